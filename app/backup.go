@@ -1,0 +1,258 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"clinicdesk/data"
+)
+
+// BackupExt is the extension of ClinicDesk backup files.
+const BackupExt = ".cdbackup"
+
+// DefaultBackupKeep is how many automatic backups are kept.
+const DefaultBackupKeep = 10
+
+// Manifest describes a backup (time, version, counts, audit chain head).
+type Manifest = data.Manifest
+
+// BackupSettings say where automatic backups go and how many are kept.
+type BackupSettings struct {
+	Folder string // empty: no automatic backups
+	Keep   int
+	Last   time.Time // when the last backup was made
+}
+
+// BackupSettings reads the automatic-backup settings.
+func (c *Clinic) BackupSettings() (BackupSettings, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.session == nil {
+		return BackupSettings{}, ErrSignedOut
+	}
+	return c.backupSettingsLocked()
+}
+
+func (c *Clinic) backupSettingsLocked() (BackupSettings, error) {
+	b := BackupSettings{Keep: DefaultBackupKeep}
+	folder, _, err := c.store.Setting(settingBackupFolder)
+	if err != nil {
+		return b, err
+	}
+	b.Folder = folder
+	if v, ok, _ := c.store.Setting(settingBackupKeep); ok {
+		if n, err := strconv.Atoi(v); err == nil && n > 0 {
+			b.Keep = n
+		}
+	}
+	if v, ok, _ := c.store.Setting(settingLastBackup); ok {
+		b.Last, _ = time.Parse(time.RFC3339Nano, v)
+	}
+	return b, nil
+}
+
+// SetBackupSettings chooses the automatic-backup folder and how many to
+// keep (managers only).
+func (c *Clinic) SetBackupSettings(folder string, keep int) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBackup)
+	if err != nil {
+		return err
+	}
+	folder = strings.TrimSpace(folder)
+	if keep < 1 || keep > 365 {
+		return errors.New("keep between 1 and 365 backups")
+	}
+	if folder != "" {
+		abs, err := filepath.Abs(folder)
+		if err != nil {
+			return err
+		}
+		if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+			return fmt.Errorf("the backup folder %s does not exist: plug in the drive or choose another folder", abs)
+		}
+		if same, _ := filepath.Rel(filepath.Dir(c.path), abs); same == "." {
+			return errors.New("choose a backup folder other than the clinic file's own: a backup on the same disk does not survive the disk")
+		}
+		folder = abs
+	}
+	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if err := tx.SetSetting(settingBackupFolder, folder); err != nil {
+			return err
+		}
+		if err := tx.SetSetting(settingBackupKeep, strconv.Itoa(keep)); err != nil {
+			return err
+		}
+		return audit("settings.update", "settings", settingBackupFolder, "", fmt.Sprintf("folder=%s keep=%d", folder, keep))
+	})
+}
+
+// BackupNow writes a verified backup to out (managers only).
+func (c *Clinic) BackupNow(out string) (Manifest, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBackup)
+	if err != nil {
+		return Manifest{}, err
+	}
+	return c.backupLocked(s.User.Username, out)
+}
+
+func (c *Clinic) backupLocked(username, out string) (Manifest, error) {
+	if !strings.HasSuffix(out, BackupExt) {
+		out += BackupExt
+	}
+	kr, err := c.keyring.Bytes()
+	if err != nil {
+		return Manifest{}, err
+	}
+	m, err := c.store.Backup(out, c.key, kr, c.keyring.ClinicID(), Version)
+	if err != nil {
+		return m, err
+	}
+	err = c.store.Write(func(tx *data.Tx) error {
+		if err := tx.SetSetting(settingLastBackup, m.CreatedAt.Format(time.RFC3339Nano)); err != nil {
+			return err
+		}
+		_, err := tx.Audit(data.AuditEntry{At: c.clock(), Username: username, Action: "backup.create", Entity: "backup",
+			EntityID: filepath.Base(out), Detail: fmt.Sprintf("audit_seq=%d", m.AuditSeq)})
+		return err
+	})
+	return m, err
+}
+
+// AutoBackup writes a backup to the configured folder, if there is one,
+// and keeps only the newest N there. It runs when the app closes.
+func (c *Clinic) AutoBackup() (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.store == nil {
+		return "", nil
+	}
+	b, err := c.backupSettingsLocked()
+	if err != nil || b.Folder == "" {
+		return "", err
+	}
+	username := "system"
+	if c.session != nil {
+		username = c.session.User.Username
+	}
+	out := filepath.Join(b.Folder, "clinicdesk-"+c.clock().UTC().Format("20060102-150405")+BackupExt)
+	if _, err := c.backupLocked(username, out); err != nil {
+		return "", fmt.Errorf("automatic backup to %s failed: %w", b.Folder, err)
+	}
+	return out, pruneBackups(b.Folder, b.Keep)
+}
+
+var autoBackupName = regexp.MustCompile(`^clinicdesk-\d{8}-\d{6}` + regexp.QuoteMeta(BackupExt) + `$`)
+
+// pruneBackups deletes the oldest automatic backups beyond keep. Only files
+// named as automatic backups are touched; anything else in the folder is
+// left alone.
+func pruneBackups(folder string, keep int) error {
+	entries, err := os.ReadDir(folder)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && autoBackupName.MatchString(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names) // the time stamp sorts as text
+	var errs []error
+	for len(names) > keep {
+		errs = append(errs, os.Remove(filepath.Join(folder, names[0])))
+		names = names[1:]
+	}
+	return errors.Join(errs...)
+}
+
+// TestBackup is the restore drill: it opens a backup in a private temp
+// folder and checks it completely, without touching the live file.
+func (c *Clinic) TestBackup(path string) (Manifest, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBackup)
+	if err != nil {
+		return Manifest{}, err
+	}
+	m, err := data.VerifyBackup(path, c.key)
+	detail := "ok"
+	if err != nil {
+		detail = "failed: " + err.Error()
+	}
+	c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		return audit("backup.verify", "backup", filepath.Base(path), "", detail)
+	})
+	return m, err
+}
+
+// RestoreBackup puts a backup in place at dbPath. The user's password (or
+// the recovery key, as username "recovery") must open the backup's own
+// keyring, and the user must have been a practice manager then. Nothing is
+// overwritten without force; what was there is kept beside it.
+func RestoreBackup(archive, dbPath, username, secret string, force bool) (Manifest, error) {
+	kr, err := data.BackupKeyring(archive)
+	if err != nil {
+		return Manifest{}, err
+	}
+	entry, sec := data.UserEntry(username), []byte(secret)
+	if strings.EqualFold(username, "recovery") {
+		canon, err := canonicalRecoveryKey(secret)
+		if err != nil {
+			return Manifest{}, err
+		}
+		entry, sec = data.RecoveryEntry, canon
+	}
+	key, err := kr.Unwrap(entry, sec)
+	if err != nil {
+		return Manifest{}, ErrWrongPassword
+	}
+	if Exists(dbPath) && !force {
+		return Manifest{}, fmt.Errorf("a clinic file already exists at %s: add --force to replace it (the current one is kept beside it)", dbPath)
+	}
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return Manifest{}, err
+	}
+	lock, err := data.AcquireLock(dbPath)
+	if err != nil {
+		return Manifest{}, err
+	}
+	defer lock.Release()
+	// Only a practice manager (as the backup knew them) or the holder of
+	// the recovery key may put a backup in place.
+	managerOnly := func(st *data.Store) error {
+		if entry == data.RecoveryEntry {
+			return nil
+		}
+		u, err := st.UserByName(username)
+		if err != nil || u.Role != string(Manager) || !u.Active {
+			return &PermissionError{Role: Role(u.Role), Perm: "restore a backup"}
+		}
+		return nil
+	}
+	m, err := data.Restore(archive, dbPath, key, force, managerOnly)
+	if err != nil {
+		return m, err
+	}
+	st, err := data.Open(dbPath, key)
+	if err != nil {
+		return m, err
+	}
+	defer st.Close()
+	return m, st.Write(func(tx *data.Tx) error {
+		_, err := tx.Audit(data.AuditEntry{Username: username, Action: "backup.restore", Entity: "backup",
+			EntityID: filepath.Base(archive), Detail: fmt.Sprintf("audit_seq=%d created=%s", m.AuditSeq, m.CreatedAt.Format(time.RFC3339))})
+		return err
+	})
+}

@@ -1,0 +1,436 @@
+// Package app holds the clinic's rules and services. Clinic is the one
+// facade the screens and the command line call: it owns the session, checks
+// permissions and writes the audit trail. It knows nothing of Fyne.
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"clinicdesk/data"
+
+	"github.com/google/uuid"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Version is ClinicDesk's release, shown by `clinicdesk version`.
+var Version = "0.1.0"
+
+// Re-exported so that screens need not import the data layer.
+type (
+	User          = data.User
+	ClinicDetails = data.ClinicDetails
+	AuditEntry    = data.AuditEntry
+	AuditFilter   = data.AuditFilter
+	KDFParams     = data.KDFParams
+)
+
+var (
+	// ErrWrongPassword: the user name or password is wrong. Which of the two
+	// is never said.
+	ErrWrongPassword = errors.New("wrong user name or password")
+	// ErrAccountDisabled: the user exists but may no longer sign in.
+	ErrAccountDisabled = errors.New("this account has been disabled: ask a practice manager")
+	// ErrLocked: the session is locked and needs the password again.
+	ErrLocked = errors.New("ClinicDesk is locked: sign in again to carry on")
+	// ErrSignedOut: nobody is signed in.
+	ErrSignedOut = errors.New("nobody is signed in")
+)
+
+// NewUser is what it takes to add a member of staff.
+type NewUser struct {
+	Username string
+	FullName string
+	Role     Role
+	Password string
+}
+
+// Setup is what the first-run wizard collects.
+type Setup struct {
+	Path    string
+	Clinic  ClinicDetails
+	Manager NewUser // Role is forced to Manager
+	// KDF overrides the key-derivation cost; zero means data.DefaultKDF.
+	// Only tests and throw-away demo clinics lower it.
+	KDF KDFParams
+}
+
+// Session is who is signed in.
+type Session struct {
+	User     User
+	Role     Role
+	SignedIn time.Time
+	Locked   bool
+}
+
+// Clinic is an open clinic file and the session on it.
+type Clinic struct {
+	path    string
+	lock    *data.Lock
+	keyring *data.Keyring
+	kdf     KDFParams
+	now     func() time.Time
+
+	mu        sync.Mutex
+	store     *data.Store // nil until the first successful sign-in
+	key       data.DataKey
+	session   *Session
+	failedLog []failedSignIn // written to the audit trail once it can be
+}
+
+type failedSignIn struct {
+	at       time.Time
+	username string
+}
+
+// DefaultPath is where the clinic file lives unless --db says otherwise:
+// the user's configuration folder (%AppData% on Windows, ~/Library/
+// Application Support on macOS, ~/.config on Linux).
+func DefaultPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "ClinicDesk", "clinic.db")
+}
+
+// Exists reports whether a clinic file is at path.
+func Exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func (c *Clinic) clock() time.Time {
+	if c.now != nil {
+		return c.now()
+	}
+	return time.Now()
+}
+
+// Create makes a new clinic file, its keyring and its first practice
+// manager, who is left signed in. It returns the recovery key, which is
+// shown once and never stored unwrapped.
+func Create(s Setup) (*Clinic, string, error) {
+	s.Clinic.Name = cleanText(s.Clinic.Name)
+	if s.Clinic.Name == "" {
+		return nil, "", errors.New("the clinic needs a name")
+	}
+	s.Manager.Role = Manager
+	if err := checkNewUser(s.Manager, s.Clinic.Name); err != nil {
+		return nil, "", err
+	}
+	if Exists(s.Path) || Exists(data.KeyringPath(s.Path)) {
+		return nil, "", fmt.Errorf("a clinic file already exists at %s: open it instead, or choose another place", s.Path)
+	}
+	if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
+		return nil, "", fmt.Errorf("make the clinic folder: %w", err)
+	}
+	lock, err := data.AcquireLock(s.Path)
+	if err != nil {
+		return nil, "", err
+	}
+	c := &Clinic{path: s.Path, lock: lock, kdf: s.KDF}
+	if c.kdf == (KDFParams{}) {
+		c.kdf = data.DefaultKDF
+	}
+	recovery, err := c.create(s)
+	if err != nil {
+		if c.store != nil {
+			c.store.Close()
+		}
+		os.Remove(s.Path)
+		os.Remove(s.Path + "-wal")
+		os.Remove(s.Path + "-shm")
+		os.Remove(data.KeyringPath(s.Path))
+		lock.Release()
+		return nil, "", err
+	}
+	return c, recovery, nil
+}
+
+func (c *Clinic) create(s Setup) (string, error) {
+	key, err := data.NewDataKey()
+	if err != nil {
+		return "", err
+	}
+	store, err := data.Create(c.path, key)
+	if err != nil {
+		return "", err
+	}
+	c.store, c.key = store, key
+	recovery, err := newRecoveryKey()
+	if err != nil {
+		return "", err
+	}
+	secret, _ := canonicalRecoveryKey(recovery)
+	kr := data.NewKeyring(data.KeyringPath(c.path), uuid.Must(uuid.NewV7()).String())
+	if err := kr.Wrap(data.RecoveryEntry, secret, key, c.kdf); err != nil {
+		return "", err
+	}
+	if err := kr.Wrap(data.UserEntry(s.Manager.Username), []byte(s.Manager.Password), key, c.kdf); err != nil {
+		return "", err
+	}
+	now := c.clock().UTC()
+	manager := User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(s.Manager.Username),
+		FullName: cleanText(s.Manager.FullName), Role: string(Manager), Active: true, CreatedAt: now, PasswordChangedAt: now}
+	details := s.Clinic
+	details.Address = cleanText(details.Address)
+	details.UpdatedAt = now
+	err = store.Write(func(tx *data.Tx) error {
+		if err := tx.SaveClinic(details); err != nil {
+			return err
+		}
+		if err := tx.InsertUser(manager); err != nil {
+			return err
+		}
+		for _, a := range []data.AuditEntry{
+			{At: now, Username: manager.Username, Action: "clinic.create", Entity: "clinic", EntityID: kr.ClinicID()},
+			{At: now, Username: manager.Username, Action: "user.create", Entity: "user", EntityID: manager.ID, Detail: "role=manager"},
+			{At: now, Username: manager.Username, Action: "recovery.issue", Entity: "keyring", EntityID: kr.ClinicID()},
+			{At: now, Username: manager.Username, Action: "sign_in", Entity: "user", EntityID: manager.ID},
+		} {
+			if _, err := tx.Audit(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	// The keyring is written last: until it exists the file cannot be
+	// opened, so a crash before here leaves nothing half-made to trust.
+	if err := kr.Save(); err != nil {
+		return "", err
+	}
+	c.keyring = kr
+	c.session = &Session{User: manager, Role: Manager, SignedIn: now}
+	return recovery, nil
+}
+
+// Open takes the clinic file's lock and reads its keyring. Nobody is
+// signed in yet and nothing is decrypted: that waits for SignIn.
+func Open(path string) (*Clinic, error) {
+	if !Exists(path) {
+		return nil, fmt.Errorf("no clinic file at %s", path)
+	}
+	lock, err := data.AcquireLock(path)
+	if err != nil {
+		return nil, err
+	}
+	kr, err := data.LoadKeyring(data.KeyringPath(path))
+	if err != nil {
+		lock.Release()
+		return nil, err
+	}
+	return &Clinic{path: path, lock: lock, keyring: kr, kdf: data.DefaultKDF}, nil
+}
+
+// Path is the clinic file's location.
+func (c *Clinic) Path() string { return c.path }
+
+// unwrap turns a user's password into the data key, opening the store the
+// first time. It costs the Argon2id derivation, on purpose.
+func (c *Clinic) unwrap(entry string, secret []byte) error {
+	key, err := c.keyring.Unwrap(entry, secret)
+	if err != nil {
+		if errors.Is(err, data.ErrWrongSecret) {
+			return ErrWrongPassword
+		}
+		return err
+	}
+	if c.store == nil {
+		store, err := data.Open(c.path, key)
+		if err != nil {
+			return err
+		}
+		c.store, c.key = store, key
+		return nil
+	}
+	if !data.SameKey(key, c.key) {
+		return errors.New("the keyring does not match the open clinic file")
+	}
+	return nil
+}
+
+// SignIn checks the password against the user's keyring entry and starts a
+// session for them (also how one switches user).
+func (c *Clinic) SignIn(username, password string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	username = strings.TrimSpace(username)
+	if err := c.unwrap(data.UserEntry(username), []byte(password)); err != nil {
+		c.failedLog = append(c.failedLog, failedSignIn{at: c.clock(), username: username})
+		if c.session != nil {
+			c.session.Locked = true // a failed switch must not leave the last user's screen open
+		}
+		return err
+	}
+	return c.startSession(username, "sign_in")
+}
+
+func (c *Clinic) startSession(username, action string) error {
+	u, err := c.store.UserByName(username)
+	if errors.Is(err, data.ErrNotFound) {
+		return ErrWrongPassword
+	}
+	if err != nil {
+		return err
+	}
+	if !u.Active {
+		c.failedLog = append(c.failedLog, failedSignIn{at: c.clock(), username: username})
+		return ErrAccountDisabled
+	}
+	now := c.clock().UTC()
+	if c.session != nil && !c.session.Locked && c.session.User.ID != u.ID {
+		c.auditLocked(data.AuditEntry{Username: c.session.User.Username, Action: "sign_out", Entity: "user", EntityID: c.session.User.ID})
+	}
+	c.session = &Session{User: u, Role: Role(u.Role), SignedIn: now}
+	return c.auditLocked(data.AuditEntry{At: now, Username: u.Username, Action: action, Entity: "user", EntityID: u.ID})
+}
+
+// Unlock resumes a locked session with the same user's password.
+func (c *Clinic) Unlock(password string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.session == nil {
+		return ErrSignedOut
+	}
+	u := c.session.User
+	if err := c.unwrap(data.UserEntry(u.Username), []byte(password)); err != nil {
+		c.failedLog = append(c.failedLog, failedSignIn{at: c.clock(), username: u.Username})
+		return err
+	}
+	return c.startSession(u.Username, "unlock")
+}
+
+// Lock hides the session until the password is typed again.
+func (c *Clinic) Lock() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.session == nil || c.session.Locked {
+		return
+	}
+	c.session.Locked = true
+	c.auditLocked(data.AuditEntry{Username: c.session.User.Username, Action: "lock", Entity: "user", EntityID: c.session.User.ID})
+}
+
+// SignOut ends the session; the clinic file stays open for the next user.
+func (c *Clinic) SignOut() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.session == nil {
+		return
+	}
+	c.auditLocked(data.AuditEntry{Username: c.session.User.Username, Action: "sign_out", Entity: "user", EntityID: c.session.User.ID})
+	c.session = nil
+}
+
+// Session reports who is signed in (ok is false if nobody is).
+func (c *Clinic) Session() (Session, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.session == nil {
+		return Session{}, false
+	}
+	return *c.session, true
+}
+
+// Close makes the automatic backup (when a folder is set), closes the
+// clinic file and lets go of its lock.
+func (c *Clinic) Close() error {
+	var backupErr error
+	if c.store != nil {
+		_, backupErr = c.AutoBackup()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.store != nil && c.session != nil && !c.session.Locked {
+		c.auditLocked(data.AuditEntry{Username: c.session.User.Username, Action: "sign_out", Entity: "user", EntityID: c.session.User.ID})
+	}
+	c.session = nil
+	var err error
+	if c.store != nil {
+		err = c.store.Close()
+		c.store = nil
+	}
+	c.key = data.DataKey{}
+	if c.lock != nil {
+		c.lock.Release()
+		c.lock = nil
+	}
+	return errors.Join(backupErr, err)
+}
+
+// require returns the signed-in session if it may do p.
+func (c *Clinic) require(p Permission) (*Session, error) {
+	if c.session == nil {
+		return nil, ErrSignedOut
+	}
+	if c.session.Locked {
+		return nil, ErrLocked
+	}
+	if !c.session.Role.Can(p) {
+		return nil, &PermissionError{Role: c.session.Role, Perm: p}
+	}
+	return c.session, nil
+}
+
+// Can reports whether the signed-in user may do p (for showing controls;
+// every action checks again).
+func (c *Clinic) Can(p Permission) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, err := c.require(p)
+	return err == nil
+}
+
+// auditLocked writes one audit row, with any failed sign-ins that were
+// waiting for the file to be open. Caller holds c.mu.
+func (c *Clinic) auditLocked(e data.AuditEntry) error {
+	if c.store == nil {
+		return nil
+	}
+	return c.store.Write(func(tx *data.Tx) error {
+		if err := c.flushFailedLocked(tx); err != nil {
+			return err
+		}
+		if e.At.IsZero() {
+			e.At = c.clock()
+		}
+		_, err := tx.Audit(e)
+		return err
+	})
+}
+
+func (c *Clinic) flushFailedLocked(tx *data.Tx) error {
+	for _, f := range c.failedLog {
+		if _, err := tx.Audit(data.AuditEntry{At: f.at, Username: f.username, Action: "sign_in_failed", Entity: "user", EntityID: f.username}); err != nil {
+			return err
+		}
+	}
+	c.failedLog = nil
+	return nil
+}
+
+// write runs fn and its audit rows in one transaction, as the session's user.
+func (c *Clinic) write(s *Session, fn func(tx *data.Tx, audit func(action, entity, id, patient, detail string) error) error) error {
+	return c.store.Write(func(tx *data.Tx) error {
+		if err := c.flushFailedLocked(tx); err != nil {
+			return err
+		}
+		return fn(tx, func(action, entity, id, patient, detail string) error {
+			_, err := tx.Audit(data.AuditEntry{At: c.clock(), Username: s.User.Username, Action: action,
+				Entity: entity, EntityID: id, Patient: patient, Detail: detail})
+			return err
+		})
+	})
+}
+
+// cleanText keeps names as typed but in one Unicode form (NFC), trimmed.
+func cleanText(s string) string { return strings.TrimSpace(norm.NFC.String(s)) }

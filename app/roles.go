@@ -1,0 +1,86 @@
+package app
+
+import "fmt"
+
+// Role is what a member of staff is allowed to do.
+type Role string
+
+// The three roles of SPEC §1.
+const (
+	Receptionist Role = "receptionist"
+	Manager      Role = "manager"
+	Clinician    Role = "clinician"
+)
+
+// Roles lists the roles in the order the GUI offers them.
+func Roles() []Role { return []Role{Receptionist, Manager, Clinician} }
+
+// Label is the role as staff say it.
+func (r Role) Label() string {
+	switch r {
+	case Receptionist:
+		return "Receptionist"
+	case Manager:
+		return "Practice manager"
+	case Clinician:
+		return "Clinician"
+	}
+	return string(r)
+}
+
+// ParseRole accepts a role's name or its label.
+func ParseRole(s string) (Role, error) {
+	for _, r := range Roles() {
+		if s == string(r) || s == r.Label() {
+			return r, nil
+		}
+	}
+	return "", fmt.Errorf("unknown role %q: choose receptionist, manager or clinician", s)
+}
+
+// Permission is one thing a role may or may not do. Checked in Clinic, not
+// only by hiding buttons.
+type Permission string
+
+const (
+	PermManageUsers  Permission = "manage users"
+	PermEditClinic   Permission = "change the clinic's details"
+	PermViewAudit    Permission = "see the audit trail"
+	PermBackup       Permission = "make or test backups"
+	PermSecurity     Permission = "change security settings"
+	PermVerify       Permission = "check the clinic file"
+	PermChangeOwnPwd Permission = "change your own password"
+)
+
+var rolePermissions = map[Role]map[Permission]bool{
+	Manager: {
+		PermManageUsers: true, PermEditClinic: true, PermViewAudit: true,
+		PermBackup: true, PermSecurity: true, PermVerify: true, PermChangeOwnPwd: true,
+	},
+	Receptionist: {PermChangeOwnPwd: true},
+	Clinician:    {PermChangeOwnPwd: true},
+}
+
+// Can reports whether the role holds the permission.
+func (r Role) Can(p Permission) bool { return rolePermissions[r][p] }
+
+// PermissionError says who may not do what, and who can.
+type PermissionError struct {
+	Role Role
+	Perm Permission
+}
+
+func (e *PermissionError) Error() string {
+	return fmt.Sprintf("a %s cannot %s: ask a practice manager", lowerFirst(e.Role.Label()), e.Perm)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	b := []byte(s)
+	if b[0] >= 'A' && b[0] <= 'Z' {
+		b[0] += 'a' - 'A'
+	}
+	return string(b)
+}

@@ -1,0 +1,238 @@
+package data
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// AuditEntry is one thing somebody did: who, what, to which record, for
+// which patient, when (UTC).
+type AuditEntry struct {
+	Seq      int64
+	At       time.Time
+	Username string
+	Action   string
+	Entity   string
+	EntityID string
+	Patient  string
+	Detail   string
+	PrevHash string
+	Hash     string
+}
+
+// GenesisHash is the "previous hash" of the first audit row.
+const GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000"
+
+// auditHash covers the previous hash and every field, each length-prefixed
+// so that no two different rows can serialise the same way.
+func auditHash(e AuditEntry) string {
+	h := sha256.New()
+	for _, f := range []string{
+		e.PrevHash,
+		strconv.FormatInt(e.Seq, 10),
+		e.At.UTC().Format(time.RFC3339Nano),
+		e.Username, e.Action, e.Entity, e.EntityID, e.Patient, e.Detail,
+	} {
+		h.Write([]byte(strconv.Itoa(len(f))))
+		h.Write([]byte{':'})
+		h.Write([]byte(f))
+		h.Write([]byte{'|'})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Audit appends e to the chain inside the transaction, so the record of a
+// change commits or rolls back with the change itself.
+func (t *Tx) Audit(e AuditEntry) (AuditEntry, error) {
+	var headSeq int64
+	var headHash string
+	if err := t.tx.QueryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash); err != nil {
+		return e, fmt.Errorf("read audit head: %w", err)
+	}
+	if e.At.IsZero() {
+		e.At = time.Now()
+	}
+	e.At = e.At.UTC()
+	e.Seq = headSeq + 1
+	e.PrevHash = headHash
+	e.Hash = auditHash(e)
+	_, err := t.tx.Exec(`INSERT INTO audit (seq, at, username, action, entity, entity_id, patient, detail, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.Seq, e.At.Format(time.RFC3339Nano), e.Username, e.Action, e.Entity, e.EntityID, e.Patient, e.Detail, e.PrevHash, e.Hash)
+	if err != nil {
+		return e, fmt.Errorf("write audit row: %w", err)
+	}
+	return e, nil
+}
+
+// AuditHead is the newest row's number and hash: what a backup's manifest
+// records so that a later truncation can be noticed.
+func (s *Store) AuditHead() (seq int64, hash string, err error) {
+	err = s.db.QueryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &hash)
+	return
+}
+
+// ChainError names the first audit row that does not fit the chain.
+type ChainError struct {
+	Seq    int64
+	Reason string
+}
+
+func (e *ChainError) Error() string {
+	return fmt.Sprintf("audit trail broken at row %d: %s", e.Seq, e.Reason)
+}
+
+// VerifyAudit walks the whole chain in order and returns the number of rows
+// checked, or a *ChainError naming the first row that was edited, removed
+// or moved.
+func (s *Store) VerifyAudit() (int64, error) {
+	rows, err := s.db.Query(`SELECT seq, at, username, action, entity, entity_id, patient, detail, prev_hash, hash FROM audit ORDER BY seq`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	prev := GenesisHash
+	var want int64 = 1
+	for rows.Next() {
+		var e AuditEntry
+		var at string
+		if err := rows.Scan(&e.Seq, &at, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Patient, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
+			return want - 1, err
+		}
+		if e.Seq != want {
+			return want - 1, &ChainError{Seq: want, Reason: fmt.Sprintf("row %d is missing (the next row is %d)", want, e.Seq)}
+		}
+		t, err := time.Parse(time.RFC3339Nano, at)
+		if err != nil {
+			return want - 1, &ChainError{Seq: e.Seq, Reason: "its time is not a valid timestamp"}
+		}
+		e.At = t
+		if e.PrevHash != prev {
+			return want - 1, &ChainError{Seq: e.Seq, Reason: "it does not follow the row before it"}
+		}
+		if auditHash(e) != e.Hash {
+			return want - 1, &ChainError{Seq: e.Seq, Reason: "its contents do not match its hash (it was edited)"}
+		}
+		prev = e.Hash
+		want++
+	}
+	if err := rows.Err(); err != nil {
+		return want - 1, err
+	}
+	headSeq, headHash, err := s.AuditHead()
+	if err != nil {
+		return want - 1, err
+	}
+	if headSeq != want-1 || headHash != prev {
+		return want - 1, &ChainError{Seq: want, Reason: fmt.Sprintf("the trail ends at row %d but its head says %d (rows were removed)", want-1, headSeq)}
+	}
+	return want - 1, nil
+}
+
+// AuditFilter narrows an audit listing. Empty fields match everything.
+type AuditFilter struct {
+	Username string
+	Patient  string
+	Action   string
+	From, To time.Time
+	Before   int64 // page backwards from this seq (0: newest)
+	Limit    int
+}
+
+// ListAudit returns audit rows newest first, paged by seq.
+func (s *Store) ListAudit(f AuditFilter) ([]AuditEntry, error) {
+	var where []string
+	var args []any
+	if f.Username != "" {
+		where = append(where, "username = ? COLLATE NOCASE")
+		args = append(args, f.Username)
+	}
+	if f.Patient != "" {
+		where = append(where, "patient = ?")
+		args = append(args, f.Patient)
+	}
+	if f.Action != "" {
+		where = append(where, "action = ?")
+		args = append(args, f.Action)
+	}
+	if !f.From.IsZero() {
+		where = append(where, "at >= ?")
+		args = append(args, f.From.UTC().Format(time.RFC3339Nano))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "at < ?")
+		args = append(args, f.To.UTC().Format(time.RFC3339Nano))
+	}
+	if f.Before > 0 {
+		where = append(where, "seq < ?")
+		args = append(args, f.Before)
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 1000 {
+		limit = 200
+	}
+	q := `SELECT seq, at, username, action, entity, entity_id, patient, detail, prev_hash, hash FROM audit`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY seq DESC LIMIT ?"
+	args = append(args, limit)
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at string
+		if err := rows.Scan(&e.Seq, &at, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Patient, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
+			return nil, err
+		}
+		e.At, _ = time.Parse(time.RFC3339Nano, at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// IntegrityCheck runs SQLite's and SQLCipher's own checks: every page
+// decrypts with a valid HMAC and the b-trees are sound.
+func (s *Store) IntegrityCheck() error {
+	if err := collectProblems(s.db, "PRAGMA cipher_integrity_check"); err != nil {
+		return fmt.Errorf("cipher integrity: %w", err)
+	}
+	return collectProblems(s.db, "PRAGMA integrity_check")
+}
+
+func collectProblems(db *sql.DB, pragma string) error {
+	rows, err := db.Query(pragma)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return err
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		if len(problems) > 3 {
+			problems = append(problems[:3], fmt.Sprintf("and %d more", len(problems)-3))
+		}
+		return fmt.Errorf("%s", strings.Join(problems, "; "))
+	}
+	return nil
+}

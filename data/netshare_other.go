@@ -1,0 +1,5 @@
+//go:build !linux && !darwin && !windows
+
+package data
+
+func isRemoteFS(string) (bool, string) { return false, "" }

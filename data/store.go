@@ -1,0 +1,283 @@
+// Package data is ClinicDesk's encrypted store: one SQLCipher file keyed
+// with a random data key, a keyring beside it, migrations, the audit chain
+// and backups. It knows nothing of the clinic's rules or of the GUI.
+package data
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	sqlcipher "github.com/mutecomm/go-sqlcipher/v4"
+)
+
+// DataKey is the 256-bit key SQLCipher encrypts the clinic file with. It
+// never leaves memory unwrapped.
+type DataKey [32]byte
+
+// NewDataKey draws a fresh random data key.
+func NewDataKey() (DataKey, error) {
+	var k DataKey
+	_, err := io.ReadFull(rand.Reader, k[:])
+	return k, err
+}
+
+// pragma is the raw-key form SQLCipher takes: x'…' skips its own KDF.
+func (k DataKey) pragma() string { return "x'" + hex.EncodeToString(k[:]) + "'" }
+
+// driverName is our own registration of the SQLCipher driver, so that every
+// pooled connection also keeps temporary tables and sorts in memory, where
+// they cannot reach the disk unencrypted.
+const driverName = "clinicdesk-sqlcipher"
+
+func init() {
+	sql.Register(driverName, &sqlcipher.SQLiteDriver{
+		ConnectHook: func(c *sqlcipher.SQLiteConn) error {
+			_, err := c.Exec("PRAGMA temp_store = MEMORY", nil)
+			return err
+		},
+	})
+}
+
+var (
+	// ErrExists: the file to create is already there.
+	ErrExists = errors.New("a clinic file already exists there")
+	// ErrNotEncrypted: the file on disk is plain SQLite, or the binary was
+	// built without SQLCipher. ClinicDesk refuses to touch either.
+	ErrNotEncrypted = errors.New("refusing to open: the clinic file is not encrypted (or this ClinicDesk was built without SQLCipher)")
+	// ErrWrongKey: the data key does not open this file.
+	ErrWrongKey = errors.New("the key does not open this clinic file")
+)
+
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Store is an open clinic file.
+type Store struct {
+	path string
+	db   *sql.DB
+	// Writes go one at a time: the audit chain needs the previous hash, and
+	// SQLite has one writer anyway. The lock file keeps other processes out.
+	writeMu sync.Mutex
+}
+
+func dsn(path string, key DataKey) (string, error) {
+	if strings.ContainsAny(path, "?#") {
+		return "", fmt.Errorf("the clinic file's path may not contain '?' or '#': %s", path)
+	}
+	return path + "?_pragma_key=" + key.pragma() +
+		"&_pragma_cipher_page_size=4096" +
+		"&_journal_mode=WAL&_sync=FULL&_foreign_keys=1&_busy_timeout=10000&_txlock=immediate", nil
+}
+
+// Create makes a new, empty, encrypted clinic file and applies the migrations.
+func Create(path string, key DataKey) (*Store, error) {
+	if _, err := os.Stat(path); err == nil {
+		return nil, fmt.Errorf("%w: %s", ErrExists, path)
+	}
+	s, err := open(path, key)
+	if err != nil {
+		os.Remove(path)
+		return nil, err
+	}
+	return s, nil
+}
+
+// Open opens an existing clinic file with its data key.
+func Open(path string, key DataKey) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no clinic file at %s", path)
+		}
+		return nil, err
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	return open(path, key)
+}
+
+// checkHeader refuses a file whose first bytes are SQLite's plaintext magic.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, _ := io.ReadFull(f, head)
+	if n == len(head) && bytes.Equal(head, sqliteHeader) {
+		return ErrNotEncrypted
+	}
+	return nil
+}
+
+func open(path string, key DataKey) (*Store, error) {
+	d, err := dsn(path, key)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open(driverName, d)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
+	s := &Store{path: path, db: db}
+	if err := s.checkCipher(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := migrate(db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := checkHeader(path); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkCipher makes sure SQLCipher is really in the binary, that the key
+// opens the file, and that the durability pragmas took.
+func (s *Store) checkCipher() error {
+	var version string
+	if err := s.db.QueryRow("PRAGMA cipher_version").Scan(&version); err != nil || version == "" {
+		return ErrNotEncrypted
+	}
+	// Reading the schema is the first access that decrypts a page.
+	var n int
+	if err := s.db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+		if strings.Contains(err.Error(), "file is not a database") {
+			return ErrWrongKey
+		}
+		return fmt.Errorf("open clinic file: %w", err)
+	}
+	var mode string
+	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("the clinic file could not be put in WAL mode (got %q): %v", mode, err)
+	}
+	var syncLevel int
+	if err := s.db.QueryRow("PRAGMA synchronous").Scan(&syncLevel); err != nil || syncLevel != 2 {
+		return fmt.Errorf("synchronous=FULL did not take (got %d): %v", syncLevel, err)
+	}
+	var fk int
+	if err := s.db.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
+		return fmt.Errorf("foreign keys could not be switched on: %v", err)
+	}
+	return nil
+}
+
+// Path is the clinic file's location.
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints the WAL into the main file and closes it.
+func (s *Store) Close() error {
+	if s == nil || s.db == nil {
+		return nil
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	err := s.db.Close()
+	s.db = nil
+	return err
+}
+
+// CipherVersion reports the SQLCipher and SQLite versions compiled in.
+func (s *Store) CipherVersion() (cipher, sqlite string, err error) {
+	if err = s.db.QueryRow("PRAGMA cipher_version").Scan(&cipher); err != nil {
+		return
+	}
+	err = s.db.QueryRow("SELECT sqlite_version()").Scan(&sqlite)
+	return
+}
+
+// Tx is a write transaction. Every change the app makes goes through one,
+// together with the audit row that records it.
+type Tx struct {
+	tx *sql.Tx
+}
+
+// Exec runs a parameterised statement inside the transaction.
+func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
+	return t.tx.Exec(query, args...)
+}
+
+// QueryRow runs a parameterised query inside the transaction.
+func (t *Tx) QueryRow(query string, args ...any) *sql.Row {
+	return t.tx.QueryRow(query, args...)
+}
+
+// Query runs a parameterised query inside the transaction.
+func (t *Tx) Query(query string, args ...any) (*sql.Rows, error) {
+	return t.tx.Query(query, args...)
+}
+
+// Write runs fn in one durable transaction (BEGIN IMMEDIATE, synchronous
+// FULL): either all of it reaches the disk or none of it does.
+func (s *Store) Write(fn func(*Tx) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.db == nil {
+		return errors.New("the clinic file is closed")
+	}
+	tx, err := s.db.BeginTx(context.Background(), nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(&Tx{tx: tx}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// DB is for read queries by the packages of this module's data layer.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Rekey re-encrypts the whole file under a new data key, in one
+// transaction, then reopens the pool with the new key.
+func (s *Store) Rekey(newKey DataKey) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	ctx := context.Background()
+	s.db.SetMaxIdleConns(0) // the other connections hold the old key
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	if err == nil {
+		_, err = conn.ExecContext(ctx, `PRAGMA rekey = "`+newKey.pragma()+`"`)
+	}
+	if err == nil {
+		_, err = conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	}
+	conn.Close()
+	if err != nil {
+		s.db.SetMaxIdleConns(4)
+		return fmt.Errorf("re-key the clinic file: %w", err)
+	}
+	s.db.Close()
+	d, err := dsn(s.path, newKey)
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open(driverName, d)
+	if err != nil {
+		return err
+	}
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
+	s.db = db
+	return s.checkCipher()
+}

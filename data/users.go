@@ -1,0 +1,105 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// ErrNotFound: no such record.
+var ErrNotFound = errors.New("not found")
+
+// User is a member of staff with a login.
+type User struct {
+	ID                string
+	Username          string
+	FullName          string
+	Role              string
+	Active            bool
+	CreatedAt         time.Time
+	PasswordChangedAt time.Time
+}
+
+const userColumns = `id, username, full_name, role, active, created_at, password_changed_at`
+
+func scanUser(sc interface{ Scan(...any) error }) (User, error) {
+	var u User
+	var created, changed string
+	if err := sc.Scan(&u.ID, &u.Username, &u.FullName, &u.Role, &u.Active, &created, &changed); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return u, ErrNotFound
+		}
+		return u, err
+	}
+	u.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	u.PasswordChangedAt, _ = time.Parse(time.RFC3339Nano, changed)
+	return u, nil
+}
+
+// InsertUser adds a member of staff.
+func (t *Tx) InsertUser(u User) error {
+	_, err := t.tx.Exec(`INSERT INTO users (`+userColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.Username, u.FullName, u.Role, u.Active,
+		u.CreatedAt.UTC().Format(time.RFC3339Nano), u.PasswordChangedAt.UTC().Format(time.RFC3339Nano))
+	return err
+}
+
+// UpdateUser saves a user's name, role and whether they may sign in.
+func (t *Tx) UpdateUser(u User) error {
+	res, err := t.tx.Exec(`UPDATE users SET full_name = ?, role = ?, active = ? WHERE id = ?`,
+		u.FullName, u.Role, u.Active, u.ID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// PasswordChanged records when a user's password was last set.
+func (t *Tx) PasswordChanged(userID string, at time.Time) error {
+	_, err := t.tx.Exec(`UPDATE users SET password_changed_at = ? WHERE id = ?`, at.UTC().Format(time.RFC3339Nano), userID)
+	return err
+}
+
+// UserByName finds a user by login name, ignoring case.
+func (t *Tx) UserByName(username string) (User, error) {
+	return scanUser(t.tx.QueryRow(`SELECT `+userColumns+` FROM users WHERE username = ?`, username))
+}
+
+// UserByName finds a user by login name, ignoring case.
+func (s *Store) UserByName(username string) (User, error) {
+	return scanUser(s.db.QueryRow(`SELECT `+userColumns+` FROM users WHERE username = ?`, username))
+}
+
+// UserByID finds a user by id.
+func (s *Store) UserByID(id string) (User, error) {
+	return scanUser(s.db.QueryRow(`SELECT `+userColumns+` FROM users WHERE id = ?`, id))
+}
+
+// Users lists every user, active first, then by name.
+func (s *Store) Users() ([]User, error) {
+	rows, err := s.db.Query(`SELECT ` + userColumns + ` FROM users ORDER BY active DESC, full_name COLLATE NOCASE`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// ActiveManagers counts managers who can still sign in, so the last one is
+// never disabled or demoted.
+func (t *Tx) ActiveManagers() (int, error) {
+	var n int
+	err := t.tx.QueryRow(`SELECT count(*) FROM users WHERE role = 'manager' AND active = 1`).Scan(&n)
+	return n, err
+}
