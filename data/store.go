@@ -281,3 +281,21 @@ func (s *Store) Rekey(newKey DataKey) error {
 	s.db = db
 	return s.checkCipher()
 }
+
+// Versions reports the SQLCipher and SQLite compiled into this binary,
+// from a throw-away in-memory connection.
+func Versions() (cipher, sqlite string, err error) {
+	db, err := sql.Open(driverName, ":memory:")
+	if err != nil {
+		return "", "", err
+	}
+	defer db.Close()
+	if err = db.QueryRow("PRAGMA cipher_version").Scan(&cipher); err != nil {
+		return
+	}
+	if cipher == "" {
+		return "", "", ErrNotEncrypted
+	}
+	err = db.QueryRow("SELECT sqlite_version()").Scan(&sqlite)
+	return
+}

@@ -1,0 +1,75 @@
+# ClinicDesk. `make run` opens the app; `make test` runs every test.
+# Both install what is missing first (see `deps`).
+
+GO       ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
+TAGS     := sqlite_fts5 sqlite_json migrated_fynedo
+BIN      := bin/clinicdesk
+export CGO_ENABLED := 1
+# SQLCipher's and Fyne's C parts are large: build them once, cache after.
+GOFLAGS_BUILD := -tags '$(TAGS)' -trimpath
+
+# Debian/Ubuntu packages: a C compiler and the GL/X11/Wayland headers Fyne
+# links against; Xvfb, xdotool and ImageMagick for the end-to-end test;
+# poppler-utils to read PDFs back; sqlite3 to prove it cannot read the file.
+DEBIAN_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev \
+	wayland-protocols xvfb xauth x11-utils xdotool imagemagick poppler-utils sqlite3
+
+.PHONY: all deps build run test test-go test-e2e bench demo vet fmt clean package
+
+all: build
+
+deps:
+	@set -e; \
+	if [ "$$(uname -s)" = "Darwin" ]; then \
+		command -v go >/dev/null || { echo "Install Go 1.26 from https://go.dev/dl/ first."; exit 1; }; \
+		xcode-select -p >/dev/null 2>&1 || { echo "Install the Xcode command-line tools first: xcode-select --install"; exit 1; }; \
+		command -v pdftotext >/dev/null || echo "Optional, for the PDF tests: brew install poppler"; \
+		exit 0; \
+	fi; \
+	case "$$(uname -s)" in MINGW*|MSYS*|CYGWIN*) \
+		command -v gcc >/dev/null || { echo "Install a C compiler for cgo first: MSYS2 with mingw-w64-x86_64-gcc (see README)"; exit 1; }; \
+		exit 0;; esac; \
+	[ -x "$(GO)" ] || command -v "$(GO)" >/dev/null || { echo "Go 1.26 is not installed: see https://go.dev/dl/"; exit 1; }; \
+	if ! command -v dpkg-query >/dev/null; then \
+		echo "Not a Debian/Ubuntu system: install a C compiler and the OpenGL/X11 development headers (see README)."; exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ]; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Missing packages. Run:"; echo "  sudo apt-get install -y$$missing"; exit 1; \
+	fi
+
+build: deps
+	@mkdir -p bin
+	$(GO) build $(GOFLAGS_BUILD) -o $(BIN) .
+
+run: build
+	./$(BIN)
+
+demo: build
+	./$(BIN) demo --screen today
+
+vet:
+	$(GO) vet -tags '$(TAGS)' ./...
+	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
+	if [ -n "$$unformatted" ]; then echo "Not gofmt-ed:"; echo "$$unformatted"; exit 1; fi
+
+# Unit, integration and headless GUI tests, then the real binary under Xvfb.
+test: build vet
+	$(GO) test -tags '$(TAGS)' -count=1 -timeout 20m ./...
+	CLINICDESK_BIN=$(CURDIR)/$(BIN) CLINICDESK_E2E=1 $(GO) test -tags '$(TAGS)' -count=1 -timeout 10m -run EndToEnd -v .
+
+bench: build
+	./$(BIN) bench
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+clean:
+	rm -rf bin dist
