@@ -150,7 +150,15 @@ func open(path string, key DataKey) (*Store, error) {
 // opens the file, and that the durability pragmas took.
 func (s *Store) checkCipher() error {
 	var version string
-	if err := s.db.QueryRow("PRAGMA cipher_version").Scan(&version); err != nil || version == "" {
+	if err := s.db.QueryRow("PRAGMA cipher_version").Scan(&version); err != nil {
+		// The driver sets WAL mode as it connects, which already needs the
+		// first page decrypted: a wrong key fails here.
+		if strings.Contains(err.Error(), "file is not a database") {
+			return ErrWrongKey
+		}
+		return fmt.Errorf("open clinic file: %w", err)
+	}
+	if version == "" {
 		return ErrNotEncrypted
 	}
 	// Reading the schema is the first access that decrypts a page.
