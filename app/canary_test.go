@@ -1,0 +1,194 @@
+package app
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// canary is a surname nobody has, written through the app wherever a name
+// can go; it must then be found in no file on disk, in any encoding.
+const canary = "Quixotebury"
+
+func canaryForms() [][]byte {
+	var forms [][]byte
+	for _, s := range []string{canary, strings.ToUpper(canary), strings.ToLower(canary)} {
+		forms = append(forms, []byte(s))
+		u := utf16.Encode([]rune(s))
+		le := make([]byte, 0, 2*len(u))
+		for _, r := range u {
+			le = append(le, byte(r), byte(r>>8))
+		}
+		forms = append(forms, le)
+	}
+	return forms
+}
+
+func scanForCanary(t *testing.T, roots ...string) {
+	t.Helper()
+	files := 0
+	for _, root := range roots {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil
+			}
+			files++
+			for _, f := range canaryForms() {
+				if bytes.Contains(b, f) {
+					t.Errorf("the canary name is in plaintext in %s", p)
+				}
+			}
+			return nil
+		})
+	}
+	if files == 0 {
+		t.Fatal("scanned no files")
+	}
+}
+
+func TestNoPatientDataReachesTheDiskInPlaintext(t *testing.T) {
+	root := t.TempDir()
+	tmp := filepath.Join(root, "tmp")
+	backups := filepath.Join(root, "usb-stick")
+	os.MkdirAll(tmp, 0o700)
+	os.MkdirAll(backups, 0o700)
+	t.Setenv("TMPDIR", tmp) // temp files the app or SQLite make land here
+
+	path := filepath.Join(root, "clinic", "clinic.db")
+	c, _, err := Create(Setup{Path: path,
+		Clinic:  ClinicDetails{Name: "Canary Clinic", Address: "1 " + canary + " Road\nLeeds"},
+		Manager: NewUser{Username: "amanager", FullName: "Ann " + canary, Password: managerPassword},
+		KDF:     fastKDF})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.AddUser(NewUser{Username: "bob", FullName: "Bob " + canary, Role: Receptionist, Password: "bob-long-password"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SaveDetails(ClinicDetails{Name: "Canary Clinic", Address: "2 " + canary + " Street\nLeeds"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SetBackupSettings(backups, 3); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.BackupNow(filepath.Join(backups, "manual")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.TestBackup(filepath.Join(backups, "manual"+BackupExt)); err != nil {
+		t.Fatal(err)
+	}
+	// While open: the WAL holds the newest pages.
+	scanForCanary(t, root)
+	if err := c.Close(); err != nil { // also writes the automatic backup
+		t.Fatal(err)
+	}
+	auto, _ := filepath.Glob(filepath.Join(backups, "clinicdesk-*"+BackupExt))
+	if len(auto) != 1 {
+		t.Fatalf("automatic backup on close: %v", auto)
+	}
+	scanForCanary(t, root)
+
+	// The canary really is in there, encrypted: the app reads it back.
+	c2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	if err := c2.SignIn("amanager", managerPassword); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := c2.Details()
+	if !strings.Contains(d.Address, canary) {
+		t.Fatal("the canary was not stored at all")
+	}
+}
+
+func TestAutomaticBackupsKeepTheNewestN(t *testing.T) {
+	c, _, _ := newClinic(t)
+	folder := t.TempDir()
+	if err := c.SetBackupSettings(folder, 2); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(folder, "holiday-photos.jpg"), []byte("not ours"), 0o600)
+	for i, stamp := range []string{"20260101-090000", "20260102-090000", "20260103-090000"} {
+		os.WriteFile(filepath.Join(folder, "clinicdesk-"+stamp+BackupExt), []byte{byte(i)}, 0o600)
+	}
+	out, err := c.AutoBackup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(folder, "*"))
+	var got []string
+	for _, n := range names {
+		got = append(got, filepath.Base(n))
+	}
+	want := []string{"clinicdesk-20260103-090000" + BackupExt, filepath.Base(out), "holiday-photos.jpg"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("folder after pruning: %v, want %v", got, want)
+	}
+	if _, err := c.TestBackup(out); err != nil {
+		t.Fatalf("the automatic backup does not verify: %v", err)
+	}
+}
+
+func TestBackupFolderMustExistAndNotBeTheClinicFolder(t *testing.T) {
+	c, path, _ := newClinic(t)
+	if err := c.SetBackupSettings(filepath.Join(t.TempDir(), "missing"), 5); err == nil {
+		t.Fatal("a missing folder was accepted")
+	}
+	if err := c.SetBackupSettings(filepath.Dir(path), 5); err == nil {
+		t.Fatal("the clinic file's own folder was accepted")
+	}
+	if err := c.SetBackupSettings(t.TempDir(), 0); err == nil {
+		t.Fatal("keep 0 accepted")
+	}
+}
+
+func TestRestoreBackupNeedsAManagerOfThatBackup(t *testing.T) {
+	c, _, recovery := newClinic(t)
+	addUser(t, c, "reception", Receptionist)
+	out := filepath.Join(t.TempDir(), "b")
+	if _, err := c.BackupNow(out); err != nil {
+		t.Fatal(err)
+	}
+	out += BackupExt
+	target := filepath.Join(t.TempDir(), "restored.db")
+	if _, err := RestoreBackup(out, target, "amanager", "wrong password", false); err != ErrWrongPassword {
+		t.Fatalf("wrong password: %v", err)
+	}
+	var pe *PermissionError
+	if _, err := RestoreBackup(out, target, "reception", "staff-password-reception", false); !asPermission(err, &pe) {
+		t.Fatalf("receptionist restore: %v", err)
+	}
+	if Exists(target) {
+		t.Fatal("a refused restore left a clinic file")
+	}
+	if _, err := RestoreBackup(out, target, "recovery", recovery, false); err != nil {
+		t.Fatalf("restore with the recovery key: %v", err)
+	}
+	c2, err := Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	if err := c2.SignIn("amanager", managerPassword); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(auditActions(t, c2), ","), "backup.restore") {
+		t.Fatal("restore not audited in the restored file")
+	}
+}
+
+func asPermission(err error, pe **PermissionError) bool {
+	p, ok := err.(*PermissionError)
+	*pe = p
+	return ok
+}

@@ -1,0 +1,64 @@
+package ukcal
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// sharedTestdata is where the project's test vectors live: /work/shared sits
+// beside the repository, three levels up from this package (app/ukcal).
+var sharedTestdata = filepath.Join("..", "..", "..", "shared", "testdata")
+
+// loadVectors reads one vector file into v, failing the test clearly when the
+// shared folder is not where it should be.
+func loadVectors(t *testing.T, name string, v any) {
+	t.Helper()
+	path := filepath.Join(sharedTestdata, name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		abs, _ := filepath.Abs(path)
+		t.Fatalf("test vectors missing: %v (expected the shared folder beside the repository, at %s)", err, abs)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// feedVectors is the shared copy of the GOV.UK feed, read independently of
+// the package's own parser.
+type feedVectors map[string]struct {
+	Division string `json:"division"`
+	Events   []struct {
+		Title string `json:"title"`
+		Date  string `json:"date"`
+		Notes string `json:"notes"`
+	} `json:"events"`
+}
+
+// feedByYear returns the shared feed as region → year → holidays in file order.
+func feedByYear(t *testing.T) map[Region]map[int][]Holiday {
+	t.Helper()
+	var raw feedVectors
+	loadVectors(t, "bank-holidays.json", &raw)
+	out := map[Region]map[int][]Holiday{}
+	for name, div := range raw {
+		r, err := ParseRegion(name)
+		if err != nil {
+			t.Fatalf("feed division %q: %v", name, err)
+		}
+		if div.Division != name {
+			t.Errorf("feed division %q calls itself %q", name, div.Division)
+		}
+		out[r] = map[int][]Holiday{}
+		for _, e := range div.Events {
+			d := MustParseDate(e.Date)
+			out[r][d.Year()] = append(out[r][d.Year()], Holiday{Date: d, Title: e.Title, Substitute: e.Notes == "Substitute day"})
+		}
+	}
+	if len(out) != 3 {
+		t.Fatalf("feed has %d divisions, want 3", len(out))
+	}
+	return out
+}
