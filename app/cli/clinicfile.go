@@ -1,6 +1,12 @@
 package cli
 
 import (
+	"bytes"
+	"path/filepath"
+	"time"
+
+	"clinicdesk/app/letters"
+	"clinicdesk/app/ukcal"
 	"errors"
 	"fmt"
 	"os"
@@ -10,7 +16,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "init", usage: "--db PATH --clinic NAME --user NAME [--full-name NAME] --password-stdin",
+	register(&command{name: "init", usage: "--db PATH --clinic NAME --user NAME [--full-name NAME] [--recovery-sheet FILE.pdf] --password-stdin",
 		summary: "create an encrypted clinic file and its first practice manager; prints the recovery key once", run: runInit})
 	register(&command{name: "version", usage: "", summary: "version, SQLCipher and SQLite versions", run: runVersion})
 	register(&command{name: "verify", usage: "--db PATH --user NAME --password-stdin",
@@ -26,6 +32,7 @@ func runInit(env *Env, args []string) error {
 	auth := addAuthFlags(fs)
 	clinic := fs.String("clinic", "", "the clinic's name")
 	fullName := fs.String("full-name", "", "the manager's full name (default: the user name)")
+	sheet := fs.String("recovery-sheet", "", "also write the Emergency recovery sheet to this PDF, for printing")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -48,8 +55,26 @@ func runInit(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Created %s for %s.\n", *auth.db, *clinic)
+	if *sheet != "" {
+		if err := writeRecoverySheet(*sheet, *auth.db, *clinic, *fullName, recovery, env.Now()); err != nil {
+			fmt.Fprintf(env.Stdout, "The recovery sheet could not be written (%v): copy the key below by hand.\n", err)
+		} else {
+			fmt.Fprintf(env.Stdout, "Emergency recovery sheet written to %s: print it, then delete the file.\n", *sheet)
+		}
+	}
 	fmt.Fprintf(env.Stdout, "Recovery key (shown once: print it or write it down and keep it in a safe):\n%s\n", recovery)
 	return nil
+}
+
+func writeRecoverySheet(out, db, clinic, manager, key string, now time.Time) error {
+	abs, _ := filepath.Abs(db)
+	var buf bytes.Buffer
+	err := letters.RecoverySheet(&buf, letters.RecoverySheetData{ClinicName: clinic, ClinicFile: abs,
+		RecoveryKey: key, Created: now.In(ukcal.London()), CreatedBy: manager})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, buf.Bytes(), 0o600)
 }
 
 func runVersion(env *Env, args []string) error {

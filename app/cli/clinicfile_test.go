@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -172,5 +173,26 @@ func TestVersionNamesSQLCipher(t *testing.T) {
 	r := run("", "version")
 	if r.code != 0 || !strings.Contains(r.stdout, "SQLCipher 4.") || !strings.Contains(r.stdout, "SQLite 3.") {
 		t.Fatalf("version: %+v", r)
+	}
+}
+
+func TestInitWritesTheRecoverySheet(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	dir := t.TempDir()
+	sheet := filepath.Join(dir, "recovery.pdf")
+	r := run(pw+"\n", "init", "--db", filepath.Join(dir, "c.db"), "--clinic", "Clinig Ŵyn", "--user", "manager", "--recovery-sheet", sheet, "--password-stdin")
+	if r.code != 0 {
+		t.Fatalf("init: %+v", r)
+	}
+	key := regexp.MustCompile(`[0-9A-Z]{5}(-[0-9A-Z]{5}){5}`).FindString(r.stdout)
+	out, err := exec.Command(pdftotext, sheet, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), key) || !strings.Contains(string(out), "Clinig Ŵyn") {
+		t.Fatalf("the sheet lacks the key %s or the clinic name:\n%s", key, out)
 	}
 }

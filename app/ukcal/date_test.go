@@ -164,3 +164,14 @@ func FuzzParseRegion(f *testing.F) {
 		}
 	})
 }
+
+func TestTodayIsTheLondonDate(t *testing.T) {
+	// 23:30 UTC on 30 June is already 1 July in London (BST), but 23:30 UTC
+	// on 30 December is still 30 December (GMT).
+	if got := Today(time.Date(2026, 6, 30, 23, 30, 0, 0, time.UTC)); got != MustParseDate("2026-07-01") {
+		t.Errorf("summer: %s", got)
+	}
+	if got := Today(time.Date(2026, 12, 30, 23, 30, 0, 0, time.UTC)); got != MustParseDate("2026-12-30") {
+		t.Errorf("winter: %s", got)
+	}
+}

@@ -1,0 +1,259 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"clinicdesk/app"
+)
+
+// The end-to-end test drives the real binary (CLINICDESK_BIN, built by
+// `make test`) in a real X server (Xvfb): the command line, the login
+// screen typed into with xdotool, and the demo clinic, with screenshots
+// kept in shots/ for a person to look at.
+
+func e2eBinary(t *testing.T) string {
+	t.Helper()
+	bin := os.Getenv("CLINICDESK_BIN")
+	if bin == "" {
+		if os.Getenv("CLINICDESK_E2E") != "" {
+			t.Fatal("CLINICDESK_BIN is not set")
+		}
+		t.Skip("end-to-end test: run through `make test` (needs the built binary and Xvfb)")
+	}
+	for _, tool := range []string{"Xvfb", "xdotool", "import", "identify"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is not installed (make deps installs it)", tool)
+		}
+	}
+	return bin
+}
+
+// startXvfb starts a private X server and returns its DISPLAY.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	for n := 120; n < 160; n++ {
+		if _, err := os.Stat("/tmp/.X11-unix/X" + strconv.Itoa(n)); err == nil {
+			continue
+		}
+		display := ":" + strconv.Itoa(n)
+		cmd := exec.Command("Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		if waitFor(10*time.Second, func() bool {
+			_, err := os.Stat("/tmp/.X11-unix/X" + strconv.Itoa(n))
+			return err == nil
+		}) {
+			return display
+		}
+		cmd.Process.Kill()
+	}
+	t.Fatal("could not start Xvfb")
+	return ""
+}
+
+func waitFor(limit time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return true
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	return false
+}
+
+type gui struct {
+	cmd *exec.Cmd
+	out *bytes.Buffer
+}
+
+func startGUI(t *testing.T, bin, display string, args ...string) *gui {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "LANG=en_GB.UTF-8")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	g := &gui{cmd: cmd, out: &out}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	})
+	return g
+}
+
+// windowID waits for a top-level window whose name contains title.
+func windowID(t *testing.T, display, title string) string {
+	t.Helper()
+	var id string
+	ok := waitFor(60*time.Second, func() bool {
+		out, err := xcmd(display, "xdotool", "search", "--name", title)
+		if err != nil {
+			return false
+		}
+		id = strings.TrimSpace(strings.Split(strings.TrimSpace(out), "\n")[0])
+		return id != ""
+	})
+	if !ok {
+		t.Fatalf("no window named %q appeared", title)
+	}
+	return id
+}
+
+func xcmd(display string, name string, args ...string) (string, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// screenshot saves the screen and returns its number of distinct colours.
+func screenshot(t *testing.T, display, name string) (string, int) {
+	t.Helper()
+	dir := os.Getenv("CLINICDESK_SHOTS")
+	if dir == "" {
+		dir = "shots"
+	}
+	os.MkdirAll(dir, 0o755)
+	path := filepath.Join(dir, name+".png")
+	if out, err := xcmd(display, "import", "-window", "root", path); err != nil {
+		t.Fatalf("screenshot: %v %s", err, out)
+	}
+	out, err := exec.Command("identify", "-format", "%k", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(string(out)))
+	return path, n
+}
+
+// drawn waits until the screen shows a real window: many colours (text is
+// anti-aliased), not a blank or single-colour screen.
+func drawn(t *testing.T, display, name string) string {
+	t.Helper()
+	var path string
+	var colours int
+	if !waitFor(60*time.Second, func() bool {
+		path, colours = screenshot(t, display, name)
+		return colours > 40
+	}) {
+		t.Fatalf("%s: the screen was never drawn (%d colours)", name, colours)
+	}
+	return path
+}
+
+func sameImage(a, b string) bool {
+	x, _ := os.ReadFile(a)
+	y, _ := os.ReadFile(b)
+	return bytes.Equal(x, y)
+}
+
+func TestEndToEnd(t *testing.T) {
+	bin := e2eBinary(t)
+	display := startXvfb(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "clinic.db")
+	const user, password = "practice.manager", "orchard-lantern-velvet"
+
+	// The command line: init reads the password from standard input.
+	cmd := exec.Command(bin, "init", "--db", db, "--clinic", "Siân's Physiotherapy", "--user", user, "--full-name", "Nia Ŵyn", "--password-stdin")
+	cmd.Stdin = strings.NewReader(password + "\n")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("init: %v\n%s", err, out)
+	}
+	cmd = exec.Command(bin, "verify", "--db", db, "--user", user, "--password-stdin")
+	cmd.Stdin = strings.NewReader("wrong password\n")
+	if out, err := cmd.CombinedOutput(); err == nil || cmd.ProcessState.ExitCode() != 3 {
+		t.Fatalf("verify with a wrong password: exit %d\n%s", cmd.ProcessState.ExitCode(), out)
+	}
+
+	t.Run("sign in through the login screen", func(t *testing.T) {
+		g := startGUI(t, bin, "--db", db)
+		win := windowID(t, display, "ClinicDesk")
+		login := drawn(t, display, "e2e-login")
+		xcmd(display, "xdotool", "windowactivate", "--sync", win)
+		xcmd(display, "xdotool", "windowfocus", "--sync", win)
+		time.Sleep(500 * time.Millisecond) // let the focus settle before typing
+		for _, step := range [][]string{
+			{"type", "--delay", "30", user},
+			{"key", "Tab"},
+			{"type", "--delay", "30", password},
+			{"key", "Return"},
+		} {
+			if out, err := xcmd(display, "xdotool", step...); err != nil {
+				t.Fatalf("xdotool %v: %v %s", step, err, out)
+			}
+		}
+		var main string
+		if !waitFor(30*time.Second, func() bool {
+			main, _ = screenshot(t, display, "e2e-signed-in")
+			return !sameImage(main, login)
+		}) {
+			t.Fatalf("the screen did not change after signing in\n%s", g.out)
+		}
+		// A second copy must refuse the same clinic while this one has it.
+		second := exec.Command(bin, "verify", "--db", db, "--user", user, "--password-stdin")
+		second.Stdin = strings.NewReader(password + "\n")
+		out, _ := second.CombinedOutput()
+		if second.ProcessState.ExitCode() != 1 || !strings.Contains(string(out), "already open") {
+			t.Fatalf("a second copy was not refused: exit %d %s", second.ProcessState.ExitCode(), out)
+		}
+		// Close the window as a user would; the app must exit cleanly.
+		xcmd(display, "xdotool", "windowclose", win)
+		done := make(chan error, 1)
+		go func() { done <- g.cmd.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second):
+			t.Fatalf("the app did not exit after its window was closed\n%s", g.out)
+		}
+
+		// The sign-in went through the GUI: the audit trail says so.
+		c, err := app.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if err := c.SignIn(user, password); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := c.AuditLog(app.AuditFilter{Action: "sign_in", Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 3 { // init, the GUI, and this check
+			t.Fatalf("the GUI sign-in is not in the audit trail: %d sign_in rows", len(rows))
+		}
+	})
+
+	t.Run("demo clinic on the settings screen", func(t *testing.T) {
+		g := startGUI(t, bin, "demo", "--dir", filepath.Join(dir, "demo"), "--screen", "settings")
+		windowID(t, display, "ClinicDesk")
+		shot := drawn(t, display, "e2e-demo-settings")
+		t.Logf("screenshot: %s", shot)
+		if !strings.Contains(g.out.String(), "Demo clinic at") {
+			t.Fatalf("demo did not say where its clinic is: %s", g.out)
+		}
+		g.cmd.Process.Signal(os.Interrupt)
+	})
+	fmt.Fprintln(os.Stderr, "screenshots in", filepath.Join(mustWD(), "shots"))
+}
+
+func mustWD() string {
+	wd, _ := os.Getwd()
+	return wd
+}
