@@ -10,6 +10,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/cli"
 	"clinicdesk/app/demo"
+	"clinicdesk/assets"
 	"clinicdesk/screens"
 
 	"fyne.io/fyne/v2"
@@ -36,7 +37,7 @@ func runGUI(args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return cli.ExitUsage
 	}
-	a := fyneapp.NewWithID(appID)
+	a := newFyneApp(appID)
 	opts := screens.Options{DBPath: *db}
 	if app.Exists(*db) {
 		c, err := app.Open(*db)
@@ -69,10 +70,16 @@ func runDemo(args []string) int {
 		return cli.ExitFailure
 	}
 	fmt.Printf("Demo clinic at %s. Sign in as %q with password %q.\n", d.Path, d.Username, d.Password)
-	a := fyneapp.NewWithID(appID + ".demo")
+	a := newFyneApp(appID + ".demo")
 	screens.New(a, screens.Options{DBPath: d.Path, Clinic: d.Clinic, Screen: *screen,
 		DemoNote: fmt.Sprintf("Demo clinic: sign in as %s / %s", d.Username, d.Password)}).ShowAndRun()
 	return cli.ExitOK
+}
+
+func newFyneApp(id string) fyne.App {
+	a := fyneapp.NewWithID(id)
+	a.SetIcon(fyne.NewStaticResource("clinicdesk.png", assets.Icon))
+	return a
 }
 
 func quitWhenShown(a fyne.App) {
