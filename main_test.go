@@ -96,8 +96,9 @@ func startGUI(t *testing.T, bin, display string, args ...string) *gui {
 	return g
 }
 
-// windowID waits for a top-level window whose name contains title.
-func windowID(t *testing.T, display, title string) string {
+// windowID waits for a top-level window of the app whose name contains
+// title.
+func windowID(t *testing.T, g *gui, display, title string) string {
 	t.Helper()
 	var id string
 	ok := waitFor(60*time.Second, func() bool {
@@ -109,7 +110,7 @@ func windowID(t *testing.T, display, title string) string {
 		return id != ""
 	})
 	if !ok {
-		t.Fatalf("no window named %q appeared", title)
+		t.Fatalf("no window named %q appeared; the app said:\n%s", title, g.out)
 	}
 	return id
 }
@@ -182,8 +183,8 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	t.Run("sign in through the login screen", func(t *testing.T) {
-		g := startGUI(t, bin, "--db", db)
-		win := windowID(t, display, "ClinicDesk")
+		g := startGUI(t, bin, display, "--db", db)
+		win := windowID(t, g, display, "ClinicDesk")
 		login := drawn(t, display, "e2e-login")
 		xcmd(display, "xdotool", "windowactivate", "--sync", win)
 		xcmd(display, "xdotool", "windowfocus", "--sync", win)
@@ -192,19 +193,26 @@ func TestEndToEnd(t *testing.T) {
 			{"type", "--delay", "30", user},
 			{"key", "Tab"},
 			{"type", "--delay", "30", password},
-			{"key", "Return"},
 		} {
 			if out, err := xcmd(display, "xdotool", step...); err != nil {
 				t.Fatalf("xdotool %v: %v %s", step, err, out)
 			}
 		}
+		time.Sleep(300 * time.Millisecond)
+		typed, _ := screenshot(t, display, "e2e-login-typed")
+		if sameImage(typed, login) {
+			t.Fatal("typing into the login screen changed nothing")
+		}
+		xcmd(display, "xdotool", "key", "Return")
 		var main string
 		if !waitFor(30*time.Second, func() bool {
 			main, _ = screenshot(t, display, "e2e-signed-in")
-			return !sameImage(main, login)
+			return !sameImage(main, typed)
 		}) {
 			t.Fatalf("the screen did not change after signing in\n%s", g.out)
 		}
+		time.Sleep(time.Second) // let the main window finish drawing for the record
+		screenshot(t, display, "e2e-signed-in")
 		// A second copy must refuse the same clinic while this one has it.
 		second := exec.Command(bin, "verify", "--db", db, "--user", user, "--password-stdin")
 		second.Stdin = strings.NewReader(password + "\n")
@@ -241,8 +249,8 @@ func TestEndToEnd(t *testing.T) {
 	})
 
 	t.Run("demo clinic on the settings screen", func(t *testing.T) {
-		g := startGUI(t, bin, "demo", "--dir", filepath.Join(dir, "demo"), "--screen", "settings")
-		windowID(t, display, "ClinicDesk")
+		g := startGUI(t, bin, display, "demo", "--dir", filepath.Join(dir, "demo"), "--screen", "settings")
+		windowID(t, g, display, "ClinicDesk")
 		shot := drawn(t, display, "e2e-demo-settings")
 		t.Logf("screenshot: %s", shot)
 		if !strings.Contains(g.out.String(), "Demo clinic at") {
