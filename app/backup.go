@@ -152,6 +152,27 @@ func (c *Clinic) AutoBackup() (string, error) {
 	return out, pruneBackups(b.Folder, b.Keep)
 }
 
+// DailyBackupInterval is how old the last backup may get while the app is
+// left open before another automatic one is made.
+const DailyBackupInterval = 24 * time.Hour
+
+// BackupIfDue makes the automatic backup when a folder is set and the last
+// backup is older than a day: a desk PC left running for a week still gets
+// its daily backup. It returns the file written, or "" when none was due.
+func (c *Clinic) BackupIfDue() (string, error) {
+	c.mu.Lock()
+	if c.store == nil {
+		c.mu.Unlock()
+		return "", nil
+	}
+	b, err := c.backupSettingsLocked()
+	c.mu.Unlock()
+	if err != nil || b.Folder == "" || c.clock().Sub(b.Last) < DailyBackupInterval {
+		return "", err
+	}
+	return c.AutoBackup()
+}
+
 var autoBackupName = regexp.MustCompile(`^clinicdesk-\d{8}-\d{6}` + regexp.QuoteMeta(BackupExt) + `$`)
 
 // pruneBackups deletes the oldest automatic backups beyond keep. Only files

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 )
 
@@ -191,4 +192,26 @@ func asPermission(err error, pe **PermissionError) bool {
 	p, ok := err.(*PermissionError)
 	*pe = p
 	return ok
+}
+
+func TestBackupIfDueOnlyOnceADay(t *testing.T) {
+	c, _, _ := newClinic(t)
+	if out, err := c.BackupIfDue(); out != "" || err != nil {
+		t.Fatalf("with no folder set: %q %v", out, err)
+	}
+	folder := t.TempDir()
+	if err := c.SetBackupSettings(folder, 5); err != nil {
+		t.Fatal(err)
+	}
+	first, err := c.BackupIfDue()
+	if err != nil || first == "" {
+		t.Fatalf("first backup: %q %v", first, err)
+	}
+	if again, err := c.BackupIfDue(); again != "" || err != nil {
+		t.Fatalf("a second backup within the day: %q %v", again, err)
+	}
+	c.now = func() time.Time { return time.Now().Add(25 * time.Hour) }
+	if later, err := c.BackupIfDue(); later == "" || err != nil {
+		t.Fatalf("a day later: %q %v", later, err)
+	}
 }
