@@ -55,7 +55,7 @@ type Setup struct {
 	Path    string
 	Clinic  ClinicDetails
 	Manager NewUser // Role is forced to Manager
-	// KDF overrides the key-derivation cost; zero means data.DefaultKDF.
+	// KDF overrides the key-derivation cost; zero means data.TunedKDF.
 	// Only tests and throw-away demo clinics lower it.
 	KDF KDFParams
 }
@@ -135,9 +135,6 @@ func Create(s Setup) (*Clinic, string, error) {
 		return nil, "", err
 	}
 	c := &Clinic{path: s.Path, lock: lock, kdf: s.KDF}
-	if c.kdf == (KDFParams{}) {
-		c.kdf = data.DefaultKDF
-	}
 	recovery, err := c.create(s)
 	if err != nil {
 		if c.store != nil {
@@ -169,10 +166,10 @@ func (c *Clinic) create(s Setup) (string, error) {
 	}
 	secret, _ := canonicalRecoveryKey(recovery)
 	kr := data.NewKeyring(data.KeyringPath(c.path), uuid.Must(uuid.NewV7()).String())
-	if err := kr.Wrap(data.RecoveryEntry, secret, key, c.kdf); err != nil {
+	if err := kr.Wrap(data.RecoveryEntry, secret, key, c.kdfParams()); err != nil {
 		return "", err
 	}
-	if err := kr.Wrap(data.UserEntry(s.Manager.Username), []byte(s.Manager.Password), key, c.kdf); err != nil {
+	if err := kr.Wrap(data.UserEntry(s.Manager.Username), []byte(s.Manager.Password), key, c.kdfParams()); err != nil {
 		return "", err
 	}
 	now := c.clock().UTC()
@@ -213,6 +210,14 @@ func (c *Clinic) create(s Setup) (string, error) {
 	return recovery, nil
 }
 
+// kdfParams is the key-derivation cost for new keyring entries.
+func (c *Clinic) kdfParams() KDFParams {
+	if c.kdf != (KDFParams{}) {
+		return c.kdf
+	}
+	return data.TunedKDF()
+}
+
 // Open takes the clinic file's lock and reads its keyring. Nobody is
 // signed in yet and nothing is decrypted: that waits for SignIn.
 func Open(path string) (*Clinic, error) {
@@ -228,7 +233,7 @@ func Open(path string) (*Clinic, error) {
 		lock.Release()
 		return nil, err
 	}
-	return &Clinic{path: path, lock: lock, keyring: kr, kdf: data.DefaultKDF}, nil
+	return &Clinic{path: path, lock: lock, keyring: kr}, nil
 }
 
 // Path is the clinic file's location.

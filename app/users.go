@@ -68,7 +68,7 @@ func (c *Clinic) AddUser(nu NewUser) (User, error) {
 	now := c.clock().UTC()
 	u := User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(nu.Username), FullName: cleanText(nu.FullName),
 		Role: string(nu.Role), Active: true, CreatedAt: now, PasswordChangedAt: now}
-	if err := c.keyring.Wrap(data.UserEntry(u.Username), []byte(nu.Password), c.key, c.kdf); err != nil {
+	if err := c.keyring.Wrap(data.UserEntry(u.Username), []byte(nu.Password), c.key, c.kdfParams()); err != nil {
 		return User{}, err
 	}
 	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
@@ -205,7 +205,7 @@ func (c *Clinic) setPasswordLocked(s *Session, u User, newPassword, action strin
 		return err
 	}
 	entry := data.UserEntry(u.Username)
-	if err := c.keyring.Wrap(entry, []byte(newPassword), c.key, c.kdf); err != nil {
+	if err := c.keyring.Wrap(entry, []byte(newPassword), c.key, c.kdfParams()); err != nil {
 		return err
 	}
 	reenable := !u.Active
@@ -269,7 +269,7 @@ func (c *Clinic) NewRecoveryKey() (string, error) {
 		return "", err
 	}
 	secret, _ := canonicalRecoveryKey(key)
-	if err := c.keyring.Wrap(data.RecoveryEntry, secret, c.key, c.kdf); err != nil {
+	if err := c.keyring.Wrap(data.RecoveryEntry, secret, c.key, c.kdfParams()); err != nil {
 		return "", err
 	}
 	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {

@@ -117,3 +117,10 @@ func TestDamagedKeyringGivesAClearMessage(t *testing.T) {
 		t.Fatal("a missing keyring loaded")
 	}
 }
+
+func TestTunedKDFIsNeverCheaperThanTheDefault(t *testing.T) {
+	p := TunedKDF()
+	if p.MemoryKiB < DefaultKDF.MemoryKiB || p.Time < DefaultKDF.Time || p.Time > maxKDFTime || p.Threads != DefaultKDF.Threads {
+		t.Fatalf("tuned %+v, default %+v", p, DefaultKDF)
+	}
+}
