@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -243,6 +244,9 @@ func (c *Clinic) Path() string { return c.path }
 // first time. It costs the Argon2id derivation, on purpose.
 func (c *Clinic) unwrap(entry string, secret []byte) error {
 	key, err := c.keyring.Unwrap(entry, secret)
+	// Argon2id's 64 MiB are garbage now; hand them back to the system
+	// rather than keep them for the rest of the day.
+	debug.FreeOSMemory()
 	if err != nil {
 		if errors.Is(err, data.ErrWrongSecret) {
 			return ErrWrongPassword

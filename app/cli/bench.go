@@ -23,6 +23,24 @@ const BenchStartupEnv = "CLINICDESK_BENCH_STARTUP"
 func init() {
 	register(&command{name: "bench", usage: "[--patients N] [--json]",
 		summary: "build a throw-away clinic and measure the performance targets of SPEC §5", run: runBench})
+	register(&command{name: "bench-unlock-rss", hidden: true, run: runUnlockRSS})
+}
+
+// runUnlockRSS signs in to a clinic in a fresh process and prints its
+// resident memory, so bench measures the app, not itself.
+func runUnlockRSS(env *Env, args []string) error {
+	fs := newFlags("bench-unlock-rss")
+	auth := addAuthFlags(fs)
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	c, err := auth.open(env)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	fmt.Fprintln(env.Stdout, residentMB())
+	return nil
 }
 
 // BenchResult is one measured row.
@@ -87,7 +105,6 @@ func runBench(env *Env, args []string) error {
 
 	progress("Timing unlock (Argon2id key derivation + opening the file) …")
 	var unlock []time.Duration
-	var rss float64
 	for i := 0; i < 5; i++ {
 		c, err := app.Open(path)
 		if err != nil {
@@ -96,20 +113,13 @@ func runBench(env *Env, args []string) error {
 		start := time.Now()
 		err = c.SignIn(benchUser, benchPassword)
 		unlock = append(unlock, time.Since(start))
+		c.Close()
 		if err != nil {
-			c.Close()
 			return err
 		}
-		if i == 4 {
-			rss = residentMB()
-		}
-		c.Close()
 	}
 	report.Results = append(report.Results, summarise("unlock", unlock, 1500, ""))
-	if rss > 0 {
-		report.Results = append(report.Results, BenchResult{Name: "rss_mb", N: 1, P50: rss, P95: rss, TargetMS: 200,
-			Note: "resident memory after unlock, MB (target_ms holds the MB target)"})
-	}
+	report.Results = append(report.Results, benchRSS(path))
 
 	progress("Timing verify (integrity, cipher integrity, audit chain) …")
 	c, err = app.Open(path)
@@ -149,6 +159,30 @@ func runBench(env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "(patients: %d, appointments: %d; the patient and calendar rows arrive with those modules)\n", report.Patients, report.Appointments)
 	return nil
+}
+
+// benchRSS signs in from a fresh child process and reads its memory.
+func benchRSS(path string) BenchResult {
+	r := BenchResult{Name: "rss_mb", TargetMS: 200, Note: "resident memory after unlock, MB (target_ms holds the MB target)"}
+	exe, err := os.Executable()
+	if err != nil {
+		r.Note = err.Error()
+		return r
+	}
+	cmd := exec.Command(exe, "bench-unlock-rss", "--db", path, "--user", benchUser, "--password-stdin")
+	cmd.Stdin = strings.NewReader(benchPassword + "\n")
+	out, err := runWithTimeout(cmd, time.Minute)
+	if err != nil {
+		r.Note = "could not measure: " + firstLine(out, err)
+		return r
+	}
+	mb, err := strconv.ParseFloat(strings.TrimSpace(out), 64)
+	if err != nil || mb <= 0 {
+		r.Note = "memory not readable on this system"
+		return r
+	}
+	r.N, r.P50, r.P95 = 1, mb, mb
+	return r
 }
 
 // benchStartup runs this binary's GUI on the clinic five times, each

@@ -35,6 +35,7 @@ type command struct {
 	usage   string // arguments after the name, for the help text
 	summary string
 	run     func(env *Env, args []string) error
+	hidden  bool // used by bench only, not listed in help
 }
 
 var commands = map[string]*command{}
@@ -108,8 +109,10 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "Usage:")
 	fmt.Fprintln(w, "  clinicdesk [--db PATH]          open the app (first run: setup)")
 	var names []string
-	for n := range commands {
-		names = append(names, n)
+	for n, c := range commands {
+		if !c.hidden {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	for _, n := range names {
