@@ -1,0 +1,434 @@
+package screens
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+func init() {
+	registerModule(Module{
+		ID:      "audit",
+		Title:   "Audit trail",
+		Icon:    themeIcon(theme.IconNameHistory),
+		Order:   80,
+		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewAudit) },
+		Build:   func(ctx *Context) fyne.CanvasObject { return newAuditScreen(ctx).build() },
+	})
+}
+
+// auditPageSize is how many audit entries are read at a time.
+const auditPageSize = 200
+
+// auditActions names the audit trail's action codes as a practice manager
+// would say them. Codes not listed are shown as they are.
+var auditActions = map[string]string{
+	"sign_in":         "Signed in",
+	"sign_in_failed":  "Failed to sign in",
+	"sign_out":        "Signed out",
+	"lock":            "Locked ClinicDesk",
+	"unlock":          "Unlocked ClinicDesk",
+	"clinic.create":   "Created the clinic file",
+	"clinic.update":   "Changed the clinic details",
+	"user.create":     "Added a user",
+	"user.update":     "Changed a user",
+	"user.disable":    "Disabled a user",
+	"user.enable":     "Re-enabled a user",
+	"password.change": "Changed their own password",
+	"password.reset":  "Reset a password",
+	"recovery.issue":  "Made a recovery key",
+	"recovery.used":   "Used the recovery key",
+	"key.rotate":      "Re-encrypted the clinic file",
+	"settings.update": "Changed a setting",
+	"backup.create":   "Made a backup",
+	"backup.verify":   "Tested a backup",
+	"backup.restore":  "Restored a backup",
+	"verify":          "Checked the clinic file",
+}
+
+// actionLabel is an action code as people say it.
+func actionLabel(code string) string {
+	if l, ok := auditActions[code]; ok {
+		return l
+	}
+	return code
+}
+
+// actionOptions are the action filter's choices, "All actions" first.
+func actionOptions() []string {
+	var labels []string
+	for _, l := range auditActions {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	return append([]string{allActions}, labels...)
+}
+
+// actionCode turns a filter choice back into its code ("" for all).
+func actionCode(label string) string {
+	for code, l := range auditActions {
+		if l == label {
+			return code
+		}
+	}
+	return ""
+}
+
+const allActions = "All actions"
+
+// settingNames are the settings the audit trail may name.
+var settingNames = map[string]string{
+	"security.idle_lock_minutes": "idle lock",
+	"backup.folder":              "backups",
+}
+
+// auditScreen is the audit trail, newest first, for the practice manager.
+type auditScreen struct {
+	widget.BaseWidget
+
+	ctx      *Context
+	content  fyne.CanvasObject
+	pageSize int
+
+	filter  app.AuditFilter // what is shown (Before is always 0 here)
+	entries []app.AuditEntry
+	more    bool // older entries may match too
+	users   map[string]app.User
+
+	cols          *columns
+	list          *widget.List
+	user          *widget.SelectEntry
+	action        *widget.Select
+	from, to      *widget.Entry
+	showButton    *widget.Button
+	clearButton   *widget.Button
+	filterProblem *widget.Label
+	count         *widget.Label
+	olderButton   *widget.Button
+	verifyButton  *widget.Button
+	verifyResult  *widget.Label
+	detail        *widget.Label
+}
+
+func newAuditScreen(ctx *Context) *auditScreen {
+	return &auditScreen{ctx: ctx, pageSize: auditPageSize}
+}
+
+func (s *auditScreen) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(s.content)
+}
+
+func (s *auditScreen) build() fyne.CanvasObject {
+	s.ExtendBaseWidget(s)
+	s.users = map[string]app.User{}
+	var usernames []string
+	if users, err := s.ctx.Clinic.Users(); err == nil {
+		for _, u := range users {
+			s.users[u.ID] = u
+			usernames = append(usernames, u.Username)
+		}
+	}
+	sort.Strings(usernames)
+
+	s.user = widget.NewSelectEntry(usernames)
+	s.user.SetPlaceHolder("Everyone")
+	s.user.OnSubmitted = func(string) { s.applyFilters() }
+	s.action = widget.NewSelect(actionOptions(), func(string) { s.applyFilters() })
+	s.action.PlaceHolder = allActions
+	s.from = widget.NewEntry()
+	s.from.SetPlaceHolder("dd/mm/yyyy")
+	s.from.OnSubmitted = func(string) { s.applyFilters() }
+	s.to = widget.NewEntry()
+	s.to.SetPlaceHolder("dd/mm/yyyy")
+	s.to.OnSubmitted = func(string) { s.applyFilters() }
+	s.showButton = widget.NewButtonWithIcon("Show", theme.SearchIcon(), s.applyFilters)
+	s.showButton.Importance = widget.HighImportance
+	s.clearButton = widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), s.clearFilters)
+	s.filterProblem = errorText()
+
+	// Two short rows rather than one long one, so the window can stay
+	// narrow on a small front-desk screen.
+	filters := widget.NewForm(
+		widget.NewFormItem("Who and what", container.NewHBox(sized(s.user, 170), sized(s.action, 250))),
+		widget.NewFormItem("Between", container.NewHBox(sized(s.from, 130), widget.NewLabel("and"), sized(s.to, 130),
+			s.showButton, s.clearButton)),
+	)
+
+	s.cols = &columns{widths: []float32{155, 100, 190, 220, 100}}
+	s.list = widget.NewList(
+		func() int { return len(s.entries) },
+		func() fyne.CanvasObject { return row(s.cols, cell(), cell(), cell(), cell(), cell(), cell()) },
+		s.updateRow,
+	)
+	s.list.OnSelected = s.showEntry
+	s.list.OnUnselected = func(widget.ListItemID) { s.detail.SetText("Select an entry to see all of it here.") }
+
+	s.count = widget.NewLabel("")
+	s.olderButton = widget.NewButtonWithIcon("Load older", theme.MoveDownIcon(), s.loadOlder)
+	s.verifyButton = widget.NewButtonWithIcon("Check the audit trail", theme.ConfirmIcon(), s.verify)
+	s.verifyResult = note()
+	s.detail = widget.NewLabel("Select an entry to see all of it here.")
+	s.detail.Wrapping = fyne.TextWrapWord
+	s.detail.Selectable = true
+
+	intro := wrapped("Who did what, and when: sign-ins, changes and what was done with patients' records are recorded here " +
+		"and cannot be altered, as each entry is sealed to the one before it. \"Check the audit trail\" proves nothing has been changed or removed.")
+	top := container.NewVBox(
+		intro,
+		container.NewHBox(s.verifyButton),
+		s.verifyResult,
+		widget.NewSeparator(),
+		filters,
+		s.filterProblem,
+		headerRow(s.cols, "Time", "User", "Action", "Record", "Patient", "Detail"),
+	)
+	bottom := container.NewVBox(
+		container.NewBorder(nil, nil, nil, s.olderButton, s.count),
+		widget.NewSeparator(),
+		s.detail,
+	)
+	s.content = container.NewPadded(container.NewBorder(top, bottom, nil, nil, s.list))
+	s.reload()
+	return s
+}
+
+// updateRow fills one line of the list from the model.
+func (s *auditScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id < 0 || id >= len(s.entries) {
+		return
+	}
+	e := s.entries[id]
+	cells := o.(*fyne.Container).Objects
+	cells[0].(*widget.Label).SetText(ukDateTime(e.At))
+	cells[1].(*widget.Label).SetText(e.Username)
+	action := cells[2].(*widget.Label)
+	if e.Action == "sign_in_failed" || strings.HasPrefix(e.Detail, "failed") {
+		action.Importance = widget.WarningImportance
+	} else {
+		action.Importance = widget.MediumImportance
+	}
+	action.SetText(actionLabel(e.Action))
+	cells[3].(*widget.Label).SetText(s.recordLabel(e))
+	cells[4].(*widget.Label).SetText(e.Patient)
+	cells[5].(*widget.Label).SetText(detailLabel(e))
+}
+
+// recordLabel says which record an entry is about, by name where known.
+func (s *auditScreen) recordLabel(e app.AuditEntry) string {
+	switch e.Entity {
+	case "user":
+		if u, ok := s.users[e.EntityID]; ok {
+			return fmt.Sprintf("User %s (%s)", u.FullName, u.Username)
+		}
+		return "User " + e.EntityID
+	case "clinic":
+		return "The clinic"
+	case "keyring":
+		return "The clinic's keys"
+	case "backup":
+		return "Backup " + e.EntityID
+	case "settings":
+		if n, ok := settingNames[e.EntityID]; ok {
+			return "Settings: " + n
+		}
+		return "Settings: " + e.EntityID
+	case "":
+		return e.EntityID
+	}
+	return strings.TrimSpace(e.Entity + " " + e.EntityID)
+}
+
+// folderDetail is how a change to the backup settings is recorded.
+var folderDetail = regexp.MustCompile(`^folder=(.*) keep=(\d+)$`)
+
+// detailLabel says an entry's detail in words where its form is known,
+// and as it is otherwise.
+func detailLabel(e app.AuditEntry) string {
+	d := e.Detail
+	switch {
+	case d == "":
+		return ""
+	case e.EntityID == "security.idle_lock_minutes":
+		return "Lock after " + d + " minutes"
+	case d == "ok":
+		return "Passed"
+	case strings.HasPrefix(d, "failed: "):
+		return "Failed: " + strings.TrimPrefix(d, "failed: ")
+	}
+	if m := folderDetail.FindStringSubmatch(d); m != nil {
+		if m[1] == "" {
+			return "Automatic backups off; keep " + m[2]
+		}
+		return "Folder " + m[1] + "; keep " + m[2]
+	}
+	var parts []string
+	for _, f := range strings.Fields(strings.TrimPrefix(d, "ok ")) {
+		k, v, ok := strings.Cut(f, "=")
+		if !ok {
+			return d
+		}
+		switch k {
+		case "role":
+			parts = append(parts, "Role: "+app.Role(v).Label())
+		case "audit_seq":
+			parts = append(parts, "Holds the trail up to entry "+v)
+		case "audit_rows":
+			parts = append(parts, v+" entries in order")
+		case "created":
+			t, err := time.Parse(time.RFC3339, v)
+			if err != nil {
+				return d
+			}
+			parts = append(parts, "made "+ukDateTime(t))
+		default:
+			return d
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// showEntry shows the selected entry in full below the list.
+func (s *auditScreen) showEntry(id widget.ListItemID) {
+	if id < 0 || id >= len(s.entries) {
+		return
+	}
+	e := s.entries[id]
+	parts := []string{fmt.Sprintf("Entry %d", e.Seq), ukDateTime(e.At), e.Username, actionLabel(e.Action) + " (" + e.Action + ")", s.recordLabel(e)}
+	if e.Patient != "" {
+		parts = append(parts, "patient "+e.Patient)
+	}
+	if d := detailLabel(e); d != "" && d != e.Detail {
+		parts = append(parts, d+" ("+e.Detail+")")
+	} else if d != "" {
+		parts = append(parts, d)
+	}
+	s.detail.SetText(strings.Join(parts, "  ·  "))
+}
+
+// readFilters turns the filter fields into a filter, or says what is wrong.
+func (s *auditScreen) readFilters() (app.AuditFilter, error) {
+	f := app.AuditFilter{Username: strings.TrimSpace(s.user.Text), Action: actionCode(s.action.Selected)}
+	from, err := parseUKDate(s.from.Text)
+	if err != nil {
+		return f, fmt.Errorf("the \"from\" date %w", err)
+	}
+	to, err := parseUKDate(s.to.Text)
+	if err != nil {
+		return f, fmt.Errorf("the \"to\" date %w", err)
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return f, errors.New("the \"to\" date is before the \"from\" date")
+	}
+	f.From = from
+	if !to.IsZero() {
+		f.To = to.AddDate(0, 0, 1) // the whole of the "to" day
+	}
+	return f, nil
+}
+
+// applyFilters shows the newest entries that match the filters.
+func (s *auditScreen) applyFilters() {
+	f, err := s.readFilters()
+	if err != nil {
+		setMessage(s.filterProblem, plainError(err))
+		return
+	}
+	setMessage(s.filterProblem, "")
+	s.filter = f
+	s.reload()
+}
+
+// clearFilters shows every entry again.
+func (s *auditScreen) clearFilters() {
+	s.user.SetText("")
+	s.action.ClearSelected()
+	s.from.SetText("")
+	s.to.SetText("")
+	setMessage(s.filterProblem, "")
+	s.filter = app.AuditFilter{}
+	s.reload()
+}
+
+// reload reads the newest page for the current filter.
+func (s *auditScreen) reload() {
+	s.entries = nil
+	s.more = false
+	s.list.UnselectAll()
+	s.list.ScrollToOffset(0)
+	s.loadPage()
+}
+
+// loadOlder adds the next page of older entries below.
+func (s *auditScreen) loadOlder() {
+	if !s.more || len(s.entries) == 0 {
+		return
+	}
+	s.loadPage()
+}
+
+func (s *auditScreen) loadPage() {
+	f := s.filter
+	f.Limit = s.pageSize
+	if n := len(s.entries); n > 0 {
+		f.Before = s.entries[n-1].Seq
+	}
+	page, err := s.ctx.Clinic.AuditLog(f)
+	if err != nil {
+		s.count.Importance = widget.DangerImportance
+		s.count.SetText("The audit trail could not be read: " + plainError(err))
+		s.olderButton.Disable()
+		return
+	}
+	s.entries = append(s.entries, page...)
+	s.more = len(page) == s.pageSize
+	s.list.Refresh()
+	s.showCount()
+}
+
+// showCount says how much is shown and whether there is more.
+func (s *auditScreen) showCount() {
+	s.count.Importance = widget.MediumImportance
+	filtered := s.filter != (app.AuditFilter{})
+	switch {
+	case len(s.entries) == 0 && filtered:
+		s.count.SetText("No entries match these filters. Clear the filters to see everything.")
+	case len(s.entries) == 0:
+		s.count.SetText("The audit trail is empty.")
+	case s.more:
+		s.count.SetText(fmt.Sprintf("Showing the newest %s. Older entries: press Load older.", plural(int64(len(s.entries)), "entry", "entries")))
+	default:
+		s.count.SetText(fmt.Sprintf("Showing %s, newest first: that is all of them.", plural(int64(len(s.entries)), "entry", "entries")))
+	}
+	if s.more {
+		s.olderButton.Enable()
+	} else {
+		s.olderButton.Disable()
+	}
+}
+
+// verify checks the whole clinic file and the audit chain off the UI
+// goroutine and says what it found.
+func (s *auditScreen) verify() {
+	inBackground(s.ctx.Window, "Checking the clinic file and every audit entry…",
+		s.ctx.Clinic.Verify,
+		func(r app.VerifyReport, err error) {
+			if err != nil {
+				say(s.verifyResult, widget.DangerImportance, "Problem found: "+plainError(err)+
+					" Do not delete anything: keep the clinic file and your backups as they are and ask your IT support to look at it.")
+				return
+			}
+			say(s.verifyResult, widget.SuccessImportance, fmt.Sprintf("All is well: the clinic file is undamaged and all %s of the audit trail are in order; none has been changed or removed.",
+				plural(r.AuditRows, "entry", "entries")))
+			s.reload() // the check itself is recorded
+		})
+}

@@ -1,0 +1,324 @@
+package screens
+
+import (
+	"strings"
+
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// loginScreen is where everyone signs in with their own user name and
+// password.
+type loginScreen struct {
+	ui *UI
+	// canReturn: a locked session is waiting (reached via "Switch user").
+	canReturn bool
+
+	username  *widget.Entry
+	password  *widget.Entry
+	signInBtn *widget.Button
+	forgotBtn *widget.Button
+	backBtn   *widget.Button
+	spinner   *widget.Activity
+	message   *widget.Label
+	busy      bool
+	recovery  *recoveryDialog
+}
+
+func newLoginScreen(u *UI, canReturn bool) *loginScreen {
+	return &loginScreen{ui: u, canReturn: canReturn}
+}
+
+func (l *loginScreen) build() fyne.CanvasObject {
+	name := l.ui.clinicName
+	if name == "" {
+		name = "ClinicDesk"
+	}
+	clinic := doorTitle(name)
+	clinic.Alignment = fyne.TextAlignCenter
+	sub := widget.NewLabelWithStyle("Sign in with your own user name and password", fyne.TextAlignCenter, fyne.TextStyle{})
+	sub.Wrapping = fyne.TextWrapWord
+
+	l.username = widget.NewEntry()
+	l.username.SetPlaceHolder("e.g. asmith")
+	l.username.OnSubmitted = func(string) { l.onUsernameSubmitted() }
+	l.password = widget.NewPasswordEntry()
+	l.password.OnSubmitted = func(string) { l.onSignIn() }
+	l.message = doorProblem()
+	l.spinner = widget.NewActivity()
+	l.spinner.Hide()
+	l.signInBtn = widget.NewButtonWithIcon("Sign in", theme.LoginIcon(), l.onSignIn)
+	l.signInBtn.Importance = widget.HighImportance
+	l.forgotBtn = widget.NewButton("Forgotten your password?", l.onForgotten)
+	l.forgotBtn.Importance = widget.LowImportance
+
+	items := []fyne.CanvasObject{
+		container.NewCenter(doorLogo(64)),
+		clinic,
+		sub,
+		doorField("User name", l.username),
+		doorField("Password", l.password, l.message),
+		container.NewHBox(l.forgotBtn, layout.NewSpacer(), l.spinner, l.signInBtn),
+	}
+	if l.canReturn {
+		if s, ok := l.ui.clinic.Session(); ok && s.Locked {
+			l.backBtn = widget.NewButtonWithIcon("Back to "+s.User.FullName+"'s locked screen", theme.NavigateBackIcon(), l.onBack)
+			l.backBtn.Importance = widget.LowImportance
+			items = append(items, widget.NewSeparator(), container.NewHBox(l.backBtn))
+		}
+	}
+	if note := l.ui.opts.DemoNote; note != "" {
+		demo := doorText(note)
+		demo.Importance = widget.WarningImportance
+		demo.Alignment = fyne.TextAlignCenter
+		items = append(items, demo)
+	}
+	where := widget.NewLabel("Clinic file: " + l.ui.opts.DBPath)
+	where.Importance = widget.LowImportance
+	where.Alignment = fyne.TextAlignCenter
+	where.Wrapping = fyne.TextWrapBreak
+	where.SizeName = theme.SizeNameCaptionText
+	items = append(items, where)
+	return doorCentred(container.NewVBox(items...), 460)
+}
+
+func (l *loginScreen) focusFirst() { l.ui.win.Canvas().Focus(l.username) }
+
+// onUsernameSubmitted: Enter in the user name moves on to the password.
+func (l *loginScreen) onUsernameSubmitted() {
+	if strings.TrimSpace(l.username.Text) == "" {
+		return
+	}
+	l.ui.win.Canvas().Focus(l.password)
+}
+
+// onSignIn checks the password off the UI goroutine: the key derivation
+// takes about half a second on purpose.
+func (l *loginScreen) onSignIn() {
+	if l.busy || l.ui.login != l {
+		return
+	}
+	user, pw := strings.TrimSpace(l.username.Text), l.password.Text
+	switch {
+	case user == "":
+		doorSay(l.message, "Type your user name.", widget.DangerImportance)
+		l.ui.win.Canvas().Focus(l.username)
+		return
+	case pw == "":
+		doorSay(l.message, "Type your password.", widget.DangerImportance)
+		l.ui.win.Canvas().Focus(l.password)
+		return
+	}
+	l.setBusy(true)
+	clinic := l.ui.clinic
+	var name string
+	l.ui.async(func() error {
+		if err := clinic.SignIn(user, pw); err != nil {
+			return err
+		}
+		name = doorClinicName(clinic)
+		return nil
+	}, func(err error) {
+		if l.ui.login != l || l.ui.state != uiLogin {
+			return
+		}
+		l.setBusy(false)
+		if err != nil {
+			doorSay(l.message, doorFriendly(err), widget.DangerImportance)
+			l.password.SetText("")
+			l.ui.win.Canvas().Focus(l.password)
+			return
+		}
+		l.ui.signedIn(name, "")
+	})
+}
+
+// onBack returns to the locked session that "Switch user" left.
+func (l *loginScreen) onBack() {
+	if l.busy {
+		return
+	}
+	l.ui.showLock()
+}
+
+func (l *loginScreen) setBusy(b bool) {
+	l.busy = b
+	for _, w := range []fyne.Disableable{l.username, l.password, l.signInBtn, l.forgotBtn} {
+		if b {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+	if l.backBtn != nil {
+		if b {
+			l.backBtn.Disable()
+		} else {
+			l.backBtn.Enable()
+		}
+	}
+	if b {
+		doorSay(l.message, "", widget.DangerImportance)
+		l.spinner.Show()
+		l.spinner.Start()
+	} else {
+		l.spinner.Stop()
+		l.spinner.Hide()
+	}
+}
+
+func (l *loginScreen) onForgotten() {
+	if l.busy {
+		return
+	}
+	l.recovery = newRecoveryDialog(l.ui, strings.TrimSpace(l.username.Text))
+	l.recovery.show()
+}
+
+// recoveryDialog is "Forgotten your password?": the recovery key from the
+// Emergency recovery sheet lets anyone holding it set a new password.
+type recoveryDialog struct {
+	ui *UI
+	d  dialog.Dialog
+
+	key, username, password, confirm *widget.Entry
+	pwFeedback, matchFeedback        *widget.Label
+	message                          *widget.Label
+	spinner                          *widget.Activity
+	okBtn, cancelBtn                 *widget.Button
+	busy                             bool
+}
+
+func newRecoveryDialog(u *UI, username string) *recoveryDialog {
+	r := &recoveryDialog{ui: u}
+	r.key = widget.NewEntry()
+	r.key.SetPlaceHolder("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+	r.key.TextStyle = fyne.TextStyle{Monospace: true}
+	r.username = widget.NewEntry()
+	r.username.SetText(username)
+	r.password = widget.NewPasswordEntry()
+	r.confirm = widget.NewPasswordEntry()
+	r.pwFeedback = doorProblem()
+	r.matchFeedback = doorProblem()
+	r.message = doorProblem()
+	r.spinner = widget.NewActivity()
+	r.spinner.Hide()
+	r.password.OnChanged = func(string) { r.onPasswordChanged() }
+	r.confirm.OnChanged = func(string) { r.onPasswordChanged() }
+	r.key.OnSubmitted = func(string) { r.ui.win.Canvas().Focus(r.username) }
+	r.username.OnSubmitted = func(string) { r.ui.win.Canvas().Focus(r.password) }
+	r.password.OnSubmitted = func(string) { r.ui.win.Canvas().Focus(r.confirm) }
+	r.confirm.OnSubmitted = func(string) { r.onSubmit() }
+
+	r.okBtn = widget.NewButton("Set new password and sign in", r.onSubmit)
+	r.okBtn.Importance = widget.HighImportance
+	r.cancelBtn = widget.NewButton("Cancel", r.onCancel)
+
+	explain := doorText("The recovery key is printed on the clinic's Emergency recovery sheet, which a practice manager keeps locked away. " +
+		"With it you can choose a new password for any user, yourself included.")
+	hint := doorHint(doorPasswordAdvice)
+	content := container.NewVBox(
+		explain,
+		doorField("Recovery key", r.key),
+		doorField("User name", r.username),
+		doorField("New password", r.password, hint, r.pwFeedback),
+		doorField("New password again", r.confirm, r.matchFeedback),
+		r.message,
+		container.NewHBox(layout.NewSpacer(), r.spinner, r.cancelBtn, r.okBtn),
+	)
+	r.d = dialog.NewCustomWithoutButtons("Forgotten your password?", content, u.win)
+	return r
+}
+
+func (r *recoveryDialog) show() {
+	r.d.Resize(fyne.NewSize(520, r.d.MinSize().Height))
+	r.d.Show()
+	r.ui.win.Canvas().Focus(r.key)
+}
+
+func (r *recoveryDialog) onPasswordChanged() {
+	doorPasswordFeedback(r.pwFeedback, r.password.Text, r.username.Text, r.ui.clinicName)
+	doorMatchFeedback(r.matchFeedback, r.password.Text, r.confirm.Text)
+}
+
+func (r *recoveryDialog) onCancel() {
+	if !r.busy {
+		r.d.Hide()
+	}
+}
+
+func (r *recoveryDialog) onSubmit() {
+	if r.busy {
+		return
+	}
+	key, user, pw := strings.TrimSpace(r.key.Text), strings.TrimSpace(r.username.Text), r.password.Text
+	switch {
+	case key == "":
+		doorSay(r.message, "Type the recovery key from the Emergency recovery sheet.", widget.DangerImportance)
+		r.ui.win.Canvas().Focus(r.key)
+		return
+	case user == "":
+		doorSay(r.message, "Type the user name that needs a new password.", widget.DangerImportance)
+		r.ui.win.Canvas().Focus(r.username)
+		return
+	}
+	if err := app.CheckPassword(pw, user, r.ui.clinicName); err != nil {
+		doorSay(r.message, doorSentence(err.Error()), widget.DangerImportance)
+		r.ui.win.Canvas().Focus(r.password)
+		return
+	}
+	if pw != r.confirm.Text {
+		doorSay(r.message, "The two new passwords are not the same: type them again.", widget.DangerImportance)
+		r.confirm.SetText("")
+		r.ui.win.Canvas().Focus(r.confirm)
+		return
+	}
+	r.setBusy(true)
+	clinic := r.ui.clinic
+	var name string
+	r.ui.async(func() error {
+		if err := clinic.RecoverAccess(key, user, pw); err != nil {
+			return err
+		}
+		name = doorClinicName(clinic)
+		return nil
+	}, func(err error) {
+		r.setBusy(false)
+		if r.ui.state != uiLogin {
+			return
+		}
+		if err != nil {
+			doorSay(r.message, doorFriendly(err), widget.DangerImportance)
+			return
+		}
+		r.d.Hide()
+		r.ui.signedIn(name, "")
+		dialog.ShowInformation("New password set",
+			"You are signed in. From now on, sign in as "+user+" with the new password.", r.ui.win)
+	})
+}
+
+func (r *recoveryDialog) setBusy(b bool) {
+	r.busy = b
+	for _, w := range []fyne.Disableable{r.key, r.username, r.password, r.confirm, r.okBtn, r.cancelBtn} {
+		if b {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+	if b {
+		doorSay(r.message, "", widget.DangerImportance)
+		r.spinner.Show()
+		r.spinner.Start()
+	} else {
+		r.spinner.Stop()
+		r.spinner.Hide()
+	}
+}

@@ -1,0 +1,257 @@
+package screens
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// backupsTab is Settings → Backups: where automatic backups go, backing up
+// now, and the restore drill.
+type backupsTab struct {
+	ctx *Context
+
+	folder         string // as chosen, saved or not
+	folderLabel    *widget.Label
+	chooseButton   *widget.Button
+	offButton      *widget.Button
+	keep           *widget.Entry
+	saveButton     *widget.Button
+	settingsStatus *widget.Label
+
+	last         *widget.Label
+	backupButton *widget.Button
+	testButton   *widget.Button
+	result       *widget.Label // what the last backup or test found
+}
+
+func newBackupsTab(ctx *Context) *backupsTab {
+	return &backupsTab{ctx: ctx}
+}
+
+func (t *backupsTab) build() fyne.CanvasObject {
+	b, err := t.ctx.Clinic.BackupSettings()
+	if err != nil {
+		return container.NewPadded(wrapped("The backup settings could not be read: " + plainError(err)))
+	}
+	t.folder = b.Folder
+	t.folderLabel = widget.NewLabel("")
+	t.folderLabel.Wrapping = fyne.TextWrapBreak
+	t.folderLabel.TextStyle.Bold = true
+	t.chooseButton = widget.NewButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), t.chooseFolder)
+	t.offButton = widget.NewButtonWithIcon("Turn off", theme.CancelIcon(), func() { t.setFolder("") })
+	t.keep = widget.NewEntry()
+	t.keep.SetText(strconv.Itoa(b.Keep))
+	t.keep.OnChanged = func(string) { say(t.settingsStatus, widget.MediumImportance, "") }
+	t.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), t.saveSettings)
+	t.saveButton.Importance = widget.HighImportance
+	t.settingsStatus = note()
+	t.showFolder()
+
+	automatic := widget.NewCard("Automatic backups", "",
+		container.NewVBox(
+			wrapped("ClinicDesk makes a backup each time it closes, into the folder below. Choose a folder on a USB stick "+
+				"or another disk, not this computer's own disk, so a backup survives if this computer fails or is stolen. "+
+				"Backups are encrypted like the clinic file itself."),
+			widget.NewForm(
+				widget.NewFormItem("Backup folder", container.NewBorder(nil, nil, nil, container.NewHBox(t.chooseButton, t.offButton), t.folderLabel)),
+				widget.NewFormItem("Keep the last", container.NewHBox(sized(t.keep, 80), widget.NewLabel("backups (older ones in the folder are deleted)"))),
+			),
+			container.NewHBox(t.saveButton),
+			t.settingsStatus))
+
+	t.last = widget.NewLabel("")
+	t.last.Wrapping = fyne.TextWrapWord
+	t.showLast(b.Last)
+	t.backupButton = widget.NewButtonWithIcon("Back up now…", theme.DownloadIcon(), t.chooseBackupFile)
+	t.testButton = widget.NewButtonWithIcon("Test a backup…", theme.ConfirmIcon(), t.chooseTestFile)
+	t.result = note()
+	now := widget.NewCard("Back up or test now", "",
+		container.NewVBox(
+			t.last,
+			wrapped("Test a backup now and then: ClinicDesk opens it and checks it completely, as if restoring it, without touching the clinic file."),
+			container.NewHBox(t.backupButton, t.testButton),
+			t.result))
+
+	return container.NewVScroll(container.NewPadded(limitWidth(container.NewVBox(automatic, now), 760)))
+}
+
+// showFolder shows the chosen folder, or that automatic backups are off.
+func (t *backupsTab) showFolder() {
+	if t.folder == "" {
+		t.folderLabel.SetText("None: automatic backups are off")
+		t.folderLabel.Importance = widget.WarningImportance
+		t.offButton.Disable()
+	} else {
+		t.folderLabel.SetText(t.folder)
+		t.folderLabel.Importance = widget.MediumImportance
+		t.offButton.Enable()
+	}
+	t.folderLabel.Refresh()
+}
+
+// showLast says when the last backup was made.
+func (t *backupsTab) showLast(last time.Time) {
+	if last.IsZero() {
+		t.last.SetText("No backup has been made yet.")
+		t.last.Importance = widget.WarningImportance
+	} else {
+		t.last.SetText("The last backup was made " + whenSaid(last, time.Now()) + ".")
+		t.last.Importance = widget.MediumImportance
+	}
+	t.last.Refresh()
+}
+
+// chooseFolder asks for the automatic backup folder.
+func (t *backupsTab) chooseFolder() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			t.ctx.ShowError(err)
+			return
+		}
+		if u != nil {
+			t.setFolder(u.Path())
+		}
+	}, t.ctx.Window)
+	if t.folder != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(t.folder)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.SetTitleText("Choose the folder for automatic backups")
+	d.SetConfirmText("Use this folder")
+	showFileDialog(d, t.ctx.Window)
+}
+
+// setFolder takes a new folder ("" turns automatic backups off); Save
+// makes it stick.
+func (t *backupsTab) setFolder(path string) {
+	t.folder = path
+	t.showFolder()
+	say(t.settingsStatus, widget.WarningImportance, "Press Save to use this.")
+}
+
+// saveSettings stores the folder and how many backups to keep.
+func (t *backupsTab) saveSettings() {
+	keep, err := strconv.Atoi(strings.TrimSpace(t.keep.Text))
+	if err != nil {
+		say(t.settingsStatus, widget.DangerImportance, "Type how many backups to keep as a number, from 1 to 365.")
+		return
+	}
+	if err := t.ctx.Clinic.SetBackupSettings(t.folder, keep); err != nil {
+		say(t.settingsStatus, widget.DangerImportance, plainError(err))
+		return
+	}
+	b, _ := t.ctx.Clinic.BackupSettings()
+	t.folder = b.Folder
+	t.showFolder()
+	if b.Folder == "" {
+		say(t.settingsStatus, widget.SuccessImportance, "Saved: automatic backups are off. Remember to back up by hand.")
+	} else {
+		say(t.settingsStatus, widget.SuccessImportance, fmt.Sprintf("Saved: a backup goes to %s each time ClinicDesk closes, keeping the last %d.", b.Folder, b.Keep))
+	}
+}
+
+// chooseBackupFile asks where to write a backup now.
+func (t *backupsTab) chooseBackupFile() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			t.ctx.ShowError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(path, app.BackupExt) {
+			// The dialog made an empty file under the name as typed; the
+			// backup gets its proper extension instead (backupTo adds it).
+			if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+				os.Remove(path)
+			}
+		}
+		t.backupTo(path)
+	}, t.ctx.Window)
+	d.SetFileName("clinicdesk-" + nowInClinic().Format("20060102-1504") + app.BackupExt)
+	if t.folder != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(t.folder)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.SetTitleText("Back up the clinic file to…")
+	showFileDialog(d, t.ctx.Window)
+}
+
+// backupTo writes a checked backup to path, off the UI goroutine.
+func (t *backupsTab) backupTo(path string) {
+	if !strings.HasSuffix(path, app.BackupExt) {
+		path += app.BackupExt // as app.BackupNow names it
+	}
+	inBackground(t.ctx.Window, "Backing up the clinic file and checking the backup…",
+		func() (app.Manifest, error) { return t.ctx.Clinic.BackupNow(path) },
+		func(m app.Manifest, err error) {
+			if err != nil {
+				say(t.result, widget.DangerImportance, "The backup was not made: "+plainError(err))
+				return
+			}
+			at := clinicTime(m.CreatedAt)
+			msg := fmt.Sprintf("Backup made at %s on %s and checked. It holds %s and is saved as %s.",
+				at.Format(ukTimeLayout), at.Format(ukDateLayout), plural(m.AuditSeq, "audit entry", "audit entries"), path)
+			say(t.result, widget.SuccessImportance, msg)
+			t.showLast(m.CreatedAt)
+			dialog.ShowInformation("Backup made", msg, t.ctx.Window)
+		})
+}
+
+// chooseTestFile asks which backup to test.
+func (t *backupsTab) chooseTestFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			t.ctx.ShowError(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		t.testBackup(path)
+	}, t.ctx.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{app.BackupExt}))
+	if t.folder != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(t.folder)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.SetTitleText("Choose a backup to test")
+	showFileDialog(d, t.ctx.Window)
+}
+
+// testBackup runs the restore drill on the backup at path, off the UI
+// goroutine, and says what it found.
+func (t *backupsTab) testBackup(path string) {
+	inBackground(t.ctx.Window, "Opening and checking the backup…",
+		func() (app.Manifest, error) { return t.ctx.Clinic.TestBackup(path) },
+		func(m app.Manifest, err error) {
+			if err != nil {
+				say(t.result, widget.DangerImportance, "This backup did not pass the check, so do not rely on it: "+plainError(err)+" Make a new backup now.")
+				return
+			}
+			at := clinicTime(m.CreatedAt)
+			say(t.result, widget.SuccessImportance, fmt.Sprintf("This backup is good: it opened and checked completely and could be restored. "+
+				"It was made at %s on %s by ClinicDesk %s and holds %s.",
+				at.Format(ukTimeLayout), at.Format(ukDateLayout), m.AppVersion, plural(m.AuditSeq, "audit entry", "audit entries")))
+		})
+}

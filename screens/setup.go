@@ -1,0 +1,615 @@
+package screens
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // logos may be JPEG
+	_ "image/png"  // or PNG
+	"io"
+	"net/mail"
+	"path/filepath"
+	"strings"
+	"time"
+	_ "time/tzdata" // the sheet is dated in UK time even where no zone database exists
+	"unicode"
+
+	"clinicdesk/app"
+	"clinicdesk/app/letters"
+	"clinicdesk/app/nhs"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// doorMaxLogo matches what the clinic's details accept.
+const doorMaxLogo = 2 << 20
+
+// The wizard's steps. setupStepCreating is the wait while the file is made.
+const (
+	setupStepClinic = iota + 1
+	setupStepManager
+	setupStepCreating
+	setupStepRecovery
+)
+
+// setupScreen is the first-run wizard: the clinic's details, the first
+// practice manager, then the recovery key, shown once.
+type setupScreen struct {
+	ui   *UI
+	step int
+
+	stepLabel *widget.Label
+	page      *fyne.Container
+	backBtn   *widget.Button
+	nextBtn   *widget.Button
+
+	// Step 1: the clinic.
+	name, address, phone, email *widget.Entry
+	nameProblem, phoneProblem   *widget.Label
+	emailProblem, logoProblem   *widget.Label
+	logo                        []byte
+	logoBox                     *fyne.Container
+	removeLogoBtn               *widget.Button
+
+	// Step 2: the first practice manager.
+	fullName, username, password, confirm *widget.Entry
+	fullNameProblem, usernameProblem      *widget.Label
+	passwordProblem, passwordFeedback     *widget.Label
+	confirmProblem, createProblem         *widget.Label
+	usernameTouched, suggesting           bool
+
+	// Step 3: creating.
+	progress *widget.ProgressBarInfinite
+
+	// Step 4: the recovery key.
+	recoveryKey   string
+	managerName   string
+	createdAt     time.Time
+	sheetNote     *widget.Label
+	storedCheck   *widget.Check
+	saveSheetBtn  *widget.Button
+	closeWhenDone bool
+}
+
+func newSetupScreen(u *UI) *setupScreen {
+	s := &setupScreen{ui: u}
+
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder("e.g. Riverside Physiotherapy Clinic")
+	s.address = widget.NewMultiLineEntry()
+	s.address.SetPlaceHolder("One line per line of the address, ending with the postcode")
+	s.address.SetMinRowsVisible(4)
+	s.address.Wrapping = fyne.TextWrapWord
+	s.phone = widget.NewEntry()
+	s.phone.SetPlaceHolder("e.g. 0113 496 0000")
+	s.email = widget.NewEntry()
+	s.email.SetPlaceHolder("e.g. reception@yourclinic.co.uk")
+	s.nameProblem, s.phoneProblem, s.emailProblem, s.logoProblem = doorProblem(), doorProblem(), doorProblem(), doorProblem()
+	s.logoBox = container.NewStack()
+	s.name.OnChanged = func(string) { doorSay(s.nameProblem, "", widget.DangerImportance) }
+	s.phone.OnChanged = func(string) { doorSay(s.phoneProblem, "", widget.DangerImportance) }
+	s.email.OnChanged = func(string) { doorSay(s.emailProblem, "", widget.DangerImportance) }
+	s.name.OnSubmitted = func(string) { s.focus(s.address) }
+	s.phone.OnSubmitted = func(string) { s.focus(s.email) }
+	s.email.OnSubmitted = func(string) { s.onNext() }
+
+	s.fullName = widget.NewEntry()
+	s.fullName.SetPlaceHolder("e.g. Sarah Jones")
+	s.username = widget.NewEntry()
+	s.username.SetPlaceHolder("e.g. sjones")
+	s.password = widget.NewPasswordEntry()
+	s.confirm = widget.NewPasswordEntry()
+	s.fullNameProblem, s.usernameProblem = doorProblem(), doorProblem()
+	s.passwordProblem, s.passwordFeedback = doorProblem(), doorProblem()
+	s.confirmProblem, s.createProblem = doorProblem(), doorProblem()
+	s.fullName.OnChanged = func(string) { s.onFullNameChanged() }
+	s.username.OnChanged = func(string) { s.onUsernameChanged() }
+	s.password.OnChanged = func(string) { s.onPasswordChanged() }
+	s.confirm.OnChanged = func(string) { s.onPasswordChanged() }
+	s.fullName.OnSubmitted = func(string) { s.focus(s.username) }
+	s.username.OnSubmitted = func(string) { s.focus(s.password) }
+	s.password.OnSubmitted = func(string) { s.focus(s.confirm) }
+	s.confirm.OnSubmitted = func(string) { s.onNext() }
+	return s
+}
+
+func (s *setupScreen) build() fyne.CanvasObject {
+	welcome := doorTitle("Welcome to ClinicDesk")
+	s.stepLabel = widget.NewLabel("")
+	header := container.NewBorder(nil, nil, doorLogo(56), nil, container.NewVBox(welcome, s.stepLabel))
+
+	s.page = container.NewVBox()
+	s.backBtn = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), s.onBack)
+	s.nextBtn = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), s.onNext)
+	s.nextBtn.IconPlacement = widget.ButtonIconTrailingText
+	s.nextBtn.Importance = widget.HighImportance
+	footer := container.NewHBox(s.backBtn, layout.NewSpacer(), s.nextBtn)
+
+	s.showStep(setupStepClinic)
+	return doorFrame(620,
+		container.NewVBox(header, widget.NewSeparator()),
+		s.page,
+		container.NewVBox(widget.NewSeparator(), footer))
+}
+
+func (s *setupScreen) focus(e fyne.Focusable) { s.ui.win.Canvas().Focus(e) }
+
+func (s *setupScreen) focusFirst() {
+	switch s.step {
+	case setupStepClinic:
+		s.focus(s.name)
+	case setupStepManager:
+		s.focus(s.fullName)
+	}
+}
+
+// showStep puts one step's fields on the page.
+func (s *setupScreen) showStep(step int) {
+	s.step = step
+	s.backBtn.Show()
+	s.nextBtn.Show()
+	s.nextBtn.Enable()
+	switch step {
+	case setupStepClinic:
+		s.stepLabel.SetText("Step 1 of 3: your clinic")
+		s.page.Objects = s.clinicPage()
+		s.backBtn.Hide()
+		s.nextBtn.SetText("Next")
+	case setupStepManager:
+		s.stepLabel.SetText("Step 2 of 3: the practice manager")
+		s.page.Objects = s.managerPage()
+		s.nextBtn.SetText("Create the clinic")
+	case setupStepCreating:
+		s.stepLabel.SetText("Step 2 of 3: the practice manager")
+		s.page.Objects = s.creatingPage()
+		s.backBtn.Hide()
+		s.nextBtn.Hide()
+	case setupStepRecovery:
+		s.stepLabel.SetText("Step 3 of 3: your recovery key")
+		s.page.Objects = s.recoveryPage()
+		s.backBtn.Hide()
+		s.nextBtn.SetText("Start using ClinicDesk")
+		if !s.storedCheck.Checked {
+			s.nextBtn.Disable()
+		}
+	}
+	s.page.Refresh()
+	s.focusFirst()
+}
+
+func (s *setupScreen) clinicPage() []fyne.CanvasObject {
+	intro := doorText("These details head your letters and appointment slips. You can change them later in Settings.")
+	chooseBtn := widget.NewButtonWithIcon("Choose a logo…", theme.FolderOpenIcon(), s.onChooseLogo)
+	s.removeLogoBtn = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), s.onRemoveLogo)
+	s.removeLogoBtn.Importance = widget.LowImportance
+	if s.logo == nil {
+		s.removeLogoBtn.Hide()
+	}
+	logoHint := doorHint("Optional: a PNG or JPEG picture of up to 2 MB, printed at the top of letters.")
+	return []fyne.CanvasObject{
+		intro,
+		doorField("Clinic name", s.name, s.nameProblem),
+		doorField("Address", s.address),
+		container.NewGridWithColumns(2,
+			doorField("Phone", s.phone, s.phoneProblem),
+			doorField("Email", s.email, s.emailProblem)),
+		doorField("Logo", container.NewHBox(s.logoBox, chooseBtn, s.removeLogoBtn), logoHint, s.logoProblem),
+	}
+}
+
+func (s *setupScreen) managerPage() []fyne.CanvasObject {
+	intro := doorText("Now the first practice manager: the person who adds the other staff and looks after the clinic's settings. Everyone gets their own sign-in later; accounts are never shared.")
+	userHint := doorHint("What you will type to sign in: letters, digits, dots, hyphens or underscores.")
+	pwHint := doorHint(doorPasswordAdvice)
+	return []fyne.CanvasObject{
+		intro,
+		doorField("Your full name", s.fullName, s.fullNameProblem),
+		doorField("User name", s.username, userHint, s.usernameProblem),
+		doorField("Password", s.password, pwHint, s.passwordFeedback, s.passwordProblem),
+		doorField("Password again", s.confirm, s.confirmProblem),
+		s.createProblem,
+	}
+}
+
+func (s *setupScreen) creatingPage() []fyne.CanvasObject {
+	s.progress = widget.NewProgressBarInfinite()
+	return []fyne.CanvasObject{
+		doorTitle("Creating your clinic…"),
+		doorText("ClinicDesk is making the encrypted clinic file and your account. This takes a few seconds."),
+		s.progress,
+	}
+}
+
+func (s *setupScreen) recoveryPage() []fyne.CanvasObject {
+	intro := doorText("If every password is ever forgotten, this recovery key is the only way back into the clinic's records. " +
+		"It is shown only this once: ClinicDesk keeps no copy it can show again.")
+	key := widget.NewLabel(s.recoveryKey)
+	key.TextStyle = fyne.TextStyle{Monospace: true}
+	key.SizeName = theme.SizeNameHeadingText
+	key.Selectable = true
+	key.Alignment = fyne.TextAlignCenter
+	key.Wrapping = fyne.TextWrapWord
+	keyBox := container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), container.NewPadded(key))
+
+	s.saveSheetBtn = widget.NewButtonWithIcon("Save the Emergency recovery sheet (PDF)…", theme.DocumentSaveIcon(), s.onSaveSheet)
+	if s.sheetNote == nil {
+		s.sheetNote = doorProblem()
+	}
+	what := doorText("Print the sheet and lock it away, for example in the practice safe, then delete the PDF file. " +
+		"Do not email it, photograph it or keep it on this computer.")
+	if s.storedCheck == nil {
+		s.storedCheck = widget.NewCheck("I have printed or stored the recovery key safely", s.onStoredChanged)
+	}
+	return []fyne.CanvasObject{
+		intro,
+		widget.NewLabelWithStyle("Recovery key", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		keyBox,
+		container.NewHBox(s.saveSheetBtn),
+		s.sheetNote,
+		what,
+		s.storedCheck,
+	}
+}
+
+// --- events ---
+
+func (s *setupScreen) onBack() {
+	if s.step == setupStepManager {
+		s.showStep(setupStepClinic)
+	}
+}
+
+func (s *setupScreen) onNext() {
+	switch s.step {
+	case setupStepClinic:
+		if s.checkClinic() {
+			s.showStep(setupStepManager)
+		}
+	case setupStepManager:
+		if s.checkManager() {
+			s.create()
+		}
+	case setupStepRecovery:
+		s.onStart()
+	}
+}
+
+// checkClinic checks step 1, putting a message under each field that is wrong.
+func (s *setupScreen) checkClinic() bool {
+	var first fyne.Focusable
+	fail := func(l *widget.Label, msg string, e *widget.Entry) {
+		doorSay(l, msg, widget.DangerImportance)
+		if msg != "" && first == nil {
+			first = e
+		}
+	}
+	fail(s.nameProblem, "", s.name)
+	fail(s.phoneProblem, "", s.phone)
+	fail(s.emailProblem, "", s.email)
+	if strings.TrimSpace(s.name.Text) == "" {
+		fail(s.nameProblem, "Type the clinic's name, as it should appear on letters.", s.name)
+	}
+	if p := strings.TrimSpace(s.phone.Text); p != "" {
+		if e164, err := nhs.ParsePhone(p); err != nil {
+			fail(s.phoneProblem, doorSentence(err.Error()), s.phone)
+		} else {
+			s.phone.SetText(nhs.FormatPhone(e164))
+		}
+	}
+	if e := strings.TrimSpace(s.email.Text); e != "" {
+		if a, err := mail.ParseAddress(e); err != nil || a.Address != e || !strings.Contains(e[strings.LastIndex(e, "@")+1:], ".") {
+			fail(s.emailProblem, "That does not look like an email address: it should be like reception@yourclinic.co.uk.", s.email)
+		}
+	}
+	if first != nil {
+		s.focus(first)
+		return false
+	}
+	return true
+}
+
+// checkManager checks step 2 the way the clinic will, so mistakes show
+// under the right field before anything is created.
+func (s *setupScreen) checkManager() bool {
+	var first fyne.Focusable
+	fail := func(l *widget.Label, msg string, e *widget.Entry) {
+		doorSay(l, msg, widget.DangerImportance)
+		if msg != "" && first == nil {
+			first = e
+		}
+	}
+	fail(s.fullNameProblem, "", s.fullName)
+	fail(s.usernameProblem, "", s.username)
+	fail(s.passwordProblem, "", s.password)
+	fail(s.confirmProblem, "", s.confirm)
+	doorSay(s.createProblem, "", widget.DangerImportance)
+	if strings.TrimSpace(s.fullName.Text) == "" {
+		fail(s.fullNameProblem, "Type your full name, as colleagues know you.", s.fullName)
+	}
+	if msg := doorCheckUsername(s.username.Text); msg != "" {
+		fail(s.usernameProblem, msg, s.username)
+	}
+	if err := app.CheckPassword(s.password.Text, s.username.Text, s.fullName.Text, s.name.Text); err != nil {
+		doorSay(s.passwordFeedback, "", widget.MediumImportance) // the problem says it now
+		fail(s.passwordProblem, doorSentence(err.Error()), s.password)
+	} else if s.confirm.Text != s.password.Text {
+		fail(s.confirmProblem, "The two passwords are not the same: type the password again.", s.confirm)
+	}
+	if first != nil {
+		s.focus(first)
+		return false
+	}
+	return true
+}
+
+// doorCheckUsername mirrors the clinic's rule for user names.
+func doorCheckUsername(name string) string {
+	name = strings.TrimSpace(name)
+	if len(name) < 2 || len(name) > 40 {
+		return "The user name needs 2 to 40 characters, for example “sjones”."
+	}
+	for _, r := range name {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_') {
+			if r == ' ' {
+				return "The user name cannot have spaces: try joining the words, for example “sjones”."
+			}
+			return fmt.Sprintf("The user name may use letters, digits, dots, hyphens and underscores only (not “%c”).", r)
+		}
+	}
+	return ""
+}
+
+// create makes the clinic off the UI goroutine (Argon2id is slow on
+// purpose) while the page shows progress.
+func (s *setupScreen) create() {
+	setup := app.Setup{
+		Path: s.ui.opts.DBPath,
+		Clinic: app.ClinicDetails{
+			Name:    strings.TrimSpace(s.name.Text),
+			Address: strings.TrimSpace(s.address.Text),
+			Phone:   strings.TrimSpace(s.phone.Text),
+			Email:   strings.TrimSpace(s.email.Text),
+			Logo:    s.logo,
+		},
+		Manager: app.NewUser{
+			Username: strings.TrimSpace(s.username.Text),
+			FullName: strings.TrimSpace(s.fullName.Text),
+			Password: s.password.Text,
+		},
+		KDF: s.ui.opts.kdf,
+	}
+	s.showStep(setupStepCreating)
+	var (
+		clinic *app.Clinic
+		key    string
+	)
+	s.ui.async(func() error {
+		var err error
+		clinic, key, err = app.Create(setup)
+		return err
+	}, func(err error) {
+		if s.progress != nil {
+			s.progress.Stop()
+		}
+		if err != nil {
+			s.showStep(setupStepManager)
+			doorSay(s.createProblem, "ClinicDesk could not create the clinic file. "+doorSentence(err.Error()), widget.DangerImportance)
+			return
+		}
+		s.ui.clinic = clinic
+		s.ui.clinicName = setup.Clinic.Name
+		s.ui.app.Preferences().SetString(s.ui.clinicNameKey(), setup.Clinic.Name)
+		s.recoveryKey = key
+		s.managerName = setup.Manager.FullName
+		s.createdAt = time.Now()
+		s.password.SetText("")
+		s.confirm.SetText("")
+		if s.closeWhenDone {
+			s.ui.requestClose()
+			return
+		}
+		s.showStep(setupStepRecovery)
+	})
+}
+
+// creating reports whether the clinic file is being made right now.
+func (s *setupScreen) creating() bool { return s.step == setupStepCreating }
+
+func (s *setupScreen) onStoredChanged(on bool) {
+	if s.step != setupStepRecovery {
+		return
+	}
+	if on {
+		s.nextBtn.Enable()
+	} else {
+		s.nextBtn.Disable()
+	}
+}
+
+// onStart opens the main window; the manager is already signed in.
+func (s *setupScreen) onStart() {
+	if s.step != setupStepRecovery || !s.storedCheck.Checked {
+		return
+	}
+	s.recoveryKey = ""
+	s.ui.showMain("")
+}
+
+func (s *setupScreen) onFullNameChanged() {
+	doorSay(s.fullNameProblem, "", widget.DangerImportance)
+	if s.usernameTouched {
+		return
+	}
+	s.suggesting = true
+	s.username.SetText(doorSuggestUsername(s.fullName.Text))
+	s.suggesting = false
+}
+
+func (s *setupScreen) onUsernameChanged() {
+	doorSay(s.usernameProblem, "", widget.DangerImportance)
+	if !s.suggesting {
+		s.usernameTouched = s.username.Text != ""
+	}
+}
+
+func (s *setupScreen) onPasswordChanged() {
+	doorPasswordFeedback(s.passwordFeedback, s.password.Text, s.username.Text, s.fullName.Text, s.name.Text)
+	doorSay(s.passwordProblem, "", widget.DangerImportance)
+	doorMatchFeedback(s.confirmProblem, s.password.Text, s.confirm.Text)
+}
+
+// doorSuggestUsername makes "sjones" from "Sarah Jones".
+func doorSuggestUsername(full string) string {
+	words := strings.Fields(strings.ToLower(full))
+	if len(words) == 0 {
+		return ""
+	}
+	keep := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	if len(words) == 1 {
+		return keep(words[0])
+	}
+	first := []rune(keep(words[0]))
+	last := keep(words[len(words)-1])
+	if len(first) == 0 {
+		return last
+	}
+	return string(first[0]) + last
+}
+
+// --- the logo ---
+
+func (s *setupScreen) onChooseLogo() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			doorSay(s.logoProblem, "ClinicDesk could not open that file. "+doorSentence(err.Error()), widget.DangerImportance)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		defer r.Close()
+		data, err := io.ReadAll(io.LimitReader(r, doorMaxLogo+1))
+		if err != nil {
+			doorSay(s.logoProblem, "ClinicDesk could not read that file. "+doorSentence(err.Error()), widget.DangerImportance)
+			return
+		}
+		s.setLogo(data)
+	}, s.ui.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	d.SetConfirmText("Use this picture")
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// setLogo checks the picture and shows it as a thumbnail.
+func (s *setupScreen) setLogo(data []byte) {
+	doorSay(s.logoProblem, "", widget.DangerImportance)
+	if len(data) > doorMaxLogo {
+		doorSay(s.logoProblem, "That picture is larger than 2 MB: choose a smaller one.", widget.DangerImportance)
+		return
+	}
+	_, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || (format != "png" && format != "jpeg") {
+		doorSay(s.logoProblem, "That file is not a PNG or JPEG picture.", widget.DangerImportance)
+		return
+	}
+	s.logo = data
+	img := canvas.NewImageFromResource(fyne.NewStaticResource("logo."+format, data))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(120, 60))
+	s.logoBox.Objects = []fyne.CanvasObject{img}
+	s.logoBox.Refresh()
+	if s.removeLogoBtn != nil {
+		s.removeLogoBtn.Show()
+	}
+}
+
+func (s *setupScreen) onRemoveLogo() {
+	s.logo = nil
+	s.logoBox.Objects = nil
+	s.logoBox.Refresh()
+	s.removeLogoBtn.Hide()
+	doorSay(s.logoProblem, "", widget.DangerImportance)
+}
+
+// --- the Emergency recovery sheet ---
+
+func (s *setupScreen) sheetData() letters.RecoverySheetData {
+	where := s.ui.opts.DBPath
+	if abs, err := filepath.Abs(where); err == nil {
+		where = abs
+	}
+	return letters.RecoverySheetData{
+		ClinicName:    strings.TrimSpace(s.name.Text),
+		ClinicAddress: strings.TrimSpace(s.address.Text),
+		ClinicFile:    where,
+		RecoveryKey:   s.recoveryKey,
+		Created:       s.createdAt.In(doorUKTime),
+		CreatedBy:     s.managerName,
+	}
+}
+
+var doorUKTime = func() *time.Location {
+	if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		return loc
+	}
+	return time.Local
+}()
+
+func (s *setupScreen) onSaveSheet() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			doorSay(s.sheetNote, "ClinicDesk could not save there. "+doorSentence(err.Error()), widget.DangerImportance)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		data := s.sheetData()
+		s.saveSheetBtn.Disable()
+		s.ui.async(func() error {
+			err := letters.RecoverySheet(w, data)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				storage.Delete(w.URI())
+			}
+			return err
+		}, func(err error) {
+			s.saveSheetBtn.Enable()
+			if err != nil {
+				doorSay(s.sheetNote, "The sheet could not be saved. "+doorSentence(err.Error()), widget.DangerImportance)
+				return
+			}
+			doorSay(s.sheetNote, "Saved as "+w.URI().Path()+". Open it, print it, then delete the file.", widget.SuccessImportance)
+		})
+	}, s.ui.win)
+	d.SetFileName("Emergency recovery sheet.pdf")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// writeSheet renders the sheet to w (tests use it to check the PDF).
+func (s *setupScreen) writeSheet(w io.Writer) error {
+	if s.recoveryKey == "" {
+		return errors.New("no recovery key to print")
+	}
+	return letters.RecoverySheet(w, s.sheetData())
+}

@@ -1,0 +1,230 @@
+package screens
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// shellScreen is the main window after sign-in: a top bar, the module
+// navigation on the left and the chosen module on the right.
+type shellScreen struct {
+	ui      *UI
+	session app.Session
+	modules []Module
+	ctx     *Context
+
+	nav       *widget.List
+	content   *fyne.Container
+	current   int // index into modules; -1 when none is open
+	selecting bool
+
+	userLabel  *widget.Label
+	lockBtn    *widget.Button
+	switchBtn  *widget.Button
+	accountBtn *widget.Button
+	pwDialog   *passwordDialog
+}
+
+func newShellScreen(u *UI, s app.Session) *shellScreen {
+	sh := &shellScreen{ui: u, session: s, current: -1}
+	sh.modules = Modules(u.clinic)
+	sh.ctx = &Context{
+		Window:    u.win,
+		Clinic:    u.clinic,
+		ShowError: sh.showError,
+		Reload:    u.reloadMain,
+		Open:      sh.openID,
+	}
+	return sh
+}
+
+// doorShortcutText writes Ctrl+L as this computer's keyboard says it.
+func doorShortcutText(key string) string {
+	if runtime.GOOS == "darwin" {
+		return "⌘" + key
+	}
+	return "Ctrl+" + key
+}
+
+func (sh *shellScreen) build() fyne.CanvasObject {
+	clinicName := widget.NewLabelWithStyle(sh.ui.clinicName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	clinicName.SizeName = theme.SizeNameSubHeadingText
+	clinicName.Truncation = fyne.TextTruncateEllipsis
+
+	sh.userLabel = widget.NewLabel(fmt.Sprintf("%s (%s)", sh.session.User.FullName, sh.session.Role.Label()))
+	sh.userLabel.Alignment = fyne.TextAlignTrailing
+	sh.lockBtn = widget.NewButtonWithIcon("Lock ("+doorShortcutText("L")+")", theme.VisibilityOffIcon(), sh.onLock)
+	sh.switchBtn = widget.NewButtonWithIcon("Switch user", theme.LoginIcon(), sh.onSwitchUser)
+	sh.accountBtn = widget.NewButtonWithIcon("My account", theme.AccountIcon(), sh.onAccountMenu)
+
+	right := container.NewHBox(sh.userLabel, sh.lockBtn, sh.switchBtn, sh.accountBtn)
+	top := container.NewBorder(nil, nil, container.NewHBox(doorLogo(28)), right, clinicName)
+	header := container.NewVBox(container.NewPadded(top))
+	if note := sh.ui.opts.DemoNote; note != "" {
+		demo := widget.NewLabel(note)
+		demo.Importance = widget.WarningImportance
+		demo.Wrapping = fyne.TextWrapWord
+		header.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, demo))
+	}
+	header.Add(widget.NewSeparator())
+
+	sh.content = container.NewStack()
+	if len(sh.modules) == 0 {
+		sh.content.Add(sh.emptyState())
+		return container.NewBorder(header, nil, nil, nil, sh.content)
+	}
+	sh.nav = widget.NewList(
+		func() int { return len(sh.modules) },
+		func() fyne.CanvasObject {
+			key := widget.NewLabel("Ctrl+9")
+			key.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.HomeIcon()), key, widget.NewLabel("Module title"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			m := sh.modules[i]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(m.Title)
+			icon := c.Objects[1].(*widget.Icon)
+			if m.Icon != nil {
+				icon.SetResource(m.Icon)
+			} else {
+				icon.SetResource(theme.DocumentIcon())
+			}
+			key := c.Objects[2].(*widget.Label)
+			if i < len(doorModuleKeys) {
+				key.SetText(doorShortcutText(fmt.Sprint(i + 1)))
+			} else {
+				key.SetText("")
+			}
+		},
+	)
+	sh.nav.OnSelected = sh.onNavSelected
+	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(), sh.nav)
+	split := container.NewHSplit(navBox, sh.content)
+	split.SetOffset(0.2)
+	return container.NewBorder(header, nil, nil, nil, split)
+}
+
+// emptyState is what shows when the user has no modules at all, so the
+// window is never a blank area.
+func (sh *shellScreen) emptyState() fyne.CanvasObject {
+	return doorCentred(container.NewVBox(
+		doorTitle(fmt.Sprintf("Welcome, %s", sh.session.User.FullName)),
+		doorText(fmt.Sprintf("You are signed in to %s as a %s.", sh.ui.clinicName, doorLowerRole(sh.session.Role))),
+		doorText("There are no screens for you to use yet. If you expected to see appointments or patient records here, ask your practice manager."),
+		doorText("You can still change your password from “My account”, and lock ClinicDesk with "+doorShortcutText("L")+" when you leave the desk."),
+	), 620)
+}
+
+func doorLowerRole(r app.Role) string { return strings.ToLower(r.Label()) }
+
+// mainMenu carries the shortcuts so they work whatever field has focus.
+func (sh *shellScreen) mainMenu() *fyne.MainMenu {
+	file := fyne.NewMenu("File",
+		&fyne.MenuItem{Label: "Lock", Icon: theme.VisibilityOffIcon(), Shortcut: doorLockShortcut, Action: sh.onLock},
+		&fyne.MenuItem{Label: "Switch user…", Icon: theme.LoginIcon(), Action: sh.onSwitchUser},
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Change password…", Action: sh.onChangePassword},
+		&fyne.MenuItem{Label: "Sign out", Icon: theme.LogoutIcon(), Action: sh.onSignOut},
+		fyne.NewMenuItemSeparator(),
+		&fyne.MenuItem{Label: "Quit", IsQuit: true, Action: sh.ui.requestClose},
+	)
+	if len(sh.modules) == 0 {
+		return fyne.NewMainMenu(file)
+	}
+	var items []*fyne.MenuItem
+	for i, m := range sh.modules {
+		item := &fyne.MenuItem{Label: m.Title, Icon: m.Icon, Action: func() { sh.openIndex(i) }}
+		if i < len(doorModuleKeys) {
+			item.Shortcut = doorModuleShortcut(i)
+		}
+		items = append(items, item)
+	}
+	return fyne.NewMainMenu(file, fyne.NewMenu("Go to", items...))
+}
+
+// openID opens the module with this ID, or the first one.
+func (sh *shellScreen) openID(id string) {
+	for i, m := range sh.modules {
+		if m.ID == id {
+			sh.openIndex(i)
+			return
+		}
+	}
+	sh.openIndex(0)
+}
+
+// openIndex shows module i, building its content afresh.
+func (sh *shellScreen) openIndex(i int) {
+	if i < 0 || i >= len(sh.modules) || sh.ui.shell != sh {
+		return
+	}
+	sh.current = i
+	sh.content.Objects = []fyne.CanvasObject{sh.modules[i].Build(sh.ctx)}
+	sh.content.Refresh()
+	sh.ui.lastModule = sh.modules[i].ID
+	if sh.nav != nil {
+		sh.selecting = true
+		sh.nav.Select(i)
+		sh.selecting = false
+	}
+}
+
+func (sh *shellScreen) currentID() string {
+	if sh.current < 0 || sh.current >= len(sh.modules) {
+		return ""
+	}
+	return sh.modules[sh.current].ID
+}
+
+func (sh *shellScreen) onNavSelected(i widget.ListItemID) {
+	if sh.selecting || i == sh.current {
+		return
+	}
+	sh.openIndex(i)
+}
+
+func (sh *shellScreen) onLock() { sh.ui.lock() }
+
+func (sh *shellScreen) onSwitchUser() { sh.ui.switchUser() }
+
+func (sh *shellScreen) onSignOut() { sh.ui.signOut() }
+
+func (sh *shellScreen) onChangePassword() {
+	if sh.ui.shell != sh {
+		return
+	}
+	sh.pwDialog = newPasswordDialog(sh.ui, sh.session)
+	sh.pwDialog.show()
+}
+
+// onAccountMenu drops down "Change password…" and "Sign out" under the button.
+func (sh *shellScreen) onAccountMenu() {
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Change password…", sh.onChangePassword),
+		fyne.NewMenuItem("Sign out", sh.onSignOut),
+	)
+	c := sh.ui.win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(sh.accountBtn)
+	pm := widget.NewPopUpMenu(menu, c)
+	pm.ShowAtPosition(pos.Add(fyne.NewPos(0, sh.accountBtn.Size().Height)))
+}
+
+// showError reports a module's error in plain words, unless the session
+// has been locked meanwhile (then nothing may appear over the lock screen).
+func (sh *shellScreen) showError(err error) {
+	if err == nil || sh.ui.shell != sh {
+		return
+	}
+	d := dialog.NewInformation("That did not work", doorSentence(err.Error()), sh.ui.win)
+	d.Show()
+}

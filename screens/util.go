@@ -1,0 +1,344 @@
+package screens
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+	_ "time/tzdata" // Europe/London must be known even on a PC without a zone database (Windows)
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Dates and times as a UK front desk writes them.
+const (
+	ukDateLayout     = "02/01/2006"
+	ukDateTimeLayout = "02/01/2006 15:04:05"
+	ukTimeLayout     = "15:04"
+)
+
+var london = func() *time.Location {
+	if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		return loc
+	}
+	return time.Local
+}()
+
+// clinicTime is t on the clinic's wall clock (Europe/London).
+func clinicTime(t time.Time) time.Time { return t.In(london) }
+
+// nowInClinic is the clinic's wall-clock time now.
+func nowInClinic() time.Time { return clinicTime(time.Now()) }
+
+// ukDate writes a date as dd/mm/yyyy in clinic time, or "never" for the
+// zero time.
+func ukDate(t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return clinicTime(t).Format(ukDateLayout)
+}
+
+// ukDateTime writes an instant as dd/mm/yyyy HH:MM:SS in clinic time.
+func ukDateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return clinicTime(t).Format(ukDateTimeLayout)
+}
+
+// whenSaid says an instant the way people do: "today at 17:32",
+// "yesterday at 09:05" or "on 20/11/2026 at 17:32".
+func whenSaid(t, now time.Time) string {
+	t, now = clinicTime(t), clinicTime(now)
+	y1, m1, d1 := t.Date()
+	y2, m2, d2 := now.Date()
+	day := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
+	today := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
+	switch today.Sub(day) {
+	case 0:
+		return "today at " + t.Format(ukTimeLayout)
+	case 24 * time.Hour:
+		return "yesterday at " + t.Format(ukTimeLayout)
+	}
+	return "on " + t.Format(ukDateLayout) + " at " + t.Format(ukTimeLayout)
+}
+
+// errBadDate is what a date that cannot be read is reported as.
+var errBadDate = errors.New("write dates as dd/mm/yyyy, for example 23/11/2026")
+
+// parseUKDate reads a date typed as dd/mm/yyyy (slashes, dots or dashes;
+// leading zeros optional) as midnight at the clinic. An empty string is
+// the zero time.
+func parseUKDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' || r == ' ' })
+	if len(parts) != 3 || len(parts[2]) != 4 {
+		return time.Time{}, fmt.Errorf("%q is not a date: %w", s, errBadDate)
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 {
+			return time.Time{}, fmt.Errorf("%q is not a date: %w", s, errBadDate)
+		}
+		n[i] = v
+	}
+	day, month, year := n[0], n[1], n[2]
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, london)
+	if month < 1 || month > 12 || t.Day() != day || t.Month() != time.Month(month) {
+		return time.Time{}, fmt.Errorf("%q is not a day of the calendar: %w", s, errBadDate)
+	}
+	return t, nil
+}
+
+// firstName is the part of a full name people are greeted by.
+func firstName(full string) string {
+	f := strings.Fields(full)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// plural writes "1 entry" or "3 entries" with thousands separators.
+func plural(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return groupThousands(n) + " " + many
+}
+
+func groupThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// plainError turns an error from the app into a sentence: a capital
+// letter at the start and a full stop at the end.
+func plainError(err error) string {
+	if err == nil {
+		return ""
+	}
+	return sentence(err.Error())
+}
+
+// sentence capitalises s and ends it with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
+		s += "."
+	}
+	return s
+}
+
+// backgroundJobs counts work running off the UI goroutine; tests wait
+// for it to reach zero before they look at the screen.
+var backgroundJobs atomic.Int64
+
+// inBackground runs work off the UI goroutine while a progress dialog
+// says what is happening, then calls done with the result back on the UI
+// goroutine. Nothing can be tapped behind the dialog meanwhile, so the
+// same action cannot be started twice.
+func inBackground[T any](win fyne.Window, message string, work func() (T, error), done func(T, error)) {
+	bar := widget.NewProgressBarInfinite()
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(msg, bar)
+	d := dialog.NewCustomWithoutButtons("Please wait", content, win)
+	fitDialog(d, content, 440)
+	d.Show()
+	backgroundJobs.Add(1)
+	go func() {
+		defer backgroundJobs.Add(-1)
+		v, err := work()
+		fyne.DoAndWait(func() {
+			bar.Stop()
+			d.Hide()
+			done(v, err)
+		})
+	}()
+}
+
+// errorText is a label for a message in red that wraps.
+func errorText() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	l.Hide()
+	return l
+}
+
+// setMessage shows text in l, or hides l when text is empty.
+func setMessage(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// wrapped is a label whose text wraps to the space it is given.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// heading is a bold label for the top of a section.
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// cell is a one-line label for a list column: it ends in "…" when the
+// text does not fit.
+func cell() *widget.Label {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// columns lays objects out side by side at fixed widths; the last column
+// takes whatever width is left. Header and rows of a list share one, so
+// they line up.
+type columns struct {
+	widths []float32
+}
+
+func (c *columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for i, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		if i < len(c.widths) {
+			w += c.widths[i]
+		} else {
+			w += m.Width
+		}
+		if m.Height > h {
+			h = m.Height
+		}
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (c *columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	var x float32
+	for i, o := range objects {
+		w := size.Width - x
+		if i < len(c.widths) && i < len(objects)-1 {
+			w = c.widths[i]
+		}
+		if w < 0 {
+			w = 0
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+// row puts labels in columns.
+func row(c *columns, cells ...fyne.CanvasObject) *fyne.Container {
+	return container.New(c, cells...)
+}
+
+// headerRow is a row of bold column titles.
+func headerRow(c *columns, titles ...string) *fyne.Container {
+	var cells []fyne.CanvasObject
+	for _, t := range titles {
+		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		cells = append(cells, l)
+	}
+	return row(c, cells...)
+}
+
+// themeIcon is a theme's icon looked up when it is drawn rather than when
+// a module registers itself: init runs before the Fyne app exists, and
+// asking for the theme then only logs an error.
+type themeIcon fyne.ThemeIconName
+
+func (i themeIcon) resource() fyne.Resource { return theme.Icon(fyne.ThemeIconName(i)) }
+
+// Name is the current theme's name for the icon.
+func (i themeIcon) Name() string { return i.resource().Name() }
+
+// Content is the icon's picture in the current theme.
+func (i themeIcon) Content() []byte { return i.resource().Content() }
+
+// ThemeColorName says which theme colour the icon is drawn in.
+func (i themeIcon) ThemeColorName() fyne.ThemeColorName {
+	if t, ok := i.resource().(fyne.ThemedResource); ok {
+		return t.ThemeColorName()
+	}
+	return theme.ColorNameForeground
+}
+
+// note is a message line that wraps and takes no room until it has
+// something to say.
+func note() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// say shows text in l with the importance given (green for done, red for
+// refused…), or hides l when text is empty.
+func say(l *widget.Label, imp widget.Importance, text string) {
+	l.Importance = imp
+	setMessage(l, text)
+	l.Refresh()
+}
+
+// fitDialog makes d width wide and just tall enough for its content:
+// wrapped text only knows its height once it knows its width, so the
+// content is laid out at that width first.
+func fitDialog(d dialog.Dialog, content fyne.CanvasObject, width float32) {
+	const dialogSidePadding = 32 // what Fyne's dialog takes off the width for its edges
+	content.Resize(fyne.NewSize(width-dialogSidePadding, content.MinSize().Height))
+	content.Resize(fyne.NewSize(width-dialogSidePadding, content.MinSize().Height))
+	d.Resize(fyne.NewSize(width, 0))
+}
+
+// showFileDialog shows a file or folder dialog big enough to see what is
+// in a folder (Fyne's own size is cramped), within the window.
+func showFileDialog(d *dialog.FileDialog, win fyne.Window) {
+	size := fyne.NewSize(900, 600)
+	if cs := win.Canvas().Size(); !cs.IsZero() {
+		size = size.Min(cs.SubtractWidthHeight(40, 40))
+	}
+	d.Show() // Resize needs the dialog made, which Show does
+	d.Resize(size)
+}
