@@ -11,12 +11,16 @@ import (
 	"github.com/google/uuid"
 )
 
-func checkUsername(name string) error {
+// CheckUsername applies the rule for login names and says what to change.
+func CheckUsername(name string) error {
 	name = strings.TrimSpace(name)
 	if len(name) < 2 || len(name) > 40 {
-		return errors.New("the user name needs 2 to 40 characters, e.g. \"asmith\"")
+		return errors.New("the user name needs 2 to 40 characters, for example \"sjones\"")
 	}
 	for _, r := range name {
+		if r == ' ' {
+			return errors.New("the user name cannot have spaces: try joining the words, for example \"sjones\"")
+		}
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_') {
 			return fmt.Errorf("the user name may use letters, digits, dots, hyphens and underscores only (not %q)", r)
 		}
@@ -25,7 +29,7 @@ func checkUsername(name string) error {
 }
 
 func checkNewUser(u NewUser, clinicName string) error {
-	if err := checkUsername(u.Username); err != nil {
+	if err := CheckUsername(u.Username); err != nil {
 		return err
 	}
 	if cleanText(u.FullName) == "" {

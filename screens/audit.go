@@ -419,7 +419,7 @@ func (s *auditScreen) showCount() {
 // verify checks the whole clinic file and the audit chain off the UI
 // goroutine and says what it found.
 func (s *auditScreen) verify() {
-	inBackground(s.ctx.Window, "Checking the clinic file and every audit entry…",
+	inBackground(s.ctx, "Checking the clinic file and every audit entry…",
 		s.ctx.Clinic.Verify,
 		func(r app.VerifyReport, err error) {
 			if err != nil {

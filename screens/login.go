@@ -269,7 +269,7 @@ func (r *recoveryDialog) onSubmit() {
 		return
 	}
 	if err := app.CheckPassword(pw, user, r.ui.clinicName); err != nil {
-		doorSay(r.message, doorSentence(err.Error()), widget.DangerImportance)
+		doorSay(r.message, sentence(err.Error()), widget.DangerImportance)
 		r.ui.win.Canvas().Focus(r.password)
 		return
 	}

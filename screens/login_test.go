@@ -173,7 +173,7 @@ func TestStartupErrors(t *testing.T) {
 	if !found {
 		t.Fatal("ShowStartupError showed no window with the message")
 	}
-	if doorSentence(errors.New("the clinic file x is on a network share: keep it here").Error()) !=
+	if sentence(errors.New("the clinic file x is on a network share: keep it here").Error()) !=
 		"The clinic file x is on a network share: keep it here." {
 		t.Error("messages should read as sentences")
 	}

@@ -95,7 +95,7 @@ func (p *passwordDialog) onSubmit() {
 		return
 	}
 	if err := app.CheckPassword(pw, p.avoid()...); err != nil {
-		doorSay(p.message, doorSentence(err.Error()), widget.DangerImportance)
+		doorSay(p.message, sentence(err.Error()), widget.DangerImportance)
 		p.ui.win.Canvas().Focus(p.password)
 		return
 	}
@@ -114,12 +114,12 @@ func (p *passwordDialog) onSubmit() {
 		}
 		if err != nil {
 			if strings.Contains(err.Error(), "current password") {
-				doorSay(p.currentProblem, doorSentence(err.Error()), widget.DangerImportance)
+				doorSay(p.currentProblem, sentence(err.Error()), widget.DangerImportance)
 				p.current.SetText("")
 				p.ui.win.Canvas().Focus(p.current)
 				return
 			}
-			doorSay(p.message, doorSentence(err.Error()), widget.DangerImportance)
+			doorSay(p.message, sentence(err.Error()), widget.DangerImportance)
 			return
 		}
 		p.d.Hide()

@@ -61,7 +61,7 @@ func (t *backupsTab) build() fyne.CanvasObject {
 
 	automatic := widget.NewCard("Automatic backups", "",
 		container.NewVBox(
-			wrapped("ClinicDesk makes a backup each time it closes, into the folder below. Choose a folder on a USB stick "+
+			wrapped("ClinicDesk makes a backup each time it closes, and once a day while it stays open, into the folder below. Choose a folder on a USB stick "+
 				"or another disk, not this computer's own disk, so a backup survives if this computer fails or is stolen. "+
 				"Backups are encrypted like the clinic file itself."),
 			widget.NewForm(
@@ -159,7 +159,7 @@ func (t *backupsTab) saveSettings() {
 	if b.Folder == "" {
 		say(t.settingsStatus, widget.SuccessImportance, "Saved: automatic backups are off. Remember to back up by hand.")
 	} else {
-		say(t.settingsStatus, widget.SuccessImportance, fmt.Sprintf("Saved: a backup goes to %s each time ClinicDesk closes, keeping the last %d.", b.Folder, b.Keep))
+		say(t.settingsStatus, widget.SuccessImportance, fmt.Sprintf("Saved: a backup goes to %s each time ClinicDesk closes and once a day, keeping the last %d.", b.Folder, b.Keep))
 	}
 }
 
@@ -199,7 +199,7 @@ func (t *backupsTab) backupTo(path string) {
 	if !strings.HasSuffix(path, app.BackupExt) {
 		path += app.BackupExt // as app.BackupNow names it
 	}
-	inBackground(t.ctx.Window, "Backing up the clinic file and checking the backup…",
+	inBackground(t.ctx, "Backing up the clinic file and checking the backup…",
 		func() (app.Manifest, error) { return t.ctx.Clinic.BackupNow(path) },
 		func(m app.Manifest, err error) {
 			if err != nil {
@@ -242,7 +242,7 @@ func (t *backupsTab) chooseTestFile() {
 // testBackup runs the restore drill on the backup at path, off the UI
 // goroutine, and says what it found.
 func (t *backupsTab) testBackup(path string) {
-	inBackground(t.ctx.Window, "Opening and checking the backup…",
+	inBackground(t.ctx, "Opening and checking the backup…",
 		func() (app.Manifest, error) { return t.ctx.Clinic.TestBackup(path) },
 		func(m app.Manifest, err error) {
 			if err != nil {

@@ -111,7 +111,7 @@ func (t *securityTab) confirmRecoveryKey() {
 // makeRecoveryKey replaces the recovery key (sealing the key is slow on
 // purpose, so off the UI goroutine) and shows the new one.
 func (t *securityTab) makeRecoveryKey() {
-	inBackground(t.ctx.Window, "Making a new recovery key…",
+	inBackground(t.ctx, "Making a new recovery key…",
 		t.ctx.Clinic.NewRecoveryKey,
 		func(key string, err error) {
 			if err != nil {
@@ -211,7 +211,7 @@ func (t *securityTab) confirmRotate() {
 
 // rotate re-encrypts the clinic file off the UI goroutine.
 func (t *securityTab) rotate() {
-	inBackground(t.ctx.Window, "Re-encrypting the clinic file with a new key…",
+	inBackground(t.ctx, "Re-encrypting the clinic file with a new key…",
 		func() (struct{}, error) { return struct{}{}, t.ctx.Clinic.RotateDataKey() },
 		func(_ struct{}, err error) {
 			if err != nil {

@@ -314,7 +314,7 @@ func (t *usersTab) add() {
 		return
 	}
 	nu := app.NewUser{Username: f.username.Text, FullName: f.fullName.Text, Role: role, Password: f.password.Text}
-	inBackground(t.ctx.Window, "Adding "+strings.TrimSpace(nu.FullName)+"…",
+	inBackground(t.ctx, "Adding "+strings.TrimSpace(nu.FullName)+"…",
 		func() (app.User, error) { return t.ctx.Clinic.AddUser(nu) },
 		func(u app.User, err error) {
 			if err != nil {
@@ -394,7 +394,7 @@ func (t *usersTab) reset() {
 		return
 	}
 	u, pw := f.user, f.password.Text
-	inBackground(t.ctx.Window, "Setting the new password for "+u.FullName+"…",
+	inBackground(t.ctx, "Setting the new password for "+u.FullName+"…",
 		func() (struct{}, error) { return struct{}{}, t.ctx.Clinic.ResetPassword(u.ID, pw) },
 		func(_ struct{}, err error) {
 			if err != nil {

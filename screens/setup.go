@@ -3,7 +3,6 @@ package screens
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // or PNG
@@ -299,7 +298,7 @@ func (s *setupScreen) checkClinic() bool {
 	}
 	if p := strings.TrimSpace(s.phone.Text); p != "" {
 		if e164, err := nhs.ParsePhone(p); err != nil {
-			fail(s.phoneProblem, doorSentence(err.Error()), s.phone)
+			fail(s.phoneProblem, sentence(err.Error()), s.phone)
 		} else {
 			s.phone.SetText(nhs.FormatPhone(e164))
 		}
@@ -339,7 +338,7 @@ func (s *setupScreen) checkManager() bool {
 	}
 	if err := app.CheckPassword(s.password.Text, s.username.Text, s.fullName.Text, s.name.Text); err != nil {
 		doorSay(s.passwordFeedback, "", widget.MediumImportance) // the problem says it now
-		fail(s.passwordProblem, doorSentence(err.Error()), s.password)
+		fail(s.passwordProblem, sentence(err.Error()), s.password)
 	} else if s.confirm.Text != s.password.Text {
 		fail(s.confirmProblem, "The two passwords are not the same: type the password again.", s.confirm)
 	}
@@ -350,19 +349,10 @@ func (s *setupScreen) checkManager() bool {
 	return true
 }
 
-// doorCheckUsername mirrors the clinic's rule for user names.
+// doorCheckUsername is the clinic's own rule, worded as a sentence.
 func doorCheckUsername(name string) string {
-	name = strings.TrimSpace(name)
-	if len(name) < 2 || len(name) > 40 {
-		return "The user name needs 2 to 40 characters, for example “sjones”."
-	}
-	for _, r := range name {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_') {
-			if r == ' ' {
-				return "The user name cannot have spaces: try joining the words, for example “sjones”."
-			}
-			return fmt.Sprintf("The user name may use letters, digits, dots, hyphens and underscores only (not “%c”).", r)
-		}
+	if err := app.CheckUsername(name); err != nil {
+		return sentence(err.Error())
 	}
 	return ""
 }
@@ -401,7 +391,7 @@ func (s *setupScreen) create() {
 		}
 		if err != nil {
 			s.showStep(setupStepManager)
-			doorSay(s.createProblem, "ClinicDesk could not create the clinic file. "+doorSentence(err.Error()), widget.DangerImportance)
+			doorSay(s.createProblem, "ClinicDesk could not create the clinic file. "+sentence(err.Error()), widget.DangerImportance)
 			return
 		}
 		s.ui.clinic = clinic
@@ -496,7 +486,7 @@ func doorSuggestUsername(full string) string {
 func (s *setupScreen) onChooseLogo() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			doorSay(s.logoProblem, "ClinicDesk could not open that file. "+doorSentence(err.Error()), widget.DangerImportance)
+			doorSay(s.logoProblem, "ClinicDesk could not open that file. "+sentence(err.Error()), widget.DangerImportance)
 			return
 		}
 		if r == nil {
@@ -505,7 +495,7 @@ func (s *setupScreen) onChooseLogo() {
 		defer r.Close()
 		data, err := io.ReadAll(io.LimitReader(r, doorMaxLogo+1))
 		if err != nil {
-			doorSay(s.logoProblem, "ClinicDesk could not read that file. "+doorSentence(err.Error()), widget.DangerImportance)
+			doorSay(s.logoProblem, "ClinicDesk could not read that file. "+sentence(err.Error()), widget.DangerImportance)
 			return
 		}
 		s.setLogo(data)
@@ -574,7 +564,7 @@ var doorUKTime = func() *time.Location {
 func (s *setupScreen) onSaveSheet() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			doorSay(s.sheetNote, "ClinicDesk could not save there. "+doorSentence(err.Error()), widget.DangerImportance)
+			doorSay(s.sheetNote, "ClinicDesk could not save there. "+sentence(err.Error()), widget.DangerImportance)
 			return
 		}
 		if w == nil {
@@ -594,7 +584,7 @@ func (s *setupScreen) onSaveSheet() {
 		}, func(err error) {
 			s.saveSheetBtn.Enable()
 			if err != nil {
-				doorSay(s.sheetNote, "The sheet could not be saved. "+doorSentence(err.Error()), widget.DangerImportance)
+				doorSay(s.sheetNote, "The sheet could not be saved. "+sentence(err.Error()), widget.DangerImportance)
 				return
 			}
 			doorSay(s.sheetNote, "Saved as "+w.URI().Path()+". Open it, print it, then delete the file.", widget.SuccessImportance)

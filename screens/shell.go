@@ -225,6 +225,6 @@ func (sh *shellScreen) showError(err error) {
 	if err == nil || sh.ui.shell != sh {
 		return
 	}
-	d := dialog.NewInformation("That did not work", doorSentence(err.Error()), sh.ui.win)
+	d := dialog.NewInformation("That did not work", sentence(err.Error()), sh.ui.win)
 	d.Show()
 }

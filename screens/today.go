@@ -175,7 +175,7 @@ func (s *todayScreen) showBackupStatus() {
 		text = fmt.Sprintf("The last backup was made %s, more than a day ago. Check that the backup drive (%s) is plugged in, then make a backup now.", whenSaid(b.Last, now), b.Folder)
 	default:
 		warn = false
-		text = fmt.Sprintf("The last backup was made %s. Automatic backups go to %s each time ClinicDesk closes.", whenSaid(b.Last, now), b.Folder)
+		text = fmt.Sprintf("The last backup was made %s. Automatic backups go to %s each time ClinicDesk closes and once a day.", whenSaid(b.Last, now), b.Folder)
 	}
 	s.backupMessage.SetText(text)
 	if warn {

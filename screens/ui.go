@@ -66,6 +66,9 @@ type UI struct {
 	queued    []func() // results held for the test (Options.manualUI)
 	closeOnce sync.Once
 	closeErr  error
+
+	dailyBackups sync.Once
+	closing      chan struct{} // closed when the clinic is being closed
 }
 
 type uiState int
@@ -90,7 +93,7 @@ func New(a fyne.App, opts Options) *UI {
 	if opts.idleTick == 0 {
 		opts.idleTick = time.Second
 	}
-	u := &UI{app: a, opts: opts, clinic: opts.Clinic}
+	u := &UI{app: a, opts: opts, clinic: opts.Clinic, closing: make(chan struct{})}
 	if u.clinic != nil {
 		u.opts.DBPath = u.clinic.Path()
 	}
@@ -161,7 +164,7 @@ func doorStartupError(err error, closeFn func()) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("ClinicDesk cannot open the clinic file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.Wrapping = fyne.TextWrapWord
-	msg := doorText(doorSentence(doorErrText(err)))
+	msg := doorText(sentence(doorErrText(err)))
 	var hints []fyne.CanvasObject
 	if strings.Contains(doorErrText(err), "another copy") {
 		hints = append(hints, doorText("Look for the other ClinicDesk window on this computer (or the one named above) and close it, then open ClinicDesk again."))
@@ -240,7 +243,32 @@ func (u *UI) showMain(moduleID string) {
 		dc.SetOnKeyDown(func(*fyne.KeyEvent) { u.noteActivity() })
 	}
 	u.startIdle()
+	u.startDailyBackups()
 	u.shell.openID(moduleID)
+}
+
+// startDailyBackups checks now and then whether the day's automatic backup
+// is due, for a desk PC that is left running for days. Failures show on
+// the Today screen as an old backup.
+func (u *UI) startDailyBackups() {
+	if u.opts.manualUI {
+		return
+	}
+	u.dailyBackups.Do(func() {
+		c := u.clinic
+		go func() {
+			tick := time.NewTicker(15 * time.Minute)
+			defer tick.Stop()
+			for {
+				c.BackupIfDue()
+				select {
+				case <-tick.C:
+				case <-u.closing:
+					return
+				}
+			}
+		}()
+	})
 }
 
 // leaveMain drops everything the signed-in user could see: module
@@ -508,7 +536,7 @@ func (u *UI) requestClose() {
 		closeBtn.Importance = widget.HighImportance
 		u.win.SetContent(doorCentred(container.NewVBox(
 			doorTitle("The clinic file is closed safely"),
-			doorText("But the automatic backup did not work: "+doorSentence(err.Error())),
+			doorText("But the automatic backup did not work: "+sentence(err.Error())),
 			doorText("Make a backup from Settings the next time you open ClinicDesk."),
 			container.NewHBox(layout.NewSpacer(), closeBtn),
 		), 520))
@@ -519,6 +547,7 @@ func (u *UI) requestClose() {
 // caller waits until the first has finished.
 func (u *UI) closeClinic() error {
 	u.closeOnce.Do(func() {
+		close(u.closing)
 		if u.clinic != nil {
 			u.closeErr = u.clinic.Close()
 		}
@@ -580,20 +609,6 @@ func doorField(label string, field fyne.CanvasObject, notes ...fyne.CanvasObject
 	return box
 }
 
-// doorSentence capitalises s and ends it with a full stop.
-func doorSentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	s = strings.ToUpper(string(r[0])) + string(r[1:])
-	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
-		s += "."
-	}
-	return s
-}
-
 // doorPasswordAdvice is what a password should be, said kindly.
 const doorPasswordAdvice = "Use three or four random words, at least 12 characters in all. " +
 	"Capitals, numbers and symbols are not needed. Avoid well-known phrases and your name."
@@ -605,7 +620,7 @@ func doorPasswordFeedback(l *widget.Label, password string, avoid ...string) {
 		return
 	}
 	if err := app.CheckPassword(password, avoid...); err != nil {
-		doorSay(l, doorSentence(err.Error()), widget.WarningImportance)
+		doorSay(l, sentence(err.Error()), widget.WarningImportance)
 		return
 	}
 	doorSay(l, "Good: this password meets the rules.", widget.SuccessImportance)
@@ -631,7 +646,7 @@ func doorFriendly(err error) string {
 	case err == nil:
 		return ""
 	}
-	return doorSentence(err.Error())
+	return sentence(err.Error())
 }
 
 // doorCentred puts content in a column at most width wide, centred in the

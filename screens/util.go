@@ -150,7 +150,8 @@ func sentence(s string) string {
 	if s == "" {
 		return s
 	}
-	s = strings.ToUpper(s[:1]) + s[1:]
+	r := []rune(s)
+	s = strings.ToUpper(string(r[0])) + string(r[1:])
 	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
 		s += "."
 	}
@@ -165,12 +166,12 @@ var backgroundJobs atomic.Int64
 // says what is happening, then calls done with the result back on the UI
 // goroutine. Nothing can be tapped behind the dialog meanwhile, so the
 // same action cannot be started twice.
-func inBackground[T any](win fyne.Window, message string, work func() (T, error), done func(T, error)) {
+func inBackground[T any](ctx *Context, message string, work func() (T, error), done func(T, error)) {
 	bar := widget.NewProgressBarInfinite()
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(msg, bar)
-	d := dialog.NewCustomWithoutButtons("Please wait", content, win)
+	d := dialog.NewCustomWithoutButtons("Please wait", content, ctx.Window)
 	fitDialog(d, content, 440)
 	d.Show()
 	backgroundJobs.Add(1)
@@ -180,6 +181,11 @@ func inBackground[T any](win fyne.Window, message string, work func() (T, error)
 		fyne.DoAndWait(func() {
 			bar.Stop()
 			d.Hide()
+			// Locked meanwhile: the result must not appear over the lock
+			// screen. The work itself is done and audited.
+			if s, ok := ctx.Clinic.Session(); !ok || s.Locked {
+				return
+			}
 			done(v, err)
 		})
 	}()
