@@ -5,8 +5,9 @@ GO       ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TAGS     := sqlite_fts5 sqlite_json migrated_fynedo
 BIN      := bin/clinicdesk
 export CGO_ENABLED := 1
-# SQLCipher's and Fyne's C parts are large: build them once, cache after.
-GOFLAGS_BUILD := -tags '$(TAGS)' -trimpath
+# SQLCipher's and Fyne's C parts are large: build them once, cache after
+# (the same flags for build and test, so both share the cache).
+GOFLAGS_BUILD := -tags '$(TAGS)'
 
 # Debian/Ubuntu packages: a C compiler and the GL/X11/Wayland headers Fyne
 # links against; Xvfb, xdotool and ImageMagick for the end-to-end test;
