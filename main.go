@@ -27,7 +27,8 @@ func main() {
 	case len(args) == 0 || args[0] == "--db" || len(args[0]) > 5 && args[0][:5] == "--db=":
 		os.Exit(runGUI(args))
 	}
-	os.Exit(cli.Run(args, cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
+	self, _ := os.Executable()
+	os.Exit(cli.Run(args, cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Self: self}))
 }
 
 // runGUI opens the clinic file (or the setup wizard on first run).

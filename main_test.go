@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -257,6 +258,34 @@ func TestEndToEnd(t *testing.T) {
 			t.Fatalf("demo did not say where its clinic is: %s", g.out)
 		}
 		g.cmd.Process.Signal(os.Interrupt)
+	})
+	t.Run("bench measures startup and memory with the real binary", func(t *testing.T) {
+		cmd := exec.Command(bin, "bench", "--patients", "50", "--json")
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("bench: %v\n%s", err, out)
+		}
+		var report struct {
+			Results []struct {
+				Name string `json:"name"`
+				N    int    `json:"n"`
+				Note string `json:"note"`
+			} `json:"results"`
+		}
+		if err := json.Unmarshal(out, &report); err != nil {
+			t.Fatalf("bench --json: %v\n%s", err, out)
+		}
+		measured := map[string]int{}
+		for _, r := range report.Results {
+			measured[r.Name] = r.N
+			if r.N == 0 {
+				t.Errorf("%s not measured: %s", r.Name, r.Note)
+			}
+		}
+		if measured["startup"] != 5 || measured["rss_mb"] != 1 {
+			t.Fatalf("rows: %v", measured)
+		}
 	})
 	fmt.Fprintln(os.Stderr, "screenshots in", filepath.Join(mustWD(), "shots"))
 }

@@ -27,6 +27,10 @@ type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Now    func() time.Time
+	// Self is this program's executable, for commands that time it in a
+	// child process (bench). Empty (e.g. under go test): those rows are
+	// not measured, so a test binary never runs itself.
+	Self string
 }
 
 // command is one sub-command.
