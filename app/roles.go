@@ -50,15 +50,33 @@ const (
 	PermSecurity     Permission = "change security settings"
 	PermVerify       Permission = "check the clinic file"
 	PermChangeOwnPwd Permission = "change your own password"
+
+	PermViewPatients   Permission = "see patients' records"
+	PermEditPatients   Permission = "add or change patients' details"
+	PermNotePatients   Permission = "add notes, calls and follow-ups"
+	PermArchivePatient Permission = "archive a patient's record"
+	PermMergePatients  Permission = "merge duplicate records"
+	PermDeletePatient  Permission = "delete a patient's record"
+	PermImportPatients Permission = "import patients from a spreadsheet"
+	PermExportPatients Permission = "export patients' records"
+	PermSubjectAccess  Permission = "produce a subject access copy"
 )
 
 var rolePermissions = map[Role]map[Permission]bool{
 	Manager: {
 		PermManageUsers: true, PermEditClinic: true, PermViewAudit: true,
 		PermBackup: true, PermSecurity: true, PermVerify: true, PermChangeOwnPwd: true,
+		PermViewPatients: true, PermEditPatients: true, PermNotePatients: true, PermArchivePatient: true,
+		PermMergePatients: true, PermDeletePatient: true, PermImportPatients: true, PermExportPatients: true,
+		PermSubjectAccess: true,
 	},
-	Receptionist: {PermChangeOwnPwd: true},
-	Clinician:    {PermChangeOwnPwd: true},
+	Receptionist: {
+		PermChangeOwnPwd: true,
+		PermViewPatients: true, PermEditPatients: true, PermNotePatients: true, PermArchivePatient: true,
+		PermExportPatients: true, PermSubjectAccess: true,
+	},
+	// Clinicians read, and add a short note or follow-up.
+	Clinician: {PermChangeOwnPwd: true, PermViewPatients: true, PermNotePatients: true},
 }
 
 // Can reports whether the role holds the permission.

@@ -1,0 +1,47 @@
+package patients
+
+import (
+	"reflect"
+	"sort"
+
+	"clinicdesk/data"
+)
+
+// ChangedFields names the parts of a record that differ, for the audit
+// trail and the timeline ("address, mobile"). Values are never named.
+func ChangedFields(old, new data.Patient) []string {
+	pairs := map[string][2]any{
+		"title": {old.Title, new.Title}, "forenames": {old.Forenames, new.Forenames}, "surname": {old.Surname, new.Surname},
+		"preferred name": {old.PreferredName, new.PreferredName}, "date of birth": {old.DOB, new.DOB},
+		"sex": {old.Sex, new.Sex}, "gender identity": {old.GenderIdentity, new.GenderIdentity},
+		"NHS number": {old.NHSNumber, new.NHSNumber}, "address": {old.Address, new.Address},
+		"phones": {old.Phones, new.Phones}, "email": {old.Email, new.Email}, "GP": {old.GP, new.GP},
+		"next of kin": {old.NextOfKin, new.NextOfKin}, "language": {old.Language, new.Language},
+		"interpreter": {old.Interpreter, new.Interpreter}, "contact preferences": {old.Consent, new.Consent},
+		"alerts": {normAlerts(old.Alerts), normAlerts(new.Alerts)}, "communication needs": {normStrings(old.AIS.Needs), normStrings(new.AIS.Needs)},
+		"communication notes": {old.AIS.Notes, new.AIS.Notes}, "needs reviewed": {old.AIS.Reviewed, new.AIS.Reviewed},
+		"last treatment": {old.LastTreatment, new.LastTreatment},
+	}
+	var out []string
+	for name, p := range pairs {
+		if !reflect.DeepEqual(p[0], p[1]) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func normAlerts(a []data.Alert) []data.Alert {
+	if len(a) == 0 {
+		return nil
+	}
+	return a
+}
+
+func normStrings(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}

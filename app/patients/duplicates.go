@@ -1,0 +1,118 @@
+package patients
+
+import (
+	"strings"
+
+	"clinicdesk/data"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+	"unicode"
+)
+
+// Duplicate is an existing record that may be the same person, and why.
+type Duplicate struct {
+	Patient data.Patient
+	Reason  string
+}
+
+// LikelyDuplicates picks, from candidates sharing an NHS number, DOB or
+// phone with p, those that are probably the same person: the same NHS
+// number; the same DOB and a similar name; or the same phone and a
+// similar name.
+func LikelyDuplicates(p data.Patient, candidates []data.Patient) []Duplicate {
+	var out []Duplicate
+	for _, c := range candidates {
+		if c.ID == p.ID {
+			continue
+		}
+		switch {
+		case p.NHSNumber != "" && c.NHSNumber == p.NHSNumber:
+			out = append(out, Duplicate{c, "the same NHS number"})
+		case p.DOB != "" && c.DOB == p.DOB && SimilarNames(p, c):
+			out = append(out, Duplicate{c, "the same date of birth and a similar name"})
+		case samePhone(p, c):
+			out = append(out, Duplicate{c, "the same phone number"})
+		}
+	}
+	return out
+}
+
+func samePhone(a, b data.Patient) bool {
+	for _, x := range []string{a.Phones.Mobile, a.Phones.Home, a.Phones.Work} {
+		if x == "" {
+			continue
+		}
+		for _, y := range []string{b.Phones.Mobile, b.Phones.Home, b.Phones.Work} {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SimilarNames: the same surname (ignoring case, accents, hyphens and
+// apostrophes, or one letter off) and forenames that share their first
+// letter, so "Jon Smith" and "John Smith" match but "Jane Smith" does not
+// unless nothing else differs.
+func SimilarNames(a, b data.Patient) bool {
+	sa, sb := fold(a.Surname), fold(b.Surname)
+	if sa != sb && editDistance(sa, sb) > 1 {
+		return false
+	}
+	fa, fb := fold(a.Forenames), fold(b.Forenames)
+	if fa == "" || fb == "" {
+		return false
+	}
+	if fa == fb || strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) {
+		return true
+	}
+	return fa[0] == fb[0] && editDistance(firstWord(fa), firstWord(fb)) <= 2
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return s
+}
+
+// fold lower-cases and strips accents and punctuation: "Łukasiewicz-O'Brien"
+// and "lukasiewicz obrien" fold alike.
+func fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, _ := transform.String(t, s)
+	out = strings.NewReplacer("ł", "l", "Ł", "l", "ø", "o", "Ø", "o", "ß", "ss", "đ", "d", "Đ", "d").Replace(out)
+	var b strings.Builder
+	for _, r := range strings.ToLower(out) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		} else if r == ' ' {
+			b.WriteRune(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

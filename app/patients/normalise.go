@@ -1,0 +1,250 @@
+package patients
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+
+	"clinicdesk/app/nhs"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Field names, as the form and the import report name them.
+const (
+	FieldTitle         = "title"
+	FieldForenames     = "forenames"
+	FieldSurname       = "surname"
+	FieldPreferredName = "preferred_name"
+	FieldDOB           = "dob"
+	FieldSex           = "sex"
+	FieldNHSNumber     = "nhs_number"
+	FieldPostcode      = "postcode"
+	FieldMobile        = "phone_mobile"
+	FieldHome          = "phone_home"
+	FieldWork          = "phone_work"
+	FieldEmail         = "email"
+	FieldNOKPhone      = "nok_phone"
+	FieldAISNeeds      = "ais_needs"
+	FieldAISReviewed   = "ais_reviewed"
+	FieldAlerts        = "alerts"
+	FieldLastTreatment = "last_treatment"
+)
+
+// FieldError says what is wrong with one field and how to put it right.
+type FieldError struct {
+	Field   string
+	Message string
+}
+
+// FieldErrors are every problem found in a record.
+type FieldErrors []FieldError
+
+func (e FieldErrors) Error() string {
+	var parts []string
+	for _, f := range e {
+		parts = append(parts, f.Message)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// For returns the message for one field ("" when it is fine).
+func (e FieldErrors) For(field string) string {
+	for _, f := range e {
+		if f.Field == field {
+			return f.Message
+		}
+	}
+	return ""
+}
+
+// Options change what Normalise accepts.
+type Options struct {
+	Today ukcal.Date
+	// AllowPseudoPostcode accepts ZZ99 3VZ / ZZ99 3WZ, chosen on purpose
+	// (no fixed abode, not known).
+	AllowPseudoPostcode bool
+}
+
+const maxField = 200
+
+// Normalise tidies every field of p in place (NFC text, one postcode and
+// phone format, codes checked) and returns FieldErrors for what cannot be
+// accepted, or nil.
+func Normalise(p *data.Patient, o Options) error {
+	var errs FieldErrors
+	add := func(field, format string, a ...any) {
+		errs = append(errs, FieldError{Field: field, Message: fmt.Sprintf(format, a...)})
+	}
+	text := func(s *string, field, name string) {
+		*s = strings.TrimSpace(norm.NFC.String(*s))
+		if utf8.RuneCountInString(*s) > maxField {
+			add(field, "%s is longer than %d characters", name, maxField)
+		}
+		if strings.ContainsAny(*s, "\x00\r\n\t") {
+			*s = strings.Join(strings.Fields(*s), " ")
+		}
+	}
+	text(&p.Title, FieldTitle, "the title")
+	text(&p.Forenames, FieldForenames, "the forenames")
+	text(&p.Surname, FieldSurname, "the surname")
+	text(&p.PreferredName, FieldPreferredName, "the preferred name")
+	text(&p.GenderIdentity, "gender_identity", "the gender identity")
+	for _, f := range []*string{&p.Address.Line1, &p.Address.Line2, &p.Address.Town, &p.Address.County,
+		&p.GP.Name, &p.GP.Practice, &p.NextOfKin.Name, &p.NextOfKin.Relationship, &p.Language} {
+		text(f, "address", "a field")
+	}
+	p.AIS.Notes = strings.TrimSpace(norm.NFC.String(p.AIS.Notes))
+
+	if p.Forenames == "" {
+		add(FieldForenames, "enter the patient's first name (forenames)")
+	}
+	if p.Surname == "" {
+		add(FieldSurname, "enter the patient's surname (family name)")
+	}
+
+	if p.DOB == "" {
+		add(FieldDOB, "enter the date of birth as dd/mm/yyyy")
+	} else if d, err := ukcal.ParseDate(p.DOB); err != nil {
+		add(FieldDOB, "the date of birth is not a real date: use dd/mm/yyyy")
+	} else if !o.Today.IsZero() && d.After(o.Today) {
+		add(FieldDOB, "the date of birth %s is in the future: check the year", FormatDate(d))
+	} else if d.Year() < 1900 {
+		add(FieldDOB, "the date of birth %s is before 1900: check the year", FormatDate(d))
+	}
+
+	if !validCode(Sexes, p.Sex) {
+		add(FieldSex, "choose the recorded sex from the list")
+	}
+
+	if strings.TrimSpace(p.NHSNumber) == "" {
+		p.NHSNumber = ""
+	} else if n, err := nhs.ParseNHSNumber(p.NHSNumber); err != nil {
+		add(FieldNHSNumber, "%s", err.Error())
+	} else {
+		p.NHSNumber = n
+	}
+
+	if strings.TrimSpace(p.Address.Postcode) == "" {
+		p.Address.Postcode = ""
+	} else {
+		normalise := nhs.NormalisePostcode
+		if o.AllowPseudoPostcode {
+			normalise = nhs.NormalisePostcodeAllowingPseudo
+		}
+		if pc, err := normalise(p.Address.Postcode); err != nil {
+			add(FieldPostcode, "%s", err.Error())
+		} else {
+			p.Address.Postcode = pc
+		}
+	}
+
+	phone := func(s *string, field, name string) {
+		if strings.TrimSpace(*s) == "" {
+			*s = ""
+			return
+		}
+		e164, err := nhs.ParsePhone(*s)
+		if err != nil {
+			add(field, "%s: %s", name, err.Error())
+			return
+		}
+		*s = e164
+	}
+	phone(&p.Phones.Mobile, FieldMobile, "mobile")
+	phone(&p.Phones.Home, FieldHome, "home phone")
+	phone(&p.Phones.Work, FieldWork, "work phone")
+	phone(&p.NextOfKin.Phone, FieldNOKPhone, "next of kin's phone")
+
+	p.Email = strings.TrimSpace(p.Email)
+	if p.Email != "" {
+		addr, err := mail.ParseAddress(p.Email)
+		if err != nil || addr.Address != p.Email || !strings.Contains(p.Email[strings.LastIndex(p.Email, "@")+1:], ".") {
+			add(FieldEmail, "the email address %q does not look right: it should be like name@example.co.uk", p.Email)
+		}
+	}
+
+	seen := map[string]bool{}
+	var needs []string
+	for _, n := range p.AIS.Needs {
+		if !validCode(AISNeeds, n) {
+			add(FieldAISNeeds, "unknown communication need %q", n)
+			continue
+		}
+		if !seen[n] {
+			seen[n] = true
+			needs = append(needs, n)
+		}
+	}
+	p.AIS.Needs = needs
+	p.AIS.Reviewed = strings.TrimSpace(p.AIS.Reviewed)
+	if p.AIS.Reviewed != "" {
+		if d, err := ukcal.ParseDate(p.AIS.Reviewed); err != nil {
+			add(FieldAISReviewed, "the date the needs were last reviewed is not a real date")
+		} else if !o.Today.IsZero() && d.After(o.Today) {
+			add(FieldAISReviewed, "the needs cannot have been reviewed in the future")
+		}
+	}
+
+	for i := range p.Alerts {
+		a := &p.Alerts[i]
+		a.Text = strings.TrimSpace(norm.NFC.String(a.Text))
+		if !validCode(AlertKinds, a.Kind) {
+			add(FieldAlerts, "unknown alert %q", a.Kind)
+		} else if a.Kind == "other" && a.Text == "" {
+			add(FieldAlerts, "say what the alert is about")
+		}
+	}
+
+	p.LastTreatment = strings.TrimSpace(p.LastTreatment)
+	if p.LastTreatment != "" {
+		if _, err := ukcal.ParseDate(p.LastTreatment); err != nil {
+			add(FieldLastTreatment, "the date of last treatment is not a real date")
+		}
+	}
+	if p.Status == "" {
+		p.Status = data.PatientActive
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+func validCode(options []Option, code string) bool {
+	for _, o := range options {
+		if o.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// FormatDate writes a plain date the UK way, dd/mm/yyyy.
+func FormatDate(d ukcal.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%02d/%02d/%04d", d.Day(), int(d.Month()), d.Year())
+}
+
+// ParseUKDate reads dd/mm/yyyy (also d/m/yyyy, with - or . between).
+func ParseUKDate(s string) (ukcal.Date, error) {
+	s = strings.TrimSpace(s)
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+	if len(parts) != 3 || len(parts[2]) != 4 || len(parts[0]) > 2 || len(parts[1]) > 2 {
+		return ukcal.Date{}, fmt.Errorf("%q is not a date written dd/mm/yyyy", s)
+	}
+	var day, month, year int
+	if _, err := fmt.Sscanf(parts[0]+" "+parts[1]+" "+parts[2], "%d %d %d", &day, &month, &year); err != nil {
+		return ukcal.Date{}, fmt.Errorf("%q is not a date written dd/mm/yyyy", s)
+	}
+	d, err := ukcal.ParseDate(fmt.Sprintf("%04d-%02d-%02d", year, month, day))
+	if err != nil {
+		return ukcal.Date{}, fmt.Errorf("%q is not a real date", s)
+	}
+	return d, nil
+}

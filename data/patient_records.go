@@ -1,0 +1,350 @@
+package data
+
+import (
+	"database/sql"
+	"encoding/json"
+	"time"
+)
+
+// patientOwned are the tables whose rows belong to one patient (column
+// patient_id, key id). A merge moves them; a deletion removes them. Later
+// modules add their tables here.
+var patientOwned = []string{"patient_notes", "tasks", "sar_requests"}
+
+// Note is a note or a logged phone call on a patient's record.
+type Note struct {
+	ID        string
+	PatientID string
+	Kind      string // note, call
+	Direction string // in, out (calls)
+	Body      string
+	CreatedBy string
+	CreatedAt time.Time
+}
+
+// InsertNote adds a note or call.
+func (t *Tx) InsertNote(n Note) error {
+	_, err := t.tx.Exec(`INSERT INTO patient_notes (id, patient_id, kind, direction, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		n.ID, n.PatientID, n.Kind, n.Direction, n.Body, n.CreatedBy, n.CreatedAt.UTC().Format(time.RFC3339Nano))
+	return err
+}
+
+// Notes lists a patient's notes and calls, newest first.
+func (s *Store) Notes(patientID string) ([]Note, error) {
+	rows, err := s.db.Query(`SELECT id, patient_id, kind, direction, body, created_by, created_at FROM patient_notes
+		WHERE patient_id = ? ORDER BY created_at DESC`, patientID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Note
+	for rows.Next() {
+		var n Note
+		var at string
+		if err := rows.Scan(&n.ID, &n.PatientID, &n.Kind, &n.Direction, &n.Body, &n.CreatedBy, &at); err != nil {
+			return nil, err
+		}
+		n.CreatedAt, _ = time.Parse(time.RFC3339Nano, at)
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Task is a follow-up with a due date and an owner.
+type Task struct {
+	ID        string
+	PatientID string // may be empty: not every task is about a patient
+	Title     string
+	Due       string // YYYY-MM-DD
+	OwnerID   string
+	DoneAt    time.Time
+	DoneBy    string
+	CreatedBy string
+	CreatedAt time.Time
+}
+
+// InsertTask adds a follow-up.
+func (t *Tx) InsertTask(k Task) error {
+	var patient any
+	if k.PatientID != "" {
+		patient = k.PatientID
+	}
+	_, err := t.tx.Exec(`INSERT INTO tasks (id, patient_id, title, due, owner_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		k.ID, patient, k.Title, k.Due, k.OwnerID, k.CreatedBy, k.CreatedAt.UTC().Format(time.RFC3339Nano))
+	return err
+}
+
+// CompleteTask marks a follow-up done.
+func (t *Tx) CompleteTask(id, by string, at time.Time) error {
+	res, err := t.tx.Exec(`UPDATE tasks SET done_at = ?, done_by = ? WHERE id = ? AND done_at = ''`, at.UTC().Format(time.RFC3339Nano), by, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// Task reads one follow-up.
+func (t *Tx) Task(id string) (Task, error) {
+	tasks, err := queryTasks(t.tx.Query(`SELECT `+taskColumns+` FROM tasks WHERE id = ?`, id))
+	if err != nil {
+		return Task{}, err
+	}
+	if len(tasks) == 0 {
+		return Task{}, ErrNotFound
+	}
+	return tasks[0], nil
+}
+
+const taskColumns = `id, coalesce(patient_id, ''), title, due, owner_id, done_at, done_by, created_by, created_at`
+
+// TaskFilter narrows a task list.
+type TaskFilter struct {
+	PatientID string
+	OwnerID   string
+	OpenOnly  bool
+	DueBy     string // YYYY-MM-DD: due on or before
+	Limit     int
+}
+
+// Tasks lists follow-ups, soonest due first.
+func (s *Store) Tasks(f TaskFilter) ([]Task, error) {
+	q := `SELECT ` + taskColumns + ` FROM tasks WHERE 1 = 1`
+	var args []any
+	if f.PatientID != "" {
+		q += ` AND patient_id = ?`
+		args = append(args, f.PatientID)
+	}
+	if f.OwnerID != "" {
+		q += ` AND owner_id = ?`
+		args = append(args, f.OwnerID)
+	}
+	if f.OpenOnly {
+		q += ` AND done_at = ''`
+	}
+	if f.DueBy != "" {
+		q += ` AND due <= ?`
+		args = append(args, f.DueBy)
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 1000 {
+		limit = 200
+	}
+	q += ` ORDER BY done_at <> '', due, created_at LIMIT ?`
+	args = append(args, limit)
+	return queryTasks(s.db.Query(q, args...))
+}
+
+type rowsLike interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+	Close() error
+}
+
+func queryTasks[R rowsLike](rows R, err error) ([]Task, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Task
+	for rows.Next() {
+		var k Task
+		var done, created string
+		if err := rows.Scan(&k.ID, &k.PatientID, &k.Title, &k.Due, &k.OwnerID, &done, &k.DoneBy, &k.CreatedBy, &created); err != nil {
+			return nil, err
+		}
+		if done != "" {
+			k.DoneAt, _ = time.Parse(time.RFC3339Nano, done)
+		}
+		k.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// SARRequest is a subject access request and its statutory clock.
+type SARRequest struct {
+	ID          string
+	PatientID   string
+	Received    string // YYYY-MM-DD
+	Due         string
+	DueExtended string
+	RequestedBy string
+	ProducedAt  time.Time
+	SHA256PDF   string
+	SHA256JSON  string
+	CreatedBy   string
+	CreatedAt   time.Time
+}
+
+// InsertSAR records a subject access request.
+func (t *Tx) InsertSAR(r SARRequest) error {
+	produced := ""
+	if !r.ProducedAt.IsZero() {
+		produced = r.ProducedAt.UTC().Format(time.RFC3339Nano)
+	}
+	_, err := t.tx.Exec(`INSERT INTO sar_requests (id, patient_id, received, due, due_extended, requested_by, produced_at, sha256_pdf, sha256_json, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.PatientID, r.Received, r.Due, r.DueExtended, r.RequestedBy, produced, r.SHA256PDF, r.SHA256JSON, r.CreatedBy, r.CreatedAt.UTC().Format(time.RFC3339Nano))
+	return err
+}
+
+// SARRequests lists a patient's subject access requests, newest first.
+func (s *Store) SARRequests(patientID string) ([]SARRequest, error) {
+	rows, err := s.db.Query(`SELECT id, patient_id, received, due, due_extended, requested_by, produced_at, sha256_pdf, sha256_json, created_by, created_at
+		FROM sar_requests WHERE patient_id = ? ORDER BY received DESC, created_at DESC`, patientID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []SARRequest
+	for rows.Next() {
+		var r SARRequest
+		var produced, created string
+		if err := rows.Scan(&r.ID, &r.PatientID, &r.Received, &r.Due, &r.DueExtended, &r.RequestedBy, &produced, &r.SHA256PDF, &r.SHA256JSON, &r.CreatedBy, &created); err != nil {
+			return nil, err
+		}
+		if produced != "" {
+			r.ProducedAt, _ = time.Parse(time.RFC3339Nano, produced)
+		}
+		r.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Merge is one merge of a duplicate record into a survivor.
+type Merge struct {
+	ID         string
+	SurvivorID string
+	MergedID   string
+	Moved      map[string][]string // table -> row ids moved
+	MergedBy   string
+	MergedAt   time.Time
+	UndoneBy   string
+	UndoneAt   time.Time
+}
+
+// MergePatients moves every row the duplicate owns to the survivor and
+// marks the duplicate merged. It returns what moved, for undoing.
+func (t *Tx) MergePatients(m Merge) (Merge, error) {
+	m.Moved = map[string][]string{}
+	for _, table := range patientOwned {
+		ids, err := t.idsOf(table, m.MergedID)
+		if err != nil {
+			return m, err
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		if _, err := t.tx.Exec(`UPDATE `+table+` SET patient_id = ? WHERE patient_id = ?`, m.SurvivorID, m.MergedID); err != nil {
+			return m, err
+		}
+		m.Moved[table] = ids
+	}
+	moved, err := json.Marshal(m.Moved)
+	if err != nil {
+		return m, err
+	}
+	if _, err := t.tx.Exec(`UPDATE patients SET status = 'merged', merged_into = ?, updated_at = ? WHERE id = ?`,
+		m.SurvivorID, m.MergedAt.UTC().Format(time.RFC3339Nano), m.MergedID); err != nil {
+		return m, err
+	}
+	_, err = t.tx.Exec(`INSERT INTO patient_merges (id, survivor_id, merged_id, moved, merged_by, merged_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		m.ID, m.SurvivorID, m.MergedID, string(moved), m.MergedBy, m.MergedAt.UTC().Format(time.RFC3339Nano))
+	return m, err
+}
+
+func (t *Tx) idsOf(table, patientID string) ([]string, error) {
+	rows, err := t.tx.Query(`SELECT id FROM `+table+` WHERE patient_id = ? ORDER BY id`, patientID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// queryRower is what *sql.DB and *sql.Tx share for single-row reads.
+type queryRower interface {
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+// MergeByID reads one merge.
+func (t *Tx) MergeByID(id string) (Merge, error) { return mergeByID(t.tx, id) }
+
+func mergeByID(q queryRower, id string) (Merge, error) {
+	var m Merge
+	var moved, mergedAt, undoneAt string
+	err := q.QueryRow(`SELECT id, survivor_id, merged_id, moved, merged_by, merged_at, undone_by, undone_at FROM patient_merges WHERE id = ?`, id).
+		Scan(&m.ID, &m.SurvivorID, &m.MergedID, &moved, &m.MergedBy, &mergedAt, &m.UndoneBy, &undoneAt)
+	if err != nil {
+		return m, ErrNotFound
+	}
+	json.Unmarshal([]byte(moved), &m.Moved)
+	m.MergedAt, _ = time.Parse(time.RFC3339Nano, mergedAt)
+	if undoneAt != "" {
+		m.UndoneAt, _ = time.Parse(time.RFC3339Nano, undoneAt)
+	}
+	return m, nil
+}
+
+// UndoMerge moves back exactly the rows the merge moved and makes the
+// duplicate an active record again.
+func (t *Tx) UndoMerge(id, by string, at time.Time) (Merge, error) {
+	m, err := t.MergeByID(id)
+	if err != nil {
+		return m, err
+	}
+	if !m.UndoneAt.IsZero() {
+		return m, ErrNotFound
+	}
+	for _, table := range patientOwned {
+		for _, rowID := range m.Moved[table] {
+			if _, err := t.tx.Exec(`UPDATE `+table+` SET patient_id = ? WHERE id = ? AND patient_id = ?`, m.MergedID, rowID, m.SurvivorID); err != nil {
+				return m, err
+			}
+		}
+	}
+	if _, err := t.tx.Exec(`UPDATE patients SET status = 'active', merged_into = NULL, updated_at = ? WHERE id = ?`,
+		at.UTC().Format(time.RFC3339Nano), m.MergedID); err != nil {
+		return m, err
+	}
+	_, err = t.tx.Exec(`UPDATE patient_merges SET undone_by = ?, undone_at = ? WHERE id = ?`, by, at.UTC().Format(time.RFC3339Nano), id)
+	m.UndoneBy, m.UndoneAt = by, at
+	return m, err
+}
+
+// Merges lists the merges a patient took part in, newest first.
+func (s *Store) Merges(patientID string) ([]Merge, error) {
+	rows, err := s.db.Query(`SELECT id FROM patient_merges WHERE survivor_id = ? OR merged_id = ? ORDER BY merged_at DESC`, patientID, patientID)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	var out []Merge
+	for _, id := range ids {
+		m, err := mergeByID(s.db, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}

@@ -1,0 +1,130 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+)
+
+// PatientQuery is a search, already understood by the app layer: each
+// part narrows the result. Name tokens are prefixes ("zo smi").
+type PatientQuery struct {
+	NameTokens      []string
+	NHSNumber       string // 10 digits
+	DOB             string // YYYY-MM-DD
+	Postcode        string // normalised full postcode, or an outward code prefix
+	Phone           string // E.164
+	IncludeArchived bool
+	Limit           int
+}
+
+// ftsPrefixQuery turns name tokens into an FTS5 query of quoted prefixes,
+// so nothing typed can be read as FTS syntax.
+func ftsPrefixQuery(tokens []string) string {
+	var parts []string
+	for _, t := range tokens {
+		t = strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				return r
+			}
+			return ' '
+		}, t)
+		for _, w := range strings.Fields(t) {
+			parts = append(parts, `"`+w+`"*`)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// SearchPatients finds patients matching every part of q, ordered by
+// surname and forenames. Exact parts use the B-tree indexes; names use
+// the FTS5 prefix index, capped before sorting so a one-letter prefix
+// costs the same as a full name.
+func (s *Store) SearchPatients(q PatientQuery) ([]Patient, error) {
+	limit := q.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 50
+	}
+	var where []string
+	var args []any
+	if match := ftsPrefixQuery(q.NameTokens); match != "" {
+		where = append(where, `rowid IN (SELECT rowid FROM patient_names WHERE patient_names MATCH ? LIMIT ?)`)
+		args = append(args, match, limit*4)
+	}
+	if q.NHSNumber != "" {
+		where = append(where, `nhs_number = ?`)
+		args = append(args, q.NHSNumber)
+	}
+	if q.DOB != "" {
+		where = append(where, `dob = ?`)
+		args = append(args, q.DOB)
+	}
+	if q.Postcode != "" {
+		if strings.Contains(q.Postcode, " ") {
+			where = append(where, `postcode = ?`)
+			args = append(args, q.Postcode)
+		} else {
+			// An outward code alone ("LS1") matches "LS1 4AP" but not "LS12 …".
+			where = append(where, `postcode >= ? AND postcode < ?`)
+			args = append(args, q.Postcode+" ", q.Postcode+"!")
+		}
+	}
+	if q.Phone != "" {
+		where = append(where, `(phone_mobile = ? OR phone_home = ? OR phone_work = ?)`)
+		args = append(args, q.Phone, q.Phone, q.Phone)
+	}
+	if len(where) == 0 {
+		return nil, nil
+	}
+	if q.IncludeArchived {
+		where = append(where, `status <> 'merged'`)
+	} else {
+		where = append(where, `status = 'active'`)
+	}
+	query := `SELECT ` + patientColumns + ` FROM patients WHERE ` + strings.Join(where, " AND ") +
+		` ORDER BY surname COLLATE NOCASE, forenames, dob LIMIT ?`
+	args = append(args, limit)
+	return s.queryPatients(query, args...)
+}
+
+// RawNameSearch is the bare FTS5 prefix query, for `bench` to compare the
+// full search against.
+func (s *Store) RawNameSearch(tokens []string, limit int) (int, error) {
+	rows, err := s.db.Query(`SELECT rowid FROM patient_names WHERE patient_names MATCH ? LIMIT ?`, ftsPrefixQuery(tokens), limit)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+// DuplicateCandidates are active patients sharing an NHS number, a date of
+// birth, or a phone number with p (not p itself). The app decides which
+// are likely the same person.
+func (s *Store) DuplicateCandidates(p Patient) ([]Patient, error) {
+	var where []string
+	var args []any
+	if p.NHSNumber != "" {
+		where = append(where, `nhs_number = ?`)
+		args = append(args, p.NHSNumber)
+	}
+	if p.DOB != "" {
+		where = append(where, `dob = ?`)
+		args = append(args, p.DOB)
+	}
+	for _, ph := range []string{p.Phones.Mobile, p.Phones.Home, p.Phones.Work} {
+		if ph != "" {
+			where = append(where, `phone_mobile = ?`, `phone_home = ?`, `phone_work = ?`)
+			args = append(args, ph, ph, ph)
+		}
+	}
+	if len(where) == 0 {
+		return nil, nil
+	}
+	query := `SELECT ` + patientColumns + ` FROM patients WHERE status = 'active' AND id <> ? AND (` +
+		strings.Join(where, " OR ") + `) ORDER BY surname COLLATE NOCASE, forenames LIMIT 200`
+	return s.queryPatients(query, append([]any{p.ID}, args...)...)
+}

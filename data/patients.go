@@ -1,0 +1,305 @@
+package data
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+)
+
+// Patient is one patient's record. Plain dates (DOB, last treatment, AIS
+// review) are "YYYY-MM-DD" strings: they have no time of day and no zone.
+// The app layer validates and normalises every field before it gets here.
+type Patient struct {
+	ID             string
+	Title          string
+	Forenames      string
+	Surname        string
+	PreferredName  string
+	DOB            string
+	Sex            string // "", female, male, indeterminate, not_known
+	GenderIdentity string
+	NHSNumber      string // 10 digits or ""
+	Address        Address
+	Phones         Phones
+	Email          string
+	GP             GP
+	NextOfKin      NextOfKin
+	Language       string
+	Interpreter    bool
+	Consent        Consent
+	Alerts         []Alert
+	AIS            AIS
+	LastTreatment  string
+	Status         string // active, archived, merged
+	MergedInto     string
+	ArchivedAt     time.Time
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Address is a UK postal address; Postcode is normalised ("LS1 4AP").
+type Address struct {
+	Line1, Line2, Town, County, Postcode string
+}
+
+// Phones are stored in E.164 ("+447700900123").
+type Phones struct {
+	Mobile, Home, Work string
+}
+
+// GP is the patient's registered GP and practice.
+type GP struct {
+	Name, Practice string
+}
+
+// NextOfKin is the emergency contact.
+type NextOfKin struct {
+	Name, Relationship, Phone string
+}
+
+// Consent says how the patient agrees to be contacted.
+type Consent struct {
+	Letter, Phone, SMS, Email bool
+}
+
+// Alert is shown wherever the patient appears ("violent warning", …).
+type Alert struct {
+	Kind string `json:"kind"`
+	Text string `json:"text,omitempty"`
+}
+
+// AIS holds the Accessible Information Standard needs.
+type AIS struct {
+	Needs    []string // codes such as large_print, bsl_interpreter
+	Notes    string
+	Reviewed string // YYYY-MM-DD
+}
+
+// Patient statuses.
+const (
+	PatientActive   = "active"
+	PatientArchived = "archived"
+	PatientMerged   = "merged"
+)
+
+const patientColumns = `id, title, forenames, surname, preferred_name, dob, sex, gender_identity, nhs_number,
+	address_line1, address_line2, town, county, postcode, phone_mobile, phone_home, phone_work, email,
+	gp_name, gp_practice, nok_name, nok_relationship, nok_phone, language, interpreter,
+	consent_letter, consent_phone, consent_sms, consent_email, alerts, ais_needs, ais_notes, ais_reviewed,
+	last_treatment, status, coalesce(merged_into, ''), archived_at, created_at, updated_at`
+
+func patientArgs(p Patient) ([]any, error) {
+	alerts, err := json.Marshal(nonNilAlerts(p.Alerts))
+	if err != nil {
+		return nil, err
+	}
+	needs, err := json.Marshal(nonNilStrings(p.AIS.Needs))
+	if err != nil {
+		return nil, err
+	}
+	var mergedInto any
+	if p.MergedInto != "" {
+		mergedInto = p.MergedInto
+	}
+	archived := ""
+	if !p.ArchivedAt.IsZero() {
+		archived = p.ArchivedAt.UTC().Format(time.RFC3339Nano)
+	}
+	return []any{p.ID, p.Title, p.Forenames, p.Surname, p.PreferredName, p.DOB, p.Sex, p.GenderIdentity, p.NHSNumber,
+		p.Address.Line1, p.Address.Line2, p.Address.Town, p.Address.County, p.Address.Postcode,
+		p.Phones.Mobile, p.Phones.Home, p.Phones.Work, p.Email,
+		p.GP.Name, p.GP.Practice, p.NextOfKin.Name, p.NextOfKin.Relationship, p.NextOfKin.Phone,
+		p.Language, p.Interpreter, p.Consent.Letter, p.Consent.Phone, p.Consent.SMS, p.Consent.Email,
+		string(alerts), string(needs), p.AIS.Notes, p.AIS.Reviewed, p.LastTreatment, p.Status, mergedInto, archived,
+		p.CreatedAt.UTC().Format(time.RFC3339Nano), p.UpdatedAt.UTC().Format(time.RFC3339Nano)}, nil
+}
+
+func nonNilAlerts(a []Alert) []Alert {
+	if a == nil {
+		return []Alert{}
+	}
+	return a
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func scanPatient(sc interface{ Scan(...any) error }) (Patient, error) {
+	var p Patient
+	var alerts, needs, archived, created, updated string
+	err := sc.Scan(&p.ID, &p.Title, &p.Forenames, &p.Surname, &p.PreferredName, &p.DOB, &p.Sex, &p.GenderIdentity, &p.NHSNumber,
+		&p.Address.Line1, &p.Address.Line2, &p.Address.Town, &p.Address.County, &p.Address.Postcode,
+		&p.Phones.Mobile, &p.Phones.Home, &p.Phones.Work, &p.Email,
+		&p.GP.Name, &p.GP.Practice, &p.NextOfKin.Name, &p.NextOfKin.Relationship, &p.NextOfKin.Phone,
+		&p.Language, &p.Interpreter, &p.Consent.Letter, &p.Consent.Phone, &p.Consent.SMS, &p.Consent.Email,
+		&alerts, &needs, &p.AIS.Notes, &p.AIS.Reviewed, &p.LastTreatment, &p.Status, &p.MergedInto, &archived, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, ErrNotFound
+	}
+	if err != nil {
+		return p, err
+	}
+	if err := json.Unmarshal([]byte(alerts), &p.Alerts); err != nil {
+		return p, err
+	}
+	if err := json.Unmarshal([]byte(needs), &p.AIS.Needs); err != nil {
+		return p, err
+	}
+	if archived != "" {
+		p.ArchivedAt, _ = time.Parse(time.RFC3339Nano, archived)
+	}
+	p.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	p.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
+	return p, nil
+}
+
+// InsertPatient adds a patient (the search index follows by trigger).
+func (t *Tx) InsertPatient(p Patient) error {
+	args, err := patientArgs(p)
+	if err != nil {
+		return err
+	}
+	_, err = t.tx.Exec(`INSERT INTO patients (`+strings.ReplaceAll(patientColumns, "coalesce(merged_into, '')", "merged_into")+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+	return err
+}
+
+// UpdatePatient saves every field of p over the stored record.
+func (t *Tx) UpdatePatient(p Patient) error {
+	args, err := patientArgs(p)
+	if err != nil {
+		return err
+	}
+	res, err := t.tx.Exec(`UPDATE patients SET title = ?, forenames = ?, surname = ?, preferred_name = ?, dob = ?, sex = ?,
+		gender_identity = ?, nhs_number = ?, address_line1 = ?, address_line2 = ?, town = ?, county = ?, postcode = ?,
+		phone_mobile = ?, phone_home = ?, phone_work = ?, email = ?, gp_name = ?, gp_practice = ?, nok_name = ?,
+		nok_relationship = ?, nok_phone = ?, language = ?, interpreter = ?, consent_letter = ?, consent_phone = ?,
+		consent_sms = ?, consent_email = ?, alerts = ?, ais_needs = ?, ais_notes = ?, ais_reviewed = ?,
+		last_treatment = ?, status = ?, merged_into = ?, archived_at = ?, updated_at = ?
+		WHERE id = ?`, append(args[1:37], args[38], args[0])...)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// DeletePatient removes a patient and everything that is theirs. Only the
+// app's audited manager action calls it.
+func (t *Tx) DeletePatient(id string) error {
+	for _, table := range patientOwned {
+		if _, err := t.tx.Exec(`DELETE FROM `+table+` WHERE patient_id = ?`, id); err != nil {
+			return err
+		}
+	}
+	if _, err := t.tx.Exec(`DELETE FROM patient_merges WHERE survivor_id = ? OR merged_id = ?`, id, id); err != nil {
+		return err
+	}
+	res, err := t.tx.Exec(`DELETE FROM patients WHERE id = ?`, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// Patient reads one patient inside the transaction.
+func (t *Tx) Patient(id string) (Patient, error) {
+	return scanPatient(t.tx.QueryRow(`SELECT `+patientColumns+` FROM patients WHERE id = ?`, id))
+}
+
+// Patient reads one patient.
+func (s *Store) Patient(id string) (Patient, error) {
+	return scanPatient(s.db.QueryRow(`SELECT `+patientColumns+` FROM patients WHERE id = ?`, id))
+}
+
+// PatientsByIDs reads several patients, in the order of ids.
+func (s *Store) PatientsByIDs(ids []string) ([]Patient, error) {
+	out := make([]Patient, 0, len(ids))
+	stmt, err := s.db.Prepare(`SELECT ` + patientColumns + ` FROM patients WHERE id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	for _, id := range ids {
+		p, err := scanPatient(stmt.QueryRow(id))
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// PatientFilter pages through patients in name order.
+type PatientFilter struct {
+	Status string // "" means active
+	After  string // page after this "surname|forenames|id" key
+	Limit  int
+}
+
+// Patients lists patients by surname, forenames, paged.
+func (s *Store) Patients(f PatientFilter) ([]Patient, error) {
+	status := f.Status
+	if status == "" {
+		status = PatientActive
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 1000 {
+		limit = 100
+	}
+	q := `SELECT ` + patientColumns + ` FROM patients WHERE status = ?`
+	args := []any{status}
+	if f.After != "" {
+		parts := strings.SplitN(f.After, "|", 3)
+		if len(parts) == 3 {
+			q += ` AND (surname COLLATE NOCASE, forenames, id) > (?, ?, ?)`
+			args = append(args, parts[0], parts[1], parts[2])
+		}
+	}
+	q += ` ORDER BY surname COLLATE NOCASE, forenames, id LIMIT ?`
+	args = append(args, limit)
+	return s.queryPatients(q, args...)
+}
+
+func (s *Store) queryPatients(q string, args ...any) ([]Patient, error) {
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Patient
+	for rows.Next() {
+		p, err := scanPatient(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// CountPatients counts patients with a status ("" for all).
+func (s *Store) CountPatients(status string) (int, error) {
+	var n int
+	var err error
+	if status == "" {
+		err = s.db.QueryRow(`SELECT count(*) FROM patients`).Scan(&n)
+	} else {
+		err = s.db.QueryRow(`SELECT count(*) FROM patients WHERE status = ?`, status).Scan(&n)
+	}
+	return n, err
+}
