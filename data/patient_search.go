@@ -27,7 +27,7 @@ func ftsPrefixQuery(tokens []string) string {
 				return r
 			}
 			return ' '
-		}, t)
+		}, FoldName(t))
 		for _, w := range strings.Fields(t) {
 			parts = append(parts, `"`+w+`"*`)
 		}

@@ -116,6 +116,11 @@ func patientArgs(p Patient) ([]any, error) {
 		p.CreatedAt.UTC().Format(time.RFC3339Nano), p.UpdatedAt.UTC().Format(time.RFC3339Nano)}, nil
 }
 
+// searchNames is what the name index holds for p.
+func searchNames(p Patient) string {
+	return FoldName(p.Forenames + " " + p.Surname + " " + p.PreferredName)
+}
+
 func nonNilAlerts(a []Alert) []Alert {
 	if a == nil {
 		return []Alert{}
@@ -165,8 +170,9 @@ func (t *Tx) InsertPatient(p Patient) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.tx.Exec(`INSERT INTO patients (`+strings.ReplaceAll(patientColumns, "coalesce(merged_into, '')", "merged_into")+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+	_, err = t.tx.Exec(`INSERT INTO patients (`+strings.ReplaceAll(patientColumns, "coalesce(merged_into, '')", "merged_into")+`, search_names)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		append(args, searchNames(p))...)
 	return err
 }
 
@@ -181,8 +187,8 @@ func (t *Tx) UpdatePatient(p Patient) error {
 		phone_mobile = ?, phone_home = ?, phone_work = ?, email = ?, gp_name = ?, gp_practice = ?, nok_name = ?,
 		nok_relationship = ?, nok_phone = ?, language = ?, interpreter = ?, consent_letter = ?, consent_phone = ?,
 		consent_sms = ?, consent_email = ?, alerts = ?, ais_needs = ?, ais_notes = ?, ais_reviewed = ?,
-		last_treatment = ?, status = ?, merged_into = ?, archived_at = ?, updated_at = ?
-		WHERE id = ?`, append(args[1:37], args[38], args[0])...)
+		last_treatment = ?, status = ?, merged_into = ?, archived_at = ?, updated_at = ?, search_names = ?
+		WHERE id = ?`, append(args[1:37], args[38], searchNames(p), args[0])...)
 	if err != nil {
 		return err
 	}

@@ -2,13 +2,9 @@ package patients
 
 import (
 	"strings"
+	"unicode"
 
 	"clinicdesk/data"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
-	"unicode"
 )
 
 // Duplicate is an existing record that may be the same person, and why.
@@ -79,14 +75,11 @@ func firstWord(s string) string {
 	return s
 }
 
-// fold lower-cases and strips accents and punctuation: "Łukasiewicz-O'Brien"
-// and "lukasiewicz obrien" fold alike.
+// fold compares names ignoring case, accents and punctuation:
+// "Łukasiewicz-O'Brien" and "lukasiewicz obrien" fold alike.
 func fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, _ := transform.String(t, s)
-	out = strings.NewReplacer("ł", "l", "Ł", "l", "ø", "o", "Ø", "o", "ß", "ss", "đ", "d", "Đ", "d").Replace(out)
 	var b strings.Builder
-	for _, r := range strings.ToLower(out) {
+	for _, r := range data.FoldName(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		} else if r == ' ' {

@@ -8,6 +8,7 @@ CREATE TABLE patients (
     forenames         TEXT NOT NULL,
     surname           TEXT NOT NULL,
     preferred_name    TEXT NOT NULL DEFAULT '',
+    search_names      TEXT NOT NULL DEFAULT '', -- the names folded (no accents, Ł as L) for search
     dob               TEXT NOT NULL,            -- YYYY-MM-DD, a plain date
     sex               TEXT NOT NULL DEFAULT '',
     gender_identity   TEXT NOT NULL DEFAULT '',
@@ -51,7 +52,8 @@ CREATE INDEX patients_home ON patients (phone_home) WHERE phone_home <> '';
 CREATE INDEX patients_work ON patients (phone_work) WHERE phone_work <> '';
 CREATE INDEX patients_surname ON patients (surname COLLATE NOCASE);
 
--- Names for search as you type. Diacritics are folded ("zoe" finds Zoë);
+-- Names for search as you type, from search_names: folded in Go, so
+-- "zoe" finds Zoë and "luk" finds Łukasz;
 -- prefix indexes make each keystroke's query cheap. Kept in step with
 -- patients by triggers, so always inside the same transaction.
 CREATE VIRTUAL TABLE patient_names USING fts5 (
@@ -63,14 +65,14 @@ CREATE VIRTUAL TABLE patient_names USING fts5 (
 CREATE TRIGGER patients_names_insert AFTER INSERT ON patients
 BEGIN
     INSERT INTO patient_names (rowid, names)
-    VALUES (NEW.rowid, NEW.forenames || ' ' || NEW.surname || ' ' || NEW.preferred_name);
+    VALUES (NEW.rowid, NEW.search_names);
 END;
 
-CREATE TRIGGER patients_names_update AFTER UPDATE OF forenames, surname, preferred_name ON patients
+CREATE TRIGGER patients_names_update AFTER UPDATE OF search_names ON patients
 BEGIN
     DELETE FROM patient_names WHERE rowid = OLD.rowid;
     INSERT INTO patient_names (rowid, names)
-    VALUES (NEW.rowid, NEW.forenames || ' ' || NEW.surname || ' ' || NEW.preferred_name);
+    VALUES (NEW.rowid, NEW.search_names);
 END;
 
 CREATE TRIGGER patients_names_delete AFTER DELETE ON patients
