@@ -1,0 +1,176 @@
+package patients
+
+import (
+	"testing"
+
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+)
+
+var today = ukcal.MustParseDate("2026-11-23")
+
+func TestNormaliseTidiesAndKeepsNamesAsTyped(t *testing.T) {
+	// "Zoë" typed with a combining diaeresis becomes the one NFC character.
+	p := data.Patient{Forenames: "  Zoe\u0308 ", Surname: "Łukasiewicz-O'Brien", PreferredName: "王秀英", DOB: "1984-02-29",
+		NHSNumber: " 943-476-5919 ", Address: data.Address{Postcode: "cf101aa"}, Phones: data.Phones{Mobile: "(07700) 900-123"},
+		AIS: data.AIS{Needs: []string{"large_print", "large_print"}}}
+	if err := Normalise(&p, Options{Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	if p.Forenames != "Zoë" || p.Surname != "Łukasiewicz-O'Brien" || p.PreferredName != "王秀英" {
+		t.Fatalf("names: %q %q %q", p.Forenames, p.Surname, p.PreferredName)
+	}
+	if p.NHSNumber != "9434765919" || p.Address.Postcode != "CF10 1AA" || p.Phones.Mobile != "+447700900123" {
+		t.Fatalf("normalised: %+v", p)
+	}
+	if len(p.AIS.Needs) != 1 || p.Status != data.PatientActive {
+		t.Fatalf("needs %v status %q", p.AIS.Needs, p.Status)
+	}
+	again := p
+	if err := Normalise(&again, Options{Today: today}); err != nil || again.NHSNumber != p.NHSNumber || again.Address != p.Address || again.Phones != p.Phones {
+		t.Fatal("normalising twice changed the record")
+	}
+}
+
+func TestNormaliseNamesEachBadField(t *testing.T) {
+	p := data.Patient{Forenames: "", Surname: " ", DOB: "2027-01-01", NHSNumber: "1234567890", Address: data.Address{Postcode: "EH1 JS"},
+		Phones: data.Phones{Home: "123"}, Email: "not-an-email", Sex: "robot", AIS: data.AIS{Needs: []string{"telepathy"}, Reviewed: "2030-01-01"},
+		Alerts: []data.Alert{{Kind: "other"}}}
+	err := Normalise(&p, Options{Today: today})
+	fe, ok := err.(FieldErrors)
+	if !ok {
+		t.Fatalf("err = %v", err)
+	}
+	for _, f := range []string{FieldForenames, FieldSurname, FieldDOB, FieldNHSNumber, FieldPostcode, FieldHome, FieldEmail, FieldSex, FieldAISNeeds, FieldAISReviewed, FieldAlerts} {
+		if fe.For(f) == "" {
+			t.Errorf("no message for %s: %v", f, err)
+		}
+	}
+	if msg := fe.For(FieldDOB); msg != "the date of birth 01/01/2027 is in the future: check the year" {
+		t.Errorf("DOB message: %q", msg)
+	}
+}
+
+func TestPseudoPostcodesOnlyWhenChosen(t *testing.T) {
+	p := data.Patient{Forenames: "A", Surname: "B", DOB: "1990-01-01", Address: data.Address{Postcode: "zz993vz"}}
+	if err := Normalise(&p, Options{Today: today}); err == nil {
+		t.Fatal("pseudo-postcode accepted without the choice")
+	}
+	p.Address.Postcode = "zz993vz"
+	if err := Normalise(&p, Options{Today: today, AllowPseudoPostcode: true}); err != nil || p.Address.Postcode != "ZZ99 3VZ" {
+		t.Fatalf("chosen pseudo-postcode: %v %q", err, p.Address.Postcode)
+	}
+}
+
+func TestParseQuery(t *testing.T) {
+	cases := []struct {
+		in   string
+		want data.PatientQuery
+	}{
+		{"smith", data.PatientQuery{NameTokens: []string{"smith"}}},
+		{"john smi", data.PatientQuery{NameTokens: []string{"john", "smi"}}},
+		{"943 476 5919", data.PatientQuery{NHSNumber: "9434765919"}},
+		{"9434765919", data.PatientQuery{NHSNumber: "9434765919"}},
+		{"12/03/1980", data.PatientQuery{DOB: "1980-03-12"}},
+		{"1/3/1980", data.PatientQuery{DOB: "1980-03-01"}},
+		{"smith 12/03/1980", data.PatientQuery{NameTokens: []string{"smith"}, DOB: "1980-03-12"}},
+		{"ls1 4ap", data.PatientQuery{Postcode: "LS1 4AP"}},
+		{"LS14AP", data.PatientQuery{Postcode: "LS1 4AP"}},
+		{"07700 900123", data.PatientQuery{Phone: "+447700900123"}},
+		{"+44 113 496 0000", data.PatientQuery{Phone: "+441134960000"}},
+		{"LS1", data.PatientQuery{Postcode: "LS1"}},
+		{"31/02/1980", data.PatientQuery{NameTokens: []string{"31/02/1980"}}},
+		{"", data.PatientQuery{}},
+	}
+	for _, tc := range cases {
+		got := ParseQuery(tc.in)
+		if !sameQuery(got, tc.want) {
+			t.Errorf("ParseQuery(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func sameQuery(a, b data.PatientQuery) bool {
+	if len(a.NameTokens) != len(b.NameTokens) {
+		return false
+	}
+	for i := range a.NameTokens {
+		if a.NameTokens[i] != b.NameTokens[i] {
+			return false
+		}
+	}
+	return a.NHSNumber == b.NHSNumber && a.DOB == b.DOB && a.Postcode == b.Postcode && a.Phone == b.Phone
+}
+
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range []string{"smith", "943 476 5919", "12/03/1980", "LS1 4AP", "07700 900123", "\"*)(", "ł ø ß"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q := ParseQuery(s)
+		if q.NHSNumber != "" && len(q.NHSNumber) != 10 {
+			t.Fatalf("NHS number %q", q.NHSNumber)
+		}
+		if q.DOB != "" {
+			if _, err := ukcal.ParseDate(q.DOB); err != nil {
+				t.Fatalf("DOB %q", q.DOB)
+			}
+		}
+	})
+}
+
+func TestSimilarNames(t *testing.T) {
+	p := func(f, s string) data.Patient { return data.Patient{Forenames: f, Surname: s} }
+	similar := [][2]data.Patient{
+		{p("John", "Smith"), p("Jon", "Smith")},
+		{p("Zoë", "Łukasiewicz-O'Brien"), p("zoe", "Lukasiewicz OBrien")},
+		{p("Siobhán", "Ó Briain"), p("Siobhan", "O Briain")},
+		{p("Catherine", "Jones"), p("Cathrine", "Jones")},
+		{p("Mohammed", "Khan"), p("Mohammed Ali", "Khan")},
+	}
+	for _, pair := range similar {
+		if !SimilarNames(pair[0], pair[1]) {
+			t.Errorf("%v and %v should be similar", pair[0].Forenames+" "+pair[0].Surname, pair[1].Forenames+" "+pair[1].Surname)
+		}
+	}
+	different := [][2]data.Patient{
+		{p("John", "Smith"), p("Mary", "Smith")},
+		{p("John", "Smith"), p("John", "Jones")},
+		{p("Adam", "Brown"), p("Alexandra", "Brown")},
+	}
+	for _, pair := range different {
+		if SimilarNames(pair[0], pair[1]) {
+			t.Errorf("%v and %v should not be similar", pair[0].Forenames+" "+pair[0].Surname, pair[1].Forenames+" "+pair[1].Surname)
+		}
+	}
+}
+
+func TestRetention(t *testing.T) {
+	cases := []struct {
+		dob, last, want string
+	}{
+		{"1970-05-01", "2026-03-10", "2034-03-10"}, // adult: 8 years after
+		{"2016-06-01", "2026-03-10", "2041-06-01"}, // child of 9: 25th birthday
+		{"2008-09-01", "2026-03-10", "2034-09-01"}, // 17 at the end: 26th birthday
+		{"2008-01-01", "2026-03-10", "2034-03-10"}, // 18: adult rule
+	}
+	for _, tc := range cases {
+		r, ok := RetentionFor(data.Patient{DOB: tc.dob, LastTreatment: tc.last})
+		if !ok || r.KeepUntil.String() != tc.want {
+			t.Errorf("dob %s last %s: %s (%s), want %s", tc.dob, tc.last, r.KeepUntil, r.Rule, tc.want)
+		}
+	}
+	if _, ok := RetentionFor(data.Patient{DOB: "1970-01-01"}); ok {
+		t.Error("retention without a treatment date")
+	}
+}
+
+func TestParseAISNeeds(t *testing.T) {
+	codes, unknown := ParseAISNeeds("Large print; BSL interpreter, easy read / telepathy")
+	if len(codes) != 3 || codes[0] != "large_print" || codes[1] != "bsl_interpreter" || codes[2] != "easy_read" {
+		t.Fatalf("codes %v", codes)
+	}
+	if len(unknown) != 1 || unknown[0] != "telepathy" {
+		t.Fatalf("unknown %v", unknown)
+	}
+}
