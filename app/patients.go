@@ -16,6 +16,7 @@ import (
 // Patient records, re-exported for the screens.
 type (
 	Patient       = data.Patient
+	Alert         = data.Alert
 	PatientFilter = data.PatientFilter
 	Note          = data.Note
 	Task          = data.Task

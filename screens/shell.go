@@ -31,6 +31,7 @@ type shellScreen struct {
 	lockBtn    *widget.Button
 	switchBtn  *widget.Button
 	accountBtn *widget.Button
+	findEntry  *widget.Entry // the top bar's patient search (nil without the Patients module)
 	pwDialog   *passwordDialog
 }
 
@@ -67,6 +68,18 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 	sh.accountBtn = widget.NewButtonWithIcon("My account", theme.AccountIcon(), sh.onAccountMenu)
 
 	right := container.NewHBox(sh.userLabel, sh.lockBtn, sh.switchBtn, sh.accountBtn)
+	if sh.hasModule(patientsModuleID) {
+		// Typing here carries on in the Patients screen's search box.
+		sh.findEntry = widget.NewEntry()
+		sh.findEntry.SetPlaceHolder("Find a patient (" + doorShortcutText("F") + ")")
+		sh.findEntry.OnChanged = func(text string) {
+			if text != "" {
+				sh.findEntry.SetText("")
+				sh.findPatient(text)
+			}
+		}
+		right.Objects = append([]fyne.CanvasObject{sized(sh.findEntry, 190)}, right.Objects...)
+	}
 	top := container.NewBorder(nil, nil, container.NewHBox(doorLogo(28)), right, clinicName)
 	header := container.NewVBox(container.NewPadded(top))
 	if note := sh.ui.opts.DemoNote; note != "" {
@@ -142,6 +155,10 @@ func (sh *shellScreen) mainMenu() *fyne.MainMenu {
 		return fyne.NewMainMenu(file)
 	}
 	var items []*fyne.MenuItem
+	if sh.hasModule(patientsModuleID) {
+		items = append(items, &fyne.MenuItem{Label: "Find a patient", Icon: theme.SearchIcon(), Shortcut: doorFindShortcut,
+			Action: func() { sh.findPatient("") }}, fyne.NewMenuItemSeparator())
+	}
 	for i, m := range sh.modules {
 		item := &fyne.MenuItem{Label: m.Title, Icon: m.Icon, Action: func() { sh.openIndex(i) }}
 		if i < len(doorModuleKeys) {
@@ -177,6 +194,38 @@ func (sh *shellScreen) openIndex(i int) {
 		sh.nav.Select(i)
 		sh.selecting = false
 	}
+}
+
+// hasModule reports whether the signed-in user has the module id.
+func (sh *shellScreen) hasModule(id string) bool {
+	for _, m := range sh.modules {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// findPatient (Ctrl+F, the top bar) opens the Patients screen if it is
+// not showing and hands it the search, with the cursor in its search box.
+func (sh *shellScreen) findPatient(text string) {
+	if sh.ui.shell != sh || !sh.hasModule(patientsModuleID) {
+		return
+	}
+	if _, ok := sh.shownContent().(patientFinder); !ok {
+		sh.openID(patientsModuleID)
+	}
+	if f, ok := sh.shownContent().(patientFinder); ok {
+		f.findPatient(text)
+	}
+}
+
+// shownContent is the module content on show now.
+func (sh *shellScreen) shownContent() fyne.CanvasObject {
+	if sh.content == nil || len(sh.content.Objects) == 0 {
+		return nil
+	}
+	return sh.content.Objects[0]
 }
 
 func (sh *shellScreen) currentID() string {

@@ -1,0 +1,677 @@
+package screens
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// patientForm is the details form, for a new patient or to edit one.
+type patientForm struct {
+	screen *patientsScreen
+	ctx    *Context
+	orig   *app.Patient // nil for a new patient
+	back   func()       // where Cancel goes
+
+	scroll *container.Scroll
+
+	title                                *widget.SelectEntry
+	forenames, surname, preferred        *formEntry
+	dob, gender, nhsNumber               *formEntry
+	sex                                  *widget.Select
+	line1, line2, town, county, postcode *formEntry
+	postcodeKind                         *widget.Select
+	mobile, home, work, email            *formEntry
+	consentLetter, consentPhone          *widget.Check
+	consentSMS, consentEmail             *widget.Check
+	gpName, gpPractice                   *formEntry
+	nokName, nokRelationship, nokPhone   *formEntry
+	language                             *formEntry
+	interpreter                          *widget.Check
+	needs                                []*widget.Check // in the order of patients.AISNeeds
+	aisNotes, aisReviewed                *formEntry
+	alerts                               []*alertRow
+	alertsBox                            *fyne.Container
+	lastTreatment                        *formEntry
+
+	problems map[string]*widget.Label     // a field's message, under it
+	focusFor map[string]fyne.Focusable    // the widget to put the cursor in
+	cellFor  map[string]fyne.CanvasObject // what to scroll to
+	summary  *widget.Label                // by the Save button
+	save     *widget.Button
+	cancel   *widget.Button
+	busy     bool
+
+	dupDialog dialog.Dialog // the duplicate warning, while it is open
+
+	// What the form held when it opened, to tell whether anything typed
+	// would be lost by leaving.
+	initial     app.Patient
+	initialOpts app.PatientOptions
+}
+
+// alertRow is one alert being edited.
+type alertRow struct {
+	kind   *widget.Select
+	text   *formEntry
+	remove *widget.Button
+	box    *fyne.Container
+}
+
+// postcodeChoices: a real postcode, or one of the NHS pseudo-postcodes,
+// chosen on purpose.
+func postcodeChoices() []string {
+	out := []string{"There is a postcode"}
+	for _, p := range nhs.PseudoPostcodes() {
+		out = append(out, capitalise(p.Label)+" ("+p.Code+")")
+	}
+	return out
+}
+
+func newPatientForm(s *patientsScreen, p *app.Patient) *patientForm {
+	return &patientForm{screen: s, ctx: s.ctx, orig: p,
+		problems: map[string]*widget.Label{}, focusFor: map[string]fyne.Focusable{}, cellFor: map[string]fyne.CanvasObject{}}
+}
+
+// field is a labelled field with its message underneath.
+func (f *patientForm) field(name, label string, w fyne.CanvasObject) fyne.CanvasObject {
+	p := errorText()
+	cell := doorField(label, w, p)
+	if name != "" {
+		f.problems[name] = p
+		f.cellFor[name] = cell
+		if fo, ok := w.(fyne.Focusable); ok {
+			f.focusFor[name] = fo
+		}
+	}
+	return cell
+}
+
+func entry(placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// formEntry is an entry of the patient form: when the keyboard moves to
+// it (Tab), the form scrolls to show it.
+type formEntry struct {
+	widget.Entry
+	onFocus func(fyne.CanvasObject)
+}
+
+// AcceptsTab is false even for the notes box: Tab moves on to the next
+// field rather than typing a tab, so the keyboard is never trapped.
+func (e *formEntry) AcceptsTab() bool { return false }
+
+func (e *formEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus(e)
+	}
+}
+
+// entry makes one of the form's entries.
+func (f *patientForm) entry(placeholder string) *formEntry {
+	e := &formEntry{onFocus: f.ensureVisible}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewEntry
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// multiLineEntry is a box for a few lines of text that wrap, which Tab
+// leaves like any other field.
+func multiLineEntry(rows int, placeholder string) *formEntry {
+	e := &formEntry{}
+	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(rows)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// ensureVisible scrolls the form just enough to show o, with its label.
+func (f *patientForm) ensureVisible(o fyne.CanvasObject) {
+	if f.scroll == nil || f.scroll.Size().IsZero() {
+		return
+	}
+	const margin = 48 // the field's label above it, its message below
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(f.scroll.Content).Y
+	top, height := f.scroll.Offset.Y, f.scroll.Size().Height
+	switch {
+	case y-margin < top:
+		f.scroll.ScrollToOffset(fyne.NewPos(0, max(y-margin, 0)))
+	case y+o.Size().Height+margin > top+height:
+		f.scroll.ScrollToOffset(fyne.NewPos(0, y+o.Size().Height+margin-height))
+	}
+}
+
+// formRow puts fields side by side, each row as tall as its own fields.
+func formRow(cells ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWithColumns(len(cells), cells...)
+}
+
+func formSection(title string, rows ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(append([]fyne.CanvasObject{widget.NewSeparator(), heading(title)}, rows...)...)
+}
+
+func (f *patientForm) build() fyne.CanvasObject {
+	f.title = widget.NewSelectEntry(patients.Titles)
+	f.title.SetPlaceHolder("e.g. Ms")
+	f.forenames = f.entry("First and middle names")
+	f.surname = f.entry("Family name")
+	f.preferred = f.entry("What they like to be called")
+	f.dob = f.entry("dd/mm/yyyy")
+	var sexes []string
+	for _, o := range patients.Sexes {
+		sexes = append(sexes, o.Label)
+	}
+	f.sex = widget.NewSelect(sexes, nil)
+	f.sex.SetSelected(patients.Sexes[0].Label)
+	f.gender = f.entry("Optional")
+	f.nhsNumber = f.entry("e.g. 943 476 5919")
+
+	f.line1 = f.entry("House number and street")
+	f.line2 = f.entry("")
+	f.town = f.entry("")
+	f.county = f.entry("")
+	f.postcode = f.entry("e.g. LS1 4AP")
+	f.postcodeKind = widget.NewSelect(postcodeChoices(), f.postcodeKindChanged)
+	f.mobile = f.entry("e.g. 07700 900123")
+	f.home = f.entry("e.g. 0113 496 0123")
+	f.work = f.entry("")
+	f.email = f.entry("e.g. name@example.co.uk")
+	f.consentLetter = widget.NewCheck("Letters", nil)
+	f.consentPhone = widget.NewCheck("Phone calls", nil)
+	f.consentSMS = widget.NewCheck("Text messages", nil)
+	f.consentEmail = widget.NewCheck("Email", nil)
+
+	f.gpName = f.entry("e.g. Dr A Khan")
+	f.gpPractice = f.entry("e.g. Park Lane Surgery")
+	f.nokName = f.entry("")
+	f.nokRelationship = f.entry("e.g. daughter")
+	f.nokPhone = f.entry("")
+	f.language = f.entry("e.g. Polish (leave empty for English)")
+	f.interpreter = widget.NewCheck("Needs an interpreter", nil)
+
+	var needCells []fyne.CanvasObject
+	for _, o := range patients.AISNeeds {
+		c := widget.NewCheck(o.Label, nil)
+		f.needs = append(f.needs, c)
+		needCells = append(needCells, c)
+	}
+	f.aisNotes = multiLineEntry(2, "How to meet the needs, e.g. \"24-point font; book the BSL interpreter for a double slot\"")
+	f.aisNotes.onFocus = f.ensureVisible
+	f.aisReviewed = f.entry("dd/mm/yyyy")
+	reviewedToday := widget.NewButton("Today", func() { f.aisReviewed.SetText(patients.FormatDate(patientToday())) })
+	f.alertsBox = container.NewVBox()
+	addAlert := widget.NewButtonWithIcon("Add an alert", theme.ContentAddIcon(), func() { f.addAlert(patientAlert{}) })
+	f.lastTreatment = f.entry("dd/mm/yyyy")
+
+	f.fill()
+	f.initial, f.initialOpts = f.read()
+
+	needsProblem := errorText()
+	f.problems[patients.FieldAISNeeds] = needsProblem
+	alertsProblem := errorText()
+	f.problems[patients.FieldAlerts] = alertsProblem
+	f.cellFor[patients.FieldAlerts] = f.alertsBox
+
+	body := container.NewVBox(
+		wrapped("Fields marked * are needed. Everything else can be filled in later. Dates are dd/mm/yyyy."),
+		formSection("Name",
+			formRow(f.field(patients.FieldTitle, "Title", f.title), f.field(patients.FieldForenames, "First name(s) *", f.forenames),
+				f.field(patients.FieldSurname, "Surname *", f.surname), f.field(patients.FieldPreferredName, "Known as", f.preferred))),
+		formSection("Birth and identity",
+			formRow(f.field(patients.FieldDOB, "Date of birth *", f.dob), f.field(patients.FieldSex, "Sex", f.sex),
+				f.field("gender_identity", "Gender identity", f.gender), f.field(patients.FieldNHSNumber, "NHS number", f.nhsNumber))),
+		formSection("Contact",
+			formRow(f.field("", "Address", f.line1), f.field("", "Address line 2", f.line2)),
+			formRow(f.field("", "Town", f.town), f.field("", "County", f.county),
+				f.field(patients.FieldPostcode, "Postcode", f.postcode), f.field("", "No postcode?", f.postcodeKind)),
+			formRow(f.field(patients.FieldMobile, "Mobile", f.mobile), f.field(patients.FieldHome, "Home phone", f.home),
+				f.field(patients.FieldWork, "Work phone", f.work)),
+			formRow(f.field(patients.FieldEmail, "Email", f.email)),
+			doorField("The patient agrees to be contacted by", container.NewHBox(f.consentLetter, f.consentPhone, f.consentSMS, f.consentEmail))),
+		formSection("GP and next of kin",
+			formRow(f.field("", "GP", f.gpName), f.field("", "GP practice", f.gpPractice)),
+			formRow(f.field("", "Next of kin or emergency contact", f.nokName), f.field("", "Relationship", f.nokRelationship),
+				f.field(patients.FieldNOKPhone, "Their phone", f.nokPhone))),
+		formSection("Language",
+			formRow(f.field("", "Preferred language", f.language), doorField(" ", f.interpreter))),
+		formSection("Communication needs (Accessible Information Standard)",
+			container.NewGridWithColumns(3, needCells...),
+			needsProblem,
+			formRow(f.field("", "How to meet them", f.aisNotes)),
+			formRow(f.field(patients.FieldAISReviewed, "Needs last reviewed", container.NewBorder(nil, nil, nil, reviewedToday, f.aisReviewed)),
+				layout.NewSpacer(), layout.NewSpacer())),
+		formSection("Alerts",
+			wrapped("Alerts show in red wherever this patient appears, for everyone at the desk."),
+			f.alertsBox, alertsProblem, container.NewHBox(addAlert)),
+		formSection("Treatment",
+			formRow(f.field(patients.FieldLastTreatment, "Last treatment", f.lastTreatment), layout.NewSpacer(), layout.NewSpacer())),
+	)
+	// The date field's "Today" button sits in a Border: focus the entry.
+	f.focusFor[patients.FieldAISReviewed] = f.aisReviewed
+
+	f.summary = errorText()
+	f.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
+	f.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.onCancel)
+	if f.orig == nil {
+		f.save.SetText("Add patient")
+	} else {
+		f.save.SetText("Save changes")
+	}
+
+	titleText := "New patient"
+	if f.orig != nil {
+		titleText = "Edit " + patientFullName(*f.orig)
+	}
+	title := heading(titleText)
+	title.Truncation = fyne.TextTruncateEllipsis
+	f.scroll = container.NewVScroll(container.NewPadded(limitWidth(body, 960)))
+	footer := container.NewVBox(widget.NewSeparator(), f.summary, container.NewHBox(f.save, f.cancel))
+	return container.NewPadded(container.NewBorder(title, footer, nil, nil, f.scroll))
+}
+
+// fill puts the record being edited into the fields.
+func (f *patientForm) fill() {
+	f.postcodeKind.SetSelectedIndex(0)
+	if f.orig == nil {
+		return
+	}
+	p := *f.orig
+	f.title.SetText(p.Title)
+	f.forenames.SetText(p.Forenames)
+	f.surname.SetText(p.Surname)
+	f.preferred.SetText(p.PreferredName)
+	f.dob.SetText(isoToUK(p.DOB))
+	f.sex.SetSelected(patients.Label(patients.Sexes, p.Sex))
+	f.gender.SetText(p.GenderIdentity)
+	f.nhsNumber.SetText(nhs.FormatNHSNumber(p.NHSNumber))
+	f.line1.SetText(p.Address.Line1)
+	f.line2.SetText(p.Address.Line2)
+	f.town.SetText(p.Address.Town)
+	f.county.SetText(p.Address.County)
+	f.postcode.SetText(p.Address.Postcode)
+	for i, pp := range nhs.PseudoPostcodes() {
+		if p.Address.Postcode == pp.Code {
+			f.postcodeKind.SetSelectedIndex(i + 1)
+		}
+	}
+	f.mobile.SetText(nhs.FormatPhone(p.Phones.Mobile))
+	f.home.SetText(nhs.FormatPhone(p.Phones.Home))
+	f.work.SetText(nhs.FormatPhone(p.Phones.Work))
+	f.email.SetText(p.Email)
+	f.consentLetter.SetChecked(p.Consent.Letter)
+	f.consentPhone.SetChecked(p.Consent.Phone)
+	f.consentSMS.SetChecked(p.Consent.SMS)
+	f.consentEmail.SetChecked(p.Consent.Email)
+	f.gpName.SetText(p.GP.Name)
+	f.gpPractice.SetText(p.GP.Practice)
+	f.nokName.SetText(p.NextOfKin.Name)
+	f.nokRelationship.SetText(p.NextOfKin.Relationship)
+	f.nokPhone.SetText(nhs.FormatPhone(p.NextOfKin.Phone))
+	f.language.SetText(p.Language)
+	f.interpreter.SetChecked(p.Interpreter)
+	for i, o := range patients.AISNeeds {
+		for _, n := range p.AIS.Needs {
+			if n == o.Code {
+				f.needs[i].SetChecked(true)
+			}
+		}
+	}
+	f.aisNotes.SetText(p.AIS.Notes)
+	f.aisReviewed.SetText(isoToUK(p.AIS.Reviewed))
+	for _, a := range p.Alerts {
+		f.addAlert(a)
+	}
+	f.lastTreatment.SetText(isoToUK(p.LastTreatment))
+}
+
+// focusFirst puts the cursor in the first name field.
+func (f *patientForm) focusFirst() {
+	f.ctx.Window.Canvas().Focus(f.forenames)
+}
+
+// postcodeKindChanged: choosing "No fixed abode" or "Not known" puts the
+// NHS pseudo-postcode in, and the postcode cannot then be typed.
+func (f *patientForm) postcodeKindChanged(string) {
+	if f.postcode == nil {
+		return
+	}
+	i := f.postcodeKind.SelectedIndex()
+	pseudo := nhs.PseudoPostcodes()
+	if i > 0 && i <= len(pseudo) {
+		f.postcode.SetText(pseudo[i-1].Code)
+		f.postcode.Disable()
+		return
+	}
+	if _, isPseudo := nhs.PseudoPostcodeLabel(f.postcode.Text); isPseudo {
+		f.postcode.SetText("")
+	}
+	f.postcode.Enable()
+}
+
+// addAlert adds a row for one alert.
+func (f *patientForm) addAlert(a patientAlert) {
+	var kinds []string
+	for _, o := range patients.AlertKinds {
+		kinds = append(kinds, o.Label)
+	}
+	r := &alertRow{kind: widget.NewSelect(kinds, nil), text: f.entry("What staff need to know")}
+	r.kind.PlaceHolder = "Choose the kind of alert"
+	if a.Kind != "" {
+		r.kind.SetSelected(patients.Label(patients.AlertKinds, a.Kind))
+	}
+	r.text.SetText(a.Text)
+	r.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { f.removeAlert(r) })
+	r.box = container.NewBorder(nil, nil, sized(r.kind, 230), r.remove, r.text)
+	f.alerts = append(f.alerts, r)
+	f.alertsBox.Add(r.box)
+}
+
+func (f *patientForm) removeAlert(r *alertRow) {
+	for i, x := range f.alerts {
+		if x == r {
+			f.alerts = append(f.alerts[:i], f.alerts[i+1:]...)
+			break
+		}
+	}
+	f.alertsBox.Remove(r.box)
+}
+
+// read turns the fields into a record, and whether a pseudo-postcode was
+// chosen on purpose.
+func (f *patientForm) read() (app.Patient, app.PatientOptions) {
+	var p app.Patient
+	if f.orig != nil {
+		p = *f.orig // ID, status and what the form does not show stay as they were
+	}
+	p.Title = f.title.Text
+	p.Forenames = f.forenames.Text
+	p.Surname = f.surname.Text
+	p.PreferredName = f.preferred.Text
+	p.DOB = ukToISO(f.dob.Text)
+	p.Sex = ""
+	for _, o := range patients.Sexes {
+		if o.Label == f.sex.Selected {
+			p.Sex = o.Code
+		}
+	}
+	p.GenderIdentity = f.gender.Text
+	p.NHSNumber = f.nhsNumber.Text
+	p.Address.Line1, p.Address.Line2 = f.line1.Text, f.line2.Text
+	p.Address.Town, p.Address.County = f.town.Text, f.county.Text
+	p.Address.Postcode = f.postcode.Text
+	var o app.PatientOptions
+	if f.postcodeKind.SelectedIndex() > 0 {
+		o.AllowPseudoPostcode = true
+	}
+	p.Phones.Mobile, p.Phones.Home, p.Phones.Work = f.mobile.Text, f.home.Text, f.work.Text
+	p.Email = f.email.Text
+	p.Consent.Letter, p.Consent.Phone = f.consentLetter.Checked, f.consentPhone.Checked
+	p.Consent.SMS, p.Consent.Email = f.consentSMS.Checked, f.consentEmail.Checked
+	p.GP.Name, p.GP.Practice = f.gpName.Text, f.gpPractice.Text
+	p.NextOfKin.Name, p.NextOfKin.Relationship, p.NextOfKin.Phone = f.nokName.Text, f.nokRelationship.Text, f.nokPhone.Text
+	p.Language = f.language.Text
+	p.Interpreter = f.interpreter.Checked
+	p.AIS.Needs = nil
+	for i, o := range patients.AISNeeds {
+		if f.needs[i].Checked {
+			p.AIS.Needs = append(p.AIS.Needs, o.Code)
+		}
+	}
+	p.AIS.Notes = f.aisNotes.Text
+	p.AIS.Reviewed = ukToISO(f.aisReviewed.Text)
+	p.Alerts = nil
+	for _, r := range f.alerts {
+		kind := ""
+		for _, o := range patients.AlertKinds {
+			if o.Label == r.kind.Selected {
+				kind = o.Code
+			}
+		}
+		text := strings.TrimSpace(r.text.Text)
+		if kind == "" && text == "" {
+			continue // an empty row
+		}
+		if kind == "" {
+			kind = "other"
+		}
+		p.Alerts = append(p.Alerts, patientAlert{Kind: kind, Text: text})
+	}
+	p.LastTreatment = ukToISO(f.lastTreatment.Text)
+	return p, o
+}
+
+// showErrors puts each message under its own field and says, by the Save
+// button, that nothing was saved. Messages for fields without a place of
+// their own go by the Save button too.
+func (f *patientForm) showErrors(fe patients.FieldErrors) {
+	f.clearErrors()
+	var loose []string
+	var first string
+	for _, e := range fe {
+		l, ok := f.problems[e.Field]
+		if !ok {
+			loose = append(loose, sentence(e.Message))
+			continue
+		}
+		msg := sentence(e.Message)
+		if l.Visible() && l.Text != "" {
+			msg = l.Text + " " + msg
+		}
+		setMessage(l, msg)
+		if first == "" {
+			first = e.Field
+		}
+	}
+	n := len(fe)
+	text := "Nothing has been saved yet: put right the field marked in red above."
+	if n > 1 {
+		text = fmt.Sprintf("Nothing has been saved yet: put right the %d problems marked in red above.", n)
+	}
+	if len(loose) > 0 {
+		text += " " + strings.Join(loose, " ")
+	}
+	setMessage(f.summary, text)
+	if first != "" {
+		if fo, ok := f.focusFor[first]; ok {
+			f.ctx.Window.Canvas().Focus(fo)
+		}
+		if cell, ok := f.cellFor[first]; ok {
+			scrollToObject(f.scroll, cell)
+		}
+	}
+}
+
+func (f *patientForm) clearErrors() {
+	for _, l := range f.problems {
+		setMessage(l, "")
+	}
+	setMessage(f.summary, "")
+}
+
+// refuse shows an error that is not about one field (no permission, …).
+func (f *patientForm) refuse(err error) {
+	var fe patients.FieldErrors
+	if errors.As(err, &fe) {
+		f.showErrors(fe)
+		return
+	}
+	f.clearErrors()
+	setMessage(f.summary, "Nothing has been saved: "+plainError(err))
+}
+
+func (f *patientForm) setBusy(busy bool) {
+	f.busy = busy
+	if busy {
+		f.save.Disable()
+		f.cancel.Disable()
+	} else {
+		f.save.Enable()
+		f.cancel.Enable()
+	}
+}
+
+// onSave checks the record, and for a new patient looks for the same
+// person already on file before adding them.
+func (f *patientForm) onSave() {
+	if f.busy {
+		return
+	}
+	p, o := f.read()
+	probe := p
+	if err := patients.Normalise(&probe, patients.Options{Today: patientToday(), AllowPseudoPostcode: o.AllowPseudoPostcode}); err != nil {
+		f.refuse(err)
+		return
+	}
+	f.clearErrors()
+	c := f.ctx.Clinic
+	f.setBusy(true)
+	if f.orig != nil {
+		offUI(f.ctx, func() (app.Patient, error) { return c.UpdatePatient(p, o) }, func(saved app.Patient, err error) {
+			f.setBusy(false)
+			if err != nil {
+				f.refuse(err)
+				return
+			}
+			f.screen.openRecordSaying(saved.ID, "Saved the changes to "+patientFullName(saved)+".")
+		})
+		return
+	}
+	offUI(f.ctx, func() ([]patients.Duplicate, error) { return c.PossibleDuplicates(p) }, func(dups []patients.Duplicate, err error) {
+		f.setBusy(false)
+		if err != nil {
+			f.refuse(err)
+			return
+		}
+		if len(dups) > 0 {
+			f.warnDuplicates(p, o, dups)
+			return
+		}
+		f.create(p, o)
+	})
+}
+
+// create adds the patient and opens their new record.
+func (f *patientForm) create(p app.Patient, o app.PatientOptions) {
+	c := f.ctx.Clinic
+	f.setBusy(true)
+	offUI(f.ctx, func() (app.Patient, error) { return c.CreatePatient(p, o) }, func(added app.Patient, err error) {
+		f.setBusy(false)
+		if err != nil {
+			f.refuse(err)
+			return
+		}
+		f.screen.openRecordSaying(added.ID, "Added "+patientFullName(added)+".")
+	})
+}
+
+// warnDuplicates says who on file may be the same person, and why, with
+// the choice to open that record instead or to add this one anyway.
+func (f *patientForm) warnDuplicates(p app.Patient, o app.PatientOptions, dups []patients.Duplicate) {
+	intro := wrapped("Before adding " + patientFullName(p) + ", check this is not someone already on file. " +
+		"Two records for one person means notes, letters and appointments in two places.")
+	list := container.NewVBox()
+	for _, d := range dups {
+		id := d.Patient.ID
+		who := widget.NewLabelWithStyle(patientListName(d.Patient), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		var facts []string
+		if d.Patient.DOB != "" {
+			facts = append(facts, "born "+patientDOBAge(d.Patient))
+		}
+		if d.Patient.Address.Postcode != "" {
+			facts = append(facts, d.Patient.Address.Postcode)
+		}
+		if d.Patient.NHSNumber != "" {
+			facts = append(facts, "NHS "+nhs.FormatNHSNumber(d.Patient.NHSNumber))
+		}
+		why := wrapped(capitalise(strings.Join(facts, " · ")) + ".\nMay be the same person: " + d.Reason + ".")
+		open := widget.NewButtonWithIcon("Open the existing record", theme.NavigateNextIcon(), func() {
+			f.closeDuplicates()
+			f.screen.openRecord(id)
+		})
+		list.Add(container.NewVBox(container.NewBorder(nil, nil, nil, open, who), why))
+		list.Add(widget.NewSeparator())
+	}
+	content := container.NewVBox(intro, list)
+	d := dialog.NewCustomWithoutButtons("This may be someone already on file", content, f.ctx.Window)
+	back := widget.NewButtonWithIcon("Back to the form", theme.NavigateBackIcon(), f.closeDuplicates)
+	anyway := widget.NewButtonWithIcon("Create anyway", theme.ContentAddIcon(), func() {
+		f.closeDuplicates()
+		f.create(p, o)
+	})
+	anyway.Importance = widget.WarningImportance
+	d.SetButtons([]fyne.CanvasObject{back, anyway})
+	f.dupDialog = d
+	fitDialog(d, content, 640)
+	d.Show()
+}
+
+func (f *patientForm) closeDuplicates() {
+	if f.dupDialog != nil {
+		f.dupDialog.Hide()
+		f.dupDialog = nil
+	}
+}
+
+func (f *patientForm) onCancel() {
+	leave := func() {
+		if f.back != nil {
+			f.back()
+			return
+		}
+		f.screen.showSearchPage()
+	}
+	if f.dirty() {
+		f.confirmLeave(leave)
+		return
+	}
+	leave()
+}
+
+// dirty reports whether anything has been typed or chosen since the form
+// opened.
+func (f *patientForm) dirty() bool {
+	p, o := f.read()
+	return !reflect.DeepEqual(p, f.initial) || o != f.initialOpts
+}
+
+// confirmLeave asks before what was typed is thrown away.
+func (f *patientForm) confirmLeave(leave func()) {
+	d := dialog.NewConfirm("Leave without saving?",
+		"What you have typed in this form has not been saved and will be lost.",
+		func(ok bool) {
+			if ok {
+				leave()
+			}
+		}, f.ctx.Window)
+	d.SetConfirmText("Leave without saving")
+	d.SetDismissText("Stay on the form")
+	d.Show()
+}
+
+// scrollToObject scrolls so that o, somewhere inside the scroll's
+// content, is near the top.
+func scrollToObject(s *container.Scroll, o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y - theme.Padding()*4
+	s.ScrollToOffset(fyne.NewPos(0, max(y, 0)))
+}
