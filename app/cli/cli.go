@@ -113,7 +113,7 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "Usage:")
 	fmt.Fprintln(w, "  clinicdesk [--db PATH]")
 	fmt.Fprintln(w, "      open the app on a clinic file (first run: the setup wizard)")
-	fmt.Fprintln(w, "  clinicdesk demo [--dir DIR] [--screen today|settings|audit]")
+	fmt.Fprintln(w, "  clinicdesk demo [--dir DIR] [--screen today|patients|settings|audit]")
 	fmt.Fprintln(w, "      open a throw-away demo clinic, signed in as its practice manager")
 	var names []string
 	for n, c := range commands {
