@@ -47,6 +47,13 @@ type ImportReport struct {
 	Warnings []ImportProblem // imported, but worth a look (possible duplicates)
 }
 
+// dobInitial buckets rows for the similar-name check: similar names share
+// the forename's first letter, so only rows in one bucket are compared.
+type dobInitial struct {
+	dob     string
+	initial byte
+}
+
 // ErrImportRejected: some rows are invalid and nothing was imported.
 var ErrImportRejected = errors.New("nothing was imported because some rows have problems: fix them, or import the good rows with --skip-invalid")
 
@@ -63,8 +70,10 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 	report := ImportReport{Rows: len(rows), DryRun: o.DryRun}
 	opts := patients.Options{Today: c.today(), AllowPseudoPostcode: true}
 	var good []Patient
-	byNHS := map[string]int{}   // NHS number -> line
-	byKey := map[string][]int{} // DOB -> indices into good, for similar names
+	byNHS := map[string]int{}         // NHS number -> line
+	byDOB := map[dobInitial][]int{}   // indices into good, by DOB and forename initial
+	var folded []patients.FoldedNames // the names of good, folded once
+	var goodLines []int               // the line each of good came from
 	for i, r := range rows {
 		if o.Progress != nil && i%500 == 0 {
 			o.Progress(i, len(rows))
@@ -101,10 +110,11 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 						fmt.Sprintf("may be the same person as %s %s, already in the clinic file (%s)", d.Patient.Forenames, d.Patient.Surname, d.Reason)})
 				}
 			}
-			for _, j := range byKey[p.DOB] {
-				if patients.SimilarNames(p, good[j]) {
+			names := patients.FoldNames(p)
+			for _, j := range byDOB[dobInitial{p.DOB, names.Initial()}] {
+				if names.Similar(folded[j]) {
 					report.Warnings = append(report.Warnings, ImportProblem{r.Line,
-						fmt.Sprintf("may be the same person as line %d (same date of birth and a similar name)", rows[lineIndex(rows, good[j].ID)].Line)})
+						fmt.Sprintf("may be the same person as line %d (same date of birth and a similar name)", goodLines[j])})
 				}
 			}
 		}
@@ -115,8 +125,11 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 		if p.NHSNumber != "" {
 			byNHS[p.NHSNumber] = r.Line
 		}
-		p.ID = fmt.Sprintf("#%d", i) // placeholder until insert, to find the row again
-		byKey[p.DOB] = append(byKey[p.DOB], len(good))
+		names := patients.FoldNames(p)
+		key := dobInitial{p.DOB, names.Initial()}
+		byDOB[key] = append(byDOB[key], len(good))
+		folded = append(folded, names)
+		goodLines = append(goodLines, r.Line)
 		good = append(good, p)
 	}
 	if o.Progress != nil {
@@ -154,11 +167,4 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 	}
 	report.Imported = len(good)
 	return report, nil
-}
-
-// lineIndex finds the row whose placeholder ID ("#i") is id.
-func lineIndex(rows []ImportRow, id string) int {
-	var i int
-	fmt.Sscanf(id, "#%d", &i)
-	return i
 }

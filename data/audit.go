@@ -49,24 +49,29 @@ func auditHash(e AuditEntry) string {
 // Audit appends e to the chain inside the transaction, so the record of a
 // change commits or rolls back with the change itself.
 func (t *Tx) Audit(e AuditEntry) (AuditEntry, error) {
-	var headSeq int64
-	var headHash string
-	if err := t.tx.QueryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash); err != nil {
-		return e, fmt.Errorf("read audit head: %w", err)
+	if !t.auditLoaded {
+		if err := t.tx.QueryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&t.auditSeq, &t.auditHash); err != nil {
+			return e, fmt.Errorf("read audit head: %w", err)
+		}
+		stmt, err := t.tx.Prepare(`INSERT INTO audit (seq, at, username, action, entity, entity_id, patient, detail, prev_hash, hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return e, err
+		}
+		t.auditInsert, t.auditLoaded = stmt, true
 	}
 	if e.At.IsZero() {
 		e.At = time.Now()
 	}
 	e.At = e.At.UTC()
-	e.Seq = headSeq + 1
-	e.PrevHash = headHash
+	e.Seq = t.auditSeq + 1
+	e.PrevHash = t.auditHash
 	e.Hash = auditHash(e)
-	_, err := t.tx.Exec(`INSERT INTO audit (seq, at, username, action, entity, entity_id, patient, detail, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Seq, e.At.Format(time.RFC3339Nano), e.Username, e.Action, e.Entity, e.EntityID, e.Patient, e.Detail, e.PrevHash, e.Hash)
+	_, err := t.auditInsert.Exec(e.Seq, e.At.Format(time.RFC3339Nano), e.Username, e.Action, e.Entity, e.EntityID, e.Patient, e.Detail, e.PrevHash, e.Hash)
 	if err != nil {
 		return e, fmt.Errorf("write audit row: %w", err)
 	}
+	t.auditSeq, t.auditHash = e.Seq, e.Hash
 	return e, nil
 }
 

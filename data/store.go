@@ -213,6 +213,12 @@ func (s *Store) CipherVersion() (cipher, sqlite string, err error) {
 // together with the audit row that records it.
 type Tx struct {
 	tx *sql.Tx
+	// The audit chain's head as this transaction has left it, and the
+	// prepared insert: a bulk import appends thousands of rows.
+	auditSeq    int64
+	auditHash   string
+	auditLoaded bool
+	auditInsert *sql.Stmt
 }
 
 // Exec runs a parameterised statement inside the transaction.
@@ -242,7 +248,13 @@ func (s *Store) Write(fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(&Tx{tx: tx}); err != nil {
+	t := &Tx{tx: tx}
+	defer func() {
+		if t.auditInsert != nil {
+			t.auditInsert.Close()
+		}
+	}()
+	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err
 	}

@@ -53,12 +53,37 @@ func samePhone(a, b data.Patient) bool {
 // apostrophes, or one letter off) and forenames that share their first
 // letter, so "Jon Smith" and "John Smith" match but "Jane Smith" does not
 // unless nothing else differs.
-func SimilarNames(a, b data.Patient) bool {
-	sa, sb := fold(a.Surname), fold(b.Surname)
-	if sa != sb && editDistance(sa, sb) > 1 {
-		return false
+func SimilarNames(a, b data.Patient) bool { return FoldNames(a).Similar(FoldNames(b)) }
+
+// FoldedNames are a patient's names ready for comparing; fold once, compare
+// many times (an import compares each row with every row of the same DOB).
+type FoldedNames struct{ Surname, Forenames string }
+
+// Initial is the first letter of the folded forenames: similar names
+// always share it, so callers can bucket by it.
+func (a FoldedNames) Initial() byte {
+	if a.Forenames == "" {
+		return 0
 	}
-	fa, fb := fold(a.Forenames), fold(b.Forenames)
+	return a.Forenames[0]
+}
+
+// FoldNames folds p's names for Similar.
+func FoldNames(p data.Patient) FoldedNames {
+	return FoldedNames{Surname: fold(p.Surname), Forenames: fold(p.Forenames)}
+}
+
+// Similar is SimilarNames on folded names.
+func (a FoldedNames) Similar(b FoldedNames) bool {
+	if a.Surname != b.Surname {
+		if d := len(a.Surname) - len(b.Surname); d > 4 || d < -4 {
+			return false // a one-letter edit changes the length by at most 4 bytes
+		}
+		if editDistance(a.Surname, b.Surname) > 1 {
+			return false
+		}
+	}
+	fa, fb := a.Forenames, b.Forenames
 	if fa == "" || fb == "" {
 		return false
 	}
