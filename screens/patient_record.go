@@ -779,6 +779,10 @@ func (r *patientRecord) recordTab() fyne.CanvasObject {
 	r.fillMerges()
 	parts = append(parts, r.mergesBox)
 
+	if sar := r.subjectAccessButton(); sar != nil {
+		parts = append(parts, sar)
+	}
+
 	if c.Can(app.PermMergePatients) && p.Status == "active" {
 		r.mergeSearch = widget.NewEntry()
 		r.mergeSearch.SetPlaceHolder("Find the duplicate: name, NHS number, date of birth (dd/mm/yyyy), postcode")

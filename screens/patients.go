@@ -52,18 +52,19 @@ type patientsScreen struct {
 	content *fyne.Container // the page shown now
 	page    fyne.CanvasObject
 
-	searchPage fyne.CanvasObject
-	search     *patientSearchEntry
-	archived   *widget.Check
-	newButton  *widget.Button
-	cols       *columns
-	list       *patientResults
-	listArea   *fyne.Container // the list, or guidance when the clinic has no patients
-	table      fyne.CanvasObject
-	guidance   fyne.CanvasObject
-	count      *widget.Label
-	more       *widget.Button
-	message    *widget.Label // what just happened (a record deleted, …)
+	searchPage   fyne.CanvasObject
+	search       *patientSearchEntry
+	archived     *widget.Check
+	newButton    *widget.Button
+	importButton *widget.Button // "Import a spreadsheet…" (managers)
+	cols         *columns
+	list         *patientResults
+	listArea     *fyne.Container // the list, or guidance when the clinic has no patients
+	table        fyne.CanvasObject
+	guidance     fyne.CanvasObject
+	count        *widget.Label
+	more         *widget.Button
+	message      *widget.Label // what just happened (a record deleted, …)
 
 	results []app.Patient
 	hasMore bool
@@ -76,8 +77,9 @@ type patientsScreen struct {
 	// keystroke came back; move to them when they do.
 	focusWhenReady bool
 
-	record *patientRecord // the record open now, if any
-	form   *patientForm   // the form open now, if any
+	record    *patientRecord // the record open now, if any
+	form      *patientForm   // the form open now, if any
+	importing *patientImport // the import wizard open now, if any
 }
 
 func newPatientsScreen(ctx *Context) *patientsScreen {
@@ -103,6 +105,10 @@ func (s *patientsScreen) build() fyne.CanvasObject {
 	if !s.ctx.Clinic.Can(app.PermEditPatients) {
 		s.newButton.Hide()
 	}
+	s.importButton = widget.NewButtonWithIcon("Import a spreadsheet…", theme.UploadIcon(), s.chooseImportFile)
+	if !s.ctx.Clinic.Can(app.PermImportPatients) {
+		s.importButton.Hide()
+	}
 
 	s.cols = &columns{widths: []float32{56, 270, 150, 96, 126}}
 	s.list = newPatientResults(s.cols, func() []app.Patient { return s.results })
@@ -125,7 +131,7 @@ func (s *patientsScreen) build() fyne.CanvasObject {
 
 	searchIcon := widget.NewIcon(theme.SearchIcon())
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, searchIcon, container.NewHBox(s.archived, s.newButton), s.search),
+		container.NewBorder(nil, nil, searchIcon, container.NewHBox(s.archived, s.importButton, s.newButton), s.search),
 		s.message,
 	)
 	s.searchPage = container.NewPadded(container.NewBorder(top, nil, nil, nil, s.listArea))
@@ -148,8 +154,8 @@ func (s *patientsScreen) emptyGuidance() fyne.CanvasObject {
 			"NHS number, date of birth, postcode or phone number."))
 	}
 	if c.Can(app.PermImportPatients) {
-		parts = append(parts, wrapped("Coming from a spreadsheet? A practice manager can bring in the whole list from the command line with "+
-			"“clinicdesk import patients”: it checks every row first and says which lines need fixing before anything is added."))
+		parts = append(parts, wrapped("Coming from a spreadsheet? Bring in the whole list with “Import a spreadsheet…” above "+
+			"(or from the command line with “clinicdesk import patients”): every row is checked first, and you are told which lines need fixing before anything is added."))
 	} else if c.Can(app.PermEditPatients) {
 		parts = append(parts, wrapped("If the clinic keeps its patient list in a spreadsheet, your practice manager can import it all at once."))
 	}

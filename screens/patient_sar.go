@@ -1,0 +1,226 @@
+package screens
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Who asked for a subject access copy.
+const (
+	sarByPatient = "The patient"
+	sarBySomeone = "Someone else, on the patient's behalf"
+)
+
+// sarResult is where a subject access copy went.
+type sarResult struct {
+	pdf, json string
+	req       app.SARRequest
+}
+
+// subjectAccessButton is the Record tab's "Subject access copy…", or nil
+// for staff who may not make one.
+func (r *patientRecord) subjectAccessButton() fyne.CanvasObject {
+	if !r.ctx.Clinic.Can(app.PermSubjectAccess) {
+		return nil
+	}
+	b := widget.NewButtonWithIcon("Subject access copy…", theme.DocumentSaveIcon(), r.askSubjectAccess)
+	return container.NewVBox(widget.NewSeparator(), heading("Subject access request"),
+		wrapped("When the patient (or someone on their behalf) asks for a copy of their record, make it here: the whole record as a PDF "+
+			"to give them and a JSON copy beside it. The request is recorded with the date the reply is due, and the audit trail keeps that it was made."),
+		container.NewHBox(b))
+}
+
+// askSubjectAccess asks when the request came and who made it, then
+// where to save the copy.
+func (r *patientRecord) askSubjectAccess() {
+	received := widget.NewEntry()
+	received.SetText(nowInClinic().Format(ukDateLayout))
+	name := widget.NewEntry()
+	name.SetPlaceHolder("Their name, and on whose behalf (e.g. Smith & Co Solicitors, for the patient)")
+	name.Disable()
+	who := widget.NewRadioGroup([]string{sarByPatient, sarBySomeone}, func(s string) {
+		if s == sarBySomeone {
+			name.Enable()
+		} else {
+			name.Disable()
+		}
+	})
+	who.SetSelected(sarByPatient)
+	who.Required = true
+	problem := errorText()
+	content := container.NewVBox(
+		wrapped("The reply is due one calendar month after the day the request was received."),
+		widget.NewLabel("Date the request was received (dd/mm/yyyy)"), received,
+		widget.NewLabel("Who asked"), who, name, problem)
+	var d dialog.Dialog
+	next := widget.NewButtonWithIcon("Choose where to save…", theme.DocumentSaveIcon(), func() {
+		t, err := parseUKDate(received.Text)
+		if err == nil && t.IsZero() {
+			err = errBadDate
+		}
+		if err != nil {
+			setMessage(problem, plainError(err))
+			return
+		}
+		by := "patient"
+		if who.Selected == sarBySomeone {
+			by = strings.TrimSpace(name.Text)
+			if by == "" {
+				setMessage(problem, "Write who asked for the copy.")
+				return
+			}
+		}
+		d.Hide()
+		r.dialog = nil
+		r.chooseSubjectAccessFile(ukcal.DateOf(t), by)
+	})
+	next.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide(); r.dialog = nil })
+	d = dialog.NewCustomWithoutButtons("Subject access copy for "+patientFullName(r.data.p),
+		container.NewBorder(nil, container.NewHBox(cancel, next), nil, nil, content), r.ctx.Window)
+	fitDialog(d, content, 520)
+	r.dialog = d
+	d.Show()
+	r.ctx.Window.Canvas().Focus(received)
+}
+
+// chooseSubjectAccessFile asks where to save the PDF; the JSON goes
+// beside it.
+func (r *patientRecord) chooseSubjectAccessFile(received ukcal.Date, by string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			r.ctx.ShowError(err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		// The dialog made an empty file under the name as typed: the copy
+		// is written beside it and renamed over it (or under .pdf).
+		if st, err := os.Stat(path); err == nil && st.Size() == 0 && !strings.EqualFold(filepath.Ext(path), ".pdf") {
+			os.Remove(path)
+		}
+		r.subjectAccessTo(path, received, by)
+	}, r.ctx.Window)
+	p := r.data.p
+	d.SetFileName(fmt.Sprintf("subject-access-%s-%s.pdf", fileSafe(p.Surname+"-"+p.Forenames), nowInClinic().Format("20060102")))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetTitleText("Save the subject access copy (PDF) as…")
+	showFileDialog(d, r.ctx.Window)
+}
+
+// fileSafe keeps letters, digits and hyphens, for a file name.
+func fileSafe(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(s) {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-':
+			b.WriteRune(c)
+		case c == ' ' || c == '\'':
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "patient"
+	}
+	return b.String()
+}
+
+// sarPaths is the PDF's path (with .pdf) and the JSON's beside it.
+func sarPaths(path string) (pdf, js string) {
+	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
+		path += ".pdf"
+	}
+	return path, strings.TrimSuffix(path, filepath.Ext(path)) + ".json"
+}
+
+// subjectAccessTo makes the copy off the UI goroutine, into temporary
+// files renamed into place only when everything has worked.
+func (r *patientRecord) subjectAccessTo(path string, received ukcal.Date, by string) {
+	c, id := r.ctx.Clinic, r.id
+	pdfPath, jsPath := sarPaths(path)
+	offUI(r.ctx, func() (sarResult, error) {
+		req, err := writeSubjectAccess(c, id, received, by, pdfPath, jsPath)
+		return sarResult{pdfPath, jsPath, req}, err
+	}, func(res sarResult, err error) {
+		if err != nil {
+			r.say(widget.DangerImportance, "The subject access copy was not made: "+plainError(err))
+			return
+		}
+		msg := fmt.Sprintf("Subject access copy made. The PDF is saved as %s and the JSON copy as %s. "+
+			"The request received on %s is recorded; the reply is due by %s.",
+			res.pdf, res.json, sarDate(res.req.Received), sarDate(res.req.Due))
+		if ext := sarDate(res.req.DueExtended); ext != "" && res.req.DueExtended != res.req.Due {
+			msg += " (If it is complex and the patient is told in time, it can be extended to " + ext + ".)"
+		}
+		r.say(widget.SuccessImportance, msg)
+		dialog.ShowInformation("Subject access copy made", msg, r.ctx.Window)
+	})
+}
+
+// sarDate writes a stored YYYY-MM-DD date as dd/mm/yyyy.
+func sarDate(s string) string {
+	d, err := ukcal.ParseDate(s)
+	if err != nil {
+		return s
+	}
+	return patients.FormatDate(d)
+}
+
+// writeSubjectAccess writes both files beside their final names, then
+// renames them into place; on any failure neither is left behind.
+func writeSubjectAccess(c *app.Clinic, id string, received ukcal.Date, by, pdfPath, jsPath string) (app.SARRequest, error) {
+	pdfTmp, err := os.CreateTemp(filepath.Dir(pdfPath), ".clinicdesk-sar-*.pdf.tmp")
+	if err != nil {
+		return app.SARRequest{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(pdfPath), err)
+	}
+	jsTmp, err := os.CreateTemp(filepath.Dir(jsPath), ".clinicdesk-sar-*.json.tmp")
+	if err != nil {
+		pdfTmp.Close()
+		os.Remove(pdfTmp.Name())
+		return app.SARRequest{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(jsPath), err)
+	}
+	cleanup := func() {
+		pdfTmp.Close()
+		jsTmp.Close()
+		os.Remove(pdfTmp.Name())
+		os.Remove(jsTmp.Name())
+	}
+	req, err := c.SubjectAccess(id, received, by, pdfTmp, jsTmp)
+	if err == nil {
+		err = errors.Join(pdfTmp.Sync(), jsTmp.Sync())
+	}
+	if err == nil {
+		err = errors.Join(pdfTmp.Close(), jsTmp.Close())
+	}
+	if err != nil {
+		cleanup()
+		return app.SARRequest{}, err
+	}
+	if err := os.Rename(pdfTmp.Name(), pdfPath); err != nil {
+		cleanup()
+		return app.SARRequest{}, fmt.Errorf("the PDF could not be saved as %s: %w", pdfPath, err)
+	}
+	if err := os.Rename(jsTmp.Name(), jsPath); err != nil {
+		os.Remove(pdfPath)
+		cleanup()
+		return app.SARRequest{}, fmt.Errorf("the JSON copy could not be saved as %s: %w", jsPath, err)
+	}
+	return req, nil
+}
