@@ -37,21 +37,37 @@ func ftsPrefixQuery(tokens []string) string {
 
 // SearchPatients finds patients matching every part of q, ordered by
 // surname and forenames. Exact parts use the B-tree indexes; names use
-// the FTS5 prefix index, capped before sorting so a one-letter prefix
-// costs the same as a full name.
+// the FTS5 prefix index.
+//
+// Names alone are capped before sorting, so a one-letter prefix costs the
+// same as a full name: the first Limit matching records that are active
+// (or, with IncludeArchived, not merged) are read and sorted. The status
+// test is inside the cap, so a full page means there may be more. Every
+// record read is a page of the encrypted file to decrypt, which is what a
+// search costs at 100,000 patients; the cap keeps that to one page's worth.
+//
+// Names with an exact part ("smith 12/03/1980") are not capped: the exact
+// part's index finds the few candidates and the name is checked on each
+// (FTS5 seeks to the rowid), so no match is lost to a cap.
 func (s *Store) SearchPatients(q PatientQuery) ([]Patient, error) {
 	limit := q.Limit
 	if limit <= 0 || limit > 500 {
 		limit = 50
 	}
+	status := func(table string) string {
+		if q.IncludeArchived {
+			return table + `status <> 'merged'`
+		}
+		return table + `status = 'active'`
+	}
 	var where []string
 	var args []any
-	if match := ftsPrefixQuery(q.NameTokens); match != "" {
-		where = append(where, `rowid IN (SELECT rowid FROM patient_names WHERE patient_names MATCH ? LIMIT ?)`)
-		args = append(args, match, limit*4)
-	}
+	// The NHS number, postcode and phone indexes are partial (WHERE x <> ''):
+	// SQLite uses one only when the query repeats its condition, since it
+	// cannot know that a bound parameter is not ''. Without the repeat each
+	// of these searches reads the whole table.
 	if q.NHSNumber != "" {
-		where = append(where, `nhs_number = ?`)
+		where = append(where, `nhs_number = ? AND nhs_number <> ''`)
 		args = append(args, q.NHSNumber)
 	}
 	if q.DOB != "" {
@@ -60,26 +76,33 @@ func (s *Store) SearchPatients(q PatientQuery) ([]Patient, error) {
 	}
 	if q.Postcode != "" {
 		if strings.Contains(q.Postcode, " ") {
-			where = append(where, `postcode = ?`)
+			where = append(where, `postcode = ? AND postcode <> ''`)
 			args = append(args, q.Postcode)
 		} else {
 			// An outward code alone ("LS1") matches "LS1 4AP" but not "LS12 …".
-			where = append(where, `postcode >= ? AND postcode < ?`)
+			where = append(where, `postcode >= ? AND postcode < ? AND postcode <> ''`)
 			args = append(args, q.Postcode+" ", q.Postcode+"!")
 		}
 	}
 	if q.Phone != "" {
-		where = append(where, `(phone_mobile = ? OR phone_home = ? OR phone_work = ?)`)
+		where = append(where, `((phone_mobile = ? AND phone_mobile <> '') OR (phone_home = ? AND phone_home <> '')
+			OR (phone_work = ? AND phone_work <> ''))`)
 		args = append(args, q.Phone, q.Phone, q.Phone)
+	}
+	if match := ftsPrefixQuery(q.NameTokens); match != "" {
+		if len(where) == 0 {
+			where = append(where, `rowid IN (SELECT p.rowid FROM patient_names CROSS JOIN patients AS p ON p.rowid = patient_names.rowid
+				WHERE patient_names MATCH ? AND `+status("p.")+` LIMIT ?)`)
+			args = append(args, match, limit)
+		} else {
+			where = append(where, `EXISTS (SELECT 1 FROM patient_names WHERE patient_names MATCH ? AND patient_names.rowid = patients.rowid)`)
+			args = append(args, match)
+		}
 	}
 	if len(where) == 0 {
 		return nil, nil
 	}
-	if q.IncludeArchived {
-		where = append(where, `status <> 'merged'`)
-	} else {
-		where = append(where, `status = 'active'`)
-	}
+	where = append(where, status(""))
 	query := `SELECT ` + patientColumns + ` FROM patients WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY surname COLLATE NOCASE, forenames, dob LIMIT ?`
 	args = append(args, limit)

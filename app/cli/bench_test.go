@@ -2,7 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
+
+	"clinicdesk/app"
+	"clinicdesk/app/patients"
+	"clinicdesk/app/seed"
+	"clinicdesk/app/ukcal"
 )
 
 // The bench's figures are not asserted (timings belong to `clinicdesk
@@ -22,6 +28,7 @@ func TestBenchPrintsTheSpecJSON(t *testing.T) {
 			P50    *float64 `json:"p50_ms"`
 			P95    *float64 `json:"p95_ms"`
 			Target *float64 `json:"target_ms"`
+			Note   string   `json:"note"`
 		} `json:"results"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &report); err != nil {
@@ -29,6 +36,9 @@ func TestBenchPrintsTheSpecJSON(t *testing.T) {
 	}
 	if report.Patients == nil || report.Appointments == nil {
 		t.Fatalf("missing patients/appointments: %s", r.stdout)
+	}
+	if *report.Patients != 20 {
+		t.Fatalf("patients: %d, want the 20 asked for", *report.Patients)
 	}
 	rows := map[string]int{}
 	for _, res := range report.Results {
@@ -40,12 +50,71 @@ func TestBenchPrintsTheSpecJSON(t *testing.T) {
 			t.Fatalf("row %q: p50 %v p95 %v", res.Name, *res.P50, *res.P95)
 		}
 	}
-	for _, name := range []string{"startup", "unlock", "verify", "rss_mb"} {
+	for _, name := range []string{"startup", "unlock", "verify", "rss_mb", "patient_search", "patient_search_raw_fts"} {
 		if _, ok := rows[name]; !ok {
 			t.Errorf("no %q row: %s", name, r.stdout)
 		}
 	}
 	if rows["unlock"] != 5 || rows["verify"] != 3 {
 		t.Fatalf("unlock and verify must be measured: %v", rows)
+	}
+	// A few hundred searches of every kind, and the raw FTS query on the
+	// name searches among them.
+	if rows["patient_search"] < 200 || rows["patient_search_raw_fts"] < 100 || rows["patient_search_raw_fts"] >= rows["patient_search"] {
+		t.Fatalf("search rows: %v", rows)
+	}
+	for _, res := range report.Results {
+		if res.Name == "verify" && !strings.Contains(res.Note, "audit rows") {
+			t.Fatalf("verify does not say how many audit rows it checked: %q", res.Note)
+		}
+		if res.Name == "patient_search" && !strings.Contains(res.Note, "raw FTS") {
+			t.Fatalf("patient_search does not compare itself with the raw FTS query: %q", res.Note)
+		}
+	}
+	// How long the build took is told on stderr, JSON or not.
+	if !strings.Contains(r.stderr, "Built the clinic of 20 patients in") {
+		t.Fatalf("no build time on stderr: %q", r.stderr)
+	}
+}
+
+// The query mix covers every way the desk searches, whatever the data.
+func TestBenchQueryMix(t *testing.T) {
+	rows := make([]app.ImportRow, 500)
+	g := seed.New(seed.Options{Seed: 4, Today: ukcal.NewDate(2026, 3, 18)})
+	for i := range rows {
+		rows[i] = app.ImportRow{Line: i + 1, Patient: g.Next()}
+	}
+	q := benchQueryMix(rows)
+	kinds := map[string]int{}
+	for _, bq := range q.all {
+		pq := patients.ParseQuery(bq.text)
+		switch {
+		case pq.NHSNumber != "":
+			kinds["nhs"]++
+			if strings.Contains(bq.text, " ") {
+				kinds["nhs spaced"]++
+			}
+		case pq.DOB != "":
+			kinds["dob"]++
+		case pq.Postcode != "":
+			kinds["postcode"]++
+		case pq.Phone != "":
+			kinds["phone"]++
+		case len(pq.NameTokens) == 1 && len([]rune(bq.text)) <= 4:
+			kinds["prefix"]++
+		case len(pq.NameTokens) > 0:
+			kinds["name"]++
+		}
+		if bq.name != (len(pq.NameTokens) > 0) {
+			t.Fatalf("%q: name %v but parsed as %+v", bq.text, bq.name, pq)
+		}
+	}
+	for kind, least := range map[string]int{"nhs": 50, "nhs spaced": 20, "dob": 30, "postcode": 30, "phone": 30, "prefix": 150, "name": 30} {
+		if kinds[kind] < least {
+			t.Errorf("%d %s queries, want at least %d: %v", kinds[kind], kind, least, kinds)
+		}
+	}
+	if benchQueryMix(nil).all != nil || len(benchQueryMix(rows[:1]).all) == 0 {
+		t.Fatal("the mix must cope with tiny clinics")
 	}
 }

@@ -1,0 +1,130 @@
+package demo
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"clinicdesk/app"
+	"clinicdesk/app/nhs"
+	"clinicdesk/app/ukcal"
+)
+
+func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
+	start := time.Now()
+	d, err := Create(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Clinic.Close()
+	t.Logf("demo clinic made in %v", time.Since(start)) // reported, never asserted
+	c := d.Clinic
+
+	n, err := c.CountPatients("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != Patients+len(handWritten) {
+		t.Fatalf("%d patients, want %d", n, Patients+len(handWritten))
+	}
+
+	var all []app.Patient
+	after := ""
+	for {
+		page, err := c.ListPatients(app.PatientFilter{After: after, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		all = append(all, page...)
+		last := page[len(page)-1]
+		after = last.Surname + "|" + last.Forenames + "|" + last.ID
+	}
+	var ais, alerts, nonLatin int
+	for _, p := range all {
+		if p.NHSNumber != "" && !nhs.IsTestNHSNumber(p.NHSNumber) {
+			t.Fatalf("%s %s: NHS number %s is not a test number", p.Forenames, p.Surname, p.NHSNumber)
+		}
+		for _, ph := range []string{p.Phones.Mobile, p.Phones.Home, p.Phones.Work, p.NextOfKin.Phone} {
+			if ph != "" && !nhs.IsDramaNumber(ph) {
+				t.Fatalf("%s %s: %s is not a drama number", p.Forenames, p.Surname, ph)
+			}
+		}
+		if p.Email != "" && !strings.Contains(p.Email, "@example.") {
+			t.Fatalf("%s %s: %s is not at an example domain", p.Forenames, p.Surname, p.Email)
+		}
+		if len(p.AIS.Needs) > 0 {
+			ais++
+		}
+		if len(p.Alerts) > 0 {
+			alerts++
+		}
+		if strings.ContainsFunc(p.PreferredName, func(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }) {
+			nonLatin++
+		}
+	}
+	if ais < 5 || alerts < 3 {
+		t.Fatalf("%d patients with communication needs and %d with alerts: the demo should show both", ais, alerts)
+	}
+	if nonLatin == 0 {
+		t.Error("no name in Chinese characters among the demo patients")
+	}
+
+	// The deliberate duplicates: each is flagged against its twin, so the
+	// merge can be tried.
+	for _, q := range []string{"John Smith 14/03/1958", "Łukasz"} {
+		found, err := c.SearchPatients(q, false, 10)
+		if err != nil || len(found) == 0 {
+			t.Fatalf("search %q: %v %v", q, found, err)
+		}
+		dups, err := c.PossibleDuplicates(found[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(dups) == 0 {
+			t.Fatalf("%s %s has no likely duplicate", found[0].Forenames, found[0].Surname)
+		}
+	}
+	// Accent-free typing finds the accented record too.
+	if found, _ := c.SearchPatients("wisniewsk", false, 10); len(found) < 2 {
+		t.Fatalf("searching wisniewsk found %d records, want both Łukasz Wiśniewski's", len(found))
+	}
+
+	today := ukcal.Today(time.Now())
+	tasks, err := c.Tasks(app.TaskFilter{OpenOnly: true, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dueToday, overdue int
+	for _, k := range tasks {
+		switch due := ukcal.MustParseDate(k.Due); {
+		case due == today:
+			dueToday++
+		case due.Before(today):
+			overdue++
+		}
+	}
+	if dueToday < 2 || overdue != 1 {
+		t.Fatalf("%d tasks due today and %d overdue; want some today and one overdue", dueToday, overdue)
+	}
+
+	found, _ := c.SearchPatients("Ó Briain", false, 5)
+	if len(found) != 1 {
+		t.Fatalf("Ó Briain: %d found", len(found))
+	}
+	timeline, err := c.Timeline(found[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes int
+	for _, e := range timeline {
+		if strings.Contains(strings.ToLower(e.Kind), "note") || strings.Contains(strings.ToLower(e.Kind), "call") {
+			notes++
+		}
+	}
+	if notes < 2 {
+		t.Fatalf("Mrs Ó Briain's timeline has %d notes and calls: %+v", notes, timeline)
+	}
+}
