@@ -128,10 +128,20 @@ func (s *Store) RawNameSearch(tokens []string, limit int) (int, error) {
 // birth, or a phone number with p (not p itself). The app decides which
 // are likely the same person.
 func (s *Store) DuplicateCandidates(p Patient) ([]Patient, error) {
+	query, args := duplicateQuery(p)
+	if query == "" {
+		return nil, nil
+	}
+	return s.queryPatients(query, args...)
+}
+
+func duplicateQuery(p Patient) (string, []any) {
 	var where []string
 	var args []any
+	// Each term repeats its partial index's condition (x <> ''), or SQLite
+	// cannot use the index for a bound parameter and reads every patient.
 	if p.NHSNumber != "" {
-		where = append(where, `nhs_number = ?`)
+		where = append(where, `(nhs_number = ? AND nhs_number <> '')`)
 		args = append(args, p.NHSNumber)
 	}
 	if p.DOB != "" {
@@ -140,14 +150,15 @@ func (s *Store) DuplicateCandidates(p Patient) ([]Patient, error) {
 	}
 	for _, ph := range []string{p.Phones.Mobile, p.Phones.Home, p.Phones.Work} {
 		if ph != "" {
-			where = append(where, `phone_mobile = ?`, `phone_home = ?`, `phone_work = ?`)
+			where = append(where, `(phone_mobile = ? AND phone_mobile <> '')`, `(phone_home = ? AND phone_home <> '')`,
+				`(phone_work = ? AND phone_work <> '')`)
 			args = append(args, ph, ph, ph)
 		}
 	}
 	if len(where) == 0 {
-		return nil, nil
+		return "", nil
 	}
 	query := `SELECT ` + patientColumns + ` FROM patients WHERE status = 'active' AND id <> ? AND (` +
 		strings.Join(where, " OR ") + `) ORDER BY surname COLLATE NOCASE, forenames LIMIT 200`
-	return s.queryPatients(query, append([]any{p.ID}, args...)...)
+	return query, append([]any{p.ID}, args...)
 }

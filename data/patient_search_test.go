@@ -1,0 +1,40 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+// The lookups must use the indexes: a full scan per keystroke or per
+// import row is what makes a 100k-patient clinic slow.
+func TestPatientLookupsUseIndexes(t *testing.T) {
+	s, _, _ := newStore(t)
+	p := Patient{ID: "x", NHSNumber: "9434765919", DOB: "1980-01-01", Phones: Phones{Mobile: "+447700900123"}}
+	plan := func(q string, args ...any) string {
+		rows, err := s.DB().Query("EXPLAIN QUERY PLAN "+q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var b strings.Builder
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			rows.Scan(&id, &parent, &notused, &detail)
+			b.WriteString(detail + "\n")
+		}
+		return b.String()
+	}
+	cases := map[string]string{}
+	q, args := duplicateQuery(p)
+	cases["duplicate candidates"] = plan(q, args...)
+	q, args = duplicateQuery(Patient{ID: "y", NHSNumber: "9434765919"})
+	cases["duplicates by NHS number"] = plan(q, args...)
+	q, args = duplicateQuery(Patient{ID: "y", Phones: Phones{Home: "+441134960000"}})
+	cases["duplicates by phone"] = plan(q, args...)
+	for name, got := range cases {
+		if strings.Contains(got, "SCAN patients") || strings.Contains(got, "SCAN TABLE patients") {
+			t.Errorf("%s lookup scans the table:\n%s", name, got)
+		}
+	}
+}
