@@ -249,10 +249,10 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 
-	t.Run("demo clinic on the settings screen", func(t *testing.T) {
-		g := startGUI(t, bin, display, "demo", "--dir", filepath.Join(dir, "demo"), "--screen", "settings")
+	t.Run("demo clinic on the patients screen", func(t *testing.T) {
+		g := startGUI(t, bin, display, "demo", "--dir", filepath.Join(dir, "demo"), "--screen", "patients")
 		windowID(t, g, display, "ClinicDesk")
-		shot := drawn(t, display, "e2e-demo-settings")
+		shot := drawn(t, display, "e2e-demo-patients")
 		t.Logf("screenshot: %s", shot)
 		if !strings.Contains(g.out.String(), "Demo clinic at") {
 			t.Fatalf("demo did not say where its clinic is: %s", g.out)
