@@ -93,7 +93,7 @@ func (s *patientsScreen) CreateRenderer() fyne.WidgetRenderer {
 func (s *patientsScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
 	s.search = newPatientSearchEntry()
-	s.search.SetPlaceHolder("Name, NHS number, date of birth (dd/mm/yyyy), postcode or phone")
+	s.search.SetPlaceHolder("Name, NHS no., DOB, postcode or phone")
 	s.search.OnChanged = func(string) { s.limit = patientsPageSize; s.runSearch() }
 	s.search.OnSubmitted = func(string) { s.moveToResults() }
 	s.search.onDown = s.moveToResults
