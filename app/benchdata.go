@@ -52,7 +52,7 @@ func benchPatientIDs(s *data.Store) ([]string, error) {
 			ids = append(ids, p.ID)
 		}
 		last := page[len(page)-1]
-		after = last.Surname + "|" + last.Forenames + "|" + last.ID
+		after = last.ID
 	}
 }
 

@@ -38,7 +38,7 @@ func (c *Clinic) ExportPatients(w io.Writer, includeArchived bool) (int, error) 
 		// The pages are read through the store's own prepared statement
 		// (far cheaper than one query each); nothing else can write while
 		// this transaction holds the write lock, so they match the IDs.
-		ids, err := exportIDs(tx, statuses)
+		ids, err := tx.PatientIDsByName(statuses...)
 		if err != nil {
 			return err
 		}
@@ -75,33 +75,6 @@ func (c *Clinic) ExportPatients(w io.Writer, includeArchived bool) (int, error) 
 
 // exportPage is how many records an export reads at once.
 const exportPage = 500
-
-// exportIDs lists the patients to export, in the order of the patient
-// list (surname, forenames). It does not page with PatientFilter.After:
-// that key is "surname|forenames|id", which cannot hold a name with a "|"
-// in it, and such a name would repeat or skip rows.
-func exportIDs(tx *data.Tx, statuses []string) ([]string, error) {
-	q := `SELECT id FROM patients WHERE status = ?`
-	args := []any{statuses[0]}
-	for _, st := range statuses[1:] {
-		q += ` OR status = ?`
-		args = append(args, st)
-	}
-	rows, err := tx.Query(q+` ORDER BY surname COLLATE NOCASE, forenames, id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
 
 // ImportRowsFromCSV turns the rows patientcsv read into the rows
 // ImportPatients takes (the GUI and the command line both need it).

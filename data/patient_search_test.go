@@ -38,3 +38,43 @@ func TestPatientLookupsUseIndexes(t *testing.T) {
 		}
 	}
 }
+
+func TestPatientPagesNeverRepeatOrSkip(t *testing.T) {
+	s, _, _ := newStore(t)
+	names := []string{"Smith|Jones", "Smith", "smith", "Ó Briain", "O'Brien", "Smith|", "|", "Ab"}
+	err := s.Write(func(tx *Tx) error {
+		for i, n := range names {
+			for j := 0; j < 3; j++ {
+				p := Patient{ID: n + string(rune('a'+j)) + string(rune('0'+i)), Forenames: "F|" + string(rune('a'+j)), Surname: n, DOB: "1980-01-01", Status: PatientActive}
+				if err := tx.InsertPatient(p); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	after := ""
+	for pages := 0; pages < 100; pages++ {
+		page, err := s.Patients(PatientFilter{After: after, Limit: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, p := range page {
+			if seen[p.ID] {
+				t.Fatalf("%q listed twice", p.ID)
+			}
+			seen[p.ID] = true
+		}
+		after = page[len(page)-1].ID
+	}
+	if len(seen) != len(names)*3 {
+		t.Fatalf("paged through %d of %d patients", len(seen), len(names)*3)
+	}
+}

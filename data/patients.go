@@ -253,7 +253,7 @@ func (s *Store) PatientsByIDs(ids []string) ([]Patient, error) {
 // PatientFilter pages through patients in name order.
 type PatientFilter struct {
 	Status string // "" means active
-	After  string // page after this "surname|forenames|id" key
+	After  string // page after the patient with this id, in name order
 	Limit  int
 }
 
@@ -270,11 +270,9 @@ func (s *Store) Patients(f PatientFilter) ([]Patient, error) {
 	q := `SELECT ` + patientColumns + ` FROM patients WHERE status = ?`
 	args := []any{status}
 	if f.After != "" {
-		parts := strings.SplitN(f.After, "|", 3)
-		if len(parts) == 3 {
-			q += ` AND (surname COLLATE NOCASE, forenames, id) > (?, ?, ?)`
-			args = append(args, parts[0], parts[1], parts[2])
-		}
+		// The cursor is a patient, not a text key, so no name can break it.
+		q += ` AND (surname COLLATE NOCASE, forenames, id) > (SELECT surname, forenames, id FROM patients WHERE id = ?)`
+		args = append(args, f.After)
 	}
 	q += ` ORDER BY surname COLLATE NOCASE, forenames, id LIMIT ?`
 	args = append(args, limit)
@@ -296,6 +294,33 @@ func (s *Store) queryPatients(q string, args ...any) ([]Patient, error) {
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// PatientIDsByName lists the ids of patients with any of the statuses, in
+// the order of the patient list.
+func (t *Tx) PatientIDsByName(statuses ...string) ([]string, error) {
+	if len(statuses) == 0 {
+		return nil, nil
+	}
+	q := `SELECT id FROM patients WHERE status IN (?` + strings.Repeat(`, ?`, len(statuses)-1) + `) ORDER BY surname COLLATE NOCASE, forenames, id`
+	args := make([]any, len(statuses))
+	for i, st := range statuses {
+		args[i] = st
+	}
+	rows, err := t.tx.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // CountPatients counts patients with a status ("" for all).

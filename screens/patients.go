@@ -288,7 +288,7 @@ func (s *patientsScreen) showMore() {
 	s.seq++
 	seq := s.seq
 	last := s.results[len(s.results)-1]
-	after := last.Surname + "|" + last.Forenames + "|" + last.ID
+	after := last.ID
 	archived := s.archived.Checked
 	c := s.ctx.Clinic
 	offUI(s.ctx, func() (patientPage, error) {
