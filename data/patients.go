@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -270,6 +271,13 @@ func (s *Store) Patients(f PatientFilter) ([]Patient, error) {
 	q := `SELECT ` + patientColumns + ` FROM patients WHERE status = ?`
 	args := []any{status}
 	if f.After != "" {
+		var exists bool
+		if err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?)`, f.After).Scan(&exists); err != nil {
+			return nil, err
+		}
+		if !exists {
+			return nil, fmt.Errorf("cannot page after patient %q: no such record", f.After)
+		}
 		// The cursor is a patient, not a text key, so no name can break it.
 		q += ` AND (surname COLLATE NOCASE, forenames, id) > (SELECT surname, forenames, id FROM patients WHERE id = ?)`
 		args = append(args, f.After)

@@ -60,7 +60,7 @@ func allPatients(t *testing.T, c *app.Clinic) []app.Patient {
 		}
 		out = append(out, page...)
 		last := page[len(page)-1]
-		after = last.Surname + "|" + last.Forenames + "|" + last.ID
+		after = last.ID
 	}
 }
 

@@ -40,7 +40,7 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 		}
 		all = append(all, page...)
 		last := page[len(page)-1]
-		after = last.Surname + "|" + last.Forenames + "|" + last.ID
+		after = last.ID
 	}
 	var ais, alerts, nonLatin int
 	for _, p := range all {
