@@ -259,7 +259,11 @@ func (t *Tx) MergePatients(m Merge) (Merge, error) {
 }
 
 func (t *Tx) idsOf(table, patientID string) ([]string, error) {
-	rows, err := t.tx.Query(`SELECT id FROM `+table+` WHERE patient_id = ? ORDER BY id`, patientID)
+	return scanIDs(t.tx.Query(`SELECT id FROM `+table+` WHERE patient_id = ? ORDER BY id`, patientID))
+}
+
+// scanIDs reads a one-column result of ids.
+func scanIDs(rows *sql.Rows, err error) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -327,17 +331,10 @@ func (t *Tx) UndoMerge(id, by string, at time.Time) (Merge, error) {
 
 // Merges lists the merges a patient took part in, newest first.
 func (s *Store) Merges(patientID string) ([]Merge, error) {
-	rows, err := s.db.Query(`SELECT id FROM patient_merges WHERE survivor_id = ? OR merged_id = ? ORDER BY merged_at DESC`, patientID, patientID)
+	ids, err := scanIDs(s.db.Query(`SELECT id FROM patient_merges WHERE survivor_id = ? OR merged_id = ? ORDER BY merged_at DESC`, patientID, patientID))
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		rows.Scan(&id)
-		ids = append(ids, id)
-	}
-	rows.Close()
 	var out []Merge
 	for _, id := range ids {
 		m, err := mergeByID(s.db, id)

@@ -315,20 +315,7 @@ func (t *Tx) PatientIDsByName(statuses ...string) ([]string, error) {
 	for i, st := range statuses {
 		args[i] = st
 	}
-	rows, err := t.tx.Query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(t.tx.Query(q, args...))
 }
 
 // CountPatients counts patients with a status ("" for all).
