@@ -1,0 +1,104 @@
+package schedule
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"clinicdesk/app/ukcal"
+)
+
+// sharedTestdata is where the project's test vectors live: /work/shared sits
+// beside the repository, three levels up from this package (app/schedule).
+var sharedTestdata = filepath.Join("..", "..", "..", "shared", "testdata")
+
+// loadVectors reads one vector file into v, failing clearly when the shared
+// folder is not where it should be.
+func loadVectors(t *testing.T, name string, v any) {
+	t.Helper()
+	path := filepath.Join(sharedTestdata, name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		abs, _ := filepath.Abs(path)
+		t.Fatalf("test vectors missing: %v (expected the shared folder beside the repository, at %s)", err, abs)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// feedHoliday is one event of the shared GOV.UK feed.
+type feedHoliday struct {
+	Date  ukcal.Date
+	Title string
+}
+
+// sharedFeed returns the shared feed's holidays by region.
+func sharedFeed(t *testing.T) map[ukcal.Region][]feedHoliday {
+	t.Helper()
+	var raw map[string]struct {
+		Events []struct {
+			Title string     `json:"title"`
+			Date  ukcal.Date `json:"date"`
+		} `json:"events"`
+	}
+	loadVectors(t, "bank-holidays.json", &raw)
+	out := map[ukcal.Region][]feedHoliday{}
+	for name, div := range raw {
+		r, err := ukcal.ParseRegion(name)
+		if err != nil {
+			t.Fatalf("feed division %q: %v", name, err)
+		}
+		for _, e := range div.Events {
+			out[r] = append(out[r], feedHoliday{e.Date, e.Title})
+		}
+	}
+	return out
+}
+
+var (
+	date = ukcal.MustParseDate
+	clk  = MustParseClock
+)
+
+// span builds a Span from two "HH:MM" times.
+func span(start, end string) Span { return Span{clk(start), clk(end)} }
+
+// appt builds an appointment on a date from "HH:MM" times.
+func appt(id, clinician, room, patient, day, start, end string) Appt {
+	return Appt{ID: id, ClinicianID: clinician, RoomID: room, PatientID: patient, Date: date(day), Start: clk(start), End: clk(end)}
+}
+
+// weekdays gives the same spans Monday to Friday, except the days left out.
+func weekdays(spans []Span, except ...time.Weekday) WeekHours {
+	var w WeekHours
+	for wd := time.Monday; wd <= time.Friday; wd++ {
+		w[wd] = spans
+	}
+	for _, wd := range except {
+		w[wd] = nil
+	}
+	return w
+}
+
+// Dr Okafor works 09:00–12:30 and 13:30–17:00, not on Wednesdays; Nurse
+// Price works 08:30–16:00 every weekday; the locum has no hours set. The
+// clinic is open 08:30–18:00 on weekdays. 23 November 2026 is a Monday.
+const (
+	drOkafor   = "dr-okafor"
+	nursePrice = "nurse-price"
+	locum      = "locum"
+)
+
+func clinicRules() Rules {
+	return Rules{
+		Region:       ukcal.EnglandAndWales,
+		OpeningHours: weekdays([]Span{span("08:30", "18:00")}),
+		ClinicianHours: map[string]WeekHours{
+			drOkafor:   weekdays([]Span{span("09:00", "12:30"), span("13:30", "17:00")}, time.Wednesday),
+			nursePrice: weekdays([]Span{span("08:30", "16:00")}),
+		},
+	}
+}
