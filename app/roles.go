@@ -60,6 +60,13 @@ const (
 	PermImportPatients Permission = "import patients from a spreadsheet"
 	PermExportPatients Permission = "export patients' records"
 	PermSubjectAccess  Permission = "produce a subject access copy"
+
+	PermViewCalendar       Permission = "see the appointment book"
+	PermBookAppointments   Permission = "book, move or cancel appointments"
+	PermAppointmentStatus  Permission = "mark arrivals, patients seen and DNAs"
+	PermWaitingList        Permission = "change the waiting list"
+	PermCalendarSetup      Permission = "set up clinicians, rooms, appointment types and opening hours"
+	PermExportAppointments Permission = "export appointments"
 )
 
 var rolePermissions = map[Role]map[Permission]bool{
@@ -69,14 +76,20 @@ var rolePermissions = map[Role]map[Permission]bool{
 		PermViewPatients: true, PermEditPatients: true, PermNotePatients: true, PermArchivePatient: true,
 		PermMergePatients: true, PermDeletePatient: true, PermImportPatients: true, PermExportPatients: true,
 		PermSubjectAccess: true,
+		PermViewCalendar:  true, PermBookAppointments: true, PermAppointmentStatus: true, PermWaitingList: true,
+		PermCalendarSetup: true, PermExportAppointments: true,
 	},
 	Receptionist: {
 		PermChangeOwnPwd: true,
 		PermViewPatients: true, PermEditPatients: true, PermNotePatients: true, PermArchivePatient: true,
 		PermExportPatients: true, PermSubjectAccess: true,
+		PermViewCalendar: true, PermBookAppointments: true, PermAppointmentStatus: true, PermWaitingList: true,
+		PermExportAppointments: true,
 	},
-	// Clinicians read, and add a short note or follow-up.
-	Clinician: {PermChangeOwnPwd: true, PermViewPatients: true, PermNotePatients: true},
+	// Clinicians read, add a short note or follow-up, and mark their
+	// patients arrived, in progress, seen or DNA; they do not book.
+	Clinician: {PermChangeOwnPwd: true, PermViewPatients: true, PermNotePatients: true,
+		PermViewCalendar: true, PermAppointmentStatus: true},
 }
 
 // Can reports whether the role holds the permission.

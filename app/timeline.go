@@ -5,13 +5,15 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
 // TimelineEntry is one thing on a patient's timeline.
 type TimelineEntry struct {
 	At     time.Time
-	Kind   string // change, note, call, task, sar, merge
+	Kind   string // change, note, call, task, sar, merge, appointment
 	Title  string
 	Detail string
 	By     string
@@ -31,8 +33,9 @@ var timelineActions = map[string]string{
 }
 
 // Timeline gathers a patient's history, newest first: changes to the
-// record, notes, calls, follow-ups and subject access requests. Later
-// modules add appointments, letters, complaints and referrals.
+// record, notes, calls, follow-ups, subject access requests and every
+// booking, move and status change of their appointments. Later modules add
+// letters, complaints and referrals.
 func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -90,8 +93,76 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 		out = append(out, TimelineEntry{At: r.CreatedAt, Kind: "sar", Title: "Subject access request received " + ukDateString(r.Received),
 			Detail: "Due by " + ukDateString(r.Due), By: r.CreatedBy})
 	}
+	appts, err := c.appointmentTimeline(patientID)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, appts...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil
+}
+
+// appointmentTimeline turns the history of a patient's appointments into
+// timeline entries: booked, moved, arrived, seen, DNA, cancelled.
+func (c *Clinic) appointmentTimeline(patientID string) ([]TimelineEntry, error) {
+	appts, err := c.store.Diary(data.DiaryFilter{PatientID: patientID, WithCancelled: true})
+	if err != nil {
+		return nil, err
+	}
+	if len(appts) == 0 {
+		return nil, nil
+	}
+	byID := make(map[string]data.DiaryEntry, len(appts))
+	for _, a := range appts {
+		byID[a.ID] = a
+	}
+	history, err := c.store.PatientAppointmentHistory(patientID)
+	if err != nil {
+		return nil, err
+	}
+	var out []TimelineEntry
+	seen := map[string]bool{}
+	for _, h := range history {
+		a, ok := byID[h.AppointmentID]
+		if !ok {
+			continue
+		}
+		what := a.TypeName + " with " + a.ClinicianName
+		e := TimelineEntry{At: h.At, Kind: "appointment", By: h.By, Detail: h.Reason}
+		switch {
+		case !seen[h.AppointmentID]:
+			first := a.Slot
+			if a.MovedFrom != nil {
+				first = *a.MovedFrom
+			}
+			e.Title = "Appointment booked for " + slotProse(first)
+			e.Detail = what
+			if h.Reason != "" {
+				e.Detail += "; booked in spite of warnings: " + h.Reason
+			}
+		case h.MovedFrom != nil:
+			e.Title = "Appointment moved from " + slotProse(*h.MovedFrom)
+			parts := []string{what, "now " + slotProse(a.Slot)}
+			if h.Reason != "" {
+				parts = append(parts, "reason: "+h.Reason)
+			}
+			e.Detail = strings.Join(parts, "; ")
+		default:
+			e.Title = StatusLabel(h.Status) + ": appointment of " + slotProse(a.Slot)
+		}
+		seen[h.AppointmentID] = true
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// slotProse is a slot as a sentence says it: "Monday 23 November 2026, 09:00".
+func slotProse(s data.Slot) string {
+	d, err := ukcal.ParseDate(s.Date)
+	if err != nil {
+		return s.Date
+	}
+	return d.Time().Format("Monday 2 January 2006") + ", " + schedule.Clock(s.StartMin).String()
 }
 
 // ukDateString turns "2026-11-23" into "23/11/2026".

@@ -9,7 +9,9 @@ import (
 // patientOwned are the tables whose rows belong to one patient (column
 // patient_id, key id). A merge moves them; a deletion removes them. Later
 // modules add their tables here.
-var patientOwned = []string{"patient_notes", "tasks", "sar_requests"}
+// Appointments come before their series (a series is referred to by its
+// appointments); status history goes with its appointment by cascade.
+var patientOwned = []string{"patient_notes", "tasks", "sar_requests", "waiting_list", "appointments", "appointment_series"}
 
 // Note is a note or a logged phone call on a patient's record.
 type Note struct {

@@ -16,8 +16,9 @@ func init() {
 	register(&command{name: "import", usage: "patients --db PATH [--dry-run] [--skip-invalid] --user NAME --password-stdin FILE.csv",
 		summary: "import patients from a CSV file; any bad row and nothing is imported (exit 1) unless --skip-invalid; every bad row reported as \"line N: reason\"",
 		run:     runImport})
-	register(&command{name: "export", usage: "patients --db PATH --out FILE [--format csv] [--include-archived] --user NAME --password-stdin",
-		summary: "export patients as CSV (RFC 4180, UTF-8, safe to open in a spreadsheet); never overwrites a file",
+	register(&command{name: "export", usage: "patients --db PATH --out FILE [--format csv] [--include-archived] --user NAME --password-stdin\n" +
+		"       clinicdesk export appointments --db PATH --out FILE [--format csv|ics] [--clinician NAME-OR-ID] [--from YYYY-MM-DD --to YYYY-MM-DD] --user NAME --password-stdin",
+		summary: "export patients as CSV, or appointments as CSV or iCalendar (RFC 4180 / RFC 5545, UTF-8, safe to open in a spreadsheet); never overwrites a file",
 		run:     runExport})
 }
 
@@ -167,6 +168,9 @@ func unwrapPath(err error) error {
 // and its audit rows are committed, so a failure leaves no half-written
 // file; an existing file is never replaced.
 func runExport(env *Env, args []string) error {
+	if wantsAppointments(args) {
+		return runExportAppointments(env, args)
+	}
 	fs := newFlags("export")
 	auth := addAuthFlags(fs)
 	outPath := fs.String("out", "", "the file to write")

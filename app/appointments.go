@@ -1,0 +1,856 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+
+	"github.com/google/uuid"
+)
+
+// Appointments, re-exported for the screens.
+type (
+	Appointment  = data.Appointment
+	DiaryEntry   = data.DiaryEntry
+	StatusChange = data.StatusChange
+	Slot         = data.Slot
+)
+
+// Status is an appointment's status, as stored.
+type Status = string
+
+// The statuses of SPEC §2.3.
+const (
+	StatusBooked           Status = data.StatusBooked
+	StatusArrived          Status = data.StatusArrived
+	StatusInProgress       Status = data.StatusInProgress
+	StatusSeen             Status = data.StatusSeen
+	StatusDNA              Status = data.StatusDNA
+	StatusCancelledPatient Status = data.StatusCancelledPatient
+	StatusCancelledClinic  Status = data.StatusCancelledClinic
+)
+
+// StatusLabel is a status as the desk says it.
+func StatusLabel(s Status) string {
+	switch s {
+	case StatusBooked:
+		return "Booked"
+	case StatusArrived:
+		return "Arrived"
+	case StatusInProgress:
+		return "In progress"
+	case StatusSeen:
+		return "Seen"
+	case StatusDNA:
+		return "Did not attend"
+	case StatusCancelledPatient:
+		return "Cancelled by the patient"
+	case StatusCancelledClinic:
+		return "Cancelled by the clinic"
+	}
+	return s
+}
+
+// IsCancelled reports whether the status is one of the cancellations.
+func IsCancelled(s Status) bool { return s == StatusCancelledPatient || s == StatusCancelledClinic }
+
+var allStatuses = []Status{StatusBooked, StatusArrived, StatusInProgress, StatusSeen, StatusDNA, StatusCancelledPatient, StatusCancelledClinic}
+
+// nextStatuses are the legal changes. Seen, cancelled and the like are
+// final, except that a DNA can become a late arrival and an arrival or a
+// start marked by mistake can be stepped back once.
+var nextStatuses = map[Status][]Status{
+	StatusBooked:     {StatusArrived, StatusInProgress, StatusDNA, StatusCancelledPatient, StatusCancelledClinic},
+	StatusArrived:    {StatusInProgress, StatusSeen, StatusBooked, StatusCancelledPatient, StatusCancelledClinic},
+	StatusInProgress: {StatusSeen, StatusArrived},
+	StatusDNA:        {StatusArrived},
+}
+
+// CanChangeStatus reports whether an appointment may go from one status to
+// the other, and if not, says why in plain words.
+func CanChangeStatus(from, to Status) error {
+	if from == to {
+		return fmt.Errorf("the appointment is already marked %s", strings.ToLower(StatusLabel(to)))
+	}
+	for _, s := range nextStatuses[from] {
+		if s == to {
+			return nil
+		}
+	}
+	switch {
+	case from == StatusSeen:
+		return fmt.Errorf("the patient has been seen: the appointment cannot be marked %s", strings.ToLower(StatusLabel(to)))
+	case IsCancelled(from):
+		return fmt.Errorf("the appointment was %s: book a new one instead", strings.ToLower(StatusLabel(from)))
+	case from == StatusDNA:
+		return fmt.Errorf("the appointment is marked did not attend: it can only become a late arrival, not %s", strings.ToLower(StatusLabel(to)))
+	}
+	return fmt.Errorf("an appointment marked %s cannot be marked %s", strings.ToLower(StatusLabel(from)), strings.ToLower(StatusLabel(to)))
+}
+
+// BookingRequest is what the booking dialog collects.
+type BookingRequest struct {
+	PatientID   string
+	ClinicianID string
+	RoomID      string // required when the type needs a room
+	TypeID      string
+	Date        ukcal.Date
+	Start       schedule.Clock
+	Minutes     int // 0: the type's default length
+	Notes       string
+	// OverrideReason books in spite of the warnings; it is kept on the
+	// appointment and in the audit trail.
+	OverrideReason string
+	// WaitingID is the waiting-list entry this booking fills, if any.
+	WaitingID string
+}
+
+// Warning kinds besides schedule's problem kinds.
+const (
+	WarningAlert = "patient_alert" // the patient has an alert on their record
+	WarningAIS   = "ais_need"      // an Accessible Information Standard need to act on
+)
+
+// Warning is something the desk must see before booking. Those with
+// NeedsOverride stop the booking unless a reason is given; the rest (alerts,
+// AIS needs) are for acting on.
+type Warning struct {
+	Kind          string // a schedule.ProblemKind, WarningAlert or WarningAIS
+	Message       string
+	OtherID       string // the clashing appointment
+	NeedsOverride bool
+}
+
+// BookingRefusedError is a booking or move stopped by warnings that need a
+// reason to override.
+type BookingRefusedError struct {
+	Warnings []Warning
+}
+
+func (e *BookingRefusedError) Error() string {
+	var msgs []string
+	for _, w := range e.Warnings {
+		if w.NeedsOverride {
+			msgs = append(msgs, w.Message)
+		}
+	}
+	return "not booked: " + strings.Join(msgs, " ") + " Give a reason to book anyway."
+}
+
+// blocking returns the warnings that need an override.
+func blocking(ws []Warning) []Warning {
+	var out []Warning
+	for _, w := range ws {
+		if w.NeedsOverride {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// bookingReader is what checking a booking reads, on the store or in the
+// booking's own transaction.
+type bookingReader interface {
+	calendarReader
+	Patient(id string) (data.Patient, error)
+}
+
+// prepared is a checked request: the appointment to write and its warnings.
+type prepared struct {
+	appt     data.Appointment
+	warnings []Warning
+}
+
+// prepare validates the request and works out its warnings against what is
+// in r. It refuses outright only what cannot be booked at all (no such
+// patient, a room missing for a type that needs one, a time off the day).
+func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (prepared, error) {
+	var out prepared
+	if req.Date.IsZero() {
+		return out, errors.New("choose the day of the appointment")
+	}
+	p, err := r.Patient(req.PatientID)
+	if err != nil {
+		return out, notFound(err, "that patient's record is not in this clinic file")
+	}
+	if p.Status != data.PatientActive {
+		return out, fmt.Errorf("%s's record is %s: bring it back (or open the record it was merged into) before booking", p.Forenames+" "+p.Surname, p.Status)
+	}
+	t, err := r.AppointmentType(req.TypeID)
+	if err != nil {
+		return out, notFound(err, "choose an appointment type")
+	}
+	cl, err := r.Clinician(req.ClinicianID)
+	if err != nil {
+		return out, notFound(err, "choose a clinician")
+	}
+	if !cl.Active {
+		return out, fmt.Errorf("%s no longer takes appointments", cl.Name)
+	}
+	if t.NeedsRoom && req.RoomID == "" {
+		return out, fmt.Errorf("a %s needs a room: choose one", t.Name)
+	}
+	minutes := req.Minutes
+	if minutes == 0 {
+		minutes = t.Minutes
+	}
+	end := req.Start.Add(minutes)
+	if minutes < 5 || !req.Start.Valid() || end > schedule.EndOfDay {
+		return out, fmt.Errorf("%s for %d minutes does not fit in the day", req.Start, minutes)
+	}
+	rules, _, err := calendarRules(r, req.Date, req.Date)
+	if err != nil {
+		return out, err
+	}
+	existing, err := r.OccupyingOn(req.Date.String())
+	if err != nil {
+		return out, err
+	}
+	out.appt = data.Appointment{ID: selfID, PatientID: p.ID, TypeID: t.ID, Notes: cleanText(req.Notes),
+		Slot: data.Slot{ClinicianID: cl.ID, RoomID: req.RoomID, Date: req.Date.String(), StartMin: int(req.Start), EndMin: int(end)}}
+	problems := schedule.Check(scheduleAppt(out.appt), scheduleAppts(existing), rules)
+	names, err := slotNamesFor(r, existing, cl, req.RoomID)
+	if err != nil {
+		return out, err
+	}
+	for _, pr := range problems {
+		out.warnings = append(out.warnings, Warning{Kind: string(pr.Kind), Message: names.reword(pr), OtherID: pr.OtherID, NeedsOverride: true})
+	}
+	out.warnings = append(out.warnings, patientWarnings(p)...)
+	return out, nil
+}
+
+func notFound(err error, msg string) error {
+	if errors.Is(err, data.ErrNotFound) {
+		return errors.New(msg)
+	}
+	return err
+}
+
+// slotNames words schedule's problems with the names the desk knows.
+type slotNames struct {
+	clinician, room string
+	patientOf       map[string]string // appointment id -> clinician name, for same-day warnings
+}
+
+func slotNamesFor(r bookingReader, existing []data.Appointment, cl data.Clinician, roomID string) (slotNames, error) {
+	n := slotNames{clinician: cl.Name, room: "The room", patientOf: map[string]string{}}
+	if roomID != "" {
+		rooms, err := r.Rooms(false)
+		if err != nil {
+			return n, err
+		}
+		i := slices.IndexFunc(rooms, func(rm data.Room) bool { return rm.ID == roomID })
+		if i < 0 {
+			return n, errors.New("that room is not set up in this clinic: choose another")
+		}
+		n.room = rooms[i].Name
+	}
+	for _, e := range existing {
+		if other, err := r.Clinician(e.ClinicianID); err == nil {
+			n.patientOf[e.ID] = other.Name
+		}
+	}
+	return n, nil
+}
+
+func (n slotNames) reword(p schedule.Problem) string {
+	msg := p.Message
+	msg = strings.Replace(msg, "The clinician's", n.clinician+"'s", 1)
+	msg = strings.Replace(msg, "the clinician's", n.clinician+"'s", 1)
+	msg = strings.Replace(msg, "The clinician", n.clinician, 1)
+	msg = strings.Replace(msg, "The room", n.room, 1)
+	if p.Kind == schedule.PatientSameDay {
+		if who := n.patientOf[p.OtherID]; who != "" {
+			msg = strings.TrimSuffix(msg, ".") + " with " + who + "."
+		}
+	}
+	return msg
+}
+
+// patientWarnings are the alerts and AIS needs to act on when booking.
+func patientWarnings(p data.Patient) []Warning {
+	var out []Warning
+	for _, a := range p.Alerts {
+		msg := "Alert: " + patients.Label(patients.AlertKinds, a.Kind)
+		if a.Text != "" {
+			msg += " — " + a.Text
+		}
+		out = append(out, Warning{Kind: WarningAlert, Message: msg})
+	}
+	if p.Interpreter {
+		msg := "Interpreter needed"
+		if p.Language != "" {
+			msg += " (" + p.Language + ")"
+		}
+		out = append(out, Warning{Kind: WarningAIS, Message: msg + " — link an interpreter"})
+	}
+	for _, need := range p.AIS.Needs {
+		label := patients.Label(patients.AISNeeds, need)
+		var msg string
+		switch need {
+		case "bsl_interpreter", "deafblind_interpreter":
+			msg = label + " needed — link an interpreter"
+		case "lipspeaker":
+			msg = "Lipspeaker needed — book one for this appointment"
+		case "hearing_loop":
+			msg = "Hearing loop needed — choose a room that has one"
+		case "advocate":
+			msg = "Needs an advocate — check they can come"
+		default:
+			msg = "Communication need: " + label
+		}
+		out = append(out, Warning{Kind: WarningAIS, Message: msg})
+	}
+	return out
+}
+
+// CheckBooking previews a booking's warnings without booking. Book checks
+// again, inside its own transaction.
+func (c *Clinic) CheckBooking(req BookingRequest) ([]Warning, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewCalendar); err != nil {
+		return nil, err
+	}
+	p, err := c.prepare(c.store, req, "")
+	return p.warnings, err
+}
+
+// Book books an appointment. The clash checks run inside the same write
+// transaction as the insert, so two desks booking the same slot at once
+// get one booking and one clash. Any warning that needs an override stops
+// the booking with a *BookingRefusedError unless req.OverrideReason is
+// given; the reason is then kept with the appointment and audited. The
+// returned warnings include the alerts and AIS needs to act on.
+func (c *Clinic) Book(req BookingRequest) (Appointment, []Warning, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBookAppointments)
+	if err != nil {
+		return Appointment{}, nil, err
+	}
+	req.OverrideReason = cleanText(req.OverrideReason)
+	var out prepared
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		var err error
+		out, err = c.bookIn(tx, s, req, "", audit)
+		return err
+	})
+	if err != nil {
+		return Appointment{}, out.warnings, err
+	}
+	return out.appt, out.warnings, nil
+}
+
+// bookIn checks and inserts one appointment inside tx.
+func (c *Clinic) bookIn(tx *data.Tx, s *Session, req BookingRequest, seriesID string, audit func(string, string, string, string, string) error) (prepared, error) {
+	p, err := c.prepare(tx, req, "")
+	if err != nil {
+		return p, err
+	}
+	if b := blocking(p.warnings); len(b) > 0 && req.OverrideReason == "" {
+		return p, &BookingRefusedError{Warnings: p.warnings}
+	}
+	now := c.clock().UTC()
+	a := p.appt
+	a.ID = uuid.Must(uuid.NewV7()).String()
+	a.Status, a.StatusAt, a.StatusBy = StatusBooked, now, s.User.Username
+	a.CreatedAt, a.CreatedBy, a.SeriesID = now, s.User.Username, seriesID
+	if len(blocking(p.warnings)) > 0 {
+		a.OverrideReason = req.OverrideReason
+	}
+	if err := tx.InsertAppointment(a); err != nil {
+		return p, err
+	}
+	p.appt = a
+	detail := fmt.Sprintf("%s %s–%s", a.Date, schedule.Clock(a.StartMin), schedule.Clock(a.EndMin))
+	if a.OverrideReason != "" {
+		detail += "; warnings overridden: " + warningKinds(blocking(p.warnings)) + "; reason: " + a.OverrideReason
+	}
+	if req.WaitingID != "" {
+		if err := tx.BookWaiting(req.WaitingID, a.ID, now); err != nil {
+			return p, err
+		}
+		detail += "; from the waiting list"
+	}
+	return p, audit("appointment.book", "appointment", a.ID, a.PatientID, detail)
+}
+
+func warningKinds(ws []Warning) string {
+	kinds := make([]string, len(ws))
+	for i, w := range ws {
+		kinds[i] = w.Kind
+	}
+	return strings.Join(kinds, ", ")
+}
+
+// DNAPrompt is what the DNA policy proposes after a DNA: the DNAs in the
+// window (this one included) and the letter to send, which the letters
+// module renders.
+type DNAPrompt struct {
+	Count        int
+	WindowMonths int
+	Step         schedule.DNAStep
+}
+
+// StatusResult is an appointment after a status change, with the DNA
+// prompt when it was marked DNA.
+type StatusResult struct {
+	Appointment Appointment
+	DNA         *DNAPrompt
+}
+
+// SetStatus changes an appointment's status, recording when and who.
+// Cancellations need a reason and the booking permission; arrivals, seen
+// and DNA need the status permission (clinicians have it). Only the
+// changes CanChangeStatus allows are made.
+func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	perm := PermAppointmentStatus
+	if IsCancelled(to) {
+		perm = PermBookAppointments
+	}
+	s, err := c.require(perm)
+	if err != nil {
+		return StatusResult{}, err
+	}
+	reason = cleanText(reason)
+	if !slices.Contains(allStatuses, to) {
+		return StatusResult{}, fmt.Errorf("%q is not an appointment status", to)
+	}
+	if IsCancelled(to) && reason == "" {
+		return StatusResult{}, errors.New("say why the appointment is cancelled")
+	}
+	var res StatusResult
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		a, err := tx.Appointment(id)
+		if err != nil {
+			return notFound(err, "that appointment is not in the diary")
+		}
+		if err := CanChangeStatus(a.Status, to); err != nil {
+			return err
+		}
+		now := c.clock().UTC()
+		if err := tx.SetAppointmentStatus(id, to, now, s.User.Username, reason); err != nil {
+			return err
+		}
+		a.Status, a.StatusAt, a.StatusBy = to, now, s.User.Username
+		if IsCancelled(to) {
+			a.CancelReason = reason
+		}
+		res.Appointment = a
+		if to == StatusDNA {
+			prompt, err := c.dnaPrompt(tx, a)
+			if err != nil {
+				return err
+			}
+			res.DNA = &prompt
+		}
+		detail := a.Status
+		if reason != "" {
+			detail += "; reason: " + reason
+		}
+		return audit("appointment.status", "appointment", id, a.PatientID, detail)
+	})
+	return res, err
+}
+
+// dnaPrompt counts the patient's DNAs over the clinic's window, up to the
+// missed appointment's day.
+func (c *Clinic) dnaPrompt(tx *data.Tx, a data.Appointment) (DNAPrompt, error) {
+	cs, err := tx.CalendarSettings()
+	if err != nil {
+		return DNAPrompt{}, err
+	}
+	on, err := ukcal.ParseDate(a.Date)
+	if err != nil {
+		return DNAPrompt{}, err
+	}
+	since := on.AddMonths(-cs.DNAWindowMonths)
+	dates, err := tx.DNADates(a.PatientID, since.String())
+	if err != nil {
+		return DNAPrompt{}, err
+	}
+	ds := make([]ukcal.Date, 0, len(dates))
+	for _, d := range dates {
+		if day, err := ukcal.ParseDate(d); err == nil {
+			ds = append(ds, day)
+		}
+	}
+	n := schedule.DNAsInWindow(ds, on, cs.DNAWindowMonths)
+	return DNAPrompt{Count: n, WindowMonths: cs.DNAWindowMonths, Step: schedule.NextDNAStep(n)}, nil
+}
+
+// MoveRequest is where an appointment is moved to. An empty ClinicianID
+// keeps the clinician; the length is kept.
+type MoveRequest struct {
+	ClinicianID    string
+	RoomID         string
+	Date           ukcal.Date
+	Start          schedule.Clock
+	Reason         string
+	OverrideReason string
+}
+
+// Move reschedules a booked appointment. The clash checks run again (the
+// appointment never clashes with itself); the slot it left is kept in its
+// history and the slot first booked stays on the appointment.
+func (c *Clinic) Move(id string, m MoveRequest) (Appointment, []Warning, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBookAppointments)
+	if err != nil {
+		return Appointment{}, nil, err
+	}
+	m.Reason, m.OverrideReason = cleanText(m.Reason), cleanText(m.OverrideReason)
+	var moved Appointment
+	var warnings []Warning
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		a, err := tx.Appointment(id)
+		if err != nil {
+			return notFound(err, "that appointment is not in the diary")
+		}
+		if a.Status != StatusBooked {
+			return fmt.Errorf("only a booked appointment can be moved; this one is marked %s", strings.ToLower(StatusLabel(a.Status)))
+		}
+		req := BookingRequest{PatientID: a.PatientID, ClinicianID: m.ClinicianID, RoomID: m.RoomID, TypeID: a.TypeID,
+			Date: m.Date, Start: m.Start, Minutes: a.EndMin - a.StartMin}
+		if req.ClinicianID == "" {
+			req.ClinicianID = a.ClinicianID
+		}
+		p, err := c.prepare(tx, req, a.ID)
+		warnings = p.warnings
+		if err != nil {
+			return err
+		}
+		b := blocking(p.warnings)
+		if len(b) > 0 && m.OverrideReason == "" {
+			return &BookingRefusedError{Warnings: p.warnings}
+		}
+		override := ""
+		if len(b) > 0 {
+			override = m.OverrideReason
+		}
+		from := a.Slot
+		if err := tx.MoveAppointment(id, p.appt.Slot, c.clock().UTC(), s.User.Username, m.Reason, override); err != nil {
+			return err
+		}
+		if moved, err = tx.Appointment(id); err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("from %s %s to %s %s", from.Date, schedule.Clock(from.StartMin), moved.Date, schedule.Clock(moved.StartMin))
+		if m.Reason != "" {
+			detail += "; reason: " + m.Reason
+		}
+		if override != "" {
+			detail += "; warnings overridden: " + warningKinds(b) + "; reason: " + override
+		}
+		return audit("appointment.move", "appointment", id, a.PatientID, detail)
+	})
+	return moved, warnings, err
+}
+
+// AppointmentHistory lists an appointment's status changes and moves,
+// oldest first.
+func (c *Clinic) AppointmentHistory(id string) ([]StatusChange, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewCalendar); err != nil {
+		return nil, err
+	}
+	return c.store.AppointmentHistory(id)
+}
+
+// ClinicianDay is one column of the day view, or one day of the week view.
+type ClinicianDay struct {
+	Clinician    DiaryClinician
+	Date         ukcal.Date
+	Hours        []schedule.Span // the clinician's working spans that day
+	Appointments []DiaryEntry    // in time order, cancelled ones included
+}
+
+// DayNotice is why a day is not an ordinary working day.
+type DayNotice struct {
+	BankHoliday string // the holiday's title, or ""
+	Closure     string // the closure's reason, or ""
+	Closed      bool   // a bank holiday or a closure
+}
+
+// DayView is the diary for one date: one column per active clinician (and
+// any inactive one who still has appointments that day).
+type DayView struct {
+	Date         ukcal.Date
+	Notice       DayNotice
+	OpeningHours []schedule.Span
+	GridMinutes  int
+	Columns      []ClinicianDay
+}
+
+// WeekView is one clinician's diary, Monday to Sunday.
+type WeekView struct {
+	Clinician   DiaryClinician
+	Monday      ukcal.Date
+	GridMinutes int
+	Days        []ClinicianDay
+	Notices     []DayNotice // by day, Monday first
+}
+
+func dayNotice(rules schedule.Rules, d ukcal.Date) DayNotice {
+	var n DayNotice
+	if h, ok := rules.Region.HolidayOn(d); ok {
+		n.BankHoliday, n.Closed = h.Title, true
+	}
+	if cl, ok := rules.ClosureOn(d); ok {
+		n.Closure, n.Closed = cl.Reason, true
+		if n.Closure == "" {
+			n.Closure = "Closed"
+		}
+	}
+	return n
+}
+
+// DayView reads the diary of one date for every clinician. It reads
+// through the appointments_day index, so it costs the same however many
+// years of appointments the file holds.
+func (c *Clinic) DayView(d ukcal.Date) (DayView, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewCalendar)
+	c.mu.Unlock()
+	if err != nil {
+		return DayView{}, err
+	}
+	rules, cs, err := calendarRules(store, d, d)
+	if err != nil {
+		return DayView{}, err
+	}
+	entries, err := store.Diary(data.DiaryFilter{From: d.String(), To: d.String(), WithCancelled: true})
+	if err != nil {
+		return DayView{}, err
+	}
+	clinicians, err := store.Clinicians(false)
+	if err != nil {
+		return DayView{}, err
+	}
+	byClinician := map[string][]DiaryEntry{}
+	for _, e := range entries {
+		byClinician[e.ClinicianID] = append(byClinician[e.ClinicianID], e)
+	}
+	v := DayView{Date: d, Notice: dayNotice(rules, d), OpeningHours: rules.OpeningHours.On(d.Weekday()), GridMinutes: cs.GridMinutes}
+	for _, cl := range clinicians {
+		appts := byClinician[cl.ID]
+		if !cl.Active && len(appts) == 0 {
+			continue
+		}
+		v.Columns = append(v.Columns, ClinicianDay{Clinician: cl, Date: d, Hours: ScheduleHours(cl.Hours).On(d.Weekday()), Appointments: appts})
+	}
+	return v, nil
+}
+
+// WeekView reads one clinician's diary for the week starting on monday
+// (any other day is taken back to its Monday).
+func (c *Clinic) WeekView(clinicianID string, monday ukcal.Date) (WeekView, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewCalendar)
+	c.mu.Unlock()
+	if err != nil {
+		return WeekView{}, err
+	}
+	monday = MondayOf(monday)
+	sunday := monday.AddDays(6)
+	cl, err := store.Clinician(clinicianID)
+	if err != nil {
+		return WeekView{}, notFound(err, "that clinician is not set up in this clinic")
+	}
+	rules, cs, err := calendarRules(store, monday, sunday)
+	if err != nil {
+		return WeekView{}, err
+	}
+	entries, err := store.Diary(data.DiaryFilter{From: monday.String(), To: sunday.String(), ClinicianID: clinicianID, WithCancelled: true})
+	if err != nil {
+		return WeekView{}, err
+	}
+	v := WeekView{Clinician: cl, Monday: monday, GridMinutes: cs.GridMinutes}
+	hours := ScheduleHours(cl.Hours)
+	for i := 0; i < 7; i++ {
+		d := monday.AddDays(i)
+		day := ClinicianDay{Clinician: cl, Date: d, Hours: hours.On(d.Weekday())}
+		for _, e := range entries {
+			if e.Date == d.String() {
+				day.Appointments = append(day.Appointments, e)
+			}
+		}
+		v.Days = append(v.Days, day)
+		v.Notices = append(v.Notices, dayNotice(rules, d))
+	}
+	return v, nil
+}
+
+// MondayOf is the Monday of d's week (weeks start on Monday).
+func MondayOf(d ukcal.Date) ukcal.Date {
+	return d.AddDays(-((int(d.Weekday()) + 6) % 7))
+}
+
+// MonthDay is one day of the month overview.
+type MonthDay struct {
+	Date         ukcal.Date
+	Appointments int // not cancelled
+	Notice       DayNotice
+}
+
+// MonthSummary counts each day's appointments in a month, with its bank
+// holiday or closure, for the month overview.
+func (c *Clinic) MonthSummary(year int, month time.Month) ([]MonthDay, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewCalendar)
+	c.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	first := ukcal.NewDate(year, month, 1)
+	last := first.AddMonths(1).AddDays(-1)
+	rules, _, err := calendarRules(store, first, last)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := store.DayCounts(first.String(), last.String())
+	if err != nil {
+		return nil, err
+	}
+	var out []MonthDay
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		out = append(out, MonthDay{Date: d, Appointments: counts[d.String()], Notice: dayNotice(rules, d)})
+	}
+	return out, nil
+}
+
+// TodayList is the day's appointments for the Today screen, every
+// clinician's together in time order, cancelled ones left out.
+func (c *Clinic) TodayList(d ukcal.Date) ([]DiaryEntry, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewCalendar)
+	c.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	return store.Diary(data.DiaryFilter{From: d.String(), To: d.String()})
+}
+
+// PatientAppointments lists a patient's appointments, cancelled ones
+// included, oldest first.
+func (c *Clinic) PatientAppointments(patientID string) ([]DiaryEntry, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewCalendar)
+	c.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	return store.Diary(data.DiaryFilter{PatientID: patientID, WithCancelled: true})
+}
+
+// FreeSlotQuery is what the next-available-slot finder asks.
+type FreeSlotQuery struct {
+	ClinicianID string // "" for any active clinician
+	TypeID      string
+	PatientID   string // optional: skip times the patient is already booked
+	From        ukcal.Date
+	Part        schedule.PartOfDay
+	Max         int // 0: schedule's default
+	Days        int // 0: schedule's default
+}
+
+// FreeSlot is one free time, with names for showing.
+type FreeSlot struct {
+	schedule.Candidate
+	ClinicianName string
+	RoomName      string
+}
+
+// NextFreeSlots finds the first free times for a type of appointment with
+// one clinician or any, from a date (from now, when that is today), in the
+// morning or afternoon.
+func (c *Clinic) NextFreeSlots(q FreeSlotQuery) ([]FreeSlot, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewCalendar)
+	now := c.clock()
+	c.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	t, err := store.AppointmentType(q.TypeID)
+	if err != nil {
+		return nil, notFound(err, "choose an appointment type")
+	}
+	days := q.Days
+	if days <= 0 {
+		days = schedule.DefaultDays
+	}
+	from := q.From
+	today := ukcal.Today(now)
+	if from.IsZero() || from.Before(today) {
+		from = today
+	}
+	rules, cs, err := calendarRules(store, from, from.AddDays(days))
+	if err != nil {
+		return nil, err
+	}
+	clinicians, err := store.Clinicians(true)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	sq := schedule.SlotQuery{Minutes: t.Minutes, From: from, Part: q.Part, Grid: cs.GridMinutes, Max: q.Max, Days: days,
+		RoomNeeded: t.NeedsRoom, PatientID: q.PatientID}
+	for _, cl := range clinicians {
+		names[cl.ID] = cl.Name
+		if q.ClinicianID == "" || q.ClinicianID == cl.ID {
+			sq.ClinicianIDs = append(sq.ClinicianIDs, cl.ID)
+		}
+	}
+	if len(sq.ClinicianIDs) == 0 {
+		return nil, errors.New("that clinician does not take appointments")
+	}
+	if from == today {
+		london := now.In(ukcal.London())
+		sq.After = schedule.Clock(london.Hour()*60 + london.Minute())
+	}
+	rooms, err := store.Rooms(true)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rooms {
+		names[r.ID] = r.Name
+		sq.Rooms = append(sq.Rooms, r.ID)
+	}
+	var readErr error
+	booked := func(d ukcal.Date) []schedule.Appt {
+		as, err := store.OccupyingOn(d.String())
+		if err != nil && readErr == nil {
+			readErr = err
+		}
+		return scheduleAppts(as)
+	}
+	found := schedule.NextFree(sq, booked, rules)
+	if readErr != nil {
+		return nil, readErr
+	}
+	out := make([]FreeSlot, len(found))
+	for i, f := range found {
+		out[i] = FreeSlot{Candidate: f, ClinicianName: names[f.ClinicianID], RoomName: names[f.RoomID]}
+	}
+	return out, nil
+}

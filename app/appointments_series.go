@@ -1,0 +1,162 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+
+	"github.com/google/uuid"
+)
+
+// SkippedOccurrence is a date of a series that was not booked, and why.
+type SkippedOccurrence struct {
+	Date     ukcal.Date
+	Warnings []Warning
+}
+
+// SeriesResult is what BookSeries booked and what it left out.
+type SeriesResult struct {
+	SeriesID string
+	Booked   []Appointment
+	Skipped  []SkippedOccurrence
+}
+
+// seriesRule is how a series' rule is stored.
+type seriesRule struct {
+	Every int    `json:"every"`
+	Unit  string `json:"unit"`
+	Count int    `json:"count,omitempty"`
+	Until string `json:"until,omitempty"`
+}
+
+// BookSeries books a recurring series (e.g. weekly × 6) starting on
+// req.Date, every occurrence at the same wall-clock time, so 09:00 stays
+// 09:00 across the clock change.
+//
+// The clean occurrences are booked and the ones with warnings that need
+// an override (a clash, a bank holiday, a closure, outside hours) are
+// skipped and reported, so the desk can book those by hand: one bad week
+// should not stop the other five. With req.OverrideReason every occurrence
+// is booked and the reason recorded on each. If no occurrence can be
+// booked, nothing is, and the error is a *BookingRefusedError. Everything
+// is written in one transaction.
+func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBookAppointments)
+	if err != nil {
+		return SeriesResult{}, err
+	}
+	if err := repeat.Validate(); err != nil {
+		return SeriesResult{}, err
+	}
+	req.OverrideReason = cleanText(req.OverrideReason)
+	rule := seriesRule{Every: repeat.Every, Unit: repeat.Unit.String(), Count: repeat.Count}
+	if !repeat.Until.IsZero() {
+		rule.Until = repeat.Until.String()
+	}
+	ruleJSON, err := json.Marshal(rule)
+	if err != nil {
+		return SeriesResult{}, err
+	}
+	res := SeriesResult{SeriesID: uuid.Must(uuid.NewV7()).String()}
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if _, err := tx.Patient(req.PatientID); err != nil {
+			return notFound(err, "that patient's record is not in this clinic file")
+		}
+		if err := tx.InsertSeries(res.SeriesID, req.PatientID, string(ruleJSON), s.User.Username, c.clock().UTC()); err != nil {
+			return err
+		}
+		var firstRefusal error
+		for _, d := range schedule.Occurrences(req.Date, repeat) {
+			one := req
+			one.Date = d
+			if len(res.Booked) > 0 {
+				one.WaitingID = "" // the waiting-list entry is filled by the first
+			}
+			p, err := c.bookIn(tx, s, one, res.SeriesID, audit)
+			var refused *BookingRefusedError
+			switch {
+			case errors.As(err, &refused):
+				res.Skipped = append(res.Skipped, SkippedOccurrence{Date: d, Warnings: blocking(refused.Warnings)})
+				if firstRefusal == nil {
+					firstRefusal = err
+				}
+			case err != nil:
+				return err
+			default:
+				res.Booked = append(res.Booked, p.appt)
+			}
+		}
+		if len(res.Booked) == 0 {
+			return firstRefusal
+		}
+		return audit("appointment.series", "appointment_series", res.SeriesID, req.PatientID,
+			fmt.Sprintf("%d booked, %d skipped", len(res.Booked), len(res.Skipped)))
+	})
+	if err != nil {
+		return SeriesResult{Skipped: res.Skipped}, err
+	}
+	return res, nil
+}
+
+// CancelSeries cancels one appointment of a series, or it and all the
+// series' later ones (thisAndFollowing). Only booked appointments are
+// cancelled: one the patient has already arrived for or been seen at is
+// left as it is. status is StatusCancelledPatient or StatusCancelledClinic;
+// the reason is required. It returns how many were cancelled.
+func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, status Status, reason string) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBookAppointments)
+	if err != nil {
+		return 0, err
+	}
+	if !IsCancelled(status) {
+		return 0, errors.New("say whether the patient or the clinic cancelled")
+	}
+	if reason = cleanText(reason); reason == "" {
+		return 0, errors.New("say why the appointments are cancelled")
+	}
+	n := 0
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		a, err := tx.Appointment(appointmentID)
+		if err != nil {
+			return notFound(err, "that appointment is not in the diary")
+		}
+		targets := []data.Appointment{a}
+		if thisAndFollowing {
+			if a.SeriesID == "" {
+				return errors.New("this appointment is not part of a series")
+			}
+			if targets, err = tx.SeriesAppointments(a.SeriesID, a.Date); err != nil {
+				return err
+			}
+		} else if a.Status != StatusBooked {
+			return CanChangeStatus(a.Status, status)
+		}
+		now := c.clock().UTC()
+		for _, t := range targets {
+			if t.Status != StatusBooked {
+				continue
+			}
+			if err := tx.SetAppointmentStatus(t.ID, status, now, s.User.Username, reason); err != nil {
+				return err
+			}
+			detail := status + "; reason: " + reason
+			if thisAndFollowing {
+				detail += "; with the rest of the series"
+			}
+			if err := audit("appointment.status", "appointment", t.ID, t.PatientID, detail); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}

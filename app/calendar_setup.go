@@ -1,0 +1,364 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"time"
+
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+
+	"github.com/google/uuid"
+)
+
+// The calendar's set-up, re-exported for the screens. Hours are wall-clock
+// minutes after midnight, by time.Weekday.
+type (
+	DiaryClinician   = data.Clinician
+	Room             = data.Room
+	AppointmentType  = data.AppointmentType
+	Closure          = data.Closure
+	CalendarSettings = data.CalendarSettings
+	HoursSpan        = data.Span
+	WeekHours        = data.WeekHours
+)
+
+// GridChoices are the diary grids a clinic may choose, in minutes.
+var GridChoices = []int{5, 10, 15}
+
+var colourPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// ScheduleHours turns stored week hours into the schedule rules' form.
+func ScheduleHours(w WeekHours) schedule.WeekHours {
+	var out schedule.WeekHours
+	for d, spans := range w {
+		for _, s := range spans {
+			out[d] = append(out[d], schedule.Span{Start: schedule.Clock(s.Start), End: schedule.Clock(s.End)})
+		}
+	}
+	return out
+}
+
+// checkHours refuses hours that end before they start, run past midnight
+// or overlap; breaks are the gaps between spans.
+func checkHours(w WeekHours, whose string) error {
+	for d, spans := range w {
+		sorted := slices.Clone(spans)
+		slices.SortFunc(sorted, func(a, b HoursSpan) int { return a.Start - b.Start })
+		for i, s := range sorted {
+			if s.Start < 0 || s.End > 24*60 || s.Start >= s.End {
+				return fmt.Errorf("%s hours on %s: %s–%s is not a stretch of the day", whose, time.Weekday(d),
+					schedule.Clock(s.Start), schedule.Clock(s.End))
+			}
+			if i > 0 && s.Start < sorted[i-1].End {
+				return fmt.Errorf("%s hours on %s overlap: %s–%s and %s–%s", whose, time.Weekday(d),
+					schedule.Clock(sorted[i-1].Start), schedule.Clock(sorted[i-1].End), schedule.Clock(s.Start), schedule.Clock(s.End))
+			}
+		}
+		w[d] = sorted
+	}
+	return nil
+}
+
+func checkColour(c string) error {
+	if c != "" && !colourPattern.MatchString(c) {
+		return fmt.Errorf("colour %q is not a colour like #3366CC", c)
+	}
+	return nil
+}
+
+// Clinicians lists the clinicians in day-view column order.
+func (c *Clinic) Clinicians(includeInactive bool) ([]DiaryClinician, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewCalendar); err != nil {
+		return nil, err
+	}
+	return c.store.Clinicians(!includeInactive)
+}
+
+// SaveClinician adds a clinician (ID empty) or saves changes to one.
+// Clinicians are never deleted, only made inactive: their past
+// appointments still name them.
+func (c *Clinic) SaveClinician(cl DiaryClinician) (DiaryClinician, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return cl, err
+	}
+	cl.Name, cl.Role = cleanText(cl.Name), cleanText(cl.Role)
+	if cl.Name == "" {
+		return cl, errors.New("the clinician needs a name")
+	}
+	if err := checkColour(cl.Colour); err != nil {
+		return cl, err
+	}
+	if err := checkHours(cl.Hours, cl.Name+"'s"); err != nil {
+		return cl, err
+	}
+	now := c.clock().UTC()
+	action := "calendar.clinician.update"
+	if cl.ID == "" {
+		cl.ID, cl.CreatedAt, action = uuid.Must(uuid.NewV7()).String(), now, "calendar.clinician.create"
+	}
+	cl.UpdatedAt = now
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if old, err := tx.Clinician(cl.ID); err == nil {
+			cl.CreatedAt = old.CreatedAt
+		} else if !errors.Is(err, data.ErrNotFound) {
+			return err
+		}
+		if err := tx.SaveClinician(cl); err != nil {
+			return fmt.Errorf("save clinician: %w", err)
+		}
+		return audit(action, "clinician", cl.ID, "", "active="+strconv.FormatBool(cl.Active))
+	})
+	return cl, err
+}
+
+// Rooms lists the rooms in order.
+func (c *Clinic) Rooms(includeInactive bool) ([]Room, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewCalendar); err != nil {
+		return nil, err
+	}
+	return c.store.Rooms(!includeInactive)
+}
+
+// SaveRoom adds a room (ID empty) or saves changes to one.
+func (c *Clinic) SaveRoom(r Room) (Room, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return r, err
+	}
+	if r.Name = cleanText(r.Name); r.Name == "" {
+		return r, errors.New("the room needs a name")
+	}
+	action := "calendar.room.update"
+	if r.ID == "" {
+		r.ID, action = uuid.Must(uuid.NewV7()).String(), "calendar.room.create"
+	}
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if err := tx.SaveRoom(r); err != nil {
+			return err
+		}
+		return audit(action, "room", r.ID, "", "active="+strconv.FormatBool(r.Active))
+	})
+	return r, err
+}
+
+// AppointmentTypes lists the appointment types by name.
+func (c *Clinic) AppointmentTypes(includeInactive bool) ([]AppointmentType, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewCalendar); err != nil {
+		return nil, err
+	}
+	return c.store.AppointmentTypes(!includeInactive)
+}
+
+// SaveAppointmentType adds an appointment type (ID empty) or saves changes
+// to one. Its length is 5 minutes to 8 hours, in 5-minute steps.
+func (c *Clinic) SaveAppointmentType(t AppointmentType) (AppointmentType, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return t, err
+	}
+	if t.Name = cleanText(t.Name); t.Name == "" {
+		return t, errors.New("the appointment type needs a name")
+	}
+	if t.Minutes < 5 || t.Minutes > 480 || t.Minutes%5 != 0 {
+		return t, fmt.Errorf("%s: the length must be 5 minutes to 8 hours, in steps of 5 minutes (not %d)", t.Name, t.Minutes)
+	}
+	if err := checkColour(t.Colour); err != nil {
+		return t, err
+	}
+	action := "calendar.type.update"
+	if t.ID == "" {
+		t.ID, action = uuid.Must(uuid.NewV7()).String(), "calendar.type.create"
+	}
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if err := tx.SaveAppointmentType(t); err != nil {
+			return err
+		}
+		return audit(action, "appointment_type", t.ID, "", fmt.Sprintf("%d minutes, active=%t", t.Minutes, t.Active))
+	})
+	return t, err
+}
+
+// CalendarSettings reads the bank-holiday region, grid, DNA window and
+// opening hours.
+func (c *Clinic) CalendarSettings() (CalendarSettings, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewCalendar); err != nil {
+		return CalendarSettings{}, err
+	}
+	return c.store.CalendarSettings()
+}
+
+// SaveCalendarSettings checks and saves the calendar settings.
+func (c *Clinic) SaveCalendarSettings(cs CalendarSettings) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return err
+	}
+	region, err := ukcal.ParseRegion(cs.Region)
+	if err != nil {
+		return err
+	}
+	cs.Region = string(region)
+	if !slices.Contains(GridChoices, cs.GridMinutes) {
+		return fmt.Errorf("the diary grid must be 5, 10 or 15 minutes (not %d)", cs.GridMinutes)
+	}
+	if cs.DNAWindowMonths < 1 || cs.DNAWindowMonths > 60 {
+		return fmt.Errorf("DNAs are counted over 1 to 60 months (not %d)", cs.DNAWindowMonths)
+	}
+	if err := checkHours(cs.OpeningHours, "the clinic's opening"); err != nil {
+		return err
+	}
+	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if err := tx.SaveCalendarSettings(cs); err != nil {
+			return err
+		}
+		return audit("calendar.settings", "settings", "calendar",
+			"", fmt.Sprintf("region=%s grid=%d dna_window=%d", cs.Region, cs.GridMinutes, cs.DNAWindowMonths))
+	})
+}
+
+// Closures lists the closures that overlap the dates from–to.
+func (c *Clinic) Closures(from, to ukcal.Date) ([]Closure, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewCalendar); err != nil {
+		return nil, err
+	}
+	return c.store.Closures(from.String(), to.String())
+}
+
+// AddClosure shuts the clinic from–to (both included). Appointments
+// already booked then stay: the day view shows them on a closed day, to
+// be moved.
+func (c *Clinic) AddClosure(from, to ukcal.Date, reason string) (Closure, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return Closure{}, err
+	}
+	reason = cleanText(reason)
+	switch {
+	case from.IsZero() || to.IsZero():
+		return Closure{}, errors.New("a closure needs its first and last day")
+	case to.Before(from):
+		return Closure{}, errors.New("a closure's last day cannot be before its first")
+	case reason == "":
+		return Closure{}, errors.New("say why the clinic is closed (it is shown in the diary)")
+	}
+	cl := Closure{ID: uuid.Must(uuid.NewV7()).String(), From: from.String(), To: to.String(), Reason: reason,
+		CreatedBy: s.User.Username, CreatedAt: c.clock().UTC()}
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if err := tx.InsertClosure(cl); err != nil {
+			return err
+		}
+		return audit("calendar.closure.add", "closure", cl.ID, "", cl.From+" to "+cl.To)
+	})
+	return cl, err
+}
+
+// RemoveClosure takes a closure away (the clinic opens after all).
+func (c *Clinic) RemoveClosure(id string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return err
+	}
+	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		cl, err := tx.DeleteClosure(id)
+		if err != nil {
+			return err
+		}
+		return audit("calendar.closure.remove", "closure", id, "", cl.From+" to "+cl.To)
+	})
+}
+
+// calendarReader is what both the store and a write transaction can read,
+// so a booking's checks are the same whether previewed or committed.
+type calendarReader interface {
+	CalendarSettings() (data.CalendarSettings, error)
+	Clinicians(activeOnly bool) ([]data.Clinician, error)
+	Closures(from, to string) ([]data.Closure, error)
+	OccupyingOn(date string) ([]data.Appointment, error)
+	Clinician(id string) (data.Clinician, error)
+	Rooms(activeOnly bool) ([]data.Room, error)
+	AppointmentType(id string) (data.AppointmentType, error)
+}
+
+var (
+	_ calendarReader = (*data.Store)(nil)
+	_ calendarReader = (*data.Tx)(nil)
+)
+
+// calendarRules gathers the clinic's rules for the dates from–to, with the
+// settings they came from.
+func calendarRules(r calendarReader, from, to ukcal.Date) (schedule.Rules, data.CalendarSettings, error) {
+	cs, err := r.CalendarSettings()
+	if err != nil {
+		return schedule.Rules{}, cs, err
+	}
+	region, err := ukcal.ParseRegion(cs.Region)
+	if err != nil {
+		return schedule.Rules{}, cs, err
+	}
+	rules := schedule.Rules{Region: region, OpeningHours: ScheduleHours(cs.OpeningHours), ClinicianHours: map[string]schedule.WeekHours{}}
+	clinicians, err := r.Clinicians(false)
+	if err != nil {
+		return rules, cs, err
+	}
+	for _, cl := range clinicians {
+		if h := ScheduleHours(cl.Hours); !h.IsZero() {
+			rules.ClinicianHours[cl.ID] = h
+		}
+	}
+	closures, err := r.Closures(from.String(), to.String())
+	if err != nil {
+		return rules, cs, err
+	}
+	for _, cl := range closures {
+		f, err1 := ukcal.ParseDate(cl.From)
+		t, err2 := ukcal.ParseDate(cl.To)
+		if err := errors.Join(err1, err2); err != nil {
+			return rules, cs, err
+		}
+		rules.Closures = append(rules.Closures, schedule.Closure{From: f, To: t, Reason: cl.Reason})
+	}
+	return rules, cs, nil
+}
+
+// scheduleAppt is an appointment as the rules see it.
+func scheduleAppt(a data.Appointment) schedule.Appt {
+	d, _ := ukcal.ParseDate(a.Date)
+	return schedule.Appt{ID: a.ID, ClinicianID: a.ClinicianID, RoomID: a.RoomID, PatientID: a.PatientID,
+		Date: d, Start: schedule.Clock(a.StartMin), End: schedule.Clock(a.EndMin)}
+}
+
+func scheduleAppts(as []data.Appointment) []schedule.Appt {
+	out := make([]schedule.Appt, len(as))
+	for i, a := range as {
+		out[i] = scheduleAppt(a)
+	}
+	return out
+}

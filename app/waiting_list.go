@@ -1,0 +1,201 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+
+	"github.com/google/uuid"
+)
+
+// WaitingEntry is a patient on the waiting list, re-exported for the
+// screens. Priority is "urgent", "soon" or "routine"; PartOfDay is "",
+// "morning" or "afternoon".
+type WaitingEntry = data.WaitingEntry
+
+// WaitingList lists who is waiting, urgent first, then longest waiting.
+func (c *Clinic) WaitingList() ([]WaitingEntry, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewCalendar); err != nil {
+		return nil, err
+	}
+	return c.store.WaitingList()
+}
+
+// normaliseWaiting checks an entry's fields and puts them in stored form.
+func (c *Clinic) normaliseWaiting(tx *data.Tx, w *WaitingEntry) error {
+	pr, err := schedule.ParsePriority(w.Priority)
+	if err != nil {
+		return err
+	}
+	w.Priority = pr.String()
+	part, err := schedule.ParsePartOfDay(w.PartOfDay)
+	if err != nil {
+		return err
+	}
+	w.PartOfDay = ""
+	if part != schedule.AnyTime {
+		w.PartOfDay = part.String()
+	}
+	if w.Minutes < 0 || w.Minutes > 480 {
+		return fmt.Errorf("the wanted length must be up to 8 hours (not %d minutes)", w.Minutes)
+	}
+	if w.Added == "" {
+		w.Added = c.today().String()
+	} else if _, err := ukcal.ParseDate(w.Added); err != nil {
+		return fmt.Errorf("the date added %q is not a date", w.Added)
+	}
+	if w.ClinicianID != "" {
+		if _, err := tx.Clinician(w.ClinicianID); err != nil {
+			return notFound(err, "that clinician is not set up in this clinic")
+		}
+	}
+	w.Notes = cleanText(w.Notes)
+	return nil
+}
+
+// AddToWaitingList puts a patient on the waiting list.
+func (c *Clinic) AddToWaitingList(w WaitingEntry) (WaitingEntry, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermWaitingList)
+	if err != nil {
+		return w, err
+	}
+	now := c.clock().UTC()
+	w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
+	w.CreatedBy, w.CreatedAt, w.UpdatedAt = s.User.Username, now, now
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		p, err := tx.Patient(w.PatientID)
+		if err != nil {
+			return notFound(err, "that patient's record is not in this clinic file")
+		}
+		if p.Status != data.PatientActive {
+			return fmt.Errorf("the record is %s: only an active patient can wait for an appointment", p.Status)
+		}
+		if err := c.normaliseWaiting(tx, &w); err != nil {
+			return err
+		}
+		if err := tx.SaveWaiting(w); err != nil {
+			return err
+		}
+		return audit("waiting.add", "waiting_list", w.ID, w.PatientID, w.Priority)
+	})
+	return w, err
+}
+
+// UpdateWaiting saves changes to the priority, wanted clinician, length,
+// part of the day, date added or notes of an entry still waiting.
+func (c *Clinic) UpdateWaiting(w WaitingEntry) (WaitingEntry, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermWaitingList)
+	if err != nil {
+		return w, err
+	}
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		old, err := tx.WaitingEntry(w.ID)
+		if err != nil {
+			return notFound(err, "that entry is not on the waiting list")
+		}
+		if old.Status != data.WaitingOpen && old.Status != data.WaitingOffered {
+			return fmt.Errorf("that patient is no longer waiting (%s)", old.Status)
+		}
+		if err := c.normaliseWaiting(tx, &w); err != nil {
+			return err
+		}
+		// Who, when made and where it stands are not the form's to change.
+		w.PatientID, w.Status, w.AppointmentID, w.CreatedBy, w.CreatedAt = old.PatientID, old.Status, old.AppointmentID, old.CreatedBy, old.CreatedAt
+		w.UpdatedAt = c.clock().UTC()
+		if err := tx.SaveWaiting(w); err != nil {
+			return err
+		}
+		return audit("waiting.update", "waiting_list", w.ID, w.PatientID, w.Priority)
+	})
+	return w, err
+}
+
+// RemoveFromWaitingList takes a patient off the list without booking
+// (found elsewhere, no longer needed); the reason is audited.
+func (c *Clinic) RemoveFromWaitingList(id, reason string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermWaitingList)
+	if err != nil {
+		return err
+	}
+	if reason = cleanText(reason); reason == "" {
+		return errors.New("say why the patient is taken off the waiting list")
+	}
+	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		w, err := tx.WaitingEntry(id)
+		if err != nil {
+			return notFound(err, "that entry is not on the waiting list")
+		}
+		if w.Status != data.WaitingOpen && w.Status != data.WaitingOffered {
+			return fmt.Errorf("that patient is no longer waiting (%s)", w.Status)
+		}
+		w.Status, w.UpdatedAt = data.WaitingRemoved, c.clock().UTC()
+		if err := tx.SaveWaiting(w); err != nil {
+			return err
+		}
+		return audit("waiting.remove", "waiting_list", id, w.PatientID, "reason: "+reason)
+	})
+}
+
+// OffersFor lists the waiting-list patients who fit the slot a cancelled
+// or missed appointment has freed: the wanted clinician (or anyone), a
+// length that fits, the right part of the day, and not already booked at
+// that time. Urgent first, then longest waiting. Book one with
+// BookingRequest.WaitingID set, so the entry is marked booked.
+func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewCalendar)
+	c.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	a, err := store.Appointment(appointmentID)
+	if err != nil {
+		return nil, notFound(err, "that appointment is not in the diary")
+	}
+	if !IsCancelled(a.Status) && a.Status != StatusDNA {
+		return nil, fmt.Errorf("the slot is still taken (the appointment is %s)", lowerFirst(StatusLabel(a.Status)))
+	}
+	list, err := store.WaitingList()
+	if err != nil {
+		return nil, err
+	}
+	sameDay, err := store.OccupyingOn(a.Date)
+	if err != nil {
+		return nil, err
+	}
+	freed := scheduleAppt(a)
+	busy := map[string]bool{a.PatientID: true} // the patient who cancelled is not offered their own slot
+	for _, o := range sameDay {
+		if schedule.Overlaps(freed, scheduleAppt(o)) {
+			busy[o.PatientID] = true
+		}
+	}
+	byID := map[string]WaitingEntry{}
+	rules := make([]schedule.Waiting, 0, len(list))
+	for _, w := range list {
+		byID[w.ID] = w
+		pr, _ := schedule.ParsePriority(w.Priority)
+		part, _ := schedule.ParsePartOfDay(w.PartOfDay)
+		added, _ := ukcal.ParseDate(w.Added)
+		rules = append(rules, schedule.Waiting{ID: w.ID, PatientID: w.PatientID, ClinicianID: w.ClinicianID,
+			Minutes: w.Minutes, Priority: pr, Added: added, Part: part})
+	}
+	fits := schedule.Offer(freed, rules, func(patientID string) bool { return busy[patientID] })
+	out := make([]WaitingEntry, len(fits))
+	for i, f := range fits {
+		out[i] = byID[f.ID]
+	}
+	return out, nil
+}

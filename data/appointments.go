@@ -1,0 +1,426 @@
+package data
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+	"time"
+)
+
+// Appointment statuses, as stored.
+const (
+	StatusBooked           = "booked"
+	StatusArrived          = "arrived"
+	StatusInProgress       = "in_progress"
+	StatusSeen             = "seen"
+	StatusDNA              = "dna"
+	StatusCancelledPatient = "cancelled_patient"
+	StatusCancelledClinic  = "cancelled_clinic"
+)
+
+// occupying are the statuses that hold their slot: a cancelled or missed
+// appointment frees it for someone else.
+const occupying = `('booked', 'arrived', 'in_progress', 'seen')`
+
+// Slot is where and when an appointment is: a clinic wall-clock date and
+// minutes after midnight.
+type Slot struct {
+	ClinicianID string `json:"clinician_id"`
+	RoomID      string `json:"room_id,omitempty"`
+	Date        string `json:"date"` // YYYY-MM-DD
+	StartMin    int    `json:"start_min"`
+	EndMin      int    `json:"end_min"`
+}
+
+// Appointment is one booking in the diary.
+type Appointment struct {
+	ID        string
+	PatientID string
+	TypeID    string
+	Slot
+	Status         string
+	StatusAt       time.Time // UTC
+	StatusBy       string
+	CancelReason   string
+	OverrideReason string
+	SeriesID       string
+	MovedFrom      *Slot // the slot first booked, once it has been moved
+	Notes          string
+	CreatedAt      time.Time
+	CreatedBy      string
+}
+
+// StatusChange is one row of an appointment's history.
+type StatusChange struct {
+	AppointmentID string
+	Status        string
+	At            time.Time
+	By            string
+	Reason        string
+	MovedFrom     *Slot // set when the row records a move
+}
+
+const appointmentColumns = `a.id, a.patient_id, a.type_id, a.clinician_id, coalesce(a.room_id, ''), a.date, a.start_min, a.end_min,
+	a.status, a.status_at, a.status_by, a.cancel_reason, a.override_reason, coalesce(a.series_id, ''), a.moved_from,
+	a.notes, a.created_at, a.created_by`
+
+func (a *Appointment) scanTargets(statusAt, createdAt, movedFrom *string) []any {
+	return []any{&a.ID, &a.PatientID, &a.TypeID, &a.ClinicianID, &a.RoomID, &a.Date, &a.StartMin, &a.EndMin,
+		&a.Status, statusAt, &a.StatusBy, &a.CancelReason, &a.OverrideReason, &a.SeriesID, movedFrom,
+		&a.Notes, createdAt, &a.CreatedBy}
+}
+
+func (a *Appointment) finishScan(statusAt, createdAt, movedFrom string) error {
+	a.StatusAt, _ = time.Parse(time.RFC3339Nano, statusAt)
+	a.CreatedAt, _ = time.Parse(time.RFC3339Nano, createdAt)
+	slot, err := parseSlot(movedFrom)
+	a.MovedFrom = slot
+	return err
+}
+
+func parseSlot(s string) (*Slot, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var slot Slot
+	if err := json.Unmarshal([]byte(s), &slot); err != nil {
+		return nil, err
+	}
+	return &slot, nil
+}
+
+func slotJSON(s *Slot) (string, error) {
+	if s == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(s)
+	return string(b), err
+}
+
+func utc(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// InsertAppointment books an appointment and writes its first history
+// row. The caller has checked for clashes in the same transaction.
+func (t *Tx) InsertAppointment(a Appointment) error {
+	moved, err := slotJSON(a.MovedFrom)
+	if err != nil {
+		return err
+	}
+	_, err = t.tx.Exec(`INSERT INTO appointments (id, patient_id, clinician_id, room_id, type_id, date, start_min, end_min,
+		status, status_at, status_by, cancel_reason, override_reason, series_id, moved_from, notes, created_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.PatientID, a.ClinicianID, nullable(a.RoomID), a.TypeID, a.Date, a.StartMin, a.EndMin,
+		a.Status, utc(a.StatusAt), a.StatusBy, a.CancelReason, a.OverrideReason, nullable(a.SeriesID), moved,
+		a.Notes, utc(a.CreatedAt), a.CreatedBy)
+	if err != nil {
+		return err
+	}
+	return t.insertHistory(StatusChange{AppointmentID: a.ID, Status: a.Status, At: a.StatusAt, By: a.StatusBy, Reason: a.OverrideReason})
+}
+
+func (t *Tx) insertHistory(c StatusChange) error {
+	moved, err := slotJSON(c.MovedFrom)
+	if err != nil {
+		return err
+	}
+	_, err = t.tx.Exec(`INSERT INTO appointment_status_history (appointment_id, status, at, by, reason, moved_from) VALUES (?, ?, ?, ?, ?, ?)`,
+		c.AppointmentID, c.Status, utc(c.At), c.By, c.Reason, moved)
+	return err
+}
+
+// SetAppointmentStatus changes the status and records the change. A
+// cancellation's reason is kept on the appointment too.
+func (t *Tx) SetAppointmentStatus(id, status string, at time.Time, by, reason string) error {
+	cancelReason := ""
+	if strings.HasPrefix(status, "cancelled_") {
+		cancelReason = reason
+	}
+	res, err := t.tx.Exec(`UPDATE appointments SET status = ?, status_at = ?, status_by = ?, cancel_reason = ? WHERE id = ?`,
+		status, utc(at), by, cancelReason, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return t.insertHistory(StatusChange{AppointmentID: id, Status: status, At: at, By: by, Reason: reason})
+}
+
+// MoveAppointment puts an appointment in a new slot. The first slot it was
+// booked in stays on the appointment; the slot it left goes in the history.
+func (t *Tx) MoveAppointment(id string, to Slot, at time.Time, by, reason, overrideReason string) error {
+	a, err := t.Appointment(id)
+	if err != nil {
+		return err
+	}
+	from := a.Slot
+	original := a.MovedFrom
+	if original == nil {
+		original = &from
+	}
+	moved, err := slotJSON(original)
+	if err != nil {
+		return err
+	}
+	if overrideReason == "" {
+		overrideReason = a.OverrideReason
+	}
+	_, err = t.tx.Exec(`UPDATE appointments SET clinician_id = ?, room_id = ?, date = ?, start_min = ?, end_min = ?,
+		moved_from = ?, override_reason = ? WHERE id = ?`,
+		to.ClinicianID, nullable(to.RoomID), to.Date, to.StartMin, to.EndMin, moved, overrideReason, id)
+	if err != nil {
+		return err
+	}
+	return t.insertHistory(StatusChange{AppointmentID: id, Status: a.Status, At: at, By: by, Reason: reason, MovedFrom: &from})
+}
+
+func appointmentByID(q querier, id string) (Appointment, error) {
+	var a Appointment
+	var statusAt, createdAt, movedFrom string
+	err := q.QueryRow(`SELECT `+appointmentColumns+` FROM appointments a WHERE a.id = ?`, id).
+		Scan(a.scanTargets(&statusAt, &createdAt, &movedFrom)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, ErrNotFound
+	}
+	if err != nil {
+		return a, err
+	}
+	return a, a.finishScan(statusAt, createdAt, movedFrom)
+}
+
+// Appointment reads one appointment.
+func (s *Store) Appointment(id string) (Appointment, error) { return appointmentByID(s.db, id) }
+
+// Appointment reads one appointment inside the transaction.
+func (t *Tx) Appointment(id string) (Appointment, error) { return appointmentByID(t.tx, id) }
+
+func scanAppointments(rows *sql.Rows, err error) ([]Appointment, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Appointment
+	for rows.Next() {
+		var a Appointment
+		var statusAt, createdAt, movedFrom string
+		if err := rows.Scan(a.scanTargets(&statusAt, &createdAt, &movedFrom)...); err != nil {
+			return nil, err
+		}
+		if err := a.finishScan(statusAt, createdAt, movedFrom); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// occupyingOnQuery is the clash check's read: every appointment that holds
+// its slot on one date, through the appointments_day index.
+const occupyingOnQuery = `SELECT ` + appointmentColumns + ` FROM appointments a
+	WHERE a.date = ? AND a.status IN ` + occupying + ` ORDER BY a.clinician_id, a.start_min`
+
+func occupyingOn(q querier, date string) ([]Appointment, error) {
+	return scanAppointments(q.Query(occupyingOnQuery, date))
+}
+
+// OccupyingOn lists the appointments that hold their slot on a date
+// (booked, arrived, in progress, seen), for clash checks.
+func (s *Store) OccupyingOn(date string) ([]Appointment, error) { return occupyingOn(s.db, date) }
+
+// OccupyingOn is the clash check's read inside the write transaction, so
+// nothing can be booked between the check and the insert.
+func (t *Tx) OccupyingOn(date string) ([]Appointment, error) { return occupyingOn(t.tx, date) }
+
+// SeriesAppointments lists a series' appointments on or after a date, in
+// date order.
+func (t *Tx) SeriesAppointments(seriesID, fromDate string) ([]Appointment, error) {
+	return scanAppointments(t.tx.Query(`SELECT `+appointmentColumns+` FROM appointments a
+		WHERE a.series_id = ? AND a.date >= ? ORDER BY a.date, a.start_min`, seriesID, fromDate))
+}
+
+// InsertSeries records a recurring series' rule (JSON).
+func (t *Tx) InsertSeries(id, patientID, repeatJSON, by string, at time.Time) error {
+	_, err := t.tx.Exec(`INSERT INTO appointment_series (id, patient_id, repeat, created_by, created_at) VALUES (?, ?, ?, ?, ?)`,
+		id, patientID, repeatJSON, by, utc(at))
+	return err
+}
+
+// AppointmentHistory lists an appointment's status changes and moves,
+// oldest first.
+func (s *Store) AppointmentHistory(id string) ([]StatusChange, error) {
+	return scanHistory(s.db.Query(`SELECT appointment_id, status, at, by, reason, moved_from FROM appointment_status_history
+		WHERE appointment_id = ? ORDER BY id`, id))
+}
+
+// PatientAppointmentHistory lists the history rows of all of a patient's
+// appointments, oldest first.
+func (s *Store) PatientAppointmentHistory(patientID string) ([]StatusChange, error) {
+	return scanHistory(s.db.Query(`SELECT h.appointment_id, h.status, h.at, h.by, h.reason, h.moved_from
+		FROM appointments a JOIN appointment_status_history h ON h.appointment_id = a.id
+		WHERE a.patient_id = ? ORDER BY h.id`, patientID))
+}
+
+func scanHistory(rows *sql.Rows, err error) ([]StatusChange, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StatusChange
+	for rows.Next() {
+		var c StatusChange
+		var at, moved string
+		if err := rows.Scan(&c.AppointmentID, &c.Status, &at, &c.By, &c.Reason, &moved); err != nil {
+			return nil, err
+		}
+		c.At, _ = time.Parse(time.RFC3339Nano, at)
+		slot, err := parseSlot(moved)
+		if err != nil {
+			return nil, err
+		}
+		c.MovedFrom = slot
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// DiaryEntry is an appointment with what the day view shows beside it.
+type DiaryEntry struct {
+	Appointment
+	PatientName   string // "Forenames Surname"
+	PatientDOB    string
+	NHSNumber     string
+	Alerts        []Alert
+	AISNeeds      []string
+	TypeName      string
+	TypeColour    string
+	RoomName      string
+	ClinicianName string
+}
+
+const diaryColumns = appointmentColumns + `, p.forenames || ' ' || p.surname, p.dob, p.nhs_number, p.alerts, p.ais_needs,
+	t.name, t.colour, coalesce(r.name, ''), c.name`
+
+const diaryJoins = ` FROM appointments a
+	JOIN patients p ON p.id = a.patient_id
+	JOIN appointment_types t ON t.id = a.type_id
+	JOIN clinicians c ON c.id = a.clinician_id
+	LEFT JOIN rooms r ON r.id = a.room_id`
+
+// DiaryFilter picks appointments for a view or an export.
+type DiaryFilter struct {
+	From, To    string // YYYY-MM-DD, inclusive
+	ClinicianID string // "" for every clinician
+	PatientID   string // "" for every patient
+	// WithCancelled includes cancelled appointments (the views show them
+	// struck through; the export marks them cancelled).
+	WithCancelled bool
+}
+
+// diaryQuery builds the query for f. Each shape has an index: one date or
+// a range of dates (appointments_day), one clinician's dates
+// (appointments_clinician), one patient's (appointments_patient).
+func diaryQuery(f DiaryFilter) (string, []any) {
+	q := `SELECT ` + diaryColumns + diaryJoins + ` WHERE `
+	var args []any
+	switch {
+	case f.PatientID != "":
+		q += `a.patient_id = ?`
+		args = append(args, f.PatientID)
+		if f.From != "" {
+			q += ` AND a.date BETWEEN ? AND ?`
+			args = append(args, f.From, f.To)
+		}
+	case f.ClinicianID != "":
+		q += `a.clinician_id = ? AND a.date BETWEEN ? AND ?`
+		args = append(args, f.ClinicianID, f.From, f.To)
+	default:
+		q += `a.date BETWEEN ? AND ?`
+		args = append(args, f.From, f.To)
+	}
+	if !f.WithCancelled {
+		q += ` AND a.status NOT IN ('cancelled_patient', 'cancelled_clinic')`
+	}
+	return q + ` ORDER BY a.date, a.start_min, c.sort_order, a.clinician_id, a.id`, args
+}
+
+// Diary lists appointments with their patient, type, room and clinician,
+// in date and time order.
+func (s *Store) Diary(f DiaryFilter) ([]DiaryEntry, error) { return diary(s.db, f) }
+
+// Diary lists appointments inside the transaction (an export reads and
+// audits in one).
+func (t *Tx) Diary(f DiaryFilter) ([]DiaryEntry, error) { return diary(t.tx, f) }
+
+func diary(q querier, f DiaryFilter) ([]DiaryEntry, error) {
+	query, args := diaryQuery(f)
+	rows, err := q.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DiaryEntry
+	for rows.Next() {
+		var e DiaryEntry
+		var statusAt, createdAt, movedFrom, alerts, needs string
+		targets := append(e.scanTargets(&statusAt, &createdAt, &movedFrom),
+			&e.PatientName, &e.PatientDOB, &e.NHSNumber, &alerts, &needs, &e.TypeName, &e.TypeColour, &e.RoomName, &e.ClinicianName)
+		if err := rows.Scan(targets...); err != nil {
+			return nil, err
+		}
+		if err := e.finishScan(statusAt, createdAt, movedFrom); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(alerts), &e.Alerts); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(needs), &e.AISNeeds); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// DayCounts counts the appointments that are not cancelled on each date
+// from–to, for the month overview. Dates with none are left out.
+func (s *Store) DayCounts(from, to string) (map[string]int, error) {
+	rows, err := s.db.Query(`SELECT date, count(*) FROM appointments
+		WHERE date BETWEEN ? AND ? AND status NOT IN ('cancelled_patient', 'cancelled_clinic') GROUP BY date`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var d string
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return nil, err
+		}
+		out[d] = n
+	}
+	return out, rows.Err()
+}
+
+// DNADates lists the dates of a patient's DNAs on or after a date, for the
+// rolling-window count, inside the transaction that marked the DNA.
+func (t *Tx) DNADates(patientID, since string) ([]string, error) {
+	return dnaDates(t.tx, patientID, since)
+}
+
+func dnaDates(q querier, patientID, since string) ([]string, error) {
+	rows, err := q.Query(`SELECT date FROM appointments WHERE patient_id = ? AND date >= ? AND status = 'dna' ORDER BY date`, patientID, since)
+	if err != nil {
+		return nil, err
+	}
+	return scanIDs(rows, nil)
+}
+
+// Revisions counts the changes made to an appointment since it was
+// booked (moves and status changes), for a calendar file's SEQUENCE.
+func (t *Tx) Revisions(appointmentID string) (int, error) {
+	var n int
+	err := t.tx.QueryRow(`SELECT count(*) - 1 FROM appointment_status_history WHERE appointment_id = ?`, appointmentID).Scan(&n)
+	return max(n, 0), err
+}

@@ -1,0 +1,213 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// diaryFixture is a store with two patients, two clinicians, a room and a
+// type, ready for booking.
+func diaryFixture(t *testing.T) *Store {
+	t.Helper()
+	s, _, _ := newStore(t)
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	err := s.Write(func(tx *Tx) error {
+		for _, p := range []Patient{
+			{ID: "p1", Forenames: "Zoë", Surname: "O'Brien", DOB: "1984-02-29", Status: PatientActive, Alerts: []Alert{{Kind: "safeguarding"}}},
+			{ID: "p2", Forenames: "John", Surname: "Smith", DOB: "1970-01-01", Status: PatientActive},
+		} {
+			if err := tx.InsertPatient(p); err != nil {
+				return err
+			}
+		}
+		for _, c := range []Clinician{{ID: "c1", Name: "Dr Evans", Active: true}, {ID: "c2", Name: "Ms Patel", Active: true, SortOrder: 1}} {
+			if err := tx.SaveClinician(c); err != nil {
+				return err
+			}
+		}
+		if err := tx.SaveRoom(Room{ID: "r1", Name: "Room 1", Active: true}); err != nil {
+			return err
+		}
+		return tx.SaveAppointmentType(AppointmentType{ID: "t1", Name: "Follow-up", Minutes: 30, Colour: "#88aa00", Active: true})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = now
+	return s
+}
+
+func appt(id, patient, clinician, date string, start int) Appointment {
+	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+	return Appointment{ID: id, PatientID: patient, TypeID: "t1",
+		Slot:   Slot{ClinicianID: clinician, Date: date, StartMin: start, EndMin: start + 30},
+		Status: StatusBooked, StatusAt: at, StatusBy: "desk", CreatedAt: at, CreatedBy: "desk"}
+}
+
+func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
+	s := diaryFixture(t)
+	a := appt("a1", "p1", "c1", "2026-11-23", 9*60)
+	a.RoomID = "r1"
+	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	err := s.Write(func(tx *Tx) error {
+		if err := tx.InsertAppointment(a); err != nil {
+			return err
+		}
+		if err := tx.MoveAppointment("a1", Slot{ClinicianID: "c2", Date: "2026-11-24", StartMin: 14 * 60, EndMin: 14*60 + 30}, at, "desk", "patient asked", ""); err != nil {
+			return err
+		}
+		if err := tx.MoveAppointment("a1", Slot{ClinicianID: "c2", Date: "2026-11-25", StartMin: 15 * 60, EndMin: 15*60 + 30}, at, "desk", "again", ""); err != nil {
+			return err
+		}
+		return tx.SetAppointmentStatus("a1", StatusCancelledPatient, at, "desk", "feeling better")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Appointment("a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Date != "2026-11-25" || got.StartMin != 15*60 || got.MovedFrom == nil || got.MovedFrom.Date != "2026-11-23" || got.MovedFrom.StartMin != 9*60 || got.MovedFrom.RoomID != "r1" {
+		t.Fatalf("moved appointment: %+v (from %+v)", got, got.MovedFrom)
+	}
+	if got.Status != StatusCancelledPatient || got.CancelReason != "feeling better" {
+		t.Fatalf("status %q reason %q", got.Status, got.CancelReason)
+	}
+	h, err := s.AppointmentHistory("a1")
+	if err != nil || len(h) != 4 {
+		t.Fatalf("history %+v %v", h, err)
+	}
+	if h[1].MovedFrom == nil || h[1].MovedFrom.Date != "2026-11-23" || h[2].MovedFrom.Date != "2026-11-24" || h[3].Status != StatusCancelledPatient {
+		t.Fatalf("history rows: %+v", h)
+	}
+	if occ, _ := s.OccupyingOn("2026-11-25"); len(occ) != 0 {
+		t.Fatal("a cancelled appointment still holds its slot")
+	}
+}
+
+func TestDiaryJoinsWhatTheDayViewShows(t *testing.T) {
+	s := diaryFixture(t)
+	err := s.Write(func(tx *Tx) error {
+		for _, a := range []Appointment{appt("a2", "p2", "c2", "2026-11-23", 9*60), appt("a1", "p1", "c1", "2026-11-23", 9*60), appt("a3", "p1", "c1", "2026-11-24", 8*60)} {
+			if err := tx.InsertAppointment(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, err := s.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-23"})
+	if err != nil || len(day) != 2 {
+		t.Fatalf("day: %+v %v", day, err)
+	}
+	if day[0].ID != "a1" || day[0].PatientName != "Zoë O'Brien" || day[0].TypeName != "Follow-up" || day[0].ClinicianName != "Dr Evans" || len(day[0].Alerts) != 1 {
+		t.Fatalf("first row: %+v", day[0])
+	}
+	week, _ := s.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-29", ClinicianID: "c1"})
+	if len(week) != 2 || week[1].ID != "a3" {
+		t.Fatalf("week: %+v", week)
+	}
+	counts, _ := s.DayCounts("2026-11-01", "2026-11-30")
+	if counts["2026-11-23"] != 2 || counts["2026-11-24"] != 1 || len(counts) != 2 {
+		t.Fatalf("counts %v", counts)
+	}
+}
+
+// Two desks booking the same clinician's 09:00 at once: the check and the
+// insert share one write transaction, so exactly one wins.
+func TestConcurrentBookingsOfOneSlotGiveOneBooking(t *testing.T) {
+	s := diaryFixture(t)
+	errClash := errors.New("clash")
+	book := func(id, patient string) error {
+		return s.Write(func(tx *Tx) error {
+			existing, err := tx.OccupyingOn("2026-11-23")
+			if err != nil {
+				return err
+			}
+			for _, e := range existing {
+				if e.ClinicianID == "c1" && e.StartMin < 9*60+30 && 9*60 < e.EndMin {
+					return fmt.Errorf("%w with %s", errClash, e.ID)
+				}
+			}
+			return tx.InsertAppointment(appt(id, patient, "c1", "2026-11-23", 9*60))
+		})
+	}
+	var wg sync.WaitGroup
+	results := make([]error, 2)
+	start := make(chan struct{})
+	for i := range results {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			<-start
+			results[i] = book(fmt.Sprintf("x%d", i), []string{"p1", "p2"}[i])
+		}(i)
+	}
+	close(start)
+	wg.Wait()
+	ok, clashes := 0, 0
+	for _, err := range results {
+		switch {
+		case err == nil:
+			ok++
+		case errors.Is(err, errClash):
+			clashes++
+		default:
+			t.Fatalf("unexpected error: %v", err)
+		}
+	}
+	occ, _ := s.OccupyingOn("2026-11-23")
+	if ok != 1 || clashes != 1 || len(occ) != 1 {
+		t.Fatalf("%d booked, %d clashes, %d in the diary", ok, clashes, len(occ))
+	}
+}
+
+func queryPlan(t *testing.T, s *Store, q string, args ...any) string {
+	t.Helper()
+	rows, err := s.DB().Query("EXPLAIN QUERY PLAN "+q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		rows.Scan(&id, &parent, &notused, &detail)
+		b.WriteString(detail + "\n")
+	}
+	return b.String()
+}
+
+// The day view must cost the same at 1M appointments as at 10k: every
+// diary read goes through an index, never a scan of appointments.
+func TestDiaryAndClashQueriesUseTheIndexes(t *testing.T) {
+	s := diaryFixture(t)
+	cases := map[string]struct {
+		plan, index string
+	}{}
+	q, args := diaryQuery(DiaryFilter{From: "2026-11-23", To: "2026-11-23"})
+	cases["day view"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "appointments_day"}
+	q, args = diaryQuery(DiaryFilter{From: "2026-11-23", To: "2026-11-29", ClinicianID: "c1"})
+	cases["week view"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "appointments_clinician"}
+	q, args = diaryQuery(DiaryFilter{PatientID: "p1", WithCancelled: true})
+	cases["patient's appointments"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "appointments_patient"}
+	cases["clash check"] = struct{ plan, index string }{queryPlan(t, s, occupyingOnQuery, "2026-11-23"), "appointments_day"}
+	cases["month counts"] = struct{ plan, index string }{queryPlan(t, s, `SELECT date, count(*) FROM appointments
+		WHERE date BETWEEN ? AND ? AND status NOT IN ('cancelled_patient', 'cancelled_clinic') GROUP BY date`, "2026-11-01", "2026-11-30"), "appointments_day"}
+	for name, c := range cases {
+		if strings.Contains(c.plan, "SCAN a\n") || strings.Contains(c.plan, "SCAN appointments") || strings.Contains(c.plan, "SCAN TABLE appointments") {
+			t.Errorf("%s scans the appointments:\n%s", name, c.plan)
+		}
+		if !strings.Contains(c.plan, c.index) {
+			t.Errorf("%s does not use %s:\n%s", name, c.index, c.plan)
+		}
+	}
+}
