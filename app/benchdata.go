@@ -57,9 +57,10 @@ func benchPatientIDs(s *data.Store) ([]string, error) {
 }
 
 // BenchRawNameSearch runs only the FTS5 prefix query behind a name search
-// (no record read, no sort), for `bench` to compare SearchPatients with.
-// It returns how many rows matched.
-func (c *Clinic) BenchRawNameSearch(text string, limit int) (int, error) {
+// (the index's rows, or with rowsToo false only their rowids; no status
+// test, no sort), for `bench` to compare SearchPatients with. It returns
+// how many rows matched.
+func (c *Clinic) BenchRawNameSearch(text string, limit int, rowsToo bool) (int, error) {
 	c.mu.Lock()
 	store := c.store
 	_, err := c.require(PermViewPatients)
@@ -71,5 +72,5 @@ func (c *Clinic) BenchRawNameSearch(text string, limit int) (int, error) {
 	if len(tokens) == 0 {
 		return 0, nil
 	}
-	return store.RawNameSearch(tokens, limit)
+	return store.RawNameSearch(tokens, limit, rowsToo)
 }

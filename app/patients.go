@@ -15,14 +15,15 @@ import (
 
 // Patient records, re-exported for the screens.
 type (
-	Patient       = data.Patient
-	Alert         = data.Alert
-	PatientFilter = data.PatientFilter
-	Note          = data.Note
-	Task          = data.Task
-	TaskFilter    = data.TaskFilter
-	Merge         = data.Merge
-	SARRequest    = data.SARRequest
+	Patient        = data.Patient
+	PatientSummary = data.PatientSummary
+	Alert          = data.Alert
+	PatientFilter  = data.PatientFilter
+	Note           = data.Note
+	Task           = data.Task
+	TaskFilter     = data.TaskFilter
+	Merge          = data.Merge
+	SARRequest     = data.SARRequest
 )
 
 // PatientOptions changes what CreatePatient and UpdatePatient accept.
@@ -137,9 +138,9 @@ func (c *Clinic) UpdatePatient(p Patient, o PatientOptions) (Patient, error) {
 	return p, err
 }
 
-// SearchPatients finds patients as the user types. It is not audited per
-// keystroke; opening a record is.
-func (c *Clinic) SearchPatients(text string, includeArchived bool, limit int) ([]Patient, error) {
+// SearchPatients finds patients as the user types: list rows, not whole
+// records. It is not audited per keystroke; opening a record is.
+func (c *Clinic) SearchPatients(text string, includeArchived bool, limit int) ([]PatientSummary, error) {
 	c.mu.Lock()
 	store := c.store
 	_, err := c.require(PermViewPatients)

@@ -35,31 +35,30 @@ func ftsPrefixQuery(tokens []string) string {
 	return strings.Join(parts, " ")
 }
 
-// SearchPatients finds patients matching every part of q, ordered by
-// surname and forenames. Exact parts use the B-tree indexes; names use
-// the FTS5 prefix index.
+// SearchPatients finds patients matching every part of q, in list order
+// (surname, forenames, date of birth).
 //
-// Names alone are capped before sorting, so a one-letter prefix costs the
-// same as a full name: the first Limit matching records that are active
-// (or, with IncludeArchived, not merged) are read and sorted. The status
-// test is inside the cap, so a full page means there may be more. Every
-// record read is a page of the encrypted file to decrypt, which is what a
-// search costs at 100,000 patients; the cap keeps that to one page's worth.
+// Names alone are answered from the name index, which also holds what a
+// result row shows, so the query never reads the wide patients table:
+// at 100,000 patients each such read was another page to decrypt. The
+// first Limit matching records that are active (or, with IncludeArchived,
+// not merged) are read and sorted, so a one-letter prefix costs the same
+// as a full name; a full page means there may be more, and the list says
+// to type more.
 //
 // Names with an exact part ("smith 12/03/1980") are not capped: the exact
 // part's index finds the few candidates and the name is checked on each
 // (FTS5 seeks to the rowid), so no match is lost to a cap.
-func (s *Store) SearchPatients(q PatientQuery) ([]Patient, error) {
+func (s *Store) SearchPatients(q PatientQuery) ([]PatientSummary, error) {
 	limit := q.Limit
 	if limit <= 0 || limit > 500 {
 		limit = 50
 	}
-	status := func(table string) string {
-		if q.IncludeArchived {
-			return table + `status <> 'merged'`
-		}
-		return table + `status = 'active'`
+	status := `status = 'active'`
+	if q.IncludeArchived {
+		status = `status <> 'merged'`
 	}
+	match := ftsPrefixQuery(q.NameTokens)
 	var where []string
 	var args []any
 	// The NHS number, postcode and phone indexes are partial (WHERE x <> ''):
@@ -89,30 +88,35 @@ func (s *Store) SearchPatients(q PatientQuery) ([]Patient, error) {
 			OR (phone_work = ? AND phone_work <> ''))`)
 		args = append(args, q.Phone, q.Phone, q.Phone)
 	}
-	if match := ftsPrefixQuery(q.NameTokens); match != "" {
-		if len(where) == 0 {
-			where = append(where, `rowid IN (SELECT p.rowid FROM patient_names CROSS JOIN patients AS p ON p.rowid = patient_names.rowid
-				WHERE patient_names MATCH ? AND `+status("p.")+` LIMIT ?)`)
-			args = append(args, match, limit)
-		} else {
-			where = append(where, `EXISTS (SELECT 1 FROM patient_names WHERE patient_names MATCH ? AND patient_names.rowid = patients.rowid)`)
-			args = append(args, match)
-		}
-	}
 	if len(where) == 0 {
-		return nil, nil
+		if match == "" {
+			return nil, nil
+		}
+		found, err := s.querySummaries(`SELECT `+summaryColumns+` FROM patient_names
+			WHERE patient_names MATCH ? AND `+status+` LIMIT ?`, match, limit)
+		sortSummaries(found)
+		return found, err
 	}
-	where = append(where, status(""))
-	query := `SELECT ` + patientColumns + ` FROM patients WHERE ` + strings.Join(where, " AND ") +
-		` ORDER BY surname COLLATE NOCASE, forenames, dob LIMIT ?`
-	args = append(args, limit)
-	return s.queryPatients(query, args...)
+	if match != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM patient_names WHERE patient_names MATCH ? AND patient_names.rowid = patients.rowid)`)
+		args = append(args, match)
+	}
+	where = append(where, status)
+	found, err := s.querySummaries(`SELECT `+summaryColumns+` FROM patients WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY surname COLLATE NOCASE, forenames, dob LIMIT ?`, append(args, limit)...)
+	sortSummaries(found)
+	return found, err
 }
 
 // RawNameSearch is the bare FTS5 prefix query, for `bench` to compare the
-// full search against.
-func (s *Store) RawNameSearch(tokens []string, limit int) (int, error) {
-	rows, err := s.db.Query(`SELECT rowid FROM patient_names WHERE patient_names MATCH ? LIMIT ?`, ftsPrefixQuery(tokens), limit)
+// full search against: the rows the index holds for the first limit
+// matches, read and discarded. With rowsToo false it reads only the rowids.
+func (s *Store) RawNameSearch(tokens []string, limit int, rowsToo bool) (int, error) {
+	cols := `rowid`
+	if rowsToo {
+		cols = `*`
+	}
+	rows, err := s.db.Query(`SELECT `+cols+` FROM patient_names WHERE patient_names MATCH ? LIMIT ?`, ftsPrefixQuery(tokens), limit)
 	if err != nil {
 		return 0, err
 	}

@@ -177,7 +177,7 @@ func loadRecordData(c *app.Clinic, id string, withPatient bool, known recordData
 		}
 		// The name of the other record in a merge (its view is audited).
 		if o, err := c.Patient(other); err == nil {
-			names[other] = mergeName(o)
+			names[other] = mergeName(o.Summary())
 		}
 	}
 	d.names = names
@@ -887,8 +887,8 @@ func (r *patientRecord) fillMerges() {
 }
 
 // mergeName names the other record of a merge: "John Smith (born 12/03/1980)".
-func mergeName(p app.Patient) string {
-	return patientFullName(p) + " (born " + isoToUK(p.DOB) + ")"
+func mergeName(p app.PatientSummary) string {
+	return fullName(p) + " (born " + isoToUK(p.DOB) + ")"
 }
 
 func (r *patientRecord) nameOf(id string) string {
@@ -908,7 +908,7 @@ func (r *patientRecord) searchDuplicates() {
 		return
 	}
 	c := r.ctx.Clinic
-	offUI(r.ctx, func() ([]app.Patient, error) { return c.SearchPatients(text, false, 10) }, func(found []app.Patient, err error) {
+	offUI(r.ctx, func() ([]app.PatientSummary, error) { return c.SearchPatients(text, false, 10) }, func(found []app.PatientSummary, err error) {
 		if seq != r.mergeSeq {
 			return
 		}
@@ -924,11 +924,11 @@ func (r *patientRecord) searchDuplicates() {
 			}
 			o := o
 			n++
-			facts := []string{patientDOBAge(o), o.Address.Postcode}
+			facts := []string{dobAge(o), o.Postcode}
 			if o.NHSNumber != "" {
 				facts = append(facts, "NHS "+nhs.FormatNHSNumber(o.NHSNumber))
 			}
-			who := widget.NewLabelWithStyle(patientListName(o), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			who := widget.NewLabelWithStyle(listName(o), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			who.Truncation = fyne.TextTruncateEllipsis
 			info := cell()
 			info.SetText(strings.Join(facts, " · "))
@@ -941,11 +941,11 @@ func (r *patientRecord) searchDuplicates() {
 	})
 }
 
-func (r *patientRecord) confirmMerge(dup app.Patient) {
+func (r *patientRecord) confirmMerge(dup app.PatientSummary) {
 	p := r.data.p
 	msg := fmt.Sprintf("%s (born %s) will be closed, and its notes, calls and follow-ups moved to this record of %s (born %s). "+
 		"The details on this record stay as they are: copy anything missing across first. You can undo the merge afterwards.",
-		patientFullName(dup), isoToUK(dup.DOB), patientFullName(p), isoToUK(p.DOB))
+		fullName(dup), isoToUK(dup.DOB), patientFullName(p), isoToUK(p.DOB))
 	d := dialog.NewConfirm("Merge the duplicate into this record?", msg, func(ok bool) {
 		r.dialog = nil
 		if ok {
@@ -958,7 +958,7 @@ func (r *patientRecord) confirmMerge(dup app.Patient) {
 	d.Show()
 }
 
-func (r *patientRecord) merge(dup app.Patient) {
+func (r *patientRecord) merge(dup app.PatientSummary) {
 	c, id := r.ctx.Clinic, r.id
 	offUI(r.ctx, func() (app.Merge, error) { return c.MergePatients(id, dup.ID) }, func(_ app.Merge, err error) {
 		if err != nil {

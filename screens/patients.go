@@ -66,7 +66,7 @@ type patientsScreen struct {
 	more         *widget.Button
 	message      *widget.Label // what just happened (a record deleted, …)
 
-	results []app.Patient
+	results []app.PatientSummary
 	hasMore bool
 	listed  int    // how many the list holds in all (empty search only)
 	limit   int    // how many a search asks for
@@ -111,7 +111,7 @@ func (s *patientsScreen) build() fyne.CanvasObject {
 	}
 
 	s.cols = &columns{widths: []float32{56, 270, 150, 96, 126}}
-	s.list = newPatientResults(s.cols, func() []app.Patient { return s.results })
+	s.list = newPatientResults(s.cols, func() []app.PatientSummary { return s.results })
 	s.list.onOpen = func(i int) {
 		if i >= 0 && i < len(s.results) {
 			s.openRecord(s.results[i].ID)
@@ -230,7 +230,7 @@ func (s *patientsScreen) openForm(p *app.Patient) {
 
 // patientPage is one answer to a search or a page of the list.
 type patientPage struct {
-	patients []app.Patient
+	patients []app.PatientSummary
 	more     bool
 	total    int // every record in the clinic, archived included (list only; -1 when not counted)
 	listed   int // how many the list holds in all: active, or archived (list only)
@@ -319,7 +319,11 @@ func loadPatients(c *app.Clinic, text string, archived bool, after string, limit
 		if archived {
 			listStatus = "archived"
 		}
-		pg.patients, err = c.ListPatients(app.PatientFilter{Status: listStatus, After: after, Limit: limit + 1})
+		var listed []app.Patient
+		listed, err = c.ListPatients(app.PatientFilter{Status: listStatus, After: after, Limit: limit + 1})
+		for _, p := range listed {
+			pg.patients = append(pg.patients, p.Summary())
+		}
 		if err == nil && after == "" {
 			pg.total, err = c.CountPatients("")
 			if err == nil {
@@ -438,7 +442,7 @@ type patientResults struct {
 	onUpOut func()
 }
 
-func newPatientResults(cols *columns, items func() []app.Patient) *patientResults {
+func newPatientResults(cols *columns, items func() []app.PatientSummary) *patientResults {
 	l := &patientResults{}
 	l.Length = func() int { return len(items()) }
 	l.CreateItem = func() fyne.CanvasObject { return newPatientRow(cols) }
@@ -504,7 +508,7 @@ func newPatientRow(cols *columns) fyne.CanvasObject {
 	return row(cols, icons, cell(), cell(), cell(), cell(), cell())
 }
 
-func fillPatientRow(o fyne.CanvasObject, p app.Patient) {
+func fillPatientRow(o fyne.CanvasObject, p app.PatientSummary) {
 	cells := o.(*fyne.Container).Objects
 	icons := cells[0].(*fyne.Container).Objects
 	if len(p.Alerts) > 0 {
@@ -512,16 +516,16 @@ func fillPatientRow(o fyne.CanvasObject, p app.Patient) {
 	} else {
 		icons[0].(*widget.Icon).SetResource(nil)
 	}
-	if len(p.AIS.Needs) > 0 || p.Interpreter {
+	if len(p.AISNeeds) > 0 || p.Interpreter {
 		icons[1].(*widget.Icon).SetResource(theme.NewPrimaryThemedResource(theme.InfoIcon()))
 	} else {
 		icons[1].(*widget.Icon).SetResource(nil)
 	}
 	name := cells[1].(*widget.Label)
 	name.TextStyle.Bold = true
-	name.SetText(patientListName(p))
-	cells[2].(*widget.Label).SetText(patientDOBAge(p))
-	cells[3].(*widget.Label).SetText(p.Address.Postcode)
+	name.SetText(listName(p))
+	cells[2].(*widget.Label).SetText(dobAge(p))
+	cells[3].(*widget.Label).SetText(p.Postcode)
 	cells[4].(*widget.Label).SetText(nhs.FormatNHSNumber(p.NHSNumber))
 	flags := cells[5].(*widget.Label)
 	text := patientFlags(p)
@@ -539,7 +543,9 @@ func fillPatientRow(o fyne.CanvasObject, p app.Patient) {
 // --- how patients are written on screen ---
 
 // patientListName is "Surname, Forenames (Preferred)" as typed.
-func patientListName(p app.Patient) string {
+func patientListName(p app.Patient) string { return listName(p.Summary()) }
+
+func listName(p app.PatientSummary) string {
 	s := p.Surname + ", " + p.Forenames
 	if p.PreferredName != "" && p.PreferredName != p.Forenames {
 		s += " (" + p.PreferredName + ")"
@@ -548,7 +554,9 @@ func patientListName(p app.Patient) string {
 }
 
 // patientFullName is "Title Forenames Surname".
-func patientFullName(p app.Patient) string {
+func patientFullName(p app.Patient) string { return fullName(p.Summary()) }
+
+func fullName(p app.PatientSummary) string {
 	return strings.Join(strings.Fields(p.Title+" "+p.Forenames+" "+p.Surname), " ")
 }
 
@@ -580,12 +588,14 @@ func ukToISO(text string) string {
 }
 
 // patientDOBAge is "12/03/1980 (46)".
-func patientDOBAge(p app.Patient) string {
+func patientDOBAge(p app.Patient) string { return dobAge(p.Summary()) }
+
+func dobAge(p app.PatientSummary) string {
 	if p.DOB == "" {
 		return ""
 	}
 	s := isoToUK(p.DOB)
-	if age, ok := patients.Age(p, patientToday()); ok {
+	if age, ok := patients.AgeFromDOB(p.DOB, patientToday()); ok {
 		s += fmt.Sprintf(" (%d)", age)
 	}
 	return s
@@ -608,9 +618,11 @@ func alertLabel(a patientAlert) string {
 
 // needLabels are the patient's communication needs in words, the
 // interpreter included.
-func needLabels(p app.Patient) []string {
+func needLabels(p app.Patient) []string { return summaryNeeds(p.Summary()) }
+
+func summaryNeeds(p app.PatientSummary) []string {
 	var out []string
-	for _, n := range p.AIS.Needs {
+	for _, n := range p.AISNeeds {
 		out = append(out, patients.Label(patients.AISNeeds, n))
 	}
 	if p.Interpreter {
@@ -624,12 +636,12 @@ func needLabels(p app.Patient) []string {
 }
 
 // patientFlags is the short line of alerts and needs for the list.
-func patientFlags(p app.Patient) string {
+func patientFlags(p app.PatientSummary) string {
 	var parts []string
 	for _, a := range p.Alerts {
 		parts = append(parts, patients.Label(patients.AlertKinds, a.Kind))
 	}
-	parts = append(parts, needLabels(p)...)
+	parts = append(parts, summaryNeeds(p)...)
 	if p.Status == "archived" {
 		parts = append([]string{"Archived"}, parts...)
 	}

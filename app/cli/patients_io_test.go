@@ -151,7 +151,11 @@ func TestImportPatientsReportsEveryBadLineAndIsAllOrNothing(t *testing.T) {
 	if err != nil || len(found) != 1 {
 		t.Fatalf("search: %v %v", found, err)
 	}
-	if z := found[0]; strings.Join(z.AIS.Needs, ",") != "large_print,bsl_interpreter" || z.Address.Line1 != "Flat 2, 14 Park Row" || z.NHSNumber != nhs.TestNHSNumber(0) {
+	z, err := c.Patient(found[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(z.AIS.Needs, ",") != "large_print,bsl_interpreter" || z.Address.Line1 != "Flat 2, 14 Park Row" || z.NHSNumber != nhs.TestNHSNumber(0) {
 		t.Fatalf("Zoë: %+v", z)
 	}
 }

@@ -79,7 +79,11 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 		if err != nil || len(found) == 0 {
 			t.Fatalf("search %q: %v %v", q, found, err)
 		}
-		dups, err := c.PossibleDuplicates(found[0])
+		first, err := c.Patient(found[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dups, err := c.PossibleDuplicates(first)
 		if err != nil {
 			t.Fatal(err)
 		}

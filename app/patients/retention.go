@@ -55,10 +55,13 @@ func ageOn(dob, d ukcal.Date) int {
 }
 
 // Age is the patient's age in whole years today.
-func Age(p data.Patient, today ukcal.Date) (int, bool) {
-	dob, err := ukcal.ParseDate(p.DOB)
+func Age(p data.Patient, today ukcal.Date) (int, bool) { return AgeFromDOB(p.DOB, today) }
+
+// AgeFromDOB is the age on today of someone born on dob (YYYY-MM-DD).
+func AgeFromDOB(dob string, today ukcal.Date) (int, bool) {
+	born, err := ukcal.ParseDate(dob)
 	if err != nil {
 		return 0, false
 	}
-	return ageOn(dob, today), true
+	return ageOn(born, today), true
 }

@@ -1,0 +1,114 @@
+package data
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// PatientSummary is a patient as a list or search result shows them:
+// enough to tell two John Smiths apart, and nothing that could be saved
+// back over the record by mistake (open the record by ID to edit it).
+type PatientSummary struct {
+	ID            string
+	Title         string
+	Forenames     string
+	Surname       string
+	PreferredName string
+	DOB           string
+	NHSNumber     string
+	Postcode      string
+	Alerts        []Alert
+	AISNeeds      []string
+	Language      string
+	Interpreter   bool
+	Status        string
+}
+
+// Summary is the list row of p.
+func (p Patient) Summary() PatientSummary {
+	return PatientSummary{ID: p.ID, Title: p.Title, Forenames: p.Forenames, Surname: p.Surname,
+		PreferredName: p.PreferredName, DOB: p.DOB, NHSNumber: p.NHSNumber, Postcode: p.Address.Postcode,
+		Alerts: p.Alerts, AISNeeds: p.AIS.Needs, Language: p.Language, Interpreter: p.Interpreter, Status: p.Status}
+}
+
+// summaryColumns are read from patients or from the name index, which
+// holds the same columns under the same names.
+const summaryColumns = `id, title, forenames, surname, preferred_name, dob, nhs_number, postcode, alerts, ais_needs, language, interpreter, status`
+
+func scanSummary(sc interface{ Scan(...any) error }) (PatientSummary, error) {
+	var p PatientSummary
+	var alerts, needs string
+	if err := sc.Scan(&p.ID, &p.Title, &p.Forenames, &p.Surname, &p.PreferredName, &p.DOB, &p.NHSNumber,
+		&p.Postcode, &alerts, &needs, &p.Language, &p.Interpreter, &p.Status); err != nil {
+		return p, err
+	}
+	// Most patients have neither: skip the JSON decoder for them.
+	if alerts != "[]" {
+		if err := json.Unmarshal([]byte(alerts), &p.Alerts); err != nil {
+			return p, err
+		}
+	}
+	if needs != "[]" {
+		if err := json.Unmarshal([]byte(needs), &p.AISNeeds); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+func (s *Store) querySummaries(q string, args ...any) ([]PatientSummary, error) {
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PatientSummary
+	for rows.Next() {
+		p, err := scanSummary(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// sortSummaries puts results in list order: surname, forenames, date of
+// birth, with accents and case folded so "Ó Briain" sorts with "O".
+func sortSummaries(ps []PatientSummary) {
+	type keyed struct {
+		surname, forenames string
+		p                  PatientSummary
+	}
+	ks := make([]keyed, len(ps))
+	for i, p := range ps {
+		ks[i] = keyed{sortKey(p.Surname), sortKey(p.Forenames), p}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if c := strings.Compare(a.surname, b.surname); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.forenames, b.forenames); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.p.DOB, b.p.DOB); c != 0 {
+			return c
+		}
+		return strings.Compare(a.p.ID, b.p.ID)
+	})
+	for i, k := range ks {
+		ps[i] = k.p
+	}
+}
+
+// sortKey folds a name for sorting; most names are plain ASCII, which
+// need no Unicode work.
+func sortKey(name string) string {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return strings.ToLower(FoldName(name))
+		}
+	}
+	return strings.ToLower(name)
+}
