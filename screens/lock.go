@@ -35,7 +35,10 @@ type lockScreen struct {
 	busy      bool
 }
 
+// newLockScreen: any patient form the user had not saved is kept (in
+// memory, not in the window) and comes back when she unlocks.
 func newLockScreen(u *UI, s app.Session) *lockScreen {
+	patientDrafts.markLocked(u.clinic, s.User.ID)
 	return &lockScreen{ui: u, session: s}
 }
 
@@ -68,9 +71,17 @@ func (l *lockScreen) build() fyne.CanvasObject {
 		clinic,
 		locked,
 		explain,
+	}
+	if patientDrafts.has(l.ui.clinic, l.session.User.ID) {
+		// Says that something is kept, never what: no patient data here.
+		kept := doorText("The patient form you were filling in comes back, as you left it, when you unlock. It is not saved yet, and closing ClinicDesk would lose it.")
+		kept.Alignment = fyne.TextAlignCenter
+		items = append(items, kept)
+	}
+	items = append(items,
 		doorField("Password", l.password, l.message),
 		container.NewHBox(l.switchBtn, layout.NewSpacer(), l.spinner, l.unlockBtn),
-	}
+	)
 	if note := l.ui.opts.DemoNote; note != "" {
 		demo := doorText(note)
 		demo.Importance = widget.WarningImportance

@@ -56,6 +56,12 @@ type patientForm struct {
 
 	dupDialog dialog.Dialog // the duplicate warning, while it is open
 
+	// owner is who opened the form: what is typed is kept as their draft
+	// (draft.go) while tracking is on, so a lock loses nothing.
+	owner    string
+	tracking bool
+	restored *widget.Label // "Restored what you were typing…"
+
 	// What the form held when it opened, to tell whether anything typed
 	// would be lost by leaving.
 	initial     app.Patient
@@ -81,7 +87,7 @@ func postcodeChoices() []string {
 }
 
 func newPatientForm(s *patientsScreen, p *app.Patient) *patientForm {
-	return &patientForm{screen: s, ctx: s.ctx, orig: p,
+	return &patientForm{screen: s, ctx: s.ctx, orig: p, owner: sessionUserID(s.ctx.Clinic),
 		problems: map[string]*widget.Label{}, focusFor: map[string]fyne.Focusable{}, cellFor: map[string]fyne.CanvasObject{}}
 }
 
@@ -125,7 +131,7 @@ func (e *formEntry) FocusGained() {
 
 // entry makes one of the form's entries.
 func (f *patientForm) entry(placeholder string) *formEntry {
-	e := &formEntry{onFocus: f.ensureVisible}
+	e := &formEntry{onFocus: f.fieldFocused}
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewEntry
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder(placeholder)
@@ -215,7 +221,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 		needCells = append(needCells, c)
 	}
 	f.aisNotes = multiLineEntry(2, "How to meet the needs, e.g. \"24-point font; book the BSL interpreter for a double slot\"")
-	f.aisNotes.onFocus = f.ensureVisible
+	f.aisNotes.onFocus = f.fieldFocused
 	f.aisReviewed = f.entry("dd/mm/yyyy")
 	reviewedToday := widget.NewButton("Today", func() { f.aisReviewed.SetText(patients.FormatDate(patientToday())) })
 	f.alertsBox = container.NewVBox()
@@ -284,9 +290,53 @@ func (f *patientForm) build() fyne.CanvasObject {
 	}
 	title := heading(titleText)
 	title.Truncation = fyne.TextTruncateEllipsis
+	f.restored = note()
 	f.scroll = container.NewVScroll(container.NewPadded(limitWidth(body, 960)))
 	footer := container.NewVBox(widget.NewSeparator(), f.summary, container.NewHBox(f.save, f.cancel))
-	return container.NewPadded(container.NewBorder(title, footer, nil, nil, f.scroll))
+	page := container.NewPadded(container.NewBorder(container.NewVBox(title, f.restored), footer, nil, nil, f.scroll))
+	f.trackChanges()
+	return page
+}
+
+// textFields are the form's text fields in tab order, the alerts' last:
+// what a draft keeps, and where the cursor can be put back.
+func (f *patientForm) textFields() []fyne.Focusable {
+	out := []fyne.Focusable{f.title, f.forenames, f.surname, f.preferred, f.dob, f.gender, f.nhsNumber,
+		f.line1, f.line2, f.town, f.county, f.postcode, f.mobile, f.home, f.work, f.email,
+		f.gpName, f.gpPractice, f.nokName, f.nokRelationship, f.nokPhone, f.language,
+		f.aisNotes, f.aisReviewed, f.lastTreatment}
+	for _, r := range f.alerts {
+		out = append(out, r.text)
+	}
+	return out
+}
+
+// ticks are the form's tick boxes, in order.
+func (f *patientForm) ticks() []*widget.Check {
+	out := []*widget.Check{f.consentLetter, f.consentPhone, f.consentSMS, f.consentEmail, f.interpreter}
+	return append(out, f.needs...)
+}
+
+// trackChanges copies the form into the user's draft on every change
+// from now on (the record being edited has been filled in by now).
+func (f *patientForm) trackChanges() {
+	changed := func(string) { f.noteChange() }
+	ticked := func(bool) { f.noteChange() }
+	for _, o := range f.textFields() {
+		entryOf(o).OnChanged = changed
+	}
+	for _, c := range f.ticks() {
+		c.OnChanged = ticked
+	}
+	f.sex.OnChanged = changed
+	f.tracking = true
+}
+
+// fieldFocused: the keyboard moved to a field. Show it, and remember it
+// as the place to put the cursor back after a lock.
+func (f *patientForm) fieldFocused(o fyne.CanvasObject) {
+	f.ensureVisible(o)
+	f.noteChange()
 }
 
 // fill puts the record being edited into the fields.
@@ -355,6 +405,7 @@ func (f *patientForm) postcodeKindChanged(string) {
 	if f.postcode == nil {
 		return
 	}
+	defer f.noteChange()
 	i := f.postcodeKind.SelectedIndex()
 	pseudo := nhs.PseudoPostcodes()
 	if i > 0 && i <= len(pseudo) {
@@ -380,10 +431,13 @@ func (f *patientForm) addAlert(a patientAlert) {
 		r.kind.SetSelected(patients.Label(patients.AlertKinds, a.Kind))
 	}
 	r.text.SetText(a.Text)
+	r.kind.OnChanged = func(string) { f.noteChange() }
+	r.text.OnChanged = func(string) { f.noteChange() }
 	r.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { f.removeAlert(r) })
 	r.box = container.NewBorder(nil, nil, sized(r.kind, 230), r.remove, r.text)
 	f.alerts = append(f.alerts, r)
 	f.alertsBox.Add(r.box)
+	f.noteChange()
 }
 
 func (f *patientForm) removeAlert(r *alertRow) {
@@ -394,6 +448,7 @@ func (f *patientForm) removeAlert(r *alertRow) {
 		}
 	}
 	f.alertsBox.Remove(r.box)
+	f.noteChange()
 }
 
 // read turns the fields into a record, and whether a pseudo-postcode was
@@ -552,6 +607,7 @@ func (f *patientForm) onSave() {
 				f.refuse(err)
 				return
 			}
+			f.discardDraft()
 			f.screen.openRecordSaying(saved.ID, "Saved the changes to "+patientFullName(saved)+".")
 		})
 		return
@@ -580,6 +636,7 @@ func (f *patientForm) create(p app.Patient, o app.PatientOptions) {
 			f.refuse(err)
 			return
 		}
+		f.discardDraft()
 		f.screen.openRecordSaying(added.ID, "Added "+patientFullName(added)+".")
 	})
 }
@@ -606,6 +663,7 @@ func (f *patientForm) warnDuplicates(p app.Patient, o app.PatientOptions, dups [
 		why := wrapped(capitalise(strings.Join(facts, " · ")) + ".\nMay be the same person: " + d.Reason + ".")
 		open := widget.NewButtonWithIcon("Open the existing record", theme.NavigateNextIcon(), func() {
 			f.closeDuplicates()
+			f.discardDraft() // the existing record is used instead of what was typed
 			f.screen.openRecord(id)
 		})
 		list.Add(container.NewVBox(container.NewBorder(nil, nil, nil, open, who), why))
@@ -634,6 +692,7 @@ func (f *patientForm) closeDuplicates() {
 
 func (f *patientForm) onCancel() {
 	leave := func() {
+		f.discardDraft()
 		if f.back != nil {
 			f.back()
 			return
@@ -651,7 +710,12 @@ func (f *patientForm) onCancel() {
 // opened.
 func (f *patientForm) dirty() bool {
 	p, o := f.read()
-	return !reflect.DeepEqual(p, f.initial) || o != f.initialOpts
+	return !f.unchanged(p, o)
+}
+
+// unchanged reports whether the record read from the form is as it opened.
+func (f *patientForm) unchanged(p app.Patient, o app.PatientOptions) bool {
+	return reflect.DeepEqual(p, f.initial) && o == f.initialOpts
 }
 
 // confirmLeave asks before what was typed is thrown away.
@@ -660,6 +724,7 @@ func (f *patientForm) confirmLeave(leave func()) {
 		"What you have typed in this form has not been saved and will be lost.",
 		func(ok bool) {
 			if ok {
+				f.discardDraft()
 				leave()
 			}
 		}, f.ctx.Window)

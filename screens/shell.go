@@ -105,7 +105,7 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			m := sh.modules[i]
 			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(m.Title)
+			c.Objects[0].(*widget.Label).SetText(sh.navTitle(m))
 			icon := c.Objects[1].(*widget.Icon)
 			if m.Icon != nil {
 				icon.SetResource(m.Icon)
@@ -121,6 +121,7 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 		},
 	)
 	sh.nav.OnSelected = sh.onNavSelected
+	patientDrafts.watch(sh.ui.clinic, sh.onDraftsChanged)
 	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(), sh.nav)
 	split := container.NewHSplit(navBox, sh.content)
 	split.SetOffset(0.2)
@@ -149,7 +150,7 @@ func (sh *shellScreen) mainMenu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: "Change password…", Action: sh.onChangePassword},
 		&fyne.MenuItem{Label: "Sign out", Icon: theme.LogoutIcon(), Action: sh.onSignOut},
 		fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Quit", IsQuit: true, Action: sh.ui.requestClose},
+		&fyne.MenuItem{Label: "Quit", IsQuit: true, Action: sh.onQuit},
 	)
 	if len(sh.modules) == 0 {
 		return fyne.NewMainMenu(file)
@@ -169,8 +170,13 @@ func (sh *shellScreen) mainMenu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, fyne.NewMenu("Go to", items...))
 }
 
-// openID opens the module with this ID, or the first one.
+// openID opens the module with this ID, or the first one; with no ID,
+// the Patients form when the user has one unsaved (back after switching
+// user), so it is in front of her.
 func (sh *shellScreen) openID(id string) {
+	if id == "" && sh.hasDraft() && sh.hasModule(patientsModuleID) {
+		id = patientsModuleID
+	}
 	for i, m := range sh.modules {
 		if m.ID == id {
 			sh.openIndex(i)
@@ -180,14 +186,19 @@ func (sh *shellScreen) openID(id string) {
 	sh.openIndex(0)
 }
 
-// openIndex shows module i, building its content afresh.
+// openIndex shows module i, building its content afresh, with anything
+// the user had typed there and not saved put back.
 func (sh *shellScreen) openIndex(i int) {
 	if i < 0 || i >= len(sh.modules) || sh.ui.shell != sh {
 		return
 	}
 	sh.current = i
-	sh.content.Objects = []fyne.CanvasObject{sh.modules[i].Build(sh.ctx)}
+	content := sh.modules[i].Build(sh.ctx)
+	sh.content.Objects = []fyne.CanvasObject{content}
 	sh.content.Refresh()
+	if r, ok := content.(draftRestorer); ok {
+		r.restoreDraft()
+	}
 	sh.ui.lastModule = sh.modules[i].ID
 	if sh.nav != nil {
 		sh.selecting = true
@@ -244,9 +255,73 @@ func (sh *shellScreen) onNavSelected(i widget.ListItemID) {
 
 func (sh *shellScreen) onLock() { sh.ui.lock() }
 
-func (sh *shellScreen) onSwitchUser() { sh.ui.switchUser() }
+// onSwitchUser locks: the user's draft waits for her to sign in again.
+func (sh *shellScreen) onSwitchUser() {
+	patientDrafts.markLocked(sh.ui.clinic, sh.session.User.ID)
+	sh.ui.switchUser()
+}
 
-func (sh *shellScreen) onSignOut() { sh.ui.signOut() }
+// onSignOut ends the session, asking first if a form is unsaved.
+func (sh *shellScreen) onSignOut() {
+	sh.askBeforeDiscardingDraft("Signing out", "Discard and sign out", sh.ui.signOut)
+}
+
+// onQuit closes ClinicDesk, asking first if a form is unsaved (drafts
+// are only in memory, so they do not outlive the app).
+func (sh *shellScreen) onQuit() {
+	sh.askBeforeDiscardingDraft("Closing ClinicDesk", "Discard and close", sh.ui.requestClose)
+}
+
+// askBeforeDiscardingDraft does then, unless the user has a form unsaved:
+// then it asks, naming the patient. "Keep editing" goes back to the form.
+func (sh *shellScreen) askBeforeDiscardingDraft(doing, confirm string, then func()) {
+	c, user := sh.ui.clinic, sh.session.User.ID
+	d, ok := patientDrafts.get(c, user)
+	if !ok || sh.ui.shell != sh {
+		then()
+		return
+	}
+	dlg := dialog.NewConfirm(d.discardQuestion(),
+		"What you typed in the patient form has not been saved. "+doing+" loses it.",
+		func(discard bool) {
+			if sh.ui.shell != sh {
+				return
+			}
+			if !discard {
+				if sh.currentID() != patientsModuleID {
+					sh.openID(patientsModuleID)
+				}
+				return
+			}
+			patientDrafts.discard(c, user)
+			then()
+		}, sh.ui.win)
+	dlg.SetConfirmText(confirm)
+	dlg.SetConfirmImportance(widget.DangerImportance) // the safe choice is not the bright one
+	dlg.SetDismissText("Keep editing")
+	dlg.Show()
+}
+
+// hasDraft reports whether the signed-in user has a patient form unsaved.
+func (sh *shellScreen) hasDraft() bool {
+	return patientDrafts.has(sh.ui.clinic, sh.session.User.ID)
+}
+
+// navTitle is a module's name in the navigation, marked when a form in
+// it is unsaved so it is not forgotten.
+func (sh *shellScreen) navTitle(m Module) string {
+	if m.ID == patientsModuleID && sh.hasDraft() {
+		return m.Title + " (unsaved)"
+	}
+	return m.Title
+}
+
+// onDraftsChanged refreshes the navigation's marker.
+func (sh *shellScreen) onDraftsChanged() {
+	if sh.ui.shell == sh && sh.nav != nil {
+		sh.nav.Refresh()
+	}
+}
 
 func (sh *shellScreen) onChangePassword() {
 	if sh.ui.shell != sh {

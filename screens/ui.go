@@ -102,7 +102,14 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.SetMaster()
 	u.win.Resize(fyne.NewSize(1120, 680)) // fits a 1366×768 desk screen with its taskbar
 	u.win.CenterOnScreen()
-	u.win.SetCloseIntercept(u.requestClose)
+	// The close button asks like File › Quit when a form holds unsaved typing.
+	u.win.SetCloseIntercept(func() {
+		if u.state == uiMain && u.shell != nil {
+			u.shell.onQuit()
+			return
+		}
+		u.requestClose()
+	})
 	u.clinicName = u.rememberedClinicName()
 
 	switch {

@@ -1,0 +1,332 @@
+package screens
+
+import (
+	"strings"
+	"sync"
+
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Drafts: what someone has typed into the patient details form and not
+// saved yet. The lock throws away every widget, so the form's values are
+// copied here as they are typed; when the same person unlocks (or comes
+// back to Patients from another module) the form reopens as she left it.
+//
+// A draft lives in memory only, never on disk, and dies with the app. It
+// belongs to the user who typed it: someone else signing in through
+// "Switch user" neither sees it nor loses it for her, and it comes back
+// when she signs in again. Signing out (or quitting from the menu) with a
+// draft asks first.
+
+// draftReason is why the form went away, for the note when it comes back.
+type draftReason int
+
+const (
+	draftLeft   draftReason = iota // she went to another module
+	draftLocked                    // the screen locked, or she switched user
+)
+
+// patientDraft is the details form as it was last typed.
+type patientDraft struct {
+	orig   *app.Patient // the record being edited; nil for a new patient
+	values patientFormValues
+	name   string // the patient's name as typed so far
+	focus  int    // the field that had the cursor, in the form's tab order; -1 for none
+	reason draftReason
+}
+
+// patientFormValues is every field of the form exactly as typed (dates
+// and phones unconverted), so it can be put back as it was.
+type patientFormValues struct {
+	texts        []string // patientForm.textFields, in order
+	sex          string
+	postcodeKind int
+	ticks        []bool // patientForm.ticks, in order
+	alerts       []alertValues
+}
+
+// alertValues is one alert row as typed: the kind as its label reads.
+type alertValues struct{ kind, text string }
+
+// draftKey: one draft per person per open clinic file.
+type draftKey struct {
+	clinic *app.Clinic
+	userID string
+}
+
+// draftStore holds the drafts of everyone who has used this window.
+type draftStore struct {
+	mu       sync.Mutex
+	drafts   map[draftKey]*patientDraft
+	watchers map[*app.Clinic]func() // told when a draft comes or goes (the navigation's marker)
+}
+
+// patientDrafts lives as long as the app: the shell, the lock screen and
+// the Patients module are all rebuilt around it.
+var patientDrafts = &draftStore{drafts: map[draftKey]*patientDraft{}, watchers: map[*app.Clinic]func(){}}
+
+func (s *draftStore) get(c *app.Clinic, userID string) (*patientDraft, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.drafts[draftKey{c, userID}]
+	return d, ok
+}
+
+func (s *draftStore) has(c *app.Clinic, userID string) bool {
+	_, ok := s.get(c, userID)
+	return ok
+}
+
+// keep replaces the user's draft.
+func (s *draftStore) keep(c *app.Clinic, userID string, d *patientDraft) {
+	s.mu.Lock()
+	_, had := s.drafts[draftKey{c, userID}]
+	s.drafts[draftKey{c, userID}] = d
+	s.mu.Unlock()
+	if !had {
+		s.changed(c)
+	}
+}
+
+// discard forgets the user's draft: saved, or thrown away on purpose.
+func (s *draftStore) discard(c *app.Clinic, userID string) {
+	s.mu.Lock()
+	_, had := s.drafts[draftKey{c, userID}]
+	delete(s.drafts, draftKey{c, userID})
+	s.mu.Unlock()
+	if had {
+		s.changed(c)
+	}
+}
+
+// markLocked notes that the user's draft went away with the lock.
+func (s *draftStore) markLocked(c *app.Clinic, userID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.drafts[draftKey{c, userID}]; ok {
+		d.reason = draftLocked
+	}
+}
+
+// watch sets the one function told when a draft on c comes or goes.
+func (s *draftStore) watch(c *app.Clinic, fn func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.watchers[c] = fn
+}
+
+func (s *draftStore) changed(c *app.Clinic) {
+	s.mu.Lock()
+	fn := s.watchers[c]
+	s.mu.Unlock()
+	if fn != nil {
+		fn()
+	}
+}
+
+// sessionUserID is who is signed in on c ("" for nobody).
+func sessionUserID(c *app.Clinic) string {
+	if s, ok := c.Session(); ok {
+		return s.User.ID
+	}
+	return ""
+}
+
+// discardQuestion asks about throwing the draft away, naming the patient:
+// "Discard changes to Zoë Price's details?".
+func (d *patientDraft) discardQuestion() string {
+	if d.orig != nil {
+		return "Discard changes to " + patientFullName(*d.orig) + "'s details?"
+	}
+	if d.name == "" {
+		return "Discard the new patient's details?"
+	}
+	return "Discard the new patient " + d.name + "?"
+}
+
+// restoredNote says why the form is back, and that nothing is saved yet.
+func (d *patientDraft) restoredNote() string {
+	if d.reason == draftLocked {
+		return "Restored what you were typing before the screen locked. It has not been saved yet."
+	}
+	return "Restored what you were typing before you left this form. It has not been saved yet."
+}
+
+// --- the form's side ---
+
+// values copies every field as it stands.
+func (f *patientForm) values() patientFormValues {
+	v := patientFormValues{sex: f.sex.Selected, postcodeKind: f.postcodeKind.SelectedIndex()}
+	for _, o := range f.textFields() {
+		v.texts = append(v.texts, entryOf(o).Text)
+	}
+	for _, c := range f.ticks() {
+		v.ticks = append(v.ticks, c.Checked)
+	}
+	for _, r := range f.alerts {
+		v.alerts = append(v.alerts, alertValues{kind: r.kind.Selected, text: r.text.Text})
+	}
+	return v
+}
+
+// setValues puts copied values back. The postcode choice goes first,
+// since choosing a pseudo-postcode fills in and locks the postcode.
+func (f *patientForm) setValues(v patientFormValues) {
+	f.postcodeKind.SetSelectedIndex(v.postcodeKind)
+	if v.sex != "" {
+		f.sex.SetSelected(v.sex)
+	}
+	for _, r := range append([]*alertRow(nil), f.alerts...) {
+		f.removeAlert(r)
+	}
+	for _, a := range v.alerts {
+		f.addAlert(patientAlert{})
+		r := f.alerts[len(f.alerts)-1]
+		if a.kind != "" {
+			r.kind.SetSelected(a.kind)
+		}
+		r.text.SetText(a.text)
+	}
+	for i, o := range f.textFields() {
+		if i < len(v.texts) {
+			entryOf(o).SetText(v.texts[i])
+		}
+	}
+	for i, c := range f.ticks() {
+		if i < len(v.ticks) {
+			c.SetChecked(v.ticks[i])
+		}
+	}
+}
+
+// entryOf is the text entry inside one of the form's text fields.
+func entryOf(o fyne.Focusable) *widget.Entry {
+	switch e := o.(type) {
+	case *formEntry:
+		return &e.Entry
+	case *widget.SelectEntry:
+		return &e.Entry
+	case *widget.Entry:
+		return e
+	}
+	return nil
+}
+
+// cursorToEnd puts the cursor after the last character, where typing
+// carries on.
+func cursorToEnd(e *widget.Entry) {
+	lines := strings.Split(e.Text, "\n")
+	e.CursorRow = len(lines) - 1
+	e.CursorColumn = len([]rune(lines[len(lines)-1]))
+	e.Refresh()
+}
+
+// focusIndex is where the cursor is, in textFields order (-1: elsewhere).
+func (f *patientForm) focusIndex() int {
+	focused := f.ctx.Window.Canvas().Focused()
+	if focused == nil {
+		return -1
+	}
+	for i, o := range f.textFields() {
+		if o == focused {
+			return i
+		}
+	}
+	return -1
+}
+
+// noteChange keeps the draft up to date after every change, or forgets
+// it once the form is back as it opened.
+func (f *patientForm) noteChange() {
+	if !f.tracking {
+		return
+	}
+	c := f.ctx.Clinic
+	p, o := f.read()
+	if f.unchanged(p, o) {
+		patientDrafts.discard(c, f.owner)
+		return
+	}
+	patientDrafts.keep(c, f.owner, &patientDraft{orig: f.orig, values: f.values(), name: patientFullName(p), focus: f.focusIndex()})
+}
+
+// discardDraft forgets the draft: the form was saved or left on purpose.
+func (f *patientForm) discardDraft() {
+	f.tracking = false
+	patientDrafts.discard(f.ctx.Clinic, f.owner)
+}
+
+// restore puts a draft into a freshly built form.
+func (f *patientForm) restore(d *patientDraft) {
+	f.tracking = false
+	f.setValues(d.values)
+	f.tracking = true
+	say(f.restored, widget.WarningImportance, d.restoredNote())
+	f.noteChange() // the draft is this form's now; its reason starts afresh
+	fields := f.textFields()
+	if d.focus >= 0 && d.focus < len(fields) {
+		f.ctx.Window.Canvas().Focus(fields[d.focus])
+		cursorToEnd(entryOf(fields[d.focus]))
+	} else {
+		f.focusFirst()
+	}
+	if f.orig != nil {
+		f.checkStillCurrent()
+	}
+}
+
+// checkStillCurrent warns when the record being edited has been changed
+// since the form opened (someone else signed in meanwhile, say): saving
+// would overwrite their changes.
+func (f *patientForm) checkStillCurrent() {
+	c, orig := f.ctx.Clinic, *f.orig
+	offUI(f.ctx, func() (app.Patient, error) { return c.Patient(orig.ID) }, func(now app.Patient, err error) {
+		if f.screen.form != f {
+			return // left meanwhile
+		}
+		switch {
+		case err != nil:
+			setMessage(f.summary, "This record could not be read again: "+plainError(err))
+		case now.Status == "merged":
+			setMessage(f.summary, patientFullName(orig)+"'s record has been merged into another since you started: these changes cannot be saved here.")
+		case !now.UpdatedAt.Equal(orig.UpdatedAt):
+			say(f.restored, widget.WarningImportance, f.restored.Text+" "+patientFullName(orig)+
+				"'s details have been changed by someone else since you started: saving puts back what is in this form, so check it first.")
+		}
+	})
+}
+
+// --- the Patients module's side ---
+
+// draftRestorer is module content that can reopen a kept draft.
+type draftRestorer interface {
+	restoreDraft() bool
+}
+
+// restoreDraft reopens the details form with what the signed-in user had
+// typed, if there is a draft. Cancel on a restored edit goes to the record.
+func (s *patientsScreen) restoreDraft() bool {
+	c := s.ctx.Clinic
+	d, ok := patientDrafts.get(c, sessionUserID(c))
+	if !ok {
+		return false
+	}
+	say(s.message, widget.MediumImportance, "")
+	var orig *app.Patient
+	if d.orig != nil {
+		p := *d.orig
+		orig = &p
+	}
+	s.record = nil
+	s.form = newPatientForm(s, orig)
+	if orig != nil {
+		id := orig.ID
+		s.form.back = func() { s.form = nil; s.openRecord(id) }
+	}
+	s.show(s.form.build())
+	s.form.restore(d)
+	return true
+}
