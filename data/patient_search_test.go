@@ -32,10 +32,17 @@ func TestPatientLookupsUseIndexes(t *testing.T) {
 	cases["duplicates by NHS number"] = plan(q, args...)
 	q, args = duplicateQuery(Patient{ID: "y", Phones: Phones{Home: "+441134960000"}})
 	cases["duplicates by phone"] = plan(q, args...)
+	q, args = patientPageQuery(PatientFilter{Limit: 50}, &pageCursor{id: "x", surname: "Smith", forenames: "John"})
+	cases["a page of the list"] = plan(q, args...)
 	for name, got := range cases {
 		if strings.Contains(got, "SCAN patients") || strings.Contains(got, "SCAN TABLE patients") {
 			t.Errorf("%s lookup scans the table:\n%s", name, got)
 		}
+	}
+	// The page must be a range of the list index, not the first rows of
+	// every active patient read and skipped, nor a sort.
+	if got := cases["a page of the list"]; !strings.Contains(got, "(surname,forenames,id)>") || strings.Contains(got, "TEMP B-TREE") {
+		t.Errorf("a page of the list is not a range of patients_list_order:\n%s", got)
 	}
 }
 

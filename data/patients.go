@@ -260,6 +260,30 @@ type PatientFilter struct {
 
 // Patients lists patients by surname, forenames, paged.
 func (s *Store) Patients(f PatientFilter) ([]Patient, error) {
+	var after *pageCursor
+	if f.After != "" {
+		// The cursor is a patient, not a text key, so no name can break it.
+		after = &pageCursor{id: f.After}
+		err := s.db.QueryRow(`SELECT surname, forenames FROM patients WHERE id = ?`, f.After).Scan(&after.surname, &after.forenames)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("cannot page after patient %q: no such record", f.After)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	q, args := patientPageQuery(f, after)
+	return s.queryPatients(q, args...)
+}
+
+// pageCursor is the patient a page starts after.
+type pageCursor struct{ id, surname, forenames string }
+
+// patientPageQuery reads one page of the list. The cursor goes in as bound
+// values with the collation on them, so SQLite reads the page as a range
+// of patients_list_order; with a subquery in their place it sorted every
+// patient after the cursor for each page.
+func patientPageQuery(f PatientFilter, after *pageCursor) (string, []any) {
 	status := f.Status
 	if status == "" {
 		status = PatientActive
@@ -270,21 +294,12 @@ func (s *Store) Patients(f PatientFilter) ([]Patient, error) {
 	}
 	q := `SELECT ` + patientColumns + ` FROM patients WHERE status = ?`
 	args := []any{status}
-	if f.After != "" {
-		var exists bool
-		if err := s.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM patients WHERE id = ?)`, f.After).Scan(&exists); err != nil {
-			return nil, err
-		}
-		if !exists {
-			return nil, fmt.Errorf("cannot page after patient %q: no such record", f.After)
-		}
-		// The cursor is a patient, not a text key, so no name can break it.
-		q += ` AND (surname COLLATE NOCASE, forenames, id) > (SELECT surname, forenames, id FROM patients WHERE id = ?)`
-		args = append(args, f.After)
+	if after != nil {
+		q += ` AND (surname, forenames, id) > (? COLLATE NOCASE, ?, ?)`
+		args = append(args, after.surname, after.forenames, after.id)
 	}
 	q += ` ORDER BY surname COLLATE NOCASE, forenames, id LIMIT ?`
-	args = append(args, limit)
-	return s.queryPatients(q, args...)
+	return q, append(args, limit)
 }
 
 func (s *Store) queryPatients(q string, args ...any) ([]Patient, error) {
