@@ -1,0 +1,494 @@
+package screens
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+	"time"
+
+	"clinicdesk/app"
+	"clinicdesk/app/letters"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/screens/widgets"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// calendarModuleID is the Calendar screen's ID (`clinicdesk demo --screen calendar`).
+const calendarModuleID = "calendar"
+
+func init() {
+	registerModule(Module{
+		ID:      calendarModuleID,
+		Title:   "Calendar",
+		Icon:    themeIcon(theme.IconNameCalendar),
+		Order:   15,
+		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewCalendar) },
+		Build:   func(ctx *Context) fyne.CanvasObject { return newCalendarScreen(ctx).build() },
+	})
+}
+
+// calendarNowTick is how often the today line moves; tests turn it off
+// (0) so no timer delivers work behind their back.
+var calendarNowTick = 30 * time.Second
+
+// Day and week, as the toggle says them.
+const (
+	calendarDay  = "Day"
+	calendarWeek = "Week"
+)
+
+// calendarScreen is the appointment book: the toolbar, the grid of one
+// day (every clinician) or one week (one clinician), and the waiting list.
+type calendarScreen struct {
+	widget.BaseWidget
+
+	ctx     *Context
+	now     func() time.Time
+	content fyne.CanvasObject
+
+	date       ukcal.Date // the day shown, or a day of the week shown
+	mode       string     // calendarDay or calendarWeek
+	clinicians []app.DiaryClinician
+	weekWho    string // the clinician of the week view
+	gridChoice int    // 0: the clinic's grid
+
+	dateButton *widget.Button
+	modeToggle *widget.RadioGroup
+	whoSelect  *widget.Select
+	gridSelect *widget.Select
+	banner     *widget.Label
+	message    *widget.Label
+	grid       *widgets.AppointmentGrid
+	waiting    *calendarWaiting
+	side       *fyne.Container // the waiting list, when shown
+	monthPopUp *widget.PopUp
+
+	// What the grid shows: the column's clinician and date, and the
+	// entries by appointment ID.
+	columnWho  []string
+	columnDate []ukcal.Date
+	entries    map[string]app.DiaryEntry
+	shownKey   string // the mode, date and clinician last shown
+	seq        int    // bumped by each load; older answers are dropped
+	loaded     int    // the seq of the view shown
+
+	booking *calendarBooking // the booking dialog open now, if any
+	details *calendarDetails // the appointment dialog open now, if any
+}
+
+func newCalendarScreen(ctx *Context) *calendarScreen {
+	s := &calendarScreen{ctx: ctx, now: time.Now, mode: calendarDay}
+	s.date = ukcal.Today(s.now())
+	return s
+}
+
+func (s *calendarScreen) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(s.content)
+}
+
+func (s *calendarScreen) build() fyne.CanvasObject {
+	s.ExtendBaseWidget(s)
+	c := s.ctx.Clinic
+	s.clinicians, _ = c.Clinicians(false)
+
+	today := widget.NewButtonWithIcon("Today", theme.HomeIcon(), s.goToday)
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { s.step(-1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.step(1) })
+	s.dateButton = widget.NewButtonWithIcon("", theme.CalendarIcon(), s.showMonth)
+	s.dateButton.Importance = widget.LowImportance
+
+	s.modeToggle = widget.NewRadioGroup([]string{calendarDay, calendarWeek}, func(m string) {
+		if m == "" {
+			s.modeToggle.SetSelected(s.mode) // one is always chosen
+			return
+		}
+		if m != s.mode {
+			s.mode = m
+			s.reload()
+		}
+	})
+	s.modeToggle.Horizontal = true
+	s.modeToggle.Required = true
+	s.modeToggle.SetSelected(s.mode)
+
+	var names []string
+	for _, cl := range s.clinicians {
+		names = append(names, cl.Name)
+	}
+	s.whoSelect = widget.NewSelect(names, func(name string) {
+		for _, cl := range s.clinicians {
+			if cl.Name == name && cl.ID != s.weekWho {
+				s.weekWho = cl.ID
+				if s.mode == calendarWeek {
+					s.reload()
+				}
+			}
+		}
+	})
+	s.whoSelect.PlaceHolder = "Clinician"
+	if len(s.clinicians) > 0 {
+		s.weekWho = s.clinicians[0].ID
+		s.whoSelect.SetSelectedIndex(0)
+	}
+
+	s.gridSelect = widget.NewSelect([]string{"5 min", "10 min", "15 min"}, func(v string) {
+		n, _ := strconv.Atoi(strings.TrimSuffix(v, " min"))
+		if n != s.gridChoice {
+			s.gridChoice = n
+			s.grid.SetStep(n)
+		}
+	})
+	s.gridSelect.PlaceHolder = "Grid"
+
+	nextFree := widget.NewButtonWithIcon("Next free slot…", theme.SearchIcon(), s.openNextFree)
+	waitingButton := widget.NewButtonWithIcon("Waiting list", theme.ListIcon(), s.toggleWaiting)
+
+	s.grid = widgets.NewAppointmentGrid()
+	s.grid.OnEmptySlot = s.bookAt
+	s.grid.OnBlock = s.openAppointment
+	s.grid.OnPageUp = func() { s.step(-1) }
+	s.grid.OnPageDown = func() { s.step(1) }
+
+	s.banner = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.banner.Importance = widget.WarningImportance
+	s.banner.Hide()
+	s.message = note()
+
+	s.waiting = newCalendarWaiting(s)
+	s.side = container.NewStack()
+
+	toolbar := container.NewBorder(nil, nil,
+		container.NewHBox(today, prev, next, s.dateButton),
+		container.NewHBox(s.modeToggle, container.New(&fixedWidth{width: 190}, s.whoSelect),
+			container.New(&fixedWidth{width: 110}, s.gridSelect), nextFree, waitingButton))
+	top := container.NewVBox(toolbar, s.banner, s.message)
+	if len(s.clinicians) == 0 {
+		s.content = container.NewPadded(container.NewVBox(heading("No clinicians yet"),
+			wrapped("The appointment book needs at least one clinician with working hours. "+
+				"Your practice manager sets them up in Settings, with the rooms and the appointment types.")))
+		return s
+	}
+	s.content = container.NewPadded(container.NewBorder(top, nil, nil, s.side, s.grid))
+	s.reload()
+	s.startClock()
+	return s
+}
+
+// calendarLoad is one view read from the app.
+type calendarLoad struct {
+	day  app.DayView
+	week app.WeekView
+}
+
+// reload reads the day or week shown off the UI goroutine and redraws.
+func (s *calendarScreen) reload() {
+	s.seq++
+	seq := s.seq
+	mode, date, who := s.mode, s.date, s.weekWho
+	c := s.ctx.Clinic
+	s.showDate()
+	if mode == calendarWeek {
+		s.whoSelect.Show()
+	} else {
+		s.whoSelect.Hide()
+	}
+	offUI(s.ctx, func() (calendarLoad, error) {
+		var l calendarLoad
+		var err error
+		if mode == calendarWeek {
+			l.week, err = c.WeekView(who, date)
+		} else {
+			l.day, err = c.DayView(date)
+		}
+		return l, err
+	}, func(l calendarLoad, err error) {
+		if seq != s.seq {
+			return
+		}
+		s.loaded = seq
+		if err != nil {
+			say(s.message, widget.DangerImportance, "The appointment book could not be read: "+plainError(err))
+			return
+		}
+		if mode == calendarWeek {
+			s.showWeek(l.week)
+		} else {
+			s.showDay(l.day)
+		}
+	})
+}
+
+// showDate writes the date (or the week) on the button that opens the month.
+func (s *calendarScreen) showDate() {
+	if s.mode == calendarWeek {
+		mon := app.MondayOf(s.date)
+		s.dateButton.SetText("Week of " + letters.LongDateWithDay(mon.Time()))
+		return
+	}
+	s.dateButton.SetText(letters.LongDateWithDay(s.date.Time()))
+}
+
+// showDay puts one day of every clinician on the grid.
+func (s *calendarScreen) showDay(v app.DayView) {
+	today := ukcal.Today(s.now())
+	var cols []widgets.Column
+	s.columnWho, s.columnDate = nil, nil
+	for _, cd := range v.Columns {
+		col := widgets.Column{Title: cd.Clinician.Name, Subtitle: cd.Clinician.Role, Colour: hexColour(cd.Clinician.Colour),
+			Working: widgetSpans(cd.Hours), Today: v.Date == today}
+		col.Banner = dayBanner(v.Notice, len(cd.Hours) > 0)
+		cols = append(cols, col)
+		s.columnWho = append(s.columnWho, cd.Clinician.ID)
+		s.columnDate = append(s.columnDate, v.Date)
+	}
+	s.showBanner(v.Notice)
+	s.fill(cols, v.Columns, v.GridMinutes, v.OpeningHours)
+}
+
+// showWeek puts one clinician's week on the grid, a column a day.
+func (s *calendarScreen) showWeek(v app.WeekView) {
+	today := ukcal.Today(s.now())
+	var cols []widgets.Column
+	s.columnWho, s.columnDate = nil, nil
+	for i, cd := range v.Days {
+		sub := "" // the banner says "Not working"
+		if len(cd.Hours) > 0 {
+			var parts []string
+			for _, h := range cd.Hours {
+				parts = append(parts, h.Start.String()+"–"+h.End.String())
+			}
+			sub = strings.Join(parts, ", ")
+		}
+		col := widgets.Column{Title: cd.Date.Time().Format("Mon 02/01"), Subtitle: sub, Colour: hexColour(v.Clinician.Colour),
+			Working: widgetSpans(cd.Hours), Today: cd.Date == today}
+		if i < len(v.Notices) {
+			col.Banner = dayBanner(v.Notices[i], len(cd.Hours) > 0)
+		}
+		cols = append(cols, col)
+		s.columnWho = append(s.columnWho, v.Clinician.ID)
+		s.columnDate = append(s.columnDate, cd.Date)
+	}
+	s.showBanner(app.DayNotice{})
+	s.fill(cols, v.Days, v.GridMinutes, nil)
+}
+
+// fill hands columns and appointments to the grid, with a range that
+// covers the working day and anything booked outside it.
+func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, grid int, opening []schedule.Span) {
+	start, end := 8*60, 18*60
+	widen := func(a, b int) {
+		start, end = min(start, a/60*60), max(end, (b+59)/60*60)
+	}
+	for _, sp := range opening {
+		widen(int(sp.Start), int(sp.End))
+	}
+	var blocks []widgets.Block
+	s.entries = map[string]app.DiaryEntry{}
+	for i, cd := range days {
+		for _, sp := range cd.Hours {
+			widen(int(sp.Start), int(sp.End))
+		}
+		for _, e := range cd.Appointments {
+			widen(e.StartMin, e.EndMin)
+			s.entries[e.ID] = e
+			blocks = append(blocks, diaryBlock(e, i))
+		}
+	}
+	s.grid.SetDayRange(start, end)
+	if s.gridChoice == 0 && grid > 0 {
+		s.grid.SetStep(grid)
+		s.gridSelect.Selected = fmt.Sprintf("%d min", grid)
+		s.gridSelect.Refresh()
+	}
+	s.grid.SetColumns(cols)
+	s.grid.SetBlocks(blocks)
+	s.grid.SetNow(s.nowMinute())
+	// A new day or week starts at the working day; a reload of the same
+	// one (after a booking or a status change) stays where the desk was.
+	if key := fmt.Sprint(s.mode, s.date, s.weekWho); key != s.shownKey {
+		s.shownKey = key
+		s.grid.ScrollToWorkingStart()
+	}
+}
+
+// showBanner says when the whole day is a bank holiday or closure.
+func (s *calendarScreen) showBanner(n app.DayNotice) {
+	var parts []string
+	if n.BankHoliday != "" {
+		parts = append(parts, "Bank holiday: "+n.BankHoliday)
+	}
+	if n.Closure != "" {
+		parts = append(parts, "Clinic closed: "+n.Closure)
+	}
+	if len(parts) == 0 {
+		s.banner.Hide()
+		return
+	}
+	s.banner.SetText(strings.Join(parts, " · ") + ". Bookings need a reason.")
+	s.banner.Show()
+}
+
+// dayBanner is a column's banner: the holiday or closure, or a day off.
+func dayBanner(n app.DayNotice, working bool) string {
+	switch {
+	case n.BankHoliday != "":
+		return "Bank holiday"
+	case n.Closure != "":
+		return "Closed: " + n.Closure
+	case !working:
+		return "Not working"
+	}
+	return ""
+}
+
+// diaryBlock is an appointment as the grid draws it.
+func diaryBlock(e app.DiaryEntry, column int) widgets.Block {
+	return widgets.Block{
+		ID: e.ID, Column: column, Start: e.StartMin, End: e.EndMin,
+		Colour: hexColour(e.TypeColour), Patient: e.PatientName, Type: e.TypeName,
+		Status: gridStatus(e.Status), Detail: e.RoomName,
+		Alert: len(e.Alerts) > 0, AIS: len(e.AISNeeds) > 0,
+	}
+}
+
+// gridStatus maps the stored status to the grid's icons.
+func gridStatus(s app.Status) widgets.Status {
+	switch s {
+	case app.StatusArrived:
+		return widgets.StatusArrived
+	case app.StatusInProgress:
+		return widgets.StatusInProgress
+	case app.StatusSeen:
+		return widgets.StatusSeen
+	case app.StatusDNA:
+		return widgets.StatusDNA
+	case app.StatusCancelledPatient, app.StatusCancelledClinic:
+		return widgets.StatusCancelled
+	}
+	return widgets.StatusBooked
+}
+
+func widgetSpans(spans []schedule.Span) []widgets.Span {
+	out := make([]widgets.Span, len(spans))
+	for i, sp := range spans {
+		out[i] = widgets.Span{Start: int(sp.Start), End: int(sp.End)}
+	}
+	return out
+}
+
+// hexColour reads "#rrggbb"; anything else is no colour.
+func hexColour(s string) color.Color {
+	if len(s) != 7 || s[0] != '#' {
+		return nil
+	}
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return nil
+	}
+	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
+}
+
+// nowMinute is the clinic's wall-clock minute now.
+func (s *calendarScreen) nowMinute() int {
+	t := clinicTime(s.now())
+	return t.Hour()*60 + t.Minute()
+}
+
+// startClock moves the today line while the screen is on show.
+func (s *calendarScreen) startClock() {
+	if calendarNowTick <= 0 {
+		return
+	}
+	go func() {
+		t := time.NewTicker(calendarNowTick)
+		defer t.Stop()
+		for range t.C {
+			gone := false
+			fyne.DoAndWait(func() {
+				if fyne.CurrentApp().Driver().CanvasForObject(s.grid) == nil {
+					gone = true // the module was left
+					return
+				}
+				s.grid.SetNow(s.nowMinute())
+			})
+			if gone {
+				return
+			}
+		}
+	}()
+}
+
+// goToday shows today.
+func (s *calendarScreen) goToday() {
+	s.date = ukcal.Today(s.now())
+	s.reload()
+}
+
+// step moves a day (or a week) back or on.
+func (s *calendarScreen) step(n int) {
+	if s.mode == calendarWeek {
+		n *= 7
+	}
+	s.date = s.date.AddDays(n)
+	s.reload()
+}
+
+// goTo shows a date in the current mode.
+func (s *calendarScreen) goTo(d ukcal.Date) {
+	s.date = d
+	s.reload()
+}
+
+// showMonth opens the month overview under the date; choosing a day goes
+// there.
+func (s *calendarScreen) showMonth() {
+	cal := widget.NewCalendar(s.date.Time(), func(t time.Time) {
+		if s.monthPopUp != nil {
+			s.monthPopUp.Hide()
+		}
+		s.goTo(ukcal.DateOf(t))
+	})
+	s.monthPopUp = widget.NewPopUp(cal, s.ctx.Window.Canvas())
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.dateButton)
+	s.monthPopUp.ShowAtPosition(pos.AddXY(0, s.dateButton.Size().Height))
+}
+
+// toggleWaiting shows or hides the waiting list beside the grid.
+func (s *calendarScreen) toggleWaiting() {
+	if len(s.side.Objects) > 0 {
+		s.side.Objects = nil
+	} else {
+		s.side.Objects = []fyne.CanvasObject{s.waiting.build()}
+		s.waiting.reload()
+	}
+	s.side.Refresh()
+}
+
+// slotOf is the clinician and date of a grid column.
+func (s *calendarScreen) slotOf(column int) (who string, date ukcal.Date, ok bool) {
+	if column < 0 || column >= len(s.columnWho) {
+		return "", ukcal.Date{}, false
+	}
+	return s.columnWho[column], s.columnDate[column], true
+}
+
+// bookAt opens the booking dialog at an empty cell.
+func (s *calendarScreen) bookAt(column, minute int) {
+	who, date, ok := s.slotOf(column)
+	if !ok || !s.ctx.Clinic.Can(app.PermBookAppointments) {
+		return
+	}
+	s.openBooking(calendarSlot{ClinicianID: who, Date: date, Start: schedule.Clock(minute)})
+}
+
+// said reports something done above the grid, and redraws it.
+func (s *calendarScreen) said(imp widget.Importance, text string) {
+	say(s.message, imp, text)
+	s.reload()
+}

@@ -1,0 +1,350 @@
+package screens
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/letters"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// calendarSlot is where a booking starts from: a cell of the grid, a free
+// slot found, a waiting-list offer.
+type calendarSlot struct {
+	ClinicianID string
+	Date        ukcal.Date
+	Start       schedule.Clock
+	TypeID      string
+	// PatientID and PatientName come filled in from a waiting-list offer;
+	// WaitingID is then the entry the booking takes off the list.
+	PatientID, PatientName string
+	WaitingID              string
+}
+
+// calendarBooking is the booking dialog: find the patient, choose the
+// type (which sets the length), see the warnings in plain words, and book
+// (or book anyway, with a reason).
+type calendarBooking struct {
+	s       *calendarScreen
+	slot    calendarSlot
+	dialog  dialog.Dialog
+	content fyne.CanvasObject
+
+	patient      *calendarPatientPick
+	types        []app.AppointmentType
+	rooms        []app.Room
+	typeSelect   *widget.Select
+	whoSelect    *widget.Select
+	roomSelect   *widget.Select
+	date         *widget.Entry
+	start        *widget.Entry
+	minutes      *widget.Entry
+	notes        *widget.Entry
+	warnings     *widget.Label
+	warningsHead *widget.Label
+	reason       *widget.Entry
+	reasonRow    fyne.CanvasObject
+	problem      *widget.Label
+	book         *widget.Button
+
+	blocking bool // the last check found warnings that need a reason
+	seq      int  // bumped by each check; older answers are dropped
+}
+
+// openBooking shows the booking dialog for slot.
+func (s *calendarScreen) openBooking(slot calendarSlot) {
+	b := &calendarBooking{s: s, slot: slot}
+	s.booking = b
+	b.build()
+}
+
+func (b *calendarBooking) build() {
+	c := b.s.ctx.Clinic
+	b.types, _ = c.AppointmentTypes(false)
+	b.rooms, _ = c.Rooms(false)
+
+	b.patient = newCalendarPatientPick(b.s.ctx, func(app.PatientSummary) { b.check() })
+	if b.slot.PatientID != "" {
+		b.patient.set(b.slot.PatientID, b.slot.PatientName)
+	}
+
+	var typeNames []string
+	for _, t := range b.types {
+		typeNames = append(typeNames, fmt.Sprintf("%s (%d min)", t.Name, t.Minutes))
+	}
+	b.minutes = widget.NewEntry()
+	b.minutes.OnChanged = func(string) { b.check() }
+	b.typeSelect = widget.NewSelect(typeNames, func(string) {
+		if t, ok := b.chosenType(); ok {
+			b.minutes.SetText(strconv.Itoa(t.Minutes))
+			if t.NeedsRoom && b.roomSelect.SelectedIndex() <= 0 && len(b.rooms) > 0 {
+				b.roomSelect.SetSelectedIndex(1)
+			}
+		}
+		b.check()
+	})
+	b.typeSelect.PlaceHolder = "Choose the type"
+
+	var whoNames []string
+	for _, cl := range b.s.clinicians {
+		whoNames = append(whoNames, cl.Name)
+	}
+	b.whoSelect = widget.NewSelect(whoNames, func(string) { b.check() })
+	for i, cl := range b.s.clinicians {
+		if cl.ID == b.slot.ClinicianID {
+			b.whoSelect.SetSelectedIndex(i)
+		}
+	}
+	roomNames := []string{"No room"}
+	for _, r := range b.rooms {
+		roomNames = append(roomNames, r.Name)
+	}
+	b.roomSelect = widget.NewSelect(roomNames, func(string) { b.check() })
+	b.roomSelect.SetSelectedIndex(0)
+
+	b.date = widget.NewEntry()
+	b.date.SetText(b.slot.Date.Time().Format(ukDateLayout))
+	b.date.OnChanged = func(string) { b.check() }
+	b.start = widget.NewEntry()
+	b.start.SetText(b.slot.Start.String())
+	b.start.OnChanged = func(string) { b.check() }
+	b.notes = widget.NewEntry()
+	b.notes.SetPlaceHolder("Optional")
+
+	b.warnings = wrapped("")
+	b.warnings.Hide()
+	b.warningsHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	b.warningsHead.Importance = widget.WarningImportance
+	b.warningsHead.Hide()
+	b.reason = widget.NewEntry()
+	b.reason.SetPlaceHolder("Why book in spite of this? (kept with the appointment)")
+	b.reason.OnChanged = func(string) { b.showButton() }
+	b.reasonRow = container.NewBorder(nil, nil, widget.NewLabel("Reason"), nil, b.reason)
+	b.reasonRow.Hide()
+	b.problem = errorText()
+
+	// The type asked for, else the first (the clinic orders its types by
+	// how often they are booked), so the length is set from the start.
+	if len(b.types) > 0 {
+		b.typeSelect.SetSelectedIndex(0)
+	}
+	for i, t := range b.types {
+		if t.ID == b.slot.TypeID {
+			b.typeSelect.SetSelectedIndex(i)
+		}
+	}
+
+	form := widget.NewForm(
+		widget.NewFormItem("Type", b.typeSelect),
+		widget.NewFormItem("Clinician", b.whoSelect),
+		widget.NewFormItem("Date", b.date),
+		widget.NewFormItem("Time", container.NewGridWithColumns(3, b.start, widget.NewLabel("Minutes"), b.minutes)),
+		widget.NewFormItem("Room", b.roomSelect),
+		widget.NewFormItem("Notes", b.notes),
+	)
+	b.book = widget.NewButtonWithIcon("Book", theme.ConfirmIcon(), b.submit)
+	b.book.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { b.close() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, b.book)
+	b.content = container.NewVBox(b.patient.view, widget.NewSeparator(), form, b.warningsHead, b.warnings, b.reasonRow, b.problem, buttons)
+	b.dialog = dialog.NewCustomWithoutButtons("Book an appointment", b.content, b.s.ctx.Window)
+	fitDialog(b.dialog, b.content, 640)
+	b.dialog.Show()
+	if b.slot.PatientID == "" {
+		b.s.ctx.Window.Canvas().Focus(b.patient.search)
+	}
+	b.check()
+}
+
+func (b *calendarBooking) close() {
+	b.dialog.Hide()
+	if b.s.booking == b {
+		b.s.booking = nil
+	}
+	b.s.grid.Focus()
+}
+
+func (b *calendarBooking) chosenType() (app.AppointmentType, bool) {
+	i := b.typeSelect.SelectedIndex()
+	if i < 0 || i >= len(b.types) {
+		return app.AppointmentType{}, false
+	}
+	return b.types[i], true
+}
+
+// request reads the dialog; it says in words what is missing or wrong.
+func (b *calendarBooking) request() (app.BookingRequest, error) {
+	req := app.BookingRequest{PatientID: b.patient.id(), Notes: strings.TrimSpace(b.notes.Text), WaitingID: b.slot.WaitingID}
+	if req.PatientID == "" {
+		return req, errors.New("find and choose the patient")
+	}
+	t, ok := b.chosenType()
+	if !ok {
+		return req, errors.New("choose the type of appointment")
+	}
+	req.TypeID = t.ID
+	if i := b.whoSelect.SelectedIndex(); i >= 0 && i < len(b.s.clinicians) {
+		req.ClinicianID = b.s.clinicians[i].ID
+	} else {
+		return req, errors.New("choose the clinician")
+	}
+	if i := b.roomSelect.SelectedIndex(); i > 0 && i <= len(b.rooms) {
+		req.RoomID = b.rooms[i-1].ID
+	}
+	when, err := parseUKDate(b.date.Text)
+	if err != nil || when.IsZero() {
+		return req, errors.New("write the date as dd/mm/yyyy, for example 23/11/2026")
+	}
+	req.Date = ukcal.DateOf(when)
+	req.Start, err = schedule.ParseClock(strings.TrimSpace(b.start.Text))
+	if err != nil {
+		return req, errors.New("write the time as 24-hour HH:MM, for example 09:30")
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(b.minutes.Text))
+	if err != nil || n <= 0 || n > 480 {
+		return req, errors.New("the length is a number of minutes, up to 480")
+	}
+	req.Minutes = n
+	return req, nil
+}
+
+// check previews the warnings for what the dialog holds now.
+func (b *calendarBooking) check() {
+	if b.book == nil {
+		return // still building
+	}
+	b.seq++
+	seq := b.seq
+	req, err := b.request()
+	if err != nil {
+		b.showWarnings(nil)
+		return
+	}
+	c := b.s.ctx.Clinic
+	offUI(b.s.ctx, func() ([]app.Warning, error) { return c.CheckBooking(req) }, func(ws []app.Warning, err error) {
+		if seq != b.seq {
+			return
+		}
+		if err != nil {
+			say(b.problem, widget.DangerImportance, plainError(err))
+			return
+		}
+		say(b.problem, widget.DangerImportance, "")
+		b.showWarnings(ws)
+	})
+}
+
+// showWarnings lists the warnings in plain words; those that need a reason
+// bring up the reason box and turn Book into Book anyway.
+func (b *calendarBooking) showWarnings(ws []app.Warning) {
+	b.blocking = false
+	var lines []string
+	for _, w := range ws {
+		lines = append(lines, "• "+sentence(w.Message))
+		b.blocking = b.blocking || w.NeedsOverride
+	}
+	if len(lines) == 0 {
+		b.warnings.Hide()
+		b.warningsHead.Hide()
+	} else {
+		b.warningsHead.Show()
+		// Dark text reads better than orange; the heading carries the colour.
+		head := "Before you book:"
+		if b.blocking {
+			head = "Check before booking (a reason is needed to book anyway):"
+		}
+		b.warnings.Importance = widget.MediumImportance
+		b.warningsHead.SetText(head)
+		b.warnings.SetText(strings.Join(lines, "\n"))
+		b.warnings.Show()
+	}
+	if b.blocking {
+		b.reasonRow.Show()
+	} else {
+		b.reasonRow.Hide()
+	}
+	b.showButton()
+	fitDialog(b.dialog, b.content, 640)
+}
+
+// showButton is Book, or Book anyway once a reason is given.
+func (b *calendarBooking) showButton() {
+	if b.blocking {
+		b.book.SetText("Book anyway")
+		b.book.Importance = widget.WarningImportance
+		if strings.TrimSpace(b.reason.Text) == "" {
+			b.book.Disable()
+		} else {
+			b.book.Enable()
+		}
+	} else {
+		b.book.SetText("Book")
+		b.book.Importance = widget.HighImportance
+		b.book.Enable()
+	}
+	b.book.Refresh()
+}
+
+// submit books. The app checks again in the booking's own transaction; if
+// a clash appeared meanwhile it refuses, and the warnings are shown.
+func (b *calendarBooking) submit() {
+	req, err := b.request()
+	if err != nil {
+		say(b.problem, widget.DangerImportance, sentence(err.Error()))
+		return
+	}
+	if b.blocking {
+		req.OverrideReason = strings.TrimSpace(b.reason.Text)
+	}
+	c := b.s.ctx.Clinic
+	type booked struct {
+		appt     app.Appointment
+		warnings []app.Warning
+	}
+	offUI(b.s.ctx, func() (booked, error) {
+		a, ws, err := c.Book(req)
+		return booked{a, ws}, err
+	}, func(r booked, err error) {
+		var refused *app.BookingRefusedError
+		switch {
+		case errors.As(err, &refused):
+			b.showWarnings(refused.Warnings)
+			say(b.problem, widget.DangerImportance, "Not booked yet: read the warnings above, and give a reason to book anyway.")
+			return
+		case err != nil:
+			say(b.problem, widget.DangerImportance, plainError(err))
+			return
+		}
+		b.close()
+		b.s.said(widget.SuccessImportance, bookedMessage(b.patient.name(), r.appt, r.warnings))
+	})
+}
+
+// bookedMessage says what was booked and what to act on (alerts, needs).
+func bookedMessage(patient string, a app.Appointment, ws []app.Warning) string {
+	msg := "Booked"
+	if d, err := ukcal.ParseDate(a.Date); err == nil {
+		msg = fmt.Sprintf("Booked %s on %s at %s", patient, letters.LongDateWithDay(d.Time()), schedule.Clock(a.StartMin))
+	}
+	var todo []string
+	for _, w := range ws {
+		if !w.NeedsOverride {
+			todo = append(todo, sentence(w.Message))
+		}
+	}
+	if len(todo) > 0 {
+		msg += ". Remember: " + strings.Join(todo, " ")
+	}
+	return sentence(msg)
+}

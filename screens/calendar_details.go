@@ -1,0 +1,363 @@
+package screens
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/letters"
+	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The ways a cancellation is recorded, as the radio says them.
+const (
+	cancelByPatient = "By the patient"
+	cancelByClinic  = "By the clinic"
+)
+
+// calendarDetails is one appointment's dialog: who, when, what, its
+// status with buttons to move it on, cancel with a reason, move, and
+// after a cancellation or DNA the waiting-list patients to offer the slot.
+type calendarDetails struct {
+	s       *calendarScreen
+	entry   app.DiaryEntry
+	dialog  dialog.Dialog
+	content *fyne.Container
+
+	status       *widget.Label
+	statusButton map[app.Status]*widget.Button
+	cancelButton *widget.Button
+	moveButton   *widget.Button
+
+	cancelRow    *fyne.Container
+	cancelBy     *widget.RadioGroup
+	cancelReason *widget.Entry
+	cancelGo     *widget.Button
+
+	moveRow      *fyne.Container
+	moveDate     *widget.Entry
+	moveTime     *widget.Entry
+	moveReason   *widget.Entry
+	moveOverride *widget.Entry
+	moveGo       *widget.Button
+
+	message *widget.Label
+	offers  *fyne.Container
+}
+
+// openAppointment shows an appointment tapped on the grid.
+func (s *calendarScreen) openAppointment(id string) {
+	e, ok := s.entries[id]
+	if !ok {
+		return
+	}
+	d := &calendarDetails{s: s, entry: e}
+	s.details = d
+	d.build()
+}
+
+func (d *calendarDetails) build() {
+	e := d.entry
+	name := heading(e.PatientName)
+	when := wrapped(appointmentWhen(e))
+	var facts []fyne.CanvasObject
+	for _, a := range e.Alerts {
+		l := wrapped("Alert: " + alertLabel(a))
+		l.Importance = widget.DangerImportance
+		facts = append(facts, l)
+	}
+	for _, n := range e.AISNeeds {
+		l := wrapped("Needs: " + patients.Label(patients.AISNeeds, n))
+		l.Importance = widget.WarningImportance
+		facts = append(facts, l)
+	}
+	d.status = widget.NewLabel("")
+	d.statusButton = map[app.Status]*widget.Button{}
+	row := container.NewHBox()
+	for _, to := range []app.Status{app.StatusArrived, app.StatusInProgress, app.StatusSeen, app.StatusDNA} {
+		b := widget.NewButton(app.StatusLabel(to), func() { d.setStatus(to, "") })
+		d.statusButton[to] = b
+		row.Add(b)
+	}
+	d.cancelButton = widget.NewButtonWithIcon("Cancel…", theme.CancelIcon(), d.askCancel)
+	d.moveButton = widget.NewButtonWithIcon("Move…", theme.NavigateNextIcon(), d.askMove)
+	row.Add(d.cancelButton)
+	row.Add(d.moveButton)
+
+	d.cancelBy = widget.NewRadioGroup([]string{cancelByPatient, cancelByClinic}, nil)
+	d.cancelBy.Horizontal = true
+	d.cancelBy.Required = true
+	d.cancelBy.SetSelected(cancelByPatient)
+	d.cancelReason = widget.NewEntry()
+	d.cancelReason.SetPlaceHolder("Why? e.g. unwell, clinician off sick")
+	d.cancelReason.OnSubmitted = func(string) { d.confirmCancel() }
+	d.cancelGo = widget.NewButtonWithIcon("Cancel the appointment", theme.ConfirmIcon(), d.confirmCancel)
+	d.cancelGo.Importance = widget.DangerImportance
+	d.cancelRow = container.NewVBox(d.cancelBy, container.NewBorder(nil, nil, nil, d.cancelGo, d.cancelReason))
+	d.cancelRow.Hide()
+
+	d.moveDate = widget.NewEntry()
+	d.moveDate.SetText(isoToUK(e.Date))
+	d.moveTime = widget.NewEntry()
+	d.moveTime.SetText(schedule.Clock(e.StartMin).String())
+	d.moveReason = widget.NewEntry()
+	d.moveReason.SetPlaceHolder("Why? (optional)")
+	d.moveOverride = widget.NewEntry()
+	d.moveOverride.SetPlaceHolder("Reason to move in spite of the warnings")
+	d.moveOverride.Hide()
+	d.moveGo = widget.NewButtonWithIcon("Move", theme.ConfirmIcon(), d.confirmMove)
+	d.moveGo.Importance = widget.HighImportance
+	d.moveRow = container.NewVBox(
+		container.NewGridWithColumns(4, widget.NewLabel("New date"), d.moveDate, widget.NewLabel("Time"), d.moveTime),
+		d.moveReason, d.moveOverride, container.NewHBox(layout.NewSpacer(), d.moveGo))
+	d.moveRow.Hide()
+
+	d.message = note()
+	d.offers = container.NewVBox()
+	closeButton := widget.NewButton("Close", d.close)
+	d.content = container.NewVBox(name, when)
+	d.content.Objects = append(d.content.Objects, facts...)
+	d.content.Objects = append(d.content.Objects, d.status, row, d.cancelRow, d.moveRow, d.message, d.offers,
+		container.NewHBox(layout.NewSpacer(), closeButton))
+	d.dialog = dialog.NewCustomWithoutButtons("Appointment", d.content, d.s.ctx.Window)
+	d.showStatus()
+	fitDialog(d.dialog, d.content, 620)
+	d.dialog.Show()
+}
+
+// appointmentWhen is "Monday 23 November 2026, 10:15–10:45 · Review with
+// Dr Asha Patel · Room 2".
+func appointmentWhen(e app.DiaryEntry) string {
+	day := e.Date
+	if dd, err := ukcal.ParseDate(e.Date); err == nil {
+		day = letters.LongDateWithDay(dd.Time())
+	}
+	s := fmt.Sprintf("%s, %s–%s · %s with %s", day, schedule.Clock(e.StartMin), schedule.Clock(e.EndMin), e.TypeName, e.ClinicianName)
+	if e.RoomName != "" {
+		s += " · " + e.RoomName
+	}
+	return s
+}
+
+// showStatus says the status, when and by whom, and enables the changes
+// the rules allow.
+func (d *calendarDetails) showStatus() {
+	e := d.entry
+	c := d.s.ctx.Clinic
+	text := "Status: " + app.StatusLabel(e.Status)
+	if !e.StatusAt.IsZero() {
+		text += ", " + whenSaid(e.StatusAt, d.s.now())
+		if e.StatusBy != "" {
+			text += " by " + e.StatusBy
+		}
+	}
+	if e.CancelReason != "" {
+		text += " (" + e.CancelReason + ")"
+	}
+	d.status.SetText(text)
+	for to, b := range d.statusButton {
+		if c.Can(app.PermAppointmentStatus) && app.CanChangeStatus(e.Status, to) == nil {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	canBook := c.Can(app.PermBookAppointments)
+	if canBook && app.CanChangeStatus(e.Status, app.StatusCancelledPatient) == nil {
+		d.cancelButton.Enable()
+	} else {
+		d.cancelButton.Disable()
+	}
+	if canBook && e.Status == app.StatusBooked {
+		d.moveButton.Enable()
+	} else {
+		d.moveButton.Disable()
+	}
+}
+
+func (d *calendarDetails) close() {
+	d.dialog.Hide()
+	if d.s.details == d {
+		d.s.details = nil
+	}
+	d.s.grid.Focus()
+}
+
+func (d *calendarDetails) relayout() { fitDialog(d.dialog, d.content, 620) }
+
+func (d *calendarDetails) askCancel() {
+	d.moveRow.Hide()
+	d.cancelRow.Show()
+	d.relayout()
+	d.s.ctx.Window.Canvas().Focus(d.cancelReason)
+}
+
+func (d *calendarDetails) confirmCancel() {
+	to := app.StatusCancelledPatient
+	if d.cancelBy.Selected == cancelByClinic {
+		to = app.StatusCancelledClinic
+	}
+	reason := strings.TrimSpace(d.cancelReason.Text)
+	if reason == "" {
+		say(d.message, widget.DangerImportance, "Say why the appointment is cancelled.")
+		d.relayout()
+		return
+	}
+	d.setStatus(to, reason)
+}
+
+// setStatus records a status change; after a cancellation or a DNA it
+// shows the DNA letter due and the waiting-list patients who fit the slot.
+func (d *calendarDetails) setStatus(to app.Status, reason string) {
+	c := d.s.ctx.Clinic
+	id := d.entry.ID
+	type changed struct {
+		res    app.StatusResult
+		offers []app.WaitingEntry
+	}
+	offUI(d.s.ctx, func() (changed, error) {
+		res, err := c.SetStatus(id, to, reason)
+		if err != nil {
+			return changed{}, err
+		}
+		var offers []app.WaitingEntry
+		if to == app.StatusDNA || app.IsCancelled(to) {
+			offers, _ = c.OffersFor(id) // the change is made; offers are a help, not a must
+		}
+		return changed{res, offers}, nil
+	}, func(ch changed, err error) {
+		if err != nil {
+			say(d.message, widget.DangerImportance, plainError(err))
+			d.relayout()
+			return
+		}
+		d.entry.Appointment = ch.res.Appointment
+		d.cancelRow.Hide()
+		d.showStatus()
+		msg := "Marked " + strings.ToLower(app.StatusLabel(to)) + "."
+		if ch.res.DNA != nil && ch.res.DNA.Step != "" {
+			msg += fmt.Sprintf(" That is %s in %d months: send the %s.", plural(int64(ch.res.DNA.Count), "DNA", "DNAs"),
+				ch.res.DNA.WindowMonths, dnaLetterName(ch.res.DNA.Step))
+		}
+		say(d.message, widget.SuccessImportance, msg)
+		d.showOffers(ch.offers, to)
+		d.relayout()
+		d.s.reload()
+	})
+}
+
+// dnaLetterName is the letter the DNA policy proposes, in words.
+func dnaLetterName(step schedule.DNAStep) string {
+	switch step {
+	case schedule.DNAFirst:
+		return "first DNA letter"
+	case schedule.DNASecond:
+		return "second DNA letter"
+	case schedule.GPLetter:
+		return "letter to the patient's GP"
+	}
+	return string(step)
+}
+
+// showOffers lists who on the waiting list fits the freed slot, urgent
+// first then longest waiting, each with a button to book them into it.
+func (d *calendarDetails) showOffers(offers []app.WaitingEntry, to app.Status) {
+	d.offers.Objects = nil
+	if !(to == app.StatusDNA || app.IsCancelled(to)) {
+		d.offers.Refresh()
+		return
+	}
+	if len(offers) == 0 {
+		d.offers.Add(wrapped("Nobody on the waiting list fits this slot."))
+		d.offers.Refresh()
+		return
+	}
+	d.offers.Add(heading("Offer the slot from the waiting list"))
+	for _, w := range offers {
+		line := cell()
+		line.SetText(waitingLine(w))
+		b := widget.NewButtonWithIcon("Book", theme.ContentAddIcon(), func() { d.bookOffer(w) })
+		d.offers.Add(container.NewBorder(nil, nil, nil, b, line))
+	}
+	d.offers.Refresh()
+}
+
+// bookOffer books a waiting-list patient into the freed slot, through the
+// booking dialog so the warnings are seen.
+func (d *calendarDetails) bookOffer(w app.WaitingEntry) {
+	e := d.entry
+	date, err := ukcal.ParseDate(e.Date)
+	if err != nil {
+		return
+	}
+	d.close()
+	d.s.openBooking(calendarSlot{ClinicianID: e.ClinicianID, Date: date, Start: schedule.Clock(e.StartMin), TypeID: e.TypeID,
+		PatientID: w.PatientID, PatientName: w.PatientName, WaitingID: w.ID})
+}
+
+func (d *calendarDetails) askMove() {
+	d.cancelRow.Hide()
+	d.moveRow.Show()
+	d.relayout()
+	d.s.ctx.Window.Canvas().Focus(d.moveDate)
+}
+
+// confirmMove moves the appointment; warnings stop it until a reason to
+// move anyway is given.
+func (d *calendarDetails) confirmMove() {
+	when, err := parseUKDate(d.moveDate.Text)
+	if err != nil || when.IsZero() {
+		say(d.message, widget.DangerImportance, "Write the new date as dd/mm/yyyy, for example 24/11/2026.")
+		d.relayout()
+		return
+	}
+	start, err := schedule.ParseClock(strings.TrimSpace(d.moveTime.Text))
+	if err != nil {
+		say(d.message, widget.DangerImportance, "Write the new time as 24-hour HH:MM, for example 14:30.")
+		d.relayout()
+		return
+	}
+	m := app.MoveRequest{Date: ukcal.DateOf(when), Start: start, Reason: strings.TrimSpace(d.moveReason.Text),
+		OverrideReason: strings.TrimSpace(d.moveOverride.Text), RoomID: d.entry.RoomID}
+	c := d.s.ctx.Clinic
+	id := d.entry.ID
+	offUI(d.s.ctx, func() (app.Appointment, error) {
+		a, _, err := c.Move(id, m)
+		return a, err
+	}, func(a app.Appointment, err error) {
+		var refused *app.BookingRefusedError
+		switch {
+		case errors.As(err, &refused):
+			var lines []string
+			for _, w := range refused.Warnings {
+				lines = append(lines, "• "+sentence(w.Message))
+			}
+			say(d.message, widget.WarningImportance, "Not moved yet:\n"+strings.Join(lines, "\n")+"\nGive a reason to move it anyway.")
+			d.moveOverride.Show()
+			d.moveGo.SetText("Move anyway")
+			d.relayout()
+			return
+		case err != nil:
+			say(d.message, widget.DangerImportance, plainError(err))
+			d.relayout()
+			return
+		}
+		d.close()
+		day := a.Date
+		if dd, err := ukcal.ParseDate(a.Date); err == nil {
+			day = letters.LongDateWithDay(dd.Time())
+			d.s.date = dd
+		}
+		d.s.said(widget.SuccessImportance, fmt.Sprintf("Moved %s to %s at %s.", d.entry.PatientName, day, schedule.Clock(a.StartMin)))
+	})
+}

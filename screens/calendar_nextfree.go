@@ -1,0 +1,148 @@
+package screens
+
+import (
+	"fmt"
+
+	"clinicdesk/app"
+	"clinicdesk/app/letters"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// calendarNextFreeShown is how many free times the finder lists.
+const calendarNextFreeShown = 6
+
+// Parts of the day as the finder offers them.
+var calendarParts = []string{"Any time", "Morning", "Afternoon"}
+
+// chosenPart is the part of the day a radio of calendarParts says.
+func chosenPart(selected string) schedule.PartOfDay {
+	switch selected {
+	case calendarParts[1]:
+		return schedule.Morning
+	case calendarParts[2]:
+		return schedule.Afternoon
+	}
+	return schedule.AnyTime
+}
+
+// calendarNextFree is the "Next free slot" dialog: a clinician (or anyone),
+// a type, the earliest date and the part of the day; it lists the first
+// free times, and choosing one opens the booking dialog there.
+type calendarNextFree struct {
+	s       *calendarScreen
+	dialog  dialog.Dialog
+	content *fyne.Container
+
+	types   []app.AppointmentType
+	who     *widget.Select
+	kind    *widget.Select
+	from    *widget.Entry
+	part    *widget.RadioGroup
+	results *fyne.Container
+	message *widget.Label
+}
+
+func (s *calendarScreen) openNextFree() {
+	n := &calendarNextFree{s: s}
+	n.build()
+}
+
+func (n *calendarNextFree) build() {
+	n.types, _ = n.s.ctx.Clinic.AppointmentTypes(false)
+	whoNames := []string{"Any clinician"}
+	for _, cl := range n.s.clinicians {
+		whoNames = append(whoNames, cl.Name)
+	}
+	n.who = widget.NewSelect(whoNames, nil)
+	n.who.SetSelectedIndex(0)
+	var typeNames []string
+	for _, t := range n.types {
+		typeNames = append(typeNames, fmt.Sprintf("%s (%d min)", t.Name, t.Minutes))
+	}
+	n.kind = widget.NewSelect(typeNames, nil)
+	if len(typeNames) > 0 {
+		n.kind.SetSelectedIndex(0)
+	}
+	n.from = widget.NewEntry()
+	n.from.SetText(n.s.date.Time().Format(ukDateLayout))
+	n.part = widget.NewRadioGroup(calendarParts, nil)
+	n.part.Horizontal = true
+	n.part.Required = true
+	n.part.SetSelected(calendarParts[0])
+	n.results = container.NewVBox()
+	n.message = note()
+	find := widget.NewButtonWithIcon("Find", theme.SearchIcon(), n.find)
+	find.Importance = widget.HighImportance
+	form := widget.NewForm(
+		widget.NewFormItem("Clinician", n.who),
+		widget.NewFormItem("Type", n.kind),
+		widget.NewFormItem("From", n.from),
+		widget.NewFormItem("When", n.part),
+	)
+	n.content = container.NewVBox(form, container.NewHBox(find), n.message, n.results)
+	n.dialog = dialog.NewCustom("Next free slot", "Close", n.content, n.s.ctx.Window)
+	fitDialog(n.dialog, n.content, 560)
+	n.dialog.Show()
+}
+
+// find asks the app for the first free times and lists them.
+func (n *calendarNextFree) find() {
+	q := app.FreeSlotQuery{Max: calendarNextFreeShown, Part: chosenPart(n.part.Selected)}
+	if i := n.who.SelectedIndex(); i > 0 && i <= len(n.s.clinicians) {
+		q.ClinicianID = n.s.clinicians[i-1].ID
+	}
+	i := n.kind.SelectedIndex()
+	if i < 0 || i >= len(n.types) {
+		say(n.message, widget.DangerImportance, "Choose the type of appointment.")
+		return
+	}
+	q.TypeID = n.types[i].ID
+	when, err := parseUKDate(n.from.Text)
+	if err != nil {
+		say(n.message, widget.DangerImportance, plainError(err))
+		return
+	}
+	if !when.IsZero() {
+		q.From = ukcal.DateOf(when)
+	}
+	c := n.s.ctx.Clinic
+	offUI(n.s.ctx, func() ([]app.FreeSlot, error) { return c.NextFreeSlots(q) }, func(found []app.FreeSlot, err error) {
+		n.results.Objects = nil
+		switch {
+		case err != nil:
+			say(n.message, widget.DangerImportance, plainError(err))
+		case len(found) == 0:
+			say(n.message, widget.WarningImportance, "No free time in the weeks searched. Try another clinician, or a later date.")
+		default:
+			say(n.message, widget.MediumImportance, "")
+			for _, f := range found {
+				n.results.Add(n.slotRow(f, q.TypeID))
+			}
+		}
+		n.results.Refresh()
+		fitDialog(n.dialog, n.content, 560)
+	})
+}
+
+// slotRow is one free time with a button to book it.
+func (n *calendarNextFree) slotRow(f app.FreeSlot, typeID string) fyne.CanvasObject {
+	text := fmt.Sprintf("%s at %s · %s", letters.LongDateWithDay(f.Date.Time()), f.Start, f.ClinicianName)
+	if f.RoomName != "" {
+		text += " · " + f.RoomName
+	}
+	line := cell()
+	line.SetText(text)
+	book := widget.NewButtonWithIcon("Book", theme.ContentAddIcon(), func() {
+		n.dialog.Hide()
+		n.s.goTo(f.Date)
+		n.s.openBooking(calendarSlot{ClinicianID: f.ClinicianID, Date: f.Date, Start: f.Start, TypeID: typeID})
+	})
+	return container.NewBorder(nil, nil, nil, book, line)
+}

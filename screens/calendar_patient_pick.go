@@ -1,0 +1,138 @@
+package screens
+
+import (
+	"strings"
+
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// calendarPickLimit is how many patients the picker lists at once: typing
+// more narrows it.
+const calendarPickLimit = 8
+
+// calendarPatientPick finds a patient inside a dialog (booking, adding to
+// the waiting list) with the same search as the Patients screen, run off
+// the UI goroutine as the user types.
+type calendarPatientPick struct {
+	ctx      *Context
+	search   *patientSearchEntry
+	list     *widget.List
+	chosen   *widget.Label
+	found    []app.PatientSummary
+	picked   *app.PatientSummary
+	seq      int
+	onPicked func(p app.PatientSummary)
+	view     fyne.CanvasObject
+}
+
+func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *calendarPatientPick {
+	p := &calendarPatientPick{ctx: ctx, onPicked: onPicked}
+	p.search = newPatientSearchEntry()
+	p.search.SetPlaceHolder("Find the patient: name, NHS no., DOB, postcode or phone")
+	p.search.OnChanged = func(string) { p.run() }
+	p.search.onDown = func() {
+		if len(p.found) > 0 {
+			p.list.Select(0)
+		}
+	}
+	p.search.OnSubmitted = func(string) {
+		if len(p.found) > 0 {
+			p.list.Select(0)
+		}
+	}
+	p.list = widget.NewList(func() int { return len(p.found) },
+		func() fyne.CanvasObject { return cell() },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(p.found) {
+				o.(*widget.Label).SetText(pickLine(p.found[id]))
+			}
+		})
+	p.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(p.found) {
+			p.pick(p.found[id])
+		}
+	}
+	p.chosen = widget.NewLabelWithStyle("No patient chosen yet.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.chosen.Truncation = fyne.TextTruncateEllipsis
+	listArea := container.NewGridWrap(fyne.NewSize(560, 150), p.list)
+	p.view = container.NewVBox(p.search, listArea, p.chosen)
+	return p
+}
+
+// pickLine is one patient in the picker: name, date of birth and alerts.
+func pickLine(p app.PatientSummary) string {
+	s := listName(p)
+	if dob := dobAge(p); dob != "" {
+		s += " · " + dob
+	}
+	if p.Postcode != "" {
+		s += " · " + p.Postcode
+	}
+	if len(p.Alerts) > 0 {
+		s += " · ALERT"
+	}
+	return s
+}
+
+// set chooses a patient already known (from the waiting list, the
+// patient's record).
+func (p *calendarPatientPick) set(id, name string) {
+	p.picked = &app.PatientSummary{ID: id, Forenames: name}
+	p.chosen.SetText("Patient: " + name)
+	p.search.Hide()
+}
+
+func (p *calendarPatientPick) pick(found app.PatientSummary) {
+	p.picked = &found
+	p.chosen.SetText("Patient: " + pickLine(found))
+	if p.onPicked != nil {
+		p.onPicked(found)
+	}
+}
+
+// id is the chosen patient's, or "".
+func (p *calendarPatientPick) id() string {
+	if p.picked == nil {
+		return ""
+	}
+	return p.picked.ID
+}
+
+// name is the chosen patient's name as said aloud, "Jane O'Neill".
+func (p *calendarPatientPick) name() string {
+	if p.picked == nil {
+		return ""
+	}
+	return fullName(*p.picked)
+}
+
+// run searches for what is typed; a slower, older answer is dropped.
+func (p *calendarPatientPick) run() {
+	p.seq++
+	seq := p.seq
+	text := strings.TrimSpace(p.search.Text)
+	if text == "" {
+		p.found = nil
+		p.list.Refresh()
+		return
+	}
+	c := p.ctx.Clinic
+	offUI(p.ctx, func() ([]app.PatientSummary, error) {
+		return c.SearchPatients(text, false, calendarPickLimit)
+	}, func(found []app.PatientSummary, err error) {
+		if seq != p.seq {
+			return
+		}
+		if err != nil {
+			p.chosen.SetText("The search failed: " + plainError(err))
+			return
+		}
+		p.found = found
+		p.list.UnselectAll()
+		p.list.Refresh()
+	})
+}
