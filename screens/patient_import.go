@@ -331,12 +331,25 @@ func (imp *patientImport) showReport() {
 		advice = "Fix the lines listed in the spreadsheet and import it again, or import the good rows now and add the others by hand."
 	}
 
-	list := widget.NewList(func() int { return len(imp.lines) },
+	// A line with several problems wraps: each row is made as tall as its
+	// text at the list's width, or the text would run into the next row.
+	var list *widget.List
+	heights := map[widget.ListItemID]float32{}
+	list = widget.NewList(func() int { return len(imp.lines) },
 		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Wrapping = fyne.TextWrapWord; return l },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Importance = imp.lines[i].imp
 			l.SetText(imp.lines[i].text)
+			width := list.Size().Width - 2*theme.Padding()
+			if width <= 0 {
+				return
+			}
+			l.Resize(fyne.NewSize(width, l.MinSize().Height))
+			if h := l.MinSize().Height; h != heights[i] {
+				heights[i] = h
+				list.SetItemHeight(i, h)
+			}
 		})
 	var middle fyne.CanvasObject = list
 	if len(imp.lines) == 0 {
