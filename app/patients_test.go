@@ -232,7 +232,7 @@ func TestDeleteNeedsTheTypedConfirmation(t *testing.T) {
 	if got, _ := c.SearchPatients("zoe", true, 20); len(got) != 0 {
 		t.Fatal("still in the search index")
 	}
-	if _, err := c.Verify(); err != nil {
+	if _, err := c.Verify(false); err != nil {
 		t.Fatalf("verify after delete: %v", err)
 	}
 }

@@ -332,7 +332,7 @@ func verifyUnpacked(path string, key DataKey, dir string, check func(*Store) err
 		return nil, fmt.Errorf("the backup's clinic file does not open: %w", err)
 	}
 	defer st.Close()
-	if err := st.IntegrityCheck(); err != nil {
+	if err := st.IntegrityCheck(false); err != nil {
 		return nil, fmt.Errorf("the backup's clinic file is damaged: %w", err)
 	}
 	if _, err := st.VerifyAudit(); err != nil {

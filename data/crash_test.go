@@ -89,7 +89,7 @@ func TestKillNineMidBurstLosesNothingAcknowledged(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: the file does not open after kill -9: %v", round, err)
 		}
-		if err := st.IntegrityCheck(); err != nil {
+		if err := st.IntegrityCheck(false); err != nil {
 			t.Fatalf("round %d: integrity: %v", round, err)
 		}
 		n, err := st.VerifyAudit()

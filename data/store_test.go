@@ -173,7 +173,7 @@ func TestRekeyLocksOutTheOldKey(t *testing.T) {
 	if v, _, _ := s2.Setting("k2"); v != "after" {
 		t.Fatalf("write after rekey lost: %q", v)
 	}
-	if err := s2.IntegrityCheck(); err != nil {
+	if err := s2.IntegrityCheck(false); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -597,7 +597,7 @@ func TestSettingsSecurity(t *testing.T) {
 	if !strings.HasPrefix(sec.rotateStatus.Text, "Re-encrypted") {
 		t.Fatalf("after re-encrypting: %q", sec.rotateStatus.Text)
 	}
-	if _, err := c.Verify(); err != nil {
+	if _, err := c.Verify(false); err != nil {
 		t.Fatalf("clinic file after re-encrypting: %v", err)
 	}
 	if err := c.SignIn("pmanager", tcManagerPassword); err != nil {

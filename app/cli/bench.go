@@ -162,7 +162,7 @@ func runBench(env *Env, args []string) error {
 	var rows int64
 	for i := 0; i < 3; i++ {
 		start := time.Now()
-		r, err := c.Verify()
+		r, err := c.Verify(false)
 		verify = append(verify, time.Since(start))
 		if err != nil {
 			c.Close()

@@ -42,8 +42,11 @@ func initClinic(t *testing.T) string {
 func TestInitVerifyBackupRestore(t *testing.T) {
 	db := initClinic(t)
 
-	if r := run(pw+"\n", "verify", "--db", db, "--user", "manager", "--password-stdin"); r.code != 0 || !strings.HasPrefix(r.stdout, "ok:") {
+	if r := run(pw+"\n", "verify", "--db", db, "--user", "manager", "--password-stdin"); r.code != 0 || !strings.HasPrefix(r.stdout, "ok:") || !strings.Contains(r.stdout, "quick check") {
 		t.Fatalf("verify: %+v", r)
+	}
+	if r := run(pw+"\n", "verify", "--full", "--db", db, "--user", "manager", "--password-stdin"); r.code != 0 || !strings.Contains(r.stdout, "full integrity check") {
+		t.Fatalf("verify --full: %+v", r)
 	}
 	out := filepath.Join(t.TempDir(), "nightly.cdbackup")
 	if r := run(pw+"\n", "backup", "--db", db, "--out", out, "--user", "manager", "--password-stdin"); r.code != 0 {
