@@ -419,8 +419,9 @@ func (s *auditScreen) showCount() {
 // verify checks the whole clinic file and the audit chain off the UI
 // goroutine and says what it found.
 func (s *auditScreen) verify() {
+	c := s.ctx.Clinic
 	inBackground(s.ctx, "Checking the clinic file and every audit entry…",
-		s.ctx.Clinic.Verify,
+		func() (app.VerifyReport, error) { return c.Verify(false) },
 		func(r app.VerifyReport, err error) {
 			if err != nil {
 				say(s.verifyResult, widget.DangerImportance, "Problem found: "+plainError(err)+
