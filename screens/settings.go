@@ -34,6 +34,7 @@ func init() {
 const (
 	settingsTabDetails  = "Clinic details"
 	settingsTabUsers    = "Users"
+	settingsTabCalendar = "Calendar"
 	settingsTabSecurity = "Security"
 	settingsTabBackups  = "Backups"
 )
@@ -65,9 +66,10 @@ type settingsScreen struct {
 	tabs    *container.AppTabs
 
 	details  *detailsTab
-	users    *usersTab    // nil unless the user may manage users
-	security *securityTab // nil unless the user may change security settings
-	backups  *backupsTab  // nil unless the user may make backups
+	users    *usersTab         // nil unless the user may manage users
+	calendar *calendarSetupTab // nil unless the user may set up the calendar
+	security *securityTab      // nil unless the user may change security settings
+	backups  *backupsTab       // nil unless the user may make backups
 }
 
 func newSettingsScreen(ctx *Context) *settingsScreen {
@@ -86,6 +88,10 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	if c.Can(app.PermManageUsers) {
 		s.users = newUsersTab(s.ctx)
 		s.tabs.Append(container.NewTabItemWithIcon(settingsTabUsers, theme.AccountIcon(), s.users.build()))
+	}
+	if c.Can(app.PermCalendarSetup) {
+		s.calendar = newCalendarSetupTab(s.ctx)
+		s.tabs.Append(container.NewTabItemWithIcon(settingsTabCalendar, theme.CalendarIcon(), s.calendar.build()))
 	}
 	if c.Can(app.PermSecurity) {
 		s.security = newSecurityTab(s.ctx)

@@ -1,0 +1,237 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// setupRoleSuggestions are offered in the role box; any other role can be
+// typed.
+var setupRoleSuggestions = []string{"Physiotherapist", "Osteopath", "Chiropractor", "Podiatrist",
+	"Sports therapist", "GP", "Practice nurse", "Counsellor"}
+
+// setupCliniciansPane lists the clinicians patients are booked with, in
+// the day view's column order, with their colour and hours.
+type setupCliniciansPane struct {
+	ctx        *Context
+	clinicians []app.DiaryClinician
+	selected   int // index into clinicians, or -1
+
+	cols       *columns
+	list       *widget.List
+	empty      *widget.Label // says so when there is nothing to list
+	addButton  *widget.Button
+	editButton *widget.Button
+	status     *widget.Label
+
+	form *setupClinicianForm // the dialog open now, if any
+}
+
+// setupClinicianForm is the add or edit dialog.
+type setupClinicianForm struct {
+	*setupDialog
+	clinician   app.DiaryClinician
+	name        *widget.Entry
+	nameProblem *widget.Label
+	role        *widget.SelectEntry
+	colour      *setupColourChooser
+	active      *widget.Check
+	hours       *setupHoursEditor
+}
+
+const setupClinicianFormWidth = 760
+
+func newSetupCliniciansPane(ctx *Context) *setupCliniciansPane {
+	return &setupCliniciansPane{ctx: ctx, selected: -1}
+}
+
+func (p *setupCliniciansPane) build() fyne.CanvasObject {
+	p.cols = &columns{widths: []float32{36, 210, 150, 80}}
+	p.list = widget.NewList(
+		func() int { return len(p.clinicians) },
+		func() fyne.CanvasObject { return row(p.cols, setupSwatchCell(), cell(), cell(), cell(), cell()) },
+		p.updateRow,
+	)
+	p.empty = wrapped("No clinicians yet. Add each person patients are booked with, with the days and hours they work.")
+	p.list.OnSelected = func(id widget.ListItemID) { p.selectClinician(id) }
+	p.list.OnUnselected = func(widget.ListItemID) { p.selectClinician(-1) }
+	p.addButton = widget.NewButtonWithIcon("Add clinician…", theme.ContentAddIcon(), p.showAdd)
+	p.addButton.Importance = widget.HighImportance
+	p.editButton = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), p.showEdit)
+	p.status = note()
+
+	intro := wrapped("The people patients are booked with, one column each in the day view. " +
+		"Clinicians are never deleted: when someone leaves, edit them and untick Active, and their past appointments keep their name.")
+	header := headerRow(p.cols, "", "Name", "Role", "Status", "Working hours")
+	top := container.NewVBox(intro, container.NewHBox(p.addButton, p.editButton), p.status, header)
+	p.reload("")
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, setupListWithNote(p.list, p.empty)))
+}
+
+func (p *setupCliniciansPane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id < 0 || id >= len(p.clinicians) {
+		return
+	}
+	cl := p.clinicians[id]
+	cells := o.(*fyne.Container).Objects
+	setSetupSwatchCell(cells[0], cl.Colour)
+	cells[1].(*widget.Label).SetText(cl.Name)
+	cells[2].(*widget.Label).SetText(cl.Role)
+	setupActiveText(cells[3].(*widget.Label), cl.Active)
+	cells[4].(*widget.Label).SetText(setupDescribeWeek(cl.Hours))
+}
+
+// reload reads the clinicians again and selects the one with keepID.
+func (p *setupCliniciansPane) reload(keepID string) {
+	c := p.ctx.Clinic
+	list, err := c.Clinicians(true)
+	if err != nil {
+		say(p.status, widget.DangerImportance, "The clinicians could not be read: "+plainError(err))
+		return
+	}
+	p.clinicians = list
+	p.list.UnselectAll()
+	p.selected = -1
+	p.list.Refresh()
+	setupShowEmpty(p.empty, len(list))
+	for i, cl := range list {
+		if cl.ID == keepID {
+			p.list.Select(i)
+		}
+	}
+	p.updateButtons()
+}
+
+func (p *setupCliniciansPane) selectClinician(id widget.ListItemID) {
+	if id < 0 || id >= len(p.clinicians) {
+		id = -1
+	}
+	p.selected = id
+	p.updateButtons()
+}
+
+func (p *setupCliniciansPane) updateButtons() {
+	setupEnable(p.selected >= 0, p.editButton)
+}
+
+// showAdd opens the dialog for a new clinician, in a colour nobody has.
+func (p *setupCliniciansPane) showAdd() {
+	var used []string
+	order := 0
+	for _, cl := range p.clinicians {
+		if cl.Active {
+			used = append(used, cl.Colour)
+		}
+		order = max(order, cl.SortOrder+1)
+	}
+	p.openForm(app.DiaryClinician{Active: true, Colour: setupUnusedColour(used), SortOrder: order}, "Add a clinician", "Add clinician")
+}
+
+// showEdit opens the dialog for the selected clinician.
+func (p *setupCliniciansPane) showEdit() {
+	if p.selected < 0 {
+		return
+	}
+	cl := p.clinicians[p.selected]
+	p.openForm(cl, "Edit "+cl.Name, "Save")
+}
+
+func (p *setupCliniciansPane) openForm(cl app.DiaryClinician, title, action string) {
+	f := &setupClinicianForm{clinician: cl, name: widget.NewEntry(), nameProblem: errorText()}
+	f.name.SetText(cl.Name)
+	f.name.SetPlaceHolder("As patients know them, e.g. Dr Asha Patel")
+	f.name.OnChanged = func(string) {
+		if strings.TrimSpace(f.name.Text) != "" && f.nameProblem.Visible() {
+			setMessage(f.nameProblem, "")
+			f.putRight()
+		}
+	}
+	f.role = widget.NewSelectEntry(setupRoleSuggestions)
+	f.role.SetText(cl.Role)
+	f.role.SetPlaceHolder("e.g. Physiotherapist")
+	f.colour = newSetupColourChooser(cl.Colour)
+	f.active = widget.NewCheck("Active: can be booked", nil)
+	f.active.SetChecked(cl.Active)
+	f.hours = newSetupHoursEditor("Works", "Break", func() { f.putRight() })
+	f.hours.set(cl.Hours)
+
+	hoursNote := widget.NewLabel("Tick the days they work. Leave the break empty if they take none.")
+	hoursNote.Wrapping = fyne.TextWrapWord
+	body := widget.NewForm(
+		widget.NewFormItem("Name", setupField(f.name, f.nameProblem)),
+		widget.NewFormItem("Role", f.role),
+		widget.NewFormItem("Colour", f.colour),
+		widget.NewFormItem("", f.active),
+		widget.NewFormItem("Working hours", container.NewVBox(hoursNote, f.hours.content)),
+	)
+	f.setupDialog = openSetupDialog(p.ctx, title, action, setupClinicianFormWidth, body, p.save, func() { p.form = nil })
+	p.form = f
+	p.ctx.Window.Canvas().Focus(f.name)
+}
+
+// putRight refits the dialog as marks come and go, and drops the "nothing
+// has been saved" line once nothing is marked.
+func (f *setupClinicianForm) putRight() {
+	if f.setupDialog == nil {
+		return // still being built
+	}
+	if f.problem.Text == setupFixMarked && !f.nameProblem.Visible() && f.hours.fine() {
+		setMessage(f.problem, "")
+	}
+	f.fit()
+}
+
+// read gathers the dialog into a clinician, marking what is wrong.
+func (f *setupClinicianForm) read() (app.DiaryClinician, bool) {
+	cl := f.clinician
+	cl.Name = strings.TrimSpace(f.name.Text)
+	cl.Role = strings.TrimSpace(f.role.Text)
+	cl.Colour = f.colour.Selected()
+	cl.Active = f.active.Checked
+	ok := true
+	if cl.Name == "" {
+		setMessage(f.nameProblem, "Give the clinician's name, as patients know them.")
+		ok = false
+	}
+	hours, hoursOK := f.hours.hours()
+	cl.Hours = hours
+	return cl, ok && hoursOK
+}
+
+// save checks the dialog and saves the clinician; nothing is saved while
+// anything is marked wrong.
+func (p *setupCliniciansPane) save() {
+	f := p.form
+	if f == nil {
+		return
+	}
+	cl, ok := f.read()
+	if !ok {
+		f.refuse(setupFixMarked)
+		return
+	}
+	f.refuse("")
+	f.busy(true)
+	c := p.ctx.Clinic
+	offUI(p.ctx, func() (app.DiaryClinician, error) { return c.SaveClinician(cl) }, func(saved app.DiaryClinician, err error) {
+		f.busy(false)
+		if err != nil {
+			f.refuse(plainError(err))
+			return
+		}
+		f.close()
+		p.reload(saved.ID)
+		msg := fmt.Sprintf("Saved %s: %s.", saved.Name, setupDescribeWeek(saved.Hours))
+		if !saved.Active {
+			msg = fmt.Sprintf("Saved %s, who is inactive: they are not offered for new bookings.", saved.Name)
+		}
+		say(p.status, widget.SuccessImportance, msg)
+	})
+}

@@ -1,0 +1,239 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// setupClosuresAhead is how far ahead closures are listed, in years.
+const setupClosuresAhead = 5
+
+// setupClosuresPane adds and removes days the whole clinic is shut
+// (training, refurbishment), besides bank holidays.
+type setupClosuresPane struct {
+	ctx      *Context
+	closures []app.Closure
+	selected int // index into closures, or -1
+
+	addButton, removeButton *widget.Button
+	status                  *widget.Label
+	cols                    *columns
+	list                    *widget.List
+	empty                   *widget.Label     // says so when there is nothing to list
+	form                    *setupClosureForm // the dialog open now, if any
+}
+
+// setupClosureForm is the Add closure dialog.
+type setupClosureForm struct {
+	*setupDialog
+	from, to, reason                      *widget.Entry
+	fromProblem, toProblem, reasonProblem *widget.Label
+}
+
+func newSetupClosuresPane(ctx *Context) *setupClosuresPane {
+	return &setupClosuresPane{ctx: ctx, selected: -1}
+}
+
+func (p *setupClosuresPane) build() fyne.CanvasObject {
+	p.addButton = widget.NewButtonWithIcon("Add closure…", theme.ContentAddIcon(), p.showAdd)
+	p.addButton.Importance = widget.HighImportance
+	p.removeButton = widget.NewButtonWithIcon("Remove…", theme.DeleteIcon(), p.confirmRemove)
+	p.status = note()
+
+	p.cols = &columns{widths: []float32{170, 170, 90}}
+	p.list = widget.NewList(
+		func() int { return len(p.closures) },
+		func() fyne.CanvasObject { return row(p.cols, cell(), cell(), cell(), cell()) },
+		p.updateRow,
+	)
+	p.empty = wrapped("No closures coming up.")
+	p.list.OnSelected = func(id widget.ListItemID) { p.selectClosure(id) }
+	p.list.OnUnselected = func(widget.ListItemID) { p.selectClosure(-1) }
+
+	intro := wrapped("Days the whole clinic is shut, besides bank holidays. The diary shows the reason on those days and warns " +
+		"before anyone books on one. Appointments already booked stay, to be moved.")
+	header := headerRow(p.cols, "First day", "Last day", "Days", "Reason")
+	top := container.NewVBox(intro, container.NewHBox(p.addButton, p.removeButton), p.status, header)
+	p.reload("")
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, setupListWithNote(p.list, p.empty)))
+}
+
+// showAdd opens the Add closure dialog.
+func (p *setupClosuresPane) showAdd() {
+	f := &setupClosureForm{from: widget.NewEntry(), to: widget.NewEntry(), reason: widget.NewEntry(),
+		fromProblem: errorText(), toProblem: errorText(), reasonProblem: errorText()}
+	f.from.SetPlaceHolder("dd/mm/yyyy")
+	f.to.SetPlaceHolder("dd/mm/yyyy")
+	f.reason.SetPlaceHolder("e.g. Staff training day")
+	f.reason.OnSubmitted = func(string) { p.add() }
+	narrow := func(e *widget.Entry) fyne.CanvasObject { return container.New(&maxWidth{width: 160}, e) }
+	form := widget.NewForm(
+		widget.NewFormItem("First day", setupField(narrow(f.from), f.fromProblem)),
+		&widget.FormItem{Text: "Last day", Widget: setupField(narrow(f.to), f.toProblem), HintText: "Leave empty for a single day."},
+		widget.NewFormItem("Reason", setupField(f.reason, f.reasonProblem)),
+	)
+	f.setupDialog = openSetupDialog(p.ctx, "Close the clinic", "Add closure", 560, form, p.add, func() { p.form = nil })
+	p.form = f
+	p.ctx.Window.Canvas().Focus(f.from)
+}
+
+func (p *setupClosuresPane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id < 0 || id >= len(p.closures) {
+		return
+	}
+	cl := p.closures[id]
+	from, _ := ukcal.ParseDate(cl.From)
+	to, _ := ukcal.ParseDate(cl.To)
+	cells := o.(*fyne.Container).Objects
+	cells[0].(*widget.Label).SetText(setupShortDate(from))
+	cells[1].(*widget.Label).SetText(setupShortDate(to))
+	cells[2].(*widget.Label).SetText(plural(int64(from.DaysUntil(to)+1), "day", "days"))
+	cells[3].(*widget.Label).SetText(cl.Reason)
+}
+
+// setupShortDate is "Mon 21/12/2026".
+func setupShortDate(d ukcal.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format("Mon " + ukDateLayout)
+}
+
+// reload lists the closures from today on and selects the one with keepID.
+func (p *setupClosuresPane) reload(keepID string) {
+	c := p.ctx.Clinic
+	today := setupToday()
+	list, err := c.Closures(today, today.AddMonths(12*setupClosuresAhead))
+	if err != nil {
+		say(p.status, widget.DangerImportance, "The closures could not be read: "+plainError(err))
+		return
+	}
+	p.closures = list
+	p.list.UnselectAll()
+	p.selected = -1
+	p.list.Refresh()
+	setupShowEmpty(p.empty, len(list))
+	for i, cl := range list {
+		if cl.ID == keepID {
+			p.list.Select(i)
+		}
+	}
+	p.updateButtons()
+}
+
+func (p *setupClosuresPane) selectClosure(id widget.ListItemID) {
+	if id < 0 || id >= len(p.closures) {
+		id = -1
+	}
+	p.selected = id
+	p.updateButtons()
+}
+
+func (p *setupClosuresPane) updateButtons() { setupEnable(p.selected >= 0, p.removeButton) }
+
+// setupReadDate reads a dd/mm/yyyy box; msg says what is wrong with it.
+func setupReadDate(text, what string, required bool) (ukcal.Date, string) {
+	if strings.TrimSpace(text) == "" {
+		if required {
+			return ukcal.Date{}, fmt.Sprintf("Type the %s as dd/mm/yyyy, e.g. 21/12/2026.", what)
+		}
+		return ukcal.Date{}, ""
+	}
+	t, err := parseUKDate(text)
+	if err != nil {
+		return ukcal.Date{}, plainError(err)
+	}
+	return ukcal.DateOf(t), ""
+}
+
+// add shuts the clinic on the days typed; nothing is added while anything
+// is marked wrong.
+func (p *setupClosuresPane) add() {
+	f := p.form
+	if f == nil {
+		return
+	}
+	from, fromMsg := setupReadDate(f.from.Text, "first day", true)
+	to, toMsg := setupReadDate(f.to.Text, "last day", false)
+	if to.IsZero() && toMsg == "" {
+		to = from
+	}
+	if fromMsg == "" && toMsg == "" && to.Before(from) {
+		toMsg = fmt.Sprintf("The last day (%s) is before the first (%s).", setupShortDate(to), setupShortDate(from))
+	}
+	reason := strings.TrimSpace(f.reason.Text)
+	reasonMsg := ""
+	if reason == "" {
+		reasonMsg = "Say why the clinic is closed: the diary shows it on those days."
+	}
+	setMessage(f.fromProblem, fromMsg)
+	setMessage(f.toProblem, toMsg)
+	setMessage(f.reasonProblem, reasonMsg)
+	if fromMsg != "" || toMsg != "" || reasonMsg != "" {
+		f.refuse(setupFixMarked)
+		return
+	}
+	f.refuse("")
+	f.busy(true)
+	c := p.ctx.Clinic
+	offUI(p.ctx, func() (app.Closure, error) { return c.AddClosure(from, to, reason) }, func(cl app.Closure, err error) {
+		f.busy(false)
+		if err != nil {
+			f.refuse(plainError(err))
+			return
+		}
+		f.close()
+		p.reload(cl.ID)
+		say(p.status, widget.SuccessImportance, "The clinic is closed "+setupDescribeClosure(from, to)+": "+reason+".")
+	})
+}
+
+// setupDescribeClosure is "on Monday 21 December 2026" or "from Monday 21
+// December 2026 to Thursday 24 December 2026".
+func setupDescribeClosure(from, to ukcal.Date) string {
+	if from == to {
+		return "on " + setupProseDate(from)
+	}
+	return "from " + setupProseDate(from) + " to " + setupProseDate(to)
+}
+
+// confirmRemove asks before opening the clinic again on a closure's days.
+func (p *setupClosuresPane) confirmRemove() {
+	if p.selected < 0 {
+		return
+	}
+	cl := p.closures[p.selected]
+	from, _ := ukcal.ParseDate(cl.From)
+	to, _ := ukcal.ParseDate(cl.To)
+	when := setupDescribeClosure(from, to)
+	msg := fmt.Sprintf("Remove the closure %s (%s)?\n\nThe clinic will be open on those days again and they can be booked.", when, cl.Reason)
+	d := dialog.NewConfirm("Remove closure", msg, func(ok bool) {
+		if ok {
+			p.remove(cl, when)
+		}
+	}, p.ctx.Window)
+	d.SetConfirmText("Remove")
+	d.SetDismissText("Keep it")
+	d.Show()
+}
+
+func (p *setupClosuresPane) remove(cl app.Closure, when string) {
+	c := p.ctx.Clinic
+	offUI(p.ctx, func() (struct{}, error) { return struct{}{}, c.RemoveClosure(cl.ID) }, func(_ struct{}, err error) {
+		if err != nil {
+			say(p.status, widget.DangerImportance, plainError(err))
+			return
+		}
+		p.reload("")
+		say(p.status, widget.SuccessImportance, "Removed the closure "+when+": the clinic is open on those days again.")
+	})
+}

@@ -1,0 +1,258 @@
+package screens
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// setupLengthSuggestions are the usual appointment lengths, in minutes.
+var setupLengthSuggestions = []string{"10", "15", "20", "30", "45", "60", "90"}
+
+// setupTypesPane lists what appointments are for: each sets the length
+// booked, the colour in the diary and whether a room is needed.
+type setupTypesPane struct {
+	ctx      *Context
+	types    []app.AppointmentType
+	selected int // index into types, or -1
+
+	cols       *columns
+	list       *widget.List
+	empty      *widget.Label // says so when there is nothing to list
+	addButton  *widget.Button
+	editButton *widget.Button
+	status     *widget.Label
+	form       *setupTypeForm // the dialog open now, if any
+}
+
+// setupTypeForm is the add or edit dialog.
+type setupTypeForm struct {
+	*setupDialog
+	apptType      app.AppointmentType
+	name          *widget.Entry
+	nameProblem   *widget.Label
+	length        *widget.SelectEntry
+	lengthProblem *widget.Label
+	colour        *setupColourChooser
+	needsRoom     *widget.Check
+	active        *widget.Check
+}
+
+func newSetupTypesPane(ctx *Context) *setupTypesPane {
+	return &setupTypesPane{ctx: ctx, selected: -1}
+}
+
+func (p *setupTypesPane) build() fyne.CanvasObject {
+	p.cols = &columns{widths: []float32{36, 260, 170, 150}}
+	p.list = widget.NewList(
+		func() int { return len(p.types) },
+		func() fyne.CanvasObject { return row(p.cols, setupSwatchCell(), cell(), cell(), cell(), cell()) },
+		p.updateRow,
+	)
+	p.empty = wrapped("No appointment types yet. Add what appointments are for, such as a new patient assessment or a follow-up.")
+	p.list.OnSelected = func(id widget.ListItemID) { p.selectType(id) }
+	p.list.OnUnselected = func(widget.ListItemID) { p.selectType(-1) }
+	p.addButton = widget.NewButtonWithIcon("Add appointment type…", theme.ContentAddIcon(), p.showAdd)
+	p.addButton.Importance = widget.HighImportance
+	p.editButton = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), p.showEdit)
+	p.status = note()
+
+	intro := wrapped("What appointments are for. The type sets how long is booked (it can still be changed when booking) " +
+		"and the colour of the appointment in the diary.")
+	header := headerRow(p.cols, "", "Appointment type", "Length", "Room", "Status")
+	top := container.NewVBox(intro, container.NewHBox(p.addButton, p.editButton), p.status, header)
+	p.reload("")
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, setupListWithNote(p.list, p.empty)))
+}
+
+func (p *setupTypesPane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id < 0 || id >= len(p.types) {
+		return
+	}
+	t := p.types[id]
+	cells := o.(*fyne.Container).Objects
+	setSetupSwatchCell(cells[0], t.Colour)
+	cells[1].(*widget.Label).SetText(t.Name)
+	cells[2].(*widget.Label).SetText(setupLength(t.Minutes))
+	room := "No room needed"
+	if t.NeedsRoom {
+		room = "Needs a room"
+	}
+	cells[3].(*widget.Label).SetText(room)
+	setupActiveText(cells[4].(*widget.Label), t.Active)
+}
+
+// setupLength says a length as people do: "30 minutes", "1 hour 30 minutes".
+func setupLength(minutes int) string {
+	h, m := minutes/60, minutes%60
+	var parts []string
+	if h > 0 {
+		parts = append(parts, plural(int64(h), "hour", "hours"))
+	}
+	if m > 0 || h == 0 {
+		parts = append(parts, plural(int64(m), "minute", "minutes"))
+	}
+	return strings.Join(parts, " ")
+}
+
+// reload reads the types again and selects the one with keepID.
+func (p *setupTypesPane) reload(keepID string) {
+	c := p.ctx.Clinic
+	list, err := c.AppointmentTypes(true)
+	if err != nil {
+		say(p.status, widget.DangerImportance, "The appointment types could not be read: "+plainError(err))
+		return
+	}
+	p.types = list
+	p.list.UnselectAll()
+	p.selected = -1
+	p.list.Refresh()
+	setupShowEmpty(p.empty, len(list))
+	for i, t := range list {
+		if t.ID == keepID {
+			p.list.Select(i)
+		}
+	}
+	p.updateButtons()
+}
+
+func (p *setupTypesPane) selectType(id widget.ListItemID) {
+	if id < 0 || id >= len(p.types) {
+		id = -1
+	}
+	p.selected = id
+	p.updateButtons()
+}
+
+func (p *setupTypesPane) updateButtons() { setupEnable(p.selected >= 0, p.editButton) }
+
+func (p *setupTypesPane) showAdd() {
+	var used []string
+	for _, t := range p.types {
+		if t.Active {
+			used = append(used, t.Colour)
+		}
+	}
+	p.openForm(app.AppointmentType{Minutes: 30, Active: true, Colour: setupUnusedColour(used)}, "Add an appointment type", "Add type")
+}
+
+func (p *setupTypesPane) showEdit() {
+	if p.selected < 0 {
+		return
+	}
+	t := p.types[p.selected]
+	p.openForm(t, "Edit "+t.Name, "Save")
+}
+
+func (p *setupTypesPane) openForm(t app.AppointmentType, title, action string) {
+	f := &setupTypeForm{apptType: t, name: widget.NewEntry(), nameProblem: errorText(), lengthProblem: errorText()}
+	f.name.SetText(t.Name)
+	f.name.SetPlaceHolder("e.g. New patient assessment")
+	f.name.OnChanged = func(string) {
+		if strings.TrimSpace(f.name.Text) != "" && f.nameProblem.Visible() {
+			setMessage(f.nameProblem, "")
+			f.putRight()
+		}
+	}
+	f.length = widget.NewSelectEntry(setupLengthSuggestions)
+	f.length.SetText(strconv.Itoa(t.Minutes))
+	f.length.OnChanged = func(string) { p.checkLength(f, false) }
+	f.colour = newSetupColourChooser(t.Colour)
+	f.needsRoom = widget.NewCheck("Needs a room", nil)
+	f.needsRoom.SetChecked(t.NeedsRoom)
+	f.active = widget.NewCheck("Active: can be booked", nil)
+	f.active.SetChecked(t.Active)
+	form := widget.NewForm(
+		widget.NewFormItem("Name", setupField(f.name, f.nameProblem)),
+		&widget.FormItem{Text: "Length (minutes)", Widget: setupField(f.length, f.lengthProblem), HintText: "5 to 480, in steps of 5"},
+		widget.NewFormItem("Colour", f.colour),
+		widget.NewFormItem("", f.needsRoom),
+		widget.NewFormItem("", f.active),
+	)
+	f.setupDialog = openSetupDialog(p.ctx, title, action, 700, form, p.save, func() { p.form = nil })
+	p.form = f
+	p.ctx.Window.Canvas().Focus(f.name)
+}
+
+// putRight refits the dialog as marks come and go, and drops the "nothing
+// has been saved" line once nothing is marked.
+func (f *setupTypeForm) putRight() {
+	if f.setupDialog == nil {
+		return // still being built
+	}
+	if f.problem.Text == setupFixMarked && !f.nameProblem.Visible() && !f.lengthProblem.Visible() {
+		setMessage(f.problem, "")
+	}
+	f.fit()
+}
+
+// checkLength reads the length box, saying what is wrong with it. While
+// typing (insist false) an empty box is not yet wrong.
+func (p *setupTypesPane) checkLength(f *setupTypeForm, insist bool) (int, bool) {
+	text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f.length.Text), "minutes"))
+	msg := ""
+	n, err := strconv.Atoi(strings.TrimSpace(text))
+	switch {
+	case text == "" && !insist:
+	case text == "":
+		msg = "Type the length in minutes, e.g. 30."
+	case err != nil:
+		msg = fmt.Sprintf("%q is not a number of minutes: type the length in minutes, e.g. 30.", f.length.Text)
+	case n < 5 || n > 480:
+		msg = "An appointment lasts from 5 minutes to 480 minutes (8 hours)."
+	case n%5 != 0:
+		msg = fmt.Sprintf("Lengths go in steps of 5 minutes: try %d or %d.", n/5*5, n/5*5+5)
+	}
+	if f.lengthProblem.Text != msg {
+		setMessage(f.lengthProblem, msg)
+		f.putRight()
+	}
+	return n, msg == "" && err == nil
+}
+
+// save checks the dialog and saves the type; nothing is saved while
+// anything is marked wrong.
+func (p *setupTypesPane) save() {
+	f := p.form
+	if f == nil {
+		return
+	}
+	t := f.apptType
+	t.Name = strings.TrimSpace(f.name.Text)
+	t.Colour = f.colour.Selected()
+	t.NeedsRoom = f.needsRoom.Checked
+	t.Active = f.active.Checked
+	ok := true
+	if t.Name == "" {
+		setMessage(f.nameProblem, "Give the appointment type a name, as it should read in the diary.")
+		ok = false
+	} else {
+		setMessage(f.nameProblem, "")
+	}
+	minutes, lengthOK := p.checkLength(f, true)
+	t.Minutes = minutes
+	if !ok || !lengthOK {
+		f.refuse(setupFixMarked)
+		return
+	}
+	f.refuse("")
+	f.busy(true)
+	c := p.ctx.Clinic
+	offUI(p.ctx, func() (app.AppointmentType, error) { return c.SaveAppointmentType(t) }, func(saved app.AppointmentType, err error) {
+		f.busy(false)
+		if err != nil {
+			f.refuse(plainError(err))
+			return
+		}
+		f.close()
+		p.reload(saved.ID)
+		say(p.status, widget.SuccessImportance, fmt.Sprintf("Saved %s (%s).", saved.Name, setupLength(saved.Minutes)))
+	})
+}
