@@ -46,9 +46,9 @@ func ftsPrefixQuery(tokens []string) string {
 // as a full name; a full page means there may be more, and the list says
 // to type more.
 //
-// Names with an exact part ("smith 12/03/1980") are not capped: the exact
-// part's index finds the few candidates and the name is checked on each
-// (FTS5 seeks to the rowid), so no match is lost to a cap.
+// Names with an exact part ("smith 12/03/1980") are found through the exact
+// part's index, and the name is checked on each candidate (FTS5 seeks to
+// the rowid), so a common name cannot crowd the match out of a capped page.
 func (s *Store) SearchPatients(q PatientQuery) ([]PatientSummary, error) {
 	limit := q.Limit
 	if limit <= 0 || limit > 500 {
@@ -102,8 +102,12 @@ func (s *Store) SearchPatients(q PatientQuery) ([]PatientSummary, error) {
 		args = append(args, match)
 	}
 	where = append(where, status)
+	// Capped before sorting, like names: a phone number or an outward code
+	// shared by hundreds would otherwise read every one of their records
+	// to sort them. Exact parts rarely match more than a page, and a full
+	// page says to type more.
 	found, err := s.querySummaries(`SELECT `+summaryColumns+` FROM patients WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY surname COLLATE NOCASE, forenames, dob LIMIT ?`, append(args, limit)...)
+		` LIMIT ?`, append(args, limit)...)
 	sortSummaries(found)
 	return found, err
 }
