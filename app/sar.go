@@ -15,6 +15,7 @@ import (
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -35,13 +36,14 @@ const (
 
 // SubjectAccess answers a subject access request (SPEC §2.2, §4.5): it
 // gathers everything the clinic holds about the patient — the whole record,
-// notes and calls, follow-ups, earlier requests, merges the record took part
-// in, and every audit entry about it, including those of duplicate records
-// merged into it — and writes it as a PDF for the patient to pdf and as JSON
-// for machines to js. The request is recorded with its statutory due dates
-// (one calendar month from receipt, three if extended, moved off weekends
-// and bank holidays), when the copy was produced and the SHA-256 of exactly
-// the bytes written, and audited as "patient.sar", all in one transaction.
+// appointments with their history, notes and calls, follow-ups, earlier
+// requests, merges the record took part in, and every audit entry about
+// it, including those of duplicate records merged into it — and writes it
+// as a PDF for the patient to pdf and as JSON for machines to js. The
+// request is recorded with its statutory due dates (one calendar month from
+// receipt, three if extended, moved off weekends and bank holidays), when
+// the copy was produced and the SHA-256 of exactly the bytes written, and
+// audited as "patient.sar", all in one transaction.
 //
 // received is the day the request reached the clinic; it cannot be after
 // today. requestedBy says who asked ("" or "patient" when the patient did
@@ -157,8 +159,14 @@ type sarGathered struct {
 	requests []SARRequest // earlier requests, oldest first
 	merges   []Merge
 	audit    []AuditEntry // oldest first
-	staff    map[string]User
-	staffIDs map[string]User
+	// The patient's appointments, oldest first, with each one's status
+	// changes and moves (oldest first), and the clinicians' names for the
+	// slots an appointment was moved from.
+	appointments []DiaryEntry
+	apptHistory  map[string][]StatusChange
+	clinicians   map[string]string
+	staff        map[string]User
+	staffIDs     map[string]User
 }
 
 // sarPage is how many audit rows are read at a time.
@@ -201,6 +209,9 @@ func (c *Clinic) gatherSAR(patientID string) (*sarGathered, error) {
 	if g.merges, err = c.store.Merges(patientID); err != nil {
 		return nil, err
 	}
+	if err := g.gatherAppointments(c.store, patientID); err != nil {
+		return nil, err
+	}
 	// Audit rows of duplicate records merged into this one are about the
 	// same person; a merge that was undone gave its record back.
 	ids := []string{patientID}
@@ -239,6 +250,69 @@ func (c *Clinic) gatherSAR(patientID string) (*sarGathered, error) {
 		g.staffIDs[u.ID] = u
 	}
 	return g, nil
+}
+
+// gatherAppointments reads the patient's appointments, cancelled ones
+// included (a merge has already carried a duplicate's over), with their
+// history.
+func (g *sarGathered) gatherAppointments(store *data.Store, patientID string) error {
+	var err error
+	if g.appointments, err = store.Diary(data.DiaryFilter{PatientID: patientID, WithCancelled: true}); err != nil {
+		return err
+	}
+	history, err := store.PatientAppointmentHistory(patientID)
+	if err != nil {
+		return err
+	}
+	g.apptHistory = map[string][]StatusChange{}
+	for _, h := range history {
+		g.apptHistory[h.AppointmentID] = append(g.apptHistory[h.AppointmentID], h)
+	}
+	cls, err := store.Clinicians(false)
+	if err != nil {
+		return err
+	}
+	g.clinicians = map[string]string{}
+	for _, cl := range cls {
+		g.clinicians[cl.ID] = cl.Name
+	}
+	return nil
+}
+
+// sarSlotWords is "Monday 23 November 2026 at 09:00 with Dr Asha Patel".
+func (g *sarGathered) sarSlotWords(s data.Slot) string {
+	out := s.Date
+	if d, err := ukcal.ParseDate(s.Date); err == nil {
+		out = letters.LongDateWithDay(d.Time())
+	}
+	out += " at " + schedule.Clock(s.StartMin).String()
+	if name := g.clinicians[s.ClinicianID]; name != "" {
+		out += " with " + name
+	}
+	return out
+}
+
+// sarAppointmentChange says what one history row of an appointment was:
+// booked, moved (from where), or a status with its reason.
+func (g *sarGathered) sarAppointmentChange(h StatusChange, first bool) string {
+	switch {
+	case first:
+		if h.Reason != "" {
+			return "Booked in spite of a warning (" + h.Reason + ")"
+		}
+		return "Booked"
+	case h.MovedFrom != nil:
+		what := "Moved from " + g.sarSlotWords(*h.MovedFrom)
+		if h.Reason != "" {
+			what += " (reason: " + h.Reason + ")"
+		}
+		return what
+	}
+	what := StatusLabel(h.Status)
+	if h.Reason != "" {
+		what += " (reason: " + h.Reason + ")"
+	}
+	return what
 }
 
 // staffName is a member of staff's full name, or what was recorded when
@@ -308,6 +382,35 @@ func sarAccessWords(e AuditEntry) string {
 		return "Marked a follow-up done"
 	case "patient.sar":
 		return "Made a copy of your record for you"
+	case "appointment.book":
+		return "Booked an appointment for you"
+	case "appointment.series":
+		return "Booked a series of appointments for you"
+	case "appointment.move":
+		return "Moved an appointment of yours"
+	case "appointment.status":
+		status, _, _ := strings.Cut(e.Detail, ";")
+		switch status = strings.TrimSpace(status); status {
+		case StatusArrived:
+			return "Marked you arrived for an appointment"
+		case StatusInProgress:
+			return "Started your appointment"
+		case StatusSeen:
+			return "Marked you seen at an appointment"
+		case StatusDNA:
+			return "Marked that you did not attend an appointment"
+		case StatusCancelledPatient, StatusCancelledClinic:
+			return "Cancelled an appointment of yours (" + lowerFirst(StatusLabel(status)) + ")"
+		case StatusBooked:
+			return "Set an appointment of yours back to booked"
+		}
+		return "Changed an appointment of yours"
+	case "waiting.add":
+		return "Put you on the waiting list"
+	case "waiting.update":
+		return "Changed your place on the waiting list"
+	case "waiting.remove":
+		return "Took you off the waiting list"
 	}
 	return "Used your record (" + strings.NewReplacer(".", " ", "_", " ").Replace(e.Action) + ")"
 }
@@ -481,6 +584,18 @@ func (g *sarGathered) pdf(req SARRequest, by User) letters.SARData {
 	for _, a := range p.Alerts {
 		d.Alerts = append(d.Alerts, letters.SARField{Label: patients.Label(patients.AlertKinds, a.Kind), Value: a.Text})
 	}
+	for _, a := range g.appointments {
+		what := a.TypeName + " with " + a.ClinicianName
+		if a.RoomName != "" {
+			what += ", " + a.RoomName
+		}
+		sa := letters.SARAppointment{Date: sarDateOf(a.Date), What: what, Status: StatusLabel(a.Status),
+			Time: schedule.Clock(a.StartMin).String() + "–" + schedule.Clock(a.EndMin).String()}
+		for i, h := range g.apptHistory[a.ID] {
+			sa.History = append(sa.History, letters.SAREvent{At: local(h.At), By: g.staffName(h.By), What: g.sarAppointmentChange(h, i == 0)})
+		}
+		d.Appointments = append(d.Appointments, sa)
+	}
 	for _, n := range g.notes {
 		title := "Note"
 		if n.Kind == "call" {
@@ -523,19 +638,20 @@ func (g *sarGathered) pdf(req SARRequest, by User) letters.SARData {
 // earlier copies are kept: the patient may use them to check that a copy
 // they hold is the one the clinic made.
 type sarJSON struct {
-	Schema                string           `json:"schema"`
-	SchemaVersion         int              `json:"schema_version"`
-	GeneratedAt           string           `json:"generated_at"`
-	GeneratedBy           sarJSONStaff     `json:"generated_by"`
-	Software              sarJSONSoftware  `json:"software"`
-	Clinic                sarJSONClinic    `json:"clinic"`
-	Request               sarJSONRequest   `json:"request"`
-	Patient               sarJSONPatient   `json:"patient"`
-	Notes                 []sarJSONNote    `json:"notes"`
-	FollowUps             []sarJSONTask    `json:"follow_ups"`
-	SubjectAccessRequests []sarJSONEarlier `json:"subject_access_requests"`
-	Merges                []sarJSONMerge   `json:"merges"`
-	Audit                 []sarJSONAudit   `json:"audit"`
+	Schema                string               `json:"schema"`
+	SchemaVersion         int                  `json:"schema_version"`
+	GeneratedAt           string               `json:"generated_at"`
+	GeneratedBy           sarJSONStaff         `json:"generated_by"`
+	Software              sarJSONSoftware      `json:"software"`
+	Clinic                sarJSONClinic        `json:"clinic"`
+	Request               sarJSONRequest       `json:"request"`
+	Patient               sarJSONPatient       `json:"patient"`
+	Appointments          []sarJSONAppointment `json:"appointments"`
+	Notes                 []sarJSONNote        `json:"notes"`
+	FollowUps             []sarJSONTask        `json:"follow_ups"`
+	SubjectAccessRequests []sarJSONEarlier     `json:"subject_access_requests"`
+	Merges                []sarJSONMerge       `json:"merges"`
+	Audit                 []sarJSONAudit       `json:"audit"`
 }
 
 type sarJSONSoftware struct {
@@ -640,6 +756,44 @@ type sarJSONCommunication struct {
 	Needs        []sarJSONCode `json:"needs"`
 	Notes        string        `json:"notes"`
 	LastReviewed *string       `json:"last_reviewed"`
+}
+
+// sarJSONAppointment is one appointment. Its date and times are the
+// clinic's wall clock (Europe/London), as booked; the history's instants
+// are UTC like every other.
+type sarJSONAppointment struct {
+	ID             string                `json:"id"`
+	Date           string                `json:"date"`
+	Start          string                `json:"start"` // "HH:MM"
+	End            string                `json:"end"`
+	Clinician      string                `json:"clinician"`
+	Type           string                `json:"type"`
+	Room           string                `json:"room"`
+	Status         sarJSONCode           `json:"status"`
+	CancelReason   string                `json:"cancel_reason"`
+	OverrideReason string                `json:"override_reason"` // why it was booked in spite of a warning
+	SeriesID       string                `json:"series_id"`
+	Notes          string                `json:"notes"`
+	BookedAt       *string               `json:"booked_at"`
+	BookedBy       sarJSONStaff          `json:"booked_by"`
+	History        []sarJSONStatusChange `json:"history"`
+}
+
+// sarJSONStatusChange is one row of an appointment's history: its first
+// booking, a status change or a move (moved_from set).
+type sarJSONStatusChange struct {
+	At        *string      `json:"at"`
+	By        sarJSONStaff `json:"by"`
+	Status    sarJSONCode  `json:"status"`
+	Reason    string       `json:"reason"`
+	MovedFrom *sarJSONSlot `json:"moved_from"`
+}
+
+type sarJSONSlot struct {
+	Date      string `json:"date"`
+	Start     string `json:"start"`
+	End       string `json:"end"`
+	Clinician string `json:"clinician"`
 }
 
 type sarJSONNote struct {
@@ -768,6 +922,7 @@ func (g *sarGathered) json(req SARRequest, by User, region ukcal.Region) sarJSON
 			CreatedAt:     sarInstant(p.CreatedAt),
 			UpdatedAt:     sarInstant(p.UpdatedAt),
 		},
+		Appointments:          []sarJSONAppointment{},
 		Notes:                 []sarJSONNote{},
 		FollowUps:             []sarJSONTask{},
 		SubjectAccessRequests: []sarJSONEarlier{},
@@ -784,6 +939,22 @@ func (g *sarGathered) json(req SARRequest, by User, region ukcal.Region) sarJSON
 	for _, code := range p.AIS.Needs {
 		out.Patient.Communication.Needs = append(out.Patient.Communication.Needs,
 			sarJSONCode{Code: code, Label: patients.Label(patients.AISNeeds, code)})
+	}
+	for _, a := range g.appointments {
+		ja := sarJSONAppointment{ID: a.ID, Date: a.Date, Start: schedule.Clock(a.StartMin).String(), End: schedule.Clock(a.EndMin).String(),
+			Clinician: a.ClinicianName, Type: a.TypeName, Room: a.RoomName, Status: sarJSONCode{Code: a.Status, Label: StatusLabel(a.Status)},
+			CancelReason: a.CancelReason, OverrideReason: a.OverrideReason, SeriesID: a.SeriesID, Notes: a.Notes,
+			BookedAt: sarInstant(a.CreatedAt), BookedBy: g.jsonStaff(a.CreatedBy), History: []sarJSONStatusChange{}}
+		for _, h := range g.apptHistory[a.ID] {
+			jh := sarJSONStatusChange{At: sarInstant(h.At), By: g.jsonStaff(h.By), Status: sarJSONCode{Code: h.Status, Label: StatusLabel(h.Status)},
+				Reason: h.Reason}
+			if m := h.MovedFrom; m != nil {
+				jh.MovedFrom = &sarJSONSlot{Date: m.Date, Start: schedule.Clock(m.StartMin).String(), End: schedule.Clock(m.EndMin).String(),
+					Clinician: g.clinicians[m.ClinicianID]}
+			}
+			ja.History = append(ja.History, jh)
+		}
+		out.Appointments = append(out.Appointments, ja)
 	}
 	for _, n := range g.notes {
 		out.Notes = append(out.Notes, sarJSONNote{ID: n.ID, Kind: n.Kind, Direction: n.Direction, Text: n.Body,

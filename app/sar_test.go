@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -137,6 +138,19 @@ type sarCopy struct {
 			LastReviewed string `json:"last_reviewed"`
 		} `json:"communication_needs"`
 	} `json:"patient"`
+	Appointments []struct {
+		ID, Date, Start, End, Clinician, Type, Room string
+		Status                                      struct{ Code, Label string }
+		CancelReason                                string                          `json:"cancel_reason"`
+		BookedBy                                    struct{ Username, Name string } `json:"booked_by"`
+		History                                     []struct {
+			At        string
+			By        struct{ Username, Name string }
+			Status    struct{ Code, Label string }
+			Reason    string
+			MovedFrom *struct{ Date, Start, Clinician string } `json:"moved_from"`
+		}
+	} `json:"appointments"`
 	Notes []struct {
 		Kind, Direction, Text string
 		CreatedBy             struct{ Username, Name string } `json:"created_by"`
@@ -196,11 +210,52 @@ func jsonKeys(v any, into map[string]bool) {
 	}
 }
 
+// sarAppointment sets up a clinician (the manager must be signed in), and
+// returns a function that books the patient with her, moves the booking
+// and has the patient cancel it, as the desk would.
+func sarAppointment(t *testing.T, c *Clinic) func(p Patient) Appointment {
+	t.Helper()
+	var hours WeekHours
+	for d := time.Monday; d <= time.Friday; d++ {
+		hours[d] = []HoursSpan{{Start: 9 * 60, End: 17 * 60}}
+	}
+	cl, err := c.SaveClinician(DiaryClinician{Name: "Dr Siân Evans", Role: "GP", Active: true, Hours: hours})
+	if err != nil {
+		t.Fatal(err)
+	}
+	review, err := c.SaveAppointmentType(AppointmentType{Name: "Review", Minutes: 30, Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	room, err := c.SaveRoom(Room{Name: "Room 2", Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(p Patient) Appointment {
+		t.Helper()
+		a, _, err := c.Book(BookingRequest{PatientID: p.ID, ClinicianID: cl.ID, RoomID: room.ID, TypeID: review.ID,
+			Date: ukcal.MustParseDate("2026-11-25"), Start: schedule.MustParseClock("10:15")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := c.Move(a.ID, MoveRequest{Date: ukcal.MustParseDate("2026-11-26"), Start: schedule.MustParseClock("11:00"),
+			RoomID: room.ID, Reason: "Asked for Thursday"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.SetStatus(a.ID, StatusCancelledPatient, "Unwell with flu"); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+}
+
 func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 	c, now := sarClinic(t)
+	bookMoveCancel := sarAppointment(t, c)
 	pw := sarStaff(t, c, "areception", "Ахмед Іванов", Receptionist)
 	sarSignIn(t, c, "areception", pw)
 	p := sarRichPatient(t, c)
+	appt := bookMoveCancel(p)
 
 	var pdf, js bytes.Buffer
 	req, err := c.SubjectAccess(p.ID, ukcal.MustParseDate("2026-11-23"), "", &pdf, &js)
@@ -278,7 +333,8 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 		}
 	}
 	acts := strings.Join(cp.actions(), ",")
-	if want := "patient.create,patient.note,patient.call,task.create,task.done,task.create,patient.update,patient.view"; acts != want {
+	if want := "patient.create,patient.note,patient.call,task.create,task.done,task.create,patient.update,patient.view," +
+		"appointment.book,appointment.move,appointment.status"; acts != want {
 		t.Errorf("audit in the copy = %s\nwant %s", acts, want)
 	}
 	for _, a := range cp.Audit {
@@ -288,6 +344,32 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 	}
 	if len(cp.SubjectAccessRequests) != 0 {
 		t.Errorf("a first request lists earlier ones: %+v", cp.SubjectAccessRequests)
+	}
+
+	// The appointment, where it is now (the clinic's wall clock), and what
+	// happened to it: booked, moved (from where and why), cancelled (why).
+	if len(cp.Appointments) != 1 {
+		t.Fatalf("appointments in the copy: %+v", cp.Appointments)
+	}
+	ap := cp.Appointments[0]
+	if ap.ID != appt.ID || ap.Date != "2026-11-26" || ap.Start != "11:00" || ap.End != "11:30" || ap.Clinician != "Dr Siân Evans" ||
+		ap.Type != "Review" || ap.Room != "Room 2" || ap.Status.Code != StatusCancelledPatient ||
+		ap.Status.Label != "Cancelled by the patient" || ap.CancelReason != "Unwell with flu" || ap.BookedBy.Username != "areception" {
+		t.Errorf("appointment %+v", ap)
+	}
+	if len(ap.History) != 3 {
+		t.Fatalf("appointment history %+v", ap.History)
+	}
+	booked, moved, cancelled := ap.History[0], ap.History[1], ap.History[2]
+	if booked.Status.Code != StatusBooked || booked.MovedFrom != nil || booked.By.Name != "Ахмед Іванов" || booked.At != "2026-11-24T14:05:00Z" {
+		t.Errorf("booking row %+v", booked)
+	}
+	if moved.MovedFrom == nil || moved.MovedFrom.Date != "2026-11-25" || moved.MovedFrom.Start != "10:15" ||
+		moved.MovedFrom.Clinician != "Dr Siân Evans" || moved.Reason != "Asked for Thursday" {
+		t.Errorf("move row %+v", moved)
+	}
+	if cancelled.Status.Code != StatusCancelledPatient || cancelled.Reason != "Unwell with flu" || cancelled.MovedFrom != nil {
+		t.Errorf("cancellation row %+v", cancelled)
 	}
 
 	// No internal secrets: no audit-chain hashes, nothing of keys or passwords.
@@ -315,7 +397,11 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 	sarCheckPDFText(t, pdf.Bytes(), "Zoë Łukasiewicz-O'Brien", "Ахмед Іванов (receptionist)", "Request received 23 November 2026",
 		"Copy prepared 24 November 2026 by Ахмед Іванов", "Looked at your record", "Changed your details (phones)",
 		"Do not see alone", "Large print", "Rang to move her appointment to Tuesday.", "029 2018 0456", "07700 900123",
-		"ico.org.uk")
+		"ico.org.uk", "Your appointments (1 appointment)", "26 November 2026", "11:00–11:30", "Review with Dr Siân Evans, Room 2",
+		"– 24 November 2026 at 14:05: Booked.",
+		"Moved from Wednesday 25 November 2026 at 10:15 with Dr Siân Evans (reason: Asked for Thursday).",
+		"Cancelled by the patient (reason: Unwell with flu).", "Cancelled an appointment of yours (cancelled by the patient)",
+		"Booked an appointment for you")
 
 	// A second copy lists the first request and the audit row for it.
 	*now = now.Add(48 * time.Hour)

@@ -80,6 +80,27 @@ type calendarScreen struct {
 
 	booking *calendarBooking // the booking dialog open now, if any
 	details *calendarDetails // the appointment dialog open now, if any
+
+	// forPatient is the patient being booked for, when the Calendar was
+	// opened from their record: every slot tapped or found books them,
+	// until they are booked or the desk stops.
+	forPatient *calendarSlot
+	forBanner  *fyne.Container
+	forLabel   *widget.Label
+}
+
+// pendingBooking is a booking asked for from a patient's record; the
+// Calendar takes it up the next time it is built.
+var pendingBooking *calendarSlot
+
+// bookForPatient goes to the Calendar to book an appointment for a
+// patient: the booking dialog opens at the first free time, with them
+// chosen, and the grid and the next-free-slot finder book them too.
+func bookForPatient(ctx *Context, patientID, name string) {
+	pendingBooking = &calendarSlot{PatientID: patientID, PatientName: name}
+	if ctx.Open != nil {
+		ctx.Open(calendarModuleID)
+	}
 }
 
 func newCalendarScreen(ctx *Context) *calendarScreen {
@@ -163,11 +184,17 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	s.waiting = newCalendarWaiting(s)
 	s.side = container.NewStack()
 
+	s.forLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.forLabel.Truncation = fyne.TextTruncateEllipsis
+	stop := widget.NewButtonWithIcon("Stop", theme.CancelIcon(), s.stopBookingFor)
+	s.forBanner = container.NewBorder(nil, nil, widget.NewIcon(theme.AccountIcon()), stop, s.forLabel)
+	s.forBanner.Hide()
+
 	toolbar := container.NewBorder(nil, nil,
 		container.NewHBox(today, prev, next, s.dateButton),
 		container.NewHBox(s.modeToggle, container.New(&fixedWidth{width: 190}, s.whoSelect),
 			container.New(&fixedWidth{width: 110}, s.gridSelect), nextFree, waitingButton))
-	top := container.NewVBox(toolbar, s.banner, s.message)
+	top := container.NewVBox(toolbar, s.forBanner, s.banner, s.message)
 	if len(s.clinicians) == 0 {
 		s.content = container.NewPadded(container.NewVBox(heading("No clinicians yet"),
 			wrapped("The appointment book needs at least one clinician with working hours. "+
@@ -177,7 +204,53 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	s.content = container.NewPadded(container.NewBorder(top, nil, nil, s.side, s.grid))
 	s.reload()
 	s.startClock()
+	if pendingBooking != nil {
+		slot := *pendingBooking
+		pendingBooking = nil
+		s.startBookingFor(slot)
+	}
 	return s
+}
+
+// startBookingFor holds the patient for the bookings to come and opens
+// the booking dialog at the first free time of the clinic's first type
+// (any clinician, from now).
+func (s *calendarScreen) startBookingFor(p calendarSlot) {
+	s.forPatient = &p
+	s.forLabel.SetText("Booking for " + p.PatientName + ": the next slot you choose, or find with “Next free slot…”, is theirs.")
+	s.forBanner.Show()
+	c := s.ctx.Clinic
+	today := ukcal.Today(s.now())
+	first := calendarSlot{Date: today, Start: schedule.Clock(9 * 60)}
+	if len(s.clinicians) > 0 {
+		first.ClinicianID = s.clinicians[0].ID
+	}
+	types, err := c.AppointmentTypes(false)
+	if err != nil || len(types) == 0 {
+		s.openBooking(first)
+		return
+	}
+	first.TypeID = types[0].ID
+	q := app.FreeSlotQuery{TypeID: first.TypeID, PatientID: p.PatientID, From: today, Max: 1}
+	offUI(s.ctx, func() ([]app.FreeSlot, error) { return c.NextFreeSlots(q) }, func(found []app.FreeSlot, err error) {
+		if s.forPatient == nil {
+			return // stopped meanwhile
+		}
+		if err == nil && len(found) > 0 {
+			f := found[0]
+			first = calendarSlot{ClinicianID: f.ClinicianID, Date: f.Date, Start: f.Start, TypeID: first.TypeID}
+			if f.Date != s.date {
+				s.goTo(f.Date)
+			}
+		}
+		s.openBooking(first)
+	})
+}
+
+// stopBookingFor lets go of the patient held for booking.
+func (s *calendarScreen) stopBookingFor() {
+	s.forPatient = nil
+	s.forBanner.Hide()
 }
 
 // calendarLoad is one view read from the app.

@@ -39,7 +39,7 @@ type calendarBooking struct {
 	s       *calendarScreen
 	slot    calendarSlot
 	dialog  dialog.Dialog
-	content fyne.CanvasObject
+	content *fyne.Container
 
 	patient      *calendarPatientPick
 	types        []app.AppointmentType
@@ -51,6 +51,7 @@ type calendarBooking struct {
 	start        *widget.Entry
 	minutes      *widget.Entry
 	notes        *widget.Entry
+	repeat       *calendarRepeat
 	warnings     *widget.Label
 	warningsHead *widget.Label
 	reason       *widget.Entry
@@ -60,10 +61,15 @@ type calendarBooking struct {
 
 	blocking bool // the last check found warnings that need a reason
 	seq      int  // bumped by each check; older answers are dropped
+
+	summary app.SeriesResult // what a series booked, once it has
 }
 
 // openBooking shows the booking dialog for slot.
 func (s *calendarScreen) openBooking(slot calendarSlot) {
+	if slot.PatientID == "" && s.forPatient != nil {
+		slot.PatientID, slot.PatientName = s.forPatient.PatientID, s.forPatient.PatientName
+	}
 	b := &calendarBooking{s: s, slot: slot}
 	s.booking = b
 	b.build()
@@ -121,6 +127,12 @@ func (b *calendarBooking) build() {
 	b.start.OnChanged = func(string) { b.check() }
 	b.notes = widget.NewEntry()
 	b.notes.SetPlaceHolder("Optional")
+	b.repeat = newCalendarRepeat(func() {
+		if b.dialog != nil {
+			b.showButton()
+			fitDialog(b.dialog, b.content, 640)
+		}
+	})
 
 	b.warnings = wrapped("")
 	b.warnings.Hide()
@@ -152,6 +164,7 @@ func (b *calendarBooking) build() {
 		widget.NewFormItem("Time", container.NewGridWithColumns(3, b.start, widget.NewLabel("Minutes"), b.minutes)),
 		widget.NewFormItem("Room", b.roomSelect),
 		widget.NewFormItem("Notes", b.notes),
+		widget.NewFormItem("Repeat", b.repeat.view),
 	)
 	b.book = widget.NewButtonWithIcon("Book", theme.ConfirmIcon(), b.submit)
 	b.book.Importance = widget.HighImportance
@@ -293,6 +306,9 @@ func (b *calendarBooking) showButton() {
 		b.book.Importance = widget.HighImportance
 		b.book.Enable()
 	}
+	if b.repeat.on() {
+		b.book.SetText(b.book.Text + " series")
+	}
 	b.book.Refresh()
 }
 
@@ -306,6 +322,15 @@ func (b *calendarBooking) submit() {
 	}
 	if b.blocking {
 		req.OverrideReason = strings.TrimSpace(b.reason.Text)
+	}
+	if b.repeat.on() {
+		rep, err := b.repeat.rule()
+		if err != nil {
+			say(b.problem, widget.DangerImportance, sentence(err.Error()))
+			return
+		}
+		b.submitSeries(req, rep)
+		return
 	}
 	c := b.s.ctx.Clinic
 	type booked struct {
@@ -327,8 +352,16 @@ func (b *calendarBooking) submit() {
 			return
 		}
 		b.close()
+		b.s.bookedFor(req.PatientID)
 		b.s.said(widget.SuccessImportance, bookedMessage(b.patient.name(), r.appt, r.warnings))
 	})
+}
+
+// bookedFor lets go of the patient held for booking once they are booked.
+func (s *calendarScreen) bookedFor(patientID string) {
+	if s.forPatient != nil && s.forPatient.PatientID == patientID {
+		s.stopBookingFor()
+	}
 }
 
 // bookedMessage says what was booked and what to act on (alerts, needs).
@@ -347,4 +380,169 @@ func bookedMessage(patient string, a app.Appointment, ws []app.Warning) string {
 		msg += ". Remember: " + strings.Join(todo, " ")
 	}
 	return sentence(msg)
+}
+
+// --- recurring series ---
+
+// The repeats the booking dialog offers, as its list says them.
+const (
+	repeatNone    = "Does not repeat"
+	repeatWeekly  = "Weekly"
+	repeatDaily   = "Daily"
+	repeatMonthly = "Monthly"
+)
+
+// calendarRepeat is the dialog's "Repeat" row: none, or every N weeks,
+// days or months, for a number of appointments or until a date.
+type calendarRepeat struct {
+	unit      *widget.Select
+	every     *widget.Entry
+	unitWord  *widget.Label
+	count     *widget.Entry
+	until     *widget.Entry
+	details   *fyne.Container
+	view      fyne.CanvasObject
+	onChanged func()
+}
+
+func newCalendarRepeat(onChanged func()) *calendarRepeat {
+	r := &calendarRepeat{onChanged: onChanged}
+	r.every = widget.NewEntry()
+	r.every.SetText("1")
+	r.unitWord = widget.NewLabel("weeks,")
+	r.count = widget.NewEntry()
+	r.count.SetText("6")
+	r.count.SetPlaceHolder("e.g. 6")
+	r.until = widget.NewEntry()
+	r.until.SetPlaceHolder("dd/mm/yyyy")
+	r.details = container.NewHBox(widget.NewLabel("every"), sized(r.every, 48), r.unitWord,
+		sized(r.count, 56), widget.NewLabel("in all, or until"), sized(r.until, 124))
+	r.details.Hide()
+	r.unit = widget.NewSelect([]string{repeatNone, repeatWeekly, repeatDaily, repeatMonthly}, func(string) { r.changed() })
+	r.unit.SetSelected(repeatNone)
+	r.view = container.NewVBox(container.NewHBox(r.unit), r.details)
+	return r
+}
+
+// changed shows the details for a repeat and says its unit.
+func (r *calendarRepeat) changed() {
+	if !r.on() {
+		r.details.Hide()
+	} else {
+		r.unitWord.SetText(map[string]string{repeatWeekly: "weeks,", repeatDaily: "days,", repeatMonthly: "months,"}[r.unit.Selected])
+		r.details.Show()
+	}
+	if r.onChanged != nil {
+		r.onChanged()
+	}
+}
+
+// on reports whether the booking is a series.
+func (r *calendarRepeat) on() bool { return r.unit.Selected != "" && r.unit.Selected != repeatNone }
+
+// rule reads the repeat; it says in words what is missing or wrong.
+func (r *calendarRepeat) rule() (schedule.Repeat, error) {
+	var rep schedule.Repeat
+	switch r.unit.Selected {
+	case repeatWeekly:
+		rep.Unit = schedule.Weekly
+	case repeatDaily:
+		rep.Unit = schedule.Daily
+	case repeatMonthly:
+		rep.Unit = schedule.Monthly
+	}
+	every, err := strconv.Atoi(strings.TrimSpace(r.every.Text))
+	if err != nil {
+		return rep, errors.New("say how often it repeats, as a number: every 1 week, every 2 weeks…")
+	}
+	rep.Every = every
+	// A last date typed in wins over the number, which starts filled in.
+	if text := strings.TrimSpace(r.until.Text); text != "" {
+		when, err := parseUKDate(text)
+		if err != nil || when.IsZero() {
+			return rep, errors.New("write the last date as dd/mm/yyyy, for example 26/01/2027")
+		}
+		rep.Until = ukcal.DateOf(when)
+	} else if rep.Count, err = strconv.Atoi(strings.TrimSpace(r.count.Text)); err != nil || rep.Count < 2 {
+		return rep, errors.New("a series has 2 appointments or more: say how many in all, or the last date")
+	}
+	return rep, rep.Validate()
+}
+
+// submitSeries books the series. The clean dates are booked and the ones
+// with a clash, a holiday or the like are skipped; the dialog then says
+// which were booked and which were not, and why, so the desk can book
+// those by hand.
+func (b *calendarBooking) submitSeries(req app.BookingRequest, rep schedule.Repeat) {
+	c := b.s.ctx.Clinic
+	b.book.Disable()
+	offUI(b.s.ctx, func() (app.SeriesResult, error) { return c.BookSeries(req, rep) }, func(r app.SeriesResult, err error) {
+		var refused *app.BookingRefusedError
+		switch {
+		case errors.As(err, &refused):
+			b.showWarnings(refused.Warnings)
+			say(b.problem, widget.DangerImportance, "Not booked: no date of the series is free. Read the warnings above, "+
+				"and give a reason to book them all anyway.")
+			return
+		case err != nil:
+			b.showButton()
+			say(b.problem, widget.DangerImportance, plainError(err))
+			return
+		}
+		b.showSeriesBooked(r)
+		b.s.bookedFor(req.PatientID)
+		b.s.said(widget.SuccessImportance, seriesMessage(b.patient.name(), r))
+	})
+}
+
+// seriesMessage is the one line above the grid: how many were booked, and
+// how many need booking by hand.
+func seriesMessage(patient string, r app.SeriesResult) string {
+	msg := fmt.Sprintf("Booked a series of %s for %s", plural(int64(len(r.Booked)), "appointment", "appointments"), patient)
+	if n := len(r.Skipped); n > 0 {
+		msg += fmt.Sprintf("; %s not booked (see the list in the dialog)", plural(int64(n), "date was", "dates were"))
+	}
+	return msg + "."
+}
+
+// showSeriesBooked turns the dialog into the series' summary: each date
+// booked, then each date skipped with its reasons.
+func (b *calendarBooking) showSeriesBooked(r app.SeriesResult) {
+	var lines []fyne.CanvasObject
+	head := heading(fmt.Sprintf("Booked %s for %s", plural(int64(len(r.Booked)), "appointment", "appointments"), b.patient.name()))
+	lines = append(lines, head)
+	for _, a := range r.Booked {
+		lines = append(lines, wrapped("✓ "+seriesDate(a.Date)+" at "+schedule.Clock(a.StartMin).String()))
+	}
+	if len(r.Skipped) > 0 {
+		skipped := heading(fmt.Sprintf("Not booked: %s", plural(int64(len(r.Skipped)), "date", "dates")))
+		skipped.Importance = widget.WarningImportance
+		lines = append(lines, widget.NewSeparator(), skipped,
+			wrapped("These dates were left out so the rest could be booked. Book them by hand at another time, "+
+				"or with a reason if they must stay as they are."))
+		for _, sk := range r.Skipped {
+			var why []string
+			for _, w := range sk.Warnings {
+				why = append(why, sentence(w.Message))
+			}
+			l := wrapped("✗ " + letters.LongDateWithDay(sk.Date.Time()) + ": " + strings.Join(why, " "))
+			l.Importance = widget.WarningImportance
+			lines = append(lines, l)
+		}
+	}
+	b.summary = r
+	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), b.close)
+	done.Importance = widget.HighImportance
+	lines = append(lines, container.NewHBox(layout.NewSpacer(), done))
+	b.content.Objects = []fyne.CanvasObject{container.NewVBox(lines...)}
+	b.content.Refresh()
+	fitDialog(b.dialog, b.content, 640)
+}
+
+// seriesDate is "Tuesday 24 November 2026" from a stored date.
+func seriesDate(iso string) string {
+	if d, err := ukcal.ParseDate(iso); err == nil {
+		return letters.LongDateWithDay(d.Time())
+	}
+	return iso
 }

@@ -25,6 +25,12 @@ const (
 	cancelByClinic  = "By the clinic"
 )
 
+// What a cancellation of one of a series covers, as the radio says it.
+const (
+	cancelThisOne      = "This one only"
+	cancelThisAndLater = "This and all following"
+)
+
 // calendarDetails is one appointment's dialog: who, when, what, its
 // status with buttons to move it on, cancel with a reason, move, and
 // after a cancellation or DNA the waiting-list patients to offer the slot.
@@ -41,6 +47,7 @@ type calendarDetails struct {
 
 	cancelRow    *fyne.Container
 	cancelBy     *widget.RadioGroup
+	cancelScope  *widget.RadioGroup // nil unless the appointment is one of a series
 	cancelReason *widget.Entry
 	cancelGo     *widget.Button
 
@@ -104,6 +111,13 @@ func (d *calendarDetails) build() {
 	d.cancelGo = widget.NewButtonWithIcon("Cancel the appointment", theme.ConfirmIcon(), d.confirmCancel)
 	d.cancelGo.Importance = widget.DangerImportance
 	d.cancelRow = container.NewVBox(d.cancelBy, container.NewBorder(nil, nil, nil, d.cancelGo, d.cancelReason))
+	if e.SeriesID != "" {
+		d.cancelScope = widget.NewRadioGroup([]string{cancelThisOne, cancelThisAndLater}, nil)
+		d.cancelScope.Horizontal = true
+		d.cancelScope.Required = true
+		d.cancelScope.SetSelected(cancelThisOne)
+		d.cancelRow.Objects = append([]fyne.CanvasObject{container.NewHBox(widget.NewLabel("Cancel"), d.cancelScope)}, d.cancelRow.Objects...)
+	}
 	d.cancelRow.Hide()
 
 	d.moveDate = widget.NewEntry()
@@ -126,6 +140,9 @@ func (d *calendarDetails) build() {
 	d.offers = container.NewVBox()
 	closeButton := widget.NewButton("Close", d.close)
 	d.content = container.NewVBox(name, when)
+	if e.SeriesID != "" {
+		d.content.Add(widget.NewLabelWithStyle("One of a series of appointments", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	}
 	d.content.Objects = append(d.content.Objects, facts...)
 	d.content.Objects = append(d.content.Objects, d.status, row, d.cancelRow, d.moveRow, d.message, d.offers,
 		container.NewHBox(layout.NewSpacer(), closeButton))
@@ -213,7 +230,28 @@ func (d *calendarDetails) confirmCancel() {
 		d.relayout()
 		return
 	}
+	if d.cancelScope != nil && d.cancelScope.Selected == cancelThisAndLater {
+		d.cancelSeries(to, reason)
+		return
+	}
 	d.setStatus(to, reason)
+}
+
+// cancelSeries cancels this appointment and the rest of its series; those
+// the patient has already arrived for or been seen at stay as they are.
+func (d *calendarDetails) cancelSeries(to app.Status, reason string) {
+	c := d.s.ctx.Clinic
+	id := d.entry.ID
+	offUI(d.s.ctx, func() (int, error) { return c.CancelSeries(id, true, to, reason) }, func(n int, err error) {
+		if err != nil {
+			say(d.message, widget.DangerImportance, plainError(err))
+			d.relayout()
+			return
+		}
+		d.close()
+		d.s.said(widget.SuccessImportance, fmt.Sprintf("Cancelled %s of %s's series, from %s on.",
+			plural(int64(n), "appointment", "appointments"), d.entry.PatientName, seriesDate(d.entry.Date)))
+	})
 }
 
 // setStatus records a status change; after a cancellation or a DNA it

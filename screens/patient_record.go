@@ -50,6 +50,7 @@ type patientRecord struct {
 	alerts     fyne.CanvasObject // the red banner (nil without alerts)
 	needs      fyne.CanvasObject // the communication needs banner (nil without needs)
 	editButton *widget.Button
+	bookButton *widget.Button
 
 	timelineBox *fyne.Container
 
@@ -254,7 +255,11 @@ func (r *patientRecord) buildHeader() fyne.CanvasObject {
 	if !r.ctx.Clinic.Can(app.PermEditPatients) || p.Status == "merged" {
 		r.editButton.Hide()
 	}
-	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, r.backButton(), r.editButton, name), line}
+	r.bookButton = widget.NewButtonWithIcon("Book appointment…", theme.CalendarIcon(), r.book)
+	if !r.ctx.Clinic.Can(app.PermBookAppointments) || p.Status != "active" {
+		r.bookButton.Hide()
+	}
+	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, r.backButton(), container.NewHBox(r.bookButton, r.editButton), name), line}
 	switch p.Status {
 	case "archived":
 		l := wrapped(fmt.Sprintf("Archived on %s. It is kept for its retention period and can be brought back from the Record tab.", ukDate(p.ArchivedAt)))
@@ -340,6 +345,11 @@ func needsBanner(p app.Patient) fyne.CanvasObject {
 	text := widget.NewRichText(segs...)
 	text.Wrapping = fyne.TextWrapWord
 	return banner(theme.ColorNamePrimary, theme.NewPrimaryThemedResource(theme.InfoIcon()), text)
+}
+
+// book goes to the Calendar to book this patient in.
+func (r *patientRecord) book() {
+	bookForPatient(r.ctx, r.id, patientFullName(r.data.p))
 }
 
 // edit opens the details form on this record.

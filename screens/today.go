@@ -2,14 +2,17 @@ package screens
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"clinicdesk/app"
 	"clinicdesk/app/letters"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -27,12 +30,20 @@ func init() {
 // bankHolidaysShown is how many coming bank holidays the landing screen lists.
 const bankHolidaysShown = 4
 
+// todayLookBack is how far before now the day's list starts when it
+// opens, in minutes, so a patient a little late is still in view.
+const todayLookBack = 30
+
+// todaySideWidth is the column of bank holidays and backups beside the
+// day's list.
+const todaySideWidth = 260
+
 // backupOverdue is how old the last backup may be before the manager is warned.
 const backupOverdue = 24 * time.Hour
 
-// todayScreen is the landing screen: who is signed in, today's date, the
-// coming bank holidays and, for a practice manager, whether backups are
-// being made.
+// todayScreen is the landing screen: who is signed in, today's date,
+// today's appointments with their arrivals, the coming bank holidays and,
+// for a practice manager, whether backups are being made.
 type todayScreen struct {
 	widget.BaseWidget
 
@@ -43,6 +54,18 @@ type todayScreen struct {
 	greeting *widget.Label
 	date     *widget.Label
 	holidays *fyne.Container
+
+	// Today's appointments (nil for someone who may not see the book).
+	day      ukcal.Date
+	appts    []app.DiaryEntry
+	list     *todayList
+	counts   *widget.Label
+	message  *widget.Label
+	listArea *fyne.Container // the list, or what to do when there is none
+	table    fyne.CanvasObject
+	empty    *widget.Label
+	seq      int  // bumped by each load; older answers are dropped
+	scrolled bool // the list has been brought to the time now, once
 
 	// Backups (practice managers only; nil for everyone else).
 	backupCard    *widget.Card
@@ -70,12 +93,14 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.date.SizeName = theme.SizeNameSubHeadingText
 	s.showGreeting(now)
 
-	top := container.NewVBox(s.greeting, s.date)
+	// One line, so the day's list below gets the height.
+	line := container.NewHBox(s.greeting, layout.NewSpacer(), s.date)
 	if d, err := s.ctx.Clinic.Details(); err == nil && d.Name != "" {
-		top.Add(widget.NewLabelWithStyle(d.Name, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		line.Add(widget.NewLabelWithStyle("· "+d.Name, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	}
+	top := container.NewVBox(line)
 
-	holidaysCard := widget.NewCard("Coming bank holidays", ukcal.EnglandAndWales.Name(), s.holidayList(now))
+	holidaysCard := widget.NewCard("Bank holidays", ukcal.EnglandAndWales.Name(), s.holidayList(now))
 
 	cards := container.NewVBox(holidaysCard)
 	if s.ctx.Clinic.Can(app.PermBackup) {
@@ -88,7 +113,16 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		cards.Add(s.backupCard)
 	}
 
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, widget.NewSeparator(), cards)))
+	if !s.ctx.Clinic.Can(app.PermViewCalendar) {
+		s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, widget.NewSeparator(), cards)))
+		return s
+	}
+	// The day's list is what the desk works from: it takes the room, with
+	// the holidays and backups beside it.
+	side := container.New(&fixedWidth{width: todaySideWidth}, container.NewVScroll(cards))
+	s.content = container.NewPadded(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, side,
+		s.buildAppointments()))
+	s.reload()
 	return s
 }
 
@@ -142,10 +176,12 @@ func (s *todayScreen) holidayList(now time.Time) fyne.CanvasObject {
 		default:
 			when = fmt.Sprintf("in %d days", days)
 		}
+		// Two lines a holiday, so they fit the column beside the day's list.
 		date := widget.NewLabelWithStyle(letters.LongDateWithDay(h.Date.Time()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		date.Truncation = fyne.TextTruncateEllipsis
 		name := cell()
-		name.SetText(title)
-		list.Add(row(&columns{widths: []float32{260, 300}}, date, name, widget.NewLabel(when)))
+		name.SetText(title + ", " + when)
+		list.Add(container.New(layout.NewCustomPaddedVBoxLayout(0), date, name))
 	}
 	s.holidays = list
 	return list
@@ -198,4 +234,370 @@ func (s *todayScreen) showBackupStatus() {
 // openBackups goes to Settings, on the Backups tab.
 func (s *todayScreen) openBackups() {
 	openSettingsTab(s.ctx, settingsTabBackups)
+}
+
+// --- today's appointments ---
+
+// todayRow lays out a line of the day's list: the time, the markers, the
+// status and the button keep their widths; patient, type and clinician
+// share what is left, so the list fits beside the side column on a small
+// screen and uses the room on a large one.
+type todayRow struct{}
+
+// The fixed columns' widths, and each flexible column's share.
+var (
+	todayFixed = map[int]float32{0: 56, 1: 44, 5: 104, 6: 136}
+	todayShare = map[int]float32{2: 0.42, 3: 0.26, 4: 0.32}
+)
+
+func (todayRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, fw := range todayFixed {
+		w += fw
+	}
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(w+240, h)
+}
+
+func (todayRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	var fixed float32
+	for _, fw := range todayFixed {
+		fixed += fw
+	}
+	flex := max(size.Width-fixed, 0)
+	var x float32
+	for i, o := range objects {
+		w, ok := todayFixed[i]
+		if !ok {
+			w = flex * todayShare[i]
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+func (s *todayScreen) buildAppointments() fyne.CanvasObject {
+	cols := todayRow{}
+	s.list = newTodayList(cols, func() []app.DiaryEntry { return s.appts }, s.ctx.Clinic.Can(app.PermAppointmentStatus))
+	s.list.onOpen = s.openPatient
+	s.list.onArrive = s.toggleArrived
+	s.counts = widget.NewLabel("")
+	// One line beside the counts: a message must never push the rows
+	// down under the pointer between two clicks.
+	s.message = cell()
+	s.message.Alignment = fyne.TextAlignTrailing
+	title := heading("Today's appointments")
+	keys := widget.NewLabel("Enter opens the patient · A marks arrived")
+	keys.Importance = widget.LowImportance
+	keys.SizeName = theme.SizeNameCaptionText
+	var titles []fyne.CanvasObject
+	for _, t := range []string{"Time", "", "Patient", "Type", "Clinician", "Status", ""} {
+		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		titles = append(titles, l)
+	}
+	header := container.New(cols, titles...)
+	s.table = container.NewBorder(header, nil, nil, nil, s.list)
+	s.empty = wrapped("")
+	openCalendar := widget.NewButtonWithIcon("Open the Calendar", theme.CalendarIcon(), func() { s.ctx.Open(calendarModuleID) })
+	emptyState := container.NewVBox(s.empty, container.NewHBox(openCalendar))
+	s.listArea = container.NewStack(s.table, emptyState)
+	emptyState.Hide()
+	return container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, title, keys),
+		container.NewBorder(nil, nil, s.counts, nil, s.message)), nil, nil, nil, s.listArea)
+}
+
+// reload reads today's appointments off the UI goroutine and shows them.
+func (s *todayScreen) reload() {
+	s.seq++
+	seq := s.seq
+	s.day = ukcal.Today(s.now())
+	c, day := s.ctx.Clinic, s.day
+	offUI(s.ctx, func() ([]app.DiaryEntry, error) { return c.TodayList(day) }, func(appts []app.DiaryEntry, err error) {
+		if seq != s.seq {
+			return
+		}
+		if err != nil {
+			say(s.message, widget.DangerImportance, "Today's appointments could not be read: "+plainError(err))
+			return
+		}
+		s.showAppointments(appts)
+	})
+}
+
+// showAppointments fills the list, the count line and the empty state.
+func (s *todayScreen) showAppointments(appts []app.DiaryEntry) {
+	s.appts = appts
+	s.counts.SetText(todayCounts(appts))
+	table, empty := s.listArea.Objects[0], s.listArea.Objects[1]
+	if len(appts) == 0 {
+		s.empty.SetText(s.emptyText())
+		table.Hide()
+		empty.Show()
+		s.counts.SetText("")
+		return
+	}
+	empty.Hide()
+	table.Show()
+	s.list.cursor = min(s.list.cursor, len(appts)-1)
+	s.list.Refresh()
+	if !s.scrolled {
+		// A full day runs off the screen: start at who is due now.
+		s.scrolled = true
+		now := clinicTime(s.now())
+		due := now.Hour()*60 + now.Minute() - todayLookBack
+		for i, a := range appts {
+			if a.StartMin >= due {
+				s.list.cursor = i
+				s.list.ScrollTo(i)
+				break
+			}
+		}
+	}
+}
+
+// emptyText says why the list is empty and what to do about it.
+func (s *todayScreen) emptyText() string {
+	day := s.day
+	switch {
+	case ukcal.EnglandAndWales.IsHoliday(day):
+		return "No appointments today: it is a bank holiday. Bookings for the coming days are in the Calendar."
+	case day.IsWeekend():
+		return "No appointments today. Bookings for the coming week are in the Calendar."
+	}
+	text := "No appointments booked for today yet. Book one from the Calendar (click an empty slot), " +
+		"or from a patient's record with “Book appointment…”."
+	if !s.ctx.Clinic.Can(app.PermBookAppointments) {
+		text = "No appointments booked for today. The front desk books them in the Calendar."
+	}
+	return text
+}
+
+// todayCounts is the count line: "14 booked · 6 arrived · 3 seen · 1 did
+// not attend". Booked counts every appointment of the day (cancelled ones
+// are not listed); the others count where each one has got to.
+func todayCounts(appts []app.DiaryEntry) string {
+	n := map[app.Status]int{}
+	for _, a := range appts {
+		n[a.Status]++
+	}
+	parts := []string{fmt.Sprintf("%d booked", len(appts)), fmt.Sprintf("%d arrived", n[app.StatusArrived])}
+	if n[app.StatusInProgress] > 0 {
+		parts = append(parts, fmt.Sprintf("%d in progress", n[app.StatusInProgress]))
+	}
+	parts = append(parts, fmt.Sprintf("%d seen", n[app.StatusSeen]), fmt.Sprintf("%d did not attend", n[app.StatusDNA]))
+	return strings.Join(parts, " · ")
+}
+
+// arrivalChange is what the arrival button (or A) does to an appointment:
+// mark it arrived, or undo an arrival; ok is false when neither applies.
+func arrivalChange(status app.Status) (to app.Status, label string, ok bool) {
+	switch status {
+	case app.StatusBooked:
+		return app.StatusArrived, "Arrived", true
+	case app.StatusDNA:
+		return app.StatusArrived, "Arrived late", true
+	case app.StatusArrived:
+		return app.StatusBooked, "Undo arrival", true
+	}
+	return "", "", false
+}
+
+// toggleArrived marks row i arrived, or undoes its arrival, then reads
+// the day again so the list and the counts agree with the store.
+func (s *todayScreen) toggleArrived(i int) {
+	if i < 0 || i >= len(s.appts) || !s.ctx.Clinic.Can(app.PermAppointmentStatus) {
+		return
+	}
+	e := s.appts[i]
+	to, _, ok := arrivalChange(e.Status)
+	if !ok {
+		say(s.message, widget.WarningImportance, fmt.Sprintf("%s is marked %s: change that in the Calendar.",
+			e.PatientName, strings.ToLower(app.StatusLabel(e.Status))))
+		return
+	}
+	c := s.ctx.Clinic
+	offUI(s.ctx, func() (app.StatusResult, error) { return c.SetStatus(e.ID, to, "") }, func(r app.StatusResult, err error) {
+		if err != nil {
+			say(s.message, widget.DangerImportance, plainError(err))
+		} else if to == app.StatusArrived {
+			say(s.message, widget.SuccessImportance, fmt.Sprintf("%s arrived at %s (%s, %s).", e.PatientName,
+				clinicTime(r.Appointment.StatusAt).Format("15:04"), schedule.Clock(e.StartMin), e.ClinicianName))
+		} else {
+			say(s.message, widget.MediumImportance, fmt.Sprintf("%s's arrival undone: booked again.", e.PatientName))
+		}
+		s.reload()
+	})
+}
+
+// openPatient opens row i's patient record in the Patients module.
+func (s *todayScreen) openPatient(i int) {
+	if i >= 0 && i < len(s.appts) {
+		openPatientRecord(s.ctx, s.appts[i].PatientID)
+	}
+}
+
+// openPatientRecord goes to the Patients module and opens one record
+// there. The shell builds the module afresh; it is found in the window
+// to hand it the record.
+func openPatientRecord(ctx *Context, id string) {
+	if ctx.Open == nil {
+		return
+	}
+	ctx.Open(patientsModuleID)
+	if p := findPatientsScreen(ctx.Window.Canvas().Content()); p != nil {
+		p.openRecord(id)
+	}
+}
+
+// findPatientsScreen is the Patients module in o's tree, if it is shown.
+func findPatientsScreen(o fyne.CanvasObject) *patientsScreen {
+	switch x := o.(type) {
+	case *patientsScreen:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if p := findPatientsScreen(c); p != nil {
+				return p
+			}
+		}
+	case *container.Split:
+		if p := findPatientsScreen(x.Leading); p != nil {
+			return p
+		}
+		return findPatientsScreen(x.Trailing)
+	}
+	return nil
+}
+
+// todayList is the day's appointments: ↑ and ↓ move, Enter (or a click)
+// opens the patient, A marks arrived (or undoes it).
+type todayList struct {
+	widget.List
+	cursor   int
+	canMark  bool
+	onOpen   func(int)
+	onArrive func(int)
+}
+
+func newTodayList(cols fyne.Layout, items func() []app.DiaryEntry, canMark bool) *todayList {
+	l := &todayList{canMark: canMark}
+	l.Length = func() int { return len(items()) }
+	l.CreateItem = func() fyne.CanvasObject { return newTodayRow(cols) }
+	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		es := items()
+		if id >= 0 && id < len(es) {
+			l.fillRow(o, es[id], id)
+		}
+	}
+	l.OnSelected = func(id widget.ListItemID) {
+		l.cursor = id
+		l.UnselectAll()
+		if l.onOpen != nil {
+			l.onOpen(id)
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *todayList) TypedKey(ev *fyne.KeyEvent) {
+	n := l.Length()
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if l.cursor >= 0 && l.cursor < n && l.onOpen != nil {
+			l.onOpen(l.cursor)
+		}
+		return
+	case fyne.KeyUp:
+		if l.cursor > 0 {
+			l.cursor--
+		}
+	case fyne.KeyDown:
+		if l.cursor < n-1 {
+			l.cursor++
+		}
+	}
+	l.List.TypedKey(ev)
+}
+
+func (l *todayList) TypedRune(r rune) {
+	if (r == 'a' || r == 'A') && l.cursor >= 0 && l.cursor < l.Length() && l.onArrive != nil {
+		l.onArrive(l.cursor)
+	}
+}
+
+// newTodayRow is one appointment: time, alert and needs icons, patient,
+// type, clinician, status and the arrival button.
+func newTodayRow(cols fyne.Layout) fyne.CanvasObject {
+	icons := container.NewGridWithColumns(2, widget.NewIcon(nil), widget.NewIcon(nil))
+	name := cell()
+	name.TextStyle.Bold = true
+	arrive := widget.NewButton("Arrived", nil)
+	return container.New(cols, widget.NewLabel("00:00"), icons, name, cell(), cell(), cell(), container.NewHBox(arrive))
+}
+
+func (l *todayList) fillRow(o fyne.CanvasObject, e app.DiaryEntry, id int) {
+	cells := o.(*fyne.Container).Objects
+	cells[0].(*widget.Label).SetText(schedule.Clock(e.StartMin).String())
+	icons := cells[1].(*fyne.Container).Objects
+	if len(e.Alerts) > 0 {
+		icons[0].(*widget.Icon).SetResource(theme.NewErrorThemedResource(theme.WarningIcon()))
+	} else {
+		icons[0].(*widget.Icon).SetResource(nil)
+	}
+	if len(e.AISNeeds) > 0 {
+		icons[1].(*widget.Icon).SetResource(theme.NewPrimaryThemedResource(theme.InfoIcon()))
+	} else {
+		icons[1].(*widget.Icon).SetResource(nil)
+	}
+	cells[2].(*widget.Label).SetText(e.PatientName)
+	cells[3].(*widget.Label).SetText(e.TypeName)
+	cells[4].(*widget.Label).SetText(e.ClinicianName)
+	status := cells[5].(*widget.Label)
+	status.Importance = todayStatusImportance(e.Status)
+	status.TextStyle.Bold = e.Status == app.StatusArrived
+	status.SetText(app.StatusLabel(e.Status))
+	arrive := cells[6].(*fyne.Container).Objects[0].(*widget.Button)
+	to, label, ok := arrivalChange(e.Status)
+	if !ok || !l.canMark {
+		arrive.Hide()
+		return
+	}
+	arrive.SetText(label)
+	arrive.SetIcon(nil)
+	if to == app.StatusArrived {
+		arrive.Importance = widget.HighImportance
+		arrive.SetIcon(theme.ConfirmIcon())
+	} else {
+		arrive.Importance = widget.LowImportance
+		arrive.SetIcon(theme.ContentUndoIcon())
+	}
+	arrive.OnTapped = func() {
+		l.cursor = id
+		if l.onArrive != nil {
+			l.onArrive(id)
+		}
+	}
+	arrive.Show()
+	arrive.Refresh()
+}
+
+// todayStatusImportance colours a status: arrived stands out, DNA is red,
+// what is done is quiet.
+func todayStatusImportance(st app.Status) widget.Importance {
+	switch st {
+	case app.StatusArrived:
+		return widget.SuccessImportance
+	case app.StatusInProgress:
+		return widget.HighImportance
+	case app.StatusSeen:
+		return widget.LowImportance
+	case app.StatusDNA:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
 }

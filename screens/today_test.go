@@ -8,20 +8,24 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/letters"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func tcToday(t *testing.T, c *app.Clinic) (*todayScreen, fyne.Window, *tcShell) {
 	t.Helper()
+	tpHoldResults(t)
 	before := nowInClinic()
 	obj, w, sh := tcBuild(t, c, "today")
 	s, ok := obj.(*todayScreen)
 	if !ok {
 		t.Fatalf("today built %T", obj)
 	}
+	tpIdle(t)
 	after := nowInClinic()
 	if d := s.date.Text; d != letters.LongDateWithDay(before) && d != letters.LongDateWithDay(after) {
 		t.Fatalf("date shown as %q, want %q", d, letters.LongDateWithDay(after))
@@ -123,5 +127,143 @@ func TestTodayComingHolidaysCrossTheYear(t *testing.T) {
 	}
 	if today := comingHolidays(ukcal.NewDate(2026, time.December, 25), 1); today[0].Date.String() != "2026-12-25" {
 		t.Errorf("a holiday today is not listed first: %v", today)
+	}
+}
+
+// tdOn shows the Today screen as it is on day at 09:00.
+func tdOn(t *testing.T, s *todayScreen, day ukcal.Date) {
+	t.Helper()
+	s.now = func() time.Time { return time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, ukcal.London()) }
+	s.reload()
+	tpIdle(t)
+}
+
+// tdStatus is the stored status of an appointment.
+func tdStatus(t *testing.T, c *app.Clinic, id string) app.Status {
+	t.Helper()
+	for _, e := range ctDiaryOn(t, c, ctDay) {
+		if e.ID == id {
+			return e.Status
+		}
+	}
+	t.Fatalf("appointment %s is not in the diary", id)
+	return ""
+}
+
+// tdRowButton is the arrival button of row i as drawn.
+func tdRowButton(t *testing.T, s *todayScreen, i int) *widget.Button {
+	t.Helper()
+	o := newTodayRow(todayRow{})
+	s.list.fillRow(o, s.appts[i], i)
+	return o.(*fyne.Container).Objects[6].(*fyne.Container).Objects[0].(*widget.Button)
+}
+
+func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	jane := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12", func(p *app.Patient) {
+		p.Alerts = []app.Alert{{Kind: "violent_warning", Text: "Shouted at reception"}}
+	})
+	tom := tpAdd(t, c, "Tomasz", "Wiśniewski", "1990-01-20")
+	ada := tpAdd(t, c, "Ada", "Nwosu", "1971-07-07")
+	book := func(p app.Patient, who app.DiaryClinician, start string) app.Appointment {
+		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: who.ID, TypeID: d.review.ID, Date: ctDay,
+			Start: schedule.MustParseClock(start)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	// Booked out of time order, and one cancelled, which Today leaves out.
+	later := book(tom, d.carter, "11:30")
+	early := book(jane, d.patel, "09:15")
+	gone := book(ada, d.patel, "14:00")
+	if _, err := c.SetStatus(gone.ID, app.StatusCancelledPatient, "Unwell"); err != nil {
+		t.Fatal(err)
+	}
+	s, w, sh := tcToday(t, c)
+	tdOn(t, s, ctDay)
+
+	if len(s.appts) != 2 || s.appts[0].ID != early.ID || s.appts[1].ID != later.ID {
+		t.Fatalf("Today lists %+v, want 09:15 then 11:30", s.appts)
+	}
+	if got := s.counts.Text; got != "2 booked · 0 arrived · 0 seen · 0 did not attend" {
+		t.Errorf("count line %q", got)
+	}
+	row := newTodayRow(todayRow{})
+	s.list.fillRow(row, s.appts[0], 0)
+	cells := row.(*fyne.Container).Objects
+	if cells[0].(*widget.Label).Text != "09:15" || cells[2].(*widget.Label).Text != "Jane O'Neill" ||
+		cells[3].(*widget.Label).Text != "Review" || cells[4].(*widget.Label).Text != "Dr Asha Patel" ||
+		cells[5].(*widget.Label).Text != "Booked" {
+		t.Errorf("first row reads %q", ctTexts(row))
+	}
+	if cells[1].(*fyne.Container).Objects[0].(*widget.Icon).Resource == nil {
+		t.Error("Jane's alert has no marker")
+	}
+
+	// One click: arrived, in the store, and the list and counts follow.
+	arrive := tdRowButton(t, s, 0)
+	if arrive.Text != "Arrived" || !arrive.Visible() {
+		t.Fatalf("the first row's button reads %q", arrive.Text)
+	}
+	test.Tap(arrive)
+	tpIdle(t)
+	if got := tdStatus(t, c, early.ID); got != app.StatusArrived {
+		t.Fatalf("after Arrived the store says %q", got)
+	}
+	if s.appts[0].Status != app.StatusArrived || s.counts.Text != "2 booked · 1 arrived · 0 seen · 0 did not attend" {
+		t.Errorf("after Arrived the list shows %q, counts %q", s.appts[0].Status, s.counts.Text)
+	}
+	if !strings.Contains(s.message.Text, "Jane O'Neill arrived at") {
+		t.Errorf("message %q", s.message.Text)
+	}
+
+	// Undo puts it back to booked.
+	undo := tdRowButton(t, s, 0)
+	if undo.Text != "Undo arrival" {
+		t.Fatalf("after arriving the button reads %q", undo.Text)
+	}
+	test.Tap(undo)
+	tpIdle(t)
+	if got := tdStatus(t, c, early.ID); got != app.StatusBooked {
+		t.Fatalf("after Undo the store says %q", got)
+	}
+
+	// The keyboard: the list takes the focus, ↓ moves, A marks arrived,
+	// Enter opens the patient.
+	w.Canvas().Focus(s.list)
+	tpKey(t, s.list, fyne.KeyDown)
+	s.list.TypedRune('a')
+	tpIdle(t)
+	if got := tdStatus(t, c, later.ID); got != app.StatusArrived {
+		t.Fatalf("A on the second row left it %q", got)
+	}
+	if got := tdStatus(t, c, early.ID); got != app.StatusBooked {
+		t.Errorf("A on the second row changed the first to %q", got)
+	}
+	tpKey(t, s.list, fyne.KeyReturn)
+	if len(sh.opened) == 0 || sh.opened[len(sh.opened)-1] != patientsModuleID {
+		t.Errorf("Enter opened %v, want the Patients module", sh.opened)
+	}
+}
+
+func TestTodayWithNothingBookedSaysWhatToDo(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	ctSetUp(t, c)
+	s, w, sh := tcToday(t, c)
+	tdOn(t, s, ctDay)
+	if s.table.Visible() || !tcShows(w, "No appointments booked for today yet") {
+		t.Fatalf("empty day shows %q", tcTexts(w))
+	}
+	tcTap(t, w, "Open the Calendar")
+	if len(sh.opened) != 1 || sh.opened[0] != calendarModuleID {
+		t.Errorf("Open the Calendar opened %v", sh.opened)
+	}
+	tdOn(t, s, ukcal.MustParseDate("2026-12-25"))
+	if !tcShows(w, "bank holiday") {
+		t.Errorf("Christmas Day shows %q", tcTexts(w))
 	}
 }

@@ -25,10 +25,11 @@ type SARData struct {
 	Produced    time.Time // when this copy was made; also the PDF's creation date
 	ProducedBy  string    // the member of staff who made it
 
-	Details       []SARFieldGroup // personal details, in groups with their own headings
-	Communication []SARField      // language, interpreter, AIS needs and when they were reviewed
-	Alerts        []SARField      // Label: the kind of alert; Value: its text
-	Notes         []SARNote       // notes and phone calls, oldest first
+	Details       []SARFieldGroup  // personal details, in groups with their own headings
+	Communication []SARField       // language, interpreter, AIS needs and when they were reviewed
+	Alerts        []SARField       // Label: the kind of alert; Value: its text
+	Appointments  []SARAppointment // oldest first
+	Notes         []SARNote        // notes and phone calls, oldest first
 	FollowUps     []SARFollowUp
 	History       []SAREvent // changes to the record, oldest first
 	Access        []SAREvent // everyone who looked at or changed the record, oldest first
@@ -52,6 +53,15 @@ type SARFieldGroup struct {
 type SARField struct {
 	Label string
 	Value string
+}
+
+// SARAppointment is one appointment, with everything that happened to it.
+type SARAppointment struct {
+	Date    time.Time // the day, a plain date
+	Time    string    // clinic wall-clock, "10:15–10:45"
+	What    string    // "Review with Dr Asha Patel, Room 2"
+	Status  string    // as it stands now, "Cancelled by the clinic"
+	History []SAREvent
 }
 
 // SARNote is a note or phone call on the record.
@@ -102,14 +112,15 @@ func (s SARData) validate() error {
 
 // Type sizes (points) and spacing (millimetres) of the subject access copy.
 const (
-	sarBody       = 10.5
-	sarSmall      = 9.5
-	sarSection    = 15
-	sarGroup      = 11.5
-	sarSectionGap = 9.0
-	sarLabelWidth = 52.0
-	sarDateCol    = 36.0 // fits "30 September 2026" in the table type
-	sarTimeCol    = 14.0
+	sarBody        = 10.5
+	sarSmall       = 9.5
+	sarSection     = 15
+	sarGroup       = 11.5
+	sarSectionGap  = 9.0
+	sarLabelWidth  = 52.0
+	sarDateCol     = 36.0 // fits "30 September 2026" in the table type
+	sarTimeCol     = 14.0
+	sarApptTimeCol = 24.0 // fits "10:15–10:45"
 )
 
 // Grey tones for secondary text.
@@ -157,7 +168,19 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 		d.sarField(f)
 	}
 
-	d.sarSection("3. Notes and phone calls", false)
+	d.sarSection("3. Your appointments", false)
+	if len(s.Appointments) == 0 {
+		d.sarNone("There are no appointments on your record.")
+	} else {
+		d.sarIntro("Every appointment booked for you, oldest first, with each change to it: when it was booked, " +
+			"moved, cancelled (and why), and whether you arrived and were seen. Appointment times are UK clock times.")
+		d.sarTable([]sarColumn{
+			{"Date", sarDateCol}, {"Time", sarApptTimeCol}, {"Appointment and what happened", contentWidth - sarDateCol - sarApptTimeCol - 36},
+			{"Status now", 36},
+		}, sarAppointmentRows(s.Appointments))
+	}
+
+	d.sarSection("4. Notes and phone calls", false)
 	if len(s.Notes) == 0 {
 		d.sarNone("There are no notes or phone calls on your record.")
 	} else {
@@ -167,7 +190,7 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 		}
 	}
 
-	d.sarSection("4. Follow-ups", false)
+	d.sarSection("5. Follow-ups", false)
 	if len(s.FollowUps) == 0 {
 		d.sarNone("There are no follow-ups on your record.")
 	} else {
@@ -195,7 +218,7 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 		}, rows)
 	}
 
-	d.sarSection("5. History of your record", false)
+	d.sarSection("6. History of your record", false)
 	if len(s.History) == 0 {
 		d.sarNone("There are no changes to show.")
 	} else {
@@ -204,7 +227,7 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 		d.sarTable([]sarColumn{{"Date", sarDateCol}, {"Time", sarTimeCol}, {"What happened", contentWidth - sarDateCol - sarTimeCol - 45}, {"By", 45}}, sarEventRows(s.History))
 	}
 
-	d.sarSection("6. Who has looked at or changed your record", false)
+	d.sarSection("7. Who has looked at or changed your record", false)
 	if len(s.Access) == 0 {
 		d.sarNone("Nobody has opened your record.")
 	} else {
@@ -284,6 +307,7 @@ func (d *Document) sarCover(s SARData) {
 	d.SetFont(Regular, sarBody)
 	d.Bullet("Your personal details, and how you are happy for us to contact you")
 	d.Bullet("Your communication needs and any alerts on your record")
+	d.Bullet("Your appointments" + sarCount(len(s.Appointments), "appointment", "appointments"))
 	d.Bullet("Notes and phone calls" + sarCount(len(s.Notes), "entry", "entries"))
 	d.Bullet("Follow-ups" + sarCount(len(s.FollowUps), "follow-up", "follow-ups"))
 	d.Bullet("The history of your record" + sarCount(len(s.History), "entry", "entries"))
@@ -550,6 +574,24 @@ func sarEventRows(events []SAREvent) [][]string {
 	rows := make([][]string, 0, len(events))
 	for _, e := range events {
 		rows = append(rows, []string{LongDate(e.At), e.At.Format("15:04"), e.What, e.By})
+	}
+	return rows
+}
+
+// sarAppointmentRows puts each appointment on a row, its history listed
+// under what it was, one change a line.
+func sarAppointmentRows(appts []SARAppointment) [][]string {
+	rows := make([][]string, 0, len(appts))
+	for _, a := range appts {
+		lines := []string{a.What}
+		for _, e := range a.History {
+			line := LongDate(e.At) + " at " + e.At.Format("15:04") + ": " + e.What + "."
+			if e.By != "" {
+				line += " Recorded by " + e.By + "."
+			}
+			lines = append(lines, "– "+line)
+		}
+		rows = append(rows, []string{sarDate(a.Date), a.Time, strings.Join(lines, "\n"), a.Status})
 	}
 	return rows
 }

@@ -42,6 +42,13 @@ func sampleSAR() SARData {
 		Communication: []SARField{{"Preferred language", "Polish"}, {"Interpreter needed", "Yes"},
 			{"Communication needs", "Large print; BSL interpreter"}, {"Needs last reviewed", "1 October 2026"}},
 		Alerts: []SARField{{"Do not see alone", "Prefers a chaperone"}},
+		Appointments: []SARAppointment{
+			{Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Time: "10:15–10:45", What: "Review with Dr Asha Patel, Room 2",
+				Status: "Cancelled by the clinic", History: []SAREvent{
+					{At: sarAt(20, 9, 31), By: "Ахмед Іванов", What: "Booked"},
+					{At: sarAt(23, 8, 5), By: "Ann Manager", What: "Cancelled by the clinic: clinician off sick"},
+				}},
+		},
 		Notes: []SARNote{
 			{At: sarAt(20, 9, 30), Title: "Phone call from you", By: "Ахмед Іванов",
 				Text: "Asked to move her appointment; Ахмед offered Tuesday."},
@@ -102,14 +109,20 @@ func TestSubjectAccessPDFText(t *testing.T) {
 		"Copy prepared 24 November 2026 by Ахмед Іванов",
 		"ico.org.uk", "0303 123 1113",
 		"call us on 029 2018 0123, email desk@clinig.example or write to us at 1 Heol y Frenhines, Caerdydd, CF10 1AA.",
+		"Your appointments (1 appointment)",
 		"Notes and phone calls (1 entry)",
 		"Follow-ups (2 follow-ups)",
 		"1. Your personal details",
 		"2. Communication needs and alerts",
-		"3. Notes and phone calls",
-		"4. Follow-ups",
-		"5. History of your record",
-		"6. Who has looked at or changed your record",
+		"3. Your appointments",
+		"4. Notes and phone calls",
+		"5. Follow-ups",
+		"6. History of your record",
+		"7. Who has looked at or changed your record",
+		"Appointment and what happened", "Status now",
+		"24 November 2026", "10:15–10:45", "Review with Dr Asha Patel, Room 2", "Cancelled by the clinic",
+		"– 20 November 2026 at 09:31: Booked. Recorded by Ахмед Іванов.",
+		"– 23 November 2026 at 08:05: Cancelled by the clinic: clinician off sick. Recorded by Ann Manager.",
 		"Preferred name Not recorded",
 		"Do not see alone Prefers a chaperone",
 		"Friday 20 November 2026 at 09:30, by Ахмед Іванов",
@@ -184,7 +197,7 @@ func TestSubjectAccessPDFIsDeterministic(t *testing.T) {
 func TestSubjectAccessPDFEmptyRecord(t *testing.T) {
 	needPoppler(t)
 	s := sampleSAR()
-	s.Details, s.Communication, s.Alerts, s.Notes, s.FollowUps, s.History, s.Access = nil, nil, nil, nil, nil, nil, nil
+	s.Details, s.Communication, s.Alerts, s.Appointments, s.Notes, s.FollowUps, s.History, s.Access = nil, nil, nil, nil, nil, nil, nil, nil
 	s.DOB, s.NHSNumber = time.Time{}, ""
 	s.RequestedBy = "Smith & Co Solicitors, on Zoë’s behalf"
 	text := squash(pdfText(t, writePDF(t, "sar-empty.pdf", renderSAR(t, s))))
@@ -192,6 +205,8 @@ func TestSubjectAccessPDFEmptyRecord(t *testing.T) {
 		"Requested by Smith & Co Solicitors, on Zoë’s behalf",
 		"prepared in answer to a request made on your behalf",
 		"There are no alerts on your record.",
+		"There are no appointments on your record.",
+		"Your appointments (none)",
 		"There are no notes or phone calls on your record.",
 		"There are no follow-ups on your record.",
 		"Notes and phone calls (none)",
