@@ -138,8 +138,16 @@ func (s *patientsScreen) build() fyne.CanvasObject {
 	s.content = container.NewStack(s.searchPage)
 	s.page = s.searchPage
 	s.runSearch()
+	if id := pendingPatientRecord; id != "" {
+		pendingPatientRecord = ""
+		s.openRecord(id)
+	}
 	return s
 }
+
+// pendingPatientRecord is the record Patients opens on next time it is
+// built (set by openPatientRecord from other modules; used once).
+var pendingPatientRecord string
 
 // emptyGuidance is what a clinic with no patients yet shows instead of
 // an empty list.

@@ -447,30 +447,8 @@ func openPatientRecord(ctx *Context, id string) {
 	if ctx.Open == nil {
 		return
 	}
+	pendingPatientRecord = id
 	ctx.Open(patientsModuleID)
-	if p := findPatientsScreen(ctx.Window.Canvas().Content()); p != nil {
-		p.openRecord(id)
-	}
-}
-
-// findPatientsScreen is the Patients module in o's tree, if it is shown.
-func findPatientsScreen(o fyne.CanvasObject) *patientsScreen {
-	switch x := o.(type) {
-	case *patientsScreen:
-		return x
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			if p := findPatientsScreen(c); p != nil {
-				return p
-			}
-		}
-	case *container.Split:
-		if p := findPatientsScreen(x.Leading); p != nil {
-			return p
-		}
-		return findPatientsScreen(x.Trailing)
-	}
-	return nil
 }
 
 // todayList is the day's appointments: ↑ and ↓ move, Enter (or a click)
