@@ -62,10 +62,22 @@ type Document struct {
 // the output would differ on every run). title goes into the PDF metadata,
 // which viewers show in their title bar; never put patient data or secrets in it.
 func NewDocument(title string, created time.Time) (*Document, error) {
+	return newSizedDocument(title, created, pageWidth, pageHeight)
+}
+
+// newSizedDocument is NewDocument on pages of another size in millimetres,
+// such as an appointment card. The margins, page breaks and footer are the
+// A4 ones; a caller on another size sets its own.
+func newSizedDocument(title string, created time.Time, widthMM, heightMM float64) (*Document, error) {
 	if created.IsZero() {
 		return nil, errors.New("letters: document needs a creation time")
 	}
-	pdf := gofpdf.New("P", "mm", "A4", "")
+	init := gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"}
+	if widthMM != pageWidth || heightMM != pageHeight {
+		// Named A4 keeps A4 output byte-identical to before custom sizes.
+		init.SizeStr, init.Size = "", gofpdf.SizeType{Wd: widthMM, Ht: heightMM}
+	}
+	pdf := gofpdf.NewCustom(&init)
 	// Must precede the fonts: gofpdf picks the font subset ranges
 	// differently once a page-count alias is set.
 	pdf.AliasNbPages(aliasTotalPages)
@@ -111,9 +123,10 @@ func (d *Document) Paragraph(text string) {
 
 // Bullet writes one wrapped item of a bulleted list with a hanging indent.
 func (d *Document) Bullet(text string) {
-	const indent = 6.0
+	// Wider for large print, so the bullet does not crowd its text.
+	indent := max(6.0, d.sizePt*0.5)
 	lh := d.lineHeight()
-	if d.pdf.GetY()+lh > pageHeight-bottomMarginMM {
+	if d.pdf.GetY()+lh > d.pageBottom() {
 		d.pdf.AddPage()
 	}
 	y := d.pdf.GetY()
@@ -203,9 +216,17 @@ func (d *Document) field(label, value string, sizePt float64) {
 // Only needed before things drawn at fixed positions or kept together;
 // wrapped text breaks pages by itself.
 func (d *Document) ensureSpace(h float64) {
-	if d.pdf.GetY()+h > pageHeight-bottomMarginMM {
+	if d.pdf.GetY()+h > d.pageBottom() {
 		d.pdf.AddPage()
 	}
+}
+
+// pageBottom is where text stops and a new page starts: bottomMarginMM
+// above the foot of an A4 page, unless a letter's footer needs more room.
+func (d *Document) pageBottom() float64 {
+	_, margin := d.pdf.GetAutoPageBreak()
+	_, height := d.pdf.GetPageSize()
+	return height - margin
 }
 
 func (d *Document) lineHeight() float64 {
@@ -234,4 +255,26 @@ func printable(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// pngImage draws a PNG image at x, y, w × h millimetres. The PNG must be
+// one gofpdf reads (8-bit, not interlaced); normalisePNG makes it so.
+func (d *Document) pngImage(name string, png []byte, x, y, w, h float64) {
+	opts := gofpdf.ImageOptions{ImageType: "PNG"}
+	d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(png))
+	d.pdf.ImageOptions(name, x, y, w, h, false, opts, 0, "")
+}
+
+// fitSize is the largest size from maxPt down to minPt, in half points, at
+// which text fits widthMM on one line in style, and whether it fits at all.
+// It leaves the font at the size it returns.
+func (d *Document) fitSize(text string, style Style, maxPt, minPt, widthMM float64) (float64, bool) {
+	for pt := maxPt; pt >= minPt; pt -= 0.5 {
+		d.SetFont(style, pt)
+		if d.pdf.GetStringWidth(text) <= widthMM {
+			return pt, true
+		}
+	}
+	d.SetFont(style, minPt)
+	return minPt, false
 }
