@@ -1,0 +1,662 @@
+package letters
+
+import (
+	"fmt"
+	"strings"
+
+	"clinicdesk/app/nhs"
+	"clinicdesk/app/ukcal"
+)
+
+// Fields is everything a letter template can merge. The app layer fills it
+// from whatever the letter is about; a part that does not apply stays nil
+// (a general letter has no Appointment), and a template that asks for a
+// field of a nil part fails to render, naming the field and its line.
+//
+// Values are printed exactly as given (apart from NFC normalisation, which
+// leaves stored names untouched), so pass names as recorded.
+type Fields struct {
+	// Today is the letter's date on the clinic's calendar (ukcal.Today).
+	Today       ukcal.Date
+	Patient     *PatientFields
+	Appointment *AppointmentFields
+	Clinician   *ClinicianFields
+	Clinic      *ClinicFields
+	Complaint   *ComplaintFields
+	DNA         *DNAFields
+	SAR         *SARFields
+	Letter      *LetterFields
+}
+
+// PatientFields is the patient the letter is about.
+type PatientFields struct {
+	Title, Forenames, Surname                          string
+	DOB                                                ukcal.Date // zero when not recorded
+	NHSNumber                                          string     // as stored, 10 digits or ""
+	AddressLine1, AddressLine2, Town, County, Postcode string
+	GPName                                             string // "Dr Amara Okafor", as recorded
+	GPPractice                                         string
+}
+
+// AppointmentFields is the appointment the letter is about: the one booked,
+// cancelled, moved or missed. Times are clinic wall-clock.
+type AppointmentFields struct {
+	Date        ukcal.Date
+	StartMinute int // minutes after midnight: 570 is 09:30
+	Minutes     int // length; 0 when unknown
+	Type        string
+	Clinician   string // the clinician's name as shown to patients
+	Room        string // "" when no room is set
+	// PreviousDate and PreviousStartMinute are the slot it was moved from;
+	// PreviousDate is zero when it has not been moved.
+	PreviousDate        ukcal.Date
+	PreviousStartMinute int
+	CancelReason        string // as it may be told to the patient
+}
+
+// ClinicianFields is the clinician the letter concerns or comes from.
+type ClinicianFields struct {
+	Name, Role string
+}
+
+// ClinicFields come from the clinic settings.
+type ClinicFields struct {
+	Name         string
+	AddressLines []string // one line each, postcode last
+	Phone        string   // already formatted for print, "0113 496 0123"
+	Email        string
+}
+
+// ComplaintFields is the complaint a complaints letter answers. Free-text
+// fields are written by the complaints lead for this letter; a blank line in
+// them starts a new paragraph and lines starting "- " make a bullet list.
+type ComplaintFields struct {
+	Reference string
+	Received  ukcal.Date
+	// AcknowledgeBy and ResponseDue are the statutory and agreed deadlines.
+	AcknowledgeBy, ResponseDue ukcal.Date
+	Summary                    string // what the complaint is about, in a sentence or two
+
+	// The person who complained; the patient's own name when they did.
+	ComplainantTitle, ComplainantForenames, ComplainantSurname string
+	// OnBehalfOf is the patient's name when someone else complained for
+	// them, and "" when the patient complained.
+	OnBehalfOf string
+	Handler    string // the member of staff looking into it
+
+	DelayReason   string // why the response will be late (delay letter)
+	Investigation string // how the complaint was looked into (final response)
+	Conclusions   string // what was found
+	Actions       string // what has been or will be done
+}
+
+// DNAFields is the patient's record of missed appointments ("did not
+// attend") that the DNA policy counted, oldest first.
+type DNAFields struct {
+	Missed []MissedAppointment
+}
+
+// MissedAppointment is one appointment the patient did not attend.
+type MissedAppointment struct {
+	Date        ukcal.Date
+	StartMinute int
+}
+
+// SARFields is a subject access request the letter answers.
+type SARFields struct {
+	Received, Due ukcal.Date
+}
+
+// LetterFields is text typed for this one letter, for the general letter.
+type LetterFields struct {
+	Subject, Body string
+}
+
+// Who a letter is addressed to, which also decides its salutation.
+const (
+	ToPatient     = "patient"
+	ToGP          = "gp"
+	ToComplainant = "complainant"
+)
+
+// Salutation is the greeting for a letter addressed to, one of ToPatient,
+// ToGP or ToComplainant, worked out by the same rules as the merge fields.
+func (f Fields) Salutation(addressedTo string) (string, error) {
+	switch addressedTo {
+	case ToPatient, ToGP:
+		if f.Patient == nil {
+			return "", fmt.Errorf("letters: a letter to the patient or their GP needs the patient's details")
+		}
+		if addressedTo == ToGP {
+			return GPSalutationFor(f.Patient.GPName), nil
+		}
+		return SalutationFor(f.Patient.Title, f.Patient.Forenames, f.Patient.Surname), nil
+	case ToComplainant:
+		c := f.Complaint
+		if c == nil {
+			return "", fmt.Errorf("letters: a letter to a complainant needs the complaint's details")
+		}
+		return SalutationFor(c.ComplainantTitle, c.ComplainantForenames, c.ComplainantSurname), nil
+	}
+	return "", fmt.Errorf("letters: no salutation rule for a letter to %q", addressedTo)
+}
+
+// FieldInfo describes one merge field for the editor's field picker.
+type FieldInfo struct {
+	Group       string // "Patient", "Appointment", …
+	Name        string // "patient.surname"
+	Description string // plain English, for the picker
+	Example     string // what it prints for the example patient
+}
+
+// Tag is the text to insert into a template: "{{patient.surname}}".
+func (fi FieldInfo) Tag() string { return "{{" + fi.Name + "}}" }
+
+// FieldCatalogue lists every merge field in the picker's order, with an
+// example value taken from ExampleFields.
+func FieldCatalogue() []FieldInfo {
+	example := ExampleFields()
+	out := make([]FieldInfo, 0, len(tmplFieldList))
+	for _, d := range tmplFieldList {
+		value, _ := d.value(example)
+		out = append(out, FieldInfo{Group: d.group, Name: d.name, Description: d.description, Example: value})
+	}
+	return out
+}
+
+// tmplObject is a part of Fields that may be absent. A condition may name
+// it on its own, {{#if appointment}}, to test whether it is there.
+type tmplObject struct {
+	name    string
+	missing string // completes "… needs …, and this letter has none"
+	present func(Fields) bool
+}
+
+var tmplObjects = map[string]tmplObject{
+	"patient":     {"patient", "a patient", func(f Fields) bool { return f.Patient != nil }},
+	"appointment": {"appointment", "an appointment", func(f Fields) bool { return f.Appointment != nil }},
+	"clinician":   {"clinician", "a clinician", func(f Fields) bool { return f.Clinician != nil }},
+	"clinic":      {"clinic", "the clinic's details", func(f Fields) bool { return f.Clinic != nil }},
+	"complaint":   {"complaint", "a complaint", func(f Fields) bool { return f.Complaint != nil }},
+	"dna":         {"dna", "a record of missed appointments", func(f Fields) bool { return f.DNA != nil }},
+	"sar":         {"sar", "a subject access request", func(f Fields) bool { return f.SAR != nil }},
+	"letter":      {"letter", "text typed for this letter", func(f Fields) bool { return f.Letter != nil }},
+	"today":       {"today", "today's date", func(f Fields) bool { return !f.Today.IsZero() }},
+}
+
+// tmplField is one merge field. value reports false when the field's
+// object is absent; truth, when set, replaces "printed text is not blank"
+// for {{#if}}.
+type tmplField struct {
+	group, name, object, description string
+	value                            func(Fields) (string, bool)
+	truth                            func(Fields) bool
+}
+
+// The helpers below turn "read a string from an optional part" into a
+// field value.
+func patientField(get func(*PatientFields) string) func(Fields) (string, bool) {
+	return func(f Fields) (string, bool) {
+		if f.Patient == nil {
+			return "", false
+		}
+		return get(f.Patient), true
+	}
+}
+
+func appointmentField(get func(*AppointmentFields) string) func(Fields) (string, bool) {
+	return func(f Fields) (string, bool) {
+		if f.Appointment == nil {
+			return "", false
+		}
+		return get(f.Appointment), true
+	}
+}
+
+func complaintField(get func(*ComplaintFields) string) func(Fields) (string, bool) {
+	return func(f Fields) (string, bool) {
+		if f.Complaint == nil {
+			return "", false
+		}
+		return get(f.Complaint), true
+	}
+}
+
+func clinicField(get func(*ClinicFields) string) func(Fields) (string, bool) {
+	return func(f Fields) (string, bool) {
+		if f.Clinic == nil {
+			return "", false
+		}
+		return get(f.Clinic), true
+	}
+}
+
+// tmplFieldList is the catalogue, in the picker's order.
+var tmplFieldList = []tmplField{
+	{group: "Patient", name: "patient.title", object: "patient",
+		description: "The patient's title, such as Mr, Ms or Dr. Blank if they have none.",
+		value:       patientField(func(p *PatientFields) string { return p.Title })},
+	{group: "Patient", name: "patient.forenames", object: "patient",
+		description: "The patient's first name and any middle names.",
+		value:       patientField(func(p *PatientFields) string { return p.Forenames })},
+	{group: "Patient", name: "patient.surname", object: "patient",
+		description: "The patient's surname (family name).",
+		value:       patientField(func(p *PatientFields) string { return p.Surname })},
+	{group: "Patient", name: "patient.full_name", object: "patient",
+		description: "The patient's first names and surname, without a title.",
+		value:       patientField(func(p *PatientFields) string { return joinNonEmpty(" ", p.Forenames, p.Surname) })},
+	{group: "Patient", name: "patient.salutation", object: "patient",
+		description: "The greeting for the patient: title and surname, or first name and surname when they have no title.",
+		value: patientField(func(p *PatientFields) string {
+			return SalutationFor(p.Title, p.Forenames, p.Surname)
+		})},
+	{group: "Patient", name: "patient.nhs_number", object: "patient",
+		description: "The patient's NHS number, spaced as the NHS prints it. Blank if not recorded.",
+		value:       patientField(func(p *PatientFields) string { return nhs.FormatNHSNumber(p.NHSNumber) })},
+	{group: "Patient", name: "patient.dob", object: "patient",
+		description: "The patient's date of birth, written out in full. Blank if not recorded.",
+		value:       patientField(func(p *PatientFields) string { return longDate(p.DOB) })},
+	{group: "Patient", name: "patient.address", object: "patient",
+		description: "The patient's whole postal address, one part per line, with no blank lines.",
+		value: patientField(func(p *PatientFields) string {
+			return joinNonEmpty("\n", p.AddressLine1, p.AddressLine2, p.Town, p.County, p.Postcode)
+		})},
+	{group: "Patient", name: "patient.address_one_line", object: "patient",
+		description: "The patient's address on one line, with commas, for use inside a sentence.",
+		value: patientField(func(p *PatientFields) string {
+			return joinNonEmpty(", ", p.AddressLine1, p.AddressLine2, p.Town, p.County, p.Postcode)
+		})},
+	{group: "Patient", name: "patient.address_line1", object: "patient",
+		description: "The first line of the patient's address.",
+		value:       patientField(func(p *PatientFields) string { return p.AddressLine1 })},
+	{group: "Patient", name: "patient.address_line2", object: "patient",
+		description: "The second line of the patient's address. Often blank.",
+		value:       patientField(func(p *PatientFields) string { return p.AddressLine2 })},
+	{group: "Patient", name: "patient.town", object: "patient",
+		description: "The patient's town or city.",
+		value:       patientField(func(p *PatientFields) string { return p.Town })},
+	{group: "Patient", name: "patient.county", object: "patient",
+		description: "The patient's county. Often blank.",
+		value:       patientField(func(p *PatientFields) string { return p.County })},
+	{group: "Patient", name: "patient.postcode", object: "patient",
+		description: "The patient's postcode.",
+		value:       patientField(func(p *PatientFields) string { return p.Postcode })},
+	{group: "Patient", name: "patient.gp_name", object: "patient",
+		description: "The name of the patient's GP, as recorded.",
+		value:       patientField(func(p *PatientFields) string { return p.GPName })},
+	{group: "Patient", name: "patient.gp_practice", object: "patient",
+		description: "The name of the patient's GP practice.",
+		value:       patientField(func(p *PatientFields) string { return p.GPPractice })},
+	{group: "Patient", name: "patient.gp_salutation", object: "patient",
+		description: "The greeting for the patient's GP, such as Dear Dr Okafor.",
+		value:       patientField(func(p *PatientFields) string { return GPSalutationFor(p.GPName) })},
+
+	{group: "Appointment", name: "appointment.date", object: "appointment",
+		description: "The day of the appointment, with the day of the week.",
+		value:       appointmentField(func(a *AppointmentFields) string { return longDateWithDay(a.Date) })},
+	{group: "Appointment", name: "appointment.time", object: "appointment",
+		description: "The time the appointment starts, on the 24-hour clock.",
+		value:       appointmentField(func(a *AppointmentFields) string { return clockTime(a.StartMinute) })},
+	{group: "Appointment", name: "appointment.end_time", object: "appointment",
+		description: "The time the appointment ends, on the 24-hour clock. Blank if the length is not known.",
+		value: appointmentField(func(a *AppointmentFields) string {
+			if a.Minutes <= 0 {
+				return ""
+			}
+			return clockTime(a.StartMinute + a.Minutes)
+		})},
+	{group: "Appointment", name: "appointment.duration", object: "appointment",
+		description: "How long the appointment lasts, in hours and minutes.",
+		value:       appointmentField(func(a *AppointmentFields) string { return duration(a.Minutes) })},
+	{group: "Appointment", name: "appointment.type", object: "appointment",
+		description: "The kind of appointment, such as New patient assessment.",
+		value:       appointmentField(func(a *AppointmentFields) string { return a.Type })},
+	{group: "Appointment", name: "appointment.clinician", object: "appointment",
+		description: "The name of the clinician the patient will see.",
+		value:       appointmentField(func(a *AppointmentFields) string { return a.Clinician })},
+	{group: "Appointment", name: "appointment.room", object: "appointment",
+		description: "The room the appointment is in. Blank if no room is set, so use it inside {{#if appointment.room}}.",
+		value:       appointmentField(func(a *AppointmentFields) string { return a.Room })},
+	{group: "Appointment", name: "appointment.previous_date", object: "appointment",
+		description: "For a moved appointment, the day it was booked for before. Blank if it has not moved.",
+		value:       appointmentField(func(a *AppointmentFields) string { return longDateWithDay(a.PreviousDate) })},
+	{group: "Appointment", name: "appointment.previous_time", object: "appointment",
+		description: "For a moved appointment, the time it was booked for before. Blank if it has not moved.",
+		value: appointmentField(func(a *AppointmentFields) string {
+			if a.PreviousDate.IsZero() {
+				return ""
+			}
+			return clockTime(a.PreviousStartMinute)
+		})},
+	{group: "Appointment", name: "appointment.cancel_reason", object: "appointment",
+		description: "Why the appointment was cancelled, in words that follow “this is because”. Often blank.",
+		value:       appointmentField(func(a *AppointmentFields) string { return a.CancelReason })},
+
+	{group: "Clinician", name: "clinician.name", object: "clinician",
+		description: "The clinician's name.",
+		value: func(f Fields) (string, bool) {
+			if f.Clinician == nil {
+				return "", false
+			}
+			return f.Clinician.Name, true
+		}},
+	{group: "Clinician", name: "clinician.role", object: "clinician",
+		description: "The clinician's job, such as Physiotherapist.",
+		value: func(f Fields) (string, bool) {
+			if f.Clinician == nil {
+				return "", false
+			}
+			return f.Clinician.Role, true
+		}},
+
+	{group: "Clinic", name: "clinic.name", object: "clinic",
+		description: "The clinic's name, from the settings.",
+		value:       clinicField(func(c *ClinicFields) string { return c.Name })},
+	{group: "Clinic", name: "clinic.phone", object: "clinic",
+		description: "The clinic's phone number.",
+		value:       clinicField(func(c *ClinicFields) string { return c.Phone })},
+	{group: "Clinic", name: "clinic.email", object: "clinic",
+		description: "The clinic's email address.",
+		value:       clinicField(func(c *ClinicFields) string { return c.Email })},
+	{group: "Clinic", name: "clinic.address", object: "clinic",
+		description: "The clinic's address, one part per line.",
+		value:       clinicField(func(c *ClinicFields) string { return joinNonEmpty("\n", c.AddressLines...) })},
+	{group: "Clinic", name: "clinic.address_one_line", object: "clinic",
+		description: "The clinic's address on one line, with commas, for use inside a sentence.",
+		value:       clinicField(func(c *ClinicFields) string { return joinNonEmpty(", ", c.AddressLines...) })},
+
+	{group: "Complaint", name: "complaint.reference", object: "complaint",
+		description: "Our reference for the complaint.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Reference })},
+	{group: "Complaint", name: "complaint.received", object: "complaint",
+		description: "The date we received the complaint.",
+		value:       complaintField(func(c *ComplaintFields) string { return longDate(c.Received) })},
+	{group: "Complaint", name: "complaint.acknowledge_by", object: "complaint",
+		description: "The last day to acknowledge the complaint: 3 working days after we received it.",
+		value:       complaintField(func(c *ComplaintFields) string { return longDateWithDay(c.AcknowledgeBy) })},
+	{group: "Complaint", name: "complaint.response_due", object: "complaint",
+		description: "The date by which we will send our full response.",
+		value:       complaintField(func(c *ComplaintFields) string { return longDateWithDay(c.ResponseDue) })},
+	{group: "Complaint", name: "complaint.summary", object: "complaint",
+		description: "What the complaint is about, in words that follow “your complaint is that”.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Summary })},
+	{group: "Complaint", name: "complaint.complainant", object: "complaint",
+		description: "The name of the person who made the complaint.",
+		value: complaintField(func(c *ComplaintFields) string {
+			return joinNonEmpty(" ", c.ComplainantForenames, c.ComplainantSurname)
+		})},
+	{group: "Complaint", name: "complaint.salutation", object: "complaint",
+		description: "The greeting for the person who made the complaint.",
+		value: complaintField(func(c *ComplaintFields) string {
+			return SalutationFor(c.ComplainantTitle, c.ComplainantForenames, c.ComplainantSurname)
+		})},
+	{group: "Complaint", name: "complaint.on_behalf_of", object: "complaint",
+		description: "The patient's name when someone complained for them. Blank when the patient complained.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.OnBehalfOf })},
+	{group: "Complaint", name: "complaint.handler", object: "complaint",
+		description: "The member of staff looking into the complaint.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Handler })},
+	{group: "Complaint", name: "complaint.delay_reason", object: "complaint",
+		description: "Why our response will take longer than we said, in words that follow “this is because”.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.DelayReason })},
+	{group: "Complaint", name: "complaint.investigation", object: "complaint",
+		description: "How we looked into the complaint: who we spoke to and what we read.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Investigation })},
+	{group: "Complaint", name: "complaint.conclusions", object: "complaint",
+		description: "What we found, and whether we agree the complaint is justified.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Conclusions })},
+	{group: "Complaint", name: "complaint.actions", object: "complaint",
+		description: "What we have done, or will do, because of the complaint.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Actions })},
+
+	{group: "Missed appointments", name: "dna.count", object: "dna",
+		description: "How many appointments the patient has missed, as a number.",
+		value: func(f Fields) (string, bool) {
+			if f.DNA == nil {
+				return "", false
+			}
+			return fmt.Sprint(len(f.DNA.Missed)), true
+		},
+		truth: func(f Fields) bool { return f.DNA != nil && len(f.DNA.Missed) > 0 }},
+	{group: "Missed appointments", name: "dna.appointments", object: "dna",
+		description: "How many appointments the patient has missed, with the word appointment or appointments.",
+		value: func(f Fields) (string, bool) {
+			if f.DNA == nil {
+				return "", false
+			}
+			return plural(len(f.DNA.Missed), "appointment", "appointments"), true
+		},
+		truth: func(f Fields) bool { return f.DNA != nil && len(f.DNA.Missed) > 0 }},
+	{group: "Missed appointments", name: "dna.dates", object: "dna",
+		description: "Each missed appointment's day and time, as a list. Put it in a paragraph of its own.",
+		value: func(f Fields) (string, bool) {
+			if f.DNA == nil {
+				return "", false
+			}
+			lines := make([]string, 0, len(f.DNA.Missed))
+			for _, m := range f.DNA.Missed {
+				lines = append(lines, "- "+longDateWithDay(m.Date)+" at "+clockTime(m.StartMinute))
+			}
+			return strings.Join(lines, "\n"), true
+		}},
+
+	{group: "Subject access", name: "sar.received", object: "sar",
+		description: "The date we received the request for a copy of the records.",
+		value: func(f Fields) (string, bool) {
+			if f.SAR == nil {
+				return "", false
+			}
+			return longDate(f.SAR.Received), true
+		}},
+	{group: "Subject access", name: "sar.due", object: "sar",
+		description: "The date by which the law says we must answer the request.",
+		value: func(f Fields) (string, bool) {
+			if f.SAR == nil {
+				return "", false
+			}
+			return longDateWithDay(f.SAR.Due), true
+		}},
+
+	{group: "This letter", name: "letter.subject", object: "letter",
+		description: "The subject typed for this letter (general letter).",
+		value: func(f Fields) (string, bool) {
+			if f.Letter == nil {
+				return "", false
+			}
+			return f.Letter.Subject, true
+		}},
+	{group: "This letter", name: "letter.body", object: "letter",
+		description: "The text typed for this letter (general letter). Blank lines start new paragraphs.",
+		value: func(f Fields) (string, bool) {
+			if f.Letter == nil {
+				return "", false
+			}
+			return f.Letter.Body, true
+		}},
+
+	{group: "Today", name: "today", object: "today",
+		description: "Today's date, written out in full.",
+		value: func(f Fields) (string, bool) {
+			if f.Today.IsZero() {
+				return "", false
+			}
+			return longDate(f.Today), true
+		}},
+}
+
+// tmplFields indexes tmplFieldList by name.
+var tmplFields = func() map[string]*tmplField {
+	m := make(map[string]*tmplField, len(tmplFieldList))
+	for i := range tmplFieldList {
+		m[tmplFieldList[i].name] = &tmplFieldList[i]
+	}
+	return m
+}()
+
+// SalutationFor is the greeting for a person: "Dear Ms Price" from title
+// and surname, "Dear Zoë Price" when there is no title, "Dear Sir John"
+// for a knight or dame, and "Dear Sir or Madam" when there is no name.
+// Names are used exactly as given.
+func SalutationFor(title, forenames, surname string) string {
+	title, forenames, surname = strings.TrimSpace(title), strings.TrimSpace(forenames), strings.TrimSpace(surname)
+	switch {
+	case title != "" && isHonorific(title) && forenames != "":
+		return "Dear " + title + " " + strings.Fields(forenames)[0]
+	case title != "" && surname != "":
+		return "Dear " + title + " " + surname
+	case forenames != "" || surname != "":
+		return "Dear " + joinNonEmpty(" ", forenames, surname)
+	}
+	return "Dear Sir or Madam"
+}
+
+// isHonorific reports titles used with the first name: Sir John, Dame Judi.
+func isHonorific(title string) bool {
+	t := strings.ToLower(strings.TrimSuffix(title, "."))
+	return t == "sir" || t == "dame"
+}
+
+// GPSalutationFor is the greeting for a GP from the name as recorded:
+// "Dr Amara Okafor" and "Amara Okafor" both give "Dear Dr Okafor"; a title
+// such as Mr or Prof is kept; an empty name gives "Dear Doctor". Surname
+// particles written in lower case stay with the surname ("Dear Dr de la
+// Cruz").
+func GPSalutationFor(name string) string {
+	words := strings.Fields(name)
+	title := "Dr"
+	if len(words) > 0 && isGPTitle(words[0]) {
+		title = words[0]
+		if strings.EqualFold(strings.TrimSuffix(title, "."), "doctor") {
+			title = "Dr"
+		}
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return "Dear Doctor"
+	}
+	start := len(words) - 1
+	for start > 1 && isSurnameParticle(words[start-1]) {
+		start--
+	}
+	return "Dear " + title + " " + strings.Join(words[start:], " ")
+}
+
+func isGPTitle(word string) bool {
+	switch strings.ToLower(strings.TrimSuffix(word, ".")) {
+	case "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor":
+		return true
+	}
+	return false
+}
+
+// isSurnameParticle reports a lower-case word such as "de" or "van" that
+// belongs to the surname after it.
+func isSurnameParticle(word string) bool {
+	for _, r := range word {
+		return r >= 'a' && r <= 'z'
+	}
+	return false
+}
+
+// longDate prints a plain date as "23 November 2026", or "" for no date.
+func longDate(d ukcal.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return LongDate(d.Time())
+}
+
+// longDateWithDay prints "Monday 23 November 2026", or "" for no date.
+func longDateWithDay(d ukcal.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return LongDateWithDay(d.Time())
+}
+
+// clockTime prints minutes after midnight on the 24-hour clock: "09:30".
+func clockTime(minute int) string {
+	minute = ((minute % (24 * 60)) + 24*60) % (24 * 60)
+	return fmt.Sprintf("%02d:%02d", minute/60, minute%60)
+}
+
+// duration prints a length in words: "30 minutes", "1 hour", "1 hour 15 minutes".
+func duration(minutes int) string {
+	if minutes <= 0 {
+		return ""
+	}
+	h, m := minutes/60, minutes%60
+	var parts []string
+	if h > 0 {
+		parts = append(parts, plural(h, "hour", "hours"))
+	}
+	if m > 0 {
+		parts = append(parts, plural(m, "minute", "minutes"))
+	}
+	return strings.Join(parts, " ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// joinNonEmpty joins the parts that are not blank, trimmed.
+func joinNonEmpty(sep string, parts ...string) string {
+	kept := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
+}
+
+// ExampleFields is a complete, made-up set of fields: the picker's examples
+// and the editor's preview before a real patient is chosen. The NHS number
+// is from the 999 test range and the phone number from Ofcom's drama range.
+func ExampleFields() Fields {
+	return Fields{
+		Today: ukcal.NewDate(2026, 11, 23),
+		Patient: &PatientFields{
+			Title: "Ms", Forenames: "Zoë", Surname: "Price",
+			DOB:          ukcal.NewDate(1985, 3, 4),
+			NHSNumber:    nhs.TestNHSNumber(0),
+			AddressLine1: "12 Chapel Lane", AddressLine2: "Headingley", Town: "Leeds", Postcode: "LS6 3BW",
+			GPName: "Dr Amara Okafor", GPPractice: "Hyde Park Surgery",
+		},
+		Appointment: &AppointmentFields{
+			Date: ukcal.NewDate(2026, 12, 1), StartMinute: 9*60 + 30, Minutes: 45,
+			Type: "Follow-up physiotherapy", Clinician: "Tom Ellis", Room: "Room 2",
+			PreviousDate: ukcal.NewDate(2026, 11, 26), PreviousStartMinute: 14 * 60,
+			CancelReason: "your physiotherapist is unwell",
+		},
+		Clinician: &ClinicianFields{Name: "Tom Ellis", Role: "Physiotherapist"},
+		Clinic: &ClinicFields{
+			Name:         "Moorside Physiotherapy",
+			AddressLines: []string{"40 Otley Road", "Leeds", "LS6 2AL"},
+			Phone:        "0113 496 0123",
+			Email:        "reception@moorside.example",
+		},
+		Complaint: &ComplaintFields{
+			Reference: "C-2026-014",
+			Received:  ukcal.NewDate(2026, 11, 18), AcknowledgeBy: ukcal.NewDate(2026, 11, 23),
+			ResponseDue:      ukcal.NewDate(2027, 1, 15),
+			Summary:          "you waited 50 minutes past your appointment time on 16 November and no one told you why",
+			ComplainantTitle: "Ms", ComplainantForenames: "Zoë", ComplainantSurname: "Price",
+			Handler:       "Priya Shah, Practice Manager",
+			DelayReason:   "we are still waiting to speak to a member of staff who has been away",
+			Investigation: "I read the appointment records for that day and spoke to the reception team and to your physiotherapist.",
+			Conclusions:   "The clinic was running late because an earlier patient needed urgent help. We should have told you this when you arrived. I uphold your complaint.",
+			Actions:       "- Reception staff now tell patients when a clinician is running more than 15 minutes late.\n- Patients are offered a new appointment if they cannot wait.",
+		},
+		DNA: &DNAFields{Missed: []MissedAppointment{
+			{Date: ukcal.NewDate(2026, 10, 12), StartMinute: 10 * 60},
+			{Date: ukcal.NewDate(2026, 11, 9), StartMinute: 11*60 + 15},
+		}},
+		SAR:    &SARFields{Received: ukcal.NewDate(2026, 11, 2), Due: ukcal.NewDate(2026, 12, 2)},
+		Letter: &LetterFields{Subject: "Your exercise plan", Body: "Please find your exercise plan enclosed."},
+	}
+}
