@@ -67,6 +67,20 @@ const (
 	PermWaitingList        Permission = "change the waiting list"
 	PermCalendarSetup      Permission = "set up clinicians, rooms, appointment types and opening hours"
 	PermExportAppointments Permission = "export appointments"
+
+	// Complaints are kept apart from the clinical record: clinicians hold
+	// none of these. Receptionists log, acknowledge and add notes; the
+	// decisions (sign-off, closing, the Ombudsman, the return) are a
+	// manager's.
+	PermViewComplaints   Permission = "see the complaints register"
+	PermLogComplaints    Permission = "log and acknowledge complaints"
+	PermDecideComplaints Permission = "sign off, close or refer complaints to the Ombudsman"
+	PermComplaintsReturn Permission = "produce the KO41(b) complaints return"
+	PermExportComplaints Permission = "export the complaints register"
+
+	// Letters: receptionists print them; only a manager changes the wording.
+	PermPrintLetters  Permission = "print letters, slips and day lists"
+	PermEditTemplates Permission = "change the letter templates"
 )
 
 var rolePermissions = map[Role]map[Permission]bool{
@@ -78,6 +92,9 @@ var rolePermissions = map[Role]map[Permission]bool{
 		PermSubjectAccess: true,
 		PermViewCalendar:  true, PermBookAppointments: true, PermAppointmentStatus: true, PermWaitingList: true,
 		PermCalendarSetup: true, PermExportAppointments: true,
+		PermViewComplaints: true, PermLogComplaints: true, PermDecideComplaints: true, PermComplaintsReturn: true,
+		PermExportComplaints: true,
+		PermPrintLetters:     true, PermEditTemplates: true,
 	},
 	Receptionist: {
 		PermChangeOwnPwd: true,
@@ -85,6 +102,8 @@ var rolePermissions = map[Role]map[Permission]bool{
 		PermExportPatients: true, PermSubjectAccess: true,
 		PermViewCalendar: true, PermBookAppointments: true, PermAppointmentStatus: true, PermWaitingList: true,
 		PermExportAppointments: true,
+		PermViewComplaints:     true, PermLogComplaints: true,
+		PermPrintLetters: true,
 	},
 	// Clinicians read, add a short note or follow-up, and mark their
 	// patients arrived, in progress, seen or DNA; they do not book.

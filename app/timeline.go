@@ -17,6 +17,12 @@ type TimelineEntry struct {
 	Title  string
 	Detail string
 	By     string
+	// ComplaintID is the complaint a "complaint" entry links to (shown
+	// only to those who may see the register); "" on other entries.
+	ComplaintID string
+	// LetterID is the correspondence log entry of a letter or slip, for
+	// "Print again"; "" on other entries.
+	LetterID string
 }
 
 // timelineActions are the audit actions shown on a patient's timeline as
@@ -33,9 +39,10 @@ var timelineActions = map[string]string{
 }
 
 // Timeline gathers a patient's history, newest first: changes to the
-// record, notes, calls, follow-ups, subject access requests and every
-// booking, move and status change of their appointments. Later modules add
-// letters, complaints and referrals.
+// record, notes, calls, follow-ups, subject access requests, every
+// booking, move and status change of their appointments, and the letters
+// and slips printed; a complaint about the patient is one link, shown only to
+// those who may see the register. Later modules add referrals.
 func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -98,6 +105,16 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 		return nil, err
 	}
 	out = append(out, appts...)
+	letters, err := c.letterTimeline(patientID)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, letters...)
+	links, err := c.complaintLinks(patientID)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, links...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil
 }

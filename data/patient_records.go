@@ -11,7 +11,16 @@ import (
 // modules add their tables here.
 // Appointments come before their series (a series is referred to by its
 // appointments); status history goes with its appointment by cascade.
-var patientOwned = []string{"patient_notes", "tasks", "sar_requests", "waiting_list", "appointments", "appointment_series"}
+var patientOwned = []string{"patient_notes", "tasks", "sar_requests", "waiting_list", "appointments", "appointment_series",
+	"letter_log"}
+
+// patientLinked rows follow a merge like patientOwned ones but outlive the
+// patient: a complaint file is kept ten years from closure, so deleting
+// the patient only unlinks it (ON DELETE SET NULL).
+var patientLinked = []string{"complaints"}
+
+// mergedTables are every table a merge moves rows of.
+func mergedTables() []string { return append(append([]string{}, patientOwned...), patientLinked...) }
 
 // Note is a note or a logged phone call on a patient's record.
 type Note struct {
@@ -234,7 +243,7 @@ type Merge struct {
 // marks the duplicate merged. It returns what moved, for undoing.
 func (t *Tx) MergePatients(m Merge) (Merge, error) {
 	m.Moved = map[string][]string{}
-	for _, table := range patientOwned {
+	for _, table := range mergedTables() {
 		ids, err := t.idsOf(table, m.MergedID)
 		if err != nil {
 			return m, err
@@ -315,7 +324,7 @@ func (t *Tx) UndoMerge(id, by string, at time.Time) (Merge, error) {
 	if !m.UndoneAt.IsZero() {
 		return m, ErrNotFound
 	}
-	for _, table := range patientOwned {
+	for _, table := range mergedTables() {
 		for _, rowID := range m.Moved[table] {
 			if _, err := t.tx.Exec(`UPDATE `+table+` SET patient_id = ? WHERE id = ? AND patient_id = ?`, m.MergedID, rowID, m.SurvivorID); err != nil {
 				return m, err

@@ -59,8 +59,9 @@ type calendarScreen struct {
 	gridChoice int    // 0: the clinic's grid
 
 	dateButton *widget.Button
-	modeToggle *widget.RadioGroup
+	modeToggle *calendarModeToggle
 	whoSelect  *widget.Select
+	whoBox     *fyne.Container // the clinician chooser, shown in the week view only
 	gridSelect *widget.Select
 	banner     *widget.Label
 	message    *widget.Label
@@ -124,19 +125,7 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	s.dateButton = widget.NewButtonWithIcon("", theme.CalendarIcon(), s.showMonth)
 	s.dateButton.Importance = widget.LowImportance
 
-	s.modeToggle = widget.NewRadioGroup([]string{calendarDay, calendarWeek}, func(m string) {
-		if m == "" {
-			s.modeToggle.SetSelected(s.mode) // one is always chosen
-			return
-		}
-		if m != s.mode {
-			s.mode = m
-			s.reload()
-		}
-	})
-	s.modeToggle.Horizontal = true
-	s.modeToggle.Required = true
-	s.modeToggle.SetSelected(s.mode)
+	s.modeToggle = newCalendarModeToggle(s.mode, s.setMode)
 
 	var names []string
 	for _, cl := range s.clinicians {
@@ -157,6 +146,8 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 		s.weekWho = s.clinicians[0].ID
 		s.whoSelect.SetSelectedIndex(0)
 	}
+
+	s.whoBox = container.New(&fixedWidth{width: 170}, s.whoSelect)
 
 	s.gridSelect = widget.NewSelect([]string{"5 min", "10 min", "15 min"}, func(v string) {
 		n, _ := strconv.Atoi(strings.TrimSuffix(v, " min"))
@@ -190,10 +181,11 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	s.forBanner = container.NewBorder(nil, nil, widget.NewIcon(theme.AccountIcon()), stop, s.forLabel)
 	s.forBanner.Hide()
 
-	toolbar := container.NewBorder(nil, nil,
+	wrap := &calendarToolbarLayout{}
+	toolbar := container.New(wrap,
 		container.NewHBox(today, prev, next, s.dateButton),
-		container.NewHBox(s.modeToggle, container.New(&fixedWidth{width: 190}, s.whoSelect),
-			container.New(&fixedWidth{width: 110}, s.gridSelect), nextFree, waitingButton))
+		container.NewHBox(s.modeToggle.box, s.whoBox,
+			container.New(&fixedWidth{width: 92}, s.gridSelect), nextFree, waitingButton))
 	top := container.NewVBox(toolbar, s.forBanner, s.banner, s.message)
 	if len(s.clinicians) == 0 {
 		s.content = container.NewPadded(container.NewVBox(heading("No clinicians yet"),
@@ -202,6 +194,8 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 		return s
 	}
 	s.content = container.NewPadded(container.NewBorder(top, nil, nil, s.side, s.grid))
+	// Wrapping makes the toolbar taller: the screen lays out again for it.
+	wrap.onWrap = func() { s.content.Refresh() }
 	s.reload()
 	s.startClock()
 	if pendingBooking != nil {
@@ -267,9 +261,9 @@ func (s *calendarScreen) reload() {
 	c := s.ctx.Clinic
 	s.showDate()
 	if mode == calendarWeek {
-		s.whoSelect.Show()
+		s.whoBox.Show()
 	} else {
-		s.whoSelect.Hide()
+		s.whoBox.Hide()
 	}
 	offUI(s.ctx, func() (calendarLoad, error) {
 		var l calendarLoad
@@ -300,8 +294,7 @@ func (s *calendarScreen) reload() {
 // showDate writes the date (or the week) on the button that opens the month.
 func (s *calendarScreen) showDate() {
 	if s.mode == calendarWeek {
-		mon := app.MondayOf(s.date)
-		s.dateButton.SetText("Week of " + letters.LongDateWithDay(mon.Time()))
+		s.dateButton.SetText(weekText(app.MondayOf(s.date)))
 		return
 	}
 	s.dateButton.SetText(letters.LongDateWithDay(s.date.Time()))
@@ -313,7 +306,8 @@ func (s *calendarScreen) showDay(v app.DayView) {
 	var cols []widgets.Column
 	s.columnWho, s.columnDate = nil, nil
 	for _, cd := range v.Columns {
-		col := widgets.Column{Title: cd.Clinician.Name, Subtitle: cd.Clinician.Role, Colour: hexColour(cd.Clinician.Colour),
+		col := widgets.Column{Title: cd.Clinician.Name, ShortTitle: shortName(cd.Clinician.Name),
+			Subtitle: cd.Clinician.Role, Colour: hexColour(cd.Clinician.Colour),
 			Working: widgetSpans(cd.Hours), Today: v.Date == today}
 		col.Banner = dayBanner(v.Notice, len(cd.Hours) > 0)
 		cols = append(cols, col)
@@ -330,7 +324,7 @@ func (s *calendarScreen) showWeek(v app.WeekView) {
 	var cols []widgets.Column
 	s.columnWho, s.columnDate = nil, nil
 	for i, cd := range v.Days {
-		sub := "" // the banner says "Not working"
+		sub := "" // the banner says "Day off"
 		if len(cd.Hours) > 0 {
 			var parts []string
 			for _, h := range cd.Hours {
@@ -415,7 +409,7 @@ func dayBanner(n app.DayNotice, working bool) string {
 	case n.Closure != "":
 		return "Closed: " + n.Closure
 	case !working:
-		return "Not working"
+		return "Day off"
 	}
 	return ""
 }
@@ -495,6 +489,14 @@ func (s *calendarScreen) startClock() {
 			}
 		}
 	}()
+}
+
+// setMode switches between the day and the week.
+func (s *calendarScreen) setMode(m string) {
+	if m != s.mode {
+		s.mode = m
+		s.reload()
+	}
 }
 
 // goToday shows today.

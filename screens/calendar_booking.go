@@ -53,6 +53,7 @@ type calendarBooking struct {
 	notes        *widget.Entry
 	repeat       *calendarRepeat
 	warnings     *widget.Label
+	warningsBox  *fyne.Container // the warnings, scrolling when there are many
 	warningsHead *widget.Label
 	reason       *widget.Entry
 	reasonRow    fyne.CanvasObject
@@ -84,10 +85,15 @@ func (b *calendarBooking) build() {
 	if b.slot.PatientID != "" {
 		b.patient.set(b.slot.PatientID, b.slot.PatientName)
 	}
+	b.patient.onLayout = func() {
+		if b.dialog != nil {
+			fitDialog(b.dialog, b.content, 640)
+		}
+	}
 
 	var typeNames []string
 	for _, t := range b.types {
-		typeNames = append(typeNames, fmt.Sprintf("%s (%d min)", t.Name, t.Minutes))
+		typeNames = append(typeNames, typeLabel(t))
 	}
 	b.minutes = widget.NewEntry()
 	b.minutes.OnChanged = func(string) { b.check() }
@@ -160,8 +166,10 @@ func (b *calendarBooking) build() {
 	form := widget.NewForm(
 		widget.NewFormItem("Type", b.typeSelect),
 		widget.NewFormItem("Clinician", b.whoSelect),
-		widget.NewFormItem("Date", b.date),
-		widget.NewFormItem("Time", container.NewGridWithColumns(3, b.start, widget.NewLabel("Minutes"), b.minutes)),
+		// "23/11/2026 at 09:10 for 20 minutes" on one line: the dialog
+		// has to fit a small screen with the warnings under it.
+		widget.NewFormItem("Date", container.NewHBox(sized(b.date, 130), widget.NewLabel("at"), sized(b.start, 80),
+			widget.NewLabel("for"), sized(b.minutes, 64), widget.NewLabel("minutes"))),
 		widget.NewFormItem("Room", b.roomSelect),
 		widget.NewFormItem("Notes", b.notes),
 		widget.NewFormItem("Repeat", b.repeat.view),
@@ -170,7 +178,11 @@ func (b *calendarBooking) build() {
 	b.book.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { b.close() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, b.book)
-	b.content = container.NewVBox(b.patient.view, widget.NewSeparator(), form, b.warningsHead, b.warnings, b.reasonRow, b.problem, buttons)
+	// Many warnings at once scroll in their own box rather than push the
+	// buttons off a small screen.
+	b.warningsBox = container.New(&maxHeightLayout{height: 120}, container.NewVScroll(b.warnings))
+	b.warningsBox.Hide()
+	b.content = container.NewVBox(b.patient.view, widget.NewSeparator(), form, b.warningsHead, b.warningsBox, b.reasonRow, b.problem, buttons)
 	b.dialog = dialog.NewCustomWithoutButtons("Book an appointment", b.content, b.s.ctx.Window)
 	fitDialog(b.dialog, b.content, 640)
 	b.dialog.Show()
@@ -269,6 +281,7 @@ func (b *calendarBooking) showWarnings(ws []app.Warning) {
 	}
 	if len(lines) == 0 {
 		b.warnings.Hide()
+		b.warningsBox.Hide()
 		b.warningsHead.Hide()
 	} else {
 		b.warningsHead.Show()
@@ -281,6 +294,7 @@ func (b *calendarBooking) showWarnings(ws []app.Warning) {
 		b.warningsHead.SetText(head)
 		b.warnings.SetText(strings.Join(lines, "\n"))
 		b.warnings.Show()
+		b.warningsBox.Show()
 	}
 	if b.blocking {
 		b.reasonRow.Show()
@@ -420,7 +434,7 @@ func newCalendarRepeat(onChanged func()) *calendarRepeat {
 	r.details.Hide()
 	r.unit = widget.NewSelect([]string{repeatNone, repeatWeekly, repeatDaily, repeatMonthly}, func(string) { r.changed() })
 	r.unit.SetSelected(repeatNone)
-	r.view = container.NewVBox(container.NewHBox(r.unit), r.details)
+	r.view = container.NewVBox(container.NewHBox(sized(r.unit, 180)), r.details)
 	return r
 }
 
@@ -545,4 +559,41 @@ func seriesDate(iso string) string {
 		return letters.LongDateWithDay(d.Time())
 	}
 	return iso
+}
+
+// typeLabel is an appointment type as the booking dialog lists it: its
+// name and length, "Review (20 min)", or the name alone when it says
+// the length already ("Asthma review 20 min").
+func typeLabel(t app.AppointmentType) string {
+	length := fmt.Sprintf("%d min", t.Minutes)
+	if strings.Contains(t.Name, length) {
+		return t.Name
+	}
+	return t.Name + " (" + length + ")"
+}
+
+// maxHeightLayout is as tall as its content up to height, and no taller:
+// put a scroll in it and the content scrolls past that.
+type maxHeightLayout struct{ height float32 }
+
+func (l *maxHeightLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		if sc, ok := o.(*container.Scroll); ok && sc.Content != nil && sc.Content.Visible() {
+			m.Height = sc.Content.MinSize().Height
+		}
+		s = s.Max(fyne.NewSize(m.Width, min(m.Height, l.height)))
+	}
+	return s
+}
+
+func (l *maxHeightLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }

@@ -144,7 +144,7 @@ func (d *calendarDetails) build() {
 		d.content.Add(widget.NewLabelWithStyle("One of a series of appointments", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	}
 	d.content.Objects = append(d.content.Objects, facts...)
-	d.content.Objects = append(d.content.Objects, d.status, row, d.cancelRow, d.moveRow, d.message, d.offers,
+	d.content.Objects = append(d.content.Objects, d.status, row, appointmentLetterRow(d.s.ctx, d.entry), d.cancelRow, d.moveRow, d.message, d.offers,
 		container.NewHBox(layout.NewSpacer(), closeButton))
 	d.dialog = dialog.NewCustomWithoutButtons("Appointment", d.content, d.s.ctx.Window)
 	d.showStatus()

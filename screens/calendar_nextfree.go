@@ -64,7 +64,7 @@ func (n *calendarNextFree) build() {
 	n.who.SetSelectedIndex(0)
 	var typeNames []string
 	for _, t := range n.types {
-		typeNames = append(typeNames, fmt.Sprintf("%s (%d min)", t.Name, t.Minutes))
+		typeNames = append(typeNames, typeLabel(t))
 	}
 	n.kind = widget.NewSelect(typeNames, nil)
 	if len(typeNames) > 0 {
@@ -78,6 +78,8 @@ func (n *calendarNextFree) build() {
 	n.part.SetSelected(calendarParts[0])
 	n.results = container.NewVBox()
 	n.message = note()
+	n.message.SetText("Choose who and what, then Find: the first free times are listed here, each ready to book.")
+	n.message.Show()
 	find := widget.NewButtonWithIcon("Find", theme.SearchIcon(), n.find)
 	find.Importance = widget.HighImportance
 	form := widget.NewForm(

@@ -1,11 +1,13 @@
 package screens
 
 import (
+	"image/color"
 	"strings"
 
 	"clinicdesk/app"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
@@ -21,11 +23,16 @@ type calendarPatientPick struct {
 	ctx      *Context
 	search   *patientSearchEntry
 	list     *widget.List
+	listArea *fyne.Container // the list, shown while there is something to choose from
+	none     *widget.Label   // said in the list's place when nothing matches
 	chosen   *widget.Label
 	found    []app.PatientSummary
 	picked   *app.PatientSummary
 	seq      int
 	onPicked func(p app.PatientSummary)
+	// onLayout is called when the list shows or hides, so the dialog
+	// holding it can fit its new height.
+	onLayout func()
 	view     fyne.CanvasObject
 }
 
@@ -58,8 +65,15 @@ func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *ca
 	}
 	p.chosen = widget.NewLabelWithStyle("No patient chosen yet.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.chosen.Truncation = fyne.TextTruncateEllipsis
-	listArea := container.NewGridWrap(fyne.NewSize(560, 150), p.list)
-	p.view = container.NewVBox(p.search, listArea, p.chosen)
+	// The list takes the dialog's width and a few rows' height; it shows
+	// only while there is something typed, so a chosen patient leaves the
+	// room to the form and the warnings.
+	rows := canvas.NewRectangle(color.Transparent)
+	rows.SetMinSize(fyne.NewSize(0, 150))
+	p.none = wrapped("")
+	p.listArea = container.NewStack(rows, p.list, p.none)
+	p.listArea.Hide()
+	p.view = container.NewVBox(p.search, p.listArea, p.chosen)
 	return p
 }
 
@@ -89,6 +103,7 @@ func (p *calendarPatientPick) set(id, name string) {
 func (p *calendarPatientPick) pick(found app.PatientSummary) {
 	p.picked = &found
 	p.chosen.SetText("Patient: " + pickLine(found))
+	p.showList(false) // typing again brings it back
 	if p.onPicked != nil {
 		p.onPicked(found)
 	}
@@ -118,6 +133,7 @@ func (p *calendarPatientPick) run() {
 	if text == "" {
 		p.found = nil
 		p.list.Refresh()
+		p.showList(false)
 		return
 	}
 	c := p.ctx.Clinic
@@ -134,5 +150,27 @@ func (p *calendarPatientPick) run() {
 		p.found = found
 		p.list.UnselectAll()
 		p.list.Refresh()
+		if len(found) == 0 {
+			p.none.SetText("No patient matches “" + text + "”. Check the spelling, or try the date of birth (dd/mm/yyyy), NHS number or postcode.")
+			p.none.Show()
+		} else {
+			p.none.Hide()
+		}
+		p.showList(true)
 	})
+}
+
+// showList shows or hides the list of patients found.
+func (p *calendarPatientPick) showList(show bool) {
+	if show == p.listArea.Visible() {
+		return
+	}
+	if show {
+		p.listArea.Show()
+	} else {
+		p.listArea.Hide()
+	}
+	if p.onLayout != nil {
+		p.onLayout()
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -56,7 +57,8 @@ func (w *calendarWaiting) reload() {
 		w.entries = list
 		w.list.Objects = nil
 		if len(list) == 0 {
-			w.list.Add(wrapped("Nobody is waiting."))
+			w.list.Add(wrapped("Nobody is waiting. Add a patient who wants an earlier or a particular appointment: " +
+				"when a slot frees up, the Calendar suggests them."))
 		}
 		for _, e := range list {
 			w.list.Add(w.row(e))
@@ -68,7 +70,13 @@ func (w *calendarWaiting) reload() {
 // waitingLine is an entry in one line: "Urgent · Jane O'Neill · since
 // 02/11/2026 · Dr Patel · mornings".
 func waitingLine(e app.WaitingEntry) string {
-	parts := []string{capitalise(e.Priority), e.PatientName, "since " + isoToUK(e.Added)}
+	return capitalise(e.Priority) + " · " + e.PatientName + " · " + waitingDetail(e)
+}
+
+// waitingDetail is what an entry asks for: "since 02/11/2026 · Dr Patel ·
+// mornings".
+func waitingDetail(e app.WaitingEntry) string {
+	parts := []string{"since " + isoToUK(e.Added)}
 	if e.ClinicianName != "" {
 		parts = append(parts, e.ClinicianName)
 	}
@@ -83,23 +91,32 @@ func waitingLine(e app.WaitingEntry) string {
 
 // row is one waiting patient: priority, name, since when, notes, and a
 // button to take them off the list.
+//
+// The name leads in bold; the priority colours only the line under it,
+// so an urgent entry stands out without the whole row shouting; the notes
+// are plain text, easy to read.
 func (w *calendarWaiting) row(e app.WaitingEntry) fyne.CanvasObject {
-	line := wrapped(waitingLine(e))
-	if e.Priority == "urgent" {
-		line.Importance = widget.DangerImportance
-		line.TextStyle.Bold = true
+	name := widget.NewLabelWithStyle(e.PatientName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	meta := wrapped(capitalise(e.Priority) + " · " + waitingDetail(e))
+	switch e.Priority {
+	case "urgent":
+		meta.Importance = widget.DangerImportance
+		meta.TextStyle.Bold = true
+	case "soon":
+		meta.Importance = widget.WarningImportance
 	}
-	parts := []fyne.CanvasObject{line}
+	parts := []fyne.CanvasObject{name, meta}
 	if e.Notes != "" {
-		n := wrapped(e.Notes)
-		n.Importance = widget.LowImportance
-		parts = append(parts, n)
+		parts = append(parts, wrapped(e.Notes))
 	}
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { w.askRemove(e) })
+	remove.Importance = widget.LowImportance
 	if !w.s.ctx.Clinic.Can(app.PermWaitingList) {
 		remove.Hide()
 	}
-	return container.NewBorder(nil, widget.NewSeparator(), nil, remove, container.NewVBox(parts...))
+	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(remove),
+		container.New(layout.NewCustomPaddedVBoxLayout(0), parts...))
 }
 
 // askRemove takes someone off the list, with a reason for the audit.

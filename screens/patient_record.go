@@ -259,7 +259,7 @@ func (r *patientRecord) buildHeader() fyne.CanvasObject {
 	if !r.ctx.Clinic.Can(app.PermBookAppointments) || p.Status != "active" {
 		r.bookButton.Hide()
 	}
-	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, r.backButton(), container.NewHBox(r.bookButton, r.editButton), name), line}
+	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, r.backButton(), container.NewHBox(letterButton(r.ctx, p.ID), r.bookButton, r.editButton), name), line}
 	switch p.Status {
 	case "archived":
 		l := wrapped(fmt.Sprintf("Archived on %s. It is kept for its retention period and can be brought back from the Record tab.", ukDate(p.ArchivedAt)))
@@ -517,7 +517,7 @@ func (r *patientRecord) fillTimeline() {
 	}
 	now := time.Now()
 	for _, e := range r.data.timeline {
-		r.timelineBox.Add(timelineRow(e, now, r.staffByUsername))
+		r.timelineBox.Add(withPrintAgain(r.ctx, e, timelineRow(e, now, r.staffByUsername)))
 		r.timelineBox.Add(widget.NewSeparator())
 	}
 }

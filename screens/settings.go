@@ -101,6 +101,9 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		s.backups = newBackupsTab(s.ctx)
 		s.tabs.Append(container.NewTabItemWithIcon(settingsTabBackups, theme.StorageIcon(), s.backups.build()))
 	}
+	if c.Can(app.PermPrintLetters) {
+		s.tabs.Append(container.NewTabItemWithIcon(settingsTabLetters, theme.MailComposeIcon(), newLettersTab(s.ctx).build()))
+	}
 	if pendingSettingsTab != "" {
 		s.selectTab(pendingSettingsTab)
 		pendingSettingsTab = ""

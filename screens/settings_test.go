@@ -197,7 +197,7 @@ func TestSettingsManagerAddsUserThroughDialog(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
 	s, w, _ := tcSettings(t, c)
-	if got := s.tabTitles(); strings.Join(got, ",") != "Clinic details,Users,Calendar,Security,Backups" {
+	if got := s.tabTitles(); strings.Join(got, ",") != "Clinic details,Users,Calendar,Security,Backups,Letters" {
 		t.Fatalf("manager's tabs = %v", got)
 	}
 	s.selectTab(settingsTabUsers)
@@ -380,8 +380,10 @@ func TestSettingsReceptionistReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, w, _ := tcSettings(t, c)
-	if got := s.tabTitles(); len(got) != 1 || got[0] != settingsTabDetails {
-		t.Fatalf("receptionist's tabs = %v, want only %q", got, settingsTabDetails)
+	// Receptionists print letters (the day's reminders, slips and lists) but
+	// change nothing else here.
+	if got := s.tabTitles(); strings.Join(got, ",") != settingsTabDetails+",Letters" {
+		t.Fatalf("receptionist's tabs = %v, want %q and Letters", got, settingsTabDetails)
 	}
 	if s.users != nil || s.security != nil || s.backups != nil {
 		t.Fatal("manager-only tabs were built for a receptionist")

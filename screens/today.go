@@ -36,7 +36,7 @@ const todayLookBack = 30
 
 // todaySideWidth is the column of bank holidays and backups beside the
 // day's list.
-const todaySideWidth = 260
+const todaySideWidth = 210
 
 // backupOverdue is how old the last backup may be before the manager is warned.
 const backupOverdue = 24 * time.Hour
@@ -58,6 +58,8 @@ type todayScreen struct {
 	// Today's appointments (nil for someone who may not see the book).
 	day      ukcal.Date
 	appts    []app.DiaryEntry
+	natural  [3]float32 // what the flexible columns need for the day shown
+	header   *fyne.Container
 	list     *todayList
 	counts   *widget.Label
 	message  *widget.Label
@@ -93,11 +95,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.date.SizeName = theme.SizeNameSubHeadingText
 	s.showGreeting(now)
 
-	// One line, so the day's list below gets the height.
+	// One line, so the day's list below gets the height. The clinic's
+	// name is in the top bar already.
 	line := container.NewHBox(s.greeting, layout.NewSpacer(), s.date)
-	if d, err := s.ctx.Clinic.Details(); err == nil && d.Name != "" {
-		line.Add(widget.NewLabelWithStyle("· "+d.Name, fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
-	}
 	top := container.NewVBox(line)
 
 	holidaysCard := widget.NewCard("Bank holidays", ukcal.EnglandAndWales.Name(), s.holidayList(now))
@@ -238,40 +238,55 @@ func (s *todayScreen) openBackups() {
 
 // --- today's appointments ---
 
-// todayRow lays out a line of the day's list: the time, the markers, the
-// status and the button keep their widths; patient, type and clinician
-// share what is left, so the list fits beside the side column on a small
-// screen and uses the room on a large one.
-type todayRow struct{}
+// todayRow lays out a line of the day's list: the time, the markers and
+// the status keep their widths; patient, type and clinician share what is
+// left, so the list fits beside the side column on a small screen and
+// uses the room on a large one. They share it by what they hold: a column
+// whose longest entry is short gives its spare room to the others, so on
+// a usual day nothing is cut.
+type todayRow struct {
+	// natural is the width the patient, type and clinician columns need
+	// for the day's longest entry in each; zero before the day is read.
+	natural *[3]float32
+}
 
-// The fixed columns' widths, and each flexible column's share.
+// The fixed columns' widths, and each flexible column's share when there
+// is not room for all.
 var (
-	todayFixed = map[int]float32{0: 56, 1: 44, 5: 104, 6: 136}
-	todayShare = map[int]float32{2: 0.42, 3: 0.26, 4: 0.32}
+	todayFixed = map[int]float32{0: 52, 1: 44, 5: 180} // the status has room to clear the list's scroll bar
+	todayShare = [3]float32{0.36, 0.34, 0.30}
 )
 
-func (todayRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var w, h float32
+// todayFlexFirst is the index of the first flexible column (the patient).
+const todayFlexFirst = 2
+
+func todayFixedWidth() float32 {
+	var w float32
 	for _, fw := range todayFixed {
 		w += fw
 	}
+	return w
+}
+
+func (todayRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var h float32
 	for _, o := range objects {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(w+240, h)
+	return fyne.NewSize(todayFixedWidth()+240, h)
 }
 
-func (todayRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	var fixed float32
-	for _, fw := range todayFixed {
-		fixed += fw
+func (r todayRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	var natural [3]float32
+	if r.natural != nil {
+		natural = *r.natural
 	}
-	flex := max(size.Width-fixed, 0)
+	flex := shareWidth(max(size.Width-todayFixedWidth(), 0), natural, todayShare)
 	var x float32
 	for i, o := range objects {
 		w, ok := todayFixed[i]
-		if !ok {
-			w = flex * todayShare[i]
+		if !ok && i-todayFlexFirst < len(flex) {
+			w = flex[i-todayFlexFirst]
 		}
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
@@ -279,8 +294,78 @@ func (todayRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
+// shareWidth splits width between columns that need natural each: every
+// column gets what it needs when all fit, with the room over shared out;
+// otherwise the columns needing less than an even share get what they
+// need and the rest share what is left by share. With nothing known
+// (natural all zero) it is the shares alone.
+func shareWidth(width float32, natural, share [3]float32) [3]float32 {
+	var out [3]float32
+	var need float32
+	for _, n := range natural {
+		need += n
+	}
+	if need <= 0 {
+		for i := range out {
+			out[i] = width * share[i]
+		}
+		return out
+	}
+	if need <= width {
+		for i := range out {
+			out[i] = natural[i] + (width-need)*share[i]
+		}
+		return out
+	}
+	// Give the modest columns what they need, smallest first, while each
+	// needs less than its share of what is left; the others share the rest.
+	left, open := width, [3]bool{true, true, true}
+	for changed := true; changed; {
+		changed = false
+		var shares float32
+		for i := range out {
+			if open[i] {
+				shares += share[i]
+			}
+		}
+		for i := range out {
+			if open[i] && shares > 0 && natural[i] <= left*share[i]/shares {
+				out[i], open[i] = natural[i], false
+				left -= natural[i]
+				changed = true
+				break
+			}
+		}
+	}
+	var shares float32
+	for i := range out {
+		if open[i] {
+			shares += share[i]
+		}
+	}
+	for i := range out {
+		if open[i] && shares > 0 {
+			out[i] = left * share[i] / shares
+		}
+	}
+	return out
+}
+
+// todayNaturalWidths is what the patient, type and clinician columns need
+// for the longest of the day's entries, label padding included.
+func todayNaturalWidths(appts []app.DiaryEntry) [3]float32 {
+	var out [3]float32
+	size, pad := theme.TextSize(), 2*theme.InnerPadding()+2
+	for _, a := range appts {
+		out[0] = max(out[0], fyne.MeasureText(a.PatientName, size, fyne.TextStyle{Bold: true}).Width+pad)
+		out[1] = max(out[1], fyne.MeasureText(a.TypeName, size, fyne.TextStyle{}).Width+pad)
+		out[2] = max(out[2], fyne.MeasureText(a.ClinicianName, size, fyne.TextStyle{}).Width+pad)
+	}
+	return out
+}
+
 func (s *todayScreen) buildAppointments() fyne.CanvasObject {
-	cols := todayRow{}
+	cols := todayRow{natural: &s.natural}
 	s.list = newTodayList(cols, func() []app.DiaryEntry { return s.appts }, s.ctx.Clinic.Can(app.PermAppointmentStatus))
 	s.list.onOpen = s.openPatient
 	s.list.onArrive = s.toggleArrived
@@ -291,15 +376,15 @@ func (s *todayScreen) buildAppointments() fyne.CanvasObject {
 	s.message.Alignment = fyne.TextAlignTrailing
 	title := heading("Today's appointments")
 	keys := widget.NewLabel("Enter opens the patient · A marks arrived")
-	keys.Importance = widget.LowImportance
-	keys.SizeName = theme.SizeNameCaptionText
+	keys.SizeName = theme.SizeNameCaptionText // a reminder, quieter than the list but readable
 	var titles []fyne.CanvasObject
-	for _, t := range []string{"Time", "", "Patient", "Type", "Clinician", "Status", ""} {
+	for _, t := range []string{"Time", "", "Patient", "Type", "Clinician", "Status"} {
 		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
 		titles = append(titles, l)
 	}
-	header := container.New(cols, titles...)
+	s.header = container.New(cols, titles...)
+	header := s.header
 	s.table = container.NewBorder(header, nil, nil, nil, s.list)
 	s.empty = wrapped("")
 	openCalendar := widget.NewButtonWithIcon("Open the Calendar", theme.CalendarIcon(), func() { s.ctx.Open(calendarModuleID) })
@@ -342,6 +427,8 @@ func (s *todayScreen) showAppointments(appts []app.DiaryEntry) {
 	}
 	empty.Hide()
 	table.Show()
+	s.natural = todayNaturalWidths(appts)
+	s.header.Refresh()
 	s.list.cursor = min(s.list.cursor, len(appts)-1)
 	s.list.Refresh()
 	if !s.scrolled {
@@ -399,9 +486,9 @@ func arrivalChange(status app.Status) (to app.Status, label string, ok bool) {
 	case app.StatusBooked:
 		return app.StatusArrived, "Arrived", true
 	case app.StatusDNA:
-		return app.StatusArrived, "Arrived late", true
+		return app.StatusArrived, "Arrived", true // late: the status beside it says they had not come
 	case app.StatusArrived:
-		return app.StatusBooked, "Undo arrival", true
+		return app.StatusBooked, "Undo", true
 	}
 	return "", "", false
 }
@@ -509,13 +596,23 @@ func (l *todayList) TypedRune(r rune) {
 }
 
 // newTodayRow is one appointment: time, alert and needs icons, patient,
-// type, clinician, status and the arrival button.
+// type, clinician, and the status with the arrival button beside it.
 func newTodayRow(cols fyne.Layout) fyne.CanvasObject {
 	icons := container.NewGridWithColumns(2, widget.NewIcon(nil), widget.NewIcon(nil))
 	name := cell()
 	name.TextStyle.Bold = true
 	arrive := widget.NewButton("Arrived", nil)
-	return container.New(cols, widget.NewLabel("00:00"), icons, name, cell(), cell(), cell(), container.NewHBox(arrive))
+	// Kept clear of the list's scroll bar on the right.
+	status := container.NewBorder(nil, nil, nil,
+		container.New(layout.NewCustomPaddedLayout(0, 0, 0, 10), container.NewCenter(arrive)), cell())
+	return container.New(cols, widget.NewLabel("00:00"), icons, name, cell(), cell(), status)
+}
+
+// todayRowStatus is a row's status label and arrival button.
+func todayRowStatus(row fyne.CanvasObject) (*widget.Label, *widget.Button) {
+	cell := row.(*fyne.Container).Objects[5].(*fyne.Container)
+	button := cell.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0]
+	return cell.Objects[0].(*widget.Label), button.(*widget.Button)
 }
 
 func (l *todayList) fillRow(o fyne.CanvasObject, e app.DiaryEntry, id int) {
@@ -535,11 +632,13 @@ func (l *todayList) fillRow(o fyne.CanvasObject, e app.DiaryEntry, id int) {
 	cells[2].(*widget.Label).SetText(e.PatientName)
 	cells[3].(*widget.Label).SetText(e.TypeName)
 	cells[4].(*widget.Label).SetText(e.ClinicianName)
-	status := cells[5].(*widget.Label)
+	status, arrive := todayRowStatus(o)
 	status.Importance = todayStatusImportance(e.Status)
 	status.TextStyle.Bold = e.Status == app.StatusArrived
 	status.SetText(app.StatusLabel(e.Status))
-	arrive := cells[6].(*fyne.Container).Objects[0].(*widget.Button)
+	// The widths follow the day's entries: lay the row out again.
+	row := o.(*fyne.Container)
+	row.Layout.Layout(row.Objects, row.Size())
 	to, label, ok := arrivalChange(e.Status)
 	if !ok || !l.canMark {
 		arrive.Hide()

@@ -41,9 +41,6 @@ func TestTodayManagerLanding(t *testing.T) {
 	if !strings.HasPrefix(s.greeting.Text, "Good ") || !strings.HasSuffix(s.greeting.Text, ", Priya") {
 		t.Fatalf("greeting = %q", s.greeting.Text)
 	}
-	if !tcShows(w, "Riverside Physio") {
-		t.Error("clinic name not shown")
-	}
 	// The next bank holidays, from today on.
 	coming := comingHolidays(ukcal.DateOf(nowInClinic()), bankHolidaysShown)
 	if len(coming) != bankHolidaysShown {
@@ -155,7 +152,8 @@ func tdRowButton(t *testing.T, s *todayScreen, i int) *widget.Button {
 	t.Helper()
 	o := newTodayRow(todayRow{})
 	s.list.fillRow(o, s.appts[i], i)
-	return o.(*fyne.Container).Objects[6].(*fyne.Container).Objects[0].(*widget.Button)
+	_, b := todayRowStatus(o)
+	return b
 }
 
 func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
@@ -196,7 +194,7 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	cells := row.(*fyne.Container).Objects
 	if cells[0].(*widget.Label).Text != "09:15" || cells[2].(*widget.Label).Text != "Jane O'Neill" ||
 		cells[3].(*widget.Label).Text != "Review" || cells[4].(*widget.Label).Text != "Dr Asha Patel" ||
-		cells[5].(*widget.Label).Text != "Booked" {
+		cells[5].(*fyne.Container).Objects[0].(*widget.Label).Text != "Booked" {
 		t.Errorf("first row reads %q", ctTexts(row))
 	}
 	if cells[1].(*fyne.Container).Objects[0].(*widget.Icon).Resource == nil {
@@ -222,7 +220,7 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 
 	// Undo puts it back to booked.
 	undo := tdRowButton(t, s, 0)
-	if undo.Text != "Undo arrival" {
+	if undo.Text != "Undo" {
 		t.Fatalf("after arriving the button reads %q", undo.Text)
 	}
 	test.Tap(undo)
@@ -265,5 +263,33 @@ func TestTodayWithNothingBookedSaysWhatToDo(t *testing.T) {
 	tdOn(t, s, ukcal.MustParseDate("2026-12-25"))
 	if !tcShows(w, "bank holiday") {
 		t.Errorf("Christmas Day shows %q", tcTexts(w))
+	}
+}
+
+func TestTodayColumnsShareByWhatTheyHold(t *testing.T) {
+	share := [3]float32{0.36, 0.34, 0.30}
+	for _, tc := range []struct {
+		name          string
+		width         float32
+		natural, want [3]float32
+	}{
+		{"nothing known: the shares", 100, [3]float32{}, [3]float32{36, 34, 30}},
+		{"room for all: each its need and a share over", 400, [3]float32{100, 100, 100}, [3]float32{136, 134, 130}},
+		{"a short column gives its room away", 300, [3]float32{150, 160, 60}, [3]float32{240 * 0.36 / 0.70, 240 * 0.34 / 0.70, 60}},
+		{"all long: by share", 100, [3]float32{200, 200, 200}, [3]float32{36, 34, 30}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := shareWidth(tc.width, tc.natural, share)
+			var sum float32
+			for i := range got {
+				sum += got[i]
+				if d := got[i] - tc.want[i]; d > 0.01 || d < -0.01 {
+					t.Errorf("column %d gets %v, want %v (all %v)", i, got[i], tc.want[i], got)
+				}
+			}
+			if d := sum - tc.width; d > 0.01 || d < -0.01 {
+				t.Errorf("columns take %v of %v", sum, tc.width)
+			}
+		})
 	}
 }

@@ -146,11 +146,16 @@ func (u *UI) Window() fyne.Window { return u.win }
 // ShowAndRun shows the window and runs the app until it closes. The clinic
 // file is closed (and the automatic backup made) before it returns.
 func (u *UI) ShowAndRun() {
+	// Letters opened for printing are patient data in plain PDF: the
+	// private print folder is emptied at start (after a crash), on lock
+	// and on exit.
+	_ = app.ClearPrintFolder()
 	u.win.ShowAndRun()
 	if u.idle != nil {
 		u.idle.stop()
 	}
 	u.closeClinic()
+	_ = app.ClearPrintFolder()
 }
 
 // ShowStartupError shows a small window saying why the clinic file could
@@ -320,6 +325,7 @@ func (u *UI) lock() {
 		return
 	}
 	u.clinic.Lock()
+	_ = app.ClearPrintFolder()
 	u.leaveMain()
 	u.showLock()
 }
@@ -328,6 +334,7 @@ func (u *UI) lock() {
 func (u *UI) switchUser() {
 	if u.state == uiMain {
 		u.clinic.Lock()
+		_ = app.ClearPrintFolder()
 		u.leaveMain()
 	}
 	if u.state == uiMain || u.state == uiLocked {

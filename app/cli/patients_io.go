@@ -171,6 +171,9 @@ func runExport(env *Env, args []string) error {
 	if wantsAppointments(args) {
 		return runExportAppointments(env, args)
 	}
+	if wantsComplaints(args) {
+		return runExportComplaints(env, args)
+	}
 	fs := newFlags("export")
 	auth := addAuthFlags(fs)
 	outPath := fs.String("out", "", "the file to write")
@@ -182,9 +185,9 @@ func runExport(env *Env, args []string) error {
 	}
 	switch {
 	case len(pos) == 0:
-		return usagef("say what to export (patients): %s", exportUsage)
+		return usagef("say what to export (patients, appointments or complaints): %s", exportUsage)
 	case pos[0] != "patients":
-		return usagef("%q cannot be exported: only patients can, for now (%s)", pos[0], exportUsage)
+		return usagef("%q cannot be exported: choose patients, appointments or complaints (%s)", pos[0], exportUsage)
 	case len(pos) > 1:
 		return usagef("unexpected %s: %s", strings.Join(pos[1:], " "), exportUsage)
 	}

@@ -230,7 +230,7 @@ func TestImportAndExportExitCodes(t *testing.T) {
 		{with([]string{"import", "patients", "--bogus"}, good), ExitUsage, "bogus"},
 		{[]string{"import", "patients", "--db", db, "--user", "manager", good}, ExitUsage, "--password-stdin"},
 		{with([]string{"export"}), ExitUsage, "patients"},
-		{with([]string{"export", "complaints", "--out", filepath.Join(dir, "c.csv")}), ExitUsage, "only patients"},
+		{with([]string{"export", "referrals", "--out", filepath.Join(dir, "r.csv")}), ExitUsage, "patients, appointments or complaints"},
 		{with([]string{"export", "patients", "--format", "ics", "--out", filepath.Join(dir, "p.ics")}), ExitUsage, "--format csv"},
 		{with([]string{"export", "patients"}), ExitUsage, "--out"},
 		{with([]string{"export", "patients", "--out", good}), ExitFailure, "already exists"},

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
@@ -19,7 +20,10 @@ const (
 // AppointmentGrid is the appointment book's day: hours down the left,
 // one column per clinician (day view) or per day (week view), blocks for
 // the appointments. The column titles stay put while the hours scroll
-// beneath them. It is driven from the keyboard as well as the mouse: the
+// beneath them. The columns share the width they are given, down to a
+// readable minimum; past that they scroll sideways, titles in step, while
+// the hours stay in sight, so a big practice never widens the window.
+// Names cut short are shown in full on hover. It is driven from the keyboard as well as the mouse: the
 // arrow keys move a highlighted cell, Enter books there or opens the
 // appointment under it.
 //
@@ -55,8 +59,12 @@ type AppointmentGrid struct {
 	layoutVersion int
 
 	header        *gridHeader
+	gutter        *gridGutter
 	body          *gridBody
-	scroll        *container.Scroll
+	scroll        *container.Scroll // the body, both ways
+	headerClip    *container.Clip   // the titles, moved sideways with the body
+	gutterClip    *container.Clip   // the hours, moved up and down with the body
+	tip           *gridTip
 	pendingScroll int // the minute to scroll to once the grid has a size; -1 for none
 }
 
@@ -68,8 +76,13 @@ func NewAppointmentGrid() *AppointmentGrid {
 		cursorMin: DefaultDayStart,
 	}
 	g.header = newGridHeader(g)
+	g.gutter = newGridGutter(g)
 	g.body = newGridBody(g)
-	g.scroll = container.NewVScroll(g.body)
+	g.scroll = container.NewScroll(g.body)
+	g.scroll.OnScrolled = func(fyne.Position) { g.followScroll() }
+	g.headerClip = container.NewClip(g.header)
+	g.gutterClip = container.NewClip(g.gutter)
+	g.tip = newGridTip()
 	g.ExtendBaseWidget(g)
 	return g
 }
@@ -133,6 +146,7 @@ func (g *AppointmentGrid) SetBlocks(blocks []Block) {
 		}
 	}
 	g.lanes = assignLanes(g.blocks)
+	g.tip.hide()
 	g.body.Refresh()
 }
 
@@ -164,6 +178,28 @@ func (g *AppointmentGrid) SetNow(minute int) {
 	}
 	g.now = minute
 	g.body.Refresh()
+	g.gutter.Refresh()
+}
+
+// todayColumns is the first and last column marked Today; -1 for none.
+func (g *AppointmentGrid) todayColumns() (first, last int) {
+	first, last = -1, -1
+	for i, c := range g.columns {
+		if c.Today {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// showsNow is whether the today line is drawn: a column is today and
+// the time is within the hours shown.
+func (g *AppointmentGrid) showsNow() bool {
+	first, _ := g.todayColumns()
+	return first >= 0 && g.now >= g.start && g.now <= g.end
 }
 
 // Cursor is the highlighted cell: its column and start minute.
@@ -201,7 +237,8 @@ func (g *AppointmentGrid) Focus() {
 }
 
 // Body is the scrolled part of the grid, the one that takes taps and keys
-// (fyne.Tappable, fyne.Focusable). Positions from SlotPosition are in it.
+// (fyne.Tappable, fyne.Focusable): the columns, without the hour labels.
+// Positions from SlotPosition are in it.
 func (g *AppointmentGrid) Body() fyne.Widget { return g.body }
 
 // SlotPosition is the middle of a cell within Body, e.g. for a test's tap
@@ -224,8 +261,56 @@ func (g *AppointmentGrid) ScrollTo(minute int) {
 	}
 	g.pendingScroll = -1
 	y := max(0, g.geom().minuteY(minute)-bodyPadding-g.minuteHeight*10)
-	g.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	g.scrollToOffset(fyne.NewPos(g.scroll.Offset.X, y))
 }
+
+// ScrollToColumn scrolls sideways the least needed to show a column whole.
+func (g *AppointmentGrid) ScrollToColumn(column int) {
+	if column < 0 || column >= len(g.columns) {
+		return
+	}
+	geo := g.geom()
+	g.scrollToOffset(fyne.NewPos(
+		scrollSpan(g.scroll.Offset.X, g.scroll.Size().Width, geo.columnX(column), geo.columnX(column+1)),
+		g.scroll.Offset.Y))
+}
+
+// scrollSpan is the offset that shows from–to in a view of size view now
+// at off, moving the least: unchanged when it is in sight already.
+func scrollSpan(off, view, from, to float32) float32 {
+	if view <= 0 {
+		return off
+	}
+	switch {
+	case from < off:
+		return from
+	case to > off+view:
+		return min(from, to-view)
+	}
+	return off
+}
+
+// scrollToOffset scrolls the body, kept within its size, and brings the
+// titles and the hours along.
+func (g *AppointmentGrid) scrollToOffset(off fyne.Position) {
+	content, view := g.body.Size(), g.scroll.Size()
+	off.X = max(0, min(off.X, content.Width-view.Width))
+	off.Y = max(0, min(off.Y, content.Height-view.Height))
+	g.scroll.ScrollToOffset(off)
+	g.followScroll()
+}
+
+// followScroll moves the titles and the hours to where the body is
+// scrolled to. A tip would point at the wrong place after, so it goes.
+func (g *AppointmentGrid) followScroll() {
+	off := g.scroll.Offset
+	g.header.Move(fyne.NewPos(-off.X, 0))
+	g.gutter.Move(fyne.NewPos(0, -off.Y))
+	g.tip.hide()
+}
+
+// ScrollOffset is how far the body is scrolled, sideways and down.
+func (g *AppointmentGrid) ScrollOffset() fyne.Position { return g.scroll.Offset }
 
 // ScrollToWorkingStart scrolls to the earliest working minute of any
 // column (the range's start when nobody works), and puts the cursor there.
@@ -259,60 +344,77 @@ func (g *AppointmentGrid) geom() geometry {
 func (g *AppointmentGrid) changedLayout() {
 	g.layoutVersion++
 	g.lanes = assignLanes(g.blocks)
+	g.tip.hide()
+	g.scroll.Refresh() // the body's size may have changed; this redraws it too
+	g.gutter.Refresh()
 	g.Refresh()
-	g.scroll.Refresh() // the body's height may have changed; this redraws it too
 }
 
 // scrollCursorIntoView scrolls the least needed to show the cursor's cell.
 func (g *AppointmentGrid) scrollCursorIntoView() {
-	view := g.scroll.Size().Height
-	if view <= 0 {
+	view := g.scroll.Size()
+	if view.Height <= 0 || len(g.columns) == 0 {
 		return
 	}
 	geo := g.geom()
-	top := geo.minuteY(g.cursorMin) - bodyPadding
-	bottom := geo.minuteY(g.cursorMin+g.step) + bodyPadding
-	off := g.scroll.Offset.Y
-	switch {
-	case top < off:
-		g.scroll.ScrollToOffset(fyne.NewPos(0, top))
-	case bottom > off+view:
-		g.scroll.ScrollToOffset(fyne.NewPos(0, bottom-view))
-	}
+	off := g.scroll.Offset
+	g.scrollToOffset(fyne.NewPos(
+		scrollSpan(off.X, view.Width, geo.columnX(g.cursorCol), geo.columnX(g.cursorCol+1)),
+		scrollSpan(off.Y, view.Height, geo.minuteY(g.cursorMin)-bodyPadding, geo.minuteY(g.cursorMin+g.step)+bodyPadding)))
 }
 
 func (g *AppointmentGrid) CreateRenderer() fyne.WidgetRenderer {
-	return &gridRenderer{grid: g, objects: []fyne.CanvasObject{g.header, g.scroll}}
+	r := &gridRenderer{grid: g, corner: canvas.NewRectangle(nil), cornerRule: canvas.NewRectangle(nil)}
+	r.objects = append([]fyne.CanvasObject{g.gutterClip, g.scroll, g.headerClip, r.corner, r.cornerRule}, g.tip.objects...)
+	return r
 }
 
-// gridRenderer puts the column titles above the scrolled hours.
+// gridRenderer puts the column titles above the body and the hours left
+// of it; the body scrolls, and they follow it.
 type gridRenderer struct {
-	grid    *AppointmentGrid
-	objects []fyne.CanvasObject
+	grid               *AppointmentGrid
+	corner, cornerRule *canvas.Rectangle // above the hours, beside the titles
+	objects            []fyne.CanvasObject
 }
 
 func (r *gridRenderer) Layout(size fyne.Size) {
 	g := r.grid
 	hh := g.header.MinSize().Height
-	g.header.Move(fyne.NewPos(0, 0))
-	g.header.Resize(fyne.NewSize(size.Width, hh))
-	g.scroll.Move(fyne.NewPos(0, hh))
-	g.scroll.Resize(fyne.NewSize(size.Width, max(0, size.Height-hh)))
+	view := fyne.NewSize(max(0, size.Width-gutterWidth), max(0, size.Height-hh))
+	p := paletteFor(g)
+	r.corner.FillColor, r.cornerRule.FillColor = p.background, p.separator
+	place(r.corner, fyne.NewPos(0, 0), fyne.NewSize(gutterWidth, hh))
+	place(r.cornerRule, fyne.NewPos(0, hh-1), fyne.NewSize(gutterWidth, 1))
+
+	g.scroll.Move(fyne.NewPos(gutterWidth, hh))
+	g.scroll.Resize(view)
+	g.headerClip.Move(fyne.NewPos(gutterWidth, 0))
+	g.headerClip.Resize(fyne.NewSize(view.Width, hh))
+	g.gutterClip.Move(fyne.NewPos(0, hh))
+	g.gutterClip.Resize(fyne.NewSize(gutterWidth, view.Height))
+	// The scroll sized the body (the view, or more); the titles and the
+	// hours take its width and height so they line up with it.
+	body := g.body.Size()
+	g.header.Resize(fyne.NewSize(body.Width, hh))
+	g.gutter.Resize(fyne.NewSize(gutterWidth, body.Height))
+	g.followScroll()
 	if g.pendingScroll >= 0 && g.scroll.Size().Height > 0 {
 		g.ScrollTo(g.pendingScroll)
 	}
 }
 
+// MinSize is small whatever the number of columns: room for the hours
+// and two columns, the rest scrolls.
 func (r *gridRenderer) MinSize() fyne.Size {
-	h := r.grid.header.MinSize()
-	b := r.grid.body.MinSize()
-	return fyne.NewSize(max(h.Width, b.Width), h.Height+120)
+	h := r.grid.header.MinSize().Height
+	return fyne.NewSize(gutterWidth+minVisibleColumns*minColumnWidth, h+120)
 }
 
 // Refresh lays out again too: a banner may have made the titles taller.
 func (r *gridRenderer) Refresh() {
 	r.Layout(r.grid.Size())
 	r.grid.header.Refresh()
+	r.grid.gutter.Refresh()
 }
 
 func (r *gridRenderer) Objects() []fyne.CanvasObject { return r.objects }

@@ -27,6 +27,7 @@ type blockView struct {
 	objects          []fyne.CanvasObject
 
 	shown     Block
+	complete  bool // everything about the block is on show; otherwise hovering it tells the rest
 	pos       fyne.Position
 	size      fyne.Size
 	paletteID int // the palette generation last drawn with; 0 is never
@@ -191,6 +192,24 @@ func (v *blockView) layoutText(b Block, pos fyne.Position, size fyne.Size, p *pa
 		v.line3.Resize(fyne.NewSize(full, detailH))
 	}
 	show(v.line3.Text, threeLines)
+
+	v.complete = oneLine && v.name.Text.Text == b.Patient && (!b.AIS || showAIS) &&
+		twoLines && v.line2.Text.Text == v.line2.full &&
+		(third == "" || threeLines && v.line3.Text.Text == third)
+}
+
+// tipLines is what the hover tip says about a block: everything the block
+// itself may have had to cut, and the badges in words.
+func tipLines(b Block) []string {
+	lines := []string{b.Patient, b.Type + " · " + b.TimeRange(), statusLine(b)}
+	var badges []string
+	if b.Alert {
+		badges = append(badges, "Alert on the record")
+	}
+	if b.AIS {
+		badges = append(badges, "Communication needs (AIS)")
+	}
+	return append(lines, strings.Join(badges, " · "))
 }
 
 // statusLine is a tall block's third line: the status when it is not

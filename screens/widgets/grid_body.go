@@ -21,8 +21,9 @@ type gridBody struct {
 }
 
 type placedBlock struct {
-	pos  fyne.Position
-	size fyne.Size
+	pos      fyne.Position
+	size     fyne.Size
+	complete bool // all its text is on show
 }
 
 var (
@@ -168,10 +169,12 @@ func (b *gridBody) activateCursor() {
 }
 
 // MouseIn, MouseMoved and MouseOut light the cell under the mouse, so it
-// is clear which time a click will book.
+// is clear which time a click will book, and tell in full what a block
+// under it had to cut.
 func (b *gridBody) MouseIn(e *desktop.MouseEvent) { b.MouseMoved(e) }
 
 func (b *gridBody) MouseMoved(e *desktop.MouseEvent) {
+	b.showTip(e.Position)
 	col, minute, ok := b.grid.geom().cellAt(e.Position)
 	if !ok || b.blockAt(e.Position) >= 0 {
 		col = -1
@@ -184,9 +187,30 @@ func (b *gridBody) MouseMoved(e *desktop.MouseEvent) {
 }
 
 func (b *gridBody) MouseOut() {
+	b.grid.tip.hide()
 	if b.hoverCol < 0 {
 		return
 	}
 	b.hoverCol = -1
 	b.Refresh()
+}
+
+// showTip shows the block under pos in full when it had to cut anything
+// or carries a badge; elsewhere the tip goes.
+func (b *gridBody) showTip(pos fyne.Position) {
+	g := b.grid
+	i := b.blockAt(pos)
+	if i < 0 || i >= len(g.blocks) {
+		g.tip.hide()
+		return
+	}
+	blk, p := g.blocks[i], b.placed[i]
+	if p.complete && !blk.Alert && !blk.AIS {
+		g.tip.hide()
+		return
+	}
+	// The body's origin in the grid: right of the hours, under the
+	// titles, moved by the scroll.
+	origin := g.scroll.Position().Subtract(g.scroll.Offset)
+	g.tip.show(g, "block "+blk.ID, tipLines(blk), p.pos.Add(origin), p.size)
 }

@@ -8,8 +8,7 @@ import (
 )
 
 // gridBodyRenderer draws the body from pools of canvas objects that are
-// reused from one day to the next: the backdrop (shading, lines, hour
-// labels) is redrawn only when the columns, range, step, size or theme
+// reused from one day to the next: the backdrop (shading, lines) is redrawn only when the columns, range, step, size or theme
 // change, and a block's objects only when that block changed.
 type gridBodyRenderer struct {
 	body *gridBody
@@ -19,7 +18,6 @@ type gridBodyRenderer struct {
 	breakLabels []*canvas.Text
 	lines       []*canvas.Rectangle // one per grid step, stronger on the hour
 	dividers    []*canvas.Rectangle // between columns
-	hourLabels  []*canvas.Text
 	hover       *canvas.Rectangle
 	views       []*blockView
 	nowLine     *canvas.Rectangle
@@ -91,7 +89,7 @@ func (r *gridBodyRenderer) Refresh() {
 // collect lists the objects bottom to top after a pool grew.
 func (r *gridBodyRenderer) collect() {
 	objs := make([]fyne.CanvasObject, 0, 1+len(r.shades)+len(r.breakLabels)+len(r.lines)+len(r.dividers)+
-		len(r.hourLabels)+len(r.views)*10+4)
+		len(r.views)*10+4)
 	objs = append(objs, r.background)
 	for _, o := range r.shades {
 		objs = append(objs, o)
@@ -103,9 +101,6 @@ func (r *gridBodyRenderer) collect() {
 		objs = append(objs, o)
 	}
 	for _, o := range r.breakLabels {
-		objs = append(objs, o)
-	}
-	for _, o := range r.hourLabels {
 		objs = append(objs, o)
 	}
 	objs = append(objs, r.hover)
@@ -136,8 +131,7 @@ func place(o fyne.CanvasObject, pos fyne.Position, size fyne.Size) {
 	o.Refresh()
 }
 
-// drawBackdrop draws the shading, lines and hour labels. It reports
-// whether a pool grew.
+// drawBackdrop draws the shading and lines. It reports whether a pool grew.
 func (r *gridBodyRenderer) drawBackdrop(geo geometry, size fyne.Size) bool {
 	g, p := r.body.grid, &r.pal
 	grew := false
@@ -206,7 +200,7 @@ func (r *gridBodyRenderer) drawBackdrop(geo geometry, size fyne.Size) bool {
 		} else {
 			o.FillColor = withAlpha(p.separator, 0.45)
 		}
-		place(o, fyne.NewPos(gutterWidth, geo.minuteY(minute)), fyne.NewSize(max(0, size.Width-gutterWidth), 1))
+		place(o, fyne.NewPos(0, geo.minuteY(minute)), fyne.NewSize(size.Width, 1))
 	}
 	hideFrom(r.lines, steps)
 
@@ -225,26 +219,6 @@ func (r *gridBodyRenderer) drawBackdrop(geo geometry, size fyne.Size) bool {
 	}
 	hideFrom(r.dividers, len(g.columns)+1)
 
-	// Hour labels, centred on their line.
-	hours := 0
-	for minute := (g.start + 59) / 60 * 60; minute <= g.end; minute += 60 {
-		hours++
-	}
-	if grow(&r.hourLabels, hours, func() *canvas.Text { return canvas.NewText("", nil) }) {
-		grew = true
-	}
-	h := 0
-	for minute := (g.start + 59) / 60 * 60; minute <= g.end; minute += 60 {
-		if h >= len(r.hourLabels) {
-			break
-		}
-		t := r.hourLabels[h]
-		h++
-		t.Text, t.TextSize, t.Color, t.Alignment = ClockText(minute), p.detailSize, p.muted, fyne.TextAlignTrailing
-		th := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Height
-		place(t, fyne.NewPos(0, geo.minuteY(minute)-th/2), fyne.NewSize(gutterWidth-8, th))
-	}
-	hideFrom(r.hourLabels, h)
 	return grew
 }
 
@@ -261,6 +235,7 @@ func (r *gridBodyRenderer) drawBlocks(geo geometry) bool {
 		pos, size := geo.blockRect(b, g.lanes[i])
 		r.body.placed[i] = placedBlock{pos: pos, size: size}
 		r.views[i].update(b, pos, size, &r.pal, r.paletteID)
+		r.body.placed[i].complete = r.views[i].complete
 	}
 	for _, v := range r.views[len(g.blocks):] {
 		v.hide()
@@ -283,16 +258,8 @@ func (r *gridBodyRenderer) drawHover(geo geometry) {
 // drawNow draws the current time across the columns that are today.
 func (r *gridBodyRenderer) drawNow(geo geometry) {
 	g := r.body.grid
-	first, last := -1, -1
-	for i, c := range g.columns {
-		if c.Today {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first < 0 || g.now < g.start || g.now > g.end {
+	first, last := g.todayColumns()
+	if !g.showsNow() {
 		r.nowLine.Hide()
 		r.nowDot.Hide()
 		return
@@ -303,7 +270,7 @@ func (r *gridBodyRenderer) drawNow(geo geometry) {
 	place(r.nowLine, fyne.NewPos(x0, y-1), fyne.NewSize(x1-x0, 2))
 	r.nowDot.FillColor = r.pal.danger
 	const dot = 8
-	place(r.nowDot, fyne.NewPos(x0-dot/2, y-dot/2), fyne.NewSize(dot, dot))
+	place(r.nowDot, fyne.NewPos(x0, y-dot/2), fyne.NewSize(dot, dot))
 }
 
 // drawCursor outlines the keyboard's cell, or the block it is on, while

@@ -8,17 +8,25 @@ import (
 
 // Sizes of the grid's fixed parts, in Fyne units.
 const (
-	gutterWidth    float32 = 56  // the hour labels on the left
-	bodyPadding    float32 = 10  // above the first hour and below the last, so their labels are not cut
-	minColumnWidth float32 = 104 // narrower than this a name is unreadable; the grid asks for more room
-	laneGap        float32 = 2   // between side-by-side blocks that overlap
-	blockInset     float32 = 3   // between a block and its column's edges
+	gutterWidth float32 = 56 // the hour labels on the left
+	bodyPadding float32 = 10 // above the first hour and below the last, so their labels are not cut
+	// minColumnWidth is the narrowest a column gets: a short name and a
+	// patient's first name still read. Columns share the view's width down
+	// to it; past that the body scrolls sideways.
+	minColumnWidth float32 = 80
+	// minVisibleColumns is how many columns the grid asks room for: the
+	// rest of the day scrolls, so the grid never widens the window.
+	minVisibleColumns         = 2
+	laneGap           float32 = 2 // between side-by-side blocks that overlap
+	blockInset        float32 = 3 // between a block and its column's edges
 )
 
 // geometry maps minutes and columns to positions on the grid body and back.
 // It is a plain value so the renderer, the hit tests and the header agree.
+// The body holds the columns only: the hour labels are in the gutter
+// beside it, so they stay put while the columns scroll sideways.
 type geometry struct {
-	width        float32
+	width        float32 // the body's, all columns
 	columns      int
 	start, end   int // the day's range, minutes after midnight
 	step         int // the grid, minutes
@@ -29,14 +37,14 @@ func (g geometry) columnWidth() float32 {
 	if g.columns == 0 {
 		return 0
 	}
-	w := (g.width - gutterWidth) / float32(g.columns)
+	w := g.width / float32(g.columns)
 	if w < 0 {
 		return 0
 	}
 	return w
 }
 
-func (g geometry) columnX(col int) float32 { return gutterWidth + float32(col)*g.columnWidth() }
+func (g geometry) columnX(col int) float32 { return float32(col) * g.columnWidth() }
 
 // minuteY is where a minute of the day sits, clamped to the range.
 func (g geometry) minuteY(minute int) float32 {
@@ -47,17 +55,18 @@ func (g geometry) minuteY(minute int) float32 {
 // height is the body's full height for the day's range.
 func (g geometry) height() float32 { return g.minuteY(g.end) + bodyPadding }
 
-// minWidth is the narrowest the body can be and still read the names.
-func (g geometry) minWidth() float32 { return gutterWidth + float32(max(g.columns, 1))*minColumnWidth }
+// minWidth is the narrowest the body can be and still read the names:
+// wider than the view, it scrolls.
+func (g geometry) minWidth() float32 { return float32(max(g.columns, 1)) * minColumnWidth }
 
 // cellAt is the grid cell under a position: its column and its start
 // minute snapped down to the grid. ok is false off the columns.
 func (g geometry) cellAt(pos fyne.Position) (col, minute int, ok bool) {
 	cw := g.columnWidth()
-	if g.columns == 0 || cw <= 0 || pos.X < gutterWidth || pos.X >= g.columnX(g.columns) {
+	if g.columns == 0 || cw <= 0 || pos.X < 0 || pos.X >= g.columnX(g.columns) {
 		return 0, 0, false
 	}
-	col = min(int((pos.X-gutterWidth)/cw), g.columns-1)
+	col = min(int(pos.X/cw), g.columns-1)
 	minute = g.start + int((pos.Y-bodyPadding)/g.minuteHeight)
 	return col, g.snap(minute), true
 }

@@ -1,24 +1,56 @@
 package widgets
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
 // Inside the header, in Fyne units.
 const (
-	headerPad    float32 = 6
+	headerPad    float32 = 4
 	stripeHeight float32 = 3
 )
 
 // gridHeader is the row of column titles above the scrolled hours: the
 // clinician (or day) in bold, a second line under it, the banner of a day
-// off or closure, and the clinician's colour as a stripe.
+// off or closure, and the clinician's colour as a stripe. It is as wide
+// as the body and moves sideways with it. A title cut short is shown in
+// full while the mouse is over it.
 type gridHeader struct {
 	widget.BaseWidget
 	grid *AppointmentGrid
+	cut  []bool // per column: some of its text did not fit
 }
+
+var _ desktop.Hoverable = (*gridHeader)(nil)
+
+// MouseIn and MouseMoved show a column's title in full when it was cut.
+func (h *gridHeader) MouseIn(e *desktop.MouseEvent) { h.MouseMoved(e) }
+
+func (h *gridHeader) MouseMoved(e *desktop.MouseEvent) {
+	g := h.grid
+	geo := geometry{width: h.Size().Width, columns: len(g.columns)}
+	cw := geo.columnWidth()
+	if cw <= 0 || e.Position.X < 0 {
+		g.tip.hide()
+		return
+	}
+	col := int(e.Position.X / cw)
+	if col >= len(g.columns) || col >= len(h.cut) || !h.cut[col] {
+		g.tip.hide()
+		return
+	}
+	c := g.columns[col]
+	at := fyne.NewPos(gutterWidth+geo.columnX(col)+h.Position().X, 0)
+	g.tip.show(g, fmt.Sprint("column ", col), []string{c.Title, c.Subtitle, c.Banner}, at, fyne.NewSize(cw, h.Size().Height))
+}
+
+// MouseOut takes the full title away.
+func (h *gridHeader) MouseOut() { h.grid.tip.hide() }
 
 func newGridHeader(g *AppointmentGrid) *gridHeader {
 	h := &gridHeader{grid: g}
@@ -106,6 +138,8 @@ func (r *gridHeaderRenderer) Layout(size fyne.Size) {
 	}
 	titleH, subH := r.lineHeights()
 	cw := geo.columnWidth()
+	h := r.header
+	h.cut = append(h.cut[:0], make([]bool, len(g.columns))...)
 	textW := max(0, cw-2*headerPad)
 	for i, hc := range r.columns {
 		if i >= len(g.columns) {
@@ -126,7 +160,11 @@ func (r *gridHeaderRenderer) Layout(size fyne.Size) {
 		if c.Today && !allToday {
 			hc.title.Color = p.primary
 		}
-		hc.title.set(c.Title, textW)
+		title := c.Title
+		if c.ShortTitle != "" && fyne.MeasureText(title, hc.title.TextSize, hc.title.TextStyle).Width > textW {
+			title = c.ShortTitle
+		}
+		hc.title.set(title, textW)
 		place(hc.title, fyne.NewPos(x+headerPad, y), fyne.NewSize(textW, titleH))
 		y += titleH
 		hc.subtitle.Color = p.muted
@@ -140,6 +178,8 @@ func (r *gridHeaderRenderer) Layout(size fyne.Size) {
 		} else {
 			hc.banner.Hide()
 		}
+		h.cut[i] = hc.title.Text.Text != c.Title || hc.subtitle.Text.Text != c.Subtitle ||
+			(c.Banner != "" && hc.banner.Text.Text != c.Banner)
 		stripe := c.Colour
 		if stripe == nil {
 			stripe = p.separator

@@ -18,9 +18,12 @@ type Span struct {
 // Column is one lane of the appointment grid: a clinician in the day view,
 // a day in the week view.
 type Column struct {
-	Title    string      // "Dr Asha Patel", "Mon 23/11"
-	Subtitle string      // "Physiotherapist · Room 2", "09:00–17:00"
-	Colour   color.Color // the clinician's colour, as a stripe under the title; nil for none
+	Title string // "Dr Asha Patel", "Mon 23/11"
+	// ShortTitle is said instead of Title when the column is too narrow
+	// for it, before anything is cut: "Dr A Patel". Optional.
+	ShortTitle string
+	Subtitle   string      // "Physiotherapist · Room 2", "09:00–17:00"
+	Colour     color.Color // the clinician's colour, as a stripe under the title; nil for none
 	// Working are the hours the column is open for booking; everything
 	// else in the day's range is shaded. Breaks are shaded inside them.
 	Working []Span

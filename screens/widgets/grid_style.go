@@ -31,7 +31,7 @@ func withAlpha(c color.Color, alpha float32) color.NRGBA {
 type palette struct {
 	background, foreground, secondary, muted     color.Color
 	separator, banner                            color.Color
-	shade, closed, hover, focus                  color.Color
+	shade, closed, hover, focus, overlay         color.Color
 	primary, onPrimary, danger, success, warning color.Color
 	nameSize, detailSize                         float32
 }
@@ -52,6 +52,7 @@ func paletteFor(w fyne.Widget) palette {
 		closed:     mix(c(theme.ColorNameWarning), bg, 0.12),
 		hover:      c(theme.ColorNameHover),
 		focus:      c(theme.ColorNamePrimary),
+		overlay:    c(theme.ColorNameOverlayBackground),
 		primary:    c(theme.ColorNamePrimary),
 		onPrimary:  c(theme.ColorNameForegroundOnPrimary),
 		danger:     c(theme.ColorNameError),

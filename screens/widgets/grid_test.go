@@ -63,7 +63,7 @@ func TestBlockSitsAtItsTimeAndColumn(t *testing.T) {
 	if colW != 250 {
 		t.Fatalf("column width = %v, want 250", colW)
 	}
-	if got, want := v.bg.Position().X, gutterWidth+colW+blockInset; got != want {
+	if got, want := v.bg.Position().X, colW+blockInset; got != want {
 		t.Errorf("second column block left = %v, want %v", got, want)
 	}
 	if got := g.MinuteY(9 * 60); got != bodyPadding+120 {
@@ -103,9 +103,9 @@ func TestTappingAnEmptyCellSnapsToTheGrid(t *testing.T) {
 }
 
 func TestTappingTheHourLabelsDoesNothing(t *testing.T) {
-	g, _ := gtGrid(t, gtClinicians(false))
+	g, w := gtGrid(t, gtClinicians(false))
 	g.OnEmptySlot = func(c, m int) { t.Errorf("OnEmptySlot(%d, %d) from the hour labels", c, m) }
-	test.TapAt(g.body, fyne.NewPos(10, g.MinuteY(600)))
+	test.TapCanvas(w.Canvas(), fyne.NewPos(10, g.header.Size().Height+g.MinuteY(600)))
 }
 
 func TestTappingABlockReportsItsID(t *testing.T) {
@@ -452,7 +452,7 @@ func TestShadingAndBanners(t *testing.T) {
 func TestHourLabelsAre24Hour(t *testing.T) {
 	g, _ := gtGrid(t, gtClinicians(false))
 	g.SetDayRange(7*60+30, 20*60)
-	r := gtBodyRenderer(g)
+	r := test.WidgetRenderer(g.gutter).(*gridGutterRenderer)
 	var labels []string
 	for _, l := range r.hourLabels {
 		if l.Visible() {

@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/complaints"
+	"clinicdesk/app/letters"
+	"clinicdesk/app/ukcal"
+)
+
+func init() {
+	register(&command{name: "report", usage: "ko41b --db PATH --year YYYY --out FILE.csv|FILE.pdf --user NAME --password-stdin",
+		summary: "the KO41(b) complaints return for 1 April YYYY to 31 March YYYY+1, as CSV or PDF (by the file's extension); managers only",
+		run:     runReport})
+}
+
+const (
+	reportUsage           = "clinicdesk report ko41b --db PATH --year YYYY --out FILE.csv|FILE.pdf --user NAME --password-stdin"
+	exportComplaintsUsage = "clinicdesk export complaints --db PATH --out FILE [--format csv] --user NAME --password-stdin"
+)
+
+// checkNewFile refuses an --out that exists or whose folder does not.
+func checkNewFile(out string) error {
+	if _, err := os.Lstat(out); err == nil {
+		return fmt.Errorf("%s already exists: choose a new file name (a report never overwrites a file)", out)
+	}
+	dir := filepath.Dir(out)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("the folder %s does not exist: create it first or choose another place", dir)
+	}
+	return nil
+}
+
+// runReport writes the KO41(b) return to a new file, CSV or PDF by its
+// extension, moved into place only once it is complete.
+func runReport(env *Env, args []string) error {
+	fs := newFlags("report")
+	auth := addAuthFlags(fs)
+	year := fs.String("year", "", "the year of 1 April, YYYY")
+	out := fs.String("out", "", "the file to write, .csv or .pdf")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) == 0:
+		return usagef("say which report: %s", reportUsage)
+	case !strings.EqualFold(pos[0], "ko41b"):
+		return usagef("unknown report %q: the report is ko41b (%s)", pos[0], reportUsage)
+	case len(pos) > 1:
+		return usagef("unexpected %s: %s", strings.Join(pos[1:], " "), reportUsage)
+	}
+	y, err := strconv.Atoi(*year)
+	if err != nil || len(*year) != 4 {
+		return usagef("--year YYYY is required: the year the return starts on 1 April (%s)", reportUsage)
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if *out == "" || (ext != ".csv" && ext != ".pdf") {
+		return usagef("--out FILE.csv or --out FILE.pdf is required: %s", reportUsage)
+	}
+	if err := checkNewFile(*out); err != nil {
+		return err
+	}
+	c, err := auth.open(env)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := canDo(c, app.PermComplaintsReturn); err != nil {
+		return err
+	}
+	rep, err := c.ComplaintsReturn(y)
+	if err != nil {
+		return err
+	}
+	details, err := c.Details()
+	if err != nil {
+		return err
+	}
+	_, err = exportToNewFile(*out, func(w io.Writer) (int, error) {
+		if ext == ".csv" {
+			return 0, rep.CSV(w)
+		}
+		printed := env.Now().In(ukcal.London())
+		return 0, letters.RenderKO41b(w, letters.KO41b{ClinicName: details.Name, Report: rep, Printed: printed})
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "KO41(b) %s: brought forward %d, new %d, resolved %d (upheld %d, partially upheld %d, not upheld %d), carried forward %d; written to %s.\n",
+		rep.Period(), rep.Count(complaints.MeasureBroughtForward), rep.Count(complaints.MeasureNew), rep.Resolved(),
+		rep.Count(complaints.MeasureUpheld), rep.Count(complaints.MeasurePartiallyUpheld), rep.Count(complaints.MeasureNotUpheld),
+		rep.Count(complaints.MeasureCarriedForward), *out)
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(env.Stderr, "check: "+w)
+	}
+	return nil
+}
+
+// wantsComplaints reports whether an `export` command line asks for
+// complaints, so that the export command can hand it to
+// runExportComplaints before parsing its own flags.
+func wantsComplaints(args []string) bool {
+	fs := newFlags("export")
+	addAuthFlags(fs)
+	fs.String("out", "", "")
+	fs.String("format", "", "")
+	pos, err := parseFlags(fs, args)
+	return err == nil && len(pos) > 0 && pos[0] == "complaints"
+}
+
+// runExportComplaints writes the complaints register as CSV to a new file
+// (managers only), moved into place once the export and its audit row are
+// committed.
+func runExportComplaints(env *Env, args []string) error {
+	fs := newFlags("export")
+	auth := addAuthFlags(fs)
+	out := fs.String("out", "", "the file to write")
+	format := fs.String("format", "csv", "csv")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) == 0 || pos[0] != "complaints":
+		return usagef("say what to export: %s", exportComplaintsUsage)
+	case len(pos) > 1:
+		return usagef("unexpected %s: %s", strings.Join(pos[1:], " "), exportComplaintsUsage)
+	case !strings.EqualFold(*format, "csv"):
+		return usagef("complaints are exported as CSV: use --format csv (not %q)", *format)
+	case *out == "":
+		return usagef("--out FILE is required: %s", exportComplaintsUsage)
+	}
+	if err := checkNewFile(*out); err != nil {
+		return err
+	}
+	c, err := auth.open(env)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := canDo(c, app.PermExportComplaints); err != nil {
+		return err
+	}
+	n, err := exportToNewFile(*out, c.ExportComplaints)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Exported %s to %s.\n", plural(n, "complaint"), *out)
+	return nil
+}

@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"clinicdesk/app"
+	"clinicdesk/app/complaints"
+	"clinicdesk/app/ukcal"
+)
+
+// complaintClinic is a clinic file whose register holds a year counted by
+// hand for 2025-26:
+//
+//	W  written, 06/01/2025, partially upheld 15/04/2025   brought forward, partially upheld
+//	X  written, 06/05/2025, upheld 02/06/2025             new, upheld
+//	Y  email,   03/11/2025, under investigation           new, carried forward
+//	Z  oral,    12/01/2026, closed 13/01/2026             left out
+func complaintClinic(t *testing.T) string {
+	t.Helper()
+	db := initClinic(t)
+	c := signIn(t, db, "manager", pw)
+	defer c.Close()
+	if _, err := c.AddUser(app.NewUser{Username: "rita", FullName: "Rita Desk", Role: app.Receptionist, Password: "staff-password-rita"}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.CreatePatient(app.Patient{Forenames: "Zoë", Surname: "O'Brien", DOB: "1984-02-29"}, app.PatientOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(day string) time.Time {
+		d := ukcal.MustParseDate(day)
+		return time.Date(d.Year(), d.Month(), d.Day(), 10, 0, 0, 0, ukcal.London())
+	}
+	mv := func(to complaints.Status, day string, o complaints.Outcome) app.HistoricMove {
+		m := app.HistoricMove{To: to, At: at(day), By: "manager", Outcome: o}
+		if to == complaints.ResponseSent {
+			m.SignedOffBy = "Mo Manager"
+		}
+		return m
+	}
+	h := func(ch complaints.Channel, received string, moves ...app.HistoricMove) app.HistoricComplaint {
+		return app.HistoricComplaint{LoggedAt: at(received), LoggedBy: "manager", Moves: moves, Details: app.ComplaintDetails{
+			Complainant: complaints.ComplainantPatient, PatientID: p.ID, Channel: ch, Received: ukcal.MustParseDate(received),
+			Subjects: []complaints.SubjectArea{complaints.SubjectWaitingTimes}, StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration},
+			Description: `=HYPERLINK("http://example.com")`}}
+	}
+	_, err = c.AddComplaintHistory([]app.HistoricComplaint{
+		h(complaints.Written, "2025-01-06", mv(complaints.Acknowledged, "2025-01-07", ""), mv(complaints.Investigating, "2025-01-08", ""),
+			mv(complaints.ResponseSent, "2025-04-15", complaints.PartiallyUpheld), mv(complaints.Closed, "2025-04-20", "")),
+		h(complaints.Written, "2025-05-06", mv(complaints.Acknowledged, "2025-05-07", ""), mv(complaints.Investigating, "2025-05-08", ""),
+			mv(complaints.ResponseSent, "2025-06-02", complaints.Upheld), mv(complaints.Closed, "2025-06-05", "")),
+		h(complaints.Email, "2025-11-03", mv(complaints.Acknowledged, "2025-11-04", ""), mv(complaints.Investigating, "2025-11-05", "")),
+		h(complaints.Oral, "2026-01-12", mv(complaints.Closed, "2026-01-13", complaints.NotUpheld)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestReportKO41bAsCSVAndPDF(t *testing.T) {
+	db := complaintClinic(t)
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "ko41b.csv")
+	r := run(pw+"\n", "report", "ko41b", "--db", db, "--year", "2025", "--out", csvPath, "--user", "manager", "--password-stdin")
+	if r.code != 0 {
+		t.Fatalf("report: %d %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "KO41(b) 2025-26: brought forward 1, new 2, resolved 2 (upheld 1, partially upheld 1, not upheld 0), carried forward 1") {
+		t.Fatalf("summary: %s", r.stdout)
+	}
+	f, err := os.Open(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, row := range rows[1:] {
+		got[row[1]+"/"+row[3]+"/"+row[5]] = row[7]
+	}
+	for cell, want := range map[string]string{
+		"brought_forward/total/all": "1", "new/total/all": "2", "upheld/total/all": "1", "partially_upheld/total/all": "1",
+		"not_upheld/total/all": "0", "carried_forward/total/all": "1", "new/subject_area/waiting_times": "2",
+		"new/age_band/18_64": "2", "carried_forward/staff_group/practice_admin": "1",
+	} {
+		if got[cell] != want {
+			t.Errorf("%s: %q, want %s", cell, got[cell], want)
+		}
+	}
+
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		pdfPath := filepath.Join(dir, "ko41b.pdf")
+		r = run(pw+"\n", "report", "ko41b", "--db", db, "--year", "2025", "--out", pdfPath, "--user", "manager", "--password-stdin")
+		if r.code != 0 {
+			t.Fatalf("PDF report: %d %s", r.code, r.stderr)
+		}
+		out, err := exec.Command("pdftotext", pdfPath, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		for _, want := range []string{"Zoë's Physio", "Complaints return KO41(b) 2025-26",
+			"Brought forward 1 + new 2 − resolved 2 = carried forward 1.", "left out of the return: 1.", "Waiting times 1 2 1 1 0 1"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the PDF does not say %q:\n%s", want, text)
+			}
+		}
+	}
+
+	for _, x := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"report", "ko41b", "--db", db, "--year", "2025", "--out", csvPath, "--user", "manager", "--password-stdin"}, ExitFailure}, // exists
+		{[]string{"report", "ko41b", "--db", db, "--year", "25", "--out", filepath.Join(dir, "a.csv"), "--user", "manager", "--password-stdin"}, ExitUsage},
+		{[]string{"report", "ko41b", "--db", db, "--year", "2025", "--out", filepath.Join(dir, "a.xlsx"), "--user", "manager", "--password-stdin"}, ExitUsage},
+		{[]string{"report", "dna", "--db", db, "--year", "2025", "--out", filepath.Join(dir, "a.csv"), "--user", "manager", "--password-stdin"}, ExitUsage},
+	} {
+		if r := run(pw+"\n", x.args...); r.code != x.code {
+			t.Errorf("%v: exit %d, want %d (%s)", x.args, r.code, x.code, r.stderr)
+		}
+	}
+	denied := filepath.Join(dir, "rita.csv")
+	r = run("staff-password-rita\n", "report", "ko41b", "--db", db, "--year", "2025", "--out", denied, "--user", "rita", "--password-stdin")
+	if r.code != ExitFailure || !strings.Contains(r.stderr, "receptionist cannot produce the KO41(b) complaints return") {
+		t.Fatalf("a receptionist's return: %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(denied); err == nil {
+		t.Fatal("a refused report left a file")
+	}
+}
+
+func TestExportComplaintsIsAManagersCSV(t *testing.T) {
+	db := complaintClinic(t)
+	out := filepath.Join(t.TempDir(), "complaints.csv")
+	r := run(pw+"\n", "export", "complaints", "--db", db, "--out", out, "--user", "manager", "--password-stdin")
+	if r.code != 0 || !strings.Contains(r.stdout, "Exported 4 complaints") {
+		t.Fatalf("export: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(raw), "\ufeffreference,received,acknowledge_by,acknowledged,response_due,status,outcome,channel") ||
+		strings.Contains(string(raw), "HYPERLINK") || strings.Contains(string(raw), "Zoë") {
+		t.Fatalf("export:\n%s", raw)
+	}
+	// 25 working days after Tuesday 6 May 2025 skip the spring bank holiday.
+	if !strings.Contains(string(raw), "C-2025-002,06/05/2025,09/05/2025,07/05/2025,11/06/2025,closed,upheld,written,waiting_times,practice_admin\r\n") {
+		t.Fatalf("row for C-2025-002:\n%s", raw)
+	}
+	r = run("staff-password-rita\n", "export", "complaints", "--db", db, "--out", filepath.Join(t.TempDir(), "r.csv"), "--user", "rita", "--password-stdin")
+	if r.code != ExitFailure || !strings.Contains(r.stderr, "cannot export the complaints register") {
+		t.Fatalf("a receptionist's export: %d %s", r.code, r.stderr)
+	}
+}

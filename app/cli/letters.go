@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/letters"
+	"clinicdesk/app/nhs"
+	"clinicdesk/app/ukcal"
+)
+
+const (
+	letterUsage = "--db PATH --template NAME (--patient ID|NHSNUMBER [--appointment ID] | --complaint ID) " +
+		"[--subject TEXT --text FILE] --out FILE.pdf --user NAME --password-stdin"
+	slipsUsage = "--db PATH --date YYYY-MM-DD --out FILE.pdf --user NAME --password-stdin"
+)
+
+func init() {
+	register(&command{name: "letter", usage: letterUsage,
+		summary: "write one letter from its template as a PDF (the general letter takes --subject and --text)", run: runLetter})
+	register(&command{name: "slips", usage: slipsUsage,
+		summary: "the appointment slips for a day, ten to an A4 sheet with cut marks", run: runSlips})
+}
+
+func runLetter(env *Env, args []string) error {
+	fs := newFlags("letter")
+	auth := addAuthFlags(fs)
+	template := fs.String("template", "", "the template's name, e.g. appointment_reminder")
+	patient := fs.String("patient", "", "the patient's id or NHS number")
+	appointment := fs.String("appointment", "", "the appointment's id")
+	complaint := fs.String("complaint", "", "the complaint's id")
+	subject := fs.String("subject", "", "the general letter's subject")
+	textFile := fs.String("text", "", "a UTF-8 text file with the general letter's text")
+	out := fs.String("out", "", "the PDF to write")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usagef("unexpected %s: clinicdesk letter %s", strings.Join(rest, " "), letterUsage)
+	}
+	switch {
+	case *template == "":
+		return usagef("--template NAME is required (%s)", strings.Join(letters.DefaultTemplateNames(), ", "))
+	case *complaint != "" && (*patient != "" || *appointment != ""):
+		return usagef("give either --patient or --complaint, not both")
+	case *complaint == "" && *patient == "":
+		return usagef("say who the letter is for: --patient ID|NHSNUMBER or --complaint ID")
+	case *template == "general" && (*subject == "" || *textFile == ""):
+		return usagef("the general letter needs --subject TEXT and --text FILE")
+	case *template != "general" && (*subject != "" || *textFile != ""):
+		return usagef("--subject and --text are for the general letter only")
+	}
+	if err := checkNewOut(*out); err != nil {
+		return err
+	}
+	if *complaint != "" {
+		return app.ErrComplaintsNotSetUp
+	}
+	var text app.LetterText
+	if *textFile != "" {
+		b, err := os.ReadFile(*textFile)
+		if err != nil {
+			return fmt.Errorf("cannot read --text %s: %w", *textFile, unwrapPath(err))
+		}
+		text = app.LetterText{Subject: *subject, Body: string(b)}
+	}
+	c, err := auth.open(env)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := canDo(c, app.PermPrintLetters); err != nil {
+		return err
+	}
+	patientID, err := findPatient(c, *patient)
+	if err != nil {
+		return err
+	}
+	// The letter is made (and logged) before the file is written, so the
+	// log holds every letter that left the building.
+	res, err := c.RenderLetter(app.LetterRequest{Template: *template, PatientID: patientID, AppointmentID: *appointment, Text: text})
+	if err != nil {
+		return err
+	}
+	if err := writeNewPDF(*out, res.PDF); err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", oneLine(w))
+	}
+	fmt.Fprintf(env.Stdout, "Wrote the %s letter to %s (SHA-256 %s).\n", *template, *out, res.SHA256)
+	return nil
+}
+
+func runSlips(env *Env, args []string) error {
+	fs := newFlags("slips")
+	auth := addAuthFlags(fs)
+	date := fs.String("date", "", "the day, YYYY-MM-DD")
+	out := fs.String("out", "", "the PDF to write")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usagef("unexpected %s: clinicdesk slips %s", strings.Join(rest, " "), slipsUsage)
+	}
+	if *date == "" {
+		return usagef("--date YYYY-MM-DD is required")
+	}
+	day, err := ukcal.ParseDate(*date)
+	if err != nil {
+		return usagef("--date %s is not a date: write it YYYY-MM-DD", *date)
+	}
+	if err := checkNewOut(*out); err != nil {
+		return err
+	}
+	c, err := auth.open(env)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := canDo(c, app.PermPrintLetters); err != nil {
+		return err
+	}
+	res, err := c.DaySlips(day)
+	if err != nil {
+		return err
+	}
+	if err := writeNewPDF(*out, res.PDF); err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", oneLine(w))
+	}
+	fmt.Fprintf(env.Stdout, "Wrote %s for %s to %s.\n", plural(res.Slips, "slip"), day.Time().Format("Monday 2 January 2006"), *out)
+	return nil
+}
+
+// checkNewOut refuses, before anything is opened, an --out that is missing,
+// not a PDF, already there, or in a folder that is not.
+func checkNewOut(out string) error {
+	if out == "" {
+		return usagef("--out FILE.pdf is required")
+	}
+	if !strings.EqualFold(filepath.Ext(out), ".pdf") {
+		return usagef("--out %s: the file name must end .pdf", out)
+	}
+	if _, err := os.Lstat(out); err == nil {
+		return fmt.Errorf("%s already exists: choose a new file name (a letter never overwrites a file)", out)
+	}
+	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
+		return fmt.Errorf("the folder %s does not exist: create it first or choose another place", filepath.Dir(out))
+	}
+	return nil
+}
+
+// writeNewPDF writes pdf to a new file, never replacing one.
+func writeNewPDF(out string, pdf []byte) error {
+	_, err := exportToNewFile(out, func(w io.Writer) (int, error) { return w.Write(pdf) })
+	return err
+}
+
+// findPatient takes a patient's id or NHS number (with or without spaces).
+func findPatient(c *app.Clinic, idOrNHS string) (string, error) {
+	number, err := nhs.ParseNHSNumber(idOrNHS)
+	if err != nil {
+		return strings.TrimSpace(idOrNHS), nil // an id; the letter says if it is not a patient's
+	}
+	found, err := c.SearchPatients(number, true, 5)
+	if err != nil {
+		return "", err
+	}
+	for _, p := range found {
+		if p.NHSNumber == number {
+			return p.ID, nil
+		}
+	}
+	return "", errors.New("no patient has NHS number " + nhs.FormatNHSNumber(number))
+}

@@ -1,0 +1,516 @@
+package data
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Complaint is one entry of the complaints register, as stored. Dates
+// without a time are YYYY-MM-DD clinic dates ("" when not known); the
+// catalogue values (status, channel, subjects…) are app/complaints keys.
+type Complaint struct {
+	ID        string
+	Reference string // "C-2026-014"
+	RefYear   int
+	RefSeq    int
+
+	ComplainantName    string
+	ComplainantAddress string
+	ComplainantPhone   string
+	ComplainantEmail   string
+	ComplainantStatus  string // patient, on_behalf, other
+	Consent            string // "", "yes", "no": the patient's consent to someone complaining for them
+	ConsentDate        string
+	ConsentNote        string
+
+	PatientID      string // "" when the complaint is not about a patient on file
+	AppointmentIDs []string
+
+	Channel        string
+	Received       string
+	EventsDate     string
+	AwareDate      string
+	Subjects       []string
+	StaffGroups    []string
+	Description    string
+	DesiredOutcome string
+	OwnerID        string
+
+	ResponseDays    int    // agreed working days after receipt, or 0
+	ResponseUntil   string // agreed date, or ""
+	Acknowledged    string // the date it was acknowledged
+	DelayLetterSent string
+
+	Status      string
+	StatusAt    time.Time // UTC
+	StatusBy    string
+	Outcome     string
+	SignedOffBy string
+	Learning    string
+
+	// NextDue is the deadline being worked to, kept by the app for the
+	// due-date index; "" once the final response has been sent.
+	NextDue string
+
+	CreatedAt time.Time
+	CreatedBy string
+	UpdatedAt time.Time
+}
+
+// ComplaintTransition is one row of a complaint's history.
+type ComplaintTransition struct {
+	ComplaintID string
+	From, To    string // From is "" for the complaint being logged
+	At          time.Time
+	By          string
+	Outcome     string
+	SignedOffBy string
+	Note        string
+}
+
+// ComplaintNote is a note, an action or a piece of learning on a complaint.
+type ComplaintNote struct {
+	ID          string
+	ComplaintID string
+	Kind        string // note, action, learning
+	Body        string
+	By          string
+	At          time.Time
+}
+
+// ComplaintFilter picks complaints for the register's lists. Every field
+// narrows; the zero filter lists every complaint.
+type ComplaintFilter struct {
+	Statuses  []string
+	OwnerID   string
+	PatientID string
+	// Search finds the text in the reference, the complainant's name or
+	// the description, ignoring case and accents.
+	Search string
+	// DueBy keeps complaints whose next deadline falls on or before the
+	// date (YYYY-MM-DD), through the due-date index.
+	DueBy string
+	Limit int
+}
+
+// ComplaintSettings are the response periods Settings offer, in working days.
+type ComplaintSettings struct {
+	DefaultResponseDays int
+	MaxResponseDays     int
+}
+
+const (
+	settingComplaintDefault = "complaints.response_default_days"
+	settingComplaintMax     = "complaints.response_max_days"
+)
+
+// DefaultComplaintSettings are offered until a manager changes them: a
+// response within 25 working days (about five weeks), and never more than
+// 130 (about six months, when the regulations expect a delay letter).
+func DefaultComplaintSettings() ComplaintSettings {
+	return ComplaintSettings{DefaultResponseDays: 25, MaxResponseDays: 130}
+}
+
+// ComplaintSettings reads the response periods, defaults where unset.
+func (s *Store) ComplaintSettings() (ComplaintSettings, error) { return complaintSettings(s.db) }
+
+// ComplaintSettings reads the response periods inside the transaction.
+func (t *Tx) ComplaintSettings() (ComplaintSettings, error) { return complaintSettings(t.tx) }
+
+func complaintSettings(q querier) (ComplaintSettings, error) {
+	cs := DefaultComplaintSettings()
+	rows, err := q.Query(`SELECT key, value FROM settings WHERE key IN (?, ?)`, settingComplaintDefault, settingComplaintMax)
+	if err != nil {
+		return cs, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return cs, err
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			continue
+		}
+		switch k {
+		case settingComplaintDefault:
+			cs.DefaultResponseDays = n
+		case settingComplaintMax:
+			cs.MaxResponseDays = n
+		}
+	}
+	return cs, rows.Err()
+}
+
+// SaveComplaintSettings writes the response periods.
+func (t *Tx) SaveComplaintSettings(cs ComplaintSettings) error {
+	if err := t.SetSetting(settingComplaintDefault, strconv.Itoa(cs.DefaultResponseDays)); err != nil {
+		return err
+	}
+	return t.SetSetting(settingComplaintMax, strconv.Itoa(cs.MaxResponseDays))
+}
+
+// NextComplaintSeq is the next free number in a year's references.
+func (t *Tx) NextComplaintSeq(year int) (int, error) {
+	var n int
+	err := t.tx.QueryRow(`SELECT coalesce(max(ref_seq), 0) + 1 FROM complaints WHERE ref_year = ?`, year).Scan(&n)
+	return n, err
+}
+
+// complaintSearchText is what the register's search box matches.
+func complaintSearchText(c Complaint) string {
+	return FoldName(strings.Join([]string{c.Reference, c.ComplainantName, c.Description}, " "))
+}
+
+// InsertComplaint adds a complaint with its subjects, staff groups and
+// appointments. The caller writes its first history row.
+func (t *Tx) InsertComplaint(c Complaint) error {
+	_, err := t.tx.Exec(`INSERT INTO complaints (id, reference, ref_year, ref_seq,
+		complainant_name, complainant_address, complainant_phone, complainant_email, complainant_status,
+		consent, consent_date, consent_note, patient_id, channel, received, events_date, aware_date,
+		description, desired_outcome, owner_id, response_days, response_until, acknowledged, delay_letter_sent,
+		status, status_at, status_by, outcome, signed_off_by, learning, next_due, search_text,
+		created_at, created_by, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Reference, c.RefYear, c.RefSeq,
+		c.ComplainantName, c.ComplainantAddress, c.ComplainantPhone, c.ComplainantEmail, c.ComplainantStatus,
+		c.Consent, c.ConsentDate, c.ConsentNote, nullable(c.PatientID), c.Channel, c.Received, c.EventsDate, c.AwareDate,
+		c.Description, c.DesiredOutcome, nullable(c.OwnerID), c.ResponseDays, c.ResponseUntil, c.Acknowledged, c.DelayLetterSent,
+		c.Status, utc(c.StatusAt), c.StatusBy, c.Outcome, c.SignedOffBy, c.Learning, c.NextDue, complaintSearchText(c),
+		utc(c.CreatedAt), c.CreatedBy, utc(c.UpdatedAt))
+	if err != nil {
+		return err
+	}
+	return t.saveComplaintLists(c)
+}
+
+// UpdateComplaint saves every field of a complaint (details, status,
+// deadlines) and replaces its subjects, staff groups and appointments. The
+// reference and creation are never changed.
+func (t *Tx) UpdateComplaint(c Complaint) error {
+	res, err := t.tx.Exec(`UPDATE complaints SET
+		complainant_name = ?, complainant_address = ?, complainant_phone = ?, complainant_email = ?, complainant_status = ?,
+		consent = ?, consent_date = ?, consent_note = ?, patient_id = ?, channel = ?, received = ?, events_date = ?, aware_date = ?,
+		description = ?, desired_outcome = ?, owner_id = ?, response_days = ?, response_until = ?, acknowledged = ?,
+		delay_letter_sent = ?, status = ?, status_at = ?, status_by = ?, outcome = ?, signed_off_by = ?, learning = ?,
+		next_due = ?, search_text = ?, updated_at = ?
+		WHERE id = ?`,
+		c.ComplainantName, c.ComplainantAddress, c.ComplainantPhone, c.ComplainantEmail, c.ComplainantStatus,
+		c.Consent, c.ConsentDate, c.ConsentNote, nullable(c.PatientID), c.Channel, c.Received, c.EventsDate, c.AwareDate,
+		c.Description, c.DesiredOutcome, nullable(c.OwnerID), c.ResponseDays, c.ResponseUntil, c.Acknowledged,
+		c.DelayLetterSent, c.Status, utc(c.StatusAt), c.StatusBy, c.Outcome, c.SignedOffBy, c.Learning,
+		c.NextDue, complaintSearchText(c), utc(c.UpdatedAt), c.ID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	for _, table := range []string{"complaint_subjects", "complaint_staff_groups", "complaint_appointments"} {
+		if _, err := t.tx.Exec(`DELETE FROM `+table+` WHERE complaint_id = ?`, c.ID); err != nil {
+			return err
+		}
+	}
+	return t.saveComplaintLists(c)
+}
+
+func (t *Tx) saveComplaintLists(c Complaint) error {
+	for _, list := range []struct {
+		insert string
+		values []string
+	}{
+		{`INSERT OR IGNORE INTO complaint_subjects (complaint_id, subject) VALUES (?, ?)`, c.Subjects},
+		{`INSERT OR IGNORE INTO complaint_staff_groups (complaint_id, staff_group) VALUES (?, ?)`, c.StaffGroups},
+		{`INSERT OR IGNORE INTO complaint_appointments (complaint_id, appointment_id) VALUES (?, ?)`, c.AppointmentIDs},
+	} {
+		for _, v := range list.values {
+			if _, err := t.tx.Exec(list.insert, c.ID, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// InsertComplaintTransition appends a row to a complaint's history.
+func (t *Tx) InsertComplaintTransition(tr ComplaintTransition) error {
+	_, err := t.tx.Exec(`INSERT INTO complaint_history (complaint_id, from_status, to_status, at, by, outcome, signed_off_by, note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		tr.ComplaintID, tr.From, tr.To, utc(tr.At), tr.By, tr.Outcome, tr.SignedOffBy, tr.Note)
+	return err
+}
+
+// InsertComplaintNote appends a note, action or learning to a complaint.
+func (t *Tx) InsertComplaintNote(n ComplaintNote) error {
+	_, err := t.tx.Exec(`INSERT INTO complaint_notes (id, complaint_id, kind, body, by, at) VALUES (?, ?, ?, ?, ?, ?)`,
+		n.ID, n.ComplaintID, n.Kind, n.Body, n.By, utc(n.At))
+	return err
+}
+
+const complaintColumns = `c.id, c.reference, c.ref_year, c.ref_seq,
+	c.complainant_name, c.complainant_address, c.complainant_phone, c.complainant_email, c.complainant_status,
+	c.consent, c.consent_date, c.consent_note, coalesce(c.patient_id, ''), c.channel, c.received, c.events_date, c.aware_date,
+	c.description, c.desired_outcome, coalesce(c.owner_id, ''), c.response_days, c.response_until, c.acknowledged,
+	c.delay_letter_sent, c.status, c.status_at, c.status_by, c.outcome, c.signed_off_by, c.learning, c.next_due,
+	c.created_at, c.created_by, c.updated_at`
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+// scanComplaint reads complaintColumns, then any extra columns into extra.
+func scanComplaint(r rowScanner, extra ...any) (Complaint, error) {
+	var c Complaint
+	var statusAt, createdAt, updatedAt string
+	err := r.Scan(append([]any{&c.ID, &c.Reference, &c.RefYear, &c.RefSeq,
+		&c.ComplainantName, &c.ComplainantAddress, &c.ComplainantPhone, &c.ComplainantEmail, &c.ComplainantStatus,
+		&c.Consent, &c.ConsentDate, &c.ConsentNote, &c.PatientID, &c.Channel, &c.Received, &c.EventsDate, &c.AwareDate,
+		&c.Description, &c.DesiredOutcome, &c.OwnerID, &c.ResponseDays, &c.ResponseUntil, &c.Acknowledged,
+		&c.DelayLetterSent, &c.Status, &statusAt, &c.StatusBy, &c.Outcome, &c.SignedOffBy, &c.Learning, &c.NextDue,
+		&createdAt, &c.CreatedBy, &updatedAt}, extra...)...)
+	if err != nil {
+		return c, err
+	}
+	c.StatusAt, _ = time.Parse(time.RFC3339Nano, statusAt)
+	c.CreatedAt, _ = time.Parse(time.RFC3339Nano, createdAt)
+	c.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updatedAt)
+	return c, nil
+}
+
+func complaintByID(q querier, id string) (Complaint, error) {
+	c, err := scanComplaint(q.QueryRow(`SELECT `+complaintColumns+` FROM complaints c WHERE c.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, ErrNotFound
+	}
+	if err != nil {
+		return c, err
+	}
+	list := []*Complaint{&c}
+	return c, loadComplaintLists(q, list)
+}
+
+// Complaint reads one complaint with its subjects, staff groups and
+// appointments.
+func (s *Store) Complaint(id string) (Complaint, error) { return complaintByID(s.db, id) }
+
+// Complaint reads one complaint inside the transaction.
+func (t *Tx) Complaint(id string) (Complaint, error) { return complaintByID(t.tx, id) }
+
+// loadComplaintLists fills in the subjects, staff groups and appointments
+// of the complaints, three queries for the lot.
+func loadComplaintLists(q querier, list []*Complaint) error {
+	if len(list) == 0 {
+		return nil
+	}
+	byID := make(map[string]*Complaint, len(list))
+	ids := make([]string, len(list))
+	for i, c := range list {
+		byID[c.ID], ids[i] = c, c.ID
+	}
+	idsJSON, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	for _, l := range []struct {
+		query string
+		into  func(*Complaint, string)
+	}{
+		{`SELECT complaint_id, subject FROM complaint_subjects WHERE complaint_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+			func(c *Complaint, v string) { c.Subjects = append(c.Subjects, v) }},
+		{`SELECT complaint_id, staff_group FROM complaint_staff_groups WHERE complaint_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+			func(c *Complaint, v string) { c.StaffGroups = append(c.StaffGroups, v) }},
+		{`SELECT complaint_id, appointment_id FROM complaint_appointments WHERE complaint_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+			func(c *Complaint, v string) { c.AppointmentIDs = append(c.AppointmentIDs, v) }},
+	} {
+		rows, err := q.Query(l.query, string(idsJSON))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id, v string
+			if err := rows.Scan(&id, &v); err != nil {
+				rows.Close()
+				return err
+			}
+			l.into(byID[id], v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// likeEscape makes s match literally inside a LIKE pattern (ESCAPE '\').
+var likeEscape = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+func complaintsQuery(f ComplaintFilter) (string, []any) {
+	var where []string
+	var args []any
+	if len(f.Statuses) > 0 {
+		where = append(where, `c.status IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(f.Statuses)), ", ")+`)`)
+		for _, s := range f.Statuses {
+			args = append(args, s)
+		}
+	}
+	if f.OwnerID != "" {
+		where = append(where, `c.owner_id = ?`)
+		args = append(args, f.OwnerID)
+	}
+	if f.PatientID != "" {
+		where = append(where, `c.patient_id = ?`)
+		args = append(args, f.PatientID)
+	}
+	if f.DueBy != "" {
+		where = append(where, `c.next_due <> '' AND c.next_due <= ?`)
+		args = append(args, f.DueBy)
+	}
+	if s := strings.TrimSpace(f.Search); s != "" {
+		where = append(where, `c.search_text LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+likeEscape.Replace(FoldName(s))+"%")
+	}
+	q := `SELECT ` + complaintColumns + ` FROM complaints c`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += ` ORDER BY c.received DESC, c.ref_year DESC, c.ref_seq DESC`
+	if f.Limit > 0 {
+		q += ` LIMIT ` + strconv.Itoa(f.Limit)
+	}
+	return q, args
+}
+
+func complaints(q querier, f ComplaintFilter) ([]Complaint, error) {
+	query, args := complaintsQuery(f)
+	rows, err := q.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []Complaint
+	for rows.Next() {
+		c, err := scanComplaint(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ptrs := make([]*Complaint, len(out))
+	for i := range out {
+		ptrs[i] = &out[i]
+	}
+	return out, loadComplaintLists(q, ptrs)
+}
+
+// Complaints lists complaints, newest received first.
+func (s *Store) Complaints(f ComplaintFilter) ([]Complaint, error) { return complaints(s.db, f) }
+
+// Complaints lists complaints inside the transaction (an export reads and
+// audits in one).
+func (t *Tx) Complaints(f ComplaintFilter) ([]Complaint, error) { return complaints(t.tx, f) }
+
+func complaintHistory(q querier, id string) ([]ComplaintTransition, error) {
+	rows, err := q.Query(`SELECT complaint_id, from_status, to_status, at, by, outcome, signed_off_by, note
+		FROM complaint_history WHERE complaint_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ComplaintTransition
+	for rows.Next() {
+		var tr ComplaintTransition
+		var at string
+		if err := rows.Scan(&tr.ComplaintID, &tr.From, &tr.To, &at, &tr.By, &tr.Outcome, &tr.SignedOffBy, &tr.Note); err != nil {
+			return nil, err
+		}
+		tr.At, _ = time.Parse(time.RFC3339Nano, at)
+		out = append(out, tr)
+	}
+	return out, rows.Err()
+}
+
+// ComplaintHistory lists a complaint's moves, oldest first.
+func (s *Store) ComplaintHistory(id string) ([]ComplaintTransition, error) {
+	return complaintHistory(s.db, id)
+}
+
+// ComplaintHistory lists a complaint's moves inside the transaction.
+func (t *Tx) ComplaintHistory(id string) ([]ComplaintTransition, error) {
+	return complaintHistory(t.tx, id)
+}
+
+// ComplaintNotes lists a complaint's notes, actions and learning, oldest first.
+func (s *Store) ComplaintNotes(id string) ([]ComplaintNote, error) {
+	rows, err := s.db.Query(`SELECT id, complaint_id, kind, body, by, at FROM complaint_notes
+		WHERE complaint_id = ? ORDER BY at, id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ComplaintNote
+	for rows.Next() {
+		var n ComplaintNote
+		var at string
+		if err := rows.Scan(&n.ID, &n.ComplaintID, &n.Kind, &n.Body, &n.By, &at); err != nil {
+			return nil, err
+		}
+		n.At, _ = time.Parse(time.RFC3339Nano, at)
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// ComplaintForReturn is what the KO41(b) return reads about one complaint:
+// the complaint, the date of birth of the patient it is about (read now,
+// "" when there is none), and the first move that ended local resolution
+// (to closed or to the Ombudsman; zero while unresolved).
+type ComplaintForReturn struct {
+	Complaint
+	PatientDOB string
+	ResolvedAt time.Time
+}
+
+// ComplaintsForReturn lists every complaint received on or before the date,
+// for a return whose year ends then.
+func (t *Tx) ComplaintsForReturn(receivedBy string) ([]ComplaintForReturn, error) {
+	rows, err := t.tx.Query(`SELECT `+complaintColumns+`, coalesce(p.dob, ''),
+		coalesce((SELECT min(h.at) FROM complaint_history h
+			WHERE h.complaint_id = c.id AND h.to_status IN ('closed', 'referred_phso')), '')
+		FROM complaints c LEFT JOIN patients p ON p.id = c.patient_id
+		WHERE c.received <= ? ORDER BY c.received, c.ref_year, c.ref_seq`, receivedBy)
+	if err != nil {
+		return nil, err
+	}
+	var out []ComplaintForReturn
+	for rows.Next() {
+		var r ComplaintForReturn
+		var resolved string
+		c, err := scanComplaint(rows, &r.PatientDOB, &resolved)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.Complaint = c
+		if resolved != "" {
+			r.ResolvedAt, _ = time.Parse(time.RFC3339Nano, resolved)
+		}
+		out = append(out, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ptrs := make([]*Complaint, len(out))
+	for i := range out {
+		ptrs[i] = &out[i].Complaint
+	}
+	return out, loadComplaintLists(t.tx, ptrs)
+}

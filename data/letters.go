@@ -1,0 +1,147 @@
+package data
+
+import (
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// LetterTemplate is one letter template as the clinic uses it: a default
+// copied in on first use, or the manager's edit of one.
+type LetterTemplate struct {
+	Name        string // "appointment_reminder"
+	Title       string // "Appointment reminder"
+	AddressedTo string // patient, gp, complainant
+	Subject     string
+	Body        string
+	Edited      bool // changed by the manager since it was copied in
+	UpdatedAt   time.Time
+	UpdatedBy   string
+}
+
+const letterTemplateColumns = `name, title, addressed_to, subject, body, edited, updated_at, updated_by`
+
+// SaveLetterTemplate writes a template, replacing any of the same name.
+func (t *Tx) SaveLetterTemplate(lt LetterTemplate) error {
+	_, err := t.tx.Exec(`INSERT INTO letter_templates (`+letterTemplateColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET title = excluded.title, addressed_to = excluded.addressed_to,
+			subject = excluded.subject, body = excluded.body, edited = excluded.edited,
+			updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+		lt.Name, lt.Title, lt.AddressedTo, lt.Subject, lt.Body, lt.Edited, lt.UpdatedAt.UTC().Format(time.RFC3339Nano), lt.UpdatedBy)
+	return err
+}
+
+// AddLetterTemplate writes a template only if none of that name is stored,
+// so copying the defaults in never undoes a manager's edit. It reports
+// whether it added one.
+func (t *Tx) AddLetterTemplate(lt LetterTemplate) (bool, error) {
+	res, err := t.tx.Exec(`INSERT INTO letter_templates (`+letterTemplateColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (name) DO NOTHING`,
+		lt.Name, lt.Title, lt.AddressedTo, lt.Subject, lt.Body, lt.Edited, lt.UpdatedAt.UTC().Format(time.RFC3339Nano), lt.UpdatedBy)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// LetterTemplates lists the stored templates by name.
+func (s *Store) LetterTemplates() ([]LetterTemplate, error) {
+	rows, err := s.db.Query(`SELECT ` + letterTemplateColumns + ` FROM letter_templates ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []LetterTemplate
+	for rows.Next() {
+		lt, err := scanLetterTemplate(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lt)
+	}
+	return out, rows.Err()
+}
+
+// LetterTemplate reads one template by name.
+func (s *Store) LetterTemplate(name string) (LetterTemplate, error) {
+	lt, err := scanLetterTemplate(s.db.QueryRow(`SELECT `+letterTemplateColumns+` FROM letter_templates WHERE name = ?`, name))
+	if errors.Is(err, sql.ErrNoRows) {
+		return lt, ErrNotFound
+	}
+	return lt, err
+}
+
+func scanLetterTemplate(sc interface{ Scan(...any) error }) (LetterTemplate, error) {
+	var lt LetterTemplate
+	var updated string
+	err := sc.Scan(&lt.Name, &lt.Title, &lt.AddressedTo, &lt.Subject, &lt.Body, &lt.Edited, &updated, &lt.UpdatedBy)
+	lt.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)
+	return lt, err
+}
+
+// LetterRecord is one letter or slip in the correspondence log.
+type LetterRecord struct {
+	ID            string
+	PatientID     string
+	Kind          string // letter, slip
+	Template      string // the template's name; "slip" for a slip
+	Title         string // what the timeline calls it: "Appointment reminder"
+	AppointmentID string // "" when the letter is about no appointment
+	Content       string // JSON of what was printed, to print it again
+	SHA256        string // hex, of the PDF
+	CreatedBy     string
+	CreatedAt     time.Time
+}
+
+// Kinds of LetterRecord.
+const (
+	LetterKindLetter = "letter"
+	LetterKindSlip   = "slip"
+)
+
+const letterRecordColumns = `id, patient_id, kind, template, title, appointment_id, content, sha256, created_by, created_at`
+
+// InsertLetterRecord logs one letter or slip.
+func (t *Tx) InsertLetterRecord(r LetterRecord) error {
+	_, err := t.tx.Exec(`INSERT INTO letter_log (`+letterRecordColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.PatientID, r.Kind, r.Template, r.Title, r.AppointmentID, r.Content, r.SHA256, r.CreatedBy,
+		r.CreatedAt.UTC().Format(time.RFC3339Nano))
+	return err
+}
+
+// LetterRecords lists a patient's letters and slips, newest first.
+func (s *Store) LetterRecords(patientID string) ([]LetterRecord, error) {
+	rows, err := s.db.Query(`SELECT `+letterRecordColumns+` FROM letter_log WHERE patient_id = ?
+		ORDER BY created_at DESC, id DESC`, patientID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []LetterRecord
+	for rows.Next() {
+		r, err := scanLetterRecord(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// LetterRecord reads one entry of the correspondence log.
+func (s *Store) LetterRecord(id string) (LetterRecord, error) {
+	r, err := scanLetterRecord(s.db.QueryRow(`SELECT `+letterRecordColumns+` FROM letter_log WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, ErrNotFound
+	}
+	return r, err
+}
+
+func scanLetterRecord(sc interface{ Scan(...any) error }) (LetterRecord, error) {
+	var r LetterRecord
+	var at string
+	err := sc.Scan(&r.ID, &r.PatientID, &r.Kind, &r.Template, &r.Title, &r.AppointmentID, &r.Content, &r.SHA256, &r.CreatedBy, &at)
+	r.CreatedAt, _ = time.Parse(time.RFC3339Nano, at)
+	return r, err
+}

@@ -1,0 +1,206 @@
+package screens
+
+import (
+	"fmt"
+
+	"clinicdesk/app"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// noAppointment is the appointment choice of a letter about none.
+const noAppointment = "No appointment"
+
+// letterDialog writes one letter to a patient (or their GP) from a
+// template: the template, the appointment it is about, and for the
+// general letter its subject and text.
+type letterDialog struct {
+	ctx       *Context
+	patientID string
+
+	templates    []app.LetterTemplate
+	appointments []app.DiaryEntry
+
+	template    *widget.Select
+	appointment *widget.Select
+	subject     *widget.Entry
+	text        *widget.Entry
+	general     *fyne.Container
+	message     *widget.Label
+	makeButton  *widget.Button
+	dialog      dialog.Dialog
+}
+
+// openLetterDialog starts a letter to the patient; template and
+// appointmentID preselect them when set (the DNA letter after a DNA).
+func openLetterDialog(ctx *Context, patientID, template, appointmentID string) *letterDialog {
+	d := &letterDialog{ctx: ctx, patientID: patientID}
+	c := ctx.Clinic
+	var err error
+	if d.templates, err = c.LetterTemplates(); err != nil {
+		ctx.ShowError(err)
+		return nil
+	}
+	d.appointments, _ = c.PatientAppointments(patientID) // a letter about no appointment still works
+	var titles []string
+	for _, t := range d.templates {
+		titles = append(titles, t.Title)
+	}
+	d.template = widget.NewSelect(titles, func(string) { d.showGeneral() })
+	apptLabels := []string{noAppointment}
+	for i := len(d.appointments) - 1; i >= 0; i-- { // newest first
+		apptLabels = append(apptLabels, appointmentChoice(d.appointments[i]))
+	}
+	d.appointment = widget.NewSelect(apptLabels, nil)
+	d.appointment.SetSelectedIndex(0)
+	d.subject = widget.NewEntry()
+	d.subject.SetPlaceHolder("Subject, e.g. Your exercise plan")
+	d.text = widget.NewMultiLineEntry()
+	d.text.SetMinRowsVisible(6)
+	d.text.SetPlaceHolder("The letter's text. A blank line starts a new paragraph.")
+	d.general = container.NewVBox(d.subject, d.text)
+	d.message = note()
+	d.makeButton = widget.NewButtonWithIcon("Make the letter", theme.DocumentCreateIcon(), d.makeLetter)
+	d.makeButton.Importance = widget.HighImportance
+	for i, t := range d.templates {
+		if t.Name == template {
+			d.template.SetSelectedIndex(i)
+		}
+	}
+	for i, e := range d.appointments {
+		if e.ID == appointmentID {
+			d.appointment.SetSelectedIndex(len(d.appointments) - i)
+		}
+	}
+	if d.template.SelectedIndex() < 0 {
+		d.template.SetSelectedIndex(0)
+	}
+	d.showGeneral()
+	content := container.NewVBox(
+		widget.NewForm(widget.NewFormItem("Letter", d.template), widget.NewFormItem("About", d.appointment)),
+		d.general, d.message,
+		container.NewHBox(layout.NewSpacer(), widget.NewButton("Close", func() { d.dialog.Hide() }), d.makeButton))
+	d.dialog = dialog.NewCustomWithoutButtons("Write a letter", content, ctx.Window)
+	fitDialog(d.dialog, content, 640)
+	d.dialog.Show()
+	return d
+}
+
+// appointmentChoice is "Tue 24/11/2026 09:30 · Follow-up with Dr Siân Evans".
+func appointmentChoice(e app.DiaryEntry) string {
+	day := e.Date
+	if d, err := ukcal.ParseDate(e.Date); err == nil {
+		day = d.Time().Format("Mon 02/01/2006")
+	}
+	s := fmt.Sprintf("%s %s · %s with %s", day, schedule.Clock(e.StartMin), e.TypeName, e.ClinicianName)
+	if app.IsCancelled(e.Status) || e.Status == app.StatusDNA {
+		s += " (" + app.StatusLabel(e.Status) + ")"
+	}
+	return s
+}
+
+// chosenTemplate is the template selected.
+func (d *letterDialog) chosenTemplate() app.LetterTemplate {
+	i := d.template.SelectedIndex()
+	if i < 0 {
+		return app.LetterTemplate{}
+	}
+	return d.templates[i]
+}
+
+// showGeneral shows the subject and text only for the general letter.
+func (d *letterDialog) showGeneral() {
+	if d.general == nil {
+		return
+	}
+	if d.chosenTemplate().Name == "general" {
+		d.general.Show()
+	} else {
+		d.general.Hide()
+	}
+}
+
+// makeLetter writes the letter off the UI goroutine and offers it.
+func (d *letterDialog) makeLetter() {
+	req := app.LetterRequest{Template: d.chosenTemplate().Name, PatientID: d.patientID}
+	if i := d.appointment.SelectedIndex(); i > 0 {
+		req.AppointmentID = d.appointments[len(d.appointments)-i].ID
+	}
+	if req.Template == "general" {
+		req.Text = app.LetterText{Subject: d.subject.Text, Body: d.text.Text}
+	}
+	title := d.chosenTemplate().Title
+	inBackground(d.ctx, "Making the letter…", func() (app.LetterResult, error) {
+		return d.ctx.Clinic.RenderLetter(req)
+	}, func(res app.LetterResult, err error) {
+		if err != nil {
+			say(d.message, widget.DangerImportance, plainError(err))
+			return
+		}
+		d.dialog.Hide()
+		showPDF(d.ctx, madePDF{Title: title, PDF: res.PDF, FileName: res.FileName, Warnings: res.Warnings})
+	})
+}
+
+// printAgain makes a logged letter or slip again, from the timeline.
+func printAgain(ctx *Context, letterID string) {
+	inBackground(ctx, "Making the copy…", func() (app.Reprint, error) {
+		return ctx.Clinic.PrintAgain(letterID)
+	}, func(r app.Reprint, err error) {
+		if err != nil {
+			ctx.ShowError(err)
+			return
+		}
+		ws := r.Warnings
+		if !r.Identical {
+			ws = append(ws, "This copy is not byte for byte the one first printed (the clinic's logo has changed since, or it was printed on a sheet of slips); the wording is the same.")
+		}
+		showPDF(ctx, madePDF{Title: "The copy", PDF: r.PDF, FileName: r.FileName, Warnings: ws})
+	})
+}
+
+// printSlip makes the appointment slip for one appointment.
+func printSlip(ctx *Context, appointmentID string) {
+	inBackground(ctx, "Making the slip…", func() (app.SlipResult, error) {
+		return ctx.Clinic.AppointmentSlip(appointmentID)
+	}, func(r app.SlipResult, err error) {
+		if err != nil {
+			ctx.ShowError(err)
+			return
+		}
+		showPDF(ctx, madePDF{Title: "The appointment slip", PDF: r.PDF, FileName: r.FileName, Warnings: r.Warnings})
+	})
+}
+
+// printDayLists makes every clinician's day list for the day, in one PDF.
+func printDayLists(ctx *Context, day ukcal.Date) {
+	inBackground(ctx, "Making the day lists…", func() (app.SlipResult, error) {
+		return ctx.Clinic.DayLists(day)
+	}, func(r app.SlipResult, err error) {
+		if err != nil {
+			ctx.ShowError(err)
+			return
+		}
+		showPDF(ctx, madePDF{Title: "The day lists", PDF: r.PDF, FileName: r.FileName, Warnings: r.Warnings})
+	})
+}
+
+// printDaySlips makes the day's appointment slips, ten to a sheet.
+func printDaySlips(ctx *Context, day ukcal.Date) {
+	inBackground(ctx, "Making the slips…", func() (app.SlipResult, error) {
+		return ctx.Clinic.DaySlips(day)
+	}, func(r app.SlipResult, err error) {
+		if err != nil {
+			ctx.ShowError(err)
+			return
+		}
+		showPDF(ctx, madePDF{Title: "The day's slips", PDF: r.PDF, FileName: r.FileName, Warnings: r.Warnings})
+	})
+}

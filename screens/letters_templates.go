@@ -1,0 +1,296 @@
+package screens
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"clinicdesk/app"
+	"clinicdesk/app/letters"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// settingsTabLetters is the Letters tab of Settings.
+const settingsTabLetters = "Letters"
+
+// examplePatient is the preview choice that uses the made-up example.
+const examplePatient = "Example patient (made up)"
+
+// lettersTab is Settings → Letters: printing a day's letters, slips and
+// day lists for everyone who prints; and, for a manager, the template
+// editor with its field picker, preview and line-numbered checks.
+type lettersTab struct {
+	ctx      *Context
+	editable bool
+
+	templates []app.LetterTemplate
+	current   int
+	list      *widget.List
+
+	title, subject, body *widget.Entry
+	picker               *widget.Select
+	fields               []letters.FieldInfo
+	previewFor           *widget.Select
+	previewIDs           []string // patient ids behind previewFor's options; "" is the example
+	search               *widget.Entry
+	problem              *widget.Label
+	status               *widget.Label
+	preview              *widget.RichText
+	previewPDF           []byte
+	saveButton           *widget.Button
+	resetButton          *widget.Button
+
+	day *widget.Entry
+}
+
+func newLettersTab(ctx *Context) *lettersTab {
+	return &lettersTab{ctx: ctx, editable: ctx.Clinic.Can(app.PermEditTemplates), current: -1}
+}
+
+func (t *lettersTab) build() fyne.CanvasObject {
+	t.day = widget.NewEntry()
+	t.day.SetText(ukcal.Today(time.Now()).AddDays(1).Time().Format("02/01/2006"))
+	dayCard := widget.NewCard("Print for a day", "",
+		container.NewVBox(
+			widget.NewForm(widget.NewFormItem("Day (dd/mm/yyyy)", t.day)),
+			container.NewHBox(
+				widget.NewButtonWithIcon("Reminder letters…", theme.MailSendIcon(), t.reminders),
+				widget.NewButtonWithIcon("Appointment slips", theme.DocumentPrintIcon(), func() { t.forDay(printDaySlips) }),
+				widget.NewButtonWithIcon("Print day lists", theme.ListIcon(), func() { t.forDay(printDayLists) }))))
+	if !t.editable {
+		return container.NewVScroll(container.NewPadded(limitWidth(dayCard, 760)))
+	}
+	return container.NewVScroll(container.NewPadded(container.NewVBox(dayCard, t.buildEditor())))
+}
+
+// chosenDay reads the day entry, saying so when it is not a date.
+func (t *lettersTab) chosenDay() (ukcal.Date, bool) {
+	d, err := parseUKDate(t.day.Text)
+	if err != nil {
+		t.ctx.ShowError(errors.New("write the day as dd/mm/yyyy, e.g. 24/11/2026"))
+		return ukcal.Date{}, false
+	}
+	return ukcal.DateOf(d), true
+}
+
+func (t *lettersTab) reminders() {
+	if day, ok := t.chosenDay(); ok {
+		openReminderBatch(t.ctx, day)
+	}
+}
+
+func (t *lettersTab) forDay(print func(*Context, ukcal.Date)) {
+	if day, ok := t.chosenDay(); ok {
+		print(t.ctx, day)
+	}
+}
+
+func (t *lettersTab) buildEditor() fyne.CanvasObject {
+	var err error
+	if t.templates, err = t.ctx.Clinic.LetterTemplates(); err != nil {
+		return wrapped("The letter templates could not be read: " + plainError(err))
+	}
+	t.list = widget.NewList(func() int { return len(t.templates) },
+		func() fyne.CanvasObject { return widget.NewLabel("Appointment confirmation (edited)") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			text := t.templates[i].Title
+			if t.templates[i].Edited {
+				text += " (edited)"
+			}
+			o.(*widget.Label).SetText(text)
+		})
+	t.list.OnSelected = t.selectTemplate
+	t.title = widget.NewEntry()
+	t.subject = widget.NewEntry()
+	t.body = widget.NewMultiLineEntry()
+	t.body.SetMinRowsVisible(14)
+	t.body.Wrapping = fyne.TextWrapWord
+	t.fields = letters.FieldCatalogue()
+	var names []string
+	for _, f := range t.fields {
+		names = append(names, f.Group+" › "+f.Name+" — "+f.Description)
+	}
+	t.picker = widget.NewSelect(names, t.insertField)
+	t.picker.PlaceHolder = "Insert a field at the cursor…"
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder("Find a patient to preview with")
+	t.search.OnSubmitted = func(string) { t.findPreviewPatients() }
+	t.previewFor = widget.NewSelect([]string{examplePatient}, nil)
+	t.previewIDs = []string{""}
+	t.previewFor.SetSelectedIndex(0)
+	t.problem = errorText()
+	t.status = note()
+	t.preview = widget.NewRichText()
+	t.preview.Wrapping = fyne.TextWrapWord
+	t.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), t.save)
+	t.saveButton.Importance = widget.HighImportance
+	t.resetButton = widget.NewButtonWithIcon("Back to the standard wording", theme.ContentUndoIcon(), t.reset)
+	previewButton := widget.NewButtonWithIcon("Check and preview", theme.VisibilityIcon(), t.showPreview)
+	openButton := widget.NewButtonWithIcon("Open PDF preview", theme.DocumentPrintIcon(), t.openPreview)
+
+	editor := container.NewVBox(
+		widget.NewForm(widget.NewFormItem("Title", t.title), widget.NewFormItem("Subject", t.subject)),
+		t.picker, t.body, t.problem,
+		container.NewHBox(t.saveButton, t.resetButton), t.status,
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, nil, t.previewFor, t.search),
+		container.NewHBox(previewButton, openButton),
+		t.preview)
+	split := container.NewHSplit(t.list, editor)
+	split.SetOffset(0.25)
+	if len(t.templates) > 0 {
+		t.list.Select(0)
+	}
+	return widget.NewCard("Letter templates", "Fields in {{double braces}} are filled in from the records; {{#if field}}…{{/if}} keeps a part only when the field is not blank.", split)
+}
+
+// selectTemplate loads a template into the editor.
+func (t *lettersTab) selectTemplate(i widget.ListItemID) {
+	t.current = i
+	lt := t.templates[i]
+	t.title.SetText(lt.Title)
+	t.subject.SetText(lt.Subject)
+	t.body.SetText(lt.Body)
+	setMessage(t.problem, "")
+	say(t.status, widget.MediumImportance, "")
+}
+
+// insertField puts the chosen field's tag at the body's cursor.
+func (t *lettersTab) insertField(choice string) {
+	i := t.picker.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	insertAtCursor(t.body, t.fields[i].Tag())
+	t.picker.ClearSelected()
+	t.ctx.Window.Canvas().Focus(t.body)
+}
+
+// insertAtCursor splices text into e where its cursor is.
+func insertAtCursor(e *widget.Entry, text string) {
+	lines := strings.Split(e.Text, "\n")
+	row := min(max(e.CursorRow, 0), len(lines)-1)
+	line := []rune(lines[row])
+	col := min(max(e.CursorColumn, 0), len(line))
+	lines[row] = string(line[:col]) + text + string(line[col:])
+	e.SetText(strings.Join(lines, "\n"))
+	e.CursorRow, e.CursorColumn = row, col+len([]rune(text))
+	e.Refresh()
+}
+
+// save stores the edit, or names each line that is wrong and saves nothing.
+func (t *lettersTab) save() {
+	if t.current < 0 {
+		return
+	}
+	lt, err := t.ctx.Clinic.SaveLetterTemplate(t.templates[t.current].Name, t.title.Text, t.subject.Text, t.body.Text)
+	if err != nil {
+		setMessage(t.problem, templateProblem(err))
+		return
+	}
+	setMessage(t.problem, "")
+	t.templates[t.current] = lt
+	t.list.RefreshItem(t.current)
+	say(t.status, widget.SuccessImportance, "Saved. Letters made from now on use this wording.")
+}
+
+// reset brings back the standard wording.
+func (t *lettersTab) reset() {
+	if t.current < 0 {
+		return
+	}
+	lt, err := t.ctx.Clinic.ResetLetterTemplate(t.templates[t.current].Name)
+	if err != nil {
+		t.ctx.ShowError(err)
+		return
+	}
+	t.templates[t.current] = lt
+	t.list.RefreshItem(t.current)
+	t.selectTemplate(t.current)
+	say(t.status, widget.SuccessImportance, "The standard wording is back.")
+}
+
+// templateProblem is every line's problem, one a line.
+func templateProblem(err error) string {
+	var errs letters.TemplateErrors
+	if errors.As(err, &errs) {
+		return "Not saved. Please correct:\n" + errs.Error()
+	}
+	return plainError(err)
+}
+
+// findPreviewPatients offers the patients matching the search.
+func (t *lettersTab) findPreviewPatients() {
+	found, err := t.ctx.Clinic.SearchPatients(t.search.Text, false, 10)
+	if err != nil {
+		t.ctx.ShowError(err)
+		return
+	}
+	options, ids := []string{examplePatient}, []string{""}
+	for _, p := range found {
+		label := strings.TrimSpace(p.Forenames + " " + p.Surname)
+		if d, err := ukcal.ParseDate(p.DOB); err == nil {
+			label += ", born " + d.Time().Format("02/01/2006")
+		}
+		options, ids = append(options, label), append(ids, p.ID)
+	}
+	t.previewFor.SetOptions(options)
+	t.previewIDs = ids
+	t.previewFor.SetSelectedIndex(min(1, len(options)-1))
+}
+
+// makePreview fills the edited (unsaved) template in.
+func (t *lettersTab) makePreview() (app.LetterPreview, bool) {
+	if t.current < 0 {
+		return app.LetterPreview{}, false
+	}
+	patientID := ""
+	if i := t.previewFor.SelectedIndex(); i > 0 {
+		patientID = t.previewIDs[i]
+	}
+	p, err := t.ctx.Clinic.PreviewLetterTemplate(t.templates[t.current].AddressedTo, t.subject.Text, t.body.Text, patientID)
+	if err != nil {
+		setMessage(t.problem, templateProblem(err))
+		return p, false
+	}
+	setMessage(t.problem, "")
+	return p, true
+}
+
+// showPreview shows the letter's words as they will print.
+func (t *lettersTab) showPreview() {
+	p, ok := t.makePreview()
+	if !ok {
+		return
+	}
+	t.previewPDF = p.PDF
+	// Segments, not markdown: a name with an asterisk must print as typed.
+	segs := []widget.RichTextSegment{
+		&widget.TextSegment{Text: p.Subject, Style: widget.RichTextStyleStrong},
+		&widget.TextSegment{Text: p.Salutation, Style: widget.RichTextStyleParagraph},
+	}
+	for _, para := range p.Paragraphs {
+		segs = append(segs, &widget.TextSegment{Text: para, Style: widget.RichTextStyleParagraph})
+	}
+	for _, w := range p.Warnings {
+		segs = append(segs, &widget.TextSegment{Text: "Check: " + w, Style: widget.RichTextStyleEmphasis})
+	}
+	t.preview.Segments = segs
+	t.preview.Refresh()
+}
+
+// openPreview opens the preview PDF in the system viewer.
+func (t *lettersTab) openPreview() {
+	p, ok := t.makePreview()
+	if !ok {
+		return
+	}
+	if _, err := app.OpenPDF("Preview.pdf", p.PDF); err != nil {
+		t.ctx.ShowError(err)
+	}
+}
