@@ -104,6 +104,9 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	if c.Can(app.PermPrintLetters) {
 		s.tabs.Append(container.NewTabItemWithIcon(settingsTabLetters, theme.MailComposeIcon(), newLettersTab(s.ctx).build()))
 	}
+	if c.Can(app.PermDecideComplaints) {
+		s.tabs.Append(container.NewTabItemWithIcon(settingsTabComplaints, theme.WarningIcon(), newComplaintSettingsTab(s.ctx).build()))
+	}
 	if pendingSettingsTab != "" {
 		s.selectTab(pendingSettingsTab)
 		pendingSettingsTab = ""

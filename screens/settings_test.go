@@ -197,7 +197,7 @@ func TestSettingsManagerAddsUserThroughDialog(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
 	s, w, _ := tcSettings(t, c)
-	if got := s.tabTitles(); strings.Join(got, ",") != "Clinic details,Users,Calendar,Security,Backups,Letters" {
+	if got := s.tabTitles(); strings.Join(got, ",") != "Clinic details,Users,Calendar,Security,Backups,Letters,Complaints" {
 		t.Fatalf("manager's tabs = %v", got)
 	}
 	s.selectTab(settingsTabUsers)

@@ -103,6 +103,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	holidaysCard := widget.NewCard("Bank holidays", ukcal.EnglandAndWales.Name(), s.holidayList(now))
 
 	cards := container.NewVBox(holidaysCard)
+	addTodayComplaints(s.ctx, cards)
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())
 		s.backupMessage = wrapped("")

@@ -1,0 +1,394 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"clinicdesk/app/complaints"
+	"clinicdesk/app/letters"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+
+	"github.com/google/uuid"
+)
+
+// Complaint letters (SPEC §2.4): the acknowledgement, the delay letter and
+// the final response, written to the complainant from the clinic's
+// templates. They are logged on the complaint, never on the patient's
+// correspondence log: the complaint file is kept apart from the clinical
+// record, and the complainant may not be the patient at all.
+
+// The complaint letter templates.
+const (
+	ComplaintAckTemplate   = "complaint_ack"
+	ComplaintDelayTemplate = "complaint_delay"
+	ComplaintFinalTemplate = "complaint_final"
+)
+
+// complaintLetterNotePrefix starts the note that logs a letter on the
+// complaint, so the complaint screen can tell letters from other notes.
+const complaintLetterNotePrefix = "Letter written: "
+
+// ComplaintLetterRequest is one complaint letter to write, with the words
+// the complaints lead writes for it. A blank line in the free text starts a
+// new paragraph; lines starting "- " print as a list.
+type ComplaintLetterRequest struct {
+	ComplaintID string
+	Template    string // ComplaintAckTemplate, ComplaintDelayTemplate or ComplaintFinalTemplate
+	// Summary completes "your complaint is that …"; blank uses the
+	// complaint's description.
+	Summary string
+
+	// The delay letter: why, and the new date the response is expected by
+	// (recorded on the complaint as the agreed response date).
+	DelayReason    string
+	NewResponseDue ukcal.Date
+
+	// The final response: how it was looked into, what was found and what
+	// has been done, signed by the responsible person, by name. SignedOffBy
+	// may be left blank once the final response has been signed off on the
+	// complaint; it must then be that name.
+	Investigation, Conclusions, Actions string
+	SignedOffBy                         string
+}
+
+// ComplaintLetterTitle is what the complaint screen and the log call a
+// complaint letter: "Acknowledgement letter".
+func ComplaintLetterTitle(template string) string {
+	switch template {
+	case ComplaintAckTemplate:
+		return "Acknowledgement letter"
+	case ComplaintDelayTemplate:
+		return "Delay letter"
+	case ComplaintFinalTemplate:
+		return "Final response"
+	}
+	return template
+}
+
+// IsComplaintLetterNote reports whether a complaint note logs a letter.
+func IsComplaintLetterNote(n ComplaintNote) bool {
+	return n.Kind == ComplaintNoteKind && strings.HasPrefix(n.Body, complaintLetterNotePrefix)
+}
+
+// SuggestedComplaintSummary turns the recorded description into words
+// that follow "your complaint is that": its first letter lower case and no
+// closing full stop. The screen offers it for editing.
+func SuggestedComplaintSummary(description string) string {
+	s := strings.TrimSpace(description)
+	s = strings.TrimRight(s, ". ")
+	r := []rune(s)
+	// "I was …" keeps its capital; "Kept waiting" does not need one.
+	if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' && !(r[0] == 'I' && r[1] == ' ') && !(r[1] >= 'A' && r[1] <= 'Z') {
+		r[0] += 'a' - 'A'
+	}
+	return string(r)
+}
+
+// RenderComplaintLetter writes a complaint letter to the complainant,
+// logs it on the complaint (a note naming the letter and its SHA-256) and
+// audits it. The delay letter also records that a delay letter was sent
+// and the new response date; the final response is a manager's and is
+// signed by the responsible person named on it.
+func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermPrintLetters)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	need := PermLogComplaints
+	if req.Template == ComplaintFinalTemplate {
+		need = PermDecideComplaints
+	}
+	if _, err := c.require(need); err != nil {
+		return LetterResult{}, err
+	}
+	if !slices.Contains([]string{ComplaintAckTemplate, ComplaintDelayTemplate, ComplaintFinalTemplate}, req.Template) {
+		return LetterResult{}, fmt.Errorf("%q is not a complaint letter: choose the acknowledgement, the delay letter or the final response", req.Template)
+	}
+	stored, err := c.store.Complaint(req.ComplaintID)
+	if err != nil {
+		return LetterResult{}, notFound(err, "that complaint is not in the register")
+	}
+	history, err := c.store.ComplaintHistory(stored.ID)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	cc, err := c.complaintContext(c.store)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	recs := []ComplaintRecord{cc.record(stored, history)}
+	if err := c.complaintNames(recs); err != nil {
+		return LetterResult{}, err
+	}
+	rec := recs[0]
+	if err := checkLetterStage(req.Template, rec.Status); err != nil {
+		return LetterResult{}, err
+	}
+	cs, err := c.store.ComplaintSettings()
+	if err != nil {
+		return LetterResult{}, err
+	}
+	tmpl, err := c.templateLocked(req.Template)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	window, err := readLetterWindow(c.store)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	details, err := c.store.Clinic()
+	if err != nil {
+		return LetterResult{}, err
+	}
+	var patient *data.Patient
+	if rec.PatientID != "" {
+		p, err := c.store.Patient(rec.PatientID)
+		if err != nil && !errors.Is(err, data.ErrNotFound) {
+			return LetterResult{}, err
+		}
+		if err == nil {
+			patient = &p
+		}
+	}
+	fields, err := c.complaintLetterFields(req, rec, patient, details, cs, cc)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	to, err := complainantRecipient(rec, patient)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	signatory := letters.Signatory{Name: s.User.FullName, Role: s.Role.Label()}
+	if req.Template == ComplaintFinalTemplate {
+		if signatory, err = finalResponseSignatory(req.SignedOffBy, rec.SignedOffBy, s); err != nil {
+			return LetterResult{}, err
+		}
+	}
+	l, err := buildComplaintLetter(tmpl, fields, to, signatory, window, details)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	// The patient's own large-print need goes with them when they complain.
+	l.LargePrint = rec.Complainant == complaints.ComplainantPatient && patient != nil && wantsLargePrint(*patient)
+	var buf bytes.Buffer
+	ws, err := letters.RenderLetter(&buf, l)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	var warnings []string
+	if rec.Complainant == complaints.ComplainantPatient && patient != nil {
+		warnings = aisWarnings(*patient)
+	}
+	warnings = append(warnings, ws.Messages()...)
+	sum := sha256Hex(buf.Bytes())
+	title := ComplaintLetterTitle(req.Template)
+	n := ComplaintNote{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: stored.ID, Kind: ComplaintNoteKind,
+		Body: fmt.Sprintf("%s%s (SHA-256 %s…)", complaintLetterNotePrefix, title, sum[:16]),
+		By:   s.User.Username, At: c.clock().UTC()}
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if req.Template == ComplaintDelayTemplate {
+			// The delay letter tells the complainant the new date: it is
+			// the date now agreed, and no further delay letter is owed.
+			fresh, err := tx.Complaint(stored.ID)
+			if err != nil {
+				return err
+			}
+			fresh.DelayLetterSent = cc.today.String()
+			fresh.ResponseDays, fresh.ResponseUntil = 0, req.NewResponseDue.String()
+			fresh.UpdatedAt = n.At
+			fresh.NextDue = nextDue(fresh, cc.region)
+			if err := tx.UpdateComplaint(fresh); err != nil {
+				return err
+			}
+		}
+		if err := tx.InsertComplaintNote(n); err != nil {
+			return err
+		}
+		return audit("complaint.letter", "complaint", stored.ID, stored.PatientID,
+			fmt.Sprintf("%s: %s sha256=%s", stored.Reference, req.Template, sum))
+	})
+	if err != nil {
+		return LetterResult{}, err
+	}
+	return LetterResult{PDF: buf.Bytes(), Warnings: warnings, RecordID: n.ID, SHA256: sum,
+		FileName: fmt.Sprintf("%s %s %s.pdf", title, stored.Reference, cc.today.String())}, nil
+}
+
+// checkLetterStage refuses a letter that does not fit where the complaint
+// is: an acknowledgement once the investigation has started, a delay
+// letter once the response has gone, a final response before the
+// investigation.
+func checkLetterStage(template string, st complaints.Status) error {
+	switch template {
+	case ComplaintAckTemplate:
+		if st != complaints.Received && st != complaints.Acknowledged {
+			return fmt.Errorf("the complaint is %s: the acknowledgement letter is written when it is received", strings.ToLower(st.Label()))
+		}
+	case ComplaintDelayTemplate:
+		if st != complaints.Received && st != complaints.Acknowledged && st != complaints.Investigating {
+			return fmt.Errorf("the complaint is %s: a delay letter is only for a response not yet sent", strings.ToLower(st.Label()))
+		}
+	case ComplaintFinalTemplate:
+		if st == complaints.Received || st == complaints.Acknowledged {
+			return errors.New("the final response is written once the complaint has been investigated: start the investigation first")
+		}
+	}
+	return nil
+}
+
+// complaintLetterFields fills the merge fields a complaint letter uses,
+// and refuses, in words the desk can act on, a letter that would print
+// with a gap.
+func (c *Clinic) complaintLetterFields(req ComplaintLetterRequest, rec ComplaintRecord, patient *data.Patient,
+	details data.ClinicDetails, cs ComplaintSettings, cc complaintContext) (letters.Fields, error) {
+	cf := &letters.ComplaintFields{
+		Reference: rec.Reference, Received: rec.Received,
+		AcknowledgeBy: rec.Due.AcknowledgeBy, ResponseDue: rec.Due.ResponseDue,
+		Summary:       typedText(req.Summary),
+		DelayReason:   typedText(req.DelayReason),
+		Investigation: typedText(req.Investigation),
+		Conclusions:   typedText(req.Conclusions),
+		Actions:       typedText(req.Actions),
+	}
+	if cf.Summary == "" {
+		cf.Summary = SuggestedComplaintSummary(rec.Description)
+	}
+	if cf.ResponseDue.IsZero() {
+		// Not agreed yet: the acknowledgement offers the default period.
+		cf.ResponseDue = complaints.AgreedWorkingDays(cs.DefaultResponseDays).Due(rec.Received, cc.region)
+	}
+	switch req.Template {
+	case ComplaintDelayTemplate:
+		due := req.NewResponseDue
+		switch {
+		case due.IsZero():
+			return letters.Fields{}, errors.New("give the new date by which the complainant can expect the full response")
+		case !due.After(cc.today):
+			return letters.Fields{}, fmt.Errorf("the new response date must be after today (%s)", longDate(cc.today))
+		case !cc.region.IsWorkingDay(due):
+			return letters.Fields{}, fmt.Errorf("%s is not a working day: choose %s instead", longDate(due), longDate(cc.region.NextWorkingDay(due)))
+		}
+		cf.ResponseDue = due
+	case ComplaintFinalTemplate:
+		switch {
+		case cf.Investigation == "":
+			return letters.Fields{}, errors.New("say how the complaint was looked into: who was spoken to and what was read")
+		case cf.Conclusions == "":
+			return letters.Fields{}, errors.New("say what was found, and whether the complaint is upheld")
+		case cf.Actions == "":
+			return letters.Fields{}, errors.New("say what has been done, or will be done, because of the complaint (or that nothing needs to change, and why)")
+		}
+	}
+	if rec.Complainant == complaints.ComplainantPatient && patient != nil {
+		cf.ComplainantTitle, cf.ComplainantForenames, cf.ComplainantSurname = patient.Title, patient.Forenames, patient.Surname
+	} else {
+		cf.ComplainantTitle, cf.ComplainantForenames, cf.ComplainantSurname = splitPersonName(rec.ComplainantName)
+	}
+	if rec.Complainant == complaints.ComplainantOnBehalf && rec.PatientName != "" {
+		cf.OnBehalfOf = rec.PatientName
+	}
+	if rec.OwnerID != "" {
+		if u, err := c.store.UserByID(rec.OwnerID); err == nil {
+			cf.Handler = u.FullName + ", " + Role(u.Role).Label()
+		}
+	}
+	return letters.Fields{Today: cc.today, Clinic: clinicFields(details), Complaint: cf}, nil
+}
+
+// personTitles are the titles a typed name may start with.
+var personTitles = []string{"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "revd", "sir", "dame", "lord", "lady"}
+
+// splitPersonName reads "Mrs Joan O'Neill" as title, forenames and
+// surname, for the salutation. A name of one word is the surname.
+func splitPersonName(name string) (title, forenames, surname string) {
+	words := strings.Fields(name)
+	if len(words) > 1 && slices.Contains(personTitles, strings.ToLower(strings.TrimSuffix(words[0], "."))) {
+		title, words = words[0], words[1:]
+	}
+	if len(words) == 0 {
+		return title, "", ""
+	}
+	return title, strings.Join(words[:len(words)-1], " "), words[len(words)-1]
+}
+
+// complainantRecipient is the name and address in the envelope window:
+// the complainant's, or the patient's address on file when the patient
+// complained and gave none.
+func complainantRecipient(rec ComplaintRecord, patient *data.Patient) (letters.Recipient, error) {
+	name := rec.ComplainantName
+	lines := addressLines(rec.ComplainantAddress)
+	if rec.Complainant == complaints.ComplainantPatient && patient != nil {
+		name = patientFullName(*patient)
+		if len(lines) == 0 {
+			for _, l := range []string{patient.Address.Line1, patient.Address.Line2, patient.Address.Town, patient.Address.County, patient.Address.Postcode} {
+				if l = strings.TrimSpace(l); l != "" {
+					lines = append(lines, l)
+				}
+			}
+		}
+	}
+	if strings.TrimSpace(name) == "" {
+		return letters.Recipient{}, errors.New("the complaint does not say who complained: add the complainant's name first")
+	}
+	if len(lines) == 0 {
+		return letters.Recipient{}, fmt.Errorf("there is no postal address for %s: add it to the complaint's details before writing to them", name)
+	}
+	return letters.Recipient{Name: name, Address: lines}, nil
+}
+
+// finalResponseSignatory is who signs the final response: the responsible
+// person named, who must be the one recorded if it has already been
+// signed off.
+func finalResponseSignatory(typed, recorded string, s *Session) (letters.Signatory, error) {
+	typed, recorded = cleanText(typed), cleanText(recorded)
+	name := typed
+	switch {
+	case typed == "" && recorded == "":
+		return letters.Signatory{}, errors.New("the final response must be signed by the responsible person: give their name")
+	case typed == "":
+		name = recorded
+	case recorded != "" && !strings.EqualFold(typed, recorded):
+		return letters.Signatory{}, fmt.Errorf("the final response was signed off by %s: the letter must carry that name", recorded)
+	}
+	role := "Responsible person for complaints"
+	if strings.EqualFold(name, s.User.FullName) {
+		role = s.Role.Label() + ", responsible person for complaints"
+	}
+	return letters.Signatory{Name: name, Role: role}, nil
+}
+
+// buildComplaintLetter merges the template and lays out the letter.
+func buildComplaintLetter(tmpl LetterTemplate, f letters.Fields, to letters.Recipient, signatory letters.Signatory,
+	window letters.Window, details data.ClinicDetails) (letters.Letter, error) {
+	parsed, err := letters.ParseTemplate(tmpl.Name, tmpl.Subject, tmpl.Body)
+	if err != nil {
+		return letters.Letter{}, fmt.Errorf("the %q template has a mistake (a manager can fix it in Settings → Letters): %w", tmpl.Title, err)
+	}
+	merged, err := parsed.Render(f)
+	if err != nil {
+		return letters.Letter{}, fmt.Errorf("the %q letter cannot be written for this complaint: %w", tmpl.Title, err)
+	}
+	salutation, err := f.Salutation(letters.ToComplainant)
+	if err != nil {
+		return letters.Letter{}, err
+	}
+	return letters.Letter{
+		Clinic:     letterhead(details),
+		Recipient:  to,
+		Date:       f.Today,
+		References: []string{"Our ref: " + f.Complaint.Reference},
+		Subject:    merged.Subject,
+		Salutation: salutation + ",",
+		Paragraphs: merged.Paragraphs,
+		SignOff:    signOff(salutation),
+		Signatory:  signatory,
+		Regarding:  to.Name + " · our ref " + f.Complaint.Reference,
+		Window:     window,
+	}, nil
+}

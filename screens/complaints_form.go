@@ -1,0 +1,432 @@
+package screens
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/complaints"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// complaintAppointmentsOffered is how many of the patient's latest
+// appointments the form offers to link.
+const complaintAppointmentsOffered = 8
+
+// Consent choices, as the form reads them.
+const (
+	consentYes     = "Yes"
+	consentNo      = "No"
+	consentNotYet  = "Not recorded yet"
+	patientUnknown = "No patient on file"
+)
+
+// complaintForm logs a new complaint. Nothing is saved until the app
+// accepts it all; what it refuses is said in plain words beside the Log
+// button, and the acknowledgement deadline and the time limit show as the
+// dates are typed.
+type complaintForm struct {
+	ctx    *Context
+	onDone func(*app.ComplaintRecord) // nil when cancelled
+	region ukcal.Region
+	today  ukcal.Date
+
+	complainant *widget.RadioGroup
+	patient     *calendarPatientPick
+	name        *widget.Entry
+	address     *widget.Entry
+	phone       *widget.Entry
+	email       *widget.Entry
+	consentBox  *fyne.Container
+	consent     *widget.RadioGroup
+	consentDate *widget.Entry
+	consentNote *widget.Entry
+
+	channel      *widget.RadioGroup
+	received     *widget.Entry
+	ackHint      *widget.Label
+	events       *widget.Entry
+	aware        *widget.Entry
+	timeLimit    *widget.Label
+	subjects     *checkGrid
+	staffGroups  *checkGrid
+	description  *widget.Entry
+	outcome      *widget.Entry
+	appointments *widget.CheckGroup
+	apptIDs      map[string]string // the check's text → the appointment's ID
+	apptNote     *widget.Label
+	owner        *widget.Select
+	owners       []app.User
+	period       *widget.Entry
+	periodHint   *widget.Label
+
+	problem *widget.Label
+	save    *widget.Button
+}
+
+func newComplaintForm(ctx *Context, onDone func(*app.ComplaintRecord)) *complaintForm {
+	f := &complaintForm{ctx: ctx, onDone: onDone, today: ukcal.DateOf(nowInClinic())}
+	if cs, err := ctx.Clinic.CalendarSettings(); err == nil {
+		f.region, _ = ukcal.ParseRegion(cs.Region)
+	}
+	return f
+}
+
+func (f *complaintForm) build() fyne.CanvasObject {
+	var statusLabels []string
+	for _, s := range complaints.ComplainantStatuses() {
+		statusLabels = append(statusLabels, s.Label())
+	}
+	f.complainant = widget.NewRadioGroup(statusLabels, func(string) { f.complainantChanged() })
+	f.complainant.Required = true
+	f.complainant.Selected = complaints.ComplainantPatient.Label()
+	f.patient = newCalendarPatientPick(f.ctx, f.patientPicked)
+	f.patient.chosen.SetText(patientUnknown)
+	f.name = widget.NewEntry()
+	f.name.SetPlaceHolder("Full name, with title: Mrs Joan O'Neill")
+	f.address = widget.NewMultiLineEntry()
+	f.address.SetPlaceHolder("Postal address, one line each (for letters)")
+	f.address.SetMinRowsVisible(3)
+	f.phone = widget.NewEntry()
+	f.phone.SetPlaceHolder("Phone")
+	f.email = widget.NewEntry()
+	f.email.SetPlaceHolder("Email")
+
+	f.consent = widget.NewRadioGroup([]string{consentYes, consentNo, consentNotYet}, nil)
+	f.consent.Horizontal = true
+	f.consent.Selected = consentNotYet
+	f.consentDate = widget.NewEntry()
+	f.consentDate.SetPlaceHolder("dd/mm/yyyy")
+	f.consentNote = widget.NewEntry()
+	f.consentNote.SetPlaceHolder("How it was given: signed form, by phone…")
+	f.consentBox = container.NewVBox(
+		widget.NewLabel("Has the patient agreed to this person complaining for them?"), f.consent,
+		container.NewBorder(nil, nil, widget.NewLabel("Date"), nil, sized(f.consentDate, 130)), f.consentNote)
+
+	var channelLabels []string
+	for _, ch := range complaints.Channels() {
+		channelLabels = append(channelLabels, ch.Label())
+	}
+	f.channel = widget.NewRadioGroup(channelLabels, nil)
+	f.channel.Horizontal = true
+
+	f.received = widget.NewEntry()
+	f.received.SetText(shortDay(f.today))
+	f.received.OnChanged = func(string) { f.datesChanged() }
+	f.ackHint = wrapped("")
+	f.events = widget.NewEntry()
+	f.events.SetPlaceHolder("dd/mm/yyyy")
+	f.events.OnChanged = func(string) { f.datesChanged() }
+	f.aware = widget.NewEntry()
+	f.aware.SetPlaceHolder("dd/mm/yyyy")
+	f.aware.OnChanged = func(string) { f.datesChanged() }
+	f.timeLimit = note()
+
+	var subjectLabels, staffLabels []string
+	for _, s := range complaints.SubjectAreas() {
+		subjectLabels = append(subjectLabels, s.Label())
+	}
+	for _, g := range complaints.StaffGroups() {
+		staffLabels = append(staffLabels, g.Label())
+	}
+	f.subjects = newCheckGrid(subjectLabels, 3)
+	f.staffGroups = newCheckGrid(staffLabels, 2)
+
+	f.description = widget.NewMultiLineEntry()
+	f.description.SetPlaceHolder("What happened, in the complainant's words as far as possible")
+	f.description.SetMinRowsVisible(4)
+	f.description.Wrapping = fyne.TextWrapWord
+	f.outcome = widget.NewMultiLineEntry()
+	f.outcome.SetPlaceHolder("What they would like to happen: an apology, an explanation, a change…")
+	f.outcome.SetMinRowsVisible(2)
+	f.outcome.Wrapping = fyne.TextWrapWord
+
+	f.appointments = widget.NewCheckGroup(nil, nil)
+	f.apptNote = wrapped("Choose the patient first to link their appointments.")
+	f.apptNote.Importance = widget.LowImportance
+
+	f.owner = widget.NewSelect(nil, nil)
+	f.owner.PlaceHolder = "Choose who handles it"
+	if owners, err := f.ctx.Clinic.ComplaintOwners(); err == nil {
+		f.owners = owners
+		me, _ := f.ctx.Clinic.Session()
+		for _, u := range owners {
+			f.owner.Options = append(f.owner.Options, u.FullName)
+			if u.ID == me.User.ID {
+				f.owner.Selected = u.FullName
+			}
+		}
+	}
+	f.period = widget.NewEntry()
+	f.periodHint = wrapped("")
+	f.periodHint.Importance = widget.LowImportance
+	if cs, err := f.ctx.Clinic.ComplaintSettings(); err == nil {
+		f.period.SetText(strconv.Itoa(cs.DefaultResponseDays))
+		f.periodHint.SetText(fmt.Sprintf("Working days after receipt, as agreed with the complainant (Settings offer %d; the longest allowed is %d). "+
+			"Leave blank if not agreed yet: acknowledging the complaint then sets the default.", cs.DefaultResponseDays, cs.MaxResponseDays))
+	}
+
+	form := widget.NewForm(
+		widget.NewFormItem("Complainant", container.NewVBox(f.complainant, f.consentBox)),
+		widget.NewFormItem("Patient", f.patient.view),
+		widget.NewFormItem("Name", f.name),
+		widget.NewFormItem("Contact", container.NewVBox(f.address, container.NewGridWithColumns(2, f.phone, f.email))),
+		widget.NewFormItem("How it came", f.channel),
+		widget.NewFormItem("Received", container.NewVBox(sized(f.received, 130), f.ackHint)),
+		widget.NewFormItem("Date of events", container.NewVBox(container.NewHBox(sized(f.events, 130),
+			widget.NewLabel("Became aware (if later)"), sized(f.aware, 130)), f.timeLimit)),
+		widget.NewFormItem("Subject areas", f.subjects.view),
+		widget.NewFormItem("Staff groups", f.staffGroups.view),
+		widget.NewFormItem("Description", f.description),
+		widget.NewFormItem("Desired outcome", f.outcome),
+		widget.NewFormItem("Appointments", container.NewVBox(f.apptNote, f.appointments)),
+		widget.NewFormItem("Owner", sized(f.owner, 260)),
+		widget.NewFormItem("Response period", container.NewVBox(container.NewHBox(sized(f.period, 80), widget.NewLabel("working days")), f.periodHint)),
+	)
+	f.problem = errorText()
+	f.save = widget.NewButtonWithIcon("Log complaint", theme.ConfirmIcon(), f.submit)
+	f.save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.onDone(nil) })
+	title := heading("New complaint")
+	bottom := container.NewVBox(widget.NewSeparator(), f.problem, container.NewHBox(layout.NewSpacer(), cancel, f.save))
+	f.complainantChanged()
+	f.datesChanged()
+	return container.NewPadded(container.NewBorder(title, bottom, nil, nil, container.NewVScroll(limitWidth(form, 980))))
+}
+
+// complainantChanged shows the consent questions only for a complaint
+// made on the patient's behalf.
+func (f *complaintForm) complainantChanged() {
+	if f.consentBox == nil {
+		return
+	}
+	if f.complainantStatus() == complaints.ComplainantOnBehalf {
+		f.consentBox.Show()
+	} else {
+		f.consentBox.Hide()
+	}
+	if f.complainantStatus() == complaints.ComplainantPatient {
+		f.name.SetPlaceHolder("Taken from the patient's record if left blank")
+	} else {
+		f.name.SetPlaceHolder("Full name, with title: Mrs Joan O'Neill")
+	}
+}
+
+func (f *complaintForm) complainantStatus() complaints.ComplainantStatus {
+	for _, s := range complaints.ComplainantStatuses() {
+		if s.Label() == f.complainant.Selected {
+			return s
+		}
+	}
+	return ""
+}
+
+// patientPicked offers the patient's latest appointments for linking.
+func (f *complaintForm) patientPicked(p app.PatientSummary) {
+	c, id := f.ctx.Clinic, p.ID
+	f.apptNote.SetText("Reading " + fullName(p) + "'s appointments…")
+	offUI(f.ctx, func() ([]app.DiaryEntry, error) { return c.PatientAppointments(id) }, func(appts []app.DiaryEntry, err error) {
+		if f.patient.id() != id {
+			return
+		}
+		f.apptIDs = map[string]string{}
+		var opts []string
+		for i := len(appts) - 1; i >= 0 && len(opts) < complaintAppointmentsOffered; i-- {
+			a := appts[i]
+			d, derr := ukcal.ParseDate(a.Date)
+			if derr != nil || d.After(f.today) {
+				continue // a complaint is about what has happened
+			}
+			text := fmt.Sprintf("%s %s · %s · %s", d.Time().Format("Mon 02/01/2006"), schedule.Clock(a.StartMin), a.TypeName, a.ClinicianName)
+			f.apptIDs[text] = a.ID
+			opts = append(opts, text)
+		}
+		f.appointments.Options = opts
+		f.appointments.Selected = nil
+		f.appointments.Refresh()
+		switch {
+		case err != nil:
+			f.apptNote.SetText("The patient's appointments could not be read: " + plainError(err))
+		case len(opts) == 0:
+			f.apptNote.SetText("No past appointments to link.")
+		default:
+			f.apptNote.SetText("Tick any appointments the complaint is about (optional).")
+		}
+	})
+}
+
+// datesChanged shows the acknowledgement deadline as soon as the received
+// date reads, and warns when the events are outside the 12-month limit.
+func (f *complaintForm) datesChanged() {
+	if f.ackHint == nil {
+		return
+	}
+	received, err := parseDay(f.received.Text)
+	switch {
+	case err != nil:
+		say(f.ackHint, widget.DangerImportance, plainError(err))
+	case received.IsZero():
+		say(f.ackHint, widget.LowImportance, "Type the date it was received: dd/mm/yyyy.")
+	case received.After(f.today):
+		say(f.ackHint, widget.DangerImportance, "The date received cannot be after today ("+shortDay(f.today)+").")
+	default:
+		ack := ukcal.ComplaintAcknowledgeBy(received, f.region)
+		imp := widget.MediumImportance
+		text := fmt.Sprintf("Acknowledge by %s — 3 working days after receipt", longDay(ack))
+		if ack.Before(f.today) {
+			imp, text = widget.DangerImportance, text+" (already past: acknowledge it today)"
+		}
+		say(f.ackHint, imp, text)
+	}
+	events, e1 := parseDay(f.events.Text)
+	aware, e2 := parseDay(f.aware.Text)
+	switch {
+	case e1 != nil:
+		say(f.timeLimit, widget.DangerImportance, "Events: "+plainError(e1))
+		return
+	case e2 != nil:
+		say(f.timeLimit, widget.DangerImportance, "Became aware: "+plainError(e2))
+		return
+	}
+	if received.IsZero() || err != nil {
+		say(f.timeLimit, widget.MediumImportance, "")
+		return
+	}
+	due := complaints.Deadlines(received, events, aware, complaints.ResponsePeriod{}, f.region)
+	if !due.OutOfTime {
+		say(f.timeLimit, widget.MediumImportance, "")
+		return
+	}
+	say(f.timeLimit, widget.WarningImportance, fmt.Sprintf("Outside the 12-month time limit: it had to be made by %s. "+
+		"Log it all the same: the manager decides whether to investigate (the regulations allow it when there was good reason "+
+		"for the delay and a fair investigation is still possible).", longDay(due.TimeLimit)))
+}
+
+// details collects the form; a date that cannot be read is refused here,
+// the rest by the app.
+func (f *complaintForm) details() (app.ComplaintDetails, error) {
+	d := app.ComplaintDetails{
+		ComplainantName: f.name.Text, ComplainantAddress: f.address.Text, ComplainantPhone: f.phone.Text,
+		ComplainantEmail: f.email.Text, Complainant: f.complainantStatus(), PatientID: f.patient.id(),
+		Description: f.description.Text, DesiredOutcome: f.outcome.Text,
+	}
+	for _, ch := range complaints.Channels() {
+		if ch.Label() == f.channel.Selected {
+			d.Channel = ch
+		}
+	}
+	var err error
+	if d.Received, err = parseDay(f.received.Text); err != nil {
+		return d, fmt.Errorf("the date received: %w", err)
+	}
+	if d.Events, err = parseDay(f.events.Text); err != nil {
+		return d, fmt.Errorf("the date of the events: %w", err)
+	}
+	if d.Aware, err = parseDay(f.aware.Text); err != nil {
+		return d, fmt.Errorf("the date the complainant became aware: %w", err)
+	}
+	if d.Complainant == complaints.ComplainantOnBehalf {
+		switch f.consent.Selected {
+		case consentYes:
+			d.Consent = app.ConsentGiven
+		case consentNo:
+			d.Consent = app.ConsentRefused
+		}
+		if d.ConsentDate, err = parseDay(f.consentDate.Text); err != nil {
+			return d, fmt.Errorf("the date of consent: %w", err)
+		}
+		if d.Consent != app.ConsentNotRecorded && d.ConsentDate.IsZero() {
+			return d, fmt.Errorf("give the date the patient's answer about consent was recorded")
+		}
+		d.ConsentNote = f.consentNote.Text
+	}
+	for _, s := range complaints.SubjectAreas() {
+		if slices.Contains(f.subjects.Selected(), s.Label()) {
+			d.Subjects = append(d.Subjects, s)
+		}
+	}
+	for _, g := range complaints.StaffGroups() {
+		if slices.Contains(f.staffGroups.Selected(), g.Label()) {
+			d.StaffGroups = append(d.StaffGroups, g)
+		}
+	}
+	for _, text := range f.appointments.Selected {
+		if id, ok := f.apptIDs[text]; ok {
+			d.AppointmentIDs = append(d.AppointmentIDs, id)
+		}
+	}
+	for _, u := range f.owners {
+		if u.FullName == f.owner.Selected {
+			d.OwnerID = u.ID
+		}
+	}
+	if p := strings.TrimSpace(f.period.Text); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 {
+			return d, fmt.Errorf("the response period is a whole number of working days, such as 25, or blank if not agreed yet")
+		}
+		d.ResponsePeriod = complaints.AgreedWorkingDays(n)
+	}
+	if d.Channel == "" {
+		return d, fmt.Errorf("say how the complaint was made: orally, in writing or by email")
+	}
+	return d, nil
+}
+
+// submit logs the complaint, or says what to put right.
+func (f *complaintForm) submit() {
+	d, err := f.details()
+	if err == nil {
+		var rec app.ComplaintRecord
+		if rec, err = f.ctx.Clinic.LogComplaint(d); err == nil {
+			f.onDone(&rec)
+			return
+		}
+	}
+	f.problem.SetText(plainError(err))
+	f.problem.Show()
+}
+
+// checkGrid is a set of tick boxes laid out in columns, so a long list
+// (the ten subject areas) fits the form's width.
+type checkGrid struct {
+	checks []*widget.Check
+	view   *fyne.Container
+}
+
+func newCheckGrid(labels []string, columns int) *checkGrid {
+	g := &checkGrid{view: container.NewGridWithColumns(columns)}
+	for _, l := range labels {
+		c := widget.NewCheck(l, nil)
+		g.checks = append(g.checks, c)
+		g.view.Add(c)
+	}
+	return g
+}
+
+// Selected lists the labels ticked, in order.
+func (g *checkGrid) Selected() []string {
+	var out []string
+	for _, c := range g.checks {
+		if c.Checked {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+// SetSelected ticks exactly the labels given.
+func (g *checkGrid) SetSelected(labels []string) {
+	for _, c := range g.checks {
+		c.SetChecked(slices.Contains(labels, c.Text))
+	}
+}

@@ -1,0 +1,153 @@
+package screens
+
+import (
+	"strings"
+
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// delayLetterWorkingDays is how far ahead the delay letter's new date is
+// offered, in working days; the user changes it to what is realistic.
+const delayLetterWorkingDays = 20
+
+// complaintLetterAsk is the dialog that asks for a complaint letter's own
+// words before it is made.
+type complaintLetterAsk struct {
+	cf       *complaintFile
+	template string
+
+	summary       *widget.Entry
+	delayReason   *widget.Entry
+	newDue        *widget.Entry
+	investigation *widget.Entry
+	conclusions   *widget.Entry
+	actions       *widget.Entry
+	signedOffBy   *widget.Entry
+	problem       *widget.Label
+}
+
+func letterEntry(rows int, placeholder string) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// askLetter asks for what the letter needs, then makes it.
+func (cf *complaintFile) askLetter(template string) {
+	a := &complaintLetterAsk{cf: cf, template: template, problem: errorText()}
+	r := cf.f.ComplaintRecord
+	form := widget.NewForm()
+	if template != app.ComplaintDelayTemplate {
+		a.summary = letterEntry(2, "")
+		a.summary.SetText(app.SuggestedComplaintSummary(r.Description))
+		form.Append("Your complaint is that…", a.summary)
+	}
+	switch template {
+	case app.ComplaintDelayTemplate:
+		a.delayReason = letterEntry(2, "we are still waiting to speak to a member of staff who has been away")
+		form.Append("This is because…", a.delayReason)
+		a.newDue = widget.NewEntry()
+		a.newDue.SetText(shortDay(cf.region.AddWorkingDays(cf.today, delayLetterWorkingDays)))
+		form.Append("New response date", sized(a.newDue, 130))
+	case app.ComplaintFinalTemplate:
+		a.investigation = letterEntry(3, "Who you spoke to and what you read")
+		form.Append("How we looked into it", a.investigation)
+		a.conclusions = letterEntry(3, "What was found, and whether the complaint is upheld")
+		form.Append("What we found", a.conclusions)
+		a.actions = letterEntry(3, "- One change per line, each starting with a dash")
+		a.actions.SetText(agreedActions(cf.f.Notes))
+		form.Append("What we have done", a.actions)
+		a.signedOffBy = widget.NewEntry()
+		a.signedOffBy.SetText(r.SignedOffBy)
+		if r.SignedOffBy == "" {
+			if s, ok := cf.ctx.Clinic.Session(); ok {
+				a.signedOffBy.SetText(s.User.FullName)
+			}
+		}
+		form.Append("Signed by", a.signedOffBy)
+	}
+	intro := map[string]string{
+		app.ComplaintAckTemplate:   "The acknowledgement offers to discuss how the complaint will be handled and says when the full response is due.",
+		app.ComplaintDelayTemplate: "The delay letter explains why the response is late and gives the new date, which is recorded as the date now agreed.",
+		app.ComplaintFinalTemplate: "The final response is signed by the responsible person named here, and ends with how to ask the Ombudsman to review it.",
+	}[template]
+	title := app.ComplaintLetterTitle(template)
+	makeButton := widget.NewButtonWithIcon("Make the letter", theme.DocumentCreateIcon(), nil)
+	makeButton.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", nil)
+	content := container.NewVBox(wrapped(intro), form, a.problem, container.NewHBox(layout.NewSpacer(), cancel, makeButton))
+	d := dialog.NewCustomWithoutButtons(title+" · "+r.Reference, content, cf.ctx.Window)
+	cancel.OnTapped = func() { d.Hide(); cf.dialog = nil }
+	makeButton.OnTapped = func() { a.make(d, title) }
+	cf.dialog = d
+	fitDialog(d, content, 720)
+	d.Show()
+}
+
+// agreedActions offers the actions noted on the complaint as the final
+// response's list of what has been done.
+func agreedActions(notes []app.ComplaintNote) string {
+	var lines []string
+	for _, n := range notes {
+		if n.Kind == app.ComplaintActionKind {
+			lines = append(lines, "- "+strings.ReplaceAll(strings.TrimSpace(n.Body), "\n", " "))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// request collects the dialog; a date that cannot be read is refused here.
+func (a *complaintLetterAsk) request() (app.ComplaintLetterRequest, error) {
+	req := app.ComplaintLetterRequest{ComplaintID: a.cf.id, Template: a.template}
+	text := func(e *widget.Entry) string {
+		if e == nil {
+			return ""
+		}
+		return e.Text
+	}
+	req.Summary, req.DelayReason = text(a.summary), text(a.delayReason)
+	req.Investigation, req.Conclusions, req.Actions = text(a.investigation), text(a.conclusions), text(a.actions)
+	req.SignedOffBy = text(a.signedOffBy)
+	if a.newDue != nil {
+		d, err := parseDay(a.newDue.Text)
+		if err != nil {
+			return req, err
+		}
+		req.NewResponseDue = d
+	}
+	return req, nil
+}
+
+// make writes the letter off the UI goroutine, then offers it to open or
+// save; the file shows it on the timeline.
+func (a *complaintLetterAsk) make(d dialog.Dialog, title string) {
+	req, err := a.request()
+	if err != nil {
+		setMessage(a.problem, plainError(err))
+		return
+	}
+	c, cf := a.cf.ctx.Clinic, a.cf
+	inBackground(cf.ctx, "Writing the "+strings.ToLower(title)+"…", func() (app.LetterResult, error) {
+		return c.RenderComplaintLetter(req)
+	}, func(res app.LetterResult, err error) {
+		if err != nil {
+			setMessage(a.problem, plainError(err))
+			return
+		}
+		d.Hide()
+		cf.dialog = nil
+		cf.reload()
+		cf.say(widget.SuccessImportance, title+" written and logged on the timeline.")
+		cf.lastLetter = &madePDF{Title: title, PDF: res.PDF, FileName: res.FileName, Warnings: res.Warnings}
+		showPDF(cf.ctx, *cf.lastLetter)
+	})
+}
