@@ -27,7 +27,6 @@ type shellScreen struct {
 	current   int // index into modules; -1 when none is open
 	selecting bool
 
-	userLabel  *widget.Label
 	lockBtn    *widget.Button
 	switchBtn  *widget.Button
 	accountBtn *widget.Button
@@ -61,13 +60,15 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 	clinicName.SizeName = theme.SizeNameSubHeadingText
 	clinicName.Truncation = fyne.TextTruncateEllipsis
 
-	sh.userLabel = widget.NewLabel(fmt.Sprintf("%s (%s)", sh.session.User.FullName, sh.session.Role.Label()))
-	sh.userLabel.Alignment = fyne.TextAlignTrailing
-	sh.lockBtn = widget.NewButtonWithIcon("Lock ("+doorShortcutText("L")+")", theme.VisibilityOffIcon(), sh.onLock)
+	// Who is signed in is the account button itself, so the clinic's name
+	// keeps the width at 1120 pixels; the lock shortcut is in the File menu
+	// and on the lock screen.
+	sh.lockBtn = widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), sh.onLock)
 	sh.switchBtn = widget.NewButtonWithIcon("Switch user", theme.LoginIcon(), sh.onSwitchUser)
-	sh.accountBtn = widget.NewButtonWithIcon("My account", theme.AccountIcon(), sh.onAccountMenu)
+	sh.accountBtn = widget.NewButtonWithIcon(fmt.Sprintf("%s (%s)", sh.session.User.FullName, sh.session.Role.Label()),
+		theme.AccountIcon(), sh.onAccountMenu)
 
-	right := container.NewHBox(sh.userLabel, sh.lockBtn, sh.switchBtn, sh.accountBtn)
+	right := container.NewHBox(sh.accountBtn, sh.lockBtn, sh.switchBtn)
 	if sh.hasModule(patientsModuleID) {
 		// Typing here carries on in the Patients screen's search box.
 		sh.findEntry = widget.NewEntry()
