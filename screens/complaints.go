@@ -449,3 +449,14 @@ func (e *complaintSearchEntry) TypedShortcut(sc fyne.Shortcut) {
 	}
 	e.Entry.TypedShortcut(sc)
 }
+
+// withOpenComplaint adds "Open complaint" beside a patient timeline row
+// that links to a complaint; the row itself carries only the reference.
+func withOpenComplaint(ctx *Context, e app.TimelineEntry, row fyne.CanvasObject) fyne.CanvasObject {
+	if e.ComplaintID == "" || !ctx.Clinic.Can(app.PermViewComplaints) {
+		return row
+	}
+	open := widget.NewButtonWithIcon("Open complaint", theme.DocumentIcon(), func() { openComplaint(ctx, e.ComplaintID) })
+	open.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, nil, container.NewVBox(open), row)
+}

@@ -327,3 +327,33 @@ func TestComplaintSettingsTabSavesTheResponsePeriods(t *testing.T) {
 		t.Fatalf("saved %+v %v", cs, err)
 	}
 }
+
+func TestPatientTimelineLinksToTheComplaintButNotForClinicians(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	p := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10")
+	r := tkLog(t, c, p, tkDaysAgo(2))
+	pendingComplaint = ""
+
+	tpHoldResults(t)
+	obj, w, sh := tcBuild(t, c, patientsModuleID)
+	s := obj.(*patientsScreen)
+	s.openRecord(p.ID)
+	tpIdle(t)
+	s.record.selectTab(recordTabTimeline)
+	tcTap(t, w, "Open complaint")
+	if len(sh.opened) != 1 || sh.opened[0] != complaintsModuleID || pendingComplaint != r.ID {
+		t.Fatalf("Open complaint opened %q (pending %q)", sh.opened, pendingComplaint)
+	}
+	pendingComplaint = ""
+
+	tpSignInAs(t, c, "drcole", app.Clinician)
+	obj, w, _ = tcBuild(t, c, patientsModuleID)
+	s = obj.(*patientsScreen)
+	s.openRecord(p.ID)
+	tpIdle(t)
+	s.record.selectTab(recordTabTimeline)
+	if tpHasButton(w, "Open complaint") || tpShows(w, r.Reference) {
+		t.Errorf("a clinician sees the complaint on the patient's record: %q", tpTexts(w))
+	}
+}

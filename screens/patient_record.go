@@ -517,7 +517,7 @@ func (r *patientRecord) fillTimeline() {
 	}
 	now := time.Now()
 	for _, e := range r.data.timeline {
-		r.timelineBox.Add(withPrintAgain(r.ctx, e, timelineRow(e, now, r.staffByUsername)))
+		r.timelineBox.Add(withOpenComplaint(r.ctx, e, withPrintAgain(r.ctx, e, timelineRow(e, now, r.staffByUsername))))
 		r.timelineBox.Add(widget.NewSeparator())
 	}
 }
