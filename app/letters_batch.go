@@ -5,11 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
-	"runtime"
-	"sort"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"clinicdesk/app/letters"
@@ -60,10 +57,10 @@ func (c *Clinic) ReminderLetters(ctx context.Context, day ukcal.Date, progress f
 	return res, err
 }
 
-// LetterBatch writes many letters into one PDF, drawing them on every
-// core, and logs each on its patient's timeline in one transaction once
-// all are made. A letter that cannot be written (no address, say) is
-// skipped and named in the result; the others are made.
+// LetterBatch writes many letters into one PDF and logs each on its
+// patient's timeline in one transaction once all are made. A letter that
+// cannot be written (no address, say) is skipped and named in the result;
+// the others are made.
 func (c *Clinic) LetterBatch(ctx context.Context, reqs []LetterRequest, progress func(done, total int)) (BatchResult, error) {
 	c.mu.Lock()
 	store := c.store
@@ -82,20 +79,22 @@ func (c *Clinic) LetterBatch(ctx context.Context, reqs []LetterRequest, progress
 		return BatchResult{}, err
 	}
 	templates := map[string]LetterTemplate{}
+	for _, req := range reqs {
+		if _, ok := templates[req.Template]; !ok {
+			tmpl, err := store.LetterTemplate(req.Template)
+			if err != nil {
+				return BatchResult{}, notFound(err, fmt.Sprintf("there is no letter template called %q", req.Template))
+			}
+			templates[req.Template] = tmpl
+		}
+	}
 	var res BatchResult
 	var prepared []preparedLetter
 	for _, req := range reqs {
 		if err := ctx.Err(); err != nil {
 			return BatchResult{}, err
 		}
-		tmpl, ok := templates[req.Template]
-		if !ok {
-			if tmpl, err = store.LetterTemplate(req.Template); err != nil {
-				return BatchResult{}, notFound(err, fmt.Sprintf("there is no letter template called %q", req.Template))
-			}
-			templates[req.Template] = tmpl
-		}
-		p, err := c.prepareLetter(store, &session, tmpl, window, req)
+		p, err := c.prepareLetter(store, &session, templates[req.Template], window, req)
 		if err != nil {
 			res.Skipped = append(res.Skipped, skippedLine(store, req, err))
 			continue
@@ -105,21 +104,11 @@ func (c *Clinic) LetterBatch(ctx context.Context, reqs []LetterRequest, progress
 	if len(prepared) == 0 {
 		return res, errors.New("none of the letters could be written: " + strings.Join(res.Skipped, "; "))
 	}
-	rendered, err := renderAll(ctx, prepared, progress)
+	pdf, prepared, err := renderBatch(ctx, store, prepared, progress, &res)
 	if err != nil {
 		return BatchResult{}, err
 	}
-	docs := make([][]byte, len(rendered))
-	for i, r := range rendered {
-		docs[i] = r.PDF
-		for _, w := range r.Warnings {
-			res.Warnings = append(res.Warnings, prepared[i].letter.Recipient.Name+": "+w)
-		}
-	}
-	res.PDF, err = joinPDFs(docs, "Letters", prepared[0].letter.Date.Time())
-	if err != nil {
-		return BatchResult{}, err
-	}
+	res.PDF = pdf
 	res.Letters = len(prepared)
 	res.FileName = "Letters " + prepared[0].letter.Date.String() + ".pdf"
 	c.mu.Lock()
@@ -141,6 +130,20 @@ func (c *Clinic) LetterBatch(ctx context.Context, reqs []LetterRequest, progress
 	return res, nil
 }
 
+// logged fills in the letter's log record: the letter as printed (less
+// the logo, read afresh to print again), its warnings, and the SHA-256 of
+// the PDF it went out in.
+func (p *preparedLetter) logged(warnings []string, pdfSHA256 string) error {
+	kept := p.letter
+	kept.Clinic.Logo = nil
+	content, err := jsonString(printedLetter{Letter: kept, Warnings: warnings})
+	if err != nil {
+		return err
+	}
+	p.record.Content, p.record.SHA256 = content, pdfSHA256
+	return nil
+}
+
 // skippedLine names the patient a letter could not be written for.
 func skippedLine(store *data.Store, req LetterRequest, err error) string {
 	name := "a patient"
@@ -150,58 +153,56 @@ func skippedLine(store *data.Store, req LetterRequest, err error) string {
 	return name + ": " + err.Error()
 }
 
-// renderAll draws the letters on every core, in order, reporting each one
-// done; it stops at the first failure or when ctx is cancelled.
-func renderAll(ctx context.Context, prepared []preparedLetter, progress func(done, total int)) ([]LetterResult, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	out := make([]LetterResult, len(prepared))
-	jobs := make(chan int)
-	done := make(chan error)
-	var wg sync.WaitGroup
-	for range max(1, runtime.NumCPU()) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				r, err := renderPrepared(&prepared[i])
-				out[i] = r
-				select {
-				case done <- err:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for i := range prepared {
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
+// renderBatch draws the letters into one PDF and fills in their log
+// records. A letter whose address does not fit its envelope window is left
+// out and named in res.Skipped; RenderLetters checks every letter before
+// drawing any, so trying the rest again costs only the checks. Warnings
+// go into res, each naming its patient.
+func renderBatch(ctx context.Context, store *data.Store, prepared []preparedLetter, progress func(done, total int),
+	res *BatchResult) ([]byte, []preparedLetter, error) {
+	for {
+		ls := make([]letters.Letter, len(prepared))
+		for i, p := range prepared {
+			ls[i] = p.letter
 		}
-	}()
-	var failed error
-	for n := 1; n <= len(prepared) && failed == nil; n++ {
-		select {
-		case err := <-done:
-			if err != nil {
-				failed = err
-				break
+		var buf bytes.Buffer
+		warnings, err := letters.RenderLetters(&buf, ls, func(done int) error {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 			if progress != nil {
-				progress(n, len(prepared))
+				progress(done, len(ls))
 			}
-		case <-ctx.Done():
-			failed = ctx.Err()
+			return nil
+		})
+		var bad *letters.LetterError
+		if errors.As(err, &bad) {
+			p := prepared[bad.Index]
+			res.Skipped = append(res.Skipped, skippedLine(store, LetterRequest{PatientID: p.record.PatientID}, bad.Err))
+			prepared = slices.Delete(prepared, bad.Index, bad.Index+1)
+			if len(prepared) == 0 {
+				return nil, nil, errors.New("none of the letters could be written: " + strings.Join(res.Skipped, "; "))
+			}
+			continue
 		}
+		if err != nil {
+			return nil, nil, err
+		}
+		// Each letter's log keeps the hash of the PDF it was printed in, as
+		// a sheet of slips does: that is the file that was sent to print.
+		sum := sha256Hex(buf.Bytes())
+		for i := range prepared {
+			p := &prepared[i]
+			ws := append(append([]string(nil), p.warnings...), warnings[i].Messages()...)
+			for _, w := range ws {
+				res.Warnings = append(res.Warnings, p.letter.Recipient.Name+": "+w)
+			}
+			if err := p.logged(ws, sum); err != nil {
+				return nil, nil, err
+			}
+		}
+		return buf.Bytes(), prepared, nil
 	}
-	cancel()
-	wg.Wait()
-	return out, failed
 }
 
 // printedSlip is what the correspondence log keeps of a slip.
@@ -362,8 +363,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 		return SlipResult{}, err
 	}
 	now := c.clock().In(ukcal.London())
-	var docs [][]byte
-	var warnings []string
+	var lists []letters.DayList
 	var listed []data.DiaryEntry
 	for _, cl := range clinicians {
 		list := letters.DayList{ClinicName: clinic.Name, Clinician: cl.Name, Date: day, Printed: now}
@@ -373,21 +373,15 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 				listed = append(listed, e)
 			}
 		}
-		if len(list.Rows) == 0 {
-			continue
+		if len(list.Rows) > 0 {
+			lists = append(lists, list)
 		}
-		var buf bytes.Buffer
-		ws, err := letters.RenderDayList(&buf, list)
-		if err != nil {
-			return SlipResult{}, err
-		}
-		docs = append(docs, buf.Bytes())
-		warnings = append(warnings, ws.Messages()...)
 	}
-	if len(docs) == 0 {
+	if len(lists) == 0 {
 		return SlipResult{}, fmt.Errorf("no one has appointments on %s", day.Time().Format("Monday 2 January 2006"))
 	}
-	pdf, err := joinPDFs(docs, "Day lists", now)
+	var buf bytes.Buffer
+	ws, err := letters.RenderDayLists(&buf, lists)
 	if err != nil {
 		return SlipResult{}, err
 	}
@@ -399,7 +393,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 		}
 		return nil
 	})
-	return SlipResult{PDF: pdf, Slips: len(docs), Warnings: warnings, FileName: "Day lists " + day.String() + ".pdf"}, err
+	return SlipResult{PDF: buf.Bytes(), Slips: len(lists), Warnings: ws.Messages(), FileName: "Day lists " + day.String() + ".pdf"}, err
 }
 
 // dayListRow is one appointment as the printed day list shows it.
@@ -418,198 +412,4 @@ func dayListRow(e data.DiaryEntry) letters.DayListRow {
 		row.Alerts = append(row.Alerts, patients.Label(patients.AISNeeds, need))
 	}
 	return row
-}
-
-// joinPDFs puts whole PDFs one after another into one PDF, each keeping its
-// own pages, fonts and page numbers ("Page 1 of 2" stays the letter's own).
-// It reads only what app/letters writes (gofpdf: a classic cross-reference
-// table, the page tree in one /Pages object), renumbering each document's
-// objects after the previous one's and hanging every page from one new
-// page tree. Streams are copied byte for byte.
-func joinPDFs(docs [][]byte, title string, created time.Time) ([]byte, error) {
-	var out bytes.Buffer
-	out.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	var offsets []int // by new object number - 1
-	var kids []int
-	// Object 1 is the new page tree, written last; numbers start at 2.
-	offsets = append(offsets, 0)
-	next := 2
-	for i, doc := range docs {
-		d, err := readPDF(doc)
-		if err != nil {
-			return nil, fmt.Errorf("joining PDF %d: %w", i+1, err)
-		}
-		renumber := map[int]int{}
-		for _, n := range d.order {
-			if n == d.root || n == d.info || n == d.pages {
-				continue
-			}
-			renumber[n] = next
-			next++
-		}
-		for _, n := range d.order {
-			newN, ok := renumber[n]
-			if !ok {
-				continue
-			}
-			// Only the dictionary is renumbered; a stream is binary.
-			head, stream := d.objects[n], []byte(nil)
-			if k := bytes.Index(head, []byte("stream\n")); k >= 0 {
-				head, stream = head[:k], head[k:]
-			}
-			head = pdfRef.ReplaceAllFunc(head, func(ref []byte) []byte {
-				var old int
-				fmt.Sscanf(string(ref), "%d", &old)
-				if old == d.pages {
-					return []byte("1 0 R")
-				}
-				if to, ok := renumber[old]; ok {
-					return []byte(fmt.Sprintf("%d 0 R", to))
-				}
-				return ref
-			})
-			if d.isPage[n] && d.mediaBox != "" {
-				head = bytes.Replace(head, []byte("/Type /Page"), []byte("/Type /Page\n/MediaBox "+d.mediaBox), 1)
-			}
-			offsets = append(offsets, out.Len())
-			fmt.Fprintf(&out, "%d 0 obj\n", newN)
-			out.Write(head)
-			out.Write(stream)
-			out.WriteString("endobj\n")
-		}
-		for _, k := range d.kids {
-			kids = append(kids, renumber[k])
-		}
-	}
-	offsets[0] = out.Len()
-	out.WriteString("1 0 obj\n<</Type /Pages\n/Kids [")
-	for _, k := range kids {
-		fmt.Fprintf(&out, "%d 0 R ", k)
-	}
-	fmt.Fprintf(&out, "]\n/Count %d\n>>\nendobj\n", len(kids))
-	info, catalog := next, next+1
-	offsets = append(offsets, out.Len())
-	stamp := created.UTC().Format("20060102150405")
-	fmt.Fprintf(&out, "%d 0 obj\n<<\n/Producer (ClinicDesk)\n/Creator (ClinicDesk)\n/Title (%s)\n/CreationDate (D:%s)\n/ModDate (D:%s)\n>>\nendobj\n",
-		info, pdfASCII(title), stamp, stamp)
-	offsets = append(offsets, out.Len())
-	fmt.Fprintf(&out, "%d 0 obj\n<<\n/Type /Catalog\n/Pages 1 0 R\n>>\nendobj\n", catalog)
-	xref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", catalog+1)
-	// offsets holds object 1 first, then 2, 3, … in writing order.
-	for _, off := range offsets {
-		fmt.Fprintf(&out, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", catalog+1, catalog, info, xref)
-	return out.Bytes(), nil
-}
-
-// pdfASCII keeps a PDF literal string to safe ASCII.
-func pdfASCII(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < ' ' || r > '~' || r == '(' || r == ')' || r == '\\' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-var (
-	pdfRef       = regexp.MustCompile(`\b\d+ 0 R\b`)
-	pdfStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-	pdfTrailer   = regexp.MustCompile(`/Root (\d+) 0 R[\s\S]*?/Info (\d+) 0 R|/Info (\d+) 0 R[\s\S]*?/Root (\d+) 0 R`)
-	pdfPagesRef  = regexp.MustCompile(`/Pages (\d+) 0 R`)
-	pdfKids      = regexp.MustCompile(`/Kids \[([^\]]*)\]`)
-	pdfMediaBox  = regexp.MustCompile(`/MediaBox (\[[^\]]*\])`)
-)
-
-// parsedPDF is one document's objects, by number, without their
-// "n 0 obj" and "endobj" lines.
-type parsedPDF struct {
-	objects           map[int][]byte
-	order             []int // by offset in the file
-	root, info, pages int
-	kids              []int
-	isPage            map[int]bool
-	mediaBox          string // the page tree's, inherited by its pages
-}
-
-// readPDF reads a PDF as app/letters writes it.
-func readPDF(b []byte) (parsedPDF, error) {
-	d := parsedPDF{objects: map[int][]byte{}, isPage: map[int]bool{}}
-	m := pdfStartXref.FindSubmatch(b)
-	if m == nil {
-		return d, errors.New("no cross-reference table")
-	}
-	var xref int
-	fmt.Sscanf(string(m[1]), "%d", &xref)
-	if xref <= 0 || xref >= len(b) || !bytes.HasPrefix(b[xref:], []byte("xref")) {
-		return d, errors.New("the cross-reference table is not where the file says")
-	}
-	lines := strings.Split(string(b[xref:]), "\n")
-	var first, count int
-	if len(lines) < 3 {
-		return d, errors.New("the cross-reference table is cut short")
-	}
-	if _, err := fmt.Sscanf(lines[1], "%d %d", &first, &count); err != nil || first != 0 || len(lines) < 2+count {
-		return d, errors.New("the cross-reference table has more than one section")
-	}
-	offsets := map[int]int{}
-	for n := 1; n < count; n++ {
-		var off, gen int
-		var kind string
-		if _, err := fmt.Sscanf(lines[2+n], "%d %d %s", &off, &gen, &kind); err != nil || kind != "n" {
-			continue
-		}
-		offsets[n] = off
-		d.order = append(d.order, n)
-	}
-	sort.Slice(d.order, func(i, j int) bool { return offsets[d.order[i]] < offsets[d.order[j]] })
-	for i, n := range d.order {
-		end := xref
-		if i+1 < len(d.order) {
-			end = offsets[d.order[i+1]]
-		}
-		obj := b[offsets[n]:end]
-		header := fmt.Sprintf("%d 0 obj\n", n)
-		k := bytes.LastIndex(obj, []byte("endobj"))
-		if !bytes.HasPrefix(obj, []byte(header)) || k < 0 {
-			return d, fmt.Errorf("object %d is not where the table says", n)
-		}
-		d.objects[n] = obj[len(header):k]
-	}
-	t := pdfTrailer.FindSubmatch(b[xref:])
-	if t == nil {
-		return d, errors.New("no /Root and /Info in the trailer")
-	}
-	if len(t[1]) > 0 {
-		fmt.Sscanf(string(t[1]), "%d", &d.root)
-		fmt.Sscanf(string(t[2]), "%d", &d.info)
-	} else {
-		fmt.Sscanf(string(t[4]), "%d", &d.root)
-		fmt.Sscanf(string(t[3]), "%d", &d.info)
-	}
-	pm := pdfPagesRef.FindSubmatch(d.objects[d.root])
-	if pm == nil {
-		return d, errors.New("the catalogue names no page tree")
-	}
-	fmt.Sscanf(string(pm[1]), "%d", &d.pages)
-	tree := d.objects[d.pages]
-	km := pdfKids.FindSubmatch(tree)
-	if km == nil {
-		return d, errors.New("the page tree lists no pages")
-	}
-	for _, ref := range pdfRef.FindAll(km[1], -1) {
-		var n int
-		fmt.Sscanf(string(ref), "%d", &n)
-		if bytes.Contains(d.objects[n], []byte("/Type /Pages")) {
-			return d, errors.New("the page tree is nested")
-		}
-		d.kids = append(d.kids, n)
-		d.isPage[n] = true
-	}
-	if mb := pdfMediaBox.FindSubmatch(tree); mb != nil {
-		d.mediaBox = string(mb[1])
-	}
-	return d, nil
 }

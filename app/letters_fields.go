@@ -116,7 +116,10 @@ func (src *letterSource) readDNAs(store *data.Store) error {
 			on = d
 		}
 	}
-	all, err := store.Diary(data.DiaryFilter{PatientID: src.patient.ID, To: on.String()})
+	// Only the window is read: a batch of reminders reads this per letter,
+	// and a long-standing patient's whole diary was most of its cost.
+	from := on.AddMonths(-cs.DNAWindowMonths).AddDays(-1)
+	all, err := store.Diary(data.DiaryFilter{PatientID: src.patient.ID, From: from.String(), To: on.String()})
 	if err != nil {
 		return err
 	}

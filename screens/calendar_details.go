@@ -39,6 +39,7 @@ type calendarDetails struct {
 	entry   app.DiaryEntry
 	dialog  dialog.Dialog
 	content *fyne.Container
+	letters *appointmentLetters // slip, letter and did-not-attend letter buttons
 
 	status       *widget.Label
 	statusButton map[app.Status]*widget.Button
@@ -144,7 +145,8 @@ func (d *calendarDetails) build() {
 		d.content.Add(widget.NewLabelWithStyle("One of a series of appointments", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	}
 	d.content.Objects = append(d.content.Objects, facts...)
-	d.content.Objects = append(d.content.Objects, d.status, row, appointmentLetterRow(d.s.ctx, d.entry), d.cancelRow, d.moveRow, d.message, d.offers,
+	d.letters = appointmentLetterRow(d.s.ctx, d.entry)
+	d.content.Objects = append(d.content.Objects, d.status, row, d.letters, d.cancelRow, d.moveRow, d.message, d.offers,
 		container.NewHBox(layout.NewSpacer(), closeButton))
 	d.dialog = dialog.NewCustomWithoutButtons("Appointment", d.content, d.s.ctx.Window)
 	d.showStatus()
@@ -282,9 +284,10 @@ func (d *calendarDetails) setStatus(to app.Status, reason string) {
 		d.entry.Appointment = ch.res.Appointment
 		d.cancelRow.Hide()
 		d.showStatus()
+		d.letters.showFor(d.entry)
 		msg := "Marked " + strings.ToLower(app.StatusLabel(to)) + "."
 		if ch.res.DNA != nil && ch.res.DNA.Step != "" {
-			msg += fmt.Sprintf(" That is %s in %d months: send the %s.", plural(int64(ch.res.DNA.Count), "DNA", "DNAs"),
+			msg += fmt.Sprintf(" That is %s in %d months: send the %s.", plural(int64(ch.res.DNA.Count), "missed appointment", "missed appointments"),
 				ch.res.DNA.WindowMonths, dnaLetterName(ch.res.DNA.Step))
 		}
 		say(d.message, widget.SuccessImportance, msg)

@@ -33,16 +33,42 @@ func withPrintAgain(ctx *Context, e app.TimelineEntry, row fyne.CanvasObject) fy
 	return container.NewBorder(nil, nil, nil, container.NewVBox(again), row)
 }
 
-// appointmentLetterRow is the appointment dialog's printing: its slip, a
-// letter about it, and after a DNA the letter the DNA policy calls for.
-func appointmentLetterRow(ctx *Context, e app.DiaryEntry) fyne.CanvasObject {
+// appointmentLetters is the appointment dialog's printing: its slip, a
+// letter about it, and once the patient did not attend, the letter the
+// DNA policy calls for. Never after a cancellation: a cancelled
+// appointment was not missed.
+type appointmentLetters struct {
+	*fyne.Container
+	entry app.DiaryEntry
+	dna   *widget.Button
+}
+
+// appointmentLetterRow builds the row for e; it is empty for those who may
+// not print letters.
+func appointmentLetterRow(ctx *Context, e app.DiaryEntry) *appointmentLetters {
+	r := &appointmentLetters{Container: container.NewHBox(), entry: e}
 	if !ctx.Clinic.Can(app.PermPrintLetters) {
-		return container.NewHBox()
+		return r
 	}
-	slip := widget.NewButtonWithIcon("Print slip", theme.DocumentPrintIcon(), func() { printSlip(ctx, e.ID) })
-	letter := widget.NewButtonWithIcon("Letter…", theme.MailComposeIcon(), func() { openLetterDialog(ctx, e.PatientID, "", e.ID) })
-	dna := widget.NewButtonWithIcon("Print the DNA letter", theme.MailSendIcon(), func() { printDNALetter(ctx, e) })
-	return container.NewHBox(slip, letter, dna)
+	slip := widget.NewButtonWithIcon("Print slip", theme.DocumentPrintIcon(), func() { printSlip(ctx, r.entry.ID) })
+	letter := widget.NewButtonWithIcon("Letter…", theme.MailComposeIcon(), func() { openLetterDialog(ctx, r.entry.PatientID, "", r.entry.ID) })
+	r.dna = widget.NewButtonWithIcon("Print the did-not-attend letter", theme.MailSendIcon(), func() { printDNALetter(ctx, r.entry) })
+	r.Container.Objects = []fyne.CanvasObject{slip, letter, r.dna}
+	r.showFor(e)
+	return r
+}
+
+// showFor follows the appointment's status after a change in the dialog.
+func (r *appointmentLetters) showFor(e app.DiaryEntry) {
+	r.entry = e
+	if r.dna == nil {
+		return
+	}
+	if e.Status == app.StatusDNA {
+		r.dna.Show()
+	} else {
+		r.dna.Hide()
+	}
 }
 
 // printDNALetter opens the letter the DNA policy calls for, chosen and

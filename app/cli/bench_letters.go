@@ -14,7 +14,7 @@ import (
 const benchLetterCount = 500
 
 // benchLetters times the reminder letters for the next 500 booked
-// appointments from today, drawn, joined into one PDF and logged, as the
+// appointments from today, merged, drawn into one PDF and logged, as the
 // GUI's batch does it. The bench clinic's diary runs weeks ahead, so the
 // letters are real ones for real bookings.
 func benchLetters(c *app.Clinic) (BenchResult, error) {

@@ -55,6 +55,7 @@ const aliasTotalPages = "{nb}"
 type Document struct {
 	pdf    *gofpdf.Fpdf
 	sizePt float64
+	logos  map[string]logoImage // by the logo's bytes
 }
 
 // NewDocument starts an empty document. created becomes the PDF's creation

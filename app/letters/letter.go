@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	"image/png"
 	"io"
+	"strconv"
 	"strings"
 
 	"clinicdesk/app/ukcal"
@@ -145,102 +146,145 @@ func (w Window) validate() error {
 // could not be read). It fails, writing nothing, if something required is
 // missing or the address cannot fit inside the envelope window.
 func RenderLetter(w io.Writer, l Letter) (Warnings, error) {
-	if err := l.validate(); err != nil {
+	ws, err := RenderLetters(w, []Letter{l}, nil)
+	if err != nil {
+		var le *LetterError
+		if errors.As(err, &le) {
+			return nil, le.Err // one letter: no need to say which
+		}
 		return nil, err
+	}
+	return ws[0], nil
+}
+
+// prepared is l ready to set: the default window filled in and its style
+// chosen, or why it cannot be written.
+func (l Letter) prepared() (Letter, letterStyle, error) {
+	if err := l.validate(); err != nil {
+		return l, letterStyle{}, err
 	}
 	if l.Window == (Window{}) {
 		l.Window = DefaultWindow
 	}
 	if err := l.Window.validate(); err != nil {
-		return nil, err
+		return l, letterStyle{}, err
 	}
-	style := normalLetter
 	if l.LargePrint {
-		style = largePrintLetter
+		return l, largePrintLetter, nil
 	}
-	var warn warner
-	d, err := NewDocument("Letter", l.Date.Time())
-	if err != nil {
-		return nil, err
-	}
-	if err := d.letter(l, style, &warn); err != nil {
-		return nil, err
-	}
-	if err := d.Output(w); err != nil {
-		return nil, err
-	}
-	return warn.list, nil
+	return l, normalLetter, nil
 }
 
-// letter sets the whole letter: letterhead, address in the window, date and
-// references beside it, then the body, which may run onto later pages.
-func (d *Document) letter(l Letter, s letterStyle, warn *warner) error {
-	p := d.pdf
+// checkFits fails if l's address cannot go in its window or the window
+// leaves no room for the letterhead: the failures found only once drawing
+// has begun, checked first so a batch draws nothing it must abandon. It
+// only measures, so on a document with no page yet it writes nothing.
+func (d *Document) checkFits(l Letter, s letterStyle) error {
+	var scratch warner // the drawing pass gives the warnings
+	if _, err := d.fitAddress(scratch.text("recipient's name", l.Recipient.Name),
+		scratch.lines("recipient's address", l.Recipient.Address), l.Window, s.address); err != nil {
+		return err
+	}
+	_, err := sideColumn(l.Window)
+	return err
+}
+
+// letterPages is what a letter prints at the head and foot of each page,
+// measured before its first page so the page breaks leave room for it.
+type letterPages struct {
+	style           letterStyle
+	regarding, date string // heading every page after the first
+	footerLines     []string
+	footerLH        float64
+	footerY         float64 // top of the footer text
+	numberY         float64 // top of "Page 1 of 2"
+	numberHeight    float64
+	breakMargin     float64 // from the foot of the page to where text stops
+	firstPage       int     // the document's page number of the letter's first page
+	total           string  // printed after "of": the count, or an alias gofpdf fills in
+	alias           bool    // total is this letter's own alias, still to be given its count
+}
+
+// measurePages readies l's page heading and footer and finds where its
+// text must stop above the footer.
+func (d *Document) measurePages(l Letter, s letterStyle, warn *warner) letterPages {
+	lp := letterPages{style: s, date: LongDate(l.Date.Time())}
 	regarding := l.Regarding
 	if strings.TrimSpace(regarding) == "" {
 		regarding = l.Recipient.Name
 	}
-	regarding = warn.text("line at the top of later pages", regarding)
-	date := LongDate(l.Date.Time())
+	lp.regarding = warn.text("line at the top of later pages", regarding)
 	footer := warn.text("footer", strings.TrimSpace(l.Footer))
 
-	// The footer's height decides where every page's text must stop.
 	d.SetFont(Regular, s.footer)
-	footerLines := p.SplitText(footer, contentWidth)
-	if footer == "" {
-		footerLines = nil
+	if footer != "" {
+		lp.footerLines = d.pdf.SplitText(footer, contentWidth)
 	}
-	footerLH := d.lineHeight()
-	footerHeight := float64(len(footerLines)) * footerLH
+	lp.footerLH = d.lineHeight()
+	footerHeight := float64(len(lp.footerLines)) * lp.footerLH
 	d.SetFont(Regular, s.pageNumber)
-	numberHeight := d.lineHeight()
+	lp.numberHeight = d.lineHeight()
 	// The page number ends 11 mm above the foot of the page, clear of the
 	// edge printers cannot reach; the footer text sits on top of it.
-	numberY := pageHeight - 11 - numberHeight
-	footerY := numberY - footerHeight - 0.5
-	p.SetAutoPageBreak(true, max(bottomMarginMM, pageHeight-footerY+4))
+	lp.numberY = pageHeight - 11 - lp.numberHeight
+	lp.footerY = lp.numberY - footerHeight - 0.5
+	lp.breakMargin = max(bottomMarginMM, pageHeight-lp.footerY+4)
+	return lp
+}
 
-	p.SetFooterFuncLpi(func(lastPage bool) {
-		p.SetTextColor(90, 90, 90)
-		d.SetFont(Regular, s.footer)
-		y := footerY
-		for _, line := range footerLines {
-			p.SetXY(marginMM, y)
-			p.CellFormat(contentWidth, footerLH, line, "", 0, "C", false, 0, "")
-			y += footerLH
-		}
-		if !(lastPage && p.PageNo() == 1) {
-			d.SetFont(Regular, s.pageNumber)
-			p.SetXY(marginMM, numberY)
-			label := fmt.Sprintf("Page %d of %s", p.PageNo(), aliasTotalPages)
-			p.CellFormat(contentWidth, numberHeight, label, "", 0, "C", false, 0, "")
-		}
-		p.SetTextColor(0, 0, 0)
-	})
-	// Later pages carry no letterhead, only who the letter is about.
-	p.SetHeaderFuncMode(func() {
-		if p.PageNo() == 1 {
-			return
-		}
+// drawFooter writes the letter's small print and, unless the letter is a
+// single page, "Page n of m" counted from the letter's own first page.
+func (d *Document) drawFooter(lp *letterPages, lastOfLetter bool) {
+	p := d.pdf
+	s := lp.style
+	p.SetTextColor(90, 90, 90)
+	d.SetFont(Regular, s.footer)
+	y := lp.footerY
+	for _, line := range lp.footerLines {
+		p.SetXY(marginMM, y)
+		p.CellFormat(contentWidth, lp.footerLH, line, "", 0, "C", false, 0, "")
+		y += lp.footerLH
+	}
+	n := p.PageNo() - lp.firstPage + 1
+	if !(lastOfLetter && n == 1) {
+		// The last page prints its own number, so every digit of the total
+		// is in the font subset when gofpdf swaps in the page count.
 		d.SetFont(Regular, s.pageNumber)
-		p.SetTextColor(90, 90, 90)
-		lh := d.lineHeight()
-		p.SetXY(marginMM, marginMM)
-		if p.GetStringWidth(regarding+date)+6 <= contentWidth {
-			p.CellFormat(contentWidth, lh, date, "", 0, "R", false, 0, "")
-			p.SetX(marginMM)
-			p.CellFormat(contentWidth, lh, regarding, "", 1, "L", false, 0, "")
-		} else {
-			// Large print: the date goes under the name rather than over it.
-			p.MultiCell(contentWidth, lh, regarding+"\n"+date, "", "L", false)
-		}
-		p.SetTextColor(0, 0, 0)
-		p.SetY(p.GetY() + 1.5)
-		d.rule()
-		p.SetY(p.GetY() + 6)
-	}, false)
+		p.SetXY(marginMM, lp.numberY)
+		label := fmt.Sprintf("Page %d of %s", n, lp.total)
+		p.CellFormat(contentWidth, lp.numberHeight, label, "", 0, "C", false, 0, "")
+	}
+	p.SetTextColor(0, 0, 0)
+}
 
-	d.AddPage()
+// drawHeading heads a page after a letter's first with who the letter is
+// about and its date; the first page has the letterhead instead.
+func (d *Document) drawHeading(lp *letterPages) {
+	p := d.pdf
+	d.SetFont(Regular, lp.style.pageNumber)
+	p.SetTextColor(90, 90, 90)
+	lh := d.lineHeight()
+	p.SetXY(marginMM, marginMM)
+	if p.GetStringWidth(lp.regarding+lp.date)+6 <= contentWidth {
+		p.CellFormat(contentWidth, lh, lp.date, "", 0, "R", false, 0, "")
+		p.SetX(marginMM)
+		p.CellFormat(contentWidth, lh, lp.regarding, "", 1, "L", false, 0, "")
+	} else {
+		// Large print: the date goes under the name rather than over it.
+		p.MultiCell(contentWidth, lh, lp.regarding+"\n"+lp.date, "", "L", false)
+	}
+	p.SetTextColor(0, 0, 0)
+	p.SetY(p.GetY() + 1.5)
+	d.rule()
+	p.SetY(p.GetY() + 6)
+}
+
+// letterFirstPage sets the first page of l, which has just begun: the
+// letterhead, the address in the window, the date and references beside
+// it, then the body, which may run onto later pages.
+func (d *Document) letterFirstPage(l Letter, lp *letterPages, warn *warner) error {
+	p := d.pdf
+	s := lp.style
 	d.foldMarks()
 	win := l.Window
 	address, err := d.fitAddress(warn.text("recipient's name", l.Recipient.Name),
@@ -270,7 +314,7 @@ func (d *Document) letter(l Letter, s letterStyle, warn *warner) error {
 		y += lh * 0.6
 	}
 	p.SetXY(side.x, y)
-	p.MultiCell(side.width, lh, date, "", "L", false)
+	p.MultiCell(side.width, lh, lp.date, "", "L", false)
 	y = p.GetY()
 
 	p.SetXY(marginMM, max(y, win.Top+win.Height)+10)
@@ -348,24 +392,51 @@ func (d *Document) logo(data []byte, win Window, warn *warner) {
 	if len(data) == 0 {
 		return
 	}
-	img, err := normalisePNG(data)
-	if err != nil {
-		warn.add("clinic logo", "", "The clinic logo could not be read ("+err.Error()+
-			"), so the letter was printed without it. Choose a PNG logo in Settings.")
+	img := d.readyLogo(data)
+	if img.problem != "" {
+		warn.add("clinic logo", "", img.problem)
 		return
 	}
-	b := img.Bounds()
 	maxW, maxH := win.Width, min(24, win.Top-letterTopMM-4)
-	w, h := maxW, maxW*float64(b.Dy())/float64(b.Dx())
+	w, h := maxW, maxW*float64(img.height)/float64(img.width)
 	if h > maxH {
-		w, h = maxH*float64(b.Dx())/float64(b.Dy()), maxH
+		w, h = maxH*float64(img.width)/float64(img.height), maxH
 	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		warn.add("clinic logo", "", "The clinic logo could not be prepared for printing, so the letter was printed without it.")
-		return
+	d.pngImage(img.name, img.png, win.Left, letterTopMM, w, h)
+}
+
+// logoImage is a logo made ready for gofpdf, or why it cannot be printed.
+type logoImage struct {
+	name          string // gofpdf's name for the image, one per logo
+	png           []byte
+	width, height int    // in pixels
+	problem       string // the warning when it is left off; "" when it prints
+}
+
+// readyLogo converts a logo once per document: a batch of letters carries
+// the same logo on every one, and decoding it 500 times would cost more
+// than the letters.
+func (d *Document) readyLogo(data []byte) logoImage {
+	if img, ok := d.logos[string(data)]; ok {
+		return img
 	}
-	d.pngImage("logo", buf.Bytes(), win.Left, letterTopMM, w, h)
+	img := logoImage{name: "logo" + strconv.Itoa(len(d.logos)+1)}
+	if decoded, err := normalisePNG(data); err != nil {
+		img.problem = "The clinic logo could not be read (" + err.Error() +
+			"), so the letter was printed without it. Choose a PNG logo in Settings."
+	} else {
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, decoded); err != nil {
+			img.problem = "The clinic logo could not be prepared for printing, so the letter was printed without it."
+		}
+		b := decoded.Bounds()
+		img.png, img.width, img.height = buf.Bytes(), b.Dx(), b.Dy()
+	}
+	if d.logos == nil {
+		d.logos = map[string]logoImage{}
+	}
+	d.logos[string(data)] = img
+	return img
 }
 
 // normalisePNG decodes a PNG into 8-bit colour, the only kind gofpdf reads

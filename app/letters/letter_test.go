@@ -324,8 +324,9 @@ func TestLetterIsReproducible(t *testing.T) {
 	}
 }
 
-func TestLetterLogo(t *testing.T) {
-	needPoppler(t)
+// testLogo is a 120 × 40 PNG fading from clear to blue.
+func testLogo(t *testing.T) []byte {
+	t.Helper()
 	img := image.NewNRGBA(image.Rect(0, 0, 120, 40))
 	for x := 0; x < 120; x++ {
 		for y := 0; y < 40; y++ {
@@ -336,8 +337,13 @@ func TestLetterLogo(t *testing.T) {
 	if err := png.Encode(&logo, img); err != nil {
 		t.Fatal(err)
 	}
+	return logo.Bytes()
+}
+
+func TestLetterLogo(t *testing.T) {
+	needPoppler(t)
 	l := sampleLetter()
-	l.Clinic.Logo = logo.Bytes()
+	l.Clinic.Logo = testLogo(t)
 	data, warnings := renderLetter(t, l)
 	if len(warnings) != 0 {
 		t.Errorf("warnings for a good logo: %q", warnings.Messages())
