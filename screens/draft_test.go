@@ -19,6 +19,7 @@ func dfOpen(t *testing.T, clock func() time.Time) (*UI, *app.Clinic) {
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
 	c := tcClinic(t)
+	tpHoldResults(t)
 	u := New(a, Options{Clinic: c, Screen: patientsModuleID, idleTick: -1, manualUI: true, clock: clock})
 	dfSettle(t, u)
 	if u.state != uiMain || u.shell.currentID() != patientsModuleID {

@@ -65,6 +65,7 @@ func fdSignedIn(t *testing.T, clock *fdClock) (*UI, *fdModuleWidgets) {
 	mw := fdRegisterModule(t)
 	c, _ := fdCreate(t)
 	a := test.NewTempApp(t)
+	tpHoldResults(t)
 	opts := Options{Clinic: c, Screen: "fdpatient", idleTick: -1, manualUI: true}
 	if clock != nil {
 		opts.clock = clock.now
@@ -251,6 +252,7 @@ func TestShellModulesAndEmptyState(t *testing.T) {
 		Build: func(*Context) fyne.CanvasObject { return widget.NewLabel("second module here") }})
 	c, _ := fdCreate(t)
 	a := test.NewTempApp(t)
+	tpHoldResults(t)
 	u := New(a, Options{Clinic: c, Screen: "no-such-screen", idleTick: -1, manualUI: true})
 	w := u.Window()
 	if u.shell.currentID() != "fdpatient" || mw.builds != 1 {

@@ -27,6 +27,7 @@ func fdOpenForLogin(t *testing.T) (*UI, string) {
 		t.Fatal(err)
 	}
 	a := test.NewTempApp(t)
+	tpHoldResults(t)
 	u := New(a, Options{Clinic: opened, idleTick: -1, manualUI: true})
 	t.Cleanup(func() { u.closeClinic() })
 	if u.state != uiLogin || u.login == nil {
@@ -145,6 +146,7 @@ func TestStartupErrors(t *testing.T) {
 	a := test.NewTempApp(t)
 
 	// A second copy opening the same file gets a clear message, no crash.
+	tpHoldResults(t)
 	u := New(a, Options{DBPath: c.Path(), idleTick: -1, manualUI: true})
 	if u.state != uiFailed || !fdShows(u.Window(), "already open in another copy") ||
 		!fdShows(u.Window(), "Nothing in the clinic file has been changed") {

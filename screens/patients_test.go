@@ -34,8 +34,10 @@ func tpHoldResults(t *testing.T) {
 		tpQueue.fns = append(tpQueue.fns, f)
 		tpQueue.Unlock()
 	}
+	settleHook = func() { tpIdle(t) }
 	t.Cleanup(func() {
 		deliverOnUI = saved
+		settleHook = nil
 		tpQueue.Lock()
 		tpQueue.fns = nil
 		tpQueue.Unlock()
@@ -373,6 +375,7 @@ func TestPatientsCtrlFAndTopBarFromAnywhere(t *testing.T) {
 	c := tcClinic(t)
 	tpAdd(t, c, "Zoë", "Łukasiewicz-O'Brien", "1961-04-03")
 	a := test.NewTempApp(t)
+	tpHoldResults(t)
 	tpHoldResults(t)
 	u := New(a, Options{Clinic: c, Screen: "today", idleTick: -1, manualUI: true})
 	w := u.Window()

@@ -145,6 +145,7 @@ var fdRecoveryKey = regexp.MustCompile(`^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$`)
 func TestSetupWizardEndToEnd(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "new clinic", "clinic.db")
+	tpHoldResults(t)
 	u := New(a, Options{DBPath: path, kdf: fdKDF, idleTick: -1, manualUI: true})
 	w := u.Window()
 	s := u.setup
@@ -265,6 +266,7 @@ func TestSetupWizardEndToEnd(t *testing.T) {
 	// Close, then the manager signs in on a fresh start, which names the clinic.
 	u.requestClose()
 	u.settle()
+	tpHoldResults(t)
 	u2 := New(a, Options{DBPath: path, idleTick: -1, manualUI: true})
 	t.Cleanup(func() { u2.closeClinic() })
 	if u2.state != uiLogin || !fdShows(u2.Window(), fdClinicName) {
@@ -305,6 +307,7 @@ func TestSetupCreateFailureStaysOnStep2(t *testing.T) {
 	// and the wizard says so on step 2 rather than losing what was typed.
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "clinic.db")
+	tpHoldResults(t)
 	u := New(a, Options{DBPath: path, kdf: fdKDF, idleTick: -1, manualUI: true})
 	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Other"},
 		Manager: app.NewUser{Username: "other", FullName: "Other Person", Password: fdPassword}, KDF: fdKDF})

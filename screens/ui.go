@@ -501,11 +501,20 @@ func (u *UI) onUI(f func()) {
 	fyne.DoAndWait(f)
 }
 
+// settleHook, set by tests, also runs the results of the modules' own
+// background work (offUI), which tests hold back from fyne.Do: the test
+// driver runs fyne.Do on the calling goroutine, where widget updates race
+// with the test's own.
+var settleHook func()
+
 // settle waits for background work and runs its results, until none is
 // left (tests only, with manualUI).
 func (u *UI) settle() {
 	for {
 		u.jobs.Wait()
+		if settleHook != nil {
+			settleHook()
+		}
 		u.queueMu.Lock()
 		fns := u.queued
 		u.queued = nil
