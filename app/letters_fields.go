@@ -248,14 +248,14 @@ func (src letterSource) recipient(addressedTo string) (letters.Recipient, error)
 		}
 		return letters.Recipient{Name: name, Address: lines}, nil
 	case letters.ToComplainant:
-		return letters.Recipient{}, ErrComplaintsNotSetUp
+		return letters.Recipient{}, ErrComplaintLetterNeedsComplaint
 	}
 	return letters.Recipient{}, fmt.Errorf("no one to address a letter %q to", addressedTo)
 }
 
-// ErrComplaintsNotSetUp: complaint letters need the complaints register,
+// ErrComplaintLetterNeedsComplaint: complaint letters are written from the complaint (RenderComplaintLetter),
 // which this version does not have yet.
-var ErrComplaintsNotSetUp = errors.New("complaints are not set up yet: complaint letters cannot be written until the complaints register is in use")
+var ErrComplaintLetterNeedsComplaint = errors.New("complaint letters are written from the complaint itself: open it in Complaints, or use `clinicdesk letter --complaint ID`")
 
 // patientFullName is the name on the envelope: "Ms Zoë Łukasiewicz-O'Brien".
 func patientFullName(p data.Patient) string {

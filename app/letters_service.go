@@ -250,7 +250,7 @@ func (c *Clinic) RenderLetter(req LetterRequest) (LetterResult, error) {
 // short of drawing the PDF, which may then happen off the lock.
 func (c *Clinic) prepareLetter(store *data.Store, s *Session, tmpl LetterTemplate, window letters.Window, req LetterRequest) (preparedLetter, error) {
 	if tmpl.AddressedTo == letters.ToComplainant {
-		return preparedLetter{}, ErrComplaintsNotSetUp
+		return preparedLetter{}, ErrComplaintLetterNeedsComplaint
 	}
 	if req.Template == "general" && (strings.TrimSpace(req.Text.Subject) == "" || strings.TrimSpace(req.Text.Body) == "") {
 		return preparedLetter{}, errors.New("a general letter needs a subject and its text")

@@ -114,7 +114,7 @@ func TestReminderFromTheRecordsInLargePrintWithAFormatWarning(t *testing.T) {
 	if _, err := d.c.RenderLetter(LetterRequest{Template: "gp_letter", PatientID: d.john.ID}); err == nil || !strings.Contains(err.Error(), "no GP") {
 		t.Fatalf("a letter to nobody's GP: %v", err)
 	}
-	if _, err := d.c.RenderLetter(LetterRequest{Template: "complaint_ack", PatientID: d.zoe.ID}); !errors.Is(err, ErrComplaintsNotSetUp) {
+	if _, err := d.c.RenderLetter(LetterRequest{Template: "complaint_ack", PatientID: d.zoe.ID}); !errors.Is(err, ErrComplaintLetterNeedsComplaint) {
 		t.Fatalf("complaint letter: %v", err)
 	}
 	if _, err := d.c.RenderLetter(LetterRequest{Template: "general", PatientID: d.zoe.ID}); err == nil {

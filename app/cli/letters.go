@@ -34,6 +34,12 @@ func runLetter(env *Env, args []string) error {
 	patient := fs.String("patient", "", "the patient's id or NHS number")
 	appointment := fs.String("appointment", "", "the appointment's id")
 	complaint := fs.String("complaint", "", "the complaint's id")
+	reason := fs.String("reason", "", "complaint_delay: why the response is late")
+	newDue := fs.String("new-due", "", "complaint_delay: the new date the response is expected by, YYYY-MM-DD")
+	investigation := fs.String("investigation", "", "complaint_final: a UTF-8 text file saying how the complaint was looked into")
+	conclusions := fs.String("conclusions", "", "complaint_final: a UTF-8 text file with what was found")
+	actions := fs.String("actions", "", "complaint_final: a UTF-8 text file with what has been done")
+	signedOffBy := fs.String("signed-off-by", "", "complaint_final: the responsible person who signs it, by name")
 	subject := fs.String("subject", "", "the general letter's subject")
 	textFile := fs.String("text", "", "a UTF-8 text file with the general letter's text")
 	out := fs.String("out", "", "the PDF to write")
@@ -51,6 +57,8 @@ func runLetter(env *Env, args []string) error {
 		return usagef("say who the letter is for: --patient ID|NHSNUMBER or --complaint ID")
 	case *template == "general" && (*subject == "" || *textFile == ""):
 		return usagef("the general letter needs --subject TEXT and --text FILE")
+	case *complaint == "" && (*reason != "" || *newDue != "" || *investigation != "" || *conclusions != "" || *actions != "" || *signedOffBy != ""):
+		return usagef("--reason, --new-due, --investigation, --conclusions, --actions and --signed-off-by are for complaint letters (--complaint ID)")
 	case *template != "general" && (*subject != "" || *textFile != ""):
 		return usagef("--subject and --text are for the general letter only")
 	}
@@ -58,7 +66,8 @@ func runLetter(env *Env, args []string) error {
 		return err
 	}
 	if *complaint != "" {
-		return app.ErrComplaintsNotSetUp
+		return runComplaintLetter(env, auth, app.ComplaintLetterRequest{ComplaintID: *complaint, Template: *template,
+			DelayReason: *reason, SignedOffBy: *signedOffBy}, *newDue, *investigation, *conclusions, *actions, *out)
 	}
 	var text app.LetterText
 	if *textFile != "" {
@@ -178,4 +187,46 @@ func findPatient(c *app.Clinic, idOrNHS string) (string, error) {
 		}
 	}
 	return "", errors.New("no patient has NHS number " + nhs.FormatNHSNumber(number))
+}
+
+// runComplaintLetter writes one of the complaint letters. The final
+// response's findings come from text files, as they run to paragraphs.
+func runComplaintLetter(env *Env, auth authFlags, req app.ComplaintLetterRequest, newDue, investigation, conclusions, actions, out string) error {
+	if newDue != "" {
+		d, err := ukcal.ParseDate(newDue)
+		if err != nil {
+			return usagef("--new-due %s is not a date: write it YYYY-MM-DD", newDue)
+		}
+		req.NewResponseDue = d
+	}
+	for _, f := range []struct {
+		path string
+		into *string
+	}{{investigation, &req.Investigation}, {conclusions, &req.Conclusions}, {actions, &req.Actions}} {
+		if f.path == "" {
+			continue
+		}
+		b, err := os.ReadFile(f.path)
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", f.path, unwrapPath(err))
+		}
+		*f.into = strings.TrimSpace(string(b))
+	}
+	c, err := auth.open(env)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	res, err := c.RenderComplaintLetter(req)
+	if err != nil {
+		return err
+	}
+	if err := writeNewPDF(out, res.PDF); err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", oneLine(w))
+	}
+	fmt.Fprintf(env.Stdout, "Wrote the %s letter to %s (SHA-256 %s).\n", req.Template, out, res.SHA256)
+	return nil
 }

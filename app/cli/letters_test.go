@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/complaints"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -93,10 +95,33 @@ func TestGeneralLetterAndComplaintAndUsage(t *testing.T) {
 	if text := pdftotext(t, out); !strings.Contains(text, "Your exercise plan") || !strings.Contains(text, "Croeso, Siân.") {
 		t.Fatalf("general letter:\n%s", text)
 	}
-	r = run(pw+"\n", "letter", "--db", db, "--template", "complaint_ack", "--complaint", "C-1",
-		"--out", filepath.Join(dir, "c.pdf"), "--user", "manager", "--password-stdin")
-	if r.code != ExitFailure || !strings.Contains(r.stderr, "complaints are not set up yet") || strings.Count(r.stderr, "\n") != 1 {
-		t.Fatalf("complaint: %+v", r)
+	// Complaint letters come from the complaint, never from a patient alone.
+	r = run(pw+"\n", "letter", "--db", db, "--template", "complaint_ack", "--patient", patientID,
+		"--out", filepath.Join(dir, "c0.pdf"), "--user", "manager", "--password-stdin")
+	if r.code != ExitFailure || !strings.Contains(r.stderr, "--complaint ID") || strings.Count(r.stderr, "\n") != 1 {
+		t.Fatalf("complaint letter for a patient: %+v", r)
+	}
+	r = run(pw+"\n", "letter", "--db", db, "--template", "complaint_ack", "--complaint", "no-such-complaint",
+		"--out", filepath.Join(dir, "c1.pdf"), "--user", "manager", "--password-stdin")
+	if r.code != ExitFailure {
+		t.Fatalf("unknown complaint: %+v", r)
+	}
+	c := signIn(t, db, "manager", pw)
+	logged, err := c.LogComplaint(app.ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: patientID,
+		Channel: complaints.Written, Received: ukcal.Today(time.Now()), Description: "Kept waiting 50 minutes.",
+		Subjects: []complaints.SubjectArea{complaints.SubjectWaitingTimes}, StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration}})
+	c.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack := filepath.Join(dir, "ack.pdf")
+	r = run(pw+"\n", "letter", "--db", db, "--template", "complaint_ack", "--complaint", logged.ID,
+		"--out", ack, "--user", "manager", "--password-stdin")
+	if r.code != 0 {
+		t.Fatalf("acknowledgement: %+v", r)
+	}
+	if text := pdftotext(t, ack); !strings.Contains(text, logged.Reference) || !strings.Contains(text, "Łukasiewicz-O'Brien") {
+		t.Fatalf("acknowledgement letter:\n%s", text)
 	}
 	for _, bad := range [][]string{
 		{"letter", "--db", db, "--patient", patientID, "--out", filepath.Join(dir, "x.pdf")},
