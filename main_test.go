@@ -259,6 +259,18 @@ func TestEndToEnd(t *testing.T) {
 		}
 		g.cmd.Process.Signal(os.Interrupt)
 	})
+	t.Run("demo clinic on the calendar", func(t *testing.T) {
+		g := startGUI(t, bin, display, "demo", "--dir", filepath.Join(dir, "demo-calendar"), "--screen", "calendar")
+		windowID(t, g, display, "ClinicDesk")
+		shot := drawn(t, display, "e2e-demo-calendar")
+		t.Logf("screenshot: %s", shot)
+		// A module that failed to open would leave the first screen.
+		patients := filepath.Join(filepath.Dir(shot), "e2e-demo-patients.png")
+		if sameImage(shot, patients) {
+			t.Fatal("--screen calendar showed the same screen as --screen patients")
+		}
+		g.cmd.Process.Signal(os.Interrupt)
+	})
 	t.Run("bench measures startup and memory with the real binary", func(t *testing.T) {
 		cmd := exec.Command(bin, "bench", "--patients", "50", "--json")
 		cmd.Env = append(os.Environ(), "DISPLAY="+display)

@@ -50,13 +50,29 @@ func ftsPrefixQuery(tokens []string) string {
 // part's index, and the name is checked on each candidate (FTS5 seeks to
 // the rowid), so a common name cannot crowd the match out of a capped page.
 func (s *Store) SearchPatients(q PatientQuery) ([]PatientSummary, error) {
+	query, args := searchQuery(q)
+	if query == "" {
+		return nil, nil
+	}
+	found, err := s.querySummaries(query, args...)
+	sortSummaries(found)
+	return found, err
+}
+
+// searchQuery is the query behind SearchPatients ("" when q asks nothing).
+func searchQuery(q PatientQuery) (string, []any) {
 	limit := q.Limit
 	if limit <= 0 || limit > 500 {
 		limit = 50
 	}
-	status := `status = 'active'`
+	// The unary + keeps SQLite off patients_list_order for the status test:
+	// that index starts with status, and using it for "status = 'active'"
+	// read every active patient instead of the few the exact part's index
+	// finds (4 s for an NHS number at 100,000 patients). On the name index
+	// the + changes nothing.
+	status := `+status = 'active'`
 	if q.IncludeArchived {
-		status = `status <> 'merged'`
+		status = `+status <> 'merged'`
 	}
 	match := ftsPrefixQuery(q.NameTokens)
 	var where []string
@@ -90,12 +106,10 @@ func (s *Store) SearchPatients(q PatientQuery) ([]PatientSummary, error) {
 	}
 	if len(where) == 0 {
 		if match == "" {
-			return nil, nil
+			return "", nil
 		}
-		found, err := s.querySummaries(`SELECT `+summaryColumns+` FROM patient_names
-			WHERE patient_names MATCH ? AND `+status+` LIMIT ?`, match, limit)
-		sortSummaries(found)
-		return found, err
+		return `SELECT ` + summaryColumns + ` FROM patient_names
+			WHERE patient_names MATCH ? AND ` + status + ` LIMIT ?`, []any{match, limit}
 	}
 	if match != "" {
 		where = append(where, `EXISTS (SELECT 1 FROM patient_names WHERE patient_names MATCH ? AND patient_names.rowid = patients.rowid)`)
@@ -106,10 +120,7 @@ func (s *Store) SearchPatients(q PatientQuery) ([]PatientSummary, error) {
 	// shared by hundreds would otherwise read every one of their records
 	// to sort them. Exact parts rarely match more than a page, and a full
 	// page says to type more.
-	found, err := s.querySummaries(`SELECT `+summaryColumns+` FROM patients WHERE `+strings.Join(where, " AND ")+
-		` LIMIT ?`, append(args, limit)...)
-	sortSummaries(found)
-	return found, err
+	return `SELECT ` + summaryColumns + ` FROM patients WHERE ` + strings.Join(where, " AND ") + ` LIMIT ?`, append(args, limit)
 }
 
 // RawNameSearch is the bare FTS5 prefix query, for `bench` to compare the

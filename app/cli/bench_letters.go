@@ -31,19 +31,29 @@ func benchLetters(c *app.Clinic) (BenchResult, error) {
 			}
 		}
 	}
-	if len(reqs) < benchLetterCount {
-		return BenchResult{}, fmt.Errorf("the bench clinic has only %d booked appointments ahead, not %d", len(reqs), benchLetterCount)
+	if len(reqs) == 0 {
+		return BenchResult{Name: "letters_500", TargetMS: 1500, Note: "no booked appointments ahead to write reminders for"}, nil
 	}
-	start := time.Now()
-	res, err := c.LetterBatch(context.Background(), reqs, nil)
-	elapsed := time.Since(start)
-	if err != nil {
-		return BenchResult{}, err
+	// A small clinic has fewer bookings ahead than 500: its letters are
+	// written more than once, so the batch is always 500 letters.
+	distinct := len(reqs)
+	for i := 0; len(reqs) < benchLetterCount; i++ {
+		reqs = append(reqs, reqs[i%distinct])
 	}
-	if res.Letters < benchLetterCount {
-		return BenchResult{}, errors.New("the batch skipped letters: " + res.Skipped[0])
+	var runs []time.Duration
+	var res app.BatchResult
+	for i := 0; i < 3; i++ {
+		start := time.Now()
+		r, err := c.LetterBatch(context.Background(), reqs, nil)
+		runs = append(runs, time.Since(start))
+		if err != nil {
+			return BenchResult{}, err
+		}
+		if r.Letters < benchLetterCount {
+			return BenchResult{}, errors.New("the batch skipped letters: " + r.Skipped[0])
+		}
+		res = r
 	}
-	ms := float64(elapsed.Microseconds()) / 1000
-	return BenchResult{Name: "letters_500", N: 1, P50: ms, P95: ms, TargetMS: 1500,
-		Note: fmt.Sprintf("%d letters, one PDF of %.1f MB", res.Letters, float64(len(res.PDF))/(1<<20))}, nil
+	return summarise("letters_500", runs, 1500, fmt.Sprintf("%d reminder letters (%d distinct appointments) into one PDF of %.1f MB",
+		res.Letters, distinct, float64(len(res.PDF))/(1<<20))), nil
 }

@@ -13,7 +13,7 @@ import (
 
 // The bench's figures are not asserted (timings belong to `clinicdesk
 // bench`, not tests); its shape is: SPEC §3's JSON with the rows this build
-// measures.
+// measures, ten appointments per patient, and the calendar rows.
 func TestBenchPrintsTheSpecJSON(t *testing.T) {
 	r := run("", "bench", "--patients", "20", "--json")
 	if r.code != 0 {
@@ -50,6 +50,17 @@ func TestBenchPrintsTheSpecJSON(t *testing.T) {
 			t.Fatalf("row %q: p50 %v p95 %v", res.Name, *res.P50, *res.P95)
 		}
 	}
+	if *report.Appointments < 150 {
+		t.Fatalf("%d appointments for 20 patients, want about ten each", *report.Appointments)
+	}
+	for _, name := range []string{"day_view", "day_view_10k", "week_view", "book_appointment"} {
+		if rows[name] < 100 {
+			t.Errorf("%q measured %d times: %s", name, rows[name], r.stdout)
+		}
+	}
+	if rows["letters_500"] != 3 {
+		t.Errorf("letters_500 measured %d times: %s", rows["letters_500"], r.stdout)
+	}
 	for _, name := range []string{"startup", "unlock", "verify", "rss_mb", "patient_search", "patient_search_raw_fts"} {
 		if _, ok := rows[name]; !ok {
 			t.Errorf("no %q row: %s", name, r.stdout)
@@ -66,6 +77,9 @@ func TestBenchPrintsTheSpecJSON(t *testing.T) {
 	for _, res := range report.Results {
 		if res.Name == "verify" && !strings.Contains(res.Note, "audit rows") {
 			t.Fatalf("verify does not say how many audit rows it checked: %q", res.Note)
+		}
+		if res.Name == "day_view" && !strings.Contains(res.Note, "flat cost") {
+			t.Fatalf("day_view does not give the flat-cost ratio: %q", res.Note)
 		}
 		if res.Name == "patient_search" && !strings.Contains(res.Note, "raw FTS") {
 			t.Fatalf("patient_search does not compare itself with the raw FTS query: %q", res.Note)

@@ -13,8 +13,9 @@ import (
 func init() {
 	register(&command{name: "seed", usage: "--db PATH --patients N [--years Y] [--seed S] --user NAME --password-stdin",
 		summary: "add N generated, realistic fake patients (test-range NHS numbers, Ofcom drama phone numbers, example.com " +
-			"email addresses) through the same checks and audit as an import; managers only. --seed S picks the patients " +
-			"(default 1); --years Y: years of history for modules that have it",
+			"email addresses) through the same checks and audit as an import, and a diary of about ten appointments each " +
+			"over Y years up to today and six weeks ahead (the first time, with a team of clinicians, rooms and appointment " +
+			"types) and a waiting list; managers only. --seed S picks the data (default 1); --years Y defaults to 2",
 		run: runSeed})
 }
 
@@ -22,8 +23,8 @@ func runSeed(env *Env, args []string) error {
 	fs := newFlags("seed")
 	auth := addAuthFlags(fs)
 	n := fs.Int("patients", 0, "how many patients to add")
-	years := fs.Int("years", 2, "years of history for modules that have it")
-	seedValue := fs.Uint64("seed", 1, "picks the patients: the same seed on the same clinic gives the same patients")
+	years := fs.Int("years", 2, "years of diary before today")
+	seedValue := fs.Uint64("seed", 1, "picks the data: the same seed on the same clinic gives the same patients and diary")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,6 +46,10 @@ func runSeed(env *Env, args []string) error {
 	// A second batch continues the first: its patients are numbered after
 	// those already in the clinic, so their NHS numbers are new.
 	already, err := c.CountPatients("")
+	if err != nil {
+		return err
+	}
+	before, err := c.ActivePatientBriefs()
 	if err != nil {
 		return err
 	}
@@ -87,5 +92,109 @@ func runSeed(env *Env, args []string) error {
 		// generated patients share some, and the import says so.
 		fmt.Fprintf(env.Stdout, "%d of them may be duplicates of patients already there (a shared phone number or a similar name and the same birthday).\n", w)
 	}
+
+	start = time.Now()
+	fmt.Fprintf(env.Stderr, "Generating the diary (%d years up to today and %d weeks ahead) …\n", *years, diaryWeeksAhead)
+	month := ""
+	d, err := addSeedDiary(c, env, before, *years, *seedValue, func(day ukcal.Date, n int) {
+		if m := day.Time().Format("January 2006"); m != month && day.Month()%3 == 1 {
+			fmt.Fprintf(env.Stderr, "  %s: %d appointments so far …\n", m, n)
+			month = m
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("the patients were added, but not their diary: %w", err)
+	}
+	fmt.Fprintf(env.Stdout, "Added %d appointments over %d working days and %d patients waiting, in %.1f s.\n",
+		d.Appointments, d.Days, d.Waiting, time.Since(start).Seconds())
+
+	// Complaints about the new patients, over the same years, logged and
+	// decided by the signed-in manager.
+	s, _ := c.Session()
+	fresh, err := freshBriefs(c, before)
+	if err != nil {
+		return err
+	}
+	logged, err := c.AddComplaintHistory(seed.Complaints(seed.ComplaintOptions{Seed: *seedValue, Now: env.Now(), Years: *years,
+		Patients: fresh, Desk: []string{s.User.Username}, Manager: s.User.Username, ManagerName: s.User.FullName, OwnerID: s.User.ID}))
+	if err != nil {
+		return fmt.Errorf("the patients and their diary were added, but not their complaints: %w", err)
+	}
+	fmt.Fprintf(env.Stdout, "Added %d complaints.\n", logged)
+	return nil
+}
+
+// freshBriefs are the active patients who are not in before.
+func freshBriefs(c *app.Clinic, before []app.PatientBrief) ([]app.PatientBrief, error) {
+	all, err := c.ActivePatientBriefs()
+	if err != nil {
+		return nil, err
+	}
+	old := make(map[string]bool, len(before))
+	for _, p := range before {
+		old[p.ID] = true
+	}
+	var fresh []app.PatientBrief
+	for _, p := range all {
+		if !old[p.ID] {
+			fresh = append(fresh, p)
+		}
+	}
+	return fresh, nil
+}
+
+// diaryWeeksAhead is how far ahead a generated diary is booked.
+const diaryWeeksAhead = 6
+
+// addSeedDiary generates and adds the diary of the patients who are not in
+// before: with the standard team the first time, in the clinic's own
+// set-up and around the appointments already booked after that.
+func addSeedDiary(c *app.Clinic, env *Env, before []app.PatientBrief, years int, seedValue uint64, progress func(ukcal.Date, int)) (app.DiaryReport, error) {
+	fresh, err := freshBriefs(c, before)
+	if err != nil {
+		return app.DiaryReport{}, err
+	}
+	o := seed.DiaryOptions{Seed: seedValue, Now: env.Now(), Years: years, WeeksAhead: diaryWeeksAhead,
+		Patients: seed.DiaryPatients(fresh)}
+	if err := clinicSetup(c, &o, true); err != nil {
+		return app.DiaryReport{}, err
+	}
+	g := seed.NewDiary(o)
+	b := app.DiaryBatch{NextDay: g.NextDay, Waiting: g.Waiting, Progress: progress}
+	if g.NewSetup() {
+		st := app.DiarySetup(g.Setup())
+		b.Setup = &st
+	}
+	return c.AddDiary(b)
+}
+
+// clinicSetup gives the generator the clinic's own set-up, once it has
+// clinicians, and with bookings the appointments to book around.
+func clinicSetup(c *app.Clinic, o *seed.DiaryOptions, bookings bool) error {
+	clinicians, err := c.Clinicians(true)
+	if err != nil || len(clinicians) == 0 {
+		return err
+	}
+	st := seed.Setup{Clinicians: clinicians}
+	if st.Settings, err = c.CalendarSettings(); err != nil {
+		return err
+	}
+	if st.Rooms, err = c.Rooms(true); err != nil {
+		return err
+	}
+	if st.Types, err = c.AppointmentTypes(false); err != nil {
+		return err
+	}
+	today := ukcal.Today(o.Now)
+	from, to := today.AddMonths(-12*o.Years), today.AddDays(7*o.WeeksAhead)
+	if st.Closures, err = c.Closures(from, to); err != nil {
+		return err
+	}
+	if bookings {
+		if o.Existing, err = c.DiaryOccupied(from, to); err != nil {
+			return err
+		}
+	}
+	o.Setup = &st
 	return nil
 }

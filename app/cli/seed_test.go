@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
@@ -106,6 +107,8 @@ func TestSeedAddsGeneratedPatientsThroughTheImport(t *testing.T) {
 	if len(created) != 210 || created[0].Username != "manager" {
 		t.Fatalf("%d patient.create audit rows, want 210", len(created))
 	}
+	checkSeededDiary(t, c, 210)
+
 	// And search finds them.
 	p := all[77]
 	found, err := c.SearchPatients(p.Surname, false, 500)
@@ -168,7 +171,7 @@ func TestSeedIsForManagersAndChecksItsArguments(t *testing.T) {
 	}
 	// The help names the command, and says what --years is for.
 	if h := run("", "help"); !strings.Contains(h.stdout, "clinicdesk seed --db PATH --patients N") ||
-		!strings.Contains(h.stdout, "years of history for modules that have it") {
+		!strings.Contains(h.stdout, "over Y years up to today") {
 		t.Fatalf("help: %s", h.stdout)
 	}
 }
@@ -257,4 +260,90 @@ func nocase(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// checkSeededDiary: the standard team once, about ten appointments a
+// patient across both batches, none breaking a booking rule (the second
+// batch booked around the first), one audit row each, a waiting list.
+func checkSeededDiary(t *testing.T, c *app.Clinic, patients int) {
+	t.Helper()
+	clinicians, err := c.Clinicians(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(clinicians) != 10 {
+		t.Fatalf("%d clinicians after two batches, want the ten of the first", len(clinicians))
+	}
+	n, err := c.CountAppointments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if per := float64(n) / float64(patients); per < 8 || per > 13 {
+		t.Fatalf("%d appointments for %d patients", n, patients)
+	}
+	cs, err := c.CalendarSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	region := ukcal.Region(cs.Region)
+	today := ukcal.Today(time.Now())
+	from, to := today.AddMonths(-60), today.AddDays(7*diaryWeeksAhead)
+	held, err := c.DiaryOccupied(from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closures, err := c.Closures(from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ who, date string }
+	busy := map[key][][2]int{}
+	for _, a := range held {
+		d := ukcal.MustParseDate(a.Date)
+		if !region.IsWorkingDay(d) {
+			t.Fatalf("booked on %s, not a working day", a.Date)
+		}
+		for _, cl := range closures {
+			if a.Date >= cl.From && a.Date <= cl.To {
+				t.Fatalf("booked on %s: %s", a.Date, cl.Reason)
+			}
+		}
+		keys := []key{{"clinician " + a.ClinicianID, a.Date}, {"patient " + a.PatientID, a.Date}}
+		if a.RoomID != "" {
+			keys = append(keys, key{"room " + a.RoomID, a.Date})
+		}
+		for _, k := range keys {
+			for _, o := range busy[k] {
+				if strings.HasPrefix(k.who, "patient") || (a.StartMin < o[1] && o[0] < a.EndMin) {
+					t.Fatalf("%s is booked twice on %s", k.who, a.Date)
+				}
+			}
+			busy[k] = append(busy[k], [2]int{a.StartMin, a.EndMin})
+		}
+	}
+	booked := 0
+	for before := int64(0); ; {
+		page, err := c.AuditLog(app.AuditFilter{Action: "appointment.book", Before: before, Limit: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		booked += len(page)
+		before = page[len(page)-1].Seq
+	}
+	if booked != n {
+		t.Fatalf("%d appointment.book audit rows for %d appointments", booked, n)
+	}
+	waiting, err := c.WaitingList()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(waiting) < 20 {
+		t.Fatalf("%d on the waiting list", len(waiting))
+	}
+	if _, err := c.Verify(false); err != nil {
+		t.Fatal(err)
+	}
 }

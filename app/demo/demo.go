@@ -47,8 +47,9 @@ var Details = app.ClinicDetails{
 }
 
 // Patients is how many generated patients the demo clinic holds, besides
-// the few written by hand below.
-const Patients = 300
+// the few written by hand below: enough for today's full diary of ten
+// clinicians without anyone coming twice.
+const Patients = 1500
 
 // Seed makes the demo's patients the same every time, so screenshots and
 // tests can name them.
@@ -89,8 +90,8 @@ func Create(dir string) (*Clinic, error) {
 	return &Clinic{Clinic: c, Path: path, Username: manager.Username, Password: Password}, nil
 }
 
-// fill adds the staff, the patients, and a morning's worth of notes,
-// calls and follow-ups.
+// fill adds the staff, the patients, the team and its diary, and a
+// morning's worth of notes, calls and follow-ups.
 func fill(c *app.Clinic) error {
 	users := map[string]app.User{}
 	for _, u := range Staff[1:] {
@@ -101,7 +102,8 @@ func fill(c *app.Clinic) error {
 		}
 		users[u.Username] = added
 	}
-	today := ukcal.Today(time.Now())
+	now := time.Now()
+	today := ukcal.Today(now)
 
 	gen := seed.New(seed.Options{Seed: Seed, Today: today})
 	rows := make([]app.ImportRow, 0, Patients+len(handWritten))
@@ -123,6 +125,12 @@ func fill(c *app.Clinic) error {
 	nhsOf := map[string]string{}
 	for i, h := range handWritten {
 		nhsOf[h.key] = hand[i].NHSNumber
+	}
+	if err := appointments(c, now, users); err != nil {
+		return err
+	}
+	if err := complaintHistory(c, now, users); err != nil {
+		return err
 	}
 	return diary(c, today, users, nhsOf)
 }

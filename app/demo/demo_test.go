@@ -74,7 +74,7 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 
 	// The deliberate duplicates: each is flagged against its twin, so the
 	// merge can be tried.
-	for _, q := range []string{"John Smith 14/03/1958", "Łukasz"} {
+	for _, q := range []string{"John Smith 14/03/1958", "Łukasz Wiśniewski 02/11/1987"} {
 		found, err := c.SearchPatients(q, false, 10)
 		if err != nil || len(found) == 0 {
 			t.Fatalf("search %q: %v %v", q, found, err)
@@ -114,7 +114,7 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 		t.Fatalf("%d tasks due today and %d overdue; want some today and one overdue", dueToday, overdue)
 	}
 
-	found, _ := c.SearchPatients("Ó Briain", false, 5)
+	found, _ := c.SearchPatients("Margaret Ó Briain 30/06/1938", false, 5)
 	if len(found) != 1 {
 		t.Fatalf("Ó Briain: %d found", len(found))
 	}
@@ -130,5 +130,131 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 	}
 	if notes < 2 {
 		t.Fatalf("Mrs Ó Briain's timeline has %d notes and calls: %+v", notes, timeline)
+	}
+}
+
+// The calendar screen opens on a believable day: every clinician at work
+// today is busy, with a few gaps; a patient's cancellation this morning
+// freed a slot the urgent waiting-list patient fits; the week shows the
+// training day.
+func TestTheDemoDayIsFull(t *testing.T) {
+	d, err := Create(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Clinic.Close()
+	c := d.Clinic
+	today := ukcal.Today(time.Now())
+	cs, err := c.CalendarSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clinicians, err := c.Clinicians(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(clinicians) != 10 {
+		t.Fatalf("%d clinicians, want ten", len(clinicians))
+	}
+	linked := false
+	for _, cl := range clinicians {
+		linked = linked || (cl.Name == "Priya Raman" && cl.UserID != "")
+	}
+	if !linked {
+		t.Error("Priya Raman, the physiotherapist, is not linked to her login")
+	}
+
+	training := today
+	for {
+		week, err := c.WeekView(clinicians[0].ID, training)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, n := range week.Notices {
+			found = found || n.Closure == "Staff training day"
+		}
+		if found {
+			break
+		}
+		if training = training.AddDays(7); training.After(today.AddDays(14)) {
+			t.Fatal("no staff training day shown in the next two weeks")
+		}
+	}
+
+	if !ukcal.Region(cs.Region).IsWorkingDay(today) {
+		t.Logf("today (%s) is not a working day: the full day is not made", today)
+		return
+	}
+	v, err := c.DayView(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gaps int
+	var freed []app.DiaryEntry
+	for _, col := range v.Columns {
+		worked, booked := 0, 0
+		for _, h := range col.Hours {
+			worked += h.Minutes()
+		}
+		for _, a := range col.Appointments {
+			if app.IsCancelled(a.Status) {
+				if a.Status == app.StatusCancelledPatient {
+					freed = append(freed, a)
+				}
+				continue
+			}
+			booked += a.EndMin - a.StartMin
+		}
+		if worked == 0 {
+			continue
+		}
+		if float64(booked) < 0.6*float64(worked) {
+			t.Errorf("%s is booked %d of %d minutes today", col.Clinician.Name, booked, worked)
+		}
+		if booked < worked {
+			gaps++
+		}
+	}
+	if gaps == 0 {
+		t.Error("not a single gap in the day")
+	}
+	offered := false
+	for _, a := range freed {
+		offers, err := c.OffersFor(a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(offers) > 0 && offers[0].Priority == "urgent" {
+			offered = true
+		}
+	}
+	if !offered {
+		t.Errorf("no urgent waiting-list patient is offered any of today's %d cancelled slots", len(freed))
+	}
+}
+
+func TestTheDemoHasAComplaintsRegisterWithSomethingOverdue(t *testing.T) {
+	d, err := Create(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Clinic.Close()
+	c := d.Clinic
+	all, err := c.ListComplaints(app.ComplaintQuery{List: app.ComplaintsAll, Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, err := c.ListComplaints(app.ComplaintQuery{List: app.ComplaintsOpen, Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	overdue, err := c.OverdueComplaints()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two years of a few a month, most closed, some still open, a couple late.
+	if len(all) < 30 || len(open) == 0 || len(open) >= len(all) || len(overdue) == 0 {
+		t.Fatalf("complaints: %d in all, %d open, %d overdue", len(all), len(open), len(overdue))
 	}
 }

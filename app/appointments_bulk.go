@@ -1,0 +1,470 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+
+	"github.com/google/uuid"
+)
+
+// HistoricAppointment is an appointment with the moments its history
+// needs (arrived, started), for adding a generated diary.
+type HistoricAppointment = data.HistoricAppointment
+
+// DiarySetup is a whole calendar set-up added in one go: a generated
+// clinic's settings, clinicians, rooms, appointment types and closures.
+// IDs may be given (the appointments refer to them) or left empty.
+type DiarySetup struct {
+	Settings   CalendarSettings
+	Clinicians []DiaryClinician
+	Rooms      []Room
+	Types      []AppointmentType
+	Closures   []Closure
+}
+
+// DiaryBatch is a generated diary to add to the clinic.
+type DiaryBatch struct {
+	// Setup is saved first; nil keeps the clinic's own.
+	Setup *DiarySetup
+	// NextDay hands over the appointments one day at a time, in date
+	// order, until ok is false. Each day is checked against the rules a
+	// booking is checked against before it is written.
+	NextDay func() (day ukcal.Date, appts []HistoricAppointment, ok bool)
+	// Waiting, called after the last day, is the waiting list to add.
+	Waiting func() []WaitingEntry
+	// Progress, if set, is told each day as it is written.
+	Progress func(day ukcal.Date, appointments int)
+}
+
+// DiaryReport says what AddDiary added.
+type DiaryReport struct {
+	Appointments int
+	Waiting      int
+	Days         int
+}
+
+// DiaryRefusedError lists the generated appointments a booking would have
+// refused (a clash, outside hours, a closed day); nothing was added.
+type DiaryRefusedError struct {
+	Problems []string
+}
+
+func (e *DiaryRefusedError) Error() string {
+	shown := e.Problems
+	if len(shown) > 3 {
+		shown = shown[:3]
+	}
+	return fmt.Sprintf("the diary was not added: %d appointments break the booking rules (%s)", len(e.Problems), strings.Join(shown, "; "))
+}
+
+// AddDiary adds a generated diary in one transaction: the set-up, every
+// appointment with its history and one audit row, and the waiting list.
+// Appointments are not booked one by one through Book (a million would
+// take hours); instead each day is checked in bulk by the same rules, and
+// any appointment a booking would refuse without an override refuses the
+// whole diary. Managers only.
+func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return DiaryReport{}, err
+	}
+	if b.Setup != nil {
+		if err := checkDiarySetup(b.Setup); err != nil {
+			return DiaryReport{}, err
+		}
+	}
+	var report DiaryReport
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if b.Setup != nil {
+			if err := c.saveDiarySetup(tx, s, b.Setup, audit); err != nil {
+				return err
+			}
+		}
+		restore, err := tx.LargeCache()
+		if err != nil {
+			return err
+		}
+		defer restore()
+		checker, err := newDayChecker(tx)
+		if err != nil {
+			return err
+		}
+		w, err := tx.AppointmentWriter()
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		var problems []string
+		for b.NextDay != nil {
+			day, appts, ok := b.NextDay()
+			if !ok {
+				break
+			}
+			existing, err := tx.OccupyingOn(day.String())
+			if err != nil {
+				return err
+			}
+			if p := checker.check(day, appts, existing); len(p) > 0 {
+				problems = append(problems, p...)
+				continue
+			}
+			if len(problems) > 0 {
+				continue // keep checking, to report every problem; nothing will be written
+			}
+			for _, a := range appts {
+				if err := c.addHistoric(w, s, a, audit); err != nil {
+					return err
+				}
+			}
+			report.Appointments += len(appts)
+			report.Days++
+			if b.Progress != nil {
+				b.Progress(day, report.Appointments)
+			}
+		}
+		if len(problems) > 0 {
+			return &DiaryRefusedError{Problems: problems}
+		}
+		if b.Waiting != nil {
+			for _, e := range b.Waiting() {
+				if err := c.addGeneratedWaiting(tx, s, e, audit); err != nil {
+					return err
+				}
+				report.Waiting++
+			}
+		}
+		return audit("appointment.generate", "diary", uuid.Must(uuid.NewV7()).String(), "",
+			fmt.Sprintf("%d generated appointments over %d days, %d waiting", report.Appointments, report.Days, report.Waiting))
+	})
+	if err != nil {
+		return DiaryReport{}, err
+	}
+	return report, nil
+}
+
+func checkDiarySetup(st *DiarySetup) error {
+	if _, err := ukcal.ParseRegion(st.Settings.Region); err != nil {
+		return err
+	}
+	if !slices.Contains(GridChoices, st.Settings.GridMinutes) {
+		return fmt.Errorf("the diary grid must be 5, 10 or 15 minutes (not %d)", st.Settings.GridMinutes)
+	}
+	if err := checkHours(st.Settings.OpeningHours, "the clinic's opening"); err != nil {
+		return err
+	}
+	for i := range st.Clinicians {
+		cl := &st.Clinicians[i]
+		if cl.Name = cleanText(cl.Name); cl.Name == "" {
+			return errors.New("every clinician needs a name")
+		}
+		if err := errors.Join(checkColour(cl.Colour), checkHours(cl.Hours, cl.Name+"'s")); err != nil {
+			return err
+		}
+	}
+	for _, t := range st.Types {
+		if t.Minutes < 5 || t.Minutes > 480 || t.Minutes%5 != 0 {
+			return fmt.Errorf("%s: the length must be 5 minutes to 8 hours, in steps of 5 minutes", t.Name)
+		}
+		if err := checkColour(t.Colour); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// saveDiarySetup writes the set-up, audited as the set-up screens audit it.
+func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit func(string, string, string, string, string) error) error {
+	now := c.clock().UTC()
+	if err := tx.SaveCalendarSettings(st.Settings); err != nil {
+		return err
+	}
+	if err := audit("calendar.settings", "settings", "calendar", "",
+		fmt.Sprintf("region=%s grid=%d dna_window=%d", st.Settings.Region, st.Settings.GridMinutes, st.Settings.DNAWindowMonths)); err != nil {
+		return err
+	}
+	for i := range st.Clinicians {
+		cl := &st.Clinicians[i]
+		if cl.ID == "" {
+			cl.ID = uuid.Must(uuid.NewV7()).String()
+		}
+		cl.CreatedAt, cl.UpdatedAt = now, now
+		if err := tx.SaveClinician(*cl); err != nil {
+			return fmt.Errorf("save clinician: %w", err)
+		}
+		if err := audit("calendar.clinician.create", "clinician", cl.ID, "", fmt.Sprintf("active=%t", cl.Active)); err != nil {
+			return err
+		}
+	}
+	for i := range st.Rooms {
+		r := &st.Rooms[i]
+		if r.ID == "" {
+			r.ID = uuid.Must(uuid.NewV7()).String()
+		}
+		if err := tx.SaveRoom(*r); err != nil {
+			return err
+		}
+		if err := audit("calendar.room.create", "room", r.ID, "", fmt.Sprintf("active=%t", r.Active)); err != nil {
+			return err
+		}
+	}
+	for i := range st.Types {
+		t := &st.Types[i]
+		if t.ID == "" {
+			t.ID = uuid.Must(uuid.NewV7()).String()
+		}
+		if err := tx.SaveAppointmentType(*t); err != nil {
+			return err
+		}
+		if err := audit("calendar.type.create", "appointment_type", t.ID, "", fmt.Sprintf("%d minutes, active=%t", t.Minutes, t.Active)); err != nil {
+			return err
+		}
+	}
+	for i := range st.Closures {
+		cl := &st.Closures[i]
+		if cl.ID == "" {
+			cl.ID = uuid.Must(uuid.NewV7()).String()
+		}
+		cl.CreatedBy, cl.CreatedAt = s.User.Username, now
+		if err := tx.InsertClosure(*cl); err != nil {
+			return err
+		}
+		if err := audit("calendar.closure.add", "closure", cl.ID, "", cl.From+" to "+cl.To); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addHistoric writes one appointment with its history and the audit row a
+// booking leaves, saying it was generated and where it stands.
+func (c *Clinic) addHistoric(w *data.AppointmentWriter, s *Session, a HistoricAppointment, audit func(string, string, string, string, string) error) error {
+	if a.ID == "" {
+		a.ID = uuid.Must(uuid.NewV7()).String()
+	}
+	if a.CreatedBy == "" {
+		a.CreatedBy = s.User.Username
+	}
+	if a.StatusBy == "" {
+		a.StatusBy = s.User.Username
+	}
+	if err := w.Add(a); err != nil {
+		return fmt.Errorf("add appointment on %s: %w", a.Date, err)
+	}
+	return audit("appointment.book", "appointment", a.ID, a.PatientID,
+		fmt.Sprintf("%s %s–%s; generated, %s", a.Date, schedule.Clock(a.StartMin), schedule.Clock(a.EndMin), a.Status))
+}
+
+func (c *Clinic) addGeneratedWaiting(tx *data.Tx, s *Session, w WaitingEntry, audit func(string, string, string, string, string) error) error {
+	now := c.clock().UTC()
+	w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
+	w.CreatedBy, w.CreatedAt, w.UpdatedAt = s.User.Username, now, now
+	if err := c.normaliseWaiting(tx, &w); err != nil {
+		return err
+	}
+	if err := tx.SaveWaiting(w); err != nil {
+		return err
+	}
+	return audit("waiting.add", "waiting_list", w.ID, w.PatientID, w.Priority)
+}
+
+// dayChecker applies a booking's rules to a whole day at once: sorted
+// sweeps instead of checking each appointment against every other.
+type dayChecker struct {
+	tx         *data.Tx
+	rules      schedule.Rules
+	clinicians map[string]data.Clinician
+	types      map[string]data.AppointmentType
+	rooms      map[string]bool
+}
+
+func newDayChecker(tx *data.Tx) (*dayChecker, error) {
+	// Closures are read for all time: a diary spans years.
+	rules, _, err := calendarRules(tx, ukcal.NewDate(1900, 1, 1), ukcal.NewDate(2999, 12, 31))
+	if err != nil {
+		return nil, err
+	}
+	k := &dayChecker{tx: tx, rules: rules, clinicians: map[string]data.Clinician{}, types: map[string]data.AppointmentType{}, rooms: map[string]bool{}}
+	cls, err := tx.Clinicians(false)
+	if err != nil {
+		return nil, err
+	}
+	for _, cl := range cls {
+		k.clinicians[cl.ID] = cl
+	}
+	rooms, err := tx.Rooms(false)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rooms {
+		k.rooms[r.ID] = true
+	}
+	return k, nil
+}
+
+// appointmentType reads a type once per diary.
+func (k *dayChecker) appointmentType(id string) (data.AppointmentType, bool) {
+	t, ok := k.types[id]
+	if !ok {
+		var err error
+		if t, err = k.tx.AppointmentType(id); err != nil {
+			return t, false
+		}
+		k.types[id] = t
+	}
+	return t, true
+}
+
+// check returns what a booking would warn about for the day's new
+// appointments, given those already there.
+func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing []data.Appointment) []string {
+	var problems []string
+	bad := func(a HistoricAppointment, why string) {
+		problems = append(problems, fmt.Sprintf("%s %s: %s", a.Date, schedule.Clock(a.StartMin), why))
+	}
+	if len(appts) == 0 {
+		return nil
+	}
+	blocked := ""
+	if h, ok := k.rules.Region.HolidayOn(day); ok {
+		blocked = "a bank holiday (" + h.Title + ")"
+	} else if cl, ok := k.rules.ClosureOn(day); ok {
+		blocked = "the clinic is closed (" + cl.Reason + ")"
+	}
+	type held struct {
+		key        string
+		start, end int
+	}
+	var busy []held
+	patients := map[string]bool{}
+	for _, e := range existing {
+		busy = append(busy, held{"c" + e.ClinicianID, e.StartMin, e.EndMin})
+		if e.RoomID != "" {
+			busy = append(busy, held{"r" + e.RoomID, e.StartMin, e.EndMin})
+		}
+		patients[e.PatientID] = true
+	}
+	for _, a := range appts {
+		if a.Date != day.String() {
+			bad(a, "handed over on "+day.String())
+			continue
+		}
+		cl, ok := k.clinicians[a.ClinicianID]
+		if !ok {
+			bad(a, "no such clinician")
+			continue
+		}
+		if a.RoomID != "" && !k.rooms[a.RoomID] {
+			bad(a, "no such room")
+			continue
+		}
+		t, ok := k.appointmentType(a.TypeID)
+		if !ok {
+			bad(a, "no such appointment type")
+			continue
+		}
+		if t.NeedsRoom && a.RoomID == "" {
+			bad(a, "a "+t.Name+" needs a room")
+			continue
+		}
+		if a.StartMin < 0 || a.EndMin > int(schedule.EndOfDay) || a.EndMin <= a.StartMin {
+			bad(a, "not a time of day")
+			continue
+		}
+		if !slices.Contains(allStatuses, a.Status) {
+			bad(a, "no such status "+a.Status)
+			continue
+		}
+		if !occupies(a.Status) {
+			continue // a cancelled or missed appointment holds nothing
+		}
+		if blocked != "" {
+			bad(a, blocked)
+			continue
+		}
+		span := schedule.Span{Start: schedule.Clock(a.StartMin), End: schedule.Clock(a.EndMin)}
+		if !k.rules.OpeningHours.IsZero() && !k.rules.OpeningHours.Covers(day.Weekday(), span) {
+			bad(a, "outside the clinic's opening hours")
+		}
+		if h := ScheduleHours(cl.Hours); !h.IsZero() && !h.Covers(day.Weekday(), span) {
+			bad(a, "outside "+cl.Name+"'s hours")
+		}
+		if patients[a.PatientID] {
+			bad(a, "the patient already has an appointment that day")
+		}
+		patients[a.PatientID] = true
+		busy = append(busy, held{"c" + a.ClinicianID, a.StartMin, a.EndMin})
+		if a.RoomID != "" {
+			busy = append(busy, held{"r" + a.RoomID, a.StartMin, a.EndMin})
+		}
+	}
+	slices.SortFunc(busy, func(x, y held) int {
+		if x.key != y.key {
+			return strings.Compare(x.key, y.key)
+		}
+		return x.start - y.start
+	})
+	for i := 1; i < len(busy); i++ {
+		if busy[i].key == busy[i-1].key && busy[i].start < busy[i-1].end {
+			what := "the clinician is double-booked"
+			if busy[i].key[0] == 'r' {
+				what = "the room is double-booked"
+			}
+			problems = append(problems, fmt.Sprintf("%s %s: %s", day, schedule.Clock(busy[i].start), what))
+		}
+	}
+	return problems
+}
+
+// occupies reports whether an appointment in the status holds its slot.
+func occupies(s Status) bool {
+	return s == StatusBooked || s == StatusArrived || s == StatusInProgress || s == StatusSeen
+}
+
+// DiaryOccupied lists the appointments holding their slots on the dates
+// from–to, for a generated batch to book around those already there.
+func (c *Clinic) DiaryOccupied(from, to ukcal.Date) ([]Appointment, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewCalendar)
+	c.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	return store.OccupyingBetween(from.String(), to.String())
+}
+
+// CountAppointments counts the diary's appointments, any status.
+func (c *Clinic) CountAppointments() (int, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewCalendar)
+	c.mu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	return store.CountAppointments()
+}
+
+// PatientBrief is a patient's id, date of birth and sex.
+type PatientBrief = data.PatientBrief
+
+// ActivePatientBriefs lists every active patient, oldest record first, for
+// generating a diary.
+func (c *Clinic) ActivePatientBriefs() ([]PatientBrief, error) {
+	c.mu.Lock()
+	store := c.store
+	_, err := c.require(PermViewPatients)
+	c.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	return store.ActivePatientBriefs()
+}

@@ -1,0 +1,114 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+)
+
+// days hands over appointments grouped by date, in the order given.
+func days(appts ...HistoricAppointment) func() (ukcal.Date, []HistoricAppointment, bool) {
+	i := 0
+	return func() (ukcal.Date, []HistoricAppointment, bool) {
+		if i >= len(appts) {
+			return ukcal.Date{}, nil, false
+		}
+		d := appts[i].Date
+		var out []HistoricAppointment
+		for i < len(appts) && appts[i].Date == d {
+			out = append(out, appts[i])
+			i++
+		}
+		return ukcal.MustParseDate(d), out, true
+	}
+}
+
+func (d *diary) historic(p Patient, cl DiaryClinician, day string, start, end int, status string) HistoricAppointment {
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	a := HistoricAppointment{Appointment: Appointment{PatientID: p.ID, TypeID: d.followUp.ID, Status: status, StatusAt: at, CreatedAt: at,
+		Slot: Slot{ClinicianID: cl.ID, Date: day, StartMin: start, EndMin: end}}}
+	if status == StatusSeen {
+		a.Arrived = at.Add(time.Hour)
+	}
+	return a
+}
+
+// A generated diary is checked by the booking rules in bulk: anything a
+// booking would refuse without a reason refuses the whole diary.
+func TestAGeneratedDiaryThatBreaksTheRulesIsRefusedWhole(t *testing.T) {
+	d := newDiary(t)
+	d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "09:00"))
+	for name, bad := range map[string]HistoricAppointment{
+		"clinician clash with a booking": d.historic(d.john, d.evans, "2026-11-24", 9*60+15, 9*60+45, StatusBooked),
+		"patient twice in a day":         d.historic(d.zoe, d.patel, "2026-11-24", 14*60, 14*60+30, StatusBooked),
+		"lunch":                          d.historic(d.john, d.patel, "2026-11-25", 12*60+45, 13*60+15, StatusBooked),
+		"bank holiday":                   d.historic(d.john, d.patel, "2026-12-25", 10*60, 10*60+30, StatusBooked),
+	} {
+		good := d.historic(d.john, d.patel, "2026-11-20", 10*60, 10*60+30, StatusSeen)
+		_, err := d.c.AddDiary(DiaryBatch{NextDay: days(good, bad)})
+		var refused *DiaryRefusedError
+		if !errors.As(err, &refused) {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if n, _ := d.c.CountAppointments(); n != 1 {
+			t.Fatalf("%s: %d appointments after a refused diary, want the one booked", name, n)
+		}
+	}
+	// A cancelled appointment holds nothing: its slot may be booked again.
+	cancelled := d.historic(d.john, d.evans, "2026-11-24", 9*60, 9*60+30, StatusCancelledPatient)
+	cancelled.CancelReason = "Rang in"
+	if _, err := d.c.AddDiary(DiaryBatch{NextDay: days(cancelled)}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A good diary is written with its history and one audit row an
+// appointment, saying it was generated.
+func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
+	d := newDiary(t)
+	seen := d.historic(d.zoe, d.evans, "2026-11-20", 10*60, 10*60+30, StatusSeen)
+	seen.Started = seen.Arrived.Add(5 * time.Minute)
+	seen.StatusAt = seen.Started.Add(30 * time.Minute)
+	dna := d.historic(d.john, d.evans, "2026-11-20", 10*60+30, 11*60, StatusDNA)
+	ahead := d.historic(d.john, d.patel, "2026-11-26", 9*60, 9*60+30, StatusBooked)
+	report, err := d.c.AddDiary(DiaryBatch{NextDay: days(seen, dna, ahead),
+		Waiting: func() []WaitingEntry { return []WaitingEntry{{PatientID: d.zoe.ID, Priority: "urgent"}} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report.Appointments != 3 || report.Days != 2 || report.Waiting != 1 {
+		t.Fatalf("report %+v", report)
+	}
+	list, err := d.c.PatientAppointments(d.zoe.ID)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("%v %v", list, err)
+	}
+	history, err := d.c.AppointmentHistory(list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, h := range history {
+		steps = append(steps, h.Status)
+	}
+	if strings.Join(steps, " ") != "booked arrived in_progress seen" {
+		t.Fatalf("history %v", steps)
+	}
+	rows, err := d.c.AuditLog(AuditFilter{Action: "appointment.book", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 || !strings.Contains(rows[0].Detail, "generated") {
+		t.Fatalf("audit rows %+v", rows)
+	}
+	if w, _ := d.c.WaitingList(); len(w) != 1 || w[0].Status != data.WaitingOpen {
+		t.Fatalf("waiting %+v", w)
+	}
+	if _, err := d.c.Verify(false); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,38 @@
+package demo
+
+import (
+	"fmt"
+	"time"
+
+	"clinicdesk/app"
+	"clinicdesk/app/seed"
+	"clinicdesk/app/ukcal"
+)
+
+// DiaryYears is how far back the demo's diary goes.
+const DiaryYears = 2
+
+// appointments gives the demo clinic its team and diary: two years of
+// appointments, today as full as a real Monday (everyone busy, a few
+// gaps, a morning cancellation), the weeks ahead filling up, the staff
+// training day this week, and a waiting list whose urgent patient fits
+// today's cancelled slot. The physiotherapist user is Priya Raman's login.
+func appointments(c *app.Clinic, now time.Time, users map[string]app.User) error {
+	briefs, err := c.ActivePatientBriefs()
+	if err != nil {
+		return err
+	}
+	today := ukcal.Today(now)
+	g := seed.NewDiary(seed.DiaryOptions{Seed: Seed, Now: now, Years: DiaryYears, Patients: seed.DiaryPatients(briefs),
+		FullDays: []ukcal.Date{today}})
+	st := app.DiarySetup(g.Setup())
+	for i, cl := range st.Clinicians {
+		if cl.Name == Staff[2].FullName {
+			st.Clinicians[i].UserID = users[Staff[2].Username].ID
+		}
+	}
+	if _, err := c.AddDiary(app.DiaryBatch{Setup: &st, NextDay: g.NextDay, Waiting: g.Waiting}); err != nil {
+		return fmt.Errorf("demo diary: %w", err)
+	}
+	return nil
+}
