@@ -540,18 +540,29 @@ func (d *Document) letterBody(l Letter, s letterStyle, warn *warner) {
 		d.Paragraph(warn.text("salutation", sal))
 		d.Space(s.paragraphGap)
 	}
+	lh := d.lineHeight()
+	signBlock := s.paragraphGap*0.5 + s.signatureSpace + 3*lh
+	last := -1
+	for i, para := range l.Paragraphs {
+		if strings.TrimSpace(para) != "" {
+			last = i
+		}
+	}
 	for i, para := range l.Paragraphs {
 		if strings.TrimSpace(para) == "" {
 			continue
 		}
-		d.letterParagraph(warn.text(fmt.Sprintf("paragraph %d", i+1), para), s)
+		text := warn.text(fmt.Sprintf("paragraph %d", i+1), para)
+		if i == last {
+			d.keepWithSignature(text, s, signBlock)
+		}
+		d.letterParagraph(text, s)
 		d.Space(s.paragraphGap)
 	}
 
 	// Keep the sign-off with the signatory's name; a signature alone at the
 	// top of a page looks like a forgery.
 	d.SetFont(Regular, s.body)
-	lh := d.lineHeight()
 	d.ensureSpace(s.signatureSpace + 3*lh)
 	d.Space(s.paragraphGap * 0.5)
 	if signOff := strings.TrimSpace(l.SignOff); signOff != "" {
@@ -565,6 +576,24 @@ func (d *Document) letterBody(l Letter, s letterStyle, warn *warner) {
 	if role := strings.TrimSpace(l.Signatory.Role); role != "" {
 		d.SetFont(Regular, s.body)
 		d.Paragraph(warn.text("signatory's role", role))
+	}
+}
+
+// keepWithSignature starts a new page before the last paragraph when it
+// fits on this page but the signature block after it would not: the
+// signature then has the letter's closing words with it, not a page of its
+// own.
+func (d *Document) keepWithSignature(text string, s letterStyle, signBlock float64) {
+	_, pageHeight := d.pdf.GetPageSize()
+	pageWidth, _ := d.pdf.GetPageSize()
+	lines := 0
+	for _, line := range strings.Split(printable(text), "\n") {
+		lines += max(1, len(d.pdf.SplitText(line, pageWidth-2*marginMM)))
+	}
+	height := float64(lines)*d.lineHeight() + s.paragraphGap
+	y, bottom := d.pdf.GetY(), d.pageBottom()
+	if y+height <= bottom && y+height+signBlock > bottom && height+signBlock < pageHeight/2 {
+		d.pdf.AddPage()
 	}
 }
 

@@ -376,3 +376,31 @@ func TestLetterNeedsEssentials(t *testing.T) {
 		t.Error("a window too small for an address was accepted")
 	}
 }
+
+// Wherever the page break falls, the signature never sits alone on a page:
+// the closing paragraph goes over with it.
+func TestSignatureNeverStandsAloneOnAPage(t *testing.T) {
+	needPoppler(t)
+	broke := 0
+	for n := 4; n <= 24; n++ {
+		l := sampleLetter()
+		l.Paragraphs = nil
+		for i := 0; i < n; i++ {
+			l.Paragraphs = append(l.Paragraphs, fmt.Sprintf("Filler paragraph %d, long enough to take one full line of the letter body.", i+1))
+		}
+		l.Paragraphs = append(l.Paragraphs, "These are the closing words of the letter.")
+		pdf, _ := renderLetter(t, l)
+		path := writePDF(t, fmt.Sprintf("sign-%d.pdf", n), pdf)
+		if pageCount(t, path) < 2 {
+			continue
+		}
+		broke++
+		last := run(t, "pdftotext", "-enc", "UTF-8", "-f", "2", "-l", "2", path, "-")
+		if strings.Contains(last, "Yours sincerely") && !strings.Contains(last, "closing words") {
+			t.Errorf("%d paragraphs: the signature is alone on page 2:\n%s", n, last)
+		}
+	}
+	if broke == 0 {
+		t.Fatal("no letter ran to a second page: the test checks nothing")
+	}
+}
