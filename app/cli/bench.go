@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -275,6 +276,8 @@ func benchStartup(exe, path string) BenchResult {
 }
 
 // benchDisplay uses $DISPLAY, or starts a private Xvfb when there is none.
+// Xvfb picks a free display itself (-displayfd): sockets left behind by
+// displays that were killed would otherwise make every number look taken.
 func benchDisplay() (string, func(), error) {
 	if d := os.Getenv("DISPLAY"); d != "" {
 		return d, func() {}, nil
@@ -283,25 +286,35 @@ func benchDisplay() (string, func(), error) {
 	if err != nil {
 		return "", nil, errors.New("needs a display: set DISPLAY or install Xvfb")
 	}
-	for n := 90; n < 110; n++ {
-		display := ":" + strconv.Itoa(n)
-		if _, err := os.Stat("/tmp/.X11-unix/X" + strconv.Itoa(n)); err == nil {
-			continue
-		}
-		cmd := exec.Command(xvfb, display, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			return "", nil, err
-		}
-		for i := 0; i < 50; i++ {
-			if _, err := os.Stat("/tmp/.X11-unix/X" + strconv.Itoa(n)); err == nil {
-				return display, func() { cmd.Process.Kill(); cmd.Wait() }, nil
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		cmd.Process.Kill()
-		cmd.Wait()
+	r, w, err := os.Pipe()
+	if err != nil {
+		return "", nil, err
 	}
-	return "", nil, errors.New("could not start Xvfb")
+	defer r.Close()
+	cmd := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", "1366x768x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		w.Close()
+		return "", nil, err
+	}
+	w.Close()
+	stop := func() { cmd.Process.Kill(); cmd.Wait() }
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if _, err := strconv.Atoi(n); err != nil {
+			stop()
+			return "", nil, errors.New("could not start Xvfb")
+		}
+		return ":" + n, stop, nil
+	case <-time.After(10 * time.Second):
+		stop()
+		return "", nil, errors.New("could not start Xvfb: it did not say which display it took")
+	}
 }
 
 func runWithTimeout(cmd *exec.Cmd, limit time.Duration) (string, error) {
