@@ -374,11 +374,16 @@ func diary(q querier, f DiaryFilter) ([]DiaryEntry, error) {
 		if err := e.finishScan(statusAt, createdAt, movedFrom); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(alerts), &e.Alerts); err != nil {
-			return nil, err
+		// Most patients have neither: a day view decodes several hundred.
+		if alerts != "[]" {
+			if err := json.Unmarshal([]byte(alerts), &e.Alerts); err != nil {
+				return nil, err
+			}
 		}
-		if err := json.Unmarshal([]byte(needs), &e.AISNeeds); err != nil {
-			return nil, err
+		if needs != "[]" {
+			if err := json.Unmarshal([]byte(needs), &e.AISNeeds); err != nil {
+				return nil, err
+			}
 		}
 		out = append(out, e)
 	}
