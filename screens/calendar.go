@@ -59,16 +59,18 @@ type calendarScreen struct {
 	gridChoice int    // 0: the clinic's grid
 
 	dateButton *widget.Button
-	modeToggle *calendarModeToggle
-	whoSelect  *widget.Select
-	whoBox     *fyne.Container // the clinician chooser, shown in the week view only
-	gridSelect *widget.Select
-	banner     *widget.Label
-	message    *widget.Label
-	grid       *widgets.AppointmentGrid
-	waiting    *calendarWaiting
-	side       *fyne.Container // the waiting list, when shown
-	monthPopUp *widget.PopUp
+	// printButton drops down the day's printing; nil for a clinician.
+	printButton *widget.Button
+	modeToggle  *calendarModeToggle
+	whoSelect   *widget.Select
+	whoBox      *fyne.Container // the clinician chooser, shown in the week view only
+	gridSelect  *widget.Select
+	banner      *widget.Label
+	message     *widget.Label
+	grid        *widgets.AppointmentGrid
+	waiting     *calendarWaiting
+	side        *fyne.Container // the waiting list, when shown
+	monthPopUp  *widget.PopUp
 
 	// What the grid shows: the column's clinician and date, and the
 	// entries by appointment ID.
@@ -160,6 +162,11 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 
 	nextFree := widget.NewButtonWithIcon("Next free slot…", theme.SearchIcon(), s.openNextFree)
 	waitingButton := widget.NewButtonWithIcon("Waiting list", theme.ListIcon(), s.toggleWaiting)
+	actions := container.NewHBox(s.modeToggle.box, s.whoBox,
+		container.New(&fixedWidth{width: 92}, s.gridSelect), nextFree, waitingButton)
+	if s.printButton = newCalendarPrintButton(s.ctx, func() ukcal.Date { return s.date }); s.printButton != nil {
+		actions.Add(s.printButton)
+	}
 
 	s.grid = widgets.NewAppointmentGrid()
 	s.grid.OnEmptySlot = s.bookAt
@@ -183,9 +190,7 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 
 	wrap := &calendarToolbarLayout{}
 	toolbar := container.New(wrap,
-		container.NewHBox(today, prev, next, s.dateButton),
-		container.NewHBox(s.modeToggle.box, s.whoBox,
-			container.New(&fixedWidth{width: 92}, s.gridSelect), nextFree, waitingButton))
+		container.NewHBox(today, prev, next, s.dateButton), actions)
 	top := container.NewVBox(toolbar, s.forBanner, s.banner, s.message)
 	if len(s.clinicians) == 0 {
 		s.content = container.NewPadded(container.NewVBox(heading("No clinicians yet"),

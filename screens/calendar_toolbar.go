@@ -3,6 +3,7 @@ package screens
 import (
 	"strings"
 
+	"clinicdesk/app"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -123,4 +124,35 @@ func shortName(name string) string {
 		out = append(out, string([]rune(w)[:1]))
 	}
 	return strings.Join(append(out, surname), " ")
+}
+
+// Print menu items on the Calendar toolbar.
+const (
+	printDayListsItem  = "Day lists for this day"
+	printDaySlipsItem  = "Slips for this day"
+	printRemindersItem = "Reminder letters for this day…"
+)
+
+// calendarPrintMenu is what the Calendar prints for the day shown.
+func calendarPrintMenu(ctx *Context, day func() ukcal.Date) *fyne.Menu {
+	return fyne.NewMenu("Print",
+		fyne.NewMenuItem(printDayListsItem, func() { printDayLists(ctx, day()) }),
+		fyne.NewMenuItem(printDaySlipsItem, func() { printDaySlips(ctx, day()) }),
+		fyne.NewMenuItem(printRemindersItem, func() { openReminderBatch(ctx, day()) }))
+}
+
+// newCalendarPrintButton is an icon-only button, so the toolbar stays as
+// narrow as it was, that drops the print menu down under itself. It is
+// nil for a user who may not print letters.
+func newCalendarPrintButton(ctx *Context, day func() ukcal.Date) *widget.Button {
+	if !ctx.Clinic.Can(app.PermPrintLetters) {
+		return nil
+	}
+	var b *widget.Button
+	b = widget.NewButtonWithIcon("", theme.DocumentPrintIcon(), func() {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+		widget.NewPopUpMenu(calendarPrintMenu(ctx, day), ctx.Window.Canvas()).
+			ShowAtPosition(pos.Add(fyne.NewPos(0, b.Size().Height)))
+	})
+	return b
 }

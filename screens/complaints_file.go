@@ -35,6 +35,7 @@ type complaintFile struct {
 	body    *fyne.Container
 	actions *fyne.Container // the workflow buttons
 	dialog  dialog.Dialog   // the dialog open now, if any (tests look at it)
+	form    *complaintForm  // the details being corrected, while shown
 	// lastLetter is the letter made last, as offered to open or save.
 	lastLetter *madePDF
 
@@ -228,7 +229,25 @@ func (cf *complaintFile) fillActions() {
 		}
 		cf.actions.Add(b)
 	}
+	// Details taken down wrongly can be put right until the file is closed.
+	if r.Status.Open() && cf.ctx.Clinic.Can(app.PermLogComplaints) {
+		cf.actions.Add(widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), cf.editDetails))
+	}
 	cf.actions.Refresh()
+}
+
+// editDetails shows the complaint form, filled in, in the file's place;
+// saving or cancelling comes back to the file.
+func (cf *complaintFile) editDetails() {
+	cf.form = newComplaintEditForm(cf.ctx, cf.f.ComplaintRecord, func(rec *app.ComplaintRecord) {
+		cf.form = nil
+		cf.reload()
+		if rec != nil {
+			cf.say(widget.SuccessImportance, rec.Reference+": the details are saved.")
+		}
+	})
+	cf.body.Objects = []fyne.CanvasObject{cf.form.build()}
+	cf.body.Refresh()
 }
 
 // startMove makes a simple move at once and asks for what the others need.

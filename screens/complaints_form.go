@@ -71,6 +71,11 @@ type complaintForm struct {
 
 	problem *widget.Label
 	save    *widget.Button
+
+	// editing is the complaint being corrected; nil when logging a new one.
+	// What the form does not show (the delay letter, the learning) is
+	// kept from it.
+	editing *app.ComplaintRecord
 }
 
 func newComplaintForm(ctx *Context, onDone func(*app.ComplaintRecord)) *complaintForm {
@@ -78,6 +83,14 @@ func newComplaintForm(ctx *Context, onDone func(*app.ComplaintRecord)) *complain
 	if cs, err := ctx.Clinic.CalendarSettings(); err == nil {
 		f.region, _ = ukcal.ParseRegion(cs.Region)
 	}
+	return f
+}
+
+// newComplaintEditForm is the same form filled with rec's details, saving
+// corrections to them.
+func newComplaintEditForm(ctx *Context, rec app.ComplaintRecord, onDone func(*app.ComplaintRecord)) *complaintForm {
+	f := newComplaintForm(ctx, onDone)
+	f.editing = &rec
 	return f
 }
 
@@ -197,6 +210,11 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.onDone(nil) })
 	title := heading("New complaint")
+	if f.editing != nil {
+		f.fill(*f.editing)
+		f.save.SetText("Save changes")
+		title = heading("Edit " + f.editing.Reference)
+	}
 	bottom := container.NewVBox(widget.NewSeparator(), f.problem, container.NewHBox(layout.NewSpacer(), cancel, f.save))
 	f.complainantChanged()
 	f.datesChanged()
@@ -252,6 +270,13 @@ func (f *complaintForm) patientPicked(p app.PatientSummary) {
 		}
 		f.appointments.Options = opts
 		f.appointments.Selected = nil
+		if f.editing != nil && f.editing.PatientID == id {
+			for _, text := range opts {
+				if slices.Contains(f.editing.AppointmentIDs, f.apptIDs[text]) {
+					f.appointments.Selected = append(f.appointments.Selected, text)
+				}
+			}
+		}
 		f.appointments.Refresh()
 		switch {
 		case err != nil:
@@ -314,10 +339,18 @@ func (f *complaintForm) datesChanged() {
 // details collects the form; a date that cannot be read is refused here,
 // the rest by the app.
 func (f *complaintForm) details() (app.ComplaintDetails, error) {
-	d := app.ComplaintDetails{
-		ComplainantName: f.name.Text, ComplainantAddress: f.address.Text, ComplainantPhone: f.phone.Text,
-		ComplainantEmail: f.email.Text, Complainant: f.complainantStatus(), PatientID: f.patient.id(),
-		Description: f.description.Text, DesiredOutcome: f.outcome.Text,
+	var d app.ComplaintDetails
+	if f.editing != nil {
+		d = f.editing.ComplaintDetails
+	}
+	d.ComplainantName, d.ComplainantAddress, d.ComplainantPhone = f.name.Text, f.address.Text, f.phone.Text
+	d.ComplainantEmail, d.Complainant, d.PatientID = f.email.Text, f.complainantStatus(), f.patient.id()
+	d.Description, d.DesiredOutcome = f.description.Text, f.outcome.Text
+	d.Consent, d.ConsentDate, d.ConsentNote = app.ConsentNotRecorded, ukcal.Date{}, ""
+	d.Subjects, d.StaffGroups = nil, nil
+	// The appointments stay as they were until the patient's list is read.
+	if f.apptIDs != nil || (f.editing != nil && d.PatientID != f.editing.PatientID) {
+		d.AppointmentIDs = nil
 	}
 	for _, ch := range complaints.Channels() {
 		if ch.Label() == f.channel.Selected {
@@ -387,7 +420,12 @@ func (f *complaintForm) submit() {
 	d, err := f.details()
 	if err == nil {
 		var rec app.ComplaintRecord
-		if rec, err = f.ctx.Clinic.LogComplaint(d); err == nil {
+		if f.editing != nil {
+			rec, err = f.ctx.Clinic.UpdateComplaint(f.editing.ID, d)
+		} else {
+			rec, err = f.ctx.Clinic.LogComplaint(d)
+		}
+		if err == nil {
 			f.onDone(&rec)
 			return
 		}
@@ -428,5 +466,57 @@ func (g *checkGrid) Selected() []string {
 func (g *checkGrid) SetSelected(labels []string) {
 	for _, c := range g.checks {
 		c.SetChecked(slices.Contains(labels, c.Text))
+	}
+}
+
+// fill shows r's details in the form, for correcting them.
+func (f *complaintForm) fill(r app.ComplaintRecord) {
+	f.complainant.SetSelected(r.Complainant.Label())
+	if r.PatientID != "" {
+		f.patient.set(r.PatientID, r.PatientName)
+		f.patientPicked(app.PatientSummary{ID: r.PatientID, Forenames: r.PatientName})
+	}
+	f.name.SetText(r.ComplainantName)
+	f.address.SetText(r.ComplainantAddress)
+	f.phone.SetText(r.ComplainantPhone)
+	f.email.SetText(r.ComplainantEmail)
+	switch r.Consent {
+	case app.ConsentGiven:
+		f.consent.SetSelected(consentYes)
+	case app.ConsentRefused:
+		f.consent.SetSelected(consentNo)
+	default:
+		f.consent.SetSelected(consentNotYet)
+	}
+	f.consentDate.SetText(shortDay(r.ConsentDate))
+	f.consentNote.SetText(r.ConsentNote)
+	f.channel.SetSelected(r.Channel.Label())
+	f.received.SetText(shortDay(r.Received))
+	f.events.SetText(shortDay(r.Events))
+	f.aware.SetText(shortDay(r.Aware))
+	var subjects, groups []string
+	for _, s := range r.Subjects {
+		subjects = append(subjects, s.Label())
+	}
+	for _, g := range r.StaffGroups {
+		groups = append(groups, g.Label())
+	}
+	f.subjects.SetSelected(subjects)
+	f.staffGroups.SetSelected(groups)
+	f.description.SetText(r.Description)
+	f.outcome.SetText(r.DesiredOutcome)
+	f.owner.Selected = ""
+	for _, u := range f.owners {
+		if u.ID == r.OwnerID {
+			f.owner.Selected = u.FullName
+		}
+	}
+	f.owner.Refresh()
+	f.period.SetText("")
+	switch {
+	case r.ResponsePeriod.WorkingDays > 0:
+		f.period.SetText(strconv.Itoa(r.ResponsePeriod.WorkingDays))
+	case !r.ResponsePeriod.Until.IsZero():
+		f.periodHint.SetText("A response by " + longDay(r.ResponsePeriod.Until) + " was agreed: it stays unless you type a number of working days.")
 	}
 }

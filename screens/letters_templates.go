@@ -46,6 +46,8 @@ type lettersTab struct {
 	resetButton          *widget.Button
 
 	day *widget.Entry
+	// window is the envelope window setting, for a manager only.
+	window *letterWindowCard
 }
 
 func newLettersTab(ctx *Context) *lettersTab {
@@ -62,10 +64,17 @@ func (t *lettersTab) build() fyne.CanvasObject {
 				widget.NewButtonWithIcon("Reminder letters…", theme.MailSendIcon(), t.reminders),
 				widget.NewButtonWithIcon("Appointment slips", theme.DocumentPrintIcon(), func() { t.forDay(printDaySlips) }),
 				widget.NewButtonWithIcon("Print day lists", theme.ListIcon(), func() { t.forDay(printDayLists) }))))
-	if !t.editable {
-		return container.NewVScroll(container.NewPadded(limitWidth(dayCard, 760)))
+	cards := container.NewVBox(dayCard)
+	// The window is the clinic's stationery, so it is a manager's to set.
+	if t.ctx.Clinic.Can(app.PermEditClinic) {
+		t.window = newLetterWindowCard(t.ctx)
+		cards.Add(t.window.build())
 	}
-	return container.NewVScroll(container.NewPadded(container.NewVBox(dayCard, t.buildEditor())))
+	if !t.editable {
+		return container.NewVScroll(container.NewPadded(limitWidth(cards, 760)))
+	}
+	cards.Add(t.buildEditor())
+	return container.NewVScroll(container.NewPadded(cards))
 }
 
 // chosenDay reads the day entry, saying so when it is not a date.
