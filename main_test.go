@@ -147,11 +147,17 @@ func screenshot(t *testing.T, display, name string) (string, int) {
 // anti-aliased), not a blank or single-colour screen.
 func drawn(t *testing.T, display, name string) string {
 	t.Helper()
+	return drawnWith(t, display, name, 40)
+}
+
+// drawnWith waits until the screen shows more than min colours.
+func drawnWith(t *testing.T, display, name string, min int) string {
+	t.Helper()
 	var path string
 	var colours int
 	if !waitFor(60*time.Second, func() bool {
 		path, colours = screenshot(t, display, name)
-		return colours > 40
+		return colours > min
 	}) {
 		t.Fatalf("%s: the screen was never drawn (%d colours)", name, colours)
 	}
@@ -262,7 +268,11 @@ func TestEndToEnd(t *testing.T) {
 	t.Run("demo clinic on the calendar", func(t *testing.T) {
 		g := startGUI(t, bin, display, "demo", "--dir", filepath.Join(dir, "demo-calendar"), "--screen", "calendar")
 		windowID(t, g, display, "ClinicDesk")
-		shot := drawn(t, display, "e2e-demo-calendar")
+		// The day is loaded off the UI goroutine: wait for its appointments,
+		// blocks in the type colours with anti-aliased names (several
+		// thousand colours; the empty grid and the patient list have under
+		// two thousand).
+		shot := drawnWith(t, display, "e2e-demo-calendar", 4000)
 		t.Logf("screenshot: %s", shot)
 		// A module that failed to open would leave the first screen.
 		patients := filepath.Join(filepath.Dir(shot), "e2e-demo-patients.png")
