@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"clinicdesk/app/levenshtein"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -385,33 +387,11 @@ func suggestField(name string, condition bool) string {
 		if n == want || strings.HasSuffix(n, "."+want) {
 			return n
 		}
-		if d := editDistance(want, n); d < bestDist && d <= len(n)/2 {
+		if d := levenshtein.Distance(want, n); d < bestDist && d <= len(n)/2 {
 			best, bestDist = n, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // tmplRenderer walks the tree for one Fields value.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"clinicdesk/app/levenshtein"
 	"clinicdesk/data"
 )
 
@@ -79,7 +80,7 @@ func (a FoldedNames) Similar(b FoldedNames) bool {
 		if d := len(a.Surname) - len(b.Surname); d > 4 || d < -4 {
 			return false // a one-letter edit changes the length by at most 4 bytes
 		}
-		if editDistance(a.Surname, b.Surname) > 1 {
+		if levenshtein.Distance(a.Surname, b.Surname) > 1 {
 			return false
 		}
 	}
@@ -90,7 +91,7 @@ func (a FoldedNames) Similar(b FoldedNames) bool {
 	if fa == fb || strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) {
 		return true
 	}
-	return fa[0] == fb[0] && editDistance(firstWord(fa), firstWord(fb)) <= 2
+	return fa[0] == fb[0] && levenshtein.Distance(firstWord(fa), firstWord(fb)) <= 2
 }
 
 func firstWord(s string) string {
@@ -112,25 +113,4 @@ func fold(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
