@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -332,5 +333,24 @@ func TestFocusFingerprintSeesTyping(t *testing.T) {
 	}
 	if focusFingerprint(nil) != 0 {
 		t.Fatal("nothing focused should be zero")
+	}
+}
+
+// A letter opened for printing is patient data in a plain PDF: locking
+// empties the private print folder, so nothing is left for the next person
+// at the desk.
+func TestLockEmptiesThePrintFolder(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	u, _ := fdSignedIn(t, nil)
+	path, err := app.WriteForViewer("reminder.pdf", []byte("%PDF-1.4 letter for Zoë"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the letter was not written: %v", err)
+	}
+	u.lock()
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("the letter is still in the print folder after locking: %v", err)
 	}
 }
