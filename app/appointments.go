@@ -633,7 +633,8 @@ func (c *Clinic) DayView(d ukcal.Date) (DayView, error) {
 	if err != nil {
 		return DayView{}, err
 	}
-	entries, err := store.Diary(data.DiaryFilter{From: d.String(), To: d.String(), WithCancelled: true})
+	// Grouped by clinician below, so read in the day index's own order.
+	entries, err := store.Diary(data.DiaryFilter{From: d.String(), To: d.String(), WithCancelled: true, ByClinician: true})
 	if err != nil {
 		return DayView{}, err
 	}
