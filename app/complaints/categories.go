@@ -153,7 +153,7 @@ func AgeBandOn(dob, on ukcal.Date) AgeBand {
 	if dob.IsZero() || on.IsZero() || dob.After(on) {
 		return AgeNotKnown
 	}
-	switch age := ageOn(dob, on); {
+	switch age := ukcal.AgeOn(dob, on); {
 	case age < 18:
 		return Age0to17
 	case age < 65:
@@ -163,14 +163,4 @@ func AgeBandOn(dob, on ukcal.Date) AgeBand {
 	default:
 		return Age75AndOver
 	}
-}
-
-// ageOn is the age in whole years on the date; someone born on 29 February
-// turns a year older on 1 March in other years.
-func ageOn(dob, on ukcal.Date) int {
-	age := on.Year() - dob.Year()
-	if on.Month() < dob.Month() || (on.Month() == dob.Month() && on.Day() < dob.Day()) {
-		age--
-	}
-	return age
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -209,13 +210,13 @@ func dayListSummary(rows []DayListRow) string {
 	case 0:
 		return "No appointments"
 	case 1:
-		return fmt.Sprintf("1 appointment, %s to %s", wallClock(on[0].StartMin), wallClock(on[0].EndMin))
+		return fmt.Sprintf("1 appointment, %s to %s", schedule.Clock(on[0].StartMin).String(), schedule.Clock(on[0].EndMin).String())
 	}
 	first, last := on[0].StartMin, on[0].EndMin
 	for _, r := range on {
 		first, last = min(first, r.StartMin), max(last, r.EndMin)
 	}
-	return fmt.Sprintf("%d appointments, %s to %s", len(on), wallClock(first), wallClock(last))
+	return fmt.Sprintf("%d appointments, %s to %s", len(on), schedule.Clock(first).String(), schedule.Clock(last).String())
 }
 
 // dayListContinued heads a later page with whose list it is.
@@ -334,7 +335,7 @@ func (d *Document) dayListCells(r DayListRow, warn *warner) []dayCell {
 		}
 	}
 	return []dayCell{
-		{body(wallClock(r.StartMin), Bold), {text: "to " + wallClock(r.EndMin), size: dayListSmall, grey: true}},
+		{body(schedule.Clock(r.StartMin).String(), Bold), {text: "to " + schedule.Clock(r.EndMin).String(), size: dayListSmall, grey: true}},
 		patient,
 		{body(warn.text("appointment type", r.Type), Regular)},
 		{body(warn.text("status", r.Status), Regular)},

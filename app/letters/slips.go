@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -172,11 +173,6 @@ func (d *Document) cutMarks() {
 	}
 }
 
-// wallClock writes minutes after midnight as a 24-hour time, "09:30".
-func wallClock(minutes int) string {
-	return fmt.Sprintf("%02d:%02d", minutes/60, minutes%60)
-}
-
 // slip draws one card with its top-left corner at x, y.
 func (d *Document) slip(s Slip, x, y float64, warn *warner) {
 	p := d.pdf
@@ -206,7 +202,7 @@ func (d *Document) slip(s Slip, x, y float64, warn *warner) {
 	top += 1
 
 	// The day on the left and the time, larger, on the right of one row.
-	when := wallClock(s.StartMin)
+	when := schedule.Clock(s.StartMin).String()
 	d.SetFont(Bold, 14)
 	timeWidth := p.GetStringWidth(when)
 	rowHeight := 14 * ptToMM * 1.2

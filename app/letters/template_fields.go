@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -296,14 +297,14 @@ var tmplFieldList = []tmplField{
 		value:       appointmentField(func(a *AppointmentFields) string { return longDateWithDay(a.Date) })},
 	{group: "Appointment", name: "appointment.time", object: "appointment",
 		description: "The time the appointment starts, on the 24-hour clock.",
-		value:       appointmentField(func(a *AppointmentFields) string { return clockTime(a.StartMinute) })},
+		value:       appointmentField(func(a *AppointmentFields) string { return schedule.Clock(a.StartMinute).String() })},
 	{group: "Appointment", name: "appointment.end_time", object: "appointment",
 		description: "The time the appointment ends, on the 24-hour clock. Blank if the length is not known.",
 		value: appointmentField(func(a *AppointmentFields) string {
 			if a.Minutes <= 0 {
 				return ""
 			}
-			return clockTime(a.StartMinute + a.Minutes)
+			return schedule.Clock(a.StartMinute + a.Minutes).String()
 		})},
 	{group: "Appointment", name: "appointment.duration", object: "appointment",
 		description: "How long the appointment lasts, in hours and minutes.",
@@ -326,7 +327,7 @@ var tmplFieldList = []tmplField{
 			if a.PreviousDate.IsZero() {
 				return ""
 			}
-			return clockTime(a.PreviousStartMinute)
+			return schedule.Clock(a.PreviousStartMinute).String()
 		})},
 	{group: "Appointment", name: "appointment.cancel_reason", object: "appointment",
 		description: "Why the appointment was cancelled, in words that follow “this is because”. Often blank.",
@@ -435,7 +436,7 @@ var tmplFieldList = []tmplField{
 			}
 			lines := make([]string, 0, len(f.DNA.Missed))
 			for _, m := range f.DNA.Missed {
-				lines = append(lines, "- "+longDateWithDay(m.Date)+" at "+clockTime(m.StartMinute))
+				lines = append(lines, "- "+longDateWithDay(m.Date)+" at "+schedule.Clock(m.StartMinute).String())
 			}
 			return strings.Join(lines, "\n"), true
 		}},
@@ -572,12 +573,6 @@ func longDateWithDay(d ukcal.Date) string {
 		return ""
 	}
 	return LongDateWithDay(d.Time())
-}
-
-// clockTime prints minutes after midnight on the 24-hour clock: "09:30".
-func clockTime(minute int) string {
-	minute = ((minute % (24 * 60)) + 24*60) % (24 * 60)
-	return fmt.Sprintf("%02d:%02d", minute/60, minute%60)
 }
 
 // duration prints a length in words: "30 minutes", "1 hour", "1 hour 15 minutes".

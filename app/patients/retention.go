@@ -27,7 +27,7 @@ func RetentionFor(p data.Patient) (Retention, bool) {
 	if err != nil {
 		return Retention{}, false
 	}
-	ageAtEnd := ageOn(dob, last)
+	ageAtEnd := ukcal.AgeOn(dob, last)
 	adult := Retention{KeepUntil: last.AddMonths(8 * 12),
 		Rule: fmt.Sprintf("8 years after the last treatment on %s", FormatDate(last))}
 	if ageAtEnd >= 18 {
@@ -45,15 +45,6 @@ func RetentionFor(p data.Patient) (Retention, bool) {
 	return child, true
 }
 
-// ageOn is the age in whole years on day d.
-func ageOn(dob, d ukcal.Date) int {
-	age := d.Year() - dob.Year()
-	if d.Month() < dob.Month() || (d.Month() == dob.Month() && d.Day() < dob.Day()) {
-		age--
-	}
-	return age
-}
-
 // Age is the patient's age in whole years today.
 func Age(p data.Patient, today ukcal.Date) (int, bool) { return AgeFromDOB(p.DOB, today) }
 
@@ -63,5 +54,5 @@ func AgeFromDOB(dob string, today ukcal.Date) (int, bool) {
 	if err != nil {
 		return 0, false
 	}
-	return ageOn(born, today), true
+	return ukcal.AgeOn(born, today), true
 }

@@ -155,3 +155,13 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = parsed
 	return nil
 }
+
+// AgeOn is the age in whole years on d of someone born on dob: a birthday
+// counts from its day (29 February birthdays from 1 March in other years).
+func AgeOn(dob, d Date) int {
+	age := d.Year() - dob.Year()
+	if d.Month() < dob.Month() || (d.Month() == dob.Month() && d.Day() < dob.Day()) {
+		age--
+	}
+	return age
+}

@@ -175,3 +175,20 @@ func TestTodayIsTheLondonDate(t *testing.T) {
 		t.Errorf("winter: %s", got)
 	}
 }
+
+func TestAgeOn(t *testing.T) {
+	for _, c := range []struct {
+		dob, on string
+		want    int
+	}{
+		{"1980-03-12", "2026-03-11", 45},
+		{"1980-03-12", "2026-03-12", 46},
+		{"2008-02-29", "2026-02-28", 17}, // a leap-day birthday counts from 1 March
+		{"2008-02-29", "2026-03-01", 18},
+		{"2026-11-23", "2026-11-23", 0},
+	} {
+		if got := AgeOn(MustParseDate(c.dob), MustParseDate(c.on)); got != c.want {
+			t.Errorf("AgeOn(%s, %s) = %d, want %d", c.dob, c.on, got, c.want)
+		}
+	}
+}
