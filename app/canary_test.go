@@ -1,57 +1,27 @@
 package app
 
 import (
-	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf16"
+
+	"clinicdesk/app/plaintext"
 )
 
 // canary is a surname nobody has, written through the app wherever a name
 // can go; it must then be found in no file on disk, in any encoding.
 const canary = "Quixotebury"
 
-func canaryForms() [][]byte {
-	var forms [][]byte
-	for _, s := range []string{canary, strings.ToUpper(canary), strings.ToLower(canary)} {
-		forms = append(forms, []byte(s))
-		u := utf16.Encode([]rune(s))
-		le := make([]byte, 0, 2*len(u))
-		for _, r := range u {
-			le = append(le, byte(r), byte(r>>8))
-		}
-		forms = append(forms, le)
-	}
-	return forms
-}
-
 func scanForCanary(t *testing.T, roots ...string) {
 	t.Helper()
-	files := 0
-	for _, root := range roots {
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return nil
-			}
-			files++
-			for _, f := range canaryForms() {
-				if bytes.Contains(b, f) {
-					t.Errorf("the canary name is in plaintext in %s", p)
-				}
-			}
-			return nil
-		})
-	}
+	found, files := plaintext.Find(canary, roots...)
 	if files == 0 {
 		t.Fatal("scanned no files")
+	}
+	for _, p := range found {
+		t.Errorf("the canary name is in plaintext in %s", p)
 	}
 }
 

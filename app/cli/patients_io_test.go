@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,10 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/plaintext"
 )
 
 // clinicCSV is a small messy patient list: BOM, CRLF, odd headers, a
@@ -300,42 +299,14 @@ func TestImportAndExportPermissionsFromTheCommandLine(t *testing.T) {
 // must then be in no file on disk, in any encoding or case.
 const canary = "Quixotebury"
 
-func canaryForms() [][]byte {
-	var forms [][]byte
-	for _, s := range []string{canary, strings.ToUpper(canary), strings.ToLower(canary)} {
-		forms = append(forms, []byte(s))
-		var le []byte
-		for _, r := range utf16.Encode([]rune(s)) {
-			le = append(le, byte(r), byte(r>>8))
-		}
-		forms = append(forms, le)
-	}
-	return forms
-}
-
 func scanForCanary(t *testing.T, roots ...string) {
 	t.Helper()
-	files := 0
-	for _, root := range roots {
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return nil
-			}
-			files++
-			for _, f := range canaryForms() {
-				if bytes.Contains(b, f) {
-					t.Errorf("the canary name is in plaintext in %s", p)
-				}
-			}
-			return nil
-		})
-	}
+	found, files := plaintext.Find(canary, roots...)
 	if files == 0 {
 		t.Fatal("scanned no files")
+	}
+	for _, p := range found {
+		t.Errorf("the canary name is in plaintext in %s", p)
 	}
 }
 
