@@ -235,48 +235,48 @@ func templateProblem(err error) string {
 
 // findPreviewPatients offers the patients matching the search.
 func (t *lettersTab) findPreviewPatients() {
-	found, err := t.ctx.Clinic.SearchPatients(t.search.Text, false, 10)
-	if err != nil {
-		t.ctx.ShowError(err)
-		return
-	}
-	options, ids := []string{examplePatient}, []string{""}
-	for _, p := range found {
-		label := strings.TrimSpace(p.Forenames + " " + p.Surname)
-		if d, err := ukcal.ParseDate(p.DOB); err == nil {
-			label += ", born " + d.Time().Format("02/01/2006")
+	c, text := t.ctx.Clinic, t.search.Text
+	offUI(t.ctx, func() ([]app.PatientSummary, error) { return c.SearchPatients(text, false, 10) }, func(found []app.PatientSummary, err error) {
+		if err != nil {
+			t.ctx.ShowError(err)
+			return
 		}
-		options, ids = append(options, label), append(ids, p.ID)
-	}
-	t.previewFor.SetOptions(options)
-	t.previewIDs = ids
-	t.previewFor.SetSelectedIndex(min(1, len(options)-1))
+		options, ids := []string{examplePatient}, []string{""}
+		for _, p := range found {
+			options, ids = append(options, fullName(p)+", born "+isoToUK(p.DOB)), append(ids, p.ID)
+		}
+		t.previewFor.SetOptions(options)
+		t.previewIDs = ids
+		t.previewFor.SetSelectedIndex(min(1, len(options)-1))
+	})
 }
 
-// makePreview fills the edited (unsaved) template in.
-func (t *lettersTab) makePreview() (app.LetterPreview, bool) {
+// makePreview fills the edited (unsaved) template in, off the UI
+// goroutine (it lays out the whole letter), and hands it to done.
+func (t *lettersTab) makePreview(done func(app.LetterPreview)) {
 	if t.current < 0 {
-		return app.LetterPreview{}, false
+		return
 	}
 	patientID := ""
 	if i := t.previewFor.SelectedIndex(); i > 0 {
 		patientID = t.previewIDs[i]
 	}
-	p, err := t.ctx.Clinic.PreviewLetterTemplate(t.templates[t.current].AddressedTo, t.subject.Text, t.body.Text, patientID)
-	if err != nil {
-		setMessage(t.problem, templateProblem(err))
-		return p, false
-	}
-	setMessage(t.problem, "")
-	return p, true
+	c, to, subject, body := t.ctx.Clinic, t.templates[t.current].AddressedTo, t.subject.Text, t.body.Text
+	offUI(t.ctx, func() (app.LetterPreview, error) { return c.PreviewLetterTemplate(to, subject, body, patientID) },
+		func(p app.LetterPreview, err error) {
+			if err != nil {
+				setMessage(t.problem, templateProblem(err))
+				return
+			}
+			setMessage(t.problem, "")
+			done(p)
+		})
 }
 
 // showPreview shows the letter's words as they will print.
-func (t *lettersTab) showPreview() {
-	p, ok := t.makePreview()
-	if !ok {
-		return
-	}
+func (t *lettersTab) showPreview() { t.makePreview(t.fillPreview) }
+
+func (t *lettersTab) fillPreview(p app.LetterPreview) {
 	t.previewPDF = p.PDF
 	// Segments, not markdown: a name with an asterisk must print as typed.
 	segs := []widget.RichTextSegment{
@@ -295,11 +295,9 @@ func (t *lettersTab) showPreview() {
 
 // openPreview opens the preview PDF in the system viewer.
 func (t *lettersTab) openPreview() {
-	p, ok := t.makePreview()
-	if !ok {
-		return
-	}
-	if _, err := app.OpenPDF("Preview.pdf", p.PDF); err != nil {
-		t.ctx.ShowError(err)
-	}
+	t.makePreview(func(p app.LetterPreview) {
+		if _, err := app.OpenPDF("Preview.pdf", p.PDF); err != nil {
+			t.ctx.ShowError(err)
+		}
+	})
 }

@@ -24,7 +24,9 @@ func ltTab(t *testing.T, c *app.Clinic) (*lettersTab, *tcShell) {
 
 func TestTemplateEditorNamesTheLineOfAnUnknownFieldAndSavesNothing(t *testing.T) {
 	c := tcClinic(t)
+	tpHoldResults(t)
 	tab, _ := ltTab(t, c)
+	tpIdle(t)
 	if len(tab.templates) != 12 || tab.current != 0 {
 		t.Fatalf("%d templates, current %d", len(tab.templates), tab.current)
 	}
@@ -52,6 +54,7 @@ func TestTemplateEditorNamesTheLineOfAnUnknownFieldAndSavesNothing(t *testing.T)
 	}
 	tab.body.SetText("See you soon, {{patient.forenames}}.\n")
 	tab.showPreview()
+	tpIdle(t)
 	if tab.problem.Visible() || len(tab.preview.Segments) < 3 || !strings.Contains(tab.preview.String(), "See you soon, Zoë.") {
 		t.Fatalf("preview: %q %q", tab.problem.Text, tab.preview.String())
 	}
