@@ -1,0 +1,143 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+func (r *patientRecord) tasksTab() fyne.CanvasObject {
+	r.taskTitle = entry("What needs doing, e.g. \"Call back about the X-ray results\"")
+	r.taskDue = entry("dd/mm/yyyy")
+	var names []string
+	for _, u := range r.data.staff {
+		names = append(names, u.FullName)
+	}
+	r.taskOwner = widget.NewSelect(names, nil)
+	if s, ok := r.ctx.Clinic.Session(); ok {
+		r.taskOwner.SetSelected(s.User.FullName)
+	}
+	r.taskProblem = errorText()
+	r.taskAdd = widget.NewButtonWithIcon("Add follow-up", theme.ContentAddIcon(), r.addTask)
+	r.taskAdd.Importance = widget.HighImportance
+	if !r.ctx.Clinic.Can(app.PermNotePatients) || r.data.p.Status == "merged" {
+		r.taskAdd.Disable()
+	}
+	form := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(
+			doorField("Due", sized(r.taskDue, 130)), doorField("Who will do it", sized(r.taskOwner, 190)),
+			doorField(" ", r.taskAdd)),
+			doorField("Follow-up", r.taskTitle)),
+		r.taskProblem,
+	)
+	r.tasksBox = container.NewVBox()
+	r.fillTasks()
+	return container.NewPadded(container.NewBorder(container.NewVBox(form, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(r.tasksBox)))
+}
+
+func (r *patientRecord) fillTasks() {
+	if r.tasksBox == nil {
+		return
+	}
+	r.tasksBox.RemoveAll()
+	if len(r.data.tasks) == 0 {
+		r.tasksBox.Add(wrapped("No follow-ups for this patient."))
+		return
+	}
+	today := patientToday()
+	canTick := r.ctx.Clinic.Can(app.PermNotePatients)
+	for _, k := range r.data.tasks {
+		k := k
+		done := !k.DoneAt.IsZero()
+		check := widget.NewCheck("", nil)
+		check.SetChecked(done)
+		check.OnChanged = func(on bool) {
+			if on {
+				r.completeTask(k, check)
+			}
+		}
+		if done || !canTick {
+			check.Disable()
+		}
+		title := wrapped(k.Title)
+		title.TextStyle.Bold = !done
+		var when string
+		due, err := ukcal.ParseDate(k.Due)
+		dueText := isoToUK(k.Due)
+		whenLabel := widget.NewLabel("")
+		switch {
+		case done:
+			when = fmt.Sprintf("Done %s by %s", ukDate(k.DoneAt), r.staffByUsername(k.DoneBy))
+			whenLabel.Importance = widget.SuccessImportance
+		case err == nil && due.Before(today):
+			when = fmt.Sprintf("Overdue: was due %s (%s)", dueText, plural(int64(due.DaysUntil(today)), "day ago", "days ago"))
+			whenLabel.Importance = widget.DangerImportance
+			whenLabel.TextStyle.Bold = true
+		case err == nil && due == today:
+			when = "Due today"
+			whenLabel.Importance = widget.WarningImportance
+		default:
+			when = "Due " + dueText
+		}
+		whenLabel.SetText(when + " · " + r.staffName(k.OwnerID))
+		r.tasksBox.Add(container.NewBorder(nil, nil, container.NewCenter(check), nil, container.NewVBox(title, whenLabel)))
+		r.tasksBox.Add(widget.NewSeparator())
+	}
+}
+
+func (r *patientRecord) addTask() {
+	title := strings.TrimSpace(r.taskTitle.Text)
+	if title == "" {
+		setMessage(r.taskProblem, "Say what needs doing, e.g. \"Call back about the X-ray results\".")
+		return
+	}
+	due, err := patients.ParseUKDate(r.taskDue.Text)
+	if err != nil {
+		setMessage(r.taskProblem, "Write the day it is due as dd/mm/yyyy, for example "+patients.FormatDate(patientToday().AddDays(7))+".")
+		return
+	}
+	owner := ""
+	for _, u := range r.data.staff {
+		if u.FullName == r.taskOwner.Selected {
+			owner = u.ID
+		}
+	}
+	setMessage(r.taskProblem, "")
+	c, id := r.ctx.Clinic, r.id
+	r.taskAdd.Disable()
+	offUI(r.ctx, func() (app.Task, error) { return c.AddTask(id, title, due, owner) }, func(_ app.Task, err error) {
+		r.taskAdd.Enable()
+		if err != nil {
+			setMessage(r.taskProblem, plainError(err))
+			return
+		}
+		r.taskTitle.SetText("")
+		r.taskDue.SetText("")
+		r.say(widget.SuccessImportance, "Follow-up added.")
+		r.load(false)
+	})
+}
+
+func (r *patientRecord) completeTask(k app.Task, check *widget.Check) {
+	check.Disable()
+	c := r.ctx.Clinic
+	offUI(r.ctx, func() (struct{}, error) { return struct{}{}, c.CompleteTask(k.ID) }, func(_ struct{}, err error) {
+		if err != nil {
+			r.say(widget.DangerImportance, plainError(err))
+			r.load(false)
+			return
+		}
+		r.say(widget.SuccessImportance, "Follow-up done: "+k.Title)
+		r.load(false)
+	})
+}
+
+// --- Record: archive, merge, delete ---
