@@ -141,7 +141,15 @@ func (t *Tx) SaveCalendarSettings(cs CalendarSettings) error {
 }
 
 // CalendarSettings reads the calendar settings, defaults where unset.
-func (s *Store) CalendarSettings() (CalendarSettings, error) { return calendarSettings(s.db) }
+func (s *Store) CalendarSettings() (CalendarSettings, error) {
+	snap, err := s.setup()
+	if err != nil {
+		return CalendarSettings{}, err
+	}
+	cs := snap.settings
+	cs.OpeningHours = cloneHours(cs.OpeningHours)
+	return cs, nil
+}
 
 // CalendarSettings reads the calendar settings inside the transaction.
 func (t *Tx) CalendarSettings() (CalendarSettings, error) { return calendarSettings(t.tx) }
@@ -188,6 +196,7 @@ func nullable(s string) any {
 
 // SaveClinician adds a clinician or saves changes to one.
 func (t *Tx) SaveClinician(c Clinician) error {
+	t.setupChanged = true
 	hours, err := json.Marshal(c.Hours)
 	if err != nil {
 		return err
@@ -235,7 +244,13 @@ func clinicians(q querier, activeOnly bool) ([]Clinician, error) {
 }
 
 // Clinicians lists clinicians in day-view column order.
-func (s *Store) Clinicians(activeOnly bool) ([]Clinician, error) { return clinicians(s.db, activeOnly) }
+func (s *Store) Clinicians(activeOnly bool) ([]Clinician, error) {
+	snap, err := s.setup()
+	if err != nil {
+		return nil, err
+	}
+	return snap.cliniciansList(activeOnly), nil
+}
 
 // Clinicians lists clinicians inside the transaction.
 func (t *Tx) Clinicians(activeOnly bool) ([]Clinician, error) { return clinicians(t.tx, activeOnly) }
@@ -259,6 +274,7 @@ func (t *Tx) Clinician(id string) (Clinician, error) { return clinician(t.tx, id
 
 // SaveRoom adds a room or saves changes to one.
 func (t *Tx) SaveRoom(r Room) error {
+	t.setupChanged = true
 	_, err := t.tx.Exec(`INSERT INTO rooms (id, name, active, sort_order) VALUES (?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active, sort_order = excluded.sort_order`,
 		r.ID, r.Name, r.Active, r.SortOrder)
@@ -291,13 +307,20 @@ func rooms(q querier, activeOnly bool, id string) ([]Room, error) {
 }
 
 // Rooms lists the rooms in order.
-func (s *Store) Rooms(activeOnly bool) ([]Room, error) { return rooms(s.db, activeOnly, "") }
+func (s *Store) Rooms(activeOnly bool) ([]Room, error) {
+	snap, err := s.setup()
+	if err != nil {
+		return nil, err
+	}
+	return snap.roomsList(activeOnly), nil
+}
 
 // Rooms lists the rooms inside the transaction.
 func (t *Tx) Rooms(activeOnly bool) ([]Room, error) { return rooms(t.tx, activeOnly, "") }
 
 // SaveAppointmentType adds an appointment type or saves changes to one.
 func (t *Tx) SaveAppointmentType(a AppointmentType) error {
+	t.setupChanged = true
 	_, err := t.tx.Exec(`INSERT INTO appointment_types (id, name, minutes, colour, needs_room, active) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, minutes = excluded.minutes, colour = excluded.colour,
 			needs_room = excluded.needs_room, active = excluded.active`,
@@ -332,7 +355,11 @@ func appointmentTypes(q querier, activeOnly bool, id string) ([]AppointmentType,
 
 // AppointmentTypes lists the appointment types by name.
 func (s *Store) AppointmentTypes(activeOnly bool) ([]AppointmentType, error) {
-	return appointmentTypes(s.db, activeOnly, "")
+	snap, err := s.setup()
+	if err != nil {
+		return nil, err
+	}
+	return snap.typesList(activeOnly), nil
 }
 
 func appointmentType(q querier, id string) (AppointmentType, error) {

@@ -40,6 +40,7 @@ func (s *Store) Clinic() (ClinicDetails, error) {
 
 // SetSetting stores one named setting.
 func (t *Tx) SetSetting(key, value string) error {
+	t.setupChanged = true
 	_, err := t.tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	return err

@@ -84,6 +84,8 @@ type Store struct {
 	// Writes go one at a time: the audit chain needs the previous hash, and
 	// SQLite has one writer anyway. The lock file keeps other processes out.
 	writeMu sync.Mutex
+	// The calendar's set-up, kept between the writes that change it.
+	setupCache setupCache
 }
 
 func dsn(path string, key DataKey) (string, error) {
@@ -237,10 +239,15 @@ type Tx struct {
 	auditHash   string
 	auditLoaded bool
 	auditInsert *sql.Stmt
+	// setupChanged says this transaction wrote the calendar's set-up, so
+	// the store's copy is stale once it commits.
+	setupChanged bool
 }
 
-// Exec runs a parameterised statement inside the transaction.
+// Exec runs a parameterised statement inside the transaction. What it
+// changes is not known here, so the kept set-up is read again after it.
 func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
+	t.setupChanged = true
 	return t.tx.Exec(query, args...)
 }
 
@@ -276,7 +283,13 @@ func (s *Store) Write(fn func(*Tx) error) error {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if t.setupChanged {
+		s.setupCache.changed()
+	}
+	return nil
 }
 
 // DB is for read queries by the packages of this module's data layer.
