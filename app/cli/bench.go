@@ -112,7 +112,7 @@ func runBench(env *Env, args []string) error {
 		}
 	}
 	t := time.Now()
-	refPath, refDays, err := benchReference(env, dir, built.setup, built.appointments, progress)
+	refPath, refDays, err := benchReference(env, dir, built.setup, path, built.appointments, progress)
 	if err != nil {
 		return err
 	}

@@ -43,21 +43,17 @@ func benchDiary(env *Env, c *app.Clinic, progress func(string, ...any)) (seed.Se
 	return seed.Setup(st), report, err
 }
 
-// benchReference builds (or finds, when kept) the small clinic for the
-// flat-cost check: the same team and the same appointments a day, over
-// the last few weeks only, so it holds about 10,000 appointments. It
-// returns the path and the dates to compare on: the working days both
-// clinics have in full.
-func benchReference(env *Env, dir string, st seed.Setup, mainAppointments int, progress func(string, ...any)) (string, []ukcal.Date, error) {
-	path := dir + "/reference.db"
+// benchReferenceDays are the dates the flat-cost check compares: the
+// working days of the last few weeks, as many as a clinic of about 10,000
+// appointments as busy as the main one would hold.
+func benchReferenceDays(env *Env, st seed.Setup, mainAppointments int) (from ukcal.Date, days []ukcal.Date) {
 	today := ukcal.Today(env.Now())
 	// The main diary's days, scaled down to hold about 10k appointments.
 	span := 365 * benchYears
 	if mainAppointments > 0 {
 		span = min(span, max(7, span*benchReferenceAppointments/mainAppointments))
 	}
-	from := today.AddDays(-span)
-	var days []ukcal.Date
+	from = today.AddDays(-span)
 	region := ukcal.Region(st.Settings.Region)
 	for d := from; d.Before(today); d = d.AddDays(1) {
 		if region.IsWorkingDay(d) {
@@ -67,10 +63,41 @@ func benchReference(env *Env, dir string, st seed.Setup, mainAppointments int, p
 	if len(days) > 60 {
 		days = days[len(days)-60:] // enough to compare; a small main clinic spreads thin
 	}
+	return from, days
+}
+
+// benchPerDay is how many appointments the main clinic has on the days
+// compared, on average: the reference clinic is built as full, so that
+// the two differ only in their history.
+func benchPerDay(path string, days []ukcal.Date) (float64, error) {
+	c, err := app.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer c.Close()
+	if err := c.SignIn(benchUser, benchPassword); err != nil {
+		return 0, err
+	}
+	t, err := timeDays(c, days)
+	return t.perDay(), err
+}
+
+// benchReference builds (or finds, when kept) the small clinic for the
+// flat-cost check: the same team with days as full as the main clinic's
+// (perDay), over the last few weeks only, so it holds about 10,000
+// appointments. It returns the path and the dates to compare on: the
+// working days both clinics have in full.
+func benchReference(env *Env, dir string, st seed.Setup, mainPath string, mainAppointments int, progress func(string, ...any)) (string, []ukcal.Date, error) {
+	path := dir + "/reference.db"
+	from, days := benchReferenceDays(env, st, mainAppointments)
 	if _, err := os.Stat(path); err == nil {
 		return path, days, nil
 	}
-	progress("  building the reference clinic of about %d appointments (from %s) …", benchReferenceAppointments, from)
+	perDay, err := benchPerDay(mainPath, days)
+	if err != nil {
+		return "", nil, err
+	}
+	progress("  building the reference clinic of about %d appointments (from %s, %.0f a day) …", benchReferenceAppointments, from, perDay)
 	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Bench Reference Clinic"},
 		Manager: app.NewUser{Username: benchUser, FullName: "Bench Manager", Password: benchPassword}})
 	if err != nil {
@@ -86,7 +113,7 @@ func benchReference(env *Env, dir string, st seed.Setup, mainAppointments int, p
 		return "", nil, err
 	}
 	g := seed.NewDiary(seed.DiaryOptions{Seed: benchSeed, Now: env.Now(), From: from, WeeksAhead: diaryWeeksAhead,
-		Patients: seed.DiaryPatients(briefs), Setup: &st})
+		Patients: seed.DiaryPatients(briefs), Setup: &st, PerDay: perDay})
 	setup := app.DiarySetup(st)
 	if _, err := c.AddDiary(app.DiaryBatch{Setup: &setup, NextDay: g.NextDay, Waiting: g.Waiting}); err != nil {
 		os.Remove(path)
@@ -159,7 +186,13 @@ func benchCalendar(env *Env, c *app.Clinic, refPath string, refDays []ukcal.Date
 	}
 	weekView := summarise("week_view", weekRuns, 30, fmt.Sprintf("one clinician's week, %d weeks picked at random over %d years", len(weekRuns), benchYears))
 
-	book, err := benchBook(c, r, today, clinicians, region)
+	// A kept clinic keeps the last run's bookings: slots picked by a
+	// generator seeded with the diary's size are new ones each run.
+	held, err := c.CountAppointments()
+	if err != nil {
+		return nil, err
+	}
+	book, err := benchBook(c, rand.New(rand.NewPCG(benchSeed, uint64(held))), today, clinicians, region)
 	if err != nil {
 		return nil, err
 	}

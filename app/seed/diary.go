@@ -54,6 +54,10 @@ type DiaryOptions struct {
 	WeeksAhead int
 	// PerPatient is the appointments per patient on average; 0 means 10.
 	PerPatient int
+	// PerDay, when set, is how many appointments an ordinary past day
+	// holds on average instead: a diary of a few weeks as full as a
+	// long one (the bench's reference clinic).
+	PerDay float64
 	// Patients are who may be booked.
 	Patients []DiaryPatient
 	// Setup is the clinic's own set-up to book into; nil makes the
@@ -579,6 +583,17 @@ func (g *DiaryGenerator) planDays() {
 	}
 	total := float64(g.o.PerPatient * len(g.o.Patients))
 	ws := sum(weights)
+	if g.o.PerDay > 0 {
+		var past []float64
+		for i, d := range g.days {
+			if !d.After(g.today) {
+				past = append(past, weights[i])
+			}
+		}
+		if len(past) > 0 {
+			total = g.o.PerDay * ws / (sum(past) / float64(len(past)))
+		}
+	}
 	for i, d := range g.days {
 		t := 0.0
 		if ws > 0 {

@@ -283,3 +283,29 @@ func TestABigListGetsABiggerTeam(t *testing.T) {
 		seen[c.Colour], seen[c.Name] = true, true
 	}
 }
+
+// A short diary asked for a number a day holds about that many on its
+// past days, whatever the list size: the bench's reference clinic must be
+// as busy as the clinic it is compared with.
+func TestPerDaySetsHowFullThePastIs(t *testing.T) {
+	today := ukcal.DateOf(diaryNow)
+	for _, want := range []float64{60, 150} {
+		g := NewDiary(DiaryOptions{Seed: 5, Now: diaryNow, From: today.AddDays(-35), WeeksAhead: 2,
+			Patients: diaryPatients(1000, 5), PerDay: want})
+		days, total := 0, 0
+		for {
+			d, appts, ok := g.NextDay()
+			if !ok {
+				break
+			}
+			if d.Before(today) {
+				days++
+				total += len(appts)
+			}
+		}
+		got := float64(total) / float64(days)
+		if got < 0.85*want || got > 1.15*want {
+			t.Errorf("asked for %.0f a day, the past days hold %.1f on average", want, got)
+		}
+	}
+}
