@@ -57,7 +57,7 @@ func dayNotice(rules schedule.Rules, d ukcal.Date) DayNotice {
 }
 
 // DayView reads the diary of one date for every clinician. It reads
-// through the appointments_day index, so it costs the same however many
+// through the appointments_diary index, so it costs the same however many
 // years of appointments the file holds.
 func (c *Clinic) DayView(d ukcal.Date) (DayView, error) {
 	c.mu.Lock()

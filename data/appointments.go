@@ -218,7 +218,7 @@ func scanAppointments(rows *sql.Rows, err error) ([]Appointment, error) {
 }
 
 // occupyingOnQuery is the clash check's read: every appointment that holds
-// its slot on one date, through the appointments_day index.
+// its slot on one date, through the appointments_diary index.
 const occupyingOnQuery = `SELECT ` + appointmentColumns + ` FROM appointments a
 	WHERE a.date = ? AND a.status IN ` + occupying + ` ORDER BY a.clinician_id, a.start_min`
 
@@ -318,13 +318,14 @@ type DiaryFilter struct {
 	// WithCancelled includes cancelled appointments (the views show them
 	// struck through; the export marks them cancelled).
 	WithCancelled bool
-	// ByClinician orders by clinician, then time: the order of the day
+	// ByClinician orders by clinician, then time: the order of the diary
 	// index, so a day view of several hundred appointments needs no sort.
 	ByClinician bool
 }
 
 // diaryQuery builds the query for f. Each shape has an index: one date or
-// a range of dates (appointments_day), one clinician's dates
+// a range of dates (appointments_diary, which holds the rows themselves,
+// so a day is read without visiting the table), one clinician's dates
 // (appointments_clinician), one patient's (appointments_patient).
 func diaryQuery(f DiaryFilter) (string, []any) {
 	q := `SELECT ` + diaryColumns + diaryJoins + ` WHERE `
@@ -348,7 +349,7 @@ func diaryQuery(f DiaryFilter) (string, []any) {
 		q += ` AND a.status NOT IN ('cancelled_patient', 'cancelled_clinic')`
 	}
 	if f.ByClinician {
-		return q + ` ORDER BY a.date, a.clinician_id, a.start_min, a.rowid`, args
+		return q + ` ORDER BY a.date, a.clinician_id, a.start_min, a.id`, args
 	}
 	// Then by the clinicians' column order, in Go (sortByColumn).
 	return q + ` ORDER BY a.date, a.start_min, a.clinician_id, a.id`, args

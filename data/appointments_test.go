@@ -194,14 +194,14 @@ func TestDiaryAndClashQueriesUseTheIndexes(t *testing.T) {
 		plan, index string
 	}{}
 	q, args := diaryQuery(DiaryFilter{From: "2026-11-23", To: "2026-11-23", WithCancelled: true, ByClinician: true})
-	cases["day view"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "appointments_day"}
+	cases["day view"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "COVERING INDEX appointments_diary"}
 	q, args = diaryQuery(DiaryFilter{From: "2026-11-23", To: "2026-11-29", ClinicianID: "c1"})
 	cases["week view"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "appointments_clinician"}
 	q, args = diaryQuery(DiaryFilter{PatientID: "p1", WithCancelled: true})
 	cases["patient's appointments"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "appointments_patient"}
-	cases["clash check"] = struct{ plan, index string }{queryPlan(t, s, occupyingOnQuery, "2026-11-23"), "appointments_day"}
+	cases["clash check"] = struct{ plan, index string }{queryPlan(t, s, occupyingOnQuery, "2026-11-23"), "appointments_diary"}
 	cases["month counts"] = struct{ plan, index string }{queryPlan(t, s, `SELECT date, count(*) FROM appointments
-		WHERE date BETWEEN ? AND ? AND status NOT IN ('cancelled_patient', 'cancelled_clinic') GROUP BY date`, "2026-11-01", "2026-11-30"), "appointments_day"}
+		WHERE date BETWEEN ? AND ? AND status NOT IN ('cancelled_patient', 'cancelled_clinic') GROUP BY date`, "2026-11-01", "2026-11-30"), "appointments_diary"}
 	// The patient's columns come from the small covering index, not the
 	// wide patients table (a random page per appointment at 100,000).
 	if plan := cases["day view"].plan; !strings.Contains(plan, "COVERING INDEX patients_diary") {
