@@ -103,11 +103,23 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		}
 		defer w.Close()
 		var problems []string
+		var order bookingOrder
+		write := func(appts []HistoricAppointment) error {
+			for _, a := range appts {
+				if err := c.addHistoric(w, s, a, audit); err != nil {
+					return err
+				}
+			}
+			report.Appointments += len(appts)
+			return nil
+		}
 		for b.NextDay != nil {
 			day, appts, ok := b.NextDay()
 			if !ok {
 				break
 			}
+			// Only appointments of earlier batches can be in the file on
+			// this day: a batch makes each day once.
 			existing, err := tx.OccupyingOn(day.String())
 			if err != nil {
 				return err
@@ -119,12 +131,10 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 			if len(problems) > 0 {
 				continue // keep checking, to report every problem; nothing will be written
 			}
-			for _, a := range appts {
-				if err := c.addHistoric(w, s, a, audit); err != nil {
-					return err
-				}
+			order.add(appts)
+			if err := write(order.ready(day)); err != nil {
+				return err
 			}
-			report.Appointments += len(appts)
 			report.Days++
 			if b.Progress != nil {
 				b.Progress(day, report.Appointments)
@@ -132,6 +142,9 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		}
 		if len(problems) > 0 {
 			return &DiaryRefusedError{Problems: problems}
+		}
+		if err := write(order.rest()); err != nil {
+			return err
 		}
 		if b.Waiting != nil {
 			for _, e := range b.Waiting() {

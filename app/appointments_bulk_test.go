@@ -112,3 +112,37 @@ func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A generated diary reaches the file in the order it was booked, as a real
+// clinic's does, not a day at a time: the bench must time the file a
+// clinic would have.
+func TestAGeneratedDiaryIsWrittenInBookingOrder(t *testing.T) {
+	d := newDiary(t)
+	booked := func(p Patient, cl DiaryClinician, day, id string, made time.Time) HistoricAppointment {
+		a := d.historic(p, cl, day, 10*60, 10*60+30, StatusBooked)
+		a.ID, a.CreatedAt, a.StatusAt = id, made, made
+		return a
+	}
+	nov := func(day int) time.Time { return time.Date(2026, 11, day, 9, 30, 0, 0, time.UTC) }
+	if _, err := d.c.AddDiary(DiaryBatch{NextDay: days(
+		booked(d.zoe, d.evans, "2026-11-16", "booked-third", nov(10)),
+		booked(d.john, d.evans, "2026-11-17", "booked-first", nov(2)),
+		booked(d.zoe, d.patel, "2026-11-18", "booked-second", nov(5)),
+	)}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := d.c.store.DB().Query(`SELECT id FROM appointments ORDER BY rowid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var order []string
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		order = append(order, id)
+	}
+	if strings.Join(order, " ") != "booked-first booked-second booked-third" {
+		t.Fatalf("written in the order %v", order)
+	}
+}
