@@ -72,7 +72,7 @@ func (c *Clinic) DayView(d ukcal.Date) (DayView, error) {
 		return DayView{}, err
 	}
 	// Grouped by clinician below, so read in the day index's own order.
-	entries, err := store.Diary(data.DiaryFilter{From: d.String(), To: d.String(), WithCancelled: true, ByClinician: true})
+	entries, err := store.DayDiary(d.String())
 	if err != nil {
 		return DayView{}, err
 	}
