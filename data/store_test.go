@@ -2,6 +2,8 @@ package data
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"os/exec"
@@ -248,5 +250,32 @@ func TestVersions(t *testing.T) {
 	cipher, sqlite, err := Versions()
 	if err != nil || !strings.HasPrefix(cipher, "4.") || !strings.HasPrefix(sqlite, "3.") {
 		t.Fatalf("cipher=%q sqlite=%q err=%v", cipher, sqlite, err)
+	}
+}
+
+// Every connection of the pool has a big page cache, so SQLite's memory as
+// a whole is bounded: whichever connection is asked, the bound is there.
+func TestSQLiteMemoryIsBoundedOnEveryConnection(t *testing.T) {
+	s, _, _ := newStore(t)
+	ctx := context.Background()
+	var conns []*sql.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for i := 0; i < 4; i++ {
+		c, err := s.DB().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var limit int64
+		if err := c.QueryRowContext(ctx, "PRAGMA soft_heap_limit").Scan(&limit); err != nil {
+			t.Fatal(err)
+		}
+		if limit != sqliteMemoryLimit || limit > 150<<20 {
+			t.Fatalf("connection %d: SQLite's memory limit is %d", i, limit)
+		}
 	}
 }
