@@ -103,30 +103,28 @@ func copyClinician(c Clinician) Clinician {
 }
 
 func (snap *setupSnapshot) cliniciansList(activeOnly bool) []Clinician {
-	var out []Clinician
-	for _, c := range snap.clinicians {
-		if c.Active || !activeOnly {
-			out = append(out, copyClinician(c))
-		}
+	out := kept(snap.clinicians, activeOnly, func(c Clinician) bool { return c.Active })
+	for i := range out {
+		out[i] = copyClinician(out[i])
 	}
 	return out
 }
 
 func (snap *setupSnapshot) roomsList(activeOnly bool) []Room {
-	var out []Room
-	for _, r := range snap.rooms {
-		if r.Active || !activeOnly {
-			out = append(out, r)
-		}
-	}
-	return out
+	return kept(snap.rooms, activeOnly, func(r Room) bool { return r.Active })
 }
 
 func (snap *setupSnapshot) typesList(activeOnly bool) []AppointmentType {
-	var out []AppointmentType
-	for _, t := range snap.types {
-		if t.Active || !activeOnly {
-			out = append(out, t)
+	return kept(snap.types, activeOnly, func(t AppointmentType) bool { return t.Active })
+}
+
+// kept is a caller's own copy of a kept list, the active ones only when
+// asked.
+func kept[T any](all []T, activeOnly bool, active func(T) bool) []T {
+	var out []T
+	for _, x := range all {
+		if active(x) || !activeOnly {
+			out = append(out, x)
 		}
 	}
 	return out
