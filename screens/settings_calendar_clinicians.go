@@ -20,18 +20,12 @@ var setupRoleSuggestions = []string{"Physiotherapist", "Osteopath", "Chiropracto
 // setupCliniciansPane lists the clinicians patients are booked with, in
 // the day view's column order, with their colour and hours.
 type setupCliniciansPane struct {
-	ctx        *Context
-	clinicians []app.DiaryClinician
-	selected   int // index into clinicians, or -1
+	ctx  *Context
+	rows *setupList[app.DiaryClinician]
 
-	cols       *columns
-	list       *widget.List
-	empty      *widget.Label // says so when there is nothing to list
 	addButton  *widget.Button
 	editButton *widget.Button
-	status     *widget.Label
-
-	form *setupClinicianForm // the dialog open now, if any
+	form       *setupClinicianForm // the dialog open now, if any
 }
 
 // setupClinicianForm is the add or edit dialog.
@@ -49,83 +43,44 @@ type setupClinicianForm struct {
 const setupClinicianFormWidth = 760
 
 func newSetupCliniciansPane(ctx *Context) *setupCliniciansPane {
-	return &setupCliniciansPane{ctx: ctx, selected: -1}
+	return &setupCliniciansPane{ctx: ctx}
 }
 
 func (p *setupCliniciansPane) build() fyne.CanvasObject {
-	p.cols = &columns{widths: []float32{36, 210, 150, 80}}
-	p.list = widget.NewList(
-		func() int { return len(p.clinicians) },
-		func() fyne.CanvasObject { return row(p.cols, setupSwatchCell(), cell(), cell(), cell(), cell()) },
-		p.updateRow,
-	)
-	p.empty = wrapped("No clinicians yet. Add each person patients are booked with, with the days and hours they work.")
-	p.list.OnSelected = func(id widget.ListItemID) { p.selectClinician(id) }
-	p.list.OnUnselected = func(widget.ListItemID) { p.selectClinician(-1) }
+	p.rows = newSetupList(setupListSpec[app.DiaryClinician]{
+		widths: []float32{36, 210, 150, 80},
+		cells:  func() []fyne.CanvasObject { return append([]fyne.CanvasObject{setupSwatchCell()}, labels(4)...) },
+		fill: func(cl app.DiaryClinician, cells []fyne.CanvasObject) {
+			setSetupSwatchCell(cells[0], cl.Colour)
+			cells[1].(*widget.Label).SetText(cl.Name)
+			cells[2].(*widget.Label).SetText(cl.Role)
+			setupActiveText(cells[3].(*widget.Label), cl.Active)
+			cells[4].(*widget.Label).SetText(setupDescribeWeek(cl.Hours))
+		},
+		empty:   "No clinicians yet. Add each person patients are booked with, with the days and hours they work.",
+		read:    func() ([]app.DiaryClinician, error) { return p.ctx.Clinic.Clinicians(true) },
+		id:      func(cl app.DiaryClinician) string { return cl.ID },
+		unread:  "The clinicians could not be read",
+		changed: p.updateButtons,
+	})
 	p.addButton = widget.NewButtonWithIcon("Add clinician…", theme.ContentAddIcon(), p.showAdd)
 	p.addButton.Importance = widget.HighImportance
 	p.editButton = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), p.showEdit)
-	p.status = note()
-
-	intro := wrapped("The people patients are booked with, one column each in the day view. " +
-		"Clinicians are never deleted: when someone leaves, edit them and untick Active, and their past appointments keep their name.")
-	header := headerRow(p.cols, "", "Name", "Role", "Status", "Working hours")
-	top := container.NewVBox(intro, container.NewHBox(p.addButton, p.editButton), p.status, header)
-	p.reload("")
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, setupListWithNote(p.list, p.empty)))
-}
-
-func (p *setupCliniciansPane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id < 0 || id >= len(p.clinicians) {
-		return
-	}
-	cl := p.clinicians[id]
-	cells := o.(*fyne.Container).Objects
-	setSetupSwatchCell(cells[0], cl.Colour)
-	cells[1].(*widget.Label).SetText(cl.Name)
-	cells[2].(*widget.Label).SetText(cl.Role)
-	setupActiveText(cells[3].(*widget.Label), cl.Active)
-	cells[4].(*widget.Label).SetText(setupDescribeWeek(cl.Hours))
-}
-
-// reload reads the clinicians again and selects the one with keepID.
-func (p *setupCliniciansPane) reload(keepID string) {
-	c := p.ctx.Clinic
-	list, err := c.Clinicians(true)
-	if err != nil {
-		say(p.status, widget.DangerImportance, "The clinicians could not be read: "+plainError(err))
-		return
-	}
-	p.clinicians = list
-	p.list.UnselectAll()
-	p.selected = -1
-	p.list.Refresh()
-	setupShowEmpty(p.empty, len(list))
-	for i, cl := range list {
-		if cl.ID == keepID {
-			p.list.Select(i)
-		}
-	}
-	p.updateButtons()
-}
-
-func (p *setupCliniciansPane) selectClinician(id widget.ListItemID) {
-	if id < 0 || id >= len(p.clinicians) {
-		id = -1
-	}
-	p.selected = id
-	p.updateButtons()
+	return p.rows.pane("The people patients are booked with, one column each in the day view. "+
+		"Clinicians are never deleted: when someone leaves, edit them and untick Active, and their past appointments keep their name.",
+		[]fyne.CanvasObject{p.addButton, p.editButton}, "", "Name", "Role", "Status", "Working hours")
 }
 
 func (p *setupCliniciansPane) updateButtons() {
-	setupEnable(p.selected >= 0, p.editButton)
+	_, ok := p.rows.current()
+	setupEnable(ok, p.editButton)
 }
 
 // showAdd opens the dialog for a new clinician, in a colour nobody has.
 func (p *setupCliniciansPane) showAdd() {
 	var used []string
 	order := 0
-	for _, cl := range p.clinicians {
+	for _, cl := range p.rows.items {
 		if cl.Active {
 			used = append(used, cl.Colour)
 		}
@@ -136,10 +91,10 @@ func (p *setupCliniciansPane) showAdd() {
 
 // showEdit opens the dialog for the selected clinician.
 func (p *setupCliniciansPane) showEdit() {
-	if p.selected < 0 {
+	cl, ok := p.rows.current()
+	if !ok {
 		return
 	}
-	cl := p.clinicians[p.selected]
 	p.openForm(cl, "Edit "+cl.Name, "Save")
 }
 
@@ -227,11 +182,11 @@ func (p *setupCliniciansPane) save() {
 			return
 		}
 		f.close()
-		p.reload(saved.ID)
+		p.rows.reload(saved.ID)
 		msg := fmt.Sprintf("Saved %s: %s.", saved.Name, setupDescribeWeek(saved.Hours))
 		if !saved.Active {
 			msg = fmt.Sprintf("Saved %s, who is inactive: they are not offered for new bookings.", saved.Name)
 		}
-		say(p.status, widget.SuccessImportance, msg)
+		say(p.rows.status, widget.SuccessImportance, msg)
 	})
 }

@@ -20,15 +20,10 @@ const setupClosuresAhead = 5
 // setupClosuresPane adds and removes days the whole clinic is shut
 // (training, refurbishment), besides bank holidays.
 type setupClosuresPane struct {
-	ctx      *Context
-	closures []app.Closure
-	selected int // index into closures, or -1
+	ctx  *Context
+	rows *setupList[app.Closure]
 
 	addButton, removeButton *widget.Button
-	status                  *widget.Label
-	cols                    *columns
-	list                    *widget.List
-	empty                   *widget.Label     // says so when there is nothing to list
 	form                    *setupClosureForm // the dialog open now, if any
 }
 
@@ -40,31 +35,37 @@ type setupClosureForm struct {
 }
 
 func newSetupClosuresPane(ctx *Context) *setupClosuresPane {
-	return &setupClosuresPane{ctx: ctx, selected: -1}
+	return &setupClosuresPane{ctx: ctx}
 }
 
 func (p *setupClosuresPane) build() fyne.CanvasObject {
+	p.rows = newSetupList(setupListSpec[app.Closure]{
+		widths: []float32{170, 170, 90},
+		cells:  func() []fyne.CanvasObject { return labels(4) },
+		fill: func(cl app.Closure, cells []fyne.CanvasObject) {
+			from, _ := ukcal.ParseDate(cl.From)
+			to, _ := ukcal.ParseDate(cl.To)
+			cells[0].(*widget.Label).SetText(setupShortDate(from))
+			cells[1].(*widget.Label).SetText(setupShortDate(to))
+			cells[2].(*widget.Label).SetText(plural(int64(from.DaysUntil(to)+1), "day", "days"))
+			cells[3].(*widget.Label).SetText(cl.Reason)
+		},
+		empty: "No closures coming up.",
+		// From today on: past closures are history, not set-up.
+		read: func() ([]app.Closure, error) {
+			today := setupToday()
+			return p.ctx.Clinic.Closures(today, today.AddMonths(12*setupClosuresAhead))
+		},
+		id:      func(cl app.Closure) string { return cl.ID },
+		unread:  "The closures could not be read",
+		changed: p.updateButtons,
+	})
 	p.addButton = widget.NewButtonWithIcon("Add closure…", theme.ContentAddIcon(), p.showAdd)
 	p.addButton.Importance = widget.HighImportance
 	p.removeButton = widget.NewButtonWithIcon("Remove…", theme.DeleteIcon(), p.confirmRemove)
-	p.status = note()
-
-	p.cols = &columns{widths: []float32{170, 170, 90}}
-	p.list = widget.NewList(
-		func() int { return len(p.closures) },
-		func() fyne.CanvasObject { return row(p.cols, cell(), cell(), cell(), cell()) },
-		p.updateRow,
-	)
-	p.empty = wrapped("No closures coming up.")
-	p.list.OnSelected = func(id widget.ListItemID) { p.selectClosure(id) }
-	p.list.OnUnselected = func(widget.ListItemID) { p.selectClosure(-1) }
-
-	intro := wrapped("Days the whole clinic is shut, besides bank holidays. The diary shows the reason on those days and warns " +
-		"before anyone books on one. Appointments already booked stay, to be moved.")
-	header := headerRow(p.cols, "First day", "Last day", "Days", "Reason")
-	top := container.NewVBox(intro, container.NewHBox(p.addButton, p.removeButton), p.status, header)
-	p.reload("")
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, setupListWithNote(p.list, p.empty)))
+	return p.rows.pane("Days the whole clinic is shut, besides bank holidays. The diary shows the reason on those days and warns "+
+		"before anyone books on one. Appointments already booked stay, to be moved.",
+		[]fyne.CanvasObject{p.addButton, p.removeButton}, "First day", "Last day", "Days", "Reason")
 }
 
 // showAdd opens the Add closure dialog.
@@ -86,20 +87,6 @@ func (p *setupClosuresPane) showAdd() {
 	p.ctx.Window.Canvas().Focus(f.from)
 }
 
-func (p *setupClosuresPane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id < 0 || id >= len(p.closures) {
-		return
-	}
-	cl := p.closures[id]
-	from, _ := ukcal.ParseDate(cl.From)
-	to, _ := ukcal.ParseDate(cl.To)
-	cells := o.(*fyne.Container).Objects
-	cells[0].(*widget.Label).SetText(setupShortDate(from))
-	cells[1].(*widget.Label).SetText(setupShortDate(to))
-	cells[2].(*widget.Label).SetText(plural(int64(from.DaysUntil(to)+1), "day", "days"))
-	cells[3].(*widget.Label).SetText(cl.Reason)
-}
-
 // setupShortDate is "Mon 21/12/2026".
 func setupShortDate(d ukcal.Date) string {
 	if d.IsZero() {
@@ -108,37 +95,10 @@ func setupShortDate(d ukcal.Date) string {
 	return d.Time().Format("Mon " + ukDateLayout)
 }
 
-// reload lists the closures from today on and selects the one with keepID.
-func (p *setupClosuresPane) reload(keepID string) {
-	c := p.ctx.Clinic
-	today := setupToday()
-	list, err := c.Closures(today, today.AddMonths(12*setupClosuresAhead))
-	if err != nil {
-		say(p.status, widget.DangerImportance, "The closures could not be read: "+plainError(err))
-		return
-	}
-	p.closures = list
-	p.list.UnselectAll()
-	p.selected = -1
-	p.list.Refresh()
-	setupShowEmpty(p.empty, len(list))
-	for i, cl := range list {
-		if cl.ID == keepID {
-			p.list.Select(i)
-		}
-	}
-	p.updateButtons()
+func (p *setupClosuresPane) updateButtons() {
+	_, ok := p.rows.current()
+	setupEnable(ok, p.removeButton)
 }
-
-func (p *setupClosuresPane) selectClosure(id widget.ListItemID) {
-	if id < 0 || id >= len(p.closures) {
-		id = -1
-	}
-	p.selected = id
-	p.updateButtons()
-}
-
-func (p *setupClosuresPane) updateButtons() { setupEnable(p.selected >= 0, p.removeButton) }
 
 // setupReadDate reads a dd/mm/yyyy box; msg says what is wrong with it.
 func setupReadDate(text, what string, required bool) (ukcal.Date, string) {
@@ -192,8 +152,8 @@ func (p *setupClosuresPane) add() {
 			return
 		}
 		f.close()
-		p.reload(cl.ID)
-		say(p.status, widget.SuccessImportance, "The clinic is closed "+setupDescribeClosure(from, to)+": "+reason+".")
+		p.rows.reload(cl.ID)
+		say(p.rows.status, widget.SuccessImportance, "The clinic is closed "+setupDescribeClosure(from, to)+": "+reason+".")
 	})
 }
 
@@ -208,10 +168,10 @@ func setupDescribeClosure(from, to ukcal.Date) string {
 
 // confirmRemove asks before opening the clinic again on a closure's days.
 func (p *setupClosuresPane) confirmRemove() {
-	if p.selected < 0 {
+	cl, ok := p.rows.current()
+	if !ok {
 		return
 	}
-	cl := p.closures[p.selected]
 	from, _ := ukcal.ParseDate(cl.From)
 	to, _ := ukcal.ParseDate(cl.To)
 	when := setupDescribeClosure(from, to)
@@ -230,10 +190,10 @@ func (p *setupClosuresPane) remove(cl app.Closure, when string) {
 	c := p.ctx.Clinic
 	offUI(p.ctx, func() (struct{}, error) { return struct{}{}, c.RemoveClosure(cl.ID) }, func(_ struct{}, err error) {
 		if err != nil {
-			say(p.status, widget.DangerImportance, plainError(err))
+			say(p.rows.status, widget.DangerImportance, plainError(err))
 			return
 		}
-		p.reload("")
-		say(p.status, widget.SuccessImportance, "Removed the closure "+when+": the clinic is open on those days again.")
+		p.rows.reload("")
+		say(p.rows.status, widget.SuccessImportance, "Removed the closure "+when+": the clinic is open on those days again.")
 	})
 }

@@ -7,7 +7,6 @@ import (
 	"clinicdesk/app"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -15,17 +14,12 @@ import (
 // setupRoomsPane lists the treatment rooms. A room is never deleted, only
 // made inactive, so past appointments still say where they were.
 type setupRoomsPane struct {
-	ctx      *Context
-	rooms    []app.Room
-	selected int // index into rooms, or -1
+	ctx  *Context
+	rows *setupList[app.Room]
 
-	cols          *columns
-	list          *widget.List
-	empty         *widget.Label // says so when there is nothing to list
 	addButton     *widget.Button
 	renameButton  *widget.Button
 	activeButton  *widget.Button
-	status        *widget.Label
 	form          *setupRoomForm // the dialog open now, if any
 	pendingActive bool           // a change of active is being saved
 }
@@ -39,75 +33,36 @@ type setupRoomForm struct {
 }
 
 func newSetupRoomsPane(ctx *Context) *setupRoomsPane {
-	return &setupRoomsPane{ctx: ctx, selected: -1}
+	return &setupRoomsPane{ctx: ctx}
 }
 
 func (p *setupRoomsPane) build() fyne.CanvasObject {
-	p.cols = &columns{widths: []float32{300}}
-	p.list = widget.NewList(
-		func() int { return len(p.rooms) },
-		func() fyne.CanvasObject { return row(p.cols, cell(), cell()) },
-		p.updateRow,
-	)
-	p.empty = wrapped("No rooms yet. Add the rooms appointments are held in.")
-	p.list.OnSelected = func(id widget.ListItemID) { p.selectRoom(id) }
-	p.list.OnUnselected = func(widget.ListItemID) { p.selectRoom(-1) }
+	p.rows = newSetupList(setupListSpec[app.Room]{
+		widths: []float32{300},
+		cells:  func() []fyne.CanvasObject { return labels(2) },
+		fill: func(r app.Room, cells []fyne.CanvasObject) {
+			cells[0].(*widget.Label).SetText(r.Name)
+			setupActiveText(cells[1].(*widget.Label), r.Active)
+		},
+		empty:   "No rooms yet. Add the rooms appointments are held in.",
+		read:    func() ([]app.Room, error) { return p.ctx.Clinic.Rooms(true) },
+		id:      func(r app.Room) string { return r.ID },
+		unread:  "The rooms could not be read",
+		changed: p.updateButtons,
+	})
 	p.addButton = widget.NewButtonWithIcon("Add room…", theme.ContentAddIcon(), p.showAdd)
 	p.addButton.Importance = widget.HighImportance
 	p.renameButton = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), p.showRename)
 	p.activeButton = widget.NewButtonWithIcon("Make inactive", theme.CancelIcon(), p.toggleActive)
-	p.status = note()
-
-	intro := wrapped("The rooms appointments are held in; two appointments cannot share a room at the same time. " +
-		"Rooms are never deleted: make one inactive when it is no longer used, and its past appointments keep it.")
-	header := headerRow(p.cols, "Room", "Status")
-	top := container.NewVBox(intro, container.NewHBox(p.addButton, p.renameButton, p.activeButton), p.status, header)
-	p.reload("")
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, setupListWithNote(p.list, p.empty)))
-}
-
-func (p *setupRoomsPane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id < 0 || id >= len(p.rooms) {
-		return
-	}
-	r := p.rooms[id]
-	cells := o.(*fyne.Container).Objects
-	cells[0].(*widget.Label).SetText(r.Name)
-	setupActiveText(cells[1].(*widget.Label), r.Active)
-}
-
-// reload reads the rooms again and selects the one with keepID.
-func (p *setupRoomsPane) reload(keepID string) {
-	c := p.ctx.Clinic
-	list, err := c.Rooms(true)
-	if err != nil {
-		say(p.status, widget.DangerImportance, "The rooms could not be read: "+plainError(err))
-		return
-	}
-	p.rooms = list
-	p.list.UnselectAll()
-	p.selected = -1
-	p.list.Refresh()
-	setupShowEmpty(p.empty, len(list))
-	for i, r := range list {
-		if r.ID == keepID {
-			p.list.Select(i)
-		}
-	}
-	p.updateButtons()
-}
-
-func (p *setupRoomsPane) selectRoom(id widget.ListItemID) {
-	if id < 0 || id >= len(p.rooms) {
-		id = -1
-	}
-	p.selected = id
-	p.updateButtons()
+	return p.rows.pane("The rooms appointments are held in; two appointments cannot share a room at the same time. "+
+		"Rooms are never deleted: make one inactive when it is no longer used, and its past appointments keep it.",
+		[]fyne.CanvasObject{p.addButton, p.renameButton, p.activeButton}, "Room", "Status")
 }
 
 func (p *setupRoomsPane) updateButtons() {
-	setupEnable(p.selected >= 0 && !p.pendingActive, p.renameButton, p.activeButton)
-	if p.selected >= 0 && !p.rooms[p.selected].Active {
+	r, ok := p.rows.current()
+	setupEnable(ok && !p.pendingActive, p.renameButton, p.activeButton)
+	if ok && !r.Active {
 		p.activeButton.SetText("Make active")
 		p.activeButton.SetIcon(theme.ConfirmIcon())
 	} else {
@@ -118,17 +73,17 @@ func (p *setupRoomsPane) updateButtons() {
 
 func (p *setupRoomsPane) showAdd() {
 	order := 0
-	for _, r := range p.rooms {
+	for _, r := range p.rows.items {
 		order = max(order, r.SortOrder+1)
 	}
 	p.openForm(app.Room{Active: true, SortOrder: order}, "Add a room", "Add room")
 }
 
 func (p *setupRoomsPane) showRename() {
-	if p.selected < 0 {
+	r, ok := p.rows.current()
+	if !ok {
 		return
 	}
-	r := p.rooms[p.selected]
 	p.openForm(r, "Rename "+r.Name, "Rename")
 }
 
@@ -167,17 +122,17 @@ func (p *setupRoomsPane) save() {
 			return
 		}
 		f.close()
-		p.reload(saved.ID)
-		say(p.status, widget.SuccessImportance, fmt.Sprintf("Saved the room %s.", saved.Name))
+		p.rows.reload(saved.ID)
+		say(p.rows.status, widget.SuccessImportance, fmt.Sprintf("Saved the room %s.", saved.Name))
 	})
 }
 
 // toggleActive makes the selected room inactive, or active again.
 func (p *setupRoomsPane) toggleActive() {
-	if p.selected < 0 {
+	r, ok := p.rows.current()
+	if !ok {
 		return
 	}
-	r := p.rooms[p.selected]
 	r.Active = !r.Active
 	p.pendingActive = true
 	p.updateButtons()
@@ -186,14 +141,14 @@ func (p *setupRoomsPane) toggleActive() {
 		p.pendingActive = false
 		if err != nil {
 			p.updateButtons()
-			say(p.status, widget.DangerImportance, plainError(err))
+			say(p.rows.status, widget.DangerImportance, plainError(err))
 			return
 		}
-		p.reload(saved.ID)
+		p.rows.reload(saved.ID)
 		if saved.Active {
-			say(p.status, widget.SuccessImportance, fmt.Sprintf("%s is active again and can be booked.", saved.Name))
+			say(p.rows.status, widget.SuccessImportance, fmt.Sprintf("%s is active again and can be booked.", saved.Name))
 		} else {
-			say(p.status, widget.SuccessImportance, fmt.Sprintf("%s is inactive: it is not offered for new bookings. Its past appointments keep it.", saved.Name))
+			say(p.rows.status, widget.SuccessImportance, fmt.Sprintf("%s is inactive: it is not offered for new bookings. Its past appointments keep it.", saved.Name))
 		}
 	})
 }

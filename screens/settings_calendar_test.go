@@ -118,7 +118,7 @@ func TestCalendarSetupAddsClinicianWithABreak(t *testing.T) {
 	}
 
 	// Editing shows the saved hours back, break included.
-	cal.clinicians.list.Select(0)
+	cal.clinicians.rows.list.Select(0)
 	tcTap(t, w, "Edit…")
 	e := cal.clinicians.form.hours
 	if !e.works[time.Tuesday].Checked || e.breakStart[time.Tuesday].Text != "12:30" || e.works[time.Wednesday].Checked {

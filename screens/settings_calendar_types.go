@@ -8,7 +8,6 @@ import (
 	"clinicdesk/app"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -19,16 +18,11 @@ var setupLengthSuggestions = []string{"10", "15", "20", "30", "45", "60", "90"}
 // setupTypesPane lists what appointments are for: each sets the length
 // booked, the colour in the diary and whether a room is needed.
 type setupTypesPane struct {
-	ctx      *Context
-	types    []app.AppointmentType
-	selected int // index into types, or -1
+	ctx  *Context
+	rows *setupList[app.AppointmentType]
 
-	cols       *columns
-	list       *widget.List
-	empty      *widget.Label // says so when there is nothing to list
 	addButton  *widget.Button
 	editButton *widget.Button
-	status     *widget.Label
 	form       *setupTypeForm // the dialog open now, if any
 }
 
@@ -46,47 +40,36 @@ type setupTypeForm struct {
 }
 
 func newSetupTypesPane(ctx *Context) *setupTypesPane {
-	return &setupTypesPane{ctx: ctx, selected: -1}
+	return &setupTypesPane{ctx: ctx}
 }
 
 func (p *setupTypesPane) build() fyne.CanvasObject {
-	p.cols = &columns{widths: []float32{36, 260, 170, 150}}
-	p.list = widget.NewList(
-		func() int { return len(p.types) },
-		func() fyne.CanvasObject { return row(p.cols, setupSwatchCell(), cell(), cell(), cell(), cell()) },
-		p.updateRow,
-	)
-	p.empty = wrapped("No appointment types yet. Add what appointments are for, such as a new patient assessment or a follow-up.")
-	p.list.OnSelected = func(id widget.ListItemID) { p.selectType(id) }
-	p.list.OnUnselected = func(widget.ListItemID) { p.selectType(-1) }
+	p.rows = newSetupList(setupListSpec[app.AppointmentType]{
+		widths: []float32{36, 260, 170, 150},
+		cells:  func() []fyne.CanvasObject { return append([]fyne.CanvasObject{setupSwatchCell()}, labels(4)...) },
+		fill: func(t app.AppointmentType, cells []fyne.CanvasObject) {
+			setSetupSwatchCell(cells[0], t.Colour)
+			cells[1].(*widget.Label).SetText(t.Name)
+			cells[2].(*widget.Label).SetText(setupLength(t.Minutes))
+			room := "No room needed"
+			if t.NeedsRoom {
+				room = "Needs a room"
+			}
+			cells[3].(*widget.Label).SetText(room)
+			setupActiveText(cells[4].(*widget.Label), t.Active)
+		},
+		empty:   "No appointment types yet. Add what appointments are for, such as a new patient assessment or a follow-up.",
+		read:    func() ([]app.AppointmentType, error) { return p.ctx.Clinic.AppointmentTypes(true) },
+		id:      func(t app.AppointmentType) string { return t.ID },
+		unread:  "The appointment types could not be read",
+		changed: p.updateButtons,
+	})
 	p.addButton = widget.NewButtonWithIcon("Add appointment type…", theme.ContentAddIcon(), p.showAdd)
 	p.addButton.Importance = widget.HighImportance
 	p.editButton = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), p.showEdit)
-	p.status = note()
-
-	intro := wrapped("What appointments are for. The type sets how long is booked (it can still be changed when booking) " +
-		"and the colour of the appointment in the diary.")
-	header := headerRow(p.cols, "", "Appointment type", "Length", "Room", "Status")
-	top := container.NewVBox(intro, container.NewHBox(p.addButton, p.editButton), p.status, header)
-	p.reload("")
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, setupListWithNote(p.list, p.empty)))
-}
-
-func (p *setupTypesPane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id < 0 || id >= len(p.types) {
-		return
-	}
-	t := p.types[id]
-	cells := o.(*fyne.Container).Objects
-	setSetupSwatchCell(cells[0], t.Colour)
-	cells[1].(*widget.Label).SetText(t.Name)
-	cells[2].(*widget.Label).SetText(setupLength(t.Minutes))
-	room := "No room needed"
-	if t.NeedsRoom {
-		room = "Needs a room"
-	}
-	cells[3].(*widget.Label).SetText(room)
-	setupActiveText(cells[4].(*widget.Label), t.Active)
+	return p.rows.pane("What appointments are for. The type sets how long is booked (it can still be changed when booking) "+
+		"and the colour of the appointment in the diary.",
+		[]fyne.CanvasObject{p.addButton, p.editButton}, "", "Appointment type", "Length", "Room", "Status")
 }
 
 // setupLength says a length as people do: "30 minutes", "1 hour 30 minutes".
@@ -102,40 +85,14 @@ func setupLength(minutes int) string {
 	return strings.Join(parts, " ")
 }
 
-// reload reads the types again and selects the one with keepID.
-func (p *setupTypesPane) reload(keepID string) {
-	c := p.ctx.Clinic
-	list, err := c.AppointmentTypes(true)
-	if err != nil {
-		say(p.status, widget.DangerImportance, "The appointment types could not be read: "+plainError(err))
-		return
-	}
-	p.types = list
-	p.list.UnselectAll()
-	p.selected = -1
-	p.list.Refresh()
-	setupShowEmpty(p.empty, len(list))
-	for i, t := range list {
-		if t.ID == keepID {
-			p.list.Select(i)
-		}
-	}
-	p.updateButtons()
+func (p *setupTypesPane) updateButtons() {
+	_, ok := p.rows.current()
+	setupEnable(ok, p.editButton)
 }
-
-func (p *setupTypesPane) selectType(id widget.ListItemID) {
-	if id < 0 || id >= len(p.types) {
-		id = -1
-	}
-	p.selected = id
-	p.updateButtons()
-}
-
-func (p *setupTypesPane) updateButtons() { setupEnable(p.selected >= 0, p.editButton) }
 
 func (p *setupTypesPane) showAdd() {
 	var used []string
-	for _, t := range p.types {
+	for _, t := range p.rows.items {
 		if t.Active {
 			used = append(used, t.Colour)
 		}
@@ -144,10 +101,10 @@ func (p *setupTypesPane) showAdd() {
 }
 
 func (p *setupTypesPane) showEdit() {
-	if p.selected < 0 {
+	t, ok := p.rows.current()
+	if !ok {
 		return
 	}
-	t := p.types[p.selected]
 	p.openForm(t, "Edit "+t.Name, "Save")
 }
 
@@ -252,7 +209,7 @@ func (p *setupTypesPane) save() {
 			return
 		}
 		f.close()
-		p.reload(saved.ID)
-		say(p.status, widget.SuccessImportance, fmt.Sprintf("Saved %s (%s).", saved.Name, setupLength(saved.Minutes)))
+		p.rows.reload(saved.ID)
+		say(p.rows.status, widget.SuccessImportance, fmt.Sprintf("Saved %s (%s).", saved.Name, setupLength(saved.Minutes)))
 	})
 }
