@@ -232,7 +232,8 @@ func benchCalendar(env *Env, c *app.Clinic, refPath string, refDays []ukcal.Date
 		// appointment shown is the like-for-like figure.
 		perAppointment = (bigP50 / big.perDay()) / (smallP50 / small.perDay())
 	}
-	dayView.Note = fmt.Sprintf("all clinicians' day, %d days at random over %d years, %.0f appointments a day on average; "+
+	dayView.Note = fmt.Sprintf("all clinicians' day, %d days at random over %d years, %.0f appointments a day on average, "+
+		"each day booked over the weeks before it as in a clinic's own file; "+
 		"flat cost: p50 %.2f ms here vs %.2f ms on a %d-appointment clinic built the same way, on the same %d recent days (%.0f and %.0f a day) = %.2f× (target ≤ 1.5×), "+
 		"%.2f× per appointment shown; the random days' p50 is %.2f× the small clinic's",
 		len(dayRuns), benchYears, float64(shown)/float64(len(dayRuns)), bigP50, smallP50, refCount, len(refDays),
