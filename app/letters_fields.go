@@ -145,7 +145,7 @@ func (src letterSource) fields() letters.Fields {
 			NHSNumber:    p.NHSNumber,
 			AddressLine1: p.Address.Line1, AddressLine2: p.Address.Line2, Town: p.Address.Town,
 			County: p.Address.County, Postcode: p.Address.Postcode,
-			GPName: p.GP.Name, GPPractice: p.GP.Practice,
+			GPName: p.GP.Name, GPPractice: p.GP.Practice, GPAddress: p.GP.Address,
 		},
 		Clinic: clinicFields(src.clinic),
 	}
@@ -218,8 +218,6 @@ func printablePhone(s string) string {
 }
 
 // recipient is who the letter goes to, as the envelope window shows it.
-// The patient record holds only the GP's name and practice, not the
-// practice's address, so a GP letter is addressed "Dr X, Practice Y".
 func (src letterSource) recipient(addressedTo string) (letters.Recipient, error) {
 	p := src.patient
 	switch addressedTo {
@@ -235,22 +233,41 @@ func (src letterSource) recipient(addressedTo string) (letters.Recipient, error)
 		}
 		return letters.Recipient{Name: patientFullName(p), Address: lines}, nil
 	case letters.ToGP:
-		if strings.TrimSpace(p.GP.Name) == "" && strings.TrimSpace(p.GP.Practice) == "" {
-			return letters.Recipient{}, errors.New("the patient's record has no GP: add their GP and practice before writing to them")
-		}
-		name := strings.TrimSpace(p.GP.Name)
-		if name == "" {
-			name = "The GP"
-		}
-		var lines []string
-		if pr := strings.TrimSpace(p.GP.Practice); pr != "" {
-			lines = append(lines, pr)
-		}
-		return letters.Recipient{Name: name, Address: lines}, nil
+		return gpRecipient(p.GP)
 	case letters.ToComplainant:
 		return letters.Recipient{}, ErrComplaintLetterNeedsComplaint
 	}
 	return letters.Recipient{}, fmt.Errorf("no one to address a letter %q to", addressedTo)
+}
+
+// ErrNoGPAddress: a letter to the GP without the practice's address
+// could not be posted, so it is not written.
+var ErrNoGPAddress = errors.New("add the GP practice's address to the patient's record before writing to the GP")
+
+// gpRecipient addresses a letter to the GP: their name, then the
+// practice's name and its address, postcode last.
+func gpRecipient(gp data.GP) (letters.Recipient, error) {
+	name, practice := strings.TrimSpace(gp.Name), strings.TrimSpace(gp.Practice)
+	if name == "" && practice == "" {
+		return letters.Recipient{}, errors.New("the patient's record has no GP: add their GP and practice before writing to them")
+	}
+	var address []string
+	for _, l := range gp.Address {
+		if l = strings.TrimSpace(l); l != "" {
+			address = append(address, l)
+		}
+	}
+	if len(address) == 0 {
+		return letters.Recipient{}, ErrNoGPAddress
+	}
+	if name == "" {
+		name = "The GP"
+	}
+	var lines []string
+	if practice != "" {
+		lines = append(lines, practice)
+	}
+	return letters.Recipient{Name: name, Address: append(lines, address...)}, nil
 }
 
 // ErrComplaintLetterNeedsComplaint: complaint letters are written from the complaint (RenderComplaintLetter),

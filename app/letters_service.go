@@ -451,7 +451,9 @@ func exampleLetter(tmpl LetterTemplate, window letters.Window, s *Session) (lett
 	to := letters.Recipient{Name: strings.Join(strings.Fields(p.Title+" "+p.Forenames+" "+p.Surname), " "),
 		Address: []string{p.AddressLine1, p.AddressLine2, p.Town, p.Postcode}}
 	if tmpl.AddressedTo == letters.ToGP {
-		to = letters.Recipient{Name: p.GPName, Address: []string{p.GPPractice}}
+		if to, err = gpRecipient(data.GP{Name: p.GPName, Practice: p.GPPractice, Address: p.GPAddress}); err != nil {
+			return letters.Letter{}, err
+		}
 	}
 	return letters.Letter{
 		Clinic:     letters.Letterhead{Name: f.Clinic.Name, Address: f.Clinic.AddressLines, Phone: f.Clinic.Phone, Email: f.Clinic.Email},

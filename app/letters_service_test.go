@@ -57,7 +57,7 @@ func TestReminderFromTheRecordsInLargePrintWithAFormatWarning(t *testing.T) {
 	d := newDiary(t)
 	z := d.zoe
 	z.AIS.Needs = []string{"large_print", "braille"}
-	z.GP = data.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery"}
+	z.GP = data.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery", Address: []string{"7 Mayfield Row", "Leeds", "ls6 9zz"}}
 	if _, err := d.c.UpdatePatient(z, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -92,8 +92,8 @@ func TestReminderFromTheRecordsInLargePrintWithAFormatWarning(t *testing.T) {
 		t.Fatalf("log: %+v", rec)
 	}
 
-	// The GP letter, after missed appointments, goes to the GP by name and
-	// practice, in ordinary print.
+	// The GP letter, after missed appointments, goes to the GP by name, at
+	// the practice's address, in ordinary print.
 	missed := d.book(t, d.req(d.zoe, d.evans, "2026-11-23", "09:00"))
 	if _, err := d.c.SetStatus(missed.ID, StatusDNA, ""); err != nil {
 		t.Fatal(err)
@@ -103,7 +103,7 @@ func TestReminderFromTheRecordsInLargePrintWithAFormatWarning(t *testing.T) {
 		t.Fatal(err)
 	}
 	gpText := pdfTextOf(t, gp.PDF)
-	if !strings.Contains(gpText, "Dr Amara Okafor Hyde Park Surgery") || !strings.Contains(gpText, "Dear Dr Okafor,") {
+	if !strings.Contains(gpText, "Dr Amara Okafor Hyde Park Surgery 7 Mayfield Row Leeds LS6 9ZZ") || !strings.Contains(gpText, "Dear Dr Okafor,") {
 		t.Fatalf("GP letter:\n%s", gpText)
 	}
 	gpRec, _ := d.c.store.LetterRecord(gp.RecordID)

@@ -561,6 +561,7 @@ func (g *sarGathered) pdf(req SARRequest, by User) letters.SARData {
 			{Title: "Your GP and next of kin", Fields: []letters.SARField{
 				{Label: "Registered GP", Value: p.GP.Name},
 				{Label: "GP practice", Value: p.GP.Practice},
+				{Label: "GP practice’s address", Value: strings.Join(p.GP.Address, "\n")},
 				{Label: "Next of kin", Value: p.NextOfKin.Name},
 				{Label: "Relationship to you", Value: p.NextOfKin.Relationship},
 				{Label: "Next of kin’s phone", Value: nhs.FormatPhone(p.NextOfKin.Phone)},
@@ -730,8 +731,9 @@ type sarJSONPhones struct {
 }
 
 type sarJSONGP struct {
-	Name     string `json:"name"`
-	Practice string `json:"practice"`
+	Name     string   `json:"name"`
+	Practice string   `json:"practice"`
+	Address  []string `json:"address"` // the practice's, one line each, postcode last
 }
 
 type sarJSONNextOfKin struct {
@@ -908,7 +910,7 @@ func (g *sarGathered) json(req SARRequest, by User, region ukcal.Region) sarJSON
 				County: p.Address.County, Postcode: p.Address.Postcode},
 			Phones:      sarJSONPhones{Mobile: p.Phones.Mobile, Home: p.Phones.Home, Work: p.Phones.Work},
 			Email:       p.Email,
-			GP:          sarJSONGP{Name: p.GP.Name, Practice: p.GP.Practice},
+			GP:          sarJSONGP{Name: p.GP.Name, Practice: p.GP.Practice, Address: sarNonNil(p.GP.Address)},
 			NextOfKin:   sarJSONNextOfKin{Name: p.NextOfKin.Name, Relationship: p.NextOfKin.Relationship, Phone: p.NextOfKin.Phone},
 			Language:    p.Language,
 			Interpreter: p.Interpreter,

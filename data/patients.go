@@ -50,9 +50,12 @@ type Phones struct {
 	Mobile, Home, Work string
 }
 
-// GP is the patient's registered GP and practice.
+// GP is the patient's registered GP and practice. Address is the
+// practice's postal address, one line each, postcode last; nil when not
+// recorded.
 type GP struct {
 	Name, Practice string
+	Address        []string
 }
 
 // NextOfKin is the emergency contact.
@@ -87,7 +90,7 @@ const (
 
 const patientColumns = `id, title, forenames, surname, preferred_name, dob, sex, gender_identity, nhs_number,
 	address_line1, address_line2, town, county, postcode, phone_mobile, phone_home, phone_work, email,
-	gp_name, gp_practice, nok_name, nok_relationship, nok_phone, language, interpreter,
+	gp_name, gp_practice, gp_address, nok_name, nok_relationship, nok_phone, language, interpreter,
 	consent_letter, consent_phone, consent_sms, consent_email, alerts, ais_needs, ais_notes, ais_reviewed,
 	last_treatment, status, coalesce(merged_into, ''), archived_at, created_at, updated_at`
 
@@ -111,10 +114,21 @@ func patientArgs(p Patient) ([]any, error) {
 	return []any{p.ID, p.Title, p.Forenames, p.Surname, p.PreferredName, p.DOB, p.Sex, p.GenderIdentity, p.NHSNumber,
 		p.Address.Line1, p.Address.Line2, p.Address.Town, p.Address.County, p.Address.Postcode,
 		p.Phones.Mobile, p.Phones.Home, p.Phones.Work, p.Email,
-		p.GP.Name, p.GP.Practice, p.NextOfKin.Name, p.NextOfKin.Relationship, p.NextOfKin.Phone,
+		p.GP.Name, p.GP.Practice, joinLines(p.GP.Address), p.NextOfKin.Name, p.NextOfKin.Relationship, p.NextOfKin.Phone,
 		p.Language, p.Interpreter, p.Consent.Letter, p.Consent.Phone, p.Consent.SMS, p.Consent.Email,
 		string(alerts), string(needs), p.AIS.Notes, p.AIS.Reviewed, p.LastTreatment, p.Status, mergedInto, archived,
 		p.CreatedAt.UTC().Format(time.RFC3339Nano), p.UpdatedAt.UTC().Format(time.RFC3339Nano)}, nil
+}
+
+// joinLines keeps address lines in one column, a line each.
+func joinLines(lines []string) string { return strings.Join(lines, "\n") }
+
+// splitLines reads lines kept by joinLines; "" is no lines (nil).
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
 }
 
 // searchNames is what the name index holds for p.
@@ -138,11 +152,11 @@ func nonNilStrings(s []string) []string {
 
 func scanPatient(sc interface{ Scan(...any) error }) (Patient, error) {
 	var p Patient
-	var alerts, needs, archived, created, updated string
+	var gpAddress, alerts, needs, archived, created, updated string
 	err := sc.Scan(&p.ID, &p.Title, &p.Forenames, &p.Surname, &p.PreferredName, &p.DOB, &p.Sex, &p.GenderIdentity, &p.NHSNumber,
 		&p.Address.Line1, &p.Address.Line2, &p.Address.Town, &p.Address.County, &p.Address.Postcode,
 		&p.Phones.Mobile, &p.Phones.Home, &p.Phones.Work, &p.Email,
-		&p.GP.Name, &p.GP.Practice, &p.NextOfKin.Name, &p.NextOfKin.Relationship, &p.NextOfKin.Phone,
+		&p.GP.Name, &p.GP.Practice, &gpAddress, &p.NextOfKin.Name, &p.NextOfKin.Relationship, &p.NextOfKin.Phone,
 		&p.Language, &p.Interpreter, &p.Consent.Letter, &p.Consent.Phone, &p.Consent.SMS, &p.Consent.Email,
 		&alerts, &needs, &p.AIS.Notes, &p.AIS.Reviewed, &p.LastTreatment, &p.Status, &p.MergedInto, &archived, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -157,6 +171,7 @@ func scanPatient(sc interface{ Scan(...any) error }) (Patient, error) {
 	if err := json.Unmarshal([]byte(needs), &p.AIS.Needs); err != nil {
 		return p, err
 	}
+	p.GP.Address = splitLines(gpAddress)
 	if archived != "" {
 		p.ArchivedAt, _ = time.Parse(time.RFC3339Nano, archived)
 	}
@@ -171,9 +186,9 @@ func (t *Tx) InsertPatient(p Patient) error {
 	if err != nil {
 		return err
 	}
+	args = append(args, searchNames(p))
 	_, err = t.tx.Exec(`INSERT INTO patients (`+strings.ReplaceAll(patientColumns, "coalesce(merged_into, '')", "merged_into")+`, search_names)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		append(args, searchNames(p))...)
+		VALUES (?`+strings.Repeat(`, ?`, len(args)-1)+`)`, args...)
 	return err
 }
 
@@ -183,13 +198,16 @@ func (t *Tx) UpdatePatient(p Patient) error {
 	if err != nil {
 		return err
 	}
+	// The SET list is patientColumns without id and created_at, which
+	// are the first and the last but one.
+	created, updated := len(args)-2, len(args)-1
 	res, err := t.tx.Exec(`UPDATE patients SET title = ?, forenames = ?, surname = ?, preferred_name = ?, dob = ?, sex = ?,
 		gender_identity = ?, nhs_number = ?, address_line1 = ?, address_line2 = ?, town = ?, county = ?, postcode = ?,
-		phone_mobile = ?, phone_home = ?, phone_work = ?, email = ?, gp_name = ?, gp_practice = ?, nok_name = ?,
+		phone_mobile = ?, phone_home = ?, phone_work = ?, email = ?, gp_name = ?, gp_practice = ?, gp_address = ?, nok_name = ?,
 		nok_relationship = ?, nok_phone = ?, language = ?, interpreter = ?, consent_letter = ?, consent_phone = ?,
 		consent_sms = ?, consent_email = ?, alerts = ?, ais_needs = ?, ais_notes = ?, ais_reviewed = ?,
 		last_treatment = ?, status = ?, merged_into = ?, archived_at = ?, updated_at = ?, search_names = ?
-		WHERE id = ?`, append(args[1:37], args[38], searchNames(p), args[0])...)
+		WHERE id = ?`, append(args[1:created], args[updated], searchNames(p), args[0])...)
 	if err != nil {
 		return err
 	}

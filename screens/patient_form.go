@@ -37,6 +37,7 @@ type patientForm struct {
 	consentLetter, consentPhone          *widget.Check
 	consentSMS, consentEmail             *widget.Check
 	gpName, gpPractice                   *formEntry
+	gpAddress                            *formEntry // the practice's, one line each
 	nokName, nokRelationship, nokPhone   *formEntry
 	language                             *formEntry
 	interpreter                          *widget.Check
@@ -208,6 +209,9 @@ func (f *patientForm) build() fyne.CanvasObject {
 
 	f.gpName = f.entry("e.g. Dr A Khan")
 	f.gpPractice = f.entry("e.g. Park Lane Surgery")
+	f.gpAddress = multiLineEntry(patients.MaxGPAddressLines, "Practice address (one line each, postcode last)")
+	f.gpAddress.onFocus = f.fieldFocused
+	f.gpAddress.Wrapping = fyne.TextWrapOff // a line on screen is a line on the envelope
 	f.nokName = f.entry("")
 	f.nokRelationship = f.entry("e.g. daughter")
 	f.nokPhone = f.entry("")
@@ -254,7 +258,9 @@ func (f *patientForm) build() fyne.CanvasObject {
 			formRow(f.field(patients.FieldEmail, "Email", f.email)),
 			doorField("The patient agrees to be contacted by", container.NewHBox(f.consentLetter, f.consentPhone, f.consentSMS, f.consentEmail))),
 		formSection("GP and next of kin",
-			formRow(f.field("", "GP", f.gpName), f.field("", "GP practice", f.gpPractice)),
+			// The address sits beside the GP and practice it belongs to.
+			formRow(container.NewVBox(f.field("", "GP", f.gpName), f.field("", "GP practice", f.gpPractice)),
+				f.field(patients.FieldGPAddress, "Practice address", f.gpAddress)),
 			formRow(f.field("", "Next of kin or emergency contact", f.nokName), f.field("", "Relationship", f.nokRelationship),
 				f.field(patients.FieldNOKPhone, "Their phone", f.nokPhone))),
 		formSection("Language",
@@ -303,7 +309,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 func (f *patientForm) textFields() []fyne.Focusable {
 	out := []fyne.Focusable{f.title, f.forenames, f.surname, f.preferred, f.dob, f.gender, f.nhsNumber,
 		f.line1, f.line2, f.town, f.county, f.postcode, f.mobile, f.home, f.work, f.email,
-		f.gpName, f.gpPractice, f.nokName, f.nokRelationship, f.nokPhone, f.language,
+		f.gpName, f.gpPractice, f.gpAddress, f.nokName, f.nokRelationship, f.nokPhone, f.language,
 		f.aisNotes, f.aisReviewed, f.lastTreatment}
 	for _, r := range f.alerts {
 		out = append(out, r.text)
@@ -374,6 +380,7 @@ func (f *patientForm) fill() {
 	f.consentEmail.SetChecked(p.Consent.Email)
 	f.gpName.SetText(p.GP.Name)
 	f.gpPractice.SetText(p.GP.Practice)
+	f.gpAddress.SetText(strings.Join(p.GP.Address, "\n"))
 	f.nokName.SetText(p.NextOfKin.Name)
 	f.nokRelationship.SetText(p.NextOfKin.Relationship)
 	f.nokPhone.SetText(nhs.FormatPhone(p.NextOfKin.Phone))
@@ -483,6 +490,7 @@ func (f *patientForm) read() (app.Patient, app.PatientOptions) {
 	p.Consent.Letter, p.Consent.Phone = f.consentLetter.Checked, f.consentPhone.Checked
 	p.Consent.SMS, p.Consent.Email = f.consentSMS.Checked, f.consentEmail.Checked
 	p.GP.Name, p.GP.Practice = f.gpName.Text, f.gpPractice.Text
+	p.GP.Address = typedLines(f.gpAddress.Text)
 	p.NextOfKin.Name, p.NextOfKin.Relationship, p.NextOfKin.Phone = f.nokName.Text, f.nokRelationship.Text, f.nokPhone.Text
 	p.Language = f.language.Text
 	p.Interpreter = f.interpreter.Checked
@@ -513,6 +521,15 @@ func (f *patientForm) read() (app.Patient, app.PatientOptions) {
 	}
 	p.LastTreatment = ukToISO(f.lastTreatment.Text)
 	return p, o
+}
+
+// typedLines are the lines of a box as typed (nil when it is empty);
+// saving tidies them.
+func typedLines(text string) []string {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	return strings.Split(text, "\n")
 }
 
 // showErrors puts each message under its own field and says, by the Save

@@ -441,7 +441,8 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 	)
 	right := container.NewVBox(
 		section("GP and next of kin",
-			item("GP", p.GP.Name), item("GP practice", p.GP.Practice), item("Next of kin", nok),
+			item("GP", p.GP.Name), item("GP practice", p.GP.Practice), item("Practice address", strings.Join(p.GP.Address, "\n")),
+			item("Next of kin", nok),
 			item("Their phone", nhs.FormatPhone(p.NextOfKin.Phone))),
 		section("Language and communication",
 			item("Preferred language", p.Language), item("Interpreter needed", interpreter),

@@ -55,6 +55,9 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 		if p.Email != "" && !strings.Contains(p.Email, "@example.") {
 			t.Fatalf("%s %s: %s is not at an example domain", p.Forenames, p.Surname, p.Email)
 		}
+		if (p.GP.Name != "" || p.GP.Practice != "") && len(p.GP.Address) == 0 {
+			t.Fatalf("%s %s: a GP with no practice address, so no letter to the GP can be written", p.Forenames, p.Surname)
+		}
 		if len(p.AIS.Needs) > 0 {
 			ais++
 		}

@@ -37,6 +37,7 @@ type PatientFields struct {
 	AddressLine1, AddressLine2, Town, County, Postcode string
 	GPName                                             string // "Dr Amara Okafor", as recorded
 	GPPractice                                         string
+	GPAddress                                          []string // the practice's address, one line each, postcode last
 }
 
 // AppointmentFields is the appointment the letter is about: the one booked,
@@ -288,6 +289,9 @@ var tmplFieldList = []tmplField{
 	{group: "Patient", name: "patient.gp_practice", object: "patient",
 		description: "The name of the patient's GP practice.",
 		value:       patientField(func(p *PatientFields) string { return p.GPPractice })},
+	{group: "Patient", name: "patient.gp_address", object: "patient",
+		description: "The postal address of the patient's GP practice, one part per line, postcode last. Blank if not recorded.",
+		value:       patientField(func(p *PatientFields) string { return joinNonEmpty("\n", p.GPAddress...) })},
 	{group: "Patient", name: "patient.gp_salutation", object: "patient",
 		description: "The greeting for the patient's GP, such as Dear Dr Okafor.",
 		value:       patientField(func(p *PatientFields) string { return GPSalutationFor(p.GPName) })},
@@ -621,6 +625,7 @@ func ExampleFields() Fields {
 			NHSNumber:    nhs.TestNHSNumber(0),
 			AddressLine1: "12 Chapel Lane", AddressLine2: "Headingley", Town: "Leeds", Postcode: "LS6 3BW",
 			GPName: "Dr Amara Okafor", GPPractice: "Hyde Park Surgery",
+			GPAddress: []string{"7 Mayfield Row", "Leeds", "LS6 9ZZ"},
 		},
 		Appointment: &AppointmentFields{
 			Date: ukcal.NewDate(2026, 12, 1), StartMinute: 9*60 + 30, Minutes: 45,

@@ -42,6 +42,7 @@ func TestTemplateMergeFields(t *testing.T) {
 		{"patient.postcode", "LS6 3BW"},
 		{"patient.gp_name", "Dr Amara Okafor"},
 		{"patient.gp_practice", "Hyde Park Surgery"},
+		{"patient.gp_address", "7 Mayfield Row\nLeeds\nLS6 9ZZ"},
 		{"patient.gp_salutation", "Dear Dr Okafor"},
 		{"appointment.date", "Tuesday 1 December 2026"},
 		{"appointment.time", "09:30"},

@@ -29,6 +29,7 @@ const (
 	KeyEmail          = "email"
 	KeyGPName         = "gp_name"
 	KeyGPPractice     = "gp_practice"
+	KeyGPAddress      = "gp_address"
 	KeyNOKName        = "nok_name"
 	KeyNOKRelation    = "nok_relationship"
 	KeyNOKPhone       = "nok_phone"
@@ -81,6 +82,7 @@ var fields = []Field{
 	{Key: KeyEmail, Label: "Email", Synonyms: []string{"E-mail", "Email address"}, phrase: "the email address"},
 	{Key: KeyGPName, Label: "GP", Synonyms: []string{"GP name", "Registered GP"}, phrase: "the GP"},
 	{Key: KeyGPPractice, Label: "GP practice", Synonyms: []string{"Surgery", "GP surgery", "Practice"}, phrase: "the GP practice"},
+	{Key: KeyGPAddress, Label: "GP practice address", Synonyms: []string{"GP address", "Practice address", "Surgery address", "GP surgery address"}, phrase: "the GP practice's address"},
 	{Key: KeyNOKName, Label: "Next of kin", Synonyms: []string{"NOK", "NOK name", "Next of kin name", "Emergency contact"}, phrase: "the next of kin"},
 	{Key: KeyNOKRelation, Label: "Next of kin relationship", Synonyms: []string{"NOK relationship", "Relationship"}, phrase: "the next of kin's relationship"},
 	{Key: KeyNOKPhone, Label: "Next of kin phone", Synonyms: []string{"NOK phone", "NOK tel", "Next of kin telephone", "Emergency contact phone"}, phrase: "the next of kin's phone number"},

@@ -127,7 +127,7 @@ func (m Mapping) row(rec Record, columns int) Row {
 		Town: cell(KeyTown), County: cell(KeyCounty), Postcode: coded(KeyPostcode)}
 	p.Phones = data.Phones{Mobile: coded(KeyMobile), Home: coded(KeyHomePhone), Work: coded(KeyWorkPhone)}
 	p.Email = coded(KeyEmail)
-	p.GP = data.GP{Name: cell(KeyGPName), Practice: cell(KeyGPPractice)}
+	p.GP = data.GP{Name: cell(KeyGPName), Practice: cell(KeyGPPractice), Address: ParseAddressLines(coded(KeyGPAddress))}
 	p.NextOfKin = data.NextOfKin{Name: cell(KeyNOKName), Relationship: cell(KeyNOKRelation), Phone: coded(KeyNOKPhone)}
 	p.Language = cell(KeyLanguage)
 	p.Interpreter = yesNo(KeyInterpreter)
@@ -199,8 +199,9 @@ var placeholders = map[string]bool{"-": true, "--": true, "n/a": true, "na": tru
 
 // IsPlaceholder reports whether a cell means "nothing" ("-", "N/A",
 // "None", "Unknown"). Such cells count as empty for NHS numbers,
-// postcodes, phones, email, yes/no, alerts, communication needs and dates
-// other than the date of birth; names keep them as typed.
+// postcodes, phones, email, the GP practice's address, yes/no, alerts,
+// communication needs and dates other than the date of birth; names keep
+// them as typed.
 func IsPlaceholder(s string) bool {
 	return placeholders[strings.Join(strings.Fields(strings.ToLower(s)), " ")]
 }
@@ -289,6 +290,32 @@ func FormatAlerts(alerts []data.Alert) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// ParseAddressLines reads an address cell: one line per line break in the
+// cell, or lines separated by semicolons on one line ("7 Mayfield Row;
+// Leeds; LS6 9ZZ"), as spreadsheets make it hard to type a line break.
+// Commas are left alone, since they belong inside lines ("Flat 2, 14 Park
+// Row"). Blank lines are dropped; the app tidies and checks the rest.
+func ParseAddressLines(cell string) []string {
+	var out []string
+	for _, line := range strings.FieldsFunc(cell, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' }) {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// FormatAddressLines writes address lines one per line of the cell, which
+// Excel shows as they would be printed. A ';' inside a line would split it
+// in two on import, so it is written as ','.
+func FormatAddressLines(lines []string) string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strings.ReplaceAll(l, ";", ",")
+	}
+	return strings.Join(out, "\n")
 }
 
 // FormatAISNeeds writes needs by their labels: "Large print; BSL interpreter".

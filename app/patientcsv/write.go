@@ -43,7 +43,7 @@ func Cells(p data.Patient) []string {
 		KeyAddressLine1: p.Address.Line1, KeyAddressLine2: p.Address.Line2, KeyTown: p.Address.Town,
 		KeyCounty: p.Address.County, KeyPostcode: p.Address.Postcode,
 		KeyMobile: phone(p.Phones.Mobile), KeyHomePhone: phone(p.Phones.Home), KeyWorkPhone: phone(p.Phones.Work),
-		KeyEmail: p.Email, KeyGPName: p.GP.Name, KeyGPPractice: p.GP.Practice,
+		KeyEmail: p.Email, KeyGPName: p.GP.Name, KeyGPPractice: p.GP.Practice, KeyGPAddress: FormatAddressLines(p.GP.Address),
 		KeyNOKName: p.NextOfKin.Name, KeyNOKRelation: p.NextOfKin.Relationship, KeyNOKPhone: phone(p.NextOfKin.Phone),
 		KeyLanguage: p.Language, KeyInterpreter: yes(p.Interpreter),
 		KeyConsentLetter: yes(p.Consent.Letter), KeyConsentPhone: yes(p.Consent.Phone),

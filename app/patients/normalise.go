@@ -27,6 +27,7 @@ const (
 	FieldHome          = "phone_home"
 	FieldWork          = "phone_work"
 	FieldEmail         = "email"
+	FieldGPAddress     = "gp_address"
 	FieldNOKPhone      = "nok_phone"
 	FieldAISNeeds      = "ais_needs"
 	FieldAISReviewed   = "ais_reviewed"
@@ -165,6 +166,12 @@ func Normalise(p *data.Patient, o Options) error {
 		if err != nil || addr.Address != p.Email || !strings.Contains(p.Email[strings.LastIndex(p.Email, "@")+1:], ".") {
 			add(FieldEmail, "the email address %q does not look right: it should be like name@example.co.uk", p.Email)
 		}
+	}
+
+	gpAddress, problem := NormaliseGPAddress(p.GP.Address)
+	p.GP.Address = gpAddress
+	if problem != "" {
+		add(FieldGPAddress, "%s", problem)
 	}
 
 	seen := map[string]bool{}

@@ -6,7 +6,7 @@
 //     each patient's different;
 //   - phone numbers come only from Ofcom's drama ranges (nhs.DramaPhone);
 //   - email addresses are at the example domains;
-//   - GPs and practices are made up.
+//   - GPs, practices and the practices' addresses are made up.
 //
 // Everything else is as real as it can be: names from the communities a
 // UK clinic serves, spelt as their owners spell them; real towns with
@@ -479,6 +479,34 @@ func (g *Generator) gp(p *data.Patient, t *town) {
 		p.GP.Practice += ", " + t.name
 	}
 	p.GP.Name = gpNames[(h*7+g.r.IntN(4))%len(gpNames)]
+	p.GP.Address = practiceAddress(h, strings.Fields(p.Address.Postcode)[0], t)
+}
+
+// practiceAddress is where the practice numbered h in a postcode district
+// is: a made-up street in that district, with a postcode of a valid form.
+// It follows from h alone, so every patient of a practice has the same
+// address, and it draws nothing from the generator, so the patients a
+// seed gives are otherwise as they were before practices had addresses.
+func practiceAddress(h int, outward string, t *town) []string {
+	pick := func(list []string, salt int) string { return list[(h/salt)%len(list)] }
+	var street string
+	switch {
+	case t.nation == 'W' && h%5 < 2:
+		street = pick(welshStreets, 7)
+	case t.nation == 'S':
+		street = pick(streetNames, 7) + " " + pick(scottishKinds, 11)
+	default:
+		street = pick(streetNames, 7) + " " + pick(streetKinds, 11)
+	}
+	lines := []string{fmt.Sprintf("%d %s", 1+(h/13)%150, street)}
+	for _, d := range t.districts {
+		if d.code == outward && d.locality != "" {
+			lines = append(lines, d.locality)
+		}
+	}
+	postcode := fmt.Sprintf("%s %d%c%c", outward, (h/17)%10,
+		inwardLetters[(h/19)%len(inwardLetters)], inwardLetters[(h/23)%len(inwardLetters)])
+	return append(lines, t.name, postcode)
 }
 
 func (g *Generator) nextOfKin(p *data.Patient, pp person, k int) {

@@ -1,0 +1,11 @@
+-- The GP practice's postal address, so a letter to the GP can be posted
+-- (SPEC §2.5: addressed for a DL window envelope). One column of lines
+-- joined by "\n", postcode last, as the clinic's own address is kept:
+-- practice addresses run from two lines to five, nothing searches or
+-- sorts by their parts, and a letter prints them as lines. Existing
+-- records get '' (no address yet).
+--
+-- Neither the search copy kept by the patients_names triggers (0004) nor
+-- the patients_diary covering index (0007) holds it: they name their
+-- columns, so a new column changes neither.
+ALTER TABLE patients ADD COLUMN gp_address TEXT NOT NULL DEFAULT '';
