@@ -20,7 +20,8 @@ func newClinic(t *testing.T) (*Clinic, string, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "clinic.db")
 	c, recovery, err := Create(Setup{Path: path,
-		Clinic:  ClinicDetails{Name: "Clinig Iechyd Siân", Address: "1 Heol y Frenhines\nCaerdydd\nCF10 1AA"},
+		Clinic: ClinicDetails{Name: "Clinig Iechyd Siân", Address: "1 Heol y Frenhines\nCaerdydd\nCF10 1AA",
+			Phone: "029 2018 0000"},
 		Manager: NewUser{Username: "amanager", FullName: "Ann Manager", Password: managerPassword},
 		KDF:     fastKDF})
 	if err != nil {

@@ -90,6 +90,7 @@ func (c *Clinic) LetterBatch(ctx context.Context, reqs []LetterRequest, progress
 	}
 	var res BatchResult
 	var prepared []preparedLetter
+	reasons := map[string]bool{}
 	for _, req := range reqs {
 		if err := ctx.Err(); err != nil {
 			return BatchResult{}, err
@@ -97,11 +98,19 @@ func (c *Clinic) LetterBatch(ctx context.Context, reqs []LetterRequest, progress
 		p, err := c.prepareLetter(store, &session, templates[req.Template], window, req)
 		if err != nil {
 			res.Skipped = append(res.Skipped, skippedLine(store, req, err))
+			reasons[err.Error()] = true
 			continue
 		}
 		prepared = append(prepared, p)
 	}
 	if len(prepared) == 0 {
+		if len(reasons) == 1 && len(res.Skipped) > 1 {
+			// One cause for all (a clinic detail missing, say): say it
+			// once, not once a patient.
+			for reason := range reasons {
+				return res, fmt.Errorf("none of the %d letters could be written: %s", len(res.Skipped), reason)
+			}
+		}
 		return res, errors.New("none of the letters could be written: " + strings.Join(res.Skipped, "; "))
 	}
 	pdf, prepared, err := renderBatch(ctx, store, prepared, progress, &res)

@@ -73,6 +73,9 @@ type BenchReport struct {
 
 const benchUser, benchPassword = "bench", "quiet-otter-lamp-post"
 
+// The bench clinic's address and phone, which its reminder letters print.
+const benchClinicAddress, benchClinicPhone = "1 Bench Street\nLeeds\nLS1 1AA", "0113 496 0001"
+
 func runBench(env *Env, args []string) error {
 	fs := newFlags("bench")
 	nPatients := fs.Int("patients", 10000, "patients in the throw-away clinic")
@@ -408,7 +411,7 @@ const benchAuditPerPatient = 9
 func benchBuild(env *Env, path string, n int, progress func(string, ...any)) (benchBuilt, benchQueries, error) {
 	var b benchBuilt
 	start := time.Now()
-	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Bench Clinic"},
+	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Bench Clinic", Address: benchClinicAddress, Phone: benchClinicPhone},
 		Manager: app.NewUser{Username: benchUser, FullName: "Bench Manager", Password: benchPassword}})
 	if err != nil {
 		return b, benchQueries{}, err

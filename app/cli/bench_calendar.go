@@ -98,7 +98,7 @@ func benchReference(env *Env, dir string, st seed.Setup, mainPath string, mainAp
 		return "", nil, err
 	}
 	progress("  building the reference clinic of about %d appointments (from %s, %.0f a day) …", benchReferenceAppointments, from, perDay)
-	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Bench Reference Clinic"},
+	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Bench Reference Clinic", Address: benchClinicAddress, Phone: benchClinicPhone},
 		Manager: app.NewUser{Username: benchUser, FullName: "Bench Manager", Password: benchPassword}})
 	if err != nil {
 		return "", nil, err

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"clinicdesk/app/letters"
@@ -16,7 +17,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "init", usage: "--db PATH --clinic NAME --user NAME [--full-name NAME] [--recovery-sheet FILE.pdf] --password-stdin",
+	register(&command{name: "init", usage: "--db PATH --clinic NAME [--address TEXT] [--phone NUMBER] [--email ADDRESS] --user NAME [--full-name NAME] [--recovery-sheet FILE.pdf] --password-stdin",
 		summary: "create an encrypted clinic file and its first practice manager; prints the recovery key once", run: runInit})
 	register(&command{name: "version", usage: "", summary: "version, SQLCipher and SQLite versions", run: runVersion})
 	register(&command{name: "verify", usage: "--db PATH [--full] --user NAME --password-stdin",
@@ -31,6 +32,9 @@ func runInit(env *Env, args []string) error {
 	fs := newFlags("init")
 	auth := addAuthFlags(fs)
 	clinic := fs.String("clinic", "", "the clinic's name")
+	address := fs.String("address", "", `the clinic's address for letters, its lines separated by commas: "12 Mill Lane, Leeds, LS1 4AP"`)
+	phone := fs.String("phone", "", "the clinic's phone number, which letters ask patients to ring")
+	email := fs.String("email", "", "the clinic's email address")
 	fullName := fs.String("full-name", "", "the manager's full name (default: the user name)")
 	sheet := fs.String("recovery-sheet", "", "also write the Emergency recovery sheet to this PDF, for printing")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -46,7 +50,8 @@ func runInit(env *Env, args []string) error {
 	if *fullName == "" {
 		*fullName = user
 	}
-	c, recovery, err := app.Create(app.Setup{Path: *auth.db, Clinic: app.ClinicDetails{Name: *clinic},
+	details := app.ClinicDetails{Name: *clinic, Address: addressLines(*address), Phone: *phone, Email: *email}
+	c, recovery, err := app.Create(app.Setup{Path: *auth.db, Clinic: details,
 		Manager: app.NewUser{Username: user, FullName: *fullName, Password: password}})
 	if err != nil {
 		return err
@@ -64,6 +69,18 @@ func runInit(env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "Recovery key (shown once: print it or write it down and keep it in a safe):\n%s\n", recovery)
 	return nil
+}
+
+// addressLines turns "12 Mill Lane, Leeds, LS1 4AP" into the lines the
+// clinic's address is kept as.
+func addressLines(s string) string {
+	var lines []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' }) {
+		if part = strings.TrimSpace(part); part != "" {
+			lines = append(lines, part)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func writeRecoverySheet(out, db, clinic, manager, key string, now time.Time) error {

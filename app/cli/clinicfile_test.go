@@ -29,7 +29,8 @@ const pw = "tidal-copper-wren-1"
 func initClinic(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "clinic.db")
-	r := run(pw+"\n", "init", "--db", db, "--clinic", "Zoë's Physio", "--user", "manager", "--full-name", "Mo Manager", "--password-stdin")
+	r := run(pw+"\n", "init", "--db", db, "--clinic", "Zoë's Physio", "--address", "3 Quay Street, Bristol, BS1 4DB",
+		"--phone", "0117 496 0000", "--user", "manager", "--full-name", "Mo Manager", "--password-stdin")
 	if r.code != 0 {
 		t.Fatalf("init: %d %s", r.code, r.stderr)
 	}
@@ -197,5 +198,26 @@ func TestInitWritesTheRecoverySheet(t *testing.T) {
 	}
 	if !strings.Contains(string(out), key) || !strings.Contains(string(out), "Clinig Ŵyn") {
 		t.Fatalf("the sheet lacks the key %s or the clinic name:\n%s", key, out)
+	}
+}
+
+// init takes the clinic's address and phone, which every default letter
+// prints: a clinic set up from the command line can print at once.
+func TestInitKeepsTheClinicsAddressAndPhone(t *testing.T) {
+	db := initClinic(t)
+	c, err := app.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.SignIn("manager", pw); err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.Details()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Address != "3 Quay Street\nBristol\nBS1 4DB" || d.Phone != "0117 496 0000" {
+		t.Fatalf("the clinic's details after init: %q, %q", d.Address, d.Phone)
 	}
 }

@@ -102,8 +102,9 @@ func (t *Template) Name() string { return t.name }
 // caller knows what to fill (an "appointment.…" field needs an Appointment).
 func (t *Template) Uses() []string { return append([]string(nil), t.uses...) }
 
-// Render fills the template in. A field whose part of Fields is absent is
-// an error naming the field and its line; every such field is listed.
+// Render fills the template in. A field whose part of Fields is absent,
+// or a clinic detail printed blank, is an error naming the field and its
+// line; every such field is listed.
 func (t *Template) Render(f Fields) (Rendered, error) {
 	r := tmplRenderer{fields: f, used: map[string]bool{}}
 	r.inSubject = true
@@ -427,15 +428,23 @@ func (r *tmplRenderer) nodes(ns []tmplNode) {
 	}
 }
 
-// value reads a merge field, recording an error when its part is absent.
+// value reads a merge field, recording an error when its part is absent,
+// or when it is blank and a letter would read wrongly without it ("please
+// call us on .").
 func (r *tmplRenderer) value(n *tmplNode) (string, bool) {
 	r.used[n.name] = true
 	def := tmplFields[n.name]
 	v, ok := def.value(r.fields)
 	if !ok {
 		r.missing(n, def.object)
+		return v, false
 	}
-	return v, ok
+	if def.whenBlank != "" && strings.TrimSpace(v) == "" {
+		r.errs = append(r.errs, TemplateError{InSubject: r.inSubject, Line: n.line,
+			Message: fmt.Sprintf("{{%s}} is blank: %s", n.name, def.whenBlank)})
+		return v, false
+	}
+	return v, true
 }
 
 // truth decides a condition: a part is true when present; a field when

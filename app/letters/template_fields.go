@@ -193,6 +193,9 @@ type tmplField struct {
 	group, name, object, description string
 	value                            func(Fields) (string, bool)
 	truth                            func(Fields) bool
+	// whenBlank, when set, makes printing the field blank an error that
+	// says how to fill it in ({{#if}} may still test it).
+	whenBlank string
 }
 
 // The helpers below turn "read a string from an optional part" into a
@@ -222,6 +225,11 @@ func complaintField(get func(*ComplaintFields) string) func(Fields) (string, boo
 		}
 		return get(f.Complaint), true
 	}
+}
+
+// clinicDetailsBlank says where a missing clinic detail is filled in.
+func clinicDetailsBlank(what string) string {
+	return "add the clinic's " + what + " in Settings → Clinic details, or take the field out of the template"
 }
 
 func clinicField(get func(*ClinicFields) string) func(Fields) (string, bool) {
@@ -356,19 +364,23 @@ var tmplFieldList = []tmplField{
 
 	{group: "Clinic", name: "clinic.name", object: "clinic",
 		description: "The clinic's name, from the settings.",
-		value:       clinicField(func(c *ClinicFields) string { return c.Name })},
+		value:       clinicField(func(c *ClinicFields) string { return c.Name }),
+		whenBlank:   clinicDetailsBlank("name")},
 	{group: "Clinic", name: "clinic.phone", object: "clinic",
 		description: "The clinic's phone number.",
-		value:       clinicField(func(c *ClinicFields) string { return c.Phone })},
+		value:       clinicField(func(c *ClinicFields) string { return c.Phone }),
+		whenBlank:   clinicDetailsBlank("phone number")},
 	{group: "Clinic", name: "clinic.email", object: "clinic",
 		description: "The clinic's email address.",
 		value:       clinicField(func(c *ClinicFields) string { return c.Email })},
 	{group: "Clinic", name: "clinic.address", object: "clinic",
 		description: "The clinic's address, one part per line.",
-		value:       clinicField(func(c *ClinicFields) string { return joinNonEmpty("\n", c.AddressLines...) })},
+		value:       clinicField(func(c *ClinicFields) string { return joinNonEmpty("\n", c.AddressLines...) }),
+		whenBlank:   clinicDetailsBlank("address")},
 	{group: "Clinic", name: "clinic.address_one_line", object: "clinic",
 		description: "The clinic's address on one line, with commas, for use inside a sentence.",
-		value:       clinicField(func(c *ClinicFields) string { return joinNonEmpty(", ", c.AddressLines...) })},
+		value:       clinicField(func(c *ClinicFields) string { return joinNonEmpty(", ", c.AddressLines...) }),
+		whenBlank:   clinicDetailsBlank("address")},
 
 	{group: "Complaint", name: "complaint.reference", object: "complaint",
 		description: "Our reference for the complaint.",
