@@ -365,6 +365,16 @@ func benchDiaryKept(env *Env, path string, progress func(string, ...any)) (seed.
 	if err := c.SignIn(benchUser, benchPassword); err != nil {
 		return seed.Setup{}, 0, err
 	}
+	// A clinic kept from before letters needed the clinic's address and
+	// phone gets the bench's, so its reminders can be printed.
+	if d, err := c.Details(); err != nil {
+		return seed.Setup{}, 0, err
+	} else if d.Address == "" || d.Phone == "" {
+		d.Address, d.Phone = benchClinicAddress, benchClinicPhone
+		if err := c.SaveDetails(d); err != nil {
+			return seed.Setup{}, 0, err
+		}
+	}
 	var o seed.DiaryOptions
 	o.Now, o.Years, o.WeeksAhead = env.Now(), benchYears, diaryWeeksAhead
 	if err := clinicSetup(c, &o, false); err != nil {
