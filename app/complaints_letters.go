@@ -89,10 +89,11 @@ func SuggestedComplaintSummary(description string) string {
 }
 
 // RenderComplaintLetter writes a complaint letter to the complainant,
-// logs it on the complaint (a note naming the letter and its SHA-256) and
-// audits it. The delay letter also records that a delay letter was sent
-// and the new response date; the final response is a manager's and is
-// signed by the responsible person named on it.
+// logs it on the complaint (a note naming the letter and its SHA-256),
+// keeps what was printed so it can be printed again, and audits it. The
+// delay letter also records that a delay letter was sent and the new
+// response date; the final response is a manager's and is signed by the
+// responsible person named on it.
 func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -191,6 +192,10 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 	n := ComplaintNote{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: stored.ID, Kind: ComplaintNoteKind,
 		Body: fmt.Sprintf("%s%s (SHA-256 %s…)", complaintLetterNotePrefix, title, sum[:16]),
 		By:   s.User.Username, At: c.clock().UTC()}
+	kept, err := keptComplaintLetter(stored.ID, req.Template, title, l, warnings, sum, n.By, n.At)
+	if err != nil {
+		return LetterResult{}, err
+	}
 	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
 		if req.Template == ComplaintDelayTemplate {
 			// The delay letter tells the complainant the new date: it is
@@ -210,14 +215,17 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 		if err := tx.InsertComplaintNote(n); err != nil {
 			return err
 		}
+		if err := tx.InsertComplaintLetter(kept); err != nil {
+			return err
+		}
 		return audit("complaint.letter", "complaint", stored.ID, stored.PatientID,
-			fmt.Sprintf("%s: %s sha256=%s", stored.Reference, req.Template, sum))
+			fmt.Sprintf("%s: %s sha256=%s letter=%s", stored.Reference, req.Template, sum, kept.ID))
 	})
 	if err != nil {
 		return LetterResult{}, err
 	}
-	return LetterResult{PDF: buf.Bytes(), Warnings: warnings, RecordID: n.ID, SHA256: sum,
-		FileName: fmt.Sprintf("%s %s %s.pdf", title, stored.Reference, cc.today.String())}, nil
+	return LetterResult{PDF: buf.Bytes(), Warnings: warnings, RecordID: kept.ID, SHA256: sum,
+		FileName: complaintLetterFileName(title, stored.Reference, cc.today)}, nil
 }
 
 // checkLetterStage refuses a letter that does not fit where the complaint

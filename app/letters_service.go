@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -547,19 +548,9 @@ func (c *Clinic) PrintAgain(recordID string) (Reprint, error) {
 	var buf bytes.Buffer
 	switch r.Kind {
 	case data.LetterKindLetter:
-		var pl printedLetter
-		if err := json.Unmarshal([]byte(r.Content), &pl); err != nil {
-			return Reprint{}, fmt.Errorf("the logged letter cannot be read: %w", err)
-		}
-		details, err := c.store.Clinic()
-		if err != nil {
+		if out.Warnings, err = c.renderPrintedLetter(&buf, r.Content); err != nil {
 			return Reprint{}, err
 		}
-		pl.Letter.Clinic.Logo = details.Logo
-		if _, err := letters.RenderLetter(&buf, pl.Letter); err != nil {
-			return Reprint{}, err
-		}
-		out.Warnings = pl.Warnings
 	case data.LetterKindSlip:
 		var ps printedSlip
 		if err := json.Unmarshal([]byte(r.Content), &ps); err != nil {
@@ -577,6 +568,25 @@ func (c *Clinic) PrintAgain(recordID string) (Reprint, error) {
 		return audit(r.Kind+".reprint", "letter", r.ID, r.PatientID, "identical="+strconv.FormatBool(out.Identical))
 	})
 	return out, err
+}
+
+// renderPrintedLetter draws a kept letter (a printedLetter's JSON) again
+// with today's logo, which the log leaves out, and gives back the
+// warnings it was first printed with. Caller holds c.mu.
+func (c *Clinic) renderPrintedLetter(w io.Writer, content string) ([]string, error) {
+	var pl printedLetter
+	if err := json.Unmarshal([]byte(content), &pl); err != nil {
+		return nil, fmt.Errorf("the logged letter cannot be read: %w", err)
+	}
+	details, err := c.store.Clinic()
+	if err != nil {
+		return nil, err
+	}
+	pl.Letter.Clinic.Logo = details.Logo
+	if _, err := letters.RenderLetter(w, pl.Letter); err != nil {
+		return nil, err
+	}
+	return pl.Warnings, nil
 }
 
 // Settings of the envelope window, in millimetres (SPEC §2.5).

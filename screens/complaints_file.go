@@ -36,7 +36,11 @@ type complaintFile struct {
 	actions *fyne.Container // the workflow buttons
 	dialog  dialog.Dialog   // the dialog open now, if any (tests look at it)
 	form    *complaintForm  // the details being corrected, while shown
-	// lastLetter is the letter made last, as offered to open or save.
+	// printed are the letters printed for the complaint, newest first;
+	// printedErr says why they could not be read.
+	printed    []app.ComplaintLetterEntry
+	printedErr error
+	// lastLetter is the letter or copy made last, as offered to open or save.
 	lastLetter *madePDF
 
 	noteKind *widget.Select
@@ -90,6 +94,7 @@ func (cf *complaintFile) reload() {
 		return
 	}
 	cf.f = f
+	cf.printed, cf.printedErr = cf.ctx.Clinic.ComplaintLetters(cf.id)
 	back := widget.NewButtonWithIcon("Register", theme.NavigateBackIcon(), func() { cf.onBack("") })
 	title := heading(fmt.Sprintf("%s · %s", f.Reference, f.ComplainantName))
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -420,8 +425,24 @@ func stepText(h app.ComplaintStep) string {
 
 // --- letters ---
 
-// lettersCard offers the letters this complaint is ready for.
+// lettersCard offers the letters this complaint is ready for, then lists
+// those printed, each to print again.
 func (cf *complaintFile) lettersCard() fyne.CanvasObject {
+	box := container.NewVBox()
+	if offered := cf.offeredLetters(); len(offered.Objects) > 0 {
+		box.Add(offered)
+		box.Add(lowNote("Each letter is made as a PDF to print or save, logged on the timeline and listed here to print again."))
+	} else {
+		box.Add(wrapped("No letter is due at this stage."))
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(cf.printedLetters())
+	return widget.NewCard("Letters", "", box)
+}
+
+// offeredLetters are the buttons for the letters this complaint is ready
+// for, and this user may write.
+func (cf *complaintFile) offeredLetters() *fyne.Container {
 	r := cf.f.ComplaintRecord
 	c := cf.ctx.Clinic
 	box := container.NewHBox()
@@ -439,11 +460,7 @@ func (cf *complaintFile) lettersCard() fyne.CanvasObject {
 			box.Add(widget.NewButtonWithIcon("Final response", theme.MailComposeIcon(), func() { cf.askLetter(app.ComplaintFinalTemplate) }))
 		}
 	}
-	if len(box.Objects) == 0 {
-		return widget.NewCard("Letters", "", wrapped("No letter is due at this stage. Letters written are on the timeline."))
-	}
-	return widget.NewCard("Letters", "", container.NewVBox(box,
-		lowNote("Each letter is made as a PDF to print or save, and logged on the timeline.")))
+	return box
 }
 
 // --- notes ---

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fmt"
 	"strings"
 
 	"clinicdesk/app"
@@ -148,6 +149,53 @@ func (a *complaintLetterAsk) make(d dialog.Dialog, title string) {
 		cf.reload()
 		cf.say(widget.SuccessImportance, title+" written and logged on the timeline.")
 		cf.lastLetter = &madePDF{Title: title, PDF: res.PDF, FileName: res.FileName, Warnings: res.Warnings}
+		showPDF(cf.ctx, *cf.lastLetter)
+	})
+}
+
+// printedLetters lists the letters printed for the complaint, newest
+// first, with who printed each and when, and "Print again" for those who
+// may print.
+func (cf *complaintFile) printedLetters() fyne.CanvasObject {
+	if cf.printedErr != nil {
+		l := errorText()
+		setMessage(l, "The letters printed cannot be listed: "+plainError(cf.printedErr))
+		return l
+	}
+	if len(cf.printed) == 0 {
+		return lowNote("No letters printed for this complaint yet.")
+	}
+	mayPrint := cf.ctx.Clinic.Can(app.PermPrintLetters)
+	box := container.NewVBox(widget.NewLabelWithStyle("Letters printed", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, l := range cf.printed {
+		var row fyne.CanvasObject = wrapped(fmt.Sprintf("%s · %s · %s", l.Title, clinicTime(l.At).Format("02/01/2006 15:04"), cf.who(l.By)))
+		if mayPrint {
+			again := widget.NewButtonWithIcon("Print again", theme.DocumentPrintIcon(), func() { cf.printAgain(l) })
+			again.Importance = widget.LowImportance
+			row = container.NewBorder(nil, nil, nil, again, row)
+		}
+		box.Add(row)
+	}
+	return box
+}
+
+// printAgain makes a printed letter again off the UI goroutine, from what
+// was printed, and offers it to open or save as the patient's "Print
+// again" does.
+func (cf *complaintFile) printAgain(l app.ComplaintLetterEntry) {
+	c := cf.ctx.Clinic
+	inBackground(cf.ctx, "Making the copy…", func() (app.Reprint, error) {
+		return c.PrintComplaintLetterAgain(l.ID)
+	}, func(r app.Reprint, err error) {
+		if err != nil {
+			cf.say(widget.DangerImportance, plainError(err))
+			return
+		}
+		ws := r.Warnings
+		if !r.Identical {
+			ws = append(ws, "This copy is not byte for byte the one first printed (the clinic's logo has changed since); the wording is the same.")
+		}
+		cf.lastLetter = &madePDF{Title: "A copy of the " + strings.ToLower(l.Title), PDF: r.PDF, FileName: r.FileName, Warnings: ws}
 		showPDF(cf.ctx, *cf.lastLetter)
 	})
 }
