@@ -115,3 +115,29 @@ func TestPatientFormRefusesTooLongAPracticeAddress(t *testing.T) {
 		t.Fatalf("summary = %q", f.summary.Text)
 	}
 }
+
+// A GP name too long is marked under the GP box, saying which field it
+// is, not left in the summary as "a field".
+func TestPatientFormMarksAnOverLongGPNameOnItsField(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	s, w := tpScreen(t, c)
+	f := tpNewForm(t, s)
+	tpType(t, w, f.forenames, "Amelia")
+	tpType(t, w, f.surname, "Taylor")
+	tpType(t, w, f.dob, "01/01/1990")
+	f.gpName.SetText(strings.Repeat("Dr ", 70))
+
+	tcTap(t, w, "Add patient")
+	tpIdle(t)
+	if s.record != nil || tpCount(t, c) != 0 {
+		t.Fatal("a patient with an over-long GP name was saved")
+	}
+	msg := f.problems[patients.FieldGPName]
+	if msg == nil || !msg.Visible() || !strings.Contains(msg.Text, "The GP's name is longer than 200 characters") {
+		t.Fatalf("no message under the GP box: %+v", msg)
+	}
+	if strings.Contains(f.summary.Text, "a field") {
+		t.Fatalf("the summary still says %q", f.summary.Text)
+	}
+}

@@ -27,7 +27,16 @@ const (
 	FieldHome          = "phone_home"
 	FieldWork          = "phone_work"
 	FieldEmail         = "email"
+	FieldAddressLine1  = "address_line1"
+	FieldAddressLine2  = "address_line2"
+	FieldTown          = "town"
+	FieldCounty        = "county"
+	FieldGPName        = "gp_name"
+	FieldGPPractice    = "gp_practice"
 	FieldGPAddress     = "gp_address"
+	FieldNOKName       = "nok_name"
+	FieldNOKRelation   = "nok_relationship"
+	FieldLanguage      = "language"
 	FieldNOKPhone      = "nok_phone"
 	FieldAISNeeds      = "ais_needs"
 	FieldAISReviewed   = "ais_reviewed"
@@ -94,10 +103,15 @@ func Normalise(p *data.Patient, o Options) error {
 	text(&p.Surname, FieldSurname, "the surname")
 	text(&p.PreferredName, FieldPreferredName, "the preferred name")
 	text(&p.GenderIdentity, "gender_identity", "the gender identity")
-	for _, f := range []*string{&p.Address.Line1, &p.Address.Line2, &p.Address.Town, &p.Address.County,
-		&p.GP.Name, &p.GP.Practice, &p.NextOfKin.Name, &p.NextOfKin.Relationship, &p.Language} {
-		text(f, "address", "a field")
-	}
+	text(&p.Address.Line1, FieldAddressLine1, "the first line of the address")
+	text(&p.Address.Line2, FieldAddressLine2, "the second line of the address")
+	text(&p.Address.Town, FieldTown, "the town")
+	text(&p.Address.County, FieldCounty, "the county")
+	text(&p.GP.Name, FieldGPName, "the GP's name")
+	text(&p.GP.Practice, FieldGPPractice, "the GP practice's name")
+	text(&p.NextOfKin.Name, FieldNOKName, "the next of kin's name")
+	text(&p.NextOfKin.Relationship, FieldNOKRelation, "the relationship")
+	text(&p.Language, FieldLanguage, "the preferred language")
 	p.AIS.Notes = strings.TrimSpace(norm.NFC.String(p.AIS.Notes))
 
 	if p.Forenames == "" {

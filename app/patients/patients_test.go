@@ -1,6 +1,8 @@
 package patients
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"clinicdesk/app/ukcal"
@@ -172,5 +174,28 @@ func TestParseAISNeeds(t *testing.T) {
 	}
 	if len(unknown) != 1 || unknown[0] != "telepathy" {
 		t.Fatalf("unknown %v", unknown)
+	}
+}
+
+// An over-long line is named for what it is and marked on its own field,
+// not as "a field" under the address.
+func TestNormaliseNamesEachOverLongField(t *testing.T) {
+	long := strings.Repeat("x", 201)
+	p := data.Patient{Forenames: "A", Surname: "B", DOB: "1990-01-01",
+		GP: data.GP{Name: long}, NextOfKin: data.NextOfKin{Relationship: long}, Address: data.Address{Town: long}}
+	err := Normalise(&p, Options{})
+	var fe FieldErrors
+	if !errors.As(err, &fe) {
+		t.Fatalf("Normalise: %v", err)
+	}
+	want := map[string]string{FieldGPName: "the GP's name is longer than 200 characters",
+		FieldNOKRelation: "the relationship is longer than 200 characters", FieldTown: "the town is longer than 200 characters"}
+	if len(fe) != len(want) {
+		t.Fatalf("errors %+v", fe)
+	}
+	for _, e := range fe {
+		if want[e.Field] != e.Message {
+			t.Errorf("%s: %q, want %q", e.Field, e.Message, want[e.Field])
+		}
 	}
 }
