@@ -360,7 +360,7 @@ func todayNaturalWidths(appts []app.DiaryEntry) [3]float32 {
 	for _, a := range appts {
 		out[0] = max(out[0], fyne.MeasureText(a.PatientName, size, fyne.TextStyle{Bold: true}).Width+pad)
 		out[1] = max(out[1], fyne.MeasureText(a.TypeName, size, fyne.TextStyle{}).Width+pad)
-		out[2] = max(out[2], fyne.MeasureText(a.ClinicianName, size, fyne.TextStyle{}).Width+pad)
+		out[2] = max(out[2], fyne.MeasureText(shortName(a.ClinicianName), size, fyne.TextStyle{}).Width+pad)
 	}
 	return out
 }
@@ -632,7 +632,7 @@ func (l *todayList) fillRow(o fyne.CanvasObject, e app.DiaryEntry, id int) {
 	}
 	cells[2].(*widget.Label).SetText(e.PatientName)
 	cells[3].(*widget.Label).SetText(e.TypeName)
-	cells[4].(*widget.Label).SetText(e.ClinicianName)
+	cells[4].(*widget.Label).SetText(shortName(e.ClinicianName)) // "G Mensah", as the day view heads its columns
 	status, arrive := todayRowStatus(o)
 	status.Importance = todayStatusImportance(e.Status)
 	status.TextStyle.Bold = e.Status == app.StatusArrived

@@ -193,7 +193,7 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	s.list.fillRow(row, s.appts[0], 0)
 	cells := row.(*fyne.Container).Objects
 	if cells[0].(*widget.Label).Text != "09:15" || cells[2].(*widget.Label).Text != "Jane O'Neill" ||
-		cells[3].(*widget.Label).Text != "Review" || cells[4].(*widget.Label).Text != "Dr Asha Patel" ||
+		cells[3].(*widget.Label).Text != "Review" || cells[4].(*widget.Label).Text != "Dr Patel" ||
 		cells[5].(*fyne.Container).Objects[0].(*widget.Label).Text != "Booked" {
 		t.Errorf("first row reads %q", ctTexts(row))
 	}
