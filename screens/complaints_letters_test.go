@@ -2,9 +2,6 @@ package screens
 
 import (
 	"bytes"
-	"image"
-	"image/color"
-	"image/png"
 	"strings"
 	"testing"
 
@@ -58,7 +55,7 @@ func TestComplaintLetterPrintedFromTheFileIsListedAndPrintsAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	details.Logo = tkLogo(t)
+	details.Logo = fdPNG(t)
 	if err := c.SaveDetails(details); err != nil {
 		t.Fatal(err)
 	}
@@ -72,20 +69,4 @@ func TestComplaintLetterPrintedFromTheFileIsListedAndPrintsAgain(t *testing.T) {
 			t.Errorf("a complaint letter's copy talks of slips: %q", warning)
 		}
 	}
-}
-
-// tkLogo is a 2 × 2 red logo.
-func tkLogo(t *testing.T) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
-	for x := range 2 {
-		for y := range 2 {
-			img.Set(x, y, color.RGBA{R: 200, A: 255})
-		}
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
