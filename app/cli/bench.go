@@ -168,6 +168,10 @@ func runBench(env *Env, args []string) error {
 	report.Results = append(report.Results, search, raw, rowids)
 
 	progress("Timing the day view, the week view and booking …")
+	if err := readThrough(path); err != nil {
+		c.Close()
+		return err
+	}
 	calendar, err := benchCalendar(env, c, refPath, refDays)
 	if err != nil {
 		c.Close()
@@ -198,6 +202,13 @@ func runBench(env *Env, args []string) error {
 	}
 	c.Close()
 	report.Results = append(report.Results, summarise("verify", verify, 30000, fmt.Sprintf("%d audit rows", rows)))
+
+	progress("Timing the day view on days read from the disk …")
+	cold, err := benchDayViewCold(env, path)
+	if err != nil {
+		return err
+	}
+	report.Results = append(report.Results, cold)
 
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)

@@ -392,3 +392,49 @@ func benchDiaryKept(env *Env, path string, progress func(string, ...any)) (seed.
 	n, err := c.CountAppointments()
 	return st, n, err
 }
+
+// benchDayViewCold times the day view on days read straight from the disk:
+// the file dropped from the system's cache and opened afresh, so neither
+// the system nor SQLite holds a page of it. A reference beside day_view,
+// which is timed with the file read through first.
+func benchDayViewCold(env *Env, path string) (BenchResult, error) {
+	const name = "day_view_cold"
+	ok, err := dropFromOSCache(path)
+	if err != nil {
+		return BenchResult{}, err
+	}
+	if !ok {
+		return BenchResult{Name: name, Note: "this system cannot be asked to drop a file from its cache"}, nil
+	}
+	c, err := app.Open(path)
+	if err != nil {
+		return BenchResult{}, err
+	}
+	defer c.Close()
+	if err := c.SignIn(benchUser, benchPassword); err != nil {
+		return BenchResult{}, err
+	}
+	cs, err := c.CalendarSettings()
+	if err != nil {
+		return BenchResult{}, err
+	}
+	region := ukcal.Region(cs.Region)
+	r := rand.New(rand.NewPCG(benchSeed, 7))
+	today := ukcal.Today(env.Now())
+	first := today.AddMonths(-12 * benchYears)
+	span := first.DaysUntil(today)
+	var runs []time.Duration
+	for len(runs) < 100 {
+		d := first.AddDays(r.IntN(span + 1))
+		if !region.IsWorkingDay(d) {
+			continue
+		}
+		start := time.Now()
+		if _, err := c.DayView(d); err != nil {
+			return BenchResult{}, err
+		}
+		runs = append(runs, time.Since(start))
+	}
+	return summarise(name, runs, 0, fmt.Sprintf("%d days at random over %d years, the clinic file dropped from the system's cache and opened afresh first: "+
+		"each page a read from the disk (the reference for day_view, which is timed with the file read through, as the daily backup leaves it)", len(runs), benchYears)), nil
+}
