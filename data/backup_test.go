@@ -23,6 +23,13 @@ func TestBackupVerifiesAndRestores(t *testing.T) {
 	if m.AuditSeq != 5 || m.RowCounts["audit"] != 5 || m.ClinicID != "clinic-1" {
 		t.Fatalf("manifest: %+v", m)
 	}
+	// The letters logged are counted too, as a patient's or a complaint's
+	// record.
+	for _, table := range []string{"letter_log", "complaint_letters"} {
+		if n, ok := m.RowCounts[table]; !ok || n != 0 {
+			t.Errorf("the manifest's count of %s: %d, %v", table, n, ok)
+		}
+	}
 	if _, err := VerifyBackup(out, key); err != nil {
 		t.Fatalf("verify: %v", err)
 	}

@@ -58,7 +58,7 @@ func (s *Store) Setting(key string) (value string, ok bool, err error) {
 // countedTables are the tables a backup manifest counts. Names come from
 // this list only, never from input.
 var countedTables = []string{"users", "settings", "audit", "patients", "patient_notes", "tasks", "sar_requests",
-	"appointments", "waiting_list", "complaints"}
+	"appointments", "waiting_list", "complaints", "letter_log", "complaint_letters"}
 
 // RowCounts counts the rows of the main tables, for backup manifests.
 func (s *Store) RowCounts() (map[string]int64, error) {
