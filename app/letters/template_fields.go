@@ -444,6 +444,18 @@ var tmplFieldList = []tmplField{
 			return plural(len(f.DNA.Missed), "appointment", "appointments"), true
 		},
 		truth: func(f Fields) bool { return f.DNA != nil && len(f.DNA.Missed) > 0 }},
+	{group: "Missed appointments", name: "dna.more_than_one", object: "dna",
+		description: "For a condition: {{#if dna.more_than_one}}…{{/if}} keeps its text only when the patient has missed more than one appointment.",
+		value: func(f Fields) (string, bool) {
+			if f.DNA == nil {
+				return "", false
+			}
+			if len(f.DNA.Missed) > 1 {
+				return "yes", true
+			}
+			return "", true
+		},
+		truth: func(f Fields) bool { return f.DNA != nil && len(f.DNA.Missed) > 1 }},
 	{group: "Missed appointments", name: "dna.dates", object: "dna",
 		description: "Each missed appointment's day and time, as a list. Put it in a paragraph of its own.",
 		value: func(f Fields) (string, bool) {
