@@ -34,35 +34,45 @@ func defaultLetterTemplate(name string, now time.Time) (LetterTemplate, error) {
 }
 
 // ensureTemplatesLocked copies in any default template the clinic file
-// does not hold yet (a new clinic, or a template added by an update),
-// never touching one a manager has edited. Caller holds c.mu.
+// does not hold yet (a new clinic, or a template added by an update), and
+// brings any a manager has never edited up to this version's wording (a
+// default corrected by an update), never touching one a manager has
+// edited. Caller holds c.mu.
 func (c *Clinic) ensureTemplatesLocked() error {
 	stored, err := c.store.LetterTemplates()
 	if err != nil {
 		return err
 	}
-	have := map[string]bool{}
+	have := map[string]LetterTemplate{}
 	for _, t := range stored {
-		have[t.Name] = true
+		have[t.Name] = t
 	}
-	var missing []LetterTemplate
+	var missing, stale []LetterTemplate
 	now := c.clock().UTC()
 	for _, name := range letters.DefaultTemplateNames() {
-		if have[name] {
-			continue
-		}
-		t, err := defaultLetterTemplate(name, now)
+		d, err := defaultLetterTemplate(name, now)
 		if err != nil {
 			return err
 		}
-		missing = append(missing, t)
+		t, ok := have[name]
+		switch {
+		case !ok:
+			missing = append(missing, d)
+		case !t.Edited && (t.Title != d.Title || t.AddressedTo != d.AddressedTo || t.Subject != d.Subject || t.Body != d.Body):
+			stale = append(stale, d)
+		}
 	}
-	if len(missing) == 0 {
+	if len(missing) == 0 && len(stale) == 0 {
 		return nil
 	}
 	return c.store.Write(func(tx *data.Tx) error {
 		for _, t := range missing {
 			if _, err := tx.AddLetterTemplate(t); err != nil {
+				return err
+			}
+		}
+		for _, t := range stale {
+			if _, err := tx.RefreshLetterTemplate(t); err != nil {
 				return err
 			}
 		}

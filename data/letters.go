@@ -45,6 +45,21 @@ func (t *Tx) AddLetterTemplate(lt LetterTemplate) (bool, error) {
 	return n == 1, err
 }
 
+// RefreshLetterTemplate brings a template no manager has edited up to
+// this version's default wording; an edited one is left as it is. It
+// reports whether it changed one.
+func (t *Tx) RefreshLetterTemplate(lt LetterTemplate) (bool, error) {
+	res, err := t.tx.Exec(`UPDATE letter_templates SET title = ?, addressed_to = ?, subject = ?, body = ?, updated_at = ?
+		WHERE name = ? AND edited = 0 AND (title <> ? OR addressed_to <> ? OR subject <> ? OR body <> ?)`,
+		lt.Title, lt.AddressedTo, lt.Subject, lt.Body, lt.UpdatedAt.UTC().Format(time.RFC3339Nano),
+		lt.Name, lt.Title, lt.AddressedTo, lt.Subject, lt.Body)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
 // LetterTemplates lists the stored templates by name.
 func (s *Store) LetterTemplates() ([]LetterTemplate, error) {
 	rows, err := s.db.Query(`SELECT ` + letterTemplateColumns + ` FROM letter_templates ORDER BY name`)
