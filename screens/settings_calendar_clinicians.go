@@ -172,21 +172,11 @@ func (p *setupCliniciansPane) save() {
 		f.refuse(setupFixMarked)
 		return
 	}
-	f.refuse("")
-	f.busy(true)
 	c := p.ctx.Clinic
-	offUI(p.ctx, func() (app.DiaryClinician, error) { return c.SaveClinician(cl) }, func(saved app.DiaryClinician, err error) {
-		f.busy(false)
-		if err != nil {
-			f.refuse(plainError(err))
-			return
-		}
-		f.close()
-		p.rows.reload(saved.ID)
-		msg := fmt.Sprintf("Saved %s: %s.", saved.Name, setupDescribeWeek(saved.Hours))
+	p.rows.saveFrom(p.ctx, f.setupDialog, func() (app.DiaryClinician, error) { return c.SaveClinician(cl) }, func(saved app.DiaryClinician) string {
 		if !saved.Active {
-			msg = fmt.Sprintf("Saved %s, who is inactive: they are not offered for new bookings.", saved.Name)
+			return fmt.Sprintf("Saved %s, who is inactive: they are not offered for new bookings.", saved.Name)
 		}
-		say(p.rows.status, widget.SuccessImportance, msg)
+		return fmt.Sprintf("Saved %s: %s.", saved.Name, setupDescribeWeek(saved.Hours))
 	})
 }

@@ -98,6 +98,24 @@ func (l *setupList[T]) current() (item T, ok bool) {
 	return l.items[l.selected], true
 }
 
+// saveFrom saves through save off the UI goroutine while the dialog shows
+// it is busy; once saved it closes the dialog, selects the saved item and
+// says what was saved. A refusal stays in the dialog.
+func (l *setupList[T]) saveFrom(ctx *Context, d *setupDialog, save func() (T, error), said func(T) string) {
+	d.refuse("")
+	d.busy(true)
+	offUI(ctx, save, func(saved T, err error) {
+		d.busy(false)
+		if err != nil {
+			d.refuse(plainError(err))
+			return
+		}
+		d.close()
+		l.reload(l.id(saved))
+		say(l.status, widget.SuccessImportance, said(saved))
+	})
+}
+
 // labels are n plain cells.
 func labels(n int) []fyne.CanvasObject {
 	out := make([]fyne.CanvasObject, n)

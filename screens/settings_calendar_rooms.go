@@ -112,18 +112,9 @@ func (p *setupRoomsPane) save() {
 		return
 	}
 	setMessage(f.nameProblem, "")
-	f.refuse("")
-	f.busy(true)
 	c := p.ctx.Clinic
-	offUI(p.ctx, func() (app.Room, error) { return c.SaveRoom(r) }, func(saved app.Room, err error) {
-		f.busy(false)
-		if err != nil {
-			f.refuse(plainError(err))
-			return
-		}
-		f.close()
-		p.rows.reload(saved.ID)
-		say(p.rows.status, widget.SuccessImportance, fmt.Sprintf("Saved the room %s.", saved.Name))
+	p.rows.saveFrom(p.ctx, f.setupDialog, func() (app.Room, error) { return c.SaveRoom(r) }, func(saved app.Room) string {
+		return fmt.Sprintf("Saved the room %s.", saved.Name)
 	})
 }
 

@@ -199,17 +199,8 @@ func (p *setupTypesPane) save() {
 		f.refuse(setupFixMarked)
 		return
 	}
-	f.refuse("")
-	f.busy(true)
 	c := p.ctx.Clinic
-	offUI(p.ctx, func() (app.AppointmentType, error) { return c.SaveAppointmentType(t) }, func(saved app.AppointmentType, err error) {
-		f.busy(false)
-		if err != nil {
-			f.refuse(plainError(err))
-			return
-		}
-		f.close()
-		p.rows.reload(saved.ID)
-		say(p.rows.status, widget.SuccessImportance, fmt.Sprintf("Saved %s (%s).", saved.Name, setupLength(saved.Minutes)))
+	p.rows.saveFrom(p.ctx, f.setupDialog, func() (app.AppointmentType, error) { return c.SaveAppointmentType(t) }, func(saved app.AppointmentType) string {
+		return fmt.Sprintf("Saved %s (%s).", saved.Name, setupLength(saved.Minutes))
 	})
 }
