@@ -1,16 +1,14 @@
 package app
 
 import (
-	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/testvectors"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -142,35 +140,12 @@ func TestWarningsForTheSameDayAlertsAndAISNeeds(t *testing.T) {
 	}
 }
 
-// sharedTestdata finds ../shared/testdata from the package directory.
-func sharedTestdata(t *testing.T, name string) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "..", "shared", "testdata", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("shared/testdata/%s not found", name)
-		}
-		dir = parent
-	}
-}
-
 func TestBankHolidayFromTheFeedAndClosuresWarn(t *testing.T) {
 	d := newDiary(t)
-	raw, err := os.ReadFile(sharedTestdata(t, "bank-holidays.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var feed map[string]struct {
 		Events []struct{ Title, Date string } `json:"events"`
 	}
-	if err := json.Unmarshal(raw, &feed); err != nil {
-		t.Fatal(err)
-	}
+	testvectors.Load(t, "bank-holidays.json", &feed)
 	title := ""
 	for _, e := range feed["england-and-wales"].Events {
 		if e.Date == "2026-12-25" {

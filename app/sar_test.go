@@ -15,6 +15,7 @@ import (
 
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/testvectors"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -457,10 +458,6 @@ func sarCheckPDFText(t *testing.T, pdf []byte, want ...string) {
 }
 
 func TestSubjectAccessDueDatesFollowVectors(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("..", "..", "shared", "testdata", "sar_deadlines.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var vectors struct {
 		Cases []struct {
 			Received    string `json:"received"`
@@ -468,9 +465,7 @@ func TestSubjectAccessDueDatesFollowVectors(t *testing.T) {
 			DueExtended string `json:"due_extended"`
 		} `json:"cases"`
 	}
-	if err := json.Unmarshal(raw, &vectors); err != nil {
-		t.Fatal(err)
-	}
+	testvectors.Load(t, "sar_deadlines.json", &vectors)
 	if len(vectors.Cases) == 0 {
 		t.Fatal("no SAR deadline vectors")
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/testvectors"
 	"clinicdesk/app/ukcal"
 )
 
@@ -23,7 +24,7 @@ type complaintVectors struct {
 
 func TestDeadlinesMatchSharedVectors(t *testing.T) {
 	var v complaintVectors
-	loadVectors(t, "complaint_deadlines.json", &v)
+	testvectors.Load(t, "complaint_deadlines.json", &v)
 	if len(v.Acknowledgement) == 0 || len(v.TimeLimit) == 0 {
 		t.Fatal("complaint_deadlines.json has no cases")
 	}

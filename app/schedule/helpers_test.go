@@ -1,33 +1,12 @@
 package schedule
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
+	"clinicdesk/app/testvectors"
 	"clinicdesk/app/ukcal"
 )
-
-// sharedTestdata is where the project's test vectors live: /work/shared sits
-// beside the repository, three levels up from this package (app/schedule).
-var sharedTestdata = filepath.Join("..", "..", "..", "shared", "testdata")
-
-// loadVectors reads one vector file into v, failing clearly when the shared
-// folder is not where it should be.
-func loadVectors(t *testing.T, name string, v any) {
-	t.Helper()
-	path := filepath.Join(sharedTestdata, name)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		abs, _ := filepath.Abs(path)
-		t.Fatalf("test vectors missing: %v (expected the shared folder beside the repository, at %s)", err, abs)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-}
 
 // feedHoliday is one event of the shared GOV.UK feed.
 type feedHoliday struct {
@@ -44,7 +23,7 @@ func sharedFeed(t *testing.T) map[ukcal.Region][]feedHoliday {
 			Date  ukcal.Date `json:"date"`
 		} `json:"events"`
 	}
-	loadVectors(t, "bank-holidays.json", &raw)
+	testvectors.Load(t, "bank-holidays.json", &raw)
 	out := map[ukcal.Region][]feedHoliday{}
 	for name, div := range raw {
 		r, err := ukcal.ParseRegion(name)

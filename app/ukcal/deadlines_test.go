@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"clinicdesk/app/testvectors"
 )
 
 type complaintVectors struct {
@@ -31,7 +33,7 @@ type sarVectors struct {
 
 func TestComplaintVectors(t *testing.T) {
 	var v complaintVectors
-	loadVectors(t, "complaint_deadlines.json", &v)
+	testvectors.Load(t, "complaint_deadlines.json", &v)
 	if len(v.Acknowledgement) == 0 || len(v.TimeLimit) == 0 {
 		t.Fatal("complaint_deadlines.json has no cases")
 	}
@@ -57,7 +59,7 @@ func TestComplaintVectors(t *testing.T) {
 
 func TestSARVectors(t *testing.T) {
 	var v sarVectors
-	loadVectors(t, "sar_deadlines.json", &v)
+	testvectors.Load(t, "sar_deadlines.json", &v)
 	if len(v.Cases) == 0 {
 		t.Fatal("sar_deadlines.json has no cases")
 	}

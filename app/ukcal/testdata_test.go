@@ -1,30 +1,10 @@
 package ukcal
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"clinicdesk/app/testvectors"
 )
-
-// sharedTestdata is where the project's test vectors live: /work/shared sits
-// beside the repository, three levels up from this package (app/ukcal).
-var sharedTestdata = filepath.Join("..", "..", "..", "shared", "testdata")
-
-// loadVectors reads one vector file into v, failing the test clearly when the
-// shared folder is not where it should be.
-func loadVectors(t *testing.T, name string, v any) {
-	t.Helper()
-	path := filepath.Join(sharedTestdata, name)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		abs, _ := filepath.Abs(path)
-		t.Fatalf("test vectors missing: %v (expected the shared folder beside the repository, at %s)", err, abs)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-}
 
 // feedVectors is the shared copy of the GOV.UK feed, read independently of
 // the package's own parser.
@@ -41,7 +21,7 @@ type feedVectors map[string]struct {
 func feedByYear(t *testing.T) map[Region]map[int][]Holiday {
 	t.Helper()
 	var raw feedVectors
-	loadVectors(t, "bank-holidays.json", &raw)
+	testvectors.Load(t, "bank-holidays.json", &raw)
 	out := map[Region]map[int][]Holiday{}
 	for name, div := range raw {
 		r, err := ParseRegion(name)
