@@ -1,0 +1,278 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"clinicdesk/app/letters"
+	"clinicdesk/app/nhs"
+	"clinicdesk/data"
+)
+
+// LetterTemplate is a letter template as the editor and the template list
+// show it.
+type LetterTemplate = data.LetterTemplate
+
+// defaultLetterTemplate is the built-in version of a template, as stored.
+func defaultLetterTemplate(name string, now time.Time) (LetterTemplate, error) {
+	d, err := letters.LookupDefaultTemplate(name)
+	if err != nil {
+		return LetterTemplate{}, err
+	}
+	return LetterTemplate{Name: d.Name, Title: d.Title, AddressedTo: d.AddressedTo, Subject: d.Subject, Body: d.Body, UpdatedAt: now}, nil
+}
+
+// ensureTemplatesLocked copies in any default template the clinic file
+// does not hold yet (a new clinic, or a template added by an update), and
+// brings any a manager has never edited up to this version's wording (a
+// default corrected by an update), never touching one a manager has
+// edited. Caller holds c.mu.
+func (c *Clinic) ensureTemplatesLocked() error {
+	stored, err := c.store.LetterTemplates()
+	if err != nil {
+		return err
+	}
+	have := map[string]LetterTemplate{}
+	for _, t := range stored {
+		have[t.Name] = t
+	}
+	var missing, stale []LetterTemplate
+	now := c.clock().UTC()
+	for _, name := range letters.DefaultTemplateNames() {
+		d, err := defaultLetterTemplate(name, now)
+		if err != nil {
+			return err
+		}
+		t, ok := have[name]
+		switch {
+		case !ok:
+			missing = append(missing, d)
+		case !t.Edited && (t.Title != d.Title || t.AddressedTo != d.AddressedTo || t.Subject != d.Subject || t.Body != d.Body):
+			stale = append(stale, d)
+		}
+	}
+	if len(missing) == 0 && len(stale) == 0 {
+		return nil
+	}
+	return c.store.Write(func(tx *data.Tx) error {
+		for _, t := range missing {
+			if _, err := tx.AddLetterTemplate(t); err != nil {
+				return err
+			}
+		}
+		for _, t := range stale {
+			if _, err := tx.RefreshLetterTemplate(t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// LetterTemplates lists the clinic's letter templates in the order of
+// SPEC §3 (any others after, by name).
+func (c *Clinic) LetterTemplates() ([]LetterTemplate, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermPrintLetters); err != nil {
+		return nil, err
+	}
+	if err := c.ensureTemplatesLocked(); err != nil {
+		return nil, err
+	}
+	stored, err := c.store.LetterTemplates()
+	if err != nil {
+		return nil, err
+	}
+	order := map[string]int{}
+	for i, name := range letters.DefaultTemplateNames() {
+		order[name] = i + 1
+	}
+	rank := func(t LetterTemplate) int {
+		if n, ok := order[t.Name]; ok {
+			return n
+		}
+		return len(order) + 1
+	}
+	out := append([]LetterTemplate(nil), stored...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && rank(out[j]) < rank(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out, nil
+}
+
+// LetterTemplateNamed reads one template.
+func (c *Clinic) LetterTemplateNamed(name string) (LetterTemplate, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermPrintLetters); err != nil {
+		return LetterTemplate{}, err
+	}
+	return c.templateLocked(name)
+}
+
+func (c *Clinic) templateLocked(name string) (LetterTemplate, error) {
+	if err := c.ensureTemplatesLocked(); err != nil {
+		return LetterTemplate{}, err
+	}
+	t, err := c.store.LetterTemplate(name)
+	if errors.Is(err, data.ErrNotFound) {
+		return t, fmt.Errorf("there is no letter template called %q (the templates are %s)", name, strings.Join(letters.DefaultTemplateNames(), ", "))
+	}
+	return t, err
+}
+
+// SaveLetterTemplate saves a manager's edit of a template's title,
+// subject and body. A template with a mistake is refused, saving nothing,
+// with letters.TemplateErrors naming each line.
+func (c *Clinic) SaveLetterTemplate(name, title, subject, body string) (LetterTemplate, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermEditTemplates)
+	if err != nil {
+		return LetterTemplate{}, err
+	}
+	t, err := c.templateLocked(name)
+	if err != nil {
+		return LetterTemplate{}, err
+	}
+	title, subject = cleanText(title), cleanText(subject)
+	body = strings.ReplaceAll(body, "\r\n", "\n")
+	if title == "" {
+		return LetterTemplate{}, errors.New("the template needs a title")
+	}
+	if errs := letters.Validate(subject, body); len(errs) > 0 {
+		return LetterTemplate{}, errs
+	}
+	t.Title, t.Subject, t.Body = title, subject, body
+	t.Edited, t.UpdatedAt, t.UpdatedBy = true, c.clock().UTC(), s.User.Username
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if err := tx.SaveLetterTemplate(t); err != nil {
+			return err
+		}
+		return audit("letter_template.update", "letter_template", name, "", "")
+	})
+	return t, err
+}
+
+// ResetLetterTemplate puts the built-in wording of a template back.
+func (c *Clinic) ResetLetterTemplate(name string) (LetterTemplate, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermEditTemplates)
+	if err != nil {
+		return LetterTemplate{}, err
+	}
+	t, err := defaultLetterTemplate(name, c.clock().UTC())
+	if err != nil {
+		return LetterTemplate{}, err
+	}
+	t.UpdatedBy = s.User.Username
+	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		if err := tx.SaveLetterTemplate(t); err != nil {
+			return err
+		}
+		return audit("letter_template.reset", "letter_template", name, "", "")
+	})
+	return t, err
+}
+
+// LetterPreview is a template filled in for the editor, not sent and not
+// logged.
+type LetterPreview struct {
+	Subject    string
+	Salutation string
+	Paragraphs []string
+	PDF        []byte
+	Warnings   []string
+}
+
+// PreviewLetterTemplate fills in a template as edited (not yet saved) for
+// a chosen patient, or for the example patient when patientID is "".
+// A mistake in the template comes back as letters.TemplateErrors.
+func (c *Clinic) PreviewLetterTemplate(addressedTo, subject, body, patientID string) (LetterPreview, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermPrintLetters)
+	if err != nil {
+		return LetterPreview{}, err
+	}
+	if errs := letters.Validate(subject, body); len(errs) > 0 {
+		return LetterPreview{}, errs
+	}
+	window, err := readLetterWindow(c.store)
+	if err != nil {
+		return LetterPreview{}, err
+	}
+	tmpl := LetterTemplate{Name: "preview", Title: "Preview", AddressedTo: addressedTo, Subject: subject, Body: body}
+	var l letters.Letter
+	var warnings []string
+	if patientID == "" {
+		l, err = exampleLetter(tmpl, window, s)
+	} else {
+		var src letterSource
+		src, err = readLetterSource(c.store, patientID, "", c.today())
+		if err == nil {
+			l, err = buildLetter(src, tmpl, window, s)
+			warnings = aisWarnings(src.patient)
+		}
+	}
+	if err != nil {
+		return LetterPreview{}, err
+	}
+	var buf bytes.Buffer
+	ws, err := letters.RenderLetter(&buf, l)
+	if err != nil {
+		return LetterPreview{}, err
+	}
+	if patientID != "" {
+		// A preview shows the patient's details on screen: a view, audited.
+		err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+			return audit("patient.view", "patient", patientID, patientID, "letter preview")
+		})
+		if err != nil {
+			return LetterPreview{}, err
+		}
+	}
+	return LetterPreview{Subject: l.Subject, Salutation: l.Salutation, Paragraphs: l.Paragraphs, PDF: buf.Bytes(),
+		Warnings: append(warnings, ws.Messages()...)}, nil
+}
+
+// exampleLetter fills a template with letters.ExampleFields.
+func exampleLetter(tmpl LetterTemplate, window letters.Window, s *Session) (letters.Letter, error) {
+	parsed, err := letters.ParseTemplate(tmpl.Name, tmpl.Subject, tmpl.Body)
+	if err != nil {
+		return letters.Letter{}, err
+	}
+	f := letters.ExampleFields()
+	merged, err := parsed.Render(f)
+	if err != nil {
+		return letters.Letter{}, err
+	}
+	salutation, err := f.Salutation(tmpl.AddressedTo)
+	if err != nil {
+		return letters.Letter{}, err
+	}
+	p := f.Patient
+	to := letters.Recipient{Name: strings.Join(strings.Fields(p.Title+" "+p.Forenames+" "+p.Surname), " "),
+		Address: []string{p.AddressLine1, p.AddressLine2, p.Town, p.Postcode}}
+	if tmpl.AddressedTo == letters.ToGP {
+		if to, err = gpRecipient(data.GP{Name: p.GPName, Practice: p.GPPractice, Address: p.GPAddress}); err != nil {
+			return letters.Letter{}, err
+		}
+	}
+	return letters.Letter{
+		Clinic:     letters.Letterhead{Name: f.Clinic.Name, Address: f.Clinic.AddressLines, Phone: f.Clinic.Phone, Email: f.Clinic.Email},
+		Recipient:  to,
+		Date:       f.Today,
+		References: []string{"NHS number: " + nhs.FormatNHSNumber(p.NHSNumber)},
+		Subject:    merged.Subject, Salutation: salutation + ",", Paragraphs: merged.Paragraphs,
+		SignOff: signOff(salutation), Signatory: letters.Signatory{Name: s.User.FullName, Role: s.Role.Label()},
+		Window: window,
+	}, nil
+}
