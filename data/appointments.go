@@ -322,7 +322,7 @@ type DiaryFilter struct {
 	// index, so a day view of several hundred appointments needs no sort.
 	ByClinician bool
 	// One date's clinicians from clinicianFrom and before clinicianBefore
-	// (by id; "" leaves that end open): DayDiary's halves.
+	// (by id; "" leaves that end open): DayDiary's parts.
 	clinicianFrom, clinicianBefore string
 }
 
@@ -397,11 +397,7 @@ func (s *Store) DayDiary(date string) ([]DiaryEntry, error) {
 		return nil, err
 	}
 	f := DiaryFilter{From: date, To: date, WithCancelled: true, ByClinician: true}
-	ids := make([]string, 0, len(snap.clinicians))
-	for _, c := range snap.clinicians {
-		ids = append(ids, c.ID)
-	}
-	slices.Sort(ids)
+	ids := snap.clinicianIDs
 	n := min(dayDiaryParts, len(ids))
 	if n < 2 {
 		return diary(s.db, f, snap)

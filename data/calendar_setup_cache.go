@@ -27,6 +27,9 @@ type setupSnapshot struct {
 	typeByID   map[string]AppointmentType
 	roomByID   map[string]Room
 	clinByID   map[string]Clinician
+	// clinicianIDs are every clinician's id in id order, the order of the
+	// diary index, for DayDiary to split the day by.
+	clinicianIDs []string
 }
 
 type setupCache struct {
@@ -84,7 +87,9 @@ func loadSetup(q querier) (*setupSnapshot, error) {
 	snap.clinByID = make(map[string]Clinician, len(snap.clinicians))
 	for _, c := range snap.clinicians {
 		snap.clinByID[c.ID] = c
+		snap.clinicianIDs = append(snap.clinicianIDs, c.ID)
 	}
+	slices.Sort(snap.clinicianIDs)
 	return &snap, nil
 }
 
