@@ -141,15 +141,7 @@ func benchCalendar(env *Env, c *app.Clinic, refPath string, refDays []ukcal.Date
 		return nil, err
 	}
 	region := ukcal.Region(cs.Region)
-	first := today.AddMonths(-12 * benchYears)
-	span := first.DaysUntil(today.AddDays(7 * diaryWeeksAhead))
-	randomDay := func() ukcal.Date {
-		for {
-			if d := first.AddDays(r.IntN(span + 1)); region.IsWorkingDay(d) {
-				return d
-			}
-		}
-	}
+	randomDay := randomWorkingDays(r, region, today.AddMonths(-12*benchYears), today.AddDays(7*diaryWeeksAhead))
 
 	// Warm the cache on days that are not timed.
 	for i := 0; i < 20; i++ {
@@ -419,16 +411,11 @@ func benchDayViewCold(env *Env, path string) (BenchResult, error) {
 		return BenchResult{}, err
 	}
 	region := ukcal.Region(cs.Region)
-	r := rand.New(rand.NewPCG(benchSeed, 7))
 	today := ukcal.Today(env.Now())
-	first := today.AddMonths(-12 * benchYears)
-	span := first.DaysUntil(today)
+	randomDay := randomWorkingDays(rand.New(rand.NewPCG(benchSeed, 7)), region, today.AddMonths(-12*benchYears), today)
 	var runs []time.Duration
 	for len(runs) < 100 {
-		d := first.AddDays(r.IntN(span + 1))
-		if !region.IsWorkingDay(d) {
-			continue
-		}
+		d := randomDay()
 		start := time.Now()
 		if _, err := c.DayView(d); err != nil {
 			return BenchResult{}, err
@@ -437,4 +424,17 @@ func benchDayViewCold(env *Env, path string) (BenchResult, error) {
 	}
 	return summarise(name, runs, 0, fmt.Sprintf("%d days at random over %d years, the clinic file dropped from the system's cache and opened afresh first: "+
 		"each page a read from the disk (the reference for day_view, which is timed with the file read through, as the daily backup leaves it)", len(runs), benchYears)), nil
+}
+
+// randomWorkingDays picks working days at random from first to last
+// (inclusive).
+func randomWorkingDays(r *rand.Rand, region ukcal.Region, first, last ukcal.Date) func() ukcal.Date {
+	span := first.DaysUntil(last)
+	return func() ukcal.Date {
+		for {
+			if d := first.AddDays(r.IntN(span + 1)); region.IsWorkingDay(d) {
+				return d
+			}
+		}
+	}
 }
