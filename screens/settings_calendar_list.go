@@ -18,6 +18,7 @@ type setupList[T any] struct {
 	list   *widget.List
 	empty  *widget.Label
 	status *widget.Label
+	body   *fyne.Container // the pane's layout, once pane has made it
 
 	read         func() ([]T, error)
 	id           func(T) string
@@ -58,8 +59,9 @@ func newSetupList[T any](spec setupListSpec[T]) *setupList[T] {
 // the column titles and the list.
 func (l *setupList[T]) pane(intro string, buttons []fyne.CanvasObject, titles ...string) fyne.CanvasObject {
 	top := container.NewVBox(wrapped(intro), container.NewHBox(buttons...), l.status, headerRow(l.cols, titles...))
+	l.body = container.NewBorder(top, nil, nil, nil, setupListWithNote(l.list, l.empty))
 	l.reload("")
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, setupListWithNote(l.list, l.empty)))
+	return container.NewPadded(l.body)
 }
 
 // reload reads the items again and selects the one with keepID.
@@ -111,8 +113,11 @@ func (l *setupList[T]) saveFrom(ctx *Context, d *setupDialog, save func() (T, er
 			return
 		}
 		d.close()
-		l.reload(l.id(saved))
+		// The message first, and the pane laid out again around it, so
+		// that the list scrolls to the saved item at its new height.
 		say(l.status, widget.SuccessImportance, said(saved))
+		l.body.Refresh()
+		l.reload(l.id(saved))
 	})
 }
 
