@@ -60,6 +60,11 @@ vet:
 	$(GO) vet -tags '$(TAGS)' ./...
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
 	if [ -n "$$unformatted" ]; then echo "Not gofmt-ed:"; echo "$$unformatted"; exit 1; fi
+	@# A clone must test itself: no Go file nor this Makefile may reach for the
+	@# folder beside the repository (the needle is split so this line passes).
+	@needle='../sha''red'; \
+	found="$$(grep -lF -- "$$needle" $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go') Makefile)"; \
+	if [ -n "$$found" ]; then echo "These name $$needle (use the repository's testdata/ instead):"; echo "$$found"; exit 1; fi
 
 # Unit, integration and headless GUI tests, then the real binary under Xvfb.
 test: build vet

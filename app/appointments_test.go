@@ -153,7 +153,7 @@ func TestBankHolidayFromTheFeedAndClosuresWarn(t *testing.T) {
 		}
 	}
 	if title == "" {
-		t.Fatal("25/12/2026 is not in the shared feed")
+		t.Fatal("25/12/2026 is not in the feed vectors")
 	}
 	ws, err := d.c.CheckBooking(d.req(d.john, d.evans, "2026-12-25", "10:00"))
 	if err != nil {

@@ -119,10 +119,10 @@ func TestCheckHours(t *testing.T) {
 	}
 }
 
-// Every bank holiday of the shared GOV.UK feed warns in its own region, with
+// Every bank holiday of the GOV.UK feed in testdata warns in its own region, with
 // the feed's title, and the days that are holidays only elsewhere do not.
-func TestCheckBankHolidaysFromTheSharedFeed(t *testing.T) {
-	feed := sharedFeed(t)
+func TestCheckBankHolidaysFromTheFeedVectors(t *testing.T) {
+	feed := feedVectors(t)
 	isHoliday := func(r ukcal.Region, d ukcal.Date) bool {
 		return slices.ContainsFunc(feed[r], func(h feedHoliday) bool { return h.Date == d })
 	}
@@ -134,11 +134,11 @@ func TestCheckBankHolidaysFromTheSharedFeed(t *testing.T) {
 		{ukcal.Scotland, "2026-01-02"},
 	} {
 		if !isHoliday(named.region, date(named.day)) {
-			t.Fatalf("the shared feed has no %s holiday on %s", named.region, named.day)
+			t.Fatalf("the feed vectors have no %s holiday on %s", named.region, named.day)
 		}
 	}
 	if isHoliday(ukcal.EnglandAndWales, date("2026-01-02")) {
-		t.Fatal("the shared feed has 2 January 2026 as an England and Wales holiday")
+		t.Fatal("the feed vectors have 2 January 2026 as an England and Wales holiday")
 	}
 
 	checked := 0

@@ -8,14 +8,14 @@ import (
 	"clinicdesk/app/ukcal"
 )
 
-// feedHoliday is one event of the shared GOV.UK feed.
+// feedHoliday is one event of the GOV.UK feed in testdata.
 type feedHoliday struct {
 	Date  ukcal.Date
 	Title string
 }
 
-// sharedFeed returns the shared feed's holidays by region.
-func sharedFeed(t *testing.T) map[ukcal.Region][]feedHoliday {
+// feedVectors returns the holidays of the feed in testdata by region.
+func feedVectors(t *testing.T) map[ukcal.Region][]feedHoliday {
 	t.Helper()
 	var raw map[string]struct {
 		Events []struct {

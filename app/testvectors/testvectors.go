@@ -1,5 +1,6 @@
-// Package testvectors reads the project's shared test vectors, kept in
-// shared/testdata beside the repository, for the tests of any package.
+// Package testvectors reads the project's test vectors, kept in the
+// repository's own testdata/ folder (SPEC §4's vector files), for the tests
+// of any package. Only tests import it; the shipped binary never does.
 package testvectors
 
 import (
@@ -10,21 +11,22 @@ import (
 	"testing"
 )
 
-// Dir is the shared test vectors' folder, found from this file's own place
-// in the repository (app/testvectors), so it is the same from any package.
+// Dir is the repository's testdata folder, found from this file's own place
+// in the repository (app/testvectors), so it is the same from any package
+// and in any clone, whatever lies beside it.
 func Dir() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "testdata")
+	return filepath.Join(filepath.Dir(file), "..", "..", "testdata")
 }
 
 // Load reads the vector file name into v, failing the test clearly when
-// the shared folder is not where it should be.
+// the file is not in the repository's testdata folder.
 func Load(t testing.TB, name string, v any) {
 	t.Helper()
 	path := filepath.Join(Dir(), name)
 	data, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("test vectors missing: %v (expected the shared folder beside the repository, at %s)", err, filepath.Clean(Dir()))
+		t.Fatalf("test vectors missing: %v (expected in the repository's testdata folder, %s)", err, filepath.Clean(Dir()))
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		t.Fatalf("%s: %v", path, err)

@@ -21,7 +21,7 @@ func formatHolidays(hs []Holiday) string {
 	return b.String()
 }
 
-// Every bank holiday in the shared feed, in every region and year, is what
+// Every bank holiday in the feed vectors (testdata), in every region and year, is what
 // Holidays returns (from the embedded copy), and nothing else is.
 func TestHolidaysAreTheFeed(t *testing.T) {
 	feed := feedByYear(t)
@@ -30,7 +30,7 @@ func TestHolidaysAreTheFeed(t *testing.T) {
 		for year := 2019; year <= 2028; year++ {
 			want := years[year]
 			if len(want) == 0 {
-				t.Fatalf("%s %d: shared feed has no holidays; the vectors are not the expected 2019–2028 feed", r, year)
+				t.Fatalf("%s %d: feed vectors have no holidays; the vectors are not the expected 2019–2028 feed", r, year)
 			}
 			got := Holidays(r, year)
 			if !slices.Equal(got, want) {

@@ -6,7 +6,7 @@ import (
 	"clinicdesk/app/testvectors"
 )
 
-// feedVectors is the shared copy of the GOV.UK feed, read independently of
+// feedVectors is the testdata copy of the GOV.UK feed, read independently of
 // the package's own parser.
 type feedVectors map[string]struct {
 	Division string `json:"division"`
@@ -17,7 +17,7 @@ type feedVectors map[string]struct {
 	} `json:"events"`
 }
 
-// feedByYear returns the shared feed as region → year → holidays in file order.
+// feedByYear returns the feed vectors as region → year → holidays in file order.
 func feedByYear(t *testing.T) map[Region]map[int][]Holiday {
 	t.Helper()
 	var raw feedVectors
