@@ -62,7 +62,7 @@ func TestHolidaysCommand(t *testing.T) {
 func TestDeadlinesCommand(t *testing.T) {
 	code, out, errOut := runCLI("deadlines", "--from", "2026-05-23")
 	want := `acknowledge_by 2026-05-28
-six_months 2026-11-23
+six_months 2026-11-22
 sar_due 2026-06-23
 sar_due_extended 2026-08-24
 rtt_18w 2026-09-26
@@ -82,7 +82,7 @@ cancer_62d 2026-07-24
 		t.Fatalf("deadlines --json printed %q: %v", out, err)
 	}
 	wantJSON := map[string]string{
-		"acknowledge_by": "2026-12-03", "six_months": "2027-05-30", "sar_due": "2026-12-30",
+		"acknowledge_by": "2026-12-03", "six_months": "2027-05-29", "sar_due": "2026-12-30",
 		"sar_due_extended": "2027-03-01", "rtt_18w": "2027-04-05", "fds_28d": "2026-12-28", "cancer_62d": "2027-01-31",
 	}
 	if len(got) != len(wantJSON) {

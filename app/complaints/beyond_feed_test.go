@@ -171,12 +171,15 @@ func TestRegionChangesTheDeadline(t *testing.T) {
 	}
 }
 
-// sixMonthsAfter is the same day six months on, or that month's last day.
+// sixMonthsAfter is the last day of the six-month period beginning with the
+// day of receipt: the day before receipt, six months on, or that month's
+// last day (SPEC §4.4).
 func sixMonthsAfter(received string) string {
 	d, err := time.Parse(time.DateOnly, received)
 	if err != nil {
 		panic(err)
 	}
+	d = d.AddDate(0, 0, -1)
 	first := time.Date(d.Year(), d.Month()+6, 1, 0, 0, 0, 0, time.UTC)
 	last := first.AddDate(0, 1, -1).Day()
 	return time.Date(first.Year(), first.Month(), min(d.Day(), last), 0, 0, 0, 0, time.UTC).Format(time.DateOnly)

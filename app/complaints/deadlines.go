@@ -92,8 +92,9 @@ type DueDates struct {
 	// ResponseDue is the end of the agreed response period; zero until one
 	// is agreed.
 	ResponseDue ukcal.Date
-	// SixMonths is six calendar months after receipt: after it, without an
-	// agreed extension, a delay letter is owed.
+	// SixMonths is the last day of the six-month period that begins with
+	// the day of receipt: from the next day, without an agreed extension, a
+	// delay letter is owed.
 	SixMonths ukcal.Date
 	// TimeLimit is the last day the complaint was in time: 12 months from
 	// the later of the events and the complainant becoming aware of them.

@@ -22,7 +22,7 @@ type complaintVectors struct {
 	} `json:"time_limit"`
 }
 
-func TestDeadlinesMatchSharedVectors(t *testing.T) {
+func TestDeadlinesMatchTheVectors(t *testing.T) {
 	var v complaintVectors
 	testvectors.Load(t, "complaint_deadlines.json", &v)
 	if len(v.Acknowledgement) == 0 || len(v.TimeLimit) == 0 {
@@ -162,7 +162,7 @@ func TestResponsePeriodCheck(t *testing.T) {
 }
 
 func TestDelayLetterOwedAfterSixMonths(t *testing.T) {
-	received := date("2026-05-23") // six months: Monday 23 November 2026
+	received := date("2026-05-23") // the period ends Sunday 22 November 2026
 	plain := Deadlines(received, ukcal.Date{}, ukcal.Date{}, AgreedWorkingDays(25), ukcal.EnglandAndWales)
 	extended := Deadlines(received, ukcal.Date{}, ukcal.Date{}, AgreedDate(date("2026-12-15")), ukcal.EnglandAndWales)
 	cases := []struct {
@@ -173,8 +173,8 @@ func TestDelayLetterOwedAfterSixMonths(t *testing.T) {
 		sent   bool
 		owed   bool
 	}{
-		{"on the six-month day", plain, Investigating, "2026-11-23", false, false},
-		{"the day after", plain, Investigating, "2026-11-24", false, true},
+		{"on the last day of the period", plain, Investigating, "2026-11-22", false, false},
+		{"the day after", plain, Investigating, "2026-11-23", false, true},
 		{"still unacknowledged", plain, Received, "2026-11-24", false, true},
 		{"already sent", plain, Investigating, "2026-11-24", true, false},
 		{"response already sent", plain, ResponseSent, "2026-11-24", false, false},
@@ -191,6 +191,26 @@ func TestDelayLetterOwedAfterSixMonths(t *testing.T) {
 	}
 }
 
+// For every vector, the last day of the six-month period is still in time
+// and the delay letter is owed from the next day, not before.
+func TestDelayLetterIsOwedFromTheDayAfterTheSixMonthPeriod(t *testing.T) {
+	var v complaintVectors
+	testvectors.Load(t, "complaint_deadlines.json", &v)
+	for _, c := range v.Acknowledgement {
+		d := Deadlines(date(c.Received), ukcal.Date{}, ukcal.Date{}, ResponsePeriod{}, ukcal.EnglandAndWales)
+		last := date(c.SixMonths)
+		if d.DelayLetterOwed(Investigating, last, false) {
+			t.Errorf("received %s: a delay letter owed on %s, the period's last day", c.Received, last)
+		}
+		if !d.DelayLetterOwed(Investigating, last.AddDays(1), false) {
+			t.Errorf("received %s: no delay letter owed on %s, the day after the period", c.Received, last.AddDays(1))
+		}
+		if dl, _ := d.Next(Investigating); dl.Overdue(last) || !dl.Overdue(last.AddDays(1)) {
+			t.Errorf("received %s: the six-month deadline %s is overdue on the wrong day", c.Received, dl.Due)
+		}
+	}
+}
+
 func TestNextDeadlineFollowsTheStatus(t *testing.T) {
 	received := date("2026-11-20")
 	agreed := Deadlines(received, ukcal.Date{}, ukcal.Date{}, AgreedWorkingDays(20), ukcal.EnglandAndWales)
@@ -204,7 +224,7 @@ func TestNextDeadlineFollowsTheStatus(t *testing.T) {
 		{agreed, Received, "acknowledge_by", "2026-11-25"},
 		{agreed, Acknowledged, "response_due", "2026-12-18"},
 		{agreed, Investigating, "response_due", "2026-12-18"},
-		{none, Investigating, "six_months", "2027-05-20"},
+		{none, Investigating, "six_months", "2027-05-19"},
 		{agreed, ResponseSent, "", ""},
 		{agreed, Closed, "", ""},
 		{agreed, ReferredPHSO, "", ""},

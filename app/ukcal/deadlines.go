@@ -13,7 +13,7 @@ const (
 // Complaint and subject-access periods (SPEC §4.4, §4.5).
 const (
 	ComplaintAckWorkingDays = 3  // acknowledge by the end of the 3rd working day after receipt
-	ComplaintDelayMonths    = 6  // a delay letter is owed after this, without an agreed extension
+	ComplaintDelayMonths    = 6  // a delay letter is owed after this period, without an agreed extension
 	ComplaintTimeLimitMonth = 12 // complaints made later are out of time (discretion, not refusal)
 	SARMonths               = 1  // subject access: one calendar month
 	SARExtendedMonths       = 3  // extended by two further months
@@ -27,11 +27,13 @@ func ComplaintAcknowledgeBy(received Date, r Region) Date {
 	return r.AddWorkingDays(received, ComplaintAckWorkingDays)
 }
 
-// ComplaintSixMonths returns the same date six calendar months after receipt
-// (the month's last day where there is none): after it a delay letter is
-// owed unless an extension was agreed.
+// ComplaintSixMonths returns the last day of the six-month period that
+// begins with the day of receipt (SPEC §4.4): six calendar months on from
+// the day before receipt, or that month's last day where there is no such
+// date (received 31 August 2026, the period ends 28 February 2027). From
+// the next day a delay letter is owed unless an extension was agreed.
 func ComplaintSixMonths(received Date) Date {
-	return received.AddMonths(ComplaintDelayMonths)
+	return received.AddDays(-1).AddMonths(ComplaintDelayMonths)
 }
 
 // ComplaintTimeLimit returns the last day a complaint about an event (or

@@ -57,6 +57,40 @@ func TestComplaintVectors(t *testing.T) {
 	}
 }
 
+// six_months is the last day of the six-month period that begins with the
+// day of receipt (SPEC §4.4): six calendar months on from the day before
+// receipt, that month's last day where it has no such date. Checked against
+// every vector and the spec's own example; the old rule (the same date six
+// months on) gave a day too late.
+func TestSixMonthsIsTheLastDayOfThePeriod(t *testing.T) {
+	var v complaintVectors
+	testvectors.Load(t, "complaint_deadlines.json", &v)
+	cases := map[string]string{
+		"2026-08-31": "2027-02-28", // SPEC §4.4's example: 30 February is no date
+		"2027-08-31": "2028-02-29", // the same in a leap year
+		"2026-08-30": "2027-02-28",
+		"2026-05-23": "2026-11-22",
+		"2027-01-01": "2027-06-30", // the day before receipt is in the old year
+	}
+	for _, c := range v.Acknowledgement {
+		cases[c.Received] = c.SixMonths
+	}
+	if len(cases) < 8 {
+		t.Fatalf("only %d cases: the vectors have no six_months cases", len(cases))
+	}
+	for received, want := range cases {
+		r := MustParseDate(received)
+		got := ComplaintSixMonths(r)
+		if got.String() != want {
+			t.Errorf("received %s: the six-month period ends %s, want %s", received, got, want)
+		}
+		// Mid-month, the delay letter is owed from the same date six months on.
+		if r.Day() > 1 && r.Day() <= 28 && got.AddDays(1) != r.AddMonths(ComplaintDelayMonths) {
+			t.Errorf("received %s: the period ends %s, not the day before %s", received, got, r.AddMonths(ComplaintDelayMonths))
+		}
+	}
+}
+
 func TestSARVectors(t *testing.T) {
 	var v sarVectors
 	testvectors.Load(t, "sar_deadlines.json", &v)
@@ -142,7 +176,7 @@ func TestDeadlinesJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"acknowledge_by":"2026-05-28","six_months":"2026-11-23","sar_due":"2026-06-23","sar_due_extended":"2026-08-24",` +
+	want := `{"acknowledge_by":"2026-05-28","six_months":"2026-11-22","sar_due":"2026-06-23","sar_due_extended":"2026-08-24",` +
 		`"rtt_18w":"2026-09-26","fds_28d":"2026-06-20","cancer_62d":"2026-07-24"}`
 	if string(out) != want {
 		t.Errorf("JSON:\n got %s\nwant %s", out, want)
