@@ -273,14 +273,22 @@ func (c *Clinic) SignIn(username, password string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	username = strings.TrimSpace(username)
-	if err := c.unwrap(data.UserEntry(username), []byte(password)); err != nil {
+	err := c.signInRefused(username) // too many wrong passwords: refused before the Argon2id work (signin_throttle.go)
+	if err == nil {
+		err = c.unwrap(data.UserEntry(username), []byte(password))
+	}
+	if err != nil {
 		c.failedLog = append(c.failedLog, failedSignIn{at: c.clock(), username: username})
 		if c.session != nil {
 			c.session.Locked = true // a failed switch must not leave the last user's screen open
 		}
-		return err
+		return c.signInFailed(username, err)
 	}
-	return c.startSession(username, "sign_in")
+	if err := c.startSession(username, "sign_in"); err != nil {
+		return c.signInFailed(username, err)
+	}
+	c.signInSucceeded(username)
+	return nil
 }
 
 func (c *Clinic) startSession(username, action string) error {
@@ -311,11 +319,19 @@ func (c *Clinic) Unlock(password string) error {
 		return ErrSignedOut
 	}
 	u := c.session.User
-	if err := c.unwrap(data.UserEntry(u.Username), []byte(password)); err != nil {
+	err := c.signInRefused(u.Username) // as SignIn: a locked screen is no way round the wait
+	if err == nil {
+		err = c.unwrap(data.UserEntry(u.Username), []byte(password))
+	}
+	if err != nil {
 		c.failedLog = append(c.failedLog, failedSignIn{at: c.clock(), username: u.Username})
+		return c.signInFailed(u.Username, err)
+	}
+	if err := c.startSession(u.Username, "unlock"); err != nil {
 		return err
 	}
-	return c.startSession(u.Username, "unlock")
+	c.signInSucceeded(u.Username)
+	return nil
 }
 
 // Lock hides the session until the password is typed again.
