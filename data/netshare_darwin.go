@@ -3,14 +3,15 @@
 package data
 
 import (
+	"fmt"
 	"strings"
 	"syscall"
 )
 
-func isRemoteFS(dir string) (bool, string) {
+func isRemoteFS(path string) (bool, string, error) {
 	var st syscall.Statfs_t
-	if err := syscall.Statfs(dir, &st); err != nil {
-		return false, ""
+	if err := syscall.Statfs(path, &st); err != nil {
+		return false, "", fmt.Errorf("statfs %s: %w", path, err)
 	}
 	var b strings.Builder
 	for _, c := range st.Fstypename {
@@ -21,7 +22,9 @@ func isRemoteFS(dir string) (bool, string) {
 	}
 	switch kind := b.String(); kind {
 	case "smbfs", "nfs", "afpfs", "webdav", "cifs", "ftp":
-		return true, kind
+		return true, kind, nil
+	case "":
+		return false, "", fmt.Errorf("the disk holding %s did not say what kind it is", path)
 	}
-	return false, ""
+	return false, "", nil
 }

@@ -2,10 +2,13 @@
 
 package data
 
-import "syscall"
+import (
+	"fmt"
+	"syscall"
+)
 
 // Filesystem magic numbers from statfs(2).
-var remoteFS = map[int64]string{
+var remoteFSTypes = map[int64]string{
 	0x6969:     "NFS",
 	0x517B:     "SMB",
 	0xFF534D42: "CIFS",
@@ -17,11 +20,11 @@ var remoteFS = map[int64]string{
 	0x73757245: "Coda",
 }
 
-func isRemoteFS(dir string) (bool, string) {
+func isRemoteFS(path string) (bool, string, error) {
 	var st syscall.Statfs_t
-	if err := syscall.Statfs(dir, &st); err != nil {
-		return false, ""
+	if err := syscall.Statfs(path, &st); err != nil {
+		return false, "", fmt.Errorf("statfs %s: %w", path, err)
 	}
-	kind, ok := remoteFS[int64(st.Type)]
-	return ok, kind
+	kind, ok := remoteFSTypes[int64(st.Type)]
+	return ok, kind, nil
 }

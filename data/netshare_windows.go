@@ -3,26 +3,38 @@
 package data
 
 import (
+	"fmt"
 	"path/filepath"
 	"syscall"
 	"unsafe"
 )
 
-const driveRemote = 4 // DRIVE_REMOTE from GetDriveTypeW
+// Drive types from GetDriveTypeW.
+const (
+	driveUnknown   = 0
+	driveNoRootDir = 1
+	driveRemote    = 4
+)
 
-func isRemoteFS(dir string) (bool, string) {
-	vol := filepath.VolumeName(dir)
+func isRemoteFS(path string) (bool, string, error) {
+	vol := filepath.VolumeName(path)
 	if vol == "" {
-		return false, ""
+		return false, "", fmt.Errorf("%s has no drive letter", path)
 	}
 	root, err := syscall.UTF16PtrFromString(vol + `\`)
 	if err != nil {
-		return false, ""
+		return false, "", err
 	}
 	proc := syscall.NewLazyDLL("kernel32.dll").NewProc("GetDriveTypeW")
-	t, _, _ := proc.Call(uintptr(unsafe.Pointer(root)))
-	if t == driveRemote {
-		return true, "mapped network drive " + vol
+	if err := proc.Find(); err != nil {
+		return false, "", err
 	}
-	return false, ""
+	t, _, _ := proc.Call(uintptr(unsafe.Pointer(root)))
+	switch t {
+	case driveRemote:
+		return true, "mapped network drive " + vol, nil
+	case driveUnknown, driveNoRootDir:
+		return false, "", fmt.Errorf("Windows does not know the drive %s", vol)
+	}
+	return false, "", nil
 }
