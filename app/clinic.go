@@ -82,7 +82,20 @@ type Clinic struct {
 	key       data.DataKey
 	session   *Session
 	failedLog []failedSignIn // written to the audit trail once it can be
+	// pendingAudit holds rows that could not be written yet (a full disk,
+	// or found before anyone signed in): they go with the next write.
+	pendingAudit []data.AuditEntry
+	// realKeys is the fingerprint of each real keyring entry, as the
+	// clinic file records it; keyringProblems what the last check found.
+	realKeys        map[string]string
+	keyringProblems []data.KeyringError
+	// diskFull is set when a write found no room: the session goes on so
+	// that a manager can back up to another disk.
+	diskFull bool
 }
+
+// auditFunc writes one audit row as the session's user.
+type auditFunc = func(action, entity, id, patient, detail string) error
 
 type failedSignIn struct {
 	at       time.Time
@@ -167,11 +180,13 @@ func (c *Clinic) create(s Setup) (string, error) {
 	}
 	secret, _ := canonicalRecoveryKey(recovery)
 	kr := data.NewKeyring(data.KeyringPath(c.path), uuid.Must(uuid.NewV7()).String())
-	if err := kr.Wrap(data.RecoveryEntry, secret, key, c.kdfParams()); err != nil {
-		return "", err
-	}
-	if err := kr.Wrap(data.UserEntry(s.Manager.Username), []byte(s.Manager.Password), key, c.kdfParams()); err != nil {
-		return "", err
+	c.realKeys = map[string]string{}
+	for id, secret := range map[string][]byte{data.RecoveryEntry: secret, data.UserEntry(s.Manager.Username): []byte(s.Manager.Password)} {
+		fp, err := kr.Add(id, secret, key, c.kdfParams())
+		if err != nil {
+			return "", err
+		}
+		c.realKeys[id] = fp
 	}
 	now := c.clock().UTC()
 	manager := User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(s.Manager.Username),
@@ -185,6 +200,11 @@ func (c *Clinic) create(s Setup) (string, error) {
 		}
 		if err := tx.InsertUser(manager); err != nil {
 			return err
+		}
+		for id, fp := range c.realKeys {
+			if err := tx.SetKeyFingerprint(id, fp, now); err != nil {
+				return err
+			}
 		}
 		for _, a := range []data.AuditEntry{
 			{At: now, Username: manager.Username, Action: "clinic.create", Entity: "clinic", EntityID: kr.ClinicID()},
@@ -222,8 +242,8 @@ func (c *Clinic) kdfParams() KDFParams {
 // Open takes the clinic file's lock and reads its keyring. Nobody is
 // signed in yet and nothing is decrypted: that waits for SignIn.
 func Open(path string) (*Clinic, error) {
-	if !Exists(path) {
-		return nil, fmt.Errorf("no clinic file at %s", path)
+	if err := data.CheckClinicFile(path); err != nil {
+		return nil, err
 	}
 	lock, err := data.AcquireLock(path)
 	if err != nil {
@@ -240,10 +260,12 @@ func Open(path string) (*Clinic, error) {
 // Path is the clinic file's location.
 func (c *Clinic) Path() string { return c.path }
 
-// unwrap turns a user's password into the data key, opening the store the
-// first time. It costs the Argon2id derivation, on purpose.
+// unwrap turns a secret into the data key, opening the store the first
+// time. It costs the Argon2id derivation, on purpose. Only the entry the
+// clinic file records as real counts: an old password that a stale entry
+// still opens is a wrong password.
 func (c *Clinic) unwrap(entry string, secret []byte) error {
-	key, err := c.keyring.Unwrap(entry, secret)
+	u, err := c.keyring.Open(entry, secret)
 	// Argon2id's 64 MiB are garbage now; hand them back to the system
 	// rather than keep them for the rest of the day.
 	debug.FreeOSMemory()
@@ -254,15 +276,20 @@ func (c *Clinic) unwrap(entry string, secret []byte) error {
 		return err
 	}
 	if c.store == nil {
-		store, err := data.Open(c.path, key)
+		usedNext, err := c.openStoreLocked(u)
 		if err != nil {
 			return err
 		}
-		c.store, c.key = store, key
-		return nil
-	}
-	if !data.SameKey(key, c.key) {
+		if err := c.reconcileKeyringLocked(usedNext); err != nil {
+			c.store.Close()
+			c.store, c.key = nil, data.DataKey{}
+			return err
+		}
+	} else if !data.SameKey(u.Key, c.key) && (u.Next == nil || !data.SameKey(*u.Next, c.key)) {
 		return errors.New("the keyring does not match the open clinic file")
+	}
+	if !c.isRealEntry(entry, u.Fingerprint) {
+		return ErrWrongPassword
 	}
 	return nil
 }
@@ -309,6 +336,15 @@ func (c *Clinic) startSession(username, action string) error {
 	}
 	c.session = &Session{User: u, Role: Role(u.Role), SignedIn: now}
 	return c.auditLocked(data.AuditEntry{At: now, Username: u.Username, Action: action, Entity: "user", EntityID: u.ID})
+}
+
+// DiskFull says a write found the disk full during this session. Signing
+// in still works then (its audit row waits in memory), so that a manager
+// can make a backup to another disk before freeing space.
+func (c *Clinic) DiskFull() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.diskFull
 }
 
 // Unlock resumes a locked session with the same user's password.
@@ -417,38 +453,67 @@ func (c *Clinic) Can(p Permission) bool {
 
 // auditLocked writes one audit row, with any failed sign-ins that were
 // waiting for the file to be open. Caller holds c.mu.
+//
+// On a full disk the row waits in memory with the others and nil is
+// returned: signing in, locking and signing out must still work then.
 func (c *Clinic) auditLocked(e data.AuditEntry) error {
 	if c.store == nil {
 		return nil
 	}
-	return c.store.Write(func(tx *data.Tx) error {
-		if err := c.flushFailedLocked(tx); err != nil {
-			return err
-		}
-		if e.At.IsZero() {
-			e.At = c.clock()
-		}
+	if e.At.IsZero() {
+		e.At = c.clock()
+	}
+	err := c.writeLocked(func(tx *data.Tx) error {
 		_, err := tx.Audit(e)
 		return err
 	})
+	if errors.Is(err, data.ErrDiskFull) {
+		c.diskFull = true
+		c.pendingAudit = append(c.pendingAudit, e)
+		return nil
+	}
+	return err
 }
 
+// flushFailedLocked writes the rows that were waiting: failed sign-ins
+// and those a full disk held back. They leave memory only when the
+// transaction commits (an error rolls it back with them in it, and the
+// caller's error says so; the next write tries them again).
 func (c *Clinic) flushFailedLocked(tx *data.Tx) error {
 	for _, f := range c.failedLog {
 		if _, err := tx.Audit(data.AuditEntry{At: f.at, Username: f.username, Action: "sign_in_failed", Entity: "user", EntityID: f.username}); err != nil {
 			return err
 		}
 	}
-	c.failedLog = nil
+	for _, e := range c.pendingAudit {
+		if _, err := tx.Audit(e); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// writeLocked runs fn in one transaction after the waiting audit rows,
+// and lets go of those rows once it has committed.
+func (c *Clinic) writeLocked(fn func(tx *data.Tx) error) error {
+	err := c.store.Write(func(tx *data.Tx) error {
+		if err := c.flushFailedLocked(tx); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
+	if err == nil {
+		c.failedLog, c.pendingAudit = nil, nil
+		c.diskFull = false
+	} else if errors.Is(err, data.ErrDiskFull) {
+		c.diskFull = true
+	}
+	return err
 }
 
 // write runs fn and its audit rows in one transaction, as the session's user.
 func (c *Clinic) write(s *Session, fn func(tx *data.Tx, audit func(action, entity, id, patient, detail string) error) error) error {
-	return c.store.Write(func(tx *data.Tx) error {
-		if err := c.flushFailedLocked(tx); err != nil {
-			return err
-		}
+	return c.writeLocked(func(tx *data.Tx) error {
 		return fn(tx, func(action, entity, id, patient, detail string) error {
 			_, err := tx.Audit(data.AuditEntry{At: c.clock(), Username: s.User.Username, Action: action,
 				Entity: entity, EntityID: id, Patient: patient, Detail: detail})

@@ -66,26 +66,21 @@ func (c *Clinic) AddUser(nu NewUser) (User, error) {
 	if err := checkNewUser(nu, details.Name); err != nil {
 		return User{}, err
 	}
-	if _, err := c.store.UserByName(strings.TrimSpace(nu.Username)); err == nil || c.keyring.Has(data.UserEntry(nu.Username)) {
+	// The clinic file decides who exists: a keyring entry left by an add
+	// that never committed is no obstacle (it never opens anything).
+	if _, err := c.store.UserByName(strings.TrimSpace(nu.Username)); err == nil {
 		return User{}, fmt.Errorf("there is already a user called %q: choose another user name", nu.Username)
 	}
 	now := c.clock().UTC()
 	u := User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(nu.Username), FullName: cleanText(nu.FullName),
 		Role: string(nu.Role), Active: true, CreatedAt: now, PasswordChangedAt: now}
-	if err := c.keyring.Wrap(data.UserEntry(u.Username), []byte(nu.Password), c.key, c.kdfParams()); err != nil {
-		return User{}, err
-	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.replaceKeyEntryLocked(s, data.UserEntry(u.Username), []byte(nu.Password), func(tx *data.Tx, audit auditFunc) error {
 		if err := tx.InsertUser(u); err != nil {
 			return err
 		}
-		if err := audit("user.create", "user", u.ID, "", "role="+u.Role); err != nil {
-			return err
-		}
-		return c.keyring.Save()
+		return audit("user.create", "user", u.ID, "", "role="+u.Role)
 	})
 	if err != nil {
-		c.keyring.Remove(data.UserEntry(u.Username))
 		return User{}, err
 	}
 	return u, nil
@@ -147,7 +142,7 @@ func (c *Clinic) DisableUser(id string) error {
 		return nil
 	}
 	u.Active = false
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.forgetKeyEntryLocked(s, data.UserEntry(u.Username), func(tx *data.Tx, audit auditFunc) error {
 		if u.Role == string(Manager) {
 			if n, err := tx.ActiveManagers(); err != nil {
 				return err
@@ -158,11 +153,7 @@ func (c *Clinic) DisableUser(id string) error {
 		if err := tx.UpdateUser(u); err != nil {
 			return err
 		}
-		if err := audit("user.disable", "user", u.ID, "", ""); err != nil {
-			return err
-		}
-		c.keyring.Remove(data.UserEntry(u.Username))
-		return c.keyring.Save()
+		return audit("user.disable", "user", u.ID, "", "")
 	})
 }
 
@@ -191,7 +182,12 @@ func (c *Clinic) ChangePassword(oldPassword, newPassword string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := c.keyring.Unwrap(data.UserEntry(s.User.Username), []byte(oldPassword)); err != nil {
+	entry := data.UserEntry(s.User.Username)
+	if u, err := c.keyring.Open(entry, []byte(oldPassword)); err != nil || !c.isRealEntry(entry, u.Fingerprint) {
+		var ke *data.KeyringError
+		if errors.As(err, &ke) {
+			return err
+		}
 		return errors.New("your current password is not right")
 	}
 	if oldPassword == newPassword {
@@ -208,13 +204,9 @@ func (c *Clinic) setPasswordLocked(s *Session, u User, newPassword, action strin
 	if err := CheckPassword(newPassword, u.Username, u.FullName, details.Name); err != nil {
 		return err
 	}
-	entry := data.UserEntry(u.Username)
-	if err := c.keyring.Wrap(entry, []byte(newPassword), c.key, c.kdfParams()); err != nil {
-		return err
-	}
 	reenable := !u.Active
 	u.Active = true
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.replaceKeyEntryLocked(s, data.UserEntry(u.Username), []byte(newPassword), func(tx *data.Tx, audit auditFunc) error {
 		if err := tx.PasswordChanged(u.ID, c.clock()); err != nil {
 			return err
 		}
@@ -226,10 +218,7 @@ func (c *Clinic) setPasswordLocked(s *Session, u User, newPassword, action strin
 				return err
 			}
 		}
-		if err := audit(action, "user", u.ID, "", ""); err != nil {
-			return err
-		}
-		return c.keyring.Save()
+		return audit(action, "user", u.ID, "", "")
 	})
 }
 
@@ -273,16 +262,13 @@ func (c *Clinic) NewRecoveryKey() (string, error) {
 		return "", err
 	}
 	secret, _ := canonicalRecoveryKey(key)
-	if err := c.keyring.Wrap(data.RecoveryEntry, secret, c.key, c.kdfParams()); err != nil {
+	err = c.replaceKeyEntryLocked(s, data.RecoveryEntry, secret, func(tx *data.Tx, audit auditFunc) error {
+		return audit("recovery.issue", "keyring", c.keyring.ClinicID(), "", "")
+	})
+	if err != nil {
 		return "", err
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		if err := audit("recovery.issue", "keyring", c.keyring.ClinicID(), "", ""); err != nil {
-			return err
-		}
-		return c.keyring.Save()
-	})
-	return key, err
+	return key, nil
 }
 
 // RotateDataKey re-encrypts the clinic file under a fresh data key and
@@ -299,29 +285,26 @@ func (c *Clinic) RotateDataKey() error {
 	if err != nil {
 		return err
 	}
-	// Keep the keyring that opens the file in step at every moment: the
-	// previous keyring is kept as .prev by Save, and the file is re-keyed
-	// only once the new keyring is safely on disk.
-	before, err := c.keyring.Bytes()
-	if err != nil {
-		return err
-	}
-	if err := c.keyring.Reseal(newKey); err != nil {
+	// Three writes, each leaving every secret able to open the file (see
+	// data/keyring_rotation.go): the next key staged in every entry, the
+	// file re-keyed in one transaction, the next key made the key.
+	if err := c.keyring.StageRotation(newKey); err != nil {
 		return err
 	}
 	if err := c.keyring.Save(); err != nil {
-		return err
+		c.keyring.AbandonRotation()
+		return fmt.Errorf("save the keyring: %w", err)
 	}
 	if err := c.store.Rekey(newKey); err != nil {
-		// Put the old envelopes back, since the file still has the old key.
-		if kr, perr := data.ParseKeyring(c.keyring.Path(), before); perr == nil {
-			c.keyring = kr
-			c.keyring.Save()
-		}
+		// The staged key stays: if the re-key did reach the disk before
+		// the error, it is the one that opens the file, and the next
+		// sign-in finishes the rotation; if not, it abandons it.
 		return err
 	}
 	c.key = newKey
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	c.keyring.FinishRotation()
+	c.keyring.Save() // the next sign-in finishes it otherwise
+	return c.write(s, func(tx *data.Tx, audit auditFunc) error {
 		return audit("key.rotate", "keyring", c.keyring.ClinicID(), "", "")
 	})
 }

@@ -1,35 +1,64 @@
 package data
 
 import (
-	"crypto/aes"
-	"crypto/cipher"
-	"crypto/ecdh"
-	"crypto/hkdf"
-	"crypto/rand"
-	"crypto/sha256"
+	"bytes"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"golang.org/x/crypto/argon2"
 )
 
 // The keyring sits beside the clinic file and holds the data key wrapped
 // once per user and once under the recovery key. It holds no patient data:
 // only staff login names, public keys and ciphertext.
+//
+// It is written twice, to the keyring and then to its mirror, each
+// atomically: a damaged entry (a bad sector, a stray edit) is taken from
+// the other copy instead of locking its holder out. Which entry is the
+// real one for a user is decided by the clinic file (KeyFingerprints), so
+// neither an interrupted change nor an old copy put back can let an old
+// password in.
 
 // KeyringPath is where the keyring of a clinic file lives.
 func KeyringPath(dbPath string) string { return dbPath + ".keyring" }
 
+// MirrorPath is where the keyring's second copy lives.
+func MirrorPath(keyringPath string) string { return keyringPath + ".mirror" }
+
 // ErrWrongSecret: the password or recovery key does not unwrap the data key
 // (or no such user has an entry: the two are not told apart).
 var ErrWrongSecret = errors.New("wrong user name or password")
+
+// KeyringError says what is wrong with the keyring: the whole file (Entry
+// "") or one entry. It is never a wrong password.
+type KeyringError struct {
+	Path    string
+	Entry   string
+	Problem string
+}
+
+func (e *KeyringError) Error() string {
+	if e.Entry == "" {
+		return fmt.Sprintf("the keyring %s %s", e.Path, e.Problem)
+	}
+	return fmt.Sprintf("the keyring %s: %s %s", e.Path, EntryName(e.Entry), e.Problem)
+}
+
+// EntryName is how people are told which entry: "the recovery key's
+// entry", "the entry for user asmith".
+func EntryName(id string) string {
+	if id == RecoveryEntry {
+		return "the recovery key's entry"
+	}
+	if name, ok := strings.CutPrefix(id, "user:"); ok {
+		return "the entry for user " + name
+	}
+	return id
+}
 
 // KDFParams are the Argon2id costs for one keyring entry.
 type KDFParams struct {
@@ -43,29 +72,9 @@ type KDFParams struct {
 // it is what makes guessing a stolen keyring's passwords slow.
 var DefaultKDF = KDFParams{Time: 3, MemoryKiB: 64 * 1024, Threads: 2}
 
-// A keyEntry wraps the data key for one secret in two layers. The secret
-// (via Argon2id) wraps an X25519 private key with AES-256-GCM; the data key
-// is sealed to that key pair's public half. Rotating the data key can then
-// reseal it for every entry without knowing anyone's password, while only
-// the secret's holder can open it.
-type keyEntry struct {
-	ID         string    `json:"id"`
-	KDF        string    `json:"kdf"`
-	Params     KDFParams `json:"params"`
-	Salt       []byte    `json:"salt"`
-	Nonce      []byte    `json:"nonce"`
-	WrappedKey []byte    `json:"wrapped_private_key"`
-	PublicKey  []byte    `json:"public_key"`
-	Envelope   envelope  `json:"envelope"`
-}
-
-// envelope is the data key sealed to an entry's public key (ECIES:
-// ephemeral X25519, HKDF-SHA256, AES-256-GCM).
-type envelope struct {
-	Ephemeral  []byte `json:"ephemeral"`
-	Nonce      []byte `json:"nonce"`
-	Ciphertext []byte `json:"ciphertext"`
-}
+// keyringFormat 2 added the sums, MACs and rotations under way; format 1
+// files are read and rewritten as 2 at the first sign-in.
+const keyringFormat = 2
 
 type keyringFile struct {
 	Format   int        `json:"format"`
@@ -77,6 +86,11 @@ type keyringFile struct {
 type Keyring struct {
 	path string
 	f    keyringFile
+	// damaged are the entries that could not be read from either copy.
+	damaged []KeyringError
+	// repaired says an entry (or the whole file) came from the mirror, so
+	// the keyring should be written again.
+	repaired bool
 }
 
 // RecoveryEntry is the keyring entry wrapped under the recovery key.
@@ -89,17 +103,56 @@ func UserEntry(username string) string {
 
 // NewKeyring starts an empty keyring for a new clinic file.
 func NewKeyring(path, clinicID string) *Keyring {
-	return &Keyring{path: path, f: keyringFile{Format: 1, ClinicID: clinicID}}
+	return &Keyring{path: path, f: keyringFile{Format: keyringFormat, ClinicID: clinicID}}
 }
 
-// LoadKeyring reads the keyring file at path.
+// LoadKeyring reads the keyring at path, taking from its mirror whatever
+// is damaged or missing in the main copy.
 func LoadKeyring(path string) (*Keyring, error) {
+	main, mainErr := readKeyring(path)
+	if mainErr == nil && len(main.damaged) == 0 {
+		return main, nil
+	}
+	mirror, mirrorErr := readKeyring(MirrorPath(path))
+	if mirrorErr != nil {
+		if mainErr != nil {
+			return nil, mainErr
+		}
+		return main, nil // its damaged entries stay named
+	}
+	mirror.path = path
+	if mainErr != nil || main.f.ClinicID != mirror.f.ClinicID {
+		mirror.repaired = true
+		return mirror, nil
+	}
+	// Take each damaged entry from the mirror, when it has it whole.
+	var still []KeyringError
+	for _, d := range main.damaged {
+		found := false
+		for _, e := range mirror.f.Entries {
+			if e.ID == d.Entry {
+				main.f.Entries = append(main.f.Entries, e)
+				found = true
+			}
+		}
+		if !found {
+			still = append(still, d)
+		}
+	}
+	main.repaired = len(still) < len(main.damaged)
+	main.damaged = still
+	return main, nil
+}
+
+// readKeyring parses one copy; entries that fail their checks are named in
+// damaged rather than failing the whole file.
+func readKeyring(path string) (*Keyring, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("the keyring %s is missing: restore it from a backup (it is saved with every backup)", path)
+			return nil, &KeyringError{Path: path, Problem: "is missing: it is kept beside the clinic file and in every backup; restore it from the newest backup"}
 		}
-		return nil, err
+		return nil, &KeyringError{Path: path, Problem: fmt.Sprintf("cannot be read: %v", err)}
 	}
 	return ParseKeyring(path, b)
 }
@@ -107,11 +160,36 @@ func LoadKeyring(path string) (*Keyring, error) {
 // ParseKeyring reads a keyring from its bytes (e.g. from a backup archive).
 func ParseKeyring(path string, b []byte) (*Keyring, error) {
 	k := &Keyring{path: path}
-	if err := json.Unmarshal(b, &k.f); err != nil {
-		return nil, fmt.Errorf("the keyring %s is damaged: %v", path, err)
+	var raw struct {
+		Format   int               `json:"format"`
+		ClinicID string            `json:"clinic_id"`
+		Entries  []json.RawMessage `json:"entries"`
 	}
-	if k.f.Format != 1 || k.f.ClinicID == "" {
-		return nil, fmt.Errorf("the keyring %s is not a ClinicDesk keyring", path)
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, &KeyringError{Path: path, Problem: "is empty: restore it from the newest backup"}
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, &KeyringError{Path: path, Problem: "is damaged (it cannot be read as a keyring): restore it from the newest backup"}
+	}
+	if (raw.Format != 1 && raw.Format != keyringFormat) || raw.ClinicID == "" {
+		return nil, &KeyringError{Path: path, Problem: "is not a ClinicDesk keyring"}
+	}
+	k.f.Format, k.f.ClinicID = keyringFormat, raw.ClinicID
+	for i, r := range raw.Entries {
+		var e keyEntry
+		if err := json.Unmarshal(r, &e); err != nil {
+			k.damaged = append(k.damaged, KeyringError{Path: path, Entry: fmt.Sprintf("entry %d", i+1), Problem: "is damaged"})
+			continue
+		}
+		if problem := e.shapeProblem(); problem != "" {
+			k.damaged = append(k.damaged, KeyringError{Path: path, Entry: e.ID, Problem: "is damaged: " + problem})
+			continue
+		}
+		if raw.Format >= 2 && subtle.ConstantTimeCompare(e.Sum, e.sum()) != 1 {
+			k.damaged = append(k.damaged, KeyringError{Path: path, Entry: e.ID, Problem: "is damaged: its checksum does not match"})
+			continue
+		}
+		k.f.Entries = append(k.f.Entries, e)
 	}
 	return k, nil
 }
@@ -123,190 +201,183 @@ func (k *Keyring) ClinicID() string { return k.f.ClinicID }
 func (k *Keyring) Path() string { return k.path }
 
 // Has reports whether there is an entry with that id.
-func (k *Keyring) Has(id string) bool { return k.find(id) >= 0 }
+func (k *Keyring) Has(id string) bool {
+	for _, e := range k.f.Entries {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
 
-// IDs lists the entries, sorted.
+// IDs lists the entries' ids, sorted, once each.
 func (k *Keyring) IDs() []string {
+	seen := map[string]bool{}
 	var ids []string
 	for _, e := range k.f.Entries {
-		ids = append(ids, e.ID)
+		if !seen[e.ID] {
+			seen[e.ID] = true
+			ids = append(ids, e.ID)
+		}
 	}
 	sort.Strings(ids)
 	return ids
 }
 
-func (k *Keyring) find(id string) int {
-	for i, e := range k.f.Entries {
-		if e.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-func (k *Keyring) aad(id string) []byte {
-	return []byte("clinicdesk keyring v1|" + k.f.ClinicID + "|" + id)
-}
-
-func deriveKEK(secret []byte, salt []byte, p KDFParams) []byte {
-	return argon2.IDKey(secret, salt, p.Time, p.MemoryKiB, p.Threads, 32)
-}
-
-// Wrap stores key under secret as entry id, replacing any earlier entry.
-// Call Save to write the change.
-func (k *Keyring) Wrap(id string, secret []byte, key DataKey, p KDFParams) error {
-	priv, err := ecdh.X25519().GenerateKey(rand.Reader)
-	if err != nil {
-		return err
-	}
-	salt := make([]byte, 16)
-	nonce := make([]byte, 12)
-	if _, err := io.ReadFull(rand.Reader, salt); err != nil {
-		return err
-	}
-	if _, err := io.ReadFull(rand.Reader, nonce); err != nil {
-		return err
-	}
-	gcm, err := newGCM(deriveKEK(secret, salt, p))
-	if err != nil {
-		return err
-	}
-	e := keyEntry{ID: id, KDF: "argon2id", Params: p, Salt: salt, Nonce: nonce,
-		WrappedKey: gcm.Seal(nil, nonce, priv.Bytes(), k.aad(id)),
-		PublicKey:  priv.PublicKey().Bytes()}
-	if e.Envelope, err = k.seal(id, e.PublicKey, key); err != nil {
-		return err
-	}
-	if i := k.find(id); i >= 0 {
-		k.f.Entries[i] = e
-	} else {
-		k.f.Entries = append(k.f.Entries, e)
-	}
-	return nil
-}
-
-// Reseal puts a new data key in every entry, after a rotation. No secret
-// is needed: each entry's public key is enough to seal to.
-func (k *Keyring) Reseal(key DataKey) error {
+// Fingerprints lists each entry's fingerprint by id (an id has two only
+// while a change of its secret is under way).
+func (k *Keyring) Fingerprints() map[string][]string {
+	out := map[string][]string{}
 	for i := range k.f.Entries {
-		env, err := k.seal(k.f.Entries[i].ID, k.f.Entries[i].PublicKey, key)
-		if err != nil {
-			return err
+		e := &k.f.Entries[i]
+		out[e.ID] = append(out[e.ID], e.Fingerprint())
+	}
+	return out
+}
+
+// Damaged names the entries that could not be read from either copy.
+func (k *Keyring) Damaged() []KeyringError { return k.damaged }
+
+// Repaired says part of the keyring came from its mirror: Save mends it.
+func (k *Keyring) Repaired() bool { return k.repaired }
+
+// Add wraps key under secret as a new entry for id, beside any entry id
+// already has, and returns its fingerprint. Call Save to write it; the old
+// entry goes with Retire once the database has recorded the new one.
+func (k *Keyring) Add(id string, secret []byte, key DataKey, p KDFParams) (string, error) {
+	e, err := newEntry(id, k.f.ClinicID, secret, key, p)
+	if err != nil {
+		return "", err
+	}
+	k.f.Entries = append(k.f.Entries, e)
+	return e.Fingerprint(), nil
+}
+
+// Wrap stores key under secret as the only entry for id (for a keyring
+// that nothing else relies on yet, such as a new clinic's).
+func (k *Keyring) Wrap(id string, secret []byte, key DataKey, p KDFParams) error {
+	fp, err := k.Add(id, secret, key, p)
+	if err == nil {
+		k.Retire(id, fp)
+	}
+	return err
+}
+
+// Retire removes id's entries other than the one with fingerprint keep.
+func (k *Keyring) Retire(id, keep string) {
+	k.filter(func(e *keyEntry) bool { return e.ID != id || e.Fingerprint() == keep })
+}
+
+// RemoveEntry removes the one entry of id with that fingerprint.
+func (k *Keyring) RemoveEntry(id, fingerprint string) {
+	k.filter(func(e *keyEntry) bool { return e.ID != id || e.Fingerprint() != fingerprint })
+}
+
+// Remove deletes every entry of id (a user who has left).
+func (k *Keyring) Remove(id string) {
+	k.filter(func(e *keyEntry) bool { return e.ID != id })
+}
+
+func (k *Keyring) filter(keep func(*keyEntry) bool) {
+	out := k.f.Entries[:0]
+	for i := range k.f.Entries {
+		if keep(&k.f.Entries[i]) {
+			out = append(out, k.f.Entries[i])
 		}
-		k.f.Entries[i].Envelope = env
 	}
-	return nil
+	k.f.Entries = out
 }
 
-func (k *Keyring) seal(id string, public []byte, key DataKey) (envelope, error) {
-	pub, err := ecdh.X25519().NewPublicKey(public)
-	if err != nil {
-		return envelope{}, err
-	}
-	eph, err := ecdh.X25519().GenerateKey(rand.Reader)
-	if err != nil {
-		return envelope{}, err
-	}
-	gcm, err := envelopeCipher(eph, pub, k.aad(id))
-	if err != nil {
-		return envelope{}, err
-	}
-	nonce := make([]byte, 12)
-	if _, err := io.ReadFull(rand.Reader, nonce); err != nil {
-		return envelope{}, err
-	}
-	return envelope{Ephemeral: eph.PublicKey().Bytes(), Nonce: nonce,
-		Ciphertext: gcm.Seal(nil, nonce, key[:], k.aad(id))}, nil
+// Unlocked is what a secret opened: the data key, and while a rotation is
+// under way the next one too (one of the two opens the clinic file).
+type Unlocked struct {
+	Key         DataKey
+	Next        *DataKey
+	Fingerprint string
 }
 
-func envelopeCipher(priv *ecdh.PrivateKey, pub *ecdh.PublicKey, info []byte) (cipher.AEAD, error) {
-	shared, err := priv.ECDH(pub)
-	if err != nil {
-		return nil, err
-	}
-	kek, err := hkdf.Key(sha256.New, shared, nil, string(info), 32)
-	if err != nil {
-		return nil, err
-	}
-	return newGCM(kek)
-}
-
-// Unwrap recovers the data key from entry id with secret. An unknown id
+// Open recovers the data key from id's entry with secret. An unknown id
 // costs the same as a wrong secret, so login names cannot be probed.
-func (k *Keyring) Unwrap(id string, secret []byte) (DataKey, error) {
-	var key DataKey
-	i := k.find(id)
-	if i < 0 {
+func (k *Keyring) Open(id string, secret []byte) (Unlocked, error) {
+	tried := false
+	for i := range k.f.Entries {
+		e := &k.f.Entries[i]
+		if e.ID != id {
+			continue
+		}
+		tried = true
+		priv, ok := e.openPrivate(k.f.ClinicID, secret)
+		if !ok {
+			continue
+		}
+		key, ok := openEnvelope(k.f.ClinicID, id, priv, &e.Envelope)
+		if !ok {
+			return Unlocked{}, &KeyringError{Path: k.path, Entry: id, Problem: "is damaged: its sealed data key does not open"}
+		}
+		u := Unlocked{Key: key, Fingerprint: e.Fingerprint()}
+		if e.Pending != nil {
+			if next, ok := openEnvelope(k.f.ClinicID, id, priv, e.Pending); ok {
+				u.Next = &next
+			}
+		}
+		return u, nil
+	}
+	for _, d := range k.damaged {
+		if d.Entry == id {
+			return Unlocked{}, &d
+		}
+	}
+	if !tried {
 		// Spend what a real entry costs, so a missing name is not faster.
 		p := DefaultKDF
 		if len(k.f.Entries) > 0 {
 			p = k.f.Entries[0].Params
 		}
-		deriveKEK(secret, make([]byte, 16), p)
-		return key, ErrWrongSecret
+		deriveKEK(secret, make([]byte, saltLen), p)
 	}
-	e := k.f.Entries[i]
-	if e.KDF != "argon2id" || e.Params.Time == 0 || e.Params.MemoryKiB == 0 || e.Params.Threads == 0 {
-		return key, fmt.Errorf("keyring entry %q has unknown key derivation %q", id, e.KDF)
-	}
-	gcm, err := newGCM(deriveKEK(secret, e.Salt, e.Params))
-	if err != nil {
-		return key, err
-	}
-	privBytes, err := gcm.Open(nil, e.Nonce, e.WrappedKey, k.aad(id))
-	if err != nil {
-		return key, ErrWrongSecret
-	}
-	priv, err := ecdh.X25519().NewPrivateKey(privBytes)
-	if err != nil {
-		return key, fmt.Errorf("keyring entry %q is damaged", id)
-	}
-	eph, err := ecdh.X25519().NewPublicKey(e.Envelope.Ephemeral)
-	if err != nil {
-		return key, fmt.Errorf("keyring entry %q is damaged", id)
-	}
-	env, err := envelopeCipher(priv, eph, k.aad(id))
-	if err != nil {
-		return key, err
-	}
-	plain, err := env.Open(nil, e.Envelope.Nonce, e.Envelope.Ciphertext, k.aad(id))
-	if err != nil || len(plain) != len(key) {
-		return key, fmt.Errorf("keyring entry %q is damaged", id)
-	}
-	copy(key[:], plain)
-	return key, nil
+	return Unlocked{}, ErrWrongSecret
 }
 
-// Remove deletes entry id (a user who has left). Call Save to write it.
-func (k *Keyring) Remove(id string) {
-	if i := k.find(id); i >= 0 {
-		k.f.Entries = append(k.f.Entries[:i], k.f.Entries[i+1:]...)
-	}
+// Unwrap is Open for callers that need only the data key.
+func (k *Keyring) Unwrap(id string, secret []byte) (DataKey, error) {
+	u, err := k.Open(id, secret)
+	return u.Key, err
 }
 
 // SameKey reports whether two keys are equal, in constant time.
 func SameKey(a, b DataKey) bool { return subtle.ConstantTimeCompare(a[:], b[:]) == 1 }
 
-func newGCM(kek []byte) (cipher.AEAD, error) {
-	block, err := aes.NewCipher(kek)
-	if err != nil {
-		return nil, err
+// Bytes is the keyring file's content, each entry's checksum made afresh.
+func (k *Keyring) Bytes() ([]byte, error) {
+	f := k.f
+	f.Entries = make([]keyEntry, len(k.f.Entries))
+	for i, e := range k.f.Entries {
+		e.Sum = e.sum()
+		f.Entries[i] = e
 	}
-	return cipher.NewGCM(block)
+	return json.MarshalIndent(f, "", " ")
 }
 
-// Bytes is the keyring file's content.
-func (k *Keyring) Bytes() ([]byte, error) { return json.MarshalIndent(k.f, "", " ") }
-
-// Save writes the keyring atomically: a temp file beside it, fsync, the old
-// copy kept as .prev, rename, fsync the folder. A crash leaves either the
-// old keyring or the new one, never half of one.
+// Save writes the keyring and then its mirror, each atomically (a temp
+// file, fsync, rename, fsync the folder): at every instant each copy is
+// whole, old or new. The ".prev" copy earlier versions kept is deleted:
+// it let a changed password, or a disabled user's, open the file again.
 func (k *Keyring) Save() error {
 	b, err := k.Bytes()
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(k.path, b, true)
+	if err := writeFileAtomic(k.path, b, false); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(MirrorPath(k.path), b, false); err != nil {
+		return err
+	}
+	k.repaired = false
+	if err := os.Remove(k.path + ".prev"); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("remove the old keyring copy %s.prev: %w", k.path, err)
+	}
+	return nil
 }
 
 func writeFileAtomic(path string, b []byte, keepPrevious bool) error {

@@ -65,48 +65,6 @@ func TestEntriesAreBoundToTheirNameAndClinic(t *testing.T) {
 	}
 }
 
-func TestResealGivesEveryEntryTheNewKeyWithoutSecrets(t *testing.T) {
-	kr := NewKeyring(filepath.Join(t.TempDir(), "k"), "clinic-1")
-	oldKey, newK := newKey(t), newKey(t)
-	kr.Wrap(UserEntry("alice"), []byte("alice password one"), oldKey, fastKDF)
-	kr.Wrap(RecoveryEntry, []byte("RECOVERYSECRET"), oldKey, fastKDF)
-	if err := kr.Reseal(newK); err != nil {
-		t.Fatal(err)
-	}
-	for id, secret := range map[string]string{UserEntry("alice"): "alice password one", RecoveryEntry: "RECOVERYSECRET"} {
-		got, err := kr.Unwrap(id, []byte(secret))
-		if err != nil || !SameKey(got, newK) {
-			t.Fatalf("%s after reseal: %v", id, err)
-		}
-	}
-}
-
-func TestSaveKeepsThePreviousKeyring(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "c.keyring")
-	kr := NewKeyring(path, "clinic-1")
-	key := newKey(t)
-	kr.Wrap(UserEntry("alice"), []byte("first password!!"), key, fastKDF)
-	kr.Save()
-	first, _ := os.ReadFile(path)
-	kr.Remove(UserEntry("alice"))
-	kr.Save()
-	prev, err := os.ReadFile(path + ".prev")
-	if err != nil || !bytes.Equal(prev, first) {
-		t.Fatalf(".prev is not the previous keyring: %v", err)
-	}
-	now, _ := LoadKeyring(path)
-	if now.Has(UserEntry("alice")) {
-		t.Fatal("removed entry still there")
-	}
-	// No temp files left behind.
-	entries, _ := os.ReadDir(filepath.Dir(path))
-	for _, e := range entries {
-		if e.Name() != "c.keyring" && e.Name() != "c.keyring.prev" {
-			t.Fatalf("left behind: %s", e.Name())
-		}
-	}
-}
-
 func TestDamagedKeyringGivesAClearMessage(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.keyring")
 	os.WriteFile(path, []byte("{not json"), 0o600)

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -85,7 +86,19 @@ var (
 	ErrNotEncrypted = errors.New("refusing to open: the clinic file is not encrypted (or this ClinicDesk was built without SQLCipher)")
 	// ErrWrongKey: the data key does not open this file.
 	ErrWrongKey = errors.New("the key does not open this clinic file")
+	// ErrNotAClinic: the file is there but is not a clinic file, or is too
+	// damaged to be one. It is never changed: opening creates nothing.
+	ErrNotAClinic = errors.New("not a ClinicDesk clinic file")
 )
+
+// notAClinic wraps ErrNotAClinic with what was found at path.
+func notAClinic(path, found string) error {
+	return fmt.Errorf("%s %s: %w. Nothing was changed; if it should be your clinic, restore it from the newest backup", path, found, ErrNotAClinic)
+}
+
+// pageSize is the clinic file's page size: the file is always a whole
+// number of pages.
+const pageSize = 4096
 
 var sqliteHeader = []byte("SQLite format 3\x00")
 
@@ -105,16 +118,23 @@ func dsn(path string, key DataKey) (string, error) {
 		return "", fmt.Errorf("the clinic file's path may not contain '?' or '#': %s", path)
 	}
 	return path + "?_pragma_key=" + key.pragma() +
-		"&_pragma_cipher_page_size=4096" +
+		"&_pragma_cipher_page_size=" + strconv.Itoa(pageSize) +
 		"&_journal_mode=WAL&_sync=FULL&_foreign_keys=1&_busy_timeout=10000&_txlock=immediate", nil
 }
 
 // Create makes a new, empty, encrypted clinic file and applies the migrations.
+// The file is made first, owner-only (0600), so SQLite's WAL and shared-
+// memory files, which take its permissions, are owner-only too.
 func Create(path string, key DataKey) (*Store, error) {
-	if _, err := os.Stat(path); err == nil {
-		return nil, fmt.Errorf("%w: %s", ErrExists, path)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil, fmt.Errorf("%w: %s", ErrExists, path)
+		}
+		return nil, err
 	}
-	s, err := open(path, key)
+	f.Close()
+	s, err := open(path, key, true)
 	if err != nil {
 		os.Remove(path)
 		return nil, err
@@ -122,18 +142,51 @@ func Create(path string, key DataKey) (*Store, error) {
 	return s, nil
 }
 
-// Open opens an existing clinic file with its data key.
+// Open opens an existing clinic file with its data key. It never creates
+// or changes a file that is not a clinic file: an empty, cut-short or
+// foreign file is refused with ErrNotAClinic before SQLite may write to it.
 func Open(path string, key DataKey) (*Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no clinic file at %s", path)
-		}
+	if err := CheckClinicFile(path); err != nil {
 		return nil, err
+	}
+	restrictPermissions(path)
+	return open(path, key, false)
+}
+
+// CheckClinicFile looks at the file at path without a key: it must exist,
+// be encrypted, and be a whole number of pages.
+func CheckClinicFile(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("no clinic file at %s", path)
+		}
+		return err
+	}
+	switch {
+	case st.IsDir():
+		return notAClinic(path, "is a folder")
+	case st.Size() == 0:
+		return notAClinic(path, "is empty (0 bytes)")
 	}
 	if err := checkHeader(path); err != nil {
-		return nil, err
+		return err
 	}
-	return open(path, key)
+	if st.Size()%pageSize != 0 {
+		return notAClinic(path, fmt.Sprintf("is damaged: it is %d bytes, not a whole number of %d-byte pages (cut short, or another kind of file)", st.Size(), pageSize))
+	}
+	return nil
+}
+
+// restrictPermissions makes an existing clinic file and SQLite's files
+// beside it owner-only, as Create makes new ones (earlier versions left
+// them to the umask). Where the system cannot, nothing is lost.
+func restrictPermissions(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if st, err := os.Stat(p); err == nil && st.Mode().Perm()&0o077 != 0 {
+			os.Chmod(p, 0o600)
+		}
+	}
 }
 
 // checkHeader refuses a file whose first bytes are SQLite's plaintext magic.
@@ -151,7 +204,7 @@ func checkHeader(path string) error {
 	return nil
 }
 
-func open(path string, key DataKey) (*Store, error) {
+func open(path string, key DataKey, fresh bool) (*Store, error) {
 	d, err := dsn(path, key)
 	if err != nil {
 		return nil, err
@@ -166,6 +219,17 @@ func open(path string, key DataKey) (*Store, error) {
 	if err := s.checkCipher(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if !fresh {
+		// Only Create starts a schema: a file with none is not a clinic.
+		var version int
+		if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil || version == 0 {
+			db.Close()
+			if err != nil {
+				return nil, damaged(path, err)
+			}
+			return nil, notAClinic(path, "has no ClinicDesk data in it")
+		}
 	}
 	if err := migrate(db); err != nil {
 		db.Close()
@@ -188,7 +252,7 @@ func (s *Store) checkCipher() error {
 		if strings.Contains(err.Error(), "file is not a database") {
 			return ErrWrongKey
 		}
-		return fmt.Errorf("open clinic file: %w", err)
+		return damaged(s.path, err)
 	}
 	if version == "" {
 		return ErrNotEncrypted
@@ -199,7 +263,7 @@ func (s *Store) checkCipher() error {
 		if strings.Contains(err.Error(), "file is not a database") {
 			return ErrWrongKey
 		}
-		return fmt.Errorf("open clinic file: %w", err)
+		return damaged(s.path, err)
 	}
 	var mode string
 	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || !strings.EqualFold(mode, "wal") {
@@ -283,7 +347,7 @@ func (s *Store) Write(fn func(*Tx) error) error {
 	}
 	tx, err := s.db.BeginTx(context.Background(), nil)
 	if err != nil {
-		return err
+		return diskFull(err)
 	}
 	t := &Tx{tx: tx}
 	defer func() {
@@ -293,10 +357,10 @@ func (s *Store) Write(fn func(*Tx) error) error {
 	}()
 	if err := fn(t); err != nil {
 		tx.Rollback()
-		return err
+		return diskFull(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return err
+		return diskFull(err)
 	}
 	if t.setupChanged {
 		s.setupCache.changed()
