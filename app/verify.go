@@ -44,6 +44,11 @@ func (c *Clinic) Verify(full bool) (VerifyReport, error) {
 	if structureErr != nil {
 		return r, fmt.Errorf("the clinic file is damaged: %w", structureErr)
 	}
+	// The keyring is part of the clinic: a damaged recovery entry found
+	// only when the key is needed would be found too late.
+	if err := c.checkKeyringLocked(); err != nil {
+		return r, err
+	}
 	r.AuditRows = n
 	if chainErr != nil {
 		return r, chainErr
