@@ -263,9 +263,21 @@ func (k *Keyring) Wrap(id string, secret []byte, key DataKey, p KDFParams) error
 	return err
 }
 
-// Retire removes id's entries other than the one with fingerprint keep.
+// Retire removes id's entries other than the one with fingerprint keep,
+// and forgets any damaged copy of it: the new entry replaces it.
 func (k *Keyring) Retire(id, keep string) {
 	k.filter(func(e *keyEntry) bool { return e.ID != id || e.Fingerprint() == keep })
+	k.forgetDamaged(id)
+}
+
+func (k *Keyring) forgetDamaged(id string) {
+	var still []KeyringError
+	for _, d := range k.damaged {
+		if d.Entry != id {
+			still = append(still, d)
+		}
+	}
+	k.damaged = still
 }
 
 // RemoveEntry removes the one entry of id with that fingerprint.
@@ -276,6 +288,7 @@ func (k *Keyring) RemoveEntry(id, fingerprint string) {
 // Remove deletes every entry of id (a user who has left).
 func (k *Keyring) Remove(id string) {
 	k.filter(func(e *keyEntry) bool { return e.ID != id })
+	k.forgetDamaged(id)
 }
 
 func (k *Keyring) filter(keep func(*keyEntry) bool) {
