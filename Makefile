@@ -15,7 +15,7 @@ GOFLAGS_BUILD := -tags '$(TAGS)'
 DEBIAN_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev \
 	wayland-protocols xvfb xauth x11-utils xdotool imagemagick poppler-utils sqlite3
 
-.PHONY: all deps build run test test-go test-e2e bench demo vet fmt clean package
+.PHONY: all deps build run test test-go test-e2e bench demo vet fmt clean package torture
 
 all: build
 
@@ -73,6 +73,17 @@ test: build vet
 
 bench: build
 	./$(BIN) bench
+
+# Crash and fault runs (not part of `make test`, about ten minutes): a test
+# binary's children are killed with SIGKILL during writes, key rotation,
+# user changes and restores, and bytes are flipped in the clinic file, its
+# WAL, the keyring and backups. One line of figures per scenario; the last
+# line is "N passed, N failed". CLINICDESK_TORTURE_SEED=N replays a run,
+# CLINICDESK_TORTURE_ONLY=rotation,flip-db runs some scenarios only.
+torture: deps
+	@mkdir -p bin
+	$(GO) test -c -tags '$(TAGS)' -o bin/torture.test ./app/torture
+	CLINICDESK_TORTURE=1 ./bin/torture.test
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
