@@ -280,6 +280,7 @@ func (c *Clinic) unwrap(entry string, secret []byte) error {
 		if err != nil {
 			return err
 		}
+		c.noteDiskFullLocked()
 		if err := c.reconcileKeyringLocked(usedNext); err != nil {
 			c.store.Close()
 			c.store, c.key = nil, data.DataKey{}

@@ -44,6 +44,14 @@ func (c *Clinic) openStoreLocked(u data.Unlocked) (usedNext bool, err error) {
 	return false, nil
 }
 
+// noteDiskFullLocked remembers that the file was opened on a full disk,
+// for the screens to say so.
+func (c *Clinic) noteDiskFullLocked() {
+	if c.store != nil && c.store.DiskFullAtOpen() {
+		c.diskFull = true
+	}
+}
+
 // reconcileKeyringLocked brings the keyring into line with the clinic
 // file just opened. A clinic from before the file recorded its entries
 // adopts its keyring as it stands: each active user's entry and the

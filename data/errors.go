@@ -15,7 +15,7 @@ var ErrDiskFull = errors.New("the disk that holds the clinic file is full: nothi
 // IsDiskFull reports whether err is SQLite's or the system's "no space".
 func IsDiskFull(err error) bool {
 	var se sqlcipher.Error
-	if errors.As(err, &se) && se.Code == sqlcipher.ErrFull {
+	if errors.As(err, &se) && (se.Code == sqlcipher.ErrFull || se.SystemErrno == syscall.ENOSPC) {
 		return true
 	}
 	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, ErrDiskFull)

@@ -111,7 +111,14 @@ type Store struct {
 	writeMu sync.Mutex
 	// The calendar's set-up, kept between the writes that change it.
 	setupCache setupCache
+	// fullAtOpen says the disk had no room for SQLite's shared-memory
+	// file, so the file was opened on one connection that keeps it in
+	// memory instead: reads and backups work; writes wait for room.
+	fullAtOpen bool
 }
+
+// DiskFullAtOpen says the clinic file was opened on a full disk.
+func (s *Store) DiskFullAtOpen() bool { return s.fullAtOpen }
 
 func dsn(path string, key DataKey) (string, error) {
 	if strings.ContainsAny(path, "?#") {
@@ -120,6 +127,17 @@ func dsn(path string, key DataKey) (string, error) {
 	return path + "?_pragma_key=" + key.pragma() +
 		"&_pragma_cipher_page_size=" + strconv.Itoa(pageSize) +
 		"&_journal_mode=WAL&_sync=FULL&_foreign_keys=1&_busy_timeout=10000&_txlock=immediate", nil
+}
+
+// fullDiskDSN opens a file already in WAL mode without creating SQLite's
+// shared-memory file, which a full disk has no room for: in exclusive
+// locking mode the WAL index lives in the process's memory. (Setting the
+// journal mode again would need that file first, so it is left out: the
+// file records WAL mode itself.) One connection only, as exclusive means.
+func fullDiskDSN(path string, key DataKey) string {
+	return path + "?_pragma_key=" + key.pragma() +
+		"&_pragma_cipher_page_size=" + strconv.Itoa(pageSize) +
+		"&_locking_mode=EXCLUSIVE&_sync=FULL&_foreign_keys=1&_busy_timeout=10000&_txlock=immediate"
 }
 
 // Create makes a new, empty, encrypted clinic file and applies the migrations.
@@ -216,7 +234,17 @@ func open(path string, key DataKey, fresh bool) (*Store, error) {
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
 	s := &Store{path: path, db: db}
-	if err := s.checkCipher(); err != nil {
+	err = s.checkCipher()
+	if err != nil && !fresh && IsDiskFull(err) {
+		db.Close()
+		if db, err = sql.Open(driverName, fullDiskDSN(path, key)); err != nil {
+			return nil, err
+		}
+		db.SetMaxOpenConns(1)
+		s = &Store{path: path, db: db, fullAtOpen: true}
+		err = s.checkCipher()
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
