@@ -80,17 +80,17 @@ func runExportAppointments(env *Env, args []string) error {
 		if d.in == "" {
 			continue
 		}
-		day, err := ukcal.ParseDate(d.in)
+		day, err := parseDate(d.flag, d.in)
 		if err != nil {
-			return usagef("%s %s is not a date: write it YYYY-MM-DD", d.flag, d.in)
+			return err
 		}
 		*d.into = day
 	}
 	if !x.From.IsZero() && !x.To.IsZero() && x.To.Before(x.From) {
 		return usagef("--to %s is before --from %s", *f.to, *f.from)
 	}
-	if *f.out == "" {
-		return usagef("--out FILE is required: %s", exportAppointmentsUsage)
+	if err := checkOutName(*f.out, "an appointments export as "+strings.ToUpper(format), "."+format); err != nil {
+		return err
 	}
 	if _, err := os.Lstat(*f.out); err == nil {
 		return fmt.Errorf("%s already exists: choose a new file name (an export never overwrites a file)", *f.out)

@@ -8,6 +8,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
 
@@ -42,7 +43,7 @@ func diaryClinic(t *testing.T) string {
 func exportAppointments(stdin string, args ...string) result {
 	var r result
 	var out, errb strings.Builder
-	err := runExportAppointments(&Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}, args)
+	err := runExportAppointments(&Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: testclock.Now}, args)
 	r.code, r.stdout = ExitCode(err), out.String()
 	if err != nil {
 		r.stderr = err.Error()
@@ -92,11 +93,11 @@ func TestExportAppointmentsCSVAndUsageErrors(t *testing.T) {
 			t.Errorf("%v: exit %d %s", args, r.code, r.stderr)
 		}
 	}
-	r = exportAppointments(pw+"\n", "appointments", "--db", db, "--out", out+"3", "--clinician", "Dr Nobody", "--user", "manager", "--password-stdin")
+	r = exportAppointments(pw+"\n", "appointments", "--db", db, "--out", strings.TrimSuffix(out, ".csv")+"3.csv", "--clinician", "Dr Nobody", "--user", "manager", "--password-stdin")
 	if r.code != ExitFailure || !strings.Contains(r.stderr, "no clinician called") {
 		t.Fatalf("%+v", r)
 	}
-	if _, err := os.Stat(out + "3"); err == nil {
+	if _, err := os.Stat(strings.TrimSuffix(out, ".csv") + "3.csv"); err == nil {
 		t.Fatal("a failed export left a file")
 	}
 }

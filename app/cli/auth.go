@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"errors"
 	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"clinicdesk/app"
@@ -46,11 +48,20 @@ func (a authFlags) credentials(env *Env) (user, password string, err error) {
 	return *a.user, password, err
 }
 
-// open opens the clinic file and signs the user in; a wrong password is an
-// AuthError (exit 3) and changes nothing.
+// open opens the clinic file and signs the user in. Only a wrong user
+// name or password is an AuthError (exit 3), and it changes nothing in the
+// clinic file. Everything else keeps its own message and exits 1: a file
+// that is not a clinic, a missing or damaged keyring, a full disk, a
+// disabled account (the password was right: asking again will not help),
+// and a try refused because there have been too many wrong passwords
+// (the password was never checked, so it is not "wrong"; the message says
+// how long to wait).
 func (a authFlags) open(env *Env) (*app.Clinic, error) {
 	if *a.db == "" {
 		return nil, usagef("--db PATH is required")
+	}
+	if st, err := os.Stat(*a.db); err == nil && st.IsDir() {
+		return nil, usagef("--db %s is a folder: give the clinic file in it (e.g. %s)", *a.db, filepath.Join(*a.db, "clinic.db"))
 	}
 	user, password, err := a.credentials(env)
 	if err != nil {
@@ -60,12 +71,19 @@ func (a authFlags) open(env *Env) (*app.Clinic, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.SetClock(env.Now) // one clock for the whole command, sign-in included
 	if err := c.SignIn(user, password); err != nil {
 		c.Close()
-		if errors.Is(err, app.ErrWrongPassword) || errors.Is(err, app.ErrAccountDisabled) {
-			return nil, &AuthError{Err: err}
-		}
-		return nil, err
+		return nil, authError(err)
 	}
 	return c, nil
+}
+
+// authError marks a wrong user name or password as an AuthError and
+// leaves every other sign-in error as it is.
+func authError(err error) error {
+	if errors.Is(err, app.ErrWrongPassword) {
+		return &AuthError{Err: err}
+	}
+	return err
 }

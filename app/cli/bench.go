@@ -81,11 +81,13 @@ func runBench(env *Env, args []string) error {
 	nPatients := fs.Int("patients", 10000, "patients in the throw-away clinic")
 	asJSON := fs.Bool("json", false, "print JSON")
 	keep := fs.String("keep", "", "build the clinic in DIR and keep it; a later run with the same DIR and --patients measures it again without rebuilding")
-	if _, err := parseFlags(fs, args); err != nil {
+	if rest, err := parseFlags(fs, args); err != nil {
 		return err
+	} else if len(rest) > 0 {
+		return usagef("unexpected %s: clinicdesk bench takes only options", strings.Join(rest, " "))
 	}
 	if *nPatients < 0 {
-		return usagef("--patients must be 0 or more")
+		return usagef("--patients %d is not a number of patients: give 0 or more", *nPatients)
 	}
 	progress := func(format string, a ...any) {
 		if !*asJSON {
@@ -155,6 +157,7 @@ func runBench(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	c.SetClock(env.Now)
 	if err := c.SignIn(benchUser, benchPassword); err != nil {
 		c.Close()
 		return err
@@ -180,7 +183,7 @@ func runBench(env *Env, args []string) error {
 	report.Results = append(report.Results, calendar...)
 
 	progress("Timing 500 reminder letters into one PDF …")
-	lettersRow, err := benchLetters(c)
+	lettersRow, err := benchLetters(c, ukcal.Today(env.Now()))
 	if err != nil {
 		c.Close()
 		return err
@@ -427,6 +430,7 @@ func benchBuild(env *Env, path string, n int, progress func(string, ...any)) (be
 	if err != nil {
 		return b, benchQueries{}, err
 	}
+	c.SetClock(env.Now) // the generated patients' and diary's today
 	defer c.Close()
 
 	t := time.Now()

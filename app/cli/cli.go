@@ -8,9 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
+
+	"clinicdesk/app"
 )
 
 // Exit codes, as SPEC §3 sets them.
@@ -53,7 +56,8 @@ func (e *UsageError) Error() string { return e.Msg }
 
 func usagef(format string, a ...any) error { return &UsageError{Msg: fmt.Sprintf(format, a...)} }
 
-// AuthError means the user name or password was wrong (exit 3).
+// AuthError means the user name or password was wrong (exit 3). Only an
+// error that is app.ErrWrongPassword is one (see ExitCode).
 type AuthError struct{ Err error }
 
 func (e *AuthError) Error() string { return e.Err.Error() }
@@ -88,16 +92,19 @@ func Run(args []string, env Env) int {
 	return ExitCode(err)
 }
 
-// ExitCode maps an error to the exit status SPEC §3 gives it.
+// ExitCode maps an error to the exit status SPEC §3 gives it. Exit 3 is
+// for a wrong user name or password and nothing else, because a script
+// that sees it will ask for the password again: a file that is not a
+// clinic, a damaged or missing keyring, a full disk, a disabled account or
+// a sign-in that must wait are failures (1), each with its own message.
 func ExitCode(err error) int {
 	var ue *UsageError
-	var ae *AuthError
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.As(err, &ue), errors.Is(err, flag.ErrHelp):
 		return ExitUsage
-	case errors.As(err, &ae):
+	case errors.Is(err, app.ErrWrongPassword):
 		return ExitWrongAuth
 	}
 	return ExitFailure
@@ -145,7 +152,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, usagef("%v", err)
+			return nil, flagError(fs, err)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -154,4 +161,33 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+}
+
+// flagError says in plain words what the flag package found wrong: an
+// option the command does not have, one without its value, or a value
+// that is not a number (or yes/no).
+var badValue = regexp.MustCompile(`^invalid (boolean )?value "(.*)" for (?:flag )?-+([^:]+):`)
+
+func flagError(fs *flag.FlagSet, err error) error {
+	msg := err.Error()
+	cmd := "clinicdesk " + fs.Name()
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return usagef("the options of %s are listed by clinicdesk help", cmd)
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		name := strings.TrimLeft(strings.TrimPrefix(msg, "flag provided but not defined: "), "-")
+		return usagef("%s has no option --%s (see clinicdesk help)", cmd, name)
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		name := strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")
+		return usagef("--%s needs a value after it", name)
+	case badValue.MatchString(msg):
+		// invalid value "junk" for flag -patients: parse error
+		// invalid boolean value "maybe" for -force: parse error
+		m := badValue.FindStringSubmatch(msg)
+		if m[1] != "" {
+			return usagef("--%s takes no value (not %s): give it alone to mean yes", m[3], m[2])
+		}
+		return usagef("--%s %s is not a whole number", m[3], m[2])
+	}
+	return usagef("%s", msg)
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"clinicdesk/app"
@@ -56,14 +55,14 @@ func runReport(env *Env, args []string) error {
 	case len(pos) > 1:
 		return usagef("unexpected %s: %s", strings.Join(pos[1:], " "), reportUsage)
 	}
-	y, err := strconv.Atoi(*year)
-	if err != nil || len(*year) != 4 {
-		return usagef("--year YYYY is required: the year the return starts on 1 April (%s)", reportUsage)
+	y, err := parseYear("--year", *year, "the year the return starts on 1 April")
+	if err != nil {
+		return err
+	}
+	if err := checkOutName(*out, "the KO41(b) return", ".csv", ".pdf"); err != nil {
+		return err
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
-	if *out == "" || (ext != ".csv" && ext != ".pdf") {
-		return usagef("--out FILE.csv or --out FILE.pdf is required: %s", reportUsage)
-	}
 	if err := checkNewFile(*out); err != nil {
 		return err
 	}
@@ -134,8 +133,9 @@ func runExportComplaints(env *Env, args []string) error {
 		return usagef("unexpected %s: %s", strings.Join(pos[1:], " "), exportComplaintsUsage)
 	case !strings.EqualFold(*format, "csv"):
 		return usagef("complaints are exported as CSV: use --format csv (not %q)", *format)
-	case *out == "":
-		return usagef("--out FILE is required: %s", exportComplaintsUsage)
+	}
+	if err := checkOutName(*out, "the complaints register", ".csv"); err != nil {
+		return err
 	}
 	if err := checkNewFile(*out); err != nil {
 		return err

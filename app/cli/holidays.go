@@ -3,8 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"clinicdesk/app/ukcal"
 )
@@ -27,13 +25,9 @@ func runHolidays(env *Env, args []string) error {
 	} else if len(rest) > 0 {
 		return usagef("unexpected argument %q", rest[0])
 	}
-	if *yearText == "" {
-		return usagef("--year YYYY is required")
-	}
-	year, err := strconv.Atoi(strings.TrimSpace(*yearText))
-	// Four digits, so every line starts with a YYYY-MM-DD date.
-	if err != nil || year < 1000 || year > 9999 {
-		return usagef("--year %q is not a year from 1000 to 9999", *yearText)
+	year, err := parseYear("--year", *yearText, "the year to list")
+	if err != nil {
+		return err
 	}
 	region, err := ukcal.ParseRegion(*regionText)
 	if err != nil {
@@ -56,11 +50,11 @@ func runDeadlines(env *Env, args []string) error {
 		return usagef("unexpected argument %q", rest[0])
 	}
 	if *fromText == "" {
-		return usagef("--from YYYY-MM-DD is required")
+		return usagef("--from YYYY-MM-DD is required: the date the deadlines run from")
 	}
-	from, err := ukcal.ParseDate(*fromText)
+	from, err := parseDate("--from", *fromText)
 	if err != nil {
-		return usagef("--from: %v", err)
+		return err
 	}
 	region, err := ukcal.ParseRegion(*regionText)
 	if err != nil {

@@ -11,7 +11,6 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
-	"clinicdesk/app/ukcal"
 )
 
 const (
@@ -71,11 +70,11 @@ func runLetter(env *Env, args []string) error {
 	}
 	var text app.LetterText
 	if *textFile != "" {
-		b, err := os.ReadFile(*textFile)
+		body, err := readTextFile("--text", *textFile)
 		if err != nil {
-			return fmt.Errorf("cannot read --text %s: %w", *textFile, unwrapPath(err))
+			return err
 		}
-		text = app.LetterText{Subject: *subject, Body: string(b)}
+		text = app.LetterText{Subject: *subject, Body: body}
 	}
 	c, err := auth.open(env)
 	if err != nil {
@@ -116,11 +115,11 @@ func runSlips(env *Env, args []string) error {
 		return usagef("unexpected %s: clinicdesk slips %s", strings.Join(rest, " "), slipsUsage)
 	}
 	if *date == "" {
-		return usagef("--date YYYY-MM-DD is required")
+		return usagef("--date YYYY-MM-DD is required: the day to print the slips for")
 	}
-	day, err := ukcal.ParseDate(*date)
+	day, err := parseDate("--date", *date)
 	if err != nil {
-		return usagef("--date %s is not a date: write it YYYY-MM-DD", *date)
+		return err
 	}
 	if err := checkNewOut(*out); err != nil {
 		return err
@@ -150,11 +149,8 @@ func runSlips(env *Env, args []string) error {
 // checkNewOut refuses, before anything is opened, an --out that is missing,
 // not a PDF, already there, or in a folder that is not.
 func checkNewOut(out string) error {
-	if out == "" {
-		return usagef("--out FILE.pdf is required")
-	}
-	if !strings.EqualFold(filepath.Ext(out), ".pdf") {
-		return usagef("--out %s: the file name must end .pdf", out)
+	if err := checkOutName(out, "the PDF", ".pdf"); err != nil {
+		return err
 	}
 	if _, err := os.Lstat(out); err == nil {
 		return fmt.Errorf("%s already exists: choose a new file name (a letter never overwrites a file)", out)
@@ -193,24 +189,24 @@ func findPatient(c *app.Clinic, idOrNHS string) (string, error) {
 // response's findings come from text files, as they run to paragraphs.
 func runComplaintLetter(env *Env, auth authFlags, req app.ComplaintLetterRequest, newDue, investigation, conclusions, actions, out string) error {
 	if newDue != "" {
-		d, err := ukcal.ParseDate(newDue)
+		d, err := parseDate("--new-due", newDue)
 		if err != nil {
-			return usagef("--new-due %s is not a date: write it YYYY-MM-DD", newDue)
+			return err
 		}
 		req.NewResponseDue = d
 	}
 	for _, f := range []struct {
-		path string
-		into *string
-	}{{investigation, &req.Investigation}, {conclusions, &req.Conclusions}, {actions, &req.Actions}} {
+		flag, path string
+		into       *string
+	}{{"--investigation", investigation, &req.Investigation}, {"--conclusions", conclusions, &req.Conclusions}, {"--actions", actions, &req.Actions}} {
 		if f.path == "" {
 			continue
 		}
-		b, err := os.ReadFile(f.path)
+		text, err := readTextFile(f.flag, f.path)
 		if err != nil {
-			return fmt.Errorf("cannot read %s: %w", f.path, unwrapPath(err))
+			return err
 		}
-		*f.into = strings.TrimSpace(string(b))
+		*f.into = strings.TrimSpace(text)
 	}
 	c, err := auth.open(env)
 	if err != nil {

@@ -194,8 +194,8 @@ func runExport(env *Env, args []string) error {
 	if f := strings.ToLower(*format); f != "csv" {
 		return usagef("patients are exported as CSV: use --format csv (not %q)", *format)
 	}
-	if *outPath == "" {
-		return usagef("--out FILE is required: %s", exportUsage)
+	if err := checkOutName(*outPath, "the patients export", ".csv"); err != nil {
+		return err
 	}
 	if _, err := os.Lstat(*outPath); err == nil {
 		return fmt.Errorf("%s already exists: choose a new file name (an export never overwrites a file)", *outPath)

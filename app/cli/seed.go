@@ -2,7 +2,9 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
+	"strings"
 	"time"
 
 	"clinicdesk/app"
@@ -25,17 +27,22 @@ func runSeed(env *Env, args []string) error {
 	n := fs.Int("patients", 0, "how many patients to add")
 	years := fs.Int("years", 2, "years of diary before today")
 	seedValue := fs.Uint64("seed", 1, "picks the data: the same seed on the same clinic gives the same patients and diary")
-	if _, err := parseFlags(fs, args); err != nil {
+	if rest, err := parseFlags(fs, args); err != nil {
 		return err
+	} else if len(rest) > 0 {
+		return usagef("unexpected %s: clinicdesk seed takes only options", strings.Join(rest, " "))
 	}
-	if *n <= 0 {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	switch {
+	case !given["patients"]:
 		return usagef("--patients N is required: how many patients to add (1 or more)")
-	}
-	if *n > seed.MaxNHSNumbers {
-		return usagef("--patients can be at most %d (there are that many test NHS numbers)", seed.MaxNHSNumbers)
-	}
-	if *years < 0 || *years > 50 {
-		return usagef("--years must be between 0 and 50")
+	case *n <= 0:
+		return usagef("--patients %d is not a number of patients to add: give 1 or more", *n)
+	case *n > seed.MaxNHSNumbers:
+		return usagef("--patients %d is too many: at most %d (there are that many test NHS numbers)", *n, seed.MaxNHSNumbers)
+	case *years < 0 || *years > 50:
+		return usagef("--years %d is not valid: give from 0 to 50 years of diary", *years)
 	}
 	c, err := auth.open(env)
 	if err != nil {
