@@ -157,7 +157,6 @@ func runBench(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	c.SetClock(env.Now)
 	if err := c.SignIn(benchUser, benchPassword); err != nil {
 		c.Close()
 		return err
@@ -183,7 +182,7 @@ func runBench(env *Env, args []string) error {
 	report.Results = append(report.Results, calendar...)
 
 	progress("Timing 500 reminder letters into one PDF …")
-	lettersRow, err := benchLetters(c, ukcal.Today(env.Now()))
+	lettersRow, err := benchLetters(c)
 	if err != nil {
 		c.Close()
 		return err
@@ -430,7 +429,6 @@ func benchBuild(env *Env, path string, n int, progress func(string, ...any)) (be
 	if err != nil {
 		return b, benchQueries{}, err
 	}
-	c.SetClock(env.Now) // the generated patients' and diary's today
 	defer c.Close()
 
 	t := time.Now()
