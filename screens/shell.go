@@ -89,6 +89,9 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 		demo.Wrapping = fyne.TextWrapWord
 		header.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, demo))
 	}
+	for _, w := range sh.warnings() {
+		header.Add(w)
+	}
 	header.Add(widget.NewSeparator())
 
 	sh.content = container.NewStack()

@@ -1,0 +1,36 @@
+package screens
+
+import (
+	"clinicdesk/app"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// warnings are the lines under the top bar that stay until their cause is
+// mended: a full disk (everyone: saves will fail) and a damaged keyring
+// (managers, who can mend it).
+func (sh *shellScreen) warnings() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	c := sh.ui.clinic
+	if c.DiskFull() {
+		out = append(out, warningLine(theme.WarningIcon(),
+			"The disk that holds the clinic file is full: nothing new can be saved until space is freed. "+
+				"Everything saved before is safe. A practice manager can make a backup to another disk now (Settings → Backups → Back up now)."))
+	}
+	if c.Can(app.PermSecurity) {
+		if err := c.KeyringProblem(); err != nil {
+			out = append(out, warningLine(theme.ErrorIcon(), plainError(err)))
+		}
+	}
+	return out
+}
+
+func warningLine(icon fyne.Resource, text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, widget.NewIcon(icon), nil, l)
+}
