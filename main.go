@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"clinicdesk/app"
 	"clinicdesk/app/cli"
@@ -58,11 +60,16 @@ func runGUI(args []string) int {
 
 // runDemo opens a throw-away clinic full of fake data, signed in.
 func runDemo(args []string) int {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	dir := fs.String("dir", "", "folder for the demo clinic (default: a new temporary folder)")
-	screen := fs.String("screen", "today", "screen to open on")
+	fs, dir, screen := demoFlags()
 	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return cli.ExitOK
+		}
 		fmt.Fprintln(os.Stderr, "clinicdesk demo:", err)
+		return cli.ExitUsage
+	}
+	if !slices.Contains(screens.ScreenIDs(), *screen) {
+		fmt.Fprintf(os.Stderr, "clinicdesk demo: there is no screen %q: choose one of %s\n", *screen, strings.Join(screens.ScreenIDs(), ", "))
 		return cli.ExitUsage
 	}
 	d, err := demo.Create(*dir)
@@ -75,6 +82,13 @@ func runDemo(args []string) int {
 	screens.New(a, screens.Options{DBPath: d.Path, Clinic: d.Clinic, Screen: *screen,
 		DemoNote: fmt.Sprintf("Demo clinic: sign in as %s / %s", d.Username, d.Password)}).ShowAndRun()
 	return cli.ExitOK
+}
+
+func demoFlags() (fs *flag.FlagSet, dir, screen *string) {
+	fs = flag.NewFlagSet("demo", flag.ContinueOnError)
+	dir = fs.String("dir", "", "folder for the demo clinic (default: a new temporary folder)")
+	screen = fs.String("screen", "today", "the screen to open on: "+strings.Join(screens.ScreenIDs(), ", "))
+	return fs, dir, screen
 }
 
 func newFyneApp(id string) fyne.App {

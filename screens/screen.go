@@ -46,6 +46,16 @@ func registerModule(m Module) {
 	sort.SliceStable(modules, func(i, j int) bool { return modules[i].Order < modules[j].Order })
 }
 
+// ScreenIDs lists every screen's id, in navigation order (for
+// `clinicdesk demo --screen`).
+func ScreenIDs() []string {
+	var ids []string
+	for _, m := range modules {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
 // Modules lists the modules the signed-in user may open, in order.
 func Modules(c *app.Clinic) []Module {
 	var out []Module
