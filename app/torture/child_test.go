@@ -162,15 +162,18 @@ func usersLoop(c *app.Clinic, spec childSpec, rng *rand.Rand) int {
 				disabled = append(disabled, u)
 			}
 		}
+		// Kills land in proportion to how long each operation takes, and
+		// a password change (two Argon2id runs) takes longest: the quick
+		// ones are drawn more often so each is killed often enough.
 		kinds := []string{"change", "recovery"}
 		if len(active) < 5 {
-			kinds = append(kinds, "add", "add")
+			kinds = append(kinds, "add", "add", "add")
 		}
 		if len(active) > 0 {
-			kinds = append(kinds, "reset", "reset", "disable")
+			kinds = append(kinds, "reset", "disable", "disable", "disable")
 		}
 		if len(disabled) > 0 {
-			kinds = append(kinds, "reenable")
+			kinds = append(kinds, "reenable", "reenable")
 		}
 		o := op{Op: kinds[rng.IntN(len(kinds))]}
 		pick := func(from []app.User) app.User { return from[rng.IntN(len(from))] }

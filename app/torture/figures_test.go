@@ -28,13 +28,14 @@ const (
 	figFoundVerify   = "found by verify"
 	figRefusedRestor = "refused at restore"
 	figNoEffect      = "no effect"
+	figRepaired      = "repaired from a second copy"
 	figWrongPassword = "told wrong user name or password" // failure
 	figUndetected    = "undetected"                       // failure
 	figWrongData     = "opened with wrong data"           // failure
 )
 
 var killFigures = []string{figKills, figDidNotOpen, figVerify, figAckLost, figStopped, figStale, figPanics, figOther, figReset}
-var flipFigures = []string{figDamaged, figRefusedOpen, figFoundVerify, figRefusedRestor, figNoEffect,
+var flipFigures = []string{figDamaged, figRefusedOpen, figFoundVerify, figRefusedRestor, figNoEffect, figRepaired,
 	figPanics, figWrongPassword, figUndetected, figWrongData, figAckLost, figOther}
 
 // verbose prints every trial, not only the first failures.

@@ -17,9 +17,10 @@ import (
 // panic, never "wrong user name or password", never accepted as if whole.
 
 // judgeFlip sorts one checked damaged clinic. same says the damage cannot
-// matter (e.g. JSON white space), so only panics and "wrong password" fail.
-// wantPatients are the patients an undamaged clinic has.
-func judgeFlip(f *figures, res checkResult, panicMsg string, err error, wantPatients []string, same bool) (problems []string) {
+// matter (e.g. JSON white space), so only panics and "wrong password" fail;
+// healed says the damaged file was written back whole by the time the
+// check ended. wantPatients are the patients an undamaged clinic has.
+func judgeFlip(f *figures, res checkResult, panicMsg string, err error, wantPatients []string, same, healed bool) (problems []string) {
 	if panicMsg != "" {
 		f.add(figPanics, 1)
 		return []string{"panic: " + panicMsg}
@@ -57,6 +58,8 @@ func judgeFlip(f *figures, res checkResult, panicMsg string, err error, wantPati
 	case !slices.Equal(res.Patients, wantPatients):
 		f.add(figWrongData, 1)
 		problems = append(problems, fmt.Sprintf("opened and verified with different patients (%d, want %d)", len(res.Patients), len(wantPatients)))
+	case healed:
+		f.add(figRepaired, 1)
 	default:
 		// Signed in and verified: damage that Verify does not see, even
 		// if one sign-in named it.
@@ -93,7 +96,7 @@ func runFlipDB(r *run, sc *scenario, f *figures) {
 		f.add(figDamaged, 1)
 		*label += " " + where
 		res, panicMsg, err := r.check(dir, checkSpec{Logins: []login{r.fix.Manager}, Managers: []login{r.fix.Manager}})
-		return judgeFlip(f, res, panicMsg, err, r.fix.Patients, false)
+		return judgeFlip(f, res, panicMsg, err, r.fix.Patients, false, false)
 	})
 }
 
@@ -138,12 +141,12 @@ func runFlipWAL(r *run, sc *scenario, f *figures) {
 				return []string{fmt.Sprintf("%d acknowledged patients silently gone; verify passed", len(lost))}
 			}
 		}
-		return judgeFlip(f, res, panicMsg, err, want, slices.Equal(want, res.Patients))
+		return judgeFlip(f, res, panicMsg, err, want, slices.Equal(want, res.Patients), false)
 	})
 }
 
-// runFlipKeyring flips one byte of the keyring and tries every password
-// and the recovery key.
+// runFlipKeyring flips one byte of the keyring (or of any second copy
+// kept beside it) and tries every password and the recovery key.
 func runFlipKeyring(r *run, sc *scenario, f *figures) {
 	dir := filepath.Join(r.dir, sc.name)
 	krPath := data.KeyringPath(filepath.Join(dir, dbName))
@@ -152,20 +155,32 @@ func runFlipKeyring(r *run, sc *scenario, f *figures) {
 		if err := r.fresh(dir); err != nil {
 			return []string{err.Error()}
 		}
-		before, err := os.ReadFile(krPath)
+		copies, err := filepath.Glob(krPath + "*")
+		if err != nil || len(copies) == 0 {
+			return []string{fmt.Sprintf("no keyring at %s", krPath)}
+		}
+		before := map[string][]byte{}
+		for _, p := range copies {
+			before[p], _ = os.ReadFile(p)
+		}
+		target := copies[rng.IntN(len(copies))]
+		where, err := flipByte(target, rng)
 		if err != nil {
 			return []string{err.Error()}
 		}
-		where, err := flipByte(krPath, rng)
-		if err != nil {
-			return []string{err.Error()}
-		}
-		after, _ := os.ReadFile(krPath)
+		after, _ := os.ReadFile(target)
 		f.add(figDamaged, 1)
 		*label += " " + where
 		res, panicMsg, err := r.check(dir, checkSpec{Logins: r.fix.logins(), Managers: []login{r.fix.Manager},
 			Recovery: []string{r.fix.Recovery}, RecoverUser: r.fix.Manager.User})
-		return judgeFlip(f, res, panicMsg, err, r.fix.Patients, sameJSON(before, after))
+		// Written back whole (from a second copy) by the time the check
+		// was done: the damage is gone, not accepted.
+		healed := true
+		for p, b := range before {
+			now, _ := os.ReadFile(p)
+			healed = healed && sameJSON(b, now)
+		}
+		return judgeFlip(f, res, panicMsg, err, r.fix.Patients, sameJSON(before[target], after), healed)
 	})
 }
 
@@ -211,7 +226,7 @@ func runFlipBackup(r *run, sc *scenario, f *figures) {
 		res, panicMsg, err := r.check(dir, checkSpec{Managers: []login{r.fix.Manager}, Backup: damaged,
 			RestoreTo: filepath.Join(work, "restored", dbName)})
 		if panicMsg != "" || err != nil {
-			return judgeFlip(f, res, panicMsg, err, want, false)
+			return judgeFlip(f, res, panicMsg, err, want, false, false)
 		}
 		switch {
 		case res.RestoreRes == "wrong":

@@ -98,21 +98,24 @@ func TestTortureDamagedFileToldWrongPasswordOrAcceptedFails(t *testing.T) {
 	want := []string{"a", "b"}
 	f := &figures{}
 	wrong := checkResult{Logins: []outcome{{User: "manager", Result: "wrong", Err: "wrong user name or password"}}, SessionErr: "x"}
-	if p := judgeFlip(f, wrong, "", nil, want, false); len(p) == 0 || f.counts[figWrongPassword] != 1 {
+	if p := judgeFlip(f, wrong, "", nil, want, false, false); len(p) == 0 || f.counts[figWrongPassword] != 1 {
 		t.Fatalf("wrong password for a damaged file passed: %v %v", p, f.counts)
 	}
 	accepted := checkResult{Logins: []outcome{{User: "manager", Result: "ok"}}, Patients: want, Verified: true}
-	if p := judgeFlip(f, accepted, "", nil, want, false); len(p) == 0 || f.counts[figUndetected] != 1 {
+	if p := judgeFlip(f, accepted, "", nil, want, false, false); len(p) == 0 || f.counts[figUndetected] != 1 {
 		t.Fatalf("an undetected flip passed: %v %v", p, f.counts)
 	}
-	if p := judgeFlip(f, accepted, "", nil, want, true); len(p) != 0 {
+	if p := judgeFlip(f, accepted, "", nil, want, true, false); len(p) != 0 {
 		t.Fatalf("a flip of JSON white space failed: %v", p)
 	}
 	named := checkResult{OpenErr: `the keyring entry "user:manager" is damaged`}
-	if p := judgeFlip(f, named, "", nil, want, false); len(p) != 0 || f.counts[figRefusedOpen] != 1 {
+	if p := judgeFlip(f, named, "", nil, want, false, false); len(p) != 0 || f.counts[figRefusedOpen] != 1 {
 		t.Fatalf("damage named at open failed: %v %v", p, f.counts)
 	}
-	if p := judgeFlip(f, checkResult{}, "panic: crypto/cipher: incorrect nonce length", nil, want, false); len(p) == 0 {
+	if p := judgeFlip(f, checkResult{}, "panic: crypto/cipher: incorrect nonce length", nil, want, false, false); len(p) == 0 {
 		t.Fatal("a panic passed")
+	}
+	if p := judgeFlip(f, accepted, "", nil, want, false, true); len(p) != 0 || f.counts[figRepaired] != 1 {
+		t.Fatalf("a keyring written back whole from its second copy failed: %v %v", p, f.counts)
 	}
 }

@@ -1,9 +1,11 @@
 package torture
 
 import (
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"clinicdesk/app"
@@ -75,14 +77,22 @@ func runUsers(r *run, sc *scenario, f *figures) {
 		m = newStaffModel(r.fix)
 		f.add(figReset, 1)
 	}
-	p := &pacer{window: 6, est: 30 * time.Millisecond}
+	// Each kill aims at one kind of operation in turn, at a random moment
+	// within it (as long as that kind has been taking), so quick ones
+	// such as disable are killed as often as slow ones.
+	kinds := []string{"add", "disable", "reset", "reenable", "change", "recovery"}
+	est := map[string]*pacer{}
+	for _, k := range kinds {
+		est[k] = &pacer{window: 1, est: 30 * time.Millisecond}
+	}
 	for trial := 0; f.counts[figKills] < sc.target && !f.spent() && trial < sc.target*3; trial++ {
 		rng := trialRNG(r.seed, sc.name, trial)
-		delay := p.next(rng)
+		kind := kinds[trial%len(kinds)]
+		delay := est[kind].next(rng) * 6 / 5
 		mgr := login{m.manager, m.users[m.manager].password}
-		lines, killed, err := r.cycle(childSpec{Mode: "work", Work: "users", Path: filepath.Join(dir, dbName),
-			Login: mgr, Seed: rng.Uint64(), Tag: fmt.Sprint(trial)}, delay)
-		label := fmt.Sprintf("#%d (kill %s after ready)", trial, delay.Round(time.Microsecond))
+		lines, killed, err := r.cycleAfter(childSpec{Mode: "work", Work: "users", Path: filepath.Join(dir, dbName),
+			Login: mgr, Seed: rng.Uint64(), Tag: fmt.Sprint(trial)}, `begin {"Op":"`+kind+`"`, delay)
+		label := fmt.Sprintf("#%d (kill %s into the first %s)", trial, delay.Round(time.Microsecond), kind)
 		if !killed {
 			f.add(figOther, 1)
 			f.trial(label, []string{err.Error()})
@@ -90,7 +100,7 @@ func runUsers(r *run, sc *scenario, f *figures) {
 			continue
 		}
 		f.add(figKills, 1)
-		p.observe(lines)
+		observeKinds(est, lines)
 		acked, inFlight := ops(lines)
 		for _, o := range acked {
 			m.apply(o)
@@ -256,4 +266,25 @@ func workErr(res checkResult, user, pw string) string {
 		}
 	}
 	return ""
+}
+
+// observeKinds learns how long each kind of operation takes.
+func observeKinds(est map[string]*pacer, lines []stamped) {
+	var begun time.Time
+	var kind string
+	for _, l := range lines {
+		k, body, _ := strings.Cut(l.text, " ")
+		var o op
+		if json.Unmarshal([]byte(body), &o) != nil {
+			continue
+		}
+		switch k {
+		case "begin":
+			begun, kind = l.at, o.Op
+		case "ack":
+			if p := est[kind]; p != nil && o.Op == kind && !begun.IsZero() {
+				p.est = (p.est*3 + l.at.Sub(begun)) / 4
+			}
+		}
+	}
 }
