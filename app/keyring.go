@@ -182,10 +182,24 @@ func (c *Clinic) keyringProblemLocked() error {
 	}
 	var parts []string
 	for _, p := range c.keyringProblems {
-		parts = append(parts, data.EntryName(p.Entry)+" "+p.Problem)
+		parts = append(parts, data.EntryName(p.Entry)+" "+p.Problem+": "+keyringMend(p.Entry))
 	}
-	return &data.KeyringError{Path: c.keyring.Path(), Problem: "has a problem: " + strings.Join(parts, "; ") +
-		". A practice manager can mend it: make a new recovery key (Settings → Security) for the recovery key's entry, or reset the user's password (Settings → Users) for a user's"}
+	return &data.KeyringError{Path: c.keyring.Path(), Problem: "needs mending. " + capitalFirst(strings.Join(parts, ". "))}
+}
+
+// keyringMend says how a manager mends an entry: a new secret replaces it.
+func keyringMend(entry string) string {
+	if name, ok := strings.CutPrefix(entry, "user:"); ok {
+		return "a practice manager can reset " + name + "'s password in Settings → Users"
+	}
+	return "a practice manager can make a new recovery key in Settings → Security (the old Emergency recovery sheet then stops working)"
+}
+
+func capitalFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // checkKeyringLocked looks at the whole keyring against the clinic file

@@ -182,11 +182,11 @@ func ParseKeyring(path string, b []byte) (*Keyring, error) {
 			continue
 		}
 		if problem := e.shapeProblem(); problem != "" {
-			k.damaged = append(k.damaged, KeyringError{Path: path, Entry: e.ID, Problem: "is damaged: " + problem})
+			k.damaged = append(k.damaged, KeyringError{Path: path, Entry: e.ID, Problem: "is damaged (" + problem + ")"})
 			continue
 		}
 		if raw.Format >= 2 && subtle.ConstantTimeCompare(e.Sum, e.sum()) != 1 {
-			k.damaged = append(k.damaged, KeyringError{Path: path, Entry: e.ID, Problem: "is damaged: its checksum does not match"})
+			k.damaged = append(k.damaged, KeyringError{Path: path, Entry: e.ID, Problem: "is damaged (its checksum does not match)"})
 			continue
 		}
 		k.f.Entries = append(k.f.Entries, e)
@@ -325,7 +325,7 @@ func (k *Keyring) Open(id string, secret []byte) (Unlocked, error) {
 		}
 		key, ok := openEnvelope(k.f.ClinicID, id, priv, &e.Envelope)
 		if !ok {
-			return Unlocked{}, &KeyringError{Path: k.path, Entry: id, Problem: "is damaged: its sealed data key does not open"}
+			return Unlocked{}, &KeyringError{Path: k.path, Entry: id, Problem: "is damaged (its sealed data key does not open)"}
 		}
 		u := Unlocked{Key: key, Fingerprint: e.Fingerprint()}
 		if e.Pending != nil {
