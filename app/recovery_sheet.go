@@ -1,0 +1,95 @@
+package app
+
+import (
+	"time"
+
+	"clinicdesk/data"
+)
+
+// Whether the Emergency recovery sheet of the current recovery key was
+// ever saved or printed is kept in the audit trail: a "recovery.sheet_saved"
+// row after the latest "recovery.issue" (written when a key is made). The
+// trail is hash-chained and cannot be edited, so the record is as
+// trustworthy as the rest of the trail and needs no table of its own.
+const (
+	auditRecoveryIssue      = "recovery.issue"
+	auditRecoverySheetSaved = "recovery.sheet_saved"
+)
+
+// RecoverySheetStatus says what is known of the current recovery key's
+// Emergency recovery sheet.
+type RecoverySheetStatus struct {
+	Saved     bool      // the sheet of the current key was saved or printed
+	KeyMade   time.Time // when the current key was made (zero if unknown)
+	KeyMadeBy string    // who made it (full name when known)
+	SavedAt   time.Time // when its sheet was saved, if Saved
+	SavedBy   string
+}
+
+// MarkRecoverySheetSaved records that the Emergency recovery sheet of the
+// current recovery key has just been saved or printed. Managers only, like
+// making the key.
+func (c *Clinic) MarkRecoverySheetSaved() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSecurity)
+	if err != nil {
+		return err
+	}
+	return c.write(s, func(_ *data.Tx, audit func(string, string, string, string, string) error) error {
+		return audit(auditRecoverySheetSaved, "keyring", c.keyring.ClinicID(), "", "")
+	})
+}
+
+// RecoverySheetSaved reports whether the current recovery key's sheet was
+// ever saved or printed. Managers only.
+func (c *Clinic) RecoverySheetSaved() (bool, error) {
+	st, err := c.RecoverySheet()
+	return st.Saved, err
+}
+
+// RecoverySheet says when the current recovery key was made and whether
+// (and when, by whom) its sheet was saved. Managers only: nobody else can
+// act on it.
+func (c *Clinic) RecoverySheet() (RecoverySheetStatus, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermSecurity); err != nil {
+		return RecoverySheetStatus{}, err
+	}
+	issued, err := c.latestAuditLocked(auditRecoveryIssue)
+	if err != nil {
+		return RecoverySheetStatus{}, err
+	}
+	saved, err := c.latestAuditLocked(auditRecoverySheetSaved)
+	if err != nil {
+		return RecoverySheetStatus{}, err
+	}
+	var st RecoverySheetStatus
+	if issued != nil {
+		st.KeyMade, st.KeyMadeBy = issued.At, c.fullNameLocked(issued.Username)
+	}
+	// A sheet saved before the latest key was made is the old key's.
+	if saved != nil && (issued == nil || saved.Seq > issued.Seq) {
+		st.Saved, st.SavedAt, st.SavedBy = true, saved.At, c.fullNameLocked(saved.Username)
+	}
+	return st, nil
+}
+
+// latestAuditLocked is the newest audit row with this action, or nil.
+func (c *Clinic) latestAuditLocked(action string) (*data.AuditEntry, error) {
+	rows, err := c.store.ListAudit(data.AuditFilter{Action: action, Limit: 1})
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	return &rows[0], nil
+}
+
+// fullNameLocked names a user as colleagues know them, or by user name if
+// the user is gone.
+func (c *Clinic) fullNameLocked(username string) string {
+	if u, err := c.store.UserByName(username); err == nil && u.FullName != "" {
+		return u.FullName
+	}
+	return username
+}
