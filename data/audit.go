@@ -60,6 +60,7 @@ func (t *Tx) Audit(e AuditEntry) (AuditEntry, error) {
 		if err := t.tx.QueryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&t.auditSeq, &t.auditHash); err != nil {
 			return e, fmt.Errorf("read audit head: %w", err)
 		}
+		t.maybeAnchor(e.Action)
 		stmt, err := t.tx.Prepare(`INSERT INTO audit (seq, at, username, action, entity, entity_id, patient, detail, prev_hash, hash)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
@@ -272,6 +273,52 @@ func collectProblems(db *sql.DB, pragma string) error {
 			problems = append(problems[:3], fmt.Sprintf("and %d more", len(problems)-3))
 		}
 		return fmt.Errorf("%s", strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// auditTriggers are the triggers that keep the trail append-only and its
+// head current, as migration 0001 made them (whitespace aside).
+var auditTriggers = map[string]string{
+	"audit_no_update":    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows cannot be changed'); END",
+	"audit_no_delete":    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows cannot be deleted'); END",
+	"audit_advance_head": "CREATE TRIGGER audit_advance_head AFTER INSERT ON audit BEGIN UPDATE audit_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1; END",
+}
+
+// CheckAuditTriggers checks that the audit trail's triggers are all there
+// and unchanged, and that nothing else is hooked onto the trail or its
+// head (a trigger that quietly drops new rows, say). Someone who dropped
+// them to cut rows and put them back leaves no trace here; the anchor and
+// the backups' heads catch that.
+func (s *Store) CheckAuditTriggers() error {
+	rows, err := s.db.Query(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit', 'audit_head')`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	found := map[string]bool{}
+	for rows.Next() {
+		var name string
+		var text sql.NullString
+		if err := rows.Scan(&name, &text); err != nil {
+			return err
+		}
+		want, ok := auditTriggers[name]
+		if !ok {
+			return fmt.Errorf("the audit trail has a trigger ClinicDesk did not make (%s): someone changed the clinic file's structure", name)
+		}
+		if strings.Join(strings.Fields(text.String), " ") != want {
+			return fmt.Errorf("the audit trail's trigger %s was changed: the trail may no longer be append-only", name)
+		}
+		found[name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, name := range []string{"audit_no_update", "audit_no_delete", "audit_advance_head"} {
+		if !found[name] {
+			return fmt.Errorf("the audit trail's trigger %s is missing: rows could be changed or deleted without ClinicDesk noticing at once", name)
+		}
 	}
 	return nil
 }

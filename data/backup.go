@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -59,10 +60,31 @@ func manifestMAC(m Manifest, key DataKey) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// Backup writes an archive of the clinic file to out, atomically, and then
-// verifies it by opening the copy. The keyring bytes come from the caller,
-// who holds the current keyring.
+// BackupExistsError: a file is already where a backup was to be written.
+// A backup never replaces a file unless asked to (BackupReplacing).
+type BackupExistsError struct{ Path string }
+
+func (e *BackupExistsError) Error() string {
+	return fmt.Sprintf("there is already a file at %s, and a backup never replaces one unless told to: choose another name", e.Path)
+}
+
+// Backup writes an archive of the clinic file to out and verifies it by
+// opening the copy. It never replaces a file already at out. The keyring
+// bytes come from the caller, who holds the current keyring.
 func (s *Store) Backup(out string, key DataKey, keyring []byte, clinicID, appVersion string) (Manifest, error) {
+	return s.backup(out, key, keyring, clinicID, appVersion, false)
+}
+
+// BackupReplacing is Backup that may replace a file at out (the manager
+// said so). The old file is replaced only by a backup that verified.
+func (s *Store) BackupReplacing(out string, key DataKey, keyring []byte, clinicID, appVersion string) (Manifest, error) {
+	return s.backup(out, key, keyring, clinicID, appVersion, true)
+}
+
+func (s *Store) backup(out string, key DataKey, keyring []byte, clinicID, appVersion string, replace bool) (Manifest, error) {
+	if _, err := os.Lstat(out); err == nil && !replace {
+		return Manifest{}, &BackupExistsError{Path: out}
+	}
 	work, err := os.MkdirTemp(filepath.Dir(out), ".clinicdesk-backup-*")
 	if err != nil {
 		return Manifest{}, fmt.Errorf("cannot write in the backup folder: %w", err)
@@ -109,25 +131,62 @@ func (s *Store) Backup(out string, key DataKey, keyring []byte, clinicID, appVer
 	if err != nil {
 		return Manifest{}, err
 	}
-	if err := writeBackupArchive(out, m.CreatedAt, manifest, keyring, copyPath); err != nil {
+	// The archive is written and verified under a temporary name in the
+	// same folder; only a backup that verified takes the final name.
+	tmp := filepath.Join(work, "backup"+filepath.Ext(out))
+	if err := writeBackupArchive(tmp, m.CreatedAt, manifest, keyring, copyPath); err != nil {
 		return Manifest{}, fmt.Errorf("write the backup: %w", err)
 	}
-	if _, err := VerifyBackup(out, key); err != nil {
-		os.Remove(out)
-		return Manifest{}, fmt.Errorf("the backup was written but did not verify, so it was removed: %w", err)
+	if _, err := VerifyBackup(tmp, key); err != nil {
+		return Manifest{}, fmt.Errorf("the backup was written but did not verify, so it was not kept: %w", err)
 	}
+	if err := placeBackup(tmp, out, replace); err != nil {
+		return Manifest{}, err
+	}
+	// The anchor moves up with every backup; a failure to is found by verify.
+	s.AnchorAudit()
 	return m, nil
 }
 
-// writeBackupArchive streams the archive to a temp file beside out, syncs
-// it and renames it into place, so a half-written backup never has the
-// final name.
-func writeBackupArchive(out string, at time.Time, manifest, keyring []byte, dbPath string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*")
+// placeBackup gives a verified archive its final name. Without replace it
+// must be a new name: a hard link cannot replace a file, so two backups
+// racing for one name cannot both win. Disks without hard links (FAT USB
+// sticks) take a new empty file made with O_EXCL as the claim instead.
+func placeBackup(tmp, out string, replace bool) error {
+	dir := filepath.Dir(out)
+	if replace {
+		if err := os.Rename(tmp, out); err != nil {
+			return fmt.Errorf("write the backup: %w", err)
+		}
+		return syncDir(dir)
+	}
+	err := os.Link(tmp, out)
+	if errors.Is(err, fs.ErrExist) {
+		return &BackupExistsError{Path: out}
+	}
+	if err != nil {
+		claim, cerr := os.OpenFile(out, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if errors.Is(cerr, fs.ErrExist) {
+			return &BackupExistsError{Path: out}
+		}
+		if cerr != nil {
+			return fmt.Errorf("write the backup: %w", cerr)
+		}
+		claim.Close()
+		if err := os.Rename(tmp, out); err != nil {
+			os.Remove(out)
+			return fmt.Errorf("write the backup: %w", err)
+		}
+	}
+	return syncDir(dir)
+}
+
+// writeBackupArchive streams the archive to path and syncs it.
+func writeBackupArchive(path string, at time.Time, manifest, keyring []byte, dbPath string) error {
+	tmp, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
 	defer tmp.Close()
 	tw := tar.NewWriter(tmp)
 	add := func(name string, size int64, body io.Reader) error {
@@ -161,13 +220,7 @@ func writeBackupArchive(out string, at time.Time, manifest, keyring []byte, dbPa
 	if err := tmp.Sync(); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
-		return err
-	}
-	return syncDir(filepath.Dir(out))
+	return tmp.Close()
 }
 
 func fileSHA256(path string) (string, error) {
@@ -351,55 +404,4 @@ func verifyUnpacked(path string, key DataKey, dir string, check func(*Store) err
 		}
 	}
 	return a, nil
-}
-
-// Restore puts a verified backup in place at dbPath (with its keyring).
-// Whatever was there is kept beside it as *.before-restore-<time>, never
-// deleted. check may refuse the backup after it is verified and before
-// anything is moved. The caller holds dbPath's lock.
-func Restore(archive, dbPath string, key DataKey, force bool, check func(*Store) error) (Manifest, error) {
-	if _, err := os.Stat(dbPath); err == nil && !force {
-		return Manifest{}, fmt.Errorf("a clinic file already exists at %s: add --force to replace it (the current one is kept beside it)", dbPath)
-	}
-	dir := filepath.Dir(dbPath)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return Manifest{}, err
-	}
-	// Unpack beside the target, so the final step is a rename on one disk.
-	work, err := os.MkdirTemp(dir, ".clinicdesk-restore-*")
-	if err != nil {
-		return Manifest{}, err
-	}
-	defer os.RemoveAll(work)
-	os.Chmod(work, 0o700)
-	a, err := verifyUnpacked(archive, key, work, check)
-	if err != nil {
-		return Manifest{}, err
-	}
-	m := a.manifest
-	newDB := a.dbPath
-	newKR := filepath.Join(work, backupKeyringName)
-	if err := writeFileAtomic(newKR, a.keyring, false); err != nil {
-		return m, err
-	}
-	// Opening the copy to verify it may have left WAL files: fold them in.
-	os.Remove(newDB + "-wal")
-	os.Remove(newDB + "-shm")
-	stamp := time.Now().UTC().Format("20060102T150405Z")
-	// The old WAL and shared-memory files belong to the old file: leaving
-	// them would make SQLite replay them into the restored one.
-	for _, p := range []string{dbPath, dbPath + "-wal", dbPath + "-shm", KeyringPath(dbPath)} {
-		if _, err := os.Stat(p); err == nil {
-			if err := os.Rename(p, p+".before-restore-"+stamp); err != nil {
-				return m, fmt.Errorf("move the current clinic file aside: %w", err)
-			}
-		}
-	}
-	if err := os.Rename(newKR, KeyringPath(dbPath)); err != nil {
-		return m, err
-	}
-	if err := os.Rename(newDB, dbPath); err != nil {
-		return m, err
-	}
-	return m, syncDir(dir)
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,7 +80,7 @@ func TestRestoreNeverOverwritesWithoutForceAndKeepsTheOld(t *testing.T) {
 	if _, err := Restore(out, path, key, true, nil); err != nil {
 		t.Fatal(err)
 	}
-	matches, _ := filepath.Glob(path + ".before-restore-*")
+	matches, _ := filepath.Glob(path + ".before-restore-*[0-9]Z")
 	if len(matches) != 1 {
 		t.Fatalf("the old clinic file was not kept beside: %v", matches)
 	}
@@ -118,5 +119,31 @@ func TestDamagedBackupIsRefused(t *testing.T) {
 	os.WriteFile(bad, []byte("not a backup at all"), 0o600)
 	if _, err := VerifyBackup(bad, key); err == nil || !strings.Contains(err.Error(), "not a ClinicDesk backup") {
 		t.Fatalf("junk file: %v", err)
+	}
+}
+
+func TestBackupNeverReplacesAFileUnlessTold(t *testing.T) {
+	s, key, _ := newStore(t)
+	writeAudit(t, s, 2)
+	kr := []byte(`{"format":2,"clinic_id":"c","entries":[]}`)
+	out := filepath.Join(t.TempDir(), "b.cdbackup")
+	os.WriteFile(out, []byte("last week's backup"), 0o600)
+	var taken *BackupExistsError
+	if _, err := s.Backup(out, key, kr, "c", "test"); !errors.As(err, &taken) || taken.Path != out {
+		t.Fatalf("a backup over an existing file: %v", err)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "last week's backup" {
+		t.Fatal("a refused backup changed the file")
+	}
+	if _, err := s.BackupReplacing(out, key, kr, "c", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := VerifyBackup(out, key); err != nil {
+		t.Fatalf("the replacing backup: %v", err)
+	}
+	// Nothing is left in the folder but the backup.
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Fatalf("the folder holds %d entries", len(entries))
 	}
 }
