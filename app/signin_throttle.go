@@ -271,7 +271,7 @@ func (c *Clinic) MarkFailedSignInsSeen(f FailedSignIns) error {
 	if err := log.Save(path); err != nil {
 		return fmt.Errorf("could not note that the failed sign-ins were seen: %w", err)
 	}
-	return c.auditLocked(data.AuditEntry{Username: s.User.Username, Action: "sign_in_failures_seen", Entity: "user",
+	return c.auditLocked(data.AuditEntry{Username: s.User.Username, Action: "failures.seen", Entity: "user",
 		EntityID: s.User.ID, Detail: fmt.Sprintf("tries=%d", f.Tries())})
 }
 

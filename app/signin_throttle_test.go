@@ -190,7 +190,7 @@ func TestManagerSeesFailedSignIns(t *testing.T) {
 	if again.Tries() != 1 {
 		t.Fatalf("after being seen: %+v", again)
 	}
-	if got := strings.Join(auditActions(t, c), ","); !strings.Contains(got, "amanager sign_in_failures_seen") || !strings.Contains(got, "asmith sign_in_failed") {
+	if got := strings.Join(auditActions(t, c), ","); !strings.Contains(got, "amanager failures.seen") || !strings.Contains(got, "asmith sign_in_failed") {
 		t.Fatalf("audit: %s", got)
 	}
 }

@@ -35,6 +35,7 @@ const auditPageSize = 200
 var auditActions = map[string]string{
 	"sign_in":         "Signed in",
 	"sign_in_failed":  "Failed to sign in",
+	"failures.seen":   "Was shown the failed sign-ins",
 	"sign_out":        "Signed out",
 	"lock":            "Locked ClinicDesk",
 	"unlock":          "Unlocked ClinicDesk",

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"errors"
 	"strings"
 
 	"clinicdesk/app"
@@ -130,13 +131,28 @@ func (l *loginScreen) onSignIn() {
 		}
 		l.setBusy(false)
 		if err != nil {
-			doorSay(l.message, doorFriendly(err), widget.DangerImportance)
+			doorSay(l.message, signInProblem(err), widget.DangerImportance)
 			l.password.SetText("")
 			l.ui.win.Canvas().Focus(l.password)
 			return
 		}
 		l.ui.signedIn(name, "")
 	})
+}
+
+// signInProblem says why a sign-in failed. After too many wrong passwords
+// for a name it says how long to wait (the wait is the same whether or
+// not the name exists, so it gives nothing away).
+func signInProblem(err error) string {
+	var we *app.SignInWaitError
+	if !errors.As(err, &we) {
+		return doorFriendly(err)
+	}
+	if we.Checked {
+		return "Wrong user name or password. There have been too many wrong passwords for " + we.Username +
+			": wait " + app.WaitText(we.Wait) + " before the next try."
+	}
+	return "Too many wrong passwords for " + we.Username + ": try again in " + app.WaitText(we.Wait) + "."
 }
 
 // onBack returns to the locked session that "Switch user" left.

@@ -180,3 +180,12 @@ func TestStartupErrors(t *testing.T) {
 		t.Error("messages should read as sentences")
 	}
 }
+
+// fdTry types a user name and password on the login screen and signs in.
+func fdTry(u *UI, user, password string) {
+	l := u.login
+	l.username.SetText(user)
+	l.password.SetText(password)
+	test.Tap(l.signInBtn)
+	u.settle()
+}
