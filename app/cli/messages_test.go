@@ -54,6 +54,7 @@ func TestOutNamesTheWrongExtension(t *testing.T) {
 		{[]string{"export", "patients", "--out", filepath.Join(dir, "x.txt")}, "ends .txt: the patients export is written to a file ending .csv"},
 		{[]string{"export", "complaints", "--out", filepath.Join(dir, "x.pdf")}, "ends .pdf: the complaints register is written to a file ending .csv"},
 		{[]string{"export", "appointments", "--format", "ics", "--out", filepath.Join(dir, "x.csv")}, "ends .csv: an appointments export as ICS is written to a file ending .ics"},
+		{[]string{"import", "patients", filepath.Join(dir, "patients.xlsx")}, "patients.xlsx is a spreadsheet (.xlsx), not a CSV file: save it as \"CSV UTF-8\""},
 	}
 	for _, c := range cases {
 		args := append(c.args, "--db", "clinic.db", "--user", "manager", "--password-stdin")

@@ -53,6 +53,11 @@ func runImport(env *Env, args []string) error {
 		return usagef("import one file at a time (got %s)", strings.Join(pos[1:], ", "))
 	}
 	file := pos[1]
+	switch ext := strings.ToLower(filepath.Ext(file)); ext {
+	case ".xlsx", ".xls", ".xlsm", ".ods", ".numbers":
+		// Read as CSV it would fail on every line; say what to do instead.
+		return usagef("%s is a spreadsheet (%s), not a CSV file: save it as \"CSV UTF-8\" from the spreadsheet program and import that file", file, ext)
+	}
 	if st, err := os.Stat(file); err != nil {
 		return fmt.Errorf("cannot open %s: %w", file, unwrapPath(err))
 	} else if st.IsDir() {
