@@ -206,3 +206,24 @@ func TestWaitTextSaysItAsAPersonWould(t *testing.T) {
 		}
 	}
 }
+
+func TestLockedScreenIsNoWayRoundTheWait(t *testing.T) {
+	c, _, _ := newClinic(t)
+	now := time.Date(2031, 2, 3, 9, 0, 0, 0, time.UTC)
+	c.now = func() time.Time { return now }
+	c.Lock()
+	for i := 0; i < 5; i++ {
+		c.Unlock("a wrong guess")
+	}
+	var we *SignInWaitError
+	if err := c.Unlock(managerPassword); !errors.As(err, &we) || we.Checked || we.Username != "amanager" {
+		t.Fatalf("unlocking too soon after five wrong passwords: %v", err)
+	}
+	if s, _ := c.Session(); !s.Locked {
+		t.Fatal("a refused unlock unlocked")
+	}
+	now = now.Add(2 * time.Second)
+	if err := c.Unlock(managerPassword); err != nil {
+		t.Fatalf("after the wait: %v", err)
+	}
+}
