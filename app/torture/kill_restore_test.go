@@ -14,6 +14,7 @@ import (
 // patients, B with five more (the clinic is left as B). It returns their
 // paths and patient ids.
 func (r *run) makeBackups(dir, out string) (paths []string, patients [][]string, err error) {
+	os.RemoveAll(out) // a backup is never overwritten: start the folder afresh
 	if err := os.MkdirAll(out, 0o700); err != nil {
 		return nil, nil, err
 	}
