@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
@@ -95,37 +96,105 @@ func (c *Clinic) SetBackupSettings(folder string, keep int) error {
 	})
 }
 
-// BackupNow writes a verified backup to out (managers only).
+// BackupFile is the file a backup asked for as out is written to: the
+// name as given, with the .cdbackup extension added when it is missing.
+func BackupFile(out string) string {
+	if !strings.HasSuffix(out, BackupExt) {
+		out += BackupExt
+	}
+	return out
+}
+
+// BackupNow writes a verified backup to BackupFile(out) (managers only). It
+// never replaces a file already there.
 func (c *Clinic) BackupNow(out string) (Manifest, error) {
+	return c.backupNow(out, false)
+}
+
+// BackupReplacing is BackupNow that may replace an existing backup (the
+// command line's --force). The old file goes only once the new one has
+// verified.
+func (c *Clinic) BackupReplacing(out string) (Manifest, error) {
+	return c.backupNow(out, true)
+}
+
+func (c *Clinic) backupNow(out string, replace bool) (Manifest, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBackup)
 	if err != nil {
 		return Manifest{}, err
 	}
-	return c.backupLocked(s.User.Username, out)
+	return c.backupLocked(s.User.Username, BackupFile(out), replace)
 }
 
-func (c *Clinic) backupLocked(username, out string) (Manifest, error) {
-	if !strings.HasSuffix(out, BackupExt) {
-		out += BackupExt
+// BackupInto writes a verified backup into folder under a new name of its
+// own (clinicdesk-YYYYMMDD-HHMM.cdbackup, then -2, -3… in the same minute)
+// and returns the file written: the GUI's "Back up now", where nobody types
+// a name, so nothing can be replaced by mistake. The name is not one the
+// automatic pruning deletes.
+func (c *Clinic) BackupInto(folder string) (Manifest, string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBackup)
+	if err != nil {
+		return Manifest{}, "", err
 	}
+	stem := filepath.Join(folder, "clinicdesk-"+c.clock().In(ukcal.London()).Format("20060102-1504"))
+	return c.backupUnique(s.User.Username, stem)
+}
+
+// backupUnique writes to stem.cdbackup, or stem-2.cdbackup, stem-3… when
+// that is taken: two backups made in the same second (or minute) never
+// replace each other.
+func (c *Clinic) backupUnique(username, stem string) (Manifest, string, error) {
+	for n := 1; n <= 100; n++ {
+		out := stem + BackupExt
+		if n > 1 {
+			out = fmt.Sprintf("%s-%d%s", stem, n, BackupExt)
+		}
+		if _, err := os.Lstat(out); err == nil {
+			continue
+		}
+		m, err := c.backupLocked(username, out, false)
+		var taken *data.BackupExistsError
+		if errors.As(err, &taken) {
+			continue // made by someone else meanwhile: take the next number
+		}
+		return m, out, err
+	}
+	return Manifest{}, "", fmt.Errorf("there are already 100 backups named %s… in that folder: move some elsewhere", filepath.Base(stem))
+}
+
+func (c *Clinic) backupLocked(username, out string, replace bool) (Manifest, error) {
 	kr, err := c.keyring.Bytes()
 	if err != nil {
 		return Manifest{}, err
 	}
-	m, err := c.store.Backup(out, c.key, kr, c.keyring.ClinicID(), Version)
+	backup := c.store.Backup
+	if replace {
+		backup = c.store.BackupReplacing
+	}
+	m, err := backup(out, c.key, kr, c.keyring.ClinicID(), Version)
 	if err != nil {
 		return m, err
 	}
-	err = c.store.Write(func(tx *data.Tx) error {
-		if err := tx.SetSetting(settingLastBackup, m.CreatedAt.Format(time.RFC3339Nano)); err != nil {
+	entry := data.AuditEntry{At: c.clock(), Username: username, Action: "backup.create", Entity: "backup",
+		EntityID: filepath.Base(out), Detail: fmt.Sprintf("audit_seq=%d", m.AuditSeq)}
+	err = c.writeLocked(func(tx *data.Tx) error {
+		// When, by the clinic's clock: what BackupIfDue compares with.
+		if err := tx.SetSetting(settingLastBackup, c.clock().UTC().Format(time.RFC3339Nano)); err != nil {
 			return err
 		}
-		_, err := tx.Audit(data.AuditEntry{At: c.clock(), Username: username, Action: "backup.create", Entity: "backup",
-			EntityID: filepath.Base(out), Detail: fmt.Sprintf("audit_seq=%d", m.AuditSeq)})
+		_, err := tx.Audit(entry)
 		return err
 	})
+	if errors.Is(err, data.ErrDiskFull) {
+		// The backup is made and verified, which is what matters on a
+		// full disk: its audit row waits for room.
+		c.pendingAudit = append(c.pendingAudit, entry)
+		return m, nil
+	}
 	return m, err
 }
 
@@ -145,11 +214,12 @@ func (c *Clinic) AutoBackup() (string, error) {
 	if c.session != nil {
 		username = c.session.User.Username
 	}
-	out := filepath.Join(b.Folder, "clinicdesk-"+c.clock().UTC().Format("20060102-150405")+BackupExt)
-	if _, err := c.backupLocked(username, out); err != nil {
+	stem := filepath.Join(b.Folder, "clinicdesk-"+c.clock().UTC().Format("20060102-150405"))
+	_, out, err := c.backupUnique(username, stem)
+	if err != nil {
 		return "", fmt.Errorf("automatic backup to %s failed: %w", b.Folder, err)
 	}
-	return out, pruneBackups(b.Folder, b.Keep)
+	return out, pruneBackups(b.Folder, b.Keep, out)
 }
 
 // DailyBackupInterval is how old the last backup may get while the app is
@@ -173,27 +243,45 @@ func (c *Clinic) BackupIfDue() (string, error) {
 	return c.AutoBackup()
 }
 
-var autoBackupName = regexp.MustCompile(`^clinicdesk-\d{8}-\d{6}` + regexp.QuoteMeta(BackupExt) + `$`)
+// autoBackupName matches the automatic backups' names: the UTC time to the
+// second, then -2, -3… for a second (or third) made in the same second.
+var autoBackupName = regexp.MustCompile(`^clinicdesk-(\d{8}-\d{6})(?:-(\d+))?` + regexp.QuoteMeta(BackupExt) + `$`)
 
-// pruneBackups deletes the oldest automatic backups beyond keep. Only files
-// named as automatic backups are touched; anything else in the folder is
-// left alone.
-func pruneBackups(folder string, keep int) error {
+// pruneBackups deletes the oldest automatic backups beyond keep, oldest by
+// the time in the name and then the number after it. Only files named as
+// automatic backups are touched; anything else in the folder is left alone,
+// and so is the backup just written (just), whatever the clock said.
+func pruneBackups(folder string, keep int, just string) error {
 	entries, err := os.ReadDir(folder)
 	if err != nil {
 		return err
 	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() && autoBackupName.MatchString(e.Name()) {
-			names = append(names, e.Name())
-		}
+	type auto struct {
+		name, stamp string
+		n           int
 	}
-	sort.Strings(names) // the time stamp sorts as text
+	var autos []auto
+	for _, e := range entries {
+		m := autoBackupName.FindStringSubmatch(e.Name())
+		if e.IsDir() || m == nil || e.Name() == filepath.Base(just) {
+			continue
+		}
+		n := 1
+		if m[2] != "" {
+			n, _ = strconv.Atoi(m[2])
+		}
+		autos = append(autos, auto{e.Name(), m[1], n})
+	}
+	sort.Slice(autos, func(i, j int) bool {
+		if autos[i].stamp != autos[j].stamp {
+			return autos[i].stamp < autos[j].stamp
+		}
+		return autos[i].n < autos[j].n
+	})
 	var errs []error
-	for len(names) > keep {
-		errs = append(errs, os.Remove(filepath.Join(folder, names[0])))
-		names = names[1:]
+	for len(autos) > keep-1 && len(autos) > 0 {
+		errs = append(errs, os.Remove(filepath.Join(folder, autos[0].name)))
+		autos = autos[1:]
 	}
 	return errors.Join(errs...)
 }
@@ -221,8 +309,13 @@ func (c *Clinic) TestBackup(path string) (Manifest, error) {
 // RestoreBackup puts a backup in place at dbPath. The user's password (or
 // the recovery key, as username "recovery") must open the backup's own
 // keyring, and the user must have been a practice manager then. Nothing is
-// overwritten without force; what was there is kept beside it.
+// overwritten without force; what was there is kept beside it. The swap is
+// atomic as far as a crash goes (see data.Restore): the next start
+// finishes it.
 func RestoreBackup(archive, dbPath, username, secret string, force bool) (Manifest, error) {
+	if err := data.FinishInterruptedRestore(dbPath); err != nil {
+		return Manifest{}, err
+	}
 	kr, err := data.BackupKeyring(archive)
 	if err != nil {
 		return Manifest{}, err
@@ -251,29 +344,25 @@ func RestoreBackup(archive, dbPath, username, secret string, force bool) (Manife
 	}
 	defer lock.Release()
 	// Only a practice manager (as the backup knew them) or the holder of
-	// the recovery key may put a backup in place.
-	managerOnly := func(st *data.Store) error {
-		if entry == data.RecoveryEntry {
-			return nil
+	// the recovery key may put a backup in place. The restore is recorded
+	// in the restored copy before it is moved into place, so the record
+	// and the file arrive together.
+	managerAndRecord := func(st *data.Store) error {
+		if entry != data.RecoveryEntry {
+			u, err := st.UserByName(username)
+			if err != nil || u.Role != string(Manager) || !u.Active {
+				return &PermissionError{Role: Role(u.Role), Perm: "restore a backup"}
+			}
 		}
-		u, err := st.UserByName(username)
-		if err != nil || u.Role != string(Manager) || !u.Active {
-			return &PermissionError{Role: Role(u.Role), Perm: "restore a backup"}
+		m, err := data.ReadBackupManifest(archive)
+		if err != nil {
+			return err
 		}
-		return nil
+		return st.Write(func(tx *data.Tx) error {
+			_, err := tx.Audit(data.AuditEntry{Username: username, Action: "backup.restore", Entity: "backup",
+				EntityID: filepath.Base(archive), Detail: fmt.Sprintf("audit_seq=%d created=%s", m.AuditSeq, m.CreatedAt.Format(time.RFC3339))})
+			return err
+		})
 	}
-	m, err := data.Restore(archive, dbPath, key, force, managerOnly)
-	if err != nil {
-		return m, err
-	}
-	st, err := data.Open(dbPath, key)
-	if err != nil {
-		return m, err
-	}
-	defer st.Close()
-	return m, st.Write(func(tx *data.Tx) error {
-		_, err := tx.Audit(data.AuditEntry{Username: username, Action: "backup.restore", Entity: "backup",
-			EntityID: filepath.Base(archive), Detail: fmt.Sprintf("audit_seq=%d created=%s", m.AuditSeq, m.CreatedAt.Format(time.RFC3339))})
-		return err
-	})
+	return data.Restore(archive, dbPath, key, force, managerAndRecord)
 }

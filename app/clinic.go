@@ -130,6 +130,9 @@ func (c *Clinic) clock() time.Time {
 // manager, who is left signed in. It returns the recovery key, which is
 // shown once and never stored unwrapped.
 func Create(s Setup) (*Clinic, string, error) {
+	if err := data.FinishInterruptedRestore(s.Path); err != nil {
+		return nil, "", err
+	}
 	s.Clinic.Name = cleanText(s.Clinic.Name)
 	if s.Clinic.Name == "" {
 		return nil, "", errors.New("the clinic needs a name")
@@ -242,6 +245,11 @@ func (c *Clinic) kdfParams() KDFParams {
 // Open takes the clinic file's lock and reads its keyring. Nobody is
 // signed in yet and nothing is decrypted: that waits for SignIn.
 func Open(path string) (*Clinic, error) {
+	// A restore stopped part way is finished (or undone) before anything
+	// reads the clinic file or its keyring: they must be a matching pair.
+	if err := data.FinishInterruptedRestore(path); err != nil {
+		return nil, err
+	}
 	if err := data.CheckClinicFile(path); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"clinicdesk/data"
 )
@@ -11,6 +12,14 @@ type VerifyReport struct {
 	AuditRows int64
 	AuditHead string
 	Full      bool // SQLite's full integrity_check ran, not only quick_check
+	// Anchored says the trail was checked against its anchor file, which
+	// recorded it up to row AnchorSeq.
+	Anchored  bool
+	AnchorSeq int64
+	// BackupsChecked is how many backups' recorded heads the trail passes
+	// through; BackupsSkipped names those not used, and why.
+	BackupsChecked int
+	BackupsSkipped []string
 }
 
 // Verify checks the whole clinic file: SQLCipher's page HMACs, SQLite's
@@ -18,6 +27,12 @@ type VerifyReport struct {
 // times slower), and the audit chain from the first row to the head. The
 // page checks and the chain walk run side by side on their own
 // connections, as each is a long read of its own.
+//
+// The chain is then held to what is kept outside the table: its
+// append-only triggers must be as made, it must pass through the anchor
+// beside the clinic file, and through the head each backup recorded (in
+// the automatic backup folder and beside the clinic file), so that rows
+// cut from its end with the head rewound are found.
 func (c *Clinic) Verify(full bool) (VerifyReport, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -57,10 +72,60 @@ func (c *Clinic) Verify(full bool) (VerifyReport, error) {
 	if err != nil {
 		return r, err
 	}
+	if err := c.checkAuditAnchorsLocked(&r); err != nil {
+		return r, err
+	}
 	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit("verify", "clinic", c.keyring.ClinicID(), "", fmt.Sprintf("ok audit_rows=%d full=%t", n, full))
+		return audit("verify", "clinic", c.keyring.ClinicID(), "", fmt.Sprintf("ok audit_rows=%d full=%t anchor=%d backups=%d", n, full, r.AnchorSeq, r.BackupsChecked))
 	})
 	return r, err
+}
+
+// checkAuditAnchorsLocked holds the chain to its triggers, its anchor and
+// the backups' heads.
+func (c *Clinic) checkAuditAnchorsLocked(r *VerifyReport) error {
+	if err := c.store.CheckAuditTriggers(); err != nil {
+		return err
+	}
+	a, err := c.store.CheckAuditAnchor()
+	if err != nil {
+		return err
+	}
+	r.Anchored, r.AnchorSeq = a.Anchored, a.Seq
+	b, err := c.backupSettingsLocked()
+	if err != nil {
+		return err
+	}
+	since, err := c.store.LastRestoreAt()
+	if err != nil {
+		return err
+	}
+	heads, err := c.store.CheckBackupHeads(c.key, c.keyring.ClinicID(), []string{b.Folder, filepath.Dir(c.path)}, since)
+	r.BackupsChecked, r.BackupsSkipped = heads.Checked, heads.Skipped
+	return err
+}
+
+// ResetAuditAnchor starts the audit anchor again at the trail's end, after
+// verify said it did not fit and a manager has found out why (the clinic
+// file was copied to this PC without it, say). The old anchor is kept
+// beside, and the reset is recorded in the trail with what it said.
+func (c *Clinic) ResetAuditAnchor() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermVerify)
+	if err != nil {
+		return err
+	}
+	old, err := c.store.ResetAuditAnchor()
+	if err != nil {
+		return err
+	}
+	if old == "" {
+		old = "none"
+	}
+	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		return audit("audit.anchor_reset", "clinic", c.keyring.ClinicID(), "", "previous anchor: "+old)
+	})
 }
 
 // CipherVersion reports the SQLCipher and SQLite versions in use.

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -80,7 +79,8 @@ func (t *backupsTab) build() fyne.CanvasObject {
 	now := widget.NewCard("Back up or test now", "",
 		container.NewVBox(
 			t.last,
-			wrapped("Test a backup now and then: ClinicDesk opens it and checks it completely, as if restoring it, without touching the clinic file."),
+			wrapped("Back up now saves a new backup, named with the date and time, into the folder you choose: it never replaces one already there. "+
+				"Test a backup now and then: ClinicDesk opens it and checks it completely, as if restoring it, without touching the clinic file."),
 			container.NewHBox(t.backupButton, t.testButton),
 			t.result))
 
@@ -163,56 +163,67 @@ func (t *backupsTab) saveSettings() {
 	}
 }
 
-// chooseBackupFile asks where to write a backup now.
+// chooseBackupFile asks which folder to back up into now. The backup
+// takes a new name of its own there: a save-file dialog would let an old
+// backup be picked, and Fyne's empties the chosen file before ClinicDesk
+// is even called, so the old backup would be lost if the new one failed.
 func (t *backupsTab) chooseBackupFile() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
 			t.ctx.ShowError(err)
 			return
 		}
-		if w == nil {
+		if u == nil {
 			return // cancelled
 		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(path, app.BackupExt) {
-			// The dialog made an empty file under the name as typed; the
-			// backup gets its proper extension instead (backupTo adds it).
-			if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-				os.Remove(path)
-			}
-		}
-		t.backupTo(path)
+		t.backupInto(u.Path())
 	}, t.ctx.Window)
-	d.SetFileName("clinicdesk-" + nowInClinic().Format("20060102-1504") + app.BackupExt)
 	if t.folder != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(t.folder)); err == nil {
 			d.SetLocation(l)
 		}
 	}
-	d.SetTitleText("Back up the clinic file to…")
+	d.SetTitleText("Back up the clinic file into which folder?")
+	d.SetConfirmText("Back up here")
 	showFileDialog(d, t.ctx.Window)
 }
 
-// backupTo writes a checked backup to path, off the UI goroutine.
-func (t *backupsTab) backupTo(path string) {
-	if !strings.HasSuffix(path, app.BackupExt) {
-		path += app.BackupExt // as app.BackupNow names it
+// backupInto writes a checked backup into folder under a new name, off the
+// UI goroutine.
+func (t *backupsTab) backupInto(folder string) {
+	type made struct {
+		m    app.Manifest
+		path string
 	}
 	inBackground(t.ctx, "Backing up the clinic file and checking the backup…",
+		func() (made, error) {
+			m, path, err := t.ctx.Clinic.BackupInto(folder)
+			return made{m, path}, err
+		},
+		func(r made, err error) { t.showBackup(r.m, r.path, err) })
+}
+
+// backupTo writes a checked backup to path (with .cdbackup added), never
+// replacing a file already there.
+func (t *backupsTab) backupTo(path string) {
+	path = app.BackupFile(path)
+	inBackground(t.ctx, "Backing up the clinic file and checking the backup…",
 		func() (app.Manifest, error) { return t.ctx.Clinic.BackupNow(path) },
-		func(m app.Manifest, err error) {
-			if err != nil {
-				say(t.result, widget.DangerImportance, "The backup was not made: "+plainError(err))
-				return
-			}
-			at := clinicTime(m.CreatedAt)
-			msg := fmt.Sprintf("Backup made at %s on %s and checked. It holds %s and is saved as %s.",
-				at.Format(ukTimeLayout), at.Format(ukDateLayout), plural(m.AuditSeq, "audit entry", "audit entries"), path)
-			say(t.result, widget.SuccessImportance, msg)
-			t.showLast(m.CreatedAt)
-			dialog.ShowInformation("Backup made", msg, t.ctx.Window)
-		})
+		func(m app.Manifest, err error) { t.showBackup(m, path, err) })
+}
+
+// showBackup says what a backup made, naming the file it was saved as.
+func (t *backupsTab) showBackup(m app.Manifest, path string, err error) {
+	if err != nil {
+		say(t.result, widget.DangerImportance, "The backup was not made: "+plainError(err))
+		return
+	}
+	at := clinicTime(m.CreatedAt)
+	msg := fmt.Sprintf("Backup made at %s on %s and checked. It holds %s and is saved as %s.",
+		at.Format(ukTimeLayout), at.Format(ukDateLayout), plural(m.AuditSeq, "audit entry", "audit entries"), path)
+	say(t.result, widget.SuccessImportance, msg)
+	t.showLast(m.CreatedAt)
+	dialog.ShowInformation("Backup made", msg, t.ctx.Window)
 }
 
 // chooseTestFile asks which backup to test.

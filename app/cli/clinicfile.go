@@ -20,10 +20,10 @@ func init() {
 	register(&command{name: "init", usage: "--db PATH --clinic NAME [--address TEXT] [--phone NUMBER] [--email ADDRESS] --user NAME [--full-name NAME] [--recovery-sheet FILE.pdf] --password-stdin",
 		summary: "create an encrypted clinic file and its first practice manager; prints the recovery key once", run: runInit})
 	register(&command{name: "version", usage: "", summary: "version, SQLCipher and SQLite versions", run: runVersion})
-	register(&command{name: "verify", usage: "--db PATH [--full] --user NAME --password-stdin",
-		summary: "integrity, cipher integrity and audit-chain check", run: runVerify})
-	register(&command{name: "backup", usage: "--db PATH --out FILE --user NAME --password-stdin",
-		summary: "write an encrypted, verified backup", run: runBackup})
+	register(&command{name: "verify", usage: "--db PATH [--full] [--reset-anchor] --user NAME --password-stdin",
+		summary: "integrity, cipher integrity and audit-chain check, against its anchor and the backups' heads", run: runVerify})
+	register(&command{name: "backup", usage: "--db PATH --out FILE [--force] --user NAME --password-stdin",
+		summary: "write an encrypted, verified backup (never replaces a file without --force)", run: runBackup})
 	register(&command{name: "restore", usage: "--from FILE --db PATH [--force] --user NAME --password-stdin",
 		summary: "restore a backup (never overwrites a clinic file without --force; the old one is kept beside it)", run: runRestore})
 }
@@ -110,6 +110,7 @@ func runVerify(env *Env, args []string) error {
 	fs := newFlags("verify")
 	auth := addAuthFlags(fs)
 	full := fs.Bool("full", false, "also run SQLite's complete integrity check, which matches every index entry to its row (several times slower)")
+	resetAnchor := fs.Bool("reset-anchor", false, "start the audit anchor again at the trail's end, once you know why verify said it did not fit (recorded in the audit trail; the old one is kept beside it)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -118,6 +119,12 @@ func runVerify(env *Env, args []string) error {
 		return err
 	}
 	defer c.Close()
+	if *resetAnchor {
+		if err := c.ResetAuditAnchor(); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "The audit anchor starts again at the end of the trail; the old one is kept beside the clinic file.\n")
+	}
 	r, err := c.Verify(*full)
 	if err != nil {
 		return err
@@ -127,32 +134,59 @@ func runVerify(env *Env, args []string) error {
 		check = "SQLite full integrity check"
 	}
 	fmt.Fprintf(env.Stdout, "ok: the clinic file is intact (SQLCipher page check, %s) and its audit trail of %d rows is unbroken (head %s)\n", check, r.AuditRows, r.AuditHead[:16])
+	if r.Anchored {
+		fmt.Fprintf(env.Stdout, "ok: the trail reaches its anchor (row %d), kept beside the clinic file\n", r.AnchorSeq)
+	}
+	fmt.Fprintf(env.Stdout, "ok: the trail passes through the heads recorded by %d %s\n", r.BackupsChecked, map[bool]string{true: "backup", false: "backups"}[r.BackupsChecked == 1])
+	for _, s := range r.BackupsSkipped {
+		fmt.Fprintf(env.Stdout, "not checked: %s\n", s)
+	}
 	return nil
 }
 
 func runBackup(env *Env, args []string) error {
 	fs := newFlags("backup")
 	auth := addAuthFlags(fs)
-	out := fs.String("out", "", "the backup file to write")
+	out := fs.String("out", "", "the backup file to write (.cdbackup is added if the name lacks it)")
+	force := fs.Bool("force", false, "replace a backup already at that name (only once the new one has verified)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
 		return usagef("--out FILE is required")
 	}
-	if _, err := os.Stat(*out); err == nil {
-		return fmt.Errorf("%s already exists: choose a new file name", *out)
+	// The file really written, named in every message: --out nightly
+	// writes nightly.cdbackup.
+	path := app.BackupFile(*out)
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a folder: give the backup a file name in it", path)
+		}
+		if !*force {
+			return fmt.Errorf("%s already exists: choose a new file name, or add --force to replace it", path)
+		}
 	}
 	c, err := auth.open(env)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	m, err := c.BackupNow(*out)
+	backup := c.BackupNow
+	if *force {
+		backup = c.BackupReplacing
+	}
+	m, err := backup(path)
+	var taken *data.BackupExistsError
+	if errors.As(err, &taken) {
+		return fmt.Errorf("%s already exists: choose a new file name, or add --force to replace it", path)
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Backed up and verified: %s (%d audit rows, made %s)\n", *out, m.AuditSeq, m.CreatedAt.Local().Format("02/01/2006 15:04:05"))
+	fmt.Fprintf(env.Stdout, "Backed up and verified: %s (%d audit rows, made %s)\n", path, m.AuditSeq, m.CreatedAt.Local().Format("02/01/2006 15:04:05"))
 	return nil
 }
 
@@ -166,6 +200,11 @@ func runRestore(env *Env, args []string) error {
 	}
 	if *from == "" || *auth.db == "" {
 		return usagef("--from FILE and --db PATH are required")
+	}
+	// A restore stopped part way is finished first, so the check below
+	// sees the clinic file as it really is.
+	if err := data.FinishInterruptedRestore(*auth.db); err != nil {
+		return err
 	}
 	if app.Exists(*auth.db) && !*force {
 		return fmt.Errorf("a clinic file already exists at %s: add --force to replace it (the current one is kept beside it)", *auth.db)
