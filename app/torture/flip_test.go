@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"clinicdesk/data"
@@ -73,8 +74,16 @@ func judgeFlip(f *figures, res checkResult, panicMsg string, err error, wantPati
 	return problems
 }
 
+// onlyTrial replays one damaged file: CLINICDESK_TORTURE_TRIAL=7 with the
+// seed and CLINICDESK_TORTURE_ONLY of the run that failed (each damaged
+// file starts from the test clinic, so one can be replayed alone).
+var onlyTrial = os.Getenv("CLINICDESK_TORTURE_TRIAL")
+
 func (r *run) flipLoop(sc *scenario, f *figures, one func(trial int, label *string) []string) {
 	for trial := 0; f.counts[figDamaged] < sc.target && !f.spent() && trial < sc.target*3; trial++ {
+		if onlyTrial != "" && onlyTrial != fmt.Sprint(trial) {
+			continue
+		}
 		label := fmt.Sprintf("#%d", trial)
 		problems := one(trial, &label)
 		f.trial(label, problems)
@@ -192,13 +201,36 @@ func runFlipKeyring(r *run, sc *scenario, f *figures) {
 	})
 }
 
-// sameJSON: the flip only changed white space, so nothing was damaged.
+// sameJSON: the two keyrings say the same (white space and the order of
+// the entries aside), so nothing was damaged, or it was mended.
 func sameJSON(a, b []byte) bool {
 	var x, y any
 	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
 		return false
 	}
-	return reflect.DeepEqual(x, y)
+	return reflect.DeepEqual(sortEntries(x), sortEntries(y))
+}
+
+// sortEntries orders a keyring's "entries" by id: a keyring mended from
+// its second copy may list them in another order.
+func sortEntries(v any) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	if entries, ok := m["entries"].([]any); ok {
+		slices.SortFunc(entries, func(a, b any) int {
+			return strings.Compare(fmt.Sprint(entryID(a)), fmt.Sprint(entryID(b)))
+		})
+	}
+	return m
+}
+
+func entryID(e any) any {
+	if m, ok := e.(map[string]any); ok {
+		return m["id"]
+	}
+	return e
 }
 
 // runFlipBackup flips one byte of a backup, then has a manager test it

@@ -12,7 +12,8 @@
 //	CLINICDESK_TORTURE_ONLY=rotation,flip-db  run only these scenarios
 //	CLINICDESK_TORTURE_SCALE=0.2              fewer kills/flips (a quick look)
 //	CLINICDESK_TORTURE_KEEP=1                 keep the work folder
-//	CLINICDESK_TORTURE_VERBOSE=1              print every trial, not only failures
+//	CLINICDESK_TORTURE_VERBOSE=1              print every trial and what its check found
+//	CLINICDESK_TORTURE_TRIAL=N                replay one damaged file (flip-* scenarios)
 package torture
 
 import (
