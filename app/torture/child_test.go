@@ -88,7 +88,9 @@ func childMain(specJSON string) int {
 			}
 		}
 		say("hold", nil)
-		select {} // until killed, the WAL not checkpointed
+		for {
+			time.Sleep(time.Hour) // until killed, the WAL not checkpointed
+		}
 	case spec.Work == "writes":
 		for i := 0; ; i++ {
 			if code := writeOne(c, spec, i, true); code != 0 {

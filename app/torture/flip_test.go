@@ -3,6 +3,7 @@ package torture
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -181,7 +182,11 @@ func runFlipKeyring(r *run, sc *scenario, f *figures) {
 			}
 		}
 		target := targets[rng.IntN(len(targets))]
-		where, err := flipByte(target, rng)
+		flip := flipByte
+		if trial%4 == 3 {
+			flip = shortenField // every fourth: a field of the right kind but the wrong length
+		}
+		where, err := flip(target, rng)
 		if err != nil {
 			return []string{err.Error()}
 		}
@@ -288,4 +293,55 @@ func runFlipBackup(r *run, sc *scenario, f *figures) {
 		}
 		return nil
 	})
+}
+
+// shortenField cuts four characters (three bytes) off one base64 field of
+// one keyring entry, leaving valid JSON and valid base64 of the wrong
+// length: a nonce or key of the wrong size, which a byte flip cannot make.
+func shortenField(path string, rng *rand.Rand) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	var kr map[string]any
+	if err := json.Unmarshal(b, &kr); err != nil {
+		return "", err
+	}
+	entries, _ := kr["entries"].([]any)
+	if len(entries) == 0 {
+		return "", fmt.Errorf("%s has no entries", path)
+	}
+	e, _ := entries[rng.IntN(len(entries))].(map[string]any)
+	type field struct {
+		m    map[string]any
+		name string
+	}
+	var fields []field
+	for _, m := range []map[string]any{e, asMap(e["envelope"])} {
+		for k, v := range m {
+			if s, ok := v.(string); ok && len(s) > 8 && k != "id" && k != "kdf" {
+				fields = append(fields, field{m, k})
+			}
+		}
+	}
+	if len(fields) == 0 {
+		return "", fmt.Errorf("no field to shorten in %s", path)
+	}
+	slices.SortFunc(fields, func(a, b field) int { return strings.Compare(a.name, b.name) })
+	f := fields[rng.IntN(len(fields))]
+	v := f.m[f.name].(string)
+	f.m[f.name] = v[:len(v)-4]
+	out, err := json.MarshalIndent(kr, "", " ")
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(path, out, 0o600); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s: %s of entry %v cut by 3 bytes", filepath.Base(path), f.name, e["id"]), nil
+}
+
+func asMap(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
 }

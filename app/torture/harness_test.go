@@ -119,3 +119,17 @@ func TestTortureDamagedFileToldWrongPasswordOrAcceptedFails(t *testing.T) {
 		t.Fatalf("a keyring written back whole from its second copy failed: %v %v", p, f.counts)
 	}
 }
+
+func TestTortureShortenedKeyringFieldStaysJSONButLosesThreeBytes(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "k")
+	orig := `{"format":2,"clinic_id":"c","entries":[{"id":"recovery","kdf":"argon2id","nonce":"AAAAAAAAAAAAAAAA","envelope":{"nonce":"BBBBBBBBBBBBBBBB"}}]}`
+	os.WriteFile(p, []byte(orig), 0o600)
+	where, err := shortenField(p, trialRNG(3, "t", 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(p)
+	if sameJSON([]byte(orig), b) || !bytes.Contains(b, []byte(`"AAAAAAAAAAAA"`)) && !bytes.Contains(b, []byte(`"BBBBBBBBBBBB"`)) {
+		t.Fatalf("%s: %s", where, b)
+	}
+}

@@ -74,10 +74,10 @@ func (r *run) cycleAfter(spec childSpec, after string, delay time.Duration) (lin
 	}
 	if after != "" {
 		if _, err := ch.waitFor(after, 5*time.Second); err != nil {
-			if lines := ch.all(); strings.HasPrefix(lines[len(lines)-1].text, "fail ") {
-				return lines, false, fmt.Errorf("the working child stopped by itself: %s", lines[len(lines)-1].text)
+			if ch.killed {
+				return ch.all(), true, nil // killed by waitFor at its timeout: still a kill
 			}
-			return ch.all(), true, nil // killed by waitFor at its timeout
+			return ch.all(), false, fmt.Errorf("the working child stopped by itself: %s", ch.tail())
 		}
 	}
 	killed = ch.killAfter(delay)

@@ -55,14 +55,14 @@ type scenario struct {
 // hardest requirement (at least 100 kills), goes first.
 func scenarios() []*scenario {
 	return []*scenario{
-		{name: "rotation", target: 120, budget: 150 * time.Second, run: runRotation},
-		{name: "writes", target: 50, budget: 60 * time.Second, run: runWrites},
-		{name: "users", target: 60, budget: 90 * time.Second, run: runUsers},
-		{name: "restore", target: 50, budget: 60 * time.Second, run: runRestore},
-		{name: "flip-db", target: 40, budget: 40 * time.Second, run: runFlipDB},
-		{name: "flip-wal", target: 30, budget: 40 * time.Second, run: runFlipWAL},
-		{name: "flip-keyring", target: 40, budget: 40 * time.Second, run: runFlipKeyring},
-		{name: "flip-backup", target: 30, budget: 40 * time.Second, run: runFlipBackup},
+		{name: "rotation", target: 200, budget: 180 * time.Second, run: runRotation},
+		{name: "writes", target: 80, budget: 60 * time.Second, run: runWrites},
+		{name: "users", target: 120, budget: 100 * time.Second, run: runUsers},
+		{name: "restore", target: 80, budget: 60 * time.Second, run: runRestore},
+		{name: "flip-db", target: 60, budget: 40 * time.Second, run: runFlipDB},
+		{name: "flip-wal", target: 40, budget: 40 * time.Second, run: runFlipWAL},
+		{name: "flip-keyring", target: 80, budget: 40 * time.Second, run: runFlipKeyring},
+		{name: "flip-backup", target: 40, budget: 40 * time.Second, run: runFlipBackup},
 	}
 }
 

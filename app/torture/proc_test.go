@@ -25,6 +25,7 @@ type child struct {
 	lines  []stamped
 	more   chan struct{} // poked on every line
 	eof    chan struct{} // closed when stdout ends
+	killed bool          // ended by our SIGKILL
 }
 
 type stamped struct {
@@ -124,6 +125,11 @@ func (ch *child) killAfter(d time.Duration) bool {
 }
 
 func (ch *child) kill() {
+	select {
+	case <-ch.eof:
+	default:
+		ch.killed = true
+	}
 	ch.cmd.Process.Signal(syscall.SIGKILL)
 	<-ch.eof
 	ch.cmd.Wait()
