@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app"
 	"clinicdesk/app/letters"
 
 	"fyne.io/fyne/v2"
@@ -29,7 +30,8 @@ type securityTab struct {
 
 	recoveryButton *widget.Button
 	recoveryStatus *widget.Label
-	recoveryKey    string // the key just made, until its dialog closes
+	sheetStatus    *widget.Label // whether the current key's sheet was saved
+	recoveryKey    string        // the key just made, until its dialog closes
 	keyDialog      dialog.Dialog
 
 	rotateButton *widget.Button
@@ -55,12 +57,15 @@ func (t *securityTab) build() fyne.CanvasObject {
 
 	t.recoveryButton = widget.NewButtonWithIcon("Make a new recovery key…", theme.ViewRefreshIcon(), t.confirmRecoveryKey)
 	t.recoveryStatus = note()
+	t.sheetStatus = note()
 	recovery := widget.NewCard("Recovery key", "",
 		container.NewVBox(
 			wrapped("The recovery key on the Emergency recovery sheet opens the clinic file if every manager's password is forgotten. "+
 				"Make a new one if the sheet is lost or someone who should not have it may have seen it: the old sheet then stops working."),
+			t.sheetStatus,
 			container.NewHBox(t.recoveryButton),
 			t.recoveryStatus))
+	t.showSheetStatus()
 
 	t.rotateButton = widget.NewButtonWithIcon("Re-encrypt the clinic file with a new key…", theme.VisibilityOffIcon(), t.confirmRotate)
 	t.rotateStatus = note()
@@ -119,6 +124,7 @@ func (t *securityTab) makeRecoveryKey() {
 				return
 			}
 			t.recoveryKey = key
+			t.showSheetStatus()
 			say(t.recoveryStatus, widget.SuccessImportance, fmt.Sprintf("A new recovery key was made %s. Earlier Emergency recovery sheets no longer work: destroy them.",
 				whenSaid(time.Now(), time.Now())))
 			t.showRecoveryKey(key)
@@ -165,8 +171,14 @@ func (t *securityTab) chooseRecoverySheet() {
 			t.ctx.ShowError(fmt.Errorf("the Emergency recovery sheet could not be saved: %w", err))
 			return
 		}
-		dialog.ShowInformation("Sheet saved", "The Emergency recovery sheet is saved as "+w.URI().Name()+
-			". Print it, then delete the file: the paper copy, locked away, is the one to keep.", t.ctx.Window)
+		msg := "The Emergency recovery sheet is saved as " + w.URI().Name() +
+			". Print it, then delete the file: the paper copy, locked away, is the one to keep."
+		// Recorded, so nobody is told at sign-in that it never was.
+		if err := t.ctx.Clinic.MarkRecoverySheetSaved(); err != nil {
+			msg += "\n\nClinicDesk could not note that it was saved (" + plainError(err) + "), so it will remind you at sign-in."
+		}
+		t.showSheetStatus()
+		dialog.ShowInformation("Sheet saved", msg, t.ctx.Window)
 	}, t.ctx.Window)
 	d.SetFileName("Emergency recovery sheet.pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
@@ -192,6 +204,33 @@ func (t *securityTab) writeRecoverySheet(w io.Writer) error {
 		Created:       nowInClinic(),
 		CreatedBy:     me.User.FullName,
 	})
+}
+
+// showSheetStatus says whether the current key's sheet was ever saved,
+// read off the UI goroutine (it reads the audit trail). Not offUI: tests
+// that hold offUI's results and never wait for them would be left with a
+// job pending; this one is done once its label is set.
+func (t *securityTab) showSheetStatus() {
+	c := t.ctx.Clinic
+	backgroundJobs.Add(1)
+	go func() {
+		defer backgroundJobs.Add(-1)
+		st, err := c.RecoverySheet()
+		fyne.DoAndWait(func() { t.saySheetStatus(st, err) })
+	}()
+}
+
+func (t *securityTab) saySheetStatus(st app.RecoverySheetStatus, err error) {
+	switch {
+	case err != nil:
+		say(t.sheetStatus, widget.DangerImportance, "ClinicDesk could not tell whether the recovery key's sheet was saved: "+plainError(err))
+	case st.Saved:
+		say(t.sheetStatus, widget.MediumImportance, fmt.Sprintf("The Emergency recovery sheet of the current key was saved %s by %s.",
+			whenSaid(st.SavedAt, time.Now()), st.SavedBy))
+	default:
+		say(t.sheetStatus, widget.WarningImportance, "The Emergency recovery sheet of the current key was never saved or printed. "+
+			"Make a new recovery key and save its sheet.")
+	}
 }
 
 // confirmRotate asks before re-encrypting the clinic file.

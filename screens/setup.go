@@ -47,16 +47,18 @@ type setupScreen struct {
 
 	stepLabel *widget.Label
 	page      *fyne.Container
+	frame     fyne.CanvasObject // doorFrame's column, laid out again as notes come and go
 	backBtn   *widget.Button
 	nextBtn   *widget.Button
 
 	// Step 1: the clinic.
-	name, address, phone, email *widget.Entry
-	nameProblem, phoneProblem   *widget.Label
-	emailProblem, logoProblem   *widget.Label
-	logo                        []byte
-	logoBox                     *fyne.Container
-	removeLogoBtn               *widget.Button
+	name, phone, email        *widget.Entry
+	address                   *setupAddressEntry
+	nameProblem, phoneProblem *widget.Label
+	emailProblem, logoProblem *widget.Label
+	logo                      []byte
+	logoBox                   *fyne.Container
+	removeLogoBtn             *widget.Button
 
 	// Step 2: the first practice manager.
 	fullName, username, password, confirm *widget.Entry
@@ -83,7 +85,7 @@ func newSetupScreen(u *UI) *setupScreen {
 
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder("e.g. Riverside Physiotherapy Clinic")
-	s.address = widget.NewMultiLineEntry()
+	s.address = newSetupAddressEntry()
 	s.address.SetPlaceHolder("One line per line of the address, ending with the postcode")
 	s.address.SetMinRowsVisible(4)
 	s.address.Wrapping = fyne.TextWrapWord
@@ -133,10 +135,23 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	footer := container.NewHBox(s.backBtn, layout.NewSpacer(), s.nextBtn)
 
 	s.showStep(setupStepClinic)
-	return doorFrame(620,
+	framed := doorFrame(620,
 		container.NewVBox(header, widget.NewSeparator()),
 		s.page,
 		container.NewVBox(widget.NewSeparator(), footer))
+	if p, ok := framed.(*fyne.Container); ok && len(p.Objects) == 1 {
+		s.frame = p.Objects[0]
+	}
+	return framed
+}
+
+// relayout fits the column to the page again after a note appeared or
+// went: the column grows into the window rather than hiding what follows
+// the note below a scroll.
+func (s *setupScreen) relayout() {
+	if s.frame != nil {
+		s.frame.Refresh()
+	}
 }
 
 func (s *setupScreen) focus(e fyne.Focusable) { s.ui.win.Canvas().Focus(e) }
@@ -147,8 +162,25 @@ func (s *setupScreen) focusFirst() {
 		s.focus(s.name)
 	case setupStepManager:
 		s.focus(s.fullName)
+	case setupStepRecovery:
+		// Saving the sheet is what to do next: Space does it.
+		s.focus(s.saveSheetBtn)
 	}
 }
+
+// setupAddressEntry is the address box: Enter starts a new line, but Tab
+// moves on to the phone rather than typing a tab, so the keyboard is
+// never trapped in it.
+type setupAddressEntry struct{ widget.Entry }
+
+func newSetupAddressEntry() *setupAddressEntry {
+	e := &setupAddressEntry{}
+	e.MultiLine = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *setupAddressEntry) AcceptsTab() bool { return false }
 
 // showStep puts one step's fields on the page.
 func (s *setupScreen) showStep(step int) {
@@ -308,6 +340,7 @@ func (s *setupScreen) checkClinic() bool {
 			fail(s.emailProblem, "That does not look like an email address: it should be like reception@yourclinic.co.uk.", s.email)
 		}
 	}
+	s.relayout()
 	if first != nil {
 		s.focus(first)
 		return false
@@ -342,6 +375,7 @@ func (s *setupScreen) checkManager() bool {
 	} else if s.confirm.Text != s.password.Text {
 		fail(s.confirmProblem, "The two passwords are not the same: type the password again.", s.confirm)
 	}
+	s.relayout()
 	if first != nil {
 		s.focus(first)
 		return false
@@ -392,6 +426,7 @@ func (s *setupScreen) create() {
 		if err != nil {
 			s.showStep(setupStepManager)
 			doorSay(s.createProblem, "ClinicDesk could not create the clinic file. "+sentence(err.Error()), widget.DangerImportance)
+			s.relayout()
 			return
 		}
 		s.ui.clinic = clinic
@@ -485,6 +520,7 @@ func doorSuggestUsername(full string) string {
 
 func (s *setupScreen) onChooseLogo() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		defer s.relayout() // a thumbnail or a message changes the page's height
 		if err != nil {
 			doorSay(s.logoProblem, "ClinicDesk could not open that file. "+sentence(err.Error()), widget.DangerImportance)
 			return
@@ -502,8 +538,7 @@ func (s *setupScreen) onChooseLogo() {
 	}, s.ui.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
 	d.SetConfirmText("Use this picture")
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	showFileDialog(d, s.ui.win) // sized once shown: a file dialog has no size before
 }
 
 // setLogo checks the picture and shows it as a thumbnail.
@@ -535,6 +570,7 @@ func (s *setupScreen) onRemoveLogo() {
 	s.logoBox.Refresh()
 	s.removeLogoBtn.Hide()
 	doorSay(s.logoProblem, "", widget.DangerImportance)
+	s.relayout()
 }
 
 // --- the Emergency recovery sheet ---
@@ -571,7 +607,9 @@ func (s *setupScreen) onSaveSheet() {
 			return // cancelled
 		}
 		data := s.sheetData()
+		clinic := s.ui.clinic
 		s.saveSheetBtn.Disable()
+		var markErr error
 		s.ui.async(func() error {
 			err := letters.RecoverySheet(w, data)
 			if cerr := w.Close(); err == nil {
@@ -579,21 +617,31 @@ func (s *setupScreen) onSaveSheet() {
 			}
 			if err != nil {
 				storage.Delete(w.URI())
+				return err
 			}
-			return err
+			// Recorded, so the manager is not told at sign-in that it
+			// never was.
+			markErr = clinic.MarkRecoverySheetSaved()
+			return nil
 		}, func(err error) {
 			s.saveSheetBtn.Enable()
 			if err != nil {
 				doorSay(s.sheetNote, "The sheet could not be saved. "+sentence(err.Error()), widget.DangerImportance)
+				s.relayout()
 				return
 			}
-			doorSay(s.sheetNote, "Saved as "+w.URI().Path()+". Open it, print it, then delete the file.", widget.SuccessImportance)
+			msg := "Saved as " + w.URI().Path() + ". Open it, print it, then delete the file."
+			if markErr != nil {
+				msg += " (ClinicDesk could not note that it was saved, so it will remind you at sign-in: " + plainError(markErr) + ")"
+			}
+			doorSay(s.sheetNote, msg, widget.SuccessImportance)
+			s.relayout()
+			s.focus(s.storedCheck) // ticking the box is next
 		})
 	}, s.ui.win)
 	d.SetFileName("Emergency recovery sheet.pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	showFileDialog(d, s.ui.win) // sized once shown: a file dialog has no size before
 }
 
 // writeSheet renders the sheet to w (tests use it to check the PDF).

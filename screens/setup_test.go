@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -328,5 +329,85 @@ func TestSetupCreateFailureStaysOnStep2(t *testing.T) {
 	}
 	if s.fullName.Text != "Sarah Jones" {
 		t.Error("what was typed was lost")
+	}
+}
+
+// The wizard's "Save the Emergency recovery sheet" opens the real file
+// dialog (it crashed there: the dialog was sized before it was shown);
+// the sheet is written where chosen and recorded as saved, the tick box
+// is next for the keyboard, and the new manager is not told at once.
+func TestSetupSavesTheRecoverySheetThroughItsFileDialog(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home) // where the file dialog starts
+	a := test.NewTempApp(t)
+	tpHoldResults(t)
+	u := New(a, Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), kdf: fdKDF, idleTick: -1, manualUI: true})
+	t.Cleanup(func() { u.closeClinic() })
+	w, s := u.Window(), u.setup
+	test.Type(s.name, fdClinicName)
+	// Tab leaves the address box rather than typing a tab into it.
+	w.Canvas().Focus(s.address)
+	test.Type(s.address, "12 Mill Lane")
+	fdPressKey(w, fyne.KeyTab)
+	if w.Canvas().Focused() != s.phone || strings.Contains(s.address.Text, "\t") {
+		t.Fatalf("Tab in the address: focus on %T, address %q", w.Canvas().Focused(), s.address.Text)
+	}
+	test.Tap(s.nextBtn)
+	test.Type(s.fullName, "Sarah Jones")
+	s.password.SetText(fdPassword)
+	s.confirm.SetText(fdPassword)
+	test.Tap(s.nextBtn)
+	u.settle()
+	if s.step != setupStepRecovery {
+		t.Fatalf("not on the recovery step: %d %q", s.step, s.createProblem.Text)
+	}
+	if w.Canvas().Focused() != s.saveSheetBtn {
+		t.Error("saving the sheet should be ready for the keyboard on the recovery step")
+	}
+
+	test.Tap(s.saveSheetBtn)
+	dlg := fdPopUp(w.Canvas().Overlays().Top())
+	if dlg == nil {
+		t.Fatal("no file dialog")
+	}
+	name := rnEntryWithText(dlg, "Emergency recovery sheet.pdf")
+	if name == nil {
+		t.Fatal("the file dialog does not offer the sheet's file name")
+	}
+	name.SetText("Sheet for the safe.pdf")
+	test.Tap(fdButton(dlg, "Save"))
+	u.settle()
+	pdf, err := os.ReadFile(filepath.Join(home, "Sheet for the safe.pdf"))
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		t.Fatalf("the sheet was not saved where chosen: %v (%q)", err, s.sheetNote.Text)
+	}
+	if !strings.Contains(s.sheetNote.Text, "Saved as") || s.sheetNote.Importance != widget.SuccessImportance {
+		t.Fatalf("the wizard does not say where the sheet went: %q", s.sheetNote.Text)
+	}
+	if saved, err := u.clinic.RecoverySheetSaved(); err != nil || !saved {
+		t.Fatalf("the sheet saved in the wizard is not recorded: %v, %v", saved, err)
+	}
+	if w.Canvas().Focused() != s.storedCheck {
+		t.Error("after saving, the tick box should be next for the keyboard")
+	}
+	test.Tap(s.storedCheck)
+	test.Tap(s.nextBtn)
+	u.settle()
+	if u.state != uiMain || fdShows(w, rnTitle) {
+		t.Fatalf("after Start: state %v, notice shown %v", u.state, fdShows(w, rnTitle))
+	}
+}
+
+// fdPressKey presses a key as the desktop driver does: Tab moves the
+// focus unless the focused widget takes tabs.
+func fdPressKey(w fyne.Window, key fyne.KeyName) {
+	if key == fyne.KeyTab {
+		if tb, ok := w.Canvas().Focused().(fyne.Tabbable); !ok || !tb.AcceptsTab() {
+			w.Canvas().FocusNext()
+			return
+		}
+	}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: key})
 	}
 }

@@ -374,7 +374,7 @@ func (u *UI) signedIn(name string, moduleID string) {
 		u.clinicName = name
 		u.app.Preferences().SetString(u.clinicNameKey(), name)
 	}
-	u.showMain(moduleID)
+	showMainAfterSignIn(u, moduleID) // and the recovery sheet notice (screens/recovery_notice.go)
 }
 
 func (u *UI) title() string {

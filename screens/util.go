@@ -345,6 +345,11 @@ func showFileDialog(d *dialog.FileDialog, win fyne.Window) {
 	if cs := win.Canvas().Size(); !cs.IsZero() {
 		size = size.Min(cs.SubtractWidthHeight(40, 40))
 	}
+	overlays := win.Canvas().Overlays()
+	before := overlays.Top()
 	d.Show() // Resize needs the dialog made, which Show does
-	d.Resize(size)
+	// A system file chooser (Flatpak, mobile) makes none: sizing it would panic.
+	if top := overlays.Top(); top != nil && top != before {
+		d.Resize(size)
+	}
 }

@@ -56,12 +56,18 @@ func runInit(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var sheetErr error
+	if *sheet != "" {
+		if sheetErr = writeRecoverySheet(*sheet, *auth.db, *clinic, *fullName, recovery, env.Now()); sheetErr == nil {
+			_ = c.MarkRecoverySheetSaved() // if not, the manager is reminded at sign-in
+		}
+	}
 	if err := c.Close(); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Created %s for %s.\n", *auth.db, *clinic)
 	if *sheet != "" {
-		if err := writeRecoverySheet(*sheet, *auth.db, *clinic, *fullName, recovery, env.Now()); err != nil {
+		if err := sheetErr; err != nil {
 			fmt.Fprintf(env.Stdout, "The recovery sheet could not be written (%v): copy the key below by hand.\n", err)
 		} else {
 			fmt.Fprintf(env.Stdout, "Emergency recovery sheet written to %s: print it, then delete the file.\n", *sheet)
