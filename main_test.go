@@ -80,10 +80,28 @@ type gui struct {
 
 func startGUI(t *testing.T, bin, display string, args ...string) *gui {
 	t.Helper()
+	return startGUIIn(t, bin, display, "", args...)
+}
+
+// startGUIIn starts the app with home (unless "") as its home folder, its
+// working folder and its XDG folders, so its file dialogs start there and
+// nothing of this machine's settings leaks in.
+func startGUIIn(t *testing.T, bin, display, home string, args ...string) *gui {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.Env = append(os.Environ(), "DISPLAY="+display, "LANG=en_GB.UTF-8")
+	if home != "" {
+		for _, d := range []string{".config", ".cache", ".local/share"} {
+			if err := os.MkdirAll(filepath.Join(home, d), 0o700); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cmd.Env = append(cmd.Env, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+			"XDG_CACHE_HOME="+filepath.Join(home, ".cache"), "XDG_DATA_HOME="+filepath.Join(home, ".local/share"))
+		cmd.Dir = home
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
