@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app/plaintext"
+	"clinicdesk/app/testclock"
 )
 
 // canary is a surname nobody has, written through the app wherever a name
@@ -180,7 +181,7 @@ func TestBackupIfDueOnlyOnceADay(t *testing.T) {
 	if again, err := c.BackupIfDue(); again != "" || err != nil {
 		t.Fatalf("a second backup within the day: %q %v", again, err)
 	}
-	c.now = func() time.Time { return time.Now().Add(25 * time.Hour) }
+	c.now = func() time.Time { return testclock.Now().Add(25 * time.Hour) }
 	if later, err := c.BackupIfDue(); later == "" || err != nil {
 		t.Fatalf("a day later: %q %v", later, err)
 	}

@@ -59,6 +59,9 @@ type Setup struct {
 	// KDF overrides the key-derivation cost; zero means data.TunedKDF.
 	// Only tests and throw-away demo clinics lower it.
 	KDF KDFParams
+	// Now is the clinic's clock from its first audit row on (see SetClock);
+	// nil is the system clock. Tests and the CLI pass theirs.
+	Now func() time.Time
 }
 
 // Session is who is signed in.
@@ -151,7 +154,7 @@ func Create(s Setup) (*Clinic, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	c := &Clinic{path: s.Path, lock: lock, kdf: s.KDF}
+	c := &Clinic{path: s.Path, lock: lock, kdf: s.KDF, now: s.Now}
 	recovery, err := c.create(s)
 	if err != nil {
 		if c.store != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/testclock"
 	"clinicdesk/data"
 )
 
@@ -23,7 +24,7 @@ func newClinic(t *testing.T) (*Clinic, string, string) {
 		Clinic: ClinicDetails{Name: "Clinig Iechyd Siân", Address: "1 Heol y Frenhines\nCaerdydd\nCF10 1AA",
 			Phone: "029 2018 0000"},
 		Manager: NewUser{Username: "amanager", FullName: "Ann Manager", Password: managerPassword},
-		KDF:     fastKDF})
+		KDF:     fastKDF, Now: testclock.Now}) // the suite's one clock; tests that need a day pin their own
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,6 +49,7 @@ func reopen(t *testing.T, c *Clinic, path string) *Clinic {
 		t.Fatal(err)
 	}
 	c2.kdf = fastKDF
+	c2.now = c.now
 	t.Cleanup(func() { c2.Close() })
 	return c2
 }

@@ -8,6 +8,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
 
@@ -42,7 +43,7 @@ func diaryClinic(t *testing.T) string {
 func exportAppointments(stdin string, args ...string) result {
 	var r result
 	var out, errb strings.Builder
-	err := runExportAppointments(&Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}, args)
+	err := runExportAppointments(&Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: testclock.Now}, args)
 	r.code, r.stdout = ExitCode(err), out.String()
 	if err != nil {
 		r.stderr = err.Error()

@@ -71,6 +71,7 @@ func (a authFlags) open(env *Env) (*app.Clinic, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.SetClock(env.Now) // one clock for the whole command, sign-in included
 	if err := c.SignIn(user, password); err != nil {
 		c.Close()
 		return nil, authError(err)

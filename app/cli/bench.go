@@ -157,6 +157,7 @@ func runBench(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	c.SetClock(env.Now)
 	if err := c.SignIn(benchUser, benchPassword); err != nil {
 		c.Close()
 		return err
@@ -182,7 +183,7 @@ func runBench(env *Env, args []string) error {
 	report.Results = append(report.Results, calendar...)
 
 	progress("Timing 500 reminder letters into one PDF …")
-	lettersRow, err := benchLetters(c)
+	lettersRow, err := benchLetters(c, ukcal.Today(env.Now()))
 	if err != nil {
 		c.Close()
 		return err
@@ -425,7 +426,7 @@ func benchBuild(env *Env, path string, n int, progress func(string, ...any)) (be
 	var b benchBuilt
 	start := time.Now()
 	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Bench Clinic", Address: benchClinicAddress, Phone: benchClinicPhone},
-		Manager: app.NewUser{Username: benchUser, FullName: "Bench Manager", Password: benchPassword}})
+		Manager: app.NewUser{Username: benchUser, FullName: "Bench Manager", Password: benchPassword}, Now: env.Now})
 	if err != nil {
 		return b, benchQueries{}, err
 	}

@@ -99,7 +99,7 @@ func benchReference(env *Env, dir string, st seed.Setup, mainPath string, mainAp
 	}
 	progress("  building the reference clinic of about %d appointments (from %s, %.0f a day) …", benchReferenceAppointments, from, perDay)
 	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Bench Reference Clinic", Address: benchClinicAddress, Phone: benchClinicPhone},
-		Manager: app.NewUser{Username: benchUser, FullName: "Bench Manager", Password: benchPassword}})
+		Manager: app.NewUser{Username: benchUser, FullName: "Bench Manager", Password: benchPassword}, Now: env.Now})
 	if err != nil {
 		return "", nil, err
 	}
@@ -199,6 +199,7 @@ func benchCalendar(env *Env, c *app.Clinic, refPath string, refDays []ukcal.Date
 		return nil, err
 	}
 	defer ref.Close()
+	ref.SetClock(env.Now)
 	if err := ref.SignIn(benchUser, benchPassword); err != nil {
 		return nil, err
 	}
@@ -354,6 +355,7 @@ func benchDiaryKept(env *Env, path string, progress func(string, ...any)) (seed.
 		return seed.Setup{}, 0, err
 	}
 	defer c.Close()
+	c.SetClock(env.Now)
 	if err := c.SignIn(benchUser, benchPassword); err != nil {
 		return seed.Setup{}, 0, err
 	}
@@ -403,6 +405,7 @@ func benchDayViewCold(env *Env, path string) (BenchResult, error) {
 		return BenchResult{}, err
 	}
 	defer c.Close()
+	c.SetClock(env.Now)
 	if err := c.SignIn(benchUser, benchPassword); err != nil {
 		return BenchResult{}, err
 	}

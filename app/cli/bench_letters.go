@@ -14,11 +14,10 @@ import (
 const benchLetterCount = 500
 
 // benchLetters times the reminder letters for the next 500 booked
-// appointments from today, merged, drawn into one PDF and logged, as the
-// GUI's batch does it. The bench clinic's diary runs weeks ahead, so the
-// letters are real ones for real bookings.
-func benchLetters(c *app.Clinic) (BenchResult, error) {
-	today := ukcal.Today(time.Now())
+// appointments from today (the caller's clock: Env.Now), merged, drawn into
+// one PDF and logged, as the GUI's batch does it. The bench clinic's diary
+// runs weeks ahead, so the letters are real ones for real bookings.
+func benchLetters(c *app.Clinic, today ukcal.Date) (BenchResult, error) {
 	var reqs []app.LetterRequest
 	for d := today; len(reqs) < benchLetterCount && d.Before(today.AddDays(366)); d = d.AddDays(1) {
 		day, err := c.TodayList(d)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"clinicdesk/app/testclock"
 )
 
 func TestCheck(t *testing.T) {
@@ -38,7 +40,7 @@ func TestCheck(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var out, errb bytes.Buffer
-			code := Run(append([]string{"check"}, tt.args...), Env{Stdout: &out, Stderr: &errb})
+			code := Run(append([]string{"check"}, tt.args...), Env{Stdout: &out, Stderr: &errb, Now: testclock.Now})
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d (stdout %q, stderr %q)", code, tt.code, out.String(), errb.String())
 			}

@@ -52,7 +52,7 @@ func runInit(env *Env, args []string) error {
 	}
 	details := app.ClinicDetails{Name: *clinic, Address: addressLines(*address), Phone: *phone, Email: *email}
 	c, recovery, err := app.Create(app.Setup{Path: *auth.db, Clinic: details,
-		Manager: app.NewUser{Username: user, FullName: *fullName, Password: password}})
+		Manager: app.NewUser{Username: user, FullName: *fullName, Password: password}, Now: env.Now})
 	if err != nil {
 		return err
 	}

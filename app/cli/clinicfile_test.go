@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/testclock"
 	"clinicdesk/data"
 )
 
@@ -20,7 +21,7 @@ type result struct {
 
 func run(stdin string, args ...string) result {
 	var out, errb bytes.Buffer
-	code := Run(args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb})
+	code := Run(args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: testclock.Now})
 	return result{code, out.String(), errb.String()}
 }
 

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"clinicdesk/app/testclock"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
-	code = Run(args, Env{Stdout: &out, Stderr: &errOut})
+	code = Run(args, Env{Stdout: &out, Stderr: &errOut, Now: testclock.Now})
 	return code, out.String(), errOut.String()
 }
 

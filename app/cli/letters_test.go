@@ -11,12 +11,27 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
+// letterDay is the day letterClinic books on: the first Wednesday at least
+// two days after the suite's today that is a working day, so the bookings
+// are always ahead, whatever the day the tests run (or are moved to).
+func letterDay() ukcal.Date {
+	d := testclock.Today().AddDays(2)
+	for d.Weekday() != time.Wednesday || !ukcal.EnglandAndWales.IsWorkingDay(d) {
+		d = d.AddDays(1)
+	}
+	return d
+}
+
+// longDate is a date as the letters and the CLI write it.
+func longDate(d ukcal.Date) string { return d.Time().Format("Monday 2 January 2006") }
+
 // letterClinic is a clinic file with one patient, with an address and an
-// NHS number, booked twice on Wednesday 25 November 2026.
+// NHS number, booked twice on letterDay.
 func letterClinic(t *testing.T) (db, patientID, appointmentID string) {
 	t.Helper()
 	db = initClinic(t)
@@ -34,7 +49,7 @@ func letterClinic(t *testing.T) (db, patientID, appointmentID string) {
 	}
 	for i, at := range []string{"09:00", "15:40"} {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: cl.ID, TypeID: typ.ID,
-			Date: ukcal.MustParseDate("2026-11-25"), Start: schedule.MustParseClock(at), OverrideReason: "twice that day"})
+			Date: letterDay(), Start: schedule.MustParseClock(at), OverrideReason: "twice that day"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +82,7 @@ func TestLetterCommandByNHSNumberNeverOverwrites(t *testing.T) {
 		t.Fatalf("%+v", r)
 	}
 	text := pdftotext(t, out)
-	for _, want := range []string{"Ms Zoë Łukasiewicz-O'Brien", "Wednesday 25 November 2026", "09:00", "Dr Siân Evans", "943 476 5919"} {
+	for _, want := range []string{"Ms Zoë Łukasiewicz-O'Brien", longDate(letterDay()), "09:00", "Dr Siân Evans", "943 476 5919"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in:\n%s", want, text)
 		}
@@ -108,7 +123,7 @@ func TestGeneralLetterAndComplaintAndUsage(t *testing.T) {
 	}
 	c := signIn(t, db, "manager", pw)
 	logged, err := c.LogComplaint(app.ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: patientID,
-		Channel: complaints.Written, Received: ukcal.Today(time.Now()), Description: "Kept waiting 50 minutes.",
+		Channel: complaints.Written, Received: testclock.Today(), Description: "Kept waiting 50 minutes.",
 		Subjects: []complaints.SubjectArea{complaints.SubjectWaitingTimes}, StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration}})
 	c.Close()
 	if err != nil {
@@ -127,7 +142,7 @@ func TestGeneralLetterAndComplaintAndUsage(t *testing.T) {
 		{"letter", "--db", db, "--patient", patientID, "--out", filepath.Join(dir, "x.pdf")},
 		{"letter", "--db", db, "--template", "general", "--patient", patientID, "--out", filepath.Join(dir, "x.pdf")},
 		{"letter", "--db", db, "--template", "dna_first", "--out", filepath.Join(dir, "x.pdf")},
-		{"slips", "--db", db, "--date", "25/11/2026", "--out", filepath.Join(dir, "x.pdf")},
+		{"slips", "--db", db, "--date", letterDay().Time().Format("02/01/2006"), "--out", filepath.Join(dir, "x.pdf")},
 	} {
 		if r := run(pw+"\n", append(bad, "--user", "manager", "--password-stdin")...); r.code != ExitUsage {
 			t.Errorf("%v: %+v", bad, r)
@@ -141,15 +156,15 @@ func TestGeneralLetterAndComplaintAndUsage(t *testing.T) {
 func TestSlipsCommandPrintsTheDay(t *testing.T) {
 	db, _, _ := letterClinic(t)
 	out := filepath.Join(t.TempDir(), "slips.pdf")
-	r := run(pw+"\n", "slips", "--db", db, "--date", "2026-11-25", "--out", out, "--user", "manager", "--password-stdin")
-	if r.code != 0 || !strings.Contains(r.stdout, "Wrote 2 slips for Wednesday 25 November 2026") {
+	r := run(pw+"\n", "slips", "--db", db, "--date", letterDay().String(), "--out", out, "--user", "manager", "--password-stdin")
+	if r.code != 0 || !strings.Contains(r.stdout, "Wrote 2 slips for "+longDate(letterDay())) {
 		t.Fatalf("%+v", r)
 	}
 	text := pdftotext(t, out)
 	if strings.Count(text, "Zoë Łukasiewicz-O'Brien") != 2 || !strings.Contains(text, "15:40") {
 		t.Fatalf("slips:\n%s", text)
 	}
-	if r := run(pw+"\n", "slips", "--db", db, "--date", "2026-11-26", "--out", filepath.Join(t.TempDir(), "none.pdf"),
+	if r := run(pw+"\n", "slips", "--db", db, "--date", letterDay().AddDays(1).String(), "--out", filepath.Join(t.TempDir(), "none.pdf"),
 		"--user", "manager", "--password-stdin"); r.code != ExitFailure || !strings.Contains(r.stderr, "no appointments") {
 		t.Fatalf("empty day: %+v", r)
 	}
@@ -164,7 +179,7 @@ func TestBenchLettersJoinsFiveHundredLetters(t *testing.T) {
 	defer c.Close()
 	// Two bookings ahead: their reminders are written over and over, so the
 	// batch timed is still 500 letters, three times.
-	row, err := benchLetters(c)
+	row, err := benchLetters(c, testclock.Today())
 	if err != nil {
 		t.Fatal(err)
 	}

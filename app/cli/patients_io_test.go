@@ -13,6 +13,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/plaintext"
+	"clinicdesk/app/testclock"
 )
 
 // clinicCSV is a small messy patient list: BOM, CRLF, odd headers, a
@@ -55,6 +56,7 @@ func signIn(t *testing.T, db, user, password string) *app.Clinic {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.SetClock(testclock.Now)
 	if err := c.SignIn(user, password); err != nil {
 		c.Close()
 		t.Fatal(err)

@@ -4,11 +4,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
 
@@ -21,7 +21,7 @@ func seedClinic(t *testing.T) string {
 	db := filepath.Join(t.TempDir(), "seed.db")
 	c, _, err := app.Create(app.Setup{Path: db, Clinic: app.ClinicDetails{Name: "Seed Test Clinic"},
 		Manager: app.NewUser{Username: "manager", FullName: "Mo Manager", Password: seedManagerPW},
-		KDF:     app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}})
+		KDF:     app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}, Now: testclock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +40,7 @@ func openAs(t *testing.T, db, user string) *app.Clinic {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.SetClock(testclock.Now)
 	if err := c.SignIn(user, seedManagerPW); err != nil {
 		c.Close()
 		t.Fatal(err)
@@ -286,7 +287,7 @@ func checkSeededDiary(t *testing.T, c *app.Clinic, patients int) {
 		t.Fatal(err)
 	}
 	region := ukcal.Region(cs.Region)
-	today := ukcal.Today(time.Now())
+	today := testclock.Today()
 	from, to := today.AddMonths(-60), today.AddDays(7*diaryWeeksAhead)
 	held, err := c.DiaryOccupied(from, to)
 	if err != nil {

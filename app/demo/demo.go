@@ -61,8 +61,13 @@ const Seed = 2026
 // screen, so a slower derivation would only make it slower to start.
 var demoKDF = data.DefaultKDF
 
-// Create makes a demo clinic in dir (a new temporary folder when empty).
-func Create(dir string) (*Clinic, error) {
+// Create makes a demo clinic in dir (a new temporary folder when empty),
+// its diary and history running up to today.
+func Create(dir string) (*Clinic, error) { return CreateAt(dir, time.Now) }
+
+// CreateAt is Create with the clinic's clock: the demo's today, and every
+// date the clinic works out after, come from now (tests pin it).
+func CreateAt(dir string, now func() time.Time) (*Clinic, error) {
 	if dir == "" {
 		d, err := os.MkdirTemp("", "clinicdesk-demo-*")
 		if err != nil {
@@ -79,11 +84,11 @@ func Create(dir string) (*Clinic, error) {
 	}
 	manager := Staff[0]
 	manager.Password = Password
-	c, _, err := app.Create(app.Setup{Path: path, Clinic: Details, Manager: manager, KDF: demoKDF})
+	c, _, err := app.Create(app.Setup{Path: path, Clinic: Details, Manager: manager, KDF: demoKDF, Now: now})
 	if err != nil {
 		return nil, err
 	}
-	if err := fill(c); err != nil {
+	if err := fill(c, now()); err != nil {
 		c.Close()
 		return nil, err
 	}
@@ -92,7 +97,7 @@ func Create(dir string) (*Clinic, error) {
 
 // fill adds the staff, the patients, the team and its diary, and a
 // morning's worth of notes, calls and follow-ups.
-func fill(c *app.Clinic) error {
+func fill(c *app.Clinic, now time.Time) error {
 	users := map[string]app.User{}
 	for _, u := range Staff[1:] {
 		u.Password = Password
@@ -102,7 +107,6 @@ func fill(c *app.Clinic) error {
 		}
 		users[u.Username] = added
 	}
-	now := time.Now()
 	today := ukcal.Today(now)
 
 	gen := seed.New(seed.Options{Seed: Seed, Today: today})

@@ -7,12 +7,13 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
 
 func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 	start := time.Now()
-	d, err := Create(t.TempDir())
+	d, err := CreateAt(t.TempDir(), testclock.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,7 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 		t.Fatalf("searching wisniewsk found %d records, want both Łukasz Wiśniewski's", len(found))
 	}
 
-	today := ukcal.Today(time.Now())
+	today := testclock.Today()
 	tasks, err := c.Tasks(app.TaskFilter{OpenOnly: true, Limit: 100})
 	if err != nil {
 		t.Fatal(err)
@@ -141,13 +142,13 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 // freed a slot the urgent waiting-list patient fits; the week shows the
 // training day.
 func TestTheDemoDayIsFull(t *testing.T) {
-	d, err := Create(t.TempDir())
+	d, err := CreateAt(t.TempDir(), testclock.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer d.Clinic.Close()
 	c := d.Clinic
-	today := ukcal.Today(time.Now())
+	today := testclock.Today()
 	cs, err := c.CalendarSettings()
 	if err != nil {
 		t.Fatal(err)
@@ -238,7 +239,7 @@ func TestTheDemoDayIsFull(t *testing.T) {
 }
 
 func TestTheDemoHasAComplaintsRegisterWithSomethingOverdue(t *testing.T) {
-	d, err := Create(t.TempDir())
+	d, err := CreateAt(t.TempDir(), testclock.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,15 +3,17 @@ package seed
 import (
 	"fmt"
 	"testing"
-	"time"
 
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
-// diaryNow is 10:40 on Monday 23 November 2026, clinic time.
-var diaryNow = time.Date(2026, 11, 23, 10, 40, 0, 0, ukcal.London())
+// diaryNow is the suite's clock on a working day (the tests are of a full
+// day): 10:40 on Monday 23 November 2026, clinic time, unless
+// CLINICDESK_TEST_NOW moves it.
+var diaryNow = testclock.WorkingMorning()
 
 func diaryPatients(n int, s uint64) []DiaryPatient {
 	g := New(Options{Seed: s, Today: ukcal.DateOf(diaryNow)})
