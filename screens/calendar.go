@@ -107,7 +107,7 @@ func bookForPatient(ctx *Context, patientID, name string) {
 }
 
 func newCalendarScreen(ctx *Context) *calendarScreen {
-	s := &calendarScreen{ctx: ctx, now: time.Now, mode: calendarDay}
+	s := &calendarScreen{ctx: ctx, now: wallClock, mode: calendarDay}
 	s.date = ukcal.Today(s.now())
 	return s
 }

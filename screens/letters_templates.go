@@ -3,7 +3,6 @@ package screens
 import (
 	"errors"
 	"strings"
-	"time"
 
 	"clinicdesk/app"
 	"clinicdesk/app/letters"
@@ -56,7 +55,7 @@ func newLettersTab(ctx *Context) *lettersTab {
 
 func (t *lettersTab) build() fyne.CanvasObject {
 	t.day = widget.NewEntry()
-	t.day.SetText(ukcal.Today(time.Now()).AddDays(1).Time().Format("02/01/2006"))
+	t.day.SetText(ukcal.Today(wallClock()).AddDays(1).Time().Format("02/01/2006"))
 	dayCard := widget.NewCard("Print for a day", "",
 		container.NewVBox(
 			widget.NewForm(widget.NewFormItem("Day (dd/mm/yyyy)", t.day)),

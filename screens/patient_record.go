@@ -515,7 +515,7 @@ func (r *patientRecord) fillTimeline() {
 		r.timelineBox.Add(wrapped("Nothing has happened on this record yet."))
 		return
 	}
-	now := time.Now()
+	now := wallClock()
 	for _, e := range r.data.timeline {
 		r.timelineBox.Add(withOpenComplaint(r.ctx, e, withPrintAgain(r.ctx, e, timelineRow(e, now, r.staffByUsername))))
 		r.timelineBox.Add(widget.NewSeparator())
@@ -549,7 +549,7 @@ func (r *patientRecord) fillNotes() {
 		return
 	}
 	r.notesBox.RemoveAll()
-	now := time.Now()
+	now := wallClock()
 	n := 0
 	for _, e := range r.data.timeline {
 		if e.Kind == "note" || e.Kind == "call" {

@@ -3,7 +3,6 @@ package screens
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
@@ -28,7 +27,7 @@ func (r *patientRecord) fillMerges() {
 	r.mergesBox.Add(widget.NewSeparator())
 	r.mergesBox.Add(heading("Merges"))
 	canUndo := r.ctx.Clinic.Can(app.PermMergePatients)
-	now := time.Now()
+	now := wallClock()
 	for _, m := range r.data.merges {
 		m := m
 		var text string

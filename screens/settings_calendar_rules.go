@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"clinicdesk/app"
 	"clinicdesk/app/ukcal"
@@ -16,7 +15,7 @@ import (
 )
 
 // setupToday is the clinic's date today (tests fix it).
-var setupToday = func() ukcal.Date { return ukcal.Today(time.Now()) }
+var setupToday = func() ukcal.Date { return ukcal.Today(wallClock()) }
 
 // setupHolidaysShown is how many coming bank holidays are listed.
 const setupHolidaysShown = 3

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/testclock"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -38,6 +39,7 @@ func tcClinic(t *testing.T) *app.Clinic {
 		Clinic:  app.ClinicDetails{Name: "Riverside Physio", Address: "1 Mill Lane\nYork\nYO1 7AB", Phone: "01904 000000", Email: "desk@riverside.example"},
 		Manager: app.NewUser{Username: "pmanager", FullName: "Priya Manager", Password: tcManagerPassword},
 		KDF:     app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
+		Now:     testclock.Now,
 	})
 	if err != nil {
 		t.Fatalf("create clinic: %v", err)
@@ -237,7 +239,7 @@ func TestSettingsManagerAddsUserThroughDialog(t *testing.T) {
 	if !tcShows(w, "sjones") || !tcShows(w, "Sarah Jones") || !tcShows(w, "Clinician") {
 		t.Fatalf("the new user is not in the list on screen: %q", tcTexts(w))
 	}
-	if !tcShows(w, ukDate(time.Now())) {
+	if !tcShows(w, ukDate(testclock.Now())) {
 		t.Fatal("password last changed date not shown as dd/mm/yyyy")
 	}
 	if err := c.SignIn("sjones", "harbour pencil giraffe"); err != nil {

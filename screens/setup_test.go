@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/testclock"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -41,6 +42,7 @@ func fdCreate(t *testing.T) (*app.Clinic, string) {
 		Clinic:  app.ClinicDetails{Name: fdClinicName, Address: "12 Mill Lane\nLeeds\nLS1 4AP"},
 		Manager: app.NewUser{Username: "sjones", FullName: "Sarah Jones", Password: fdPassword},
 		KDF:     fdKDF,
+		Now:     testclock.Now,
 	})
 	if err != nil {
 		t.Fatalf("create clinic: %v", err)

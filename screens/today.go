@@ -77,7 +77,7 @@ type todayScreen struct {
 }
 
 func newTodayScreen(ctx *Context) *todayScreen {
-	return &todayScreen{ctx: ctx, now: time.Now}
+	return &todayScreen{ctx: ctx, now: wallClock}
 }
 
 func (s *todayScreen) CreateRenderer() fyne.WidgetRenderer {

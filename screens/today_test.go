@@ -9,6 +9,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -83,7 +84,7 @@ func TestTodayManagerLanding(t *testing.T) {
 	}
 
 	// Over a day later, the warning is back.
-	s.now = func() time.Time { return time.Now().Add(30 * time.Hour) }
+	s.now = func() time.Time { return testclock.Now().Add(30 * time.Hour) }
 	s.showBackupStatus()
 	if s.backupCard.Subtitle != "Needs attention" || !strings.Contains(s.backupMessage.Text, "more than a day ago") {
 		t.Fatalf("a day-old backup: %q / %q", s.backupCard.Subtitle, s.backupMessage.Text)

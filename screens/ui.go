@@ -257,6 +257,7 @@ func (u *UI) showMain(moduleID string) {
 	u.startIdle()
 	u.startDailyBackups()
 	u.shell.openID(moduleID)
+	tellAboutFailedSignIns(u) // managers: failed sign-ins none has seen (screens/failed_signins_notice.go)
 }
 
 // startDailyBackups checks now and then whether the day's automatic backup
@@ -474,7 +475,7 @@ func (u *UI) now() time.Time {
 	if u.opts.clock != nil {
 		return u.opts.clock()
 	}
-	return time.Now()
+	return wallClock()
 }
 
 // --- background work ---

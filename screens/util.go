@@ -34,7 +34,7 @@ var london = func() *time.Location {
 func clinicTime(t time.Time) time.Time { return t.In(london) }
 
 // nowInClinic is the clinic's wall-clock time now.
-func nowInClinic() time.Time { return clinicTime(time.Now()) }
+func nowInClinic() time.Time { return clinicTime(wallClock()) }
 
 // ukDate writes a date as dd/mm/yyyy in clinic time, or "never" for the
 // zero time.
