@@ -48,12 +48,11 @@ func tellAboutFailedSignIns(u *UI) {
 	if !s.Role.Can(app.PermSecurity) {
 		return
 	}
-	offUI(sh.ctx, u.clinic.UnseenFailedSignIns, func(f app.FailedSignIns, err error) {
-		if err != nil || f.Tries() == 0 || u.shell != sh {
-			return
-		}
+	// Read here, not in the background: it is one small file, and a job
+	// still running when the window changes would outlive its screen.
+	if f, err := u.clinic.UnseenFailedSignIns(); err == nil && f.Tries() > 0 {
 		showFailedSignInsNotice(sh, f)
-	})
+	}
 }
 
 // failedSignInsShown is the notice last shown in each window, for tests.
