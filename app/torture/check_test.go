@@ -51,13 +51,16 @@ type checkResult struct {
 	Appointments []string        // sorted ids
 	VerifyErr    string
 	Verified     bool
-	ReAdd        *outcome     `json:",omitempty"`
-	Recovery     []outcome    `json:",omitempty"`
-	BackupErr    string       `json:",omitempty"` // TestBackup
-	RestoreErr   string       `json:",omitempty"`
-	RestoreRes   string       `json:",omitempty"` // outcome class of RestoreErr
-	Restored     *checkResult `json:",omitempty"`
-	Panic        string       `json:",omitempty"`
+	// SheetSaved: whether the current recovery key's sheet was saved, so
+	// a manager signing in is told when it was not (nil: not recorded).
+	SheetSaved *bool        `json:",omitempty"`
+	ReAdd      *outcome     `json:",omitempty"`
+	Recovery   []outcome    `json:",omitempty"`
+	BackupErr  string       `json:",omitempty"` // TestBackup
+	RestoreErr string       `json:",omitempty"`
+	RestoreRes string       `json:",omitempty"` // outcome class of RestoreErr
+	Restored   *checkResult `json:",omitempty"`
+	Panic      string       `json:",omitempty"`
 }
 
 func classify(err error) outcome {
@@ -167,6 +170,11 @@ func inspect(path string, cs checkSpec, extra func(*app.Clinic, *checkResult)) (
 	}
 	if err != nil {
 		r.ReadErr = err.Error()
+	}
+	if t, ok := any(c).(sheetTracker); ok {
+		if saved, err := t.RecoverySheetSaved(); err == nil {
+			r.SheetSaved = &saved
+		}
 	}
 	if _, err := c.Verify(false); err != nil {
 		r.VerifyErr = err.Error()

@@ -206,7 +206,9 @@ func usersLoop(c *app.Clinic, spec childSpec, rng *rand.Rand) int {
 			}
 		case "recovery":
 			say("begin", o)
-			o.New, err = c.NewRecoveryKey()
+			if o.New, err = c.NewRecoveryKey(); err == nil {
+				err = markSheetSaved(c) // as the manager saving the new sheet does
+			}
 		}
 		if err != nil {
 			return childFail("%s %s: %v", o.Op, o.User, err)
@@ -220,4 +222,19 @@ func sortedCopy(ids []string) []string {
 	out := slices.Clone(ids)
 	slices.Sort(out)
 	return out
+}
+
+// sheetTracker is the record of whether the current recovery key's
+// Emergency recovery sheet was saved (issue 11 item 3). Called through an
+// interface so the torture also builds against code without it.
+type sheetTracker interface {
+	MarkRecoverySheetSaved() error
+	RecoverySheetSaved() (bool, error)
+}
+
+func markSheetSaved(c *app.Clinic) error {
+	if t, ok := any(c).(sheetTracker); ok {
+		return t.MarkRecoverySheetSaved()
+	}
+	return nil
 }

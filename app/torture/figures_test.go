@@ -22,6 +22,7 @@ const (
 	figPanics     = "panics"                                     // failure
 	figOther      = "other errors"                               // failure: the child could not do its work
 	figReset      = "clinic replaced from the template"
+	figUnshownKey = "recovery key replaced but never shown (manager told)"
 
 	figDamaged       = "damaged files"
 	figRefusedOpen   = "refused at open or sign-in"
@@ -34,7 +35,7 @@ const (
 	figWrongData     = "opened with wrong data"           // failure
 )
 
-var killFigures = []string{figKills, figDidNotOpen, figVerify, figAckLost, figStopped, figStale, figPanics, figOther, figReset}
+var killFigures = []string{figKills, figDidNotOpen, figVerify, figAckLost, figStopped, figStale, figPanics, figOther, figReset, figUnshownKey}
 var flipFigures = []string{figDamaged, figRefusedOpen, figFoundVerify, figRefusedRestor, figNoEffect, figRepaired,
 	figPanics, figWrongPassword, figUndetected, figWrongData, figAckLost, figOther}
 

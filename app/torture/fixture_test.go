@@ -65,6 +65,9 @@ func (r *run) makeTemplate() error {
 	}
 	defer c.Close()
 	f.Recovery = recovery
+	if err := markSheetSaved(c); err != nil {
+		return err
+	}
 	for _, u := range []struct {
 		l    login
 		role app.Role
