@@ -207,7 +207,8 @@ func usersLoop(c *app.Clinic, spec childSpec, rng *rand.Rand) int {
 		case "recovery":
 			say("begin", o)
 			if o.New, err = c.NewRecoveryKey(); err == nil {
-				err = markSheetSaved(c) // as the manager saving the new sheet does
+				say("shown", o)         // the manager has seen it now
+				err = markSheetSaved(c) // and saves the new sheet
 			}
 		}
 		if err != nil {

@@ -62,7 +62,7 @@ func TestTortureKilledPasswordChangeAllowsOldOrNewNotBothNorNeither(t *testing.T
 		res := checkResult{Users: map[string]bool{"manager": true, "reception": true, "clinician": true},
 			Logins: []outcome{{User: "manager", Password: "m-old", Result: "ok"}, {User: "clinician", Password: "c-pw", Result: "ok"},
 				{User: "reception", Password: "r-pw", Result: tc.old}, {User: "reception", Password: "r-new", Result: tc.new}},
-			Recovery: []outcome{{Result: "ok"}}}
+			Recovery: []outcome{{Password: "KEY", Result: "ok"}}}
 		f := &figures{name: "t"}
 		problems := judgeStaff(f, m, flightOp, m.users["reception"], res)
 		if (len(problems) > 0) != tc.fails {
@@ -77,12 +77,13 @@ func TestTortureKilledPasswordChangeAllowsOldOrNewNotBothNorNeither(t *testing.T
 // A user whose AddUser was killed must either be there and sign in, or be
 // absent and addable again.
 func TestTortureHalfAddedUserWhoCannotBeAddedAgainFails(t *testing.T) {
-	fx := fixture{Manager: login{"manager", "m"}, Reception: login{"reception", "r"}, Clinician: login{"clinician", "c"}}
+	fx := fixture{Manager: login{"manager", "m"}, Reception: login{"reception", "r"}, Clinician: login{"clinician", "c"}, Recovery: "KEY"}
 	m := newStaffModel(fx)
 	res := checkResult{Users: map[string]bool{"manager": true, "reception": true, "clinician": true},
 		Logins: []outcome{{User: "manager", Password: "m", Result: "ok"}, {User: "reception", Password: "r", Result: "ok"},
 			{User: "clinician", Password: "c", Result: "ok"}, {User: "newbie", Password: "n", Result: "wrong"}},
-		ReAdd: &outcome{Result: "error", Err: `there is already a user called "newbie"`}}
+		Recovery: []outcome{{Password: "KEY", Result: "ok"}},
+		ReAdd:    &outcome{Result: "error", Err: `there is already a user called "newbie"`}}
 	if p := judgeStaff(&figures{}, m, &op{Op: "add", User: "newbie", New: "n"}, nil, res); len(p) == 0 {
 		t.Fatal("a user who can neither sign in nor be added again passed")
 	}
@@ -131,5 +132,46 @@ func TestTortureShortenedKeyringFieldStaysJSONButLosesThreeBytes(t *testing.T) {
 	b, _ := os.ReadFile(p)
 	if sameJSON([]byte(orig), b) || !bytes.Contains(b, []byte(`"AAAAAAAAAAAA"`)) && !bytes.Contains(b, []byte(`"BBBBBBBBBBBB"`)) {
 		t.Fatalf("%s: %s", where, b)
+	}
+}
+
+// A new recovery key killed in flight: the old key, or the new one if it
+// was shown; a key never shown is acceptable only when the clinic records
+// its sheet as unsaved (so the next manager is told).
+func TestTortureKilledNewRecoveryKeyLeavesAKeySomeoneHas(t *testing.T) {
+	fx := fixture{Manager: login{"manager", "m"}, Reception: login{"reception", "r"}, Clinician: login{"clinician", "c"}, Recovery: "OLD"}
+	logins := []outcome{{User: "manager", Password: "m", Result: "ok"}, {User: "reception", Password: "r", Result: "ok"},
+		{User: "clinician", Password: "c", Result: "ok"}}
+	no, yes := false, true
+	for _, tc := range []struct {
+		name    string
+		shown   string
+		old     string
+		new     string
+		saved   *bool
+		fails   bool
+		settled string
+	}{
+		{"old still works", "", "ok", "", &no, false, "OLD"},
+		{"shown new works", "NEW", "wrong", "ok", &yes, false, "NEW"},
+		{"both work", "NEW", "ok", "ok", &yes, true, ""},
+		{"shown, neither works", "NEW", "wrong", "wrong", &yes, true, ""},
+		{"never shown, sheet unsaved", "", "wrong", "", &no, false, "OLD"},
+		{"never shown, sheet saved", "", "wrong", "", &yes, true, ""},
+		{"never shown, not recorded", "", "wrong", "", nil, true, ""},
+	} {
+		m := newStaffModel(fx)
+		res := checkResult{Users: map[string]bool{"manager": true, "reception": true, "clinician": true}, Logins: logins,
+			Recovery: []outcome{{Password: "OLD", Result: tc.old}}, SheetSaved: tc.saved}
+		if tc.shown != "" {
+			res.Recovery = append(res.Recovery, outcome{Password: tc.shown, Result: tc.new})
+		}
+		p := judgeStaff(&figures{}, m, &op{Op: "recovery", New: tc.shown}, nil, res)
+		if (len(p) > 0) != tc.fails {
+			t.Errorf("%s: problems %v", tc.name, p)
+		}
+		if !tc.fails && m.recovery != tc.settled {
+			t.Errorf("%s: the model kept %q", tc.name, m.recovery)
+		}
 	}
 }

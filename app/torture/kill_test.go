@@ -47,6 +47,10 @@ func ops(lines []stamped) (acked []op, inFlight *op) {
 		switch kind {
 		case "begin":
 			inFlight = &o
+		case "shown": // a new recovery key was shown, not yet acknowledged
+			if inFlight != nil {
+				inFlight.New = o.New
+			}
 		case "ack":
 			acked = append(acked, o)
 			inFlight = nil

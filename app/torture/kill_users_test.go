@@ -146,6 +146,9 @@ func runUsers(r *run, sc *scenario, f *figures) {
 		if m.staleRecovery != "" {
 			cs.Recovery = append(cs.Recovery, m.staleRecovery)
 		}
+		if inFlight != nil && inFlight.Op == "recovery" && inFlight.New != "" {
+			cs.Recovery = append(cs.Recovery, inFlight.New)
+		}
 
 		unshown := f.counts[figUnshownKey]
 		res, panicMsg, err := r.check(dir, cs)
@@ -250,20 +253,36 @@ func judgeStaff(f *figures, m *staffModel, inFlight *op, flight *member, res che
 			}
 		}
 	}
-	for i, o := range res.Recovery {
+	rec := map[string]outcome{}
+	for _, o := range res.Recovery {
+		rec[o.Password] = o
+	}
+	keyOK := func(k string) bool { return k != "" && rec[k].Result == "ok" }
+	if inFlight != nil && inFlight.Op == "recovery" {
+		// Both old or both new; the new key counts only if it was shown.
+		oldOK, newOK := keyOK(m.recovery), keyOK(inFlight.New)
 		switch {
-		case i == 0 && o.Result != "ok" && inFlight != nil && inFlight.Op == "recovery" && res.SheetSaved != nil && !*res.SheetSaved:
-			// Both new: a key was made that was never shown, and the old
-			// one no longer opens the file. Acceptable only because the
-			// clinic records that the current key's sheet was not saved,
-			// so the next manager to sign in is told to make another.
+		case oldOK && newOK:
+			stale("both the old and the new recovery key open the file after a kill while making the new one")
+		case newOK:
+			m.recovery = inFlight.New
+		case oldOK:
+		case inFlight.New == "" && res.SheetSaved != nil && !*res.SheetSaved:
+			// Both new, but the new key was never shown: acceptable only
+			// because the clinic records that the current key's sheet was
+			// not saved, so the next manager to sign in is told to make
+			// another.
 			f.add(figUnshownKey, 1)
-		case i == 0 && o.Result != "ok":
+		default:
 			f.add(figStopped, 1)
-			problems = append(problems, "the recovery key stopped working ("+o.Err+")")
-		case i > 0 && o.Result == "ok":
-			stale("the recovery key that was replaced still works")
+			problems = append(problems, "the recovery key stopped working ("+rec[m.recovery].Err+")")
 		}
+	} else if !keyOK(m.recovery) {
+		f.add(figStopped, 1)
+		problems = append(problems, "the recovery key stopped working ("+rec[m.recovery].Err+")")
+	}
+	if keyOK(m.staleRecovery) {
+		stale("the recovery key that was replaced still works")
 	}
 	return problems
 }
