@@ -1,13 +1,14 @@
 // Package torture is `make torture`: crash and fault runs against the real
 // clinic facade. Children of this test binary do real work on a real
-// SQLCipher clinic file and are killed with SIGKILL at random moments;
-// other children flip bytes in the database, its WAL, the keyring and
-// backups. After each, a fresh child opens the clinic and reports what it
-// found; this process judges it and counts.
+// SQLCipher clinic file and are killed with SIGKILL at random moments, or
+// one byte of the database, its WAL, the keyring or a backup is changed.
+// After each, a fresh child opens the clinic and reports what it found;
+// this process judges it and counts (a child's panic cannot take the
+// judge down with it).
 //
 // It only runs with CLINICDESK_TORTURE=1 (the normal suite skips it):
 //
-//	CLINICDESK_TORTURE=1                      run every scenario (about 10 min)
+//	CLINICDESK_TORTURE=1                      run every scenario (each within its time budget: 10 min at most)
 //	CLINICDESK_TORTURE_SEED=N                 replay a run (the seed is printed)
 //	CLINICDESK_TORTURE_ONLY=rotation,flip-db  run only these scenarios
 //	CLINICDESK_TORTURE_SCALE=0.2              fewer kills/flips (a quick look)
