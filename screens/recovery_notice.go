@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"time"
-
 	"clinicdesk/app"
 
 	"fyne.io/fyne/v2/dialog"
@@ -60,7 +58,7 @@ func tellAboutRecoverySheet(u *UI) {
 func showRecoveryNotice(sh *shellScreen, st app.RecoverySheetStatus) {
 	which := "the clinic's recovery key"
 	if !st.KeyMade.IsZero() {
-		which = "the recovery key made " + whenSaid(st.KeyMade, time.Now())
+		which = "the recovery key made " + whenSaid(st.KeyMade, wallClock())
 		if st.KeyMadeBy != "" {
 			which += " by " + st.KeyMadeBy
 		}

@@ -101,7 +101,7 @@ func (t *securityTab) saveIdleLock() {
 // confirmRecoveryKey asks before replacing the recovery key.
 func (t *securityTab) confirmRecoveryKey() {
 	d := dialog.NewConfirm("Make a new recovery key?",
-		"The recovery key on your current Emergency recovery sheet will stop working. "+
+		"The current recovery key, and any Emergency recovery sheet printed with it, will stop working. "+
 			"The new key is shown once: have a printer ready or somewhere safe to save the new sheet.",
 		func(ok bool) {
 			if ok {
@@ -126,7 +126,7 @@ func (t *securityTab) makeRecoveryKey() {
 			t.recoveryKey = key
 			t.showSheetStatus()
 			say(t.recoveryStatus, widget.SuccessImportance, fmt.Sprintf("A new recovery key was made %s. Earlier Emergency recovery sheets no longer work: destroy them.",
-				whenSaid(time.Now(), time.Now())))
+				whenSaid(wallClock(), wallClock())))
 			t.showRecoveryKey(key)
 		})
 }
@@ -171,7 +171,7 @@ func (t *securityTab) chooseRecoverySheet() {
 			t.ctx.ShowError(fmt.Errorf("the Emergency recovery sheet could not be saved: %w", err))
 			return
 		}
-		msg := "The Emergency recovery sheet is saved as " + w.URI().Name() +
+		msg := "The Emergency recovery sheet is saved as " + w.URI().Path() +
 			". Print it, then delete the file: the paper copy, locked away, is the one to keep."
 		// Recorded, so nobody is told at sign-in that it never was.
 		if err := t.ctx.Clinic.MarkRecoverySheetSaved(); err != nil {
@@ -180,6 +180,7 @@ func (t *securityTab) chooseRecoverySheet() {
 		t.showSheetStatus()
 		dialog.ShowInformation("Sheet saved", msg, t.ctx.Window)
 	}, t.ctx.Window)
+	d.SetTitleText("Save the Emergency recovery sheet (PDF) as…")
 	d.SetFileName("Emergency recovery sheet.pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	showFileDialog(d, t.ctx.Window)
@@ -206,18 +207,10 @@ func (t *securityTab) writeRecoverySheet(w io.Writer) error {
 	})
 }
 
-// showSheetStatus says whether the current key's sheet was ever saved,
-// read off the UI goroutine (it reads the audit trail). Not offUI: tests
-// that hold offUI's results and never wait for them would be left with a
-// job pending; this one is done once its label is set.
+// showSheetStatus says whether the current key's sheet was ever saved (an
+// indexed look at the audit trail, quick enough for the UI goroutine).
 func (t *securityTab) showSheetStatus() {
-	c := t.ctx.Clinic
-	backgroundJobs.Add(1)
-	go func() {
-		defer backgroundJobs.Add(-1)
-		st, err := c.RecoverySheet()
-		fyne.DoAndWait(func() { t.saySheetStatus(st, err) })
-	}()
+	t.saySheetStatus(t.ctx.Clinic.RecoverySheet())
 }
 
 func (t *securityTab) saySheetStatus(st app.RecoverySheetStatus, err error) {
@@ -226,7 +219,7 @@ func (t *securityTab) saySheetStatus(st app.RecoverySheetStatus, err error) {
 		say(t.sheetStatus, widget.DangerImportance, "ClinicDesk could not tell whether the recovery key's sheet was saved: "+plainError(err))
 	case st.Saved:
 		say(t.sheetStatus, widget.MediumImportance, fmt.Sprintf("The Emergency recovery sheet of the current key was saved %s by %s.",
-			whenSaid(st.SavedAt, time.Now()), st.SavedBy))
+			whenSaid(st.SavedAt, wallClock()), st.SavedBy))
 	default:
 		say(t.sheetStatus, widget.WarningImportance, "The Emergency recovery sheet of the current key was never saved or printed. "+
 			"Make a new recovery key and save its sheet.")
@@ -258,6 +251,6 @@ func (t *securityTab) rotate() {
 				return
 			}
 			say(t.rotateStatus, widget.SuccessImportance, fmt.Sprintf("Re-encrypted %s with a new key. Make a backup now: older backups still use the old key.",
-				whenSaid(time.Now(), time.Now())))
+				whenSaid(wallClock(), wallClock())))
 		})
 }

@@ -434,7 +434,7 @@ func (s *setupScreen) create() {
 		s.ui.app.Preferences().SetString(s.ui.clinicNameKey(), setup.Clinic.Name)
 		s.recoveryKey = key
 		s.managerName = setup.Manager.FullName
-		s.createdAt = time.Now()
+		s.createdAt = wallClock()
 		s.password.SetText("")
 		s.confirm.SetText("")
 		if s.closeWhenDone {
@@ -537,6 +537,7 @@ func (s *setupScreen) onChooseLogo() {
 		s.setLogo(data)
 	}, s.ui.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	d.SetTitleText("Choose the clinic's logo (PNG or JPEG)")
 	d.SetConfirmText("Use this picture")
 	showFileDialog(d, s.ui.win) // sized once shown: a file dialog has no size before
 }
@@ -639,6 +640,7 @@ func (s *setupScreen) onSaveSheet() {
 			s.focus(s.storedCheck) // ticking the box is next
 		})
 	}, s.ui.win)
+	d.SetTitleText("Save the Emergency recovery sheet (PDF) as…")
 	d.SetFileName("Emergency recovery sheet.pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	showFileDialog(d, s.ui.win) // sized once shown: a file dialog has no size before
