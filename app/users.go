@@ -170,7 +170,11 @@ func (c *Clinic) ResetPassword(id, newPassword string) error {
 	if err != nil {
 		return err
 	}
-	return c.setPasswordLocked(s, u, newPassword, "password.reset")
+	if err := c.setPasswordLocked(s, u, newPassword, "password.reset"); err != nil {
+		return err
+	}
+	c.signInSucceeded(u.Username) // a new password starts without a wait
+	return nil
 }
 
 // ChangePassword changes the signed-in user's own password: the keyring
@@ -246,6 +250,7 @@ func (c *Clinic) RecoverAccess(recoveryKey, username, newPassword string) error 
 	if err := c.setPasswordLocked(s, u, newPassword, "recovery.used"); err != nil {
 		return err
 	}
+	c.signInSucceeded(u.Username)
 	return c.startSession(u.Username, "sign_in")
 }
 
