@@ -107,41 +107,53 @@ func NewKeyring(path, clinicID string) *Keyring {
 }
 
 // LoadKeyring reads the keyring at path, taking from its mirror whatever
-// is damaged or missing in the main copy.
+// is damaged or missing in the main copy. A mirror that is not the main
+// copy as saved (damaged itself, or left behind by a crash between the two
+// writes) marks the keyring repaired, so the next Save puts it right.
 func LoadKeyring(path string) (*Keyring, error) {
 	main, mainErr := readKeyring(path)
-	if mainErr == nil && len(main.damaged) == 0 {
-		return main, nil
-	}
 	mirror, mirrorErr := readKeyring(MirrorPath(path))
-	if mirrorErr != nil {
-		if mainErr != nil {
-			return nil, mainErr
-		}
-		return main, nil // its damaged entries stay named
+	if mainErr != nil && mirrorErr != nil {
+		return nil, mainErr
 	}
-	mirror.path = path
-	if mainErr != nil || main.f.ClinicID != mirror.f.ClinicID {
-		mirror.repaired = true
+	if mainErr != nil || (mirrorErr == nil && main.f.ClinicID != mirror.f.ClinicID && len(main.damaged) > 0) {
+		mirror.path, mirror.repaired = path, true
 		return mirror, nil
 	}
-	// Take each damaged entry from the mirror, when it has it whole.
+	if mirrorErr != nil || !sameCopy(path) {
+		main.repaired = true
+	}
+	if len(main.damaged) == 0 || mirrorErr != nil || main.f.ClinicID != mirror.f.ClinicID {
+		return main, nil // any damaged entries stay named
+	}
+	// Take every entry the main copy lacks from the mirror: a damaged
+	// entry's own name may be what the damage hit, so it cannot be looked
+	// up by name. An entry the mirror has that the clinic file no longer
+	// counts as real (from before a change) is dropped at sign-in.
+	have := map[string]bool{}
+	for i := range main.f.Entries {
+		have[main.f.Entries[i].ID+"|"+main.f.Entries[i].Fingerprint()] = true
+	}
+	for _, e := range mirror.f.Entries {
+		if !have[e.ID+"|"+e.Fingerprint()] {
+			main.f.Entries = append(main.f.Entries, e)
+		}
+	}
 	var still []KeyringError
 	for _, d := range main.damaged {
-		found := false
-		for _, e := range mirror.f.Entries {
-			if e.ID == d.Entry {
-				main.f.Entries = append(main.f.Entries, e)
-				found = true
-			}
-		}
-		if !found {
+		if !main.Has(d.Entry) {
 			still = append(still, d)
 		}
 	}
-	main.repaired = len(still) < len(main.damaged)
 	main.damaged = still
 	return main, nil
+}
+
+// sameCopy says the mirror holds exactly what the keyring holds.
+func sameCopy(path string) bool {
+	a, errA := os.ReadFile(path)
+	b, errB := os.ReadFile(MirrorPath(path))
+	return errA == nil && errB == nil && bytes.Equal(a, b)
 }
 
 // readKeyring parses one copy; entries that fail their checks are named in

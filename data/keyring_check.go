@@ -20,7 +20,13 @@ func (k *Keyring) Check(key DataKey, real map[string]string) []KeyringError {
 // MACs existed their MAC. It returns whether anything changed (Save it)
 // and the problems that remain.
 func (k *Keyring) Reconcile(key DataKey, real map[string]string) (changed bool, problems []KeyringError) {
-	problems = append(problems, k.damaged...)
+	// A damaged entry is named when it was a real one; one whose name the
+	// damage garbled, or that no longer counts, is simply not written back.
+	for _, d := range k.damaged {
+		if _, ok := real[d.Entry]; ok {
+			problems = append(problems, d)
+		}
+	}
 	var kept []keyEntry
 	present := map[string]bool{}
 	for _, e := range k.f.Entries {

@@ -247,3 +247,49 @@ func TestWhollyDamagedKeyringIsReadFromItsMirror(t *testing.T) {
 		t.Fatalf("a damaged keyring with no mirror gave %v", err)
 	}
 }
+
+// Item 7: damage to the mirror is found at load (it is not the keyring as
+// saved) and the next save writes it back whole.
+func TestDamagedMirrorIsFoundAndWrittenBack(t *testing.T) {
+	key := newKey(t)
+	kr := twoEntryKeyring(t, key)
+	os.WriteFile(MirrorPath(kr.Path()), []byte("{\"format\": 2, \"clin"), 0o600)
+	loaded, err := LoadKeyring(kr.Path())
+	if err != nil || !loaded.Repaired() {
+		t.Fatalf("a damaged mirror went unnoticed: %v", err)
+	}
+	if changed, problems := loaded.Reconcile(key, realOf(kr)); !changed || len(problems) > 0 {
+		t.Fatalf("changed %v, problems %v", changed, problems)
+	}
+	loaded.Save()
+	if !sameCopy(kr.Path()) {
+		t.Fatal("the mirror was not written back")
+	}
+}
+
+// Item 7: damage that garbles an entry's own name is mended from the
+// mirror: the user is not told their password is wrong.
+func TestEntryWhoseNameWasDamagedIsTakenFromTheMirror(t *testing.T) {
+	key := newKey(t)
+	kr := twoEntryKeyring(t, key)
+	editKeyring(t, kr.Path(), func(entries []map[string]any) {
+		for _, e := range entries {
+			if e["id"] == UserEntry("alice") {
+				e["id"] = UserEntry("alicf")
+			}
+		}
+	})
+	loaded, err := LoadKeyring(kr.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loaded.Open(UserEntry("alice"), []byte("alice password one")); err != nil {
+		t.Fatalf("alice, whose entry's name was damaged: %v", err)
+	}
+	if changed, problems := loaded.Reconcile(key, realOf(kr)); !changed || len(problems) > 0 {
+		t.Fatalf("changed %v, problems %v", changed, problems)
+	}
+	if loaded.Has(UserEntry("alicf")) {
+		t.Fatal("the garbled entry is kept")
+	}
+}
