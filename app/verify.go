@@ -64,6 +64,9 @@ func (c *Clinic) Verify(full bool) (VerifyReport, error) {
 	if err := c.checkKeyringLocked(); err != nil {
 		return r, err
 	}
+	if err := c.walProblemLocked(); err != nil {
+		return r, err
+	}
 	r.AuditRows = n
 	if chainErr != nil {
 		return r, chainErr

@@ -115,6 +115,8 @@ type Store struct {
 	// file, so the file was opened on one connection that keeps it in
 	// memory instead: reads and backups work; writes wait for room.
 	fullAtOpen bool
+	// walDamage is a damaged write-ahead log found before SQLite read it.
+	walDamage *WALDamage
 }
 
 // DiskFullAtOpen says the clinic file was opened on a full disk.
@@ -168,8 +170,21 @@ func Open(path string, key DataKey) (*Store, error) {
 		return nil, err
 	}
 	restrictPermissions(path)
-	return open(path, key, false)
+	damage, err := checkWAL(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(path, key, false)
+	if err != nil {
+		return nil, err
+	}
+	s.walDamage = damage
+	return s, nil
 }
+
+// WALDamage is what the write-ahead log check found as the file opened,
+// or nil.
+func (s *Store) WALDamage() *WALDamage { return s.walDamage }
 
 // CheckClinicFile looks at the file at path without a key: it must exist,
 // be encrypted, and be a whole number of pages.

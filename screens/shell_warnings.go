@@ -10,8 +10,8 @@ import (
 )
 
 // warnings are the lines under the top bar that stay until their cause is
-// mended: a full disk (everyone: saves will fail) and a damaged keyring
-// (managers, who can mend it).
+// mended: a full disk (everyone: saves will fail), a damaged keyring or
+// write-ahead log (managers, who can mend it).
 func (sh *shellScreen) warnings() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	c := sh.ui.clinic
@@ -21,8 +21,10 @@ func (sh *shellScreen) warnings() []fyne.CanvasObject {
 				"Everything saved before is safe. A practice manager can make a backup to another disk now (Settings → Backups → Back up now)."))
 	}
 	if c.Can(app.PermSecurity) {
-		if err := c.KeyringProblem(); err != nil {
-			out = append(out, warningLine(theme.ErrorIcon(), plainError(err)))
+		for _, err := range []error{c.KeyringProblem(), c.WALProblem()} {
+			if err != nil {
+				out = append(out, warningLine(theme.ErrorIcon(), plainError(err)))
+			}
 		}
 	}
 	return out
