@@ -31,7 +31,9 @@ func TestManagerIsShownADamagedRecoveryEntryAfterSignIn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(test.NewTempApp(t), Options{Clinic: opened, idleTick: -1, manualUI: true})
+	a := test.NewTempApp(t)
+	tpHoldResults(t) // background results wait for the test's own goroutine
+	u := New(a, Options{Clinic: opened, idleTick: -1, manualUI: true})
 	t.Cleanup(func() { u.closeClinic() })
 
 	fdTry(u, "rhys", "kettle bramble quartz ferry")
