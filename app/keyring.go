@@ -182,17 +182,19 @@ func (c *Clinic) keyringProblemLocked() error {
 	}
 	var parts []string
 	for _, p := range c.keyringProblems {
-		parts = append(parts, data.EntryName(p.Entry)+" "+p.Problem+": "+keyringMend(p.Entry))
+		parts = append(parts, data.EntryName(p.Entry)+" "+p.Problem+keyringMend(p.Entry))
 	}
-	return &data.KeyringError{Path: c.keyring.Path(), Problem: "needs mending. " + capitalFirst(strings.Join(parts, ". "))}
+	return &data.KeyringError{Path: c.keyring.Path(), Problem: "(the file of keys beside the clinic file) needs mending. " + capitalFirst(strings.Join(parts, ". "))}
 }
 
-// keyringMend says how a manager mends an entry: a new secret replaces it.
+// keyringMend says what the damage means and how a manager mends it: a
+// new secret replaces the entry. (Plain words rather than an arrow: the
+// screens' bold and coloured fonts have no arrow glyph.)
 func keyringMend(entry string) string {
 	if name, ok := strings.CutPrefix(entry, "user:"); ok {
-		return "a practice manager can reset " + name + "'s password in Settings → Users"
+		return ", so " + name + " cannot sign in: a practice manager can reset " + name + "'s password in Settings (Users tab)"
 	}
-	return "a practice manager can make a new recovery key in Settings → Security (the old Emergency recovery sheet then stops working)"
+	return ", so the Emergency recovery sheet would not open the clinic: a practice manager can make a new recovery key in Settings (Security tab) and print its sheet"
 }
 
 func capitalFirst(s string) string {

@@ -18,7 +18,7 @@ func (sh *shellScreen) warnings() []fyne.CanvasObject {
 	if c.DiskFull() {
 		out = append(out, warningLine(theme.WarningIcon(),
 			"The disk that holds the clinic file is full: nothing new can be saved until space is freed. "+
-				"Everything saved before is safe. A practice manager can make a backup to another disk now (Settings → Backups → Back up now)."))
+				"Everything saved before is safe. A practice manager can make a backup to another disk now: Back up now, on the Backups tab of Settings."))
 	}
 	if c.Can(app.PermSecurity) {
 		for _, err := range []error{c.KeyringProblem(), c.WALProblem()} {

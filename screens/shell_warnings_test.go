@@ -45,7 +45,7 @@ func TestManagerIsShownADamagedRecoveryEntryAfterSignIn(t *testing.T) {
 	u.settle()
 	fdTry(u, "sjones", fdPassword)
 	joined := strings.Join(tcTexts(u.win), "\n")
-	if !strings.Contains(joined, "recovery key's entry is damaged") || !strings.Contains(joined, "Settings → Security") {
+	if !strings.Contains(joined, "recovery key's entry is damaged") || !strings.Contains(joined, "Settings (Security tab)") {
 		t.Fatalf("the manager is not shown the damaged entry:\n%s", joined)
 	}
 }
