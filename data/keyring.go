@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -392,10 +391,10 @@ func (k *Keyring) Save() error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(k.path, b, false); err != nil {
+	if err := writeAtomic(k.path, b); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(MirrorPath(k.path), b, false); err != nil {
+	if err := writeAtomic(MirrorPath(k.path), b); err != nil {
 		return err
 	}
 	k.repaired = false
@@ -403,36 +402,4 @@ func (k *Keyring) Save() error {
 		return fmt.Errorf("remove the old keyring copy %s.prev: %w", k.path, err)
 	}
 	return nil
-}
-
-func writeFileAtomic(path string, b []byte, keepPrevious bool) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmpName := tmp.Name()
-	defer os.Remove(tmpName)
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if keepPrevious {
-		if old, err := os.ReadFile(path); err == nil {
-			if err := os.WriteFile(path+".prev", old, 0o600); err != nil {
-				return err
-			}
-		}
-	}
-	if err := os.Rename(tmpName, path); err != nil {
-		return err
-	}
-	return syncDir(dir)
 }

@@ -58,7 +58,7 @@ func checkWAL(path string) (*WALDamage, error) {
 		return nil, nil
 	}
 	copyPath := fmt.Sprintf("%s.damaged-%s", walPath, time.Now().UTC().Format("20060102T150405Z"))
-	if err := writeFileAtomic(copyPath, b, false); err != nil {
+	if err := writeAtomic(copyPath, b); err != nil {
 		return nil, fmt.Errorf("keep a copy of the damaged write-ahead log %s: %w", walPath, err)
 	}
 	return &WALDamage{Path: walPath, Frame: bad, Copy: copyPath}, nil
