@@ -44,7 +44,10 @@ func xdo(t *testing.T, g *gui, display string, args ...string) {
 // the app said, if the app has ended meanwhile.
 func settledAfter(t *testing.T, g *gui, display, before, name string) string {
 	t.Helper()
-	var last string
+	// A focused text box's cursor blinks, so a settled screen is one of
+	// two pictures: it has settled when a shot matches either of the last
+	// two.
+	var last, before2 string
 	deadline := time.Now().Add(90 * time.Second)
 	for time.Now().Before(deadline) {
 		if g.exited() {
@@ -56,10 +59,10 @@ func settledAfter(t *testing.T, g *gui, display, before, name string) string {
 			continue
 		}
 		cur, _ := os.ReadFile(shot)
-		if last != "" && last == string(cur) {
+		if last != "" && (last == string(cur) || before2 == string(cur)) {
 			return shot
 		}
-		last = string(cur)
+		before2, last = last, string(cur)
 	}
 	t.Fatalf("%s: the screen did not change and settle\nthe app said:\n%s", name, g.out)
 	return ""
