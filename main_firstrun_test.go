@@ -162,13 +162,7 @@ func TestEndToEndFirstRun(t *testing.T) {
 	xdo(t, g, display, "key", "space")
 	settledAfter(t, g, display, saved, "e2e-firstrun-6-today")
 	xdo(t, g, display, "windowclose", win)
-	done := make(chan error, 1)
-	go func() { done <- g.cmd.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
-		t.Fatalf("the app did not exit after its window was closed\n%s", g.out)
-	}
+	waitForExit(t, g)
 
 	// The next start: the manager signs in with what the wizard set.
 	g = startGUIIn(t, bin, display, home, "--db", db)
@@ -181,13 +175,7 @@ func TestEndToEndFirstRun(t *testing.T) {
 	xdo(t, g, display, "key", "Return")
 	settledAfter(t, g, display, login, "e2e-firstrun-8-signed-in")
 	xdo(t, g, display, "windowclose", win)
-	done = make(chan error, 1)
-	go func() { done <- g.cmd.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
-		t.Fatalf("the app did not exit after its window was closed\n%s", g.out)
-	}
+	waitForExit(t, g)
 
 	// What the GUI did is in the file: the sign-in, the sheet marked saved,
 	// and the key printed on the sheet opens the clinic.

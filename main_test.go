@@ -183,6 +183,18 @@ func drawnWith(t *testing.T, display, name string, min int) string {
 	return path
 }
 
+// waitForExit waits for the app to end after its window was closed.
+func waitForExit(t *testing.T, g *gui) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- g.cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("the app did not exit after its window was closed\n%s", g.out)
+	}
+}
+
 func sameImage(a, b string) bool {
 	x, _ := os.ReadFile(a)
 	y, _ := os.ReadFile(b)
@@ -248,13 +260,7 @@ func TestEndToEnd(t *testing.T) {
 		}
 		// Close the window as a user would; the app must exit cleanly.
 		xcmd(display, "xdotool", "windowclose", win)
-		done := make(chan error, 1)
-		go func() { done <- g.cmd.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(30 * time.Second):
-			t.Fatalf("the app did not exit after its window was closed\n%s", g.out)
-		}
+		waitForExit(t, g)
 
 		// The sign-in went through the GUI: the audit trail says so.
 		c, err := app.Open(db)
