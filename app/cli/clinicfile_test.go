@@ -104,24 +104,7 @@ func TestVerifyNamesTheFirstBrokenAuditRow(t *testing.T) {
 	db := initClinic(t)
 	// Tamper as an attacker holding the key could: unwrap it, open the
 	// file directly, take the triggers away and edit a row.
-	kr, err := data.LoadKeyring(data.KeyringPath(db))
-	if err != nil {
-		t.Fatal(err)
-	}
-	key, err := kr.Unwrap(data.UserEntry("manager"), []byte(pw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := data.Open(db, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{"DROP TRIGGER audit_no_update", "UPDATE audit SET detail = 'edited' WHERE seq = 2"} {
-		if _, err := st.DB().Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	st.Close()
+	tamperAsKeyHolder(t, db, "DROP TRIGGER audit_no_update", "UPDATE audit SET detail = 'edited' WHERE seq = 2")
 	r := run(pw+"\n", "verify", "--db", db, "--user", "manager", "--password-stdin")
 	if r.code != 1 || !strings.Contains(r.stderr, "row 2") {
 		t.Fatalf("verify after tampering: %+v", r)
@@ -220,5 +203,30 @@ func TestInitKeepsTheClinicsAddressAndPhone(t *testing.T) {
 	}
 	if d.Address != "3 Quay Street\nBristol\nBS1 4DB" || d.Phone != "0117 496 0000" {
 		t.Fatalf("the clinic's details after init: %q, %q", d.Address, d.Phone)
+	}
+}
+
+// tamperAsKeyHolder runs statements on the clinic file as someone holding
+// its key could: the manager's entry unwrapped, the file opened directly,
+// no facade and no audit.
+func tamperAsKeyHolder(t *testing.T, db string, statements ...string) {
+	t.Helper()
+	kr, err := data.LoadKeyring(data.KeyringPath(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := kr.Unwrap(data.UserEntry("manager"), []byte(pw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(db, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, q := range statements {
+		if _, err := s.DB().Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
 	}
 }

@@ -24,35 +24,17 @@ func TestVerifyRefusesATrailCutBackWithItsHeadRewound(t *testing.T) {
 		t.Fatalf("verify before: %+v", r)
 	}
 
-	kr, err := data.LoadKeyring(data.KeyringPath(db))
-	if err != nil {
-		t.Fatal(err)
-	}
-	key, err := kr.Unwrap(data.UserEntry("manager"), []byte(pw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := data.Open(db, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{`DROP TRIGGER audit_no_update`, `DROP TRIGGER audit_no_delete`,
-		`DELETE FROM audit WHERE seq > 3`, `UPDATE audit_head SET seq = 3, hash = (SELECT hash FROM audit WHERE seq = 3)`} {
-		if _, err := s.DB().Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	s.Close()
+	tamperAsKeyHolder(t, db, `DROP TRIGGER audit_no_update`, `DROP TRIGGER audit_no_delete`,
+		`DELETE FROM audit WHERE seq > 3`, `UPDATE audit_head SET seq = 3, hash = (SELECT hash FROM audit WHERE seq = 3)`)
 
 	r = run(pw+"\n", "verify", "--db", db, "--user", "manager", "--password-stdin")
 	if r.code != 1 || !strings.Contains(r.stderr, "audit_no_update is missing") {
 		t.Fatalf("verify with the triggers dropped: %+v", r)
 	}
 	// The triggers put back as they were: the anchor still remembers.
-	s, _ = data.Open(db, key)
-	s.DB().Exec(`CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows cannot be changed'); END`)
-	s.DB().Exec(`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows cannot be deleted'); END`)
-	s.Close()
+	tamperAsKeyHolder(t, db,
+		`CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows cannot be changed'); END`,
+		`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows cannot be deleted'); END`)
 	r = run(pw+"\n", "verify", "--db", db, "--user", "manager", "--password-stdin")
 	if r.code != 1 || !strings.Contains(r.stderr, data.AnchorPath(db)) || !strings.Contains(r.stderr, "rows were cut from its end") {
 		t.Fatalf("verify with the tail cut: %+v", r)
