@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,20 +96,7 @@ func TestManagerIsToldAtSignInWhenTheRecoverySheetWasNeverSaved(t *testing.T) {
 
 	// Save its sheet through the real file dialog.
 	tcTap(t, w, "Save the Emergency recovery sheet (PDF)…")
-	dlg := fdPopUp(w.Canvas().Overlays().Top())
-	if dlg == nil {
-		t.Fatal("no file dialog")
-	}
-	name := rnEntryWithText(dlg, "Emergency recovery sheet.pdf")
-	if name == nil {
-		t.Fatal("the file dialog does not offer the sheet's file name")
-	}
-	name.SetText("New sheet.pdf")
-	test.Tap(fdButton(dlg, "Save"))
-	u.settle()
-	if pdf, err := os.ReadFile(filepath.Join(home, "New sheet.pdf")); err != nil || !strings.HasPrefix(string(pdf), "%PDF") {
-		t.Fatalf("the sheet was not saved where chosen: %v", err)
-	}
+	saveSheetInDialog(t, u, filepath.Join(home, "New sheet.pdf"))
 	if saved, err := u.clinic.RecoverySheetSaved(); err != nil || !saved {
 		t.Fatalf("the saved sheet is not recorded: %v, %v", saved, err)
 	}

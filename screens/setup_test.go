@@ -368,21 +368,7 @@ func TestSetupSavesTheRecoverySheetThroughItsFileDialog(t *testing.T) {
 	}
 
 	test.Tap(s.saveSheetBtn)
-	dlg := fdPopUp(w.Canvas().Overlays().Top())
-	if dlg == nil {
-		t.Fatal("no file dialog")
-	}
-	name := rnEntryWithText(dlg, "Emergency recovery sheet.pdf")
-	if name == nil {
-		t.Fatal("the file dialog does not offer the sheet's file name")
-	}
-	name.SetText("Sheet for the safe.pdf")
-	test.Tap(fdButton(dlg, "Save"))
-	u.settle()
-	pdf, err := os.ReadFile(filepath.Join(home, "Sheet for the safe.pdf"))
-	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
-		t.Fatalf("the sheet was not saved where chosen: %v (%q)", err, s.sheetNote.Text)
-	}
+	saveSheetInDialog(t, u, filepath.Join(home, "Sheet for the safe.pdf"))
 	if !strings.Contains(s.sheetNote.Text, "Saved as") || s.sheetNote.Importance != widget.SuccessImportance {
 		t.Fatalf("the wizard does not say where the sheet went: %q", s.sheetNote.Text)
 	}
@@ -411,5 +397,26 @@ func fdPressKey(w fyne.Window, key fyne.KeyName) {
 	}
 	if f := w.Canvas().Focused(); f != nil {
 		f.TypedKey(&fyne.KeyEvent{Name: key})
+	}
+}
+
+// saveSheetInDialog answers the open "Save the Emergency recovery sheet"
+// file dialog with path's name (the dialog is in path's folder) and checks
+// a PDF was written there.
+func saveSheetInDialog(t *testing.T, u *UI, path string) {
+	t.Helper()
+	dlg := fdPopUp(u.win.Canvas().Overlays().Top())
+	if dlg == nil {
+		t.Fatal("no file dialog")
+	}
+	name := rnEntryWithText(dlg, "Emergency recovery sheet.pdf")
+	if name == nil {
+		t.Fatal("the file dialog does not offer the sheet's file name")
+	}
+	name.SetText(filepath.Base(path))
+	test.Tap(fdButton(dlg, "Save"))
+	u.settle()
+	if pdf, err := os.ReadFile(path); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		t.Fatalf("the sheet was not saved where chosen: %v", err)
 	}
 }
