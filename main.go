@@ -25,10 +25,12 @@ func main() {
 	args := os.Args[1:]
 	switch {
 	case len(args) > 0 && args[0] == "demo":
+		useParentConsole()
 		os.Exit(runDemo(args[1:]))
 	case len(args) == 0 || args[0] == "--db" || len(args[0]) > 5 && args[0][:5] == "--db=":
 		os.Exit(runGUI(args))
 	}
+	useParentConsole()
 	self, _ := os.Executable()
 	os.Exit(cli.Run(args, cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Self: self}))
 }
