@@ -3,7 +3,11 @@
 
 GO       ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 TAGS     := sqlite_fts5 sqlite_json migrated_fynedo
-BIN      := bin/clinicdesk
+# MSYS2's make on Windows: the program needs its .exe.
+ifeq ($(OS),Windows_NT)
+EXE      := .exe
+endif
+BIN      := bin/clinicdesk$(EXE)
 export CGO_ENABLED := 1
 # SQLCipher's and Fyne's C parts are large: build them once, cache after
 # (the same flags for build and test, so both share the cache).
@@ -14,8 +18,29 @@ GOFLAGS_BUILD := -tags '$(TAGS)'
 # poppler-utils to read PDFs back; sqlite3 to prove it cannot read the file.
 DEBIAN_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev \
 	wayland-protocols xvfb xauth x11-utils xdotool imagemagick poppler-utils sqlite3
+DEBIAN_PACKAGES_WINDOWS := gcc-mingw-w64-x86-64 wixl msitools wine wine64 osslsigncode openssl xvfb xdotool imagemagick
 
-.PHONY: all deps build run test test-go test-e2e bench demo vet fmt clean package torture
+# apt_install installs the Debian packages given that are missing (as root),
+# or prints the exact line to run.
+define apt_install
+	if ! command -v dpkg-query >/dev/null; then \
+		echo "Not a Debian/Ubuntu system: install a C compiler and the OpenGL/X11 development headers (see README)."; exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(1); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ]; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Missing packages. Run:"; echo "  sudo apt-get install -y$$missing"; exit 1; \
+	fi
+endef
+
+.PHONY: all deps deps-windows build run test bench demo vet fmt clean torture \
+	dist-windows dist-windows-msi sign-windows smoke-windows dist-macos
 
 all: build
 
@@ -31,20 +56,12 @@ deps:
 		command -v gcc >/dev/null || { echo "Install a C compiler for cgo first: MSYS2 with mingw-w64-x86_64-gcc (see README)"; exit 1; }; \
 		exit 0;; esac; \
 	[ -x "$(GO)" ] || command -v "$(GO)" >/dev/null || { echo "Go 1.26 is not installed: see https://go.dev/dl/"; exit 1; }; \
-	if ! command -v dpkg-query >/dev/null; then \
-		echo "Not a Debian/Ubuntu system: install a C compiler and the OpenGL/X11 development headers (see README)."; exit 0; \
-	fi; \
-	missing=""; \
-	for p in $(DEBIAN_PACKAGES); do \
-		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	if [ "$$(id -u)" = "0" ]; then \
-		echo "Installing:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	else \
-		echo "Missing packages. Run:"; echo "  sudo apt-get install -y$$missing"; exit 1; \
-	fi
+	$(call apt_install,$(DEBIAN_PACKAGES))
+
+# The Windows build and its smoke test, from Debian: the mingw-w64 C
+# compiler, wixl for the MSI, Wine and Xvfb to run it.
+deps-windows: deps
+	@set -e; $(call apt_install,$(DEBIAN_PACKAGES_WINDOWS))
 
 build: deps
 	@mkdir -p bin
@@ -84,6 +101,25 @@ torture: deps
 	@mkdir -p bin
 	$(GO) test -c -tags '$(TAGS)' -o bin/torture.test ./app/torture
 	CLINICDESK_TORTURE=1 ./bin/torture.test
+
+# Windows, cross-built from Linux (see README, "Install on Windows"):
+# dist/windows/ClinicDesk.exe (the window) and cli/clinicdesk.exe (the
+# command line), then the MSI practice IT deploys, and its smoke test under
+# Wine. Building never changes tracked files: it works in a copy.
+dist-windows: deps-windows
+	GO=$(GO) bash assets/packaging/windows/dist.sh
+
+dist-windows-msi: dist-windows
+	bash assets/packaging/windows/msi.sh
+
+smoke-windows: dist-windows-msi
+	bash assets/packaging/windows/smoke.sh
+
+# Signs dist/windows/*.exe and the MSI with the supplier's code-signing
+# certificate: make sign-windows CERT=cert.pfx [CERT_PASSWORD_FILE=file].
+# No certificate is ever kept in this repository.
+sign-windows:
+	CERT="$(CERT)" CERT_PASSWORD_FILE="$(CERT_PASSWORD_FILE)" bash assets/packaging/windows/sign.sh
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
