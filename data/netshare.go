@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // remoteFS says whether the file or folder at a real (symlink-free) path
@@ -27,15 +26,17 @@ func RefuseNetworkShare(dbPath string) error {
 	if err != nil {
 		return fmt.Errorf("the clinic file's path %s cannot be read: %w", dbPath, err)
 	}
-	if isUNCPath(abs) {
-		return networkShareError(abs, "", "network share")
+	given, plain := classifyWindowsPath(abs)
+	if err := refuseKind(given, abs, ""); err != nil {
+		return err
 	}
-	real, err := realPath(abs)
+	resolved, err := realPath(plain)
 	if err != nil {
 		return fmt.Errorf("ClinicDesk cannot tell where the clinic file %s really is (%v), so it will not open it: keep it in an ordinary folder on this PC's own disk", abs, err)
 	}
-	if isUNCPath(real) {
-		return networkShareError(abs, real, "network share")
+	realKind, real := classifyWindowsPath(resolved)
+	if err := refuseKind(realKind, abs, real); err != nil {
+		return err
 	}
 	remote, kind, err := remoteFS(existingPart(real))
 	if err != nil {
@@ -43,6 +44,17 @@ func RefuseNetworkShare(dbPath string) error {
 	}
 	if remote {
 		return networkShareError(abs, real, "network drive ("+kind+")")
+	}
+	return nil
+}
+
+// refuseKind turns away shares and devices named by their spelling.
+func refuseKind(kind winPathKind, abs, real string) error {
+	switch kind {
+	case winShare:
+		return networkShareError(abs, real, "network share")
+	case winDevice:
+		return fmt.Errorf("%s is a Windows device name, not a folder: keep the clinic file in an ordinary folder on this PC's own disk, such as C:\\ProgramData\\ClinicDesk", describe(abs, real))
 	}
 	return nil
 }
@@ -111,9 +123,4 @@ func existingPart(p string) string {
 		}
 		p = parent
 	}
-}
-
-// isUNCPath spots Windows \\server\share paths (and //server/share).
-func isUNCPath(p string) bool {
-	return strings.HasPrefix(p, `\\`) || strings.HasPrefix(p, `//`)
 }
