@@ -335,7 +335,7 @@ func RestoreBackup(archive, dbPath, username, secret string, force bool) (Manife
 	if Exists(dbPath) && !force {
 		return Manifest{}, fmt.Errorf("a clinic file already exists at %s: add --force to replace it (the current one is kept beside it)", dbPath)
 	}
-	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+	if err := prepareClinicFolder(dbPath); err != nil {
 		return Manifest{}, err
 	}
 	lock, err := data.AcquireLock(dbPath)

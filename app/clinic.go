@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -105,17 +104,6 @@ type failedSignIn struct {
 	username string
 }
 
-// DefaultPath is where the clinic file lives unless --db says otherwise:
-// the user's configuration folder (%AppData% on Windows, ~/Library/
-// Application Support on macOS, ~/.config on Linux).
-func DefaultPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = "."
-	}
-	return filepath.Join(dir, "ClinicDesk", "clinic.db")
-}
-
 // Exists reports whether a clinic file is at path.
 func Exists(path string) bool {
 	_, err := os.Stat(path)
@@ -147,8 +135,8 @@ func Create(s Setup) (*Clinic, string, error) {
 	if Exists(s.Path) || Exists(data.KeyringPath(s.Path)) {
 		return nil, "", fmt.Errorf("a clinic file already exists at %s: open it instead, or choose another place", s.Path)
 	}
-	if err := os.MkdirAll(filepath.Dir(s.Path), 0o700); err != nil {
-		return nil, "", fmt.Errorf("make the clinic folder: %w", err)
+	if err := prepareClinicFolder(s.Path); err != nil {
+		return nil, "", err
 	}
 	lock, err := data.AcquireLock(s.Path)
 	if err != nil {
