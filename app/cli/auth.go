@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,6 +76,9 @@ func (a authFlags) open(env *Env) (*app.Clinic, error) {
 	if err := c.SignIn(user, password); err != nil {
 		c.Close()
 		return nil, authError(err)
+	}
+	if w := c.SyncFolderWarning(); w != "" {
+		fmt.Fprintf(env.Stderr, "clinicdesk: warning: %s\n", w)
 	}
 	return c, nil
 }

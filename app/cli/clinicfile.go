@@ -147,6 +147,9 @@ func runVerify(env *Env, args []string) error {
 	for _, s := range r.BackupsSkipped {
 		fmt.Fprintf(env.Stdout, "not checked: %s\n", s)
 	}
+	if w := c.SyncFolderWarning(); w != "" {
+		fmt.Fprintf(env.Stdout, "warning: %s\n", w) // the file is intact today; the folder is the risk
+	}
 	return nil
 }
 
