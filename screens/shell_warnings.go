@@ -10,7 +10,8 @@ import (
 )
 
 // warnings are the lines under the top bar that stay until their cause is
-// mended: a full disk (everyone: saves will fail), a damaged keyring or
+// mended: a full disk (everyone: saves will fail), a clinic file in a
+// folder a sync program copies (everyone), a damaged keyring or
 // write-ahead log (managers, who can mend it).
 func (sh *shellScreen) warnings() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
@@ -19,6 +20,9 @@ func (sh *shellScreen) warnings() []fyne.CanvasObject {
 		out = append(out, warningLine(theme.WarningIcon(),
 			"The disk that holds the clinic file is full: nothing new can be saved until space is freed. "+
 				"Everything saved before is safe. A practice manager can make a backup to another disk now: Back up now, on the Backups tab of Settings."))
+	}
+	if w := c.SyncFolderWarning(); w != "" { // everyone: it is their records at risk
+		out = append(out, warningLine(theme.WarningIcon(), w))
 	}
 	if c.Can(app.PermSecurity) {
 		for _, err := range []error{c.KeyringProblem(), c.WALProblem()} {
