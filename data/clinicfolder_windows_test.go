@@ -32,6 +32,9 @@ func folderSDDL(t *testing.T, dir string) string {
 }
 
 func TestClinicFolderIsWritableByEveryWindowsUser(t *testing.T) {
+	if syscall.NewLazyDLL("ntdll.dll").NewProc("wine_get_version").Find() == nil {
+		t.Skip("Wine (but for Wine Staging) does not keep a folder's rights: this needs real Windows")
+	}
 	dir := filepath.Join(t.TempDir(), "ClinicDesk")
 	if err := MakeClinicFolder(dir); err != nil {
 		t.Fatal(err)

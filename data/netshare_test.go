@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,9 @@ func TestSymlinkToAClinicFileOnANetworkShareIsRefused(t *testing.T) {
 	cases["link to the file"] = filepath.Join(local, "clinic.db")
 	if err := os.Symlink(onShare, cases["link to the file"]); err != nil {
 		t.Skip("no symlinks here:", err)
+	}
+	if _, err := os.Lstat(cases["link to the file"]); err != nil {
+		t.Skip("a symlink made here cannot be read back (Wine 8):", err)
 	}
 	// A link to a file not made yet: the clinic would be created there.
 	cases["link to a new file"] = filepath.Join(local, "new.db")
@@ -82,7 +86,8 @@ func TestRealStatfsReadsThisDisk(t *testing.T) {
 	if err != nil || remote {
 		t.Fatalf("the temp folder: remote=%v err=%v", remote, err)
 	}
-	if _, _, err := isRemoteFS(filepath.Join(t.TempDir(), "no", "such")); err == nil {
+	// Windows asks about the drive letter, which is there for a missing path.
+	if _, _, err := isRemoteFS(filepath.Join(t.TempDir(), "no", "such")); err == nil && runtime.GOOS != "windows" {
 		t.Fatal("statfs of a missing path did not fail")
 	}
 }

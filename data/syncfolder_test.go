@@ -129,6 +129,9 @@ func TestClinicFileReachedThroughALinkIntoDropboxIsFound(t *testing.T) {
 	if err := os.Symlink(root, link); err != nil {
 		t.Skip("no symlinks here:", err)
 	}
+	if _, err := os.Lstat(link); err != nil {
+		t.Skip("a symlink made here cannot be read back (Wine 8):", err)
+	}
 	if got := SyncClient(filepath.Join(link, "clinic.db")); got != "Dropbox" {
 		t.Fatalf("a link into Dropbox's folder: %q", got)
 	}
