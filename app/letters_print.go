@@ -3,56 +3,155 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
+	"regexp"
+	"sort"
 	"strings"
+	"time"
 )
 
 // Fyne has no print API, so a letter is printed from the system's PDF
 // viewer (SPEC §2.5). A PDF opened that way is written into a private
-// folder under the user's cache folder, readable by this user only, which
-// the app empties when it locks, when it closes and when it next starts:
-// letters are plaintext, and must not pile up on a shared desk computer.
+// folder under the user's own cache folder (%LocalAppData% on Windows,
+// which never roams), which the app empties when it locks, when it closes
+// and when it next starts: letters are plaintext, and must not pile up on
+// a shared desk computer. On Windows a letter still open in the viewer
+// cannot be deleted, so a clear says which letters it had to leave.
 
 // printFolderName is the folder under the user cache dir, named for the app.
 const printFolderName = "ClinicDesk"
 
-// PrintFolder is the private folder PDFs are opened from, made (0700) if
-// it is not there.
-func PrintFolder() (string, error) {
+// printFolderPath is where the print folder is, whether or not it exists.
+func printFolderPath() (string, error) {
 	base, err := os.UserCacheDir()
 	if err != nil {
 		return "", fmt.Errorf("no folder for opening letters: %w", err)
 	}
-	dir := filepath.Join(base, printFolderName, "print")
+	return filepath.Join(base, printFolderName, "print"), nil
+}
+
+// PrintFolder is the folder PDFs are opened from, made if it is not there
+// and made private to this user each time (0700 on Mac and Linux; on
+// Windows an access list naming only this user and the system), so a
+// folder made looser by hand or by an older version is tightened.
+func PrintFolder() (string, error) {
+	dir, err := printFolderPath()
+	if err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("cannot make the folder for opening letters: %w", err)
 	}
-	// MkdirAll leaves an existing folder as it was: tighten it.
-	if err := os.Chmod(dir, 0o700); err != nil {
-		return "", err
+	if err := makePrivate(dir); err != nil {
+		return "", fmt.Errorf("cannot make the folder for opening letters private to you (%w): save the letter instead", err)
 	}
 	return dir, nil
 }
 
-// ClearPrintFolder deletes every file in the print folder. The shell calls
-// it on lock, on exit and at start-up; it is safe to call at any time.
+// LettersLeft is what ClearPrintFolder returns when it could not delete
+// every letter: which ones are still there, and whether they are still
+// open in another program (the usual reason on Windows).
+type LettersLeft struct {
+	Letters   []string // as the user knows them: "Appointment reminder 2026-11-23.pdf"
+	Files     []string // the files' own names in the print folder
+	StillOpen bool     // every failure was a file in use by another program
+	Err       error    // the first failure, for the message when not StillOpen
+}
+
+func (l *LettersLeft) Error() string {
+	n := fmt.Sprintf("%d letters", len(l.Letters))
+	if len(l.Letters) == 1 {
+		n = "1 letter"
+	}
+	why := "because they are still open in another program (probably the PDF viewer)"
+	if !l.StillOpen {
+		why = fmt.Sprintf("(%v)", l.Err)
+	}
+	return fmt.Sprintf("%s could not be deleted from this computer %s: %s", n, why, strings.Join(l.Letters, ", "))
+}
+
+// removeLetter deletes one entry of the print folder. Tests replace it to
+// play a letter still held open by the viewer, as Windows does.
+var removeLetter = os.RemoveAll
+
+// ClearPrintFolder deletes every file in the print folder, once and at
+// once (the shell calls it on the UI goroutine at lock and at start-up).
+// It returns *LettersLeft naming any letter it could not delete, or
+// another error if the folder could not be read.
 func ClearPrintFolder() error {
-	dir, err := PrintFolder()
+	dir, err := printFolderPath()
 	if err != nil {
 		return err
 	}
 	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot look in the folder of letters opened for printing: %w", err)
 	}
-	var errs []error
+	// Tighten a folder made looser since (by hand, by an older version):
+	// best effort, as WriteForViewer will not write into it until it is.
+	_ = makePrivate(dir)
+	left := &LettersLeft{StillOpen: true}
 	for _, e := range entries {
-		errs = append(errs, os.RemoveAll(filepath.Join(dir, e.Name())))
+		err := removeLetter(filepath.Join(dir, e.Name()))
+		if err == nil || errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if left.Err == nil {
+			left.Err = err
+		}
+		left.StillOpen = left.StillOpen && inUse(err)
+		left.Files = append(left.Files, e.Name())
 	}
-	return errors.Join(errs...)
+	if len(left.Files) == 0 {
+		return nil
+	}
+	sort.Strings(left.Files)
+	for _, f := range left.Files {
+		left.Letters = append(left.Letters, letterName(f))
+	}
+	return left
+}
+
+// clearTries and clearWait are how patient ClearPrintFolderPatiently is:
+// long enough for a viewer that is closing to let go, short enough that
+// closing ClinicDesk does not seem to hang. Tests set clearWait to 0.
+var (
+	clearTries = 5
+	clearWait  = 400 * time.Millisecond
+)
+
+// ClearPrintFolderPatiently clears the print folder, trying again a few
+// times with short waits while a letter is still open elsewhere. It is
+// for closing, off the UI goroutine; it returns as ClearPrintFolder does.
+func ClearPrintFolderPatiently() error {
+	err := ClearPrintFolder()
+	for try := 1; try < clearTries; try++ {
+		var left *LettersLeft
+		if !errors.As(err, &left) {
+			return err
+		}
+		time.Sleep(clearWait)
+		err = ClearPrintFolder()
+	}
+	return err
+}
+
+// tempSuffix is what os.CreateTemp adds to a letter's name to keep it
+// apart from others of the same name.
+var tempSuffix = regexp.MustCompile(` [0-9]+\.pdf$`)
+
+// letterName is the name a letter was opened under, without the number
+// WriteForViewer added.
+func letterName(file string) string {
+	if tempSuffix.MatchString(file) {
+		return tempSuffix.ReplaceAllString(file, ".pdf")
+	}
+	return file
 }
 
 // WriteForViewer writes pdf into the print folder under a new name made
@@ -85,33 +184,12 @@ func WriteForViewer(name string, pdf []byte) (string, error) {
 	return f.Name(), nil
 }
 
-// viewerCommand is how this system opens a file in its default viewer.
-func viewerCommand(path string) *exec.Cmd {
-	switch runtime.GOOS {
-	case "windows":
-		return exec.Command("rundll32", "url.dll,FileProtocolHandler", path)
-	case "darwin":
-		return exec.Command("open", path)
-	}
-	return exec.Command("xdg-open", path)
-}
-
-// OpenInViewer opens a PDF in the system's viewer, from which it is
-// printed. It does not wait for the viewer to close.
-func OpenInViewer(path string) error {
-	cmd := viewerCommand(path)
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("the PDF viewer could not be started (%s): save the letter and open it from the folder instead", err)
-	}
-	go cmd.Wait() // reap the opener; the viewer lives on by itself
-	return nil
-}
-
-// OpenPDF writes pdf into the print folder and opens it in the viewer.
-func OpenPDF(name string, pdf []byte) (string, error) {
+// OpenPDF writes pdf into the print folder and hands it to the system's
+// PDF viewer (see OpenInViewer; call it off the UI goroutine).
+func OpenPDF(name string, pdf []byte, failed func(error)) (string, error) {
 	path, err := WriteForViewer(name, pdf)
 	if err != nil {
 		return "", err
 	}
-	return path, OpenInViewer(path)
+	return path, OpenInViewer(path, failed)
 }
