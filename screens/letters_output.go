@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"clinicdesk/app"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -54,11 +52,14 @@ func showPDF(ctx *Context, made madePDF) *pdfOutput {
 // open writes the PDF into the private print folder (emptied on lock and
 // exit) and opens the system viewer.
 func (o *pdfOutput) open() {
-	if _, err := app.OpenPDF(o.made.FileName, o.made.PDF); err != nil {
-		say(o.message, widget.DangerImportance, plainError(err))
-		return
-	}
-	say(o.message, widget.SuccessImportance, "Opened in your PDF viewer: print it from there.")
+	say(o.message, widget.MediumImportance, "Opening in your PDF viewer…")
+	openToPrint(o.ctx, o.made.FileName, o.made.PDF, func(err error) {
+		if err != nil {
+			say(o.message, widget.DangerImportance, plainError(err))
+			return
+		}
+		say(o.message, widget.SuccessImportance, "Opened in your PDF viewer: print it from there.")
+	})
 }
 
 // save asks where to keep the PDF.

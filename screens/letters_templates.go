@@ -295,8 +295,10 @@ func (t *lettersTab) fillPreview(p app.LetterPreview) {
 // openPreview opens the preview PDF in the system viewer.
 func (t *lettersTab) openPreview() {
 	t.makePreview(func(p app.LetterPreview) {
-		if _, err := app.OpenPDF("Preview.pdf", p.PDF); err != nil {
-			t.ctx.ShowError(err)
-		}
+		openToPrint(t.ctx, "Preview.pdf", p.PDF, func(err error) {
+			if err != nil {
+				t.ctx.ShowError(err)
+			}
+		})
 	})
 }

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -147,15 +148,16 @@ func (u *UI) Window() fyne.Window { return u.win }
 // file is closed (and the automatic backup made) before it returns.
 func (u *UI) ShowAndRun() {
 	// Letters opened for printing are patient data in plain PDF: the
-	// private print folder is emptied at start (after a crash), on lock
-	// and on exit.
-	_ = app.ClearPrintFolder()
+	// private print folder is emptied at start (after a crash), on lock,
+	// sign-out and exit, and any letter left is named
+	// (screens/print_folder_notice.go).
+	u.tellLettersLeft(app.ClearPrintFolder())
 	u.win.ShowAndRun()
 	if u.idle != nil {
 		u.idle.stop()
 	}
 	u.closeClinic()
-	_ = app.ClearPrintFolder()
+	writeLettersLeft(os.Stderr, app.ClearPrintFolder())
 }
 
 // ShowStartupError shows a small window saying why the clinic file could
@@ -326,20 +328,23 @@ func (u *UI) lock() {
 		return
 	}
 	u.clinic.Lock()
-	_ = app.ClearPrintFolder()
+	left := app.ClearPrintFolder()
 	u.leaveMain()
 	u.showLock()
+	u.tellLettersLeft(left)
 }
 
 // switchUser locks the session and shows the sign-in screen for someone else.
 func (u *UI) switchUser() {
+	var left error
 	if u.state == uiMain {
 		u.clinic.Lock()
-		_ = app.ClearPrintFolder()
+		left = app.ClearPrintFolder()
 		u.leaveMain()
 	}
 	if u.state == uiMain || u.state == uiLocked {
 		u.showLogin(true)
+		u.tellLettersLeft(left)
 	}
 }
 
@@ -350,8 +355,10 @@ func (u *UI) signOut() {
 	}
 	u.clinic.SignOut()
 	u.lastModule = ""
+	left := app.ClearPrintFolder()
 	u.leaveMain()
 	u.showLogin(false)
+	u.tellLettersLeft(left)
 }
 
 // reloadMain rebuilds the main window, e.g. after the clinic's name changed.
@@ -559,13 +566,14 @@ func (u *UI) requestClose() {
 		doorText("Saving and closing the clinic file. If automatic backups are set up, a backup is being made now."),
 		bar,
 	), 520))
-	u.async(func() error { return u.closeClinic() }, func(err error) {
+	var left error // letters opened for printing that could not be deleted
+	u.async(func() error { err := u.closeClinic(); left = app.ClearPrintFolderPatiently(); return err }, func(err error) {
 		bar.Stop()
 		if err == nil {
-			u.win.Close()
+			u.closeWhenLettersGone(left)
 			return
 		}
-		closeBtn := widget.NewButton("Close", u.win.Close)
+		closeBtn := widget.NewButton("Close", func() { u.closeWhenLettersGone(app.ClearPrintFolder()) })
 		closeBtn.Importance = widget.HighImportance
 		u.win.SetContent(doorCentred(container.NewVBox(
 			doorTitle("The clinic file is closed safely"),
