@@ -35,15 +35,19 @@ func RefuseNetworkShare(dbPath string) error {
 		return fmt.Errorf("ClinicDesk cannot tell where the clinic file %s really is (%v), so it will not open it: keep it in an ordinary folder on this PC's own disk", abs, err)
 	}
 	realKind, real := classifyWindowsPath(resolved)
-	if err := refuseKind(realKind, abs, real); err != nil {
+	shown := real // named beside the path given when a link leads elsewhere
+	if real == plain {
+		shown = ""
+	}
+	if err := refuseKind(realKind, abs, shown); err != nil {
 		return err
 	}
 	remote, kind, err := remoteFS(existingPart(real))
 	if err != nil {
-		return fmt.Errorf("ClinicDesk cannot tell what kind of disk the clinic file %s is on (%v), so it will not open it: a network drive can corrupt the file. Keep it on this PC's own disk", describe(abs, real), err)
+		return fmt.Errorf("ClinicDesk cannot tell what kind of disk the clinic file %s is on (%v), so it will not open it: a network drive can corrupt the file. Keep it on this PC's own disk", describe(abs, shown), err)
 	}
 	if remote {
-		return networkShareError(abs, real, "network drive ("+kind+")")
+		return networkShareError(abs, shown, "network drive ("+kind+")")
 	}
 	return nil
 }
