@@ -84,10 +84,7 @@ func (g *gui) exited() bool {
 }
 
 func TestEndToEndFirstRun(t *testing.T) {
-	bin := e2eBinary(t)
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("pdftotext is not installed (make deps installs poppler-utils)")
-	}
+	bin := e2eBinary(t, "pdftotext") // poppler-utils
 	display := startXvfb(t)
 	dir := t.TempDir()
 	home := filepath.Join(dir, "home")
