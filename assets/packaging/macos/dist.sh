@@ -59,8 +59,13 @@ if [ -z "$sign_id" ] && [ -n "$notary" ]; then
 	die "MAC_NOTARY_PROFILE is set but MAC_SIGN_IDENTITY is not: Apple notarises signed apps only. Set both, or neither."
 fi
 if [ -n "$sign_id" ]; then
-	security find-identity -v -p codesigning | grep -qF "$sign_id" ||
-		die "no valid code-signing identity \"$sign_id\" in the keychain (security find-identity -v -p codesigning lists them)"
+	identities="$(security find-identity -v -p codesigning)"
+	case "$identities" in *"$sign_id"*) ;; *)
+		die "no valid code-signing identity \"$sign_id\" in the keychain (security find-identity -v -p codesigning lists them)" ;;
+	esac
+	for tool in notarytool stapler; do
+		xcrun --find "$tool" >/dev/null 2>&1 || die "xcrun cannot find $tool: update the Xcode command-line tools"
+	done
 fi
 
 # FyneApp.toml's [Details]: Name, ID, Version, Build.
@@ -75,7 +80,17 @@ fi
 toml_sum="$(cksum <FyneApp.toml)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/clinicdesk-macos.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+# A build that stops half way leaves nothing in dist/macos that could be
+# shipped by mistake (an app signed but not notarised, say).
+cleanup() {
+	local rc=$?
+	rm -rf "$work"
+	if [ "$rc" != 0 ]; then
+		rm -rf "$out"
+		echo "dist-macos: stopped; nothing was kept in dist/macos" >&2
+	fi
+}
+trap cleanup EXIT
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -165,8 +180,9 @@ else
 	say "NOT SIGNED OR NOTARISED. On a Mac that downloads it (browser, e-mail, AirDrop), Gatekeeper will refuse the"
 	say "first open: macOS 12-14 say \"ClinicDesk cannot be opened because the developer cannot be verified\";"
 	say "macOS 15 and later say \"Apple could not verify ClinicDesk is free of malware\"."
-	say "To open it anyway, once per Mac, as an administrator:"
+	say "To open it anyway, once per Mac:"
 	say "  macOS 12-14: Control-click (right-click) ClinicDesk in Applications, choose Open, then Open again."
-	say "  any version: try to open it, click Done, then System Settings > Privacy & Security > Open Anyway."
+	say "  any version: try to open it, close the message, then System Settings > Privacy & Security > Open Anyway"
+	say "  (with an administrator's password)."
 	say "To build a signed, notarised app set MAC_SIGN_IDENTITY and MAC_NOTARY_PROFILE (README, Building the Mac app)."
 fi
