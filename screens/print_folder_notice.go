@@ -52,9 +52,10 @@ func lettersLeftText(err error, when lettersWhen) string {
 	if len(left.Letters) == 1 {
 		n = "1 letter"
 	}
-	names := strings.Join(left.Letters, ", ")
-	if more := len(left.Letters) - lettersLeftNamed; more > 0 {
-		names = strings.Join(left.Letters[:lettersLeftNamed], ", ") + fmt.Sprintf(" and %d more", more)
+	// One name a line: they are long, and alike but for the date.
+	names := left.Letters
+	if more := len(names) - lettersLeftNamed; more > 0 {
+		names = append(names[:lettersLeftNamed:lettersLeftNamed], fmt.Sprintf("and %d more", more))
 	}
 	they, them := "they are", "them"
 	if len(left.Letters) == 1 {
@@ -64,18 +65,18 @@ func lettersLeftText(err error, when lettersWhen) string {
 	if !left.StillOpen {
 		why = "(the computer said: " + osReason(left.Err) + ")"
 	}
-	text := fmt.Sprintf("%s could not be deleted from this computer %s: %s.", n, why, names)
+	text := fmt.Sprintf("%s could not be deleted from this computer %s:\n• %s\n", n, why, strings.Join(names, "\n• "))
 	switch {
 	case when == lettersAfterExit:
-		return text + " ClinicDesk will delete " + them + " when it next starts."
+		return text + "ClinicDesk will delete " + them + " when it next starts."
 	case when == lettersAtClose && left.StillOpen:
-		return text + " Close the PDF viewer, then press Try again."
+		return text + "Close the PDF viewer, then press Try again."
 	case when == lettersAtClose:
-		return text + " Press Try again, or ask whoever looks after this computer."
+		return text + "Press Try again, or ask whoever looks after this computer."
 	case left.StillOpen:
-		return text + " Close the PDF viewer; ClinicDesk will try again when it locks or closes."
+		return text + "Close the PDF viewer; ClinicDesk will try again when it locks or closes."
 	}
-	return text + " ClinicDesk will try again when it locks or closes; if that does not work, ask whoever looks after this computer."
+	return text + "ClinicDesk will try again when it locks or closes; if that does not work, ask whoever looks after this computer."
 }
 
 // osReason is the system's own words for why a file could not be deleted,
@@ -112,6 +113,10 @@ func (u *UI) closeWhenLettersGone(err error) {
 	}
 	text := lettersLeftText(err, lettersAtClose)
 	lettersLeftSaid[u] = text
+	title, they, them := "Letters are still on this computer", "they stay", "them"
+	if left := (*app.LettersLeft)(nil); errors.As(err, &left) && len(left.Letters) == 1 {
+		title, they, them = "A letter is still on this computer", "it stays", "it"
+	}
 	again := widget.NewButton("Try again", nil)
 	again.Importance = widget.HighImportance
 	anyway := widget.NewButton("Close anyway", u.win.Close)
@@ -125,9 +130,9 @@ func (u *UI) closeWhenLettersGone(err error) {
 		})
 	}
 	u.win.SetContent(doorCentred(container.NewVBox(
-		doorTitle("Letters are still on this computer"),
+		doorTitle(title),
 		doorText(text),
-		doorText("If you close ClinicDesk anyway, they stay in a folder that only your own account on this computer can open, and ClinicDesk deletes them when it next starts."),
+		doorText("If you close ClinicDesk anyway, "+they+" in a folder that only your own account on this computer can open, and ClinicDesk deletes "+them+" when it next starts."),
 		container.NewHBox(layout.NewSpacer(), anyway, again),
 	), 560))
 }

@@ -33,13 +33,13 @@ func TestTheDeskIsToldWhichLettersCouldNotBeDeleted(t *testing.T) {
 		want string
 	}{
 		{heldOpen("Appointment reminder 2026-11-23.pdf", "Preview.pdf"), lettersAtDesk,
-			"2 letters could not be deleted from this computer because they are still open in another program (probably the PDF viewer): Appointment reminder 2026-11-23.pdf, Preview.pdf. Close the PDF viewer; ClinicDesk will try again when it locks or closes."},
+			"2 letters could not be deleted from this computer because they are still open in another program (probably the PDF viewer):\n• Appointment reminder 2026-11-23.pdf\n• Preview.pdf\nClose the PDF viewer; ClinicDesk will try again when it locks or closes."},
 		{heldOpen("Preview.pdf"), lettersAtClose,
-			"1 letter could not be deleted from this computer because it is still open in another program (probably the PDF viewer): Preview.pdf. Close the PDF viewer, then press Try again."},
+			"1 letter could not be deleted from this computer because it is still open in another program (probably the PDF viewer):\n• Preview.pdf\nClose the PDF viewer, then press Try again."},
 		{heldOpen("a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf", "f.pdf"), lettersAfterExit,
-			"6 letters could not be deleted from this computer because they are still open in another program (probably the PDF viewer): a.pdf, b.pdf, c.pdf, d.pdf and 2 more. ClinicDesk will delete them when it next starts."},
+			"6 letters could not be deleted from this computer because they are still open in another program (probably the PDF viewer):\n• a.pdf\n• b.pdf\n• c.pdf\n• d.pdf\n• and 2 more\nClinicDesk will delete them when it next starts."},
 		{&app.LettersLeft{Letters: []string{"Letters 2026-11-24.pdf"}, Err: &fs.PathError{Op: "unlinkat", Path: "/home/x/.cache/ClinicDesk/print/Letters 2026-11-24 123.pdf", Err: fs.ErrPermission}}, lettersAtDesk,
-			"1 letter could not be deleted from this computer (the computer said: permission denied): Letters 2026-11-24.pdf. ClinicDesk will try again when it locks or closes; if that does not work, ask whoever looks after this computer."},
+			"1 letter could not be deleted from this computer (the computer said: permission denied):\n• Letters 2026-11-24.pdf\nClinicDesk will try again when it locks or closes; if that does not work, ask whoever looks after this computer."},
 		{errors.New("cannot look in the folder of letters opened for printing: access is denied"), lettersAtDesk,
 			"ClinicDesk could not check the folder of letters opened for printing, so some may still be on this computer: cannot look in the folder of letters opened for printing: access is denied."},
 	} {
@@ -84,7 +84,7 @@ func TestClosingWaitsForLettersLeftOrClosesAnyway(t *testing.T) {
 		u, _ := fdSignedIn(t, nil)
 		u.closeWhenLettersGone(heldOpen("Appointment slip 2026-11-23.pdf"))
 		w := u.Window()
-		if !windowOpen(u) || !fdShows(w, "Letters are still on this computer") || !strings.Contains(lettersLeftSaid[u], "Close the PDF viewer, then press Try again") {
+		if !windowOpen(u) || !fdShows(w, "A letter is still on this computer") || !strings.Contains(lettersLeftSaid[u], "Close the PDF viewer, then press Try again") {
 			t.Fatalf("%s: shown %q", press, fdTexts(w, false))
 		}
 		// The viewer has let go by now: the print folder is empty.
