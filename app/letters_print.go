@@ -72,9 +72,10 @@ func (l *LettersLeft) Error() string {
 	return fmt.Sprintf("%s could not be deleted from this computer %s: %s", n, why, strings.Join(l.Letters, ", "))
 }
 
-// removeLetter deletes one entry of the print folder. Tests replace it to
-// play a letter still held open by the viewer, as Windows does.
-var removeLetter = os.RemoveAll
+// removeLetter deletes one letter from the print folder: os.Remove, whose
+// error on Windows is DeleteFile's own (a sharing violation for a letter
+// the viewer holds). Tests replace it to play such a viewer.
+var removeLetter = os.Remove
 
 // ClearPrintFolder deletes every file in the print folder, once and at
 // once (the shell calls it on the UI goroutine at lock and at start-up).
@@ -97,7 +98,11 @@ func ClearPrintFolder() error {
 	_ = makePrivate(dir)
 	left := &LettersLeft{StillOpen: true}
 	for _, e := range entries {
-		err := removeLetter(filepath.Join(dir, e.Name()))
+		remove := removeLetter
+		if e.IsDir() {
+			remove = os.RemoveAll // not ours, but not to be left either
+		}
+		err := remove(filepath.Join(dir, e.Name()))
 		if err == nil || errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

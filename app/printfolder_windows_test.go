@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"testing"
 	"unsafe"
 
@@ -82,6 +83,11 @@ func TestPrintFolderIsPrivateToTheUser(t *testing.T) {
 	me, err := currentUserSID()
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Wine takes the access list (the letter above was written) but keeps
+	// none: what it reads back is made up.
+	if syscall.NewLazyDLL("ntdll.dll").NewProc("wine_get_version").Find() == nil {
+		t.Skip("Wine does not keep a folder's access list: this needs real Windows")
 	}
 	want := []string{"S-1-5-18", me} // SYSTEM and the user
 	slices.Sort(want)
