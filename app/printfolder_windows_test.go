@@ -130,3 +130,12 @@ func TestALetterOpenInTheViewerIsNamedAndDeletedOnceClosed(t *testing.T) {
 		t.Fatalf("not deleted once the viewer closed it: %v", err)
 	}
 }
+
+// Opening goes through the real ShellExecuteW: a letter that is no longer
+// there is reported in words, not as a Windows error number.
+func TestOpeningALetterThatIsGoneSaysSo(t *testing.T) {
+	err := OpenInViewer(filepath.Join(t.TempDir(), "Appointment reminder 2026-11-23 1234.pdf"), nil)
+	if err == nil || err.Error() != "the letter was deleted before the PDF viewer could open it: open it again" {
+		t.Fatalf("said %v", err)
+	}
+}
