@@ -57,7 +57,7 @@ type LettersLeft struct {
 	Letters   []string // as the user knows them: "Appointment reminder 2026-11-23.pdf"
 	Files     []string // the files' own names in the print folder
 	StillOpen bool     // every failure was a file in use by another program
-	Err       error    // the first failure, for the message when not StillOpen
+	Err       error    // the first failure not from a viewer (else the first): said when not StillOpen
 }
 
 func (l *LettersLeft) Error() string {
@@ -106,7 +106,7 @@ func ClearPrintFolder() error {
 		if err == nil || errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		if left.Err == nil {
+		if left.Err == nil || inUse(left.Err) && !inUse(err) {
 			left.Err = err
 		}
 		left.StillOpen = left.StillOpen && inUse(err)
