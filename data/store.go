@@ -123,6 +123,7 @@ type Store struct {
 func (s *Store) DiskFullAtOpen() bool { return s.fullAtOpen }
 
 func dsn(path string, key DataKey) (string, error) {
+	path = sqlitePath(path)
 	if strings.ContainsAny(path, "?#") {
 		return "", fmt.Errorf("the clinic file's path may not contain '?' or '#': %s", path)
 	}
@@ -137,6 +138,7 @@ func dsn(path string, key DataKey) (string, error) {
 // journal mode again would need that file first, so it is left out: the
 // file records WAL mode itself.) One connection only, as exclusive means.
 func fullDiskDSN(path string, key DataKey) string {
+	path = sqlitePath(path)
 	return path + "?_pragma_key=" + key.pragma() +
 		"&_pragma_cipher_page_size=" + strconv.Itoa(pageSize) +
 		"&_locking_mode=EXCLUSIVE&_sync=FULL&_foreign_keys=1&_busy_timeout=10000&_txlock=immediate"

@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"path/filepath"
+	"strings"
+)
 
 // winPathKind is what a Windows path names, judged from its spelling
 // alone so that the rules can be tested on any machine.
@@ -57,4 +60,16 @@ func hasDriveLetter(s string) bool {
 	}
 	c := s[0] | 0x20
 	return c >= 'a' && c <= 'z' && (len(s) == 2 || isSlash(s[2]))
+}
+
+// sqlitePath is the clinic file's path as SQLite's connection string can
+// take it: on Windows a local long path loses its \\?\ prefix, whose '?'
+// would start the string's options.
+func sqlitePath(p string) string { return sqlitePathFor(p, filepath.Separator == '\\') }
+
+func sqlitePathFor(p string, windows bool) string {
+	if k, plain := classifyWindowsPath(p); windows && k == winLocal {
+		return plain
+	}
+	return p
 }

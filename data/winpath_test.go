@@ -56,3 +56,19 @@ func TestWindowsDevicePathsAreRefusedWithAClearMessage(t *testing.T) {
 		t.Fatalf("a local path was refused: %v", err)
 	}
 }
+
+func TestLocalLongPathsOpenInSQLite(t *testing.T) {
+	// The '?' of \\?\ would start SQLite's options: Windows drops the prefix.
+	if got := sqlitePathFor(`\\?\C:\Clinic Data\clinic.db`, true); got != `C:\Clinic Data\clinic.db` {
+		t.Errorf("a long path on Windows: %s", got)
+	}
+	if got := sqlitePathFor(`\\fileserver\clinic\clinic.db`, true); got != `\\fileserver\clinic\clinic.db` {
+		t.Errorf("a share was changed: %s", got)
+	}
+	if got := sqlitePathFor(`\\?\C:\clinic.db`, false); got != `\\?\C:\clinic.db` {
+		t.Errorf("a Unix file name was changed: %s", got)
+	}
+	if _, err := dsn(`\\?\Volume{0b7e1c55}\clinic.db`, DataKey{}); err == nil || !strings.Contains(err.Error(), "'?'") {
+		t.Errorf("a volume path with a '?' reached SQLite: %v", err)
+	}
+}
