@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"clinicdesk/app"
 
@@ -106,5 +110,72 @@ func TestLettersLeftAfterTheWindowHasGoneAreWrittenOut(t *testing.T) {
 	writeLettersLeft(&out, heldOpen("Preview.pdf"))
 	if !strings.HasPrefix(out.String(), "ClinicDesk: 1 letter could not be deleted") || !strings.Contains(out.String(), "Preview.pdf") {
 		t.Fatalf("wrote %q", out.String())
+	}
+}
+
+// Signing out hands the desk to someone else, as locking does: the
+// letters opened for printing go too.
+func TestSignOutEmptiesThePrintFolder(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	u, _ := fdSignedIn(t, nil)
+	path, err := app.WriteForViewer("Appointment reminder 2026-11-23.pdf", []byte("%PDF-1.4 letter for Zoë"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.signOut()
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the letter is still in the print folder after signing out: %v", err)
+	}
+}
+
+// fakeXDGOpen puts a stand-in for xdg-open first on the PATH, running body.
+func fakeXDGOpen(t *testing.T, body string) {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("a stand-in for xdg-open")
+	}
+	bin := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bin, "xdg-open"), []byte("#!/bin/sh\n"+body+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+}
+
+func openToPrintDialog(t *testing.T) *pdfOutput {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	u, _ := fdSignedIn(t, nil)
+	ctx := &Context{Window: u.win, Clinic: u.clinic, ShowError: func(err error) { t.Errorf("error shown: %v", err) }}
+	return showPDF(ctx, madePDF{Title: "Appointment reminder", PDF: []byte("%PDF-1.4"), FileName: "Appointment reminder 2026-11-23.pdf"})
+}
+
+// Open to print hands the letter over off the UI goroutine and says it is
+// open while the viewer is still running: nothing waits for the viewer.
+func TestOpenToPrintNeverWaitsForTheViewer(t *testing.T) {
+	release := filepath.Join(t.TempDir(), "viewer closed")
+	fakeXDGOpen(t, "while [ ! -e '"+release+"' ]; do sleep 0.05; done")
+	t.Cleanup(func() { os.WriteFile(release, nil, 0o600) })
+	o := openToPrintDialog(t)
+	o.open()
+	if o.message.Text != "Opening in your PDF viewer…" {
+		t.Fatalf("while opening: %q", o.message.Text)
+	}
+	tpIdle(t) // with the viewer still open
+	if o.message.Text != "Opened in your PDF viewer: print it from there." {
+		t.Fatalf("once handed over: %q", o.message.Text)
+	}
+}
+
+// A system with no PDF viewer is found out after the hand-over; the
+// dialog then says what to do.
+func TestOpenToPrintSaysWhenNoProgramOpensPDFs(t *testing.T) {
+	fakeXDGOpen(t, "exit 3")
+	o := openToPrintDialog(t)
+	o.open()
+	for !strings.Contains(o.message.Text, "No program on this computer opens PDF files") {
+		tpIdle(t)
+		time.Sleep(10 * time.Millisecond) // the failure comes when xdg-open ends
+	}
+	if !strings.Contains(o.message.Text, "save the letter") {
+		t.Fatalf("said %q", o.message.Text)
 	}
 }
