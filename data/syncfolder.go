@@ -25,11 +25,13 @@ type syncEnv struct {
 	getenv   func(string) string
 	home     string
 	readFile func(string) ([]byte, error)
+	exists   func(string) bool // whether anything (a link too) is at a path
 }
 
 func thisSyncEnv() syncEnv {
 	home, _ := os.UserHomeDir()
-	return syncEnv{goos: runtime.GOOS, getenv: os.Getenv, home: home, readFile: os.ReadFile}
+	exists := func(p string) bool { _, err := os.Lstat(p); return err == nil }
+	return syncEnv{goos: runtime.GOOS, getenv: os.Getenv, home: home, readFile: os.ReadFile, exists: exists}
 }
 
 // syncVolume names the sync program that a whole disk belongs to (Google
@@ -98,6 +100,9 @@ func (e syncEnv) clientFor(p string) string {
 			return "Dropbox"
 		}
 	}
+	if name := e.icloudDesktopAndDocuments(parts); name != "" {
+		return name
+	}
 	for i, part := range parts {
 		low := strings.ToLower(part)
 		next := ""
@@ -119,6 +124,22 @@ func (e syncEnv) clientFor(p string) string {
 		case low == "google drive" || low == "my drive" || low == "googledrive" || low == "shared drives":
 			return "Google Drive"
 		case low == "iclouddrive" || low == "icloud drive":
+			return "iCloud Drive"
+		}
+	}
+	return ""
+}
+
+// icloudDesktopAndDocuments: with iCloud's "Desktop & Documents Folders"
+// on, ~/Desktop and ~/Documents keep their paths but are copied, and
+// iCloud Drive shows them as Desktop and Documents at its top level.
+func (e syncEnv) icloudDesktopAndDocuments(parts []string) string {
+	if e.goos != "darwin" || e.home == "" || e.exists == nil {
+		return ""
+	}
+	cloudDocs := strings.TrimRight(e.home, "/") + "/Library/Mobile Documents/com~apple~CloudDocs/"
+	for _, folder := range []string{"Desktop", "Documents"} {
+		if e.under(parts, e.home+"/"+folder) && e.exists(cloudDocs+folder) {
 			return "iCloud Drive"
 		}
 	}

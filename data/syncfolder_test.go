@@ -66,6 +66,27 @@ func TestSyncFoldersAreRecognisedOnEverySystem(t *testing.T) {
 	}
 }
 
+func TestMacDesktopAndDocumentsAreICloudDriveWhenItCopiesThem(t *testing.T) {
+	mac := fakeSyncEnv("darwin", "/Users/jo", nil, nil)
+	for _, p := range []string{"/Users/jo/Documents/Clinic/clinic.db", "/Users/jo/Desktop/clinic.db"} {
+		if got := mac.clientFor(p); got != "" {
+			t.Errorf("%s with iCloud's Desktop & Documents off: %q", p, got)
+		}
+	}
+	mac.exists = func(p string) bool {
+		return p == "/Users/jo/Library/Mobile Documents/com~apple~CloudDocs/Documents"
+	}
+	if got := mac.clientFor("/Users/jo/Documents/Clinic/clinic.db"); got != "iCloud Drive" {
+		t.Errorf("Documents copied by iCloud: %q", got)
+	}
+	if got := mac.clientFor("/Users/jo/Desktop/clinic.db"); got != "" {
+		t.Errorf("Desktop, which iCloud does not copy here: %q", got)
+	}
+	if got := mac.clientFor("/Users/jo/Clinic/clinic.db"); got != "" {
+		t.Errorf("a folder outside Desktop and Documents: %q", got)
+	}
+}
+
 func TestOrdinaryFoldersAreNotTakenForSyncFolders(t *testing.T) {
 	winEnv := map[string]string{"OneDrive": `C:\Users\jo\OneDrive`, "LOCALAPPDATA": `C:\Users\jo\AppData\Local`}
 	winFiles := map[string]string{`C:\Users\jo\AppData\Local\Dropbox\info.json`: `{"personal": {"path": "C:\\Users\\jo\\Dropbox"}}`}
