@@ -164,3 +164,22 @@ func TestClinicFileReachedThroughALinkIntoDropboxIsFound(t *testing.T) {
 		t.Fatalf("the warning: %q", w)
 	}
 }
+
+func TestGoogleDriveDiskIsFoundByItsKindWhateverItsFoldersAreCalled(t *testing.T) {
+	drive := t.TempDir() // stands for G:, whose file system is DriveFS
+	old := syncVolume
+	syncVolume = func(p string) string {
+		if strings.HasPrefix(p, drive) {
+			return "Google Drive"
+		}
+		return ""
+	}
+	t.Cleanup(func() { syncVolume = old })
+	err := RefuseSyncFolderForNewClinic(filepath.Join(drive, "Reception", "clinic.db"))
+	if err == nil || !strings.Contains(err.Error(), "Google Drive copies that folder") {
+		t.Fatalf("a new clinic on Google Drive's disk: %v", err)
+	}
+	if w := SyncFolderWarning(filepath.Join(t.TempDir(), "clinic.db")); w != "" {
+		t.Fatalf("another disk was warned about: %s", w)
+	}
+}
