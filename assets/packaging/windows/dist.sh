@@ -38,7 +38,7 @@ mkdir -p "$work/src" "$out/cli"
 git ls-files -co --exclude-standard -z | grep -zv '^dist/' | tar --null -T - -cf - | tar -xf - -C "$work/src"
 
 fyne="$work/fyne"
-GOFLAGS= GOBIN="$work" "$GO" install "$FYNE_TOOL"
+GOFLAGS='' GOBIN="$work" "$GO" install "$FYNE_TOOL"
 
 echo "Building ClinicDesk $version for Windows (the first build compiles SQLCipher and Fyne's C code for Windows: about 15 minutes; later builds reuse the cache)"
 start=$(date +%s)

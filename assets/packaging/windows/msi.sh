@@ -17,16 +17,16 @@ cd "$root"
 here=assets/packaging/windows
 dist=dist/windows
 
-for tool in wixl msibuild msiinfo; do
+for tool in wixl msibuild msiinfo convert; do
 	command -v "$tool" >/dev/null || {
-		echo "dist-windows-msi needs $tool: apt-get install wixl msitools (make deps does this)" >&2
+		echo "dist-windows-msi needs $tool: apt-get install wixl msitools imagemagick (make deps-windows does this)" >&2
 		exit 1
 	}
 done
-[ -f "$dist/ClinicDesk.exe" ] && [ -f "$dist/cli/clinicdesk.exe" ] || {
+if [ ! -f "$dist/ClinicDesk.exe" ] || [ ! -f "$dist/cli/clinicdesk.exe" ]; then
 	echo "No Windows build in $dist: run make dist-windows first" >&2
 	exit 1
-}
+fi
 
 version="$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml | head -1)"
 # The smoke test builds a "newer version" to try an upgrade with these.
@@ -34,7 +34,15 @@ version="${MSI_VERSION:-$version}"
 msi="${MSI_OUT:-dist/ClinicDesk-$version.msi}"
 rm -f "$msi"
 
-wixl --arch x64 -D Version="$version" -D Dist="$dist" -o "$msi" "$here/clinicdesk.wxs"
+# The icon Apps & features and the Start menu show, from the app's own
+# (an .exe as the icon source would store the whole program a second time).
+# (wixl takes relative paths only.)
+icon=dist/.msi-icon
+rm -rf "$icon" && mkdir -p "$icon"
+trap 'rm -rf "$icon"' EXIT
+convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$icon/ClinicDesk.ico"
+
+wixl --arch x64 -D Version="$version" -D Dist="$dist" -D Icon="$icon/ClinicDesk.ico" -o "$msi" "$here/clinicdesk.wxs"
 
 # msidbComponentAttributes64bit (256) + msidbComponentAttributesPermanent (16).
 msibuild "$msi" -q "UPDATE \`Component\` SET \`Attributes\` = 272 WHERE \`Component\` = 'ClinicFolder'"
@@ -53,8 +61,10 @@ msibuild "$msi" -q "UPDATE \`InstallExecuteSequence\` SET \`Sequence\` = 1401 WH
 
 # Check the tables say what this script meant, so a change in wixl or
 # msibuild cannot quietly build an installer that deletes the clinic.
-msiinfo export "$msi" Component | grep -q $'^ClinicFolder\t.*\t272\t' || { echo "The clinic's folder is not permanent in $msi" >&2; exit 1; }
-msiinfo export "$msi" InstallExecuteSequence | grep -q $'^RemoveExistingProducts\t\t1401' || { echo "RemoveExistingProducts is not right after InstallValidate in $msi" >&2; exit 1; }
-msiinfo export "$msi" Environment | grep -q $'^PathToCli\t=-\\*PATH\t' || { echo "PATH row missing from $msi" >&2; exit 1; }
+# (Read whole first: grep -q stopping early would fail the pipe.)
+table() { msiinfo export "$msi" "$1" | tr -d '\r'; }
+grep -q $'^ClinicFolder\t.*\t272\t' <<<"$(table Component)" || { echo "The clinic's folder is not permanent in $msi" >&2; exit 1; }
+grep -q $'^RemoveExistingProducts\t\t1401$' <<<"$(table InstallExecuteSequence)" || { echo "RemoveExistingProducts is not right after InstallValidate in $msi" >&2; exit 1; }
+grep -q $'^PathToCli\t=-\\*PATH\t' <<<"$(table Environment)" || { echo "The PATH row is missing from $msi" >&2; exit 1; }
 
 ls -l "$msi" | awk '{print "Built " $NF " (" $5 " bytes)"}'

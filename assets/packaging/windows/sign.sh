@@ -34,7 +34,7 @@ case "$(realpath "$CERT")" in "$root"/*)
 	exit 1;;
 esac
 command -v osslsigncode >/dev/null || { echo "sign-windows needs osslsigncode: apt-get install osslsigncode" >&2; exit 1; }
-[ -f "$dist/ClinicDesk.exe" ] && [ -f "$dist/cli/clinicdesk.exe" ] || { echo "No Windows build in $dist: run make dist-windows first" >&2; exit 1; }
+if [ ! -f "$dist/ClinicDesk.exe" ] || [ ! -f "$dist/cli/clinicdesk.exe" ]; then echo "No Windows build in $dist: run make dist-windows first" >&2; exit 1; fi
 
 pass=()
 if [ -n "${CERT_PASSWORD_FILE:-}" ]; then

@@ -13,7 +13,7 @@
 set -uo pipefail
 
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
-cd "$root"
+cd "$root" || exit 1
 here=assets/packaging/windows
 version="$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml | head -1)"
 msi="$root/dist/ClinicDesk-$version.msi"
@@ -63,8 +63,9 @@ echo "Wine prefix ready in $(($(date +%s) - start)) s"
 run() {
 	local name="$1" want="$2" input="$3"
 	shift 4
-	out="$(printf '%s' "$input" | timeout 180 wine "$@" 2>&1 | tr -d '\r')"
-	local rc=${PIPESTATUS[1]}
+	printf '%s' "$input" | timeout 180 wine "$@" >"$work/out" 2>&1
+	local rc=$?
+	out="$(tr -d '\r' <"$work/out")"
 	if [ "$rc" = "$want" ]; then ok "$name (exit $rc)"; else bad "$name: exit $rc, want $want" "$out"; fi
 }
 has() { if grep -qF -- "$2" <<<"$out"; then ok "$1"; else bad "$1: no \"$2\" in the output" "$out"; fi; }
@@ -83,7 +84,7 @@ shot() {
 window() {
 	local id=""
 	for _ in $(seq 1 120); do
-		id="$(xdotool search --onlyvisible --name '^ClinicDesk$' 2>/dev/null | head -1)"
+		id="$(xdotool search --onlyvisible --name '^ClinicDesk' 2>/dev/null | head -1)"
 		[ -n "$id" ] && break
 		sleep 1
 	done
@@ -116,7 +117,11 @@ app_dir="$drive_c/Program Files/ClinicDesk"
 exists "ClinicDesk.exe is in Program Files" "$app_dir/ClinicDesk.exe"
 exists "the command line is in Program Files\\ClinicDesk\\cli" "$app_dir/cli/clinicdesk.exe"
 exists "the clinic's folder is made in ProgramData" "$drive_c/ProgramData/ClinicDesk"
-exists "the Start-menu shortcut is made" "$drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/ClinicDesk.lnk"
+# Windows puts a per-machine shortcut in ProgramData's Start menu; Wine 8
+# puts it in the installing user's.
+shortcut=("$drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/ClinicDesk.lnk" \
+	"$drive_c/users/$(id -un)/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/ClinicDesk.lnk")
+if [ -e "${shortcut[0]}" ] || [ -e "${shortcut[1]}" ]; then ok "the Start-menu shortcut is made"; else bad "no ClinicDesk shortcut in the Start menu"; fi
 wineserver -w # a new process reads the PATH the installer set
 
 # 2. The command line, found on the PATH from a command prompt.
@@ -129,6 +134,9 @@ run "init at a path with spaces and backslashes" 0 "$pw"$'\n' -- cmd /c clinicde
 has "init prints the recovery key" "Recovery key"
 exists "the clinic file is where init was told" "$db_unix"
 run "verify" 0 "$pw"$'\n' -- cmd /c clinicdesk.exe verify --db "$db" --user sjones --password-stdin
+run "a backup into a folder that does not exist is refused" 1 "$pw"$'\n' -- cmd /c clinicdesk.exe backup --db "$db" --out 'C:\Clinic Backups\first.cdbackup' --user sjones --password-stdin
+has "the refusal names the missing folder" 'C:\Clinic Backups does not exist'
+run "make the backup folder" 0 "" -- cmd /c mkdir 'C:\Clinic Backups'
 run "backup" 0 "$pw"$'\n' -- cmd /c clinicdesk.exe backup --db "$db" --out 'C:\Clinic Backups\first.cdbackup' --user sjones --password-stdin
 exists "the backup is written" "$drive_c/Clinic Backups/first.cdbackup"
 run "a wrong password is refused" 3 "not the password"$'\n' -- cmd /c clinicdesk.exe verify --db "$db" --user sjones --password-stdin
@@ -199,9 +207,11 @@ stop_gui
 
 # 6. A newer version installs over this one and keeps the clinic.
 next="$work/ClinicDesk-next.msi"
-if MSI_VERSION=999.0.0 MSI_OUT="$next" bash "$here/msi.sh" >"$work/msi-next.log" 2>&1; then
+# MSI versions are major.minor.build with major and minor at most 255.
+IFS=. read -r major minor _ <<<"$version"
+if MSI_VERSION="$major.$((minor + 1)).0" MSI_OUT="$next" bash "$here/msi.sh" >"$work/msi-next.log" 2>&1; then
 	run "a newer MSI upgrades in place" 0 "" -- msiexec /i "$(winepath -w "$next")" /qn
-	count="$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s /f ClinicDesk /d 2>/dev/null | tr -d '\r' | grep -c 'DisplayName')"
+	count="$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null | tr -d '\r' | grep -c 'DisplayName *REG_SZ *ClinicDesk$')"
 	if [ "$count" = 1 ]; then ok "one ClinicDesk in Apps & features after the upgrade"; else bad "$count ClinicDesk entries in Apps & features after the upgrade"; fi
 	run "the clinic opens after the upgrade" 0 "$pw"$'\n' -- "$app_dir/cli/clinicdesk.exe" verify --db "$db" --user sjones --password-stdin
 	uninstall_msi="$next"
@@ -214,7 +224,7 @@ fi
 wineserver -w
 run "the MSI uninstalls silently" 0 "" -- msiexec /x "$(winepath -w "$uninstall_msi")" /qn
 absent "the program is removed" "$app_dir/ClinicDesk.exe"
-absent "the Start-menu shortcut is removed" "$drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/ClinicDesk.lnk"
+if [ ! -e "${shortcut[0]}" ] && [ ! -e "${shortcut[1]}" ]; then ok "the Start-menu shortcut is removed"; else bad "the Start-menu shortcut is still there"; fi
 exists "the clinic file made by init is kept" "$db_unix"
 exists "the backup is kept" "$drive_c/Clinic Backups/first.cdbackup"
 exists "the clinic made by the wizard is kept" "$drive_c/ProgramData/ClinicDesk/clinic.db"
@@ -227,7 +237,9 @@ if command -v openssl >/dev/null && command -v osslsigncode >/dev/null; then
 	tree="$work/signtree"
 	mkdir -p "$tree/assets/packaging" "$tree/dist/windows/cli"
 	cp -r "$here" "$tree/assets/packaging/"
+	mkdir -p "$tree/assets"
 	cp FyneApp.toml "$tree/"
+	cp assets/icon.png "$tree/assets/"
 	cp dist/windows/ClinicDesk.exe "$tree/dist/windows/"
 	cp dist/windows/cli/clinicdesk.exe "$tree/dist/windows/cli/"
 	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 \
@@ -241,7 +253,7 @@ if command -v openssl >/dev/null && command -v osslsigncode >/dev/null; then
 	else
 		bad "sign-windows failed" "$out"
 	fi
-	if out="$(CERT= bash "$tree/$here/sign.sh" 2>&1)"; then bad "sign-windows without a certificate claimed success" "$out"; else ok "without a certificate, sign-windows says the build is unsigned"; fi
+	if out="$(CERT='' bash "$tree/$here/sign.sh" 2>&1)"; then bad "sign-windows without a certificate claimed success" "$out"; else ok "without a certificate, sign-windows says the build is unsigned"; fi
 else
 	bad "openssl and osslsigncode are needed to test signing (make deps-windows installs them)"
 fi
