@@ -86,8 +86,12 @@ func (s *Store) backup(out string, key DataKey, keyring []byte, clinicID, appVer
 		return Manifest{}, &BackupExistsError{Path: out}
 	}
 	work, err := os.MkdirTemp(filepath.Dir(out), ".clinicdesk-backup-*")
+	if errors.Is(err, fs.ErrNotExist) {
+		// Not made for the user: a mistyped folder would hide the backup.
+		return Manifest{}, fmt.Errorf("the backup folder %s does not exist: make it first, or choose a folder that does", filepath.Dir(out))
+	}
 	if err != nil {
-		return Manifest{}, fmt.Errorf("cannot write in the backup folder: %w", err)
+		return Manifest{}, fmt.Errorf("cannot write in the backup folder %s: %w", filepath.Dir(out), err)
 	}
 	defer os.RemoveAll(work)
 	os.Chmod(work, 0o700)

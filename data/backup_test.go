@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,5 +146,20 @@ func TestBackupNeverReplacesAFileUnlessTold(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	if len(entries) != 1 {
 		t.Fatalf("the folder holds %d entries", len(entries))
+	}
+}
+
+// A mistyped backup folder is named, not made: a backup put somewhere
+// nobody meant would be a backup nobody finds.
+func TestBackupToAFolderThatDoesNotExistNamesTheFolder(t *testing.T) {
+	s, key, _ := newStore(t)
+	kr := []byte(`{"format":2,"clinic_id":"c","entries":[]}`)
+	missing := filepath.Join(t.TempDir(), "Clinic Backups")
+	_, err := s.Backup(filepath.Join(missing, "b.cdbackup"), key, kr, "c", "test")
+	if err == nil || !strings.Contains(err.Error(), missing+" does not exist") {
+		t.Fatalf("a backup into a missing folder: %v", err)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the missing folder was made: %v", err)
 	}
 }
