@@ -82,6 +82,8 @@ vet:
 	@needle='../sha''red'; \
 	found="$$(grep -lF -- "$$needle" $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go') Makefile)"; \
 	if [ -n "$$found" ]; then echo "These name $$needle (use the repository's testdata/ instead):"; echo "$$found"; exit 1; fi
+	@# What can be checked of the Mac build without a Mac (see the script).
+	GO="$(GO)" bash assets/packaging/macos/check.sh
 
 # Unit, integration and headless GUI tests, then the real binary under Xvfb.
 test: build vet
@@ -120,6 +122,10 @@ smoke-windows: dist-windows-msi
 # No certificate is ever kept in this repository.
 sign-windows:
 	CERT="$(CERT)" CERT_PASSWORD_FILE="$(CERT_PASSWORD_FILE)" bash assets/packaging/windows/sign.sh
+
+# The Mac app and DMG, on a Mac only (see README, "Building the Mac app").
+dist-macos:
+	GO="$(GO)" bash assets/packaging/macos/dist.sh
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
