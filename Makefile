@@ -17,7 +17,7 @@ GOFLAGS_BUILD := -tags '$(TAGS)'
 # links against; Xvfb, xdotool and ImageMagick for the end-to-end test;
 # poppler-utils to read PDFs back; sqlite3 to prove it cannot read the file.
 DEBIAN_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev \
-	wayland-protocols xvfb xauth x11-utils xdotool imagemagick poppler-utils sqlite3
+	wayland-protocols xvfb xauth x11-utils xdotool imagemagick poppler-utils sqlite3 shellcheck
 DEBIAN_PACKAGES_WINDOWS := gcc-mingw-w64-x86-64 wixl msitools wine wine64 osslsigncode openssl xvfb xdotool imagemagick
 
 # apt_install installs the Debian packages given that are missing (as root),
@@ -82,7 +82,8 @@ vet:
 	@needle='../sha''red'; \
 	found="$$(grep -lF -- "$$needle" $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go') Makefile)"; \
 	if [ -n "$$found" ]; then echo "These name $$needle (use the repository's testdata/ instead):"; echo "$$found"; exit 1; fi
-	@# What can be checked of the Mac build without a Mac (see the script).
+	@# What can be checked of the Windows and Mac builds here (see the scripts).
+	GO="$(GO)" bash assets/packaging/windows/check.sh
 	GO="$(GO)" bash assets/packaging/macos/check.sh
 
 # Unit, integration and headless GUI tests, then the real binary under Xvfb.

@@ -10,7 +10,7 @@
 #  3. every ClinicDesk package and its tests, those with cgo beneath them
 #     too (data, app, the command line, screens, main), type-checked from
 #     source for darwin/arm64 and darwin/amd64 with the files a Mac build
-#     would use (./typecheck): this catches a darwin-only file that would
+#     would use (assets/packaging/typecheck): this catches a darwin-only file that would
 #     not compile.
 #
 # Not covered: vet's other analyses of the cgo-dependent packages, and any
@@ -58,5 +58,5 @@ for arch in arm64 amd64; do
 	read -r -d '' -a pkgs <<<"$pure" || true
 	CGO_ENABLED=0 GOOS=darwin GOARCH="$arch" "$GO" vet -tags "$TAGS" "${pkgs[@]}"
 	echo "macOS check: go vet darwin/$arch: ${pkgs[*]#clinicdesk/}"
-	"$GO" run ./"$here"/typecheck -test -goos darwin -goarch "$arch" -tags "$TAGS" ./...
+	"$GO" run ./assets/packaging/typecheck -test -goos darwin -goarch "$arch" -tags "$TAGS" ./...
 done

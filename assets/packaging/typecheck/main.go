@@ -13,7 +13,7 @@
 // dependency's value whose type comes from C (go/types stays quiet about
 // invalid types). Our code uses Fyne's and the driver's Go API only.
 //
-//	go run ./assets/packaging/macos/typecheck -goos darwin -goarch arm64 -tags '...' ./...
+//	go run ./assets/packaging/typecheck -goos darwin -goarch arm64 -tags '...' ./...
 package main
 
 import (
