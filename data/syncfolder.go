@@ -81,8 +81,9 @@ func SyncFolderWarning(dbPath string) string {
 	if name == "" {
 		return ""
 	}
+	// Every user sees it, so it says who acts and how, in the app's words.
 	return fmt.Sprintf("This clinic file is in a folder that %s copies to the internet and other PCs, which can damage it. "+
-		"Move it to an ordinary folder on this PC: see Where the clinic file lives in the README.", name)
+		"Ask whoever looks after this PC to move it to an ordinary folder here: back it up, then restore it there with clinicdesk restore.", name)
 }
 
 // clientFor applies the rules to one absolute path.
