@@ -112,7 +112,7 @@ func TestExistingClinicInDropboxOpensWithAWarning(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := c2.SyncFolderWarning()
-	if !strings.Contains(w, "Dropbox copies to the internet") || !strings.Contains(w, "ordinary folder on this PC") || strings.Contains(w, "→") {
+	if !strings.Contains(w, "Dropbox copies to the internet") || !strings.Contains(w, "move it to an ordinary folder") || !strings.Contains(w, "clinicdesk restore") || strings.Contains(w, "→") {
 		t.Fatalf("the warning: %q", w)
 	}
 	// Backups may go to a synced folder: a backup is one finished file.
