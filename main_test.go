@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -101,12 +102,19 @@ func TestXvfbTestSkipsOnWindowsAndMacButFailsInCIWithoutItsTools(t *testing.T) {
 // startXvfb starts a private X server and returns its DISPLAY.
 func startXvfb(t *testing.T) string {
 	t.Helper()
+	return startXvfbSized(t, "1366x768")
+}
+
+// startXvfbSized starts an X server with one screen of the size given
+// ("1920x1080") and returns its display.
+func startXvfbSized(t *testing.T, size string) string {
+	t.Helper()
 	for n := 120; n < 160; n++ {
 		if _, err := os.Stat("/tmp/.X11-unix/X" + strconv.Itoa(n)); err == nil {
 			continue
 		}
 		display := ":" + strconv.Itoa(n)
-		cmd := exec.Command("Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
+		cmd := exec.Command("Xvfb", display, "-screen", "0", size+"x24", "-nolisten", "tcp")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -369,6 +377,30 @@ func TestEndToEnd(t *testing.T) {
 		patients := filepath.Join(filepath.Dir(shot), "e2e-demo-patients.png")
 		if sameImage(shot, patients) {
 			t.Fatal("--screen calendar showed the same screen as --screen patients")
+		}
+		g.cmd.Process.Signal(os.Interrupt)
+	})
+	// The desk's two usual screens: a laptop-sized 1366×768 (above) and a
+	// full-HD monitor. The shots are for people to look at; the test checks
+	// the day was drawn on a screen of that size.
+	t.Run("demo clinic on the calendar at 1920x1080", func(t *testing.T) {
+		big := startXvfbSized(t, "1920x1080")
+		g := startGUI(t, bin, big, "demo", "--dir", filepath.Join(dir, "demo-calendar-hd"), "--screen", "calendar")
+		windowID(t, g, big, "ClinicDesk")
+		min := 4000
+		if !ukcal.EnglandAndWales.IsWorkingDay(ukcal.Today(time.Now())) {
+			min = 500
+		}
+		shot := drawnWith(t, big, "e2e-demo-calendar-1920x1080", min)
+		t.Logf("screenshot: %s", shot)
+		f, err := os.Open(shot)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		cfg, err := png.DecodeConfig(f)
+		if err != nil || cfg.Width != 1920 || cfg.Height != 1080 {
+			t.Fatalf("the full-HD shot is %dx%d (%v)", cfg.Width, cfg.Height, err)
 		}
 		g.cmd.Process.Signal(os.Interrupt)
 	})
