@@ -54,6 +54,9 @@ type todayScreen struct {
 	greeting *widget.Label
 	date     *widget.Label
 	holidays *fyne.Container
+	region   ukcal.Region // whose bank holidays the clinic keeps
+
+	holidaysCard *widget.Card
 
 	// Today's appointments (nil for someone who may not see the book).
 	day      ukcal.Date
@@ -100,9 +103,10 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	line := container.NewHBox(s.greeting, layout.NewSpacer(), s.date)
 	top := container.NewVBox(line)
 
-	holidaysCard := widget.NewCard("Bank holidays", ukcal.EnglandAndWales.Name(), s.holidayList(now))
+	s.region = s.ctx.Clinic.BankHolidayRegion()
+	s.holidaysCard = widget.NewCard("Bank holidays", s.region.Name(), s.holidayList(now))
 
-	cards := container.NewVBox(holidaysCard)
+	cards := container.NewVBox(s.holidaysCard)
 	addTodayComplaints(s.ctx, cards)
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())
@@ -144,12 +148,12 @@ func (s *todayScreen) showGreeting(now time.Time) {
 	s.greeting.SetText(part)
 }
 
-// comingHolidays lists the next bank holidays in England and Wales from
-// today (today included).
-func comingHolidays(today ukcal.Date, n int) []ukcal.Holiday {
+// comingHolidays lists the region's next bank holidays from today (today
+// included).
+func comingHolidays(region ukcal.Region, today ukcal.Date, n int) []ukcal.Holiday {
 	var out []ukcal.Holiday
 	for year := today.Year(); year <= today.Year()+1 && len(out) < n; year++ {
-		for _, h := range ukcal.Holidays(ukcal.EnglandAndWales, year) {
+		for _, h := range ukcal.Holidays(region, year) {
 			if !h.Date.Before(today) && len(out) < n {
 				out = append(out, h)
 			}
@@ -163,7 +167,7 @@ func comingHolidays(today ukcal.Date, n int) []ukcal.Holiday {
 func (s *todayScreen) holidayList(now time.Time) fyne.CanvasObject {
 	today := ukcal.DateOf(now)
 	list := container.NewVBox()
-	for _, h := range comingHolidays(today, bankHolidaysShown) {
+	for _, h := range comingHolidays(s.region, today, bankHolidaysShown) {
 		title := h.Title
 		if h.Substitute {
 			title += " (substitute day)"
@@ -451,7 +455,7 @@ func (s *todayScreen) showAppointments(appts []app.DiaryEntry) {
 func (s *todayScreen) emptyText() string {
 	day := s.day
 	switch {
-	case ukcal.EnglandAndWales.IsHoliday(day):
+	case s.region.IsHoliday(day):
 		return "No appointments today: it is a bank holiday. Bookings for the coming days are in the Calendar."
 	case day.IsWeekend():
 		return "No appointments today. Bookings for the coming week are in the Calendar."

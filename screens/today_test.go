@@ -43,7 +43,7 @@ func TestTodayManagerLanding(t *testing.T) {
 		t.Fatalf("greeting = %q", s.greeting.Text)
 	}
 	// The next bank holidays, from today on.
-	coming := comingHolidays(ukcal.DateOf(nowInClinic()), bankHolidaysShown)
+	coming := comingHolidays(ukcal.EnglandAndWales, ukcal.DateOf(nowInClinic()), bankHolidaysShown)
 	if len(coming) != bankHolidaysShown {
 		t.Fatalf("%d coming holidays", len(coming))
 	}
@@ -110,7 +110,7 @@ func TestTodayReceptionistHasNoBackupStatus(t *testing.T) {
 }
 
 func TestTodayComingHolidaysCrossTheYear(t *testing.T) {
-	got := comingHolidays(ukcal.NewDate(2026, time.December, 24), 3)
+	got := comingHolidays(ukcal.EnglandAndWales, ukcal.NewDate(2026, time.December, 24), 3)
 	want := []string{"2026-12-25", "2026-12-28", "2027-01-01"}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", got)
@@ -123,7 +123,7 @@ func TestTodayComingHolidaysCrossTheYear(t *testing.T) {
 	if !got[1].Substitute {
 		t.Error("Boxing Day 2026 (a Saturday) should be the substitute Monday")
 	}
-	if today := comingHolidays(ukcal.NewDate(2026, time.December, 25), 1); today[0].Date.String() != "2026-12-25" {
+	if today := comingHolidays(ukcal.EnglandAndWales, ukcal.NewDate(2026, time.December, 25), 1); today[0].Date.String() != "2026-12-25" {
 		t.Errorf("a holiday today is not listed first: %v", today)
 	}
 }
@@ -292,5 +292,43 @@ func TestTodayColumnsShareByWhatTheyHold(t *testing.T) {
 				t.Errorf("columns take %v of %v", sum, tc.width)
 			}
 		})
+	}
+}
+
+// A clinic in Scotland keeps Scotland's bank holidays: Today lists those,
+// under the region's name, not England and Wales' (St Andrew's Day, the
+// 2nd of January and the summer holiday differ).
+func TestTodayListsTheClinicsOwnRegionsBankHolidays(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	cs, err := c.CalendarSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs.Region = string(ukcal.Scotland)
+	if err := c.SaveCalendarSettings(cs); err != nil {
+		t.Fatal(err)
+	}
+	s, w, _ := tcToday(t, c)
+	if s.region != ukcal.Scotland {
+		t.Fatalf("Today keeps the holidays of %s", s.region.Name())
+	}
+	if s.holidaysCard.Subtitle != "Scotland" {
+		t.Fatalf("the holidays card is headed %q", s.holidaysCard.Subtitle)
+	}
+	today := ukcal.DateOf(nowInClinic())
+	for _, h := range comingHolidays(ukcal.Scotland, today, bankHolidaysShown) {
+		if !tcShows(w, letters.LongDateWithDay(h.Date.Time())) {
+			t.Errorf("Scotland's %s (%s) is not listed", h.Title, h.Date)
+		}
+	}
+	scottish := map[ukcal.Date]bool{}
+	for _, h := range comingHolidays(ukcal.Scotland, today, bankHolidaysShown) {
+		scottish[h.Date] = true
+	}
+	for _, h := range comingHolidays(ukcal.EnglandAndWales, today, bankHolidaysShown) {
+		if !scottish[h.Date] && tcShows(w, letters.LongDateWithDay(h.Date.Time())) {
+			t.Errorf("England and Wales' %s (%s) is listed for a Scottish clinic", h.Title, h.Date)
+		}
 	}
 }
