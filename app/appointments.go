@@ -410,7 +410,8 @@ type StatusResult struct {
 // SetStatus changes an appointment's status, recording when and who.
 // Cancellations need a reason and the booking permission; arrivals, seen
 // and DNA need the status permission (clinicians have it). Only the
-// changes CanChangeStatus allows are made.
+// changes CanChangeStatus allows are made, and only once they could have
+// happened (CanChangeStatusAt).
 func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -435,10 +436,12 @@ func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, e
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
 		}
-		if err := CanChangeStatus(a.Status, to); err != nil {
+		now := c.clock().UTC()
+		// The rules in time are checked here, not only in the screens:
+		// no arrival, start, seen or DNA for an appointment still to come.
+		if err := CanChangeStatusAt(a, to, now); err != nil {
 			return err
 		}
-		now := c.clock().UTC()
 		if err := tx.SetAppointmentStatus(id, to, now, s.User.Username, reason); err != nil {
 			return err
 		}

@@ -220,6 +220,8 @@ func TestTwoDesksBookingOneSlotAtOnceGetOneBookingAndOneClash(t *testing.T) {
 func TestStatusChangesFollowTheRulesAndKeepHistory(t *testing.T) {
 	d := newDiary(t)
 	a := d.book(t, d.req(d.zoe, d.evans, "2026-11-23", "11:00"))
+	// The patient is seen at eleven: statuses follow the day, not ahead of it.
+	d.c.now = func() time.Time { return time.Date(2026, 11, 23, 11, 5, 0, 0, ukcal.London()) }
 	for _, s := range []Status{StatusArrived, StatusInProgress, StatusSeen} {
 		res, err := d.c.SetStatus(a.ID, s, "")
 		if err != nil || res.Appointment.Status != s || res.Appointment.StatusBy != "amanager" {

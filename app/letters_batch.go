@@ -378,7 +378,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 		list := letters.DayList{ClinicName: clinic.Name, Clinician: cl.Name, Date: day, Printed: now}
 		for _, e := range entries {
 			if e.ClinicianID == cl.ID {
-				list.Rows = append(list.Rows, dayListRow(e))
+				list.Rows = append(list.Rows, dayListRow(e, now))
 				listed = append(listed, e)
 			}
 		}
@@ -405,10 +405,13 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 	return SlipResult{PDF: buf.Bytes(), Slips: len(lists), Warnings: ws.Messages(), FileName: "Day lists " + day.String() + ".pdf"}, err
 }
 
-// dayListRow is one appointment as the printed day list shows it.
-func dayListRow(e data.DiaryEntry) letters.DayListRow {
+// dayListRow is one appointment as the printed day list shows it at now.
+// A status that cannot be true yet (an older file's DNA on a day still to
+// come) prints as booked: the list must never say a patient missed an
+// appointment that has not happened.
+func dayListRow(e data.DiaryEntry, now time.Time) letters.DayListRow {
 	row := letters.DayListRow{StartMin: e.StartMin, EndMin: e.EndMin, Patient: e.PatientName, Type: e.TypeName,
-		Status: StatusLabel(e.Status), Inactive: IsCancelled(e.Status)}
+		Status: StatusLabel(StatusAsOf(e.Appointment, now)), Inactive: IsCancelled(e.Status)}
 	row.DOB, _ = ukcal.ParseDate(e.PatientDOB)
 	for _, a := range e.Alerts {
 		text := patients.Label(patients.AlertKinds, a.Kind)
