@@ -148,7 +148,7 @@ func (c *Clinic) SearchPatients(text string, includeArchived bool, limit int) ([
 	if err != nil {
 		return nil, err
 	}
-	q := patients.ParseQuery(text)
+	q := patients.ParseQueryOn(text, c.today())
 	q.IncludeArchived, q.Limit = includeArchived, limit
 	// Reads run outside the session lock so a search never waits behind a
 	// write; SQLite's WAL gives it a consistent snapshot.

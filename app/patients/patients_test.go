@@ -92,6 +92,24 @@ func TestParseQuery(t *testing.T) {
 	}
 }
 
+func TestParseQueryReadsAShortDateOfBirthFromToday(t *testing.T) {
+	today := ukcal.MustParseDate("2026-12-06")
+	for _, tc := range []struct{ in, dob string }{
+		{"25/12/02", "2002-12-25"},
+		{"25/12/30", "1930-12-25"},
+		{"smith 1/2/03", "2003-02-01"},
+		{"25-12-02", "2002-12-25"},
+	} {
+		if got := ParseQueryOn(tc.in, today); got.DOB != tc.dob {
+			t.Errorf("ParseQueryOn(%q) DOB = %q, want %q", tc.in, got.DOB, tc.dob)
+		}
+	}
+	// With no today to count from, a short year is only a name part.
+	if got := ParseQuery("25/12/02"); got.DOB != "" {
+		t.Errorf("ParseQuery with no today guessed a century: %q", got.DOB)
+	}
+}
+
 func sameQuery(a, b data.PatientQuery) bool {
 	if len(a.NameTokens) != len(b.NameTokens) {
 		return false

@@ -5,11 +5,13 @@ import (
 	"strings"
 
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
 var (
 	ukDatePattern  = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$`)
+	shortDOB       = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$`)
 	digitsOnly     = regexp.MustCompile(`^[\d\s+()-]+$`)
 	outwardPattern = regexp.MustCompile(`^[A-Za-z]{1,2}\d[A-Za-z\d]?$`)
 )
@@ -17,8 +19,14 @@ var (
 // ParseQuery reads what was typed in a search box: a date of birth as
 // dd/mm/yyyy, an NHS number with or without spaces, a phone number, a
 // postcode (whole, or its first half), and anything else as name prefixes.
-// Parts can be combined: "smith 12/03/1980".
-func ParseQuery(text string) data.PatientQuery {
+// Parts can be combined: "smith 12/03/1980". A two-digit year needs a
+// today to count from: use ParseQueryOn.
+func ParseQuery(text string) data.PatientQuery { return ParseQueryOn(text, ukcal.Date{}) }
+
+// ParseQueryOn is ParseQuery that also reads a date of birth with a
+// two-digit year, dd/mm/yy, taking the century that keeps it from being
+// after today: on 6/12/2026, "25/12/02" is 2002 and "25/12/30" is 1930.
+func ParseQueryOn(text string, today ukcal.Date) data.PatientQuery {
 	var q data.PatientQuery
 	text = strings.TrimSpace(text)
 	if text == "" {
@@ -51,6 +59,11 @@ func ParseQuery(text string) data.PatientQuery {
 		switch {
 		case ukDatePattern.MatchString(tok):
 			if d, err := ParseUKDate(tok); err == nil {
+				q.DOB = d.String()
+				continue
+			}
+		case shortDOB.MatchString(tok) && !today.IsZero():
+			if d, err := ukcal.ParseSpoken(tok, today, ukcal.Behind); err == nil {
 				q.DOB = d.String()
 				continue
 			}
