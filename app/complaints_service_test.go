@@ -166,7 +166,7 @@ func TestComplaintWorkflowRefusesShortcutsAndAuditsEveryMove(t *testing.T) {
 		}
 	}
 	rows, _ := d.c.AuditLog(AuditFilter{Action: "complaint.move", Limit: 1})
-	if rows[0].Patient != d.patient.ID || !strings.Contains(rows[0].Detail, "C-2026-001: Response sent → Closed") {
+	if rows[0].Patient != d.patient.ID || !strings.Contains(rows[0].Detail, "C-2026-001: Response sent, then Closed") {
 		t.Fatalf("audit row: %+v", rows[0])
 	}
 }

@@ -192,11 +192,12 @@ func Move(from, to Status, f Facts, by string, at time.Time) (Transition, error)
 	return t, nil
 }
 
-// String describes the move for the audit trail: "Investigating → Response
-// sent (outcome: Partially upheld; signed off by Dr Amira Khan)".
+// String describes the move for the audit trail: "Investigating, then
+// Response sent (outcome: Partially upheld; signed off by Dr Amira Khan)".
+// In words, not an arrow: the window's fonts have no arrow glyph.
 func (t Transition) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s → %s", t.From.Label(), t.To.Label())
+	fmt.Fprintf(&b, "%s, then %s", t.From.Label(), t.To.Label())
 	var extra []string
 	if t.Outcome != NoOutcome {
 		extra = append(extra, "outcome: "+t.Outcome.Label())
