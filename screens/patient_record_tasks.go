@@ -1,11 +1,11 @@
 package screens
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -16,7 +16,13 @@ import (
 
 func (r *patientRecord) tasksTab() fyne.CanvasObject {
 	r.taskTitle = entry("What needs doing, e.g. \"Call back about the X-ray results\"")
-	r.taskDue = entry("dd/mm/yyyy")
+	r.taskDue = entry("e.g. tomorrow")
+	dueHint := newSpokenHint()
+	r.taskDue.OnChanged = func(text string) { showSpoken(dueHint, "Due ", text, patientToday(), ukcal.Ahead) }
+	showSpoken(dueHint, "Due ", "", patientToday(), ukcal.Ahead)
+	// Enter in either field adds the follow-up: the desk works from the keyboard.
+	r.taskDue.OnSubmitted = func(string) { r.addTask() }
+	r.taskTitle.OnSubmitted = func(string) { r.addTask() }
 	var names []string
 	for _, u := range r.data.staff {
 		names = append(names, u.FullName)
@@ -36,6 +42,7 @@ func (r *patientRecord) tasksTab() fyne.CanvasObject {
 			doorField("Due", sized(r.taskDue, 130)), doorField("Who will do it", sized(r.taskOwner, 190)),
 			doorField(" ", r.taskAdd)),
 			doorField("Follow-up", r.taskTitle)),
+		dueHint,
 		r.taskProblem,
 	)
 	r.tasksBox = container.NewVBox()
@@ -97,11 +104,18 @@ func (r *patientRecord) addTask() {
 	title := strings.TrimSpace(r.taskTitle.Text)
 	if title == "" {
 		setMessage(r.taskProblem, "Say what needs doing, e.g. \"Call back about the X-ray results\".")
+		r.ctx.Window.Canvas().Focus(r.taskTitle)
 		return
 	}
-	due, err := patients.ParseUKDate(r.taskDue.Text)
+	due, err := ukcal.ParseSpoken(r.taskDue.Text, patientToday(), ukcal.Ahead)
 	if err != nil {
-		setMessage(r.taskProblem, "Write the day it is due as dd/mm/yyyy, for example "+patients.FormatDate(patientToday().AddDays(7))+".")
+		// The words stay in the field, to be put right rather than retyped.
+		msg := sentence(err.Error())
+		if errors.Is(err, ukcal.ErrNoSpokenDate) {
+			msg = "Say when it is due: " + ukcal.SpokenAheadHelp + "."
+		}
+		setMessage(r.taskProblem, msg)
+		r.ctx.Window.Canvas().Focus(r.taskDue)
 		return
 	}
 	owner := ""

@@ -142,7 +142,7 @@ func TestPatientRecordFollowUps(t *testing.T) {
 	tpType(t, w, r.taskTitle, "Send the X-ray letter")
 	tpType(t, w, r.taskDue, "30/02/2026")
 	tcTap(t, w, "Add follow-up")
-	if !strings.Contains(r.taskProblem.Text, "dd/mm/yyyy") {
+	if !strings.Contains(r.taskProblem.Text, "February 2026 has 28 days") {
 		t.Fatalf("a bad due date was not refused: %q", r.taskProblem.Text)
 	}
 	r.taskDue.SetText(patients.FormatDate(patientToday().AddDays(-3)))

@@ -1,0 +1,67 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// "tomorrow" then Enter adds a follow-up due tomorrow, and the line under
+// the field said which day that was before it was added.
+func TestFollowUpDateAcceptsSpokenDates(t *testing.T) {
+	test.NewTempApp(t)
+	tpHoldResults(t)
+	c := tcClinic(t)
+	p := tpAdd(t, c, "Amelia", "Taylor", "1990-01-01")
+	_, r, w := tpOpen(t, c, p)
+	r.selectTab(recordTabTasks)
+	tomorrow := patientToday().AddDays(1)
+
+	tpType(t, w, r.taskTitle, "Ring about the scan")
+	tpType(t, w, r.taskDue, "Tomorrow")
+	if !tpShows(w, "Due "+longDay(tomorrow)) {
+		t.Fatalf("the field does not say which day tomorrow is: %q", tpTexts(w))
+	}
+	tpKey(t, r.taskDue, fyne.KeyReturn)
+	tpIdle(t)
+	tasks, err := c.Tasks(app.TaskFilter{PatientID: p.ID})
+	if err != nil || len(tasks) != 1 || tasks[0].Due != tomorrow.String() || tasks[0].Title != "Ring about the scan" {
+		t.Fatalf("Enter did not add a follow-up due %s: %+v %v", tomorrow, tasks, err)
+	}
+	if r.taskDue.Text != "" || r.taskTitle.Text != "" {
+		t.Errorf("the fields were not cleared for the next one: %q %q", r.taskTitle.Text, r.taskDue.Text)
+	}
+
+	// A word that is not a date is refused in words, and stays to be put right.
+	tpType(t, w, r.taskTitle, "Chase the GP letter")
+	tpType(t, w, r.taskDue, "tuesdy")
+	if !tpShows(w, `"tuesdy" is not a date`) {
+		t.Fatalf("the line under the field does not say tuesdy is not a date: %q", tpTexts(w))
+	}
+	tpKey(t, r.taskDue, fyne.KeyReturn)
+	if !strings.Contains(r.taskProblem.Text, "tuesdy") || !strings.Contains(r.taskProblem.Text, "tomorrow") || r.taskDue.Text != "tuesdy" {
+		t.Fatalf("refusal %q, field %q", r.taskProblem.Text, r.taskDue.Text)
+	}
+	// "tuesday" is the next Tuesday after today, never today.
+	r.taskDue.SetText("tuesday")
+	tpKey(t, r.taskDue, fyne.KeyReturn)
+	tpIdle(t)
+	want, _ := ukcal.ParseSpoken("tuesday", patientToday(), ukcal.Ahead)
+	if tasks, _ = c.Tasks(app.TaskFilter{PatientID: p.ID}); len(tasks) != 2 || !hasTaskDue(tasks, want.String()) || want == patientToday() {
+		t.Fatalf("tuesday: %+v, want one due %s", tasks, want)
+	}
+}
+
+func hasTaskDue(tasks []app.Task, due string) bool {
+	for _, k := range tasks {
+		if k.Due == due {
+			return true
+		}
+	}
+	return false
+}
