@@ -107,6 +107,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.holidaysCard = widget.NewCard("Bank holidays", s.region.Name(), s.holidayList(now))
 
 	cards := container.NewVBox(s.holidaysCard)
+	if card := detailsCard(s.ctx); card != nil {
+		cards.Objects = append([]fyne.CanvasObject{card}, cards.Objects...)
+	}
 	addTodayComplaints(s.ctx, cards)
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())

@@ -332,3 +332,53 @@ func TestTodayListsTheClinicsOwnRegionsBankHolidays(t *testing.T) {
 		}
 	}
 }
+
+// The wizard lets the clinic's phone and address be left out, but letters
+// need them: until they are added, Today says so, and takes a manager
+// straight to where they go; a receptionist is told whom to ask.
+func TestTodaySaysWhenLettersLackTheClinicsPhoneOrAddress(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	d, err := c.Details()
+	if err != nil {
+		t.Fatal(err)
+	}
+	complete := d
+	d.Phone = ""
+	if err := c.SaveDetails(d); err != nil {
+		t.Fatal(err)
+	}
+	_, w, sh := tcToday(t, c)
+	if !tcShows(w, "Letters and appointment slips need the clinic's phone number") {
+		t.Fatalf("no word of the missing phone number: %q", tcTexts(w))
+	}
+	tcTap(t, w, "Add the clinic's phone number")
+	if len(sh.opened) != 1 || sh.opened[0] != "settings" {
+		t.Fatalf("the button opened %v", sh.opened)
+	}
+	if settings, _, _ := tcSettings(t, c); settings.tabs.Selected().Text != settingsTabDetails {
+		t.Fatalf("Settings opened on %q", settings.tabs.Selected().Text)
+	}
+
+	if _, err := c.AddUser(app.NewUser{Username: "rjones", FullName: "Rob Jones", Role: app.Receptionist, Password: tcStaffPassword}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SignIn("rjones", tcStaffPassword); err != nil {
+		t.Fatal(err)
+	}
+	_, w, _ = tcToday(t, c)
+	if !tcShows(w, "Ask a practice manager to add it in Settings, Clinic details.") || tcShows(w, "Add the clinic's phone number") {
+		t.Fatalf("a receptionist is not told whom to ask: %q", tcTexts(w))
+	}
+
+	if err := c.SignIn("pmanager", tcManagerPassword); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SaveDetails(complete); err != nil {
+		t.Fatal(err)
+	}
+	_, w, _ = tcToday(t, c)
+	if tcShows(w, "Letters and appointment slips need") {
+		t.Fatal("the reminder stays after the details are complete")
+	}
+}
