@@ -43,6 +43,7 @@ type calendarDetails struct {
 
 	status       *widget.Label
 	statusButton map[app.Status]*widget.Button
+	statusTiming *widget.Label // which statuses are not yet possible, and from when
 	cancelButton *widget.Button
 	moveButton   *widget.Button
 
@@ -90,9 +91,10 @@ func (d *calendarDetails) build() {
 		facts = append(facts, l)
 	}
 	d.status = widget.NewLabel("")
+	d.statusTiming = wrapped("")
 	d.statusButton = map[app.Status]*widget.Button{}
 	row := container.NewHBox()
-	for _, to := range []app.Status{app.StatusArrived, app.StatusInProgress, app.StatusSeen, app.StatusDNA} {
+	for _, to := range calendarStatusButtons {
 		b := widget.NewButton(app.StatusLabel(to), func() { d.setStatus(to, "") })
 		d.statusButton[to] = b
 		row.Add(b)
@@ -146,7 +148,7 @@ func (d *calendarDetails) build() {
 	}
 	d.content.Objects = append(d.content.Objects, facts...)
 	d.letters = appointmentLetterRow(d.s.ctx, d.entry)
-	d.content.Objects = append(d.content.Objects, d.status, row, d.letters, d.cancelRow, d.moveRow, d.message, d.offers,
+	d.content.Objects = append(d.content.Objects, d.status, row, d.statusTiming, d.letters, d.cancelRow, d.moveRow, d.message, d.offers,
 		container.NewHBox(layout.NewSpacer(), closeButton))
 	d.dialog = dialog.NewCustomWithoutButtons("Appointment", d.content, d.s.ctx.Window)
 	d.showStatus()
@@ -184,12 +186,28 @@ func (d *calendarDetails) showStatus() {
 		text += " (" + e.CancelReason + ")"
 	}
 	d.status.SetText(text)
-	for to, b := range d.statusButton {
-		if c.Can(app.PermAppointmentStatus) && app.CanChangeStatus(e.Status, to) == nil {
+	// A status that cannot be true yet is not offered (the app refuses it
+	// too); the note says when it will be, so a greyed button is explained.
+	now := d.s.now()
+	var notYet []app.Status
+	for _, to := range calendarStatusButtons {
+		b := d.statusButton[to]
+		allowed := c.Can(app.PermAppointmentStatus) && app.CanChangeStatus(e.Status, to) == nil
+		if allowed && app.StatusTooEarly(e.Appointment, to, now) != nil {
+			allowed = false
+			notYet = append(notYet, to)
+		}
+		if allowed {
 			b.Enable()
 		} else {
 			b.Disable()
 		}
+	}
+	d.statusTiming.SetText(statusTimingNote(e.Appointment, notYet, now))
+	if d.statusTiming.Text == "" {
+		d.statusTiming.Hide()
+	} else {
+		d.statusTiming.Show()
 	}
 	canBook := c.Can(app.PermBookAppointments)
 	if canBook && app.CanChangeStatus(e.Status, app.StatusCancelledPatient) == nil {

@@ -1,0 +1,56 @@
+package screens
+
+import (
+	"strings"
+	"time"
+
+	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
+)
+
+// calendarStatusButtons are the appointment dialog's status buttons, in
+// the order the day goes.
+var calendarStatusButtons = []app.Status{app.StatusArrived, app.StatusInProgress, app.StatusSeen, app.StatusDNA}
+
+// statusTimingNote says when the statuses not yet possible become so:
+// "This appointment is on Tuesday 8 December. It can be marked arrived on
+// the day, in progress or seen from 10:15, did not attend from 10:30."
+// Empty when every status is possible now.
+func statusTimingNote(a app.Appointment, notYet []app.Status, now time.Time) string {
+	if len(notYet) == 0 {
+		return ""
+	}
+	var parts []string
+	var labels []string
+	var at time.Time
+	flush := func() {
+		if len(labels) > 0 {
+			parts = append(parts, strings.Join(labels, " or ")+" from "+clinicTime(at).Format("15:04"))
+			labels = nil
+		}
+	}
+	for _, to := range notYet {
+		opens, _ := app.StatusOpensAt(a, to)
+		if to == app.StatusArrived {
+			parts = append(parts, "arrived on the day")
+			continue
+		}
+		if !opens.Equal(at) {
+			flush()
+			at = opens
+		}
+		labels = append(labels, strings.ToLower(app.StatusLabel(to)))
+	}
+	flush()
+	marked := "can be marked " + strings.Join(parts, ", ") + "."
+	day, err := ukcal.ParseDate(a.Date)
+	today := ukcal.Today(now)
+	if err != nil || day == today {
+		return "This appointment " + marked
+	}
+	layout := "Monday 2 January"
+	if day.Year() != today.Year() {
+		layout += " 2006"
+	}
+	return "This appointment is on " + day.Time().Format(layout) + ". It " + marked
+}

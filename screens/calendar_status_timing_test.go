@@ -1,0 +1,84 @@
+package screens
+
+import (
+	"testing"
+	"time"
+
+	"clinicdesk/app"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/testclock"
+	"clinicdesk/app/ukcal"
+)
+
+// cstOffered is which of the dialog's status buttons can be pressed.
+func cstOffered(d *calendarDetails) map[app.Status]bool {
+	out := map[app.Status]bool{}
+	for _, to := range calendarStatusButtons {
+		out[to] = !d.statusButton[to].Disabled()
+	}
+	return out
+}
+
+func TestTheAppointmentDialogOffersOnlyStatusesThatMakeSenseNow(t *testing.T) {
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	p := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
+	// The day after the suite's today, whatever day that is.
+	day := ukcal.Today(testclock.Now()).AddDays(1)
+	a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID,
+		Date: day, Start: schedule.Clock(11 * 60), OverrideReason: "whatever day the suite runs on"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := ctScreen(t, c)
+	s.goTo(day)
+	tpIdle(t)
+	at := func(dd ukcal.Date, hour, minute int) {
+		s.now = func() time.Time {
+			return time.Date(dd.Year(), dd.Month(), dd.Day(), hour, minute, 0, 0, ukcal.London())
+		}
+	}
+	open := func() *calendarDetails {
+		t.Helper()
+		s.openAppointment(a.ID)
+		tpIdle(t)
+		dt := s.details
+		if dt == nil || dt.entry.ID != a.ID {
+			t.Fatal("the appointment did not open")
+		}
+		return dt
+	}
+	cases := []struct {
+		name          string
+		day           ukcal.Date
+		hour, minute  int
+		arrived, busy bool // busy: in progress (seen needs an arrival first)
+		dna           bool
+		note          string
+	}{
+		{"the day before", day.AddDays(-1), 16, 0, false, false, false,
+			"This appointment is on " + day.Time().Format("Monday 2 January") + ". It can be marked arrived on the day, in progress from 10:45, did not attend from 11:00."},
+		{"the morning of the day", day, 8, 30, true, false, false,
+			"This appointment can be marked in progress from 10:45, did not attend from 11:00."},
+		{"a quarter of an hour early", day, 10, 45, true, true, false,
+			"This appointment can be marked did not attend from 11:00."},
+		{"at the start time", day, 11, 0, true, true, true, ""},
+		{"the week after", day.AddDays(7), 9, 0, true, true, true, ""},
+	}
+	for _, tc := range cases {
+		at(tc.day, tc.hour, tc.minute)
+		dt := open()
+		got := cstOffered(dt)
+		want := map[app.Status]bool{app.StatusArrived: tc.arrived, app.StatusInProgress: tc.busy, app.StatusSeen: false, app.StatusDNA: tc.dna}
+		for _, to := range calendarStatusButtons {
+			if got[to] != want[to] {
+				t.Errorf("%s: %s offered %v, want %v", tc.name, app.StatusLabel(to), got[to], want[to])
+			}
+		}
+		if dt.statusTiming.Text != tc.note || dt.statusTiming.Visible() != (tc.note != "") {
+			t.Errorf("%s: note %q (shown %v), want %q", tc.name, dt.statusTiming.Text, dt.statusTiming.Visible(), tc.note)
+		}
+		dt.close()
+		tpIdle(t)
+	}
+}
