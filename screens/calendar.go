@@ -472,26 +472,29 @@ func (s *calendarScreen) nowMinute() int {
 	return t.Hour()*60 + t.Minute()
 }
 
-// startClock moves the today line while the screen is on show.
+// startClock moves the today line while the screen is on show, and ends
+// when it is left or the app locks (Context.Left).
 func (s *calendarScreen) startClock() {
 	if calendarNowTick <= 0 {
 		return
 	}
+	left := s.ctx.Left()
 	go func() {
 		t := time.NewTicker(calendarNowTick)
 		defer t.Stop()
-		for range t.C {
-			gone := false
-			fyne.DoAndWait(func() {
-				if fyne.CurrentApp().Driver().CanvasForObject(s.grid) == nil {
-					gone = true // the module was left
-					return
-				}
-				s.grid.SetNow(s.nowMinute())
-			})
-			if gone {
+		for {
+			select {
+			case <-left:
 				return
+			case <-t.C:
 			}
+			fyne.Do(func() {
+				select {
+				case <-left: // left while the tick waited for the UI
+				default:
+					s.grid.SetNow(s.nowMinute())
+				}
+			})
 		}
 	}()
 }

@@ -35,6 +35,36 @@ type Context struct {
 	Reload func()
 	// Open switches the navigation to another module by ID.
 	Open func(id string)
+
+	// left is closed when the screen on show is left (see Left).
+	left chan struct{}
+}
+
+// Left is closed when the screen being built is left: another screen is
+// opened, or the app locks, signs out or closes. Every ticker or loop a
+// screen starts ends on it, so nothing of a screen outlives it (Fyne
+// cannot tell: its lookup of a widget's canvas keeps the widget known).
+// Take it while building: later it is the next screen's. UI goroutine only.
+func (c *Context) Left() <-chan struct{} {
+	if c.left == nil {
+		c.left = make(chan struct{})
+	}
+	return c.left
+}
+
+// enterScreen ends the life of the screen on show, if any, and starts
+// the next one's.
+func (c *Context) enterScreen() {
+	c.leaveScreen()
+	c.left = make(chan struct{})
+}
+
+// leaveScreen ends the life of the screen on show (lock, sign-out, quit).
+func (c *Context) leaveScreen() {
+	if c.left != nil {
+		close(c.left)
+		c.left = nil
+	}
 }
 
 var modules []Module
@@ -42,6 +72,12 @@ var modules []Module
 // registerModule adds a module to the navigation (called from init in
 // each module's file).
 func registerModule(m Module) {
+	// A module built again replaces the one on show: the old one's loops end.
+	build := m.Build
+	m.Build = func(ctx *Context) fyne.CanvasObject {
+		ctx.enterScreen()
+		return build(ctx)
+	}
 	modules = append(modules, m)
 	sort.SliceStable(modules, func(i, j int) bool { return modules[i].Order < modules[j].Order })
 }

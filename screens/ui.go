@@ -291,6 +291,7 @@ func (u *UI) startDailyBackups() {
 func (u *UI) leaveMain() {
 	if u.shell != nil {
 		u.lastModule = u.shell.currentID()
+		u.shell.ctx.leaveScreen() // the screen's clocks and loops end with it
 	}
 	if u.idle != nil {
 		u.idle.stop()
