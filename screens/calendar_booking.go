@@ -48,6 +48,7 @@ type calendarBooking struct {
 	whoSelect    *widget.Select
 	roomSelect   *widget.Select
 	date         *widget.Entry
+	dateHint     *widget.Label // the day the date field was understood as
 	start        *widget.Entry
 	minutes      *widget.Entry
 	notes        *widget.Entry
@@ -125,9 +126,17 @@ func (b *calendarBooking) build() {
 	b.roomSelect = widget.NewSelect(roomNames, func(string) { b.check() })
 	b.roomSelect.SetSelectedIndex(0)
 
+	// The date takes "tomorrow", "tuesday", "+2w" or "25/12/26"; the line
+	// under it names the day as it is typed.
+	b.dateHint = newSpokenHint()
 	b.date = widget.NewEntry()
 	b.date.SetText(b.slot.Date.Time().Format(ukDateLayout))
-	b.date.OnChanged = func(string) { b.check() }
+	showSpoken(b.dateHint, "", b.date.Text, patientToday(), ukcal.Ahead)
+	b.date.OnChanged = func(text string) {
+		showSpoken(b.dateHint, "", text, patientToday(), ukcal.Ahead)
+		b.check()
+	}
+	b.date.OnSubmitted = func(string) { b.confirmDate() }
 	b.start = widget.NewEntry()
 	b.start.SetText(b.slot.Start.String())
 	b.start.OnChanged = func(string) { b.check() }
@@ -168,8 +177,8 @@ func (b *calendarBooking) build() {
 		widget.NewFormItem("Clinician", b.whoSelect),
 		// "23/11/2026 at 09:10 for 20 minutes" on one line: the dialog
 		// has to fit a small screen with the warnings under it.
-		widget.NewFormItem("Date", container.NewHBox(sized(b.date, 130), widget.NewLabel("at"), sized(b.start, 80),
-			widget.NewLabel("for"), sized(b.minutes, 64), widget.NewLabel("minutes"))),
+		widget.NewFormItem("Date", container.NewVBox(container.NewHBox(sized(b.date, 130), widget.NewLabel("at"), sized(b.start, 80),
+			widget.NewLabel("for"), sized(b.minutes, 64), widget.NewLabel("minutes")), b.dateHint)),
 		widget.NewFormItem("Room", b.roomSelect),
 		widget.NewFormItem("Notes", b.notes),
 		widget.NewFormItem("Repeat", b.repeat.view),
@@ -227,11 +236,10 @@ func (b *calendarBooking) request() (app.BookingRequest, error) {
 	if i := b.roomSelect.SelectedIndex(); i > 0 && i <= len(b.rooms) {
 		req.RoomID = b.rooms[i-1].ID
 	}
-	when, err := parseUKDate(b.date.Text)
-	if err != nil || when.IsZero() {
-		return req, errors.New("write the date as dd/mm/yyyy, for example 23/11/2026")
+	var err error
+	if req.Date, err = bookingDate(b.date.Text); err != nil {
+		return req, err
 	}
-	req.Date = ukcal.DateOf(when)
 	req.Start, err = schedule.ParseClock(strings.TrimSpace(b.start.Text))
 	if err != nil {
 		return req, errors.New("write the time as 24-hour HH:MM, for example 09:30")
@@ -242,6 +250,33 @@ func (b *calendarBooking) request() (app.BookingRequest, error) {
 	}
 	req.Minutes = n
 	return req, nil
+}
+
+// bookingDate reads the date field as people say it, counting from today.
+func bookingDate(text string) (ukcal.Date, error) {
+	d, err := ukcal.ParseSpoken(text, patientToday(), ukcal.Ahead)
+	if errors.Is(err, ukcal.ErrNoSpokenDate) {
+		return d, errors.New("say which day: " + ukcal.SpokenAheadHelp)
+	}
+	return d, err
+}
+
+// confirmDate is Enter in the date field: the words become the date they
+// mean, written dd/mm/yyyy, so what is booked cannot drift (a dialog left
+// open past midnight would otherwise move "tomorrow" on a day), and the
+// keyboard goes on to the time. Booking stays on the Book button, after
+// the warnings have been read. Words that are not a date stay, with why.
+func (b *calendarBooking) confirmDate() {
+	d, err := bookingDate(b.date.Text)
+	if err != nil {
+		say(b.problem, widget.DangerImportance, sentence(err.Error()))
+		return
+	}
+	say(b.problem, widget.DangerImportance, "")
+	if text := d.Time().Format(ukDateLayout); b.date.Text != text {
+		b.date.SetText(text)
+	}
+	b.s.ctx.Window.Canvas().Focus(b.start)
 }
 
 // check previews the warnings for what the dialog holds now.
@@ -472,11 +507,9 @@ func (r *calendarRepeat) rule() (schedule.Repeat, error) {
 	rep.Every = every
 	// A last date typed in wins over the number, which starts filled in.
 	if text := strings.TrimSpace(r.until.Text); text != "" {
-		when, err := parseUKDate(text)
-		if err != nil || when.IsZero() {
-			return rep, errors.New("write the last date as dd/mm/yyyy, for example 26/01/2027")
+		if rep.Until, err = ukcal.ParseSpoken(text, patientToday(), ukcal.Ahead); err != nil {
+			return rep, fmt.Errorf("the last date: %w", err)
 		}
-		rep.Until = ukcal.DateOf(when)
 	} else if rep.Count, err = strconv.Atoi(strings.TrimSpace(r.count.Text)); err != nil || rep.Count < 2 {
 		return rep, errors.New("a series has 2 appointments or more: say how many in all, or the last date")
 	}

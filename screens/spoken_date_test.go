@@ -65,3 +65,55 @@ func hasTaskDue(tasks []app.Task, due string) bool {
 	}
 	return false
 }
+
+// The booking dialog's date takes "thursday": the line under it names the
+// day, Enter writes it as dd/mm/yyyy and moves on to the time, and Book
+// books that day.
+func TestBookingDateAcceptsSpokenDates(t *testing.T) {
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
+	s, w := ctScreen(t, c)
+	ctTap(t, s, ctColumn(t, s, d.patel.ID), 10*60+15)
+	b := s.booking
+	if b == nil {
+		t.Fatal("tapping an empty slot did not open the booking dialog")
+	}
+	ctChoosePatient(t, w, b, "O'Neill")
+	thursday, err := ukcal.ParseSpoken("thursday", patientToday(), ukcal.Ahead)
+	if err != nil || thursday.Weekday() != 4 || !thursday.After(patientToday()) {
+		t.Fatalf("thursday = %s, %v", thursday, err)
+	}
+
+	b.date.SetText("")
+	tpType(t, w, b.date, "thurs")
+	if b.dateHint.Text != longDay(thursday) {
+		t.Fatalf("the line under the date says %q, want %q", b.dateHint.Text, longDay(thursday))
+	}
+	tpKey(t, b.date, fyne.KeyReturn)
+	if b.date.Text != thursday.Time().Format(ukDateLayout) {
+		t.Errorf("Enter left the date as %q, want it written %s", b.date.Text, thursday.Time().Format(ukDateLayout))
+	}
+	if w.Canvas().Focused() != b.start {
+		t.Errorf("Enter in the date did not move on to the time")
+	}
+
+	// Words that are no date stay in the field and say why.
+	b.date.SetText("")
+	tpType(t, w, b.date, "thursdy")
+	tpKey(t, b.date, fyne.KeyReturn)
+	if b.date.Text != "thursdy" || !strings.Contains(b.problem.Text, `"thursdy"`) || !strings.Contains(b.dateHint.Text, "tomorrow") {
+		t.Fatalf("field %q, problem %q, hint %q", b.date.Text, b.problem.Text, b.dateHint.Text)
+	}
+
+	b.date.SetText("thu")
+	tpIdle(t)
+	if b.blocking || b.book.Disabled() {
+		t.Fatalf("a free slot on %s asks for a reason: %q", thursday, b.warnings.Text)
+	}
+	test.Tap(b.book)
+	tpIdle(t)
+	if got := ctDiaryOn(t, c, thursday); len(got) != 1 {
+		t.Fatalf("%d appointments on %s, want the one booked for thursday", len(got), thursday)
+	}
+}
