@@ -10,6 +10,14 @@ import (
 	"clinicdesk/app/ukcal"
 )
 
+// ctClinicClockOn moves the clinic's clock to a wall-clock time on day,
+// running on from there: statuses can only be set once the day has come.
+func ctClinicClockOn(c *app.Clinic, day ukcal.Date, hour, minute int) {
+	base := time.Date(day.Year(), day.Month(), day.Day(), hour, minute, 0, 0, ukcal.London())
+	started := time.Now()
+	c.SetClock(func() time.Time { return base.Add(time.Since(started)) })
+}
+
 // cstOffered is which of the dialog's status buttons can be pressed.
 func cstOffered(d *calendarDetails) map[app.Status]bool {
 	out := map[app.Status]bool{}

@@ -38,6 +38,7 @@ func TestDidNotAttendLetterIsOfferedOnlyAfterADNA(t *testing.T) {
 	missed := book("Jane", "O'Neill", 10)
 	cancelled := book("Zoë", "Łukasiewicz-O'Brien", 11)
 	booked := book("Tomasz", "Wiśniewski", 12)
+	ctClinicClockOn(c, ctDay, 12, 30) // a DNA is marked once its time has passed
 	if _, err := c.SetStatus(missed.ID, app.StatusDNA, ""); err != nil {
 		t.Fatal(err)
 	}

@@ -181,6 +181,7 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	if _, err := c.SetStatus(gone.ID, app.StatusCancelledPatient, "Unwell"); err != nil {
 		t.Fatal(err)
 	}
+	ctClinicClockOn(c, ctDay, 9, 0) // arrivals are marked on the day
 	s, w, sh := tcToday(t, c)
 	tdOn(t, s, ctDay)
 
