@@ -30,56 +30,24 @@ func init() {
 // auditPageSize is how many audit entries are read at a time.
 const auditPageSize = 200
 
-// auditActions names the audit trail's action codes as a practice manager
-// would say them. Codes not listed are shown as they are.
-var auditActions = map[string]string{
-	"sign_in":         "Signed in",
-	"sign_in_failed":  "Failed to sign in",
-	"failures.seen":   "Was shown the failed sign-ins",
-	"sign_out":        "Signed out",
-	"lock":            "Locked ClinicDesk",
-	"unlock":          "Unlocked ClinicDesk",
-	"clinic.create":   "Created the clinic file",
-	"clinic.update":   "Changed the clinic details",
-	"user.create":     "Added a user",
-	"user.update":     "Changed a user",
-	"user.disable":    "Disabled a user",
-	"user.enable":     "Re-enabled a user",
-	"password.change": "Changed their own password",
-	"password.reset":  "Reset a password",
-	"recovery.issue":  "Made a recovery key",
-	"recovery.used":   "Used the recovery key",
-	"key.rotate":      "Re-encrypted the clinic file",
-	"settings.update": "Changed a setting",
-	"backup.create":   "Made a backup",
-	"backup.verify":   "Tested a backup",
-	"backup.restore":  "Restored a backup",
-	"verify":          "Checked the clinic file",
-}
-
-// actionLabel is an action code as people say it.
-func actionLabel(code string) string {
-	if l, ok := auditActions[code]; ok {
-		return l
-	}
-	return code
-}
+// actionLabel is an action code as people say it; the words live in app
+// so the command line and exports say the same.
+func actionLabel(code string) string { return app.ActionWords(code) }
 
 // actionOptions are the action filter's choices, "All actions" first.
 func actionOptions() []string {
-	var labels []string
-	for _, l := range auditActions {
-		labels = append(labels, l)
+	labels := []string{allActions}
+	for _, a := range app.AuditActions() {
+		labels = append(labels, app.ActionWords(a))
 	}
-	sort.Strings(labels)
-	return append([]string{allActions}, labels...)
+	return labels
 }
 
 // actionCode turns a filter choice back into its code ("" for all).
 func actionCode(label string) string {
-	for code, l := range auditActions {
-		if l == label {
-			return code
+	for _, a := range app.AuditActions() {
+		if app.ActionWords(a) == label {
+			return a
 		}
 	}
 	return ""
@@ -102,7 +70,7 @@ type auditScreen struct {
 	pageSize int
 
 	filter  app.AuditFilter // what is shown (Before is always 0 here)
-	entries []app.AuditEntry
+	entries []app.AuditLine
 	more    bool // older entries may match too
 	users   map[string]app.User
 
@@ -110,6 +78,13 @@ type auditScreen struct {
 	list          *widget.List
 	user          *widget.SelectEntry
 	action        *widget.Select
+	patient       *widget.Entry  // a name, NHS number or date of birth
+	patientPick   *widget.Select // shown when several patients match
+	patientFound  []app.PatientSummary
+	patientID     string // the patient the filter is for, "" for all
+	patientText   string // what was typed when patientID was found
+	onlyPatient   *widget.Button
+	selected      int // the entry shown in full below, -1 for none
 	from, to      *widget.Entry
 	showButton    *widget.Button
 	clearButton   *widget.Button
@@ -122,7 +97,7 @@ type auditScreen struct {
 }
 
 func newAuditScreen(ctx *Context) *auditScreen {
-	return &auditScreen{ctx: ctx, pageSize: auditPageSize}
+	return &auditScreen{ctx: ctx, pageSize: auditPageSize, selected: -1}
 }
 
 func (s *auditScreen) CreateRenderer() fyne.WidgetRenderer {
@@ -152,6 +127,12 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	s.to = widget.NewEntry()
 	s.to.SetPlaceHolder("dd/mm/yyyy")
 	s.to.OnSubmitted = func(string) { s.applyFilters() }
+	s.patient = widget.NewEntry()
+	s.patient.SetPlaceHolder("Any patient: type a name, NHS no. or date of birth")
+	s.patient.OnSubmitted = func(string) { s.applyFilters() }
+	s.patientPick = widget.NewSelect(nil, s.pickPatient)
+	s.patientPick.PlaceHolder = "Choose the patient"
+	s.patientPick.Hide()
 	s.showButton = widget.NewButtonWithIcon("Show", theme.SearchIcon(), s.applyFilters)
 	s.showButton.Importance = widget.HighImportance
 	s.clearButton = widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), s.clearFilters)
@@ -160,19 +141,24 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	// Two short rows rather than one long one, so the window can stay
 	// narrow on a small front-desk screen.
 	filters := widget.NewForm(
-		widget.NewFormItem("Who and what", container.NewHBox(sized(s.user, 170), sized(s.action, 250))),
+		widget.NewFormItem("Who and what", container.NewHBox(sized(s.user, 170), sized(s.action, 330))),
+		widget.NewFormItem("Patient", container.NewHBox(sized(s.patient, 380), sized(s.patientPick, 330))),
 		widget.NewFormItem("Between", container.NewHBox(sized(s.from, 130), widget.NewLabel("and"), sized(s.to, 130),
 			s.showButton, s.clearButton)),
 	)
 
-	s.cols = &columns{widths: []float32{155, 100, 190, 220, 100}}
+	s.cols = &columns{widths: []float32{150, 90, 250, 150, 150}}
 	s.list = widget.NewList(
 		func() int { return len(s.entries) },
 		func() fyne.CanvasObject { return row(s.cols, cell(), cell(), cell(), cell(), cell(), cell()) },
 		s.updateRow,
 	)
 	s.list.OnSelected = s.showEntry
-	s.list.OnUnselected = func(widget.ListItemID) { s.detail.SetText("Select an entry to see all of it here.") }
+	s.list.OnUnselected = func(widget.ListItemID) {
+		s.detail.SetText("Select an entry to see all of it here.")
+		s.selected = -1
+		s.onlyPatient.Hide()
+	}
 
 	s.count = widget.NewLabel("")
 	s.olderButton = widget.NewButtonWithIcon("Load older", theme.MoveDownIcon(), s.loadOlder)
@@ -181,6 +167,8 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	s.detail = widget.NewLabel("Select an entry to see all of it here.")
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.detail.Selectable = true
+	s.onlyPatient = widget.NewButtonWithIcon("Only this patient", theme.AccountIcon(), s.filterBySelectedPatient)
+	s.onlyPatient.Hide()
 
 	intro := wrapped("Who did what, and when: sign-ins, changes and what was done with patients' records are recorded here " +
 		"and cannot be altered, as each entry is sealed to the one before it. \"Check the audit trail\" proves nothing has been changed or removed.")
@@ -196,7 +184,7 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	bottom := container.NewVBox(
 		container.NewBorder(nil, nil, nil, s.olderButton, s.count),
 		widget.NewSeparator(),
-		s.detail,
+		container.NewBorder(nil, nil, nil, container.NewVBox(s.onlyPatient), s.detail),
 	)
 	s.content = container.NewPadded(container.NewBorder(top, bottom, nil, nil, s.list))
 	s.reload()
@@ -218,10 +206,10 @@ func (s *auditScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	} else {
 		action.Importance = widget.MediumImportance
 	}
-	action.SetText(actionLabel(e.Action))
-	cells[3].(*widget.Label).SetText(s.recordLabel(e))
-	cells[4].(*widget.Label).SetText(e.Patient)
-	cells[5].(*widget.Label).SetText(detailLabel(e))
+	action.SetText(e.What)
+	cells[3].(*widget.Label).SetText(s.recordLabel(e.AuditEntry))
+	cells[4].(*widget.Label).SetText(e.PatientShown)
+	cells[5].(*widget.Label).SetText(detailLabel(e.AuditEntry))
 }
 
 // recordLabel says which record an entry is about, by name where known.
@@ -243,10 +231,27 @@ func (s *auditScreen) recordLabel(e app.AuditEntry) string {
 			return "Settings: " + n
 		}
 		return "Settings: " + e.EntityID
+	case "patient":
+		if e.EntityID == e.Patient {
+			return "The patient's record" // the Patient column names them
+		}
 	case "":
 		return e.EntityID
 	}
+	if w, ok := entityWords[e.Entity]; ok {
+		return strings.TrimSpace(w + " " + e.EntityID)
+	}
 	return strings.TrimSpace(e.Entity + " " + e.EntityID)
+}
+
+// entityWords name the kinds of record the trail is about, so a line reads
+// "Follow-up 01a2…" rather than "task 01a2…".
+var entityWords = map[string]string{
+	"patient": "Record", "task": "Follow-up", "appointment": "Appointment", "appointment_series": "Series",
+	"appointment_type": "Appointment type", "clinician": "Clinician", "room": "Room", "closure": "Closure",
+	"complaint": "Complaint", "diary": "Diary", "export": "Export", "import": "Import", "letter": "Letter",
+	"letter_template": "Letter template", "merge": "Merge", "note": "Note", "call": "Phone call",
+	"report": "Report", "sar": "Subject access request", "waiting_list": "Waiting list entry",
 }
 
 // folderDetail is how a change to the backup settings is recorded.
@@ -255,7 +260,7 @@ var folderDetail = regexp.MustCompile(`^folder=(.*) keep=(\d+)$`)
 // detailLabel says an entry's detail in words where its form is known,
 // and as it is otherwise.
 func detailLabel(e app.AuditEntry) string {
-	d := e.Detail
+	d := app.PlainDetail(e.Detail)
 	switch {
 	case d == "":
 		return ""
@@ -304,16 +309,24 @@ func (s *auditScreen) showEntry(id widget.ListItemID) {
 		return
 	}
 	e := s.entries[id]
-	parts := []string{fmt.Sprintf("Entry %d", e.Seq), ukDateTime(e.At), e.Username, actionLabel(e.Action) + " (" + e.Action + ")", s.recordLabel(e)}
+	s.selected = id
+	parts := []string{fmt.Sprintf("Entry %d", e.Seq), ukDateTime(e.At), e.Username, e.What + " (" + e.Action + ")", s.recordLabel(e.AuditEntry)}
 	if e.Patient != "" {
-		parts = append(parts, "patient "+e.Patient)
+		parts = append(parts, "patient "+strings.TrimSpace(e.PatientName+" "+e.Patient))
 	}
-	if d := detailLabel(e); d != "" && d != e.Detail {
-		parts = append(parts, d+" ("+e.Detail+")")
+	// The stored detail is shown in words, never with an arrow the
+	// fonts cannot draw.
+	if d := detailLabel(e.AuditEntry); d != "" && d != app.PlainDetail(e.Detail) {
+		parts = append(parts, d+" ("+app.PlainDetail(e.Detail)+")")
 	} else if d != "" {
 		parts = append(parts, d)
 	}
 	s.detail.SetText(strings.Join(parts, "  ·  "))
+	if e.Patient != "" && e.Patient != s.filter.Patient {
+		s.onlyPatient.Show()
+	} else {
+		s.onlyPatient.Hide()
+	}
 }
 
 // readFilters turns the filter fields into a filter, or says what is wrong.
@@ -334,6 +347,11 @@ func (s *auditScreen) readFilters() (app.AuditFilter, error) {
 	if !to.IsZero() {
 		f.To = to.AddDate(0, 0, 1) // the whole of the "to" day
 	}
+	id, err := s.readPatient()
+	if err != nil {
+		return f, err
+	}
+	f.Patient = id
 	return f, nil
 }
 
@@ -355,6 +373,9 @@ func (s *auditScreen) clearFilters() {
 	s.action.ClearSelected()
 	s.from.SetText("")
 	s.to.SetText("")
+	s.patient.SetText("")
+	s.patientID, s.patientText = "", ""
+	s.setPatientChoices(nil)
 	setMessage(s.filterProblem, "")
 	s.filter = app.AuditFilter{}
 	s.reload()
@@ -383,7 +404,7 @@ func (s *auditScreen) loadPage() {
 	if n := len(s.entries); n > 0 {
 		f.Before = s.entries[n-1].Seq
 	}
-	page, err := s.ctx.Clinic.AuditLog(f)
+	page, err := s.ctx.Clinic.AuditTrail(f)
 	if err != nil {
 		s.count.Importance = widget.DangerImportance
 		s.count.SetText("The audit trail could not be read: " + plainError(err))

@@ -136,7 +136,7 @@ func TestAuditLoadOlderPages(t *testing.T) {
 	c := tcClinic(t)
 	tcAuditActions(t, c)
 	s, w := tcAudit(t, c)
-	everything := append([]app.AuditEntry(nil), s.entries...)
+	everything := append([]app.AuditLine(nil), s.entries...)
 
 	s.pageSize = 3
 	s.reload()
@@ -208,7 +208,7 @@ func TestAuditOnlyForManagers(t *testing.T) {
 func TestAuditActionLabels(t *testing.T) {
 	for code, want := range map[string]string{
 		"sign_in": "Signed in", "user.create": "Added a user", "backup.create": "Made a backup",
-		"patient.teleport": "patient.teleport", // unknown codes as they are
+		"patient.teleport": "Patient: teleport", // unknown codes made readable
 	} {
 		if got := actionLabel(code); got != want {
 			t.Errorf("actionLabel(%q) = %q, want %q", code, got, want)
