@@ -38,16 +38,24 @@ func detailsCard(ctx *Context) *widget.Card {
 	if missing == "" {
 		return nil
 	}
-	text := "Letters and appointment slips need the clinic's " + missing + ", and ClinicDesk does not have it yet."
+	verb := "is"
+	if strings.Contains(missing, " and ") {
+		verb = "are"
+	}
+	text := "Letters and appointment slips need the clinic's " + missing + ", which " + verb + " not filled in yet."
 	var action *widget.Button
 	if ctx.Clinic.Can(app.PermEditClinic) {
-		text += " Add it in Clinic details."
-		action = widget.NewButtonWithIcon("Add the clinic's "+missing, theme.SettingsIcon(), func() {
+		// A short label: the side column is narrow, and a wide button
+		// would widen every card in it past the column's edge.
+		action = widget.NewButtonWithIcon("Clinic details", theme.SettingsIcon(), func() {
 			openSettingsTab(ctx, settingsTabDetails)
 		})
 		action.Importance = widget.HighImportance
 	} else {
-		text += " Ask a practice manager to add it in Settings, Clinic details."
+		text += " Ask a practice manager to fill it in (Settings, Clinic details)."
+		if verb == "are" {
+			text = strings.Replace(text, "fill it in", "fill them in", 1)
+		}
 	}
 	message := wrapped(text)
 	message.Importance = widget.WarningImportance

@@ -353,7 +353,7 @@ func TestTodaySaysWhenLettersLackTheClinicsPhoneOrAddress(t *testing.T) {
 	if !tcShows(w, "Letters and appointment slips need the clinic's phone number") {
 		t.Fatalf("no word of the missing phone number: %q", tcTexts(w))
 	}
-	tcTap(t, w, "Add the clinic's phone number")
+	tcTap(t, w, "Clinic details")
 	if len(sh.opened) != 1 || sh.opened[0] != "settings" {
 		t.Fatalf("the button opened %v", sh.opened)
 	}
@@ -368,8 +368,13 @@ func TestTodaySaysWhenLettersLackTheClinicsPhoneOrAddress(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, w, _ = tcToday(t, c)
-	if !tcShows(w, "Ask a practice manager to add it in Settings, Clinic details.") || tcShows(w, "Add the clinic's phone number") {
+	if !tcShows(w, "Ask a practice manager to fill it in (Settings, Clinic details).") {
 		t.Fatalf("a receptionist is not told whom to ask: %q", tcTexts(w))
+	}
+	for _, o := range tcVisible(w) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Clinic details" {
+			t.Fatal("a receptionist is offered a button to change the clinic's details")
+		}
 	}
 
 	if err := c.SignIn("pmanager", tcManagerPassword); err != nil {
