@@ -358,8 +358,12 @@ func (s *auditScreen) readFilters() (app.AuditFilter, error) {
 // applyFilters shows the newest entries that match the filters.
 func (s *auditScreen) applyFilters() {
 	f, err := s.readFilters()
+	if errors.Is(err, errChoosePatient) {
+		say(s.filterProblem, widget.MediumImportance, plainError(err)) // a question, not a mistake
+		return
+	}
 	if err != nil {
-		setMessage(s.filterProblem, plainError(err))
+		say(s.filterProblem, widget.DangerImportance, plainError(err))
 		return
 	}
 	setMessage(s.filterProblem, "")
