@@ -101,6 +101,8 @@ func New(a fyne.App, opts Options) *UI {
 	u.win = a.NewWindow("ClinicDesk")
 	u.win.SetIcon(doorIcon)
 	u.win.SetMaster()
+	// Escape closes the dialog on top (screens/dialog_keys.go).
+	u.win.Canvas().SetOnTypedKey(u.onWindowKey)
 	u.win.Resize(fyne.NewSize(1120, 680)) // fits a 1366×768 desk screen with its taskbar
 	u.win.CenterOnScreen()
 	// The close button asks like File › Quit when a form holds unsaved typing.
@@ -251,7 +253,7 @@ func (u *UI) showMain(moduleID string) {
 	u.win.SetTitle(u.title())
 	root := newActivitySensor(u.shell.build(), u.noteActivity)
 	u.win.SetContent(root)
-	u.win.SetMainMenu(u.shell.mainMenu())
+	u.win.SetMainMenu(guardMenuShortcuts(u.win.Canvas(), u.shell.mainMenu()))
 	u.addShortcuts()
 	if dc, ok := u.win.Canvas().(desktop.Canvas); ok {
 		dc.SetOnKeyDown(func(*fyne.KeyEvent) { u.noteActivity() })
@@ -435,20 +437,25 @@ func doorModuleShortcut(i int) *desktop.CustomShortcut {
 
 // addShortcuts registers Ctrl+L, Ctrl+F and Ctrl+1..9 on the canvas (used when no
 // field has the focus; the main menu carries the same shortcuts, which the
-// desktop driver honours whatever has the focus).
+// desktop driver honours whatever has the focus). Only Ctrl+L acts while
+// a dialog is open: the others would change the screen behind it.
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(doorLockShortcut, func(fyne.Shortcut) { u.lock() })
 	c.AddShortcut(doorFindShortcut, func(fyne.Shortcut) {
-		if u.shell != nil {
-			u.shell.findPatient("")
-		}
+		behindOverlay(c, func() {
+			if u.shell != nil {
+				u.shell.findPatient("")
+			}
+		})()
 	})
 	for i := range doorModuleKeys {
 		c.AddShortcut(doorModuleShortcut(i), func(fyne.Shortcut) {
-			if u.shell != nil {
-				u.shell.openIndex(i)
-			}
+			behindOverlay(c, func() {
+				if u.shell != nil {
+					u.shell.openIndex(i)
+				}
+			})()
 		})
 	}
 }
