@@ -65,6 +65,7 @@ type patientsScreen struct {
 	count        *widget.Label
 	more         *widget.Button
 	message      *widget.Label // what just happened (a record deleted, …)
+	alertsTip    *hoverTip     // the whole of an alert the column cut short
 
 	results []app.PatientSummary
 	hasMore bool
@@ -118,6 +119,15 @@ func (s *patientsScreen) build() fyne.CanvasObject {
 		}
 	}
 	s.list.onUpOut = func() { s.ctx.Window.Canvas().Focus(s.search) }
+	s.alertsTip = newHoverTip()
+	s.list.onAlertsHover = func(c *hoverCell, in bool) {
+		if in && c.cutShort() {
+			s.alertsTip.showUnder(c.label.Text, c)
+		} else {
+			s.alertsTip.hide()
+		}
+	}
+	s.list.onCursor = s.showCursorAlerts
 
 	s.count = wrapped("")
 	s.more = widget.NewButtonWithIcon("Show more", theme.MoveDownIcon(), s.showMore)
@@ -134,7 +144,7 @@ func (s *patientsScreen) build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, searchIcon, container.NewHBox(s.archived, s.importButton, s.newButton), s.search),
 		s.message,
 	)
-	s.searchPage = container.NewPadded(container.NewBorder(top, nil, nil, nil, s.listArea))
+	s.searchPage = container.NewStack(container.NewPadded(container.NewBorder(top, nil, nil, nil, s.listArea)), s.alertsTip.layer)
 	s.content = container.NewStack(s.searchPage)
 	s.page = s.searchPage
 	s.runSearch()
@@ -445,15 +455,26 @@ func (e *patientSearchEntry) TypedKey(ev *fyne.KeyEvent) {
 // a click) opens, ↑ from the first row goes back to the search box.
 type patientResults struct {
 	widget.List
+	cols    *columns
 	cursor  int
 	onOpen  func(int)
 	onUpOut func()
+	// onAlertsHover is told when the mouse enters or leaves a row's
+	// alerts; onCursor when the keyboard's cursor moves to a row.
+	onAlertsHover func(c *hoverCell, in bool)
+	onCursor      func(row int)
 }
 
 func newPatientResults(cols *columns, items func() []app.PatientSummary) *patientResults {
-	l := &patientResults{}
+	l := &patientResults{cols: cols}
 	l.Length = func() int { return len(items()) }
-	l.CreateItem = func() fyne.CanvasObject { return newPatientRow(cols) }
+	l.CreateItem = func() fyne.CanvasObject {
+		return newPatientRow(cols, func(c *hoverCell, in bool) {
+			if l.onAlertsHover != nil {
+				l.onAlertsHover(c, in)
+			}
+		})
+	}
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		ps := items()
 		if id >= 0 && id < len(ps) {
@@ -504,16 +525,27 @@ func (l *patientResults) TypedKey(ev *fyne.KeyEvent) {
 		}
 	}
 	l.List.TypedKey(ev)
+	if (ev.Name == fyne.KeyUp || ev.Name == fyne.KeyDown) && l.onCursor != nil {
+		l.onCursor(l.cursor)
+	}
+}
+
+// FocusLost hides what the cursor showed.
+func (l *patientResults) FocusLost() {
+	l.List.FocusLost()
+	if l.onCursor != nil {
+		l.onCursor(-1)
+	}
 }
 
 // newPatientRow is one line of the results: alert and needs icons, name,
 // date of birth and age, postcode, NHS number, and the alerts and needs
 // in words, so two John Smiths are told apart at a glance.
-func newPatientRow(cols *columns) fyne.CanvasObject {
+func newPatientRow(cols *columns, onAlertsHover func(*hoverCell, bool)) fyne.CanvasObject {
 	alert := widget.NewIcon(nil)
 	needs := widget.NewIcon(nil)
 	icons := container.NewGridWithColumns(2, alert, needs)
-	return row(cols, icons, cell(), cell(), cell(), cell(), cell())
+	return row(cols, icons, cell(), cell(), cell(), cell(), newHoverCell(onAlertsHover))
 }
 
 func fillPatientRow(o fyne.CanvasObject, p app.PatientSummary) {
@@ -535,7 +567,7 @@ func fillPatientRow(o fyne.CanvasObject, p app.PatientSummary) {
 	cells[2].(*widget.Label).SetText(dobAge(p))
 	cells[3].(*widget.Label).SetText(p.Postcode)
 	cells[4].(*widget.Label).SetText(nhs.FormatNHSNumber(p.NHSNumber))
-	flags := cells[5].(*widget.Label)
+	flags := cells[5].(*hoverCell).label
 	text := patientFlags(p)
 	switch {
 	case len(p.Alerts) > 0:
@@ -647,7 +679,7 @@ func summaryNeeds(p app.PatientSummary) []string {
 func patientFlags(p app.PatientSummary) string {
 	var parts []string
 	for _, a := range p.Alerts {
-		parts = append(parts, patients.Label(patients.AlertKinds, a.Kind))
+		parts = append(parts, alertLabel(a)) // what the alert says, not "Other"
 	}
 	parts = append(parts, summaryNeeds(p)...)
 	if p.Status == "archived" {
