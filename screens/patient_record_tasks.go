@@ -137,6 +137,8 @@ func (r *patientRecord) addTask() {
 		r.taskDue.SetText("")
 		r.say(widget.SuccessImportance, "Follow-up added.")
 		r.load(false)
+		// Ready for the next one without reaching for the mouse.
+		r.ctx.Window.Canvas().Focus(r.taskTitle)
 	})
 }
 

@@ -36,6 +36,9 @@ func TestFollowUpDateAcceptsSpokenDates(t *testing.T) {
 	if r.taskDue.Text != "" || r.taskTitle.Text != "" {
 		t.Errorf("the fields were not cleared for the next one: %q %q", r.taskTitle.Text, r.taskDue.Text)
 	}
+	if w.Canvas().Focused() != r.taskTitle {
+		t.Errorf("after adding, the keyboard is not back in the follow-up box for the next one")
+	}
 
 	// A word that is not a date is refused in words, and stays to be put right.
 	tpType(t, w, r.taskTitle, "Chase the GP letter")
