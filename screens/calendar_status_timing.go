@@ -14,7 +14,7 @@ var calendarStatusButtons = []app.Status{app.StatusArrived, app.StatusInProgress
 
 // statusTimingNote says when the statuses not yet possible become so:
 // "This appointment is on Tuesday 8 December. It can be marked arrived on
-// the day, in progress or seen from 10:15, did not attend from 10:30."
+// the day, in progress from 10:15 and did not attend from 10:30."
 // Empty when every status is possible now.
 func statusTimingNote(a app.Appointment, notYet []app.Status, now time.Time) string {
 	if len(notYet) == 0 {
@@ -42,7 +42,11 @@ func statusTimingNote(a app.Appointment, notYet []app.Status, now time.Time) str
 		labels = append(labels, strings.ToLower(app.StatusLabel(to)))
 	}
 	flush()
-	marked := "can be marked " + strings.Join(parts, ", ") + "."
+	said := parts[len(parts)-1]
+	if len(parts) > 1 {
+		said = strings.Join(parts[:len(parts)-1], ", ") + " and " + said
+	}
+	marked := "can be marked " + said + "."
 	day, err := ukcal.ParseDate(a.Date)
 	today := ukcal.Today(now)
 	if err != nil || day == today {

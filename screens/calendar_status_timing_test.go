@@ -65,9 +65,9 @@ func TestTheAppointmentDialogOffersOnlyStatusesThatMakeSenseNow(t *testing.T) {
 		note          string
 	}{
 		{"the day before", day.AddDays(-1), 16, 0, false, false, false,
-			"This appointment is on " + day.Time().Format("Monday 2 January") + ". It can be marked arrived on the day, in progress from 10:45, did not attend from 11:00."},
+			"This appointment is on " + day.Time().Format("Monday 2 January") + ". It can be marked arrived on the day, in progress from 10:45 and did not attend from 11:00."},
 		{"the morning of the day", day, 8, 30, true, false, false,
-			"This appointment can be marked in progress from 10:45, did not attend from 11:00."},
+			"This appointment can be marked in progress from 10:45 and did not attend from 11:00."},
 		{"a quarter of an hour early", day, 10, 45, true, true, false,
 			"This appointment can be marked did not attend from 11:00."},
 		{"at the start time", day, 11, 0, true, true, true, ""},
@@ -88,5 +88,26 @@ func TestTheAppointmentDialogOffersOnlyStatusesThatMakeSenseNow(t *testing.T) {
 		}
 		dt.close()
 		tpIdle(t)
+	}
+
+	// Arrived early: in progress and seen wait for a quarter to eleven.
+	ctClinicClockOn(c, day, 10, 0)
+	if _, err := c.SetStatus(a.ID, app.StatusArrived, ""); err != nil {
+		t.Fatal(err)
+	}
+	s.goTo(day)
+	tpIdle(t)
+	at(day, 10, 0)
+	dt := open()
+	if got := cstOffered(dt); got[app.StatusArrived] || got[app.StatusInProgress] || got[app.StatusSeen] || got[app.StatusDNA] {
+		t.Errorf("arrived at ten: offered %v", got)
+	}
+	if want := "This appointment can be marked in progress or seen from 10:45."; dt.statusTiming.Text != want {
+		t.Errorf("arrived at ten: note %q, want %q", dt.statusTiming.Text, want)
+	}
+	dt.close()
+	at(day, 10, 50)
+	if got := cstOffered(open()); !got[app.StatusInProgress] || !got[app.StatusSeen] {
+		t.Errorf("arrived, at ten to eleven: offered %v", got)
 	}
 }
