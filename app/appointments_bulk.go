@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -97,6 +98,7 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		if err != nil {
 			return err
 		}
+		checker.now = c.clock()
 		w, err := tx.AppointmentWriter()
 		if err != nil {
 			return err
@@ -296,6 +298,7 @@ type dayChecker struct {
 	clinicians map[string]data.Clinician
 	types      map[string]data.AppointmentType
 	rooms      map[string]bool
+	now        time.Time // a generated history holds no status before it could be true
 }
 
 func newDayChecker(tx *data.Tx) (*dayChecker, error) {
@@ -393,6 +396,10 @@ func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing
 		}
 		if !slices.Contains(allStatuses, a.Status) {
 			bad(a, "no such status "+a.Status)
+			continue
+		}
+		if err := StatusTooEarly(a.Appointment, a.Status, k.now); err != nil {
+			bad(a, err.Error())
 			continue
 		}
 		if !occupies(a.Status) {

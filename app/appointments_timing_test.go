@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -162,5 +163,26 @@ func TestDayListNeverSaysDidNotAttendForTheFuture(t *testing.T) {
 	d.at("2026-11-26", 12, 0)
 	if row := dayListRow(entries[0], d.c.clock()); row.Status != "Did not attend" {
 		t.Fatalf("a past DNA prints as %q", row.Status)
+	}
+}
+
+// A generated diary (the demo, the bench) is held to the same rules in
+// time as the desk: a DNA still to come refuses the whole diary.
+func TestAGeneratedDiaryWithAStatusStillToComeIsRefused(t *testing.T) {
+	d := newDiary(t) // Monday 23 November 2026, 10:00
+	good := d.historic(d.john, d.patel, "2026-11-20", 10*60, 10*60+30, StatusSeen)
+	future := d.historic(d.zoe, d.evans, "2026-11-24", 10*60, 10*60+30, StatusDNA)
+	_, err := d.c.AddDiary(DiaryBatch{NextDay: days(good, future)})
+	var refused *DiaryRefusedError
+	if !errors.As(err, &refused) || !strings.Contains(err.Error(), "cannot be marked as did not attend before 10:00") {
+		t.Fatalf("a generated DNA for tomorrow: %v", err)
+	}
+	if n, _ := d.c.CountAppointments(); n != 0 {
+		t.Fatalf("%d appointments after a refused diary", n)
+	}
+	// The same DNA once its time has passed is history like any other.
+	d.at("2026-11-24", 11, 0)
+	if _, err := d.c.AddDiary(DiaryBatch{NextDay: days(good, future)}); err != nil {
+		t.Fatal(err)
 	}
 }
