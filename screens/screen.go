@@ -59,11 +59,16 @@ func (c *Context) enterScreen() {
 	c.left = make(chan struct{})
 }
 
-// leaveScreen ends the life of the screen on show (lock, sign-out, quit).
+// leaveScreen ends the life of the screen on show (lock, sign-out, quit);
+// a loop started after it ends at once.
 func (c *Context) leaveScreen() {
-	if c.left != nil {
+	if c.left == nil {
+		c.left = make(chan struct{})
+	}
+	select {
+	case <-c.left:
+	default:
 		close(c.left)
-		c.left = nil
 	}
 }
 
