@@ -259,7 +259,7 @@ func (c *Clinic) letterTimeline(patientID string) ([]TimelineEntry, error) {
 		if r.Kind == data.LetterKindSlip {
 			title = "Appointment slip printed"
 		}
-		out[i] = TimelineEntry{At: r.At, Kind: "letter", Title: title, Detail: "SHA-256 " + r.SHA256[:min(16, len(r.SHA256))] + "…", By: r.By, LetterID: r.ID}
+		out[i] = TimelineEntry{At: r.At, Kind: "letter", Title: title, Fingerprint: r.SHA256, By: r.By, LetterID: r.ID}
 	}
 	return out, nil
 }

@@ -23,6 +23,9 @@ type TimelineEntry struct {
 	// LetterID is the correspondence log entry of a letter or slip, for
 	// "Print again"; "" on other entries.
 	LetterID string
+	// Fingerprint is a letter's or slip's SHA-256, kept out of Detail so
+	// the timeline shows it only when asked.
+	Fingerprint string
 }
 
 // timelineActions are the audit actions shown on a patient's timeline as

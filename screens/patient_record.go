@@ -502,8 +502,32 @@ func timelineRow(e app.TimelineEntry, now time.Time, who func(string) string) fy
 		d.Selectable = true
 		lines = append(lines, d)
 	}
+	if e.Fingerprint != "" {
+		lines = append(lines, fingerprintLine(e.Fingerprint))
+	}
 	icon := widget.NewIcon(timelineIcon(e))
 	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(lines...))
+}
+
+// fingerprintLine keeps a letter's SHA-256 one click away: a receptionist
+// has no use for 64 hex digits, but whoever checks a printed letter
+// against the log does.
+func fingerprintLine(sum string) fyne.CanvasObject {
+	text := wrapped("Fingerprint (SHA-256), to check a printed copy against the log: " + sum)
+	text.Selectable = true
+	text.Hide()
+	var button *widget.Button
+	button = widget.NewButtonWithIcon("Show fingerprint", theme.VisibilityIcon(), func() {
+		if text.Visible() {
+			text.Hide()
+			button.SetText("Show fingerprint")
+		} else {
+			text.Show()
+			button.SetText("Hide fingerprint")
+		}
+	})
+	button.Importance = widget.LowImportance
+	return container.NewVBox(container.NewHBox(button), text)
 }
 
 func (r *patientRecord) fillTimeline() {
