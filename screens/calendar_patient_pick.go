@@ -51,6 +51,15 @@ func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *ca
 			p.list.Select(0)
 		}
 	}
+	// Escape clears the search (as on the Patients screen); in an empty
+	// box it closes the dialog, as Escape does outside a text box.
+	p.search.onEscape = func() {
+		if p.search.Text != "" {
+			p.search.SetText("")
+			return
+		}
+		escapeTopOverlay(ctx.Window)
+	}
 	p.list = widget.NewList(func() int { return len(p.found) },
 		func() fyne.CanvasObject { return cell() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {

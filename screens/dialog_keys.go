@@ -149,16 +149,35 @@ func dialogDismissButton(p *widget.PopUp) *widget.Button {
 
 func usable(b *widget.Button) bool { return !b.Disabled() && b.OnTapped != nil }
 
-// dialogHoldsTyping reports whether a text box on show in the dialog has
-// anything in it.
+// dialogHoldsTyping reports whether someone has typed into a text box on
+// show in the dialog (text the dialog filled in itself, such as the
+// booking's date, does not count).
 func dialogHoldsTyping(p *widget.PopUp) bool {
 	typed := false
 	walkShown(p.Content.(*fyne.Container).Objects[2], func(o fyne.CanvasObject) {
-		if e := textBoxOf(o); e != nil && !e.Disabled() && e.Text != "" {
+		if e := textBoxOf(o); e != nil && !e.Disabled() && typedInto(e) {
 			typed = true
 		}
 	})
 	return typed
+}
+
+// typedInto reports whether e holds typing: Fyne keeps an undo history of
+// what is typed and clears it when the program sets the text. Fyne has no
+// public way to ask, so this reads its unexported field (never writes);
+// should a later Fyne move it, any text counts as typing.
+func typedInto(e *widget.Entry) bool {
+	if e.Text == "" {
+		return false
+	}
+	history := reflect.ValueOf(e).Elem().FieldByName("undoStack")
+	if history.IsValid() && history.Kind() == reflect.Struct {
+		history = history.FieldByName("items")
+	}
+	if !history.IsValid() || history.Kind() != reflect.Slice {
+		return true
+	}
+	return history.Len() > 0
 }
 
 // textBoxOf is the text box in o: an entry, or one of ours built on it.

@@ -164,3 +164,29 @@ func TestShortcutBehindADialogDoesNothing(t *testing.T) {
 		t.Fatalf("Ctrl+L over a dialog should lock: state %v", d.u.state)
 	}
 }
+
+// The booking dialog opens with the cursor in the patient search: Escape
+// there clears the search first, then closes the dialog. The date and
+// time the dialog filled in itself are not typing, so it does not ask.
+func TestEscapeInTheBookingSearchClearsItThenClosesTheDialog(t *testing.T) {
+	d := dkSignedIn(t)
+	ctTap(t, d.s, 0, 14*60)
+	b := d.s.booking
+	if b == nil || d.w.Canvas().Focused() != b.patient.search {
+		t.Fatal("the booking dialog should open with the cursor in the patient search")
+	}
+	tpType(t, d.w, b.patient.search, "O'Ne")
+	dkPressKey(d.w, fyne.KeyEscape)
+	d.u.settle()
+	if d.s.booking != b || b.patient.search.Text != "" {
+		t.Fatalf("the first Escape should clear the search, leaving %q", b.patient.search.Text)
+	}
+	if b.date.Text == "" {
+		t.Fatal("the dialog should have filled in the date")
+	}
+	dkPressKey(d.w, fyne.KeyEscape)
+	d.u.settle()
+	if d.s.booking != nil || d.w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Escape in the empty search should close the booking dialog: %q", fdTexts(d.w, false))
+	}
+}
