@@ -199,6 +199,7 @@ func (r *patientRecord) showAll() {
 		container.NewTabItemWithIcon(recordTabRecord, theme.StorageIcon(), r.recordTab()),
 	)
 	r.selectTab(chosen)
+	r.tabs.OnSelected = func(*container.TabItem) { clearSuccess() } // "Note added." is not news on the next tab
 	r.body.Objects = []fyne.CanvasObject{container.NewBorder(r.header, nil, nil, nil, r.tabs)}
 	r.body.Refresh()
 }

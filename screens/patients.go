@@ -95,7 +95,11 @@ func (s *patientsScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
 	s.search = newPatientSearchEntry()
 	s.search.SetPlaceHolder("Name, NHS no., DOB, postcode or phone")
-	s.search.OnChanged = func(string) { s.limit = patientsPageSize; s.runSearch() }
+	s.search.OnChanged = func(string) {
+		clearSuccess() // a new search: "deleted" or "imported" was about the last
+		s.limit = patientsPageSize
+		s.runSearch()
+	}
 	s.search.OnSubmitted = func(string) { s.moveToResults() }
 	s.search.onDown = s.moveToResults
 	s.search.onEscape = func() { s.search.SetText("") }
@@ -201,6 +205,7 @@ func (s *patientsScreen) findPatient(text string) {
 
 // show puts a page (the search, a record, the form) in the module.
 func (s *patientsScreen) show(page fyne.CanvasObject) {
+	clearSuccess() // moving on: the last page's "Saved" is not about this one
 	s.page = page
 	s.content.Objects = []fyne.CanvasObject{page}
 	s.content.Refresh()
@@ -221,8 +226,8 @@ func (s *patientsScreen) showSearchPage() {
 // backToSearch leaves a record or the form for the search, saying what
 // happened (a record deleted, …) above the list.
 func (s *patientsScreen) backToSearch(message string) {
-	say(s.message, widget.SuccessImportance, message)
 	s.showSearchPage()
+	say(s.message, widget.SuccessImportance, message)
 }
 
 // openRecord shows one patient's record.

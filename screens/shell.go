@@ -197,6 +197,7 @@ func (sh *shellScreen) openIndex(i int) {
 		return
 	}
 	sh.current = i
+	clearSuccess() // what was done on the last screen is not news on this one
 	content := sh.modules[i].Build(sh.ctx)
 	sh.content.Objects = []fyne.CanvasObject{content}
 	sh.content.Refresh()

@@ -325,6 +325,7 @@ func note() *widget.Label {
 func say(l *widget.Label, imp widget.Importance, text string) {
 	l.Importance = imp
 	setMessage(l, text)
+	noteSuccess(l, imp, text) // a success goes when the user moves on
 	l.Refresh()
 }
 
