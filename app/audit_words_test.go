@@ -261,6 +261,15 @@ func TestEveryAuditActionHasWords(t *testing.T) {
 		}
 	}
 
+	// The audit screen's action filter turns words back into the action.
+	said := map[string]string{}
+	for a, w := range auditWords {
+		if other, ok := said[w]; ok {
+			t.Errorf("%q and %q are both said %q: the filter could not tell them apart", a, other, w)
+		}
+		said[w] = a
+	}
+
 	if got := ActionWords("patient.view"); got != "Viewed the record" {
 		t.Errorf("patient.view is %q", got)
 	}
