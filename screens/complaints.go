@@ -195,6 +195,7 @@ func (s *complaintsScreen) restoreDraft() bool {
 
 // show puts a page in the screen's place.
 func (s *complaintsScreen) show(page fyne.CanvasObject) {
+	clearSuccess() // the last page's "Saved" is not about this one
 	s.page = page
 	s.content.Objects = []fyne.CanvasObject{page}
 	s.content.Refresh()

@@ -65,9 +65,20 @@ func TestSuccessBannerClearsOnTheNextScreen(t *testing.T) {
 
 	// A success said on one screen is gone once another is opened.
 	say(s.message, widget.SuccessImportance, "Imported 3 patients.")
-	u.shell.openID("audit")
+	u.shell.openID("complaints")
 	tpIdle(t)
 	if s.message.Visible() {
 		t.Error("a success message outlived the change of screen")
+	}
+
+	// In Complaints, "C-2026-001 moved on" goes when a complaint is opened.
+	cs, ok := u.shell.shownContent().(*complaintsScreen)
+	if !ok {
+		t.Fatalf("complaints opened as %T", u.shell.shownContent())
+	}
+	say(cs.message, widget.SuccessImportance, "C-2026-001 is closed.")
+	cs.openNewForm()
+	if cs.message.Visible() {
+		t.Error("the register's success message stayed up when the next page opened")
 	}
 }
