@@ -188,7 +188,7 @@ func TestMoveTimeStampsAndAttributesEveryStep(t *testing.T) {
 		history = append(history, tr)
 		from = s.to
 	}
-	if got := history[2].String(); got != "Investigating → Response sent (outcome: Not upheld; signed off by Dr Amira Khan)" {
+	if got := history[2].String(); got != "Investigating, then Response sent (outcome: Not upheld; signed off by Dr Amira Khan)" {
 		t.Errorf("audit text %q", got)
 	}
 	if got := ResolvedOn(history); got != date("2026-12-07") {
