@@ -509,6 +509,7 @@ func (s *calendarScreen) setMode(m string) {
 
 // goToday shows today.
 func (s *calendarScreen) goToday() {
+	clearSuccess() // "Booked." was about the day she is leaving
 	s.date = ukcal.Today(s.now())
 	s.reload()
 }
@@ -518,6 +519,7 @@ func (s *calendarScreen) step(n int) {
 	if s.mode == calendarWeek {
 		n *= 7
 	}
+	clearSuccess()
 	s.date = s.date.AddDays(n)
 	s.reload()
 }
@@ -535,6 +537,7 @@ func (s *calendarScreen) showMonth() {
 		if s.monthPopUp != nil {
 			s.monthPopUp.Hide()
 		}
+		clearSuccess()
 		s.goTo(ukcal.DateOf(t))
 	})
 	s.monthPopUp = widget.NewPopUp(cal, s.ctx.Window.Canvas())

@@ -82,3 +82,30 @@ func TestSuccessBannerClearsOnTheNextScreen(t *testing.T) {
 		t.Error("the register's success message stayed up when the next page opened")
 	}
 }
+
+// On the calendar, "Booked." belongs to the day it was said on: moving to
+// another day (the arrows, Today, the month) clears it; a problem stays.
+func TestCalendarSuccessMessageClearsWhenTheDayChanges(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	ctSetUp(t, c)
+	s, _ := ctScreen(t, c)
+	for name, move := range map[string]func(){
+		"the next-day arrow": func() { s.step(1) },
+		"Today":              s.goToday,
+	} {
+		s.said(widget.SuccessImportance, "Booked.")
+		tpIdle(t)
+		move()
+		tpIdle(t)
+		if s.message.Text == "Booked." {
+			t.Errorf("\"Booked.\" stayed up after %s", name)
+		}
+	}
+	s.said(widget.DangerImportance, "The appointment book could not be read.")
+	s.step(1)
+	tpIdle(t)
+	if s.message.Text == "" {
+		t.Error("a problem was cleared by changing day")
+	}
+}
