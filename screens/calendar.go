@@ -58,6 +58,9 @@ type calendarScreen struct {
 	weekWho    string // the clinician of the week view
 	gridChoice int    // 0: the clinic's grid
 
+	showCancelled  bool // cancelled appointments on the grid (off by default)
+	cancelledCheck *widget.Check
+
 	dateButton *widget.Button
 	// printButton drops down the day's printing; nil for a clinician.
 	printButton *widget.Button
@@ -160,10 +163,19 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	})
 	s.gridSelect.PlaceHolder = "Grid"
 
+	// Cancelled appointments stay off the grid unless asked for: shown,
+	// each one halves the column beside the appointment that took its
+	// place, and ten clinicians' columns are narrow enough already.
+	s.cancelledCheck = widget.NewCheck("Cancelled", func(on bool) {
+		if on != s.showCancelled {
+			s.showCancelled = on
+			s.reload()
+		}
+	})
 	nextFree := widget.NewButtonWithIcon("Next free slot…", theme.SearchIcon(), s.openNextFree)
 	waitingButton := widget.NewButtonWithIcon("Waiting list", theme.ListIcon(), s.toggleWaiting)
 	actions := container.NewHBox(s.modeToggle.box, s.whoBox,
-		container.New(&fixedWidth{width: 92}, s.gridSelect), nextFree, waitingButton)
+		container.New(&fixedWidth{width: 92}, s.gridSelect), s.cancelledCheck, nextFree, waitingButton)
 	if s.printButton = newCalendarPrintButton(s.ctx, func() ukcal.Date { return s.date }); s.printButton != nil {
 		actions.Add(s.printButton)
 	}
@@ -367,6 +379,9 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 			widen(int(sp.Start), int(sp.End))
 		}
 		for _, e := range cd.Appointments {
+			if app.IsCancelled(e.Status) && !s.showCancelled {
+				continue
+			}
 			widen(e.StartMin, e.EndMin)
 			s.entries[e.ID] = e
 			blocks = append(blocks, diaryBlock(e, i))
