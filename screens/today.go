@@ -56,6 +56,13 @@ type todayScreen struct {
 	holidays *fyne.Container
 	region   ukcal.Region // whose bank holidays the clinic keeps
 
+	// The day the list shows: today, or a day ahead to prepare for
+	// (offset in days from today; never before today).
+	offset   int
+	dayTitle *widget.Label
+	earlier  *widget.Button
+	canMark  bool // the user may mark arrivals
+
 	holidaysCard *widget.Card
 
 	// Today's appointments (nil for someone who may not see the book).
@@ -374,7 +381,8 @@ func todayNaturalWidths(appts []app.DiaryEntry) [3]float32 {
 
 func (s *todayScreen) buildAppointments() fyne.CanvasObject {
 	cols := todayRow{natural: &s.natural}
-	s.list = newTodayList(cols, func() []app.DiaryEntry { return s.appts }, s.ctx.Clinic.Can(app.PermAppointmentStatus))
+	s.canMark = s.ctx.Clinic.Can(app.PermAppointmentStatus)
+	s.list = newTodayList(cols, func() []app.DiaryEntry { return s.appts }, s.canMark)
 	s.list.onOpen = s.openPatient
 	s.list.onArrive = s.toggleArrived
 	s.counts = widget.NewLabel("")
@@ -382,7 +390,15 @@ func (s *todayScreen) buildAppointments() fyne.CanvasObject {
 	// down under the pointer between two clicks.
 	s.message = cell()
 	s.message.Alignment = fyne.TextAlignTrailing
-	title := heading("Today's appointments")
+	s.dayTitle = heading("Today's appointments")
+	s.earlier = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { s.showDayAhead(s.offset - 1) })
+	later := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.showDayAhead(s.offset + 1) })
+	backToday := widget.NewButton("Today", func() { s.showDayAhead(0) })
+	s.earlier.Disable()
+	// The arrows before the heading: its length changes with the day
+	// ("Tomorrow's appointments"), and the buttons must not move under
+	// the pointer between two clicks.
+	title := container.NewHBox(s.earlier, later, backToday, s.dayTitle)
 	keys := widget.NewLabel("Enter opens the patient · A marks arrived")
 	keys.SizeName = theme.SizeNameCaptionText // a reminder, quieter than the list but readable
 	var titles []fyne.CanvasObject
@@ -407,7 +423,8 @@ func (s *todayScreen) buildAppointments() fyne.CanvasObject {
 func (s *todayScreen) reload() {
 	s.seq++
 	seq := s.seq
-	s.day = ukcal.Today(s.now())
+	s.day = ukcal.Today(s.now()).AddDays(s.offset)
+	s.list.canMark = s.canMark && s.offset == 0 // arrivals happen on the day
 	c, day := s.ctx.Clinic, s.day
 	offUI(s.ctx, func() ([]app.DiaryEntry, error) { return c.TodayList(day) }, func(appts []app.DiaryEntry, err error) {
 		if seq != s.seq {
@@ -454,14 +471,53 @@ func (s *todayScreen) showAppointments(appts []app.DiaryEntry) {
 	}
 }
 
+// showDayAhead shows the list for offset days from today (0: today), to
+// prepare tomorrow's or next Monday's at the end of the day.
+func (s *todayScreen) showDayAhead(offset int) {
+	s.offset = max(offset, 0)
+	if s.offset == 0 {
+		s.earlier.Disable()
+		s.dayTitle.SetText("Today's appointments")
+	} else {
+		s.earlier.Enable()
+		day := ukcal.Today(s.now()).AddDays(s.offset)
+		if s.offset == 1 {
+			s.dayTitle.SetText("Tomorrow's appointments")
+		} else {
+			s.dayTitle.SetText("Appointments on " + dayWords(s.offset, day))
+		}
+	}
+	s.scrolled = s.offset != 0 // only today's list starts at who is due now
+	s.list.cursor = 0
+	s.reload()
+}
+
+// dayWords names a day ahead as the desk says it: "tomorrow", or
+// "Tuesday 8 December".
+func dayWords(offset int, day ukcal.Date) string {
+	if offset == 1 {
+		return "tomorrow"
+	}
+	return day.Time().Format("Monday 2 January")
+}
+
 // emptyText says why the list is empty and what to do about it.
 func (s *todayScreen) emptyText() string {
 	day := s.day
+	when := "today"
+	switch {
+	case s.offset == 1:
+		when = "tomorrow"
+	case s.offset > 1:
+		when = "on " + dayWords(s.offset, day)
+	}
 	switch {
 	case s.region.IsHoliday(day):
-		return "No appointments today: it is a bank holiday. Bookings for the coming days are in the Calendar."
+		return "No appointments " + when + ": it is a bank holiday. Bookings for the coming days are in the Calendar."
 	case day.IsWeekend():
-		return "No appointments today. Bookings for the coming week are in the Calendar."
+		return "No appointments " + when + ". Bookings for the coming week are in the Calendar."
+	case s.offset > 0:
+		return "No appointments booked for " + strings.TrimPrefix(when, "on ") + " yet. Book them from the Calendar."
 	}
 	text := "No appointments booked for today yet. Book one from the Calendar (click an empty slot), " +
 		"or from a patient's record with “Book appointment…”."

@@ -388,3 +388,45 @@ func TestTodaySaysWhenLettersLackTheClinicsPhoneOrAddress(t *testing.T) {
 		t.Fatal("the reminder stays after the details are complete")
 	}
 }
+
+// At the end of the day the desk prepares tomorrow: the arrows move the
+// list a day on (never before today), the heading says which day it is,
+// and arrivals cannot be marked on a day still to come.
+func TestTodayPreparesTomorrowsList(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	jane := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
+	if _, _, err := c.Book(app.BookingRequest{PatientID: jane.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID, Date: ctDay,
+		Start: schedule.MustParseClock("09:15")}); err != nil {
+		t.Fatal(err)
+	}
+	s, _, _ := tcToday(t, c)
+	tdOn(t, s, ctDay.AddDays(-1)) // the evening before
+	if len(s.appts) != 0 || !s.earlier.Disabled() {
+		t.Fatalf("today lists %d, earlier enabled %v", len(s.appts), !s.earlier.Disabled())
+	}
+
+	s.showDayAhead(1)
+	tpIdle(t)
+	if s.dayTitle.Text != "Tomorrow's appointments" || s.day != ctDay {
+		t.Fatalf("the next day is headed %q and is %s", s.dayTitle.Text, s.day)
+	}
+	if len(s.appts) != 1 || s.appts[0].PatientName != "Jane O'Neill" {
+		t.Fatalf("tomorrow lists %+v", s.appts)
+	}
+	if tdRowButton(t, s, 0).Visible() {
+		t.Fatal("an arrival can be marked on tomorrow's list")
+	}
+
+	s.showDayAhead(2)
+	tpIdle(t)
+	if want := "Appointments on " + ctDay.AddDays(1).Time().Format("Monday 2 January"); s.dayTitle.Text != want {
+		t.Fatalf("two days on is headed %q, want %q", s.dayTitle.Text, want)
+	}
+	s.showDayAhead(-5)
+	tpIdle(t)
+	if s.offset != 0 || s.dayTitle.Text != "Today's appointments" || !s.earlier.Disabled() {
+		t.Fatalf("going back past today: offset %d, heading %q", s.offset, s.dayTitle.Text)
+	}
+}
