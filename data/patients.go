@@ -32,7 +32,8 @@ type Patient struct {
 	Consent        Consent
 	Alerts         []Alert
 	AIS            AIS
-	LastTreatment  string
+	LastTreatment  string // hand-kept, e.g. treatment before ClinicDesk; the diary's Seen appointments count too
+	DateOfDeath    string // "" when not recorded
 	Status         string // active, archived, merged
 	MergedInto     string
 	ArchivedAt     time.Time
@@ -92,7 +93,7 @@ const patientColumns = `id, title, forenames, surname, preferred_name, dob, sex,
 	address_line1, address_line2, town, county, postcode, phone_mobile, phone_home, phone_work, email,
 	gp_name, gp_practice, gp_address, nok_name, nok_relationship, nok_phone, language, interpreter,
 	consent_letter, consent_phone, consent_sms, consent_email, alerts, ais_needs, ais_notes, ais_reviewed,
-	last_treatment, status, coalesce(merged_into, ''), archived_at, created_at, updated_at`
+	last_treatment, date_of_death, status, coalesce(merged_into, ''), archived_at, created_at, updated_at`
 
 func patientArgs(p Patient) ([]any, error) {
 	alerts, err := json.Marshal(nonNilAlerts(p.Alerts))
@@ -116,7 +117,7 @@ func patientArgs(p Patient) ([]any, error) {
 		p.Phones.Mobile, p.Phones.Home, p.Phones.Work, p.Email,
 		p.GP.Name, p.GP.Practice, joinLines(p.GP.Address), p.NextOfKin.Name, p.NextOfKin.Relationship, p.NextOfKin.Phone,
 		p.Language, p.Interpreter, p.Consent.Letter, p.Consent.Phone, p.Consent.SMS, p.Consent.Email,
-		string(alerts), string(needs), p.AIS.Notes, p.AIS.Reviewed, p.LastTreatment, p.Status, mergedInto, archived,
+		string(alerts), string(needs), p.AIS.Notes, p.AIS.Reviewed, p.LastTreatment, p.DateOfDeath, p.Status, mergedInto, archived,
 		p.CreatedAt.UTC().Format(time.RFC3339Nano), p.UpdatedAt.UTC().Format(time.RFC3339Nano)}, nil
 }
 
@@ -158,7 +159,7 @@ func scanPatient(sc interface{ Scan(...any) error }) (Patient, error) {
 		&p.Phones.Mobile, &p.Phones.Home, &p.Phones.Work, &p.Email,
 		&p.GP.Name, &p.GP.Practice, &gpAddress, &p.NextOfKin.Name, &p.NextOfKin.Relationship, &p.NextOfKin.Phone,
 		&p.Language, &p.Interpreter, &p.Consent.Letter, &p.Consent.Phone, &p.Consent.SMS, &p.Consent.Email,
-		&alerts, &needs, &p.AIS.Notes, &p.AIS.Reviewed, &p.LastTreatment, &p.Status, &p.MergedInto, &archived, &created, &updated)
+		&alerts, &needs, &p.AIS.Notes, &p.AIS.Reviewed, &p.LastTreatment, &p.DateOfDeath, &p.Status, &p.MergedInto, &archived, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
 	}
@@ -206,7 +207,7 @@ func (t *Tx) UpdatePatient(p Patient) error {
 		phone_mobile = ?, phone_home = ?, phone_work = ?, email = ?, gp_name = ?, gp_practice = ?, gp_address = ?, nok_name = ?,
 		nok_relationship = ?, nok_phone = ?, language = ?, interpreter = ?, consent_letter = ?, consent_phone = ?,
 		consent_sms = ?, consent_email = ?, alerts = ?, ais_needs = ?, ais_notes = ?, ais_reviewed = ?,
-		last_treatment = ?, status = ?, merged_into = ?, archived_at = ?, updated_at = ?, search_names = ?
+		last_treatment = ?, date_of_death = ?, status = ?, merged_into = ?, archived_at = ?, updated_at = ?, search_names = ?
 		WHERE id = ?`, append(args[1:created], args[updated], searchNames(p), args[0])...)
 	if err != nil {
 		return err

@@ -46,6 +46,7 @@ type patientForm struct {
 	alerts                               []*alertRow
 	alertsBox                            *fyne.Container
 	lastTreatment                        *formEntry
+	dateOfDeath                          *formEntry
 
 	problems map[string]*widget.Label     // a field's message, under it
 	focusFor map[string]fyne.Focusable    // the widget to put the cursor in
@@ -231,6 +232,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 	f.alertsBox = container.NewVBox()
 	addAlert := widget.NewButtonWithIcon("Add an alert", theme.ContentAddIcon(), func() { f.addAlert(patientAlert{}) })
 	f.lastTreatment = f.entry("dd/mm/yyyy")
+	f.dateOfDeath = f.entry("dd/mm/yyyy")
 
 	f.fill()
 	f.initial, f.initialOpts = f.read()
@@ -274,8 +276,13 @@ func (f *patientForm) build() fyne.CanvasObject {
 		formSection("Alerts",
 			wrapped("Alerts show in red wherever this patient appears, for everyone at the desk."),
 			f.alertsBox, alertsProblem, container.NewHBox(addAlert)),
-		formSection("Treatment",
-			formRow(f.field(patients.FieldLastTreatment, "Last treatment", f.lastTreatment), layout.NewSpacer(), layout.NewSpacer())),
+		formSection("Treatment and date of death",
+			// The diary's Seen appointments give the last treatment; this
+			// date keeps treatment from before ClinicDesk.
+			wrapped("How long the record is kept counts from the last appointment marked Seen. "+
+				"Fill in the last treatment only for care given before ClinicDesk; the later of the two counts."),
+			formRow(f.field(patients.FieldLastTreatment, "Last treatment before ClinicDesk", f.lastTreatment),
+				f.field(patients.FieldDateOfDeath, "Date of death", f.dateOfDeath), layout.NewSpacer())),
 	)
 	// The date field's "Today" button sits in a Border: focus the entry.
 	f.focusFor[patients.FieldAISReviewed] = f.aisReviewed
@@ -310,7 +317,7 @@ func (f *patientForm) textFields() []fyne.Focusable {
 	out := []fyne.Focusable{f.title, f.forenames, f.surname, f.preferred, f.dob, f.gender, f.nhsNumber,
 		f.line1, f.line2, f.town, f.county, f.postcode, f.mobile, f.home, f.work, f.email,
 		f.gpName, f.gpPractice, f.gpAddress, f.nokName, f.nokRelationship, f.nokPhone, f.language,
-		f.aisNotes, f.aisReviewed, f.lastTreatment}
+		f.aisNotes, f.aisReviewed, f.lastTreatment, f.dateOfDeath}
 	for _, r := range f.alerts {
 		out = append(out, r.text)
 	}
@@ -399,6 +406,7 @@ func (f *patientForm) fill() {
 		f.addAlert(a)
 	}
 	f.lastTreatment.SetText(isoToUK(p.LastTreatment))
+	f.dateOfDeath.SetText(isoToUK(p.DateOfDeath))
 }
 
 // focusFirst puts the cursor in the first name field.
@@ -520,6 +528,7 @@ func (f *patientForm) read() (app.Patient, app.PatientOptions) {
 		p.Alerts = append(p.Alerts, patientAlert{Kind: kind, Text: text})
 	}
 	p.LastTreatment = ukToISO(f.lastTreatment.Text)
+	p.DateOfDeath = ukToISO(f.dateOfDeath.Text)
 	return p, o
 }
 

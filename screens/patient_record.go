@@ -84,6 +84,10 @@ type recordData struct {
 	merges   []app.Merge
 	names    map[string]string // other records in the merges, by ID
 	staff    []app.User
+	// retention: how long the record is kept, from the diary (the last
+	// Seen appointment moves it, so it is read with the history).
+	retention   app.Retention
+	retentionOK bool
 }
 
 func newPatientRecord(s *patientsScreen, id string) *patientRecord {
@@ -156,6 +160,9 @@ func loadRecordData(c *app.Clinic, id string, withPatient bool, known recordData
 		return d, err
 	}
 	if d.merges, err = c.Merges(id); err != nil {
+		return d, err
+	}
+	if d.retention, d.retentionOK, err = c.RecordRetention(d.p); err != nil {
 		return d, err
 	}
 	if d.staff == nil {
@@ -450,7 +457,7 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 			item("Communication needs", strings.Join(needs, "\n")), item("How to meet them", p.AIS.Notes),
 			item("Needs last reviewed", isoToUK(p.AIS.Reviewed))),
 		section("Alerts", item("Alerts", strings.Join(alerts, "\n"))),
-		section("Treatment", item("Last treatment", isoToUK(p.LastTreatment))),
+		section("Treatment", item("Last treatment before ClinicDesk", isoToUK(p.LastTreatment)), item("Date of death", isoToUK(p.DateOfDeath))),
 	)
 	return container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
 }
@@ -649,14 +656,13 @@ func (r *patientRecord) staffName(id string) string {
 	return "someone who has left"
 }
 
-// retentionText says how long the record must be kept.
-func retentionText(p app.Patient) string {
-	ret, ok := patients.RetentionFor(p)
-	if !ok {
-		return "No treatment recorded yet. How long the record must be kept runs from the last treatment: " +
-			"set “Last treatment” in the details when it ends."
+// retentionText says how long the record must be kept and what the date
+// rests on, so the manager can check it against the diary.
+func retentionText(d recordData) string {
+	if !d.retentionOK {
+		return "How long to keep this record cannot be worked out without a date of birth: add it in the details."
 	}
-	return "Keep until " + letters.LongDate(ret.KeepUntil.Time()) + " — " + ret.Rule + "."
+	return "Keep until " + letters.LongDate(d.retention.KeepUntil.Time()) + ": " + d.retention.Rule + "."
 }
 
 func (r *patientRecord) recordTab() fyne.CanvasObject {
@@ -671,7 +677,7 @@ func (r *patientRecord) recordTab() fyne.CanvasObject {
 	case "merged":
 		state = "Merged into another record."
 	}
-	parts = append(parts, heading("Keeping this record"), wrapped(state), wrapped(retentionText(p)),
+	parts = append(parts, heading("Keeping this record"), wrapped(state), wrapped(retentionText(r.data)),
 		wrapped("The NHS Records Management Code sets these periods; the practice manager decides when a record is finally destroyed."))
 	if c.Can(app.PermArchivePatient) && p.Status != "merged" {
 		if p.Status == "archived" {
@@ -715,8 +721,8 @@ func (r *patientRecord) recordTab() fyne.CanvasObject {
 func (r *patientRecord) confirmArchive() {
 	p := r.data.p
 	keep := "It is kept for its retention period."
-	if ret, ok := patients.RetentionFor(p); ok {
-		keep = "It is kept until " + letters.LongDate(ret.KeepUntil.Time()) + "."
+	if r.data.retentionOK {
+		keep = "It is kept until " + letters.LongDate(r.data.retention.KeepUntil.Time()) + "."
 	}
 	d := dialog.NewConfirm("Archive "+patientFullName(p)+"?",
 		"The record leaves the everyday lists and searches. "+keep+" You can bring it back at any time.",

@@ -22,7 +22,7 @@ func ChangedFields(old, new data.Patient) []string {
 		"interpreter": {old.Interpreter, new.Interpreter}, "contact preferences": {old.Consent, new.Consent},
 		"alerts": {normAlerts(old.Alerts), normAlerts(new.Alerts)}, "communication needs": {normStrings(old.AIS.Needs), normStrings(new.AIS.Needs)},
 		"communication notes": {old.AIS.Notes, new.AIS.Notes}, "needs reviewed": {old.AIS.Reviewed, new.AIS.Reviewed},
-		"last treatment": {old.LastTreatment, new.LastTreatment},
+		"last treatment": {old.LastTreatment, new.LastTreatment}, "date of death": {old.DateOfDeath, new.DateOfDeath},
 	}
 	var out []string
 	for name, p := range pairs {

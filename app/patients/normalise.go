@@ -42,6 +42,7 @@ const (
 	FieldAISReviewed   = "ais_reviewed"
 	FieldAlerts        = "alerts"
 	FieldLastTreatment = "last_treatment"
+	FieldDateOfDeath   = "date_of_death"
 )
 
 // FieldError says what is wrong with one field and how to put it right.
@@ -226,6 +227,12 @@ func Normalise(p *data.Patient, o Options) error {
 			add(FieldLastTreatment, "the date of last treatment is not a real date")
 		}
 	}
+	p.DateOfDeath = strings.TrimSpace(p.DateOfDeath)
+	if p.DateOfDeath != "" {
+		if msg := deathProblem(p.DateOfDeath, p.DOB, o.Today); msg != "" {
+			add(FieldDateOfDeath, "%s", msg)
+		}
+	}
 	if p.Status == "" {
 		p.Status = data.PatientActive
 	}
@@ -233,6 +240,22 @@ func Normalise(p *data.Patient, o Options) error {
 		return errs
 	}
 	return nil
+}
+
+// deathProblem says what is wrong with a date of death: it cannot be in
+// the future or before the patient was born ("" when it is fine).
+func deathProblem(died, dob string, today ukcal.Date) string {
+	d, err := ukcal.ParseDate(died)
+	if err != nil {
+		return "the date of death is not a real date: use dd/mm/yyyy"
+	}
+	if !today.IsZero() && d.After(today) {
+		return fmt.Sprintf("the date of death %s is in the future: check the date", FormatDate(d))
+	}
+	if born, err := ukcal.ParseDate(dob); err == nil && d.Before(born) {
+		return fmt.Sprintf("the date of death %s is before the date of birth %s: check both", FormatDate(d), FormatDate(born))
+	}
+	return ""
 }
 
 func validCode(options []Option, code string) bool {

@@ -165,26 +165,6 @@ func TestSimilarNames(t *testing.T) {
 	}
 }
 
-func TestRetention(t *testing.T) {
-	cases := []struct {
-		dob, last, want string
-	}{
-		{"1970-05-01", "2026-03-10", "2034-03-10"}, // adult: 8 years after
-		{"2016-06-01", "2026-03-10", "2041-06-01"}, // child of 9: 25th birthday
-		{"2008-09-01", "2026-03-10", "2034-09-01"}, // 17 at the end: 26th birthday
-		{"2008-01-01", "2026-03-10", "2034-03-10"}, // 18: adult rule
-	}
-	for _, tc := range cases {
-		r, ok := RetentionFor(data.Patient{DOB: tc.dob, LastTreatment: tc.last})
-		if !ok || r.KeepUntil.String() != tc.want {
-			t.Errorf("dob %s last %s: %s (%s), want %s", tc.dob, tc.last, r.KeepUntil, r.Rule, tc.want)
-		}
-	}
-	if _, ok := RetentionFor(data.Patient{DOB: "1970-01-01"}); ok {
-		t.Error("retention without a treatment date")
-	}
-}
-
 func TestParseAISNeeds(t *testing.T) {
 	codes, unknown := ParseAISNeeds("Large print; BSL interpreter, easy read / telepathy")
 	if len(codes) != 3 || codes[0] != "large_print" || codes[1] != "bsl_interpreter" || codes[2] != "easy_read" {
