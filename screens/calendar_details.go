@@ -38,8 +38,9 @@ type calendarDetails struct {
 	s       *calendarScreen
 	entry   app.DiaryEntry
 	dialog  dialog.Dialog
-	content *fyne.Container
-	letters *appointmentLetters // slip, letter and did-not-attend letter buttons
+	content *fyne.Container     // the body, which scrolls in frame when the window is short
+	frame   *scrollingDialog    // the body above the Close button, fitted to the window
+	actions *appointmentActions // print slip, letter and the proposed DNA letter
 
 	status       *widget.Label
 	statusButton map[app.Status]*widget.Button
@@ -147,12 +148,17 @@ func (d *calendarDetails) build() {
 		d.content.Add(widget.NewLabelWithStyle("One of a series of appointments", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	}
 	d.content.Objects = append(d.content.Objects, facts...)
-	d.letters = appointmentLetterRow(d.s.ctx, d.entry)
-	d.content.Objects = append(d.content.Objects, d.status, row, d.statusTiming, d.letters, d.cancelRow, d.moveRow, d.message, d.offers,
-		container.NewHBox(layout.NewSpacer(), closeButton))
-	d.dialog = dialog.NewCustomWithoutButtons("Appointment", d.content, d.s.ctx.Window)
+	if notes := strings.TrimSpace(e.Notes); notes != "" {
+		d.content.Add(wrapped("Notes: " + notes))
+	}
+	d.actions = newAppointmentActions(d.s.ctx, d.entry, d.problem, d.relayout)
+	// The printing row follows the message, so after a DNA the proposed
+	// letter's button is just below "send the second DNA letter".
+	d.content.Objects = append(d.content.Objects, d.status, row, d.statusTiming, d.cancelRow, d.moveRow, d.message, d.actions.row, d.offers)
+	d.frame = newScrollingDialog(d.content, container.NewHBox(layout.NewSpacer(), closeButton))
+	d.dialog = dialog.NewCustomWithoutButtons("Appointment", d.frame.frame, d.s.ctx.Window)
 	d.showStatus()
-	fitDialog(d.dialog, d.content, 620)
+	d.relayout()
 	d.dialog.Show()
 }
 
@@ -230,12 +236,21 @@ func (d *calendarDetails) close() {
 	d.s.grid.Focus()
 }
 
-func (d *calendarDetails) relayout() { fitDialog(d.dialog, d.content, 620) }
+// relayout fits the dialog to what it shows now, within the window.
+func (d *calendarDetails) relayout() { d.frame.fit(d.dialog, d.s.ctx.Window, 620) }
+
+// problem says what went wrong in red, in view.
+func (d *calendarDetails) problem(text string) {
+	say(d.message, widget.DangerImportance, text)
+	d.relayout()
+	d.frame.reveal(d.message)
+}
 
 func (d *calendarDetails) askCancel() {
 	d.moveRow.Hide()
 	d.cancelRow.Show()
 	d.relayout()
+	d.frame.reveal(d.cancelRow)
 	d.s.ctx.Window.Canvas().Focus(d.cancelReason)
 }
 
@@ -246,8 +261,7 @@ func (d *calendarDetails) confirmCancel() {
 	}
 	reason := strings.TrimSpace(d.cancelReason.Text)
 	if reason == "" {
-		say(d.message, widget.DangerImportance, "Say why the appointment is cancelled.")
-		d.relayout()
+		d.problem("Say why the appointment is cancelled.")
 		return
 	}
 	if d.cancelScope != nil && d.cancelScope.Selected == cancelThisAndLater {
@@ -264,8 +278,7 @@ func (d *calendarDetails) cancelSeries(to app.Status, reason string) {
 	id := d.entry.ID
 	offUI(d.s.ctx, func() (int, error) { return c.CancelSeries(id, true, to, reason) }, func(n int, err error) {
 		if err != nil {
-			say(d.message, widget.DangerImportance, plainError(err))
-			d.relayout()
+			d.problem(plainError(err))
 			return
 		}
 		d.close()
@@ -295,22 +308,24 @@ func (d *calendarDetails) setStatus(to app.Status, reason string) {
 		return changed{res, offers}, nil
 	}, func(ch changed, err error) {
 		if err != nil {
-			say(d.message, widget.DangerImportance, plainError(err))
-			d.relayout()
+			d.problem(plainError(err))
 			return
 		}
 		d.entry.Appointment = ch.res.Appointment
 		d.cancelRow.Hide()
 		d.showStatus()
-		d.letters.showFor(d.entry)
+		var step schedule.DNAStep
 		msg := "Marked " + strings.ToLower(app.StatusLabel(to)) + "."
 		if ch.res.DNA != nil && ch.res.DNA.Step != "" {
+			step = ch.res.DNA.Step
 			msg += fmt.Sprintf(" That is %s in %d months: send the %s.", plural(int64(ch.res.DNA.Count), "missed appointment", "missed appointments"),
 				ch.res.DNA.WindowMonths, dnaLetterName(ch.res.DNA.Step))
 		}
+		d.actions.showFor(d.entry, step)
 		say(d.message, widget.SuccessImportance, msg)
 		d.showOffers(ch.offers, to)
 		d.relayout()
+		d.frame.reveal(d.message)
 		d.s.reload()
 	})
 }
@@ -368,6 +383,7 @@ func (d *calendarDetails) askMove() {
 	d.cancelRow.Hide()
 	d.moveRow.Show()
 	d.relayout()
+	d.frame.reveal(d.moveRow)
 	d.s.ctx.Window.Canvas().Focus(d.moveDate)
 }
 
@@ -376,14 +392,12 @@ func (d *calendarDetails) askMove() {
 func (d *calendarDetails) confirmMove() {
 	when, err := parseUKDate(d.moveDate.Text)
 	if err != nil || when.IsZero() {
-		say(d.message, widget.DangerImportance, "Write the new date as dd/mm/yyyy, for example 24/11/2026.")
-		d.relayout()
+		d.problem("Write the new date as dd/mm/yyyy, for example 24/11/2026.")
 		return
 	}
 	start, err := schedule.ParseClock(strings.TrimSpace(d.moveTime.Text))
 	if err != nil {
-		say(d.message, widget.DangerImportance, "Write the new time as 24-hour HH:MM, for example 14:30.")
-		d.relayout()
+		d.problem("Write the new time as 24-hour HH:MM, for example 14:30.")
 		return
 	}
 	m := app.MoveRequest{Date: ukcal.DateOf(when), Start: start, Reason: strings.TrimSpace(d.moveReason.Text),
@@ -405,10 +419,10 @@ func (d *calendarDetails) confirmMove() {
 			d.moveOverride.Show()
 			d.moveGo.SetText("Move anyway")
 			d.relayout()
+			d.frame.reveal(d.message)
 			return
 		case err != nil:
-			say(d.message, widget.DangerImportance, plainError(err))
-			d.relayout()
+			d.problem(plainError(err))
 			return
 		}
 		d.close()
