@@ -290,6 +290,8 @@ func scanHistory(rows *sql.Rows, err error) ([]StatusChange, error) {
 type DiaryEntry struct {
 	Appointment
 	PatientName   string // "Forenames Surname"
+	PatientFirst  string // the forenames, to tell two patients apart
+	PatientLast   string // the surname
 	PatientDOB    string
 	NHSNumber     string
 	Alerts        []Alert
@@ -300,7 +302,7 @@ type DiaryEntry struct {
 	ClinicianName string
 }
 
-const diaryColumns = appointmentColumns + `, p.forenames || ' ' || p.surname, p.dob, p.nhs_number, p.alerts, p.ais_needs`
+const diaryColumns = appointmentColumns + `, p.forenames, p.surname, p.dob, p.nhs_number, p.alerts, p.ais_needs`
 
 // The patient's columns are read from patients_diary: SQLite would pick the
 // primary key's index by id and then read the wide row, a random page per
@@ -456,10 +458,11 @@ func diary(q querier, f DiaryFilter, snap *setupSnapshot) ([]DiaryEntry, error) 
 		var e DiaryEntry
 		var statusAt, createdAt, movedFrom, alerts, needs string
 		targets := append(e.scanTargets(&statusAt, &createdAt, &movedFrom),
-			&e.PatientName, &e.PatientDOB, &e.NHSNumber, &alerts, &needs)
+			&e.PatientFirst, &e.PatientLast, &e.PatientDOB, &e.NHSNumber, &alerts, &needs)
 		if err := rows.Scan(targets...); err != nil {
 			return nil, err
 		}
+		e.PatientName = e.PatientFirst + " " + e.PatientLast
 		if err := e.finishScan(statusAt, createdAt, movedFrom); err != nil {
 			return nil, err
 		}

@@ -438,10 +438,25 @@ func dayBanner(n app.DayNotice, working bool) string {
 func diaryBlock(e app.DiaryEntry, column int) widgets.Block {
 	return widgets.Block{
 		ID: e.ID, Column: column, Start: e.StartMin, End: e.EndMin,
-		Colour: hexColour(e.TypeColour), Patient: e.PatientName, Type: e.TypeName,
+		Colour: hexColour(e.TypeColour), Patient: gridPatientName(e), Type: e.TypeName,
 		Status: gridStatus(e.Status), Detail: e.RoomName,
 		Alert: len(e.Alerts) > 0, AIS: len(e.AISNeeds) > 0,
 	}
+}
+
+// gridPatientName is the name on a block, family name first ("Haigh,
+// Luke"), as clinical systems list patients: a narrow column cuts the end
+// of the name, and two patients called Luke must still be told apart at a
+// glance. Not in capitals (the NHS interface guidance's "HAIGH, Luke"):
+// capitals take a third more of a column a tenth of the screen wide.
+func gridPatientName(e app.DiaryEntry) string {
+	switch {
+	case e.PatientLast == "":
+		return e.PatientName
+	case e.PatientFirst == "":
+		return e.PatientLast
+	}
+	return e.PatientLast + ", " + e.PatientFirst
 }
 
 // gridStatus maps the stored status to the grid's icons.
