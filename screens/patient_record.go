@@ -37,6 +37,9 @@ type patientRecord struct {
 	ctx    *Context
 	id     string
 	flash  string // said once the record has opened ("Added …")
+	// openTab is the tab to show when the record opens (a follow-up being
+	// typed before a lock, patient_record_tasks.go); else the one chosen.
+	openTab string
 
 	data recordData
 
@@ -205,6 +208,9 @@ func (r *patientRecord) showAll() {
 		container.NewTabItemWithIcon(recordTabTasks, theme.ConfirmIcon(), r.tasksTab()),
 		container.NewTabItemWithIcon(recordTabRecord, theme.StorageIcon(), r.recordTab()),
 	)
+	if r.openTab != "" {
+		chosen, r.openTab = r.openTab, ""
+	}
 	r.selectTab(chosen)
 	r.tabs.OnSelected = func(*container.TabItem) { clearSuccess() } // "Note added." is not news on the next tab
 	r.body.Objects = []fyne.CanvasObject{container.NewBorder(r.header, nil, nil, nil, r.tabs)}
