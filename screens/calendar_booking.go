@@ -65,6 +65,9 @@ type calendarBooking struct {
 	seq      int  // bumped by each check; older answers are dropped
 
 	summary app.SeriesResult // what a series booked, once it has
+
+	restored *widget.Label // says the dialog came back after a lock
+	draft    *formDraft    // the patient chosen and what is typed, kept through a lock
 }
 
 // openBooking shows the booking dialog for slot.
@@ -82,7 +85,12 @@ func (b *calendarBooking) build() {
 	b.types, _ = c.AppointmentTypes(false)
 	b.rooms, _ = c.Rooms(false)
 
-	b.patient = newCalendarPatientPick(b.s.ctx, func(app.PatientSummary) { b.check() })
+	b.patient = newCalendarPatientPick(b.s.ctx, func(app.PatientSummary) {
+		b.check()
+		if b.draft != nil {
+			b.draft.note()
+		}
+	})
 	if b.slot.PatientID != "" {
 		b.patient.set(b.slot.PatientID, b.slot.PatientName)
 	}
@@ -191,7 +199,9 @@ func (b *calendarBooking) build() {
 	// buttons off a small screen.
 	b.warningsBox = container.New(&maxHeightLayout{height: 120}, container.NewVScroll(b.warnings))
 	b.warningsBox.Hide()
-	b.content = container.NewVBox(b.patient.view, widget.NewSeparator(), form, b.warningsHead, b.warningsBox, b.reasonRow, b.problem, buttons)
+	b.restored = note()
+	b.keepTyping()
+	b.content = container.NewVBox(b.restored, b.patient.view, widget.NewSeparator(), form, b.warningsHead, b.warningsBox, b.reasonRow, b.problem, buttons)
 	b.dialog = dialog.NewCustomWithoutButtons("Book an appointment", b.content, b.s.ctx.Window)
 	fitDialog(b.dialog, b.content, 640)
 	b.dialog.Show()
@@ -202,6 +212,7 @@ func (b *calendarBooking) build() {
 }
 
 func (b *calendarBooking) close() {
+	b.draft.done() // booked, or cancelled on purpose; a lock never comes here
 	b.dialog.Hide()
 	if b.s.booking == b {
 		b.s.booking = nil
@@ -629,4 +640,70 @@ func (l *maxHeightLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
+}
+
+// bookingPlace is where the booking dialog's typing is kept: one at a time.
+const bookingPlace = "booking"
+
+// keepTyping keeps the patient chosen, the notes and the rest of the
+// dialog through a lock, and puts back what was kept: the receptionist
+// who found the patient and typed the notes does not do it twice.
+func (b *calendarBooking) keepTyping() {
+	d := newFormDraft(b.s.ctx, bookingPlace, calendarModuleID, func() string {
+		if name := b.patient.name(); name != "" {
+			return "a booking for " + name
+		}
+		return "a booking"
+	})
+	// Where the dialog opened, so it can open there again.
+	slot := b.slot
+	for name, v := range map[string]string{"slot clinician": slot.ClinicianID, "slot date": slot.Date.String(),
+		"slot start": strconv.Itoa(int(slot.Start)), "slot type": slot.TypeID, "slot waiting": slot.WaitingID} {
+		d.field(name, func() string { return v }, func(string) {})
+	}
+	get, set := pickedField(b.patient)
+	d.field("patient", get, set)
+	d.field("type", func() string { return b.typeSelect.Selected }, b.typeSelect.SetSelected)
+	d.field("clinician", func() string { return b.whoSelect.Selected }, b.whoSelect.SetSelected)
+	d.field("room", func() string { return b.roomSelect.Selected }, b.roomSelect.SetSelected)
+	for _, sel := range []*widget.Select{b.typeSelect, b.whoSelect, b.roomSelect} {
+		prev := sel.OnChanged
+		sel.OnChanged = func(v string) {
+			if prev != nil {
+				prev(v)
+			}
+			d.note()
+		}
+	}
+	d.entry("date", b.date)
+	d.entry("start", b.start)
+	d.entry("minutes", b.minutes)
+	d.entry("notes", b.notes)
+	d.entry("reason", b.reason)
+	b.draft = d
+	if restored := d.begin(); restored != "" {
+		say(b.restored, widget.WarningImportance, strings.Replace(restored, "what you were typing", "the booking you were making", 1))
+	}
+}
+
+// restoreDraft reopens, when the Calendar is shown again after a lock,
+// the booking dialog as it was left, on its day.
+func (s *calendarScreen) restoreDraft() bool {
+	c := s.ctx.Clinic
+	d, ok := keptTyping(c, sessionUserID(c), bookingPlace)
+	if !ok || s.booking != nil || len(s.clinicians) == 0 {
+		return false
+	}
+	slot := calendarSlot{ClinicianID: d.fields["slot clinician"], TypeID: d.fields["slot type"], WaitingID: d.fields["slot waiting"]}
+	var err error
+	if slot.Date, err = ukcal.ParseDate(d.fields["slot date"]); err != nil {
+		return false
+	}
+	start, _ := strconv.Atoi(d.fields["slot start"])
+	slot.Start = schedule.Clock(start)
+	if slot.Date != s.date {
+		s.goTo(slot.Date)
+	}
+	s.openBooking(slot)
+	return true
 }

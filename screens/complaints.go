@@ -185,8 +185,11 @@ func (s *complaintsScreen) build() fyne.CanvasObject {
 
 // restoreDraft is called by the shell once the screen is in the window:
 // the moment to put the cursor in the search box, so typing searches and
-// Ctrl+N starts a new complaint. There is no draft to restore.
+// Ctrl+N starts a new complaint, unless there is typing to go back to.
 func (s *complaintsScreen) restoreDraft() bool {
+	if s.restoreTyping() { // back to unsaved typing (complaints_form.go)
+		return true
+	}
 	if s.page == s.registerPage {
 		s.ctx.Window.Canvas().Focus(s.search)
 	}

@@ -43,8 +43,9 @@ type complaintFile struct {
 	// lastLetter is the letter or copy made last, as offered to open or save.
 	lastLetter *madePDF
 
-	noteKind *widget.Select
-	noteText *widget.Entry
+	noteKind  *widget.Select
+	noteText  *widget.Entry
+	noteDraft *formDraft // the note being typed, kept through a lock (draft_typing.go)
 	// names are the staff's full names by user name, for the timeline.
 	names map[string]string
 }
@@ -506,6 +507,7 @@ func (cf *complaintFile) notesCard() fyne.CanvasObject {
 		cf.noteText.SetMinRowsVisible(2)
 		cf.noteText.Wrapping = fyne.TextWrapWord
 		cf.noteText.SetPlaceHolder("Add a note, an action agreed or learning")
+		cf.keepNoteTyping()
 		add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), cf.addNote)
 		box.Add(widget.NewSeparator())
 		box.Add(container.NewBorder(nil, nil, sized(cf.noteKind, 120), add, cf.noteText))
@@ -525,8 +527,25 @@ func (cf *complaintFile) addNote() {
 		cf.say(widget.DangerImportance, plainError(err))
 		return
 	}
+	cf.noteDraft.done()
+	cf.noteText.SetText("")
 	cf.reload()
 	cf.say(widget.SuccessImportance, noteKindLabel(kind)+" added.")
+}
+
+// keepNoteTyping keeps the note being typed through a lock, a change of
+// screen or the file being read again, and puts back what was kept.
+func (cf *complaintFile) keepNoteTyping() {
+	first := cf.noteDraft == nil // the file has just opened: say so if the note came back
+	ref := cf.f.Reference
+	d := newFormDraft(cf.ctx, "complaint note "+cf.id, complaintsModuleID, func() string { return "a note on complaint " + ref })
+	d.field("kind", func() string { return cf.noteKind.Selected }, cf.noteKind.SetSelected)
+	cf.noteKind.OnChanged = func(string) { d.note() }
+	d.entry("text", cf.noteText)
+	cf.noteDraft = d
+	if restored := d.begin(); restored != "" && first {
+		cf.say(widget.WarningImportance, strings.Replace(restored, "what you were typing", "the note you were typing", 1))
+	}
 }
 
 // --- details ---

@@ -69,8 +69,10 @@ type complaintForm struct {
 	period       *widget.Entry
 	periodHint   *widget.Label
 
-	problem *widget.Label
-	save    *widget.Button
+	problem  *widget.Label
+	save     *widget.Button
+	restored *widget.Label // says the form came back after a lock
+	draft    *formDraft    // what is typed, kept through a lock (draft_typing.go)
 
 	// editing is the complaint being corrected; nil when logging a new one.
 	// What the form does not show (the delay letter, the learning) is
@@ -208,7 +210,7 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.problem = errorText()
 	f.save = widget.NewButtonWithIcon("Log complaint", theme.ConfirmIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.onDone(nil) })
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.draft.done(); f.onDone(nil) })
 	title := heading("New complaint")
 	if f.editing != nil {
 		f.fill(*f.editing)
@@ -216,9 +218,60 @@ func (f *complaintForm) build() fyne.CanvasObject {
 		title = heading("Edit " + f.editing.Reference)
 	}
 	bottom := container.NewVBox(widget.NewSeparator(), f.problem, container.NewHBox(layout.NewSpacer(), cancel, f.save))
+	f.restored = note()
+	f.keepTyping()
 	f.complainantChanged()
 	f.datesChanged()
-	return container.NewPadded(container.NewBorder(title, bottom, nil, nil, container.NewVScroll(limitWidth(form, 980))))
+	return container.NewPadded(container.NewBorder(container.NewVBox(title, f.restored), bottom, nil, nil, container.NewVScroll(limitWidth(form, 980))))
+}
+
+// complaintDraftPlace is where a new complaint, or corrections to one,
+// are kept while typed.
+func complaintDraftPlace(editing *app.ComplaintRecord) string {
+	if editing == nil {
+		return "complaint new"
+	}
+	return "complaint details " + editing.ID
+}
+
+// keepTyping keeps everything typed in the form through a lock or a
+// change of screen, and puts back what was kept.
+func (f *complaintForm) keepTyping() {
+	where := func() string { return "the new complaint" }
+	if f.editing != nil {
+		ref := f.editing.Reference
+		where = func() string { return "the changes to complaint " + ref }
+	}
+	d := newFormDraft(f.ctx, complaintDraftPlace(f.editing), complaintsModuleID, where)
+	f.draft = d
+	d.radio("complainant", f.complainant)
+	get, set := pickedField(f.patient)
+	d.field("patient", get, func(v string) {
+		set(v)
+		if f.patient.id() != "" {
+			f.patientPicked(app.PatientSummary{ID: f.patient.id(), Forenames: f.patient.name()})
+		}
+	})
+	for _, e := range []struct {
+		name  string
+		entry *widget.Entry
+	}{{"name", f.name}, {"address", f.address}, {"phone", f.phone}, {"email", f.email},
+		{"consent date", f.consentDate}, {"consent note", f.consentNote}, {"received", f.received},
+		{"events", f.events}, {"aware", f.aware}, {"description", f.description}, {"outcome", f.outcome}, {"period", f.period}} {
+		d.entry(e.name, e.entry)
+	}
+	d.radio("consent", f.consent)
+	d.radio("channel", f.channel)
+	for name, g := range map[string]*checkGrid{"subjects": f.subjects, "staff": f.staffGroups} {
+		d.field(name, func() string { return strings.Join(g.Selected(), "\n") },
+			func(v string) { g.SetSelected(strings.Split(v, "\n")) })
+		for _, c := range g.checks {
+			c.OnChanged = func(bool) { d.note() }
+		}
+	}
+	d.field("owner", func() string { return f.owner.Selected }, f.owner.SetSelected)
+	f.owner.OnChanged = func(string) { d.note() }
+	say(f.restored, widget.WarningImportance, d.begin())
 }
 
 // complainantChanged shows the consent questions only for a complaint
@@ -250,6 +303,9 @@ func (f *complaintForm) complainantStatus() complaints.ComplainantStatus {
 
 // patientPicked offers the patient's latest appointments for linking.
 func (f *complaintForm) patientPicked(p app.PatientSummary) {
+	if f.draft != nil {
+		f.draft.note()
+	}
 	c, id := f.ctx.Clinic, p.ID
 	f.apptNote.SetText("Reading " + fullName(p) + "'s appointments…")
 	offUI(f.ctx, func() ([]app.DiaryEntry, error) { return c.PatientAppointments(id) }, func(appts []app.DiaryEntry, err error) {
@@ -426,6 +482,7 @@ func (f *complaintForm) submit() {
 			rec, err = f.ctx.Clinic.LogComplaint(d)
 		}
 		if err == nil {
+			f.draft.done()
 			f.onDone(&rec)
 			return
 		}
@@ -519,4 +576,32 @@ func (f *complaintForm) fill(r app.ComplaintRecord) {
 	case !r.ResponsePeriod.Until.IsZero():
 		f.periodHint.SetText("A response by " + longDay(r.ResponsePeriod.Until) + " was agreed: it stays unless you type a number of working days.")
 	}
+}
+
+// restoreTyping reopens, on the register, the page where the user's
+// newest unsaved complaint typing is: after a lock or a change of screen
+// she is back where she was typing.
+func (s *complaintsScreen) restoreTyping() bool {
+	if s.page != s.registerPage {
+		return false // a file asked for from elsewhere is open
+	}
+	place := latestTyping(s.ctx.Clinic, complaintsModuleID, "complaint ")
+	switch {
+	case place == complaintDraftPlace(nil):
+		s.openNewForm()
+	case strings.HasPrefix(place, "complaint details "):
+		s.openFile(strings.TrimPrefix(place, "complaint details "))
+		if s.file.f.ID != "" {
+			s.file.editDetails()
+		}
+	case strings.HasPrefix(place, "complaint note "):
+		s.openFile(strings.TrimPrefix(place, "complaint note "))
+		if s.file.noteText != nil {
+			s.ctx.Window.Canvas().Focus(s.file.noteText)
+			cursorToEnd(s.file.noteText)
+		}
+	default:
+		return false
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"sort"
 	"strings"
 	"sync"
 
@@ -10,16 +11,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Drafts: what someone has typed into the patient details form and not
-// saved yet. The lock throws away every widget, so the form's values are
+// Drafts: what someone has typed into a form and not saved yet (the
+// patient details form here; the new complaint, complaint notes and
+// details, the booking dialog, a letter's text and a follow-up through
+// draft_typing.go). The lock throws away every widget, so the values are
 // copied here as they are typed; when the same person unlocks (or comes
-// back to Patients from another module) the form reopens as she left it.
+// back from another module) the form reopens as she left it.
 //
 // A draft lives in memory only, never on disk, and dies with the app. It
 // belongs to the user who typed it: someone else signing in through
 // "Switch user" neither sees it nor loses it for her, and it comes back
-// when she signs in again. Signing out (or quitting from the menu) with a
-// draft asks first.
+// when she signs in again. Signing out or quitting with any draft asks
+// first (shell.go); locking never asks.
 
 // draftReason is why the form went away, for the note when it comes back.
 type draftReason int
@@ -51,63 +54,138 @@ type patientFormValues struct {
 // alertValues is one alert row as typed: the kind as its label reads.
 type alertValues struct{ kind, text string }
 
-// draftKey: one draft per person per open clinic file.
+// draftKey: one draft per person per open clinic file per place where
+// she types (the patient form, the new complaint, a patient's follow-up…).
 type draftKey struct {
 	clinic *app.Clinic
 	userID string
+	place  string
 }
 
-// draftStore holds the drafts of everyone who has used this window.
+// heldDraft is one place's typing: value is *patientDraft for the patient
+// form, *typedDraft for every other form (draft_typing.go).
+type heldDraft struct {
+	where  string // the place in words, for "You have typing that is not saved: …"
+	module string // the module it belongs to, for the navigation's marker
+	value  any
+	seq    uint64 // when it was first kept: the questions list the oldest first
+}
+
+// draftStore holds the drafts of everyone who has used this window: one
+// store for every form, so lock, switch user, sign-out and quit treat all
+// typing alike.
 type draftStore struct {
 	mu       sync.Mutex
-	drafts   map[draftKey]*patientDraft
+	drafts   map[draftKey]*heldDraft
 	watchers map[*app.Clinic]func() // told when a draft comes or goes (the navigation's marker)
+	seq      uint64
 }
 
-// patientDrafts lives as long as the app: the shell, the lock screen and
-// the Patients module are all rebuilt around it.
-var patientDrafts = &draftStore{drafts: map[draftKey]*patientDraft{}, watchers: map[*app.Clinic]func(){}}
+// typingDrafts lives as long as the app (memory only, never on disk): the
+// shell, the lock screen and the modules are all rebuilt around it.
+var typingDrafts = &draftStore{drafts: map[draftKey]*heldDraft{}, watchers: map[*app.Clinic]func(){}}
 
-func (s *draftStore) get(c *app.Clinic, userID string) (*patientDraft, bool) {
+// get is the draft kept at place, if any.
+func (s *draftStore) get(c *app.Clinic, userID, place string) (*heldDraft, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d, ok := s.drafts[draftKey{c, userID}]
+	d, ok := s.drafts[draftKey{c, userID, place}]
 	return d, ok
 }
 
-func (s *draftStore) has(c *app.Clinic, userID string) bool {
-	_, ok := s.get(c, userID)
-	return ok
-}
-
-// keep replaces the user's draft.
-func (s *draftStore) keep(c *app.Clinic, userID string, d *patientDraft) {
+// put keeps what is typed at place, replacing what was kept there.
+func (s *draftStore) put(c *app.Clinic, userID, place, module, where string, v any) {
 	s.mu.Lock()
-	_, had := s.drafts[draftKey{c, userID}]
-	s.drafts[draftKey{c, userID}] = d
+	k := draftKey{c, userID, place}
+	old, had := s.drafts[k]
+	seq := s.seq + 1
+	if had {
+		seq = old.seq
+	} else {
+		s.seq = seq
+	}
+	s.drafts[k] = &heldDraft{where: where, module: module, value: v, seq: seq}
 	s.mu.Unlock()
 	if !had {
 		s.changed(c)
 	}
 }
 
-// discard forgets the user's draft: saved, or thrown away on purpose.
-func (s *draftStore) discard(c *app.Clinic, userID string) {
+// drop forgets the draft at place: saved, or thrown away on purpose.
+func (s *draftStore) drop(c *app.Clinic, userID, place string) {
 	s.mu.Lock()
-	_, had := s.drafts[draftKey{c, userID}]
-	delete(s.drafts, draftKey{c, userID})
+	_, had := s.drafts[draftKey{c, userID, place}]
+	delete(s.drafts, draftKey{c, userID, place})
 	s.mu.Unlock()
 	if had {
 		s.changed(c)
 	}
 }
 
-// markLocked notes that the user's draft went away with the lock.
+// dropUser forgets everything the user typed on c: she signed out, or
+// chose to quit without it.
+func (s *draftStore) dropUser(c *app.Clinic, userID string) {
+	s.mu.Lock()
+	n := 0
+	for k := range s.drafts {
+		if k.clinic == c && k.userID == userID {
+			delete(s.drafts, k)
+			n++
+		}
+	}
+	s.mu.Unlock()
+	if n > 0 {
+		s.changed(c)
+	}
+}
+
+// forgetClinic forgets every draft on c: the clinic file is closing.
+func (s *draftStore) forgetClinic(c *app.Clinic) {
+	s.mu.Lock()
+	for k := range s.drafts {
+		if k.clinic == c {
+			delete(s.drafts, k)
+		}
+	}
+	delete(s.watchers, c)
+	s.mu.Unlock()
+}
+
+// held is the user's drafts, oldest first (module "" for all).
+func (s *draftStore) held(c *app.Clinic, userID, module string) []draftAt {
+	s.mu.Lock()
+	var out []draftAt
+	for k, d := range s.drafts {
+		if k.clinic == c && k.userID == userID && (module == "" || d.module == module) {
+			out = append(out, draftAt{place: k.place, heldDraft: *d})
+		}
+	}
+	s.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+// draftAt is a held draft with its place.
+type draftAt struct {
+	place string
+	heldDraft
+}
+
+// markLocked notes that the user's drafts went away with the lock, for
+// the note when they come back.
 func (s *draftStore) markLocked(c *app.Clinic, userID string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if d, ok := s.drafts[draftKey{c, userID}]; ok {
-		d.reason = draftLocked
+	for k, d := range s.drafts {
+		if k.clinic != c || k.userID != userID {
+			continue
+		}
+		switch v := d.value.(type) {
+		case *patientDraft:
+			v.reason = draftLocked
+		case *typedDraft:
+			v.reason = draftLocked
+		}
 	}
 }
 
@@ -127,12 +205,78 @@ func (s *draftStore) changed(c *app.Clinic) {
 	}
 }
 
+// whereUnsaved lists, in words, where the user has typing not saved:
+// "the new patient Amelia Taylor and the new complaint". "" for nowhere.
+func whereUnsaved(c *app.Clinic, userID string) string {
+	var places []string
+	for _, d := range typingDrafts.held(c, userID, "") {
+		places = append(places, d.where)
+	}
+	switch len(places) {
+	case 0:
+		return ""
+	case 1:
+		return places[0]
+	}
+	return strings.Join(places[:len(places)-1], ", ") + " and " + places[len(places)-1]
+}
+
+// --- the patient form's place in the store ---
+
+// patientFormPlace is where the patient details form keeps its draft.
+const patientFormPlace = "patient form"
+
+// patientDraftStore is the store as the patient form sees it: one draft
+// per person, the form as last typed.
+type patientDraftStore struct{ s *draftStore }
+
+var patientDrafts = patientDraftStore{typingDrafts}
+
+func (p patientDraftStore) get(c *app.Clinic, userID string) (*patientDraft, bool) {
+	h, ok := p.s.get(c, userID, patientFormPlace)
+	if !ok {
+		return nil, false
+	}
+	d, ok := h.value.(*patientDraft)
+	return d, ok
+}
+
+func (p patientDraftStore) has(c *app.Clinic, userID string) bool {
+	_, ok := p.get(c, userID)
+	return ok
+}
+
+// keep replaces the user's draft.
+func (p patientDraftStore) keep(c *app.Clinic, userID string, d *patientDraft) {
+	p.s.put(c, userID, patientFormPlace, patientsModuleID, d.where(), d)
+}
+
+// discard forgets the user's draft: saved, or thrown away on purpose.
+func (p patientDraftStore) discard(c *app.Clinic, userID string) {
+	p.s.drop(c, userID, patientFormPlace)
+}
+
+func (p patientDraftStore) markLocked(c *app.Clinic, userID string) { p.s.markLocked(c, userID) }
+
+func (p patientDraftStore) watch(c *app.Clinic, fn func()) { p.s.watch(c, fn) }
+
 // sessionUserID is who is signed in on c ("" for nobody).
 func sessionUserID(c *app.Clinic) string {
 	if s, ok := c.Session(); ok {
 		return s.User.ID
 	}
 	return ""
+}
+
+// where names the form in a question: "the new patient Amelia Taylor".
+func (d *patientDraft) where() string {
+	if d.orig != nil {
+		return "the changes to " + patientFullName(*d.orig) + "'s details"
+	}
+	if d.name == "" {
+		return "the new patient's details"
+	}
+	return "the new patient " + d.name
 }
 
 // discardQuestion asks about throwing the draft away, naming the patient:
@@ -148,8 +292,11 @@ func (d *patientDraft) discardQuestion() string {
 }
 
 // restoredNote says why the form is back, and that nothing is saved yet.
-func (d *patientDraft) restoredNote() string {
-	if d.reason == draftLocked {
+func (d *patientDraft) restoredNote() string { return restoredNote(d.reason) }
+
+// restoredNote says why a form is back, and that nothing is saved yet.
+func restoredNote(reason draftReason) string {
+	if reason == draftLocked {
 		return "Restored what you were typing before the screen locked. It has not been saved yet."
 	}
 	return "Restored what you were typing before you left this form. It has not been saved yet."
@@ -312,7 +459,7 @@ func (s *patientsScreen) restoreDraft() bool {
 	c := s.ctx.Clinic
 	d, ok := patientDrafts.get(c, sessionUserID(c))
 	if !ok {
-		return false
+		return s.restoreRecordTyping()
 	}
 	say(s.message, widget.MediumImportance, "")
 	var orig *app.Patient
@@ -328,5 +475,28 @@ func (s *patientsScreen) restoreDraft() bool {
 	}
 	s.show(s.form.build())
 	s.form.restore(d)
+	return true
+}
+
+// restoreRecordTyping reopens the record where a follow-up was being
+// typed, or where a letter was being written when the screen locked (the
+// letter dialog comes back over it; a letter closed on purpose waits for
+// the next "Write a letter…" to that patient instead).
+func (s *patientsScreen) restoreRecordTyping() bool {
+	c := s.ctx.Clinic
+	place := latestTyping(c, patientsModuleID, "")
+	switch {
+	case strings.HasPrefix(place, "follow-up "):
+		s.openRecord(strings.TrimPrefix(place, "follow-up "))
+	case strings.HasPrefix(place, letterPlacePrefix):
+		if d, _ := keptTyping(c, sessionUserID(c), place); d == nil || d.reason != draftLocked {
+			return false
+		}
+		id := strings.TrimPrefix(place, letterPlacePrefix)
+		s.openRecord(id)
+		openLetterDialog(s.ctx, id, "", "")
+	default:
+		return false
+	}
 	return true
 }

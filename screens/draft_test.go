@@ -319,17 +319,17 @@ func TestSignOutAsksBeforeDiscardingADraft(t *testing.T) {
 	dfSettle(t, u)
 
 	u.shell.onSignOut()
-	if !tcShows(w, "Discard the new patient Amelia Taylor?") {
+	if !tcShows(w, "You have typing that is not saved: the new patient Amelia Taylor. Sign out anyway?") {
 		t.Fatalf("signing out did not ask: %q", tcTexts(w))
 	}
-	tcTap(t, w, "Keep editing")
+	tcTap(t, w, "Keep working")
 	dfSettle(t, u)
 	if u.state != uiMain || dfPatients(t, u).form == nil || dfPatients(t, u).form.surname.Text != "Taylor" {
-		t.Fatal("Keep editing should go back to the form")
+		t.Fatal("Keep working should go back to the form")
 	}
 
 	u.shell.onSignOut()
-	tcTap(t, w, "Discard and sign out")
+	tcTap(t, w, "Sign out anyway")
 	if u.state != uiLogin {
 		t.Fatalf("not signed out: state %v", u.state)
 	}

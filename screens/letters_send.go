@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"strings"
 
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
@@ -36,7 +37,12 @@ type letterDialog struct {
 	message     *widget.Label
 	makeButton  *widget.Button
 	dialog      dialog.Dialog
+	draft       *formDraft // the general letter's subject and text, kept through a lock
 }
+
+// letterPlacePrefix starts where a letter being written to a patient is
+// kept: one per patient.
+const letterPlacePrefix = "letter "
 
 // openLetterDialog starts a letter to the patient; template and
 // appointmentID preselect them when set (the DNA letter after a DNA).
@@ -83,6 +89,7 @@ func openLetterDialog(ctx *Context, patientID, template, appointmentID string) *
 		d.template.SetSelectedIndex(0)
 	}
 	d.showGeneral()
+	d.keepTyping()
 	content := container.NewVBox(
 		widget.NewForm(widget.NewFormItem("Letter", d.template), widget.NewFormItem("About", d.appointment)),
 		d.general, d.message,
@@ -91,6 +98,26 @@ func openLetterDialog(ctx *Context, patientID, template, appointmentID string) *
 	fitDialog(d.dialog, content, 640)
 	d.dialog.Show()
 	return d
+}
+
+// keepTyping keeps the general letter's subject and text (and the letter
+// chosen) through a lock, or the dialog being closed, and puts back what
+// was kept for this patient: typing a letter is slow work to lose.
+func (d *letterDialog) keepTyping() {
+	name := " to a patient"
+	if len(d.appointments) > 0 && d.appointments[0].PatientName != "" {
+		name = " to " + d.appointments[0].PatientName // read already, and not another audited view
+	}
+	fd := newFormDraft(d.ctx, letterPlacePrefix+d.patientID, patientsModuleID, func() string { return "a letter" + name })
+	// Only the general letter has typing; the choices ride along with it.
+	fd.field("template", func() string { return d.template.Selected }, d.template.SetSelected)
+	fd.field("about", func() string { return d.appointment.Selected }, d.appointment.SetSelected)
+	fd.entry("subject", d.subject)
+	fd.entry("text", d.text)
+	d.draft = fd
+	if restored := fd.begin(); restored != "" {
+		say(d.message, widget.WarningImportance, strings.Replace(restored, "what you were typing", "the letter you were writing", 1))
+	}
 }
 
 // appointmentChoice is "Tue 24/11/2026 09:30 · Follow-up with Dr Siân Evans".
@@ -144,6 +171,7 @@ func (d *letterDialog) makeLetter() {
 			say(d.message, widget.DangerImportance, plainError(err))
 			return
 		}
+		d.draft.done() // the letter is made and logged: the typing is in it
 		d.dialog.Hide()
 		showPDF(d.ctx, madePDF{Title: title, PDF: res.PDF, FileName: res.FileName, Warnings: res.Warnings})
 	})

@@ -77,6 +77,10 @@ func (l *lockScreen) build() fyne.CanvasObject {
 		kept := doorText("The patient form you were filling in comes back, as you left it, when you unlock. It is not saved yet, and closing ClinicDesk would lose it.")
 		kept.Alignment = fyne.TextAlignCenter
 		items = append(items, kept)
+	} else if whereUnsaved(l.ui.clinic, l.session.User.ID) != "" { // any other form (draft_typing.go)
+		kept := doorText("What you were typing comes back, as you left it, when you unlock. It is not saved yet, and closing ClinicDesk would lose it.")
+		kept.Alignment = fyne.TextAlignCenter
+		items = append(items, kept)
 	}
 	items = append(items,
 		doorField("Password", l.password, l.message),

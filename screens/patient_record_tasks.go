@@ -37,7 +37,10 @@ func (r *patientRecord) tasksTab() fyne.CanvasObject {
 	if !r.ctx.Clinic.Can(app.PermNotePatients) || r.data.p.Status == "merged" {
 		r.taskAdd.Disable()
 	}
+	restored := note()
+	say(restored, widget.WarningImportance, r.keepFollowUpTyping())
 	form := container.NewVBox(
+		restored,
 		container.NewBorder(nil, nil, nil, container.NewHBox(
 			doorField("Due", sized(r.taskDue, 130)), doorField("Who will do it", sized(r.taskOwner, 190)),
 			doorField(" ", r.taskAdd)),
@@ -48,6 +51,30 @@ func (r *patientRecord) tasksTab() fyne.CanvasObject {
 	r.tasksBox = container.NewVBox()
 	r.fillTasks()
 	return container.NewPadded(container.NewBorder(container.NewVBox(form, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(r.tasksBox)))
+}
+
+// followUpPlace is where a follow-up being typed for a patient is kept.
+func followUpPlace(patientID string) string { return "follow-up " + patientID }
+
+// keepFollowUpTyping keeps the follow-up being typed through a lock or a
+// change of screen, and puts back what was kept; it returns the note to
+// show when something came back.
+func (r *patientRecord) keepFollowUpTyping() string {
+	name := patientFullName(r.data.p)
+	d := newFormDraft(r.ctx, followUpPlace(r.id), patientsModuleID, func() string { return "a follow-up for " + name })
+	d.entry("title", r.taskTitle)
+	d.entry("due", r.taskDue)
+	d.field("owner", func() string { return r.taskOwner.Selected }, r.taskOwner.SetSelected)
+	r.taskOwner.OnChanged = func(string) { d.note() }
+	restored := d.begin()
+	if r.tabs != nil {
+		return "" // the record redrawn, not reopened: nothing to tell
+	}
+	if restored != "" {
+		r.openTab = recordTabTasks
+		restored = strings.Replace(restored, "what you were typing", "the follow-up you were typing", 1)
+	}
+	return restored
 }
 
 func (r *patientRecord) fillTasks() {
@@ -135,6 +162,7 @@ func (r *patientRecord) addTask() {
 		}
 		r.taskTitle.SetText("")
 		r.taskDue.SetText("")
+		typingDrafts.drop(c, sessionUserID(c), followUpPlace(id)) // added: nothing left unsaved
 		r.say(widget.SuccessImportance, "Follow-up added.")
 		r.load(false)
 		// Ready for the next one without reaching for the mouse.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -145,6 +146,9 @@ func (sh *shellScreen) emptyState() fyne.CanvasObject {
 
 func doorLowerRole(r app.Role) string { return strings.ToLower(r.Label()) }
 
+// doorQuitShortcut (Ctrl+Q) quits, asking first about unsaved typing.
+var doorQuitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+
 // mainMenu carries the shortcuts so they work whatever field has focus.
 func (sh *shellScreen) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
@@ -154,7 +158,7 @@ func (sh *shellScreen) mainMenu() *fyne.MainMenu {
 		&fyne.MenuItem{Label: "Change password…", Action: sh.onChangePassword},
 		&fyne.MenuItem{Label: "Sign out", Icon: theme.LogoutIcon(), Action: sh.onSignOut},
 		fyne.NewMenuItemSeparator(),
-		&fyne.MenuItem{Label: "Quit", IsQuit: true, Action: sh.onQuit},
+		&fyne.MenuItem{Label: "Quit", IsQuit: true, Shortcut: doorQuitShortcut, Action: sh.onQuit},
 	)
 	if len(sh.modules) == 0 {
 		return fyne.NewMainMenu(file)
@@ -180,6 +184,8 @@ func (sh *shellScreen) mainMenu() *fyne.MainMenu {
 func (sh *shellScreen) openID(id string) {
 	if id == "" && sh.hasDraft() && sh.hasModule(patientsModuleID) {
 		id = patientsModuleID
+	} else if held := typingDrafts.held(sh.ui.clinic, sh.session.User.ID, ""); id == "" && len(held) > 0 {
+		id = held[0].module // back to what she was typing
 	}
 	for i, m := range sh.modules {
 		if m.ID == id {
@@ -260,51 +266,66 @@ func (sh *shellScreen) onNavSelected(i widget.ListItemID) {
 
 func (sh *shellScreen) onLock() { sh.ui.lock() }
 
-// onSwitchUser locks: the user's draft waits for her to sign in again.
+// onSwitchUser locks: the user's drafts wait for her to sign in again.
 func (sh *shellScreen) onSwitchUser() {
-	patientDrafts.markLocked(sh.ui.clinic, sh.session.User.ID)
+	typingDrafts.markLocked(sh.ui.clinic, sh.session.User.ID)
 	sh.ui.switchUser()
 }
 
-// onSignOut ends the session, asking first if a form is unsaved.
+// onSignOut ends the session, asking first if anything typed is unsaved.
 func (sh *shellScreen) onSignOut() {
-	sh.askBeforeDiscardingDraft("Signing out", "Discard and sign out", sh.ui.signOut)
+	sh.askBeforeDiscardingDraft("Sign out anyway?", "Sign out anyway", sh.ui.signOut)
 }
 
-// onQuit closes ClinicDesk, asking first if a form is unsaved (drafts
-// are only in memory, so they do not outlive the app).
+// onQuit closes ClinicDesk (File › Quit, Ctrl+Q, the window's close
+// button), asking first if anything typed is unsaved: drafts are only in
+// memory, so they do not outlive the app. The letters left for printing
+// are dealt with after, by requestClose.
 func (sh *shellScreen) onQuit() {
-	sh.askBeforeDiscardingDraft("Closing ClinicDesk", "Discard and close", sh.ui.requestClose)
+	sh.askBeforeDiscardingDraft("Quit anyway?", "Quit anyway", sh.ui.requestClose)
 }
 
-// askBeforeDiscardingDraft does then, unless the user has a form unsaved:
-// then it asks, naming the patient. "Keep editing" goes back to the form.
-func (sh *shellScreen) askBeforeDiscardingDraft(doing, confirm string, then func()) {
+// askBeforeDiscardingDraft does then, unless the user has typing unsaved
+// anywhere: then it asks, naming where. "Keep working" (the default, and
+// Escape) goes back; going on forgets all her drafts. Locking never asks.
+func (sh *shellScreen) askBeforeDiscardingDraft(question, confirm string, then func()) {
 	c, user := sh.ui.clinic, sh.session.User.ID
-	d, ok := patientDrafts.get(c, user)
-	if !ok || sh.ui.shell != sh {
+	where := whereUnsaved(c, user)
+	if where == "" || sh.ui.shell != sh {
 		then()
 		return
 	}
-	dlg := dialog.NewConfirm(d.discardQuestion(),
-		"What you typed in the patient form has not been saved. "+doing+" loses it.",
+	dlg := dialog.NewConfirm("Unsaved typing",
+		"You have typing that is not saved: "+where+". "+question,
 		func(discard bool) {
 			if sh.ui.shell != sh {
 				return
 			}
 			if !discard {
-				if sh.currentID() != patientsModuleID {
-					sh.openID(patientsModuleID)
-				}
+				sh.openDraftModule()
 				return
 			}
-			patientDrafts.discard(c, user)
+			typingDrafts.dropUser(c, user)
 			then()
 		}, sh.ui.win)
 	dlg.SetConfirmText(confirm)
 	dlg.SetConfirmImportance(widget.DangerImportance) // the safe choice is not the bright one
-	dlg.SetDismissText("Keep editing")
+	dlg.SetDismissText("Keep working")
+	unsavedQuestions[sh.ui] = dlg
 	dlg.Show()
+}
+
+// unsavedQuestions is the last question asked in each window, for tests.
+var unsavedQuestions = map[*UI]dialog.Dialog{}
+
+// openDraftModule goes back to where the oldest unsaved typing is, if
+// that is not on show already.
+func (sh *shellScreen) openDraftModule() {
+	held := typingDrafts.held(sh.ui.clinic, sh.session.User.ID, "")
+	if len(held) == 0 || sh.currentID() == held[0].module || !sh.hasModule(held[0].module) {
+		return
+	}
+	sh.openID(held[0].module)
 }
 
 // hasDraft reports whether the signed-in user has a patient form unsaved.
@@ -312,10 +333,10 @@ func (sh *shellScreen) hasDraft() bool {
 	return patientDrafts.has(sh.ui.clinic, sh.session.User.ID)
 }
 
-// navTitle is a module's name in the navigation, marked when a form in
+// navTitle is a module's name in the navigation, marked when typing in
 // it is unsaved so it is not forgotten.
 func (sh *shellScreen) navTitle(m Module) string {
-	if m.ID == patientsModuleID && sh.hasDraft() {
+	if len(typingDrafts.held(sh.ui.clinic, sh.session.User.ID, m.ID)) > 0 {
 		return m.Title + " (unsaved)"
 	}
 	return m.Title

@@ -105,14 +105,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.Canvas().SetOnTypedKey(u.onWindowKey)
 	u.win.Resize(fyne.NewSize(1120, 680)) // fits a 1366×768 desk screen with its taskbar
 	u.win.CenterOnScreen()
-	// The close button asks like File › Quit when a form holds unsaved typing.
-	u.win.SetCloseIntercept(func() {
-		if u.state == uiMain && u.shell != nil {
-			u.shell.onQuit()
-			return
-		}
-		u.requestClose()
-	})
+	u.win.SetCloseIntercept(u.onCloseButton)
 	u.clinicName = u.rememberedClinicName()
 
 	switch {
@@ -356,6 +349,9 @@ func (u *UI) signOut() {
 	if u.state != uiMain {
 		return
 	}
+	if s, ok := u.clinic.Session(); ok {
+		typingDrafts.dropUser(u.clinic, s.User.ID) // signed out, her typing goes too
+	}
 	u.clinic.SignOut()
 	u.lastModule = ""
 	left := app.ClearPrintFolder()
@@ -546,6 +542,16 @@ func (u *UI) settle() {
 
 // --- closing ---
 
+// onCloseButton is the window's close button: it asks like File › Quit
+// when anything typed is unsaved.
+func (u *UI) onCloseButton() {
+	if u.state == uiMain && u.shell != nil {
+		u.shell.onQuit()
+		return
+	}
+	u.requestClose()
+}
+
 // requestClose runs when the window is closed (or Quit chosen): the clinic
 // file is closed off the UI goroutine, since the automatic backup can take
 // a moment, and then the window goes.
@@ -565,6 +571,7 @@ func (u *UI) requestClose() {
 	if u.state == uiMain {
 		u.leaveMain()
 	}
+	typingDrafts.forgetClinic(u.clinic) // drafts live in memory only, and not past the app
 	u.dismissOverlays()
 	u.state = uiClosing
 	u.win.SetMainMenu(nil)
