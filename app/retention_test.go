@@ -99,6 +99,14 @@ func TestDateOfDeathCannotBeInTheFutureOrBeforeBirth(t *testing.T) {
 			t.Errorf("date of death %s: %v\nwant: %s", died, err, want)
 		}
 	}
+	// Nor after the last treatment kept on the record.
+	p := d.john
+	p.LastTreatment, p.DateOfDeath = "2026-11-20", "2026-11-19"
+	_, err := d.c.UpdatePatient(p, PatientOptions{})
+	var fe patients.FieldErrors
+	if want := "the last treatment 20/11/2026 is after the date of death 19/11/2026: check both"; !errors.As(err, &fe) || fe.For(patients.FieldDateOfDeath) != want {
+		t.Errorf("death before the last treatment: %v\nwant: %s", err, want)
+	}
 	if stored, _ := d.c.Patient(d.john.ID); stored.DateOfDeath != "" {
 		t.Fatalf("a refused date of death was kept: %q", stored.DateOfDeath)
 	}

@@ -11,6 +11,7 @@ import (
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -246,7 +247,13 @@ func (r *patientRecord) buildHeader() fyne.CanvasObject {
 	}
 	if p.DOB != "" {
 		born := "Born " + isoToUK(p.DOB)
-		if age, ok := patients.Age(p, patientToday()); ok {
+		if died, err := ukcal.ParseDate(p.DateOfDeath); err == nil {
+			// Said at the top, so nobody books or rings a patient who has died.
+			born += ", died " + isoToUK(p.DateOfDeath)
+			if age, ok := patients.Age(p, died); ok {
+				born += fmt.Sprintf(" aged %d", age)
+			}
+		} else if age, ok := patients.Age(p, patientToday()); ok {
 			born += fmt.Sprintf(", aged %d", age)
 		}
 		facts = append(facts, born)

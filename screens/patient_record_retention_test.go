@@ -64,9 +64,9 @@ func TestPatientRecordShowsWhatTheRetentionDateRestsOn(t *testing.T) {
 	if want := "Keep until 25 November 2034: 8 years after death on 25 November 2026."; !tpShows(w, want) {
 		t.Fatalf("want %q after a death is recorded: %q", want, tpTexts(w))
 	}
-	r.selectTab(recordTabDetails)
-	if !tpShows(w, "25/11/2026") {
-		t.Fatalf("the details do not show the date of death: %q", tpTexts(w))
+	// The top of the record says so, with the age at death, not today's.
+	if want := "Born 01/01/1970, died 25/11/2026 aged 56"; !tpShows(w, want) {
+		t.Fatalf("want %q at the top of the record: %q", want, tpTexts(w))
 	}
 }
 

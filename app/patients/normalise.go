@@ -231,6 +231,8 @@ func Normalise(p *data.Patient, o Options) error {
 	if p.DateOfDeath != "" {
 		if msg := deathProblem(p.DateOfDeath, p.DOB, o.Today); msg != "" {
 			add(FieldDateOfDeath, "%s", msg)
+		} else if msg := afterDeath(p.LastTreatment, p.DateOfDeath); msg != "" {
+			add(FieldDateOfDeath, "%s", msg)
 		}
 	}
 	if p.Status == "" {
@@ -256,6 +258,16 @@ func deathProblem(died, dob string, today ukcal.Date) string {
 		return fmt.Sprintf("the date of death %s is before the date of birth %s: check both", FormatDate(d), FormatDate(born))
 	}
 	return ""
+}
+
+// afterDeath says when the hand-kept last treatment comes after death.
+func afterDeath(last, died string) string {
+	t, err1 := ukcal.ParseDate(last)
+	d, err2 := ukcal.ParseDate(died)
+	if err1 != nil || err2 != nil || !t.After(d) {
+		return ""
+	}
+	return fmt.Sprintf("the last treatment %s is after the date of death %s: check both", FormatDate(t), FormatDate(d))
 }
 
 func validCode(options []Option, code string) bool {
