@@ -46,7 +46,7 @@ func newFormDraft(ctx *Context, place, module string, where func() string) *form
 
 // entry keeps a text box; its own OnChanged still runs first.
 func (fd *formDraft) entry(name string, e *widget.Entry) {
-	fd.field(name, func() string { return e.Text }, e.SetText)
+	fd.field(name, func() string { return e.Text }, func(text string) { restoreTyped(e, text) })
 	prev := e.OnChanged
 	e.OnChanged = func(s string) {
 		if prev != nil {
@@ -54,6 +54,21 @@ func (fd *formDraft) entry(name string, e *widget.Entry) {
 		}
 		fd.note()
 	}
+}
+
+// restoreTyped puts text back as if its last letter had just been typed.
+// Fyne counts text as typing only when it was typed (its undo history),
+// and Escape on a dialog asks before throwing typing away (dialog_keys.go):
+// typing put back must count as typing too, or one Escape would lose it.
+func restoreTyped(e *widget.Entry, text string) {
+	r := []rune(text)
+	if len(r) == 0 || r[len(r)-1] == '\n' {
+		e.SetText(text)
+		return
+	}
+	e.SetText(string(r[:len(r)-1]))
+	cursorToEnd(e)
+	e.TypedRune(r[len(r)-1])
 }
 
 // radio keeps a choice of buttons.
@@ -157,6 +172,7 @@ func pickedField(p *calendarPatientPick) (get func() string, set func(string)) {
 		id, name, ok := strings.Cut(v, "\n")
 		if ok && id != "" {
 			p.set(id, name)
+			p.search.Show() // chosen by hand, so it can be changed by hand
 		}
 	}
 	return get, set

@@ -167,6 +167,12 @@ func TestBookingNotesSurviveALock(t *testing.T) {
 	if !fdShows(w, "Restored the booking you were making before the screen locked") {
 		t.Errorf("no word that the booking came back: %q", fdTexts(w, false))
 	}
+	// What came back counts as typing: Escape asks before losing it.
+	escapeTopOverlay(w)
+	if !tcShows(w, "Discard what you typed?") {
+		t.Fatalf("Escape on the restored dialog did not ask: %q", tcTexts(w))
+	}
+	tcTap(t, w, "Keep editing")
 	b2.close()
 	if whereUnsaved(c, sessionUserID(c)) != "" {
 		t.Fatal("closing the dialog on purpose left a draft")
@@ -417,3 +423,31 @@ func TestLockNeverAsks(t *testing.T) {
 
 // sessionUserIDForLock is the locked session's user.
 func sessionUserIDForLock(u *UI) string { return u.lockView.session.User.ID }
+
+func TestComplaintDetailsBeingCorrectedSurviveALock(t *testing.T) {
+	c := tcClinic(t)
+	p := tpAdd(t, c, "Joan", "O'Neill", "1950-02-01")
+	r := tkLog(t, c, p, tkDaysAgo(1))
+	u := ntOpen(t, c, complaintsModuleID)
+	w := u.Window()
+	s := ntComplaints(t, u)
+	s.openFile(r.ID)
+	s.file.editDetails()
+	f := s.file.form
+	f.description.SetText("")
+	tpType(t, w, f.description, "Kept waiting 50 minutes, then sent home")
+
+	ntLockAndUnlock(t, u, "then sent home")
+
+	s = ntComplaints(t, u)
+	if s.file == nil || s.file.form == nil || s.file.form == f || s.file.form.description.Text != "Kept waiting 50 minutes, then sent home" {
+		t.Fatalf("the corrections did not come back: %q", tpTexts(w))
+	}
+	if !strings.Contains(whereUnsaved(c, sessionUserID(c)), "the changes to complaint "+r.Reference) {
+		t.Errorf("where = %q", whereUnsaved(c, sessionUserID(c)))
+	}
+	tcTap(t, w, "Save changes")
+	if whereUnsaved(c, sessionUserID(c)) != "" {
+		t.Fatal("the corrections outlived being saved")
+	}
+}

@@ -72,13 +72,13 @@ func (l *lockScreen) build() fyne.CanvasObject {
 		locked,
 		explain,
 	}
-	if patientDrafts.has(l.ui.clinic, l.session.User.ID) {
+	if held := len(typingDrafts.held(l.ui.clinic, l.session.User.ID, "")); held > 0 {
 		// Says that something is kept, never what: no patient data here.
-		kept := doorText("The patient form you were filling in comes back, as you left it, when you unlock. It is not saved yet, and closing ClinicDesk would lose it.")
-		kept.Alignment = fyne.TextAlignCenter
-		items = append(items, kept)
-	} else if whereUnsaved(l.ui.clinic, l.session.User.ID) != "" { // any other form (draft_typing.go)
-		kept := doorText("What you were typing comes back, as you left it, when you unlock. It is not saved yet, and closing ClinicDesk would lose it.")
+		what := "What you were typing comes back"
+		if held == 1 && patientDrafts.has(l.ui.clinic, l.session.User.ID) {
+			what = "The patient form you were filling in comes back"
+		}
+		kept := doorText(what + ", as you left it, when you unlock. It is not saved yet, and closing ClinicDesk would lose it.")
 		kept.Alignment = fyne.TextAlignCenter
 		items = append(items, kept)
 	}
