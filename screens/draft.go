@@ -480,8 +480,9 @@ func (s *patientsScreen) restoreDraft() bool {
 
 // restoreRecordTyping reopens the record where a follow-up was being
 // typed, or where a letter was being written when the screen locked (the
-// letter dialog comes back over it; a letter closed on purpose waits for
-// the next "Write a letter…" to that patient instead).
+// letter dialog comes back over it). A letter kept but not reopened here
+// (its screen left since) comes back with the next "Write a letter…" to
+// that patient.
 func (s *patientsScreen) restoreRecordTyping() bool {
 	c := s.ctx.Clinic
 	place := latestTyping(c, patientsModuleID, "")

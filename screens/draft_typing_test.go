@@ -210,6 +210,10 @@ func TestLetterTextSurvivesALock(t *testing.T) {
 	if !fdShows(w, "Restored the letter you were writing") {
 		t.Errorf("no word that the letter came back: %q", fdTexts(w, false))
 	}
+	test.Tap(fdButton(w.Canvas().Overlays().Top(), "Close")) // on purpose: forgotten
+	if whereUnsaved(c, sessionUserID(c)) != "" {
+		t.Fatalf("closing the letter left %q", whereUnsaved(c, sessionUserID(c)))
+	}
 }
 
 // ntOpenLetter is the letter dialog on show: its text boxes, found in the

@@ -93,7 +93,7 @@ func openLetterDialog(ctx *Context, patientID, template, appointmentID string) *
 	content := container.NewVBox(
 		widget.NewForm(widget.NewFormItem("Letter", d.template), widget.NewFormItem("About", d.appointment)),
 		d.general, d.message,
-		container.NewHBox(layout.NewSpacer(), widget.NewButton("Close", func() { d.dialog.Hide() }), d.makeButton))
+		container.NewHBox(layout.NewSpacer(), widget.NewButton("Close", func() { d.draft.done(); d.dialog.Hide() }), d.makeButton))
 	d.dialog = dialog.NewCustomWithoutButtons("Write a letter", content, ctx.Window)
 	fitDialog(d.dialog, content, 640)
 	d.dialog.Show()
@@ -101,8 +101,9 @@ func openLetterDialog(ctx *Context, patientID, template, appointmentID string) *
 }
 
 // keepTyping keeps the general letter's subject and text (and the letter
-// chosen) through a lock, or the dialog being closed, and puts back what
-// was kept for this patient: typing a letter is slow work to lose.
+// chosen) through a lock, and puts back what was kept for this patient:
+// typing a letter is slow work to lose. Close is on purpose (Escape asks
+// first when there is typing, dialog_keys.go), so it forgets them.
 func (d *letterDialog) keepTyping() {
 	name := " to a patient"
 	if len(d.appointments) > 0 && d.appointments[0].PatientName != "" {
