@@ -103,7 +103,7 @@ func New(a fyne.App, opts Options) *UI {
 	u.win.SetMaster()
 	// Escape closes the dialog on top (screens/dialog_keys.go).
 	u.win.Canvas().SetOnTypedKey(u.onWindowKey)
-	u.win.Resize(fyne.NewSize(1120, 680)) // fits a 1366×768 desk screen with its taskbar
+	u.restoreWindowSize() // screens/window_size.go
 	u.win.CenterOnScreen()
 	u.win.SetCloseIntercept(u.onCloseButton)
 	u.clinicName = u.rememberedClinicName()
@@ -559,6 +559,7 @@ func (u *UI) requestClose() {
 	if u.state == uiClosing {
 		return
 	}
+	u.rememberWindowSize()
 	if u.state == uiSetup && u.setup != nil && u.setup.creating() {
 		u.setup.closeWhenDone = true // close once the file is whole
 		return
