@@ -19,14 +19,17 @@ func cutTail(t *testing.T, c *Clinic, keep int64) {
 	var updateSQL, deleteSQL string
 	db.QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'audit_no_update'`).Scan(&updateSQL)
 	db.QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'audit_no_delete'`).Scan(&deleteSQL)
-	for _, q := range []string{
-		`DROP TRIGGER audit_no_update`, `DROP TRIGGER audit_no_delete`,
-		fmt.Sprintf(`DELETE FROM audit WHERE seq > %d`, keep),
-		fmt.Sprintf(`UPDATE audit_head SET seq = %d, hash = (SELECT hash FROM audit WHERE seq = %d)`, keep, keep),
-		updateSQL, deleteSQL,
+	for _, st := range []struct {
+		q    string
+		args []any
+	}{
+		{q: `DROP TRIGGER audit_no_update`}, {q: `DROP TRIGGER audit_no_delete`},
+		{q: `DELETE FROM audit WHERE seq > ?`, args: []any{keep}},
+		{q: `UPDATE audit_head SET seq = ?, hash = (SELECT hash FROM audit WHERE seq = ?)`, args: []any{keep, keep}},
+		{q: updateSQL}, {q: deleteSQL},
 	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
+		if _, err := db.Exec(st.q, st.args...); err != nil {
+			t.Fatalf("%s: %v", st.q, err)
 		}
 	}
 }

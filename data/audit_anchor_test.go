@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,8 +14,15 @@ import (
 // chain alone still verifies.
 func rewind(t *testing.T, s *Store, to int64) {
 	t.Helper()
-	tamper(t, s, fmt.Sprintf(`DELETE FROM audit WHERE seq > %d`, to),
-		fmt.Sprintf(`UPDATE audit_head SET seq = seq_, hash = hash_ FROM (SELECT seq AS seq_, hash AS hash_ FROM audit WHERE seq = %d)`, to))
+	tamper(t, s) // the triggers dropped
+	for _, q := range []string{
+		`DELETE FROM audit WHERE seq > ?`,
+		`UPDATE audit_head SET seq = seq_, hash = hash_ FROM (SELECT seq AS seq_, hash AS hash_ FROM audit WHERE seq = ?)`,
+	} {
+		if _, err := s.DB().Exec(q, to); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
 }
 
 func anchorErr(t *testing.T, s *Store, path string, want string) {
