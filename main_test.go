@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -110,7 +111,7 @@ func startXvfb(t *testing.T) string {
 func startXvfbSized(t *testing.T, size string) string {
 	t.Helper()
 	for n := 120; n < 160; n++ {
-		if _, err := os.Stat("/tmp/.X11-unix/X" + strconv.Itoa(n)); err == nil {
+		if !xDisplayFree(n) {
 			continue
 		}
 		display := ":" + strconv.Itoa(n)
@@ -118,14 +119,28 @@ func startXvfbSized(t *testing.T, size string) string {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		// Ended politely, so that it takes its socket and lock file with
+		// it: killed, it leaves them, and forty runs later no display
+		// would look free.
+		stop := func() {
+			cmd.Process.Signal(syscall.SIGTERM)
+			done := make(chan struct{})
+			go func() { cmd.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				cmd.Process.Kill()
+				<-done
+			}
+		}
 		if waitFor(10*time.Second, func() bool {
 			_, err := os.Stat("/tmp/.X11-unix/X" + strconv.Itoa(n))
 			return err == nil
 		}) {
+			t.Cleanup(stop)
 			return display
 		}
-		cmd.Process.Kill()
+		stop()
 	}
 	t.Fatal("could not start Xvfb")
 	return ""
