@@ -44,7 +44,7 @@ type complaintFile struct {
 	lastLetter *madePDF
 
 	noteKind  *widget.Select
-	noteText  *widget.Entry
+	noteText  *textBox
 	noteDraft *formDraft // the note being typed, kept through a lock (draft_typing.go)
 	// names are the staff's full names by user name, for the timeline.
 	names map[string]string
@@ -300,7 +300,7 @@ func (cf *complaintFile) askMove(to complaints.Status) {
 	r := cf.f.ComplaintRecord
 	problem := errorText()
 	var outcome *widget.Select
-	var signed *widget.Entry
+	var signed *textBox
 	items := []*widget.FormItem{}
 	if to == complaints.ResponseSent || to == complaints.Closed {
 		var labels []string
@@ -315,13 +315,13 @@ func (cf *complaintFile) askMove(to complaints.Status) {
 		items = append(items, widget.NewFormItem("Outcome", outcome))
 	}
 	if to == complaints.ResponseSent {
-		signed = widget.NewEntry()
+		signed = newTextBox()
 		if s, ok := cf.ctx.Clinic.Session(); ok {
 			signed.SetText(s.User.FullName)
 		}
 		items = append(items, widget.NewFormItem("Signed off by", signed))
 	}
-	noteEntry := widget.NewMultiLineEntry()
+	noteEntry := newTextArea()
 	noteEntry.SetMinRowsVisible(2)
 	noteEntry.Wrapping = fyne.TextWrapWord
 	items = append(items, widget.NewFormItem("Note", noteEntry))
@@ -503,7 +503,7 @@ func (cf *complaintFile) notesCard() fyne.CanvasObject {
 		}
 		cf.noteKind = widget.NewSelect(labels, nil)
 		cf.noteKind.Selected = labels[0]
-		cf.noteText = widget.NewMultiLineEntry()
+		cf.noteText = newTextArea()
 		cf.noteText.SetMinRowsVisible(2)
 		cf.noteText.Wrapping = fyne.TextWrapWord
 		cf.noteText.SetPlaceHolder("Add a note, an action agreed or learning")
@@ -541,7 +541,7 @@ func (cf *complaintFile) keepNoteTyping() {
 	d := newFormDraft(cf.ctx, "complaint note "+cf.id, complaintsModuleID, func() string { return "a note on complaint " + ref })
 	d.field("kind", func() string { return cf.noteKind.Selected }, cf.noteKind.SetSelected)
 	cf.noteKind.OnChanged = func(string) { d.note() }
-	d.entry("text", cf.noteText)
+	d.entry("text", &cf.noteText.Entry)
 	cf.noteDraft = d
 	if restored := d.begin(); restored != "" && first {
 		cf.say(widget.WarningImportance, strings.Replace(restored, "what you were typing", "the note you were typing", 1))

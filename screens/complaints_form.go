@@ -598,7 +598,7 @@ func (s *complaintsScreen) restoreTyping() bool {
 		s.openFile(strings.TrimPrefix(place, "complaint note "))
 		if s.file.noteText != nil {
 			s.ctx.Window.Canvas().Focus(s.file.noteText)
-			cursorToEnd(s.file.noteText)
+			cursorToEnd(&s.file.noteText.Entry)
 		}
 	default:
 		return false

@@ -24,18 +24,18 @@ type complaintLetterAsk struct {
 	cf       *complaintFile
 	template string
 
-	summary       *widget.Entry
-	delayReason   *widget.Entry
-	newDue        *widget.Entry
-	investigation *widget.Entry
-	conclusions   *widget.Entry
-	actions       *widget.Entry
-	signedOffBy   *widget.Entry
+	summary       *textBox
+	delayReason   *textBox
+	newDue        *textBox
+	investigation *textBox
+	conclusions   *textBox
+	actions       *textBox
+	signedOffBy   *textBox
 	problem       *widget.Label
 }
 
-func letterEntry(rows int, placeholder string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
+func letterEntry(rows int, placeholder string) *textBox {
+	e := newTextArea()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(rows)
 	e.SetPlaceHolder(placeholder)
@@ -56,7 +56,7 @@ func (cf *complaintFile) askLetter(template string) {
 	case app.ComplaintDelayTemplate:
 		a.delayReason = letterEntry(2, "we are still waiting to speak to a member of staff who has been away")
 		form.Append("This is because…", a.delayReason)
-		a.newDue = widget.NewEntry()
+		a.newDue = newTextBox()
 		a.newDue.SetText(shortDay(cf.region.AddWorkingDays(cf.today, delayLetterWorkingDays)))
 		form.Append("New response date", sized(a.newDue, 130))
 	case app.ComplaintFinalTemplate:
@@ -67,7 +67,7 @@ func (cf *complaintFile) askLetter(template string) {
 		a.actions = letterEntry(3, "- One change per line, each starting with a dash")
 		a.actions.SetText(agreedActions(cf.f.Notes))
 		form.Append("What we have done", a.actions)
-		a.signedOffBy = widget.NewEntry()
+		a.signedOffBy = newTextBox()
 		a.signedOffBy.SetText(r.SignedOffBy)
 		if r.SignedOffBy == "" {
 			if s, ok := cf.ctx.Clinic.Session(); ok {
@@ -109,7 +109,7 @@ func agreedActions(notes []app.ComplaintNote) string {
 // request collects the dialog; a date that cannot be read is refused here.
 func (a *complaintLetterAsk) request() (app.ComplaintLetterRequest, error) {
 	req := app.ComplaintLetterRequest{ComplaintID: a.cf.id, Template: a.template}
-	text := func(e *widget.Entry) string {
+	text := func(e *textBox) string {
 		if e == nil {
 			return ""
 		}

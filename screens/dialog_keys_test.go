@@ -190,3 +190,30 @@ func TestEscapeInTheBookingSearchClearsItThenClosesTheDialog(t *testing.T) {
 		t.Fatalf("Escape in the empty search should close the booking dialog: %q", fdTexts(d.w, false))
 	}
 }
+
+// Fyne gives a key to the focused field only: Escape typed with the cursor
+// in a dialog's text box must still reach the dialog, asking first when
+// something has been typed.
+func TestEscapeFromATextBoxClosesItsDialog(t *testing.T) {
+	d := dkSignedIn(t)
+	d.u.shell.onChangePassword()
+	p := d.u.shell.pwDialog
+	d.w.Canvas().Focus(p.current)
+	dkPressKey(d.w, fyne.KeyEscape)
+	if top := d.w.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Escape in an empty password box should close the dialog: %q", fdTexts(d.w, false))
+	}
+
+	d.u.shell.onChangePassword()
+	p = d.u.shell.pwDialog
+	d.w.Canvas().Focus(p.current)
+	test.Type(p.current, "half a password")
+	dkPressKey(d.w, fyne.KeyEscape)
+	if !fdShows(d.w, "Discard what you typed?") {
+		t.Fatalf("Escape with typing should ask first: %q", fdTexts(d.w, false))
+	}
+	test.Tap(fdButton(d.w.Canvas().Overlays().Top(), "Keep editing"))
+	if d.w.Canvas().Overlays().Top() == nil || p.current.Text != "half a password" {
+		t.Fatalf("Keep editing should leave the dialog and its typing: %q", p.current.Text)
+	}
+}

@@ -224,13 +224,13 @@ func ntOpenLetter(t *testing.T, w fyne.Window) *letterDialog {
 	if top == nil || fdButton(top, "Make the letter") == nil {
 		t.Fatalf("no letter dialog on show: %q", fdTexts(w, false))
 	}
-	var entries []*widget.Entry
+	var entries []*textBox
 	content := overlayContent(top)
 	if p, ok := content.(*widget.PopUp); ok {
 		content = p.Content
 	}
 	walkShown(content, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(*textBox); ok {
 			entries = append(entries, e)
 		}
 	})

@@ -22,7 +22,7 @@ import (
 type reminderBatch struct {
 	ctx *Context
 
-	date         *widget.Entry
+	date         *textBox
 	progress     *widget.ProgressBar
 	startButton  *widget.Button
 	cancelButton *widget.Button
@@ -36,7 +36,7 @@ type reminderBatch struct {
 // reminder letters.
 func openReminderBatch(ctx *Context, day ukcal.Date) *reminderBatch {
 	b := &reminderBatch{ctx: ctx}
-	b.date = widget.NewEntry()
+	b.date = newTextBox()
 	b.date.SetText(day.Time().Format("02/01/2006"))
 	b.date.OnSubmitted = func(string) { b.start() }
 	b.progress = widget.NewProgressBar()

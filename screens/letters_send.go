@@ -31,8 +31,8 @@ type letterDialog struct {
 
 	template    *widget.Select
 	appointment *widget.Select
-	subject     *widget.Entry
-	text        *widget.Entry
+	subject     *textBox
+	text        *textBox
 	general     *fyne.Container
 	message     *widget.Label
 	makeButton  *widget.Button
@@ -66,9 +66,9 @@ func openLetterDialog(ctx *Context, patientID, template, appointmentID string) *
 	}
 	d.appointment = widget.NewSelect(apptLabels, nil)
 	d.appointment.SetSelectedIndex(0)
-	d.subject = widget.NewEntry()
+	d.subject = newTextBox()
 	d.subject.SetPlaceHolder("Subject, e.g. Your exercise plan")
-	d.text = widget.NewMultiLineEntry()
+	d.text = newTextArea()
 	d.text.SetMinRowsVisible(6)
 	d.text.SetPlaceHolder("The letter's text. A blank line starts a new paragraph.")
 	d.general = container.NewVBox(d.subject, d.text)
@@ -113,8 +113,8 @@ func (d *letterDialog) keepTyping() {
 	// Only the general letter has typing; the choices ride along with it.
 	fd.field("template", func() string { return d.template.Selected }, d.template.SetSelected)
 	fd.field("about", func() string { return d.appointment.Selected }, d.appointment.SetSelected)
-	fd.entry("subject", d.subject)
-	fd.entry("text", d.text)
+	fd.entry("subject", &d.subject.Entry)
+	fd.entry("text", &d.text.Entry)
 	d.draft = fd
 	if restored := fd.begin(); restored != "" {
 		say(d.message, widget.WarningImportance, strings.Replace(restored, "what you were typing", "the letter you were writing", 1))

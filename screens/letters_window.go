@@ -23,7 +23,7 @@ var millimetres = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9])?$`)
 type letterWindowCard struct {
 	ctx *Context
 
-	left, top, width, height *widget.Entry
+	left, top, width, height *textBox
 	problem                  *widget.Label
 	status                   *widget.Label
 	saveButton               *widget.Button
@@ -35,7 +35,7 @@ func newLetterWindowCard(ctx *Context) *letterWindowCard {
 }
 
 func (wc *letterWindowCard) build() fyne.CanvasObject {
-	wc.left, wc.top, wc.width, wc.height = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	wc.left, wc.top, wc.width, wc.height = newTextBox(), newTextBox(), newTextBox(), newTextBox()
 	wc.problem = errorText()
 	wc.status = note()
 	wc.saveButton = widget.NewButtonWithIcon("Save the window", theme.DocumentSaveIcon(), wc.save)
@@ -46,7 +46,7 @@ func (wc *letterWindowCard) build() fyne.CanvasObject {
 		w = letters.DefaultWindow
 	}
 	wc.show(w)
-	field := func(e *widget.Entry) fyne.CanvasObject {
+	field := func(e *textBox) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, nil, widget.NewLabel("mm"), sized(e, 90))
 	}
 	form := widget.NewForm(
@@ -74,7 +74,7 @@ func (wc *letterWindowCard) typed() (letters.Window, []string) {
 	// A window can sit at the sheet's edge, but it cannot be 0 mm across.
 	for _, f := range []struct {
 		name     string
-		entry    *widget.Entry
+		entry    *textBox
 		into     *float64
 		positive bool
 	}{{"From the left edge", wc.left, &w.Left, false}, {"From the top edge", wc.top, &w.Top, false},

@@ -18,7 +18,7 @@ type passwordDialog struct {
 	session app.Session
 	d       dialog.Dialog
 
-	current, password, confirm *widget.Entry
+	current, password, confirm *textBox
 	currentProblem             *widget.Label
 	pwFeedback, matchFeedback  *widget.Label
 	message                    *widget.Label
@@ -29,9 +29,9 @@ type passwordDialog struct {
 
 func newPasswordDialog(u *UI, s app.Session) *passwordDialog {
 	p := &passwordDialog{ui: u, session: s}
-	p.current = widget.NewPasswordEntry()
-	p.password = widget.NewPasswordEntry()
-	p.confirm = widget.NewPasswordEntry()
+	p.current = newSecretBox()
+	p.password = newSecretBox()
+	p.confirm = newSecretBox()
 	p.currentProblem = doorProblem()
 	p.pwFeedback = doorProblem()
 	p.matchFeedback = doorProblem()

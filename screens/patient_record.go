@@ -70,12 +70,12 @@ type patientRecord struct {
 	tasksBox    *fyne.Container
 
 	archiveButton *widget.Button
-	mergeSearch   *widget.Entry
+	mergeSearch   *textBox
 	mergeFound    *fyne.Container
 	mergeSeq      int
 	mergesBox     *fyne.Container
 	deleteButton  *widget.Button
-	deleteEntry   *widget.Entry
+	deleteEntry   *textBox
 	deleteProblem *widget.Label
 	dialog        dialog.Dialog // the confirmation open now, if any
 }
@@ -710,7 +710,7 @@ func (r *patientRecord) recordTab() fyne.CanvasObject {
 	}
 
 	if c.Can(app.PermMergePatients) && p.Status == "active" {
-		r.mergeSearch = widget.NewEntry()
+		r.mergeSearch = newTextBox()
 		r.mergeSearch.SetPlaceHolder("Find the duplicate: name, NHS number, date of birth (dd/mm/yyyy), postcode")
 		r.mergeSearch.OnChanged = func(string) { r.searchDuplicates() }
 		r.mergeFound = container.NewVBox()
@@ -779,7 +779,7 @@ func (r *patientRecord) setArchived(archive bool) {
 func (r *patientRecord) confirmDelete() {
 	p := r.data.p
 	want := app.DeleteConfirmation(p)
-	r.deleteEntry = widget.NewEntry()
+	r.deleteEntry = newTextBox()
 	r.deleteEntry.SetPlaceHolder(want)
 	r.deleteProblem = errorText()
 	del := widget.NewButtonWithIcon("Delete for good", theme.DeleteIcon(), nil)

@@ -47,9 +47,9 @@ func (r *patientRecord) subjectAccessButton() fyne.CanvasObject {
 // askSubjectAccess asks when the request came and who made it, then
 // where to save the copy.
 func (r *patientRecord) askSubjectAccess() {
-	received := widget.NewEntry()
+	received := newTextBox()
 	received.SetText(nowInClinic().Format(ukDateLayout))
-	name := widget.NewEntry()
+	name := newTextBox()
 	name.SetPlaceHolder("Their name, and on whose behalf (e.g. Smith & Co Solicitors, for the patient)")
 	name.Disable()
 	who := widget.NewRadioGroup([]string{sarByPatient, sarBySomeone}, func(s string) {

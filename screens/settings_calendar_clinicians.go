@@ -32,7 +32,7 @@ type setupCliniciansPane struct {
 type setupClinicianForm struct {
 	*setupDialog
 	clinician   app.DiaryClinician
-	name        *widget.Entry
+	name        *textBox
 	nameProblem *widget.Label
 	role        *widget.SelectEntry
 	colour      *setupColourChooser
@@ -99,7 +99,7 @@ func (p *setupCliniciansPane) showEdit() {
 }
 
 func (p *setupCliniciansPane) openForm(cl app.DiaryClinician, title, action string) {
-	f := &setupClinicianForm{clinician: cl, name: widget.NewEntry(), nameProblem: errorText()}
+	f := &setupClinicianForm{clinician: cl, name: newTextBox(), nameProblem: errorText()}
 	f.name.SetText(cl.Name)
 	f.name.SetPlaceHolder("As patients know them, e.g. Dr Asha Patel")
 	f.name.OnChanged = func(string) {

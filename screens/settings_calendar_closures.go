@@ -30,7 +30,7 @@ type setupClosuresPane struct {
 // setupClosureForm is the Add closure dialog.
 type setupClosureForm struct {
 	*setupDialog
-	from, to, reason                      *widget.Entry
+	from, to, reason                      *textBox
 	fromProblem, toProblem, reasonProblem *widget.Label
 }
 
@@ -70,13 +70,13 @@ func (p *setupClosuresPane) build() fyne.CanvasObject {
 
 // showAdd opens the Add closure dialog.
 func (p *setupClosuresPane) showAdd() {
-	f := &setupClosureForm{from: widget.NewEntry(), to: widget.NewEntry(), reason: widget.NewEntry(),
+	f := &setupClosureForm{from: newTextBox(), to: newTextBox(), reason: newTextBox(),
 		fromProblem: errorText(), toProblem: errorText(), reasonProblem: errorText()}
 	f.from.SetPlaceHolder("dd/mm/yyyy")
 	f.to.SetPlaceHolder("dd/mm/yyyy")
 	f.reason.SetPlaceHolder("e.g. Staff training day")
 	f.reason.OnSubmitted = func(string) { p.add() }
-	narrow := func(e *widget.Entry) fyne.CanvasObject { return container.New(&maxWidth{width: 160}, e) }
+	narrow := func(e *textBox) fyne.CanvasObject { return container.New(&maxWidth{width: 160}, e) }
 	form := widget.NewForm(
 		widget.NewFormItem("First day", setupField(narrow(f.from), f.fromProblem)),
 		&widget.FormItem{Text: "Last day", Widget: setupField(narrow(f.to), f.toProblem), HintText: "Leave empty for a single day."},

@@ -28,7 +28,7 @@ type setupRoomsPane struct {
 type setupRoomForm struct {
 	*setupDialog
 	room        app.Room
-	name        *widget.Entry
+	name        *textBox
 	nameProblem *widget.Label
 }
 
@@ -88,7 +88,7 @@ func (p *setupRoomsPane) showRename() {
 }
 
 func (p *setupRoomsPane) openForm(r app.Room, title, action string) {
-	f := &setupRoomForm{room: r, name: widget.NewEntry(), nameProblem: errorText()}
+	f := &setupRoomForm{room: r, name: newTextBox(), nameProblem: errorText()}
 	f.name.SetText(r.Name)
 	f.name.SetPlaceHolder("e.g. Room 2 or Gym")
 	f.name.OnSubmitted = func(string) { p.save() }

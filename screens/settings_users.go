@@ -36,11 +36,11 @@ type usersTab struct {
 type userForm struct {
 	dialog   *dialog.CustomDialog
 	user     app.User // the person edited (empty when adding)
-	fullName *widget.Entry
-	username *widget.Entry
+	fullName *textBox
+	username *textBox
 	role     *widget.Select
-	password *widget.Entry
-	confirm  *widget.Entry
+	password *textBox
+	confirm  *textBox
 	feedback *widget.Label // live verdict on the password
 	problem  *widget.Label // why the last attempt was refused
 	submit   *widget.Button
@@ -195,8 +195,8 @@ func roleOptions() []string {
 // newPasswordFields adds the password and confirmation entries, with live
 // feedback on the password rules, to f.
 func (t *usersTab) newPasswordFields(f *userForm) {
-	f.password = widget.NewPasswordEntry()
-	f.confirm = widget.NewPasswordEntry()
+	f.password = newSecretBox()
+	f.confirm = newSecretBox()
 	f.feedback = widget.NewLabel("")
 	f.feedback.Wrapping = fyne.TextWrapWord
 	f.password.OnChanged = func(string) { t.checkPassword(f) }
@@ -281,7 +281,7 @@ func (t *usersTab) closeForm() {
 
 // showAdd opens the Add user dialog.
 func (t *usersTab) showAdd() {
-	f := &userForm{fullName: widget.NewEntry(), username: widget.NewEntry()}
+	f := &userForm{fullName: newTextBox(), username: newTextBox()}
 	f.fullName.SetPlaceHolder("e.g. Sarah Jones")
 	f.username.SetPlaceHolder("e.g. sjones")
 	f.role = widget.NewSelect(roleOptions(), nil)
@@ -334,7 +334,7 @@ func (t *usersTab) showEdit() {
 	if !ok {
 		return
 	}
-	f := &userForm{user: u, fullName: widget.NewEntry()}
+	f := &userForm{user: u, fullName: newTextBox()}
 	f.fullName.SetText(u.FullName)
 	f.role = widget.NewSelect(roleOptions(), nil)
 	f.role.SetSelected(app.Role(u.Role).Label())
