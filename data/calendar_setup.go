@@ -70,12 +70,44 @@ type Room struct {
 
 // AppointmentType is what an appointment is for; it sets the length.
 type AppointmentType struct {
-	ID        string
-	Name      string
-	Minutes   int
-	Colour    string
-	NeedsRoom bool
-	Active    bool
+	ID         string
+	Name       string
+	Minutes    int
+	Colour     string
+	NeedsRoom  bool
+	Active     bool
+	Deliverers Deliverers // who usually delivers it
+}
+
+// Deliverers are who usually delivers an appointment type: the clinicians
+// named and anyone whose role is one of Roles. Both empty means anyone.
+type Deliverers struct {
+	ClinicianIDs []string
+	Roles        []string
+}
+
+// Anyone reports whether the type is open to every clinician.
+func (d Deliverers) Anyone() bool { return len(d.ClinicianIDs) == 0 && len(d.Roles) == 0 }
+
+// jsonList stores a list as a JSON array, never null.
+func jsonList(xs []string) (string, error) {
+	if xs == nil {
+		xs = []string{}
+	}
+	b, err := json.Marshal(xs)
+	return string(b), err
+}
+
+// readJSONList reads what jsonList wrote; an empty array reads as nil.
+func readJSONList(s string) ([]string, error) {
+	var xs []string
+	if err := json.Unmarshal([]byte(s), &xs); err != nil {
+		return nil, err
+	}
+	if len(xs) == 0 {
+		return nil, nil
+	}
+	return xs, nil
 }
 
 // Closure is a stretch of days the clinic is shut, besides bank holidays.
@@ -321,15 +353,26 @@ func (t *Tx) Rooms(activeOnly bool) ([]Room, error) { return rooms(t.tx, activeO
 // SaveAppointmentType adds an appointment type or saves changes to one.
 func (t *Tx) SaveAppointmentType(a AppointmentType) error {
 	t.setupChanged = true
-	_, err := t.tx.Exec(`INSERT INTO appointment_types (id, name, minutes, colour, needs_room, active) VALUES (?, ?, ?, ?, ?, ?)
+	ids, err := jsonList(a.Deliverers.ClinicianIDs)
+	if err != nil {
+		return err
+	}
+	roles, err := jsonList(a.Deliverers.Roles)
+	if err != nil {
+		return err
+	}
+	_, err = t.tx.Exec(`INSERT INTO appointment_types (id, name, minutes, colour, needs_room, active, deliverer_clinicians, deliverer_roles)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, minutes = excluded.minutes, colour = excluded.colour,
-			needs_room = excluded.needs_room, active = excluded.active`,
-		a.ID, a.Name, a.Minutes, a.Colour, a.NeedsRoom, a.Active)
+			needs_room = excluded.needs_room, active = excluded.active,
+			deliverer_clinicians = excluded.deliverer_clinicians, deliverer_roles = excluded.deliverer_roles`,
+		a.ID, a.Name, a.Minutes, a.Colour, a.NeedsRoom, a.Active, ids, roles)
 	return err
 }
 
 func appointmentTypes(q querier, activeOnly bool, id string) ([]AppointmentType, error) {
-	query, args := `SELECT id, name, minutes, colour, needs_room, active FROM appointment_types WHERE 1 = 1`, []any{}
+	query, args := `SELECT id, name, minutes, colour, needs_room, active, deliverer_clinicians, deliverer_roles
+		FROM appointment_types WHERE 1 = 1`, []any{}
 	if activeOnly {
 		query += ` AND active = 1`
 	}
@@ -345,7 +388,14 @@ func appointmentTypes(q querier, activeOnly bool, id string) ([]AppointmentType,
 	var out []AppointmentType
 	for rows.Next() {
 		var a AppointmentType
-		if err := rows.Scan(&a.ID, &a.Name, &a.Minutes, &a.Colour, &a.NeedsRoom, &a.Active); err != nil {
+		var ids, roles string
+		if err := rows.Scan(&a.ID, &a.Name, &a.Minutes, &a.Colour, &a.NeedsRoom, &a.Active, &ids, &roles); err != nil {
+			return nil, err
+		}
+		if a.Deliverers.ClinicianIDs, err = readJSONList(ids); err != nil {
+			return nil, err
+		}
+		if a.Deliverers.Roles, err = readJSONList(roles); err != nil {
 			return nil, err
 		}
 		out = append(out, a)

@@ -120,7 +120,19 @@ func (snap *setupSnapshot) roomsList(activeOnly bool) []Room {
 }
 
 func (snap *setupSnapshot) typesList(activeOnly bool) []AppointmentType {
-	return kept(snap.types, activeOnly, func(t AppointmentType) bool { return t.Active })
+	out := kept(snap.types, activeOnly, func(t AppointmentType) bool { return t.Active })
+	for i := range out {
+		out[i] = copyType(out[i])
+	}
+	return out
+}
+
+// copyType gives a caller its own lists of who delivers the type, so
+// changing them cannot reach the snapshot.
+func copyType(t AppointmentType) AppointmentType {
+	t.Deliverers.ClinicianIDs = slices.Clone(t.Deliverers.ClinicianIDs)
+	t.Deliverers.Roles = slices.Clone(t.Deliverers.Roles)
+	return t
 }
 
 // kept is a caller's own copy of a kept list, the active ones only when
