@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // ProblemKind names one kind of booking warning. The values are stable and
@@ -20,6 +21,7 @@ const (
 	OutsideOpeningHours   ProblemKind = "outside_opening_hours"   // the clinic is not open then
 	BankHoliday           ProblemKind = "bank_holiday"            // the date is a bank holiday in the clinic's region
 	ClinicClosed          ProblemKind = "clinic_closed"           // the date is in one of the clinic's closures
+	TypeNotDelivered      ProblemKind = "type_not_delivered"      // the clinician does not usually deliver the type
 )
 
 // Problem is one warning about a booking. Message is plain words for a
@@ -94,6 +96,38 @@ func Check(a Appt, existing []Appt, r Rules) []Problem {
 		}
 	}
 	return problems
+}
+
+// Deliverers are who usually delivers an appointment type: the clinicians
+// named, and anyone whose role is one of Roles. Both empty means anyone.
+type Deliverers struct {
+	ClinicianIDs []string
+	Roles        []string
+}
+
+// Anyone reports whether every clinician delivers the type.
+func (d Deliverers) Anyone() bool { return len(d.ClinicianIDs) == 0 && len(d.Roles) == 0 }
+
+// Delivers reports whether the clinician, with the role set up for them,
+// delivers the type. Roles match whatever their case or spacing, as
+// people type them ("physiotherapist " is a Physiotherapist).
+func (d Deliverers) Delivers(clinicianID, role string) bool {
+	if d.Anyone() || slices.Contains(d.ClinicianIDs, clinicianID) {
+		return true
+	}
+	role = strings.TrimSpace(role)
+	return role != "" && slices.ContainsFunc(d.Roles, func(r string) bool { return strings.EqualFold(strings.TrimSpace(r), role) })
+}
+
+// CheckDeliverer warns when the appointment's clinician, with their role,
+// does not usually deliver its type. It is a warning like the others, not
+// a refusal: a locum or a colleague may cover. Callers who know the names
+// word their own message.
+func CheckDeliverer(a Appt, role string, d Deliverers) []Problem {
+	if a.ClinicianID == "" || d.Delivers(a.ClinicianID, role) {
+		return nil
+	}
+	return []Problem{{Kind: TypeNotDelivered, Message: "The clinician does not usually deliver this type of appointment."}}
 }
 
 // inBrackets returns " (reason)", or "" when there is no reason.

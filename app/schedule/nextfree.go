@@ -41,6 +41,21 @@ type SlotQuery struct {
 	Rooms      []string
 	// PatientID, when set, skips times the patient is already booked.
 	PatientID string
+	// Deliverers of the type: only clinicians who deliver it are offered.
+	// RoleOf gives each clinician's role, for deliverers named by role.
+	Deliverers Deliverers
+	RoleOf     map[string]string
+}
+
+// offered are the clinicians of the query who deliver its type, in order.
+func (q SlotQuery) offered() []string {
+	var out []string
+	for _, id := range q.ClinicianIDs {
+		if q.Deliverers.Delivers(id, q.RoleOf[id]) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // Candidate is one free time found by NextFree.
@@ -57,7 +72,8 @@ type Candidate struct {
 // not a bank holiday or closure, lies inside the clinic's opening hours (when
 // set) and inside one stretch of the clinician's hours (not across a break),
 // and neither the clinician, nor the room when one is needed, nor the patient
-// when given, is booked then. A clinician with no hours set is never offered.
+// when given, is booked then. A clinician with no hours set is never offered,
+// nor one who does not deliver the type (q.Deliverers).
 func NextFree(q SlotQuery, booked func(d ukcal.Date) []Appt, r Rules) []Candidate {
 	grid := positiveOr(q.Grid, DefaultGrid)
 	want := positiveOr(q.Max, DefaultMax)
@@ -66,10 +82,14 @@ func NextFree(q SlotQuery, booked func(d ukcal.Date) []Appt, r Rules) []Candidat
 		return nil
 	}
 
+	clinicians := q.offered()
+	if len(clinicians) == 0 {
+		return nil
+	}
 	var found []Candidate
 	for i := 0; i < days && len(found) < want; i++ {
 		d := q.From.AddDays(i)
-		working := r.workingOn(d, q.ClinicianIDs)
+		working := r.workingOn(d, clinicians)
 		if len(working) == 0 {
 			continue
 		}
