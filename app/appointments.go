@@ -182,6 +182,9 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 	if p.Status != data.PatientActive {
 		return out, fmt.Errorf("%s's record is %s: bring it back (or open the record it was merged into) before booking", p.Forenames+" "+p.Surname, p.Status)
 	}
+	if err := refuseAfterDeath(p, req.Date); err != nil {
+		return out, err
+	}
 	t, err := r.AppointmentType(req.TypeID)
 	if err != nil {
 		return out, notFound(err, "choose an appointment type")
@@ -375,7 +378,7 @@ func (c *Clinic) bookIn(tx *data.Tx, s *Session, req BookingRequest, seriesID st
 		detail += "; warnings overridden: " + warningKinds(blocking(p.warnings)) + "; reason: " + a.OverrideReason
 	}
 	if req.WaitingID != "" {
-		if err := tx.BookWaiting(req.WaitingID, a.ID, now); err != nil {
+		if err := c.fillWaiting(tx, req.WaitingID, a, now, audit); err != nil {
 			return p, err
 		}
 		detail += "; from the waiting list"

@@ -36,6 +36,7 @@ var auditWords = map[string]string{
 	"backup.create":        "Made a backup",
 	"backup.verify":        "Tested a backup",
 	"backup.restore":       "Restored a backup",
+	"backup.not_restored":  "Tried to restore a backup (it did not go ahead)",
 	"verify":               "Checked the clinic file",
 	"audit.anchor_reset":   "Reset the audit trail's safe copy",
 
@@ -67,6 +68,7 @@ var auditWords = map[string]string{
 	"waiting.add":               "Added to the waiting list",
 	"waiting.update":            "Changed a waiting-list entry",
 	"waiting.remove":            "Took off the waiting list",
+	"waiting.book":              "Booked from the waiting list",
 	"calendar.settings":         "Changed the appointment book settings",
 	"calendar.clinician.create": "Added a clinician",
 	"calendar.clinician.update": "Changed a clinician",

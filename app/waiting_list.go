@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -198,4 +199,30 @@ func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
 		out[i] = byID[f.ID]
 	}
 	return out, nil
+}
+
+// fillWaiting marks a waiting-list entry booked into appointment a, inside
+// the booking's own write transaction: the entry leaves the list only if
+// the appointment is written too, and a booking that is refused (a clash,
+// a crash before the commit) leaves the patient waiting. The entry must be
+// the booked patient's and still waiting; its history names the
+// appointment.
+func (c *Clinic) fillWaiting(tx *data.Tx, waitingID string, a Appointment, at time.Time,
+	audit func(string, string, string, string, string) error) error {
+	w, err := tx.WaitingEntry(waitingID)
+	if err != nil {
+		return notFound(err, "that entry is not on the waiting list")
+	}
+	if w.PatientID != a.PatientID {
+		return fmt.Errorf("that waiting-list entry is for %s, not the patient being booked: "+
+			"book them from their own entry, or take the entry off the list", w.PatientName)
+	}
+	if w.Status != data.WaitingOpen && w.Status != data.WaitingOffered {
+		return fmt.Errorf("%s is no longer on the waiting list (%s): book them without it", w.PatientName, w.Status)
+	}
+	if err := tx.BookWaiting(waitingID, a.ID, at); err != nil {
+		return err
+	}
+	return audit("waiting.book", "waiting_list", waitingID, w.PatientID,
+		fmt.Sprintf("appointment %s on %s at %s", a.ID, a.Date, schedule.Clock(a.StartMin)))
 }
