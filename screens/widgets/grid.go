@@ -23,9 +23,13 @@ const (
 // beneath them. The columns share the width they are given, down to a
 // readable minimum; past that they scroll sideways, titles in step, while
 // the hours stay in sight, so a big practice never widens the window.
-// Names cut short are shown in full on hover. It is driven from the keyboard as well as the mouse: the
-// arrow keys move a highlighted cell, Enter books there or opens the
-// appointment under it.
+// Hovering a block, or the keyboard's cursor resting on it, shows its
+// card: the patient in full, born when, the appointment, its status and
+// alerts. It is driven from the keyboard as well as the mouse: the arrow
+// keys move a highlighted cell, Enter books there or opens the
+// appointment under it. A booked block can be dragged to another time or
+// column, or moved with Ctrl+arrows and Enter; the grid only proposes the
+// move (OnMoveBlock), the screen confirms it.
 //
 // All methods must be called on the UI goroutine.
 type AppointmentGrid struct {
@@ -43,6 +47,10 @@ type AppointmentGrid struct {
 	// OnPageUp and OnPageDown are Page Up and Page Down on the grid: the
 	// screen's previous and next day (or week).
 	OnPageUp, OnPageDown func()
+	// OnMoveBlock is a booked appointment dropped somewhere else (by the
+	// mouse, or Enter after Ctrl+arrows): the column and start it would
+	// move to. Nothing has moved; the screen asks. Nil: blocks do not move.
+	OnMoveBlock func(id string, column, minute int)
 
 	columns      []Column
 	blocks       []Block
@@ -53,6 +61,7 @@ type AppointmentGrid struct {
 	now          int // the current minute for the today line; -1 for none
 
 	cursorCol, cursorMin int
+	moving               *pendingMove // a block being dragged or moved by keyboard; nil for none
 
 	// layoutVersion moves on whenever the columns, range or step change,
 	// so the renderers know to redraw the grid behind the blocks.
@@ -147,6 +156,7 @@ func (g *AppointmentGrid) SetBlocks(blocks []Block) {
 	}
 	g.lanes = assignLanes(g.blocks)
 	g.tip.hide()
+	g.moving = nil // the day changed under it
 	g.body.Refresh()
 }
 
@@ -212,6 +222,7 @@ func (g *AppointmentGrid) SetCursor(column, minute int) {
 	g.cursorMin = g.geom().snap(minute)
 	g.body.Refresh()
 	g.scrollCursorIntoView()
+	g.body.showCursorCard()
 }
 
 // BlockAt is the ID of the appointment covering minute in column, or ""

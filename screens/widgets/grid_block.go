@@ -27,7 +27,6 @@ type blockView struct {
 	objects          []fyne.CanvasObject
 
 	shown     Block
-	complete  bool // everything about the block is on show; otherwise hovering it tells the rest
 	pos       fyne.Position
 	size      fyne.Size
 	paletteID int // the palette generation last drawn with; 0 is never
@@ -192,24 +191,39 @@ func (v *blockView) layoutText(b Block, pos fyne.Position, size fyne.Size, p *pa
 		v.line3.Resize(fyne.NewSize(full, detailH))
 	}
 	show(v.line3.Text, threeLines)
-
-	v.complete = oneLine && v.name.Text.Text == b.Patient && (!b.AIS || showAIS) &&
-		twoLines && v.line2.Text.Text == v.line2.full &&
-		(third == "" || threeLines && v.line3.Text.Text == third)
 }
 
-// tipLines is what the hover tip says about a block: everything the block
-// itself may have had to cut, and the badges in words.
-func tipLines(b Block) []string {
-	lines := []string{b.Patient, b.Type + " · " + b.TimeRange(), statusLine(b)}
-	var badges []string
+// cardLines is the card shown over a block on hover or under the
+// keyboard's cursor: the name in full, born when, what and when, the
+// status, then (from warnFrom on) the alerts and needs, so the desk can
+// tell two patients of one name apart and see what to act on.
+func cardLines(b Block) (lines []string, warnFrom int) {
+	name := b.FullName
+	if name == "" {
+		name = b.Patient
+	}
+	lines = []string{name}
+	if b.Born != "" {
+		lines = append(lines, "Born "+b.Born)
+	}
+	lines = append(lines, b.Type+" · "+b.TimeRange())
+	status := b.Status.String()
+	if b.Detail != "" {
+		status += " · " + b.Detail
+	}
+	lines = append(lines, status)
+	warnFrom = len(lines)
+	if b.Alerts != "" {
+		return append(lines, strings.Split(b.Alerts, "\n")...), warnFrom
+	}
+	// A screen that gave no words still says what the badges mean.
 	if b.Alert {
-		badges = append(badges, "Alert on the record")
+		lines = append(lines, "Alert on the record")
 	}
 	if b.AIS {
-		badges = append(badges, "Communication needs (AIS)")
+		lines = append(lines, "Communication needs (AIS)")
 	}
-	return append(lines, strings.Join(badges, " · "))
+	return lines, warnFrom
 }
 
 // statusLine is a tall block's third line: the status when it is not

@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -18,12 +20,13 @@ type gridBody struct {
 	hoverCol, hoverMin int
 	// placed is where each of grid.blocks was last drawn, for hit tests.
 	placed []placedBlock
+	// dragState is what the mouse's drag is doing (dragNone, …).
+	dragState int
 }
 
 type placedBlock struct {
-	pos      fyne.Position
-	size     fyne.Size
-	complete bool // all its text is on show
+	pos  fyne.Position
+	size fyne.Size
 }
 
 var (
@@ -57,6 +60,7 @@ func (b *gridBody) blockAt(pos fyne.Position) int {
 // Either way the cursor moves there, so the keyboard carries on from it.
 func (b *gridBody) Tapped(e *fyne.PointEvent) {
 	g := b.grid
+	g.cancelMove() // a click elsewhere leaves a keyboard move
 	b.takeFocus()
 	if i := b.blockAt(e.Position); i >= 0 && i < len(g.blocks) {
 		blk := g.blocks[i]
@@ -104,15 +108,23 @@ func (b *gridBody) takeFocus() {
 	}
 }
 
-// FocusGained shows the cursor.
+// FocusGained shows the cursor, and the card of the block it is on.
 func (b *gridBody) FocusGained() {
 	b.focused = true
 	b.Refresh()
+	b.showCursorCard()
 }
 
-// FocusLost hides the cursor.
+// FocusLost hides the cursor and its card; a move half made from the
+// keyboard is dropped, not left waiting on a grid nobody is looking at.
 func (b *gridBody) FocusLost() {
 	b.focused = false
+	if b.grid.moving != nil && !b.grid.moving.byMouse {
+		b.grid.cancelMove()
+	}
+	if strings.HasPrefix(b.grid.tip.shown(), "block ") {
+		b.grid.tip.hide()
+	}
 	b.Refresh()
 }
 
@@ -121,9 +133,13 @@ func (b *gridBody) TypedRune(rune) {}
 
 // TypedKey moves the cursor with the arrows (a grid step up and down, a
 // column left and right), acts on Enter, and pages with Page Up/Down.
-// Home and End go to the start and the end of the day.
+// Home and End go to the start and the end of the day. While a block is
+// being moved (Ctrl+arrows, or a drag) the keys steer the move instead.
 func (b *gridBody) TypedKey(e *fyne.KeyEvent) {
 	g := b.grid
+	if g.moving != nil && b.steerMove(e.Name) {
+		return
+	}
 	switch e.Name {
 	case fyne.KeyUp:
 		g.SetCursor(g.cursorCol, g.cursorMin-g.step)
@@ -195,22 +211,46 @@ func (b *gridBody) MouseOut() {
 	b.Refresh()
 }
 
-// showTip shows the block under pos in full when it had to cut anything
-// or carries a badge; elsewhere the tip goes.
+// showTip shows the card of the block under pos; elsewhere the tip goes.
 func (b *gridBody) showTip(pos fyne.Position) {
-	g := b.grid
 	i := b.blockAt(pos)
-	if i < 0 || i >= len(g.blocks) {
-		g.tip.hide()
+	if i < 0 || i >= len(b.grid.blocks) {
+		b.grid.tip.hide()
+		return
+	}
+	b.showCard(i)
+}
+
+// showCard shows the card of grid.blocks[i] beside where it is drawn.
+func (b *gridBody) showCard(i int) {
+	g := b.grid
+	if i < 0 || i >= len(g.blocks) || i >= len(b.placed) {
 		return
 	}
 	blk, p := g.blocks[i], b.placed[i]
-	if p.complete && !blk.Alert && !blk.AIS {
-		g.tip.hide()
-		return
-	}
 	// The body's origin in the grid: right of the hours, under the
 	// titles, moved by the scroll.
 	origin := g.scroll.Position().Subtract(g.scroll.Offset)
-	g.tip.show(g, "block "+blk.ID, tipLines(blk), p.pos.Add(origin), p.size)
+	lines, warnFrom := cardLines(blk)
+	g.tip.show(g, "block "+blk.ID, lines, warnFrom, p.pos.Add(origin), p.size)
+}
+
+// showCursorCard shows the card of the block the keyboard's cursor rests
+// on, while the grid has the keyboard; on an empty cell a block's card
+// goes (a column title's tip, under the mouse, stays).
+func (b *gridBody) showCursorCard() {
+	g := b.grid
+	if !b.focused || g.moving != nil {
+		return
+	}
+	id := g.BlockAt(g.cursorCol, g.cursorMin)
+	for i, blk := range g.blocks {
+		if id != "" && blk.ID == id {
+			b.showCard(i)
+			return
+		}
+	}
+	if strings.HasPrefix(g.tip.shown(), "block ") {
+		g.tip.hide()
+	}
 }

@@ -23,6 +23,8 @@ type gridBodyRenderer struct {
 	nowLine     *canvas.Rectangle
 	nowDot      *canvas.Circle
 	cursor      *canvas.Rectangle
+	ghost       *canvas.Rectangle // where a block being moved would land
+	ghostText   *canvas.Text
 
 	objects []fyne.CanvasObject
 
@@ -42,7 +44,12 @@ func newGridBodyRenderer(b *gridBody) *gridBodyRenderer {
 		nowLine:    canvas.NewRectangle(nil),
 		nowDot:     canvas.NewCircle(nil),
 		cursor:     canvas.NewRectangle(nil),
+		ghost:      canvas.NewRectangle(nil),
+		ghostText:  canvas.NewText("", nil),
 	}
+	r.ghost.StrokeWidth = 2
+	r.ghost.CornerRadius = 4
+	r.ghostText.TextStyle.Bold = true
 	r.cursor.StrokeWidth = 2
 	r.cursor.CornerRadius = 3
 	r.drawnVersion = -1
@@ -81,6 +88,7 @@ func (r *gridBodyRenderer) Refresh() {
 	r.drawHover(geo)
 	r.drawNow(geo)
 	r.drawCursor(geo)
+	r.drawGhost(geo)
 	if structure || r.objects == nil {
 		r.collect()
 	}
@@ -107,7 +115,7 @@ func (r *gridBodyRenderer) collect() {
 	for _, v := range r.views {
 		objs = append(objs, v.objects...)
 	}
-	objs = append(objs, r.nowLine, r.nowDot, r.cursor)
+	objs = append(objs, r.nowLine, r.nowDot, r.cursor, r.ghost, r.ghostText)
 	r.objects = objs
 }
 
@@ -235,7 +243,6 @@ func (r *gridBodyRenderer) drawBlocks(geo geometry) bool {
 		pos, size := geo.blockRect(b, g.lanes[i])
 		r.body.placed[i] = placedBlock{pos: pos, size: size}
 		r.views[i].update(b, pos, size, &r.pal, r.paletteID)
-		r.body.placed[i].complete = r.views[i].complete
 	}
 	for _, v := range r.views[len(g.blocks):] {
 		v.hide()
@@ -293,6 +300,29 @@ func (r *gridBodyRenderer) drawCursor(geo geometry) {
 	}
 	r.cursor.StrokeColor = r.pal.focus
 	place(r.cursor, pos, size)
+}
+
+// drawGhost outlines where a block being moved would land, the whole
+// column wide, with its new time and how to finish.
+func (r *gridBodyRenderer) drawGhost(geo geometry) {
+	m := r.body.grid.moving
+	if m == nil {
+		r.ghost.Hide()
+		r.ghostText.Hide()
+		return
+	}
+	pos, size := geo.blockRect(Block{Column: m.col, Start: m.minute, End: m.minute + m.length}, lane{lanes: 1})
+	r.ghost.FillColor = withAlpha(mix(r.pal.primary, r.pal.background, 0.25), 0.92) // the text on it reads over a block beneath
+	r.ghost.StrokeColor = r.pal.primary
+	place(r.ghost, pos, size)
+	how := "let go to move here, Esc to leave it"
+	if !m.byMouse {
+		how = "Enter to move here, Esc to leave it"
+	}
+	t := r.ghostText
+	t.Color, t.TextSize = r.pal.foreground, r.pal.detailSize
+	t.Text = ellipsize(ClockText(m.minute)+"–"+ClockText(m.minute+m.length)+" · "+how, t.TextSize, t.TextStyle, size.Width-8)
+	place(t, pos.AddXY(4, 2), fyne.NewSize(size.Width-8, t.MinSize().Height))
 }
 
 func hideFrom[T fyne.CanvasObject](pool []T, n int) {

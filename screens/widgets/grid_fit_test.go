@@ -172,16 +172,70 @@ func TestHoverShowsWhatWasCut(t *testing.T) {
 	}
 }
 
-func TestNoHoverTipWhenAllIsShown(t *testing.T) {
-	b := Block{ID: "roomy", Column: 1, Start: 600, End: 660, Patient: "Jo Li", Type: "Call", Detail: "Room 2"}
+func TestHoverShowsEveryBlocksCard(t *testing.T) {
+	// A roomy block that shows all its text still has a card: the date of
+	// birth and the alerts are never on the block itself.
+	b := Block{ID: "roomy", Column: 1, Start: 600, End: 660, Patient: "Haigh, Luke", FullName: "Luke Haigh",
+		Born: "03/04/1961 (65)", Type: "Review", Detail: "Room 2", Alert: true,
+		Alerts: "Alert: Violent warning: shouted at staff\nNeeds: Large print"}
 	g, w := gtGrid(t, gtClinicians(false), b)
 	top := g.scroll.Position().Y - g.ScrollOffset().Y
 	test.MoveMouse(w.Canvas(), fyne.NewPos(gutterWidth+g.geom().columnX(1)+20, top+g.MinuteY(620)))
-	if g.tip.bg.Visible() {
-		t.Errorf("tip %q over a block that shows it all", g.tip.lines[0].Text)
+	want := []string{"Luke Haigh", "Born 03/04/1961 (65)", "Review · 10:00–11:00", "Booked · Room 2",
+		"Alert: Violent warning: shouted at staff", "Needs: Large print"}
+	if got := gtTipText(g); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("hovering a block shows %q, want %q", got, want)
+	}
+	if g.tip.lines[4].Color != paletteFor(g).danger {
+		t.Error("the alert is not in the alert colour")
+	}
+	if g.tip.lines[0].Color == paletteFor(g).danger {
+		t.Error("the name is in the alert colour")
 	}
 	test.MoveMouse(w.Canvas(), fyne.NewPos(gutterWidth+g.geom().columnX(0)+20, 10))
 	if g.tip.bg.Visible() {
 		t.Errorf("tip %q over a title that fits", g.tip.lines[0].Text)
 	}
+}
+
+func TestKeyboardCursorOnABlockShowsItsCard(t *testing.T) {
+	blocks := []Block{
+		{ID: "a", Column: 0, Start: 600, End: 630, Patient: "Haigh, Luke", FullName: "Luke Haigh", Born: "03/04/1961 (65)", Type: "Review"},
+		{ID: "b", Column: 0, Start: 660, End: 690, Patient: "Lister, Luke", FullName: "Luke Lister", Born: "17/09/1998 (28)", Type: "Review"},
+	}
+	g, w := gtGrid(t, gtClinicians(false), blocks...)
+	g.SetCursor(0, 600)
+	if g.tip.bg.Visible() {
+		t.Error("a card shows while the grid does not have the keyboard")
+	}
+	g.Focus()
+	if got := gtTipText(g); len(got) < 2 || got[0] != "Luke Haigh" || got[1] != "Born 03/04/1961 (65)" {
+		t.Fatalf("with the cursor on the first Luke the card says %q", got)
+	}
+	key := func(k fyne.KeyName) { w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: k}) }
+	for i := 0; i < 4; i++ {
+		key(fyne.KeyDown)
+	}
+	if got := gtTipText(g); len(got) < 2 || got[0] != "Luke Lister" || got[1] != "Born 17/09/1998 (28)" {
+		t.Errorf("with the cursor on the second Luke the card says %q", got)
+	}
+	key(fyne.KeyDown)
+	key(fyne.KeyDown)
+	if g.tip.bg.Visible() {
+		t.Errorf("the card stayed on an empty cell: %q", gtTipText(g))
+	}
+}
+
+// gtTipText is the lines the tip shows now.
+func gtTipText(g *AppointmentGrid) []string {
+	var out []string
+	if !g.tip.bg.Visible() {
+		return nil
+	}
+	for _, l := range g.tip.lines {
+		if l.Visible() {
+			out = append(out, l.Text)
+		}
+	}
+	return out
 }

@@ -46,7 +46,7 @@ func (h *gridHeader) MouseMoved(e *desktop.MouseEvent) {
 	}
 	c := g.columns[col]
 	at := fyne.NewPos(gutterWidth+geo.columnX(col)+h.Position().X, 0)
-	g.tip.show(g, fmt.Sprint("column ", col), []string{c.Title, c.Subtitle, c.Banner}, at, fyne.NewSize(cw, h.Size().Height))
+	g.tip.show(g, fmt.Sprint("column ", col), []string{c.Title, c.Subtitle, c.Banner}, -1, at, fyne.NewSize(cw, h.Size().Height))
 }
 
 // MouseOut takes the full title away.

@@ -82,6 +82,13 @@ type Block struct {
 	Detail     string // a third line for tall blocks ("Room 2", "Arrived 08:52"); optional
 	Alert      bool   // the patient has an alert: a red "!" badge
 	AIS        bool   // the patient has communication needs: an "AIS" badge
+	// What the card shown on hover or under the keyboard's cursor adds:
+	// the name in full ("Jane O'Neill"; Patient when empty), the date of
+	// birth with the age ("12/03/1980 (46)"), and the alerts and needs in
+	// words, one a line ("\n" between). Strings, so a Block stays comparable.
+	FullName string
+	Born     string
+	Alerts   string
 }
 
 // TimeRange is "09:00–09:30".

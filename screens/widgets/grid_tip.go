@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 )
@@ -8,10 +10,14 @@ import (
 // tipPad is the room inside the tip around its text.
 const tipPad float32 = 6
 
-// gridTip is the hover box that shows in full what the grid had to cut
-// short: a clinician's name over a narrow column, a patient's name and
-// appointment in a small block. It is drawn over the grid, not in a pop-up,
-// so it never takes the mouse from what is under it.
+// tipLines is the most a tip shows; a card with more says how many more.
+const tipLines = 10
+
+// gridTip is the hover box: in full what the grid had to cut short over a
+// narrow column's title, and over any block (or under the keyboard's
+// cursor) the appointment's card: who, born when, what, when, its status
+// and the alerts. It is drawn over the grid, not in a pop-up, so it never
+// takes the mouse from what is under it.
 type gridTip struct {
 	bg      *canvas.Rectangle
 	lines   []*canvas.Text
@@ -24,7 +30,7 @@ func newGridTip() *gridTip {
 	t.bg.CornerRadius = 4
 	t.bg.StrokeWidth = 1
 	t.objects = append(t.objects, t.bg)
-	for i := 0; i < 4; i++ {
+	for i := 0; i < tipLines; i++ {
 		l := canvas.NewText("", nil)
 		l.TextStyle.Bold = i == 0
 		t.lines = append(t.lines, l)
@@ -36,8 +42,9 @@ func newGridTip() *gridTip {
 
 // show puts lines in the tip under the rectangle at, over (in the grid's
 // coordinates), or above it when there is no room below, and keeps it
-// inside the grid. Empty lines are left out.
-func (t *gridTip) show(g *AppointmentGrid, key string, lines []string, at fyne.Position, over fyne.Size) {
+// inside the grid. Empty lines are left out; lines from warnFrom on (an
+// index into lines; -1 for none) are the alerts, drawn in the alert colour.
+func (t *gridTip) show(g *AppointmentGrid, key string, lines []string, warnFrom int, at fyne.Position, over fyne.Size) {
 	if key == t.key && t.bg.Visible() {
 		return
 	}
@@ -45,12 +52,18 @@ func (t *gridTip) show(g *AppointmentGrid, key string, lines []string, at fyne.P
 	p := paletteFor(g)
 	var w, h float32
 	n := 0
-	for _, text := range lines {
+	for i, text := range lines {
 		if text == "" || n == len(t.lines) {
 			continue
 		}
+		if n == len(t.lines)-1 && i < len(lines)-1 {
+			text = fmt.Sprintf("and %d more", len(lines)-i)
+		}
 		l := t.lines[n]
 		l.Text, l.Color = text, p.foreground
+		if warnFrom >= 0 && i >= warnFrom {
+			l.Color = p.danger
+		}
 		l.TextSize = p.detailSize
 		if n == 0 {
 			l.TextSize = p.nameSize
@@ -81,6 +94,14 @@ func (t *gridTip) show(g *AppointmentGrid, key string, lines []string, at fyne.P
 		}
 		place(l, l.Position().AddXY(x+tipPad, y+tipPad), l.Size())
 	}
+}
+
+// shown is the key of what the tip shows; "" when hidden.
+func (t *gridTip) shown() string {
+	if !t.bg.Visible() {
+		return ""
+	}
+	return t.key
 }
 
 // hide takes the tip away.
