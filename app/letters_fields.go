@@ -222,6 +222,9 @@ func (src letterSource) recipient(addressedTo string) (letters.Recipient, error)
 	p := src.patient
 	switch addressedTo {
 	case letters.ToPatient:
+		if err := refuseLetterAfterDeath(p); err != nil {
+			return letters.Recipient{}, err
+		}
 		var lines []string
 		for _, l := range []string{p.Address.Line1, p.Address.Line2, p.Address.Town, p.Address.County, p.Address.Postcode} {
 			if l = strings.TrimSpace(l); l != "" {
