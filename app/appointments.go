@@ -222,6 +222,16 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 	if err != nil {
 		return out, err
 	}
+	// Who delivers the type comes first: it is about the choice of
+	// clinician, before when. Like the clashes it needs a reason to go
+	// ahead (a locum covering), which the audit trail keeps.
+	if len(schedule.CheckDeliverer(scheduleAppt(out.appt), cl.Role, scheduleDeliverers(t))) > 0 {
+		team, err := r.Clinicians(false)
+		if err != nil {
+			return out, err
+		}
+		out.warnings = append(out.warnings, Warning{Kind: string(schedule.TypeNotDelivered), Message: notDelivered(cl, t, team), NeedsOverride: true})
+	}
 	for _, pr := range problems {
 		out.warnings = append(out.warnings, Warning{Kind: string(pr.Kind), Message: names.reword(pr), OtherID: pr.OtherID, NeedsOverride: true})
 	}
@@ -533,6 +543,11 @@ func (c *Clinic) Move(id string, m MoveRequest) (Appointment, []Warning, error) 
 			req.ClinicianID = a.ClinicianID
 		}
 		p, err := c.prepare(tx, req, a.ID)
+		if req.ClinicianID == a.ClinicianID {
+			// Who delivers the type was settled when it was booked; a move
+			// warns only when it changes the clinician.
+			p.warnings = slices.DeleteFunc(p.warnings, func(w Warning) bool { return w.Kind == string(schedule.TypeNotDelivered) })
+		}
 		warnings = p.warnings
 		if err != nil {
 			return err
@@ -627,16 +642,30 @@ func (c *Clinic) NextFreeSlots(q FreeSlotQuery) ([]FreeSlot, error) {
 		return nil, err
 	}
 	names := map[string]string{}
+	// Only clinicians who deliver the type are offered (schedule leaves
+	// the others out); asked for one who does not, the finder says who does.
 	sq := schedule.SlotQuery{Minutes: t.Minutes, From: from, Part: q.Part, Grid: cs.GridMinutes, Max: q.Max, Days: days,
-		RoomNeeded: t.NeedsRoom, PatientID: q.PatientID}
+		RoomNeeded: t.NeedsRoom, PatientID: q.PatientID, Deliverers: scheduleDeliverers(t), RoleOf: map[string]string{}}
+	delivering := 0
 	for _, cl := range clinicians {
 		names[cl.ID] = cl.Name
+		sq.RoleOf[cl.ID] = cl.Role
 		if q.ClinicianID == "" || q.ClinicianID == cl.ID {
 			sq.ClinicianIDs = append(sq.ClinicianIDs, cl.ID)
+			if Delivers(t, cl) {
+				delivering++
+			}
 		}
 	}
 	if len(sq.ClinicianIDs) == 0 {
 		return nil, errors.New("that clinician does not take appointments")
+	}
+	if delivering == 0 {
+		if q.ClinicianID != "" && WhoDelivers(t, clinicians) != nobodyDelivers {
+			i := slices.IndexFunc(clinicians, func(cl data.Clinician) bool { return cl.ID == q.ClinicianID })
+			return nil, errors.New(notDelivered(clinicians[i], t, clinicians) + " Choose one of them, or any clinician.")
+		}
+		return nil, fmt.Errorf("nobody in the diary is set up to deliver %s: a manager can choose who does in Settings, Calendar, Appointment types", t.Name)
 	}
 	if from == today {
 		london := now.In(ukcal.London())

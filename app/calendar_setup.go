@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"clinicdesk/app/schedule"
@@ -166,7 +167,9 @@ func (c *Clinic) AppointmentTypes(includeInactive bool) ([]AppointmentType, erro
 }
 
 // SaveAppointmentType adds an appointment type (ID empty) or saves changes
-// to one. Its length is 5 minutes to 8 hours, in 5-minute steps.
+// to one. Its length is 5 minutes to 8 hours, in 5-minute steps. Who
+// delivers it (clinicians and/or roles; none is anyone) is tidied, and
+// every clinician named must be in the clinic.
 func (c *Clinic) SaveAppointmentType(t AppointmentType) (AppointmentType, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -188,12 +191,31 @@ func (c *Clinic) SaveAppointmentType(t AppointmentType) (AppointmentType, error)
 		t.ID, action = uuid.Must(uuid.NewV7()).String(), "calendar.type.create"
 	}
 	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+		var err error
+		if t.Deliverers, err = cleanDeliverers(t.Deliverers, func(id string) error { _, err := tx.Clinician(id); return err }); err != nil {
+			return err
+		}
 		if err := tx.SaveAppointmentType(t); err != nil {
 			return err
 		}
-		return audit(action, "appointment_type", t.ID, "", fmt.Sprintf("%d minutes, active=%t", t.Minutes, t.Active))
+		return audit(action, "appointment_type", t.ID, "", fmt.Sprintf("%d minutes, active=%t, delivered by %s", t.Minutes, t.Active, deliverersDetail(t.Deliverers)))
 	})
 	return t, err
+}
+
+// deliverersDetail is who delivers a type, for the audit trail.
+func deliverersDetail(d data.Deliverers) string {
+	if d.Anyone() {
+		return "anyone"
+	}
+	var parts []string
+	if len(d.Roles) > 0 {
+		parts = append(parts, "roles "+strings.Join(d.Roles, ", "))
+	}
+	if len(d.ClinicianIDs) > 0 {
+		parts = append(parts, "clinicians "+strings.Join(d.ClinicianIDs, ", "))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // CalendarSettings reads the bank-holiday region, grid, DNA window and
