@@ -162,9 +162,11 @@ type gui struct {
 	out *bytes.Buffer
 }
 
+// startGUI starts the app with a home of its own, so the window sizes and
+// clinic names it remembers stay out of this machine's own preferences.
 func startGUI(t *testing.T, bin, display string, args ...string) *gui {
 	t.Helper()
-	return startGUIIn(t, bin, display, "", args...)
+	return startGUIIn(t, bin, display, t.TempDir(), args...)
 }
 
 // startGUIIn starts the app with home (unless "") as its home folder, its
