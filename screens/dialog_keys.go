@@ -69,6 +69,15 @@ func escapeTopOverlay(w fyne.Window) {
 		return
 	}
 	pop, ok := overlayContent(top).(*widget.PopUp)
+	if ok && !isDialog(pop) {
+		// A file or folder chooser has a Cancel of its own (and ignores a
+		// tap outside, being modal). The file name it may hold is not
+		// worth a question.
+		if cancel := buttonLabelled(pop.Content, "Cancel"); cancel != nil {
+			cancel.OnTapped()
+			return
+		}
+	}
 	if !ok || !isDialog(pop) {
 		if t, ok := top.(fyne.Tappable); ok {
 			t.Tapped(&fyne.PointEvent{}) // non-modal: dismissed like a click outside
@@ -144,6 +153,17 @@ func dialogDismissButton(p *widget.PopUp) *widget.Button {
 			})
 		}
 	}
+	return found
+}
+
+// buttonLabelled is the usable button on show in o with that label.
+func buttonLabelled(o fyne.CanvasObject, text string) *widget.Button {
+	var found *widget.Button
+	walkShown(o, func(x fyne.CanvasObject) {
+		if b, ok := x.(*widget.Button); ok && found == nil && usable(b) && b.Text == text {
+			found = b
+		}
+	})
 	return found
 }
 

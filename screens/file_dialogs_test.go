@@ -259,3 +259,23 @@ func fdFuncName(fn *ast.FuncDecl) string {
 	}
 	return fn.Name.Name
 }
+
+// Escape closes every file and folder dialog, as Cancel does.
+func TestEscapeClosesEveryFileDialog(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	for name, open := range fileDialogOpeners {
+		t.Run(name, func(t *testing.T) {
+			test.NewTempApp(t)
+			w := open(t)
+			n := len(w.Canvas().Overlays().List())
+			if n == 0 {
+				t.Fatal("no file dialog open")
+			}
+			w.Canvas().Unfocus()
+			escapeTopOverlay(w)
+			if len(w.Canvas().Overlays().List()) != n-1 {
+				t.Fatalf("Escape left the file dialog open: %q", fdTexts(w, false))
+			}
+		})
+	}
+}
