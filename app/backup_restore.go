@@ -175,33 +175,59 @@ func (c *Clinic) RestoreFrom(archive, password string) (Manifest, error) {
 		return Manifest{}, err
 	}
 	c.store.AnchorAudit()
-	if err := c.store.Close(); err != nil {
-		return Manifest{}, err
-	}
+	closeErr := c.store.Close()
 	c.store = nil
+	if closeErr != nil {
+		if !c.reopenUnchangedLocked(oldSeq, oldHead) {
+			c.signedOutAfterRestoreLocked()
+		}
+		return Manifest{}, closeErr
+	}
 	_, restoreErr := data.Restore(archive, c.path, key, true, check)
 	if restoreErr == nil {
 		c.signedOutAfterRestoreLocked()
 		return m, nil
 	}
-	// Failed: whichever whole clinic is now in place (the old one, unless
-	// the swap had begun) is opened again.
+	// Failed. A swap that had begun is finished (or undone) now, as the
+	// next start would, so the files in place are a whole clinic, old or
+	// new; then the clinic as it was is opened again if it is the one in
+	// place (a failure before the swap leaves it untouched).
+	var finishErr error
+	if data.RestorePending(c.path) {
+		c.lock.Release()
+		finishErr = data.FinishInterruptedRestore(c.path)
+		c.lock = nil
+		if lock, err := data.AcquireLock(c.path); err == nil {
+			c.lock = lock
+		}
+	}
+	if c.lock != nil && !data.RestorePending(c.path) && c.reopenUnchangedLocked(oldSeq, oldHead) {
+		c.auditRestoreFailedLocked(s, archive, restoreErr)
+		return Manifest{}, restoreErr
+	}
+	// The backup is in place after all, or the files wait for the next
+	// start to finish them: everyone signs in again.
+	c.signedOutAfterRestoreLocked()
+	return Manifest{}, errors.Join(restoreErr, finishErr)
+}
+
+// reopenUnchangedLocked opens the clinic file again with the key it had,
+// keeping it only if its audit trail ends where it did before the restore
+// was tried: it is then the clinic as it was.
+func (c *Clinic) reopenUnchangedLocked(oldSeq int64, oldHead string) bool {
 	if kr, err := data.LoadKeyring(data.KeyringPath(c.path)); err == nil {
 		c.keyring = kr
 	}
 	st, err := data.Open(c.path, c.key)
-	if err == nil {
-		if seq, head, herr := st.AuditHead(); herr == nil && seq == oldSeq && head == oldHead {
-			c.store = st
-			c.auditRestoreFailedLocked(s, archive, restoreErr)
-			return Manifest{}, restoreErr
-		}
-		st.Close()
+	if err != nil {
+		return false
 	}
-	// The new clinic is in place after all (or nothing opens until the
-	// next start finishes the swap): sign in again.
-	c.signedOutAfterRestoreLocked()
-	return Manifest{}, restoreErr
+	if seq, head, err := st.AuditHead(); err == nil && seq == oldSeq && head == oldHead {
+		c.store = st
+		return true
+	}
+	st.Close()
+	return false
 }
 
 // openBackupFor checks the backup is this clinic's and opens its keyring

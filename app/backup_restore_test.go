@@ -273,3 +273,36 @@ func TestRestoreLeftHalfDoneByACrashStillOpens(t *testing.T) {
 		t.Fatal("the staged file was not tidied away")
 	}
 }
+
+// The restore drill (Test a backup) restores into a private temporary
+// folder and checks there: the live clinic keeps what was done since the
+// backup, and nothing appears beside its file.
+func TestRestoreDrillLeavesTheLiveClinicAlone(t *testing.T) {
+	c, path, _ := newClinic(t)
+	archive := rsBackup(t, c)
+	addUser(t, c, "since", Receptionist)
+	names := func() string {
+		entries, _ := os.ReadDir(filepath.Dir(path))
+		var out []string
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), "-wal") && !strings.HasSuffix(e.Name(), "-shm") {
+				out = append(out, e.Name())
+			}
+		}
+		return strings.Join(out, ",")
+	}
+	before := names()
+	m, err := c.TestBackup(archive)
+	if err != nil || m.AuditSeq == 0 {
+		t.Fatalf("drill: %+v %v", m, err)
+	}
+	if after := names(); after != before {
+		t.Fatalf("the drill left files beside the clinic file:\n%s\n%s", before, after)
+	}
+	if !strings.Contains(rsUserNames(t, c), "since") {
+		t.Fatal("the drill put the backup in place of the live clinic")
+	}
+	if !strings.Contains(strings.Join(auditActions(t, c), ","), "amanager backup.verify") {
+		t.Fatal("the drill is not on the audit trail")
+	}
+}

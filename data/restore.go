@@ -174,6 +174,10 @@ func FinishInterruptedRestore(dbPath string) error {
 	return finishRestore(dbPath)
 }
 
+// RestorePending says a restore at dbPath was stopped part way: the
+// files there may not be a matching pair until FinishInterruptedRestore.
+func RestorePending(dbPath string) bool { return restorePending(dbPath) }
+
 func restorePending(dbPath string) bool {
 	if _, err := os.Lstat(dbPath + journalSuffix); err == nil {
 		return true

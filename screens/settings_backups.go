@@ -32,7 +32,11 @@ type backupsTab struct {
 	last         *widget.Label
 	backupButton *widget.Button
 	testButton   *widget.Button
-	result       *widget.Label // what the last backup or test found
+	result       *widget.Label // what the last backup, drill or restore found
+
+	restoreButton   *widget.Button        // managers only (settings_restore.go)
+	restoreDialog   *dialog.ConfirmDialog // the last restore question asked
+	restorePassword *widget.Entry         // its password box
 }
 
 func newBackupsTab(ctx *Context) *backupsTab {
@@ -74,17 +78,22 @@ func (t *backupsTab) build() fyne.CanvasObject {
 	t.last.Wrapping = fyne.TextWrapWord
 	t.showLast(b.Last)
 	t.backupButton = widget.NewButtonWithIcon("Back up now…", theme.DownloadIcon(), t.chooseBackupFile)
-	t.testButton = widget.NewButtonWithIcon("Test a backup…", theme.ConfirmIcon(), t.chooseTestFile)
+	t.testButton = widget.NewButtonWithIcon("Restore drill: test a backup…", theme.ConfirmIcon(), t.chooseTestFile)
 	t.result = note()
 	now := widget.NewCard("Back up or test now", "",
 		container.NewVBox(
 			t.last,
-			wrapped("Back up now saves a new backup, named with the date and time, into the folder you choose: it never replaces one already there. "+
-				"Test a backup now and then: ClinicDesk opens it and checks it completely, as if restoring it, without touching the clinic file."),
+			wrapped("Back up now saves a new backup, named with the date and time, into the folder you choose: it never replaces one already there."),
+			wrapped("Do a restore drill now and then: ClinicDesk restores the backup into a private temporary folder, opens it and checks every part of it "+
+				"and its audit trail, then deletes the copy. The clinic file in use is not touched."),
 			container.NewHBox(t.backupButton, t.testButton),
 			t.result))
 
-	return container.NewVScroll(container.NewPadded(limitWidth(container.NewVBox(automatic, now), 760)))
+	cards := container.NewVBox(automatic, now)
+	if restore := t.restoreCard(); restore != nil {
+		cards.Add(restore)
+	}
+	return container.NewVScroll(container.NewPadded(limitWidth(cards, 760)))
 }
 
 // showFolder shows the chosen folder, or that automatic backups are off.
@@ -246,14 +255,15 @@ func (t *backupsTab) chooseTestFile() {
 			d.SetLocation(l)
 		}
 	}
-	d.SetTitleText("Choose a backup to test")
+	d.SetTitleText("Choose a backup for the restore drill")
+	d.SetConfirmText("Test this backup")
 	showFileDialog(d, t.ctx.Window)
 }
 
 // testBackup runs the restore drill on the backup at path, off the UI
 // goroutine, and says what it found.
 func (t *backupsTab) testBackup(path string) {
-	inBackground(t.ctx, "Opening and checking the backup…",
+	inBackground(t.ctx, "Restoring the backup into a temporary folder and checking it…",
 		func() (app.Manifest, error) { return t.ctx.Clinic.TestBackup(path) },
 		func(m app.Manifest, err error) {
 			if err != nil {
