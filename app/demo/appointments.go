@@ -12,7 +12,8 @@ import (
 // DiaryYears is how far back the demo's diary goes.
 const DiaryYears = 2
 
-// appointments gives the demo clinic its team and diary: two years of
+// appointments gives the demo clinic its team and diary (physiotherapists,
+// a gym assistant and sports massage therapists): two years of
 // appointments, today as full as a real Monday (everyone busy, a few
 // gaps, a morning cancellation), the weeks ahead filling up, the staff
 // training day this week, and a waiting list whose urgent patient fits
@@ -23,8 +24,11 @@ func appointments(c *app.Clinic, now time.Time, users map[string]app.User) error
 		return err
 	}
 	today := ukcal.Today(now)
+	// A physiotherapy clinic's team and types (its name says so), each type
+	// saying who delivers it, not the seed's general practice.
+	physio := seed.NewPhysioSetup(today, DiaryYears)
 	g := seed.NewDiary(seed.DiaryOptions{Seed: Seed, Now: now, Years: DiaryYears, Patients: seed.DiaryPatients(briefs),
-		FullDays: []ukcal.Date{today}})
+		FullDays: []ukcal.Date{today}, Setup: &physio})
 	st := app.DiarySetup(g.Setup())
 	for i, cl := range st.Clinicians {
 		if cl.Name == Staff[2].FullName {

@@ -260,7 +260,7 @@ func (g *DiaryGenerator) build() {
 		ck := kindOf(c.Role)
 		var ws []float64
 		for i, k := range typeKind {
-			if k == ck || k == anyKind || ck == anyKind {
+			if (k == ck || k == anyKind || ck == anyKind) && delivers(g.types[i].t, c) {
 				m.types, ws = append(m.types, i), append(ws, weights[i])
 			}
 		}

@@ -3,6 +3,7 @@ package seed
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +24,7 @@ const (
 	nurse
 	physio
 	hca
+	massage
 )
 
 // kindOf reads a role as typed in the set-up.
@@ -37,6 +39,8 @@ func kindOf(role string) kind {
 		return nurse
 	case strings.Contains(r, "assistant") || strings.Contains(r, "hca") || strings.Contains(r, "phlebotom"):
 		return hca
+	case strings.Contains(r, "massage"):
+		return massage
 	}
 	return anyKind
 }
@@ -62,7 +66,15 @@ type typeSpec struct {
 	rooms   []string // names of the rooms it may use; none: no room needed
 }
 
-var standardTypes = []typeSpec{
+// standardTypes are every type the generator knows how to book: the
+// general practice's and the physiotherapy clinic's (diary_physio.go).
+var standardTypes = slices.Concat(gpPracticeTypes, physioClinicTypes)
+
+// gpPracticeTypes are the standard set-up's: a general practice with
+// nurses, physiotherapists and healthcare assistants. They are open to
+// anyone (the generator books each with its kind of clinician), so the
+// seeded and bench clinics book as they always have.
+var gpPracticeTypes = []typeSpec{
 	{"Routine 15 min", 15, "#A8C8F0", gp, 60, anyone, nil},
 	{"Long 30 min", 30, "#7FA7E0", gp, 12, anyone, nil},
 	{"Telephone 10 min", 10, "#C9D9EC", gp, 25, anyone, nil},
@@ -152,12 +164,7 @@ func trainingDay(today ukcal.Date, region ukcal.Region) ukcal.Date {
 // year (when the diary goes back that far) and a training day ahead.
 // extra clinicians join the ten, for a clinic too big for them.
 func NewSetup(today ukcal.Date, years, extra int, seed uint64) Setup {
-	st := Setup{Settings: data.DefaultCalendarSettings()}
-	st.Settings.GridMinutes = 5 // 10-minute types start between the quarters
-	for d := time.Monday; d <= time.Friday; d++ {
-		st.Settings.OpeningHours[d] = []data.Span{{Start: 8 * 60, End: 18*60 + 30}}
-	}
-	region := ukcal.Region(st.Settings.Region)
+	st := Setup{Settings: clinicSettings()}
 	for i, m := range standardTeam {
 		st.Clinicians = append(st.Clinicians, data.Clinician{ID: newID(), Name: m.name, Role: m.role, Colour: m.colour,
 			Active: true, Hours: weekHours(m.days), SortOrder: i})
@@ -178,22 +185,46 @@ func NewSetup(today ukcal.Date, years, extra int, seed uint64) Setup {
 	for i, r := range standardRooms {
 		st.Rooms = append(st.Rooms, data.Room{ID: newID(), Name: r, Active: true, SortOrder: i})
 	}
-	for _, t := range standardTypes {
+	for _, t := range gpPracticeTypes {
 		st.Types = append(st.Types, data.AppointmentType{ID: newID(), Name: t.name, Minutes: t.minutes, Colour: t.colour,
 			NeedsRoom: len(t.rooms) > 0, Active: true})
 	}
+	st.Closures = clinicClosures(today, years, ukcal.Region(st.Settings.Region))
+	return st
+}
+
+// clinicSettings are the standard clinic's calendar settings: England and
+// Wales, a 5-minute grid, open 08:00–18:30 on weekdays.
+func clinicSettings() data.CalendarSettings {
+	cs := data.DefaultCalendarSettings()
+	cs.GridMinutes = 5 // 10-minute types start between the quarters
+	for d := time.Monday; d <= time.Friday; d++ {
+		cs.OpeningHours[d] = []data.Span{{Start: 8 * 60, End: 18*60 + 30}}
+	}
+	return cs
+}
+
+// clinicClosures are a refurbishment last year (when the diary goes back
+// that far) and a training day ahead.
+func clinicClosures(today ukcal.Date, years int, region ukcal.Region) []data.Closure {
+	var out []data.Closure
 	if years > 0 {
 		// Two days the treatment rooms were refurbished, about seven months ago.
 		from := today.AddDays(-213)
 		for from.Weekday() != time.Thursday || !region.IsWorkingDay(from) || !region.IsWorkingDay(from.AddDays(1)) {
 			from = from.AddDays(1)
 		}
-		st.Closures = append(st.Closures, data.Closure{ID: newID(), From: from.String(), To: from.AddDays(1).String(),
+		out = append(out, data.Closure{ID: newID(), From: from.String(), To: from.AddDays(1).String(),
 			Reason: "Treatment rooms refurbished"})
 	}
 	td := trainingDay(today, region).String()
-	st.Closures = append(st.Closures, data.Closure{ID: newID(), From: td, To: td, Reason: "Staff training day"})
-	return st
+	return append(out, data.Closure{ID: newID(), From: td, To: td, Reason: "Staff training day"})
+}
+
+// delivers reports whether the clinician may be booked for the type: the
+// generator books nobody for a type they do not deliver.
+func delivers(t data.AppointmentType, c data.Clinician) bool {
+	return schedule.Deliverers{ClinicianIDs: t.Deliverers.ClinicianIDs, Roles: t.Deliverers.Roles}.Delivers(c.ID, c.Role)
 }
 
 func newID() string { return uuid.Must(uuid.NewV7()).String() }

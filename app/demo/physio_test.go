@@ -1,0 +1,107 @@
+package demo
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"clinicdesk/app"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/testclock"
+)
+
+// The demo is a physiotherapy clinic through and through: its name, its
+// team's roles, its types (each saying who delivers it), and a diary that
+// books every type only with those who deliver it. Its acupuncture, which
+// two physiotherapists deliver, is offered only with them, and booking it
+// with a massage therapist warns by name.
+func TestTheDemoIsACoherentPhysiotherapyClinic(t *testing.T) {
+	d, err := CreateAt(t.TempDir(), testclock.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Clinic.Close()
+	c := d.Clinic
+	if details, _ := c.Details(); !strings.Contains(details.Name, "Physiotherapy") {
+		t.Fatalf("the demo calls itself %q", details.Name)
+	}
+	team, err := c.Clinicians(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]app.DiaryClinician{}
+	for _, cl := range team {
+		byName[cl.Name] = cl
+		if !slices.Contains([]string{"Physiotherapist", "Physiotherapy assistant", "Sports massage therapist"}, cl.Role) {
+			t.Errorf("%s is a %s in a physiotherapy clinic", cl.Name, cl.Role)
+		}
+	}
+	types, err := c.AppointmentTypes(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typeByID := map[string]app.AppointmentType{}
+	var acupuncture app.AppointmentType
+	for _, ty := range types {
+		typeByID[ty.ID] = ty
+		if ty.Deliverers.Anyone() {
+			t.Errorf("%s does not say who delivers it", ty.Name)
+		}
+		for _, word := range []string{"GP", "Nurse", "Smear", "Blood"} {
+			if strings.Contains(ty.Name, word) {
+				t.Errorf("a physiotherapy clinic offers %s", ty.Name)
+			}
+		}
+		if ty.Name == "Acupuncture 30 min" {
+			acupuncture = ty
+		}
+	}
+	if acupuncture.ID == "" {
+		t.Fatal("no acupuncture in the demo")
+	}
+
+	today := testclock.Today()
+	booked := 0
+	for i := -7; i < 14; i++ {
+		v, err := c.DayView(today.AddDays(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, col := range v.Columns {
+			for _, a := range col.Appointments {
+				booked++
+				if !app.Delivers(typeByID[a.TypeID], col.Clinician) {
+					t.Fatalf("%s booked for %s on %s, which they do not deliver", col.Clinician.Name, a.TypeName, a.Date)
+				}
+			}
+		}
+	}
+	if booked < 200 {
+		t.Fatalf("only %d appointments in three weeks", booked)
+	}
+
+	slots, err := c.NextFreeSlots(app.FreeSlotQuery{TypeID: acupuncture.ID, From: today, Max: 6})
+	if err != nil || len(slots) == 0 {
+		t.Fatalf("acupuncture slots %+v %v", slots, err)
+	}
+	for _, s := range slots {
+		if s.ClinicianName != "Priya Raman" && s.ClinicianName != "Callum MacLeod" {
+			t.Fatalf("acupuncture offered with %s", s.ClinicianName)
+		}
+	}
+	grace := byName["Grace Mensah"]
+	patients, err := c.ActivePatientBriefs()
+	if err != nil || len(patients) == 0 {
+		t.Fatal(err)
+	}
+	ws, err := c.CheckBooking(app.BookingRequest{PatientID: patients[0].ID, ClinicianID: grace.ID, TypeID: acupuncture.ID,
+		Date: slots[0].Date, Start: slots[0].Start})
+	want := "Grace Mensah does not usually deliver Acupuncture 30 min; Priya Raman and Callum MacLeod do."
+	if err != nil || len(ws) == 0 || ws[0].Kind != string(schedule.TypeNotDelivered) || ws[0].Message != want {
+		t.Fatalf("booking acupuncture with Grace Mensah: %+v %v; want %q", ws, err, want)
+	}
+	_, err = c.NextFreeSlots(app.FreeSlotQuery{ClinicianID: grace.ID, TypeID: acupuncture.ID, From: today})
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("the next free acupuncture with Grace Mensah: %v", err)
+	}
+}
