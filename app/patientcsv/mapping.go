@@ -44,6 +44,7 @@ const (
 	KeyAISNotes       = "ais_notes"
 	KeyAISReviewed    = "ais_reviewed"
 	KeyLastTreatment  = "last_treatment"
+	KeyDateOfDeath    = "date_of_death"
 )
 
 // Field is one thing a column can hold.
@@ -97,6 +98,7 @@ var fields = []Field{
 	{Key: KeyAISNotes, Label: "Communication needs notes", Synonyms: []string{"AIS notes"}, phrase: "the communication needs notes"},
 	{Key: KeyAISReviewed, Label: "Communication needs reviewed", Synonyms: []string{"AIS reviewed", "Communication needs last reviewed"}, phrase: "the date the communication needs were reviewed"},
 	{Key: KeyLastTreatment, Label: "Last seen", Synonyms: []string{"Last treatment", "Last appointment", "Last visit", "Last treated"}, phrase: "the date last seen"},
+	{Key: KeyDateOfDeath, Label: "Date of death", Synonyms: []string{"DOD", "Died", "Date died", "Deceased date", "Death date"}, phrase: "the date of death"},
 }
 
 // phoneFallbacks: a plain "Phone" column is the mobile unless the file

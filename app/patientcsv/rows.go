@@ -142,6 +142,7 @@ func (m Mapping) row(rec Record, columns int) Row {
 	p.AIS.Notes = cell(KeyAISNotes)
 	p.AIS.Reviewed = date(KeyAISReviewed)
 	p.LastTreatment = date(KeyLastTreatment)
+	p.DateOfDeath = date(KeyDateOfDeath)
 	return r
 }
 

@@ -50,6 +50,7 @@ func Cells(p data.Patient) []string {
 		KeyConsentSMS: yes(p.Consent.SMS), KeyConsentEmail: yes(p.Consent.Email),
 		KeyAlerts: FormatAlerts(p.Alerts), KeyAISNeeds: FormatAISNeeds(p.AIS.Needs), KeyAISNotes: p.AIS.Notes,
 		KeyAISReviewed: ukDate(p.AIS.Reviewed), KeyLastTreatment: ukDate(p.LastTreatment),
+		KeyDateOfDeath: ukDate(p.DateOfDeath),
 	}
 	out := make([]string, 0, len(fields)+1)
 	for _, f := range fields {

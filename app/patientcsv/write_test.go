@@ -42,7 +42,7 @@ func TestWriteIsRFC4180WithABOMAndUKFormats(t *testing.T) {
 		",17/05/1984,Female,woman,943 476 5919,\"Flat 2, 14 Park Row\",",
 		",07700 900123,0113 496 0123,020 7946 0123,",
 		`,"Dr A ""Doc"" Patel",`,
-		",Polish,Yes,Yes,No,Yes,No,\"Violent warning; Other: uses a wheelchair\",\"Large print; BSL interpreter\",\"Book a BSL interpreter\nfor every visit\",31/01/2025,01/02/2025,Active\r\n",
+		",Polish,Yes,Yes,No,Yes,No,\"Violent warning; Other: uses a wheelchair\",\"Large print; BSL interpreter\",\"Book a BSL interpreter\nfor every visit\",31/01/2025,01/02/2025,,Active\r\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("export lacks %q:\n%s", want, out)
@@ -176,4 +176,30 @@ func FuzzNeutralise(f *testing.F) {
 			t.Fatalf("cell %q came back as %+v", x, tb.Records)
 		}
 	})
+}
+
+// A date of death goes out as dd/mm/yyyy under "Date of death" and comes
+// back in the same place, so a move between systems never loses it.
+func TestDateOfDeathRoundTrips(t *testing.T) {
+	p := fullPatient()
+	p.DateOfDeath = "2026-11-03"
+	var b bytes.Buffer
+	if err := Write(&b, []data.Patient{p}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), ",Last seen,Date of death,Status\r\n") || !strings.Contains(b.String(), ",01/02/2025,03/11/2026,Active\r\n") {
+		t.Fatalf("export:\n%s", b.String())
+	}
+	tb, err := Read(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := AutoMap(tb.Headers).Rows(tb)
+	if len(rows) != 1 || rows[0].Patient.DateOfDeath != "2026-11-03" {
+		t.Fatalf("read back: %+v", rows)
+	}
+	// The usual other names for the column are understood.
+	if m := AutoMap([]string{"Surname", "DOD"}); m[KeyDateOfDeath] != 1 {
+		t.Fatalf("a DOD column maps to %v", m)
+	}
 }
