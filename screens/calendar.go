@@ -9,6 +9,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/letters"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/screens/widgets"
@@ -86,6 +87,9 @@ type calendarScreen struct {
 
 	booking *calendarBooking // the booking dialog open now, if any
 	details *calendarDetails // the appointment dialog open now, if any
+	// followID is the appointment the next load selects: one just booked
+	// or moved, so the calendar shows where the work went.
+	followID string
 
 	// forPatient is the patient being booked for, when the Calendar was
 	// opened from their record: every slot tapped or found books them,
@@ -185,6 +189,9 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	s.grid.OnBlock = s.openAppointment
 	s.grid.OnPageUp = func() { s.step(-1) }
 	s.grid.OnPageDown = func() { s.step(1) }
+	if c.Can(app.PermBookAppointments) {
+		s.grid.OnMoveBlock = s.proposeMove
+	}
 
 	s.banner = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.banner.Importance = widget.WarningImportance
@@ -374,6 +381,7 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 	}
 	var blocks []widgets.Block
 	s.entries = map[string]app.DiaryEntry{}
+	today := ukcal.Today(s.now())
 	for i, cd := range days {
 		for _, sp := range cd.Hours {
 			widen(int(sp.Start), int(sp.End))
@@ -384,7 +392,9 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 			}
 			widen(e.StartMin, e.EndMin)
 			s.entries[e.ID] = e
-			blocks = append(blocks, diaryBlock(e, i))
+			b := diaryBlock(e, i)
+			b.Born = bornText(e.PatientDOB, today)
+			blocks = append(blocks, b)
 		}
 	}
 	s.grid.SetDayRange(start, end)
@@ -402,6 +412,7 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 		s.shownKey = key
 		s.grid.ScrollToWorkingStart()
 	}
+	s.selectFollowed()
 }
 
 // showBanner says when the whole day is a bank holiday or closure.
@@ -441,7 +452,34 @@ func diaryBlock(e app.DiaryEntry, column int) widgets.Block {
 		Colour: hexColour(e.TypeColour), Patient: gridPatientName(e), Type: e.TypeName,
 		Status: gridStatus(e.Status), Detail: e.RoomName,
 		Alert: len(e.Alerts) > 0, AIS: len(e.AISNeeds) > 0,
+		FullName: e.PatientName, Alerts: strings.Join(alertLines(e), "\n"),
 	}
+}
+
+// alertLines are the patient's alerts and needs as the appointment
+// dialog words them, for the block's card.
+func alertLines(e app.DiaryEntry) []string {
+	var out []string
+	for _, a := range e.Alerts {
+		out = append(out, "Alert: "+alertLabel(a))
+	}
+	for _, n := range e.AISNeeds {
+		out = append(out, "Needs: "+patients.Label(patients.AISNeeds, n))
+	}
+	return out
+}
+
+// bornText is a date of birth with the age today, "12/03/1980 (46)"; ""
+// when the record has none.
+func bornText(dob string, today ukcal.Date) string {
+	if dob == "" {
+		return ""
+	}
+	s := isoToUK(dob)
+	if age, ok := patients.AgeFromDOB(dob, today); ok {
+		s += fmt.Sprintf(" (%d)", age)
+	}
+	return s
 }
 
 // gridPatientName is the name on a block, family name first ("Haigh,

@@ -57,6 +57,7 @@ type calendarDetails struct {
 	moveRow      *fyne.Container
 	moveDate     *widget.Entry
 	moveTime     *widget.Entry
+	moveWho      *widget.Select // the clinician; another's column on the grid, or chosen here
 	moveReason   *widget.Entry
 	moveOverride *widget.Entry
 	moveGo       *widget.Button
@@ -133,10 +134,17 @@ func (d *calendarDetails) build() {
 	d.moveOverride = widget.NewEntry()
 	d.moveOverride.SetPlaceHolder("Reason to move in spite of the warnings")
 	d.moveOverride.Hide()
+	d.moveWho = widget.NewSelect(d.s.clinicianNames(), nil)
+	d.setMoveWho(e.ClinicianID)
+	// Enter in either reason moves, so a move proposed from the grid's
+	// keyboard is finished from the keyboard.
+	d.moveReason.OnSubmitted = func(string) { d.confirmMove() }
+	d.moveOverride.OnSubmitted = func(string) { d.confirmMove() }
 	d.moveGo = widget.NewButtonWithIcon("Move", theme.ConfirmIcon(), d.confirmMove)
 	d.moveGo.Importance = widget.HighImportance
 	d.moveRow = container.NewVBox(
 		container.NewGridWithColumns(4, widget.NewLabel("New date"), d.moveDate, widget.NewLabel("Time"), d.moveTime),
+		container.NewBorder(nil, nil, widget.NewLabel("With"), nil, d.moveWho),
 		d.moveReason, d.moveOverride, container.NewHBox(layout.NewSpacer(), d.moveGo))
 	d.moveRow.Hide()
 
@@ -390,18 +398,10 @@ func (d *calendarDetails) askMove() {
 // confirmMove moves the appointment; warnings stop it until a reason to
 // move anyway is given.
 func (d *calendarDetails) confirmMove() {
-	when, err := parseUKDate(d.moveDate.Text)
-	if err != nil || when.IsZero() {
-		d.problem("Write the new date as dd/mm/yyyy, for example 24/11/2026.")
+	m, ok := d.moveRequest()
+	if !ok {
 		return
 	}
-	start, err := schedule.ParseClock(strings.TrimSpace(d.moveTime.Text))
-	if err != nil {
-		d.problem("Write the new time as 24-hour HH:MM, for example 14:30.")
-		return
-	}
-	m := app.MoveRequest{Date: ukcal.DateOf(when), Start: start, Reason: strings.TrimSpace(d.moveReason.Text),
-		OverrideReason: strings.TrimSpace(d.moveOverride.Text), RoomID: d.entry.RoomID}
 	c := d.s.ctx.Clinic
 	id := d.entry.ID
 	offUI(d.s.ctx, func() (app.Appointment, error) {
@@ -411,15 +411,7 @@ func (d *calendarDetails) confirmMove() {
 		var refused *app.BookingRefusedError
 		switch {
 		case errors.As(err, &refused):
-			var lines []string
-			for _, w := range refused.Warnings {
-				lines = append(lines, "• "+sentence(w.Message))
-			}
-			say(d.message, widget.WarningImportance, "Not moved yet:\n"+strings.Join(lines, "\n")+"\nGive a reason to move it anyway.")
-			d.moveOverride.Show()
-			d.moveGo.SetText("Move anyway")
-			d.relayout()
-			d.frame.reveal(d.message)
+			d.showMoveWarnings(refused.Warnings)
 			return
 		case err != nil:
 			d.problem(plainError(err))
@@ -429,8 +421,61 @@ func (d *calendarDetails) confirmMove() {
 		day := a.Date
 		if dd, err := ukcal.ParseDate(a.Date); err == nil {
 			day = letters.LongDateWithDay(dd.Time())
-			d.s.date = dd
 		}
-		d.s.said(widget.SuccessImportance, fmt.Sprintf("Moved %s to %s at %s.", d.entry.PatientName, day, schedule.Clock(a.StartMin)))
+		with := ""
+		if a.ClinicianID != d.entry.ClinicianID {
+			with = " with " + d.s.clinicianName(a.ClinicianID)
+		}
+		d.s.follow(a)
+		d.s.said(widget.SuccessImportance, fmt.Sprintf("Moved %s to %s at %s%s.", d.entry.PatientName, day, schedule.Clock(a.StartMin), with))
 	})
+}
+
+// moveRequest reads the move row; ok is false (and the dialog says what
+// to write) when the date or time cannot be read.
+func (d *calendarDetails) moveRequest() (app.MoveRequest, bool) {
+	when, err := parseUKDate(d.moveDate.Text)
+	if err != nil || when.IsZero() {
+		d.problem("Write the new date as dd/mm/yyyy, for example 24/11/2026.")
+		return app.MoveRequest{}, false
+	}
+	start, err := schedule.ParseClock(strings.TrimSpace(d.moveTime.Text))
+	if err != nil {
+		d.problem("Write the new time as 24-hour HH:MM, for example 14:30.")
+		return app.MoveRequest{}, false
+	}
+	return app.MoveRequest{ClinicianID: d.moveWhoID(), Date: ukcal.DateOf(when), Start: start, Reason: strings.TrimSpace(d.moveReason.Text),
+		OverrideReason: strings.TrimSpace(d.moveOverride.Text), RoomID: d.entry.RoomID}, true
+}
+
+// showMoveWarnings says why the move waits, and asks for a reason to move
+// anyway: after Move, and as soon as a drag or the keyboard proposes it.
+func (d *calendarDetails) showMoveWarnings(ws []app.Warning) {
+	var lines []string
+	for _, w := range ws {
+		lines = append(lines, "• "+sentence(w.Message))
+	}
+	say(d.message, widget.WarningImportance, "Not moved yet:\n"+strings.Join(lines, "\n")+"\nGive a reason to move it anyway.")
+	d.moveOverride.Show()
+	d.moveGo.SetText("Move anyway")
+	d.relayout()
+	d.frame.reveal(d.message)
+}
+
+// setMoveWho chooses a clinician in the move row.
+func (d *calendarDetails) setMoveWho(id string) {
+	for i, cl := range d.s.clinicians {
+		if cl.ID == id {
+			d.moveWho.SetSelectedIndex(i)
+		}
+	}
+}
+
+// moveWhoID is the clinician chosen in the move row; "" keeps the one
+// booked.
+func (d *calendarDetails) moveWhoID() string {
+	if i := d.moveWho.SelectedIndex(); i >= 0 && i < len(d.s.clinicians) {
+		return d.s.clinicians[i].ID
+	}
+	return ""
 }

@@ -74,7 +74,8 @@ type AppointmentGrid struct {
 	headerClip    *container.Clip   // the titles, moved sideways with the body
 	gutterClip    *container.Clip   // the hours, moved up and down with the body
 	tip           *gridTip
-	pendingScroll int // the minute to scroll to once the grid has a size; -1 for none
+	tipOffset     fyne.Position // the scroll the tip was placed at
+	pendingScroll int           // the minute to scroll to once the grid has a size; -1 for none
 }
 
 // NewAppointmentGrid is an empty grid over 08:00–18:00 in 15-minute steps.
@@ -312,12 +313,17 @@ func (g *AppointmentGrid) scrollToOffset(off fyne.Position) {
 }
 
 // followScroll moves the titles and the hours to where the body is
-// scrolled to. A tip would point at the wrong place after, so it goes.
+// scrolled to. A tip would point at the wrong place after a scroll, so it
+// goes; a layout that scrolled nothing (a message shown above the grid)
+// leaves it.
 func (g *AppointmentGrid) followScroll() {
 	off := g.scroll.Offset
 	g.header.Move(fyne.NewPos(-off.X, 0))
 	g.gutter.Move(fyne.NewPos(0, -off.Y))
-	g.tip.hide()
+	if off != g.tipOffset {
+		g.tipOffset = off
+		g.tip.hide()
+	}
 }
 
 // ScrollOffset is how far the body is scrolled, sideways and down.
@@ -386,10 +392,15 @@ type gridRenderer struct {
 	grid               *AppointmentGrid
 	corner, cornerRule *canvas.Rectangle // above the hours, beside the titles
 	objects            []fyne.CanvasObject
+	laidOut            fyne.Size // the size last laid out at
 }
 
 func (r *gridRenderer) Layout(size fyne.Size) {
 	g := r.grid
+	if size != r.laidOut { // the blocks move with the grid's size; a tip would not
+		r.laidOut = size
+		g.tip.hide()
+	}
 	hh := g.header.MinSize().Height
 	view := fyne.NewSize(max(0, size.Width-gutterWidth), max(0, size.Height-hh))
 	p := paletteFor(g)
