@@ -413,6 +413,7 @@ func (b *calendarBooking) submit() {
 		}
 		b.close()
 		b.s.bookedFor(req.PatientID)
+		b.s.follow(r.appt) // the calendar goes to the day booked, the appointment selected
 		b.s.said(widget.SuccessImportance, bookedMessage(b.patient.name(), r.appt, r.warnings))
 	})
 }
