@@ -582,6 +582,14 @@ func (g *sarGathered) pdf(req SARRequest, by User) letters.SARData {
 			{Label: "Needs last reviewed", Value: dateOr(p.AIS.Reviewed)},
 		},
 	}
+	// A date of death is part of the record (a personal representative
+	// may ask under the Access to Health Records Act); "Not recorded" is
+	// never printed to a living patient.
+	if p.DateOfDeath != "" {
+		record := &d.Details[len(d.Details)-1] // before its reference, the last line
+		at := len(record.Fields) - 1
+		record.Fields = append(record.Fields[:at], append([]letters.SARField{{Label: "Date of death", Value: dateOr(p.DateOfDeath)}}, record.Fields[at:]...)...)
+	}
 	for _, a := range p.Alerts {
 		d.Alerts = append(d.Alerts, letters.SARField{Label: patients.Label(patients.AlertKinds, a.Kind), Value: a.Text})
 	}
@@ -709,6 +717,7 @@ type sarJSONPatient struct {
 	Alerts         []sarJSONAlert       `json:"alerts"`
 	Communication  sarJSONCommunication `json:"communication_needs"`
 	LastTreatment  *string              `json:"last_treatment"`
+	DateOfDeath    *string              `json:"date_of_death,omitempty"` // left out for the living
 	MergedInto     string               `json:"merged_into"`
 	ArchivedAt     *string              `json:"archived_at"`
 	CreatedAt      *string              `json:"created_at"`
@@ -919,6 +928,7 @@ func (g *sarGathered) json(req SARRequest, by User, region ukcal.Region) sarJSON
 			Communication: sarJSONCommunication{Needs: []sarJSONCode{}, Notes: p.AIS.Notes,
 				LastReviewed: sarDateJSON(p.AIS.Reviewed)},
 			LastTreatment: sarDateJSON(p.LastTreatment),
+			DateOfDeath:   sarDateJSON(p.DateOfDeath),
 			MergedInto:    p.MergedInto,
 			ArchivedAt:    sarInstant(p.ArchivedAt),
 			CreatedAt:     sarInstant(p.CreatedAt),

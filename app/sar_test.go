@@ -437,24 +437,30 @@ func sarCheckPDFText(t *testing.T, pdf []byte, want ...string) {
 		t.Logf("pdftotext not installed (poppler-utils): PDF text not checked")
 		return
 	}
-	path := filepath.Join(t.TempDir(), "sar.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
 	if dir := os.Getenv("CLINICDESK_LETTERS_OUT"); dir != "" {
 		os.MkdirAll(dir, 0o755)
 		os.WriteFile(filepath.Join(dir, "app-"+strings.ReplaceAll(t.Name(), "/", "-")+".pdf"), pdf, 0o644)
 	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := sarPDFText(t, pdf)
 	for _, w := range want {
 		if !strings.Contains(text, w) {
 			t.Errorf("PDF text lacks %q:\n%s", w, text)
 		}
 	}
+}
+
+// sarPDFText is the PDF's text, its white space made single spaces.
+func sarPDFText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sar-text.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }
 
 func TestSubjectAccessDueDatesFollowVectors(t *testing.T) {
