@@ -661,7 +661,7 @@ func (c *Clinic) NextFreeSlots(q FreeSlotQuery) ([]FreeSlot, error) {
 		return nil, errors.New("that clinician does not take appointments")
 	}
 	if delivering == 0 {
-		if q.ClinicianID != "" && WhoDelivers(t, clinicians) != nobodyDelivers {
+		if q.ClinicianID != "" && WhoDelivers(t, clinicians) != NobodyDelivers {
 			i := slices.IndexFunc(clinicians, func(cl data.Clinician) bool { return cl.ID == q.ClinicianID })
 			return nil, errors.New(notDelivered(clinicians[i], t, clinicians) + " Choose one of them, or any clinician.")
 		}

@@ -64,8 +64,9 @@ func cleanDeliverers(d data.Deliverers, known func(id string) error) (data.Deliv
 	return out, nil
 }
 
-// nobodyDelivers is WhoDelivers for a type whose deliverers have all left.
-const nobodyDelivers = "nobody in the diary"
+// NobodyDelivers is what WhoDelivers says of a type whose deliverers have
+// all left.
+const NobodyDelivers = "nobody in the diary"
 
 // WhoDelivers says in plain words who usually delivers the type, from the
 // clinicians given (inactive ones are left out): "Priya Raman and Callum
@@ -85,7 +86,7 @@ func WhoDelivers(t AppointmentType, clinicians []DiaryClinician) string {
 		}
 	}
 	if len(who) == 0 {
-		return nobodyDelivers
+		return NobodyDelivers
 	}
 	return andList(who)
 }
@@ -95,7 +96,7 @@ func WhoDelivers(t AppointmentType, clinicians []DiaryClinician) string {
 // Raman and Callum MacLeod do."
 func notDelivered(cl DiaryClinician, t AppointmentType, clinicians []DiaryClinician) string {
 	who := WhoDelivers(t, clinicians)
-	if who == nobodyDelivers {
+	if who == NobodyDelivers {
 		return fmt.Sprintf("%s does not usually deliver %s, and nobody in the diary is set up to: a manager can choose who does in Settings, Calendar, Appointment types.", cl.Name, t.Name)
 	}
 	return fmt.Sprintf("%s does not usually deliver %s; %s do.", cl.Name, t.Name, who)

@@ -40,13 +40,14 @@ type calendarNextFree struct {
 	dialog  dialog.Dialog
 	content *fyne.Container
 
-	types   []app.AppointmentType
-	who     *widget.Select
-	kind    *widget.Select
-	from    *widget.Entry
-	part    *widget.RadioGroup
-	results *fyne.Container
-	message *widget.Label
+	types       []app.AppointmentType
+	who         *widget.Select
+	kind        *widget.Select
+	from        *widget.Entry
+	part        *widget.RadioGroup
+	results     *fyne.Container
+	message     *widget.Label
+	whoDelivers *widget.Label // who delivers the type chosen, when not anyone
 }
 
 func (s *calendarScreen) openNextFree() {
@@ -66,7 +67,8 @@ func (n *calendarNextFree) build() {
 	for _, t := range n.types {
 		typeNames = append(typeNames, typeLabel(t))
 	}
-	n.kind = widget.NewSelect(typeNames, nil)
+	n.whoDelivers = note()
+	n.kind = widget.NewSelect(typeNames, func(string) { n.sayWhoDelivers() })
 	if len(typeNames) > 0 {
 		n.kind.SetSelectedIndex(0)
 	}
@@ -84,7 +86,7 @@ func (n *calendarNextFree) build() {
 	find.Importance = widget.HighImportance
 	form := widget.NewForm(
 		widget.NewFormItem("Clinician", n.who),
-		widget.NewFormItem("Type", n.kind),
+		widget.NewFormItem("Type", container.NewVBox(n.kind, n.whoDelivers)),
 		widget.NewFormItem("From", n.from),
 		widget.NewFormItem("When", n.part),
 	)
@@ -92,6 +94,32 @@ func (n *calendarNextFree) build() {
 	n.dialog = dialog.NewCustom("Next free slot", "Close", n.content, n.s.ctx.Window)
 	fitDialog(n.dialog, n.content, 560)
 	n.dialog.Show()
+}
+
+// sayWhoDelivers says, under the type, who delivers it when that is not
+// anyone: only they are offered.
+func (n *calendarNextFree) sayWhoDelivers() {
+	i := n.kind.SelectedIndex()
+	text := ""
+	if i >= 0 && i < len(n.types) {
+		t := n.types[i]
+		switch who := app.WhoDelivers(t, n.s.clinicians); who {
+		case "":
+		case app.NobodyDelivers:
+			text = fmt.Sprintf("Nobody in the diary delivers %s at present: a manager can choose who does in Settings, Calendar, Appointment types.", t.Name)
+		default:
+			text = fmt.Sprintf("Only %s, who deliver %s, are offered.", who, t.Name)
+		}
+	}
+	n.whoDelivers.SetText(text)
+	if text == "" {
+		n.whoDelivers.Hide()
+	} else {
+		n.whoDelivers.Show()
+	}
+	if n.dialog != nil {
+		fitDialog(n.dialog, n.content, 560)
+	}
 }
 
 // find asks the app for the first free times and lists them.

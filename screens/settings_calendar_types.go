@@ -20,6 +20,7 @@ var setupLengthSuggestions = []string{"10", "15", "20", "30", "45", "60", "90"}
 type setupTypesPane struct {
 	ctx  *Context
 	rows *setupList[app.AppointmentType]
+	team []app.DiaryClinician // every clinician, read with the rows, to say who delivers each type
 
 	addButton  *widget.Button
 	editButton *widget.Button
@@ -37,6 +38,7 @@ type setupTypeForm struct {
 	colour        *setupColourChooser
 	needsRoom     *widget.Check
 	active        *widget.Check
+	deliverers    *setupDeliverersChooser
 }
 
 func newSetupTypesPane(ctx *Context) *setupTypesPane {
@@ -45,8 +47,8 @@ func newSetupTypesPane(ctx *Context) *setupTypesPane {
 
 func (p *setupTypesPane) build() fyne.CanvasObject {
 	p.rows = newSetupList(setupListSpec[app.AppointmentType]{
-		widths: []float32{36, 260, 170, 150},
-		cells:  func() []fyne.CanvasObject { return append([]fyne.CanvasObject{setupSwatchCell()}, labels(4)...) },
+		widths: []float32{36, 260, 150, 130, 280},
+		cells:  func() []fyne.CanvasObject { return append([]fyne.CanvasObject{setupSwatchCell()}, labels(5)...) },
 		fill: func(t app.AppointmentType, cells []fyne.CanvasObject) {
 			setSetupSwatchCell(cells[0], t.Colour)
 			cells[1].(*widget.Label).SetText(t.Name)
@@ -56,10 +58,18 @@ func (p *setupTypesPane) build() fyne.CanvasObject {
 				room = "Needs a room"
 			}
 			cells[3].(*widget.Label).SetText(room)
-			setupActiveText(cells[4].(*widget.Label), t.Active)
+			cells[4].(*widget.Label).SetText(setupWhoDelivers(t, p.team))
+			setupActiveText(cells[5].(*widget.Label), t.Active)
 		},
-		empty:   "No appointment types yet. Add what appointments are for, such as a new patient assessment or a follow-up.",
-		read:    func() ([]app.AppointmentType, error) { return p.ctx.Clinic.AppointmentTypes(true) },
+		empty: "No appointment types yet. Add what appointments are for, such as a new patient assessment or a follow-up.",
+		read: func() ([]app.AppointmentType, error) {
+			team, err := p.ctx.Clinic.Clinicians(true)
+			if err != nil {
+				return nil, err
+			}
+			p.team = team
+			return p.ctx.Clinic.AppointmentTypes(true)
+		},
 		id:      func(t app.AppointmentType) string { return t.ID },
 		unread:  "The appointment types could not be read",
 		changed: p.updateButtons,
@@ -67,9 +77,19 @@ func (p *setupTypesPane) build() fyne.CanvasObject {
 	p.addButton = widget.NewButtonWithIcon("Add appointment type…", theme.ContentAddIcon(), p.showAdd)
 	p.addButton.Importance = widget.HighImportance
 	p.editButton = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), p.showEdit)
-	return p.rows.pane("What appointments are for. The type sets how long is booked (it can still be changed when booking) "+
-		"and the colour of the appointment in the diary.",
-		[]fyne.CanvasObject{p.addButton, p.editButton}, "", "Appointment type", "Length", "Room", "Status")
+	return p.rows.pane("What appointments are for. The type sets how long is booked (it can still be changed when booking), "+
+		"the colour of the appointment in the diary, and who can deliver it.",
+		[]fyne.CanvasObject{p.addButton, p.editButton}, "", "Appointment type", "Length", "Room", "Who can deliver it", "Status")
+}
+
+// setupWhoDelivers says who can deliver a type, for its row: "Anyone",
+// "Physiotherapists", "Priya Raman and Callum MacLeod".
+func setupWhoDelivers(t app.AppointmentType, team []app.DiaryClinician) string {
+	who := app.WhoDelivers(t, team)
+	if who == "" {
+		return "Anyone"
+	}
+	return sentence(who)
 }
 
 // setupLength says a length as people do: "30 minutes", "1 hour 30 minutes".
@@ -126,12 +146,15 @@ func (p *setupTypesPane) openForm(t app.AppointmentType, title, action string) {
 	f.needsRoom.SetChecked(t.NeedsRoom)
 	f.active = widget.NewCheck("Active: can be booked", nil)
 	f.active.SetChecked(t.Active)
+	f.deliverers = newSetupDeliverersChooser(t.Deliverers, p.team, f.putRight)
 	form := widget.NewForm(
 		widget.NewFormItem("Name", setupField(f.name, f.nameProblem)),
 		&widget.FormItem{Text: "Length (minutes)", Widget: setupField(f.length, f.lengthProblem), HintText: "5 to 480, in steps of 5"},
 		widget.NewFormItem("Colour", f.colour),
 		widget.NewFormItem("", f.needsRoom),
 		widget.NewFormItem("", f.active),
+		&widget.FormItem{Text: "Who can deliver it", Widget: f.deliverers.box,
+			HintText: "Booking anyone else asks for a reason; the next free slot offers only them"},
 	)
 	f.setupDialog = openSetupDialog(p.ctx, title, action, 700, form, p.save, func() { p.form = nil })
 	p.form = f
@@ -144,7 +167,7 @@ func (f *setupTypeForm) putRight() {
 	if f.setupDialog == nil {
 		return // still being built
 	}
-	if f.problem.Text == setupFixMarked && !f.nameProblem.Visible() && !f.lengthProblem.Visible() {
+	if f.problem.Text == setupFixMarked && !f.nameProblem.Visible() && !f.lengthProblem.Visible() && !f.deliverers.problem.Visible() {
 		setMessage(f.problem, "")
 	}
 	f.fit()
@@ -195,7 +218,9 @@ func (p *setupTypesPane) save() {
 	}
 	minutes, lengthOK := p.checkLength(f, true)
 	t.Minutes = minutes
-	if !ok || !lengthOK {
+	deliverers, whoOK := f.deliverers.check()
+	t.Deliverers = deliverers
+	if !ok || !lengthOK || !whoOK {
 		f.refuse(setupFixMarked)
 		return
 	}
