@@ -27,9 +27,12 @@ type calendarSlot struct {
 	Start       schedule.Clock
 	TypeID      string
 	// PatientID and PatientName come filled in from a waiting-list offer;
-	// WaitingID is then the entry the booking takes off the list.
+	// WaitingID is then the entry the booking takes off the list, and
+	// Minutes and Notes (when given) what the entry asked for.
 	PatientID, PatientName string
 	WaitingID              string
+	Minutes                int
+	Notes                  string
 }
 
 // calendarBooking is the booking dialog: find the patient, choose the
@@ -39,7 +42,9 @@ type calendarBooking struct {
 	s       *calendarScreen
 	slot    calendarSlot
 	dialog  dialog.Dialog
-	content *fyne.Container
+	content *fyne.Container  // the body, which scrolls in frame when the window is short
+	frame   *scrollingDialog // the body above the buttons, within the window
+	foot    *fyne.Container  // what is always in view: the problem and the buttons
 
 	patient      *calendarPatientPick
 	types        []app.AppointmentType
@@ -53,8 +58,8 @@ type calendarBooking struct {
 	minutes      *widget.Entry
 	notes        *widget.Entry
 	repeat       *calendarRepeat
-	warnings     *widget.Label
-	warningsBox  *fyne.Container // the warnings, scrolling when there are many
+	warnings     *widget.Label   // the warnings, or a quiet line saying where they will show
+	warningsBox  *fyne.Container // the space kept for them, the same height with or without
 	warningsHead *widget.Label
 	reason       *widget.Entry
 	reasonRow    fyne.CanvasObject
@@ -66,6 +71,8 @@ type calendarBooking struct {
 
 	summary app.SeriesResult // what a series booked, once it has
 
+	newPatient *calendarNewPatient // the small dialog registering a patient, once opened
+
 	restored *widget.Label // says the dialog came back after a lock
 	draft    *formDraft    // the patient chosen and what is typed, kept through a lock
 }
@@ -73,7 +80,9 @@ type calendarBooking struct {
 // openBooking shows the booking dialog for slot.
 func (s *calendarScreen) openBooking(slot calendarSlot) {
 	if slot.PatientID == "" && s.forPatient != nil {
-		slot.PatientID, slot.PatientName = s.forPatient.PatientID, s.forPatient.PatientName
+		f := s.forPatient
+		slot.PatientID, slot.PatientName, slot.WaitingID = f.PatientID, f.PatientName, f.WaitingID
+		slot.Minutes, slot.Notes = f.Minutes, f.Notes
 	}
 	b := &calendarBooking{s: s, slot: slot}
 	s.booking = b
@@ -94,9 +103,12 @@ func (b *calendarBooking) build() {
 	if b.slot.PatientID != "" {
 		b.patient.set(b.slot.PatientID, b.slot.PatientName)
 	}
+	if canRegisterPatients(c) {
+		b.patient.onRegister = b.registerNew
+	}
 	b.patient.onLayout = func() {
 		if b.dialog != nil {
-			fitDialog(b.dialog, b.content, 640)
+			b.fit()
 		}
 	}
 
@@ -153,12 +165,11 @@ func (b *calendarBooking) build() {
 	b.repeat = newCalendarRepeat(func() {
 		if b.dialog != nil {
 			b.showButton()
-			fitDialog(b.dialog, b.content, 640)
+			b.fit()
 		}
 	})
 
 	b.warnings = wrapped("")
-	b.warnings.Hide()
 	b.warningsHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.warningsHead.Importance = widget.WarningImportance
 	b.warningsHead.Hide()
@@ -179,6 +190,11 @@ func (b *calendarBooking) build() {
 			b.typeSelect.SetSelectedIndex(i)
 		}
 	}
+	// A waiting-list entry's own length and notes win over the type's.
+	if b.slot.Minutes > 0 {
+		b.minutes.SetText(strconv.Itoa(b.slot.Minutes))
+	}
+	b.notes.SetText(b.slot.Notes)
 
 	form := widget.NewForm(
 		widget.NewFormItem("Type", b.typeSelect),
@@ -194,16 +210,26 @@ func (b *calendarBooking) build() {
 	b.book = widget.NewButtonWithIcon("Book", theme.ConfirmIcon(), b.submit)
 	b.book.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { b.close() })
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, b.book)
-	// Many warnings at once scroll in their own box rather than push the
-	// buttons off a small screen.
-	b.warningsBox = container.New(&maxHeightLayout{height: 120}, container.NewVScroll(b.warnings))
-	b.warningsBox.Hide()
+	buttons := container.NewHBox(cancel, b.book)
+	// The "Before you book" box keeps its height with or without warnings,
+	// the reason row inside it: the fields above and the buttons below
+	// stay where they are under the pointer as warnings come and go. Many
+	// warnings scroll inside it.
+	b.warningsBox = container.New(&reservedHeight{height: bookingWarningsHeight},
+		container.NewBorder(b.warningsHead, b.reasonRow, nil, nil, container.NewVScroll(b.warnings)))
 	b.restored = note()
 	b.keepTyping()
-	b.content = container.NewVBox(b.restored, b.patient.view, widget.NewSeparator(), form, b.warningsHead, b.warningsBox, b.reasonRow, b.problem, buttons)
-	b.dialog = dialog.NewCustomWithoutButtons("Book an appointment", b.content, b.s.ctx.Window)
-	fitDialog(b.dialog, b.content, 640)
+	fromWaiting := note()
+	if b.slot.WaitingID != "" {
+		say(fromWaiting, widget.MediumImportance, "From the waiting list: booking takes "+b.slot.PatientName+" off it.")
+	}
+	b.content = container.NewVBox(b.restored, fromWaiting, b.patient.view, widget.NewSeparator(), form, b.warningsBox)
+	// A problem shows beside the buttons, which stay put: below them it
+	// would move Book under the pointer.
+	b.foot = container.NewBorder(nil, nil, nil, container.NewVBox(buttons), b.problem)
+	b.frame = newScrollingDialog(b.content, b.foot)
+	b.dialog = dialog.NewCustomWithoutButtons("Book an appointment", b.frame.frame, b.s.ctx.Window)
+	b.fit()
 	b.dialog.Show()
 	if b.slot.PatientID == "" {
 		b.s.ctx.Window.Canvas().Focus(b.patient.search)
@@ -231,6 +257,9 @@ func (b *calendarBooking) chosenType() (app.AppointmentType, bool) {
 // request reads the dialog; it says in words what is missing or wrong.
 func (b *calendarBooking) request() (app.BookingRequest, error) {
 	req := app.BookingRequest{PatientID: b.patient.id(), Notes: strings.TrimSpace(b.notes.Text), WaitingID: b.slot.WaitingID}
+	if req.PatientID != b.slot.PatientID {
+		req.WaitingID = "" // another patient was chosen: the entry stays on the list
+	}
 	if req.PatientID == "" {
 		return req, errors.New("find and choose the patient")
 	}
@@ -326,9 +355,9 @@ func (b *calendarBooking) showWarnings(ws []app.Warning) {
 		b.blocking = b.blocking || w.NeedsOverride
 	}
 	if len(lines) == 0 {
-		b.warnings.Hide()
-		b.warningsBox.Hide()
 		b.warningsHead.Hide()
+		b.warnings.Importance = widget.LowImportance
+		b.warnings.SetText("Warnings about this booking (a clash, an alert, a communication need) show here.")
 	} else {
 		b.warningsHead.Show()
 		// Dark text reads better than orange; the heading carries the colour.
@@ -339,16 +368,15 @@ func (b *calendarBooking) showWarnings(ws []app.Warning) {
 		b.warnings.Importance = widget.MediumImportance
 		b.warningsHead.SetText(head)
 		b.warnings.SetText(strings.Join(lines, "\n"))
-		b.warnings.Show()
-		b.warningsBox.Show()
 	}
 	if b.blocking {
 		b.reasonRow.Show()
 	} else {
 		b.reasonRow.Hide()
 	}
+	b.warningsBox.Refresh()
 	b.showButton()
-	fitDialog(b.dialog, b.content, 640)
+	b.fit()
 }
 
 // showButton is Book, or Book anyway once a reason is given.
@@ -414,7 +442,12 @@ func (b *calendarBooking) submit() {
 		b.close()
 		b.s.bookedFor(req.PatientID)
 		b.s.follow(r.appt) // the calendar goes to the day booked, the appointment selected
-		b.s.said(widget.SuccessImportance, bookedMessage(b.patient.name(), r.appt, r.warnings))
+		msg := bookedMessage(b.patient.name(), r.appt, r.warnings)
+		if req.WaitingID != "" {
+			msg += " " + b.patient.name() + " is off the waiting list."
+			b.s.waitingBooked()
+		}
+		b.s.said(widget.SuccessImportance, msg)
 	})
 }
 
@@ -550,6 +583,9 @@ func (b *calendarBooking) submitSeries(req app.BookingRequest, rep schedule.Repe
 		}
 		b.showSeriesBooked(r)
 		b.s.bookedFor(req.PatientID)
+		if req.WaitingID != "" {
+			b.s.waitingBooked()
+		}
 		b.s.said(widget.SuccessImportance, seriesMessage(b.patient.name(), r))
 	})
 }
@@ -592,10 +628,12 @@ func (b *calendarBooking) showSeriesBooked(r app.SeriesResult) {
 	b.summary = r
 	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), b.close)
 	done.Importance = widget.HighImportance
-	lines = append(lines, container.NewHBox(layout.NewSpacer(), done))
+	b.foot.Objects = []fyne.CanvasObject{container.NewHBox(layout.NewSpacer(), done)}
+	b.foot.Layout = layout.NewVBoxLayout()
+	b.foot.Refresh()
 	b.content.Objects = []fyne.CanvasObject{container.NewVBox(lines...)}
 	b.content.Refresh()
-	fitDialog(b.dialog, b.content, 640)
+	b.fit()
 }
 
 // seriesDate is "Tuesday 24 November 2026" from a stored date.
@@ -615,32 +653,6 @@ func typeLabel(t app.AppointmentType) string {
 		return t.Name
 	}
 	return t.Name + " (" + length + ")"
-}
-
-// maxHeightLayout is as tall as its content up to height, and no taller:
-// put a scroll in it and the content scrolls past that.
-type maxHeightLayout struct{ height float32 }
-
-func (l *maxHeightLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objects {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		if sc, ok := o.(*container.Scroll); ok && sc.Content != nil && sc.Content.Visible() {
-			m.Height = sc.Content.MinSize().Height
-		}
-		s = s.Max(fyne.NewSize(m.Width, min(m.Height, l.height)))
-	}
-	return s
-}
-
-func (l *maxHeightLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
 }
 
 // bookingPlace is where the booking dialog's typing is kept: one at a time.

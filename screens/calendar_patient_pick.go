@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -33,7 +34,12 @@ type calendarPatientPick struct {
 	// onLayout is called when the list shows or hides, so the dialog
 	// holding it can fit its new height.
 	onLayout func()
-	view     fyne.CanvasObject
+	// onRegister, when set, offers to register a new patient from what was
+	// typed (the last row under the list, and Enter when nobody matches);
+	// the dialog holding the picker sets it only for those who may.
+	onRegister func(typed string)
+	register   *widget.Button
+	view       fyne.CanvasObject
 }
 
 func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *calendarPatientPick {
@@ -46,9 +52,12 @@ func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *ca
 			p.list.Select(0)
 		}
 	}
-	p.search.OnSubmitted = func(string) {
-		if len(p.found) > 0 {
+	p.search.OnSubmitted = func(text string) {
+		switch {
+		case len(p.found) > 0:
 			p.list.Select(0)
+		case p.onRegister != nil && strings.TrimSpace(text) != "" && p.listArea.Visible():
+			p.onRegister(strings.TrimSpace(text)) // nobody found: Enter registers them
 		}
 	}
 	// Escape clears the search (as on the Patients screen); in an empty
@@ -80,7 +89,15 @@ func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *ca
 	rows := canvas.NewRectangle(color.Transparent)
 	rows.SetMinSize(fyne.NewSize(0, 150))
 	p.none = wrapped("")
-	p.listArea = container.NewStack(rows, p.list, p.none)
+	p.register = widget.NewButtonWithIcon("Register a new patient…", theme.ContentAddIcon(), func() {
+		if p.onRegister != nil {
+			p.onRegister(strings.TrimSpace(p.search.Text))
+		}
+	})
+	p.register.Alignment = widget.ButtonAlignLeading
+	p.register.Importance = widget.LowImportance
+	p.register.Hide()
+	p.listArea = container.NewBorder(nil, p.register, nil, nil, container.NewStack(rows, p.list, p.none))
 	p.listArea.Hide()
 	p.view = container.NewVBox(p.search, p.listArea, p.chosen)
 	return p
@@ -116,6 +133,13 @@ func (p *calendarPatientPick) pick(found app.PatientSummary) {
 	if p.onPicked != nil {
 		p.onPicked(found)
 	}
+}
+
+// choose makes a patient found another way (just registered) the chosen
+// one: the search is cleared, as a pick from the list leaves it closed.
+func (p *calendarPatientPick) choose(found app.PatientSummary) {
+	p.search.SetText("")
+	p.pick(found)
 }
 
 // id is the chosen patient's, or "".
@@ -160,11 +184,19 @@ func (p *calendarPatientPick) run() {
 		p.list.UnselectAll()
 		p.list.Refresh()
 		if len(found) == 0 {
-			p.none.SetText("No patient matches “" + text + "”. Check the spelling, or try the date of birth (dd/mm/yyyy), NHS number or postcode.")
+			msg := "No patient matches “" + text + "”. Check the spelling, or try the date of birth (dd/mm/yyyy), NHS number or postcode."
+			if p.onRegister != nil {
+				msg += " New to the clinic? Register them below (Enter)."
+			}
+			p.none.SetText(msg)
 			p.none.Show()
 		} else {
 			p.none.Hide()
 		}
+		// Always the last row, not only when nobody matches: a new
+		// patient can share a name with one on file.
+		p.register.Hidden = p.onRegister == nil
+		p.listArea.Refresh()
 		p.showList(true)
 	})
 }

@@ -1,0 +1,246 @@
+package screens
+
+import (
+	"errors"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// calendarNewPatient is the small dialog that registers a new patient
+// from inside the booking dialog, on top of it: the details a record
+// needs (names and date of birth) and the two the desk asks for on the
+// phone (mobile, postcode). The rest goes on the record later. The rules
+// are the app's (patients.Normalise, CreatePatient, PossibleDuplicates),
+// the same the patient form keeps.
+type calendarNewPatient struct {
+	ctx     *Context
+	dialog  dialog.Dialog
+	content *fyne.Container
+
+	forenames, surname, dob, mobile, postcode *textBox
+	sex                                       *widget.Select
+	problems                                  map[string]*widget.Label
+	summary                                   *widget.Label
+	register, cancel                          *widget.Button
+
+	dupDialog dialog.Dialog // the duplicate warning, while it is open
+	busy      bool
+	// chosen is told the patient to book: the one registered, or one
+	// already on file chosen from the duplicate warning instead.
+	chosen func(app.PatientSummary)
+}
+
+// canRegisterPatients says whether the one signed in may add patients:
+// the app checks again when they do.
+func canRegisterPatients(c *app.Clinic) bool { return c.Can(app.PermEditPatients) }
+
+// openNewPatient shows the small dialog, filled in from what was typed in
+// the search ("Sarah Jones 12/03/1980").
+func openNewPatient(ctx *Context, typed string, chosen func(app.PatientSummary)) *calendarNewPatient {
+	n := &calendarNewPatient{ctx: ctx, chosen: chosen, problems: map[string]*widget.Label{}}
+	start := patients.FromSearch(typed, patientToday())
+	box := func(text, placeholder string) *textBox {
+		e := newTextBox()
+		e.SetText(text)
+		e.SetPlaceHolder(placeholder)
+		e.OnSubmitted = func(string) { n.onRegister() }
+		return e
+	}
+	n.forenames = box(start.Forenames, "")
+	n.surname = box(start.Surname, "")
+	n.dob = box(isoToUK(start.DOB), "dd/mm/yyyy")
+	n.mobile = box(start.Phones.Mobile, "Optional: e.g. 07700 900123")
+	n.postcode = box(start.Address.Postcode, "Optional")
+	var sexes []string
+	for _, o := range patients.Sexes {
+		sexes = append(sexes, o.Label)
+	}
+	n.sex = widget.NewSelect(sexes, nil)
+	n.sex.SetSelectedIndex(0)
+
+	// Each field with its problem under it, as on the patient form.
+	field := func(label, name string, o fyne.CanvasObject) *widget.FormItem {
+		l := errorText()
+		n.problems[name] = l
+		return widget.NewFormItem(label, container.NewVBox(o, l))
+	}
+	form := widget.NewForm(
+		field("Forenames", patients.FieldForenames, n.forenames),
+		field("Surname", patients.FieldSurname, n.surname),
+		field("Date of birth", patients.FieldDOB, n.dob),
+		field("Sex", patients.FieldSex, n.sex),
+		field("Mobile", patients.FieldMobile, n.mobile),
+		field("Postcode", patients.FieldPostcode, n.postcode),
+	)
+	n.summary = errorText()
+	intro := wrapped("The address, GP and the rest can go on their record after booking.")
+	intro.Importance = widget.LowImportance
+	n.content = container.NewVBox(intro, form, n.summary)
+	n.register = widget.NewButtonWithIcon("Register and book", theme.ConfirmIcon(), n.onRegister)
+	n.register.Importance = widget.HighImportance
+	n.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), n.close)
+	d := dialog.NewCustomWithoutButtons("Register a new patient", n.content, ctx.Window)
+	d.SetButtons([]fyne.CanvasObject{n.cancel, n.register})
+	n.dialog = d
+	fitDialog(n.dialog, n.content, 520)
+	n.dialog.Show()
+	// The first box still empty has the cursor: with the name and date
+	// typed already, that is the mobile.
+	for _, e := range []*textBox{n.forenames, n.surname, n.dob, n.mobile} {
+		if e.Text == "" {
+			ctx.Window.Canvas().Focus(e)
+			break
+		}
+	}
+	return n
+}
+
+func (n *calendarNewPatient) close() {
+	n.closeDuplicates()
+	n.dialog.Hide()
+}
+
+// read is the record the dialog holds.
+func (n *calendarNewPatient) read() app.Patient {
+	p := app.Patient{Forenames: n.forenames.Text, Surname: n.surname.Text, DOB: ukToISO(n.dob.Text)}
+	p.Sex = patients.Sexes[max(n.sex.SelectedIndex(), 0)].Code
+	p.Phones.Mobile = n.mobile.Text
+	p.Address.Postcode = n.postcode.Text
+	return p
+}
+
+// onRegister checks the record by the app's rules, looks for the same
+// person already on file, then registers them.
+func (n *calendarNewPatient) onRegister() {
+	if n.busy {
+		return
+	}
+	p := n.read()
+	probe := p
+	if err := patients.Normalise(&probe, patients.Options{Today: patientToday()}); err != nil {
+		n.refuse(err)
+		return
+	}
+	n.refuse(nil)
+	c := n.ctx.Clinic
+	n.setBusy(true)
+	offUI(n.ctx, func() ([]patients.Duplicate, error) { return c.PossibleDuplicates(p) }, func(dups []patients.Duplicate, err error) {
+		n.setBusy(false)
+		switch {
+		case err != nil:
+			n.refuse(err)
+		case len(dups) > 0:
+			n.warnDuplicates(p, dups)
+		default:
+			n.create(p)
+		}
+	})
+}
+
+// create registers the patient and hands them to the booking.
+func (n *calendarNewPatient) create(p app.Patient) {
+	c := n.ctx.Clinic
+	n.setBusy(true)
+	offUI(n.ctx, func() (app.Patient, error) { return c.CreatePatient(p, app.PatientOptions{}) }, func(added app.Patient, err error) {
+		n.setBusy(false)
+		if err != nil {
+			n.refuse(err)
+			return
+		}
+		n.close()
+		n.chosen(added.Summary())
+	})
+}
+
+// refuse shows what is wrong under each field, and anything else (no
+// permission, the file) at the foot; nil clears them.
+func (n *calendarNewPatient) refuse(err error) {
+	for _, l := range n.problems {
+		setMessage(l, "")
+	}
+	setMessage(n.summary, "")
+	var fe patients.FieldErrors
+	switch {
+	case err == nil:
+	case errors.As(err, &fe):
+		var loose []string
+		for _, e := range fe {
+			if l, ok := n.problems[e.Field]; ok {
+				setMessage(l, sentence(e.Message))
+			} else {
+				loose = append(loose, sentence(e.Message))
+			}
+		}
+		setMessage(n.summary, strings.TrimSpace("Not registered yet: put right what is marked in red. "+strings.Join(loose, " ")))
+	default:
+		setMessage(n.summary, "Not registered: "+plainError(err))
+	}
+	fitDialog(n.dialog, n.content, 520)
+}
+
+func (n *calendarNewPatient) setBusy(busy bool) {
+	n.busy = busy
+	if busy {
+		n.register.Disable()
+	} else {
+		n.register.Enable()
+	}
+}
+
+// warnDuplicates says who on file may be the same person, and why, as the
+// patient form does; here the choice is to book that person instead, or
+// to register this one anyway.
+func (n *calendarNewPatient) warnDuplicates(p app.Patient, dups []patients.Duplicate) {
+	intro := wrapped("Before adding " + patientFullName(p) + ", check this is not someone already on file. " +
+		"Two records for one person means notes, letters and appointments in two places.")
+	list := container.NewVBox()
+	for _, d := range dups {
+		found := d.Patient
+		who := widget.NewLabelWithStyle(patientListName(found), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		var facts []string
+		if found.DOB != "" {
+			facts = append(facts, "born "+patientDOBAge(found))
+		}
+		if found.Address.Postcode != "" {
+			facts = append(facts, found.Address.Postcode)
+		}
+		if found.NHSNumber != "" {
+			facts = append(facts, "NHS "+nhs.FormatNHSNumber(found.NHSNumber))
+		}
+		why := wrapped(capitalise(strings.Join(facts, " · ")) + ".\nMay be the same person: " + d.Reason + ".")
+		use := widget.NewButtonWithIcon("Book this patient", theme.NavigateNextIcon(), func() {
+			n.close()
+			n.chosen(found.Summary())
+		})
+		list.Add(container.NewVBox(container.NewBorder(nil, nil, nil, use, who), why))
+		list.Add(widget.NewSeparator())
+	}
+	content := container.NewVBox(intro, list)
+	d := dialog.NewCustomWithoutButtons("This may be someone already on file", content, n.ctx.Window)
+	back := widget.NewButtonWithIcon("Back to the form", theme.CancelIcon(), n.closeDuplicates)
+	anyway := widget.NewButtonWithIcon("Register anyway", theme.ContentAddIcon(), func() {
+		n.closeDuplicates()
+		n.create(p)
+	})
+	anyway.Importance = widget.WarningImportance
+	d.SetButtons([]fyne.CanvasObject{back, anyway})
+	n.dupDialog = d
+	fitDialog(d, content, 600)
+	d.Show()
+}
+
+func (n *calendarNewPatient) closeDuplicates() {
+	if n.dupDialog != nil {
+		n.dupDialog.Hide()
+		n.dupDialog = nil
+	}
+}
