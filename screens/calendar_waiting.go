@@ -25,6 +25,7 @@ type calendarWaiting struct {
 	message *widget.Label
 	view    fyne.CanvasObject
 	entries []app.WaitingEntry
+	finder  *calendarNextFree // the free times offered for the entry being booked
 }
 
 func newCalendarWaiting(s *calendarScreen) *calendarWaiting { return &calendarWaiting{s: s} }
@@ -89,8 +90,8 @@ func waitingDetail(e app.WaitingEntry) string {
 	return strings.Join(parts, " · ")
 }
 
-// row is one waiting patient: priority, name, since when, notes, and a
-// button to take them off the list.
+// row is one waiting patient: priority, name, since when, notes, and
+// buttons to book them or take them off the list.
 //
 // The name leads in bold; the priority colours only the line under it,
 // so an urgent entry stands out without the whole row shouting; the notes
@@ -115,7 +116,11 @@ func (w *calendarWaiting) row(e app.WaitingEntry) fyne.CanvasObject {
 	if !w.s.ctx.Clinic.Can(app.PermWaitingList) {
 		remove.Hide()
 	}
-	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(remove),
+	book := widget.NewButtonWithIcon("Book…", theme.CalendarIcon(), func() { w.book(e) })
+	if !w.s.ctx.Clinic.Can(app.PermBookAppointments) {
+		book.Hide()
+	}
+	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(container.NewHBox(book, remove)),
 		container.New(layout.NewCustomPaddedVBoxLayout(0), parts...))
 }
 
