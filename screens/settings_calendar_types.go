@@ -47,7 +47,7 @@ func newSetupTypesPane(ctx *Context) *setupTypesPane {
 
 func (p *setupTypesPane) build() fyne.CanvasObject {
 	p.rows = newSetupList(setupListSpec[app.AppointmentType]{
-		widths: []float32{36, 260, 150, 130, 280},
+		widths: []float32{36, 260, 110, 140, 360},
 		cells:  func() []fyne.CanvasObject { return append([]fyne.CanvasObject{setupSwatchCell()}, labels(5)...) },
 		fill: func(t app.AppointmentType, cells []fyne.CanvasObject) {
 			setSetupSwatchCell(cells[0], t.Colour)
@@ -82,14 +82,15 @@ func (p *setupTypesPane) build() fyne.CanvasObject {
 		[]fyne.CanvasObject{p.addButton, p.editButton}, "", "Appointment type", "Length", "Room", "Who can deliver it", "Status")
 }
 
-// setupWhoDelivers says who can deliver a type, for its row: "Anyone",
+// setupWhoDelivers says who can deliver a type, for its row (no full stop:
+// it is a cell, not a sentence): "Anyone",
 // "Physiotherapists", "Priya Raman and Callum MacLeod".
 func setupWhoDelivers(t app.AppointmentType, team []app.DiaryClinician) string {
 	who := app.WhoDelivers(t, team)
 	if who == "" {
 		return "Anyone"
 	}
-	return sentence(who)
+	return capitalise(who)
 }
 
 // setupLength says a length as people do: "30 minutes", "1 hour 30 minutes".
