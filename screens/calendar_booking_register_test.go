@@ -75,6 +75,9 @@ func TestBookingDialogRegistersANewPatientAndKeepsWhatWasTyped(t *testing.T) {
 	if b.notes.Text != "Left knee, referred by her GP" {
 		t.Fatalf("the notes became %q", b.notes.Text)
 	}
+	if w.Canvas().Focused() != b.patient.search {
+		t.Error("after Escape the keyboard is not back in the search")
+	}
 
 	// Enter in the search, with nobody found, opens it again.
 	tpKey(t, b.patient.search, fyne.KeyReturn)

@@ -37,6 +37,9 @@ type calendarNewPatient struct {
 	// chosen is told the patient to book: the one registered, or one
 	// already on file chosen from the duplicate warning instead.
 	chosen func(app.PatientSummary)
+	// back has the keyboard again when the dialog closes without a patient
+	// (Cancel, Escape): the search it was opened from.
+	back fyne.Focusable
 }
 
 // canRegisterPatients says whether the one signed in may add patients:
@@ -45,8 +48,8 @@ func canRegisterPatients(c *app.Clinic) bool { return c.Can(app.PermEditPatients
 
 // openNewPatient shows the small dialog, filled in from what was typed in
 // the search ("Sarah Jones 12/03/1980").
-func openNewPatient(ctx *Context, typed string, chosen func(app.PatientSummary)) *calendarNewPatient {
-	n := &calendarNewPatient{ctx: ctx, chosen: chosen, problems: map[string]*widget.Label{}}
+func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func(app.PatientSummary)) *calendarNewPatient {
+	n := &calendarNewPatient{ctx: ctx, chosen: chosen, back: back, problems: map[string]*widget.Label{}}
 	start := patients.FromSearch(typed, patientToday())
 	box := func(text, placeholder string) *textBox {
 		e := newTextBox()
@@ -85,9 +88,16 @@ func openNewPatient(ctx *Context, typed string, chosen func(app.PatientSummary))
 	intro := wrapped("The address, GP and the rest can go on their record after booking.")
 	intro.Importance = widget.LowImportance
 	n.content = container.NewVBox(intro, form, n.summary)
-	n.register = widget.NewButtonWithIcon("Register and book", theme.ConfirmIcon(), n.onRegister)
+	// "Register", not "and book": the booking is still the booking
+	// dialog's, with its warnings to read first.
+	n.register = widget.NewButtonWithIcon("Register", theme.ConfirmIcon(), n.onRegister)
 	n.register.Importance = widget.HighImportance
-	n.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), n.close)
+	n.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+		n.close()
+		if n.back != nil {
+			ctx.Window.Canvas().Focus(n.back)
+		}
+	})
 	d := dialog.NewCustomWithoutButtons("Register a new patient", n.content, ctx.Window)
 	d.SetButtons([]fyne.CanvasObject{n.cancel, n.register})
 	n.dialog = d

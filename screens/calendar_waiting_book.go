@@ -25,18 +25,15 @@ func (w *calendarWaiting) book(e app.WaitingEntry) {
 	n := &calendarNextFree{s: s}
 	w.finder = n
 	n.build()
+	var wanted *app.DiaryClinician
 	for i, cl := range s.clinicians {
 		if cl.ID == e.ClinicianID {
 			n.who.SetSelectedIndex(i + 1)
+			wanted = &s.clinicians[i]
 		}
 	}
-	if e.Minutes > 0 {
-		for i, t := range n.types {
-			if t.Minutes == e.Minutes {
-				n.kind.SetSelectedIndex(i)
-				break
-			}
-		}
+	if i := waitingType(n.types, wanted, e.Minutes); i >= 0 {
+		n.kind.SetSelectedIndex(i)
 	}
 	switch e.PartOfDay {
 	case schedule.Morning.String():
@@ -47,4 +44,23 @@ func (w *calendarWaiting) book(e app.WaitingEntry) {
 	// From today: the day on show may be past, or weeks ahead.
 	n.from.SetText(ukcal.Today(s.now()).Time().Format(ukDateLayout))
 	n.find()
+}
+
+// waitingType is the type to look for free times of: one the wanted
+// clinician delivers (the app would offer no other), of the entry's length
+// when one is; -1 leaves the finder's own choice.
+func waitingType(types []app.AppointmentType, wanted *app.DiaryClinician, minutes int) int {
+	best := -1
+	for i, t := range types {
+		if wanted != nil && !app.Delivers(t, *wanted) {
+			continue
+		}
+		if minutes > 0 && t.Minutes == minutes {
+			return i
+		}
+		if best < 0 {
+			best = i
+		}
+	}
+	return best
 }

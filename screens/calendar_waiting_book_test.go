@@ -8,6 +8,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -127,5 +128,28 @@ func TestWaitingListBookRemovesTheEntryOnlyWhenBooked(t *testing.T) {
 	}
 	if booked != 1 {
 		t.Fatalf("%d bookings for Jane at 09:30", booked)
+	}
+}
+
+func TestWaitingListBookLooksForATypeTheWantedClinicianDelivers(t *testing.T) {
+	carter := app.DiaryClinician{ID: "c1", Role: "Physiotherapist"}
+	types := []app.AppointmentType{
+		{Name: "Acupuncture", Minutes: 30, Deliverers: data.Deliverers{ClinicianIDs: []string{"someone else"}}},
+		{Name: "Follow-up", Minutes: 20, Deliverers: data.Deliverers{Roles: []string{"Physiotherapist"}}},
+		{Name: "Assessment", Minutes: 45},
+	}
+	for _, c := range []struct {
+		who     *app.DiaryClinician
+		minutes int
+		want    int
+	}{
+		{&carter, 0, 1},  // the first Mr Carter delivers, not Acupuncture
+		{&carter, 45, 2}, // of the entry's length
+		{&carter, 30, 1}, // a length he delivers none of: his first
+		{nil, 30, 0},     // anyone: the length decides
+	} {
+		if got := waitingType(types, c.who, c.minutes); got != c.want {
+			t.Errorf("clinician %v, %d minutes: type %d, want %d", c.who != nil, c.minutes, got, c.want)
+		}
 	}
 }
