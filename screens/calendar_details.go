@@ -55,11 +55,11 @@ type calendarDetails struct {
 	cancelGo     *widget.Button
 
 	moveRow      *fyne.Container
-	moveDate     *widget.Entry
-	moveTime     *widget.Entry
+	moveDate     *textBox // text boxes, so Escape in them closes the dialog
+	moveTime     *textBox
 	moveWho      *widget.Select // the clinician; another's column on the grid, or chosen here
-	moveReason   *widget.Entry
-	moveOverride *widget.Entry
+	moveReason   *textBox
+	moveOverride *textBox
 	moveGo       *widget.Button
 
 	message *widget.Label
@@ -125,13 +125,13 @@ func (d *calendarDetails) build() {
 	}
 	d.cancelRow.Hide()
 
-	d.moveDate = widget.NewEntry()
+	d.moveDate = newTextBox()
 	d.moveDate.SetText(isoToUK(e.Date))
-	d.moveTime = widget.NewEntry()
+	d.moveTime = newTextBox()
 	d.moveTime.SetText(schedule.Clock(e.StartMin).String())
-	d.moveReason = widget.NewEntry()
+	d.moveReason = newTextBox()
 	d.moveReason.SetPlaceHolder("Why? (optional)")
-	d.moveOverride = widget.NewEntry()
+	d.moveOverride = newTextBox()
 	d.moveOverride.SetPlaceHolder("Reason to move in spite of the warnings")
 	d.moveOverride.Hide()
 	d.moveWho = widget.NewSelect(d.s.clinicianNames(), nil)

@@ -38,6 +38,8 @@ func (d *calendarDetails) proposeMove(who string, date ukcal.Date, minute int) {
 	req := app.BookingRequest{PatientID: e.PatientID, ClinicianID: who, RoomID: e.RoomID, TypeID: e.TypeID,
 		Date: date, Start: schedule.Clock(minute), Minutes: e.EndMin - e.StartMin}
 	c := d.s.ctx.Clinic
+	say(d.message, widget.LowImportance, "Checking the new time…") // a busy clinic file can take a second or two
+	d.relayout()
 	offUI(d.s.ctx, func() ([]app.Warning, error) { return c.CheckBooking(req) }, func(ws []app.Warning, err error) {
 		if d.s.details != d {
 			return // closed meanwhile

@@ -120,6 +120,19 @@ func TestDraggingToAFreeTimeAsksAndEnterMovesIt(t *testing.T) {
 		t.Fatal("a drop back in place opened the move")
 	}
 
+	// Escape in the proposed move leaves it where it was.
+	cfDrag(t, s, patel, 10*60, patel, 14*60)
+	if s.details == nil {
+		t.Fatal("the drop did not open the move")
+	}
+	tpKey(t, s.details.moveReason, fyne.KeyEscape)
+	if s.details != nil {
+		t.Fatal("Escape did not close the proposed move")
+	}
+	if got, _ := cfAppointment(t, c, ctDay, a.ID); got.StartMin != 10*60 {
+		t.Fatal("Escape moved it")
+	}
+
 	cfDrag(t, s, patel, 10*60, patel, 14*60)
 	dt := s.details
 	if dt == nil || !strings.Contains(dt.message.Text, "Move Jane O'Neill to Tuesday 24 November 2026 at 14:00?") {

@@ -303,7 +303,7 @@ func (r *gridBodyRenderer) drawCursor(geo geometry) {
 }
 
 // drawGhost outlines where a block being moved would land, the whole
-// column wide, with its new time and how to finish.
+// column wide, with its new time (the tip under it says the rest).
 func (r *gridBodyRenderer) drawGhost(geo geometry) {
 	m := r.body.grid.moving
 	if m == nil {
@@ -315,13 +315,9 @@ func (r *gridBodyRenderer) drawGhost(geo geometry) {
 	r.ghost.FillColor = withAlpha(mix(r.pal.primary, r.pal.background, 0.25), 0.92) // the text on it reads over a block beneath
 	r.ghost.StrokeColor = r.pal.primary
 	place(r.ghost, pos, size)
-	how := "let go to move here, Esc to leave it"
-	if !m.byMouse {
-		how = "Enter to move here, Esc to leave it"
-	}
 	t := r.ghostText
 	t.Color, t.TextSize = r.pal.foreground, r.pal.detailSize
-	t.Text = ellipsize(ClockText(m.minute)+"–"+ClockText(m.minute+m.length)+" · "+how, t.TextSize, t.TextStyle, size.Width-8)
+	t.Text = ellipsize(ClockText(m.minute)+"–"+ClockText(m.minute+m.length), t.TextSize, t.TextStyle, size.Width-8)
 	place(t, pos.AddXY(4, 2), fyne.NewSize(size.Width-8, t.MinSize().Height))
 }
 

@@ -1,6 +1,9 @@
 package widgets
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -41,9 +44,31 @@ func (g *AppointmentGrid) startMove(i int, byMouse bool) bool {
 	b := g.blocks[i]
 	g.moving = &pendingMove{id: b.ID, fromCol: b.Column, fromMin: b.Start, col: b.Column, minute: b.Start,
 		length: b.End - b.Start, byMouse: byMouse, status: b.Status, patient: b.Patient, typeName: b.Type}
-	g.tip.hide()
+	g.cursorCol, g.cursorMin = b.Column, g.geom().snap(b.Start) // the cursor outlines the block taken
 	g.body.Refresh()
+	g.showMoveTip()
 	return true
+}
+
+// showMoveTip says under where the block would land who it is, where
+// that is, and how to finish: the landing outline has room for the time
+// only in a narrow column.
+func (g *AppointmentGrid) showMoveTip() {
+	m := g.moving
+	if m == nil || m.col >= len(g.columns) {
+		return
+	}
+	how := "Let go to move it here; Esc leaves it"
+	if !m.byMouse {
+		how = "Enter to move it here; Esc leaves it"
+	}
+	where := g.columns[m.col].Title + ", " + ClockText(m.minute) + "–" + ClockText(m.minute+m.length)
+	if m.col == m.fromCol && m.minute == m.fromMin {
+		where = "Where it is now"
+	}
+	pos, size := g.geom().blockRect(Block{Column: m.col, Start: m.minute, End: m.minute + m.length}, lane{lanes: 1})
+	origin := g.scroll.Position().Subtract(g.scroll.Offset)
+	g.tip.show(g, fmt.Sprint("move ", m.col, " ", m.minute), []string{"Move " + m.patient, where, how}, -1, pos.Add(origin), size)
 }
 
 // moveTo puts the block being moved at a column and start, snapped to the
@@ -60,15 +85,14 @@ func (g *AppointmentGrid) moveTo(col, minute int) {
 	}
 	m.col, m.minute = col, minute
 	g.body.Refresh()
-	view := g.scroll.Size()
-	if view.Height <= 0 {
-		return
+	if view := g.scroll.Size(); view.Height > 0 {
+		geo := g.geom()
+		off := g.scroll.Offset
+		g.scrollToOffset(fyne.NewPos(
+			scrollSpan(off.X, view.Width, geo.columnX(col), geo.columnX(col+1)),
+			scrollSpan(off.Y, view.Height, geo.minuteY(minute)-bodyPadding, geo.minuteY(minute+m.length)+bodyPadding)))
 	}
-	geo := g.geom()
-	off := g.scroll.Offset
-	g.scrollToOffset(fyne.NewPos(
-		scrollSpan(off.X, view.Width, geo.columnX(col), geo.columnX(col+1)),
-		scrollSpan(off.Y, view.Height, geo.minuteY(minute)-bodyPadding, geo.minuteY(minute+m.length)+bodyPadding)))
+	g.showMoveTip()
 }
 
 // cancelMove drops the move: the block stays where it is.
@@ -77,6 +101,9 @@ func (g *AppointmentGrid) cancelMove() {
 		return
 	}
 	g.moving = nil
+	if strings.HasPrefix(g.tip.shown(), "move ") {
+		g.tip.hide()
+	}
 	g.body.Refresh()
 }
 
@@ -192,6 +219,7 @@ func (b *gridBody) steerMove(k fyne.KeyName) bool {
 		if b.dragState == dragCarrying {
 			b.dragState = dragIgnored // the rest of this drag carries nothing
 		}
+		b.showCursorCard()
 		return true
 	}
 	if m.byMouse {

@@ -46,6 +46,9 @@ func TestDraggingABlockProposesTheMoveAndShowsWhereItLands(t *testing.T) {
 	if !r.ghost.Visible() || r.ghost.Position().X < g.geom().columnX(1) {
 		t.Error("the grid does not show where it would land")
 	}
+	if got := gtTipText(g); len(got) != 3 || got[0] != "Move Haigh, Luke" || got[1] != "Mr Ben Carter, 11:00–11:30" {
+		t.Errorf("the tip under where it would land says %q", got)
+	}
 	if len(*moved) != 0 {
 		t.Fatal("proposed before the mouse let go")
 	}
@@ -53,8 +56,8 @@ func TestDraggingABlockProposesTheMoveAndShowsWhereItLands(t *testing.T) {
 	if want := []gtMoved{{"a1", 1, 660}}; len(*moved) != 1 || (*moved)[0] != want[0] {
 		t.Errorf("dropping proposed %v, want %v", *moved, want)
 	}
-	if _, _, _, ok := g.MovingTo(); ok || r.ghost.Visible() {
-		t.Error("the landing place stayed after the drop")
+	if _, _, _, ok := g.MovingTo(); ok || r.ghost.Visible() || g.tip.bg.Visible() {
+		t.Error("the landing place or its tip stayed after the drop")
 	}
 	if g.Blocks()[0].Column != 0 || g.Blocks()[0].Start != 600 {
 		t.Error("the grid moved the block itself: the screen must ask first")
