@@ -222,7 +222,7 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.keepTyping()
 	f.complainantChanged()
 	f.datesChanged()
-	return container.NewPadded(container.NewBorder(container.NewVBox(title, f.restored), bottom, nil, nil, container.NewVScroll(limitWidth(form, 980))))
+	return container.NewPadded(container.NewBorder(container.NewVBox(title, f.restored), bottom, nil, nil, newFocusScroll(limitWidth(form, 980))))
 }
 
 // complaintDraftPlace is where a new complaint, or corrections to one,

@@ -25,7 +25,7 @@ type patientForm struct {
 	orig   *app.Patient // nil for a new patient
 	back   func()       // where Cancel goes
 
-	scroll *container.Scroll
+	scroll *focusScroll // follows Tab down the form
 
 	title                                *widget.SelectEntry
 	forenames, surname, preferred        *formEntry
@@ -304,7 +304,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 	title := heading(titleText)
 	title.Truncation = fyne.TextTruncateEllipsis
 	f.restored = note()
-	f.scroll = container.NewVScroll(container.NewPadded(limitWidth(body, 960)))
+	f.scroll = newFocusScroll(container.NewPadded(limitWidth(body, 960)))
 	footer := container.NewVBox(widget.NewSeparator(), f.summary, container.NewHBox(f.save, f.cancel))
 	page := container.NewPadded(container.NewBorder(container.NewVBox(title, f.restored), footer, nil, nil, f.scroll))
 	f.trackChanges()
@@ -577,7 +577,7 @@ func (f *patientForm) showErrors(fe patients.FieldErrors) {
 			f.ctx.Window.Canvas().Focus(fo)
 		}
 		if cell, ok := f.cellFor[first]; ok {
-			scrollToObject(f.scroll, cell)
+			scrollToObject(&f.scroll.Scroll, cell)
 		}
 	}
 }

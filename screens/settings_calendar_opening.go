@@ -34,7 +34,7 @@ func (p *setupOpeningPane) build() fyne.CanvasObject {
 		"Type times as HH:MM on the 24-hour clock; leave the closed spell empty if the clinic stays open all day.")
 	body := container.NewVBox(intro, p.hours.content, p.problem, container.NewHBox(p.saveButton, p.status))
 	p.load()
-	return container.NewVScroll(container.NewPadded(limitWidth(body, 760)))
+	return newFocusScroll(container.NewPadded(limitWidth(body, 760)))
 }
 
 // load reads the saved opening hours into the grid.

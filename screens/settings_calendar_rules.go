@@ -76,7 +76,7 @@ func (p *setupRulesPane) build() fyne.CanvasObject {
 	)
 	body := container.NewVBox(form, p.problem, container.NewHBox(p.saveButton, p.status))
 	p.load()
-	return container.NewVScroll(container.NewPadded(limitWidth(body, 760)))
+	return newFocusScroll(container.NewPadded(limitWidth(body, 760)))
 }
 
 // load shows the saved settings.

@@ -50,7 +50,7 @@ func (t *complaintSettingsTab) build() fyne.CanvasObject {
 		"ClinicDesk offers the period below, counted in working days from the day after receipt; the desk may agree a " +
 		"different one with the complainant, up to the longest allowed. Periods already agreed do not change.")
 	six := lowNote("Six months after receipt with no response, the regulations expect a delay letter; 130 working days is about six months.")
-	return container.NewVScroll(container.NewPadded(limitWidth(container.NewVBox(
+	return newFocusScroll(container.NewPadded(limitWidth(container.NewVBox(
 		heading("Complaint response periods"), intro, form, six, container.NewHBox(save), t.status), 760)))
 }
 

@@ -76,7 +76,7 @@ func (t *securityTab) build() fyne.CanvasObject {
 			container.NewHBox(t.rotateButton),
 			t.rotateStatus))
 
-	return container.NewVScroll(container.NewPadded(limitWidth(container.NewVBox(idle, recovery, rotate), 760)))
+	return newFocusScroll(container.NewPadded(limitWidth(container.NewVBox(idle, recovery, rotate), 760)))
 }
 
 // sized gives o a minimum width (an entry for a number need not be wide).
