@@ -111,6 +111,10 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		s.selectTab(pendingSettingsTab)
 		pendingSettingsTab = ""
 	}
+	if s.calendar != nil && pendingCalendarSetupTab != "" {
+		s.calendar.selectTab(pendingCalendarSetupTab) // from Today's checklist
+	}
+	pendingCalendarSetupTab = ""
 	s.content = s.tabs
 	return s
 }
@@ -205,7 +209,7 @@ func (t *detailsTab) build() fyne.CanvasObject {
 	t.saveButton.Importance = widget.HighImportance
 	intro := wrapped("These details head every letter and appointment slip ClinicDesk prints.")
 	body := container.NewVBox(intro, form, t.problem, container.NewHBox(t.saveButton, t.status))
-	return container.NewVScroll(container.NewPadded(limitWidth(body, 720)))
+	return newFocusScroll(container.NewPadded(limitWidth(body, 720)))
 }
 
 // buildReadOnly shows the details as text, with who can change them.
@@ -229,7 +233,7 @@ func (t *detailsTab) buildReadOnly(d app.ClinicDetails) fyne.CanvasObject {
 	)
 	notice := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil,
 		wrapped("Only a practice manager can change the clinic's details. If something here is wrong, tell your practice manager."))
-	return container.NewVScroll(container.NewPadded(limitWidth(container.NewVBox(notice, form), 720)))
+	return newFocusScroll(container.NewPadded(limitWidth(container.NewVBox(notice, form), 720)))
 }
 
 // showLogo previews the logo, or says there is none.

@@ -114,9 +114,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.holidaysCard = widget.NewCard("Bank holidays", s.region.Name(), s.holidayList(now))
 
 	cards := container.NewVBox(s.holidaysCard)
-	if card := detailsCard(s.ctx); card != nil {
-		cards.Objects = append([]fyne.CanvasObject{card}, cards.Objects...)
-	}
+	addTodayChecklist(s.ctx, cards) // a new clinic's set-up, the phone and address among it
 	addTodayComplaints(s.ctx, cards)
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())

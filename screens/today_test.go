@@ -368,7 +368,7 @@ func TestTodaySaysWhenLettersLackTheClinicsPhoneOrAddress(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, w, _ = tcToday(t, c)
-	if !tcShows(w, "Ask a practice manager to fill it in (Settings, Clinic details).") {
+	if !tcShows(w, "Only a practice manager can set these up: ask Priya Manager (practice manager).") {
 		t.Fatalf("a receptionist is not told whom to ask: %q", tcTexts(w))
 	}
 	for _, o := range tcVisible(w) {
