@@ -153,11 +153,15 @@ func TestEndToEndFirstRun(t *testing.T) {
 		t.Fatalf("the sheet does not hold a recovery key, the clinic and its file:\n%s", text)
 	}
 
-	// The saved note moves the focus to the tick box: tick it, then Start.
+	// The saved note moves the focus to the tick box: tick it, then Next.
 	xdo(t, g, display, "key", "space")
 	xdo(t, g, display, "key", "Tab")
 	xdo(t, g, display, "key", "space")
-	settledAfter(t, g, display, saved, "e2e-firstrun-6-today")
+	// The backup folder step opens on Choose folder; Tab, then Not now.
+	backups := settledAfter(t, g, display, saved, "e2e-firstrun-6-backups")
+	xdo(t, g, display, "key", "Tab")
+	xdo(t, g, display, "key", "space")
+	settledAfter(t, g, display, backups, "e2e-firstrun-6-today")
 	xdo(t, g, display, "windowclose", win)
 	waitForExit(t, g)
 

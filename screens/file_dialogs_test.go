@@ -34,6 +34,17 @@ var fileDialogOpeners = map[string]func(t *testing.T) fyne.Window{
 		u.setup.onSaveSheet()
 		return u.Window()
 	},
+	"setupScreen.onChooseBackupFolder": func(t *testing.T) fyne.Window {
+		u := fdWizard(t)
+		u.setup.onChooseBackupFolder()
+		return u.Window()
+	},
+	"backupsTab.chooseRestoreFile": func(t *testing.T) fyne.Window {
+		s, w, _ := tcSettings(t, tcClinic(t))
+		s.selectTab(settingsTabBackups)
+		s.backups.chooseRestoreFile()
+		return w
+	},
 	"detailsTab.chooseLogo": func(t *testing.T) fyne.Window {
 		s, w, _ := tcSettings(t, tcClinic(t))
 		s.details.chooseLogo()

@@ -37,10 +37,13 @@ const (
 	setupStepManager
 	setupStepCreating
 	setupStepRecovery
+	setupStepBackups
 )
 
 // setupScreen is the first-run wizard: the clinic's details, the first
-// practice manager, then the recovery key, shown once.
+// practice manager, the recovery key, shown once, then the backup folder.
+// Its messages sit in room kept for them (setupSlot), so no field moves
+// under the pointer when one appears.
 type setupScreen struct {
 	ui   *UI
 	step int
@@ -49,6 +52,7 @@ type setupScreen struct {
 	page      *fyne.Container
 	frame     fyne.CanvasObject // doorFrame's column, laid out again as notes come and go
 	backBtn   *widget.Button
+	laterBtn  *widget.Button // "Not now", on the backups step only
 	nextBtn   *widget.Button
 
 	// Step 1: the clinic.
@@ -78,6 +82,12 @@ type setupScreen struct {
 	storedCheck   *widget.Check
 	saveSheetBtn  *widget.Button
 	closeWhenDone bool
+
+	// Step 5 (shown as 4 of 4): the backup folder (setup_backups.go).
+	backupFolder     string
+	backupFolderText *widget.Label
+	chooseBackupBtn  *widget.Button
+	backupNote       *widget.Label
 }
 
 func newSetupScreen(u *UI) *setupScreen {
@@ -94,7 +104,7 @@ func newSetupScreen(u *UI) *setupScreen {
 	s.email = widget.NewEntry()
 	s.email.SetPlaceHolder("e.g. reception@yourclinic.co.uk")
 	s.nameProblem, s.phoneProblem, s.emailProblem, s.logoProblem = doorProblem(), doorProblem(), doorProblem(), doorProblem()
-	s.logoBox = container.NewStack()
+	s.logoBox = container.NewStack(setupNoLogo())
 	s.name.OnChanged = func(string) { doorSay(s.nameProblem, "", widget.DangerImportance) }
 	s.phone.OnChanged = func(string) { doorSay(s.phoneProblem, "", widget.DangerImportance) }
 	s.email.OnChanged = func(string) { doorSay(s.emailProblem, "", widget.DangerImportance) }
@@ -132,7 +142,8 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	s.nextBtn = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), s.onNext)
 	s.nextBtn.IconPlacement = widget.ButtonIconTrailingText
 	s.nextBtn.Importance = widget.HighImportance
-	footer := container.NewHBox(s.backBtn, layout.NewSpacer(), s.nextBtn)
+	s.laterBtn = widget.NewButton("Not now", s.onBackupsLater)
+	footer := container.NewHBox(s.backBtn, s.laterBtn, layout.NewSpacer(), s.nextBtn)
 
 	s.showStep(setupStepClinic)
 	framed := doorFrame(620,
@@ -165,6 +176,8 @@ func (s *setupScreen) focusFirst() {
 	case setupStepRecovery:
 		// Saving the sheet is what to do next: Space does it.
 		s.focus(s.saveSheetBtn)
+	case setupStepBackups:
+		s.focus(s.chooseBackupBtn)
 	}
 }
 
@@ -186,31 +199,38 @@ func (e *setupAddressEntry) AcceptsTab() bool { return false }
 func (s *setupScreen) showStep(step int) {
 	s.step = step
 	s.backBtn.Show()
+	s.laterBtn.Hide()
 	s.nextBtn.Show()
 	s.nextBtn.Enable()
 	switch step {
 	case setupStepClinic:
-		s.stepLabel.SetText("Step 1 of 3: your clinic")
+		s.stepLabel.SetText("Step 1 of 4: your clinic")
 		s.page.Objects = s.clinicPage()
 		s.backBtn.Hide()
 		s.nextBtn.SetText("Next")
 	case setupStepManager:
-		s.stepLabel.SetText("Step 2 of 3: the practice manager")
+		s.stepLabel.SetText("Step 2 of 4: the practice manager")
 		s.page.Objects = s.managerPage()
 		s.nextBtn.SetText("Create the clinic")
 	case setupStepCreating:
-		s.stepLabel.SetText("Step 2 of 3: the practice manager")
+		s.stepLabel.SetText("Step 2 of 4: the practice manager")
 		s.page.Objects = s.creatingPage()
 		s.backBtn.Hide()
 		s.nextBtn.Hide()
 	case setupStepRecovery:
-		s.stepLabel.SetText("Step 3 of 3: your recovery key")
+		s.stepLabel.SetText("Step 3 of 4: your recovery key")
 		s.page.Objects = s.recoveryPage()
 		s.backBtn.Hide()
-		s.nextBtn.SetText("Start using ClinicDesk")
+		s.nextBtn.SetText("Next")
 		if !s.storedCheck.Checked {
 			s.nextBtn.Disable()
 		}
+	case setupStepBackups:
+		s.stepLabel.SetText("Step 4 of 4: backups")
+		s.page.Objects = s.backupsPage()
+		s.backBtn.Hide()
+		s.laterBtn.Show()
+		s.showBackupFolder()
 	}
 	s.page.Refresh()
 	s.focusFirst()
@@ -227,12 +247,13 @@ func (s *setupScreen) clinicPage() []fyne.CanvasObject {
 	logoHint := doorHint("Optional: a PNG or JPEG picture of up to 2 MB, printed at the top of letters.")
 	return []fyne.CanvasObject{
 		intro,
-		doorField("Clinic name", s.name, s.nameProblem),
+		doorField("Clinic name", s.name),
 		doorField("Address", s.address),
 		container.NewGridWithColumns(2,
-			doorField("Phone", s.phone, s.phoneProblem),
-			doorField("Email", s.email, s.emailProblem)),
-		doorField("Logo", container.NewHBox(s.logoBox, chooseBtn, s.removeLogoBtn), logoHint, s.logoProblem),
+			doorField("Phone", s.phone),
+			doorField("Email", s.email)),
+		doorField("Logo", container.NewHBox(s.logoBox, chooseBtn, s.removeLogoBtn), logoHint),
+		setupSlot(container.NewVBox(s.nameProblem, s.phoneProblem, s.emailProblem, s.logoProblem), 4),
 	}
 }
 
@@ -242,11 +263,11 @@ func (s *setupScreen) managerPage() []fyne.CanvasObject {
 	pwHint := doorHint(doorPasswordAdvice)
 	return []fyne.CanvasObject{
 		intro,
-		doorField("Your full name", s.fullName, s.fullNameProblem),
-		doorField("User name", s.username, userHint, s.usernameProblem),
-		doorField("Password", s.password, pwHint, s.passwordFeedback, s.passwordProblem),
-		doorField("Password again", s.confirm, s.confirmProblem),
-		s.createProblem,
+		doorField("Your full name", s.fullName),
+		doorField("User name", s.username, userHint),
+		doorField("Password", s.password, pwHint, setupSlot(s.passwordFeedback, 2)),
+		doorField("Password again", s.confirm, setupSlot(s.confirmProblem, 1)),
+		setupSlot(container.NewVBox(s.fullNameProblem, s.usernameProblem, s.passwordProblem, s.createProblem), 4),
 	}
 }
 
@@ -284,7 +305,7 @@ func (s *setupScreen) recoveryPage() []fyne.CanvasObject {
 		widget.NewLabelWithStyle("Recovery key", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		keyBox,
 		container.NewHBox(s.saveSheetBtn),
-		s.sheetNote,
+		setupSlot(s.sheetNote, 2),
 		what,
 		s.storedCheck,
 	}
@@ -309,7 +330,12 @@ func (s *setupScreen) onNext() {
 			s.create()
 		}
 	case setupStepRecovery:
-		s.onStart()
+		if s.storedCheck.Checked {
+			s.recoveryKey = "" // shown once: gone from the window from here on
+			s.showStep(setupStepBackups)
+		}
+	case setupStepBackups:
+		s.onBackupsDone()
 	}
 }
 
@@ -459,15 +485,6 @@ func (s *setupScreen) onStoredChanged(on bool) {
 	}
 }
 
-// onStart opens the main window; the manager is already signed in.
-func (s *setupScreen) onStart() {
-	if s.step != setupStepRecovery || !s.storedCheck.Checked {
-		return
-	}
-	s.recoveryKey = ""
-	s.ui.showMain("")
-}
-
 func (s *setupScreen) onFullNameChanged() {
 	doorSay(s.fullNameProblem, "", widget.DangerImportance)
 	if s.usernameTouched {
@@ -557,7 +574,7 @@ func (s *setupScreen) setLogo(data []byte) {
 	s.logo = data
 	img := canvas.NewImageFromResource(fyne.NewStaticResource("logo."+format, data))
 	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSize(120, 60))
+	img.SetMinSize(setupLogoSize)
 	s.logoBox.Objects = []fyne.CanvasObject{img}
 	s.logoBox.Refresh()
 	if s.removeLogoBtn != nil {
@@ -567,7 +584,7 @@ func (s *setupScreen) setLogo(data []byte) {
 
 func (s *setupScreen) onRemoveLogo() {
 	s.logo = nil
-	s.logoBox.Objects = nil
+	s.logoBox.Objects = []fyne.CanvasObject{setupNoLogo()}
 	s.logoBox.Refresh()
 	s.removeLogoBtn.Hide()
 	doorSay(s.logoProblem, "", widget.DangerImportance)

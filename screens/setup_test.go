@@ -155,7 +155,7 @@ func TestSetupWizardEndToEnd(t *testing.T) {
 	if u.state != uiSetup || s == nil {
 		t.Fatalf("no clinic file: want the setup wizard, state %v", u.state)
 	}
-	if !fdShows(w, "Step 1 of 3") || !fdShows(w, "Welcome to ClinicDesk") {
+	if !fdShows(w, "Step 1 of 4") || !fdShows(w, "Welcome to ClinicDesk") {
 		t.Fatalf("step 1 not shown: %q", fdTexts(w, false))
 	}
 
@@ -185,7 +185,7 @@ func TestSetupWizardEndToEnd(t *testing.T) {
 		t.Fatal("a PNG logo should be kept and shown as a thumbnail")
 	}
 	fdEnter(s.email) // Enter moves on
-	if s.step != setupStepManager || !fdShows(w, "Step 2 of 3") {
+	if s.step != setupStepManager || !fdShows(w, "Step 2 of 4") {
 		t.Fatalf("Enter on step 1 should move on to step 2, at %d", s.step)
 	}
 
@@ -251,10 +251,28 @@ func TestSetupWizardEndToEnd(t *testing.T) {
 		t.Fatal("Start without the tick box went on")
 	}
 	test.Tap(s.storedCheck)
-	if s.nextBtn.Disabled() || s.nextBtn.Text != "Start using ClinicDesk" {
+	if s.nextBtn.Disabled() || s.nextBtn.Text != "Next" {
 		t.Fatalf("after the tick: %q disabled=%v", s.nextBtn.Text, s.nextBtn.Disabled())
 	}
 	test.Tap(s.nextBtn)
+
+	// Step 4: the backup folder; the first backup is made there at once.
+	if s.step != setupStepBackups || !fdShows(w, "Step 4 of 4: backups") || fdHolds(w, key) {
+		t.Fatalf("after the recovery key: step %d, %q", s.step, fdTexts(w, false))
+	}
+	if !s.nextBtn.Disabled() {
+		t.Fatal("Use this folder before a folder is chosen")
+	}
+	usb := t.TempDir()
+	s.setBackupFolder(usb)
+	test.Tap(s.nextBtn)
+	u.settle()
+	if set, err := u.clinic.BackupSettings(); err != nil || set.Folder != usb || set.Last.IsZero() {
+		t.Fatalf("backup settings after the wizard: %+v, %v (%q)", set, err, s.backupNote.Text)
+	}
+	if made, _ := filepath.Glob(filepath.Join(usb, "*"+app.BackupExt)); len(made) != 1 {
+		t.Fatalf("the first backup was not made in the folder chosen: %v", made)
+	}
 	if u.state != uiMain || !fdShows(w, "Sarah Jones (Practice manager)") || !fdShows(w, fdClinicName) {
 		t.Fatalf("after Start: state %v, %q", u.state, fdTexts(w, false))
 	}
@@ -380,6 +398,7 @@ func TestSetupSavesTheRecoverySheetThroughItsFileDialog(t *testing.T) {
 	}
 	test.Tap(s.storedCheck)
 	test.Tap(s.nextBtn)
+	test.Tap(s.laterBtn) // no backup folder yet
 	u.settle()
 	if u.state != uiMain || fdShows(w, rnTitle) {
 		t.Fatalf("after Start: state %v, notice shown %v", u.state, fdShows(w, rnTitle))
