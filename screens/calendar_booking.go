@@ -444,7 +444,7 @@ func (b *calendarBooking) submit() {
 		b.s.follow(r.appt) // the calendar goes to the day booked, the appointment selected
 		msg := bookedMessage(b.patient.name(), r.appt, r.warnings)
 		if req.WaitingID != "" {
-			msg += " " + b.patient.name() + " is off the waiting list."
+			msg += " Taken off the waiting list."
 			b.s.waitingBooked()
 		}
 		b.s.said(widget.SuccessImportance, msg)
@@ -708,6 +708,10 @@ func (s *calendarScreen) restoreDraft() bool {
 		return false
 	}
 	slot := calendarSlot{ClinicianID: d.fields["slot clinician"], TypeID: d.fields["slot type"], WaitingID: d.fields["slot waiting"]}
+	// A booking from the waiting list is for the entry's patient.
+	if id, name, ok := strings.Cut(d.fields["patient"], "\n"); ok && slot.WaitingID != "" {
+		slot.PatientID, slot.PatientName = id, name
+	}
 	var err error
 	if slot.Date, err = ukcal.ParseDate(d.fields["slot date"]); err != nil {
 		return false

@@ -153,3 +153,36 @@ func TestWaitingListBookLooksForATypeTheWantedClinicianDelivers(t *testing.T) {
 		}
 	}
 }
+
+func TestWaitingListBookingSurvivesALockAndStillTakesThemOff(t *testing.T) {
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	p := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
+	entry, err := c.AddToWaitingList(app.WaitingEntry{PatientID: p.ID, Priority: "urgent"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := calendarNowTick
+	calendarNowTick = 0
+	t.Cleanup(func() { calendarNowTick = saved })
+	u := ntOpen(t, c, calendarModuleID)
+	w := u.Window()
+	ctClinicClockOn(c, ctDay, 8, 0)
+	s := u.shell.shownContent().(*calendarScreen)
+	s.openBooking(calendarSlot{ClinicianID: d.carter.ID, Date: ctDay, Start: 10 * 60, TypeID: d.review.ID,
+		PatientID: p.ID, PatientName: "Jane O'Neill", WaitingID: entry.ID})
+	tpType(t, w, s.booking.notes, "Bring the scan from Leeds")
+
+	ntLockAndUnlock(t, u, "Bring the scan from Leeds")
+
+	s = u.shell.shownContent().(*calendarScreen)
+	b := s.booking
+	if b == nil || b.slot.WaitingID != entry.ID || b.patient.id() != p.ID {
+		t.Fatalf("the waiting-list booking came back as %+v", b)
+	}
+	test.Tap(b.book)
+	tpIdle(t)
+	if s.booking != nil || cwWaiting(t, c, entry.ID) {
+		t.Fatalf("after booking: dialog open %v, still waiting %v, problem %q", s.booking != nil, cwWaiting(t, c, entry.ID), b.problem.Text)
+	}
+}
