@@ -408,11 +408,12 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 	s.grid.SetNow(s.nowMinute())
 	// A new day or week starts at the working day; a reload of the same
 	// one (after a booking or a status change) stays where the desk was.
+	newView := false
 	if key := fmt.Sprint(s.mode, s.date, s.weekWho); key != s.shownKey {
-		s.shownKey = key
+		s.shownKey, newView = key, true
 		s.grid.ScrollToWorkingStart()
 	}
-	s.selectFollowed()
+	s.selectFollowed(newView)
 }
 
 // showBanner says when the whole day is a bank holiday or closure.

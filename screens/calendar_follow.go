@@ -26,8 +26,10 @@ func (s *calendarScreen) follow(a app.Appointment) {
 
 // selectFollowed puts the grid's cursor on the appointment followed, in
 // view, with the grid given the keyboard so its card shows and the arrow
-// keys carry on from it.
-func (s *calendarScreen) selectFollowed() {
+// keys carry on from it. On a day just come to it is scrolled near the
+// top, not left on the bottom edge; on the same day the view stays put
+// unless it is out of sight.
+func (s *calendarScreen) selectFollowed(newView bool) {
 	id := s.followID
 	if id == "" {
 		return
@@ -39,6 +41,9 @@ func (s *calendarScreen) selectFollowed() {
 	}
 	for col := range s.columnWho {
 		if s.columnWho[col] == e.ClinicianID && s.columnDate[col].String() == e.Date {
+			if newView {
+				s.grid.ScrollTo(e.StartMin - 60)
+			}
 			s.grid.SetCursor(col, e.StartMin)
 			if s.booking == nil && s.details == nil {
 				s.grid.Focus()
