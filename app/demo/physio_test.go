@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/complaints"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/seed"
 	"clinicdesk/app/testclock"
 )
 
@@ -103,5 +105,35 @@ func TestTheDemoIsACoherentPhysiotherapyClinic(t *testing.T) {
 	_, err = c.NextFreeSlots(app.FreeSlotQuery{ClinicianID: grace.ID, TypeID: acupuncture.ID, From: today})
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("the next free acupuncture with Grace Mensah: %v", err)
+	}
+}
+
+// The demo's complaints register is a physiotherapy clinic's too: none is
+// about a doctor, a prescription or a nurse, though the seed's general
+// practice register it is made from has them.
+func TestTheDemoComplaintsFitAPhysiotherapyClinic(t *testing.T) {
+	batch := seed.Complaints(seed.ComplaintOptions{Seed: Seed, Now: testclock.Now(), Years: 5})
+	reworded := 0
+	for _, h := range batch {
+		d := h.Details
+		before := d.Description
+		physioComplaint(&d)
+		if d.Description != before {
+			reworded++
+		}
+		low := strings.ToLower(d.Description)
+		for _, word := range []string{"doctor", "prescription", "dressing", "nurse"} {
+			if strings.Contains(low, word) {
+				t.Errorf("a demo complaint mentions a %s: %q", word, d.Description)
+			}
+		}
+		for _, g := range d.StaffGroups {
+			if g == complaints.StaffGP || g == complaints.StaffNursing {
+				t.Errorf("a demo complaint is about %s staff: %q", g, d.Description)
+			}
+		}
+	}
+	if reworded == 0 {
+		t.Fatal("five years of complaints and not one reworded: the seed's topics have changed")
 	}
 }
