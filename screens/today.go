@@ -114,7 +114,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.holidaysCard = widget.NewCard("Bank holidays", s.region.Name(), s.holidayList(now))
 
 	cards := container.NewVBox(s.holidaysCard)
-	addTodayChecklist(s.ctx, cards) // a new clinic's set-up, the phone and address among it
+	top.Add(newTodayChecklist(s.ctx)) // a new clinic's set-up, the phone and address among it
 	addTodayComplaints(s.ctx, cards)
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())

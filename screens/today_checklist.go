@@ -70,78 +70,78 @@ type todayChecklist struct {
 	body *fyne.Container
 }
 
-// addTodayChecklist puts the checklist at the top of Today's side column.
-// It stays hidden until the clinic's state is read, off the UI goroutine,
-// and for good once everything is done.
-func addTodayChecklist(ctx *Context, cards *fyne.Container) *todayChecklist {
+// newTodayChecklist is the checklist's card, for the top of Today, above
+// the day's list: a new clinic has no appointments, and the list's room
+// is the checklist's. It stays hidden until the clinic's state is read,
+// off the UI goroutine, and for good once everything is done; done lines
+// shrink to one, so a clinic nearly set up loses little of its list.
+func newTodayChecklist(ctx *Context) fyne.CanvasObject {
 	l := &todayChecklist{ctx: ctx, body: container.NewVBox()}
 	l.card = widget.NewCard("Getting started", "", l.body)
 	l.card.Hide()
-	cards.Objects = append([]fyne.CanvasObject{l.card}, cards.Objects...)
-	cards.Refresh()
 	c := ctx.Clinic
 	offUI(ctx, c.FirstRun, func(f app.FirstRun, err error) {
 		if err == nil {
 			l.show(f)
 		}
 	})
-	return l
+	return l.card
 }
 
 // show fills the card for the clinic's state, or hides it when all is done.
 func (l *todayChecklist) show(f app.FirstRun) {
 	var items []checklistItem
-	done, mustAsk := 0, false
+	var done []string
+	mustAsk := false
 	for _, it := range checklistItems(f) {
 		if it.onlyToThem && !l.ctx.Clinic.Can(it.perm) {
 			continue
 		}
 		items = append(items, it)
 		if it.done {
-			done++
+			done = append(done, it.title)
 		}
 	}
-	if done == len(items) {
+	if len(done) == len(items) {
 		l.card.Hide()
 		return
 	}
 	l.body.RemoveAll()
 	for _, it := range items {
-		allowed := l.ctx.Clinic.Can(it.perm)
-		if !it.done && !allowed {
-			mustAsk = true
+		if it.done {
+			continue
 		}
+		allowed := l.ctx.Clinic.Can(it.perm)
+		mustAsk = mustAsk || !allowed
 		l.body.Add(l.line(it, allowed))
+	}
+	if len(done) > 0 {
+		tick := widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+		l.body.Add(container.NewBorder(nil, nil, tick, nil, wrapped("Done: "+strings.Join(done, ", ")+".")))
 	}
 	if mustAsk {
 		ask := wrapped("Only a practice manager can set these up: ask " + askWhom(f.Managers) + ".")
 		ask.Importance = widget.WarningImportance
 		l.body.Add(ask)
 	}
-	l.card.SetSubTitle(fmt.Sprintf("%d of %d done", done, len(items)))
+	l.card.SetSubTitle(fmt.Sprintf("%d of %d done", len(done), len(items)))
 	l.card.Show()
 }
 
-// line is one item: a tick or an empty circle, its title with "done" or
-// "to do" in words (not colour alone), what to do, and the button there.
+// line is a thing still to do: an empty circle, its title with "to do" in
+// words (not colour alone), what to do and why, and the button there.
 func (l *todayChecklist) line(it checklistItem, allowed bool) fyne.CanvasObject {
-	icon := widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
-	title := widget.NewLabelWithStyle(it.title+": done", fyne.TextAlignLeading, fyne.TextStyle{})
-	title.Wrapping = fyne.TextWrapWord
-	if it.done {
-		return container.NewBorder(nil, nil, container.NewVBox(icon), nil, title)
-	}
-	icon.SetResource(theme.RadioButtonIcon())
-	title.SetText(it.title + ": to do")
-	title.TextStyle.Bold = true
-	parts := container.New(layout.NewCustomPaddedVBoxLayout(0), title, wrapped(it.todo))
+	icon := widget.NewIcon(theme.RadioButtonIcon())
+	title := widget.NewLabelWithStyle(it.title+": to do", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	words := container.New(layout.NewCustomPaddedVBoxLayout(0), title, wrapped(it.todo))
+	var button fyne.CanvasObject // a nil interface, not a nil *Button
 	if allowed {
 		ctx := l.ctx
 		b := widget.NewButtonWithIcon(it.button, theme.SettingsIcon(), func() { it.open(ctx) })
 		b.Importance = widget.HighImportance
-		parts.Add(container.NewHBox(b))
+		button = container.NewVBox(layout.NewSpacer(), b, layout.NewSpacer())
 	}
-	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, parts)
+	return container.NewBorder(nil, nil, container.NewVBox(icon), button, words)
 }
 
 // askWhom names the practice managers to ask, or says "a practice

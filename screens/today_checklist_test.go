@@ -74,7 +74,7 @@ func TestTodayChecklistShowsWhatIsLeftAndGoesWhenAllIsDone(t *testing.T) {
 	if got := tlCard(w); got != "2 of 4 done" {
 		t.Fatalf("half set up, the checklist's card says %q", got)
 	}
-	for _, want := range []string{"Clinicians and hours: done", "Appointment types: done", "Backup folder: to do"} {
+	for _, want := range []string{"Done: Clinicians and hours, Appointment types.", "Backup folder: to do"} {
 		if !tcShows(w, want) {
 			t.Fatalf("half set up, Today does not say %q: %q", want, tcTexts(w))
 		}
