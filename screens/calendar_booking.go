@@ -52,16 +52,16 @@ type calendarBooking struct {
 	typeSelect   *widget.Select
 	whoSelect    *widget.Select
 	roomSelect   *widget.Select
-	date         *widget.Entry
+	date         *textBox      // text boxes pass Escape on to the dialog
 	dateHint     *widget.Label // the day the date field was understood as
-	start        *widget.Entry
-	minutes      *widget.Entry
-	notes        *widget.Entry
+	start        *textBox
+	minutes      *textBox
+	notes        *textBox
 	repeat       *calendarRepeat
 	warnings     *widget.Label   // the warnings, or a quiet line saying where they will show
 	warningsBox  *fyne.Container // the space kept for them, the same height with or without
 	warningsHead *widget.Label
-	reason       *widget.Entry
+	reason       *textBox
 	reasonRow    fyne.CanvasObject
 	problem      *widget.Label
 	book         *widget.Button
@@ -116,7 +116,7 @@ func (b *calendarBooking) build() {
 	for _, t := range b.types {
 		typeNames = append(typeNames, typeLabel(t))
 	}
-	b.minutes = widget.NewEntry()
+	b.minutes = newTextBox()
 	b.minutes.OnChanged = func(string) { b.check() }
 	b.typeSelect = widget.NewSelect(typeNames, func(string) {
 		if t, ok := b.chosenType(); ok {
@@ -149,7 +149,7 @@ func (b *calendarBooking) build() {
 	// The date takes "tomorrow", "tuesday", "+2w" or "25/12/26"; the line
 	// under it names the day as it is typed.
 	b.dateHint = newSpokenHint()
-	b.date = widget.NewEntry()
+	b.date = newTextBox()
 	b.date.SetText(b.slot.Date.Time().Format(ukDateLayout))
 	showSpoken(b.dateHint, "", b.date.Text, patientToday(), ukcal.Ahead)
 	b.date.OnChanged = func(text string) {
@@ -157,10 +157,10 @@ func (b *calendarBooking) build() {
 		b.check()
 	}
 	b.date.OnSubmitted = func(string) { b.confirmDate() }
-	b.start = widget.NewEntry()
+	b.start = newTextBox()
 	b.start.SetText(b.slot.Start.String())
 	b.start.OnChanged = func(string) { b.check() }
-	b.notes = widget.NewEntry()
+	b.notes = newTextBox()
 	b.notes.SetPlaceHolder("Optional")
 	b.repeat = newCalendarRepeat(func() {
 		if b.dialog != nil {
@@ -173,7 +173,7 @@ func (b *calendarBooking) build() {
 	b.warningsHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.warningsHead.Importance = widget.WarningImportance
 	b.warningsHead.Hide()
-	b.reason = widget.NewEntry()
+	b.reason = newTextBox()
 	b.reason.SetPlaceHolder("Why book in spite of this? (kept with the appointment)")
 	b.reason.OnChanged = func(string) { b.showButton() }
 	b.reasonRow = container.NewBorder(nil, nil, widget.NewLabel("Reason"), nil, b.reason)
@@ -490,10 +490,10 @@ const (
 // days or months, for a number of appointments or until a date.
 type calendarRepeat struct {
 	unit      *widget.Select
-	every     *widget.Entry
+	every     *textBox
 	unitWord  *widget.Label
-	count     *widget.Entry
-	until     *widget.Entry
+	count     *textBox
+	until     *textBox
 	details   *fyne.Container
 	view      fyne.CanvasObject
 	onChanged func()
@@ -501,13 +501,13 @@ type calendarRepeat struct {
 
 func newCalendarRepeat(onChanged func()) *calendarRepeat {
 	r := &calendarRepeat{onChanged: onChanged}
-	r.every = widget.NewEntry()
+	r.every = newTextBox()
 	r.every.SetText("1")
 	r.unitWord = widget.NewLabel("weeks,")
-	r.count = widget.NewEntry()
+	r.count = newTextBox()
 	r.count.SetText("6")
 	r.count.SetPlaceHolder("e.g. 6")
-	r.until = widget.NewEntry()
+	r.until = newTextBox()
 	r.until.SetPlaceHolder("dd/mm/yyyy")
 	r.details = container.NewHBox(widget.NewLabel("every"), sized(r.every, 48), r.unitWord,
 		sized(r.count, 56), widget.NewLabel("in all, or until"), sized(r.until, 124))
@@ -688,11 +688,11 @@ func (b *calendarBooking) keepTyping() {
 			d.note()
 		}
 	}
-	d.entry("date", b.date)
-	d.entry("start", b.start)
-	d.entry("minutes", b.minutes)
-	d.entry("notes", b.notes)
-	d.entry("reason", b.reason)
+	d.entry("date", &b.date.Entry)
+	d.entry("start", &b.start.Entry)
+	d.entry("minutes", &b.minutes.Entry)
+	d.entry("notes", &b.notes.Entry)
+	d.entry("reason", &b.reason.Entry)
 	b.draft = d
 	if restored := d.begin(); restored != "" {
 		say(b.restored, widget.WarningImportance, strings.Replace(restored, "what you were typing", "the booking you were making", 1))

@@ -174,3 +174,23 @@ func TestBookingDialogOffersNoRegistrationToThoseWhoMayNotAddPatients(t *testing
 		t.Fatal("the app registered a patient for a clinician")
 	}
 }
+
+func TestEscapeInTheBookingDialogsTextBoxesReachesTheDialog(t *testing.T) {
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	s, w := ctScreen(t, c)
+	b := cbOpenAt(t, s, d)
+	tpType(t, w, b.notes, "Left knee")
+	tpKey(t, b.notes, fyne.KeyEscape)
+	if !tcShows(w, "Discard what you typed?") {
+		t.Fatalf("Escape in the notes did nothing: %q", tcTexts(w))
+	}
+	tcTap(t, w, "Keep editing")
+	// With nothing typed (the time was filled in by the dialog), Escape
+	// in a box closes it.
+	b.notes.SetText("")
+	tpKey(t, b.start, fyne.KeyEscape)
+	if s.booking != nil || b.popUp() != nil {
+		t.Fatal("Escape in the time box did not close the booking dialog")
+	}
+}
