@@ -9,7 +9,6 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/letters"
-	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/screens/widgets"
@@ -444,75 +443,6 @@ func dayBanner(n app.DayNotice, working bool) string {
 		return "Day off"
 	}
 	return ""
-}
-
-// diaryBlock is an appointment as the grid draws it.
-func diaryBlock(e app.DiaryEntry, column int) widgets.Block {
-	return widgets.Block{
-		ID: e.ID, Column: column, Start: e.StartMin, End: e.EndMin,
-		Colour: hexColour(e.TypeColour), Patient: gridPatientName(e), Type: e.TypeName,
-		Status: gridStatus(e.Status), Detail: e.RoomName,
-		Alert: len(e.Alerts) > 0, AIS: len(e.AISNeeds) > 0,
-		FullName: e.PatientName, Alerts: strings.Join(alertLines(e), "\n"),
-	}
-}
-
-// alertLines are the patient's alerts and needs as the appointment
-// dialog words them, for the block's card.
-func alertLines(e app.DiaryEntry) []string {
-	var out []string
-	for _, a := range e.Alerts {
-		out = append(out, "Alert: "+alertLabel(a))
-	}
-	for _, n := range e.AISNeeds {
-		out = append(out, "Needs: "+patients.Label(patients.AISNeeds, n))
-	}
-	return out
-}
-
-// bornText is a date of birth with the age today, "12/03/1980 (46)"; ""
-// when the record has none.
-func bornText(dob string, today ukcal.Date) string {
-	if dob == "" {
-		return ""
-	}
-	s := isoToUK(dob)
-	if age, ok := patients.AgeFromDOB(dob, today); ok {
-		s += fmt.Sprintf(" (%d)", age)
-	}
-	return s
-}
-
-// gridPatientName is the name on a block, family name first ("Haigh,
-// Luke"), as clinical systems list patients: a narrow column cuts the end
-// of the name, and two patients called Luke must still be told apart at a
-// glance. Not in capitals (the NHS interface guidance's "HAIGH, Luke"):
-// capitals take a third more of a column a tenth of the screen wide.
-func gridPatientName(e app.DiaryEntry) string {
-	switch {
-	case e.PatientLast == "":
-		return e.PatientName
-	case e.PatientFirst == "":
-		return e.PatientLast
-	}
-	return e.PatientLast + ", " + e.PatientFirst
-}
-
-// gridStatus maps the stored status to the grid's icons.
-func gridStatus(s app.Status) widgets.Status {
-	switch s {
-	case app.StatusArrived:
-		return widgets.StatusArrived
-	case app.StatusInProgress:
-		return widgets.StatusInProgress
-	case app.StatusSeen:
-		return widgets.StatusSeen
-	case app.StatusDNA:
-		return widgets.StatusDNA
-	case app.StatusCancelledPatient, app.StatusCancelledClinic:
-		return widgets.StatusCancelled
-	}
-	return widgets.StatusBooked
 }
 
 func widgetSpans(spans []schedule.Span) []widgets.Span {
