@@ -118,7 +118,9 @@ func (g *AppointmentGrid) dropMove() {
 	if m.col == m.fromCol && m.minute == m.fromMin {
 		return
 	}
-	g.SetCursor(m.col, m.minute)
+	// The cursor stays on the block where it is: if the move is not
+	// confirmed, the keyboard carries on from the appointment, not from
+	// an empty cell it never went to.
 	if g.OnMoveBlock != nil {
 		g.OnMoveBlock(m.id, m.col, m.minute)
 	}

@@ -62,6 +62,9 @@ func TestDraggingABlockProposesTheMoveAndShowsWhereItLands(t *testing.T) {
 	if g.Blocks()[0].Column != 0 || g.Blocks()[0].Start != 600 {
 		t.Error("the grid moved the block itself: the screen must ask first")
 	}
+	if col, minute := g.Cursor(); g.BlockAt(col, minute) != "a1" {
+		t.Errorf("after the drop the cursor is at %d %d, not on the appointment", col, minute)
+	}
 }
 
 func TestADragBackInPlaceOrEscapedProposesNothing(t *testing.T) {
