@@ -309,3 +309,23 @@ func cfCanvasTexts(o fyne.CanvasObject) []string {
 	walk(o)
 	return out
 }
+
+func TestAClinicianCannotDragAnAppointment(t *testing.T) {
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	jane := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
+	a, _, err := c.Book(app.BookingRequest{PatientID: jane.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID, Date: ctDay, Start: schedule.Clock(10 * 60)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpSignInAs(t, c, "clin", app.Clinician) // clinicians mark statuses but do not book or move
+	s, _ := ctScreen(t, c)
+	patel := ctColumn(t, s, d.patel.ID)
+	cfDrag(t, s, patel, 10*60, patel, 14*60)
+	if _, _, _, moving := s.grid.MovingTo(); moving || s.details != nil {
+		t.Error("a clinician's drag proposed a move")
+	}
+	if got, _ := cfAppointment(t, c, ctDay, a.ID); got.StartMin != 10*60 {
+		t.Errorf("a clinician's drag moved it to %+v", got.Slot)
+	}
+}
