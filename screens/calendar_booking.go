@@ -72,6 +72,7 @@ type calendarBooking struct {
 	summary app.SeriesResult // what a series booked, once it has
 
 	newPatient *calendarNewPatient // the small dialog registering a patient, once opened
+	keptNew    string              // what it held before a lock, to open it again with
 
 	restored *widget.Label // says the dialog came back after a lock
 	draft    *formDraft    // the patient chosen and what is typed, kept through a lock
@@ -233,6 +234,10 @@ func (b *calendarBooking) build() {
 	b.dialog.Show()
 	if b.slot.PatientID == "" {
 		b.s.ctx.Window.Canvas().Focus(b.patient.search)
+	}
+	if b.keptNew != "" { // the new patient being registered at the lock
+		b.registerNew("")
+		b.newPatient.putBack(b.keptNew)
 	}
 	b.check()
 }
@@ -693,6 +698,21 @@ func (b *calendarBooking) keepTyping() {
 	d.entry("minutes", &b.minutes.Entry)
 	d.entry("notes", &b.notes.Entry)
 	d.entry("reason", &b.reason.Entry)
+	// The search, while nobody is chosen: who was being looked for, or the
+	// new patient's name and date of birth.
+	search := b.patient.search
+	d.field("search", func() string {
+		if b.patient.id() != "" {
+			return ""
+		}
+		return search.Text
+	}, func(text string) { restoreTyped(&search.Entry, text) })
+	prev := search.OnChanged
+	search.OnChanged = func(text string) {
+		prev(text)
+		d.note()
+	}
+	d.field("new patient", func() string { return b.newPatient.kept() }, func(v string) { b.keptNew = v })
 	b.draft = d
 	if restored := d.begin(); restored != "" {
 		say(b.restored, widget.WarningImportance, strings.Replace(restored, "what you were typing", "the booking you were making", 1))

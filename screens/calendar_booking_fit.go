@@ -85,6 +85,11 @@ func (b *calendarBooking) registerNew(typed string) {
 		b.patient.choose(p)
 		b.s.ctx.Window.Canvas().Focus(b.notes)
 	})
+	b.newPatient.onChange = func() {
+		if b.draft != nil {
+			b.draft.note()
+		}
+	}
 }
 
 // waitingBooked shows the waiting list again after a booking took someone

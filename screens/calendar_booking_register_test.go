@@ -194,3 +194,39 @@ func TestEscapeInTheBookingDialogsTextBoxesReachesTheDialog(t *testing.T) {
 		t.Fatal("Escape in the time box did not close the booking dialog")
 	}
 }
+
+func TestANewPatientHalfRegisteredInTheBookingSurvivesALock(t *testing.T) {
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	saved := calendarNowTick
+	calendarNowTick = 0
+	t.Cleanup(func() { calendarNowTick = saved })
+	u := ntOpen(t, c, calendarModuleID)
+	w := u.Window()
+	s := u.shell.shownContent().(*calendarScreen)
+	s.openBooking(calendarSlot{ClinicianID: d.carter.ID, Date: ctDay, Start: 10*60 + 15})
+	b := s.booking
+	tpType(t, w, b.notes, "Bring the scan from Leeds")
+	tpType(t, w, b.patient.search, "Sarah Jones 12/03/1980")
+	test.Tap(b.patient.register)
+	tpIdle(t)
+	tpType(t, w, b.newPatient.mobile, "07700 900123")
+
+	ntLockAndUnlock(t, u, "07700 900123")
+
+	s = u.shell.shownContent().(*calendarScreen)
+	b2 := s.booking
+	if b2 == nil || b2 == b || b2.notes.Text != "Bring the scan from Leeds" {
+		t.Fatalf("the booking did not come back: %q", fdTexts(w, false))
+	}
+	n := b2.newPatient
+	if n == nil || !cbTopIs(w, n.content) || n.forenames.Text != "Sarah" || n.surname.Text != "Jones" ||
+		n.dob.Text != "12/03/1980" || n.mobile.Text != "07700 900123" {
+		t.Fatalf("the new patient's form did not come back on top: %q", fdTexts(w, false))
+	}
+	test.Tap(n.register)
+	tpIdle(t)
+	if b2.patient.name() != "Sarah Jones" || b2.notes.Text != "Bring the scan from Leeds" {
+		t.Fatalf("after registering: patient %q, notes %q", b2.patient.name(), b2.notes.Text)
+	}
+}

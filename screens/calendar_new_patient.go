@@ -40,6 +40,10 @@ type calendarNewPatient struct {
 	// back has the keyboard again when the dialog closes without a patient
 	// (Cancel, Escape): the search it was opened from.
 	back fyne.Focusable
+	// onChange is told of each change and of the close, so the booking's
+	// draft keeps what is typed here through a lock.
+	onChange func()
+	open     bool
 }
 
 // canRegisterPatients says whether the one signed in may add patients:
@@ -56,6 +60,7 @@ func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func
 		e.SetText(text)
 		e.SetPlaceHolder(placeholder)
 		e.OnSubmitted = func(string) { n.onRegister() }
+		e.OnChanged = func(string) { n.changed() }
 		return e
 	}
 	n.forenames = box(start.Forenames, "")
@@ -67,7 +72,7 @@ func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func
 	for _, o := range patients.Sexes {
 		sexes = append(sexes, o.Label)
 	}
-	n.sex = widget.NewSelect(sexes, nil)
+	n.sex = widget.NewSelect(sexes, func(string) { n.changed() })
 	n.sex.SetSelectedIndex(0)
 
 	// Each field with its problem under it, as on the patient form.
@@ -103,6 +108,7 @@ func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func
 	n.dialog = d
 	fitDialog(n.dialog, n.content, 520)
 	n.dialog.Show()
+	n.open = true
 	// The first box still empty has the cursor: with the name and date
 	// typed already, that is the mobile.
 	for _, e := range []*textBox{n.forenames, n.surname, n.dob, n.mobile} {
@@ -117,6 +123,37 @@ func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func
 func (n *calendarNewPatient) close() {
 	n.closeDuplicates()
 	n.dialog.Hide()
+	n.open = false
+	n.changed()
+}
+
+func (n *calendarNewPatient) changed() {
+	if n.onChange != nil {
+		n.onChange()
+	}
+}
+
+// kept is what the dialog holds, one field a line, while it is open (""
+// once closed): the booking's draft keeps it through a lock.
+func (n *calendarNewPatient) kept() string {
+	if n == nil || !n.open {
+		return ""
+	}
+	return strings.Join([]string{n.forenames.Text, n.surname.Text, n.dob.Text, n.sex.Selected, n.mobile.Text, n.postcode.Text}, "\n")
+}
+
+// putBack fills the dialog with what kept gave, as typing.
+func (n *calendarNewPatient) putBack(kept string) {
+	parts := strings.Split(kept, "\n")
+	for i, e := range []*textBox{n.forenames, n.surname, n.dob, nil, n.mobile, n.postcode} {
+		switch {
+		case i >= len(parts):
+		case e == nil:
+			n.sex.SetSelected(parts[i])
+		case e.Text != parts[i]:
+			restoreTyped(&e.Entry, parts[i])
+		}
+	}
 }
 
 // read is the record the dialog holds.
