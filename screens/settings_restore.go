@@ -109,18 +109,18 @@ func (t *backupsTab) confirmRestore(path string, p app.RestorePreview, problem s
 	if p.MadeBy != "" {
 		made += " by " + p.MadeBy
 	}
-	made += ", by ClinicDesk " + p.Manifest.AppVersion + "."
+	made += ", with ClinicDesk " + p.Manifest.AppVersion + "."
 	heading := widget.NewLabelWithStyle("Restore the backup from "+restoreWhen(p)+"?", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
 	losses := wrapped(restoreLosses(p))
 	losses.Importance = widget.DangerImportance
+	if p.Counted && p.Patients == 0 && p.Appointments == 0 {
+		losses.Importance = widget.WarningImportance // little to lose: said, not shouted
+	}
 	password := widget.NewPasswordEntry()
 	password.SetPlaceHolder("Your password")
 	problemLabel := wrapped(problem)
 	problemLabel.Importance = widget.DangerImportance
-	if problem == "" {
-		problemLabel.Hide()
-	}
 	content := container.NewVBox(
 		heading,
 		wrapped(made+" File: "+path),
@@ -129,7 +129,7 @@ func (t *backupsTab) confirmRestore(path string, p app.RestorePreview, problem s
 			"Afterwards everyone signs in again, with the passwords they had when the backup was made."),
 		widget.NewLabelWithStyle("To restore, type your password as it was then", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		password,
-		problemLabel)
+		setupSlot(problemLabel, 3)) // room kept: asked again, the buttons stay put
 	var d *dialog.ConfirmDialog
 	d = dialog.NewCustomConfirm("Restore from a backup", "Restore and replace the clinic", "Cancel", content, func(ok bool) {
 		if ok {
@@ -169,7 +169,7 @@ func (t *backupsTab) restore(path string, p app.RestorePreview, password string)
 			wait.Hide()
 			if err != nil {
 				if s, ok := c.Session(); ok && !s.Locked {
-					t.confirmRestore(path, p, "The backup was not restored, and the clinic is as it was: "+plainError(err))
+					t.confirmRestore(path, p, "The backup was not restored, and the clinic is as it was. "+plainError(err))
 					return
 				}
 				// The session ended all the same: sign in again.

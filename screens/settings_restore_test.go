@@ -53,7 +53,7 @@ func TestRestoreFromABackupNamesItsDateAndLossesAndNeedsThePassword(t *testing.T
 	test.Type(b.restorePassword, "not-the-password-then")
 	tcTap(t, w, "Restore and replace the clinic")
 	tcIdle(t)
-	if !tcShows(w, "was not restored, and the clinic is as it was") || !tcShows(w, "does not open this backup") {
+	if !tcShows(w, "was not restored, and the clinic is as it was.") || !tcShows(w, "does not open this backup") {
 		t.Fatalf("a wrong password: %q", tcTexts(w))
 	}
 	if sess, ok := c.Session(); !ok || sess.Locked || sh.reloads != 0 {

@@ -43,17 +43,22 @@ const (
 // setupScreen is the first-run wizard: the clinic's details, the first
 // practice manager, the recovery key, shown once, then the backup folder.
 // Its messages sit in room kept for them (setupSlot), so no field moves
-// under the pointer when one appears.
+// under the pointer when one appears: what is wrong on steps 1 and 2 in a
+// band above the buttons, always in view however the page scrolls.
 type setupScreen struct {
 	ui   *UI
 	step int
 
-	stepLabel *widget.Label
-	page      *fyne.Container
-	frame     fyne.CanvasObject // doorFrame's column, laid out again as notes come and go
-	backBtn   *widget.Button
-	laterBtn  *widget.Button // "Not now", on the backups step only
-	nextBtn   *widget.Button
+	stepLabel   *widget.Label
+	page        *fyne.Container
+	frame       fyne.CanvasObject // doorFrame's column, laid out again as notes come and go
+	backBtn     *widget.Button
+	laterBtn    *widget.Button // "Not now", on the backups step only
+	nextBtn     *widget.Button
+	problems    []*widget.Label   // the step's problem labels, each under its field's name
+	msgText     *widget.Label     // what they say, one line each, in msgRoom
+	msgRoom     fyne.CanvasObject // room kept for them above the buttons
+	msgRoomSize func(lines int)   // sets its height, step by step
 
 	// Step 1: the clinic.
 	name, phone, email        *widget.Entry
@@ -68,6 +73,7 @@ type setupScreen struct {
 	fullName, username, password, confirm *widget.Entry
 	fullNameProblem, usernameProblem      *widget.Label
 	passwordProblem, passwordFeedback     *widget.Label
+	passwordHint                          *widget.Label // gives way to the feedback, in the same room
 	confirmProblem, createProblem         *widget.Label
 	usernameTouched, suggesting           bool
 
@@ -105,9 +111,9 @@ func newSetupScreen(u *UI) *setupScreen {
 	s.email.SetPlaceHolder("e.g. reception@yourclinic.co.uk")
 	s.nameProblem, s.phoneProblem, s.emailProblem, s.logoProblem = doorProblem(), doorProblem(), doorProblem(), doorProblem()
 	s.logoBox = container.NewStack(setupNoLogo())
-	s.name.OnChanged = func(string) { doorSay(s.nameProblem, "", widget.DangerImportance) }
-	s.phone.OnChanged = func(string) { doorSay(s.phoneProblem, "", widget.DangerImportance) }
-	s.email.OnChanged = func(string) { doorSay(s.emailProblem, "", widget.DangerImportance) }
+	s.name.OnChanged = func(string) { s.say(s.nameProblem, "", widget.DangerImportance) }
+	s.phone.OnChanged = func(string) { s.say(s.phoneProblem, "", widget.DangerImportance) }
+	s.email.OnChanged = func(string) { s.say(s.emailProblem, "", widget.DangerImportance) }
 	s.name.OnSubmitted = func(string) { s.focus(s.address) }
 	s.phone.OnSubmitted = func(string) { s.focus(s.email) }
 	s.email.OnSubmitted = func(string) { s.onNext() }
@@ -144,12 +150,16 @@ func (s *setupScreen) build() fyne.CanvasObject {
 	s.nextBtn.Importance = widget.HighImportance
 	s.laterBtn = widget.NewButton("Not now", s.onBackupsLater)
 	footer := container.NewHBox(s.backBtn, s.laterBtn, layout.NewSpacer(), s.nextBtn)
+	s.msgText = widget.NewLabel("")
+	s.msgText.Wrapping = fyne.TextWrapWord
+	s.msgText.Importance = widget.DangerImportance
+	s.msgRoom, s.msgRoomSize = setupSlotSized(s.msgText, 4)
 
 	s.showStep(setupStepClinic)
 	framed := doorFrame(620,
 		container.NewVBox(header, widget.NewSeparator()),
 		s.page,
-		container.NewVBox(widget.NewSeparator(), footer))
+		container.NewVBox(s.msgRoom, widget.NewSeparator(), footer))
 	if p, ok := framed.(*fyne.Container); ok && len(p.Objects) == 1 {
 		s.frame = p.Objects[0]
 	}
@@ -163,6 +173,47 @@ func (s *setupScreen) relayout() {
 	if s.frame != nil {
 		s.frame.Refresh()
 	}
+}
+
+// showMessages makes the band above the buttons say a step's problems.
+func (s *setupScreen) showMessages(problems ...*widget.Label) {
+	s.problems = problems
+	s.showProblems()
+	s.msgRoom.Show()
+}
+
+// showPasswordHint shows the advice under the password box until the
+// feedback on what is typed takes its place (the same room: nothing moves).
+func (s *setupScreen) showPasswordHint() {
+	if s.passwordHint == nil {
+		return
+	}
+	if s.passwordFeedback.Visible() {
+		s.passwordHint.Hide()
+	} else {
+		s.passwordHint.Show()
+	}
+}
+
+// say is doorSay for the wizard: a problem also shows in the band.
+func (s *setupScreen) say(l *widget.Label, text string, imp widget.Importance) {
+	doorSay(l, text, imp)
+	s.showProblems()
+}
+
+// showProblems writes the step's problems in the band, one a line: one
+// label's worth of padding, so three fit in the room kept.
+func (s *setupScreen) showProblems() {
+	if s.msgText == nil {
+		return
+	}
+	var lines []string
+	for _, l := range s.problems {
+		if l.Visible() && l.Text != "" {
+			lines = append(lines, l.Text)
+		}
+	}
+	s.msgText.SetText(strings.Join(lines, "\n"))
 }
 
 func (s *setupScreen) focus(e fyne.Focusable) { s.ui.win.Canvas().Focus(e) }
@@ -202,15 +253,20 @@ func (s *setupScreen) showStep(step int) {
 	s.laterBtn.Hide()
 	s.nextBtn.Show()
 	s.nextBtn.Enable()
+	s.msgRoom.Hide()
 	switch step {
 	case setupStepClinic:
 		s.stepLabel.SetText("Step 1 of 4: your clinic")
 		s.page.Objects = s.clinicPage()
+		s.msgRoomSize(4) // three problems at most, one of two lines
+		s.showMessages(s.nameProblem, s.phoneProblem, s.emailProblem, s.logoProblem)
 		s.backBtn.Hide()
 		s.nextBtn.SetText("Next")
 	case setupStepManager:
 		s.stepLabel.SetText("Step 2 of 4: the practice manager")
 		s.page.Objects = s.managerPage()
+		s.msgRoomSize(3) // so the taller page still fits a 768-pixel screen
+		s.showMessages(s.fullNameProblem, s.usernameProblem, s.passwordProblem, s.createProblem)
 		s.nextBtn.SetText("Create the clinic")
 	case setupStepCreating:
 		s.stepLabel.SetText("Step 2 of 4: the practice manager")
@@ -253,21 +309,20 @@ func (s *setupScreen) clinicPage() []fyne.CanvasObject {
 			doorField("Phone", s.phone),
 			doorField("Email", s.email)),
 		doorField("Logo", container.NewHBox(s.logoBox, chooseBtn, s.removeLogoBtn), logoHint),
-		setupSlot(container.NewVBox(s.nameProblem, s.phoneProblem, s.emailProblem, s.logoProblem), 4),
 	}
 }
 
 func (s *setupScreen) managerPage() []fyne.CanvasObject {
 	intro := doorText("Now the first practice manager: the person who adds the other staff and looks after the clinic's settings. Everyone gets their own sign-in later; accounts are never shared.")
 	userHint := doorHint("What you will type to sign in: letters, digits, dots, hyphens or underscores.")
-	pwHint := doorHint(doorPasswordAdvice)
+	s.passwordHint = doorHint(doorPasswordAdvice)
+	s.showPasswordHint()
 	return []fyne.CanvasObject{
 		intro,
 		doorField("Your full name", s.fullName),
 		doorField("User name", s.username, userHint),
-		doorField("Password", s.password, pwHint, setupSlot(s.passwordFeedback, 2)),
+		doorField("Password", s.password, setupSlot(container.NewStack(s.passwordHint, s.passwordFeedback), 2)),
 		doorField("Password again", s.confirm, setupSlot(s.confirmProblem, 1)),
-		setupSlot(container.NewVBox(s.fullNameProblem, s.usernameProblem, s.passwordProblem, s.createProblem), 4),
 	}
 }
 
@@ -343,7 +398,7 @@ func (s *setupScreen) onNext() {
 func (s *setupScreen) checkClinic() bool {
 	var first fyne.Focusable
 	fail := func(l *widget.Label, msg string, e *widget.Entry) {
-		doorSay(l, msg, widget.DangerImportance)
+		s.say(l, msg, widget.DangerImportance)
 		if msg != "" && first == nil {
 			first = e
 		}
@@ -379,7 +434,7 @@ func (s *setupScreen) checkClinic() bool {
 func (s *setupScreen) checkManager() bool {
 	var first fyne.Focusable
 	fail := func(l *widget.Label, msg string, e *widget.Entry) {
-		doorSay(l, msg, widget.DangerImportance)
+		s.say(l, msg, widget.DangerImportance)
 		if msg != "" && first == nil {
 			first = e
 		}
@@ -388,7 +443,7 @@ func (s *setupScreen) checkManager() bool {
 	fail(s.usernameProblem, "", s.username)
 	fail(s.passwordProblem, "", s.password)
 	fail(s.confirmProblem, "", s.confirm)
-	doorSay(s.createProblem, "", widget.DangerImportance)
+	s.say(s.createProblem, "", widget.DangerImportance)
 	if strings.TrimSpace(s.fullName.Text) == "" {
 		fail(s.fullNameProblem, "Type your full name, as colleagues know you.", s.fullName)
 	}
@@ -396,7 +451,8 @@ func (s *setupScreen) checkManager() bool {
 		fail(s.usernameProblem, msg, s.username)
 	}
 	if err := app.CheckPassword(s.password.Text, s.username.Text, s.fullName.Text, s.name.Text); err != nil {
-		doorSay(s.passwordFeedback, "", widget.MediumImportance) // the problem says it now
+		s.say(s.passwordFeedback, "", widget.MediumImportance) // the problem says it now
+		s.showPasswordHint()
 		fail(s.passwordProblem, sentence(err.Error()), s.password)
 	} else if s.confirm.Text != s.password.Text {
 		fail(s.confirmProblem, "The two passwords are not the same: type the password again.", s.confirm)
@@ -451,7 +507,7 @@ func (s *setupScreen) create() {
 		}
 		if err != nil {
 			s.showStep(setupStepManager)
-			doorSay(s.createProblem, "ClinicDesk could not create the clinic file. "+sentence(err.Error()), widget.DangerImportance)
+			s.say(s.createProblem, "ClinicDesk could not create the clinic file. "+sentence(err.Error()), widget.DangerImportance)
 			s.relayout()
 			return
 		}
@@ -486,7 +542,7 @@ func (s *setupScreen) onStoredChanged(on bool) {
 }
 
 func (s *setupScreen) onFullNameChanged() {
-	doorSay(s.fullNameProblem, "", widget.DangerImportance)
+	s.say(s.fullNameProblem, "", widget.DangerImportance)
 	if s.usernameTouched {
 		return
 	}
@@ -496,7 +552,7 @@ func (s *setupScreen) onFullNameChanged() {
 }
 
 func (s *setupScreen) onUsernameChanged() {
-	doorSay(s.usernameProblem, "", widget.DangerImportance)
+	s.say(s.usernameProblem, "", widget.DangerImportance)
 	if !s.suggesting {
 		s.usernameTouched = s.username.Text != ""
 	}
@@ -504,7 +560,8 @@ func (s *setupScreen) onUsernameChanged() {
 
 func (s *setupScreen) onPasswordChanged() {
 	doorPasswordFeedback(s.passwordFeedback, s.password.Text, s.username.Text, s.fullName.Text, s.name.Text)
-	doorSay(s.passwordProblem, "", widget.DangerImportance)
+	s.showPasswordHint()
+	s.say(s.passwordProblem, "", widget.DangerImportance)
 	doorMatchFeedback(s.confirmProblem, s.password.Text, s.confirm.Text)
 }
 
@@ -539,7 +596,7 @@ func (s *setupScreen) onChooseLogo() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		defer s.relayout() // a thumbnail or a message changes the page's height
 		if err != nil {
-			doorSay(s.logoProblem, "ClinicDesk could not open that file. "+sentence(err.Error()), widget.DangerImportance)
+			s.say(s.logoProblem, "ClinicDesk could not open that file. "+sentence(err.Error()), widget.DangerImportance)
 			return
 		}
 		if r == nil {
@@ -548,7 +605,7 @@ func (s *setupScreen) onChooseLogo() {
 		defer r.Close()
 		data, err := io.ReadAll(io.LimitReader(r, doorMaxLogo+1))
 		if err != nil {
-			doorSay(s.logoProblem, "ClinicDesk could not read that file. "+sentence(err.Error()), widget.DangerImportance)
+			s.say(s.logoProblem, "ClinicDesk could not read that file. "+sentence(err.Error()), widget.DangerImportance)
 			return
 		}
 		s.setLogo(data)
@@ -561,14 +618,14 @@ func (s *setupScreen) onChooseLogo() {
 
 // setLogo checks the picture and shows it as a thumbnail.
 func (s *setupScreen) setLogo(data []byte) {
-	doorSay(s.logoProblem, "", widget.DangerImportance)
+	s.say(s.logoProblem, "", widget.DangerImportance)
 	if len(data) > doorMaxLogo {
-		doorSay(s.logoProblem, "That picture is larger than 2 MB: choose a smaller one.", widget.DangerImportance)
+		s.say(s.logoProblem, "That picture is larger than 2 MB: choose a smaller one.", widget.DangerImportance)
 		return
 	}
 	_, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || (format != "png" && format != "jpeg") {
-		doorSay(s.logoProblem, "That file is not a PNG or JPEG picture.", widget.DangerImportance)
+		s.say(s.logoProblem, "That file is not a PNG or JPEG picture.", widget.DangerImportance)
 		return
 	}
 	s.logo = data
@@ -587,7 +644,7 @@ func (s *setupScreen) onRemoveLogo() {
 	s.logoBox.Objects = []fyne.CanvasObject{setupNoLogo()}
 	s.logoBox.Refresh()
 	s.removeLogoBtn.Hide()
-	doorSay(s.logoProblem, "", widget.DangerImportance)
+	s.say(s.logoProblem, "", widget.DangerImportance)
 	s.relayout()
 }
 
@@ -618,7 +675,7 @@ var doorUKTime = func() *time.Location {
 func (s *setupScreen) onSaveSheet() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			doorSay(s.sheetNote, "ClinicDesk could not save there. "+sentence(err.Error()), widget.DangerImportance)
+			s.say(s.sheetNote, "ClinicDesk could not save there. "+sentence(err.Error()), widget.DangerImportance)
 			return
 		}
 		if w == nil {
@@ -644,7 +701,7 @@ func (s *setupScreen) onSaveSheet() {
 		}, func(err error) {
 			s.saveSheetBtn.Enable()
 			if err != nil {
-				doorSay(s.sheetNote, "The sheet could not be saved. "+sentence(err.Error()), widget.DangerImportance)
+				s.say(s.sheetNote, "The sheet could not be saved. "+sentence(err.Error()), widget.DangerImportance)
 				s.relayout()
 				return
 			}
@@ -652,7 +709,7 @@ func (s *setupScreen) onSaveSheet() {
 			if markErr != nil {
 				msg += " (ClinicDesk could not note that it was saved, so it will remind you at sign-in: " + plainError(markErr) + ")"
 			}
-			doorSay(s.sheetNote, msg, widget.SuccessImportance)
+			s.say(s.sheetNote, msg, widget.SuccessImportance)
 			s.relayout()
 			s.focus(s.storedCheck) // ticking the box is next
 		})

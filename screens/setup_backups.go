@@ -33,7 +33,7 @@ func (s *setupScreen) backupsPage() []fyne.CanvasObject {
 			"Backups are encrypted like the clinic file."),
 		// Two lines kept for the folder's name, so a long one moves nothing.
 		doorField("Backup folder", container.NewBorder(nil, nil, nil, container.NewVBox(s.chooseBackupBtn), setupSlot(s.backupFolderText, 2))),
-		setupSlot(s.backupNote, 3),
+		setupSlot(s.backupNote, 2),
 		doorHint("Not now: choose the folder later in Settings, Backups. Until you do, Today reminds you that nothing is being backed up."),
 	}
 }
@@ -120,8 +120,20 @@ func (s *setupScreen) onBackupsLater() {
 // not, so the fields around it never move when a message comes or goes;
 // a longer message scrolls inside the room.
 func setupSlot(msg fyne.CanvasObject, lines int) fyne.CanvasObject {
-	probe := widget.NewLabel(strings.Repeat("X\n", lines-1) + "X")
-	return container.New(&setupRoom{height: probe.MinSize().Height}, container.NewVScroll(msg))
+	room, _ := setupSlotSized(msg, lines)
+	return room
+}
+
+// setupSlotSized is setupSlot with a way to change the room's height.
+func setupSlotSized(msg fyne.CanvasObject, lines int) (fyne.CanvasObject, func(lines int)) {
+	r := &setupRoom{}
+	room := container.New(r, container.NewVScroll(msg))
+	size := func(lines int) {
+		r.height = widget.NewLabel(strings.Repeat("X\n", lines-1) + "X").MinSize().Height
+		room.Refresh()
+	}
+	size(lines)
+	return room, size
 }
 
 // setupRoom is a layout of a fixed height.

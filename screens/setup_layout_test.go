@@ -54,6 +54,18 @@ func TestSetupWizardMessagesDoNotMoveItsFields(t *testing.T) {
 	if after := step1(); after != before {
 		t.Fatalf("step 1's fields moved when its messages showed:\nbefore %s\nafter  %s", before, after)
 	}
+	// They are said above the buttons, in view however far the page has
+	// scrolled, the first first.
+	top := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.msgText)
+	if h := w.Canvas().Size().Height; top.Y < 0 || top.Y+s.msgRoom.Size().Height > h {
+		t.Fatalf("the messages are out of the window: y %.0f in %.0f", top.Y, h)
+	}
+	if !strings.HasPrefix(s.msgText.Text, s.nameProblem.Text) || !strings.Contains(s.msgText.Text, s.emailProblem.Text) {
+		t.Fatalf("the band says %q", s.msgText.Text)
+	}
+	if !fdShows(w, "Type the clinic's name") {
+		t.Fatalf("the name's problem is not on screen: %q", fdTexts(w, false))
+	}
 	s.setLogo(fdPNG(t))
 	if after := step1(); after != before {
 		t.Fatalf("step 1's fields moved when a logo was chosen:\nbefore %s\nafter  %s", before, after)
@@ -70,6 +82,12 @@ func TestSetupWizardMessagesDoNotMoveItsFields(t *testing.T) {
 		return slPositions(w, s.fullName, s.username, s.password, s.confirm, s.nextBtn, s.backBtn)
 	}
 	before = step2()
+	// The whole step fits a 1366x768 screen: the last box is in view
+	// above the band kept for messages, without scrolling.
+	d := fyne.CurrentApp().Driver()
+	if end, band := d.AbsolutePositionForObject(s.confirm).Y+s.confirm.Size().Height, d.AbsolutePositionForObject(s.msgRoom).Y; end > band {
+		t.Fatalf("Password again ends at %.0f, below the messages' band at %.0f", end, band)
+	}
 	test.Type(s.password, "short") // feedback as it is typed
 	test.Type(s.confirm, "sh")
 	if !s.passwordFeedback.Visible() || !s.confirmProblem.Visible() {
