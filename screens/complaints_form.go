@@ -42,31 +42,31 @@ type complaintForm struct {
 
 	complainant *widget.RadioGroup
 	patient     *calendarPatientPick
-	name        *widget.Entry
-	address     *widget.Entry
-	phone       *widget.Entry
-	email       *widget.Entry
+	name        *textBox
+	address     *textBox
+	phone       *textBox
+	email       *textBox
 	consentBox  *fyne.Container
 	consent     *widget.RadioGroup
-	consentDate *widget.Entry
-	consentNote *widget.Entry
+	consentDate *textBox
+	consentNote *textBox
 
 	channel      *widget.RadioGroup
-	received     *widget.Entry
+	received     *textBox
 	ackHint      *widget.Label
-	events       *widget.Entry
-	aware        *widget.Entry
+	events       *textBox
+	aware        *textBox
 	timeLimit    *widget.Label
 	subjects     *checkGrid
 	staffGroups  *checkGrid
-	description  *widget.Entry
-	outcome      *widget.Entry
+	description  *textBox
+	outcome      *textBox
 	appointments *widget.CheckGroup
 	apptIDs      map[string]string // the check's text → the appointment's ID
 	apptNote     *widget.Label
 	owner        *widget.Select
 	owners       []app.User
-	period       *widget.Entry
+	period       *textBox
 	periodHint   *widget.Label
 
 	problem  *widget.Label
@@ -106,22 +106,22 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.complainant.Selected = complaints.ComplainantPatient.Label()
 	f.patient = newCalendarPatientPick(f.ctx, f.patientPicked)
 	f.patient.chosen.SetText(patientUnknown)
-	f.name = widget.NewEntry()
+	f.name = newTextBox()
 	f.name.SetPlaceHolder("Full name, with title: Mrs Joan O'Neill")
-	f.address = widget.NewMultiLineEntry()
+	f.address = newTextArea()
 	f.address.SetPlaceHolder("Postal address, one line each (for letters)")
 	f.address.SetMinRowsVisible(3)
-	f.phone = widget.NewEntry()
+	f.phone = newTextBox()
 	f.phone.SetPlaceHolder("Phone")
-	f.email = widget.NewEntry()
+	f.email = newTextBox()
 	f.email.SetPlaceHolder("Email")
 
 	f.consent = widget.NewRadioGroup([]string{consentYes, consentNo, consentNotYet}, nil)
 	f.consent.Horizontal = true
 	f.consent.Selected = consentNotYet
-	f.consentDate = widget.NewEntry()
+	f.consentDate = newTextBox()
 	f.consentDate.SetPlaceHolder("dd/mm/yyyy")
-	f.consentNote = widget.NewEntry()
+	f.consentNote = newTextBox()
 	f.consentNote.SetPlaceHolder("How it was given: signed form, by phone…")
 	f.consentBox = container.NewVBox(
 		widget.NewLabel("Has the patient agreed to this person complaining for them?"), f.consent,
@@ -134,14 +134,14 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.channel = widget.NewRadioGroup(channelLabels, nil)
 	f.channel.Horizontal = true
 
-	f.received = widget.NewEntry()
+	f.received = newTextBox()
 	f.received.SetText(shortDay(f.today))
 	f.received.OnChanged = func(string) { f.datesChanged() }
 	f.ackHint = wrapped("")
-	f.events = widget.NewEntry()
+	f.events = newTextBox()
 	f.events.SetPlaceHolder("dd/mm/yyyy")
 	f.events.OnChanged = func(string) { f.datesChanged() }
-	f.aware = widget.NewEntry()
+	f.aware = newTextBox()
 	f.aware.SetPlaceHolder("dd/mm/yyyy")
 	f.aware.OnChanged = func(string) { f.datesChanged() }
 	f.timeLimit = note()
@@ -156,11 +156,11 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.subjects = newCheckGrid(subjectLabels, 3)
 	f.staffGroups = newCheckGrid(staffLabels, 2)
 
-	f.description = widget.NewMultiLineEntry()
+	f.description = newTextArea()
 	f.description.SetPlaceHolder("What happened, in the complainant's words as far as possible")
 	f.description.SetMinRowsVisible(4)
 	f.description.Wrapping = fyne.TextWrapWord
-	f.outcome = widget.NewMultiLineEntry()
+	f.outcome = newTextArea()
 	f.outcome.SetPlaceHolder("What they would like to happen: an apology, an explanation, a change…")
 	f.outcome.SetMinRowsVisible(2)
 	f.outcome.Wrapping = fyne.TextWrapWord
@@ -181,7 +181,7 @@ func (f *complaintForm) build() fyne.CanvasObject {
 			}
 		}
 	}
-	f.period = widget.NewEntry()
+	f.period = newTextBox()
 	f.periodHint = wrapped("")
 	f.periodHint.Importance = widget.LowImportance
 	if cs, err := f.ctx.Clinic.ComplaintSettings(); err == nil {
@@ -254,11 +254,11 @@ func (f *complaintForm) keepTyping() {
 	})
 	for _, e := range []struct {
 		name  string
-		entry *widget.Entry
+		entry *textBox
 	}{{"name", f.name}, {"address", f.address}, {"phone", f.phone}, {"email", f.email},
 		{"consent date", f.consentDate}, {"consent note", f.consentNote}, {"received", f.received},
 		{"events", f.events}, {"aware", f.aware}, {"description", f.description}, {"outcome", f.outcome}, {"period", f.period}} {
-		d.entry(e.name, e.entry)
+		d.entry(e.name, &e.entry.Entry)
 	}
 	d.radio("consent", f.consent)
 	d.radio("channel", f.channel)

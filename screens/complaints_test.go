@@ -357,3 +357,31 @@ func TestPatientTimelineLinksToTheComplaintButNotForClinicians(t *testing.T) {
 		t.Errorf("a clinician sees the complaint on the patient's record: %q", tpTexts(w))
 	}
 }
+
+// Tab never types into the new complaint form: every box, the several-line
+// ones too, hands Tab to the next field, or the keyboard is trapped in
+// the contact's address.
+func TestComplaintFormNeverTrapsTab(t *testing.T) {
+	test.NewTempApp(t)
+	s, w, _ := tkScreen(t, tcClinic(t))
+	tcTap(t, w, "New complaint ("+doorShortcutText("N")+")")
+	if s.form == nil {
+		t.Fatal("no new complaint form")
+	}
+	boxes := 0
+	fdWalk(w.Canvas().Content(), false, func(o fyne.CanvasObject) {
+		tab, ok := o.(fyne.Tabbable)
+		if !ok {
+			return
+		}
+		if e := textBoxOf(o); e != nil {
+			boxes++
+			if tab.AcceptsTab() {
+				t.Errorf("a text box holding %q (several lines: %v) types Tab instead of moving on", e.PlaceHolder, e.MultiLine)
+			}
+		}
+	})
+	if boxes < 10 {
+		t.Fatalf("only %d text boxes found in the form", boxes)
+	}
+}

@@ -233,6 +233,8 @@ func walkShown(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		}
 	case *container.Scroll:
 		walkShown(x.Content, visit)
+	case *focusScroll:
+		walkShown(x.Content, visit)
 	case *widget.Form:
 		for _, it := range x.Items {
 			walkShown(it.Widget, visit)

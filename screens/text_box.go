@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// textBox is the text entry for dialogs. Fyne sends a key to the focused
+// textBox is the text entry for dialogs and forms. Fyne sends a key to the focused
 // widget only, so in a plain entry Escape stops there and the dialog stays
 // open; a textBox passes Escape on to close the dialog on top (asking first
 // when it holds typing), as Escape does when no field has the focus.
@@ -39,6 +39,11 @@ func newSecretBox() *textBox {
 	e.ExtendBaseWidget(e)
 	return e
 }
+
+// AcceptsTab is false even for several lines: Tab moves on to the next
+// field, as everywhere else, rather than typing a tab the letters cannot
+// print; a multi-line box that kept Tab trapped the keyboard in the form.
+func (e *textBox) AcceptsTab() bool { return false }
 
 // TypedKey hands Escape to the dialog on top; every other key is typing.
 func (e *textBox) TypedKey(ev *fyne.KeyEvent) {
