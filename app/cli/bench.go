@@ -26,32 +26,6 @@ const BenchStartupEnv = "CLINICDESK_BENCH_STARTUP"
 func init() {
 	register(&command{name: "bench", usage: "[--patients N] [--json] [--keep DIR]",
 		summary: "build a throw-away clinic of N generated patients (default 10000) and measure the performance targets", run: runBench})
-	register(&command{name: "bench-unlock-rss", hidden: true, run: runUnlockRSS})
-}
-
-// runUnlockRSS signs in to a clinic in a fresh process, opens the patient
-// list, and prints its resident memory, so bench measures the app, not
-// itself.
-func runUnlockRSS(env *Env, args []string) error {
-	fs := newFlags("bench-unlock-rss")
-	auth := addAuthFlags(fs)
-	if _, err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	c, err := auth.open(env)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	// What the desk opens next: the patient list's first page and count.
-	if _, err := c.ListPatients(app.PatientFilter{Limit: 51}); err != nil {
-		return err
-	}
-	if _, err := c.CountPatients(""); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, residentMB())
-	return nil
 }
 
 // BenchResult is one measured row.
@@ -151,7 +125,8 @@ func runBench(env *Env, args []string) error {
 		}
 	}
 	report.Results = append(report.Results, summarise("unlock", unlock, 1500, ""))
-	report.Results = append(report.Results, benchRSS(env.Self, path))
+	progress("Measuring the window's memory: signed in, then %d rounds of desk use …", benchScriptRounds)
+	report.Results = append(report.Results, benchMemory(env.Self, path, queries.scriptSearches())...)
 
 	c, err := app.Open(path)
 	if err != nil {
@@ -236,29 +211,6 @@ func runBench(env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "(patients: %d, appointments: %d, built in %.1f s)\n",
 		report.Patients, report.Appointments, built.total.Seconds())
 	return nil
-}
-
-// benchRSS signs in from a fresh child process and reads its memory.
-func benchRSS(exe, path string) BenchResult {
-	r := BenchResult{Name: "rss_mb", TargetMS: 200, Note: "resident memory after unlock and the patient list, MB (target_ms holds the MB target)"}
-	if exe == "" {
-		r.Note = "not measured: no clinicdesk executable to run"
-		return r
-	}
-	cmd := exec.Command(exe, "bench-unlock-rss", "--db", path, "--user", benchUser, "--password-stdin")
-	cmd.Stdin = strings.NewReader(benchPassword + "\n")
-	out, err := runWithTimeout(cmd, time.Minute)
-	if err != nil {
-		r.Note = "could not measure: " + firstLine(out, err)
-		return r
-	}
-	mb, err := strconv.ParseFloat(strings.TrimSpace(out), 64)
-	if err != nil || mb <= 0 {
-		r.Note = "memory not readable on this system"
-		return r
-	}
-	r.N, r.P50, r.P95 = 1, mb, mb
-	return r
 }
 
 // benchStartup runs this binary's GUI on the clinic five times, each
