@@ -273,7 +273,10 @@ func (n *calendarNewPatient) warnDuplicates(p app.Patient, dups []patients.Dupli
 	}
 	content := container.NewVBox(intro, list)
 	d := dialog.NewCustomWithoutButtons("This may be someone already on file", content, n.ctx.Window)
-	back := widget.NewButtonWithIcon("Back to the form", theme.CancelIcon(), n.closeDuplicates)
+	back := widget.NewButtonWithIcon("Back to the form", theme.CancelIcon(), func() {
+		n.closeDuplicates()
+		n.ctx.Window.Canvas().Focus(n.forenames) // the keyboard back in the form, not behind it
+	})
 	anyway := widget.NewButtonWithIcon("Register anyway", theme.ContentAddIcon(), func() {
 		n.closeDuplicates()
 		n.create(p)
