@@ -756,7 +756,7 @@ func (l *doorFramed) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 
 // doorLogo is the ClinicDesk icon at a given size.
 func doorLogo(size float32) fyne.CanvasObject {
-	img := canvas.NewImageFromResource(doorIcon)
+	img := canvas.NewImageFromImage(doorLogoPicture()) // decoded once (door_logo_picture.go)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(size))
 	return img
