@@ -50,7 +50,7 @@ type calendarDetails struct {
 	cancelRow    *fyne.Container
 	cancelBy     *widget.RadioGroup
 	cancelScope  *widget.RadioGroup // nil unless the appointment is one of a series
-	cancelReason *widget.Entry
+	cancelReason *textBox
 	cancelGo     *widget.Button
 
 	moveRow      *fyne.Container
@@ -109,7 +109,7 @@ func (d *calendarDetails) build() {
 	d.cancelBy.Horizontal = true
 	d.cancelBy.Required = true
 	d.cancelBy.SetSelected(cancelByPatient)
-	d.cancelReason = widget.NewEntry()
+	d.cancelReason = newTextBox()
 	d.cancelReason.SetPlaceHolder("Why? e.g. unwell, clinician off sick")
 	d.cancelReason.OnSubmitted = func(string) { d.confirmCancel() }
 	d.cancelGo = widget.NewButtonWithIcon("Cancel the appointment", theme.ConfirmIcon(), d.confirmCancel)

@@ -43,7 +43,7 @@ type calendarNextFree struct {
 	types       []app.AppointmentType
 	who         *widget.Select
 	kind        *widget.Select
-	from        *widget.Entry
+	from        *textBox
 	part        *widget.RadioGroup
 	results     *fyne.Container
 	message     *widget.Label
@@ -72,7 +72,7 @@ func (n *calendarNextFree) build() {
 	if len(typeNames) > 0 {
 		n.kind.SetSelectedIndex(0)
 	}
-	n.from = widget.NewEntry()
+	n.from = newTextBox()
 	n.from.SetText(n.s.date.Time().Format(ukDateLayout))
 	n.part = widget.NewRadioGroup(calendarParts, nil)
 	n.part.Horizontal = true

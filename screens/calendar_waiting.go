@@ -126,7 +126,7 @@ func (w *calendarWaiting) row(e app.WaitingEntry) fyne.CanvasObject {
 
 // askRemove takes someone off the list, with a reason for the audit.
 func (w *calendarWaiting) askRemove(e app.WaitingEntry) {
-	reason := widget.NewEntry()
+	reason := newTextBox()
 	reason.SetPlaceHolder("Why? e.g. booked elsewhere, no longer needed")
 	dialog.ShowForm("Take "+e.PatientName+" off the waiting list?", "Take off", "Keep",
 		[]*widget.FormItem{widget.NewFormItem("Reason", reason)}, func(ok bool) {
@@ -161,7 +161,7 @@ func (w *calendarWaiting) openAdd() {
 	part := widget.NewRadioGroup(calendarParts, nil)
 	part.Horizontal, part.Required = true, true
 	part.SetSelected(calendarParts[0])
-	notes := widget.NewEntry()
+	notes := newTextBox()
 	notes.SetPlaceHolder("Optional: e.g. can come at short notice")
 	problem := errorText()
 	form := widget.NewForm(

@@ -22,8 +22,8 @@ var setupWeekOrder = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, t
 // 24-hour HH:MM. Each day says what is wrong with it beneath its row.
 type setupHoursEditor struct {
 	works                  [7]*widget.Check // by time.Weekday
-	start, end             [7]*widget.Entry
-	breakStart, breakEnd   [7]*widget.Entry
+	start, end             [7]*textBox
+	breakStart, breakEnd   [7]*textBox
 	problem                [7]*widget.Label
 	problemRow             [7]*fyne.Container // hidden while the day is fine
 	extraBreaks            [7]bool            // loaded with more than one break
@@ -42,8 +42,8 @@ func newSetupHoursEditor(worksLabel, breakLabel string, onResize func()) *setupH
 	rows := []fyne.CanvasObject{headerRow(e.cols, worksLabel+" on", "From", "Until", "", breakLabel+" from", breakLabel+" until", "")}
 	for _, d := range setupWeekOrder {
 		e.works[d] = widget.NewCheck(d.String(), func(on bool) { e.toggleDay(d, on) })
-		for _, p := range []**widget.Entry{&e.start[d], &e.end[d], &e.breakStart[d], &e.breakEnd[d]} {
-			*p = widget.NewEntry()
+		for _, p := range []**textBox{&e.start[d], &e.end[d], &e.breakStart[d], &e.breakEnd[d]} {
+			*p = newTextBox()
 			(*p).SetPlaceHolder("HH:MM")
 			(*p).OnChanged = func(string) { e.checkDay(d) }
 		}
@@ -88,7 +88,7 @@ func (e *setupHoursEditor) set(w app.WeekHours) {
 // toggleDay turns a day on or off. A day turned on with nothing typed
 // starts from the nearest earlier day's hours, which is usually right.
 func (e *setupHoursEditor) toggleDay(d time.Weekday, on bool) {
-	entries := []*widget.Entry{e.start[d], e.end[d], e.breakStart[d], e.breakEnd[d]}
+	entries := []*textBox{e.start[d], e.end[d], e.breakStart[d], e.breakEnd[d]}
 	for _, en := range entries {
 		if on {
 			en.Enable()

@@ -120,7 +120,7 @@ func fdPressShortcut(t *testing.T, w fyne.Window, sc fyne.Shortcut) {
 }
 
 // fdType gives the entry the focus, as a click would, and types into it.
-func fdType(w fyne.Window, e *widget.Entry, s string) {
+func fdType(w fyne.Window, e fyne.Focusable, s string) {
 	w.Canvas().Focus(e)
 	test.Type(e, s)
 }
