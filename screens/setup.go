@@ -258,14 +258,14 @@ func (s *setupScreen) showStep(step int) {
 	case setupStepClinic:
 		s.stepLabel.SetText("Step 1 of 4: your clinic")
 		s.page.Objects = s.clinicPage()
-		s.msgRoomSize(4) // three problems at most, one of two lines
+		s.msgRoomSize(3) // three short problems; more scroll in the band
 		s.showMessages(s.nameProblem, s.phoneProblem, s.emailProblem, s.logoProblem)
 		s.backBtn.Hide()
 		s.nextBtn.SetText("Next")
 	case setupStepManager:
 		s.stepLabel.SetText("Step 2 of 4: the practice manager")
 		s.page.Objects = s.managerPage()
-		s.msgRoomSize(3) // so the taller page still fits a 768-pixel screen
+		s.msgRoomSize(2) // so the taller page still fits the first window
 		s.showMessages(s.fullNameProblem, s.usernameProblem, s.passwordProblem, s.createProblem)
 		s.nextBtn.SetText("Create the clinic")
 	case setupStepCreating:
@@ -293,14 +293,16 @@ func (s *setupScreen) showStep(step int) {
 }
 
 func (s *setupScreen) clinicPage() []fyne.CanvasObject {
-	intro := doorText("These details head your letters and appointment slips. You can change them later in Settings.")
+	// Short, and the logo's rule beside its name: with the room kept for
+	// messages the step still fits the first window (1120x680).
+	intro := doorText("These details head your letters and slips; you can change them later in Settings.")
 	chooseBtn := widget.NewButtonWithIcon("Choose a logo…", theme.FolderOpenIcon(), s.onChooseLogo)
 	s.removeLogoBtn = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), s.onRemoveLogo)
 	s.removeLogoBtn.Importance = widget.LowImportance
 	if s.logo == nil {
 		s.removeLogoBtn.Hide()
 	}
-	logoHint := doorHint("Optional: a PNG or JPEG picture of up to 2 MB, printed at the top of letters.")
+	logoCaption := setupCaption("Logo", "optional: a PNG or JPEG picture of up to 2 MB, printed at the top of letters")
 	return []fyne.CanvasObject{
 		intro,
 		doorField("Clinic name", s.name),
@@ -308,19 +310,21 @@ func (s *setupScreen) clinicPage() []fyne.CanvasObject {
 		container.NewGridWithColumns(2,
 			doorField("Phone", s.phone),
 			doorField("Email", s.email)),
-		doorField("Logo", container.NewHBox(s.logoBox, chooseBtn, s.removeLogoBtn), logoHint),
+		container.NewVBox(logoCaption, container.NewHBox(s.logoBox, chooseBtn, s.removeLogoBtn)),
 	}
 }
 
 func (s *setupScreen) managerPage() []fyne.CanvasObject {
-	intro := doorText("Now the first practice manager: the person who adds the other staff and looks after the clinic's settings. Everyone gets their own sign-in later; accounts are never shared.")
-	userHint := doorHint("What you will type to sign in: letters, digits, dots, hyphens or underscores.")
+	// Short, and the user name's rule beside its name: with the room kept
+	// for messages the step still fits the first window (1120x680).
+	intro := doorText("Now the first practice manager, who adds the staff and looks after the settings.")
+	userCaption := setupCaption("User name", "what you type to sign in: letters, digits, dots, hyphens or underscores")
 	s.passwordHint = doorHint(doorPasswordAdvice)
 	s.showPasswordHint()
 	return []fyne.CanvasObject{
 		intro,
 		doorField("Your full name", s.fullName),
-		doorField("User name", s.username, userHint),
+		container.NewVBox(userCaption, s.username),
 		doorField("Password", s.password, setupSlot(container.NewStack(s.passwordHint, s.passwordFeedback), 2)),
 		doorField("Password again", s.confirm, setupSlot(s.confirmProblem, 1)),
 	}

@@ -156,7 +156,7 @@ func (r *setupRoom) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 
 // setupLogoSize is the logo's thumbnail, and the room kept for it before
 // one is chosen, so choosing one moves nothing.
-var setupLogoSize = fyne.NewSize(120, 60)
+var setupLogoSize = fyne.NewSize(120, 48)
 
 func setupNoLogo() fyne.CanvasObject {
 	frame := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -165,4 +165,12 @@ func setupNoLogo() fyne.CanvasObject {
 	hint := canvas.NewText("No logo", theme.Color(theme.ColorNamePlaceHolder))
 	hint.Alignment = fyne.TextAlignCenter
 	return container.NewStack(frame, container.NewCenter(hint))
+}
+
+// setupCaption is a field's name in bold with its rule beside it, in one
+// line (cut short with an ellipsis in a narrow window).
+func setupCaption(name, hint string) fyne.CanvasObject {
+	h := widget.NewLabelWithStyle(hint, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	h.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, h)
 }

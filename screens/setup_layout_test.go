@@ -23,7 +23,8 @@ func slPositions(w fyne.Window, objs ...fyne.CanvasObject) string {
 	return strings.Join(out, " ")
 }
 
-// slWizard starts the wizard on a new clinic in a 1366x768 window.
+// slWizard starts the wizard on a new clinic in a window of the size the
+// first run opens at (firstWindowSize, smaller than a 1366x768 screen).
 func slWizard(t *testing.T) (*UI, *setupScreen, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
@@ -31,7 +32,7 @@ func slWizard(t *testing.T) (*UI, *setupScreen, fyne.Window) {
 	u := New(a, Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), kdf: fdKDF, idleTick: -1, manualUI: true})
 	t.Cleanup(func() { u.closeClinic() })
 	w := u.Window()
-	w.Resize(fyne.NewSize(1366, 768))
+	w.Resize(firstWindowSize)
 	return u, u.setup, w
 }
 
@@ -39,6 +40,13 @@ func slWizard(t *testing.T) (*UI, *setupScreen, fyne.Window) {
 // Next button) moves when one shows, on any step (issue 13 item 7).
 func TestSetupWizardMessagesDoNotMoveItsFields(t *testing.T) {
 	u, s, w := slWizard(t)
+	// The whole step fits the first window: the logo's button is in view
+	// above the band kept for messages, without scrolling.
+	d := fyne.CurrentApp().Driver()
+	w.Content().Refresh()
+	if end, band := d.AbsolutePositionForObject(s.logoBox).Y+s.logoBox.Size().Height, d.AbsolutePositionForObject(s.msgRoom).Y; end > band {
+		t.Fatalf("the logo ends at %.0f, below the messages' band at %.0f", end, band)
+	}
 	step1 := func() string {
 		return slPositions(w, s.name, s.address, s.phone, s.email, s.logoBox, s.nextBtn)
 	}
@@ -82,9 +90,8 @@ func TestSetupWizardMessagesDoNotMoveItsFields(t *testing.T) {
 		return slPositions(w, s.fullName, s.username, s.password, s.confirm, s.nextBtn, s.backBtn)
 	}
 	before = step2()
-	// The whole step fits a 1366x768 screen: the last box is in view
-	// above the band kept for messages, without scrolling.
-	d := fyne.CurrentApp().Driver()
+	// The whole step fits the first window: the last box is in view above
+	// the band kept for messages, without scrolling.
 	if end, band := d.AbsolutePositionForObject(s.confirm).Y+s.confirm.Size().Height, d.AbsolutePositionForObject(s.msgRoom).Y; end > band {
 		t.Fatalf("Password again ends at %.0f, below the messages' band at %.0f", end, band)
 	}
