@@ -74,7 +74,7 @@ func newSetupDeliverersChooser(d app.TypeDeliverers, team []app.DiaryClinician, 
 		c.clinicians = append(c.clinicians, ch)
 		clinChecks = append(clinChecks, ch)
 	}
-	c.ticks = container.NewVBox()
+	c.ticks = container.NewVBox(wrapped("Booking anyone else asks for a reason, and the next free slot offers only those ticked."))
 	if len(roleChecks) > 0 {
 		c.ticks.Add(widget.NewLabel("Anyone whose role is:"))
 		c.ticks.Add(container.NewGridWithColumns(2, roleChecks...))
@@ -94,12 +94,14 @@ func newSetupDeliverersChooser(d app.TypeDeliverers, team []app.DiaryClinician, 
 	} else {
 		c.mode.SetSelected(setupDeliverOnly)
 	}
-	c.box = container.NewVBox(c.mode, c.ticks, c.problem)
+	// The problem goes under the choice, where it is seen: the ticks below
+	// may run past the dialog's scroll.
+	c.box = container.NewVBox(c.mode, c.problem, c.ticks)
 	c.tidy()
 	return c
 }
 
-// tidy shows the ticks only when they count, and drops a problem once a
+// tidy shows the ticks only when they count, and clears a problem once a
 // tick answers it.
 func (c *setupDeliverersChooser) tidy() {
 	if c.box == nil {
@@ -110,8 +112,10 @@ func (c *setupDeliverersChooser) tidy() {
 	} else {
 		c.ticks.Hide()
 	}
-	if _, ok := c.chosen(); ok && c.problem.Visible() {
-		setMessage(c.problem, "")
+	if _, ok := c.chosen(); ok && c.problem.Text != "" {
+		// The words go but their line stays, so the ticks below do not
+		// jump up under the pointer between two ticks.
+		c.problem.SetText("")
 	}
 	if c.refit != nil {
 		c.refit()

@@ -154,8 +154,7 @@ func (p *setupTypesPane) openForm(t app.AppointmentType, title, action string) {
 		widget.NewFormItem("Colour", f.colour),
 		widget.NewFormItem("", f.needsRoom),
 		widget.NewFormItem("", f.active),
-		&widget.FormItem{Text: "Who can deliver it", Widget: f.deliverers.box,
-			HintText: "Booking anyone else asks for a reason; the next free slot offers only them"},
+		widget.NewFormItem("Who can deliver it", f.deliverers.box),
 	)
 	f.setupDialog = openSetupDialog(p.ctx, title, action, 700, form, p.save, func() { p.form = nil })
 	p.form = f
@@ -168,7 +167,7 @@ func (f *setupTypeForm) putRight() {
 	if f.setupDialog == nil {
 		return // still being built
 	}
-	if f.problem.Text == setupFixMarked && !f.nameProblem.Visible() && !f.lengthProblem.Visible() && !f.deliverers.problem.Visible() {
+	if f.problem.Text == setupFixMarked && !f.nameProblem.Visible() && !f.lengthProblem.Visible() && f.deliverers.problem.Text == "" {
 		setMessage(f.problem, "")
 	}
 	f.fit()
