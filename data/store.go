@@ -49,8 +49,9 @@ const driverName = "clinicdesk-sqlcipher"
 
 // sqliteMemoryLimit bounds SQLite's memory in the process, page caches
 // included, so that with the Go heap and the window the app stays inside
-// SPEC §5's 200 MB however long it has been open.
-const sqliteMemoryLimit = 112 << 20
+// SPEC §5's 200 MB however long it has been open (`clinicdesk bench`,
+// rss_day_mb: the window's own drawing takes 40 MB of it, its code 100).
+const sqliteMemoryLimit = 16 << 20
 
 func init() {
 	sql.Register(driverName, &sqlcipher.SQLiteDriver{
@@ -58,11 +59,13 @@ func init() {
 			if _, err := c.Exec("PRAGMA cipher_memory_security = OFF", nil); err != nil {
 				return err
 			}
-			// 64 MiB of page cache per connection (SQLite's default is 2 MiB),
+			// 4 MiB of page cache per connection (SQLite's default is 2 MiB),
 			// filled only as pages are read: the day view of a clinic with a
 			// million appointments reads its patients' rows at random, and
-			// each miss is a page to decrypt.
-			if _, err := c.Exec("PRAGMA cache_size = -65536", nil); err != nil {
+			// each miss is a page to decrypt (from the system's file cache,
+			// a few microseconds). 64 MiB each made the window hold 112 MiB
+			// of pages after a few minutes' use, for no day view faster.
+			if _, err := c.Exec("PRAGMA cache_size = -4096", nil); err != nil {
 				return err
 			}
 			// But the pool has four connections, and a verify or a long
