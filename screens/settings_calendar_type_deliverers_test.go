@@ -67,10 +67,17 @@ func TestTypeDialogSavesWhoCanDeliverIt(t *testing.T) {
 		t.Fatalf("the list does not say who delivers it: %q", tcTexts(w))
 	}
 
-	// Editing shows the choice back; a role instead is saved.
+	// Editing shows the choice back, with a clinician added since the list
+	// was read; a role instead is saved.
+	if _, err := c.SaveClinician(app.DiaryClinician{Name: "Callum MacLeod", Role: "Physiotherapist", Active: true, SortOrder: 2}); err != nil {
+		t.Fatal(err)
+	}
 	cal.types.rows.list.Select(0)
 	tcTap(t, w, "Edit…")
 	e := cal.types.form.deliverers
+	if len(e.clinicians) != 3 || e.clinicians[2].Text != "Callum MacLeod (Physiotherapist)" {
+		t.Fatalf("the edit dialog offers %d clinicians, not the one just added", len(e.clinicians))
+	}
 	if e.mode.Selected != setupDeliverOnly || !e.clinicians[0].Checked || e.clinicians[1].Checked {
 		t.Fatalf("the edit dialog shows %q, ticks %v %v", e.mode.Selected, e.clinicians[0].Checked, e.clinicians[1].Checked)
 	}

@@ -147,6 +147,11 @@ func (p *setupTypesPane) openForm(t app.AppointmentType, title, action string) {
 	f.needsRoom.SetChecked(t.NeedsRoom)
 	f.active = widget.NewCheck("Active: can be booked", nil)
 	f.active.SetChecked(t.Active)
+	// The team afresh: a clinician added on the Clinicians tab since the
+	// list was read can be chosen at once.
+	if team, err := p.ctx.Clinic.Clinicians(true); err == nil {
+		p.team = team
+	}
 	f.deliverers = newSetupDeliverersChooser(t.Deliverers, p.team, f.putRight)
 	form := widget.NewForm(
 		widget.NewFormItem("Name", setupField(f.name, f.nameProblem)),
