@@ -21,7 +21,7 @@ const (
 	OutsideOpeningHours   ProblemKind = "outside_opening_hours"   // the clinic is not open then
 	BankHoliday           ProblemKind = "bank_holiday"            // the date is a bank holiday in the clinic's region
 	ClinicClosed          ProblemKind = "clinic_closed"           // the date is in one of the clinic's closures
-	TypeNotDelivered      ProblemKind = "type_not_delivered"      // the clinician does not usually deliver the type
+	TypeNotDelivered      ProblemKind = "type_not_delivered"      // the clinician does not usually deliver the type (CheckDeliverer)
 )
 
 // Problem is one warning about a booking. Message is plain words for a
