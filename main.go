@@ -42,6 +42,7 @@ func runGUI(args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return cli.ExitUsage
 	}
+	tuneWindowMemory() // gui_memory.go
 	a := newFyneApp(appID)
 	opts := screens.Options{DBPath: *db}
 	if app.Exists(*db) {
@@ -82,6 +83,7 @@ func runDemo(args []string) int {
 		return cli.ExitFailure
 	}
 	fmt.Printf("Demo clinic at %s. Sign in as %q with password %q.\n", d.Path, d.Username, d.Password)
+	tuneWindowMemory()
 	a := newFyneApp(appID + ".demo")
 	screens.New(a, screens.Options{DBPath: d.Path, Clinic: d.Clinic, Screen: *screen,
 		DemoNote: fmt.Sprintf("Demo clinic: sign in as %s / %s", d.Username, d.Password)}).ShowAndRun()

@@ -1,0 +1,7 @@
+//go:build !linux || !cgo
+
+package main
+
+func fewMallocArenas() {}
+
+func trimMalloc() {}
