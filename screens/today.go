@@ -114,7 +114,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	s.holidaysCard = widget.NewCard("Bank holidays", s.region.Name(), s.holidayList(now))
 
 	cards := container.NewVBox(s.holidaysCard)
-	top.Add(newTodayChecklist(s.ctx)) // a new clinic's set-up, the phone and address among it
+	top.Add(newTodayChecklist(s.ctx, s.relayout)) // a new clinic's set-up, the phone and address among it
 	addTodayComplaints(s.ctx, cards)
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())
@@ -137,6 +137,13 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		s.buildAppointments()))
 	s.reload()
 	return s
+}
+
+// relayout lays the screen out again after a part of it changed height.
+func (s *todayScreen) relayout() {
+	if s.content != nil {
+		s.content.Refresh()
+	}
 }
 
 // showGreeting greets the user by first name, as the time of day suits.

@@ -75,7 +75,12 @@ type todayChecklist struct {
 // is the checklist's. It stays hidden until the clinic's state is read,
 // off the UI goroutine, and for good once everything is done; done lines
 // shrink to one, so a clinic nearly set up loses little of its list.
-func newTodayChecklist(ctx *Context) fyne.CanvasObject {
+//
+// relayout is called once the card has its lines: the screen around it
+// must lay itself out again, or the card keeps the height it had while
+// hidden and is drawn over the day's list and under the side column
+// (seen in a real window; Fyne lays out only what is refreshed).
+func newTodayChecklist(ctx *Context, relayout func()) fyne.CanvasObject {
 	l := &todayChecklist{ctx: ctx, body: container.NewVBox()}
 	l.card = widget.NewCard("Getting started", "", l.body)
 	l.card.Hide()
@@ -83,6 +88,7 @@ func newTodayChecklist(ctx *Context) fyne.CanvasObject {
 	offUI(ctx, c.FirstRun, func(f app.FirstRun, err error) {
 		if err == nil {
 			l.show(f)
+			relayout()
 		}
 	})
 	return l.card

@@ -143,3 +143,36 @@ func TestAskWhomNamesThePracticeManagers(t *testing.T) {
 		}
 	}
 }
+
+// The card arrives after Today is drawn (its state is read off the UI
+// goroutine): the screen must make room for it, not draw it over the
+// day's list and under the side column, as a real window once did.
+func TestTodayChecklistPushesTheDaysListDown(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	s, w, _ := tcToday(t, c)
+	var card, holidays fyne.CanvasObject
+	for _, o := range tcVisible(w) {
+		if k, ok := o.(*widget.Card); ok {
+			switch k.Title {
+			case "Getting started":
+				card = k
+			case "Bank holidays":
+				holidays = k
+			}
+		}
+	}
+	if card == nil || holidays == nil || s.listArea == nil {
+		t.Fatalf("Today lacks the checklist, the holidays or the list: %q", tcTexts(w))
+	}
+	d := fyne.CurrentApp().Driver()
+	bottom := d.AbsolutePositionForObject(card).Y + card.Size().Height
+	if card.Size().Height < card.MinSize().Height {
+		t.Errorf("the checklist is %v tall, less than the %v it needs", card.Size().Height, card.MinSize().Height)
+	}
+	for name, o := range map[string]fyne.CanvasObject{"the day's list": s.listArea, "the side column": holidays} {
+		if top := d.AbsolutePositionForObject(o).Y; top < bottom {
+			t.Errorf("%s starts at y=%v, above the checklist's foot at %v", name, top, bottom)
+		}
+	}
+}
