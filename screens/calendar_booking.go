@@ -180,10 +180,12 @@ func (b *calendarBooking) build() {
 	b.reasonRow.Hide()
 	b.problem = errorText()
 
-	// The type asked for, else the first (the clinic orders its types by
-	// how often they are booked), so the length is set from the start.
-	if len(b.types) > 0 {
-		b.typeSelect.SetSelectedIndex(0)
+	// The type asked for, else the first the slot's clinician delivers
+	// (the clinic orders its types by how often they are booked), so the
+	// length is set from the start and a click on a free time does not
+	// open on a warning that this clinician does not deliver it.
+	if i := b.defaultType(); i >= 0 {
+		b.typeSelect.SetSelectedIndex(i)
 	}
 	for i, t := range b.types {
 		if t.ID == b.slot.TypeID {
@@ -248,6 +250,25 @@ func (b *calendarBooking) close() {
 		b.s.booking = nil
 	}
 	b.s.grid.Focus()
+}
+
+// defaultType is the index of the first type the slot's clinician
+// delivers, else of the first type, else -1.
+func (b *calendarBooking) defaultType() int {
+	if len(b.types) == 0 {
+		return -1
+	}
+	for _, cl := range b.s.clinicians {
+		if cl.ID != b.slot.ClinicianID {
+			continue
+		}
+		for i, t := range b.types {
+			if app.Delivers(t, cl) {
+				return i
+			}
+		}
+	}
+	return 0
 }
 
 func (b *calendarBooking) chosenType() (app.AppointmentType, bool) {

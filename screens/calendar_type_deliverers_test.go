@@ -103,3 +103,34 @@ func TestBookingDialogWarnsWhenTheClinicianDoesNotDeliverTheType(t *testing.T) {
 		t.Fatalf("no reason asked: button %q, reason shown %v", b.book.Text, b.reasonRow.Visible())
 	}
 }
+
+// A click on a free time opens the booking on a type the column's
+// clinician delivers, not on the first of the list when that one is
+// someone else's: the dialog must not open on a warning.
+func TestBookingDialogStartsOnATypeTheClinicianDelivers(t *testing.T) {
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	physio := ctPhysio45(t, c)
+	s, _ := ctScreen(t, c)
+
+	ctTap(t, s, ctColumn(t, s, d.patel.ID), 10*60)
+	b := s.booking
+	if b == nil {
+		t.Fatal("no booking dialog")
+	}
+	if len(b.types) < 2 || b.types[0].ID != physio.ID {
+		t.Fatalf("the test needs the physiotherapists' type first in the list: %v", b.types)
+	}
+	got, ok := b.chosenType()
+	if !ok || got.ID == physio.ID || got.ID != d.review.ID {
+		t.Fatalf("Dr Patel's booking opened on %q (%v)", got.Name, ok)
+	}
+	b.close()
+	tpIdle(t)
+
+	// Mr Carter, a physiotherapist, gets the first of the list.
+	ctTap(t, s, ctColumn(t, s, d.carter.ID), 10*60)
+	if got, ok := s.booking.chosenType(); !ok || got.ID != physio.ID {
+		t.Fatalf("Mr Carter's booking opened on %q (%v)", got.Name, ok)
+	}
+}
