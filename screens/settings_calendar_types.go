@@ -31,7 +31,7 @@ type setupTypesPane struct {
 type setupTypeForm struct {
 	*setupDialog
 	apptType      app.AppointmentType
-	name          *widget.Entry
+	name          *textBox
 	nameProblem   *widget.Label
 	length        *widget.SelectEntry
 	lengthProblem *widget.Label
@@ -130,7 +130,7 @@ func (p *setupTypesPane) showEdit() {
 }
 
 func (p *setupTypesPane) openForm(t app.AppointmentType, title, action string) {
-	f := &setupTypeForm{apptType: t, name: widget.NewEntry(), nameProblem: errorText(), lengthProblem: errorText()}
+	f := &setupTypeForm{apptType: t, name: newTextBox(), nameProblem: errorText(), lengthProblem: errorText()}
 	f.name.SetText(t.Name)
 	f.name.SetPlaceHolder("e.g. New patient assessment")
 	f.name.OnChanged = func(string) {
