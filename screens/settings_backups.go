@@ -34,9 +34,8 @@ type backupsTab struct {
 	testButton   *widget.Button
 	result       *widget.Label // what the last backup, drill or restore found
 
-	restoreButton   *widget.Button        // managers only (settings_restore.go)
-	restoreDialog   *dialog.ConfirmDialog // the last restore question asked
-	restorePassword *widget.Entry         // its password box
+	restoreButton   *widget.Button // managers only (settings_restore.go)
+	restorePassword *widget.Entry  // the restore question's password box
 }
 
 func newBackupsTab(ctx *Context) *backupsTab {

@@ -130,8 +130,7 @@ func (t *backupsTab) confirmRestore(path string, p app.RestorePreview, problem s
 		widget.NewLabelWithStyle("To restore, type your password as it was then", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		password,
 		setupSlot(problemLabel, 3)) // room kept: asked again, the buttons stay put
-	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm("Restore from a backup", "Restore and replace the clinic", "Cancel", content, func(ok bool) {
+	d := dialog.NewCustomConfirm("Restore from a backup", "Restore and replace the clinic", "Cancel", content, func(ok bool) {
 		if ok {
 			t.restore(path, p, password.Text)
 		}
@@ -140,7 +139,7 @@ func (t *backupsTab) confirmRestore(path string, p app.RestorePreview, problem s
 	// Enter in the password box is not a way to restore: only the button.
 	fitDialog(d, content, 600)
 	d.Show()
-	t.restoreDialog, t.restorePassword = d, password
+	t.restorePassword = password
 	t.ctx.Window.Canvas().Focus(password)
 }
 

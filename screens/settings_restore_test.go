@@ -7,8 +7,40 @@ import (
 
 	"clinicdesk/app"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
+
+// rsButtonAt is where the topmost visible button labelled text is drawn.
+func rsButtonAt(t *testing.T, w fyne.Window, text string) fyne.Position {
+	t.Helper()
+	objs := tcVisible(w)
+	for i := len(objs) - 1; i >= 0; i-- {
+		if b, ok := objs[i].(*widget.Button); ok && b.Text == text {
+			return fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return fyne.Position{}
+}
+
+// Another clinic's backup is refused before anything is asked.
+func TestRestoreFromAnotherClinicsBackupIsRefusedBeforeAsking(t *testing.T) {
+	test.NewTempApp(t)
+	c, other := tcClinic(t), tcClinic(t)
+	archive := filepath.Join(t.TempDir(), "other"+app.BackupExt)
+	if _, err := other.BackupNow(archive); err != nil {
+		t.Fatal(err)
+	}
+	s, w, _ := tcSettings(t, c)
+	s.selectTab(settingsTabBackups)
+	s.backups.previewRestore(archive)
+	tcIdle(t)
+	if !strings.Contains(s.backups.result.Text, "of another clinic") || tcShows(w, "type your password as it was then") {
+		t.Fatalf("another clinic's backup: %q", s.backups.result.Text)
+	}
+}
 
 // The restore asks first, naming the backup's time, who made it and what
 // would be lost; it takes the manager's password as it was then; a wrong
@@ -44,7 +76,9 @@ func TestRestoreFromABackupNamesItsDateAndLossesAndNeedsThePassword(t *testing.T
 		}
 	}
 
-	// Nothing typed, then a wrong password: asked again, nothing changed.
+	// Nothing typed, then a wrong password: asked again, nothing changed,
+	// and the buttons where they were.
+	at := rsButtonAt(t, w, "Restore and replace the clinic")
 	tcTap(t, w, "Restore and replace the clinic")
 	tcIdle(t)
 	if !tcShows(w, "Type your password to restore") {
@@ -58,6 +92,9 @@ func TestRestoreFromABackupNamesItsDateAndLossesAndNeedsThePassword(t *testing.T
 	}
 	if sess, ok := c.Session(); !ok || sess.Locked || sh.reloads != 0 {
 		t.Fatal("a wrong password ended the session")
+	}
+	if again := rsButtonAt(t, w, "Restore and replace the clinic"); again != at {
+		t.Fatalf("asked again, the Restore button moved from %v to %v", at, again)
 	}
 
 	test.Type(b.restorePassword, tcManagerPassword)
