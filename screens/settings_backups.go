@@ -35,7 +35,7 @@ type backupsTab struct {
 	result       *widget.Label // what the last backup, drill or restore found
 
 	restoreButton   *widget.Button // managers only (settings_restore.go)
-	restorePassword *widget.Entry  // the restore question's password box
+	restorePassword *textBox       // the restore question's password box
 }
 
 func newBackupsTab(ctx *Context) *backupsTab {

@@ -117,7 +117,7 @@ func (t *backupsTab) confirmRestore(path string, p app.RestorePreview, problem s
 	if p.Counted && p.Patients == 0 && p.Appointments == 0 {
 		losses.Importance = widget.WarningImportance // little to lose: said, not shouted
 	}
-	password := widget.NewPasswordEntry()
+	password := newSecretBox() // Escape in it closes the question, as Cancel
 	password.SetPlaceHolder("Your password")
 	problemLabel := wrapped(problem)
 	problemLabel.Importance = widget.DangerImportance

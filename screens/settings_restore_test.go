@@ -97,6 +97,19 @@ func TestRestoreFromABackupNamesItsDateAndLossesAndNeedsThePassword(t *testing.T
 		t.Fatalf("asked again, the Restore button moved from %v to %v", at, again)
 	}
 
+	// Escape in the password box asks before losing the typing, then the
+	// question is put again from the start.
+	test.Type(b.restorePassword, tcManagerPassword)
+	b.restorePassword.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !tcShows(w, "Discard what you typed?") {
+		t.Fatalf("Escape in the password box: %q", tcTexts(w))
+	}
+	tcTap(t, w, "Discard and close")
+	if tcShows(w, "type your password as it was then") {
+		t.Fatal("Escape did not close the restore question")
+	}
+	b.previewRestore(archive)
+	tcIdle(t)
 	test.Type(b.restorePassword, tcManagerPassword)
 	tcTap(t, w, "Restore and replace the clinic")
 	tcIdle(t)
