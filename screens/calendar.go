@@ -209,7 +209,7 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	wrap := &calendarToolbarLayout{}
 	toolbar := container.New(wrap,
 		container.NewHBox(today, prev, next, s.dateButton), actions)
-	top := container.NewVBox(toolbar, s.forBanner, s.banner, s.message)
+	top := container.NewVBox(toolbar, s.forBanner, s.banner, keepLine(s.message))
 	if len(s.clinicians) == 0 {
 		s.content = container.NewPadded(container.NewVBox(heading("No clinicians yet"),
 			wrapped("The appointment book needs at least one clinician with working hours. "+

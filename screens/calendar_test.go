@@ -267,3 +267,27 @@ func ctTexts(o fyne.CanvasObject) []string {
 	}
 	return out
 }
+
+// A message over the grid ("Booked … at 09:45.") comes and goes without
+// moving the grid under the pointer: its line is kept while it is empty.
+func TestCalendarMessagesDoNotMoveTheGrid(t *testing.T) {
+	c := tcClinic(t)
+	ctSetUp(t, c)
+	s, w := ctScreen(t, c)
+	w.Resize(fyne.NewSize(1366, 768))
+	tpIdle(t)
+	d := fyne.CurrentApp().Driver()
+	before := d.AbsolutePositionForObject(s.grid)
+	say(s.message, widget.SuccessImportance, "Booked Emily Carter on Monday 7 December 2026 at 09:45.")
+	s.content.Refresh()
+	tpIdle(t)
+	if after := d.AbsolutePositionForObject(s.grid); after != before {
+		t.Fatalf("the grid moved from %v to %v when a message showed", before, after)
+	}
+	say(s.message, widget.SuccessImportance, "")
+	s.content.Refresh()
+	tpIdle(t)
+	if after := d.AbsolutePositionForObject(s.grid); after != before {
+		t.Fatalf("the grid moved from %v to %v when the message went", before, after)
+	}
+}

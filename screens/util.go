@@ -354,3 +354,27 @@ func showFileDialog(d *dialog.FileDialog, win fyne.Window) {
 		d.Resize(size)
 	}
 }
+
+// keepLine holds a message line's room while it is empty, so what lies
+// under it stays put as messages come and go (a booking's "Booked …"
+// used to push the calendar's grid down under the pointer). A message
+// longer than a line still takes the room it needs.
+func keepLine(l *widget.Label) fyne.CanvasObject {
+	return container.New(&oneLineAtLeast{}, l)
+}
+
+type oneLineAtLeast struct{}
+
+func (oneLineAtLeast) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	line := widget.NewLabel("Booked").MinSize()
+	m := objects[0].MinSize()
+	if !objects[0].Visible() {
+		m = fyne.NewSize(0, 0)
+	}
+	return fyne.NewSize(m.Width, max(m.Height, line.Height))
+}
+
+func (oneLineAtLeast) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+}
