@@ -129,10 +129,10 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 	)
 	sh.nav.OnSelected = sh.onNavSelected
 	patientDrafts.watch(sh.ui.clinic, sh.onDraftsChanged)
-	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(), sh.nav)
-	split := container.NewHSplit(navBox, sh.content)
-	split.SetOffset(0.2)
-	return container.NewBorder(header, nil, nil, nil, split)
+	navBox := container.New(&navWidth{sh: sh}, container.NewBorder(nil, nil, nil, widget.NewSeparator(), sh.nav))
+	// The list keeps one width on every screen (a split gave the screen
+	// beside it the room it asked for, so the list narrowed on Settings).
+	return container.NewBorder(header, nil, navBox, nil, sh.content)
 }
 
 // emptyState is what shows when the user has no modules at all, so the
@@ -379,4 +379,27 @@ func (sh *shellScreen) showError(err error) {
 	}
 	d := dialog.NewInformation("That did not work", sentence(err.Error()), sh.ui.win)
 	d.Show()
+}
+
+// navWidth makes the list of screens as wide as its widest title with its
+// shortcut: a list inside a split had been squeezed by a wide screen
+// (Settings, with its rows of tabs) to "Compla…" and "Audit tr…".
+type navWidth struct{ sh *shellScreen }
+
+func (l *navWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	m := objects[0].MinSize()
+	key := widget.NewLabel(doorShortcutText("9")).MinSize().Width
+	widest := float32(0)
+	for _, mod := range l.sh.modules {
+		widest = max(widest, widget.NewLabel(mod.Title).MinSize().Width)
+	}
+	// The row: icon, title, shortcut, with the list's and the border's
+	// padding, and the separator.
+	w := theme.IconInlineSize() + widest + key + 6*theme.Padding() + 1
+	return fyne.NewSize(max(m.Width, w), m.Height)
+}
+
+func (l *navWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
 }
