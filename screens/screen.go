@@ -97,6 +97,22 @@ func ScreenIDs() []string {
 	return ids
 }
 
+// moduleKey is the module's shortcut number less one (Ctrl+1 is 0): its
+// place among all the screens, not among those the user may open, so
+// Ctrl+6 is Settings for everyone who has it and a receptionist's
+// fingers learn what a manager's know. -1 for a module past Ctrl+9.
+func moduleKey(id string) int {
+	for i, m := range modules {
+		if m.ID == id {
+			if i < len(doorModuleKeys) {
+				return i
+			}
+			break
+		}
+	}
+	return -1
+}
+
 // Modules lists the modules the signed-in user may open, in order.
 func Modules(c *app.Clinic) []Module {
 	var out []Module

@@ -120,8 +120,8 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 				icon.SetResource(theme.DocumentIcon())
 			}
 			key := c.Objects[2].(*widget.Label)
-			if i < len(doorModuleKeys) {
-				key.SetText(doorShortcutText(fmt.Sprint(i + 1)))
+			if k := moduleKey(m.ID); k >= 0 {
+				key.SetText(doorShortcutText(fmt.Sprint(k + 1)))
 			} else {
 				key.SetText("")
 			}
@@ -172,8 +172,8 @@ func (sh *shellScreen) mainMenu() *fyne.MainMenu {
 	}
 	for i, m := range sh.modules {
 		item := &fyne.MenuItem{Label: m.Title, Icon: m.Icon, Action: func() { sh.openIndex(i) }}
-		if i < len(doorModuleKeys) {
-			item.Shortcut = doorModuleShortcut(i)
+		if k := moduleKey(m.ID); k >= 0 {
+			item.Shortcut = doorModuleShortcut(k)
 		}
 		items = append(items, item)
 	}
@@ -196,6 +196,17 @@ func (sh *shellScreen) openID(id string) {
 		}
 	}
 	sh.openIndex(0)
+}
+
+// openKey opens the module whose shortcut number is key+1, when the user
+// has it; a number whose screen she may not open does nothing.
+func (sh *shellScreen) openKey(key int) {
+	for i, m := range sh.modules {
+		if moduleKey(m.ID) == key {
+			sh.openIndex(i)
+			return
+		}
+	}
 }
 
 // openIndex shows module i, building its content afresh, with anything

@@ -449,7 +449,7 @@ func (u *UI) addShortcuts() {
 		c.AddShortcut(doorModuleShortcut(i), func(fyne.Shortcut) {
 			behindOverlay(c, func() {
 				if u.shell != nil {
-					u.shell.openIndex(i)
+					u.shell.openKey(i)
 				}
 			})()
 		})
