@@ -9,15 +9,19 @@ import (
 // The window's memory (SPEC §5: under 200 MB, not growing over a day):
 // `clinicdesk bench` measures it in the real window (rss_mb, rss_day_mb).
 
-// guiMemoryLimit is what the Go runtime aims to stay under: the window's
-// own objects (fonts, widgets, pictures) need 25 to 35 MB; near this the
-// collector works harder rather than taking more from the desk PC. Of
-// the window's 200 MB (SPEC §5) its code takes 100 and its drawing 40.
-const guiMemoryLimit = 48 << 20
+// guiGCPercent lets the heap grow by a quarter between collections, not
+// double: the window's live objects are 25 to 35 MB (60 once a system
+// font for names in another script, e.g. Chinese, is loaded), so this
+// keeps 20 to 40 MB that doubling would hold, for about a tenth of the
+// window's CPU spent collecting while it is busy (`clinicdesk bench`,
+// rss_day_mb's note), on a desk that mostly waits.
+const guiGCPercent = 25
 
-// guiGCPercent lets the heap grow by half between collections instead of
-// doubling: a little more collecting, on a desk that mostly waits.
-const guiGCPercent = 50
+// guiMemoryLimit is only a backstop, well above what the window holds: a
+// limit near the live heap makes the collector chase it (at 48 MiB it
+// took a third of the window's CPU once the Chinese names' font was
+// loaded; at 96, a seventh).
+const guiMemoryLimit = 128 << 20
 
 // tuneWindowMemory sets the collector and C's allocator for a window
 // left open all day. GOGC and GOMEMLIMIT, if set, still win.

@@ -48,7 +48,8 @@ type BenchMemory struct {
 	File   float64 `json:"file_mb"` // mapped files: the program, its libraries
 	Go     float64 `json:"go_mb"`   // everything the Go runtime holds and has not given back
 	GoHeap float64 `json:"go_heap_mb"`
-	SQLite float64 `json:"sqlite_mb"` // sqlite3_memory_used: page caches, statements, schema
+	SQLite float64 `json:"sqlite_mb"`  // sqlite3_memory_used: page caches, statements, schema
+	GCCPU  float64 `json:"gc_cpu_pct"` // the collector's share of the window's CPU time so far
 }
 
 // Other is the anonymous memory neither Go nor SQLite accounts for: the
@@ -56,8 +57,8 @@ type BenchMemory struct {
 func (m BenchMemory) Other() float64 { return round1(math.Max(m.Anon-m.Go-m.SQLite, 0)) }
 
 func (m BenchMemory) split() string {
-	return fmt.Sprintf("Go %.0f MB (heap objects %.0f), SQLite %.0f MB, GL/X/fonts and other C %.0f MB, program and libraries mapped %.0f MB",
-		m.Go, m.GoHeap, m.SQLite, m.Other(), m.File)
+	return fmt.Sprintf("Go %.0f MB (heap objects %.0f; collecting took %.0f%% of its CPU), SQLite %.0f MB, GL/X/fonts and other C %.0f MB, program and libraries mapped %.0f MB",
+		m.Go, m.GoHeap, m.GCCPU, m.SQLite, m.Other(), m.File)
 }
 
 // ReadBenchScriptInput reads what the bench gives the window on standard
@@ -114,7 +115,7 @@ func benchMemoryNow(stage string) BenchMemory {
 		m.File = round1((kb["Rss"] - kb["Anonymous"]) / 1024)
 	}
 	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"},
-		{Name: "/memory/classes/heap/objects:bytes"}}
+		{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"}}
 	metrics.Read(s)
 	mb := func(i int) float64 {
 		if s[i].Value.Kind() != metrics.KindUint64 {
@@ -123,6 +124,9 @@ func benchMemoryNow(stage string) BenchMemory {
 		return float64(s[i].Value.Uint64()) / (1 << 20)
 	}
 	m.Go, m.GoHeap = round1(mb(0)-mb(1)), round1(mb(2))
+	if s[3].Value.Kind() == metrics.KindFloat64 && s[4].Value.Kind() == metrics.KindFloat64 && s[4].Value.Float64() > 0 {
+		m.GCCPU = round1(100 * s[3].Value.Float64() / s[4].Value.Float64())
+	}
 	return m
 }
 
