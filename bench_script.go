@@ -35,3 +35,13 @@ func playBenchScript(a fyne.App, u *screens.UI) {
 		}()
 	})
 }
+
+// quitIfBenchScripted ends a scripted window that could not open the
+// clinic, saying why, rather than leave `clinicdesk bench` waiting.
+func quitIfBenchScripted(a fyne.App, err error) {
+	if os.Getenv(cli.BenchScriptEnv) == "" {
+		return
+	}
+	fmt.Fprintln(os.Stderr, "clinicdesk bench script: the window could not open the clinic file:", err)
+	a.Lifecycle().SetOnStarted(func() { go fyne.Do(a.Quit) })
+}

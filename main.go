@@ -49,6 +49,7 @@ func runGUI(args []string) int {
 		c, err := app.Open(*db)
 		if err != nil {
 			screens.ShowStartupError(a, err)
+			quitIfBenchScripted(a, err) // nobody is there to press Close
 			a.Run()
 			return cli.ExitFailure
 		}
