@@ -163,6 +163,27 @@ type AuditFilter struct {
 
 // ListAudit returns audit rows newest first, paged by seq.
 func (s *Store) ListAudit(f AuditFilter) ([]AuditEntry, error) {
+	q, args := auditQuery(f)
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at string
+		if err := rows.Scan(&e.Seq, &at, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Patient, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
+			return nil, err
+		}
+		e.At, _ = time.Parse(time.RFC3339Nano, at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// auditQuery is ListAudit's SQL and its parameters for f.
+func auditQuery(f AuditFilter) (string, []any) {
 	var where []string
 	var args []any
 	if f.Username != "" {
@@ -170,7 +191,11 @@ func (s *Store) ListAudit(f AuditFilter) ([]AuditEntry, error) {
 		args = append(args, f.Username)
 	}
 	if f.Patient != "" {
-		where = append(where, "patient = ?")
+		// The second term repeats the index's own condition: audit_patient
+		// is partial (patient <> ''), and SQLite uses a partial index only
+		// when the query says so itself; without it a record's history
+		// read the whole trail, 7 s a record at 100,000 patients.
+		where = append(where, "patient = ?", "patient <> ''")
 		args = append(args, f.Patient)
 	}
 	if f.Action != "" {
@@ -198,23 +223,7 @@ func (s *Store) ListAudit(f AuditFilter) ([]AuditEntry, error) {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY seq DESC LIMIT ?"
-	args = append(args, limit)
-	rows, err := s.db.Query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		var at string
-		if err := rows.Scan(&e.Seq, &at, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Patient, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
-			return nil, err
-		}
-		e.At, _ = time.Parse(time.RFC3339Nano, at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return q, append(args, limit)
 }
 
 // IntegrityCheck runs SQLCipher's and SQLite's own checks: every page
