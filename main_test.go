@@ -268,6 +268,55 @@ func drawnWith(t *testing.T, display, name string, min int) string {
 	return path
 }
 
+// dayDrawn waits for the demo's day in the Calendar: on a working day its
+// appointments (several thousand colours), on a day the clinic is shut the
+// closed-day shading over every column (warm pixels by the hundred
+// thousand). An empty grid still loading has neither, and a shot of it
+// once passed for the day at 1920x1080.
+func dayDrawn(t *testing.T, display, name string) string {
+	t.Helper()
+	working := ukcal.EnglandAndWales.IsWorkingDay(ukcal.Today(time.Now()))
+	var path string
+	var colours, warm int
+	if !waitFor(60*time.Second, func() bool {
+		path, colours = screenshot(t, display, name)
+		if working {
+			return colours > 4000
+		}
+		warm = warmPixels(t, path)
+		return colours > 500 && warm > 100000
+	}) {
+		t.Fatalf("%s: the day was never drawn (%d colours, %d shaded pixels)", name, colours, warm)
+	}
+	return path
+}
+
+// warmPixels counts the pixels noticeably redder than blue: the closed-day
+// shading and the "Day off" labels, where the empty grid is grey.
+func warmPixels(t *testing.T, path string) int {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, _, bl, _ := img.At(x, y).RGBA()
+			if r > bl+20*257 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // waitForExit waits for the app to end after its window was closed.
 func waitForExit(t *testing.T, g *gui) {
 	t.Helper()
@@ -384,11 +433,7 @@ func TestEndToEnd(t *testing.T) {
 		// two thousand). The binary opens on the real today, and the demo
 		// clinic is shut at weekends and on bank holidays: then the grid
 		// is all there is to see.
-		min := 4000
-		if !ukcal.EnglandAndWales.IsWorkingDay(ukcal.Today(time.Now())) {
-			min = 500
-		}
-		shot := drawnWith(t, display, "e2e-demo-calendar", min)
+		shot := dayDrawn(t, display, "e2e-demo-calendar")
 		t.Logf("screenshot: %s", shot)
 		// A module that failed to open would leave the first screen.
 		patients := filepath.Join(filepath.Dir(shot), "e2e-demo-patients.png")
@@ -404,11 +449,7 @@ func TestEndToEnd(t *testing.T) {
 		big := startXvfbSized(t, "1920x1080")
 		g := startGUI(t, bin, big, "demo", "--dir", filepath.Join(dir, "demo-calendar-hd"), "--screen", "calendar")
 		windowID(t, g, big, "ClinicDesk")
-		min := 4000
-		if !ukcal.EnglandAndWales.IsWorkingDay(ukcal.Today(time.Now())) {
-			min = 500
-		}
-		shot := drawnWith(t, big, "e2e-demo-calendar-1920x1080", min)
+		shot := dayDrawn(t, big, "e2e-demo-calendar-1920x1080")
 		t.Logf("screenshot: %s", shot)
 		f, err := os.Open(shot)
 		if err != nil {
