@@ -39,12 +39,6 @@ var fileDialogOpeners = map[string]func(t *testing.T) fyne.Window{
 		u.setup.onChooseBackupFolder()
 		return u.Window()
 	},
-	"backupsTab.chooseRestoreFile": func(t *testing.T) fyne.Window {
-		s, w, _ := tcSettings(t, tcClinic(t))
-		s.selectTab(settingsTabBackups)
-		s.backups.chooseRestoreFile()
-		return w
-	},
 	"detailsTab.chooseLogo": func(t *testing.T) fyne.Window {
 		s, w, _ := tcSettings(t, tcClinic(t))
 		s.details.chooseLogo()
@@ -62,10 +56,10 @@ var fileDialogOpeners = map[string]func(t *testing.T) fyne.Window{
 		s.backups.chooseBackupFile()
 		return w
 	},
-	"backupsTab.chooseTestFile": func(t *testing.T) fyne.Window {
+	"backupsTab.pickBackup": func(t *testing.T) fyne.Window { // the restore's and the drill's
 		s, w, _ := tcSettings(t, tcClinic(t))
 		s.selectTab(settingsTabBackups)
-		s.backups.chooseTestFile()
+		s.backups.chooseRestoreFile()
 		return w
 	},
 	"securityTab.chooseRecoverySheet": func(t *testing.T) fyne.Window {

@@ -236,6 +236,12 @@ func (t *backupsTab) showBackup(m app.Manifest, path string, err error) {
 
 // chooseTestFile asks which backup to test.
 func (t *backupsTab) chooseTestFile() {
+	t.pickBackup("Choose a backup for the restore drill", "Test this backup", t.testBackup)
+}
+
+// pickBackup asks for a backup file, starting in the backup folder, and
+// hands its path on.
+func (t *backupsTab) pickBackup(title, confirm string, then func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			t.ctx.ShowError(err)
@@ -246,7 +252,7 @@ func (t *backupsTab) chooseTestFile() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		t.testBackup(path)
+		then(path)
 	}, t.ctx.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{app.BackupExt}))
 	if t.folder != "" {
@@ -254,8 +260,8 @@ func (t *backupsTab) chooseTestFile() {
 			d.SetLocation(l)
 		}
 	}
-	d.SetTitleText("Choose a backup for the restore drill")
-	d.SetConfirmText("Test this backup")
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
 	showFileDialog(d, t.ctx.Window)
 }
 

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -35,27 +34,7 @@ func (t *backupsTab) restoreCard() fyne.CanvasObject {
 
 // chooseRestoreFile asks which backup to restore.
 func (t *backupsTab) chooseRestoreFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			t.ctx.ShowError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		t.previewRestore(path)
-	}, t.ctx.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{app.BackupExt}))
-	if t.folder != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(t.folder)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.SetTitleText("Choose the backup to restore")
-	d.SetConfirmText("Choose this backup")
-	showFileDialog(d, t.ctx.Window)
+	t.pickBackup("Choose the backup to restore", "Choose this backup", t.previewRestore)
 }
 
 // previewRestore reads what the backup is (off the UI goroutine: counting
