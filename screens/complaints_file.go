@@ -110,7 +110,7 @@ func (cf *complaintFile) reload() {
 	left := container.NewVBox(cf.detailsCard())
 	right := container.NewVBox(cf.deadlinesCard(), cf.timelineCard(), cf.lettersCard(), cf.notesCard())
 	cf.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil,
-		container.NewVScroll(container.NewGridWithColumns(2, left, right)))}
+		newFocusScroll(container.NewGridWithColumns(2, left, right)))}
 	cf.body.Refresh()
 }
 

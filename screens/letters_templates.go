@@ -70,10 +70,10 @@ func (t *lettersTab) build() fyne.CanvasObject {
 		cards.Add(t.window.build())
 	}
 	if !t.editable {
-		return container.NewVScroll(container.NewPadded(limitWidth(cards, 760)))
+		return newFocusScroll(container.NewPadded(limitWidth(cards, 760)))
 	}
 	cards.Add(t.buildEditor())
-	return container.NewVScroll(container.NewPadded(cards))
+	return newFocusScroll(container.NewPadded(cards))
 }
 
 // chosenDay reads the day entry, saying so when it is not a date.

@@ -472,7 +472,7 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 		section("Alerts", item("Alerts", strings.Join(alerts, "\n"))),
 		section("Treatment", item("Last treatment before ClinicDesk", isoToUK(p.LastTreatment)), item("Date of death", isoToUK(p.DateOfDeath))),
 	)
-	return container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
+	return newFocusScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
 }
 
 // --- Timeline ---
@@ -480,7 +480,7 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 func (r *patientRecord) timelineTab() fyne.CanvasObject {
 	r.timelineBox = container.NewVBox()
 	r.fillTimeline()
-	return container.NewVScroll(container.NewPadded(r.timelineBox))
+	return newFocusScroll(container.NewPadded(r.timelineBox))
 }
 
 // timelineIcon is the icon for a kind of timeline entry.
@@ -586,7 +586,7 @@ func (r *patientRecord) notesTab() fyne.CanvasObject {
 	r.notesBox = container.NewVBox()
 	r.fillNotes()
 	top := container.NewVBox(r.noteEntry, r.noteProblem, container.NewHBox(add, in, out), widget.NewSeparator())
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewVScroll(r.notesBox)))
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, newFocusScroll(r.notesBox)))
 }
 
 func (r *patientRecord) fillNotes() {
@@ -728,7 +728,7 @@ func (r *patientRecord) recordTab() fyne.CanvasObject {
 				"To keep a record out of the way, archive it instead."),
 			container.NewHBox(r.deleteButton))
 	}
-	return container.NewVScroll(container.NewPadded(limitWidth(container.NewVBox(parts...), 820)))
+	return newFocusScroll(container.NewPadded(limitWidth(container.NewVBox(parts...), 820)))
 }
 
 func (r *patientRecord) confirmArchive() {

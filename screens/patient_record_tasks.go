@@ -50,7 +50,7 @@ func (r *patientRecord) tasksTab() fyne.CanvasObject {
 	)
 	r.tasksBox = container.NewVBox()
 	r.fillTasks()
-	return container.NewPadded(container.NewBorder(container.NewVBox(form, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(r.tasksBox)))
+	return container.NewPadded(container.NewBorder(container.NewVBox(form, widget.NewSeparator()), nil, nil, nil, newFocusScroll(r.tasksBox)))
 }
 
 // followUpPlace is where a follow-up being typed for a patient is kept.

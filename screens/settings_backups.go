@@ -92,7 +92,7 @@ func (t *backupsTab) build() fyne.CanvasObject {
 	if restore := t.restoreCard(); restore != nil {
 		cards.Add(restore)
 	}
-	return container.NewVScroll(container.NewPadded(limitWidth(cards, 760)))
+	return newFocusScroll(container.NewPadded(limitWidth(cards, 760)))
 }
 
 // showFolder shows the chosen folder, or that automatic backups are off.

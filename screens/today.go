@@ -127,12 +127,12 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	}
 
 	if !s.ctx.Clinic.Can(app.PermViewCalendar) {
-		s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, widget.NewSeparator(), cards)))
+		s.content = newFocusScroll(container.NewPadded(container.NewVBox(top, widget.NewSeparator(), cards)))
 		return s
 	}
 	// The day's list is what the desk works from: it takes the room, with
 	// the holidays and backups beside it.
-	side := container.New(&fixedWidth{width: todaySideWidth}, container.NewVScroll(cards))
+	side := container.New(&fixedWidth{width: todaySideWidth}, newFocusScroll(cards))
 	s.content = container.NewPadded(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, side,
 		s.buildAppointments()))
 	s.reload()
