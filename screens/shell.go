@@ -395,19 +395,24 @@ func (sh *shellScreen) showError(err error) {
 // navWidth makes the list of screens as wide as its widest title with its
 // shortcut: a list inside a split had been squeezed by a wide screen
 // (Settings, with its rows of tabs) to "Compla…" and "Audit tr…".
-type navWidth struct{ sh *shellScreen }
+type navWidth struct {
+	sh    *shellScreen
+	width float32 // measured once: labels made at every layout would fill Fyne's renderer cache
+}
 
 func (l *navWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	m := objects[0].MinSize()
-	key := widget.NewLabel(doorShortcutText("9")).MinSize().Width
-	widest := float32(0)
-	for _, mod := range l.sh.modules {
-		widest = max(widest, widget.NewLabel(mod.Title).MinSize().Width)
+	if l.width == 0 {
+		key := widget.NewLabel(doorShortcutText("9")).MinSize().Width
+		widest := float32(0)
+		for _, mod := range l.sh.modules {
+			widest = max(widest, widget.NewLabel(mod.Title).MinSize().Width)
+		}
+		// The row: icon, title, shortcut, with the list's and the
+		// border's padding, and the separator.
+		l.width = theme.IconInlineSize() + widest + key + 6*theme.Padding() + 1
 	}
-	// The row: icon, title, shortcut, with the list's and the border's
-	// padding, and the separator.
-	w := theme.IconInlineSize() + widest + key + 6*theme.Padding() + 1
-	return fyne.NewSize(max(m.Width, w), m.Height)
+	return fyne.NewSize(max(m.Width, l.width), m.Height)
 }
 
 func (l *navWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {

@@ -363,18 +363,22 @@ func keepLine(l *widget.Label) fyne.CanvasObject {
 	return container.New(&oneLineAtLeast{}, l)
 }
 
-type oneLineAtLeast struct{}
+// oneLineAtLeast measures a label's line once: a label made at every
+// layout would sit in Fyne's renderer cache for a minute each.
+type oneLineAtLeast struct{ line float32 }
 
-func (oneLineAtLeast) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	line := widget.NewLabel("Booked").MinSize()
+func (l *oneLineAtLeast) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	if l.line == 0 {
+		l.line = widget.NewLabel("Booked").MinSize().Height
+	}
 	m := objects[0].MinSize()
 	if !objects[0].Visible() {
 		m = fyne.NewSize(0, 0)
 	}
-	return fyne.NewSize(m.Width, max(m.Height, line.Height))
+	return fyne.NewSize(m.Width, max(m.Height, l.line))
 }
 
-func (oneLineAtLeast) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l *oneLineAtLeast) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[0].Move(fyne.NewPos(0, 0))
 	objects[0].Resize(size)
 }
