@@ -90,6 +90,10 @@ type Keyring struct {
 	// repaired says an entry (or the whole file) came from the mirror, so
 	// the keyring should be written again.
 	repaired bool
+	// otherClinicID is the mirror's clinic identity when it alone differs
+	// from this copy's: one of the two was damaged, and only a secret that
+	// opens an entry can tell which (Open tries it).
+	otherClinicID string
 }
 
 // RecoveryEntry is the keyring entry wrapped under the recovery key.
@@ -122,6 +126,14 @@ func LoadKeyring(path string) (*Keyring, error) {
 	if mirrorErr != nil || !sameCopy(path) {
 		main.repaired = true
 	}
+	if len(main.damaged) == 0 && mirrorErr == nil && main.f.ClinicID != mirror.f.ClinicID && sameEntries(main, mirror) {
+		// The same entries under two clinic identities: a byte of the
+		// identity itself was damaged in one copy. Nothing in the files
+		// says which, and every entry is sealed to it, so guessing wrong
+		// would turn every password away: keep both for Open to try.
+		main.otherClinicID = mirror.f.ClinicID
+		return main, nil
+	}
 	if len(main.damaged) == 0 || mirrorErr != nil || main.f.ClinicID != mirror.f.ClinicID {
 		return main, nil // any damaged entries stay named
 	}
@@ -146,6 +158,20 @@ func LoadKeyring(path string) (*Keyring, error) {
 	}
 	main.damaged = still
 	return main, nil
+}
+
+// sameEntries says two copies hold the same entries, checksums and all.
+func sameEntries(a, b *Keyring) bool {
+	if len(a.f.Entries) != len(b.f.Entries) {
+		return false
+	}
+	for i := range a.f.Entries {
+		x, y := &a.f.Entries[i], &b.f.Entries[i]
+		if x.ID != y.ID || !bytes.Equal(x.sum(), y.sum()) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameCopy says the mirror holds exactly what the keyring holds.
@@ -323,6 +349,22 @@ type Unlocked struct {
 // Open recovers the data key from id's entry with secret. An unknown id
 // costs the same as a wrong secret, so login names cannot be probed.
 func (k *Keyring) Open(id string, secret []byte) (Unlocked, error) {
+	u, err := k.open(id, secret)
+	if errors.Is(err, ErrWrongSecret) && k.otherClinicID != "" {
+		// The two copies disagree on the clinic's identity: the secret
+		// that opens an entry under the other one shows that one is right.
+		mine := k.f.ClinicID
+		k.f.ClinicID = k.otherClinicID
+		if u2, err2 := k.open(id, secret); err2 == nil {
+			k.otherClinicID, k.repaired = "", true // Save writes both copies whole
+			return u2, nil
+		}
+		k.f.ClinicID = mine
+	}
+	return u, err
+}
+
+func (k *Keyring) open(id string, secret []byte) (Unlocked, error) {
 	tried := false
 	for i := range k.f.Entries {
 		e := &k.f.Entries[i]
