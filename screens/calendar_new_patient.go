@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
@@ -247,31 +246,10 @@ func (n *calendarNewPatient) setBusy(busy bool) {
 // patient form does; here the choice is to book that person instead, or
 // to register this one anyway.
 func (n *calendarNewPatient) warnDuplicates(p app.Patient, dups []patients.Duplicate) {
-	intro := wrapped("Before adding " + patientFullName(p) + ", check this is not someone already on file. " +
-		"Two records for one person means notes, letters and appointments in two places.")
-	list := container.NewVBox()
-	for _, d := range dups {
-		found := d.Patient
-		who := widget.NewLabelWithStyle(patientListName(found), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		var facts []string
-		if found.DOB != "" {
-			facts = append(facts, "born "+patientDOBAge(found))
-		}
-		if found.Address.Postcode != "" {
-			facts = append(facts, found.Address.Postcode)
-		}
-		if found.NHSNumber != "" {
-			facts = append(facts, "NHS "+nhs.FormatNHSNumber(found.NHSNumber))
-		}
-		why := wrapped(capitalise(strings.Join(facts, " · ")) + ".\nMay be the same person: " + d.Reason + ".")
-		use := widget.NewButtonWithIcon("Book this patient", theme.NavigateNextIcon(), func() {
-			n.close()
-			n.chosen(found.Summary())
-		})
-		list.Add(container.NewVBox(container.NewBorder(nil, nil, nil, use, who), why))
-		list.Add(widget.NewSeparator())
-	}
-	content := container.NewVBox(intro, list)
+	content := duplicatesList(p, dups, "Book this patient", func(found app.Patient) {
+		n.close()
+		n.chosen(found.Summary())
+	})
 	d := dialog.NewCustomWithoutButtons("This may be someone already on file", content, n.ctx.Window)
 	back := widget.NewButtonWithIcon("Back to the form", theme.CancelIcon(), func() {
 		n.closeDuplicates()

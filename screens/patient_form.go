@@ -670,32 +670,11 @@ func (f *patientForm) create(p app.Patient, o app.PatientOptions) {
 // warnDuplicates says who on file may be the same person, and why, with
 // the choice to open that record instead or to add this one anyway.
 func (f *patientForm) warnDuplicates(p app.Patient, o app.PatientOptions, dups []patients.Duplicate) {
-	intro := wrapped("Before adding " + patientFullName(p) + ", check this is not someone already on file. " +
-		"Two records for one person means notes, letters and appointments in two places.")
-	list := container.NewVBox()
-	for _, d := range dups {
-		id := d.Patient.ID
-		who := widget.NewLabelWithStyle(patientListName(d.Patient), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		var facts []string
-		if d.Patient.DOB != "" {
-			facts = append(facts, "born "+patientDOBAge(d.Patient))
-		}
-		if d.Patient.Address.Postcode != "" {
-			facts = append(facts, d.Patient.Address.Postcode)
-		}
-		if d.Patient.NHSNumber != "" {
-			facts = append(facts, "NHS "+nhs.FormatNHSNumber(d.Patient.NHSNumber))
-		}
-		why := wrapped(capitalise(strings.Join(facts, " · ")) + ".\nMay be the same person: " + d.Reason + ".")
-		open := widget.NewButtonWithIcon("Open the existing record", theme.NavigateNextIcon(), func() {
-			f.closeDuplicates()
-			f.discardDraft() // the existing record is used instead of what was typed
-			f.screen.openRecord(id)
-		})
-		list.Add(container.NewVBox(container.NewBorder(nil, nil, nil, open, who), why))
-		list.Add(widget.NewSeparator())
-	}
-	content := container.NewVBox(intro, list)
+	content := duplicatesList(p, dups, "Open the existing record", func(found app.Patient) {
+		f.closeDuplicates()
+		f.discardDraft() // the existing record is used instead of what was typed
+		f.screen.openRecord(found.ID)
+	})
 	d := dialog.NewCustomWithoutButtons("This may be someone already on file", content, f.ctx.Window)
 	back := widget.NewButtonWithIcon("Back to the form", theme.NavigateBackIcon(), f.closeDuplicates)
 	anyway := widget.NewButtonWithIcon("Create anyway", theme.ContentAddIcon(), func() {
