@@ -2,7 +2,7 @@
 # Both install what is missing first (see `deps`).
 
 GO       ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
-TAGS     := sqlite_fts5 sqlite_json migrated_fynedo
+TAGS     := sqlite_fts5 sqlite_json migrated_fynedo no_emoji
 # MSYS2's make on Windows: the program needs its .exe.
 ifeq ($(OS),Windows_NT)
 EXE      := .exe

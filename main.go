@@ -14,6 +14,7 @@ import (
 	"clinicdesk/app/demo"
 	"clinicdesk/assets"
 	"clinicdesk/screens"
+	_ "clinicdesk/screens/rendercache" // before Fyne's init: see the package
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"

@@ -98,6 +98,7 @@ func BenchMark(w io.Writer, stage string) {
 		if b, err := os.ReadFile("/proc/self/smaps"); err == nil {
 			os.WriteFile(filepath.Join(dir, "smaps-"+name+".txt"), b, 0o600)
 		}
+		os.WriteFile(filepath.Join(dir, "go-memory-"+name+".txt"), goMemoryClasses(), 0o600)
 	}
 }
 
@@ -218,4 +219,23 @@ func (q benchQueries) scriptSearches() []string {
 		out = append(out, q.all[i].text)
 	}
 	return out
+}
+
+// goMemoryClasses lists where the Go runtime's memory is, one class a
+// line in MB, for the heap-profile folder.
+func goMemoryClasses() []byte {
+	var s []metrics.Sample
+	for _, d := range metrics.All() {
+		if strings.HasPrefix(d.Name, "/memory/classes/") {
+			s = append(s, metrics.Sample{Name: d.Name})
+		}
+	}
+	metrics.Read(s)
+	var b strings.Builder
+	for _, x := range s {
+		if x.Value.Kind() == metrics.KindUint64 {
+			fmt.Fprintf(&b, "%8.1f %s\n", float64(x.Value.Uint64())/(1<<20), x.Name)
+		}
+	}
+	return []byte(b.String())
 }

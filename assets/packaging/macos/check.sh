@@ -20,7 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
 GO="${GO:-go}"
-TAGS="sqlite_fts5 sqlite_json migrated_fynedo"
+TAGS="sqlite_fts5 sqlite_json migrated_fynedo no_emoji"
 here=assets/packaging/macos
 
 for script in "$here"/*.sh; do

@@ -36,7 +36,7 @@ root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
 GO="${GO:-go}"
 FYNE_TOOL="fyne.io/tools/cmd/fyne@v1.7.4"
-TAGS="sqlite_fts5 sqlite_json migrated_fynedo"
+TAGS="sqlite_fts5 sqlite_json migrated_fynedo no_emoji"
 MIN_MACOS=12.0 # Go 1.26's own minimum
 out="$root/dist/macos"
 sign_id="${MAC_SIGN_IDENTITY:-}"

@@ -20,7 +20,7 @@ root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
 GO="${GO:-go}"
 FYNE_TOOL="fyne.io/tools/cmd/fyne@v1.7.4"
-TAGS="sqlite_fts5,sqlite_json,migrated_fynedo"
+TAGS="sqlite_fts5,sqlite_json,migrated_fynedo,no_emoji"
 out="$root/dist/windows"
 work="$root/dist/.build-windows"
 

@@ -1,0 +1,29 @@
+// Package rendercache shortens how long Fyne keeps the drawing state of
+// widgets no longer on screen, before Fyne reads the setting.
+//
+// Fyne keeps every widget's renderer for FYNE_CACHE after it was last
+// drawn (one minute by default), and reads that variable once, in its
+// own package's init. A receptionist crossing five screens in a minute
+// kept the renderers of all five: about a third of the window's Go heap
+// after the bench's scripted day. Twenty seconds frees a screen's
+// renderers 20 to 30 s after it is left (Fyne sweeps every 10 s), and
+// still lets an idle window re-mark what it shows only every 10 s.
+//
+// This package imports nothing of Fyne's, so Go (1.21 on) initialises it
+// before fyne.io/fyne/v2/internal/cache: packages are initialised in
+// import-path order once their imports are, and "clinicdesk/…" sorts
+// before "fyne.io/…". main imports it for that effect alone; a test in
+// main checks Fyne took the value.
+package rendercache
+
+import "os"
+
+// Expiry is how long a renderer outlives its last drawing.
+const Expiry = "20s"
+
+func init() {
+	// Whoever set FYNE_CACHE themselves keeps their value.
+	if os.Getenv("FYNE_CACHE") == "" {
+		os.Setenv("FYNE_CACHE", Expiry)
+	}
+}
