@@ -334,11 +334,7 @@ func complainantRecipient(rec ComplaintRecord, patient *data.Patient) (letters.R
 	if rec.Complainant == complaints.ComplainantPatient && patient != nil {
 		name = patientFullName(*patient)
 		if len(lines) == 0 {
-			for _, l := range []string{patient.Address.Line1, patient.Address.Line2, patient.Address.Town, patient.Address.County, patient.Address.Postcode} {
-				if l = strings.TrimSpace(l); l != "" {
-					lines = append(lines, l)
-				}
-			}
+			return letters.Recipient{Name: name, Address: postalAddress(patient.Address)}, nil
 		}
 	}
 	if strings.TrimSpace(name) == "" {
@@ -347,7 +343,7 @@ func complainantRecipient(rec ComplaintRecord, patient *data.Patient) (letters.R
 	if len(lines) == 0 {
 		return letters.Recipient{}, fmt.Errorf("there is no postal address for %s: add it to the complaint's details before writing to them", name)
 	}
-	return letters.Recipient{Name: name, Address: lines}, nil
+	return letters.Recipient{Name: name, Address: postTownInCapitals(lines)}, nil
 }
 
 // finalResponseSignatory is who signs the final response: the responsible
