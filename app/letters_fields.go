@@ -270,7 +270,7 @@ func gpRecipient(gp data.GP) (letters.Recipient, error) {
 
 // ErrComplaintLetterNeedsComplaint: complaint letters are written from the complaint (RenderComplaintLetter),
 // which this version does not have yet.
-var ErrComplaintLetterNeedsComplaint = errors.New("complaint letters are written from the complaint itself: open it in Complaints, or use `clinicdesk letter --complaint ID`")
+var ErrComplaintLetterNeedsComplaint = errors.New("complaint letters are written from the complaint itself: open it in Complaints, or use `clinicdesk letter --complaint REFERENCE`")
 
 // patientFullName is the name on the envelope: "Ms Zoë Łukasiewicz-O'Brien".
 func patientFullName(p data.Patient) string {

@@ -283,13 +283,46 @@ func (t *lettersTab) fillPreview(p app.LetterPreview) {
 		&widget.TextSegment{Text: p.Salutation, Style: widget.RichTextStyleParagraph},
 	}
 	for _, para := range p.Paragraphs {
-		segs = append(segs, &widget.TextSegment{Text: para, Style: widget.RichTextStyleParagraph})
+		segs = append(segs, previewParagraph(para)...)
 	}
 	for _, w := range p.Warnings {
 		segs = append(segs, &widget.TextSegment{Text: "Check: " + w, Style: widget.RichTextStyleEmphasis})
 	}
 	t.preview.Segments = segs
 	t.preview.Refresh()
+}
+
+// previewParagraph shows a paragraph as the letter prints it: its set-off
+// lines (text typed by staff, "> " in the template) as an indented quote
+// without the mark, the rest as written.
+func previewParagraph(para string) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	var run []string
+	quoted := false
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		style := widget.RichTextStyleParagraph
+		if quoted {
+			style = widget.RichTextStyleBlockquote
+		}
+		segs = append(segs, &widget.TextSegment{Text: strings.Join(run, "\n"), Style: style})
+		run = nil
+	}
+	for _, line := range strings.Split(para, "\n") {
+		text, isQuote := strings.CutPrefix(strings.TrimLeft(line, " "), strings.TrimSpace(letters.SetOffMark))
+		if isQuote != quoted {
+			flush()
+			quoted = isQuote
+		}
+		if isQuote {
+			line = strings.TrimSpace(text)
+		}
+		run = append(run, line)
+	}
+	flush()
+	return segs
 }
 
 // openPreview opens the preview PDF in the system viewer.

@@ -28,28 +28,36 @@ func setOffText(line string) (string, bool) {
 }
 
 // tidyPassage is typed text made ready to stand on its own. It is "" for
-// text that says nothing (spaces, full stops).
+// text that says nothing (spaces, full stops). Each paragraph (lines
+// apart from the next by a blank line) starts with a capital and ends
+// with one stop; lines broken inside a paragraph are left as typed.
 func tidyPassage(s string) string {
-	var lines []string
+	var out, para []string
+	endParagraph := func() {
+		if len(para) == 0 {
+			return
+		}
+		last := closeSentence(para[len(para)-1])
+		if last == "" {
+			para = para[:len(para)-1]
+		} else {
+			para[len(para)-1] = last
+		}
+		if len(para) > 0 {
+			para[0] = capitalise(para[0])
+			out = append(out, para...)
+		}
+		para = nil
+	}
 	for _, l := range strings.Split(cleanText(s), "\n") {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {
-			lines = append(lines, l)
+			para = append(para, l)
+		} else {
+			endParagraph()
 		}
 	}
-	if len(lines) == 0 {
-		return ""
-	}
-	last := closeSentence(lines[len(lines)-1])
-	if last == "" {
-		lines = lines[:len(lines)-1]
-		if len(lines) == 0 {
-			return ""
-		}
-	} else {
-		lines[len(lines)-1] = last
-	}
-	lines[0] = capitalise(lines[0])
-	return strings.Join(lines, "\n")
+	endParagraph()
+	return strings.Join(out, "\n")
 }
 
 // tidyReason is a typed reason made ready to stand on its own. Reasons
