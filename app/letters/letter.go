@@ -592,7 +592,8 @@ func (d *Document) keepWithSignature(text string, s letterStyle, signBlock float
 	}
 	height := float64(lines)*d.lineHeight() + s.paragraphGap
 	y, bottom := d.pdf.GetY(), d.pageBottom()
-	if y+height <= bottom && y+height+signBlock > bottom && height+signBlock < pageHeight/2 {
+	// The gap after the paragraph need not fit: only its lines must.
+	if y+height-s.paragraphGap <= bottom && y+height+signBlock > bottom && height+signBlock < pageHeight/2 {
 		d.pdf.AddPage()
 	}
 }

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,7 +51,7 @@ func tidyPassage(s string) string {
 		para = nil
 	}
 	for _, l := range strings.Split(cleanText(s), "\n") {
-		if l = strings.Join(strings.Fields(l), " "); l != "" {
+		if l = doubleStop.ReplaceAllString(strings.Join(strings.Fields(l), " "), "$1.$2"); l != "" {
 			para = append(para, l)
 		} else {
 			endParagraph()
@@ -59,6 +60,9 @@ func tidyPassage(s string) string {
 	endParagraph()
 	return strings.Join(out, "\n")
 }
+
+// doubleStop is ".." typed by mistake: two stops, not an ellipsis of three.
+var doubleStop = regexp.MustCompile(`(^|[^.])\.\.([^.]|$)`)
 
 // tidyReason is a typed reason made ready to stand on its own. Reasons
 // were long typed to follow "This is because", so a leading "because" is

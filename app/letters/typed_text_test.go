@@ -15,6 +15,7 @@ func TestTypedReasonStandsOnItsOwn(t *testing.T) {
 		{"one word", "Unwell", "Unwell."},
 		{"lower-case start", "clinician unwell", "Clinician unwell."},
 		{"two stops", "We are waiting… on leave..", "We are waiting… on leave."},
+		{"two stops inside", "unwell.. back next week... maybe", "Unwell. back next week... maybe."},
 		{"three stops", "on leave...", "On leave."},
 		{"ellipsis", "on leave…", "On leave."},
 		{"spaced stop", "on leave .", "On leave."},
