@@ -185,3 +185,47 @@ func TestFinalResponseStatesTheOutcome(t *testing.T) {
 		t.Errorf("rendered with no outcome: %v", err)
 	}
 }
+
+// In the PDF the reason typed by staff stands indented under the sentence
+// that introduces it, each of its lines, and the greeting is the title and
+// surname, whatever the reason holds.
+func TestSetOffPassagePrintsIndentedUnderItsLeadIn(t *testing.T) {
+	needPoppler(t)
+	d, _ := LookupDefaultTemplate("appointment_cancelled")
+	tp, err := ParseTemplate(d.Name, d.Subject, d.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := goldenFields()
+	f.Patient.Forenames, f.Patient.Surname = "Siân Małgorzata", "Llywelyn-Wójcik"
+	f.Appointment.CancelReason = "because Zażółć gęślą jaźń..\n\nsorry 🙏!?"
+	r, err := tp.Render(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sal, _ := f.Salutation(ToPatient)
+	l := sampleLetter()
+	l.Salutation, l.Paragraphs = sal+",", r.Paragraphs
+	pdf, _ := renderLetter(t, l)
+	path := writePDF(t, "set-off.pdf", pdf)
+	text := squash(pdfText(t, path))
+	if !strings.Contains(text, "Dear Ms Llywelyn-Wójcik, We are writing") {
+		t.Errorf("greeting:\n%s", text)
+	}
+	if !strings.Contains(text, "We have noted this reason for the cancellation: Zażółć gęślą jaźń. Sorry") || strings.Contains(text, "because") {
+		t.Errorf("the reason:\n%s", text)
+	}
+	x := map[string]float64{}
+	for _, w := range wordBoxes(t, path) {
+		if _, seen := x[w.word]; !seen {
+			x[w.word] = w.xMin
+		}
+	}
+	lead, first, second := x["We"], x["Zażółć"], x["Sorry"]
+	if lead == 0 || first == 0 || second == 0 {
+		t.Fatalf("words not found: %v", x)
+	}
+	if first < lead+5*mmToPt || second != first {
+		t.Errorf("the reason is not set off: the lead-in starts at %.1f pt, its lines at %.1f and %.1f", lead, first, second)
+	}
+}
