@@ -1,6 +1,9 @@
 package screens
 
 import (
+	"image/png"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"clinicdesk/app"
@@ -52,6 +55,12 @@ func TestFinalResponseLetterAsksForTheOutcome(t *testing.T) {
 	tpIdle(t)
 	if s.file.lastLetter != nil || !tpShows(w, "Choose the outcome: the final response must say whether the complaint is upheld") {
 		t.Fatalf("a final response with no outcome: %q", tpTexts(w))
+	}
+	if dir := os.Getenv("CLINICDESK_SCREENS_OUT"); dir != "" {
+		if f, err := os.Create(filepath.Join(dir, "final-response-dialog.png")); err == nil {
+			png.Encode(f, w.Canvas().Capture())
+			f.Close()
+		}
 	}
 	outcome := tkSelect(t, w, "Choose the outcome")
 	outcome.SetSelected(complaints.NotUpheld.Label())
