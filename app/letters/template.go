@@ -468,6 +468,9 @@ func (r *tmplRenderer) merge(n *tmplNode, v string) {
 	out := r.out.String()
 	line := out[strings.LastIndexAny(out, "\n"+tmplParagraphBreak)+1:]
 	if _, setOff := setOffText(line); !setOff || r.inSubject {
+		if prose := tmplFields[n.name].prose; prose != nil {
+			v = prose(v)
+		}
 		r.out.WriteString(markBlankLines(cleanText(v), false))
 		return
 	}

@@ -219,6 +219,8 @@ type tmplField struct {
 	// typed, when set, marks text typed by staff for this one letter: it
 	// may only be merged set off ("> "), tidied by typed to stand alone.
 	typed func(string) string
+	// prose, when set, tidies typed text that makes paragraphs of its own.
+	prose func(string) string
 }
 
 // The helpers below turn "read a string from an optional part" into a
@@ -453,13 +455,16 @@ var tmplFieldList = []tmplField{
 		typed:       tidyReason},
 	{group: "Complaint", name: "complaint.investigation", object: "complaint",
 		description: "How we looked into the complaint: who we spoke to and what we read.",
-		value:       complaintField(func(c *ComplaintFields) string { return c.Investigation })},
+		value:       complaintField(func(c *ComplaintFields) string { return c.Investigation }),
+		prose:       tidyProse},
 	{group: "Complaint", name: "complaint.conclusions", object: "complaint",
 		description: "What we found, and whether we agree the complaint is justified.",
-		value:       complaintField(func(c *ComplaintFields) string { return c.Conclusions })},
+		value:       complaintField(func(c *ComplaintFields) string { return c.Conclusions }),
+		prose:       tidyProse},
 	{group: "Complaint", name: "complaint.actions", object: "complaint",
 		description: "What we have done, or will do, because of the complaint.",
-		value:       complaintField(func(c *ComplaintFields) string { return c.Actions })},
+		value:       complaintField(func(c *ComplaintFields) string { return c.Actions }),
+		prose:       tidyProse},
 	{group: "Complaint", name: "complaint.outcome", object: "complaint",
 		description: "Our decision on the complaint, in words that follow “your complaint is”: upheld, partially upheld or not upheld.",
 		value:       complaintField(func(c *ComplaintFields) string { return c.Outcome }),

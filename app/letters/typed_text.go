@@ -61,6 +61,28 @@ func tidyPassage(s string) string {
 	return strings.Join(out, "\n")
 }
 
+// tidyProse is typed text that makes paragraphs of its own (the final
+// response's findings): each paragraph starts with a capital and ends with
+// one stop, its line breaks and blank lines kept; list lines ("- ") are
+// left as typed.
+func tidyProse(s string) string {
+	paras := strings.Split(strings.ReplaceAll(cleanText(s), "\r", ""), "\n\n")
+	for i, para := range paras {
+		lines := strings.Split(para, "\n")
+		var kept []string
+		for _, l := range lines {
+			if l = strings.TrimSpace(l); l != "" {
+				kept = append(kept, l)
+			}
+		}
+		if len(kept) == 0 || strings.HasPrefix(kept[0], "- ") || strings.HasPrefix(kept[len(kept)-1], "- ") {
+			continue
+		}
+		paras[i] = tidyPassage(strings.Join(kept, "\n"))
+	}
+	return strings.Join(paras, "\n\n")
+}
+
 // doubleStop is ".." typed by mistake: two stops, not an ellipsis of three.
 var doubleStop = regexp.MustCompile(`(^|[^.])\.\.([^.]|$)`)
 
