@@ -234,12 +234,12 @@ func TestSetOffPassagePrintsIndentedUnderItsLeadIn(t *testing.T) {
 // and end with one stop; lists and line breaks are kept as typed.
 func TestFindingsParagraphsAreTidied(t *testing.T) {
 	for in, want := range map[string]string{
-		"the phones were short-staffed..":               "The phones were short-staffed.",
-		"we spoke to reception\n\ni uphold it":          "We spoke to reception.\n\nI uphold it.",
-		"- we now answer from 8am\n- we apologised":     "- we now answer from 8am\n- we apologised",
-		"We changed two things:\n- rota\n- phones":      "We changed two things:\n- rota\n- phones",
-		"  ":                                            "  ",
-		"Dear me!? we were wrong":                       "Dear me!? we were wrong.",
+		"the phones were short-staffed..":           "The phones were short-staffed.",
+		"we spoke to reception\n\ni uphold it":      "We spoke to reception.\n\nI uphold it.",
+		"- we now answer from 8am\n- we apologised": "- we now answer from 8am\n- we apologised",
+		"We changed two things:\n- rota\n- phones":  "We changed two things:\n- rota\n- phones",
+		"  ":                      "  ",
+		"Dear me!? we were wrong": "Dear me!? we were wrong.",
 		"line one\nline two\n\n- a\n- b\n\nlast para..": "Line one\nline two.\n\n- a\n- b\n\nLast para.",
 	} {
 		if got := tidyProse(in); got != want {
