@@ -19,7 +19,7 @@ func TestPostTownInCapitals(t *testing.T) {
 		{[]string{"Meddygfa'r Bont", "3 Heol yr Eglwys", "Pontypridd", "CF37 4AB"}, []string{"Meddygfa'r Bont", "3 Heol yr Eglwys", "PONTYPRIDD", "CF37 4AB"}},
 		{[]string{"3 Heol yr Eglwys", "Ystradgynlais", "sa9 1aa"}, []string{"3 Heol yr Eglwys", "YSTRADGYNLAIS", "sa9 1aa"}},
 		{[]string{"Unit 4", "12 Mill Row", "LS6 2AL"}, []string{"Unit 4", "12 Mill Row", "LS6 2AL"}}, // no town line: left
-		{[]string{"7 Mill Row", "Leeds"}, []string{"7 Mill Row", "Leeds"}},                            // no postcode: left
+		{[]string{"7 Mill Row", "Leeds"}, []string{"7 Mill Row", "Leeds"}},                           // no postcode: left
 		{[]string{"LS6 2AL"}, []string{"LS6 2AL"}},
 	} {
 		if got := postTownInCapitals(tt.in); !reflect.DeepEqual(got, tt.want) {
