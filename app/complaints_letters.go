@@ -36,9 +36,10 @@ const complaintLetterNotePrefix = "Letter written: "
 // the complaints lead writes for it. A blank line in the free text starts a
 // new paragraph; lines starting "- " print as a list.
 type ComplaintLetterRequest struct {
-	ComplaintID string
+	ComplaintID string // its id, or its reference as shown ("C-2026-014")
 	Template    string // ComplaintAckTemplate, ComplaintDelayTemplate or ComplaintFinalTemplate
-	// Summary completes "your complaint is that …"; blank uses the
+	// Summary is the complaint as the letter sets it out, quoted on its
+	// own (typed text never completes a sentence); blank uses the
 	// complaint's description.
 	Summary string
 
@@ -53,6 +54,10 @@ type ComplaintLetterRequest struct {
 	// complaint; it must then be that name.
 	Investigation, Conclusions, Actions string
 	SignedOffBy                         string
+	// Outcome is the decision the final response states. It may be left
+	// as NoOutcome when one is recorded on the complaint; a new one is
+	// recorded with the letter, until the response has been sent.
+	Outcome complaints.Outcome
 }
 
 // ComplaintLetterTitle is what the complaint screen and the log call a
@@ -74,18 +79,12 @@ func IsComplaintLetterNote(n ComplaintNote) bool {
 	return n.Kind == ComplaintNoteKind && strings.HasPrefix(n.Body, complaintLetterNotePrefix)
 }
 
-// SuggestedComplaintSummary turns the recorded description into words
-// that follow "your complaint is that": its first letter lower case and no
-// closing full stop. The screen offers it for editing.
+// SuggestedComplaintSummary is the recorded description, offered by the
+// screen for editing into the summary the letters quote. It is set off in
+// the letter as written (the letter gives it a capital and a full stop),
+// so it needs no rewording to fit a sentence.
 func SuggestedComplaintSummary(description string) string {
-	s := strings.TrimSpace(description)
-	s = strings.TrimRight(s, ". ")
-	r := []rune(s)
-	// "I was …" keeps its capital; "Kept waiting" does not need one.
-	if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' && !(r[0] == 'I' && r[1] == ' ') && !(r[1] >= 'A' && r[1] <= 'Z') {
-		r[0] += 'a' - 'A'
-	}
-	return string(r)
+	return strings.TrimSpace(description)
 }
 
 // RenderComplaintLetter writes a complaint letter to the complainant,
@@ -111,9 +110,9 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 	if !slices.Contains([]string{ComplaintAckTemplate, ComplaintDelayTemplate, ComplaintFinalTemplate}, req.Template) {
 		return LetterResult{}, fmt.Errorf("%q is not a complaint letter: choose the acknowledgement, the delay letter or the final response", req.Template)
 	}
-	stored, err := c.store.Complaint(req.ComplaintID)
+	stored, err := complaintByIDOrReference(c.store, req.ComplaintID)
 	if err != nil {
-		return LetterResult{}, notFound(err, "that complaint is not in the register")
+		return LetterResult{}, err
 	}
 	history, err := c.store.ComplaintHistory(stored.ID)
 	if err != nil {
@@ -157,9 +156,16 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 			patient = &p
 		}
 	}
+	outcome, err := finalResponseOutcome(req, rec)
+	if err != nil {
+		return LetterResult{}, err
+	}
 	fields, err := c.complaintLetterFields(req, rec, patient, details, cs, cc)
 	if err != nil {
 		return LetterResult{}, err
+	}
+	if outcome.Decided() {
+		fields.Complaint.Outcome = strings.ToLower(outcome.Label())
 	}
 	to, err := complainantRecipient(rec, patient)
 	if err != nil {
@@ -212,6 +218,18 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 				return err
 			}
 		}
+		if req.Template == ComplaintFinalTemplate && string(outcome) != stored.Outcome {
+			// The decision the letter states is the complaint's: the move
+			// to "response sent" then offers it, and the return counts it.
+			fresh, err := tx.Complaint(stored.ID)
+			if err != nil {
+				return err
+			}
+			fresh.Outcome, fresh.UpdatedAt = string(outcome), n.At
+			if err := tx.UpdateComplaint(fresh); err != nil {
+				return err
+			}
+		}
 		if err := tx.InsertComplaintNote(n); err != nil {
 			return err
 		}
@@ -248,6 +266,33 @@ func checkLetterStage(template string, st complaints.Status) error {
 		}
 	}
 	return nil
+}
+
+// ErrNoOutcome: the final response must tell the complainant what was
+// decided, so it is not written until there is a decision.
+var ErrNoOutcome = errors.New("the complaint has no outcome yet: choose whether it is upheld, partially upheld or not upheld " +
+	"before writing the final response, which must say so")
+
+// finalResponseOutcome is the decision a final response states: the one
+// given with the letter, or the one recorded. Once the response has been
+// sent, the recorded one stands.
+func finalResponseOutcome(req ComplaintLetterRequest, rec ComplaintRecord) (complaints.Outcome, error) {
+	if req.Template != ComplaintFinalTemplate {
+		return rec.Outcome, nil
+	}
+	if req.Outcome != complaints.NoOutcome && !req.Outcome.Decided() {
+		return "", fmt.Errorf("%q is not an outcome: choose upheld, partially upheld or not upheld", string(req.Outcome))
+	}
+	sent := rec.Status != complaints.Investigating
+	switch {
+	case req.Outcome == complaints.NoOutcome && !rec.Outcome.Decided():
+		return "", ErrNoOutcome
+	case req.Outcome == complaints.NoOutcome:
+		return rec.Outcome, nil
+	case sent && rec.Outcome.Decided() && req.Outcome != rec.Outcome:
+		return "", fmt.Errorf("the final response was recorded as %s: a letter sent again must say the same", strings.ToLower(rec.Outcome.Label()))
+	}
+	return req.Outcome, nil
 }
 
 // complaintLetterFields fills the merge fields a complaint letter uses,
@@ -334,11 +379,7 @@ func complainantRecipient(rec ComplaintRecord, patient *data.Patient) (letters.R
 	if rec.Complainant == complaints.ComplainantPatient && patient != nil {
 		name = patientFullName(*patient)
 		if len(lines) == 0 {
-			for _, l := range []string{patient.Address.Line1, patient.Address.Line2, patient.Address.Town, patient.Address.County, patient.Address.Postcode} {
-				if l = strings.TrimSpace(l); l != "" {
-					lines = append(lines, l)
-				}
-			}
+			return letters.Recipient{Name: name, Address: postalAddress(patient.Address)}, nil
 		}
 	}
 	if strings.TrimSpace(name) == "" {
@@ -347,7 +388,7 @@ func complainantRecipient(rec ComplaintRecord, patient *data.Patient) (letters.R
 	if len(lines) == 0 {
 		return letters.Recipient{}, fmt.Errorf("there is no postal address for %s: add it to the complaint's details before writing to them", name)
 	}
-	return letters.Recipient{Name: name, Address: lines}, nil
+	return letters.Recipient{Name: name, Address: postTownInCapitals(lines)}, nil
 }
 
 // finalResponseSignatory is who signs the final response: the responsible

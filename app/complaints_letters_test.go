@@ -39,8 +39,8 @@ func TestAcknowledgementLetterIsWrittenToTheComplainantAndLoggedOnTheComplaint(t
 		"Our ref: C-2026-001",
 		"Dear Ms Łukasiewicz-O'Brien",
 		"received on 2 November 2026",
-		// Description offered as the summary, its capital dropped.
-		"your complaint is that kept waiting 50 minutes and spoken to rudely at the desk",
+		// The description offered as the summary, set off whole.
+		"understood your complaint: Kept waiting 50 minutes and spoken to rudely at the desk. If we have misunderstood",
 		// No period agreed yet: the default 25 working days from Settings.
 		"full response by Monday 7 December 2026",
 		"how we will look into your complaint",
@@ -75,7 +75,8 @@ func TestFinalResponseIsAManagersAndCarriesTheResponsiblePersonsName(t *testing.
 	final := ComplaintLetterRequest{ComplaintID: r.ID, Template: ComplaintFinalTemplate,
 		Investigation: "I read the appointment book for that morning and spoke to the reception team.",
 		Conclusions:   "The clinic was running late and no one told you. I uphold your complaint.",
-		Actions:       "- Reception now tell patients when a clinician is running late."}
+		Actions:       "- Reception now tell patients when a clinician is running late.",
+		Outcome:       complaints.PartiallyUpheld}
 
 	if _, err := d.c.RenderComplaintLetter(final); err == nil || !strings.Contains(err.Error(), "start the investigation") {
 		t.Fatalf("a final response before the investigation: %v", err)
@@ -101,29 +102,49 @@ func TestFinalResponseIsAManagersAndCarriesTheResponsiblePersonsName(t *testing.
 	}
 
 	final.SignedOffBy = "Dr Amira Khan"
+	// No decision yet, on the letter or the complaint: no final response.
+	undecided := final
+	undecided.Outcome = complaints.NoOutcome
+	if _, err := d.c.RenderComplaintLetter(undecided); !errors.Is(err, ErrNoOutcome) || !strings.Contains(err.Error(), "upheld, partially upheld or not upheld") {
+		t.Fatalf("a final response with no outcome: %v", err)
+	}
 	res, err := d.c.RenderComplaintLetter(final)
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := pdfTextOf(t, res.PDF)
 	for _, want := range []string{"Dr Amira Khan", "Responsible person for complaints", "Parliamentary and Health Service Ombudsman",
-		"I uphold your complaint", "Reception now tell patients"} {
+		"I uphold your complaint", "Reception now tell patients", "Our decision is that your complaint is partially upheld."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the final response lacks %q:\n%s", want, text)
 		}
 	}
+	// The decision the letter states is recorded on the complaint.
+	if f, err := d.c.Complaint(r.ID); err != nil || f.Outcome != complaints.PartiallyUpheld || f.Status != complaints.Investigating {
+		t.Fatalf("after the letter the complaint is %s, outcome %q (%v)", f.Status, f.Outcome, err)
+	}
 
-	// Once signed off on the complaint, the letter must carry that name.
-	d.move(t, r.ID, complaints.ResponseSent, complaints.Upheld, "Dr Amira Khan")
+	// Once signed off on the complaint, the letter must carry that name
+	// and the decision recorded.
+	d.move(t, r.ID, complaints.ResponseSent, complaints.NoOutcome, "Dr Amira Khan")
+	changed := final
+	changed.Outcome = complaints.NotUpheld
+	if _, err := d.c.RenderComplaintLetter(changed); err == nil || !strings.Contains(err.Error(), "recorded as partially upheld") {
+		t.Fatalf("a final response sent again with another decision: %v", err)
+	}
 	other := final
 	other.SignedOffBy = "Ann Manager"
 	if _, err := d.c.RenderComplaintLetter(other); err == nil || !strings.Contains(err.Error(), "Dr Amira Khan") {
 		t.Fatalf("a final response signed by someone else: %v", err)
 	}
 	again := final
-	again.SignedOffBy = ""
-	if _, err := d.c.RenderComplaintLetter(again); err != nil {
-		t.Fatalf("the final response again, signer from the complaint: %v", err)
+	again.SignedOffBy, again.Outcome = "", complaints.NoOutcome
+	res, err = d.c.RenderComplaintLetter(again)
+	if err != nil {
+		t.Fatalf("the final response again, signer and decision from the complaint: %v", err)
+	}
+	if text := pdfTextOf(t, res.PDF); !strings.Contains(text, "your complaint is partially upheld.") {
+		t.Errorf("sent again without the recorded decision:\n%s", text)
 	}
 	if n := len(letterNotes(t, d.c, r.ID)); n != 2 {
 		t.Errorf("%d letters logged, want 2", n)
@@ -155,7 +176,7 @@ func TestDelayLetterRecordsTheNewDateAndClearsTheOwedFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := pdfTextOf(t, res.PDF)
-	for _, want := range []string{"This is because the physiotherapist involved has been on leave", "by Monday 5 October 2026", "0345 015 4033"} {
+	for _, want := range []string{"This is the reason for the delay: The physiotherapist involved has been on leave.", "by Monday 5 October 2026", "0345 015 4033"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the delay letter lacks %q:\n%s", want, text)
 		}
@@ -191,7 +212,7 @@ func TestLetterToSomeoneElseNeedsTheirAddressAndGreetsThemByName(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := pdfTextOf(t, res.PDF)
-	for _, want := range []string{"Dear Mrs O'Neill", "7 Mill Row", "on behalf of Zoë Łukasiewicz-O'Brien", "your mother was kept waiting"} {
+	for _, want := range []string{"Dear Mrs O'Neill", "7 Mill Row", "on behalf of Zoë Łukasiewicz-O'Brien", "understood your complaint: Your mother was kept waiting.", "LEEDS LS6 2AL"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the letter lacks %q:\n%s", want, text)
 		}
@@ -215,9 +236,8 @@ func TestSplitPersonNameAndSuggestedSummary(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{
-		"Kept waiting 50 minutes.": "kept waiting 50 minutes",
-		"I was not told.":          "I was not told",
-		"NHS number was wrong":     "NHS number was wrong",
+		" Kept waiting 50 minutes. ": "Kept waiting 50 minutes.",
+		"mrs Shaw waited":            "mrs Shaw waited",
 	} {
 		if got := SuggestedComplaintSummary(in); got != want {
 			t.Errorf("%q → %q, want %q", in, got, want)

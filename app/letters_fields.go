@@ -225,12 +225,7 @@ func (src letterSource) recipient(addressedTo string) (letters.Recipient, error)
 		if err := refuseLetterAfterDeath(p); err != nil {
 			return letters.Recipient{}, err
 		}
-		var lines []string
-		for _, l := range []string{p.Address.Line1, p.Address.Line2, p.Address.Town, p.Address.County, p.Address.Postcode} {
-			if l = strings.TrimSpace(l); l != "" {
-				lines = append(lines, l)
-			}
-		}
+		lines := postalAddress(p.Address)
 		if len(lines) == 0 {
 			return letters.Recipient{}, errors.New("the patient's record has no address: add it before writing to them")
 		}
@@ -270,12 +265,12 @@ func gpRecipient(gp data.GP) (letters.Recipient, error) {
 	if practice != "" {
 		lines = append(lines, practice)
 	}
-	return letters.Recipient{Name: name, Address: append(lines, address...)}, nil
+	return letters.Recipient{Name: name, Address: postTownInCapitals(append(lines, address...))}, nil
 }
 
 // ErrComplaintLetterNeedsComplaint: complaint letters are written from the complaint (RenderComplaintLetter),
 // which this version does not have yet.
-var ErrComplaintLetterNeedsComplaint = errors.New("complaint letters are written from the complaint itself: open it in Complaints, or use `clinicdesk letter --complaint ID`")
+var ErrComplaintLetterNeedsComplaint = errors.New("complaint letters are written from the complaint itself: open it in Complaints, or use `clinicdesk letter --complaint REFERENCE`")
 
 // patientFullName is the name on the envelope: "Ms Zoë Łukasiewicz-O'Brien".
 func patientFullName(p data.Patient) string {

@@ -50,7 +50,7 @@ func TestGPLetterIsAddressedToThePracticeWithThePostcodeLast(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := letters.Recipient{Name: "Dr Amara Okafor",
-		Address: []string{"Hyde Park Surgery", "Unit 2, Tŷ Gwyn", "7 Mayfield Row", "Leeds", "LS6 9ZZ"}}
+		Address: []string{"Hyde Park Surgery", "Unit 2, Tŷ Gwyn", "7 Mayfield Row", "LEEDS", "LS6 9ZZ"}} // post town in capitals
 	if !reflect.DeepEqual(kept.Letter.Recipient, want) {
 		t.Fatalf("recipient %+v, want %+v", kept.Letter.Recipient, want)
 	}

@@ -104,7 +104,7 @@ func TestReminderFromTheRecordsInLargePrintWithAFormatWarning(t *testing.T) {
 		t.Fatal(err)
 	}
 	gpText := pdfTextOf(t, gp.PDF)
-	if !strings.Contains(gpText, "Dr Amara Okafor Hyde Park Surgery 7 Mayfield Row Leeds LS6 9ZZ") || !strings.Contains(gpText, "Dear Dr Okafor,") {
+	if !strings.Contains(gpText, "Dr Amara Okafor Hyde Park Surgery 7 Mayfield Row LEEDS LS6 9ZZ") || !strings.Contains(gpText, "Dear Dr Okafor,") {
 		t.Fatalf("GP letter:\n%s", gpText)
 	}
 	gpRec, _ := d.c.store.LetterRecord(gp.RecordID)

@@ -1,10 +1,12 @@
 package screens
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/complaints"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,6 +33,7 @@ type complaintLetterAsk struct {
 	conclusions   *textBox
 	actions       *textBox
 	signedOffBy   *textBox
+	outcome       *widget.Select
 	problem       *widget.Label
 }
 
@@ -50,12 +53,12 @@ func (cf *complaintFile) askLetter(template string) {
 	if template != app.ComplaintDelayTemplate {
 		a.summary = letterEntry(2, "")
 		a.summary.SetText(app.SuggestedComplaintSummary(r.Description))
-		form.Append("Your complaint is that…", a.summary)
+		form.Append("The complaint, as the letter quotes it", a.summary)
 	}
 	switch template {
 	case app.ComplaintDelayTemplate:
-		a.delayReason = letterEntry(2, "we are still waiting to speak to a member of staff who has been away")
-		form.Append("This is because…", a.delayReason)
+		a.delayReason = letterEntry(2, "We are still waiting to speak to a member of staff who has been away.")
+		form.Append("Reason for the delay", a.delayReason)
 		a.newDue = newTextBox()
 		a.newDue.SetText(shortDay(cf.region.AddWorkingDays(cf.today, delayLetterWorkingDays)))
 		form.Append("New response date", sized(a.newDue, 130))
@@ -67,6 +70,17 @@ func (cf *complaintFile) askLetter(template string) {
 		a.actions = letterEntry(3, "- One change per line, each starting with a dash")
 		a.actions.SetText(agreedActions(cf.f.Notes))
 		form.Append("What we have done", a.actions)
+		// The letter states the decision; it is recorded with the letter.
+		var labels []string
+		for _, o := range complaints.Outcomes() {
+			labels = append(labels, o.Label())
+		}
+		a.outcome = widget.NewSelect(labels, nil)
+		a.outcome.PlaceHolder = "Choose the outcome"
+		if r.Outcome.Decided() {
+			a.outcome.Selected = r.Outcome.Label()
+		}
+		form.Append("Outcome", a.outcome)
 		a.signedOffBy = newTextBox()
 		a.signedOffBy.SetText(r.SignedOffBy)
 		if r.SignedOffBy == "" {
@@ -79,7 +93,7 @@ func (cf *complaintFile) askLetter(template string) {
 	intro := map[string]string{
 		app.ComplaintAckTemplate:   "The acknowledgement offers to discuss how the complaint will be handled and says when the full response is due.",
 		app.ComplaintDelayTemplate: "The delay letter explains why the response is late and gives the new date, which is recorded as the date now agreed.",
-		app.ComplaintFinalTemplate: "The final response is signed by the responsible person named here, and ends with how to ask the Ombudsman to review it.",
+		app.ComplaintFinalTemplate: "The final response states the outcome chosen here (it is recorded on the complaint), is signed by the responsible person named here, and ends with how to ask the Ombudsman to review it.",
 	}[template]
 	title := app.ComplaintLetterTitle(template)
 	makeButton := widget.NewButtonWithIcon("Make the letter", theme.DocumentCreateIcon(), nil)
@@ -118,6 +132,16 @@ func (a *complaintLetterAsk) request() (app.ComplaintLetterRequest, error) {
 	req.Summary, req.DelayReason = text(a.summary), text(a.delayReason)
 	req.Investigation, req.Conclusions, req.Actions = text(a.investigation), text(a.conclusions), text(a.actions)
 	req.SignedOffBy = text(a.signedOffBy)
+	if a.outcome != nil {
+		if a.outcome.Selected == "" {
+			return req, errors.New("choose the outcome: the final response must say whether the complaint is upheld, partially upheld or not upheld")
+		}
+		for _, o := range complaints.Outcomes() {
+			if o.Label() == a.outcome.Selected {
+				req.Outcome = o
+			}
+		}
+	}
 	if a.newDue != nil {
 		d, err := parseDay(a.newDue.Text)
 		if err != nil {

@@ -154,7 +154,8 @@ func (t *lettersTab) buildEditor() fyne.CanvasObject {
 	if len(t.templates) > 0 {
 		t.list.Select(0)
 	}
-	return widget.NewCard("Letter templates", "Fields in {{double braces}} are filled in from the records; {{#if field}}…{{/if}} keeps a part only when the field is not blank.", split)
+	return widget.NewCard("Letter templates", "Fields in {{double braces}} are filled in from the records; {{#if field}}…{{/if}} keeps a part only when the field is not blank; "+
+		"a line starting \"> \" is set off, indented: text typed by staff, such as a reason, goes there, after a sentence that introduces it.", split)
 }
 
 // selectTemplate loads a template into the editor.
@@ -279,17 +280,68 @@ func (t *lettersTab) fillPreview(p app.LetterPreview) {
 	t.previewPDF = p.PDF
 	// Segments, not markdown: a name with an asterisk must print as typed.
 	segs := []widget.RichTextSegment{
-		&widget.TextSegment{Text: p.Subject, Style: widget.RichTextStyleStrong},
+		// Bold on a line of its own: the strong style runs into the next.
+		&widget.TextSegment{Text: p.Subject, Style: previewSubjectStyle},
 		&widget.TextSegment{Text: p.Salutation, Style: widget.RichTextStyleParagraph},
 	}
 	for _, para := range p.Paragraphs {
-		segs = append(segs, &widget.TextSegment{Text: para, Style: widget.RichTextStyleParagraph})
+		segs = append(segs, previewParagraph(para)...)
 	}
 	for _, w := range p.Warnings {
 		segs = append(segs, &widget.TextSegment{Text: "Check: " + w, Style: widget.RichTextStyleEmphasis})
 	}
 	t.preview.Segments = segs
 	t.preview.Refresh()
+}
+
+// The preview's own styles: each a block of its own.
+var (
+	previewSubjectStyle = widget.RichTextStyle{ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameText,
+		TextStyle: fyne.TextStyle{Bold: true}}
+	previewSetOffStyle = widget.RichTextStyle{ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameText,
+		TextStyle: fyne.TextStyle{Italic: true}}
+)
+
+// previewSetOffIndent stands for the letter's indent: a RichText segment
+// has no indent of its own.
+const previewSetOffIndent = "        "
+
+// previewParagraph shows a paragraph as the letter prints it: its set-off
+// lines (text typed by staff, "> " in the template) as an indented quote
+// without the mark, the rest as written.
+func previewParagraph(para string) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	var run []string
+	quoted := false
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		style := widget.RichTextStyleParagraph
+		if quoted {
+			// Indented, as the letter prints it; Fyne's blockquote style
+			// is inline and would run into the next paragraph.
+			style = previewSetOffStyle
+			for i := range run {
+				run[i] = previewSetOffIndent + run[i]
+			}
+		}
+		segs = append(segs, &widget.TextSegment{Text: strings.Join(run, "\n"), Style: style})
+		run = nil
+	}
+	for _, line := range strings.Split(para, "\n") {
+		text, isQuote := strings.CutPrefix(strings.TrimLeft(line, " "), strings.TrimSpace(letters.SetOffMark))
+		if isQuote != quoted {
+			flush()
+			quoted = isQuote
+		}
+		if isQuote {
+			line = strings.TrimSpace(text)
+		}
+		run = append(run, line)
+	}
+	flush()
+	return segs
 }
 
 // openPreview opens the preview PDF in the system viewer.

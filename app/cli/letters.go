@@ -9,13 +9,14 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/complaints"
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
 )
 
 const (
-	letterUsage = "--db PATH --template NAME (--patient ID|NHSNUMBER [--appointment ID] | --complaint ID) " +
-		"[--subject TEXT --text FILE] --out FILE.pdf --user NAME --password-stdin"
+	letterUsage = "--db PATH --template NAME (--patient ID|NHSNUMBER [--appointment ID] | --complaint REFERENCE) " +
+		"[--subject TEXT --text FILE] [--outcome upheld|partially_upheld|not_upheld] --out FILE.pdf --user NAME --password-stdin"
 	slipsUsage = "--db PATH --date YYYY-MM-DD --out FILE.pdf --user NAME --password-stdin"
 )
 
@@ -32,13 +33,14 @@ func runLetter(env *Env, args []string) error {
 	template := fs.String("template", "", "the template's name, e.g. appointment_reminder")
 	patient := fs.String("patient", "", "the patient's id or NHS number")
 	appointment := fs.String("appointment", "", "the appointment's id")
-	complaint := fs.String("complaint", "", "the complaint's id")
+	complaint := fs.String("complaint", "", "the complaint's reference as shown, C-2026-014 (or its id)")
 	reason := fs.String("reason", "", "complaint_delay: why the response is late")
 	newDue := fs.String("new-due", "", "complaint_delay: the new date the response is expected by, YYYY-MM-DD")
 	investigation := fs.String("investigation", "", "complaint_final: a UTF-8 text file saying how the complaint was looked into")
 	conclusions := fs.String("conclusions", "", "complaint_final: a UTF-8 text file with what was found")
 	actions := fs.String("actions", "", "complaint_final: a UTF-8 text file with what has been done")
 	signedOffBy := fs.String("signed-off-by", "", "complaint_final: the responsible person who signs it, by name")
+	outcome := fs.String("outcome", "", "complaint_final: the decision it states, upheld, partially_upheld or not_upheld (needed unless recorded on the complaint)")
 	subject := fs.String("subject", "", "the general letter's subject")
 	textFile := fs.String("text", "", "a UTF-8 text file with the general letter's text")
 	out := fs.String("out", "", "the PDF to write")
@@ -53,11 +55,13 @@ func runLetter(env *Env, args []string) error {
 	case *complaint != "" && (*patient != "" || *appointment != ""):
 		return usagef("give either --patient or --complaint, not both")
 	case *complaint == "" && *patient == "":
-		return usagef("say who the letter is for: --patient ID|NHSNUMBER or --complaint ID")
+		return usagef("say who the letter is for: --patient ID|NHSNUMBER or --complaint REFERENCE")
 	case *template == "general" && (*subject == "" || *textFile == ""):
 		return usagef("the general letter needs --subject TEXT and --text FILE")
-	case *complaint == "" && (*reason != "" || *newDue != "" || *investigation != "" || *conclusions != "" || *actions != "" || *signedOffBy != ""):
-		return usagef("--reason, --new-due, --investigation, --conclusions, --actions and --signed-off-by are for complaint letters (--complaint ID)")
+	case *complaint == "" && (*reason != "" || *newDue != "" || *investigation != "" || *conclusions != "" || *actions != "" || *signedOffBy != "" || *outcome != ""):
+		return usagef("--reason, --new-due, --investigation, --conclusions, --actions, --signed-off-by and --outcome are for complaint letters (--complaint REFERENCE)")
+	case *outcome != "" && *template != app.ComplaintFinalTemplate:
+		return usagef("--outcome is for the final response (--template %s)", app.ComplaintFinalTemplate)
 	case *template != "general" && (*subject != "" || *textFile != ""):
 		return usagef("--subject and --text are for the general letter only")
 	}
@@ -65,8 +69,12 @@ func runLetter(env *Env, args []string) error {
 		return err
 	}
 	if *complaint != "" {
+		decided, err := complaints.ParseOutcome(*outcome)
+		if err != nil {
+			return usagef("--outcome: %v", err)
+		}
 		return runComplaintLetter(env, auth, app.ComplaintLetterRequest{ComplaintID: *complaint, Template: *template,
-			DelayReason: *reason, SignedOffBy: *signedOffBy}, *newDue, *investigation, *conclusions, *actions, *out)
+			DelayReason: *reason, SignedOffBy: *signedOffBy, Outcome: decided}, *newDue, *investigation, *conclusions, *actions, *out)
 	}
 	var text app.LetterText
 	if *textFile != "" {
@@ -167,9 +175,14 @@ func writeNewPDF(out string, pdf []byte) error {
 	return err
 }
 
-// findPatient takes a patient's id or NHS number (with or without spaces).
+// findPatient takes a patient's id or NHS number, spaced as the screens
+// and letters print it ("943 476 5919") or not.
 func findPatient(c *app.Clinic, idOrNHS string) (string, error) {
 	number, err := nhs.ParseNHSNumber(idOrNHS)
+	if err != nil && strings.Trim(idOrNHS, "0123456789 -") == "" {
+		// Only digits: an NHS number typed wrong, not an id.
+		return "", fmt.Errorf("--patient %s: %v", strings.TrimSpace(idOrNHS), err)
+	}
 	if err != nil {
 		return strings.TrimSpace(idOrNHS), nil // an id; the letter says if it is not a patient's
 	}
@@ -214,6 +227,9 @@ func runComplaintLetter(env *Env, auth authFlags, req app.ComplaintLetterRequest
 	}
 	defer c.Close()
 	res, err := c.RenderComplaintLetter(req)
+	if errors.Is(err, app.ErrNoOutcome) {
+		return fmt.Errorf("%w: give --outcome upheld, partially_upheld or not_upheld", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -113,7 +113,7 @@ func TestGeneralLetterAndComplaintAndUsage(t *testing.T) {
 	// Complaint letters come from the complaint, never from a patient alone.
 	r = run(pw+"\n", "letter", "--db", db, "--template", "complaint_ack", "--patient", patientID,
 		"--out", filepath.Join(dir, "c0.pdf"), "--user", "manager", "--password-stdin")
-	if r.code != ExitFailure || !strings.Contains(r.stderr, "--complaint ID") || strings.Count(r.stderr, "\n") != 1 {
+	if r.code != ExitFailure || !strings.Contains(r.stderr, "--complaint REFERENCE") || strings.Count(r.stderr, "\n") != 1 {
 		t.Fatalf("complaint letter for a patient: %+v", r)
 	}
 	r = run(pw+"\n", "letter", "--db", db, "--template", "complaint_ack", "--complaint", "no-such-complaint",

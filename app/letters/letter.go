@@ -592,7 +592,8 @@ func (d *Document) keepWithSignature(text string, s letterStyle, signBlock float
 	}
 	height := float64(lines)*d.lineHeight() + s.paragraphGap
 	y, bottom := d.pdf.GetY(), d.pageBottom()
-	if y+height <= bottom && y+height+signBlock > bottom && height+signBlock < pageHeight/2 {
+	// The gap after the paragraph need not fit: only its lines must.
+	if y+height-s.paragraphGap <= bottom && y+height+signBlock > bottom && height+signBlock < pageHeight/2 {
 		d.pdf.AddPage()
 	}
 }
@@ -608,7 +609,25 @@ func (d *Document) letterParagraph(text string, s letterStyle) {
 		}
 	}
 	inList := false
+	var quote []string // set-off lines waiting to be drawn together
+	flushQuote := func() {
+		if len(quote) > 0 {
+			d.SetFont(Regular, s.body)
+			d.setOff(quote)
+			quote = nil
+		}
+	}
 	for _, line := range strings.Split(text, "\n") {
+		if q, ok := setOffText(line); ok {
+			if inList {
+				d.Space(1)
+				inList = false
+			}
+			flush()
+			quote = append(quote, q)
+			continue
+		}
+		flushQuote()
 		item, isBullet := strings.CutPrefix(strings.TrimLeft(line, " "), "- ")
 		if !isBullet {
 			if inList {
@@ -628,4 +647,27 @@ func (d *Document) letterParagraph(text string, s letterStyle) {
 		d.Space(0.8)
 	}
 	flush()
+	flushQuote()
+}
+
+// setOff draws a passage typed by staff indented, with a rule down its
+// left, a little apart from the sentence that introduces it, so it reads
+// as their words and not as part of the letter's own sentences.
+func (d *Document) setOff(lines []string) {
+	p := d.pdf
+	indent := max(8.0, d.sizePt*0.7)
+	d.Space(1.5)
+	if p.GetY()+d.lineHeight() > d.pageBottom() {
+		p.AddPage()
+	}
+	page, top := p.PageNo(), p.GetY()
+	p.SetX(marginMM + indent)
+	p.MultiCell(contentWidth-indent, d.lineHeight(), printable(strings.Join(lines, "\n")), "", "L", false)
+	if p.PageNo() == page {
+		p.SetDrawColor(150, 150, 150)
+		p.SetLineWidth(0.6)
+		p.Line(marginMM+indent*0.4, top+0.6, marginMM+indent*0.4, p.GetY()-0.6)
+		p.SetDrawColor(0, 0, 0)
+	}
+	d.Space(1)
 }

@@ -24,7 +24,10 @@ import (
 // line starts a new paragraph; single line breaks stay inside a paragraph
 // (addresses). A paragraph whose every line starts with "- " is a bullet
 // list: Rendered keeps those lines as they are, and the letter layout
-// draws each as a bullet. Nothing is ever HTML-escaped.
+// draws each as a bullet. A line starting "> " is a set-off passage,
+// drawn indented: text typed by staff goes there (see typed_text.go), and
+// the editor refuses such a field anywhere else. Nothing is ever
+// HTML-escaped.
 
 // tmplMaxDepth keeps sections readable, and rendering shallow.
 const tmplMaxDepth = 10
@@ -91,7 +94,7 @@ func ParseTemplate(name, subject, body string) (*Template, error) {
 // Validate lists every problem in a template for the editor, before saving;
 // it is empty when the template is fine.
 func Validate(subject, body string) TemplateErrors {
-	_, errs := parseTemplate("", subject, body)
+	_, errs := parseTemplateChecked("", subject, body, true)
 	return errs
 }
 
@@ -154,6 +157,8 @@ type tmplTag struct {
 	name string
 	raw  string
 	line int
+	// before and after are the rest of the tag's line, as written.
+	before, after string
 }
 
 func (g tmplTag) isSection() bool { return g.kind != "field" }
@@ -161,12 +166,20 @@ func (g tmplTag) isSection() bool { return g.kind != "field" }
 // tmplParser builds the node tree of one part (subject or body).
 type tmplParser struct {
 	inSubject bool
+	strict    bool
 	errs      TemplateErrors
 	uses      map[string]bool
 }
 
 func parseTemplate(name, subject, body string) (*Template, TemplateErrors) {
-	p := &tmplParser{uses: map[string]bool{}}
+	return parseTemplateChecked(name, subject, body, false)
+}
+
+// parseTemplateChecked parses; strict (the editor) also refuses typed
+// text merged inside a sentence. Rendering is not strict, so a template a
+// manager wrote before the rule still prints (its typed text as typed).
+func parseTemplateChecked(name, subject, body string, strict bool) (*Template, TemplateErrors) {
+	p := &tmplParser{uses: map[string]bool{}, strict: strict}
 	t := &Template{name: name}
 	p.inSubject = true
 	if strings.ContainsAny(strings.TrimRight(subject, "\r\n"), "\r\n") {
@@ -215,6 +228,7 @@ func (p *tmplParser) parse(src string) []tmplNode {
 		switch g.kind {
 		case "field":
 			if p.checkName(g, false) {
+				p.checkSetOff(g)
 				add(tmplNode{kind: tmplMerge, name: g.name, line: g.line})
 			}
 		case "if", "unless":
@@ -274,18 +288,19 @@ func (p *tmplParser) lex(src string, text func(string, bool), tag func(tmplTag))
 		end := open + 2 + closeAt + 2
 		raw := src[open:end]
 		g := classify(raw, tagLine)
+		lineStart := strings.LastIndexByte(src[:open], '\n') + 1
+		lineEnd := strings.IndexByte(src[end:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(src)
+		} else {
+			lineEnd += end
+		}
+		g.before, g.after = src[lineStart:open], src[end:lineEnd]
 		if g.kind == "" {
 			p.fail(tagLine, "%s is not a field or a section", raw)
 		}
 		textEnd, next := open, end
 		if g.isSection() {
-			lineStart := strings.LastIndexByte(src[:open], '\n') + 1
-			lineEnd := strings.IndexByte(src[end:], '\n')
-			if lineEnd < 0 {
-				lineEnd = len(src)
-			} else {
-				lineEnd += end
-			}
 			if lineStart >= textStart && isBlank(src[lineStart:open]) && isBlank(src[end:lineEnd]) {
 				textEnd = lineStart
 				next = min(lineEnd+1, len(src))
@@ -358,6 +373,24 @@ func (p *tmplParser) checkName(g tmplTag, condition bool) bool {
 	return false
 }
 
+// checkSetOff refuses, in the editor, typed text merged anywhere but a
+// line of its own starting "> ": inside a sentence, its grammar and case
+// would decide whether the sentence reads.
+func (p *tmplParser) checkSetOff(g tmplTag) {
+	def := tmplFields[g.name]
+	if !p.strict || def == nil || def.typed == nil {
+		return
+	}
+	if p.inSubject {
+		p.fail(g.line, "%s is text typed by staff and cannot go in the subject line", g.raw)
+		return
+	}
+	if strings.TrimSpace(g.before) != ">" || !isBlank(g.after) {
+		p.fail(g.line, "%s is text typed by staff: put it on a line of its own starting with \"> \", after a sentence that "+
+			"introduces it (such as \"The reason we were given:\"), so the letter reads however it was typed", g.raw)
+	}
+}
+
 // firstFieldOf is the first catalogue field of a part.
 func firstFieldOf(object string) string {
 	for _, d := range tmplFieldList {
@@ -412,7 +445,7 @@ func (r *tmplRenderer) nodes(ns []tmplNode) {
 			r.out.WriteString(n.text)
 		case tmplMerge:
 			if v, ok := r.value(n); ok {
-				r.out.WriteString(markBlankLines(cleanText(v), false))
+				r.merge(n, v)
 			}
 		case tmplSection:
 			kept, ok := r.truth(n)
@@ -425,6 +458,35 @@ func (r *tmplRenderer) nodes(ns []tmplNode) {
 				r.nodes(n.orElse)
 			}
 		}
+	}
+}
+
+// merge writes a field's value. On a set-off line ("> ") every line of
+// the value stays set off, and typed text is tidied to stand on its own;
+// elsewhere the value is printed as given.
+func (r *tmplRenderer) merge(n *tmplNode, v string) {
+	out := r.out.String()
+	line := out[strings.LastIndexAny(out, "\n"+tmplParagraphBreak)+1:]
+	if _, setOff := setOffText(line); !setOff || r.inSubject {
+		if prose := tmplFields[n.name].prose; prose != nil {
+			v = prose(v)
+		}
+		r.out.WriteString(markBlankLines(cleanText(v), false))
+		return
+	}
+	if typed := tmplFields[n.name].typed; typed != nil {
+		v = typed(v)
+	}
+	first := true
+	for _, l := range strings.Split(cleanText(v), "\n") {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		if !first {
+			r.out.WriteString("\n" + SetOffMark)
+		}
+		r.out.WriteString(l)
+		first = false
 	}
 }
 
@@ -462,6 +524,9 @@ func (r *tmplRenderer) truth(n *tmplNode) (bool, bool) {
 	}
 	if def.truth != nil {
 		return def.truth(r.fields), true
+	}
+	if def.typed != nil {
+		v = def.typed(v) // "  ." says nothing
 	}
 	return strings.TrimSpace(v) != "", true
 }
@@ -527,7 +592,7 @@ func paragraphs(s string) []string {
 	for _, chunk := range strings.Split(s, tmplParagraphBreak) {
 		var lines []string
 		for _, l := range strings.Split(chunk, "\n") {
-			if l = strings.TrimSpace(l); l != "" {
+			if l = strings.TrimSpace(l); l != "" && l != strings.TrimSpace(SetOffMark) {
 				lines = append(lines, l)
 			}
 		}

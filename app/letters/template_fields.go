@@ -38,6 +38,11 @@ type PatientFields struct {
 	GPName                                             string // "Dr Amara Okafor", as recorded
 	GPPractice                                         string
 	GPAddress                                          []string // the practice's address, one line each, postcode last
+	// GPReferral is true when the record says the patient's GP referred
+	// them; only then may a letter say the GP would need to refer again.
+	// ClinicDesk does not record referrals yet (SPEC §2.6), so it stays
+	// false until it does.
+	GPReferral bool
 }
 
 // AppointmentFields is the appointment the letter is about: the one booked,
@@ -90,6 +95,9 @@ type ComplaintFields struct {
 	Investigation string // how the complaint was looked into (final response)
 	Conclusions   string // what was found
 	Actions       string // what has been or will be done
+	// Outcome is the finding as the final response words it: "upheld",
+	// "partially upheld" or "not upheld"; "" while undecided.
+	Outcome string
 }
 
 // DNAFields is the patient's record of missed appointments ("did not
@@ -149,10 +157,19 @@ type FieldInfo struct {
 	Name        string // "patient.surname"
 	Description string // plain English, for the picker
 	Example     string // what it prints for the example patient
+	// SetOff marks text typed by staff, which goes on a line of its own
+	// starting "> " (see SetOffMark).
+	SetOff bool
 }
 
-// Tag is the text to insert into a template: "{{patient.surname}}".
-func (fi FieldInfo) Tag() string { return "{{" + fi.Name + "}}" }
+// Tag is the text to insert into a template: "{{patient.surname}}", or
+// "> {{complaint.summary}}" for typed text, which is set off.
+func (fi FieldInfo) Tag() string {
+	if fi.SetOff {
+		return SetOffMark + "{{" + fi.Name + "}}"
+	}
+	return "{{" + fi.Name + "}}"
+}
 
 // FieldCatalogue lists every merge field in the picker's order, with an
 // example value taken from ExampleFields.
@@ -161,7 +178,10 @@ func FieldCatalogue() []FieldInfo {
 	out := make([]FieldInfo, 0, len(tmplFieldList))
 	for _, d := range tmplFieldList {
 		value, _ := d.value(example)
-		out = append(out, FieldInfo{Group: d.group, Name: d.name, Description: d.description, Example: value})
+		if d.typed != nil {
+			value = d.typed(value)
+		}
+		out = append(out, FieldInfo{Group: d.group, Name: d.name, Description: d.description, Example: value, SetOff: d.typed != nil})
 	}
 	return out
 }
@@ -196,6 +216,11 @@ type tmplField struct {
 	// whenBlank, when set, makes printing the field blank an error that
 	// says how to fill it in ({{#if}} may still test it).
 	whenBlank string
+	// typed, when set, marks text typed by staff for this one letter: it
+	// may only be merged set off ("> "), tidied by typed to stand alone.
+	typed func(string) string
+	// prose, when set, tidies typed text that makes paragraphs of its own.
+	prose func(string) string
 }
 
 // The helpers below turn "read a string from an optional part" into a
@@ -256,7 +281,7 @@ var tmplFieldList = []tmplField{
 		description: "The patient's first names and surname, without a title.",
 		value:       patientField(func(p *PatientFields) string { return joinNonEmpty(" ", p.Forenames, p.Surname) })},
 	{group: "Patient", name: "patient.salutation", object: "patient",
-		description: "The greeting for the patient: title and surname, or first name and surname when they have no title.",
+		description: "The greeting for the patient: title and surname, or first name (without middle names) and surname when they have no title.",
 		value: patientField(func(p *PatientFields) string {
 			return SalutationFor(p.Title, p.Forenames, p.Surname)
 		})},
@@ -300,6 +325,15 @@ var tmplFieldList = []tmplField{
 	{group: "Patient", name: "patient.gp_address", object: "patient",
 		description: "The postal address of the patient's GP practice, one part per line, postcode last. Blank if not recorded.",
 		value:       patientField(func(p *PatientFields) string { return joinNonEmpty("\n", p.GPAddress...) })},
+	{group: "Patient", name: "patient.gp_referral", object: "patient",
+		description: "For a condition: {{#if patient.gp_referral}}…{{/if}} keeps its text only when the record says the patient's GP referred them. This version does not record referrals, so the text is left out.",
+		value: patientField(func(p *PatientFields) string {
+			if p.GPReferral {
+				return "yes"
+			}
+			return ""
+		}),
+		truth: func(f Fields) bool { return f.Patient != nil && f.Patient.GPReferral }},
 	{group: "Patient", name: "patient.gp_salutation", object: "patient",
 		description: "The greeting for the patient's GP, such as Dear Dr Okafor.",
 		value:       patientField(func(p *PatientFields) string { return GPSalutationFor(p.GPName) })},
@@ -342,8 +376,9 @@ var tmplFieldList = []tmplField{
 			return schedule.Clock(a.PreviousStartMinute).String()
 		})},
 	{group: "Appointment", name: "appointment.cancel_reason", object: "appointment",
-		description: "Why the appointment was cancelled, in words that follow “this is because”. Often blank.",
-		value:       appointmentField(func(a *AppointmentFields) string { return a.CancelReason })},
+		description: "Why the appointment was cancelled, as typed when it was cancelled. Often blank. Put it on a line of its own starting “> ”.",
+		value:       appointmentField(func(a *AppointmentFields) string { return a.CancelReason }),
+		typed:       tidyReason},
 
 	{group: "Clinician", name: "clinician.name", object: "clinician",
 		description: "The clinician's name.",
@@ -395,8 +430,9 @@ var tmplFieldList = []tmplField{
 		description: "The date by which we will send our full response.",
 		value:       complaintField(func(c *ComplaintFields) string { return longDateWithDay(c.ResponseDue) })},
 	{group: "Complaint", name: "complaint.summary", object: "complaint",
-		description: "What the complaint is about, in words that follow “your complaint is that”.",
-		value:       complaintField(func(c *ComplaintFields) string { return c.Summary })},
+		description: "What the complaint is about, as written for the letter. Put it on a line of its own starting “> ”.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Summary }),
+		typed:       tidyPassage},
 	{group: "Complaint", name: "complaint.complainant", object: "complaint",
 		description: "The name of the person who made the complaint.",
 		value: complaintField(func(c *ComplaintFields) string {
@@ -414,17 +450,25 @@ var tmplFieldList = []tmplField{
 		description: "The member of staff looking into the complaint.",
 		value:       complaintField(func(c *ComplaintFields) string { return c.Handler })},
 	{group: "Complaint", name: "complaint.delay_reason", object: "complaint",
-		description: "Why our response will take longer than we said, in words that follow “this is because”.",
-		value:       complaintField(func(c *ComplaintFields) string { return c.DelayReason })},
+		description: "Why our response will take longer than we said, as typed for the letter. Put it on a line of its own starting “> ”.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.DelayReason }),
+		typed:       tidyReason},
 	{group: "Complaint", name: "complaint.investigation", object: "complaint",
 		description: "How we looked into the complaint: who we spoke to and what we read.",
-		value:       complaintField(func(c *ComplaintFields) string { return c.Investigation })},
+		value:       complaintField(func(c *ComplaintFields) string { return c.Investigation }),
+		prose:       tidyProse},
 	{group: "Complaint", name: "complaint.conclusions", object: "complaint",
 		description: "What we found, and whether we agree the complaint is justified.",
-		value:       complaintField(func(c *ComplaintFields) string { return c.Conclusions })},
+		value:       complaintField(func(c *ComplaintFields) string { return c.Conclusions }),
+		prose:       tidyProse},
 	{group: "Complaint", name: "complaint.actions", object: "complaint",
 		description: "What we have done, or will do, because of the complaint.",
-		value:       complaintField(func(c *ComplaintFields) string { return c.Actions })},
+		value:       complaintField(func(c *ComplaintFields) string { return c.Actions }),
+		prose:       tidyProse},
+	{group: "Complaint", name: "complaint.outcome", object: "complaint",
+		description: "Our decision on the complaint, in words that follow “your complaint is”: upheld, partially upheld or not upheld.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Outcome }),
+		whenBlank:   "the complaint has no outcome yet: choose upheld, partially upheld or not upheld before writing the final response"},
 
 	{group: "Missed appointments", name: "dna.count", object: "dna",
 		description: "How many appointments the patient has missed, as a number.",
@@ -522,19 +566,24 @@ var tmplFields = func() map[string]*tmplField {
 	return m
 }()
 
-// SalutationFor is the greeting for a person: "Dear Ms Price" from title
-// and surname, "Dear Zoë Price" when there is no title, "Dear Sir John"
-// for a knight or dame, and "Dear Sir or Madam" when there is no name.
-// Names are used exactly as given.
+// SalutationFor is the greeting for a person: "Dear Ms Llywelyn-Wójcik"
+// from title and surname, "Dear Siân Llywelyn-Wójcik" (the first forename
+// only, as people greet each other) when there is no title, "Dear Sir
+// John" for a knight or dame, and "Dear Sir or Madam" when there is no
+// name. Names are used exactly as given.
 func SalutationFor(title, forenames, surname string) string {
-	title, forenames, surname = strings.TrimSpace(title), strings.TrimSpace(forenames), strings.TrimSpace(surname)
+	title, surname = strings.TrimSpace(title), strings.TrimSpace(surname)
+	first := ""
+	if words := strings.Fields(forenames); len(words) > 0 {
+		first = words[0]
+	}
 	switch {
-	case title != "" && isHonorific(title) && forenames != "":
-		return "Dear " + title + " " + strings.Fields(forenames)[0]
+	case title != "" && isHonorific(title) && first != "":
+		return "Dear " + title + " " + first
 	case title != "" && surname != "":
 		return "Dear " + title + " " + surname
-	case forenames != "" || surname != "":
-		return "Dear " + joinNonEmpty(" ", forenames, surname)
+	case first != "" || surname != "":
+		return "Dear " + joinNonEmpty(" ", first, surname)
 	}
 	return "Dear Sir or Madam"
 }
@@ -675,6 +724,7 @@ func ExampleFields() Fields {
 			Investigation: "I read the appointment records for that day and spoke to the reception team and to your physiotherapist.",
 			Conclusions:   "The clinic was running late because an earlier patient needed urgent help. We should have told you this when you arrived. I uphold your complaint.",
 			Actions:       "- Reception staff now tell patients when a clinician is running more than 15 minutes late.\n- Patients are offered a new appointment if they cannot wait.",
+			Outcome:       "upheld",
 		},
 		DNA: &DNAFields{Missed: []MissedAppointment{
 			{Date: ukcal.NewDate(2026, 10, 12), StartMinute: 10 * 60},

@@ -361,6 +361,10 @@ func TestSalutationFor(t *testing.T) {
 		{"", "", "", "Dear Sir or Madam"},
 		{"Ms", "Zoë", "Łukasiewicz-O'Brien", "Dear Ms Łukasiewicz-O'Brien"},
 		{"", "Siân", "Ŵyn", "Dear Siân Ŵyn"},
+		// Middle names are for the envelope, not the greeting.
+		{"Ms", "Siân Małgorzata", "Llywelyn-Wójcik", "Dear Ms Llywelyn-Wójcik"},
+		{"", "Siân Małgorzata", "Llywelyn-Wójcik", "Dear Siân Llywelyn-Wójcik"},
+		{"", "  Siân   Małgorzata ", "Llywelyn-Wójcik", "Dear Siân Llywelyn-Wójcik"},
 	}
 	for _, tt := range tests {
 		if got := SalutationFor(tt.title, tt.forenames, tt.surname); got != tt.want {
@@ -460,7 +464,7 @@ func TestFieldCatalogue(t *testing.T) {
 		if fi.Description == "" || !strings.HasSuffix(fi.Description, ".") {
 			t.Errorf("%s: description %q should be a full sentence", fi.Name, fi.Description)
 		}
-		if fi.Example == "" && fi.Name != "patient.county" && fi.Name != "complaint.on_behalf_of" {
+		if fi.Example == "" && fi.Name != "patient.county" && fi.Name != "complaint.on_behalf_of" && fi.Name != "patient.gp_referral" {
 			t.Errorf("%s: no example", fi.Name)
 		}
 		if Validate("", fi.Tag()) != nil {
