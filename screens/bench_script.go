@@ -26,6 +26,12 @@ type BenchScript struct {
 // what they found (several frames) before the next step.
 var benchPause = 250 * time.Millisecond
 
+// benchSettle is the pause after the last round before the "settled"
+// measure: long enough for Fyne to drop the renderers of screens left
+// (20 s, screens/rendercache, swept every 10 s) and for the window to
+// give back the freed heap (gui_memory.go), as when the desk pauses.
+var benchSettle = 35 * time.Second
+
 // RunBenchScript plays the script and then closes the window. It blocks:
 // call it on its own goroutine while the app runs.
 func (u *UI) RunBenchScript(s BenchScript) error {
@@ -48,6 +54,8 @@ func (u *UI) RunBenchScript(s BenchScript) error {
 		}
 		s.Mark(fmt.Sprintf("round %d", r))
 	}
+	time.Sleep(benchSettle)
+	s.Mark("settled")
 	fyne.DoAndWait(u.requestClose)
 	return nil
 }

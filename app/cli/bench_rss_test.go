@@ -18,6 +18,7 @@ func TestBenchMemoryRowsAreTheWindowsOwnFigures(t *testing.T) {
 		benchMemoryPrefix + `{"stage":"round 2","rss_mb":199,"anon_mb":93,"file_mb":106,"go_mb":48,"go_heap_mb":31,"sqlite_mb":5}`,
 		benchMemoryPrefix + `{"stage":"round 3","rss_mb":198,"anon_mb":92,"file_mb":106,"go_mb":48,"go_heap_mb":31,"sqlite_mb":5}`,
 		benchMemoryPrefix + `{"stage":"round 4","rss_mb":201,"anon_mb":95,"file_mb":106,"go_mb":48,"go_heap_mb":31,"sqlite_mb":6}`,
+		benchMemoryPrefix + `{"stage":"settled","rss_mb":170,"anon_mb":64,"file_mb":106,"go_mb":30,"go_heap_mb":22,"sqlite_mb":6}`,
 	}, "\n")
 	rows := benchMemoryRows(out, nil, 4)
 	if len(rows) != 2 || rows[0].Name != "rss_mb" || rows[1].Name != "rss_day_mb" {
@@ -36,6 +37,10 @@ func TestBenchMemoryRowsAreTheWindowsOwnFigures(t *testing.T) {
 	// Growth over the second half: round 4 less round 2.
 	if !strings.Contains(day.Note, "196 MB after the first round, 201 MB after the last, +2 MB over the second half") {
 		t.Fatalf("rss_day_mb does not say how memory grew: %q", day.Note)
+	}
+	// The pause after the rounds is told, not counted as a round.
+	if !strings.Contains(day.Note, "170 MB after a pause of half a minute (Go 30 MB") {
+		t.Fatalf("rss_day_mb does not tell the memory after the pause: %q", day.Note)
 	}
 }
 
