@@ -3,12 +3,14 @@ package screens
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -28,7 +30,7 @@ const (
 // sarResult is where a subject access copy went.
 type sarResult struct {
 	pdf, json string
-	req       app.SARRequest
+	req       sar.Request
 }
 
 // subjectAccessButton is the Record tab's "Subject access copy…", or nil
@@ -156,7 +158,9 @@ func (r *patientRecord) subjectAccessTo(path string, received ukcal.Date, by str
 	c, id := r.ctx.Clinic, r.id
 	pdfPath, jsPath := sarPaths(path)
 	offUI(r.ctx, func() (sarResult, error) {
-		req, err := writeSubjectAccess(c, id, received, by, pdfPath, jsPath)
+		req, err := writeSubjectAccess(pdfPath, jsPath, func(pdf, js io.Writer) (sar.Request, error) {
+			return c.SubjectAccess(id, received, by, pdf, js)
+		})
 		return sarResult{pdfPath, jsPath, req}, err
 	}, func(res sarResult, err error) {
 		if err != nil {
@@ -164,37 +168,26 @@ func (r *patientRecord) subjectAccessTo(path string, received ukcal.Date, by str
 			return
 		}
 		msg := fmt.Sprintf("Subject access copy made. The PDF is saved as %s and the JSON copy as %s. "+
-			"The request received on %s is recorded; the reply is due by %s.",
-			res.pdf, res.json, sarDate(res.req.Received), sarDate(res.req.Due))
-		if ext := sarDate(res.req.DueExtended); ext != "" && res.req.DueExtended != res.req.Due {
-			msg += " (If it is complex and the patient is told in time, it can be extended to " + ext + ".)"
-		}
+			"The request received on %s is on the subject access register, answered today.",
+			res.pdf, res.json, patients.FormatDate(res.req.Received))
 		r.say(widget.SuccessImportance, msg)
 		dialog.ShowInformation("Subject access copy made", msg, r.ctx.Window)
 	})
 }
 
-// sarDate writes a stored YYYY-MM-DD date as dd/mm/yyyy.
-func sarDate(s string) string {
-	d, err := ukcal.ParseDate(s)
-	if err != nil {
-		return s
-	}
-	return patients.FormatDate(d)
-}
-
 // writeSubjectAccess writes both files beside their final names, then
-// renames them into place; on any failure neither is left behind.
-func writeSubjectAccess(c *app.Clinic, id string, received ukcal.Date, by, pdfPath, jsPath string) (app.SARRequest, error) {
+// renames them into place; on any failure neither is left behind. produce
+// makes the copy (a new request answered at once, or one on the register).
+func writeSubjectAccess(pdfPath, jsPath string, produce func(pdf, js io.Writer) (sar.Request, error)) (sar.Request, error) {
 	pdfTmp, err := os.CreateTemp(filepath.Dir(pdfPath), ".clinicdesk-sar-*.pdf.tmp")
 	if err != nil {
-		return app.SARRequest{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(pdfPath), err)
+		return sar.Request{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(pdfPath), err)
 	}
 	jsTmp, err := os.CreateTemp(filepath.Dir(jsPath), ".clinicdesk-sar-*.json.tmp")
 	if err != nil {
 		pdfTmp.Close()
 		os.Remove(pdfTmp.Name())
-		return app.SARRequest{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(jsPath), err)
+		return sar.Request{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(jsPath), err)
 	}
 	cleanup := func() {
 		pdfTmp.Close()
@@ -202,7 +195,7 @@ func writeSubjectAccess(c *app.Clinic, id string, received ukcal.Date, by, pdfPa
 		os.Remove(pdfTmp.Name())
 		os.Remove(jsTmp.Name())
 	}
-	req, err := c.SubjectAccess(id, received, by, pdfTmp, jsTmp)
+	req, err := produce(pdfTmp, jsTmp)
 	if err == nil {
 		err = errors.Join(pdfTmp.Sync(), jsTmp.Sync())
 	}
@@ -211,16 +204,16 @@ func writeSubjectAccess(c *app.Clinic, id string, received ukcal.Date, by, pdfPa
 	}
 	if err != nil {
 		cleanup()
-		return app.SARRequest{}, err
+		return sar.Request{}, err
 	}
 	if err := os.Rename(pdfTmp.Name(), pdfPath); err != nil {
 		cleanup()
-		return app.SARRequest{}, fmt.Errorf("the PDF could not be saved as %s: %w", pdfPath, err)
+		return sar.Request{}, fmt.Errorf("the PDF could not be saved as %s: %w", pdfPath, err)
 	}
 	if err := os.Rename(jsTmp.Name(), jsPath); err != nil {
 		os.Remove(pdfPath)
 		cleanup()
-		return app.SARRequest{}, fmt.Errorf("the JSON copy could not be saved as %s: %w", jsPath, err)
+		return sar.Request{}, fmt.Errorf("the JSON copy could not be saved as %s: %w", jsPath, err)
 	}
 	return req, nil
 }

@@ -137,25 +137,25 @@ func TestExtensionOnlyWithinTheFirstMonth(t *testing.T) {
 	reg := ukcal.EnglandAndWales
 	r := Request{PatientID: "p", Received: d("2026-01-31"), Scope: "x"} // due Mon 2 Mar 2026
 	late := r
-	if err := late.Extend(d("2026-03-03"), reg, d("2026-03-10")); err == nil || !strings.Contains(err.Error(), "02/03/2026") {
+	if err := late.Extend(d("2026-03-03"), "many years of records", reg, d("2026-03-10")); err == nil || !strings.Contains(err.Error(), "02/03/2026") {
 		t.Errorf("notice a day late: %v", err)
 	}
-	if err := r.Extend(d("2026-03-02"), reg, d("2026-03-10")); err != nil {
+	if err := r.Extend(d("2026-03-02"), "many years of records", reg, d("2026-03-10")); err != nil {
 		t.Fatalf("notice on the due date: %v", err)
 	}
 	if r.Status() != Extended || r.Due(reg, d("2026-03-10")).String() != "2026-04-30" {
 		t.Errorf("extended: %s due %s", r.Status(), r.Due(reg, d("2026-03-10")))
 	}
-	if err := r.Extend(d("2026-03-02"), reg, d("2026-03-10")); err == nil {
+	if err := r.Extend(d("2026-03-02"), "many years of records", reg, d("2026-03-10")); err == nil {
 		t.Error("extended twice")
 	}
 	// A pause moves the first month on, and with it the notice's last day.
 	p := Request{PatientID: "p", Received: d("2026-01-31"), Scope: "x",
 		Pauses: []Pause{{From: d("2026-02-02"), To: d("2026-02-05")}}}
-	if err := p.Extend(d("2026-03-03"), reg, d("2026-03-10")); err != nil {
+	if err := p.Extend(d("2026-03-03"), "many years of records", reg, d("2026-03-10")); err != nil {
 		t.Errorf("notice within the paused month refused: %v", err)
 	}
-	if err := (&Request{Received: d("2026-01-31")}).Extend(d("2026-01-30"), reg, d("2026-03-10")); err == nil {
+	if err := (&Request{Received: d("2026-01-31")}).Extend(d("2026-01-30"), "many years of records", reg, d("2026-03-10")); err == nil {
 		t.Error("notice before receipt accepted")
 	}
 }

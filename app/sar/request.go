@@ -74,6 +74,7 @@ type Request struct {
 	Scope         string // what was asked for ("the whole record", "letters since 2024")
 	Pauses        []Pause
 	ExtensionSent ukcal.Date // the day the extension notice went; zero when not extended
+	ExtensionWhy  string     // the reason the notice gives (the law asks for one)
 	ProducedAt    time.Time  // when the copy was made; zero while open
 	SHA256PDF     string
 	SHA256JSON    string
@@ -211,10 +212,10 @@ func (r *Request) EndPause(to, today ukcal.Date) error {
 	return errors.New("the clock is not paused: there is nothing to resume")
 }
 
-// Extend takes the two further months, with the notice sent on the day.
-// The law allows it only with a notice within the first month, so a notice
-// after the one-month due date is refused.
-func (r *Request) Extend(sent ukcal.Date, reg ukcal.Region, today ukcal.Date) error {
+// Extend takes the two further months, with the notice sent on the day
+// giving why. The law allows it only with a notice within the first
+// month, so a notice after the one-month due date is refused.
+func (r *Request) Extend(sent ukcal.Date, why string, reg ukcal.Region, today ukcal.Date) error {
 	if r.IsProduced() {
 		return errors.New("the copy has already been sent: the request is closed")
 	}
@@ -231,6 +232,9 @@ func (r *Request) Extend(sent ukcal.Date, reg ukcal.Region, today ukcal.Date) er
 		return fmt.Errorf("the month to extend ended on %s: an extension needs the notice within the first month, so the copy is owed now",
 			uk(due))
 	}
-	r.ExtensionSent = sent
+	if strings.TrimSpace(why) == "" {
+		return errors.New("say why more time is needed: the notice must tell the requester (for example, the record is long and held partly on paper)")
+	}
+	r.ExtensionSent, r.ExtensionWhy = sent, strings.TrimSpace(why)
 	return nil
 }
