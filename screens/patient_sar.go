@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -158,7 +157,7 @@ func (r *patientRecord) subjectAccessTo(path string, received ukcal.Date, by str
 	c, id := r.ctx.Clinic, r.id
 	pdfPath, jsPath := sarPaths(path)
 	offUI(r.ctx, func() (sarResult, error) {
-		req, err := writeSubjectAccess(pdfPath, jsPath, func(pdf, js io.Writer) (sar.Request, error) {
+		req, err := app.SaveSARCopy(pdfPath, jsPath, func(pdf, js io.Writer) (sar.Request, error) {
 			return c.SubjectAccess(id, received, by, pdf, js)
 		})
 		return sarResult{pdfPath, jsPath, req}, err
@@ -173,47 +172,4 @@ func (r *patientRecord) subjectAccessTo(path string, received ukcal.Date, by str
 		r.say(widget.SuccessImportance, msg)
 		dialog.ShowInformation("Subject access copy made", msg, r.ctx.Window)
 	})
-}
-
-// writeSubjectAccess writes both files beside their final names, then
-// renames them into place; on any failure neither is left behind. produce
-// makes the copy (a new request answered at once, or one on the register).
-func writeSubjectAccess(pdfPath, jsPath string, produce func(pdf, js io.Writer) (sar.Request, error)) (sar.Request, error) {
-	pdfTmp, err := os.CreateTemp(filepath.Dir(pdfPath), ".clinicdesk-sar-*.pdf.tmp")
-	if err != nil {
-		return sar.Request{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(pdfPath), err)
-	}
-	jsTmp, err := os.CreateTemp(filepath.Dir(jsPath), ".clinicdesk-sar-*.json.tmp")
-	if err != nil {
-		pdfTmp.Close()
-		os.Remove(pdfTmp.Name())
-		return sar.Request{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(jsPath), err)
-	}
-	cleanup := func() {
-		pdfTmp.Close()
-		jsTmp.Close()
-		os.Remove(pdfTmp.Name())
-		os.Remove(jsTmp.Name())
-	}
-	req, err := produce(pdfTmp, jsTmp)
-	if err == nil {
-		err = errors.Join(pdfTmp.Sync(), jsTmp.Sync())
-	}
-	if err == nil {
-		err = errors.Join(pdfTmp.Close(), jsTmp.Close())
-	}
-	if err != nil {
-		cleanup()
-		return sar.Request{}, err
-	}
-	if err := os.Rename(pdfTmp.Name(), pdfPath); err != nil {
-		cleanup()
-		return sar.Request{}, fmt.Errorf("the PDF could not be saved as %s: %w", pdfPath, err)
-	}
-	if err := os.Rename(jsTmp.Name(), jsPath); err != nil {
-		os.Remove(pdfPath)
-		cleanup()
-		return sar.Request{}, fmt.Errorf("the JSON copy could not be saved as %s: %w", jsPath, err)
-	}
-	return req, nil
 }
