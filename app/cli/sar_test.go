@@ -60,7 +60,9 @@ func sarListJSON(t *testing.T, db string) []sarListed {
 func TestSARCommandsRunTheRegister(t *testing.T) {
 	db := sarCLIClinic(t)
 	auth := []string{"--db", db, "--user", "manager", "--password-stdin"}
-	sarCmd := func(args ...string) result { return sarRun(pw+"\n", append(append([]string{"sar"}, args...), auth...)...) }
+	sarCmd := func(args ...string) result {
+		return sarRun(pw+"\n", append(append([]string{"sar"}, args...), auth...)...)
+	}
 
 	if r := sarCmd("list"); r.code != 0 || !strings.Contains(r.stdout, "No subject access requests are open.") {
 		t.Fatalf("empty list: %+v", r)
