@@ -32,17 +32,50 @@ type sarResult struct {
 	req       sar.Request
 }
 
-// subjectAccessButton is the Record tab's "Subject access copy…", or nil
-// for staff who may not make one.
+// subjectAccessButton is the Record tab's subject access section: the
+// patient's open requests with their due dates, "Log a request…" for one
+// that cannot be answered on the day, and "Subject access copy…" for one
+// answered at once;
+// nil for staff who may not handle requests.
 func (r *patientRecord) subjectAccessButton() fyne.CanvasObject {
 	if !r.ctx.Clinic.Can(app.PermSubjectAccess) {
 		return nil
 	}
 	b := widget.NewButtonWithIcon("Subject access copy…", theme.DocumentSaveIcon(), r.askSubjectAccess)
-	return container.NewVBox(widget.NewSeparator(), heading("Subject access request"),
-		wrapped("When the patient (or someone on their behalf) asks for a copy of their record, make it here: the whole record as a PDF "+
-			"to give them and a JSON copy beside it. The request is recorded with the date the reply is due, and the audit trail keeps that it was made."),
-		container.NewHBox(b))
+	logB := widget.NewButtonWithIcon("Log a request…", theme.ContentAddIcon(), func() {
+		r.dialog = askSARLog(r.ctx, r.id, patientFullName(r.data.p), func(req sar.Request) {
+			r.dialog = nil
+			openSARRegister(r.ctx, req.ID)
+		})
+	})
+	register := widget.NewButton("Open the register", func() { openSARRegister(r.ctx, "") })
+	register.Importance = widget.LowImportance
+	open := container.NewVBox()
+	c, id := r.ctx.Clinic, r.id
+	offUI(r.ctx, func() ([]app.SARDue, error) { return c.OpenSARs() }, func(all []app.SARDue, err error) {
+		if err != nil {
+			open.Add(wrapped("The register could not be read: " + plainError(err)))
+			return
+		}
+		for _, d := range all {
+			if d.Request.PatientID != id {
+				continue
+			}
+			l := wrapped(fmt.Sprintf("Open request received %s: %s, due %s (%s).", patients.FormatDate(d.Request.Received),
+				strings.ToLower(d.Request.Status().Label()), patients.FormatDate(d.Due), d.Words))
+			if d.Overdue {
+				l.Importance = widget.DangerImportance
+				l.TextStyle.Bold = true
+			}
+			open.Add(l)
+		}
+		open.Refresh()
+	})
+	return container.NewVBox(widget.NewSeparator(), heading("Subject access requests"),
+		wrapped("Log a request the day it arrives: the register keeps its one-month clock, pauses it while you wait for proof of identity "+
+			"or a clarification, and extends it with a notice. Making the copy (the whole record as a PDF, with a JSON copy beside it) closes the request. "+
+			"Subject access copy logs a request and answers it in one step."),
+		open, container.NewHBox(logB, b, register))
 }
 
 // askSubjectAccess asks when the request came and who made it, then
