@@ -67,7 +67,10 @@ func (r *patientRecord) subjectAccessButton() fyne.CanvasObject {
 				l.Importance = widget.DangerImportance
 				l.TextStyle.Bold = true
 			}
-			open.Add(l)
+			reqID := d.Request.ID
+			go2 := widget.NewButton("Open in the register", func() { openSARRegister(r.ctx, reqID) })
+			go2.Importance = widget.LowImportance
+			open.Add(container.NewBorder(nil, nil, nil, go2, l))
 		}
 		open.Refresh()
 	})

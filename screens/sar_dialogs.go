@@ -75,8 +75,19 @@ func sarDialogThen(ctx *Context, title, action string, content *fyne.Container, 
 	})
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewHBox(cancel, ok), nil, nil, content), ctx.Window)
-	fitDialog(d, content, 560)
+	// The content scrolls within the window: the log dialog's patient list
+	// would otherwise push the buttons off a 768-pixel screen.
+	scroll := container.NewVScroll(content)
+	for i := 0; i < 2; i++ { // wrapped text knows its height once it knows its width
+		content.Resize(fyne.NewSize(560-32, content.MinSize().Height))
+	}
+	h := content.MinSize().Height
+	if limit := ctx.Window.Canvas().Size().Height - 200; limit > 200 && h > limit {
+		h = limit
+	}
+	scroll.SetMinSize(fyne.NewSize(560-32, h))
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewHBox(cancel, ok), nil, nil, scroll), ctx.Window)
+	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 	if focus != nil {
 		ctx.Window.Canvas().Focus(focus)

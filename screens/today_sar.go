@@ -25,14 +25,21 @@ type todaySAR struct {
 	list *fyne.Container
 }
 
-// addTodaySAR puts the panel in the Today screen's side column.
+// addTodaySAR puts the panel in the Today screen's side column, after the
+// complaints and before the bank holidays (the last card so far): both
+// panels are deadlines the law sets.
 func addTodaySAR(ctx *Context, cards *fyne.Container) {
 	if !ctx.Clinic.Can(app.PermSubjectAccess) {
 		return
 	}
 	p := &todaySAR{ctx: ctx, list: container.NewVBox(lowNote("Reading the register…"))}
 	p.card = widget.NewCard("Subject access", "Due or overdue", p.list)
-	cards.Add(p.card)
+	at := len(cards.Objects) - 1
+	if at < 0 {
+		at = 0
+	}
+	cards.Objects = append(cards.Objects[:at], append([]fyne.CanvasObject{p.card}, cards.Objects[at:]...)...)
+	cards.Refresh()
 	c := ctx.Clinic
 	offUI(ctx, func() ([]app.SARDue, error) { return c.OpenSARs() }, p.show)
 }
@@ -65,7 +72,7 @@ func (p *todaySAR) show(all []app.SARDue, err error) {
 		p.card.SetSubTitle(fmt.Sprintf("%d open", len(all)))
 		p.list.Add(lowNote(fmt.Sprintf("Nothing overdue or due in the next %d days.", todaySARWithin)))
 	default:
-		p.card.SetSubTitle(fmt.Sprintf("%d overdue · %d due soon · %d open", len(overdue), len(soon), len(all)))
+		p.card.SetSubTitle(fmt.Sprintf("%d overdue · %d due soon", len(overdue), len(soon)))
 		for _, d := range overdue {
 			p.list.Add(p.item(d, widget.DangerImportance))
 		}
