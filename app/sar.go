@@ -148,6 +148,15 @@ func (c *Clinic) produceSARLocked(s *Session, req sar.Request, isNew bool, pdf, 
 	return req, nil
 }
 
+// sarScopeShown is what the copy says was asked for: nothing when it was
+// the whole record, which the copy is anyway.
+func sarScopeShown(scope string) string {
+	if strings.EqualFold(strings.TrimSpace(scope), SARWholeRecord) {
+		return ""
+	}
+	return scope
+}
+
 // dropRequest leaves the request being answered out of the earlier ones.
 func (g *sarGathered) dropRequest(id string) {
 	kept := g.requests[:0]
@@ -565,6 +574,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 		}(),
 		Received:    req.Received.Time(),
 		RequestedBy: req.RequestedBy,
+		Scope:       sarScopeShown(req.Scope),
 		Produced:    local(req.ProducedAt),
 		ProducedBy:  by.FullName,
 		Details: []letters.SARFieldGroup{

@@ -107,6 +107,7 @@ func TestSARRegisterFromArrivalToCopy(t *testing.T) { // today is Tuesday 24 Nov
 		!strings.Contains(js.String(), `"reason": "clarification"`) {
 		t.Errorf("produced %+v\n%s", done, js.String())
 	}
+	sarCheckPDFText(t, pdf.Bytes(), "Asked for letters since March 2024", "Requested by Smith & Co Solicitors")
 	if cp := parseSARCopy(t, js.Bytes()); cp.Request.Due != "2026-12-14" || len(cp.SubjectAccessRequests) != 0 {
 		t.Errorf("the copy's request: %+v, earlier %d", cp.Request, len(cp.SubjectAccessRequests))
 	}
