@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,6 +40,18 @@ func tsBox(t *testing.T, w fyne.Window, prefix string) *textBox {
 	}
 	t.Fatalf("no text box %q on screen", prefix)
 	return nil
+}
+
+// tsRadio chooses option in the visible radio group that offers it.
+func tsRadio(t *testing.T, w fyne.Window, option string) {
+	t.Helper()
+	for _, o := range tcVisible(w) {
+		if g, ok := o.(*widget.RadioGroup); ok && slices.Contains(g.Options, option) {
+			g.SetSelected(option)
+			return
+		}
+	}
+	t.Fatalf("no choice %q on screen", option)
 }
 
 func TestSARRegisterScreenShowsOverdueAndRunsTheClock(t *testing.T) {
@@ -146,4 +159,35 @@ func TestTodayShowsSubjectAccessDueAndOverdue(t *testing.T) {
 		t.Errorf("opened %v, pending %q", sh.opened, pendingSAR)
 	}
 	pendingSAR = ""
+}
+
+func TestPatientRecordLogsARequestAndShowsItsClock(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	p := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10")
+	tpHoldResults(t)
+	_, r, w := tpOpen(t, c, p)
+	r.selectTab(recordTabRecord)
+	tpIdle(t)
+	tcTap(t, w, "Log a request…")
+	tsRadio(t, w, sarIdentityAwaited)
+	tsBox(t, w, "The whole record").SetText("her physiotherapy notes")
+	tcTap(t, w, "Log the request")
+	tpIdle(t)
+	open, err := c.OpenSARs()
+	if err != nil || len(open) != 1 || open[0].Request.PatientID != p.ID || open[0].Request.Scope != "her physiotherapy notes" ||
+		open[0].Request.Status() != sar.StatusAwaitingIdentity {
+		t.Fatalf("logged %+v %v (%q)", open, err, tpTexts(w))
+	}
+	if pendingSAR != open[0].Request.ID {
+		t.Errorf("the register was not opened on the new request: %q", pendingSAR)
+	}
+	pendingSAR = ""
+	// Opened again, the record shows the request and its state.
+	_, r, w = tpOpen(t, c, p)
+	r.selectTab(recordTabRecord)
+	tpIdle(t)
+	if !tpShows(w, "Open request received") || !tpShows(w, "awaiting identity") {
+		t.Errorf("the record does not show the open request: %q", tpTexts(w))
+	}
 }
