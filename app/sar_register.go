@@ -104,7 +104,7 @@ func (c *Clinic) saveSAR(s *Session, req sar.Request, isNew bool, action, detail
 func (c *Clinic) openSARLocked(id string) (sar.Request, error) {
 	req, err := c.store.SARRequest(id)
 	if errors.Is(err, data.ErrNotFound) {
-		return req, errors.New("that subject access request is not in this clinic file: choose it again from the list")
+		return req, errors.New("that subject access request is not in this clinic file: check it on the register (the Subject access screen, or clinicdesk sar list)")
 	}
 	if err != nil {
 		return req, err
