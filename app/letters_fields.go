@@ -9,6 +9,7 @@ import (
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -23,7 +24,8 @@ type letterSource struct {
 	previous    *data.Slot       // the slot before the latest move, if moved
 	clinician   *data.Clinician
 	dnas        []data.DiaryEntry // DNAs counted by the policy, oldest first
-	sar         *data.SARRequest  // the latest subject access request
+	sar         *sar.Request      // the latest subject access request
+	region      ukcal.Region      // whose bank holidays its due date skips
 	extra       LetterText
 	today       ukcal.Date
 }
@@ -61,6 +63,7 @@ func readLetterSource(store *data.Store, patientID, appointmentID string, today 
 	}
 	if len(sars) > 0 {
 		src.sar = &sars[0]
+		src.region = regionOf(store)
 	}
 	return src, nil
 }
@@ -174,12 +177,9 @@ func (src letterSource) fields() letters.Fields {
 		f.DNA = dna
 	}
 	if r := src.sar; r != nil {
-		received, _ := ukcal.ParseDate(r.Received)
-		due, _ := ukcal.ParseDate(r.Due)
-		if r.DueExtended != "" {
-			due, _ = ukcal.ParseDate(r.DueExtended)
-		}
-		f.SAR = &letters.SARFields{Received: received, Due: due}
+		// The date that binds the clinic: the extended one only once the
+		// extension notice went.
+		f.SAR = &letters.SARFields{Received: r.Received, Due: r.Due(src.region, src.today)}
 	}
 	if src.extra != (LetterText{}) {
 		f.Letter = &letters.LetterFields{Subject: src.extra.Subject, Body: src.extra.Body}

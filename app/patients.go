@@ -23,7 +23,6 @@ type (
 	Task           = data.Task
 	TaskFilter     = data.TaskFilter
 	Merge          = data.Merge
-	SARRequest     = data.SARRequest
 )
 
 // PatientOptions changes what CreatePatient and UpdatePatient accept.

@@ -15,16 +15,13 @@ import (
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
 	"github.com/google/uuid"
 )
-
-// SARRegion is whose bank holidays move a subject access deadline off a
-// non-working day. England and Wales for now; a clinic setting later.
-const SARRegion = ukcal.EnglandAndWales
 
 // The machine-readable copy says what it is, so a program reading it can
 // tell one version of the layout from the next. Field names only ever get
@@ -34,89 +31,105 @@ const (
 	SARSchemaVersion = 1
 )
 
-// SubjectAccess answers a subject access request (SPEC §2.2, §4.5): it
-// gathers everything the clinic holds about the patient — the whole record,
-// appointments with their history, notes and calls, follow-ups, earlier
-// requests, merges the record took part in, and every audit entry about
-// it, including those of duplicate records merged into it — and writes it
-// as a PDF for the patient to pdf and as JSON for machines to js. The
-// request is recorded with its statutory due dates (one calendar month from
-// receipt, three if extended, moved off weekends and bank holidays), when
-// the copy was produced and the SHA-256 of exactly the bytes written, and
-// audited as "patient.sar", all in one transaction.
+// SubjectAccess logs a subject access request and answers it at once
+// (SPEC §2.2, §4.5): the request goes on the register, asking for the
+// whole record, and is closed by the copy made now. Requests that cannot
+// be answered on the day are logged with LogSAR and answered with
+// ProduceSAR; both make the copy the same way (see produceSARLocked).
 //
 // received is the day the request reached the clinic; it cannot be after
 // today. requestedBy says who asked ("" or "patient" when the patient did
 // it themselves, otherwise e.g. "Smith & Co Solicitors, on her behalf").
+func (c *Clinic) SubjectAccess(patientID string, received ukcal.Date, requestedBy string, pdf, js io.Writer) (sar.Request, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSubjectAccess)
+	if err != nil {
+		return sar.Request{}, err
+	}
+	if received.IsZero() {
+		return sar.Request{}, errors.New("say which day the request was received")
+	}
+	now := c.clock()
+	req := sar.Request{
+		ID:          uuid.Must(uuid.NewV7()).String(),
+		PatientID:   patientID,
+		Received:    received,
+		RequestedBy: sarRequester(requestedBy),
+		Scope:       SARWholeRecord,
+		CreatedBy:   s.User.Username,
+		CreatedAt:   now.UTC(),
+	}
+	if err := req.Check(c.today()); err != nil {
+		return sar.Request{}, err
+	}
+	return c.produceSARLocked(s, req, true, pdf, js)
+}
+
+// produceSARLocked makes the copy for req: it gathers everything the
+// clinic holds about the patient — the whole record, appointments with
+// their history, notes and calls, follow-ups, earlier requests, merges the
+// record took part in, and every audit entry about it, including those of
+// duplicate records merged into it — and writes it as a PDF for the
+// patient to pdf and as JSON for machines to js. The request is saved
+// (inserted when isNew) as produced, with the SHA-256 of exactly the bytes
+// written, and audited as "patient.sar", all in one transaction.
 //
 // The copy lists the audit trail up to the moment it was made: the entry
 // for making it is written after, so it first appears in the next copy.
 //
 // Nothing reaches the writers unless the permission check, the gathering,
 // the rendering and the database writes all succeed; if writing to js fails
-// after pdf was written, or the final commit fails, the request is not
-// recorded and the caller must discard what reached the writers.
-func (c *Clinic) SubjectAccess(patientID string, received ukcal.Date, requestedBy string, pdf, js io.Writer) (SARRequest, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermSubjectAccess)
-	if err != nil {
-		return SARRequest{}, err
-	}
+// after pdf was written, or the final commit fails, the request stays as it
+// was and the caller must discard what reached the writers. Caller holds
+// c.mu and has checked PermSubjectAccess.
+func (c *Clinic) produceSARLocked(s *Session, req sar.Request, isNew bool, pdf, js io.Writer) (sar.Request, error) {
 	if pdf == nil || js == nil {
-		return SARRequest{}, errors.New("choose where to save both the PDF and the JSON copy")
+		return sar.Request{}, errors.New("choose where to save both the PDF and the JSON copy")
 	}
-	if received.IsZero() {
-		return SARRequest{}, errors.New("say which day the request was received")
-	}
-	if today := c.today(); received.After(today) {
-		return SARRequest{}, fmt.Errorf("the request cannot have been received after today (%s): check the date",
-			patients.FormatDate(today))
-	}
-	requestedBy = cleanText(requestedBy)
-	if requestedBy == "" {
-		requestedBy = "patient"
-	}
-
-	g, err := c.gatherSAR(patientID)
+	g, err := c.gatherSAR(req.PatientID)
 	if err != nil {
-		return SARRequest{}, err
+		return sar.Request{}, err
 	}
+	g.dropRequest(req.ID)
+	region := c.bankHolidayRegionLocked()
 	now := c.clock()
-	req := SARRequest{
-		ID:          uuid.Must(uuid.NewV7()).String(),
-		PatientID:   patientID,
-		Received:    received.String(),
-		Due:         ukcal.SARDue(received, SARRegion).String(),
-		DueExtended: ukcal.SARDueExtended(received, SARRegion).String(),
-		RequestedBy: requestedBy,
-		ProducedAt:  now.UTC(),
-		CreatedBy:   s.User.Username,
-		CreatedAt:   now.UTC(),
+	today := ukcal.Today(now)
+	if _, open := req.OpenPause(); open {
+		// Sending the copy ends whatever wait there was, on the day it goes.
+		if err := req.EndPause(today, today); err != nil {
+			return sar.Request{}, err
+		}
 	}
+	req.ProducedAt = now.UTC()
+	due, dueExt := req.Due(region, today), req.DueExtended(region, today)
 
 	var jsBuf, pdfBuf bytes.Buffer
 	enc := json.NewEncoder(&jsBuf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(g.json(req, s.User, SARRegion)); err != nil {
-		return SARRequest{}, fmt.Errorf("writing the JSON copy: %w", err)
+	if err := enc.Encode(g.json(req, s.User, region, due, dueExt)); err != nil {
+		return sar.Request{}, fmt.Errorf("writing the JSON copy: %w", err)
 	}
 	if err := letters.SubjectAccessPDF(&pdfBuf, g.pdf(req, s.User)); err != nil {
-		return SARRequest{}, fmt.Errorf("making the PDF copy: %w", err)
+		return sar.Request{}, fmt.Errorf("making the PDF copy: %w", err)
 	}
 	req.SHA256PDF = sarSHA256(pdfBuf.Bytes())
 	req.SHA256JSON = sarSHA256(jsBuf.Bytes())
 
 	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		if err := tx.InsertSAR(req); err != nil {
+		save := tx.UpdateSAR
+		if isNew {
+			save = tx.InsertSAR
+		}
+		if err := save(req, due, dueExt); err != nil {
 			return err
 		}
 		// The audit trail is append-only and hash-chained, so the hashes
 		// there prove later what was handed over even if the request row
 		// were changed.
-		if err := audit("patient.sar", "sar", req.ID, patientID, fmt.Sprintf("received %s, due %s, pdf sha256 %s, json sha256 %s",
-			req.Received, req.Due, req.SHA256PDF, req.SHA256JSON)); err != nil {
+		if err := audit("patient.sar", "sar", req.ID, req.PatientID, fmt.Sprintf("received %s, due %s, pdf sha256 %s, json sha256 %s",
+			req.Received, due, req.SHA256PDF, req.SHA256JSON)); err != nil {
 			return err
 		}
 		// Written inside the transaction: a copy that cannot be saved rolls
@@ -130,13 +143,33 @@ func (c *Clinic) SubjectAccess(patientID string, received ukcal.Date, requestedB
 		return nil
 	})
 	if err != nil {
-		return SARRequest{}, err
+		return sar.Request{}, err
 	}
 	return req, nil
 }
 
+// sarScopeShown is what the copy says was asked for: nothing when it was
+// the whole record, which the copy is anyway.
+func sarScopeShown(scope string) string {
+	if strings.EqualFold(strings.TrimSpace(scope), SARWholeRecord) {
+		return ""
+	}
+	return scope
+}
+
+// dropRequest leaves the request being answered out of the earlier ones.
+func (g *sarGathered) dropRequest(id string) {
+	kept := g.requests[:0]
+	for _, r := range g.requests {
+		if r.ID != id {
+			kept = append(kept, r)
+		}
+	}
+	g.requests = kept
+}
+
 // SARRequests lists a patient's subject access requests, newest first.
-func (c *Clinic) SARRequests(patientID string) ([]SARRequest, error) {
+func (c *Clinic) SARRequests(patientID string) ([]sar.Request, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewPatients); err != nil {
@@ -153,10 +186,11 @@ func sarSHA256(b []byte) string {
 // sarGathered is everything held about one patient.
 type sarGathered struct {
 	clinic   ClinicDetails
+	today    ukcal.Date // earlier requests' due dates count open pauses to it
 	patient  Patient
 	notes    []Note // oldest first
 	tasks    []Task
-	requests []SARRequest // earlier requests, oldest first
+	requests []sar.Request // earlier requests, oldest first
 	merges   []Merge
 	audit    []AuditEntry // oldest first
 	// The patient's appointments, oldest first, with each one's status
@@ -184,7 +218,7 @@ func (c *Clinic) gatherSAR(patientID string) (*sarGathered, error) {
 	if p.Status == data.PatientMerged {
 		return nil, errors.New("this record was merged into another: make the copy from that record, which holds everything")
 	}
-	g := &sarGathered{patient: p, staff: map[string]User{}, staffIDs: map[string]User{}}
+	g := &sarGathered{patient: p, today: c.today(), staff: map[string]User{}, staffIDs: map[string]User{}}
 	if g.clinic, err = c.store.Clinic(); err != nil {
 		return nil, err
 	}
@@ -382,6 +416,14 @@ func sarAccessWords(e AuditEntry) string {
 		return "Marked a follow-up done"
 	case "patient.sar":
 		return "Made a copy of your record for you"
+	case "sar.log":
+		return "Logged your request for a copy of your record"
+	case "sar.pause":
+		return "Noted that we were waiting to hear from you about your request for a copy"
+	case "sar.resume":
+		return "Noted your reply about your request for a copy"
+	case "sar.extend":
+		return "Took more time to answer your request for a copy, and wrote to tell you"
 	case "appointment.book":
 		return "Booked an appointment for you"
 	case "appointment.series":
@@ -446,7 +488,7 @@ func (g *sarGathered) sarHistoryWords(e AuditEntry) (string, bool) {
 	case "patient.sar":
 		for _, r := range g.requests {
 			if r.ID == e.EntityID {
-				return "A copy of your record was made for you (request received " + sarLongDate(r.Received) + ")", true
+				return "A copy of your record was made for you (request received " + letters.LongDate(r.Received.Time()) + ")", true
 			}
 		}
 		return "A copy of your record was made for you", true
@@ -485,7 +527,7 @@ func sarFullName(p Patient) string {
 }
 
 // pdf puts the record into words for the patient's copy.
-func (g *sarGathered) pdf(req SARRequest, by User) letters.SARData {
+func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 	london := ukcal.London()
 	p := g.patient
 	local := func(t time.Time) time.Time { return t.In(london) }
@@ -530,8 +572,9 @@ func (g *sarGathered) pdf(req SARRequest, by User) letters.SARData {
 			}
 			return nhs.FormatNHSNumber(p.NHSNumber)
 		}(),
-		Received:    sarDateOf(req.Received),
+		Received:    req.Received.Time(),
 		RequestedBy: req.RequestedBy,
+		Scope:       sarScopeShown(req.Scope),
 		Produced:    local(req.ProducedAt),
 		ProducedBy:  by.FullName,
 		Details: []letters.SARFieldGroup{
@@ -688,6 +731,25 @@ type sarJSONRequest struct {
 	DueExtended string `json:"due_extended"`
 	Region      string `json:"region"` // whose bank holidays the due dates skip
 	RequestedBy string `json:"requested_by"`
+	// Added with the register; version 1 only ever gains fields.
+	Scope         string         `json:"scope"`
+	IdentityCheck string         `json:"identity_check"`
+	ExtensionSent *string        `json:"extension_sent"`
+	Pauses        []sarJSONPause `json:"pauses"`
+}
+
+type sarJSONPause struct {
+	From   string  `json:"from"`
+	To     *string `json:"to"`
+	Reason string  `json:"reason"`
+}
+
+func sarPausesJSON(ps []sar.Pause) []sarJSONPause {
+	out := []sarJSONPause{}
+	for _, p := range ps {
+		out = append(out, sarJSONPause{From: p.From.String(), To: sarDateJSON(p.To.String()), Reason: string(p.Reason)})
+	}
+	return out
 }
 
 type sarJSONCode struct {
@@ -828,15 +890,17 @@ type sarJSONTask struct {
 }
 
 type sarJSONEarlier struct {
-	ID          string       `json:"id"`
-	Received    string       `json:"received"`
-	Due         string       `json:"due"`
-	DueExtended string       `json:"due_extended"`
-	RequestedBy string       `json:"requested_by"`
-	ProducedAt  *string      `json:"produced_at"`
-	SHA256PDF   string       `json:"sha256_pdf"`
-	SHA256JSON  string       `json:"sha256_json"`
-	CreatedBy   sarJSONStaff `json:"created_by"`
+	ID            string       `json:"id"`
+	Received      string       `json:"received"`
+	Due           string       `json:"due"`
+	DueExtended   string       `json:"due_extended"`
+	RequestedBy   string       `json:"requested_by"`
+	Scope         string       `json:"scope"`
+	ExtensionSent *string      `json:"extension_sent"`
+	ProducedAt    *string      `json:"produced_at"`
+	SHA256PDF     string       `json:"sha256_pdf"`
+	SHA256JSON    string       `json:"sha256_json"`
+	CreatedBy     sarJSONStaff `json:"created_by"`
 }
 
 type sarJSONMerge struct {
@@ -894,7 +958,7 @@ func (g *sarGathered) jsonStaffPtr(username string) *sarJSONStaff {
 	return &s
 }
 
-func (g *sarGathered) json(req SARRequest, by User, region ukcal.Region) sarJSON {
+func (g *sarGathered) json(req sar.Request, by User, region ukcal.Region, due, dueExt ukcal.Date) sarJSON {
 	p := g.patient
 	var address []string
 	for _, line := range strings.Split(g.clinic.Address, "\n") {
@@ -909,8 +973,9 @@ func (g *sarGathered) json(req SARRequest, by User, region ukcal.Region) sarJSON
 		GeneratedBy:   g.jsonStaff(by.Username),
 		Software:      sarJSONSoftware{Name: "ClinicDesk", Version: Version},
 		Clinic:        sarJSONClinic{Name: g.clinic.Name, Address: sarNonNil(address), Phone: g.clinic.Phone, Email: g.clinic.Email},
-		Request: sarJSONRequest{ID: req.ID, Received: req.Received, Due: req.Due, DueExtended: req.DueExtended,
-			Region: region.String(), RequestedBy: req.RequestedBy},
+		Request: sarJSONRequest{ID: req.ID, Received: req.Received.String(), Due: due.String(), DueExtended: dueExt.String(),
+			Region: region.String(), RequestedBy: req.RequestedBy, Scope: req.Scope, IdentityCheck: req.IdentityCheck,
+			ExtensionSent: sarDateJSON(req.ExtensionSent.String()), Pauses: sarPausesJSON(req.Pauses)},
 		Patient: sarJSONPatient{
 			ID: p.ID, Status: p.Status, Title: p.Title, Forenames: p.Forenames, Surname: p.Surname,
 			PreferredName: p.PreferredName, DateOfBirth: sarDateJSON(p.DOB), GenderIdentity: p.GenderIdentity,
@@ -981,8 +1046,9 @@ func (g *sarGathered) json(req SARRequest, by User, region ukcal.Region) sarJSON
 		out.FollowUps = append(out.FollowUps, t)
 	}
 	for _, r := range g.requests {
-		out.SubjectAccessRequests = append(out.SubjectAccessRequests, sarJSONEarlier{ID: r.ID, Received: r.Received,
-			Due: r.Due, DueExtended: r.DueExtended, RequestedBy: r.RequestedBy, ProducedAt: sarInstant(r.ProducedAt),
+		out.SubjectAccessRequests = append(out.SubjectAccessRequests, sarJSONEarlier{ID: r.ID, Received: r.Received.String(),
+			Due: r.DueWithoutExtension(region, g.today).String(), DueExtended: r.DueExtended(region, g.today).String(),
+			RequestedBy: r.RequestedBy, Scope: r.Scope, ExtensionSent: sarDateJSON(r.ExtensionSent.String()), ProducedAt: sarInstant(r.ProducedAt),
 			SHA256PDF: r.SHA256PDF, SHA256JSON: r.SHA256JSON, CreatedBy: g.jsonStaff(r.CreatedBy)})
 	}
 	for _, m := range g.merges {

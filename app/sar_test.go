@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testvectors"
 	"clinicdesk/app/ukcal"
@@ -263,8 +264,12 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if req.Received != "2026-11-23" || req.Due != "2026-12-23" || req.DueExtended != "2027-02-23" {
-		t.Errorf("request dates %s / %s / %s", req.Received, req.Due, req.DueExtended)
+	ew, today := ukcal.EnglandAndWales, c.today()
+	if req.Received.String() != "2026-11-23" || req.Due(ew, today).String() != "2026-12-23" || req.DueExtended(ew, today).String() != "2027-02-23" {
+		t.Errorf("request dates %s / %s / %s", req.Received, req.Due(ew, today), req.DueExtended(ew, today))
+	}
+	if req.Status() != sar.Produced || req.Scope != SARWholeRecord {
+		t.Errorf("a copy made at once: status %s, scope %q", req.Status(), req.Scope)
 	}
 	if req.PatientID != p.ID || req.CreatedBy != "areception" || !req.ProducedAt.Equal(*now) {
 		t.Errorf("request %+v", req)
@@ -282,7 +287,7 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 		t.Fatalf("%d requests stored, want 1", len(stored))
 	}
 	got := stored[0]
-	if got.ID != req.ID || got.Due != "2026-12-23" || got.DueExtended != "2027-02-23" || got.RequestedBy != "patient" ||
+	if got.ID != req.ID || got.Due(ew, today).String() != "2026-12-23" || got.DueExtended(ew, today).String() != "2027-02-23" || got.RequestedBy != "patient" ||
 		got.SHA256PDF != sarSum(pdf.Bytes()) || got.SHA256JSON != sarSum(js.Bytes()) || !got.ProducedAt.Equal(*now) {
 		t.Errorf("stored request %+v", got)
 	}
@@ -488,11 +493,12 @@ func TestSubjectAccessDueDatesFollowVectors(t *testing.T) {
 		if err != nil {
 			t.Fatalf("received %s: %v", v.Received, err)
 		}
-		if req.Due != v.Due {
-			t.Errorf("received %s: due %s, want %s", v.Received, req.Due, v.Due)
+		ew, today := ukcal.EnglandAndWales, c.today()
+		if got := req.Due(ew, today).String(); got != v.Due {
+			t.Errorf("received %s: due %s, want %s", v.Received, got, v.Due)
 		}
-		if v.DueExtended != "" && req.DueExtended != v.DueExtended {
-			t.Errorf("received %s: due if extended %s, want %s", v.Received, req.DueExtended, v.DueExtended)
+		if got := req.DueExtended(ew, today).String(); v.DueExtended != "" && got != v.DueExtended {
+			t.Errorf("received %s: due if extended %s, want %s", v.Received, got, v.DueExtended)
 		}
 	}
 	stored, err := c.SARRequests(p.ID)
@@ -502,13 +508,15 @@ func TestSubjectAccessDueDatesFollowVectors(t *testing.T) {
 	if len(stored) != len(vectors.Cases) {
 		t.Fatalf("%d requests stored, want %d", len(stored), len(vectors.Cases))
 	}
-	byReceived := map[string]SARRequest{}
+	byReceived := map[string]sar.Request{}
 	for _, r := range stored {
-		byReceived[r.Received] = r
+		byReceived[r.Received.String()] = r
 	}
+	ew, today := ukcal.EnglandAndWales, c.today()
 	for _, v := range vectors.Cases {
-		if r := byReceived[v.Received]; r.Due != v.Due || (v.DueExtended != "" && r.DueExtended != v.DueExtended) {
-			t.Errorf("stored request for %s: due %s / %s, want %s / %s", v.Received, r.Due, r.DueExtended, v.Due, v.DueExtended)
+		r := byReceived[v.Received]
+		if due, ext := r.Due(ew, today).String(), r.DueExtended(ew, today).String(); due != v.Due || (v.DueExtended != "" && ext != v.DueExtended) {
+			t.Errorf("stored request for %s: due %s / %s, want %s / %s", v.Received, due, ext, v.Due, v.DueExtended)
 		}
 	}
 }

@@ -99,9 +99,10 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 	if err != nil {
 		return nil, err
 	}
+	region, today := c.bankHolidayRegionLocked(), c.today()
 	for _, r := range sars {
-		out = append(out, TimelineEntry{At: r.CreatedAt, Kind: "sar", Title: "Subject access request received " + ukDateString(r.Received),
-			Detail: "Due by " + ukDateString(r.Due), By: r.CreatedBy})
+		out = append(out, TimelineEntry{At: r.CreatedAt, Kind: "sar", Title: "Subject access request received " + ukDateString(r.Received.String()),
+			Detail: "Due by " + ukDateString(r.Due(region, today).String()), By: r.CreatedBy})
 	}
 	appts, err := c.appointmentTimeline(patientID)
 	if err != nil {

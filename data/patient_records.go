@@ -176,57 +176,6 @@ func queryTasks[R rowsLike](rows R, err error) ([]Task, error) {
 	return out, rows.Err()
 }
 
-// SARRequest is a subject access request and its statutory clock.
-type SARRequest struct {
-	ID          string
-	PatientID   string
-	Received    string // YYYY-MM-DD
-	Due         string
-	DueExtended string
-	RequestedBy string
-	ProducedAt  time.Time
-	SHA256PDF   string
-	SHA256JSON  string
-	CreatedBy   string
-	CreatedAt   time.Time
-}
-
-// InsertSAR records a subject access request.
-func (t *Tx) InsertSAR(r SARRequest) error {
-	produced := ""
-	if !r.ProducedAt.IsZero() {
-		produced = r.ProducedAt.UTC().Format(time.RFC3339Nano)
-	}
-	_, err := t.tx.Exec(`INSERT INTO sar_requests (id, patient_id, received, due, due_extended, requested_by, produced_at, sha256_pdf, sha256_json, created_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, r.PatientID, r.Received, r.Due, r.DueExtended, r.RequestedBy, produced, r.SHA256PDF, r.SHA256JSON, r.CreatedBy, r.CreatedAt.UTC().Format(time.RFC3339Nano))
-	return err
-}
-
-// SARRequests lists a patient's subject access requests, newest first.
-func (s *Store) SARRequests(patientID string) ([]SARRequest, error) {
-	rows, err := s.db.Query(`SELECT id, patient_id, received, due, due_extended, requested_by, produced_at, sha256_pdf, sha256_json, created_by, created_at
-		FROM sar_requests WHERE patient_id = ? ORDER BY received DESC, created_at DESC`, patientID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []SARRequest
-	for rows.Next() {
-		var r SARRequest
-		var produced, created string
-		if err := rows.Scan(&r.ID, &r.PatientID, &r.Received, &r.Due, &r.DueExtended, &r.RequestedBy, &produced, &r.SHA256PDF, &r.SHA256JSON, &r.CreatedBy, &created); err != nil {
-			return nil, err
-		}
-		if produced != "" {
-			r.ProducedAt, _ = time.Parse(time.RFC3339Nano, produced)
-		}
-		r.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
 // Merge is one merge of a duplicate record into a survivor.
 type Merge struct {
 	ID         string

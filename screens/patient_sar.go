@@ -1,14 +1,15 @@
 package screens
 
 import (
-	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -28,20 +29,56 @@ const (
 // sarResult is where a subject access copy went.
 type sarResult struct {
 	pdf, json string
-	req       app.SARRequest
+	req       sar.Request
 }
 
-// subjectAccessButton is the Record tab's "Subject access copy…", or nil
-// for staff who may not make one.
+// subjectAccessButton is the Record tab's subject access section: the
+// patient's open requests with their due dates, "Log a request…" for one
+// that cannot be answered on the day, and "Subject access copy…" for one
+// answered at once;
+// nil for staff who may not handle requests.
 func (r *patientRecord) subjectAccessButton() fyne.CanvasObject {
 	if !r.ctx.Clinic.Can(app.PermSubjectAccess) {
 		return nil
 	}
 	b := widget.NewButtonWithIcon("Subject access copy…", theme.DocumentSaveIcon(), r.askSubjectAccess)
-	return container.NewVBox(widget.NewSeparator(), heading("Subject access request"),
-		wrapped("When the patient (or someone on their behalf) asks for a copy of their record, make it here: the whole record as a PDF "+
-			"to give them and a JSON copy beside it. The request is recorded with the date the reply is due, and the audit trail keeps that it was made."),
-		container.NewHBox(b))
+	logB := widget.NewButtonWithIcon("Log a request…", theme.ContentAddIcon(), func() {
+		r.dialog = askSARLog(r.ctx, r.id, patientFullName(r.data.p), func(req sar.Request) {
+			r.dialog = nil
+			openSARRegister(r.ctx, req.ID)
+		})
+	})
+	register := widget.NewButton("Open the register", func() { openSARRegister(r.ctx, "") })
+	register.Importance = widget.LowImportance
+	open := container.NewVBox()
+	c, id := r.ctx.Clinic, r.id
+	offUI(r.ctx, func() ([]app.SARDue, error) { return c.OpenSARs() }, func(all []app.SARDue, err error) {
+		if err != nil {
+			open.Add(wrapped("The register could not be read: " + plainError(err)))
+			return
+		}
+		for _, d := range all {
+			if d.Request.PatientID != id {
+				continue
+			}
+			l := wrapped(fmt.Sprintf("Open request received %s: %s, due %s (%s).", patients.FormatDate(d.Request.Received),
+				strings.ToLower(d.Request.Status().Label()), patients.FormatDate(d.Due), d.Words))
+			if d.Overdue {
+				l.Importance = widget.DangerImportance
+				l.TextStyle.Bold = true
+			}
+			reqID := d.Request.ID
+			go2 := widget.NewButton("Open in the register", func() { openSARRegister(r.ctx, reqID) })
+			go2.Importance = widget.LowImportance
+			open.Add(container.NewBorder(nil, nil, nil, go2, l))
+		}
+		open.Refresh()
+	})
+	return container.NewVBox(widget.NewSeparator(), heading("Subject access requests"),
+		wrapped("Log a request the day it arrives: the register keeps its one-month clock, pauses it while you wait for proof of identity "+
+			"or a clarification, and extends it with a notice. Making the copy (the whole record as a PDF, with a JSON copy beside it) closes the request. "+
+			"Subject access copy logs a request and answers it in one step."),
+		open, container.NewHBox(logB, b, register))
 }
 
 // askSubjectAccess asks when the request came and who made it, then
@@ -156,7 +193,9 @@ func (r *patientRecord) subjectAccessTo(path string, received ukcal.Date, by str
 	c, id := r.ctx.Clinic, r.id
 	pdfPath, jsPath := sarPaths(path)
 	offUI(r.ctx, func() (sarResult, error) {
-		req, err := writeSubjectAccess(c, id, received, by, pdfPath, jsPath)
+		req, err := app.SaveSARCopy(pdfPath, jsPath, func(pdf, js io.Writer) (sar.Request, error) {
+			return c.SubjectAccess(id, received, by, pdf, js)
+		})
 		return sarResult{pdfPath, jsPath, req}, err
 	}, func(res sarResult, err error) {
 		if err != nil {
@@ -164,63 +203,9 @@ func (r *patientRecord) subjectAccessTo(path string, received ukcal.Date, by str
 			return
 		}
 		msg := fmt.Sprintf("Subject access copy made. The PDF is saved as %s and the JSON copy as %s. "+
-			"The request received on %s is recorded; the reply is due by %s.",
-			res.pdf, res.json, sarDate(res.req.Received), sarDate(res.req.Due))
-		if ext := sarDate(res.req.DueExtended); ext != "" && res.req.DueExtended != res.req.Due {
-			msg += " (If it is complex and the patient is told in time, it can be extended to " + ext + ".)"
-		}
+			"The request received on %s is on the subject access register, answered today.",
+			res.pdf, res.json, patients.FormatDate(res.req.Received))
 		r.say(widget.SuccessImportance, msg)
 		dialog.ShowInformation("Subject access copy made", msg, r.ctx.Window)
 	})
-}
-
-// sarDate writes a stored YYYY-MM-DD date as dd/mm/yyyy.
-func sarDate(s string) string {
-	d, err := ukcal.ParseDate(s)
-	if err != nil {
-		return s
-	}
-	return patients.FormatDate(d)
-}
-
-// writeSubjectAccess writes both files beside their final names, then
-// renames them into place; on any failure neither is left behind.
-func writeSubjectAccess(c *app.Clinic, id string, received ukcal.Date, by, pdfPath, jsPath string) (app.SARRequest, error) {
-	pdfTmp, err := os.CreateTemp(filepath.Dir(pdfPath), ".clinicdesk-sar-*.pdf.tmp")
-	if err != nil {
-		return app.SARRequest{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(pdfPath), err)
-	}
-	jsTmp, err := os.CreateTemp(filepath.Dir(jsPath), ".clinicdesk-sar-*.json.tmp")
-	if err != nil {
-		pdfTmp.Close()
-		os.Remove(pdfTmp.Name())
-		return app.SARRequest{}, fmt.Errorf("cannot write in %s: %w", filepath.Dir(jsPath), err)
-	}
-	cleanup := func() {
-		pdfTmp.Close()
-		jsTmp.Close()
-		os.Remove(pdfTmp.Name())
-		os.Remove(jsTmp.Name())
-	}
-	req, err := c.SubjectAccess(id, received, by, pdfTmp, jsTmp)
-	if err == nil {
-		err = errors.Join(pdfTmp.Sync(), jsTmp.Sync())
-	}
-	if err == nil {
-		err = errors.Join(pdfTmp.Close(), jsTmp.Close())
-	}
-	if err != nil {
-		cleanup()
-		return app.SARRequest{}, err
-	}
-	if err := os.Rename(pdfTmp.Name(), pdfPath); err != nil {
-		cleanup()
-		return app.SARRequest{}, fmt.Errorf("the PDF could not be saved as %s: %w", pdfPath, err)
-	}
-	if err := os.Rename(jsTmp.Name(), jsPath); err != nil {
-		os.Remove(pdfPath)
-		cleanup()
-		return app.SARRequest{}, fmt.Errorf("the JSON copy could not be saved as %s: %w", jsPath, err)
-	}
-	return req, nil
 }

@@ -53,9 +53,9 @@ func TestPatientSubjectAccessWritesPDFAndJSONAndShowsTheDueDate(t *testing.T) {
 		}
 		t.Errorf("the folder holds %q, want only the PDF and the JSON", names)
 	}
-	due := patients.FormatDate(ukcal.SARDue(received, app.SARRegion))
-	if !tpShows(w, "the reply is due by "+due) || !tpShows(w, filepath.Join(dir, "copy.json")) {
-		t.Errorf("the due date %s and where the files went are not shown: %q", due, tpTexts(w))
+	day := patients.FormatDate(received)
+	if !tpShows(w, "received on "+day+" is on the subject access register, answered today") || !tpShows(w, filepath.Join(dir, "copy.json")) {
+		t.Errorf("the request %s and where the files went are not shown: %q", day, tpTexts(w))
 	}
 }
 

@@ -116,6 +116,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	cards := container.NewVBox(s.holidaysCard)
 	top.Add(newTodayChecklist(s.ctx, s.relayout)) // a new clinic's set-up, the phone and address among it
 	addTodayComplaints(s.ctx, cards)
+	addTodaySAR(s.ctx, cards)
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())
 		s.backupMessage = wrapped("")

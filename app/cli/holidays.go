@@ -12,7 +12,7 @@ const regionUsage = "england-and-wales|scotland|northern-ireland"
 func init() {
 	register(&command{name: "holidays", usage: "--year YYYY [--region " + regionUsage + "]",
 		summary: "bank holidays in the year, one per line: YYYY-MM-DD title", run: runHolidays})
-	register(&command{name: "deadlines", usage: "--from YYYY-MM-DD [--region R] [--json]",
+	register(&command{name: "deadlines", usage: "--from YYYY-MM-DD [--region R] [--pause FROM..TO]... [--json]",
 		summary: "every deadline running from the date (complaint, subject access, referral)", run: runDeadlines})
 }
 
@@ -44,6 +44,8 @@ func runDeadlines(env *Env, args []string) error {
 	fromText := fs.String("from", "", "the date the deadlines run from, YYYY-MM-DD")
 	regionText := fs.String("region", string(ukcal.DefaultRegion), regionUsage)
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	var pauses sarPauses
+	fs.Var(&pauses, "pause", "days a subject access clock stood still, FROM..TO (repeatable)")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
@@ -61,6 +63,9 @@ func runDeadlines(env *Env, args []string) error {
 		return usagef("--region: %v", err)
 	}
 	deadlines := ukcal.Deadlines(from, region)
+	if err := pauses.apply(&deadlines, from, region); err != nil {
+		return err
+	}
 	if *asJSON {
 		return json.NewEncoder(env.Stdout).Encode(deadlines)
 	}

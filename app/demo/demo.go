@@ -136,6 +136,9 @@ func fill(c *app.Clinic, now time.Time) error {
 	if err := complaintHistory(c, now, users); err != nil {
 		return err
 	}
+	if err := sarRegister(c, today, nhsOf); err != nil {
+		return err
+	}
 	return diary(c, today, users, nhsOf)
 }
 

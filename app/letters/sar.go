@@ -22,6 +22,7 @@ type SARData struct {
 
 	Received    time.Time // the day the request reached the clinic
 	RequestedBy string    // who asked, when not the patient themselves ("" or "patient")
+	Scope       string    // what was asked for, when less than the whole record ("" otherwise)
 	Produced    time.Time // when this copy was made; also the PDF's creation date
 	ProducedBy  string    // the member of staff who made it
 
@@ -294,6 +295,9 @@ func (d *Document) sarCover(s SARData) {
 	facts = append(facts, SARField{"Request received", LongDate(s.Received)})
 	if byOther {
 		facts = append(facts, SARField{"Requested by", strings.TrimSpace(s.RequestedBy)})
+	}
+	if scope := strings.TrimSpace(s.Scope); scope != "" {
+		facts = append(facts, SARField{"Asked for", scope})
 	}
 	prepared := LongDate(s.Produced)
 	if s.ProducedBy != "" {
