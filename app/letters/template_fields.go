@@ -37,7 +37,8 @@ type PatientFields struct {
 	AddressLine1, AddressLine2, Town, County, Postcode string
 	GPName                                             string // "Dr Amara Okafor", as recorded
 	GPPractice                                         string
-	GPAddress                                          []string // the practice's address, one line each, postcode last
+	GPAddress                                          []string    // the practice's address, one line each, postcode last
+	Carer                                              CarerFields // a child's parent or carer; blank when none is recorded
 }
 
 // AppointmentFields is the appointment the letter is about: the one booked,
@@ -119,6 +120,7 @@ const (
 	ToPatient     = "patient"
 	ToGP          = "gp"
 	ToComplainant = "complainant"
+	ToParent      = "parent" // the patient's parent or carer, for a child
 )
 
 // Salutation is the greeting for a letter addressed to, one of ToPatient,
@@ -133,6 +135,8 @@ func (f Fields) Salutation(addressedTo string) (string, error) {
 			return GPSalutationFor(f.Patient.GPName), nil
 		}
 		return SalutationFor(f.Patient.Title, f.Patient.Forenames, f.Patient.Surname), nil
+	case ToParent:
+		return parentSalutation(f)
 	case ToComplainant:
 		c := f.Complaint
 		if c == nil {
@@ -650,6 +654,7 @@ func ExampleFields() Fields {
 			AddressLine1: "12 Chapel Lane", AddressLine2: "Headingley", Town: "Leeds", Postcode: "LS6 3BW",
 			GPName: "Dr Amara Okafor", GPPractice: "Hyde Park Surgery",
 			GPAddress: []string{"7 Mayfield Row", "Leeds", "LS6 9ZZ"},
+			Carer:     CarerFields{Title: "Mr", Forenames: "Daniel", Surname: "Price", Relationship: "Father"},
 		},
 		Appointment: &AppointmentFields{
 			Date: ukcal.NewDate(2026, 12, 1), StartMinute: 9*60 + 30, Minutes: 45,
