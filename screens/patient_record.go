@@ -499,6 +499,8 @@ func timelineIcon(e app.TimelineEntry) fyne.Resource {
 		return theme.DocumentPrintIcon()
 	case "merge":
 		return theme.ContentCopyIcon()
+	case "safeguarding":
+		return theme.NewWarningThemedResource(theme.WarningIcon())
 	}
 	return theme.DocumentCreateIcon()
 }
