@@ -416,6 +416,8 @@ type DNAPrompt struct {
 	// safeguarding (Safeguarding, when SetStatus raised it just now).
 	NotBrought   bool
 	Safeguarding *SafeguardingPrompt
+	// NoParentCarer: the record names no parent or carer to write to.
+	NoParentCarer bool
 }
 
 // StatusResult is an appointment after a status change, with the DNA
@@ -521,7 +523,8 @@ func (c *Clinic) dnaPrompt(tx *data.Tx, a data.Appointment) (DNAPrompt, error) {
 		return DNAPrompt{}, err
 	}
 	if patients.WasNotBrought(p.DOB, on, cs.ChildUnderAge) {
-		return DNAPrompt{Count: n, WindowMonths: cs.DNAWindowMonths, Step: schedule.NextWNBStep(n), NotBrought: true}, nil
+		return DNAPrompt{Count: n, WindowMonths: cs.DNAWindowMonths, Step: schedule.NextWNBStep(n), NotBrought: true,
+			NoParentCarer: !p.ParentCarer.Recorded()}, nil
 	}
 	return DNAPrompt{Count: n, WindowMonths: cs.DNAWindowMonths, Step: schedule.NextDNAStep(n)}, nil
 }

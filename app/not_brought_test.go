@@ -175,7 +175,10 @@ func TestWasNotBroughtLetterIsRefusedWithoutAParentOrCarer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _ := d.markMissed(t, child, "2026-11-23")
+	a, res := d.markMissed(t, child, "2026-11-23")
+	if !res.DNA.NoParentCarer || !res.DNA.NotBrought {
+		t.Fatalf("the prompt does not say the record lacks a parent or carer: %+v", res.DNA)
+	}
 	_, err = d.c.RenderLetter(LetterRequest{Template: "wnb_first", PatientID: child.ID, AppointmentID: a.ID})
 	if !errors.Is(err, ErrNoParentCarer) || !strings.Contains(err.Error(), "Add the parent or carer on the record") ||
 		!strings.Contains(err.Error(), "not to the child") {
