@@ -65,6 +65,9 @@ func TestMissedAppointmentWordsFollowTheAgeOnTheDay(t *testing.T) {
 		if got := d.c.StatusLabelFor(list[0]); got != want {
 			t.Errorf("%s: %q, want %q", day, got, want)
 		}
+		if got := dayListRow(list[0], d.c.clock(), 16).Status; got != want {
+			t.Errorf("%s on the printed day list: %q, want %q", day, got, want)
+		}
 	}
 	tl, err := d.c.Timeline(teen.ID)
 	if err != nil {
