@@ -143,7 +143,7 @@ func buildLetter(src letterSource, tmpl LetterTemplate, window letters.Window, s
 		Clinic:     letterhead(src.clinic),
 		Recipient:  to,
 		Date:       src.today,
-		References: references(src.patient),
+		References: letterReferences(src.patient, tmpl.AddressedTo),
 		Subject:    merged.Subject,
 		Salutation: salutation + ",",
 		Paragraphs: merged.Paragraphs,

@@ -234,3 +234,17 @@ func (c *Clinic) safeguardingTimeline(patientID string) ([]TimelineEntry, error)
 	}
 	return out, nil
 }
+
+// letterReferences print beside the address window: a letter to a parent
+// or carer names the child it is about, with the date of birth, first.
+func letterReferences(p data.Patient, addressedTo string) []string {
+	refs := references(p)
+	if addressedTo != letters.ToParent {
+		return refs
+	}
+	child := []string{"Child: " + joinNonEmptyWords(p.Forenames, p.Surname)}
+	if born, err := ukcal.ParseDate(p.DOB); err == nil {
+		child = append(child, "Born: "+born.Time().Format("2 January 2006"))
+	}
+	return append(child, refs...)
+}

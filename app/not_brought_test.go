@@ -140,6 +140,7 @@ func TestWasNotBroughtLetterGoesToTheParentOrCarer(t *testing.T) {
 	}
 	text := pdfTextOf(t, l.PDF)
 	for _, want := range []string{"Mrs Hannah Shaw Flat 2, 19 Bridge Street Otley LS21 1BQ", "Dear Mrs Shaw,",
+		"Child: Ruby Shaw", "Born: 14 March 2021",
 		"Ruby Shaw was not brought to the appointment on Monday 23 November 2026",
 		"Ruby was not brought to it, and we did not hear from you", "To book a new appointment for Ruby"} {
 		if !strings.Contains(text, want) {
