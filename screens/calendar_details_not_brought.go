@@ -102,7 +102,7 @@ func (b *safeguardingBox) show(p app.SafeguardingPrompt) {
 		p.PatientName, plural(int64(p.MissedCount), "missed appointment", "missed appointments")))
 	why.Importance = widget.WarningImportance
 	b.noteBox = widget.NewEntry()
-	b.noteBox.SetPlaceHolder("What you decided, e.g. \"No concerns: mum says the car broke down\"")
+	b.noteBox.SetPlaceHolder("What you decided, e.g. \"No concerns: spoke to mum\"")
 	b.noteBox.OnSubmitted = func(string) { b.acknowledge() }
 	ack := widget.NewButtonWithIcon("Acknowledge", theme.ConfirmIcon(), b.acknowledge)
 	b.problem = errorText()

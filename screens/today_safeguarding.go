@@ -31,7 +31,7 @@ func addTodaySafeguarding(ctx *Context, cards *fyne.Container) {
 		return
 	}
 	p := &todaySafeguarding{ctx: ctx, list: container.NewVBox()}
-	p.card = widget.NewCard("Consider safeguarding", "", p.list)
+	p.card = widget.NewCard("Safeguarding", "", p.list)
 	p.card.Hide()
 	cards.Objects = append([]fyne.CanvasObject{p.card}, cards.Objects...)
 	cards.Refresh()
@@ -53,7 +53,7 @@ func (p *todaySafeguarding) show(open []app.SafeguardingPrompt, err error) {
 	case len(open) == 0:
 		p.card.Hide()
 	default:
-		p.card.SetSubTitle(fmt.Sprintf("%s not brought", plural(int64(len(open)), "child", "children")))
+		p.card.SetSubTitle(fmt.Sprintf("%s not brought: consider safeguarding", plural(int64(len(open)), "child", "children")))
 		for _, sp := range open {
 			p.list.Add(p.item(sp))
 		}

@@ -136,7 +136,7 @@ func fill(c *app.Clinic, now time.Time) error {
 	if err := complaintHistory(c, now, users); err != nil {
 		return err
 	}
-	if err := notBrought(c, now, nhsOf); err != nil {
+	if err := notBrought(c, now, used); err != nil {
 		return err
 	}
 	return diary(c, today, users, nhsOf)
@@ -187,15 +187,6 @@ var handWritten = []struct {
 		AIS: data.AIS{Needs: []string{"bsl_interpreter", "text_only"}, Notes: "Deaf: text, never phone. Book the BSL interpreter when the appointment is made.",
 			Reviewed: "-200"},
 		Consent: data.Consent{Letter: true, SMS: true, Email: true}, LastTreatment: "-7"}},
-	// A five-year-old (her date of birth is days before today) whose
-	// mother lives elsewhere: letters about missed appointments go to her.
-	{childKey, data.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "-2010", Sex: "female",
-		Address: data.Address{Line1: "8 Canal Wharf", Line2: "Holbeck", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 5PZ"},
-		GP: data.GP{Name: "Dr Helen Ashworth", Practice: "Kirkgate Surgery",
-			Address: []string{"41 Chapel Street", "Headingley", "Leeds", "LS6 3HW"}},
-		ParentCarer: data.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother",
-			Address: []string{"Flat 2, 19 Bridge Street", "Otley", "LS21 1BQ"}},
-		Consent: data.Consent{Letter: true, Phone: true}}},
 }
 
 // handWrittenPatients fills in what depends on the day and on the
@@ -226,8 +217,7 @@ func handWrittenPatients(today ukcal.Date, used map[string]bool) []data.Patient 
 		p := h.p
 		p.AIS.Needs = append([]string(nil), p.AIS.Needs...)
 		p.Alerts = append([]data.Alert(nil), p.Alerts...)
-		p.LastTreatment, p.AIS.Reviewed, p.DOB = rel(p.LastTreatment), rel(p.AIS.Reviewed), rel(p.DOB)
-		p.ParentCarer.Address = append([]string(nil), p.ParentCarer.Address...)
+		p.LastTreatment, p.AIS.Reviewed = rel(p.LastTreatment), rel(p.AIS.Reviewed)
 		switch h.key {
 		case "jon", "lukasz-typed":
 			// The second copy, typed in a hurry: no NHS number, the same
@@ -243,9 +233,6 @@ func handWrittenPatients(today ukcal.Date, used map[string]bool) []data.Patient 
 		}
 		if p.NextOfKin.Name != "" {
 			p.NextOfKin.Phone = phone()
-		}
-		if p.ParentCarer.Recorded() {
-			p.ParentCarer.Phone = phone()
 		}
 		out[i] = p
 	}
