@@ -92,6 +92,7 @@ func (b *safeguardingBox) show(p app.SafeguardingPrompt) {
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
 	head := container.NewHBox(icon, title)
 	if !p.Open() {
+		title.SetText("Safeguarding considered")
 		done := wrapped(fmt.Sprintf("Acknowledged by %s, %s: %s", p.AcknowledgedBy, whenSaid(p.AcknowledgedAt, nowInClinic()), p.Note))
 		b.box.Objects = []fyne.CanvasObject{head, done}
 		b.refresh()

@@ -53,7 +53,8 @@ func (p *todaySafeguarding) show(open []app.SafeguardingPrompt, err error) {
 	case len(open) == 0:
 		p.card.Hide()
 	default:
-		p.card.SetSubTitle(fmt.Sprintf("%s not brought: consider safeguarding", plural(int64(len(open)), "child", "children")))
+		p.card.SetSubTitle(fmt.Sprintf("%s not brought", plural(int64(len(open)), "child", "children")))
+		p.list.Add(lowNote("Consider whether there is a safeguarding concern, then acknowledge it with what you decided."))
 		for _, sp := range open {
 			p.list.Add(p.item(sp))
 		}
@@ -73,7 +74,7 @@ func (p *todaySafeguarding) item(sp app.SafeguardingPrompt) fyne.CanvasObject {
 	if d, err := ukcal.ParseDate(sp.AppointmentDate); err == nil {
 		when = d.Time().Format("Mon 2 Jan") + " " + schedule.Clock(sp.AppointmentMin).String()
 	}
-	words := wrapped(fmt.Sprintf("Not brought %s (%s in the window)", when, plural(int64(sp.MissedCount), "missed", "missed")))
+	words := wrapped(fmt.Sprintf("Not brought %s; %s in the DNA window", when, plural(int64(sp.MissedCount), "missed", "missed")))
 	words.Importance = widget.WarningImportance
 	ack := widget.NewButtonWithIcon("Acknowledge…", theme.ConfirmIcon(), func() { p.acknowledge(sp) })
 	return container.New(layout.NewCustomPaddedVBoxLayout(0), container.NewHBox(open), words, container.NewHBox(ack))

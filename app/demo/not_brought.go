@@ -43,6 +43,10 @@ func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error 
 	if err != nil {
 		return err
 	}
+	rooms, err := c.Rooms(false)
+	if err != nil {
+		return err
+	}
 	// A new patient's assessment is what a child would come for first.
 	sort.SliceStable(types, func(i, j int) bool {
 		return strings.HasPrefix(types[i].Name, "New patient") && !strings.HasPrefix(types[j].Name, "New patient")
@@ -53,7 +57,7 @@ func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error 
 		day := today.AddDays(-back)
 		for _, t := range types {
 			for _, cl := range clinicians {
-				a, ok := bookFirstFree(c, p.ID, cl.ID, t, day)
+				a, ok := bookFirstFree(c, p.ID, cl.ID, t, day, rooms)
 				if ok {
 					_, err = c.SetStatus(a.ID, app.StatusDNA, "")
 					return err
@@ -67,9 +71,13 @@ func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error 
 // bookFirstFree books the first time of the day, from 09:00, that raises
 // no warning; false when there is none (or the clinician does not deliver
 // the type).
-func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.AppointmentType, day ukcal.Date) (app.Appointment, bool) {
+func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.AppointmentType, day ukcal.Date, rooms []app.Room) (app.Appointment, bool) {
+	room := ""
+	if t.NeedsRoom && len(rooms) > 0 {
+		room = rooms[0].ID
+	}
 	for start := 9 * 60; start+t.Minutes <= 17*60; start += 15 {
-		a, _, err := c.Book(app.BookingRequest{PatientID: patientID, ClinicianID: clinicianID, TypeID: t.ID, Date: day,
+		a, _, err := c.Book(app.BookingRequest{PatientID: patientID, ClinicianID: clinicianID, RoomID: room, TypeID: t.ID, Date: day,
 			Start: schedule.Clock(start)})
 		var refused *app.BookingRefusedError
 		switch {
