@@ -109,4 +109,5 @@ func (p *todaySafeguarding) acknowledge(sp app.SafeguardingPrompt) {
 	d = dialog.NewCustomWithoutButtons("Acknowledge the safeguarding prompt", sized(body, 460), p.ctx.Window)
 	d.Show()
 	p.ctx.Window.Canvas().Focus(note)
+	p.ctx.Window.Canvas().Focus(note)
 }
