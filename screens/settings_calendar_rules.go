@@ -80,8 +80,7 @@ func (p *setupRulesPane) build() fyne.CanvasObject {
 			HintText: "Missed appointments within this many months count towards the next letter (1 to 60)."},
 		&widget.FormItem{Text: "Children are under", Widget: setupField(container.New(&maxWidth{width: 180},
 			container.NewBorder(nil, nil, nil, widget.NewLabel("years"), p.childAge)), p.ageProblem),
-			HintText: "A child this young on the day who misses an appointment was not brought: the letter goes to the parent or carer " +
-				"and the clinician is asked to consider safeguarding (1 to 18; 16 is usual)."},
+			HintText: "A younger patient who misses an appointment was not brought to it (1 to 18; 16 is usual)."},
 	)
 	body := container.NewVBox(form, p.problem, container.NewHBox(p.saveButton, p.status))
 	p.load()
