@@ -225,7 +225,11 @@ func (d *calendarDetails) showStatus() {
 			b.Disable()
 		}
 	}
-	d.statusTiming.SetText(statusTimingNote(e.Appointment, notYet, now))
+	note := statusTimingNote(e.Appointment, notYet, now)
+	if d.statusWord(app.StatusDNA) == app.LabelNotBrought {
+		note = strings.Replace(note, strings.ToLower(app.StatusLabel(app.StatusDNA)), "not brought", 1)
+	}
+	d.statusTiming.SetText(note)
 	if d.statusTiming.Text == "" {
 		d.statusTiming.Hide()
 	} else {

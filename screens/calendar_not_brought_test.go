@@ -94,3 +94,23 @@ func TestAppointmentDialogForAChildNotBrought(t *testing.T) {
 		t.Fatalf("after the tap the dialog on top is %q (the dialog says %q)", got, dt.message.Text)
 	}
 }
+
+// Before it starts, a child's appointment says when she can be marked not
+// brought, in those words.
+func TestAppointmentDialogSaysWhenAChildCanBeMarkedNotBrought(t *testing.T) {
+	tpHoldResults(t)
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	child := tpAdd(t, c, "Ruby", "Shaw", "2021-03-14")
+	a, _, err := c.Book(app.BookingRequest{PatientID: child.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID,
+		Date: ctDay, Start: schedule.Clock(10 * 60)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := ctScreen(t, c)
+	s.now = func() time.Time { return time.Date(2026, 11, 24, 9, 0, 0, 0, ukcal.London()) }
+	dt := cdOpen(t, s, a.ID)
+	if !strings.Contains(dt.statusTiming.Text, "not brought from") || strings.Contains(dt.statusTiming.Text, "did not attend") {
+		t.Fatalf("timing note: %q", dt.statusTiming.Text)
+	}
+}
