@@ -1,3 +1,0 @@
--- PLACEHOLDER on branch h14d only, so that 0018 runs on this branch alone.
--- The lead drops this file at merge (another helper owns 0016).
-SELECT 1;
