@@ -411,6 +411,13 @@ type DNAPrompt struct {
 	Count        int
 	WindowMonths int
 	Step         schedule.DNAStep
+	// NotBrought: the patient was a child on the day, so the letters are
+	// the "was not brought" ones and the clinician is prompted to consider
+	// safeguarding (Safeguarding, when SetStatus raised it just now).
+	NotBrought   bool
+	Safeguarding *SafeguardingPrompt
+	// NoParentCarer: the record names no parent or carer to write to.
+	NoParentCarer bool
 }
 
 // StatusResult is an appointment after a status change, with the DNA
@@ -463,18 +470,27 @@ func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, e
 			a.CancelReason = reason
 		}
 		res.Appointment = a
+		detail := a.Status
 		if to == StatusDNA {
 			prompt, err := c.dnaPrompt(tx, a)
 			if err != nil {
 				return err
 			}
 			res.DNA = &prompt
+			if prompt.NotBrought {
+				detail += "; " + strings.ToLower(LabelNotBrought)
+			}
 		}
-		detail := a.Status
 		if reason != "" {
 			detail += "; reason: " + reason
 		}
-		return audit("appointment.status", "appointment", id, a.PatientID, detail)
+		if err := audit("appointment.status", "appointment", id, a.PatientID, detail); err != nil {
+			return err
+		}
+		if res.DNA != nil && res.DNA.NotBrought {
+			res.DNA.Safeguarding, err = c.raiseSafeguarding(tx, s, a, res.DNA.Count, audit)
+		}
+		return err
 	})
 	return res, err
 }
@@ -502,6 +518,14 @@ func (c *Clinic) dnaPrompt(tx *data.Tx, a data.Appointment) (DNAPrompt, error) {
 		}
 	}
 	n := schedule.DNAsInWindow(ds, on, cs.DNAWindowMonths)
+	p, err := tx.Patient(a.PatientID)
+	if err != nil {
+		return DNAPrompt{}, err
+	}
+	if patients.WasNotBrought(p.DOB, on, cs.ChildUnderAge) {
+		return DNAPrompt{Count: n, WindowMonths: cs.DNAWindowMonths, Step: schedule.NextWNBStep(n), NotBrought: true,
+			NoParentCarer: !p.ParentCarer.Recorded()}, nil
+	}
 	return DNAPrompt{Count: n, WindowMonths: cs.DNAWindowMonths, Step: schedule.NextDNAStep(n)}, nil
 }
 

@@ -149,7 +149,7 @@ func TestDayListNeverSaysDidNotAttendForTheFuture(t *testing.T) {
 	if err != nil || len(entries) != 1 {
 		t.Fatalf("diary: %v", err)
 	}
-	if row := dayListRow(entries[0], now); row.Status != "Booked" {
+	if row := dayListRow(entries[0], now, 16); row.Status != "Booked" {
 		t.Fatalf("the day list row says %q for Thursday's appointment on Monday", row.Status)
 	}
 	lists, err := d.c.DayLists(ukcal.MustParseDate("2026-11-26"))
@@ -161,7 +161,7 @@ func TestDayListNeverSaysDidNotAttendForTheFuture(t *testing.T) {
 	}
 	// Once the day has come and gone, the DNA prints as it is.
 	d.at("2026-11-26", 12, 0)
-	if row := dayListRow(entries[0], d.c.clock()); row.Status != "Did not attend" {
+	if row := dayListRow(entries[0], d.c.clock(), 16); row.Status != "Did not attend" {
 		t.Fatalf("a past DNA prints as %q", row.Status)
 	}
 }

@@ -67,6 +67,8 @@ var auditWords = map[string]string{
 	"appointment.series":        "Booked a series of appointments",
 	"appointment.move":          "Moved an appointment",
 	"appointment.status":        "Changed an appointment's status",
+	"safeguarding.prompt":       "Prompted the clinician to consider safeguarding (child not brought)",
+	"safeguarding.acknowledge":  "Acknowledged a safeguarding prompt",
 	"appointment.generate":      "Filled the diary with sample appointments",
 	"appointment.export":        "Exported appointments",
 	"waiting.add":               "Added to the waiting list",

@@ -218,8 +218,9 @@ func deliverersDetail(d data.Deliverers) string {
 	return strings.Join(parts, "; ")
 }
 
-// CalendarSettings reads the bank-holiday region, grid, DNA window and
-// opening hours.
+// CalendarSettings reads the bank-holiday region, grid, DNA window, the
+// age under which a missed appointment "was not brought", and opening
+// hours.
 func (c *Clinic) CalendarSettings() (CalendarSettings, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -248,6 +249,12 @@ func (c *Clinic) SaveCalendarSettings(cs CalendarSettings) error {
 	if cs.DNAWindowMonths < 1 || cs.DNAWindowMonths > 60 {
 		return fmt.Errorf("DNAs are counted over 1 to 60 months (not %d)", cs.DNAWindowMonths)
 	}
+	if cs.ChildUnderAge == 0 {
+		cs.ChildUnderAge = data.DefaultChildUnderAge
+	}
+	if cs.ChildUnderAge < 1 || cs.ChildUnderAge > 18 {
+		return fmt.Errorf("a child who misses an appointment is one under an age from 1 to 18 (not %d): 16 is usual", cs.ChildUnderAge)
+	}
 	if err := checkHours(cs.OpeningHours, "the clinic's opening"); err != nil {
 		return err
 	}
@@ -256,7 +263,7 @@ func (c *Clinic) SaveCalendarSettings(cs CalendarSettings) error {
 			return err
 		}
 		return audit("calendar.settings", "settings", "calendar",
-			"", fmt.Sprintf("region=%s grid=%d dna_window=%d", cs.Region, cs.GridMinutes, cs.DNAWindowMonths))
+			"", fmt.Sprintf("region=%s grid=%d dna_window=%d child_under=%d", cs.Region, cs.GridMinutes, cs.DNAWindowMonths, cs.ChildUnderAge))
 	})
 }
 

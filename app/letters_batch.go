@@ -378,7 +378,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 		list := letters.DayList{ClinicName: clinic.Name, Clinician: cl.Name, Date: day, Printed: now}
 		for _, e := range entries {
 			if e.ClinicianID == cl.ID {
-				list.Rows = append(list.Rows, dayListRow(e, now))
+				list.Rows = append(list.Rows, dayListRow(e, now, c.childUnderAge()))
 				listed = append(listed, e)
 			}
 		}
@@ -409,9 +409,11 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 // A status that cannot be true yet (an older file's DNA on a day still to
 // come) prints as booked: the list must never say a patient missed an
 // appointment that has not happened.
-func dayListRow(e data.DiaryEntry, now time.Time) letters.DayListRow {
+func dayListRow(e data.DiaryEntry, now time.Time, childUnder int) letters.DayListRow {
+	asOf := e
+	asOf.Status = StatusAsOf(e.Appointment, now)
 	row := letters.DayListRow{StartMin: e.StartMin, EndMin: e.EndMin, Patient: e.PatientName, Type: e.TypeName,
-		Status: StatusLabel(StatusAsOf(e.Appointment, now)), Inactive: IsCancelled(e.Status)}
+		Status: EntryStatusLabel(asOf, childUnder), Inactive: IsCancelled(e.Status)}
 	row.DOB, _ = ukcal.ParseDate(e.PatientDOB)
 	for _, a := range e.Alerts {
 		text := patients.Label(patients.AlertKinds, a.Kind)

@@ -26,6 +26,7 @@ type letterSource struct {
 	dnas        []data.DiaryEntry // DNAs counted by the policy, oldest first
 	sar         *sar.Request      // the latest subject access request
 	region      ukcal.Region      // whose bank holidays its due date skips
+	childUnder  int               // the clinic's age under which a missed appointment "was not brought"
 	extra       LetterText
 	today       ukcal.Date
 }
@@ -113,6 +114,7 @@ func (src *letterSource) readDNAs(store *data.Store) error {
 	if err != nil {
 		return err
 	}
+	src.childUnder = cs.ChildUnderAge
 	on := src.today
 	if src.appointment != nil {
 		if d, err := ukcal.ParseDate(src.appointment.Date); err == nil {
@@ -149,6 +151,8 @@ func (src letterSource) fields() letters.Fields {
 			AddressLine1: p.Address.Line1, AddressLine2: p.Address.Line2, Town: p.Address.Town,
 			County: p.Address.County, Postcode: p.Address.Postcode,
 			GPName: p.GP.Name, GPPractice: p.GP.Practice, GPAddress: p.GP.Address,
+			Carer: letters.CarerFields{Title: p.ParentCarer.Title, Forenames: p.ParentCarer.Forenames,
+				Surname: p.ParentCarer.Surname, Relationship: p.ParentCarer.Relationship},
 		},
 		Clinic: clinicFields(src.clinic),
 	}
@@ -232,6 +236,12 @@ func (src letterSource) recipient(addressedTo string) (letters.Recipient, error)
 		return letters.Recipient{Name: patientFullName(p), Address: lines}, nil
 	case letters.ToGP:
 		return gpRecipient(p.GP)
+	case letters.ToParent:
+		lines, name, err := carerRecipient(p)
+		if err != nil {
+			return letters.Recipient{}, err
+		}
+		return letters.Recipient{Name: name, Address: lines}, nil
 	case letters.ToComplainant:
 		return letters.Recipient{}, ErrComplaintLetterNeedsComplaint
 	}

@@ -122,6 +122,9 @@ func buildLetter(src letterSource, tmpl LetterTemplate, window letters.Window, s
 	if err != nil {
 		return letters.Letter{}, fmt.Errorf("the %q template has a mistake (a manager can fix it in Settings → Letters): %w", tmpl.Title, err)
 	}
+	if err := src.refuseDNALetterToChild(tmpl); err != nil {
+		return letters.Letter{}, err
+	}
 	// Who it goes to first: "no address" is the first thing to fix.
 	to, err := src.recipient(tmpl.AddressedTo)
 	if err != nil {
@@ -140,7 +143,7 @@ func buildLetter(src letterSource, tmpl LetterTemplate, window letters.Window, s
 		Clinic:     letterhead(src.clinic),
 		Recipient:  to,
 		Date:       src.today,
-		References: references(src.patient),
+		References: letterReferences(src.patient, tmpl.AddressedTo),
 		Subject:    merged.Subject,
 		Salutation: salutation + ",",
 		Paragraphs: merged.Paragraphs,

@@ -261,6 +261,9 @@ func exampleLetter(tmpl LetterTemplate, window letters.Window, s *Session) (lett
 	p := f.Patient
 	to := letters.Recipient{Name: strings.Join(strings.Fields(p.Title+" "+p.Forenames+" "+p.Surname), " "),
 		Address: postalAddress(data.Address{Line1: p.AddressLine1, Line2: p.AddressLine2, Town: p.Town, County: p.County, Postcode: p.Postcode})}
+	if tmpl.AddressedTo == letters.ToParent {
+		to.Name = joinNonEmptyWords(p.Carer.Title, p.Carer.Forenames, p.Carer.Surname)
+	}
 	if tmpl.AddressedTo == letters.ToGP {
 		if to, err = gpRecipient(data.GP{Name: p.GPName, Practice: p.GPPractice, Address: p.GPAddress}); err != nil {
 			return letters.Letter{}, err

@@ -64,6 +64,7 @@ const (
 	PermViewCalendar       Permission = "see the appointment book"
 	PermBookAppointments   Permission = "book, move or cancel appointments"
 	PermAppointmentStatus  Permission = "mark arrivals, patients seen and DNAs"
+	PermSafeguarding       Permission = "see and acknowledge safeguarding prompts"
 	PermWaitingList        Permission = "change the waiting list"
 	PermCalendarSetup      Permission = "set up clinicians, rooms, appointment types and opening hours"
 	PermExportAppointments Permission = "export appointments"
@@ -91,7 +92,7 @@ var rolePermissions = map[Role]map[Permission]bool{
 		PermMergePatients: true, PermDeletePatient: true, PermImportPatients: true, PermExportPatients: true,
 		PermSubjectAccess: true,
 		PermViewCalendar:  true, PermBookAppointments: true, PermAppointmentStatus: true, PermWaitingList: true,
-		PermCalendarSetup: true, PermExportAppointments: true,
+		PermCalendarSetup: true, PermExportAppointments: true, PermSafeguarding: true,
 		PermViewComplaints: true, PermLogComplaints: true, PermDecideComplaints: true, PermComplaintsReturn: true,
 		PermExportComplaints: true,
 		PermPrintLetters:     true, PermEditTemplates: true,
@@ -108,7 +109,7 @@ var rolePermissions = map[Role]map[Permission]bool{
 	// Clinicians read, add a short note or follow-up, and mark their
 	// patients arrived, in progress, seen or DNA; they do not book.
 	Clinician: {PermChangeOwnPwd: true, PermViewPatients: true, PermNotePatients: true,
-		PermViewCalendar: true, PermAppointmentStatus: true},
+		PermViewCalendar: true, PermAppointmentStatus: true, PermSafeguarding: true},
 }
 
 // Can reports whether the role holds the permission.

@@ -440,6 +440,9 @@ func sarAccessWords(e AuditEntry) string {
 		case StatusSeen:
 			return "Marked you seen at an appointment"
 		case StatusDNA:
+			if strings.Contains(e.Detail, strings.ToLower(LabelNotBrought)) {
+				return "Marked that you were not brought to an appointment"
+			}
 			return "Marked that you did not attend an appointment"
 		case StatusCancelledPatient, StatusCancelledClinic:
 			return "Cancelled an appointment of yours (" + lowerFirst(StatusLabel(status)) + ")"

@@ -109,6 +109,11 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 		return nil, err
 	}
 	out = append(out, appts...)
+	prompts, err := c.safeguardingTimeline(patientID)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, prompts...)
 	letters, err := c.letterTimeline(patientID)
 	if err != nil {
 		return nil, err
@@ -143,6 +148,7 @@ func (c *Clinic) appointmentTimeline(patientID string) ([]TimelineEntry, error) 
 	}
 	var out []TimelineEntry
 	seen := map[string]bool{}
+	childUnder := c.childUnderAge()
 	for _, h := range history {
 		a, ok := byID[h.AppointmentID]
 		if !ok {
@@ -169,7 +175,11 @@ func (c *Clinic) appointmentTimeline(patientID string) ([]TimelineEntry, error) 
 			}
 			e.Detail = strings.Join(parts, "; ")
 		default:
-			e.Title = StatusLabel(h.Status) + ": appointment of " + slotProse(a.Slot)
+			label := StatusLabel(h.Status)
+			if h.Status == StatusDNA && EntryNotBrought(a, childUnder) {
+				label = LabelNotBrought
+			}
+			e.Title = label + ": appointment of " + slotProse(a.Slot)
 		}
 		seen[h.AppointmentID] = true
 		out = append(out, e)

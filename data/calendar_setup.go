@@ -124,7 +124,10 @@ type CalendarSettings struct {
 	Region          string // bank-holiday region, e.g. "england-and-wales"
 	GridMinutes     int    // 5, 10 or 15
 	DNAWindowMonths int    // DNAs are counted over this many months
-	OpeningHours    WeekHours
+	// ChildUnderAge: a patient younger than this on the day of a missed
+	// appointment "was not brought" (SPEC §2.5).
+	ChildUnderAge int
+	OpeningHours  WeekHours
 }
 
 // Setting keys of the calendar, in the settings table.
@@ -133,13 +136,18 @@ const (
 	settingCalendarGrid      = "calendar.grid_minutes"
 	settingCalendarDNAWindow = "calendar.dna_window_months"
 	settingCalendarOpening   = "calendar.opening_hours"
+	settingCalendarChildAge  = "calendar.child_under_age"
 )
+
+// DefaultChildUnderAge is the age under which a missed appointment is one
+// the child was not brought to, unless the clinic sets another.
+const DefaultChildUnderAge = 16
 
 // DefaultCalendarSettings are used until a manager changes them: England
 // and Wales, a 15-minute grid, a 12-month DNA window, open 08:00–18:00
 // Monday to Friday.
 func DefaultCalendarSettings() CalendarSettings {
-	cs := CalendarSettings{Region: "england-and-wales", GridMinutes: 15, DNAWindowMonths: 12}
+	cs := CalendarSettings{Region: "england-and-wales", GridMinutes: 15, DNAWindowMonths: 12, ChildUnderAge: DefaultChildUnderAge}
 	for d := time.Monday; d <= time.Friday; d++ {
 		cs.OpeningHours[d] = []Span{{Start: 8 * 60, End: 18 * 60}}
 	}
@@ -164,6 +172,7 @@ func (t *Tx) SaveCalendarSettings(cs CalendarSettings) error {
 		settingCalendarGrid:      strconv.Itoa(cs.GridMinutes),
 		settingCalendarDNAWindow: strconv.Itoa(cs.DNAWindowMonths),
 		settingCalendarOpening:   string(hours),
+		settingCalendarChildAge:  strconv.Itoa(cs.ChildUnderAge),
 	} {
 		if err := t.SetSetting(k, v); err != nil {
 			return err
@@ -188,8 +197,8 @@ func (t *Tx) CalendarSettings() (CalendarSettings, error) { return calendarSetti
 
 func calendarSettings(q querier) (CalendarSettings, error) {
 	cs := DefaultCalendarSettings()
-	rows, err := q.Query(`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?)`,
-		settingCalendarRegion, settingCalendarGrid, settingCalendarDNAWindow, settingCalendarOpening)
+	rows, err := q.Query(`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?)`,
+		settingCalendarRegion, settingCalendarGrid, settingCalendarDNAWindow, settingCalendarOpening, settingCalendarChildAge)
 	if err != nil {
 		return cs, err
 	}
@@ -209,6 +218,10 @@ func calendarSettings(q querier) (CalendarSettings, error) {
 		case settingCalendarDNAWindow:
 			if n, err := strconv.Atoi(v); err == nil {
 				cs.DNAWindowMonths = n
+			}
+		case settingCalendarChildAge:
+			if n, err := strconv.Atoi(v); err == nil {
+				cs.ChildUnderAge = n
 			}
 		case settingCalendarOpening:
 			if err := json.Unmarshal([]byte(v), &cs.OpeningHours); err != nil {

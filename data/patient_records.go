@@ -11,7 +11,7 @@ import (
 // modules add their tables here.
 // Appointments come before their series (a series is referred to by its
 // appointments); status history goes with its appointment by cascade.
-var patientOwned = []string{"patient_notes", "tasks", "sar_requests", "waiting_list", "appointments", "appointment_series",
+var patientOwned = []string{"patient_notes", "tasks", "sar_requests", "waiting_list", "safeguarding_prompts", "appointments", "appointment_series",
 	"letter_log"}
 
 // patientLinked rows follow a merge like patientOwned ones but outlive the

@@ -27,6 +27,7 @@ type Patient struct {
 	Email          string
 	GP             GP
 	NextOfKin      NextOfKin
+	ParentCarer    ParentCarer // for a child: who letters about missed appointments go to
 	Language       string
 	Interpreter    bool
 	Consent        Consent
@@ -64,6 +65,17 @@ type NextOfKin struct {
 	Name, Relationship, Phone string
 }
 
+// ParentCarer is a child's parent or carer, to whom letters about the
+// child's missed appointments are written. Address is their postal
+// address, one line each, postcode last; nil means the child's own.
+type ParentCarer struct {
+	Title, Forenames, Surname, Relationship, Phone string
+	Address                                        []string
+}
+
+// Recorded reports whether a parent or carer is named.
+func (c ParentCarer) Recorded() bool { return strings.TrimSpace(c.Forenames+c.Surname) != "" }
+
 // Consent says how the patient agrees to be contacted.
 type Consent struct {
 	Letter, Phone, SMS, Email bool
@@ -93,7 +105,8 @@ const patientColumns = `id, title, forenames, surname, preferred_name, dob, sex,
 	address_line1, address_line2, town, county, postcode, phone_mobile, phone_home, phone_work, email,
 	gp_name, gp_practice, gp_address, nok_name, nok_relationship, nok_phone, language, interpreter,
 	consent_letter, consent_phone, consent_sms, consent_email, alerts, ais_needs, ais_notes, ais_reviewed,
-	last_treatment, date_of_death, status, coalesce(merged_into, ''), archived_at, created_at, updated_at`
+	last_treatment, date_of_death, carer_title, carer_forenames, carer_surname, carer_relationship, carer_phone, carer_address,
+	status, coalesce(merged_into, ''), archived_at, created_at, updated_at`
 
 func patientArgs(p Patient) ([]any, error) {
 	alerts, err := json.Marshal(nonNilAlerts(p.Alerts))
@@ -117,7 +130,9 @@ func patientArgs(p Patient) ([]any, error) {
 		p.Phones.Mobile, p.Phones.Home, p.Phones.Work, p.Email,
 		p.GP.Name, p.GP.Practice, joinLines(p.GP.Address), p.NextOfKin.Name, p.NextOfKin.Relationship, p.NextOfKin.Phone,
 		p.Language, p.Interpreter, p.Consent.Letter, p.Consent.Phone, p.Consent.SMS, p.Consent.Email,
-		string(alerts), string(needs), p.AIS.Notes, p.AIS.Reviewed, p.LastTreatment, p.DateOfDeath, p.Status, mergedInto, archived,
+		string(alerts), string(needs), p.AIS.Notes, p.AIS.Reviewed, p.LastTreatment, p.DateOfDeath,
+		p.ParentCarer.Title, p.ParentCarer.Forenames, p.ParentCarer.Surname, p.ParentCarer.Relationship, p.ParentCarer.Phone,
+		joinLines(p.ParentCarer.Address), p.Status, mergedInto, archived,
 		p.CreatedAt.UTC().Format(time.RFC3339Nano), p.UpdatedAt.UTC().Format(time.RFC3339Nano)}, nil
 }
 
@@ -153,13 +168,15 @@ func nonNilStrings(s []string) []string {
 
 func scanPatient(sc interface{ Scan(...any) error }) (Patient, error) {
 	var p Patient
-	var gpAddress, alerts, needs, archived, created, updated string
+	var gpAddress, carerAddress, alerts, needs, archived, created, updated string
 	err := sc.Scan(&p.ID, &p.Title, &p.Forenames, &p.Surname, &p.PreferredName, &p.DOB, &p.Sex, &p.GenderIdentity, &p.NHSNumber,
 		&p.Address.Line1, &p.Address.Line2, &p.Address.Town, &p.Address.County, &p.Address.Postcode,
 		&p.Phones.Mobile, &p.Phones.Home, &p.Phones.Work, &p.Email,
 		&p.GP.Name, &p.GP.Practice, &gpAddress, &p.NextOfKin.Name, &p.NextOfKin.Relationship, &p.NextOfKin.Phone,
 		&p.Language, &p.Interpreter, &p.Consent.Letter, &p.Consent.Phone, &p.Consent.SMS, &p.Consent.Email,
-		&alerts, &needs, &p.AIS.Notes, &p.AIS.Reviewed, &p.LastTreatment, &p.DateOfDeath, &p.Status, &p.MergedInto, &archived, &created, &updated)
+		&alerts, &needs, &p.AIS.Notes, &p.AIS.Reviewed, &p.LastTreatment, &p.DateOfDeath,
+		&p.ParentCarer.Title, &p.ParentCarer.Forenames, &p.ParentCarer.Surname, &p.ParentCarer.Relationship, &p.ParentCarer.Phone,
+		&carerAddress, &p.Status, &p.MergedInto, &archived, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
 	}
@@ -173,6 +190,7 @@ func scanPatient(sc interface{ Scan(...any) error }) (Patient, error) {
 		return p, err
 	}
 	p.GP.Address = splitLines(gpAddress)
+	p.ParentCarer.Address = splitLines(carerAddress)
 	if archived != "" {
 		p.ArchivedAt, _ = time.Parse(time.RFC3339Nano, archived)
 	}
@@ -207,7 +225,8 @@ func (t *Tx) UpdatePatient(p Patient) error {
 		phone_mobile = ?, phone_home = ?, phone_work = ?, email = ?, gp_name = ?, gp_practice = ?, gp_address = ?, nok_name = ?,
 		nok_relationship = ?, nok_phone = ?, language = ?, interpreter = ?, consent_letter = ?, consent_phone = ?,
 		consent_sms = ?, consent_email = ?, alerts = ?, ais_needs = ?, ais_notes = ?, ais_reviewed = ?,
-		last_treatment = ?, date_of_death = ?, status = ?, merged_into = ?, archived_at = ?, updated_at = ?, search_names = ?
+		last_treatment = ?, date_of_death = ?, carer_title = ?, carer_forenames = ?, carer_surname = ?,
+		carer_relationship = ?, carer_phone = ?, carer_address = ?, status = ?, merged_into = ?, archived_at = ?, updated_at = ?, search_names = ?
 		WHERE id = ?`, append(args[1:created], args[updated], searchNames(p), args[0])...)
 	if err != nil {
 		return err

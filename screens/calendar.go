@@ -381,6 +381,7 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 	var blocks []widgets.Block
 	s.entries = map[string]app.DiaryEntry{}
 	today := ukcal.Today(s.now())
+	childUnder := childUnderAge(s.ctx)
 	for i, cd := range days {
 		for _, sp := range cd.Hours {
 			widen(int(sp.Start), int(sp.End))
@@ -393,6 +394,9 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 			s.entries[e.ID] = e
 			b := diaryBlock(e, i)
 			b.Born = bornText(e.PatientDOB, today)
+			if app.EntryNotBrought(e, childUnder) {
+				b.StatusText = app.LabelNotBrought
+			}
 			blocks = append(blocks, b)
 		}
 	}

@@ -41,6 +41,9 @@ type calendarDetails struct {
 	frame   *scrollingDialog    // the body above the Close button, fitted to the window
 	actions *appointmentActions // print slip, letter and the proposed DNA letter
 
+	childUnderAge int              // a child's missed appointment "was not brought"
+	safeguarding  *safeguardingBox // the prompt to consider safeguarding, for a child
+
 	status       *widget.Label
 	statusButton map[app.Status]*widget.Button
 	statusTiming *widget.Label // which statuses are not yet possible, and from when
@@ -91,12 +94,13 @@ func (d *calendarDetails) build() {
 		l.Importance = widget.WarningImportance
 		facts = append(facts, l)
 	}
+	d.childUnderAge = childUnderAge(d.s.ctx)
 	d.status = widget.NewLabel("")
 	d.statusTiming = wrapped("")
 	d.statusButton = map[app.Status]*widget.Button{}
 	row := container.NewHBox()
 	for _, to := range calendarStatusButtons {
-		b := widget.NewButton(app.StatusLabel(to), func() { d.setStatus(to, "") })
+		b := widget.NewButton(d.statusWord(to), func() { d.setStatus(to, "") })
 		d.statusButton[to] = b
 		row.Add(b)
 	}
@@ -161,12 +165,17 @@ func (d *calendarDetails) build() {
 	d.actions = newAppointmentActions(d.s.ctx, d.entry, d.problem, d.relayout)
 	// The printing row follows the message, so after a DNA the proposed
 	// letter's button is just below "send the second DNA letter".
-	d.content.Objects = append(d.content.Objects, d.status, row, d.statusTiming, d.cancelRow, d.moveRow, d.message, d.actions.row, d.offers)
+	d.safeguarding = newSafeguardingBox(d.s.ctx, d.relayout)
+	d.content.Objects = append(d.content.Objects, d.status, row, d.statusTiming, d.cancelRow, d.moveRow, d.message, d.actions.row,
+		d.safeguarding.box, d.offers)
 	d.frame = newScrollingDialog(d.content, container.NewHBox(layout.NewSpacer(), closeButton))
 	d.dialog = dialog.NewCustomWithoutButtons("Appointment", d.frame.frame, d.s.ctx.Window)
 	d.showStatus()
 	d.relayout()
 	d.dialog.Show()
+	if app.EntryNotBrought(e, d.childUnderAge) {
+		d.safeguarding.load(e.ID)
+	}
 }
 
 // appointmentWhen is "Monday 23 November 2026, 10:15–10:45 · Review with
@@ -188,7 +197,7 @@ func appointmentWhen(e app.DiaryEntry) string {
 func (d *calendarDetails) showStatus() {
 	e := d.entry
 	c := d.s.ctx.Clinic
-	text := "Status: " + app.StatusLabel(e.Status)
+	text := "Status: " + app.EntryStatusLabel(e, d.childUnderAge)
 	if !e.StatusAt.IsZero() {
 		text += ", " + whenSaid(e.StatusAt, d.s.now())
 		if e.StatusBy != "" {
@@ -216,7 +225,11 @@ func (d *calendarDetails) showStatus() {
 			b.Disable()
 		}
 	}
-	d.statusTiming.SetText(statusTimingNote(e.Appointment, notYet, now))
+	note := statusTimingNote(e.Appointment, notYet, now)
+	if d.statusWord(app.StatusDNA) == app.LabelNotBrought {
+		note = strings.Replace(note, strings.ToLower(app.StatusLabel(app.StatusDNA)), "not brought", 1)
+	}
+	d.statusTiming.SetText(note)
 	if d.statusTiming.Text == "" {
 		d.statusTiming.Hide()
 	} else {
@@ -322,12 +335,14 @@ func (d *calendarDetails) setStatus(to app.Status, reason string) {
 		d.cancelRow.Hide()
 		d.showStatus()
 		var step schedule.DNAStep
-		msg := "Marked " + strings.ToLower(app.StatusLabel(to)) + "."
-		if ch.res.DNA != nil && ch.res.DNA.Step != "" {
+		if ch.res.DNA != nil {
 			step = ch.res.DNA.Step
-			msg += fmt.Sprintf(" That is %s in %d months: send the %s.", plural(int64(ch.res.DNA.Count), "missed appointment", "missed appointments"),
-				ch.res.DNA.WindowMonths, dnaLetterName(ch.res.DNA.Step))
+			if sp := ch.res.DNA.Safeguarding; sp != nil && c.Can(app.PermSafeguarding) {
+				sp.PatientName = d.entry.PatientName
+				d.safeguarding.show(*sp)
+			}
 		}
+		msg := missedMessage(d.entry, to, ch.res.DNA)
 		d.actions.showFor(d.entry, step)
 		say(d.message, widget.SuccessImportance, msg)
 		d.showOffers(ch.offers, to)
@@ -346,6 +361,10 @@ func dnaLetterName(step schedule.DNAStep) string {
 		return "second DNA letter"
 	case schedule.GPLetter:
 		return "letter to the patient's GP"
+	case schedule.WNBFirst:
+		return "letter to the parent or carer"
+	case schedule.WNBGP:
+		return "letter to the child's GP"
 	}
 	return string(step)
 }

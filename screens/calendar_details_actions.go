@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"errors"
+
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
 
@@ -21,6 +23,7 @@ type appointmentActions struct {
 	entry app.DiaryEntry
 
 	slip, letter, dna *widget.Button
+	openRecord        *widget.Button   // offered when a letter needs the record changed first
 	dnaStep           schedule.DNAStep // the letter dna makes; "" while none is proposed
 
 	// problem says in the dialog what went wrong, and changed re-fits it
@@ -120,6 +123,9 @@ func (a *appointmentActions) printDNALetter() {
 		if err != nil {
 			if a.problem != nil {
 				a.problem(title + " was not made: " + plainError(err))
+			}
+			if errors.Is(err, app.ErrNoParentCarer) {
+				a.offerRecord()
 			}
 			return
 		}

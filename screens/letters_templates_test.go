@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/letters"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -27,7 +28,7 @@ func TestTemplateEditorNamesTheLineOfAnUnknownFieldAndSavesNothing(t *testing.T)
 	tpHoldResults(t)
 	tab, _ := ltTab(t, c)
 	tpIdle(t)
-	if len(tab.templates) != 12 || tab.current != 0 {
+	if len(tab.templates) != len(letters.DefaultTemplateNames()) || tab.current != 0 {
 		t.Fatalf("%d templates, current %d", len(tab.templates), tab.current)
 	}
 	before := tab.templates[0]

@@ -39,6 +39,7 @@ type patientForm struct {
 	gpName, gpPractice                   *formEntry
 	gpAddress                            *formEntry // the practice's, one line each
 	nokName, nokRelationship, nokPhone   *formEntry
+	carer                                *carerFields // patient_form_carer.go
 	language                             *formEntry
 	interpreter                          *widget.Check
 	needs                                []*widget.Check // in the order of patients.AISNeeds
@@ -216,6 +217,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 	f.nokName = f.entry("")
 	f.nokRelationship = f.entry("e.g. daughter")
 	f.nokPhone = f.entry("")
+	f.buildCarer()
 	f.language = f.entry("e.g. Polish (leave empty for English)")
 	f.interpreter = widget.NewCheck("Needs an interpreter", nil)
 
@@ -265,6 +267,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 				f.field(patients.FieldGPAddress, "Practice address", f.gpAddress)),
 			formRow(f.field(patients.FieldNOKName, "Next of kin or emergency contact", f.nokName), f.field(patients.FieldNOKRelation, "Relationship", f.nokRelationship),
 				f.field(patients.FieldNOKPhone, "Their phone", f.nokPhone))),
+		f.carerSection(),
 		formSection("Language",
 			formRow(f.field(patients.FieldLanguage, "Preferred language", f.language), doorField(" ", f.interpreter))),
 		formSection("Communication needs (Accessible Information Standard)",
@@ -316,8 +319,9 @@ func (f *patientForm) build() fyne.CanvasObject {
 func (f *patientForm) textFields() []fyne.Focusable {
 	out := []fyne.Focusable{f.title, f.forenames, f.surname, f.preferred, f.dob, f.gender, f.nhsNumber,
 		f.line1, f.line2, f.town, f.county, f.postcode, f.mobile, f.home, f.work, f.email,
-		f.gpName, f.gpPractice, f.gpAddress, f.nokName, f.nokRelationship, f.nokPhone, f.language,
-		f.aisNotes, f.aisReviewed, f.lastTreatment, f.dateOfDeath}
+		f.gpName, f.gpPractice, f.gpAddress, f.nokName, f.nokRelationship, f.nokPhone}
+	out = append(out, f.carerTextFields()...)
+	out = append(out, f.language, f.aisNotes, f.aisReviewed, f.lastTreatment, f.dateOfDeath)
 	for _, r := range f.alerts {
 		out = append(out, r.text)
 	}
@@ -391,6 +395,7 @@ func (f *patientForm) fill() {
 	f.nokName.SetText(p.NextOfKin.Name)
 	f.nokRelationship.SetText(p.NextOfKin.Relationship)
 	f.nokPhone.SetText(nhs.FormatPhone(p.NextOfKin.Phone))
+	f.fillCarer(p)
 	f.language.SetText(p.Language)
 	f.interpreter.SetChecked(p.Interpreter)
 	for i, o := range patients.AISNeeds {
@@ -500,6 +505,7 @@ func (f *patientForm) read() (app.Patient, app.PatientOptions) {
 	p.GP.Name, p.GP.Practice = f.gpName.Text, f.gpPractice.Text
 	p.GP.Address = typedLines(f.gpAddress.Text)
 	p.NextOfKin.Name, p.NextOfKin.Relationship, p.NextOfKin.Phone = f.nokName.Text, f.nokRelationship.Text, f.nokPhone.Text
+	f.readCarer(&p)
 	p.Language = f.language.Text
 	p.Interpreter = f.interpreter.Checked
 	p.AIS.Needs = nil

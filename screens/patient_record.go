@@ -465,6 +465,7 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 			item("GP", p.GP.Name), item("GP practice", p.GP.Practice), item("Practice address", strings.Join(p.GP.Address, "\n")),
 			item("Next of kin", nok),
 			item("Their phone", nhs.FormatPhone(p.NextOfKin.Phone))),
+		carerDetails(p, section, item),
 		section("Language and communication",
 			item("Preferred language", p.Language), item("Interpreter needed", interpreter),
 			item("Communication needs", strings.Join(needs, "\n")), item("How to meet them", p.AIS.Notes),
@@ -499,6 +500,8 @@ func timelineIcon(e app.TimelineEntry) fyne.Resource {
 		return theme.DocumentPrintIcon()
 	case "merge":
 		return theme.ContentCopyIcon()
+	case "safeguarding":
+		return theme.NewWarningThemedResource(theme.WarningIcon())
 	}
 	return theme.DocumentCreateIcon()
 }

@@ -32,6 +32,8 @@ type setupRulesPane struct {
 	grid       *widget.RadioGroup
 	dnaWindow  *widget.Entry
 	dnaProblem *widget.Label
+	childAge   *widget.Entry // under this age a missed appointment "was not brought"
+	ageProblem *widget.Label
 	saveButton *widget.Button
 	problem    *widget.Label
 	status     *widget.Label
@@ -60,6 +62,9 @@ func (p *setupRulesPane) build() fyne.CanvasObject {
 	p.dnaWindow = widget.NewEntry()
 	p.dnaWindow.OnChanged = func(string) { p.checkDNAWindow(false) }
 	p.dnaProblem = errorText()
+	p.childAge = widget.NewEntry()
+	p.childAge.OnChanged = func(string) { p.checkChildAge(false) }
+	p.ageProblem = errorText()
 	p.saveButton = widget.NewButtonWithIcon("Save diary settings", theme.DocumentSaveIcon(), p.save)
 	p.saveButton.Importance = widget.HighImportance
 	p.saveButton.Disable() // unless the saved settings can be read
@@ -73,6 +78,9 @@ func (p *setupRulesPane) build() fyne.CanvasObject {
 		&widget.FormItem{Text: "Diary grid", Widget: p.grid, HintText: "The steps appointments start on in the day and week views."},
 		&widget.FormItem{Text: "Count DNAs over", Widget: setupField(container.New(&maxWidth{width: 180}, months), p.dnaProblem),
 			HintText: "Missed appointments within this many months count towards the next letter (1 to 60)."},
+		&widget.FormItem{Text: "Children are under", Widget: setupField(container.New(&maxWidth{width: 180},
+			container.NewBorder(nil, nil, nil, widget.NewLabel("years"), p.childAge)), p.ageProblem),
+			HintText: "A younger patient who misses an appointment was not brought to it (1 to 18; 16 is usual)."},
 	)
 	body := container.NewVBox(form, p.problem, container.NewHBox(p.saveButton, p.status))
 	p.load()
@@ -93,6 +101,7 @@ func (p *setupRulesPane) load() {
 	p.region.SetSelected(region.Name())
 	p.grid.SetSelected(fmt.Sprintf("%d minutes", cs.GridMinutes))
 	p.dnaWindow.SetText(strconv.Itoa(cs.DNAWindowMonths))
+	p.childAge.SetText(strconv.Itoa(cs.ChildUnderAge))
 	p.saveButton.Enable()
 }
 
@@ -168,7 +177,8 @@ func (p *setupRulesPane) save() {
 		}
 	}
 	months, okMonths := p.checkDNAWindow(true)
-	if !okRegion || grid == 0 || !okMonths {
+	age, okAge := p.checkChildAge(true)
+	if !okRegion || grid == 0 || !okMonths || !okAge {
 		setMessage(p.problem, setupFixMarked)
 		return
 	}
@@ -180,7 +190,7 @@ func (p *setupRulesPane) save() {
 		if err != nil {
 			return struct{}{}, err
 		}
-		cs.Region, cs.GridMinutes, cs.DNAWindowMonths = string(region), grid, months
+		cs.Region, cs.GridMinutes, cs.DNAWindowMonths, cs.ChildUnderAge = string(region), grid, months, age
 		return struct{}{}, c.SaveCalendarSettings(cs)
 	}, func(_ struct{}, err error) {
 		p.saveButton.Enable()
@@ -188,7 +198,25 @@ func (p *setupRulesPane) save() {
 			setMessage(p.problem, plainError(err))
 			return
 		}
-		say(p.status, widget.SuccessImportance, fmt.Sprintf("Saved at %s: %s bank holidays, a %d-minute grid, DNAs counted over %s.",
-			nowInClinic().Format(ukTimeLayout), region.Name(), grid, plural(int64(months), "month", "months")))
+		say(p.status, widget.SuccessImportance, fmt.Sprintf("Saved at %s: %s bank holidays, a %d-minute grid, DNAs counted over %s, children under %d.",
+			nowInClinic().Format(ukTimeLayout), region.Name(), grid, plural(int64(months), "month", "months"), age))
 	})
+}
+
+// checkChildAge reads the age box, saying what is wrong with it.
+func (p *setupRulesPane) checkChildAge(insist bool) (int, bool) {
+	text := strings.TrimSpace(p.childAge.Text)
+	n, err := strconv.Atoi(text)
+	msg := ""
+	switch {
+	case text == "" && !insist:
+	case text == "":
+		msg = "Type the age under which a patient is a child, e.g. 16."
+	case err != nil:
+		msg = fmt.Sprintf("%q is not an age: type a whole number of years, e.g. 16.", text)
+	case n < 1 || n > 18:
+		msg = "Type an age from 1 to 18: 16 is usual."
+	}
+	setMessage(p.ageProblem, msg)
+	return n, msg == "" && err == nil
 }

@@ -116,6 +116,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	cards := container.NewVBox(s.holidaysCard)
 	top.Add(newTodayChecklist(s.ctx, s.relayout)) // a new clinic's set-up, the phone and address among it
 	addTodayComplaints(s.ctx, cards)
+	addTodaySafeguarding(s.ctx, cards) // above the complaints: a child comes first
 	addTodaySAR(s.ctx, cards)
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())
@@ -389,6 +390,7 @@ func (s *todayScreen) buildAppointments() fyne.CanvasObject {
 	cols := todayRow{natural: &s.natural}
 	s.canMark = s.ctx.Clinic.Can(app.PermAppointmentStatus)
 	s.list = newTodayList(cols, func() []app.DiaryEntry { return s.appts }, s.canMark)
+	s.list.childUnder = childUnderAge(s.ctx)
 	s.list.onOpen = s.openPatient
 	s.list.onArrive = s.toggleArrived
 	s.counts = widget.NewLabel("")
@@ -582,10 +584,11 @@ func openPatientRecord(ctx *Context, id string) {
 // opens the patient, A marks arrived (or undoes it).
 type todayList struct {
 	widget.List
-	cursor   int
-	canMark  bool
-	onOpen   func(int)
-	onArrive func(int)
+	cursor     int
+	canMark    bool
+	childUnder int // a child's missed appointment "was not brought"
+	onOpen     func(int)
+	onArrive   func(int)
 }
 
 func newTodayList(cols fyne.Layout, items func() []app.DiaryEntry, canMark bool) *todayList {
@@ -675,7 +678,7 @@ func (l *todayList) fillRow(o fyne.CanvasObject, e app.DiaryEntry, id int) {
 	status, arrive := todayRowStatus(o)
 	status.Importance = todayStatusImportance(e.Status)
 	status.TextStyle.Bold = e.Status == app.StatusArrived
-	status.SetText(app.StatusLabel(e.Status))
+	status.SetText(app.EntryStatusLabel(e, l.childUnder))
 	// The widths follow the day's entries: lay the row out again.
 	row := o.(*fyne.Container)
 	row.Layout.Layout(row.Objects, row.Size())

@@ -139,6 +139,9 @@ func fill(c *app.Clinic, now time.Time) error {
 	if err := sarRegister(c, today, nhsOf); err != nil {
 		return err
 	}
+	if err := notBrought(c, now, used); err != nil {
+		return err
+	}
 	return diary(c, today, users, nhsOf)
 }
 

@@ -25,8 +25,8 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != Patients+len(handWritten) {
-		t.Fatalf("%d patients, want %d", n, Patients+len(handWritten))
+	if n != Patients+len(handWritten)+1 { // and Ruby Shaw, the child not brought
+		t.Fatalf("%d patients, want %d", n, Patients+len(handWritten)+1)
 	}
 
 	var all []app.Patient
@@ -134,6 +134,23 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 	}
 	if notes < 2 {
 		t.Fatalf("Mrs Ó Briain's timeline has %d notes and calls: %+v", notes, timeline)
+	}
+
+	// A five-year-old with her mother as parent or carer, not brought to
+	// an appointment last week: the prompt waits on Today.
+	prompts, err := c.SafeguardingPrompts()
+	if err != nil || len(prompts) != 1 || prompts[0].PatientName != "Ruby Shaw" {
+		t.Fatalf("safeguarding prompts: %+v %v", prompts, err)
+	}
+	ruby, err := c.Patient(prompts[0].PatientID)
+	if err != nil || ruby.ParentCarer.Surname != "Shaw" || ruby.ParentCarer.Relationship != "Mother" || ruby.ParentCarer.Phone == "" {
+		t.Fatalf("Ruby's parent or carer: %+v %v", ruby.ParentCarer, err)
+	}
+	if born, _ := ukcal.ParseDate(ruby.DOB); ukcal.AgeOn(born, ukcal.Today(testclock.Now())) != 5 {
+		t.Fatalf("Ruby is not five: born %s", ruby.DOB)
+	}
+	if step, err := c.DNALetterFor(prompts[0].AppointmentID); err != nil || step != "wnb_first" {
+		t.Fatalf("Ruby's letter: %q %v", step, err)
 	}
 }
 

@@ -23,7 +23,7 @@ var defaultTemplateFiles embed.FS
 // template list shows them.
 var defaultTemplateNames = []string{
 	"appointment_confirmation", "appointment_reminder", "appointment_cancelled", "appointment_moved",
-	"dna_first", "dna_second", "gp_letter",
+	"dna_first", "dna_second", "gp_letter", "wnb_first", "wnb_gp",
 	"complaint_ack", "complaint_delay", "complaint_final",
 	"sar_cover", "general",
 }
@@ -98,9 +98,9 @@ func parseDefaultTemplate(src string) (DefaultTemplate, error) {
 		}
 	}
 	switch d.AddressedTo {
-	case ToPatient, ToGP, ToComplainant:
+	case ToPatient, ToGP, ToComplainant, ToParent:
 	default:
-		return DefaultTemplate{}, fmt.Errorf("To: must be %s, %s or %s, not %q", ToPatient, ToGP, ToComplainant, d.AddressedTo)
+		return DefaultTemplate{}, fmt.Errorf("To: must be %s, %s, %s or %s, not %q", ToPatient, ToGP, ToComplainant, ToParent, d.AddressedTo)
 	}
 	if d.Title == "" || d.Subject == "" {
 		return DefaultTemplate{}, fmt.Errorf("needs a Title and a Subject")

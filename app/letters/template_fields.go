@@ -37,7 +37,8 @@ type PatientFields struct {
 	AddressLine1, AddressLine2, Town, County, Postcode string
 	GPName                                             string // "Dr Amara Okafor", as recorded
 	GPPractice                                         string
-	GPAddress                                          []string // the practice's address, one line each, postcode last
+	GPAddress                                          []string    // the practice's address, one line each, postcode last
+	Carer                                              CarerFields // a child's parent or carer; blank when none is recorded
 	// GPReferral is true when the record says the patient's GP referred
 	// them; only then may a letter say the GP would need to refer again.
 	// ClinicDesk does not record referrals yet (SPEC §2.6), so it stays
@@ -127,6 +128,7 @@ const (
 	ToPatient     = "patient"
 	ToGP          = "gp"
 	ToComplainant = "complainant"
+	ToParent      = "parent" // the patient's parent or carer, for a child
 )
 
 // Salutation is the greeting for a letter addressed to, one of ToPatient,
@@ -141,6 +143,8 @@ func (f Fields) Salutation(addressedTo string) (string, error) {
 			return GPSalutationFor(f.Patient.GPName), nil
 		}
 		return SalutationFor(f.Patient.Title, f.Patient.Forenames, f.Patient.Surname), nil
+	case ToParent:
+		return parentSalutation(f)
 	case ToComplainant:
 		c := f.Complaint
 		if c == nil {
@@ -699,6 +703,7 @@ func ExampleFields() Fields {
 			AddressLine1: "12 Chapel Lane", AddressLine2: "Headingley", Town: "Leeds", Postcode: "LS6 3BW",
 			GPName: "Dr Amara Okafor", GPPractice: "Hyde Park Surgery",
 			GPAddress: []string{"7 Mayfield Row", "Leeds", "LS6 9ZZ"},
+			Carer:     CarerFields{Title: "Mr", Forenames: "Daniel", Surname: "Price", Relationship: "Father"},
 		},
 		Appointment: &AppointmentFields{
 			Date: ukcal.NewDate(2026, 12, 1), StartMinute: 9*60 + 30, Minutes: 45,

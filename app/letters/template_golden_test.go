@@ -39,6 +39,7 @@ func goldenFields() Fields {
 			NHSNumber:    nhs.TestNHSNumber(41),
 			AddressLine1: "Flat 3, Tŷ Gwyn", AddressLine2: "14 Heol y Bont", Town: "Cardiff", Postcode: "CF10 1AB",
 			GPName: "Dr Siân Ŵyn", GPPractice: "Canton Health Centre",
+			Carer: CarerFields{Title: "Mr", Forenames: "Tomasz", Surname: "Łukasiewicz-O'Brien", Relationship: "Father"},
 		},
 		Appointment: &AppointmentFields{
 			Date: ukcal.NewDate(2026, 11, 30), StartMinute: 8*60 + 45, Minutes: 30,
@@ -118,7 +119,10 @@ func TestDefaultTemplatesGolden(t *testing.T) {
 
 func TestDefaultTemplatesAreComplete(t *testing.T) {
 	spec := []string{"appointment_confirmation", "appointment_reminder", "appointment_cancelled", "appointment_moved",
-		"dna_first", "dna_second", "gp_letter", "complaint_ack", "complaint_delay", "complaint_final", "sar_cover", "general"}
+		"dna_first", "dna_second", "gp_letter",
+		// Not named in SPEC §3: for a child who was not brought (SPEC §2.5).
+		"wnb_first", "wnb_gp",
+		"complaint_ack", "complaint_delay", "complaint_final", "sar_cover", "general"}
 	if got := DefaultTemplateNames(); !reflect.DeepEqual(got, spec) {
 		t.Fatalf("DefaultTemplateNames = %q, want SPEC §3's %q", got, spec)
 	}
@@ -175,6 +179,8 @@ func TestDefaultTemplatesNeed(t *testing.T) {
 		"dna_first":                {ToPatient, []string{"appointment", "clinic", "patient"}},
 		"dna_second":               {ToPatient, []string{"appointment", "clinic", "dna", "patient"}},
 		"gp_letter":                {ToGP, []string{"clinic", "dna", "patient"}},
+		"wnb_first":                {ToParent, []string{"appointment", "clinic", "patient"}},
+		"wnb_gp":                   {ToGP, []string{"clinic", "dna", "patient"}},
 		"complaint_ack":            {ToComplainant, []string{"clinic", "complaint"}},
 		"complaint_delay":          {ToComplainant, []string{"clinic", "complaint"}},
 		"complaint_final":          {ToComplainant, []string{"clinic", "complaint"}},

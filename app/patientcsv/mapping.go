@@ -33,6 +33,12 @@ const (
 	KeyNOKName        = "nok_name"
 	KeyNOKRelation    = "nok_relationship"
 	KeyNOKPhone       = "nok_phone"
+	KeyCarerTitle     = "carer_title"
+	KeyCarerForenames = "carer_forenames"
+	KeyCarerSurname   = "carer_surname"
+	KeyCarerRelation  = "carer_relationship"
+	KeyCarerPhone     = "carer_phone"
+	KeyCarerAddress   = "carer_address"
 	KeyLanguage       = "language"
 	KeyInterpreter    = "interpreter"
 	KeyConsentLetter  = "consent_letter"
@@ -87,6 +93,12 @@ var fields = []Field{
 	{Key: KeyNOKName, Label: "Next of kin", Synonyms: []string{"NOK", "NOK name", "Next of kin name", "Emergency contact"}, phrase: "the next of kin"},
 	{Key: KeyNOKRelation, Label: "Next of kin relationship", Synonyms: []string{"NOK relationship", "Relationship"}, phrase: "the next of kin's relationship"},
 	{Key: KeyNOKPhone, Label: "Next of kin phone", Synonyms: []string{"NOK phone", "NOK tel", "Next of kin telephone", "Emergency contact phone"}, phrase: "the next of kin's phone number"},
+	{Key: KeyCarerTitle, Label: "Parent or carer title", Synonyms: []string{"Parent title", "Carer title"}, phrase: "the parent or carer's title"},
+	{Key: KeyCarerForenames, Label: "Parent or carer forenames", Synonyms: []string{"Parent forenames", "Parent first name", "Carer first name", "Parent or carer first name"}, phrase: "the parent or carer's first name"},
+	{Key: KeyCarerSurname, Label: "Parent or carer surname", Synonyms: []string{"Parent surname", "Carer surname", "Parent last name"}, phrase: "the parent or carer's surname"},
+	{Key: KeyCarerRelation, Label: "Parent or carer relationship", Synonyms: []string{"Parent relationship", "Carer relationship"}, phrase: "the parent or carer's relationship"},
+	{Key: KeyCarerPhone, Label: "Parent or carer phone", Synonyms: []string{"Parent phone", "Carer phone", "Parent telephone"}, phrase: "the parent or carer's phone number"},
+	{Key: KeyCarerAddress, Label: "Parent or carer address", Synonyms: []string{"Parent address", "Carer address"}, phrase: "the parent or carer's address"},
 	{Key: KeyLanguage, Label: "Preferred language", Synonyms: []string{"Language", "First language", "Main language"}, phrase: "the preferred language"},
 	{Key: KeyInterpreter, Label: "Interpreter needed", Synonyms: []string{"Interpreter", "Interpreter required", "Needs interpreter"}, phrase: "\"interpreter needed\""},
 	{Key: KeyConsentLetter, Label: "Contact by letter", Synonyms: []string{"Consent letter", "Letter consent", "OK to write"}, phrase: "\"contact by letter\""},

@@ -129,6 +129,8 @@ func (m Mapping) row(rec Record, columns int) Row {
 	p.Email = coded(KeyEmail)
 	p.GP = data.GP{Name: cell(KeyGPName), Practice: cell(KeyGPPractice), Address: ParseAddressLines(coded(KeyGPAddress))}
 	p.NextOfKin = data.NextOfKin{Name: cell(KeyNOKName), Relationship: cell(KeyNOKRelation), Phone: coded(KeyNOKPhone)}
+	p.ParentCarer = data.ParentCarer{Title: cell(KeyCarerTitle), Forenames: cell(KeyCarerForenames), Surname: cell(KeyCarerSurname),
+		Relationship: cell(KeyCarerRelation), Phone: coded(KeyCarerPhone), Address: ParseAddressLines(coded(KeyCarerAddress))}
 	p.Language = cell(KeyLanguage)
 	p.Interpreter = yesNo(KeyInterpreter)
 	p.Consent = data.Consent{Letter: yesNo(KeyConsentLetter), Phone: yesNo(KeyConsentPhone),

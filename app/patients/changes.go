@@ -23,6 +23,7 @@ func ChangedFields(old, new data.Patient) []string {
 		"alerts": {normAlerts(old.Alerts), normAlerts(new.Alerts)}, "communication needs": {normStrings(old.AIS.Needs), normStrings(new.AIS.Needs)},
 		"communication notes": {old.AIS.Notes, new.AIS.Notes}, "needs reviewed": {old.AIS.Reviewed, new.AIS.Reviewed},
 		"last treatment": {old.LastTreatment, new.LastTreatment}, "date of death": {old.DateOfDeath, new.DateOfDeath},
+		"parent or carer": {carerParts(old.ParentCarer), carerParts(new.ParentCarer)},
 	}
 	var out []string
 	for name, p := range pairs {
@@ -32,6 +33,12 @@ func ChangedFields(old, new data.Patient) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// carerParts compares a parent or carer with no address lines as nil.
+func carerParts(c data.ParentCarer) data.ParentCarer {
+	c.Address = normStrings(c.Address)
+	return c
 }
 
 func normAlerts(a []data.Alert) []data.Alert {

@@ -26,6 +26,13 @@ const (
 // for the form or the import when there are too many lines or one is too
 // long. The slice given is never changed.
 func NormaliseGPAddress(lines []string) ([]string, string) {
+	return normaliseAddressLines(lines, "the GP practice's address", " (the practice's name goes in its own field)")
+}
+
+// normaliseAddressLines is NormaliseGPAddress for any postal address kept
+// as lines; what names it in a message, and aside is added to the message
+// about too many lines.
+func normaliseAddressLines(lines []string, what, aside string) ([]string, string) {
 	var out []string
 	for _, l := range lines {
 		for _, part := range strings.FieldsFunc(norm.NFC.String(l), isLineBreak) {
@@ -38,13 +45,11 @@ func NormaliseGPAddress(lines []string) ([]string, string) {
 		return nil, ""
 	}
 	if n := len(out); n > MaxGPAddressLines {
-		return out, fmt.Sprintf("the GP practice's address has %d lines: it can have at most %d, so that it fits the envelope window "+
-			"(the practice's name goes in its own field)", n, MaxGPAddressLines)
+		return out, fmt.Sprintf("%s has %d lines: it can have at most %d, so that it fits the envelope window%s", what, n, MaxGPAddressLines, aside)
 	}
 	for i, l := range out {
 		if utf8.RuneCountInString(l) > MaxGPAddressLineChars {
-			return out, fmt.Sprintf("line %d of the GP practice's address is longer than %d characters: split it over two lines",
-				i+1, MaxGPAddressLineChars)
+			return out, fmt.Sprintf("line %d of %s is longer than %d characters: split it over two lines", i+1, what, MaxGPAddressLineChars)
 		}
 	}
 	if pc, err := nhs.NormalisePostcode(out[len(out)-1]); err == nil {

@@ -183,6 +183,8 @@ func Normalise(p *data.Patient, o Options) error {
 		}
 	}
 
+	normaliseCarer(&p.ParentCarer, add)
+
 	gpAddress, problem := NormaliseGPAddress(p.GP.Address)
 	p.GP.Address = gpAddress
 	if problem != "" {

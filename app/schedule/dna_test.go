@@ -34,3 +34,11 @@ func TestNextDNAStep(t *testing.T) {
 		}
 	}
 }
+
+func TestNextWNBStep(t *testing.T) {
+	for n, want := range map[int]DNAStep{0: "", 1: WNBFirst, 2: WNBGP, 3: WNBGP, 7: WNBGP} {
+		if got := NextWNBStep(n); got != want {
+			t.Errorf("NextWNBStep(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -207,7 +207,7 @@ func cardLines(b Block) (lines []string, warnFrom int) {
 		lines = append(lines, "Born "+b.Born)
 	}
 	lines = append(lines, b.Type+" · "+b.TimeRange())
-	status := b.Status.String()
+	status := b.StatusWords()
 	if b.Detail != "" {
 		status += " · " + b.Detail
 	}
@@ -231,7 +231,7 @@ func cardLines(b Block) (lines []string, warnFrom int) {
 func statusLine(b Block) string {
 	var parts []string
 	if b.Status != StatusBooked {
-		parts = append(parts, b.Status.String())
+		parts = append(parts, b.StatusWords())
 	}
 	if b.Detail != "" {
 		parts = append(parts, b.Detail)

@@ -79,6 +79,7 @@ type Block struct {
 	Patient    string      // the name as the desk says it: "Mrs Jane O'Neill"
 	Type       string      // "Initial assessment"
 	Status     Status
+	StatusText string // the status in words when not Status's own: a child's "Was not brought"
 	Detail     string // a third line for tall blocks ("Room 2", "Arrived 08:52"); optional
 	Alert      bool   // the patient has an alert: a red "!" badge
 	AIS        bool   // the patient has communication needs: an "AIS" badge
@@ -89,6 +90,14 @@ type Block struct {
 	FullName string
 	Born     string
 	Alerts   string
+}
+
+// StatusWords is the status as the block's card and third line say it.
+func (b Block) StatusWords() string {
+	if b.StatusText != "" {
+		return b.StatusText
+	}
+	return b.Status.String()
 }
 
 // TimeRange is "09:00–09:30".
