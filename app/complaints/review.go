@@ -3,6 +3,7 @@ package complaints
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Reviewer is who a complainant not satisfied with the clinic's answer can
@@ -54,6 +55,7 @@ func (r Rules) Reviewer(adj Adjudicator) (Reviewer, error) {
 		return adjudicatorReviewer(adj)
 	}
 	o := ombudsmen[r.Nation]
+	o.phone = keepTogether(o.phone)
 	return Reviewer{
 		Name: o.name, Phone: o.phone, Web: o.web,
 		Final: fmt.Sprintf("If you are not happy with our response, you can ask %s to look at your complaint. "+
@@ -64,6 +66,10 @@ func (r Rules) Reviewer(adj Adjudicator) (Reviewer, error) {
 		Advocacy: o.advocacy,
 	}, nil
 }
+
+// keepTogether joins a phone number's groups with no-break spaces, so a
+// letter never splits it across two lines.
+func keepTogether(phone string) string { return strings.ReplaceAll(phone, " ", "\u00a0") }
 
 func adjudicatorReviewer(adj Adjudicator) (Reviewer, error) {
 	switch adj {
@@ -78,7 +84,7 @@ func adjudicatorReviewer(adj Adjudicator) (Reviewer, error) {
 				", which we belong to, can help at " + web + ".",
 		}, nil
 	case DentalComplaintsService:
-		name, phone, web := "the Dental Complaints Service", "020 8253 0800", "dcs.gdc-uk.org"
+		name, phone, web := "the Dental Complaints Service", keepTogether("020 8253 0800"), "dcs.gdc-uk.org"
 		return Reviewer{Name: name, Phone: phone, Web: web,
 			Final: "If you are not happy with our response, you can contact " + name + ", which helps patients and dental " +
 				"professionals settle complaints about private dental care. Their service is free. You can call them on " +

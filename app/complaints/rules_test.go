@@ -164,7 +164,7 @@ func TestReviewerForEachRuleSet(t *testing.T) {
 			t.Fatalf("%v: %v", c.rules, err)
 		}
 		for _, w := range c.want {
-			if !strings.Contains(rv.Final, w) {
+			if !strings.Contains(strings.Join(strings.Fields(rv.Final), " "), w) {
 				t.Errorf("%v final paragraph lacks %q:\n%s", c.rules, w, rv.Final)
 			}
 		}

@@ -254,7 +254,7 @@ func TestDefaultTemplatesSayWhatTheyMust(t *testing.T) {
 		"gp_letter":                {"Zoë Łukasiewicz-O'Brien", "28 February 1979", nhs.FormatNHSNumber(nhs.TestNHSNumber(41)), "3 appointments", "discharged"},
 		"complaint_ack":            {"19 November 2026", "how we will look into your complaint", "when you can expect our full response", "Friday 29 January 2027", "C-2026-031", "on behalf of Zoë Łukasiewicz-O'Brien", "will not affect", "Llais"},
 		"complaint_delay":          {"later than we told you", "This is because we are waiting for the repair company's report.", "Friday 29 January 2027", "Public Services Ombudsman for Wales", "www.ombudsman.wales"},
-		"complaint_final":          {"How we looked into your complaint", "What we found", "I partly uphold your complaint.", "What we have done", "Public Services Ombudsman for Wales", "0300 790 0203", "www.ombudsman.wales"},
+		"complaint_final":          {"How we looked into your complaint", "What we found", "I partly uphold your complaint.", "What we have done", "Public Services Ombudsman for Wales", "0300\u00a0790\u00a00203", "www.ombudsman.wales"},
 		"sar_cover":                {"6 November 2026", "enclosed", "Information Commissioner", "0303 123 1113"},
 		"general":                  {"Your new insoles are ready.", "029 2018 0123"},
 	}
