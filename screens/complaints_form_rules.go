@@ -98,7 +98,7 @@ func (r *complaintFormRules) changed() {
 	default:
 		text += "acknowledged within 3 working days; the response period is agreed with the complainant. The letters name the adjudicator set in Settings."
 	}
-	text += " Working days are " + rules.Region().Name() + "'s."
+	text += " Counted in the working days of " + rules.Region().Name() + ", with its bank holidays."
 	r.hint.SetText(text)
 	if r.onChange != nil {
 		r.onChange()
