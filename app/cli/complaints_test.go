@@ -171,7 +171,7 @@ func TestExportComplaintsIsAManagersCSV(t *testing.T) {
 	db := complaintClinic(t)
 	out := filepath.Join(t.TempDir(), "complaints.csv")
 	r := run(pw+"\n", "export", "complaints", "--db", db, "--out", out, "--user", "manager", "--password-stdin")
-	if r.code != 0 || !strings.Contains(r.stdout, "Exported 4 complaints") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Exported 5 complaints") {
 		t.Fatalf("export: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	raw, err := os.ReadFile(out)
@@ -183,8 +183,9 @@ func TestExportComplaintsIsAManagersCSV(t *testing.T) {
 		t.Fatalf("export:\n%s", raw)
 	}
 	// 25 working days after Tuesday 6 May 2025 skip the spring bank holiday.
-	if !strings.Contains(string(raw), "C-2025-002,06/05/2025,09/05/2025,07/05/2025,11/06/2025,closed,upheld,written,waiting_times,practice_admin\r\n") {
-		t.Fatalf("row for C-2025-002:\n%s", raw)
+	if !strings.Contains(string(raw), "C-2025-002,06/05/2025,09/05/2025,07/05/2025,11/06/2025,closed,upheld,written,waiting_times,practice_admin,england,nhs\r\n") ||
+		!strings.Contains(string(raw), "C-2025-004,01/07/2025,03/07/2025,,12/08/2025,received,,written,waiting_times,practice_admin,wales,nhs\r\n") {
+		t.Fatalf("rows for C-2025-002 and the Welsh C-2025-004:\n%s", raw)
 	}
 	r = run("staff-password-rita\n", "export", "complaints", "--db", db, "--out", filepath.Join(t.TempDir(), "r.csv"), "--user", "rita", "--password-stdin")
 	if r.code != ExitFailure || !strings.Contains(r.stderr, "cannot export the complaints register") {
