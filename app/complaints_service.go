@@ -519,6 +519,13 @@ func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord
 		if err != nil {
 			return err
 		}
+		// A rule set left blank is kept, never reset to today's defaults.
+		if d.Rules.Nation == "" {
+			d.Rules.Nation = complaints.Nation(stored.Nation)
+		}
+		if d.Rules.Funding == "" {
+			d.Rules.Funding = complaints.Funding(stored.Funding)
+		}
 		if err := checkComplaintDetails(tx, &d, cs, cc.region, cc.today); err != nil {
 			return err
 		}
@@ -568,6 +575,8 @@ func complaintChanges(a, b data.Complaint) []string {
 	add("response period", a.ResponseDays != b.ResponseDays || a.ResponseUntil != b.ResponseUntil)
 	add("delay letter", a.DelayLetterSent != b.DelayLetterSent)
 	add("learning", a.Learning != b.Learning)
+	add("procedure", a.Nation != b.Nation || a.Funding != b.Funding)
+	add("stage 2", a.Stage2From != b.Stage2From)
 	if len(out) == 0 {
 		out = []string{"nothing"}
 	}

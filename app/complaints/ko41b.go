@@ -189,7 +189,9 @@ type ReturnOptions struct {
 // those made by the patient or someone acting for them; the others
 // received in the year are counted apart (NotNHSEngland, NotFromPatient).
 // The breakdowns are of new complaints only, as the collection asks.
-func ReturnFor(opts ReturnOptions, complaints []Record, r ukcal.Region) Report {
+// The region is not used: the complaints counted are England's, in
+// England's working days (it stays for the callers of Return).
+func ReturnFor(opts ReturnOptions, complaints []Record, _ ukcal.Region) Report {
 	year := opts.Year
 	if !opts.Variant.Valid() {
 		opts.Variant = GPReturn
@@ -224,7 +226,9 @@ func ReturnFor(opts ReturnOptions, complaints []Record, r ukcal.Region) Report {
 			rep.warn(rec, "does not say who complained: left out until it says the patient or someone acting for them")
 			continue
 		}
-		if rec.ExcludedFromReturn(r) {
+		// Only England's NHS complaints get this far: their working days
+		// are England's, whatever the clinic's own region.
+		if rec.ExcludedFromReturn(rec.Rules.Region()) {
 			if !rec.Received.Before(rep.From) && !rec.Received.After(rep.To) {
 				rep.Excluded++
 			}

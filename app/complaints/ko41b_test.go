@@ -153,18 +153,22 @@ func TestReturnBreakdowns(t *testing.T) {
 	}
 }
 
-func TestReturnUsesTheRegionForOralExclusion(t *testing.T) {
+func TestReturnCountsOralExclusionInEnglandsWorkingDays(t *testing.T) {
 	// Oral on Friday 1 August 2031, resolved Tuesday 5 August: Monday 4 is
-	// a bank holiday in Scotland only.
+	// a bank holiday in Scotland only. An NHS complaint in England counts
+	// England's working days, even in a clinic keeping Scotland's holidays.
 	rec := Record{Ref: "ORAL", Channel: Oral, Received: date("2031-08-01"), Resolved: date("2031-08-05"), Outcome: Upheld,
 		Complainant: ComplainantPatient, Subjects: []SubjectArea{SubjectAppointments}, StaffGroups: []StaffGroup{StaffAdministration}}
-	ew := Return(2031, []Record{rec}, ukcal.EnglandAndWales)
-	sc := Return(2031, []Record{rec}, ukcal.Scotland)
-	if ew.Count(MeasureNew) != 1 || ew.Count(MeasureUpheld) != 1 || ew.Excluded != 0 {
-		t.Errorf("England and Wales: new %d upheld %d excluded %d, want 1 1 0", ew.Count(MeasureNew), ew.Count(MeasureUpheld), ew.Excluded)
+	for _, r := range []ukcal.Region{ukcal.EnglandAndWales, ukcal.Scotland} {
+		rep := Return(2031, []Record{rec}, r)
+		if rep.Count(MeasureNew) != 1 || rep.Count(MeasureUpheld) != 1 || rep.Excluded != 0 {
+			t.Errorf("clinic in %s: new %d upheld %d excluded %d, want 1 1 0", r.Name(), rep.Count(MeasureNew), rep.Count(MeasureUpheld), rep.Excluded)
+		}
 	}
-	if sc.Count(MeasureNew) != 0 || sc.Count(MeasureUpheld) != 0 || sc.Excluded != 1 {
-		t.Errorf("Scotland: new %d upheld %d excluded %d, want 0 0 1", sc.Count(MeasureNew), sc.Count(MeasureUpheld), sc.Excluded)
+	// Resolved on Monday 4 August instead: the next working day in England.
+	rec.Resolved = date("2031-08-04")
+	if rep := Return(2031, []Record{rec}, ukcal.Scotland); rep.Excluded != 1 || rep.Count(MeasureNew) != 0 {
+		t.Errorf("resolved the next working day: excluded %d new %d, want 1 0", rep.Excluded, rep.Count(MeasureNew))
 	}
 }
 
