@@ -221,7 +221,7 @@ func responsePeriodWords(r app.ComplaintRecord) string {
 		start = r.Due.Stage2
 	}
 	if r.Rules.Region().AddWorkingDays(start, n) == r.Due.ResponseDue {
-		return fmt.Sprintf("%d working days, the %s procedure's", n, r.Rules.Nation.Label())
+		return fmt.Sprintf("%d working days, as the procedure in %s sets", n, r.Rules.Nation.Label())
 	}
 	return r.ResponsePeriod.String() + ", a later date agreed"
 }
