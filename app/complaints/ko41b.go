@@ -3,6 +3,7 @@ package complaints
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"clinicdesk/app/ukcal"
@@ -305,7 +306,7 @@ func (rep *Report) count(rec Record, measures []Measure) {
 	var groups []StaffGroup
 	for _, g := range dedupe(rec.StaffGroups, StaffGroup.Valid) {
 		if !onForm(g) {
-			rep.warn(rec, fmt.Sprintf("names %s, not on the %s form: counted under Other", g.Label(), rep.Variant.Label()))
+			rep.warn(rec, fmt.Sprintf("names %s, which is not on the %s form: counted under Other", g.Label(), strings.ToLower(rep.Variant.Label())))
 			g = StaffOther
 		}
 		if !slices.Contains(groups, g) {

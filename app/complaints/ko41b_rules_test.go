@@ -46,7 +46,7 @@ func TestReturnVariantsHaveTheirOwnStaffGroups(t *testing.T) {
 	if dental.CountBy(MeasureNew, ByStaffGroup, "other") != 1 || dental.CountBy(MeasureNew, ByStaffGroup, "dental_care") != 1 {
 		t.Errorf("dental: other %d, dental care %d", dental.CountBy(MeasureNew, ByStaffGroup, "other"), dental.CountBy(MeasureNew, ByStaffGroup, "dental_care"))
 	}
-	if want := "C-1 names GP, not on the Dental practice form: counted under Other"; !slices.Contains(dental.Warnings, want) {
+	if want := "C-1 names GP, which is not on the dental practice form: counted under Other"; !slices.Contains(dental.Warnings, want) {
 		t.Errorf("warnings %q", dental.Warnings)
 	}
 	var groups []string

@@ -144,7 +144,7 @@ func (r Rules) Label() string {
 	case Scotland:
 		return "NHS in Scotland (model complaints handling procedure)"
 	case NorthernIreland:
-		return "HSC in Northern Ireland"
+		return "Health and Social Care in Northern Ireland"
 	}
 	return "NHS in England (2009 Regulations)"
 }
