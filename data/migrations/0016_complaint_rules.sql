@@ -17,3 +17,8 @@ UPDATE complaints SET nation = CASE
     WHEN 'scotland' THEN 'scotland'
     WHEN 'northern-ireland' THEN 'northern-ireland'
     ELSE 'england' END;
+
+-- A Scottish clinic's complaints were handled as investigations, with an
+-- acknowledgement and a full response: they continue at stage 2, from the
+-- day they were received, never sent back to a stage 1 long past.
+UPDATE complaints SET stage2_from = received WHERE nation = 'scotland';
