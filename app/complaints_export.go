@@ -15,7 +15,7 @@ import (
 
 // ComplaintCSVHeader is the complaints export's header row.
 var ComplaintCSVHeader = []string{"reference", "received", "acknowledge_by", "acknowledged", "response_due",
-	"status", "outcome", "channel", "subject_areas", "staff_groups"}
+	"status", "outcome", "channel", "subject_areas", "staff_groups", "nation", "funding"}
 
 // ExportComplaints writes the register as CSV, one row per complaint, oldest
 // first, and returns how many (managers only). It carries the register's
@@ -67,7 +67,8 @@ func ComplaintCells(r ComplaintRecord) []string {
 	return []string{r.Reference,
 		ukDate(r.Received), ukDate(r.Due.AcknowledgeBy), ukDate(r.Acknowledged), ukDate(r.Due.ResponseDue),
 		string(r.Status), string(r.Outcome), string(r.Channel),
-		strings.Join(subjects, "; "), strings.Join(groups, "; ")}
+		strings.Join(subjects, "; "), strings.Join(groups, "; "),
+		string(r.Rules.Nation), string(r.Rules.Funding)}
 }
 
 func writeComplaintsCSV(w io.Writer, cc complaintContext, list []data.Complaint) error {

@@ -45,7 +45,7 @@ func TestComplaintExportRoundTripsAndCarriesNoPersonalDetails(t *testing.T) {
 		}
 	}
 	first := rows[1]
-	want := []string{"C-2025-001", "10/02/2025", "13/02/2025", "11/02/2025", "17/03/2025", "closed", "upheld", "written", "clinical", "gp"}
+	want := []string{"C-2025-001", "10/02/2025", "13/02/2025", "11/02/2025", "17/03/2025", "closed", "upheld", "written", "clinical", "gp", "england", "nhs"}
 	if strings.Join(first, "|") != strings.Join(want, "|") {
 		t.Fatalf("first row %q, want %q", first, want)
 	}

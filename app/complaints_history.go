@@ -99,17 +99,21 @@ func (c *Clinic) addHistoricComplaint(tx *data.Tx, region ukcal.Region, cs Compl
 			outcome = complaints.Outcome(stored.Outcome)
 		}
 		move, err := complaints.Move(complaints.Status(stored.Status), m.To, complaints.Facts{Channel: d.Channel,
-			Received: d.Received, Outcome: outcome, SignedOffBy: m.SignedOffBy, Region: region}, m.By, m.At)
+			Received: d.Received, Outcome: outcome, SignedOffBy: m.SignedOffBy, Region: d.Rules.Region()}, m.By, m.At)
 		if err != nil {
 			return err
 		}
-		applyMove(&stored, move, cs.DefaultResponseDays)
+		defaultDays := cs.DefaultResponseDays
+		if d.Rules.FixedResponseWorkingDays() > 0 {
+			defaultDays = 0
+		}
+		applyMove(&stored, move, defaultDays)
 		history = append(history, data.ComplaintTransition{ComplaintID: stored.ID, From: string(move.From), To: string(move.To),
 			At: move.At, By: move.By, Outcome: string(move.Outcome), SignedOffBy: move.SignedOffBy, Note: cleanText(m.Note)})
 		last = m.At
 	}
 	stored.UpdatedAt = last.UTC()
-	stored.NextDue = nextDue(stored, region)
+	stored.NextDue = nextDue(stored)
 	if err := tx.InsertComplaint(stored); err != nil {
 		return err
 	}

@@ -213,7 +213,7 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 			fresh.DelayLetterSent = cc.today.String()
 			fresh.ResponseDays, fresh.ResponseUntil = 0, req.NewResponseDue.String()
 			fresh.UpdatedAt = n.At
-			fresh.NextDue = nextDue(fresh, cc.region)
+			fresh.NextDue = nextDue(fresh)
 			if err := tx.UpdateComplaint(fresh); err != nil {
 				return err
 			}
@@ -312,10 +312,21 @@ func (c *Clinic) complaintLetterFields(req ComplaintLetterRequest, rec Complaint
 	if cf.Summary == "" {
 		cf.Summary = SuggestedComplaintSummary(rec.Description)
 	}
-	if cf.ResponseDue.IsZero() {
+	// The complaint's nation's working days, not the clinic's region.
+	region := rec.Rules.Region()
+	switch {
+	case rec.Due.AtStage1():
+		// Scotland, frontline resolution: the answer is due in 5 working days.
+		cf.ResponseDue = rec.Due.Stage1By
+	case cf.ResponseDue.IsZero():
 		// Not agreed yet: the acknowledgement offers the default period.
-		cf.ResponseDue = complaints.AgreedWorkingDays(cs.DefaultResponseDays).Due(rec.Received, cc.region)
+		cf.ResponseDue = complaints.AgreedWorkingDays(cs.DefaultResponseDays).Due(rec.Received, region)
 	}
+	reviewer, err := rec.Rules.Reviewer(complaints.Adjudicator(cs.Adjudicator))
+	if err != nil && req.Template != ComplaintAckTemplate {
+		return letters.Fields{}, err
+	}
+	cf.Ombudsman, cf.OmbudsmanDelay, cf.Advocacy = reviewer.Final, reviewer.Delay, reviewer.Advocacy
 	switch req.Template {
 	case ComplaintDelayTemplate:
 		due := req.NewResponseDue
@@ -324,8 +335,8 @@ func (c *Clinic) complaintLetterFields(req ComplaintLetterRequest, rec Complaint
 			return letters.Fields{}, errors.New("give the new date by which the complainant can expect the full response")
 		case !due.After(cc.today):
 			return letters.Fields{}, fmt.Errorf("the new response date must be after today (%s)", longDate(cc.today))
-		case !cc.region.IsWorkingDay(due):
-			return letters.Fields{}, fmt.Errorf("%s is not a working day: choose %s instead", longDate(due), longDate(cc.region.NextWorkingDay(due)))
+		case !region.IsWorkingDay(due):
+			return letters.Fields{}, fmt.Errorf("%s is not a working day in %s: choose %s instead", longDate(due), rec.Rules.Nation.Label(), longDate(region.NextWorkingDay(due)))
 		}
 		cf.ResponseDue = due
 	case ComplaintFinalTemplate:

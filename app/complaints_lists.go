@@ -74,6 +74,8 @@ func (c *Clinic) listComplaints(q ComplaintQuery) ([]ComplaintRecord, error) {
 		// list. A fortnight's slack covers any bank holiday shift.
 		bound := cc.today
 		if q.List == ComplaintsDueSoon {
+			// The clinic's region; complaints of other nations count
+			// their own days, within the fortnight's slack.
 			bound = cc.region.AddWorkingDays(cc.today, within)
 		}
 		f.DueBy = bound.AddDays(14).String()
@@ -108,7 +110,7 @@ func (c *Clinic) listComplaints(q ComplaintQuery) ([]ComplaintRecord, error) {
 				continue
 			}
 		case ComplaintsDueSoon:
-			if !rec.HasNext || !rec.Next.DueWithin(cc.today, within, cc.region) {
+			if !rec.HasNext || !rec.Next.DueWithin(cc.today, within, rec.Rules.Region()) {
 				continue
 			}
 		}

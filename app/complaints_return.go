@@ -15,8 +15,16 @@ import (
 // year+1 from the register (managers only). Each complaint's patient's date
 // of birth is read now, so a corrected date of birth counts; the date
 // local resolution ended is the first move to closed or to the Ombudsman.
-// Producing the return is audited.
+// Producing the return is audited. The form (GP or dental) and the
+// practice code are those of Settings.
 func (c *Clinic) ComplaintsReturn(year int) (complaints.Report, error) {
+	return c.ComplaintsReturnFor(year, "")
+}
+
+// ComplaintsReturnFor is ComplaintsReturn on the form given (GP or dental);
+// "" takes the form from Settings. Only NHS complaints in England are
+// counted, and the breakdowns are of new complaints only.
+func (c *Clinic) ComplaintsReturnFor(year int, variant complaints.ReturnVariant) (complaints.Report, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermComplaintsReturn)
@@ -32,6 +40,16 @@ func (c *Clinic) ComplaintsReturn(year int) (complaints.Report, error) {
 		if err != nil {
 			return err
 		}
+		cs, err := tx.ComplaintSettings()
+		if err != nil {
+			return err
+		}
+		if variant == "" {
+			variant = complaints.ReturnVariant(cs.ReturnVariant)
+		}
+		if !variant.Valid() {
+			return fmt.Errorf("%q is not a KO41(b) form: choose gp or dental", string(variant))
+		}
 		rows, err := tx.ComplaintsForReturn(ukcal.NewDate(year+1, time.March, 31).String())
 		if err != nil {
 			return err
@@ -40,10 +58,10 @@ func (c *Clinic) ComplaintsReturn(year int) (complaints.Report, error) {
 		for i, r := range rows {
 			records[i] = returnRecord(r)
 		}
-		rep = complaints.Return(year, records, cc.region)
+		rep = complaints.ReturnFor(complaints.ReturnOptions{Year: year, Variant: variant, ODSCode: cs.ODSCode}, records, cc.region)
 		return audit("complaints.return", "report", uuid.Must(uuid.NewV7()).String(), "",
-			fmt.Sprintf("KO41(b) %s: %d new, %d resolved, %d excluded as resolved by the next working day",
-				rep.Period(), rep.Count(complaints.MeasureNew), rep.Resolved(), rep.Excluded))
+			fmt.Sprintf("KO41(b) %s (%s form, practice %q): %d new, %d resolved, %d excluded as resolved by the next working day, %d not NHS in England, %d not from the patient or for them",
+				rep.Period(), variant, cs.ODSCode, rep.Count(complaints.MeasureNew), rep.Resolved(), rep.Excluded, rep.NotNHSEngland, rep.NotFromPatient))
 	})
 	return rep, err
 }
@@ -57,6 +75,7 @@ func returnRecord(r data.ComplaintForReturn) complaints.Record {
 		Complainant: complaints.ComplainantStatus(r.ComplainantStatus),
 		PatientDOB:  dateOrZero(r.PatientDOB),
 		Outcome:     complaints.Outcome(r.Outcome),
+		Rules:       rulesOf(r.Complaint),
 	}
 	for _, s := range r.Subjects {
 		rec.Subjects = append(rec.Subjects, complaints.SubjectArea(s))

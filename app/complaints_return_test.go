@@ -15,11 +15,11 @@ import (
 //	C  email,   received 02/06/2025, partly upheld 15/07/2025  new, partially upheld
 //	D  written, received 01/09/2025, not upheld 05/05/2026    new, carried forward
 //	E  oral,    received 06/10/2025, closed 07/10/2025        resolved next day: excluded
-//	F  written, received 01/12/2025, response 15/01/2026, PHSO 02/02/2026
-//	                                                          new, upheld (resolved at the referral)
+//	F  written, received 01/12/2025, response 15/01/2026, PHSO 02/02/2026,
+//	   from someone neither the patient nor acting for them   not counted
 //	G  written, received 02/04/2026                           after the year: nothing
 //
-// so brought forward 1 + new 3 − resolved 3 = carried forward 1.
+// so brought forward 1 + new 2 − resolved 2 = carried forward 1.
 func complaintYear(t *testing.T) *complaintDesk {
 	t.Helper()
 	d := newComplaintDesk(t, "2025-02-10")
@@ -80,12 +80,20 @@ func complaintYear(t *testing.T) *complaintDesk {
 
 func TestKO41bReturnOfAHandCountedYear(t *testing.T) {
 	d := complaintYear(t)
+	// Not NHS care in England: neither counted.
+	for _, rules := range []complaints.Rules{{Nation: complaints.Wales, Funding: complaints.NHSFunded}, {Nation: complaints.England, Funding: complaints.Private}} {
+		det := d.details(complaints.Written, "2025-08-01")
+		det.Rules = rules
+		if _, err := d.c.LogComplaint(det); err != nil {
+			t.Fatal(err)
+		}
+	}
 	rep, err := d.c.ComplaintsReturn(2025)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[complaints.Measure]int{
-		complaints.MeasureBroughtForward: 1, complaints.MeasureNew: 3, complaints.MeasureUpheld: 2,
+		complaints.MeasureBroughtForward: 1, complaints.MeasureNew: 2, complaints.MeasureUpheld: 1,
 		complaints.MeasurePartiallyUpheld: 1, complaints.MeasureNotUpheld: 0, complaints.MeasureCarriedForward: 1,
 	}
 	for m, n := range want {
@@ -95,6 +103,9 @@ func TestKO41bReturnOfAHandCountedYear(t *testing.T) {
 	}
 	if rep.Excluded != 1 || rep.Period() != "2025-26" || len(rep.Warnings) != 0 {
 		t.Fatalf("excluded %d, period %s, warnings %v", rep.Excluded, rep.Period(), rep.Warnings)
+	}
+	if rep.NotFromPatient != 1 || rep.NotNHSEngland != 2 || rep.Variant != complaints.GPReturn {
+		t.Errorf("not from the patient %d (want 1), not NHS in England %d (want 2), form %q", rep.NotFromPatient, rep.NotNHSEngland, rep.Variant)
 	}
 	cells := []struct {
 		m        complaints.Measure
@@ -107,11 +118,12 @@ func TestKO41bReturnOfAHandCountedYear(t *testing.T) {
 		{complaints.MeasureNew, complaints.ByStaffGroup, string(complaints.StaffNursing), 1},
 		{complaints.MeasureNew, complaints.ByAgeBand, string(complaints.Age0to17), 1},     // Alfie, 10
 		{complaints.MeasureNew, complaints.ByAgeBand, string(complaints.Age75AndOver), 1}, // Edna, 85
-		{complaints.MeasureNew, complaints.ByAgeBand, string(complaints.AgeNotKnown), 1},  // no patient
-		{complaints.MeasureBroughtForward, complaints.ByAgeBand, string(complaints.Age18to64), 1},
+		{complaints.MeasureNew, complaints.ByAgeBand, string(complaints.AgeNotKnown), 0},  // F, not counted
 		{complaints.MeasureNew, complaints.ByComplainant, string(complaints.ComplainantOnBehalf), 1},
-		{complaints.MeasureUpheld, complaints.ByComplainant, string(complaints.ComplainantOther), 1},
-		{complaints.MeasureCarriedForward, complaints.ByStaffGroup, string(complaints.StaffGP), 1},
+		{complaints.MeasureNew, complaints.ByComplainant, string(complaints.ComplainantPatient), 1},
+		// Breakdowns are of new complaints only.
+		{complaints.MeasureBroughtForward, complaints.ByAgeBand, string(complaints.Age18to64), 0},
+		{complaints.MeasureCarriedForward, complaints.ByStaffGroup, string(complaints.StaffGP), 0},
 	}
 	for _, x := range cells {
 		if got := rep.CountBy(x.m, x.b, x.category); got != x.want {

@@ -48,6 +48,13 @@ type ComplaintDetails struct {
 	PatientID      string // "" when the complainant is not complaining about a patient on file
 	AppointmentIDs []string
 
+	// Rules is the nation's procedure and the funding the complaint is
+	// handled under; left blank, the defaults from Settings (the nation
+	// following the clinic's bank-holiday region). Stage2 is the day a
+	// Scottish NHS complaint went to stage 2 (zero while at stage 1).
+	Rules  complaints.Rules
+	Stage2 ukcal.Date
+
 	Channel        complaints.Channel
 	Received       ukcal.Date
 	Events         ukcal.Date // zero when not known
@@ -174,14 +181,21 @@ func responsePeriodOf(c data.Complaint) complaints.ResponsePeriod {
 	return complaints.AgreedWorkingDays(c.ResponseDays)
 }
 
-// dueDatesOf works out the stored complaint's deadlines.
-func dueDatesOf(c data.Complaint, r ukcal.Region) complaints.DueDates {
-	return complaints.Deadlines(dateOrZero(c.Received), dateOrZero(c.EventsDate), dateOrZero(c.AwareDate), responsePeriodOf(c), r)
+// rulesOf is the stored complaint's rule set.
+func rulesOf(c data.Complaint) complaints.Rules {
+	return complaints.Rules{Nation: complaints.Nation(c.Nation), Funding: complaints.Funding(c.Funding)}
+}
+
+// dueDatesOf works out the stored complaint's deadlines under its rule
+// set, in its nation's working days.
+func dueDatesOf(c data.Complaint) complaints.DueDates {
+	return complaints.DeadlinesUnder(rulesOf(c), dateOrZero(c.Received), dateOrZero(c.EventsDate), dateOrZero(c.AwareDate),
+		dateOrZero(c.Stage2From), responsePeriodOf(c))
 }
 
 // nextDue is the stored deadline the due-date index is kept on.
-func nextDue(c data.Complaint, r ukcal.Region) string {
-	if dl, ok := dueDatesOf(c, r).Next(complaints.Status(c.Status)); ok {
+func nextDue(c data.Complaint) string {
+	if dl, ok := dueDatesOf(c).Next(complaints.Status(c.Status)); ok {
 		return dl.Due.String()
 	}
 	return ""
@@ -214,6 +228,7 @@ func (cc complaintContext) record(c data.Complaint, history []data.ComplaintTran
 			Events: dateOrZero(c.EventsDate), Aware: dateOrZero(c.AwareDate),
 			Description: c.Description, DesiredOutcome: c.DesiredOutcome, OwnerID: c.OwnerID,
 			ResponsePeriod: responsePeriodOf(c), DelayLetterSent: dateOrZero(c.DelayLetterSent), Learning: c.Learning,
+			Rules: rulesOf(c), Stage2: dateOrZero(c.Stage2From),
 		},
 		Status: complaints.Status(c.Status), StatusAt: c.StatusAt, StatusBy: c.StatusBy,
 		Outcome: complaints.Outcome(c.Outcome), SignedOffBy: c.SignedOffBy, Acknowledged: dateOrZero(c.Acknowledged),
@@ -225,10 +240,10 @@ func (cc complaintContext) record(c data.Complaint, history []data.ComplaintTran
 	for _, g := range c.StaffGroups {
 		rec.StaffGroups = append(rec.StaffGroups, complaints.StaffGroup(g))
 	}
-	rec.Due = dueDatesOf(c, cc.region)
+	rec.Due = dueDatesOf(c)
 	rec.Next, rec.HasNext = rec.Due.Next(rec.Status)
 	if rec.HasNext {
-		rec.NextText = complaints.Describe(rec.Next.Due, cc.today, cc.region)
+		rec.NextText = complaints.Describe(rec.Next.Due, cc.today, rec.Rules.Region())
 		rec.Overdue = rec.Next.Overdue(cc.today)
 	}
 	rec.DelayLetterOwed = rec.Due.DelayLetterOwed(rec.Status, cc.today, !rec.DelayLetterSent.IsZero())
@@ -237,7 +252,7 @@ func (cc complaintContext) record(c data.Complaint, history []data.ComplaintTran
 		rec.ClosedOn = complaints.ClosedOn(moves)
 		rec.RetainUntil = complaints.RetainUntil(rec.ClosedOn)
 		rec.ResolvedNextDay = rec.Channel == complaints.Oral &&
-			complaints.ResolvedNextDay(rec.Received, complaints.ResolvedOn(moves), cc.region)
+			complaints.ResolvedNextDay(rec.Received, complaints.ResolvedOn(moves), rec.Rules.Region())
 	}
 	return rec
 }
@@ -286,6 +301,9 @@ type complaintReader interface {
 // words the desk can act on. The response period is checked against the
 // maximum Settings allow.
 func checkComplaintDetails(r complaintReader, d *ComplaintDetails, cs ComplaintSettings, region ukcal.Region, today ukcal.Date) error {
+	if err := checkComplaintRules(d, cs, region, today); err != nil {
+		return err
+	}
 	d.ComplainantName = cleanText(d.ComplainantName)
 	d.ComplainantAddress = cleanText(d.ComplainantAddress)
 	d.ComplainantEmail = cleanText(d.ComplainantEmail)
@@ -376,7 +394,7 @@ func checkComplaintDetails(r complaintReader, d *ComplaintDetails, cs ComplaintS
 	if len(d.StaffGroups) == 0 {
 		return errors.New("choose at least one staff group (Other if none fits)")
 	}
-	return d.ResponsePeriod.Check(d.Received, cs.MaxResponseDays, region)
+	return d.ResponsePeriod.Check(d.Received, cs.MaxResponseDays, d.Rules.Region())
 }
 
 func longDate(d ukcal.Date) string { return d.Time().Format("Monday 2 January 2006") }
@@ -404,6 +422,7 @@ func applyDetails(c *data.Complaint, d ComplaintDetails) {
 	c.Description, c.DesiredOutcome, c.OwnerID = d.Description, d.DesiredOutcome, d.OwnerID
 	c.ResponseDays, c.ResponseUntil = d.ResponsePeriod.WorkingDays, dateString(d.ResponsePeriod.Until)
 	c.DelayLetterSent, c.Learning = dateString(d.DelayLetterSent), d.Learning
+	c.Nation, c.Funding, c.Stage2From = string(d.Rules.Nation), string(d.Rules.Funding), dateString(d.Stage2)
 }
 
 func (c *Clinic) checkOwner(id string) error {
@@ -455,7 +474,7 @@ func (c *Clinic) LogComplaint(d ComplaintDetails) (ComplaintRecord, error) {
 			RefYear: year, RefSeq: seq, Status: string(complaints.Received), StatusAt: now, StatusBy: s.User.Username,
 			CreatedAt: now, CreatedBy: s.User.Username, UpdatedAt: now}
 		applyDetails(&stored, d)
-		stored.NextDue = nextDue(stored, cc.region)
+		stored.NextDue = nextDue(stored)
 		if err := tx.InsertComplaint(stored); err != nil {
 			return err
 		}
@@ -500,6 +519,13 @@ func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord
 		if err != nil {
 			return err
 		}
+		// A rule set left blank is kept, never reset to today's defaults.
+		if d.Rules.Nation == "" {
+			d.Rules.Nation = complaints.Nation(stored.Nation)
+		}
+		if d.Rules.Funding == "" {
+			d.Rules.Funding = complaints.Funding(stored.Funding)
+		}
 		if err := checkComplaintDetails(tx, &d, cs, cc.region, cc.today); err != nil {
 			return err
 		}
@@ -510,7 +536,7 @@ func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord
 		before := stored
 		applyDetails(&stored, d)
 		stored.UpdatedAt = c.clock().UTC()
-		stored.NextDue = nextDue(stored, cc.region)
+		stored.NextDue = nextDue(stored)
 		if err := tx.UpdateComplaint(stored); err != nil {
 			return err
 		}
@@ -549,6 +575,8 @@ func complaintChanges(a, b data.Complaint) []string {
 	add("response period", a.ResponseDays != b.ResponseDays || a.ResponseUntil != b.ResponseUntil)
 	add("delay letter", a.DelayLetterSent != b.DelayLetterSent)
 	add("learning", a.Learning != b.Learning)
+	add("procedure", a.Nation != b.Nation || a.Funding != b.Funding)
+	add("stage 2", a.Stage2From != b.Stage2From)
 	if len(out) == 0 {
 		out = []string{"nothing"}
 	}
@@ -600,7 +628,7 @@ func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complain
 			outcome = complaints.Outcome(stored.Outcome)
 		}
 		facts := complaints.Facts{Channel: complaints.Channel(stored.Channel), Received: dateOrZero(stored.Received),
-			Outcome: outcome, SignedOffBy: signedOffBy, Region: cc.region}
+			Outcome: outcome, SignedOffBy: signedOffBy, Region: rulesOf(stored).Region()}
 		now := c.clock().UTC()
 		move, err := complaints.Move(from, to, facts, s.User.Username, now)
 		if err != nil {
@@ -610,9 +638,13 @@ func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complain
 		if err != nil {
 			return err
 		}
-		applyMove(&stored, move, cs.DefaultResponseDays)
+		defaultDays := cs.DefaultResponseDays
+		if rulesOf(stored).FixedResponseWorkingDays() > 0 {
+			defaultDays = 0 // the nation's own period runs; nothing to agree
+		}
+		applyMove(&stored, move, defaultDays)
 		stored.UpdatedAt = now
-		stored.NextDue = nextDue(stored, cc.region)
+		stored.NextDue = nextDue(stored)
 		if err := tx.UpdateComplaint(stored); err != nil {
 			return err
 		}
@@ -734,8 +766,11 @@ func (c *Clinic) ComplaintSettings() (ComplaintSettings, error) {
 	return c.store.ComplaintSettings()
 }
 
-// SaveComplaintSettings sets the default and maximum response periods
-// (managers only). Complaints already agreed keep their periods.
+// SaveComplaintSettings sets the default and maximum response periods,
+// the rule set new complaints start with, the independent adjudicator of
+// private complaints, and the practice code and form of the KO41(b)
+// return (managers only). Complaints already logged keep their periods
+// and rule sets.
 func (c *Clinic) SaveComplaintSettings(cs ComplaintSettings) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -751,12 +786,16 @@ func (c *Clinic) SaveComplaintSettings(cs ComplaintSettings) error {
 	case cs.MaxResponseDays > 260:
 		return errors.New("the longest response period cannot be more than 260 working days (about a year)")
 	}
+	if err := checkComplaintSettings(&cs); err != nil {
+		return err
+	}
 	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
 		if err := tx.SaveComplaintSettings(cs); err != nil {
 			return err
 		}
 		return audit("complaints.settings", "settings", "complaints", "",
-			fmt.Sprintf("default=%d max=%d working days", cs.DefaultResponseDays, cs.MaxResponseDays))
+			fmt.Sprintf("default=%d max=%d working days, nation=%s funding=%s adjudicator=%s ods=%s return=%s",
+				cs.DefaultResponseDays, cs.MaxResponseDays, cs.Nation, cs.Funding, cs.Adjudicator, cs.ODSCode, cs.ReturnVariant))
 	})
 }
 

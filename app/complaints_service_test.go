@@ -223,15 +223,27 @@ func TestDeadlinesForAComplaintReceivedTheSaturdayBeforeABankHoliday(t *testing.
 	if over, _ := d.c.OverdueComplaints(); len(over) != 0 {
 		t.Fatalf("still overdue once acknowledged: %+v", over)
 	}
-	// Scotland has no summer bank holiday on 31 August: a day earlier.
+	// The complaint keeps the rule set it was logged under when the
+	// clinic's region changes; a new one follows the new region. Scotland
+	// has no summer bank holiday on 31 August: a day earlier.
 	cs, _ := d.c.CalendarSettings()
 	cs.Region = "scotland"
 	if err := d.c.SaveCalendarSettings(cs); err != nil {
 		t.Fatal(err)
 	}
 	f, _ = d.c.Complaint(r.ID)
-	if f.Due.AcknowledgeBy != ukcal.MustParseDate("2026-09-02") {
-		t.Fatalf("Scottish acknowledgement: %s", f.Due.AcknowledgeBy)
+	if f.Due.AcknowledgeBy != ukcal.MustParseDate("2026-09-03") || f.Rules != complaints.EnglandNHS {
+		t.Fatalf("the English complaint moved with the region: %s %+v", f.Due.AcknowledgeBy, f.Rules)
+	}
+	det := d.details(complaints.Email, "2026-08-29")
+	det.Rules.Funding = complaints.Private
+	scot, err := d.c.LogComplaint(det)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scot.Rules != (complaints.Rules{Nation: complaints.Scotland, Funding: complaints.Private}) ||
+		scot.Due.AcknowledgeBy != ukcal.MustParseDate("2026-09-02") {
+		t.Fatalf("Scottish private complaint: %+v, acknowledge by %s", scot.Rules, scot.Due.AcknowledgeBy)
 	}
 }
 

@@ -30,6 +30,13 @@ type Complaint struct {
 	PatientID      string // "" when the complaint is not about a patient on file
 	AppointmentIDs []string
 
+	// The rule set: Nation is england, wales, scotland or
+	// northern-ireland; Funding nhs or private. Stage2From is the day a
+	// Scottish complaint went to stage 2, "" while at stage 1.
+	Nation     string
+	Funding    string
+	Stage2From string
+
 	Channel        string
 	Received       string
 	EventsDate     string
@@ -97,22 +104,40 @@ type ComplaintFilter struct {
 	Limit int
 }
 
-// ComplaintSettings are the response periods Settings offer, in working days.
+// ComplaintSettings are the response periods Settings offer, in working
+// days, and what the clinic's complaints and its return default to.
 type ComplaintSettings struct {
 	DefaultResponseDays int
 	MaxResponseDays     int
+
+	// Nation and Funding are the rule set a new complaint starts with;
+	// Nation "" follows the clinic's bank-holiday region.
+	Nation  string
+	Funding string
+	// Adjudicator is the independent adjudicator of private complaints
+	// (iscas, dcs), "" when none is chosen.
+	Adjudicator string
+	// ODSCode is the practice's code on the KO41(b) return, "" until set.
+	ODSCode string
+	// ReturnVariant is the KO41(b) form the practice makes: gp or dental.
+	ReturnVariant string
 }
 
 const (
-	settingComplaintDefault = "complaints.response_default_days"
-	settingComplaintMax     = "complaints.response_max_days"
+	settingComplaintDefault     = "complaints.response_default_days"
+	settingComplaintMax         = "complaints.response_max_days"
+	settingComplaintNation      = "complaints.nation"
+	settingComplaintFunding     = "complaints.funding"
+	settingComplaintAdjudicator = "complaints.adjudicator"
+	settingComplaintODS         = "complaints.ods_code"
+	settingComplaintVariant     = "complaints.return_variant"
 )
 
 // DefaultComplaintSettings are offered until a manager changes them: a
 // response within 25 working days (about five weeks), and never more than
 // 130 (about six months, when the regulations expect a delay letter).
 func DefaultComplaintSettings() ComplaintSettings {
-	return ComplaintSettings{DefaultResponseDays: 25, MaxResponseDays: 130}
+	return ComplaintSettings{DefaultResponseDays: 25, MaxResponseDays: 130, Funding: "nhs", ReturnVariant: "gp"}
 }
 
 // ComplaintSettings reads the response periods, defaults where unset.
@@ -123,7 +148,8 @@ func (t *Tx) ComplaintSettings() (ComplaintSettings, error) { return complaintSe
 
 func complaintSettings(q querier) (ComplaintSettings, error) {
 	cs := DefaultComplaintSettings()
-	rows, err := q.Query(`SELECT key, value FROM settings WHERE key IN (?, ?)`, settingComplaintDefault, settingComplaintMax)
+	rows, err := q.Query(`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?)`, settingComplaintDefault, settingComplaintMax,
+		settingComplaintNation, settingComplaintFunding, settingComplaintAdjudicator, settingComplaintODS, settingComplaintVariant)
 	if err != nil {
 		return cs, err
 	}
@@ -132,6 +158,23 @@ func complaintSettings(q querier) (ComplaintSettings, error) {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
 			return cs, err
+		}
+		switch k {
+		case settingComplaintNation:
+			cs.Nation = v
+			continue
+		case settingComplaintFunding:
+			cs.Funding = v
+			continue
+		case settingComplaintAdjudicator:
+			cs.Adjudicator = v
+			continue
+		case settingComplaintODS:
+			cs.ODSCode = v
+			continue
+		case settingComplaintVariant:
+			cs.ReturnVariant = v
+			continue
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil {
@@ -149,10 +192,33 @@ func complaintSettings(q querier) (ComplaintSettings, error) {
 
 // SaveComplaintSettings writes the response periods.
 func (t *Tx) SaveComplaintSettings(cs ComplaintSettings) error {
-	if err := t.SetSetting(settingComplaintDefault, strconv.Itoa(cs.DefaultResponseDays)); err != nil {
-		return err
+	for k, v := range map[string]string{
+		settingComplaintDefault: strconv.Itoa(cs.DefaultResponseDays), settingComplaintMax: strconv.Itoa(cs.MaxResponseDays),
+		settingComplaintNation: cs.Nation, settingComplaintFunding: cs.Funding, settingComplaintAdjudicator: cs.Adjudicator,
+		settingComplaintODS: cs.ODSCode, settingComplaintVariant: cs.ReturnVariant,
+	} {
+		if err := t.SetSetting(k, v); err != nil {
+			return err
+		}
 	}
-	return t.SetSetting(settingComplaintMax, strconv.Itoa(cs.MaxResponseDays))
+	return nil
+}
+
+// nationOrDefault and fundingOrDefault store a rule set left blank (a
+// caller from before rule sets) as the one such complaints were handled
+// under.
+func nationOrDefault(n string) string {
+	if n == "" {
+		return "england"
+	}
+	return n
+}
+
+func fundingOrDefault(f string) string {
+	if f == "" {
+		return "nhs"
+	}
+	return f
 }
 
 // NextComplaintSeq is the next free number in a year's references.
@@ -175,14 +241,14 @@ func (t *Tx) InsertComplaint(c Complaint) error {
 		consent, consent_date, consent_note, patient_id, channel, received, events_date, aware_date,
 		description, desired_outcome, owner_id, response_days, response_until, acknowledged, delay_letter_sent,
 		status, status_at, status_by, outcome, signed_off_by, learning, next_due, search_text,
-		created_at, created_by, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		created_at, created_by, updated_at, nation, funding, stage2_from)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Reference, c.RefYear, c.RefSeq,
 		c.ComplainantName, c.ComplainantAddress, c.ComplainantPhone, c.ComplainantEmail, c.ComplainantStatus,
 		c.Consent, c.ConsentDate, c.ConsentNote, nullable(c.PatientID), c.Channel, c.Received, c.EventsDate, c.AwareDate,
 		c.Description, c.DesiredOutcome, nullable(c.OwnerID), c.ResponseDays, c.ResponseUntil, c.Acknowledged, c.DelayLetterSent,
 		c.Status, utc(c.StatusAt), c.StatusBy, c.Outcome, c.SignedOffBy, c.Learning, c.NextDue, complaintSearchText(c),
-		utc(c.CreatedAt), c.CreatedBy, utc(c.UpdatedAt))
+		utc(c.CreatedAt), c.CreatedBy, utc(c.UpdatedAt), nationOrDefault(c.Nation), fundingOrDefault(c.Funding), c.Stage2From)
 	if err != nil {
 		return err
 	}
@@ -198,13 +264,13 @@ func (t *Tx) UpdateComplaint(c Complaint) error {
 		consent = ?, consent_date = ?, consent_note = ?, patient_id = ?, channel = ?, received = ?, events_date = ?, aware_date = ?,
 		description = ?, desired_outcome = ?, owner_id = ?, response_days = ?, response_until = ?, acknowledged = ?,
 		delay_letter_sent = ?, status = ?, status_at = ?, status_by = ?, outcome = ?, signed_off_by = ?, learning = ?,
-		next_due = ?, search_text = ?, updated_at = ?
+		next_due = ?, search_text = ?, updated_at = ?, nation = ?, funding = ?, stage2_from = ?
 		WHERE id = ?`,
 		c.ComplainantName, c.ComplainantAddress, c.ComplainantPhone, c.ComplainantEmail, c.ComplainantStatus,
 		c.Consent, c.ConsentDate, c.ConsentNote, nullable(c.PatientID), c.Channel, c.Received, c.EventsDate, c.AwareDate,
 		c.Description, c.DesiredOutcome, nullable(c.OwnerID), c.ResponseDays, c.ResponseUntil, c.Acknowledged,
 		c.DelayLetterSent, c.Status, utc(c.StatusAt), c.StatusBy, c.Outcome, c.SignedOffBy, c.Learning,
-		c.NextDue, complaintSearchText(c), utc(c.UpdatedAt), c.ID)
+		c.NextDue, complaintSearchText(c), utc(c.UpdatedAt), nationOrDefault(c.Nation), fundingOrDefault(c.Funding), c.Stage2From, c.ID)
 	if err != nil {
 		return err
 	}
@@ -257,7 +323,7 @@ const complaintColumns = `c.id, c.reference, c.ref_year, c.ref_seq,
 	c.consent, c.consent_date, c.consent_note, coalesce(c.patient_id, ''), c.channel, c.received, c.events_date, c.aware_date,
 	c.description, c.desired_outcome, coalesce(c.owner_id, ''), c.response_days, c.response_until, c.acknowledged,
 	c.delay_letter_sent, c.status, c.status_at, c.status_by, c.outcome, c.signed_off_by, c.learning, c.next_due,
-	c.created_at, c.created_by, c.updated_at`
+	c.created_at, c.created_by, c.updated_at, c.nation, c.funding, c.stage2_from`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
@@ -270,7 +336,7 @@ func scanComplaint(r rowScanner, extra ...any) (Complaint, error) {
 		&c.Consent, &c.ConsentDate, &c.ConsentNote, &c.PatientID, &c.Channel, &c.Received, &c.EventsDate, &c.AwareDate,
 		&c.Description, &c.DesiredOutcome, &c.OwnerID, &c.ResponseDays, &c.ResponseUntil, &c.Acknowledged,
 		&c.DelayLetterSent, &c.Status, &statusAt, &c.StatusBy, &c.Outcome, &c.SignedOffBy, &c.Learning, &c.NextDue,
-		&createdAt, &c.CreatedBy, &updatedAt}, extra...)...)
+		&createdAt, &c.CreatedBy, &updatedAt, &c.Nation, &c.Funding, &c.Stage2From}, extra...)...)
 	if err != nil {
 		return c, err
 	}

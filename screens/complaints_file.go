@@ -127,16 +127,35 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 		grid.Add(l)
 	}
 	when := func(d ukcal.Date) (string, widget.Importance) {
-		words := complaints.Describe(d, cf.today, cf.region)
+		words := complaints.Describe(d, cf.today, r.Rules.Region()) // the complaint's nation's working days
 		if d.Before(cf.today) {
 			return words, widget.DangerImportance
 		}
 		return words, widget.MediumImportance
 	}
 
+	add("Procedure", r.Rules.Label(), widget.MediumImportance)
 	add("Received", longDay(r.Received)+", "+channelWords(r.Channel), widget.MediumImportance)
-	ack := longDay(r.Due.AcknowledgeBy) + " — 3 working days after receipt"
+	awaiting := r.Status == complaints.Received || r.Status == complaints.Acknowledged || r.Status == complaints.Investigating
+	if !r.Due.Stage1By.IsZero() {
+		stage1 := fmt.Sprintf("%s — %d working days after receipt", longDay(r.Due.Stage1By), r.Rules.Stage1WorkingDays())
+		switch {
+		case r.Due.AtStage1() && awaiting:
+			words, imp := when(r.Due.Stage1By)
+			add("Stage 1 answer", stage1+": "+words+". If it needs investigating, record the day it went to stage 2 (Edit details).", imp)
+		case r.Due.AtStage1():
+			add("Stage 1 answer", stage1+".", widget.MediumImportance)
+		default:
+			add("Stage 1 answer", stage1+". Went to stage 2 on "+shortDay(r.Due.Stage2)+".", widget.MediumImportance)
+		}
+	}
+	from := "receipt"
+	if r.Due.Stage2.After(r.Received) {
+		from = "stage 2 began"
+	}
+	ack := fmt.Sprintf("%s — %d working days after %s", longDay(r.Due.AcknowledgeBy), r.Rules.AcknowledgeWorkingDays(), from)
 	switch {
+	case r.Due.AtStage1():
 	case !r.Acknowledged.IsZero():
 		add("Acknowledge by", ack+". Acknowledged on "+shortDay(r.Acknowledged)+".", widget.SuccessImportance)
 	case r.Status == complaints.Received:
@@ -145,18 +164,20 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 	default:
 		add("Acknowledge by", ack+".", widget.MediumImportance)
 	}
-	awaiting := r.Status == complaints.Received || r.Status == complaints.Acknowledged || r.Status == complaints.Investigating
 	switch {
+	case r.Due.AtStage1():
 	case r.Due.ResponseDue.IsZero():
 		add("Response due", "Not agreed yet: acknowledging the complaint sets the period Settings offer.", widget.MediumImportance)
 	case awaiting:
 		words, imp := when(r.Due.ResponseDue)
-		add("Response due", fmt.Sprintf("%s (%s): %s.", longDay(r.Due.ResponseDue), r.ResponsePeriod, words), imp)
+		add("Response due", fmt.Sprintf("%s (%s): %s.", longDay(r.Due.ResponseDue), responsePeriodWords(r), words), imp)
 	default:
-		add("Response due", fmt.Sprintf("%s (%s). The response has been sent.", longDay(r.Due.ResponseDue), r.ResponsePeriod), widget.MediumImportance)
+		add("Response due", fmt.Sprintf("%s (%s). The response has been sent.", longDay(r.Due.ResponseDue), responsePeriodWords(r)), widget.MediumImportance)
 	}
 	six := longDay(r.Due.SixMonths)
 	switch {
+	case r.Due.SixMonths.IsZero():
+		// Not under England's NHS procedure: no six-month delay letter.
 	case r.DelayLetterOwed:
 		add("Six months", six+": passed with no response. A delay letter is owed.", widget.DangerImportance)
 	case !r.DelayLetterSent.IsZero():
@@ -188,6 +209,32 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 
 // --- workflow ---
 
+// responsePeriodWords says where the response date comes from: the period
+// agreed, or the nation's own period when none longer was agreed.
+func responsePeriodWords(r app.ComplaintRecord) string {
+	n := r.Rules.FixedResponseWorkingDays()
+	if n == 0 {
+		return r.ResponsePeriod.String()
+	}
+	start := r.Received
+	if !r.Due.Stage2.IsZero() {
+		start = r.Due.Stage2
+	}
+	if r.Rules.Region().AddWorkingDays(start, n) == r.Due.ResponseDue {
+		return fmt.Sprintf("%d working days, as the procedure in %s sets", n, r.Rules.Nation.Label())
+	}
+	return r.ResponsePeriod.String() + ", a later date agreed"
+}
+
+// reviewerName names who reviews a complaint next under its rule set.
+func reviewerName(rules complaints.Rules) string {
+	if !rules.NHS() {
+		return "the clinic's independent adjudicator"
+	}
+	rv, _ := rules.Reviewer(complaints.NoAdjudicator)
+	return rv.Name
+}
+
 // moveButtonText is what the button for a move says.
 func moveButtonText(from, to complaints.Status) string {
 	switch to {
@@ -198,7 +245,7 @@ func moveButtonText(from, to complaints.Status) string {
 	case complaints.ResponseSent:
 		return "Send final response…"
 	case complaints.ReferredPHSO:
-		return "Refer to the Ombudsman (PHSO)…"
+		return "Refer to the Ombudsman…"
 	case complaints.Closed:
 		if from == complaints.Received {
 			return "Resolved by the next working day…"
@@ -328,7 +375,7 @@ func (cf *complaintFile) askMove(to complaints.Status) {
 	explain := map[complaints.Status]string{
 		complaints.ResponseSent: "The final response goes out signed by the responsible person, with the Ombudsman paragraph. Record the outcome and who signed it.",
 		complaints.Closed:       "Close the file once nothing more is to be done. It is then kept for 10 years.",
-		complaints.ReferredPHSO: "The complainant has asked the Parliamentary and Health Service Ombudsman to review the complaint.",
+		complaints.ReferredPHSO: "The complainant has asked " + reviewerName(r.Rules) + " to review the complaint.",
 	}[to]
 	if r.Status == complaints.Received && to == complaints.Closed {
 		explain = "An oral complaint resolved to the complainant's satisfaction by the end of the next working day after it was made need not follow the full procedure, and is left out of the KO41(b) return."

@@ -51,6 +51,7 @@ type complaintForm struct {
 	consentDate *textBox
 	consentNote *textBox
 
+	rules        *complaintFormRules
 	channel      *widget.RadioGroup
 	received     *textBox
 	ackHint      *widget.Label
@@ -184,7 +185,9 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.period = newTextBox()
 	f.periodHint = wrapped("")
 	f.periodHint.Importance = widget.LowImportance
-	if cs, err := f.ctx.Clinic.ComplaintSettings(); err == nil {
+	cs, _ := f.ctx.Clinic.ComplaintSettings()
+	f.rules = newComplaintFormRules(app.DefaultComplaintRules(cs, f.region), cs.DefaultResponseDays, f.datesChanged)
+	if cs.DefaultResponseDays > 0 {
 		f.period.SetText(strconv.Itoa(cs.DefaultResponseDays))
 		f.periodHint.SetText(fmt.Sprintf("Working days after receipt, as agreed with the complainant (Settings offer %d; the longest allowed is %d). "+
 			"Leave blank if not agreed yet: acknowledging the complaint then sets the default.", cs.DefaultResponseDays, cs.MaxResponseDays))
@@ -195,6 +198,7 @@ func (f *complaintForm) build() fyne.CanvasObject {
 		widget.NewFormItem("Patient", f.patient.view),
 		widget.NewFormItem("Name", f.name),
 		widget.NewFormItem("Contact", container.NewVBox(f.address, container.NewGridWithColumns(2, f.phone, f.email))),
+		widget.NewFormItem("Procedure", f.rules.view()),
 		widget.NewFormItem("How it came", f.channel),
 		widget.NewFormItem("Received", container.NewVBox(sized(f.received, 130), f.ackHint)),
 		widget.NewFormItem("Date of events", container.NewVBox(container.NewHBox(sized(f.events, 130),
@@ -221,7 +225,7 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.restored = note()
 	f.keepTyping()
 	f.complainantChanged()
-	f.datesChanged()
+	f.rules.changed()
 	return container.NewPadded(container.NewBorder(container.NewVBox(title, f.restored), bottom, nil, nil, newFocusScroll(limitWidth(form, 980))))
 }
 
@@ -262,6 +266,7 @@ func (f *complaintForm) keepTyping() {
 	}
 	d.radio("consent", f.consent)
 	d.radio("channel", f.channel)
+	f.rules.keep(d)
 	for name, g := range map[string]*checkGrid{"subjects": f.subjects, "staff": f.staffGroups} {
 		d.field(name, func() string { return strings.Join(g.Selected(), "\n") },
 			func(v string) { g.SetSelected(strings.Split(v, "\n")) })
@@ -348,7 +353,7 @@ func (f *complaintForm) patientPicked(p app.PatientSummary) {
 // datesChanged shows the acknowledgement deadline as soon as the received
 // date reads, and warns when the events are outside the 12-month limit.
 func (f *complaintForm) datesChanged() {
-	if f.ackHint == nil {
+	if f.ackHint == nil || f.rules == nil {
 		return
 	}
 	received, err := parseDay(f.received.Text)
@@ -360,9 +365,8 @@ func (f *complaintForm) datesChanged() {
 	case received.After(f.today):
 		say(f.ackHint, widget.DangerImportance, "The date received cannot be after today ("+shortDay(f.today)+").")
 	default:
-		ack := ukcal.ComplaintAcknowledgeBy(received, f.region)
+		ack, text := f.rules.ackText(received)
 		imp := widget.MediumImportance
-		text := fmt.Sprintf("Acknowledge by %s — 3 working days after receipt", longDay(ack))
 		if ack.Before(f.today) {
 			imp, text = widget.DangerImportance, text+" (already past: acknowledge it today)"
 		}
@@ -468,7 +472,7 @@ func (f *complaintForm) details() (app.ComplaintDetails, error) {
 	if d.Channel == "" {
 		return d, fmt.Errorf("say how the complaint was made: orally, in writing or by email")
 	}
-	return d, nil
+	return d, f.rules.apply(&d)
 }
 
 // submit logs the complaint, or says what to put right.
@@ -547,6 +551,7 @@ func (f *complaintForm) fill(r app.ComplaintRecord) {
 	}
 	f.consentDate.SetText(shortDay(r.ConsentDate))
 	f.consentNote.SetText(r.ConsentNote)
+	f.rules.fill(r)
 	f.channel.SetSelected(r.Channel.Label())
 	f.received.SetText(shortDay(r.Received))
 	f.events.SetText(shortDay(r.Events))

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/complaints"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,6 +24,8 @@ type complaintSettingsTab struct {
 	defaultDay *widget.Entry
 	maxDays    *widget.Entry
 	status     *widget.Label
+	rules      *complaintRulesFields
+	saved      app.ComplaintSettings
 }
 
 func newComplaintSettingsTab(ctx *Context) *complaintSettingsTab {
@@ -33,7 +36,9 @@ func (t *complaintSettingsTab) build() fyne.CanvasObject {
 	t.defaultDay = widget.NewEntry()
 	t.maxDays = widget.NewEntry()
 	t.status = note()
-	if cs, err := t.ctx.Clinic.ComplaintSettings(); err == nil {
+	cs, err := t.ctx.Clinic.ComplaintSettings()
+	if err == nil {
+		t.saved = cs
 		t.defaultDay.SetText(strconv.Itoa(cs.DefaultResponseDays))
 		t.maxDays.SetText(strconv.Itoa(cs.MaxResponseDays))
 	} else {
@@ -50,8 +55,10 @@ func (t *complaintSettingsTab) build() fyne.CanvasObject {
 		"ClinicDesk offers the period below, counted in working days from the day after receipt; the desk may agree a " +
 		"different one with the complainant, up to the longest allowed. Periods already agreed do not change.")
 	six := lowNote("Six months after receipt with no response, the regulations expect a delay letter; 130 working days is about six months.")
+	t.rules = newComplaintRulesFields(cs, complaints.NationOf(t.ctx.Clinic.BankHolidayRegion()))
 	return newFocusScroll(container.NewPadded(limitWidth(container.NewVBox(
-		heading("Complaint response periods"), intro, form, six, container.NewHBox(save), t.status), 760)))
+		heading("Complaint response periods"), intro, form, six, widget.NewSeparator(), t.rules.section(),
+		container.NewHBox(save), t.status), 760)))
 }
 
 // save checks and saves the two periods.
@@ -62,9 +69,16 @@ func (t *complaintSettingsTab) save() {
 		say(t.status, widget.DangerImportance, "Type whole numbers of working days, such as 25 and 130.")
 		return
 	}
-	if err := t.ctx.Clinic.SaveComplaintSettings(app.ComplaintSettings{DefaultResponseDays: def, MaxResponseDays: longest}); err != nil {
+	cs := t.saved
+	cs.DefaultResponseDays, cs.MaxResponseDays = def, longest
+	t.rules.apply(&cs)
+	if err := t.ctx.Clinic.SaveComplaintSettings(cs); err != nil {
 		say(t.status, widget.DangerImportance, plainError(err))
 		return
+	}
+	if fresh, err := t.ctx.Clinic.ComplaintSettings(); err == nil {
+		t.saved = fresh
+		t.rules.ods.SetText(fresh.ODSCode)
 	}
 	say(t.status, widget.SuccessImportance, fmt.Sprintf("Saved: %d working days offered, at most %d.", def, longest))
 }

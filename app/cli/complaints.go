@@ -14,13 +14,13 @@ import (
 )
 
 func init() {
-	register(&command{name: "report", usage: "ko41b --db PATH --year YYYY --out FILE.csv|FILE.pdf --user NAME --password-stdin",
-		summary: "the KO41(b) complaints return for 1 April YYYY to 31 March YYYY+1, as CSV or PDF (by the file's extension); managers only",
+	register(&command{name: "report", usage: "ko41b --db PATH --year YYYY [--variant gp|dental] --out FILE.csv|FILE.pdf --user NAME --password-stdin",
+		summary: "the KO41(b) complaints return for 1 April YYYY to 31 March YYYY+1 (NHS complaints in England; the GP or dental form, from Settings unless --variant), as CSV or PDF (by the file's extension); managers only",
 		run:     runReport})
 }
 
 const (
-	reportUsage           = "clinicdesk report ko41b --db PATH --year YYYY --out FILE.csv|FILE.pdf --user NAME --password-stdin"
+	reportUsage           = "clinicdesk report ko41b --db PATH --year YYYY [--variant gp|dental] --out FILE.csv|FILE.pdf --user NAME --password-stdin"
 	exportComplaintsUsage = "clinicdesk export complaints --db PATH --out FILE [--format csv] --user NAME --password-stdin"
 )
 
@@ -43,6 +43,7 @@ func runReport(env *Env, args []string) error {
 	auth := addAuthFlags(fs)
 	year := fs.String("year", "", "the year of 1 April, YYYY")
 	out := fs.String("out", "", "the file to write, .csv or .pdf")
+	variantText := fs.String("variant", "", "the form: gp or dental (default: the clinic's, from Settings)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -59,6 +60,12 @@ func runReport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var variant complaints.ReturnVariant
+	if *variantText != "" {
+		if variant, err = complaints.ParseReturnVariant(*variantText); err != nil {
+			return usagef("--variant: %v", err)
+		}
+	}
 	if err := checkOutName(*out, "the KO41(b) return", ".csv", ".pdf"); err != nil {
 		return err
 	}
@@ -74,7 +81,7 @@ func runReport(env *Env, args []string) error {
 	if err := canDo(c, app.PermComplaintsReturn); err != nil {
 		return err
 	}
-	rep, err := c.ComplaintsReturn(y)
+	rep, err := c.ComplaintsReturnFor(y, variant)
 	if err != nil {
 		return err
 	}
@@ -92,10 +99,17 @@ func runReport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "KO41(b) %s: brought forward %d, new %d, resolved %d (upheld %d, partially upheld %d, not upheld %d), carried forward %d; written to %s.\n",
-		rep.Period(), rep.Count(complaints.MeasureBroughtForward), rep.Count(complaints.MeasureNew), rep.Resolved(),
+	fmt.Fprintf(env.Stdout, "KO41(b) %s, %s form: brought forward %d, new %d, resolved %d (upheld %d, partially upheld %d, not upheld %d), carried forward %d; written to %s.\n",
+		rep.Period(), strings.ToLower(rep.Variant.Label()), rep.Count(complaints.MeasureBroughtForward), rep.Count(complaints.MeasureNew), rep.Resolved(),
 		rep.Count(complaints.MeasureUpheld), rep.Count(complaints.MeasurePartiallyUpheld), rep.Count(complaints.MeasureNotUpheld),
 		rep.Count(complaints.MeasureCarriedForward), *out)
+	if rep.NotNHSEngland > 0 || rep.NotFromPatient > 0 {
+		fmt.Fprintf(env.Stdout, "Not part of the return: %d about private care or under another nation's procedure, %d from someone neither the patient nor acting for them.\n",
+			rep.NotNHSEngland, rep.NotFromPatient)
+	}
+	if rep.ODSCode == "" {
+		fmt.Fprintln(env.Stderr, "check: the practice code (ODS code) is not set: add it in Settings, Complaints before submitting")
+	}
 	for _, w := range rep.Warnings {
 		fmt.Fprintln(env.Stderr, "check: "+w)
 	}

@@ -12,8 +12,8 @@ const regionUsage = "england-and-wales|scotland|northern-ireland"
 func init() {
 	register(&command{name: "holidays", usage: "--year YYYY [--region " + regionUsage + "]",
 		summary: "bank holidays in the year, one per line: YYYY-MM-DD title", run: runHolidays})
-	register(&command{name: "deadlines", usage: "--from YYYY-MM-DD [--region R] [--pause FROM..TO]... [--json]",
-		summary: "every deadline running from the date (complaint, subject access, referral)", run: runDeadlines})
+	register(&command{name: "deadlines", usage: "--from YYYY-MM-DD [--region R] [--pause FROM..TO]... [--complaint-rules " + complaintRulesUsage + "] [--json]",
+		summary: "every deadline running from the date (complaint, subject access, referral, decision to treat), or one nation's complaint dates", run: runDeadlines})
 }
 
 func runHolidays(env *Env, args []string) error {
@@ -46,6 +46,7 @@ func runDeadlines(env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	var pauses sarPauses
 	fs.Var(&pauses, "pause", "days a subject access clock stood still, FROM..TO (repeatable)")
+	rulesText := fs.String("complaint-rules", "", "a nation's complaint dates from the day of receipt: "+complaintRulesUsage)
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
@@ -62,6 +63,12 @@ func runDeadlines(env *Env, args []string) error {
 	if err != nil {
 		return usagef("--region: %v", err)
 	}
+	if *rulesText != "" {
+		if len(pauses) > 0 {
+			return usagef("--pause moves the subject access dates, which --complaint-rules does not print: use one or the other")
+		}
+		return printComplaintRuleDates(env, fs, *rulesText, from, *asJSON)
+	}
 	deadlines := ukcal.Deadlines(from, region)
 	if err := pauses.apply(&deadlines, from, region); err != nil {
 		return err
@@ -69,8 +76,14 @@ func runDeadlines(env *Env, args []string) error {
 	if *asJSON {
 		return json.NewEncoder(env.Stdout).Encode(deadlines)
 	}
-	for _, d := range deadlines.List() {
-		fmt.Fprintf(env.Stdout, "%s %s\n", d.Name, d.Date)
-	}
+	printNamedDates(env, deadlines.List())
 	return nil
+}
+
+// printNamedDates prints "key date  (start)" lines: the key and date
+// first, as before, then which start the --from date was taken to be.
+func printNamedDates(env *Env, list []ukcal.NamedDate) {
+	for _, d := range list {
+		fmt.Fprintf(env.Stdout, "%s %s  (%s)\n", d.Name, d.Date, d.Start)
+	}
 }

@@ -60,6 +60,8 @@ const (
 	StaffNursing        StaffGroup = "nursing"
 	StaffAdministration StaffGroup = "practice_admin"
 	StaffAlliedHealth   StaffGroup = "allied_health"
+	StaffDentist        StaffGroup = "dentist"
+	StaffDentalCare     StaffGroup = "dental_care"
 	StaffOther          StaffGroup = "other"
 )
 
@@ -68,10 +70,14 @@ var staffOptions = []option[StaffGroup]{
 	{StaffNursing, "Nursing, midwifery and health visiting", []string{"nurse", "nursing", "midwife", "health visitor"}},
 	{StaffAdministration, "Practice management/administration", []string{"practice management", "administration", "admin", "reception", "receptionist", "manager"}},
 	{StaffAlliedHealth, "Allied health professionals", []string{"allied health", "ahp", "physiotherapist", "paramedic"}},
+	// The dental form's professional areas.
+	{StaffDentist, "Dentist", []string{"dentists", "dental surgeon"}},
+	{StaffDentalCare, "Dental care professionals", []string{"dental nurse", "hygienist", "dental hygienist", "dental therapist", "dental technician", "dcp"}},
 	{StaffOther, "Other", nil},
 }
 
-// StaffGroups lists the staff groups in the order of the return.
+// StaffGroups lists every staff group, those of the GP form, then the
+// dental form's own, then Other (ReturnVariant.StaffGroups gives one form's).
 func StaffGroups() []StaffGroup { return keysOf(staffOptions) }
 
 // Label is the staff group as the return words it.

@@ -87,14 +87,26 @@ func (p ResponsePeriod) Check(received ukcal.Date, maxWorkingDays int, r ukcal.R
 
 // DueDates are the deadlines of one complaint.
 type DueDates struct {
-	// AcknowledgeBy is the end of the 3rd working day after the day of receipt.
+	// Rules is the rule set the dates were worked out under.
+	Rules Rules
+	// Stage1By is the end of the Scottish frontline (stage 1) response
+	// period, 5 working days after receipt; zero under the other rule sets.
+	Stage1By ukcal.Date
+	// Stage2 is the day a Scottish complaint went to investigation (stage
+	// 2): the acknowledgement and response run from it. Zero while at
+	// stage 1, and under the other rule sets.
+	Stage2 ukcal.Date
+	// AcknowledgeBy is the end of the rule set's acknowledgement period (3
+	// working days after the day of receipt in England; in Scotland from
+	// the start of stage 2).
 	AcknowledgeBy ukcal.Date
-	// ResponseDue is the end of the agreed response period; zero until one
-	// is agreed.
+	// ResponseDue is the end of the agreed response period, or where the
+	// nation sets one and nothing longer was agreed, of that period; zero
+	// until one is agreed in England and for private care.
 	ResponseDue ukcal.Date
 	// SixMonths is the last day of the six-month period that begins with
 	// the day of receipt: from the next day, without an agreed extension, a
-	// delay letter is owed.
+	// delay letter is owed. NHS in England only; zero otherwise.
 	SixMonths ukcal.Date
 	// TimeLimit is the last day the complaint was in time: 12 months from
 	// the later of the events and the complainant becoming aware of them.
@@ -111,13 +123,61 @@ type DueDates struct {
 // aware (either may be zero when not known), with the response period
 // agreed, in the working days of the region (SPEC §4.4).
 func Deadlines(received, events, aware ukcal.Date, agreed ResponsePeriod, r ukcal.Region) DueDates {
+	d := deadlinesFrom(received, events, aware)
 	if received.IsZero() {
-		return DueDates{}
+		return d
 	}
-	d := DueDates{
-		AcknowledgeBy: ukcal.ComplaintAcknowledgeBy(received, r),
-		ResponseDue:   agreed.Due(received, r),
-		SixMonths:     ukcal.ComplaintSixMonths(received),
+	d.Rules = EnglandNHS
+	d.AcknowledgeBy = ukcal.ComplaintAcknowledgeBy(received, r)
+	d.ResponseDue = agreed.Due(received, r)
+	d.SixMonths = ukcal.ComplaintSixMonths(received)
+	return d
+}
+
+// DeadlinesUnder works out the deadlines of a complaint under its rule
+// set, in the working days of the rule set's nation. stage2 is the day a
+// Scottish complaint went to stage 2 (zero while at stage 1; ignored
+// elsewhere). An agreed period replaces the nation's fixed one only when it
+// runs later: the fixed period is the promise, an agreed date an
+// extension the complainant was told of.
+func DeadlinesUnder(rules Rules, received, events, aware, stage2 ukcal.Date, agreed ResponsePeriod) DueDates {
+	rules = rules.orDefault()
+	if rules == EnglandNHS {
+		return Deadlines(received, events, aware, agreed, rules.Region())
+	}
+	d := deadlinesFrom(received, events, aware)
+	if received.IsZero() {
+		return d
+	}
+	region := rules.Region()
+	d.Rules = rules
+	start := received
+	if n := rules.Stage1WorkingDays(); n > 0 {
+		d.Stage1By = region.AddWorkingDays(received, n)
+		if stage2.IsZero() {
+			return d // at stage 1: only the frontline response runs
+		}
+		if stage2.After(received) {
+			d.Stage2, start = stage2, stage2
+		} else {
+			d.Stage2 = received
+		}
+	}
+	d.AcknowledgeBy = region.AddWorkingDays(start, rules.AcknowledgeWorkingDays())
+	d.ResponseDue = agreed.Due(start, region)
+	if n := rules.FixedResponseWorkingDays(); n > 0 {
+		if fixed := region.AddWorkingDays(start, n); d.ResponseDue.IsZero() || fixed.After(d.ResponseDue) {
+			d.ResponseDue = fixed
+		}
+	}
+	return d
+}
+
+// deadlinesFrom sets the 12-month time limit, which every rule set flags.
+func deadlinesFrom(received, events, aware ukcal.Date) DueDates {
+	var d DueDates
+	if received.IsZero() {
+		return d
 	}
 	// The clock starts at whichever is later: a complainant who learns of
 	// something years afterwards has 12 months from learning of it.
@@ -131,6 +191,10 @@ func Deadlines(received, events, aware ukcal.Date, agreed ResponsePeriod, r ukca
 	}
 	return d
 }
+
+// AtStage1 reports whether a Scottish complaint is still at frontline
+// resolution (stage 1).
+func (d DueDates) AtStage1() bool { return !d.Stage1By.IsZero() && d.Stage2.IsZero() }
 
 // ExtensionAgreed reports whether the agreed response date runs past the
 // six-month point, so that no delay letter is owed at six months.
@@ -149,8 +213,8 @@ func (d DueDates) DelayLetterOwed(s Status, today ukcal.Date, delayLetterSent bo
 
 // Deadline is one named deadline, for the lists and the Today screen.
 type Deadline struct {
-	Key   string // "acknowledge_by", "response_due" or "six_months"
-	Label string // "Acknowledge", "Final response", "Final response (6 months)"
+	Key   string // "acknowledge_by", "response_due", "six_months" or "stage1_respond_by"
+	Label string // "Acknowledge", "Final response", "Final response (6 months)", "Stage 1 response"
 	Due   ukcal.Date
 }
 
@@ -159,6 +223,12 @@ type Deadline struct {
 // six-month point when none was agreed; nothing once the final response has
 // been sent (ok is false).
 func (d DueDates) Next(s Status) (Deadline, bool) {
+	if d.AtStage1() {
+		if s == Received || s == Acknowledged || s == Investigating {
+			return Deadline{"stage1_respond_by", "Stage 1 response", d.Stage1By}, true
+		}
+		return Deadline{}, false
+	}
 	switch s {
 	case Received:
 		if !d.AcknowledgeBy.IsZero() {

@@ -3,6 +3,7 @@ package complaints
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"clinicdesk/app/ukcal"
@@ -23,6 +24,9 @@ type Record struct {
 	// or referred to the Ombudsman); zero while unresolved.
 	Resolved ukcal.Date
 	Outcome  Outcome
+	// Rules is the complaint's rule set: only NHS complaints in England
+	// are counted (blank is England NHS, as old records were handled).
+	Rules Rules
 }
 
 // ExcludedFromReturn reports whether the complaint is left out of the
@@ -87,7 +91,7 @@ func (b Breakdown) Label() string { return labelOf(b, breakdownOptions) }
 const totalCategory = "all"
 
 // categories lists the (key, label) pairs of a breakdown, in order.
-func categories(b Breakdown) [][2]string {
+func (rep Report) categories(b Breakdown) [][2]string {
 	pairs := func(keys []string, label func(string) string) [][2]string {
 		out := make([][2]string, len(keys))
 		for i, k := range keys {
@@ -99,11 +103,12 @@ func categories(b Breakdown) [][2]string {
 	case BySubject:
 		return pairs(asStrings(SubjectAreas()), func(k string) string { return SubjectArea(k).Label() })
 	case ByStaffGroup:
-		return pairs(asStrings(StaffGroups()), func(k string) string { return StaffGroup(k).Label() })
+		return pairs(asStrings(rep.Variant.StaffGroups()), func(k string) string { return StaffGroup(k).Label() })
 	case ByAgeBand:
 		return pairs(asStrings(AgeBands()), func(k string) string { return AgeBand(k).Label() })
 	case ByComplainant:
-		return pairs(asStrings(ComplainantStatuses()), func(k string) string { return ComplainantStatus(k).Label() })
+		// Only the patient or someone acting for them is counted.
+		return pairs([]string{string(ComplainantPatient), string(ComplainantOnBehalf)}, func(k string) string { return ComplainantStatus(k).Label() })
 	}
 	return [][2]string{{totalCategory, "All complaints"}}
 }
@@ -135,6 +140,16 @@ type cell struct {
 type Report struct {
 	Year     int        // the year of 1 April
 	From, To ukcal.Date // 1 April Year and 31 March Year+1
+	// Variant is the form (GP or dental); ODSCode the practice code it is
+	// made under ("" when Settings have none yet).
+	Variant ReturnVariant
+	ODSCode string
+	// NotNHSEngland counts complaints received in the year under another
+	// nation's procedure or about private care: not part of the return.
+	NotNHSEngland int
+	// NotFromPatient counts complaints received in the year from someone
+	// neither the patient nor acting for them: the return does not count them.
+	NotFromPatient int
 	// Excluded counts oral complaints resolved by the next working day,
 	// left out of every measure.
 	Excluded int
@@ -160,18 +175,61 @@ type Report struct {
 // patient's age on the day of receipt, and by who complained. Oral
 // complaints resolved by the next working day are left out altogether.
 func Return(year int, complaints []Record, r ukcal.Region) Report {
+	return ReturnFor(ReturnOptions{Year: year, Variant: GPReturn}, complaints, r)
+}
+
+// ReturnOptions say which return to make.
+type ReturnOptions struct {
+	Year    int // the year of 1 April
+	Variant ReturnVariant
+	ODSCode string
+}
+
+// ReturnFor builds the return as Return does, on the form asked for.
+// Only NHS complaints under England's procedure are counted, and only
+// those made by the patient or someone acting for them; the others
+// received in the year are counted apart (NotNHSEngland, NotFromPatient).
+// The breakdowns are of new complaints only, as the collection asks.
+// The region is not used: the complaints counted are England's, in
+// England's working days (it stays for the callers of Return).
+func ReturnFor(opts ReturnOptions, complaints []Record, _ ukcal.Region) Report {
+	year := opts.Year
+	if !opts.Variant.Valid() {
+		opts.Variant = GPReturn
+	}
 	rep := Report{
-		Year:   year,
-		From:   ukcal.NewDate(year, time.April, 1),
-		To:     ukcal.NewDate(year+1, time.March, 31),
-		counts: map[cell]int{},
+		Year:    year,
+		From:    ukcal.NewDate(year, time.April, 1),
+		To:      ukcal.NewDate(year+1, time.March, 31),
+		Variant: opts.Variant,
+		ODSCode: opts.ODSCode,
+		counts:  map[cell]int{},
 	}
 	for _, rec := range complaints {
 		if rec.Received.IsZero() {
 			rep.warn(rec, "has no date of receipt: left out")
 			continue
 		}
-		if rec.ExcludedFromReturn(r) {
+		inYear := !rec.Received.Before(rep.From) && !rec.Received.After(rep.To)
+		if rules := rec.Rules.orDefault(); rules != EnglandNHS {
+			if inYear {
+				rep.NotNHSEngland++
+			}
+			continue
+		}
+		if rec.Complainant == ComplainantOther {
+			if inYear {
+				rep.NotFromPatient++
+			}
+			continue
+		}
+		if !rec.Complainant.Valid() {
+			rep.warn(rec, "does not say who complained: left out until it says the patient or someone acting for them")
+			continue
+		}
+		// Only England's NHS complaints get this far: their working days
+		// are England's, whatever the clinic's own region.
+		if rec.ExcludedFromReturn(rec.Rules.Region()) {
 			if !rec.Received.Before(rep.From) && !rec.Received.After(rep.To) {
 				rep.Excluded++
 			}
@@ -222,6 +280,13 @@ func outcomeMeasure(o Outcome) Measure {
 
 // count adds the record to every breakdown of the measures.
 func (rep *Report) count(rec Record, measures []Measure) {
+	if !slices.Contains(measures, MeasureNew) {
+		// Not new this year: its breakdowns were in an earlier return.
+		for _, m := range measures {
+			rep.counts[cell{m, ByTotal, totalCategory}]++
+		}
+		return
+	}
 	for _, s := range rec.Subjects {
 		if !s.Valid() {
 			rep.warn(rec, fmt.Sprintf("has a subject area ClinicDesk does not know (%q): ignored", string(s)))
@@ -237,19 +302,28 @@ func (rep *Report) count(rec Record, measures []Measure) {
 		rep.warn(rec, "has no subject area: counted under Other")
 		subjects = []SubjectArea{SubjectOther}
 	}
-	groups := dedupe(rec.StaffGroups, StaffGroup.Valid)
+	onForm := func(g StaffGroup) bool { return slices.Contains(rep.Variant.StaffGroups(), g) }
+	var groups []StaffGroup
+	for _, g := range dedupe(rec.StaffGroups, StaffGroup.Valid) {
+		if !onForm(g) {
+			rep.warn(rec, fmt.Sprintf("names %s, which is not on the %s form: counted under Other", g.Label(), strings.ToLower(rep.Variant.Label())))
+			g = StaffOther
+		}
+		if !slices.Contains(groups, g) {
+			groups = append(groups, g)
+		}
+	}
 	if len(groups) == 0 {
 		rep.warn(rec, "has no staff group: counted under Other")
 		groups = []StaffGroup{StaffOther}
 	}
 	complainant := rec.Complainant
-	if !complainant.Valid() {
-		rep.warn(rec, "does not say who complained: counted under Other")
-		complainant = ComplainantOther
-	}
 	age := AgeBandOn(rec.PatientDOB, rec.Received)
 	for _, m := range measures {
 		rep.counts[cell{m, ByTotal, totalCategory}]++
+		if m != MeasureNew {
+			continue // the breakdowns are of new complaints only
+		}
 		for _, s := range subjects {
 			rep.counts[cell{m, BySubject, string(s)}]++
 		}
@@ -300,13 +374,17 @@ func (rep Report) CountBy(m Measure, b Breakdown, category string) int {
 func (rep Report) Period() string { return fmt.Sprintf("%d-%02d", rep.Year, (rep.Year+1)%100) }
 
 // Rows returns every cell of the return, zeros included, in the order of
-// the form: for each measure, the total and then each breakdown in catalogue
-// order. The PDF and the CSV are both drawn from these rows.
+// the form: for each measure its total, and for new complaints each
+// breakdown in catalogue order. The PDF and the CSV are both drawn from
+// these rows.
 func (rep Report) Rows() []Row {
 	var rows []Row
 	for _, m := range Measures() {
 		for _, b := range Breakdowns() {
-			for _, c := range categories(b) {
+			if b != ByTotal && m != MeasureNew {
+				continue
+			}
+			for _, c := range rep.categories(b) {
 				rows = append(rows, Row{Measure: m, Breakdown: b, Category: c[0], CategoryLabel: c[1],
 					Count: rep.CountBy(m, b, c[0])})
 			}

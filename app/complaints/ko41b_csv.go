@@ -8,10 +8,11 @@ import (
 
 // csvHeader names the columns of the return's CSV: the keys for software,
 // the labels for people.
-var csvHeader = []string{"period", "measure", "measure_label", "breakdown", "breakdown_label", "category", "category_label", "count"}
+var csvHeader = []string{"practice_code", "form", "period", "measure", "measure_label", "breakdown", "breakdown_label", "category", "category_label", "count"}
 
 // CSV writes the return as RFC 4180 CSV (CRLF line ends, a header row),
-// one row per measure × breakdown × category, in the order of Rows. Every
+// one row per cell of Rows, each carrying the practice code and the form
+// (gp or dental). Every
 // cell is a catalogue key, label or number, never free text from a
 // complaint, so nothing can be read by a spreadsheet as a formula.
 func (rep Report) CSV(w io.Writer) error {
@@ -23,6 +24,7 @@ func (rep Report) CSV(w io.Writer) error {
 	period := rep.Period()
 	for _, row := range rep.Rows() {
 		record := []string{
+			rep.ODSCode, string(rep.Variant),
 			period,
 			string(row.Measure), row.Measure.Label(),
 			string(row.Breakdown), row.Breakdown.Label(),

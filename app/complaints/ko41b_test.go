@@ -38,7 +38,7 @@ var year2025 = []Record{
 	// Closed on 1 April 2026, the first day of the next year: carried forward. Aged 64.
 	{Ref: "CLOSED-1-APRIL", Channel: Email, Received: date("2025-11-03"), Resolved: date("2026-04-01"), Outcome: Upheld,
 		Complainant: ComplainantOnBehalf, PatientDOB: date("1961-04-01"), Subjects: []SubjectArea{SubjectWaitingTimes}, StaffGroups: []StaffGroup{StaffNursing}},
-	// From someone who is not a patient, no date of birth: age not known.
+	// From someone who is neither the patient nor acting for them: not counted.
 	{Ref: "NO-DOB", Channel: Written, Received: date("2025-09-09"), Resolved: date("2025-10-20"), Outcome: NotUpheld,
 		Complainant: ComplainantOther, Subjects: []SubjectArea{SubjectFacilities}, StaffGroups: []StaffGroup{StaffOther}},
 	// The first and last days: received 1 April 2025, resolved 31 March 2026.
@@ -60,10 +60,10 @@ func TestReturnSummary(t *testing.T) {
 	}
 	want := map[Measure]int{
 		MeasureBroughtForward:  2, // BF-MARCH, BF-OPEN
-		MeasureNew:             6, // ORAL-INVESTIGATED, RECEIVED-31-MARCH, CLOSED-1-APRIL, NO-DOB, EDGES, NO-OUTCOME
+		MeasureNew:             5, // ORAL-INVESTIGATED, RECEIVED-31-MARCH, CLOSED-1-APRIL, EDGES, NO-OUTCOME
 		MeasureUpheld:          1, // BF-MARCH
 		MeasurePartiallyUpheld: 2, // ORAL-INVESTIGATED, EDGES
-		MeasureNotUpheld:       1, // NO-DOB
+		MeasureNotUpheld:       0, // (NO-DOB is not from the patient or for them)
 		MeasureCarriedForward:  4, // BF-OPEN, RECEIVED-31-MARCH, CLOSED-1-APRIL, NO-OUTCOME
 	}
 	for m, n := range want {
@@ -71,8 +71,11 @@ func TestReturnSummary(t *testing.T) {
 			t.Errorf("%s: %d, want %d", m.Label(), got, n)
 		}
 	}
-	if rep.Resolved() != 4 {
-		t.Errorf("resolved %d, want 4", rep.Resolved())
+	if rep.Resolved() != 3 {
+		t.Errorf("resolved %d, want 3", rep.Resolved())
+	}
+	if rep.NotFromPatient != 1 || rep.NotNHSEngland != 0 {
+		t.Errorf("not from the patient %d, not NHS in England %d; want 1 and 0", rep.NotFromPatient, rep.NotNHSEngland)
 	}
 	if rep.Excluded != 1 {
 		t.Errorf("excluded %d, want 1 (ORAL-NEXT-DAY; ORAL-31-MARCH was received the year before)", rep.Excluded)
@@ -101,49 +104,39 @@ func TestReturnBreakdowns(t *testing.T) {
 		{MeasureNew, BySubject, "prescribing", 1},
 		{MeasureNew, BySubject, "other", 1}, // EDGES
 		{MeasureNew, BySubject, "appointments", 0},
+		{MeasureNew, BySubject, "facilities", 0}, // NO-DOB's, not counted
 		{MeasureNew, ByStaffGroup, "gp", 2},
 		{MeasureNew, ByStaffGroup, "practice_admin", 1},
 		{MeasureNew, ByStaffGroup, "nursing", 2},
-		{MeasureNew, ByStaffGroup, "other", 2},
+		{MeasureNew, ByStaffGroup, "other", 1},  // EDGES
 		{MeasureNew, ByAgeBand, "0_17", 1},      // EDGES, 17 on 1 April 2025
 		{MeasureNew, ByAgeBand, "18_64", 3},     // ORAL-INVESTIGATED, CLOSED-1-APRIL (64), NO-OUTCOME
 		{MeasureNew, ByAgeBand, "65_74", 0},     //
 		{MeasureNew, ByAgeBand, "75_plus", 1},   // RECEIVED-31-MARCH, 86 that day
-		{MeasureNew, ByAgeBand, "not_known", 1}, // NO-DOB
+		{MeasureNew, ByAgeBand, "not_known", 0}, // NO-DOB is not counted
 		{MeasureNew, ByComplainant, "patient", 4},
 		{MeasureNew, ByComplainant, "on_behalf", 1},
-		{MeasureNew, ByComplainant, "other", 1},
-		{MeasureBroughtForward, BySubject, "clinical", 1},
-		{MeasureBroughtForward, BySubject, "appointments", 1},
-		{MeasureBroughtForward, ByAgeBand, "65_74", 1}, // BF-MARCH, 74 on receipt
-		{MeasureBroughtForward, ByAgeBand, "0_17", 1},
-		{MeasureUpheld, ByStaffGroup, "gp", 1},
-		{MeasurePartiallyUpheld, BySubject, "communications", 1},
-		{MeasurePartiallyUpheld, BySubject, "other", 1},
-		{MeasureNotUpheld, ByAgeBand, "not_known", 1},
-		{MeasureCarriedForward, ByAgeBand, "18_64", 2}, // CLOSED-1-APRIL, NO-OUTCOME
-		{MeasureCarriedForward, ByAgeBand, "75_plus", 1},
-		{MeasureCarriedForward, ByAgeBand, "0_17", 1},
-		{MeasureCarriedForward, ByComplainant, "on_behalf", 2},
+		{MeasureNew, ByComplainant, "other", 0},
+		// The breakdowns are of new complaints only.
+		{MeasureBroughtForward, BySubject, "clinical", 0},
+		{MeasureBroughtForward, ByAgeBand, "65_74", 0},
+		{MeasureUpheld, ByStaffGroup, "gp", 0},
+		{MeasurePartiallyUpheld, BySubject, "communications", 0},
+		{MeasureCarriedForward, ByAgeBand, "18_64", 0},
+		{MeasureCarriedForward, ByComplainant, "on_behalf", 0},
 	}
 	for _, c := range cases {
 		if got := rep.CountBy(c.m, c.b, c.category); got != c.want {
 			t.Errorf("%s by %s, %s: %d, want %d", c.m, c.b, c.category, got, c.want)
 		}
 	}
-	// Age and complainant give each complaint one category, so every
-	// category balances as the summary does; subject and staff group may
-	// count a complaint more than once, never less.
+	// Age and complainant give each new complaint one category, so they
+	// add up to the new complaints; subject and staff group may count a
+	// complaint more than once, never less.
 	for _, b := range []Breakdown{ByAgeBand, ByComplainant} {
 		sum := 0
-		for _, c := range categories(b) {
-			k := c[0]
-			bf, nw, cf := rep.CountBy(MeasureBroughtForward, b, k), rep.CountBy(MeasureNew, b, k), rep.CountBy(MeasureCarriedForward, b, k)
-			res := rep.CountBy(MeasureUpheld, b, k) + rep.CountBy(MeasurePartiallyUpheld, b, k) + rep.CountBy(MeasureNotUpheld, b, k)
-			if bf+nw-res != cf {
-				t.Errorf("%s %s: %d + %d − %d ≠ %d carried forward", b, k, bf, nw, res, cf)
-			}
-			sum += nw
+		for _, c := range rep.categories(b) {
+			sum += rep.CountBy(MeasureNew, b, c[0])
 		}
 		if sum != rep.Count(MeasureNew) {
 			t.Errorf("new by %s adds up to %d, not %d", b, sum, rep.Count(MeasureNew))
@@ -151,7 +144,7 @@ func TestReturnBreakdowns(t *testing.T) {
 	}
 	for _, b := range []Breakdown{BySubject, ByStaffGroup} {
 		sum := 0
-		for _, c := range categories(b) {
+		for _, c := range rep.categories(b) {
 			sum += rep.CountBy(MeasureNew, b, c[0])
 		}
 		if sum < rep.Count(MeasureNew) {
@@ -160,32 +153,39 @@ func TestReturnBreakdowns(t *testing.T) {
 	}
 }
 
-func TestReturnUsesTheRegionForOralExclusion(t *testing.T) {
+func TestReturnCountsOralExclusionInEnglandsWorkingDays(t *testing.T) {
 	// Oral on Friday 1 August 2031, resolved Tuesday 5 August: Monday 4 is
-	// a bank holiday in Scotland only.
+	// a bank holiday in Scotland only. An NHS complaint in England counts
+	// England's working days, even in a clinic keeping Scotland's holidays.
 	rec := Record{Ref: "ORAL", Channel: Oral, Received: date("2031-08-01"), Resolved: date("2031-08-05"), Outcome: Upheld,
 		Complainant: ComplainantPatient, Subjects: []SubjectArea{SubjectAppointments}, StaffGroups: []StaffGroup{StaffAdministration}}
-	ew := Return(2031, []Record{rec}, ukcal.EnglandAndWales)
-	sc := Return(2031, []Record{rec}, ukcal.Scotland)
-	if ew.Count(MeasureNew) != 1 || ew.Count(MeasureUpheld) != 1 || ew.Excluded != 0 {
-		t.Errorf("England and Wales: new %d upheld %d excluded %d, want 1 1 0", ew.Count(MeasureNew), ew.Count(MeasureUpheld), ew.Excluded)
+	for _, r := range []ukcal.Region{ukcal.EnglandAndWales, ukcal.Scotland} {
+		rep := Return(2031, []Record{rec}, r)
+		if rep.Count(MeasureNew) != 1 || rep.Count(MeasureUpheld) != 1 || rep.Excluded != 0 {
+			t.Errorf("clinic in %s: new %d upheld %d excluded %d, want 1 1 0", r.Name(), rep.Count(MeasureNew), rep.Count(MeasureUpheld), rep.Excluded)
+		}
 	}
-	if sc.Count(MeasureNew) != 0 || sc.Count(MeasureUpheld) != 0 || sc.Excluded != 1 {
-		t.Errorf("Scotland: new %d upheld %d excluded %d, want 0 0 1", sc.Count(MeasureNew), sc.Count(MeasureUpheld), sc.Excluded)
+	// Resolved on Monday 4 August instead: the next working day in England.
+	rec.Resolved = date("2031-08-04")
+	if rep := Return(2031, []Record{rec}, ukcal.Scotland); rep.Excluded != 1 || rep.Count(MeasureNew) != 0 {
+		t.Errorf("resolved the next working day: excluded %d new %d, want 1 0", rep.Excluded, rep.Count(MeasureNew))
 	}
 }
 
 func TestReturnRowsAndCSV(t *testing.T) {
 	rep := Return(2025, year2025, ukcal.EnglandAndWales)
 	rows := rep.Rows()
-	perMeasure := 1 + len(SubjectAreas()) + len(StaffGroups()) + len(AgeBands()) + len(ComplainantStatuses())
-	if len(rows) != len(Measures())*perMeasure {
-		t.Fatalf("%d rows, want %d", len(rows), len(Measures())*perMeasure)
+	// A total for each measure; the breakdowns for new complaints only,
+	// the GP form's five staff groups, and who complained: the patient or
+	// someone for them.
+	breakdowns := len(SubjectAreas()) + 5 + len(AgeBands()) + 2
+	if len(rows) != len(Measures())+breakdowns {
+		t.Fatalf("%d rows, want %d", len(rows), len(Measures())+breakdowns)
 	}
 	if first := rows[0]; first != (Row{MeasureBroughtForward, ByTotal, "all", "All complaints", 2}) {
 		t.Errorf("first row %+v", first)
 	}
-	if last := rows[len(rows)-1]; last.Measure != MeasureCarriedForward || last.Breakdown != ByComplainant || last.Category != "other" {
+	if last := rows[len(rows)-1]; last.Measure != MeasureCarriedForward || last.Breakdown != ByTotal {
 		t.Errorf("last row %+v", last)
 	}
 
@@ -194,15 +194,15 @@ func TestReturnRowsAndCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := buf.String()
-	if !strings.HasPrefix(text, "period,measure,measure_label,breakdown,breakdown_label,category,category_label,count\r\n") {
+	if !strings.HasPrefix(text, "practice_code,form,period,measure,measure_label,breakdown,breakdown_label,category,category_label,count\r\n") {
 		t.Errorf("header: %q", text[:min(len(text), 100)])
 	}
 	if strings.Count(text, "\r\n") != len(rows)+1 || strings.Count(text, "\n") != len(rows)+1 {
 		t.Errorf("line ends are not all CRLF")
 	}
 	for _, line := range []string{
-		"2025-26,new,New,total,Total,all,All complaints,6\r\n",
-		"2025-26,new,New,age_band,Age of patient,not_known,Not known,1\r\n",
+		"2025-26,new,New,total,Total,all,All complaints,5\r\n",
+		"2025-26,new,New,age_band,Age of patient,not_known,Not known,0\r\n",
 		`2025-26,new,New,subject_area,Subject area,privacy_dignity,"Privacy, dignity and wellbeing",0` + "\r\n",
 		`2025-26,new,New,staff_group,Staff group,nursing,"Nursing, midwifery and health visiting",2` + "\r\n",
 		"2025-26,carried_forward,Carried forward,total,Total,all,All complaints,4\r\n",
@@ -216,7 +216,7 @@ func TestReturnRowsAndCSV(t *testing.T) {
 		t.Fatalf("CSV does not read back: %v", err)
 	}
 	for i, row := range rows {
-		if rec := records[i+1]; rec[1] != string(row.Measure) || rec[5] != row.Category || rec[6] != row.CategoryLabel {
+		if rec := records[i+1]; rec[0] != "" || rec[1] != "gp" || rec[3] != string(row.Measure) || rec[7] != row.Category || rec[8] != row.CategoryLabel {
 			t.Errorf("CSV row %d %v, Rows has %+v", i+1, rec, row)
 		}
 	}

@@ -54,6 +54,12 @@ func RenderKO41b(w io.Writer, k KO41b) error {
 	p.SetTextColor(90, 90, 90)
 	d.Paragraph("Produced " + k.Printed.Format("02/01/2006") + " at " + k.Printed.Format("15:04"))
 	p.SetTextColor(0, 0, 0)
+	d.SetFont(Regular, 11)
+	code := k.Report.ODSCode
+	if code == "" {
+		code = "not set: add it in Settings, Complaints before submitting"
+	}
+	d.Paragraph(fmt.Sprintf("%s form. Practice code: %s", k.Report.Variant.Label(), code))
 	d.Space(4)
 
 	rows := k.Report.Rows()
@@ -64,12 +70,20 @@ func RenderKO41b(w io.Writer, k KO41b) error {
 		k.Report.Count(complaints.MeasureBroughtForward), k.Report.Count(complaints.MeasureNew),
 		k.Report.Resolved(), k.Report.Count(complaints.MeasureCarriedForward)))
 	d.Paragraph(fmt.Sprintf("Oral complaints resolved by the end of the next working day, left out of the return: %d.", k.Report.Excluded))
+	d.Paragraph(fmt.Sprintf("Received in the year but not part of the return: %d about private care or under the procedure of Wales, Scotland or Northern Ireland; %d from someone neither the patient nor acting for them.",
+		k.Report.NotNHSEngland, k.Report.NotFromPatient))
 	d.Space(4)
+	d.SetFont(Regular, 9.5)
+	d.Paragraph("The breakdowns below are of new complaints only, as the collection asks.")
 	for _, b := range complaints.Breakdowns() {
 		if b == complaints.ByTotal {
 			continue
 		}
-		d.ko41bSection(b.Label(), rows, b)
+		heading := b.Label()
+		if b == complaints.ByStaffGroup {
+			heading = k.Report.Variant.StaffHeading()
+		}
+		d.ko41bSection(heading, rows, b)
 		d.Space(5)
 	}
 	if len(k.Report.Warnings) > 0 {
@@ -89,6 +103,9 @@ func (d *Document) ko41bSection(heading string, rows []complaints.Row, b complai
 	p := d.pdf
 	measures := complaints.Measures()
 	colW := (contentWidth - ko41bLabelCol) / float64(len(measures))
+	if b != complaints.ByTotal {
+		measures = []complaints.Measure{complaints.MeasureNew} // breakdowns of new complaints only
+	}
 	counts := map[string]map[complaints.Measure]int{}
 	var order [][2]string
 	for _, r := range rows {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"clinicdesk/app/complaints"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -99,6 +100,13 @@ type ComplaintFields struct {
 	// Outcome is the finding as the final response words it: "upheld",
 	// "partially upheld" or "not upheld"; "" while undecided.
 	Outcome string
+
+	// The paragraphs of who can review the complaint next, chosen by the
+	// complaint's rule set (the nation's ombudsman, or for private care
+	// the clinic's independent adjudicator), never typed: the final
+	// response's, the delay letter's, and the acknowledgement's offer of
+	// free help to complain ("" where there is none).
+	Ombudsman, OmbudsmanDelay, Advocacy string
 }
 
 // DNAFields is the patient's record of missed appointments ("did not
@@ -473,6 +481,15 @@ var tmplFieldList = []tmplField{
 		description: "Our decision on the complaint, in words that follow “your complaint is”: upheld, partially upheld or not upheld.",
 		value:       complaintField(func(c *ComplaintFields) string { return c.Outcome }),
 		whenBlank:   "the complaint has no outcome yet: choose upheld, partially upheld or not upheld before writing the final response"},
+	{group: "Complaint", name: "complaint.ombudsman", object: "complaint",
+		description: "The paragraph saying who can review the complaint if the complainant is not happy with our response: the ombudsman of the complaint's nation, or for private care the independent adjudicator set in Settings.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Ombudsman })},
+	{group: "Complaint", name: "complaint.ombudsman_delay", object: "complaint",
+		description: "The paragraph saying who can advise the complainant about a delay: the same ombudsman or adjudicator.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.OmbudsmanDelay })},
+	{group: "Complaint", name: "complaint.advocacy", object: "complaint",
+		description: "The offer of free, independent help to complain in the complaint's nation. Blank for private care.",
+		value:       complaintField(func(c *ComplaintFields) string { return c.Advocacy })},
 
 	{group: "Missed appointments", name: "dna.count", object: "dna",
 		description: "How many appointments the patient has missed, as a number.",
@@ -690,6 +707,9 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(kept, sep)
 }
 
+// exampleReviewer is the England NHS paragraphs, for the examples.
+var exampleReviewer, _ = complaints.EnglandNHS.Reviewer(complaints.NoAdjudicator)
+
 // ExampleFields is a complete, made-up set of fields: the picker's examples
 // and the editor's preview before a real patient is chosen. The NHS number
 // is from the 999 test range and the phone number from Ofcom's drama range.
@@ -724,12 +744,15 @@ func ExampleFields() Fields {
 			ResponseDue:      ukcal.NewDate(2027, 1, 15),
 			Summary:          "you waited 50 minutes past your appointment time on 16 November and no one told you why",
 			ComplainantTitle: "Ms", ComplainantForenames: "Zoë", ComplainantSurname: "Price",
-			Handler:       "Priya Shah, Practice Manager",
-			DelayReason:   "we are still waiting to speak to a member of staff who has been away",
-			Investigation: "I read the appointment records for that day and spoke to the reception team and to your physiotherapist.",
-			Conclusions:   "The clinic was running late because an earlier patient needed urgent help. We should have told you this when you arrived. I uphold your complaint.",
-			Actions:       "- Reception staff now tell patients when a clinician is running more than 15 minutes late.\n- Patients are offered a new appointment if they cannot wait.",
-			Outcome:       "upheld",
+			Handler:        "Priya Shah, Practice Manager",
+			DelayReason:    "we are still waiting to speak to a member of staff who has been away",
+			Investigation:  "I read the appointment records for that day and spoke to the reception team and to your physiotherapist.",
+			Conclusions:    "The clinic was running late because an earlier patient needed urgent help. We should have told you this when you arrived. I uphold your complaint.",
+			Actions:        "- Reception staff now tell patients when a clinician is running more than 15 minutes late.\n- Patients are offered a new appointment if they cannot wait.",
+			Outcome:        "upheld",
+			Ombudsman:      exampleReviewer.Final,
+			OmbudsmanDelay: exampleReviewer.Delay,
+			Advocacy:       exampleReviewer.Advocacy,
 		},
 		DNA: &DNAFields{Missed: []MissedAppointment{
 			{Date: ukcal.NewDate(2026, 10, 12), StartMinute: 10 * 60},

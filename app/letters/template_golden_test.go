@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/complaints"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/ukcal"
 )
@@ -67,6 +68,8 @@ func goldenFields() Fields {
 			Conclusions:   "Both cancellations were because the clinic had to close. We did not offer a new time quickly enough.\n\nI partly uphold your complaint.",
 			Actions:       "- We now offer a new appointment in the same phone call as a cancellation.\n- We have apologised to your mother.",
 			Outcome:       "partially upheld",
+			// A clinic in Cardiff: NHS complaints go to the Welsh ombudsman.
+			Ombudsman: walesReviewer.Final, OmbudsmanDelay: walesReviewer.Delay, Advocacy: walesReviewer.Advocacy,
 		},
 		DNA: &DNAFields{Missed: []MissedAppointment{
 			{Date: ukcal.NewDate(2026, 10, 19), StartMinute: 9 * 60},
@@ -77,6 +80,8 @@ func goldenFields() Fields {
 		Letter: &LetterFields{Subject: "Your new insoles", Body: "Your new insoles are ready.\n\nYou can collect them from reception on any weekday."},
 	}
 }
+
+var walesReviewer, _ = complaints.Rules{Nation: complaints.Wales, Funding: complaints.NHSFunded}.Reviewer(complaints.NoAdjudicator)
 
 // goldenText is how a rendered letter is kept on disk: the subject, then
 // the paragraphs separated by blank lines.
@@ -254,9 +259,9 @@ func TestDefaultTemplatesSayWhatTheyMust(t *testing.T) {
 		"dna_first":                {"did not come", "To book a new appointment", "029 2018 0123", "discharge", "your care with us would end."},
 		"dna_second":               {"3 appointments", "- Monday 19 October 2026 at 09:00", "discharge", "your care with us would end.", "let your GP know", "029 2018 0123"},
 		"gp_letter":                {"Zoë Łukasiewicz-O'Brien", "28 February 1979", nhs.FormatNHSNumber(nhs.TestNHSNumber(41)), "3 appointments", "discharged"},
-		"complaint_ack":            {"19 November 2026", "understood your complaint:\n> Your mother's appointment was cancelled twice at short notice.", "how we will look into your complaint", "when you can expect our full response", "Friday 29 January 2027", "C-2026-031", "on behalf of Zoë Łukasiewicz-O'Brien", "will not affect"},
-		"complaint_delay":          {"later than we told you", "This is the reason for the delay:\n> We are waiting for the repair company's report.", "Friday 29 January 2027", "0345 015 4033", "www.ombudsman.org.uk"},
-		"complaint_final":          {"How we looked into your complaint", "What we found", "I partly uphold your complaint.", "Our decision is that your complaint is partially upheld.", "What we have done", "Parliamentary and Health Service Ombudsman", "0345 015 4033", "www.ombudsman.org.uk"},
+		"complaint_ack":            {"19 November 2026", "understood your complaint:\n> Your mother's appointment was cancelled twice at short notice.", "how we will look into your complaint", "when you can expect our full response", "Friday 29 January 2027", "C-2026-031", "on behalf of Zoë Łukasiewicz-O'Brien", "will not affect", "Llais"},
+		"complaint_delay":          {"later than we told you", "This is the reason for the delay:\n> We are waiting for the repair company's report.", "Friday 29 January 2027", "Public Services Ombudsman for Wales", "www.ombudsman.wales"},
+		"complaint_final":          {"How we looked into your complaint", "What we found", "I partly uphold your complaint.", "Our decision is that your complaint is partially upheld.", "What we have done", "Public Services Ombudsman for Wales", "0300\u00a0790\u00a00203", "www.ombudsman.wales"},
 		"sar_cover":                {"6 November 2026", "enclosed", "Information Commissioner", "0303 123 1113"},
 		"general":                  {"Your new insoles are ready.", "029 2018 0123"},
 	}

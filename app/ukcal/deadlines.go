@@ -85,6 +85,7 @@ type DeadlineSet struct {
 	RTT18Weeks     Date `json:"rtt_18w"`
 	FDS28Days      Date `json:"fds_28d"`
 	Cancer62Days   Date `json:"cancer_62d"`
+	Cancer31Days   Date `json:"cancer_31d"`
 }
 
 // Deadlines returns every deadline running from the date, with the working
@@ -98,25 +99,39 @@ func Deadlines(from Date, r Region) DeadlineSet {
 		RTT18Weeks:     RTTBreach(from),
 		FDS28Days:      FDSBreach(from),
 		Cancer62Days:   Cancer62Breach(from),
+		Cancer31Days:   Cancer31Breach(from),
 	}
 }
 
-// NamedDate is one deadline with its JSON key as name.
+// NamedDate is one deadline with its JSON key as name, and the start it
+// runs from, for people ("from the decision to treat").
 type NamedDate struct {
-	Name string
-	Date Date
+	Name  string
+	Date  Date
+	Start string
 }
+
+// The starts the deadlines run from: one --from date serves them all, so
+// the text output says what that date is taken to be for each.
+const (
+	StartComplaint = "from the day the complaint was received"
+	StartSAR       = "from the day the subject access request was received"
+	StartRTT       = "from the referral's clock start"
+	StartUrgent    = "from the urgent referral"
+	StartDecision  = "from the decision to treat"
+)
 
 // List returns the deadlines in the order and with the names of the JSON form.
 func (s DeadlineSet) List() []NamedDate {
 	return []NamedDate{
-		{"acknowledge_by", s.AcknowledgeBy},
-		{"six_months", s.SixMonths},
-		{"sar_due", s.SARDue},
-		{"sar_due_extended", s.SARDueExtended},
-		{"rtt_18w", s.RTT18Weeks},
-		{"fds_28d", s.FDS28Days},
-		{"cancer_62d", s.Cancer62Days},
+		{"acknowledge_by", s.AcknowledgeBy, StartComplaint},
+		{"six_months", s.SixMonths, StartComplaint},
+		{"sar_due", s.SARDue, StartSAR},
+		{"sar_due_extended", s.SARDueExtended, StartSAR},
+		{"rtt_18w", s.RTT18Weeks, StartRTT},
+		{"fds_28d", s.FDS28Days, StartUrgent},
+		{"cancer_62d", s.Cancer62Days, StartUrgent},
+		{"cancer_31d", s.Cancer31Days, StartDecision},
 	}
 }
 

@@ -177,7 +177,7 @@ func TestDeadlinesJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"acknowledge_by":"2026-05-28","six_months":"2026-11-22","sar_due":"2026-06-23","sar_due_extended":"2026-08-24",` +
-		`"rtt_18w":"2026-09-26","fds_28d":"2026-06-20","cancer_62d":"2026-07-24"}`
+		`"rtt_18w":"2026-09-26","fds_28d":"2026-06-20","cancer_62d":"2026-07-24","cancer_31d":"2026-06-23"}`
 	if string(out) != want {
 		t.Errorf("JSON:\n got %s\nwant %s", out, want)
 	}
@@ -186,7 +186,7 @@ func TestDeadlinesJSON(t *testing.T) {
 	for _, nd := range Deadlines(MustParseDate("2026-05-23"), EnglandAndWales).List() {
 		keys = append(keys, nd.Name)
 	}
-	if got := strings.Join(keys, ","); got != "acknowledge_by,six_months,sar_due,sar_due_extended,rtt_18w,fds_28d,cancer_62d" {
+	if got := strings.Join(keys, ","); got != "acknowledge_by,six_months,sar_due,sar_due_extended,rtt_18w,fds_28d,cancer_62d,cancer_31d" {
 		t.Errorf("List names = %s", got)
 	}
 }
