@@ -213,7 +213,7 @@ func TestComplaintLettersNameTheOmbudsmanOfTheirRuleSet(t *testing.T) {
 			keepLetter(t, "delay-"+c.name, delay.PDF)
 			final, err := d.c.RenderComplaintLetter(ComplaintLetterRequest{ComplaintID: r.ID, Template: ComplaintFinalTemplate,
 				Investigation: "I read the appointment book.", Conclusions: "No one told you why. I uphold your complaint.",
-				Actions: "- Reception now tell patients.", SignedOffBy: "Dr Amira Khan"})
+				Actions: "- Reception now tell patients.", SignedOffBy: "Dr Amira Khan", Outcome: complaints.Upheld})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -253,7 +253,7 @@ func TestComplaintLettersNameTheOmbudsmanOfTheirRuleSet(t *testing.T) {
 	d.move(t, r.ID, complaints.Acknowledged, "", "")
 	d.move(t, r.ID, complaints.Investigating, "", "")
 	_, err = d.c.RenderComplaintLetter(ComplaintLetterRequest{ComplaintID: r.ID, Template: ComplaintFinalTemplate,
-		Investigation: "I read the book.", Conclusions: "I uphold it.", Actions: "None needed.", SignedOffBy: "Dr Amira Khan"})
+		Investigation: "I read the book.", Conclusions: "I uphold it.", Actions: "None needed.", SignedOffBy: "Dr Amira Khan", Outcome: complaints.Upheld})
 	if !errors.Is(err, complaints.ErrNoAdjudicator) || !strings.Contains(err.Error(), "Settings") {
 		t.Errorf("a private final response with no adjudicator: %v", err)
 	}

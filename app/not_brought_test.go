@@ -139,7 +139,7 @@ func TestWasNotBroughtLetterGoesToTheParentOrCarer(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := pdfTextOf(t, l.PDF)
-	for _, want := range []string{"Mrs Hannah Shaw Flat 2, 19 Bridge Street Otley LS21 1BQ", "Dear Mrs Shaw,",
+	for _, want := range []string{"Mrs Hannah Shaw Flat 2, 19 Bridge Street OTLEY LS21 1BQ", "Dear Mrs Shaw,",
 		"Child: Ruby Shaw", "Born: 14 March 2021",
 		"Ruby Shaw was not brought to the appointment on Monday 23 November 2026",
 		"Ruby was not brought to it, and we did not hear from you", "To book a new appointment for Ruby"} {
@@ -168,7 +168,7 @@ func TestWasNotBroughtLetterGoesToTheParentOrCarer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text := pdfTextOf(t, l.PDF); !strings.Contains(text, "Mrs Hannah Shaw 8 Canal Wharf Leeds LS11 5PZ") {
+	if text := pdfTextOf(t, l.PDF); !strings.Contains(text, "Mrs Hannah Shaw 8 Canal Wharf LEEDS LS11 5PZ") {
 		t.Fatalf("at the child's address:\n%s", text)
 	}
 }
@@ -273,7 +273,7 @@ func TestSecondWasNotBroughtProposesTheGPNotAWarning(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := pdfTextOf(t, gp.PDF)
-	for _, want := range []string{"Dr Amara Okafor Hyde Park Surgery 7 Mayfield Row Leeds LS6 9ZZ", "Dear Dr Okafor,",
+	for _, want := range []string{"Dr Amara Okafor Hyde Park Surgery 7 Mayfield Row LEEDS LS6 9ZZ", "Dear Dr Okafor,",
 		"Child not brought to appointments: Ruby Shaw", "Parent or carer: Mrs Hannah Shaw (Mother)",
 		"has not been brought to 2 appointments", "Monday 19 October 2026 at 09:00", "Monday 23 November 2026 at 09:00",
 		"safeguarding lead", "We have not discharged the child"} {
