@@ -170,7 +170,7 @@ func (c *Clinic) raiseSafeguarding(tx *data.Tx, s *Session, a data.Appointment, 
 	if err != nil || !added {
 		return nil, err
 	}
-	detail := fmt.Sprintf("was not brought; %s in the DNA window", plural(missed, "missed appointment", "missed appointments"))
+	detail := fmt.Sprintf("was not brought; %s in the months the DNA policy counts", plural(missed, "missed appointment", "missed appointments"))
 	if err := audit("safeguarding.prompt", "appointment", a.ID, a.PatientID, detail); err != nil {
 		return nil, err
 	}
@@ -223,7 +223,7 @@ func (c *Clinic) safeguardingTimeline(patientID string) ([]TimelineEntry, error)
 	for _, p := range ps {
 		slot := slotProse(data.Slot{Date: p.AppointmentDate, StartMin: p.AppointmentMin})
 		out = append(out, TimelineEntry{At: p.CreatedAt, Kind: "safeguarding", Title: "Safeguarding prompt: not brought to the appointment of " + slot,
-			Detail: "The clinician is asked to consider safeguarding; " + plural(p.MissedCount, "missed appointment", "missed appointments") + " in the DNA window",
+			Detail: "The clinician is asked to consider safeguarding; " + plural(p.MissedCount, "missed appointment", "missed appointments") + " in the months the DNA policy counts",
 			By:     p.CreatedBy})
 		if !p.Open() {
 			out = append(out, TimelineEntry{At: p.AcknowledgedAt, Kind: "safeguarding", Title: "Safeguarding prompt acknowledged",

@@ -240,7 +240,7 @@ func TestSafeguardingPromptIsShownUntilAcknowledgedAndAudited(t *testing.T) {
 		}
 	}
 	want := []string{"safeguarding.acknowledge note: Spoke to mum: the car broke down. No concerns.",
-		"safeguarding.prompt was not brought; 1 missed appointment in the DNA window"}
+		"safeguarding.prompt was not brought; 1 missed appointment in the months the DNA policy counts"}
 	if strings.Join(actions, "|") != strings.Join(want, "|") {
 		t.Fatalf("audit:\n%q\nwant\n%q", actions, want)
 	}

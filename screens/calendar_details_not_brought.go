@@ -98,9 +98,9 @@ func (b *safeguardingBox) show(p app.SafeguardingPrompt) {
 		b.refresh()
 		return
 	}
-	why := wrapped(fmt.Sprintf("%s was not brought (%s in the DNA window). The clinician should consider whether there is a "+
+	why := wrapped(fmt.Sprintf("%s was not brought (%s). The clinician should consider whether there is a "+
 		"safeguarding concern, check what is known about the child, and speak to the clinic's safeguarding lead if in doubt.",
-		p.PatientName, plural(int64(p.MissedCount), "missed appointment", "missed appointments")))
+		p.PatientName, missedLately(p.MissedCount)))
 	why.Importance = widget.WarningImportance
 	b.noteBox = widget.NewEntry()
 	b.noteBox.SetPlaceHolder("What you decided, e.g. \"No concerns: spoke to mum\"")

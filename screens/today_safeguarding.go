@@ -74,7 +74,7 @@ func (p *todaySafeguarding) item(sp app.SafeguardingPrompt) fyne.CanvasObject {
 	if d, err := ukcal.ParseDate(sp.AppointmentDate); err == nil {
 		when = d.Time().Format("Mon 2 Jan") + " " + schedule.Clock(sp.AppointmentMin).String()
 	}
-	words := wrapped(fmt.Sprintf("Not brought %s; %s in the DNA window", when, plural(int64(sp.MissedCount), "missed", "missed")))
+	words := wrapped(fmt.Sprintf("Not brought %s; %s", when, missedLately(sp.MissedCount)))
 	words.Importance = widget.WarningImportance
 	ack := widget.NewButtonWithIcon("Acknowledge…", theme.ConfirmIcon(), func() { p.acknowledge(sp) })
 	return container.New(layout.NewCustomPaddedVBoxLayout(0), container.NewHBox(open), words, container.NewHBox(ack))
@@ -110,4 +110,14 @@ func (p *todaySafeguarding) acknowledge(sp app.SafeguardingPrompt) {
 	d.Show()
 	p.ctx.Window.Canvas().Focus(note)
 	p.ctx.Window.Canvas().Focus(note)
+}
+
+// missedLately says how many appointments the child has missed in the
+// months the clinic's DNA policy counts (Settings, Calendar rules), in
+// words a receptionist would use rather than the setting's name.
+func missedLately(n int) string {
+	if n <= 1 {
+		return "the first missed appointment"
+	}
+	return fmt.Sprintf("%d missed appointments recently", n)
 }

@@ -27,7 +27,7 @@ func TestTodayShowsSafeguardingPromptsUntilAcknowledged(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, w, _ := tcToday(t, c)
-	for _, want := range []string{"Ruby Shaw", "Not brought Tue 24 Nov 10:00; 1 missed in the DNA window", "Consider whether there is a safeguarding concern"} {
+	for _, want := range []string{"Ruby Shaw", "Not brought Tue 24 Nov 10:00; the first missed appointment", "Consider whether there is a safeguarding concern"} {
 		if !tpShows(w, want) {
 			t.Fatalf("Today does not show %q: %q", want, tpTexts(w))
 		}
@@ -58,7 +58,7 @@ func TestTodayShowsSafeguardingPromptsUntilAcknowledged(t *testing.T) {
 	if open, _ := c.SafeguardingPrompts(); len(open) != 0 {
 		t.Fatalf("still open: %+v", open)
 	}
-	if tpShows(w, "missed in the DNA window") {
+	if tpShows(w, "the first missed appointment") {
 		t.Fatalf("the panel stays after the prompt was acknowledged: %q", tpTexts(w))
 	}
 
@@ -79,7 +79,7 @@ func TestTodayShowsSafeguardingPromptsUntilAcknowledged(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, w, _ = tcToday(t, c)
-	if tpShows(w, "missed in the DNA window") || tpShows(w, "Consider whether there is a safeguarding concern") {
+	if tpShows(w, "the first missed appointment") || tpShows(w, "Consider whether there is a safeguarding concern") {
 		t.Fatalf("a receptionist sees the safeguarding panel: %q", tpTexts(w))
 	}
 }
