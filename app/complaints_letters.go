@@ -9,6 +9,7 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/letters"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -351,6 +352,7 @@ func (c *Clinic) complaintLetterFields(req ComplaintLetterRequest, rec Complaint
 	}
 	if rec.Complainant == complaints.ComplainantPatient && patient != nil {
 		cf.ComplainantTitle, cf.ComplainantForenames, cf.ComplainantSurname = patient.Title, patient.Forenames, patient.Surname
+		cf.ComplainantKnownAs = patients.LetterKnownAs(*patient)
 	} else {
 		cf.ComplainantTitle, cf.ComplainantForenames, cf.ComplainantSurname = splitPersonName(rec.ComplainantName)
 	}

@@ -146,7 +146,7 @@ func (src letterSource) fields() letters.Fields {
 	f := letters.Fields{
 		Today: src.today,
 		Patient: &letters.PatientFields{
-			Title: p.Title, Forenames: p.Forenames, Surname: p.Surname,
+			Title: p.Title, Forenames: p.Forenames, Surname: p.Surname, KnownAs: patients.LetterKnownAs(p),
 			NHSNumber:    p.NHSNumber,
 			AddressLine1: p.Address.Line1, AddressLine2: p.Address.Line2, Town: p.Address.Town,
 			County: p.Address.County, Postcode: p.Address.Postcode,

@@ -586,6 +586,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 				{Label: "Forenames", Value: p.Forenames},
 				{Label: "Surname", Value: p.Surname},
 				{Label: "Preferred name", Value: p.PreferredName},
+				{Label: "Letters use the preferred name", Value: sarYesNo(p.UseKnownAs)},
 				{Label: "Date of birth", Value: dateOr(p.DOB)},
 				{Label: "Sex", Value: sex},
 				{Label: "Gender identity", Value: p.GenderIdentity},
@@ -767,6 +768,7 @@ type sarJSONPatient struct {
 	Forenames      string               `json:"forenames"`
 	Surname        string               `json:"surname"`
 	PreferredName  string               `json:"preferred_name"`
+	UseKnownAs     bool                 `json:"preferred_name_in_letters"`
 	DateOfBirth    *string              `json:"date_of_birth"`
 	Sex            *sarJSONCode         `json:"sex"`
 	GenderIdentity string               `json:"gender_identity"`
@@ -982,7 +984,7 @@ func (g *sarGathered) json(req sar.Request, by User, region ukcal.Region, due, d
 		Patient: sarJSONPatient{
 			ID: p.ID, Status: p.Status, Title: p.Title, Forenames: p.Forenames, Surname: p.Surname,
 			PreferredName: p.PreferredName, DateOfBirth: sarDateJSON(p.DOB), GenderIdentity: p.GenderIdentity,
-			NHSNumber: p.NHSNumber,
+			NHSNumber: p.NHSNumber, UseKnownAs: p.UseKnownAs,
 			Address: sarJSONAddress{Line1: p.Address.Line1, Line2: p.Address.Line2, Town: p.Address.Town,
 				County: p.Address.County, Postcode: p.Address.Postcode},
 			Phones:      sarJSONPhones{Mobile: p.Phones.Mobile, Home: p.Phones.Home, Work: p.Phones.Work},

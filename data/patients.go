@@ -18,6 +18,7 @@ type Patient struct {
 	Forenames      string
 	Surname        string
 	PreferredName  string
+	UseKnownAs     bool // letters greet the patient by PreferredName, at their request
 	DOB            string
 	Sex            string // "", female, male, indeterminate, not_known
 	GenderIdentity string
@@ -101,7 +102,7 @@ const (
 	PatientMerged   = "merged"
 )
 
-const patientColumns = `id, title, forenames, surname, preferred_name, dob, sex, gender_identity, nhs_number,
+const patientColumns = `id, title, forenames, surname, preferred_name, known_as_in_letters, dob, sex, gender_identity, nhs_number,
 	address_line1, address_line2, town, county, postcode, phone_mobile, phone_home, phone_work, email,
 	gp_name, gp_practice, gp_address, nok_name, nok_relationship, nok_phone, language, interpreter,
 	consent_letter, consent_phone, consent_sms, consent_email, alerts, ais_needs, ais_notes, ais_reviewed,
@@ -125,7 +126,7 @@ func patientArgs(p Patient) ([]any, error) {
 	if !p.ArchivedAt.IsZero() {
 		archived = p.ArchivedAt.UTC().Format(time.RFC3339Nano)
 	}
-	return []any{p.ID, p.Title, p.Forenames, p.Surname, p.PreferredName, p.DOB, p.Sex, p.GenderIdentity, p.NHSNumber,
+	return []any{p.ID, p.Title, p.Forenames, p.Surname, p.PreferredName, p.UseKnownAs, p.DOB, p.Sex, p.GenderIdentity, p.NHSNumber,
 		p.Address.Line1, p.Address.Line2, p.Address.Town, p.Address.County, p.Address.Postcode,
 		p.Phones.Mobile, p.Phones.Home, p.Phones.Work, p.Email,
 		p.GP.Name, p.GP.Practice, joinLines(p.GP.Address), p.NextOfKin.Name, p.NextOfKin.Relationship, p.NextOfKin.Phone,
@@ -169,7 +170,7 @@ func nonNilStrings(s []string) []string {
 func scanPatient(sc interface{ Scan(...any) error }) (Patient, error) {
 	var p Patient
 	var gpAddress, carerAddress, alerts, needs, archived, created, updated string
-	err := sc.Scan(&p.ID, &p.Title, &p.Forenames, &p.Surname, &p.PreferredName, &p.DOB, &p.Sex, &p.GenderIdentity, &p.NHSNumber,
+	err := sc.Scan(&p.ID, &p.Title, &p.Forenames, &p.Surname, &p.PreferredName, &p.UseKnownAs, &p.DOB, &p.Sex, &p.GenderIdentity, &p.NHSNumber,
 		&p.Address.Line1, &p.Address.Line2, &p.Address.Town, &p.Address.County, &p.Address.Postcode,
 		&p.Phones.Mobile, &p.Phones.Home, &p.Phones.Work, &p.Email,
 		&p.GP.Name, &p.GP.Practice, &gpAddress, &p.NextOfKin.Name, &p.NextOfKin.Relationship, &p.NextOfKin.Phone,
@@ -220,7 +221,7 @@ func (t *Tx) UpdatePatient(p Patient) error {
 	// The SET list is patientColumns without id and created_at, which
 	// are the first and the last but one.
 	created, updated := len(args)-2, len(args)-1
-	res, err := t.tx.Exec(`UPDATE patients SET title = ?, forenames = ?, surname = ?, preferred_name = ?, dob = ?, sex = ?,
+	res, err := t.tx.Exec(`UPDATE patients SET title = ?, forenames = ?, surname = ?, preferred_name = ?, known_as_in_letters = ?, dob = ?, sex = ?,
 		gender_identity = ?, nhs_number = ?, address_line1 = ?, address_line2 = ?, town = ?, county = ?, postcode = ?,
 		phone_mobile = ?, phone_home = ?, phone_work = ?, email = ?, gp_name = ?, gp_practice = ?, gp_address = ?, nok_name = ?,
 		nok_relationship = ?, nok_phone = ?, language = ?, interpreter = ?, consent_letter = ?, consent_phone = ?,

@@ -155,7 +155,8 @@ func (t *lettersTab) buildEditor() fyne.CanvasObject {
 		t.list.Select(0)
 	}
 	return widget.NewCard("Letter templates", "Fields in {{double braces}} are filled in from the records; {{#if field}}…{{/if}} keeps a part only when the field is not blank; "+
-		"a line starting \"> \" is set off, indented: text typed by staff, such as a reason, goes there, after a sentence that introduces it.", split)
+		"a line starting \"> \" is set off, indented: text typed by staff, such as a reason, goes there, after a sentence that introduces it; "+
+		"a line starting \"# \" is a heading, printed in bold.", split)
 }
 
 // selectTemplate loads a template into the editor.
@@ -308,7 +309,7 @@ const previewSetOffIndent = "        "
 
 // previewParagraph shows a paragraph as the letter prints it: its set-off
 // lines (text typed by staff, "> " in the template) as an indented quote
-// without the mark, the rest as written.
+// without the mark, its headings ("# ") in bold, the rest as written.
 func previewParagraph(para string) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	var run []string
@@ -330,6 +331,12 @@ func previewParagraph(para string) []widget.RichTextSegment {
 		run = nil
 	}
 	for _, line := range strings.Split(para, "\n") {
+		if h, isHeading := strings.CutPrefix(strings.TrimLeft(line, " "), letters.HeadingMark); isHeading {
+			// Bold, a block of its own, as the letter prints it.
+			flush()
+			segs = append(segs, &widget.TextSegment{Text: strings.TrimSpace(h), Style: previewSubjectStyle})
+			continue
+		}
 		text, isQuote := strings.CutPrefix(strings.TrimLeft(line, " "), strings.TrimSpace(letters.SetOffMark))
 		if isQuote != quoted {
 			flush()

@@ -29,6 +29,7 @@ type patientForm struct {
 
 	title                                *widget.SelectEntry
 	forenames, surname, preferred        *formEntry
+	knownAsInLetters                     *widget.Check // letters greet them by the known-as name
 	dob, gender, nhsNumber               *formEntry
 	sex                                  *widget.Select
 	line1, line2, town, county, postcode *formEntry
@@ -184,6 +185,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 	f.forenames = f.entry("First and middle names")
 	f.surname = f.entry("Family name")
 	f.preferred = f.entry("What they like to be called")
+	f.knownAsInLetters = widget.NewCheck("Use the known-as name in letters", nil)
 	f.dob = f.entry("dd/mm/yyyy")
 	var sexes []string
 	for _, o := range patients.Sexes {
@@ -249,7 +251,9 @@ func (f *patientForm) build() fyne.CanvasObject {
 		wrapped("Fields marked * are needed. Everything else can be filled in later. Dates are dd/mm/yyyy."),
 		formSection("Name",
 			formRow(f.field(patients.FieldTitle, "Title", f.title), f.field(patients.FieldForenames, "First name(s) *", f.forenames),
-				f.field(patients.FieldSurname, "Surname *", f.surname), f.field(patients.FieldPreferredName, "Known as", f.preferred))),
+				f.field(patients.FieldSurname, "Surname *", f.surname), f.field(patients.FieldPreferredName, "Known as", f.preferred)),
+			// Under "Known as", which it is about.
+			formRow(layout.NewSpacer(), layout.NewSpacer(), layout.NewSpacer(), f.knownAsInLetters)),
 		formSection("Birth and identity",
 			formRow(f.field(patients.FieldDOB, "Date of birth *", f.dob), f.field(patients.FieldSex, "Sex", f.sex),
 				f.field("gender_identity", "Gender identity", f.gender), f.field(patients.FieldNHSNumber, "NHS number", f.nhsNumber))),
@@ -330,7 +334,7 @@ func (f *patientForm) textFields() []fyne.Focusable {
 
 // ticks are the form's tick boxes, in order.
 func (f *patientForm) ticks() []*widget.Check {
-	out := []*widget.Check{f.consentLetter, f.consentPhone, f.consentSMS, f.consentEmail, f.interpreter}
+	out := []*widget.Check{f.consentLetter, f.consentPhone, f.consentSMS, f.consentEmail, f.interpreter, f.knownAsInLetters}
 	return append(out, f.needs...)
 }
 
@@ -367,6 +371,7 @@ func (f *patientForm) fill() {
 	f.forenames.SetText(p.Forenames)
 	f.surname.SetText(p.Surname)
 	f.preferred.SetText(p.PreferredName)
+	f.knownAsInLetters.SetChecked(p.UseKnownAs)
 	f.dob.SetText(isoToUK(p.DOB))
 	f.sex.SetSelected(patients.Label(patients.Sexes, p.Sex))
 	f.gender.SetText(p.GenderIdentity)
@@ -482,6 +487,7 @@ func (f *patientForm) read() (app.Patient, app.PatientOptions) {
 	p.Forenames = f.forenames.Text
 	p.Surname = f.surname.Text
 	p.PreferredName = f.preferred.Text
+	p.UseKnownAs = f.knownAsInLetters.Checked
 	p.DOB = ukToISO(f.dob.Text)
 	p.Sex = ""
 	for _, o := range patients.Sexes {

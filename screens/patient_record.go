@@ -451,7 +451,7 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 
 	left := container.NewVBox(
 		section("Name",
-			item("Title", p.Title), item("First name(s)", p.Forenames), item("Surname", p.Surname), item("Known as", p.PreferredName)),
+			item("Title", p.Title), item("First name(s)", p.Forenames), item("Surname", p.Surname), item("Known as", knownAsShown(p))),
 		section("Birth and identity",
 			item("Date of birth", patientDOBAge(p)), item("Sex", sex), item("Gender identity", p.GenderIdentity),
 			item("NHS number", nhs.FormatNHSNumber(p.NHSNumber))),
@@ -829,4 +829,13 @@ func (r *patientRecord) delete(typed string) {
 		}
 		r.screen.backToSearch("The record of " + patientFullName(p) + " has been deleted.")
 	})
+}
+
+// knownAsShown is the known-as name, saying when letters greet the patient
+// by it, so the desk knows what the patient will read.
+func knownAsShown(p app.Patient) string {
+	if p.PreferredName != "" && p.UseKnownAs {
+		return p.PreferredName + " (used in letters)"
+	}
+	return p.PreferredName
 }

@@ -553,6 +553,17 @@ func (d *Document) letterBody(l Letter, s letterStyle, warn *warner) {
 			continue
 		}
 		text := warn.text(fmt.Sprintf("paragraph %d", i+1), para)
+		headings, text := cutHeadings(text)
+		for j, h := range headings {
+			lead := 0.0
+			if j == len(headings)-1 {
+				lead = d.leadHeight(firstNonBlank(text, l.Paragraphs[i+1:]), s)
+			}
+			d.letterHeading(h, lead, s)
+		}
+		if text == "" {
+			continue // a heading on its own: what it heads follows close below
+		}
 		if i == last {
 			d.keepWithSignature(text, s, signBlock)
 		}
@@ -598,7 +609,8 @@ func (d *Document) keepWithSignature(text string, s letterStyle, signBlock float
 	}
 }
 
-// letterParagraph writes one paragraph, its "- " lines as bullets.
+// letterParagraph writes one paragraph, its "- " lines as bullets and
+// its "# " lines as headings.
 func (d *Document) letterParagraph(text string, s letterStyle) {
 	var run []string // plain lines waiting to be written together
 	flush := func() {
@@ -617,7 +629,19 @@ func (d *Document) letterParagraph(text string, s letterStyle) {
 			quote = nil
 		}
 	}
-	for _, line := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if h, ok := headingText(line); ok {
+			drawn := len(run) > 0 || len(quote) > 0 || inList
+			flush()
+			flushQuote()
+			if drawn {
+				d.Space(s.paragraphGap)
+			}
+			inList = false
+			d.letterHeading(h, d.leadHeight(strings.Join(lines[i+1:], "\n"), s), s)
+			continue
+		}
 		if q, ok := setOffText(line); ok {
 			if inList {
 				d.Space(1)
@@ -628,7 +652,7 @@ func (d *Document) letterParagraph(text string, s letterStyle) {
 			continue
 		}
 		flushQuote()
-		item, isBullet := strings.CutPrefix(strings.TrimLeft(line, " "), "- ")
+		item, isBullet := bulletText(line)
 		if !isBullet {
 			if inList {
 				d.Space(1)
@@ -637,13 +661,21 @@ func (d *Document) letterParagraph(text string, s letterStyle) {
 			run = append(run, line)
 			continue
 		}
+		d.SetFont(Regular, s.body)
 		if !inList {
 			flush()
 			d.Space(1)
 			inList = true
+			// A short list goes whole onto the next page rather than split.
+			if h := d.listHeight(leadingItems(lines[i:])); d.keptWhole(h) {
+				d.ensureSpace(h)
+			}
 		}
-		d.SetFont(Regular, s.body)
-		d.Bullet(strings.TrimSpace(item))
+		// An item is never split, unless it is longer than a quarter page.
+		if h := d.itemHeight(item); d.keptWhole(h) {
+			d.ensureSpace(h)
+		}
+		d.Bullet(item)
 		d.Space(0.8)
 	}
 	flush()
@@ -670,4 +702,18 @@ func (d *Document) setOff(lines []string) {
 		p.SetDrawColor(0, 0, 0)
 	}
 	d.Space(1)
+}
+
+// firstNonBlank is text, or when it is blank the first of the paragraphs
+// after it that is not: what a heading heads.
+func firstNonBlank(text string, after []string) string {
+	if strings.TrimSpace(text) != "" {
+		return text
+	}
+	for _, p := range after {
+		if strings.TrimSpace(p) != "" {
+			return p
+		}
+	}
+	return ""
 }

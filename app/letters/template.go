@@ -24,10 +24,11 @@ import (
 // line starts a new paragraph; single line breaks stay inside a paragraph
 // (addresses). A paragraph whose every line starts with "- " is a bullet
 // list: Rendered keeps those lines as they are, and the letter layout
-// draws each as a bullet. A line starting "> " is a set-off passage,
-// drawn indented: text typed by staff goes there (see typed_text.go), and
-// the editor refuses such a field anywhere else. Nothing is ever
-// HTML-escaped.
+// draws each as a bullet. A line starting "# " is a heading, printed in
+// bold and kept with what follows it (letter_blocks.go). A line starting
+// "> " is a set-off passage, drawn indented: text typed by staff goes
+// there (see typed_text.go), and the editor refuses such a field anywhere
+// else. Nothing is ever HTML-escaped.
 
 // tmplMaxDepth keeps sections readable, and rendering shallow.
 const tmplMaxDepth = 10
@@ -592,7 +593,8 @@ func paragraphs(s string) []string {
 	for _, chunk := range strings.Split(s, tmplParagraphBreak) {
 		var lines []string
 		for _, l := range strings.Split(chunk, "\n") {
-			if l = strings.TrimSpace(l); l != "" && l != strings.TrimSpace(SetOffMark) {
+			// A mark left with nothing after it (an empty field) says nothing.
+			if l = strings.TrimSpace(l); l != "" && l != strings.TrimSpace(SetOffMark) && l != strings.TrimSpace(HeadingMark) {
 				lines = append(lines, l)
 			}
 		}

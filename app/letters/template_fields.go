@@ -33,6 +33,7 @@ type Fields struct {
 // PatientFields is the patient the letter is about.
 type PatientFields struct {
 	Title, Forenames, Surname                          string
+	KnownAs                                            string     // the name to greet them by, when their record says so; "" otherwise
 	DOB                                                ukcal.Date // zero when not recorded
 	NHSNumber                                          string     // as stored, 10 digits or ""
 	AddressLine1, AddressLine2, Town, County, Postcode string
@@ -88,6 +89,7 @@ type ComplaintFields struct {
 
 	// The person who complained; the patient's own name when they did.
 	ComplainantTitle, ComplainantForenames, ComplainantSurname string
+	ComplainantKnownAs                                         string // as PatientFields.KnownAs, when the patient complained
 	// OnBehalfOf is the patient's name when someone else complained for
 	// them, and "" when the patient complained.
 	OnBehalfOf string
@@ -150,7 +152,7 @@ func (f Fields) Salutation(addressedTo string) (string, error) {
 		if addressedTo == ToGP {
 			return GPSalutationFor(f.Patient.GPName), nil
 		}
-		return SalutationFor(f.Patient.Title, f.Patient.Forenames, f.Patient.Surname), nil
+		return SalutationKnownAs(f.Patient.Title, f.Patient.Forenames, f.Patient.Surname, f.Patient.KnownAs), nil
 	case ToParent:
 		return parentSalutation(f)
 	case ToComplainant:
@@ -158,7 +160,7 @@ func (f Fields) Salutation(addressedTo string) (string, error) {
 		if c == nil {
 			return "", fmt.Errorf("letters: a letter to a complainant needs the complaint's details")
 		}
-		return SalutationFor(c.ComplainantTitle, c.ComplainantForenames, c.ComplainantSurname), nil
+		return SalutationKnownAs(c.ComplainantTitle, c.ComplainantForenames, c.ComplainantSurname, c.ComplainantKnownAs), nil
 	}
 	return "", fmt.Errorf("letters: no salutation rule for a letter to %q", addressedTo)
 }
@@ -293,9 +295,9 @@ var tmplFieldList = []tmplField{
 		description: "The patient's first names and surname, without a title.",
 		value:       patientField(func(p *PatientFields) string { return joinNonEmpty(" ", p.Forenames, p.Surname) })},
 	{group: "Patient", name: "patient.salutation", object: "patient",
-		description: "The greeting for the patient: title and surname, or first name (without middle names) and surname when they have no title.",
+		description: "The greeting for the patient: title and surname, or first name (without middle names) and surname when they have no title, or the name they are known by and surname when their record says letters use it.",
 		value: patientField(func(p *PatientFields) string {
-			return SalutationFor(p.Title, p.Forenames, p.Surname)
+			return SalutationKnownAs(p.Title, p.Forenames, p.Surname, p.KnownAs)
 		})},
 	{group: "Patient", name: "patient.nhs_number", object: "patient",
 		description: "The patient's NHS number, spaced as the NHS prints it. Blank if not recorded.",
@@ -453,7 +455,7 @@ var tmplFieldList = []tmplField{
 	{group: "Complaint", name: "complaint.salutation", object: "complaint",
 		description: "The greeting for the person who made the complaint.",
 		value: complaintField(func(c *ComplaintFields) string {
-			return SalutationFor(c.ComplainantTitle, c.ComplainantForenames, c.ComplainantSurname)
+			return SalutationKnownAs(c.ComplainantTitle, c.ComplainantForenames, c.ComplainantSurname, c.ComplainantKnownAs)
 		})},
 	{group: "Complaint", name: "complaint.on_behalf_of", object: "complaint",
 		description: "The patient's name when someone complained for them. Blank when the patient complained.",
@@ -607,6 +609,29 @@ func SalutationFor(title, forenames, surname string) string {
 		return "Dear " + joinNonEmpty(" ", first, surname)
 	}
 	return "Dear Sir or Madam"
+}
+
+// SalutationKnownAs is SalutationFor for someone whose record says letters
+// should use the name they are known by: "Dear Bob Smith" for Mr Robert
+// Smith known as Bob. A patient who asked to be called by another name
+// gets it in the greeting, but a clinic letter stays as formal as one to
+// someone without a title: "Dear Bob" alone is too familiar, and "Dear Mr
+// Bob Smith" is neither form. A known-as name of several words ("Alex
+// Morgan") is the whole name they go by and is used as it is; Sir and Dame
+// go with it ("Dear Sir Jack"). With no known-as name it is SalutationFor.
+func SalutationKnownAs(title, forenames, surname, knownAs string) string {
+	words := strings.Fields(knownAs)
+	if len(words) == 0 {
+		return SalutationFor(title, forenames, surname)
+	}
+	title, surname = strings.TrimSpace(title), strings.TrimSpace(surname)
+	switch {
+	case isHonorific(title):
+		return "Dear " + title + " " + words[0]
+	case len(words) > 1:
+		return "Dear " + strings.Join(words, " ")
+	}
+	return "Dear " + joinNonEmpty(" ", words[0], surname)
 }
 
 // isHonorific reports titles used with the first name: Sir John, Dame Judi.

@@ -14,6 +14,7 @@ const (
 	KeyForenames      = "forenames"
 	KeySurname        = "surname"
 	KeyPreferredName  = "preferred_name"
+	KeyUseKnownAs     = "known_as_in_letters"
 	KeyDOB            = "dob"
 	KeySex            = "sex"
 	KeyGenderIdentity = "gender_identity"
@@ -73,6 +74,7 @@ var fields = []Field{
 	{Key: KeySurname, Label: "Surname", Required: true, phrase: "the surname",
 		Synonyms: []string{"Last name", "Family name", "Last"}},
 	{Key: KeyPreferredName, Label: "Preferred name", Synonyms: []string{"Known as", "Nickname"}, phrase: "the preferred name"},
+	{Key: KeyUseKnownAs, Label: "Use known-as name in letters", Synonyms: []string{"Known as in letters", "Preferred name in letters"}, phrase: "\"use known-as name in letters\""},
 	{Key: KeyDOB, Label: "Date of birth", Required: true, phrase: "the date of birth",
 		Synonyms: []string{"DOB", "D.O.B.", "Birth date", "Birthdate", "Date of birth (dd/mm/yyyy)"}},
 	{Key: KeySex, Label: "Sex", Synonyms: []string{"Gender"}, phrase: "the sex"},

@@ -13,7 +13,7 @@ func TestAutoMapRecognisesWhatSpreadsheetsCallThings(t *testing.T) {
 		"first NAME": KeyForenames, "Forename(s)": KeyForenames, " Given name ": KeyForenames, "First names": KeyForenames,
 		"FORENAMES": KeyForenames, "first_name": KeyForenames,
 		"Surname": KeySurname, "Last name": KeySurname, "family-name": KeySurname,
-		"Known as": KeyPreferredName, "Preferred name": KeyPreferredName,
+		"Known as": KeyPreferredName, "Preferred name": KeyPreferredName, "Known as in letters": KeyUseKnownAs,
 		"D.O.B.": KeyDOB, "DOB": KeyDOB, "Date of birth": KeyDOB, "Date of Birth (dd/mm/yyyy)": KeyDOB,
 		"Gender": KeySex, "Sex": KeySex, "Gender identity": KeyGenderIdentity,
 		"NHS No": KeyNHSNumber, "NHS No.": KeyNHSNumber, "NHS number": KeyNHSNumber, "NHS": KeyNHSNumber,

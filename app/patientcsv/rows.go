@@ -114,6 +114,7 @@ func (m Mapping) row(rec Record, columns int) Row {
 	p.Forenames = cell(KeyForenames)
 	p.Surname = cell(KeySurname)
 	p.PreferredName = cell(KeyPreferredName)
+	p.UseKnownAs = yesNo(KeyUseKnownAs)
 	p.DOB = date(KeyDOB)
 	sexCell := cell(KeySex)
 	if sex, ok := ParseSex(sexCell); ok {

@@ -37,7 +37,7 @@ func Cells(p data.Patient) []string {
 		return "No"
 	}
 	byKey := map[string]string{
-		KeyTitle: p.Title, KeyForenames: p.Forenames, KeySurname: p.Surname, KeyPreferredName: p.PreferredName,
+		KeyTitle: p.Title, KeyForenames: p.Forenames, KeySurname: p.Surname, KeyPreferredName: p.PreferredName, KeyUseKnownAs: yes(p.UseKnownAs),
 		KeyDOB: ukDate(p.DOB), KeySex: SexLabel(p.Sex), KeyGenderIdentity: p.GenderIdentity,
 		KeyNHSNumber:    nhsNumber(p.NHSNumber),
 		KeyAddressLine1: p.Address.Line1, KeyAddressLine2: p.Address.Line2, KeyTown: p.Address.Town,

@@ -13,7 +13,7 @@ import (
 
 func fullPatient() data.Patient {
 	return data.Patient{
-		ID: "id-1", Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", PreferredName: "Zo",
+		ID: "id-1", Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", PreferredName: "Zo", UseKnownAs: true,
 		DOB: "1984-05-17", Sex: "female", GenderIdentity: "woman", NHSNumber: "9434765919",
 		Address: data.Address{Line1: "Flat 2, 14 Park Row", Line2: "Headingley", Town: "Leeds", County: "West Yorkshire", Postcode: "LS1 4AP"},
 		Phones:  data.Phones{Mobile: "+447700900123", Home: "+441134960123", Work: "+442079460123"},
@@ -32,14 +32,14 @@ func TestWriteIsRFC4180WithABOMAndUKFormats(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	if !strings.HasPrefix(out, "\xEF\xBB\xBFTitle,Forenames,Surname,Preferred name,Date of birth,") || !strings.HasSuffix(out, "\r\n") {
+	if !strings.HasPrefix(out, "\xEF\xBB\xBFTitle,Forenames,Surname,Preferred name,Use known-as name in letters,Date of birth,") || !strings.HasSuffix(out, "\r\n") {
 		t.Fatalf("start or end: %q", out)
 	}
 	if strings.Count(out, "\r\n") != 2 || strings.Count(strings.ReplaceAll(out, "\r\n", ""), "\n") != 1 {
 		t.Fatalf("records must end CRLF; only the notes' own line break stays LF: %q", out)
 	}
 	for _, want := range []string{
-		",17/05/1984,Female,woman,943 476 5919,\"Flat 2, 14 Park Row\",",
+		",Zo,Yes,17/05/1984,Female,woman,943 476 5919,\"Flat 2, 14 Park Row\",",
 		",07700 900123,0113 496 0123,020 7946 0123,",
 		`,"Dr A ""Doc"" Patel",`,
 		",Polish,Yes,Yes,No,Yes,No,\"Violent warning; Other: uses a wheelchair\",\"Large print; BSL interpreter\",\"Book a BSL interpreter\nfor every visit\",31/01/2025,01/02/2025,,Active\r\n",

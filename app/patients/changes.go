@@ -12,8 +12,8 @@ import (
 func ChangedFields(old, new data.Patient) []string {
 	pairs := map[string][2]any{
 		"title": {old.Title, new.Title}, "forenames": {old.Forenames, new.Forenames}, "surname": {old.Surname, new.Surname},
-		"preferred name": {old.PreferredName, new.PreferredName}, "date of birth": {old.DOB, new.DOB},
-		"sex": {old.Sex, new.Sex}, "gender identity": {old.GenderIdentity, new.GenderIdentity},
+		"preferred name": {old.PreferredName, new.PreferredName}, "known-as name in letters": {old.UseKnownAs, new.UseKnownAs},
+		"date of birth": {old.DOB, new.DOB}, "sex": {old.Sex, new.Sex}, "gender identity": {old.GenderIdentity, new.GenderIdentity},
 		"NHS number": {old.NHSNumber, new.NHSNumber}, "address": {old.Address, new.Address},
 		"phones": {old.Phones, new.Phones}, "email": {old.Email, new.Email},
 		"GP":                  {[2]string{old.GP.Name, old.GP.Practice}, [2]string{new.GP.Name, new.GP.Practice}},

@@ -121,6 +121,9 @@ func Normalise(p *data.Patient, o Options) error {
 	if p.Surname == "" {
 		add(FieldSurname, "enter the patient's surname (family name)")
 	}
+	if msg := knownAsProblem(*p); msg != "" {
+		add(FieldPreferredName, "%s", msg)
+	}
 
 	if p.DOB == "" {
 		add(FieldDOB, "enter the date of birth as dd/mm/yyyy")
