@@ -109,7 +109,7 @@ func (c *Clinic) prepareLetter(store *data.Store, s *Session, tmpl LetterTemplat
 		record: data.LetterRecord{ID: uuid.Must(uuid.NewV7()).String(), PatientID: src.patient.ID, Kind: data.LetterKindLetter,
 			Template: tmpl.Name, Title: tmpl.Title, AppointmentID: req.AppointmentID, CreatedBy: s.User.Username, CreatedAt: now.UTC()},
 		letter:   l,
-		warnings: aisWarnings(src.patient),
+		warnings: src.letterWarnings(tmpl),
 	}, nil
 }
 
@@ -126,16 +126,18 @@ func buildLetter(src letterSource, tmpl LetterTemplate, window letters.Window, s
 		return letters.Letter{}, err
 	}
 	// Who it goes to first: "no address" is the first thing to fix.
-	to, err := src.recipient(tmpl.AddressedTo)
+	addressee := src.addressee(tmpl)
+	to, err := src.letterRecipient(tmpl, addressee)
 	if err != nil {
 		return letters.Letter{}, err
 	}
 	fields := src.fields()
+	fields.Patient.Child = addressee == letters.ToParent
 	merged, err := parsed.Render(fields)
 	if err != nil {
 		return letters.Letter{}, fmt.Errorf("the %q letter cannot be written for this patient: %w", tmpl.Title, err)
 	}
-	salutation, err := fields.Salutation(tmpl.AddressedTo)
+	salutation, err := fields.Salutation(addressee)
 	if err != nil {
 		return letters.Letter{}, err
 	}
@@ -143,22 +145,24 @@ func buildLetter(src letterSource, tmpl LetterTemplate, window letters.Window, s
 		Clinic:     letterhead(src.clinic),
 		Recipient:  to,
 		Date:       src.today,
-		References: letterReferences(src.patient, tmpl.AddressedTo),
+		References: letterReferences(src.patient, addressee),
 		Subject:    merged.Subject,
 		Salutation: salutation + ",",
 		Paragraphs: merged.Paragraphs,
 		SignOff:    signOff(salutation),
 		Signatory:  letters.Signatory{Name: s.User.FullName, Role: s.Role.Label()},
 		Regarding:  regarding(src.patient),
-		// A GP reads ordinary print; the patient's AIS needs are theirs.
-		LargePrint: tmpl.AddressedTo == letters.ToPatient && wantsLargePrint(src.patient),
+		// A GP reads ordinary print. A young child's record asking for
+		// large print most often means the parent or carer who reads the
+		// letters, and large print harms no one, so their letters have it.
+		LargePrint: addressee != letters.ToGP && wantsLargePrint(src.patient),
 		Window:     window,
 	}, nil
 }
 
 // signOff is "Yours faithfully" to someone not named, as UK letters go.
 func signOff(salutation string) string {
-	if salutation == "Dear Sir or Madam" {
+	if salutation == "Dear Sir or Madam" || salutation == letters.NoCarerSalutation {
 		return "Yours faithfully"
 	}
 	return "Yours sincerely"

@@ -192,10 +192,22 @@ type LetterPreview struct {
 	Warnings   []string
 }
 
+// ExampleChild is the patientID that previews a template for the made-up
+// five-year-old, whose letters go to her parent or carer.
+const ExampleChild = "example:child"
+
 // PreviewLetterTemplate fills in a template as edited (not yet saved) for
-// a chosen patient, or for the example patient when patientID is "".
+// a chosen patient, or for the example patient when patientID is "" (the
+// example child when it is ExampleChild).
 // A mistake in the template comes back as letters.TemplateErrors.
 func (c *Clinic) PreviewLetterTemplate(addressedTo, subject, body, patientID string) (LetterPreview, error) {
+	return c.PreviewNamedLetterTemplate("preview", addressedTo, subject, body, patientID)
+}
+
+// PreviewNamedLetterTemplate is PreviewLetterTemplate for the template
+// called name, which decides who some letters go to (a copy of a child's
+// records goes to the child, as the request was theirs).
+func (c *Clinic) PreviewNamedLetterTemplate(name, addressedTo, subject, body, patientID string) (LetterPreview, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermPrintLetters)
@@ -209,17 +221,17 @@ func (c *Clinic) PreviewLetterTemplate(addressedTo, subject, body, patientID str
 	if err != nil {
 		return LetterPreview{}, err
 	}
-	tmpl := LetterTemplate{Name: "preview", Title: "Preview", AddressedTo: addressedTo, Subject: subject, Body: body}
+	tmpl := LetterTemplate{Name: name, Title: "Preview", AddressedTo: addressedTo, Subject: subject, Body: body}
 	var l letters.Letter
 	var warnings []string
-	if patientID == "" {
-		l, err = exampleLetter(tmpl, window, s)
+	if patientID == "" || patientID == ExampleChild {
+		l, err = exampleLetterFor(tmpl, window, s, patientID == ExampleChild)
 	} else {
 		var src letterSource
 		src, err = readLetterSource(c.store, patientID, "", c.today())
 		if err == nil {
 			l, err = buildLetter(src, tmpl, window, s)
-			warnings = aisWarnings(src.patient)
+			warnings = src.letterWarnings(tmpl)
 		}
 	}
 	if err != nil {
@@ -230,7 +242,7 @@ func (c *Clinic) PreviewLetterTemplate(addressedTo, subject, body, patientID str
 	if err != nil {
 		return LetterPreview{}, err
 	}
-	if patientID != "" {
+	if patientID != "" && patientID != ExampleChild {
 		// A preview shows the patient's details on screen: a view, audited.
 		err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
 			return audit("patient.view", "patient", patientID, patientID, "letter preview")
@@ -245,26 +257,42 @@ func (c *Clinic) PreviewLetterTemplate(addressedTo, subject, body, patientID str
 
 // exampleLetter fills a template with letters.ExampleFields.
 func exampleLetter(tmpl LetterTemplate, window letters.Window, s *Session) (letters.Letter, error) {
+	return exampleLetterFor(tmpl, window, s, false)
+}
+
+// exampleLetterFor fills a template with letters.ExampleFields, or with
+// letters.ExampleChildFields when child is set, addressed as a letter to
+// that patient would be.
+func exampleLetterFor(tmpl LetterTemplate, window letters.Window, s *Session, child bool) (letters.Letter, error) {
 	parsed, err := letters.ParseTemplate(tmpl.Name, tmpl.Subject, tmpl.Body)
 	if err != nil {
 		return letters.Letter{}, err
 	}
-	f := letters.ExampleFields()
+	f, addressee := letters.ExampleFields(), tmpl.AddressedTo
+	if child {
+		f = letters.ExampleChildFields()
+		if addressee == letters.ToPatient && !lettersToTheRequester[tmpl.Name] {
+			addressee = letters.ToParent
+		}
+	}
+	f.Patient.Child = addressee == letters.ToParent
 	merged, err := parsed.Render(f)
 	if err != nil {
 		return letters.Letter{}, err
 	}
-	salutation, err := f.Salutation(tmpl.AddressedTo)
+	salutation, err := f.Salutation(addressee)
 	if err != nil {
 		return letters.Letter{}, err
 	}
 	p := f.Patient
 	to := letters.Recipient{Name: strings.Join(strings.Fields(p.Title+" "+p.Forenames+" "+p.Surname), " "),
 		Address: postalAddress(data.Address{Line1: p.AddressLine1, Line2: p.AddressLine2, Town: p.Town, County: p.County, Postcode: p.Postcode})}
-	if tmpl.AddressedTo == letters.ToParent {
+	refs := []string{"NHS number: " + nhs.FormatNHSNumber(p.NHSNumber)}
+	if addressee == letters.ToParent {
 		to.Name = joinNonEmptyWords(p.Carer.Title, p.Carer.Forenames, p.Carer.Surname)
+		refs = append([]string{"Child: " + joinNonEmptyWords(p.Forenames, p.Surname), "Born: " + p.DOB.Time().Format("2 January 2006")}, refs...)
 	}
-	if tmpl.AddressedTo == letters.ToGP {
+	if addressee == letters.ToGP {
 		if to, err = gpRecipient(data.GP{Name: p.GPName, Practice: p.GPPractice, Address: p.GPAddress}); err != nil {
 			return letters.Letter{}, err
 		}
@@ -273,7 +301,7 @@ func exampleLetter(tmpl LetterTemplate, window letters.Window, s *Session) (lett
 		Clinic:     letters.Letterhead{Name: f.Clinic.Name, Address: f.Clinic.AddressLines, Phone: f.Clinic.Phone, Email: f.Clinic.Email},
 		Recipient:  to,
 		Date:       f.Today,
-		References: []string{"NHS number: " + nhs.FormatNHSNumber(p.NHSNumber)},
+		References: refs,
 		Subject:    merged.Subject, Salutation: salutation + ",", Paragraphs: merged.Paragraphs,
 		SignOff: signOff(salutation), Signatory: letters.Signatory{Name: s.User.FullName, Role: s.Role.Label()},
 		Window: window,

@@ -17,8 +17,12 @@ import (
 // settingsTabLetters is the Letters tab of Settings.
 const settingsTabLetters = "Letters"
 
-// examplePatient is the preview choice that uses the made-up example.
-const examplePatient = "Example patient (made up)"
+// examplePatient is the preview choice that uses the made-up example;
+// exampleChild the made-up five-year-old, whose letters go to her parent.
+const (
+	examplePatient = "Example patient (made up)"
+	exampleChild   = "Example child, 5 (made up)"
+)
 
 // lettersTab is Settings → Letters: printing a day's letters, slips and
 // day lists for everyone who prints; and, for a manager, the template
@@ -128,8 +132,8 @@ func (t *lettersTab) buildEditor() fyne.CanvasObject {
 	t.search = widget.NewEntry()
 	t.search.SetPlaceHolder("Find a patient to preview with")
 	t.search.OnSubmitted = func(string) { t.findPreviewPatients() }
-	t.previewFor = widget.NewSelect([]string{examplePatient}, nil)
-	t.previewIDs = []string{""}
+	t.previewFor = widget.NewSelect([]string{examplePatient, exampleChild}, nil)
+	t.previewIDs = []string{"", app.ExampleChild}
 	t.previewFor.SetSelectedIndex(0)
 	t.problem = errorText()
 	t.status = note()
@@ -242,13 +246,18 @@ func (t *lettersTab) findPreviewPatients() {
 			t.ctx.ShowError(err)
 			return
 		}
-		options, ids := []string{examplePatient}, []string{""}
+		options, ids := []string{examplePatient, exampleChild}, []string{"", app.ExampleChild}
 		for _, p := range found {
 			options, ids = append(options, fullName(p)+", born "+isoToUK(p.DOB)), append(ids, p.ID)
 		}
 		t.previewFor.SetOptions(options)
 		t.previewIDs = ids
-		t.previewFor.SetSelectedIndex(min(1, len(options)-1))
+		// The first patient found, or the example when none was.
+		if len(options) > 2 {
+			t.previewFor.SetSelectedIndex(2)
+		} else {
+			t.previewFor.SetSelectedIndex(0)
+		}
 	})
 }
 
@@ -262,8 +271,10 @@ func (t *lettersTab) makePreview(done func(app.LetterPreview)) {
 	if i := t.previewFor.SelectedIndex(); i > 0 {
 		patientID = t.previewIDs[i]
 	}
-	c, to, subject, body := t.ctx.Clinic, t.templates[t.current].AddressedTo, t.subject.Text, t.body.Text
-	offUI(t.ctx, func() (app.LetterPreview, error) { return c.PreviewLetterTemplate(to, subject, body, patientID) },
+	c, name, to, subject, body := t.ctx.Clinic, t.templates[t.current].Name, t.templates[t.current].AddressedTo, t.subject.Text, t.body.Text
+	offUI(t.ctx, func() (app.LetterPreview, error) {
+		return c.PreviewNamedLetterTemplate(name, to, subject, body, patientID)
+	},
 		func(p app.LetterPreview, err error) {
 			if err != nil {
 				setMessage(t.problem, templateProblem(err))

@@ -18,7 +18,9 @@ func parentSalutation(f Fields) (string, error) {
 	}
 	c := f.Patient.Carer
 	if c.Forenames == "" && c.Surname == "" {
-		return "", fmt.Errorf("letters: the patient's record names no parent or carer")
+		// The app refuses a letter that must name them (wnb_first) before
+		// this; any other letter about a child still goes.
+		return NoCarerSalutation, nil
 	}
 	return SalutationFor(c.Title, c.Forenames, c.Surname), nil
 }

@@ -177,10 +177,10 @@ func TestDefaultTemplatesNeed(t *testing.T) {
 		to    string
 		parts []string
 	}{
-		"appointment_confirmation": {ToPatient, []string{"appointment", "clinic"}},
-		"appointment_reminder":     {ToPatient, []string{"appointment", "clinic"}},
-		"appointment_cancelled":    {ToPatient, []string{"appointment", "clinic"}},
-		"appointment_moved":        {ToPatient, []string{"appointment", "clinic"}},
+		"appointment_confirmation": {ToPatient, []string{"appointment", "clinic", "patient"}},
+		"appointment_reminder":     {ToPatient, []string{"appointment", "clinic", "patient"}},
+		"appointment_cancelled":    {ToPatient, []string{"appointment", "clinic", "patient"}},
+		"appointment_moved":        {ToPatient, []string{"appointment", "clinic", "patient"}},
 		"dna_first":                {ToPatient, []string{"appointment", "clinic", "patient"}},
 		"dna_second":               {ToPatient, []string{"appointment", "clinic", "dna", "patient"}},
 		"gp_letter":                {ToGP, []string{"clinic", "dna", "patient"}},

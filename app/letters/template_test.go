@@ -464,7 +464,8 @@ func TestFieldCatalogue(t *testing.T) {
 		if fi.Description == "" || !strings.HasSuffix(fi.Description, ".") {
 			t.Errorf("%s: description %q should be a full sentence", fi.Name, fi.Description)
 		}
-		if fi.Example == "" && fi.Name != "patient.county" && fi.Name != "complaint.on_behalf_of" && fi.Name != "patient.gp_referral" {
+		if fi.Example == "" && fi.Name != "patient.county" && fi.Name != "complaint.on_behalf_of" && fi.Name != "patient.gp_referral" &&
+			fi.Name != "patient.child" { // the example patient is an adult
 			t.Errorf("%s: no example", fi.Name)
 		}
 		if Validate("", fi.Tag()) != nil {
