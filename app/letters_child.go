@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app/letters"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
 )
 
 // Letters about a child go to the parent or carer (issue 14). A template
@@ -80,4 +81,20 @@ func (src letterSource) childLetterWarnings(tmpl LetterTemplate) []string {
 // letterWarnings are everything to check before sending a letter to p.
 func (src letterSource) letterWarnings(tmpl LetterTemplate) []string {
 	return append(aisWarnings(src.patient), src.childLetterWarnings(tmpl)...)
+}
+
+// refuseDischargeLetterForChild stops the GP letter saying a patient was
+// discharged for missing appointments being written about a child: a
+// child who is not brought is not discharged (SPEC §2.5), and the GP is
+// sent the letter about a child not brought instead.
+func (src letterSource) refuseDischargeLetterForChild(tmpl LetterTemplate) error {
+	if tmpl.Name != string(schedule.GPLetter) || !patients.ChildOn(src.patient.DOB, src.today, src.childUnder) {
+		return nil
+	}
+	title := string(schedule.WNBGP)
+	if d, err := letters.LookupDefaultTemplate(title); err == nil {
+		title = d.Title
+	}
+	return fmt.Errorf("%s is a child: a child who is not brought to appointments is not discharged, so the GP is not sent this letter. "+
+		"Print the %q instead", joinNonEmptyWords(src.patient.Forenames, src.patient.Surname), title)
 }

@@ -93,6 +93,22 @@ func TestLettersAboutAFiveYearOldGoToHerMother(t *testing.T) {
 	if text, _ := d.render(t, child, "sar_cover", "", "ruby"); !strings.Contains(text, "Ruby Shaw 8 Canal Wharf LEEDS") || !strings.Contains(text, "Dear Ruby Shaw,") {
 		t.Errorf("sar_cover:\n%s", text)
 	}
+	// Not brought twice: the letters for a child, never the adults'.
+	first, _ := d.markMissed(t, child, "2026-11-16")
+	d.markMissed(t, child, "2026-11-20")
+	if text, _ := d.render(t, child, "wnb_first", first.ID, "ruby"); !strings.Contains(text, "Dear Mrs Shaw,") || !strings.Contains(text, "Ruby was not brought to it") {
+		t.Errorf("wnb_first:\n%s", text)
+	}
+	if text, _ := d.render(t, child, "wnb_gp", "", "ruby"); !strings.Contains(text, "Dear Dr Okafor,") || !strings.Contains(text, "Parent or carer: Mrs Hannah Shaw (Mother)") {
+		t.Errorf("wnb_gp:\n%s", text)
+	}
+	if _, err := d.c.RenderLetter(LetterRequest{Template: "dna_first", PatientID: child.ID, AppointmentID: first.ID}); err == nil {
+		t.Error("the adults' missed-appointment letter was written for a child")
+	}
+	_, err = d.c.RenderLetter(LetterRequest{Template: "gp_letter", PatientID: child.ID})
+	if err == nil || !strings.Contains(err.Error(), "Ruby Shaw is a child") || !strings.Contains(err.Error(), "not discharged") {
+		t.Errorf("the GP was told a child was discharged: %v", err)
+	}
 }
 
 func TestLettersAboutAChildWithNoParentOrCarerStillGo(t *testing.T) {

@@ -125,6 +125,9 @@ func buildLetter(src letterSource, tmpl LetterTemplate, window letters.Window, s
 	if err := src.refuseDNALetterToChild(tmpl); err != nil {
 		return letters.Letter{}, err
 	}
+	if err := src.refuseDischargeLetterForChild(tmpl); err != nil {
+		return letters.Letter{}, err
+	}
 	// Who it goes to first: "no address" is the first thing to fix.
 	addressee := src.addressee(tmpl)
 	to, err := src.letterRecipient(tmpl, addressee)
