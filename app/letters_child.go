@@ -22,8 +22,9 @@ import (
 // to their own care, and their appointments are theirs to keep or move.
 // A clinic that sets the age higher (up to 18) writes to their parents.
 
-// lettersToTheRequester are about a request the person made themselves
-// (a copy of their records), so they go to the patient whatever their age.
+// lettersToTheRequester answer a subject access request and are left as
+// that work addresses them (to the patient, whatever their age): whether
+// a child's copy goes to a parent is decided with the request, not here.
 var lettersToTheRequester = map[string]bool{"sar_cover": true, "sar_extension": true}
 
 // addressee is who a letter made from tmpl goes to: the template's

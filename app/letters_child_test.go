@@ -86,7 +86,7 @@ func TestLettersAboutAFiveYearOldGoToHerMother(t *testing.T) {
 			t.Errorf("%s is not in large print: %v", template, err)
 		}
 	}
-	// Her copy of her records answers her request, so it goes to her.
+	// The cover of a copy of records is left to the subject access work: to her.
 	if _, err := d.c.SubjectAccess(child.ID, ukcal.MustParseDate("2026-11-20"), "the patient", &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
