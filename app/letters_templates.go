@@ -205,8 +205,8 @@ func (c *Clinic) PreviewLetterTemplate(addressedTo, subject, body, patientID str
 }
 
 // PreviewNamedLetterTemplate is PreviewLetterTemplate for the template
-// called name, which decides who some letters go to (a copy of a child's
-// records goes to the child, as the request was theirs).
+// called name, which decides who some letters go to (the cover of a copy
+// of records goes to the patient, whatever their age).
 func (c *Clinic) PreviewNamedLetterTemplate(name, addressedTo, subject, body, patientID string) (LetterPreview, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
