@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,6 +133,14 @@ func TestLettersAboutAChildWithNoParentOrCarerStillGo(t *testing.T) {
 			!strings.Contains(res.Warnings[0], "Edit details, Parent or carer") {
 			t.Errorf("%s: the desk is not told to add the parent or carer: %q", template, res.Warnings)
 		}
+	}
+	// A day's reminders go the same way, with the same warning.
+	batch, err := d.c.ReminderLetters(context.Background(), ukcal.MustParseDate("2026-11-30"), nil)
+	if err != nil || batch.Letters != 1 || len(batch.Warnings) != 1 || !strings.Contains(batch.Warnings[0], "no parent or carer is on the record") {
+		t.Fatalf("reminders: %+v %v", batch, err)
+	}
+	if text := pdfTextOf(t, batch.PDF); !strings.Contains(text, "To the parent or carer of Ruby Shaw") || !strings.Contains(text, "Reminder: Ruby's appointment") {
+		t.Errorf("the day's reminders:\n%s", text)
 	}
 	// With no address either, there is nowhere to send it.
 	noAddress := ruby(false)
