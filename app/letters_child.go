@@ -33,10 +33,16 @@ func (src letterSource) addressee(tmpl LetterTemplate) string {
 	if tmpl.AddressedTo != letters.ToPatient || lettersToTheRequester[tmpl.Name] {
 		return tmpl.AddressedTo
 	}
-	if patients.ChildOn(src.patient.DOB, src.today, src.childUnder) {
+	if src.isChild() {
 		return letters.ToParent
 	}
 	return letters.ToPatient
+}
+
+// isChild reports whether the patient is younger than the clinic's child
+// age on the letter's date.
+func (src letterSource) isChild() bool {
+	return patients.ChildOn(src.patient.DOB, src.today, src.childUnder)
 }
 
 // letterRecipient addresses a letter from tmpl to `to` (its addressee).
@@ -89,7 +95,7 @@ func (src letterSource) letterWarnings(tmpl LetterTemplate) []string {
 // child who is not brought is not discharged (SPEC §2.5), and the GP is
 // sent the letter about a child not brought instead.
 func (src letterSource) refuseDischargeLetterForChild(tmpl LetterTemplate) error {
-	if tmpl.Name != string(schedule.GPLetter) || !patients.ChildOn(src.patient.DOB, src.today, src.childUnder) {
+	if tmpl.Name != string(schedule.GPLetter) || !src.isChild() {
 		return nil
 	}
 	title := string(schedule.WNBGP)

@@ -135,7 +135,7 @@ func buildLetter(src letterSource, tmpl LetterTemplate, window letters.Window, s
 		return letters.Letter{}, err
 	}
 	fields := src.fields()
-	fields.Patient.Child = addressee == letters.ToParent
+	fields.Patient.Child = addressee == letters.ToParent || src.isChild()
 	merged, err := parsed.Render(fields)
 	if err != nil {
 		return letters.Letter{}, fmt.Errorf("the %q letter cannot be written for this patient: %w", tmpl.Title, err)

@@ -275,7 +275,7 @@ func exampleLetterFor(tmpl LetterTemplate, window letters.Window, s *Session, ch
 			addressee = letters.ToParent
 		}
 	}
-	f.Patient.Child = addressee == letters.ToParent
+	f.Patient.Child = child || addressee == letters.ToParent
 	merged, err := parsed.Render(f)
 	if err != nil {
 		return letters.Letter{}, err

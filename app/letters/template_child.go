@@ -47,7 +47,7 @@ func init() {
 	}
 	tmplFieldList = slices.Insert(tmplFieldList, at,
 		tmplField{group: "Patient", name: "patient.child", object: "patient",
-			description: "For a condition: {{#if patient.child}}…{{else}}…{{/if}} keeps the first part when the patient is a child (younger than the age set in Settings), whose letters go to their parent or carer, and the part after {{else}} for everyone else. Write the child's part about the child, such as “Please bring {{patient.first_name}}”.",
+			description: "For a condition: {{#if patient.child}}…{{else}}…{{/if}} keeps the first part when the patient is a child (younger than the age set in Settings), and the part after {{else}} for everyone else. A letter to a child goes to their parent or carer. Write the child's part about the child, such as “Please bring {{patient.first_name}}”.",
 			value: patientField(func(p *PatientFields) string {
 				if p.Child {
 					return "yes"

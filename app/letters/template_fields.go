@@ -41,8 +41,9 @@ type PatientFields struct {
 	GPPractice                                         string
 	GPAddress                                          []string    // the practice's address, one line each, postcode last
 	Carer                                              CarerFields // a child's parent or carer; blank when none is recorded
-	// Child is true when the letter is about a child and goes to their
-	// parent or carer ({{#if patient.child}}); see template_child.go.
+	// Child is true when the patient is a child on the letter's date, or
+	// the letter goes to their parent or carer ({{#if patient.child}});
+	// see template_child.go.
 	Child bool
 	// GPReferral is true when the record says the patient's GP referred
 	// them; only then may a letter say the GP would need to refer again.
