@@ -178,8 +178,15 @@ func runBench(env *Env, args []string) error {
 		}
 		rows = r.AuditRows
 	}
+	verifyRow := summarise("verify", verify, 30000, fmt.Sprintf("%d audit rows", rows))
+
+	progress("Timing the desk's work on the clinic and on a plaintext copy of it, cold and warm …")
+	plainRow, err := benchEncryptedVsPlain(env, c, path, queries, "")
 	c.Close()
-	report.Results = append(report.Results, summarise("verify", verify, 30000, fmt.Sprintf("%d audit rows", rows)))
+	if err != nil {
+		return err
+	}
+	report.Results = append(report.Results, verifyRow, plainRow)
 
 	progress("Timing the day view on days read from the disk …")
 	cold, err := benchDayViewCold(env, path)
@@ -206,7 +213,7 @@ func runBench(env *Env, args []string) error {
 		if r.N > 0 && r.Note != "" {
 			verdict += ": " + r.Note
 		}
-		fmt.Fprintf(env.Stdout, "%-22s %4d %10.2f %10.2f %10.0f  %s\n", r.Name, r.N, r.P50, r.P95, r.TargetMS, verdict)
+		fmt.Fprintf(env.Stdout, "%-22s %4d %10.2f %10.2f %10.5g  %s\n", r.Name, r.N, r.P50, r.P95, r.TargetMS, verdict)
 	}
 	fmt.Fprintf(env.Stdout, "(patients: %d, appointments: %d, built in %.1f s)\n",
 		report.Patients, report.Appointments, built.total.Seconds())
