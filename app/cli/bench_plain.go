@@ -24,8 +24,14 @@ const (
 )
 
 // pairTimes are the same units timed on the clinic and on its plaintext
-// copy.
-type pairTimes struct{ enc, plain []time.Duration }
+// copy, whole and by part (unitParts).
+type pairTimes struct {
+	enc, plain           []time.Duration
+	encParts, plainParts [3][]time.Duration
+}
+
+// unitParts name a unit's parts, in the order runUnit times them.
+var unitParts = [3]string{"day view", "search", "booking"}
 
 // workloadUnit is one turn at the desk: a day view, a name search and a
 // booking made durably.
@@ -76,6 +82,7 @@ func benchEncryptedVsPlain(env *Env, c *app.Clinic, path string, queries benchQu
 			return err
 		}
 		var took [2]time.Duration
+		var parts [2][3]time.Duration
 		for k := range 2 {
 			j := (i + k) % 2 // alternate which file goes first
 			if cold {
@@ -85,13 +92,17 @@ func benchEncryptedVsPlain(env *Env, c *app.Clinic, path string, queries benchQu
 				}
 			}
 			start := time.Now()
-			if err := runUnit(clinics[j], u); err != nil {
+			if parts[j], err = runUnit(clinics[j], u); err != nil {
 				return err
 			}
 			took[j] = time.Since(start)
 		}
 		if times != nil {
 			times.enc, times.plain = append(times.enc, took[0]), append(times.plain, took[1])
+			for k := range unitParts {
+				times.encParts[k] = append(times.encParts[k], parts[0][k])
+				times.plainParts[k] = append(times.plainParts[k], parts[1][k])
+			}
 		}
 		return nil
 	}
@@ -126,20 +137,27 @@ func benchEncryptedVsPlain(env *Env, c *app.Clinic, path string, queries benchQu
 	return encryptedVsPlainRow(cold, warm), nil
 }
 
-// runUnit is one turn at the desk on one file.
-func runUnit(c *app.Clinic, u workloadUnit) error {
+// runUnit is one turn at the desk on one file, and how long each part
+// took.
+func runUnit(c *app.Clinic, u workloadUnit) (took [3]time.Duration, err error) {
+	start := time.Now()
 	if _, err := c.DayView(u.day); err != nil {
-		return err
+		return took, err
 	}
+	took[0] = time.Since(start)
+	start = time.Now()
 	if _, err := c.SearchPatients(u.query, false, benchSearchLimit); err != nil {
-		return err
+		return took, err
 	}
-	_, _, err := c.Book(u.book)
+	took[1] = time.Since(start)
+	start = time.Now()
+	_, _, err = c.Book(u.book)
+	took[2] = time.Since(start)
 	var refused *app.BookingRefusedError
 	if errors.As(err, &refused) {
-		return fmt.Errorf("a booking the preview passed was refused: %w", err)
+		return took, fmt.Errorf("a booking the preview passed was refused: %w", err)
 	}
-	return err
+	return took, err
 }
 
 // workloadUnits hands out units: a day at random over the diary's years,
@@ -236,8 +254,19 @@ func encryptedVsPlainRow(cold, warm pairTimes) BenchResult {
 		p50, p95, enc, plain := p.ratios()
 		row.P50 = max(row.P50, p50)
 		row.P95 = max(row.P95, p95)
-		return fmt.Sprintf("%s %d units: p50 %.2f× (%.2f vs %.2f ms), p95 %.2f× (%.2f vs %.2f ms)",
+		text := fmt.Sprintf("%s %d units: p50 %.2f× (%.2f vs %.2f ms), p95 %.2f× (%.2f vs %.2f ms)",
 			label, len(p.enc), p50, enc.P50, plain.P50, p95, enc.P95, plain.P95)
+		var byPart []string
+		for k, name := range unitParts {
+			if len(p.encParts[k]) > 0 {
+				r50, _, e, pl := pairTimes{enc: p.encParts[k], plain: p.plainParts[k]}.ratios()
+				byPart = append(byPart, fmt.Sprintf("%s %.2f× (%.2f vs %.2f ms)", name, r50, e.P50, pl.P50))
+			}
+		}
+		if len(byPart) > 0 {
+			text += ", p50 by part: " + strings.Join(byPart, ", ")
+		}
+		return text
 	}
 	var parts []string
 	if len(cold.enc) > 0 {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app"
 	"clinicdesk/app/testclock"
 )
 
@@ -41,6 +42,14 @@ func TestEncryptedVsPlainRowArithmetic(t *testing.T) {
 	row = encryptedVsPlainRow(pairTimes{enc: ms(11, 11), plain: ms(10, 10)}, pairTimes{enc: ms(14, 26), plain: ms(10, 20)})
 	if row.P50 != 1.4 || row.P95 != 1.3 {
 		t.Fatalf("p50 %v p95 %v, want 1.4 and 1.3", row.P50, row.P95)
+	}
+	// Each part's own ratio is in the note.
+	parts := pairTimes{enc: ms(4, 4), plain: ms(2, 2)}
+	parts.encParts = [3][]time.Duration{ms(1, 1), ms(1, 1), ms(2, 2)}
+	parts.plainParts = [3][]time.Duration{ms(0.5, 0.5), ms(1, 1), ms(0.5, 0.5)}
+	row = encryptedVsPlainRow(pairTimes{}, parts)
+	if !strings.Contains(row.Note, "p50 by part: day view 2.00× (1.00 vs 0.50 ms), search 1.00× (1.00 vs 1.00 ms), booking 4.00× (2.00 vs 0.50 ms)") {
+		t.Errorf("no ratio by part: %s", row.Note)
 	}
 	// Where the cache cannot be dropped the row is warm only, and says so.
 	row = encryptedVsPlainRow(pairTimes{}, pairTimes{enc: ms(2, 2), plain: ms(1, 1)})
@@ -82,5 +91,23 @@ func TestEncryptedVsPlainDeletesItsPlaintextCopy(t *testing.T) {
 	}
 	if got, err := c.CountAppointments(); err != nil || got == 0 {
 		t.Fatalf("the clinic after the row: %d appointments (%v)", got, err)
+	}
+}
+
+// A row that fails part way still deletes its plaintext copy.
+func TestEncryptedVsPlainDeletesItsCopyWhenItFails(t *testing.T) {
+	db := initClinic(t)
+	c := signIn(t, db, "manager", pw)
+	defer c.Close()
+	if _, err := c.CreatePatient(app.Patient{Forenames: "Ada", Surname: "Quill", DOB: "1980-01-02"}, app.PatientOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	parent := t.TempDir()
+	queries := benchQueries{all: []benchQuery{{text: "qui", kind: "name", name: true}}}
+	if _, err := benchEncryptedVsPlain(&Env{Now: testclock.Now}, c, db, queries, parent); err == nil {
+		t.Fatal("the row was measured on a clinic with no diary to book into")
+	}
+	if left, _ := os.ReadDir(parent); len(left) != 0 {
+		t.Fatalf("the plaintext copy's folder is left behind: %v", left)
 	}
 }
