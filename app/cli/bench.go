@@ -111,7 +111,7 @@ func runBench(env *Env, args []string) error {
 	record := func(rows ...BenchResult) {
 		report.Results = append(report.Results, rows...)
 		for _, r := range rows {
-			progress("  %s: n %d, p50 %.2f, p95 %.2f (target %g)", r.Name, r.N, r.P50, r.P95, r.TargetMS)
+			progress("  %s: n %d, p50 %.2f, p95 %.2f (target %g) %s", r.Name, r.N, r.P50, r.P95, r.TargetMS, r.Note)
 		}
 	}
 	progress("Timing start to login screen …")
