@@ -94,6 +94,9 @@ type Clinic struct {
 	// diskFull is set when a write found no room: the session goes on so
 	// that a manager can back up to another disk.
 	diskFull bool
+	// plainTwin marks the bench's plaintext copy (bench_plaintext.go):
+	// never backed up or anchored, deleted when closed.
+	plainTwin bool
 }
 
 // auditFunc writes one audit row as the session's user.
@@ -405,6 +408,11 @@ func (c *Clinic) Session() (Session, bool) {
 // Close makes the automatic backup (when a folder is set), closes the
 // clinic file and lets go of its lock.
 func (c *Clinic) Close() error {
+	if c.plainTwin {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return c.closePlainTwinLocked()
+	}
 	var backupErr error
 	if c.store != nil {
 		_, backupErr = c.AutoBackup()

@@ -106,8 +106,16 @@ func runBench(env *Env, args []string) error {
 	}
 
 	report := BenchReport{Patients: *nPatients, Appointments: built.appointments}
+	// Each row is told as it is measured, so a run that stops part way
+	// (a crash in the engine, say) still leaves what it measured.
+	record := func(rows ...BenchResult) {
+		report.Results = append(report.Results, rows...)
+		for _, r := range rows {
+			progress("  %s: n %d, p50 %.2f, p95 %.2f (target %g) %s", r.Name, r.N, r.P50, r.P95, r.TargetMS, r.Note)
+		}
+	}
 	progress("Timing start to login screen …")
-	report.Results = append(report.Results, benchStartup(env.Self, path))
+	record(benchStartup(env.Self, path))
 
 	progress("Timing unlock (Argon2id key derivation + opening the file) …")
 	var unlock []time.Duration
@@ -124,9 +132,9 @@ func runBench(env *Env, args []string) error {
 			return err
 		}
 	}
-	report.Results = append(report.Results, summarise("unlock", unlock, 1500, ""))
+	record(summarise("unlock", unlock, 1500, ""))
 	progress("Measuring the window's memory: signed in, then %d rounds of desk use …", benchScriptRounds)
-	report.Results = append(report.Results, benchMemory(env.Self, path, queries.scriptSearches())...)
+	record(benchMemory(env.Self, path, queries.scriptSearches())...)
 
 	c, err := app.Open(path)
 	if err != nil {
@@ -143,7 +151,7 @@ func runBench(env *Env, args []string) error {
 		c.Close()
 		return err
 	}
-	report.Results = append(report.Results, search, raw, rowids)
+	record(search, raw, rowids)
 
 	progress("Timing the day view, the week view and booking …")
 	if err := readThrough(path); err != nil {
@@ -155,7 +163,7 @@ func runBench(env *Env, args []string) error {
 		c.Close()
 		return err
 	}
-	report.Results = append(report.Results, calendar...)
+	record(calendar...)
 
 	progress("Timing 500 reminder letters into one PDF …")
 	lettersRow, err := benchLetters(c, ukcal.Today(env.Now()))
@@ -163,7 +171,15 @@ func runBench(env *Env, args []string) error {
 		c.Close()
 		return err
 	}
-	report.Results = append(report.Results, lettersRow)
+	record(lettersRow)
+
+	progress("Timing the desk's work on the clinic and on a plaintext copy of it, cold and warm …")
+	plainRow, err := benchEncryptedVsPlain(env, c, path, queries, "")
+	if err != nil {
+		c.Close()
+		return err
+	}
+	record(plainRow)
 
 	progress("Timing verify (integrity, cipher integrity, audit chain) …")
 	var verify []time.Duration
@@ -179,14 +195,14 @@ func runBench(env *Env, args []string) error {
 		rows = r.AuditRows
 	}
 	c.Close()
-	report.Results = append(report.Results, summarise("verify", verify, 30000, fmt.Sprintf("%d audit rows", rows)))
+	record(summarise("verify", verify, 30000, fmt.Sprintf("%d audit rows", rows)))
 
 	progress("Timing the day view on days read from the disk …")
 	cold, err := benchDayViewCold(env, path)
 	if err != nil {
 		return err
 	}
-	report.Results = append(report.Results, cold)
+	record(cold)
 
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
@@ -206,7 +222,7 @@ func runBench(env *Env, args []string) error {
 		if r.N > 0 && r.Note != "" {
 			verdict += ": " + r.Note
 		}
-		fmt.Fprintf(env.Stdout, "%-22s %4d %10.2f %10.2f %10.0f  %s\n", r.Name, r.N, r.P50, r.P95, r.TargetMS, verdict)
+		fmt.Fprintf(env.Stdout, "%-22s %4d %10.2f %10.2f %10.5g  %s\n", r.Name, r.N, r.P50, r.P95, r.TargetMS, verdict)
 	}
 	fmt.Fprintf(env.Stdout, "(patients: %d, appointments: %d, built in %.1f s)\n",
 		report.Patients, report.Appointments, built.total.Seconds())

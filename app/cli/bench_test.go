@@ -61,7 +61,7 @@ func TestBenchPrintsTheSpecJSON(t *testing.T) {
 	if rows["letters_500"] != 3 {
 		t.Errorf("letters_500 measured %d times: %s", rows["letters_500"], r.stdout)
 	}
-	for _, name := range []string{"startup", "unlock", "verify", "rss_mb", "rss_day_mb", "patient_search", "patient_search_raw_fts"} {
+	for _, name := range []string{"startup", "unlock", "verify", "encrypted_vs_plain", "rss_mb", "rss_day_mb", "patient_search", "patient_search_raw_fts"} {
 		if _, ok := rows[name]; !ok {
 			t.Errorf("no %q row: %s", name, r.stdout)
 		}
@@ -85,6 +85,9 @@ func TestBenchPrintsTheSpecJSON(t *testing.T) {
 		}
 		if res.Name == "day_view" && !strings.Contains(res.Note, "flat cost") {
 			t.Fatalf("day_view does not give the flat-cost ratio: %q", res.Note)
+		}
+		if res.Name == "encrypted_vs_plain" && (*res.N == 0 || *res.Target != 1.3 || !strings.Contains(res.Note, "cold") || !strings.Contains(res.Note, "warm")) {
+			t.Fatalf("encrypted_vs_plain is not the cold and warm ratios: %+v", res)
 		}
 		if res.Name == "patient_search" && !strings.Contains(res.Note, "raw FTS") {
 			t.Fatalf("patient_search does not compare itself with the raw FTS query: %q", res.Note)
