@@ -131,12 +131,12 @@ func (c *Clinic) ResetAuditAnchor() error {
 	})
 }
 
-// CipherVersion reports the SQLCipher and SQLite versions in use.
-func (c *Clinic) CipherVersion() (string, string, error) {
+// Engine reports the encryption engine and cipher scheme in use.
+func (c *Clinic) Engine() (data.Engine, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.store == nil {
-		return "", "", ErrSignedOut
+		return data.Engine{}, ErrSignedOut
 	}
-	return c.store.CipherVersion()
+	return c.store.Engine()
 }

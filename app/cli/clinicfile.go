@@ -104,11 +104,12 @@ func runVersion(env *Env, args []string) error {
 	if len(args) > 0 {
 		return usagef("version takes no arguments")
 	}
-	cipher, sqlite, err := data.Versions()
+	e, err := data.Versions()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "ClinicDesk %s\nSQLCipher %s\nSQLite %s\n", app.Version, cipher, sqlite)
+	fmt.Fprintf(env.Stdout, "ClinicDesk %s\nSQLite %s\n%s\nCipher scheme %s version %d (AES-256-CBC, HMAC-SHA512 per page)\n",
+		app.Version, e.SQLite, e.Sqlite3mc, e.Scheme, e.Legacy)
 	return nil
 }
 
