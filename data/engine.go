@@ -149,6 +149,7 @@ func checkPageHMACs(path string, key DataKey) error {
 		return err
 	}
 	var bad []string
+	nbad, retries := 0, 0
 	buf := make([]byte, 64*pageSize)
 	for off := int64(0); ; {
 		n, err := f.ReadAt(buf, off)
@@ -158,12 +159,17 @@ func checkPageHMACs(path string, key DataKey) error {
 			if pgno == lockBytePage || pageHMACOK(mac, p, pgno) {
 				continue
 			}
-			time.Sleep(50 * time.Millisecond)
-			again := make([]byte, pageSize)
-			if _, rerr := f.ReadAt(again, int64(pgno-1)*pageSize); rerr == nil && pageHMACOK(mac, again, pgno) {
-				continue
+			// Once a page is found bad, the rest are not waited for.
+			if nbad == 0 && retries < 3 {
+				retries++
+				time.Sleep(50 * time.Millisecond)
+				again := make([]byte, pageSize)
+				if _, rerr := f.ReadAt(again, int64(pgno-1)*pageSize); rerr == nil && pageHMACOK(mac, again, pgno) {
+					continue
+				}
 			}
-			if len(bad) < 10 {
+			nbad++
+			if len(bad) < 5 {
 				bad = append(bad, fmt.Sprintf("page %d fails its HMAC check", pgno))
 			}
 		}
@@ -174,6 +180,9 @@ func checkPageHMACs(path string, key DataKey) error {
 		if err != nil {
 			return err
 		}
+	}
+	if nbad > len(bad) {
+		bad = append(bad, fmt.Sprintf("%d pages in all", nbad))
 	}
 	if len(bad) > 0 {
 		return fmt.Errorf("%s", strings.Join(bad, "; "))
