@@ -22,7 +22,7 @@ type VerifyReport struct {
 	BackupsSkipped []string
 }
 
-// Verify checks the whole clinic file: SQLCipher's page HMACs, SQLite's
+// Verify checks the whole clinic file: every page's HMAC, SQLite's
 // structural check (full: its complete integrity check, which is about ten
 // times slower), and the audit chain from the first row to the head. The
 // page checks and the chain walk run side by side on their own

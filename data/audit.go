@@ -226,7 +226,7 @@ func auditQuery(f AuditFilter) (string, []any) {
 	return q, append(args, limit)
 }
 
-// IntegrityCheck runs SQLCipher's and SQLite's own checks: every page
+// IntegrityCheck runs the cipher's and SQLite's own checks: every page
 // decrypts with a valid HMAC (so nothing was altered without the key), and
 // the b-trees are sound. That is SQLite's quick_check, which reads each page
 // once; full adds its integrity_check, which also matches every index entry

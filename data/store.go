@@ -20,7 +20,7 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
-// DataKey is the 256-bit key SQLCipher encrypts the clinic file with. It
+// DataKey is the 256-bit key the clinic file is encrypted with. It
 // never leaves memory unwrapped.
 type DataKey [32]byte
 
@@ -370,6 +370,7 @@ func (s *Store) Close() error {
 	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	err := s.db.Close()
 	s.db = nil
+	s.key = DataKey{}
 	return err
 }
 
