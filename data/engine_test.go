@@ -131,3 +131,29 @@ func TestCipherCheckFindsAFlippedPage(t *testing.T) {
 		}
 	}
 }
+
+// Re-keying keeps the file's salt, so a rollback journal left by a power
+// cut mid-way is still read with the old key; the pages are then under
+// the new key only.
+func TestRekeyKeepsTheSaltAndMovesEveryPage(t *testing.T) {
+	s, oldKey, path := newStore(t)
+	if err := s.Write(func(tx *Tx) error { return tx.SetSetting("k", strings.Repeat("v", 9000)) }); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	newK := newKey(t)
+	if err := s.Rekey(newK); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before[:cipherSaltLen], after[:cipherSaltLen]) {
+		t.Fatal("the salt changed")
+	}
+	if err := checkPageHMACs(path, newK); err != nil {
+		t.Fatalf("new key: %v", err)
+	}
+	if err := checkPageHMACs(path, oldKey); err == nil {
+		t.Fatal("the old key still passes the page check")
+	}
+}

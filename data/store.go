@@ -497,10 +497,18 @@ func rekeyFile(oldDSN string, newKey DataKey) error {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
+	// The salt stays (the engine would draw a new one, as SQLCipher did
+	// not): the rollback journal holds the old pages under the old key and
+	// the HMAC key derived with the salt, so if the power goes mid-way the
+	// old key still reads page 1's salt and rolls the journal back.
+	salt, err := readSalt(db)
+	if err != nil {
+		return err
+	}
 	for _, q := range []string{
 		"PRAGMA wal_checkpoint(TRUNCATE)",
 		"PRAGMA journal_mode = DELETE",
-		`PRAGMA rekey = "` + newKey.pragma() + `"`,
+		`PRAGMA rekey = "x'` + hex.EncodeToString(newKey[:]) + hex.EncodeToString(salt) + `'"`,
 		"PRAGMA journal_mode = WAL",
 	} {
 		if _, err := db.Exec(q); err != nil {
