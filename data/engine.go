@@ -189,3 +189,40 @@ func checkPageHMACs(path string, key DataKey) error {
 	}
 	return nil
 }
+
+// Versions reports the engine compiled into this binary, read back from a
+// throw-away encrypted file: sqlite3mc's version, SQLite's, and the scheme
+// a clinic file is written with. It fails if that file is not encrypted.
+func Versions() (Engine, error) {
+	dir, err := os.MkdirTemp("", "clinicdesk-engine-")
+	if err != nil {
+		return Engine{}, err
+	}
+	defer os.RemoveAll(dir)
+	key, err := NewDataKey()
+	if err != nil {
+		return Engine{}, err
+	}
+	path := dir + string(os.PathSeparator) + "probe.db"
+	d, err := dsn(path, key)
+	if err != nil {
+		return Engine{}, err
+	}
+	db, err := sql.Open(driverName, d)
+	if err != nil {
+		return Engine{}, err
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE TABLE probe (x); PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return Engine{}, err
+	}
+	e, err := readEngine(db)
+	if err != nil {
+		return e, err
+	}
+	salt, err := readSalt(db)
+	if err != nil {
+		return e, err
+	}
+	return e, checkOnDisk(path, salt)
+}
