@@ -9,7 +9,7 @@ EXE      := .exe
 endif
 BIN      := bin/clinicdesk$(EXE)
 export CGO_ENABLED := 1
-# SQLCipher's and Fyne's C parts are large: build them once, cache after
+# SQLite's (with sqlite3mc's encryption) and Fyne's C parts are large: build them once, cache after
 # (the same flags for build and test, so both share the cache).
 GOFLAGS_BUILD := -tags '$(TAGS)'
 

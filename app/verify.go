@@ -22,7 +22,7 @@ type VerifyReport struct {
 	BackupsSkipped []string
 }
 
-// Verify checks the whole clinic file: SQLCipher's page HMACs, SQLite's
+// Verify checks the whole clinic file: every page's HMAC, SQLite's
 // structural check (full: its complete integrity check, which is about ten
 // times slower), and the audit chain from the first row to the head. The
 // page checks and the chain walk run side by side on their own
@@ -131,12 +131,12 @@ func (c *Clinic) ResetAuditAnchor() error {
 	})
 }
 
-// CipherVersion reports the SQLCipher and SQLite versions in use.
-func (c *Clinic) CipherVersion() (string, string, error) {
+// Engine reports the encryption engine and cipher scheme in use.
+func (c *Clinic) Engine() (data.Engine, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.store == nil {
-		return "", "", ErrSignedOut
+		return data.Engine{}, ErrSignedOut
 	}
-	return c.store.CipherVersion()
+	return c.store.Engine()
 }

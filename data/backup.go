@@ -6,7 +6,6 @@ import (
 	"crypto/hkdf"
 	"crypto/hmac"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -15,12 +14,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"time"
 )
 
 // A backup is one file: a tar archive holding the encrypted clinic file
-// (an online copy made with sqlcipher_export, under the same data key), the
+// (an online copy made with VACUUM INTO, under the same data key), the
 // keyring (wrapped keys only) and a manifest. Nothing in it is plaintext
 // patient data.
 
@@ -98,24 +96,19 @@ func (s *Store) backup(out string, key DataKey, keyring []byte, clinicID, appVer
 	copyPath := filepath.Join(work, backupDBName)
 
 	// One statement, one read transaction: a consistent snapshot even while
-	// others write. The copy is encrypted under the same data key.
+	// others write. The engine encrypts the copy as the clinic file, with
+	// the connection's scheme and key; that is checked below, page by page.
 	s.writeMu.Lock()
 	seq, head, err := s.AuditHead()
 	if err == nil {
-		_, err = s.db.Exec(`ATTACH DATABASE ? AS backup KEY ?`, copyPath, key.pragma())
-	}
-	if err == nil {
-		err = exportInto(s.db)
-		if derr := detach(s.db); err == nil {
-			err = derr
-		}
+		_, err = s.db.Exec(`VACUUM INTO ?`, copyPath)
 	}
 	s.writeMu.Unlock()
 	if err != nil {
 		return Manifest{}, fmt.Errorf("copy the clinic file: %w", err)
 	}
-	if err := checkHeader(copyPath); err != nil {
-		return Manifest{}, err
+	if err := checkPageHMACs(copyPath, key); err != nil {
+		return Manifest{}, fmt.Errorf("the backup's copy of the clinic file is not encrypted under the clinic's key, so it was not kept: %w", err)
 	}
 	counts, err := s.RowCounts()
 	if err != nil {
@@ -238,26 +231,6 @@ func fileSHA256(path string) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// exportInto copies the main database into the attached "backup" one.
-// sqlcipher_export copies schema and rows but not user_version, which
-// says which migrations the copy has.
-func exportInto(db *sql.DB) error {
-	var version int
-	if err := db.QueryRow(`PRAGMA main.user_version`).Scan(&version); err != nil {
-		return err
-	}
-	if _, err := db.Exec(`SELECT sqlcipher_export('backup')`); err != nil {
-		return err
-	}
-	_, err := db.Exec("PRAGMA backup.user_version = " + strconv.Itoa(version))
-	return err
-}
-
-func detach(db *sql.DB) error {
-	_, err := db.Exec(`DETACH DATABASE backup`)
-	return err
 }
 
 func sha256Hex(b []byte) string {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"syscall"
 
-	sqlcipher "github.com/mutecomm/go-sqlcipher/v4"
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // ErrDiskFull: the disk holding the clinic file has no room for a write.
@@ -14,8 +14,8 @@ var ErrDiskFull = errors.New("the disk that holds the clinic file is full: nothi
 
 // IsDiskFull reports whether err is SQLite's or the system's "no space".
 func IsDiskFull(err error) bool {
-	var se sqlcipher.Error
-	if errors.As(err, &se) && (se.Code == sqlcipher.ErrFull || se.SystemErrno == syscall.ENOSPC) {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrFull || se.SystemErrno == syscall.ENOSPC) {
 		return true
 	}
 	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, ErrDiskFull)
@@ -32,11 +32,11 @@ func diskFull(err error) error {
 
 // damaged says what opening the file at path found, in the user's terms.
 func damaged(path string, err error) error {
-	var se sqlcipher.Error
+	var se sqlite3.Error
 	switch {
 	case IsDiskFull(err):
 		return diskFull(err)
-	case errors.As(err, &se) && (se.Code == sqlcipher.ErrCorrupt || se.Code == sqlcipher.ErrNotADB):
+	case errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB):
 		return notAClinic(path, fmt.Sprintf("is damaged (%v)", err))
 	}
 	return fmt.Errorf("open clinic file %s: %w", path, err)

@@ -1,4 +1,4 @@
-// Package data is ClinicDesk's encrypted store: one SQLCipher file keyed
+// Package data is ClinicDesk's encrypted store: one SQLCipher-format file keyed
 // with a random data key, a keyring beside it, migrations, the audit chain
 // and backups. It knows nothing of the clinic's rules or of the GUI.
 package data
@@ -17,10 +17,10 @@ import (
 	"strings"
 	"sync"
 
-	sqlcipher "github.com/mutecomm/go-sqlcipher/v4"
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
-// DataKey is the 256-bit key SQLCipher encrypts the clinic file with. It
+// DataKey is the 256-bit key the clinic file is encrypted with. It
 // never leaves memory unwrapped.
 type DataKey [32]byte
 
@@ -31,21 +31,25 @@ func NewDataKey() (DataKey, error) {
 	return k, err
 }
 
-// pragma is the raw-key form SQLCipher takes: x'…' skips its own KDF.
+// pragma is the raw-key form the SQLCipher scheme takes: x'…' (64 hex
+// digits) is the key itself, with no passphrase and no KDF.
 func (k DataKey) pragma() string { return "x'" + hex.EncodeToString(k[:]) + "'" }
 
-// driverName is our own registration of the SQLCipher driver, so that every
-// pooled connection also keeps temporary tables and sorts in memory, where
-// they cannot reach the disk unencrypted.
-//
-// cipher_memory_security is turned off, as SQLCipher itself does by default
-// from 4.5: it locks and wipes every allocation SQLite makes, which made
-// each search several times slower and a bulk import five times slower
-// (most of it in system calls). It guards nothing on disk: the file, its
-// WAL and temporary data stay encrypted, and SQLCipher still wipes its own
-// key material. Decrypted pages are in this process's memory either way
-// while the clinic is open, as in any program that shows the data.
-const driverName = "clinicdesk-sqlcipher"
+// driverName is our own registration of the SQLite3 Multiple Ciphers
+// driver, so that every pooled connection also keeps temporary tables and
+// sorts in memory, where they cannot reach the disk unencrypted. What
+// stays in memory while the clinic is open: README, "What stays in memory".
+const driverName = "clinicdesk-sqlite3mc"
+
+// cipherScheme is sqlite3mc's name for the SQLCipher format, and
+// cipherLegacy its version: SQLCipher 4's defaults (AES-256-CBC, a per-page
+// HMAC-SHA512 checked on every read, 4096-byte pages, no plaintext header),
+// which go-sqlcipher 4.4.2 wrote, so every existing clinic opens unchanged.
+// The engine's own default scheme is ChaCha20, so it is always named.
+const (
+	cipherScheme = "sqlcipher"
+	cipherLegacy = 4
+)
 
 // sqliteMemoryLimit bounds SQLite's memory in the process, page caches
 // included, so that with the Go heap and the window the app stays inside
@@ -54,11 +58,8 @@ const driverName = "clinicdesk-sqlcipher"
 const sqliteMemoryLimit = 16 << 20
 
 func init() {
-	sql.Register(driverName, &sqlcipher.SQLiteDriver{
-		ConnectHook: func(c *sqlcipher.SQLiteConn) error {
-			if _, err := c.Exec("PRAGMA cipher_memory_security = OFF", nil); err != nil {
-				return err
-			}
+	sql.Register(driverName, &sqlite3.SQLiteDriver{
+		ConnectHook: func(c *sqlite3.SQLiteConn) error {
 			// 4 MiB of page cache per connection (SQLite's default is 2 MiB),
 			// filled only as pages are read: the day view of a clinic with a
 			// million appointments reads its patients' rows at random, and
@@ -86,8 +87,8 @@ var (
 	// ErrExists: the file to create is already there.
 	ErrExists = errors.New("a clinic file already exists there")
 	// ErrNotEncrypted: the file on disk is plain SQLite, or the binary was
-	// built without SQLCipher. ClinicDesk refuses to touch either.
-	ErrNotEncrypted = errors.New("refusing to open: the clinic file is not encrypted (or this ClinicDesk was built without SQLCipher)")
+	// built without encryption. ClinicDesk refuses to touch either.
+	ErrNotEncrypted = errors.New("refusing to open: the clinic file is not encrypted (or this ClinicDesk was built without encryption)")
 	// ErrWrongKey: the data key does not open this file.
 	ErrWrongKey = errors.New("the key does not open this clinic file")
 	// ErrNotAClinic: the file is there but is not a clinic file, or is too
@@ -121,6 +122,9 @@ type Store struct {
 	fullAtOpen bool
 	// walDamage is a damaged write-ahead log found before SQLite read it.
 	walDamage *WALDamage
+	// key is the data key, for verify's page HMAC check (the engine holds
+	// it in memory too while the file is open).
+	key DataKey
 }
 
 // DiskFullAtOpen says the clinic file was opened on a full disk.
@@ -131,9 +135,18 @@ func dsn(path string, key DataKey) (string, error) {
 	if strings.ContainsAny(path, "?#") {
 		return "", fmt.Errorf("the clinic file's path may not contain '?' or '#': %s", path)
 	}
-	return path + "?_pragma_key=" + key.pragma() +
-		"&_pragma_cipher_page_size=" + strconv.Itoa(pageSize) +
+	return path + "?" + keyParams(key) +
 		"&_journal_mode=WAL&_sync=FULL&_foreign_keys=1&_busy_timeout=10000&_txlock=immediate", nil
+}
+
+// keyParams name the scheme before the key, as the driver applies them:
+// the SQLCipher 4 format with its HMAC checked, 4096-byte pages, the raw
+// key. The WAL is encrypted as SQLCipher does (mc_legacy_wal off).
+func keyParams(key DataKey) string {
+	return "_cipher=" + cipherScheme + "&_legacy=" + strconv.Itoa(cipherLegacy) +
+		"&_legacy_page_size=" + strconv.Itoa(pageSize) +
+		"&_hmac_use=1&_hmac_check=1&_plaintext_header_size=0&_mc_legacy_wal=0" +
+		"&_key=" + key.pragma()
 }
 
 // fullDiskDSN opens a file already in WAL mode without creating SQLite's
@@ -143,8 +156,7 @@ func dsn(path string, key DataKey) (string, error) {
 // file records WAL mode itself.) One connection only, as exclusive means.
 func fullDiskDSN(path string, key DataKey) string {
 	path = sqlitePath(path)
-	return path + "?_pragma_key=" + key.pragma() +
-		"&_pragma_cipher_page_size=" + strconv.Itoa(pageSize) +
+	return path + "?" + keyParams(key) +
 		"&_locking_mode=EXCLUSIVE&_sync=FULL&_foreign_keys=1&_busy_timeout=10000&_txlock=immediate"
 }
 
@@ -254,7 +266,7 @@ func open(path string, key DataKey, fresh bool) (*Store, error) {
 	}
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
-	s := &Store{path: path, db: db}
+	s := &Store{path: path, db: db, key: key}
 	err = s.checkCipher()
 	if err != nil && !fresh && IsDiskFull(err) {
 		db.Close()
@@ -262,7 +274,7 @@ func open(path string, key DataKey, fresh bool) (*Store, error) {
 			return nil, err
 		}
 		db.SetMaxOpenConns(1)
-		s = &Store{path: path, db: db, fullAtOpen: true}
+		s = &Store{path: path, db: db, key: key, fullAtOpen: true}
 		err = s.checkCipher()
 	}
 	if err != nil {
@@ -284,27 +296,43 @@ func open(path string, key DataKey, fresh bool) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := checkHeader(path); err != nil {
+	if err := s.checkEncryptedOnDisk(fresh); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-// checkCipher makes sure SQLCipher is really in the binary, that the key
-// opens the file, and that the durability pragmas took.
+// checkEncryptedOnDisk makes sure the file on disk is the encrypted one
+// the engine says it writes: not SQLite's plaintext header, and its salt.
+// A new file may have its first page only in the WAL yet.
+func (s *Store) checkEncryptedOnDisk(fresh bool) error {
+	if fresh && !s.fullAtOpen {
+		if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			return err
+		}
+	}
+	salt, err := readSalt(s.db)
+	if err != nil {
+		return err
+	}
+	return checkOnDisk(s.path, salt)
+}
+
+// checkCipher makes sure the encryption engine is really in the binary
+// and uses the SQLCipher 4 scheme, that the key opens the file, and that
+// the durability pragmas took.
 func (s *Store) checkCipher() error {
-	var version string
-	if err := s.db.QueryRow("PRAGMA cipher_version").Scan(&version); err != nil {
+	if _, err := readEngine(s.db); err != nil {
 		// The driver sets WAL mode as it connects, which already needs the
 		// first page decrypted: a wrong key fails here.
 		if strings.Contains(err.Error(), "file is not a database") {
 			return ErrWrongKey
 		}
+		if errors.Is(err, ErrNotEncrypted) {
+			return err
+		}
 		return damaged(s.path, err)
-	}
-	if version == "" {
-		return ErrNotEncrypted
 	}
 	// Reading the schema is the first access that decrypts a page.
 	var n int
@@ -342,16 +370,13 @@ func (s *Store) Close() error {
 	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	err := s.db.Close()
 	s.db = nil
+	s.key = DataKey{}
 	return err
 }
 
-// CipherVersion reports the SQLCipher and SQLite versions compiled in.
-func (s *Store) CipherVersion() (cipher, sqlite string, err error) {
-	if err = s.db.QueryRow("PRAGMA cipher_version").Scan(&cipher); err != nil {
-		return
-	}
-	err = s.db.QueryRow("SELECT sqlite_version()").Scan(&sqlite)
-	return
+// Engine reports the engine and cipher scheme the open file uses.
+func (s *Store) Engine() (Engine, error) {
+	return readEngine(s.db)
 }
 
 // Tx is a write transaction. Every change the app makes goes through one,
@@ -419,59 +444,3 @@ func (s *Store) Write(fn func(*Tx) error) error {
 
 // DB is for read queries by the packages of this module's data layer.
 func (s *Store) DB() *sql.DB { return s.db }
-
-// Rekey re-encrypts the whole file under a new data key, in one
-// transaction, then reopens the pool with the new key.
-func (s *Store) Rekey(newKey DataKey) error {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	ctx := context.Background()
-	s.db.SetMaxIdleConns(0) // the other connections hold the old key
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	_, err = conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-	if err == nil {
-		_, err = conn.ExecContext(ctx, `PRAGMA rekey = "`+newKey.pragma()+`"`)
-	}
-	if err == nil {
-		_, err = conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-	}
-	conn.Close()
-	if err != nil {
-		s.db.SetMaxIdleConns(4)
-		return fmt.Errorf("re-key the clinic file: %w", err)
-	}
-	s.db.Close()
-	d, err := dsn(s.path, newKey)
-	if err != nil {
-		return err
-	}
-	db, err := sql.Open(driverName, d)
-	if err != nil {
-		return err
-	}
-	db.SetMaxOpenConns(4)
-	db.SetMaxIdleConns(4)
-	s.db = db
-	return s.checkCipher()
-}
-
-// Versions reports the SQLCipher and SQLite compiled into this binary,
-// from a throw-away in-memory connection.
-func Versions() (cipher, sqlite string, err error) {
-	db, err := sql.Open(driverName, ":memory:")
-	if err != nil {
-		return "", "", err
-	}
-	defer db.Close()
-	if err = db.QueryRow("PRAGMA cipher_version").Scan(&cipher); err != nil {
-		return
-	}
-	if cipher == "" {
-		return "", "", ErrNotEncrypted
-	}
-	err = db.QueryRow("SELECT sqlite_version()").Scan(&sqlite)
-	return
-}

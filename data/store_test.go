@@ -247,9 +247,10 @@ func TestWriteRollsBackOnError(t *testing.T) {
 }
 
 func TestVersions(t *testing.T) {
-	cipher, sqlite, err := Versions()
-	if err != nil || !strings.HasPrefix(cipher, "4.") || !strings.HasPrefix(sqlite, "3.") {
-		t.Fatalf("cipher=%q sqlite=%q err=%v", cipher, sqlite, err)
+	e, err := Versions()
+	if err != nil || !strings.HasPrefix(e.Sqlite3mc, "SQLite3 Multiple Ciphers 2.") ||
+		!strings.HasPrefix(e.SQLite, "3.5") || e.Scheme != "sqlcipher" || e.Legacy != 4 {
+		t.Fatalf("engine=%+v err=%v", e, err)
 	}
 }
 

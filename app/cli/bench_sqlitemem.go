@@ -1,6 +1,6 @@
 package cli
 
-// SQLite is linked in once, by the SQLCipher driver (data); this asks it
+// SQLite is linked in once, by the sqlite3mc driver (data); this asks it
 // how much memory it holds in the process, for the bench's memory rows.
 
 /*

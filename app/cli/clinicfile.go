@@ -19,7 +19,7 @@ import (
 func init() {
 	register(&command{name: "init", usage: "--db PATH --clinic NAME [--address TEXT] [--phone NUMBER] [--email ADDRESS] --user NAME [--full-name NAME] [--recovery-sheet FILE.pdf] --password-stdin",
 		summary: "create an encrypted clinic file and its first practice manager; prints the recovery key once", run: runInit})
-	register(&command{name: "version", usage: "", summary: "version, SQLCipher and SQLite versions", run: runVersion})
+	register(&command{name: "version", usage: "", summary: "version, SQLite and SQLite3 Multiple Ciphers versions and the cipher scheme", run: runVersion})
 	register(&command{name: "verify", usage: "--db PATH [--full] [--reset-anchor] --user NAME --password-stdin",
 		summary: "integrity, cipher integrity and audit-chain check, against its anchor and the backups' heads", run: runVerify})
 	register(&command{name: "backup", usage: "--db PATH --out FILE [--force] --user NAME --password-stdin",
@@ -104,11 +104,12 @@ func runVersion(env *Env, args []string) error {
 	if len(args) > 0 {
 		return usagef("version takes no arguments")
 	}
-	cipher, sqlite, err := data.Versions()
+	e, err := data.Versions()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "ClinicDesk %s\nSQLCipher %s\nSQLite %s\n", app.Version, cipher, sqlite)
+	fmt.Fprintf(env.Stdout, "ClinicDesk %s\nSQLite %s\n%s\nCipher scheme %s version %d (AES-256-CBC, HMAC-SHA512 per page)\n",
+		app.Version, e.SQLite, e.Sqlite3mc, e.Scheme, e.Legacy)
 	return nil
 }
 
@@ -139,7 +140,7 @@ func runVerify(env *Env, args []string) error {
 	if r.Full {
 		check = "SQLite full integrity check"
 	}
-	fmt.Fprintf(env.Stdout, "ok: the clinic file is intact (SQLCipher page check, %s) and its audit trail of %d rows is unbroken (head %s)\n", check, r.AuditRows, r.AuditHead[:16])
+	fmt.Fprintf(env.Stdout, "ok: the clinic file is intact (every page's HMAC, %s) and its audit trail of %d rows is unbroken (head %s)\n", check, r.AuditRows, r.AuditHead[:16])
 	if r.Anchored {
 		fmt.Fprintf(env.Stdout, "ok: the trail reaches its anchor (row %d), kept beside the clinic file\n", r.AnchorSeq)
 	}

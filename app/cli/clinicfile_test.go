@@ -157,9 +157,10 @@ func TestInitRefusesAWeakPasswordAndLeavesNothing(t *testing.T) {
 	}
 }
 
-func TestVersionNamesSQLCipher(t *testing.T) {
+func TestVersionNamesTheEngine(t *testing.T) {
 	r := run("", "version")
-	if r.code != 0 || !strings.Contains(r.stdout, "SQLCipher 4.") || !strings.Contains(r.stdout, "SQLite 3.") {
+	if r.code != 0 || !strings.Contains(r.stdout, "SQLite 3.5") || !strings.Contains(r.stdout, "SQLite3 Multiple Ciphers 2.") ||
+		!strings.Contains(r.stdout, "Cipher scheme sqlcipher version 4") {
 		t.Fatalf("version: %+v", r)
 	}
 }

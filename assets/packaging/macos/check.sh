@@ -14,7 +14,7 @@
 #     not compile.
 #
 # Not covered: vet's other analyses of the cgo-dependent packages, and any
-# C code (SQLCipher, GLFW); those need a Mac.
+# C code (SQLite with sqlite3mc, GLFW); those need a Mac.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../../.." && pwd)"

@@ -94,7 +94,7 @@ trap cleanup EXIT
 rm -rf "$out"
 mkdir -p "$out"
 
-say "Building $name $version for macOS $MIN_MACOS or later (the first build compiles SQLCipher and Fyne's C code twice, once per processor: several minutes)"
+say "Building $name $version for macOS $MIN_MACOS or later (the first build compiles SQLite with its encryption and Fyne's C code twice, once per processor: several minutes)"
 start=$(date +%s)
 export MACOSX_DEPLOYMENT_TARGET="$MIN_MACOS"
 for arch in arm64 amd64; do

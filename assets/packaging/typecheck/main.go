@@ -1,6 +1,6 @@
 // Command typecheck type-checks every ClinicDesk package as it is built
 // for another system (macOS by default) on a Linux machine that cannot
-// compile that system's cgo code: SQLCipher's C and Fyne's GLFW/Cocoa parts
+// compile that system's cgo code: SQLite's C and Fyne's GLFW/Cocoa parts
 // need Apple's SDK, so `go vet` (which compiles the cgo packages first)
 // cannot run. Here every package, the standard library and the modules
 // too, is checked from source with the files Go would choose for

@@ -40,7 +40,7 @@ git ls-files -co --exclude-standard -z | grep -zv '^dist/' | tar --null -T - -cf
 fyne="$work/fyne"
 GOFLAGS='' GOBIN="$work" "$GO" install "$FYNE_TOOL"
 
-echo "Building ClinicDesk $version for Windows (the first build compiles SQLCipher and Fyne's C code for Windows: about 6 minutes on two cores; later builds take seconds)"
+echo "Building ClinicDesk $version for Windows (the first build compiles SQLite with its encryption and Fyne's C code for Windows: about 6 minutes on two cores; later builds take seconds)"
 start=$(date +%s)
 (
 	cd "$work/src"
