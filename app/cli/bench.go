@@ -216,7 +216,7 @@ func runBench(env *Env, args []string) error {
 			verdict = "not measured: " + r.Note
 		case r.TargetMS == 0:
 			verdict = "reference"
-		case r.P95 > r.TargetMS:
+		case r.overTarget():
 			verdict = "OVER TARGET"
 		}
 		if r.N > 0 && r.Note != "" {
@@ -227,6 +227,16 @@ func runBench(env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "(patients: %d, appointments: %d, built in %.1f s)\n",
 		report.Patients, report.Appointments, built.total.Seconds())
 	return nil
+}
+
+// overTarget: a timing row is judged by its p95; encrypted_vs_plain's two
+// figures are both ratios (of the medians, of the p95s) held to the one
+// goal, so either over it is over.
+func (r BenchResult) overTarget() bool {
+	if r.Name == "encrypted_vs_plain" {
+		return r.P50 > r.TargetMS || r.P95 > r.TargetMS
+	}
+	return r.P95 > r.TargetMS
 }
 
 // benchStartup runs this binary's GUI on the clinic five times, each

@@ -111,3 +111,21 @@ func TestEncryptedVsPlainDeletesItsCopyWhenItFails(t *testing.T) {
 		t.Fatalf("the plaintext copy's folder is left behind: %v", left)
 	}
 }
+
+// The ratio row is over its goal when either ratio is: a median 1.6×
+// slower is not "ok" because the p95s happened to be close.
+func TestEncryptedVsPlainIsOverWhenEitherRatioIs(t *testing.T) {
+	for _, c := range []struct {
+		p50, p95 float64
+		over     bool
+	}{{1.61, 1.26, true}, {1.2, 1.4, true}, {1.2, 1.1, false}} {
+		r := BenchResult{Name: "encrypted_vs_plain", N: 140, P50: c.p50, P95: c.p95, TargetMS: 1.3}
+		if r.overTarget() != c.over {
+			t.Errorf("p50 %v p95 %v: over %v, want %v", c.p50, c.p95, r.overTarget(), c.over)
+		}
+	}
+	// A timing row keeps its p95 rule.
+	if (BenchResult{Name: "day_view", P50: 12, P95: 9, TargetMS: 10}).overTarget() {
+		t.Error("day_view with p95 under target judged over")
+	}
+}
