@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -74,17 +73,11 @@ var fileDialogOpeners = map[string]func(t *testing.T) fyne.Window{
 		s.chooseImportFile()
 		return w
 	},
-	"patientRecord.chooseSubjectAccessFile": func(t *testing.T) fyne.Window {
+	// The register's "Make the copy…" opens the same dialog (produceSAR).
+	"chooseSARCopyFile": func(t *testing.T) fyne.Window {
 		c := tcClinic(t)
 		_, r, w := tpOpen(t, c, tpAdd(t, c, "Ada", "Lovelace", "1980-12-10"))
 		r.chooseSubjectAccessFile(ukcal.NewDate(2026, 12, 1), "letter")
-		return w
-	},
-	"produceSAR": func(t *testing.T) fyne.Window {
-		w := test.NewTempWindow(t, nil)
-		w.Resize(fyne.NewSize(1280, 800))
-		ctx := &Context{Window: w, Clinic: tcClinic(t), ShowError: func(err error) { t.Error(err) }}
-		produceSAR(ctx, sar.Request{ID: "r1"}, "Ada Lovelace", func(sar.Request, string, error) {})
 		return w
 	},
 	"pdfOutput.save": func(t *testing.T) fyne.Window {

@@ -3,7 +3,6 @@ package screens
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -138,28 +136,8 @@ func (r *patientRecord) askSubjectAccess() {
 // chooseSubjectAccessFile asks where to save the PDF; the JSON goes
 // beside it.
 func (r *patientRecord) chooseSubjectAccessFile(received ukcal.Date, by string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			r.ctx.ShowError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		// The dialog made an empty file under the name as typed: the copy
-		// is written beside it and renamed over it (or under .pdf).
-		if st, err := os.Stat(path); err == nil && st.Size() == 0 && !strings.EqualFold(filepath.Ext(path), ".pdf") {
-			os.Remove(path)
-		}
-		r.subjectAccessTo(path, received, by)
-	}, r.ctx.Window)
 	p := r.data.p
-	d.SetFileName(fmt.Sprintf("subject-access-%s-%s.pdf", fileSafe(p.Surname+"-"+p.Forenames), nowInClinic().Format("20060102")))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.SetTitleText("Save the subject access copy (PDF) as…")
-	showFileDialog(d, r.ctx.Window)
+	chooseSARCopyFile(r.ctx, p.Surname+"-"+p.Forenames, func(path string) { r.subjectAccessTo(path, received, by) })
 }
 
 // fileSafe keeps letters, digits and hyphens, for a file name.

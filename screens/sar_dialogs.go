@@ -267,6 +267,13 @@ func askSARExtend(ctx *Context, req sar.Request, due ukcal.Date, done func(sar.R
 // produceSAR asks where to save the copy and makes it, which closes the
 // request.
 func produceSAR(ctx *Context, req sar.Request, name string, done func(sar.Request, string, error)) {
+	chooseSARCopyFile(ctx, name, func(path string) { produceSARTo(ctx, req.ID, path, done) })
+}
+
+// chooseSARCopyFile asks where to save a subject access copy of name's
+// records, then hands the path on; the register and the patient's record
+// both save copies through it.
+func chooseSARCopyFile(ctx *Context, name string, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			ctx.ShowError(err)
@@ -282,7 +289,7 @@ func produceSAR(ctx *Context, req sar.Request, name string, done func(sar.Reques
 		if st, err := os.Stat(path); err == nil && st.Size() == 0 && !strings.EqualFold(filepath.Ext(path), ".pdf") {
 			os.Remove(path)
 		}
-		produceSARTo(ctx, req.ID, path, done)
+		then(path)
 	}, ctx.Window)
 	d.SetFileName(fmt.Sprintf("subject-access-%s-%s.pdf", fileSafe(name), nowInClinic().Format("20060102")))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
