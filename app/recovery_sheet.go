@@ -1,8 +1,13 @@
 package app
 
 import (
+	"errors"
+	"io"
+	"path/filepath"
 	"time"
 
+	"clinicdesk/app/letters"
+	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
@@ -24,6 +29,42 @@ type RecoverySheetStatus struct {
 	KeyMadeBy string    // who made it (full name when known)
 	SavedAt   time.Time // when its sheet was saved, if Saved
 	SavedBy   string
+}
+
+// WriteRecoverySheet writes the Emergency recovery sheet of key, a
+// recovery key made at made, as a one-page PDF to w: the clinic's name and
+// address, where its file is, the key, and who made it (the manager
+// signed in). The clinic never keeps the key, so the caller gives it, and
+// calls MarkRecoverySheetSaved once the file is safely written. Managers
+// only, like making the key. The wizard, Settings › Security and
+// `clinicdesk init --sheet` all print the sheet through here.
+func (c *Clinic) WriteRecoverySheet(w io.Writer, key string, made time.Time) error {
+	if key == "" {
+		return errors.New("there is no new recovery key to print: make one first")
+	}
+	c.mu.Lock()
+	s, err := c.require(PermSecurity)
+	if err != nil {
+		c.mu.Unlock()
+		return err
+	}
+	d, err := c.store.Clinic()
+	c.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	where := c.path
+	if abs, err := filepath.Abs(where); err == nil {
+		where = abs
+	}
+	return letters.RecoverySheet(w, letters.RecoverySheetData{
+		ClinicName:    d.Name,
+		ClinicAddress: d.Address,
+		ClinicFile:    where,
+		RecoveryKey:   key,
+		Created:       made.In(ukcal.London()),
+		CreatedBy:     s.User.FullName,
+	})
 }
 
 // MarkRecoverySheetSaved records that the Emergency recovery sheet of the

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"bytes"
 	"errors"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -82,4 +85,39 @@ func countOf(list []string, s string) int {
 		list = list[i+1:]
 	}
 	return n
+}
+
+// The sheet is assembled in one place from the clinic: its name, where
+// its file is, the key given and the manager signed in; nobody else may
+// print one, and there is nothing to print without a key.
+func TestWriteRecoverySheetTakesTheClinicsDetailsForManagersOnly(t *testing.T) {
+	c, path, key := newClinic(t)
+	addUser(t, c, "reception", Receptionist)
+	d, err := c.Details()
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := c.clock()
+	var pdf bytes.Buffer
+	if err := c.WriteRecoverySheet(&pdf, key, made); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfTextOf(t, pdf.Bytes())
+	abs, _ := filepath.Abs(path)
+	for _, want := range []string{d.Name, key, "Ann Manager", filepath.Base(abs)} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the sheet does not say %q:\n%s", want, text)
+		}
+	}
+	if err := c.WriteRecoverySheet(&bytes.Buffer{}, "", made); err == nil {
+		t.Error("a sheet was printed without a key")
+	}
+	if err := c.SignIn("reception", "staff-password-reception"); err != nil {
+		t.Fatal(err)
+	}
+	var perm *PermissionError
+	var out bytes.Buffer
+	if err := c.WriteRecoverySheet(&out, key, made); !errors.As(err, &perm) || out.Len() != 0 {
+		t.Fatalf("a receptionist printed the sheet: %v (%d bytes)", err, out.Len())
+	}
 }

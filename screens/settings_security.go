@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -189,22 +188,7 @@ func (t *securityTab) chooseRecoverySheet() {
 // writeRecoverySheet writes the Emergency recovery sheet for the key just
 // made as a PDF.
 func (t *securityTab) writeRecoverySheet(w io.Writer) error {
-	if t.recoveryKey == "" {
-		return fmt.Errorf("there is no new recovery key to print: make one first")
-	}
-	d, err := t.ctx.Clinic.Details()
-	if err != nil {
-		return err
-	}
-	me, _ := t.ctx.Clinic.Session()
-	return letters.RecoverySheet(w, letters.RecoverySheetData{
-		ClinicName:    d.Name,
-		ClinicAddress: d.Address,
-		ClinicFile:    t.ctx.Clinic.Path(),
-		RecoveryKey:   t.recoveryKey,
-		Created:       nowInClinic(),
-		CreatedBy:     me.User.FullName,
-	})
+	return t.ctx.Clinic.WriteRecoverySheet(w, t.recoveryKey, nowInClinic())
 }
 
 // showSheetStatus says whether the current key's sheet was ever saved (an

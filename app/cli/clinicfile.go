@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"clinicdesk/app/letters"
-	"clinicdesk/app/ukcal"
 	"errors"
 	"fmt"
 	"os"
@@ -58,7 +56,7 @@ func runInit(env *Env, args []string) error {
 	}
 	var sheetErr error
 	if *sheet != "" {
-		if sheetErr = writeRecoverySheet(*sheet, *auth.db, *clinic, *fullName, recovery, env.Now()); sheetErr == nil {
+		if sheetErr = writeRecoverySheet(c, *sheet, recovery, env.Now()); sheetErr == nil {
 			_ = c.MarkRecoverySheetSaved() // if not, the manager is reminded at sign-in
 		}
 	}
@@ -89,12 +87,10 @@ func addressLines(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-func writeRecoverySheet(out, db, clinic, manager, key string, now time.Time) error {
-	abs, _ := filepath.Abs(db)
+// writeRecoverySheet writes the sheet of the key just made to the file out.
+func writeRecoverySheet(c *app.Clinic, out, key string, made time.Time) error {
 	var buf bytes.Buffer
-	err := letters.RecoverySheet(&buf, letters.RecoverySheetData{ClinicName: clinic, ClinicFile: abs,
-		RecoveryKey: key, Created: now.In(ukcal.London()), CreatedBy: manager})
-	if err != nil {
+	if err := c.WriteRecoverySheet(&buf, key, made); err != nil {
 		return err
 	}
 	return os.WriteFile(out, buf.Bytes(), 0o600)
