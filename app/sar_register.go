@@ -166,17 +166,26 @@ func (c *Clinic) ResumeSAR(id string, answered ukcal.Date, identityCheck, scope 
 
 // ProduceSAR makes the copy for an open request, which closes it.
 func (c *Clinic) ProduceSAR(id string, pdf, js io.Writer) (sar.Request, error) {
+	if pdf == nil || js == nil {
+		return sar.Request{}, errors.New("choose where to save both the PDF and the JSON copy")
+	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	s, err := c.require(PermSubjectAccess)
 	if err != nil {
+		c.mu.Unlock()
 		return sar.Request{}, err
 	}
 	req, err := c.openSARLocked(id)
 	if err != nil {
+		c.mu.Unlock()
 		return req, err
 	}
-	return c.produceSARLocked(s, req, false, pdf, js)
+	cp, err := c.gatherSARCopyLocked(req)
+	c.mu.Unlock()
+	if err != nil {
+		return sar.Request{}, err
+	}
+	return c.produceSAR(s, cp, false, pdf, js)
 }
 
 // SARRequest reads one request.

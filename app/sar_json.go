@@ -1,0 +1,411 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"clinicdesk/app/patients"
+	"clinicdesk/app/sar"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+)
+
+// The subject access copy for machines: the JSON layout, one struct per
+// part, versioned by SARSchemaVersion (sar.go).
+
+// The JSON copy. Its field names are part of the schema: never rename one
+// within a version. Every field is always present (null or "" when empty),
+// so a reader can rely on the shape. Dates are "YYYY-MM-DD", instants
+// RFC 3339 in UTC; codes come with their label in words.
+//
+// Left out on purpose: the audit chain's hashes (prev_hash, hash). They
+// protect the clinic's whole trail, each covering the row before it, which
+// is usually about someone else; they say nothing about the patient and
+// would only let a reader probe the chain. The row numbers (seq) stay, as
+// a reference for questions. Nothing of the keyring, passwords or data key
+// is ever in the store's patient tables, so none of it can reach here; the
+// clinic's logo is left out as it is not about the patient. The hashes of
+// earlier copies are kept: the patient may use them to check that a copy
+// they hold is the one the clinic made.
+type sarJSON struct {
+	Schema                string               `json:"schema"`
+	SchemaVersion         int                  `json:"schema_version"`
+	GeneratedAt           string               `json:"generated_at"`
+	GeneratedBy           sarJSONStaff         `json:"generated_by"`
+	Software              sarJSONSoftware      `json:"software"`
+	Clinic                sarJSONClinic        `json:"clinic"`
+	Request               sarJSONRequest       `json:"request"`
+	Patient               sarJSONPatient       `json:"patient"`
+	Appointments          []sarJSONAppointment `json:"appointments"`
+	Notes                 []sarJSONNote        `json:"notes"`
+	FollowUps             []sarJSONTask        `json:"follow_ups"`
+	SubjectAccessRequests []sarJSONEarlier     `json:"subject_access_requests"`
+	Merges                []sarJSONMerge       `json:"merges"`
+	Audit                 []sarJSONAudit       `json:"audit"`
+}
+
+type sarJSONSoftware struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+type sarJSONClinic struct {
+	Name    string   `json:"name"`
+	Address []string `json:"address"`
+	Phone   string   `json:"phone"`
+	Email   string   `json:"email"`
+}
+
+type sarJSONStaff struct {
+	Username string `json:"username"`
+	Name     string `json:"name"`
+	Role     string `json:"role"` // their role now, not when they acted
+}
+
+type sarJSONRequest struct {
+	ID          string `json:"id"`
+	Received    string `json:"received"`
+	Due         string `json:"due"`
+	DueExtended string `json:"due_extended"`
+	Region      string `json:"region"` // whose bank holidays the due dates skip
+	RequestedBy string `json:"requested_by"`
+	// Added with the register; version 1 only ever gains fields.
+	Scope         string         `json:"scope"`
+	IdentityCheck string         `json:"identity_check"`
+	ExtensionSent *string        `json:"extension_sent"`
+	Pauses        []sarJSONPause `json:"pauses"`
+}
+
+type sarJSONPause struct {
+	From   string  `json:"from"`
+	To     *string `json:"to"`
+	Reason string  `json:"reason"`
+}
+
+func sarPausesJSON(ps []sar.Pause) []sarJSONPause {
+	out := []sarJSONPause{}
+	for _, p := range ps {
+		out = append(out, sarJSONPause{From: p.From.String(), To: sarDateJSON(p.To.String()), Reason: string(p.Reason)})
+	}
+	return out
+}
+
+type sarJSONCode struct {
+	Code  string `json:"code"`
+	Label string `json:"label"`
+}
+
+type sarJSONPatient struct {
+	ID             string               `json:"id"`
+	Status         string               `json:"status"`
+	Title          string               `json:"title"`
+	Forenames      string               `json:"forenames"`
+	Surname        string               `json:"surname"`
+	PreferredName  string               `json:"preferred_name"`
+	UseKnownAs     bool                 `json:"preferred_name_in_letters"`
+	DateOfBirth    *string              `json:"date_of_birth"`
+	Sex            *sarJSONCode         `json:"sex"`
+	GenderIdentity string               `json:"gender_identity"`
+	NHSNumber      string               `json:"nhs_number"`
+	Address        sarJSONAddress       `json:"address"`
+	Phones         sarJSONPhones        `json:"phones"`
+	Email          string               `json:"email"`
+	GP             sarJSONGP            `json:"gp"`
+	NextOfKin      sarJSONNextOfKin     `json:"next_of_kin"`
+	Language       string               `json:"language"`
+	Interpreter    bool                 `json:"interpreter_needed"`
+	Consent        sarJSONConsent       `json:"contact_consent"`
+	Alerts         []sarJSONAlert       `json:"alerts"`
+	Communication  sarJSONCommunication `json:"communication_needs"`
+	LastTreatment  *string              `json:"last_treatment"`
+	DateOfDeath    *string              `json:"date_of_death,omitempty"` // left out for the living
+	MergedInto     string               `json:"merged_into"`
+	ArchivedAt     *string              `json:"archived_at"`
+	CreatedAt      *string              `json:"created_at"`
+	UpdatedAt      *string              `json:"updated_at"`
+}
+
+type sarJSONAddress struct {
+	Line1    string `json:"line1"`
+	Line2    string `json:"line2"`
+	Town     string `json:"town"`
+	County   string `json:"county"`
+	Postcode string `json:"postcode"`
+}
+
+// sarJSONPhones are in E.164 ("+447700900123").
+type sarJSONPhones struct {
+	Mobile string `json:"mobile"`
+	Home   string `json:"home"`
+	Work   string `json:"work"`
+}
+
+type sarJSONGP struct {
+	Name     string   `json:"name"`
+	Practice string   `json:"practice"`
+	Address  []string `json:"address"` // the practice's, one line each, postcode last
+}
+
+type sarJSONNextOfKin struct {
+	Name         string `json:"name"`
+	Relationship string `json:"relationship"`
+	Phone        string `json:"phone"`
+}
+
+type sarJSONConsent struct {
+	Letter bool `json:"letter"`
+	Phone  bool `json:"phone"`
+	SMS    bool `json:"sms"`
+	Email  bool `json:"email"`
+}
+
+type sarJSONAlert struct {
+	Kind sarJSONCode `json:"kind"`
+	Text string      `json:"text"`
+}
+
+type sarJSONCommunication struct {
+	Needs        []sarJSONCode `json:"needs"`
+	Notes        string        `json:"notes"`
+	LastReviewed *string       `json:"last_reviewed"`
+}
+
+// sarJSONAppointment is one appointment. Its date and times are the
+// clinic's wall clock (Europe/London), as booked; the history's instants
+// are UTC like every other.
+type sarJSONAppointment struct {
+	ID             string                `json:"id"`
+	Date           string                `json:"date"`
+	Start          string                `json:"start"` // "HH:MM"
+	End            string                `json:"end"`
+	Clinician      string                `json:"clinician"`
+	Type           string                `json:"type"`
+	Room           string                `json:"room"`
+	Status         sarJSONCode           `json:"status"`
+	CancelReason   string                `json:"cancel_reason"`
+	OverrideReason string                `json:"override_reason"` // why it was booked in spite of a warning
+	SeriesID       string                `json:"series_id"`
+	Notes          string                `json:"notes"`
+	BookedAt       *string               `json:"booked_at"`
+	BookedBy       sarJSONStaff          `json:"booked_by"`
+	History        []sarJSONStatusChange `json:"history"`
+}
+
+// sarJSONStatusChange is one row of an appointment's history: its first
+// booking, a status change or a move (moved_from set).
+type sarJSONStatusChange struct {
+	At        *string      `json:"at"`
+	By        sarJSONStaff `json:"by"`
+	Status    sarJSONCode  `json:"status"`
+	Reason    string       `json:"reason"`
+	MovedFrom *sarJSONSlot `json:"moved_from"`
+}
+
+type sarJSONSlot struct {
+	Date      string `json:"date"`
+	Start     string `json:"start"`
+	End       string `json:"end"`
+	Clinician string `json:"clinician"`
+}
+
+type sarJSONNote struct {
+	ID        string       `json:"id"`
+	Kind      string       `json:"kind"`      // note, call
+	Direction string       `json:"direction"` // calls: in (from the patient), out (to them)
+	Text      string       `json:"text"`
+	CreatedAt *string      `json:"created_at"`
+	CreatedBy sarJSONStaff `json:"created_by"`
+}
+
+type sarJSONTask struct {
+	ID        string        `json:"id"`
+	Title     string        `json:"title"`
+	Due       *string       `json:"due"`
+	Owner     *sarJSONStaff `json:"owner"`
+	CreatedAt *string       `json:"created_at"`
+	CreatedBy sarJSONStaff  `json:"created_by"`
+	DoneAt    *string       `json:"done_at"`
+	DoneBy    *sarJSONStaff `json:"done_by"`
+}
+
+type sarJSONEarlier struct {
+	ID            string       `json:"id"`
+	Received      string       `json:"received"`
+	Due           string       `json:"due"`
+	DueExtended   string       `json:"due_extended"`
+	RequestedBy   string       `json:"requested_by"`
+	Scope         string       `json:"scope"`
+	ExtensionSent *string      `json:"extension_sent"`
+	ProducedAt    *string      `json:"produced_at"`
+	SHA256PDF     string       `json:"sha256_pdf"`
+	SHA256JSON    string       `json:"sha256_json"`
+	CreatedBy     sarJSONStaff `json:"created_by"`
+}
+
+type sarJSONMerge struct {
+	ID         string        `json:"id"`
+	SurvivorID string        `json:"survivor_id"`
+	MergedID   string        `json:"merged_id"`
+	MergedAt   *string       `json:"merged_at"`
+	MergedBy   sarJSONStaff  `json:"merged_by"`
+	UndoneAt   *string       `json:"undone_at"`
+	UndoneBy   *sarJSONStaff `json:"undone_by"`
+}
+
+type sarJSONAudit struct {
+	Seq         int64        `json:"seq"`
+	At          *string      `json:"at"`
+	By          sarJSONStaff `json:"by"`
+	Action      string       `json:"action"`
+	Description string       `json:"description"`
+	Entity      string       `json:"entity"`
+	EntityID    string       `json:"entity_id"`
+	RecordID    string       `json:"record_id"` // the record it was about: this one, or a duplicate merged into it
+	Detail      string       `json:"detail"`
+}
+
+// sarInstant is t in RFC 3339 UTC, or null when not set.
+func sarInstant(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.UTC().Format(time.RFC3339)
+	return &s
+}
+
+// sarDateJSON is a stored "YYYY-MM-DD", or null when empty.
+func sarDateJSON(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func (g *sarGathered) jsonStaff(username string) sarJSONStaff {
+	out := sarJSONStaff{Username: username, Name: username}
+	if u, ok := g.staff[username]; ok {
+		out.Name, out.Role = u.FullName, string(u.Role)
+	}
+	return out
+}
+
+func (g *sarGathered) jsonStaffPtr(username string) *sarJSONStaff {
+	if username == "" {
+		return nil
+	}
+	s := g.jsonStaff(username)
+	return &s
+}
+
+func (g *sarGathered) json(req sar.Request, by User, region ukcal.Region, due, dueExt ukcal.Date) sarJSON {
+	p := g.patient
+	var address []string
+	for _, line := range strings.Split(g.clinic.Address, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			address = append(address, line)
+		}
+	}
+	out := sarJSON{
+		Schema:        SARSchema,
+		SchemaVersion: SARSchemaVersion,
+		GeneratedAt:   *sarInstant(req.ProducedAt),
+		GeneratedBy:   g.jsonStaff(by.Username),
+		Software:      sarJSONSoftware{Name: "ClinicDesk", Version: Version},
+		Clinic:        sarJSONClinic{Name: g.clinic.Name, Address: sarNonNil(address), Phone: g.clinic.Phone, Email: g.clinic.Email},
+		Request: sarJSONRequest{ID: req.ID, Received: req.Received.String(), Due: due.String(), DueExtended: dueExt.String(),
+			Region: region.String(), RequestedBy: req.RequestedBy, Scope: req.Scope, IdentityCheck: req.IdentityCheck,
+			ExtensionSent: sarDateJSON(req.ExtensionSent.String()), Pauses: sarPausesJSON(req.Pauses)},
+		Patient: sarJSONPatient{
+			ID: p.ID, Status: p.Status, Title: p.Title, Forenames: p.Forenames, Surname: p.Surname,
+			PreferredName: p.PreferredName, DateOfBirth: sarDateJSON(p.DOB), GenderIdentity: p.GenderIdentity,
+			NHSNumber: p.NHSNumber, UseKnownAs: p.UseKnownAs,
+			Address: sarJSONAddress{Line1: p.Address.Line1, Line2: p.Address.Line2, Town: p.Address.Town,
+				County: p.Address.County, Postcode: p.Address.Postcode},
+			Phones:      sarJSONPhones{Mobile: p.Phones.Mobile, Home: p.Phones.Home, Work: p.Phones.Work},
+			Email:       p.Email,
+			GP:          sarJSONGP{Name: p.GP.Name, Practice: p.GP.Practice, Address: sarNonNil(p.GP.Address)},
+			NextOfKin:   sarJSONNextOfKin{Name: p.NextOfKin.Name, Relationship: p.NextOfKin.Relationship, Phone: p.NextOfKin.Phone},
+			Language:    p.Language,
+			Interpreter: p.Interpreter,
+			Consent:     sarJSONConsent{Letter: p.Consent.Letter, Phone: p.Consent.Phone, SMS: p.Consent.SMS, Email: p.Consent.Email},
+			Alerts:      []sarJSONAlert{},
+			Communication: sarJSONCommunication{Needs: []sarJSONCode{}, Notes: p.AIS.Notes,
+				LastReviewed: sarDateJSON(p.AIS.Reviewed)},
+			LastTreatment: sarDateJSON(p.LastTreatment),
+			DateOfDeath:   sarDateJSON(p.DateOfDeath),
+			MergedInto:    p.MergedInto,
+			ArchivedAt:    sarInstant(p.ArchivedAt),
+			CreatedAt:     sarInstant(p.CreatedAt),
+			UpdatedAt:     sarInstant(p.UpdatedAt),
+		},
+		Appointments:          []sarJSONAppointment{},
+		Notes:                 []sarJSONNote{},
+		FollowUps:             []sarJSONTask{},
+		SubjectAccessRequests: []sarJSONEarlier{},
+		Merges:                []sarJSONMerge{},
+		Audit:                 []sarJSONAudit{},
+	}
+	if p.Sex != "" {
+		out.Patient.Sex = &sarJSONCode{Code: p.Sex, Label: patients.Label(patients.Sexes, p.Sex)}
+	}
+	for _, a := range p.Alerts {
+		out.Patient.Alerts = append(out.Patient.Alerts, sarJSONAlert{
+			Kind: sarJSONCode{Code: a.Kind, Label: patients.Label(patients.AlertKinds, a.Kind)}, Text: a.Text})
+	}
+	for _, code := range p.AIS.Needs {
+		out.Patient.Communication.Needs = append(out.Patient.Communication.Needs,
+			sarJSONCode{Code: code, Label: patients.Label(patients.AISNeeds, code)})
+	}
+	for _, a := range g.appointments {
+		ja := sarJSONAppointment{ID: a.ID, Date: a.Date, Start: schedule.Clock(a.StartMin).String(), End: schedule.Clock(a.EndMin).String(),
+			Clinician: a.ClinicianName, Type: a.TypeName, Room: a.RoomName, Status: sarJSONCode{Code: a.Status, Label: StatusLabel(a.Status)},
+			CancelReason: a.CancelReason, OverrideReason: a.OverrideReason, SeriesID: a.SeriesID, Notes: a.Notes,
+			BookedAt: sarInstant(a.CreatedAt), BookedBy: g.jsonStaff(a.CreatedBy), History: []sarJSONStatusChange{}}
+		for _, h := range g.apptHistory[a.ID] {
+			jh := sarJSONStatusChange{At: sarInstant(h.At), By: g.jsonStaff(h.By), Status: sarJSONCode{Code: h.Status, Label: StatusLabel(h.Status)},
+				Reason: h.Reason}
+			if m := h.MovedFrom; m != nil {
+				jh.MovedFrom = &sarJSONSlot{Date: m.Date, Start: schedule.Clock(m.StartMin).String(), End: schedule.Clock(m.EndMin).String(),
+					Clinician: g.clinicians[m.ClinicianID]}
+			}
+			ja.History = append(ja.History, jh)
+		}
+		out.Appointments = append(out.Appointments, ja)
+	}
+	for _, n := range g.notes {
+		out.Notes = append(out.Notes, sarJSONNote{ID: n.ID, Kind: n.Kind, Direction: n.Direction, Text: n.Body,
+			CreatedAt: sarInstant(n.CreatedAt), CreatedBy: g.jsonStaff(n.CreatedBy)})
+	}
+	for _, k := range g.tasks {
+		t := sarJSONTask{ID: k.ID, Title: k.Title, Due: sarDateJSON(k.Due), CreatedAt: sarInstant(k.CreatedAt),
+			CreatedBy: g.jsonStaff(k.CreatedBy), DoneAt: sarInstant(k.DoneAt), DoneBy: g.jsonStaffPtr(k.DoneBy)}
+		if u, ok := g.staffIDs[k.OwnerID]; ok {
+			t.Owner = g.jsonStaffPtr(u.Username)
+		}
+		out.FollowUps = append(out.FollowUps, t)
+	}
+	for _, r := range g.requests {
+		out.SubjectAccessRequests = append(out.SubjectAccessRequests, sarJSONEarlier{ID: r.ID, Received: r.Received.String(),
+			Due: r.DueWithoutExtension(region, g.today).String(), DueExtended: r.DueExtended(region, g.today).String(),
+			RequestedBy: r.RequestedBy, Scope: r.Scope, ExtensionSent: sarDateJSON(r.ExtensionSent.String()), ProducedAt: sarInstant(r.ProducedAt),
+			SHA256PDF: r.SHA256PDF, SHA256JSON: r.SHA256JSON, CreatedBy: g.jsonStaff(r.CreatedBy)})
+	}
+	for _, m := range g.merges {
+		out.Merges = append(out.Merges, sarJSONMerge{ID: m.ID, SurvivorID: m.SurvivorID, MergedID: m.MergedID,
+			MergedAt: sarInstant(m.MergedAt), MergedBy: g.jsonStaff(m.MergedBy),
+			UndoneAt: sarInstant(m.UndoneAt), UndoneBy: g.jsonStaffPtr(m.UndoneBy)})
+	}
+	for _, e := range g.audit {
+		out.Audit = append(out.Audit, sarJSONAudit{Seq: e.Seq, At: sarInstant(e.At), By: g.jsonStaff(e.Username),
+			Action: e.Action, Description: sarAccessWords(e), Entity: e.Entity, EntityID: e.EntityID,
+			RecordID: e.Patient, Detail: e.Detail})
+	}
+	return out
+}
+
+func sarNonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
