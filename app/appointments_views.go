@@ -61,10 +61,9 @@ func dayNotice(rules schedule.Rules, d ukcal.Date) DayNotice {
 // years of appointments the file holds.
 func (c *Clinic) DayView(d ukcal.Date) (DayView, error) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	store := c.store
-	_, err := c.require(PermViewCalendar)
-	c.mu.Unlock()
-	if err != nil {
+	if _, err := c.require(PermViewCalendar); err != nil {
 		return DayView{}, err
 	}
 	rules, cs, err := calendarRules(store, d, d)
@@ -99,10 +98,9 @@ func (c *Clinic) DayView(d ukcal.Date) (DayView, error) {
 // (any other day is taken back to its Monday).
 func (c *Clinic) WeekView(clinicianID string, monday ukcal.Date) (WeekView, error) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	store := c.store
-	_, err := c.require(PermViewCalendar)
-	c.mu.Unlock()
-	if err != nil {
+	if _, err := c.require(PermViewCalendar); err != nil {
 		return WeekView{}, err
 	}
 	monday = MondayOf(monday)
@@ -151,10 +149,9 @@ type MonthDay struct {
 // holiday or closure, for the month overview.
 func (c *Clinic) MonthSummary(year int, month time.Month) ([]MonthDay, error) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	store := c.store
-	_, err := c.require(PermViewCalendar)
-	c.mu.Unlock()
-	if err != nil {
+	if _, err := c.require(PermViewCalendar); err != nil {
 		return nil, err
 	}
 	first := ukcal.NewDate(year, month, 1)
@@ -178,10 +175,9 @@ func (c *Clinic) MonthSummary(year int, month time.Month) ([]MonthDay, error) {
 // clinician's together in time order, cancelled ones left out.
 func (c *Clinic) TodayList(d ukcal.Date) ([]DiaryEntry, error) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	store := c.store
-	_, err := c.require(PermViewCalendar)
-	c.mu.Unlock()
-	if err != nil {
+	if _, err := c.require(PermViewCalendar); err != nil {
 		return nil, err
 	}
 	return store.Diary(data.DiaryFilter{From: d.String(), To: d.String()})
@@ -191,10 +187,9 @@ func (c *Clinic) TodayList(d ukcal.Date) ([]DiaryEntry, error) {
 // included, oldest first.
 func (c *Clinic) PatientAppointments(patientID string) ([]DiaryEntry, error) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	store := c.store
-	_, err := c.require(PermViewCalendar)
-	c.mu.Unlock()
-	if err != nil {
+	if _, err := c.require(PermViewCalendar); err != nil {
 		return nil, err
 	}
 	return store.Diary(data.DiaryFilter{PatientID: patientID, WithCancelled: true})
