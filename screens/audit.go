@@ -16,17 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func init() {
-	registerModule(Module{
-		ID:      "audit",
-		Title:   "Audit trail",
-		Icon:    themeIcon(theme.IconNameHistory),
-		Order:   80,
-		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewAudit) },
-		Build:   func(ctx *Context) fyne.CanvasObject { return newAuditScreen(ctx).build() },
-	})
-}
-
 // auditPageSize is how many audit entries are read at a time.
 const auditPageSize = 200
 

@@ -22,17 +22,6 @@ import (
 // calendarModuleID is the Calendar screen's ID (`clinicdesk demo --screen calendar`).
 const calendarModuleID = "calendar"
 
-func init() {
-	registerModule(Module{
-		ID:      calendarModuleID,
-		Title:   "Calendar",
-		Icon:    themeIcon(theme.IconNameCalendar),
-		Order:   15,
-		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewCalendar) },
-		Build:   func(ctx *Context) fyne.CanvasObject { return newCalendarScreen(ctx).build() },
-	})
-}
-
 // calendarNowTick is how often the today line moves; tests turn it off
 // (0) so no timer delivers work behind their back.
 var calendarNowTick = 30 * time.Second

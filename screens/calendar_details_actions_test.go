@@ -229,7 +229,7 @@ func TestAfterADNATheDialogOffersTheProposedDNALetter(t *testing.T) {
 func TestAppointmentActionsAreHiddenFromThoseWhoMayNotPrint(t *testing.T) {
 	c := tcClinic(t)
 	tpSignInAs(t, c, "clin", app.Clinician) // clinicians mark DNAs but print nothing
-	r := newAppointmentActions(&Context{Clinic: c}, app.DiaryEntry{Appointment: app.Appointment{Status: app.StatusDNA}}, nil, nil)
+	r := newAppointmentActions(&Context{Clinic: c, Runner: tpRun}, app.DiaryEntry{Appointment: app.Appointment{Status: app.StatusDNA}}, nil, nil)
 	if r.row.Visible() || len(r.row.Objects) != 0 {
 		t.Fatalf("the row holds %d controls for someone who may not print", len(r.row.Objects))
 	}

@@ -17,19 +17,6 @@ import (
 // complaintsModuleID is the Complaints screen's ID (`clinicdesk demo --screen complaints`).
 const complaintsModuleID = "complaints"
 
-func init() {
-	registerModule(Module{
-		ID:    complaintsModuleID,
-		Title: "Complaints",
-		Icon:  themeIcon(theme.IconNameWarning),
-		Order: 25,
-		// Complaint files are kept apart from the clinical record:
-		// clinicians do not see the register at all.
-		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewComplaints) },
-		Build:   func(ctx *Context) fyne.CanvasObject { return newComplaintsScreen(ctx).build() },
-	})
-}
-
 // complaintsListLimit is as many complaints as one list shows; the search
 // box narrows it.
 const complaintsListLimit = 500

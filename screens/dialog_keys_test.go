@@ -33,7 +33,7 @@ func dkSignedIn(t *testing.T) dkDesk {
 		t.Fatal(err)
 	}
 	tpHoldResults(t)
-	u := New(test.NewTempApp(t), Options{Clinic: c, Screen: calendarModuleID, idleTick: -1, manualUI: true})
+	u := New(test.NewTempApp(t), Options{Clinic: c, Screen: calendarModuleID, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	u.Window().Resize(fyne.NewSize(1366, 768))
 	u.settle()
 	s, ok := u.shell.shownContent().(*calendarScreen)

@@ -20,7 +20,7 @@ func dfOpen(t *testing.T, clock func() time.Time) (*UI, *app.Clinic) {
 	tpHoldResults(t)
 	c := tcClinic(t)
 	tpHoldResults(t)
-	u := New(a, Options{Clinic: c, Screen: patientsModuleID, idleTick: -1, manualUI: true, clock: clock})
+	u := New(a, Options{Clinic: c, Screen: patientsModuleID, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1, clock: clock})
 	dfSettle(t, u)
 	if u.state != uiMain || u.shell.currentID() != patientsModuleID {
 		t.Fatalf("did not open on Patients: state %v", u.state)

@@ -23,7 +23,7 @@ func ntOpen(t *testing.T, c *app.Clinic, screen string) *UI {
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
 	t.Cleanup(func() { typingDrafts.forgetClinic(c) })
-	u := New(a, Options{Clinic: c, Screen: screen, idleTick: -1, manualUI: true})
+	u := New(a, Options{Clinic: c, Screen: screen, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	dfSettle(t, u)
 	if u.state != uiMain || u.shell.currentID() != screen {
 		t.Fatalf("did not open on %s: state %v", screen, u.state)

@@ -75,7 +75,7 @@ func showFailedSignInsNotice(sh *shellScreen, f app.FailedSignIns) *failedSignIn
 	advice := wrapped("If these were not your own staff mistyping, someone may be guessing passwords: " +
 		"ask the people named whether it was them, and have them change their passwords if not. " +
 		"Each failed try is also in the audit trail. After five wrong passwords for a name, ClinicDesk makes each further try wait longer.")
-	n.message = doorProblem()
+	n.message = errorText()
 	body := container.NewVBox(n.summary, n.list, advice, n.message)
 	n.seenBtn = widget.NewButton("I have seen these", nil)
 	n.seenBtn.Importance = widget.HighImportance
@@ -87,7 +87,7 @@ func showFailedSignInsNotice(sh *shellScreen, f app.FailedSignIns) *failedSignIn
 		// Seen by this manager: recorded in the audit trail, and not
 		// shown again (tries made since stay for the next manager).
 		if err := sh.ui.clinic.MarkFailedSignInsSeen(f); err != nil {
-			doorSay(n.message, sentence(err.Error()), widget.DangerImportance)
+			say(n.message, widget.DangerImportance, sentence(err.Error()))
 			return
 		}
 		n.d.Hide()

@@ -83,7 +83,7 @@ var fileDialogOpeners = map[string]func(t *testing.T) fyne.Window{
 	"pdfOutput.save": func(t *testing.T) fyne.Window {
 		w := test.NewTempWindow(t, nil)
 		w.Resize(fyne.NewSize(1280, 800))
-		o := showPDF(&Context{Window: w, Clinic: tcClinic(t), ShowError: func(err error) { t.Error(err) }},
+		o := showPDF(&Context{Window: w, Clinic: tcClinic(t), Runner: tpRun, ShowError: func(err error) { t.Error(err) }},
 			madePDF{Title: "Appointment reminder", PDF: []byte("%PDF-1.4"), FileName: "reminder.pdf"})
 		o.save()
 		return w
@@ -94,7 +94,7 @@ var fileDialogOpeners = map[string]func(t *testing.T) fyne.Window{
 func fdWizard(t *testing.T) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
-	u := New(a, Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), kdf: fdKDF, idleTick: -1, manualUI: true})
+	u := New(a, Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), kdf: fdKDF, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	if u.setup == nil {
 		t.Fatal("no setup wizard on a first run")
 	}

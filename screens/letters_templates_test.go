@@ -17,7 +17,7 @@ func ltTab(t *testing.T, c *app.Clinic) (*lettersTab, *tcShell) {
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 900))
 	sh := &tcShell{}
-	ctx := &Context{Window: w, Clinic: c, ShowError: func(err error) { sh.errors = append(sh.errors, err) }}
+	ctx := &Context{Window: w, Clinic: c, Runner: tpRun, ShowError: func(err error) { sh.errors = append(sh.errors, err) }}
 	tab := newLettersTab(ctx)
 	w.SetContent(tab.build())
 	return tab, sh

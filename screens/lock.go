@@ -47,12 +47,12 @@ func (l *lockScreen) build() fyne.CanvasObject {
 	if name == "" {
 		name = "ClinicDesk"
 	}
-	clinic := doorTitle(name)
+	clinic := pageTitle(name)
 	clinic.Alignment = fyne.TextAlignCenter
 	locked := widget.NewLabelWithStyle("Locked: "+l.session.User.FullName, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	locked.SizeName = theme.SizeNameSubHeadingText
 	locked.Wrapping = fyne.TextWrapWord
-	explain := doorText("ClinicDesk is locked so nobody can see patient details. " + l.session.User.FullName + ", type your password to carry on where you left off.")
+	explain := wrapped("ClinicDesk is locked so nobody can see patient details. " + l.session.User.FullName + ", type your password to carry on where you left off.")
 	explain.Alignment = fyne.TextAlignCenter
 
 	l.password = widget.NewPasswordEntry()
@@ -64,7 +64,7 @@ func (l *lockScreen) build() fyne.CanvasObject {
 	l.switchBtn.Importance = widget.LowImportance
 	l.spinner = widget.NewActivity()
 	l.spinner.Hide()
-	l.message = doorProblem()
+	l.message = errorText()
 
 	items := []fyne.CanvasObject{
 		container.NewCenter(widget.NewIcon(theme.VisibilityOffIcon())),
@@ -78,16 +78,16 @@ func (l *lockScreen) build() fyne.CanvasObject {
 		if held == 1 && patientDrafts.has(l.ui.clinic, l.session.User.ID) {
 			what = "The patient form you were filling in comes back"
 		}
-		kept := doorText(what + ", as you left it, when you unlock. It is not saved yet, and closing ClinicDesk would lose it.")
+		kept := wrapped(what + ", as you left it, when you unlock. It is not saved yet, and closing ClinicDesk would lose it.")
 		kept.Alignment = fyne.TextAlignCenter
 		items = append(items, kept)
 	}
 	items = append(items,
-		doorField("Password", l.password, l.message),
+		labelledField("Password", l.password, l.message),
 		container.NewHBox(l.switchBtn, layout.NewSpacer(), l.spinner, l.unlockBtn),
 	)
 	if note := l.ui.opts.DemoNote; note != "" {
-		demo := doorText(note)
+		demo := wrapped(note)
 		demo.Importance = widget.WarningImportance
 		demo.Alignment = fyne.TextAlignCenter
 		items = append(items, demo)
@@ -105,7 +105,7 @@ func (l *lockScreen) onUnlock() {
 	}
 	pw := l.password.Text
 	if pw == "" {
-		doorSay(l.message, "Type your password to unlock.", widget.DangerImportance)
+		say(l.message, widget.DangerImportance, "Type your password to unlock.")
 		l.focusFirst()
 		return
 	}
@@ -128,7 +128,7 @@ func (l *lockScreen) onUnlock() {
 			if msg == "Wrong user name or password." {
 				msg = "That password is not right. Try again."
 			}
-			doorSay(l.message, msg, widget.DangerImportance)
+			say(l.message, widget.DangerImportance, msg)
 			l.password.SetText("")
 			l.focusFirst()
 			return
@@ -147,7 +147,7 @@ func (l *lockScreen) onSwitchUser() {
 func (l *lockScreen) setBusy(b bool) {
 	l.busy = b
 	if b {
-		doorSay(l.message, "", widget.DangerImportance)
+		say(l.message, widget.DangerImportance, "")
 		l.password.Disable()
 		l.unlockBtn.Disable()
 		l.switchBtn.Disable()

@@ -33,7 +33,7 @@ func fdRegisterModule(t *testing.T) *fdModuleWidgets {
 	saved := append([]Module(nil), modules...)
 	t.Cleanup(func() { modules = saved })
 	mw := &fdModuleWidgets{}
-	registerModule(Module{ID: "fdpatient", Title: "Test patient", Order: -1000,
+	modules = append(screenList(Module{ID: "fdpatient", Title: "Test patient",
 		Build: func(ctx *Context) fyne.CanvasObject {
 			mw.builds++
 			mw.note = widget.NewEntry()
@@ -42,7 +42,7 @@ func fdRegisterModule(t *testing.T) *fdModuleWidgets {
 				dialog.ShowInformation("Patient", fdSecret+" (details)", ctx.Window)
 			})
 			return container.NewVBox(widget.NewLabel(fdSecret), mw.note, mw.open)
-		}})
+		}}), saved...)
 	return mw
 }
 
@@ -67,7 +67,7 @@ func fdSignedIn(t *testing.T, clock *fdClock) (*UI, *fdModuleWidgets) {
 	c, _ := fdCreate(t)
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
-	opts := Options{Clinic: c, Screen: "fdpatient", idleTick: -1, manualUI: true}
+	opts := Options{Clinic: c, Screen: "fdpatient", idleTick: -1, Runner: tpHoldResults(t), backupTick: -1}
 	if clock != nil {
 		opts.clock = clock.now
 	}
@@ -249,12 +249,13 @@ func TestSwitchUserAndSignOut(t *testing.T) {
 
 func TestShellModulesAndEmptyState(t *testing.T) {
 	mw := fdRegisterModule(t)
-	registerModule(Module{ID: "fdsecond", Title: "Second", Order: -999,
+	second := screenList(Module{ID: "fdsecond", Title: "Second",
 		Build: func(*Context) fyne.CanvasObject { return widget.NewLabel("second module here") }})
+	modules = append(modules[:1], append(second, modules[1:]...)...)
 	c, _ := fdCreate(t)
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
-	u := New(a, Options{Clinic: c, Screen: "no-such-screen", idleTick: -1, manualUI: true})
+	u := New(a, Options{Clinic: c, Screen: "no-such-screen", idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	w := u.Window()
 	if u.shell.currentID() != "fdpatient" || mw.builds != 1 {
 		t.Fatalf("an unknown screen should open the first module, at %q", u.shell.currentID())

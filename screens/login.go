@@ -41,7 +41,7 @@ func (l *loginScreen) build() fyne.CanvasObject {
 	if name == "" {
 		name = "ClinicDesk"
 	}
-	clinic := doorTitle(name)
+	clinic := pageTitle(name)
 	clinic.Alignment = fyne.TextAlignCenter
 	sub := widget.NewLabelWithStyle("Sign in with your own user name and password", fyne.TextAlignCenter, fyne.TextStyle{})
 	sub.Wrapping = fyne.TextWrapWord
@@ -51,7 +51,7 @@ func (l *loginScreen) build() fyne.CanvasObject {
 	l.username.OnSubmitted = func(string) { l.onUsernameSubmitted() }
 	l.password = widget.NewPasswordEntry()
 	l.password.OnSubmitted = func(string) { l.onSignIn() }
-	l.message = doorProblem()
+	l.message = errorText()
 	l.spinner = widget.NewActivity()
 	l.spinner.Hide()
 	l.signInBtn = widget.NewButtonWithIcon("Sign in", theme.LoginIcon(), l.onSignIn)
@@ -63,8 +63,8 @@ func (l *loginScreen) build() fyne.CanvasObject {
 		container.NewCenter(doorLogo(64)),
 		clinic,
 		sub,
-		doorField("User name", l.username),
-		doorField("Password", l.password, l.message),
+		labelledField("User name", l.username),
+		labelledField("Password", l.password, l.message),
 		container.NewHBox(l.forgotBtn, layout.NewSpacer(), l.spinner, l.signInBtn),
 	}
 	if l.canReturn {
@@ -75,7 +75,7 @@ func (l *loginScreen) build() fyne.CanvasObject {
 		}
 	}
 	if note := l.ui.opts.DemoNote; note != "" {
-		demo := doorText(note)
+		demo := wrapped(note)
 		demo.Importance = widget.WarningImportance
 		demo.Alignment = fyne.TextAlignCenter
 		items = append(items, demo)
@@ -108,11 +108,11 @@ func (l *loginScreen) onSignIn() {
 	user, pw := strings.TrimSpace(l.username.Text), l.password.Text
 	switch {
 	case user == "":
-		doorSay(l.message, "Type your user name.", widget.DangerImportance)
+		say(l.message, widget.DangerImportance, "Type your user name.")
 		l.ui.win.Canvas().Focus(l.username)
 		return
 	case pw == "":
-		doorSay(l.message, "Type your password.", widget.DangerImportance)
+		say(l.message, widget.DangerImportance, "Type your password.")
 		l.ui.win.Canvas().Focus(l.password)
 		return
 	}
@@ -131,7 +131,7 @@ func (l *loginScreen) onSignIn() {
 		}
 		l.setBusy(false)
 		if err != nil {
-			doorSay(l.message, signInProblem(err), widget.DangerImportance)
+			say(l.message, widget.DangerImportance, signInProblem(err))
 			l.password.SetText("")
 			l.ui.win.Canvas().Focus(l.password)
 			return
@@ -180,7 +180,7 @@ func (l *loginScreen) setBusy(b bool) {
 		}
 	}
 	if b {
-		doorSay(l.message, "", widget.DangerImportance)
+		say(l.message, widget.DangerImportance, "")
 		l.spinner.Show()
 		l.spinner.Start()
 	} else {
@@ -220,9 +220,9 @@ func newRecoveryDialog(u *UI, username string) *recoveryDialog {
 	r.username.SetText(username)
 	r.password = widget.NewPasswordEntry()
 	r.confirm = widget.NewPasswordEntry()
-	r.pwFeedback = doorProblem()
-	r.matchFeedback = doorProblem()
-	r.message = doorProblem()
+	r.pwFeedback = errorText()
+	r.matchFeedback = errorText()
+	r.message = errorText()
 	r.spinner = widget.NewActivity()
 	r.spinner.Hide()
 	r.password.OnChanged = func(string) { r.onPasswordChanged() }
@@ -236,15 +236,15 @@ func newRecoveryDialog(u *UI, username string) *recoveryDialog {
 	r.okBtn.Importance = widget.HighImportance
 	r.cancelBtn = widget.NewButton("Cancel", r.onCancel)
 
-	explain := doorText("The recovery key is printed on the clinic's Emergency recovery sheet, which a practice manager keeps locked away. " +
+	explain := wrapped("The recovery key is printed on the clinic's Emergency recovery sheet, which a practice manager keeps locked away. " +
 		"With it you can choose a new password for any user, yourself included.")
-	hint := doorHint(doorPasswordAdvice)
+	hint := fieldHint(doorPasswordAdvice)
 	content := container.NewVBox(
 		explain,
-		doorField("Recovery key", r.key),
-		doorField("User name", r.username),
-		doorField("New password", r.password, hint, r.pwFeedback),
-		doorField("New password again", r.confirm, r.matchFeedback),
+		labelledField("Recovery key", r.key),
+		labelledField("User name", r.username),
+		labelledField("New password", r.password, hint, r.pwFeedback),
+		labelledField("New password again", r.confirm, r.matchFeedback),
 		r.message,
 		container.NewHBox(layout.NewSpacer(), r.spinner, r.cancelBtn, r.okBtn),
 	)
@@ -276,21 +276,21 @@ func (r *recoveryDialog) onSubmit() {
 	key, user, pw := strings.TrimSpace(r.key.Text), strings.TrimSpace(r.username.Text), r.password.Text
 	switch {
 	case key == "":
-		doorSay(r.message, "Type the recovery key from the Emergency recovery sheet.", widget.DangerImportance)
+		say(r.message, widget.DangerImportance, "Type the recovery key from the Emergency recovery sheet.")
 		r.ui.win.Canvas().Focus(r.key)
 		return
 	case user == "":
-		doorSay(r.message, "Type the user name that needs a new password.", widget.DangerImportance)
+		say(r.message, widget.DangerImportance, "Type the user name that needs a new password.")
 		r.ui.win.Canvas().Focus(r.username)
 		return
 	}
 	if err := app.CheckPassword(pw, user, r.ui.clinicName); err != nil {
-		doorSay(r.message, sentence(err.Error()), widget.DangerImportance)
+		say(r.message, widget.DangerImportance, sentence(err.Error()))
 		r.ui.win.Canvas().Focus(r.password)
 		return
 	}
 	if pw != r.confirm.Text {
-		doorSay(r.message, "The two new passwords are not the same: type them again.", widget.DangerImportance)
+		say(r.message, widget.DangerImportance, "The two new passwords are not the same: type them again.")
 		r.confirm.SetText("")
 		r.ui.win.Canvas().Focus(r.confirm)
 		return
@@ -310,7 +310,7 @@ func (r *recoveryDialog) onSubmit() {
 			return
 		}
 		if err != nil {
-			doorSay(r.message, doorFriendly(err), widget.DangerImportance)
+			say(r.message, widget.DangerImportance, doorFriendly(err))
 			return
 		}
 		r.d.Hide()
@@ -330,7 +330,7 @@ func (r *recoveryDialog) setBusy(b bool) {
 		}
 	}
 	if b {
-		doorSay(r.message, "", widget.DangerImportance)
+		say(r.message, widget.DangerImportance, "")
 		r.spinner.Show()
 		r.spinner.Start()
 	} else {

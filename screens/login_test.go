@@ -28,7 +28,7 @@ func fdOpenForLogin(t *testing.T) (*UI, string) {
 	}
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
-	u := New(a, Options{Clinic: opened, idleTick: -1, manualUI: true})
+	u := New(a, Options{Clinic: opened, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	t.Cleanup(func() { u.closeClinic() })
 	if u.state != uiLogin || u.login == nil {
 		t.Fatalf("an opened clinic with nobody signed in should show the login screen, state %v", u.state)
@@ -147,7 +147,7 @@ func TestStartupErrors(t *testing.T) {
 
 	// A second copy opening the same file gets a clear message, no crash.
 	tpHoldResults(t)
-	u := New(a, Options{DBPath: c.Path(), idleTick: -1, manualUI: true})
+	u := New(a, Options{DBPath: c.Path(), idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	if u.state != uiFailed || !fdShows(u.Window(), "already open in another copy") ||
 		!fdShows(u.Window(), "Nothing in the clinic file has been changed") {
 		t.Fatalf("second copy: state %v, %q", u.state, fdTexts(u.Window(), false))

@@ -32,10 +32,10 @@ func newPasswordDialog(u *UI, s app.Session) *passwordDialog {
 	p.current = newSecretBox()
 	p.password = newSecretBox()
 	p.confirm = newSecretBox()
-	p.currentProblem = doorProblem()
-	p.pwFeedback = doorProblem()
-	p.matchFeedback = doorProblem()
-	p.message = doorProblem()
+	p.currentProblem = errorText()
+	p.pwFeedback = errorText()
+	p.matchFeedback = errorText()
+	p.message = errorText()
 	p.spinner = widget.NewActivity()
 	p.spinner.Hide()
 	p.password.OnChanged = func(string) { p.onPasswordChanged() }
@@ -47,12 +47,12 @@ func newPasswordDialog(u *UI, s app.Session) *passwordDialog {
 	p.okBtn.Importance = widget.HighImportance
 	p.cancelBtn = widget.NewButton("Cancel", p.onCancel)
 
-	hint := doorHint(doorPasswordAdvice)
+	hint := fieldHint(doorPasswordAdvice)
 	content := container.NewVBox(
-		doorText("Signed in as "+s.User.FullName+" ("+s.User.Username+")."),
-		doorField("Current password", p.current, p.currentProblem),
-		doorField("New password", p.password, hint, p.pwFeedback),
-		doorField("New password again", p.confirm, p.matchFeedback),
+		wrapped("Signed in as "+s.User.FullName+" ("+s.User.Username+")."),
+		labelledField("Current password", p.current, p.currentProblem),
+		labelledField("New password", p.password, hint, p.pwFeedback),
+		labelledField("New password again", p.confirm, p.matchFeedback),
 		p.message,
 		container.NewHBox(layout.NewSpacer(), p.spinner, p.cancelBtn, p.okBtn),
 	)
@@ -86,21 +86,21 @@ func (p *passwordDialog) onSubmit() {
 	if p.busy {
 		return
 	}
-	doorSay(p.currentProblem, "", widget.DangerImportance)
-	doorSay(p.message, "", widget.DangerImportance)
+	say(p.currentProblem, widget.DangerImportance, "")
+	say(p.message, widget.DangerImportance, "")
 	old, pw := p.current.Text, p.password.Text
 	if old == "" {
-		doorSay(p.currentProblem, "Type the password you use now.", widget.DangerImportance)
+		say(p.currentProblem, widget.DangerImportance, "Type the password you use now.")
 		p.ui.win.Canvas().Focus(p.current)
 		return
 	}
 	if err := app.CheckPassword(pw, p.avoid()...); err != nil {
-		doorSay(p.message, sentence(err.Error()), widget.DangerImportance)
+		say(p.message, widget.DangerImportance, sentence(err.Error()))
 		p.ui.win.Canvas().Focus(p.password)
 		return
 	}
 	if pw != p.confirm.Text {
-		doorSay(p.message, "The two new passwords are not the same: type them again.", widget.DangerImportance)
+		say(p.message, widget.DangerImportance, "The two new passwords are not the same: type them again.")
 		p.confirm.SetText("")
 		p.ui.win.Canvas().Focus(p.confirm)
 		return
@@ -114,12 +114,12 @@ func (p *passwordDialog) onSubmit() {
 		}
 		if err != nil {
 			if strings.Contains(err.Error(), "current password") {
-				doorSay(p.currentProblem, sentence(err.Error()), widget.DangerImportance)
+				say(p.currentProblem, widget.DangerImportance, sentence(err.Error()))
 				p.current.SetText("")
 				p.ui.win.Canvas().Focus(p.current)
 				return
 			}
-			doorSay(p.message, sentence(err.Error()), widget.DangerImportance)
+			say(p.message, widget.DangerImportance, sentence(err.Error()))
 			return
 		}
 		p.d.Hide()

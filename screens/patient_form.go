@@ -98,7 +98,7 @@ func newPatientForm(s *patientsScreen, p *app.Patient) *patientForm {
 // field is a labelled field with its message underneath.
 func (f *patientForm) field(name, label string, w fyne.CanvasObject) fyne.CanvasObject {
 	p := errorText()
-	cell := doorField(label, w, p)
+	cell := labelledField(label, w, p)
 	if name != "" {
 		f.problems[name] = p
 		f.cellFor[name] = cell
@@ -264,7 +264,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 			formRow(f.field(patients.FieldMobile, "Mobile", f.mobile), f.field(patients.FieldHome, "Home phone", f.home),
 				f.field(patients.FieldWork, "Work phone", f.work)),
 			formRow(f.field(patients.FieldEmail, "Email", f.email)),
-			doorField("The patient agrees to be contacted by", container.NewHBox(f.consentLetter, f.consentPhone, f.consentSMS, f.consentEmail))),
+			labelledField("The patient agrees to be contacted by", container.NewHBox(f.consentLetter, f.consentPhone, f.consentSMS, f.consentEmail))),
 		formSection("GP and next of kin",
 			// The address sits beside the GP and practice it belongs to.
 			formRow(container.NewVBox(f.field(patients.FieldGPName, "GP", f.gpName), f.field(patients.FieldGPPractice, "GP practice", f.gpPractice)),
@@ -273,7 +273,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 				f.field(patients.FieldNOKPhone, "Their phone", f.nokPhone))),
 		f.carerSection(),
 		formSection("Language",
-			formRow(f.field(patients.FieldLanguage, "Preferred language", f.language), doorField(" ", f.interpreter))),
+			formRow(f.field(patients.FieldLanguage, "Preferred language", f.language), labelledField(" ", f.interpreter))),
 		formSection("Communication needs (Accessible Information Standard)",
 			container.NewGridWithColumns(3, needCells...),
 			needsProblem,

@@ -42,9 +42,9 @@ func (r *patientRecord) tasksTab() fyne.CanvasObject {
 	form := container.NewVBox(
 		restored,
 		container.NewBorder(nil, nil, nil, container.NewHBox(
-			doorField("Due", sized(r.taskDue, 130)), doorField("Who will do it", sized(r.taskOwner, 190)),
-			doorField(" ", r.taskAdd)),
-			doorField("Follow-up", r.taskTitle)),
+			labelledField("Due", sized(r.taskDue, 130)), labelledField("Who will do it", sized(r.taskOwner, 190)),
+			labelledField(" ", r.taskAdd)),
+			labelledField("Follow-up", r.taskTitle)),
 		dueHint,
 		r.taskProblem,
 	)

@@ -18,17 +18,6 @@ import (
 // patientsModuleID is the Patients screen's ID (`clinicdesk demo --screen patients`).
 const patientsModuleID = "patients"
 
-func init() {
-	registerModule(Module{
-		ID:      patientsModuleID,
-		Title:   "Patients",
-		Icon:    themeIcon(theme.IconNameAccount),
-		Order:   20,
-		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewPatients) },
-		Build:   func(ctx *Context) fyne.CanvasObject { return newPatientsScreen(ctx).build() },
-	})
-}
-
 // patientsPageSize is how many patients a page of the list or of search
 // results holds; patientsMaxResults is as far as "Show more" goes for a
 // search (typing more narrows it instead).
@@ -691,29 +680,4 @@ func patientFlags(p app.PatientSummary) string {
 		parts = append([]string{"Archived"}, parts...)
 	}
 	return strings.Join(parts, " · ")
-}
-
-// --- work off the UI goroutine ---
-
-// deliverOnUI hands a result back to the UI goroutine. Tests hold the
-// results instead and run them on the test's own goroutine, so nothing
-// touches a widget while the test does.
-var deliverOnUI = fyne.Do
-
-// offUI runs work off the UI goroutine and done with its result back on
-// it, unless the session was locked or ended meanwhile: then nothing of
-// the result may appear. backgroundJobs counts the jobs until done has
-// run (tests wait for it).
-func offUI[T any](ctx *Context, work func() (T, error), done func(T, error)) {
-	backgroundJobs.Add(1)
-	go func() {
-		v, err := work()
-		deliverOnUI(func() {
-			defer backgroundJobs.Add(-1)
-			if s, ok := ctx.Clinic.Session(); !ok || s.Locked {
-				return
-			}
-			done(v, err)
-		})
-	}()
 }

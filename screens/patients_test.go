@@ -3,9 +3,7 @@ package screens
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
@@ -16,66 +14,6 @@ import (
 )
 
 // Helpers shared by the patient screen tests (tp: "test patients").
-
-// tpQueue holds the results of work done off the UI goroutine until
-// tpIdle runs them on the test's goroutine (standing in for the UI one).
-var tpQueue struct {
-	sync.Mutex
-	fns []func()
-}
-
-// tpHoldResults makes the patient screens' background results wait for
-// tpIdle, for the rest of the test.
-func tpHoldResults(t *testing.T) {
-	t.Helper()
-	saved := deliverOnUI
-	deliverOnUI = func(f func()) {
-		tpQueue.Lock()
-		tpQueue.fns = append(tpQueue.fns, f)
-		tpQueue.Unlock()
-	}
-	settleHook = func() { tpIdle(t) }
-	t.Cleanup(func() {
-		deliverOnUI = saved
-		settleHook = nil
-		tpQueue.Lock()
-		// Each result never shown is a job offUI still counts: drop the
-		// count with it, or every later test waits for it in vain.
-		backgroundJobs.Add(-int64(len(tpQueue.fns)))
-		tpQueue.fns = nil
-		tpQueue.Unlock()
-	})
-}
-
-// tpIdle waits, with a generous deadline, until every job sent off the
-// UI goroutine has finished and its result has been shown.
-func tpIdle(t *testing.T) {
-	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for {
-		jobs := backgroundJobs.Load()
-		if jobs == 0 {
-			return
-		}
-		tpQueue.Lock()
-		fns := tpQueue.fns
-		ready := int64(len(fns)) == jobs
-		if ready {
-			tpQueue.fns = nil
-		}
-		tpQueue.Unlock()
-		if ready {
-			for _, f := range fns {
-				f()
-			}
-			continue
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting for %d background jobs", jobs)
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
-}
 
 // tpScreen builds the Patients module for c, as the shell would, and
 // waits for its first page.
@@ -261,16 +199,9 @@ func TestPatientsStaleResultsAreDropped(t *testing.T) {
 	w.Canvas().Focus(s.search)
 	for i, r := range "zoe" {
 		test.Type(s.search, string(r))
-		tcPoll(t, "the search to finish", func() bool {
-			tpQueue.Lock()
-			defer tpQueue.Unlock()
-			return len(tpQueue.fns) == i+1
-		})
+		tcPoll(t, "the search to finish", func() bool { return tpRun.held() == i+1 })
 	}
-	tpQueue.Lock()
-	fns := tpQueue.fns
-	tpQueue.fns = nil
-	tpQueue.Unlock()
+	fns := tpRun.takeHeld()
 	for i := len(fns) - 1; i >= 0; i-- {
 		fns[i]()
 	}
@@ -380,7 +311,7 @@ func TestPatientsCtrlFAndTopBarFromAnywhere(t *testing.T) {
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
 	tpHoldResults(t)
-	u := New(a, Options{Clinic: c, Screen: "today", idleTick: -1, manualUI: true})
+	u := New(a, Options{Clinic: c, Screen: "today", idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	w := u.Window()
 	tpIdle(t)
 	if u.shell.currentID() != "today" {

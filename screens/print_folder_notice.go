@@ -130,9 +130,9 @@ func (u *UI) closeWhenLettersGone(err error) {
 		})
 	}
 	u.win.SetContent(doorCentred(container.NewVBox(
-		doorTitle(title),
-		doorText(text),
-		doorText("If you close ClinicDesk anyway, "+they+" in a folder that only your own account on this computer can open, and ClinicDesk deletes "+them+" when it next starts."),
+		pageTitle(title),
+		wrapped(text),
+		wrapped("If you close ClinicDesk anyway, "+they+" in a folder that only your own account on this computer can open, and ClinicDesk deletes "+them+" when it next starts."),
 		container.NewHBox(layout.NewSpacer(), anyway, again),
 	), 560))
 }

@@ -144,7 +144,7 @@ func fakeXDGOpen(t *testing.T, body string) {
 func openToPrintDialog(t *testing.T) *pdfOutput {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	u, _ := fdSignedIn(t, nil)
-	ctx := &Context{Window: u.win, Clinic: u.clinic, ShowError: func(err error) { t.Errorf("error shown: %v", err) }}
+	ctx := &Context{Window: u.win, Clinic: u.clinic, Runner: tpRun, ShowError: func(err error) { t.Errorf("error shown: %v", err) }}
 	return showPDF(ctx, madePDF{Title: "Appointment reminder", PDF: []byte("%PDF-1.4"), FileName: "Appointment reminder 2026-11-23.pdf"})
 }
 

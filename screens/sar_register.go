@@ -17,18 +17,6 @@ import (
 
 const sarModuleID = "sar"
 
-func init() {
-	registerModule(Module{
-		ID:    sarModuleID,
-		Title: "Subject access",
-		Icon:  themeIcon(theme.IconNameFile),
-		// After Settings, so Ctrl+1 to Ctrl+6 keep the screens they had.
-		Order:   95,
-		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermSubjectAccess) },
-		Build:   func(ctx *Context) fyne.CanvasObject { return newSARScreen(ctx).build() },
-	})
-}
-
 // pendingSAR is the request the register selects when it opens next
 // (Today and the patient's record open it on one).
 var pendingSAR string

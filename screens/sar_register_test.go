@@ -22,7 +22,7 @@ func tsRegister(t *testing.T, c *app.Clinic) (*sarScreen, fyne.Window, *tcShell)
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1366, 768))
 	sh := &tcShell{}
-	ctx := &Context{Window: w, Clinic: c, ShowError: func(err error) { sh.errors = append(sh.errors, err) },
+	ctx := &Context{Window: w, Clinic: c, Runner: tpRun, ShowError: func(err error) { sh.errors = append(sh.errors, err) },
 		Open: func(id string) { sh.opened = append(sh.opened, id) }}
 	s := newSARScreen(ctx)
 	w.SetContent(s.build())

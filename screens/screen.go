@@ -4,8 +4,6 @@
 package screens
 
 import (
-	"sort"
-
 	"clinicdesk/app"
 
 	"fyne.io/fyne/v2"
@@ -16,7 +14,6 @@ type Module struct {
 	ID    string // what `clinicdesk demo --screen` names: today, settings, audit, …
 	Title string
 	Icon  fyne.Resource
-	Order int
 	// Allowed hides the entry from roles that cannot use it; the app layer
 	// checks every action again.
 	Allowed func(c *app.Clinic) bool
@@ -35,6 +32,9 @@ type Context struct {
 	Reload func()
 	// Open switches the navigation to another module by ID.
 	Open func(id string)
+	// Runner runs work off the UI goroutine (kit_background.go); nil is
+	// the window's.
+	Runner Runner
 
 	// left is closed when the screen on show is left (see Left).
 	left chan struct{}
@@ -70,21 +70,6 @@ func (c *Context) leaveScreen() {
 	default:
 		close(c.left)
 	}
-}
-
-var modules []Module
-
-// registerModule adds a module to the navigation (called from init in
-// each module's file).
-func registerModule(m Module) {
-	// A module built again replaces the one on show: the old one's loops end.
-	build := m.Build
-	m.Build = func(ctx *Context) fyne.CanvasObject {
-		ctx.enterScreen()
-		return build(ctx)
-	}
-	modules = append(modules, m)
-	sort.SliceStable(modules, func(i, j int) bool { return modules[i].Order < modules[j].Order })
 }
 
 // ScreenIDs lists every screen's id, in navigation order (for

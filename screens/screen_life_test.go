@@ -22,7 +22,7 @@ func slSignedIn(t *testing.T) *UI {
 	ctSetUp(t, c)
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
-	u := New(a, Options{Clinic: c, Screen: calendarModuleID, idleTick: time.Hour, manualUI: true})
+	u := New(a, Options{Clinic: c, Screen: calendarModuleID, idleTick: time.Hour, Runner: tpHoldResults(t), backupTick: -1})
 	if u.state != uiMain {
 		t.Fatalf("a signed-in clinic should open on the main window, state %v", u.state)
 	}

@@ -20,16 +20,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func init() {
-	registerModule(Module{
-		ID:    "settings",
-		Title: "Settings",
-		Icon:  themeIcon(theme.IconNameSettings),
-		Order: 90,
-		Build: func(ctx *Context) fyne.CanvasObject { return newSettingsScreen(ctx).build() },
-	})
-}
-
 // The tabs of Settings, as their titles read.
 const (
 	settingsTabDetails  = "Clinic details"

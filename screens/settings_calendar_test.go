@@ -201,7 +201,7 @@ func TestCalendarSetupNotForReceptionist(t *testing.T) {
 	}
 
 	// Built anyway, the tab is a plain note with nothing to edit.
-	tab := newCalendarSetupTab(&Context{Window: w, Clinic: c})
+	tab := newCalendarSetupTab(&Context{Window: w, Clinic: c, Runner: tpRun})
 	w.SetContent(tab.build())
 	if !tcShows(w, "Only a practice manager can set up the calendar") {
 		t.Fatalf("no read-only note: %q", tcTexts(w))

@@ -138,31 +138,29 @@ func (t *backupsTab) restore(path string, p app.RestorePreview, password string)
 	fitDialog(wait, content, 440)
 	wait.Show()
 	c, win, ctx := t.ctx.Clinic, t.ctx.Window, t.ctx
-	backgroundJobs.Add(1)
-	go func() {
-		defer backgroundJobs.Add(-1)
-		_, err := c.RestoreFrom(path, password)
-		fyne.DoAndWait(func() {
-			bar.Stop()
-			wait.Hide()
-			if err != nil {
-				if s, ok := c.Session(); ok && !s.Locked {
-					t.confirmRestore(path, p, "The backup was not restored, and the clinic is as it was. "+plainError(err))
-					return
-				}
-				// The session ended all the same: sign in again.
+	var err error
+	// Not offUI: whatever the outcome, the window must go on to say it,
+	// since a restore ends the session.
+	ctx.runner().Run(func() { _, err = c.RestoreFrom(path, password) }, func() {
+		bar.Stop()
+		wait.Hide()
+		if err != nil {
+			if sessionOpen(c) {
+				t.confirmRestore(path, p, "The backup was not restored, and the clinic is as it was. "+plainError(err))
+				return
 			}
-			typingDrafts.forgetClinic(c) // typed against the clinic as it was
-			if ctx.Reload != nil {
-				ctx.Reload() // no session: the window shows the sign-in
-			}
-			if err == nil {
-				dialog.ShowInformation("Backup restored",
-					"The clinic is back as it was at "+restoreWhen(p)+". Sign in again with your password as it was then; so does everyone else.", win)
-			} else {
-				dialog.ShowInformation("Sign in again",
-					"The restore stopped part way ("+plainError(err)+"). Sign in again: ClinicDesk finishes or undoes it, so the clinic is whole, either as it was or as the backup holds it.", win)
-			}
-		})
-	}()
+			// The session ended all the same: sign in again.
+		}
+		typingDrafts.forgetClinic(c) // typed against the clinic as it was
+		if ctx.Reload != nil {
+			ctx.Reload() // no session: the window shows the sign-in
+		}
+		if err == nil {
+			dialog.ShowInformation("Backup restored",
+				"The clinic is back as it was at "+restoreWhen(p)+". Sign in again with your password as it was then; so does everyone else.", win)
+		} else {
+			dialog.ShowInformation("Sign in again",
+				"The restore stopped part way ("+plainError(err)+"). Sign in again: ClinicDesk finishes or undoes it, so the clinic is whole, either as it was or as the backup holds it.", win)
+		}
+	})
 }

@@ -77,6 +77,7 @@ func tcBuild(t *testing.T, c *app.Clinic, id string) (fyne.CanvasObject, fyne.Wi
 	ctx := &Context{
 		Window:    w,
 		Clinic:    c,
+		Runner:    tpRun,
 		ShowError: func(err error) { sh.errors = append(sh.errors, err) },
 		Reload:    func() { sh.reloads++ },
 		Open:      func(id string) { sh.opened = append(sh.opened, id) },
@@ -87,10 +88,10 @@ func tcBuild(t *testing.T, c *app.Clinic, id string) (fyne.CanvasObject, fyne.Wi
 }
 
 // tcIdle waits, with a generous deadline, for work sent off the UI
-// goroutine to finish.
+// goroutine to finish and its results to show.
 func tcIdle(t *testing.T) {
 	t.Helper()
-	tcPoll(t, "background work to finish", func() bool { return backgroundJobs.Load() == 0 })
+	tpIdle(t)
 }
 
 // tcPoll waits until cond holds, failing the test after a minute.

@@ -2,20 +2,17 @@ package screens
 
 import (
 	"bytes"
-	"errors"
 	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // or PNG
 	"io"
 	"net/mail"
-	"path/filepath"
 	"strings"
 	"time"
 	_ "time/tzdata" // the sheet is dated in UK time even where no zone database exists
 	"unicode"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
 
 	"fyne.io/fyne/v2"
@@ -109,7 +106,7 @@ func newSetupScreen(u *UI) *setupScreen {
 	s.phone.SetPlaceHolder("e.g. 0113 496 0000")
 	s.email = widget.NewEntry()
 	s.email.SetPlaceHolder("e.g. reception@yourclinic.co.uk")
-	s.nameProblem, s.phoneProblem, s.emailProblem, s.logoProblem = doorProblem(), doorProblem(), doorProblem(), doorProblem()
+	s.nameProblem, s.phoneProblem, s.emailProblem, s.logoProblem = errorText(), errorText(), errorText(), errorText()
 	s.logoBox = container.NewStack(setupNoLogo())
 	s.name.OnChanged = func(string) { s.say(s.nameProblem, "", widget.DangerImportance) }
 	s.phone.OnChanged = func(string) { s.say(s.phoneProblem, "", widget.DangerImportance) }
@@ -124,9 +121,9 @@ func newSetupScreen(u *UI) *setupScreen {
 	s.username.SetPlaceHolder("e.g. sjones")
 	s.password = widget.NewPasswordEntry()
 	s.confirm = widget.NewPasswordEntry()
-	s.fullNameProblem, s.usernameProblem = doorProblem(), doorProblem()
-	s.passwordProblem, s.passwordFeedback = doorProblem(), doorProblem()
-	s.confirmProblem, s.createProblem = doorProblem(), doorProblem()
+	s.fullNameProblem, s.usernameProblem = errorText(), errorText()
+	s.passwordProblem, s.passwordFeedback = errorText(), errorText()
+	s.confirmProblem, s.createProblem = errorText(), errorText()
 	s.fullName.OnChanged = func(string) { s.onFullNameChanged() }
 	s.username.OnChanged = func(string) { s.onUsernameChanged() }
 	s.password.OnChanged = func(string) { s.onPasswordChanged() }
@@ -139,7 +136,7 @@ func newSetupScreen(u *UI) *setupScreen {
 }
 
 func (s *setupScreen) build() fyne.CanvasObject {
-	welcome := doorTitle("Welcome to ClinicDesk")
+	welcome := pageTitle("Welcome to ClinicDesk")
 	s.stepLabel = widget.NewLabel("")
 	header := container.NewBorder(nil, nil, doorLogo(56), nil, container.NewVBox(welcome, s.stepLabel))
 
@@ -195,9 +192,9 @@ func (s *setupScreen) showPasswordHint() {
 	}
 }
 
-// say is doorSay for the wizard: a problem also shows in the band.
+// say is say for the wizard: a problem also shows in the band.
 func (s *setupScreen) say(l *widget.Label, text string, imp widget.Importance) {
-	doorSay(l, text, imp)
+	say(l, imp, text)
 	s.showProblems()
 }
 
@@ -295,7 +292,7 @@ func (s *setupScreen) showStep(step int) {
 func (s *setupScreen) clinicPage() []fyne.CanvasObject {
 	// Short, and the logo's rule beside its name: with the room kept for
 	// messages the step still fits the first window (1120x680).
-	intro := doorText("These details head your letters and slips; you can change them later in Settings.")
+	intro := wrapped("These details head your letters and slips; you can change them later in Settings.")
 	chooseBtn := widget.NewButtonWithIcon("Choose a logo…", theme.FolderOpenIcon(), s.onChooseLogo)
 	s.removeLogoBtn = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), s.onRemoveLogo)
 	s.removeLogoBtn.Importance = widget.LowImportance
@@ -305,11 +302,11 @@ func (s *setupScreen) clinicPage() []fyne.CanvasObject {
 	logoCaption := setupCaption("Logo", "optional: a PNG or JPEG picture of up to 2 MB, printed at the top of letters")
 	return []fyne.CanvasObject{
 		intro,
-		doorField("Clinic name", s.name),
-		doorField("Address", s.address),
+		labelledField("Clinic name", s.name),
+		labelledField("Address", s.address),
 		container.NewGridWithColumns(2,
-			doorField("Phone", s.phone),
-			doorField("Email", s.email)),
+			labelledField("Phone", s.phone),
+			labelledField("Email", s.email)),
 		container.NewVBox(logoCaption, container.NewHBox(s.logoBox, chooseBtn, s.removeLogoBtn)),
 	}
 }
@@ -317,30 +314,30 @@ func (s *setupScreen) clinicPage() []fyne.CanvasObject {
 func (s *setupScreen) managerPage() []fyne.CanvasObject {
 	// Short, and the user name's rule beside its name: with the room kept
 	// for messages the step still fits the first window (1120x680).
-	intro := doorText("Now the first practice manager, who adds the staff and looks after the settings.")
+	intro := wrapped("Now the first practice manager, who adds the staff and looks after the settings.")
 	userCaption := setupCaption("User name", "what you type to sign in: letters, digits, dots, hyphens or underscores")
-	s.passwordHint = doorHint(doorPasswordAdvice)
+	s.passwordHint = fieldHint(doorPasswordAdvice)
 	s.showPasswordHint()
 	return []fyne.CanvasObject{
 		intro,
-		doorField("Your full name", s.fullName),
+		labelledField("Your full name", s.fullName),
 		container.NewVBox(userCaption, s.username),
-		doorField("Password", s.password, setupSlot(container.NewStack(s.passwordHint, s.passwordFeedback), 2)),
-		doorField("Password again", s.confirm, setupSlot(s.confirmProblem, 1)),
+		labelledField("Password", s.password, setupSlot(container.NewStack(s.passwordHint, s.passwordFeedback), 2)),
+		labelledField("Password again", s.confirm, setupSlot(s.confirmProblem, 1)),
 	}
 }
 
 func (s *setupScreen) creatingPage() []fyne.CanvasObject {
 	s.progress = widget.NewProgressBarInfinite()
 	return []fyne.CanvasObject{
-		doorTitle("Creating your clinic…"),
-		doorText("ClinicDesk is making the encrypted clinic file and your account. This takes a few seconds."),
+		pageTitle("Creating your clinic…"),
+		wrapped("ClinicDesk is making the encrypted clinic file and your account. This takes a few seconds."),
 		s.progress,
 	}
 }
 
 func (s *setupScreen) recoveryPage() []fyne.CanvasObject {
-	intro := doorText("If every password is ever forgotten, this recovery key is the only way back into the clinic's records. " +
+	intro := wrapped("If every password is ever forgotten, this recovery key is the only way back into the clinic's records. " +
 		"It is shown only this once: ClinicDesk keeps no copy it can show again.")
 	key := widget.NewLabel(s.recoveryKey)
 	key.TextStyle = fyne.TextStyle{Monospace: true}
@@ -352,9 +349,9 @@ func (s *setupScreen) recoveryPage() []fyne.CanvasObject {
 
 	s.saveSheetBtn = widget.NewButtonWithIcon("Save the Emergency recovery sheet (PDF)…", theme.DocumentSaveIcon(), s.onSaveSheet)
 	if s.sheetNote == nil {
-		s.sheetNote = doorProblem()
+		s.sheetNote = errorText()
 	}
-	what := doorText("Print the sheet and lock it away, for example in the practice safe, then delete the PDF file. " +
+	what := wrapped("Print the sheet and lock it away, for example in the practice safe, then delete the PDF file. " +
 		"Do not email it, photograph it or keep it on this computer.")
 	if s.storedCheck == nil {
 		s.storedCheck = widget.NewCheck("I have printed or stored the recovery key safely", s.onStoredChanged)
@@ -654,28 +651,6 @@ func (s *setupScreen) onRemoveLogo() {
 
 // --- the Emergency recovery sheet ---
 
-func (s *setupScreen) sheetData() letters.RecoverySheetData {
-	where := s.ui.opts.DBPath
-	if abs, err := filepath.Abs(where); err == nil {
-		where = abs
-	}
-	return letters.RecoverySheetData{
-		ClinicName:    strings.TrimSpace(s.name.Text),
-		ClinicAddress: strings.TrimSpace(s.address.Text),
-		ClinicFile:    where,
-		RecoveryKey:   s.recoveryKey,
-		Created:       s.createdAt.In(doorUKTime),
-		CreatedBy:     s.managerName,
-	}
-}
-
-var doorUKTime = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		return loc
-	}
-	return time.Local
-}()
-
 func (s *setupScreen) onSaveSheet() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -685,12 +660,11 @@ func (s *setupScreen) onSaveSheet() {
 		if w == nil {
 			return // cancelled
 		}
-		data := s.sheetData()
-		clinic := s.ui.clinic
+		key, made, clinic := s.recoveryKey, s.createdAt, s.ui.clinic
 		s.saveSheetBtn.Disable()
 		var markErr error
 		s.ui.async(func() error {
-			err := letters.RecoverySheet(w, data)
+			err := clinic.WriteRecoverySheet(w, key, made)
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
@@ -722,12 +696,4 @@ func (s *setupScreen) onSaveSheet() {
 	d.SetFileName("Emergency recovery sheet.pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	showFileDialog(d, s.ui.win) // sized once shown: a file dialog has no size before
-}
-
-// writeSheet renders the sheet to w (tests use it to check the PDF).
-func (s *setupScreen) writeSheet(w io.Writer) error {
-	if s.recoveryKey == "" {
-		return errors.New("no recovery key to print")
-	}
-	return letters.RecoverySheet(w, s.sheetData())
 }

@@ -23,18 +23,18 @@ func (s *setupScreen) backupsPage() []fyne.CanvasObject {
 		s.backupFolderText.Wrapping = fyne.TextWrapBreak
 		s.backupFolderText.TextStyle.Bold = true
 		s.chooseBackupBtn = widget.NewButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), s.onChooseBackupFolder)
-		s.backupNote = doorProblem()
+		s.backupNote = errorText()
 	}
 	return []fyne.CanvasObject{
-		doorText("Last, backups. Every record is in one encrypted file on this computer: if the computer fails, " +
+		wrapped("Last, backups. Every record is in one encrypted file on this computer: if the computer fails, " +
 			"is stolen or its disk dies, a backup is the only way to get the records back."),
-		doorText("Choose a folder on a USB stick or another disk that stays at the clinic, not this computer's own disk. " +
+		wrapped("Choose a folder on a USB stick or another disk that stays at the clinic, not this computer's own disk. " +
 			"ClinicDesk makes a backup there each time it closes and once a day while it is open, keeping the last 10. " +
 			"Backups are encrypted like the clinic file."),
 		// Two lines kept for the folder's name, so a long one moves nothing.
-		doorField("Backup folder", container.NewBorder(nil, nil, nil, container.NewVBox(s.chooseBackupBtn), setupSlot(s.backupFolderText, 2))),
+		labelledField("Backup folder", container.NewBorder(nil, nil, nil, container.NewVBox(s.chooseBackupBtn), setupSlot(s.backupFolderText, 2))),
 		setupSlot(s.backupNote, 2),
-		doorHint("Not now: choose the folder later in Settings, Backups. Until you do, Today reminds you that nothing is being backed up."),
+		fieldHint("Not now: choose the folder later in Settings, Backups. Until you do, Today reminds you that nothing is being backed up."),
 	}
 }
 
@@ -58,7 +58,7 @@ func (s *setupScreen) showBackupFolder() {
 func (s *setupScreen) onChooseBackupFolder() {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			doorSay(s.backupNote, "ClinicDesk could not open that folder. "+sentence(err.Error()), widget.DangerImportance)
+			say(s.backupNote, widget.DangerImportance, "ClinicDesk could not open that folder. "+sentence(err.Error()))
 			return
 		}
 		if u != nil {
@@ -73,7 +73,7 @@ func (s *setupScreen) onChooseBackupFolder() {
 // setBackupFolder takes the folder chosen; "Use this folder" saves it.
 func (s *setupScreen) setBackupFolder(path string) {
 	s.backupFolder = path
-	doorSay(s.backupNote, "", widget.DangerImportance)
+	say(s.backupNote, widget.DangerImportance, "")
 	s.showBackupFolder()
 	s.focus(s.nextBtn)
 }
@@ -89,7 +89,7 @@ func (s *setupScreen) onBackupsDone() {
 	s.nextBtn.Disable()
 	s.laterBtn.Disable()
 	s.chooseBackupBtn.Disable()
-	doorSay(s.backupNote, "Making the first backup in "+folder+"…", widget.MediumImportance)
+	say(s.backupNote, widget.MediumImportance, "Making the first backup in "+folder+"…")
 	s.ui.async(func() error {
 		if err := clinic.SetBackupSettings(folder, app.DefaultBackupKeep); err != nil {
 			return err
@@ -101,8 +101,8 @@ func (s *setupScreen) onBackupsDone() {
 		s.chooseBackupBtn.Enable()
 		s.showBackupFolder()
 		if err != nil {
-			doorSay(s.backupNote, "The backup could not be made there: "+strings.TrimSuffix(sentence(err.Error()), ".")+
-				". Choose another folder, or press Not now.", widget.DangerImportance)
+			say(s.backupNote, widget.DangerImportance, "The backup could not be made there: "+strings.TrimSuffix(sentence(err.Error()), ".")+
+				". Choose another folder, or press Not now.")
 			return
 		}
 		s.ui.showMain("")

@@ -29,7 +29,7 @@ func slWizard(t *testing.T) (*UI, *setupScreen, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
-	u := New(a, Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), kdf: fdKDF, idleTick: -1, manualUI: true})
+	u := New(a, Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), kdf: fdKDF, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	t.Cleanup(func() { u.closeClinic() })
 	w := u.Window()
 	w.Resize(firstWindowSize)

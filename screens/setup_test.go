@@ -149,7 +149,7 @@ func TestSetupWizardEndToEnd(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "new clinic", "clinic.db")
 	tpHoldResults(t)
-	u := New(a, Options{DBPath: path, kdf: fdKDF, idleTick: -1, manualUI: true})
+	u := New(a, Options{DBPath: path, kdf: fdKDF, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	w := u.Window()
 	s := u.setup
 	if u.state != uiSetup || s == nil {
@@ -239,7 +239,7 @@ func TestSetupWizardEndToEnd(t *testing.T) {
 		t.Error("the password fields should be emptied once the clinic exists")
 	}
 	var sheet bytes.Buffer
-	if err := s.writeSheet(&sheet); err != nil || !bytes.HasPrefix(sheet.Bytes(), []byte("%PDF")) {
+	if err := s.ui.clinic.WriteRecoverySheet(&sheet, s.recoveryKey, s.createdAt); err != nil || !bytes.HasPrefix(sheet.Bytes(), []byte("%PDF")) {
 		t.Fatalf("recovery sheet: %v (%d bytes)", err, sheet.Len())
 	}
 	key := s.recoveryKey
@@ -288,7 +288,7 @@ func TestSetupWizardEndToEnd(t *testing.T) {
 	u.requestClose()
 	u.settle()
 	tpHoldResults(t)
-	u2 := New(a, Options{DBPath: path, idleTick: -1, manualUI: true})
+	u2 := New(a, Options{DBPath: path, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	t.Cleanup(func() { u2.closeClinic() })
 	if u2.state != uiLogin || !fdShows(u2.Window(), fdClinicName) {
 		t.Fatalf("second start: state %v, %q", u2.state, fdTexts(u2.Window(), false))
@@ -329,7 +329,7 @@ func TestSetupCreateFailureStaysOnStep2(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "clinic.db")
 	tpHoldResults(t)
-	u := New(a, Options{DBPath: path, kdf: fdKDF, idleTick: -1, manualUI: true})
+	u := New(a, Options{DBPath: path, kdf: fdKDF, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Other"},
 		Manager: app.NewUser{Username: "other", FullName: "Other Person", Password: fdPassword}, KDF: fdKDF})
 	if err != nil {
@@ -361,7 +361,7 @@ func TestSetupSavesTheRecoverySheetThroughItsFileDialog(t *testing.T) {
 	t.Setenv("HOME", home) // where the file dialog starts
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
-	u := New(a, Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), kdf: fdKDF, idleTick: -1, manualUI: true})
+	u := New(a, Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), kdf: fdKDF, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	t.Cleanup(func() { u.closeClinic() })
 	w, s := u.Window(), u.setup
 	test.Type(s.name, fdClinicName)

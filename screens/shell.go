@@ -44,6 +44,7 @@ func newShellScreen(u *UI, s app.Session) *shellScreen {
 		ShowError: sh.showError,
 		Reload:    u.reloadMain,
 		Open:      sh.openID,
+		Runner:    u.runner(),
 	}
 	return sh
 }
@@ -139,10 +140,10 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 // window is never a blank area.
 func (sh *shellScreen) emptyState() fyne.CanvasObject {
 	return doorCentred(container.NewVBox(
-		doorTitle(fmt.Sprintf("Welcome, %s", sh.session.User.FullName)),
-		doorText(fmt.Sprintf("You are signed in to %s as a %s.", sh.ui.clinicName, doorLowerRole(sh.session.Role))),
-		doorText("There are no screens for you to use yet. If you expected to see appointments or patient records here, ask your practice manager."),
-		doorText("You can still change your password from “My account”, and lock ClinicDesk with "+doorShortcutText("L")+" when you leave the desk."),
+		pageTitle(fmt.Sprintf("Welcome, %s", sh.session.User.FullName)),
+		wrapped(fmt.Sprintf("You are signed in to %s as a %s.", sh.ui.clinicName, doorLowerRole(sh.session.Role))),
+		wrapped("There are no screens for you to use yet. If you expected to see appointments or patient records here, ask your practice manager."),
+		wrapped("You can still change your password from “My account”, and lock ClinicDesk with "+doorShortcutText("L")+" when you leave the desk."),
 	), 620)
 }
 

@@ -64,7 +64,7 @@ func TestShortcutNumbersDoNotChangeWithTheRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	tpHoldResults(t)
-	u := New(test.NewTempApp(t), Options{Clinic: c, Screen: "today", idleTick: -1, manualUI: true})
+	u := New(test.NewTempApp(t), Options{Clinic: c, Screen: "today", idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	u.Window().Resize(fyne.NewSize(1366, 768))
 	u.settle()
 	if u.shell.hasModule("audit") || !u.shell.hasModule("settings") {

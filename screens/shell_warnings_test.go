@@ -33,7 +33,7 @@ func TestManagerIsShownADamagedRecoveryEntryAfterSignIn(t *testing.T) {
 	}
 	a := test.NewTempApp(t)
 	tpHoldResults(t) // background results wait for the test's own goroutine
-	u := New(a, Options{Clinic: opened, idleTick: -1, manualUI: true})
+	u := New(a, Options{Clinic: opened, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	t.Cleanup(func() { u.closeClinic() })
 
 	fdTry(u, "rhys", "kettle bramble quartz ferry")

@@ -19,7 +19,7 @@ func TestSuccessBannerClearsOnTheNextScreen(t *testing.T) {
 	gone := tpAdd(t, c, "Oliver", "Brandt", "1975-06-01")
 	a := test.NewTempApp(t)
 	tpHoldResults(t)
-	u := New(a, Options{Clinic: c, Screen: patientsModuleID, idleTick: -1, manualUI: true})
+	u := New(a, Options{Clinic: c, Screen: patientsModuleID, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
 	w := u.Window()
 	tpIdle(t)
 	s, ok := u.shell.shownContent().(*patientsScreen)

@@ -17,16 +17,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func init() {
-	registerModule(Module{
-		ID:    "today",
-		Title: "Today",
-		Icon:  themeIcon(theme.IconNameHome),
-		Order: 10,
-		Build: func(ctx *Context) fyne.CanvasObject { return newTodayScreen(ctx).build() },
-	})
-}
-
 // bankHolidaysShown is how many coming bank holidays the landing screen lists.
 const bankHolidaysShown = 4
 

@@ -32,14 +32,17 @@ type Options struct {
 	// DemoNote is shown on every screen of a demo clinic, e.g. how to sign in.
 	DemoNote string
 
-	// Test hooks: cheaper key derivation for the wizard, a clock, the idle
-	// check interval (negative: no idle timer goroutine at all), and
-	// manualUI, which holds results of background work until the test runs
-	// them on its own goroutine (standing in for the UI goroutine).
-	kdf      app.KDFParams
-	clock    func() time.Time
-	idleTick time.Duration
-	manualUI bool
+	// Runner runs the screens' work off the UI goroutine
+	// (kit_background.go); nil is the window's own, which shows results
+	// with fyne.Do.
+	Runner Runner
+
+	// Cheaper key derivation for the wizard, a clock, how often the idle
+	// check and the daily backup check run (negative: not at all).
+	kdf        app.KDFParams
+	clock      func() time.Time
+	idleTick   time.Duration
+	backupTick time.Duration
 }
 
 // UI is ClinicDesk's main window and the screens shown in it: setup
@@ -62,9 +65,6 @@ type UI struct {
 	// lastModule is reopened after unlocking.
 	lastModule string
 
-	jobs      sync.WaitGroup // work running off the UI goroutine (tests wait on it)
-	queueMu   sync.Mutex
-	queued    []func() // results held for the test (Options.manualUI)
 	closeOnce sync.Once
 	closeErr  error
 
@@ -93,6 +93,9 @@ func New(a fyne.App, opts Options) *UI {
 	}
 	if opts.idleTick == 0 {
 		opts.idleTick = time.Second
+	}
+	if opts.backupTick == 0 {
+		opts.backupTick = 15 * time.Minute
 	}
 	u := &UI{app: a, opts: opts, clinic: opts.Clinic, closing: make(chan struct{})}
 	if u.clinic != nil {
@@ -173,24 +176,17 @@ func doorStartupError(err error, closeFn func()) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("ClinicDesk cannot open the clinic file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.Wrapping = fyne.TextWrapWord
-	msg := doorText(sentence(doorErrText(err)))
+	msg := wrapped(plainError(err))
 	var hints []fyne.CanvasObject
-	if strings.Contains(doorErrText(err), "another copy") {
-		hints = append(hints, doorText("Look for the other ClinicDesk window on this computer (or the one named above) and close it, then open ClinicDesk again."))
+	if strings.Contains(plainError(err), "another copy") {
+		hints = append(hints, wrapped("Look for the other ClinicDesk window on this computer (or the one named above) and close it, then open ClinicDesk again."))
 	}
-	hints = append(hints, doorText("Nothing in the clinic file has been changed."))
+	hints = append(hints, wrapped("Nothing in the clinic file has been changed."))
 	closeBtn := widget.NewButton("Close", closeFn)
 	closeBtn.Importance = widget.HighImportance
 	icon := widget.NewIcon(theme.WarningIcon())
 	body := container.NewVBox(append([]fyne.CanvasObject{container.NewBorder(nil, nil, icon, nil, title), msg}, hints...)...)
 	return container.NewPadded(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, body))
-}
-
-func doorErrText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
 }
 
 // showFailure puts the startup error into the main window.
@@ -261,13 +257,13 @@ func (u *UI) showMain(moduleID string) {
 // is due, for a desk PC that is left running for days. Failures show on
 // the Today screen as an old backup.
 func (u *UI) startDailyBackups() {
-	if u.opts.manualUI {
+	if u.opts.backupTick < 0 {
 		return
 	}
 	u.dailyBackups.Do(func() {
 		c := u.clinic
 		go func() {
-			tick := time.NewTicker(15 * time.Minute)
+			tick := time.NewTicker(u.opts.backupTick)
 			defer tick.Stop()
 			for {
 				c.BackupIfDue()
@@ -491,53 +487,19 @@ func (u *UI) now() time.Time {
 
 // --- background work ---
 
+// runner is the Runner the window's screens use.
+func (u *UI) runner() Runner {
+	if u.opts.Runner != nil {
+		return u.opts.Runner
+	}
+	return fyneRunner{}
+}
+
 // async runs work off the UI goroutine and done with its result back on
-// it. Tests wait for u.jobs.
+// it, whether or not anyone is signed in (the front-door screens).
 func (u *UI) async(work func() error, done func(error)) {
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		err := work()
-		u.onUI(func() { done(err) })
-	}()
-}
-
-// onUI runs f on the UI goroutine (tests with manualUI run it themselves).
-func (u *UI) onUI(f func()) {
-	if u.opts.manualUI {
-		u.queueMu.Lock()
-		u.queued = append(u.queued, f)
-		u.queueMu.Unlock()
-		return
-	}
-	fyne.DoAndWait(f)
-}
-
-// settleHook, set by tests, also runs the results of the modules' own
-// background work (offUI), which tests hold back from fyne.Do: the test
-// driver runs fyne.Do on the calling goroutine, where widget updates race
-// with the test's own.
-var settleHook func()
-
-// settle waits for background work and runs its results, until none is
-// left (tests only, with manualUI).
-func (u *UI) settle() {
-	for {
-		u.jobs.Wait()
-		if settleHook != nil {
-			settleHook()
-		}
-		u.queueMu.Lock()
-		fns := u.queued
-		u.queued = nil
-		u.queueMu.Unlock()
-		if len(fns) == 0 {
-			return
-		}
-		for _, f := range fns {
-			f()
-		}
-	}
+	var err error
+	u.runner().Run(func() { err = work() }, func() { done(err) })
 }
 
 // --- closing ---
@@ -578,8 +540,8 @@ func (u *UI) requestClose() {
 	u.win.SetMainMenu(nil)
 	bar := widget.NewProgressBarInfinite()
 	u.win.SetContent(doorCentred(container.NewVBox(
-		doorTitle("Closing ClinicDesk…"),
-		doorText("Saving and closing the clinic file. If automatic backups are set up, a backup is being made now."),
+		pageTitle("Closing ClinicDesk…"),
+		wrapped("Saving and closing the clinic file. If automatic backups are set up, a backup is being made now."),
 		bar,
 	), 520))
 	var left error // letters opened for printing that could not be deleted
@@ -592,9 +554,9 @@ func (u *UI) requestClose() {
 		closeBtn := widget.NewButton("Close", func() { u.closeWhenLettersGone(app.ClearPrintFolder()) })
 		closeBtn.Importance = widget.HighImportance
 		u.win.SetContent(doorCentred(container.NewVBox(
-			doorTitle("The clinic file is closed safely"),
-			doorText("But the automatic backup did not work: "+sentence(err.Error())),
-			doorText("Make a backup from Settings the next time you open ClinicDesk."),
+			pageTitle("The clinic file is closed safely"),
+			wrapped("But the automatic backup did not work: "+sentence(err.Error())),
+			wrapped("Make a backup from Settings the next time you open ClinicDesk."),
 			container.NewHBox(layout.NewSpacer(), closeBtn),
 		), 520))
 	})
@@ -612,59 +574,7 @@ func (u *UI) closeClinic() error {
 	return u.closeErr
 }
 
-// --- small building blocks shared by the front-door screens ---
-
-// doorText is a label that wraps.
-func doorText(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// doorTitle is a large bold heading.
-func doorTitle(s string) *widget.Label {
-	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameHeadingText
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// doorHint is advice under a field: full contrast, set apart by italics.
-func doorHint(s string) *widget.Label {
-	l := doorText(s)
-	l.TextStyle = fyne.TextStyle{Italic: true}
-	return l
-}
-
-// doorProblem is an inline message under a field, hidden while empty.
-func doorProblem() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	l.Hide()
-	return l
-}
-
-// doorSay shows text in l (hiding it when empty) with an importance.
-func doorSay(l *widget.Label, text string, imp widget.Importance) {
-	l.Importance = imp
-	l.SetText(text)
-	if text == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
-}
-
-// doorField is a label above its field, with any messages underneath.
-func doorField(label string, field fyne.CanvasObject, notes ...fyne.CanvasObject) *fyne.Container {
-	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	box := container.NewVBox(l, field)
-	for _, n := range notes {
-		box.Add(n)
-	}
-	return box
-}
+// --- the front-door screens' password advice ---
 
 // doorPasswordAdvice is what a password should be, said kindly.
 const doorPasswordAdvice = "Use three or four random words, at least 12 characters in all. " +
@@ -673,25 +583,25 @@ const doorPasswordAdvice = "Use three or four random words, at least 12 characte
 // doorPasswordFeedback checks a new password as it is typed.
 func doorPasswordFeedback(l *widget.Label, password string, avoid ...string) {
 	if password == "" {
-		doorSay(l, "", widget.MediumImportance)
+		say(l, widget.MediumImportance, "")
 		return
 	}
 	if err := app.CheckPassword(password, avoid...); err != nil {
-		doorSay(l, sentence(err.Error()), widget.WarningImportance)
+		say(l, widget.WarningImportance, sentence(err.Error()))
 		return
 	}
-	doorSay(l, "Good: this password meets the rules.", widget.SuccessImportance)
+	say(l, widget.SuccessImportance, "Good: this password meets the rules.")
 }
 
 // doorMatchFeedback says whether the confirmation matches, once typed.
 func doorMatchFeedback(l *widget.Label, password, confirm string) {
 	switch {
 	case confirm == "":
-		doorSay(l, "", widget.MediumImportance)
+		say(l, widget.MediumImportance, "")
 	case confirm != password:
-		doorSay(l, "The two passwords are not the same yet.", widget.WarningImportance)
+		say(l, widget.WarningImportance, "The two passwords are not the same yet.")
 	default:
-		doorSay(l, "The two passwords match.", widget.SuccessImportance)
+		say(l, widget.SuccessImportance, "The two passwords match.")
 	}
 }
 
@@ -700,10 +610,8 @@ func doorFriendly(err error) string {
 	switch {
 	case errors.Is(err, app.ErrWrongPassword):
 		return "Wrong user name or password."
-	case err == nil:
-		return ""
 	}
-	return sentence(err.Error())
+	return plainError(err)
 }
 
 // doorCentred puts content in a column at most width wide, centred in the

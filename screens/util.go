@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 	_ "time/tzdata" // Europe/London must be known even on a PC without a zone database (Windows)
 
@@ -135,95 +134,6 @@ func groupThousands(n int64) string {
 	return b.String()
 }
 
-// plainError turns an error from the app into a sentence: a capital
-// letter at the start and a full stop at the end.
-func plainError(err error) string {
-	if err == nil {
-		return ""
-	}
-	return sentence(err.Error())
-}
-
-// sentence capitalises s and ends it with a full stop.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	s = strings.ToUpper(string(r[0])) + string(r[1:])
-	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
-		s += "."
-	}
-	return s
-}
-
-// backgroundJobs counts work running off the UI goroutine; tests wait
-// for it to reach zero before they look at the screen.
-var backgroundJobs atomic.Int64
-
-// inBackground runs work off the UI goroutine while a progress dialog
-// says what is happening, then calls done with the result back on the UI
-// goroutine. Nothing can be tapped behind the dialog meanwhile, so the
-// same action cannot be started twice.
-func inBackground[T any](ctx *Context, message string, work func() (T, error), done func(T, error)) {
-	bar := widget.NewProgressBarInfinite()
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(msg, bar)
-	d := dialog.NewCustomWithoutButtons("Please wait", content, ctx.Window)
-	fitDialog(d, content, 440)
-	d.Show()
-	backgroundJobs.Add(1)
-	go func() {
-		defer backgroundJobs.Add(-1)
-		v, err := work()
-		fyne.DoAndWait(func() {
-			bar.Stop()
-			d.Hide()
-			// Locked meanwhile: the result must not appear over the lock
-			// screen. The work itself is done and audited.
-			if s, ok := ctx.Clinic.Session(); !ok || s.Locked {
-				return
-			}
-			done(v, err)
-		})
-	}()
-}
-
-// errorText is a label for a message in red that wraps.
-func errorText() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	l.Hide()
-	return l
-}
-
-// setMessage shows text in l, or hides l when text is empty.
-func setMessage(l *widget.Label, text string) {
-	l.SetText(text)
-	if text == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
-}
-
-// wrapped is a label whose text wraps to the space it is given.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// heading is a bold label for the top of a section.
-func heading(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameSubHeadingText
-	return l
-}
-
 // cell is a one-line label for a list column: it ends in "…" when the
 // text does not fit.
 func cell() *widget.Label {
@@ -318,15 +228,6 @@ func note() *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
 	return l
-}
-
-// say shows text in l with the importance given (green for done, red for
-// refused…), or hides l when text is empty.
-func say(l *widget.Label, imp widget.Importance, text string) {
-	l.Importance = imp
-	setMessage(l, text)
-	noteSuccess(l, imp, text) // a success goes when the user moves on
-	l.Refresh()
 }
 
 // fitDialog makes d width wide and just tall enough for its content:

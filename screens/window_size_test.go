@@ -12,7 +12,7 @@ import (
 // screen once, it stays so. A size no desk could use is not kept.
 func TestTheWindowOpensAtTheSizeItWasClosedAt(t *testing.T) {
 	a := test.NewTempApp(t)
-	opts := Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), idleTick: -1, manualUI: true}
+	opts := Options{DBPath: filepath.Join(t.TempDir(), "clinic.db"), idleTick: -1, Runner: tpHoldResults(t), backupTick: -1}
 
 	first := New(a, opts)
 	if got := first.Window().Canvas().Size(); got != firstWindowSize {
