@@ -5,10 +5,12 @@ import (
 
 	"clinicdesk/app/ukcal"
 
+	"clinicdesk/app"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"strings"
 )
 
 func TestShortClinicianNames(t *testing.T) {
@@ -68,5 +70,57 @@ func TestToolbarWrapsRatherThanWidening(t *testing.T) {
 	}
 	if right.Position().X+right.Size().Width > narrow {
 		t.Error("the right group runs off the edge")
+	}
+}
+
+// fgPrintMenu is the Calendar's print button and the items its menu offers.
+func fgPrintMenu(s *calendarScreen) []string {
+	if s.printButton == nil {
+		return nil
+	}
+	var items []string
+	for _, it := range calendarPrintMenu(s.ctx, func() ukcal.Date { return s.date }).Items {
+		items = append(items, it.Label)
+	}
+	return items
+}
+
+func TestCalendarPrintMenuIsForThoseWhoPrintLetters(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	ctSetUp(t, c)
+	tpSignInAs(t, c, "rjones", app.Receptionist)
+	s, w := ctScreen(t, c)
+	want := []string{printDayListsItem, printDaySlipsItem, printRemindersItem}
+	if got := fgPrintMenu(s); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("receptionist's print menu %q, want %q", got, want)
+	}
+	if s.printButton.Text != "" {
+		t.Errorf("the print button has text %q: it should be an icon, to keep the toolbar narrow", s.printButton.Text)
+	}
+
+	// At 1120 px the button is on the window, not pushed off its edge.
+	w.Resize(fyne.NewSize(1120, 800))
+	s.content.Refresh()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.printButton)
+	if !s.printButton.Visible() || pos.X+s.printButton.Size().Width > 1120 {
+		t.Errorf("print button at %v, %v wide, in a 1120 px window", pos, s.printButton.Size().Width)
+	}
+
+	overlays := len(w.Canvas().Overlays().List())
+	test.Tap(s.printButton)
+	top := w.Canvas().Overlays().Top()
+	if len(w.Canvas().Overlays().List()) != overlays+1 {
+		t.Fatal("tapping Print showed no menu")
+	}
+	top.Hide()
+
+	if err := c.SignIn("pmanager", tcManagerPassword); err != nil {
+		t.Fatal(err)
+	}
+	tpSignInAs(t, c, "drlee", app.Clinician)
+	s, _ = ctScreen(t, c)
+	if got := fgPrintMenu(s); got != nil {
+		t.Fatalf("a clinician is offered printing: %q", got)
 	}
 }
