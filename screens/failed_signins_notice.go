@@ -20,12 +20,9 @@ import (
 // these". The tries come from the sign-in log beside the clinic file, so
 // those made through the command line are shown too.
 
-// failedSignInsTold is, for each window, the sign-in last looked at, so
-// that unlocking or reloading the main window does not look again. The UI
-// goroutine only.
-var failedSignInsTold = map[*UI]signInSeen{}
-
-// signInSeen is one sign-in: who, and when.
+// signInSeen is one sign-in: who, and when. The window keeps the one it
+// last looked at (UI.failedSignInsTold), so that unlocking or reloading
+// the main window does not look again.
 type signInSeen struct {
 	userID string
 	at     time.Time
@@ -41,10 +38,10 @@ func tellAboutFailedSignIns(u *UI) {
 		return
 	}
 	this := signInSeen{s.User.ID, s.SignedIn}
-	if told, ok := failedSignInsTold[u]; ok && told.userID == this.userID && told.at.Equal(this.at) {
+	if told := u.failedSignInsTold; told.userID == this.userID && told.at.Equal(this.at) {
 		return
 	}
-	failedSignInsTold[u] = this
+	u.failedSignInsTold = this
 	if !s.Role.Can(app.PermSecurity) {
 		return
 	}
@@ -54,9 +51,6 @@ func tellAboutFailedSignIns(u *UI) {
 		showFailedSignInsNotice(sh, f)
 	}
 }
-
-// failedSignInsShown is the notice last shown in each window, for tests.
-var failedSignInsShown = map[*UI]*failedSignInsNotice{}
 
 // failedSignInsNotice is the dialog.
 type failedSignInsNotice struct {
@@ -106,7 +100,6 @@ func showFailedSignInsNotice(sh *shellScreen, f app.FailedSignIns) *failedSignIn
 		h = min(h, sz.Height-80)
 	}
 	n.d.Resize(fyne.NewSize(width, h))
-	failedSignInsShown[sh.ui] = n
 	return n
 }
 

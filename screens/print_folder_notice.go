@@ -29,9 +29,6 @@ import (
 // lettersLeftNamed is how many letters a message names before "and N more".
 const lettersLeftNamed = 4
 
-// lettersLeftSaid is the last such message shown in each window, for tests.
-var lettersLeftSaid = map[*UI]string{}
-
 // When the letters are left: what happens next differs.
 type lettersWhen int
 
@@ -96,7 +93,6 @@ func (u *UI) tellLettersLeft(err error) {
 		return
 	}
 	text := lettersLeftText(err, lettersAtDesk)
-	lettersLeftSaid[u] = text
 	content := container.NewVBox(wrapped(text))
 	d := dialog.NewCustom("Letters still on this computer", "OK", content, u.win)
 	fitDialog(d, content, 520)
@@ -112,7 +108,6 @@ func (u *UI) closeWhenLettersGone(err error) {
 		return
 	}
 	text := lettersLeftText(err, lettersAtClose)
-	lettersLeftSaid[u] = text
 	title, they, them := "Letters are still on this computer", "they stay", "them"
 	if left := (*app.LettersLeft)(nil); errors.As(err, &left) && len(left.Letters) == 1 {
 		title, they, them = "A letter is still on this computer", "it stays", "it"

@@ -59,12 +59,12 @@ func TestLockSaysWhichLettersAreStillOnThisComputer(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	u, _ := fdSignedIn(t, nil)
 	u.lock()
-	if _, said := lettersLeftSaid[u]; said || fdShows(u.Window(), "Letters still on this computer") {
+	if fdShows(u.Window(), "Letters still on this computer") {
 		t.Fatal("a notice for a clear that left nothing")
 	}
 	u.tellLettersLeft(heldOpen("Appointment reminder 2026-11-23.pdf"))
 	w := u.Window()
-	if u.state != uiLocked || !fdShows(w, "Letters still on this computer") || !strings.Contains(lettersLeftSaid[u], "Appointment reminder 2026-11-23.pdf") {
+	if u.state != uiLocked || !fdShows(w, "Letters still on this computer") || !fdSays(w, "Appointment reminder 2026-11-23.pdf") {
 		t.Fatalf("state %v, shown %q", u.state, fdTexts(w, false))
 	}
 	test.Tap(fdButton(w.Canvas().Overlays().Top(), "OK"))
@@ -88,7 +88,7 @@ func TestClosingWaitsForLettersLeftOrClosesAnyway(t *testing.T) {
 		u, _ := fdSignedIn(t, nil)
 		u.closeWhenLettersGone(heldOpen("Appointment slip 2026-11-23.pdf"))
 		w := u.Window()
-		if !windowOpen(u) || !fdShows(w, "A letter is still on this computer") || !strings.Contains(lettersLeftSaid[u], "Close the PDF viewer, then press Try again") {
+		if !windowOpen(u) || !fdShows(w, "A letter is still on this computer") || !fdSays(w, "Close the PDF viewer, then press Try again") {
 			t.Fatalf("%s: shown %q", press, fdTexts(w, false))
 		}
 		// The viewer has let go by now: the print folder is empty.

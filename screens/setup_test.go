@@ -89,6 +89,22 @@ func fdShows(w fyne.Window, s string) bool {
 	return slices.ContainsFunc(fdTexts(w, false), func(t string) bool { return strings.Contains(t, s) })
 }
 
+// fdSays reports whether a visible label in the window, dialogs included,
+// contains s: a wrapped label's lines are drawn apart, so fdShows misses
+// sentences that wrap.
+func fdSays(w fyne.Window, s string) bool {
+	found := false
+	roots := append([]fyne.CanvasObject{w.Canvas().Content()}, w.Canvas().Overlays().List()...)
+	for _, r := range roots {
+		fdWalk(r, false, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, s) {
+				found = true
+			}
+		})
+	}
+	return found
+}
+
 // fdHolds reports whether any text in the window's tree, shown or
 // hidden, contains s.
 func fdHolds(w fyne.Window, s string) bool {

@@ -325,12 +325,8 @@ func (sh *shellScreen) askBeforeDiscardingDraft(question, confirm string, then f
 	dlg.SetConfirmText(confirm)
 	dlg.SetConfirmImportance(widget.DangerImportance) // the safe choice is not the bright one
 	dlg.SetDismissText("Keep working")
-	unsavedQuestions[sh.ui] = dlg
 	dlg.Show()
 }
-
-// unsavedQuestions is the last question asked in each window, for tests.
-var unsavedQuestions = map[*UI]dialog.Dialog{}
 
 // openDraftModule goes back to where the oldest unsaved typing is, if
 // that is not on show already.

@@ -68,6 +68,8 @@ type UI struct {
 	closeOnce sync.Once
 	closeErr  error
 
+	failedSignInsTold signInSeen // the sign-in last looked at for failed tries
+
 	dailyBackups sync.Once
 	closing      chan struct{} // closed when the clinic is being closed
 }
