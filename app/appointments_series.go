@@ -15,7 +15,7 @@ import (
 // SkippedOccurrence is a date of a series that was not booked, and why.
 type SkippedOccurrence struct {
 	Date     ukcal.Date
-	Warnings []Warning
+	Problems []schedule.Problem // the ones that block
 }
 
 // SeriesResult is what BookSeries booked and what it left out.
@@ -37,8 +37,7 @@ type seriesRule struct {
 // req.Date, every occurrence at the same wall-clock time, so 09:00 stays
 // 09:00 across the clock change.
 //
-// The clean occurrences are booked and the ones with warnings that need
-// an override (a clash, a bank holiday, a closure, outside hours) are
+// The clean occurrences are booked and the ones with problems that block (a clash, a bank holiday, a closure, outside hours) are
 // skipped and reported, so the desk can book those by hand: one bad week
 // should not stop the other five. With req.OverrideReason every occurrence
 // is booked and the reason recorded on each. If no occurrence can be
@@ -82,7 +81,7 @@ func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesR
 			var refused *BookingRefusedError
 			switch {
 			case errors.As(err, &refused):
-				res.Skipped = append(res.Skipped, SkippedOccurrence{Date: d, Warnings: blocking(refused.Warnings)})
+				res.Skipped = append(res.Skipped, SkippedOccurrence{Date: d, Problems: schedule.Blocking(refused.Problems)})
 				if firstRefusal == nil {
 					firstRefusal = err
 				}

@@ -77,13 +77,19 @@ func (d *diary) book(t *testing.T, r BookingRequest) Appointment {
 	return a
 }
 
-func hasWarning(ws []Warning, kind string) bool {
-	for _, w := range ws {
-		if w.Kind == kind {
-			return true
+func hasWarning(ps []schedule.Problem, kind schedule.ProblemKind) bool {
+	_, ok := problemOf(ps, kind)
+	return ok
+}
+
+// problemOf is the first problem of the kind.
+func problemOf(ps []schedule.Problem, kind schedule.ProblemKind) (schedule.Problem, bool) {
+	for _, p := range ps {
+		if p.Kind == kind {
+			return p, true
 		}
 	}
-	return false
+	return schedule.Problem{}, false
 }
 
 func TestClashIsRefusedWithoutAReasonAndRecordedWithOne(t *testing.T) {
@@ -95,11 +101,12 @@ func TestClashIsRefusedWithoutAReasonAndRecordedWithOne(t *testing.T) {
 	clash := d.req(d.john, d.evans, "2026-11-24", "09:15")
 	_, _, err := d.c.Book(clash)
 	var refused *BookingRefusedError
-	if !errors.As(err, &refused) || !hasWarning(refused.Warnings, string(schedule.ClinicianClash)) {
+	if !errors.As(err, &refused) || !hasWarning(refused.Problems, schedule.ClinicianClash) {
 		t.Fatalf("clash not refused: %v", err)
 	}
-	if !strings.Contains(err.Error(), "Dr Siân Evans is already booked 09:00–09:30") {
-		t.Fatalf("the refusal does not name the clinician: %v", err)
+	if p, _ := problemOf(refused.Problems, schedule.ClinicianClash); !p.Blocks || p.Clinician.Name != "Dr Siân Evans" ||
+		p.Span.String() != "09:00–09:30" || p.OtherID != first.ID || p.Date != ukcal.MustParseDate("2026-11-24") {
+		t.Fatalf("the refusal does not say whose time clashes, and when: %+v", p)
 	}
 	if day, _ := d.c.TodayList(ukcal.MustParseDate("2026-11-24")); len(day) != 1 {
 		t.Fatalf("a refused booking was written: %d appointments", len(day))
@@ -122,20 +129,19 @@ func TestWarningsForTheSameDayAlertsAndAISNeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var msgs []string
-	for _, w := range ws {
-		msgs = append(msgs, w.Message)
+	if p, _ := problemOf(ws, schedule.PatientSameDay); p.Clinician.Name != "Dr Siân Evans" || p.SameTime || !p.Blocks ||
+		p.Patient.Name != d.zoe.Forenames+" "+d.zoe.Surname {
+		t.Errorf("no same-day warning naming who the patient is booked with: %+v", ws)
 	}
-	all := strings.Join(msgs, "\n")
-	if !hasWarning(ws, string(schedule.PatientSameDay)) || !strings.Contains(all, "with Dr Siân Evans") {
-		t.Errorf("no same-day warning:\n%s", all)
+	if p, _ := problemOf(ws, schedule.PatientAlert); p.Detail != "Safeguarding" {
+		t.Errorf("the alert is missing: %+v", ws)
 	}
-	if !strings.Contains(all, "BSL interpreter needed — link an interpreter") || !strings.Contains(all, "Alert: Safeguarding") {
-		t.Errorf("alerts and AIS needs missing:\n%s", all)
+	if p, _ := problemOf(ws, schedule.CommunicationNeed); p.Need != "bsl_interpreter" || p.Detail != "BSL interpreter" {
+		t.Errorf("the AIS need is missing: %+v", ws)
 	}
-	for _, w := range ws {
-		if (w.Kind == WarningAIS || w.Kind == WarningAlert) && w.NeedsOverride {
-			t.Errorf("%q should not stop a booking", w.Message)
+	for _, p := range ws {
+		if (p.Kind == schedule.CommunicationNeed || p.Kind == schedule.PatientAlert) && p.Blocks {
+			t.Errorf("%+v should not stop a booking", p)
 		}
 	}
 }
@@ -161,7 +167,7 @@ func TestBankHolidayFromTheFeedAndClosuresWarn(t *testing.T) {
 	}
 	found := false
 	for _, w := range ws {
-		found = found || (w.Kind == string(schedule.BankHoliday) && strings.Contains(w.Message, title) && w.NeedsOverride)
+		found = found || (w.Kind == schedule.BankHoliday && w.Detail == title && w.Blocks)
 	}
 	if !found {
 		t.Fatalf("no bank-holiday warning naming %q: %+v", title, ws)
@@ -174,11 +180,11 @@ func TestBankHolidayFromTheFeedAndClosuresWarn(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws, _ = d.c.CheckBooking(d.req(d.john, d.evans, "2026-12-30", "10:00"))
-	if !hasWarning(ws, string(schedule.ClinicClosed)) {
+	if !hasWarning(ws, schedule.ClinicClosed) {
 		t.Fatalf("no closure warning: %+v", ws)
 	}
 	ws, _ = d.c.CheckBooking(d.req(d.john, d.evans, "2026-11-24", "12:45"))
-	if !hasWarning(ws, string(schedule.OutsideClinicianHours)) {
+	if !hasWarning(ws, schedule.OutsideClinicianHours) {
 		t.Fatalf("lunch is not outside the clinician's hours: %+v", ws)
 	}
 }
@@ -205,7 +211,7 @@ func TestTwoDesksBookingOneSlotAtOnceGetOneBookingAndOneClash(t *testing.T) {
 		switch {
 		case err == nil:
 			booked++
-		case errors.As(err, &refused) && hasWarning(refused.Warnings, string(schedule.ClinicianClash)):
+		case errors.As(err, &refused) && hasWarning(refused.Problems, schedule.ClinicianClash):
 			clashes++
 		default:
 			t.Fatalf("unexpected error: %v", err)
@@ -417,7 +423,7 @@ func TestSetupIsCheckedAndSettingsChangeTheRules(t *testing.T) {
 	}
 	// 30 November is St Andrew's Day in Scotland only.
 	ws, _ := d.c.CheckBooking(d.req(d.john, d.evans, "2026-11-30", "10:00"))
-	if !hasWarning(ws, string(schedule.BankHoliday)) {
+	if !hasWarning(ws, schedule.BankHoliday) {
 		t.Fatalf("the region did not change the bank holidays: %+v", ws)
 	}
 	r := d.req(d.john, d.evans, "2026-11-24", "10:00")

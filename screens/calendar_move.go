@@ -41,7 +41,7 @@ func (d *calendarDetails) confirmMove() {
 		var refused *app.BookingRefusedError
 		switch {
 		case errors.As(err, &refused):
-			d.showMoveWarnings(refused.Warnings)
+			d.showMoveWarnings(refused.Problems)
 			return
 		case err != nil:
 			d.problem(plainError(err))
@@ -80,11 +80,8 @@ func (d *calendarDetails) moveRequest() (app.MoveRequest, bool) {
 
 // showMoveWarnings says why the move waits, and asks for a reason to move
 // anyway: after Move, and as soon as a drag or the keyboard proposes it.
-func (d *calendarDetails) showMoveWarnings(ws []app.Warning) {
-	var lines []string
-	for _, w := range ws {
-		lines = append(lines, "• "+sentence(w.Message))
-	}
+func (d *calendarDetails) showMoveWarnings(ps []schedule.Problem) {
+	lines := problemLines(ps)
 	say(d.message, widget.WarningImportance, "Not moved yet:\n"+strings.Join(lines, "\n")+"\nGive a reason to move it anyway.")
 	d.moveOverride.Show()
 	d.moveGo.SetText("Move anyway")

@@ -93,12 +93,7 @@ func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.Appointme
 // refusedForType reports a refusal because the clinician does not deliver
 // the type.
 func refusedForType(r *app.BookingRefusedError) bool {
-	for _, w := range r.Warnings {
-		if w.Kind == string(schedule.TypeNotDelivered) {
-			return true
-		}
-	}
-	return false
+	return schedule.HasKind(r.Problems, schedule.TypeNotDelivered)
 }
 
 // freePhone is a drama-range mobile no demo patient has.
