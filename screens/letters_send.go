@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"strings"
 
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
@@ -116,8 +115,9 @@ func (d *letterDialog) keepTyping() {
 	fd.entry("subject", &d.subject.Entry)
 	fd.entry("text", &d.text.Entry)
 	d.draft = fd
+	fd.typed = "the letter you were writing"
 	if restored := fd.begin(); restored != "" {
-		say(d.message, widget.WarningImportance, strings.Replace(restored, "what you were typing", "the letter you were writing", 1))
+		say(d.message, widget.WarningImportance, restored)
 	}
 }
 
