@@ -22,78 +22,6 @@ type (
 	Slot         = data.Slot
 )
 
-// Status is an appointment's status, as stored.
-type Status = string
-
-// The statuses of SPEC §2.3.
-const (
-	StatusBooked           Status = data.StatusBooked
-	StatusArrived          Status = data.StatusArrived
-	StatusInProgress       Status = data.StatusInProgress
-	StatusSeen             Status = data.StatusSeen
-	StatusDNA              Status = data.StatusDNA
-	StatusCancelledPatient Status = data.StatusCancelledPatient
-	StatusCancelledClinic  Status = data.StatusCancelledClinic
-)
-
-// StatusLabel is a status as the desk says it.
-func StatusLabel(s Status) string {
-	switch s {
-	case StatusBooked:
-		return "Booked"
-	case StatusArrived:
-		return "Arrived"
-	case StatusInProgress:
-		return "In progress"
-	case StatusSeen:
-		return "Seen"
-	case StatusDNA:
-		return "Did not attend"
-	case StatusCancelledPatient:
-		return "Cancelled by the patient"
-	case StatusCancelledClinic:
-		return "Cancelled by the clinic"
-	}
-	return s
-}
-
-// IsCancelled reports whether the status is one of the cancellations.
-func IsCancelled(s Status) bool { return s == StatusCancelledPatient || s == StatusCancelledClinic }
-
-var allStatuses = []Status{StatusBooked, StatusArrived, StatusInProgress, StatusSeen, StatusDNA, StatusCancelledPatient, StatusCancelledClinic}
-
-// nextStatuses are the legal changes. Seen, cancelled and the like are
-// final, except that a DNA can become a late arrival and an arrival or a
-// start marked by mistake can be stepped back once.
-var nextStatuses = map[Status][]Status{
-	StatusBooked:     {StatusArrived, StatusInProgress, StatusDNA, StatusCancelledPatient, StatusCancelledClinic},
-	StatusArrived:    {StatusInProgress, StatusSeen, StatusBooked, StatusCancelledPatient, StatusCancelledClinic},
-	StatusInProgress: {StatusSeen, StatusArrived},
-	StatusDNA:        {StatusArrived},
-}
-
-// CanChangeStatus reports whether an appointment may go from one status to
-// the other, and if not, says why in plain words.
-func CanChangeStatus(from, to Status) error {
-	if from == to {
-		return fmt.Errorf("the appointment is already marked %s", strings.ToLower(StatusLabel(to)))
-	}
-	for _, s := range nextStatuses[from] {
-		if s == to {
-			return nil
-		}
-	}
-	switch {
-	case from == StatusSeen:
-		return fmt.Errorf("the patient has been seen: the appointment cannot be marked %s", strings.ToLower(StatusLabel(to)))
-	case IsCancelled(from):
-		return fmt.Errorf("the appointment was %s: book a new one instead", strings.ToLower(StatusLabel(from)))
-	case from == StatusDNA:
-		return fmt.Errorf("the appointment is marked did not attend: it can only become a late arrival, not %s", strings.ToLower(StatusLabel(to)))
-	}
-	return fmt.Errorf("an appointment marked %s cannot be marked %s", strings.ToLower(StatusLabel(from)), strings.ToLower(StatusLabel(to)))
-}
-
 // BookingRequest is what the booking dialog collects.
 type BookingRequest struct {
 	PatientID   string
@@ -325,7 +253,7 @@ func (c *Clinic) bookIn(tx *data.Tx, s *Session, req BookingRequest, seriesID st
 	now := c.clock().UTC()
 	a := p.appt
 	a.ID = uuid.Must(uuid.NewV7()).String()
-	a.Status, a.StatusAt, a.StatusBy = StatusBooked, now, s.User.Username
+	a.Status, a.StatusAt, a.StatusBy = schedule.StatusBooked, now, s.User.Username
 	a.CreatedAt, a.CreatedBy, a.SeriesID = now, s.User.Username, seriesID
 	if len(blocks) > 0 {
 		a.OverrideReason = req.OverrideReason
@@ -382,13 +310,13 @@ type StatusResult struct {
 // SetStatus changes an appointment's status, recording when and who.
 // Cancellations need a reason and the booking permission; arrivals, seen
 // and DNA need the status permission (clinicians have it). Only the
-// changes CanChangeStatus allows are made, and only once they could have
-// happened (CanChangeStatusAt).
-func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, error) {
+// changes schedule.Status.CanBecome allows are made, and only once they
+// could have happened (CanChangeStatusAt).
+func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (StatusResult, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	perm := PermAppointmentStatus
-	if IsCancelled(to) {
+	if to.Cancelled() {
 		perm = PermBookAppointments
 	}
 	s, err := c.require(perm)
@@ -396,10 +324,10 @@ func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, e
 		return StatusResult{}, err
 	}
 	reason = cleanText(reason)
-	if !slices.Contains(allStatuses, to) {
+	if !to.Valid() {
 		return StatusResult{}, fmt.Errorf("%q is not an appointment status", to)
 	}
-	if IsCancelled(to) && reason == "" {
+	if to.Cancelled() && reason == "" {
 		return StatusResult{}, errors.New("say why the appointment is cancelled")
 	}
 	var res StatusResult
@@ -418,12 +346,12 @@ func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, e
 			return err
 		}
 		a.Status, a.StatusAt, a.StatusBy = to, now, s.User.Username
-		if IsCancelled(to) {
+		if to.Cancelled() {
 			a.CancelReason = reason
 		}
 		res.Appointment = a
-		detail := a.Status
-		if to == StatusDNA {
+		detail := string(a.Status)
+		if to == schedule.StatusDNA {
 			prompt, err := c.dnaPrompt(tx, a)
 			if err != nil {
 				return err
@@ -510,8 +438,8 @@ func (c *Clinic) Move(id string, m MoveRequest) (Appointment, []schedule.Problem
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
 		}
-		if a.Status != StatusBooked {
-			return fmt.Errorf("only a booked appointment can be moved; this one is marked %s", strings.ToLower(StatusLabel(a.Status)))
+		if a.Status != schedule.StatusBooked {
+			return fmt.Errorf("only a booked appointment can be moved; this one is marked %s", strings.ToLower(a.Status.Label()))
 		}
 		req := BookingRequest{PatientID: a.PatientID, ClinicianID: m.ClinicianID, RoomID: m.RoomID, TypeID: a.TypeID,
 			Date: m.Date, Start: m.Start, Minutes: a.EndMin - a.StartMin}

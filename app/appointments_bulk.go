@@ -394,15 +394,15 @@ func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing
 			bad(a, "not a time of day")
 			continue
 		}
-		if !slices.Contains(allStatuses, a.Status) {
-			bad(a, "no such status "+a.Status)
+		if !a.Status.Valid() {
+			bad(a, "no such status "+string(a.Status))
 			continue
 		}
 		if err := StatusTooEarly(a.Appointment, a.Status, k.now); err != nil {
 			bad(a, err.Error())
 			continue
 		}
-		if !occupies(a.Status) {
+		if !a.Status.Occupies() {
 			continue // a cancelled or missed appointment holds nothing
 		}
 		if blocked != "" {
@@ -441,11 +441,6 @@ func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing
 		}
 	}
 	return problems
-}
-
-// occupies reports whether an appointment in the status holds its slot.
-func occupies(s Status) bool {
-	return s == StatusBooked || s == StatusArrived || s == StatusInProgress || s == StatusSeen
 }
 
 // DiaryOccupied lists the appointments holding their slots on the dates

@@ -106,16 +106,16 @@ func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesR
 // CancelSeries cancels one appointment of a series, or it and all the
 // series' later ones (thisAndFollowing). Only booked appointments are
 // cancelled: one the patient has already arrived for or been seen at is
-// left as it is. status is StatusCancelledPatient or StatusCancelledClinic;
+// left as it is. status is schedule.StatusCancelledPatient or schedule.StatusCancelledClinic;
 // the reason is required. It returns how many were cancelled.
-func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, status Status, reason string) (int, error) {
+func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, status schedule.Status, reason string) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBookAppointments)
 	if err != nil {
 		return 0, err
 	}
-	if !IsCancelled(status) {
+	if !status.Cancelled() {
 		return 0, errors.New("say whether the patient or the clinic cancelled")
 	}
 	if reason = cleanText(reason); reason == "" {
@@ -135,18 +135,18 @@ func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, statu
 			if targets, err = tx.SeriesAppointments(a.SeriesID, a.Date); err != nil {
 				return err
 			}
-		} else if a.Status != StatusBooked {
-			return CanChangeStatus(a.Status, status)
+		} else if a.Status != schedule.StatusBooked {
+			return a.Status.CanBecome(status)
 		}
 		now := c.clock().UTC()
 		for _, t := range targets {
-			if t.Status != StatusBooked {
+			if t.Status != schedule.StatusBooked {
 				continue
 			}
 			if err := tx.SetAppointmentStatus(t.ID, status, now, s.User.Username, reason); err != nil {
 				return err
 			}
-			detail := status + "; reason: " + reason
+			detail := string(status) + "; reason: " + reason
 			if thisAndFollowing {
 				detail += "; with the rest of the series"
 			}

@@ -95,7 +95,7 @@ func problemOf(ps []schedule.Problem, kind schedule.ProblemKind) (schedule.Probl
 func TestClashIsRefusedWithoutAReasonAndRecordedWithOne(t *testing.T) {
 	d := newDiary(t)
 	first := d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "09:00"))
-	if first.EndMin != 9*60+30 || first.Status != StatusBooked {
+	if first.EndMin != 9*60+30 || first.Status != schedule.StatusBooked {
 		t.Fatalf("the type did not set the length: %+v", first)
 	}
 	clash := d.req(d.john, d.evans, "2026-11-24", "09:15")
@@ -228,28 +228,28 @@ func TestStatusChangesFollowTheRulesAndKeepHistory(t *testing.T) {
 	a := d.book(t, d.req(d.zoe, d.evans, "2026-11-23", "11:00"))
 	// The patient is seen at eleven: statuses follow the day, not ahead of it.
 	d.c.now = func() time.Time { return time.Date(2026, 11, 23, 11, 5, 0, 0, ukcal.London()) }
-	for _, s := range []Status{StatusArrived, StatusInProgress, StatusSeen} {
+	for _, s := range []schedule.Status{schedule.StatusArrived, schedule.StatusInProgress, schedule.StatusSeen} {
 		res, err := d.c.SetStatus(a.ID, s, "")
 		if err != nil || res.Appointment.Status != s || res.Appointment.StatusBy != "amanager" {
 			t.Fatalf("%s: %+v %v", s, res, err)
 		}
 	}
-	_, err := d.c.SetStatus(a.ID, StatusBooked, "")
+	_, err := d.c.SetStatus(a.ID, schedule.StatusBooked, "")
 	if err == nil || !strings.Contains(err.Error(), "has been seen") {
 		t.Fatalf("seen went back to booked: %v", err)
 	}
 	h, _ := d.c.AppointmentHistory(a.ID)
-	if len(h) != 4 || h[0].Status != StatusBooked || h[3].Status != StatusSeen || h[3].At.IsZero() {
+	if len(h) != 4 || h[0].Status != schedule.StatusBooked || h[3].Status != schedule.StatusSeen || h[3].At.IsZero() {
 		t.Fatalf("history: %+v", h)
 	}
 	b := d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "11:00"))
-	if _, err := d.c.SetStatus(b.ID, StatusCancelledPatient, ""); err == nil {
+	if _, err := d.c.SetStatus(b.ID, schedule.StatusCancelledPatient, ""); err == nil {
 		t.Fatal("a cancellation without a reason was accepted")
 	}
-	if _, err := d.c.SetStatus(b.ID, StatusCancelledPatient, "Has a cold"); err != nil {
+	if _, err := d.c.SetStatus(b.ID, schedule.StatusCancelledPatient, "Has a cold"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.c.SetStatus(b.ID, StatusArrived, ""); err == nil || !strings.Contains(err.Error(), "book a new one") {
+	if _, err := d.c.SetStatus(b.ID, schedule.StatusArrived, ""); err == nil || !strings.Contains(err.Error(), "book a new one") {
 		t.Fatalf("a cancelled appointment came back: %v", err)
 	}
 }
@@ -266,7 +266,7 @@ func TestDNAProposesTheNextLetterOverTheWindow(t *testing.T) {
 			r = old
 		}
 		a := d.book(t, r)
-		res, err := d.c.SetStatus(a.ID, StatusDNA, "")
+		res, err := d.c.SetStatus(a.ID, schedule.StatusDNA, "")
 		if err != nil || res.DNA == nil {
 			t.Fatalf("%s: %+v %v", day, res, err)
 		}
@@ -347,13 +347,13 @@ func TestWeeklySeriesKeepsNineOClockAcrossTheClockChange(t *testing.T) {
 		t.Fatalf("the series did not cross the clock change: %v", utcHours)
 	}
 	// Cancel the third and all that follow: the first two stay booked.
-	n, err := d.c.CancelSeries(res.Booked[2].ID, true, StatusCancelledClinic, "Clinician on leave")
+	n, err := d.c.CancelSeries(res.Booked[2].ID, true, schedule.StatusCancelledClinic, "Clinician on leave")
 	if err != nil || n != 3 {
 		t.Fatalf("cancelled %d: %v", n, err)
 	}
 	for i, a := range res.Booked {
 		got, _ := d.c.store.Appointment(a.ID)
-		if want := i >= 2; IsCancelled(got.Status) != want || (want && got.CancelReason != "Clinician on leave") {
+		if want := i >= 2; got.Status.Cancelled() != want || (want && got.CancelReason != "Clinician on leave") {
 			t.Errorf("occurrence %d (%s): %s", i, a.Date, got.Status)
 		}
 	}
@@ -372,10 +372,10 @@ func TestCalendarPermissionsAreCheckedInTheApp(t *testing.T) {
 	if _, _, err := d.c.Book(d.req(d.john, d.evans, "2026-11-23", "14:00")); !errors.As(err, &pe) {
 		t.Fatalf("a clinician booked: %v", err)
 	}
-	if _, err := d.c.SetStatus(a.ID, StatusCancelledClinic, "busy"); !errors.As(err, &pe) {
+	if _, err := d.c.SetStatus(a.ID, schedule.StatusCancelledClinic, "busy"); !errors.As(err, &pe) {
 		t.Fatalf("a clinician cancelled: %v", err)
 	}
-	if _, err := d.c.SetStatus(a.ID, StatusArrived, ""); err != nil {
+	if _, err := d.c.SetStatus(a.ID, schedule.StatusArrived, ""); err != nil {
 		t.Fatalf("a clinician could not mark an arrival: %v", err)
 	}
 	if _, err := d.c.DayView(ukcal.MustParseDate("2026-11-23")); err != nil {
@@ -438,7 +438,7 @@ func TestViewsAndTheNextFreeSlot(t *testing.T) {
 	d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "09:00"))
 	d.book(t, d.req(d.john, d.patel, "2026-11-24", "09:30"))
 	c := d.book(t, d.req(d.john, d.evans, "2026-11-26", "15:00"))
-	d.c.SetStatus(c.ID, StatusCancelledPatient, "Away")
+	d.c.SetStatus(c.ID, schedule.StatusCancelledPatient, "Away")
 	day, err := d.c.DayView(ukcal.MustParseDate("2026-11-24"))
 	if err != nil {
 		t.Fatal(err)
@@ -483,7 +483,7 @@ func TestWaitingListOffersAFreedSlotUrgentFirst(t *testing.T) {
 	if _, err := d.c.OffersFor(a.ID); err == nil {
 		t.Fatal("a slot still taken was offered")
 	}
-	if _, err := d.c.SetStatus(a.ID, StatusCancelledPatient, "Moved away"); err != nil {
+	if _, err := d.c.SetStatus(a.ID, schedule.StatusCancelledPatient, "Moved away"); err != nil {
 		t.Fatal(err)
 	}
 	offers, err := d.c.OffersFor(a.ID)

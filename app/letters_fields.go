@@ -130,7 +130,7 @@ func (src *letterSource) readDNAs(store *data.Store) error {
 	}
 	for _, e := range all {
 		d, err := ukcal.ParseDate(e.Date)
-		if err != nil || e.Status != data.StatusDNA {
+		if err != nil || e.Status != schedule.StatusDNA {
 			continue
 		}
 		if schedule.DNAsInWindow([]ukcal.Date{d}, on, cs.DNAWindowMonths) == 1 {

@@ -28,7 +28,7 @@ const LabelNotBrought = "Was not brought"
 // younger than childUnderAge was not brought to (false for any other
 // status).
 func EntryNotBrought(e DiaryEntry, childUnderAge int) bool {
-	if e.Status != StatusDNA {
+	if e.Status != schedule.StatusDNA {
 		return false
 	}
 	on, err := ukcal.ParseDate(e.Date)
@@ -41,7 +41,7 @@ func EntryStatusLabel(e DiaryEntry, childUnderAge int) string {
 	if EntryNotBrought(e, childUnderAge) {
 		return LabelNotBrought
 	}
-	return StatusLabel(e.Status)
+	return e.Status.Label()
 }
 
 // StatusLabelFor is EntryStatusLabel with the clinic's own age.

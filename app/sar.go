@@ -342,7 +342,7 @@ func (g *sarGathered) sarAppointmentChange(h StatusChange, first bool) string {
 		}
 		return what
 	}
-	what := StatusLabel(h.Status)
+	what := h.Status.Label()
 	if h.Reason != "" {
 		what += " (reason: " + h.Reason + ")"
 	}
@@ -431,22 +431,22 @@ func sarAccessWords(e AuditEntry) string {
 	case "appointment.move":
 		return "Moved an appointment of yours"
 	case "appointment.status":
-		status, _, _ := strings.Cut(e.Detail, ";")
-		switch status = strings.TrimSpace(status); status {
-		case StatusArrived:
+		word, _, _ := strings.Cut(e.Detail, ";")
+		switch status := schedule.Status(strings.TrimSpace(word)); status {
+		case schedule.StatusArrived:
 			return "Marked you arrived for an appointment"
-		case StatusInProgress:
+		case schedule.StatusInProgress:
 			return "Started your appointment"
-		case StatusSeen:
+		case schedule.StatusSeen:
 			return "Marked you seen at an appointment"
-		case StatusDNA:
+		case schedule.StatusDNA:
 			if strings.Contains(e.Detail, strings.ToLower(LabelNotBrought)) {
 				return "Marked that you were not brought to an appointment"
 			}
 			return "Marked that you did not attend an appointment"
-		case StatusCancelledPatient, StatusCancelledClinic:
-			return "Cancelled an appointment of yours (" + lowerFirst(StatusLabel(status)) + ")"
-		case StatusBooked:
+		case schedule.StatusCancelledPatient, schedule.StatusCancelledClinic:
+			return "Cancelled an appointment of yours (" + lowerFirst(status.Label()) + ")"
+		case schedule.StatusBooked:
 			return "Set an appointment of yours back to booked"
 		}
 		return "Changed an appointment of yours"
@@ -645,7 +645,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 		if a.RoomName != "" {
 			what += ", " + a.RoomName
 		}
-		sa := letters.SARAppointment{Date: sarDateOf(a.Date), What: what, Status: StatusLabel(a.Status),
+		sa := letters.SARAppointment{Date: sarDateOf(a.Date), What: what, Status: a.Status.Label(),
 			Time: schedule.Clock(a.StartMin).String() + "–" + schedule.Clock(a.EndMin).String()}
 		for i, h := range g.apptHistory[a.ID] {
 			sa.History = append(sa.History, letters.SAREvent{At: local(h.At), By: g.staffName(h.By), What: g.sarAppointmentChange(h, i == 0)})
@@ -1024,11 +1024,11 @@ func (g *sarGathered) json(req sar.Request, by User, region ukcal.Region, due, d
 	}
 	for _, a := range g.appointments {
 		ja := sarJSONAppointment{ID: a.ID, Date: a.Date, Start: schedule.Clock(a.StartMin).String(), End: schedule.Clock(a.EndMin).String(),
-			Clinician: a.ClinicianName, Type: a.TypeName, Room: a.RoomName, Status: sarJSONCode{Code: a.Status, Label: StatusLabel(a.Status)},
+			Clinician: a.ClinicianName, Type: a.TypeName, Room: a.RoomName, Status: sarJSONCode{Code: string(a.Status), Label: a.Status.Label()},
 			CancelReason: a.CancelReason, OverrideReason: a.OverrideReason, SeriesID: a.SeriesID, Notes: a.Notes,
 			BookedAt: sarInstant(a.CreatedAt), BookedBy: g.jsonStaff(a.CreatedBy), History: []sarJSONStatusChange{}}
 		for _, h := range g.apptHistory[a.ID] {
-			jh := sarJSONStatusChange{At: sarInstant(h.At), By: g.jsonStaff(h.By), Status: sarJSONCode{Code: h.Status, Label: StatusLabel(h.Status)},
+			jh := sarJSONStatusChange{At: sarInstant(h.At), By: g.jsonStaff(h.By), Status: sarJSONCode{Code: string(h.Status), Label: h.Status.Label()},
 				Reason: h.Reason}
 			if m := h.MovedFrom; m != nil {
 				jh.MovedFrom = &sarJSONSlot{Date: m.Date, Start: schedule.Clock(m.StartMin).String(), End: schedule.Clock(m.EndMin).String(),

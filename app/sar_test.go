@@ -244,7 +244,7 @@ func sarAppointment(t *testing.T, c *Clinic) func(p Patient) Appointment {
 			RoomID: room.ID, Reason: "Asked for Thursday"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.SetStatus(a.ID, StatusCancelledPatient, "Unwell with flu"); err != nil {
+		if _, err := c.SetStatus(a.ID, schedule.StatusCancelledPatient, "Unwell with flu"); err != nil {
 			t.Fatal(err)
 		}
 		return a
@@ -359,7 +359,7 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 	}
 	ap := cp.Appointments[0]
 	if ap.ID != appt.ID || ap.Date != "2026-11-26" || ap.Start != "11:00" || ap.End != "11:30" || ap.Clinician != "Dr Siân Evans" ||
-		ap.Type != "Review" || ap.Room != "Room 2" || ap.Status.Code != StatusCancelledPatient ||
+		ap.Type != "Review" || ap.Room != "Room 2" || ap.Status.Code != string(schedule.StatusCancelledPatient) ||
 		ap.Status.Label != "Cancelled by the patient" || ap.CancelReason != "Unwell with flu" || ap.BookedBy.Username != "areception" {
 		t.Errorf("appointment %+v", ap)
 	}
@@ -367,14 +367,14 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 		t.Fatalf("appointment history %+v", ap.History)
 	}
 	booked, moved, cancelled := ap.History[0], ap.History[1], ap.History[2]
-	if booked.Status.Code != StatusBooked || booked.MovedFrom != nil || booked.By.Name != "Ахмед Іванов" || booked.At != "2026-11-24T14:05:00Z" {
+	if booked.Status.Code != string(schedule.StatusBooked) || booked.MovedFrom != nil || booked.By.Name != "Ахмед Іванов" || booked.At != "2026-11-24T14:05:00Z" {
 		t.Errorf("booking row %+v", booked)
 	}
 	if moved.MovedFrom == nil || moved.MovedFrom.Date != "2026-11-25" || moved.MovedFrom.Start != "10:15" ||
 		moved.MovedFrom.Clinician != "Dr Siân Evans" || moved.Reason != "Asked for Thursday" {
 		t.Errorf("move row %+v", moved)
 	}
-	if cancelled.Status.Code != StatusCancelledPatient || cancelled.Reason != "Unwell with flu" || cancelled.MovedFrom != nil {
+	if cancelled.Status.Code != string(schedule.StatusCancelledPatient) || cancelled.Reason != "Unwell with flu" || cancelled.MovedFrom != nil {
 		t.Errorf("cancellation row %+v", cancelled)
 	}
 

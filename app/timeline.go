@@ -175,8 +175,8 @@ func (c *Clinic) appointmentTimeline(patientID string) ([]TimelineEntry, error) 
 			}
 			e.Detail = strings.Join(parts, "; ")
 		default:
-			label := StatusLabel(h.Status)
-			if h.Status == StatusDNA && EntryNotBrought(a, childUnder) {
+			label := h.Status.Label()
+			if h.Status == schedule.StatusDNA && EntryNotBrought(a, childUnder) {
 				label = LabelNotBrought
 			}
 			e.Title = label + ": appointment of " + slotProse(a.Slot)

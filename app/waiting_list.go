@@ -165,8 +165,8 @@ func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
 	if err != nil {
 		return nil, notFound(err, "that appointment is not in the diary")
 	}
-	if !IsCancelled(a.Status) && a.Status != StatusDNA {
-		return nil, fmt.Errorf("the slot is still taken (the appointment is %s)", lowerFirst(StatusLabel(a.Status)))
+	if !a.Status.Cancelled() && a.Status != schedule.StatusDNA {
+		return nil, fmt.Errorf("the slot is still taken (the appointment is %s)", lowerFirst(a.Status.Label()))
 	}
 	list, err := store.WaitingList()
 	if err != nil {

@@ -8,22 +8,22 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"clinicdesk/app/schedule"
 )
 
-// Appointment statuses, as stored.
-const (
-	StatusBooked           = "booked"
-	StatusArrived          = "arrived"
-	StatusInProgress       = "in_progress"
-	StatusSeen             = "seen"
-	StatusDNA              = "dna"
-	StatusCancelledPatient = "cancelled_patient"
-	StatusCancelledClinic  = "cancelled_clinic"
-)
-
-// occupying are the statuses that hold their slot: a cancelled or missed
-// appointment frees it for someone else.
-const occupying = `('booked', 'arrived', 'in_progress', 'seen')`
+// occupying lists for SQL the statuses that hold their slot, as
+// schedule.Status.Occupies says: a cancelled or missed appointment frees
+// it for someone else. The values are the package's constants, never input.
+var occupying = func() string {
+	var quoted []string
+	for _, s := range schedule.Statuses {
+		if s.Occupies() {
+			quoted = append(quoted, "'"+string(s)+"'")
+		}
+	}
+	return "(" + strings.Join(quoted, ", ") + ")"
+}()
 
 // Slot is where and when an appointment is: a clinic wall-clock date and
 // minutes after midnight.
@@ -41,7 +41,7 @@ type Appointment struct {
 	PatientID string
 	TypeID    string
 	Slot
-	Status         string
+	Status         schedule.Status
 	StatusAt       time.Time // UTC
 	StatusBy       string
 	CancelReason   string
@@ -56,7 +56,7 @@ type Appointment struct {
 // StatusChange is one row of an appointment's history.
 type StatusChange struct {
 	AppointmentID string
-	Status        string
+	Status        schedule.Status
 	At            time.Time
 	By            string
 	Reason        string
@@ -133,9 +133,9 @@ func (t *Tx) insertHistory(c StatusChange) error {
 
 // SetAppointmentStatus changes the status and records the change. A
 // cancellation's reason is kept on the appointment too.
-func (t *Tx) SetAppointmentStatus(id, status string, at time.Time, by, reason string) error {
+func (t *Tx) SetAppointmentStatus(id string, status schedule.Status, at time.Time, by, reason string) error {
 	cancelReason := ""
-	if strings.HasPrefix(status, "cancelled_") {
+	if status.Cancelled() {
 		cancelReason = reason
 	}
 	res, err := t.tx.Exec(`UPDATE appointments SET status = ?, status_at = ?, status_by = ?, cancel_reason = ? WHERE id = ?`,
@@ -219,7 +219,7 @@ func scanAppointments(rows *sql.Rows, err error) ([]Appointment, error) {
 
 // occupyingOnQuery is the clash check's read: every appointment that holds
 // its slot on one date, through the appointments_diary index.
-const occupyingOnQuery = `SELECT ` + appointmentColumns + ` FROM appointments a
+var occupyingOnQuery = `SELECT ` + appointmentColumns + ` FROM appointments a
 	WHERE a.date = ? AND a.status IN ` + occupying + ` ORDER BY a.clinician_id, a.start_min`
 
 func occupyingOn(q querier, date string) ([]Appointment, error) {

@@ -4,6 +4,8 @@ import (
 	"database/sql"
 	"strconv"
 	"time"
+
+	"clinicdesk/app/schedule"
 )
 
 // HistoricAppointment is an appointment whose story is already told: a
@@ -77,14 +79,14 @@ func (w *AppointmentWriter) Add(a HistoricAppointment) error {
 	if err != nil {
 		return err
 	}
-	steps := []StatusChange{{Status: StatusBooked, At: a.CreatedAt, By: a.CreatedBy}}
-	if !a.Arrived.IsZero() && a.Status != StatusArrived {
-		steps = append(steps, StatusChange{Status: StatusArrived, At: a.Arrived, By: a.StatusBy})
+	steps := []StatusChange{{Status: schedule.StatusBooked, At: a.CreatedAt, By: a.CreatedBy}}
+	if !a.Arrived.IsZero() && a.Status != schedule.StatusArrived {
+		steps = append(steps, StatusChange{Status: schedule.StatusArrived, At: a.Arrived, By: a.StatusBy})
 	}
-	if !a.Started.IsZero() && a.Status != StatusInProgress {
-		steps = append(steps, StatusChange{Status: StatusInProgress, At: a.Started, By: a.StatusBy})
+	if !a.Started.IsZero() && a.Status != schedule.StatusInProgress {
+		steps = append(steps, StatusChange{Status: schedule.StatusInProgress, At: a.Started, By: a.StatusBy})
 	}
-	if a.Status != StatusBooked {
+	if a.Status != schedule.StatusBooked {
 		steps = append(steps, StatusChange{Status: a.Status, At: a.StatusAt, By: a.StatusBy, Reason: a.CancelReason})
 	}
 	for _, s := range steps {

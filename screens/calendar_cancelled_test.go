@@ -28,7 +28,7 @@ func TestCancelledAppointmentsLeaveTheGridUnlessAskedFor(t *testing.T) {
 		return a
 	}
 	gone := book(jane.ID)
-	if _, err := c.SetStatus(gone.ID, app.StatusCancelledPatient, "Unwell"); err != nil {
+	if _, err := c.SetStatus(gone.ID, schedule.StatusCancelledPatient, "Unwell"); err != nil {
 		t.Fatal(err)
 	}
 	taken := book(amir.ID)

@@ -128,8 +128,8 @@ func appointmentChoice(e app.DiaryEntry) string {
 		day = d.Time().Format("Mon 02/01/2006")
 	}
 	s := fmt.Sprintf("%s %s · %s with %s", day, schedule.Clock(e.StartMin), e.TypeName, e.ClinicianName)
-	if app.IsCancelled(e.Status) || e.Status == app.StatusDNA {
-		s += " (" + app.StatusLabel(e.Status) + ")"
+	if e.Status.Cancelled() || e.Status == schedule.StatusDNA {
+		s += " (" + e.Status.Label() + ")"
 	}
 	return s
 }

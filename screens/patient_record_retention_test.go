@@ -36,17 +36,17 @@ func TestPatientRecordShowsWhatTheRetentionDateRestsOn(t *testing.T) {
 		}
 		return a
 	}
-	mark := func(a app.Appointment, to app.Status) {
+	mark := func(a app.Appointment, to schedule.Status) {
 		if _, err := c.SetStatus(a.ID, to, ""); err != nil {
 			t.Fatalf("mark %s: %v", to, err)
 		}
 	}
 	seen, missed := book("2026-11-24"), book("2026-11-26")
 	prAt(c, "2026-11-24", 10, 5)
-	mark(seen, app.StatusArrived)
-	mark(seen, app.StatusSeen)
+	mark(seen, schedule.StatusArrived)
+	mark(seen, schedule.StatusSeen)
 	prAt(c, "2026-11-26", 11, 0)
-	mark(missed, app.StatusDNA)
+	mark(missed, schedule.StatusDNA)
 
 	_, r, w := tpOpen(t, c, p)
 	r.selectTab(recordTabRecord)

@@ -59,7 +59,7 @@ func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error 
 			for _, cl := range clinicians {
 				a, ok := bookFirstFree(c, p.ID, cl.ID, t, day, rooms)
 				if ok {
-					_, err = c.SetStatus(a.ID, app.StatusDNA, "")
+					_, err = c.SetStatus(a.ID, schedule.StatusDNA, "")
 					return err
 				}
 			}
