@@ -14,13 +14,9 @@ import (
 	"github.com/google/uuid"
 )
 
-// Appointments, re-exported for the screens.
-type (
-	Appointment  = data.Appointment
-	DiaryEntry   = data.DiaryEntry
-	StatusChange = data.StatusChange
-	Slot         = data.Slot
-)
+// DiaryEntry is an appointment as the day view shows it, re-exported for
+// the screens. (Appointment, Slot and Status live in schedule.)
+type DiaryEntry = data.DiaryEntry
 
 // BookingRequest is what the booking dialog collects.
 type BookingRequest struct {
@@ -61,7 +57,7 @@ type bookingReader interface {
 
 // prepared is a checked request: the appointment to write and its problems.
 type prepared struct {
-	appt     data.Appointment
+	appt     schedule.Appointment
 	problems []schedule.Problem
 }
 
@@ -122,12 +118,12 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 	if err != nil {
 		return out, err
 	}
-	out.appt = data.Appointment{ID: selfID, PatientID: p.ID, TypeID: t.ID, Notes: cleanText(req.Notes),
-		Slot: data.Slot{ClinicianID: cl.ID, RoomID: req.RoomID, Date: req.Date.String(), StartMin: int(req.Start), EndMin: int(end)}}
+	out.appt = schedule.Appointment{ID: selfID, PatientID: p.ID, TypeID: t.ID, Notes: cleanText(req.Notes),
+		Slot: schedule.Slot{ClinicianID: cl.ID, RoomID: req.RoomID, Date: req.Date.String(), StartMin: int(req.Start), EndMin: int(end)}}
 	// Who delivers the type comes first: it is about the choice of
 	// clinician, before when. Like the clashes it needs a reason to go
 	// ahead (a locum covering), which the audit trail keeps.
-	out.problems = schedule.CheckDeliverer(scheduleAppt(out.appt), cl.Role, scheduleDeliverers(t))
+	out.problems = schedule.CheckDeliverer(out.appt.Appt(), cl.Role, scheduleDeliverers(t))
 	if len(out.problems) > 0 {
 		team, err := r.Clinicians(false)
 		if err != nil {
@@ -138,8 +134,8 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 		}
 		out.problems[0].Detail = t.Name
 	}
-	out.problems = append(out.problems, schedule.Check(scheduleAppt(out.appt), scheduleAppts(existing), rules)...)
-	out.problems = append(out.problems, patientNotices(p, scheduleAppt(out.appt))...)
+	out.problems = append(out.problems, schedule.Check(out.appt.Appt(), scheduleAppts(existing), rules)...)
+	out.problems = append(out.problems, patientNotices(p, out.appt.Appt())...)
 	if err := nameProblems(r, out.problems, p, rooms); err != nil {
 		return out, err
 	}
@@ -220,12 +216,12 @@ func (c *Clinic) CheckBooking(req BookingRequest) ([]schedule.Problem, error) {
 // booking with a *BookingRefusedError unless req.OverrideReason is given;
 // the reason is then kept with the appointment and audited. The returned
 // problems include the alerts and AIS needs to act on.
-func (c *Clinic) Book(req BookingRequest) (Appointment, []schedule.Problem, error) {
+func (c *Clinic) Book(req BookingRequest) (schedule.Appointment, []schedule.Problem, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBookAppointments)
 	if err != nil {
-		return Appointment{}, nil, err
+		return schedule.Appointment{}, nil, err
 	}
 	req.OverrideReason = cleanText(req.OverrideReason)
 	var out prepared
@@ -235,7 +231,7 @@ func (c *Clinic) Book(req BookingRequest) (Appointment, []schedule.Problem, erro
 		return err
 	})
 	if err != nil {
-		return Appointment{}, out.problems, err
+		return schedule.Appointment{}, out.problems, err
 	}
 	return out.appt, out.problems, nil
 }
@@ -303,7 +299,7 @@ type DNAPrompt struct {
 // StatusResult is an appointment after a status change, with the DNA
 // prompt when it was marked DNA.
 type StatusResult struct {
-	Appointment Appointment
+	Appointment schedule.Appointment
 	DNA         *DNAPrompt
 }
 
@@ -311,7 +307,7 @@ type StatusResult struct {
 // Cancellations need a reason and the booking permission; arrivals, seen
 // and DNA need the status permission (clinicians have it). Only the
 // changes schedule.Status.CanBecome allows are made, and only once they
-// could have happened (CanChangeStatusAt).
+// could have happened (schedule.Appointment.CanChangeStatusAt).
 func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (StatusResult, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -339,7 +335,7 @@ func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (Status
 		now := c.clock().UTC()
 		// The rules in time are checked here, not only in the screens:
 		// no arrival, start, seen or DNA for an appointment still to come.
-		if err := CanChangeStatusAt(a, to, now); err != nil {
+		if err := a.CanChangeStatusAt(to, now); err != nil {
 			return err
 		}
 		if err := tx.SetAppointmentStatus(id, to, now, s.User.Username, reason); err != nil {
@@ -377,7 +373,7 @@ func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (Status
 
 // dnaPrompt counts the patient's DNAs over the clinic's window, up to the
 // missed appointment's day.
-func (c *Clinic) dnaPrompt(tx *data.Tx, a data.Appointment) (DNAPrompt, error) {
+func (c *Clinic) dnaPrompt(tx *data.Tx, a schedule.Appointment) (DNAPrompt, error) {
 	cs, err := tx.CalendarSettings()
 	if err != nil {
 		return DNAPrompt{}, err
@@ -423,15 +419,15 @@ type MoveRequest struct {
 // Move reschedules a booked appointment. The clash checks run again (the
 // appointment never clashes with itself); the slot it left is kept in its
 // history and the slot first booked stays on the appointment.
-func (c *Clinic) Move(id string, m MoveRequest) (Appointment, []schedule.Problem, error) {
+func (c *Clinic) Move(id string, m MoveRequest) (schedule.Appointment, []schedule.Problem, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBookAppointments)
 	if err != nil {
-		return Appointment{}, nil, err
+		return schedule.Appointment{}, nil, err
 	}
 	m.Reason, m.OverrideReason = cleanText(m.Reason), cleanText(m.OverrideReason)
-	var moved Appointment
+	var moved schedule.Appointment
 	var problems []schedule.Problem
 	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
 		a, err := tx.Appointment(id)
@@ -485,7 +481,7 @@ func (c *Clinic) Move(id string, m MoveRequest) (Appointment, []schedule.Problem
 
 // AppointmentHistory lists an appointment's status changes and moves,
 // oldest first.
-func (c *Clinic) AppointmentHistory(id string) ([]StatusChange, error) {
+func (c *Clinic) AppointmentHistory(id string) ([]schedule.StatusChange, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewCalendar); err != nil {

@@ -30,8 +30,8 @@ func days(appts ...HistoricAppointment) func() (ukcal.Date, []HistoricAppointmen
 
 func (d *diary) historic(p Patient, cl DiaryClinician, day string, start, end int, status schedule.Status) HistoricAppointment {
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	a := HistoricAppointment{Appointment: Appointment{PatientID: p.ID, TypeID: d.followUp.ID, Status: status, StatusAt: at, CreatedAt: at,
-		Slot: Slot{ClinicianID: cl.ID, Date: day, StartMin: start, EndMin: end}}}
+	a := HistoricAppointment{Appointment: schedule.Appointment{PatientID: p.ID, TypeID: d.followUp.ID, Status: status, StatusAt: at, CreatedAt: at,
+		Slot: schedule.Slot{ClinicianID: cl.ID, Date: day, StartMin: start, EndMin: end}}}
 	if status == schedule.StatusSeen {
 		a.Arrived = at.Add(time.Hour)
 	}

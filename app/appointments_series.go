@@ -21,7 +21,7 @@ type SkippedOccurrence struct {
 // SeriesResult is what BookSeries booked and what it left out.
 type SeriesResult struct {
 	SeriesID string
-	Booked   []Appointment
+	Booked   []schedule.Appointment
 	Skipped  []SkippedOccurrence
 }
 
@@ -127,7 +127,7 @@ func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, statu
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
 		}
-		targets := []data.Appointment{a}
+		targets := []schedule.Appointment{a}
 		if thisAndFollowing {
 			if a.SeriesID == "" {
 				return errors.New("this appointment is not part of a series")

@@ -68,7 +68,7 @@ func (d *diary) req(p Patient, cl DiaryClinician, day, start string) BookingRequ
 		Date: ukcal.MustParseDate(day), Start: schedule.MustParseClock(start)}
 }
 
-func (d *diary) book(t *testing.T, r BookingRequest) Appointment {
+func (d *diary) book(t *testing.T, r BookingRequest) schedule.Appointment {
 	t.Helper()
 	a, _, err := d.c.Book(r)
 	if err != nil {

@@ -143,7 +143,7 @@ func TestDayListNeverSaysDidNotAttendForTheFuture(t *testing.T) {
 		t.Fatalf("set-up: %+v %v", stored, err)
 	}
 	now := d.c.clock()
-	if got := StatusAsOf(stored, now); got != schedule.StatusBooked {
+	if got := stored.StatusAsOf(now); got != schedule.StatusBooked {
 		t.Fatalf("a future DNA shows as %s", got)
 	}
 	entries, err := d.c.TodayList(ukcal.MustParseDate("2026-11-26"))

@@ -412,7 +412,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 // appointment that has not happened.
 func dayListRow(e data.DiaryEntry, now time.Time, childUnder int) letters.DayListRow {
 	asOf := e
-	asOf.Status = StatusAsOf(e.Appointment, now)
+	asOf.Status = e.Appointment.StatusAsOf(now)
 	row := letters.DayListRow{StartMin: e.StartMin, EndMin: e.EndMin, Patient: e.PatientName, Type: e.TypeName,
 		Status: EntryStatusLabel(asOf, childUnder), Inactive: e.Status.Cancelled()}
 	row.DOB, _ = ukcal.ParseDate(e.PatientDOB)

@@ -24,7 +24,7 @@ func ruby(withCarer bool) Patient {
 }
 
 // markMissed books the patient on the day at 09:00 and marks it DNA.
-func (d *diary) markMissed(t *testing.T, p Patient, day string) (Appointment, StatusResult) {
+func (d *diary) markMissed(t *testing.T, p Patient, day string) (schedule.Appointment, StatusResult) {
 	t.Helper()
 	a := d.book(t, d.req(p, d.evans, day, "09:00"))
 	res, err := d.c.SetStatus(a.ID, schedule.StatusDNA, "")

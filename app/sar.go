@@ -197,7 +197,7 @@ type sarGathered struct {
 	// changes and moves (oldest first), and the clinicians' names for the
 	// slots an appointment was moved from.
 	appointments []DiaryEntry
-	apptHistory  map[string][]StatusChange
+	apptHistory  map[string][]schedule.StatusChange
 	clinicians   map[string]string
 	staff        map[string]User
 	staffIDs     map[string]User
@@ -298,7 +298,7 @@ func (g *sarGathered) gatherAppointments(store *data.Store, patientID string) er
 	if err != nil {
 		return err
 	}
-	g.apptHistory = map[string][]StatusChange{}
+	g.apptHistory = map[string][]schedule.StatusChange{}
 	for _, h := range history {
 		g.apptHistory[h.AppointmentID] = append(g.apptHistory[h.AppointmentID], h)
 	}
@@ -314,7 +314,7 @@ func (g *sarGathered) gatherAppointments(store *data.Store, patientID string) er
 }
 
 // sarSlotWords is "Monday 23 November 2026 at 09:00 with Dr Asha Patel".
-func (g *sarGathered) sarSlotWords(s data.Slot) string {
+func (g *sarGathered) sarSlotWords(s schedule.Slot) string {
 	out := s.Date
 	if d, err := ukcal.ParseDate(s.Date); err == nil {
 		out = letters.LongDateWithDay(d.Time())
@@ -328,7 +328,7 @@ func (g *sarGathered) sarSlotWords(s data.Slot) string {
 
 // sarAppointmentChange says what one history row of an appointment was:
 // booked, moved (from where), or a status with its reason.
-func (g *sarGathered) sarAppointmentChange(h StatusChange, first bool) string {
+func (g *sarGathered) sarAppointmentChange(h schedule.StatusChange, first bool) string {
 	switch {
 	case first:
 		if h.Reason != "" {

@@ -215,7 +215,7 @@ func jsonKeys(v any, into map[string]bool) {
 // sarAppointment sets up a clinician (the manager must be signed in), and
 // returns a function that books the patient with her, moves the booking
 // and has the patient cancel it, as the desk would.
-func sarAppointment(t *testing.T, c *Clinic) func(p Patient) Appointment {
+func sarAppointment(t *testing.T, c *Clinic) func(p Patient) schedule.Appointment {
 	t.Helper()
 	var hours WeekHours
 	for d := time.Monday; d <= time.Friday; d++ {
@@ -233,7 +233,7 @@ func sarAppointment(t *testing.T, c *Clinic) func(p Patient) Appointment {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return func(p Patient) Appointment {
+	return func(p Patient) schedule.Appointment {
 		t.Helper()
 		a, _, err := c.Book(BookingRequest{PatientID: p.ID, ClinicianID: cl.ID, RoomID: room.ID, TypeID: review.ID,
 			Date: ukcal.MustParseDate("2026-11-25"), Start: schedule.MustParseClock("10:15")})

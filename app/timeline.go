@@ -188,7 +188,7 @@ func (c *Clinic) appointmentTimeline(patientID string) ([]TimelineEntry, error) 
 }
 
 // slotProse is a slot as a sentence says it: "Monday 23 November 2026, 09:00".
-func slotProse(s data.Slot) string {
+func slotProse(s schedule.Slot) string {
 	d, err := ukcal.ParseDate(s.Date)
 	if err != nil {
 		return s.Date

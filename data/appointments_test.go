@@ -43,10 +43,10 @@ func diaryFixture(t *testing.T) *Store {
 	return s
 }
 
-func appt(id, patient, clinician, date string, start int) Appointment {
+func appt(id, patient, clinician, date string, start int) schedule.Appointment {
 	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
-	return Appointment{ID: id, PatientID: patient, TypeID: "t1",
-		Slot:   Slot{ClinicianID: clinician, Date: date, StartMin: start, EndMin: start + 30},
+	return schedule.Appointment{ID: id, PatientID: patient, TypeID: "t1",
+		Slot:   schedule.Slot{ClinicianID: clinician, Date: date, StartMin: start, EndMin: start + 30},
 		Status: schedule.StatusBooked, StatusAt: at, StatusBy: "desk", CreatedAt: at, CreatedBy: "desk"}
 }
 
@@ -59,10 +59,10 @@ func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
 		if err := tx.InsertAppointment(a); err != nil {
 			return err
 		}
-		if err := tx.MoveAppointment("a1", Slot{ClinicianID: "c2", Date: "2026-11-24", StartMin: 14 * 60, EndMin: 14*60 + 30}, at, "desk", "patient asked", ""); err != nil {
+		if err := tx.MoveAppointment("a1", schedule.Slot{ClinicianID: "c2", Date: "2026-11-24", StartMin: 14 * 60, EndMin: 14*60 + 30}, at, "desk", "patient asked", ""); err != nil {
 			return err
 		}
-		if err := tx.MoveAppointment("a1", Slot{ClinicianID: "c2", Date: "2026-11-25", StartMin: 15 * 60, EndMin: 15*60 + 30}, at, "desk", "again", ""); err != nil {
+		if err := tx.MoveAppointment("a1", schedule.Slot{ClinicianID: "c2", Date: "2026-11-25", StartMin: 15 * 60, EndMin: 15*60 + 30}, at, "desk", "again", ""); err != nil {
 			return err
 		}
 		return tx.SetAppointmentStatus("a1", schedule.StatusCancelledPatient, at, "desk", "feeling better")
@@ -95,7 +95,7 @@ func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
 func TestDiaryJoinsWhatTheDayViewShows(t *testing.T) {
 	s := diaryFixture(t)
 	err := s.Write(func(tx *Tx) error {
-		for _, a := range []Appointment{appt("a2", "p2", "c2", "2026-11-23", 9*60), appt("a1", "p1", "c1", "2026-11-23", 9*60), appt("a3", "p1", "c1", "2026-11-24", 8*60)} {
+		for _, a := range []schedule.Appointment{appt("a2", "p2", "c2", "2026-11-23", 9*60), appt("a1", "p1", "c1", "2026-11-23", 9*60), appt("a3", "p1", "c1", "2026-11-24", 8*60)} {
 			if err := tx.InsertAppointment(a); err != nil {
 				return err
 			}

@@ -443,7 +443,7 @@ func (b *calendarBooking) submit() {
 	}
 	c := b.s.ctx.Clinic
 	type booked struct {
-		appt     app.Appointment
+		appt     schedule.Appointment
 		problems []schedule.Problem
 	}
 	offUI(b.s.ctx, func() (booked, error) {
@@ -480,7 +480,7 @@ func (s *calendarScreen) bookedFor(patientID string) {
 }
 
 // bookedMessage says what was booked and what to act on (alerts, needs).
-func bookedMessage(patient string, a app.Appointment, ps []schedule.Problem) string {
+func bookedMessage(patient string, a schedule.Appointment, ps []schedule.Problem) string {
 	msg := "Booked"
 	if d, err := ukcal.ParseDate(a.Date); err == nil {
 		msg = fmt.Sprintf("Booked %s on %s at %s", patient, letters.LongDateWithDay(d.Time()), schedule.Clock(a.StartMin))

@@ -215,7 +215,7 @@ func (d *calendarDetails) showStatus() {
 	for _, to := range calendarStatusButtons {
 		b := d.statusButton[to]
 		allowed := c.Can(app.PermAppointmentStatus) && e.Status.CanBecome(to) == nil
-		if allowed && app.StatusTooEarly(e.Appointment, to, now) != nil {
+		if allowed && e.Appointment.StatusTooEarly(to, now) != nil {
 			allowed = false
 			notYet = append(notYet, to)
 		}

@@ -175,7 +175,7 @@ func TestAfterADNATheDialogOffersTheProposedDNALetter(t *testing.T) {
 	c := tcClinic(t)
 	d := ctSetUp(t, c)
 	p := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12", cdAddressed)
-	book := func(day ukcal.Date) app.Appointment {
+	book := func(day ukcal.Date) schedule.Appointment {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID,
 			Date: day, Start: schedule.Clock(10 * 60), OverrideReason: "set up for the test"})
 		if err != nil {
@@ -229,7 +229,7 @@ func TestAfterADNATheDialogOffersTheProposedDNALetter(t *testing.T) {
 func TestAppointmentActionsAreHiddenFromThoseWhoMayNotPrint(t *testing.T) {
 	c := tcClinic(t)
 	tpSignInAs(t, c, "clin", app.Clinician) // clinicians mark DNAs but print nothing
-	r := newAppointmentActions(&Context{Clinic: c}, app.DiaryEntry{Appointment: app.Appointment{Status: schedule.StatusDNA}}, nil, nil)
+	r := newAppointmentActions(&Context{Clinic: c}, app.DiaryEntry{Appointment: schedule.Appointment{Status: schedule.StatusDNA}}, nil, nil)
 	if r.row.Visible() || len(r.row.Objects) != 0 {
 		t.Fatalf("the row holds %d controls for someone who may not print", len(r.row.Objects))
 	}
@@ -288,7 +288,7 @@ func TestAppointmentDialogFitsTheScreenAfterACancel(t *testing.T) {
 	d := ctSetUp(t, c)
 	long := strings.Repeat("Needs the ground-floor room and a longer slot; brings her own theraband; prefers Dr Patel. ", 8)
 	p := tpAdd(t, c, "Zoë", "Łukasiewicz-O'Brien", "1980-03-12", cdAddressed, withAlertsAndNeeds)
-	book := func(hour int, notes string) app.Appointment {
+	book := func(hour int, notes string) schedule.Appointment {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID,
 			Date: ctDay, Start: schedule.Clock(hour * 60), Notes: notes, OverrideReason: "alerts read"})
 		if err != nil {

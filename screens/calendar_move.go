@@ -34,10 +34,10 @@ func (d *calendarDetails) confirmMove() {
 	}
 	c := d.s.ctx.Clinic
 	id := d.entry.ID
-	offUI(d.s.ctx, func() (app.Appointment, error) {
+	offUI(d.s.ctx, func() (schedule.Appointment, error) {
 		a, _, err := c.Move(id, m)
 		return a, err
-	}, func(a app.Appointment, err error) {
+	}, func(a schedule.Appointment, err error) {
 		var refused *app.BookingRefusedError
 		switch {
 		case errors.As(err, &refused):

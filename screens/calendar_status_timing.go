@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"clinicdesk/app"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
@@ -18,7 +17,7 @@ var calendarStatusButtons = []schedule.Status{schedule.StatusArrived, schedule.S
 // the day, in progress from 10:15 and did not attend from 10:30."
 // Empty when every status is possible now. marked is each status as it
 // reads after "marked" ("did not attend", or for a child "not brought").
-func statusTimingNote(a app.Appointment, notYet []schedule.Status, now time.Time, marked func(schedule.Status) string) string {
+func statusTimingNote(a schedule.Appointment, notYet []schedule.Status, now time.Time, marked func(schedule.Status) string) string {
 	if len(notYet) == 0 {
 		return ""
 	}
@@ -32,7 +31,7 @@ func statusTimingNote(a app.Appointment, notYet []schedule.Status, now time.Time
 		}
 	}
 	for _, to := range notYet {
-		opens, _ := app.StatusOpensAt(a, to)
+		opens, _ := a.StatusOpensAt(to)
 		if to == schedule.StatusArrived {
 			parts = append(parts, "arrived on the day")
 			continue

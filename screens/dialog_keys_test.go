@@ -16,7 +16,7 @@ type dkDesk struct {
 	u   *UI
 	w   fyne.Window
 	s   *calendarScreen
-	apt app.Appointment
+	apt schedule.Appointment
 }
 
 func dkSignedIn(t *testing.T) dkDesk {

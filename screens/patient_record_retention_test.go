@@ -28,7 +28,7 @@ func TestPatientRecordShowsWhatTheRetentionDateRestsOn(t *testing.T) {
 	d := ctSetUp(t, c)
 	prAt(c, "2026-11-23", 10, 0)
 	p := tpAdd(t, c, "Amelia", "Taylor", "1970-01-01")
-	book := func(day string) app.Appointment {
+	book := func(day string) schedule.Appointment {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: d.carter.ID, TypeID: d.review.ID,
 			Date: ukcal.MustParseDate(day), Start: schedule.MustParseClock("10:00")})
 		if err != nil {
@@ -36,7 +36,7 @@ func TestPatientRecordShowsWhatTheRetentionDateRestsOn(t *testing.T) {
 		}
 		return a
 	}
-	mark := func(a app.Appointment, to schedule.Status) {
+	mark := func(a schedule.Appointment, to schedule.Status) {
 		if _, err := c.SetStatus(a.ID, to, ""); err != nil {
 			t.Fatalf("mark %s: %v", to, err)
 		}

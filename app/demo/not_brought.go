@@ -71,7 +71,7 @@ func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error 
 // bookFirstFree books the first time of the day, from 09:00, that raises
 // no warning; false when there is none (or the clinician does not deliver
 // the type).
-func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.AppointmentType, day ukcal.Date, rooms []app.Room) (app.Appointment, bool) {
+func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.AppointmentType, day ukcal.Date, rooms []app.Room) (schedule.Appointment, bool) {
 	room := ""
 	if t.NeedsRoom && len(rooms) > 0 {
 		room = rooms[0].ID
@@ -84,10 +84,10 @@ func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.Appointme
 		case err == nil:
 			return a, true
 		case !errors.As(err, &refused) || refusedForType(refused):
-			return app.Appointment{}, false // no other time of day changes this
+			return schedule.Appointment{}, false // no other time of day changes this
 		}
 	}
-	return app.Appointment{}, false
+	return schedule.Appointment{}, false
 }
 
 // refusedForType reports a refusal because the clinician does not deliver

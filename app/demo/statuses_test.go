@@ -3,7 +3,6 @@ package demo
 import (
 	"testing"
 
-	"clinicdesk/app"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
 )
@@ -29,7 +28,7 @@ func TestTheDemoDiaryHasNoStatusBeforeItCouldHappen(t *testing.T) {
 		for _, col := range v.Columns {
 			for _, a := range col.Appointments {
 				checked[a.Status]++
-				if err := app.StatusTooEarly(a.Appointment, a.Status, now); err != nil && !a.Status.Cancelled() {
+				if err := a.Appointment.StatusTooEarly(a.Status, now); err != nil && !a.Status.Cancelled() {
 					t.Errorf("%s %s at %d with %s is %s: %v", a.Date, a.PatientName, a.StartMin, col.Clinician.Name, a.Status, err)
 				}
 				if a.StatusAt.After(now) {

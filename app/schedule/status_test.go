@@ -113,3 +113,31 @@ func TestStatusTimeRules(t *testing.T) {
 		t.Errorf("a cancellation shows as %s", got)
 	}
 }
+
+// An appointment as stored answers the same time rules through its Appt;
+// one whose date cannot be read is never held back by time.
+func TestAppointmentStatusRulesUseItsSlot(t *testing.T) {
+	a := Appointment{ID: "a", PatientID: "p", Status: StatusBooked,
+		Slot: Slot{ClinicianID: drOkafor, RoomID: "room-1", Date: "2026-11-24", StartMin: 10*60 + 30, EndMin: 11 * 60}}
+	if got := a.Appt(); got != appt("a", drOkafor, "room-1", "p", "2026-11-24", "10:30", "11:00") {
+		t.Fatalf("Appt = %+v", got)
+	}
+	early := time.Date(2026, 11, 24, 10, 29, 0, 0, ukcal.London())
+	if a.CanChangeStatusAt(StatusDNA, early) == nil || a.StatusTooEarly(StatusDNA, early) == nil {
+		t.Error("a DNA a minute before the start was allowed")
+	}
+	if err := a.CanChangeStatusAt(StatusDNA, early.Add(time.Minute)); err != nil {
+		t.Errorf("a DNA at the start: %v", err)
+	}
+	if opens, ok := a.StatusOpensAt(StatusInProgress); !ok || !opens.Equal(early.Add(-14*time.Minute)) {
+		t.Errorf("in progress opens at %v", opens)
+	}
+	a.Status = StatusDNA
+	if got := a.StatusAsOf(early); got != StatusBooked {
+		t.Errorf("a DNA still to come shows as %s", got)
+	}
+	a.Date = "not a date"
+	if _, ok := a.StatusOpensAt(StatusArrived); ok || a.StatusTooEarly(StatusArrived, early) != nil {
+		t.Error("an unreadable date held a status back")
+	}
+}

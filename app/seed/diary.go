@@ -61,7 +61,7 @@ type DiaryOptions struct {
 	Setup *Setup
 	// Existing are appointments already holding their slots, to book
 	// around (a second batch).
-	Existing []data.Appointment
+	Existing []schedule.Appointment
 	// FullDays are filled like a busy day whatever the list size (the
 	// demo's today).
 	FullDays []ukcal.Date
@@ -116,11 +116,11 @@ type DiaryGenerator struct {
 	target []float64 // appointments wanted per day
 	full   map[ukcal.Date]bool
 	next   int
-	prior  map[string][]data.Appointment // existing, by date
+	prior  map[string][]schedule.Appointment // existing, by date
 
 	// What today left, for the waiting list.
 	todayBusy map[string]bool
-	freed     *data.Appointment
+	freed     *schedule.Appointment
 }
 
 // NewDiary prepares a diary. The set-up (new or the clinic's) is ready at
@@ -142,7 +142,7 @@ func NewDiary(o DiaryOptions) *DiaryGenerator {
 		today:  ukcal.DateOf(london),
 		nowMin: london.Hour()*60 + london.Minute(),
 		full:   map[ukcal.Date]bool{},
-		prior:  map[string][]data.Appointment{},
+		prior:  map[string][]schedule.Appointment{},
 	}
 	for _, d := range o.FullDays {
 		g.full[d] = true
@@ -538,8 +538,8 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 			sp.End = sp.Start.Add(t.t.Minutes)
 		}
 	}
-	a := data.HistoricAppointment{Appointment: data.Appointment{ID: newID(), TypeID: t.t.ID,
-		Slot: data.Slot{ClinicianID: m.c.ID, Date: s.d.String(), StartMin: int(sp.Start), EndMin: int(sp.End)}}}
+	a := data.HistoricAppointment{Appointment: schedule.Appointment{ID: newID(), TypeID: t.t.ID,
+		Slot: schedule.Slot{ClinicianID: m.c.ID, Date: s.d.String(), StartMin: int(sp.Start), EndMin: int(sp.End)}}}
 	if room >= 0 {
 		a.RoomID = g.setup.Rooms[room].ID
 	}
@@ -568,7 +568,7 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 		return
 	}
 	// Someone else took the cancelled slot.
-	b := data.HistoricAppointment{Appointment: data.Appointment{ID: newID(), TypeID: a.TypeID, Slot: a.Slot}}
+	b := data.HistoricAppointment{Appointment: schedule.Appointment{ID: newID(), TypeID: a.TypeID, Slot: a.Slot}}
 	if !g.patientFor(s, t, &b) {
 		return
 	}
