@@ -14,85 +14,9 @@ import (
 	"github.com/google/uuid"
 )
 
-// Appointments, re-exported for the screens.
-type (
-	Appointment  = data.Appointment
-	DiaryEntry   = data.DiaryEntry
-	StatusChange = data.StatusChange
-	Slot         = data.Slot
-)
-
-// Status is an appointment's status, as stored.
-type Status = string
-
-// The statuses of SPEC §2.3.
-const (
-	StatusBooked           Status = data.StatusBooked
-	StatusArrived          Status = data.StatusArrived
-	StatusInProgress       Status = data.StatusInProgress
-	StatusSeen             Status = data.StatusSeen
-	StatusDNA              Status = data.StatusDNA
-	StatusCancelledPatient Status = data.StatusCancelledPatient
-	StatusCancelledClinic  Status = data.StatusCancelledClinic
-)
-
-// StatusLabel is a status as the desk says it.
-func StatusLabel(s Status) string {
-	switch s {
-	case StatusBooked:
-		return "Booked"
-	case StatusArrived:
-		return "Arrived"
-	case StatusInProgress:
-		return "In progress"
-	case StatusSeen:
-		return "Seen"
-	case StatusDNA:
-		return "Did not attend"
-	case StatusCancelledPatient:
-		return "Cancelled by the patient"
-	case StatusCancelledClinic:
-		return "Cancelled by the clinic"
-	}
-	return s
-}
-
-// IsCancelled reports whether the status is one of the cancellations.
-func IsCancelled(s Status) bool { return s == StatusCancelledPatient || s == StatusCancelledClinic }
-
-var allStatuses = []Status{StatusBooked, StatusArrived, StatusInProgress, StatusSeen, StatusDNA, StatusCancelledPatient, StatusCancelledClinic}
-
-// nextStatuses are the legal changes. Seen, cancelled and the like are
-// final, except that a DNA can become a late arrival and an arrival or a
-// start marked by mistake can be stepped back once.
-var nextStatuses = map[Status][]Status{
-	StatusBooked:     {StatusArrived, StatusInProgress, StatusDNA, StatusCancelledPatient, StatusCancelledClinic},
-	StatusArrived:    {StatusInProgress, StatusSeen, StatusBooked, StatusCancelledPatient, StatusCancelledClinic},
-	StatusInProgress: {StatusSeen, StatusArrived},
-	StatusDNA:        {StatusArrived},
-}
-
-// CanChangeStatus reports whether an appointment may go from one status to
-// the other, and if not, says why in plain words.
-func CanChangeStatus(from, to Status) error {
-	if from == to {
-		return fmt.Errorf("the appointment is already marked %s", strings.ToLower(StatusLabel(to)))
-	}
-	for _, s := range nextStatuses[from] {
-		if s == to {
-			return nil
-		}
-	}
-	switch {
-	case from == StatusSeen:
-		return fmt.Errorf("the patient has been seen: the appointment cannot be marked %s", strings.ToLower(StatusLabel(to)))
-	case IsCancelled(from):
-		return fmt.Errorf("the appointment was %s: book a new one instead", strings.ToLower(StatusLabel(from)))
-	case from == StatusDNA:
-		return fmt.Errorf("the appointment is marked did not attend: it can only become a late arrival, not %s", strings.ToLower(StatusLabel(to)))
-	}
-	return fmt.Errorf("an appointment marked %s cannot be marked %s", strings.ToLower(StatusLabel(from)), strings.ToLower(StatusLabel(to)))
-}
+// DiaryEntry is an appointment as the day view shows it, re-exported for
+// the screens. (Appointment, Slot and Status live in schedule.)
+type DiaryEntry = data.DiaryEntry
 
 // BookingRequest is what the booking dialog collects.
 type BookingRequest struct {
@@ -111,47 +35,17 @@ type BookingRequest struct {
 	WaitingID string
 }
 
-// Warning kinds besides schedule's problem kinds.
-const (
-	WarningAlert = "patient_alert" // the patient has an alert on their record
-	WarningAIS   = "ais_need"      // an Accessible Information Standard need to act on
-)
-
-// Warning is something the desk must see before booking. Those with
-// NeedsOverride stop the booking unless a reason is given; the rest (alerts,
-// AIS needs) are for acting on.
-type Warning struct {
-	Kind          string // a schedule.ProblemKind, WarningAlert or WarningAIS
-	Message       string
-	OtherID       string // the clashing appointment
-	NeedsOverride bool
-}
-
-// BookingRefusedError is a booking or move stopped by warnings that need a
-// reason to override.
+// BookingRefusedError is a booking or move stopped by problems that need
+// a reason to go ahead. Problems lists them all, the blocking ones and
+// those only for acting on; each door words them (the error's own text
+// only counts them, for a log).
 type BookingRefusedError struct {
-	Warnings []Warning
+	Problems []schedule.Problem
 }
 
 func (e *BookingRefusedError) Error() string {
-	var msgs []string
-	for _, w := range e.Warnings {
-		if w.NeedsOverride {
-			msgs = append(msgs, w.Message)
-		}
-	}
-	return "not booked: " + strings.Join(msgs, " ") + " Give a reason to book anyway."
-}
-
-// blocking returns the warnings that need an override.
-func blocking(ws []Warning) []Warning {
-	var out []Warning
-	for _, w := range ws {
-		if w.NeedsOverride {
-			out = append(out, w)
-		}
-	}
-	return out
+	b := schedule.Blocking(e.Problems)
+	return fmt.Sprintf("not booked: %s (%s) need a reason to book anyway", plural(len(b), "problem", "problems"), problemKinds(b))
 }
 
 // bookingReader is what checking a booking reads, on the store or in the
@@ -161,14 +55,14 @@ type bookingReader interface {
 	Patient(id string) (data.Patient, error)
 }
 
-// prepared is a checked request: the appointment to write and its warnings.
+// prepared is a checked request: the appointment to write and its problems.
 type prepared struct {
-	appt     data.Appointment
-	warnings []Warning
+	appt     schedule.Appointment
+	problems []schedule.Problem
 }
 
-// prepare validates the request and works out its warnings against what is
-// in r. It refuses outright only what cannot be booked at all (no such
+// prepare validates the request and works out its problems against what
+// is in r. It refuses outright only what cannot be booked at all (no such
 // patient, a room missing for a type that needs one, a time off the day).
 func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (prepared, error) {
 	var out prepared
@@ -207,6 +101,15 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 	if minutes < 5 || !req.Start.Valid() || end > schedule.EndOfDay {
 		return out, fmt.Errorf("%s for %d minutes does not fit in the day", req.Start, minutes)
 	}
+	var rooms []data.Room // only a booking with a room can clash over one
+	if req.RoomID != "" {
+		if rooms, err = r.Rooms(false); err != nil {
+			return out, err
+		}
+		if !slices.ContainsFunc(rooms, func(rm data.Room) bool { return rm.ID == req.RoomID }) {
+			return out, errors.New("that room is not set up in this clinic: choose another")
+		}
+	}
 	rules, _, err := calendarRules(r, req.Date, req.Date)
 	if err != nil {
 		return out, err
@@ -215,27 +118,27 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 	if err != nil {
 		return out, err
 	}
-	out.appt = data.Appointment{ID: selfID, PatientID: p.ID, TypeID: t.ID, Notes: cleanText(req.Notes),
-		Slot: data.Slot{ClinicianID: cl.ID, RoomID: req.RoomID, Date: req.Date.String(), StartMin: int(req.Start), EndMin: int(end)}}
-	problems := schedule.Check(scheduleAppt(out.appt), scheduleAppts(existing), rules)
-	names, err := slotNamesFor(r, existing, cl, req.RoomID)
-	if err != nil {
-		return out, err
-	}
+	out.appt = schedule.Appointment{ID: selfID, PatientID: p.ID, TypeID: t.ID, Notes: cleanText(req.Notes),
+		Slot: schedule.Slot{ClinicianID: cl.ID, RoomID: req.RoomID, Date: req.Date.String(), StartMin: int(req.Start), EndMin: int(end)}}
 	// Who delivers the type comes first: it is about the choice of
 	// clinician, before when. Like the clashes it needs a reason to go
 	// ahead (a locum covering), which the audit trail keeps.
-	if len(schedule.CheckDeliverer(scheduleAppt(out.appt), cl.Role, scheduleDeliverers(t))) > 0 {
+	out.problems = schedule.CheckDeliverer(out.appt.Appt(), cl.Role, scheduleDeliverers(t))
+	if len(out.problems) > 0 {
 		team, err := r.Clinicians(false)
 		if err != nil {
 			return out, err
 		}
-		out.warnings = append(out.warnings, Warning{Kind: string(schedule.TypeNotDelivered), Message: notDelivered(cl, t, team), NeedsOverride: true})
+		if who := WhoDelivers(t, team); who != NobodyDelivers {
+			out.problems[0].DeliveredBy = who
+		}
+		out.problems[0].Detail = t.Name
 	}
-	for _, pr := range problems {
-		out.warnings = append(out.warnings, Warning{Kind: string(pr.Kind), Message: names.reword(pr), OtherID: pr.OtherID, NeedsOverride: true})
+	out.problems = append(out.problems, schedule.Check(out.appt.Appt(), scheduleAppts(existing), rules)...)
+	out.problems = append(out.problems, patientNotices(p, out.appt.Appt())...)
+	if err := nameProblems(r, out.problems, p, rooms); err != nil {
+		return out, err
 	}
-	out.warnings = append(out.warnings, patientWarnings(p)...)
 	return out, nil
 }
 
@@ -246,108 +149,79 @@ func notFound(err error, msg string) error {
 	return err
 }
 
-// slotNames words schedule's problems with the names the desk knows.
-type slotNames struct {
-	clinician, room string
-	patientOf       map[string]string // appointment id -> clinician name, for same-day warnings
-}
-
-func slotNamesFor(r bookingReader, existing []data.Appointment, cl data.Clinician, roomID string) (slotNames, error) {
-	n := slotNames{clinician: cl.Name, room: "The room", patientOf: map[string]string{}}
-	if roomID != "" {
-		rooms, err := r.Rooms(false)
-		if err != nil {
-			return n, err
+// nameProblems fills in the names the desk knows for the clinicians,
+// rooms and patient the problems involve.
+func nameProblems(r bookingReader, ps []schedule.Problem, p data.Patient, rooms []data.Room) error {
+	clinicians := map[string]string{}
+	for i := range ps {
+		pr := &ps[i]
+		if id := pr.Clinician.ID; id != "" {
+			name, ok := clinicians[id]
+			if !ok {
+				cl, err := r.Clinician(id)
+				if err != nil && !errors.Is(err, data.ErrNotFound) {
+					return err
+				}
+				name = cl.Name
+				clinicians[id] = name
+			}
+			pr.Clinician.Name = name
 		}
-		i := slices.IndexFunc(rooms, func(rm data.Room) bool { return rm.ID == roomID })
-		if i < 0 {
-			return n, errors.New("that room is not set up in this clinic: choose another")
+		if i := slices.IndexFunc(rooms, func(rm data.Room) bool { return rm.ID == pr.Room.ID }); i >= 0 {
+			pr.Room.Name = rooms[i].Name
 		}
-		n.room = rooms[i].Name
-	}
-	for _, e := range existing {
-		if other, err := r.Clinician(e.ClinicianID); err == nil {
-			n.patientOf[e.ID] = other.Name
-		}
-	}
-	return n, nil
-}
-
-func (n slotNames) reword(p schedule.Problem) string {
-	msg := p.Message
-	msg = strings.Replace(msg, "The clinician's", n.clinician+"'s", 1)
-	msg = strings.Replace(msg, "the clinician's", n.clinician+"'s", 1)
-	msg = strings.Replace(msg, "The clinician", n.clinician, 1)
-	msg = strings.Replace(msg, "The room", n.room, 1)
-	if p.Kind == schedule.PatientSameDay {
-		if who := n.patientOf[p.OtherID]; who != "" {
-			msg = strings.TrimSuffix(msg, ".") + " with " + who + "."
+		if pr.Patient.ID == p.ID {
+			pr.Patient.Name = p.Forenames + " " + p.Surname
 		}
 	}
-	return msg
+	return nil
 }
 
-// patientWarnings are the alerts and AIS needs to act on when booking.
-func patientWarnings(p data.Patient) []Warning {
-	var out []Warning
-	for _, a := range p.Alerts {
-		msg := "Alert: " + patients.Label(patients.AlertKinds, a.Kind)
-		if a.Text != "" {
-			msg += " — " + a.Text
-		}
-		out = append(out, Warning{Kind: WarningAlert, Message: msg})
+// patientNotices are the alerts and AIS needs to act on when booking: they
+// never block.
+func patientNotices(p data.Patient, a schedule.Appt) []schedule.Problem {
+	var out []schedule.Problem
+	notice := func(kind schedule.ProblemKind, detail string) *schedule.Problem {
+		out = append(out, schedule.Problem{Kind: kind, Clinician: schedule.Named{ID: a.ClinicianID}, Room: schedule.Named{ID: a.RoomID},
+			Patient: schedule.Named{ID: p.ID}, Date: a.Date, Span: a.Span(), Detail: detail})
+		return &out[len(out)-1]
+	}
+	for _, al := range p.Alerts {
+		notice(schedule.PatientAlert, patients.Label(patients.AlertKinds, al.Kind)).Note = al.Text
 	}
 	if p.Interpreter {
-		msg := "Interpreter needed"
-		if p.Language != "" {
-			msg += " (" + p.Language + ")"
-		}
-		out = append(out, Warning{Kind: WarningAIS, Message: msg + " — link an interpreter"})
+		notice(schedule.CommunicationNeed, p.Language).Need = schedule.NeedInterpreter
 	}
 	for _, need := range p.AIS.Needs {
-		label := patients.Label(patients.AISNeeds, need)
-		var msg string
-		switch need {
-		case "bsl_interpreter", "deafblind_interpreter":
-			msg = label + " needed — link an interpreter"
-		case "lipspeaker":
-			msg = "Lipspeaker needed — book one for this appointment"
-		case "hearing_loop":
-			msg = "Hearing loop needed — choose a room that has one"
-		case "advocate":
-			msg = "Needs an advocate — check they can come"
-		default:
-			msg = "Communication need: " + label
-		}
-		out = append(out, Warning{Kind: WarningAIS, Message: msg})
+		notice(schedule.CommunicationNeed, patients.Label(patients.AISNeeds, need)).Need = need
 	}
 	return out
 }
 
 // CheckBooking previews a booking's warnings without booking. Book checks
 // again, inside its own transaction.
-func (c *Clinic) CheckBooking(req BookingRequest) ([]Warning, error) {
+func (c *Clinic) CheckBooking(req BookingRequest) ([]schedule.Problem, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewCalendar); err != nil {
 		return nil, err
 	}
 	p, err := c.prepare(c.store, req, "")
-	return p.warnings, err
+	return p.problems, err
 }
 
 // Book books an appointment. The clash checks run inside the same write
 // transaction as the insert, so two desks booking the same slot at once
-// get one booking and one clash. Any warning that needs an override stops
-// the booking with a *BookingRefusedError unless req.OverrideReason is
-// given; the reason is then kept with the appointment and audited. The
-// returned warnings include the alerts and AIS needs to act on.
-func (c *Clinic) Book(req BookingRequest) (Appointment, []Warning, error) {
+// get one booking and one clash. Any problem that blocks stops the
+// booking with a *BookingRefusedError unless req.OverrideReason is given;
+// the reason is then kept with the appointment and audited. The returned
+// problems include the alerts and AIS needs to act on.
+func (c *Clinic) Book(req BookingRequest) (schedule.Appointment, []schedule.Problem, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBookAppointments)
 	if err != nil {
-		return Appointment{}, nil, err
+		return schedule.Appointment{}, nil, err
 	}
 	req.OverrideReason = cleanText(req.OverrideReason)
 	var out prepared
@@ -357,9 +231,9 @@ func (c *Clinic) Book(req BookingRequest) (Appointment, []Warning, error) {
 		return err
 	})
 	if err != nil {
-		return Appointment{}, out.warnings, err
+		return schedule.Appointment{}, out.problems, err
 	}
-	return out.appt, out.warnings, nil
+	return out.appt, out.problems, nil
 }
 
 // bookIn checks and inserts one appointment inside tx.
@@ -368,15 +242,16 @@ func (c *Clinic) bookIn(tx *data.Tx, s *Session, req BookingRequest, seriesID st
 	if err != nil {
 		return p, err
 	}
-	if b := blocking(p.warnings); len(b) > 0 && req.OverrideReason == "" {
-		return p, &BookingRefusedError{Warnings: p.warnings}
+	blocks := schedule.Blocking(p.problems)
+	if len(blocks) > 0 && req.OverrideReason == "" {
+		return p, &BookingRefusedError{Problems: p.problems}
 	}
 	now := c.clock().UTC()
 	a := p.appt
 	a.ID = uuid.Must(uuid.NewV7()).String()
-	a.Status, a.StatusAt, a.StatusBy = StatusBooked, now, s.User.Username
+	a.Status, a.StatusAt, a.StatusBy = schedule.StatusBooked, now, s.User.Username
 	a.CreatedAt, a.CreatedBy, a.SeriesID = now, s.User.Username, seriesID
-	if len(blocking(p.warnings)) > 0 {
+	if len(blocks) > 0 {
 		a.OverrideReason = req.OverrideReason
 	}
 	if err := tx.InsertAppointment(a); err != nil {
@@ -385,7 +260,7 @@ func (c *Clinic) bookIn(tx *data.Tx, s *Session, req BookingRequest, seriesID st
 	p.appt = a
 	detail := fmt.Sprintf("%s %s–%s", a.Date, schedule.Clock(a.StartMin), schedule.Clock(a.EndMin))
 	if a.OverrideReason != "" {
-		detail += "; warnings overridden: " + warningKinds(blocking(p.warnings)) + "; reason: " + a.OverrideReason
+		detail += "; warnings overridden: " + problemKinds(blocks) + "; reason: " + a.OverrideReason
 	}
 	if req.WaitingID != "" {
 		if err := c.fillWaiting(tx, req.WaitingID, a, now, audit); err != nil {
@@ -396,10 +271,11 @@ func (c *Clinic) bookIn(tx *data.Tx, s *Session, req BookingRequest, seriesID st
 	return p, audit("appointment.book", "appointment", a.ID, a.PatientID, detail)
 }
 
-func warningKinds(ws []Warning) string {
-	kinds := make([]string, len(ws))
-	for i, w := range ws {
-		kinds[i] = w.Kind
+// problemKinds lists the kinds for the audit trail: "clinician_clash, bank_holiday".
+func problemKinds(ps []schedule.Problem) string {
+	kinds := make([]string, len(ps))
+	for i, p := range ps {
+		kinds[i] = string(p.Kind)
 	}
 	return strings.Join(kinds, ", ")
 }
@@ -423,20 +299,20 @@ type DNAPrompt struct {
 // StatusResult is an appointment after a status change, with the DNA
 // prompt when it was marked DNA.
 type StatusResult struct {
-	Appointment Appointment
+	Appointment schedule.Appointment
 	DNA         *DNAPrompt
 }
 
 // SetStatus changes an appointment's status, recording when and who.
 // Cancellations need a reason and the booking permission; arrivals, seen
 // and DNA need the status permission (clinicians have it). Only the
-// changes CanChangeStatus allows are made, and only once they could have
-// happened (CanChangeStatusAt).
-func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, error) {
+// changes schedule.Status.CanBecome allows are made, and only once they
+// could have happened (schedule.Appointment.CanChangeStatusAt).
+func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (StatusResult, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	perm := PermAppointmentStatus
-	if IsCancelled(to) {
+	if to.Cancelled() {
 		perm = PermBookAppointments
 	}
 	s, err := c.require(perm)
@@ -444,10 +320,10 @@ func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, e
 		return StatusResult{}, err
 	}
 	reason = cleanText(reason)
-	if !slices.Contains(allStatuses, to) {
+	if !to.Valid() {
 		return StatusResult{}, fmt.Errorf("%q is not an appointment status", to)
 	}
-	if IsCancelled(to) && reason == "" {
+	if to.Cancelled() && reason == "" {
 		return StatusResult{}, errors.New("say why the appointment is cancelled")
 	}
 	var res StatusResult
@@ -459,19 +335,19 @@ func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, e
 		now := c.clock().UTC()
 		// The rules in time are checked here, not only in the screens:
 		// no arrival, start, seen or DNA for an appointment still to come.
-		if err := CanChangeStatusAt(a, to, now); err != nil {
+		if err := a.CanChangeStatusAt(to, now); err != nil {
 			return err
 		}
 		if err := tx.SetAppointmentStatus(id, to, now, s.User.Username, reason); err != nil {
 			return err
 		}
 		a.Status, a.StatusAt, a.StatusBy = to, now, s.User.Username
-		if IsCancelled(to) {
+		if to.Cancelled() {
 			a.CancelReason = reason
 		}
 		res.Appointment = a
-		detail := a.Status
-		if to == StatusDNA {
+		detail := string(a.Status)
+		if to == schedule.StatusDNA {
 			prompt, err := c.dnaPrompt(tx, a)
 			if err != nil {
 				return err
@@ -497,7 +373,7 @@ func (c *Clinic) SetStatus(id string, to Status, reason string) (StatusResult, e
 
 // dnaPrompt counts the patient's DNAs over the clinic's window, up to the
 // missed appointment's day.
-func (c *Clinic) dnaPrompt(tx *data.Tx, a data.Appointment) (DNAPrompt, error) {
+func (c *Clinic) dnaPrompt(tx *data.Tx, a schedule.Appointment) (DNAPrompt, error) {
 	cs, err := tx.CalendarSettings()
 	if err != nil {
 		return DNAPrompt{}, err
@@ -543,23 +419,23 @@ type MoveRequest struct {
 // Move reschedules a booked appointment. The clash checks run again (the
 // appointment never clashes with itself); the slot it left is kept in its
 // history and the slot first booked stays on the appointment.
-func (c *Clinic) Move(id string, m MoveRequest) (Appointment, []Warning, error) {
+func (c *Clinic) Move(id string, m MoveRequest) (schedule.Appointment, []schedule.Problem, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBookAppointments)
 	if err != nil {
-		return Appointment{}, nil, err
+		return schedule.Appointment{}, nil, err
 	}
 	m.Reason, m.OverrideReason = cleanText(m.Reason), cleanText(m.OverrideReason)
-	var moved Appointment
-	var warnings []Warning
+	var moved schedule.Appointment
+	var problems []schedule.Problem
 	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
 		a, err := tx.Appointment(id)
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
 		}
-		if a.Status != StatusBooked {
-			return fmt.Errorf("only a booked appointment can be moved; this one is marked %s", strings.ToLower(StatusLabel(a.Status)))
+		if a.Status != schedule.StatusBooked {
+			return fmt.Errorf("only a booked appointment can be moved; this one is marked %s", strings.ToLower(a.Status.Label()))
 		}
 		req := BookingRequest{PatientID: a.PatientID, ClinicianID: m.ClinicianID, RoomID: m.RoomID, TypeID: a.TypeID,
 			Date: m.Date, Start: m.Start, Minutes: a.EndMin - a.StartMin}
@@ -570,15 +446,15 @@ func (c *Clinic) Move(id string, m MoveRequest) (Appointment, []Warning, error) 
 		if req.ClinicianID == a.ClinicianID {
 			// Who delivers the type was settled when it was booked; a move
 			// warns only when it changes the clinician.
-			p.warnings = slices.DeleteFunc(p.warnings, func(w Warning) bool { return w.Kind == string(schedule.TypeNotDelivered) })
+			p.problems = slices.DeleteFunc(p.problems, func(pr schedule.Problem) bool { return pr.Kind == schedule.TypeNotDelivered })
 		}
-		warnings = p.warnings
+		problems = p.problems
 		if err != nil {
 			return err
 		}
-		b := blocking(p.warnings)
+		b := schedule.Blocking(p.problems)
 		if len(b) > 0 && m.OverrideReason == "" {
-			return &BookingRefusedError{Warnings: p.warnings}
+			return &BookingRefusedError{Problems: p.problems}
 		}
 		override := ""
 		if len(b) > 0 {
@@ -596,16 +472,16 @@ func (c *Clinic) Move(id string, m MoveRequest) (Appointment, []Warning, error) 
 			detail += "; reason: " + m.Reason
 		}
 		if override != "" {
-			detail += "; warnings overridden: " + warningKinds(b) + "; reason: " + override
+			detail += "; warnings overridden: " + problemKinds(b) + "; reason: " + override
 		}
 		return audit("appointment.move", "appointment", id, a.PatientID, detail)
 	})
-	return moved, warnings, err
+	return moved, problems, err
 }
 
 // AppointmentHistory lists an appointment's status changes and moves,
 // oldest first.
-func (c *Clinic) AppointmentHistory(id string) ([]StatusChange, error) {
+func (c *Clinic) AppointmentHistory(id string) ([]schedule.StatusChange, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewCalendar); err != nil {

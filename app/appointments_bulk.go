@@ -340,7 +340,7 @@ func (k *dayChecker) appointmentType(id string) (data.AppointmentType, bool) {
 
 // check returns what a booking would warn about for the day's new
 // appointments, given those already there.
-func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing []data.Appointment) []string {
+func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing []schedule.Appointment) []string {
 	var problems []string
 	bad := func(a HistoricAppointment, why string) {
 		problems = append(problems, fmt.Sprintf("%s %s: %s", a.Date, schedule.Clock(a.StartMin), why))
@@ -394,15 +394,15 @@ func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing
 			bad(a, "not a time of day")
 			continue
 		}
-		if !slices.Contains(allStatuses, a.Status) {
-			bad(a, "no such status "+a.Status)
+		if !a.Status.Valid() {
+			bad(a, "no such status "+string(a.Status))
 			continue
 		}
-		if err := StatusTooEarly(a.Appointment, a.Status, k.now); err != nil {
+		if err := a.Appointment.StatusTooEarly(a.Status, k.now); err != nil {
 			bad(a, err.Error())
 			continue
 		}
-		if !occupies(a.Status) {
+		if !a.Status.Occupies() {
 			continue // a cancelled or missed appointment holds nothing
 		}
 		if blocked != "" {
@@ -443,14 +443,9 @@ func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing
 	return problems
 }
 
-// occupies reports whether an appointment in the status holds its slot.
-func occupies(s Status) bool {
-	return s == StatusBooked || s == StatusArrived || s == StatusInProgress || s == StatusSeen
-}
-
 // DiaryOccupied lists the appointments holding their slots on the dates
 // from–to, for a generated batch to book around those already there.
-func (c *Clinic) DiaryOccupied(from, to ukcal.Date) ([]Appointment, error) {
+func (c *Clinic) DiaryOccupied(from, to ukcal.Date) ([]schedule.Appointment, error) {
 	c.mu.Lock()
 	store := c.store
 	_, err := c.require(PermViewCalendar)

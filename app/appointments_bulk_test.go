@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -27,11 +28,11 @@ func days(appts ...HistoricAppointment) func() (ukcal.Date, []HistoricAppointmen
 	}
 }
 
-func (d *diary) historic(p Patient, cl DiaryClinician, day string, start, end int, status string) HistoricAppointment {
+func (d *diary) historic(p Patient, cl DiaryClinician, day string, start, end int, status schedule.Status) HistoricAppointment {
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	a := HistoricAppointment{Appointment: Appointment{PatientID: p.ID, TypeID: d.followUp.ID, Status: status, StatusAt: at, CreatedAt: at,
-		Slot: Slot{ClinicianID: cl.ID, Date: day, StartMin: start, EndMin: end}}}
-	if status == StatusSeen {
+	a := HistoricAppointment{Appointment: schedule.Appointment{PatientID: p.ID, TypeID: d.followUp.ID, Status: status, StatusAt: at, CreatedAt: at,
+		Slot: schedule.Slot{ClinicianID: cl.ID, Date: day, StartMin: start, EndMin: end}}}
+	if status == schedule.StatusSeen {
 		a.Arrived = at.Add(time.Hour)
 	}
 	return a
@@ -43,12 +44,12 @@ func TestAGeneratedDiaryThatBreaksTheRulesIsRefusedWhole(t *testing.T) {
 	d := newDiary(t)
 	d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "09:00"))
 	for name, bad := range map[string]HistoricAppointment{
-		"clinician clash with a booking": d.historic(d.john, d.evans, "2026-11-24", 9*60+15, 9*60+45, StatusBooked),
-		"patient twice in a day":         d.historic(d.zoe, d.patel, "2026-11-24", 14*60, 14*60+30, StatusBooked),
-		"lunch":                          d.historic(d.john, d.patel, "2026-11-25", 12*60+45, 13*60+15, StatusBooked),
-		"bank holiday":                   d.historic(d.john, d.patel, "2026-12-25", 10*60, 10*60+30, StatusBooked),
+		"clinician clash with a booking": d.historic(d.john, d.evans, "2026-11-24", 9*60+15, 9*60+45, schedule.StatusBooked),
+		"patient twice in a day":         d.historic(d.zoe, d.patel, "2026-11-24", 14*60, 14*60+30, schedule.StatusBooked),
+		"lunch":                          d.historic(d.john, d.patel, "2026-11-25", 12*60+45, 13*60+15, schedule.StatusBooked),
+		"bank holiday":                   d.historic(d.john, d.patel, "2026-12-25", 10*60, 10*60+30, schedule.StatusBooked),
 	} {
-		good := d.historic(d.john, d.patel, "2026-11-20", 10*60, 10*60+30, StatusSeen)
+		good := d.historic(d.john, d.patel, "2026-11-20", 10*60, 10*60+30, schedule.StatusSeen)
 		_, err := d.c.AddDiary(DiaryBatch{NextDay: days(good, bad)})
 		var refused *DiaryRefusedError
 		if !errors.As(err, &refused) {
@@ -59,7 +60,7 @@ func TestAGeneratedDiaryThatBreaksTheRulesIsRefusedWhole(t *testing.T) {
 		}
 	}
 	// A cancelled appointment holds nothing: its slot may be booked again.
-	cancelled := d.historic(d.john, d.evans, "2026-11-24", 9*60, 9*60+30, StatusCancelledPatient)
+	cancelled := d.historic(d.john, d.evans, "2026-11-24", 9*60, 9*60+30, schedule.StatusCancelledPatient)
 	cancelled.CancelReason = "Rang in"
 	if _, err := d.c.AddDiary(DiaryBatch{NextDay: days(cancelled)}); err != nil {
 		t.Fatal(err)
@@ -70,11 +71,11 @@ func TestAGeneratedDiaryThatBreaksTheRulesIsRefusedWhole(t *testing.T) {
 // appointment, saying it was generated.
 func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
 	d := newDiary(t)
-	seen := d.historic(d.zoe, d.evans, "2026-11-20", 10*60, 10*60+30, StatusSeen)
+	seen := d.historic(d.zoe, d.evans, "2026-11-20", 10*60, 10*60+30, schedule.StatusSeen)
 	seen.Started = seen.Arrived.Add(5 * time.Minute)
 	seen.StatusAt = seen.Started.Add(30 * time.Minute)
-	dna := d.historic(d.john, d.evans, "2026-11-20", 10*60+30, 11*60, StatusDNA)
-	ahead := d.historic(d.john, d.patel, "2026-11-26", 9*60, 9*60+30, StatusBooked)
+	dna := d.historic(d.john, d.evans, "2026-11-20", 10*60+30, 11*60, schedule.StatusDNA)
+	ahead := d.historic(d.john, d.patel, "2026-11-26", 9*60, 9*60+30, schedule.StatusBooked)
 	report, err := d.c.AddDiary(DiaryBatch{NextDay: days(seen, dna, ahead),
 		Waiting: func() []WaitingEntry { return []WaitingEntry{{PatientID: d.zoe.ID, Priority: "urgent"}} }})
 	if err != nil {
@@ -93,7 +94,7 @@ func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
 	}
 	var steps []string
 	for _, h := range history {
-		steps = append(steps, h.Status)
+		steps = append(steps, string(h.Status))
 	}
 	if strings.Join(steps, " ") != "booked arrived in_progress seen" {
 		t.Fatalf("history %v", steps)
@@ -119,7 +120,7 @@ func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
 func TestAGeneratedDiaryIsWrittenInBookingOrder(t *testing.T) {
 	d := newDiary(t)
 	booked := func(p Patient, cl DiaryClinician, day, id string, made time.Time) HistoricAppointment {
-		a := d.historic(p, cl, day, 10*60, 10*60+30, StatusBooked)
+		a := d.historic(p, cl, day, 10*60, 10*60+30, schedule.StatusBooked)
 		a.ID, a.CreatedAt, a.StatusAt = id, made, made
 		return a
 	}

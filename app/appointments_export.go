@@ -119,7 +119,7 @@ func AppointmentCells(e DiaryEntry) []string {
 	}
 	return []string{e.ID, ukDateString(e.Date), schedule.Clock(e.StartMin).String(), schedule.Clock(e.EndMin).String(),
 		e.ClinicianName, e.RoomName, e.TypeName, e.PatientName, ukDateString(e.PatientDOB), nhsNumber,
-		StatusLabel(e.Status), changed, e.CancelReason, e.OverrideReason, e.Notes}
+		e.Status.Label(), changed, e.CancelReason, e.OverrideReason, e.Notes}
 }
 
 func writeAppointmentsCSV(w io.Writer, entries []DiaryEntry) error {
@@ -146,8 +146,8 @@ func writeAppointmentsCSV(w io.Writer, entries []DiaryEntry) error {
 }
 
 // icsStatus maps an appointment's status to the event's.
-func icsStatus(s Status) string {
-	if IsCancelled(s) {
+func icsStatus(s schedule.Status) string {
+	if s.Cancelled() {
 		return ical.StatusCancelled
 	}
 	return ical.StatusConfirmed
@@ -165,7 +165,7 @@ func (c *Clinic) writeICS(tx *data.Tx, w io.Writer, calName string, entries []Di
 		if err != nil {
 			return err
 		}
-		desc := []string{"Clinician: " + e.ClinicianName, "Status: " + StatusLabel(e.Status)}
+		desc := []string{"Clinician: " + e.ClinicianName, "Status: " + e.Status.Label()}
 		if e.CancelReason != "" {
 			desc = append(desc, "Reason: "+e.CancelReason)
 		}

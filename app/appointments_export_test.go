@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/patientcsv"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -56,7 +57,7 @@ func TestAppointmentICSIsFoldedCRLFWithUniqueUIDs(t *testing.T) {
 	a := d.book(t, long)
 	d.book(t, d.req(d.zoe, d.evans, "2026-11-25", "09:00"))
 	c := d.book(t, d.req(d.zoe, d.evans, "2026-11-26", "09:00"))
-	d.c.SetStatus(c.ID, StatusCancelledClinic, "Clinician ill")
+	d.c.SetStatus(c.ID, schedule.StatusCancelledClinic, "Clinician ill")
 	d.book(t, d.req(d.zoe, d.evans, "2026-12-01", "09:00")) // outside the range
 	var buf bytes.Buffer
 	n, err := d.c.ExportAppointments(&buf, AppointmentExport{Format: "ics", ClinicianID: d.evans.ID,

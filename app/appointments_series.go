@@ -15,13 +15,13 @@ import (
 // SkippedOccurrence is a date of a series that was not booked, and why.
 type SkippedOccurrence struct {
 	Date     ukcal.Date
-	Warnings []Warning
+	Problems []schedule.Problem // the ones that block
 }
 
 // SeriesResult is what BookSeries booked and what it left out.
 type SeriesResult struct {
 	SeriesID string
-	Booked   []Appointment
+	Booked   []schedule.Appointment
 	Skipped  []SkippedOccurrence
 }
 
@@ -37,8 +37,7 @@ type seriesRule struct {
 // req.Date, every occurrence at the same wall-clock time, so 09:00 stays
 // 09:00 across the clock change.
 //
-// The clean occurrences are booked and the ones with warnings that need
-// an override (a clash, a bank holiday, a closure, outside hours) are
+// The clean occurrences are booked and the ones with problems that block (a clash, a bank holiday, a closure, outside hours) are
 // skipped and reported, so the desk can book those by hand: one bad week
 // should not stop the other five. With req.OverrideReason every occurrence
 // is booked and the reason recorded on each. If no occurrence can be
@@ -82,7 +81,7 @@ func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesR
 			var refused *BookingRefusedError
 			switch {
 			case errors.As(err, &refused):
-				res.Skipped = append(res.Skipped, SkippedOccurrence{Date: d, Warnings: blocking(refused.Warnings)})
+				res.Skipped = append(res.Skipped, SkippedOccurrence{Date: d, Problems: schedule.Blocking(refused.Problems)})
 				if firstRefusal == nil {
 					firstRefusal = err
 				}
@@ -107,16 +106,16 @@ func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesR
 // CancelSeries cancels one appointment of a series, or it and all the
 // series' later ones (thisAndFollowing). Only booked appointments are
 // cancelled: one the patient has already arrived for or been seen at is
-// left as it is. status is StatusCancelledPatient or StatusCancelledClinic;
+// left as it is. status is schedule.StatusCancelledPatient or schedule.StatusCancelledClinic;
 // the reason is required. It returns how many were cancelled.
-func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, status Status, reason string) (int, error) {
+func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, status schedule.Status, reason string) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBookAppointments)
 	if err != nil {
 		return 0, err
 	}
-	if !IsCancelled(status) {
+	if !status.Cancelled() {
 		return 0, errors.New("say whether the patient or the clinic cancelled")
 	}
 	if reason = cleanText(reason); reason == "" {
@@ -128,7 +127,7 @@ func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, statu
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
 		}
-		targets := []data.Appointment{a}
+		targets := []schedule.Appointment{a}
 		if thisAndFollowing {
 			if a.SeriesID == "" {
 				return errors.New("this appointment is not part of a series")
@@ -136,18 +135,18 @@ func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, statu
 			if targets, err = tx.SeriesAppointments(a.SeriesID, a.Date); err != nil {
 				return err
 			}
-		} else if a.Status != StatusBooked {
-			return CanChangeStatus(a.Status, status)
+		} else if a.Status != schedule.StatusBooked {
+			return a.Status.CanBecome(status)
 		}
 		now := c.clock().UTC()
 		for _, t := range targets {
-			if t.Status != StatusBooked {
+			if t.Status != schedule.StatusBooked {
 				continue
 			}
 			if err := tx.SetAppointmentStatus(t.ID, status, now, s.User.Username, reason); err != nil {
 				return err
 			}
-			detail := status + "; reason: " + reason
+			detail := string(status) + "; reason: " + reason
 			if thisAndFollowing {
 				detail += "; with the rest of the series"
 			}

@@ -68,7 +68,7 @@ func (d *diary) req(p Patient, cl DiaryClinician, day, start string) BookingRequ
 		Date: ukcal.MustParseDate(day), Start: schedule.MustParseClock(start)}
 }
 
-func (d *diary) book(t *testing.T, r BookingRequest) Appointment {
+func (d *diary) book(t *testing.T, r BookingRequest) schedule.Appointment {
 	t.Helper()
 	a, _, err := d.c.Book(r)
 	if err != nil {
@@ -77,29 +77,36 @@ func (d *diary) book(t *testing.T, r BookingRequest) Appointment {
 	return a
 }
 
-func hasWarning(ws []Warning, kind string) bool {
-	for _, w := range ws {
-		if w.Kind == kind {
-			return true
+func hasWarning(ps []schedule.Problem, kind schedule.ProblemKind) bool {
+	_, ok := problemOf(ps, kind)
+	return ok
+}
+
+// problemOf is the first problem of the kind.
+func problemOf(ps []schedule.Problem, kind schedule.ProblemKind) (schedule.Problem, bool) {
+	for _, p := range ps {
+		if p.Kind == kind {
+			return p, true
 		}
 	}
-	return false
+	return schedule.Problem{}, false
 }
 
 func TestClashIsRefusedWithoutAReasonAndRecordedWithOne(t *testing.T) {
 	d := newDiary(t)
 	first := d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "09:00"))
-	if first.EndMin != 9*60+30 || first.Status != StatusBooked {
+	if first.EndMin != 9*60+30 || first.Status != schedule.StatusBooked {
 		t.Fatalf("the type did not set the length: %+v", first)
 	}
 	clash := d.req(d.john, d.evans, "2026-11-24", "09:15")
 	_, _, err := d.c.Book(clash)
 	var refused *BookingRefusedError
-	if !errors.As(err, &refused) || !hasWarning(refused.Warnings, string(schedule.ClinicianClash)) {
+	if !errors.As(err, &refused) || !hasWarning(refused.Problems, schedule.ClinicianClash) {
 		t.Fatalf("clash not refused: %v", err)
 	}
-	if !strings.Contains(err.Error(), "Dr Siân Evans is already booked 09:00–09:30") {
-		t.Fatalf("the refusal does not name the clinician: %v", err)
+	if p, _ := problemOf(refused.Problems, schedule.ClinicianClash); !p.Blocks || p.Clinician.Name != "Dr Siân Evans" ||
+		p.Span.String() != "09:00–09:30" || p.OtherID != first.ID || p.Date != ukcal.MustParseDate("2026-11-24") {
+		t.Fatalf("the refusal does not say whose time clashes, and when: %+v", p)
 	}
 	if day, _ := d.c.TodayList(ukcal.MustParseDate("2026-11-24")); len(day) != 1 {
 		t.Fatalf("a refused booking was written: %d appointments", len(day))
@@ -122,20 +129,19 @@ func TestWarningsForTheSameDayAlertsAndAISNeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var msgs []string
-	for _, w := range ws {
-		msgs = append(msgs, w.Message)
+	if p, _ := problemOf(ws, schedule.PatientSameDay); p.Clinician.Name != "Dr Siân Evans" || p.SameTime || !p.Blocks ||
+		p.Patient.Name != d.zoe.Forenames+" "+d.zoe.Surname {
+		t.Errorf("no same-day warning naming who the patient is booked with: %+v", ws)
 	}
-	all := strings.Join(msgs, "\n")
-	if !hasWarning(ws, string(schedule.PatientSameDay)) || !strings.Contains(all, "with Dr Siân Evans") {
-		t.Errorf("no same-day warning:\n%s", all)
+	if p, _ := problemOf(ws, schedule.PatientAlert); p.Detail != "Safeguarding" {
+		t.Errorf("the alert is missing: %+v", ws)
 	}
-	if !strings.Contains(all, "BSL interpreter needed — link an interpreter") || !strings.Contains(all, "Alert: Safeguarding") {
-		t.Errorf("alerts and AIS needs missing:\n%s", all)
+	if p, _ := problemOf(ws, schedule.CommunicationNeed); p.Need != "bsl_interpreter" || p.Detail != "BSL interpreter" {
+		t.Errorf("the AIS need is missing: %+v", ws)
 	}
-	for _, w := range ws {
-		if (w.Kind == WarningAIS || w.Kind == WarningAlert) && w.NeedsOverride {
-			t.Errorf("%q should not stop a booking", w.Message)
+	for _, p := range ws {
+		if (p.Kind == schedule.CommunicationNeed || p.Kind == schedule.PatientAlert) && p.Blocks {
+			t.Errorf("%+v should not stop a booking", p)
 		}
 	}
 }
@@ -161,7 +167,7 @@ func TestBankHolidayFromTheFeedAndClosuresWarn(t *testing.T) {
 	}
 	found := false
 	for _, w := range ws {
-		found = found || (w.Kind == string(schedule.BankHoliday) && strings.Contains(w.Message, title) && w.NeedsOverride)
+		found = found || (w.Kind == schedule.BankHoliday && w.Detail == title && w.Blocks)
 	}
 	if !found {
 		t.Fatalf("no bank-holiday warning naming %q: %+v", title, ws)
@@ -174,11 +180,11 @@ func TestBankHolidayFromTheFeedAndClosuresWarn(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws, _ = d.c.CheckBooking(d.req(d.john, d.evans, "2026-12-30", "10:00"))
-	if !hasWarning(ws, string(schedule.ClinicClosed)) {
+	if !hasWarning(ws, schedule.ClinicClosed) {
 		t.Fatalf("no closure warning: %+v", ws)
 	}
 	ws, _ = d.c.CheckBooking(d.req(d.john, d.evans, "2026-11-24", "12:45"))
-	if !hasWarning(ws, string(schedule.OutsideClinicianHours)) {
+	if !hasWarning(ws, schedule.OutsideClinicianHours) {
 		t.Fatalf("lunch is not outside the clinician's hours: %+v", ws)
 	}
 }
@@ -205,7 +211,7 @@ func TestTwoDesksBookingOneSlotAtOnceGetOneBookingAndOneClash(t *testing.T) {
 		switch {
 		case err == nil:
 			booked++
-		case errors.As(err, &refused) && hasWarning(refused.Warnings, string(schedule.ClinicianClash)):
+		case errors.As(err, &refused) && hasWarning(refused.Problems, schedule.ClinicianClash):
 			clashes++
 		default:
 			t.Fatalf("unexpected error: %v", err)
@@ -222,28 +228,28 @@ func TestStatusChangesFollowTheRulesAndKeepHistory(t *testing.T) {
 	a := d.book(t, d.req(d.zoe, d.evans, "2026-11-23", "11:00"))
 	// The patient is seen at eleven: statuses follow the day, not ahead of it.
 	d.c.now = func() time.Time { return time.Date(2026, 11, 23, 11, 5, 0, 0, ukcal.London()) }
-	for _, s := range []Status{StatusArrived, StatusInProgress, StatusSeen} {
+	for _, s := range []schedule.Status{schedule.StatusArrived, schedule.StatusInProgress, schedule.StatusSeen} {
 		res, err := d.c.SetStatus(a.ID, s, "")
 		if err != nil || res.Appointment.Status != s || res.Appointment.StatusBy != "amanager" {
 			t.Fatalf("%s: %+v %v", s, res, err)
 		}
 	}
-	_, err := d.c.SetStatus(a.ID, StatusBooked, "")
+	_, err := d.c.SetStatus(a.ID, schedule.StatusBooked, "")
 	if err == nil || !strings.Contains(err.Error(), "has been seen") {
 		t.Fatalf("seen went back to booked: %v", err)
 	}
 	h, _ := d.c.AppointmentHistory(a.ID)
-	if len(h) != 4 || h[0].Status != StatusBooked || h[3].Status != StatusSeen || h[3].At.IsZero() {
+	if len(h) != 4 || h[0].Status != schedule.StatusBooked || h[3].Status != schedule.StatusSeen || h[3].At.IsZero() {
 		t.Fatalf("history: %+v", h)
 	}
 	b := d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "11:00"))
-	if _, err := d.c.SetStatus(b.ID, StatusCancelledPatient, ""); err == nil {
+	if _, err := d.c.SetStatus(b.ID, schedule.StatusCancelledPatient, ""); err == nil {
 		t.Fatal("a cancellation without a reason was accepted")
 	}
-	if _, err := d.c.SetStatus(b.ID, StatusCancelledPatient, "Has a cold"); err != nil {
+	if _, err := d.c.SetStatus(b.ID, schedule.StatusCancelledPatient, "Has a cold"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.c.SetStatus(b.ID, StatusArrived, ""); err == nil || !strings.Contains(err.Error(), "book a new one") {
+	if _, err := d.c.SetStatus(b.ID, schedule.StatusArrived, ""); err == nil || !strings.Contains(err.Error(), "book a new one") {
 		t.Fatalf("a cancelled appointment came back: %v", err)
 	}
 }
@@ -260,7 +266,7 @@ func TestDNAProposesTheNextLetterOverTheWindow(t *testing.T) {
 			r = old
 		}
 		a := d.book(t, r)
-		res, err := d.c.SetStatus(a.ID, StatusDNA, "")
+		res, err := d.c.SetStatus(a.ID, schedule.StatusDNA, "")
 		if err != nil || res.DNA == nil {
 			t.Fatalf("%s: %+v %v", day, res, err)
 		}
@@ -341,13 +347,13 @@ func TestWeeklySeriesKeepsNineOClockAcrossTheClockChange(t *testing.T) {
 		t.Fatalf("the series did not cross the clock change: %v", utcHours)
 	}
 	// Cancel the third and all that follow: the first two stay booked.
-	n, err := d.c.CancelSeries(res.Booked[2].ID, true, StatusCancelledClinic, "Clinician on leave")
+	n, err := d.c.CancelSeries(res.Booked[2].ID, true, schedule.StatusCancelledClinic, "Clinician on leave")
 	if err != nil || n != 3 {
 		t.Fatalf("cancelled %d: %v", n, err)
 	}
 	for i, a := range res.Booked {
 		got, _ := d.c.store.Appointment(a.ID)
-		if want := i >= 2; IsCancelled(got.Status) != want || (want && got.CancelReason != "Clinician on leave") {
+		if want := i >= 2; got.Status.Cancelled() != want || (want && got.CancelReason != "Clinician on leave") {
 			t.Errorf("occurrence %d (%s): %s", i, a.Date, got.Status)
 		}
 	}
@@ -366,10 +372,10 @@ func TestCalendarPermissionsAreCheckedInTheApp(t *testing.T) {
 	if _, _, err := d.c.Book(d.req(d.john, d.evans, "2026-11-23", "14:00")); !errors.As(err, &pe) {
 		t.Fatalf("a clinician booked: %v", err)
 	}
-	if _, err := d.c.SetStatus(a.ID, StatusCancelledClinic, "busy"); !errors.As(err, &pe) {
+	if _, err := d.c.SetStatus(a.ID, schedule.StatusCancelledClinic, "busy"); !errors.As(err, &pe) {
 		t.Fatalf("a clinician cancelled: %v", err)
 	}
-	if _, err := d.c.SetStatus(a.ID, StatusArrived, ""); err != nil {
+	if _, err := d.c.SetStatus(a.ID, schedule.StatusArrived, ""); err != nil {
 		t.Fatalf("a clinician could not mark an arrival: %v", err)
 	}
 	if _, err := d.c.DayView(ukcal.MustParseDate("2026-11-23")); err != nil {
@@ -417,7 +423,7 @@ func TestSetupIsCheckedAndSettingsChangeTheRules(t *testing.T) {
 	}
 	// 30 November is St Andrew's Day in Scotland only.
 	ws, _ := d.c.CheckBooking(d.req(d.john, d.evans, "2026-11-30", "10:00"))
-	if !hasWarning(ws, string(schedule.BankHoliday)) {
+	if !hasWarning(ws, schedule.BankHoliday) {
 		t.Fatalf("the region did not change the bank holidays: %+v", ws)
 	}
 	r := d.req(d.john, d.evans, "2026-11-24", "10:00")
@@ -432,7 +438,7 @@ func TestViewsAndTheNextFreeSlot(t *testing.T) {
 	d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "09:00"))
 	d.book(t, d.req(d.john, d.patel, "2026-11-24", "09:30"))
 	c := d.book(t, d.req(d.john, d.evans, "2026-11-26", "15:00"))
-	d.c.SetStatus(c.ID, StatusCancelledPatient, "Away")
+	d.c.SetStatus(c.ID, schedule.StatusCancelledPatient, "Away")
 	day, err := d.c.DayView(ukcal.MustParseDate("2026-11-24"))
 	if err != nil {
 		t.Fatal(err)
@@ -477,7 +483,7 @@ func TestWaitingListOffersAFreedSlotUrgentFirst(t *testing.T) {
 	if _, err := d.c.OffersFor(a.ID); err == nil {
 		t.Fatal("a slot still taken was offered")
 	}
-	if _, err := d.c.SetStatus(a.ID, StatusCancelledPatient, "Moved away"); err != nil {
+	if _, err := d.c.SetStatus(a.ID, schedule.StatusCancelledPatient, "Moved away"); err != nil {
 		t.Fatal(err)
 	}
 	offers, err := d.c.OffersFor(a.ID)

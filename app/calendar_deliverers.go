@@ -91,9 +91,10 @@ func WhoDelivers(t AppointmentType, clinicians []DiaryClinician) string {
 	return andList(who)
 }
 
-// notDelivered is the booking warning for a clinician who does not usually
-// deliver the type: "Dr Eze does not usually deliver Physio 45 min; Priya
-// Raman and Callum MacLeod do."
+// notDelivered is why the next-free-slot finder offers nothing when asked
+// for a clinician who does not usually deliver the type: "Dr Eze does not
+// usually deliver Physio 45 min; Priya Raman and Callum MacLeod do." (A
+// booking gets a schedule.Problem instead, which each door words.)
 func notDelivered(cl DiaryClinician, t AppointmentType, clinicians []DiaryClinician) string {
 	who := WhoDelivers(t, clinicians)
 	if who == NobodyDelivers {

@@ -85,13 +85,13 @@ func TestBookingWarnsWhenTheClinicianDoesNotDeliverTheType(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Dr Siân Evans does not usually deliver Acupuncture 30 min; Ms Priya Patel and Callum MacLeod do."
-	if len(ws) == 0 || ws[0].Kind != string(schedule.TypeNotDelivered) || ws[0].Message != want || !ws[0].NeedsOverride {
-		t.Fatalf("warnings %+v, want first %q", ws, want)
+	if len(ws) == 0 || ws[0].Kind != schedule.TypeNotDelivered || !ws[0].Blocks || ws[0].Clinician.Name != "Dr Siân Evans" ||
+		ws[0].Detail != "Acupuncture 30 min" || ws[0].DeliveredBy != "Ms Priya Patel and Callum MacLeod" {
+		t.Fatalf("problems %+v, want first who does not deliver acupuncture, and who does", ws)
 	}
 	_, _, err = d.c.Book(r)
 	var refused *BookingRefusedError
-	if !errors.As(err, &refused) || !hasWarning(refused.Warnings, string(schedule.TypeNotDelivered)) {
+	if !errors.As(err, &refused) || !hasWarning(refused.Problems, schedule.TypeNotDelivered) {
 		t.Fatalf("booked without a word: %v", err)
 	}
 	r.OverrideReason = "Locum covering acupuncture this week"
@@ -107,17 +107,17 @@ func TestBookingWarnsWhenTheClinicianDoesNotDeliverTheType(t *testing.T) {
 	// By role: Callum's role is typed in lower case and still counts.
 	r = d.req(d.john, d.callum, "2026-11-24", "09:00")
 	r.TypeID = d.physio45.ID
-	if ws, _ := d.c.CheckBooking(r); hasWarning(ws, string(schedule.TypeNotDelivered)) {
+	if ws, _ := d.c.CheckBooking(r); hasWarning(ws, schedule.TypeNotDelivered) {
 		t.Fatalf("a physiotherapist warned for a physiotherapists' type: %+v", ws)
 	}
 	r.ClinicianID = d.evans.ID
 	ws, _ = d.c.CheckBooking(r)
-	if want := "Dr Siân Evans does not usually deliver Physio 45 min; physiotherapists do."; len(ws) == 0 || ws[0].Message != want {
-		t.Fatalf("warnings %+v, want %q", ws, want)
+	if len(ws) == 0 || ws[0].Detail != "Physio 45 min" || ws[0].DeliveredBy != "physiotherapists" {
+		t.Fatalf("problems %+v, want physiotherapists to deliver Physio 45 min", ws)
 	}
 	// A type open to anyone never warns.
 	r.TypeID = d.followUp.ID
-	if ws, _ := d.c.CheckBooking(r); hasWarning(ws, string(schedule.TypeNotDelivered)) {
+	if ws, _ := d.c.CheckBooking(r); hasWarning(ws, schedule.TypeNotDelivered) {
 		t.Fatalf("a type open to anyone warned: %+v", ws)
 	}
 }
@@ -132,8 +132,10 @@ func TestMovingToAClinicianWhoDoesNotDeliverTheTypeWarns(t *testing.T) {
 
 	_, _, err := d.c.Move(a.ID, MoveRequest{ClinicianID: d.evans.ID, Date: ukcal.MustParseDate("2026-11-25"), Start: schedule.MustParseClock("10:00")})
 	var refused *BookingRefusedError
-	if !errors.As(err, &refused) || !hasWarning(refused.Warnings, string(schedule.TypeNotDelivered)) ||
-		!strings.Contains(err.Error(), "Dr Siân Evans does not usually deliver Acupuncture 30 min") {
+	if !errors.As(err, &refused) {
+		t.Fatalf("moved to a clinician who does not deliver it: %v", err)
+	}
+	if p, _ := problemOf(refused.Problems, schedule.TypeNotDelivered); p.Clinician.Name != "Dr Siân Evans" || p.Detail != "Acupuncture 30 min" {
 		t.Fatalf("moved to a clinician who does not deliver it without a word: %v", err)
 	}
 	if _, _, err := d.c.Move(a.ID, MoveRequest{ClinicianID: d.callum.ID, Date: ukcal.MustParseDate("2026-11-25"), Start: schedule.MustParseClock("10:00")}); err != nil {
@@ -145,7 +147,7 @@ func TestMovingToAClinicianWhoDoesNotDeliverTheTypeWarns(t *testing.T) {
 	r.TypeID, r.OverrideReason = d.acupuncture.ID, "Locum covering"
 	b := d.book(t, r)
 	_, ws, err := d.c.Move(b.ID, MoveRequest{Date: ukcal.MustParseDate("2026-11-26"), Start: schedule.MustParseClock("11:00")})
-	if err != nil || hasWarning(ws, string(schedule.TypeNotDelivered)) {
+	if err != nil || hasWarning(ws, schedule.TypeNotDelivered) {
 		t.Fatalf("a move that keeps the clinician: %+v %v", ws, err)
 	}
 }

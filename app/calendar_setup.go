@@ -330,7 +330,7 @@ type calendarReader interface {
 	CalendarSettings() (data.CalendarSettings, error)
 	Clinicians(activeOnly bool) ([]data.Clinician, error)
 	Closures(from, to string) ([]data.Closure, error)
-	OccupyingOn(date string) ([]data.Appointment, error)
+	OccupyingOn(date string) ([]schedule.Appointment, error)
 	Clinician(id string) (data.Clinician, error)
 	Rooms(activeOnly bool) ([]data.Room, error)
 	AppointmentType(id string) (data.AppointmentType, error)
@@ -377,17 +377,11 @@ func calendarRules(r calendarReader, from, to ukcal.Date) (schedule.Rules, data.
 	return rules, cs, nil
 }
 
-// scheduleAppt is an appointment as the rules see it.
-func scheduleAppt(a data.Appointment) schedule.Appt {
-	d, _ := ukcal.ParseDate(a.Date)
-	return schedule.Appt{ID: a.ID, ClinicianID: a.ClinicianID, RoomID: a.RoomID, PatientID: a.PatientID,
-		Date: d, Start: schedule.Clock(a.StartMin), End: schedule.Clock(a.EndMin)}
-}
-
-func scheduleAppts(as []data.Appointment) []schedule.Appt {
+// scheduleAppts are appointments as the rules see them.
+func scheduleAppts(as []schedule.Appointment) []schedule.Appt {
 	out := make([]schedule.Appt, len(as))
 	for i, a := range as {
-		out[i] = scheduleAppt(a)
+		out[i] = a.Appt()
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -294,7 +295,7 @@ func (c *Clinic) complaintNames(recs []ComplaintRecord) error {
 // complaintReader is what checking a complaint's details reads.
 type complaintReader interface {
 	Patient(id string) (data.Patient, error)
-	Appointment(id string) (data.Appointment, error)
+	Appointment(id string) (schedule.Appointment, error)
 }
 
 // checkDetails cleans the form and refuses what cannot be recorded, in

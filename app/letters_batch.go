@@ -11,6 +11,7 @@ import (
 
 	"clinicdesk/app/letters"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -45,7 +46,7 @@ func (c *Clinic) ReminderLetters(ctx context.Context, day ukcal.Date, progress f
 	}
 	var reqs []LetterRequest
 	for _, e := range entries {
-		if e.Status == data.StatusBooked {
+		if e.Status == schedule.StatusBooked {
 			reqs = append(reqs, LetterRequest{Template: "appointment_reminder", PatientID: e.PatientID, AppointmentID: e.ID})
 		}
 	}
@@ -290,7 +291,7 @@ func (c *Clinic) DaySlips(day ukcal.Date) (SlipResult, error) {
 	}
 	var booked []data.DiaryEntry
 	for _, e := range entries {
-		if e.Status == data.StatusBooked || e.Status == data.StatusArrived {
+		if e.Status == schedule.StatusBooked || e.Status == schedule.StatusArrived {
 			booked = append(booked, e)
 		}
 	}
@@ -411,9 +412,9 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 // appointment that has not happened.
 func dayListRow(e data.DiaryEntry, now time.Time, childUnder int) letters.DayListRow {
 	asOf := e
-	asOf.Status = StatusAsOf(e.Appointment, now)
+	asOf.Status = e.Appointment.StatusAsOf(now)
 	row := letters.DayListRow{StartMin: e.StartMin, EndMin: e.EndMin, Patient: e.PatientName, Type: e.TypeName,
-		Status: EntryStatusLabel(asOf, childUnder), Inactive: IsCancelled(e.Status)}
+		Status: EntryStatusLabel(asOf, childUnder), Inactive: e.Status.Cancelled()}
 	row.DOB, _ = ukcal.ParseDate(e.PatientDOB)
 	for _, a := range e.Alerts {
 		text := patients.Label(patients.AlertKinds, a.Kind)

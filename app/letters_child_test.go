@@ -24,7 +24,7 @@ func (d *diary) childLetters(t *testing.T, p Patient) map[string]string {
 		t.Fatal(err)
 	}
 	cancelled := d.book(t, d.req(p, d.patel, "2026-12-03", "11:00"))
-	if _, err := d.c.SetStatus(cancelled.ID, StatusCancelledClinic, "the physiotherapist is unwell"); err != nil {
+	if _, err := d.c.SetStatus(cancelled.ID, schedule.StatusCancelledClinic, "the physiotherapist is unwell"); err != nil {
 		t.Fatal(err)
 	}
 	return map[string]string{"appointment_confirmation": next.ID, "appointment_reminder": next.ID,

@@ -48,7 +48,7 @@ func TestEveryDefaultLetterForLongNamesAndLargePrint(t *testing.T) {
 			for _, at := range [][2]string{{"2026-11-16", "09:00"}, {"2026-11-23", "09:00"}} {
 				a := d.book(t, BookingRequest{PatientID: pt.ID, ClinicianID: d.evans.ID, TypeID: d.followUp.ID,
 					Date: ukcal.MustParseDate(at[0]), Start: schedule.MustParseClock(at[1]), OverrideReason: "in the past"})
-				if _, err := d.c.SetStatus(a.ID, StatusDNA, ""); err != nil {
+				if _, err := d.c.SetStatus(a.ID, schedule.StatusDNA, ""); err != nil {
 					t.Fatal(err)
 				}
 				missed = append(missed, a.ID)
@@ -59,7 +59,7 @@ func TestEveryDefaultLetterForLongNamesAndLargePrint(t *testing.T) {
 				t.Fatal(err)
 			}
 			cancelled := d.book(t, d.req(pt, d.patel, "2026-12-03", "11:00"))
-			if _, err := d.c.SetStatus(cancelled.ID, StatusCancelledClinic, "because ur physio is unwell.. back next week!?"); err != nil {
+			if _, err := d.c.SetStatus(cancelled.ID, schedule.StatusCancelledClinic, "because ur physio is unwell.. back next week!?"); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := d.c.SubjectAccess(pt.ID, ukcal.MustParseDate("2026-11-20"), "the patient", &bytes.Buffer{}, &bytes.Buffer{}); err != nil {

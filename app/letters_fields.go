@@ -21,7 +21,7 @@ type letterSource struct {
 	clinic      data.ClinicDetails
 	patient     data.Patient
 	appointment *data.DiaryEntry // nil for a letter about no appointment
-	previous    *data.Slot       // the slot before the latest move, if moved
+	previous    *schedule.Slot   // the slot before the latest move, if moved
 	clinician   *data.Clinician
 	dnas        []data.DiaryEntry // DNAs counted by the policy, oldest first
 	sar         *sar.Request      // the latest subject access request
@@ -130,7 +130,7 @@ func (src *letterSource) readDNAs(store *data.Store) error {
 	}
 	for _, e := range all {
 		d, err := ukcal.ParseDate(e.Date)
-		if err != nil || e.Status != data.StatusDNA {
+		if err != nil || e.Status != schedule.StatusDNA {
 			continue
 		}
 		if schedule.DNAsInWindow([]ukcal.Date{d}, on, cs.DNAWindowMonths) == 1 {

@@ -9,6 +9,7 @@ import (
 
 	"clinicdesk/app/letters"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
 	"clinicdesk/data"
 )
 
@@ -23,7 +24,7 @@ func gpLetterPatient(t *testing.T, d *diary, gp data.GP) Patient {
 		t.Fatal(err)
 	}
 	missed := d.book(t, d.req(z, d.evans, "2026-11-23", "09:00"))
-	if _, err := d.c.SetStatus(missed.ID, StatusDNA, ""); err != nil {
+	if _, err := d.c.SetStatus(missed.ID, schedule.StatusDNA, ""); err != nil {
 		t.Fatal(err)
 	}
 	return z

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"clinicdesk/app/letters"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -356,7 +357,7 @@ func (c *Clinic) DNALetterFor(appointmentID string) (string, error) {
 	if err != nil {
 		return "", notFound(err, "that appointment is not in the diary")
 	}
-	if a.Status != data.StatusDNA {
+	if a.Status != schedule.StatusDNA {
 		return "", errors.New("this appointment is not marked DNA: mark it first, then print the DNA letter")
 	}
 	var prompt DNAPrompt

@@ -96,7 +96,7 @@ func TestReminderFromTheRecordsInLargePrintWithAFormatWarning(t *testing.T) {
 	// The GP letter, after missed appointments, goes to the GP by name, at
 	// the practice's address, in ordinary print.
 	missed := d.book(t, d.req(d.zoe, d.evans, "2026-11-23", "09:00"))
-	if _, err := d.c.SetStatus(missed.ID, StatusDNA, ""); err != nil {
+	if _, err := d.c.SetStatus(missed.ID, schedule.StatusDNA, ""); err != nil {
 		t.Fatal(err)
 	}
 	gp, err := d.c.RenderLetter(LetterRequest{Template: "gp_letter", PatientID: d.zoe.ID})
@@ -178,7 +178,7 @@ func TestTemplateEditsAreCheckedAuditedAndResettable(t *testing.T) {
 		t.Fatalf("save: %+v %v", saved, err)
 	}
 	a := d.book(t, d.req(d.zoe, d.evans, "2026-11-23", "09:00"))
-	st, err := d.c.SetStatus(a.ID, StatusDNA, "")
+	st, err := d.c.SetStatus(a.ID, schedule.StatusDNA, "")
 	if err != nil || st.DNA == nil || st.DNA.Step != schedule.DNAFirst {
 		t.Fatalf("DNA prompt: %+v %v", st.DNA, err)
 	}
@@ -238,7 +238,7 @@ func TestReminderBatchIsOnePDFAndCancelLogsNothing(t *testing.T) {
 	second := d.req(d.john, d.evans, "2026-11-25", "14:00")
 	second.OverrideReason = "two appointments that day"
 	cancelled := d.book(t, second)
-	if _, err := d.c.SetStatus(cancelled.ID, StatusCancelledPatient, "rang in"); err != nil {
+	if _, err := d.c.SetStatus(cancelled.ID, schedule.StatusCancelledPatient, "rang in"); err != nil {
 		t.Fatal(err)
 	}
 	day := d.req(d.zoe, d.evans, "2026-11-25", "10:00").Date

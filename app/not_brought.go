@@ -28,7 +28,7 @@ const LabelNotBrought = "Was not brought"
 // younger than childUnderAge was not brought to (false for any other
 // status).
 func EntryNotBrought(e DiaryEntry, childUnderAge int) bool {
-	if e.Status != StatusDNA {
+	if e.Status != schedule.StatusDNA {
 		return false
 	}
 	on, err := ukcal.ParseDate(e.Date)
@@ -41,7 +41,7 @@ func EntryStatusLabel(e DiaryEntry, childUnderAge int) string {
 	if EntryNotBrought(e, childUnderAge) {
 		return LabelNotBrought
 	}
-	return StatusLabel(e.Status)
+	return e.Status.Label()
 }
 
 // StatusLabelFor is EntryStatusLabel with the clinic's own age.
@@ -162,7 +162,7 @@ func (c *Clinic) AcknowledgeSafeguarding(id, note string) error {
 
 // raiseSafeguarding records the prompt for a child's missed appointment
 // inside the status change's transaction, audited; once per appointment.
-func (c *Clinic) raiseSafeguarding(tx *data.Tx, s *Session, a data.Appointment, missed int,
+func (c *Clinic) raiseSafeguarding(tx *data.Tx, s *Session, a schedule.Appointment, missed int,
 	audit func(string, string, string, string, string) error) (*SafeguardingPrompt, error) {
 	p := SafeguardingPrompt{ID: newID(), PatientID: a.PatientID, AppointmentID: a.ID, ClinicianID: a.ClinicianID,
 		MissedCount: missed, CreatedAt: c.clock().UTC(), CreatedBy: s.User.Username}
@@ -221,7 +221,7 @@ func (c *Clinic) safeguardingTimeline(patientID string) ([]TimelineEntry, error)
 	}
 	var out []TimelineEntry
 	for _, p := range ps {
-		slot := slotProse(data.Slot{Date: p.AppointmentDate, StartMin: p.AppointmentMin})
+		slot := slotProse(schedule.Slot{Date: p.AppointmentDate, StartMin: p.AppointmentMin})
 		out = append(out, TimelineEntry{At: p.CreatedAt, Kind: "safeguarding", Title: "Safeguarding prompt: not brought to the appointment of " + slot,
 			Detail: "The clinician is asked to consider safeguarding; " + plural(p.MissedCount, "missed appointment", "missed appointments") + " in the months the DNA policy counts",
 			By:     p.CreatedBy})

@@ -24,10 +24,10 @@ func ruby(withCarer bool) Patient {
 }
 
 // markMissed books the patient on the day at 09:00 and marks it DNA.
-func (d *diary) markMissed(t *testing.T, p Patient, day string) (Appointment, StatusResult) {
+func (d *diary) markMissed(t *testing.T, p Patient, day string) (schedule.Appointment, StatusResult) {
 	t.Helper()
 	a := d.book(t, d.req(p, d.evans, day, "09:00"))
-	res, err := d.c.SetStatus(a.ID, StatusDNA, "")
+	res, err := d.c.SetStatus(a.ID, schedule.StatusDNA, "")
 	if err != nil || res.DNA == nil {
 		t.Fatalf("%s: %+v %v", day, res, err)
 	}
@@ -48,7 +48,7 @@ func TestMissedAppointmentWordsFollowTheAgeOnTheDay(t *testing.T) {
 		t.Fatalf("the day before her 16th birthday: %+v", res.DNA)
 	}
 	after := d.book(t, d.req(teen, d.evans, "2026-11-23", "09:00"))
-	res, err = d.c.SetStatus(after.ID, StatusDNA, "")
+	res, err = d.c.SetStatus(after.ID, schedule.StatusDNA, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
 )
 
 // retentionOf is the record's retention as the record screen asks for it.
@@ -21,7 +22,7 @@ func (d *diary) retentionOf(t *testing.T, p Patient) Retention {
 	return r
 }
 
-func (d *diary) mark(t *testing.T, id string, to Status, reason string) {
+func (d *diary) mark(t *testing.T, id string, to schedule.Status, reason string) {
 	t.Helper()
 	if _, err := d.c.SetStatus(id, to, reason); err != nil {
 		t.Fatalf("mark %s: %v", to, err)
@@ -50,11 +51,11 @@ func TestRetentionCountsFromTheLastSeenAppointment(t *testing.T) {
 	d.book(t, d.req(zoe, d.evans, "2026-12-10", "10:00")) // still to come
 
 	d.at("2026-11-24", 9, 5)
-	d.mark(t, seen.ID, StatusArrived, "")
-	d.mark(t, seen.ID, StatusSeen, "")
-	d.mark(t, cancelled.ID, StatusCancelledPatient, "unwell")
+	d.mark(t, seen.ID, schedule.StatusArrived, "")
+	d.mark(t, seen.ID, schedule.StatusSeen, "")
+	d.mark(t, cancelled.ID, schedule.StatusCancelledPatient, "unwell")
 	d.at("2026-11-26", 11, 0)
-	d.mark(t, missed.ID, StatusDNA, "")
+	d.mark(t, missed.ID, schedule.StatusDNA, "")
 
 	d.at("2026-11-30", 9, 0)
 	r := d.retentionOf(t, zoe)
@@ -64,8 +65,8 @@ func TestRetentionCountsFromTheLastSeenAppointment(t *testing.T) {
 	// Another patient's Seen appointment is not hers.
 	john := d.book(t, d.req(d.john, d.patel, "2026-11-30", "10:00"))
 	d.at("2026-11-30", 11, 0)
-	d.mark(t, john.ID, StatusArrived, "")
-	d.mark(t, john.ID, StatusSeen, "")
+	d.mark(t, john.ID, schedule.StatusArrived, "")
+	d.mark(t, john.ID, schedule.StatusSeen, "")
 	if r := d.retentionOf(t, zoe); r.KeepUntil.String() != "2034-11-24" {
 		t.Fatalf("another patient's appointment moved hers: %s: %s", r.KeepUntil, r.Rule)
 	}

@@ -30,7 +30,7 @@ type sarGathered struct {
 	// changes and moves (oldest first), and the clinicians' names for the
 	// slots an appointment was moved from.
 	appointments []DiaryEntry
-	apptHistory  map[string][]StatusChange
+	apptHistory  map[string][]schedule.StatusChange
 	clinicians   map[string]string
 	staff        map[string]User
 	staffIDs     map[string]User
@@ -131,7 +131,7 @@ func (g *sarGathered) gatherAppointments(store *data.Store, patientID string) er
 	if err != nil {
 		return err
 	}
-	g.apptHistory = map[string][]StatusChange{}
+	g.apptHistory = map[string][]schedule.StatusChange{}
 	for _, h := range history {
 		g.apptHistory[h.AppointmentID] = append(g.apptHistory[h.AppointmentID], h)
 	}
@@ -147,7 +147,7 @@ func (g *sarGathered) gatherAppointments(store *data.Store, patientID string) er
 }
 
 // sarSlotWords is "Monday 23 November 2026 at 09:00 with Dr Asha Patel".
-func (g *sarGathered) sarSlotWords(s data.Slot) string {
+func (g *sarGathered) sarSlotWords(s schedule.Slot) string {
 	out := s.Date
 	if d, err := ukcal.ParseDate(s.Date); err == nil {
 		out = letters.LongDateWithDay(d.Time())
@@ -161,7 +161,7 @@ func (g *sarGathered) sarSlotWords(s data.Slot) string {
 
 // sarAppointmentChange says what one history row of an appointment was:
 // booked, moved (from where), or a status with its reason.
-func (g *sarGathered) sarAppointmentChange(h StatusChange, first bool) string {
+func (g *sarGathered) sarAppointmentChange(h schedule.StatusChange, first bool) string {
 	switch {
 	case first:
 		if h.Reason != "" {
@@ -175,7 +175,7 @@ func (g *sarGathered) sarAppointmentChange(h StatusChange, first bool) string {
 		}
 		return what
 	}
-	what := StatusLabel(h.Status)
+	what := h.Status.Label()
 	if h.Reason != "" {
 		what += " (reason: " + h.Reason + ")"
 	}
@@ -264,22 +264,22 @@ func sarAccessWords(e AuditEntry) string {
 	case "appointment.move":
 		return "Moved an appointment of yours"
 	case "appointment.status":
-		status, _, _ := strings.Cut(e.Detail, ";")
-		switch status = strings.TrimSpace(status); status {
-		case StatusArrived:
+		word, _, _ := strings.Cut(e.Detail, ";")
+		switch status := schedule.Status(strings.TrimSpace(word)); status {
+		case schedule.StatusArrived:
 			return "Marked you arrived for an appointment"
-		case StatusInProgress:
+		case schedule.StatusInProgress:
 			return "Started your appointment"
-		case StatusSeen:
+		case schedule.StatusSeen:
 			return "Marked you seen at an appointment"
-		case StatusDNA:
+		case schedule.StatusDNA:
 			if strings.Contains(e.Detail, strings.ToLower(LabelNotBrought)) {
 				return "Marked that you were not brought to an appointment"
 			}
 			return "Marked that you did not attend an appointment"
-		case StatusCancelledPatient, StatusCancelledClinic:
-			return "Cancelled an appointment of yours (" + lowerFirst(StatusLabel(status)) + ")"
-		case StatusBooked:
+		case schedule.StatusCancelledPatient, schedule.StatusCancelledClinic:
+			return "Cancelled an appointment of yours (" + lowerFirst(status.Label()) + ")"
+		case schedule.StatusBooked:
 			return "Set an appointment of yours back to booked"
 		}
 		return "Changed an appointment of yours"

@@ -358,11 +358,11 @@ func (g *sarGathered) json(req sar.Request, by User, region ukcal.Region, due, d
 	}
 	for _, a := range g.appointments {
 		ja := sarJSONAppointment{ID: a.ID, Date: a.Date, Start: schedule.Clock(a.StartMin).String(), End: schedule.Clock(a.EndMin).String(),
-			Clinician: a.ClinicianName, Type: a.TypeName, Room: a.RoomName, Status: sarJSONCode{Code: a.Status, Label: StatusLabel(a.Status)},
+			Clinician: a.ClinicianName, Type: a.TypeName, Room: a.RoomName, Status: sarJSONCode{Code: string(a.Status), Label: a.Status.Label()},
 			CancelReason: a.CancelReason, OverrideReason: a.OverrideReason, SeriesID: a.SeriesID, Notes: a.Notes,
 			BookedAt: sarInstant(a.CreatedAt), BookedBy: g.jsonStaff(a.CreatedBy), History: []sarJSONStatusChange{}}
 		for _, h := range g.apptHistory[a.ID] {
-			jh := sarJSONStatusChange{At: sarInstant(h.At), By: g.jsonStaff(h.By), Status: sarJSONCode{Code: h.Status, Label: StatusLabel(h.Status)},
+			jh := sarJSONStatusChange{At: sarInstant(h.At), By: g.jsonStaff(h.By), Status: sarJSONCode{Code: string(h.Status), Label: h.Status.Label()},
 				Reason: h.Reason}
 			if m := h.MovedFrom; m != nil {
 				jh.MovedFrom = &sarJSONSlot{Date: m.Date, Start: schedule.Clock(m.StartMin).String(), End: schedule.Clock(m.EndMin).String(),

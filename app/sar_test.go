@@ -215,7 +215,7 @@ func jsonKeys(v any, into map[string]bool) {
 // sarAppointment sets up a clinician (the manager must be signed in), and
 // returns a function that books the patient with her, moves the booking
 // and has the patient cancel it, as the desk would.
-func sarAppointment(t *testing.T, c *Clinic) func(p Patient) Appointment {
+func sarAppointment(t *testing.T, c *Clinic) func(p Patient) schedule.Appointment {
 	t.Helper()
 	var hours WeekHours
 	for d := time.Monday; d <= time.Friday; d++ {
@@ -233,7 +233,7 @@ func sarAppointment(t *testing.T, c *Clinic) func(p Patient) Appointment {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return func(p Patient) Appointment {
+	return func(p Patient) schedule.Appointment {
 		t.Helper()
 		a, _, err := c.Book(BookingRequest{PatientID: p.ID, ClinicianID: cl.ID, RoomID: room.ID, TypeID: review.ID,
 			Date: ukcal.MustParseDate("2026-11-25"), Start: schedule.MustParseClock("10:15")})
@@ -244,7 +244,7 @@ func sarAppointment(t *testing.T, c *Clinic) func(p Patient) Appointment {
 			RoomID: room.ID, Reason: "Asked for Thursday"}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.SetStatus(a.ID, StatusCancelledPatient, "Unwell with flu"); err != nil {
+		if _, err := c.SetStatus(a.ID, schedule.StatusCancelledPatient, "Unwell with flu"); err != nil {
 			t.Fatal(err)
 		}
 		return a
@@ -359,7 +359,7 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 	}
 	ap := cp.Appointments[0]
 	if ap.ID != appt.ID || ap.Date != "2026-11-26" || ap.Start != "11:00" || ap.End != "11:30" || ap.Clinician != "Dr Siân Evans" ||
-		ap.Type != "Review" || ap.Room != "Room 2" || ap.Status.Code != StatusCancelledPatient ||
+		ap.Type != "Review" || ap.Room != "Room 2" || ap.Status.Code != string(schedule.StatusCancelledPatient) ||
 		ap.Status.Label != "Cancelled by the patient" || ap.CancelReason != "Unwell with flu" || ap.BookedBy.Username != "areception" {
 		t.Errorf("appointment %+v", ap)
 	}
@@ -367,14 +367,14 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 		t.Fatalf("appointment history %+v", ap.History)
 	}
 	booked, moved, cancelled := ap.History[0], ap.History[1], ap.History[2]
-	if booked.Status.Code != StatusBooked || booked.MovedFrom != nil || booked.By.Name != "Ахмед Іванов" || booked.At != "2026-11-24T14:05:00Z" {
+	if booked.Status.Code != string(schedule.StatusBooked) || booked.MovedFrom != nil || booked.By.Name != "Ахмед Іванов" || booked.At != "2026-11-24T14:05:00Z" {
 		t.Errorf("booking row %+v", booked)
 	}
 	if moved.MovedFrom == nil || moved.MovedFrom.Date != "2026-11-25" || moved.MovedFrom.Start != "10:15" ||
 		moved.MovedFrom.Clinician != "Dr Siân Evans" || moved.Reason != "Asked for Thursday" {
 		t.Errorf("move row %+v", moved)
 	}
-	if cancelled.Status.Code != StatusCancelledPatient || cancelled.Reason != "Unwell with flu" || cancelled.MovedFrom != nil {
+	if cancelled.Status.Code != string(schedule.StatusCancelledPatient) || cancelled.Reason != "Unwell with flu" || cancelled.MovedFrom != nil {
 		t.Errorf("cancellation row %+v", cancelled)
 	}
 

@@ -175,8 +175,8 @@ func (c *Clinic) appointmentTimeline(patientID string) ([]TimelineEntry, error) 
 			}
 			e.Detail = strings.Join(parts, "; ")
 		default:
-			label := StatusLabel(h.Status)
-			if h.Status == StatusDNA && EntryNotBrought(a, childUnder) {
+			label := h.Status.Label()
+			if h.Status == schedule.StatusDNA && EntryNotBrought(a, childUnder) {
 				label = LabelNotBrought
 			}
 			e.Title = label + ": appointment of " + slotProse(a.Slot)
@@ -188,7 +188,7 @@ func (c *Clinic) appointmentTimeline(patientID string) ([]TimelineEntry, error) 
 }
 
 // slotProse is a slot as a sentence says it: "Monday 23 November 2026, 09:00".
-func slotProse(s data.Slot) string {
+func slotProse(s schedule.Slot) string {
 	d, err := ukcal.ParseDate(s.Date)
 	if err != nil {
 		return s.Date

@@ -165,8 +165,8 @@ func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
 	if err != nil {
 		return nil, notFound(err, "that appointment is not in the diary")
 	}
-	if !IsCancelled(a.Status) && a.Status != StatusDNA {
-		return nil, fmt.Errorf("the slot is still taken (the appointment is %s)", lowerFirst(StatusLabel(a.Status)))
+	if !a.Status.Cancelled() && a.Status != schedule.StatusDNA {
+		return nil, fmt.Errorf("the slot is still taken (the appointment is %s)", lowerFirst(a.Status.Label()))
 	}
 	list, err := store.WaitingList()
 	if err != nil {
@@ -176,10 +176,10 @@ func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	freed := scheduleAppt(a)
+	freed := a.Appt()
 	busy := map[string]bool{a.PatientID: true} // the patient who cancelled is not offered their own slot
 	for _, o := range sameDay {
-		if schedule.Overlaps(freed, scheduleAppt(o)) {
+		if schedule.Overlaps(freed, o.Appt()) {
 			busy[o.PatientID] = true
 		}
 	}
@@ -207,7 +207,7 @@ func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
 // a crash before the commit) leaves the patient waiting. The entry must be
 // the booked patient's and still waiting; its history names the
 // appointment.
-func (c *Clinic) fillWaiting(tx *data.Tx, waitingID string, a Appointment, at time.Time,
+func (c *Clinic) fillWaiting(tx *data.Tx, waitingID string, a schedule.Appointment, at time.Time,
 	audit func(string, string, string, string, string) error) error {
 	w, err := tx.WaitingEntry(waitingID)
 	if err != nil {

@@ -8,72 +8,34 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"clinicdesk/app/schedule"
 )
 
-// Appointment statuses, as stored.
-const (
-	StatusBooked           = "booked"
-	StatusArrived          = "arrived"
-	StatusInProgress       = "in_progress"
-	StatusSeen             = "seen"
-	StatusDNA              = "dna"
-	StatusCancelledPatient = "cancelled_patient"
-	StatusCancelledClinic  = "cancelled_clinic"
-)
-
-// occupying are the statuses that hold their slot: a cancelled or missed
-// appointment frees it for someone else.
-const occupying = `('booked', 'arrived', 'in_progress', 'seen')`
-
-// Slot is where and when an appointment is: a clinic wall-clock date and
-// minutes after midnight.
-type Slot struct {
-	ClinicianID string `json:"clinician_id"`
-	RoomID      string `json:"room_id,omitempty"`
-	Date        string `json:"date"` // YYYY-MM-DD
-	StartMin    int    `json:"start_min"`
-	EndMin      int    `json:"end_min"`
-}
-
-// Appointment is one booking in the diary.
-type Appointment struct {
-	ID        string
-	PatientID string
-	TypeID    string
-	Slot
-	Status         string
-	StatusAt       time.Time // UTC
-	StatusBy       string
-	CancelReason   string
-	OverrideReason string
-	SeriesID       string
-	MovedFrom      *Slot // the slot first booked, once it has been moved
-	Notes          string
-	CreatedAt      time.Time
-	CreatedBy      string
-}
-
-// StatusChange is one row of an appointment's history.
-type StatusChange struct {
-	AppointmentID string
-	Status        string
-	At            time.Time
-	By            string
-	Reason        string
-	MovedFrom     *Slot // set when the row records a move
-}
+// occupying lists for SQL the statuses that hold their slot, as
+// schedule.Status.Occupies says: a cancelled or missed appointment frees
+// it for someone else. The values are the package's constants, never input.
+var occupying = func() string {
+	var quoted []string
+	for _, s := range schedule.Statuses {
+		if s.Occupies() {
+			quoted = append(quoted, "'"+string(s)+"'")
+		}
+	}
+	return "(" + strings.Join(quoted, ", ") + ")"
+}()
 
 const appointmentColumns = `a.id, a.patient_id, a.type_id, a.clinician_id, coalesce(a.room_id, ''), a.date, a.start_min, a.end_min,
 	a.status, a.status_at, a.status_by, a.cancel_reason, a.override_reason, coalesce(a.series_id, ''), a.moved_from,
 	a.notes, a.created_at, a.created_by`
 
-func (a *Appointment) scanTargets(statusAt, createdAt, movedFrom *string) []any {
+func appointmentTargets(a *schedule.Appointment, statusAt, createdAt, movedFrom *string) []any {
 	return []any{&a.ID, &a.PatientID, &a.TypeID, &a.ClinicianID, &a.RoomID, &a.Date, &a.StartMin, &a.EndMin,
 		&a.Status, statusAt, &a.StatusBy, &a.CancelReason, &a.OverrideReason, &a.SeriesID, movedFrom,
 		&a.Notes, createdAt, &a.CreatedBy}
 }
 
-func (a *Appointment) finishScan(statusAt, createdAt, movedFrom string) error {
+func finishAppointment(a *schedule.Appointment, statusAt, createdAt, movedFrom string) error {
 	a.StatusAt, _ = time.Parse(time.RFC3339Nano, statusAt)
 	a.CreatedAt, _ = time.Parse(time.RFC3339Nano, createdAt)
 	slot, err := parseSlot(movedFrom)
@@ -81,18 +43,18 @@ func (a *Appointment) finishScan(statusAt, createdAt, movedFrom string) error {
 	return err
 }
 
-func parseSlot(s string) (*Slot, error) {
+func parseSlot(s string) (*schedule.Slot, error) {
 	if s == "" {
 		return nil, nil
 	}
-	var slot Slot
+	var slot schedule.Slot
 	if err := json.Unmarshal([]byte(s), &slot); err != nil {
 		return nil, err
 	}
 	return &slot, nil
 }
 
-func slotJSON(s *Slot) (string, error) {
+func slotJSON(s *schedule.Slot) (string, error) {
 	if s == nil {
 		return "", nil
 	}
@@ -104,7 +66,7 @@ func utc(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // InsertAppointment books an appointment and writes its first history
 // row. The caller has checked for clashes in the same transaction.
-func (t *Tx) InsertAppointment(a Appointment) error {
+func (t *Tx) InsertAppointment(a schedule.Appointment) error {
 	moved, err := slotJSON(a.MovedFrom)
 	if err != nil {
 		return err
@@ -118,10 +80,10 @@ func (t *Tx) InsertAppointment(a Appointment) error {
 	if err != nil {
 		return err
 	}
-	return t.insertHistory(StatusChange{AppointmentID: a.ID, Status: a.Status, At: a.StatusAt, By: a.StatusBy, Reason: a.OverrideReason})
+	return t.insertHistory(schedule.StatusChange{AppointmentID: a.ID, Status: a.Status, At: a.StatusAt, By: a.StatusBy, Reason: a.OverrideReason})
 }
 
-func (t *Tx) insertHistory(c StatusChange) error {
+func (t *Tx) insertHistory(c schedule.StatusChange) error {
 	moved, err := slotJSON(c.MovedFrom)
 	if err != nil {
 		return err
@@ -133,9 +95,9 @@ func (t *Tx) insertHistory(c StatusChange) error {
 
 // SetAppointmentStatus changes the status and records the change. A
 // cancellation's reason is kept on the appointment too.
-func (t *Tx) SetAppointmentStatus(id, status string, at time.Time, by, reason string) error {
+func (t *Tx) SetAppointmentStatus(id string, status schedule.Status, at time.Time, by, reason string) error {
 	cancelReason := ""
-	if strings.HasPrefix(status, "cancelled_") {
+	if status.Cancelled() {
 		cancelReason = reason
 	}
 	res, err := t.tx.Exec(`UPDATE appointments SET status = ?, status_at = ?, status_by = ?, cancel_reason = ? WHERE id = ?`,
@@ -146,12 +108,12 @@ func (t *Tx) SetAppointmentStatus(id, status string, at time.Time, by, reason st
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
-	return t.insertHistory(StatusChange{AppointmentID: id, Status: status, At: at, By: by, Reason: reason})
+	return t.insertHistory(schedule.StatusChange{AppointmentID: id, Status: status, At: at, By: by, Reason: reason})
 }
 
 // MoveAppointment puts an appointment in a new slot. The first slot it was
 // booked in stays on the appointment; the slot it left goes in the history.
-func (t *Tx) MoveAppointment(id string, to Slot, at time.Time, by, reason, overrideReason string) error {
+func (t *Tx) MoveAppointment(id string, to schedule.Slot, at time.Time, by, reason, overrideReason string) error {
 	a, err := t.Appointment(id)
 	if err != nil {
 		return err
@@ -174,42 +136,44 @@ func (t *Tx) MoveAppointment(id string, to Slot, at time.Time, by, reason, overr
 	if err != nil {
 		return err
 	}
-	return t.insertHistory(StatusChange{AppointmentID: id, Status: a.Status, At: at, By: by, Reason: reason, MovedFrom: &from})
+	return t.insertHistory(schedule.StatusChange{AppointmentID: id, Status: a.Status, At: at, By: by, Reason: reason, MovedFrom: &from})
 }
 
-func appointmentByID(q querier, id string) (Appointment, error) {
-	var a Appointment
+func appointmentByID(q querier, id string) (schedule.Appointment, error) {
+	var a schedule.Appointment
 	var statusAt, createdAt, movedFrom string
 	err := q.QueryRow(`SELECT `+appointmentColumns+` FROM appointments a WHERE a.id = ?`, id).
-		Scan(a.scanTargets(&statusAt, &createdAt, &movedFrom)...)
+		Scan(appointmentTargets(&a, &statusAt, &createdAt, &movedFrom)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
 	}
 	if err != nil {
 		return a, err
 	}
-	return a, a.finishScan(statusAt, createdAt, movedFrom)
+	return a, finishAppointment(&a, statusAt, createdAt, movedFrom)
 }
 
 // Appointment reads one appointment.
-func (s *Store) Appointment(id string) (Appointment, error) { return appointmentByID(s.db, id) }
+func (s *Store) Appointment(id string) (schedule.Appointment, error) {
+	return appointmentByID(s.db, id)
+}
 
 // Appointment reads one appointment inside the transaction.
-func (t *Tx) Appointment(id string) (Appointment, error) { return appointmentByID(t.tx, id) }
+func (t *Tx) Appointment(id string) (schedule.Appointment, error) { return appointmentByID(t.tx, id) }
 
-func scanAppointments(rows *sql.Rows, err error) ([]Appointment, error) {
+func scanAppointments(rows *sql.Rows, err error) ([]schedule.Appointment, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Appointment
+	var out []schedule.Appointment
 	for rows.Next() {
-		var a Appointment
+		var a schedule.Appointment
 		var statusAt, createdAt, movedFrom string
-		if err := rows.Scan(a.scanTargets(&statusAt, &createdAt, &movedFrom)...); err != nil {
+		if err := rows.Scan(appointmentTargets(&a, &statusAt, &createdAt, &movedFrom)...); err != nil {
 			return nil, err
 		}
-		if err := a.finishScan(statusAt, createdAt, movedFrom); err != nil {
+		if err := finishAppointment(&a, statusAt, createdAt, movedFrom); err != nil {
 			return nil, err
 		}
 		out = append(out, a)
@@ -219,24 +183,26 @@ func scanAppointments(rows *sql.Rows, err error) ([]Appointment, error) {
 
 // occupyingOnQuery is the clash check's read: every appointment that holds
 // its slot on one date, through the appointments_diary index.
-const occupyingOnQuery = `SELECT ` + appointmentColumns + ` FROM appointments a
+var occupyingOnQuery = `SELECT ` + appointmentColumns + ` FROM appointments a
 	WHERE a.date = ? AND a.status IN ` + occupying + ` ORDER BY a.clinician_id, a.start_min`
 
-func occupyingOn(q querier, date string) ([]Appointment, error) {
+func occupyingOn(q querier, date string) ([]schedule.Appointment, error) {
 	return scanAppointments(q.Query(occupyingOnQuery, date))
 }
 
 // OccupyingOn lists the appointments that hold their slot on a date
 // (booked, arrived, in progress, seen), for clash checks.
-func (s *Store) OccupyingOn(date string) ([]Appointment, error) { return occupyingOn(s.db, date) }
+func (s *Store) OccupyingOn(date string) ([]schedule.Appointment, error) {
+	return occupyingOn(s.db, date)
+}
 
 // OccupyingOn is the clash check's read inside the write transaction, so
 // nothing can be booked between the check and the insert.
-func (t *Tx) OccupyingOn(date string) ([]Appointment, error) { return occupyingOn(t.tx, date) }
+func (t *Tx) OccupyingOn(date string) ([]schedule.Appointment, error) { return occupyingOn(t.tx, date) }
 
 // SeriesAppointments lists a series' appointments on or after a date, in
 // date order.
-func (t *Tx) SeriesAppointments(seriesID, fromDate string) ([]Appointment, error) {
+func (t *Tx) SeriesAppointments(seriesID, fromDate string) ([]schedule.Appointment, error) {
 	return scanAppointments(t.tx.Query(`SELECT `+appointmentColumns+` FROM appointments a
 		WHERE a.series_id = ? AND a.date >= ? ORDER BY a.date, a.start_min`, seriesID, fromDate))
 }
@@ -250,27 +216,27 @@ func (t *Tx) InsertSeries(id, patientID, repeatJSON, by string, at time.Time) er
 
 // AppointmentHistory lists an appointment's status changes and moves,
 // oldest first.
-func (s *Store) AppointmentHistory(id string) ([]StatusChange, error) {
+func (s *Store) AppointmentHistory(id string) ([]schedule.StatusChange, error) {
 	return scanHistory(s.db.Query(`SELECT appointment_id, status, at, by, reason, moved_from FROM appointment_status_history
 		WHERE appointment_id = ? ORDER BY id`, id))
 }
 
 // PatientAppointmentHistory lists the history rows of all of a patient's
 // appointments, oldest first.
-func (s *Store) PatientAppointmentHistory(patientID string) ([]StatusChange, error) {
+func (s *Store) PatientAppointmentHistory(patientID string) ([]schedule.StatusChange, error) {
 	return scanHistory(s.db.Query(`SELECT h.appointment_id, h.status, h.at, h.by, h.reason, h.moved_from
 		FROM appointments a JOIN appointment_status_history h ON h.appointment_id = a.id
 		WHERE a.patient_id = ? ORDER BY h.id`, patientID))
 }
 
-func scanHistory(rows *sql.Rows, err error) ([]StatusChange, error) {
+func scanHistory(rows *sql.Rows, err error) ([]schedule.StatusChange, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []StatusChange
+	var out []schedule.StatusChange
 	for rows.Next() {
-		var c StatusChange
+		var c schedule.StatusChange
 		var at, moved string
 		if err := rows.Scan(&c.AppointmentID, &c.Status, &at, &c.By, &c.Reason, &moved); err != nil {
 			return nil, err
@@ -288,7 +254,7 @@ func scanHistory(rows *sql.Rows, err error) ([]StatusChange, error) {
 
 // DiaryEntry is an appointment with what the day view shows beside it.
 type DiaryEntry struct {
-	Appointment
+	schedule.Appointment
 	PatientName   string // "Forenames Surname"
 	PatientFirst  string // the forenames, to tell two patients apart
 	PatientLast   string // the surname
@@ -457,13 +423,13 @@ func diary(q querier, f DiaryFilter, snap *setupSnapshot) ([]DiaryEntry, error) 
 	for rows.Next() {
 		var e DiaryEntry
 		var statusAt, createdAt, movedFrom, alerts, needs string
-		targets := append(e.scanTargets(&statusAt, &createdAt, &movedFrom),
+		targets := append(appointmentTargets(&e.Appointment, &statusAt, &createdAt, &movedFrom),
 			&e.PatientFirst, &e.PatientLast, &e.PatientDOB, &e.NHSNumber, &alerts, &needs)
 		if err := rows.Scan(targets...); err != nil {
 			return nil, err
 		}
 		e.PatientName = e.PatientFirst + " " + e.PatientLast
-		if err := e.finishScan(statusAt, createdAt, movedFrom); err != nil {
+		if err := finishAppointment(&e.Appointment, statusAt, createdAt, movedFrom); err != nil {
 			return nil, err
 		}
 		// Most patients have neither: a day view decodes several hundred.

@@ -4,13 +4,15 @@ import (
 	"database/sql"
 	"strconv"
 	"time"
+
+	"clinicdesk/app/schedule"
 )
 
 // HistoricAppointment is an appointment whose story is already told: a
 // generated diary's past days carry when the patient arrived and was taken
 // in, so its history reads like one the desk wrote.
 type HistoricAppointment struct {
-	Appointment
+	schedule.Appointment
 	Arrived time.Time // arrived, in progress, seen: when the patient arrived (UTC)
 	Started time.Time // in progress, seen: when the consultation began (UTC)
 }
@@ -77,15 +79,15 @@ func (w *AppointmentWriter) Add(a HistoricAppointment) error {
 	if err != nil {
 		return err
 	}
-	steps := []StatusChange{{Status: StatusBooked, At: a.CreatedAt, By: a.CreatedBy}}
-	if !a.Arrived.IsZero() && a.Status != StatusArrived {
-		steps = append(steps, StatusChange{Status: StatusArrived, At: a.Arrived, By: a.StatusBy})
+	steps := []schedule.StatusChange{{Status: schedule.StatusBooked, At: a.CreatedAt, By: a.CreatedBy}}
+	if !a.Arrived.IsZero() && a.Status != schedule.StatusArrived {
+		steps = append(steps, schedule.StatusChange{Status: schedule.StatusArrived, At: a.Arrived, By: a.StatusBy})
 	}
-	if !a.Started.IsZero() && a.Status != StatusInProgress {
-		steps = append(steps, StatusChange{Status: StatusInProgress, At: a.Started, By: a.StatusBy})
+	if !a.Started.IsZero() && a.Status != schedule.StatusInProgress {
+		steps = append(steps, schedule.StatusChange{Status: schedule.StatusInProgress, At: a.Started, By: a.StatusBy})
 	}
-	if a.Status != StatusBooked {
-		steps = append(steps, StatusChange{Status: a.Status, At: a.StatusAt, By: a.StatusBy, Reason: a.CancelReason})
+	if a.Status != schedule.StatusBooked {
+		steps = append(steps, schedule.StatusChange{Status: a.Status, At: a.StatusAt, By: a.StatusBy, Reason: a.CancelReason})
 	}
 	for _, s := range steps {
 		if _, err := w.history.Exec(a.ID, s.Status, utc(s.At), s.By, s.Reason); err != nil {
@@ -98,7 +100,7 @@ func (w *AppointmentWriter) Add(a HistoricAppointment) error {
 // OccupyingBetween lists the appointments that hold their slot on the
 // dates from–to (inclusive), in date order, for a second generated batch
 // to book around.
-func (s *Store) OccupyingBetween(from, to string) ([]Appointment, error) {
+func (s *Store) OccupyingBetween(from, to string) ([]schedule.Appointment, error) {
 	return scanAppointments(s.db.Query(`SELECT `+appointmentColumns+` FROM appointments a
 		WHERE a.date BETWEEN ? AND ? AND a.status IN `+occupying+` ORDER BY a.date, a.clinician_id, a.start_min`, from, to))
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"clinicdesk/app/schedule"
 )
 
 // diaryFixture is a store with two patients, two clinicians, a room and a
@@ -41,11 +43,11 @@ func diaryFixture(t *testing.T) *Store {
 	return s
 }
 
-func appt(id, patient, clinician, date string, start int) Appointment {
+func appt(id, patient, clinician, date string, start int) schedule.Appointment {
 	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
-	return Appointment{ID: id, PatientID: patient, TypeID: "t1",
-		Slot:   Slot{ClinicianID: clinician, Date: date, StartMin: start, EndMin: start + 30},
-		Status: StatusBooked, StatusAt: at, StatusBy: "desk", CreatedAt: at, CreatedBy: "desk"}
+	return schedule.Appointment{ID: id, PatientID: patient, TypeID: "t1",
+		Slot:   schedule.Slot{ClinicianID: clinician, Date: date, StartMin: start, EndMin: start + 30},
+		Status: schedule.StatusBooked, StatusAt: at, StatusBy: "desk", CreatedAt: at, CreatedBy: "desk"}
 }
 
 func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
@@ -57,13 +59,13 @@ func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
 		if err := tx.InsertAppointment(a); err != nil {
 			return err
 		}
-		if err := tx.MoveAppointment("a1", Slot{ClinicianID: "c2", Date: "2026-11-24", StartMin: 14 * 60, EndMin: 14*60 + 30}, at, "desk", "patient asked", ""); err != nil {
+		if err := tx.MoveAppointment("a1", schedule.Slot{ClinicianID: "c2", Date: "2026-11-24", StartMin: 14 * 60, EndMin: 14*60 + 30}, at, "desk", "patient asked", ""); err != nil {
 			return err
 		}
-		if err := tx.MoveAppointment("a1", Slot{ClinicianID: "c2", Date: "2026-11-25", StartMin: 15 * 60, EndMin: 15*60 + 30}, at, "desk", "again", ""); err != nil {
+		if err := tx.MoveAppointment("a1", schedule.Slot{ClinicianID: "c2", Date: "2026-11-25", StartMin: 15 * 60, EndMin: 15*60 + 30}, at, "desk", "again", ""); err != nil {
 			return err
 		}
-		return tx.SetAppointmentStatus("a1", StatusCancelledPatient, at, "desk", "feeling better")
+		return tx.SetAppointmentStatus("a1", schedule.StatusCancelledPatient, at, "desk", "feeling better")
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -75,14 +77,14 @@ func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
 	if got.Date != "2026-11-25" || got.StartMin != 15*60 || got.MovedFrom == nil || got.MovedFrom.Date != "2026-11-23" || got.MovedFrom.StartMin != 9*60 || got.MovedFrom.RoomID != "r1" {
 		t.Fatalf("moved appointment: %+v (from %+v)", got, got.MovedFrom)
 	}
-	if got.Status != StatusCancelledPatient || got.CancelReason != "feeling better" {
+	if got.Status != schedule.StatusCancelledPatient || got.CancelReason != "feeling better" {
 		t.Fatalf("status %q reason %q", got.Status, got.CancelReason)
 	}
 	h, err := s.AppointmentHistory("a1")
 	if err != nil || len(h) != 4 {
 		t.Fatalf("history %+v %v", h, err)
 	}
-	if h[1].MovedFrom == nil || h[1].MovedFrom.Date != "2026-11-23" || h[2].MovedFrom.Date != "2026-11-24" || h[3].Status != StatusCancelledPatient {
+	if h[1].MovedFrom == nil || h[1].MovedFrom.Date != "2026-11-23" || h[2].MovedFrom.Date != "2026-11-24" || h[3].Status != schedule.StatusCancelledPatient {
 		t.Fatalf("history rows: %+v", h)
 	}
 	if occ, _ := s.OccupyingOn("2026-11-25"); len(occ) != 0 {
@@ -93,7 +95,7 @@ func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
 func TestDiaryJoinsWhatTheDayViewShows(t *testing.T) {
 	s := diaryFixture(t)
 	err := s.Write(func(tx *Tx) error {
-		for _, a := range []Appointment{appt("a2", "p2", "c2", "2026-11-23", 9*60), appt("a1", "p1", "c1", "2026-11-23", 9*60), appt("a3", "p1", "c1", "2026-11-24", 8*60)} {
+		for _, a := range []schedule.Appointment{appt("a2", "p2", "c2", "2026-11-23", 9*60), appt("a1", "p1", "c1", "2026-11-23", 9*60), appt("a3", "p1", "c1", "2026-11-24", 8*60)} {
 			if err := tx.InsertAppointment(a); err != nil {
 				return err
 			}

@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"testing"
+
+	"clinicdesk/app/schedule"
 )
 
 // The store keeps the calendar's set-up between writes; every write that
@@ -106,7 +108,7 @@ func TestDiaryOrdersSameTimeByColumn(t *testing.T) {
 		if err := tx.SaveClinician(Clinician{ID: "c2", Name: "Ms Patel", Active: true, SortOrder: -1}); err != nil {
 			return err
 		}
-		for _, a := range []Appointment{
+		for _, a := range []schedule.Appointment{
 			appt("a1", "p1", "c1", "2026-11-23", 9*60),
 			appt("a2", "p2", "c2", "2026-11-23", 9*60),
 			appt("a3", "p2", "c1", "2026-11-23", 8*60),

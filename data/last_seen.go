@@ -3,6 +3,8 @@ package data
 import (
 	"database/sql"
 	"errors"
+
+	"clinicdesk/app/schedule"
 )
 
 // LastSeenOn is the date (YYYY-MM-DD) of the patient's latest appointment
@@ -13,7 +15,7 @@ import (
 func (s *Store) LastSeenOn(patientID, onOrBefore string) (string, error) {
 	var last sql.NullString
 	err := s.db.QueryRow(`SELECT max(date) FROM appointments WHERE patient_id = ? AND status = ? AND date <= ?`,
-		patientID, StatusSeen, onOrBefore).Scan(&last)
+		patientID, schedule.StatusSeen, onOrBefore).Scan(&last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}

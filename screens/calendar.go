@@ -376,7 +376,7 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 			widen(int(sp.Start), int(sp.End))
 		}
 		for _, e := range cd.Appointments {
-			if app.IsCancelled(e.Status) && !s.showCancelled {
+			if e.Status.Cancelled() && !s.showCancelled {
 				continue
 			}
 			widen(e.StartMin, e.EndMin)

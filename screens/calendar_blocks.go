@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/screens/widgets"
 )
@@ -65,17 +66,17 @@ func gridPatientName(e app.DiaryEntry) string {
 }
 
 // gridStatus maps the stored status to the grid's icons.
-func gridStatus(s app.Status) widgets.Status {
+func gridStatus(s schedule.Status) widgets.Status {
 	switch s {
-	case app.StatusArrived:
+	case schedule.StatusArrived:
 		return widgets.StatusArrived
-	case app.StatusInProgress:
+	case schedule.StatusInProgress:
 		return widgets.StatusInProgress
-	case app.StatusSeen:
+	case schedule.StatusSeen:
 		return widgets.StatusSeen
-	case app.StatusDNA:
+	case schedule.StatusDNA:
 		return widgets.StatusDNA
-	case app.StatusCancelledPatient, app.StatusCancelledClinic:
+	case schedule.StatusCancelledPatient, schedule.StatusCancelledClinic:
 		return widgets.StatusCancelled
 	}
 	return widgets.StatusBooked

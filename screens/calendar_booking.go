@@ -357,7 +357,7 @@ func (b *calendarBooking) check() {
 		return
 	}
 	c := b.s.ctx.Clinic
-	offUI(b.s.ctx, func() ([]app.Warning, error) { return c.CheckBooking(req) }, func(ws []app.Warning, err error) {
+	offUI(b.s.ctx, func() ([]schedule.Problem, error) { return c.CheckBooking(req) }, func(ps []schedule.Problem, err error) {
 		if seq != b.seq {
 			return
 		}
@@ -366,19 +366,15 @@ func (b *calendarBooking) check() {
 			return
 		}
 		say(b.problem, widget.DangerImportance, "")
-		b.showWarnings(ws)
+		b.showWarnings(ps)
 	})
 }
 
-// showWarnings lists the warnings in plain words; those that need a reason
+// showWarnings lists the problems in plain words; those that block
 // bring up the reason box and turn Book into Book anyway.
-func (b *calendarBooking) showWarnings(ws []app.Warning) {
-	b.blocking = false
-	var lines []string
-	for _, w := range ws {
-		lines = append(lines, "• "+sentence(w.Message))
-		b.blocking = b.blocking || w.NeedsOverride
-	}
+func (b *calendarBooking) showWarnings(ps []schedule.Problem) {
+	b.blocking = len(schedule.Blocking(ps)) > 0
+	lines := problemLines(ps)
 	if len(lines) == 0 {
 		b.warningsHead.Hide()
 		b.warnings.Importance = widget.LowImportance
@@ -447,8 +443,8 @@ func (b *calendarBooking) submit() {
 	}
 	c := b.s.ctx.Clinic
 	type booked struct {
-		appt     app.Appointment
-		warnings []app.Warning
+		appt     schedule.Appointment
+		problems []schedule.Problem
 	}
 	offUI(b.s.ctx, func() (booked, error) {
 		a, ws, err := c.Book(req)
@@ -457,7 +453,7 @@ func (b *calendarBooking) submit() {
 		var refused *app.BookingRefusedError
 		switch {
 		case errors.As(err, &refused):
-			b.showWarnings(refused.Warnings)
+			b.showWarnings(refused.Problems)
 			say(b.problem, widget.DangerImportance, "Not booked yet: read the warnings above, and give a reason to book anyway.")
 			return
 		case err != nil:
@@ -467,7 +463,7 @@ func (b *calendarBooking) submit() {
 		b.close()
 		b.s.bookedFor(req.PatientID)
 		b.s.follow(r.appt) // the calendar goes to the day booked, the appointment selected
-		msg := bookedMessage(b.patient.name(), r.appt, r.warnings)
+		msg := bookedMessage(b.patient.name(), r.appt, r.problems)
 		if req.WaitingID != "" {
 			msg += " Taken off the waiting list."
 			b.s.waitingBooked()
@@ -484,15 +480,15 @@ func (s *calendarScreen) bookedFor(patientID string) {
 }
 
 // bookedMessage says what was booked and what to act on (alerts, needs).
-func bookedMessage(patient string, a app.Appointment, ws []app.Warning) string {
+func bookedMessage(patient string, a schedule.Appointment, ps []schedule.Problem) string {
 	msg := "Booked"
 	if d, err := ukcal.ParseDate(a.Date); err == nil {
 		msg = fmt.Sprintf("Booked %s on %s at %s", patient, letters.LongDateWithDay(d.Time()), schedule.Clock(a.StartMin))
 	}
 	var todo []string
-	for _, w := range ws {
-		if !w.NeedsOverride {
-			todo = append(todo, sentence(w.Message))
+	for _, p := range ps {
+		if !p.Blocks {
+			todo = append(todo, sentence(problemText(p)))
 		}
 	}
 	if len(todo) > 0 {

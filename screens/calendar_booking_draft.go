@@ -64,8 +64,9 @@ func (b *calendarBooking) keepTyping() {
 	}
 	d.field("new patient", func() string { return b.newPatient.kept() }, func(v string) { b.keptNew = v })
 	b.draft = d
+	d.typed = "the booking you were making"
 	if restored := d.begin(); restored != "" {
-		say(b.restored, widget.WarningImportance, strings.Replace(restored, "what you were typing", "the booking you were making", 1))
+		say(b.restored, widget.WarningImportance, restored)
 	}
 }
 

@@ -112,7 +112,7 @@ func (b *calendarBooking) submitSeries(req app.BookingRequest, rep schedule.Repe
 		var refused *app.BookingRefusedError
 		switch {
 		case errors.As(err, &refused):
-			b.showWarnings(refused.Warnings)
+			b.showWarnings(refused.Problems)
 			say(b.problem, widget.DangerImportance, "Not booked: no date of the series is free. Read the warnings above, "+
 				"and give a reason to book them all anyway.")
 			return
@@ -157,8 +157,8 @@ func (b *calendarBooking) showSeriesBooked(r app.SeriesResult) {
 				"or with a reason if they must stay as they are."))
 		for _, sk := range r.Skipped {
 			var why []string
-			for _, w := range sk.Warnings {
-				why = append(why, sentence(w.Message))
+			for _, p := range sk.Problems {
+				why = append(why, sentence(problemText(p)))
 			}
 			l := wrapped("✗ " + letters.LongDateWithDay(sk.Date.Time()) + ": " + strings.Join(why, " "))
 			l.Importance = widget.WarningImportance

@@ -18,7 +18,7 @@ func TestCancelledAppointmentsLeaveTheGridUnlessAskedFor(t *testing.T) {
 	d := ctSetUp(t, c)
 	jane := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
 	amir := tpAdd(t, c, "Amir", "Haddad", "1971-09-30")
-	book := func(patient string) app.Appointment {
+	book := func(patient string) schedule.Appointment {
 		t.Helper()
 		a, _, err := c.Book(app.BookingRequest{PatientID: patient, ClinicianID: d.patel.ID, TypeID: d.review.ID,
 			Date: ctDay, Start: schedule.Clock(11 * 60)})
@@ -28,7 +28,7 @@ func TestCancelledAppointmentsLeaveTheGridUnlessAskedFor(t *testing.T) {
 		return a
 	}
 	gone := book(jane.ID)
-	if _, err := c.SetStatus(gone.ID, app.StatusCancelledPatient, "Unwell"); err != nil {
+	if _, err := c.SetStatus(gone.ID, schedule.StatusCancelledPatient, "Unwell"); err != nil {
 		t.Fatal(err)
 	}
 	taken := book(amir.ID)

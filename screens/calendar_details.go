@@ -45,7 +45,7 @@ type calendarDetails struct {
 	safeguarding  *safeguardingBox // the prompt to consider safeguarding, for a child
 
 	status       *widget.Label
-	statusButton map[app.Status]*widget.Button
+	statusButton map[schedule.Status]*widget.Button
 	statusTiming *widget.Label // which statuses are not yet possible, and from when
 	cancelButton *widget.Button
 	moveButton   *widget.Button
@@ -97,7 +97,7 @@ func (d *calendarDetails) build() {
 	d.childUnderAge = childUnderAge(d.s.ctx)
 	d.status = widget.NewLabel("")
 	d.statusTiming = wrapped("")
-	d.statusButton = map[app.Status]*widget.Button{}
+	d.statusButton = map[schedule.Status]*widget.Button{}
 	row := container.NewHBox()
 	for _, to := range calendarStatusButtons {
 		b := widget.NewButton(d.statusWord(to), func() { d.setStatus(to, "") })
@@ -211,11 +211,11 @@ func (d *calendarDetails) showStatus() {
 	// A status that cannot be true yet is not offered (the app refuses it
 	// too); the note says when it will be, so a greyed button is explained.
 	now := d.s.now()
-	var notYet []app.Status
+	var notYet []schedule.Status
 	for _, to := range calendarStatusButtons {
 		b := d.statusButton[to]
-		allowed := c.Can(app.PermAppointmentStatus) && app.CanChangeStatus(e.Status, to) == nil
-		if allowed && app.StatusTooEarly(e.Appointment, to, now) != nil {
+		allowed := c.Can(app.PermAppointmentStatus) && e.Status.CanBecome(to) == nil
+		if allowed && e.Appointment.StatusTooEarly(to, now) != nil {
 			allowed = false
 			notYet = append(notYet, to)
 		}
@@ -225,23 +225,19 @@ func (d *calendarDetails) showStatus() {
 			b.Disable()
 		}
 	}
-	note := statusTimingNote(e.Appointment, notYet, now)
-	if d.statusWord(app.StatusDNA) == app.LabelNotBrought {
-		note = strings.Replace(note, strings.ToLower(app.StatusLabel(app.StatusDNA)), "not brought", 1)
-	}
-	d.statusTiming.SetText(note)
+	d.statusTiming.SetText(statusTimingNote(e.Appointment, notYet, now, d.markedWord))
 	if d.statusTiming.Text == "" {
 		d.statusTiming.Hide()
 	} else {
 		d.statusTiming.Show()
 	}
 	canBook := c.Can(app.PermBookAppointments)
-	if canBook && app.CanChangeStatus(e.Status, app.StatusCancelledPatient) == nil {
+	if canBook && e.Status.CanBecome(schedule.StatusCancelledPatient) == nil {
 		d.cancelButton.Enable()
 	} else {
 		d.cancelButton.Disable()
 	}
-	if canBook && e.Status == app.StatusBooked {
+	if canBook && e.Status == schedule.StatusBooked {
 		d.moveButton.Enable()
 	} else {
 		d.moveButton.Disable()
@@ -275,9 +271,9 @@ func (d *calendarDetails) askCancel() {
 }
 
 func (d *calendarDetails) confirmCancel() {
-	to := app.StatusCancelledPatient
+	to := schedule.StatusCancelledPatient
 	if d.cancelBy.Selected == cancelByClinic {
-		to = app.StatusCancelledClinic
+		to = schedule.StatusCancelledClinic
 	}
 	reason := strings.TrimSpace(d.cancelReason.Text)
 	if reason == "" {
@@ -293,7 +289,7 @@ func (d *calendarDetails) confirmCancel() {
 
 // cancelSeries cancels this appointment and the rest of its series; those
 // the patient has already arrived for or been seen at stay as they are.
-func (d *calendarDetails) cancelSeries(to app.Status, reason string) {
+func (d *calendarDetails) cancelSeries(to schedule.Status, reason string) {
 	c := d.s.ctx.Clinic
 	id := d.entry.ID
 	offUI(d.s.ctx, func() (int, error) { return c.CancelSeries(id, true, to, reason) }, func(n int, err error) {
@@ -309,7 +305,7 @@ func (d *calendarDetails) cancelSeries(to app.Status, reason string) {
 
 // setStatus records a status change; after a cancellation or a DNA it
 // shows the DNA letter due and the waiting-list patients who fit the slot.
-func (d *calendarDetails) setStatus(to app.Status, reason string) {
+func (d *calendarDetails) setStatus(to schedule.Status, reason string) {
 	c := d.s.ctx.Clinic
 	id := d.entry.ID
 	type changed struct {
@@ -322,7 +318,7 @@ func (d *calendarDetails) setStatus(to app.Status, reason string) {
 			return changed{}, err
 		}
 		var offers []app.WaitingEntry
-		if to == app.StatusDNA || app.IsCancelled(to) {
+		if to == schedule.StatusDNA || to.Cancelled() {
 			offers, _ = c.OffersFor(id) // the change is made; offers are a help, not a must
 		}
 		return changed{res, offers}, nil
@@ -371,9 +367,9 @@ func dnaLetterName(step schedule.DNAStep) string {
 
 // showOffers lists who on the waiting list fits the freed slot, urgent
 // first then longest waiting, each with a button to book them into it.
-func (d *calendarDetails) showOffers(offers []app.WaitingEntry, to app.Status) {
+func (d *calendarDetails) showOffers(offers []app.WaitingEntry, to schedule.Status) {
 	d.offers.Objects = nil
-	if !(to == app.StatusDNA || app.IsCancelled(to)) {
+	if !(to == schedule.StatusDNA || to.Cancelled()) {
 		d.offers.Refresh()
 		return
 	}

@@ -46,7 +46,7 @@ func newAppointmentActions(ctx *Context, e app.DiaryEntry, problem func(string),
 	a.dna.Hide()
 	a.row.Objects = []fyne.CanvasObject{a.slip, a.letter, a.dna}
 	a.showFor(e, "")
-	if e.Status == app.StatusDNA {
+	if e.Status == schedule.StatusDNA {
 		a.askDNAStep()
 	}
 	return a
@@ -61,12 +61,12 @@ func (a *appointmentActions) showFor(e app.DiaryEntry, step schedule.DNAStep) {
 	}
 	// A slip tells the patient when to come: one for an appointment that
 	// is cancelled, missed or over would mislead them.
-	if e.Status == app.StatusBooked || e.Status == app.StatusArrived {
+	if e.Status == schedule.StatusBooked || e.Status == schedule.StatusArrived {
 		a.slip.Show()
 	} else {
 		a.slip.Hide()
 	}
-	if e.Status != app.StatusDNA {
+	if e.Status != schedule.StatusDNA {
 		step = ""
 	}
 	a.dnaStep = step
@@ -84,7 +84,7 @@ func (a *appointmentActions) showFor(e app.DiaryEntry, step schedule.DNAStep) {
 func (a *appointmentActions) askDNAStep() {
 	id := a.entry.ID
 	offUI(a.ctx, func() (string, error) { return a.ctx.Clinic.DNALetterFor(id) }, func(step string, err error) {
-		if err != nil || a.entry.ID != id || a.entry.Status != app.StatusDNA {
+		if err != nil || a.entry.ID != id || a.entry.Status != schedule.StatusDNA {
 			return // no button: the letter can still be written with Letter…
 		}
 		a.showFor(a.entry, schedule.DNAStep(step))
@@ -102,7 +102,7 @@ func dnaLetterButton(step schedule.DNAStep) string { return "Print the " + dnaLe
 // cancelled appointment most often needs.
 func (a *appointmentActions) writeLetter() {
 	template := ""
-	if app.IsCancelled(a.entry.Status) {
+	if a.entry.Status.Cancelled() {
 		template = "appointment_cancelled"
 	}
 	openLetterDialog(a.ctx, a.entry.PatientID, template, a.entry.ID)

@@ -160,7 +160,7 @@ func TestAppointmentDialogOffersPrintSlipAndLetter(t *testing.T) {
 	// A cancelled appointment has no slip: it would send the patient to it.
 	cdCloseTop(t, w)
 	dt.close()
-	if _, err := c.SetStatus(a.ID, app.StatusCancelledPatient, "rang in"); err != nil {
+	if _, err := c.SetStatus(a.ID, schedule.StatusCancelledPatient, "rang in"); err != nil {
 		t.Fatal(err)
 	}
 	s.cancelledCheck.SetChecked(true) // cancelled appointments leave the grid unless asked for
@@ -175,7 +175,7 @@ func TestAfterADNATheDialogOffersTheProposedDNALetter(t *testing.T) {
 	c := tcClinic(t)
 	d := ctSetUp(t, c)
 	p := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12", cdAddressed)
-	book := func(day ukcal.Date) app.Appointment {
+	book := func(day ukcal.Date) schedule.Appointment {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID,
 			Date: day, Start: schedule.Clock(10 * 60), OverrideReason: "set up for the test"})
 		if err != nil {
@@ -185,14 +185,14 @@ func TestAfterADNATheDialogOffersTheProposedDNALetter(t *testing.T) {
 	}
 	earlier, missed := book(ctDay.AddDays(-7)), book(ctDay)
 	ctClinicClockOn(c, ctDay, 12, 30) // both have started
-	if _, err := c.SetStatus(earlier.ID, app.StatusDNA, ""); err != nil {
+	if _, err := c.SetStatus(earlier.ID, schedule.StatusDNA, ""); err != nil {
 		t.Fatal(err)
 	}
 	s, w := ctScreen(t, c)
 	s.now = func() time.Time { return time.Date(2026, 11, 24, 12, 30, 0, 0, ukcal.London()) }
 	dt := cdOpen(t, s, missed.ID)
 
-	test.Tap(dt.statusButton[app.StatusDNA])
+	test.Tap(dt.statusButton[schedule.StatusDNA])
 	tpIdle(t)
 	if !strings.Contains(dt.message.Text, "send the second DNA letter") {
 		t.Fatalf("after the DNA the dialog says %q", dt.message.Text)
@@ -229,7 +229,7 @@ func TestAfterADNATheDialogOffersTheProposedDNALetter(t *testing.T) {
 func TestAppointmentActionsAreHiddenFromThoseWhoMayNotPrint(t *testing.T) {
 	c := tcClinic(t)
 	tpSignInAs(t, c, "clin", app.Clinician) // clinicians mark DNAs but print nothing
-	r := newAppointmentActions(&Context{Clinic: c, Runner: tpRun}, app.DiaryEntry{Appointment: app.Appointment{Status: app.StatusDNA}}, nil, nil)
+	r := newAppointmentActions(&Context{Clinic: c, Runner: tpRun}, app.DiaryEntry{Appointment: schedule.Appointment{Status: schedule.StatusDNA}}, nil, nil)
 	if r.row.Visible() || len(r.row.Objects) != 0 {
 		t.Fatalf("the row holds %d controls for someone who may not print", len(r.row.Objects))
 	}
@@ -288,7 +288,7 @@ func TestAppointmentDialogFitsTheScreenAfterACancel(t *testing.T) {
 	d := ctSetUp(t, c)
 	long := strings.Repeat("Needs the ground-floor room and a longer slot; brings her own theraband; prefers Dr Patel. ", 8)
 	p := tpAdd(t, c, "Zoë", "Łukasiewicz-O'Brien", "1980-03-12", cdAddressed, withAlertsAndNeeds)
-	book := func(hour int, notes string) app.Appointment {
+	book := func(hour int, notes string) schedule.Appointment {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID,
 			Date: ctDay, Start: schedule.Clock(hour * 60), Notes: notes, OverrideReason: "alerts read"})
 		if err != nil {
@@ -337,7 +337,7 @@ func TestAppointmentDialogFitsTheScreenAfterACancel(t *testing.T) {
 	dt.close()
 
 	dt = cdOpen(t, s, missed.ID)
-	test.Tap(dt.statusButton[app.StatusDNA])
+	test.Tap(dt.statusButton[schedule.StatusDNA])
 	tpIdle(t)
 	if cdButton(w, dt, "Print the first DNA letter") == nil {
 		t.Fatalf("after a DNA: %q", tpTexts(w))

@@ -19,17 +19,26 @@ import (
 
 // statusWord is a status button's label for this appointment's patient:
 // "Was not brought" in place of "Did not attend" for a child.
-func (d *calendarDetails) statusWord(to app.Status) string {
+func (d *calendarDetails) statusWord(to schedule.Status) string {
 	e := d.entry
 	e.Status = to
 	return app.EntryStatusLabel(e, d.childUnderAge)
 }
 
+// markedWord is the status as it reads after "marked": "did not attend",
+// or for a child "not brought".
+func (d *calendarDetails) markedWord(to schedule.Status) string {
+	if to == schedule.StatusDNA && d.statusWord(to) == app.LabelNotBrought {
+		return "not brought"
+	}
+	return strings.ToLower(to.Label())
+}
+
 // missedMessage is what the dialog says after the appointment is marked
 // missed, with the step the policy proposes.
-func missedMessage(e app.DiaryEntry, to app.Status, p *app.DNAPrompt) string {
+func missedMessage(e app.DiaryEntry, to schedule.Status, p *app.DNAPrompt) string {
 	if p == nil || !p.NotBrought {
-		msg := "Marked " + strings.ToLower(app.StatusLabel(to)) + "."
+		msg := "Marked " + strings.ToLower(to.Label()) + "."
 		if p != nil && p.Step != "" {
 			msg += fmt.Sprintf(" That is %s in %d months: send the %s.", plural(int64(p.Count), "missed appointment", "missed appointments"),
 				p.WindowMonths, dnaLetterName(p.Step))

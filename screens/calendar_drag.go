@@ -40,7 +40,7 @@ func (d *calendarDetails) proposeMove(who string, date ukcal.Date, minute int) {
 	c := d.s.ctx.Clinic
 	say(d.message, widget.LowImportance, "Checking the new time…") // a busy clinic file can take a second or two
 	d.relayout()
-	offUI(d.s.ctx, func() ([]app.Warning, error) { return c.CheckBooking(req) }, func(ws []app.Warning, err error) {
+	offUI(d.s.ctx, func() ([]schedule.Problem, error) { return c.CheckBooking(req) }, func(ps []schedule.Problem, err error) {
 		if d.s.details != d {
 			return // closed meanwhile
 		}
@@ -48,13 +48,11 @@ func (d *calendarDetails) proposeMove(who string, date ukcal.Date, minute int) {
 			d.problem(plainError(err))
 			return
 		}
-		ws = notAgainstItself(ws, e.ID)
-		for _, w := range ws {
-			if w.NeedsOverride {
-				d.showMoveWarnings(ws)
-				d.s.ctx.Window.Canvas().Focus(d.moveOverride)
-				return
-			}
+		ps = notAgainstItself(ps, e.ID)
+		if len(schedule.Blocking(ps)) > 0 {
+			d.showMoveWarnings(ps)
+			d.s.ctx.Window.Canvas().Focus(d.moveOverride)
+			return
 		}
 		with := ""
 		if who != e.ClinicianID {
@@ -68,14 +66,14 @@ func (d *calendarDetails) proposeMove(who string, date ukcal.Date, minute int) {
 	})
 }
 
-// notAgainstItself drops the warnings a booking check raises against the
+// notAgainstItself drops the problems a booking check raises against the
 // appointment being moved (it would clash with where it is now); Move
 // itself never counts them.
-func notAgainstItself(ws []app.Warning, id string) []app.Warning {
-	var out []app.Warning
-	for _, w := range ws {
-		if w.OtherID != id {
-			out = append(out, w)
+func notAgainstItself(ps []schedule.Problem, id string) []schedule.Problem {
+	var out []schedule.Problem
+	for _, p := range ps {
+		if p.OtherID != id {
+			out = append(out, p)
 		}
 	}
 	return out

@@ -1,7 +1,7 @@
 package screens
 
 import (
-	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -9,7 +9,7 @@ import (
 // its day (in the week view, its clinician's week) with it selected, so
 // a booking made for next Tuesday is not left on a day nobody is looking
 // at. The caller reloads (said does).
-func (s *calendarScreen) follow(a app.Appointment) {
+func (s *calendarScreen) follow(a schedule.Appointment) {
 	if d, err := ukcal.ParseDate(a.Date); err == nil {
 		s.date = d
 	}

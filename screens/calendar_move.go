@@ -34,14 +34,14 @@ func (d *calendarDetails) confirmMove() {
 	}
 	c := d.s.ctx.Clinic
 	id := d.entry.ID
-	offUI(d.s.ctx, func() (app.Appointment, error) {
+	offUI(d.s.ctx, func() (schedule.Appointment, error) {
 		a, _, err := c.Move(id, m)
 		return a, err
-	}, func(a app.Appointment, err error) {
+	}, func(a schedule.Appointment, err error) {
 		var refused *app.BookingRefusedError
 		switch {
 		case errors.As(err, &refused):
-			d.showMoveWarnings(refused.Warnings)
+			d.showMoveWarnings(refused.Problems)
 			return
 		case err != nil:
 			d.problem(plainError(err))
@@ -80,11 +80,8 @@ func (d *calendarDetails) moveRequest() (app.MoveRequest, bool) {
 
 // showMoveWarnings says why the move waits, and asks for a reason to move
 // anyway: after Move, and as soon as a drag or the keyboard proposes it.
-func (d *calendarDetails) showMoveWarnings(ws []app.Warning) {
-	var lines []string
-	for _, w := range ws {
-		lines = append(lines, "• "+sentence(w.Message))
-	}
+func (d *calendarDetails) showMoveWarnings(ps []schedule.Problem) {
+	lines := problemLines(ps)
 	say(d.message, widget.WarningImportance, "Not moved yet:\n"+strings.Join(lines, "\n")+"\nGive a reason to move it anyway.")
 	d.moveOverride.Show()
 	d.moveGo.SetText("Move anyway")

@@ -30,10 +30,10 @@ func TestAppointmentDialogForAChildNotBrought(t *testing.T) {
 	s, w := ctScreen(t, c)
 	s.now = func() time.Time { return time.Date(2026, 11, 24, 12, 30, 0, 0, ukcal.London()) }
 	dt := cdOpen(t, s, a.ID)
-	if dt.statusButton[app.StatusDNA].Text != "Was not brought" {
-		t.Fatalf("the missed button for a child reads %q", dt.statusButton[app.StatusDNA].Text)
+	if dt.statusButton[schedule.StatusDNA].Text != "Was not brought" {
+		t.Fatalf("the missed button for a child reads %q", dt.statusButton[schedule.StatusDNA].Text)
 	}
-	test.Tap(dt.statusButton[app.StatusDNA])
+	test.Tap(dt.statusButton[schedule.StatusDNA])
 	tpIdle(t)
 	for _, want := range []string{"Recorded that Ruby was not brought", "send the letter to the parent or carer",
 		"names no parent or carer: add one"} {

@@ -92,7 +92,7 @@ func TestCalendarBooksAWeeklySeriesOfSixAndSaysWhatWasSkipped(t *testing.T) {
 	test.Tap(dt.cancelGo)
 	tpIdle(t)
 	for _, e := range ctPatientDiary(t, c, p.ID) {
-		cancelled := e.Status == app.StatusCancelledPatient
+		cancelled := e.Status == schedule.StatusCancelledPatient
 		if later := e.Date >= "2026-12-15"; later != cancelled {
 			t.Errorf("%s is %s after cancelling from 15 December on", e.Date, e.Status)
 		}

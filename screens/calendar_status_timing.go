@@ -4,19 +4,20 @@ import (
 	"strings"
 	"time"
 
-	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
 // calendarStatusButtons are the appointment dialog's status buttons, in
 // the order the day goes.
-var calendarStatusButtons = []app.Status{app.StatusArrived, app.StatusInProgress, app.StatusSeen, app.StatusDNA}
+var calendarStatusButtons = []schedule.Status{schedule.StatusArrived, schedule.StatusInProgress, schedule.StatusSeen, schedule.StatusDNA}
 
 // statusTimingNote says when the statuses not yet possible become so:
 // "This appointment is on Tuesday 8 December. It can be marked arrived on
 // the day, in progress from 10:15 and did not attend from 10:30."
-// Empty when every status is possible now.
-func statusTimingNote(a app.Appointment, notYet []app.Status, now time.Time) string {
+// Empty when every status is possible now. marked is each status as it
+// reads after "marked" ("did not attend", or for a child "not brought").
+func statusTimingNote(a schedule.Appointment, notYet []schedule.Status, now time.Time, marked func(schedule.Status) string) string {
 	if len(notYet) == 0 {
 		return ""
 	}
@@ -30,8 +31,8 @@ func statusTimingNote(a app.Appointment, notYet []app.Status, now time.Time) str
 		}
 	}
 	for _, to := range notYet {
-		opens, _ := app.StatusOpensAt(a, to)
-		if to == app.StatusArrived {
+		opens, _ := a.StatusOpensAt(to)
+		if to == schedule.StatusArrived {
 			parts = append(parts, "arrived on the day")
 			continue
 		}
@@ -39,22 +40,22 @@ func statusTimingNote(a app.Appointment, notYet []app.Status, now time.Time) str
 			flush()
 			at = opens
 		}
-		labels = append(labels, strings.ToLower(app.StatusLabel(to)))
+		labels = append(labels, marked(to))
 	}
 	flush()
 	said := parts[len(parts)-1]
 	if len(parts) > 1 {
 		said = strings.Join(parts[:len(parts)-1], ", ") + " and " + said
 	}
-	marked := "can be marked " + said + "."
+	canBe := "can be marked " + said + "."
 	day, err := ukcal.ParseDate(a.Date)
 	today := ukcal.Today(now)
 	if err != nil || day == today {
-		return "This appointment " + marked
+		return "This appointment " + canBe
 	}
 	layout := "Monday 2 January"
 	if day.Year() != today.Year() {
 		layout += " 2006"
 	}
-	return "This appointment is on " + day.Time().Format(layout) + ". It " + marked
+	return "This appointment is on " + day.Time().Format(layout) + ". It " + canBe
 }

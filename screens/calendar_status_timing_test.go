@@ -19,8 +19,8 @@ func ctClinicClockOn(c *app.Clinic, day ukcal.Date, hour, minute int) {
 }
 
 // cstOffered is which of the dialog's status buttons can be pressed.
-func cstOffered(d *calendarDetails) map[app.Status]bool {
-	out := map[app.Status]bool{}
+func cstOffered(d *calendarDetails) map[schedule.Status]bool {
+	out := map[schedule.Status]bool{}
 	for _, to := range calendarStatusButtons {
 		out[to] = !d.statusButton[to].Disabled()
 	}
@@ -77,10 +77,10 @@ func TestTheAppointmentDialogOffersOnlyStatusesThatMakeSenseNow(t *testing.T) {
 		at(tc.day, tc.hour, tc.minute)
 		dt := open()
 		got := cstOffered(dt)
-		want := map[app.Status]bool{app.StatusArrived: tc.arrived, app.StatusInProgress: tc.busy, app.StatusSeen: false, app.StatusDNA: tc.dna}
+		want := map[schedule.Status]bool{schedule.StatusArrived: tc.arrived, schedule.StatusInProgress: tc.busy, schedule.StatusSeen: false, schedule.StatusDNA: tc.dna}
 		for _, to := range calendarStatusButtons {
 			if got[to] != want[to] {
-				t.Errorf("%s: %s offered %v, want %v", tc.name, app.StatusLabel(to), got[to], want[to])
+				t.Errorf("%s: %s offered %v, want %v", tc.name, to.Label(), got[to], want[to])
 			}
 		}
 		if dt.statusTiming.Text != tc.note || dt.statusTiming.Visible() != (tc.note != "") {
@@ -92,14 +92,14 @@ func TestTheAppointmentDialogOffersOnlyStatusesThatMakeSenseNow(t *testing.T) {
 
 	// Arrived early: in progress and seen wait for a quarter to eleven.
 	ctClinicClockOn(c, day, 10, 0)
-	if _, err := c.SetStatus(a.ID, app.StatusArrived, ""); err != nil {
+	if _, err := c.SetStatus(a.ID, schedule.StatusArrived, ""); err != nil {
 		t.Fatal(err)
 	}
 	s.goTo(day)
 	tpIdle(t)
 	at(day, 10, 0)
 	dt := open()
-	if got := cstOffered(dt); got[app.StatusArrived] || got[app.StatusInProgress] || got[app.StatusSeen] || got[app.StatusDNA] {
+	if got := cstOffered(dt); got[schedule.StatusArrived] || got[schedule.StatusInProgress] || got[schedule.StatusSeen] || got[schedule.StatusDNA] {
 		t.Errorf("arrived at ten: offered %v", got)
 	}
 	if want := "This appointment can be marked in progress or seen from 10:45."; dt.statusTiming.Text != want {
@@ -107,7 +107,7 @@ func TestTheAppointmentDialogOffersOnlyStatusesThatMakeSenseNow(t *testing.T) {
 	}
 	dt.close()
 	at(day, 10, 50)
-	if got := cstOffered(open()); !got[app.StatusInProgress] || !got[app.StatusSeen] {
+	if got := cstOffered(open()); !got[schedule.StatusInProgress] || !got[schedule.StatusSeen] {
 		t.Errorf("arrived, at ten to eleven: offered %v", got)
 	}
 }

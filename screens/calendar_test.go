@@ -138,7 +138,7 @@ func TestCalendarBooksFromAnEmptySlot(t *testing.T) {
 		t.Fatalf("%d appointments in the diary, want 1", len(got))
 	}
 	a := got[0]
-	if a.PatientID != p.ID || a.ClinicianID != d.patel.ID || a.StartMin != 615 || a.EndMin != 645 || a.Status != app.StatusBooked {
+	if a.PatientID != p.ID || a.ClinicianID != d.patel.ID || a.StartMin != 615 || a.EndMin != 645 || a.Status != schedule.StatusBooked {
 		t.Errorf("booked %+v", a.Appointment)
 	}
 	if s.booking != nil {
@@ -230,7 +230,7 @@ func TestCalendarCancelWithAReasonOffersTheSlot(t *testing.T) {
 	tpIdle(t)
 
 	got := ctDiaryOn(t, c, ctDay)
-	if len(got) != 1 || got[0].Status != app.StatusCancelledClinic || got[0].CancelReason != "Clinician off sick" {
+	if len(got) != 1 || got[0].Status != schedule.StatusCancelledClinic || got[0].CancelReason != "Clinician off sick" {
 		t.Fatalf("after cancelling: %+v", got)
 	}
 	if !strings.Contains(dt.status.Text, "Cancelled by the clinic") {

@@ -590,8 +590,9 @@ func (cf *complaintFile) keepNoteTyping() {
 	cf.noteKind.OnChanged = func(string) { d.note() }
 	d.entry("text", &cf.noteText.Entry)
 	cf.noteDraft = d
+	d.typed = "the note you were typing"
 	if restored := d.begin(); restored != "" && first {
-		cf.say(widget.WarningImportance, strings.Replace(restored, "what you were typing", "the note you were typing", 1))
+		cf.say(widget.WarningImportance, restored)
 	}
 }
 

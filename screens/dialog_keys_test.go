@@ -16,7 +16,7 @@ type dkDesk struct {
 	u   *UI
 	w   fyne.Window
 	s   *calendarScreen
-	apt app.Appointment
+	apt schedule.Appointment
 }
 
 func dkSignedIn(t *testing.T) dkDesk {
@@ -110,7 +110,7 @@ func TestEscapeAsksBeforeThrowingAwayTypingInADialog(t *testing.T) {
 		t.Fatalf("Escape on the question should go back to the dialog with the typing: %q", fdTexts(d.w, false))
 	}
 	for _, e := range ctDiaryOn(t, d.u.clinic, ctDay) {
-		if e.ID == d.apt.ID && e.Status != app.StatusBooked {
+		if e.ID == d.apt.ID && e.Status != schedule.StatusBooked {
 			t.Fatalf("nothing should be cancelled: %v", e.Status)
 		}
 	}

@@ -84,14 +84,19 @@ func (d *patientDraft) discardQuestion() string {
 }
 
 // restoredNote says why the form is back, and that nothing is saved yet.
-func (d *patientDraft) restoredNote() string { return restoredNote(d.reason) }
+func (d *patientDraft) restoredNote() string { return restoredNote(d.reason, "") }
 
 // restoredNote says why a form is back, and that nothing is saved yet.
-func restoredNote(reason draftReason) string {
-	if reason == draftLocked {
-		return "Restored what you were typing before the screen locked. It has not been saved yet."
+// typed names what came back ("the booking you were making"); "" is "what
+// you were typing".
+func restoredNote(reason draftReason, typed string) string {
+	if typed == "" {
+		typed = "what you were typing"
 	}
-	return "Restored what you were typing before you left this form. It has not been saved yet."
+	if reason == draftLocked {
+		return "Restored " + typed + " before the screen locked. It has not been saved yet."
+	}
+	return "Restored " + typed + " before you left this form. It has not been saved yet."
 }
 
 // --- the form's side ---

@@ -38,6 +38,9 @@ type formDraft struct {
 	fields   []draftField
 	start    map[string]string // the form as it opened: nothing typed yet
 	tracking bool
+	// typed names what comes back, in the note begin returns ("the
+	// booking you were making"); "" says "what you were typing".
+	typed string
 }
 
 func newFormDraft(ctx *Context, place, module string, where func() string) *formDraft {
@@ -108,7 +111,7 @@ func (fd *formDraft) begin() string {
 				f.set(text)
 			}
 		}
-		restored = restoredNote(d.reason)
+		restored = restoredNote(d.reason, fd.typed)
 	}
 	fd.tracking = true
 	fd.note() // the draft is this form's now; its reason starts afresh

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"strings"
 
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
@@ -116,8 +115,9 @@ func (d *letterDialog) keepTyping() {
 	fd.entry("subject", &d.subject.Entry)
 	fd.entry("text", &d.text.Entry)
 	d.draft = fd
+	fd.typed = "the letter you were writing"
 	if restored := fd.begin(); restored != "" {
-		say(d.message, widget.WarningImportance, strings.Replace(restored, "what you were typing", "the letter you were writing", 1))
+		say(d.message, widget.WarningImportance, restored)
 	}
 }
 
@@ -128,8 +128,8 @@ func appointmentChoice(e app.DiaryEntry) string {
 		day = d.Time().Format("Mon 02/01/2006")
 	}
 	s := fmt.Sprintf("%s %s · %s with %s", day, schedule.Clock(e.StartMin), e.TypeName, e.ClinicianName)
-	if app.IsCancelled(e.Status) || e.Status == app.StatusDNA {
-		s += " (" + app.StatusLabel(e.Status) + ")"
+	if e.Status.Cancelled() || e.Status == schedule.StatusDNA {
+		s += " (" + e.Status.Label() + ")"
 	}
 	return s
 }

@@ -28,7 +28,7 @@ func TestPatientRecordShowsWhatTheRetentionDateRestsOn(t *testing.T) {
 	d := ctSetUp(t, c)
 	prAt(c, "2026-11-23", 10, 0)
 	p := tpAdd(t, c, "Amelia", "Taylor", "1970-01-01")
-	book := func(day string) app.Appointment {
+	book := func(day string) schedule.Appointment {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: d.carter.ID, TypeID: d.review.ID,
 			Date: ukcal.MustParseDate(day), Start: schedule.MustParseClock("10:00")})
 		if err != nil {
@@ -36,17 +36,17 @@ func TestPatientRecordShowsWhatTheRetentionDateRestsOn(t *testing.T) {
 		}
 		return a
 	}
-	mark := func(a app.Appointment, to app.Status) {
+	mark := func(a schedule.Appointment, to schedule.Status) {
 		if _, err := c.SetStatus(a.ID, to, ""); err != nil {
 			t.Fatalf("mark %s: %v", to, err)
 		}
 	}
 	seen, missed := book("2026-11-24"), book("2026-11-26")
 	prAt(c, "2026-11-24", 10, 5)
-	mark(seen, app.StatusArrived)
-	mark(seen, app.StatusSeen)
+	mark(seen, schedule.StatusArrived)
+	mark(seen, schedule.StatusSeen)
 	prAt(c, "2026-11-26", 11, 0)
-	mark(missed, app.StatusDNA)
+	mark(missed, schedule.StatusDNA)
 
 	_, r, w := tpOpen(t, c, p)
 	r.selectTab(recordTabRecord)

@@ -66,13 +66,13 @@ func (r *patientRecord) keepFollowUpTyping() string {
 	d.entry("due", r.taskDue)
 	d.field("owner", func() string { return r.taskOwner.Selected }, r.taskOwner.SetSelected)
 	r.taskOwner.OnChanged = func(string) { d.note() }
+	d.typed = "the follow-up you were typing"
 	restored := d.begin()
 	if r.tabs != nil {
 		return "" // the record redrawn, not reopened: nothing to tell
 	}
 	if restored != "" {
 		r.openTab = recordTabTasks
-		restored = strings.Replace(restored, "what you were typing", "the follow-up you were typing", 1)
 	}
 	return restored
 }

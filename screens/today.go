@@ -499,28 +499,28 @@ func (s *todayScreen) emptyText() string {
 // not attend". Booked counts every appointment of the day (cancelled ones
 // are not listed); the others count where each one has got to.
 func todayCounts(appts []app.DiaryEntry) string {
-	n := map[app.Status]int{}
+	n := map[schedule.Status]int{}
 	for _, a := range appts {
 		n[a.Status]++
 	}
-	parts := []string{fmt.Sprintf("%d booked", len(appts)), fmt.Sprintf("%d arrived", n[app.StatusArrived])}
-	if n[app.StatusInProgress] > 0 {
-		parts = append(parts, fmt.Sprintf("%d in progress", n[app.StatusInProgress]))
+	parts := []string{fmt.Sprintf("%d booked", len(appts)), fmt.Sprintf("%d arrived", n[schedule.StatusArrived])}
+	if n[schedule.StatusInProgress] > 0 {
+		parts = append(parts, fmt.Sprintf("%d in progress", n[schedule.StatusInProgress]))
 	}
-	parts = append(parts, fmt.Sprintf("%d seen", n[app.StatusSeen]), fmt.Sprintf("%d did not attend", n[app.StatusDNA]))
+	parts = append(parts, fmt.Sprintf("%d seen", n[schedule.StatusSeen]), fmt.Sprintf("%d did not attend", n[schedule.StatusDNA]))
 	return strings.Join(parts, " · ")
 }
 
 // arrivalChange is what the arrival button (or A) does to an appointment:
 // mark it arrived, or undo an arrival; ok is false when neither applies.
-func arrivalChange(status app.Status) (to app.Status, label string, ok bool) {
+func arrivalChange(status schedule.Status) (to schedule.Status, label string, ok bool) {
 	switch status {
-	case app.StatusBooked:
-		return app.StatusArrived, "Arrived", true
-	case app.StatusDNA:
-		return app.StatusArrived, "Arrived", true // late: the status beside it says they had not come
-	case app.StatusArrived:
-		return app.StatusBooked, "Undo", true
+	case schedule.StatusBooked:
+		return schedule.StatusArrived, "Arrived", true
+	case schedule.StatusDNA:
+		return schedule.StatusArrived, "Arrived", true // late: the status beside it says they had not come
+	case schedule.StatusArrived:
+		return schedule.StatusBooked, "Undo", true
 	}
 	return "", "", false
 }
@@ -535,14 +535,14 @@ func (s *todayScreen) toggleArrived(i int) {
 	to, _, ok := arrivalChange(e.Status)
 	if !ok {
 		say(s.message, widget.WarningImportance, fmt.Sprintf("%s is marked %s: change that in the Calendar.",
-			e.PatientName, strings.ToLower(app.StatusLabel(e.Status))))
+			e.PatientName, strings.ToLower(e.Status.Label())))
 		return
 	}
 	c := s.ctx.Clinic
 	offUI(s.ctx, func() (app.StatusResult, error) { return c.SetStatus(e.ID, to, "") }, func(r app.StatusResult, err error) {
 		if err != nil {
 			say(s.message, widget.DangerImportance, plainError(err))
-		} else if to == app.StatusArrived {
+		} else if to == schedule.StatusArrived {
 			say(s.message, widget.SuccessImportance, fmt.Sprintf("%s arrived at %s (%s, %s).", e.PatientName,
 				clinicTime(r.Appointment.StatusAt).Format("15:04"), schedule.Clock(e.StartMin), e.ClinicianName))
 		} else {
@@ -667,7 +667,7 @@ func (l *todayList) fillRow(o fyne.CanvasObject, e app.DiaryEntry, id int) {
 	cells[4].(*widget.Label).SetText(shortName(e.ClinicianName)) // "G Mensah", as the day view heads its columns
 	status, arrive := todayRowStatus(o)
 	status.Importance = todayStatusImportance(e.Status)
-	status.TextStyle.Bold = e.Status == app.StatusArrived
+	status.TextStyle.Bold = e.Status == schedule.StatusArrived
 	status.SetText(app.EntryStatusLabel(e, l.childUnder))
 	// The widths follow the day's entries: lay the row out again.
 	row := o.(*fyne.Container)
@@ -679,7 +679,7 @@ func (l *todayList) fillRow(o fyne.CanvasObject, e app.DiaryEntry, id int) {
 	}
 	arrive.SetText(label)
 	arrive.SetIcon(nil)
-	if to == app.StatusArrived {
+	if to == schedule.StatusArrived {
 		arrive.Importance = widget.HighImportance
 		arrive.SetIcon(theme.ConfirmIcon())
 	} else {
@@ -698,15 +698,15 @@ func (l *todayList) fillRow(o fyne.CanvasObject, e app.DiaryEntry, id int) {
 
 // todayStatusImportance colours a status: arrived stands out, DNA is red,
 // what is done is quiet.
-func todayStatusImportance(st app.Status) widget.Importance {
+func todayStatusImportance(st schedule.Status) widget.Importance {
 	switch st {
-	case app.StatusArrived:
+	case schedule.StatusArrived:
 		return widget.SuccessImportance
-	case app.StatusInProgress:
+	case schedule.StatusInProgress:
 		return widget.HighImportance
-	case app.StatusSeen:
+	case schedule.StatusSeen:
 		return widget.LowImportance
-	case app.StatusDNA:
+	case schedule.StatusDNA:
 		return widget.DangerImportance
 	}
 	return widget.MediumImportance

@@ -23,7 +23,7 @@ func TestTodayShowsSafeguardingPromptsUntilAcknowledged(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctClinicClockOn(c, ctDay, 12, 30)
-	if _, err := c.SetStatus(a.ID, app.StatusDNA, ""); err != nil {
+	if _, err := c.SetStatus(a.ID, schedule.StatusDNA, ""); err != nil {
 		t.Fatal(err)
 	}
 	_, w, _ := tcToday(t, c)
@@ -72,7 +72,7 @@ func TestTodayShowsSafeguardingPromptsUntilAcknowledged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.SetStatus(b.ID, app.StatusDNA, ""); err != nil {
+	if _, err := c.SetStatus(b.ID, schedule.StatusDNA, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.SignIn("rjones", tcStaffPassword); err != nil {

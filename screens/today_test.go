@@ -137,7 +137,7 @@ func tdOn(t *testing.T, s *todayScreen, day ukcal.Date) {
 }
 
 // tdStatus is the stored status of an appointment.
-func tdStatus(t *testing.T, c *app.Clinic, id string) app.Status {
+func tdStatus(t *testing.T, c *app.Clinic, id string) schedule.Status {
 	t.Helper()
 	for _, e := range ctDiaryOn(t, c, ctDay) {
 		if e.ID == id {
@@ -166,7 +166,7 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	})
 	tom := tpAdd(t, c, "Tomasz", "Wiśniewski", "1990-01-20")
 	ada := tpAdd(t, c, "Ada", "Nwosu", "1971-07-07")
-	book := func(p app.Patient, who app.DiaryClinician, start string) app.Appointment {
+	book := func(p app.Patient, who app.DiaryClinician, start string) schedule.Appointment {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: who.ID, TypeID: d.review.ID, Date: ctDay,
 			Start: schedule.MustParseClock(start)})
 		if err != nil {
@@ -178,7 +178,7 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	later := book(tom, d.carter, "11:30")
 	early := book(jane, d.patel, "09:15")
 	gone := book(ada, d.patel, "14:00")
-	if _, err := c.SetStatus(gone.ID, app.StatusCancelledPatient, "Unwell"); err != nil {
+	if _, err := c.SetStatus(gone.ID, schedule.StatusCancelledPatient, "Unwell"); err != nil {
 		t.Fatal(err)
 	}
 	ctClinicClockOn(c, ctDay, 9, 0) // arrivals are marked on the day
@@ -210,10 +210,10 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	}
 	test.Tap(arrive)
 	tpIdle(t)
-	if got := tdStatus(t, c, early.ID); got != app.StatusArrived {
+	if got := tdStatus(t, c, early.ID); got != schedule.StatusArrived {
 		t.Fatalf("after Arrived the store says %q", got)
 	}
-	if s.appts[0].Status != app.StatusArrived || s.counts.Text != "2 booked · 1 arrived · 0 seen · 0 did not attend" {
+	if s.appts[0].Status != schedule.StatusArrived || s.counts.Text != "2 booked · 1 arrived · 0 seen · 0 did not attend" {
 		t.Errorf("after Arrived the list shows %q, counts %q", s.appts[0].Status, s.counts.Text)
 	}
 	if !strings.Contains(s.message.Text, "Jane O'Neill arrived at") {
@@ -227,7 +227,7 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	}
 	test.Tap(undo)
 	tpIdle(t)
-	if got := tdStatus(t, c, early.ID); got != app.StatusBooked {
+	if got := tdStatus(t, c, early.ID); got != schedule.StatusBooked {
 		t.Fatalf("after Undo the store says %q", got)
 	}
 
@@ -237,10 +237,10 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	tpKey(t, s.list, fyne.KeyDown)
 	s.list.TypedRune('a')
 	tpIdle(t)
-	if got := tdStatus(t, c, later.ID); got != app.StatusArrived {
+	if got := tdStatus(t, c, later.ID); got != schedule.StatusArrived {
 		t.Fatalf("A on the second row left it %q", got)
 	}
-	if got := tdStatus(t, c, early.ID); got != app.StatusBooked {
+	if got := tdStatus(t, c, early.ID); got != schedule.StatusBooked {
 		t.Errorf("A on the second row changed the first to %q", got)
 	}
 	tpKey(t, s.list, fyne.KeyReturn)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
 )
@@ -313,11 +314,11 @@ func benchBook(c *app.Clinic, r *rand.Rand, today ukcal.Date, clinicians []app.D
 		}
 		req := app.BookingRequest{PatientID: patients[r.IntN(len(patients))].ID, ClinicianID: cl.ID, TypeID: t.ID,
 			Date: d, Start: sp.Start.Add(5 * r.IntN(slots+1))}
-		warnings, err := c.CheckBooking(req)
+		problems, err := c.CheckBooking(req)
 		if err != nil {
 			return BenchResult{}, err
 		}
-		if blocked(warnings) {
+		if len(schedule.Blocking(problems)) > 0 {
 			skipped++
 			continue
 		}
@@ -335,15 +336,6 @@ func benchBook(c *app.Clinic, r *rand.Rand, today ukcal.Date, clinicians []app.D
 		runs = append(runs, took)
 	}
 	return summarise("book_appointment", runs, 10, fmt.Sprintf("Book into free slots after the diary's last day (checks in the write transaction, insert, history, audit row, synchronous=FULL commit); %d tries passed over (a weekend, a day off, or a slot the preview found taken)", skipped)), nil
-}
-
-func blocked(ws []app.Warning) bool {
-	for _, w := range ws {
-		if w.NeedsOverride {
-			return true
-		}
-	}
-	return false
 }
 
 // benchDiaryKept makes sure a kept clinic from before the diary was added

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -25,7 +26,7 @@ func benchLetters(c *app.Clinic, today ukcal.Date) (BenchResult, error) {
 			return BenchResult{}, err
 		}
 		for _, e := range day {
-			if e.Status == app.StatusBooked && len(reqs) < benchLetterCount {
+			if e.Status == schedule.StatusBooked && len(reqs) < benchLetterCount {
 				reqs = append(reqs, app.LetterRequest{Template: "appointment_reminder", PatientID: e.PatientID, AppointmentID: e.ID})
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -155,7 +156,7 @@ func runUnit(c *app.Clinic, u workloadUnit) (took [3]time.Duration, err error) {
 	took[2] = time.Since(start)
 	var refused *app.BookingRefusedError
 	if errors.As(err, &refused) {
-		return took, fmt.Errorf("a booking the preview passed was refused: %w", err)
+		return took, fmt.Errorf("a booking the preview passed was refused: %s", refusedLine(refused))
 	}
 	return took, err
 }
@@ -219,11 +220,11 @@ func workloadUnits(env *Env, c *app.Clinic, names []string) (func() (workloadUni
 			}
 			u.book = app.BookingRequest{PatientID: patients[r.IntN(len(patients))].ID, ClinicianID: cl.ID, TypeID: t.ID,
 				Date: d, Start: sp.Start.Add(5 * r.IntN(slots+1))}
-			warnings, err := c.CheckBooking(u.book)
+			problems, err := c.CheckBooking(u.book)
 			if err != nil {
 				return u, err
 			}
-			if !blocked(warnings) {
+			if len(schedule.Blocking(problems)) == 0 {
 				return u, nil
 			}
 		}

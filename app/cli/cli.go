@@ -88,7 +88,7 @@ func Run(args []string, env Env) int {
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(env.Stderr, "clinicdesk %s: %s\n", c.name, oneLine(err.Error()))
+	fmt.Fprintf(env.Stderr, "clinicdesk %s: %s\n", c.name, errorLine(err))
 	return ExitCode(err)
 }
 

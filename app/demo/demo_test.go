@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
@@ -219,8 +220,8 @@ func TestTheDemoDayIsFull(t *testing.T) {
 			worked += h.Minutes()
 		}
 		for _, a := range col.Appointments {
-			if app.IsCancelled(a.Status) {
-				if a.Status == app.StatusCancelledPatient {
+			if a.Status.Cancelled() {
+				if a.Status == schedule.StatusCancelledPatient {
 					freed = append(freed, a)
 				}
 				continue

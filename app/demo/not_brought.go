@@ -59,7 +59,7 @@ func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error 
 			for _, cl := range clinicians {
 				a, ok := bookFirstFree(c, p.ID, cl.ID, t, day, rooms)
 				if ok {
-					_, err = c.SetStatus(a.ID, app.StatusDNA, "")
+					_, err = c.SetStatus(a.ID, schedule.StatusDNA, "")
 					return err
 				}
 			}
@@ -71,7 +71,7 @@ func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error 
 // bookFirstFree books the first time of the day, from 09:00, that raises
 // no warning; false when there is none (or the clinician does not deliver
 // the type).
-func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.AppointmentType, day ukcal.Date, rooms []app.Room) (app.Appointment, bool) {
+func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.AppointmentType, day ukcal.Date, rooms []app.Room) (schedule.Appointment, bool) {
 	room := ""
 	if t.NeedsRoom && len(rooms) > 0 {
 		room = rooms[0].ID
@@ -84,21 +84,16 @@ func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.Appointme
 		case err == nil:
 			return a, true
 		case !errors.As(err, &refused) || refusedForType(refused):
-			return app.Appointment{}, false // no other time of day changes this
+			return schedule.Appointment{}, false // no other time of day changes this
 		}
 	}
-	return app.Appointment{}, false
+	return schedule.Appointment{}, false
 }
 
 // refusedForType reports a refusal because the clinician does not deliver
 // the type.
 func refusedForType(r *app.BookingRefusedError) bool {
-	for _, w := range r.Warnings {
-		if w.Kind == string(schedule.TypeNotDelivered) {
-			return true
-		}
-	}
-	return false
+	return schedule.HasKind(r.Problems, schedule.TypeNotDelivered)
 }
 
 // freePhone is a drama-range mobile no demo patient has.

@@ -99,7 +99,8 @@ func TestTheDemoIsACoherentPhysiotherapyClinic(t *testing.T) {
 	ws, err := c.CheckBooking(app.BookingRequest{PatientID: patients[0].ID, ClinicianID: grace.ID, TypeID: acupuncture.ID,
 		Date: slots[0].Date, Start: slots[0].Start})
 	want := "Grace Mensah does not usually deliver Acupuncture 30 min; Priya Raman and Callum MacLeod do."
-	if err != nil || len(ws) == 0 || ws[0].Kind != string(schedule.TypeNotDelivered) || ws[0].Message != want {
+	if err != nil || len(ws) == 0 || ws[0].Kind != schedule.TypeNotDelivered || ws[0].Clinician.Name != "Grace Mensah" ||
+		ws[0].Detail != "Acupuncture 30 min" || ws[0].DeliveredBy != "Priya Raman and Callum MacLeod" {
 		t.Fatalf("booking acupuncture with Grace Mensah: %+v %v; want %q", ws, err, want)
 	}
 	_, err = c.NextFreeSlots(app.FreeSlotQuery{ClinicianID: grace.ID, TypeID: acupuncture.ID, From: today})

@@ -3,7 +3,7 @@ package demo
 import (
 	"testing"
 
-	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
 )
 
@@ -19,7 +19,7 @@ func TestTheDemoDiaryHasNoStatusBeforeItCouldHappen(t *testing.T) {
 	c := d.Clinic
 	now := testclock.Now()
 	today := testclock.Today()
-	checked := map[app.Status]int{}
+	checked := map[schedule.Status]int{}
 	for day := today.AddDays(-7); !day.After(today.AddDays(21)); day = day.AddDays(1) {
 		v, err := c.DayView(day)
 		if err != nil {
@@ -28,7 +28,7 @@ func TestTheDemoDiaryHasNoStatusBeforeItCouldHappen(t *testing.T) {
 		for _, col := range v.Columns {
 			for _, a := range col.Appointments {
 				checked[a.Status]++
-				if err := app.StatusTooEarly(a.Appointment, a.Status, now); err != nil && !app.IsCancelled(a.Status) {
+				if err := a.Appointment.StatusTooEarly(a.Status, now); err != nil && !a.Status.Cancelled() {
 					t.Errorf("%s %s at %d with %s is %s: %v", a.Date, a.PatientName, a.StartMin, col.Clinician.Name, a.Status, err)
 				}
 				if a.StatusAt.After(now) {
@@ -37,7 +37,7 @@ func TestTheDemoDiaryHasNoStatusBeforeItCouldHappen(t *testing.T) {
 			}
 		}
 	}
-	if checked[app.StatusSeen] == 0 || checked[app.StatusDNA] == 0 || checked[app.StatusBooked] == 0 {
+	if checked[schedule.StatusSeen] == 0 || checked[schedule.StatusDNA] == 0 || checked[schedule.StatusBooked] == 0 {
 		t.Fatalf("the demo diary around today has too little to check: %v", checked)
 	}
 }

@@ -2,74 +2,41 @@ package schedule
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 )
 
-// ProblemKind names one kind of booking warning. The values are stable and
-// may be stored or matched on.
-type ProblemKind string
-
-// The warnings Check can give (SPEC §2.3). None of them forbids the booking:
-// the receptionist may go ahead with a reason.
-const (
-	ClinicianClash        ProblemKind = "clinician_clash"         // the clinician is booked at an overlapping time
-	RoomClash             ProblemKind = "room_clash"              // the room is in use at an overlapping time
-	PatientSameDay        ProblemKind = "patient_same_day"        // the patient already has an appointment that day
-	OutsideClinicianHours ProblemKind = "outside_clinician_hours" // the clinician does not work then
-	OutsideOpeningHours   ProblemKind = "outside_opening_hours"   // the clinic is not open then
-	BankHoliday           ProblemKind = "bank_holiday"            // the date is a bank holiday in the clinic's region
-	ClinicClosed          ProblemKind = "clinic_closed"           // the date is in one of the clinic's closures
-	TypeNotDelivered      ProblemKind = "type_not_delivered"      // the clinician does not usually deliver the type (CheckDeliverer)
-)
-
-// Problem is one warning about a booking. Message is plain words for a
-// receptionist; it knows only ids, so it says "the clinician" or "the
-// patient" and callers that know the names may word their own from Kind and
-// OtherID. OtherID is the clashing appointment's id for the three clash
-// kinds, "" otherwise.
-type Problem struct {
-	Kind    ProblemKind
-	Message string
-	OtherID string
-}
-
-// proseDate is the UK long form used in sentences: "Friday 25 December 2026".
-const proseDate = "Monday 2 January 2006"
-
-// Check returns every warning for booking a, given the day's existing active
-// appointments (others are ignored). An existing entry with a's own ID is the
-// appointment being moved and never clashes with itself. Rooms clash only
-// when a has a room. Day-wide warnings come first, then hours, then clashes
-// in order of time.
+// Check returns every problem with booking a, given the day's existing
+// active appointments (others are ignored). An existing entry with a's own
+// ID is the appointment being moved and never clashes with itself. Rooms
+// clash only when a has a room. Day-wide problems come first, then hours,
+// then clashes in order of time. Every one blocks: the receptionist may go
+// ahead only with a reason.
 func Check(a Appt, existing []Appt, r Rules) []Problem {
 	var problems []Problem
-	add := func(kind ProblemKind, other, format string, args ...any) {
-		problems = append(problems, Problem{Kind: kind, Message: fmt.Sprintf(format, args...), OtherID: other})
+	own := Problem{Blocks: true, Clinician: Named{ID: a.ClinicianID}, Room: Named{ID: a.RoomID}, Patient: Named{ID: a.PatientID},
+		Date: a.Date, Span: a.Span()}
+	add := func(kind ProblemKind, with func(*Problem)) {
+		p := own
+		p.Kind = kind
+		if with != nil {
+			with(&p)
+		}
+		problems = append(problems, p)
 	}
-	day := a.Date.Time().Format(proseDate)
 	wd := a.Date.Weekday()
 
 	if h, ok := r.Region.HolidayOn(a.Date); ok {
-		add(BankHoliday, "", "%s is a bank holiday (%s).", day, h.Title)
+		add(BankHoliday, func(p *Problem) { p.Detail = h.Title })
 	}
 	if c, ok := r.ClosureOn(a.Date); ok {
-		add(ClinicClosed, "", "The clinic is closed on %s%s.", day, inBrackets(c.Reason))
+		add(ClinicClosed, func(p *Problem) { p.Detail = c.Reason })
 	}
 	if !r.open(a.Date, a.Span()) {
-		if !r.OpeningHours.Works(wd) {
-			add(OutsideOpeningHours, "", "The clinic is not open on %ss.", wd)
-		} else {
-			add(OutsideOpeningHours, "", "%s is outside the clinic's opening hours on %ss (%s).", a.Span(), wd, r.OpeningHours.Describe(wd))
-		}
+		add(OutsideOpeningHours, func(p *Problem) { p.Hours = r.OpeningHours.On(wd) })
 	}
 	if hours, ok := r.ClinicianHours[a.ClinicianID]; ok && a.ClinicianID != "" && !hours.Covers(wd, a.Span()) {
-		if !hours.Works(wd) {
-			add(OutsideClinicianHours, "", "The clinician does not work on %ss.", wd)
-		} else {
-			add(OutsideClinicianHours, "", "%s is outside the clinician's hours on %ss (%s).", a.Span(), wd, hours.Describe(wd))
-		}
+		add(OutsideClinicianHours, func(p *Problem) { p.Hours = hours.On(wd) })
 	}
 
 	others := slices.Clone(existing)
@@ -81,18 +48,18 @@ func Check(a Appt, existing []Appt, r Rules) []Problem {
 			continue
 		}
 		overlap := Overlaps(a, e)
+		clash := func(p *Problem) {
+			p.OtherID, p.Span = e.ID, e.Span()
+			p.Clinician, p.Room, p.Patient = Named{ID: e.ClinicianID}, Named{ID: e.RoomID}, Named{ID: e.PatientID}
+		}
 		if overlap && a.ClinicianID != "" && e.ClinicianID == a.ClinicianID {
-			add(ClinicianClash, e.ID, "The clinician is already booked %s.", e.Span())
+			add(ClinicianClash, clash)
 		}
 		if overlap && a.RoomID != "" && e.RoomID == a.RoomID {
-			add(RoomClash, e.ID, "The room is already in use %s.", e.Span())
+			add(RoomClash, clash)
 		}
 		if a.PatientID != "" && e.PatientID == a.PatientID {
-			if overlap {
-				add(PatientSameDay, e.ID, "The patient is already booked at the same time, %s.", e.Span())
-			} else {
-				add(PatientSameDay, e.ID, "The patient already has an appointment that day, %s.", e.Span())
-			}
+			add(PatientSameDay, func(p *Problem) { clash(p); p.SameTime = overlap })
 		}
 	}
 	return problems
@@ -120,25 +87,12 @@ func (d Deliverers) Delivers(clinicianID, role string) bool {
 }
 
 // CheckDeliverer warns when the appointment's clinician, with their role,
-// does not usually deliver its type. It is a warning like the others, not
-// a refusal: a locum or a colleague may cover. Callers who know the names
-// word their own message.
+// does not usually deliver its type. It blocks like the others but is not
+// a refusal: a locum or a colleague may cover, with a reason.
 func CheckDeliverer(a Appt, role string, d Deliverers) []Problem {
 	if a.ClinicianID == "" || d.Delivers(a.ClinicianID, role) {
 		return nil
 	}
-	return []Problem{{Kind: TypeNotDelivered, Message: "The clinician does not usually deliver this type of appointment."}}
-}
-
-// inBrackets returns " (reason)", or "" when there is no reason.
-func inBrackets(reason string) string {
-	if reason == "" {
-		return ""
-	}
-	return " (" + reason + ")"
-}
-
-// HasKind reports whether any of the problems is of the kind.
-func HasKind(problems []Problem, kind ProblemKind) bool {
-	return slices.ContainsFunc(problems, func(p Problem) bool { return p.Kind == kind })
+	return []Problem{{Kind: TypeNotDelivered, Blocks: true, Clinician: Named{ID: a.ClinicianID}, Room: Named{ID: a.RoomID},
+		Patient: Named{ID: a.PatientID}, Date: a.Date, Span: a.Span()}}
 }

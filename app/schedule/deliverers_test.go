@@ -44,7 +44,7 @@ func TestCheckDelivererWarnsOnlyWhenTheClinicianDoesNotDeliverTheType(t *testing
 		t.Fatalf("a type open to anyone: %+v", ps)
 	}
 	ps := CheckDeliverer(a, "Practice nurse", doctor)
-	if len(ps) != 1 || ps[0].Kind != TypeNotDelivered || ps[0].Message == "" || ps[0].OtherID != "" {
+	if len(ps) != 1 || ps[0].Kind != TypeNotDelivered || !ps[0].Blocks || ps[0].Clinician.ID != nursePrice || ps[0].OtherID != "" {
 		t.Fatalf("a nurse booked for Dr Okafor's type: %+v", ps)
 	}
 	if !HasKind(ps, TypeNotDelivered) {

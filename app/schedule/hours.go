@@ -84,10 +84,15 @@ func (w WeekHours) Covers(wd time.Weekday, s Span) bool {
 
 // Describe returns the weekday's hours for a message, e.g.
 // "09:00–12:30 and 13:30–17:00"; "" when the day is not worked.
-func (w WeekHours) Describe(wd time.Weekday) string {
-	spans := w.On(wd)
-	parts := make([]string, len(spans))
-	for i, s := range spans {
+func (w WeekHours) Describe(wd time.Weekday) string { return DayHours(w.On(wd)).String() }
+
+// DayHours are one day's hours, sorted and joined as WeekHours.On gives them.
+type DayHours []Span
+
+// String returns the hours as "09:00–12:30 and 13:30–17:00"; "" for none.
+func (h DayHours) String() string {
+	parts := make([]string, len(h))
+	for i, s := range h {
 		parts[i] = s.String()
 	}
 	switch len(parts) {

@@ -61,7 +61,7 @@ type DiaryOptions struct {
 	Setup *Setup
 	// Existing are appointments already holding their slots, to book
 	// around (a second batch).
-	Existing []data.Appointment
+	Existing []schedule.Appointment
 	// FullDays are filled like a busy day whatever the list size (the
 	// demo's today).
 	FullDays []ukcal.Date
@@ -116,11 +116,11 @@ type DiaryGenerator struct {
 	target []float64 // appointments wanted per day
 	full   map[ukcal.Date]bool
 	next   int
-	prior  map[string][]data.Appointment // existing, by date
+	prior  map[string][]schedule.Appointment // existing, by date
 
 	// What today left, for the waiting list.
 	todayBusy map[string]bool
-	freed     *data.Appointment
+	freed     *schedule.Appointment
 }
 
 // NewDiary prepares a diary. The set-up (new or the clinic's) is ready at
@@ -142,7 +142,7 @@ func NewDiary(o DiaryOptions) *DiaryGenerator {
 		today:  ukcal.DateOf(london),
 		nowMin: london.Hour()*60 + london.Minute(),
 		full:   map[ukcal.Date]bool{},
-		prior:  map[string][]data.Appointment{},
+		prior:  map[string][]schedule.Appointment{},
 	}
 	for _, d := range o.FullDays {
 		g.full[d] = true
@@ -538,8 +538,8 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 			sp.End = sp.Start.Add(t.t.Minutes)
 		}
 	}
-	a := data.HistoricAppointment{Appointment: data.Appointment{ID: newID(), TypeID: t.t.ID,
-		Slot: data.Slot{ClinicianID: m.c.ID, Date: s.d.String(), StartMin: int(sp.Start), EndMin: int(sp.End)}}}
+	a := data.HistoricAppointment{Appointment: schedule.Appointment{ID: newID(), TypeID: t.t.ID,
+		Slot: schedule.Slot{ClinicianID: m.c.ID, Date: s.d.String(), StartMin: int(sp.Start), EndMin: int(sp.End)}}}
 	if room >= 0 {
 		a.RoomID = g.setup.Rooms[room].ID
 	}
@@ -551,14 +551,14 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 	}
 	g.status(s, &a, false)
 	s.out = append(s.out, a)
-	if occupying(a.Status) {
+	if a.Status.Occupies() {
 		s.clinBusy[m.c.ID] = append(s.clinBusy[m.c.ID], sp)
 		if room >= 0 {
 			s.roomBusy[room] = append(s.roomBusy[room], sp)
 		}
 		return
 	}
-	if a.Status == data.StatusDNA || (s.d == g.today && int(sp.Start) >= g.nowMin) || g.r.Float64() < 0.5 {
+	if a.Status == schedule.StatusDNA || (s.d == g.today && int(sp.Start) >= g.nowMin) || g.r.Float64() < 0.5 {
 		// A missed slot stays missed; today's freed slots wait for the
 		// waiting list; half of the rest were never filled.
 		s.clinBusy[m.c.ID] = append(s.clinBusy[m.c.ID], sp)
@@ -568,7 +568,7 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 		return
 	}
 	// Someone else took the cancelled slot.
-	b := data.HistoricAppointment{Appointment: data.Appointment{ID: newID(), TypeID: a.TypeID, Slot: a.Slot}}
+	b := data.HistoricAppointment{Appointment: schedule.Appointment{ID: newID(), TypeID: a.TypeID, Slot: a.Slot}}
 	if !g.patientFor(s, t, &b) {
 		return
 	}
@@ -577,25 +577,17 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 		// Booked into the slot after it was given up.
 		start := schedule.At(s.d, schedule.Clock(b.StartMin)).UTC()
 		b.CreatedAt = earlier(earlier(a.StatusAt.Add(time.Duration(1+g.r.IntN(120))*time.Minute), start), g.o.Now.UTC())
-		if b.Status == data.StatusBooked {
+		if b.Status == schedule.StatusBooked {
 			b.StatusAt = b.CreatedAt
 		}
 	}
 	s.out = append(s.out, b)
-	if occupying(b.Status) {
+	if b.Status.Occupies() {
 		s.clinBusy[m.c.ID] = append(s.clinBusy[m.c.ID], sp)
 		if room >= 0 {
 			s.roomBusy[room] = append(s.roomBusy[room], sp)
 		}
 	}
-}
-
-func occupying(status string) bool {
-	switch status {
-	case data.StatusBooked, data.StatusArrived, data.StatusInProgress, data.StatusSeen:
-		return true
-	}
-	return false
 }
 
 // patientFor picks a patient the type suits who is not booked that day
@@ -649,39 +641,39 @@ func (g *DiaryGenerator) status(s *dayState, a *data.HistoricAppointment, refill
 	if made.After(start) {
 		made = start.Add(-time.Duration(5+r.IntN(60)) * time.Minute)
 	}
-	a.CreatedAt, a.Status, a.StatusAt = made, data.StatusBooked, made
+	a.CreatedAt, a.Status, a.StatusAt = made, schedule.StatusBooked, made
 
 	startMin, endMin := a.StartMin, a.EndMin
 	past := s.d.Before(g.today) || (s.d == g.today && endMin <= g.nowMin)
 	u := r.Float64()
 	switch {
 	case !refill && !past && u < 0.035:
-		g.cancel(a, data.StatusCancelledPatient, made, earlier(start, now))
+		g.cancel(a, schedule.StatusCancelledPatient, made, earlier(start, now))
 	case !refill && !past && u < 0.045:
-		g.cancel(a, data.StatusCancelledClinic, made, earlier(start, now))
+		g.cancel(a, schedule.StatusCancelledClinic, made, earlier(start, now))
 	case !refill && past && u < 0.055:
-		g.cancel(a, data.StatusCancelledPatient, made, start)
+		g.cancel(a, schedule.StatusCancelledPatient, made, start)
 	case !refill && past && u < 0.075:
-		g.cancel(a, data.StatusCancelledClinic, made, start)
+		g.cancel(a, schedule.StatusCancelledClinic, made, start)
 	case past && ((!refill && u < 0.14) || (refill && u < 0.065)):
-		a.Status, a.StatusAt = data.StatusDNA, end.Add(time.Duration(5+r.IntN(55))*time.Minute)
+		a.Status, a.StatusAt = schedule.StatusDNA, end.Add(time.Duration(5+r.IntN(55))*time.Minute)
 	case past:
 		a.Arrived = start.Add(-time.Duration(r.IntN(16)) * time.Minute)
-		a.Status, a.StatusAt = data.StatusSeen, end.Add(time.Duration(r.IntN(8))*time.Minute)
+		a.Status, a.StatusAt = schedule.StatusSeen, end.Add(time.Duration(r.IntN(8))*time.Minute)
 	case s.d == g.today && startMin <= g.nowMin:
 		// Under way now.
 		a.Arrived = start.Add(-time.Duration(r.IntN(16)) * time.Minute)
 		if r.Float64() < 0.85 {
 			a.Started = start.Add(time.Duration(r.IntN(max(1, min(6, g.nowMin-startMin+1)))) * time.Minute)
-			a.Status, a.StatusAt = data.StatusInProgress, a.Started
+			a.Status, a.StatusAt = schedule.StatusInProgress, a.Started
 		} else {
-			a.Status, a.StatusAt = data.StatusArrived, a.Arrived // the clinician is running late
+			a.Status, a.StatusAt = schedule.StatusArrived, a.Arrived // the clinician is running late
 		}
 	case s.d == g.today && startMin-g.nowMin <= 20 && r.Float64() < 0.5:
 		a.Arrived = now.Add(-time.Duration(r.IntN(max(1, min(15, g.nowMin-startMin+20)))) * time.Minute)
-		a.Status, a.StatusAt = data.StatusArrived, a.Arrived
+		a.Status, a.StatusAt = schedule.StatusArrived, a.Arrived
 	}
-	if a.Status == data.StatusSeen && s.d == g.today {
+	if a.Status == schedule.StatusSeen && s.d == g.today {
 		// Today's history has each step; older days keep arrived and seen
 		// (a million appointments would otherwise carry four rows each).
 		a.Started = a.Arrived.Add(time.Duration(r.IntN(10)) * time.Minute)
@@ -696,13 +688,13 @@ func (g *DiaryGenerator) status(s *dayState, a *data.HistoricAppointment, refill
 	}
 }
 
-func (g *DiaryGenerator) cancel(a *data.HistoricAppointment, status string, made, before time.Time) {
+func (g *DiaryGenerator) cancel(a *data.HistoricAppointment, status schedule.Status, made, before time.Time) {
 	at := made
 	if before.After(made) {
 		at = made.Add(time.Duration(g.r.Float64() * float64(before.Sub(made))))
 	}
 	reasons := patientReasons
-	if status == data.StatusCancelledClinic {
+	if status == schedule.StatusCancelledClinic {
 		reasons = clinicReasons
 	}
 	a.Status, a.StatusAt, a.CancelReason = status, at, reasons[g.r.IntN(len(reasons))]
@@ -717,7 +709,7 @@ func (g *DiaryGenerator) finishToday(s *dayState) {
 	}
 	pick := -1
 	for i, a := range s.out {
-		if a.Status == data.StatusCancelledPatient && a.StartMin >= g.nowMin && !g.refilled(s, a) {
+		if a.Status == schedule.StatusCancelledPatient && a.StartMin >= g.nowMin && !g.refilled(s, a) {
 			pick = i
 			break
 		}
@@ -726,7 +718,7 @@ func (g *DiaryGenerator) finishToday(s *dayState) {
 		// Turn a booking later today into this morning's cancellation: the
 		// latest one, whose slot nobody else holds.
 		for i := len(s.out) - 1; i >= 0; i-- {
-			if a := s.out[i]; a.Status == data.StatusBooked && a.StartMin >= g.nowMin {
+			if a := s.out[i]; a.Status == schedule.StatusBooked && a.StartMin >= g.nowMin {
 				pick = i
 				break
 			}
@@ -736,7 +728,7 @@ func (g *DiaryGenerator) finishToday(s *dayState) {
 		}
 		a := &s.out[pick]
 		now := g.o.Now.UTC()
-		a.Status, a.CancelReason = data.StatusCancelledPatient, "Patient rang: childcare fell through"
+		a.Status, a.CancelReason = schedule.StatusCancelledPatient, "Patient rang: childcare fell through"
 		a.StatusAt = now.Add(-time.Duration(g.r.IntN(30)) * time.Minute)
 		if a.StatusAt.Before(a.CreatedAt) {
 			a.StatusAt = a.CreatedAt
@@ -748,7 +740,7 @@ func (g *DiaryGenerator) finishToday(s *dayState) {
 
 func (g *DiaryGenerator) refilled(s *dayState, a data.HistoricAppointment) bool {
 	for _, b := range s.out {
-		if b.ID != a.ID && b.ClinicianID == a.ClinicianID && b.StartMin < a.EndMin && a.StartMin < b.EndMin && occupying(b.Status) {
+		if b.ID != a.ID && b.ClinicianID == a.ClinicianID && b.StartMin < a.EndMin && a.StartMin < b.EndMin && b.Status.Occupies() {
 			return true
 		}
 	}

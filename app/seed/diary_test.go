@@ -66,7 +66,7 @@ func TestTheDiaryKeepsTheBookingRules(t *testing.T) {
 	type key struct{ who, date string }
 	busy := map[key][]schedule.Span{}
 	var past, dna, cancelled, seen int
-	statusToday := map[string]int{}
+	statusToday := map[schedule.Status]int{}
 	inProgress := map[string]int{}
 	for _, a := range all {
 		d := ukcal.MustParseDate(a.Date)
@@ -90,14 +90,14 @@ func TestTheDiaryKeepsTheBookingRules(t *testing.T) {
 		case d.Before(today):
 			past++
 			switch a.Status {
-			case data.StatusDNA:
+			case schedule.StatusDNA:
 				dna++
-			case data.StatusSeen:
+			case schedule.StatusSeen:
 				seen++
 				if a.Arrived.IsZero() || a.Arrived.After(a.StatusAt) {
 					t.Fatalf("seen without arriving first: %+v", a)
 				}
-			case data.StatusCancelledPatient, data.StatusCancelledClinic:
+			case schedule.StatusCancelledPatient, schedule.StatusCancelledClinic:
 				cancelled++
 				if a.CancelReason == "" {
 					t.Fatalf("cancelled without a reason: %+v", a)
@@ -108,20 +108,20 @@ func TestTheDiaryKeepsTheBookingRules(t *testing.T) {
 		case d == today:
 			statusToday[a.Status]++
 			switch {
-			case a.EndMin <= nowMin && occupying(a.Status) && a.Status != data.StatusSeen:
+			case a.EndMin <= nowMin && a.Status.Occupies() && a.Status != schedule.StatusSeen:
 				t.Fatalf("finished at %s but %s", schedule.Clock(a.EndMin), a.Status)
-			case a.StartMin > nowMin && (a.Status == data.StatusSeen || a.Status == data.StatusInProgress):
+			case a.StartMin > nowMin && (a.Status == schedule.StatusSeen || a.Status == schedule.StatusInProgress):
 				t.Fatalf("starts at %s but already %s", schedule.Clock(a.StartMin), a.Status)
 			}
-			if a.Status == data.StatusInProgress {
+			if a.Status == schedule.StatusInProgress {
 				inProgress[a.ClinicianID]++
 			}
 		default:
-			if a.Status != data.StatusBooked && a.Status != data.StatusCancelledPatient && a.Status != data.StatusCancelledClinic {
+			if a.Status != schedule.StatusBooked && a.Status != schedule.StatusCancelledPatient && a.Status != schedule.StatusCancelledClinic {
 				t.Fatalf("a future appointment is %s", a.Status)
 			}
 		}
-		if !occupying(a.Status) {
+		if !a.Status.Occupies() {
 			continue
 		}
 		span := schedule.Span{Start: schedule.Clock(a.StartMin), End: schedule.Clock(a.EndMin)}
@@ -159,7 +159,7 @@ func TestTheDiaryKeepsTheBookingRules(t *testing.T) {
 			t.Errorf("clinician %s has %d patients in progress at once", c, n)
 		}
 	}
-	if statusToday[data.StatusSeen] == 0 || statusToday[data.StatusBooked] == 0 || len(inProgress) == 0 {
+	if statusToday[schedule.StatusSeen] == 0 || statusToday[schedule.StatusBooked] == 0 || len(inProgress) == 0 {
 		t.Errorf("at 10:40 today should be part seen, part under way, part to come: %v", statusToday)
 	}
 
@@ -186,7 +186,7 @@ func TestTheDiaryKeepsTheBookingRules(t *testing.T) {
 	}
 	offered := false
 	for _, a := range all {
-		if a.Date != today.String() || a.Status != data.StatusCancelledPatient || a.StartMin < nowMin {
+		if a.Date != today.String() || a.Status != schedule.StatusCancelledPatient || a.StartMin < nowMin {
 			continue
 		}
 		freed := schedule.Appt{ClinicianID: a.ClinicianID, Date: today, Start: schedule.Clock(a.StartMin), End: schedule.Clock(a.EndMin)}
@@ -214,7 +214,7 @@ func TestAFullDayIsBusyForEveryone(t *testing.T) {
 		}
 		minutes := map[string]int{}
 		for _, a := range appts {
-			if occupying(a.Status) {
+			if a.Status.Occupies() {
 				minutes[a.ClinicianID] += a.EndMin - a.StartMin
 			}
 		}

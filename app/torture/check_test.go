@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -161,7 +162,7 @@ func inspect(path string, cs checkSpec, extra func(*app.Clinic, *checkResult)) (
 		r.Patients, err = allPatients(c)
 	}
 	if err == nil {
-		var appts []app.Appointment
+		var appts []schedule.Appointment
 		appts, err = c.DiaryOccupied(ukcal.MustParseDate("2030-01-01"), ukcal.MustParseDate("2031-12-31"))
 		for _, a := range appts {
 			r.Appointments = append(r.Appointments, a.ID)
