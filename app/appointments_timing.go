@@ -69,7 +69,7 @@ func StatusTooEarly(a Appointment, to Status, now time.Time) error {
 	if to == StatusArrived {
 		return fmt.Errorf("%s: it cannot be marked as arrived before its day", what)
 	}
-	when := opens.In(ukcal.London()).Format("15:04")
+	when := ukcal.WallClock(opens)
 	if day != today {
 		when += " that day"
 	}
@@ -102,7 +102,7 @@ func StatusAsOf(a Appointment, now time.Time) Status {
 // sayDay is "Tuesday 8 December", with the year when it is not this one.
 func sayDay(d, today ukcal.Date) string {
 	if d.Year() != today.Year() {
-		return d.Time().Format("Monday 2 January 2006")
+		return d.LongWithDay()
 	}
-	return d.Time().Format("Monday 2 January")
+	return d.Format(ukcal.LayoutDayMonthWithDay)
 }

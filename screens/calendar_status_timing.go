@@ -25,7 +25,7 @@ func statusTimingNote(a app.Appointment, notYet []app.Status, now time.Time) str
 	var at time.Time
 	flush := func() {
 		if len(labels) > 0 {
-			parts = append(parts, strings.Join(labels, " or ")+" from "+clinicTime(at).Format("15:04"))
+			parts = append(parts, strings.Join(labels, " or ")+" from "+ukcal.WallClock(at))
 			labels = nil
 		}
 	}
@@ -52,9 +52,9 @@ func statusTimingNote(a app.Appointment, notYet []app.Status, now time.Time) str
 	if err != nil || day == today {
 		return "This appointment " + marked
 	}
-	layout := "Monday 2 January"
+	layout := ukcal.LayoutDayMonthWithDay
 	if day.Year() != today.Year() {
-		layout += " 2006"
+		layout = ukcal.LayoutLongWithDay
 	}
-	return "This appointment is on " + day.Time().Format(layout) + ". It " + marked
+	return "This appointment is on " + day.Format(layout) + ". It " + marked
 }

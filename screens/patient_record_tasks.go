@@ -105,7 +105,7 @@ func (r *patientRecord) fillTasks() {
 		title.TextStyle.Bold = !done
 		var when string
 		due, err := ukcal.ParseDate(k.Due)
-		dueText := isoToUK(k.Due)
+		dueText := ukcal.ShortFromISO(k.Due)
 		whenLabel := widget.NewLabel("")
 		switch {
 		case done:

@@ -11,12 +11,12 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	_ "time/tzdata" // the sheet is dated in UK time even where no zone database exists
 	"unicode"
 
 	"clinicdesk/app"
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -664,17 +664,10 @@ func (s *setupScreen) sheetData() letters.RecoverySheetData {
 		ClinicAddress: strings.TrimSpace(s.address.Text),
 		ClinicFile:    where,
 		RecoveryKey:   s.recoveryKey,
-		Created:       s.createdAt.In(doorUKTime),
+		Created:       ukcal.Wall(s.createdAt),
 		CreatedBy:     s.managerName,
 	}
 }
-
-var doorUKTime = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		return loc
-	}
-	return time.Local
-}()
 
 func (s *setupScreen) onSaveSheet() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {

@@ -24,7 +24,7 @@ func TestFollowUpDateAcceptsSpokenDates(t *testing.T) {
 
 	tpType(t, w, r.taskTitle, "Ring about the scan")
 	tpType(t, w, r.taskDue, "Tomorrow")
-	if !tpShows(w, "Due "+longDay(tomorrow)) {
+	if !tpShows(w, "Due "+tomorrow.LongWithDay()) {
 		t.Fatalf("the field does not say which day tomorrow is: %q", tpTexts(w))
 	}
 	tpKey(t, r.taskDue, fyne.KeyReturn)
@@ -90,12 +90,12 @@ func TestBookingDateAcceptsSpokenDates(t *testing.T) {
 
 	b.date.SetText("")
 	tpType(t, w, b.date, "thurs")
-	if b.dateHint.Text != longDay(thursday) {
-		t.Fatalf("the line under the date says %q, want %q", b.dateHint.Text, longDay(thursday))
+	if b.dateHint.Text != thursday.LongWithDay() {
+		t.Fatalf("the line under the date says %q, want %q", b.dateHint.Text, thursday.LongWithDay())
 	}
 	tpKey(t, b.date, fyne.KeyReturn)
-	if b.date.Text != thursday.Time().Format(ukDateLayout) {
-		t.Errorf("Enter left the date as %q, want it written %s", b.date.Text, thursday.Time().Format(ukDateLayout))
+	if b.date.Text != thursday.Short() {
+		t.Errorf("Enter left the date as %q, want it written %s", b.date.Text, thursday.Short())
 	}
 	if w.Canvas().Focused() != b.start {
 		t.Errorf("Enter in the date did not move on to the time")
