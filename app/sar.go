@@ -639,7 +639,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 		d.Notes = append(d.Notes, letters.SARNote{At: local(n.CreatedAt), Title: title, By: g.staffName(n.CreatedBy), Text: n.Body})
 	}
 	for _, k := range g.tasks {
-		f := letters.SARFollowUp{Title: k.Title, Due: dateOrZero(k.Due), Owner: g.ownerName(k.OwnerID),
+		f := letters.SARFollowUp{Title: k.Title, Due: k.Due, Owner: g.ownerName(k.OwnerID),
 			Added: local(k.CreatedAt), AddedBy: g.staffName(k.CreatedBy)}
 		if !k.DoneAt.IsZero() {
 			f.Done, f.DoneBy = local(k.DoneAt), g.staffName(k.DoneBy)
@@ -1019,7 +1019,7 @@ func (g *sarGathered) json(req sar.Request, by User, region ukcal.Region, due, d
 			CreatedAt: sarInstant(n.CreatedAt), CreatedBy: g.jsonStaff(n.CreatedBy)})
 	}
 	for _, k := range g.tasks {
-		t := sarJSONTask{ID: k.ID, Title: k.Title, Due: sarDateJSON(k.Due), CreatedAt: sarInstant(k.CreatedAt),
+		t := sarJSONTask{ID: k.ID, Title: k.Title, Due: sarDateJSON(k.Due.String()), CreatedAt: sarInstant(k.CreatedAt),
 			CreatedBy: g.jsonStaff(k.CreatedBy), DoneAt: sarInstant(k.DoneAt), DoneBy: g.jsonStaffPtr(k.DoneBy)}
 		if u, ok := g.staffIDs[k.OwnerID]; ok {
 			t.Owner = g.jsonStaffPtr(u.Username)

@@ -90,7 +90,7 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 		return nil, err
 	}
 	for _, k := range tasks {
-		out = append(out, TimelineEntry{At: k.CreatedAt, Kind: "task", Title: "Follow-up due " + ukcal.ShortFromISO(k.Due), Detail: k.Title, By: k.CreatedBy})
+		out = append(out, TimelineEntry{At: k.CreatedAt, Kind: "task", Title: "Follow-up due " + k.Due.Short(), Detail: k.Title, By: k.CreatedBy})
 		if !k.DoneAt.IsZero() {
 			out = append(out, TimelineEntry{At: k.DoneAt, Kind: "task", Title: "Follow-up done", Detail: k.Title, By: k.DoneBy})
 		}

@@ -30,7 +30,7 @@ func TestFollowUpDateAcceptsSpokenDates(t *testing.T) {
 	tpKey(t, r.taskDue, fyne.KeyReturn)
 	tpIdle(t)
 	tasks, err := c.Tasks(app.TaskFilter{PatientID: p.ID})
-	if err != nil || len(tasks) != 1 || tasks[0].Due != tomorrow.String() || tasks[0].Title != "Ring about the scan" {
+	if err != nil || len(tasks) != 1 || tasks[0].Due != tomorrow || tasks[0].Title != "Ring about the scan" {
 		t.Fatalf("Enter did not add a follow-up due %s: %+v %v", tomorrow, tasks, err)
 	}
 	if r.taskDue.Text != "" || r.taskTitle.Text != "" {
@@ -55,12 +55,12 @@ func TestFollowUpDateAcceptsSpokenDates(t *testing.T) {
 	tpKey(t, r.taskDue, fyne.KeyReturn)
 	tpIdle(t)
 	want, _ := ukcal.ParseSpoken("tuesday", patientToday(), ukcal.Ahead)
-	if tasks, _ = c.Tasks(app.TaskFilter{PatientID: p.ID}); len(tasks) != 2 || !hasTaskDue(tasks, want.String()) || want == patientToday() {
+	if tasks, _ = c.Tasks(app.TaskFilter{PatientID: p.ID}); len(tasks) != 2 || !hasTaskDue(tasks, want) || want == patientToday() {
 		t.Fatalf("tuesday: %+v, want one due %s", tasks, want)
 	}
 }
 
-func hasTaskDue(tasks []app.Task, due string) bool {
+func hasTaskDue(tasks []app.Task, due ukcal.Date) bool {
 	for _, k := range tasks {
 		if k.Due == due {
 			return true
