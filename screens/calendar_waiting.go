@@ -5,7 +5,6 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -78,7 +77,7 @@ func waitingLine(e app.WaitingEntry) string {
 // waitingDetail is what an entry asks for: "since 02/11/2026 · Dr Patel ·
 // mornings".
 func waitingDetail(e app.WaitingEntry) string {
-	parts := []string{"since " + ukcal.ShortFromISO(e.Added)}
+	parts := []string{"since " + e.Added.Short()}
 	if e.ClinicianName != "" {
 		parts = append(parts, e.ClinicianName)
 	}
