@@ -2,6 +2,9 @@ package screens
 
 import (
 	"errors"
+	"os"
+	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -49,5 +52,30 @@ func TestWhenSaid(t *testing.T) {
 	}
 	if ukDate(time.Time{}) != "never" || ukDate(ukcal.MustParseDate("2026-07-01").LondonMidnight()) != "01/07/2026" {
 		t.Error("ukDate does not say never for no time, or shows the wrong day")
+	}
+}
+
+// A desk PC with no zone database of its own (Windows), set to New York
+// time, still shows the clinic's wall clock: the test binary runs itself
+// again with ZONEINFO pointing at an empty folder and TZ set.
+func TestScreensShowLondonTimeOnAForeignPC(t *testing.T) {
+	const child = "CLINICDESK_SCREENS_ZONE_CHILD"
+	at := time.Date(2026, time.July, 1, 23, 30, 0, 0, time.UTC) // 00:30 on 2 July in London, 19:30 in New York
+	if os.Getenv(child) == "1" {
+		if _, off := at.In(time.Local).Zone(); off != -4*3600 {
+			t.Fatalf("the child's own zone has offset %d, not New York's: the test proves nothing", off)
+		}
+		t.Logf("shown: %s | %s | %s", whenSaid(at, at), ukDate(at), ukcal.WallDateTimeSeconds(at))
+		return
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^TestScreensShowLondonTimeOnAForeignPC$", "-test.v")
+	cmd.Env = append(os.Environ(), child+"=1", "ZONEINFO="+t.TempDir(), "TZ=America/New_York")
+	out, err := cmd.CombinedOutput()
+	if want := "shown: today at 00:30 | 02/07/2026 | 02/07/2026 00:30:00"; err != nil || !strings.Contains(string(out), want) {
+		t.Fatalf("want %q from the child run: %v\n%s", want, err, out)
 	}
 }
