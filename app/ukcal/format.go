@@ -5,21 +5,20 @@ import "time"
 // The UK forms of dates and times, each written once. A front desk reads
 // dates day first; letters and sentences spell the month out.
 const (
-	LayoutShort            = "02/01/2006"            // 23/11/2026
-	LayoutShortWithDay     = "Mon 02/01/2006"        // Mon 23/11/2026
-	LayoutColumn           = "Mon 02/01"             // Mon 23/11, a diary column's title
-	LayoutBrief            = "Mon 2 Jan"             // Mon 23 Nov
-	LayoutLong             = "2 January 2006"        // 23 November 2026
-	LayoutLongWithDay      = "Monday 2 January 2006" // Monday 23 November 2026
-	LayoutDayMonth         = "2 January"             // 23 November
-	LayoutDayMonthWithDay  = "Monday 2 January"      // Monday 23 November
-	LayoutMonth            = "January 2006"          // November 2026
-	LayoutClock            = "15:04"                 // 09:05
-	LayoutDateTime         = LayoutShort + " " + LayoutClock
-	LayoutDateTimeSeconds  = LayoutDateTime + ":05"
-	LayoutFileStamp        = "20060102-1504" // in file names: sorts by time
-	LayoutFileStampSeconds = "20060102-150405"
-	LayoutFileDay          = "20060102"
+	LayoutShort           = "02/01/2006"            // 23/11/2026
+	LayoutShortWithDay    = "Mon 02/01/2006"        // Mon 23/11/2026
+	LayoutColumn          = "Mon 02/01"             // Mon 23/11, a diary column's title
+	LayoutBrief           = "Mon 2 Jan"             // Mon 23 Nov
+	LayoutLong            = "2 January 2006"        // 23 November 2026
+	LayoutLongWithDay     = "Monday 2 January 2006" // Monday 23 November 2026
+	LayoutDayMonth        = "2 January"             // 23 November
+	LayoutDayMonthWithDay = "Monday 2 January"      // Monday 23 November
+	LayoutMonth           = "January 2006"          // November 2026
+	LayoutClock           = "15:04"                 // 09:05
+	LayoutDateTime        = LayoutShort + " " + LayoutClock
+	LayoutDateTimeSeconds = LayoutDateTime + ":05"
+	LayoutFileStamp       = "20060102-1504" // in file names: sorts by time
+	LayoutFileDay         = "20060102"
 )
 
 // Format writes the date in one of the layouts above ("" for no date).
