@@ -113,12 +113,9 @@ func AppointmentCells(e DiaryEntry) []string {
 	if e.NHSNumber != "" {
 		nhsNumber = nhs.FormatNHSNumber(e.NHSNumber)
 	}
-	changed := ""
-	if !e.StatusAt.IsZero() {
-		changed = e.StatusAt.In(ukcal.London()).Format("02/01/2006 15:04")
-	}
-	return []string{e.ID, ukDateString(e.Date), schedule.Clock(e.StartMin).String(), schedule.Clock(e.EndMin).String(),
-		e.ClinicianName, e.RoomName, e.TypeName, e.PatientName, ukDateString(e.PatientDOB), nhsNumber,
+	changed := ukcal.WallDateTime(e.StatusAt)
+	return []string{e.ID, ukcal.ShortFromISO(e.Date), schedule.Clock(e.StartMin).String(), schedule.Clock(e.EndMin).String(),
+		e.ClinicianName, e.RoomName, e.TypeName, e.PatientName, ukcal.ShortFromISO(e.PatientDOB), nhsNumber,
 		e.Status.Label(), changed, e.CancelReason, e.OverrideReason, e.Notes}
 }
 

@@ -470,7 +470,7 @@ func TestWaitingListOffersAFreedSlotUrgentFirst(t *testing.T) {
 	fourth, _ := d.c.CreatePatient(Patient{Forenames: "Bea", Surname: "Khan", DOB: "1991-05-05"}, PatientOptions{})
 	add := func(p Patient, priority, added, clinician string) WaitingEntry {
 		t.Helper()
-		w, err := d.c.AddToWaitingList(WaitingEntry{PatientID: p.ID, Priority: priority, Added: added, ClinicianID: clinician})
+		w, err := d.c.AddToWaitingList(WaitingEntry{PatientID: p.ID, Priority: priority, Added: ukcal.MustParseDate(added), ClinicianID: clinician})
 		if err != nil {
 			t.Fatal(err)
 		}

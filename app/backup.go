@@ -140,7 +140,7 @@ func (c *Clinic) BackupInto(folder string) (Manifest, string, error) {
 	if err != nil {
 		return Manifest{}, "", err
 	}
-	stem := filepath.Join(folder, "clinicdesk-"+c.clock().In(ukcal.London()).Format("20060102-1504"))
+	stem := filepath.Join(folder, "clinicdesk-"+ukcal.FormatWall(c.clock(), ukcal.LayoutFileStamp))
 	return c.backupUnique(s.User.Username, stem)
 }
 

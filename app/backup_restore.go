@@ -257,8 +257,7 @@ func errBackupPassword(m Manifest) error {
 
 // clinicTimeWords says a moment as "at 14:05 on 4 December 2026", UK time.
 func clinicTimeWords(t time.Time) string {
-	t = t.In(ukcal.London())
-	return "at " + t.Format("15:04") + " on " + t.Format("2 January 2006")
+	return "at " + ukcal.WallClock(t) + " on " + ukcal.WallDate(t).Long()
 }
 
 // signedOutAfterRestoreLocked forgets everything of the clinic that was:

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"clinicdesk/app/patientcsv"
-	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
 	"github.com/google/uuid"
@@ -65,7 +64,7 @@ func ComplaintCells(r ComplaintRecord) []string {
 		groups[i] = string(v)
 	}
 	return []string{r.Reference,
-		ukDate(r.Received), ukDate(r.Due.AcknowledgeBy), ukDate(r.Acknowledged), ukDate(r.Due.ResponseDue),
+		r.Received.Short(), r.Due.AcknowledgeBy.Short(), r.Acknowledged.Short(), r.Due.ResponseDue.Short(),
 		string(r.Status), string(r.Outcome), string(r.Channel),
 		strings.Join(subjects, "; "), strings.Join(groups, "; "),
 		string(r.Rules.Nation), string(r.Rules.Funding)}
@@ -93,12 +92,4 @@ func writeComplaintsCSV(w io.Writer, cc complaintContext, list []data.Complaint)
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// ukDate writes a date dd/mm/yyyy; blank when there is none.
-func ukDate(d ukcal.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().Format("02/01/2006")
 }

@@ -335,9 +335,9 @@ func (c *Clinic) complaintLetterFields(req ComplaintLetterRequest, rec Complaint
 		case due.IsZero():
 			return letters.Fields{}, errors.New("give the new date by which the complainant can expect the full response")
 		case !due.After(cc.today):
-			return letters.Fields{}, fmt.Errorf("the new response date must be after today (%s)", longDate(cc.today))
+			return letters.Fields{}, fmt.Errorf("the new response date must be after today (%s)", cc.today.LongWithDay())
 		case !region.IsWorkingDay(due):
-			return letters.Fields{}, fmt.Errorf("%s is not a working day in %s: choose %s instead", longDate(due), rec.Rules.Nation.Label(), longDate(region.NextWorkingDay(due)))
+			return letters.Fields{}, fmt.Errorf("%s is not a working day in %s: choose %s instead", due.LongWithDay(), rec.Rules.Nation.Label(), region.NextWorkingDay(due).LongWithDay())
 		}
 		cf.ResponseDue = due
 	case ComplaintFinalTemplate:

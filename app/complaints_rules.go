@@ -44,9 +44,9 @@ func checkComplaintRules(d *ComplaintDetails, cs ComplaintSettings, region ukcal
 	case d.Rules.Stage1WorkingDays() == 0:
 		return errors.New("only an NHS complaint in Scotland has a stage 2: clear the stage 2 date")
 	case d.Stage2.Before(d.Received):
-		return fmt.Errorf("stage 2 cannot start before the complaint was received (%s)", longDate(d.Received))
+		return fmt.Errorf("stage 2 cannot start before the complaint was received (%s)", d.Received.LongWithDay())
 	case d.Stage2.After(today):
-		return fmt.Errorf("stage 2 cannot start after today (%s)", longDate(today))
+		return fmt.Errorf("stage 2 cannot start after today (%s)", today.LongWithDay())
 	}
 	return nil
 }

@@ -320,7 +320,7 @@ func checkComplaintDetails(r complaintReader, d *ComplaintDetails, cs ComplaintS
 	case d.Received.IsZero():
 		return errors.New("record the date the complaint was received")
 	case d.Received.After(today):
-		return fmt.Errorf("the complaint cannot have been received after today (%s)", longDate(today))
+		return fmt.Errorf("the complaint cannot have been received after today (%s)", today.LongWithDay())
 	case d.Description == "":
 		return errors.New("describe the complaint")
 	}
@@ -397,8 +397,6 @@ func checkComplaintDetails(r complaintReader, d *ComplaintDetails, cs ComplaintS
 	}
 	return d.ResponsePeriod.Check(d.Received, cs.MaxResponseDays, d.Rules.Region())
 }
-
-func longDate(d ukcal.Date) string { return d.Time().Format("Monday 2 January 2006") }
 
 // applyDetails copies the form onto the stored complaint.
 func applyDetails(c *data.Complaint, d ComplaintDetails) {

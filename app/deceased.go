@@ -32,7 +32,7 @@ func refuseAfterDeath(p data.Patient, day ukcal.Date) error {
 		return nil
 	}
 	return fmt.Errorf("%s's record says they died on %s, so no appointment can be booked for them on or after that day (if the date of death is wrong, correct it on the record first)",
-		p.Forenames+" "+p.Surname, died.Time().Format("2 January 2006"))
+		p.Forenames+" "+p.Surname, died.Long())
 }
 
 // refuseLetterAfterDeath explains why a letter cannot go to p themself.
@@ -42,5 +42,5 @@ func refuseLetterAfterDeath(p data.Patient) error {
 		return nil
 	}
 	return fmt.Errorf("%s's record says they died on %s, so ClinicDesk will not write a letter addressed to them; a letter to their GP can still be written",
-		p.Forenames+" "+p.Surname, died.Time().Format("2 January 2006"))
+		p.Forenames+" "+p.Surname, died.Long())
 }

@@ -51,7 +51,7 @@ func (c *Clinic) ReminderLetters(ctx context.Context, day ukcal.Date, progress f
 		}
 	}
 	if len(reqs) == 0 {
-		return BatchResult{}, fmt.Errorf("no appointments are booked on %s, so there are no reminders to print", day.Time().Format("Monday 2 January 2006"))
+		return BatchResult{}, fmt.Errorf("no appointments are booked on %s, so there are no reminders to print", day.LongWithDay())
 	}
 	res, err := c.LetterBatch(ctx, reqs, progress)
 	res.FileName = "Appointment reminders " + day.String() + ".pdf"
@@ -296,7 +296,7 @@ func (c *Clinic) DaySlips(day ukcal.Date) (SlipResult, error) {
 		}
 	}
 	if len(booked) == 0 {
-		return SlipResult{}, fmt.Errorf("no appointments are booked on %s", day.Time().Format("Monday 2 January 2006"))
+		return SlipResult{}, fmt.Errorf("no appointments are booked on %s", day.LongWithDay())
 	}
 	res, err := c.slipsLocked(s, booked, true)
 	res.FileName = "Appointment slips " + day.String() + ".pdf"
@@ -388,7 +388,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 		}
 	}
 	if len(lists) == 0 {
-		return SlipResult{}, fmt.Errorf("no one has appointments on %s", day.Time().Format("Monday 2 January 2006"))
+		return SlipResult{}, fmt.Errorf("no one has appointments on %s", day.LongWithDay())
 	}
 	var buf bytes.Buffer
 	ws, err := letters.RenderDayLists(&buf, lists)

@@ -290,7 +290,7 @@ func exampleLetterFor(tmpl LetterTemplate, window letters.Window, s *Session, ch
 	refs := []string{"NHS number: " + nhs.FormatNHSNumber(p.NHSNumber)}
 	if addressee == letters.ToParent {
 		to.Name = joinNonEmptyWords(p.Carer.Title, p.Carer.Forenames, p.Carer.Surname)
-		refs = append([]string{"Child: " + joinNonEmptyWords(p.Forenames, p.Surname), "Born: " + p.DOB.Time().Format("2 January 2006")}, refs...)
+		refs = append([]string{"Child: " + joinNonEmptyWords(p.Forenames, p.Surname), "Born: " + p.DOB.Long()}, refs...)
 	}
 	if addressee == letters.ToGP {
 		if to, err = gpRecipient(data.GP{Name: p.GPName, Practice: p.GPPractice, Address: p.GPAddress}); err != nil {

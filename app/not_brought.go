@@ -242,7 +242,7 @@ func letterReferences(p data.Patient, addressedTo string) []string {
 	}
 	child := []string{"Child: " + joinNonEmptyWords(p.Forenames, p.Surname)}
 	if born, err := ukcal.ParseDate(p.DOB); err == nil {
-		child = append(child, "Born: "+born.Time().Format("2 January 2006"))
+		child = append(child, "Born: "+born.Long())
 	}
 	return append(child, refs...)
 }

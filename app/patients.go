@@ -375,7 +375,7 @@ func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string
 	if err != nil || !owner.Active {
 		return Task{}, errors.New("choose someone who can still sign in to own the follow-up")
 	}
-	k := Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due.String(),
+	k := Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due,
 		OwnerID: ownerID, CreatedBy: s.User.Username, CreatedAt: c.clock()}
 	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
 		if patientID != "" {
@@ -386,7 +386,7 @@ func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string
 		if err := tx.InsertTask(k); err != nil {
 			return err
 		}
-		return audit("task.create", "task", k.ID, patientID, "due "+k.Due)
+		return audit("task.create", "task", k.ID, patientID, "due "+k.Due.String())
 	})
 	return k, err
 }

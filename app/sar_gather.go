@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"clinicdesk/app/letters"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -150,7 +149,7 @@ func (g *sarGathered) gatherAppointments(store *data.Store, patientID string) er
 func (g *sarGathered) sarSlotWords(s schedule.Slot) string {
 	out := s.Date
 	if d, err := ukcal.ParseDate(s.Date); err == nil {
-		out = letters.LongDateWithDay(d.Time())
+		out = d.LongWithDay()
 	}
 	out += " at " + schedule.Clock(s.StartMin).String()
 	if name := g.clinicians[s.ClinicianID]; name != "" {
@@ -324,7 +323,7 @@ func (g *sarGathered) sarHistoryWords(e AuditEntry) (string, bool) {
 	case "patient.sar":
 		for _, r := range g.requests {
 			if r.ID == e.EntityID {
-				return "A copy of your record was made for you (request received " + letters.LongDate(r.Received.Time()) + ")", true
+				return "A copy of your record was made for you (request received " + r.Received.Long() + ")", true
 			}
 		}
 		return "A copy of your record was made for you", true

@@ -377,7 +377,7 @@ func (g *sarGathered) json(req sar.Request, by User, region ukcal.Region, due, d
 			CreatedAt: sarInstant(n.CreatedAt), CreatedBy: g.jsonStaff(n.CreatedBy)})
 	}
 	for _, k := range g.tasks {
-		t := sarJSONTask{ID: k.ID, Title: k.Title, Due: sarDateJSON(k.Due), CreatedAt: sarInstant(k.CreatedAt),
+		t := sarJSONTask{ID: k.ID, Title: k.Title, Due: sarDateJSON(k.Due.String()), CreatedAt: sarInstant(k.CreatedAt),
 			CreatedBy: g.jsonStaff(k.CreatedBy), DoneAt: sarInstant(k.DoneAt), DoneBy: g.jsonStaffPtr(k.DoneBy)}
 		if u, ok := g.staffIDs[k.OwnerID]; ok {
 			t.Owner = g.jsonStaffPtr(u.Username)

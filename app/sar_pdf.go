@@ -2,7 +2,6 @@ package app
 
 import (
 	"strings"
-	"time"
 
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
@@ -15,23 +14,6 @@ import (
 
 // The subject access copy as a PDF for the patient: the gathered record
 // laid out for letters.SubjectAccessPDF.
-
-// sarLongDate turns "2026-11-23" into "23 November 2026".
-func sarLongDate(iso string) string {
-	d, err := ukcal.ParseDate(iso)
-	if err != nil {
-		return iso
-	}
-	return letters.LongDate(d.Time())
-}
-
-func sarDateOf(iso string) time.Time {
-	d, err := ukcal.ParseDate(iso)
-	if err != nil {
-		return time.Time{}
-	}
-	return d.Time()
-}
 
 func sarYesNo(b bool) string {
 	if b {
@@ -48,15 +30,8 @@ func sarFullName(p Patient) string {
 
 // pdf puts the record into words for the patient's copy.
 func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
-	london := ukcal.London()
 	p := g.patient
-	local := func(t time.Time) time.Time { return t.In(london) }
-	dateOr := func(iso string) string {
-		if iso == "" {
-			return ""
-		}
-		return sarLongDate(iso)
-	}
+	local := ukcal.Wall
 	var address []string
 	for _, line := range []string{p.Address.Line1, p.Address.Line2, p.Address.Town, p.Address.County, p.Address.Postcode} {
 		if line = strings.TrimSpace(line); line != "" {
@@ -72,7 +47,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 	case data.PatientArchived:
 		status = "Archived"
 		if !p.ArchivedAt.IsZero() {
-			status += " on " + letters.LongDate(local(p.ArchivedAt))
+			status += " on " + ukcal.WallDate(p.ArchivedAt).Long()
 		}
 	case data.PatientMerged:
 		status = "Merged into another record"
@@ -85,14 +60,14 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 	d := letters.SARData{
 		Clinic:  letters.SARClinic{Name: g.clinic.Name, Address: g.clinic.Address, Phone: g.clinic.Phone, Email: g.clinic.Email},
 		Patient: sarFullName(p),
-		DOB:     sarDateOf(p.DOB),
+		DOB:     dateOrZero(p.DOB),
 		NHSNumber: func() string {
 			if p.NHSNumber == "" {
 				return ""
 			}
 			return nhs.FormatNHSNumber(p.NHSNumber)
 		}(),
-		Received:    req.Received.Time(),
+		Received:    req.Received,
 		RequestedBy: req.RequestedBy,
 		Scope:       sarScopeShown(req.Scope),
 		Produced:    local(req.ProducedAt),
@@ -104,7 +79,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 				{Label: "Surname", Value: p.Surname},
 				{Label: "Preferred name", Value: p.PreferredName},
 				{Label: "Letters use the preferred name", Value: sarYesNo(p.UseKnownAs)},
-				{Label: "Date of birth", Value: dateOr(p.DOB)},
+				{Label: "Date of birth", Value: ukcal.LongFromISO(p.DOB)},
 				{Label: "Sex", Value: sex},
 				{Label: "Gender identity", Value: p.GenderIdentity},
 				{Label: "NHS number", Value: nhs.FormatNHSNumber(p.NHSNumber)},
@@ -131,9 +106,9 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 				{Label: "Next of kin’s phone", Value: nhs.FormatPhone(p.NextOfKin.Phone)},
 			}},
 			{Title: "About this record", Fields: []letters.SARField{
-				{Label: "Record created", Value: letters.LongDate(local(p.CreatedAt))},
-				{Label: "Last changed", Value: letters.LongDate(local(p.UpdatedAt))},
-				{Label: "Last treatment", Value: dateOr(p.LastTreatment)},
+				{Label: "Record created", Value: ukcal.WallDate(p.CreatedAt).Long()},
+				{Label: "Last changed", Value: ukcal.WallDate(p.UpdatedAt).Long()},
+				{Label: "Last treatment", Value: ukcal.LongFromISO(p.LastTreatment)},
 				{Label: "Status", Value: status},
 				{Label: "Record reference", Value: p.ID},
 			}},
@@ -143,7 +118,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 			{Label: "Interpreter needed", Value: sarYesNo(p.Interpreter)},
 			{Label: "Communication needs", Value: strings.Join(needs, "\n")},
 			{Label: "Notes about your needs", Value: p.AIS.Notes},
-			{Label: "Needs last reviewed", Value: dateOr(p.AIS.Reviewed)},
+			{Label: "Needs last reviewed", Value: ukcal.LongFromISO(p.AIS.Reviewed)},
 		},
 	}
 	// A date of death is part of the record (a personal representative
@@ -152,7 +127,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 	if p.DateOfDeath != "" {
 		record := &d.Details[len(d.Details)-1] // before its reference, the last line
 		at := len(record.Fields) - 1
-		record.Fields = append(record.Fields[:at], append([]letters.SARField{{Label: "Date of death", Value: dateOr(p.DateOfDeath)}}, record.Fields[at:]...)...)
+		record.Fields = append(record.Fields[:at], append([]letters.SARField{{Label: "Date of death", Value: ukcal.LongFromISO(p.DateOfDeath)}}, record.Fields[at:]...)...)
 	}
 	for _, a := range p.Alerts {
 		d.Alerts = append(d.Alerts, letters.SARField{Label: patients.Label(patients.AlertKinds, a.Kind), Value: a.Text})
@@ -162,7 +137,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 		if a.RoomName != "" {
 			what += ", " + a.RoomName
 		}
-		sa := letters.SARAppointment{Date: sarDateOf(a.Date), What: what, Status: a.Status.Label(),
+		sa := letters.SARAppointment{Date: dateOrZero(a.Date), What: what, Status: a.Status.Label(),
 			Time: schedule.Clock(a.StartMin).String() + "–" + schedule.Clock(a.EndMin).String()}
 		for i, h := range g.apptHistory[a.ID] {
 			sa.History = append(sa.History, letters.SAREvent{At: local(h.At), By: g.staffName(h.By), What: g.sarAppointmentChange(h, i == 0)})
@@ -180,7 +155,7 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 		d.Notes = append(d.Notes, letters.SARNote{At: local(n.CreatedAt), Title: title, By: g.staffName(n.CreatedBy), Text: n.Body})
 	}
 	for _, k := range g.tasks {
-		f := letters.SARFollowUp{Title: k.Title, Due: sarDateOf(k.Due), Owner: g.ownerName(k.OwnerID),
+		f := letters.SARFollowUp{Title: k.Title, Due: k.Due, Owner: g.ownerName(k.OwnerID),
 			Added: local(k.CreatedAt), AddedBy: g.staffName(k.CreatedBy)}
 		if !k.DoneAt.IsZero() {
 			f.Done, f.DoneBy = local(k.DoneAt), g.staffName(k.DoneBy)

@@ -110,7 +110,7 @@ func (c *Clinic) openSARLocked(id string) (sar.Request, error) {
 		return req, err
 	}
 	if req.IsProduced() {
-		return req, fmt.Errorf("the copy for that request was made on %s: the request is closed", ukDateString(ukcal.Today(req.ProducedAt).String()))
+		return req, fmt.Errorf("the copy for that request was made on %s: the request is closed", ukcal.WallDate(req.ProducedAt).Short())
 	}
 	return req, nil
 }

@@ -90,7 +90,7 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 		return nil, err
 	}
 	for _, k := range tasks {
-		out = append(out, TimelineEntry{At: k.CreatedAt, Kind: "task", Title: "Follow-up due " + ukDateString(k.Due), Detail: k.Title, By: k.CreatedBy})
+		out = append(out, TimelineEntry{At: k.CreatedAt, Kind: "task", Title: "Follow-up due " + k.Due.Short(), Detail: k.Title, By: k.CreatedBy})
 		if !k.DoneAt.IsZero() {
 			out = append(out, TimelineEntry{At: k.DoneAt, Kind: "task", Title: "Follow-up done", Detail: k.Title, By: k.DoneBy})
 		}
@@ -101,8 +101,8 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 	}
 	region, today := c.bankHolidayRegionLocked(), c.today()
 	for _, r := range sars {
-		out = append(out, TimelineEntry{At: r.CreatedAt, Kind: "sar", Title: "Subject access request received " + ukDateString(r.Received.String()),
-			Detail: "Due by " + ukDateString(r.Due(region, today).String()), By: r.CreatedBy})
+		out = append(out, TimelineEntry{At: r.CreatedAt, Kind: "sar", Title: "Subject access request received " + r.Received.Short(),
+			Detail: "Due by " + r.Due(region, today).Short(), By: r.CreatedBy})
 	}
 	appts, err := c.appointmentTimeline(patientID)
 	if err != nil {
@@ -193,13 +193,5 @@ func slotProse(s schedule.Slot) string {
 	if err != nil {
 		return s.Date
 	}
-	return d.Time().Format("Monday 2 January 2006") + ", " + schedule.Clock(s.StartMin).String()
-}
-
-// ukDateString turns "2026-11-23" into "23/11/2026".
-func ukDateString(iso string) string {
-	if len(iso) != 10 {
-		return iso
-	}
-	return iso[8:10] + "/" + iso[5:7] + "/" + iso[0:4]
+	return d.LongWithDay() + ", " + schedule.Clock(s.StartMin).String()
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"clinicdesk/app/schedule"
-	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
 	"github.com/google/uuid"
@@ -45,10 +44,8 @@ func (c *Clinic) normaliseWaiting(tx *data.Tx, w *WaitingEntry) error {
 	if w.Minutes < 0 || w.Minutes > 480 {
 		return fmt.Errorf("the wanted length must be up to 8 hours (not %d minutes)", w.Minutes)
 	}
-	if w.Added == "" {
-		w.Added = c.today().String()
-	} else if _, err := ukcal.ParseDate(w.Added); err != nil {
-		return fmt.Errorf("the date added %q is not a date", w.Added)
+	if w.Added.IsZero() {
+		w.Added = c.today()
 	}
 	if w.ClinicianID != "" {
 		if _, err := tx.Clinician(w.ClinicianID); err != nil {
@@ -189,9 +186,8 @@ func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
 		byID[w.ID] = w
 		pr, _ := schedule.ParsePriority(w.Priority)
 		part, _ := schedule.ParsePartOfDay(w.PartOfDay)
-		added, _ := ukcal.ParseDate(w.Added)
 		rules = append(rules, schedule.Waiting{ID: w.ID, PatientID: w.PatientID, ClinicianID: w.ClinicianID,
-			Minutes: w.Minutes, Priority: pr, Added: added, Part: part})
+			Minutes: w.Minutes, Priority: pr, Added: w.Added, Part: part})
 	}
 	fits := schedule.Offer(freed, rules, func(patientID string) bool { return busy[patientID] })
 	out := make([]WaitingEntry, len(fits))

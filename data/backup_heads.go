@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sort"
 	"time"
+
+	"clinicdesk/app/ukcal"
 )
 
 // Every backup's manifest records the audit trail's head when it was made.
@@ -101,7 +103,7 @@ func (s *Store) CheckBackupHeads(key DataKey, clinicID string, folders []string,
 			r.Skipped = append(r.Skipped, p+": made before the last restore")
 			continue
 		}
-		made := m.CreatedAt.Local().Format("02/01/2006 15:04")
+		made := ukcal.WallDateTime(m.CreatedAt)
 		if m.AuditSeq > head {
 			return r, fmt.Errorf("the backup %s (made %s) recorded the audit trail up to row %d, but the trail now ends at row %d: "+
 				"rows were cut from its end, or an older copy of the clinic file was put in place", p, made, m.AuditSeq, head)

@@ -4,6 +4,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"time"
+
+	"clinicdesk/app/ukcal"
 )
 
 // patientOwned are the tables whose rows belong to one patient (column
@@ -66,7 +68,7 @@ type Task struct {
 	ID        string
 	PatientID string // may be empty: not every task is about a patient
 	Title     string
-	Due       string // YYYY-MM-DD
+	Due       ukcal.Date // stored as YYYY-MM-DD
 	OwnerID   string
 	DoneAt    time.Time
 	DoneBy    string
@@ -116,7 +118,7 @@ type TaskFilter struct {
 	PatientID string
 	OwnerID   string
 	OpenOnly  bool
-	DueBy     string // YYYY-MM-DD: due on or before
+	DueBy     ukcal.Date // due on or before; none when zero
 	Limit     int
 }
 
@@ -135,7 +137,7 @@ func (s *Store) Tasks(f TaskFilter) ([]Task, error) {
 	if f.OpenOnly {
 		q += ` AND done_at = ''`
 	}
-	if f.DueBy != "" {
+	if !f.DueBy.IsZero() {
 		q += ` AND due <= ?`
 		args = append(args, f.DueBy)
 	}

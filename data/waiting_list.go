@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"clinicdesk/app/ukcal"
 )
 
 // Waiting-list statuses.
@@ -19,11 +21,11 @@ const (
 type WaitingEntry struct {
 	ID            string
 	PatientID     string
-	Priority      string // urgent, soon, routine
-	Added         string // YYYY-MM-DD
-	ClinicianID   string // "" for anyone
-	Minutes       int    // 0 for any length
-	PartOfDay     string // "", morning, afternoon
+	Priority      string     // urgent, soon, routine
+	Added         ukcal.Date // stored as YYYY-MM-DD
+	ClinicianID   string     // "" for anyone
+	Minutes       int        // 0 for any length
+	PartOfDay     string     // "", morning, afternoon
 	Notes         string
 	Status        string
 	AppointmentID string // the appointment it was booked into

@@ -3,17 +3,19 @@ package data
 import (
 	"testing"
 	"time"
+
+	"clinicdesk/app/ukcal"
 )
 
 func TestWaitingListIsUrgentFirstThenLongestWaiting(t *testing.T) {
 	s := diaryFixture(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	entries := []WaitingEntry{
-		{ID: "w1", PatientID: "p1", Priority: "routine", Added: "2026-09-01"},
-		{ID: "w2", PatientID: "p2", Priority: "urgent", Added: "2026-11-20", ClinicianID: "c1"},
-		{ID: "w3", PatientID: "p1", Priority: "soon", Added: "2026-10-01"},
-		{ID: "w4", PatientID: "p2", Priority: "urgent", Added: "2026-11-01"},
-		{ID: "w5", PatientID: "p2", Priority: "routine", Added: "2026-01-01", Status: WaitingRemoved},
+		{ID: "w1", PatientID: "p1", Priority: "routine", Added: ukcal.MustParseDate("2026-09-01")},
+		{ID: "w2", PatientID: "p2", Priority: "urgent", Added: ukcal.MustParseDate("2026-11-20"), ClinicianID: "c1"},
+		{ID: "w3", PatientID: "p1", Priority: "soon", Added: ukcal.MustParseDate("2026-10-01")},
+		{ID: "w4", PatientID: "p2", Priority: "urgent", Added: ukcal.MustParseDate("2026-11-01")},
+		{ID: "w5", PatientID: "p2", Priority: "routine", Added: ukcal.MustParseDate("2026-01-01"), Status: WaitingRemoved},
 	}
 	err := s.Write(func(tx *Tx) error {
 		for _, w := range entries {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -187,7 +188,7 @@ func (s *auditScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	e := s.entries[id]
 	cells := o.(*fyne.Container).Objects
-	cells[0].(*widget.Label).SetText(ukDateTime(e.At))
+	cells[0].(*widget.Label).SetText(ukcal.WallDateTimeSeconds(e.At))
 	cells[1].(*widget.Label).SetText(e.Username)
 	action := cells[2].(*widget.Label)
 	if e.Action == "sign_in_failed" || strings.HasPrefix(e.Detail, "failed") {
@@ -284,7 +285,7 @@ func detailLabel(e app.AuditEntry) string {
 			if err != nil {
 				return d
 			}
-			parts = append(parts, "made "+ukDateTime(t))
+			parts = append(parts, "made "+ukcal.WallDateTimeSeconds(t))
 		default:
 			return d
 		}
@@ -299,7 +300,7 @@ func (s *auditScreen) showEntry(id widget.ListItemID) {
 	}
 	e := s.entries[id]
 	s.selected = id
-	parts := []string{fmt.Sprintf("Entry %d", e.Seq), ukDateTime(e.At), e.Username, e.What + " (" + e.Action + ")", s.recordLabel(e.AuditEntry)}
+	parts := []string{fmt.Sprintf("Entry %d", e.Seq), ukcal.WallDateTimeSeconds(e.At), e.Username, e.What + " (" + e.Action + ")", s.recordLabel(e.AuditEntry)}
 	if e.Patient != "" {
 		parts = append(parts, "patient "+strings.TrimSpace(e.PatientName+" "+e.Patient))
 	}
@@ -332,9 +333,11 @@ func (s *auditScreen) readFilters() (app.AuditFilter, error) {
 	if !from.IsZero() && !to.IsZero() && to.Before(from) {
 		return f, errors.New("the \"to\" date is before the \"from\" date")
 	}
-	f.From = from
+	if !from.IsZero() {
+		f.From = from.LondonMidnight()
+	}
 	if !to.IsZero() {
-		f.To = to.AddDate(0, 0, 1) // the whole of the "to" day
+		f.To = to.AddDays(1).LondonMidnight() // the whole of the "to" day
 	}
 	id, err := s.readPatient()
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
 )
 
 // The audit trail's patient filter: a name, NHS number or date of birth
@@ -91,7 +92,7 @@ func (s *auditScreen) pickPatient(line string) {
 func (s *auditScreen) usePatient(p app.PatientSummary) {
 	s.patientText = fullName(p)
 	if p.DOB != "" {
-		s.patientText += ", born " + isoToUK(p.DOB)
+		s.patientText += ", born " + ukcal.ShortFromISO(p.DOB)
 	}
 	s.patientID = p.ID
 	s.patient.SetText(s.patientText)

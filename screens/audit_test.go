@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -62,7 +63,7 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 			t.Errorf("%q is not on the audit screen", want)
 		}
 	}
-	if !tcShows(w, ukDateTime(s.entries[0].At)) || !strings.Contains(ukDateTime(s.entries[0].At), "/") {
+	if !tcShows(w, ukcal.WallDateTimeSeconds(s.entries[0].At)) || !strings.Contains(ukcal.WallDateTimeSeconds(s.entries[0].At), "/") {
 		t.Error("entry time not shown as dd/mm/yyyy HH:MM:SS")
 	}
 	if !tcShows(w, "that is all of them") {
@@ -110,7 +111,7 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 	if len(s.entries) != all {
 		t.Fatal("a bad date changed the list")
 	}
-	today := nowInClinic().Format(ukDateLayout)
+	today := ukcal.Today(wallClock()).Short()
 	s.from.SetText(today)
 	s.to.SetText(today)
 	tcTap(t, w, "Show")
@@ -227,7 +228,7 @@ func TestAuditActionLabels(t *testing.T) {
 			t.Errorf("parseUKDate(%q) = %v, %v", c.in, got, err)
 		}
 	}
-	if got := ukDateTime(time.Date(2026, 7, 1, 8, 30, 5, 0, time.UTC)); got != "01/07/2026 09:30:05" {
+	if got := ukcal.WallDateTimeSeconds(time.Date(2026, 7, 1, 8, 30, 5, 0, time.UTC)); got != "01/07/2026 09:30:05" {
 		t.Errorf("summer time shown as %q, want clinic time 01/07/2026 09:30:05", got)
 	}
 }

@@ -3,7 +3,6 @@ package screens
 import (
 	"fmt"
 
-	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
 )
 
@@ -11,7 +10,7 @@ import (
 // and a series' summary: one sentence, with the names the desk knows. The
 // dialog is about one patient, so the patient is "the patient".
 func problemText(p schedule.Problem) string {
-	day := letters.LongDateWithDay(p.Date.Time())
+	day := p.Date.LongWithDay()
 	weekdays := p.Date.Weekday().String() + "s"
 	switch p.Kind {
 	case schedule.BankHoliday:

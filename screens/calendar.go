@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/screens/widgets"
@@ -309,7 +308,7 @@ func (s *calendarScreen) showDate() {
 		s.dateButton.SetText(weekText(app.MondayOf(s.date)))
 		return
 	}
-	s.dateButton.SetText(letters.LongDateWithDay(s.date.Time()))
+	s.dateButton.SetText(s.date.LongWithDay())
 }
 
 // showDay puts one day of every clinician on the grid.
@@ -344,7 +343,7 @@ func (s *calendarScreen) showWeek(v app.WeekView) {
 			}
 			sub = strings.Join(parts, ", ")
 		}
-		col := widgets.Column{Title: cd.Date.Time().Format("Mon 02/01"), Subtitle: sub, Colour: hexColour(v.Clinician.Colour),
+		col := widgets.Column{Title: cd.Date.Format(ukcal.LayoutColumn), Subtitle: sub, Colour: hexColour(v.Clinician.Colour),
 			Working: widgetSpans(cd.Hours), Today: cd.Date == today}
 		if i < len(v.Notices) {
 			col.Banner = dayBanner(v.Notices[i], len(cd.Hours) > 0)
@@ -460,7 +459,7 @@ func hexColour(s string) color.Color {
 
 // nowMinute is the clinic's wall-clock minute now.
 func (s *calendarScreen) nowMinute() int {
-	t := clinicTime(s.now())
+	t := ukcal.Wall(s.now())
 	return t.Hour()*60 + t.Minute()
 }
 

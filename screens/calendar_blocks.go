@@ -43,7 +43,7 @@ func bornText(dob string, today ukcal.Date) string {
 	if dob == "" {
 		return ""
 	}
-	s := isoToUK(dob)
+	s := ukcal.ShortFromISO(dob)
 	if age, ok := patients.AgeFromDOB(dob, today); ok {
 		s += fmt.Sprintf(" (%d)", age)
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -150,7 +149,7 @@ func (b *calendarBooking) build() {
 	// under it names the day as it is typed.
 	b.dateHint = newSpokenHint()
 	b.date = newTextBox()
-	b.date.SetText(b.slot.Date.Time().Format(ukDateLayout))
+	b.date.SetText(b.slot.Date.Short())
 	showSpoken(b.dateHint, "", b.date.Text, patientToday(), ukcal.Ahead)
 	b.date.OnChanged = func(text string) {
 		showSpoken(b.dateHint, "", text, patientToday(), ukcal.Ahead)
@@ -338,7 +337,7 @@ func (b *calendarBooking) confirmDate() {
 		return
 	}
 	say(b.problem, widget.DangerImportance, "")
-	if text := d.Time().Format(ukDateLayout); b.date.Text != text {
+	if text := d.Short(); b.date.Text != text {
 		b.date.SetText(text)
 	}
 	b.s.ctx.Window.Canvas().Focus(b.start)
@@ -483,7 +482,7 @@ func (s *calendarScreen) bookedFor(patientID string) {
 func bookedMessage(patient string, a schedule.Appointment, ps []schedule.Problem) string {
 	msg := "Booked"
 	if d, err := ukcal.ParseDate(a.Date); err == nil {
-		msg = fmt.Sprintf("Booked %s on %s at %s", patient, letters.LongDateWithDay(d.Time()), schedule.Clock(a.StartMin))
+		msg = fmt.Sprintf("Booked %s on %s at %s", patient, d.LongWithDay(), schedule.Clock(a.StartMin))
 	}
 	var todo []string
 	for _, p := range ps {

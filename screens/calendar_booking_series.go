@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -160,7 +159,7 @@ func (b *calendarBooking) showSeriesBooked(r app.SeriesResult) {
 			for _, p := range sk.Problems {
 				why = append(why, sentence(problemText(p)))
 			}
-			l := wrapped("✗ " + letters.LongDateWithDay(sk.Date.Time()) + ": " + strings.Join(why, " "))
+			l := wrapped("✗ " + sk.Date.LongWithDay() + ": " + strings.Join(why, " "))
 			l.Importance = widget.WarningImportance
 			lines = append(lines, l)
 		}
@@ -179,7 +178,7 @@ func (b *calendarBooking) showSeriesBooked(r app.SeriesResult) {
 // seriesDate is "Tuesday 24 November 2026" from a stored date.
 func seriesDate(iso string) string {
 	if d, err := ukcal.ParseDate(iso); err == nil {
-		return letters.LongDateWithDay(d.Time())
+		return d.LongWithDay()
 	}
 	return iso
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -129,7 +128,7 @@ func (d *calendarDetails) build() {
 	d.cancelRow.Hide()
 
 	d.moveDate = newTextBox()
-	d.moveDate.SetText(isoToUK(e.Date))
+	d.moveDate.SetText(ukcal.ShortFromISO(e.Date))
 	d.moveTime = newTextBox()
 	d.moveTime.SetText(schedule.Clock(e.StartMin).String())
 	d.moveReason = newTextBox()
@@ -183,7 +182,7 @@ func (d *calendarDetails) build() {
 func appointmentWhen(e app.DiaryEntry) string {
 	day := e.Date
 	if dd, err := ukcal.ParseDate(e.Date); err == nil {
-		day = letters.LongDateWithDay(dd.Time())
+		day = dd.LongWithDay()
 	}
 	s := fmt.Sprintf("%s, %s–%s · %s with %s", day, schedule.Clock(e.StartMin), schedule.Clock(e.EndMin), e.TypeName, e.ClinicianName)
 	if e.RoomName != "" {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -30,7 +29,7 @@ func (s *calendarScreen) proposeMove(id string, column, minute int) {
 // proposeMove fills the move row with where the grid put the appointment
 // and runs the move's checks without moving.
 func (d *calendarDetails) proposeMove(who string, date ukcal.Date, minute int) {
-	d.moveDate.SetText(isoToUK(date.String()))
+	d.moveDate.SetText(date.Short())
 	d.moveTime.SetText(schedule.Clock(minute).String())
 	d.setMoveWho(who)
 	d.askMove()
@@ -59,7 +58,7 @@ func (d *calendarDetails) proposeMove(who string, date ukcal.Date, minute int) {
 			with = " with " + d.s.clinicianName(who)
 		}
 		say(d.message, widget.MediumImportance, fmt.Sprintf("Move %s to %s at %s%s? Press Move (or Enter) to move it; Close or Escape leaves it where it is.",
-			e.PatientName, letters.LongDateWithDay(date.Time()), schedule.Clock(minute), with))
+			e.PatientName, date.LongWithDay(), schedule.Clock(minute), with))
 		d.relayout()
 		d.frame.reveal(d.message)
 		d.s.ctx.Window.Canvas().Focus(d.moveReason)

@@ -55,7 +55,7 @@ func TestBookAppointmentFromThePatientRecord(t *testing.T) {
 	if err != nil || len(free) != 1 {
 		t.Fatalf("next free slot: %v %v", free, err)
 	}
-	if b.date.Text != free[0].Date.Time().Format(ukDateLayout) || b.start.Text != free[0].Start.String() {
+	if b.date.Text != free[0].Date.Short() || b.start.Text != free[0].Start.String() {
 		t.Errorf("dialog opened at %s %s, first free is %s %s", b.date.Text, b.start.Text, free[0].Date, free[0].Start)
 	}
 

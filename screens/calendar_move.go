@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -50,7 +49,7 @@ func (d *calendarDetails) confirmMove() {
 		d.close()
 		day := a.Date
 		if dd, err := ukcal.ParseDate(a.Date); err == nil {
-			day = letters.LongDateWithDay(dd.Time())
+			day = dd.LongWithDay()
 		}
 		with := ""
 		if a.ClinicianID != d.entry.ClinicianID {
@@ -74,7 +73,7 @@ func (d *calendarDetails) moveRequest() (app.MoveRequest, bool) {
 		d.problem("Write the new time as 24-hour HH:MM, for example 14:30.")
 		return app.MoveRequest{}, false
 	}
-	return app.MoveRequest{ClinicianID: d.moveWhoID(), Date: ukcal.DateOf(when), Start: start, Reason: strings.TrimSpace(d.moveReason.Text),
+	return app.MoveRequest{ClinicianID: d.moveWhoID(), Date: when, Start: start, Reason: strings.TrimSpace(d.moveReason.Text),
 		OverrideReason: strings.TrimSpace(d.moveOverride.Text), RoomID: d.entry.RoomID}, true
 }
 

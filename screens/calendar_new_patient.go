@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -64,7 +65,7 @@ func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func
 	}
 	n.forenames = box(start.Forenames, "")
 	n.surname = box(start.Surname, "")
-	n.dob = box(isoToUK(start.DOB), "dd/mm/yyyy")
+	n.dob = box(ukcal.ShortFromISO(start.DOB), "dd/mm/yyyy")
 	n.mobile = box(start.Phones.Mobile, "Optional: e.g. 07700 900123")
 	n.postcode = box(start.Address.Postcode, "Optional")
 	var sexes []string

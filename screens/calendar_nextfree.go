@@ -4,9 +4,7 @@ import (
 	"fmt"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -73,7 +71,7 @@ func (n *calendarNextFree) build() {
 		n.kind.SetSelectedIndex(0)
 	}
 	n.from = newTextBox()
-	n.from.SetText(n.s.date.Time().Format(ukDateLayout))
+	n.from.SetText(n.s.date.Short())
 	n.part = widget.NewRadioGroup(calendarParts, nil)
 	n.part.Horizontal = true
 	n.part.Required = true
@@ -140,7 +138,7 @@ func (n *calendarNextFree) find() {
 		return
 	}
 	if !when.IsZero() {
-		q.From = ukcal.DateOf(when)
+		q.From = when
 	}
 	c := n.s.ctx.Clinic
 	offUI(n.s.ctx, func() ([]app.FreeSlot, error) { return c.NextFreeSlots(q) }, func(found []app.FreeSlot, err error) {
@@ -163,7 +161,7 @@ func (n *calendarNextFree) find() {
 
 // slotRow is one free time with a button to book it.
 func (n *calendarNextFree) slotRow(f app.FreeSlot, typeID string) fyne.CanvasObject {
-	text := fmt.Sprintf("%s at %s · %s", letters.LongDateWithDay(f.Date.Time()), f.Start, f.ClinicianName)
+	text := fmt.Sprintf("%s at %s · %s", f.Date.LongWithDay(), f.Start, f.ClinicianName)
 	if f.RoomName != "" {
 		text += " · " + f.RoomName
 	}

@@ -26,7 +26,7 @@ func statusTimingNote(a schedule.Appointment, notYet []schedule.Status, now time
 	var at time.Time
 	flush := func() {
 		if len(labels) > 0 {
-			parts = append(parts, strings.Join(labels, " or ")+" from "+clinicTime(at).Format("15:04"))
+			parts = append(parts, strings.Join(labels, " or ")+" from "+ukcal.WallClock(at))
 			labels = nil
 		}
 	}
@@ -53,9 +53,9 @@ func statusTimingNote(a schedule.Appointment, notYet []schedule.Status, now time
 	if err != nil || day == today {
 		return "This appointment " + canBe
 	}
-	layout := "Monday 2 January"
+	layout := ukcal.LayoutDayMonthWithDay
 	if day.Year() != today.Year() {
-		layout += " 2006"
+		layout = ukcal.LayoutLongWithDay
 	}
-	return "This appointment is on " + day.Time().Format(layout) + ". It " + canBe
+	return "This appointment is on " + day.Format(layout) + ". It " + canBe
 }

@@ -65,7 +65,7 @@ func TestTheAppointmentDialogOffersOnlyStatusesThatMakeSenseNow(t *testing.T) {
 		note          string
 	}{
 		{"the day before", day.AddDays(-1), 16, 0, false, false, false,
-			"This appointment is on " + day.Time().Format("Monday 2 January") + ". It can be marked arrived on the day, in progress from 10:45 and did not attend from 11:00."},
+			"This appointment is on " + day.Format(ukcal.LayoutDayMonthWithDay) + ". It can be marked arrived on the day, in progress from 10:45 and did not attend from 11:00."},
 		{"the morning of the day", day, 8, 30, true, false, false,
 			"This appointment can be marked in progress from 10:45 and did not attend from 11:00."},
 		{"a quarter of an hour early", day, 10, 45, true, true, false,

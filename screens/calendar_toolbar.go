@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"strconv"
 	"strings"
 
 	"clinicdesk/app"
@@ -56,14 +57,14 @@ func (l *calendarToolbarLayout) Layout(objects []fyne.CanvasObject, size fyne.Si
 // weekText is the week starting mon as the toolbar says it: "23–29
 // November 2026", with the month or year on both ends when they differ.
 func weekText(mon ukcal.Date) string {
-	a, b := mon.Time(), mon.AddDays(6).Time()
+	a, b := mon, mon.AddDays(6)
 	switch {
 	case a.Year() != b.Year():
-		return a.Format("2 January 2006") + " – " + b.Format("2 January 2006")
+		return a.Long() + " – " + b.Long()
 	case a.Month() != b.Month():
-		return a.Format("2 January") + " – " + b.Format("2 January 2006")
+		return a.Format(ukcal.LayoutDayMonth) + " – " + b.Long()
 	}
-	return a.Format("2") + "–" + b.Format("2 January 2006")
+	return strconv.Itoa(a.Day()) + "–" + b.Long()
 }
 
 // calendarModeToggle is Day | Week as two joined buttons, the one shown

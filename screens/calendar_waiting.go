@@ -77,7 +77,7 @@ func waitingLine(e app.WaitingEntry) string {
 // waitingDetail is what an entry asks for: "since 02/11/2026 · Dr Patel ·
 // mornings".
 func waitingDetail(e app.WaitingEntry) string {
-	parts := []string{"since " + isoToUK(e.Added)}
+	parts := []string{"since " + e.Added.Short()}
 	if e.ClinicianName != "" {
 		parts = append(parts, e.ClinicianName)
 	}

@@ -42,7 +42,7 @@ func (w *calendarWaiting) book(e app.WaitingEntry) {
 		n.part.SetSelected(calendarParts[2])
 	}
 	// From today: the day on show may be past, or weeks ahead.
-	n.from.SetText(ukcal.Today(s.now()).Time().Format(ukDateLayout))
+	n.from.SetText(ukcal.Today(s.now()).Short())
 	n.find()
 }
 

@@ -220,7 +220,7 @@ func (s *complaintsScreen) openNewForm() {
 			return
 		}
 		s.openFile(rec.ID)
-		s.file.say(widget.SuccessImportance, fmt.Sprintf("%s logged. Acknowledge it by %s.", rec.Reference, longDay(rec.Due.AcknowledgeBy)))
+		s.file.say(widget.SuccessImportance, fmt.Sprintf("%s logged. Acknowledge it by %s.", rec.Reference, rec.Due.AcknowledgeBy.LongWithDay()))
 	})
 	s.show(s.form.build())
 }
@@ -362,7 +362,7 @@ func newComplaintRow(cols *complaintColumns) fyne.CanvasObject {
 func fillComplaintRow(o fyne.CanvasObject, r app.ComplaintRecord) {
 	cells := o.(*fyne.Container).Objects
 	cells[0].(*widget.Label).SetText(r.Reference)
-	cells[1].(*widget.Label).SetText(shortDay(r.Received))
+	cells[1].(*widget.Label).SetText(r.Received.Short())
 	cells[2].(*widget.Label).SetText(r.ComplainantName)
 	cells[3].(*widget.Label).SetText(r.PatientName)
 	cells[4].(*widget.Label).SetText(subjectsText(r.Subjects))
@@ -393,7 +393,7 @@ func nextDeadlineText(r app.ComplaintRecord) string {
 	case r.HasNext:
 		return capitalise(r.NextText)
 	case !r.RetainUntil.IsZero():
-		return "Keep until " + shortDay(r.RetainUntil)
+		return "Keep until " + r.RetainUntil.Short()
 	case r.Status == complaints.ReferredPHSO:
 		return "With the Ombudsman"
 	case r.Status == complaints.ResponseSent:

@@ -51,7 +51,7 @@ type complaintFile struct {
 }
 
 func newComplaintFile(ctx *Context, id string, onBack func(string)) *complaintFile {
-	cf := &complaintFile{ctx: ctx, id: id, onBack: onBack, today: ukcal.DateOf(nowInClinic())}
+	cf := &complaintFile{ctx: ctx, id: id, onBack: onBack, today: ukcal.Today(wallClock())}
 	if cs, err := ctx.Clinic.CalendarSettings(); err == nil {
 		cf.region, _ = ukcal.ParseRegion(cs.Region)
 	}
@@ -135,10 +135,10 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 	}
 
 	add("Procedure", r.Rules.Label(), widget.MediumImportance)
-	add("Received", longDay(r.Received)+", "+channelWords(r.Channel), widget.MediumImportance)
+	add("Received", r.Received.LongWithDay()+", "+channelWords(r.Channel), widget.MediumImportance)
 	awaiting := r.Status == complaints.Received || r.Status == complaints.Acknowledged || r.Status == complaints.Investigating
 	if !r.Due.Stage1By.IsZero() {
-		stage1 := fmt.Sprintf("%s — %d working days after receipt", longDay(r.Due.Stage1By), r.Rules.Stage1WorkingDays())
+		stage1 := fmt.Sprintf("%s — %d working days after receipt", r.Due.Stage1By.LongWithDay(), r.Rules.Stage1WorkingDays())
 		switch {
 		case r.Due.AtStage1() && awaiting:
 			words, imp := when(r.Due.Stage1By)
@@ -146,18 +146,18 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 		case r.Due.AtStage1():
 			add("Stage 1 answer", stage1+".", widget.MediumImportance)
 		default:
-			add("Stage 1 answer", stage1+". Went to stage 2 on "+shortDay(r.Due.Stage2)+".", widget.MediumImportance)
+			add("Stage 1 answer", stage1+". Went to stage 2 on "+r.Due.Stage2.Short()+".", widget.MediumImportance)
 		}
 	}
 	from := "receipt"
 	if r.Due.Stage2.After(r.Received) {
 		from = "stage 2 began"
 	}
-	ack := fmt.Sprintf("%s — %d working days after %s", longDay(r.Due.AcknowledgeBy), r.Rules.AcknowledgeWorkingDays(), from)
+	ack := fmt.Sprintf("%s — %d working days after %s", r.Due.AcknowledgeBy.LongWithDay(), r.Rules.AcknowledgeWorkingDays(), from)
 	switch {
 	case r.Due.AtStage1():
 	case !r.Acknowledged.IsZero():
-		add("Acknowledge by", ack+". Acknowledged on "+shortDay(r.Acknowledged)+".", widget.SuccessImportance)
+		add("Acknowledge by", ack+". Acknowledged on "+r.Acknowledged.Short()+".", widget.SuccessImportance)
 	case r.Status == complaints.Received:
 		words, imp := when(r.Due.AcknowledgeBy)
 		add("Acknowledge by", ack+": "+words+".", imp)
@@ -170,18 +170,18 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 		add("Response due", "Not agreed yet: acknowledging the complaint sets the period Settings offer.", widget.MediumImportance)
 	case awaiting:
 		words, imp := when(r.Due.ResponseDue)
-		add("Response due", fmt.Sprintf("%s (%s): %s.", longDay(r.Due.ResponseDue), responsePeriodWords(r), words), imp)
+		add("Response due", fmt.Sprintf("%s (%s): %s.", r.Due.ResponseDue.LongWithDay(), responsePeriodWords(r), words), imp)
 	default:
-		add("Response due", fmt.Sprintf("%s (%s). The response has been sent.", longDay(r.Due.ResponseDue), responsePeriodWords(r)), widget.MediumImportance)
+		add("Response due", fmt.Sprintf("%s (%s). The response has been sent.", r.Due.ResponseDue.LongWithDay(), responsePeriodWords(r)), widget.MediumImportance)
 	}
-	six := longDay(r.Due.SixMonths)
+	six := r.Due.SixMonths.LongWithDay()
 	switch {
 	case r.Due.SixMonths.IsZero():
 		// Not under England's NHS procedure: no six-month delay letter.
 	case r.DelayLetterOwed:
 		add("Six months", six+": passed with no response. A delay letter is owed.", widget.DangerImportance)
 	case !r.DelayLetterSent.IsZero():
-		add("Six months", six+". Delay letter sent on "+shortDay(r.DelayLetterSent)+".", widget.MediumImportance)
+		add("Six months", six+". Delay letter sent on "+r.DelayLetterSent.Short()+".", widget.MediumImportance)
 	case r.Due.ExtensionAgreed():
 		add("Six months", six+". A later response date was agreed.", widget.MediumImportance)
 	case awaiting:
@@ -194,12 +194,12 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 		add("Time limit", "Not known: record the date of the events.", widget.LowImportance)
 	case r.Due.OutOfTime:
 		add("Time limit", fmt.Sprintf("Received after the 12-month limit (%s). The manager decides whether to investigate: the regulations allow it when there was good reason for the delay.",
-			longDay(r.Due.TimeLimit)), widget.WarningImportance)
+			r.Due.TimeLimit.LongWithDay()), widget.WarningImportance)
 	default:
-		add("Time limit", fmt.Sprintf("In time: the 12-month limit runs to %s.", longDay(r.Due.TimeLimit)), widget.MediumImportance)
+		add("Time limit", fmt.Sprintf("In time: the 12-month limit runs to %s.", r.Due.TimeLimit.LongWithDay()), widget.MediumImportance)
 	}
 	if !r.RetainUntil.IsZero() {
-		add("Keep until", fmt.Sprintf("%s: 10 years from closure on %s. The manager then decides on disposal.", shortDay(r.RetainUntil), shortDay(r.ClosedOn)), widget.MediumImportance)
+		add("Keep until", fmt.Sprintf("%s: 10 years from closure on %s. The manager then decides on disposal.", r.RetainUntil.Short(), r.ClosedOn.Short()), widget.MediumImportance)
 	}
 	if r.ResolvedNextDay {
 		add("Return", "Oral complaint resolved by the next working day: left out of the KO41(b) return.", widget.LowImportance)
@@ -328,13 +328,13 @@ func (cf *complaintFile) move(to complaints.Status, outcome complaints.Outcome, 
 func moveDoneText(r app.ComplaintRecord) string {
 	switch r.Status {
 	case complaints.Acknowledged:
-		return fmt.Sprintf("%s acknowledged. The full response is due by %s. Send the acknowledgement letter if it has not gone.", r.Reference, longDay(r.Due.ResponseDue))
+		return fmt.Sprintf("%s acknowledged. The full response is due by %s. Send the acknowledgement letter if it has not gone.", r.Reference, r.Due.ResponseDue.LongWithDay())
 	case complaints.Investigating:
 		return r.Reference + " is being investigated. Record notes and actions below as you go."
 	case complaints.ResponseSent:
 		return fmt.Sprintf("Final response recorded (%s, signed off by %s).", strings.ToLower(r.Outcome.Label()), r.SignedOffBy)
 	case complaints.Closed:
-		return fmt.Sprintf("%s closed. Keep the file until %s.", r.Reference, shortDay(r.RetainUntil))
+		return fmt.Sprintf("%s closed. Keep the file until %s.", r.Reference, r.RetainUntil.Short())
 	case complaints.ReferredPHSO:
 		return r.Reference + " referred to the Ombudsman."
 	}
@@ -442,7 +442,7 @@ func (cf *complaintFile) timelineCard() fyne.CanvasObject {
 	sort.SliceStable(items, func(i, j int) bool { return items[i].at.Before(items[j].at) })
 	box := container.NewVBox()
 	for _, it := range items {
-		when := widget.NewLabelWithStyle(clinicTime(it.at).Format("02/01/2006 15:04"), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+		when := widget.NewLabelWithStyle(ukcal.WallDateTime(it.at), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 		box.Add(container.NewBorder(nil, nil, when, nil, wrapped(it.text)))
 	}
 	return widget.NewCard("Timeline", "", box)
@@ -536,7 +536,7 @@ func (cf *complaintFile) notesCard() fyne.CanvasObject {
 		if app.IsComplaintLetterNote(n) {
 			continue
 		}
-		head := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s · %s", noteKindLabel(n.Kind), clinicTime(n.At).Format("02/01/2006 15:04"), cf.who(n.By)),
+		head := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s · %s", noteKindLabel(n.Kind), ukcal.WallDateTime(n.At), cf.who(n.By)),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		box.Add(container.NewVBox(head, wrapped(n.Body)))
 	}
@@ -614,9 +614,9 @@ func (cf *complaintFile) detailsCard() fyne.CanvasObject {
 		consent := "Not recorded yet"
 		switch r.Consent {
 		case app.ConsentGiven:
-			consent = "Given on " + shortDay(r.ConsentDate)
+			consent = "Given on " + r.ConsentDate.Short()
 		case app.ConsentRefused:
-			consent = "Refused on " + shortDay(r.ConsentDate)
+			consent = "Refused on " + r.ConsentDate.Short()
 		}
 		if r.ConsentNote != "" {
 			consent += ": " + r.ConsentNote
@@ -649,10 +649,10 @@ func (cf *complaintFile) detailsCard() fyne.CanvasObject {
 		add("Appointments", plural(int64(n), "appointment linked", "appointments linked"))
 	}
 	if !r.Events.IsZero() {
-		add("Events", longDay(r.Events))
+		add("Events", r.Events.LongWithDay())
 	}
 	if !r.Aware.IsZero() {
-		add("Became aware", longDay(r.Aware))
+		add("Became aware", r.Aware.LongWithDay())
 	}
 	add("Subject areas", subjectsText(r.Subjects))
 	var groups []string
@@ -668,7 +668,7 @@ func (cf *complaintFile) detailsCard() fyne.CanvasObject {
 	}
 	add("Signed off by", r.SignedOffBy)
 	add("Learning", r.Learning)
-	add("Logged", fmt.Sprintf("%s by %s", clinicTime(r.CreatedAt).Format("02/01/2006 15:04"), cf.who(r.CreatedBy)))
+	add("Logged", fmt.Sprintf("%s by %s", ukcal.WallDateTime(r.CreatedAt), cf.who(r.CreatedBy)))
 	return widget.NewCard("Details", "", grid)
 }
 

@@ -82,7 +82,7 @@ type complaintForm struct {
 }
 
 func newComplaintForm(ctx *Context, onDone func(*app.ComplaintRecord)) *complaintForm {
-	f := &complaintForm{ctx: ctx, onDone: onDone, today: ukcal.DateOf(nowInClinic())}
+	f := &complaintForm{ctx: ctx, onDone: onDone, today: ukcal.Today(wallClock())}
 	if cs, err := ctx.Clinic.CalendarSettings(); err == nil {
 		f.region, _ = ukcal.ParseRegion(cs.Region)
 	}
@@ -136,7 +136,7 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.channel.Horizontal = true
 
 	f.received = newTextBox()
-	f.received.SetText(shortDay(f.today))
+	f.received.SetText(f.today.Short())
 	f.received.OnChanged = func(string) { f.datesChanged() }
 	f.ackHint = wrapped("")
 	f.events = newTextBox()
@@ -325,7 +325,7 @@ func (f *complaintForm) patientPicked(p app.PatientSummary) {
 			if derr != nil || d.After(f.today) {
 				continue // a complaint is about what has happened
 			}
-			text := fmt.Sprintf("%s %s · %s · %s", d.Time().Format("Mon 02/01/2006"), schedule.Clock(a.StartMin), a.TypeName, a.ClinicianName)
+			text := fmt.Sprintf("%s %s · %s · %s", d.Format(ukcal.LayoutShortWithDay), schedule.Clock(a.StartMin), a.TypeName, a.ClinicianName)
 			f.apptIDs[text] = a.ID
 			opts = append(opts, text)
 		}
@@ -356,14 +356,14 @@ func (f *complaintForm) datesChanged() {
 	if f.ackHint == nil || f.rules == nil {
 		return
 	}
-	received, err := parseDay(f.received.Text)
+	received, err := parseUKDate(f.received.Text)
 	switch {
 	case err != nil:
 		say(f.ackHint, widget.DangerImportance, plainError(err))
 	case received.IsZero():
 		say(f.ackHint, widget.LowImportance, "Type the date it was received: dd/mm/yyyy.")
 	case received.After(f.today):
-		say(f.ackHint, widget.DangerImportance, "The date received cannot be after today ("+shortDay(f.today)+").")
+		say(f.ackHint, widget.DangerImportance, "The date received cannot be after today ("+f.today.Short()+").")
 	default:
 		ack, text := f.rules.ackText(received)
 		imp := widget.MediumImportance
@@ -372,8 +372,8 @@ func (f *complaintForm) datesChanged() {
 		}
 		say(f.ackHint, imp, text)
 	}
-	events, e1 := parseDay(f.events.Text)
-	aware, e2 := parseDay(f.aware.Text)
+	events, e1 := parseUKDate(f.events.Text)
+	aware, e2 := parseUKDate(f.aware.Text)
 	switch {
 	case e1 != nil:
 		say(f.timeLimit, widget.DangerImportance, "Events: "+plainError(e1))
@@ -393,7 +393,7 @@ func (f *complaintForm) datesChanged() {
 	}
 	say(f.timeLimit, widget.WarningImportance, fmt.Sprintf("Outside the 12-month time limit: it had to be made by %s. "+
 		"Log it all the same: the manager decides whether to investigate (the regulations allow it when there was good reason "+
-		"for the delay and a fair investigation is still possible).", longDay(due.TimeLimit)))
+		"for the delay and a fair investigation is still possible).", due.TimeLimit.LongWithDay()))
 }
 
 // details collects the form; a date that cannot be read is refused here,
@@ -418,13 +418,13 @@ func (f *complaintForm) details() (app.ComplaintDetails, error) {
 		}
 	}
 	var err error
-	if d.Received, err = parseDay(f.received.Text); err != nil {
+	if d.Received, err = parseUKDate(f.received.Text); err != nil {
 		return d, fmt.Errorf("the date received: %w", err)
 	}
-	if d.Events, err = parseDay(f.events.Text); err != nil {
+	if d.Events, err = parseUKDate(f.events.Text); err != nil {
 		return d, fmt.Errorf("the date of the events: %w", err)
 	}
-	if d.Aware, err = parseDay(f.aware.Text); err != nil {
+	if d.Aware, err = parseUKDate(f.aware.Text); err != nil {
 		return d, fmt.Errorf("the date the complainant became aware: %w", err)
 	}
 	if d.Complainant == complaints.ComplainantOnBehalf {
@@ -434,7 +434,7 @@ func (f *complaintForm) details() (app.ComplaintDetails, error) {
 		case consentNo:
 			d.Consent = app.ConsentRefused
 		}
-		if d.ConsentDate, err = parseDay(f.consentDate.Text); err != nil {
+		if d.ConsentDate, err = parseUKDate(f.consentDate.Text); err != nil {
 			return d, fmt.Errorf("the date of consent: %w", err)
 		}
 		if d.Consent != app.ConsentNotRecorded && d.ConsentDate.IsZero() {
@@ -549,13 +549,13 @@ func (f *complaintForm) fill(r app.ComplaintRecord) {
 	default:
 		f.consent.SetSelected(consentNotYet)
 	}
-	f.consentDate.SetText(shortDay(r.ConsentDate))
+	f.consentDate.SetText(r.ConsentDate.Short())
 	f.consentNote.SetText(r.ConsentNote)
 	f.rules.fill(r)
 	f.channel.SetSelected(r.Channel.Label())
-	f.received.SetText(shortDay(r.Received))
-	f.events.SetText(shortDay(r.Events))
-	f.aware.SetText(shortDay(r.Aware))
+	f.received.SetText(r.Received.Short())
+	f.events.SetText(r.Events.Short())
+	f.aware.SetText(r.Aware.Short())
 	var subjects, groups []string
 	for _, s := range r.Subjects {
 		subjects = append(subjects, s.Label())
@@ -579,7 +579,7 @@ func (f *complaintForm) fill(r app.ComplaintRecord) {
 	case r.ResponsePeriod.WorkingDays > 0:
 		f.period.SetText(strconv.Itoa(r.ResponsePeriod.WorkingDays))
 	case !r.ResponsePeriod.Until.IsZero():
-		f.periodHint.SetText("A response by " + longDay(r.ResponsePeriod.Until) + " was agreed: it stays unless you type a number of working days.")
+		f.periodHint.SetText("A response by " + r.ResponsePeriod.Until.LongWithDay() + " was agreed: it stays unless you type a number of working days.")
 	}
 }
 

@@ -109,16 +109,16 @@ func (r *complaintFormRules) changed() {
 // stage 1, answered), for the form's received date.
 func (r *complaintFormRules) ackText(received ukcal.Date) (ukcal.Date, string) {
 	rules := r.rules()
-	stage2, _ := parseDay(r.stage2.Text)
+	stage2, _ := parseUKDate(r.stage2.Text)
 	due := complaints.DeadlinesUnder(rules, received, ukcal.Date{}, ukcal.Date{}, stage2, complaints.ResponsePeriod{})
 	if due.AtStage1() {
-		return due.Stage1By, fmt.Sprintf("Stage 1 answer by %s — %d working days after receipt", longDay(due.Stage1By), rules.Stage1WorkingDays())
+		return due.Stage1By, fmt.Sprintf("Stage 1 answer by %s — %d working days after receipt", due.Stage1By.LongWithDay(), rules.Stage1WorkingDays())
 	}
 	from := "receipt"
 	if due.Stage2.After(received) {
 		from = "stage 2 began"
 	}
-	return due.AcknowledgeBy, fmt.Sprintf("Acknowledge by %s — %d working days after %s", longDay(due.AcknowledgeBy),
+	return due.AcknowledgeBy, fmt.Sprintf("Acknowledge by %s — %d working days after %s", due.AcknowledgeBy.LongWithDay(),
 		rules.AcknowledgeWorkingDays(), from)
 }
 
@@ -130,7 +130,7 @@ func (r *complaintFormRules) apply(d *app.ComplaintDetails) error {
 		return nil
 	}
 	var err error
-	if d.Stage2, err = parseDay(r.stage2.Text); err != nil {
+	if d.Stage2, err = parseUKDate(r.stage2.Text); err != nil {
 		return fmt.Errorf("the date it went to stage 2: %w", err)
 	}
 	return nil
@@ -144,7 +144,7 @@ func (r *complaintFormRules) fill(rec app.ComplaintRecord) {
 	} else {
 		r.funding.SetSelected(fundingNHS)
 	}
-	r.stage2.SetText(shortDay(rec.Stage2))
+	r.stage2.SetText(rec.Stage2.Short())
 }
 
 // keep adds the choices to what is kept through a lock.

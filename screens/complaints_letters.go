@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,7 +61,7 @@ func (cf *complaintFile) askLetter(template string) {
 		a.delayReason = letterEntry(2, "We are still waiting to speak to a member of staff who has been away.")
 		form.Append("Reason for the delay", a.delayReason)
 		a.newDue = newTextBox()
-		a.newDue.SetText(shortDay(cf.region.AddWorkingDays(cf.today, delayLetterWorkingDays)))
+		a.newDue.SetText(cf.region.AddWorkingDays(cf.today, delayLetterWorkingDays).Short())
 		form.Append("New response date", sized(a.newDue, 130))
 	case app.ComplaintFinalTemplate:
 		a.investigation = letterEntry(3, "Who you spoke to and what you read")
@@ -143,7 +144,7 @@ func (a *complaintLetterAsk) request() (app.ComplaintLetterRequest, error) {
 		}
 	}
 	if a.newDue != nil {
-		d, err := parseDay(a.newDue.Text)
+		d, err := parseUKDate(a.newDue.Text)
 		if err != nil {
 			return req, err
 		}
@@ -192,7 +193,7 @@ func (cf *complaintFile) printedLetters() fyne.CanvasObject {
 	mayPrint := cf.ctx.Clinic.Can(app.PermPrintLetters)
 	box := container.NewVBox(widget.NewLabelWithStyle("Letters printed", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, l := range cf.printed {
-		var row fyne.CanvasObject = wrapped(fmt.Sprintf("%s · %s · %s", l.Title, clinicTime(l.At).Format("02/01/2006 15:04"), cf.who(l.By)))
+		var row fyne.CanvasObject = wrapped(fmt.Sprintf("%s · %s · %s", l.Title, ukcal.WallDateTime(l.At), cf.who(l.By)))
 		if mayPrint {
 			again := widget.NewButtonWithIcon("Print again", theme.DocumentPrintIcon(), func() { cf.printAgain(l) })
 			again.Importance = widget.LowImportance

@@ -31,7 +31,7 @@ func TestComplaintFormRecordsTheNationAndFunding(t *testing.T) {
 		t.Errorf("Scotland: stage 2 shown %v, hint %q", f.rules.stage2Box.Visible(), f.rules.hint.Text)
 	}
 	stage1 := ukcal.Scotland.AddWorkingDays(received, 5)
-	if !strings.Contains(f.ackHint.Text, "Stage 1 answer by "+longDay(stage1)) {
+	if !strings.Contains(f.ackHint.Text, "Stage 1 answer by "+stage1.LongWithDay()) {
 		t.Errorf("Scottish deadline line %q", f.ackHint.Text)
 	}
 	f.rules.nation.SetSelected("Wales")

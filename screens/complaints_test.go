@@ -68,7 +68,7 @@ func tkSelect(t *testing.T, w fyne.Window, placeholder string) *widget.Select {
 }
 
 // tkDaysAgo is a date this many calendar days before today.
-func tkDaysAgo(n int) ukcal.Date { return ukcal.DateOf(nowInClinic()).AddDays(-n) }
+func tkDaysAgo(n int) ukcal.Date { return ukcal.Today(wallClock()).AddDays(-n) }
 
 // tkFillForm fills the new-complaint form for an oral complaint by p,
 // received on the date, leaving the description as it is.
@@ -81,7 +81,7 @@ func tkFillForm(t *testing.T, w fyne.Window, f *complaintForm, surname string, r
 	}
 	f.patient.list.Select(0)
 	tpIdle(t)
-	f.received.SetText(shortDay(received))
+	f.received.SetText(received.Short())
 	f.subjects.SetSelected([]string{complaints.SubjectWaitingTimes.Label()})
 	f.staffGroups.SetSelected([]string{complaints.StaffAdministration.Label()})
 }
@@ -105,7 +105,7 @@ func TestLogOralComplaintSeeDeadlineAcknowledgeAndLeaveTheOverdueList(t *testing
 	received := tkDaysAgo(10) // well past its acknowledgement deadline
 	tkFillForm(t, w, f, "Łukasiewicz", received)
 	ack := ukcal.ComplaintAcknowledgeBy(received, ukcal.EnglandAndWales)
-	wantHint := "Acknowledge by " + longDay(ack) + " — 3 working days after receipt"
+	wantHint := "Acknowledge by " + ack.LongWithDay() + " — 3 working days after receipt"
 	if !strings.Contains(f.ackHint.Text, wantHint) {
 		t.Errorf("the form's deadline reads %q, want %q", f.ackHint.Text, wantHint)
 	}
@@ -116,7 +116,7 @@ func TestLogOralComplaintSeeDeadlineAcknowledgeAndLeaveTheOverdueList(t *testing
 	if s.file == nil {
 		t.Fatalf("the complaint was not logged: %q", f.problem.Text)
 	}
-	if !tpShows(w, longDay(ack)+" — 3 working days after receipt: overdue by") {
+	if !tpShows(w, ack.LongWithDay()+" — 3 working days after receipt: overdue by") {
 		t.Errorf("the file does not show the acknowledgement deadline as overdue: %q", tpTexts(w))
 	}
 	ref := s.file.f.Reference
@@ -135,7 +135,7 @@ func TestLogOralComplaintSeeDeadlineAcknowledgeAndLeaveTheOverdueList(t *testing
 	if s.file.f.Status != complaints.Acknowledged || !tpShows(w, ref+" acknowledged") {
 		t.Fatalf("not acknowledged: %s %q", s.file.f.Status, tpTexts(w))
 	}
-	if !tpShows(w, "Acknowledged on "+shortDay(ukcal.DateOf(nowInClinic()))) || !tpShows(w, "Acknowledged — Staff rjones") {
+	if !tpShows(w, "Acknowledged on "+ukcal.Today(wallClock()).Short()) || !tpShows(w, "Acknowledged — Staff rjones") {
 		t.Errorf("the file does not show the acknowledgement on its deadline and timeline: %q", tpTexts(w))
 	}
 
@@ -173,8 +173,8 @@ func TestNewComplaintFormRefusesAnEmptyDescription(t *testing.T) {
 		t.Errorf("a date that does not exist: %q", f.ackHint.Text)
 	}
 	// Events more than 12 months before: a warning, not a refusal.
-	f.received.SetText(shortDay(tkDaysAgo(1)))
-	f.events.SetText(shortDay(tkDaysAgo(500)))
+	f.received.SetText(tkDaysAgo(1).Short())
+	f.events.SetText(tkDaysAgo(500).Short())
 	if !f.timeLimit.Visible() || !strings.Contains(f.timeLimit.Text, "Outside the 12-month time limit") {
 		t.Errorf("no time-limit warning: %q", f.timeLimit.Text)
 	}

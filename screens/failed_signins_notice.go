@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -135,11 +136,11 @@ func failedSignInsLines(f app.FailedSignIns) []string {
 			what += ", and " + countOf(u.Refused, refusedOne, refusedMany)
 		}
 		var when string
-		switch first, last := clinicTime(u.First), clinicTime(u.Last); {
+		switch first, last := u.First, u.Last; {
 		case first.Equal(last):
 			when = "at " + whenExactly(last)
 		case sameDay(first, last):
-			when = "on " + first.Format(signInDayLayout) + " from " + first.Format(ukTimeLayout) + " to " + last.Format(ukTimeLayout)
+			when = "on " + ukcal.WallDate(first).LongWithDay() + " from " + ukcal.WallClock(first) + " to " + ukcal.WallClock(last)
 		default:
 			when = "from " + whenExactly(first) + " to " + whenExactly(last)
 		}
@@ -152,10 +153,8 @@ func failedSignInsLines(f app.FailedSignIns) []string {
 // "09:05 on Monday 3 February 2031" (no "today": the notice may be read
 // days later).
 func whenExactly(t time.Time) string {
-	return clinicTime(t).Format(ukTimeLayout) + " on " + clinicTime(t).Format(signInDayLayout)
+	return ukcal.WallClock(t) + " on " + ukcal.WallDate(t).LongWithDay()
 }
-
-const signInDayLayout = "Monday 2 January 2006"
 
 // A refused try came before the wait after too many wrong passwords was
 // over: its password was never looked at.
@@ -165,9 +164,7 @@ const (
 )
 
 func sameDay(a, b time.Time) bool {
-	y1, m1, d1 := clinicTime(a).Date()
-	y2, m2, d2 := clinicTime(b).Date()
-	return y1 == y2 && m1 == m2 && d1 == d2
+	return ukcal.WallDate(a) == ukcal.WallDate(b)
 }
 
 func countOf(n int, one, many string) string {

@@ -37,7 +37,7 @@ type reminderBatch struct {
 func openReminderBatch(ctx *Context, day ukcal.Date) *reminderBatch {
 	b := &reminderBatch{ctx: ctx}
 	b.date = newTextBox()
-	b.date.SetText(day.Time().Format("02/01/2006"))
+	b.date.SetText(day.Short())
 	b.date.OnSubmitted = func(string) { b.start() }
 	b.progress = widget.NewProgressBar()
 	b.progress.Hide()
@@ -59,12 +59,11 @@ func openReminderBatch(ctx *Context, day ukcal.Date) *reminderBatch {
 // start makes the letters off the UI goroutine, moving the bar as each is
 // drawn.
 func (b *reminderBatch) start() {
-	t, err := parseUKDate(b.date.Text)
+	day, err := parseUKDate(b.date.Text)
 	if err != nil {
 		say(b.message, widget.DangerImportance, "Write the day as dd/mm/yyyy, e.g. 24/11/2026.")
 		return
 	}
-	day := ukcal.DateOf(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	b.cancel = cancel
 	b.startButton.Disable()

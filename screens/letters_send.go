@@ -125,7 +125,7 @@ func (d *letterDialog) keepTyping() {
 func appointmentChoice(e app.DiaryEntry) string {
 	day := e.Date
 	if d, err := ukcal.ParseDate(e.Date); err == nil {
-		day = d.Time().Format("Mon 02/01/2006")
+		day = d.Format(ukcal.LayoutShortWithDay)
 	}
 	s := fmt.Sprintf("%s %s · %s with %s", day, schedule.Clock(e.StartMin), e.TypeName, e.ClinicianName)
 	if e.Status.Cancelled() || e.Status == schedule.StatusDNA {

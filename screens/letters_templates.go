@@ -59,7 +59,7 @@ func newLettersTab(ctx *Context) *lettersTab {
 
 func (t *lettersTab) build() fyne.CanvasObject {
 	t.day = widget.NewEntry()
-	t.day.SetText(ukcal.Today(wallClock()).AddDays(1).Time().Format("02/01/2006"))
+	t.day.SetText(ukcal.Today(wallClock()).AddDays(1).Short())
 	dayCard := widget.NewCard("Print for a day", "",
 		container.NewVBox(
 			widget.NewForm(widget.NewFormItem("Day (dd/mm/yyyy)", t.day)),
@@ -87,7 +87,7 @@ func (t *lettersTab) chosenDay() (ukcal.Date, bool) {
 		t.ctx.ShowError(errors.New("write the day as dd/mm/yyyy, e.g. 24/11/2026"))
 		return ukcal.Date{}, false
 	}
-	return ukcal.DateOf(d), true
+	return d, true
 }
 
 func (t *lettersTab) reminders() {
@@ -248,7 +248,7 @@ func (t *lettersTab) findPreviewPatients() {
 		}
 		options, ids := []string{examplePatient, exampleChild}, []string{"", app.ExampleChild}
 		for _, p := range found {
-			options, ids = append(options, fullName(p)+", born "+isoToUK(p.DOB)), append(ids, p.ID)
+			options, ids = append(options, fullName(p)+", born "+ukcal.ShortFromISO(p.DOB)), append(ids, p.ID)
 		}
 		t.previewFor.SetOptions(options)
 		t.previewIDs = ids

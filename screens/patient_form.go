@@ -9,6 +9,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -232,7 +233,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 	f.aisNotes = multiLineEntry(2, "How to meet the needs, e.g. \"24-point font; book the BSL interpreter for a double slot\"")
 	f.aisNotes.onFocus = f.fieldFocused
 	f.aisReviewed = f.entry("dd/mm/yyyy")
-	reviewedToday := widget.NewButton("Today", func() { f.aisReviewed.SetText(patients.FormatDate(patientToday())) })
+	reviewedToday := widget.NewButton("Today", func() { f.aisReviewed.SetText(patientToday().Short()) })
 	f.alertsBox = container.NewVBox()
 	addAlert := widget.NewButtonWithIcon("Add an alert", theme.ContentAddIcon(), func() { f.addAlert(patientAlert{}) })
 	f.lastTreatment = f.entry("dd/mm/yyyy")
@@ -372,7 +373,7 @@ func (f *patientForm) fill() {
 	f.surname.SetText(p.Surname)
 	f.preferred.SetText(p.PreferredName)
 	f.knownAsInLetters.SetChecked(p.UseKnownAs)
-	f.dob.SetText(isoToUK(p.DOB))
+	f.dob.SetText(ukcal.ShortFromISO(p.DOB))
 	f.sex.SetSelected(patients.Label(patients.Sexes, p.Sex))
 	f.gender.SetText(p.GenderIdentity)
 	f.nhsNumber.SetText(nhs.FormatNHSNumber(p.NHSNumber))
@@ -411,12 +412,12 @@ func (f *patientForm) fill() {
 		}
 	}
 	f.aisNotes.SetText(p.AIS.Notes)
-	f.aisReviewed.SetText(isoToUK(p.AIS.Reviewed))
+	f.aisReviewed.SetText(ukcal.ShortFromISO(p.AIS.Reviewed))
 	for _, a := range p.Alerts {
 		f.addAlert(a)
 	}
-	f.lastTreatment.SetText(isoToUK(p.LastTreatment))
-	f.dateOfDeath.SetText(isoToUK(p.DateOfDeath))
+	f.lastTreatment.SetText(ukcal.ShortFromISO(p.LastTreatment))
+	f.dateOfDeath.SetText(ukcal.ShortFromISO(p.DateOfDeath))
 }
 
 // focusFirst puts the cursor in the first name field.

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
@@ -246,10 +245,10 @@ func (r *patientRecord) buildHeader() fyne.CanvasObject {
 		facts = append(facts, "Known as "+p.PreferredName)
 	}
 	if p.DOB != "" {
-		born := "Born " + isoToUK(p.DOB)
+		born := "Born " + ukcal.ShortFromISO(p.DOB)
 		if died, err := ukcal.ParseDate(p.DateOfDeath); err == nil {
 			// Said at the top, so nobody books or rings a patient who has died.
-			born += ", died " + isoToUK(p.DateOfDeath)
+			born += ", died " + ukcal.ShortFromISO(p.DateOfDeath)
 			if age, ok := patients.Age(p, died); ok {
 				born += fmt.Sprintf(" aged %d", age)
 			}
@@ -354,7 +353,7 @@ func needsBanner(p app.Patient) fyne.CanvasObject {
 	}
 	if len(p.AIS.Needs) > 0 {
 		if p.AIS.Reviewed != "" {
-			more = append(more, "Last reviewed "+isoToUK(p.AIS.Reviewed)+".")
+			more = append(more, "Last reviewed "+ukcal.ShortFromISO(p.AIS.Reviewed)+".")
 		} else {
 			more = append(more, "Not reviewed yet: check them with the patient.")
 		}
@@ -469,9 +468,9 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 		section("Language and communication",
 			item("Preferred language", p.Language), item("Interpreter needed", interpreter),
 			item("Communication needs", strings.Join(needs, "\n")), item("How to meet them", p.AIS.Notes),
-			item("Needs last reviewed", isoToUK(p.AIS.Reviewed))),
+			item("Needs last reviewed", ukcal.ShortFromISO(p.AIS.Reviewed))),
 		section("Alerts", item("Alerts", strings.Join(alerts, "\n"))),
-		section("Treatment", item("Last treatment before ClinicDesk", isoToUK(p.LastTreatment)), item("Date of death", isoToUK(p.DateOfDeath))),
+		section("Treatment", item("Last treatment before ClinicDesk", ukcal.ShortFromISO(p.LastTreatment)), item("Date of death", ukcal.ShortFromISO(p.DateOfDeath))),
 	)
 	return newFocusScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
 }
@@ -678,7 +677,7 @@ func retentionText(d recordData) string {
 	if !d.retentionOK {
 		return "How long to keep this record cannot be worked out without a date of birth: add it in the details."
 	}
-	return "Keep until " + letters.LongDate(d.retention.KeepUntil.Time()) + ": " + d.retention.Rule + "."
+	return "Keep until " + d.retention.KeepUntil.Long() + ": " + d.retention.Rule + "."
 }
 
 func (r *patientRecord) recordTab() fyne.CanvasObject {
@@ -738,7 +737,7 @@ func (r *patientRecord) confirmArchive() {
 	p := r.data.p
 	keep := "It is kept for its retention period."
 	if r.data.retentionOK {
-		keep = "It is kept until " + letters.LongDate(r.data.retention.KeepUntil.Time()) + "."
+		keep = "It is kept until " + r.data.retention.KeepUntil.Long() + "."
 	}
 	d := dialog.NewConfirm("Archive "+patientFullName(p)+"?",
 		"The record leaves the everyday lists and searches. "+keep+" You can bring it back at any time.",
@@ -797,7 +796,7 @@ func (r *patientRecord) confirmDelete() {
 	}
 	content := container.NewVBox(
 		wrapped(fmt.Sprintf("This deletes the record of %s (born %s) and all its notes, calls and follow-ups. It cannot be undone.",
-			patientFullName(p), isoToUK(p.DOB))),
+			patientFullName(p), ukcal.ShortFromISO(p.DOB))),
 		wrapped("To confirm, type "+want+" below."),
 		r.deleteEntry, r.deleteProblem)
 	d := dialog.NewCustomWithoutButtons("Delete "+patientFullName(p)+"?", content, r.ctx.Window)

@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -54,7 +55,7 @@ func (r *patientRecord) fillMerges() {
 
 // mergeName names the other record of a merge: "John Smith (born 12/03/1980)".
 func mergeName(p app.PatientSummary) string {
-	return fullName(p) + " (born " + isoToUK(p.DOB) + ")"
+	return fullName(p) + " (born " + ukcal.ShortFromISO(p.DOB) + ")"
 }
 
 func (r *patientRecord) nameOf(id string) string {
@@ -111,7 +112,7 @@ func (r *patientRecord) confirmMerge(dup app.PatientSummary) {
 	p := r.data.p
 	msg := fmt.Sprintf("%s (born %s) will be closed, and its notes, calls and follow-ups moved to this record of %s (born %s). "+
 		"The details on this record stay as they are: copy anything missing across first. You can undo the merge afterwards.",
-		fullName(dup), isoToUK(dup.DOB), patientFullName(p), isoToUK(p.DOB))
+		fullName(dup), ukcal.ShortFromISO(dup.DOB), patientFullName(p), ukcal.ShortFromISO(p.DOB))
 	d := dialog.NewConfirm("Merge the duplicate into this record?", msg, func(ok bool) {
 		r.dialog = nil
 		if ok {

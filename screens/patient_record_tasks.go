@@ -104,18 +104,18 @@ func (r *patientRecord) fillTasks() {
 		title := wrapped(k.Title)
 		title.TextStyle.Bold = !done
 		var when string
-		due, err := ukcal.ParseDate(k.Due)
-		dueText := isoToUK(k.Due)
+		due := k.Due
+		dueText := due.Short()
 		whenLabel := widget.NewLabel("")
 		switch {
 		case done:
 			when = fmt.Sprintf("Done %s by %s", ukDate(k.DoneAt), r.staffByUsername(k.DoneBy))
 			whenLabel.Importance = widget.SuccessImportance
-		case err == nil && due.Before(today):
+		case !due.IsZero() && due.Before(today):
 			when = fmt.Sprintf("Overdue: was due %s (%s)", dueText, plural(int64(due.DaysUntil(today)), "day ago", "days ago"))
 			whenLabel.Importance = widget.DangerImportance
 			whenLabel.TextStyle.Bold = true
-		case err == nil && due == today:
+		case due == today:
 			when = "Due today"
 			whenLabel.Importance = widget.WarningImportance
 		default:

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"clinicdesk/app"
-	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -145,7 +144,7 @@ func TestPatientRecordFollowUps(t *testing.T) {
 	if !strings.Contains(r.taskProblem.Text, "February 2026 has 28 days") {
 		t.Fatalf("a bad due date was not refused: %q", r.taskProblem.Text)
 	}
-	r.taskDue.SetText(patients.FormatDate(patientToday().AddDays(-3)))
+	r.taskDue.SetText(patientToday().AddDays(-3).Short())
 	tcTap(t, w, "Add follow-up")
 	tpIdle(t)
 	if len(r.data.tasks) != 1 || !tpShows(w, "Overdue") || !tpShows(w, "Priya Manager") {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
 
@@ -59,8 +58,8 @@ func (r *patientRecord) subjectAccessButton() fyne.CanvasObject {
 			if d.Request.PatientID != id {
 				continue
 			}
-			l := wrapped(fmt.Sprintf("Open request received %s: %s, due %s (%s).", patients.FormatDate(d.Request.Received),
-				strings.ToLower(d.Request.Status().Label()), patients.FormatDate(d.Due), d.Words))
+			l := wrapped(fmt.Sprintf("Open request received %s: %s, due %s (%s).", d.Request.Received.Short(),
+				strings.ToLower(d.Request.Status().Label()), d.Due.Short(), d.Words))
 			if d.Overdue {
 				l.Importance = widget.DangerImportance
 				l.TextStyle.Bold = true
@@ -83,7 +82,7 @@ func (r *patientRecord) subjectAccessButton() fyne.CanvasObject {
 // where to save the copy.
 func (r *patientRecord) askSubjectAccess() {
 	received := newTextBox()
-	received.SetText(nowInClinic().Format(ukDateLayout))
+	received.SetText(ukcal.Today(wallClock()).Short())
 	name := newTextBox()
 	name.SetPlaceHolder("Their name, and on whose behalf (e.g. Smith & Co Solicitors, for the patient)")
 	name.Disable()
@@ -121,7 +120,7 @@ func (r *patientRecord) askSubjectAccess() {
 		}
 		d.Hide()
 		r.dialog = nil
-		r.chooseSubjectAccessFile(ukcal.DateOf(t), by)
+		r.chooseSubjectAccessFile(t, by)
 	})
 	next.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide(); r.dialog = nil })
@@ -182,7 +181,7 @@ func (r *patientRecord) subjectAccessTo(path string, received ukcal.Date, by str
 		}
 		msg := fmt.Sprintf("Subject access copy made. The PDF is saved as %s and the JSON copy as %s. "+
 			"The request received on %s is on the subject access register, answered today.",
-			res.pdf, res.json, patients.FormatDate(res.req.Received))
+			res.pdf, res.json, res.req.Received.Short())
 		r.say(widget.SuccessImportance, msg)
 		dialog.ShowInformation("Subject access copy made", msg, r.ctx.Window)
 	})

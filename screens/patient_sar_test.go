@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"clinicdesk/app"
-	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2/test"
@@ -26,7 +25,7 @@ func TestPatientSubjectAccessWritesPDFAndJSONAndShowsTheDueDate(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	received := ukcal.DateOf(nowInClinic()).AddDays(-3)
+	received := ukcal.Today(wallClock()).AddDays(-3)
 	r.subjectAccessTo(filepath.Join(dir, "copy.pdf"), received, "patient")
 	tpIdle(t)
 
@@ -53,7 +52,7 @@ func TestPatientSubjectAccessWritesPDFAndJSONAndShowsTheDueDate(t *testing.T) {
 		}
 		t.Errorf("the folder holds %q, want only the PDF and the JSON", names)
 	}
-	day := patients.FormatDate(received)
+	day := received.Short()
 	if !tpShows(w, "received on "+day+" is on the subject access register, answered today") || !tpShows(w, filepath.Join(dir, "copy.json")) {
 		t.Errorf("the request %s and where the files went are not shown: %q", day, tpTexts(w))
 	}
@@ -66,7 +65,7 @@ func TestPatientSubjectAccessFailureLeavesNothingBehind(t *testing.T) {
 	_, r, w := tpOpen(t, c, p)
 	dir := t.TempDir()
 	// The request cannot have been received tomorrow: SubjectAccess refuses.
-	r.subjectAccessTo(filepath.Join(dir, "copy"), ukcal.DateOf(nowInClinic()).AddDays(1), "patient")
+	r.subjectAccessTo(filepath.Join(dir, "copy"), ukcal.Today(wallClock()).AddDays(1), "patient")
 	tpIdle(t)
 	if !tpShows(w, "The subject access copy was not made") {
 		t.Errorf("the refusal is not shown: %q", tpTexts(w))

@@ -595,16 +595,7 @@ func fullName(p app.PatientSummary) string {
 }
 
 // patientToday is today's date at the clinic.
-func patientToday() ukcal.Date { return ukcal.DateOf(nowInClinic()) }
-
-// isoToUK writes a stored date (YYYY-MM-DD) as dd/mm/yyyy.
-func isoToUK(iso string) string {
-	d, err := ukcal.ParseDate(iso)
-	if err != nil {
-		return iso
-	}
-	return patients.FormatDate(d)
-}
+func patientToday() ukcal.Date { return ukcal.Today(wallClock()) }
 
 // ukToISO reads a date typed dd/mm/yyyy into the stored form. Text that
 // is not a date is passed on as it is, so the record's rules report it
@@ -614,7 +605,7 @@ func ukToISO(text string) string {
 	if text == "" {
 		return ""
 	}
-	d, err := patients.ParseUKDate(text)
+	d, err := ukcal.ParseUK(text)
 	if err != nil {
 		return text
 	}
@@ -628,7 +619,7 @@ func dobAge(p app.PatientSummary) string {
 	if p.DOB == "" {
 		return ""
 	}
-	s := isoToUK(p.DOB)
+	s := ukcal.ShortFromISO(p.DOB)
 	if age, ok := patients.AgeFromDOB(p.DOB, patientToday()); ok {
 		s += fmt.Sprintf(" (%d)", age)
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
 
@@ -35,19 +34,19 @@ const (
 
 // sarDay reads a typed dd/mm/yyyy date; empty is today.
 func sarDay(box *textBox) (ukcal.Date, error) {
-	t, err := parseUKDate(box.Text)
+	d, err := parseUKDate(box.Text)
 	if err != nil {
 		return ukcal.Date{}, err
 	}
-	if t.IsZero() {
-		return ukcal.DateOf(nowInClinic()), nil
+	if d.IsZero() {
+		return ukcal.Today(wallClock()), nil
 	}
-	return ukcal.DateOf(t), nil
+	return d, nil
 }
 
 func sarDateBox() *textBox {
 	b := newTextBox()
-	b.SetText(nowInClinic().Format(ukDateLayout))
+	b.SetText(ukcal.Today(wallClock()).Short())
 	return b
 }
 
@@ -213,7 +212,7 @@ func askSARResume(ctx *Context, req sar.Request, done func(sar.Request)) dialog.
 	scope := newTextBox()
 	scope.SetPlaceHolder("What they now ask for, if it changed")
 	content := container.NewVBox(
-		wrapped(fmt.Sprintf("The clock stopped on %s, waiting for %s.", patients.FormatDate(p.From), p.Reason.Label())),
+		wrapped(fmt.Sprintf("The clock stopped on %s, waiting for %s.", p.From.Short(), p.Reason.Label())),
 		widget.NewLabel("The day it came (dd/mm/yyyy)"), on)
 	if p.Reason == sar.AwaitingIdentity {
 		content.Add(widget.NewLabel("How identity was checked"))
@@ -241,7 +240,7 @@ func askSARExtend(ctx *Context, req sar.Request, due ukcal.Date, done func(sar.R
 	why := letterEntry(3, "Why more time is needed, in words for the patient: e.g. the record runs to many years and part of it is on paper")
 	content := container.NewVBox(
 		wrapped(fmt.Sprintf("The law allows two more months when a request is complex, only with a notice sent by %s, saying why. "+
-			"The notice is written for you to print and send.", patients.FormatDate(due))),
+			"The notice is written for you to print and send.", due.Short())),
 		widget.NewLabel("Why more time is needed"), why,
 		widget.NewLabel("The day the notice is sent (dd/mm/yyyy)"), sent)
 	var made *madePDF
@@ -291,7 +290,7 @@ func chooseSARCopyFile(ctx *Context, name string, then func(path string)) {
 		}
 		then(path)
 	}, ctx.Window)
-	d.SetFileName(fmt.Sprintf("subject-access-%s-%s.pdf", fileSafe(name), nowInClinic().Format("20060102")))
+	d.SetFileName(fmt.Sprintf("subject-access-%s-%s.pdf", fileSafe(name), ukcal.FormatWall(wallClock(), ukcal.LayoutFileDay)))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.SetTitleText("Save the subject access copy (PDF) as…")
 	showFileDialog(d, ctx.Window)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"clinicdesk/app"
-	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
 
@@ -99,8 +98,8 @@ func (s *sarScreen) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
 	} else if _, paused := d.Request.OpenPause(); paused {
 		imp = widget.LowImportance
 	}
-	texts := []string{patients.FormatDate(d.Due), d.Words, d.Patient, d.Request.Status().Label(),
-		patients.FormatDate(d.Request.Received) + ", " + sarWho(d.Request)}
+	texts := []string{d.Due.Short(), d.Words, d.Patient, d.Request.Status().Label(),
+		d.Request.Received.Short() + ", " + sarWho(d.Request)}
 	for j, c := range cells {
 		l := c.(*widget.Label)
 		l.Importance = imp
@@ -176,21 +175,21 @@ func (s *sarScreen) choose(i widget.ListItemID) {
 // sarDetail says everything about one request in a few lines.
 func sarDetail(d app.SARDue) string {
 	r := d.Request
-	text := fmt.Sprintf("%s: received %s from %s, asking for %s. ", d.Patient, patients.FormatDate(r.Received), sarWho(r), r.Scope)
+	text := fmt.Sprintf("%s: received %s from %s, asking for %s. ", d.Patient, r.Received.Short(), sarWho(r), r.Scope)
 	if r.IdentityCheck != "" {
 		text += "Identity: " + r.IdentityCheck + ". "
 	}
 	for _, p := range r.Pauses {
 		if p.Open() {
-			text += fmt.Sprintf("Waiting for %s since %s. ", p.Reason.Label(), patients.FormatDate(p.From))
+			text += fmt.Sprintf("Waiting for %s since %s. ", p.Reason.Label(), p.From.Short())
 		} else {
-			text += fmt.Sprintf("Paused %s to %s for %s. ", patients.FormatDate(p.From), patients.FormatDate(p.To), p.Reason.Label())
+			text += fmt.Sprintf("Paused %s to %s for %s. ", p.From.Short(), p.To.Short(), p.Reason.Label())
 		}
 	}
 	if r.IsExtended() {
-		text += fmt.Sprintf("Extended by notice sent %s. ", patients.FormatDate(r.ExtensionSent))
+		text += fmt.Sprintf("Extended by notice sent %s. ", r.ExtensionSent.Short())
 	}
-	return text + "Due " + patients.FormatDate(d.Due) + " (" + d.Words + ")."
+	return text + "Due " + d.Due.Short() + " (" + d.Words + ")."
 }
 
 func (s *sarScreen) enable() {
@@ -250,7 +249,7 @@ func (s *sarScreen) resumeChosen() {
 
 func (s *sarScreen) extendChosen() {
 	if d, ok := s.current(); ok {
-		due := d.Request.DueWithoutExtension(s.ctx.Clinic.BankHolidayRegion(), ukcal.DateOf(nowInClinic()))
+		due := d.Request.DueWithoutExtension(s.ctx.Clinic.BankHolidayRegion(), ukcal.Today(wallClock()))
 		askSARExtend(s.ctx, d.Request, due, s.saved("Extended by two months: print and send the notice."))
 	}
 }

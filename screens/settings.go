@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -321,7 +322,7 @@ func (t *detailsTab) save() {
 	if now, err := t.ctx.Clinic.Details(); err == nil {
 		t.current = now
 	}
-	say(t.status, widget.SuccessImportance, fmt.Sprintf("Saved at %s.", nowInClinic().Format(ukTimeLayout)))
+	say(t.status, widget.SuccessImportance, fmt.Sprintf("Saved at %s.", ukcal.WallClock(wallClock())))
 	if renamed && t.ctx.Reload != nil {
 		t.ctx.Reload() // the clinic's name shows in the window around every screen
 	}

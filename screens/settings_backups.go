@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -226,9 +227,8 @@ func (t *backupsTab) showBackup(m app.Manifest, path string, err error) {
 		say(t.result, widget.DangerImportance, "The backup was not made: "+plainError(err))
 		return
 	}
-	at := clinicTime(m.CreatedAt)
 	msg := fmt.Sprintf("Backup made at %s on %s and checked. It holds %s and is saved as %s.",
-		at.Format(ukTimeLayout), at.Format(ukDateLayout), plural(m.AuditSeq, "audit entry", "audit entries"), path)
+		ukcal.WallClock(m.CreatedAt), ukcal.WallDate(m.CreatedAt).Short(), plural(m.AuditSeq, "audit entry", "audit entries"), path)
 	say(t.result, widget.SuccessImportance, msg)
 	t.showLast(m.CreatedAt)
 	dialog.ShowInformation("Backup made", msg, t.ctx.Window)
@@ -275,9 +275,8 @@ func (t *backupsTab) testBackup(path string) {
 				say(t.result, widget.DangerImportance, "This backup did not pass the check, so do not rely on it: "+plainError(err)+" Make a new backup now.")
 				return
 			}
-			at := clinicTime(m.CreatedAt)
 			say(t.result, widget.SuccessImportance, fmt.Sprintf("This backup is good: it opened and checked completely and could be restored. "+
 				"It was made at %s on %s by ClinicDesk %s and holds %s.",
-				at.Format(ukTimeLayout), at.Format(ukDateLayout), m.AppVersion, plural(m.AuditSeq, "audit entry", "audit entries")))
+				ukcal.WallClock(m.CreatedAt), ukcal.WallDate(m.CreatedAt).Short(), m.AppVersion, plural(m.AuditSeq, "audit entry", "audit entries")))
 		})
 }

@@ -45,8 +45,8 @@ func (p *setupClosuresPane) build() fyne.CanvasObject {
 		fill: func(cl app.Closure, cells []fyne.CanvasObject) {
 			from, _ := ukcal.ParseDate(cl.From)
 			to, _ := ukcal.ParseDate(cl.To)
-			cells[0].(*widget.Label).SetText(setupShortDate(from))
-			cells[1].(*widget.Label).SetText(setupShortDate(to))
+			cells[0].(*widget.Label).SetText(from.Format(ukcal.LayoutShortWithDay))
+			cells[1].(*widget.Label).SetText(to.Format(ukcal.LayoutShortWithDay))
 			cells[2].(*widget.Label).SetText(plural(int64(from.DaysUntil(to)+1), "day", "days"))
 			cells[3].(*widget.Label).SetText(cl.Reason)
 		},
@@ -87,14 +87,6 @@ func (p *setupClosuresPane) showAdd() {
 	p.ctx.Window.Canvas().Focus(f.from)
 }
 
-// setupShortDate is "Mon 21/12/2026".
-func setupShortDate(d ukcal.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().Format("Mon " + ukDateLayout)
-}
-
 func (p *setupClosuresPane) updateButtons() {
 	_, ok := p.rows.current()
 	setupEnable(ok, p.removeButton)
@@ -108,11 +100,11 @@ func setupReadDate(text, what string, required bool) (ukcal.Date, string) {
 		}
 		return ukcal.Date{}, ""
 	}
-	t, err := parseUKDate(text)
+	d, err := parseUKDate(text)
 	if err != nil {
 		return ukcal.Date{}, plainError(err)
 	}
-	return ukcal.DateOf(t), ""
+	return d, ""
 }
 
 // add shuts the clinic on the days typed; nothing is added while anything
@@ -128,7 +120,7 @@ func (p *setupClosuresPane) add() {
 		to = from
 	}
 	if fromMsg == "" && toMsg == "" && to.Before(from) {
-		toMsg = fmt.Sprintf("The last day (%s) is before the first (%s).", setupShortDate(to), setupShortDate(from))
+		toMsg = fmt.Sprintf("The last day (%s) is before the first (%s).", to.Format(ukcal.LayoutShortWithDay), from.Format(ukcal.LayoutShortWithDay))
 	}
 	reason := strings.TrimSpace(f.reason.Text)
 	reasonMsg := ""
@@ -161,9 +153,9 @@ func (p *setupClosuresPane) add() {
 // December 2026 to Thursday 24 December 2026".
 func setupDescribeClosure(from, to ukcal.Date) string {
 	if from == to {
-		return "on " + setupProseDate(from)
+		return "on " + from.LongWithDay()
 	}
-	return "from " + setupProseDate(from) + " to " + setupProseDate(to)
+	return "from " + from.LongWithDay() + " to " + to.LongWithDay()
 }
 
 // confirmRemove asks before opening the clinic again on a closure's days.

@@ -3,6 +3,8 @@ package screens
 import (
 	"fmt"
 
+	"clinicdesk/app/ukcal"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -73,6 +75,6 @@ func (p *setupOpeningPane) save() {
 			setMessage(p.problem, plainError(err))
 			return
 		}
-		say(p.status, widget.SuccessImportance, fmt.Sprintf("Saved at %s: %s.", nowInClinic().Format(ukTimeLayout), setupDescribeWeek(w)))
+		say(p.status, widget.SuccessImportance, fmt.Sprintf("Saved at %s: %s.", ukcal.WallClock(wallClock()), setupDescribeWeek(w)))
 	})
 }

@@ -20,9 +20,6 @@ var setupToday = func() ukcal.Date { return ukcal.Today(wallClock()) }
 // setupHolidaysShown is how many coming bank holidays are listed.
 const setupHolidaysShown = 3
 
-// setupProseDate writes a date as "Monday 30 November 2026".
-func setupProseDate(d ukcal.Date) string { return d.Time().Format("Monday 2 January 2006") }
-
 // setupRulesPane sets the clinic-wide diary rules: whose bank holidays
 // the clinic keeps, the diary's grid and how far back DNAs count.
 type setupRulesPane struct {
@@ -129,7 +126,7 @@ func (p *setupRulesPane) showHolidays() {
 		if h.Substitute {
 			title += " (substitute day)"
 		}
-		lines = append(lines, fmt.Sprintf("%s: %s", setupProseDate(h.Date), title))
+		lines = append(lines, fmt.Sprintf("%s: %s", h.Date.LongWithDay(), title))
 	}
 	p.holidays.SetText(fmt.Sprintf("The next bank holidays in %s:\n%s", r.Name(), strings.Join(lines, "\n")))
 }
@@ -199,7 +196,7 @@ func (p *setupRulesPane) save() {
 			return
 		}
 		say(p.status, widget.SuccessImportance, fmt.Sprintf("Saved at %s: %s bank holidays, a %d-minute grid, DNAs counted over %s, children under %d.",
-			nowInClinic().Format(ukTimeLayout), region.Name(), grid, plural(int64(months), "month", "months"), age))
+			ukcal.WallClock(wallClock()), region.Name(), grid, plural(int64(months), "month", "months"), age))
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -54,8 +55,8 @@ func (t *backupsTab) previewRestore(path string) {
 // restoreWhen says when a backup was made, in words: "14:05 on Friday
 // 4 December 2026".
 func restoreWhen(p app.RestorePreview) string {
-	at := clinicTime(p.Manifest.CreatedAt)
-	return at.Format("15:04") + " on " + at.Format("Monday 2 January 2006")
+	at := p.Manifest.CreatedAt
+	return ukcal.WallClock(at) + " on " + ukcal.WallDate(at).LongWithDay()
 }
 
 // restoreLosses says what the restore replaces, as plainly as it can be

@@ -9,7 +9,6 @@ import (
 	"net/mail"
 	"strings"
 	"time"
-	_ "time/tzdata" // the sheet is dated in UK time even where no zone database exists
 	"unicode"
 
 	"clinicdesk/app"

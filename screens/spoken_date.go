@@ -36,7 +36,7 @@ func showSpoken(hint *widget.Label, prefix, text string, today ukcal.Date, lean 
 		hint.SetText(sentence(err.Error()))
 	default:
 		hint.Importance = widget.MediumImportance
-		hint.SetText(prefix + longDay(d))
+		hint.SetText(prefix + d.LongWithDay())
 	}
 	hint.Refresh()
 	return d, err

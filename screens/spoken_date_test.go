@@ -24,13 +24,13 @@ func TestFollowUpDateAcceptsSpokenDates(t *testing.T) {
 
 	tpType(t, w, r.taskTitle, "Ring about the scan")
 	tpType(t, w, r.taskDue, "Tomorrow")
-	if !tpShows(w, "Due "+longDay(tomorrow)) {
+	if !tpShows(w, "Due "+tomorrow.LongWithDay()) {
 		t.Fatalf("the field does not say which day tomorrow is: %q", tpTexts(w))
 	}
 	tpKey(t, r.taskDue, fyne.KeyReturn)
 	tpIdle(t)
 	tasks, err := c.Tasks(app.TaskFilter{PatientID: p.ID})
-	if err != nil || len(tasks) != 1 || tasks[0].Due != tomorrow.String() || tasks[0].Title != "Ring about the scan" {
+	if err != nil || len(tasks) != 1 || tasks[0].Due != tomorrow || tasks[0].Title != "Ring about the scan" {
 		t.Fatalf("Enter did not add a follow-up due %s: %+v %v", tomorrow, tasks, err)
 	}
 	if r.taskDue.Text != "" || r.taskTitle.Text != "" {
@@ -55,12 +55,12 @@ func TestFollowUpDateAcceptsSpokenDates(t *testing.T) {
 	tpKey(t, r.taskDue, fyne.KeyReturn)
 	tpIdle(t)
 	want, _ := ukcal.ParseSpoken("tuesday", patientToday(), ukcal.Ahead)
-	if tasks, _ = c.Tasks(app.TaskFilter{PatientID: p.ID}); len(tasks) != 2 || !hasTaskDue(tasks, want.String()) || want == patientToday() {
+	if tasks, _ = c.Tasks(app.TaskFilter{PatientID: p.ID}); len(tasks) != 2 || !hasTaskDue(tasks, want) || want == patientToday() {
 		t.Fatalf("tuesday: %+v, want one due %s", tasks, want)
 	}
 }
 
-func hasTaskDue(tasks []app.Task, due string) bool {
+func hasTaskDue(tasks []app.Task, due ukcal.Date) bool {
 	for _, k := range tasks {
 		if k.Due == due {
 			return true
@@ -90,12 +90,12 @@ func TestBookingDateAcceptsSpokenDates(t *testing.T) {
 
 	b.date.SetText("")
 	tpType(t, w, b.date, "thurs")
-	if b.dateHint.Text != longDay(thursday) {
-		t.Fatalf("the line under the date says %q, want %q", b.dateHint.Text, longDay(thursday))
+	if b.dateHint.Text != thursday.LongWithDay() {
+		t.Fatalf("the line under the date says %q, want %q", b.dateHint.Text, thursday.LongWithDay())
 	}
 	tpKey(t, b.date, fyne.KeyReturn)
-	if b.date.Text != thursday.Time().Format(ukDateLayout) {
-		t.Errorf("Enter left the date as %q, want it written %s", b.date.Text, thursday.Time().Format(ukDateLayout))
+	if b.date.Text != thursday.Short() {
+		t.Errorf("Enter left the date as %q, want it written %s", b.date.Text, thursday.Short())
 	}
 	if w.Canvas().Focused() != b.start {
 		t.Errorf("Enter in the date did not move on to the time")

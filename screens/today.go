@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -86,12 +85,12 @@ func (s *todayScreen) CreateRenderer() fyne.WidgetRenderer {
 
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
-	now := clinicTime(s.now())
+	now := ukcal.Wall(s.now())
 
 	s.greeting = widget.NewLabel("")
 	s.greeting.SizeName = theme.SizeNameHeadingText
 	s.greeting.TextStyle.Bold = true
-	s.date = widget.NewLabel(letters.LongDateWithDay(now))
+	s.date = widget.NewLabel(ukcal.WallDate(now).LongWithDay())
 	s.date.SizeName = theme.SizeNameSubHeadingText
 	s.showGreeting(now)
 
@@ -189,7 +188,7 @@ func (s *todayScreen) holidayList(now time.Time) fyne.CanvasObject {
 			when = fmt.Sprintf("in %d days", days)
 		}
 		// Two lines a holiday, so they fit the column beside the day's list.
-		date := widget.NewLabelWithStyle(letters.LongDateWithDay(h.Date.Time()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		date := widget.NewLabelWithStyle(h.Date.LongWithDay(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		date.Truncation = fyne.TextTruncateEllipsis
 		name := cell()
 		name.SetText(title + ", " + when)
@@ -457,7 +456,7 @@ func (s *todayScreen) showAppointments(appts []app.DiaryEntry) {
 	if !s.scrolled {
 		// A full day runs off the screen: start at who is due now.
 		s.scrolled = true
-		now := clinicTime(s.now())
+		now := ukcal.Wall(s.now())
 		due := now.Hour()*60 + now.Minute() - todayLookBack
 		for i, a := range appts {
 			if a.StartMin >= due {
@@ -544,7 +543,7 @@ func (s *todayScreen) toggleArrived(i int) {
 			say(s.message, widget.DangerImportance, plainError(err))
 		} else if to == schedule.StatusArrived {
 			say(s.message, widget.SuccessImportance, fmt.Sprintf("%s arrived at %s (%s, %s).", e.PatientName,
-				clinicTime(r.Appointment.StatusAt).Format("15:04"), schedule.Clock(e.StartMin), e.ClinicianName))
+				ukcal.WallClock(r.Appointment.StatusAt), schedule.Clock(e.StartMin), e.ClinicianName))
 		} else {
 			say(s.message, widget.MediumImportance, fmt.Sprintf("%s's arrival undone: booked again.", e.PatientName))
 		}

@@ -29,5 +29,5 @@ func dayWords(offset int, day ukcal.Date) string {
 	if offset == 1 {
 		return "tomorrow"
 	}
-	return day.Time().Format("Monday 2 January")
+	return day.Format(ukcal.LayoutDayMonthWithDay)
 }

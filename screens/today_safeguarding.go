@@ -72,7 +72,7 @@ func (p *todaySafeguarding) item(sp app.SafeguardingPrompt) fyne.CanvasObject {
 	open.Alignment = widget.ButtonAlignLeading
 	when := sp.AppointmentDate
 	if d, err := ukcal.ParseDate(sp.AppointmentDate); err == nil {
-		when = d.Time().Format("Mon 2 Jan") + " " + schedule.Clock(sp.AppointmentMin).String()
+		when = d.Format(ukcal.LayoutBrief) + " " + schedule.Clock(sp.AppointmentMin).String()
 	}
 	words := wrapped(fmt.Sprintf("Not brought %s; %s", when, missedLately(sp.MissedCount)))
 	words.Importance = widget.WarningImportance

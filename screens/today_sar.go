@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"clinicdesk/app"
-	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -91,7 +90,7 @@ func (p *todaySAR) item(d app.SARDue, imp widget.Importance) fyne.CanvasObject {
 	open := widget.NewButton(d.Patient, func() { openSARRegister(p.ctx, id) })
 	open.Importance = widget.LowImportance
 	open.Alignment = widget.ButtonAlignLeading
-	words := wrapped(fmt.Sprintf("Copy %s (%s)", d.Words, patients.FormatDate(d.Due)))
+	words := wrapped(fmt.Sprintf("Copy %s (%s)", d.Words, d.Due.Short()))
 	words.Importance = imp
 	words.TextStyle.Bold = imp == widget.DangerImportance
 	return container.New(layout.NewCustomPaddedVBoxLayout(0), container.NewHBox(open), words)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"clinicdesk/app"
-	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
@@ -28,8 +27,8 @@ func tcToday(t *testing.T, c *app.Clinic) (*todayScreen, fyne.Window, *tcShell) 
 	}
 	tpIdle(t)
 	after := nowInClinic()
-	if d := s.date.Text; d != letters.LongDateWithDay(before) && d != letters.LongDateWithDay(after) {
-		t.Fatalf("date shown as %q, want %q", d, letters.LongDateWithDay(after))
+	if d := s.date.Text; d != ukcal.WallDate(before).LongWithDay() && d != ukcal.WallDate(after).LongWithDay() {
+		t.Fatalf("date shown as %q, want %q", d, ukcal.WallDate(after).LongWithDay())
 	}
 	return s, w, sh
 }
@@ -43,11 +42,11 @@ func TestTodayManagerLanding(t *testing.T) {
 		t.Fatalf("greeting = %q", s.greeting.Text)
 	}
 	// The next bank holidays, from today on.
-	coming := comingHolidays(ukcal.EnglandAndWales, ukcal.DateOf(nowInClinic()), bankHolidaysShown)
+	coming := comingHolidays(ukcal.EnglandAndWales, ukcal.Today(wallClock()), bankHolidaysShown)
 	if len(coming) != bankHolidaysShown {
 		t.Fatalf("%d coming holidays", len(coming))
 	}
-	if !tcShows(w, letters.LongDateWithDay(coming[0].Date.Time())) || !tcShows(w, coming[0].Title) {
+	if !tcShows(w, coming[0].Date.LongWithDay()) || !tcShows(w, coming[0].Title) {
 		t.Fatalf("next bank holiday %v not shown: %q", coming[0], tcTexts(w))
 	}
 
@@ -317,9 +316,9 @@ func TestTodayListsTheClinicsOwnRegionsBankHolidays(t *testing.T) {
 	if s.holidaysCard.Subtitle != "Scotland" {
 		t.Fatalf("the holidays card is headed %q", s.holidaysCard.Subtitle)
 	}
-	today := ukcal.DateOf(nowInClinic())
+	today := ukcal.Today(wallClock())
 	for _, h := range comingHolidays(ukcal.Scotland, today, bankHolidaysShown) {
-		if !tcShows(w, letters.LongDateWithDay(h.Date.Time())) {
+		if !tcShows(w, h.Date.LongWithDay()) {
 			t.Errorf("Scotland's %s (%s) is not listed", h.Title, h.Date)
 		}
 	}
@@ -328,7 +327,7 @@ func TestTodayListsTheClinicsOwnRegionsBankHolidays(t *testing.T) {
 		scottish[h.Date] = true
 	}
 	for _, h := range comingHolidays(ukcal.EnglandAndWales, today, bankHolidaysShown) {
-		if !scottish[h.Date] && tcShows(w, letters.LongDateWithDay(h.Date.Time())) {
+		if !scottish[h.Date] && tcShows(w, h.Date.LongWithDay()) {
 			t.Errorf("England and Wales' %s (%s) is listed for a Scottish clinic", h.Title, h.Date)
 		}
 	}
@@ -421,7 +420,7 @@ func TestTodayPreparesTomorrowsList(t *testing.T) {
 
 	s.showDayAhead(2)
 	tpIdle(t)
-	if want := "Appointments on " + ctDay.AddDays(1).Time().Format("Monday 2 January"); s.dayTitle.Text != want {
+	if want := "Appointments on " + ctDay.AddDays(1).Format(ukcal.LayoutDayMonthWithDay); s.dayTitle.Text != want {
 		t.Fatalf("two days on is headed %q, want %q", s.dayTitle.Text, want)
 	}
 	s.showDayAhead(-5)

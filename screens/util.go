@@ -6,7 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // Europe/London must be known even on a PC without a zone database (Windows)
+
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,25 +16,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Dates and times as a UK front desk writes them.
-const (
-	ukDateLayout     = "02/01/2006"
-	ukDateTimeLayout = "02/01/2006 15:04:05"
-	ukTimeLayout     = "15:04"
-)
-
-var london = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/London"); err == nil {
-		return loc
-	}
-	return time.Local
-}()
-
-// clinicTime is t on the clinic's wall clock (Europe/London).
-func clinicTime(t time.Time) time.Time { return t.In(london) }
-
 // nowInClinic is the clinic's wall-clock time now.
-func nowInClinic() time.Time { return clinicTime(wallClock()) }
+func nowInClinic() time.Time { return ukcal.Wall(wallClock()) }
 
 // ukDate writes a date as dd/mm/yyyy in clinic time, or "never" for the
 // zero time.
@@ -41,63 +25,40 @@ func ukDate(t time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
-	return clinicTime(t).Format(ukDateLayout)
-}
-
-// ukDateTime writes an instant as dd/mm/yyyy HH:MM:SS in clinic time.
-func ukDateTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return clinicTime(t).Format(ukDateTimeLayout)
+	return ukcal.WallDate(t).Short()
 }
 
 // whenSaid says an instant the way people do: "today at 17:32",
 // "yesterday at 09:05" or "on 20/11/2026 at 17:32".
 func whenSaid(t, now time.Time) string {
-	t, now = clinicTime(t), clinicTime(now)
-	y1, m1, d1 := t.Date()
-	y2, m2, d2 := now.Date()
-	day := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
-	today := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
-	switch today.Sub(day) {
+	day := ukcal.WallDate(t)
+	switch ukcal.WallDate(now).DaysUntil(day) {
 	case 0:
-		return "today at " + t.Format(ukTimeLayout)
-	case 24 * time.Hour:
-		return "yesterday at " + t.Format(ukTimeLayout)
+		return "today at " + ukcal.WallClock(t)
+	case -1:
+		return "yesterday at " + ukcal.WallClock(t)
 	}
-	return "on " + t.Format(ukDateLayout) + " at " + t.Format(ukTimeLayout)
+	return "on " + day.Short() + " at " + ukcal.WallClock(t)
 }
 
 // errBadDate is what a date that cannot be read is reported as.
 var errBadDate = errors.New("write dates as dd/mm/yyyy, for example 23/11/2026")
 
-// parseUKDate reads a date typed as dd/mm/yyyy (slashes, dots or dashes;
-// leading zeros optional) as midnight at the clinic. An empty string is
-// the zero time.
-func parseUKDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
+// parseUKDate reads a date typed as dd/mm/yyyy (slashes, dots, dashes or
+// spaces; leading zeros optional). An empty box is no date.
+func parseUKDate(s string) (ukcal.Date, error) {
+	if strings.TrimSpace(s) == "" {
+		return ukcal.Date{}, nil
 	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' || r == ' ' })
-	if len(parts) != 3 || len(parts[2]) != 4 {
-		return time.Time{}, fmt.Errorf("%q is not a date: %w", s, errBadDate)
-	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return time.Time{}, fmt.Errorf("%q is not a date: %w", s, errBadDate)
+	d, err := ukcal.ParseUK(s)
+	var bad *ukcal.UKDateError
+	if errors.As(err, &bad) {
+		if bad.NoSuchDay {
+			return ukcal.Date{}, fmt.Errorf("%q is not a day of the calendar: %w", bad.Text, errBadDate)
 		}
-		n[i] = v
+		return ukcal.Date{}, fmt.Errorf("%q is not a date: %w", bad.Text, errBadDate)
 	}
-	day, month, year := n[0], n[1], n[2]
-	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, london)
-	if month < 1 || month > 12 || t.Day() != day || t.Month() != time.Month(month) {
-		return time.Time{}, fmt.Errorf("%q is not a day of the calendar: %w", s, errBadDate)
-	}
-	return t, nil
+	return d, err
 }
 
 // firstName is the part of a full name people are greeted by.

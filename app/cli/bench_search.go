@@ -8,7 +8,6 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
-	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -77,7 +76,7 @@ func benchQueryMix(rows []app.ImportRow) benchQueries {
 	}
 	for i := 0; i < 30; i++ {
 		d := ukcal.MustParseDate(pick().DOB)
-		add(benchQuery{text: patients.FormatDate(d), kind: "date of birth"})
+		add(benchQuery{text: d.Short(), kind: "date of birth"})
 	}
 	for found, tries := 0, 0; found < 30 && tries < 1000; tries++ {
 		p := pick()
@@ -107,7 +106,7 @@ func benchQueryMix(rows []app.ImportRow) benchQueries {
 	// pay for a cold cache, but the timed ones are not already answered.
 	for i := 0; i < 50; i++ {
 		p := pick()
-		q.warm = append(q.warm, strings.ToLower(p.Surname), patients.FormatDate(ukcal.MustParseDate(p.DOB)))
+		q.warm = append(q.warm, strings.ToLower(p.Surname), ukcal.MustParseDate(p.DOB).Short())
 	}
 	return q
 }

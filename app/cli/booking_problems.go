@@ -13,7 +13,7 @@ import (
 // one line on stderr or in a log, so it names the day and the patient
 // itself rather than leaning on a dialog around it.
 func problemClause(p schedule.Problem) string {
-	day := p.Date.Time().Format("02/01/2006")
+	day := p.Date.Short()
 	when := fmt.Sprintf("%s on %s", p.Span, day)
 	weekdays := p.Date.Weekday().String() + "s"
 	clinician, room, patient := nameOr(p.Clinician, "the clinician"), nameOr(p.Room, "the room"), nameOr(p.Patient, "the patient")

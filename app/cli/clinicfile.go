@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"clinicdesk/app"
+	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
@@ -192,7 +193,7 @@ func runBackup(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Backed up and verified: %s (%d audit rows, made %s)\n", path, m.AuditSeq, m.CreatedAt.Local().Format("02/01/2006 15:04:05"))
+	fmt.Fprintf(env.Stdout, "Backed up and verified: %s (%d audit rows, made %s)\n", path, m.AuditSeq, ukcal.WallDateTimeSeconds(m.CreatedAt))
 	return nil
 }
 
@@ -226,6 +227,6 @@ func runRestore(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Restored %s to %s (backup made %s, %d audit rows).\n", *from, *auth.db, m.CreatedAt.Local().Format("02/01/2006 15:04:05"), m.AuditSeq)
+	fmt.Fprintf(env.Stdout, "Restored %s to %s (backup made %s, %d audit rows).\n", *from, *auth.db, ukcal.WallDateTimeSeconds(m.CreatedAt), m.AuditSeq)
 	return nil
 }

@@ -150,7 +150,7 @@ func runSlips(env *Env, args []string) error {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(env.Stderr, "warning: %s\n", oneLine(w))
 	}
-	fmt.Fprintf(env.Stdout, "Wrote %s for %s to %s.\n", plural(res.Slips, "slip"), day.Time().Format("Monday 2 January 2006"), *out)
+	fmt.Fprintf(env.Stdout, "Wrote %s for %s to %s.\n", plural(res.Slips, "slip"), day.LongWithDay(), *out)
 	return nil
 }
 

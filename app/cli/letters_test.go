@@ -28,7 +28,7 @@ func letterDay() ukcal.Date {
 }
 
 // longDate is a date as the letters and the CLI write it.
-func longDate(d ukcal.Date) string { return d.Time().Format("Monday 2 January 2006") }
+func longDate(d ukcal.Date) string { return d.LongWithDay() }
 
 // letterClinic is a clinic file with one patient, with an address and an
 // NHS number, booked twice on letterDay.
@@ -142,7 +142,7 @@ func TestGeneralLetterAndComplaintAndUsage(t *testing.T) {
 		{"letter", "--db", db, "--patient", patientID, "--out", filepath.Join(dir, "x.pdf")},
 		{"letter", "--db", db, "--template", "general", "--patient", patientID, "--out", filepath.Join(dir, "x.pdf")},
 		{"letter", "--db", db, "--template", "dna_first", "--out", filepath.Join(dir, "x.pdf")},
-		{"slips", "--db", db, "--date", letterDay().Time().Format("02/01/2006"), "--out", filepath.Join(dir, "x.pdf")},
+		{"slips", "--db", db, "--date", letterDay().Short(), "--out", filepath.Join(dir, "x.pdf")},
 	} {
 		if r := run(pw+"\n", append(bad, "--user", "manager", "--password-stdin")...); r.code != ExitUsage {
 			t.Errorf("%v: %+v", bad, r)

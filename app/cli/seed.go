@@ -104,7 +104,7 @@ func runSeed(env *Env, args []string) error {
 	fmt.Fprintf(env.Stderr, "Generating the diary (%d years up to today and %d weeks ahead) …\n", *years, diaryWeeksAhead)
 	month := ""
 	d, err := addSeedDiary(c, env, before, *years, *seedValue, func(day ukcal.Date, n int) {
-		if m := day.Time().Format("January 2006"); m != month && day.Month()%3 == 1 {
+		if m := day.Format(ukcal.LayoutMonth); m != month && day.Month()%3 == 1 {
 			fmt.Fprintf(env.Stderr, "  %s: %d appointments so far …\n", m, n)
 			month = m
 		}

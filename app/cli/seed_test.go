@@ -7,7 +7,6 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
-	"clinicdesk/app/patients"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
@@ -204,8 +203,8 @@ func TestSearchFindsSeededPatients(t *testing.T) {
 	for i := 0; i < len(all); i += 15 {
 		p := all[i]
 		dob := ukcal.MustParseDate(p.DOB)
-		texts := []string{patients.FormatDate(dob), p.Address.Postcode,
-			strings.ToLower(string([]rune(p.Surname)[:1])) + " " + patients.FormatDate(dob)}
+		texts := []string{dob.Short(), p.Address.Postcode,
+			strings.ToLower(string([]rune(p.Surname)[:1])) + " " + dob.Short()}
 		if p.NHSNumber != "" {
 			texts = append(texts, p.NHSNumber, nhs.FormatNHSNumber(p.NHSNumber))
 		}

@@ -7,5 +7,5 @@ func longDate(d ukcal.Date) string {
 	if d.IsZero() {
 		return "(no date)"
 	}
-	return d.Time().Format("Monday 2 January 2006")
+	return d.LongWithDay()
 }

@@ -169,7 +169,7 @@ func (d *Document) dayListTitle(l DayList, warn *warner) {
 	p.SetTextColor(90, 90, 90)
 	p.SetXY(pageWidth-marginMM-rightWidth, top)
 	p.MultiCell(rightWidth, 4, warn.text("clinic name", l.ClinicName)+"\n"+
-		"Printed "+l.Printed.Format("02/01/2006")+" at "+l.Printed.Format("15:04"), "", "R", false)
+		"Printed "+ukcal.WallDate(l.Printed).Short()+" at "+ukcal.WallClock(l.Printed), "", "R", false)
 	d.SetFont(Bold, 8)
 	p.SetTextColor(160, 20, 20)
 	p.SetX(pageWidth - marginMM - rightWidth)
@@ -187,7 +187,7 @@ func (d *Document) dayListTitle(l DayList, warn *warner) {
 	p.MultiCell(contentWidth-rightWidth-4, d.lineHeight()*0.9, warn.text("clinician's name", l.Clinician), "", "L", false)
 	p.SetX(marginMM)
 	d.SetFont(Regular, 12)
-	p.CellFormat(contentWidth-rightWidth-4, d.lineHeight(), LongDateWithDay(l.Date.Time()), "", 1, "L", false, 0, "")
+	p.CellFormat(contentWidth-rightWidth-4, d.lineHeight(), l.Date.LongWithDay(), "", 1, "L", false, 0, "")
 	p.SetX(marginMM)
 	d.SetFont(Regular, 9.5)
 	p.SetTextColor(70, 70, 70)
@@ -225,7 +225,7 @@ func (d *Document) dayListContinued(l DayList, warn *warner) {
 	d.SetFont(Bold, 10)
 	p.SetXY(marginMM, marginMM)
 	p.CellFormat(contentWidth, 5, warn.text("clinician's name", l.Clinician)+" · "+
-		LongDateWithDay(l.Date.Time())+" (continued)", "", 1, "L", false, 0, "")
+		l.Date.LongWithDay()+" (continued)", "", 1, "L", false, 0, "")
 	p.SetY(p.GetY() + 3)
 }
 
@@ -326,7 +326,7 @@ func (d *Document) dayListCells(r DayListRow, warn *warner) []dayCell {
 	body := func(text string, style Style) dayLine { return dayLine{text: text, style: style, size: dayListBody} }
 	patient := dayCell{body(warn.text("patient's name", r.Patient), Bold)}
 	if !r.DOB.IsZero() {
-		patient = append(patient, dayLine{text: "Born " + r.DOB.Time().Format("02/01/2006"), size: dayListSmall, grey: true})
+		patient = append(patient, dayLine{text: "Born " + r.DOB.Short(), size: dayListSmall, grey: true})
 	}
 	var alerts dayCell
 	for _, a := range r.Alerts {

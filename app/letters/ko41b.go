@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/ukcal"
 )
 
 // KO41b is the complaints return ready to print.
@@ -49,10 +50,10 @@ func RenderKO41b(w io.Writer, k KO41b) error {
 	d.SetFont(Bold, 16)
 	d.Paragraph("Complaints return KO41(b) " + k.Report.Period())
 	d.SetFont(Regular, 11)
-	d.Paragraph(fmt.Sprintf("Complaints from %s to %s", LongDate(k.Report.From.Time()), LongDate(k.Report.To.Time())))
+	d.Paragraph(fmt.Sprintf("Complaints from %s to %s", k.Report.From.Long(), k.Report.To.Long()))
 	d.SetFont(Regular, 9)
 	p.SetTextColor(90, 90, 90)
-	d.Paragraph("Produced " + k.Printed.Format("02/01/2006") + " at " + k.Printed.Format("15:04"))
+	d.Paragraph("Produced " + ukcal.WallDate(k.Printed).Short() + " at " + ukcal.WallClock(k.Printed))
 	p.SetTextColor(0, 0, 0)
 	d.SetFont(Regular, 11)
 	code := k.Report.ODSCode

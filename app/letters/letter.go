@@ -208,7 +208,7 @@ type letterPages struct {
 // measurePages readies l's page heading and footer and finds where its
 // text must stop above the footer.
 func (d *Document) measurePages(l Letter, s letterStyle, warn *warner) letterPages {
-	lp := letterPages{style: s, date: LongDate(l.Date.Time())}
+	lp := letterPages{style: s, date: l.Date.Long()}
 	regarding := l.Regarding
 	if strings.TrimSpace(regarding) == "" {
 		regarding = l.Recipient.Name

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf16"
+
+	"clinicdesk/app/ukcal"
 )
 
 // RecoverySheetData is everything the emergency recovery sheet prints.
@@ -140,7 +142,7 @@ func renderRecoverySheet(s RecoverySheetData, l sheetLayout) (*Document, error) 
 	d.Space(l.gap)
 
 	d.heading("About this key", l.heading)
-	d.field("Created on", LongDateWithDay(s.Created), l.body)
+	d.field("Created on", ukcal.WallDate(s.Created).LongWithDay(), l.body)
 	d.field("Created by", s.CreatedBy, l.body)
 	d.field("Clinic file", s.ClinicFile, l.body)
 

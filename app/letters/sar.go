@@ -5,26 +5,27 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"clinicdesk/app/ukcal"
 )
 
 // SARData is everything the subject access copy prints: a patient's whole
 // record as the clinic holds it, already put into words by the caller.
 //
-// Times are printed in their own location, so pass clinic (Europe/London)
-// times; plain dates (date of birth, due dates) are printed from their
-// year, month and day, so midnight UTC is fine for them.
+// Instants are printed on the clinic's wall clock (Europe/London); plain
+// dates (date of birth, due dates) are ukcal.Dates.
 type SARData struct {
 	Clinic SARClinic
 
-	Patient   string    // the patient's name exactly as recorded
-	DOB       time.Time // zero when not recorded
-	NHSNumber string    // as printed, "943 476 5919", or ""
+	Patient   string     // the patient's name exactly as recorded
+	DOB       ukcal.Date // zero when not recorded
+	NHSNumber string     // as printed, "943 476 5919", or ""
 
-	Received    time.Time // the day the request reached the clinic
-	RequestedBy string    // who asked, when not the patient themselves ("" or "patient")
-	Scope       string    // what was asked for, when less than the whole record ("" otherwise)
-	Produced    time.Time // when this copy was made; also the PDF's creation date
-	ProducedBy  string    // the member of staff who made it
+	Received    ukcal.Date // the day the request reached the clinic
+	RequestedBy string     // who asked, when not the patient themselves ("" or "patient")
+	Scope       string     // what was asked for, when less than the whole record ("" otherwise)
+	Produced    time.Time  // when this copy was made; also the PDF's creation date
+	ProducedBy  string     // the member of staff who made it
 
 	Details       []SARFieldGroup  // personal details, in groups with their own headings
 	Communication []SARField       // language, interpreter, AIS needs and when they were reviewed
@@ -58,10 +59,10 @@ type SARField struct {
 
 // SARAppointment is one appointment, with everything that happened to it.
 type SARAppointment struct {
-	Date    time.Time // the day, a plain date
-	Time    string    // clinic wall-clock, "10:15–10:45"
-	What    string    // "Review with Dr Asha Patel, Room 2"
-	Status  string    // as it stands now, "Cancelled by the clinic"
+	Date    ukcal.Date // the day
+	Time    string     // clinic wall-clock, "10:15–10:45"
+	What    string     // "Review with Dr Asha Patel, Room 2"
+	Status  string     // as it stands now, "Cancelled by the clinic"
 	History []SAREvent
 }
 
@@ -76,7 +77,7 @@ type SARNote struct {
 // SARFollowUp is a follow-up task about the patient.
 type SARFollowUp struct {
 	Title   string
-	Due     time.Time
+	Due     ukcal.Date
 	Owner   string
 	Added   time.Time
 	AddedBy string
@@ -200,19 +201,19 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 		for _, f := range s.FollowUps {
 			status := "Still open"
 			if !f.Done.IsZero() {
-				status = "Done " + LongDate(f.Done)
+				status = "Done " + ukcal.WallDate(f.Done).Long()
 				if f.DoneBy != "" {
 					status += " by " + f.DoneBy
 				}
 			}
 			what := f.Title
 			if !f.Added.IsZero() {
-				what += "\nAdded " + LongDate(f.Added)
+				what += "\nAdded " + ukcal.WallDate(f.Added).Long()
 				if f.AddedBy != "" {
 					what += " by " + f.AddedBy
 				}
 			}
-			rows = append(rows, []string{sarDate(f.Due), what, f.Owner, status})
+			rows = append(rows, []string{f.Due.Long(), what, f.Owner, status})
 		}
 		d.sarTable([]sarColumn{
 			{"Due", sarDateCol}, {"Follow-up", 64}, {"Looked after by", 34}, {"Status", contentWidth - sarDateCol - 64 - 34},
@@ -241,7 +242,7 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 	d.SetFont(Regular, sarSmall)
 	d.sarColour(sarGrey)
 	d.ensureSpace(2 * d.lineHeight())
-	d.Paragraph("End of the copy of your record, prepared on " + LongDate(s.Produced) + ".")
+	d.Paragraph("End of the copy of your record, prepared on " + ukcal.WallDate(s.Produced).Long() + ".")
 	d.sarColour([3]int{})
 	return d.Output(w)
 }
@@ -287,19 +288,19 @@ func (d *Document) sarCover(s SARData) {
 
 	facts := []SARField{{"Prepared for", s.Patient}}
 	if !s.DOB.IsZero() {
-		facts = append(facts, SARField{"Date of birth", LongDate(s.DOB)})
+		facts = append(facts, SARField{"Date of birth", s.DOB.Long()})
 	}
 	if s.NHSNumber != "" {
 		facts = append(facts, SARField{"NHS number", s.NHSNumber})
 	}
-	facts = append(facts, SARField{"Request received", LongDate(s.Received)})
+	facts = append(facts, SARField{"Request received", s.Received.Long()})
 	if byOther {
 		facts = append(facts, SARField{"Requested by", strings.TrimSpace(s.RequestedBy)})
 	}
 	if scope := strings.TrimSpace(s.Scope); scope != "" {
 		facts = append(facts, SARField{"Asked for", scope})
 	}
-	prepared := LongDate(s.Produced)
+	prepared := ukcal.WallDate(s.Produced).Long()
 	if s.ProducedBy != "" {
 		prepared += " by " + s.ProducedBy
 	}
@@ -477,7 +478,7 @@ func (d *Document) sarNote(n SARNote) {
 	d.Paragraph(n.Title)
 	d.SetFont(Regular, sarSmall)
 	d.sarColour(sarGrey)
-	when := LongDateWithDay(n.At) + " at " + n.At.Format("15:04")
+	when := ukcal.WallDate(n.At).LongWithDay() + " at " + ukcal.WallClock(n.At)
 	if n.By != "" {
 		when += ", by " + n.By
 	}
@@ -577,7 +578,7 @@ func (d *Document) sarTable(cols []sarColumn, rows [][]string) {
 func sarEventRows(events []SAREvent) [][]string {
 	rows := make([][]string, 0, len(events))
 	for _, e := range events {
-		rows = append(rows, []string{LongDate(e.At), e.At.Format("15:04"), e.What, e.By})
+		rows = append(rows, []string{ukcal.WallDate(e.At).Long(), ukcal.WallClock(e.At), e.What, e.By})
 	}
 	return rows
 }
@@ -589,13 +590,13 @@ func sarAppointmentRows(appts []SARAppointment) [][]string {
 	for _, a := range appts {
 		lines := []string{a.What}
 		for _, e := range a.History {
-			line := LongDate(e.At) + " at " + e.At.Format("15:04") + ": " + e.What + "."
+			line := ukcal.WallDate(e.At).Long() + " at " + ukcal.WallClock(e.At) + ": " + e.What + "."
 			if e.By != "" {
 				line += " Recorded by " + e.By + "."
 			}
 			lines = append(lines, "– "+line)
 		}
-		rows = append(rows, []string{sarDate(a.Date), a.Time, strings.Join(lines, "\n"), a.Status})
+		rows = append(rows, []string{a.Date.Long(), a.Time, strings.Join(lines, "\n"), a.Status})
 	}
 	return rows
 }
@@ -603,16 +604,9 @@ func sarAppointmentRows(appts []SARAppointment) [][]string {
 func sarAccessRows(events []SAREvent) [][]string {
 	rows := make([][]string, 0, len(events))
 	for _, e := range events {
-		rows = append(rows, []string{LongDate(e.At), e.At.Format("15:04"), e.By, e.What})
+		rows = append(rows, []string{ukcal.WallDate(e.At).Long(), ukcal.WallClock(e.At), e.By, e.What})
 	}
 	return rows
-}
-
-func sarDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return LongDate(t)
 }
 
 // sarCount is " (1 entry)", " (12 entries)" or " (none)".

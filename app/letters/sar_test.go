@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"clinicdesk/app/ukcal"
 )
 
 // sarLondon stands in for Europe/London in November (GMT), so these tests
@@ -25,9 +27,9 @@ func sampleSAR() SARData {
 			Email:   "desk@clinig.example",
 		},
 		Patient:    "Zoë Łukasiewicz-O'Brien",
-		DOB:        time.Date(1980, 3, 12, 0, 0, 0, 0, time.UTC),
+		DOB:        ukcal.NewDate(1980, 3, 12),
 		NHSNumber:  "999 000 0018",
-		Received:   time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC),
+		Received:   ukcal.NewDate(2026, 11, 23),
 		Produced:   sarAt(24, 14, 5),
 		ProducedBy: "Ахмед Іванов",
 		Details: []SARFieldGroup{
@@ -43,7 +45,7 @@ func sampleSAR() SARData {
 			{"Communication needs", "Large print; BSL interpreter"}, {"Needs last reviewed", "1 October 2026"}},
 		Alerts: []SARField{{"Do not see alone", "Prefers a chaperone"}},
 		Appointments: []SARAppointment{
-			{Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Time: "10:15–10:45", What: "Review with Dr Asha Patel, Room 2",
+			{Date: ukcal.NewDate(2026, 11, 24), Time: "10:15–10:45", What: "Review with Dr Asha Patel, Room 2",
 				Status: "Cancelled by the clinic", History: []SAREvent{
 					{At: sarAt(20, 9, 31), By: "Ахмед Іванов", What: "Booked"},
 					{At: sarAt(23, 8, 5), By: "Ann Manager", What: "Cancelled by the clinic: clinician off sick"},
@@ -54,9 +56,9 @@ func sampleSAR() SARData {
 				Text: "Asked to move her appointment; Ахмед offered Tuesday."},
 		},
 		FollowUps: []SARFollowUp{
-			{Title: "Send large-print letter", Due: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), Owner: "Ann Manager",
+			{Title: "Send large-print letter", Due: ukcal.NewDate(2026, 11, 27), Owner: "Ann Manager",
 				Added: sarAt(20, 9, 35), AddedBy: "Ахмед Іванов"},
-			{Title: "Book interpreter", Due: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC), Owner: "Ann Manager",
+			{Title: "Book interpreter", Due: ukcal.NewDate(2026, 11, 21), Owner: "Ann Manager",
 				Added: sarAt(20, 9, 36), AddedBy: "Ann Manager", Done: sarAt(21, 16, 0), DoneBy: "Ann Manager"},
 		},
 		History: []SAREvent{{At: sarAt(2, 8, 0), By: "Ann Manager", What: "Record created"}},
@@ -198,7 +200,7 @@ func TestSubjectAccessPDFEmptyRecord(t *testing.T) {
 	needPoppler(t)
 	s := sampleSAR()
 	s.Details, s.Communication, s.Alerts, s.Appointments, s.Notes, s.FollowUps, s.History, s.Access = nil, nil, nil, nil, nil, nil, nil, nil
-	s.DOB, s.NHSNumber = time.Time{}, ""
+	s.DOB, s.NHSNumber = ukcal.Date{}, ""
 	s.RequestedBy = "Smith & Co Solicitors, on Zoë’s behalf"
 	text := squash(pdfText(t, writePDF(t, "sar-empty.pdf", renderSAR(t, s))))
 	for _, want := range []string{
@@ -224,7 +226,7 @@ func TestSubjectAccessPDFRejectsMissingFields(t *testing.T) {
 	for name, blank := range map[string]func(*SARData){
 		"clinic name":    func(s *SARData) { s.Clinic.Name = "" },
 		"patient's name": func(s *SARData) { s.Patient = " " },
-		"request was":    func(s *SARData) { s.Received = time.Time{} },
+		"request was":    func(s *SARData) { s.Received = ukcal.Date{} },
 		"copy was made":  func(s *SARData) { s.Produced = time.Time{} },
 	} {
 		s := sampleSAR()

@@ -208,7 +208,7 @@ func (d *Document) slip(s Slip, x, y float64, warn *warner) {
 	rowHeight := 14 * ptToMM * 1.2
 	p.SetXY(left+inner-timeWidth, top)
 	p.CellFormat(timeWidth, rowHeight, when, "", 0, "R", false, 0, "")
-	day := d.fitLine(warn, "date", LongDateWithDay(s.Date.Time()), Regular, 10.5, 8, inner-timeWidth-3)
+	day := d.fitLine(warn, "date", s.Date.LongWithDay(), Regular, 10.5, 8, inner-timeWidth-3)
 	p.SetXY(left, top)
 	p.CellFormat(inner-timeWidth-3, rowHeight, day, "", 0, "L", false, 0, "")
 	top += rowHeight + 0.5

@@ -308,7 +308,7 @@ var tmplFieldList = []tmplField{
 		value:       patientField(func(p *PatientFields) string { return nhs.FormatNHSNumber(p.NHSNumber) })},
 	{group: "Patient", name: "patient.dob", object: "patient",
 		description: "The patient's date of birth, written out in full. Blank if not recorded.",
-		value:       patientField(func(p *PatientFields) string { return longDate(p.DOB) })},
+		value:       patientField(func(p *PatientFields) string { return p.DOB.Long() })},
 	{group: "Patient", name: "patient.address", object: "patient",
 		description: "The patient's whole postal address, one part per line, with no blank lines.",
 		value: patientField(func(p *PatientFields) string {
@@ -358,7 +358,7 @@ var tmplFieldList = []tmplField{
 
 	{group: "Appointment", name: "appointment.date", object: "appointment",
 		description: "The day of the appointment, with the day of the week.",
-		value:       appointmentField(func(a *AppointmentFields) string { return longDateWithDay(a.Date) })},
+		value:       appointmentField(func(a *AppointmentFields) string { return a.Date.LongWithDay() })},
 	{group: "Appointment", name: "appointment.time", object: "appointment",
 		description: "The time the appointment starts, on the 24-hour clock.",
 		value:       appointmentField(func(a *AppointmentFields) string { return schedule.Clock(a.StartMinute).String() })},
@@ -384,7 +384,7 @@ var tmplFieldList = []tmplField{
 		value:       appointmentField(func(a *AppointmentFields) string { return a.Room })},
 	{group: "Appointment", name: "appointment.previous_date", object: "appointment",
 		description: "For a moved appointment, the day it was booked for before. Blank if it has not moved.",
-		value:       appointmentField(func(a *AppointmentFields) string { return longDateWithDay(a.PreviousDate) })},
+		value:       appointmentField(func(a *AppointmentFields) string { return a.PreviousDate.LongWithDay() })},
 	{group: "Appointment", name: "appointment.previous_time", object: "appointment",
 		description: "For a moved appointment, the time it was booked for before. Blank if it has not moved.",
 		value: appointmentField(func(a *AppointmentFields) string {
@@ -440,13 +440,13 @@ var tmplFieldList = []tmplField{
 		value:       complaintField(func(c *ComplaintFields) string { return c.Reference })},
 	{group: "Complaint", name: "complaint.received", object: "complaint",
 		description: "The date we received the complaint.",
-		value:       complaintField(func(c *ComplaintFields) string { return longDate(c.Received) })},
+		value:       complaintField(func(c *ComplaintFields) string { return c.Received.Long() })},
 	{group: "Complaint", name: "complaint.acknowledge_by", object: "complaint",
 		description: "The last day to acknowledge the complaint: 3 working days after we received it.",
-		value:       complaintField(func(c *ComplaintFields) string { return longDateWithDay(c.AcknowledgeBy) })},
+		value:       complaintField(func(c *ComplaintFields) string { return c.AcknowledgeBy.LongWithDay() })},
 	{group: "Complaint", name: "complaint.response_due", object: "complaint",
 		description: "The date by which we will send our full response.",
-		value:       complaintField(func(c *ComplaintFields) string { return longDateWithDay(c.ResponseDue) })},
+		value:       complaintField(func(c *ComplaintFields) string { return c.ResponseDue.LongWithDay() })},
 	{group: "Complaint", name: "complaint.summary", object: "complaint",
 		description: "What the complaint is about, as written for the letter. Put it on a line of its own starting “> ”.",
 		value:       complaintField(func(c *ComplaintFields) string { return c.Summary }),
@@ -535,7 +535,7 @@ var tmplFieldList = []tmplField{
 			}
 			lines := make([]string, 0, len(f.DNA.Missed))
 			for _, m := range f.DNA.Missed {
-				lines = append(lines, "- "+longDateWithDay(m.Date)+" at "+schedule.Clock(m.StartMinute).String())
+				lines = append(lines, "- "+m.Date.LongWithDay()+" at "+schedule.Clock(m.StartMinute).String())
 			}
 			return strings.Join(lines, "\n"), true
 		}},
@@ -546,7 +546,7 @@ var tmplFieldList = []tmplField{
 			if f.SAR == nil {
 				return "", false
 			}
-			return longDate(f.SAR.Received), true
+			return f.SAR.Received.Long(), true
 		}},
 	{group: "Subject access", name: "sar.due", object: "sar",
 		description: "The date by which the law says we must answer the request.",
@@ -554,7 +554,7 @@ var tmplFieldList = []tmplField{
 			if f.SAR == nil {
 				return "", false
 			}
-			return longDateWithDay(f.SAR.Due), true
+			return f.SAR.Due.LongWithDay(), true
 		}},
 
 	{group: "This letter", name: "letter.subject", object: "letter",
@@ -580,7 +580,7 @@ var tmplFieldList = []tmplField{
 			if f.Today.IsZero() {
 				return "", false
 			}
-			return longDate(f.Today), true
+			return f.Today.Long(), true
 		}},
 }
 
@@ -684,22 +684,6 @@ func isSurnameParticle(word string) bool {
 		return r >= 'a' && r <= 'z'
 	}
 	return false
-}
-
-// longDate prints a plain date as "23 November 2026", or "" for no date.
-func longDate(d ukcal.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return LongDate(d.Time())
-}
-
-// longDateWithDay prints "Monday 23 November 2026", or "" for no date.
-func longDateWithDay(d ukcal.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return LongDateWithDay(d.Time())
 }
 
 // duration prints a length in words: "30 minutes", "1 hour", "1 hour 15 minutes".

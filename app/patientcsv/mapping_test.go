@@ -218,3 +218,28 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// Whatever a spreadsheet cell holds, ParseDate does not panic; a date it
+// reads is a real one that reads back the same, and a refusal quotes the
+// cell.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"17/05/1984", "7/5/1984", "1984-05-17", " 17/05/1984 00:00 ", "29/02/2024", "31/02/1980",
+		"17/05/84", "May 1984", "", "N/A", "17 05 1984", "1984-02-30", "=1+1", strings.Repeat("1/", 40)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			if !d.IsZero() || !strings.Contains(err.Error(), "\"") {
+				t.Fatalf("ParseDate(%q) = %v, %v", s, d, err)
+			}
+			return
+		}
+		if back, err := ParseDate(d.Short()); err != nil || back != d {
+			t.Fatalf("ParseDate(%q) = %v, which reads back as %v, %v", s, d, back, err)
+		}
+		if back, err := ParseDate(d.String()); err != nil || back != d {
+			t.Fatalf("ParseDate(%q) = %v, whose ISO form reads back as %v, %v", s, d, back, err)
+		}
+	})
+}

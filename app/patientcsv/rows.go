@@ -187,7 +187,7 @@ func ParseDate(s string) (ukcal.Date, error) {
 	if shortUK.MatchString(s) {
 		return ukcal.Date{}, fmt.Errorf("%q has a two-digit year: write the year in full", clip(s))
 	}
-	d, err := patients.ParseUKDate(s)
+	d, err := ukcal.ParseUK(s)
 	if err != nil {
 		if ukShape.MatchString(s) {
 			return ukcal.Date{}, fmt.Errorf("%q is not a real date", clip(s))

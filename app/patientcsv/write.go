@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"clinicdesk/app/nhs"
-	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -38,7 +37,7 @@ func Cells(p data.Patient) []string {
 	}
 	byKey := map[string]string{
 		KeyTitle: p.Title, KeyForenames: p.Forenames, KeySurname: p.Surname, KeyPreferredName: p.PreferredName, KeyUseKnownAs: yes(p.UseKnownAs),
-		KeyDOB: ukDate(p.DOB), KeySex: SexLabel(p.Sex), KeyGenderIdentity: p.GenderIdentity,
+		KeyDOB: ukcal.ShortFromISO(p.DOB), KeySex: SexLabel(p.Sex), KeyGenderIdentity: p.GenderIdentity,
 		KeyNHSNumber:    nhsNumber(p.NHSNumber),
 		KeyAddressLine1: p.Address.Line1, KeyAddressLine2: p.Address.Line2, KeyTown: p.Address.Town,
 		KeyCounty: p.Address.County, KeyPostcode: p.Address.Postcode,
@@ -52,8 +51,8 @@ func Cells(p data.Patient) []string {
 		KeyConsentLetter: yes(p.Consent.Letter), KeyConsentPhone: yes(p.Consent.Phone),
 		KeyConsentSMS: yes(p.Consent.SMS), KeyConsentEmail: yes(p.Consent.Email),
 		KeyAlerts: FormatAlerts(p.Alerts), KeyAISNeeds: FormatAISNeeds(p.AIS.Needs), KeyAISNotes: p.AIS.Notes,
-		KeyAISReviewed: ukDate(p.AIS.Reviewed), KeyLastTreatment: ukDate(p.LastTreatment),
-		KeyDateOfDeath: ukDate(p.DateOfDeath),
+		KeyAISReviewed: ukcal.ShortFromISO(p.AIS.Reviewed), KeyLastTreatment: ukcal.ShortFromISO(p.LastTreatment),
+		KeyDateOfDeath: ukcal.ShortFromISO(p.DateOfDeath),
 	}
 	out := make([]string, 0, len(fields)+1)
 	for _, f := range fields {
@@ -64,17 +63,6 @@ func Cells(p data.Patient) []string {
 		status = strings.ToUpper(status[:1]) + status[1:]
 	}
 	return append(out, status)
-}
-
-func ukDate(iso string) string {
-	if iso == "" {
-		return ""
-	}
-	d, err := ukcal.ParseDate(iso)
-	if err != nil {
-		return iso // never hide what is stored
-	}
-	return patients.FormatDate(d)
 }
 
 func nhsNumber(s string) string {

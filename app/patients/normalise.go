@@ -130,9 +130,9 @@ func Normalise(p *data.Patient, o Options) error {
 	} else if d, err := ukcal.ParseDate(p.DOB); err != nil {
 		add(FieldDOB, "the date of birth is not a real date: use dd/mm/yyyy")
 	} else if !o.Today.IsZero() && d.After(o.Today) {
-		add(FieldDOB, "the date of birth %s is in the future: check the year", FormatDate(d))
+		add(FieldDOB, "the date of birth %s is in the future: check the year", d.Short())
 	} else if d.Year() < 1900 {
-		add(FieldDOB, "the date of birth %s is before 1900: check the year", FormatDate(d))
+		add(FieldDOB, "the date of birth %s is before 1900: check the year", d.Short())
 	}
 
 	if !validCode(Sexes, p.Sex) {
@@ -257,10 +257,10 @@ func deathProblem(died, dob string, today ukcal.Date) string {
 		return "the date of death is not a real date: use dd/mm/yyyy"
 	}
 	if !today.IsZero() && d.After(today) {
-		return fmt.Sprintf("the date of death %s is in the future: check the date", FormatDate(d))
+		return fmt.Sprintf("the date of death %s is in the future: check the date", d.Short())
 	}
 	if born, err := ukcal.ParseDate(dob); err == nil && d.Before(born) {
-		return fmt.Sprintf("the date of death %s is before the date of birth %s: check both", FormatDate(d), FormatDate(born))
+		return fmt.Sprintf("the date of death %s is before the date of birth %s: check both", d.Short(), born.Short())
 	}
 	return ""
 }
@@ -272,7 +272,7 @@ func afterDeath(last, died string) string {
 	if err1 != nil || err2 != nil || !t.After(d) {
 		return ""
 	}
-	return fmt.Sprintf("the last treatment %s is after the date of death %s: check both", FormatDate(t), FormatDate(d))
+	return fmt.Sprintf("the last treatment %s is after the date of death %s: check both", t.Short(), d.Short())
 }
 
 func validCode(options []Option, code string) bool {
@@ -282,30 +282,4 @@ func validCode(options []Option, code string) bool {
 		}
 	}
 	return false
-}
-
-// FormatDate writes a plain date the UK way, dd/mm/yyyy.
-func FormatDate(d ukcal.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day(), int(d.Month()), d.Year())
-}
-
-// ParseUKDate reads dd/mm/yyyy (also d/m/yyyy, with - or . between).
-func ParseUKDate(s string) (ukcal.Date, error) {
-	s = strings.TrimSpace(s)
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
-	if len(parts) != 3 || len(parts[2]) != 4 || len(parts[0]) > 2 || len(parts[1]) > 2 {
-		return ukcal.Date{}, fmt.Errorf("%q is not a date written dd/mm/yyyy", s)
-	}
-	var day, month, year int
-	if _, err := fmt.Sscanf(parts[0]+" "+parts[1]+" "+parts[2], "%d %d %d", &day, &month, &year); err != nil {
-		return ukcal.Date{}, fmt.Errorf("%q is not a date written dd/mm/yyyy", s)
-	}
-	d, err := ukcal.ParseDate(fmt.Sprintf("%04d-%02d-%02d", year, month, day))
-	if err != nil {
-		return ukcal.Date{}, fmt.Errorf("%q is not a real date", s)
-	}
-	return d, nil
 }

@@ -58,7 +58,7 @@ func ParseQueryOn(text string, today ukcal.Date) data.PatientQuery {
 	for _, tok := range strings.Fields(text) {
 		switch {
 		case ukDatePattern.MatchString(tok):
-			if d, err := ParseUKDate(tok); err == nil {
+			if d, err := ukcal.ParseUK(tok); err == nil {
 				q.DOB = d.String()
 				continue
 			}

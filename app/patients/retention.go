@@ -75,13 +75,13 @@ func RetentionFrom(f RetentionFacts) (Retention, bool) {
 	if !f.Died.IsZero() && f.Died.Before(end) {
 		end = f.Died // no treatment after death; a stray later date must not outlive the rule
 	}
-	living := livingRule(f.DOB, end, fmt.Sprintf(what, LongDate(end)))
+	living := livingRule(f.DOB, end, fmt.Sprintf(what, end.Long()))
 	if f.Died.IsZero() {
 		return living, true
 	}
-	death := Retention{KeepUntil: f.Died.AddMonths(8 * 12), Rule: "8 years after death on " + LongDate(f.Died)}
+	death := Retention{KeepUntil: f.Died.AddMonths(8 * 12), Rule: "8 years after death on " + f.Died.Long()}
 	if living.KeepUntil.After(death.KeepUntil) {
-		living.Rule += "; later than 8 years after death on " + LongDate(f.Died)
+		living.Rule += "; later than 8 years after death on " + f.Died.Long()
 		return living, true
 	}
 	return death, true
@@ -104,11 +104,6 @@ func livingRule(dob, end ukcal.Date, since string) Retention {
 		return adult
 	}
 	return child
-}
-
-// LongDate writes a date as people say it: "14 March 2026".
-func LongDate(d ukcal.Date) string {
-	return fmt.Sprintf("%d %s %d", d.Day(), d.Month(), d.Year())
 }
 
 // Age is the patient's age in whole years today.

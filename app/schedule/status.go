@@ -148,7 +148,7 @@ func (s Status) TooEarly(a Appt, now time.Time) error {
 	if s == StatusArrived {
 		return fmt.Errorf("%s: it cannot be marked as arrived before its day", what)
 	}
-	when := opens.In(ukcal.London()).Format("15:04")
+	when := ukcal.WallClock(opens)
 	if a.Date != today {
 		when += " that day"
 	}
@@ -178,7 +178,7 @@ func (s Status) AsOf(a Appt, now time.Time) Status {
 // sayDay is "Tuesday 8 December", with the year when it is not this one.
 func sayDay(d, today ukcal.Date) string {
 	if d.Year() != today.Year() {
-		return d.Time().Format("Monday 2 January 2006")
+		return d.LongWithDay()
 	}
-	return d.Time().Format("Monday 2 January")
+	return d.Format(ukcal.LayoutDayMonthWithDay)
 }

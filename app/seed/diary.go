@@ -774,7 +774,7 @@ func (g *DiaryGenerator) Waiting() []data.WaitingEntry {
 	if g.freed != nil && n > 0 {
 		if id := patient(); id != "" {
 			f := g.freed
-			out = append(out, data.WaitingEntry{PatientID: id, Priority: "urgent", Added: g.today.AddDays(-1).String(),
+			out = append(out, data.WaitingEntry{PatientID: id, Priority: "urgent", Added: g.today.AddDays(-1),
 				ClinicianID: f.ClinicianID, Minutes: f.EndMin - f.StartMin, Notes: waitingNotes["urgent"][0]})
 		}
 	}
@@ -793,7 +793,7 @@ func (g *DiaryGenerator) Waiting() []data.WaitingEntry {
 		default:
 			w.Priority, days = "routine", 7+r.IntN(120)
 		}
-		w.Added = g.today.AddDays(-days).String()
+		w.Added = g.today.AddDays(-days)
 		if len(g.team) > 0 && r.Float64() < 0.5 {
 			m := g.team[r.IntN(len(g.team))]
 			w.ClinicianID = m.c.ID

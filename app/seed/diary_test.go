@@ -179,7 +179,7 @@ func TestTheDiaryKeepsTheBookingRules(t *testing.T) {
 		}
 		part, _ := schedule.ParsePartOfDay(w.PartOfDay)
 		list = append(list, schedule.Waiting{ID: fmt.Sprint(i), PatientID: w.PatientID, ClinicianID: w.ClinicianID,
-			Minutes: w.Minutes, Priority: pr, Added: ukcal.MustParseDate(w.Added), Part: part})
+			Minutes: w.Minutes, Priority: pr, Added: w.Added, Part: part})
 	}
 	if priorities["urgent"] == 0 || priorities["soon"] == 0 || priorities["routine"] == 0 {
 		t.Errorf("priorities %v, want each", priorities)

@@ -34,8 +34,10 @@ func Parse(s string) (time.Time, error) {
 	if s == "" {
 		return Default, nil
 	}
-	if d, err := time.ParseInLocation(time.DateOnly, s, ukcal.London()); err == nil {
-		return d.Add(10*time.Hour + 40*time.Minute), nil
+	if d, err := ukcal.ParseDate(s); err == nil {
+		// 10:40 on the clinic's clock, not midnight plus 10h40: on the day
+		// the clocks change those differ by an hour.
+		return time.Date(d.Year(), d.Month(), d.Day(), 10, 40, 0, 0, ukcal.London()), nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {

@@ -59,6 +59,7 @@ func TestTheVariableMovesTheClock(t *testing.T) {
 		"":                          Default,
 		"2031-06-15":                time.Date(2031, 6, 15, 10, 40, 0, 0, ukcal.London()),
 		"2039-01-03":                time.Date(2039, 1, 3, 10, 40, 0, 0, ukcal.London()),
+		"2027-03-28":                time.Date(2027, 3, 28, 9, 40, 0, 0, time.UTC), // the clocks went forward at 01:00
 		"2035-03-25T23:30:00+00:00": time.Date(2035, 3, 25, 23, 30, 0, 0, time.UTC),
 	}
 	for in, want := range cases {

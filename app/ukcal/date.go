@@ -1,9 +1,13 @@
-// Package ukcal is ClinicDesk's UK working-day engine: bank holidays (the
+// Package ukcal is ClinicDesk's one place for UK dates and times: the Date
+// type (stored as YYYY-MM-DD through Scan/Value), its UK forms and parsers
+// (23/11/2026, "23 November 2026", what people type in a date box), the
+// clinic's zone Europe/London built into the program, bank holidays (the
 // embedded GOV.UK feed, and the statutory rules for years beyond it), working
 // days, and the deadline arithmetic of SPEC §4.3–§4.6.
 //
-// Everything here works on plain calendar dates (Date), never on instants, so
-// no answer can shift with a time zone or a clock change.
+// The rules work on plain calendar dates (Date), never on instants, so no
+// answer can shift with a time zone or a clock change; an instant becomes a
+// date only on the clinic's wall clock (WallDate).
 package ukcal
 
 import (
