@@ -10,7 +10,7 @@ require (
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/nyaruka/phonenumbers v1.8.1
 	golang.org/x/crypto v0.58.0
-	golang.org/x/image v0.24.0
+	golang.org/x/image v0.43.0
 	golang.org/x/sys v0.49.0
 	golang.org/x/text v0.43.0
 )
