@@ -70,8 +70,7 @@ func writtenAuditActions(t *testing.T) map[string]string {
 	}
 
 	found := map[string]string{} // action: where it is written
-	var resolve func(e ast.Expr, fn *ast.FuncDecl, where string, depth int)
-	resolve = func(e ast.Expr, fn *ast.FuncDecl, where string, depth int) {
+	resolve := func(e ast.Expr, fn *ast.FuncDecl, where string, depth int) {
 		if s, ok := stringLit(e); ok {
 			found[s] = where
 			return

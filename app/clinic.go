@@ -18,8 +18,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Version is ClinicDesk's release, shown by `clinicdesk version`.
-var Version = "0.1.0"
+// Version is ClinicDesk's release, shown by `clinicdesk version` and
+// written into backups and subject access copies. Package main sets it at
+// start from FyneApp.toml (version.go), the one place it is written;
+// "dev" is what tests of the packages below main see.
+var Version = "dev"
 
 // Re-exported so that screens need not import the data layer.
 type (

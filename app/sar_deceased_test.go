@@ -32,7 +32,7 @@ func TestSubjectAccessShowsTheDateOfDeathOnlyWhenRecorded(t *testing.T) {
 		if _, err := c.SubjectAccess(p.ID, ukcal.MustParseDate("2026-11-23"), "", &pdf, &js); err != nil {
 			t.Fatal(err)
 		}
-		return string(js.Bytes()) + "\n" + sarPDFText(t, pdf.Bytes())
+		return js.String() + "\n" + sarPDFText(t, pdf.Bytes())
 	}
 	if got := copyOf(died); !strings.Contains(got, "Date of death 20 November 2026") || !strings.Contains(got, `"2026-11-20"`) {
 		t.Errorf("the copy of a record with a date of death lacks it:\n%s", got)

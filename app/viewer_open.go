@@ -90,6 +90,7 @@ func shellExecuteProblem(code uintptr, err error) error {
 	case winFileNotFound, winPathNotFound:
 		return errors.New("the letter was deleted before the PDF viewer could open it: open it again")
 	case winAccessDenied:
+		//lint:ignore ST1005 a sentence the clinic reads, and Windows is a name
 		return errors.New("Windows did not allow the PDF viewer to open the letter: " + noViewer + ", or ask whoever looks after this PC")
 	case winDDEFail:
 		return errors.New("the PDF viewer did not answer: close it, and open the letter again")

@@ -171,8 +171,7 @@ func (w *calendarWaiting) openAdd() {
 		widget.NewFormItem("Notes", notes),
 	)
 	content := container.NewVBox(pick.view, form, problem)
-	var d dialog.Dialog
-	d = dialog.NewCustomConfirm("Add to the waiting list", "Add", "Cancel", content, func(ok bool) {
+	d := dialog.NewCustomConfirm("Add to the waiting list", "Add", "Cancel", content, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -100,6 +100,7 @@ func parseDefaultTemplate(src string) (DefaultTemplate, error) {
 	switch d.AddressedTo {
 	case ToPatient, ToGP, ToComplainant, ToParent:
 	default:
+		//lint:ignore ST1005 "To:" is the header's name, written as the template writes it
 		return DefaultTemplate{}, fmt.Errorf("To: must be %s, %s, %s or %s, not %q", ToPatient, ToGP, ToComplainant, ToParent, d.AddressedTo)
 	}
 	if d.Title == "" || d.Subject == "" {

@@ -534,7 +534,7 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 			if t.fallback < 0 || !slices.Contains(m.types, t.fallback) {
 				return
 			}
-			ti, t = t.fallback, g.types[t.fallback]
+			t = g.types[t.fallback]
 			sp.End = sp.Start.Add(t.t.Minutes)
 		}
 	}

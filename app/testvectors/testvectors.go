@@ -7,16 +7,27 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 )
 
-// Dir is the repository's testdata folder, found from this file's own place
-// in the repository (app/testvectors), so it is the same from any package
-// and in any clone, whatever lies beside it.
+// Dir is the repository's testdata folder. `go test` runs each package's
+// tests in that package's folder, so the repository is the nearest folder
+// above with go.mod: the same from any package and in any clone, whatever
+// lies beside it. (Not this file's compiled-in path: under -trimpath that
+// is an import path, not a folder.)
 func Dir() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "testdata")
+	dir, err := os.Getwd()
+	if err != nil {
+		return "testdata"
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return filepath.Join(d, "testdata")
+		}
+		if filepath.Dir(d) == d {
+			return filepath.Join(dir, "testdata") // Load says where it looked
+		}
+	}
 }
 
 // Load reads the vector file name into v, failing the test clearly when

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 )
 
@@ -23,7 +22,9 @@ func buildWindowsGUI(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "tiny.exe")
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-ldflags=-H=windowsgui", "-o", out, ".")
+	// `go test` puts its own GOROOT/bin first on the PATH, so "go" is the
+	// toolchain running this test (runtime.GOROOT is empty under -trimpath).
+	cmd := exec.Command("go", "build", "-ldflags=-H=windowsgui", "-o", out, ".")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0", "GOFLAGS=")
 	if msg, err := cmd.CombinedOutput(); err != nil {
