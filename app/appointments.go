@@ -225,9 +225,9 @@ func (c *Clinic) Book(req BookingRequest) (schedule.Appointment, []schedule.Prob
 	}
 	req.OverrideReason = cleanText(req.OverrideReason)
 	var out prepared
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		var err error
-		out, err = c.bookIn(tx, s, req, "", audit)
+		out, err = c.bookIn(tx, s, req, "")
 		return err
 	})
 	if err != nil {
@@ -237,7 +237,7 @@ func (c *Clinic) Book(req BookingRequest) (schedule.Appointment, []schedule.Prob
 }
 
 // bookIn checks and inserts one appointment inside tx.
-func (c *Clinic) bookIn(tx *data.Tx, s *Session, req BookingRequest, seriesID string, audit func(string, string, string, string, string) error) (prepared, error) {
+func (c *Clinic) bookIn(tx *writeTx, s *Session, req BookingRequest, seriesID string) (prepared, error) {
 	p, err := c.prepare(tx, req, "")
 	if err != nil {
 		return p, err
@@ -263,12 +263,12 @@ func (c *Clinic) bookIn(tx *data.Tx, s *Session, req BookingRequest, seriesID st
 		detail += "; warnings overridden: " + problemKinds(blocks) + "; reason: " + a.OverrideReason
 	}
 	if req.WaitingID != "" {
-		if err := c.fillWaiting(tx, req.WaitingID, a, now, audit); err != nil {
+		if err := c.fillWaiting(tx, req.WaitingID, a, now); err != nil {
 			return p, err
 		}
 		detail += "; from the waiting list"
 	}
-	return p, audit("appointment.book", "appointment", a.ID, a.PatientID, detail)
+	return p, tx.audit(auditEvent{Action: "appointment.book", Entity: "appointment", ID: a.ID, Patient: a.PatientID, Detail: detail})
 }
 
 // problemKinds lists the kinds for the audit trail: "clinician_clash, bank_holiday".
@@ -327,7 +327,7 @@ func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (Status
 		return StatusResult{}, errors.New("say why the appointment is cancelled")
 	}
 	var res StatusResult
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		a, err := tx.Appointment(id)
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
@@ -348,7 +348,7 @@ func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (Status
 		res.Appointment = a
 		detail := string(a.Status)
 		if to == schedule.StatusDNA {
-			prompt, err := c.dnaPrompt(tx, a)
+			prompt, err := c.dnaPrompt(tx.Tx, a)
 			if err != nil {
 				return err
 			}
@@ -360,11 +360,11 @@ func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (Status
 		if reason != "" {
 			detail += "; reason: " + reason
 		}
-		if err := audit("appointment.status", "appointment", id, a.PatientID, detail); err != nil {
+		if err := tx.audit(auditEvent{Action: "appointment.status", Entity: "appointment", ID: id, Patient: a.PatientID, Detail: detail}); err != nil {
 			return err
 		}
 		if res.DNA != nil && res.DNA.NotBrought {
-			res.DNA.Safeguarding, err = c.raiseSafeguarding(tx, s, a, res.DNA.Count, audit)
+			res.DNA.Safeguarding, err = c.raiseSafeguarding(tx, s, a, res.DNA.Count)
 		}
 		return err
 	})
@@ -429,7 +429,7 @@ func (c *Clinic) Move(id string, m MoveRequest) (schedule.Appointment, []schedul
 	m.Reason, m.OverrideReason = cleanText(m.Reason), cleanText(m.OverrideReason)
 	var moved schedule.Appointment
 	var problems []schedule.Problem
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		a, err := tx.Appointment(id)
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
@@ -474,7 +474,7 @@ func (c *Clinic) Move(id string, m MoveRequest) (schedule.Appointment, []schedul
 		if override != "" {
 			detail += "; warnings overridden: " + problemKinds(b) + "; reason: " + override
 		}
-		return audit("appointment.move", "appointment", id, a.PatientID, detail)
+		return tx.audit(auditEvent{Action: "appointment.move", Entity: "appointment", ID: id, Patient: a.PatientID, Detail: detail})
 	})
 	return moved, problems, err
 }

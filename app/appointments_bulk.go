@@ -83,9 +83,9 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		}
 	}
 	var report DiaryReport
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if b.Setup != nil {
-			if err := c.saveDiarySetup(tx, s, b.Setup, audit); err != nil {
+			if err := c.saveDiarySetup(tx, s, b.Setup); err != nil {
 				return err
 			}
 		}
@@ -94,7 +94,7 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 			return err
 		}
 		defer restore()
-		checker, err := newDayChecker(tx)
+		checker, err := newDayChecker(tx.Tx)
 		if err != nil {
 			return err
 		}
@@ -108,7 +108,7 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		var order bookingOrder
 		write := func(appts []HistoricAppointment) error {
 			for _, a := range appts {
-				if err := c.addHistoric(w, s, a, audit); err != nil {
+				if err := c.addHistoric(tx, w, s, a); err != nil {
 					return err
 				}
 			}
@@ -150,14 +150,13 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		}
 		if b.Waiting != nil {
 			for _, e := range b.Waiting() {
-				if err := c.addGeneratedWaiting(tx, s, e, audit); err != nil {
+				if err := c.addGeneratedWaiting(tx, s, e); err != nil {
 					return err
 				}
 				report.Waiting++
 			}
 		}
-		return audit("appointment.generate", "diary", uuid.Must(uuid.NewV7()).String(), "",
-			fmt.Sprintf("%d generated appointments over %d days, %d waiting", report.Appointments, report.Days, report.Waiting))
+		return tx.audit(auditEvent{Action: "appointment.generate", Entity: "diary", ID: uuid.Must(uuid.NewV7()).String(), Detail: fmt.Sprintf("%d generated appointments over %d days, %d waiting", report.Appointments, report.Days, report.Waiting)})
 	})
 	if err != nil {
 		return DiaryReport{}, err
@@ -196,13 +195,12 @@ func checkDiarySetup(st *DiarySetup) error {
 }
 
 // saveDiarySetup writes the set-up, audited as the set-up screens audit it.
-func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit func(string, string, string, string, string) error) error {
+func (c *Clinic) saveDiarySetup(tx *writeTx, s *Session, st *DiarySetup) error {
 	now := c.clock().UTC()
 	if err := tx.SaveCalendarSettings(st.Settings); err != nil {
 		return err
 	}
-	if err := audit("calendar.settings", "settings", "calendar", "",
-		fmt.Sprintf("region=%s grid=%d dna_window=%d", st.Settings.Region, st.Settings.GridMinutes, st.Settings.DNAWindowMonths)); err != nil {
+	if err := tx.audit(auditEvent{Action: "calendar.settings", Entity: "settings", ID: "calendar", Detail: fmt.Sprintf("region=%s grid=%d dna_window=%d", st.Settings.Region, st.Settings.GridMinutes, st.Settings.DNAWindowMonths)}); err != nil {
 		return err
 	}
 	for i := range st.Clinicians {
@@ -214,7 +212,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 		if err := tx.SaveClinician(*cl); err != nil {
 			return fmt.Errorf("save clinician: %w", err)
 		}
-		if err := audit("calendar.clinician.create", "clinician", cl.ID, "", fmt.Sprintf("active=%t", cl.Active)); err != nil {
+		if err := tx.audit(auditEvent{Action: "calendar.clinician.create", Entity: "clinician", ID: cl.ID, Detail: fmt.Sprintf("active=%t", cl.Active)}); err != nil {
 			return err
 		}
 	}
@@ -226,7 +224,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 		if err := tx.SaveRoom(*r); err != nil {
 			return err
 		}
-		if err := audit("calendar.room.create", "room", r.ID, "", fmt.Sprintf("active=%t", r.Active)); err != nil {
+		if err := tx.audit(auditEvent{Action: "calendar.room.create", Entity: "room", ID: r.ID, Detail: fmt.Sprintf("active=%t", r.Active)}); err != nil {
 			return err
 		}
 	}
@@ -238,7 +236,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 		if err := tx.SaveAppointmentType(*t); err != nil {
 			return err
 		}
-		if err := audit("calendar.type.create", "appointment_type", t.ID, "", fmt.Sprintf("%d minutes, active=%t", t.Minutes, t.Active)); err != nil {
+		if err := tx.audit(auditEvent{Action: "calendar.type.create", Entity: "appointment_type", ID: t.ID, Detail: fmt.Sprintf("%d minutes, active=%t", t.Minutes, t.Active)}); err != nil {
 			return err
 		}
 	}
@@ -251,7 +249,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 		if err := tx.InsertClosure(*cl); err != nil {
 			return err
 		}
-		if err := audit("calendar.closure.add", "closure", cl.ID, "", cl.From+" to "+cl.To); err != nil {
+		if err := tx.audit(auditEvent{Action: "calendar.closure.add", Entity: "closure", ID: cl.ID, Detail: cl.From + " to " + cl.To}); err != nil {
 			return err
 		}
 	}
@@ -260,7 +258,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 
 // addHistoric writes one appointment with its history and the audit row a
 // booking leaves, saying it was generated and where it stands.
-func (c *Clinic) addHistoric(w *data.AppointmentWriter, s *Session, a HistoricAppointment, audit func(string, string, string, string, string) error) error {
+func (c *Clinic) addHistoric(tx *writeTx, w *data.AppointmentWriter, s *Session, a HistoricAppointment) error {
 	if a.ID == "" {
 		a.ID = uuid.Must(uuid.NewV7()).String()
 	}
@@ -273,21 +271,20 @@ func (c *Clinic) addHistoric(w *data.AppointmentWriter, s *Session, a HistoricAp
 	if err := w.Add(a); err != nil {
 		return fmt.Errorf("add appointment on %s: %w", a.Date, err)
 	}
-	return audit("appointment.book", "appointment", a.ID, a.PatientID,
-		fmt.Sprintf("%s %s–%s; generated, %s", a.Date, schedule.Clock(a.StartMin), schedule.Clock(a.EndMin), a.Status))
+	return tx.audit(auditEvent{Action: "appointment.book", Entity: "appointment", ID: a.ID, Patient: a.PatientID, Detail: fmt.Sprintf("%s %s–%s; generated, %s", a.Date, schedule.Clock(a.StartMin), schedule.Clock(a.EndMin), a.Status)})
 }
 
-func (c *Clinic) addGeneratedWaiting(tx *data.Tx, s *Session, w WaitingEntry, audit func(string, string, string, string, string) error) error {
+func (c *Clinic) addGeneratedWaiting(tx *writeTx, s *Session, w WaitingEntry) error {
 	now := c.clock().UTC()
 	w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
 	w.CreatedBy, w.CreatedAt, w.UpdatedAt = s.User.Username, now, now
-	if err := c.normaliseWaiting(tx, &w); err != nil {
+	if err := c.normaliseWaiting(tx.Tx, &w); err != nil {
 		return err
 	}
 	if err := tx.SaveWaiting(w); err != nil {
 		return err
 	}
-	return audit("waiting.add", "waiting_list", w.ID, w.PatientID, w.Priority)
+	return tx.audit(auditEvent{Action: "waiting.add", Entity: "waiting_list", ID: w.ID, Patient: w.PatientID, Detail: w.Priority})
 }
 
 // dayChecker applies a booking's rules to a whole day at once: sorted

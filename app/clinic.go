@@ -99,9 +99,6 @@ type Clinic struct {
 	plainTwin bool
 }
 
-// auditFunc writes one audit row as the session's user.
-type auditFunc = func(action, entity, id, patient, detail string) error
-
 type failedSignIn struct {
 	at       time.Time
 	username string
@@ -522,15 +519,57 @@ func (c *Clinic) writeLocked(fn func(tx *data.Tx) error) error {
 	return err
 }
 
-// write runs fn and its audit rows in one transaction, as the session's user.
-func (c *Clinic) write(s *Session, fn func(tx *data.Tx, audit func(action, entity, id, patient, detail string) error) error) error {
+// Every facade write goes through do (or writeAs, below): the lock, the
+// permission check and one transaction in which the change and its audit
+// rows commit together or not at all. fn gets a writeTx, which is the
+// store's transaction plus audit, so an audit row is a typed auditEvent
+// written as the session's user at the clinic's clock, never five strings
+// in a row whose order a caller could get wrong.
+//
+// A method that must read or decide something after the permission check
+// but before the transaction (the keyring, files, settings read outside
+// it) takes c.mu and calls require itself, then writes with writeAs under
+// the same lock: the checks and the refusals stay where they were.
+func (c *Clinic) do(perm Permission, fn func(tx *writeTx) error) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(perm)
+	if err != nil {
+		return err
+	}
+	return c.writeAs(s, fn)
+}
+
+// writeAs is do's transaction for a caller that holds c.mu and has s from
+// require.
+func (c *Clinic) writeAs(s *Session, fn func(tx *writeTx) error) error {
 	return c.writeLocked(func(tx *data.Tx) error {
-		return fn(tx, func(action, entity, id, patient, detail string) error {
-			_, err := tx.Audit(data.AuditEntry{At: c.clock(), Username: s.User.Username, Action: action,
-				Entity: entity, EntityID: id, Patient: patient, Detail: detail})
-			return err
-		})
+		return fn(&writeTx{Tx: tx, c: c, s: s})
 	})
+}
+
+// writeTx is one write transaction as the signed-in user.
+type writeTx struct {
+	*data.Tx
+	c *Clinic
+	s *Session
+}
+
+// auditEvent is one row of the audit trail as a write records it; who and
+// when are the transaction's to fill in.
+type auditEvent struct {
+	Action  string // "patient.update"
+	Entity  string // the kind of record: "patient"
+	ID      string // the record's id
+	Patient string // the patient the row concerns, if any
+	Detail  string // what changed, worded for the trail
+}
+
+// audit writes e as the session's user, timed now.
+func (w *writeTx) audit(e auditEvent) error {
+	_, err := w.Audit(data.AuditEntry{At: w.c.clock(), Username: w.s.User.Username, Action: e.Action,
+		Entity: e.Entity, EntityID: e.ID, Patient: e.Patient, Detail: e.Detail})
+	return err
 }
 
 // cleanText keeps names as typed but in one Unicode form (NFC), trimmed.

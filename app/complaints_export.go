@@ -31,7 +31,7 @@ func (c *Clinic) ExportComplaints(w io.Writer) (int, error) {
 		return 0, err
 	}
 	n := 0
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		cc, err := c.complaintContext(tx)
 		if err != nil {
 			return err
@@ -44,7 +44,7 @@ func (c *Clinic) ExportComplaints(w io.Writer) (int, error) {
 			return fmt.Errorf("the export could not be written: %w", err)
 		}
 		n = len(list)
-		return audit("complaints.export", "export", uuid.Must(uuid.NewV7()).String(), "", fmt.Sprintf("%d complaints to CSV", n))
+		return tx.audit(auditEvent{Action: "complaints.export", Entity: "export", ID: uuid.Must(uuid.NewV7()).String(), Detail: fmt.Sprintf("%d complaints to CSV", n)})
 	})
 	if err != nil {
 		return 0, err

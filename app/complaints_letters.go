@@ -203,7 +203,7 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 	if err != nil {
 		return LetterResult{}, err
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if req.Template == ComplaintDelayTemplate {
 			// The delay letter tells the complainant the new date: it is
 			// the date now agreed, and no further delay letter is owed.
@@ -237,8 +237,7 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 		if err := tx.InsertComplaintLetter(kept); err != nil {
 			return err
 		}
-		return audit("complaint.letter", "complaint", stored.ID, stored.PatientID,
-			fmt.Sprintf("%s: %s sha256=%s letter=%s", stored.Reference, req.Template, sum, kept.ID))
+		return tx.audit(auditEvent{Action: "complaint.letter", Entity: "complaint", ID: stored.ID, Patient: stored.PatientID, Detail: fmt.Sprintf("%s: %s sha256=%s letter=%s", stored.Reference, req.Template, sum, kept.ID)})
 	})
 	if err != nil {
 		return LetterResult{}, err

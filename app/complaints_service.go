@@ -452,7 +452,7 @@ func (c *Clinic) LogComplaint(d ComplaintDetails) (ComplaintRecord, error) {
 	}
 	var stored data.Complaint
 	var cc complaintContext
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if cc, err = c.complaintContext(tx); err != nil {
 			return err
 		}
@@ -482,7 +482,7 @@ func (c *Clinic) LogComplaint(d ComplaintDetails) (ComplaintRecord, error) {
 			return err
 		}
 		detail := fmt.Sprintf("%s logged: %s, received %s", stored.Reference, d.Channel, stored.Received)
-		return audit("complaint.log", "complaint", stored.ID, stored.PatientID, detail)
+		return tx.audit(auditEvent{Action: "complaint.log", Entity: "complaint", ID: stored.ID, Patient: stored.PatientID, Detail: detail})
 	})
 	if err != nil {
 		return ComplaintRecord{}, err
@@ -507,7 +507,7 @@ func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord
 	var stored data.Complaint
 	var history []data.ComplaintTransition
 	var cc complaintContext
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if cc, err = c.complaintContext(tx); err != nil {
 			return err
 		}
@@ -542,7 +542,7 @@ func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord
 		if history, err = tx.ComplaintHistory(id); err != nil {
 			return err
 		}
-		return audit("complaint.update", "complaint", id, stored.PatientID, "changed: "+strings.Join(complaintChanges(before, stored), ", "))
+		return tx.audit(auditEvent{Action: "complaint.update", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: "changed: " + strings.Join(complaintChanges(before, stored), ", ")})
 	})
 	if err != nil {
 		return ComplaintRecord{}, err
@@ -613,7 +613,7 @@ func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complain
 	var stored data.Complaint
 	var history []data.ComplaintTransition
 	var cc complaintContext
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if cc, err = c.complaintContext(tx); err != nil {
 			return err
 		}
@@ -654,7 +654,7 @@ func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complain
 		if history, err = tx.ComplaintHistory(id); err != nil {
 			return err
 		}
-		return audit("complaint.move", "complaint", id, stored.PatientID, stored.Reference+": "+move.String())
+		return tx.audit(auditEvent{Action: "complaint.move", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: stored.Reference + ": " + move.String()})
 	})
 	if err != nil {
 		return ComplaintRecord{}, err
@@ -700,7 +700,7 @@ func (c *Clinic) AddComplaintNote(id, kind, body string) (ComplaintNote, error) 
 	}
 	n := ComplaintNote{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: id, Kind: kind, Body: body,
 		By: s.User.Username, At: c.clock().UTC()}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		stored, err := tx.Complaint(id)
 		if err != nil {
 			return notFound(err, "that complaint is not in the register")
@@ -708,7 +708,7 @@ func (c *Clinic) AddComplaintNote(id, kind, body string) (ComplaintNote, error) 
 		if err := tx.InsertComplaintNote(n); err != nil {
 			return err
 		}
-		return audit("complaint.note", "complaint", id, stored.PatientID, stored.Reference+": "+kind)
+		return tx.audit(auditEvent{Action: "complaint.note", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: stored.Reference + ": " + kind})
 	})
 	return n, err
 }
@@ -749,8 +749,8 @@ func (c *Clinic) Complaint(id string) (ComplaintFile, error) {
 			Transition: complaints.Transition{From: complaints.Status(h.From), To: complaints.Status(h.To), At: h.At, By: h.By,
 				Outcome: complaints.Outcome(h.Outcome), SignedOffBy: h.SignedOffBy}})
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit("complaint.view", "complaint", id, stored.PatientID, stored.Reference)
+	err = c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "complaint.view", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: stored.Reference})
 	})
 	return f, err
 }
@@ -788,13 +788,12 @@ func (c *Clinic) SaveComplaintSettings(cs ComplaintSettings) error {
 	if err := checkComplaintSettings(&cs); err != nil {
 		return err
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveComplaintSettings(cs); err != nil {
 			return err
 		}
-		return audit("complaints.settings", "settings", "complaints", "",
-			fmt.Sprintf("default=%d max=%d working days, nation=%s funding=%s adjudicator=%s ods=%s return=%s",
-				cs.DefaultResponseDays, cs.MaxResponseDays, cs.Nation, cs.Funding, cs.Adjudicator, cs.ODSCode, cs.ReturnVariant))
+		return tx.audit(auditEvent{Action: "complaints.settings", Entity: "settings", ID: "complaints", Detail: fmt.Sprintf("default=%d max=%d working days, nation=%s funding=%s adjudicator=%s ods=%s return=%s",
+			cs.DefaultResponseDays, cs.MaxResponseDays, cs.Nation, cs.Funding, cs.Adjudicator, cs.ODSCode, cs.ReturnVariant)})
 	})
 }
 

@@ -126,9 +126,9 @@ func (c *Clinic) LetterBatch(ctx context.Context, reqs []LetterRequest, progress
 	if _, err := c.require(PermPrintLetters); err != nil {
 		return BatchResult{}, err // locked while the batch ran: log nothing, show nothing
 	}
-	err = c.write(&session, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(&session, func(tx *writeTx) error {
 		for _, p := range prepared {
-			if err := logLetter(tx, audit, p.record); err != nil {
+			if err := logLetter(tx, p.record); err != nil {
 				return err
 			}
 		}
@@ -335,9 +335,9 @@ func (c *Clinic) slipsLocked(s *Session, entries []data.DiaryEntry, sheet bool) 
 		recs[i] = data.LetterRecord{ID: newID(), PatientID: e.PatientID, Kind: data.LetterKindSlip, Template: "slip",
 			Title: "Appointment slip", AppointmentID: e.ID, Content: content, SHA256: sum, CreatedBy: s.User.Username, CreatedAt: now.UTC()}
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		for _, r := range recs {
-			if err := logLetter(tx, audit, r); err != nil {
+			if err := logLetter(tx, r); err != nil {
 				return err
 			}
 		}
@@ -395,9 +395,9 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 	if err != nil {
 		return SlipResult{}, err
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		for _, e := range listed {
-			if err := audit("daylist.print", "appointment", e.ID, e.PatientID, day.String()); err != nil {
+			if err := tx.audit(auditEvent{Action: "daylist.print", Entity: "appointment", ID: e.ID, Patient: e.PatientID, Detail: day.String()}); err != nil {
 				return err
 			}
 		}

@@ -55,11 +55,11 @@ func (c *Clinic) CreatePatient(p Patient, o PatientOptions) (Patient, error) {
 	p.Status = data.PatientActive
 	p.MergedInto, p.ArchivedAt = "", time.Time{}
 	p.CreatedAt, p.UpdatedAt = now, now
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.InsertPatient(p); err != nil {
 			return err
 		}
-		return audit("patient.create", "patient", p.ID, p.ID, "")
+		return tx.audit(auditEvent{Action: "patient.create", Entity: "patient", ID: p.ID, Patient: p.ID})
 	})
 	return p, err
 }
@@ -96,8 +96,8 @@ func (c *Clinic) Patient(id string) (Patient, error) {
 		}
 		return p, err
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit("patient.view", "patient", p.ID, p.ID, "")
+	err = c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "patient.view", Entity: "patient", ID: p.ID, Patient: p.ID})
 	})
 	return p, err
 }
@@ -114,7 +114,7 @@ func (c *Clinic) UpdatePatient(p Patient, o PatientOptions) (Patient, error) {
 	if err := c.normalise(&p, o); err != nil {
 		return p, err
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		old, err := tx.Patient(p.ID)
 		if err != nil {
 			return err
@@ -132,7 +132,7 @@ func (c *Clinic) UpdatePatient(p Patient, o PatientOptions) (Patient, error) {
 		if err := tx.UpdatePatient(p); err != nil {
 			return err
 		}
-		return audit("patient.update", "patient", p.ID, p.ID, "changed: "+strings.Join(changed, ", "))
+		return tx.audit(auditEvent{Action: "patient.update", Entity: "patient", ID: p.ID, Patient: p.ID, Detail: "changed: " + strings.Join(changed, ", ")})
 	})
 	return p, err
 }
@@ -194,7 +194,7 @@ func (c *Clinic) setArchived(id string, archive bool) error {
 	if err != nil {
 		return err
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		p, err := tx.Patient(id)
 		if err != nil {
 			return err
@@ -212,7 +212,7 @@ func (c *Clinic) setArchived(id string, archive bool) error {
 		if err := tx.UpdatePatient(p); err != nil {
 			return err
 		}
-		return audit(action, "patient", id, id, "")
+		return tx.audit(auditEvent{Action: action, Entity: "patient", ID: id, Patient: id})
 	})
 }
 
@@ -230,7 +230,7 @@ func (c *Clinic) DeletePatient(id, typed string) error {
 	if err != nil {
 		return err
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		p, err := tx.Patient(id)
 		if err != nil {
 			return err
@@ -242,7 +242,7 @@ func (c *Clinic) DeletePatient(id, typed string) error {
 		if err := tx.DeletePatient(id); err != nil {
 			return err
 		}
-		return audit("patient.delete", "patient", id, id, "")
+		return tx.audit(auditEvent{Action: "patient.delete", Entity: "patient", ID: id, Patient: id})
 	})
 }
 
@@ -259,7 +259,7 @@ func (c *Clinic) MergePatients(survivorID, duplicateID string) (Merge, error) {
 		return Merge{}, errors.New("choose two different records to merge")
 	}
 	var m Merge
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		for _, id := range []string{survivorID, duplicateID} {
 			p, err := tx.Patient(id)
 			if err != nil {
@@ -274,10 +274,10 @@ func (c *Clinic) MergePatients(survivorID, duplicateID string) (Merge, error) {
 		if err != nil {
 			return err
 		}
-		if err := audit("patient.merge", "merge", m.ID, survivorID, "merged in "+duplicateID); err != nil {
+		if err := tx.audit(auditEvent{Action: "patient.merge", Entity: "merge", ID: m.ID, Patient: survivorID, Detail: "merged in " + duplicateID}); err != nil {
 			return err
 		}
-		return audit("patient.merged_into", "merge", m.ID, duplicateID, "into "+survivorID)
+		return tx.audit(auditEvent{Action: "patient.merged_into", Entity: "merge", ID: m.ID, Patient: duplicateID, Detail: "into " + survivorID})
 	})
 	return m, err
 }
@@ -290,7 +290,7 @@ func (c *Clinic) UndoMerge(mergeID string) error {
 	if err != nil {
 		return err
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		m, err := tx.UndoMerge(mergeID, s.User.Username, c.clock())
 		if errors.Is(err, data.ErrNotFound) {
 			return errors.New("that merge does not exist or was already undone")
@@ -298,10 +298,10 @@ func (c *Clinic) UndoMerge(mergeID string) error {
 		if err != nil {
 			return err
 		}
-		if err := audit("patient.unmerge", "merge", m.ID, m.SurvivorID, "took out "+m.MergedID); err != nil {
+		if err := tx.audit(auditEvent{Action: "patient.unmerge", Entity: "merge", ID: m.ID, Patient: m.SurvivorID, Detail: "took out " + m.MergedID}); err != nil {
 			return err
 		}
-		return audit("patient.unmerge", "merge", m.ID, m.MergedID, "restored from "+m.SurvivorID)
+		return tx.audit(auditEvent{Action: "patient.unmerge", Entity: "merge", ID: m.ID, Patient: m.MergedID, Detail: "restored from " + m.SurvivorID})
 	})
 }
 
@@ -341,14 +341,14 @@ func (c *Clinic) addNote(patientID, kind, direction, body string) (Note, error) 
 	}
 	n := Note{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Kind: kind, Direction: direction,
 		Body: body, CreatedBy: s.User.Username, CreatedAt: c.clock()}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if _, err := tx.Patient(patientID); err != nil {
 			return err
 		}
 		if err := tx.InsertNote(n); err != nil {
 			return err
 		}
-		return audit("patient."+kind, kind, n.ID, patientID, direction)
+		return tx.audit(auditEvent{Action: "patient." + kind, Entity: kind, ID: n.ID, Patient: patientID, Detail: direction})
 	})
 	return n, err
 }
@@ -377,7 +377,7 @@ func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string
 	}
 	k := Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due,
 		OwnerID: ownerID, CreatedBy: s.User.Username, CreatedAt: c.clock()}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if patientID != "" {
 			if _, err := tx.Patient(patientID); err != nil {
 				return err
@@ -386,7 +386,7 @@ func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string
 		if err := tx.InsertTask(k); err != nil {
 			return err
 		}
-		return audit("task.create", "task", k.ID, patientID, "due "+k.Due.String())
+		return tx.audit(auditEvent{Action: "task.create", Entity: "task", ID: k.ID, Patient: patientID, Detail: "due " + k.Due.String()})
 	})
 	return k, err
 }
@@ -399,7 +399,7 @@ func (c *Clinic) CompleteTask(id string) error {
 	if err != nil {
 		return err
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		k, err := tx.Task(id)
 		if err != nil {
 			return err
@@ -407,7 +407,7 @@ func (c *Clinic) CompleteTask(id string) error {
 		if err := tx.CompleteTask(id, s.User.Username, c.clock()); err != nil {
 			return errors.New("that follow-up is already done")
 		}
-		return audit("task.done", "task", id, k.PatientID, "")
+		return tx.audit(auditEvent{Action: "task.done", Entity: "task", ID: id, Patient: k.PatientID})
 	})
 }
 

@@ -77,8 +77,8 @@ func (c *Clinic) MarkRecoverySheetSaved() error {
 	if err != nil {
 		return err
 	}
-	return c.write(s, func(_ *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit(auditRecoverySheetSaved, "keyring", c.keyring.ClinicID(), "", "")
+	return c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: auditRecoverySheetSaved, Entity: "keyring", ID: c.keyring.ClinicID()})
 	})
 }
 
