@@ -217,17 +217,11 @@ func (c *Clinic) CheckBooking(req BookingRequest) ([]schedule.Problem, error) {
 // the reason is then kept with the appointment and audited. The returned
 // problems include the alerts and AIS needs to act on.
 func (c *Clinic) Book(req BookingRequest) (schedule.Appointment, []schedule.Problem, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermBookAppointments)
-	if err != nil {
-		return schedule.Appointment{}, nil, err
-	}
 	req.OverrideReason = cleanText(req.OverrideReason)
 	var out prepared
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermBookAppointments, func(tx *writeTx) error {
 		var err error
-		out, err = c.bookIn(tx, s, req, "")
+		out, err = c.bookIn(tx, tx.session, req, "")
 		return err
 	})
 	if err != nil {

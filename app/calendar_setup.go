@@ -308,13 +308,7 @@ func (c *Clinic) AddClosure(from, to ukcal.Date, reason string) (Closure, error)
 
 // RemoveClosure takes a closure away (the clinic opens after all).
 func (c *Clinic) RemoveClosure(id string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermCalendarSetup)
-	if err != nil {
-		return err
-	}
-	return c.writeAs(s, func(tx *writeTx) error {
+	return c.do(PermCalendarSetup, func(tx *writeTx) error {
 		cl, err := tx.DeleteClosure(id)
 		if err != nil {
 			return err

@@ -544,15 +544,15 @@ func (c *Clinic) do(perm Permission, fn func(tx *writeTx) error) error {
 // require.
 func (c *Clinic) writeAs(s *Session, fn func(tx *writeTx) error) error {
 	return c.writeLocked(func(tx *data.Tx) error {
-		return fn(&writeTx{Tx: tx, c: c, s: s})
+		return fn(&writeTx{Tx: tx, c: c, session: s})
 	})
 }
 
 // writeTx is one write transaction as the signed-in user.
 type writeTx struct {
 	*data.Tx
-	c *Clinic
-	s *Session
+	c       *Clinic
+	session *Session
 }
 
 // auditEvent is one row of the audit trail as a write records it; who and
@@ -567,7 +567,7 @@ type auditEvent struct {
 
 // audit writes e as the session's user, timed now.
 func (w *writeTx) audit(e auditEvent) error {
-	_, err := w.Audit(data.AuditEntry{At: w.c.clock(), Username: w.s.User.Username, Action: e.Action,
+	_, err := w.Audit(data.AuditEntry{At: w.c.clock(), Username: w.session.User.Username, Action: e.Action,
 		Entity: e.Entity, EntityID: e.ID, Patient: e.Patient, Detail: e.Detail})
 	return err
 }

@@ -24,14 +24,8 @@ var ComplaintCSVHeader = []string{"reference", "received", "acknowledge_by", "ac
 // with a byte-order mark and CRLF, every cell made safe for a spreadsheet
 // (patientcsv.Neutralise). The export is audited.
 func (c *Clinic) ExportComplaints(w io.Writer) (int, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermExportComplaints)
-	if err != nil {
-		return 0, err
-	}
 	n := 0
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermExportComplaints, func(tx *writeTx) error {
 		cc, err := c.complaintContext(tx)
 		if err != nil {
 			return err

@@ -41,13 +41,7 @@ type HistoricMove struct {
 // typed one. Each complaint is audited once, as generated. Nothing is
 // added if any is refused.
 func (c *Clinic) AddComplaintHistory(batch []HistoricComplaint) (int, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermDecideComplaints)
-	if err != nil {
-		return 0, err
-	}
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermDecideComplaints, func(tx *writeTx) error {
 		cc, err := c.complaintContext(tx)
 		if err != nil {
 			return err

@@ -188,13 +188,7 @@ func (c *Clinic) UnarchivePatient(id string) error {
 }
 
 func (c *Clinic) setArchived(id string, archive bool) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermArchivePatient)
-	if err != nil {
-		return err
-	}
-	return c.writeAs(s, func(tx *writeTx) error {
+	return c.do(PermArchivePatient, func(tx *writeTx) error {
 		p, err := tx.Patient(id)
 		if err != nil {
 			return err
@@ -224,13 +218,7 @@ func DeleteConfirmation(p Patient) string { return "DELETE " + strings.ToUpper(p
 // Managers only, with the typed confirmation; the audit trail keeps that
 // it happened (not the record).
 func (c *Clinic) DeletePatient(id, typed string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermDeletePatient)
-	if err != nil {
-		return err
-	}
-	return c.writeAs(s, func(tx *writeTx) error {
+	return c.do(PermDeletePatient, func(tx *writeTx) error {
 		p, err := tx.Patient(id)
 		if err != nil {
 			return err
@@ -284,14 +272,8 @@ func (c *Clinic) MergePatients(survivorID, duplicateID string) (Merge, error) {
 
 // UndoMerge puts a merged record back as it was before the merge.
 func (c *Clinic) UndoMerge(mergeID string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermMergePatients)
-	if err != nil {
-		return err
-	}
-	return c.writeAs(s, func(tx *writeTx) error {
-		m, err := tx.UndoMerge(mergeID, s.User.Username, c.clock())
+	return c.do(PermMergePatients, func(tx *writeTx) error {
+		m, err := tx.UndoMerge(mergeID, tx.session.User.Username, c.clock())
 		if errors.Is(err, data.ErrNotFound) {
 			return errors.New("that merge does not exist or was already undone")
 		}
@@ -393,18 +375,12 @@ func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string
 
 // CompleteTask ticks a follow-up off.
 func (c *Clinic) CompleteTask(id string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermNotePatients)
-	if err != nil {
-		return err
-	}
-	return c.writeAs(s, func(tx *writeTx) error {
+	return c.do(PermNotePatients, func(tx *writeTx) error {
 		k, err := tx.Task(id)
 		if err != nil {
 			return err
 		}
-		if err := tx.CompleteTask(id, s.User.Username, c.clock()); err != nil {
+		if err := tx.CompleteTask(id, tx.session.User.Username, c.clock()); err != nil {
 			return errors.New("that follow-up is already done")
 		}
 		return tx.audit(auditEvent{Action: "task.done", Entity: "task", ID: id, Patient: k.PatientID})

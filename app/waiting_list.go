@@ -58,16 +58,10 @@ func (c *Clinic) normaliseWaiting(tx *data.Tx, w *WaitingEntry) error {
 
 // AddToWaitingList puts a patient on the waiting list.
 func (c *Clinic) AddToWaitingList(w WaitingEntry) (WaitingEntry, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermWaitingList)
-	if err != nil {
-		return w, err
-	}
-	now := c.clock().UTC()
-	w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
-	w.CreatedBy, w.CreatedAt, w.UpdatedAt = s.User.Username, now, now
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermWaitingList, func(tx *writeTx) error {
+		now := c.clock().UTC()
+		w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
+		w.CreatedBy, w.CreatedAt, w.UpdatedAt = tx.session.User.Username, now, now
 		p, err := tx.Patient(w.PatientID)
 		if err != nil {
 			return notFound(err, "that patient's record is not in this clinic file")
@@ -89,13 +83,7 @@ func (c *Clinic) AddToWaitingList(w WaitingEntry) (WaitingEntry, error) {
 // UpdateWaiting saves changes to the priority, wanted clinician, length,
 // part of the day, date added or notes of an entry still waiting.
 func (c *Clinic) UpdateWaiting(w WaitingEntry) (WaitingEntry, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermWaitingList)
-	if err != nil {
-		return w, err
-	}
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermWaitingList, func(tx *writeTx) error {
 		old, err := tx.WaitingEntry(w.ID)
 		if err != nil {
 			return notFound(err, "that entry is not on the waiting list")
