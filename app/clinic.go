@@ -230,6 +230,12 @@ func (c *Clinic) writeLocked(fn func(tx *data.Tx) error) error {
 // but before the transaction (the keyring, files, settings read outside
 // it) takes c.mu and calls require itself, then writes with writeAs under
 // the same lock: the checks and the refusals stay where they were.
+//
+// Session events (sign-in, unlock, lock, sign-out) and backups write
+// through auditLocked and writeLocked instead: their row names a user who
+// may not be the session's (or nobody is signed in yet), and on a full
+// disk it waits in memory rather than failing, so that a manager can
+// still sign in and back up to another disk.
 func (c *Clinic) do(perm Permission, fn func(tx *writeTx) error) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
