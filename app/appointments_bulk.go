@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -83,9 +82,9 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		}
 	}
 	var report DiaryReport
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if b.Setup != nil {
-			if err := c.saveDiarySetup(tx, s, b.Setup, audit); err != nil {
+			if err := c.saveDiarySetup(tx, s, b.Setup); err != nil {
 				return err
 			}
 		}
@@ -94,7 +93,7 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 			return err
 		}
 		defer restore()
-		checker, err := newDayChecker(tx)
+		checker, err := newDayChecker(tx.Tx)
 		if err != nil {
 			return err
 		}
@@ -108,7 +107,7 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		var order bookingOrder
 		write := func(appts []HistoricAppointment) error {
 			for _, a := range appts {
-				if err := c.addHistoric(w, s, a, audit); err != nil {
+				if err := c.addHistoric(tx, w, s, a); err != nil {
 					return err
 				}
 			}
@@ -150,14 +149,13 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		}
 		if b.Waiting != nil {
 			for _, e := range b.Waiting() {
-				if err := c.addGeneratedWaiting(tx, s, e, audit); err != nil {
+				if err := c.addGeneratedWaiting(tx, s, e); err != nil {
 					return err
 				}
 				report.Waiting++
 			}
 		}
-		return audit("appointment.generate", "diary", uuid.Must(uuid.NewV7()).String(), "",
-			fmt.Sprintf("%d generated appointments over %d days, %d waiting", report.Appointments, report.Days, report.Waiting))
+		return tx.audit(auditEvent{Action: "appointment.generate", Entity: "diary", ID: uuid.Must(uuid.NewV7()).String(), Detail: fmt.Sprintf("%d generated appointments over %d days, %d waiting", report.Appointments, report.Days, report.Waiting)})
 	})
 	if err != nil {
 		return DiaryReport{}, err
@@ -196,13 +194,12 @@ func checkDiarySetup(st *DiarySetup) error {
 }
 
 // saveDiarySetup writes the set-up, audited as the set-up screens audit it.
-func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit func(string, string, string, string, string) error) error {
+func (c *Clinic) saveDiarySetup(tx *writeTx, s *Session, st *DiarySetup) error {
 	now := c.clock().UTC()
 	if err := tx.SaveCalendarSettings(st.Settings); err != nil {
 		return err
 	}
-	if err := audit("calendar.settings", "settings", "calendar", "",
-		fmt.Sprintf("region=%s grid=%d dna_window=%d", st.Settings.Region, st.Settings.GridMinutes, st.Settings.DNAWindowMonths)); err != nil {
+	if err := tx.audit(auditEvent{Action: "calendar.settings", Entity: "settings", ID: "calendar", Detail: fmt.Sprintf("region=%s grid=%d dna_window=%d", st.Settings.Region, st.Settings.GridMinutes, st.Settings.DNAWindowMonths)}); err != nil {
 		return err
 	}
 	for i := range st.Clinicians {
@@ -214,7 +211,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 		if err := tx.SaveClinician(*cl); err != nil {
 			return fmt.Errorf("save clinician: %w", err)
 		}
-		if err := audit("calendar.clinician.create", "clinician", cl.ID, "", fmt.Sprintf("active=%t", cl.Active)); err != nil {
+		if err := tx.audit(auditEvent{Action: "calendar.clinician.create", Entity: "clinician", ID: cl.ID, Detail: fmt.Sprintf("active=%t", cl.Active)}); err != nil {
 			return err
 		}
 	}
@@ -226,7 +223,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 		if err := tx.SaveRoom(*r); err != nil {
 			return err
 		}
-		if err := audit("calendar.room.create", "room", r.ID, "", fmt.Sprintf("active=%t", r.Active)); err != nil {
+		if err := tx.audit(auditEvent{Action: "calendar.room.create", Entity: "room", ID: r.ID, Detail: fmt.Sprintf("active=%t", r.Active)}); err != nil {
 			return err
 		}
 	}
@@ -238,7 +235,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 		if err := tx.SaveAppointmentType(*t); err != nil {
 			return err
 		}
-		if err := audit("calendar.type.create", "appointment_type", t.ID, "", fmt.Sprintf("%d minutes, active=%t", t.Minutes, t.Active)); err != nil {
+		if err := tx.audit(auditEvent{Action: "calendar.type.create", Entity: "appointment_type", ID: t.ID, Detail: fmt.Sprintf("%d minutes, active=%t", t.Minutes, t.Active)}); err != nil {
 			return err
 		}
 	}
@@ -251,7 +248,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 		if err := tx.InsertClosure(*cl); err != nil {
 			return err
 		}
-		if err := audit("calendar.closure.add", "closure", cl.ID, "", cl.From+" to "+cl.To); err != nil {
+		if err := tx.audit(auditEvent{Action: "calendar.closure.add", Entity: "closure", ID: cl.ID, Detail: cl.From + " to " + cl.To}); err != nil {
 			return err
 		}
 	}
@@ -260,7 +257,7 @@ func (c *Clinic) saveDiarySetup(tx *data.Tx, s *Session, st *DiarySetup, audit f
 
 // addHistoric writes one appointment with its history and the audit row a
 // booking leaves, saying it was generated and where it stands.
-func (c *Clinic) addHistoric(w *data.AppointmentWriter, s *Session, a HistoricAppointment, audit func(string, string, string, string, string) error) error {
+func (c *Clinic) addHistoric(tx *writeTx, w *data.AppointmentWriter, s *Session, a HistoricAppointment) error {
 	if a.ID == "" {
 		a.ID = uuid.Must(uuid.NewV7()).String()
 	}
@@ -273,213 +270,18 @@ func (c *Clinic) addHistoric(w *data.AppointmentWriter, s *Session, a HistoricAp
 	if err := w.Add(a); err != nil {
 		return fmt.Errorf("add appointment on %s: %w", a.Date, err)
 	}
-	return audit("appointment.book", "appointment", a.ID, a.PatientID,
-		fmt.Sprintf("%s %s–%s; generated, %s", a.Date, schedule.Clock(a.StartMin), schedule.Clock(a.EndMin), a.Status))
+	return tx.audit(auditEvent{Action: "appointment.book", Entity: "appointment", ID: a.ID, Patient: a.PatientID, Detail: fmt.Sprintf("%s %s–%s; generated, %s", a.Date, schedule.Clock(a.StartMin), schedule.Clock(a.EndMin), a.Status)})
 }
 
-func (c *Clinic) addGeneratedWaiting(tx *data.Tx, s *Session, w WaitingEntry, audit func(string, string, string, string, string) error) error {
+func (c *Clinic) addGeneratedWaiting(tx *writeTx, s *Session, w WaitingEntry) error {
 	now := c.clock().UTC()
 	w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
 	w.CreatedBy, w.CreatedAt, w.UpdatedAt = s.User.Username, now, now
-	if err := c.normaliseWaiting(tx, &w); err != nil {
+	if err := c.normaliseWaiting(tx.Tx, &w); err != nil {
 		return err
 	}
 	if err := tx.SaveWaiting(w); err != nil {
 		return err
 	}
-	return audit("waiting.add", "waiting_list", w.ID, w.PatientID, w.Priority)
-}
-
-// dayChecker applies a booking's rules to a whole day at once: sorted
-// sweeps instead of checking each appointment against every other.
-type dayChecker struct {
-	tx         *data.Tx
-	rules      schedule.Rules
-	clinicians map[string]data.Clinician
-	types      map[string]data.AppointmentType
-	rooms      map[string]bool
-	now        time.Time // a generated history holds no status before it could be true
-}
-
-func newDayChecker(tx *data.Tx) (*dayChecker, error) {
-	// Closures are read for all time: a diary spans years.
-	rules, _, err := calendarRules(tx, ukcal.NewDate(1900, 1, 1), ukcal.NewDate(2999, 12, 31))
-	if err != nil {
-		return nil, err
-	}
-	k := &dayChecker{tx: tx, rules: rules, clinicians: map[string]data.Clinician{}, types: map[string]data.AppointmentType{}, rooms: map[string]bool{}}
-	cls, err := tx.Clinicians(false)
-	if err != nil {
-		return nil, err
-	}
-	for _, cl := range cls {
-		k.clinicians[cl.ID] = cl
-	}
-	rooms, err := tx.Rooms(false)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range rooms {
-		k.rooms[r.ID] = true
-	}
-	return k, nil
-}
-
-// appointmentType reads a type once per diary.
-func (k *dayChecker) appointmentType(id string) (data.AppointmentType, bool) {
-	t, ok := k.types[id]
-	if !ok {
-		var err error
-		if t, err = k.tx.AppointmentType(id); err != nil {
-			return t, false
-		}
-		k.types[id] = t
-	}
-	return t, true
-}
-
-// check returns what a booking would warn about for the day's new
-// appointments, given those already there.
-func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing []schedule.Appointment) []string {
-	var problems []string
-	bad := func(a HistoricAppointment, why string) {
-		problems = append(problems, fmt.Sprintf("%s %s: %s", a.Date, schedule.Clock(a.StartMin), why))
-	}
-	if len(appts) == 0 {
-		return nil
-	}
-	blocked := ""
-	if h, ok := k.rules.Region.HolidayOn(day); ok {
-		blocked = "a bank holiday (" + h.Title + ")"
-	} else if cl, ok := k.rules.ClosureOn(day); ok {
-		blocked = "the clinic is closed (" + cl.Reason + ")"
-	}
-	type held struct {
-		key        string
-		start, end int
-	}
-	var busy []held
-	patients := map[string]bool{}
-	for _, e := range existing {
-		busy = append(busy, held{"c" + e.ClinicianID, e.StartMin, e.EndMin})
-		if e.RoomID != "" {
-			busy = append(busy, held{"r" + e.RoomID, e.StartMin, e.EndMin})
-		}
-		patients[e.PatientID] = true
-	}
-	for _, a := range appts {
-		if a.Date != day.String() {
-			bad(a, "handed over on "+day.String())
-			continue
-		}
-		cl, ok := k.clinicians[a.ClinicianID]
-		if !ok {
-			bad(a, "no such clinician")
-			continue
-		}
-		if a.RoomID != "" && !k.rooms[a.RoomID] {
-			bad(a, "no such room")
-			continue
-		}
-		t, ok := k.appointmentType(a.TypeID)
-		if !ok {
-			bad(a, "no such appointment type")
-			continue
-		}
-		if t.NeedsRoom && a.RoomID == "" {
-			bad(a, "a "+t.Name+" needs a room")
-			continue
-		}
-		if a.StartMin < 0 || a.EndMin > int(schedule.EndOfDay) || a.EndMin <= a.StartMin {
-			bad(a, "not a time of day")
-			continue
-		}
-		if !a.Status.Valid() {
-			bad(a, "no such status "+string(a.Status))
-			continue
-		}
-		if err := a.Appointment.StatusTooEarly(a.Status, k.now); err != nil {
-			bad(a, err.Error())
-			continue
-		}
-		if !a.Status.Occupies() {
-			continue // a cancelled or missed appointment holds nothing
-		}
-		if blocked != "" {
-			bad(a, blocked)
-			continue
-		}
-		span := schedule.Span{Start: schedule.Clock(a.StartMin), End: schedule.Clock(a.EndMin)}
-		if !k.rules.OpeningHours.IsZero() && !k.rules.OpeningHours.Covers(day.Weekday(), span) {
-			bad(a, "outside the clinic's opening hours")
-		}
-		if h := ScheduleHours(cl.Hours); !h.IsZero() && !h.Covers(day.Weekday(), span) {
-			bad(a, "outside "+cl.Name+"'s hours")
-		}
-		if patients[a.PatientID] {
-			bad(a, "the patient already has an appointment that day")
-		}
-		patients[a.PatientID] = true
-		busy = append(busy, held{"c" + a.ClinicianID, a.StartMin, a.EndMin})
-		if a.RoomID != "" {
-			busy = append(busy, held{"r" + a.RoomID, a.StartMin, a.EndMin})
-		}
-	}
-	slices.SortFunc(busy, func(x, y held) int {
-		if x.key != y.key {
-			return strings.Compare(x.key, y.key)
-		}
-		return x.start - y.start
-	})
-	for i := 1; i < len(busy); i++ {
-		if busy[i].key == busy[i-1].key && busy[i].start < busy[i-1].end {
-			what := "the clinician is double-booked"
-			if busy[i].key[0] == 'r' {
-				what = "the room is double-booked"
-			}
-			problems = append(problems, fmt.Sprintf("%s %s: %s", day, schedule.Clock(busy[i].start), what))
-		}
-	}
-	return problems
-}
-
-// DiaryOccupied lists the appointments holding their slots on the dates
-// from–to, for a generated batch to book around those already there.
-func (c *Clinic) DiaryOccupied(from, to ukcal.Date) ([]schedule.Appointment, error) {
-	c.mu.Lock()
-	store := c.store
-	_, err := c.require(PermViewCalendar)
-	c.mu.Unlock()
-	if err != nil {
-		return nil, err
-	}
-	return store.OccupyingBetween(from.String(), to.String())
-}
-
-// CountAppointments counts the diary's appointments, any status.
-func (c *Clinic) CountAppointments() (int, error) {
-	c.mu.Lock()
-	store := c.store
-	_, err := c.require(PermViewCalendar)
-	c.mu.Unlock()
-	if err != nil {
-		return 0, err
-	}
-	return store.CountAppointments()
-}
-
-// PatientBrief is a patient's id, date of birth and sex.
-type PatientBrief = data.PatientBrief
-
-// ActivePatientBriefs lists every active patient, oldest record first, for
-// generating a diary.
-func (c *Clinic) ActivePatientBriefs() ([]PatientBrief, error) {
-	c.mu.Lock()
-	store := c.store
-	_, err := c.require(PermViewPatients)
-	c.mu.Unlock()
-	if err != nil {
-		return nil, err
-	}
-	return store.ActivePatientBriefs()
+	return tx.audit(auditEvent{Action: "waiting.add", Entity: "waiting_list", ID: w.ID, Patient: w.PatientID, Detail: w.Priority})
 }

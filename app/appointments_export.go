@@ -71,7 +71,7 @@ func (c *Clinic) ExportAppointments(w io.Writer, x AppointmentExport) (int, erro
 	}
 	n := 0
 	exportID := uuid.Must(uuid.NewV7()).String()
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		calName := "ClinicDesk appointments"
 		if x.ClinicianID != "" {
 			cl, err := tx.Clinician(x.ClinicianID)
@@ -85,7 +85,7 @@ func (c *Clinic) ExportAppointments(w io.Writer, x AppointmentExport) (int, erro
 			return err
 		}
 		if format == FormatICS {
-			err = c.writeICS(tx, w, calName, entries)
+			err = c.writeICS(tx.Tx, w, calName, entries)
 		} else {
 			err = writeAppointmentsCSV(w, entries)
 		}
@@ -98,7 +98,7 @@ func (c *Clinic) ExportAppointments(w io.Writer, x AppointmentExport) (int, erro
 			detail += ", clinician " + x.ClinicianID
 		}
 		detail += ", " + f.From + " to " + f.To
-		return audit("appointment.export", "export", exportID, "", detail)
+		return tx.audit(auditEvent{Action: "appointment.export", Entity: "export", ID: exportID, Detail: detail})
 	})
 	if err != nil {
 		return 0, err

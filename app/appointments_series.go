@@ -7,7 +7,6 @@ import (
 
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 
 	"github.com/google/uuid"
 )
@@ -63,7 +62,7 @@ func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesR
 		return SeriesResult{}, err
 	}
 	res := SeriesResult{SeriesID: uuid.Must(uuid.NewV7()).String()}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if _, err := tx.Patient(req.PatientID); err != nil {
 			return notFound(err, "that patient's record is not in this clinic file")
 		}
@@ -77,7 +76,7 @@ func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesR
 			if len(res.Booked) > 0 {
 				one.WaitingID = "" // the waiting-list entry is filled by the first
 			}
-			p, err := c.bookIn(tx, s, one, res.SeriesID, audit)
+			p, err := c.bookIn(tx, s, one, res.SeriesID)
 			var refused *BookingRefusedError
 			switch {
 			case errors.As(err, &refused):
@@ -94,8 +93,7 @@ func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesR
 		if len(res.Booked) == 0 {
 			return firstRefusal
 		}
-		return audit("appointment.series", "appointment_series", res.SeriesID, req.PatientID,
-			fmt.Sprintf("%d booked, %d skipped", len(res.Booked), len(res.Skipped)))
+		return tx.audit(auditEvent{Action: "appointment.series", Entity: "appointment_series", ID: res.SeriesID, Patient: req.PatientID, Detail: fmt.Sprintf("%d booked, %d skipped", len(res.Booked), len(res.Skipped))})
 	})
 	if err != nil {
 		return SeriesResult{Skipped: res.Skipped}, err
@@ -122,7 +120,7 @@ func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, statu
 		return 0, errors.New("say why the appointments are cancelled")
 	}
 	n := 0
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		a, err := tx.Appointment(appointmentID)
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
@@ -150,7 +148,7 @@ func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, statu
 			if thisAndFollowing {
 				detail += "; with the rest of the series"
 			}
-			if err := audit("appointment.status", "appointment", t.ID, t.PatientID, detail); err != nil {
+			if err := tx.audit(auditEvent{Action: "appointment.status", Entity: "appointment", ID: t.ID, Patient: t.PatientID, Detail: detail}); err != nil {
 				return err
 			}
 			n++

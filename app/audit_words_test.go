@@ -126,14 +126,11 @@ func writtenAuditActions(t *testing.T) map[string]string {
 				}
 				where := fset.Position(n.Pos()).String()
 				switch n := n.(type) {
-				case *ast.CallExpr:
-					if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "audit" && len(n.Args) == 5 {
-						resolve(n.Args[0], fn, where, 0)
-					}
 				case *ast.CompositeLit:
+					// auditEvent{…} (what writes pass to writeTx.audit) and
 					// data.AuditEntry{…}, or {…} in a []data.AuditEntry. Not in
-					// write, whose action is its callers' audit(...) calls.
-					if sel, ok := n.Type.(*ast.SelectorExpr); (n.Type != nil && (!ok || sel.Sel.Name != "AuditEntry")) || (fn != nil && fn.Name.Name == "write") {
+					// writeTx.audit, whose action is its callers' auditEvents.
+					if !isAuditLit(n) || (fn != nil && fn.Name.Name == "audit") {
 						return true
 					}
 					for _, el := range n.Elts {
@@ -149,6 +146,20 @@ func writtenAuditActions(t *testing.T) map[string]string {
 		}
 	}
 	return found
+}
+
+// isAuditLit: n is an auditEvent or a data.AuditEntry (or an element of a
+// slice of them, whose type is left out).
+func isAuditLit(n *ast.CompositeLit) bool {
+	switch t := n.Type.(type) {
+	case nil:
+		return true
+	case *ast.Ident:
+		return t.Name == "auditEvent"
+	case *ast.SelectorExpr:
+		return t.Sel.Name == "AuditEntry"
+	}
+	return false
 }
 
 // callerArgs are the string literals every caller of fn passes for its

@@ -85,14 +85,14 @@ func (c *Clinic) SetBackupSettings(folder string, keep int) error {
 		}
 		folder = abs
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SetSetting(settingBackupFolder, folder); err != nil {
 			return err
 		}
 		if err := tx.SetSetting(settingBackupKeep, strconv.Itoa(keep)); err != nil {
 			return err
 		}
-		return audit("settings.update", "settings", settingBackupFolder, "", fmt.Sprintf("folder=%s keep=%d", folder, keep))
+		return tx.audit(auditEvent{Action: "settings.update", Entity: "settings", ID: settingBackupFolder, Detail: fmt.Sprintf("folder=%s keep=%d", folder, keep)})
 	})
 }
 
@@ -300,8 +300,8 @@ func (c *Clinic) TestBackup(path string) (Manifest, error) {
 	if err != nil {
 		detail = "failed: " + err.Error()
 	}
-	c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit("backup.verify", "backup", filepath.Base(path), "", detail)
+	c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "backup.verify", Entity: "backup", ID: filepath.Base(path), Detail: detail})
 	})
 	return m, err
 }

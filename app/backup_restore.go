@@ -282,7 +282,7 @@ func (c *Clinic) auditRestoreFailedLocked(s *Session, archive string, cause erro
 	if c.store == nil {
 		return
 	}
-	c.write(s, func(tx *data.Tx, audit auditFunc) error {
-		return audit("backup.not_restored", "backup", filepath.Base(archive), "", strings.TrimSpace(cause.Error()))
+	c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "backup.not_restored", Entity: "backup", ID: filepath.Base(archive), Detail: strings.TrimSpace(cause.Error())})
 	})
 }

@@ -108,7 +108,7 @@ func (c *Clinic) SaveClinician(cl DiaryClinician) (DiaryClinician, error) {
 		cl.ID, cl.CreatedAt, action = uuid.Must(uuid.NewV7()).String(), now, "calendar.clinician.create"
 	}
 	cl.UpdatedAt = now
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if old, err := tx.Clinician(cl.ID); err == nil {
 			cl.CreatedAt = old.CreatedAt
 		} else if !errors.Is(err, data.ErrNotFound) {
@@ -117,7 +117,7 @@ func (c *Clinic) SaveClinician(cl DiaryClinician) (DiaryClinician, error) {
 		if err := tx.SaveClinician(cl); err != nil {
 			return fmt.Errorf("save clinician: %w", err)
 		}
-		return audit(action, "clinician", cl.ID, "", "active="+strconv.FormatBool(cl.Active))
+		return tx.audit(auditEvent{Action: action, Entity: "clinician", ID: cl.ID, Detail: "active=" + strconv.FormatBool(cl.Active)})
 	})
 	return cl, err
 }
@@ -147,11 +147,11 @@ func (c *Clinic) SaveRoom(r Room) (Room, error) {
 	if r.ID == "" {
 		r.ID, action = uuid.Must(uuid.NewV7()).String(), "calendar.room.create"
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveRoom(r); err != nil {
 			return err
 		}
-		return audit(action, "room", r.ID, "", "active="+strconv.FormatBool(r.Active))
+		return tx.audit(auditEvent{Action: action, Entity: "room", ID: r.ID, Detail: "active=" + strconv.FormatBool(r.Active)})
 	})
 	return r, err
 }
@@ -190,7 +190,7 @@ func (c *Clinic) SaveAppointmentType(t AppointmentType) (AppointmentType, error)
 	if t.ID == "" {
 		t.ID, action = uuid.Must(uuid.NewV7()).String(), "calendar.type.create"
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		var err error
 		if t.Deliverers, err = cleanDeliverers(t.Deliverers, func(id string) error { _, err := tx.Clinician(id); return err }); err != nil {
 			return err
@@ -198,7 +198,7 @@ func (c *Clinic) SaveAppointmentType(t AppointmentType) (AppointmentType, error)
 		if err := tx.SaveAppointmentType(t); err != nil {
 			return err
 		}
-		return audit(action, "appointment_type", t.ID, "", fmt.Sprintf("%d minutes, active=%t, delivered by %s", t.Minutes, t.Active, deliverersDetail(t.Deliverers)))
+		return tx.audit(auditEvent{Action: action, Entity: "appointment_type", ID: t.ID, Detail: fmt.Sprintf("%d minutes, active=%t, delivered by %s", t.Minutes, t.Active, deliverersDetail(t.Deliverers))})
 	})
 	return t, err
 }
@@ -258,12 +258,11 @@ func (c *Clinic) SaveCalendarSettings(cs CalendarSettings) error {
 	if err := checkHours(cs.OpeningHours, "the clinic's opening"); err != nil {
 		return err
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveCalendarSettings(cs); err != nil {
 			return err
 		}
-		return audit("calendar.settings", "settings", "calendar",
-			"", fmt.Sprintf("region=%s grid=%d dna_window=%d child_under=%d", cs.Region, cs.GridMinutes, cs.DNAWindowMonths, cs.ChildUnderAge))
+		return tx.audit(auditEvent{Action: "calendar.settings", Entity: "settings", ID: "calendar", Detail: fmt.Sprintf("region=%s grid=%d dna_window=%d child_under=%d", cs.Region, cs.GridMinutes, cs.DNAWindowMonths, cs.ChildUnderAge)})
 	})
 }
 
@@ -298,29 +297,23 @@ func (c *Clinic) AddClosure(from, to ukcal.Date, reason string) (Closure, error)
 	}
 	cl := Closure{ID: uuid.Must(uuid.NewV7()).String(), From: from.String(), To: to.String(), Reason: reason,
 		CreatedBy: s.User.Username, CreatedAt: c.clock().UTC()}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.InsertClosure(cl); err != nil {
 			return err
 		}
-		return audit("calendar.closure.add", "closure", cl.ID, "", cl.From+" to "+cl.To)
+		return tx.audit(auditEvent{Action: "calendar.closure.add", Entity: "closure", ID: cl.ID, Detail: cl.From + " to " + cl.To})
 	})
 	return cl, err
 }
 
 // RemoveClosure takes a closure away (the clinic opens after all).
 func (c *Clinic) RemoveClosure(id string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermCalendarSetup)
-	if err != nil {
-		return err
-	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.do(PermCalendarSetup, func(tx *writeTx) error {
 		cl, err := tx.DeleteClosure(id)
 		if err != nil {
 			return err
 		}
-		return audit("calendar.closure.remove", "closure", id, "", cl.From+" to "+cl.To)
+		return tx.audit(auditEvent{Action: "calendar.closure.remove", Entity: "closure", ID: id, Detail: cl.From + " to " + cl.To})
 	})
 }
 

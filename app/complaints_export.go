@@ -24,14 +24,8 @@ var ComplaintCSVHeader = []string{"reference", "received", "acknowledge_by", "ac
 // with a byte-order mark and CRLF, every cell made safe for a spreadsheet
 // (patientcsv.Neutralise). The export is audited.
 func (c *Clinic) ExportComplaints(w io.Writer) (int, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermExportComplaints)
-	if err != nil {
-		return 0, err
-	}
 	n := 0
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err := c.do(PermExportComplaints, func(tx *writeTx) error {
 		cc, err := c.complaintContext(tx)
 		if err != nil {
 			return err
@@ -44,7 +38,7 @@ func (c *Clinic) ExportComplaints(w io.Writer) (int, error) {
 			return fmt.Errorf("the export could not be written: %w", err)
 		}
 		n = len(list)
-		return audit("complaints.export", "export", uuid.Must(uuid.NewV7()).String(), "", fmt.Sprintf("%d complaints to CSV", n))
+		return tx.audit(auditEvent{Action: "complaints.export", Entity: "export", ID: uuid.Must(uuid.NewV7()).String(), Detail: fmt.Sprintf("%d complaints to CSV", n)})
 	})
 	if err != nil {
 		return 0, err

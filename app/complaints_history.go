@@ -41,13 +41,7 @@ type HistoricMove struct {
 // typed one. Each complaint is audited once, as generated. Nothing is
 // added if any is refused.
 func (c *Clinic) AddComplaintHistory(batch []HistoricComplaint) (int, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermDecideComplaints)
-	if err != nil {
-		return 0, err
-	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err := c.do(PermDecideComplaints, func(tx *writeTx) error {
 		cc, err := c.complaintContext(tx)
 		if err != nil {
 			return err
@@ -57,7 +51,7 @@ func (c *Clinic) AddComplaintHistory(batch []HistoricComplaint) (int, error) {
 			return err
 		}
 		for i, h := range batch {
-			if err := c.addHistoricComplaint(tx, cc.region, cs, h, audit); err != nil {
+			if err := c.addHistoricComplaint(tx, cc.region, cs, h); err != nil {
 				return fmt.Errorf("generated complaint %d (received %s): %w", i+1, dateString(h.Details.Received), err)
 			}
 		}
@@ -69,8 +63,7 @@ func (c *Clinic) AddComplaintHistory(batch []HistoricComplaint) (int, error) {
 	return len(batch), nil
 }
 
-func (c *Clinic) addHistoricComplaint(tx *data.Tx, region ukcal.Region, cs ComplaintSettings, h HistoricComplaint,
-	audit func(string, string, string, string, string) error) error {
+func (c *Clinic) addHistoricComplaint(tx *writeTx, region ukcal.Region, cs ComplaintSettings, h HistoricComplaint) error {
 	d := h.Details
 	if h.LoggedAt.IsZero() || strings.TrimSpace(h.LoggedBy) == "" {
 		return errors.New("say when and by whom it was logged")
@@ -128,6 +121,5 @@ func (c *Clinic) addHistoricComplaint(tx *data.Tx, region ukcal.Region, cs Compl
 			return err
 		}
 	}
-	return audit("complaint.log", "complaint", stored.ID, stored.PatientID,
-		fmt.Sprintf("%s generated: %s, received %s, now %s", stored.Reference, d.Channel, stored.Received, stored.Status))
+	return tx.audit(auditEvent{Action: "complaint.log", Entity: "complaint", ID: stored.ID, Patient: stored.PatientID, Detail: fmt.Sprintf("%s generated: %s, received %s, now %s", stored.Reference, d.Channel, stored.Received, stored.Status)})
 }

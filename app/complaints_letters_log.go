@@ -93,9 +93,8 @@ func (c *Clinic) PrintComplaintLetterAgain(letterID string) (Reprint, error) {
 	}
 	out.PDF = buf.Bytes()
 	out.Identical = sha256Hex(out.PDF) == kept.SHA256
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit("complaint_letter.reprint", "complaint", complaint.ID, complaint.PatientID,
-			fmt.Sprintf("%s: %s letter=%s identical=%s", complaint.Reference, kept.Template, kept.ID, strconv.FormatBool(out.Identical)))
+	err = c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "complaint_letter.reprint", Entity: "complaint", ID: complaint.ID, Patient: complaint.PatientID, Detail: fmt.Sprintf("%s: %s letter=%s identical=%s", complaint.Reference, kept.Template, kept.ID, strconv.FormatBool(out.Identical))})
 	})
 	return out, err
 }

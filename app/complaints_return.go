@@ -35,7 +35,7 @@ func (c *Clinic) ComplaintsReturnFor(year int, variant complaints.ReturnVariant)
 		return complaints.Report{}, fmt.Errorf("%d is not a year the return can be made for", year)
 	}
 	var rep complaints.Report
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		cc, err := c.complaintContext(tx)
 		if err != nil {
 			return err
@@ -59,9 +59,8 @@ func (c *Clinic) ComplaintsReturnFor(year int, variant complaints.ReturnVariant)
 			records[i] = returnRecord(r)
 		}
 		rep = complaints.ReturnFor(complaints.ReturnOptions{Year: year, Variant: variant, ODSCode: cs.ODSCode}, records, cc.region)
-		return audit("complaints.return", "report", uuid.Must(uuid.NewV7()).String(), "",
-			fmt.Sprintf("KO41(b) %s (%s form, practice %q): %d new, %d resolved, %d excluded as resolved by the next working day, %d not NHS in England, %d not from the patient or for them",
-				rep.Period(), variant, cs.ODSCode, rep.Count(complaints.MeasureNew), rep.Resolved(), rep.Excluded, rep.NotNHSEngland, rep.NotFromPatient))
+		return tx.audit(auditEvent{Action: "complaints.return", Entity: "report", ID: uuid.Must(uuid.NewV7()).String(), Detail: fmt.Sprintf("KO41(b) %s (%s form, practice %q): %d new, %d resolved, %d excluded as resolved by the next working day, %d not NHS in England, %d not from the patient or for them",
+			rep.Period(), variant, cs.ODSCode, rep.Count(complaints.MeasureNew), rep.Resolved(), rep.Excluded, rep.NotNHSEngland, rep.NotFromPatient)})
 	})
 	return rep, err
 }

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"time"
-
-	"clinicdesk/data"
 )
 
 // Details reads the clinic's name, address and contact details. Anyone
@@ -38,11 +36,11 @@ func (c *Clinic) SaveDetails(d ClinicDetails) error {
 		return errors.New("the logo is larger than 2 MB: use a smaller picture")
 	}
 	d.UpdatedAt = c.clock()
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveClinic(d); err != nil {
 			return err
 		}
-		return audit("clinic.update", "clinic", "1", "", "")
+		return tx.audit(auditEvent{Action: "clinic.update", Entity: "clinic", ID: "1"})
 	})
 }
 
@@ -87,11 +85,11 @@ func (c *Clinic) SetIdleLock(d time.Duration) error {
 	if m < 1 || m > 60 {
 		return errors.New("the idle lock must be between 1 and 60 minutes")
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SetSetting(settingIdleLockMinutes, strconv.Itoa(m)); err != nil {
 			return err
 		}
-		return audit("settings.update", "settings", settingIdleLockMinutes, "", strconv.Itoa(m))
+		return tx.audit(auditEvent{Action: "settings.update", Entity: "settings", ID: settingIdleLockMinutes, Detail: strconv.Itoa(m)})
 	})
 }
 

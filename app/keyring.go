@@ -121,7 +121,7 @@ func (c *Clinic) isRealEntry(id, fingerprint string) bool {
 // replaceKeyEntryLocked gives id a new secret in the order above; fn makes
 // the database side of the change (and its audit rows) in the same
 // transaction that records the new entry.
-func (c *Clinic) replaceKeyEntryLocked(s *Session, id string, secret []byte, fn func(tx *data.Tx, audit auditFunc) error) error {
+func (c *Clinic) replaceKeyEntryLocked(s *Session, id string, secret []byte, fn func(tx *writeTx) error) error {
 	fp, err := c.keyring.Add(id, secret, c.key, c.kdfParams())
 	if err != nil {
 		return err
@@ -130,11 +130,11 @@ func (c *Clinic) replaceKeyEntryLocked(s *Session, id string, secret []byte, fn 
 		c.keyring.RemoveEntry(id, fp)
 		return fmt.Errorf("save the keyring: %w", err)
 	}
-	err = c.write(s, func(tx *data.Tx, audit auditFunc) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SetKeyFingerprint(id, fp, c.clock()); err != nil {
 			return err
 		}
-		return fn(tx, audit)
+		return fn(tx)
 	})
 	if err != nil {
 		c.keyring.RemoveEntry(id, fp)
@@ -151,12 +151,12 @@ func (c *Clinic) replaceKeyEntryLocked(s *Session, id string, secret []byte, fn 
 
 // forgetKeyEntryLocked removes id's entry after fn (which must disable
 // its holder) has committed.
-func (c *Clinic) forgetKeyEntryLocked(s *Session, id string, fn func(tx *data.Tx, audit auditFunc) error) error {
-	err := c.write(s, func(tx *data.Tx, audit auditFunc) error {
+func (c *Clinic) forgetKeyEntryLocked(s *Session, id string, fn func(tx *writeTx) error) error {
+	err := c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.DeleteKeyFingerprint(id); err != nil {
 			return err
 		}
-		return fn(tx, audit)
+		return fn(tx)
 	})
 	if err != nil {
 		return err

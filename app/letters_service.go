@@ -78,8 +78,8 @@ func (c *Clinic) RenderLetter(req LetterRequest) (LetterResult, error) {
 	if err != nil {
 		return LetterResult{}, err
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return logLetter(tx, audit, p.record)
+	err = c.writeAs(s, func(tx *writeTx) error {
+		return logLetter(tx, p.record)
 	})
 	if err != nil {
 		return LetterResult{}, err
@@ -199,7 +199,7 @@ func letterFileName(r data.LetterRecord) string {
 }
 
 // logLetter writes the correspondence log row and its audit row.
-func logLetter(tx *data.Tx, audit func(string, string, string, string, string) error, r data.LetterRecord) error {
+func logLetter(tx *writeTx, r data.LetterRecord) error {
 	if err := tx.InsertLetterRecord(r); err != nil {
 		return err
 	}
@@ -207,7 +207,7 @@ func logLetter(tx *data.Tx, audit func(string, string, string, string, string) e
 	if r.AppointmentID != "" {
 		detail += " appointment=" + r.AppointmentID
 	}
-	return audit(r.Kind+".generate", "letter", r.ID, r.PatientID, detail)
+	return tx.audit(auditEvent{Action: r.Kind + ".generate", Entity: "letter", ID: r.ID, Patient: r.PatientID, Detail: detail})
 }
 
 func sha256Hex(b []byte) string {
@@ -319,8 +319,8 @@ func (c *Clinic) PrintAgain(recordID string) (Reprint, error) {
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	out.PDF, out.Identical, out.FileName = buf.Bytes(), hex.EncodeToString(sum[:]) == r.SHA256, letterFileName(r)
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit(r.Kind+".reprint", "letter", r.ID, r.PatientID, "identical="+strconv.FormatBool(out.Identical))
+	err = c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: r.Kind + ".reprint", Entity: "letter", ID: r.ID, Patient: r.PatientID, Detail: "identical=" + strconv.FormatBool(out.Identical)})
 	})
 	return out, err
 }

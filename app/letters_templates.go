@@ -151,11 +151,11 @@ func (c *Clinic) SaveLetterTemplate(name, title, subject, body string) (LetterTe
 	}
 	t.Title, t.Subject, t.Body = title, subject, body
 	t.Edited, t.UpdatedAt, t.UpdatedBy = true, c.clock().UTC(), s.User.Username
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveLetterTemplate(t); err != nil {
 			return err
 		}
-		return audit("letter_template.update", "letter_template", name, "", "")
+		return tx.audit(auditEvent{Action: "letter_template.update", Entity: "letter_template", ID: name})
 	})
 	return t, err
 }
@@ -173,11 +173,11 @@ func (c *Clinic) ResetLetterTemplate(name string) (LetterTemplate, error) {
 		return LetterTemplate{}, err
 	}
 	t.UpdatedBy = s.User.Username
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveLetterTemplate(t); err != nil {
 			return err
 		}
-		return audit("letter_template.reset", "letter_template", name, "", "")
+		return tx.audit(auditEvent{Action: "letter_template.reset", Entity: "letter_template", ID: name})
 	})
 	return t, err
 }
@@ -244,8 +244,8 @@ func (c *Clinic) PreviewNamedLetterTemplate(name, addressedTo, subject, body, pa
 	}
 	if patientID != "" && patientID != ExampleChild {
 		// A preview shows the patient's details on screen: a view, audited.
-		err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-			return audit("patient.view", "patient", patientID, patientID, "letter preview")
+		err = c.writeAs(s, func(tx *writeTx) error {
+			return tx.audit(auditEvent{Action: "patient.view", Entity: "patient", ID: patientID, Patient: patientID, Detail: "letter preview"})
 		})
 		if err != nil {
 			return LetterPreview{}, err

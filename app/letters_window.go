@@ -73,13 +73,12 @@ func (c *Clinic) SetLetterWindow(w letters.Window) error {
 		return err
 	}
 	format := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		for key, v := range map[string]float64{settingWindowLeft: w.Left, settingWindowTop: w.Top, settingWindowWidth: w.Width, settingWindowHeight: w.Height} {
 			if err := tx.SetSetting(key, format(v)); err != nil {
 				return err
 			}
 		}
-		return audit("settings.update", "settings", "letter.window", "",
-			fmt.Sprintf("left=%s top=%s width=%s height=%s", format(w.Left), format(w.Top), format(w.Width), format(w.Height)))
+		return tx.audit(auditEvent{Action: "settings.update", Entity: "settings", ID: "letter.window", Detail: fmt.Sprintf("left=%s top=%s width=%s height=%s", format(w.Left), format(w.Top), format(w.Width), format(w.Height))})
 	})
 }

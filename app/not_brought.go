@@ -145,7 +145,7 @@ func (c *Clinic) AcknowledgeSafeguarding(id, note string) error {
 	if len([]rune(note)) > 500 {
 		return errors.New("keep the note to 500 characters: the full account belongs in the clinical notes")
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		p, err := tx.SafeguardingPrompt(id)
 		if err != nil {
 			return notFound(err, "that safeguarding prompt is not in this clinic file")
@@ -156,14 +156,13 @@ func (c *Clinic) AcknowledgeSafeguarding(id, note string) error {
 		if err := tx.AcknowledgeSafeguardingPrompt(id, s.User.Username, note, c.clock()); err != nil {
 			return err
 		}
-		return audit("safeguarding.acknowledge", "appointment", p.AppointmentID, p.PatientID, "note: "+note)
+		return tx.audit(auditEvent{Action: "safeguarding.acknowledge", Entity: "appointment", ID: p.AppointmentID, Patient: p.PatientID, Detail: "note: " + note})
 	})
 }
 
 // raiseSafeguarding records the prompt for a child's missed appointment
 // inside the status change's transaction, audited; once per appointment.
-func (c *Clinic) raiseSafeguarding(tx *data.Tx, s *Session, a schedule.Appointment, missed int,
-	audit func(string, string, string, string, string) error) (*SafeguardingPrompt, error) {
+func (c *Clinic) raiseSafeguarding(tx *writeTx, s *Session, a schedule.Appointment, missed int) (*SafeguardingPrompt, error) {
 	p := SafeguardingPrompt{ID: newID(), PatientID: a.PatientID, AppointmentID: a.ID, ClinicianID: a.ClinicianID,
 		MissedCount: missed, CreatedAt: c.clock().UTC(), CreatedBy: s.User.Username}
 	added, err := tx.InsertSafeguardingPrompt(p)
@@ -171,7 +170,7 @@ func (c *Clinic) raiseSafeguarding(tx *data.Tx, s *Session, a schedule.Appointme
 		return nil, err
 	}
 	detail := fmt.Sprintf("was not brought; %s in the months the DNA policy counts", plural(missed, "missed appointment", "missed appointments"))
-	if err := audit("safeguarding.prompt", "appointment", a.ID, a.PatientID, detail); err != nil {
+	if err := tx.audit(auditEvent{Action: "safeguarding.prompt", Entity: "appointment", ID: a.ID, Patient: a.PatientID, Detail: detail}); err != nil {
 		return nil, err
 	}
 	return &p, nil

@@ -55,11 +55,11 @@ func (c *Clinic) CreatePatient(p Patient, o PatientOptions) (Patient, error) {
 	p.Status = data.PatientActive
 	p.MergedInto, p.ArchivedAt = "", time.Time{}
 	p.CreatedAt, p.UpdatedAt = now, now
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.InsertPatient(p); err != nil {
 			return err
 		}
-		return audit("patient.create", "patient", p.ID, p.ID, "")
+		return tx.audit(auditEvent{Action: "patient.create", Entity: "patient", ID: p.ID, Patient: p.ID})
 	})
 	return p, err
 }
@@ -96,8 +96,8 @@ func (c *Clinic) Patient(id string) (Patient, error) {
 		}
 		return p, err
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit("patient.view", "patient", p.ID, p.ID, "")
+	err = c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "patient.view", Entity: "patient", ID: p.ID, Patient: p.ID})
 	})
 	return p, err
 }
@@ -114,7 +114,7 @@ func (c *Clinic) UpdatePatient(p Patient, o PatientOptions) (Patient, error) {
 	if err := c.normalise(&p, o); err != nil {
 		return p, err
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		old, err := tx.Patient(p.ID)
 		if err != nil {
 			return err
@@ -132,7 +132,7 @@ func (c *Clinic) UpdatePatient(p Patient, o PatientOptions) (Patient, error) {
 		if err := tx.UpdatePatient(p); err != nil {
 			return err
 		}
-		return audit("patient.update", "patient", p.ID, p.ID, "changed: "+strings.Join(changed, ", "))
+		return tx.audit(auditEvent{Action: "patient.update", Entity: "patient", ID: p.ID, Patient: p.ID, Detail: "changed: " + strings.Join(changed, ", ")})
 	})
 	return p, err
 }
@@ -188,13 +188,7 @@ func (c *Clinic) UnarchivePatient(id string) error {
 }
 
 func (c *Clinic) setArchived(id string, archive bool) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermArchivePatient)
-	if err != nil {
-		return err
-	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.do(PermArchivePatient, func(tx *writeTx) error {
 		p, err := tx.Patient(id)
 		if err != nil {
 			return err
@@ -212,7 +206,7 @@ func (c *Clinic) setArchived(id string, archive bool) error {
 		if err := tx.UpdatePatient(p); err != nil {
 			return err
 		}
-		return audit(action, "patient", id, id, "")
+		return tx.audit(auditEvent{Action: action, Entity: "patient", ID: id, Patient: id})
 	})
 }
 
@@ -224,13 +218,7 @@ func DeleteConfirmation(p Patient) string { return "DELETE " + strings.ToUpper(p
 // Managers only, with the typed confirmation; the audit trail keeps that
 // it happened (not the record).
 func (c *Clinic) DeletePatient(id, typed string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermDeletePatient)
-	if err != nil {
-		return err
-	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.do(PermDeletePatient, func(tx *writeTx) error {
 		p, err := tx.Patient(id)
 		if err != nil {
 			return err
@@ -242,199 +230,6 @@ func (c *Clinic) DeletePatient(id, typed string) error {
 		if err := tx.DeletePatient(id); err != nil {
 			return err
 		}
-		return audit("patient.delete", "patient", id, id, "")
+		return tx.audit(auditEvent{Action: "patient.delete", Entity: "patient", ID: id, Patient: id})
 	})
-}
-
-// MergePatients moves everything of the duplicate to the survivor and
-// marks the duplicate merged (managers only). UndoMerge reverses it.
-func (c *Clinic) MergePatients(survivorID, duplicateID string) (Merge, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermMergePatients)
-	if err != nil {
-		return Merge{}, err
-	}
-	if survivorID == duplicateID {
-		return Merge{}, errors.New("choose two different records to merge")
-	}
-	var m Merge
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		for _, id := range []string{survivorID, duplicateID} {
-			p, err := tx.Patient(id)
-			if err != nil {
-				return err
-			}
-			if p.Status == data.PatientMerged {
-				return errors.New("one of these records has already been merged into another")
-			}
-		}
-		m, err = tx.MergePatients(data.Merge{ID: uuid.Must(uuid.NewV7()).String(), SurvivorID: survivorID,
-			MergedID: duplicateID, MergedBy: s.User.Username, MergedAt: c.clock()})
-		if err != nil {
-			return err
-		}
-		if err := audit("patient.merge", "merge", m.ID, survivorID, "merged in "+duplicateID); err != nil {
-			return err
-		}
-		return audit("patient.merged_into", "merge", m.ID, duplicateID, "into "+survivorID)
-	})
-	return m, err
-}
-
-// UndoMerge puts a merged record back as it was before the merge.
-func (c *Clinic) UndoMerge(mergeID string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermMergePatients)
-	if err != nil {
-		return err
-	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		m, err := tx.UndoMerge(mergeID, s.User.Username, c.clock())
-		if errors.Is(err, data.ErrNotFound) {
-			return errors.New("that merge does not exist or was already undone")
-		}
-		if err != nil {
-			return err
-		}
-		if err := audit("patient.unmerge", "merge", m.ID, m.SurvivorID, "took out "+m.MergedID); err != nil {
-			return err
-		}
-		return audit("patient.unmerge", "merge", m.ID, m.MergedID, "restored from "+m.SurvivorID)
-	})
-}
-
-// Merges lists the merges a patient took part in.
-func (c *Clinic) Merges(patientID string) ([]Merge, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, err := c.require(PermViewPatients); err != nil {
-		return nil, err
-	}
-	return c.store.Merges(patientID)
-}
-
-// AddNote adds a note to a patient's record.
-func (c *Clinic) AddNote(patientID, body string) (Note, error) {
-	return c.addNote(patientID, "note", "", body)
-}
-
-// LogCall records a phone call, "in" or "out".
-func (c *Clinic) LogCall(patientID, direction, body string) (Note, error) {
-	if direction != "in" && direction != "out" {
-		return Note{}, errors.New("say whether the call was incoming or outgoing")
-	}
-	return c.addNote(patientID, "call", direction, body)
-}
-
-func (c *Clinic) addNote(patientID, kind, direction, body string) (Note, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermNotePatients)
-	if err != nil {
-		return Note{}, err
-	}
-	body = cleanText(body)
-	if body == "" {
-		return Note{}, errors.New("write something first")
-	}
-	n := Note{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Kind: kind, Direction: direction,
-		Body: body, CreatedBy: s.User.Username, CreatedAt: c.clock()}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		if _, err := tx.Patient(patientID); err != nil {
-			return err
-		}
-		if err := tx.InsertNote(n); err != nil {
-			return err
-		}
-		return audit("patient."+kind, kind, n.ID, patientID, direction)
-	})
-	return n, err
-}
-
-// AddTask adds a follow-up, optionally about a patient, owned by a user.
-func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string) (Task, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermNotePatients)
-	if err != nil {
-		return Task{}, err
-	}
-	title = cleanText(title)
-	if title == "" {
-		return Task{}, errors.New("say what needs doing, e.g. \"Call back about the X-ray results\"")
-	}
-	if due.IsZero() {
-		return Task{}, errors.New("choose the day it is due")
-	}
-	if ownerID == "" {
-		ownerID = s.User.ID
-	}
-	owner, err := c.store.UserByID(ownerID)
-	if err != nil || !owner.Active {
-		return Task{}, errors.New("choose someone who can still sign in to own the follow-up")
-	}
-	k := Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due,
-		OwnerID: ownerID, CreatedBy: s.User.Username, CreatedAt: c.clock()}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		if patientID != "" {
-			if _, err := tx.Patient(patientID); err != nil {
-				return err
-			}
-		}
-		if err := tx.InsertTask(k); err != nil {
-			return err
-		}
-		return audit("task.create", "task", k.ID, patientID, "due "+k.Due.String())
-	})
-	return k, err
-}
-
-// CompleteTask ticks a follow-up off.
-func (c *Clinic) CompleteTask(id string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermNotePatients)
-	if err != nil {
-		return err
-	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		k, err := tx.Task(id)
-		if err != nil {
-			return err
-		}
-		if err := tx.CompleteTask(id, s.User.Username, c.clock()); err != nil {
-			return errors.New("that follow-up is already done")
-		}
-		return audit("task.done", "task", id, k.PatientID, "")
-	})
-}
-
-// Tasks lists follow-ups.
-func (c *Clinic) Tasks(f TaskFilter) ([]Task, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, err := c.require(PermViewPatients); err != nil {
-		return nil, err
-	}
-	return c.store.Tasks(f)
-}
-
-// StaffList lists active users for choosing a task's owner (anyone
-// signed in may see who their colleagues are).
-func (c *Clinic) StaffList() ([]User, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, err := c.require(PermViewPatients); err != nil {
-		return nil, err
-	}
-	users, err := c.store.Users()
-	var active []User
-	for _, u := range users {
-		if u.Active {
-			active = append(active, u)
-		}
-	}
-	return active, err
 }

@@ -32,7 +32,7 @@ func (c *Clinic) ExportPatients(w io.Writer, includeArchived bool) (int, error) 
 	}
 	n := 0
 	exportID := uuid.Must(uuid.NewV7()).String()
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		// The IDs come first, in name order; then the records a page at a
 		// time, so a clinic of 100,000 patients is never all in memory.
 		// The pages are read through the store's own prepared statement
@@ -52,7 +52,7 @@ func (c *Clinic) ExportPatients(w io.Writer, includeArchived bool) (int, error) 
 				if err := cw.Write(p); err != nil {
 					return fmt.Errorf("the export could not be written: %w", err)
 				}
-				if err := audit("patient.export", "patient", p.ID, p.ID, "export "+exportID); err != nil {
+				if err := tx.audit(auditEvent{Action: "patient.export", Entity: "patient", ID: p.ID, Patient: p.ID, Detail: "export " + exportID}); err != nil {
 					return err
 				}
 				n++
@@ -65,7 +65,7 @@ func (c *Clinic) ExportPatients(w io.Writer, includeArchived bool) (int, error) 
 		if includeArchived {
 			detail += ", archived records included"
 		}
-		return audit("patient.export", "export", exportID, "", detail)
+		return tx.audit(auditEvent{Action: "patient.export", Entity: "export", ID: exportID, Detail: detail})
 	})
 	if err != nil {
 		return 0, err

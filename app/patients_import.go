@@ -146,7 +146,7 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 		return report, nil
 	}
 	now := c.clock().UTC()
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		for i := range good {
 			p := &good[i]
 			p.ID = uuid.Must(uuid.NewV7()).String()
@@ -155,12 +155,11 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 			if err := tx.InsertPatient(*p); err != nil {
 				return err
 			}
-			if err := audit("patient.create", "patient", p.ID, p.ID, "imported"); err != nil {
+			if err := tx.audit(auditEvent{Action: "patient.create", Entity: "patient", ID: p.ID, Patient: p.ID, Detail: "imported"}); err != nil {
 				return err
 			}
 		}
-		return audit("patient.import", "import", uuid.Must(uuid.NewV7()).String(), "",
-			fmt.Sprintf("%d imported, %d skipped", len(good), report.Skipped))
+		return tx.audit(auditEvent{Action: "patient.import", Entity: "import", ID: uuid.Must(uuid.NewV7()).String(), Detail: fmt.Sprintf("%d imported, %d skipped", len(good), report.Skipped)})
 	})
 	if err != nil {
 		return report, err

@@ -71,14 +71,8 @@ func (c *Clinic) WriteRecoverySheet(w io.Writer, key string, made time.Time) err
 // current recovery key has just been saved or printed. Managers only, like
 // making the key.
 func (c *Clinic) MarkRecoverySheetSaved() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermSecurity)
-	if err != nil {
-		return err
-	}
-	return c.write(s, func(_ *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit(auditRecoverySheetSaved, "keyring", c.keyring.ClinicID(), "", "")
+	return c.do(PermSecurity, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: auditRecoverySheetSaved, Entity: "keyring", ID: c.keyring.ClinicID()})
 	})
 }
 

@@ -13,7 +13,6 @@ import (
 	"clinicdesk/app/letters"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 
 	"github.com/google/uuid"
 )
@@ -158,7 +157,7 @@ func (c *Clinic) produceSAR(by *Session, cp preparedSAR, isNew bool, pdf, js io.
 			return sar.Request{}, err
 		}
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		save := tx.UpdateSAR
 		if isNew {
 			save = tx.InsertSAR
@@ -169,8 +168,8 @@ func (c *Clinic) produceSAR(by *Session, cp preparedSAR, isNew bool, pdf, js io.
 		// The audit trail is append-only and hash-chained, so the hashes
 		// there prove later what was handed over even if the request row
 		// were changed.
-		return audit("patient.sar", "sar", req.ID, req.PatientID, fmt.Sprintf("received %s, due %s, pdf sha256 %s, json sha256 %s",
-			req.Received, cp.due, req.SHA256PDF, req.SHA256JSON))
+		return tx.audit(auditEvent{Action: "patient.sar", Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: fmt.Sprintf("received %s, due %s, pdf sha256 %s, json sha256 %s",
+			req.Received, cp.due, req.SHA256PDF, req.SHA256JSON)})
 	})
 	if err != nil {
 		return sar.Request{}, err

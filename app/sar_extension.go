@@ -59,14 +59,14 @@ func (c *Clinic) ExtendSAR(id string, sent ukcal.Date, why string) (sar.Request,
 		return sar.Request{}, LetterResult{}, err
 	}
 	due, dueExt := req.Due(region, today), req.DueExtended(region, today)
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.UpdateSAR(req, due, dueExt); err != nil {
 			return err
 		}
-		if err := audit("sar.extend", "sar", req.ID, req.PatientID, "notice sent "+sent.String()+", due "+due.String()); err != nil {
+		if err := tx.audit(auditEvent{Action: "sar.extend", Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: "notice sent " + sent.String() + ", due " + due.String()}); err != nil {
 			return err
 		}
-		return logLetter(tx, audit, p.record)
+		return logLetter(tx, p.record)
 	})
 	if err != nil {
 		return sar.Request{}, LetterResult{}, err

@@ -88,7 +88,7 @@ func (c *Clinic) LogSAR(in SARLog) (sar.Request, error) {
 func (c *Clinic) saveSAR(s *Session, req sar.Request, isNew bool, action, detail string) error {
 	region, today := c.bankHolidayRegionLocked(), c.today()
 	due, dueExt := req.Due(region, today), req.DueExtended(region, today)
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		save := tx.UpdateSAR
 		if isNew {
 			save = tx.InsertSAR
@@ -96,7 +96,7 @@ func (c *Clinic) saveSAR(s *Session, req sar.Request, isNew bool, action, detail
 		if err := save(req, due, dueExt); err != nil {
 			return err
 		}
-		return audit(action, "sar", req.ID, req.PatientID, detail+", due "+due.String())
+		return tx.audit(auditEvent{Action: action, Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: detail + ", due " + due.String()})
 	})
 }
 

@@ -74,11 +74,11 @@ func (c *Clinic) AddUser(nu NewUser) (User, error) {
 	now := c.clock().UTC()
 	u := User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(nu.Username), FullName: cleanText(nu.FullName),
 		Role: string(nu.Role), Active: true, CreatedAt: now, PasswordChangedAt: now}
-	err = c.replaceKeyEntryLocked(s, data.UserEntry(u.Username), []byte(nu.Password), func(tx *data.Tx, audit auditFunc) error {
+	err = c.replaceKeyEntryLocked(s, data.UserEntry(u.Username), []byte(nu.Password), func(tx *writeTx) error {
 		if err := tx.InsertUser(u); err != nil {
 			return err
 		}
-		return audit("user.create", "user", u.ID, "", "role="+u.Role)
+		return tx.audit(auditEvent{Action: "user.create", Entity: "user", ID: u.ID, Detail: "role=" + u.Role})
 	})
 	if err != nil {
 		return User{}, err
@@ -107,7 +107,7 @@ func (c *Clinic) UpdateUser(id, fullName string, role Role) error {
 	}
 	old := u.Role
 	u.FullName, u.Role = cleanText(fullName), string(role)
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if old == string(Manager) && role != Manager && u.Active {
 			if n, err := tx.ActiveManagers(); err != nil {
 				return err
@@ -118,7 +118,7 @@ func (c *Clinic) UpdateUser(id, fullName string, role Role) error {
 		if err := tx.UpdateUser(u); err != nil {
 			return err
 		}
-		return audit("user.update", "user", u.ID, "", "role="+u.Role)
+		return tx.audit(auditEvent{Action: "user.update", Entity: "user", ID: u.ID, Detail: "role=" + u.Role})
 	})
 }
 
@@ -142,7 +142,7 @@ func (c *Clinic) DisableUser(id string) error {
 		return nil
 	}
 	u.Active = false
-	return c.forgetKeyEntryLocked(s, data.UserEntry(u.Username), func(tx *data.Tx, audit auditFunc) error {
+	return c.forgetKeyEntryLocked(s, data.UserEntry(u.Username), func(tx *writeTx) error {
 		if u.Role == string(Manager) {
 			if n, err := tx.ActiveManagers(); err != nil {
 				return err
@@ -153,7 +153,7 @@ func (c *Clinic) DisableUser(id string) error {
 		if err := tx.UpdateUser(u); err != nil {
 			return err
 		}
-		return audit("user.disable", "user", u.ID, "", "")
+		return tx.audit(auditEvent{Action: "user.disable", Entity: "user", ID: u.ID})
 	})
 }
 
@@ -210,7 +210,7 @@ func (c *Clinic) setPasswordLocked(s *Session, u User, newPassword, action strin
 	}
 	reenable := !u.Active
 	u.Active = true
-	return c.replaceKeyEntryLocked(s, data.UserEntry(u.Username), []byte(newPassword), func(tx *data.Tx, audit auditFunc) error {
+	return c.replaceKeyEntryLocked(s, data.UserEntry(u.Username), []byte(newPassword), func(tx *writeTx) error {
 		if err := tx.PasswordChanged(u.ID, c.clock()); err != nil {
 			return err
 		}
@@ -218,11 +218,11 @@ func (c *Clinic) setPasswordLocked(s *Session, u User, newPassword, action strin
 			if err := tx.UpdateUser(u); err != nil {
 				return err
 			}
-			if err := audit("user.enable", "user", u.ID, "", ""); err != nil {
+			if err := tx.audit(auditEvent{Action: "user.enable", Entity: "user", ID: u.ID}); err != nil {
 				return err
 			}
 		}
-		return audit(action, "user", u.ID, "", "")
+		return tx.audit(auditEvent{Action: action, Entity: "user", ID: u.ID})
 	})
 }
 
@@ -267,8 +267,8 @@ func (c *Clinic) NewRecoveryKey() (string, error) {
 		return "", err
 	}
 	secret, _ := canonicalRecoveryKey(key)
-	err = c.replaceKeyEntryLocked(s, data.RecoveryEntry, secret, func(tx *data.Tx, audit auditFunc) error {
-		return audit("recovery.issue", "keyring", c.keyring.ClinicID(), "", "")
+	err = c.replaceKeyEntryLocked(s, data.RecoveryEntry, secret, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "recovery.issue", Entity: "keyring", ID: c.keyring.ClinicID()})
 	})
 	if err != nil {
 		return "", err
@@ -309,7 +309,7 @@ func (c *Clinic) RotateDataKey() error {
 	c.key = newKey
 	c.keyring.FinishRotation()
 	c.keyring.Save() // the next sign-in finishes it otherwise
-	return c.write(s, func(tx *data.Tx, audit auditFunc) error {
-		return audit("key.rotate", "keyring", c.keyring.ClinicID(), "", "")
+	return c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "key.rotate", Entity: "keyring", ID: c.keyring.ClinicID()})
 	})
 }

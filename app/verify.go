@@ -78,8 +78,8 @@ func (c *Clinic) Verify(full bool) (VerifyReport, error) {
 	if err := c.checkAuditAnchorsLocked(&r); err != nil {
 		return r, err
 	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit("verify", "clinic", c.keyring.ClinicID(), "", fmt.Sprintf("ok audit_rows=%d full=%t anchor=%d backups=%d", n, full, r.AnchorSeq, r.BackupsChecked))
+	err = c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "verify", Entity: "clinic", ID: c.keyring.ClinicID(), Detail: fmt.Sprintf("ok audit_rows=%d full=%t anchor=%d backups=%d", n, full, r.AnchorSeq, r.BackupsChecked)})
 	})
 	return r, err
 }
@@ -126,8 +126,8 @@ func (c *Clinic) ResetAuditAnchor() error {
 	if old == "" {
 		old = "none"
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
-		return audit("audit.anchor_reset", "clinic", c.keyring.ClinicID(), "", "previous anchor: "+old)
+	return c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "audit.anchor_reset", Entity: "clinic", ID: c.keyring.ClinicID(), Detail: "previous anchor: " + old})
 	})
 }
 

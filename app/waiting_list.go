@@ -58,16 +58,10 @@ func (c *Clinic) normaliseWaiting(tx *data.Tx, w *WaitingEntry) error {
 
 // AddToWaitingList puts a patient on the waiting list.
 func (c *Clinic) AddToWaitingList(w WaitingEntry) (WaitingEntry, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermWaitingList)
-	if err != nil {
-		return w, err
-	}
-	now := c.clock().UTC()
-	w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
-	w.CreatedBy, w.CreatedAt, w.UpdatedAt = s.User.Username, now, now
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err := c.do(PermWaitingList, func(tx *writeTx) error {
+		now := c.clock().UTC()
+		w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
+		w.CreatedBy, w.CreatedAt, w.UpdatedAt = tx.session.User.Username, now, now
 		p, err := tx.Patient(w.PatientID)
 		if err != nil {
 			return notFound(err, "that patient's record is not in this clinic file")
@@ -75,13 +69,13 @@ func (c *Clinic) AddToWaitingList(w WaitingEntry) (WaitingEntry, error) {
 		if p.Status != data.PatientActive {
 			return fmt.Errorf("the record is %s: only an active patient can wait for an appointment", p.Status)
 		}
-		if err := c.normaliseWaiting(tx, &w); err != nil {
+		if err := c.normaliseWaiting(tx.Tx, &w); err != nil {
 			return err
 		}
 		if err := tx.SaveWaiting(w); err != nil {
 			return err
 		}
-		return audit("waiting.add", "waiting_list", w.ID, w.PatientID, w.Priority)
+		return tx.audit(auditEvent{Action: "waiting.add", Entity: "waiting_list", ID: w.ID, Patient: w.PatientID, Detail: w.Priority})
 	})
 	return w, err
 }
@@ -89,13 +83,7 @@ func (c *Clinic) AddToWaitingList(w WaitingEntry) (WaitingEntry, error) {
 // UpdateWaiting saves changes to the priority, wanted clinician, length,
 // part of the day, date added or notes of an entry still waiting.
 func (c *Clinic) UpdateWaiting(w WaitingEntry) (WaitingEntry, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermWaitingList)
-	if err != nil {
-		return w, err
-	}
-	err = c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	err := c.do(PermWaitingList, func(tx *writeTx) error {
 		old, err := tx.WaitingEntry(w.ID)
 		if err != nil {
 			return notFound(err, "that entry is not on the waiting list")
@@ -103,7 +91,7 @@ func (c *Clinic) UpdateWaiting(w WaitingEntry) (WaitingEntry, error) {
 		if old.Status != data.WaitingOpen && old.Status != data.WaitingOffered {
 			return fmt.Errorf("that patient is no longer waiting (%s)", old.Status)
 		}
-		if err := c.normaliseWaiting(tx, &w); err != nil {
+		if err := c.normaliseWaiting(tx.Tx, &w); err != nil {
 			return err
 		}
 		// Who, when made and where it stands are not the form's to change.
@@ -112,7 +100,7 @@ func (c *Clinic) UpdateWaiting(w WaitingEntry) (WaitingEntry, error) {
 		if err := tx.SaveWaiting(w); err != nil {
 			return err
 		}
-		return audit("waiting.update", "waiting_list", w.ID, w.PatientID, w.Priority)
+		return tx.audit(auditEvent{Action: "waiting.update", Entity: "waiting_list", ID: w.ID, Patient: w.PatientID, Detail: w.Priority})
 	})
 	return w, err
 }
@@ -129,7 +117,7 @@ func (c *Clinic) RemoveFromWaitingList(id, reason string) error {
 	if reason = cleanText(reason); reason == "" {
 		return errors.New("say why the patient is taken off the waiting list")
 	}
-	return c.write(s, func(tx *data.Tx, audit func(string, string, string, string, string) error) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		w, err := tx.WaitingEntry(id)
 		if err != nil {
 			return notFound(err, "that entry is not on the waiting list")
@@ -141,7 +129,7 @@ func (c *Clinic) RemoveFromWaitingList(id, reason string) error {
 		if err := tx.SaveWaiting(w); err != nil {
 			return err
 		}
-		return audit("waiting.remove", "waiting_list", id, w.PatientID, "reason: "+reason)
+		return tx.audit(auditEvent{Action: "waiting.remove", Entity: "waiting_list", ID: id, Patient: w.PatientID, Detail: "reason: " + reason})
 	})
 }
 
@@ -203,8 +191,7 @@ func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
 // a crash before the commit) leaves the patient waiting. The entry must be
 // the booked patient's and still waiting; its history names the
 // appointment.
-func (c *Clinic) fillWaiting(tx *data.Tx, waitingID string, a schedule.Appointment, at time.Time,
-	audit func(string, string, string, string, string) error) error {
+func (c *Clinic) fillWaiting(tx *writeTx, waitingID string, a schedule.Appointment, at time.Time) error {
 	w, err := tx.WaitingEntry(waitingID)
 	if err != nil {
 		return notFound(err, "that entry is not on the waiting list")
@@ -219,6 +206,5 @@ func (c *Clinic) fillWaiting(tx *data.Tx, waitingID string, a schedule.Appointme
 	if err := tx.BookWaiting(waitingID, a.ID, at); err != nil {
 		return err
 	}
-	return audit("waiting.book", "waiting_list", waitingID, w.PatientID,
-		fmt.Sprintf("appointment %s on %s at %s", a.ID, a.Date, schedule.Clock(a.StartMin)))
+	return tx.audit(auditEvent{Action: "waiting.book", Entity: "waiting_list", ID: waitingID, Patient: w.PatientID, Detail: fmt.Sprintf("appointment %s on %s at %s", a.ID, a.Date, schedule.Clock(a.StartMin))})
 }

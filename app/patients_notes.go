@@ -1,0 +1,127 @@
+package app
+
+import (
+	"errors"
+
+	"clinicdesk/app/ukcal"
+
+	"github.com/google/uuid"
+)
+
+// AddNote adds a note to a patient's record.
+func (c *Clinic) AddNote(patientID, body string) (Note, error) {
+	return c.addNote(patientID, "note", "", body)
+}
+
+// LogCall records a phone call, "in" or "out".
+func (c *Clinic) LogCall(patientID, direction, body string) (Note, error) {
+	if direction != "in" && direction != "out" {
+		return Note{}, errors.New("say whether the call was incoming or outgoing")
+	}
+	return c.addNote(patientID, "call", direction, body)
+}
+
+func (c *Clinic) addNote(patientID, kind, direction, body string) (Note, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermNotePatients)
+	if err != nil {
+		return Note{}, err
+	}
+	body = cleanText(body)
+	if body == "" {
+		return Note{}, errors.New("write something first")
+	}
+	n := Note{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Kind: kind, Direction: direction,
+		Body: body, CreatedBy: s.User.Username, CreatedAt: c.clock()}
+	err = c.writeAs(s, func(tx *writeTx) error {
+		if _, err := tx.Patient(patientID); err != nil {
+			return err
+		}
+		if err := tx.InsertNote(n); err != nil {
+			return err
+		}
+		return tx.audit(auditEvent{Action: "patient." + kind, Entity: kind, ID: n.ID, Patient: patientID, Detail: direction})
+	})
+	return n, err
+}
+
+// AddTask adds a follow-up, optionally about a patient, owned by a user.
+func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string) (Task, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermNotePatients)
+	if err != nil {
+		return Task{}, err
+	}
+	title = cleanText(title)
+	if title == "" {
+		return Task{}, errors.New("say what needs doing, e.g. \"Call back about the X-ray results\"")
+	}
+	if due.IsZero() {
+		return Task{}, errors.New("choose the day it is due")
+	}
+	if ownerID == "" {
+		ownerID = s.User.ID
+	}
+	owner, err := c.store.UserByID(ownerID)
+	if err != nil || !owner.Active {
+		return Task{}, errors.New("choose someone who can still sign in to own the follow-up")
+	}
+	k := Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due,
+		OwnerID: ownerID, CreatedBy: s.User.Username, CreatedAt: c.clock()}
+	err = c.writeAs(s, func(tx *writeTx) error {
+		if patientID != "" {
+			if _, err := tx.Patient(patientID); err != nil {
+				return err
+			}
+		}
+		if err := tx.InsertTask(k); err != nil {
+			return err
+		}
+		return tx.audit(auditEvent{Action: "task.create", Entity: "task", ID: k.ID, Patient: patientID, Detail: "due " + k.Due.String()})
+	})
+	return k, err
+}
+
+// CompleteTask ticks a follow-up off.
+func (c *Clinic) CompleteTask(id string) error {
+	return c.do(PermNotePatients, func(tx *writeTx) error {
+		k, err := tx.Task(id)
+		if err != nil {
+			return err
+		}
+		if err := tx.CompleteTask(id, tx.session.User.Username, c.clock()); err != nil {
+			return errors.New("that follow-up is already done")
+		}
+		return tx.audit(auditEvent{Action: "task.done", Entity: "task", ID: id, Patient: k.PatientID})
+	})
+}
+
+// Tasks lists follow-ups.
+func (c *Clinic) Tasks(f TaskFilter) ([]Task, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewPatients); err != nil {
+		return nil, err
+	}
+	return c.store.Tasks(f)
+}
+
+// StaffList lists active users for choosing a task's owner (anyone
+// signed in may see who their colleagues are).
+func (c *Clinic) StaffList() ([]User, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermViewPatients); err != nil {
+		return nil, err
+	}
+	users, err := c.store.Users()
+	var active []User
+	for _, u := range users {
+		if u.Active {
+			active = append(active, u)
+		}
+	}
+	return active, err
+}
