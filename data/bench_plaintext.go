@@ -33,7 +33,8 @@ func (s *Store) ExportPlaintextForBench(dst string) (err error) {
 		return errors.New("the clinic file's write-ahead log could not be emptied for the bench's plaintext copy (something is reading it)")
 	}
 	defer func() {
-		if err != nil {
+		// Never a file that was there first.
+		if err != nil && !errors.Is(err, ErrPlaintextCopyExists) {
 			removePlaintextCopy(dst)
 		}
 	}()
