@@ -24,9 +24,8 @@ type VerifyReport struct {
 
 // Verify checks the whole clinic file: every page's HMAC, SQLite's
 // structural check (full: its complete integrity check, which is about ten
-// times slower), and the audit chain from the first row to the head. The
-// page checks and the chain walk run side by side on their own
-// connections, as each is a long read of its own.
+// times slower), and the audit chain from the first row to the head, the
+// three side by side on their own connections (data.CheckWholeFile).
 //
 // The chain is then held to what is kept outside the table: its
 // append-only triggers must be as made, it must pass through the anchor
@@ -41,23 +40,12 @@ func (c *Clinic) Verify(full bool) (VerifyReport, error) {
 		return VerifyReport{}, err
 	}
 	r := VerifyReport{Full: full}
-	// SQLite's structural check is the longest part (32 s of 53 at 100,000
-	// patients and a million appointments), so it has a core to itself
-	// while the page HMACs and then the audit chain are checked on the other.
-	structure := make(chan error, 1)
-	go func() { structure <- c.store.StructureCheck(full) }()
-	cipherErr := c.store.CipherCheck()
-	var n int64
-	var chainErr error
-	if cipherErr == nil {
-		n, chainErr = c.store.VerifyAudit()
+	w := c.store.CheckWholeFile(full)
+	if w.Cipher != nil {
+		return r, fmt.Errorf("the clinic file is damaged: %w", w.Cipher)
 	}
-	structureErr := <-structure
-	if cipherErr != nil {
-		return r, fmt.Errorf("the clinic file is damaged: %w", cipherErr)
-	}
-	if structureErr != nil {
-		return r, fmt.Errorf("the clinic file is damaged: %w", structureErr)
+	if w.Structure != nil {
+		return r, fmt.Errorf("the clinic file is damaged: %w", w.Structure)
 	}
 	// The keyring is part of the clinic: a damaged recovery entry found
 	// only when the key is needed would be found too late.
@@ -67,9 +55,9 @@ func (c *Clinic) Verify(full bool) (VerifyReport, error) {
 	if err := c.walProblemLocked(); err != nil {
 		return r, err
 	}
-	r.AuditRows = n
-	if chainErr != nil {
-		return r, chainErr
+	r.AuditRows = w.AuditRows
+	if w.Chain != nil {
+		return r, w.Chain
 	}
 	_, r.AuditHead, err = c.store.AuditHead()
 	if err != nil {
@@ -79,7 +67,7 @@ func (c *Clinic) Verify(full bool) (VerifyReport, error) {
 		return r, err
 	}
 	err = c.writeAs(s, func(tx *writeTx) error {
-		return tx.audit(auditEvent{Action: "verify", Entity: "clinic", ID: c.keyring.ClinicID(), Detail: fmt.Sprintf("ok audit_rows=%d full=%t anchor=%d backups=%d", n, full, r.AnchorSeq, r.BackupsChecked)})
+		return tx.audit(auditEvent{Action: "verify", Entity: "clinic", ID: c.keyring.ClinicID(), Detail: fmt.Sprintf("ok audit_rows=%d full=%t anchor=%d backups=%d", w.AuditRows, full, r.AnchorSeq, r.BackupsChecked)})
 	})
 	return r, err
 }

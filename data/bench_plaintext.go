@@ -1,13 +1,10 @@
 package data
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 )
 
 // For `clinicdesk bench` only: the cost of encryption is measured by
@@ -19,145 +16,29 @@ import (
 // a file already there.
 var ErrPlaintextCopyExists = errors.New("a file is already where the bench's plaintext copy would go")
 
-// schemaObject is one row of sqlite_master.
-type schemaObject struct{ kind, name, sql string }
-
-func (s *Store) schema() ([]schemaObject, error) {
-	rows, err := s.db.Query(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []schemaObject
-	for rows.Next() {
-		var o schemaObject
-		if err := rows.Scan(&o.kind, &o.name, &o.sql); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
-}
-
-// shadowOf names the virtual table whose shadow table name is (FTS5 keeps
-// its index in tables named after it), or "".
-func shadowOf(name string, virtual map[string]bool) string {
-	for v := range virtual {
-		if strings.HasPrefix(name, v+"_") {
-			return v
-		}
-	}
-	return ""
-}
-
-func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
-
 // ExportPlaintextForBench writes an unencrypted copy of the clinic file to
-// dst, which must not exist: the same schema, rows, search index and
-// user_version. The tables are made on the plain file by its own
-// connection, the rows copied through an attached plaintext database (the
-// engines' backup paths keep the source's encryption), then the indexes
-// and triggers made.
+// dst, which must not exist: the write-ahead log is emptied into the file,
+// then every page is decrypted where it lies (decryptPagesTo).
 func (s *Store) ExportPlaintextForBench(dst string) (err error) {
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("%w: %s", ErrPlaintextCopyExists, dst)
 	}
-	objects, err := s.schema()
-	if err != nil {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	var busy, frames, moved int
+	if err := s.db.QueryRow("PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &moved); err != nil {
 		return err
 	}
-	var version int
-	if err := s.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return err
-	}
-	virtual := map[string]bool{}
-	for _, o := range objects {
-		if o.kind == "table" && strings.HasPrefix(strings.ToUpper(o.sql), "CREATE VIRTUAL TABLE") {
-			virtual[o.name] = true
-		}
+	if busy != 0 || !walEmpty(s.path) {
+		return errors.New("the clinic file's write-ahead log could not be emptied for the bench's plaintext copy (something is reading it)")
 	}
 	defer func() {
-		if err != nil {
+		// Never a file that was there first.
+		if err != nil && !errors.Is(err, ErrPlaintextCopyExists) {
 			removePlaintextCopy(dst)
 		}
 	}()
-
-	plain, err := sql.Open(driverName, sqlitePath(dst)+"?_journal_mode=WAL&_sync=FULL")
-	if err != nil {
-		return err
-	}
-	plain.SetMaxOpenConns(1)
-	for _, o := range objects {
-		if o.kind == "table" && !strings.HasPrefix(o.name, "sqlite_") && shadowOf(o.name, virtual) == "" {
-			if _, err := plain.Exec(o.sql); err != nil {
-				plain.Close()
-				return fmt.Errorf("plaintext copy: %s: %w", o.name, err)
-			}
-		}
-	}
-	if err := plain.Close(); err != nil {
-		return err
-	}
-
-	ctx := context.Background()
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	// An empty key attaches the file unencrypted, in SQLCipher and in
-	// SQLite3 Multiple Ciphers alike; the path is a bound parameter.
-	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS benchplain KEY ''`, sqlitePath(dst)); err != nil {
-		conn.Close()
-		return fmt.Errorf("plaintext copy: attach: %w", err)
-	}
-	copyErr := func() error {
-		for _, o := range objects {
-			if o.kind != "table" || strings.HasPrefix(o.name, "sqlite_") || virtual[o.name] {
-				continue
-			}
-			q := quoteIdent(o.name)
-			if shadowOf(o.name, virtual) != "" {
-				// The virtual table made its shadow tables with their first
-				// rows: the source's replace them whole.
-				if _, err := conn.ExecContext(ctx, `DELETE FROM benchplain.`+q); err != nil {
-					return err
-				}
-			}
-			if _, err := conn.ExecContext(ctx, `INSERT INTO benchplain.`+q+` SELECT * FROM main.`+q); err != nil {
-				return fmt.Errorf("plaintext copy: %s: %w", o.name, err)
-			}
-		}
-		return nil
-	}()
-	_, detachErr := conn.ExecContext(ctx, `DETACH DATABASE benchplain`)
-	conn.Close()
-	if err := errors.Join(copyErr, detachErr); err != nil {
-		return err
-	}
-
-	plain, err = sql.Open(driverName, sqlitePath(dst)+"?_journal_mode=WAL&_sync=FULL")
-	if err != nil {
-		return err
-	}
-	defer func() { err = errors.Join(err, plain.Close()) }()
-	plain.SetMaxOpenConns(1)
-	hasStats := false
-	for _, o := range objects {
-		hasStats = hasStats || o.name == "sqlite_stat1"
-		if o.kind == "table" || shadowOf(o.name, virtual) != "" {
-			continue
-		}
-		if _, err := plain.Exec(o.sql); err != nil {
-			return fmt.Errorf("plaintext copy: %s: %w", o.name, err)
-		}
-	}
-	if hasStats {
-		if _, err := plain.Exec("ANALYZE"); err != nil {
-			return err
-		}
-	}
-	_, err = plain.Exec("PRAGMA user_version = " + strconv.Itoa(version))
-	return err
+	return decryptPagesTo(s.path, dst, s.key)
 }
 
 // OpenPlaintextForBench opens the bench's plaintext copy as a Store, with

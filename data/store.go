@@ -142,10 +142,20 @@ func dsn(path string, key DataKey) (string, error) {
 // keyParams name the scheme before the key, as the driver applies them:
 // the SQLCipher 4 format with its HMAC checked, 4096-byte pages, the raw
 // key. The WAL is encrypted as SQLCipher does (mc_legacy_wal off).
-func keyParams(key DataKey) string {
+func keyParams(key DataKey) string { return keyParamsChecking(key, true) }
+
+// keyParamsChecking is keyParams with the engine's HMAC check on read
+// switched off when hmacCheck is false: only for verify's read-only
+// passes, over pages whose HMACs verify checks itself (verify_passes.go).
+// Every page is still written with its HMAC; the file is the same.
+func keyParamsChecking(key DataKey, hmacCheck bool) string {
+	check := "1"
+	if !hmacCheck {
+		check = "0"
+	}
 	return "_cipher=" + cipherScheme + "&_legacy=" + strconv.Itoa(cipherLegacy) +
 		"&_legacy_page_size=" + strconv.Itoa(pageSize) +
-		"&_hmac_use=1&_hmac_check=1&_plaintext_header_size=0&_mc_legacy_wal=0" +
+		"&_hmac_use=1&_hmac_check=" + check + "&_plaintext_header_size=0&_mc_legacy_wal=0" +
 		"&_key=" + key.pragma()
 }
 

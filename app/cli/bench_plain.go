@@ -280,7 +280,7 @@ func encryptedVsPlainRow(cold, warm pairTimes) BenchResult {
 	}
 	row.Note = fmt.Sprintf("ratios encrypted/plaintext, not ms: p50 and p95 are the larger of cold and warm (target ≤ %.1f×); "+
 		"each unit a day view, a name search and a durable booking, timed on the clinic and on a plaintext copy made for the bench only "+
-		"(in a temporary folder of its own, never the clinic's, deleted after); cold: both files dropped from the system's and SQLite's caches "+
+		"(the file decrypted page for page, so the two differ only in the cipher; in a temporary folder of its own, never the clinic's, deleted after); cold: both files dropped from the system's and SQLite's caches "+
 		"before every unit; %s", encryptedVsPlainTarget, strings.Join(parts, "; "))
 	return row
 }
