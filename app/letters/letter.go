@@ -468,28 +468,34 @@ const (
 
 // fitAddress finds the largest size, from maxPt down to addressMinPt, at
 // which "PRIVATE AND CONFIDENTIAL", the name and every address line fit
-// inside the window's padding, each on one line. It refuses rather than
-// let any of it spill outside the window.
+// inside the window's padding, each on one line (the name on two only if
+// it cannot fit on one: nameLayouts). It refuses rather than let any of it
+// spill outside the window.
 func (d *Document) fitAddress(name string, address []string, win Window, maxPt float64) (addressBlock, error) {
 	p := d.pdf
-	lines := append([]string{name}, address...)
 	innerW, innerH := win.Width-2*windowPadMM, win.Height-2*windowPadTopMM
 	var widest string
-	for pt := maxPt; pt >= addressMinPt; pt -= addressStepPt {
-		if addressHeight(len(lines), pt) > innerH {
-			continue
-		}
-		d.SetFont(Bold, markSize(pt))
-		fits := p.GetStringWidth(confidentialMark) <= innerW
-		d.SetFont(Regular, pt)
-		for _, line := range lines {
-			if p.GetStringWidth(line) > innerW {
-				fits, widest = false, line
-				break
+	for i, nameLines := range nameLayouts(name) {
+		lines := append(nameLines, address...)
+		for pt := maxPt; pt >= addressMinPt; pt -= addressStepPt {
+			if addressHeight(len(lines), pt) > innerH {
+				continue
 			}
-		}
-		if fits {
-			return addressBlock{lines: lines, sizePt: pt}, nil
+			d.SetFont(Bold, markSize(pt))
+			fits := p.GetStringWidth(confidentialMark) <= innerW
+			d.SetFont(Regular, pt)
+			for _, line := range lines {
+				if p.GetStringWidth(line) > innerW {
+					fits = false
+					if i == 0 { // the line to name is the one as written
+						widest = line
+					}
+					break
+				}
+			}
+			if fits {
+				return addressBlock{lines: lines, sizePt: pt}, nil
+			}
 		}
 	}
 	if widest != "" {

@@ -404,3 +404,16 @@ func TestSignatureNeverStandsAloneOnAPage(t *testing.T) {
 		t.Fatal("no letter ran to a second page: the test checks nothing")
 	}
 }
+
+// A letter about a child whose record names no parent or carer goes "To
+// the parent or carer of" the child. With a long name the line is too wide
+// for the window even in small type: it breaks before the child's name,
+// rather than the letter being refused.
+func TestLongNoCarerNameBreaksBeforeTheChildsName(t *testing.T) {
+	needPoppler(t)
+	l := sampleLetter()
+	l.Recipient.Name = NoCarerName("Eimear Fionnuala Nic Giolla Phádraig")
+	path := writePDF(t, "letter-window-no-carer-long.pdf", mustRender(t, l))
+	block := append([]string{confidentialMark, "To the parent or carer of", "Eimear Fionnuala Nic Giolla Phádraig"}, l.Recipient.Address...)
+	checkAddressInWindow(t, path, DefaultWindow, block)
+}
