@@ -91,9 +91,10 @@ func (f *patientForm) onSave() {
 		return
 	}
 	p, o := f.read()
-	probe := p
-	if err := patients.Normalise(&probe, patients.Options{Today: patientToday(), AllowPseudoPostcode: o.AllowPseudoPostcode}); err != nil {
-		f.refuse(err)
+	// The clinic judges the record; it reads nothing from the file, so it
+	// is asked here, and the problems are marked before anything is sent.
+	if _, problems := f.ctx.Clinic.CheckPatient(p, o); problems != nil {
+		f.showErrors(problems)
 		return
 	}
 	f.clearErrors()
