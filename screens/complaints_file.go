@@ -50,9 +50,9 @@ type complaintFile struct {
 
 func newComplaintFile(ctx *Context, id string, onBack func(string)) *complaintFile {
 	cf := &complaintFile{ctx: ctx, id: id, onBack: onBack, today: ukcal.Today(wallClock())}
-	if cs, err := ctx.Clinic.CalendarSettings(); err == nil {
-		cf.region, _ = ukcal.ParseRegion(cs.Region)
-	}
+	// The clinic's region is one indexed setting: read here, on the UI
+	// goroutine, as the file is opened.
+	cf.region = ctx.Clinic.BankHolidayRegion()
 	return cf
 }
 

@@ -83,9 +83,9 @@ type complaintForm struct {
 
 func newComplaintForm(ctx *Context, onDone func(*app.ComplaintRecord)) *complaintForm {
 	f := &complaintForm{ctx: ctx, onDone: onDone, today: ukcal.Today(wallClock())}
-	if cs, err := ctx.Clinic.CalendarSettings(); err == nil {
-		f.region, _ = ukcal.ParseRegion(cs.Region)
-	}
+	// The clinic's region is one indexed setting: read here, on the UI
+	// goroutine, as the form is made.
+	f.region = ctx.Clinic.BankHolidayRegion()
 	return f
 }
 
