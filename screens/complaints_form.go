@@ -172,7 +172,12 @@ func (f *complaintForm) build() fyne.CanvasObject {
 
 	f.owner = widget.NewSelect(nil, nil)
 	f.owner.PlaceHolder = "Choose who handles it"
-	if owners, err := f.ctx.Clinic.ComplaintOwners(); err == nil {
+	// Owners and settings are short reads, done here on the UI goroutine
+	// as the form is built; what cannot be read is said by the Save button.
+	var unread []string
+	if owners, err := f.ctx.Clinic.ComplaintOwners(); err != nil {
+		unread = append(unread, "Who may handle complaints could not be read: "+plainError(err))
+	} else {
 		f.owners = owners
 		me, _ := f.ctx.Clinic.Session()
 		for _, u := range owners {
@@ -185,7 +190,10 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.period = newTextBox()
 	f.periodHint = wrapped("")
 	f.periodHint.Importance = widget.LowImportance
-	cs, _ := f.ctx.Clinic.ComplaintSettings()
+	cs, err := f.ctx.Clinic.ComplaintSettings()
+	if err != nil {
+		unread = append(unread, "The complaint settings could not be read, so no response period is offered: "+plainError(err))
+	}
 	f.rules = newComplaintFormRules(app.DefaultComplaintRules(cs, f.region), cs.DefaultResponseDays, f.datesChanged)
 	if cs.DefaultResponseDays > 0 {
 		f.period.SetText(strconv.Itoa(cs.DefaultResponseDays))
@@ -212,6 +220,9 @@ func (f *complaintForm) build() fyne.CanvasObject {
 		widget.NewFormItem("Response period", container.NewVBox(container.NewHBox(sized(f.period, 80), widget.NewLabel("working days")), f.periodHint)),
 	)
 	f.problem = errorText()
+	if len(unread) > 0 {
+		setMessage(f.problem, strings.Join(unread, " "))
+	}
 	f.save = widget.NewButtonWithIcon("Log complaint", theme.ConfirmIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.draft.done(); f.onDone(nil) })

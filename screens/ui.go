@@ -2,6 +2,7 @@ package screens
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -155,7 +156,11 @@ func (u *UI) ShowAndRun() {
 	if u.idle != nil {
 		u.idle.stop()
 	}
-	u.closeClinic()
+	if err := u.closeClinic(); err != nil {
+		// Closed from the window, this was said there too; closed any other
+		// way, this line is all that tells of it.
+		fmt.Fprintln(os.Stderr, "ClinicDesk: closing the clinic file:", plainError(err))
+	}
 	writeLettersLeft(os.Stderr, app.ClearPrintFolder())
 }
 
@@ -267,7 +272,11 @@ func (u *UI) startDailyBackups() {
 			tick := time.NewTicker(u.opts.backupTick)
 			defer tick.Stop()
 			for {
-				c.BackupIfDue()
+				if _, err := c.BackupIfDue(); err != nil {
+					// No window to tell from this goroutine: the Today
+					// screen shows the backup as overdue, and this says why.
+					fmt.Fprintln(os.Stderr, "ClinicDesk: the daily backup did not work:", plainError(err))
+				}
 				select {
 				case <-tick.C:
 				case <-u.closing:
