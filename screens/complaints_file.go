@@ -28,6 +28,8 @@ type complaintFile struct {
 	today  ukcal.Date
 
 	f       app.ComplaintFile
+	seq     int    // the newest read asked for (reload)
+	onShown func() // run once the file is next drawn (the typing brought back after a lock)
 	page    *fyne.Container
 	message *widget.Label
 	body    *fyne.Container
@@ -83,17 +85,46 @@ func (cf *complaintFile) who(username string) string {
 // say shows what just happened above the file.
 func (cf *complaintFile) say(imp widget.Importance, text string) { say(cf.message, imp, text) }
 
-// reload reads the complaint again and redraws the file.
+// complaintRead is what the file shows, read off the UI goroutine.
+type complaintRead struct {
+	f          app.ComplaintFile
+	printed    []app.ComplaintLetterEntry
+	printedErr error // the file still shows without its printed letters
+}
+
+// reload reads the complaint again, with its timeline and letters, off
+// the UI goroutine, and redraws the file; an answer older than the last
+// asked for is dropped.
 func (cf *complaintFile) reload() {
-	f, err := cf.ctx.Clinic.Complaint(cf.id)
+	cf.seq++
+	seq := cf.seq
+	c, id := cf.ctx.Clinic, cf.id
+	offUI(cf.ctx, func() (complaintRead, error) {
+		f, err := c.Complaint(id)
+		if err != nil {
+			return complaintRead{}, err
+		}
+		r := complaintRead{f: f}
+		r.printed, r.printedErr = c.ComplaintLetters(id)
+		return r, nil
+	}, func(r complaintRead, err error) {
+		if seq == cf.seq {
+			cf.show(r, err)
+		}
+	})
+}
+
+// show draws the file as read, or why it cannot be opened.
+func (cf *complaintFile) show(r complaintRead, err error) {
 	if err != nil {
 		back := widget.NewButtonWithIcon("Back to the register", theme.NavigateBackIcon(), func() { cf.onBack("") })
 		cf.body.Objects = []fyne.CanvasObject{container.NewVBox(wrapped("This complaint cannot be opened: "+plainError(err)), container.NewHBox(back))}
 		cf.body.Refresh()
 		return
 	}
+	f := r.f
 	cf.f = f
-	cf.printed, cf.printedErr = cf.ctx.Clinic.ComplaintLetters(cf.id)
+	cf.printed, cf.printedErr = r.printed, r.printedErr
 	back := widget.NewButtonWithIcon("Register", theme.NavigateBackIcon(), func() { cf.onBack("") })
 	title := heading(fmt.Sprintf("%s · %s", f.Reference, f.ComplainantName))
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -110,6 +141,10 @@ func (cf *complaintFile) reload() {
 	cf.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil,
 		newFocusScroll(container.NewGridWithColumns(2, left, right)))}
 	cf.body.Refresh()
+	if then := cf.onShown; then != nil {
+		cf.onShown = nil
+		then()
+	}
 }
 
 // --- timeline ---

@@ -71,14 +71,15 @@ func (s *complaintsScreen) restoreTyping() bool {
 		s.openNewForm()
 	case strings.HasPrefix(place, "complaint details "):
 		s.openFile(strings.TrimPrefix(place, "complaint details "))
-		if s.file.f.ID != "" {
-			s.file.editDetails()
-		}
+		s.file.onShown = s.file.editDetails
 	case strings.HasPrefix(place, "complaint note "):
 		s.openFile(strings.TrimPrefix(place, "complaint note "))
-		if s.file.noteText != nil {
-			s.ctx.Window.Canvas().Focus(s.file.noteText)
-			cursorToEnd(&s.file.noteText.Entry)
+		cf := s.file
+		cf.onShown = func() {
+			if cf.noteText != nil {
+				s.ctx.Window.Canvas().Focus(cf.noteText)
+				cursorToEnd(&cf.noteText.Entry)
+			}
 		}
 	default:
 		return false
