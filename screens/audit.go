@@ -62,6 +62,7 @@ type auditScreen struct {
 	filter  app.AuditFilter // what is shown (Before is always 0 here)
 	entries []app.AuditLine
 	more    bool // older entries may match too
+	seq     int  // the newest page asked for (loadPage)
 	users   map[string]app.User
 
 	cols          *columns
@@ -400,17 +401,26 @@ func (s *auditScreen) loadPage() {
 	if n := len(s.entries); n > 0 {
 		f.Before = s.entries[n-1].Seq
 	}
-	page, err := s.ctx.Clinic.AuditTrail(f)
-	if err != nil {
-		s.count.Importance = widget.DangerImportance
-		s.count.SetText("The audit trail could not be read: " + plainError(err))
-		s.olderButton.Disable()
-		return
-	}
-	s.entries = append(s.entries, page...)
-	s.more = len(page) == s.pageSize
-	s.list.Refresh()
-	s.showCount()
+	// A filtered page may scan much of the trail: read it off the UI
+	// goroutine, and drop an answer older than the last asked for.
+	s.seq++
+	seq := s.seq
+	c := s.ctx.Clinic
+	offUI(s.ctx, func() ([]app.AuditLine, error) { return c.AuditTrail(f) }, func(page []app.AuditLine, err error) {
+		if seq != s.seq {
+			return
+		}
+		if err != nil {
+			s.count.Importance = widget.DangerImportance
+			s.count.SetText("The audit trail could not be read: " + plainError(err))
+			s.olderButton.Disable()
+			return
+		}
+		s.entries = append(s.entries, page...)
+		s.more = len(page) == s.pageSize
+		s.list.Refresh()
+		s.showCount()
+	})
 }
 
 // showCount says how much is shown and whether there is more.

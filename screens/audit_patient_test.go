@@ -29,6 +29,7 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 
 	s.patient.SetText("Quill")
 	s.applyFilters()
+	tpIdle(t)
 	if s.filterProblem.Visible() {
 		t.Fatalf("filter refused: %q", s.filterProblem.Text)
 	}
@@ -59,6 +60,7 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 	}
 	s.patient.SetText("zara quill")
 	s.applyFilters()
+	tpIdle(t)
 	if !s.patientPick.Visible() || len(s.patientPick.Options) != 2 || !s.filterProblem.Visible() {
 		t.Fatalf("two Zara Quills: choices %v shown %v, message %q", s.patientPick.Options, s.patientPick.Visible(), s.filterProblem.Text)
 	}
@@ -78,6 +80,7 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 
 	// "Only this patient" from a selected entry.
 	s.clearFilters()
+	tpIdle(t)
 	for i, e := range s.entries {
 		if e.Patient == other.ID {
 			s.list.Select(i)
@@ -97,10 +100,12 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 	// A name nobody has says so; clearing shows everything again.
 	s.patient.SetText("Nobody-by-this-name")
 	s.applyFilters()
+	tpIdle(t)
 	if !s.filterProblem.Visible() || !strings.Contains(s.filterProblem.Text, "No patient matches") {
 		t.Errorf("an unknown name says %q", s.filterProblem.Text)
 	}
 	s.clearFilters()
+	tpIdle(t)
 	if s.filter != (app.AuditFilter{}) || s.patientPick.Visible() {
 		t.Error("clearing the filters left a patient filter")
 	}

@@ -20,6 +20,7 @@ func tcAudit(t *testing.T, c *app.Clinic) (*auditScreen, fyne.Window) {
 	if !ok {
 		t.Fatalf("audit built %T", obj)
 	}
+	tpIdle(t) // the first page is read off the UI goroutine
 	return s, w
 }
 
@@ -86,16 +87,19 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 
 	// User filter narrows further: nobody but pmanager has acted.
 	s.clearFilters()
+	tpIdle(t)
 	if len(s.entries) != all {
 		t.Fatalf("after clearing filters %d entries, want %d", len(s.entries), all)
 	}
 	s.user.SetText("rjones")
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if len(s.entries) != 0 || !tcShows(w, "No entries match these filters") {
 		t.Fatalf("rjones did nothing yet, but %d entries listed (%q)", len(s.entries), s.count.Text)
 	}
 	s.user.SetText("pmanager")
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if len(s.entries) != all {
 		t.Fatalf("pmanager's entries = %d, want %d", len(s.entries), all)
 	}
@@ -105,6 +109,7 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 	s.user.SetText("")
 	test.Type(s.from, "31/02/2026")
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if !s.filterProblem.Visible() || !strings.Contains(s.filterProblem.Text, "dd/mm/yyyy") || !tcShows(w, "from") {
 		t.Fatalf("bad date message = %q", s.filterProblem.Text)
 	}
@@ -115,18 +120,21 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 	s.from.SetText(today)
 	s.to.SetText(today)
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if s.filterProblem.Visible() || len(s.entries) != all {
 		t.Fatalf("today's range: %d entries, problem %q", len(s.entries), s.filterProblem.Text)
 	}
 	s.from.SetText("01/01/2020")
 	s.to.SetText("31/12/2020")
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if len(s.entries) != 0 {
 		t.Fatalf("2020 range lists %d entries", len(s.entries))
 	}
 	s.from.SetText("02/01/2021")
 	s.to.SetText("01/01/2021")
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if !strings.Contains(s.filterProblem.Text, "before") {
 		t.Fatalf("reversed range: %q", s.filterProblem.Text)
 	}
@@ -141,6 +149,7 @@ func TestAuditLoadOlderPages(t *testing.T) {
 
 	s.pageSize = 3
 	s.reload()
+	tpIdle(t)
 	if len(s.entries) != 3 || !s.more || s.olderButton.Disabled() {
 		t.Fatalf("first page: %d entries, more=%v", len(s.entries), s.more)
 	}
@@ -149,6 +158,7 @@ func TestAuditLoadOlderPages(t *testing.T) {
 	}
 	for s.more {
 		tcTap(t, w, "Load older")
+		tpIdle(t)
 	}
 	if len(s.entries) != len(everything) {
 		t.Fatalf("paged %d entries, want %d", len(s.entries), len(everything))
@@ -247,5 +257,27 @@ func TestAuditDetailInWords(t *testing.T) {
 		if got := detailLabel(app.AuditEntry{EntityID: c.id, Detail: c.detail}); got != c.want {
 			t.Errorf("detailLabel(%q) = %q, want %q", c.detail, got, c.want)
 		}
+	}
+}
+
+// A page of the trail is read off the UI goroutine: the list changes only
+// when the read's result is shown.
+func TestAuditPageIsReadOffTheUIGoroutine(t *testing.T) {
+	c := tcClinic(t)
+	tcAuditActions(t, c)
+	s, _ := tcAudit(t, c)
+	shown := len(s.entries)
+	if shown == 0 {
+		t.Fatal("no entries to begin with")
+	}
+	tpHoldResults(t)
+	s.reload()
+	tkWaitHeld(t, 1)
+	if len(s.entries) != 0 {
+		t.Fatalf("%d entries before the read was shown: it was read on the UI goroutine", len(s.entries))
+	}
+	tpIdle(t)
+	if len(s.entries) != shown {
+		t.Fatalf("%d entries after the read, want %d", len(s.entries), shown)
 	}
 }
