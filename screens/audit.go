@@ -340,28 +340,36 @@ func (s *auditScreen) readFilters() (app.AuditFilter, error) {
 	if !to.IsZero() {
 		f.To = to.AddDays(1).LondonMidnight() // the whole of the "to" day
 	}
-	id, err := s.readPatient()
-	if err != nil {
-		return f, err
-	}
-	f.Patient = id
 	return f, nil
 }
 
-// applyFilters shows the newest entries that match the filters.
+// applyFilters shows the newest entries that match the filters, once the
+// patient typed is found (audit_patient.go).
 func (s *auditScreen) applyFilters() {
 	f, err := s.readFilters()
+	if err != nil {
+		s.refuseFilters(err)
+		return
+	}
+	s.readPatient(func(id string, err error) {
+		if err != nil {
+			s.refuseFilters(err)
+			return
+		}
+		f.Patient = id
+		setMessage(s.filterProblem, "")
+		s.filter = f
+		s.reload()
+	})
+}
+
+// refuseFilters says what is wrong with the filters, or asks which patient.
+func (s *auditScreen) refuseFilters(err error) {
 	if errors.Is(err, errChoosePatient) {
 		say(s.filterProblem, widget.MediumImportance, plainError(err)) // a question, not a mistake
 		return
 	}
-	if err != nil {
-		say(s.filterProblem, widget.DangerImportance, plainError(err))
-		return
-	}
-	setMessage(s.filterProblem, "")
-	s.filter = f
-	s.reload()
+	say(s.filterProblem, widget.DangerImportance, plainError(err))
 }
 
 // clearFilters shows every entry again.

@@ -67,6 +67,7 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 	for _, o := range s.patientPick.Options {
 		if strings.Contains(o, "30/11/2001") {
 			s.patientPick.SetSelected(o)
+			tpIdle(t)
 		}
 	}
 	if len(s.entries) == 0 {
@@ -91,6 +92,7 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 		t.Fatal("no \"Only this patient\" for an entry about a patient")
 	}
 	test.Tap(s.onlyPatient)
+	tpIdle(t)
 	for _, e := range s.entries {
 		if e.Patient != other.ID {
 			t.Errorf("\"Only this patient\" let through %s about %q", e.Action, e.Patient)
@@ -108,5 +110,25 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 	tpIdle(t)
 	if s.filter != (app.AuditFilter{}) || s.patientPick.Visible() {
 		t.Error("clearing the filters left a patient filter")
+	}
+}
+
+// The patient typed is searched for off the UI goroutine: the filter
+// changes only once the search's result is shown.
+func TestAuditPatientSearchIsOffTheUIGoroutine(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	zara := tpAdd(t, c, "Zara", "Quill", "1980-03-12")
+	s, _ := tcAudit(t, c)
+
+	s.patient.SetText("Quill")
+	s.applyFilters()
+	tkWaitHeld(t, 1)
+	if s.filter.Patient != "" {
+		t.Fatal("the filter was set before the search's result was shown: it searched on the UI goroutine")
+	}
+	tpIdle(t)
+	if s.filter.Patient != zara.ID {
+		t.Fatalf("filter patient %q, want %s", s.filter.Patient, zara.ID)
 	}
 }

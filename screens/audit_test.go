@@ -15,6 +15,7 @@ import (
 
 func tcAudit(t *testing.T, c *app.Clinic) (*auditScreen, fyne.Window) {
 	t.Helper()
+	tpHoldResults(t) // pages are read off the UI goroutine: shown at tpIdle, on the test's goroutine
 	obj, w, _ := tcBuild(t, c, "audit")
 	s, ok := obj.(*auditScreen)
 	if !ok {
@@ -73,6 +74,7 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 
 	// Action filter narrows to that action.
 	s.action.SetSelected("Added a user")
+	tpIdle(t)
 	if len(s.entries) == 0 || len(s.entries) >= all {
 		t.Fatalf("action filter: %d of %d entries", len(s.entries), all)
 	}
@@ -108,6 +110,7 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 	// range none.
 	s.user.SetText("")
 	test.Type(s.from, "31/02/2026")
+	tpIdle(t)
 	tcTap(t, w, "Show")
 	tpIdle(t)
 	if !s.filterProblem.Visible() || !strings.Contains(s.filterProblem.Text, "dd/mm/yyyy") || !tcShows(w, "from") {
@@ -181,6 +184,7 @@ func TestAuditCheckTrail(t *testing.T) {
 	before := s.entries[0].Seq
 
 	tcTap(t, w, "Check the audit trail")
+	tpIdle(t)
 	tcIdle(t)
 	if !strings.HasPrefix(s.verifyResult.Text, "All is well") || !strings.Contains(s.verifyResult.Text, "entries") {
 		t.Fatalf("check result = %q", s.verifyResult.Text)
@@ -270,7 +274,6 @@ func TestAuditPageIsReadOffTheUIGoroutine(t *testing.T) {
 	if shown == 0 {
 		t.Fatal("no entries to begin with")
 	}
-	tpHoldResults(t)
 	s.reload()
 	tkWaitHeld(t, 1)
 	if len(s.entries) != 0 {
