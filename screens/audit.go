@@ -99,6 +99,8 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
 	s.users = map[string]app.User{}
 	var usernames []string
+	// The staff are a few rows: read on the UI goroutine as the screen is
+	// built. Without them the user box offers no names, and still filters.
 	if users, err := s.ctx.Clinic.Users(); err == nil {
 		for _, u := range users {
 			s.users[u.ID] = u

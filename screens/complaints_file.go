@@ -60,6 +60,8 @@ func newComplaintFile(ctx *Context, id string, onBack func(string)) *complaintFi
 
 func (cf *complaintFile) build() fyne.CanvasObject {
 	cf.names = map[string]string{}
+	// The staff are a few rows: read on the UI goroutine as the file is
+	// built. Without them the timeline names staff by user name.
 	if staff, err := cf.ctx.Clinic.StaffList(); err == nil {
 		for _, u := range staff {
 			cf.names[u.Username] = u.FullName

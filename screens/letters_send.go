@@ -49,6 +49,8 @@ func openLetterDialog(ctx *Context, patientID, template, appointmentID string) *
 	d := &letterDialog{ctx: ctx, patientID: patientID}
 	c := ctx.Clinic
 	var err error
+	// The templates are a dozen rows: read on the UI goroutine, since the
+	// dialog is handed back to its caller ready.
 	if d.templates, err = c.LetterTemplates(); err != nil {
 		ctx.ShowError(err)
 		return nil
