@@ -62,6 +62,7 @@ type auditScreen struct {
 	filter  app.AuditFilter // what is shown (Before is always 0 here)
 	entries []app.AuditLine
 	more    bool // older entries may match too
+	seq     int  // the newest page asked for (loadPage)
 	users   map[string]app.User
 
 	cols          *columns
@@ -98,6 +99,8 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
 	s.users = map[string]app.User{}
 	var usernames []string
+	// The staff are a few rows: read on the UI goroutine as the screen is
+	// built. Without them the user box offers no names, and still filters.
 	if users, err := s.ctx.Clinic.Users(); err == nil {
 		for _, u := range users {
 			s.users[u.ID] = u
@@ -339,28 +342,36 @@ func (s *auditScreen) readFilters() (app.AuditFilter, error) {
 	if !to.IsZero() {
 		f.To = to.AddDays(1).LondonMidnight() // the whole of the "to" day
 	}
-	id, err := s.readPatient()
-	if err != nil {
-		return f, err
-	}
-	f.Patient = id
 	return f, nil
 }
 
-// applyFilters shows the newest entries that match the filters.
+// applyFilters shows the newest entries that match the filters, once the
+// patient typed is found (audit_patient.go).
 func (s *auditScreen) applyFilters() {
 	f, err := s.readFilters()
+	if err != nil {
+		s.refuseFilters(err)
+		return
+	}
+	s.readPatient(func(id string, err error) {
+		if err != nil {
+			s.refuseFilters(err)
+			return
+		}
+		f.Patient = id
+		setMessage(s.filterProblem, "")
+		s.filter = f
+		s.reload()
+	})
+}
+
+// refuseFilters says what is wrong with the filters, or asks which patient.
+func (s *auditScreen) refuseFilters(err error) {
 	if errors.Is(err, errChoosePatient) {
 		say(s.filterProblem, widget.MediumImportance, plainError(err)) // a question, not a mistake
 		return
 	}
-	if err != nil {
-		say(s.filterProblem, widget.DangerImportance, plainError(err))
-		return
-	}
-	setMessage(s.filterProblem, "")
-	s.filter = f
-	s.reload()
+	say(s.filterProblem, widget.DangerImportance, plainError(err))
 }
 
 // clearFilters shows every entry again.
@@ -400,17 +411,26 @@ func (s *auditScreen) loadPage() {
 	if n := len(s.entries); n > 0 {
 		f.Before = s.entries[n-1].Seq
 	}
-	page, err := s.ctx.Clinic.AuditTrail(f)
-	if err != nil {
-		s.count.Importance = widget.DangerImportance
-		s.count.SetText("The audit trail could not be read: " + plainError(err))
-		s.olderButton.Disable()
-		return
-	}
-	s.entries = append(s.entries, page...)
-	s.more = len(page) == s.pageSize
-	s.list.Refresh()
-	s.showCount()
+	// A filtered page may scan much of the trail: read it off the UI
+	// goroutine, and drop an answer older than the last asked for.
+	s.seq++
+	seq := s.seq
+	c := s.ctx.Clinic
+	offUI(s.ctx, func() ([]app.AuditLine, error) { return c.AuditTrail(f) }, func(page []app.AuditLine, err error) {
+		if seq != s.seq {
+			return
+		}
+		if err != nil {
+			s.count.Importance = widget.DangerImportance
+			s.count.SetText("The audit trail could not be read: " + plainError(err))
+			s.olderButton.Disable()
+			return
+		}
+		s.entries = append(s.entries, page...)
+		s.more = len(page) == s.pageSize
+		s.list.Refresh()
+		s.showCount()
+	})
 }
 
 // showCount says how much is shown and whether there is more.

@@ -23,21 +23,32 @@ var auditRecordID = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-
 // choose from is showing.
 var errChoosePatient = errors.New("several patients match: choose one from the list next to the box, or type more (a date of birth or NHS number)")
 
-// readPatient turns the patient box into a patient's id: the one chosen,
-// the one patient that matches, or the id typed. Several matches show a
-// list to choose from.
-func (s *auditScreen) readPatient() (string, error) {
+// readPatient turns the patient box into a patient's id, given to then:
+// the one chosen, the one patient that matches, or the id typed. Several
+// matches show a list to choose from. The search runs off the UI
+// goroutine; the rest needs no read.
+func (s *auditScreen) readPatient(then func(id string, err error)) {
 	text := strings.TrimSpace(s.patient.Text)
 	switch {
 	case text == "":
 		s.setPatientChoices(nil)
-		return "", nil
+		then("", nil)
+		return
 	case s.patientID != "" && text == s.patientText:
-		return s.patientID, nil
+		then(s.patientID, nil)
+		return
 	case auditRecordID.MatchString(text):
-		return text, nil
+		then(text, nil)
+		return
 	}
-	found, err := s.ctx.Clinic.SearchPatients(text, true, 20)
+	c := s.ctx.Clinic
+	offUI(s.ctx, func() ([]app.PatientSummary, error) { return c.SearchPatients(text, true, 20) }, func(found []app.PatientSummary, err error) {
+		then(s.patientFrom(text, found, err))
+	})
+}
+
+// patientFrom is the patient the search for text found, or why none is.
+func (s *auditScreen) patientFrom(text string, found []app.PatientSummary, err error) (string, error) {
 	if err != nil {
 		return "", err
 	}

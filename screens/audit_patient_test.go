@@ -29,6 +29,7 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 
 	s.patient.SetText("Quill")
 	s.applyFilters()
+	tpIdle(t)
 	if s.filterProblem.Visible() {
 		t.Fatalf("filter refused: %q", s.filterProblem.Text)
 	}
@@ -59,12 +60,14 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 	}
 	s.patient.SetText("zara quill")
 	s.applyFilters()
+	tpIdle(t)
 	if !s.patientPick.Visible() || len(s.patientPick.Options) != 2 || !s.filterProblem.Visible() {
 		t.Fatalf("two Zara Quills: choices %v shown %v, message %q", s.patientPick.Options, s.patientPick.Visible(), s.filterProblem.Text)
 	}
 	for _, o := range s.patientPick.Options {
 		if strings.Contains(o, "30/11/2001") {
 			s.patientPick.SetSelected(o)
+			tpIdle(t)
 		}
 	}
 	if len(s.entries) == 0 {
@@ -78,6 +81,7 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 
 	// "Only this patient" from a selected entry.
 	s.clearFilters()
+	tpIdle(t)
 	for i, e := range s.entries {
 		if e.Patient == other.ID {
 			s.list.Select(i)
@@ -88,6 +92,7 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 		t.Fatal("no \"Only this patient\" for an entry about a patient")
 	}
 	test.Tap(s.onlyPatient)
+	tpIdle(t)
 	for _, e := range s.entries {
 		if e.Patient != other.ID {
 			t.Errorf("\"Only this patient\" let through %s about %q", e.Action, e.Patient)
@@ -97,11 +102,33 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 	// A name nobody has says so; clearing shows everything again.
 	s.patient.SetText("Nobody-by-this-name")
 	s.applyFilters()
+	tpIdle(t)
 	if !s.filterProblem.Visible() || !strings.Contains(s.filterProblem.Text, "No patient matches") {
 		t.Errorf("an unknown name says %q", s.filterProblem.Text)
 	}
 	s.clearFilters()
+	tpIdle(t)
 	if s.filter != (app.AuditFilter{}) || s.patientPick.Visible() {
 		t.Error("clearing the filters left a patient filter")
+	}
+}
+
+// The patient typed is searched for off the UI goroutine: the filter
+// changes only once the search's result is shown.
+func TestAuditPatientSearchIsOffTheUIGoroutine(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	zara := tpAdd(t, c, "Zara", "Quill", "1980-03-12")
+	s, _ := tcAudit(t, c)
+
+	s.patient.SetText("Quill")
+	s.applyFilters()
+	tkWaitHeld(t, 1)
+	if s.filter.Patient != "" {
+		t.Fatal("the filter was set before the search's result was shown: it searched on the UI goroutine")
+	}
+	tpIdle(t)
+	if s.filter.Patient != zara.ID {
+		t.Fatalf("filter patient %q, want %s", s.filter.Patient, zara.ID)
 	}
 }

@@ -15,11 +15,13 @@ import (
 
 func tcAudit(t *testing.T, c *app.Clinic) (*auditScreen, fyne.Window) {
 	t.Helper()
+	tpHoldResults(t) // pages are read off the UI goroutine: shown at tpIdle, on the test's goroutine
 	obj, w, _ := tcBuild(t, c, "audit")
 	s, ok := obj.(*auditScreen)
 	if !ok {
 		t.Fatalf("audit built %T", obj)
 	}
+	tpIdle(t) // the first page is read off the UI goroutine
 	return s, w
 }
 
@@ -72,6 +74,7 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 
 	// Action filter narrows to that action.
 	s.action.SetSelected("Added a user")
+	tpIdle(t)
 	if len(s.entries) == 0 || len(s.entries) >= all {
 		t.Fatalf("action filter: %d of %d entries", len(s.entries), all)
 	}
@@ -86,16 +89,19 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 
 	// User filter narrows further: nobody but pmanager has acted.
 	s.clearFilters()
+	tpIdle(t)
 	if len(s.entries) != all {
 		t.Fatalf("after clearing filters %d entries, want %d", len(s.entries), all)
 	}
 	s.user.SetText("rjones")
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if len(s.entries) != 0 || !tcShows(w, "No entries match these filters") {
 		t.Fatalf("rjones did nothing yet, but %d entries listed (%q)", len(s.entries), s.count.Text)
 	}
 	s.user.SetText("pmanager")
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if len(s.entries) != all {
 		t.Fatalf("pmanager's entries = %d, want %d", len(s.entries), all)
 	}
@@ -104,7 +110,9 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 	// range none.
 	s.user.SetText("")
 	test.Type(s.from, "31/02/2026")
+	tpIdle(t)
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if !s.filterProblem.Visible() || !strings.Contains(s.filterProblem.Text, "dd/mm/yyyy") || !tcShows(w, "from") {
 		t.Fatalf("bad date message = %q", s.filterProblem.Text)
 	}
@@ -115,18 +123,21 @@ func TestAuditListsActionsAndFilters(t *testing.T) {
 	s.from.SetText(today)
 	s.to.SetText(today)
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if s.filterProblem.Visible() || len(s.entries) != all {
 		t.Fatalf("today's range: %d entries, problem %q", len(s.entries), s.filterProblem.Text)
 	}
 	s.from.SetText("01/01/2020")
 	s.to.SetText("31/12/2020")
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if len(s.entries) != 0 {
 		t.Fatalf("2020 range lists %d entries", len(s.entries))
 	}
 	s.from.SetText("02/01/2021")
 	s.to.SetText("01/01/2021")
 	tcTap(t, w, "Show")
+	tpIdle(t)
 	if !strings.Contains(s.filterProblem.Text, "before") {
 		t.Fatalf("reversed range: %q", s.filterProblem.Text)
 	}
@@ -141,6 +152,7 @@ func TestAuditLoadOlderPages(t *testing.T) {
 
 	s.pageSize = 3
 	s.reload()
+	tpIdle(t)
 	if len(s.entries) != 3 || !s.more || s.olderButton.Disabled() {
 		t.Fatalf("first page: %d entries, more=%v", len(s.entries), s.more)
 	}
@@ -149,6 +161,7 @@ func TestAuditLoadOlderPages(t *testing.T) {
 	}
 	for s.more {
 		tcTap(t, w, "Load older")
+		tpIdle(t)
 	}
 	if len(s.entries) != len(everything) {
 		t.Fatalf("paged %d entries, want %d", len(s.entries), len(everything))
@@ -171,6 +184,7 @@ func TestAuditCheckTrail(t *testing.T) {
 	before := s.entries[0].Seq
 
 	tcTap(t, w, "Check the audit trail")
+	tpIdle(t)
 	tcIdle(t)
 	if !strings.HasPrefix(s.verifyResult.Text, "All is well") || !strings.Contains(s.verifyResult.Text, "entries") {
 		t.Fatalf("check result = %q", s.verifyResult.Text)
@@ -247,5 +261,26 @@ func TestAuditDetailInWords(t *testing.T) {
 		if got := detailLabel(app.AuditEntry{EntityID: c.id, Detail: c.detail}); got != c.want {
 			t.Errorf("detailLabel(%q) = %q, want %q", c.detail, got, c.want)
 		}
+	}
+}
+
+// A page of the trail is read off the UI goroutine: the list changes only
+// when the read's result is shown.
+func TestAuditPageIsReadOffTheUIGoroutine(t *testing.T) {
+	c := tcClinic(t)
+	tcAuditActions(t, c)
+	s, _ := tcAudit(t, c)
+	shown := len(s.entries)
+	if shown == 0 {
+		t.Fatal("no entries to begin with")
+	}
+	s.reload()
+	tkWaitHeld(t, 1)
+	if len(s.entries) != 0 {
+		t.Fatalf("%d entries before the read was shown: it was read on the UI goroutine", len(s.entries))
+	}
+	tpIdle(t)
+	if len(s.entries) != shown {
+		t.Fatalf("%d entries after the read, want %d", len(s.entries), shown)
 	}
 }

@@ -113,7 +113,10 @@ func (s *calendarScreen) CreateRenderer() fyne.WidgetRenderer {
 func (s *calendarScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
 	c := s.ctx.Clinic
-	s.clinicians, _ = c.Clinicians(false)
+	// The clinicians are a short list: read here, on the UI goroutine, as
+	// the screen is built; the appointment book itself is read off it.
+	clinicians, cliniciansErr := c.Clinicians(false)
+	s.clinicians = clinicians
 
 	today := widget.NewButtonWithIcon("Today", theme.HomeIcon(), s.goToday)
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { s.step(-1) })
@@ -184,6 +187,9 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	s.banner.Importance = widget.WarningImportance
 	s.banner.Hide()
 	s.message = note()
+	if cliniciansErr != nil {
+		say(s.message, widget.DangerImportance, "The clinicians could not be read: "+plainError(cliniciansErr))
+	}
 
 	s.waiting = newCalendarWaiting(s)
 	s.side = container.NewStack()

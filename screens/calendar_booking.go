@@ -90,8 +90,20 @@ func (s *calendarScreen) openBooking(slot calendarSlot) {
 
 func (b *calendarBooking) build() {
 	c := b.s.ctx.Clinic
-	b.types, _ = c.AppointmentTypes(false)
-	b.rooms, _ = c.Rooms(false)
+	// Types and rooms are short lists: read here, on the UI goroutine, as
+	// the dialog opens. Without them nothing could be booked right, so the
+	// dialog does not open and the Calendar says why.
+	var err error
+	if b.types, err = c.AppointmentTypes(false); err == nil {
+		b.rooms, err = c.Rooms(false)
+	}
+	if err != nil {
+		if b.s.booking == b {
+			b.s.booking = nil
+		}
+		say(b.s.message, widget.DangerImportance, "The booking could not be opened: "+plainError(err))
+		return
+	}
 
 	b.patient = newCalendarPatientPick(b.s.ctx, func(app.PatientSummary) {
 		b.check()

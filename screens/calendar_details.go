@@ -308,19 +308,20 @@ func (d *calendarDetails) setStatus(to schedule.Status, reason string) {
 	c := d.s.ctx.Clinic
 	id := d.entry.ID
 	type changed struct {
-		res    app.StatusResult
-		offers []app.WaitingEntry
+		res       app.StatusResult
+		offers    []app.WaitingEntry
+		offersErr error // the change is made; the offers are a help, so this is said, not a failure
 	}
 	offUI(d.s.ctx, func() (changed, error) {
 		res, err := c.SetStatus(id, to, reason)
 		if err != nil {
 			return changed{}, err
 		}
-		var offers []app.WaitingEntry
+		ch := changed{res: res}
 		if to == schedule.StatusDNA || to.Cancelled() {
-			offers, _ = c.OffersFor(id) // the change is made; offers are a help, not a must
+			ch.offers, ch.offersErr = c.OffersFor(id)
 		}
-		return changed{res, offers}, nil
+		return ch, nil
 	}, func(ch changed, err error) {
 		if err != nil {
 			d.problem(plainError(err))
@@ -338,6 +339,9 @@ func (d *calendarDetails) setStatus(to schedule.Status, reason string) {
 			}
 		}
 		msg := missedMessage(d.entry, to, ch.res.DNA)
+		if ch.offersErr != nil {
+			msg += " The waiting list could not be checked for this slot: " + plainError(ch.offersErr)
+		}
 		d.actions.showFor(d.entry, step)
 		say(d.message, widget.SuccessImportance, msg)
 		d.showOffers(ch.offers, to)

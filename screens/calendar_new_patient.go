@@ -19,7 +19,7 @@ import (
 // from inside the booking dialog, on top of it: the details a record
 // needs (names and date of birth) and the two the desk asks for on the
 // phone (mobile, postcode). The rest goes on the record later. The rules
-// are the app's (patients.Normalise, CreatePatient, PossibleDuplicates),
+// are the app's (CheckPatient, CreatePatient, PossibleDuplicates),
 // the same the patient form keeps.
 type calendarNewPatient struct {
 	ctx     *Context
@@ -172,9 +172,10 @@ func (n *calendarNewPatient) onRegister() {
 		return
 	}
 	p := n.read()
-	probe := p
-	if err := patients.Normalise(&probe, patients.Options{Today: patientToday()}); err != nil {
-		n.refuse(err)
+	// The clinic judges the record; it reads nothing from the file, so it
+	// is asked here, before the search for the same person.
+	if _, problems := n.ctx.Clinic.CheckPatient(p, app.PatientOptions{}); problems != nil {
+		n.refuse(problems)
 		return
 	}
 	n.refuse(nil)

@@ -54,7 +54,13 @@ func (s *calendarScreen) openNextFree() {
 }
 
 func (n *calendarNextFree) build() {
-	n.types, _ = n.s.ctx.Clinic.AppointmentTypes(false)
+	// The types are a short list, read on the UI goroutine as the dialog
+	// opens; the search for a slot runs off it.
+	var err error
+	if n.types, err = n.s.ctx.Clinic.AppointmentTypes(false); err != nil {
+		say(n.s.message, widget.DangerImportance, "The next free slot cannot be looked for: "+plainError(err))
+		return
+	}
 	whoNames := []string{"Any clinician"}
 	for _, cl := range n.s.clinicians {
 		whoNames = append(whoNames, cl.Name)

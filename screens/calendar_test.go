@@ -291,3 +291,26 @@ func TestCalendarMessagesDoNotMoveTheGrid(t *testing.T) {
 		t.Fatalf("the grid moved from %v to %v when the message went", before, after)
 	}
 }
+
+// When the lists a booking needs cannot be read (here the clinic was
+// locked under the screen), the booking and next-free dialogs do not open
+// half-empty: the Calendar says why.
+func TestCalendarSaysWhyABookingCannotOpen(t *testing.T) {
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	s, _ := ctScreen(t, c)
+	c.Lock()
+
+	s.openBooking(calendarSlot{ClinicianID: d.patel.ID, Date: ctDay, Start: schedule.Clock(10 * 60)})
+	if s.booking != nil {
+		t.Fatal("the booking dialog opened without its appointment types and rooms")
+	}
+	if !strings.Contains(s.message.Text, "The booking could not be opened") {
+		t.Fatalf("message %q", s.message.Text)
+	}
+
+	s.openNextFree()
+	if !strings.Contains(s.message.Text, "The next free slot cannot be looked for") {
+		t.Fatalf("message %q", s.message.Text)
+	}
+}

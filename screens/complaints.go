@@ -174,7 +174,7 @@ func (s *complaintsScreen) build() fyne.CanvasObject {
 // the moment to put the cursor in the search box, so typing searches and
 // Ctrl+N starts a new complaint, unless there is typing to go back to.
 func (s *complaintsScreen) restoreDraft() bool {
-	if s.restoreTyping() { // back to unsaved typing (complaints_form.go)
+	if s.restoreTyping() { // back to unsaved typing (complaints_form_draft.go)
 		return true
 	}
 	if s.page == s.registerPage {

@@ -83,9 +83,9 @@ type complaintForm struct {
 
 func newComplaintForm(ctx *Context, onDone func(*app.ComplaintRecord)) *complaintForm {
 	f := &complaintForm{ctx: ctx, onDone: onDone, today: ukcal.Today(wallClock())}
-	if cs, err := ctx.Clinic.CalendarSettings(); err == nil {
-		f.region, _ = ukcal.ParseRegion(cs.Region)
-	}
+	// The clinic's region is one indexed setting: read here, on the UI
+	// goroutine, as the form is made.
+	f.region = ctx.Clinic.BankHolidayRegion()
 	return f
 }
 
@@ -172,7 +172,12 @@ func (f *complaintForm) build() fyne.CanvasObject {
 
 	f.owner = widget.NewSelect(nil, nil)
 	f.owner.PlaceHolder = "Choose who handles it"
-	if owners, err := f.ctx.Clinic.ComplaintOwners(); err == nil {
+	// Owners and settings are short reads, done here on the UI goroutine
+	// as the form is built; what cannot be read is said by the Save button.
+	var unread []string
+	if owners, err := f.ctx.Clinic.ComplaintOwners(); err != nil {
+		unread = append(unread, "Who may handle complaints could not be read: "+plainError(err))
+	} else {
 		f.owners = owners
 		me, _ := f.ctx.Clinic.Session()
 		for _, u := range owners {
@@ -185,7 +190,10 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.period = newTextBox()
 	f.periodHint = wrapped("")
 	f.periodHint.Importance = widget.LowImportance
-	cs, _ := f.ctx.Clinic.ComplaintSettings()
+	cs, err := f.ctx.Clinic.ComplaintSettings()
+	if err != nil {
+		unread = append(unread, "The complaint settings could not be read, so no response period is offered: "+plainError(err))
+	}
 	f.rules = newComplaintFormRules(app.DefaultComplaintRules(cs, f.region), cs.DefaultResponseDays, f.datesChanged)
 	if cs.DefaultResponseDays > 0 {
 		f.period.SetText(strconv.Itoa(cs.DefaultResponseDays))
@@ -212,6 +220,9 @@ func (f *complaintForm) build() fyne.CanvasObject {
 		widget.NewFormItem("Response period", container.NewVBox(container.NewHBox(sized(f.period, 80), widget.NewLabel("working days")), f.periodHint)),
 	)
 	f.problem = errorText()
+	if len(unread) > 0 {
+		setMessage(f.problem, strings.Join(unread, " "))
+	}
 	f.save = widget.NewButtonWithIcon("Log complaint", theme.ConfirmIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.draft.done(); f.onDone(nil) })
@@ -227,56 +238,6 @@ func (f *complaintForm) build() fyne.CanvasObject {
 	f.complainantChanged()
 	f.rules.changed()
 	return container.NewPadded(container.NewBorder(container.NewVBox(title, f.restored), bottom, nil, nil, newFocusScroll(limitWidth(form, 980))))
-}
-
-// complaintDraftPlace is where a new complaint, or corrections to one,
-// are kept while typed.
-func complaintDraftPlace(editing *app.ComplaintRecord) string {
-	if editing == nil {
-		return "complaint new"
-	}
-	return "complaint details " + editing.ID
-}
-
-// keepTyping keeps everything typed in the form through a lock or a
-// change of screen, and puts back what was kept.
-func (f *complaintForm) keepTyping() {
-	where := func() string { return "the new complaint" }
-	if f.editing != nil {
-		ref := f.editing.Reference
-		where = func() string { return "the changes to complaint " + ref }
-	}
-	d := newFormDraft(f.ctx, complaintDraftPlace(f.editing), complaintsModuleID, where)
-	f.draft = d
-	d.radio("complainant", f.complainant)
-	get, set := pickedField(f.patient)
-	d.field("patient", get, func(v string) {
-		set(v)
-		if f.patient.id() != "" {
-			f.patientPicked(app.PatientSummary{ID: f.patient.id(), Forenames: f.patient.name()})
-		}
-	})
-	for _, e := range []struct {
-		name  string
-		entry *textBox
-	}{{"name", f.name}, {"address", f.address}, {"phone", f.phone}, {"email", f.email},
-		{"consent date", f.consentDate}, {"consent note", f.consentNote}, {"received", f.received},
-		{"events", f.events}, {"aware", f.aware}, {"description", f.description}, {"outcome", f.outcome}, {"period", f.period}} {
-		d.entry(e.name, &e.entry.Entry)
-	}
-	d.radio("consent", f.consent)
-	d.radio("channel", f.channel)
-	f.rules.keep(d)
-	for name, g := range map[string]*checkGrid{"subjects": f.subjects, "staff": f.staffGroups} {
-		d.field(name, func() string { return strings.Join(g.Selected(), "\n") },
-			func(v string) { g.SetSelected(strings.Split(v, "\n")) })
-		for _, c := range g.checks {
-			c.OnChanged = func(bool) { d.note() }
-		}
-	}
-	d.field("owner", func() string { return f.owner.Selected }, f.owner.SetSelected)
-	f.owner.OnChanged = func(string) { d.note() }
-	say(f.restored, widget.WarningImportance, d.begin())
 }
 
 // complainantChanged shows the consent questions only for a complaint
@@ -495,41 +456,6 @@ func (f *complaintForm) submit() {
 	f.problem.Show()
 }
 
-// checkGrid is a set of tick boxes laid out in columns, so a long list
-// (the ten subject areas) fits the form's width.
-type checkGrid struct {
-	checks []*widget.Check
-	view   *fyne.Container
-}
-
-func newCheckGrid(labels []string, columns int) *checkGrid {
-	g := &checkGrid{view: container.NewGridWithColumns(columns)}
-	for _, l := range labels {
-		c := widget.NewCheck(l, nil)
-		g.checks = append(g.checks, c)
-		g.view.Add(c)
-	}
-	return g
-}
-
-// Selected lists the labels ticked, in order.
-func (g *checkGrid) Selected() []string {
-	var out []string
-	for _, c := range g.checks {
-		if c.Checked {
-			out = append(out, c.Text)
-		}
-	}
-	return out
-}
-
-// SetSelected ticks exactly the labels given.
-func (g *checkGrid) SetSelected(labels []string) {
-	for _, c := range g.checks {
-		c.SetChecked(slices.Contains(labels, c.Text))
-	}
-}
-
 // fill shows r's details in the form, for correcting them.
 func (f *complaintForm) fill(r app.ComplaintRecord) {
 	f.complainant.SetSelected(r.Complainant.Label())
@@ -581,32 +507,4 @@ func (f *complaintForm) fill(r app.ComplaintRecord) {
 	case !r.ResponsePeriod.Until.IsZero():
 		f.periodHint.SetText("A response by " + r.ResponsePeriod.Until.LongWithDay() + " was agreed: it stays unless you type a number of working days.")
 	}
-}
-
-// restoreTyping reopens, on the register, the page where the user's
-// newest unsaved complaint typing is: after a lock or a change of screen
-// she is back where she was typing.
-func (s *complaintsScreen) restoreTyping() bool {
-	if s.page != s.registerPage {
-		return false // a file asked for from elsewhere is open
-	}
-	place := latestTyping(s.ctx.Clinic, complaintsModuleID, "complaint ")
-	switch {
-	case place == complaintDraftPlace(nil):
-		s.openNewForm()
-	case strings.HasPrefix(place, "complaint details "):
-		s.openFile(strings.TrimPrefix(place, "complaint details "))
-		if s.file.f.ID != "" {
-			s.file.editDetails()
-		}
-	case strings.HasPrefix(place, "complaint note "):
-		s.openFile(strings.TrimPrefix(place, "complaint note "))
-		if s.file.noteText != nil {
-			s.ctx.Window.Canvas().Focus(s.file.noteText)
-			cursorToEnd(&s.file.noteText.Entry)
-		}
-	default:
-		return false
-	}
-	return true
 }

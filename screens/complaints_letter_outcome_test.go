@@ -41,6 +41,7 @@ func TestFinalResponseLetterAsksForTheOutcome(t *testing.T) {
 	}
 	s, w, _ := tkScreen(t, c)
 	s.openFile(r.ID)
+	tpIdle(t)
 	tcTap(t, w, "Final response")
 	if s.file.dialog == nil {
 		t.Fatal("no dialog for the final response letter")

@@ -19,6 +19,7 @@ func TestComplaintLetterPrintedFromTheFileIsListedAndPrintsAgain(t *testing.T) {
 	r := tkLog(t, c, p, tkDaysAgo(1))
 	s, w, _ := tkScreen(t, c)
 	s.openFile(r.ID)
+	tpIdle(t)
 	if !tpShows(w, "No letters printed for this complaint yet.") || tpHasButton(w, "Print again") || tpShows(w, "Letters printed") {
 		t.Fatalf("before any letter: %q", tpTexts(w))
 	}

@@ -41,6 +41,7 @@ func TestComplaintFormRecordsTheNationAndFunding(t *testing.T) {
 	}
 	f.description.SetText("Charged for a cancelled session.")
 	tcTap(t, w, "Log complaint")
+	tpIdle(t)
 	if s.file == nil {
 		t.Fatalf("not logged: %q", f.problem.Text)
 	}

@@ -113,6 +113,7 @@ func TestLogOralComplaintSeeDeadlineAcknowledgeAndLeaveTheOverdueList(t *testing
 	w.Canvas().Focus(f.description)
 	test.Type(f.description, "Told the physio was running late only after 50 minutes.")
 	tcTap(t, w, "Log complaint")
+	tpIdle(t)
 	if s.file == nil {
 		t.Fatalf("the complaint was not logged: %q", f.problem.Text)
 	}
@@ -132,6 +133,7 @@ func TestLogOralComplaintSeeDeadlineAcknowledgeAndLeaveTheOverdueList(t *testing
 	s.list.Select(0)
 	tpIdle(t)
 	tcTap(t, w, "Acknowledge")
+	tpIdle(t)
 	if s.file.f.Status != complaints.Acknowledged || !tpShows(w, ref+" acknowledged") {
 		t.Fatalf("not acknowledged: %s %q", s.file.f.Status, tpTexts(w))
 	}
@@ -161,6 +163,7 @@ func TestNewComplaintFormRefusesAnEmptyDescription(t *testing.T) {
 	f := s.form
 	tkFillForm(t, w, f, "Lovelace", tkDaysAgo(1))
 	tcTap(t, w, "Log complaint")
+	tpIdle(t)
 	if s.file != nil || !f.problem.Visible() || f.problem.Text != "Describe the complaint." {
 		t.Fatalf("an empty description was not refused in words: %q", f.problem.Text)
 	}
@@ -180,6 +183,7 @@ func TestNewComplaintFormRefusesAnEmptyDescription(t *testing.T) {
 	}
 	f.description.SetText("Letter about a bill from 2025.")
 	tcTap(t, w, "Log complaint")
+	tpIdle(t)
 	if s.file == nil || !s.file.f.Due.OutOfTime || !tpShows(w, "Received after the 12-month limit") {
 		t.Fatalf("a late complaint was not logged with its flag: %q", tpTexts(w))
 	}
@@ -200,6 +204,7 @@ func TestReceptionistCannotSendTheFinalResponseButAManagerCan(t *testing.T) {
 	}
 	s, w, _ := tkScreen(t, c)
 	s.openFile(r.ID)
+	tpIdle(t)
 	if tpHasButton(w, "Send final response…") || tpHasButton(w, "Final response") {
 		t.Errorf("a receptionist is offered the final response: %q", tpTexts(w))
 	}
@@ -213,6 +218,7 @@ func TestReceptionistCannotSendTheFinalResponseButAManagerCan(t *testing.T) {
 	}
 	s, w, _ = tkScreen(t, c)
 	s.openFile(r.ID)
+	tpIdle(t)
 	tcTap(t, w, "Send final response…")
 	d := s.file.dialog
 	if d == nil {
@@ -224,6 +230,7 @@ func TestReceptionistCannotSendTheFinalResponseButAManagerCan(t *testing.T) {
 	}
 	tkSelect(t, w, "Choose the outcome").SetSelected(complaints.PartiallyUpheld.Label())
 	tcTap(t, w, "Send final response")
+	tpIdle(t)
 	if s.file.f.Status != complaints.ResponseSent || s.file.f.SignedOffBy != "Priya Manager" {
 		t.Fatalf("final response not recorded: %s by %q: %q", s.file.f.Status, s.file.f.SignedOffBy, tpTexts(w))
 	}
@@ -253,6 +260,7 @@ func TestAcknowledgementLetterFromTheFileIsMadeAndLogged(t *testing.T) {
 	r := tkLog(t, c, p, tkDaysAgo(1))
 	s, w, _ := tkScreen(t, c)
 	s.openFile(r.ID)
+	tpIdle(t)
 	tcTap(t, w, "Acknowledgement letter")
 	if s.file.dialog == nil {
 		t.Fatal("no letter dialog")

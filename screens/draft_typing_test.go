@@ -119,6 +119,7 @@ func TestComplaintNoteSurvivesAChangeOfScreen(t *testing.T) {
 	w := u.Window()
 	s := ntComplaints(t, u)
 	s.openFile(r.ID)
+	tpIdle(t)
 	tpType(t, w, s.file.noteText, "Rang her back, she wants a meeting")
 
 	u.shell.openID("today")
@@ -436,6 +437,7 @@ func TestComplaintDetailsBeingCorrectedSurviveALock(t *testing.T) {
 	w := u.Window()
 	s := ntComplaints(t, u)
 	s.openFile(r.ID)
+	tpIdle(t)
 	s.file.editDetails()
 	f := s.file.form
 	f.description.SetText("")

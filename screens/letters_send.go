@@ -49,11 +49,19 @@ func openLetterDialog(ctx *Context, patientID, template, appointmentID string) *
 	d := &letterDialog{ctx: ctx, patientID: patientID}
 	c := ctx.Clinic
 	var err error
+	// The templates are a dozen rows: read on the UI goroutine, since the
+	// dialog is handed back to its caller ready.
 	if d.templates, err = c.LetterTemplates(); err != nil {
 		ctx.ShowError(err)
 		return nil
 	}
-	d.appointments, _ = c.PatientAppointments(patientID) // a letter about no appointment still works
+	// One patient's appointments are few and indexed: read here, on the UI
+	// goroutine, as the dialog opens. A letter about no appointment still
+	// works without them, so a failure is said, not a refusal.
+	var apptErr error
+	if c.Can(app.PermViewCalendar) {
+		d.appointments, apptErr = c.PatientAppointments(patientID)
+	}
 	var titles []string
 	for _, t := range d.templates {
 		titles = append(titles, t.Title)
@@ -72,6 +80,9 @@ func openLetterDialog(ctx *Context, patientID, template, appointmentID string) *
 	d.text.SetPlaceHolder("The letter's text. A blank line starts a new paragraph.")
 	d.general = container.NewVBox(d.subject, d.text)
 	d.message = note()
+	if apptErr != nil {
+		say(d.message, widget.WarningImportance, "The patient's appointments could not be read, so the letter cannot name one: "+plainError(apptErr))
+	}
 	d.makeButton = widget.NewButtonWithIcon("Make the letter", theme.DocumentCreateIcon(), d.makeLetter)
 	d.makeButton.Importance = widget.HighImportance
 	for i, t := range d.templates {

@@ -104,6 +104,7 @@ func (t *lettersTab) forDay(print func(*Context, ukcal.Date)) {
 
 func (t *lettersTab) buildEditor() fyne.CanvasObject {
 	var err error
+	// The templates are a dozen rows: read on the UI goroutine.
 	if t.templates, err = t.ctx.Clinic.LetterTemplates(); err != nil {
 		return wrapped("The letter templates could not be read: " + plainError(err))
 	}

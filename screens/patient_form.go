@@ -1,9 +1,6 @@
 package screens
 
 import (
-	"errors"
-	"fmt"
-	"reflect"
 	"strings"
 
 	"clinicdesk/app"
@@ -73,14 +70,6 @@ type patientForm struct {
 	initialOpts app.PatientOptions
 }
 
-// alertRow is one alert being edited.
-type alertRow struct {
-	kind   *widget.Select
-	text   *formEntry
-	remove *widget.Button
-	box    *fyne.Container
-}
-
 // postcodeChoices: a real postcode, or one of the NHS pseudo-postcodes,
 // chosen on purpose.
 func postcodeChoices() []string {
@@ -94,90 +83,6 @@ func postcodeChoices() []string {
 func newPatientForm(s *patientsScreen, p *app.Patient) *patientForm {
 	return &patientForm{screen: s, ctx: s.ctx, orig: p, owner: sessionUserID(s.ctx.Clinic),
 		problems: map[string]*widget.Label{}, focusFor: map[string]fyne.Focusable{}, cellFor: map[string]fyne.CanvasObject{}}
-}
-
-// field is a labelled field with its message underneath.
-func (f *patientForm) field(name, label string, w fyne.CanvasObject) fyne.CanvasObject {
-	p := errorText()
-	cell := labelledField(label, w, p)
-	if name != "" {
-		f.problems[name] = p
-		f.cellFor[name] = cell
-		if fo, ok := w.(fyne.Focusable); ok {
-			f.focusFor[name] = fo
-		}
-	}
-	return cell
-}
-
-func entry(placeholder string) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(placeholder)
-	return e
-}
-
-// formEntry is an entry of the patient form: when the keyboard moves to
-// it (Tab), the form scrolls to show it.
-type formEntry struct {
-	widget.Entry
-	onFocus func(fyne.CanvasObject)
-}
-
-// AcceptsTab is false even for the notes box: Tab moves on to the next
-// field rather than typing a tab, so the keyboard is never trapped.
-func (e *formEntry) AcceptsTab() bool { return false }
-
-func (e *formEntry) FocusGained() {
-	e.Entry.FocusGained()
-	if e.onFocus != nil {
-		e.onFocus(e)
-	}
-}
-
-// entry makes one of the form's entries.
-func (f *patientForm) entry(placeholder string) *formEntry {
-	e := &formEntry{onFocus: f.fieldFocused}
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewEntry
-	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder(placeholder)
-	return e
-}
-
-// multiLineEntry is a box for a few lines of text that wrap, which Tab
-// leaves like any other field.
-func multiLineEntry(rows int, placeholder string) *formEntry {
-	e := &formEntry{}
-	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
-	e.ExtendBaseWidget(e)
-	e.SetMinRowsVisible(rows)
-	e.SetPlaceHolder(placeholder)
-	return e
-}
-
-// ensureVisible scrolls the form just enough to show o, with its label.
-func (f *patientForm) ensureVisible(o fyne.CanvasObject) {
-	if f.scroll == nil || f.scroll.Size().IsZero() {
-		return
-	}
-	const margin = 48 // the field's label above it, its message below
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(f.scroll.Content).Y
-	top, height := f.scroll.Offset.Y, f.scroll.Size().Height
-	switch {
-	case y-margin < top:
-		f.scroll.ScrollToOffset(fyne.NewPos(0, max(y-margin, 0)))
-	case y+o.Size().Height+margin > top+height:
-		f.scroll.ScrollToOffset(fyne.NewPos(0, y+o.Size().Height+margin-height))
-	}
-}
-
-// formRow puts fields side by side, each row as tall as its own fields.
-func formRow(cells ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWithColumns(len(cells), cells...)
-}
-
-func formSection(title string, rows ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewVBox(append([]fyne.CanvasObject{widget.NewSeparator(), heading(title)}, rows...)...)
 }
 
 func (f *patientForm) build() fyne.CanvasObject {
@@ -339,28 +244,6 @@ func (f *patientForm) ticks() []*widget.Check {
 	return append(out, f.needs...)
 }
 
-// trackChanges copies the form into the user's draft on every change
-// from now on (the record being edited has been filled in by now).
-func (f *patientForm) trackChanges() {
-	changed := func(string) { f.noteChange() }
-	ticked := func(bool) { f.noteChange() }
-	for _, o := range f.textFields() {
-		entryOf(o).OnChanged = changed
-	}
-	for _, c := range f.ticks() {
-		c.OnChanged = ticked
-	}
-	f.sex.OnChanged = changed
-	f.tracking = true
-}
-
-// fieldFocused: the keyboard moved to a field. Show it, and remember it
-// as the place to put the cursor back after a lock.
-func (f *patientForm) fieldFocused(o fyne.CanvasObject) {
-	f.ensureVisible(o)
-	f.noteChange()
-}
-
 // fill puts the record being edited into the fields.
 func (f *patientForm) fill() {
 	f.postcodeKind.SetSelectedIndex(0)
@@ -445,38 +328,6 @@ func (f *patientForm) postcodeKindChanged(string) {
 	f.postcode.Enable()
 }
 
-// addAlert adds a row for one alert.
-func (f *patientForm) addAlert(a patientAlert) {
-	var kinds []string
-	for _, o := range patients.AlertKinds {
-		kinds = append(kinds, o.Label)
-	}
-	r := &alertRow{kind: widget.NewSelect(kinds, nil), text: f.entry("What staff need to know")}
-	r.kind.PlaceHolder = "Choose the kind of alert"
-	if a.Kind != "" {
-		r.kind.SetSelected(patients.Label(patients.AlertKinds, a.Kind))
-	}
-	r.text.SetText(a.Text)
-	r.kind.OnChanged = func(string) { f.noteChange() }
-	r.text.OnChanged = func(string) { f.noteChange() }
-	r.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { f.removeAlert(r) })
-	r.box = container.NewBorder(nil, nil, sized(r.kind, 230), r.remove, r.text)
-	f.alerts = append(f.alerts, r)
-	f.alertsBox.Add(r.box)
-	f.noteChange()
-}
-
-func (f *patientForm) removeAlert(r *alertRow) {
-	for i, x := range f.alerts {
-		if x == r {
-			f.alerts = append(f.alerts[:i], f.alerts[i+1:]...)
-			break
-		}
-	}
-	f.alertsBox.Remove(r.box)
-	f.noteChange()
-}
-
 // read turns the fields into a record, and whether a pseudo-postcode was
 // chosen on purpose.
 func (f *patientForm) read() (app.Patient, app.PatientOptions) {
@@ -552,209 +403,4 @@ func typedLines(text string) []string {
 		return nil
 	}
 	return strings.Split(text, "\n")
-}
-
-// showErrors puts each message under its own field and says, by the Save
-// button, that nothing was saved. Messages for fields without a place of
-// their own go by the Save button too.
-func (f *patientForm) showErrors(fe patients.FieldErrors) {
-	f.clearErrors()
-	var loose []string
-	var first string
-	for _, e := range fe {
-		l, ok := f.problems[e.Field]
-		if !ok {
-			loose = append(loose, sentence(e.Message))
-			continue
-		}
-		msg := sentence(e.Message)
-		if l.Visible() && l.Text != "" {
-			msg = l.Text + " " + msg
-		}
-		setMessage(l, msg)
-		if first == "" {
-			first = e.Field
-		}
-	}
-	n := len(fe)
-	text := "Nothing has been saved yet: put right the field marked in red above."
-	if n > 1 {
-		text = fmt.Sprintf("Nothing has been saved yet: put right the %d problems marked in red above.", n)
-	}
-	if len(loose) > 0 {
-		text += " " + strings.Join(loose, " ")
-	}
-	setMessage(f.summary, text)
-	if first != "" {
-		if fo, ok := f.focusFor[first]; ok {
-			f.ctx.Window.Canvas().Focus(fo)
-		}
-		if cell, ok := f.cellFor[first]; ok {
-			scrollToObject(&f.scroll.Scroll, cell)
-		}
-	}
-}
-
-func (f *patientForm) clearErrors() {
-	for _, l := range f.problems {
-		setMessage(l, "")
-	}
-	setMessage(f.summary, "")
-}
-
-// refuse shows an error that is not about one field (no permission, …).
-func (f *patientForm) refuse(err error) {
-	var fe patients.FieldErrors
-	if errors.As(err, &fe) {
-		f.showErrors(fe)
-		return
-	}
-	f.clearErrors()
-	setMessage(f.summary, "Nothing has been saved: "+plainError(err))
-}
-
-func (f *patientForm) setBusy(busy bool) {
-	f.busy = busy
-	if busy {
-		f.save.Disable()
-		f.cancel.Disable()
-	} else {
-		f.save.Enable()
-		f.cancel.Enable()
-	}
-}
-
-// onSave checks the record, and for a new patient looks for the same
-// person already on file before adding them.
-func (f *patientForm) onSave() {
-	if f.busy {
-		return
-	}
-	p, o := f.read()
-	probe := p
-	if err := patients.Normalise(&probe, patients.Options{Today: patientToday(), AllowPseudoPostcode: o.AllowPseudoPostcode}); err != nil {
-		f.refuse(err)
-		return
-	}
-	f.clearErrors()
-	c := f.ctx.Clinic
-	f.setBusy(true)
-	if f.orig != nil {
-		offUI(f.ctx, func() (app.Patient, error) { return c.UpdatePatient(p, o) }, func(saved app.Patient, err error) {
-			f.setBusy(false)
-			if err != nil {
-				f.refuse(err)
-				return
-			}
-			f.discardDraft()
-			f.screen.openRecordSaying(saved.ID, "Saved the changes to "+patientFullName(saved)+".")
-		})
-		return
-	}
-	offUI(f.ctx, func() ([]patients.Duplicate, error) { return c.PossibleDuplicates(p) }, func(dups []patients.Duplicate, err error) {
-		f.setBusy(false)
-		if err != nil {
-			f.refuse(err)
-			return
-		}
-		if len(dups) > 0 {
-			f.warnDuplicates(p, o, dups)
-			return
-		}
-		f.create(p, o)
-	})
-}
-
-// create adds the patient and opens their new record.
-func (f *patientForm) create(p app.Patient, o app.PatientOptions) {
-	c := f.ctx.Clinic
-	f.setBusy(true)
-	offUI(f.ctx, func() (app.Patient, error) { return c.CreatePatient(p, o) }, func(added app.Patient, err error) {
-		f.setBusy(false)
-		if err != nil {
-			f.refuse(err)
-			return
-		}
-		f.discardDraft()
-		f.screen.openRecordSaying(added.ID, "Added "+patientFullName(added)+".")
-	})
-}
-
-// warnDuplicates says who on file may be the same person, and why, with
-// the choice to open that record instead or to add this one anyway.
-func (f *patientForm) warnDuplicates(p app.Patient, o app.PatientOptions, dups []patients.Duplicate) {
-	content := duplicatesList(p, dups, "Open the existing record", func(found app.Patient) {
-		f.closeDuplicates()
-		f.discardDraft() // the existing record is used instead of what was typed
-		f.screen.openRecord(found.ID)
-	})
-	d := dialog.NewCustomWithoutButtons("This may be someone already on file", content, f.ctx.Window)
-	back := widget.NewButtonWithIcon("Back to the form", theme.NavigateBackIcon(), f.closeDuplicates)
-	anyway := widget.NewButtonWithIcon("Create anyway", theme.ContentAddIcon(), func() {
-		f.closeDuplicates()
-		f.create(p, o)
-	})
-	anyway.Importance = widget.WarningImportance
-	d.SetButtons([]fyne.CanvasObject{back, anyway})
-	f.dupDialog = d
-	fitDialog(d, content, 640)
-	d.Show()
-}
-
-func (f *patientForm) closeDuplicates() {
-	if f.dupDialog != nil {
-		f.dupDialog.Hide()
-		f.dupDialog = nil
-	}
-}
-
-func (f *patientForm) onCancel() {
-	leave := func() {
-		f.discardDraft()
-		if f.back != nil {
-			f.back()
-			return
-		}
-		f.screen.showSearchPage()
-	}
-	if f.dirty() {
-		f.confirmLeave(leave)
-		return
-	}
-	leave()
-}
-
-// dirty reports whether anything has been typed or chosen since the form
-// opened.
-func (f *patientForm) dirty() bool {
-	p, o := f.read()
-	return !f.unchanged(p, o)
-}
-
-// unchanged reports whether the record read from the form is as it opened.
-func (f *patientForm) unchanged(p app.Patient, o app.PatientOptions) bool {
-	return reflect.DeepEqual(p, f.initial) && o == f.initialOpts
-}
-
-// confirmLeave asks before what was typed is thrown away.
-func (f *patientForm) confirmLeave(leave func()) {
-	d := dialog.NewConfirm("Leave without saving?",
-		"What you have typed in this form has not been saved and will be lost.",
-		func(ok bool) {
-			if ok {
-				f.discardDraft()
-				leave()
-			}
-		}, f.ctx.Window)
-	d.SetConfirmText("Leave without saving")
-	d.SetDismissText("Stay on the form")
-	d.Show()
-}
-
-// scrollToObject scrolls so that o, somewhere inside the scroll's
-// content, is near the top.
-func scrollToObject(s *container.Scroll, o fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y - theme.Padding()*4
-	s.ScrollToOffset(fyne.NewPos(0, max(y, 0)))
 }

@@ -3,10 +3,12 @@ package screens
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/testclock"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -243,5 +245,35 @@ func TestPatientFormAsksBeforeThrowingAwayWhatWasTyped(t *testing.T) {
 	}
 	if tpCount(t, c) != 0 {
 		t.Fatal("leaving saved the patient")
+	}
+}
+
+// The form asks the clinic to judge the record, on the clinic's own date,
+// and marks each problem it reports under its field: a birth the screen's
+// clock would call tomorrow is today's on the clinic's, and is accepted.
+func TestPatientFormIsJudgedByTheClinic(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	ahead := testclock.Now().AddDate(0, 0, 10)
+	c.SetClock(func() time.Time { return ahead })
+	s, w := tpScreen(t, c)
+	f := tpNewForm(t, s)
+	tpType(t, w, f.forenames, "Amelia")
+	tpType(t, w, f.dob, testclock.Now().AddDate(0, 0, 5).Format("02/01/2006"))
+
+	tcTap(t, w, "Add patient")
+	tpIdle(t)
+	if msg := f.problems[patients.FieldSurname]; !msg.Visible() || msg.Text == "" {
+		t.Fatalf("no problem under the missing surname: %q", msg.Text)
+	}
+	if msg := f.problems[patients.FieldDOB]; msg.Visible() {
+		t.Fatalf("the date of birth was judged on the screen's clock: %q", msg.Text)
+	}
+
+	tpType(t, w, f.surname, "Taylor")
+	tcTap(t, w, "Add patient")
+	tpIdle(t)
+	if s.record == nil || tpCount(t, c) != 1 {
+		t.Fatalf("the clinic's good record was not added: %q", f.summary.Text)
 	}
 }

@@ -162,7 +162,11 @@ func (t *backupsTab) saveSettings() {
 		say(t.settingsStatus, widget.DangerImportance, plainError(err))
 		return
 	}
-	b, _ := t.ctx.Clinic.BackupSettings()
+	b, err := t.ctx.Clinic.BackupSettings()
+	if err != nil {
+		say(t.settingsStatus, widget.WarningImportance, "Saved, but the settings could not be read back: "+plainError(err))
+		return
+	}
 	t.folder = b.Folder
 	t.showFolder()
 	if b.Folder == "" {

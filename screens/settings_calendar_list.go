@@ -66,6 +66,8 @@ func (l *setupList[T]) pane(intro string, buttons []fyne.CanvasObject, titles ..
 
 // reload reads the items again and selects the one with keepID.
 func (l *setupList[T]) reload(keepID string) {
+	// Set-up lists (clinicians, rooms, types, a year of closures) are a
+	// few dozen rows: read on the UI goroutine.
 	items, err := l.read()
 	if err != nil {
 		say(l.status, widget.DangerImportance, l.unread+": "+plainError(err))

@@ -91,11 +91,7 @@ func (p *setupRulesPane) load() {
 		setMessage(p.problem, "The diary settings could not be read: "+plainError(err))
 		return
 	}
-	region, err := ukcal.ParseRegion(cs.Region)
-	if err != nil {
-		region = ukcal.DefaultRegion
-	}
-	p.region.SetSelected(region.Name())
+	p.region.SetSelected(p.ctx.Clinic.BankHolidayRegion().Name()) // the region the clinic keeps, as the facade reads it
 	p.grid.SetSelected(fmt.Sprintf("%d minutes", cs.GridMinutes))
 	p.dnaWindow.SetText(strconv.Itoa(cs.DNAWindowMonths))
 	p.childAge.SetText(strconv.Itoa(cs.ChildUnderAge))

@@ -121,7 +121,7 @@ func (t *usersTab) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // reload reads the users again, keeping (or moving) the selection to the
 // user with keepID.
 func (t *usersTab) reload(keepID string) {
-	users, err := t.ctx.Clinic.Users()
+	users, err := t.ctx.Clinic.Users() // the staff are a few rows: read on the UI goroutine
 	if err != nil {
 		say(t.status, widget.DangerImportance, "The list of users could not be read: "+plainError(err))
 		return

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -11,7 +12,6 @@ import (
 	"clinicdesk/assets"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
@@ -156,7 +156,11 @@ func (u *UI) ShowAndRun() {
 	if u.idle != nil {
 		u.idle.stop()
 	}
-	u.closeClinic()
+	if err := u.closeClinic(); err != nil {
+		// Closed from the window, this was said there too; closed any other
+		// way, this line is all that tells of it.
+		fmt.Fprintln(os.Stderr, "ClinicDesk: closing the clinic file:", plainError(err))
+	}
 	writeLettersLeft(os.Stderr, app.ClearPrintFolder())
 }
 
@@ -268,7 +272,11 @@ func (u *UI) startDailyBackups() {
 			tick := time.NewTicker(u.opts.backupTick)
 			defer tick.Stop()
 			for {
-				c.BackupIfDue()
+				if _, err := c.BackupIfDue(); err != nil {
+					// No window to tell from this goroutine: the Today
+					// screen shows the backup as overdue, and this says why.
+					fmt.Fprintln(os.Stderr, "ClinicDesk: the daily backup did not work:", plainError(err))
+				}
 				select {
 				case <-tick.C:
 				case <-u.closing:
@@ -382,86 +390,7 @@ func (u *UI) signedIn(name string, moduleID string) {
 	showMainAfterSignIn(u, moduleID) // and the recovery sheet notice (screens/recovery_notice.go)
 }
 
-func (u *UI) title() string {
-	if u.clinicName == "" {
-		return "ClinicDesk"
-	}
-	return "ClinicDesk: " + u.clinicName
-}
-
-// --- the clinic's name before anyone has signed in ---
-
-// The clinic file is encrypted, so its name cannot be read until someone
-// signs in. It is remembered (it is not patient data) so the next login
-// screen can show it.
-func (u *UI) clinicNameKey() string { return "clinicName:" + u.opts.DBPath }
-
-func (u *UI) rememberedClinicName() string {
-	return u.app.Preferences().String(u.clinicNameKey())
-}
-
-// learnClinicName reads the name from the open clinic (signed in only).
-func (u *UI) learnClinicName() {
-	if name := doorClinicName(u.clinic); name != "" {
-		u.clinicName = name
-		u.app.Preferences().SetString(u.clinicNameKey(), name)
-	}
-}
-
-func doorClinicName(c *app.Clinic) string {
-	d, err := c.Details()
-	if err != nil {
-		return ""
-	}
-	return d.Name
-}
-
-// --- shortcuts and idle ---
-
-var doorLockShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-
-// doorFindShortcut (Ctrl+F) finds a patient from anywhere.
-var doorFindShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-
-var doorModuleKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
-
-func doorModuleShortcut(i int) *desktop.CustomShortcut {
-	return &desktop.CustomShortcut{KeyName: doorModuleKeys[i], Modifier: fyne.KeyModifierShortcutDefault}
-}
-
-// addShortcuts registers Ctrl+L, Ctrl+F and Ctrl+1..9 on the canvas (used when no
-// field has the focus; the main menu carries the same shortcuts, which the
-// desktop driver honours whatever has the focus). Only Ctrl+L acts while
-// a dialog is open: the others would change the screen behind it.
-func (u *UI) addShortcuts() {
-	c := u.win.Canvas()
-	c.AddShortcut(doorLockShortcut, func(fyne.Shortcut) { u.lock() })
-	c.AddShortcut(doorFindShortcut, func(fyne.Shortcut) {
-		behindOverlay(c, func() {
-			if u.shell != nil {
-				u.shell.findPatient("")
-			}
-		})()
-	})
-	for i := range doorModuleKeys {
-		c.AddShortcut(doorModuleShortcut(i), func(fyne.Shortcut) {
-			behindOverlay(c, func() {
-				if u.shell != nil {
-					u.shell.openKey(i)
-				}
-			})()
-		})
-	}
-}
-
-func (u *UI) removeShortcuts() {
-	c := u.win.Canvas()
-	c.RemoveShortcut(doorLockShortcut)
-	c.RemoveShortcut(doorFindShortcut)
-	for i := range doorModuleKeys {
-		c.RemoveShortcut(doorModuleShortcut(i))
-	}
-}
+// --- idle ---
 
 func (u *UI) startIdle() {
 	if u.idle != nil {
@@ -504,109 +433,6 @@ func (u *UI) async(work func() error, done func(error)) {
 	u.runner().Run(func() { err = work() }, func() { done(err) })
 }
 
-// --- closing ---
-
-// onCloseButton is the window's close button: it asks like File › Quit
-// when anything typed is unsaved.
-func (u *UI) onCloseButton() {
-	if u.state == uiMain && u.shell != nil {
-		u.shell.onQuit()
-		return
-	}
-	u.requestClose()
-}
-
-// requestClose runs when the window is closed (or Quit chosen): the clinic
-// file is closed off the UI goroutine, since the automatic backup can take
-// a moment, and then the window goes.
-func (u *UI) requestClose() {
-	if u.state == uiClosing {
-		return
-	}
-	u.rememberWindowSize()
-	if u.state == uiSetup && u.setup != nil && u.setup.creating() {
-		u.setup.closeWhenDone = true // close once the file is whole
-		return
-	}
-	if u.clinic == nil {
-		u.state = uiClosing
-		u.win.Close()
-		return
-	}
-	if u.state == uiMain {
-		u.leaveMain()
-	}
-	typingDrafts.forgetClinic(u.clinic) // drafts live in memory only, and not past the app
-	u.dismissOverlays()
-	u.state = uiClosing
-	u.win.SetMainMenu(nil)
-	bar := widget.NewProgressBarInfinite()
-	u.win.SetContent(doorCentred(container.NewVBox(
-		pageTitle("Closing ClinicDesk…"),
-		wrapped("Saving and closing the clinic file. If automatic backups are set up, a backup is being made now."),
-		bar,
-	), 520))
-	var left error // letters opened for printing that could not be deleted
-	u.async(func() error { err := u.closeClinic(); left = app.ClearPrintFolderPatiently(); return err }, func(err error) {
-		bar.Stop()
-		if err == nil {
-			u.closeWhenLettersGone(left)
-			return
-		}
-		closeBtn := widget.NewButton("Close", func() { u.closeWhenLettersGone(app.ClearPrintFolder()) })
-		closeBtn.Importance = widget.HighImportance
-		u.win.SetContent(doorCentred(container.NewVBox(
-			pageTitle("The clinic file is closed safely"),
-			wrapped("But the automatic backup did not work: "+sentence(err.Error())),
-			wrapped("Make a backup from Settings the next time you open ClinicDesk."),
-			container.NewHBox(layout.NewSpacer(), closeBtn),
-		), 520))
-	})
-}
-
-// closeClinic closes the clinic file once, whoever asks first; a second
-// caller waits until the first has finished.
-func (u *UI) closeClinic() error {
-	u.closeOnce.Do(func() {
-		close(u.closing)
-		if u.clinic != nil {
-			u.closeErr = u.clinic.Close()
-		}
-	})
-	return u.closeErr
-}
-
-// --- the front-door screens' password advice ---
-
-// doorPasswordAdvice is what a password should be, said kindly.
-const doorPasswordAdvice = "Use three or four random words, at least 12 characters in all. " +
-	"Capitals, numbers and symbols are not needed. Avoid well-known phrases and your name."
-
-// doorPasswordFeedback checks a new password as it is typed.
-func doorPasswordFeedback(l *widget.Label, password string, avoid ...string) {
-	if password == "" {
-		say(l, widget.MediumImportance, "")
-		return
-	}
-	if err := app.CheckPassword(password, avoid...); err != nil {
-		say(l, widget.WarningImportance, sentence(err.Error()))
-		return
-	}
-	say(l, widget.SuccessImportance, "Good: this password meets the rules.")
-}
-
-// doorMatchFeedback says whether the confirmation matches, once typed.
-func doorMatchFeedback(l *widget.Label, password, confirm string) {
-	switch {
-	case confirm == "":
-		say(l, widget.MediumImportance, "")
-	case confirm != password:
-		say(l, widget.WarningImportance, "The two passwords are not the same yet.")
-	default:
-		say(l, widget.SuccessImportance, "The two passwords match.")
-	}
-}
-
 // doorFriendly turns an error from the clinic into words for the screen.
 func doorFriendly(err error) string {
 	switch {
@@ -614,97 +440,4 @@ func doorFriendly(err error) string {
 		return "Wrong user name or password."
 	}
 	return plainError(err)
-}
-
-// doorCentred puts content in a column at most width wide, centred in the
-// window, scrolling when the window is too small.
-func doorCentred(content fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.NewVScroll(container.New(&doorColumn{width: width, centreVertically: true}, container.NewPadded(content)))
-}
-
-// doorFramed lays out a header, a scrolling body and a footer in a column
-// at most width wide: as tall as the body needs, centred in the window,
-// but never taller than the window, so the footer's buttons stay in view
-// and only the body scrolls. Objects: header, body scroll, footer.
-type doorFramed struct {
-	width float32
-	body  fyne.CanvasObject // the scroll's content, for its natural height
-}
-
-func doorFrame(width float32, header fyne.CanvasObject, body fyne.CanvasObject, footer fyne.CanvasObject) fyne.CanvasObject {
-	l := &doorFramed{width: width, body: body}
-	return container.NewPadded(container.New(l, header, container.NewVScroll(body), footer))
-}
-
-func (l *doorFramed) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	pad := theme.Padding()
-	h := objects[0].MinSize().Height + objects[2].MinSize().Height + 120 + 2*pad
-	w := max(objects[0].MinSize().Width, objects[2].MinSize().Width, min(l.width, 320))
-	return fyne.NewSize(w, h)
-}
-
-func (l *doorFramed) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	header, scroll, footer := objects[0], objects[1], objects[2]
-	w := min(size.Width, l.width)
-	x := (size.Width - w) / 2
-	header.Resize(fyne.NewSize(w, header.MinSize().Height))
-	hh := header.MinSize().Height
-	footer.Resize(fyne.NewSize(w, footer.MinSize().Height))
-	fh := footer.MinSize().Height
-	l.body.Resize(fyne.NewSize(w, l.body.MinSize().Height)) // wrapped text settles at this width
-	natural := l.body.MinSize().Height
-	bodyH := min(natural, max(size.Height-hh-fh-2*pad, 60))
-	total := hh + pad + bodyH + pad + fh
-	y := max((size.Height-total)/3, 0)
-	header.Move(fyne.NewPos(x, y))
-	scroll.Move(fyne.NewPos(x, y+hh+pad))
-	scroll.Resize(fyne.NewSize(w, bodyH))
-	footer.Move(fyne.NewPos(x, y+hh+pad+bodyH+pad))
-	header.Resize(fyne.NewSize(w, hh))
-}
-
-// doorLogo is the ClinicDesk icon at a given size.
-func doorLogo(size float32) fyne.CanvasObject {
-	img := canvas.NewImageFromImage(doorLogoPicture()) // decoded once (door_logo_picture.go)
-	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSquareSize(size))
-	return img
-}
-
-// doorColumn lays out one object at most width wide, centred; vertically
-// centred too when there is room.
-type doorColumn struct {
-	width            float32
-	centreVertically bool
-}
-
-func (l *doorColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objects {
-		if o.Visible() {
-			s = s.Max(o.MinSize())
-		}
-	}
-	if s.Width < l.width {
-		// Wrapped text reports a small width: ask for the full column so the
-		// window does not squeeze it (the layout gives less when it must).
-		s.Width = min(l.width, max(s.Width, 320))
-	}
-	return s
-}
-
-func (l *doorColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		w := min(size.Width, l.width)
-		w = max(w, min(o.MinSize().Width, size.Width))
-		o.Resize(fyne.NewSize(w, o.MinSize().Height))
-		h := o.MinSize().Height // wrapped text is taller once narrower
-		y := float32(0)
-		if l.centreVertically && h < size.Height {
-			y = (size.Height - h) / 3
-		}
-		o.Resize(fyne.NewSize(w, max(h, 0)))
-		o.Move(fyne.NewPos((size.Width-w)/2, y))
-	}
 }

@@ -1,0 +1,28 @@
+package app
+
+import (
+	"errors"
+
+	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
+)
+
+// CheckPatient normalises a record as CreatePatient and UpdatePatient
+// would, and says what is wrong with it field by field (nil when nothing
+// is), so a form can mark each problem under its field before it saves.
+// It reads nothing from the file, so a screen may call it on the UI
+// goroutine; it takes no lock, since the clock is fixed before use (see
+// SetClock). Saving checks again: this is a help, not the gate.
+func (c *Clinic) CheckPatient(p Patient, o PatientOptions) (Patient, patients.FieldErrors) {
+	err := patients.Normalise(&p, patients.Options{Today: ukcal.Today(c.clock()), AllowPseudoPostcode: o.AllowPseudoPostcode})
+	if err == nil {
+		return p, nil
+	}
+	var fe patients.FieldErrors
+	if errors.As(err, &fe) {
+		return p, fe
+	}
+	// Normalise only ever reports fields; should that change, the problem
+	// still reaches the desk, by the Save button rather than lost.
+	return p, patients.FieldErrors{{Message: err.Error()}}
+}

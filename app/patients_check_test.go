@@ -1,0 +1,57 @@
+package app
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+)
+
+// CheckPatient gives the form the problems saving would give, field by
+// field, judged on the clinic's own date, and writes nothing.
+func TestCheckPatientSaysWhatSavingWouldRefuse(t *testing.T) {
+	c, _, _ := newClinic(t)
+	c.now = func() time.Time { return time.Date(2026, 12, 6, 10, 0, 0, 0, ukcal.London()) }
+
+	bad := Patient{Forenames: "Amelia", DOB: "2026-12-07", NHSNumber: "943 476 5918", Address: data.Address{Postcode: "ZZ99 3VZ"}}
+	_, problems := c.CheckPatient(bad, PatientOptions{})
+	for _, field := range []string{patients.FieldSurname, patients.FieldDOB, patients.FieldNHSNumber, patients.FieldPostcode} {
+		if problems.For(field) == "" {
+			t.Errorf("no problem for %s in %v", field, problems)
+		}
+	}
+	if !strings.Contains(problems.For(patients.FieldDOB), "in the future") {
+		t.Errorf("DOB a day after the clinic's today: %q", problems.For(patients.FieldDOB))
+	}
+	_, err := c.CreatePatient(bad, PatientOptions{})
+	var saving patients.FieldErrors
+	if !errors.As(err, &saving) || !reflect.DeepEqual(saving, problems) {
+		t.Fatalf("saving said %v, the check %v", err, problems)
+	}
+	if n, err := c.CountPatients(""); err != nil || n != 0 {
+		t.Fatalf("%d patients on file (%v)", n, err)
+	}
+
+	// Put right, it comes back tidied as saving would store it.
+	good := Patient{Forenames: " Amelia ", Surname: "Taylor", DOB: "1990-01-01", NHSNumber: "943 476 5919",
+		Address: data.Address{Postcode: "ZZ99 3VZ"}}
+	good.Phones.Mobile = "07700 900456"
+	if _, problems := c.CheckPatient(good, PatientOptions{}); problems.For(patients.FieldPostcode) == "" {
+		t.Fatalf("a typed pseudo-postcode passed the check without being chosen: %v", problems)
+	}
+	tidy, problems := c.CheckPatient(good, PatientOptions{AllowPseudoPostcode: true})
+	if problems != nil {
+		t.Fatalf("a good record has problems: %v", problems)
+	}
+	if tidy.Forenames != "Amelia" || tidy.Phones.Mobile != "+447700900456" || tidy.NHSNumber != "9434765919" {
+		t.Fatalf("not tidied: %+v", tidy)
+	}
+	if n, _ := c.CountPatients(""); n != 0 {
+		t.Fatalf("the check wrote %d patients", n)
+	}
+}

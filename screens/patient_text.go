@@ -1,0 +1,115 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"clinicdesk/app"
+	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
+)
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// patientListName is "Surname, Forenames (Preferred)" as typed.
+func patientListName(p app.Patient) string { return listName(p.Summary()) }
+
+func listName(p app.PatientSummary) string {
+	s := p.Surname + ", " + p.Forenames
+	if p.PreferredName != "" && p.PreferredName != p.Forenames {
+		s += " (" + p.PreferredName + ")"
+	}
+	return s
+}
+
+// patientFullName is "Title Forenames Surname".
+func patientFullName(p app.Patient) string { return fullName(p.Summary()) }
+
+func fullName(p app.PatientSummary) string {
+	return strings.Join(strings.Fields(p.Title+" "+p.Forenames+" "+p.Surname), " ")
+}
+
+// patientToday is today's date at the clinic.
+func patientToday() ukcal.Date { return ukcal.Today(wallClock()) }
+
+// ukToISO reads a date typed dd/mm/yyyy into the stored form. Text that
+// is not a date is passed on as it is, so the record's rules report it
+// under its field.
+func ukToISO(text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return ""
+	}
+	d, err := ukcal.ParseUK(text)
+	if err != nil {
+		return text
+	}
+	return d.String()
+}
+
+// patientDOBAge is "12/03/1980 (46)".
+func patientDOBAge(p app.Patient) string { return dobAge(p.Summary()) }
+
+func dobAge(p app.PatientSummary) string {
+	if p.DOB == "" {
+		return ""
+	}
+	s := ukcal.ShortFromISO(p.DOB)
+	if age, ok := patients.AgeFromDOB(p.DOB, patientToday()); ok {
+		s += fmt.Sprintf(" (%d)", age)
+	}
+	return s
+}
+
+// patientAlert is one of a patient's alerts.
+type patientAlert = app.Alert
+
+// alertLabel is an alert in words: "Violent warning: shouted at staff".
+func alertLabel(a patientAlert) string {
+	l := patients.Label(patients.AlertKinds, a.Kind)
+	if a.Kind == "other" && a.Text != "" {
+		return a.Text
+	}
+	if a.Text != "" {
+		l += ": " + a.Text
+	}
+	return l
+}
+
+// needLabels are the patient's communication needs in words, the
+// interpreter included.
+func needLabels(p app.Patient) []string { return summaryNeeds(p.Summary()) }
+
+func summaryNeeds(p app.PatientSummary) []string {
+	var out []string
+	for _, n := range p.AISNeeds {
+		out = append(out, patients.Label(patients.AISNeeds, n))
+	}
+	if p.Interpreter {
+		if p.Language != "" {
+			out = append(out, p.Language+" interpreter")
+		} else {
+			out = append(out, "Interpreter")
+		}
+	}
+	return out
+}
+
+// patientFlags is the short line of alerts and needs for the list.
+func patientFlags(p app.PatientSummary) string {
+	var parts []string
+	for _, a := range p.Alerts {
+		parts = append(parts, alertLabel(a)) // what the alert says, not "Other"
+	}
+	parts = append(parts, summaryNeeds(p)...)
+	if p.Status == "archived" {
+		parts = append([]string{"Archived"}, parts...)
+	}
+	return strings.Join(parts, " · ")
+}

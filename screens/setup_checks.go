@@ -1,0 +1,154 @@
+package screens
+
+import (
+	_ "image/jpeg" // logos may be JPEG
+	_ "image/png"  // or PNG
+	"net/mail"
+	"strings"
+	"unicode"
+
+	"clinicdesk/app"
+	"clinicdesk/app/nhs"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// checkClinic checks step 1, putting a message under each field that is wrong.
+func (s *setupScreen) checkClinic() bool {
+	var first fyne.Focusable
+	fail := func(l *widget.Label, msg string, e *widget.Entry) {
+		s.say(l, msg, widget.DangerImportance)
+		if msg != "" && first == nil {
+			first = e
+		}
+	}
+	fail(s.nameProblem, "", s.name)
+	fail(s.phoneProblem, "", s.phone)
+	fail(s.emailProblem, "", s.email)
+	if strings.TrimSpace(s.name.Text) == "" {
+		fail(s.nameProblem, "Type the clinic's name, as it should appear on letters.", s.name)
+	}
+	if p := strings.TrimSpace(s.phone.Text); p != "" {
+		if e164, err := nhs.ParsePhone(p); err != nil {
+			fail(s.phoneProblem, sentence(err.Error()), s.phone)
+		} else {
+			s.phone.SetText(nhs.FormatPhone(e164))
+		}
+	}
+	if e := strings.TrimSpace(s.email.Text); e != "" {
+		if a, err := mail.ParseAddress(e); err != nil || a.Address != e || !strings.Contains(e[strings.LastIndex(e, "@")+1:], ".") {
+			fail(s.emailProblem, "That does not look like an email address: it should be like reception@yourclinic.co.uk.", s.email)
+		}
+	}
+	s.relayout()
+	if first != nil {
+		s.focus(first)
+		return false
+	}
+	return true
+}
+
+// checkManager checks step 2 the way the clinic will, so mistakes show
+// under the right field before anything is created.
+func (s *setupScreen) checkManager() bool {
+	var first fyne.Focusable
+	fail := func(l *widget.Label, msg string, e *widget.Entry) {
+		s.say(l, msg, widget.DangerImportance)
+		if msg != "" && first == nil {
+			first = e
+		}
+	}
+	fail(s.fullNameProblem, "", s.fullName)
+	fail(s.usernameProblem, "", s.username)
+	fail(s.passwordProblem, "", s.password)
+	fail(s.confirmProblem, "", s.confirm)
+	s.say(s.createProblem, "", widget.DangerImportance)
+	if strings.TrimSpace(s.fullName.Text) == "" {
+		fail(s.fullNameProblem, "Type your full name, as colleagues know you.", s.fullName)
+	}
+	if msg := doorCheckUsername(s.username.Text); msg != "" {
+		fail(s.usernameProblem, msg, s.username)
+	}
+	if err := app.CheckPassword(s.password.Text, s.username.Text, s.fullName.Text, s.name.Text); err != nil {
+		s.say(s.passwordFeedback, "", widget.MediumImportance) // the problem says it now
+		s.showPasswordHint()
+		fail(s.passwordProblem, sentence(err.Error()), s.password)
+	} else if s.confirm.Text != s.password.Text {
+		fail(s.confirmProblem, "The two passwords are not the same: type the password again.", s.confirm)
+	}
+	s.relayout()
+	if first != nil {
+		s.focus(first)
+		return false
+	}
+	return true
+}
+
+// doorCheckUsername is the clinic's own rule, worded as a sentence.
+func doorCheckUsername(name string) string {
+	if err := app.CheckUsername(name); err != nil {
+		return sentence(err.Error())
+	}
+	return ""
+}
+
+func (s *setupScreen) onStoredChanged(on bool) {
+	if s.step != setupStepRecovery {
+		return
+	}
+	if on {
+		s.nextBtn.Enable()
+	} else {
+		s.nextBtn.Disable()
+	}
+}
+
+func (s *setupScreen) onFullNameChanged() {
+	s.say(s.fullNameProblem, "", widget.DangerImportance)
+	if s.usernameTouched {
+		return
+	}
+	s.suggesting = true
+	s.username.SetText(doorSuggestUsername(s.fullName.Text))
+	s.suggesting = false
+}
+
+func (s *setupScreen) onUsernameChanged() {
+	s.say(s.usernameProblem, "", widget.DangerImportance)
+	if !s.suggesting {
+		s.usernameTouched = s.username.Text != ""
+	}
+}
+
+func (s *setupScreen) onPasswordChanged() {
+	doorPasswordFeedback(s.passwordFeedback, s.password.Text, s.username.Text, s.fullName.Text, s.name.Text)
+	s.showPasswordHint()
+	s.say(s.passwordProblem, "", widget.DangerImportance)
+	doorMatchFeedback(s.confirmProblem, s.password.Text, s.confirm.Text)
+}
+
+// doorSuggestUsername makes "sjones" from "Sarah Jones".
+func doorSuggestUsername(full string) string {
+	words := strings.Fields(strings.ToLower(full))
+	if len(words) == 0 {
+		return ""
+	}
+	keep := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	if len(words) == 1 {
+		return keep(words[0])
+	}
+	first := []rune(keep(words[0]))
+	last := keep(words[len(words)-1])
+	if len(first) == 0 {
+		return last
+	}
+	return string(first[0]) + last
+}
