@@ -59,3 +59,20 @@ func packagedVersion(t *testing.T) string {
 	}
 	return string(m[1])
 }
+
+// The window keeps its preferences under the ID FyneApp.toml gives the
+// installers: a program built with another would lose the clinic's window
+// size and remembered clinic on upgrade.
+func TestTheAppIDIsFyneAppTOMLs(t *testing.T) {
+	b, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*ID\s*=\s*"([^"]+)"`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("FyneApp.toml has no ID")
+	}
+	if appID != string(m[1]) || appID != "uk.co.clinicdesk.desk" {
+		t.Fatalf("the program's ID is %q, FyneApp.toml's %q; both must stay uk.co.clinicdesk.desk", appID, m[1])
+	}
+}
