@@ -4,7 +4,6 @@ import (
 	"errors"
 
 	"clinicdesk/app/patients"
-	"clinicdesk/app/ukcal"
 )
 
 // CheckPatient normalises a record as CreatePatient and UpdatePatient
@@ -14,7 +13,7 @@ import (
 // goroutine; it takes no lock, since the clock is fixed before use (see
 // SetClock). Saving checks again: this is a help, not the gate.
 func (c *Clinic) CheckPatient(p Patient, o PatientOptions) (Patient, patients.FieldErrors) {
-	err := patients.Normalise(&p, patients.Options{Today: ukcal.Today(c.clock()), AllowPseudoPostcode: o.AllowPseudoPostcode})
+	err := c.normalise(&p, o) // exactly what saving does
 	if err == nil {
 		return p, nil
 	}

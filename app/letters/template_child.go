@@ -22,8 +22,12 @@ const NoCarerSalutation = "Dear Parent or Carer"
 // NoCarerName is the envelope's name line when the record names no
 // parent or carer: "To the parent or carer of Ruby Shaw".
 func NoCarerName(childName string) string {
-	return "To the parent or carer of " + strings.Join(strings.Fields(childName), " ")
+	return noCarerPrefix + " " + strings.Join(strings.Fields(childName), " ")
 }
+
+// noCarerPrefix opens NoCarerName; the envelope window may break the line
+// after it (nameLayouts).
+const noCarerPrefix = "To the parent or carer of"
 
 // FirstName is the name a letter calls someone by in a sentence ("please
 // bring Ruby"): the name they are known by when their record says letters
