@@ -1,9 +1,9 @@
 package app
 
 import (
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // DiaryOccupied lists the appointments holding their slots on the dates
@@ -31,12 +31,9 @@ func (c *Clinic) CountAppointments() (int, error) {
 	return store.CountAppointments()
 }
 
-// PatientBrief is a patient's id, date of birth and sex.
-type PatientBrief = data.PatientBrief
-
 // ActivePatientBriefs lists every active patient, oldest record first, for
 // generating a diary.
-func (c *Clinic) ActivePatientBriefs() ([]PatientBrief, error) {
+func (c *Clinic) ActivePatientBriefs() ([]patients.PatientBrief, error) {
 	c.mu.Lock()
 	store := c.store
 	_, err := c.require(PermViewPatients)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -28,7 +29,7 @@ func days(appts ...HistoricAppointment) func() (ukcal.Date, []HistoricAppointmen
 	}
 }
 
-func (d *diary) historic(p Patient, cl DiaryClinician, day string, start, end int, status schedule.Status) HistoricAppointment {
+func (d *diary) historic(p patients.Patient, cl DiaryClinician, day string, start, end int, status schedule.Status) HistoricAppointment {
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	a := HistoricAppointment{Appointment: schedule.Appointment{PatientID: p.ID, TypeID: d.followUp.ID, Status: status, StatusAt: at, CreatedAt: at,
 		Slot: schedule.Slot{ClinicianID: cl.ID, Date: day, StartMin: start, EndMin: end}}}
@@ -119,7 +120,7 @@ func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
 // clinic would have.
 func TestAGeneratedDiaryIsWrittenInBookingOrder(t *testing.T) {
 	d := newDiary(t)
-	booked := func(p Patient, cl DiaryClinician, day, id string, made time.Time) HistoricAppointment {
+	booked := func(p patients.Patient, cl DiaryClinician, day, id string, made time.Time) HistoricAppointment {
 		a := d.historic(p, cl, day, 10*60, 10*60+30, schedule.StatusBooked)
 		a.ID, a.CreatedAt, a.StatusAt = id, made, made
 		return a

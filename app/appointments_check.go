@@ -14,7 +14,7 @@ import (
 // booking's own transaction.
 type bookingReader interface {
 	calendarReader
-	Patient(id string) (data.Patient, error)
+	Patient(id string) (patients.Patient, error)
 }
 
 // prepared is a checked request: the appointment to write and its problems.
@@ -35,7 +35,7 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 	if err != nil {
 		return out, notFound(err, "that patient's record is not in this clinic file")
 	}
-	if p.Status != data.PatientActive {
+	if p.Status != patients.PatientActive {
 		return out, fmt.Errorf("%s's record is %s: bring it back (or open the record it was merged into) before booking", p.Forenames+" "+p.Surname, p.Status)
 	}
 	if err := refuseAfterDeath(p, req.Date); err != nil {
@@ -106,7 +106,7 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 
 // nameProblems fills in the names the desk knows for the clinicians,
 // rooms and patient the problems involve.
-func nameProblems(r bookingReader, ps []schedule.Problem, p data.Patient, rooms []data.Room) error {
+func nameProblems(r bookingReader, ps []schedule.Problem, p patients.Patient, rooms []data.Room) error {
 	clinicians := map[string]string{}
 	for i := range ps {
 		pr := &ps[i]
@@ -134,7 +134,7 @@ func nameProblems(r bookingReader, ps []schedule.Problem, p data.Patient, rooms 
 
 // patientNotices are the alerts and AIS needs to act on when booking: they
 // never block.
-func patientNotices(p data.Patient, a schedule.Appt) []schedule.Problem {
+func patientNotices(p patients.Patient, a schedule.Appt) []schedule.Problem {
 	var out []schedule.Problem
 	notice := func(kind schedule.ProblemKind, detail string) *schedule.Problem {
 		out = append(out, schedule.Problem{Kind: kind, Clinician: schedule.Named{ID: a.ClinicianID}, Room: schedule.Named{ID: a.RoomID},

@@ -22,7 +22,7 @@ type DNAPrompt struct {
 	// the "was not brought" ones and the clinician is prompted to consider
 	// safeguarding (Safeguarding, when SetStatus raised it just now).
 	NotBrought   bool
-	Safeguarding *SafeguardingPrompt
+	Safeguarding *patients.SafeguardingPrompt
 	// NoParentCarer: the record names no parent or carer to write to.
 	NoParentCarer bool
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testvectors"
 	"clinicdesk/app/ukcal"
@@ -21,7 +22,7 @@ type diary struct {
 	evans, patel         DiaryClinician
 	room                 Room
 	followUp, assessment AppointmentType
-	zoe, john            Patient
+	zoe, john            patients.Patient
 }
 
 func workingWeek() WeekHours {
@@ -58,12 +59,12 @@ func newDiary(t *testing.T) *diary {
 	z.AIS.Needs = []string{"bsl_interpreter"}
 	d.zoe, err = c.CreatePatient(z, PatientOptions{})
 	must(err)
-	d.john, err = c.CreatePatient(Patient{Forenames: "John", Surname: "Smith, Jr", DOB: "1970-01-01"}, PatientOptions{})
+	d.john, err = c.CreatePatient(patients.Patient{Forenames: "John", Surname: "Smith, Jr", DOB: "1970-01-01"}, PatientOptions{})
 	must(err)
 	return d
 }
 
-func (d *diary) req(p Patient, cl DiaryClinician, day, start string) BookingRequest {
+func (d *diary) req(p patients.Patient, cl DiaryClinician, day, start string) BookingRequest {
 	return BookingRequest{PatientID: p.ID, ClinicianID: cl.ID, TypeID: d.followUp.ID,
 		Date: ukcal.MustParseDate(day), Start: schedule.MustParseClock(start)}
 }
@@ -466,9 +467,9 @@ func TestViewsAndTheNextFreeSlot(t *testing.T) {
 
 func TestWaitingListOffersAFreedSlotUrgentFirst(t *testing.T) {
 	d := newDiary(t)
-	third, _ := d.c.CreatePatient(Patient{Forenames: "Aled", Surname: "Jones", DOB: "1990-05-05"}, PatientOptions{})
-	fourth, _ := d.c.CreatePatient(Patient{Forenames: "Bea", Surname: "Khan", DOB: "1991-05-05"}, PatientOptions{})
-	add := func(p Patient, priority, added, clinician string) WaitingEntry {
+	third, _ := d.c.CreatePatient(patients.Patient{Forenames: "Aled", Surname: "Jones", DOB: "1990-05-05"}, PatientOptions{})
+	fourth, _ := d.c.CreatePatient(patients.Patient{Forenames: "Bea", Surname: "Khan", DOB: "1991-05-05"}, PatientOptions{})
+	add := func(p patients.Patient, priority, added, clinician string) WaitingEntry {
 		t.Helper()
 		w, err := d.c.AddToWaitingList(WaitingEntry{PatientID: p.ID, Priority: priority, Added: ukcal.MustParseDate(added), ClinicianID: clinician})
 		if err != nil {

@@ -52,7 +52,7 @@ func benchPatientIDs(s *data.Store) ([]string, error) {
 	var ids []string
 	after := ""
 	for {
-		page, err := s.Patients(data.PatientFilter{After: after, Limit: 1000})
+		page, err := s.Patients(patients.PatientFilter{After: after, Limit: 1000})
 		if err != nil || len(page) == 0 {
 			return ids, err
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -250,7 +251,7 @@ func (c *Clinic) SaveCalendarSettings(cs CalendarSettings) error {
 		return fmt.Errorf("DNAs are counted over 1 to 60 months (not %d)", cs.DNAWindowMonths)
 	}
 	if cs.ChildUnderAge == 0 {
-		cs.ChildUnderAge = data.DefaultChildUnderAge
+		cs.ChildUnderAge = patients.DefaultChildUnderAge
 	}
 	if cs.ChildUnderAge < 1 || cs.ChildUnderAge > 18 {
 		return fmt.Errorf("a child who misses an appointment is one under an age from 1 to 18 (not %d): 16 is usual", cs.ChildUnderAge)

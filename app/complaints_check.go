@@ -8,6 +8,7 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -15,7 +16,7 @@ import (
 
 // complaintReader is what checking a complaint's details reads.
 type complaintReader interface {
-	Patient(id string) (data.Patient, error)
+	Patient(id string) (patients.Patient, error)
 	Appointment(id string) (schedule.Appointment, error)
 }
 

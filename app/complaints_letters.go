@@ -9,6 +9,7 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/letters"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -146,7 +147,7 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 	if err != nil {
 		return LetterResult{}, err
 	}
-	var patient *data.Patient
+	var patient *patients.Patient
 	if rec.PatientID != "" {
 		p, err := c.store.Patient(rec.PatientID)
 		if err != nil && !errors.Is(err, data.ErrNotFound) {

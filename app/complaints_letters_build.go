@@ -15,7 +15,7 @@ import (
 // complaintLetterFields fills the merge fields a complaint letter uses,
 // and refuses, in words the desk can act on, a letter that would print
 // with a gap.
-func (c *Clinic) complaintLetterFields(req ComplaintLetterRequest, rec ComplaintRecord, patient *data.Patient,
+func (c *Clinic) complaintLetterFields(req ComplaintLetterRequest, rec ComplaintRecord, patient *patients.Patient,
 	details data.ClinicDetails, cs ComplaintSettings, cc complaintContext) (letters.Fields, error) {
 	cf := &letters.ComplaintFields{
 		Reference: rec.Reference, Received: rec.Received,
@@ -102,7 +102,7 @@ func splitPersonName(name string) (title, forenames, surname string) {
 // complainantRecipient is the name and address in the envelope window:
 // the complainant's, or the patient's address on file when the patient
 // complained and gave none.
-func complainantRecipient(rec ComplaintRecord, patient *data.Patient) (letters.Recipient, error) {
+func complainantRecipient(rec ComplaintRecord, patient *patients.Patient) (letters.Recipient, error) {
 	name := rec.ComplainantName
 	lines := addressLines(rec.ComplainantAddress)
 	if rec.Complainant == complaints.ComplainantPatient && patient != nil {

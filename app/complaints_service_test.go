@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 )
 
@@ -15,7 +16,7 @@ import (
 type complaintDesk struct {
 	c       *Clinic
 	now     time.Time
-	patient Patient
+	patient patients.Patient
 	rita    User // receptionist
 	colin   User // clinician
 }

@@ -3,8 +3,8 @@ package app
 import (
 	"fmt"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // A patient whose record holds a date of death is never booked after it,
@@ -14,7 +14,7 @@ import (
 // an earlier appointment) and write to the GP.
 
 // diedOn is the date of death on p's record, or the zero Date.
-func diedOn(p data.Patient) ukcal.Date {
+func diedOn(p patients.Patient) ukcal.Date {
 	if p.DateOfDeath == "" {
 		return ukcal.Date{}
 	}
@@ -26,7 +26,7 @@ func diedOn(p data.Patient) ukcal.Date {
 }
 
 // refuseAfterDeath explains why nothing can be booked for p on day.
-func refuseAfterDeath(p data.Patient, day ukcal.Date) error {
+func refuseAfterDeath(p patients.Patient, day ukcal.Date) error {
 	died := diedOn(p)
 	if died.IsZero() || day.Before(died) {
 		return nil
@@ -36,7 +36,7 @@ func refuseAfterDeath(p data.Patient, day ukcal.Date) error {
 }
 
 // refuseLetterAfterDeath explains why a letter cannot go to p themself.
-func refuseLetterAfterDeath(p data.Patient) error {
+func refuseLetterAfterDeath(p patients.Patient) error {
 	died := diedOn(p)
 	if died.IsZero() {
 		return nil

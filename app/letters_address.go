@@ -5,7 +5,7 @@ import (
 	"unicode"
 
 	"clinicdesk/app/nhs"
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
 // Royal Mail asks for the post town in capitals on the envelope, on its
@@ -15,7 +15,7 @@ import (
 
 // postalAddress is a patient's address for the envelope window: the
 // record's lines, with the town in capitals, blank lines left out.
-func postalAddress(a data.Address) []string {
+func postalAddress(a patients.Address) []string {
 	var lines []string
 	for _, l := range []string{a.Line1, a.Line2, strings.ToUpper(a.Town), a.County, a.Postcode} {
 		if l = strings.TrimSpace(l); l != "" {

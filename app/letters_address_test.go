@@ -4,14 +4,14 @@ import (
 	"reflect"
 	"testing"
 
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
 // Royal Mail: the post town in capitals above the postcode, for the
 // patient (whose record names the town) and for addresses typed line by
 // line (a GP practice's, a complainant's).
 func TestPostTownInCapitals(t *testing.T) {
-	got := postalAddress(data.Address{Line1: "Fflat 2, Tŷ'r Ysgol", Line2: " ", Town: "Łódź-on-Sea", County: "Powys", Postcode: "SY23 1AB"})
+	got := postalAddress(patients.Address{Line1: "Fflat 2, Tŷ'r Ysgol", Line2: " ", Town: "Łódź-on-Sea", County: "Powys", Postcode: "SY23 1AB"})
 	if want := []string{"Fflat 2, Tŷ'r Ysgol", "ŁÓDŹ-ON-SEA", "Powys", "SY23 1AB"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("patient: %q, want %q", got, want)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
 // A letter whose address cannot go in the envelope window is left out of
@@ -14,13 +14,13 @@ import (
 func TestLetterBatchLeavesOutAnAddressTooWideForTheWindow(t *testing.T) {
 	d := newDiary(t)
 	john := d.john
-	john.Address = data.Address{Line1: "The Very Long Named Residential Care Home for the Retired Gentlefolk of Montgomeryshire",
+	john.Address = patients.Address{Line1: "The Very Long Named Residential Care Home for the Retired Gentlefolk of Montgomeryshire",
 		Town: "Welshpool", Postcode: "SY21 7AB"}
 	if _, err := d.c.UpdatePatient(john, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	ahmed, err := d.c.CreatePatient(Patient{Title: "Mr", Forenames: "Ахмед", Surname: "Петров", DOB: "1991-06-30",
-		Address: data.Address{Line1: "22 Church Street", Town: "Leeds", Postcode: "LS1 4BR"}}, PatientOptions{})
+	ahmed, err := d.c.CreatePatient(patients.Patient{Title: "Mr", Forenames: "Ахмед", Surname: "Петров", DOB: "1991-06-30",
+		Address: patients.Address{Line1: "22 Church Street", Town: "Leeds", Postcode: "LS1 4BR"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,15 +8,15 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // childLetters books a patient for each appointment letter (the diary's
 // today is Monday 23 November 2026): one to confirm and remind, one
 // cancelled with a reason, one moved.
-func (d *diary) childLetters(t *testing.T, p Patient) map[string]string {
+func (d *diary) childLetters(t *testing.T, p patients.Patient) map[string]string {
 	t.Helper()
 	next := d.book(t, d.req(p, d.patel, "2026-11-30", "14:00"))
 	moved := d.book(t, d.req(p, d.patel, "2026-12-01", "09:00"))
@@ -33,7 +33,7 @@ func (d *diary) childLetters(t *testing.T, p Patient) map[string]string {
 
 // render prints one letter for p and reads it back; with
 // CLINICDESK_LETTERS_OUT set, the PDF is kept there for looking at.
-func (d *diary) render(t *testing.T, p Patient, template, appointmentID, keepAs string) (string, LetterResult) {
+func (d *diary) render(t *testing.T, p patients.Patient, template, appointmentID, keepAs string) (string, LetterResult) {
 	t.Helper()
 	req := LetterRequest{Template: template, PatientID: p.ID, AppointmentID: appointmentID}
 	if template == "general" {
@@ -144,7 +144,7 @@ func TestLettersAboutAChildWithNoParentOrCarerStillGo(t *testing.T) {
 	}
 	// With no address either, there is nowhere to send it.
 	noAddress := ruby(false)
-	noAddress.Address = data.Address{}
+	noAddress.Address = patients.Address{}
 	if noAddress, err = d.c.CreatePatient(noAddress, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -161,13 +161,13 @@ func TestLettersAboutAChildWithNoParentOrCarerStillGo(t *testing.T) {
 // birthday.
 func TestLettersFollowTheAgeOnTheLettersDate(t *testing.T) {
 	d := newDiary(t)
-	carer := data.ParentCarer{Title: "Mr", Forenames: "Jas", Surname: "Kaur", Relationship: "Father"}
-	home := data.Address{Line1: "3 Mill Lane", Town: "Bradford", Postcode: "BD1 4AA"}
-	sixteen, err := d.c.CreatePatient(Patient{Title: "Miss", Forenames: "Maya", Surname: "Kaur", DOB: "2010-11-22", Address: home, ParentCarer: carer}, PatientOptions{})
+	carer := patients.ParentCarer{Title: "Mr", Forenames: "Jas", Surname: "Kaur", Relationship: "Father"}
+	home := patients.Address{Line1: "3 Mill Lane", Town: "Bradford", Postcode: "BD1 4AA"}
+	sixteen, err := d.c.CreatePatient(patients.Patient{Title: "Miss", Forenames: "Maya", Surname: "Kaur", DOB: "2010-11-22", Address: home, ParentCarer: carer}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	fifteen, err := d.c.CreatePatient(Patient{Forenames: "Arjun", Surname: "Kaur", DOB: "2010-11-24", Address: home, ParentCarer: carer}, PatientOptions{})
+	fifteen, err := d.c.CreatePatient(patients.Patient{Forenames: "Arjun", Surname: "Kaur", DOB: "2010-11-24", Address: home, ParentCarer: carer}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

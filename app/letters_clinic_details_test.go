@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
 // With no phone number set, a day's reminders are refused with the one
@@ -21,7 +21,7 @@ func TestRemindersWithoutTheClinicPhoneSayWhyOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	john := d.john
-	john.Address = data.Address{Line1: "9 Mill Lane", Town: "Leeds", Postcode: "LS6 3BW"}
+	john.Address = patients.Address{Line1: "9 Mill Lane", Town: "Leeds", Postcode: "LS6 3BW"}
 	if _, err := d.c.UpdatePatient(john, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestRemindersWithoutTheClinicPhoneSayWhyOnce(t *testing.T) {
 		!strings.Contains(msg, "Settings → Clinic details") {
 		t.Fatalf("the refusal: %s", msg)
 	}
-	for _, p := range []Patient{d.zoe, d.john} {
+	for _, p := range []patients.Patient{d.zoe, d.john} {
 		if ls, _ := d.c.PatientLetters(p.ID); len(ls) != 0 {
 			t.Fatalf("%s has letters logged after a refused batch", p.Surname)
 		}

@@ -9,9 +9,9 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // Every default letter, from the records, for a patient with a long
@@ -22,23 +22,23 @@ import (
 func TestEveryDefaultLetterForLongNamesAndLargePrint(t *testing.T) {
 	for _, who := range []struct {
 		name       string
-		patient    Patient
+		patient    patients.Patient
 		salutation string
 		envelope   string
 	}{
-		{"sian", Patient{Title: "Ms", Forenames: "Siân Małgorzata", Surname: "Llywelyn-Wójcik", DOB: "1979-02-28",
-			NHSNumber: nhs.TestNHSNumber(7), Address: data.Address{Line1: "Fflat 2, Tŷ'r Ysgol", Line2: "14 Heol y Bont",
+		{"sian", patients.Patient{Title: "Ms", Forenames: "Siân Małgorzata", Surname: "Llywelyn-Wójcik", DOB: "1979-02-28",
+			NHSNumber: nhs.TestNHSNumber(7), Address: patients.Address{Line1: "Fflat 2, Tŷ'r Ysgol", Line2: "14 Heol y Bont",
 				Town: "Pontypridd", County: "Rhondda Cynon Taf", Postcode: "CF37 1AA"}},
 			"Dear Ms Llywelyn-Wójcik,", "Ms Siân Małgorzata Llywelyn-Wójcik Fflat 2, Tŷ'r Ysgol 14 Heol y Bont PONTYPRIDD Rhondda Cynon Taf CF37 1AA"},
-		{"large-print", Patient{Forenames: "Gruffydd Bolesław", Surname: "Ó Briain-Wiśniewski", DOB: "1950-07-01",
-			NHSNumber: nhs.TestNHSNumber(8), Address: data.Address{Line1: "7 Stryd Fawr", Town: "Llanfairpwllgwyngyll", Postcode: "LL61 5UJ"},
-			AIS: data.AIS{Needs: []string{"large_print"}}},
+		{"large-print", patients.Patient{Forenames: "Gruffydd Bolesław", Surname: "Ó Briain-Wiśniewski", DOB: "1950-07-01",
+			NHSNumber: nhs.TestNHSNumber(8), Address: patients.Address{Line1: "7 Stryd Fawr", Town: "Llanfairpwllgwyngyll", Postcode: "LL61 5UJ"},
+			AIS: patients.AIS{Needs: []string{"large_print"}}},
 			"Dear Gruffydd Ó Briain-Wiśniewski,", "Gruffydd Bolesław Ó Briain-Wiśniewski 7 Stryd Fawr LLANFAIRPWLLGWYNGYLL LL61 5UJ"},
 	} {
 		t.Run(who.name, func(t *testing.T) {
 			d := newDiary(t)
 			p := who.patient
-			p.GP = data.GP{Name: "Dr Ffion Nowak", Practice: "Meddygfa'r Bont", Address: []string{"3 Heol yr Eglwys", "Pontypridd", "CF37 4AB"}}
+			p.GP = patients.GP{Name: "Dr Ffion Nowak", Practice: "Meddygfa'r Bont", Address: []string{"3 Heol yr Eglwys", "Pontypridd", "CF37 4AB"}}
 			pt, err := d.c.CreatePatient(p, PatientOptions{})
 			if err != nil {
 				t.Fatal(err)

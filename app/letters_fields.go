@@ -19,7 +19,7 @@ import (
 // records before anything is rendered.
 type letterSource struct {
 	clinic      data.ClinicDetails
-	patient     data.Patient
+	patient     patients.Patient
 	appointment *data.DiaryEntry // nil for a letter about no appointment
 	previous    *schedule.Slot   // the slot before the latest move, if moved
 	clinician   *data.Clinician
@@ -254,7 +254,7 @@ var ErrNoGPAddress = errors.New("add the GP practice's address to the patient's 
 
 // gpRecipient addresses a letter to the GP: their name, then the
 // practice's name and its address, postcode last.
-func gpRecipient(gp data.GP) (letters.Recipient, error) {
+func gpRecipient(gp patients.GP) (letters.Recipient, error) {
 	name, practice := strings.TrimSpace(gp.Name), strings.TrimSpace(gp.Practice)
 	if name == "" && practice == "" {
 		return letters.Recipient{}, errors.New("the patient's record has no GP: add their GP and practice before writing to them")
@@ -283,7 +283,7 @@ func gpRecipient(gp data.GP) (letters.Recipient, error) {
 var ErrComplaintLetterNeedsComplaint = errors.New("complaint letters are written from the complaint itself: open it in Complaints, or use `clinicdesk letter --complaint REFERENCE`")
 
 // patientFullName is the name on the envelope: "Ms Zoë Łukasiewicz-O'Brien".
-func patientFullName(p data.Patient) string {
+func patientFullName(p patients.Patient) string {
 	return strings.Join(strings.Fields(p.Title+" "+p.Forenames+" "+p.Surname), " ")
 }
 
@@ -295,7 +295,7 @@ const aisLargePrint = "large_print"
 var aisFormatsWeCannotMake = []string{"braille", "easy_read", "audio", "email_only"}
 
 // aisWarnings are what a person must see before sending a letter to p.
-func aisWarnings(p data.Patient) []string {
+func aisWarnings(p patients.Patient) []string {
 	var out []string
 	for _, need := range p.AIS.Needs {
 		if slices.Contains(aisFormatsWeCannotMake, need) {
@@ -307,10 +307,10 @@ func aisWarnings(p data.Patient) []string {
 }
 
 // wantsLargePrint reports whether p's AIS needs ask for large print.
-func wantsLargePrint(p data.Patient) bool { return slices.Contains(p.AIS.Needs, aisLargePrint) }
+func wantsLargePrint(p patients.Patient) bool { return slices.Contains(p.AIS.Needs, aisLargePrint) }
 
 // regarding heads the later pages of a letter about p.
-func regarding(p data.Patient) string {
+func regarding(p patients.Patient) string {
 	name := strings.Join(strings.Fields(p.Forenames+" "+p.Surname), " ")
 	if p.NHSNumber != "" {
 		return name + " · NHS number " + nhs.FormatNHSNumber(p.NHSNumber)
@@ -319,7 +319,7 @@ func regarding(p data.Patient) string {
 }
 
 // references print beside the address window.
-func references(p data.Patient) []string {
+func references(p patients.Patient) []string {
 	if p.NHSNumber == "" {
 		return nil
 	}

@@ -10,12 +10,11 @@ import (
 	"clinicdesk/app/letters"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
-	"clinicdesk/data"
 )
 
 // gpLetterPatient gives Zoë a GP and one missed appointment, so the DNA
 // policy's letter to the GP has something to say.
-func gpLetterPatient(t *testing.T, d *diary, gp data.GP) Patient {
+func gpLetterPatient(t *testing.T, d *diary, gp patients.GP) patients.Patient {
 	t.Helper()
 	z := d.zoe
 	z.GP = gp
@@ -32,7 +31,7 @@ func gpLetterPatient(t *testing.T, d *diary, gp data.GP) Patient {
 
 func TestGPLetterIsAddressedToThePracticeWithThePostcodeLast(t *testing.T) {
 	d := newDiary(t)
-	z := gpLetterPatient(t, d, data.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
+	z := gpLetterPatient(t, d, patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
 		Address: []string{"Unit 2, Tŷ Gwyn", "", " 7 Mayfield Row ", "Leeds", "ls6 9zz"}})
 	if want := []string{"Unit 2, Tŷ Gwyn", "7 Mayfield Row", "Leeds", "LS6 9ZZ"}; !reflect.DeepEqual(z.GP.Address, want) {
 		t.Fatalf("saved address %q, want %q", z.GP.Address, want)
@@ -86,7 +85,7 @@ func TestGPLetterIsAddressedToThePracticeWithThePostcodeLast(t *testing.T) {
 
 func TestGPLetterWithoutThePracticeAddressIsRefusedAndNotLogged(t *testing.T) {
 	d := newDiary(t)
-	z := gpLetterPatient(t, d, data.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery"})
+	z := gpLetterPatient(t, d, patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery"})
 	before := len(auditActions(t, d.c))
 
 	_, err := d.c.RenderLetter(LetterRequest{Template: "gp_letter", PatientID: z.ID})
@@ -124,7 +123,7 @@ func TestGPLetterWithoutThePracticeAddressIsRefusedAndNotLogged(t *testing.T) {
 func TestGPAddressValidationRefusesAndChangesNothing(t *testing.T) {
 	c, _, _ := newClinic(t)
 	p := zoe()
-	p.GP = data.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
+	p.GP = patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
 		Address: []string{"Unit 4", "Riverside Business Park", "Kirkstall Road", "Kirkstall", "Leeds", "LS4 2AB"}}
 	_, err := c.CreatePatient(p, PatientOptions{})
 	var fe patients.FieldErrors

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // A patient who asked to be called by the name they are known by: ticking
@@ -17,8 +17,8 @@ import (
 // CLINICDESK_LETTERS_OUT to keep the PDFs for looking at.
 func TestLettersGreetByTheKnownAsNameOnlyWhenTheRecordSaysSo(t *testing.T) {
 	d := newDiary(t)
-	pt, err := d.c.CreatePatient(Patient{Title: "Mr", Forenames: "Robert James", Surname: "Smith", PreferredName: "Bob",
-		DOB: "1961-04-02", Address: data.Address{Line1: "4 Mill Lane", Town: "Otley", Postcode: "LS21 1BQ"}}, PatientOptions{})
+	pt, err := d.c.CreatePatient(patients.Patient{Title: "Mr", Forenames: "Robert James", Surname: "Smith", PreferredName: "Bob",
+		DOB: "1961-04-02", Address: patients.Address{Line1: "4 Mill Lane", Town: "Otley", Postcode: "LS21 1BQ"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,8 +14,8 @@ import (
 	"testing"
 
 	"clinicdesk/app/letters"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
-	"clinicdesk/data"
 )
 
 // pdfTextOf reads a PDF back with poppler's pdftotext, white space squashed.
@@ -58,7 +58,7 @@ func TestReminderFromTheRecordsInLargePrintWithAFormatWarning(t *testing.T) {
 	d := newDiary(t)
 	z := d.zoe
 	z.AIS.Needs = []string{"large_print", "braille"}
-	z.GP = data.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery", Address: []string{"7 Mayfield Row", "Leeds", "ls6 9zz"}}
+	z.GP = patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery", Address: []string{"7 Mayfield Row", "Leeds", "ls6 9zz"}}
 	if _, err := d.c.UpdatePatient(z, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestReminderBatchIsOnePDFAndCancelLogsNothing(t *testing.T) {
 	z.AIS.Needs = nil
 	d.c.UpdatePatient(z, PatientOptions{})
 	john := d.john
-	john.Address = data.Address{Line1: "9 Mill Lane", Town: "Leeds", Postcode: "LS6 3BW"}
+	john.Address = patients.Address{Line1: "9 Mill Lane", Town: "Leeds", Postcode: "LS6 3BW"}
 	if _, err := d.c.UpdatePatient(john, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -275,7 +275,7 @@ func TestReminderBatchIsOnePDFAndCancelLogsNothing(t *testing.T) {
 			t.Fatalf("letters missing or out of order:\n%s", text)
 		}
 	}
-	for _, p := range []Patient{d.zoe, d.john} {
+	for _, p := range []patients.Patient{d.zoe, d.john} {
 		if ls, _ := d.c.PatientLetters(p.ID); len(ls) != 1 || ls[0].Template != "appointment_reminder" {
 			t.Fatalf("%s's log: %+v", p.Forenames, ls)
 		}

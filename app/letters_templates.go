@@ -9,6 +9,7 @@ import (
 
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/data"
 )
 
@@ -286,14 +287,14 @@ func exampleLetterFor(tmpl LetterTemplate, window letters.Window, s *Session, ch
 	}
 	p := f.Patient
 	to := letters.Recipient{Name: strings.Join(strings.Fields(p.Title+" "+p.Forenames+" "+p.Surname), " "),
-		Address: postalAddress(data.Address{Line1: p.AddressLine1, Line2: p.AddressLine2, Town: p.Town, County: p.County, Postcode: p.Postcode})}
+		Address: postalAddress(patients.Address{Line1: p.AddressLine1, Line2: p.AddressLine2, Town: p.Town, County: p.County, Postcode: p.Postcode})}
 	refs := []string{"NHS number: " + nhs.FormatNHSNumber(p.NHSNumber)}
 	if addressee == letters.ToParent {
 		to.Name = joinNonEmptyWords(p.Carer.Title, p.Carer.Forenames, p.Carer.Surname)
 		refs = append([]string{"Child: " + joinNonEmptyWords(p.Forenames, p.Surname), "Born: " + p.DOB.Long()}, refs...)
 	}
 	if addressee == letters.ToGP {
-		if to, err = gpRecipient(data.GP{Name: p.GPName, Practice: p.GPPractice, Address: p.GPAddress}); err != nil {
+		if to, err = gpRecipient(patients.GP{Name: p.GPName, Practice: p.GPPractice, Address: p.GPAddress}); err != nil {
 			return letters.Letter{}, err
 		}
 	}

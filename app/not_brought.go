@@ -9,17 +9,12 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // Children who miss an appointment "were not brought" (SPEC §2.5). The
 // appointment keeps the status dna, so the DNA rate, the diary's colours
 // and the rules about what may follow stay one; what the desk sees and the
 // letters say follow the child's age on the day of the appointment.
-
-// SafeguardingPrompt asks the clinician to consider safeguarding after a
-// child was not brought.
-type SafeguardingPrompt = data.SafeguardingPrompt
 
 // LabelNotBrought is the missed status of a child's appointment.
 const LabelNotBrought = "Was not brought"
@@ -62,12 +57,12 @@ func (c *Clinic) NotBrought(e DiaryEntry) bool {
 // set-up (the default when it cannot be read). Caller holds c.mu.
 func (c *Clinic) childUnderAge() int {
 	if c.store == nil {
-		return data.DefaultChildUnderAge
+		return patients.DefaultChildUnderAge
 	}
 	if cs, err := c.store.CalendarSettings(); err == nil && cs.ChildUnderAge > 0 {
 		return cs.ChildUnderAge
 	}
-	return data.DefaultChildUnderAge
+	return patients.DefaultChildUnderAge
 }
 
 // ErrNoParentCarer: a letter about a child's missed appointment goes to
@@ -75,7 +70,7 @@ func (c *Clinic) childUnderAge() int {
 var ErrNoParentCarer = errors.New("no parent or carer is recorded")
 
 // noCarerError says whose record needs a parent or carer, and where.
-func noCarerError(p data.Patient) error {
+func noCarerError(p patients.Patient) error {
 	return fmt.Errorf("%w: %s was not brought, so the letter goes to a parent or carer, not to the child. "+
 		"Add the parent or carer on the record (Edit details, Parent or carer), then print the letter again", ErrNoParentCarer,
 		strings.TrimSpace(p.Forenames+" "+p.Surname))
@@ -83,7 +78,7 @@ func noCarerError(p data.Patient) error {
 
 // carerRecipient addresses a letter to the child's parent or carer, at
 // their address or, when none is recorded, the child's.
-func carerRecipient(p data.Patient) (lines []string, name string, err error) {
+func carerRecipient(p patients.Patient) (lines []string, name string, err error) {
 	c := p.ParentCarer
 	if !c.Recorded() {
 		return nil, "", noCarerError(p)
@@ -105,26 +100,26 @@ func carerRecipient(p data.Patient) (lines []string, name string, err error) {
 }
 
 // SafeguardingPrompts lists the open prompts (for Today), oldest first.
-func (c *Clinic) SafeguardingPrompts() ([]SafeguardingPrompt, error) {
+func (c *Clinic) SafeguardingPrompts() ([]patients.SafeguardingPrompt, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermSafeguarding); err != nil {
 		return nil, err
 	}
-	return c.store.SafeguardingPrompts(data.SafeguardingFilter{OpenOnly: true})
+	return c.store.SafeguardingPrompts(patients.SafeguardingFilter{OpenOnly: true})
 }
 
 // SafeguardingPromptFor is the prompt raised for an appointment, and
 // false when there is none.
-func (c *Clinic) SafeguardingPromptFor(appointmentID string) (SafeguardingPrompt, bool, error) {
+func (c *Clinic) SafeguardingPromptFor(appointmentID string) (patients.SafeguardingPrompt, bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermSafeguarding); err != nil {
-		return SafeguardingPrompt{}, false, err
+		return patients.SafeguardingPrompt{}, false, err
 	}
-	ps, err := c.store.SafeguardingPrompts(data.SafeguardingFilter{AppointmentID: appointmentID})
+	ps, err := c.store.SafeguardingPrompts(patients.SafeguardingFilter{AppointmentID: appointmentID})
 	if err != nil || len(ps) == 0 {
-		return SafeguardingPrompt{}, false, err
+		return patients.SafeguardingPrompt{}, false, err
 	}
 	return ps[0], true, nil
 }
@@ -162,8 +157,8 @@ func (c *Clinic) AcknowledgeSafeguarding(id, note string) error {
 
 // raiseSafeguarding records the prompt for a child's missed appointment
 // inside the status change's transaction, audited; once per appointment.
-func (c *Clinic) raiseSafeguarding(tx *writeTx, s *Session, a schedule.Appointment, missed int) (*SafeguardingPrompt, error) {
-	p := SafeguardingPrompt{ID: newID(), PatientID: a.PatientID, AppointmentID: a.ID, ClinicianID: a.ClinicianID,
+func (c *Clinic) raiseSafeguarding(tx *writeTx, s *Session, a schedule.Appointment, missed int) (*patients.SafeguardingPrompt, error) {
+	p := patients.SafeguardingPrompt{ID: newID(), PatientID: a.PatientID, AppointmentID: a.ID, ClinicianID: a.ClinicianID,
 		MissedCount: missed, CreatedAt: c.clock().UTC(), CreatedBy: s.User.Username}
 	added, err := tx.InsertSafeguardingPrompt(p)
 	if err != nil || !added {
@@ -214,7 +209,7 @@ func joinNonEmptyWords(parts ...string) string {
 // safeguardingTimeline puts each prompt, and its acknowledgement, on the
 // child's timeline. Caller holds c.mu.
 func (c *Clinic) safeguardingTimeline(patientID string) ([]TimelineEntry, error) {
-	ps, err := c.store.SafeguardingPrompts(data.SafeguardingFilter{PatientID: patientID, Limit: 1000})
+	ps, err := c.store.SafeguardingPrompts(patients.SafeguardingFilter{PatientID: patientID, Limit: 1000})
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +229,7 @@ func (c *Clinic) safeguardingTimeline(patientID string) ([]TimelineEntry, error)
 
 // letterReferences print beside the address window: a letter to a parent
 // or carer names the child it is about, with the date of birth, first.
-func letterReferences(p data.Patient, addressedTo string) []string {
+func letterReferences(p patients.Patient, addressedTo string) []string {
 	refs := references(p)
 	if addressedTo != letters.ToParent {
 		return refs

@@ -5,26 +5,26 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // ruby is five on the diary's days (born 14 March 2021) and lives with
 // her mother, whose own address is elsewhere.
-func ruby(withCarer bool) Patient {
-	p := Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14",
-		Address: data.Address{Line1: "8 Canal Wharf", Town: "Leeds", Postcode: "LS11 5PZ"},
-		GP:      data.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery", Address: []string{"7 Mayfield Row", "Leeds", "LS6 9ZZ"}}}
+func ruby(withCarer bool) patients.Patient {
+	p := patients.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14",
+		Address: patients.Address{Line1: "8 Canal Wharf", Town: "Leeds", Postcode: "LS11 5PZ"},
+		GP:      patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery", Address: []string{"7 Mayfield Row", "Leeds", "LS6 9ZZ"}}}
 	if withCarer {
-		p.ParentCarer = data.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother",
+		p.ParentCarer = patients.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother",
 			Phone: "07700 900456", Address: []string{"Flat 2, 19 Bridge Street", "Otley", "ls21 1bq"}}
 	}
 	return p
 }
 
 // markMissed books the patient on the day at 09:00 and marks it DNA.
-func (d *diary) markMissed(t *testing.T, p Patient, day string) (schedule.Appointment, StatusResult) {
+func (d *diary) markMissed(t *testing.T, p patients.Patient, day string) (schedule.Appointment, StatusResult) {
 	t.Helper()
 	a := d.book(t, d.req(p, d.evans, day, "09:00"))
 	res, err := d.c.SetStatus(a.ID, schedule.StatusDNA, "")
@@ -38,8 +38,8 @@ func TestMissedAppointmentWordsFollowTheAgeOnTheDay(t *testing.T) {
 	d := newDiary(t)
 	// Sixteen on Sunday 22 November 2026: the Friday before she is
 	// fifteen, the Monday after sixteen.
-	teen, err := d.c.CreatePatient(Patient{Forenames: "Maya", Surname: "Kaur", DOB: "2010-11-22",
-		ParentCarer: data.ParentCarer{Forenames: "Jas", Surname: "Kaur", Relationship: "Father"}}, PatientOptions{})
+	teen, err := d.c.CreatePatient(patients.Patient{Forenames: "Maya", Surname: "Kaur", DOB: "2010-11-22",
+		ParentCarer: patients.ParentCarer{Forenames: "Jas", Surname: "Kaur", Relationship: "Father"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +193,7 @@ func TestWasNotBroughtLetterIsRefusedWithoutAParentOrCarer(t *testing.T) {
 	}
 	// Details of a parent or carer without a name are refused on the form.
 	p := ruby(false)
-	p.ParentCarer = data.ParentCarer{Relationship: "Mother", Phone: "07700 900456"}
+	p.ParentCarer = patients.ParentCarer{Relationship: "Mother", Phone: "07700 900456"}
 	if _, err := d.c.CreatePatient(p, PatientOptions{}); err == nil || !strings.Contains(err.Error(), "parent or carer's name") {
 		t.Fatalf("a nameless parent or carer: %v", err)
 	}

@@ -15,14 +15,8 @@ import (
 
 // Patient records, re-exported for the screens.
 type (
-	Patient        = data.Patient
-	PatientSummary = data.PatientSummary
-	Alert          = data.Alert
-	PatientFilter  = data.PatientFilter
-	Note           = data.Note
-	Task           = data.Task
-	TaskFilter     = data.TaskFilter
-	Merge          = data.Merge
+	Task       = data.Task
+	TaskFilter = data.TaskFilter
 )
 
 // PatientOptions changes what CreatePatient and UpdatePatient accept.
@@ -33,26 +27,26 @@ type PatientOptions struct {
 
 func (c *Clinic) today() ukcal.Date { return ukcal.Today(c.clock()) }
 
-func (c *Clinic) normalise(p *Patient, o PatientOptions) error {
+func (c *Clinic) normalise(p *patients.Patient, o PatientOptions) error {
 	return patients.Normalise(p, patients.Options{Today: c.today(), AllowPseudoPostcode: o.AllowPseudoPostcode})
 }
 
 // CreatePatient validates and adds a patient. Check PossibleDuplicates
 // first: this does not refuse a duplicate, since two people can share a
 // name and a birthday.
-func (c *Clinic) CreatePatient(p Patient, o PatientOptions) (Patient, error) {
+func (c *Clinic) CreatePatient(p patients.Patient, o PatientOptions) (patients.Patient, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermEditPatients)
 	if err != nil {
-		return Patient{}, err
+		return patients.Patient{}, err
 	}
 	if err := c.normalise(&p, o); err != nil {
-		return Patient{}, err
+		return patients.Patient{}, err
 	}
 	now := c.clock().UTC()
 	p.ID = uuid.Must(uuid.NewV7()).String()
-	p.Status = data.PatientActive
+	p.Status = patients.PatientActive
 	p.MergedInto, p.ArchivedAt = "", time.Time{}
 	p.CreatedAt, p.UpdatedAt = now, now
 	err = c.writeAs(s, func(tx *writeTx) error {
@@ -66,7 +60,7 @@ func (c *Clinic) CreatePatient(p Patient, o PatientOptions) (Patient, error) {
 
 // PossibleDuplicates lists existing records that may be the same person
 // as p, with the reason, for the warning while creating.
-func (c *Clinic) PossibleDuplicates(p Patient) ([]patients.Duplicate, error) {
+func (c *Clinic) PossibleDuplicates(p patients.Patient) ([]patients.Duplicate, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewPatients); err != nil {
@@ -82,12 +76,12 @@ func (c *Clinic) PossibleDuplicates(p Patient) ([]patients.Duplicate, error) {
 }
 
 // Patient opens one record; the view is audited.
-func (c *Clinic) Patient(id string) (Patient, error) {
+func (c *Clinic) Patient(id string) (patients.Patient, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermViewPatients)
 	if err != nil {
-		return Patient{}, err
+		return patients.Patient{}, err
 	}
 	p, err := c.store.Patient(id)
 	if err != nil {
@@ -104,7 +98,7 @@ func (c *Clinic) Patient(id string) (Patient, error) {
 
 // UpdatePatient saves changes to a record; the audit row names the fields
 // that changed (never their values).
-func (c *Clinic) UpdatePatient(p Patient, o PatientOptions) (Patient, error) {
+func (c *Clinic) UpdatePatient(p patients.Patient, o PatientOptions) (patients.Patient, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermEditPatients)
@@ -119,7 +113,7 @@ func (c *Clinic) UpdatePatient(p Patient, o PatientOptions) (Patient, error) {
 		if err != nil {
 			return err
 		}
-		if old.Status == data.PatientMerged {
+		if old.Status == patients.PatientMerged {
 			return errors.New("this record was merged into another: open that one instead")
 		}
 		// What the form does not edit stays as it was.
@@ -139,7 +133,7 @@ func (c *Clinic) UpdatePatient(p Patient, o PatientOptions) (Patient, error) {
 
 // SearchPatients finds patients as the user types: list rows, not whole
 // records. It is not audited per keystroke; opening a record is.
-func (c *Clinic) SearchPatients(text string, includeArchived bool, limit int) ([]PatientSummary, error) {
+func (c *Clinic) SearchPatients(text string, includeArchived bool, limit int) ([]patients.PatientSummary, error) {
 	c.mu.Lock()
 	store := c.store
 	_, err := c.require(PermViewPatients)
@@ -155,7 +149,7 @@ func (c *Clinic) SearchPatients(text string, includeArchived bool, limit int) ([
 }
 
 // ListPatients pages through patients by name.
-func (c *Clinic) ListPatients(f PatientFilter) ([]Patient, error) {
+func (c *Clinic) ListPatients(f patients.PatientFilter) ([]patients.Patient, error) {
 	c.mu.Lock()
 	store := c.store
 	_, err := c.require(PermViewPatients)
@@ -193,14 +187,14 @@ func (c *Clinic) setArchived(id string, archive bool) error {
 		if err != nil {
 			return err
 		}
-		if p.Status == data.PatientMerged {
+		if p.Status == patients.PatientMerged {
 			return errors.New("this record was merged into another and cannot be archived")
 		}
 		action := "patient.archive"
 		if archive {
-			p.Status, p.ArchivedAt = data.PatientArchived, c.clock()
+			p.Status, p.ArchivedAt = patients.PatientArchived, c.clock()
 		} else {
-			p.Status, p.ArchivedAt, action = data.PatientActive, time.Time{}, "patient.unarchive"
+			p.Status, p.ArchivedAt, action = patients.PatientActive, time.Time{}, "patient.unarchive"
 		}
 		p.UpdatedAt = c.clock()
 		if err := tx.UpdatePatient(p); err != nil {
@@ -212,7 +206,7 @@ func (c *Clinic) setArchived(id string, archive bool) error {
 
 // DeleteConfirmation is what a manager must type to delete a record: the
 // patient's surname, so the wrong record cannot be deleted by a slip.
-func DeleteConfirmation(p Patient) string { return "DELETE " + strings.ToUpper(p.Surname) }
+func DeleteConfirmation(p patients.Patient) string { return "DELETE " + strings.ToUpper(p.Surname) }
 
 // DeletePatient removes a record and everything that is the patient's.
 // Managers only, with the typed confirmation; the audit trail keeps that

@@ -12,7 +12,7 @@ import (
 // It reads nothing from the file, so a screen may call it on the UI
 // goroutine; it takes no lock, since the clock is fixed before use (see
 // SetClock). Saving checks again: this is a help, not the gate.
-func (c *Clinic) CheckPatient(p Patient, o PatientOptions) (Patient, patients.FieldErrors) {
+func (c *Clinic) CheckPatient(p patients.Patient, o PatientOptions) (patients.Patient, patients.FieldErrors) {
 	err := c.normalise(&p, o) // exactly what saving does
 	if err == nil {
 		return p, nil

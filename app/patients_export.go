@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"clinicdesk/app/patientcsv"
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 
 	"github.com/google/uuid"
 )
@@ -26,9 +26,9 @@ func (c *Clinic) ExportPatients(w io.Writer, includeArchived bool) (int, error) 
 	if err != nil {
 		return 0, err
 	}
-	statuses := []string{data.PatientActive}
+	statuses := []string{patients.PatientActive}
 	if includeArchived {
-		statuses = append(statuses, data.PatientArchived)
+		statuses = append(statuses, patients.PatientArchived)
 	}
 	n := 0
 	exportID := uuid.Must(uuid.NewV7()).String()

@@ -12,6 +12,7 @@ import (
 
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patientcsv"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -71,11 +72,11 @@ func readRows(t *testing.T, csv string) []ImportRow {
 	return ImportRowsFromCSV(m.Rows(tb))
 }
 
-func allPatients(t *testing.T, c *Clinic) []Patient {
+func allPatients(t *testing.T, c *Clinic) []patients.Patient {
 	t.Helper()
-	var out []Patient
-	for _, status := range []string{data.PatientActive, data.PatientArchived} {
-		ps, err := c.ListPatients(PatientFilter{Status: status, Limit: 1000})
+	var out []patients.Patient
+	for _, status := range []string{patients.PatientActive, patients.PatientArchived} {
+		ps, err := c.ListPatients(patients.PatientFilter{Status: status, Limit: 1000})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -134,7 +135,7 @@ func TestImportAMessySpreadsheet(t *testing.T) {
 	check(r)
 
 	ps := allPatients(t, c)
-	names := map[string]Patient{}
+	names := map[string]patients.Patient{}
 	for _, p := range ps {
 		names[p.Forenames+" "+p.Surname] = p
 	}
@@ -168,7 +169,7 @@ func keys[V any](m map[int]V) []int {
 	return out
 }
 
-func keys2(m map[string]Patient) []string {
+func keys2(m map[string]patients.Patient) []string {
 	var out []string
 	for k := range m {
 		out = append(out, k)
@@ -177,7 +178,7 @@ func keys2(m map[string]Patient) []string {
 }
 
 // comparable drops what a new clinic file gives every record anew.
-func comparable(p Patient) Patient {
+func comparable(p patients.Patient) patients.Patient {
 	p.ID, p.CreatedAt, p.UpdatedAt, p.ArchivedAt, p.Status, p.MergedInto = "", time.Time{}, time.Time{}, time.Time{}, "", ""
 	return p
 }
@@ -193,9 +194,9 @@ func TestImportExportImportKeepsEveryField(t *testing.T) {
 	p := ps[0]
 	p.GenderIdentity, p.Address.Line2, p.Address.County = "non-binary", "Headingley", "West Yorkshire"
 	p.Phones.Home, p.Phones.Work, p.Email = "0113 496 0123", "020 7946 0999", "someone@example.co.uk"
-	p.GP, p.NextOfKin = data.GP{Name: "Dr Ṣeun Adébáyọ̀", Practice: "Park Surgery"}, data.NextOfKin{Name: "Siobhán Ní Bhriain", Relationship: "Sister", Phone: "07700 900999"}
-	p.Language, p.Interpreter, p.Consent = "Yoruba", true, data.Consent{Letter: true, Phone: true, SMS: false, Email: true}
-	p.Alerts = []data.Alert{{Kind: "safeguarding", Text: "child protection plan"}, {Kind: "other", Text: "uses a wheelchair"}}
+	p.GP, p.NextOfKin = patients.GP{Name: "Dr Ṣeun Adébáyọ̀", Practice: "Park Surgery"}, patients.NextOfKin{Name: "Siobhán Ní Bhriain", Relationship: "Sister", Phone: "07700 900999"}
+	p.Language, p.Interpreter, p.Consent = "Yoruba", true, patients.Consent{Letter: true, Phone: true, SMS: false, Email: true}
+	p.Alerts = []patients.Alert{{Kind: "safeguarding", Text: "child protection plan"}, {Kind: "other", Text: "uses a wheelchair"}}
 	p.AIS.Notes, p.AIS.Reviewed, p.LastTreatment = "Book the interpreter two weeks ahead", "2025-01-31", "2025-02-01"
 	if _, err := c.UpdatePatient(p, PatientOptions{}); err != nil {
 		t.Fatal(err)
@@ -258,9 +259,9 @@ func TestImportExportImportKeepsEveryField(t *testing.T) {
 
 func TestExportNeutralisesFormulasAndReimportRestoresThem(t *testing.T) {
 	c, _, _ := newClinic(t)
-	p := Patient{Title: "@Dr", Forenames: "+Ann", Surname: `=HYPERLINK("http://evil.example","Click")`, PreferredName: "-",
-		DOB: "1990-01-01", GP: data.GP{Practice: "-cmd|' /C calc'!A0"}, AIS: data.AIS{Notes: "=1+1"},
-		Alerts: []data.Alert{{Kind: "other", Text: "@risk"}}, Address: data.Address{Line1: "'t Hart", Line2: "'=already quoted"}}
+	p := patients.Patient{Title: "@Dr", Forenames: "+Ann", Surname: `=HYPERLINK("http://evil.example","Click")`, PreferredName: "-",
+		DOB: "1990-01-01", GP: patients.GP{Practice: "-cmd|' /C calc'!A0"}, AIS: patients.AIS{Notes: "=1+1"},
+		Alerts: []patients.Alert{{Kind: "other", Text: "@risk"}}, Address: patients.Address{Line1: "'t Hart", Line2: "'=already quoted"}}
 	if _, err := c.CreatePatient(p, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +298,7 @@ func TestExportAndImportPermissions(t *testing.T) {
 	c, path, _ := newClinic(t)
 	addUser(t, c, "clin", Clinician)
 	addUser(t, c, "recep", Receptionist)
-	if _, err := c.CreatePatient(Patient{Forenames: "Ann", Surname: "Smith", DOB: "1990-01-01"}, PatientOptions{}); err != nil {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "Ann", Surname: "Smith", DOB: "1990-01-01"}, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	c = reopen(t, c, path)
@@ -342,7 +343,7 @@ func (w *exportFailWriter) Write(p []byte) (int, error) {
 func TestAFailedExportIsNotAudited(t *testing.T) {
 	c, _, _ := newClinic(t)
 	for i := range 3 {
-		if _, err := c.CreatePatient(Patient{Forenames: "Ann", Surname: fmt.Sprintf("Smith%03d", i), DOB: "1990-01-01"}, PatientOptions{}); err != nil {
+		if _, err := c.CreatePatient(patients.Patient{Forenames: "Ann", Surname: fmt.Sprintf("Smith%03d", i), DOB: "1990-01-01"}, PatientOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -369,7 +370,7 @@ func BenchmarkExportPatients(b *testing.B) {
 	const n = 5000
 	rows := make([]ImportRow, n)
 	for i := range rows {
-		rows[i] = ImportRow{Line: i + 2, Patient: Patient{Forenames: "Ann", Surname: fmt.Sprintf("Smith%05d", i),
+		rows[i] = ImportRow{Line: i + 2, Patient: patients.Patient{Forenames: "Ann", Surname: fmt.Sprintf("Smith%05d", i),
 			DOB: ukcal.NewDate(1930, time.January, 1+i).String(), NHSNumber: nhs.TestNHSNumber(i)}}
 	}
 	if _, err := c.ImportPatients(rows, ImportOptions{}); err != nil {

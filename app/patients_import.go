@@ -8,7 +8,6 @@ import (
 
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
-	"clinicdesk/data"
 
 	"github.com/google/uuid"
 )
@@ -17,7 +16,7 @@ import (
 // came from and anything the reader could not make sense of.
 type ImportRow struct {
 	Line     int
-	Patient  Patient
+	Patient  patients.Patient
 	Problems []string
 }
 
@@ -69,7 +68,7 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 	}
 	report := ImportReport{Rows: len(rows), DryRun: o.DryRun}
 	opts := patients.Options{Today: c.today(), AllowPseudoPostcode: true}
-	var good []Patient
+	var good []patients.Patient
 	byNHS := map[string]int{}         // NHS number -> line
 	byDOB := map[dobInitial][]int{}   // indices into good, by DOB and forename initial
 	var folded []patients.FoldedNames // the names of good, folded once
@@ -150,7 +149,7 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 		for i := range good {
 			p := &good[i]
 			p.ID = uuid.Must(uuid.NewV7()).String()
-			p.Status = data.PatientActive
+			p.Status = patients.PatientActive
 			p.CreatedAt, p.UpdatedAt = now, now
 			if err := tx.InsertPatient(*p); err != nil {
 				return err

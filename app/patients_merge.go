@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/data"
 
 	"github.com/google/uuid"
@@ -10,28 +11,28 @@ import (
 
 // MergePatients moves everything of the duplicate to the survivor and
 // marks the duplicate merged (managers only). UndoMerge reverses it.
-func (c *Clinic) MergePatients(survivorID, duplicateID string) (Merge, error) {
+func (c *Clinic) MergePatients(survivorID, duplicateID string) (patients.Merge, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermMergePatients)
 	if err != nil {
-		return Merge{}, err
+		return patients.Merge{}, err
 	}
 	if survivorID == duplicateID {
-		return Merge{}, errors.New("choose two different records to merge")
+		return patients.Merge{}, errors.New("choose two different records to merge")
 	}
-	var m Merge
+	var m patients.Merge
 	err = c.writeAs(s, func(tx *writeTx) error {
 		for _, id := range []string{survivorID, duplicateID} {
 			p, err := tx.Patient(id)
 			if err != nil {
 				return err
 			}
-			if p.Status == data.PatientMerged {
+			if p.Status == patients.PatientMerged {
 				return errors.New("one of these records has already been merged into another")
 			}
 		}
-		m, err = tx.MergePatients(data.Merge{ID: uuid.Must(uuid.NewV7()).String(), SurvivorID: survivorID,
+		m, err = tx.MergePatients(patients.Merge{ID: uuid.Must(uuid.NewV7()).String(), SurvivorID: survivorID,
 			MergedID: duplicateID, MergedBy: s.User.Username, MergedAt: c.clock()})
 		if err != nil {
 			return err
@@ -62,7 +63,7 @@ func (c *Clinic) UndoMerge(mergeID string) error {
 }
 
 // Merges lists the merges a patient took part in.
-func (c *Clinic) Merges(patientID string) ([]Merge, error) {
+func (c *Clinic) Merges(patientID string) ([]patients.Merge, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewPatients); err != nil {

@@ -3,36 +3,37 @@ package app
 import (
 	"errors"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 
 	"github.com/google/uuid"
 )
 
 // AddNote adds a note to a patient's record.
-func (c *Clinic) AddNote(patientID, body string) (Note, error) {
+func (c *Clinic) AddNote(patientID, body string) (patients.Note, error) {
 	return c.addNote(patientID, "note", "", body)
 }
 
 // LogCall records a phone call, "in" or "out".
-func (c *Clinic) LogCall(patientID, direction, body string) (Note, error) {
+func (c *Clinic) LogCall(patientID, direction, body string) (patients.Note, error) {
 	if direction != "in" && direction != "out" {
-		return Note{}, errors.New("say whether the call was incoming or outgoing")
+		return patients.Note{}, errors.New("say whether the call was incoming or outgoing")
 	}
 	return c.addNote(patientID, "call", direction, body)
 }
 
-func (c *Clinic) addNote(patientID, kind, direction, body string) (Note, error) {
+func (c *Clinic) addNote(patientID, kind, direction, body string) (patients.Note, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermNotePatients)
 	if err != nil {
-		return Note{}, err
+		return patients.Note{}, err
 	}
 	body = cleanText(body)
 	if body == "" {
-		return Note{}, errors.New("write something first")
+		return patients.Note{}, errors.New("write something first")
 	}
-	n := Note{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Kind: kind, Direction: direction,
+	n := patients.Note{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Kind: kind, Direction: direction,
 		Body: body, CreatedBy: s.User.Username, CreatedAt: c.clock()}
 	err = c.writeAs(s, func(tx *writeTx) error {
 		if _, err := tx.Patient(patientID); err != nil {

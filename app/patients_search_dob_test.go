@@ -4,8 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // A date of birth typed with a two-digit year finds the patient, the
@@ -13,11 +13,11 @@ import (
 func TestSearchFindsAPatientByAShortDateOfBirth(t *testing.T) {
 	c, _, _ := newClinic(t)
 	c.now = func() time.Time { return time.Date(2026, 12, 6, 10, 0, 0, 0, ukcal.London()) }
-	young, err := c.CreatePatient(Patient{Forenames: "Noel", Surname: "Christmas", DOB: "2002-12-25", Address: data.Address{Postcode: "LS1 4AP"}}, PatientOptions{})
+	young, err := c.CreatePatient(patients.Patient{Forenames: "Noel", Surname: "Christmas", DOB: "2002-12-25", Address: patients.Address{Postcode: "LS1 4AP"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	old, err := c.CreatePatient(Patient{Forenames: "Carol", Surname: "Christmas", DOB: "1930-12-25", Address: data.Address{Postcode: "LS1 4AP"}}, PatientOptions{})
+	old, err := c.CreatePatient(patients.Patient{Forenames: "Carol", Surname: "Christmas", DOB: "1930-12-25", Address: patients.Address{Postcode: "LS1 4AP"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"clinicdesk/app/patients"
 	"io"
 	"os"
 	"path/filepath"
@@ -142,7 +143,7 @@ func checkFixtureValues(t *testing.T, c *Clinic) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ahmed *PatientSummary
+	var ahmed *patients.PatientSummary
 	for i := range found {
 		if found[i].NHSNumber == "9992350717" {
 			ahmed = &found[i]

@@ -13,7 +13,7 @@ type Retention = patients.Retention
 // clinic's clock), the hand-kept last treatment if later, the date the
 // record was opened and any date of death. ok is false without a date of
 // birth. It reads, it does not audit: opening the record was the view.
-func (c *Clinic) RecordRetention(p Patient) (r Retention, ok bool, err error) {
+func (c *Clinic) RecordRetention(p patients.Patient) (r Retention, ok bool, err error) {
 	c.mu.Lock()
 	store := c.store
 	_, err = c.require(PermViewPatients)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 )
 
@@ -22,11 +23,11 @@ func TestSubjectAccessShowsTheDateOfDeathOnlyWhenRecorded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	living, err := c.CreatePatient(Patient{Forenames: "John", Surname: "Smith", DOB: "1970-01-01"}, PatientOptions{})
+	living, err := c.CreatePatient(patients.Patient{Forenames: "John", Surname: "Smith", DOB: "1970-01-01"}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	copyOf := func(p Patient) string {
+	copyOf := func(p patients.Patient) string {
 		t.Helper()
 		var pdf, js bytes.Buffer
 		if _, err := c.SubjectAccess(p.ID, ukcal.MustParseDate("2026-11-23"), "", &pdf, &js); err != nil {

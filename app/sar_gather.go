@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -19,11 +20,11 @@ import (
 type sarGathered struct {
 	clinic   ClinicDetails
 	today    ukcal.Date // earlier requests' due dates count open pauses to it
-	patient  Patient
-	notes    []Note // oldest first
+	patient  patients.Patient
+	notes    []patients.Note // oldest first
 	tasks    []Task
 	requests []sar.Request // earlier requests, oldest first
-	merges   []Merge
+	merges   []patients.Merge
 	audit    []AuditEntry // oldest first
 	// The patient's appointments, oldest first, with each one's status
 	// changes and moves (oldest first), and the clinicians' names for the
@@ -47,7 +48,7 @@ func (c *Clinic) gatherSAR(patientID string) (*sarGathered, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.Status == data.PatientMerged {
+	if p.Status == patients.PatientMerged {
 		return nil, errors.New("this record was merged into another: make the copy from that record, which holds everything")
 	}
 	g := &sarGathered{patient: p, today: c.today(), staff: map[string]User{}, staffIDs: map[string]User{}}

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // Everything held about the patient includes their GP practice's address,
@@ -17,12 +17,12 @@ func TestSubjectAccessIncludesTheGPPracticeAddress(t *testing.T) {
 	c, _ := sarClinic(t)
 	address := []string{"Roath Health Centre", "Heol y Parc", "Caerdydd", "CF24 3AA"}
 	p := zoe()
-	p.GP = data.GP{Name: "Dr Ahmed", Practice: "Roath Surgery", Address: address}
+	p.GP = patients.GP{Name: "Dr Ahmed", Practice: "Roath Surgery", Address: address}
 	p, err := c.CreatePatient(p, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	bare, err := c.CreatePatient(Patient{Forenames: "John", Surname: "Smith", DOB: "1970-01-01"}, PatientOptions{})
+	bare, err := c.CreatePatient(patients.Patient{Forenames: "John", Surname: "Smith", DOB: "1970-01-01"}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // The subject access copy as a PDF for the patient: the gathered record
@@ -24,7 +23,7 @@ func sarYesNo(b bool) string {
 
 // sarFullName is the patient's name as it is printed: forenames and surname,
 // exactly as recorded.
-func sarFullName(p Patient) string {
+func sarFullName(p patients.Patient) string {
 	return strings.TrimSpace(strings.TrimSpace(p.Forenames) + " " + strings.TrimSpace(p.Surname))
 }
 
@@ -44,12 +43,12 @@ func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
 	}
 	status := "Active"
 	switch p.Status {
-	case data.PatientArchived:
+	case patients.PatientArchived:
 		status = "Archived"
 		if !p.ArchivedAt.IsZero() {
 			status += " on " + ukcal.WallDate(p.ArchivedAt).Long()
 		}
-	case data.PatientMerged:
+	case patients.PatientMerged:
 		status = "Merged into another record"
 	}
 	var needs []string

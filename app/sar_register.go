@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -77,7 +78,7 @@ func (c *Clinic) LogSAR(in SARLog) (sar.Request, error) {
 	if err != nil {
 		return sar.Request{}, err
 	}
-	if p.Status == data.PatientMerged {
+	if p.Status == patients.PatientMerged {
 		return sar.Request{}, errors.New("this record was merged into another: log the request on that record, which holds everything")
 	}
 	return req, c.saveSAR(s, req, true, "sar.log", fmt.Sprintf("received %s, asked by %s, for %s", req.Received, req.RequestedBy, req.Scope))
@@ -226,7 +227,7 @@ func (c *Clinic) OpenSARs() ([]SARDue, error) {
 	}
 	region, today := c.bankHolidayRegionLocked(), c.today()
 	out := make([]SARDue, 0, len(reqs))
-	names := map[string]data.Patient{}
+	names := map[string]patients.Patient{}
 	for _, r := range reqs {
 		p, ok := names[r.PatientID]
 		if !ok {

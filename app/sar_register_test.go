@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -15,10 +16,10 @@ import (
 
 var sd = ukcal.MustParseDate
 
-func sarPatient(t *testing.T, c *Clinic) Patient {
+func sarPatient(t *testing.T, c *Clinic) patients.Patient {
 	t.Helper()
-	p, err := c.CreatePatient(Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12",
-		Address: data.Address{Line1: "4 Heol y Wennol", Town: "Caerdydd", Postcode: "CF11 9AB"}}, PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12",
+		Address: patients.Address{Line1: "4 Heol y Wennol", Town: "Caerdydd", Postcode: "CF11 9AB"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testvectors"
@@ -57,20 +58,20 @@ func sarSignIn(t *testing.T, c *Clinic, username, password string) {
 
 // sarRichPatient is Zoë with most of the record filled in, a note, a call,
 // a follow-up done and one open, a change and a view.
-func sarRichPatient(t *testing.T, c *Clinic) Patient {
+func sarRichPatient(t *testing.T, c *Clinic) patients.Patient {
 	t.Helper()
-	p, err := c.CreatePatient(Patient{
+	p, err := c.CreatePatient(patients.Patient{
 		Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12", Sex: "female",
 		NHSNumber: nhs.TestNHSNumber(7),
-		Address:   data.Address{Line1: "Flat 2", Line2: "14 Ffordd y Parc", Town: "Caerdydd", Postcode: "cf24 3aa"},
-		Phones:    data.Phones{Mobile: "07700 900123"},
+		Address:   patients.Address{Line1: "Flat 2", Line2: "14 Ffordd y Parc", Town: "Caerdydd", Postcode: "cf24 3aa"},
+		Phones:    patients.Phones{Mobile: "07700 900123"},
 		Email:     "zoe@example.com",
-		GP:        data.GP{Name: "Dr Ahmed", Practice: "Roath Surgery"},
-		NextOfKin: data.NextOfKin{Name: "Ахмед Łukasiewicz", Relationship: "Husband", Phone: "0113 496 0123"},
+		GP:        patients.GP{Name: "Dr Ahmed", Practice: "Roath Surgery"},
+		NextOfKin: patients.NextOfKin{Name: "Ахмед Łukasiewicz", Relationship: "Husband", Phone: "0113 496 0123"},
 		Language:  "Polish", Interpreter: true,
-		Consent: data.Consent{Letter: true, Phone: true},
-		Alerts:  []data.Alert{{Kind: "lone_working", Text: "Prefers a chaperone"}},
-		AIS:     data.AIS{Needs: []string{"large_print", "bsl_interpreter"}, Notes: "Letters in 18 pt", Reviewed: "2026-10-01"},
+		Consent: patients.Consent{Letter: true, Phone: true},
+		Alerts:  []patients.Alert{{Kind: "lone_working", Text: "Prefers a chaperone"}},
+		AIS:     patients.AIS{Needs: []string{"large_print", "bsl_interpreter"}, Notes: "Letters in 18 pt", Reviewed: "2026-10-01"},
 	}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -215,7 +216,7 @@ func jsonKeys(v any, into map[string]bool) {
 // sarAppointment sets up a clinician (the manager must be signed in), and
 // returns a function that books the patient with her, moves the booking
 // and has the patient cancel it, as the desk would.
-func sarAppointment(t *testing.T, c *Clinic) func(p Patient) schedule.Appointment {
+func sarAppointment(t *testing.T, c *Clinic) func(p patients.Patient) schedule.Appointment {
 	t.Helper()
 	var hours WeekHours
 	for d := time.Monday; d <= time.Friday; d++ {
@@ -233,7 +234,7 @@ func sarAppointment(t *testing.T, c *Clinic) func(p Patient) schedule.Appointmen
 	if err != nil {
 		t.Fatal(err)
 	}
-	return func(p Patient) schedule.Appointment {
+	return func(p patients.Patient) schedule.Appointment {
 		t.Helper()
 		a, _, err := c.Book(BookingRequest{PatientID: p.ID, ClinicianID: cl.ID, RoomID: room.ID, TypeID: review.ID,
 			Date: ukcal.MustParseDate("2026-11-25"), Start: schedule.MustParseClock("10:15")})
@@ -481,7 +482,7 @@ func TestSubjectAccessDueDatesFollowVectors(t *testing.T) {
 		t.Fatal("no SAR deadline vectors")
 	}
 	c, now := sarClinic(t)
-	p, err := c.CreatePatient(Patient{Forenames: "Ахмед", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Ахмед", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -537,7 +538,7 @@ func sarNothingDone(t *testing.T, c *Clinic, patientID string, pdf, js *bytes.Bu
 
 func TestSubjectAccessRefusesAClinician(t *testing.T) {
 	c, _ := sarClinic(t)
-	p, err := c.CreatePatient(Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -554,7 +555,7 @@ func TestSubjectAccessRefusesAClinician(t *testing.T) {
 
 func TestSubjectAccessRefusesAFutureDate(t *testing.T) {
 	c, now := sarClinic(t)
-	p, err := c.CreatePatient(Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -582,7 +583,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 
 func TestSubjectAccessThatCannotBeSavedIsNotRecorded(t *testing.T) {
 	c, _ := sarClinic(t)
-	p, err := c.CreatePatient(Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -597,11 +598,11 @@ func TestSubjectAccessThatCannotBeSavedIsNotRecorded(t *testing.T) {
 
 func TestSubjectAccessIncludesMergedDuplicates(t *testing.T) {
 	c, _ := sarClinic(t)
-	keep, err := c.CreatePatient(Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	keep, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dup, err := c.CreatePatient(Patient{Forenames: "Zoe", Surname: "Lukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	dup, err := c.CreatePatient(patients.Patient{Forenames: "Zoe", Surname: "Lukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

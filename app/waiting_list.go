@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/data"
 
@@ -66,7 +67,7 @@ func (c *Clinic) AddToWaitingList(w WaitingEntry) (WaitingEntry, error) {
 		if err != nil {
 			return notFound(err, "that patient's record is not in this clinic file")
 		}
-		if p.Status != data.PatientActive {
+		if p.Status != patients.PatientActive {
 			return fmt.Errorf("the record is %s: only an active patient can wait for an appointment", p.Status)
 		}
 		if err := c.normaliseWaiting(tx.Tx, &w); err != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 )
 
@@ -260,7 +261,7 @@ type DiaryEntry struct {
 	PatientLast   string // the surname
 	PatientDOB    string
 	NHSNumber     string
-	Alerts        []Alert
+	Alerts        []patients.Alert
 	AISNeeds      []string
 	TypeName      string
 	TypeColour    string

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 )
 
@@ -112,22 +113,17 @@ func (s *Store) CountAppointments() (int, error) {
 	return n, err
 }
 
-// PatientBrief is what a generated diary needs to know of a patient.
-type PatientBrief struct {
-	ID, DOB, Sex string
-}
-
 // ActivePatientBriefs lists every active patient's id, date of birth and
 // sex, oldest record first (ids are time-ordered).
-func (s *Store) ActivePatientBriefs() ([]PatientBrief, error) {
-	rows, err := s.db.Query(`SELECT id, dob, sex FROM patients WHERE status = ? ORDER BY id`, PatientActive)
+func (s *Store) ActivePatientBriefs() ([]patients.PatientBrief, error) {
+	rows, err := s.db.Query(`SELECT id, dob, sex FROM patients WHERE status = ? ORDER BY id`, patients.PatientActive)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []PatientBrief
+	var out []patients.PatientBrief
 	for rows.Next() {
-		var p PatientBrief
+		var p patients.PatientBrief
 		if err := rows.Scan(&p.ID, &p.DOB, &p.Sex); err != nil {
 			return nil, err
 		}

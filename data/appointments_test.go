@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 )
 
@@ -18,9 +19,9 @@ func diaryFixture(t *testing.T) *Store {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	err := s.Write(func(tx *Tx) error {
-		for _, p := range []Patient{
-			{ID: "p1", Forenames: "Zoë", Surname: "O'Brien", DOB: "1984-02-29", Status: PatientActive, Alerts: []Alert{{Kind: "safeguarding"}}},
-			{ID: "p2", Forenames: "John", Surname: "Smith", DOB: "1970-01-01", Status: PatientActive},
+		for _, p := range []patients.Patient{
+			{ID: "p1", Forenames: "Zoë", Surname: "O'Brien", DOB: "1984-02-29", Status: patients.PatientActive, Alerts: []patients.Alert{{Kind: "safeguarding"}}},
+			{ID: "p2", Forenames: "John", Surname: "Smith", DOB: "1970-01-01", Status: patients.PatientActive},
 		} {
 			if err := tx.InsertPatient(p); err != nil {
 				return err

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -139,15 +140,11 @@ const (
 	settingCalendarChildAge  = "calendar.child_under_age"
 )
 
-// DefaultChildUnderAge is the age under which a missed appointment is one
-// the child was not brought to, unless the clinic sets another.
-const DefaultChildUnderAge = 16
-
 // DefaultCalendarSettings are used until a manager changes them: England
 // and Wales, a 15-minute grid, a 12-month DNA window, open 08:00–18:00
 // Monday to Friday.
 func DefaultCalendarSettings() CalendarSettings {
-	cs := CalendarSettings{Region: "england-and-wales", GridMinutes: 15, DNAWindowMonths: 12, ChildUnderAge: DefaultChildUnderAge}
+	cs := CalendarSettings{Region: "england-and-wales", GridMinutes: 15, DNAWindowMonths: 12, ChildUnderAge: patients.DefaultChildUnderAge}
 	for d := time.Monday; d <= time.Friday; d++ {
 		cs.OpeningHours[d] = []Span{{Start: 8 * 60, End: 18 * 60}}
 	}

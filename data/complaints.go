@@ -1,6 +1,7 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -230,7 +231,7 @@ func (t *Tx) NextComplaintSeq(year int) (int, error) {
 
 // complaintSearchText is what the register's search box matches.
 func complaintSearchText(c Complaint) string {
-	return FoldName(strings.Join([]string{c.Reference, c.ComplainantName, c.Description}, " "))
+	return patients.FoldName(strings.Join([]string{c.Reference, c.ComplainantName, c.Description}, " "))
 }
 
 // InsertComplaint adds a complaint with its subjects, staff groups and
@@ -437,7 +438,7 @@ func complaintsQuery(f ComplaintFilter) (string, []any) {
 	}
 	if s := strings.TrimSpace(f.Search); s != "" {
 		where = append(where, `c.search_text LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+likeEscape.Replace(FoldName(s))+"%")
+		args = append(args, "%"+likeEscape.Replace(patients.FoldName(s))+"%")
 	}
 	q := `SELECT ` + complaintColumns + ` FROM complaints c`
 	if len(where) > 0 {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"strings"
 	"testing"
 	"time"
@@ -9,7 +10,7 @@ import (
 func TestComplaintRegisterKeepsItsHistoryAndOutlivesThePatient(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-	p := Patient{ID: "p1", Forenames: "Zoë", Surname: "Łukasiewicz", DOB: "1984-02-29", Status: PatientActive, CreatedAt: now, UpdatedAt: now}
+	p := patients.Patient{ID: "p1", Forenames: "Zoë", Surname: "Łukasiewicz", DOB: "1984-02-29", Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
 	c := Complaint{ID: "c1", Reference: "C-2026-001", RefYear: 2026, RefSeq: 1, ComplainantName: "Zoë Łukasiewicz",
 		ComplainantStatus: "patient", PatientID: "p1", Channel: "written", Received: "2026-11-20",
 		Subjects: []string{"appointments", "staff_attitude"}, StaffGroups: []string{"practice_admin"},

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"database/sql"
 	"path/filepath"
 	"reflect"
@@ -13,11 +14,11 @@ import (
 func TestGPAddressRoundTrips(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	p := Patient{ID: "p1", Forenames: "Zoë", Surname: "Price", DOB: "1990-05-17", Status: PatientActive,
-		GP: GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
+	p := patients.Patient{ID: "p1", Forenames: "Zoë", Surname: "Price", DOB: "1990-05-17", Status: patients.PatientActive,
+		GP: patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
 			Address: []string{"Unit 2, Tŷ Gwyn", "14 Hyde Park Road", "Leeds", "LS6 1AB"}},
 		CreatedAt: now, UpdatedAt: now}
-	read := func() Patient {
+	read := func() patients.Patient {
 		t.Helper()
 		got, err := s.Patient(p.ID)
 		if err != nil {
@@ -115,7 +116,7 @@ func TestMigrationAddsAnEmptyGPAddress(t *testing.T) {
 	if err := s.Write(func(tx *Tx) error { return tx.UpdatePatient(p) }); err != nil {
 		t.Fatal(err)
 	}
-	found, err := s.SearchPatients(PatientQuery{NameTokens: []string{"pryce"}})
+	found, err := s.SearchPatients(patients.PatientQuery{NameTokens: []string{"pryce"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"database/sql"
 	"path/filepath"
 	"strconv"
@@ -13,9 +14,9 @@ import (
 func TestKnownAsInLettersRoundTrips(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	p := Patient{ID: "p1", Title: "Mr", Forenames: "Robert", Surname: "Smith", PreferredName: "Bob", UseKnownAs: true,
-		DOB: "1961-04-02", Sex: "male", Status: PatientActive, CreatedAt: now, UpdatedAt: now}
-	read := func() Patient {
+	p := patients.Patient{ID: "p1", Title: "Mr", Forenames: "Robert", Surname: "Smith", PreferredName: "Bob", UseKnownAs: true,
+		DOB: "1961-04-02", Sex: "male", Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
+	read := func() patients.Patient {
 		t.Helper()
 		got, err := s.Patient(p.ID)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 )
 
@@ -24,35 +25,24 @@ var patientLinked = []string{"complaints"}
 // mergedTables are every table a merge moves rows of.
 func mergedTables() []string { return append(append([]string{}, patientOwned...), patientLinked...) }
 
-// Note is a note or a logged phone call on a patient's record.
-type Note struct {
-	ID        string
-	PatientID string
-	Kind      string // note, call
-	Direction string // in, out (calls)
-	Body      string
-	CreatedBy string
-	CreatedAt time.Time
-}
-
 // InsertNote adds a note or call.
-func (t *Tx) InsertNote(n Note) error {
+func (t *Tx) InsertNote(n patients.Note) error {
 	_, err := t.tx.Exec(`INSERT INTO patient_notes (id, patient_id, kind, direction, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		n.ID, n.PatientID, n.Kind, n.Direction, n.Body, n.CreatedBy, n.CreatedAt.UTC().Format(time.RFC3339Nano))
 	return err
 }
 
 // Notes lists a patient's notes and calls, newest first.
-func (s *Store) Notes(patientID string) ([]Note, error) {
+func (s *Store) Notes(patientID string) ([]patients.Note, error) {
 	rows, err := s.db.Query(`SELECT id, patient_id, kind, direction, body, created_by, created_at FROM patient_notes
 		WHERE patient_id = ? ORDER BY created_at DESC`, patientID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Note
+	var out []patients.Note
 	for rows.Next() {
-		var n Note
+		var n patients.Note
 		var at string
 		if err := rows.Scan(&n.ID, &n.PatientID, &n.Kind, &n.Direction, &n.Body, &n.CreatedBy, &at); err != nil {
 			return nil, err
@@ -178,21 +168,9 @@ func queryTasks[R rowsLike](rows R, err error) ([]Task, error) {
 	return out, rows.Err()
 }
 
-// Merge is one merge of a duplicate record into a survivor.
-type Merge struct {
-	ID         string
-	SurvivorID string
-	MergedID   string
-	Moved      map[string][]string // table -> row ids moved
-	MergedBy   string
-	MergedAt   time.Time
-	UndoneBy   string
-	UndoneAt   time.Time
-}
-
 // MergePatients moves every row the duplicate owns to the survivor and
 // marks the duplicate merged. It returns what moved, for undoing.
-func (t *Tx) MergePatients(m Merge) (Merge, error) {
+func (t *Tx) MergePatients(m patients.Merge) (patients.Merge, error) {
 	m.Moved = map[string][]string{}
 	for _, table := range mergedTables() {
 		ids, err := t.idsOf(table, m.MergedID)
@@ -247,10 +225,10 @@ type queryRower interface {
 }
 
 // MergeByID reads one merge.
-func (t *Tx) MergeByID(id string) (Merge, error) { return mergeByID(t.tx, id) }
+func (t *Tx) MergeByID(id string) (patients.Merge, error) { return mergeByID(t.tx, id) }
 
-func mergeByID(q queryRower, id string) (Merge, error) {
-	var m Merge
+func mergeByID(q queryRower, id string) (patients.Merge, error) {
+	var m patients.Merge
 	var moved, mergedAt, undoneAt string
 	err := q.QueryRow(`SELECT id, survivor_id, merged_id, moved, merged_by, merged_at, undone_by, undone_at FROM patient_merges WHERE id = ?`, id).
 		Scan(&m.ID, &m.SurvivorID, &m.MergedID, &moved, &m.MergedBy, &mergedAt, &m.UndoneBy, &undoneAt)
@@ -267,7 +245,7 @@ func mergeByID(q queryRower, id string) (Merge, error) {
 
 // UndoMerge moves back exactly the rows the merge moved and makes the
 // duplicate an active record again.
-func (t *Tx) UndoMerge(id, by string, at time.Time) (Merge, error) {
+func (t *Tx) UndoMerge(id, by string, at time.Time) (patients.Merge, error) {
 	m, err := t.MergeByID(id)
 	if err != nil {
 		return m, err
@@ -292,12 +270,12 @@ func (t *Tx) UndoMerge(id, by string, at time.Time) (Merge, error) {
 }
 
 // Merges lists the merges a patient took part in, newest first.
-func (s *Store) Merges(patientID string) ([]Merge, error) {
+func (s *Store) Merges(patientID string) ([]patients.Merge, error) {
 	ids, err := scanIDs(s.db.Query(`SELECT id FROM patient_merges WHERE survivor_id = ? OR merged_id = ? ORDER BY merged_at DESC`, patientID, patientID))
 	if err != nil {
 		return nil, err
 	}
-	var out []Merge
+	var out []patients.Merge
 	for _, id := range ids {
 		m, err := mergeByID(s.db, id)
 		if err != nil {

@@ -1,21 +1,10 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"strings"
 	"unicode"
 )
-
-// PatientQuery is a search, already understood by the app layer: each
-// part narrows the result. Name tokens are prefixes ("zo smi").
-type PatientQuery struct {
-	NameTokens      []string
-	NHSNumber       string // 10 digits
-	DOB             string // YYYY-MM-DD
-	Postcode        string // normalised full postcode, or an outward code prefix
-	Phone           string // E.164
-	IncludeArchived bool
-	Limit           int
-}
 
 // ftsPrefixQuery turns name tokens into an FTS5 query of quoted prefixes,
 // so nothing typed can be read as FTS syntax.
@@ -27,7 +16,7 @@ func ftsPrefixQuery(tokens []string) string {
 				return r
 			}
 			return ' '
-		}, FoldName(t))
+		}, patients.FoldName(t))
 		for _, w := range strings.Fields(t) {
 			parts = append(parts, `"`+w+`"*`)
 		}
@@ -49,7 +38,7 @@ func ftsPrefixQuery(tokens []string) string {
 // Names with an exact part ("smith 12/03/1980") are found through the exact
 // part's index, and the name is checked on each candidate (FTS5 seeks to
 // the rowid), so a common name cannot crowd the match out of a capped page.
-func (s *Store) SearchPatients(q PatientQuery) ([]PatientSummary, error) {
+func (s *Store) SearchPatients(q patients.PatientQuery) ([]patients.PatientSummary, error) {
 	query, args := searchQuery(q)
 	if query == "" {
 		return nil, nil
@@ -60,7 +49,7 @@ func (s *Store) SearchPatients(q PatientQuery) ([]PatientSummary, error) {
 }
 
 // searchQuery is the query behind SearchPatients ("" when q asks nothing).
-func searchQuery(q PatientQuery) (string, []any) {
+func searchQuery(q patients.PatientQuery) (string, []any) {
 	limit := q.Limit
 	if limit <= 0 || limit > 500 {
 		limit = 50
@@ -153,7 +142,7 @@ func (s *Store) RawNameSearch(tokens []string, limit int, rowsToo bool) (int, er
 // DuplicateCandidates are active patients sharing an NHS number, a date of
 // birth, or a phone number with p (not p itself). The app decides which
 // are likely the same person.
-func (s *Store) DuplicateCandidates(p Patient) ([]Patient, error) {
+func (s *Store) DuplicateCandidates(p patients.Patient) ([]patients.Patient, error) {
 	query, args := duplicateQuery(p)
 	if query == "" {
 		return nil, nil
@@ -161,7 +150,7 @@ func (s *Store) DuplicateCandidates(p Patient) ([]Patient, error) {
 	return s.queryPatients(query, args...)
 }
 
-func duplicateQuery(p Patient) (string, []any) {
+func duplicateQuery(p patients.Patient) (string, []any) {
 	var where []string
 	var args []any
 	// Each term repeats its partial index's condition (x <> ''), or SQLite

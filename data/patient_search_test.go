@@ -1,6 +1,7 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // import row is what makes a 100k-patient clinic slow.
 func TestPatientLookupsUseIndexes(t *testing.T) {
 	s, _, _ := newStore(t)
-	p := Patient{ID: "x", NHSNumber: "9434765919", DOB: "1980-01-01", Phones: Phones{Mobile: "+447700900123"}}
+	p := patients.Patient{ID: "x", NHSNumber: "9434765919", DOB: "1980-01-01", Phones: patients.Phones{Mobile: "+447700900123"}}
 	plan := func(q string, args ...any) string {
 		rows, err := s.DB().Query("EXPLAIN QUERY PLAN "+q, args...)
 		if err != nil {
@@ -28,11 +29,11 @@ func TestPatientLookupsUseIndexes(t *testing.T) {
 	cases := map[string]string{}
 	q, args := duplicateQuery(p)
 	cases["duplicate candidates"] = plan(q, args...)
-	q, args = duplicateQuery(Patient{ID: "y", NHSNumber: "9434765919"})
+	q, args = duplicateQuery(patients.Patient{ID: "y", NHSNumber: "9434765919"})
 	cases["duplicates by NHS number"] = plan(q, args...)
-	q, args = duplicateQuery(Patient{ID: "y", Phones: Phones{Home: "+441134960000"}})
+	q, args = duplicateQuery(patients.Patient{ID: "y", Phones: patients.Phones{Home: "+441134960000"}})
 	cases["duplicates by phone"] = plan(q, args...)
-	for kind, pq := range map[string]PatientQuery{
+	for kind, pq := range map[string]patients.PatientQuery{
 		"search by NHS number":    {NHSNumber: "9434765919"},
 		"search by date of birth": {DOB: "1980-01-01", NameTokens: []string{"smi"}},
 		"search by postcode":      {Postcode: "LS1"},
@@ -51,7 +52,7 @@ func TestPatientLookupsUseIndexes(t *testing.T) {
 			t.Errorf("%s does not read its rows from the name index by rowid:\n%s", kind, cases[kind])
 		}
 	}
-	q, args = patientPageQuery(PatientFilter{Limit: 50}, &pageCursor{id: "x", surname: "Smith", forenames: "John"})
+	q, args = patientPageQuery(patients.PatientFilter{Limit: 50}, &pageCursor{id: "x", surname: "Smith", forenames: "John"})
 	cases["a page of the list"] = plan(q, args...)
 	for name, got := range cases {
 		if strings.Contains(got, "SCAN patients") || strings.Contains(got, "SCAN TABLE patients") {
@@ -71,7 +72,7 @@ func TestPatientPagesNeverRepeatOrSkip(t *testing.T) {
 	err := s.Write(func(tx *Tx) error {
 		for i, n := range names {
 			for j := 0; j < 3; j++ {
-				p := Patient{ID: n + string(rune('a'+j)) + string(rune('0'+i)), Forenames: "F|" + string(rune('a'+j)), Surname: n, DOB: "1980-01-01", Status: PatientActive}
+				p := patients.Patient{ID: n + string(rune('a'+j)) + string(rune('0'+i)), Forenames: "F|" + string(rune('a'+j)), Surname: n, DOB: "1980-01-01", Status: patients.PatientActive}
 				if err := tx.InsertPatient(p); err != nil {
 					return err
 				}
@@ -85,7 +86,7 @@ func TestPatientPagesNeverRepeatOrSkip(t *testing.T) {
 	seen := map[string]bool{}
 	after := ""
 	for pages := 0; pages < 100; pages++ {
-		page, err := s.Patients(PatientFilter{After: after, Limit: 2})
+		page, err := s.Patients(patients.PatientFilter{After: after, Limit: 2})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,43 +1,18 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"encoding/json"
 	"slices"
 	"strings"
 )
 
-// PatientSummary is a patient as a list or search result shows them:
-// enough to tell two John Smiths apart, and nothing that could be saved
-// back over the record by mistake (open the record by ID to edit it).
-type PatientSummary struct {
-	ID            string
-	Title         string
-	Forenames     string
-	Surname       string
-	PreferredName string
-	DOB           string
-	NHSNumber     string
-	Postcode      string
-	Alerts        []Alert
-	AISNeeds      []string
-	Language      string
-	Interpreter   bool
-	Status        string
-}
-
-// Summary is the list row of p.
-func (p Patient) Summary() PatientSummary {
-	return PatientSummary{ID: p.ID, Title: p.Title, Forenames: p.Forenames, Surname: p.Surname,
-		PreferredName: p.PreferredName, DOB: p.DOB, NHSNumber: p.NHSNumber, Postcode: p.Address.Postcode,
-		Alerts: p.Alerts, AISNeeds: p.AIS.Needs, Language: p.Language, Interpreter: p.Interpreter, Status: p.Status}
-}
-
 // summaryColumns are read from patients or from the name index, which
 // holds the same columns under the same names.
 const summaryColumns = `id, title, forenames, surname, preferred_name, dob, nhs_number, postcode, alerts, ais_needs, language, interpreter, status`
 
-func scanSummary(sc interface{ Scan(...any) error }) (PatientSummary, error) {
-	var p PatientSummary
+func scanSummary(sc interface{ Scan(...any) error }) (patients.PatientSummary, error) {
+	var p patients.PatientSummary
 	var alerts, needs string
 	if err := sc.Scan(&p.ID, &p.Title, &p.Forenames, &p.Surname, &p.PreferredName, &p.DOB, &p.NHSNumber,
 		&p.Postcode, &alerts, &needs, &p.Language, &p.Interpreter, &p.Status); err != nil {
@@ -57,13 +32,13 @@ func scanSummary(sc interface{ Scan(...any) error }) (PatientSummary, error) {
 	return p, nil
 }
 
-func (s *Store) querySummaries(q string, args ...any) ([]PatientSummary, error) {
+func (s *Store) querySummaries(q string, args ...any) ([]patients.PatientSummary, error) {
 	rows, err := s.db.Query(q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []PatientSummary
+	var out []patients.PatientSummary
 	for rows.Next() {
 		p, err := scanSummary(rows)
 		if err != nil {
@@ -76,10 +51,10 @@ func (s *Store) querySummaries(q string, args ...any) ([]PatientSummary, error) 
 
 // sortSummaries puts results in list order: surname, forenames, date of
 // birth, with accents and case folded so "Ó Briain" sorts with "O".
-func sortSummaries(ps []PatientSummary) {
+func sortSummaries(ps []patients.PatientSummary) {
 	type keyed struct {
 		surname, forenames string
-		p                  PatientSummary
+		p                  patients.PatientSummary
 	}
 	ks := make([]keyed, len(ps))
 	for i, p := range ps {
@@ -107,7 +82,7 @@ func sortSummaries(ps []PatientSummary) {
 func sortKey(name string) string {
 	for i := 0; i < len(name); i++ {
 		if name[i] >= 0x80 {
-			return strings.ToLower(FoldName(name))
+			return strings.ToLower(patients.FoldName(name))
 		}
 	}
 	return strings.ToLower(name)

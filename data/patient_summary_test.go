@@ -1,6 +1,7 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"reflect"
 	"testing"
 	"time"
@@ -12,17 +13,17 @@ import (
 func TestSearchRowsFollowTheRecord(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	p := Patient{ID: "p1", Title: "Ms", Forenames: "Zoë", Surname: "Price", DOB: "1990-05-17", NHSNumber: "9434765919",
-		Address: Address{Postcode: "LS1 4AP"}, Status: PatientActive, CreatedAt: now, UpdatedAt: now}
+	p := patients.Patient{ID: "p1", Title: "Ms", Forenames: "Zoë", Surname: "Price", DOB: "1990-05-17", NHSNumber: "9434765919",
+		Address: patients.Address{Postcode: "LS1 4AP"}, Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
 	write := func(fn func(*Tx) error) {
 		t.Helper()
 		if err := s.Write(fn); err != nil {
 			t.Fatal(err)
 		}
 	}
-	search := func(archived bool) []PatientSummary {
+	search := func(archived bool) []patients.PatientSummary {
 		t.Helper()
-		got, err := s.SearchPatients(PatientQuery{NameTokens: []string{"zoe"}, IncludeArchived: archived})
+		got, err := s.SearchPatients(patients.PatientQuery{NameTokens: []string{"zoe"}, IncludeArchived: archived})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,19 +35,19 @@ func TestSearchRowsFollowTheRecord(t *testing.T) {
 	}
 
 	p.DOB, p.Address.Postcode, p.NHSNumber = "1991-06-18", "BS1 5TR", ""
-	p.Alerts = []Alert{{Kind: "violent", Text: "shouted at staff"}}
+	p.Alerts = []patients.Alert{{Kind: "violent", Text: "shouted at staff"}}
 	p.AIS.Needs, p.Interpreter, p.Language = []string{"large_print"}, true, "Polish"
 	write(func(tx *Tx) error { return tx.UpdatePatient(p) })
 	if got := search(false); len(got) != 1 || !reflect.DeepEqual(got[0], p.Summary()) {
 		t.Fatalf("after update: %+v, want %+v", got, p.Summary())
 	}
 
-	p.Status = PatientArchived
+	p.Status = patients.PatientArchived
 	write(func(tx *Tx) error { return tx.UpdatePatient(p) })
 	if got := search(false); len(got) != 0 {
 		t.Fatalf("an archived record is in the active search: %+v", got)
 	}
-	if got := search(true); len(got) != 1 || got[0].Status != PatientArchived {
+	if got := search(true); len(got) != 1 || got[0].Status != patients.PatientArchived {
 		t.Fatalf("archived search: %+v", got)
 	}
 
@@ -61,7 +62,7 @@ func TestSearchRowsFollowTheRecord(t *testing.T) {
 func TestSearchResultsInListOrder(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	people := []Patient{
+	people := []patients.Patient{
 		{ID: "a", Forenames: "Orla", Surname: "Quinn", DOB: "1970-01-01"},
 		{ID: "b", Forenames: "Órla", Surname: "Ó Briain", DOB: "1970-01-01"},
 		{ID: "c", Forenames: "olek", Surname: "Nowak", DOB: "1970-01-01"},
@@ -69,7 +70,7 @@ func TestSearchResultsInListOrder(t *testing.T) {
 	}
 	err := s.Write(func(tx *Tx) error {
 		for _, p := range people {
-			p.Status, p.CreatedAt, p.UpdatedAt = PatientActive, now, now
+			p.Status, p.CreatedAt, p.UpdatedAt = patients.PatientActive, now, now
 			if err := tx.InsertPatient(p); err != nil {
 				return err
 			}
@@ -79,7 +80,7 @@ func TestSearchResultsInListOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.SearchPatients(PatientQuery{NameTokens: []string{"o"}})
+	got, err := s.SearchPatients(patients.PatientQuery{NameTokens: []string{"o"}})
 	if err != nil {
 		t.Fatal(err)
 	}

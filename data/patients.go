@@ -1,105 +1,13 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
-)
-
-// Patient is one patient's record. Plain dates (DOB, last treatment, AIS
-// review) are "YYYY-MM-DD" strings: they have no time of day and no zone.
-// The app layer validates and normalises every field before it gets here.
-type Patient struct {
-	ID             string
-	Title          string
-	Forenames      string
-	Surname        string
-	PreferredName  string
-	UseKnownAs     bool // letters greet the patient by PreferredName, at their request
-	DOB            string
-	Sex            string // "", female, male, indeterminate, not_known
-	GenderIdentity string
-	NHSNumber      string // 10 digits or ""
-	Address        Address
-	Phones         Phones
-	Email          string
-	GP             GP
-	NextOfKin      NextOfKin
-	ParentCarer    ParentCarer // for a child: who letters about missed appointments go to
-	Language       string
-	Interpreter    bool
-	Consent        Consent
-	Alerts         []Alert
-	AIS            AIS
-	LastTreatment  string // hand-kept, e.g. treatment before ClinicDesk; the diary's Seen appointments count too
-	DateOfDeath    string // "" when not recorded
-	Status         string // active, archived, merged
-	MergedInto     string
-	ArchivedAt     time.Time
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-}
-
-// Address is a UK postal address; Postcode is normalised ("LS1 4AP").
-type Address struct {
-	Line1, Line2, Town, County, Postcode string
-}
-
-// Phones are stored in E.164 ("+447700900123").
-type Phones struct {
-	Mobile, Home, Work string
-}
-
-// GP is the patient's registered GP and practice. Address is the
-// practice's postal address, one line each, postcode last; nil when not
-// recorded.
-type GP struct {
-	Name, Practice string
-	Address        []string
-}
-
-// NextOfKin is the emergency contact.
-type NextOfKin struct {
-	Name, Relationship, Phone string
-}
-
-// ParentCarer is a child's parent or carer, to whom letters about the
-// child's missed appointments are written. Address is their postal
-// address, one line each, postcode last; nil means the child's own.
-type ParentCarer struct {
-	Title, Forenames, Surname, Relationship, Phone string
-	Address                                        []string
-}
-
-// Recorded reports whether a parent or carer is named.
-func (c ParentCarer) Recorded() bool { return strings.TrimSpace(c.Forenames+c.Surname) != "" }
-
-// Consent says how the patient agrees to be contacted.
-type Consent struct {
-	Letter, Phone, SMS, Email bool
-}
-
-// Alert is shown wherever the patient appears ("violent warning", …).
-type Alert struct {
-	Kind string `json:"kind"`
-	Text string `json:"text,omitempty"`
-}
-
-// AIS holds the Accessible Information Standard needs.
-type AIS struct {
-	Needs    []string // codes such as large_print, bsl_interpreter
-	Notes    string
-	Reviewed string // YYYY-MM-DD
-}
-
-// Patient statuses.
-const (
-	PatientActive   = "active"
-	PatientArchived = "archived"
-	PatientMerged   = "merged"
 )
 
 const patientColumns = `id, title, forenames, surname, preferred_name, known_as_in_letters, dob, sex, gender_identity, nhs_number,
@@ -109,7 +17,7 @@ const patientColumns = `id, title, forenames, surname, preferred_name, known_as_
 	last_treatment, date_of_death, carer_title, carer_forenames, carer_surname, carer_relationship, carer_phone, carer_address,
 	status, coalesce(merged_into, ''), archived_at, created_at, updated_at`
 
-func patientArgs(p Patient) ([]any, error) {
+func patientArgs(p patients.Patient) ([]any, error) {
 	alerts, err := json.Marshal(nonNilAlerts(p.Alerts))
 	if err != nil {
 		return nil, err
@@ -149,13 +57,13 @@ func splitLines(s string) []string {
 }
 
 // searchNames is what the name index holds for p.
-func searchNames(p Patient) string {
-	return FoldName(p.Forenames + " " + p.Surname + " " + p.PreferredName)
+func searchNames(p patients.Patient) string {
+	return patients.FoldName(p.Forenames + " " + p.Surname + " " + p.PreferredName)
 }
 
-func nonNilAlerts(a []Alert) []Alert {
+func nonNilAlerts(a []patients.Alert) []patients.Alert {
 	if a == nil {
-		return []Alert{}
+		return []patients.Alert{}
 	}
 	return a
 }
@@ -167,8 +75,8 @@ func nonNilStrings(s []string) []string {
 	return s
 }
 
-func scanPatient(sc interface{ Scan(...any) error }) (Patient, error) {
-	var p Patient
+func scanPatient(sc interface{ Scan(...any) error }) (patients.Patient, error) {
+	var p patients.Patient
 	var gpAddress, carerAddress, alerts, needs, archived, created, updated string
 	err := sc.Scan(&p.ID, &p.Title, &p.Forenames, &p.Surname, &p.PreferredName, &p.UseKnownAs, &p.DOB, &p.Sex, &p.GenderIdentity, &p.NHSNumber,
 		&p.Address.Line1, &p.Address.Line2, &p.Address.Town, &p.Address.County, &p.Address.Postcode,
@@ -201,7 +109,7 @@ func scanPatient(sc interface{ Scan(...any) error }) (Patient, error) {
 }
 
 // InsertPatient adds a patient (the search index follows by trigger).
-func (t *Tx) InsertPatient(p Patient) error {
+func (t *Tx) InsertPatient(p patients.Patient) error {
 	args, err := patientArgs(p)
 	if err != nil {
 		return err
@@ -213,7 +121,7 @@ func (t *Tx) InsertPatient(p Patient) error {
 }
 
 // UpdatePatient saves every field of p over the stored record.
-func (t *Tx) UpdatePatient(p Patient) error {
+func (t *Tx) UpdatePatient(p patients.Patient) error {
 	args, err := patientArgs(p)
 	if err != nil {
 		return err
@@ -260,18 +168,18 @@ func (t *Tx) DeletePatient(id string) error {
 }
 
 // Patient reads one patient inside the transaction.
-func (t *Tx) Patient(id string) (Patient, error) {
+func (t *Tx) Patient(id string) (patients.Patient, error) {
 	return scanPatient(t.tx.QueryRow(`SELECT `+patientColumns+` FROM patients WHERE id = ?`, id))
 }
 
 // Patient reads one patient.
-func (s *Store) Patient(id string) (Patient, error) {
+func (s *Store) Patient(id string) (patients.Patient, error) {
 	return scanPatient(s.db.QueryRow(`SELECT `+patientColumns+` FROM patients WHERE id = ?`, id))
 }
 
 // PatientsByIDs reads several patients, in the order of ids.
-func (s *Store) PatientsByIDs(ids []string) ([]Patient, error) {
-	out := make([]Patient, 0, len(ids))
+func (s *Store) PatientsByIDs(ids []string) ([]patients.Patient, error) {
+	out := make([]patients.Patient, 0, len(ids))
 	stmt, err := s.db.Prepare(`SELECT ` + patientColumns + ` FROM patients WHERE id = ?`)
 	if err != nil {
 		return nil, err
@@ -290,15 +198,8 @@ func (s *Store) PatientsByIDs(ids []string) ([]Patient, error) {
 	return out, nil
 }
 
-// PatientFilter pages through patients in name order.
-type PatientFilter struct {
-	Status string // "" means active
-	After  string // page after the patient with this id, in name order
-	Limit  int
-}
-
 // Patients lists patients by surname, forenames, paged.
-func (s *Store) Patients(f PatientFilter) ([]Patient, error) {
+func (s *Store) Patients(f patients.PatientFilter) ([]patients.Patient, error) {
 	var after *pageCursor
 	if f.After != "" {
 		// The cursor is a patient, not a text key, so no name can break it.
@@ -322,10 +223,10 @@ type pageCursor struct{ id, surname, forenames string }
 // values with the collation on them, so SQLite reads the page as a range
 // of patients_list_order; with a subquery in their place it sorted every
 // patient after the cursor for each page.
-func patientPageQuery(f PatientFilter, after *pageCursor) (string, []any) {
+func patientPageQuery(f patients.PatientFilter, after *pageCursor) (string, []any) {
 	status := f.Status
 	if status == "" {
-		status = PatientActive
+		status = patients.PatientActive
 	}
 	limit := f.Limit
 	if limit <= 0 || limit > 1000 {
@@ -341,13 +242,13 @@ func patientPageQuery(f PatientFilter, after *pageCursor) (string, []any) {
 	return q, append(args, limit)
 }
 
-func (s *Store) queryPatients(q string, args ...any) ([]Patient, error) {
+func (s *Store) queryPatients(q string, args ...any) ([]patients.Patient, error) {
 	rows, err := s.db.Query(q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Patient
+	var out []patients.Patient
 	for rows.Next() {
 		p, err := scanPatient(rows)
 		if err != nil {

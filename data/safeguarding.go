@@ -1,39 +1,16 @@
 package data
 
 import (
+	"clinicdesk/app/patients"
 	"database/sql"
 	"errors"
 	"time"
 )
 
-// SafeguardingPrompt asks the clinician to consider safeguarding after a
-// child was not brought to an appointment. It stays open until someone
-// acknowledges it, with a note of what they decided.
-type SafeguardingPrompt struct {
-	ID             string
-	PatientID      string
-	AppointmentID  string
-	ClinicianID    string
-	MissedCount    int // missed appointments in the DNA window, this one included
-	CreatedAt      time.Time
-	CreatedBy      string
-	AcknowledgedAt time.Time // zero while open
-	AcknowledgedBy string
-	Note           string
-
-	// Read with the prompt, for showing it.
-	PatientName     string // "Forenames Surname"
-	AppointmentDate string // YYYY-MM-DD
-	AppointmentMin  int    // start, minutes after midnight
-}
-
-// Open reports whether the prompt still waits for acknowledgement.
-func (p SafeguardingPrompt) Open() bool { return p.AcknowledgedAt.IsZero() }
-
 // InsertSafeguardingPrompt records a prompt; it reports false, and adds
 // nothing, when the appointment already has one (marked missed again
 // after a late arrival was undone).
-func (t *Tx) InsertSafeguardingPrompt(p SafeguardingPrompt) (bool, error) {
+func (t *Tx) InsertSafeguardingPrompt(p patients.SafeguardingPrompt) (bool, error) {
 	res, err := t.tx.Exec(`INSERT INTO safeguarding_prompts (id, patient_id, appointment_id, clinician_id, missed_count, created_at, created_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (appointment_id) DO NOTHING`,
 		p.ID, p.PatientID, p.AppointmentID, p.ClinicianID, p.MissedCount, utc(p.CreatedAt), p.CreatedBy)
@@ -62,21 +39,13 @@ const safeguardingColumns = `s.id, s.patient_id, s.appointment_id, s.clinician_i
 
 const safeguardingFrom = ` FROM safeguarding_prompts s JOIN patients p ON p.id = s.patient_id JOIN appointments a ON a.id = s.appointment_id`
 
-// SafeguardingFilter narrows the prompts read.
-type SafeguardingFilter struct {
-	PatientID     string
-	AppointmentID string
-	OpenOnly      bool
-	Limit         int // 0: 200
-}
-
 // SafeguardingPrompts lists prompts, oldest first.
-func (s *Store) SafeguardingPrompts(f SafeguardingFilter) ([]SafeguardingPrompt, error) {
+func (s *Store) SafeguardingPrompts(f patients.SafeguardingFilter) ([]patients.SafeguardingPrompt, error) {
 	return safeguardingPrompts(s.db, f)
 }
 
 // SafeguardingPrompt reads one prompt inside the transaction.
-func (t *Tx) SafeguardingPrompt(id string) (SafeguardingPrompt, error) {
+func (t *Tx) SafeguardingPrompt(id string) (patients.SafeguardingPrompt, error) {
 	row := t.tx.QueryRow(`SELECT `+safeguardingColumns+safeguardingFrom+` WHERE s.id = ?`, id)
 	p, err := scanSafeguarding(row)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -85,7 +54,7 @@ func (t *Tx) SafeguardingPrompt(id string) (SafeguardingPrompt, error) {
 	return p, err
 }
 
-func safeguardingPrompts(q querier, f SafeguardingFilter) ([]SafeguardingPrompt, error) {
+func safeguardingPrompts(q querier, f patients.SafeguardingFilter) ([]patients.SafeguardingPrompt, error) {
 	query := `SELECT ` + safeguardingColumns + safeguardingFrom + ` WHERE 1 = 1`
 	var args []any
 	if f.PatientID != "" {
@@ -109,7 +78,7 @@ func safeguardingPrompts(q querier, f SafeguardingFilter) ([]SafeguardingPrompt,
 		return nil, err
 	}
 	defer rows.Close()
-	var out []SafeguardingPrompt
+	var out []patients.SafeguardingPrompt
 	for rows.Next() {
 		p, err := scanSafeguarding(rows)
 		if err != nil {
@@ -120,8 +89,8 @@ func safeguardingPrompts(q querier, f SafeguardingFilter) ([]SafeguardingPrompt,
 	return out, rows.Err()
 }
 
-func scanSafeguarding(sc interface{ Scan(...any) error }) (SafeguardingPrompt, error) {
-	var p SafeguardingPrompt
+func scanSafeguarding(sc interface{ Scan(...any) error }) (patients.SafeguardingPrompt, error) {
+	var p patients.SafeguardingPrompt
 	var created, acked string
 	if err := sc.Scan(&p.ID, &p.PatientID, &p.AppointmentID, &p.ClinicianID, &p.MissedCount, &created, &p.CreatedBy,
 		&acked, &p.AcknowledgedBy, &p.Note, &p.PatientName, &p.AppointmentDate, &p.AppointmentMin); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -71,7 +72,7 @@ type auditScreen struct {
 	action        *widget.Select
 	patient       *widget.Entry  // a name, NHS number or date of birth
 	patientPick   *widget.Select // shown when several patients match
-	patientFound  []app.PatientSummary
+	patientFound  []patients.PatientSummary
 	patientID     string // the patient the filter is for, "" for all
 	patientText   string // what was typed when patientID was found
 	onlyPatient   *widget.Button

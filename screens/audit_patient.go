@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 )
 
@@ -42,13 +42,13 @@ func (s *auditScreen) readPatient(then func(id string, err error)) {
 		return
 	}
 	c := s.ctx.Clinic
-	offUI(s.ctx, func() ([]app.PatientSummary, error) { return c.SearchPatients(text, true, 20) }, func(found []app.PatientSummary, err error) {
+	offUI(s.ctx, func() ([]patients.PatientSummary, error) { return c.SearchPatients(text, true, 20) }, func(found []patients.PatientSummary, err error) {
 		then(s.patientFrom(text, found, err))
 	})
 }
 
 // patientFrom is the patient the search for text found, or why none is.
-func (s *auditScreen) patientFrom(text string, found []app.PatientSummary, err error) (string, error) {
+func (s *auditScreen) patientFrom(text string, found []patients.PatientSummary, err error) (string, error) {
 	if err != nil {
 		return "", err
 	}
@@ -66,7 +66,7 @@ func (s *auditScreen) patientFrom(text string, found []app.PatientSummary, err e
 }
 
 // setPatientChoices shows the patients to choose from (none: hidden).
-func (s *auditScreen) setPatientChoices(found []app.PatientSummary) {
+func (s *auditScreen) setPatientChoices(found []patients.PatientSummary) {
 	s.patientFound = found
 	var opts []string
 	for _, p := range found {
@@ -83,7 +83,7 @@ func (s *auditScreen) setPatientChoices(found []app.PatientSummary) {
 
 // auditPickLine is a patient in the list to choose from: name, date of
 // birth and postcode, enough to tell two Jane Smiths apart.
-func auditPickLine(p app.PatientSummary) string {
+func auditPickLine(p patients.PatientSummary) string {
 	return strings.Join(strings.Fields(strings.Join([]string{listName(p), "·", dobAge(p), "·", p.Postcode}, " ")), " ")
 }
 
@@ -100,7 +100,7 @@ func (s *auditScreen) pickPatient(line string) {
 }
 
 // usePatient puts a patient in the patient box as the filter.
-func (s *auditScreen) usePatient(p app.PatientSummary) {
+func (s *auditScreen) usePatient(p patients.PatientSummary) {
 	s.patientText = fullName(p)
 	if p.DOB != "" {
 		s.patientText += ", born " + ukcal.ShortFromISO(p.DOB)

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -74,8 +74,8 @@ func TestEveryBookingProblemIsWordedForTheScreen(t *testing.T) {
 func TestBookingDialogShowsEveryProblemAndRemindsOfAlerts(t *testing.T) {
 	c := tcClinic(t)
 	d := ctSetUp(t, c)
-	tpAdd(t, c, "Luke", "Haigh", "1961-04-03", func(p *app.Patient) {
-		p.Alerts = []app.Alert{{Kind: "safeguarding", Text: "child protection plan"}}
+	tpAdd(t, c, "Luke", "Haigh", "1961-04-03", func(p *patients.Patient) {
+		p.Alerts = []patients.Alert{{Kind: "safeguarding", Text: "child protection plan"}}
 	})
 	if _, err := c.AddClosure(ctDay, ctDay, "Staff training"); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -105,7 +106,7 @@ func (b *calendarBooking) build() {
 		return
 	}
 
-	b.patient = newCalendarPatientPick(b.s.ctx, func(app.PatientSummary) {
+	b.patient = newCalendarPatientPick(b.s.ctx, func(patients.PatientSummary) {
 		b.check()
 		if b.draft != nil {
 			b.draft.note()

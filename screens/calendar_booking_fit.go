@@ -1,7 +1,7 @@
 package screens
 
 import (
-	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -81,7 +81,7 @@ func (b *calendarBooking) popUp() *widget.PopUp {
 // chosen instead) they are the booking's patient, and everything else
 // typed in the booking stays as it was.
 func (b *calendarBooking) registerNew(typed string) {
-	b.newPatient = openNewPatient(b.s.ctx, typed, b.patient.search, func(p app.PatientSummary) {
+	b.newPatient = openNewPatient(b.s.ctx, typed, b.patient.search, func(p patients.PatientSummary) {
 		b.patient.choose(p)
 		b.s.ctx.Window.Canvas().Focus(b.notes)
 	})

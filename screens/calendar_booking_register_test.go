@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -170,7 +171,7 @@ func TestBookingDialogOffersNoRegistrationToThoseWhoMayNotAddPatients(t *testing
 	if b.newPatient != nil {
 		t.Fatal("Enter opened the registration for a clinician")
 	}
-	if _, err := c.CreatePatient(app.Patient{Forenames: "Sarah", Surname: "Jones", DOB: "1980-03-12"}, app.PatientOptions{}); err == nil {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "Sarah", Surname: "Jones", DOB: "1980-03-12"}, app.PatientOptions{}); err == nil {
 		t.Fatal("the app registered a patient for a clinician")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -18,7 +19,7 @@ import (
 // (cd: "calendar details").
 
 // cdAddressed is a patient letters can be sent to.
-func cdAddressed(p *app.Patient) {
+func cdAddressed(p *patients.Patient) {
 	p.Title, p.Address.Line1, p.Address.Town, p.Address.Postcode = "Ms", "2 Mill Lane", "York", "YO1 7AB"
 }
 

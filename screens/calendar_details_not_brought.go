@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2"
@@ -66,7 +67,7 @@ type safeguardingBox struct {
 	ctx     *Context
 	box     *fyne.Container
 	changed func()
-	prompt  app.SafeguardingPrompt
+	prompt  patients.SafeguardingPrompt
 	noteBox *widget.Entry
 	problem *widget.Label
 }
@@ -81,7 +82,7 @@ func (b *safeguardingBox) load(appointmentID string) {
 		return
 	}
 	type found struct {
-		p  app.SafeguardingPrompt
+		p  patients.SafeguardingPrompt
 		ok bool
 	}
 	offUI(b.ctx, func() (found, error) {
@@ -95,7 +96,7 @@ func (b *safeguardingBox) load(appointmentID string) {
 	})
 }
 
-func (b *safeguardingBox) show(p app.SafeguardingPrompt) {
+func (b *safeguardingBox) show(p patients.SafeguardingPrompt) {
 	b.prompt = p
 	title := widget.NewLabelWithStyle("Consider safeguarding", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
@@ -131,13 +132,13 @@ func (b *safeguardingBox) refresh() {
 func (b *safeguardingBox) acknowledge() {
 	id, note := b.prompt.ID, b.noteBox.Text
 	appointmentID := b.prompt.AppointmentID
-	offUI(b.ctx, func() (app.SafeguardingPrompt, error) {
+	offUI(b.ctx, func() (patients.SafeguardingPrompt, error) {
 		if err := b.ctx.Clinic.AcknowledgeSafeguarding(id, note); err != nil {
-			return app.SafeguardingPrompt{}, err
+			return patients.SafeguardingPrompt{}, err
 		}
 		p, _, err := b.ctx.Clinic.SafeguardingPromptFor(appointmentID)
 		return p, err
-	}, func(p app.SafeguardingPrompt, err error) {
+	}, func(p patients.SafeguardingPrompt, err error) {
 		if err != nil {
 			say(b.problem, widget.DangerImportance, plainError(err))
 			b.refresh()

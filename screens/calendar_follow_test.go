@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -246,11 +247,11 @@ func TestMovingToAnotherDayFollowsToIt(t *testing.T) {
 func TestABlocksCardShowsNameBirthStatusAndAlerts(t *testing.T) {
 	c := tcClinic(t)
 	d := ctSetUp(t, c)
-	luke1 := tpAdd(t, c, "Luke", "Haigh", "1961-04-03", func(p *app.Patient) {
-		p.Alerts = []app.Alert{{Kind: "safeguarding", Text: "child protection plan"}}
+	luke1 := tpAdd(t, c, "Luke", "Haigh", "1961-04-03", func(p *patients.Patient) {
+		p.Alerts = []patients.Alert{{Kind: "safeguarding", Text: "child protection plan"}}
 	})
 	luke2 := tpAdd(t, c, "Luke", "Lister", "1998-09-17")
-	for i, p := range []app.Patient{luke1, luke2} {
+	for i, p := range []patients.Patient{luke1, luke2} {
 		if _, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID,
 			Date: ctDay, Start: schedule.Clock(10*60 + 60*i)}); err != nil {
 			t.Fatal(err)

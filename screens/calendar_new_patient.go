@@ -36,7 +36,7 @@ type calendarNewPatient struct {
 	busy      bool
 	// chosen is told the patient to book: the one registered, or one
 	// already on file chosen from the duplicate warning instead.
-	chosen func(app.PatientSummary)
+	chosen func(patients.PatientSummary)
 	// back has the keyboard again when the dialog closes without a patient
 	// (Cancel, Escape): the search it was opened from.
 	back fyne.Focusable
@@ -52,7 +52,7 @@ func canRegisterPatients(c *app.Clinic) bool { return c.Can(app.PermEditPatients
 
 // openNewPatient shows the small dialog, filled in from what was typed in
 // the search ("Sarah Jones 12/03/1980").
-func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func(app.PatientSummary)) *calendarNewPatient {
+func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func(patients.PatientSummary)) *calendarNewPatient {
 	n := &calendarNewPatient{ctx: ctx, chosen: chosen, back: back, problems: map[string]*widget.Label{}}
 	start := patients.FromSearch(typed, patientToday())
 	box := func(text, placeholder string) *textBox {
@@ -157,8 +157,8 @@ func (n *calendarNewPatient) putBack(kept string) {
 }
 
 // read is the record the dialog holds.
-func (n *calendarNewPatient) read() app.Patient {
-	p := app.Patient{Forenames: n.forenames.Text, Surname: n.surname.Text, DOB: ukToISO(n.dob.Text)}
+func (n *calendarNewPatient) read() patients.Patient {
+	p := patients.Patient{Forenames: n.forenames.Text, Surname: n.surname.Text, DOB: ukToISO(n.dob.Text)}
 	p.Sex = patients.Sexes[max(n.sex.SelectedIndex(), 0)].Code
 	p.Phones.Mobile = n.mobile.Text
 	p.Address.Postcode = n.postcode.Text
@@ -195,10 +195,10 @@ func (n *calendarNewPatient) onRegister() {
 }
 
 // create registers the patient and hands them to the booking.
-func (n *calendarNewPatient) create(p app.Patient) {
+func (n *calendarNewPatient) create(p patients.Patient) {
 	c := n.ctx.Clinic
 	n.setBusy(true)
-	offUI(n.ctx, func() (app.Patient, error) { return c.CreatePatient(p, app.PatientOptions{}) }, func(added app.Patient, err error) {
+	offUI(n.ctx, func() (patients.Patient, error) { return c.CreatePatient(p, app.PatientOptions{}) }, func(added patients.Patient, err error) {
 		n.setBusy(false)
 		if err != nil {
 			n.refuse(err)
@@ -247,8 +247,8 @@ func (n *calendarNewPatient) setBusy(busy bool) {
 // warnDuplicates says who on file may be the same person, and why, as the
 // patient form does; here the choice is to book that person instead, or
 // to register this one anyway.
-func (n *calendarNewPatient) warnDuplicates(p app.Patient, dups []patients.Duplicate) {
-	content := duplicatesList(p, dups, "Book this patient", func(found app.Patient) {
+func (n *calendarNewPatient) warnDuplicates(p patients.Patient, dups []patients.Duplicate) {
+	content := duplicatesList(p, dups, "Book this patient", func(found patients.Patient) {
 		n.close()
 		n.chosen(found.Summary())
 	})

@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -76,7 +76,7 @@ func TestAppointmentDialogForAChildNotBrought(t *testing.T) {
 	dt.close()
 
 	// With her mother on the record, the letter is made and titled for her.
-	child.ParentCarer = data.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother"}
+	child.ParentCarer = patients.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother"}
 	if _, err := c.UpdatePatient(child, app.PatientOptions{AllowPseudoPostcode: true}); err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"image/color"
 	"strings"
 
-	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -27,10 +27,10 @@ type calendarPatientPick struct {
 	listArea *fyne.Container // the list, shown while there is something to choose from
 	none     *widget.Label   // said in the list's place when nothing matches
 	chosen   *widget.Label
-	found    []app.PatientSummary
-	picked   *app.PatientSummary
+	found    []patients.PatientSummary
+	picked   *patients.PatientSummary
 	seq      int
-	onPicked func(p app.PatientSummary)
+	onPicked func(p patients.PatientSummary)
 	// onLayout is called when the list shows or hides, so the dialog
 	// holding it can fit its new height.
 	onLayout func()
@@ -42,7 +42,7 @@ type calendarPatientPick struct {
 	view       fyne.CanvasObject
 }
 
-func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *calendarPatientPick {
+func newCalendarPatientPick(ctx *Context, onPicked func(patients.PatientSummary)) *calendarPatientPick {
 	p := &calendarPatientPick{ctx: ctx, onPicked: onPicked}
 	p.search = newPatientSearchEntry()
 	p.search.SetPlaceHolder("Find the patient: name, NHS no., DOB, postcode or phone")
@@ -104,7 +104,7 @@ func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *ca
 }
 
 // pickLine is one patient in the picker: name, date of birth and alerts.
-func pickLine(p app.PatientSummary) string {
+func pickLine(p patients.PatientSummary) string {
 	s := listName(p)
 	if dob := dobAge(p); dob != "" {
 		s += " · " + dob
@@ -121,12 +121,12 @@ func pickLine(p app.PatientSummary) string {
 // set chooses a patient already known (from the waiting list, the
 // patient's record).
 func (p *calendarPatientPick) set(id, name string) {
-	p.picked = &app.PatientSummary{ID: id, Forenames: name}
+	p.picked = &patients.PatientSummary{ID: id, Forenames: name}
 	p.chosen.SetText("Patient: " + name)
 	p.search.Hide()
 }
 
-func (p *calendarPatientPick) pick(found app.PatientSummary) {
+func (p *calendarPatientPick) pick(found patients.PatientSummary) {
 	p.picked = &found
 	p.chosen.SetText("Patient: " + pickLine(found))
 	p.showList(false) // typing again brings it back
@@ -137,7 +137,7 @@ func (p *calendarPatientPick) pick(found app.PatientSummary) {
 
 // choose makes a patient found another way (just registered) the chosen
 // one: the search is cleared, as a pick from the list leaves it closed.
-func (p *calendarPatientPick) choose(found app.PatientSummary) {
+func (p *calendarPatientPick) choose(found patients.PatientSummary) {
 	p.search.SetText("")
 	p.pick(found)
 }
@@ -170,9 +170,9 @@ func (p *calendarPatientPick) run() {
 		return
 	}
 	c := p.ctx.Clinic
-	offUI(p.ctx, func() ([]app.PatientSummary, error) {
+	offUI(p.ctx, func() ([]patients.PatientSummary, error) {
 		return c.SearchPatients(text, false, calendarPickLimit)
-	}, func(found []app.PatientSummary, err error) {
+	}, func(found []patients.PatientSummary, err error) {
 		if seq != p.seq {
 			return
 		}

@@ -8,6 +8,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -268,7 +269,7 @@ func (f *complaintForm) complainantStatus() complaints.ComplainantStatus {
 }
 
 // patientPicked offers the patient's latest appointments for linking.
-func (f *complaintForm) patientPicked(p app.PatientSummary) {
+func (f *complaintForm) patientPicked(p patients.PatientSummary) {
 	if f.draft != nil {
 		f.draft.note()
 	}
@@ -461,7 +462,7 @@ func (f *complaintForm) fill(r app.ComplaintRecord) {
 	f.complainant.SetSelected(r.Complainant.Label())
 	if r.PatientID != "" {
 		f.patient.set(r.PatientID, r.PatientName)
-		f.patientPicked(app.PatientSummary{ID: r.PatientID, Forenames: r.PatientName})
+		f.patientPicked(patients.PatientSummary{ID: r.PatientID, Forenames: r.PatientName})
 	}
 	f.name.SetText(r.ComplainantName)
 	f.address.SetText(r.ComplainantAddress)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2/widget"
 )
@@ -32,7 +33,7 @@ func (f *complaintForm) keepTyping() {
 	d.field("patient", get, func(v string) {
 		set(v)
 		if f.patient.id() != "" {
-			f.patientPicked(app.PatientSummary{ID: f.patient.id(), Forenames: f.patient.name()})
+			f.patientPicked(patients.PatientSummary{ID: f.patient.id(), Forenames: f.patient.name()})
 		}
 	})
 	for _, e := range []struct {

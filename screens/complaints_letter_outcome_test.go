@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -30,7 +30,7 @@ func tkEntryWithPlaceholder(t *testing.T, w fyne.Window, placeholder string) *te
 func TestFinalResponseLetterAsksForTheOutcome(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	p := tpAdd(t, c, "Siân", "Llywelyn-Wójcik", "1985-12-10", func(p *app.Patient) {
+	p := tpAdd(t, c, "Siân", "Llywelyn-Wójcik", "1985-12-10", func(p *patients.Patient) {
 		p.Title, p.Address.Line1, p.Address.Town, p.Address.Postcode = "Ms", "2 Heol y Bont", "Caerdydd", "CF10 1AB"
 	})
 	r := tkLog(t, c, p, tkDaysAgo(2))

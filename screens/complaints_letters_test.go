@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -13,7 +13,7 @@ import (
 func TestComplaintLetterPrintedFromTheFileIsListedAndPrintsAgain(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	p := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10", func(p *app.Patient) {
+	p := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10", func(p *patients.Patient) {
 		p.Title, p.Address.Line1, p.Address.Town, p.Address.Postcode = "Ms", "2 Mill Lane", "York", "YO1 7AB"
 	})
 	r := tkLog(t, c, p, tkDaysAgo(1))

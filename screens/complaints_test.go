@@ -8,6 +8,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -43,7 +44,7 @@ func tkList(t *testing.T, s *complaintsScreen, filter string) []string {
 }
 
 // tkLog logs a written complaint about p through the app, received on the date.
-func tkLog(t *testing.T, c *app.Clinic, p app.Patient, received ukcal.Date) app.ComplaintRecord {
+func tkLog(t *testing.T, c *app.Clinic, p patients.Patient, received ukcal.Date) app.ComplaintRecord {
 	t.Helper()
 	r, err := c.LogComplaint(app.ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: p.ID,
 		Channel: complaints.Written, Received: received, Description: "Kept waiting 50 minutes.",
@@ -192,7 +193,7 @@ func TestNewComplaintFormRefusesAnEmptyDescription(t *testing.T) {
 func TestReceptionistCannotSendTheFinalResponseButAManagerCan(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	p := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10", func(p *app.Patient) {
+	p := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10", func(p *patients.Patient) {
 		p.Address.Line1, p.Address.Town, p.Address.Postcode = "2 Mill Lane", "York", "YO1 7AB"
 	})
 	tpSignInAs(t, c, "rjones", app.Receptionist)
@@ -254,7 +255,7 @@ func TestReceptionistCannotSendTheFinalResponseButAManagerCan(t *testing.T) {
 func TestAcknowledgementLetterFromTheFileIsMadeAndLogged(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	p := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10", func(p *app.Patient) {
+	p := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10", func(p *patients.Patient) {
 		p.Title, p.Address.Line1, p.Address.Town, p.Address.Postcode = "Ms", "2 Mill Lane", "York", "YO1 7AB"
 	})
 	r := tkLog(t, c, p, tkDaysAgo(1))

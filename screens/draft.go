@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -32,7 +33,7 @@ const (
 
 // patientDraft is the details form as it was last typed.
 type patientDraft struct {
-	orig   *app.Patient // the record being edited; nil for a new patient
+	orig   *patients.Patient // the record being edited; nil for a new patient
 	values patientFormValues
 	name   string // the patient's name as typed so far
 	focus  int    // the field that had the cursor, in the form's tab order; -1 for none
@@ -127,7 +128,7 @@ func (f *patientForm) setValues(v patientFormValues) {
 		f.removeAlert(r)
 	}
 	for _, a := range v.alerts {
-		f.addAlert(patientAlert{})
+		f.addAlert(patients.Alert{})
 		r := f.alerts[len(f.alerts)-1]
 		if a.kind != "" {
 			r.kind.SetSelected(a.kind)
@@ -227,7 +228,7 @@ func (f *patientForm) restore(d *patientDraft) {
 // would overwrite their changes.
 func (f *patientForm) checkStillCurrent() {
 	c, orig := f.ctx.Clinic, *f.orig
-	offUI(f.ctx, func() (app.Patient, error) { return c.Patient(orig.ID) }, func(now app.Patient, err error) {
+	offUI(f.ctx, func() (patients.Patient, error) { return c.Patient(orig.ID) }, func(now patients.Patient, err error) {
 		if f.screen.form != f {
 			return // left meanwhile
 		}
@@ -259,7 +260,7 @@ func (s *patientsScreen) restoreDraft() bool {
 		return s.restoreRecordTyping()
 	}
 	say(s.message, widget.MediumImportance, "")
-	var orig *app.Patient
+	var orig *patients.Patient
 	if d.orig != nil {
 		p := *d.orig
 		orig = &p

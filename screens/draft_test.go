@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -416,7 +417,7 @@ func TestDraftStoreKeepsOnePerUserAndTellsTheNavigation(t *testing.T) {
 	if patientDrafts.has(c1, "u1") || !patientDrafts.has(c2, "u1") || told != 2 {
 		t.Fatalf("discard: told %d", told)
 	}
-	orig := app.Patient{Forenames: "Zoë", Surname: "Price"}
+	orig := patients.Patient{Forenames: "Zoë", Surname: "Price"}
 	for _, tc := range []struct {
 		d    patientDraft
 		want string

@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/letters"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -242,7 +243,7 @@ func templateProblem(err error) string {
 // findPreviewPatients offers the patients matching the search.
 func (t *lettersTab) findPreviewPatients() {
 	c, text := t.ctx.Clinic, t.search.Text
-	offUI(t.ctx, func() ([]app.PatientSummary, error) { return c.SearchPatients(text, false, 10) }, func(found []app.PatientSummary, err error) {
+	offUI(t.ctx, func() ([]patients.PatientSummary, error) { return c.SearchPatients(text, false, 10) }, func(found []patients.PatientSummary, err error) {
 		if err != nil {
 			t.ctx.ShowError(err)
 			return

@@ -3,7 +3,6 @@ package screens
 import (
 	"strings"
 
-	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 
@@ -17,7 +16,7 @@ import (
 // warning, shared by the patient form and the booking's new patient: who
 // may be the same person as p, and why, each with a button (labelled use)
 // to take that record instead.
-func duplicatesList(p app.Patient, dups []patients.Duplicate, use string, take func(found app.Patient)) fyne.CanvasObject {
+func duplicatesList(p patients.Patient, dups []patients.Duplicate, use string, take func(found patients.Patient)) fyne.CanvasObject {
 	intro := wrapped("Before adding " + patientFullName(p) + ", check this is not someone already on file. " +
 		"Two records for one person means notes, letters and appointments in two places.")
 	list := container.NewVBox()

@@ -20,8 +20,8 @@ import (
 type patientForm struct {
 	screen *patientsScreen
 	ctx    *Context
-	orig   *app.Patient // nil for a new patient
-	back   func()       // where Cancel goes
+	orig   *patients.Patient // nil for a new patient
+	back   func()            // where Cancel goes
 
 	scroll *focusScroll // follows Tab down the form
 
@@ -66,7 +66,7 @@ type patientForm struct {
 
 	// What the form held when it opened, to tell whether anything typed
 	// would be lost by leaving.
-	initial     app.Patient
+	initial     patients.Patient
 	initialOpts app.PatientOptions
 }
 
@@ -80,7 +80,7 @@ func postcodeChoices() []string {
 	return out
 }
 
-func newPatientForm(s *patientsScreen, p *app.Patient) *patientForm {
+func newPatientForm(s *patientsScreen, p *patients.Patient) *patientForm {
 	return &patientForm{screen: s, ctx: s.ctx, orig: p, owner: sessionUserID(s.ctx.Clinic),
 		problems: map[string]*widget.Label{}, focusFor: map[string]fyne.Focusable{}, cellFor: map[string]fyne.CanvasObject{}}
 }
@@ -140,7 +140,7 @@ func (f *patientForm) build() fyne.CanvasObject {
 	f.aisReviewed = f.entry("dd/mm/yyyy")
 	reviewedToday := widget.NewButton("Today", func() { f.aisReviewed.SetText(patientToday().Short()) })
 	f.alertsBox = container.NewVBox()
-	addAlert := widget.NewButtonWithIcon("Add an alert", theme.ContentAddIcon(), func() { f.addAlert(patientAlert{}) })
+	addAlert := widget.NewButtonWithIcon("Add an alert", theme.ContentAddIcon(), func() { f.addAlert(patients.Alert{}) })
 	f.lastTreatment = f.entry("dd/mm/yyyy")
 	f.dateOfDeath = f.entry("dd/mm/yyyy")
 
@@ -330,8 +330,8 @@ func (f *patientForm) postcodeKindChanged(string) {
 
 // read turns the fields into a record, and whether a pseudo-postcode was
 // chosen on purpose.
-func (f *patientForm) read() (app.Patient, app.PatientOptions) {
-	var p app.Patient
+func (f *patientForm) read() (patients.Patient, app.PatientOptions) {
+	var p patients.Patient
 	if f.orig != nil {
 		p = *f.orig // ID, status and what the form does not show stay as they were
 	}
@@ -389,7 +389,7 @@ func (f *patientForm) read() (app.Patient, app.PatientOptions) {
 		if kind == "" {
 			kind = "other"
 		}
-		p.Alerts = append(p.Alerts, patientAlert{Kind: kind, Text: text})
+		p.Alerts = append(p.Alerts, patients.Alert{Kind: kind, Text: text})
 	}
 	p.LastTreatment = ukToISO(f.lastTreatment.Text)
 	p.DateOfDeath = ukToISO(f.dateOfDeath.Text)

@@ -18,7 +18,7 @@ type alertRow struct {
 }
 
 // addAlert adds a row for one alert.
-func (f *patientForm) addAlert(a patientAlert) {
+func (f *patientForm) addAlert(a patients.Alert) {
 	var kinds []string
 	for _, o := range patients.AlertKinds {
 		kinds = append(kinds, o.Label)

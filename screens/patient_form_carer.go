@@ -3,7 +3,6 @@ package screens
 import (
 	"strings"
 
-	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 
@@ -52,7 +51,7 @@ func (f *patientForm) carerTextFields() []fyne.Focusable {
 	return []fyne.Focusable{c.title, c.forenames, c.surname, c.relationship, c.phone, c.address}
 }
 
-func (f *patientForm) fillCarer(p app.Patient) {
+func (f *patientForm) fillCarer(p patients.Patient) {
 	c, pc := f.carer, p.ParentCarer
 	c.title.SetText(pc.Title)
 	c.forenames.SetText(pc.Forenames)
@@ -62,7 +61,7 @@ func (f *patientForm) fillCarer(p app.Patient) {
 	c.address.SetText(strings.Join(pc.Address, "\n"))
 }
 
-func (f *patientForm) readCarer(p *app.Patient) {
+func (f *patientForm) readCarer(p *patients.Patient) {
 	c := f.carer
 	p.ParentCarer.Title, p.ParentCarer.Forenames, p.ParentCarer.Surname = c.title.Text, c.forenames.Text, c.surname.Text
 	p.ParentCarer.Relationship, p.ParentCarer.Phone = c.relationship.Text, c.phone.Text
@@ -71,7 +70,7 @@ func (f *patientForm) readCarer(p *app.Patient) {
 
 // carerDetails is the record's "Parent or carer" section, with the record
 // tab's own section and item builders.
-func carerDetails(p app.Patient, section func(string, ...*widget.FormItem) fyne.CanvasObject,
+func carerDetails(p patients.Patient, section func(string, ...*widget.FormItem) fyne.CanvasObject,
 	item func(string, string) *widget.FormItem) fyne.CanvasObject {
 	c := p.ParentCarer
 	name := patients.CarerName(c)

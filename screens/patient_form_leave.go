@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -55,7 +56,7 @@ func (f *patientForm) dirty() bool {
 }
 
 // unchanged reports whether the record read from the form is as it opened.
-func (f *patientForm) unchanged(p app.Patient, o app.PatientOptions) bool {
+func (f *patientForm) unchanged(p patients.Patient, o app.PatientOptions) bool {
 	return reflect.DeepEqual(p, f.initial) && o == f.initialOpts
 }
 

@@ -101,7 +101,7 @@ func (f *patientForm) onSave() {
 	c := f.ctx.Clinic
 	f.setBusy(true)
 	if f.orig != nil {
-		offUI(f.ctx, func() (app.Patient, error) { return c.UpdatePatient(p, o) }, func(saved app.Patient, err error) {
+		offUI(f.ctx, func() (patients.Patient, error) { return c.UpdatePatient(p, o) }, func(saved patients.Patient, err error) {
 			f.setBusy(false)
 			if err != nil {
 				f.refuse(err)
@@ -127,10 +127,10 @@ func (f *patientForm) onSave() {
 }
 
 // create adds the patient and opens their new record.
-func (f *patientForm) create(p app.Patient, o app.PatientOptions) {
+func (f *patientForm) create(p patients.Patient, o app.PatientOptions) {
 	c := f.ctx.Clinic
 	f.setBusy(true)
-	offUI(f.ctx, func() (app.Patient, error) { return c.CreatePatient(p, o) }, func(added app.Patient, err error) {
+	offUI(f.ctx, func() (patients.Patient, error) { return c.CreatePatient(p, o) }, func(added patients.Patient, err error) {
 		f.setBusy(false)
 		if err != nil {
 			f.refuse(err)
@@ -143,8 +143,8 @@ func (f *patientForm) create(p app.Patient, o app.PatientOptions) {
 
 // warnDuplicates says who on file may be the same person, and why, with
 // the choice to open that record instead or to add this one anyway.
-func (f *patientForm) warnDuplicates(p app.Patient, o app.PatientOptions, dups []patients.Duplicate) {
-	content := duplicatesList(p, dups, "Open the existing record", func(found app.Patient) {
+func (f *patientForm) warnDuplicates(p patients.Patient, o app.PatientOptions, dups []patients.Duplicate) {
+	content := duplicatesList(p, dups, "Open the existing record", func(found patients.Patient) {
 		f.closeDuplicates()
 		f.discardDraft() // the existing record is used instead of what was typed
 		f.screen.openRecord(found.ID)

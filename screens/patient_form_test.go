@@ -163,7 +163,7 @@ func TestPatientFormRefusesBadNHSNumber(t *testing.T) {
 func TestPatientFormDuplicateWarning(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	first := tpAdd(t, c, "John", "Smith", "1980-03-12", func(p *app.Patient) { p.Address.Postcode = "LS6 2AB" })
+	first := tpAdd(t, c, "John", "Smith", "1980-03-12", func(p *patients.Patient) { p.Address.Postcode = "LS6 2AB" })
 	s, w := tpScreen(t, c)
 
 	f := tpNewForm(t, s)

@@ -76,10 +76,10 @@ type patientRecord struct {
 
 // recordData is everything the record shows, read off the UI goroutine.
 type recordData struct {
-	p        app.Patient
+	p        patients.Patient
 	timeline []app.TimelineEntry
 	tasks    []app.Task
-	merges   []app.Merge
+	merges   []patients.Merge
 	names    map[string]string // other records in the merges, by ID
 	staff    []app.User
 	// retention: how long the record is kept, from the diary (the last
@@ -339,7 +339,7 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 
 // knownAsShown is the known-as name, saying when letters greet the patient
 // by it, so the desk knows what the patient will read.
-func knownAsShown(p app.Patient) string {
+func knownAsShown(p patients.Patient) string {
 	if p.PreferredName != "" && p.UseKnownAs {
 		return p.PreferredName + " (used in letters)"
 	}

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -18,8 +18,8 @@ func TestTimelineHidesLetterFingerprintsUntilAsked(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	p := tpAdd(t, c, "Amelia", "Taylor", "1990-01-01", func(p *app.Patient) {
-		p.Address = data.Address{Line1: "3 Mill Lane", Town: "York", Postcode: "YO1 7AB"}
+	p := tpAdd(t, c, "Amelia", "Taylor", "1990-01-01", func(p *patients.Patient) {
+		p.Address = patients.Address{Line1: "3 Mill Lane", Town: "York", Postcode: "YO1 7AB"}
 	})
 	if _, err := c.RenderLetter(app.LetterRequest{Template: "general", PatientID: p.ID,
 		Text: app.LetterText{Subject: "Your exercise plan", Body: "Please find your plan enclosed."}}); err != nil {

@@ -105,7 +105,7 @@ func banner(colour fyne.ThemeColorName, icon fyne.Resource, lines ...fyne.Canvas
 }
 
 // alertsBanner shows every alert in red, or is nil when there are none.
-func alertsBanner(p app.Patient) fyne.CanvasObject {
+func alertsBanner(p patients.Patient) fyne.CanvasObject {
 	if len(p.Alerts) == 0 {
 		return nil
 	}
@@ -121,7 +121,7 @@ func alertsBanner(p app.Patient) fyne.CanvasObject {
 
 // needsBanner shows the Accessible Information Standard needs (and an
 // interpreter), or is nil when there are none.
-func needsBanner(p app.Patient) fyne.CanvasObject {
+func needsBanner(p patients.Patient) fyne.CanvasObject {
 	needs := needLabels(p)
 	if len(needs) == 0 {
 		return nil

@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -54,7 +55,7 @@ func (r *patientRecord) fillMerges() {
 }
 
 // mergeName names the other record of a merge: "John Smith (born 12/03/1980)".
-func mergeName(p app.PatientSummary) string {
+func mergeName(p patients.PatientSummary) string {
 	return fullName(p) + " (born " + ukcal.ShortFromISO(p.DOB) + ")"
 }
 
@@ -75,7 +76,7 @@ func (r *patientRecord) searchDuplicates() {
 		return
 	}
 	c := r.ctx.Clinic
-	offUI(r.ctx, func() ([]app.PatientSummary, error) { return c.SearchPatients(text, false, 10) }, func(found []app.PatientSummary, err error) {
+	offUI(r.ctx, func() ([]patients.PatientSummary, error) { return c.SearchPatients(text, false, 10) }, func(found []patients.PatientSummary, err error) {
 		if seq != r.mergeSeq {
 			return
 		}
@@ -108,7 +109,7 @@ func (r *patientRecord) searchDuplicates() {
 	})
 }
 
-func (r *patientRecord) confirmMerge(dup app.PatientSummary) {
+func (r *patientRecord) confirmMerge(dup patients.PatientSummary) {
 	p := r.data.p
 	msg := fmt.Sprintf("%s (born %s) will be closed, and its notes, calls and follow-ups moved to this record of %s (born %s). "+
 		"The details on this record stay as they are: copy anything missing across first. You can undo the merge afterwards.",
@@ -125,9 +126,9 @@ func (r *patientRecord) confirmMerge(dup app.PatientSummary) {
 	d.Show()
 }
 
-func (r *patientRecord) merge(dup app.PatientSummary) {
+func (r *patientRecord) merge(dup patients.PatientSummary) {
 	c, id := r.ctx.Clinic, r.id
-	offUI(r.ctx, func() (app.Merge, error) { return c.MergePatients(id, dup.ID) }, func(_ app.Merge, err error) {
+	offUI(r.ctx, func() (patients.Merge, error) { return c.MergePatients(id, dup.ID) }, func(_ patients.Merge, err error) {
 		if err != nil {
 			r.say(widget.DangerImportance, plainError(err))
 			return
@@ -141,7 +142,7 @@ func (r *patientRecord) merge(dup app.PatientSummary) {
 	})
 }
 
-func (r *patientRecord) confirmUndo(m app.Merge) {
+func (r *patientRecord) confirmUndo(m patients.Merge) {
 	d := dialog.NewConfirm("Undo this merge?",
 		"The merged record comes back as it was, with its own notes, calls and follow-ups.",
 		func(ok bool) {
@@ -156,7 +157,7 @@ func (r *patientRecord) confirmUndo(m app.Merge) {
 	d.Show()
 }
 
-func (r *patientRecord) undoMerge(m app.Merge) {
+func (r *patientRecord) undoMerge(m patients.Merge) {
 	c := r.ctx.Clinic
 	offUI(r.ctx, func() (struct{}, error) { return struct{}{}, c.UndoMerge(m.ID) }, func(_ struct{}, err error) {
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -66,12 +67,12 @@ func (r *patientRecord) saveNote(direction string) {
 	for _, b := range r.noteButtons {
 		b.Disable()
 	}
-	offUI(r.ctx, func() (app.Note, error) {
+	offUI(r.ctx, func() (patients.Note, error) {
 		if direction == "" {
 			return c.AddNote(id, body)
 		}
 		return c.LogCall(id, direction, body)
-	}, func(_ app.Note, err error) {
+	}, func(_ patients.Note, err error) {
 		for _, b := range r.noteButtons {
 			b.Enable()
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -13,7 +14,7 @@ import (
 )
 
 // tpOpen shows the Patients module and opens p's record.
-func tpOpen(t *testing.T, c *app.Clinic, p app.Patient) (*patientsScreen, *patientRecord, fyne.Window) {
+func tpOpen(t *testing.T, c *app.Clinic, p patients.Patient) (*patientsScreen, *patientRecord, fyne.Window) {
 	t.Helper()
 	s, w := tpScreen(t, c)
 	s.openRecord(p.ID)
@@ -35,8 +36,8 @@ func tpSignInAs(t *testing.T, c *app.Clinic, username string, role app.Role) {
 	}
 }
 
-func withAlertsAndNeeds(p *app.Patient) {
-	p.Alerts = append(p.Alerts, patientAlert{Kind: "violent_warning", Text: "Shouted at reception in 2025"})
+func withAlertsAndNeeds(p *patients.Patient) {
+	p.Alerts = append(p.Alerts, patients.Alert{Kind: "violent_warning", Text: "Shouted at reception in 2025"})
 	p.AIS.Needs = []string{"large_print", "bsl_interpreter"}
 	p.AIS.Notes = "24-point font"
 	p.AIS.Reviewed = "2026-01-15"
@@ -170,8 +171,8 @@ func TestPatientRecordFollowUps(t *testing.T) {
 func TestPatientRecordMergeAndUndoAsManager(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	keep := tpAdd(t, c, "John", "Smith", "1980-03-12", func(p *app.Patient) { p.Address.Postcode = "LS6 2AB" })
-	dup := tpAdd(t, c, "Jon", "Smith", "1980-03-12", func(p *app.Patient) { p.Address.Postcode = "LS6 2AB" })
+	keep := tpAdd(t, c, "John", "Smith", "1980-03-12", func(p *patients.Patient) { p.Address.Postcode = "LS6 2AB" })
+	dup := tpAdd(t, c, "Jon", "Smith", "1980-03-12", func(p *patients.Patient) { p.Address.Postcode = "LS6 2AB" })
 	if _, err := c.AddNote(dup.ID, "Note on the duplicate"); err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +307,7 @@ func TestPatientRecordDeleteNeedsTheTypedConfirmation(t *testing.T) {
 func TestPatientRecordArchiveShowsRetention(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	treated := tpAdd(t, c, "Amelia", "Taylor", "1970-01-01", func(p *app.Patient) { p.LastTreatment = "2026-11-23" })
+	treated := tpAdd(t, c, "Amelia", "Taylor", "1970-01-01", func(p *patients.Patient) { p.LastTreatment = "2026-11-23" })
 	_, r, w := tpOpen(t, c, treated)
 	r.selectTab(recordTabRecord)
 	if !tpShows(w, "Keep until 23 November 2034: 8 years after the last treatment on 23 November 2026 (as kept on the record, later than the diary).") {

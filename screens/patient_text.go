@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 )
@@ -18,9 +17,9 @@ func capitalise(s string) string {
 }
 
 // patientListName is "Surname, Forenames (Preferred)" as typed.
-func patientListName(p app.Patient) string { return listName(p.Summary()) }
+func patientListName(p patients.Patient) string { return listName(p.Summary()) }
 
-func listName(p app.PatientSummary) string {
+func listName(p patients.PatientSummary) string {
 	s := p.Surname + ", " + p.Forenames
 	if p.PreferredName != "" && p.PreferredName != p.Forenames {
 		s += " (" + p.PreferredName + ")"
@@ -29,9 +28,9 @@ func listName(p app.PatientSummary) string {
 }
 
 // patientFullName is "Title Forenames Surname".
-func patientFullName(p app.Patient) string { return fullName(p.Summary()) }
+func patientFullName(p patients.Patient) string { return fullName(p.Summary()) }
 
-func fullName(p app.PatientSummary) string {
+func fullName(p patients.PatientSummary) string {
 	return strings.Join(strings.Fields(p.Title+" "+p.Forenames+" "+p.Surname), " ")
 }
 
@@ -54,9 +53,9 @@ func ukToISO(text string) string {
 }
 
 // patientDOBAge is "12/03/1980 (46)".
-func patientDOBAge(p app.Patient) string { return dobAge(p.Summary()) }
+func patientDOBAge(p patients.Patient) string { return dobAge(p.Summary()) }
 
-func dobAge(p app.PatientSummary) string {
+func dobAge(p patients.PatientSummary) string {
 	if p.DOB == "" {
 		return ""
 	}
@@ -67,11 +66,8 @@ func dobAge(p app.PatientSummary) string {
 	return s
 }
 
-// patientAlert is one of a patient's alerts.
-type patientAlert = app.Alert
-
 // alertLabel is an alert in words: "Violent warning: shouted at staff".
-func alertLabel(a patientAlert) string {
+func alertLabel(a patients.Alert) string {
 	l := patients.Label(patients.AlertKinds, a.Kind)
 	if a.Kind == "other" && a.Text != "" {
 		return a.Text
@@ -84,9 +80,9 @@ func alertLabel(a patientAlert) string {
 
 // needLabels are the patient's communication needs in words, the
 // interpreter included.
-func needLabels(p app.Patient) []string { return summaryNeeds(p.Summary()) }
+func needLabels(p patients.Patient) []string { return summaryNeeds(p.Summary()) }
 
-func summaryNeeds(p app.PatientSummary) []string {
+func summaryNeeds(p patients.PatientSummary) []string {
 	var out []string
 	for _, n := range p.AISNeeds {
 		out = append(out, patients.Label(patients.AISNeeds, n))
@@ -102,7 +98,7 @@ func summaryNeeds(p app.PatientSummary) []string {
 }
 
 // patientFlags is the short line of alerts and needs for the list.
-func patientFlags(p app.PatientSummary) string {
+func patientFlags(p patients.PatientSummary) string {
 	var parts []string
 	for _, a := range p.Alerts {
 		parts = append(parts, alertLabel(a)) // what the alert says, not "Other"

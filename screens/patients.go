@@ -2,6 +2,7 @@ package screens
 
 import (
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -50,7 +51,7 @@ type patientsScreen struct {
 	message      *widget.Label // what just happened (a record deleted, …)
 	alertsTip    *hoverTip     // the whole of an alert the column cut short
 
-	results []app.PatientSummary
+	results []patients.PatientSummary
 	hasMore bool
 	listed  int    // how many the list holds in all (empty search only)
 	limit   int    // how many a search asks for
@@ -99,7 +100,7 @@ func (s *patientsScreen) build() fyne.CanvasObject {
 	}
 
 	s.cols = &columns{widths: []float32{56, 270, 150, 96, 126}}
-	s.list = newPatientResults(s.cols, func() []app.PatientSummary { return s.results })
+	s.list = newPatientResults(s.cols, func() []patients.PatientSummary { return s.results })
 	s.list.onOpen = func(i int) {
 		if i >= 0 && i < len(s.results) {
 			s.openRecord(s.results[i].ID)
@@ -227,7 +228,7 @@ func (s *patientsScreen) openRecordSaying(id, message string) {
 }
 
 // openForm shows the details form: a new patient when p is nil.
-func (s *patientsScreen) openForm(p *app.Patient) {
+func (s *patientsScreen) openForm(p *patients.Patient) {
 	say(s.message, widget.MediumImportance, "")
 	s.form = newPatientForm(s, p)
 	s.show(s.form.build())

@@ -4,8 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/app"
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -20,11 +19,11 @@ func TestAlertsColumnShowsTheAlertText(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
 	const wheelchair = "Uses a wheelchair: book the ground-floor room, allow extra time at the desk and keep the side door unlocked"
-	tpAdd(t, c, "Rebecca", "Ackroyd", "2000-08-27", func(p *app.Patient) {
-		p.Alerts = []data.Alert{{Kind: "other", Text: wheelchair}}
+	tpAdd(t, c, "Rebecca", "Ackroyd", "2000-08-27", func(p *patients.Patient) {
+		p.Alerts = []patients.Alert{{Kind: "other", Text: wheelchair}}
 	})
-	tpAdd(t, c, "Barry", "Ackroyd", "1976-06-30", func(p *app.Patient) {
-		p.Alerts = []data.Alert{{Kind: "violent_warning", Text: "Shouted at staff"}}
+	tpAdd(t, c, "Barry", "Ackroyd", "1976-06-30", func(p *patients.Patient) {
+		p.Alerts = []patients.Alert{{Kind: "violent_warning", Text: "Shouted at staff"}}
 	})
 	s, w := tpScreen(t, c)
 	w.Resize(fyne.NewSize(1280, 800))

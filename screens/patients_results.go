@@ -1,8 +1,8 @@
 package screens
 
 import (
-	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -49,7 +49,7 @@ type patientResults struct {
 	onCursor      func(row int)
 }
 
-func newPatientResults(cols *columns, items func() []app.PatientSummary) *patientResults {
+func newPatientResults(cols *columns, items func() []patients.PatientSummary) *patientResults {
 	l := &patientResults{cols: cols}
 	l.Length = func() int { return len(items()) }
 	l.CreateItem = func() fyne.CanvasObject {
@@ -132,7 +132,7 @@ func newPatientRow(cols *columns, onAlertsHover func(*hoverCell, bool)) fyne.Can
 	return row(cols, icons, cell(), cell(), cell(), cell(), newHoverCell(onAlertsHover))
 }
 
-func fillPatientRow(o fyne.CanvasObject, p app.PatientSummary) {
+func fillPatientRow(o fyne.CanvasObject, p patients.PatientSummary) {
 	cells := o.(*fyne.Container).Objects
 	icons := cells[0].(*fyne.Container).Objects
 	if len(p.Alerts) > 0 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,7 +14,7 @@ import (
 
 // patientPage is one answer to a search or a page of the list.
 type patientPage struct {
-	patients []app.PatientSummary
+	patients []patients.PatientSummary
 	more     bool
 	total    int // every record in the clinic, archived included (list only; -1 when not counted)
 	listed   int // how many the list holds in all: active, or archived (list only)
@@ -102,8 +103,8 @@ func loadPatients(c *app.Clinic, text string, archived bool, after string, limit
 		if archived {
 			listStatus = "archived"
 		}
-		var listed []app.Patient
-		listed, err = c.ListPatients(app.PatientFilter{Status: listStatus, After: after, Limit: limit + 1})
+		var listed []patients.Patient
+		listed, err = c.ListPatients(patients.PatientFilter{Status: listStatus, After: after, Limit: limit + 1})
 		for _, p := range listed {
 			pg.patients = append(pg.patients, p.Summary())
 		}

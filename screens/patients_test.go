@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -30,9 +31,9 @@ func tpScreen(t *testing.T, c *app.Clinic) (*patientsScreen, fyne.Window) {
 }
 
 // tpAdd adds a patient through the facade; change fills in more.
-func tpAdd(t *testing.T, c *app.Clinic, forenames, surname, dob string, change ...func(*app.Patient)) app.Patient {
+func tpAdd(t *testing.T, c *app.Clinic, forenames, surname, dob string, change ...func(*patients.Patient)) patients.Patient {
 	t.Helper()
-	p := app.Patient{Forenames: forenames, Surname: surname, DOB: dob}
+	p := patients.Patient{Forenames: forenames, Surname: surname, DOB: dob}
 	for _, f := range change {
 		f(&p)
 	}
@@ -115,13 +116,13 @@ func tpSearch(t *testing.T, s *patientsScreen, w fyne.Window, text string) {
 func TestPatientsSearchAsYouType(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	zoe := tpAdd(t, c, "Zoë", "Łukasiewicz-O'Brien", "1961-04-03", func(p *app.Patient) {
+	zoe := tpAdd(t, c, "Zoë", "Łukasiewicz-O'Brien", "1961-04-03", func(p *patients.Patient) {
 		p.NHSNumber = nhs.TestNHSNumber(11)
 		p.Address.Postcode = "LS1 4AP"
 		p.Phones.Mobile = "07700 900123"
 	})
-	tpAdd(t, c, "John", "Smith", "1980-03-12", func(p *app.Patient) { p.Address.Postcode = "LS6 2AB"; p.NHSNumber = nhs.TestNHSNumber(12) })
-	tpAdd(t, c, "John", "Smith", "1955-07-30", func(p *app.Patient) { p.Address.Postcode = "YO1 7AB"; p.NHSNumber = nhs.TestNHSNumber(13) })
+	tpAdd(t, c, "John", "Smith", "1980-03-12", func(p *patients.Patient) { p.Address.Postcode = "LS6 2AB"; p.NHSNumber = nhs.TestNHSNumber(12) })
+	tpAdd(t, c, "John", "Smith", "1955-07-30", func(p *patients.Patient) { p.Address.Postcode = "YO1 7AB"; p.NHSNumber = nhs.TestNHSNumber(13) })
 	s, w := tpScreen(t, c)
 
 	// The empty box lists everyone by surname.
@@ -268,7 +269,7 @@ func TestPatientsEmptyClinicGuidance(t *testing.T) {
 func TestPatientsShowMoreAndArchived(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	var last app.Patient
+	var last patients.Patient
 	for i := 0; i < patientsPageSize+5; i++ {
 		last = tpAdd(t, c, "Pat", fmt.Sprintf("Surname%03d", i), "1970-01-01")
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
 
@@ -100,7 +101,7 @@ func askSARLog(ctx *Context, patientID, patientName string, done func(sar.Reques
 	content := container.NewVBox()
 	var pick *calendarPatientPick
 	if patientID == "" {
-		pick = newCalendarPatientPick(ctx, func(app.PatientSummary) {})
+		pick = newCalendarPatientPick(ctx, func(patients.PatientSummary) {})
 		content.Add(pick.view)
 	}
 	received := sarDateBox()

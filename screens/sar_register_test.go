@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/testclock"
-	"clinicdesk/data"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -58,8 +58,8 @@ func TestSARRegisterScreenShowsOverdueAndRunsTheClock(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
 	ada := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10")
-	bea := tpAdd(t, c, "Beatrix", "Potter", "1966-07-28", func(p *app.Patient) {
-		p.Address = data.Address{Line1: "Hill Top", Town: "Ambleside", Postcode: "LA22 0LF"}
+	bea := tpAdd(t, c, "Beatrix", "Potter", "1966-07-28", func(p *patients.Patient) {
+		p.Address = patients.Address{Line1: "Hill Top", Town: "Ambleside", Postcode: "LA22 0LF"}
 	})
 	today := testclock.Today()
 	late, err := c.LogSAR(app.SARLog{PatientID: ada.ID, Received: today.AddDays(-50), IdentityCheck: "known to reception"})

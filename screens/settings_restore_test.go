@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -53,7 +54,7 @@ func TestRestoreFromABackupNamesItsDateAndLossesAndNeedsThePassword(t *testing.T
 	if _, err := c.BackupNow(archive); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.CreatePatient(app.Patient{Forenames: "Lost", Surname: "Later", DOB: "1980-02-02"}, app.PatientOptions{}); err != nil {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "Lost", Surname: "Later", DOB: "1980-02-02"}, app.PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	s, w, sh := tcSettings(t, c)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -42,7 +43,7 @@ func (p *todaySafeguarding) reload() {
 	offUI(p.ctx, p.ctx.Clinic.SafeguardingPrompts, p.show)
 }
 
-func (p *todaySafeguarding) show(open []app.SafeguardingPrompt, err error) {
+func (p *todaySafeguarding) show(open []patients.SafeguardingPrompt, err error) {
 	p.list.Objects = nil
 	switch {
 	case err != nil:
@@ -65,7 +66,7 @@ func (p *todaySafeguarding) show(open []app.SafeguardingPrompt, err error) {
 
 // item is one prompt: the child, which opens the record, when she was
 // not brought, and the button to acknowledge it.
-func (p *todaySafeguarding) item(sp app.SafeguardingPrompt) fyne.CanvasObject {
+func (p *todaySafeguarding) item(sp patients.SafeguardingPrompt) fyne.CanvasObject {
 	patientID := sp.PatientID
 	open := widget.NewButton(sp.PatientName, func() { openPatientRecord(p.ctx, patientID) })
 	open.Importance = widget.LowImportance
@@ -81,7 +82,7 @@ func (p *todaySafeguarding) item(sp app.SafeguardingPrompt) fyne.CanvasObject {
 }
 
 // acknowledge asks what was decided and closes the prompt with it.
-func (p *todaySafeguarding) acknowledge(sp app.SafeguardingPrompt) {
+func (p *todaySafeguarding) acknowledge(sp patients.SafeguardingPrompt) {
 	note := widget.NewEntry()
 	note.SetPlaceHolder("e.g. No concerns: mum says the car broke down")
 	problem := errorText()

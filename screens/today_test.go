@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
@@ -160,12 +161,12 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
 	d := ctSetUp(t, c)
-	jane := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12", func(p *app.Patient) {
-		p.Alerts = []app.Alert{{Kind: "violent_warning", Text: "Shouted at reception"}}
+	jane := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12", func(p *patients.Patient) {
+		p.Alerts = []patients.Alert{{Kind: "violent_warning", Text: "Shouted at reception"}}
 	})
 	tom := tpAdd(t, c, "Tomasz", "Wiśniewski", "1990-01-20")
 	ada := tpAdd(t, c, "Ada", "Nwosu", "1971-07-07")
-	book := func(p app.Patient, who app.DiaryClinician, start string) schedule.Appointment {
+	book := func(p patients.Patient, who app.DiaryClinician, start string) schedule.Appointment {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: who.ID, TypeID: d.review.ID, Date: ctDay,
 			Start: schedule.MustParseClock(start)})
 		if err != nil {

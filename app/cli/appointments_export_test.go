@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
@@ -24,7 +25,7 @@ func diaryClinic(t *testing.T) string {
 	}
 	patel, _ := c.SaveClinician(app.DiaryClinician{Name: "Ms Priya Patel", Active: true})
 	typ, _ := c.SaveAppointmentType(app.AppointmentType{Name: "Follow-up", Minutes: 20, Active: true})
-	p, err := c.CreatePatient(app.Patient{Forenames: "Zoë", Surname: "O'Brien, Jr", DOB: "1984-02-29"}, app.PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "O'Brien, Jr", DOB: "1984-02-29"}, app.PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

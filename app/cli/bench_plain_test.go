@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/testclock"
 )
 
@@ -99,7 +100,7 @@ func TestEncryptedVsPlainDeletesItsCopyWhenItFails(t *testing.T) {
 	db := initClinic(t)
 	c := signIn(t, db, "manager", pw)
 	defer c.Close()
-	if _, err := c.CreatePatient(app.Patient{Forenames: "Ada", Surname: "Quill", DOB: "1980-01-02"}, app.PatientOptions{}); err != nil {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "Ada", Surname: "Quill", DOB: "1980-01-02"}, app.PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	parent := t.TempDir()

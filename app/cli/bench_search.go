@@ -8,8 +8,8 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -41,7 +41,7 @@ func benchQueryMix(rows []app.ImportRow) benchQueries {
 		return q
 	}
 	r := rand.New(rand.NewPCG(benchSeed, 2))
-	pick := func() data.Patient { return rows[r.IntN(len(rows))].Patient }
+	pick := func() patients.Patient { return rows[r.IntN(len(rows))].Patient }
 	var sessions [][]benchQuery
 	add := func(qs ...benchQuery) { sessions = append(sessions, qs) }
 	for i := 0; i < 60; i++ {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
@@ -73,8 +74,8 @@ func TestARefusedBookingIsOneLineOnTheCommandLine(t *testing.T) {
 	defer c.Close()
 	cls, _ := c.Clinicians(false)
 	types, _ := c.AppointmentTypes(false)
-	p, err := c.CreatePatient(app.Patient{Forenames: "Amir", Surname: "Khan", DOB: "1990-01-01",
-		Alerts: []app.Alert{{Kind: "safeguarding"}}}, app.PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Amir", Surname: "Khan", DOB: "1990-01-01",
+		Alerts: []patients.Alert{{Kind: "safeguarding"}}}, app.PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

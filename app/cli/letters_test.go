@@ -10,10 +10,10 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // letterDay is the day letterClinic books on: the first Wednesday at least
@@ -42,8 +42,8 @@ func letterClinic(t *testing.T) (db, patientID, appointmentID string) {
 		t.Fatal(err)
 	}
 	typ, _ := c.SaveAppointmentType(app.AppointmentType{Name: "Follow-up", Minutes: 20, Active: true})
-	p, err := c.CreatePatient(app.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1984-02-29",
-		NHSNumber: "943 476 5919", Address: data.Address{Line1: "3 Heol y Frenhines", Town: "Caerdydd", Postcode: "CF10 1AA"}}, app.PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1984-02-29",
+		NHSNumber: "943 476 5919", Address: patients.Address{Line1: "3 Heol y Frenhines", Town: "Caerdydd", Postcode: "CF10 1AA"}}, app.PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
 )
@@ -132,7 +133,7 @@ func runSeed(env *Env, args []string) error {
 }
 
 // freshBriefs are the active patients who are not in before.
-func freshBriefs(c *app.Clinic, before []app.PatientBrief) ([]app.PatientBrief, error) {
+func freshBriefs(c *app.Clinic, before []patients.PatientBrief) ([]patients.PatientBrief, error) {
 	all, err := c.ActivePatientBriefs()
 	if err != nil {
 		return nil, err
@@ -141,7 +142,7 @@ func freshBriefs(c *app.Clinic, before []app.PatientBrief) ([]app.PatientBrief, 
 	for _, p := range before {
 		old[p.ID] = true
 	}
-	var fresh []app.PatientBrief
+	var fresh []patients.PatientBrief
 	for _, p := range all {
 		if !old[p.ID] {
 			fresh = append(fresh, p)
@@ -156,7 +157,7 @@ const diaryWeeksAhead = 6
 // addSeedDiary generates and adds the diary of the patients who are not in
 // before: with the standard team the first time, in the clinic's own
 // set-up and around the appointments already booked after that.
-func addSeedDiary(c *app.Clinic, env *Env, before []app.PatientBrief, years int, seedValue uint64, progress func(ukcal.Date, int)) (app.DiaryReport, error) {
+func addSeedDiary(c *app.Clinic, env *Env, before []patients.PatientBrief, years int, seedValue uint64, progress func(ukcal.Date, int)) (app.DiaryReport, error) {
 	fresh, err := freshBriefs(c, before)
 	if err != nil {
 		return app.DiaryReport{}, err

@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
@@ -47,12 +48,12 @@ func openAs(t *testing.T, db, user string) *app.Clinic {
 	return c
 }
 
-func allPatients(t *testing.T, c *app.Clinic) []app.Patient {
+func allPatients(t *testing.T, c *app.Clinic) []patients.Patient {
 	t.Helper()
-	var out []app.Patient
+	var out []patients.Patient
 	after := ""
 	for {
-		page, err := c.ListPatients(app.PatientFilter{After: after, Limit: 500})
+		page, err := c.ListPatients(patients.PatientFilter{After: after, Limit: 500})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,7 +188,7 @@ func TestSearchFindsSeededPatients(t *testing.T) {
 	c := openAs(t, db, "manager")
 	defer c.Close()
 	all := allPatients(t, c)
-	finds := func(text string, p app.Patient, limit int) bool {
+	finds := func(text string, p patients.Patient, limit int) bool {
 		t.Helper()
 		found, err := c.SearchPatients(text, false, limit)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -151,51 +152,51 @@ func fill(c *app.Clinic, now time.Time) error {
 // alert. Keys are referred to by diary.
 var handWritten = []struct {
 	key string
-	p   data.Patient
+	p   patients.Patient
 }{
-	{"john", data.Patient{Title: "Mr", Forenames: "John", Surname: "Smith", DOB: "1958-03-14", Sex: "male",
-		Address: data.Address{Line1: "14 Church Lane", Line2: "Headingley", Town: "Leeds", County: "West Yorkshire", Postcode: "LS6 3BQ"},
-		Email:   "john.smith58@example.co.uk", GP: data.GP{Name: "Dr Helen Ashworth", Practice: "Kirkgate Surgery",
+	{"john", patients.Patient{Title: "Mr", Forenames: "John", Surname: "Smith", DOB: "1958-03-14", Sex: "male",
+		Address: patients.Address{Line1: "14 Church Lane", Line2: "Headingley", Town: "Leeds", County: "West Yorkshire", Postcode: "LS6 3BQ"},
+		Email:   "john.smith58@example.co.uk", GP: patients.GP{Name: "Dr Helen Ashworth", Practice: "Kirkgate Surgery",
 			Address: []string{"41 Chapel Street", "Headingley", "Leeds", "LS6 3HW"}},
-		Language: "English", Consent: data.Consent{Letter: true, Phone: true, SMS: true, Email: true}, LastTreatment: "-40"}},
-	{"jon", data.Patient{Forenames: "Jon", Surname: "Smith", DOB: "1958-03-14", Sex: "male",
-		Address: data.Address{Line1: "14 Church Ln", Town: "Leeds", Postcode: "LS6 3BQ"},
-		Consent: data.Consent{Letter: true, Phone: true}}},
-	{"lukasz", data.Patient{Title: "Mr", Forenames: "Łukasz", Surname: "Wiśniewski", DOB: "1987-11-02", Sex: "male",
-		Address:  data.Address{Line1: "Flat 4, Granary Wharf", Line2: "Water Lane", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 5PS"},
-		Language: "Polish", Interpreter: true, GP: data.GP{Name: "Dr Tomasz Nowicki", Practice: "Canal Side Medical Practice, Leeds",
+		Language: "English", Consent: patients.Consent{Letter: true, Phone: true, SMS: true, Email: true}, LastTreatment: "-40"}},
+	{"jon", patients.Patient{Forenames: "Jon", Surname: "Smith", DOB: "1958-03-14", Sex: "male",
+		Address: patients.Address{Line1: "14 Church Ln", Town: "Leeds", Postcode: "LS6 3BQ"},
+		Consent: patients.Consent{Letter: true, Phone: true}}},
+	{"lukasz", patients.Patient{Title: "Mr", Forenames: "Łukasz", Surname: "Wiśniewski", DOB: "1987-11-02", Sex: "male",
+		Address:  patients.Address{Line1: "Flat 4, Granary Wharf", Line2: "Water Lane", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 5PS"},
+		Language: "Polish", Interpreter: true, GP: patients.GP{Name: "Dr Tomasz Nowicki", Practice: "Canal Side Medical Practice, Leeds",
 			Address: []string{"Unit 3, Mill Wharf", "Water Lane", "Leeds", "LS11 5QN"}},
-		NextOfKin: data.NextOfKin{Name: "Agnieszka Wiśniewska", Relationship: "Wife"},
-		Consent:   data.Consent{Letter: true, Phone: true, SMS: true}, LastTreatment: "-120"}},
-	{"lukasz-typed", data.Patient{Forenames: "Lukasz", Surname: "Wisniewski", DOB: "1987-11-02", Sex: "male",
-		Address: data.Address{Line1: "Flat 4 Granary Wharf", Town: "Leeds", Postcode: "LS11 5PS"},
-		Consent: data.Consent{Letter: true, Phone: true}}},
-	{"margaret", data.Patient{Title: "Mrs", Forenames: "Margaret", Surname: "Ó Briain", PreferredName: "Peggy", DOB: "1938-06-30", Sex: "female",
-		Address:   data.Address{Line1: "The Old Rectory", Line2: "Moor Road", Town: "Leeds", County: "West Yorkshire", Postcode: "LS17 6HT"},
-		NextOfKin: data.NextOfKin{Name: "Siobhán Ní Bhriain", Relationship: "Daughter"},
-		Language:  "English", GP: data.GP{Name: "Dr Peter Haigh", Practice: "Moorview Surgery",
+		NextOfKin: patients.NextOfKin{Name: "Agnieszka Wiśniewska", Relationship: "Wife"},
+		Consent:   patients.Consent{Letter: true, Phone: true, SMS: true}, LastTreatment: "-120"}},
+	{"lukasz-typed", patients.Patient{Forenames: "Lukasz", Surname: "Wisniewski", DOB: "1987-11-02", Sex: "male",
+		Address: patients.Address{Line1: "Flat 4 Granary Wharf", Town: "Leeds", Postcode: "LS11 5PS"},
+		Consent: patients.Consent{Letter: true, Phone: true}}},
+	{"margaret", patients.Patient{Title: "Mrs", Forenames: "Margaret", Surname: "Ó Briain", PreferredName: "Peggy", DOB: "1938-06-30", Sex: "female",
+		Address:   patients.Address{Line1: "The Old Rectory", Line2: "Moor Road", Town: "Leeds", County: "West Yorkshire", Postcode: "LS17 6HT"},
+		NextOfKin: patients.NextOfKin{Name: "Siobhán Ní Bhriain", Relationship: "Daughter"},
+		Language:  "English", GP: patients.GP{Name: "Dr Peter Haigh", Practice: "Moorview Surgery",
 			Address: []string{"118 Moor Road", "Moortown", "Leeds", "LS17 6JB"}},
-		AIS: data.AIS{Needs: []string{"large_print", "hearing_loop"}, Notes: "Letters in 18 pt. Uses the loop at the desk; speak clearly, face her.",
+		AIS: patients.AIS{Needs: []string{"large_print", "hearing_loop"}, Notes: "Letters in 18 pt. Uses the loop at the desk; speak clearly, face her.",
 			Reviewed: "-60"},
-		Alerts:  []data.Alert{{Kind: "other", Text: "Falls risk: offer a wheelchair from the car park"}},
-		Consent: data.Consent{Letter: true, Phone: true}, LastTreatment: "-14"}},
-	{"darren", data.Patient{Title: "Mr", Forenames: "Darren", Surname: "Pickersgill", DOB: "1979-09-09", Sex: "male",
-		Address: data.Address{Line1: "3 Cross Flatts Grove", Line2: "Beeston", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 7BQ"},
-		Alerts:  []data.Alert{{Kind: "violent_warning", Text: "Shouted at and threatened reception staff, January: two staff at the desk, manager informed"}},
-		Consent: data.Consent{Letter: true, Phone: true, SMS: true}, LastTreatment: "-200"}},
-	{"deaf", data.Patient{Title: "Ms", Forenames: "Eleri", Surname: "Prydderch", DOB: "1969-01-21", Sex: "female",
-		Address:  data.Address{Line1: "27 Victoria Road", Town: "Leeds", County: "West Yorkshire", Postcode: "LS6 1DR"},
+		Alerts:  []patients.Alert{{Kind: "other", Text: "Falls risk: offer a wheelchair from the car park"}},
+		Consent: patients.Consent{Letter: true, Phone: true}, LastTreatment: "-14"}},
+	{"darren", patients.Patient{Title: "Mr", Forenames: "Darren", Surname: "Pickersgill", DOB: "1979-09-09", Sex: "male",
+		Address: patients.Address{Line1: "3 Cross Flatts Grove", Line2: "Beeston", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 7BQ"},
+		Alerts:  []patients.Alert{{Kind: "violent_warning", Text: "Shouted at and threatened reception staff, January: two staff at the desk, manager informed"}},
+		Consent: patients.Consent{Letter: true, Phone: true, SMS: true}, LastTreatment: "-200"}},
+	{"deaf", patients.Patient{Title: "Ms", Forenames: "Eleri", Surname: "Prydderch", DOB: "1969-01-21", Sex: "female",
+		Address:  patients.Address{Line1: "27 Victoria Road", Town: "Leeds", County: "West Yorkshire", Postcode: "LS6 1DR"},
 		Email:    "eleri.prydderch@example.org",
 		Language: "British Sign Language", Interpreter: true,
-		AIS: data.AIS{Needs: []string{"bsl_interpreter", "text_only"}, Notes: "Deaf: text, never phone. Book the BSL interpreter when the appointment is made.",
+		AIS: patients.AIS{Needs: []string{"bsl_interpreter", "text_only"}, Notes: "Deaf: text, never phone. Book the BSL interpreter when the appointment is made.",
 			Reviewed: "-200"},
-		Consent: data.Consent{Letter: true, SMS: true, Email: true}, LastTreatment: "-7"}},
+		Consent: patients.Consent{Letter: true, SMS: true, Email: true}, LastTreatment: "-7"}},
 }
 
 // handWrittenPatients fills in what depends on the day and on the
 // generated patients: relative dates ("-40" days), NHS numbers and phones
 // no generated patient has.
-func handWrittenPatients(today ukcal.Date, used map[string]bool) []data.Patient {
+func handWrittenPatients(today ukcal.Date, used map[string]bool) []patients.Patient {
 	free := 999
 	phone := func() string {
 		for ; free >= 0; free-- {
@@ -214,12 +215,12 @@ func handWrittenPatients(today ukcal.Date, used map[string]bool) []data.Patient 
 		fmt.Sscan(s[1:], &days)
 		return today.AddDays(-days).String()
 	}
-	out := make([]data.Patient, len(handWritten))
+	out := make([]patients.Patient, len(handWritten))
 	var shared string
 	for i, h := range handWritten {
 		p := h.p
 		p.AIS.Needs = append([]string(nil), p.AIS.Needs...)
-		p.Alerts = append([]data.Alert(nil), p.Alerts...)
+		p.Alerts = append([]patients.Alert(nil), p.Alerts...)
 		p.LastTreatment, p.AIS.Reviewed = rel(p.LastTreatment), rel(p.AIS.Reviewed)
 		switch h.key {
 		case "jon", "lukasz-typed":
@@ -257,7 +258,7 @@ func diary(c *app.Clinic, today ukcal.Date, users map[string]app.User, nhsOf map
 		ids[key] = found[0].ID
 	}
 	// A few of the generated patients too, the same ones every time.
-	list, err := c.ListPatients(app.PatientFilter{Limit: 200})
+	list, err := c.ListPatients(patients.PatientFilter{Limit: 200})
 	if err != nil {
 		return err
 	}

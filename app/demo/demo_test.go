@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
@@ -30,10 +31,10 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 		t.Fatalf("%d patients, want %d", n, Patients+len(handWritten)+1)
 	}
 
-	var all []app.Patient
+	var all []patients.Patient
 	after := ""
 	for {
-		page, err := c.ListPatients(app.PatientFilter{After: after, Limit: 100})
+		page, err := c.ListPatients(patients.PatientFilter{After: after, Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,10 +9,10 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // notBrought adds Ruby Shaw, five, whose mother (living elsewhere) is her
@@ -23,14 +23,14 @@ import (
 func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error {
 	today := ukcal.Today(now)
 	born := today.AddMonths(-5*12 - 7)
-	child := data.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: born.String(), Sex: "female",
+	child := patients.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: born.String(), Sex: "female",
 		NHSNumber: nhs.TestNHSNumber(seed.MaxNHSNumbers - 1 - len(handWritten)),
-		Address:   data.Address{Line1: "8 Canal Wharf", Line2: "Holbeck", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 5PZ"},
-		GP: data.GP{Name: "Dr Helen Ashworth", Practice: "Kirkgate Surgery",
+		Address:   patients.Address{Line1: "8 Canal Wharf", Line2: "Holbeck", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 5PZ"},
+		GP: patients.GP{Name: "Dr Helen Ashworth", Practice: "Kirkgate Surgery",
 			Address: []string{"41 Chapel Street", "Headingley", "Leeds", "LS6 3HW"}},
-		ParentCarer: data.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother",
+		ParentCarer: patients.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother",
 			Phone: freePhone(usedPhones), Address: []string{"Flat 2, 19 Bridge Street", "Otley", "LS21 1BQ"}},
-		Consent: data.Consent{Letter: true, Phone: true}}
+		Consent: patients.Consent{Letter: true, Phone: true}}
 	p, err := c.CreatePatient(child, app.PatientOptions{})
 	if err != nil {
 		return fmt.Errorf("demo child: %w", err)

@@ -6,15 +6,15 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
 func TestExportWritesTheParentOrCarerAndImportsItBack(t *testing.T) {
-	p := data.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14",
-		ParentCarer: data.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother",
+	p := patients.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14",
+		ParentCarer: patients.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother",
 			Phone: "+447700900456", Address: []string{"Flat 2, 19 Bridge Street", "Otley", "LS21 1BQ"}}}
 	var b bytes.Buffer
-	if err := Write(&b, []data.Patient{p}); err != nil {
+	if err := Write(&b, []patients.Patient{p}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{",Parent or carer surname,", ",Parent or carer address,", ",07700 900456,",

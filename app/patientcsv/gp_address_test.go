@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
 func TestImportMapsAGPAddressColumn(t *testing.T) {
@@ -36,11 +36,11 @@ func TestImportMapsAGPAddressColumn(t *testing.T) {
 }
 
 func TestExportWritesTheGPAddressAndImportsItBack(t *testing.T) {
-	p := data.Patient{Forenames: "Zoë", Surname: "Price", DOB: "1990-02-01",
-		GP: data.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
+	p := patients.Patient{Forenames: "Zoë", Surname: "Price", DOB: "1990-02-01",
+		GP: patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
 			Address: []string{"Unit 2, Tŷ Gwyn", "7 Mayfield Row", "Leeds", "LS6 9ZZ"}}}
 	var b bytes.Buffer
-	if err := Write(&b, []data.Patient{p}); err != nil {
+	if err := Write(&b, []patients.Patient{p}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), ",GP practice address,") ||

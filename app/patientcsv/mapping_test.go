@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
 func TestAutoMapRecognisesWhatSpreadsheetsCallThings(t *testing.T) {
@@ -125,7 +125,7 @@ func TestRowsReadEachKindOfCell(t *testing.T) {
 	if p.Title != "Ms" || p.Forenames != "Zoë" || p.Surname != "Łukasiewicz-O'Brien" || p.DOB != "1984-05-07" ||
 		p.Sex != "female" || p.NHSNumber != "943 476 5919" || p.Phones.Mobile != "+44 7700 900123" || !p.Interpreter ||
 		!reflect.DeepEqual(p.AIS.Needs, []string{"large_print", "bsl_interpreter"}) || p.LastTreatment != "2024-03-01" || p.PreferredName != "-" ||
-		!reflect.DeepEqual(p.Alerts, []data.Alert{{Kind: "safeguarding"}, {Kind: "other", Text: "uses a wheelchair"}}) {
+		!reflect.DeepEqual(p.Alerts, []patients.Alert{{Kind: "safeguarding"}, {Kind: "other", Text: "uses a wheelchair"}}) {
 		t.Fatalf("patient %+v", p)
 	}
 	bad := rows[1]

@@ -7,7 +7,6 @@ import (
 
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // Row is one record of the file read into a patient, with the line it
@@ -16,7 +15,7 @@ import (
 // with everything else.
 type Row struct {
 	Line     int
-	Patient  data.Patient
+	Patient  patients.Patient
 	Problems []string
 }
 
@@ -124,17 +123,17 @@ func (m Mapping) row(rec Record, columns int) Row {
 	}
 	p.GenderIdentity = cell(KeyGenderIdentity)
 	p.NHSNumber = coded(KeyNHSNumber)
-	p.Address = data.Address{Line1: cell(KeyAddressLine1), Line2: cell(KeyAddressLine2),
+	p.Address = patients.Address{Line1: cell(KeyAddressLine1), Line2: cell(KeyAddressLine2),
 		Town: cell(KeyTown), County: cell(KeyCounty), Postcode: coded(KeyPostcode)}
-	p.Phones = data.Phones{Mobile: coded(KeyMobile), Home: coded(KeyHomePhone), Work: coded(KeyWorkPhone)}
+	p.Phones = patients.Phones{Mobile: coded(KeyMobile), Home: coded(KeyHomePhone), Work: coded(KeyWorkPhone)}
 	p.Email = coded(KeyEmail)
-	p.GP = data.GP{Name: cell(KeyGPName), Practice: cell(KeyGPPractice), Address: ParseAddressLines(coded(KeyGPAddress))}
-	p.NextOfKin = data.NextOfKin{Name: cell(KeyNOKName), Relationship: cell(KeyNOKRelation), Phone: coded(KeyNOKPhone)}
-	p.ParentCarer = data.ParentCarer{Title: cell(KeyCarerTitle), Forenames: cell(KeyCarerForenames), Surname: cell(KeyCarerSurname),
+	p.GP = patients.GP{Name: cell(KeyGPName), Practice: cell(KeyGPPractice), Address: ParseAddressLines(coded(KeyGPAddress))}
+	p.NextOfKin = patients.NextOfKin{Name: cell(KeyNOKName), Relationship: cell(KeyNOKRelation), Phone: coded(KeyNOKPhone)}
+	p.ParentCarer = patients.ParentCarer{Title: cell(KeyCarerTitle), Forenames: cell(KeyCarerForenames), Surname: cell(KeyCarerSurname),
 		Relationship: cell(KeyCarerRelation), Phone: coded(KeyCarerPhone), Address: ParseAddressLines(coded(KeyCarerAddress))}
 	p.Language = cell(KeyLanguage)
 	p.Interpreter = yesNo(KeyInterpreter)
-	p.Consent = data.Consent{Letter: yesNo(KeyConsentLetter), Phone: yesNo(KeyConsentPhone),
+	p.Consent = patients.Consent{Letter: yesNo(KeyConsentLetter), Phone: yesNo(KeyConsentPhone),
 		SMS: yesNo(KeyConsentSMS), Email: yesNo(KeyConsentEmail)}
 	p.Alerts = ParseAlerts(coded(KeyAlerts))
 	needs, unknown := patients.ParseAISNeeds(coded(KeyAISNeeds))
@@ -250,24 +249,24 @@ func SexLabel(code string) string {
 // ("Violent warning; Other: uses a wheelchair"). An alert it does not
 // know becomes "Other" with the cell's words as its text, so nothing
 // typed is lost.
-func ParseAlerts(cell string) []data.Alert {
-	var out []data.Alert
+func ParseAlerts(cell string) []patients.Alert {
+	var out []patients.Alert
 	for _, part := range strings.FieldsFunc(cell, func(r rune) bool { return r == ';' || r == '\n' }) {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
 		}
 		if kind, ok := alertKind(part); ok {
-			out = append(out, data.Alert{Kind: kind})
+			out = append(out, patients.Alert{Kind: kind})
 			continue
 		}
 		if head, text, found := strings.Cut(part, ":"); found {
 			if kind, ok := alertKind(head); ok {
-				out = append(out, data.Alert{Kind: kind, Text: strings.TrimSpace(text)})
+				out = append(out, patients.Alert{Kind: kind, Text: strings.TrimSpace(text)})
 				continue
 			}
 		}
-		out = append(out, data.Alert{Kind: "other", Text: part})
+		out = append(out, patients.Alert{Kind: "other", Text: part})
 	}
 	return out
 }
@@ -284,7 +283,7 @@ func alertKind(s string) (string, bool) {
 
 // FormatAlerts writes alerts as "Violent warning; Other: text". A ';' in
 // an alert's text would split it in two on import, so it is written as ','.
-func FormatAlerts(alerts []data.Alert) string {
+func FormatAlerts(alerts []patients.Alert) string {
 	var parts []string
 	for _, a := range alerts {
 		s := patients.Label(patients.AlertKinds, a.Kind)

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // StatusLabel heads the export's last column: whether the record is
@@ -28,7 +28,7 @@ func Header() []string {
 // neutralising: dates dd/mm/yyyy, the NHS number spaced "943 476 5919",
 // phones in the UK national format "07700 900123", the sex, yes/no and
 // communication needs in words.
-func Cells(p data.Patient) []string {
+func Cells(p patients.Patient) []string {
 	yes := func(b bool) string {
 		if b {
 			return "Yes"
@@ -108,7 +108,7 @@ func (w *Writer) start() {
 }
 
 // Write adds one patient.
-func (w *Writer) Write(p data.Patient) error {
+func (w *Writer) Write(p patients.Patient) error {
 	if w.err != nil {
 		return w.err
 	}
@@ -160,7 +160,7 @@ func needsQuotes(c string) bool {
 }
 
 // Write writes a whole list of patients: the header, one row each.
-func Write(w io.Writer, ps []data.Patient) error {
+func Write(w io.Writer, ps []patients.Patient) error {
 	cw := NewWriter(w)
 	for _, p := range ps {
 		if err := cw.Write(p); err != nil {

@@ -8,27 +8,27 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
-func fullPatient() data.Patient {
-	return data.Patient{
+func fullPatient() patients.Patient {
+	return patients.Patient{
 		ID: "id-1", Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", PreferredName: "Zo", UseKnownAs: true,
 		DOB: "1984-05-17", Sex: "female", GenderIdentity: "woman", NHSNumber: "9434765919",
-		Address: data.Address{Line1: "Flat 2, 14 Park Row", Line2: "Headingley", Town: "Leeds", County: "West Yorkshire", Postcode: "LS1 4AP"},
-		Phones:  data.Phones{Mobile: "+447700900123", Home: "+441134960123", Work: "+442079460123"},
-		Email:   "zoe@example.co.uk", GP: data.GP{Name: "Dr A \"Doc\" Patel", Practice: "Park Surgery"},
-		NextOfKin: data.NextOfKin{Name: "Siân Ŵyn", Relationship: "Partner", Phone: "+447700900456"},
-		Language:  "Polish", Interpreter: true, Consent: data.Consent{Letter: true, SMS: true},
-		Alerts:        []data.Alert{{Kind: "violent_warning"}, {Kind: "other", Text: "uses a wheelchair"}},
-		AIS:           data.AIS{Needs: []string{"large_print", "bsl_interpreter"}, Notes: "Book a BSL interpreter\nfor every visit", Reviewed: "2025-01-31"},
-		LastTreatment: "2025-02-01", Status: data.PatientActive,
+		Address: patients.Address{Line1: "Flat 2, 14 Park Row", Line2: "Headingley", Town: "Leeds", County: "West Yorkshire", Postcode: "LS1 4AP"},
+		Phones:  patients.Phones{Mobile: "+447700900123", Home: "+441134960123", Work: "+442079460123"},
+		Email:   "zoe@example.co.uk", GP: patients.GP{Name: "Dr A \"Doc\" Patel", Practice: "Park Surgery"},
+		NextOfKin: patients.NextOfKin{Name: "Siân Ŵyn", Relationship: "Partner", Phone: "+447700900456"},
+		Language:  "Polish", Interpreter: true, Consent: patients.Consent{Letter: true, SMS: true},
+		Alerts:        []patients.Alert{{Kind: "violent_warning"}, {Kind: "other", Text: "uses a wheelchair"}},
+		AIS:           patients.AIS{Needs: []string{"large_print", "bsl_interpreter"}, Notes: "Book a BSL interpreter\nfor every visit", Reviewed: "2025-01-31"},
+		LastTreatment: "2025-02-01", Status: patients.PatientActive,
 	}
 }
 
 func TestWriteIsRFC4180WithABOMAndUKFormats(t *testing.T) {
 	var b bytes.Buffer
-	if err := Write(&b, []data.Patient{fullPatient()}); err != nil {
+	if err := Write(&b, []patients.Patient{fullPatient()}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -63,7 +63,7 @@ func TestEmptyExportHasAHeader(t *testing.T) {
 func TestExportImportsAgainUnchanged(t *testing.T) {
 	p := fullPatient()
 	var b bytes.Buffer
-	if err := Write(&b, []data.Patient{p}); err != nil {
+	if err := Write(&b, []patients.Patient{p}); err != nil {
 		t.Fatal(err)
 	}
 	tb := mustRead(t, b.String())
@@ -91,11 +91,11 @@ func TestExportImportsAgainUnchanged(t *testing.T) {
 }
 
 func TestDangerousCellsAreNeutralisedAndComeBack(t *testing.T) {
-	p := data.Patient{Forenames: "=HYPERLINK(\"http://evil.example\",\"Click\")", Surname: "+Smith", PreferredName: "-",
-		Title: "@SUM(A1)", GenderIdentity: "\tindent", Language: "\rcarriage", Address: data.Address{Line1: "'t Hart", County: "'=already quoted"},
-		AIS: data.AIS{Notes: "-cmd|' /C calc'!A0"}, DOB: "1990-01-01"}
+	p := patients.Patient{Forenames: "=HYPERLINK(\"http://evil.example\",\"Click\")", Surname: "+Smith", PreferredName: "-",
+		Title: "@SUM(A1)", GenderIdentity: "\tindent", Language: "\rcarriage", Address: patients.Address{Line1: "'t Hart", County: "'=already quoted"},
+		AIS: patients.AIS{Notes: "-cmd|' /C calc'!A0"}, DOB: "1990-01-01"}
 	var b bytes.Buffer
-	if err := Write(&b, []data.Patient{p}); err != nil {
+	if err := Write(&b, []patients.Patient{p}); err != nil {
 		t.Fatal(err)
 	}
 	tb := mustRead(t, b.String())
@@ -184,7 +184,7 @@ func TestDateOfDeathRoundTrips(t *testing.T) {
 	p := fullPatient()
 	p.DateOfDeath = "2026-11-03"
 	var b bytes.Buffer
-	if err := Write(&b, []data.Patient{p}); err != nil {
+	if err := Write(&b, []patients.Patient{p}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), ",Last seen,Date of death,Status\r\n") || !strings.Contains(b.String(), ",01/02/2025,03/11/2026,Active\r\n") {

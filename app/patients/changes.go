@@ -3,13 +3,11 @@ package patients
 import (
 	"reflect"
 	"sort"
-
-	"clinicdesk/data"
 )
 
 // ChangedFields names the parts of a record that differ, for the audit
 // trail and the timeline ("address, mobile"). Values are never named.
-func ChangedFields(old, new data.Patient) []string {
+func ChangedFields(old, new Patient) []string {
 	pairs := map[string][2]any{
 		"title": {old.Title, new.Title}, "forenames": {old.Forenames, new.Forenames}, "surname": {old.Surname, new.Surname},
 		"preferred name": {old.PreferredName, new.PreferredName}, "known-as name in letters": {old.UseKnownAs, new.UseKnownAs},
@@ -36,12 +34,12 @@ func ChangedFields(old, new data.Patient) []string {
 }
 
 // carerParts compares a parent or carer with no address lines as nil.
-func carerParts(c data.ParentCarer) data.ParentCarer {
+func carerParts(c ParentCarer) ParentCarer {
 	c.Address = normStrings(c.Address)
 	return c
 }
 
-func normAlerts(a []data.Alert) []data.Alert {
+func normAlerts(a []Alert) []Alert {
 	if len(a) == 0 {
 		return nil
 	}

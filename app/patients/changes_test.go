@@ -3,14 +3,12 @@ package patients
 import (
 	"reflect"
 	"testing"
-
-	"clinicdesk/data"
 )
 
 // The audit trail names what changed, the practice's address apart from
 // the GP, and an address recorded as none is no change.
 func TestChangedFieldsNamesTheGPPracticeAddress(t *testing.T) {
-	old := data.Patient{Forenames: "A", Surname: "B", GP: data.GP{Name: "Dr Okafor", Practice: "Hyde Park Surgery"}}
+	old := Patient{Forenames: "A", Surname: "B", GP: GP{Name: "Dr Okafor", Practice: "Hyde Park Surgery"}}
 	same := old
 	same.GP.Address = []string{}
 	if got := ChangedFields(old, same); len(got) != 0 {

@@ -6,7 +6,6 @@ import (
 
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -37,7 +36,7 @@ func WasNotBrought(dob string, on ukcal.Date, underAge int) bool { return ChildO
 // without a date of birth is treated as an adult's.
 func ChildOn(dob string, on ukcal.Date, underAge int) bool {
 	if underAge <= 0 {
-		underAge = data.DefaultChildUnderAge
+		underAge = DefaultChildUnderAge
 	}
 	born, err := ukcal.ParseDate(dob)
 	if err != nil || on.IsZero() {
@@ -48,7 +47,7 @@ func ChildOn(dob string, on ukcal.Date, underAge int) bool {
 
 // normaliseCarer tidies the parent or carer in place and returns what is
 // wrong with it, each as a field and a message.
-func normaliseCarer(c *data.ParentCarer, add func(field, format string, a ...any)) {
+func normaliseCarer(c *ParentCarer, add func(field, format string, a ...any)) {
 	for _, f := range []*string{&c.Title, &c.Forenames, &c.Surname, &c.Relationship} {
 		*f = strings.Join(strings.Fields(norm.NFC.String(*f)), " ")
 	}
@@ -82,6 +81,6 @@ func normaliseCarer(c *data.ParentCarer, add func(field, format string, a ...any
 }
 
 // CarerName is the parent or carer's name as an envelope shows it.
-func CarerName(c data.ParentCarer) string {
+func CarerName(c ParentCarer) string {
 	return strings.Join(strings.Fields(fmt.Sprint(c.Title, " ", c.Forenames, " ", c.Surname)), " ")
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 func TestWasNotBroughtIsTheAgeOnTheDayOfTheAppointment(t *testing.T) {
@@ -33,8 +32,8 @@ func TestWasNotBroughtIsTheAgeOnTheDayOfTheAppointment(t *testing.T) {
 }
 
 func TestParentOrCarerIsTidiedAndNeedsAName(t *testing.T) {
-	p := data.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14",
-		ParentCarer: data.ParentCarer{Title: " Mrs ", Forenames: "Hannah", Surname: " Shaw", Relationship: "Mother",
+	p := Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14",
+		ParentCarer: ParentCarer{Title: " Mrs ", Forenames: "Hannah", Surname: " Shaw", Relationship: "Mother",
 			Phone: "07700 900456", Address: []string{" Flat 2,  19 Bridge Street", "", "Otley\nls21 1bq"}}}
 	if err := Normalise(&p, Options{Today: ukcal.MustParseDate("2026-11-23")}); err != nil {
 		t.Fatal(err)
@@ -44,13 +43,13 @@ func TestParentOrCarerIsTidiedAndNeedsAName(t *testing.T) {
 		strings.Join(c.Address, "|") != "Flat 2, 19 Bridge Street|Otley|LS21 1BQ" || CarerName(c) != "Mrs Hannah Shaw" {
 		t.Fatalf("tidied: %+v", c)
 	}
-	for _, bad := range []data.ParentCarer{
+	for _, bad := range []ParentCarer{
 		{Relationship: "Mother"},
 		{Forenames: "Hannah"},
 		{Forenames: "Hannah", Surname: "Shaw", Phone: "12"},
 		{Forenames: "Hannah", Surname: "Shaw", Address: []string{"1", "2", "3", "4", "5", "6"}},
 	} {
-		q := data.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14", ParentCarer: bad}
+		q := Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14", ParentCarer: bad}
 		err := Normalise(&q, Options{})
 		fe, ok := err.(FieldErrors)
 		if !ok || len(fe) != 1 || !strings.Contains(fe[0].Field, "carer") {

@@ -5,12 +5,11 @@ import (
 	"unicode"
 
 	"clinicdesk/app/levenshtein"
-	"clinicdesk/data"
 )
 
 // Duplicate is an existing record that may be the same person, and why.
 type Duplicate struct {
-	Patient data.Patient
+	Patient Patient
 	Reason  string
 }
 
@@ -18,7 +17,7 @@ type Duplicate struct {
 // phone with p, those that are probably the same person: the same NHS
 // number; the same DOB and a similar name; or the same phone and a
 // similar name.
-func LikelyDuplicates(p data.Patient, candidates []data.Patient) []Duplicate {
+func LikelyDuplicates(p Patient, candidates []Patient) []Duplicate {
 	var out []Duplicate
 	for _, c := range candidates {
 		if c.ID == p.ID {
@@ -36,7 +35,7 @@ func LikelyDuplicates(p data.Patient, candidates []data.Patient) []Duplicate {
 	return out
 }
 
-func samePhone(a, b data.Patient) bool {
+func samePhone(a, b Patient) bool {
 	for _, x := range []string{a.Phones.Mobile, a.Phones.Home, a.Phones.Work} {
 		if x == "" {
 			continue
@@ -54,7 +53,7 @@ func samePhone(a, b data.Patient) bool {
 // apostrophes, or one letter off) and forenames that share their first
 // letter, so "Jon Smith" and "John Smith" match but "Jane Smith" does not
 // unless nothing else differs.
-func SimilarNames(a, b data.Patient) bool { return FoldNames(a).Similar(FoldNames(b)) }
+func SimilarNames(a, b Patient) bool { return FoldNames(a).Similar(FoldNames(b)) }
 
 // FoldedNames are a patient's names ready for comparing; fold once, compare
 // many times (an import compares each row with every row of the same DOB).
@@ -70,7 +69,7 @@ func (a FoldedNames) Initial() byte {
 }
 
 // FoldNames folds p's names for Similar.
-func FoldNames(p data.Patient) FoldedNames {
+func FoldNames(p Patient) FoldedNames {
 	return FoldedNames{Surname: fold(p.Surname), Forenames: fold(p.Forenames)}
 }
 
@@ -105,7 +104,7 @@ func firstWord(s string) string {
 // "Łukasiewicz-O'Brien" and "lukasiewicz obrien" fold alike.
 func fold(s string) string {
 	var b strings.Builder
-	for _, r := range data.FoldName(s) {
+	for _, r := range FoldName(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		} else if r == ' ' {

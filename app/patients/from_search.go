@@ -6,7 +6,6 @@ import (
 
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // FromSearch starts a new record from what was typed in a patient search
@@ -17,8 +16,8 @@ import (
 // ("Jones, Sarah"). A name typed all in small letters gets capitals
 // ("o'neill" becomes O'Neill); one typed with capitals is kept as typed
 // (McDonald). Nothing is checked here: Normalise does that on saving.
-func FromSearch(text string, today ukcal.Date) data.Patient {
-	var p data.Patient
+func FromSearch(text string, today ukcal.Date) Patient {
+	var p Patient
 	q := ParseQueryOn(text, today)
 	p.NHSNumber = q.NHSNumber
 	p.DOB = q.DOB

@@ -6,11 +6,10 @@ import (
 	"testing"
 
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 func TestLetterKnownAsOnlyWhenTheRecordSaysSo(t *testing.T) {
-	p := data.Patient{Title: "Mr", Forenames: "Robert", Surname: "Smith", PreferredName: "Bob"}
+	p := Patient{Title: "Mr", Forenames: "Robert", Surname: "Smith", PreferredName: "Bob"}
 	if got := LetterKnownAs(p); got != "" {
 		t.Fatalf("not asked for, yet %q", got)
 	}
@@ -21,7 +20,7 @@ func TestLetterKnownAsOnlyWhenTheRecordSaysSo(t *testing.T) {
 }
 
 func TestKnownAsInLettersNeedsAKnownAsName(t *testing.T) {
-	p := data.Patient{Forenames: "Robert", Surname: "Smith", DOB: "1961-04-02", PreferredName: "   ", UseKnownAs: true}
+	p := Patient{Forenames: "Robert", Surname: "Smith", DOB: "1961-04-02", PreferredName: "   ", UseKnownAs: true}
 	err := Normalise(&p, Options{Today: ukcal.MustParseDate("2026-11-23")})
 	fe, ok := err.(FieldErrors)
 	if !ok || len(fe) != 1 || fe[0].Field != FieldPreferredName || !strings.Contains(fe[0].Message, "untick") {
@@ -34,7 +33,7 @@ func TestKnownAsInLettersNeedsAKnownAsName(t *testing.T) {
 }
 
 func TestTickingKnownAsInLettersIsAChange(t *testing.T) {
-	old := data.Patient{Forenames: "Robert", Surname: "Smith", PreferredName: "Bob"}
+	old := Patient{Forenames: "Robert", Surname: "Smith", PreferredName: "Bob"}
 	now := old
 	now.UseKnownAs = true
 	if got := ChangedFields(old, now); !slices.Equal(got, []string{"known-as name in letters"}) {

@@ -8,7 +8,6 @@ import (
 
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -85,7 +84,7 @@ const maxField = 200
 // Normalise tidies every field of p in place (NFC text, one postcode and
 // phone format, codes checked) and returns FieldErrors for what cannot be
 // accepted, or nil.
-func Normalise(p *data.Patient, o Options) error {
+func Normalise(p *Patient, o Options) error {
 	var errs FieldErrors
 	add := func(field, format string, a ...any) {
 		errs = append(errs, FieldError{Field: field, Message: fmt.Sprintf(format, a...)})
@@ -241,7 +240,7 @@ func Normalise(p *data.Patient, o Options) error {
 		}
 	}
 	if p.Status == "" {
-		p.Status = data.PatientActive
+		p.Status = PatientActive
 	}
 	if len(errs) > 0 {
 		return errs

@@ -6,16 +6,15 @@ import (
 	"testing"
 
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 var today = ukcal.MustParseDate("2026-11-23")
 
 func TestNormaliseTidiesAndKeepsNamesAsTyped(t *testing.T) {
 	// "Zoë" typed with a combining diaeresis becomes the one NFC character.
-	p := data.Patient{Forenames: "  Zoe\u0308 ", Surname: "Łukasiewicz-O'Brien", PreferredName: "王秀英", DOB: "1984-02-29",
-		NHSNumber: " 943-476-5919 ", Address: data.Address{Postcode: "cf101aa"}, Phones: data.Phones{Mobile: "(07700) 900-123"},
-		AIS: data.AIS{Needs: []string{"large_print", "large_print"}}}
+	p := Patient{Forenames: "  Zoe\u0308 ", Surname: "Łukasiewicz-O'Brien", PreferredName: "王秀英", DOB: "1984-02-29",
+		NHSNumber: " 943-476-5919 ", Address: Address{Postcode: "cf101aa"}, Phones: Phones{Mobile: "(07700) 900-123"},
+		AIS: AIS{Needs: []string{"large_print", "large_print"}}}
 	if err := Normalise(&p, Options{Today: today}); err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +24,7 @@ func TestNormaliseTidiesAndKeepsNamesAsTyped(t *testing.T) {
 	if p.NHSNumber != "9434765919" || p.Address.Postcode != "CF10 1AA" || p.Phones.Mobile != "+447700900123" {
 		t.Fatalf("normalised: %+v", p)
 	}
-	if len(p.AIS.Needs) != 1 || p.Status != data.PatientActive {
+	if len(p.AIS.Needs) != 1 || p.Status != PatientActive {
 		t.Fatalf("needs %v status %q", p.AIS.Needs, p.Status)
 	}
 	again := p
@@ -35,9 +34,9 @@ func TestNormaliseTidiesAndKeepsNamesAsTyped(t *testing.T) {
 }
 
 func TestNormaliseNamesEachBadField(t *testing.T) {
-	p := data.Patient{Forenames: "", Surname: " ", DOB: "2027-01-01", NHSNumber: "1234567890", Address: data.Address{Postcode: "EH1 JS"},
-		Phones: data.Phones{Home: "123"}, Email: "not-an-email", Sex: "robot", AIS: data.AIS{Needs: []string{"telepathy"}, Reviewed: "2030-01-01"},
-		Alerts: []data.Alert{{Kind: "other"}}}
+	p := Patient{Forenames: "", Surname: " ", DOB: "2027-01-01", NHSNumber: "1234567890", Address: Address{Postcode: "EH1 JS"},
+		Phones: Phones{Home: "123"}, Email: "not-an-email", Sex: "robot", AIS: AIS{Needs: []string{"telepathy"}, Reviewed: "2030-01-01"},
+		Alerts: []Alert{{Kind: "other"}}}
 	err := Normalise(&p, Options{Today: today})
 	fe, ok := err.(FieldErrors)
 	if !ok {
@@ -54,7 +53,7 @@ func TestNormaliseNamesEachBadField(t *testing.T) {
 }
 
 func TestPseudoPostcodesOnlyWhenChosen(t *testing.T) {
-	p := data.Patient{Forenames: "A", Surname: "B", DOB: "1990-01-01", Address: data.Address{Postcode: "zz993vz"}}
+	p := Patient{Forenames: "A", Surname: "B", DOB: "1990-01-01", Address: Address{Postcode: "zz993vz"}}
 	if err := Normalise(&p, Options{Today: today}); err == nil {
 		t.Fatal("pseudo-postcode accepted without the choice")
 	}
@@ -67,22 +66,22 @@ func TestPseudoPostcodesOnlyWhenChosen(t *testing.T) {
 func TestParseQuery(t *testing.T) {
 	cases := []struct {
 		in   string
-		want data.PatientQuery
+		want PatientQuery
 	}{
-		{"smith", data.PatientQuery{NameTokens: []string{"smith"}}},
-		{"john smi", data.PatientQuery{NameTokens: []string{"john", "smi"}}},
-		{"943 476 5919", data.PatientQuery{NHSNumber: "9434765919"}},
-		{"9434765919", data.PatientQuery{NHSNumber: "9434765919"}},
-		{"12/03/1980", data.PatientQuery{DOB: "1980-03-12"}},
-		{"1/3/1980", data.PatientQuery{DOB: "1980-03-01"}},
-		{"smith 12/03/1980", data.PatientQuery{NameTokens: []string{"smith"}, DOB: "1980-03-12"}},
-		{"ls1 4ap", data.PatientQuery{Postcode: "LS1 4AP"}},
-		{"LS14AP", data.PatientQuery{Postcode: "LS1 4AP"}},
-		{"07700 900123", data.PatientQuery{Phone: "+447700900123"}},
-		{"+44 113 496 0000", data.PatientQuery{Phone: "+441134960000"}},
-		{"LS1", data.PatientQuery{Postcode: "LS1"}},
-		{"31/02/1980", data.PatientQuery{NameTokens: []string{"31/02/1980"}}},
-		{"", data.PatientQuery{}},
+		{"smith", PatientQuery{NameTokens: []string{"smith"}}},
+		{"john smi", PatientQuery{NameTokens: []string{"john", "smi"}}},
+		{"943 476 5919", PatientQuery{NHSNumber: "9434765919"}},
+		{"9434765919", PatientQuery{NHSNumber: "9434765919"}},
+		{"12/03/1980", PatientQuery{DOB: "1980-03-12"}},
+		{"1/3/1980", PatientQuery{DOB: "1980-03-01"}},
+		{"smith 12/03/1980", PatientQuery{NameTokens: []string{"smith"}, DOB: "1980-03-12"}},
+		{"ls1 4ap", PatientQuery{Postcode: "LS1 4AP"}},
+		{"LS14AP", PatientQuery{Postcode: "LS1 4AP"}},
+		{"07700 900123", PatientQuery{Phone: "+447700900123"}},
+		{"+44 113 496 0000", PatientQuery{Phone: "+441134960000"}},
+		{"LS1", PatientQuery{Postcode: "LS1"}},
+		{"31/02/1980", PatientQuery{NameTokens: []string{"31/02/1980"}}},
+		{"", PatientQuery{}},
 	}
 	for _, tc := range cases {
 		got := ParseQuery(tc.in)
@@ -110,7 +109,7 @@ func TestParseQueryReadsAShortDateOfBirthFromToday(t *testing.T) {
 	}
 }
 
-func sameQuery(a, b data.PatientQuery) bool {
+func sameQuery(a, b PatientQuery) bool {
 	if len(a.NameTokens) != len(b.NameTokens) {
 		return false
 	}
@@ -140,8 +139,8 @@ func FuzzParseQuery(f *testing.F) {
 }
 
 func TestSimilarNames(t *testing.T) {
-	p := func(f, s string) data.Patient { return data.Patient{Forenames: f, Surname: s} }
-	similar := [][2]data.Patient{
+	p := func(f, s string) Patient { return Patient{Forenames: f, Surname: s} }
+	similar := [][2]Patient{
 		{p("John", "Smith"), p("Jon", "Smith")},
 		{p("Zoë", "Łukasiewicz-O'Brien"), p("zoe", "Lukasiewicz OBrien")},
 		{p("Siobhán", "Ó Briain"), p("Siobhan", "O Briain")},
@@ -153,7 +152,7 @@ func TestSimilarNames(t *testing.T) {
 			t.Errorf("%v and %v should be similar", pair[0].Forenames+" "+pair[0].Surname, pair[1].Forenames+" "+pair[1].Surname)
 		}
 	}
-	different := [][2]data.Patient{
+	different := [][2]Patient{
 		{p("John", "Smith"), p("Mary", "Smith")},
 		{p("John", "Smith"), p("John", "Jones")},
 		{p("Adam", "Brown"), p("Alexandra", "Brown")},
@@ -179,8 +178,8 @@ func TestParseAISNeeds(t *testing.T) {
 // not as "a field" under the address.
 func TestNormaliseNamesEachOverLongField(t *testing.T) {
 	long := strings.Repeat("x", 201)
-	p := data.Patient{Forenames: "A", Surname: "B", DOB: "1990-01-01",
-		GP: data.GP{Name: long}, NextOfKin: data.NextOfKin{Relationship: long}, Address: data.Address{Town: long}}
+	p := Patient{Forenames: "A", Surname: "B", DOB: "1990-01-01",
+		GP: GP{Name: long}, NextOfKin: NextOfKin{Relationship: long}, Address: Address{Town: long}}
 	err := Normalise(&p, Options{})
 	var fe FieldErrors
 	if !errors.As(err, &fe) {

@@ -6,7 +6,6 @@ import (
 
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 var (
@@ -21,13 +20,13 @@ var (
 // postcode (whole, or its first half), and anything else as name prefixes.
 // Parts can be combined: "smith 12/03/1980". A two-digit year needs a
 // today to count from: use ParseQueryOn.
-func ParseQuery(text string) data.PatientQuery { return ParseQueryOn(text, ukcal.Date{}) }
+func ParseQuery(text string) PatientQuery { return ParseQueryOn(text, ukcal.Date{}) }
 
 // ParseQueryOn is ParseQuery that also reads a date of birth with a
 // two-digit year, dd/mm/yy, taking the century that keeps it from being
 // after today: on 6/12/2026, "25/12/02" is 2002 and "25/12/30" is 1930.
-func ParseQueryOn(text string, today ukcal.Date) data.PatientQuery {
-	var q data.PatientQuery
+func ParseQueryOn(text string, today ukcal.Date) PatientQuery {
+	var q PatientQuery
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return q

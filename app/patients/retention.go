@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // Retention is how long the record must be kept (NHS Records Management
@@ -34,7 +33,7 @@ type RetentionFacts struct {
 }
 
 // FactsOf are the facts the record itself holds; the app adds LastSeen.
-func FactsOf(p data.Patient) RetentionFacts {
+func FactsOf(p Patient) RetentionFacts {
 	var f RetentionFacts
 	f.DOB, _ = ukcal.ParseDate(p.DOB)
 	f.Earlier, _ = ukcal.ParseDate(p.LastTreatment)
@@ -107,7 +106,7 @@ func livingRule(dob, end ukcal.Date, since string) Retention {
 }
 
 // Age is the patient's age in whole years today.
-func Age(p data.Patient, today ukcal.Date) (int, bool) { return AgeFromDOB(p.DOB, today) }
+func Age(p Patient, today ukcal.Date) (int, bool) { return AgeFromDOB(p.DOB, today) }
 
 // AgeFromDOB is the age on today of someone born on dob (YYYY-MM-DD).
 func AgeFromDOB(dob string, today ukcal.Date) (int, bool) {

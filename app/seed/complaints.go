@@ -17,8 +17,8 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // ComplaintOptions say what register Complaints makes.
@@ -33,7 +33,7 @@ type ComplaintOptions struct {
 	// PerMonth is the average number of complaints a month; 0 means 3.
 	PerMonth float64
 	// Patients the complaints may be about.
-	Patients []data.PatientBrief
+	Patients []patients.PatientBrief
 	// Region decides the working days; zero is England and Wales.
 	Region ukcal.Region
 	// Desk logs and acknowledges (user names, e.g. the receptionists);

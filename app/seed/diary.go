@@ -13,6 +13,7 @@ import (
 	"slices"
 	"time"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -214,7 +215,7 @@ func (g *DiaryGenerator) Days() []ukcal.Date { return slices.Clone(g.days) }
 
 // DiaryPatients turns a clinic's patient list into who the diary may book.
 // A record without a readable date of birth is left out.
-func DiaryPatients(briefs []data.PatientBrief) []DiaryPatient {
+func DiaryPatients(briefs []patients.PatientBrief) []DiaryPatient {
 	out := make([]DiaryPatient, 0, len(briefs))
 	for _, b := range briefs {
 		dob, err := ukcal.ParseDate(b.DOB)

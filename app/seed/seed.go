@@ -19,8 +19,8 @@ import (
 	"math/rand/v2"
 
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // Options say which patients a Generator makes.
@@ -99,9 +99,9 @@ func New(o Options) *Generator {
 }
 
 // Patients makes n patients from seed, numbered from 0.
-func Patients(n int, seed uint64, today ukcal.Date) []data.Patient {
+func Patients(n int, seed uint64, today ukcal.Date) []patients.Patient {
 	g := New(Options{Seed: seed, Today: today})
-	out := make([]data.Patient, n)
+	out := make([]patients.Patient, n)
 	for i := range out {
 		out[i] = g.Next()
 	}
@@ -117,11 +117,11 @@ type person struct {
 
 // Next makes the next patient. The patient has no ID or status: adding it
 // to a clinic (ImportPatients, CreatePatient) gives those.
-func (g *Generator) Next() data.Patient {
+func (g *Generator) Next() patients.Patient {
 	k := g.next
 	g.next++
 	r := g.r
-	var p data.Patient
+	var p patients.Patient
 	pp := person{c: &cultures[g.culture.pick(r)]}
 
 	switch u := r.Float64(); {

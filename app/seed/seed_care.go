@@ -4,11 +4,11 @@ import (
 	"math"
 	"strings"
 
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
-func (g *Generator) language(p *data.Patient, pp person) {
+func (g *Generator) language(p *patients.Patient, pp person) {
 	if g.chance(0.003) {
 		p.Language, p.Interpreter = "British Sign Language", true
 		p.AIS.Needs = append(p.AIS.Needs, "bsl_interpreter")
@@ -33,7 +33,7 @@ func (g *Generator) language(p *data.Patient, pp person) {
 	}
 }
 
-func (g *Generator) consent(p *data.Patient, pp person) {
+func (g *Generator) consent(p *patients.Patient, pp person) {
 	p.Consent.Letter = g.chance(0.97)
 	p.Consent.Phone = (p.Phones.Mobile != "" || p.Phones.Home != "" || p.NextOfKin.Phone != "") && g.chance(0.92)
 	p.Consent.SMS = p.Phones.Mobile != "" && g.chance(0.75)
@@ -42,7 +42,7 @@ func (g *Generator) consent(p *data.Patient, pp person) {
 
 // needs: about one patient in twenty has an Accessible Information
 // Standard need; large print is commoner with age.
-func (g *Generator) needs(p *data.Patient, pp person) {
+func (g *Generator) needs(p *patients.Patient, pp person) {
 	if len(p.AIS.Needs) > 0 { // a BSL user: the interpreter is their need
 		p.AIS.Notes = g.pickS(aisNeeds[bslNeed].notes)
 		p.AIS.Reviewed = g.today.AddDays(-g.r.IntN(540)).String()
@@ -106,7 +106,7 @@ var (
 )
 
 // alerts: about one patient in fifty.
-func (g *Generator) alerts(p *data.Patient) {
+func (g *Generator) alerts(p *patients.Patient) {
 	if !g.chance(0.02) {
 		return
 	}
@@ -117,12 +117,12 @@ func (g *Generator) alerts(p *data.Patient) {
 	} else {
 		text = g.pickS(alertTexts[kind])
 	}
-	p.Alerts = append(p.Alerts, data.Alert{Kind: kind, Text: text})
+	p.Alerts = append(p.Alerts, patients.Alert{Kind: kind, Text: text})
 }
 
 // lastTreatment: most patients were seen in the last few years, recent
 // years more than older ones; some never yet.
-func (g *Generator) lastTreatment(p *data.Patient, pp person) {
+func (g *Generator) lastTreatment(p *patients.Patient, pp person) {
 	if !g.chance(0.88) {
 		return
 	}

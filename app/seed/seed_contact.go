@@ -7,7 +7,7 @@ import (
 	"unicode"
 
 	"clinicdesk/app/nhs"
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -17,7 +17,7 @@ import (
 // inwardLetters are the letters the last two places of a postcode may hold.
 const inwardLetters = "ABDEFGHJLNPQRSTUWXYZ"
 
-func (g *Generator) address(p *data.Patient, pp person) *town {
+func (g *Generator) address(p *patients.Patient, pp person) *town {
 	var t *town
 	if len(pp.c.towns) > 0 && g.chance(pp.c.local) {
 		i, ok := townByName[g.pickS(pp.c.towns)]
@@ -77,7 +77,7 @@ func landline(t *town) (rangeIndex int, ok bool) {
 // patients of a batch (there are only a thousand drama mobiles); home
 // numbers use 700 of each landline range and work numbers the other 300,
 // so a home number is never someone else's work number.
-func (g *Generator) phones(p *data.Patient, pp person, k int, t *town) {
+func (g *Generator) phones(p *patients.Patient, pp person, k int, t *town) {
 	if (pp.age >= 16 && g.chance(0.93)) || (pp.age >= 11 && g.chance(0.5)) {
 		p.Phones.Mobile = nhs.DramaPhone(3 * (k * 379 % 1000))
 	}
@@ -104,7 +104,7 @@ func ascii(s string) string {
 	return b.String()
 }
 
-func (g *Generator) email(p *data.Patient, pp person) {
+func (g *Generator) email(p *patients.Patient, pp person) {
 	want := 0.7
 	switch {
 	case pp.age < 16:

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
 // gpNames are made-up GPs.
@@ -16,7 +16,7 @@ var gpNames = []string{"Dr Helen Ashworth", "Dr Imran Qureshi", "Dr Sarah Okonkw
 	"Dr Siobhán Keane", "Dr Oliver Pennington", "Dr Zeynep Arıkan", "Dr Catrin Rowlands", "Dr Rachel Ogden"}
 
 // gp: a district's patients share a few practices, each with its GPs.
-func (g *Generator) gp(p *data.Patient, t *town) {
+func (g *Generator) gp(p *patients.Patient, t *town) {
 	if !g.chance(0.95) {
 		return
 	}

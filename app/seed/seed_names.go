@@ -3,7 +3,7 @@ package seed
 import (
 	"strings"
 
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
 // forename picks a name and the short form some go by.
@@ -19,7 +19,7 @@ func (g *Generator) forename(pp person) (name, short string) {
 	return name, short
 }
 
-func (g *Generator) names(p *data.Patient, pp person) {
+func (g *Generator) names(p *patients.Patient, pp person) {
 	c := pp.c
 	if c.hanSurnames != nil {
 		s := c.hanSurnames[g.r.IntN(len(c.hanSurnames))]

@@ -4,10 +4,10 @@ import (
 	"strings"
 
 	"clinicdesk/app/nhs"
-	"clinicdesk/data"
+	"clinicdesk/app/patients"
 )
 
-func (g *Generator) nextOfKin(p *data.Patient, pp person, k int) {
+func (g *Generator) nextOfKin(p *patients.Patient, pp person, k int) {
 	var rel string
 	var female bool
 	switch {
@@ -66,7 +66,7 @@ func (g *Generator) nextOfKin(p *data.Patient, pp person, k int) {
 	case "Son", "Daughter":
 		kin.age = pp.age - 25 - g.r.IntN(12)
 	}
-	var n data.Patient
+	var n patients.Patient
 	g.names(&n, kin)
 	if pp.c.hanSurnames == nil && rel != "Friend" && rel != "Partner" && rel != "Guardian" {
 		// Family shares the surname more often than not (in its own form).

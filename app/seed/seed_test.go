@@ -8,7 +8,6 @@ import (
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 var today = ukcal.NewDate(2026, 3, 18)
@@ -224,7 +223,7 @@ func TestASCIIFolding(t *testing.T) {
 
 func BenchmarkNext(b *testing.B) {
 	g := New(Options{Seed: 1, Today: today})
-	var p data.Patient
+	var p patients.Patient
 	for i := 0; i < b.N; i++ {
 		p = g.Next()
 	}

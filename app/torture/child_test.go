@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
@@ -114,7 +115,7 @@ func childMain(specJSON string) int {
 // writeOne adds a patient and, with book, books them an appointment.
 func writeOne(c *app.Clinic, spec childSpec, i int, book bool) int {
 	say("begin", op{Op: "patient"})
-	p, err := c.CreatePatient(app.Patient{Forenames: forenames[i%len(forenames)],
+	p, err := c.CreatePatient(patients.Patient{Forenames: forenames[i%len(forenames)],
 		Surname: fmt.Sprintf("Kill%s-%d", spec.Tag, i), DOB: fmt.Sprintf("19%02d-%02d-%02d", 30+i%70, 1+i%12, 1+i%28)}, app.PatientOptions{})
 	if err != nil {
 		return childFail("add a patient: %v", err)

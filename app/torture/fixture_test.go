@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/data"
 )
 
@@ -87,7 +88,7 @@ func (r *run) makeTemplate() error {
 	f.ClinicianID, f.TypeID = cl.ID, ty.ID
 	var rows []app.ImportRow
 	for i := 0; i < 800; i++ {
-		rows = append(rows, app.ImportRow{Line: i + 2, Patient: app.Patient{
+		rows = append(rows, app.ImportRow{Line: i + 2, Patient: patients.Patient{
 			Forenames: forenames[i%len(forenames)], Surname: fmt.Sprintf("Template%04d", i),
 			DOB: fmt.Sprintf("%04d-%02d-%02d", 1930+i%80, 1+i%12, 1+i%28)}})
 	}
@@ -112,7 +113,7 @@ func allPatients(c *app.Clinic) ([]string, error) {
 	var ids []string
 	after := ""
 	for {
-		page, err := c.ListPatients(app.PatientFilter{After: after, Limit: 1000})
+		page, err := c.ListPatients(patients.PatientFilter{After: after, Limit: 1000})
 		if err != nil {
 			return nil, err
 		}

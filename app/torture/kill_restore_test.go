@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 )
 
 // makeBackups makes two backups of the clinic in dir: A with the template's
 // patients, B with five more (the clinic is left as B). It returns their
 // paths and patient ids.
-func (r *run) makeBackups(dir, out string) (paths []string, patients [][]string, err error) {
+func (r *run) makeBackups(dir, out string) (paths []string, patientIDs [][]string, err error) {
 	os.RemoveAll(out) // a backup is never overwritten: start the folder afresh
 	if err := os.MkdirAll(out, 0o700); err != nil {
 		return nil, nil, err
@@ -29,7 +30,7 @@ func (r *run) makeBackups(dir, out string) (paths []string, patients [][]string,
 	for i := 0; i < 2; i++ {
 		if i == 1 {
 			for j := 0; j < 5; j++ {
-				if _, err := c.CreatePatient(app.Patient{Forenames: "Bea", Surname: fmt.Sprintf("Backup%d", j),
+				if _, err := c.CreatePatient(patients.Patient{Forenames: "Bea", Surname: fmt.Sprintf("Backup%d", j),
 					DOB: "1980-02-0" + fmt.Sprint(j+1)}, app.PatientOptions{}); err != nil {
 					return nil, nil, err
 				}
@@ -43,9 +44,9 @@ func (r *run) makeBackups(dir, out string) (paths []string, patients [][]string,
 		if err != nil {
 			return nil, nil, err
 		}
-		paths, patients = append(paths, p), append(patients, ids)
+		paths, patientIDs = append(paths, p), append(patientIDs, ids)
 	}
-	return paths, patients, nil
+	return paths, patientIDs, nil
 }
 
 // runRestore kills `restore --force` (app.RestoreBackup) as it puts two
