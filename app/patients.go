@@ -13,12 +13,6 @@ import (
 	"github.com/google/uuid"
 )
 
-// Patient records, re-exported for the screens.
-type (
-	Task       = data.Task
-	TaskFilter = data.TaskFilter
-)
-
 // PatientOptions changes what CreatePatient and UpdatePatient accept.
 type PatientOptions struct {
 	// AllowPseudoPostcode: ZZ99 3VZ / ZZ99 3WZ chosen on purpose.

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"clinicdesk/app/patients"
+	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
 
 	"github.com/google/uuid"
@@ -48,28 +49,28 @@ func (c *Clinic) addNote(patientID, kind, direction, body string) (patients.Note
 }
 
 // AddTask adds a follow-up, optionally about a patient, owned by a user.
-func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string) (Task, error) {
+func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string) (tasks.Task, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermNotePatients)
 	if err != nil {
-		return Task{}, err
+		return tasks.Task{}, err
 	}
 	title = cleanText(title)
 	if title == "" {
-		return Task{}, errors.New("say what needs doing, e.g. \"Call back about the X-ray results\"")
+		return tasks.Task{}, errors.New("say what needs doing, e.g. \"Call back about the X-ray results\"")
 	}
 	if due.IsZero() {
-		return Task{}, errors.New("choose the day it is due")
+		return tasks.Task{}, errors.New("choose the day it is due")
 	}
 	if ownerID == "" {
 		ownerID = s.User.ID
 	}
 	owner, err := c.store.UserByID(ownerID)
 	if err != nil || !owner.Active {
-		return Task{}, errors.New("choose someone who can still sign in to own the follow-up")
+		return tasks.Task{}, errors.New("choose someone who can still sign in to own the follow-up")
 	}
-	k := Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due,
+	k := tasks.Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due,
 		OwnerID: ownerID, CreatedBy: s.User.Username, CreatedAt: c.clock()}
 	err = c.writeAs(s, func(tx *writeTx) error {
 		if patientID != "" {
@@ -100,7 +101,7 @@ func (c *Clinic) CompleteTask(id string) error {
 }
 
 // Tasks lists follow-ups.
-func (c *Clinic) Tasks(f TaskFilter) ([]Task, error) {
+func (c *Clinic) Tasks(f tasks.Filter) ([]tasks.Task, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewPatients); err != nil {

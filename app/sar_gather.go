@@ -8,6 +8,7 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -22,7 +23,7 @@ type sarGathered struct {
 	today    ukcal.Date // earlier requests' due dates count open pauses to it
 	patient  patients.Patient
 	notes    []patients.Note // oldest first
-	tasks    []Task
+	tasks    []tasks.Task
 	requests []sar.Request // earlier requests, oldest first
 	merges   []patients.Merge
 	audit    []AuditEntry // oldest first
@@ -63,7 +64,7 @@ func (c *Clinic) gatherSAR(patientID string) (*sarGathered, error) {
 		a, b := g.notes[i], g.notes[j]
 		return a.CreatedAt.Before(b.CreatedAt) || a.CreatedAt.Equal(b.CreatedAt) && a.ID < b.ID
 	})
-	if g.tasks, err = c.store.Tasks(data.TaskFilter{PatientID: patientID, Limit: 1000}); err != nil {
+	if g.tasks, err = c.store.Tasks(tasks.Filter{PatientID: patientID, Limit: 1000}); err != nil {
 		return nil, err
 	}
 	if g.requests, err = c.store.SARRequests(patientID); err != nil {

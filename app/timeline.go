@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -85,7 +86,7 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 		}
 		out = append(out, e)
 	}
-	tasks, err := c.store.Tasks(data.TaskFilter{PatientID: patientID, Limit: 1000})
+	tasks, err := c.store.Tasks(tasks.Filter{PatientID: patientID, Limit: 1000})
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"clinicdesk/app/patients"
-	"clinicdesk/app/ukcal"
+	"clinicdesk/app/tasks"
 )
 
 // patientOwned are the tables whose rows belong to one patient (column
@@ -53,21 +53,8 @@ func (s *Store) Notes(patientID string) ([]patients.Note, error) {
 	return out, rows.Err()
 }
 
-// Task is a follow-up with a due date and an owner.
-type Task struct {
-	ID        string
-	PatientID string // may be empty: not every task is about a patient
-	Title     string
-	Due       ukcal.Date // stored as YYYY-MM-DD
-	OwnerID   string
-	DoneAt    time.Time
-	DoneBy    string
-	CreatedBy string
-	CreatedAt time.Time
-}
-
 // InsertTask adds a follow-up.
-func (t *Tx) InsertTask(k Task) error {
+func (t *Tx) InsertTask(k tasks.Task) error {
 	var patient any
 	if k.PatientID != "" {
 		patient = k.PatientID
@@ -90,30 +77,21 @@ func (t *Tx) CompleteTask(id, by string, at time.Time) error {
 }
 
 // Task reads one follow-up.
-func (t *Tx) Task(id string) (Task, error) {
-	tasks, err := queryTasks(t.tx.Query(`SELECT `+taskColumns+` FROM tasks WHERE id = ?`, id))
+func (t *Tx) Task(id string) (tasks.Task, error) {
+	found, err := queryTasks(t.tx.Query(`SELECT `+taskColumns+` FROM tasks WHERE id = ?`, id))
 	if err != nil {
-		return Task{}, err
+		return tasks.Task{}, err
 	}
-	if len(tasks) == 0 {
-		return Task{}, ErrNotFound
+	if len(found) == 0 {
+		return tasks.Task{}, ErrNotFound
 	}
-	return tasks[0], nil
+	return found[0], nil
 }
 
 const taskColumns = `id, coalesce(patient_id, ''), title, due, owner_id, done_at, done_by, created_by, created_at`
 
-// TaskFilter narrows a task list.
-type TaskFilter struct {
-	PatientID string
-	OwnerID   string
-	OpenOnly  bool
-	DueBy     ukcal.Date // due on or before; none when zero
-	Limit     int
-}
-
 // Tasks lists follow-ups, soonest due first.
-func (s *Store) Tasks(f TaskFilter) ([]Task, error) {
+func (s *Store) Tasks(f tasks.Filter) ([]tasks.Task, error) {
 	q := `SELECT ` + taskColumns + ` FROM tasks WHERE 1 = 1`
 	var args []any
 	if f.PatientID != "" {
@@ -147,14 +125,14 @@ type rowsLike interface {
 	Close() error
 }
 
-func queryTasks[R rowsLike](rows R, err error) ([]Task, error) {
+func queryTasks[R rowsLike](rows R, err error) ([]tasks.Task, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Task
+	var out []tasks.Task
 	for rows.Next() {
-		var k Task
+		var k tasks.Task
 		var done, created string
 		if err := rows.Scan(&k.ID, &k.PatientID, &k.Title, &k.Due, &k.OwnerID, &done, &k.DoneBy, &k.CreatedBy, &created); err != nil {
 			return nil, err

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
 )
 
@@ -19,7 +20,7 @@ func TestTaskDueIsADateStoredAsText(t *testing.T) {
 			return err
 		}
 		for i, due := range []ukcal.Date{later, leap} {
-			if err := tx.InsertTask(Task{ID: string(rune('a' + i)), Title: "Ring back", Due: due, OwnerID: "u1", CreatedBy: "ann", CreatedAt: at}); err != nil {
+			if err := tx.InsertTask(tasks.Task{ID: string(rune('a' + i)), Title: "Ring back", Due: due, OwnerID: "u1", CreatedBy: "ann", CreatedAt: at}); err != nil {
 				return err
 			}
 		}
@@ -28,11 +29,11 @@ func TestTaskDueIsADateStoredAsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, err := s.Tasks(TaskFilter{})
+	all, err := s.Tasks(tasks.Filter{})
 	if err != nil || len(all) != 2 || all[0].Due != leap || all[1].Due != later {
 		t.Fatalf("Tasks = %+v, %v; want 29 February then 1 March", all, err)
 	}
-	by, err := s.Tasks(TaskFilter{DueBy: leap})
+	by, err := s.Tasks(tasks.Filter{DueBy: leap})
 	if err != nil || len(by) != 1 || by[0].ID != "b" {
 		t.Fatalf("Tasks due by %s = %+v, %v", leap, by, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -78,7 +79,7 @@ type patientRecord struct {
 type recordData struct {
 	p        patients.Patient
 	timeline []app.TimelineEntry
-	tasks    []app.Task
+	tasks    []tasks.Task
 	merges   []patients.Merge
 	names    map[string]string // other records in the merges, by ID
 	staff    []app.User
@@ -154,7 +155,7 @@ func loadRecordData(c *app.Clinic, id string, withPatient bool, known recordData
 	if d.timeline, err = c.Timeline(id); err != nil {
 		return d, err
 	}
-	if d.tasks, err = c.Tasks(app.TaskFilter{PatientID: id, Limit: 500}); err != nil {
+	if d.tasks, err = c.Tasks(tasks.Filter{PatientID: id, Limit: 500}); err != nil {
 		return d, err
 	}
 	if d.merges, err = c.Merges(id); err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -154,7 +155,7 @@ func (r *patientRecord) addTask() {
 	setMessage(r.taskProblem, "")
 	c, id := r.ctx.Clinic, r.id
 	r.taskAdd.Disable()
-	offUI(r.ctx, func() (app.Task, error) { return c.AddTask(id, title, due, owner) }, func(_ app.Task, err error) {
+	offUI(r.ctx, func() (tasks.Task, error) { return c.AddTask(id, title, due, owner) }, func(_ tasks.Task, err error) {
 		r.taskAdd.Enable()
 		if err != nil {
 			setMessage(r.taskProblem, plainError(err))
@@ -170,7 +171,7 @@ func (r *patientRecord) addTask() {
 	})
 }
 
-func (r *patientRecord) completeTask(k app.Task, check *widget.Check) {
+func (r *patientRecord) completeTask(k tasks.Task, check *widget.Check) {
 	check.Disable()
 	c := r.ctx.Clinic
 	offUI(r.ctx, func() (struct{}, error) { return struct{}{}, c.CompleteTask(k.ID) }, func(_ struct{}, err error) {

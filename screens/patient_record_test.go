@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/tasks"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -162,7 +163,7 @@ func TestPatientRecordFollowUps(t *testing.T) {
 	}
 	test.Tap(tick)
 	tpIdle(t)
-	tasks, _ := c.Tasks(app.TaskFilter{PatientID: p.ID})
+	tasks, _ := c.Tasks(tasks.Filter{PatientID: p.ID})
 	if len(tasks) != 1 || tasks[0].DoneAt.IsZero() || !tpShows(w, "Done ") {
 		t.Fatalf("ticking did not complete it: %+v", tasks)
 	}

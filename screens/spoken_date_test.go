@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/app"
+	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -29,9 +29,9 @@ func TestFollowUpDateAcceptsSpokenDates(t *testing.T) {
 	}
 	tpKey(t, r.taskDue, fyne.KeyReturn)
 	tpIdle(t)
-	tasks, err := c.Tasks(app.TaskFilter{PatientID: p.ID})
-	if err != nil || len(tasks) != 1 || tasks[0].Due != tomorrow || tasks[0].Title != "Ring about the scan" {
-		t.Fatalf("Enter did not add a follow-up due %s: %+v %v", tomorrow, tasks, err)
+	got, err := c.Tasks(tasks.Filter{PatientID: p.ID})
+	if err != nil || len(got) != 1 || got[0].Due != tomorrow || got[0].Title != "Ring about the scan" {
+		t.Fatalf("Enter did not add a follow-up due %s: %+v %v", tomorrow, got, err)
 	}
 	if r.taskDue.Text != "" || r.taskTitle.Text != "" {
 		t.Errorf("the fields were not cleared for the next one: %q %q", r.taskTitle.Text, r.taskDue.Text)
@@ -55,12 +55,12 @@ func TestFollowUpDateAcceptsSpokenDates(t *testing.T) {
 	tpKey(t, r.taskDue, fyne.KeyReturn)
 	tpIdle(t)
 	want, _ := ukcal.ParseSpoken("tuesday", patientToday(), ukcal.Ahead)
-	if tasks, _ = c.Tasks(app.TaskFilter{PatientID: p.ID}); len(tasks) != 2 || !hasTaskDue(tasks, want) || want == patientToday() {
-		t.Fatalf("tuesday: %+v, want one due %s", tasks, want)
+	if got, _ = c.Tasks(tasks.Filter{PatientID: p.ID}); len(got) != 2 || !hasTaskDue(got, want) || want == patientToday() {
+		t.Fatalf("tuesday: %+v, want one due %s", got, want)
 	}
 }
 
-func hasTaskDue(tasks []app.Task, due ukcal.Date) bool {
+func hasTaskDue(tasks []tasks.Task, due ukcal.Date) bool {
 	for _, k := range tasks {
 		if k.Due == due {
 			return true

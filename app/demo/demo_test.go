@@ -9,6 +9,7 @@ import (
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/tasks"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
@@ -103,7 +104,7 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 	}
 
 	today := testclock.Today()
-	tasks, err := c.Tasks(app.TaskFilter{OpenOnly: true, Limit: 100})
+	tasks, err := c.Tasks(tasks.Filter{OpenOnly: true, Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
