@@ -12,10 +12,6 @@ import (
 	"github.com/google/uuid"
 )
 
-// DiaryEntry is an appointment as the day view shows it, re-exported for
-// the screens. (Appointment, Slot and Status live in schedule.)
-type DiaryEntry = data.DiaryEntry
-
 // BookingRequest is what the booking dialog collects.
 type BookingRequest struct {
 	PatientID   string

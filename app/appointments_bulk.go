@@ -13,19 +13,15 @@ import (
 	"github.com/google/uuid"
 )
 
-// HistoricAppointment is an appointment with the moments its history
-// needs (arrived, started), for adding a generated diary.
-type HistoricAppointment = data.HistoricAppointment
-
 // DiarySetup is a whole calendar set-up added in one go: a generated
 // clinic's settings, clinicians, rooms, appointment types and closures.
 // IDs may be given (the appointments refer to them) or left empty.
 type DiarySetup struct {
-	Settings   CalendarSettings
-	Clinicians []DiaryClinician
-	Rooms      []Room
-	Types      []AppointmentType
-	Closures   []Closure
+	Settings   schedule.CalendarSettings
+	Clinicians []schedule.Clinician
+	Rooms      []schedule.Room
+	Types      []schedule.AppointmentType
+	Closures   []schedule.Closure
 }
 
 // DiaryBatch is a generated diary to add to the clinic.
@@ -35,9 +31,9 @@ type DiaryBatch struct {
 	// NextDay hands over the appointments one day at a time, in date
 	// order, until ok is false. Each day is checked against the rules a
 	// booking is checked against before it is written.
-	NextDay func() (day ukcal.Date, appts []HistoricAppointment, ok bool)
+	NextDay func() (day ukcal.Date, appts []schedule.HistoricAppointment, ok bool)
 	// Waiting, called after the last day, is the waiting list to add.
-	Waiting func() []WaitingEntry
+	Waiting func() []schedule.WaitingEntry
 	// Progress, if set, is told each day as it is written.
 	Progress func(day ukcal.Date, appointments int)
 }
@@ -105,7 +101,7 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 		defer w.Close()
 		var problems []string
 		var order bookingOrder
-		write := func(appts []HistoricAppointment) error {
+		write := func(appts []schedule.HistoricAppointment) error {
 			for _, a := range appts {
 				if err := c.addHistoric(tx, w, s, a); err != nil {
 					return err
@@ -248,7 +244,7 @@ func (c *Clinic) saveDiarySetup(tx *writeTx, s *Session, st *DiarySetup) error {
 		if err := tx.InsertClosure(*cl); err != nil {
 			return err
 		}
-		if err := tx.audit(auditEvent{Action: "calendar.closure.add", Entity: "closure", ID: cl.ID, Detail: cl.From + " to " + cl.To}); err != nil {
+		if err := tx.audit(auditEvent{Action: "calendar.closure.add", Entity: "closure", ID: cl.ID, Detail: cl.From.String() + " to " + cl.To.String()}); err != nil {
 			return err
 		}
 	}
@@ -257,7 +253,7 @@ func (c *Clinic) saveDiarySetup(tx *writeTx, s *Session, st *DiarySetup) error {
 
 // addHistoric writes one appointment with its history and the audit row a
 // booking leaves, saying it was generated and where it stands.
-func (c *Clinic) addHistoric(tx *writeTx, w *data.AppointmentWriter, s *Session, a HistoricAppointment) error {
+func (c *Clinic) addHistoric(tx *writeTx, w *data.AppointmentWriter, s *Session, a schedule.HistoricAppointment) error {
 	if a.ID == "" {
 		a.ID = uuid.Must(uuid.NewV7()).String()
 	}
@@ -273,7 +269,7 @@ func (c *Clinic) addHistoric(tx *writeTx, w *data.AppointmentWriter, s *Session,
 	return tx.audit(auditEvent{Action: "appointment.book", Entity: "appointment", ID: a.ID, Patient: a.PatientID, Detail: fmt.Sprintf("%s %s–%s; generated, %s", a.Date, schedule.Clock(a.StartMin), schedule.Clock(a.EndMin), a.Status)})
 }
 
-func (c *Clinic) addGeneratedWaiting(tx *writeTx, s *Session, w WaitingEntry) error {
+func (c *Clinic) addGeneratedWaiting(tx *writeTx, s *Session, w schedule.WaitingEntry) error {
 	now := c.clock().UTC()
 	w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
 	w.CreatedBy, w.CreatedAt, w.UpdatedAt = s.User.Username, now, now

@@ -16,8 +16,8 @@ import (
 type dayChecker struct {
 	tx         *data.Tx
 	rules      schedule.Rules
-	clinicians map[string]data.Clinician
-	types      map[string]data.AppointmentType
+	clinicians map[string]schedule.Clinician
+	types      map[string]schedule.AppointmentType
 	rooms      map[string]bool
 	now        time.Time // a generated history holds no status before it could be true
 }
@@ -28,7 +28,7 @@ func newDayChecker(tx *data.Tx) (*dayChecker, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := &dayChecker{tx: tx, rules: rules, clinicians: map[string]data.Clinician{}, types: map[string]data.AppointmentType{}, rooms: map[string]bool{}}
+	k := &dayChecker{tx: tx, rules: rules, clinicians: map[string]schedule.Clinician{}, types: map[string]schedule.AppointmentType{}, rooms: map[string]bool{}}
 	cls, err := tx.Clinicians(false)
 	if err != nil {
 		return nil, err
@@ -47,7 +47,7 @@ func newDayChecker(tx *data.Tx) (*dayChecker, error) {
 }
 
 // appointmentType reads a type once per diary.
-func (k *dayChecker) appointmentType(id string) (data.AppointmentType, bool) {
+func (k *dayChecker) appointmentType(id string) (schedule.AppointmentType, bool) {
 	t, ok := k.types[id]
 	if !ok {
 		var err error
@@ -61,9 +61,9 @@ func (k *dayChecker) appointmentType(id string) (data.AppointmentType, bool) {
 
 // check returns what a booking would warn about for the day's new
 // appointments, given those already there.
-func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing []schedule.Appointment) []string {
+func (k *dayChecker) check(day ukcal.Date, appts []schedule.HistoricAppointment, existing []schedule.Appointment) []string {
 	var problems []string
-	bad := func(a HistoricAppointment, why string) {
+	bad := func(a schedule.HistoricAppointment, why string) {
 		problems = append(problems, fmt.Sprintf("%s %s: %s", a.Date, schedule.Clock(a.StartMin), why))
 	}
 	if len(appts) == 0 {
@@ -134,7 +134,7 @@ func (k *dayChecker) check(day ukcal.Date, appts []HistoricAppointment, existing
 		if !k.rules.OpeningHours.IsZero() && !k.rules.OpeningHours.Covers(day.Weekday(), span) {
 			bad(a, "outside the clinic's opening hours")
 		}
-		if h := ScheduleHours(cl.Hours); !h.IsZero() && !h.Covers(day.Weekday(), span) {
+		if h := cl.Hours; !h.IsZero() && !h.Covers(day.Weekday(), span) {
 			bad(a, "outside "+cl.Name+"'s hours")
 		}
 		if patients[a.PatientID] {

@@ -13,14 +13,14 @@ import (
 )
 
 // days hands over appointments grouped by date, in the order given.
-func days(appts ...HistoricAppointment) func() (ukcal.Date, []HistoricAppointment, bool) {
+func days(appts ...schedule.HistoricAppointment) func() (ukcal.Date, []schedule.HistoricAppointment, bool) {
 	i := 0
-	return func() (ukcal.Date, []HistoricAppointment, bool) {
+	return func() (ukcal.Date, []schedule.HistoricAppointment, bool) {
 		if i >= len(appts) {
 			return ukcal.Date{}, nil, false
 		}
 		d := appts[i].Date
-		var out []HistoricAppointment
+		var out []schedule.HistoricAppointment
 		for i < len(appts) && appts[i].Date == d {
 			out = append(out, appts[i])
 			i++
@@ -29,9 +29,9 @@ func days(appts ...HistoricAppointment) func() (ukcal.Date, []HistoricAppointmen
 	}
 }
 
-func (d *diary) historic(p patients.Patient, cl DiaryClinician, day string, start, end int, status schedule.Status) HistoricAppointment {
+func (d *diary) historic(p patients.Patient, cl schedule.Clinician, day string, start, end int, status schedule.Status) schedule.HistoricAppointment {
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	a := HistoricAppointment{Appointment: schedule.Appointment{PatientID: p.ID, TypeID: d.followUp.ID, Status: status, StatusAt: at, CreatedAt: at,
+	a := schedule.HistoricAppointment{Appointment: schedule.Appointment{PatientID: p.ID, TypeID: d.followUp.ID, Status: status, StatusAt: at, CreatedAt: at,
 		Slot: schedule.Slot{ClinicianID: cl.ID, Date: day, StartMin: start, EndMin: end}}}
 	if status == schedule.StatusSeen {
 		a.Arrived = at.Add(time.Hour)
@@ -44,7 +44,7 @@ func (d *diary) historic(p patients.Patient, cl DiaryClinician, day string, star
 func TestAGeneratedDiaryThatBreaksTheRulesIsRefusedWhole(t *testing.T) {
 	d := newDiary(t)
 	d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "09:00"))
-	for name, bad := range map[string]HistoricAppointment{
+	for name, bad := range map[string]schedule.HistoricAppointment{
 		"clinician clash with a booking": d.historic(d.john, d.evans, "2026-11-24", 9*60+15, 9*60+45, schedule.StatusBooked),
 		"patient twice in a day":         d.historic(d.zoe, d.patel, "2026-11-24", 14*60, 14*60+30, schedule.StatusBooked),
 		"lunch":                          d.historic(d.john, d.patel, "2026-11-25", 12*60+45, 13*60+15, schedule.StatusBooked),
@@ -78,7 +78,9 @@ func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
 	dna := d.historic(d.john, d.evans, "2026-11-20", 10*60+30, 11*60, schedule.StatusDNA)
 	ahead := d.historic(d.john, d.patel, "2026-11-26", 9*60, 9*60+30, schedule.StatusBooked)
 	report, err := d.c.AddDiary(DiaryBatch{NextDay: days(seen, dna, ahead),
-		Waiting: func() []WaitingEntry { return []WaitingEntry{{PatientID: d.zoe.ID, Priority: "urgent"}} }})
+		Waiting: func() []schedule.WaitingEntry {
+			return []schedule.WaitingEntry{{PatientID: d.zoe.ID, Priority: "urgent"}}
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +122,7 @@ func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
 // clinic would have.
 func TestAGeneratedDiaryIsWrittenInBookingOrder(t *testing.T) {
 	d := newDiary(t)
-	booked := func(p patients.Patient, cl DiaryClinician, day, id string, made time.Time) HistoricAppointment {
+	booked := func(p patients.Patient, cl schedule.Clinician, day, id string, made time.Time) schedule.HistoricAppointment {
 		a := d.historic(p, cl, day, 10*60, 10*60+30, schedule.StatusBooked)
 		a.ID, a.CreatedAt, a.StatusAt = id, made, made
 		return a

@@ -63,12 +63,12 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 	if minutes < 5 || !req.Start.Valid() || end > schedule.EndOfDay {
 		return out, fmt.Errorf("%s for %d minutes does not fit in the day", req.Start, minutes)
 	}
-	var rooms []data.Room // only a booking with a room can clash over one
+	var rooms []schedule.Room // only a booking with a room can clash over one
 	if req.RoomID != "" {
 		if rooms, err = r.Rooms(false); err != nil {
 			return out, err
 		}
-		if !slices.ContainsFunc(rooms, func(rm data.Room) bool { return rm.ID == req.RoomID }) {
+		if !slices.ContainsFunc(rooms, func(rm schedule.Room) bool { return rm.ID == req.RoomID }) {
 			return out, errors.New("that room is not set up in this clinic: choose another")
 		}
 	}
@@ -106,7 +106,7 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 
 // nameProblems fills in the names the desk knows for the clinicians,
 // rooms and patient the problems involve.
-func nameProblems(r bookingReader, ps []schedule.Problem, p patients.Patient, rooms []data.Room) error {
+func nameProblems(r bookingReader, ps []schedule.Problem, p patients.Patient, rooms []schedule.Room) error {
 	clinicians := map[string]string{}
 	for i := range ps {
 		pr := &ps[i]
@@ -122,7 +122,7 @@ func nameProblems(r bookingReader, ps []schedule.Problem, p patients.Patient, ro
 			}
 			pr.Clinician.Name = name
 		}
-		if i := slices.IndexFunc(rooms, func(rm data.Room) bool { return rm.ID == pr.Room.ID }); i >= 0 {
+		if i := slices.IndexFunc(rooms, func(rm schedule.Room) bool { return rm.ID == pr.Room.ID }); i >= 0 {
 			pr.Room.Name = rooms[i].Name
 		}
 		if pr.Patient.ID == p.ID {

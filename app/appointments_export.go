@@ -108,7 +108,7 @@ func (c *Clinic) ExportAppointments(w io.Writer, x AppointmentExport) (int, erro
 
 // AppointmentCells is one appointment as the CSV export writes it, in
 // AppointmentCSVHeader order, before neutralising.
-func AppointmentCells(e DiaryEntry) []string {
+func AppointmentCells(e schedule.DiaryEntry) []string {
 	nhsNumber := ""
 	if e.NHSNumber != "" {
 		nhsNumber = nhs.FormatNHSNumber(e.NHSNumber)
@@ -119,7 +119,7 @@ func AppointmentCells(e DiaryEntry) []string {
 		e.Status.Label(), changed, e.CancelReason, e.OverrideReason, e.Notes}
 }
 
-func writeAppointmentsCSV(w io.Writer, entries []DiaryEntry) error {
+func writeAppointmentsCSV(w io.Writer, entries []schedule.DiaryEntry) error {
 	// A byte-order mark, or Excel on Windows shows "Zoë" as "ZoÃ«".
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
@@ -150,7 +150,7 @@ func icsStatus(s schedule.Status) string {
 	return ical.StatusConfirmed
 }
 
-func (c *Clinic) writeICS(tx *data.Tx, w io.Writer, calName string, entries []DiaryEntry) error {
+func (c *Clinic) writeICS(tx *data.Tx, w io.Writer, calName string, entries []schedule.DiaryEntry) error {
 	stamp := c.clock().UTC()
 	events := make([]ical.Event, 0, len(entries))
 	for _, e := range entries {

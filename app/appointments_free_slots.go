@@ -7,7 +7,6 @@ import (
 
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // FreeSlotQuery is what the next-available-slot finder asks.
@@ -82,7 +81,7 @@ func (c *Clinic) NextFreeSlots(q FreeSlotQuery) ([]FreeSlot, error) {
 	}
 	if delivering == 0 {
 		if q.ClinicianID != "" && WhoDelivers(t, clinicians) != NobodyDelivers {
-			i := slices.IndexFunc(clinicians, func(cl data.Clinician) bool { return cl.ID == q.ClinicianID })
+			i := slices.IndexFunc(clinicians, func(cl schedule.Clinician) bool { return cl.ID == q.ClinicianID })
 			return nil, errors.New(notDelivered(clinicians[i], t, clinicians) + " Choose one of them, or any clinician.")
 		}
 		return nil, fmt.Errorf("nobody in the diary is set up to deliver %s: a manager can choose who does in Settings, Calendar, Appointment types", t.Name)

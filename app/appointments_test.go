@@ -11,7 +11,6 @@ import (
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testvectors"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // diary is a clinic set up for booking: two clinicians working Monday to
@@ -19,16 +18,16 @@ import (
 // patients. The clock says Monday 23 November 2026, 10:00.
 type diary struct {
 	c                    *Clinic
-	evans, patel         DiaryClinician
-	room                 Room
-	followUp, assessment AppointmentType
+	evans, patel         schedule.Clinician
+	room                 schedule.Room
+	followUp, assessment schedule.AppointmentType
 	zoe, john            patients.Patient
 }
 
-func workingWeek() WeekHours {
-	var w WeekHours
+func workingWeek() schedule.WeekHours {
+	var w schedule.WeekHours
 	for d := time.Monday; d <= time.Friday; d++ {
-		w[d] = []HoursSpan{{Start: 9 * 60, End: 12*60 + 30}, {Start: 13*60 + 30, End: 17 * 60}}
+		w[d] = []schedule.Span{{Start: 9 * 60, End: 12*60 + 30}, {Start: 13*60 + 30, End: 17 * 60}}
 	}
 	return w
 }
@@ -45,15 +44,15 @@ func newDiary(t *testing.T) *diary {
 			t.Fatal(e)
 		}
 	}
-	d.evans, err = c.SaveClinician(DiaryClinician{Name: "Dr Siân Evans", Role: "GP", Colour: "#336699", Active: true, Hours: workingWeek()})
+	d.evans, err = c.SaveClinician(schedule.Clinician{Name: "Dr Siân Evans", Role: "GP", Colour: "#336699", Active: true, Hours: workingWeek()})
 	must(err)
-	d.patel, err = c.SaveClinician(DiaryClinician{Name: "Ms Priya Patel", Role: "Physiotherapist", Active: true, Hours: workingWeek(), SortOrder: 1})
+	d.patel, err = c.SaveClinician(schedule.Clinician{Name: "Ms Priya Patel", Role: "Physiotherapist", Active: true, Hours: workingWeek(), SortOrder: 1})
 	must(err)
-	d.room, err = c.SaveRoom(Room{Name: "Room 1", Active: true})
+	d.room, err = c.SaveRoom(schedule.Room{Name: "Room 1", Active: true})
 	must(err)
-	d.followUp, err = c.SaveAppointmentType(AppointmentType{Name: "Follow-up", Minutes: 30, Colour: "#88AA00", Active: true})
+	d.followUp, err = c.SaveAppointmentType(schedule.AppointmentType{Name: "Follow-up", Minutes: 30, Colour: "#88AA00", Active: true})
 	must(err)
-	d.assessment, err = c.SaveAppointmentType(AppointmentType{Name: "Assessment", Minutes: 60, NeedsRoom: true, Active: true})
+	d.assessment, err = c.SaveAppointmentType(schedule.AppointmentType{Name: "Assessment", Minutes: 60, NeedsRoom: true, Active: true})
 	must(err)
 	z := zoe()
 	z.AIS.Needs = []string{"bsl_interpreter"}
@@ -64,7 +63,7 @@ func newDiary(t *testing.T) *diary {
 	return d
 }
 
-func (d *diary) req(p patients.Patient, cl DiaryClinician, day, start string) BookingRequest {
+func (d *diary) req(p patients.Patient, cl schedule.Clinician, day, start string) BookingRequest {
 	return BookingRequest{PatientID: p.ID, ClinicianID: cl.ID, TypeID: d.followUp.ID,
 		Date: ukcal.MustParseDate(day), Start: schedule.MustParseClock(start)}
 }
@@ -389,10 +388,10 @@ func TestCalendarPermissionsAreCheckedInTheApp(t *testing.T) {
 	if err := d.c.SignIn("desk", "staff-password-desk"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.c.SaveClinician(DiaryClinician{Name: "Dr New", Active: true}); !errors.As(err, &pe) {
+	if _, err := d.c.SaveClinician(schedule.Clinician{Name: "Dr New", Active: true}); !errors.As(err, &pe) {
 		t.Fatalf("a receptionist set up a clinician: %v", err)
 	}
-	if err := d.c.SaveCalendarSettings(data.DefaultCalendarSettings()); !errors.As(err, &pe) {
+	if err := d.c.SaveCalendarSettings(schedule.DefaultCalendarSettings()); !errors.As(err, &pe) {
 		t.Fatalf("a receptionist changed the calendar settings: %v", err)
 	}
 	if _, err := d.c.AddClosure(ukcal.MustParseDate("2027-01-04"), ukcal.MustParseDate("2027-01-04"), "x"); !errors.As(err, &pe) {
@@ -406,11 +405,11 @@ func TestCalendarPermissionsAreCheckedInTheApp(t *testing.T) {
 func TestSetupIsCheckedAndSettingsChangeTheRules(t *testing.T) {
 	d := newDiary(t)
 	bad := workingWeek()
-	bad[time.Monday] = append(bad[time.Monday], HoursSpan{Start: 10 * 60, End: 11 * 60})
-	if _, err := d.c.SaveClinician(DiaryClinician{Name: "Dr Overlap", Hours: bad}); err == nil || !strings.Contains(err.Error(), "overlap") {
+	bad[time.Monday] = append(bad[time.Monday], schedule.Span{Start: 10 * 60, End: 11 * 60})
+	if _, err := d.c.SaveClinician(schedule.Clinician{Name: "Dr Overlap", Hours: bad}); err == nil || !strings.Contains(err.Error(), "overlap") {
 		t.Fatalf("overlapping hours accepted: %v", err)
 	}
-	if _, err := d.c.SaveAppointmentType(AppointmentType{Name: "Odd", Minutes: 7}); err == nil {
+	if _, err := d.c.SaveAppointmentType(schedule.AppointmentType{Name: "Odd", Minutes: 7}); err == nil {
 		t.Fatal("a 7-minute type was accepted")
 	}
 	cs, _ := d.c.CalendarSettings()
@@ -469,9 +468,9 @@ func TestWaitingListOffersAFreedSlotUrgentFirst(t *testing.T) {
 	d := newDiary(t)
 	third, _ := d.c.CreatePatient(patients.Patient{Forenames: "Aled", Surname: "Jones", DOB: "1990-05-05"}, PatientOptions{})
 	fourth, _ := d.c.CreatePatient(patients.Patient{Forenames: "Bea", Surname: "Khan", DOB: "1991-05-05"}, PatientOptions{})
-	add := func(p patients.Patient, priority, added, clinician string) WaitingEntry {
+	add := func(p patients.Patient, priority, added, clinician string) schedule.WaitingEntry {
 		t.Helper()
-		w, err := d.c.AddToWaitingList(WaitingEntry{PatientID: p.ID, Priority: priority, Added: ukcal.MustParseDate(added), ClinicianID: clinician})
+		w, err := d.c.AddToWaitingList(schedule.WaitingEntry{PatientID: p.ID, Priority: priority, Added: ukcal.MustParseDate(added), ClinicianID: clinician})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,10 +10,10 @@ import (
 
 // ClinicianDay is one column of the day view, or one day of the week view.
 type ClinicianDay struct {
-	Clinician    DiaryClinician
+	Clinician    schedule.Clinician
 	Date         ukcal.Date
-	Hours        []schedule.Span // the clinician's working spans that day
-	Appointments []DiaryEntry    // in time order, cancelled ones included
+	Hours        []schedule.Span       // the clinician's working spans that day
+	Appointments []schedule.DiaryEntry // in time order, cancelled ones included
 }
 
 // DayNotice is why a day is not an ordinary working day.
@@ -35,7 +35,7 @@ type DayView struct {
 
 // WeekView is one clinician's diary, Monday to Sunday.
 type WeekView struct {
-	Clinician   DiaryClinician
+	Clinician   schedule.Clinician
 	Monday      ukcal.Date
 	GridMinutes int
 	Days        []ClinicianDay
@@ -79,7 +79,7 @@ func (c *Clinic) DayView(d ukcal.Date) (DayView, error) {
 	if err != nil {
 		return DayView{}, err
 	}
-	byClinician := map[string][]DiaryEntry{}
+	byClinician := map[string][]schedule.DiaryEntry{}
 	for _, e := range entries {
 		byClinician[e.ClinicianID] = append(byClinician[e.ClinicianID], e)
 	}
@@ -89,7 +89,7 @@ func (c *Clinic) DayView(d ukcal.Date) (DayView, error) {
 		if !cl.Active && len(appts) == 0 {
 			continue
 		}
-		v.Columns = append(v.Columns, ClinicianDay{Clinician: cl, Date: d, Hours: ScheduleHours(cl.Hours).On(d.Weekday()), Appointments: appts})
+		v.Columns = append(v.Columns, ClinicianDay{Clinician: cl, Date: d, Hours: cl.Hours.On(d.Weekday()), Appointments: appts})
 	}
 	return v, nil
 }
@@ -118,7 +118,7 @@ func (c *Clinic) WeekView(clinicianID string, monday ukcal.Date) (WeekView, erro
 		return WeekView{}, err
 	}
 	v := WeekView{Clinician: cl, Monday: monday, GridMinutes: cs.GridMinutes}
-	hours := ScheduleHours(cl.Hours)
+	hours := cl.Hours
 	for i := 0; i < 7; i++ {
 		d := monday.AddDays(i)
 		day := ClinicianDay{Clinician: cl, Date: d, Hours: hours.On(d.Weekday())}
@@ -173,7 +173,7 @@ func (c *Clinic) MonthSummary(year int, month time.Month) ([]MonthDay, error) {
 
 // TodayList is the day's appointments for the Today screen, every
 // clinician's together in time order, cancelled ones left out.
-func (c *Clinic) TodayList(d ukcal.Date) ([]DiaryEntry, error) {
+func (c *Clinic) TodayList(d ukcal.Date) ([]schedule.DiaryEntry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	store := c.store
@@ -185,7 +185,7 @@ func (c *Clinic) TodayList(d ukcal.Date) ([]DiaryEntry, error) {
 
 // PatientAppointments lists a patient's appointments, cancelled ones
 // included, oldest first.
-func (c *Clinic) PatientAppointments(patientID string) ([]DiaryEntry, error) {
+func (c *Clinic) PatientAppointments(patientID string) ([]schedule.DiaryEntry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	store := c.store

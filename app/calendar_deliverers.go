@@ -11,24 +11,20 @@ import (
 	"clinicdesk/data"
 )
 
-// TypeDeliverers are who usually delivers an appointment type, re-exported
-// for the screens: clinicians by id and roles as typed on clinicians.
-type TypeDeliverers = data.Deliverers
-
 // scheduleDeliverers is a type's deliverers as the rules see them.
-func scheduleDeliverers(t data.AppointmentType) schedule.Deliverers {
+func scheduleDeliverers(t schedule.AppointmentType) schedule.Deliverers {
 	return schedule.Deliverers{ClinicianIDs: t.Deliverers.ClinicianIDs, Roles: t.Deliverers.Roles}
 }
 
 // Delivers reports whether the clinician usually delivers the type: a type
 // with no deliverers is open to anyone.
-func Delivers(t AppointmentType, cl DiaryClinician) bool {
+func Delivers(t schedule.AppointmentType, cl schedule.Clinician) bool {
 	return scheduleDeliverers(t).Delivers(cl.ID, cl.Role)
 }
 
 // ClinicianRoles are the roles the clinicians have, in the order first
 // met, each once whatever its case: what a type may be limited to.
-func ClinicianRoles(clinicians []DiaryClinician) []string {
+func ClinicianRoles(clinicians []schedule.Clinician) []string {
 	var roles []string
 	for _, cl := range clinicians {
 		r := strings.TrimSpace(cl.Role)
@@ -41,8 +37,8 @@ func ClinicianRoles(clinicians []DiaryClinician) []string {
 
 // cleanDeliverers tidies what a manager chose: roles trimmed, each role and
 // clinician once. Every clinician must be in the clinic.
-func cleanDeliverers(d data.Deliverers, known func(id string) error) (data.Deliverers, error) {
-	var out data.Deliverers
+func cleanDeliverers(d schedule.Deliverers, known func(id string) error) (schedule.Deliverers, error) {
+	var out schedule.Deliverers
 	for _, r := range d.Roles {
 		r = cleanText(r)
 		if r != "" && !slices.ContainsFunc(out.Roles, func(x string) bool { return strings.EqualFold(x, r) }) {
@@ -71,7 +67,7 @@ const NobodyDelivers = "nobody in the diary"
 // WhoDelivers says in plain words who usually delivers the type, from the
 // clinicians given (inactive ones are left out): "Priya Raman and Callum
 // MacLeod", "physiotherapists", or "" for a type open to anyone.
-func WhoDelivers(t AppointmentType, clinicians []DiaryClinician) string {
+func WhoDelivers(t schedule.AppointmentType, clinicians []schedule.Clinician) string {
 	if t.Deliverers.Anyone() {
 		return ""
 	}
@@ -95,7 +91,7 @@ func WhoDelivers(t AppointmentType, clinicians []DiaryClinician) string {
 // for a clinician who does not usually deliver the type: "Dr Eze does not
 // usually deliver Physio 45 min; Priya Raman and Callum MacLeod do." (A
 // booking gets a schedule.Problem instead, which each door words.)
-func notDelivered(cl DiaryClinician, t AppointmentType, clinicians []DiaryClinician) string {
+func notDelivered(cl schedule.Clinician, t schedule.AppointmentType, clinicians []schedule.Clinician) string {
 	who := WhoDelivers(t, clinicians)
 	if who == NobodyDelivers {
 		return fmt.Sprintf("%s does not usually deliver %s, and nobody in the diary is set up to: a manager can choose who does in Settings, Calendar, Appointment types.", cl.Name, t.Name)

@@ -13,23 +13,23 @@ import (
 // two limited types: Acupuncture by two named clinicians, Physio by role.
 type deliverersDiary struct {
 	*diary
-	callum                DiaryClinician
-	acupuncture, physio45 AppointmentType
+	callum                schedule.Clinician
+	acupuncture, physio45 schedule.AppointmentType
 }
 
 func newDeliverersDiary(t *testing.T) deliverersDiary {
 	t.Helper()
 	d := deliverersDiary{diary: newDiary(t)}
 	var err error
-	if d.callum, err = d.c.SaveClinician(DiaryClinician{Name: "Callum MacLeod", Role: "physiotherapist", Active: true, Hours: workingWeek(), SortOrder: 2}); err != nil {
+	if d.callum, err = d.c.SaveClinician(schedule.Clinician{Name: "Callum MacLeod", Role: "physiotherapist", Active: true, Hours: workingWeek(), SortOrder: 2}); err != nil {
 		t.Fatal(err)
 	}
-	if d.acupuncture, err = d.c.SaveAppointmentType(AppointmentType{Name: "Acupuncture 30 min", Minutes: 30, Active: true,
-		Deliverers: TypeDeliverers{ClinicianIDs: []string{d.patel.ID, d.callum.ID, d.patel.ID}}}); err != nil {
+	if d.acupuncture, err = d.c.SaveAppointmentType(schedule.AppointmentType{Name: "Acupuncture 30 min", Minutes: 30, Active: true,
+		Deliverers: schedule.Deliverers{ClinicianIDs: []string{d.patel.ID, d.callum.ID, d.patel.ID}}}); err != nil {
 		t.Fatal(err)
 	}
-	if d.physio45, err = d.c.SaveAppointmentType(AppointmentType{Name: "Physio 45 min", Minutes: 45, Active: true,
-		Deliverers: TypeDeliverers{Roles: []string{" Physiotherapist ", "PHYSIOTHERAPIST"}}}); err != nil {
+	if d.physio45, err = d.c.SaveAppointmentType(schedule.AppointmentType{Name: "Physio 45 min", Minutes: 45, Active: true,
+		Deliverers: schedule.Deliverers{Roles: []string{" Physiotherapist ", "PHYSIOTHERAPIST"}}}); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -186,7 +186,7 @@ func TestNextFreeSlotOnlyOffersWhoDeliversTheType(t *testing.T) {
 		t.Fatalf("asked for Dr Evans's physio: %v", err)
 	}
 
-	for _, cl := range []DiaryClinician{d.patel, d.callum} {
+	for _, cl := range []schedule.Clinician{d.patel, d.callum} {
 		cl.Active = false
 		if _, err := d.c.SaveClinician(cl); err != nil {
 			t.Fatal(err)
@@ -201,27 +201,27 @@ func TestNextFreeSlotOnlyOffersWhoDeliversTheType(t *testing.T) {
 // Who delivers a type, in words: roles as several people, GPs kept in
 // capitals, named clinicians not already covered by a role.
 func TestWhoDeliversSaysItInPlainWords(t *testing.T) {
-	team := []DiaryClinician{
+	team := []schedule.Clinician{
 		{ID: "a", Name: "Priya Raman", Role: "Physiotherapist", Active: true},
 		{ID: "b", Name: "Dr Eze", Role: "GP", Active: true},
 		{ID: "c", Name: "Grace Mensah", Role: "Sports massage therapist", Active: true},
 		{ID: "d", Name: "Gone Away", Role: "Physiotherapist"},
 	}
 	for _, c := range []struct {
-		d    TypeDeliverers
+		d    schedule.Deliverers
 		want string
 	}{
-		{TypeDeliverers{}, ""},
-		{TypeDeliverers{Roles: []string{"GP"}}, "GPs"},
-		{TypeDeliverers{Roles: []string{"Physiotherapist"}, ClinicianIDs: []string{"a", "c"}}, "physiotherapists and Grace Mensah"},
-		{TypeDeliverers{ClinicianIDs: []string{"d"}}, "nobody in the diary"},
-		{TypeDeliverers{ClinicianIDs: []string{"a", "b", "c"}}, "Priya Raman, Dr Eze and Grace Mensah"},
+		{schedule.Deliverers{}, ""},
+		{schedule.Deliverers{Roles: []string{"GP"}}, "GPs"},
+		{schedule.Deliverers{Roles: []string{"Physiotherapist"}, ClinicianIDs: []string{"a", "c"}}, "physiotherapists and Grace Mensah"},
+		{schedule.Deliverers{ClinicianIDs: []string{"d"}}, "nobody in the diary"},
+		{schedule.Deliverers{ClinicianIDs: []string{"a", "b", "c"}}, "Priya Raman, Dr Eze and Grace Mensah"},
 	} {
-		if got := WhoDelivers(AppointmentType{Deliverers: c.d}, team); got != c.want {
+		if got := WhoDelivers(schedule.AppointmentType{Deliverers: c.d}, team); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.d, got, c.want)
 		}
 	}
-	if roles := ClinicianRoles(append(team, DiaryClinician{Role: "gp"})); strings.Join(roles, "|") != "Physiotherapist|GP|Sports massage therapist" {
+	if roles := ClinicianRoles(append(team, schedule.Clinician{Role: "gp"})); strings.Join(roles, "|") != "Physiotherapist|GP|Sports massage therapist" {
 		t.Errorf("roles %q", roles)
 	}
 }

@@ -17,40 +17,17 @@ import (
 	"github.com/google/uuid"
 )
 
-// The calendar's set-up, re-exported for the screens. Hours are wall-clock
-// minutes after midnight, by time.Weekday.
-type (
-	DiaryClinician   = data.Clinician
-	Room             = data.Room
-	AppointmentType  = data.AppointmentType
-	Closure          = data.Closure
-	CalendarSettings = data.CalendarSettings
-	HoursSpan        = data.Span
-	WeekHours        = data.WeekHours
-)
-
 // GridChoices are the diary grids a clinic may choose, in minutes.
 var GridChoices = []int{5, 10, 15}
 
 var colourPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
-// ScheduleHours turns stored week hours into the schedule rules' form.
-func ScheduleHours(w WeekHours) schedule.WeekHours {
-	var out schedule.WeekHours
-	for d, spans := range w {
-		for _, s := range spans {
-			out[d] = append(out[d], schedule.Span{Start: schedule.Clock(s.Start), End: schedule.Clock(s.End)})
-		}
-	}
-	return out
-}
-
 // checkHours refuses hours that end before they start, run past midnight
 // or overlap; breaks are the gaps between spans.
-func checkHours(w WeekHours, whose string) error {
+func checkHours(w schedule.WeekHours, whose string) error {
 	for d, spans := range w {
 		sorted := slices.Clone(spans)
-		slices.SortFunc(sorted, func(a, b HoursSpan) int { return a.Start - b.Start })
+		slices.SortFunc(sorted, func(a, b schedule.Span) int { return int(a.Start - b.Start) })
 		for i, s := range sorted {
 			if s.Start < 0 || s.End > 24*60 || s.Start >= s.End {
 				return fmt.Errorf("%s hours on %s: %s–%s is not a stretch of the day", whose, time.Weekday(d),
@@ -74,7 +51,7 @@ func checkColour(c string) error {
 }
 
 // Clinicians lists the clinicians in day-view column order.
-func (c *Clinic) Clinicians(includeInactive bool) ([]DiaryClinician, error) {
+func (c *Clinic) Clinicians(includeInactive bool) ([]schedule.Clinician, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewCalendar); err != nil {
@@ -86,7 +63,7 @@ func (c *Clinic) Clinicians(includeInactive bool) ([]DiaryClinician, error) {
 // SaveClinician adds a clinician (ID empty) or saves changes to one.
 // Clinicians are never deleted, only made inactive: their past
 // appointments still name them.
-func (c *Clinic) SaveClinician(cl DiaryClinician) (DiaryClinician, error) {
+func (c *Clinic) SaveClinician(cl schedule.Clinician) (schedule.Clinician, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermCalendarSetup)
@@ -124,7 +101,7 @@ func (c *Clinic) SaveClinician(cl DiaryClinician) (DiaryClinician, error) {
 }
 
 // Rooms lists the rooms in order.
-func (c *Clinic) Rooms(includeInactive bool) ([]Room, error) {
+func (c *Clinic) Rooms(includeInactive bool) ([]schedule.Room, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewCalendar); err != nil {
@@ -134,7 +111,7 @@ func (c *Clinic) Rooms(includeInactive bool) ([]Room, error) {
 }
 
 // SaveRoom adds a room (ID empty) or saves changes to one.
-func (c *Clinic) SaveRoom(r Room) (Room, error) {
+func (c *Clinic) SaveRoom(r schedule.Room) (schedule.Room, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermCalendarSetup)
@@ -158,7 +135,7 @@ func (c *Clinic) SaveRoom(r Room) (Room, error) {
 }
 
 // AppointmentTypes lists the appointment types by name.
-func (c *Clinic) AppointmentTypes(includeInactive bool) ([]AppointmentType, error) {
+func (c *Clinic) AppointmentTypes(includeInactive bool) ([]schedule.AppointmentType, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewCalendar); err != nil {
@@ -171,7 +148,7 @@ func (c *Clinic) AppointmentTypes(includeInactive bool) ([]AppointmentType, erro
 // to one. Its length is 5 minutes to 8 hours, in 5-minute steps. Who
 // delivers it (clinicians and/or roles; none is anyone) is tidied, and
 // every clinician named must be in the clinic.
-func (c *Clinic) SaveAppointmentType(t AppointmentType) (AppointmentType, error) {
+func (c *Clinic) SaveAppointmentType(t schedule.AppointmentType) (schedule.AppointmentType, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermCalendarSetup)
@@ -205,7 +182,7 @@ func (c *Clinic) SaveAppointmentType(t AppointmentType) (AppointmentType, error)
 }
 
 // deliverersDetail is who delivers a type, for the audit trail.
-func deliverersDetail(d data.Deliverers) string {
+func deliverersDetail(d schedule.Deliverers) string {
 	if d.Anyone() {
 		return "anyone"
 	}
@@ -222,17 +199,17 @@ func deliverersDetail(d data.Deliverers) string {
 // CalendarSettings reads the bank-holiday region, grid, DNA window, the
 // age under which a missed appointment "was not brought", and opening
 // hours.
-func (c *Clinic) CalendarSettings() (CalendarSettings, error) {
+func (c *Clinic) CalendarSettings() (schedule.CalendarSettings, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewCalendar); err != nil {
-		return CalendarSettings{}, err
+		return schedule.CalendarSettings{}, err
 	}
 	return c.store.CalendarSettings()
 }
 
 // SaveCalendarSettings checks and saves the calendar settings.
-func (c *Clinic) SaveCalendarSettings(cs CalendarSettings) error {
+func (c *Clinic) SaveCalendarSettings(cs schedule.CalendarSettings) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermCalendarSetup)
@@ -268,7 +245,7 @@ func (c *Clinic) SaveCalendarSettings(cs CalendarSettings) error {
 }
 
 // Closures lists the closures that overlap the dates from–to.
-func (c *Clinic) Closures(from, to ukcal.Date) ([]Closure, error) {
+func (c *Clinic) Closures(from, to ukcal.Date) ([]schedule.Closure, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewCalendar); err != nil {
@@ -280,29 +257,29 @@ func (c *Clinic) Closures(from, to ukcal.Date) ([]Closure, error) {
 // AddClosure shuts the clinic from–to (both included). Appointments
 // already booked then stay: the day view shows them on a closed day, to
 // be moved.
-func (c *Clinic) AddClosure(from, to ukcal.Date, reason string) (Closure, error) {
+func (c *Clinic) AddClosure(from, to ukcal.Date, reason string) (schedule.Closure, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermCalendarSetup)
 	if err != nil {
-		return Closure{}, err
+		return schedule.Closure{}, err
 	}
 	reason = cleanText(reason)
 	switch {
 	case from.IsZero() || to.IsZero():
-		return Closure{}, errors.New("a closure needs its first and last day")
+		return schedule.Closure{}, errors.New("a closure needs its first and last day")
 	case to.Before(from):
-		return Closure{}, errors.New("a closure's last day cannot be before its first")
+		return schedule.Closure{}, errors.New("a closure's last day cannot be before its first")
 	case reason == "":
-		return Closure{}, errors.New("say why the clinic is closed (it is shown in the diary)")
+		return schedule.Closure{}, errors.New("say why the clinic is closed (it is shown in the diary)")
 	}
-	cl := Closure{ID: uuid.Must(uuid.NewV7()).String(), From: from.String(), To: to.String(), Reason: reason,
+	cl := schedule.Closure{ID: uuid.Must(uuid.NewV7()).String(), From: from, To: to, Reason: reason,
 		CreatedBy: s.User.Username, CreatedAt: c.clock().UTC()}
 	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.InsertClosure(cl); err != nil {
 			return err
 		}
-		return tx.audit(auditEvent{Action: "calendar.closure.add", Entity: "closure", ID: cl.ID, Detail: cl.From + " to " + cl.To})
+		return tx.audit(auditEvent{Action: "calendar.closure.add", Entity: "closure", ID: cl.ID, Detail: cl.From.String() + " to " + cl.To.String()})
 	})
 	return cl, err
 }
@@ -314,20 +291,20 @@ func (c *Clinic) RemoveClosure(id string) error {
 		if err != nil {
 			return err
 		}
-		return tx.audit(auditEvent{Action: "calendar.closure.remove", Entity: "closure", ID: id, Detail: cl.From + " to " + cl.To})
+		return tx.audit(auditEvent{Action: "calendar.closure.remove", Entity: "closure", ID: id, Detail: cl.From.String() + " to " + cl.To.String()})
 	})
 }
 
 // calendarReader is what both the store and a write transaction can read,
 // so a booking's checks are the same whether previewed or committed.
 type calendarReader interface {
-	CalendarSettings() (data.CalendarSettings, error)
-	Clinicians(activeOnly bool) ([]data.Clinician, error)
-	Closures(from, to string) ([]data.Closure, error)
+	CalendarSettings() (schedule.CalendarSettings, error)
+	Clinicians(activeOnly bool) ([]schedule.Clinician, error)
+	Closures(from, to string) ([]schedule.Closure, error)
 	OccupyingOn(date string) ([]schedule.Appointment, error)
-	Clinician(id string) (data.Clinician, error)
-	Rooms(activeOnly bool) ([]data.Room, error)
-	AppointmentType(id string) (data.AppointmentType, error)
+	Clinician(id string) (schedule.Clinician, error)
+	Rooms(activeOnly bool) ([]schedule.Room, error)
+	AppointmentType(id string) (schedule.AppointmentType, error)
 }
 
 var (
@@ -337,7 +314,7 @@ var (
 
 // calendarRules gathers the clinic's rules for the dates from–to, with the
 // settings they came from.
-func calendarRules(r calendarReader, from, to ukcal.Date) (schedule.Rules, data.CalendarSettings, error) {
+func calendarRules(r calendarReader, from, to ukcal.Date) (schedule.Rules, schedule.CalendarSettings, error) {
 	cs, err := r.CalendarSettings()
 	if err != nil {
 		return schedule.Rules{}, cs, err
@@ -346,13 +323,13 @@ func calendarRules(r calendarReader, from, to ukcal.Date) (schedule.Rules, data.
 	if err != nil {
 		return schedule.Rules{}, cs, err
 	}
-	rules := schedule.Rules{Region: region, OpeningHours: ScheduleHours(cs.OpeningHours), ClinicianHours: map[string]schedule.WeekHours{}}
+	rules := schedule.Rules{Region: region, OpeningHours: cs.OpeningHours, ClinicianHours: map[string]schedule.WeekHours{}}
 	clinicians, err := r.Clinicians(false)
 	if err != nil {
 		return rules, cs, err
 	}
 	for _, cl := range clinicians {
-		if h := ScheduleHours(cl.Hours); !h.IsZero() {
+		if h := cl.Hours; !h.IsZero() {
 			rules.ClinicianHours[cl.ID] = h
 		}
 	}
@@ -360,14 +337,7 @@ func calendarRules(r calendarReader, from, to ukcal.Date) (schedule.Rules, data.
 	if err != nil {
 		return rules, cs, err
 	}
-	for _, cl := range closures {
-		f, err1 := ukcal.ParseDate(cl.From)
-		t, err2 := ukcal.ParseDate(cl.To)
-		if err := errors.Join(err1, err2); err != nil {
-			return rules, cs, err
-		}
-		rules.Closures = append(rules.Closures, schedule.Closure{From: f, To: t, Reason: cl.Reason})
-	}
+	rules.Closures = append(rules.Closures, closures...)
 	return rules, cs, nil
 }
 

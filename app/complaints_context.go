@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -16,7 +17,7 @@ type complaintContext struct {
 }
 
 type settingsReader interface {
-	CalendarSettings() (data.CalendarSettings, error)
+	CalendarSettings() (schedule.CalendarSettings, error)
 }
 
 func (c *Clinic) complaintContext(r settingsReader) (complaintContext, error) {

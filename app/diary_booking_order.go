@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"time"
 
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -22,7 +23,7 @@ const bookingHorizon = 50 * 24 * time.Hour
 type bookingOrder struct{ pending bookingHeap }
 
 // add holds a day's appointments.
-func (o *bookingOrder) add(appts []HistoricAppointment) {
+func (o *bookingOrder) add(appts []schedule.HistoricAppointment) {
 	for _, a := range appts {
 		heap.Push(&o.pending, a)
 	}
@@ -31,27 +32,27 @@ func (o *bookingOrder) add(appts []HistoricAppointment) {
 // ready hands out, in booking order, the appointments booked before any
 // appointment on day or after could have been: the generator has made
 // every day up to day.
-func (o *bookingOrder) ready(day ukcal.Date) []HistoricAppointment {
+func (o *bookingOrder) ready(day ukcal.Date) []schedule.HistoricAppointment {
 	cutoff := day.Time().Add(-bookingHorizon)
-	var out []HistoricAppointment
+	var out []schedule.HistoricAppointment
 	for o.pending.Len() > 0 && o.pending[0].CreatedAt.Before(cutoff) {
-		out = append(out, heap.Pop(&o.pending).(HistoricAppointment))
+		out = append(out, heap.Pop(&o.pending).(schedule.HistoricAppointment))
 	}
 	return out
 }
 
 // rest hands out everything still held, in booking order.
-func (o *bookingOrder) rest() []HistoricAppointment {
-	var out []HistoricAppointment
+func (o *bookingOrder) rest() []schedule.HistoricAppointment {
+	var out []schedule.HistoricAppointment
 	for o.pending.Len() > 0 {
-		out = append(out, heap.Pop(&o.pending).(HistoricAppointment))
+		out = append(out, heap.Pop(&o.pending).(schedule.HistoricAppointment))
 	}
 	return out
 }
 
 // bookingHeap is a min-heap by booking time; the id (a UUIDv7, or the
 // generator's own) breaks ties so the order is the same every run.
-type bookingHeap []HistoricAppointment
+type bookingHeap []schedule.HistoricAppointment
 
 func (h bookingHeap) Len() int { return len(h) }
 func (h bookingHeap) Less(i, j int) bool {
@@ -61,7 +62,7 @@ func (h bookingHeap) Less(i, j int) bool {
 	return h[i].ID < h[j].ID
 }
 func (h bookingHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *bookingHeap) Push(x any)   { *h = append(*h, x.(HistoricAppointment)) }
+func (h *bookingHeap) Push(x any)   { *h = append(*h, x.(schedule.HistoricAppointment)) }
 func (h *bookingHeap) Pop() any {
 	old := *h
 	x := old[len(old)-1]

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"clinicdesk/app/schedule"
 )
 
 // Issue 13 item 10: Today's first-run checklist reads the clinic's real
@@ -22,18 +24,18 @@ func TestFirstRunReadsTheClinicsRealState(t *testing.T) {
 		t.Fatalf("managers to ask: %q", f.Managers)
 	}
 
-	if _, err := c.SaveClinician(DiaryClinician{Name: "Jo Hale", Active: true}); err != nil {
+	if _, err := c.SaveClinician(schedule.Clinician{Name: "Jo Hale", Active: true}); err != nil {
 		t.Fatal(err)
 	}
 	if f, _ := c.FirstRun(); f.CliniciansWithHours {
 		t.Fatal("a clinician with no working hours counts as set up")
 	}
-	var hours WeekHours
-	hours[1] = []HoursSpan{{Start: 9 * 60, End: 17 * 60}}
-	if _, err := c.SaveClinician(DiaryClinician{Name: "Sam Ng", Active: true, Hours: hours}); err != nil {
+	var hours schedule.WeekHours
+	hours[1] = []schedule.Span{{Start: 9 * 60, End: 17 * 60}}
+	if _, err := c.SaveClinician(schedule.Clinician{Name: "Sam Ng", Active: true, Hours: hours}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.SaveAppointmentType(AppointmentType{Name: "First assessment", Minutes: 45, Colour: "#1565c0", Active: true}); err != nil {
+	if _, err := c.SaveAppointmentType(schedule.AppointmentType{Name: "First assessment", Minutes: 45, Colour: "#1565c0", Active: true}); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.SetBackupSettings(t.TempDir(), 10); err != nil {

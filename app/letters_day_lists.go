@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app/letters"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -35,7 +36,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 	}
 	now := c.clock().In(ukcal.London())
 	var lists []letters.DayList
-	var listed []data.DiaryEntry
+	var listed []schedule.DiaryEntry
 	for _, cl := range clinicians {
 		list := letters.DayList{ClinicName: clinic.Name, Clinician: cl.Name, Date: day, Printed: now}
 		for _, e := range entries {
@@ -71,7 +72,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 // A status that cannot be true yet (an older file's DNA on a day still to
 // come) prints as booked: the list must never say a patient missed an
 // appointment that has not happened.
-func dayListRow(e data.DiaryEntry, now time.Time, childUnder int) letters.DayListRow {
+func dayListRow(e schedule.DiaryEntry, now time.Time, childUnder int) letters.DayListRow {
 	asOf := e
 	asOf.Status = e.Appointment.StatusAsOf(now)
 	row := letters.DayListRow{StartMin: e.StartMin, EndMin: e.EndMin, Patient: e.PatientName, Type: e.TypeName,

@@ -20,13 +20,13 @@ import (
 type letterSource struct {
 	clinic      data.ClinicDetails
 	patient     patients.Patient
-	appointment *data.DiaryEntry // nil for a letter about no appointment
-	previous    *schedule.Slot   // the slot before the latest move, if moved
-	clinician   *data.Clinician
-	dnas        []data.DiaryEntry // DNAs counted by the policy, oldest first
-	sar         *sar.Request      // the latest subject access request
-	region      ukcal.Region      // whose bank holidays its due date skips
-	childUnder  int               // the clinic's age under which a missed appointment "was not brought"
+	appointment *schedule.DiaryEntry // nil for a letter about no appointment
+	previous    *schedule.Slot       // the slot before the latest move, if moved
+	clinician   *schedule.Clinician
+	dnas        []schedule.DiaryEntry // DNAs counted by the policy, oldest first
+	sar         *sar.Request          // the latest subject access request
+	region      ukcal.Region          // whose bank holidays its due date skips
+	childUnder  int                   // the clinic's age under which a missed appointment "was not brought"
 	extra       LetterText
 	today       ukcal.Date
 }

@@ -20,7 +20,7 @@ type printedSlip struct {
 }
 
 // slipFor is the appointment card for one diary entry.
-func slipFor(clinic data.ClinicDetails, e data.DiaryEntry) letters.Slip {
+func slipFor(clinic data.ClinicDetails, e schedule.DiaryEntry) letters.Slip {
 	d, _ := ukcal.ParseDate(e.Date)
 	location := e.RoomName
 	if lines := addressLines(clinic.Address); len(lines) > 0 {
@@ -68,7 +68,7 @@ func (c *Clinic) AppointmentSlip(appointmentID string) (SlipResult, error) {
 	}
 	for _, e := range entries {
 		if e.ID == appointmentID {
-			return c.slipsLocked(s, []data.DiaryEntry{e}, false)
+			return c.slipsLocked(s, []schedule.DiaryEntry{e}, false)
 		}
 	}
 	return SlipResult{}, errors.New("that appointment is not in the diary")
@@ -87,7 +87,7 @@ func (c *Clinic) DaySlips(day ukcal.Date) (SlipResult, error) {
 	if err != nil {
 		return SlipResult{}, err
 	}
-	var booked []data.DiaryEntry
+	var booked []schedule.DiaryEntry
 	for _, e := range entries {
 		if e.Status == schedule.StatusBooked || e.Status == schedule.StatusArrived {
 			booked = append(booked, e)
@@ -103,7 +103,7 @@ func (c *Clinic) DaySlips(day ukcal.Date) (SlipResult, error) {
 
 // slipsLocked draws slips (one card, or sheets of ten) and logs one slip
 // per patient with the SHA-256 of the PDF made. Caller holds c.mu.
-func (c *Clinic) slipsLocked(s *Session, entries []data.DiaryEntry, sheet bool) (SlipResult, error) {
+func (c *Clinic) slipsLocked(s *Session, entries []schedule.DiaryEntry, sheet bool) (SlipResult, error) {
 	clinic, err := c.store.Clinic()
 	if err != nil {
 		return SlipResult{}, err

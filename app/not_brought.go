@@ -22,7 +22,7 @@ const LabelNotBrought = "Was not brought"
 // EntryNotBrought reports whether a missed appointment is one a child
 // younger than childUnderAge was not brought to (false for any other
 // status).
-func EntryNotBrought(e DiaryEntry, childUnderAge int) bool {
+func EntryNotBrought(e schedule.DiaryEntry, childUnderAge int) bool {
 	if e.Status != schedule.StatusDNA {
 		return false
 	}
@@ -32,7 +32,7 @@ func EntryNotBrought(e DiaryEntry, childUnderAge int) bool {
 
 // EntryStatusLabel is an appointment's status as the desk says it:
 // "Was not brought" for a child's missed appointment.
-func EntryStatusLabel(e DiaryEntry, childUnderAge int) string {
+func EntryStatusLabel(e schedule.DiaryEntry, childUnderAge int) string {
 	if EntryNotBrought(e, childUnderAge) {
 		return LabelNotBrought
 	}
@@ -40,14 +40,14 @@ func EntryStatusLabel(e DiaryEntry, childUnderAge int) string {
 }
 
 // StatusLabelFor is EntryStatusLabel with the clinic's own age.
-func (c *Clinic) StatusLabelFor(e DiaryEntry) string {
+func (c *Clinic) StatusLabelFor(e schedule.DiaryEntry) string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return EntryStatusLabel(e, c.childUnderAge())
 }
 
 // NotBrought is EntryNotBrought with the clinic's own age.
-func (c *Clinic) NotBrought(e DiaryEntry) bool {
+func (c *Clinic) NotBrought(e schedule.DiaryEntry) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return EntryNotBrought(e, c.childUnderAge())

@@ -30,7 +30,7 @@ type sarGathered struct {
 	// The patient's appointments, oldest first, with each one's status
 	// changes and moves (oldest first), and the clinicians' names for the
 	// slots an appointment was moved from.
-	appointments []DiaryEntry
+	appointments []schedule.DiaryEntry
 	apptHistory  map[string][]schedule.StatusChange
 	clinicians   map[string]string
 	staff        map[string]User

@@ -218,19 +218,19 @@ func jsonKeys(v any, into map[string]bool) {
 // and has the patient cancel it, as the desk would.
 func sarAppointment(t *testing.T, c *Clinic) func(p patients.Patient) schedule.Appointment {
 	t.Helper()
-	var hours WeekHours
+	var hours schedule.WeekHours
 	for d := time.Monday; d <= time.Friday; d++ {
-		hours[d] = []HoursSpan{{Start: 9 * 60, End: 17 * 60}}
+		hours[d] = []schedule.Span{{Start: 9 * 60, End: 17 * 60}}
 	}
-	cl, err := c.SaveClinician(DiaryClinician{Name: "Dr Siân Evans", Role: "GP", Active: true, Hours: hours})
+	cl, err := c.SaveClinician(schedule.Clinician{Name: "Dr Siân Evans", Role: "GP", Active: true, Hours: hours})
 	if err != nil {
 		t.Fatal(err)
 	}
-	review, err := c.SaveAppointmentType(AppointmentType{Name: "Review", Minutes: 30, Active: true})
+	review, err := c.SaveAppointmentType(schedule.AppointmentType{Name: "Review", Minutes: 30, Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	room, err := c.SaveRoom(Room{Name: "Room 2", Active: true})
+	room, err := c.SaveRoom(schedule.Room{Name: "Room 2", Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}

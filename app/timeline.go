@@ -139,7 +139,7 @@ func (c *Clinic) appointmentTimeline(patientID string) ([]TimelineEntry, error) 
 	if len(appts) == 0 {
 		return nil, nil
 	}
-	byID := make(map[string]data.DiaryEntry, len(appts))
+	byID := make(map[string]schedule.DiaryEntry, len(appts))
 	for _, a := range appts {
 		byID[a.ID] = a
 	}

@@ -12,13 +12,8 @@ import (
 	"github.com/google/uuid"
 )
 
-// WaitingEntry is a patient on the waiting list, re-exported for the
-// screens. Priority is "urgent", "soon" or "routine"; PartOfDay is "",
-// "morning" or "afternoon".
-type WaitingEntry = data.WaitingEntry
-
 // WaitingList lists who is waiting, urgent first, then longest waiting.
-func (c *Clinic) WaitingList() ([]WaitingEntry, error) {
+func (c *Clinic) WaitingList() ([]schedule.WaitingEntry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewCalendar); err != nil {
@@ -28,7 +23,7 @@ func (c *Clinic) WaitingList() ([]WaitingEntry, error) {
 }
 
 // normaliseWaiting checks an entry's fields and puts them in stored form.
-func (c *Clinic) normaliseWaiting(tx *data.Tx, w *WaitingEntry) error {
+func (c *Clinic) normaliseWaiting(tx *data.Tx, w *schedule.WaitingEntry) error {
 	pr, err := schedule.ParsePriority(w.Priority)
 	if err != nil {
 		return err
@@ -58,7 +53,7 @@ func (c *Clinic) normaliseWaiting(tx *data.Tx, w *WaitingEntry) error {
 }
 
 // AddToWaitingList puts a patient on the waiting list.
-func (c *Clinic) AddToWaitingList(w WaitingEntry) (WaitingEntry, error) {
+func (c *Clinic) AddToWaitingList(w schedule.WaitingEntry) (schedule.WaitingEntry, error) {
 	err := c.do(PermWaitingList, func(tx *writeTx) error {
 		now := c.clock().UTC()
 		w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
@@ -83,7 +78,7 @@ func (c *Clinic) AddToWaitingList(w WaitingEntry) (WaitingEntry, error) {
 
 // UpdateWaiting saves changes to the priority, wanted clinician, length,
 // part of the day, date added or notes of an entry still waiting.
-func (c *Clinic) UpdateWaiting(w WaitingEntry) (WaitingEntry, error) {
+func (c *Clinic) UpdateWaiting(w schedule.WaitingEntry) (schedule.WaitingEntry, error) {
 	err := c.do(PermWaitingList, func(tx *writeTx) error {
 		old, err := tx.WaitingEntry(w.ID)
 		if err != nil {
@@ -139,7 +134,7 @@ func (c *Clinic) RemoveFromWaitingList(id, reason string) error {
 // length that fits, the right part of the day, and not already booked at
 // that time. Urgent first, then longest waiting. Book one with
 // BookingRequest.WaitingID set, so the entry is marked booked.
-func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
+func (c *Clinic) OffersFor(appointmentID string) ([]schedule.WaitingEntry, error) {
 	c.mu.Lock()
 	store := c.store
 	_, err := c.require(PermViewCalendar)
@@ -169,7 +164,7 @@ func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
 			busy[o.PatientID] = true
 		}
 	}
-	byID := map[string]WaitingEntry{}
+	byID := map[string]schedule.WaitingEntry{}
 	rules := make([]schedule.Waiting, 0, len(list))
 	for _, w := range list {
 		byID[w.ID] = w
@@ -179,7 +174,7 @@ func (c *Clinic) OffersFor(appointmentID string) ([]WaitingEntry, error) {
 			Minutes: w.Minutes, Priority: pr, Added: w.Added, Part: part})
 	}
 	fits := schedule.Offer(freed, rules, func(patientID string) bool { return busy[patientID] })
-	out := make([]WaitingEntry, len(fits))
+	out := make([]schedule.WaitingEntry, len(fits))
 	for i, f := range fits {
 		out[i] = byID[f.ID]
 	}

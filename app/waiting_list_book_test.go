@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
 // entryOf is one of a patient's waiting-list entries as stored, any status.
-func entryOf(t *testing.T, c *Clinic, patientID, id string) WaitingEntry {
+func entryOf(t *testing.T, c *Clinic, patientID, id string) schedule.WaitingEntry {
 	t.Helper()
 	list, err := c.store.PatientWaiting(patientID)
 	if err != nil {
@@ -21,14 +22,14 @@ func entryOf(t *testing.T, c *Clinic, patientID, id string) WaitingEntry {
 		}
 	}
 	t.Fatalf("entry %s not found", id)
-	return WaitingEntry{}
+	return schedule.WaitingEntry{}
 }
 
 // Issue 13 item 10: booking from the waiting list takes the entry off the
 // list in the booking's own write, audited; a refused booking leaves it.
 func TestBookingFromTheWaitingListRemovesTheEntryOnlyWhenBooked(t *testing.T) {
 	d := newDiary(t)
-	entry, err := d.c.AddToWaitingList(WaitingEntry{PatientID: d.john.ID, Priority: "soon", Notes: "Short notice is fine"})
+	entry, err := d.c.AddToWaitingList(schedule.WaitingEntry{PatientID: d.john.ID, Priority: "soon", Notes: "Short notice is fine"})
 	if err != nil {
 		t.Fatal(err)
 	}

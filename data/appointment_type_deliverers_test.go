@@ -5,19 +5,21 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"clinicdesk/app/schedule"
 )
 
 // Who delivers a type goes in, is changed and comes back, on the cached
 // list and on a single read; a type open to anyone reads as empty.
 func TestAppointmentTypeDeliverersRoundTrip(t *testing.T) {
 	s, _, _ := newStore(t)
-	acu := AppointmentType{ID: "t1", Name: "Acupuncture 30 min", Minutes: 30, Active: true,
-		Deliverers: Deliverers{ClinicianIDs: []string{"c-priya", "c-callum"}}}
-	physio := AppointmentType{ID: "t2", Name: "Physio follow-up 30 min", Minutes: 30, Active: true,
-		Deliverers: Deliverers{Roles: []string{"Physiotherapist"}}}
-	open := AppointmentType{ID: "t3", Name: "Telephone 10 min", Minutes: 10, Active: true}
+	acu := schedule.AppointmentType{ID: "t1", Name: "Acupuncture 30 min", Minutes: 30, Active: true,
+		Deliverers: schedule.Deliverers{ClinicianIDs: []string{"c-priya", "c-callum"}}}
+	physio := schedule.AppointmentType{ID: "t2", Name: "Physio follow-up 30 min", Minutes: 30, Active: true,
+		Deliverers: schedule.Deliverers{Roles: []string{"Physiotherapist"}}}
+	open := schedule.AppointmentType{ID: "t3", Name: "Telephone 10 min", Minutes: 10, Active: true}
 	if err := s.Write(func(tx *Tx) error {
-		for _, a := range []AppointmentType{acu, physio, open} {
+		for _, a := range []schedule.AppointmentType{acu, physio, open} {
 			if err := tx.SaveAppointmentType(a); err != nil {
 				return err
 			}
@@ -26,13 +28,13 @@ func TestAppointmentTypeDeliverersRoundTrip(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	check := func(want ...AppointmentType) {
+	check := func(want ...schedule.AppointmentType) {
 		t.Helper()
 		list, err := s.AppointmentTypes(false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		byID := map[string]AppointmentType{}
+		byID := map[string]schedule.AppointmentType{}
 		for _, a := range list {
 			byID[a.ID] = a
 		}
@@ -63,8 +65,8 @@ func TestAppointmentTypeDeliverersRoundTrip(t *testing.T) {
 	}
 	check(acu)
 
-	acu.Deliverers = Deliverers{ClinicianIDs: []string{"c-priya"}, Roles: []string{"Acupuncturist"}}
-	physio.Deliverers = Deliverers{}
+	acu.Deliverers = schedule.Deliverers{ClinicianIDs: []string{"c-priya"}, Roles: []string{"Acupuncturist"}}
+	physio.Deliverers = schedule.Deliverers{}
 	if err := s.Write(func(tx *Tx) error {
 		if err := tx.SaveAppointmentType(acu); err != nil {
 			return err

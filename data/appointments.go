@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 )
 
@@ -253,22 +252,6 @@ func scanHistory(rows *sql.Rows, err error) ([]schedule.StatusChange, error) {
 	return out, rows.Err()
 }
 
-// DiaryEntry is an appointment with what the day view shows beside it.
-type DiaryEntry struct {
-	schedule.Appointment
-	PatientName   string // "Forenames Surname"
-	PatientFirst  string // the forenames, to tell two patients apart
-	PatientLast   string // the surname
-	PatientDOB    string
-	NHSNumber     string
-	Alerts        []patients.Alert
-	AISNeeds      []string
-	TypeName      string
-	TypeColour    string
-	RoomName      string
-	ClinicianName string
-}
-
 const diaryColumns = appointmentColumns + `, p.forenames, p.surname, p.dob, p.nhs_number, p.alerts, p.ais_needs`
 
 // The patient's columns are read from patients_diary: SQLite would pick the
@@ -342,7 +325,7 @@ func diaryQuery(f DiaryFilter) (string, []any) {
 
 // Diary lists appointments with their patient, type, room and clinician,
 // in date and time order.
-func (s *Store) Diary(f DiaryFilter) ([]DiaryEntry, error) {
+func (s *Store) Diary(f DiaryFilter) ([]schedule.DiaryEntry, error) {
 	snap, err := s.setup()
 	if err != nil {
 		return nil, err
@@ -364,7 +347,7 @@ const dayDiaryParts = 2
 // read in parts side by side, each on a connection of its own: the day
 // view is the screen the desk has open all day, and the machine has two
 // cores.
-func (s *Store) DayDiary(date string) ([]DiaryEntry, error) {
+func (s *Store) DayDiary(date string) ([]schedule.DiaryEntry, error) {
 	snap, err := s.setup()
 	if err != nil {
 		return nil, err
@@ -376,7 +359,7 @@ func (s *Store) DayDiary(date string) ([]DiaryEntry, error) {
 		return diary(s.db, f, snap)
 	}
 	type part struct {
-		entries []DiaryEntry
+		entries []schedule.DiaryEntry
 		err     error
 	}
 	parts := make([]chan part, n)
@@ -394,7 +377,7 @@ func (s *Store) DayDiary(date string) ([]DiaryEntry, error) {
 			ch <- part{es, err}
 		}(parts[i])
 	}
-	var out []DiaryEntry
+	var out []schedule.DiaryEntry
 	var errs []error
 	for _, ch := range parts {
 		p := <-ch
@@ -409,7 +392,7 @@ func (s *Store) DayDiary(date string) ([]DiaryEntry, error) {
 
 // Diary lists appointments inside the transaction (an export reads and
 // audits in one).
-func (t *Tx) Diary(f DiaryFilter) ([]DiaryEntry, error) {
+func (t *Tx) Diary(f DiaryFilter) ([]schedule.DiaryEntry, error) {
 	snap, err := loadSetup(t.tx)
 	if err != nil {
 		return nil, err
@@ -417,16 +400,16 @@ func (t *Tx) Diary(f DiaryFilter) ([]DiaryEntry, error) {
 	return diary(t.tx, f, snap)
 }
 
-func diary(q querier, f DiaryFilter, snap *setupSnapshot) ([]DiaryEntry, error) {
+func diary(q querier, f DiaryFilter, snap *setupSnapshot) ([]schedule.DiaryEntry, error) {
 	query, args := diaryQuery(f)
 	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []DiaryEntry
+	var out []schedule.DiaryEntry
 	for rows.Next() {
-		var e DiaryEntry
+		var e schedule.DiaryEntry
 		var statusAt, createdAt, movedFrom, alerts, needs string
 		targets := append(appointmentTargets(&e.Appointment, &statusAt, &createdAt, &movedFrom),
 			&e.PatientFirst, &e.PatientLast, &e.PatientDOB, &e.NHSNumber, &alerts, &needs)
@@ -465,8 +448,8 @@ func diary(q querier, f DiaryFilter, snap *setupSnapshot) ([]DiaryEntry, error) 
 
 // sortByColumn puts appointments at the same time in the day view's
 // column order; the query has them by date, time, clinician and id.
-func (snap *setupSnapshot) sortByColumn(es []DiaryEntry) {
-	slices.SortStableFunc(es, func(a, b DiaryEntry) int {
+func (snap *setupSnapshot) sortByColumn(es []schedule.DiaryEntry) {
+	slices.SortStableFunc(es, func(a, b schedule.DiaryEntry) int {
 		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.StartMin, b.StartMin),
 			cmp.Compare(snap.clinByID[a.ClinicianID].SortOrder, snap.clinByID[b.ClinicianID].SortOrder))
 	})

@@ -3,20 +3,10 @@ package data
 import (
 	"database/sql"
 	"strconv"
-	"time"
 
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 )
-
-// HistoricAppointment is an appointment whose story is already told: a
-// generated diary's past days carry when the patient arrived and was taken
-// in, so its history reads like one the desk wrote.
-type HistoricAppointment struct {
-	schedule.Appointment
-	Arrived time.Time // arrived, in progress, seen: when the patient arrived (UTC)
-	Started time.Time // in progress, seen: when the consultation began (UTC)
-}
 
 // AppointmentWriter adds many appointments inside one transaction through
 // prepared statements, for a generated diary of a million appointments.
@@ -73,7 +63,7 @@ func (w *AppointmentWriter) Close() error {
 // Add inserts one appointment and its history: booked when it was made,
 // then each step it reached (arrived, in progress) and its final status.
 // Moves are not written this way.
-func (w *AppointmentWriter) Add(a HistoricAppointment) error {
+func (w *AppointmentWriter) Add(a schedule.HistoricAppointment) error {
 	_, err := w.appt.Exec(a.ID, a.PatientID, a.ClinicianID, nullable(a.RoomID), a.TypeID, a.Date, a.StartMin, a.EndMin,
 		a.Status, utc(a.StatusAt), a.StatusBy, a.CancelReason, a.OverrideReason, nullable(a.SeriesID),
 		a.Notes, utc(a.CreatedAt), a.CreatedBy)

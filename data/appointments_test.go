@@ -27,15 +27,15 @@ func diaryFixture(t *testing.T) *Store {
 				return err
 			}
 		}
-		for _, c := range []Clinician{{ID: "c1", Name: "Dr Evans", Active: true}, {ID: "c2", Name: "Ms Patel", Active: true, SortOrder: 1}} {
+		for _, c := range []schedule.Clinician{{ID: "c1", Name: "Dr Evans", Active: true}, {ID: "c2", Name: "Ms Patel", Active: true, SortOrder: 1}} {
 			if err := tx.SaveClinician(c); err != nil {
 				return err
 			}
 		}
-		if err := tx.SaveRoom(Room{ID: "r1", Name: "Room 1", Active: true}); err != nil {
+		if err := tx.SaveRoom(schedule.Room{ID: "r1", Name: "Room 1", Active: true}); err != nil {
 			return err
 		}
-		return tx.SaveAppointmentType(AppointmentType{ID: "t1", Name: "Follow-up", Minutes: 30, Colour: "#88aa00", Active: true})
+		return tx.SaveAppointmentType(schedule.AppointmentType{ID: "t1", Name: "Follow-up", Minutes: 30, Colour: "#88aa00", Active: true})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -231,7 +231,7 @@ func TestDayDiaryIsTheWholeDayInTwoHalves(t *testing.T) {
 	s := diaryFixture(t)
 	err := s.Write(func(tx *Tx) error {
 		for _, id := range []string{"c3", "c0", "c9", "c5"} {
-			if err := tx.SaveClinician(Clinician{ID: id, Name: "Clinician " + id, Active: true}); err != nil {
+			if err := tx.SaveClinician(schedule.Clinician{ID: id, Name: "Clinician " + id, Active: true}); err != nil {
 				return err
 			}
 		}
@@ -259,7 +259,7 @@ func TestDayDiaryIsTheWholeDayInTwoHalves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := func(es []DiaryEntry) string {
+	ids := func(es []schedule.DiaryEntry) string {
 		var out []string
 		for _, e := range es {
 			out = append(out, e.ClinicianID+"/"+e.ID)

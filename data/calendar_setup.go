@@ -1,94 +1,14 @@
 package data
 
 import (
-	"clinicdesk/app/patients"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"strconv"
 	"time"
+
+	"clinicdesk/app/schedule"
 )
-
-// Span is a stretch of a day in wall-clock minutes after midnight,
-// [Start, End).
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-// WeekHours are a week's working spans, indexed by time.Weekday (Sunday
-// is 0). A break is the gap between two spans of a day.
-type WeekHours [7][]Span
-
-// MarshalJSON stores each day as a list of [start, end] pairs.
-func (w WeekHours) MarshalJSON() ([]byte, error) {
-	days := make([][][2]int, 7)
-	for d, spans := range w {
-		days[d] = make([][2]int, 0, len(spans))
-		for _, s := range spans {
-			days[d] = append(days[d], [2]int{s.Start, s.End})
-		}
-	}
-	return json.Marshal(days)
-}
-
-// UnmarshalJSON reads what MarshalJSON wrote.
-func (w *WeekHours) UnmarshalJSON(b []byte) error {
-	var days [][][2]int
-	if err := json.Unmarshal(b, &days); err != nil {
-		return err
-	}
-	*w = WeekHours{}
-	for d := 0; d < len(days) && d < 7; d++ {
-		for _, p := range days[d] {
-			w[d] = append(w[d], Span{Start: p[0], End: p[1]})
-		}
-	}
-	return nil
-}
-
-// Clinician is someone patients are booked with.
-type Clinician struct {
-	ID        string
-	Name      string
-	Role      string // e.g. "Physiotherapist"
-	Colour    string // "#rrggbb"
-	UserID    string // their login, if they have one
-	Active    bool
-	Hours     WeekHours
-	SortOrder int // column order in the day view
-	CreatedAt time.Time
-	UpdatedAt time.Time
-}
-
-// Room is a treatment room.
-type Room struct {
-	ID        string
-	Name      string
-	Active    bool
-	SortOrder int
-}
-
-// AppointmentType is what an appointment is for; it sets the length.
-type AppointmentType struct {
-	ID         string
-	Name       string
-	Minutes    int
-	Colour     string
-	NeedsRoom  bool
-	Active     bool
-	Deliverers Deliverers // who usually delivers it
-}
-
-// Deliverers are who usually delivers an appointment type: the clinicians
-// named and anyone whose role is one of Roles. Both empty means anyone.
-type Deliverers struct {
-	ClinicianIDs []string
-	Roles        []string
-}
-
-// Anyone reports whether the type is open to every clinician.
-func (d Deliverers) Anyone() bool { return len(d.ClinicianIDs) == 0 && len(d.Roles) == 0 }
 
 // jsonList stores a list as a JSON array, never null.
 func jsonList(xs []string) (string, error) {
@@ -111,26 +31,6 @@ func readJSONList(s string) ([]string, error) {
 	return xs, nil
 }
 
-// Closure is a stretch of days the clinic is shut, besides bank holidays.
-type Closure struct {
-	ID        string
-	From, To  string // YYYY-MM-DD, inclusive
-	Reason    string
-	CreatedBy string
-	CreatedAt time.Time
-}
-
-// CalendarSettings are the clinic-wide calendar rules.
-type CalendarSettings struct {
-	Region          string // bank-holiday region, e.g. "england-and-wales"
-	GridMinutes     int    // 5, 10 or 15
-	DNAWindowMonths int    // DNAs are counted over this many months
-	// ChildUnderAge: a patient younger than this on the day of a missed
-	// appointment "was not brought" (SPEC §2.5).
-	ChildUnderAge int
-	OpeningHours  WeekHours
-}
-
 // Setting keys of the calendar, in the settings table.
 const (
 	settingCalendarRegion    = "calendar.region"
@@ -140,17 +40,6 @@ const (
 	settingCalendarChildAge  = "calendar.child_under_age"
 )
 
-// DefaultCalendarSettings are used until a manager changes them: England
-// and Wales, a 15-minute grid, a 12-month DNA window, open 08:00–18:00
-// Monday to Friday.
-func DefaultCalendarSettings() CalendarSettings {
-	cs := CalendarSettings{Region: "england-and-wales", GridMinutes: 15, DNAWindowMonths: 12, ChildUnderAge: patients.DefaultChildUnderAge}
-	for d := time.Monday; d <= time.Friday; d++ {
-		cs.OpeningHours[d] = []Span{{Start: 8 * 60, End: 18 * 60}}
-	}
-	return cs
-}
-
 // querier is what *sql.DB and *sql.Tx share, so that a read can run on
 // the pool or inside a write transaction (where a booking re-checks).
 type querier interface {
@@ -159,7 +48,7 @@ type querier interface {
 }
 
 // SaveCalendarSettings writes the calendar settings.
-func (t *Tx) SaveCalendarSettings(cs CalendarSettings) error {
+func (t *Tx) SaveCalendarSettings(cs schedule.CalendarSettings) error {
 	hours, err := json.Marshal(cs.OpeningHours)
 	if err != nil {
 		return err
@@ -179,10 +68,10 @@ func (t *Tx) SaveCalendarSettings(cs CalendarSettings) error {
 }
 
 // CalendarSettings reads the calendar settings, defaults where unset.
-func (s *Store) CalendarSettings() (CalendarSettings, error) {
+func (s *Store) CalendarSettings() (schedule.CalendarSettings, error) {
 	snap, err := s.setup()
 	if err != nil {
-		return CalendarSettings{}, err
+		return schedule.CalendarSettings{}, err
 	}
 	cs := snap.settings
 	cs.OpeningHours = cloneHours(cs.OpeningHours)
@@ -190,10 +79,10 @@ func (s *Store) CalendarSettings() (CalendarSettings, error) {
 }
 
 // CalendarSettings reads the calendar settings inside the transaction.
-func (t *Tx) CalendarSettings() (CalendarSettings, error) { return calendarSettings(t.tx) }
+func (t *Tx) CalendarSettings() (schedule.CalendarSettings, error) { return calendarSettings(t.tx) }
 
-func calendarSettings(q querier) (CalendarSettings, error) {
-	cs := DefaultCalendarSettings()
+func calendarSettings(q querier) (schedule.CalendarSettings, error) {
+	cs := schedule.DefaultCalendarSettings()
 	rows, err := q.Query(`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?)`,
 		settingCalendarRegion, settingCalendarGrid, settingCalendarDNAWindow, settingCalendarOpening, settingCalendarChildAge)
 	if err != nil {
@@ -237,7 +126,7 @@ func nullable(s string) any {
 }
 
 // SaveClinician adds a clinician or saves changes to one.
-func (t *Tx) SaveClinician(c Clinician) error {
+func (t *Tx) SaveClinician(c schedule.Clinician) error {
 	t.setupChanged = true
 	hours, err := json.Marshal(c.Hours)
 	if err != nil {
@@ -255,14 +144,14 @@ func (t *Tx) SaveClinician(c Clinician) error {
 
 const clinicianColumns = `id, name, role, colour, coalesce(user_id, ''), active, hours, sort_order, created_at, updated_at`
 
-func scanClinicians(rows *sql.Rows, err error) ([]Clinician, error) {
+func scanClinicians(rows *sql.Rows, err error) ([]schedule.Clinician, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Clinician
+	var out []schedule.Clinician
 	for rows.Next() {
-		var c Clinician
+		var c schedule.Clinician
 		var hours, created, updated string
 		if err := rows.Scan(&c.ID, &c.Name, &c.Role, &c.Colour, &c.UserID, &c.Active, &hours, &c.SortOrder, &created, &updated); err != nil {
 			return nil, err
@@ -277,7 +166,7 @@ func scanClinicians(rows *sql.Rows, err error) ([]Clinician, error) {
 	return out, rows.Err()
 }
 
-func clinicians(q querier, activeOnly bool) ([]Clinician, error) {
+func clinicians(q querier, activeOnly bool) ([]schedule.Clinician, error) {
 	where := ``
 	if activeOnly {
 		where = ` WHERE active = 1`
@@ -286,7 +175,7 @@ func clinicians(q querier, activeOnly bool) ([]Clinician, error) {
 }
 
 // Clinicians lists clinicians in day-view column order.
-func (s *Store) Clinicians(activeOnly bool) ([]Clinician, error) {
+func (s *Store) Clinicians(activeOnly bool) ([]schedule.Clinician, error) {
 	snap, err := s.setup()
 	if err != nil {
 		return nil, err
@@ -295,27 +184,29 @@ func (s *Store) Clinicians(activeOnly bool) ([]Clinician, error) {
 }
 
 // Clinicians lists clinicians inside the transaction.
-func (t *Tx) Clinicians(activeOnly bool) ([]Clinician, error) { return clinicians(t.tx, activeOnly) }
+func (t *Tx) Clinicians(activeOnly bool) ([]schedule.Clinician, error) {
+	return clinicians(t.tx, activeOnly)
+}
 
-func clinician(q querier, id string) (Clinician, error) {
+func clinician(q querier, id string) (schedule.Clinician, error) {
 	cs, err := scanClinicians(q.Query(`SELECT `+clinicianColumns+` FROM clinicians WHERE id = ?`, id))
 	if err != nil {
-		return Clinician{}, err
+		return schedule.Clinician{}, err
 	}
 	if len(cs) == 0 {
-		return Clinician{}, ErrNotFound
+		return schedule.Clinician{}, ErrNotFound
 	}
 	return cs[0], nil
 }
 
 // Clinician reads one clinician.
-func (s *Store) Clinician(id string) (Clinician, error) { return clinician(s.db, id) }
+func (s *Store) Clinician(id string) (schedule.Clinician, error) { return clinician(s.db, id) }
 
 // Clinician reads one clinician inside the transaction.
-func (t *Tx) Clinician(id string) (Clinician, error) { return clinician(t.tx, id) }
+func (t *Tx) Clinician(id string) (schedule.Clinician, error) { return clinician(t.tx, id) }
 
 // SaveRoom adds a room or saves changes to one.
-func (t *Tx) SaveRoom(r Room) error {
+func (t *Tx) SaveRoom(r schedule.Room) error {
 	t.setupChanged = true
 	_, err := t.tx.Exec(`INSERT INTO rooms (id, name, active, sort_order) VALUES (?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active, sort_order = excluded.sort_order`,
@@ -323,7 +214,7 @@ func (t *Tx) SaveRoom(r Room) error {
 	return err
 }
 
-func rooms(q querier, activeOnly bool, id string) ([]Room, error) {
+func rooms(q querier, activeOnly bool, id string) ([]schedule.Room, error) {
 	query, args := `SELECT id, name, active, sort_order FROM rooms WHERE 1 = 1`, []any{}
 	if activeOnly {
 		query += ` AND active = 1`
@@ -337,9 +228,9 @@ func rooms(q querier, activeOnly bool, id string) ([]Room, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Room
+	var out []schedule.Room
 	for rows.Next() {
-		var r Room
+		var r schedule.Room
 		if err := rows.Scan(&r.ID, &r.Name, &r.Active, &r.SortOrder); err != nil {
 			return nil, err
 		}
@@ -349,7 +240,7 @@ func rooms(q querier, activeOnly bool, id string) ([]Room, error) {
 }
 
 // Rooms lists the rooms in order.
-func (s *Store) Rooms(activeOnly bool) ([]Room, error) {
+func (s *Store) Rooms(activeOnly bool) ([]schedule.Room, error) {
 	snap, err := s.setup()
 	if err != nil {
 		return nil, err
@@ -358,10 +249,10 @@ func (s *Store) Rooms(activeOnly bool) ([]Room, error) {
 }
 
 // Rooms lists the rooms inside the transaction.
-func (t *Tx) Rooms(activeOnly bool) ([]Room, error) { return rooms(t.tx, activeOnly, "") }
+func (t *Tx) Rooms(activeOnly bool) ([]schedule.Room, error) { return rooms(t.tx, activeOnly, "") }
 
 // SaveAppointmentType adds an appointment type or saves changes to one.
-func (t *Tx) SaveAppointmentType(a AppointmentType) error {
+func (t *Tx) SaveAppointmentType(a schedule.AppointmentType) error {
 	t.setupChanged = true
 	ids, err := jsonList(a.Deliverers.ClinicianIDs)
 	if err != nil {
@@ -380,7 +271,7 @@ func (t *Tx) SaveAppointmentType(a AppointmentType) error {
 	return err
 }
 
-func appointmentTypes(q querier, activeOnly bool, id string) ([]AppointmentType, error) {
+func appointmentTypes(q querier, activeOnly bool, id string) ([]schedule.AppointmentType, error) {
 	query, args := `SELECT id, name, minutes, colour, needs_room, active, deliverer_clinicians, deliverer_roles
 		FROM appointment_types WHERE 1 = 1`, []any{}
 	if activeOnly {
@@ -395,9 +286,9 @@ func appointmentTypes(q querier, activeOnly bool, id string) ([]AppointmentType,
 		return nil, err
 	}
 	defer rows.Close()
-	var out []AppointmentType
+	var out []schedule.AppointmentType
 	for rows.Next() {
-		var a AppointmentType
+		var a schedule.AppointmentType
 		var ids, roles string
 		if err := rows.Scan(&a.ID, &a.Name, &a.Minutes, &a.Colour, &a.NeedsRoom, &a.Active, &ids, &roles); err != nil {
 			return nil, err
@@ -414,7 +305,7 @@ func appointmentTypes(q querier, activeOnly bool, id string) ([]AppointmentType,
 }
 
 // AppointmentTypes lists the appointment types by name.
-func (s *Store) AppointmentTypes(activeOnly bool) ([]AppointmentType, error) {
+func (s *Store) AppointmentTypes(activeOnly bool) ([]schedule.AppointmentType, error) {
 	snap, err := s.setup()
 	if err != nil {
 		return nil, err
@@ -422,33 +313,37 @@ func (s *Store) AppointmentTypes(activeOnly bool) ([]AppointmentType, error) {
 	return snap.typesList(activeOnly), nil
 }
 
-func appointmentType(q querier, id string) (AppointmentType, error) {
+func appointmentType(q querier, id string) (schedule.AppointmentType, error) {
 	ts, err := appointmentTypes(q, false, id)
 	if err != nil {
-		return AppointmentType{}, err
+		return schedule.AppointmentType{}, err
 	}
 	if len(ts) == 0 {
-		return AppointmentType{}, ErrNotFound
+		return schedule.AppointmentType{}, ErrNotFound
 	}
 	return ts[0], nil
 }
 
 // AppointmentType reads one appointment type.
-func (s *Store) AppointmentType(id string) (AppointmentType, error) { return appointmentType(s.db, id) }
+func (s *Store) AppointmentType(id string) (schedule.AppointmentType, error) {
+	return appointmentType(s.db, id)
+}
 
 // AppointmentType reads one appointment type inside the transaction.
-func (t *Tx) AppointmentType(id string) (AppointmentType, error) { return appointmentType(t.tx, id) }
+func (t *Tx) AppointmentType(id string) (schedule.AppointmentType, error) {
+	return appointmentType(t.tx, id)
+}
 
 // InsertClosure records days the clinic is shut.
-func (t *Tx) InsertClosure(c Closure) error {
+func (t *Tx) InsertClosure(c schedule.Closure) error {
 	_, err := t.tx.Exec(`INSERT INTO closures (id, from_date, to_date, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		c.ID, c.From, c.To, c.Reason, c.CreatedBy, c.CreatedAt.UTC().Format(time.RFC3339Nano))
 	return err
 }
 
 // DeleteClosure removes a closure (the clinic opens after all).
-func (t *Tx) DeleteClosure(id string) (Closure, error) {
-	var c Closure
+func (t *Tx) DeleteClosure(id string) (schedule.Closure, error) {
+	var c schedule.Closure
 	var created string
 	err := t.tx.QueryRow(`SELECT id, from_date, to_date, reason, created_by, created_at FROM closures WHERE id = ?`, id).
 		Scan(&c.ID, &c.From, &c.To, &c.Reason, &c.CreatedBy, &created)
@@ -463,16 +358,16 @@ func (t *Tx) DeleteClosure(id string) (Closure, error) {
 	return c, err
 }
 
-func closures(q querier, from, to string) ([]Closure, error) {
+func closures(q querier, from, to string) ([]schedule.Closure, error) {
 	rows, err := q.Query(`SELECT id, from_date, to_date, reason, created_by, created_at FROM closures
 		WHERE to_date >= ? AND from_date <= ? ORDER BY from_date, id`, from, to)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Closure
+	var out []schedule.Closure
 	for rows.Next() {
-		var c Closure
+		var c schedule.Closure
 		var created string
 		if err := rows.Scan(&c.ID, &c.From, &c.To, &c.Reason, &c.CreatedBy, &created); err != nil {
 			return nil, err
@@ -485,7 +380,9 @@ func closures(q querier, from, to string) ([]Closure, error) {
 
 // Closures lists the closures that overlap the dates from–to (inclusive,
 // YYYY-MM-DD).
-func (s *Store) Closures(from, to string) ([]Closure, error) { return closures(s.db, from, to) }
+func (s *Store) Closures(from, to string) ([]schedule.Closure, error) {
+	return closures(s.db, from, to)
+}
 
 // Closures lists overlapping closures inside the transaction.
-func (t *Tx) Closures(from, to string) ([]Closure, error) { return closures(t.tx, from, to) }
+func (t *Tx) Closures(from, to string) ([]schedule.Closure, error) { return closures(t.tx, from, to) }

@@ -3,6 +3,8 @@ package data
 import (
 	"slices"
 	"sync/atomic"
+
+	"clinicdesk/app/schedule"
 )
 
 // The calendar's set-up (its settings, clinicians, rooms and appointment
@@ -20,13 +22,13 @@ import (
 // changed after it is made; readers get copies.
 type setupSnapshot struct {
 	gen        uint64
-	settings   CalendarSettings
-	clinicians []Clinician // day-view order, inactive ones too
-	rooms      []Room      // in order, inactive ones too
-	types      []AppointmentType
-	typeByID   map[string]AppointmentType
-	roomByID   map[string]Room
-	clinByID   map[string]Clinician
+	settings   schedule.CalendarSettings
+	clinicians []schedule.Clinician // day-view order, inactive ones too
+	rooms      []schedule.Room      // in order, inactive ones too
+	types      []schedule.AppointmentType
+	typeByID   map[string]schedule.AppointmentType
+	roomByID   map[string]schedule.Room
+	clinByID   map[string]schedule.Clinician
 	// clinicianIDs are every clinician's id in id order, the order of the
 	// diary index, for DayDiary to split the day by.
 	clinicianIDs []string
@@ -76,15 +78,15 @@ func loadSetup(q querier) (*setupSnapshot, error) {
 	if snap.types, err = appointmentTypes(q, false, ""); err != nil {
 		return nil, err
 	}
-	snap.typeByID = make(map[string]AppointmentType, len(snap.types))
+	snap.typeByID = make(map[string]schedule.AppointmentType, len(snap.types))
 	for _, t := range snap.types {
 		snap.typeByID[t.ID] = t
 	}
-	snap.roomByID = make(map[string]Room, len(snap.rooms))
+	snap.roomByID = make(map[string]schedule.Room, len(snap.rooms))
 	for _, r := range snap.rooms {
 		snap.roomByID[r.ID] = r
 	}
-	snap.clinByID = make(map[string]Clinician, len(snap.clinicians))
+	snap.clinByID = make(map[string]schedule.Clinician, len(snap.clinicians))
 	for _, c := range snap.clinicians {
 		snap.clinByID[c.ID] = c
 		snap.clinicianIDs = append(snap.clinicianIDs, c.ID)
@@ -95,32 +97,32 @@ func loadSetup(q querier) (*setupSnapshot, error) {
 
 // cloneHours gives a caller its own copy of a week's hours, so changing
 // them cannot reach the snapshot.
-func cloneHours(w WeekHours) WeekHours {
+func cloneHours(w schedule.WeekHours) schedule.WeekHours {
 	for d := range w {
 		w[d] = slices.Clone(w[d])
 	}
 	return w
 }
 
-func copyClinician(c Clinician) Clinician {
+func copyClinician(c schedule.Clinician) schedule.Clinician {
 	c.Hours = cloneHours(c.Hours)
 	return c
 }
 
-func (snap *setupSnapshot) cliniciansList(activeOnly bool) []Clinician {
-	out := kept(snap.clinicians, activeOnly, func(c Clinician) bool { return c.Active })
+func (snap *setupSnapshot) cliniciansList(activeOnly bool) []schedule.Clinician {
+	out := kept(snap.clinicians, activeOnly, func(c schedule.Clinician) bool { return c.Active })
 	for i := range out {
 		out[i] = copyClinician(out[i])
 	}
 	return out
 }
 
-func (snap *setupSnapshot) roomsList(activeOnly bool) []Room {
-	return kept(snap.rooms, activeOnly, func(r Room) bool { return r.Active })
+func (snap *setupSnapshot) roomsList(activeOnly bool) []schedule.Room {
+	return kept(snap.rooms, activeOnly, func(r schedule.Room) bool { return r.Active })
 }
 
-func (snap *setupSnapshot) typesList(activeOnly bool) []AppointmentType {
-	out := kept(snap.types, activeOnly, func(t AppointmentType) bool { return t.Active })
+func (snap *setupSnapshot) typesList(activeOnly bool) []schedule.AppointmentType {
+	out := kept(snap.types, activeOnly, func(t schedule.AppointmentType) bool { return t.Active })
 	for i := range out {
 		out[i] = copyType(out[i])
 	}
@@ -129,7 +131,7 @@ func (snap *setupSnapshot) typesList(activeOnly bool) []AppointmentType {
 
 // copyType gives a caller its own lists of who delivers the type, so
 // changing them cannot reach the snapshot.
-func copyType(t AppointmentType) AppointmentType {
+func copyType(t schedule.AppointmentType) schedule.AppointmentType {
 	t.Deliverers.ClinicianIDs = slices.Clone(t.Deliverers.ClinicianIDs)
 	t.Deliverers.Roles = slices.Clone(t.Deliverers.Roles)
 	return t

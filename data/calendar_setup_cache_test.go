@@ -17,7 +17,7 @@ func TestKeptSetupFollowsEveryCommittedWrite(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	entry := func() DiaryEntry {
+	entry := func() schedule.DiaryEntry {
 		t.Helper()
 		es, err := s.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-23"})
 		if err != nil || len(es) != 1 {
@@ -30,10 +30,10 @@ func TestKeptSetupFollowsEveryCommittedWrite(t *testing.T) {
 	}
 
 	// A change to what a caller was handed stays with the caller.
-	var monday WeekHours
-	monday[1] = []Span{{Start: 9 * 60, End: 17 * 60}}
+	var monday schedule.WeekHours
+	monday[1] = []schedule.Span{{Start: 9 * 60, End: 17 * 60}}
 	if err := s.Write(func(tx *Tx) error {
-		return tx.SaveClinician(Clinician{ID: "c1", Name: "Dr Evans", Active: true, Hours: monday})
+		return tx.SaveClinician(schedule.Clinician{ID: "c1", Name: "Dr Evans", Active: true, Hours: monday})
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestKeptSetupFollowsEveryCommittedWrite(t *testing.T) {
 	// A write that rolls back changes nothing.
 	rollback := errors.New("changed my mind")
 	err = s.Write(func(tx *Tx) error {
-		if err := tx.SaveAppointmentType(AppointmentType{ID: "t1", Name: "Never saved", Minutes: 30, Active: true}); err != nil {
+		if err := tx.SaveAppointmentType(schedule.AppointmentType{ID: "t1", Name: "Never saved", Minutes: 30, Active: true}); err != nil {
 			return err
 		}
 		return rollback
@@ -65,16 +65,16 @@ func TestKeptSetupFollowsEveryCommittedWrite(t *testing.T) {
 
 	// Each kind of set-up write shows on the next read.
 	err = s.Write(func(tx *Tx) error {
-		if err := tx.SaveAppointmentType(AppointmentType{ID: "t1", Name: "Review", Minutes: 30, Colour: "#112233", Active: true}); err != nil {
+		if err := tx.SaveAppointmentType(schedule.AppointmentType{ID: "t1", Name: "Review", Minutes: 30, Colour: "#112233", Active: true}); err != nil {
 			return err
 		}
-		if err := tx.SaveClinician(Clinician{ID: "c1", Name: "Dr Evans-Jones", Active: true, SortOrder: 5}); err != nil {
+		if err := tx.SaveClinician(schedule.Clinician{ID: "c1", Name: "Dr Evans-Jones", Active: true, SortOrder: 5}); err != nil {
 			return err
 		}
-		if err := tx.SaveRoom(Room{ID: "r2", Name: "Gym", Active: false}); err != nil {
+		if err := tx.SaveRoom(schedule.Room{ID: "r2", Name: "Gym", Active: false}); err != nil {
 			return err
 		}
-		cs := DefaultCalendarSettings()
+		cs := schedule.DefaultCalendarSettings()
 		cs.GridMinutes = 5
 		return tx.SaveCalendarSettings(cs)
 	})
@@ -105,7 +105,7 @@ func TestDiaryOrdersSameTimeByColumn(t *testing.T) {
 	s := diaryFixture(t)
 	err := s.Write(func(tx *Tx) error {
 		// c2 sorts after c1 in the fixture; make it first.
-		if err := tx.SaveClinician(Clinician{ID: "c2", Name: "Ms Patel", Active: true, SortOrder: -1}); err != nil {
+		if err := tx.SaveClinician(schedule.Clinician{ID: "c2", Name: "Ms Patel", Active: true, SortOrder: -1}); err != nil {
 			return err
 		}
 		for _, a := range []schedule.Appointment{

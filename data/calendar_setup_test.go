@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 )
 
 func TestCalendarSettingsDefaultThenSaved(t *testing.T) {
@@ -16,7 +19,7 @@ func TestCalendarSettingsDefaultThenSaved(t *testing.T) {
 		t.Fatalf("defaults: %+v", cs)
 	}
 	cs.Region, cs.GridMinutes, cs.DNAWindowMonths = "scotland", 10, 6
-	cs.OpeningHours[time.Saturday] = []Span{{9 * 60, 12 * 60}}
+	cs.OpeningHours[time.Saturday] = []schedule.Span{{Start: 9 * 60, End: 12 * 60}}
 	if err := s.Write(func(tx *Tx) error { return tx.SaveCalendarSettings(cs) }); err != nil {
 		t.Fatal(err)
 	}
@@ -28,8 +31,8 @@ func TestCalendarSettingsDefaultThenSaved(t *testing.T) {
 
 func TestClinicianHoursWithABreakRoundTrip(t *testing.T) {
 	s, _, _ := newStore(t)
-	c := Clinician{ID: "c1", Name: "Dr Siân Evans", Role: "GP", Colour: "#336699", Active: true}
-	c.Hours[time.Tuesday] = []Span{{9 * 60, 12*60 + 30}, {13*60 + 30, 17 * 60}}
+	c := schedule.Clinician{ID: "c1", Name: "Dr Siân Evans", Role: "GP", Colour: "#336699", Active: true}
+	c.Hours[time.Tuesday] = []schedule.Span{{Start: 9 * 60, End: 12*60 + 30}, {Start: 13*60 + 30, End: 17 * 60}}
 	if err := s.Write(func(tx *Tx) error { return tx.SaveClinician(c) }); err != nil {
 		t.Fatal(err)
 	}
@@ -50,9 +53,9 @@ func TestClinicianHoursWithABreakRoundTrip(t *testing.T) {
 func TestClosuresOverlappingARange(t *testing.T) {
 	s, _, _ := newStore(t)
 	err := s.Write(func(tx *Tx) error {
-		for _, c := range []Closure{
-			{ID: "a", From: "2026-12-29", To: "2026-12-31", Reason: "Christmas shutdown"},
-			{ID: "b", From: "2027-02-01", To: "2027-02-01", Reason: "Training day"},
+		for _, c := range []schedule.Closure{
+			{ID: "a", From: ukcal.MustParseDate("2026-12-29"), To: ukcal.MustParseDate("2026-12-31"), Reason: "Christmas shutdown"},
+			{ID: "b", From: ukcal.MustParseDate("2027-02-01"), To: ukcal.MustParseDate("2027-02-01"), Reason: "Training day"},
 		} {
 			if err := tx.InsertClosure(c); err != nil {
 				return err

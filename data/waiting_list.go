@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"clinicdesk/app/ukcal"
+	"clinicdesk/app/schedule"
 )
 
 // Waiting-list statuses.
@@ -17,29 +17,8 @@ const (
 	WaitingRemoved = "removed"
 )
 
-// WaitingEntry is a patient waiting for an appointment.
-type WaitingEntry struct {
-	ID            string
-	PatientID     string
-	Priority      string     // urgent, soon, routine
-	Added         ukcal.Date // stored as YYYY-MM-DD
-	ClinicianID   string     // "" for anyone
-	Minutes       int        // 0 for any length
-	PartOfDay     string     // "", morning, afternoon
-	Notes         string
-	Status        string
-	AppointmentID string // the appointment it was booked into
-	CreatedBy     string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-
-	// Filled in by the list, for showing.
-	PatientName   string
-	ClinicianName string
-}
-
 // SaveWaiting adds a waiting-list entry or saves changes to one.
-func (t *Tx) SaveWaiting(w WaitingEntry) error {
+func (t *Tx) SaveWaiting(w schedule.WaitingEntry) error {
 	_, err := t.tx.Exec(`INSERT INTO waiting_list (id, patient_id, priority, added, clinician_id, minutes, part_of_day, notes,
 			status, appointment_id, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -61,14 +40,14 @@ const waitingJoins = ` FROM waiting_list w JOIN patients p ON p.id = w.patient_i
 // waitingOrder is the list's order: urgent first, then longest waiting.
 const waitingOrder = ` ORDER BY CASE w.priority WHEN 'urgent' THEN 0 WHEN 'soon' THEN 1 ELSE 2 END, w.added, w.created_at, w.id`
 
-func scanWaiting(rows *sql.Rows, err error) ([]WaitingEntry, error) {
+func scanWaiting(rows *sql.Rows, err error) ([]schedule.WaitingEntry, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []WaitingEntry
+	var out []schedule.WaitingEntry
 	for rows.Next() {
-		var w WaitingEntry
+		var w schedule.WaitingEntry
 		var created, updated string
 		if err := rows.Scan(&w.ID, &w.PatientID, &w.Priority, &w.Added, &w.ClinicianID, &w.Minutes, &w.PartOfDay,
 			&w.Notes, &w.Status, &w.AppointmentID, &w.CreatedBy, &created, &updated, &w.PatientName, &w.ClinicianName); err != nil {
@@ -82,20 +61,20 @@ func scanWaiting(rows *sql.Rows, err error) ([]WaitingEntry, error) {
 }
 
 // WaitingEntry reads one entry inside the transaction.
-func (t *Tx) WaitingEntry(id string) (WaitingEntry, error) {
+func (t *Tx) WaitingEntry(id string) (schedule.WaitingEntry, error) {
 	ws, err := scanWaiting(t.tx.Query(`SELECT `+waitingColumns+waitingJoins+` WHERE w.id = ?`, id))
 	if err != nil {
-		return WaitingEntry{}, err
+		return schedule.WaitingEntry{}, err
 	}
 	if len(ws) == 0 {
-		return WaitingEntry{}, ErrNotFound
+		return schedule.WaitingEntry{}, ErrNotFound
 	}
 	return ws[0], nil
 }
 
 // WaitingList lists the entries with any of the statuses (open and offered
 // when none are given), urgent first, then longest waiting.
-func (s *Store) WaitingList(statuses ...string) ([]WaitingEntry, error) {
+func (s *Store) WaitingList(statuses ...string) ([]schedule.WaitingEntry, error) {
 	if len(statuses) == 0 {
 		statuses = []string{WaitingOpen, WaitingOffered}
 	}
@@ -108,7 +87,7 @@ func (s *Store) WaitingList(statuses ...string) ([]WaitingEntry, error) {
 }
 
 // PatientWaiting lists one patient's entries, any status.
-func (s *Store) PatientWaiting(patientID string) ([]WaitingEntry, error) {
+func (s *Store) PatientWaiting(patientID string) ([]schedule.WaitingEntry, error) {
 	return scanWaiting(s.db.Query(`SELECT `+waitingColumns+waitingJoins+` WHERE w.patient_id = ?`+waitingOrder, patientID))
 }
 

@@ -4,13 +4,14 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
 func TestWaitingListIsUrgentFirstThenLongestWaiting(t *testing.T) {
 	s := diaryFixture(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	entries := []WaitingEntry{
+	entries := []schedule.WaitingEntry{
 		{ID: "w1", PatientID: "p1", Priority: "routine", Added: ukcal.MustParseDate("2026-09-01")},
 		{ID: "w2", PatientID: "p2", Priority: "urgent", Added: ukcal.MustParseDate("2026-11-20"), ClinicianID: "c1"},
 		{ID: "w3", PatientID: "p1", Priority: "soon", Added: ukcal.MustParseDate("2026-10-01")},

@@ -42,7 +42,7 @@ type calendarScreen struct {
 
 	date       ukcal.Date // the day shown, or a day of the week shown
 	mode       string     // calendarDay or calendarWeek
-	clinicians []app.DiaryClinician
+	clinicians []schedule.Clinician
 	weekWho    string // the clinician of the week view
 	gridChoice int    // 0: the clinic's grid
 
@@ -67,7 +67,7 @@ type calendarScreen struct {
 	// entries by appointment ID.
 	columnWho  []string
 	columnDate []ukcal.Date
-	entries    map[string]app.DiaryEntry
+	entries    map[string]schedule.DiaryEntry
 	shownKey   string // the mode, date and clinician last shown
 	seq        int    // bumped by each load; older answers are dropped
 	loaded     int    // the seq of the view shown
@@ -373,7 +373,7 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 		widen(int(sp.Start), int(sp.End))
 	}
 	var blocks []widgets.Block
-	s.entries = map[string]app.DiaryEntry{}
+	s.entries = map[string]schedule.DiaryEntry{}
 	today := ukcal.Today(s.now())
 	childUnder := childUnderAge(s.ctx)
 	for i, cd := range days {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -14,7 +13,7 @@ import (
 // An appointment as a block on the grid, and what its card says.
 
 // diaryBlock is an appointment as the grid draws it.
-func diaryBlock(e app.DiaryEntry, column int) widgets.Block {
+func diaryBlock(e schedule.DiaryEntry, column int) widgets.Block {
 	return widgets.Block{
 		ID: e.ID, Column: column, Start: e.StartMin, End: e.EndMin,
 		Colour: hexColour(e.TypeColour), Patient: gridPatientName(e), Type: e.TypeName,
@@ -26,7 +25,7 @@ func diaryBlock(e app.DiaryEntry, column int) widgets.Block {
 
 // alertLines are the patient's alerts and needs as the appointment
 // dialog words them, for the block's card.
-func alertLines(e app.DiaryEntry) []string {
+func alertLines(e schedule.DiaryEntry) []string {
 	var out []string
 	for _, a := range e.Alerts {
 		out = append(out, "Alert: "+alertLabel(a))
@@ -55,7 +54,7 @@ func bornText(dob string, today ukcal.Date) string {
 // of the name, and two patients called Luke must still be told apart at a
 // glance. Not in capitals (the NHS interface guidance's "HAIGH, Luke"):
 // capitals take a third more of a column a tenth of the screen wide.
-func gridPatientName(e app.DiaryEntry) string {
+func gridPatientName(e schedule.DiaryEntry) string {
 	switch {
 	case e.PatientLast == "":
 		return e.PatientName

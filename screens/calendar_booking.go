@@ -46,8 +46,8 @@ type calendarBooking struct {
 	foot    *fyne.Container  // what is always in view: the problem and the buttons
 
 	patient      *calendarPatientPick
-	types        []app.AppointmentType
-	rooms        []app.Room
+	types        []schedule.AppointmentType
+	rooms        []schedule.Room
 	typeSelect   *widget.Select
 	whoSelect    *widget.Select
 	roomSelect   *widget.Select
@@ -283,10 +283,10 @@ func (b *calendarBooking) defaultType() int {
 	return 0
 }
 
-func (b *calendarBooking) chosenType() (app.AppointmentType, bool) {
+func (b *calendarBooking) chosenType() (schedule.AppointmentType, bool) {
 	i := b.typeSelect.SelectedIndex()
 	if i < 0 || i >= len(b.types) {
-		return app.AppointmentType{}, false
+		return schedule.AppointmentType{}, false
 	}
 	return b.types[i], true
 }
@@ -512,7 +512,7 @@ func bookedMessage(patient string, a schedule.Appointment, ps []schedule.Problem
 // typeLabel is an appointment type as the booking dialog lists it: its
 // name and length, "Review (20 min)", or the name alone when it says
 // the length already ("Asthma review 20 min").
-func typeLabel(t app.AppointmentType) string {
+func typeLabel(t schedule.AppointmentType) string {
 	length := fmt.Sprintf("%d min", t.Minutes)
 	if strings.Contains(t.Name, length) {
 		return t.Name

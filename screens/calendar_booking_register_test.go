@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -109,7 +110,7 @@ func TestBookingDialogRegistersANewPatientAndKeepsWhatWasTyped(t *testing.T) {
 	}
 	test.Tap(b.book)
 	tpIdle(t)
-	var booked []app.DiaryEntry
+	var booked []schedule.DiaryEntry
 	for _, e := range ctDiaryOn(t, c, ctDay) {
 		if e.PatientID == found[0].ID {
 			booked = append(booked, e)

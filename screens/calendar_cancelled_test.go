@@ -56,8 +56,8 @@ func TestCancelledAppointmentsLeaveTheGridUnlessAskedFor(t *testing.T) {
 // Two patients called Luke are told apart on the grid: the family name
 // comes first, where a narrow column does not cut it off.
 func TestGridBlocksPutTheFamilyNameFirst(t *testing.T) {
-	haigh := app.DiaryEntry{PatientName: "Luke Haigh", PatientFirst: "Luke", PatientLast: "Haigh"}
-	lister := app.DiaryEntry{PatientName: "Luke Lister", PatientFirst: "Luke", PatientLast: "Lister"}
+	haigh := schedule.DiaryEntry{PatientName: "Luke Haigh", PatientFirst: "Luke", PatientLast: "Haigh"}
+	lister := schedule.DiaryEntry{PatientName: "Luke Lister", PatientFirst: "Luke", PatientLast: "Lister"}
 	a, b := diaryBlock(haigh, 0).Patient, diaryBlock(lister, 0).Patient
 	if a != "Haigh, Luke" || b != "Lister, Luke" {
 		t.Fatalf("the blocks read %q and %q", a, b)

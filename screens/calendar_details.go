@@ -34,7 +34,7 @@ const (
 // after a cancellation or DNA the waiting-list patients to offer the slot.
 type calendarDetails struct {
 	s       *calendarScreen
-	entry   app.DiaryEntry
+	entry   schedule.DiaryEntry
 	dialog  dialog.Dialog
 	content *fyne.Container     // the body, which scrolls in frame when the window is short
 	frame   *scrollingDialog    // the body above the Close button, fitted to the window
@@ -179,7 +179,7 @@ func (d *calendarDetails) build() {
 
 // appointmentWhen is "Monday 23 November 2026, 10:15–10:45 · Review with
 // Dr Asha Patel · Room 2".
-func appointmentWhen(e app.DiaryEntry) string {
+func appointmentWhen(e schedule.DiaryEntry) string {
 	day := e.Date
 	if dd, err := ukcal.ParseDate(e.Date); err == nil {
 		day = dd.LongWithDay()
@@ -309,7 +309,7 @@ func (d *calendarDetails) setStatus(to schedule.Status, reason string) {
 	id := d.entry.ID
 	type changed struct {
 		res       app.StatusResult
-		offers    []app.WaitingEntry
+		offers    []schedule.WaitingEntry
 		offersErr error // the change is made; the offers are a help, so this is said, not a failure
 	}
 	offUI(d.s.ctx, func() (changed, error) {
@@ -370,7 +370,7 @@ func dnaLetterName(step schedule.DNAStep) string {
 
 // showOffers lists who on the waiting list fits the freed slot, urgent
 // first then longest waiting, each with a button to book them into it.
-func (d *calendarDetails) showOffers(offers []app.WaitingEntry, to schedule.Status) {
+func (d *calendarDetails) showOffers(offers []schedule.WaitingEntry, to schedule.Status) {
 	d.offers.Objects = nil
 	if !(to == schedule.StatusDNA || to.Cancelled()) {
 		d.offers.Refresh()
@@ -393,7 +393,7 @@ func (d *calendarDetails) showOffers(offers []app.WaitingEntry, to schedule.Stat
 
 // bookOffer books a waiting-list patient into the freed slot, through the
 // booking dialog so the warnings are seen.
-func (d *calendarDetails) bookOffer(w app.WaitingEntry) {
+func (d *calendarDetails) bookOffer(w schedule.WaitingEntry) {
 	e := d.entry
 	date, err := ukcal.ParseDate(e.Date)
 	if err != nil {

@@ -20,7 +20,7 @@ import (
 type appointmentActions struct {
 	ctx   *Context
 	row   *fyne.Container // a plain container: Fyne draws only its own containers' children
-	entry app.DiaryEntry
+	entry schedule.DiaryEntry
 
 	slip, letter, dna *widget.Button
 	openRecord        *widget.Button   // offered when a letter needs the record changed first
@@ -33,7 +33,7 @@ type appointmentActions struct {
 }
 
 // newAppointmentActions builds the row for e.
-func newAppointmentActions(ctx *Context, e app.DiaryEntry, problem func(string), changed func()) *appointmentActions {
+func newAppointmentActions(ctx *Context, e schedule.DiaryEntry, problem func(string), changed func()) *appointmentActions {
 	a := &appointmentActions{ctx: ctx, row: container.NewHBox(), entry: e, problem: problem, changed: changed}
 	if !ctx.Clinic.Can(app.PermPrintLetters) {
 		a.row.Hide()
@@ -54,7 +54,7 @@ func newAppointmentActions(ctx *Context, e app.DiaryEntry, problem func(string),
 
 // showFor follows the appointment's status; step is the DNA letter the
 // policy proposes, as SetStatus said it ("" when not known or none).
-func (a *appointmentActions) showFor(e app.DiaryEntry, step schedule.DNAStep) {
+func (a *appointmentActions) showFor(e schedule.DiaryEntry, step schedule.DNAStep) {
 	a.entry = e
 	if a.slip == nil {
 		return

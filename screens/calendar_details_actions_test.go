@@ -230,11 +230,11 @@ func TestAfterADNATheDialogOffersTheProposedDNALetter(t *testing.T) {
 func TestAppointmentActionsAreHiddenFromThoseWhoMayNotPrint(t *testing.T) {
 	c := tcClinic(t)
 	tpSignInAs(t, c, "clin", app.Clinician) // clinicians mark DNAs but print nothing
-	r := newAppointmentActions(&Context{Clinic: c, Runner: tpRun}, app.DiaryEntry{Appointment: schedule.Appointment{Status: schedule.StatusDNA}}, nil, nil)
+	r := newAppointmentActions(&Context{Clinic: c, Runner: tpRun}, schedule.DiaryEntry{Appointment: schedule.Appointment{Status: schedule.StatusDNA}}, nil, nil)
 	if r.row.Visible() || len(r.row.Objects) != 0 {
 		t.Fatalf("the row holds %d controls for someone who may not print", len(r.row.Objects))
 	}
-	r.showFor(app.DiaryEntry{}, schedule.DNASecond) // must not fail
+	r.showFor(schedule.DiaryEntry{}, schedule.DNASecond) // must not fail
 	if _, err := c.RenderLetter(app.LetterRequest{Template: string(schedule.DNAFirst)}); err == nil {
 		t.Error("the app made a letter for a clinician")
 	}
@@ -307,7 +307,7 @@ func TestAppointmentDialogFitsTheScreenAfterACancel(t *testing.T) {
 	// Enough people waiting that the offers alone outgrow the window.
 	for i := range 14 {
 		w := tpAdd(t, c, "Waiting", "Patient "+string(rune('A'+i)), "1990-01-20")
-		if _, err := c.AddToWaitingList(app.WaitingEntry{PatientID: w.ID, Priority: "routine"}); err != nil {
+		if _, err := c.AddToWaitingList(schedule.WaitingEntry{PatientID: w.ID, Priority: "routine"}); err != nil {
 			t.Fatal(err)
 		}
 	}

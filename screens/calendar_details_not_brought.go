@@ -37,7 +37,7 @@ func (d *calendarDetails) markedWord(to schedule.Status) string {
 
 // missedMessage is what the dialog says after the appointment is marked
 // missed, with the step the policy proposes.
-func missedMessage(e app.DiaryEntry, to schedule.Status, p *app.DNAPrompt) string {
+func missedMessage(e schedule.DiaryEntry, to schedule.Status, p *app.DNAPrompt) string {
 	if p == nil || !p.NotBrought {
 		msg := "Marked " + strings.ToLower(to.Label()) + "."
 		if p != nil && p.Step != "" {

@@ -34,14 +34,14 @@ func cfDrag(t *testing.T, s *calendarScreen, fromCol, fromMin, toCol, toMin int)
 }
 
 // cfAppointment is an appointment as the store holds it now.
-func cfAppointment(t *testing.T, c *app.Clinic, d ukcal.Date, id string) (app.DiaryEntry, bool) {
+func cfAppointment(t *testing.T, c *app.Clinic, d ukcal.Date, id string) (schedule.DiaryEntry, bool) {
 	t.Helper()
 	for _, e := range ctDiaryOn(t, c, d) {
 		if e.ID == id {
 			return e, true
 		}
 	}
-	return app.DiaryEntry{}, false
+	return schedule.DiaryEntry{}, false
 }
 
 // cfSelected is the appointment the grid's cursor is on, and whether the

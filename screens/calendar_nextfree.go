@@ -38,7 +38,7 @@ type calendarNextFree struct {
 	dialog  dialog.Dialog
 	content *fyne.Container
 
-	types       []app.AppointmentType
+	types       []schedule.AppointmentType
 	who         *widget.Select
 	kind        *widget.Select
 	from        *textBox

@@ -12,7 +12,7 @@ import (
 )
 
 // ctPatientDiary is a patient's appointments, oldest first.
-func ctPatientDiary(t *testing.T, c *app.Clinic, patientID string) []app.DiaryEntry {
+func ctPatientDiary(t *testing.T, c *app.Clinic, patientID string) []schedule.DiaryEntry {
 	t.Helper()
 	es, err := c.PatientAppointments(patientID)
 	if err != nil {

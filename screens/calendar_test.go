@@ -21,25 +21,25 @@ var ctDay = ukcal.MustParseDate("2026-11-24")
 // ctDiary is two clinicians working 09:00–17:00 every weekday, and a
 // 30-minute appointment type.
 type ctDiary struct {
-	patel, carter app.DiaryClinician
-	review        app.AppointmentType
+	patel, carter schedule.Clinician
+	review        schedule.AppointmentType
 }
 
 func ctSetUp(t *testing.T, c *app.Clinic) ctDiary {
 	t.Helper()
-	var hours app.WeekHours
+	var hours schedule.WeekHours
 	for d := 1; d <= 5; d++ {
-		hours[d] = []app.HoursSpan{{Start: 9 * 60, End: 17 * 60}}
+		hours[d] = []schedule.Span{{Start: 9 * 60, End: 17 * 60}}
 	}
 	var d ctDiary
 	var err error
-	if d.patel, err = c.SaveClinician(app.DiaryClinician{Name: "Dr Asha Patel", Role: "GP", Colour: "#1565c0", Active: true, Hours: hours}); err != nil {
+	if d.patel, err = c.SaveClinician(schedule.Clinician{Name: "Dr Asha Patel", Role: "GP", Colour: "#1565c0", Active: true, Hours: hours}); err != nil {
 		t.Fatal(err)
 	}
-	if d.carter, err = c.SaveClinician(app.DiaryClinician{Name: "Mr Ben Carter", Role: "Physiotherapist", Colour: "#2e7d32", Active: true, Hours: hours, SortOrder: 1}); err != nil {
+	if d.carter, err = c.SaveClinician(schedule.Clinician{Name: "Mr Ben Carter", Role: "Physiotherapist", Colour: "#2e7d32", Active: true, Hours: hours, SortOrder: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if d.review, err = c.SaveAppointmentType(app.AppointmentType{Name: "Review", Minutes: 30, Colour: "#ef6c00", Active: true}); err != nil {
+	if d.review, err = c.SaveAppointmentType(schedule.AppointmentType{Name: "Review", Minutes: 30, Colour: "#ef6c00", Active: true}); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -91,13 +91,13 @@ func ctChoosePatient(t *testing.T, w fyne.Window, b *calendarBooking, search str
 }
 
 // ctDiaryOn is the appointments the store holds for the day.
-func ctDiaryOn(t *testing.T, c *app.Clinic, d ukcal.Date) []app.DiaryEntry {
+func ctDiaryOn(t *testing.T, c *app.Clinic, d ukcal.Date) []schedule.DiaryEntry {
 	t.Helper()
 	v, err := c.DayView(d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []app.DiaryEntry
+	var out []schedule.DiaryEntry
 	for _, col := range v.Columns {
 		out = append(out, col.Appointments...)
 	}
@@ -208,7 +208,7 @@ func TestCalendarCancelWithAReasonOffersTheSlot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.AddToWaitingList(app.WaitingEntry{PatientID: waiting.ID, Priority: "urgent"}); err != nil {
+	if _, err := c.AddToWaitingList(schedule.WaitingEntry{PatientID: waiting.ID, Priority: "urgent"}); err != nil {
 		t.Fatal(err)
 	}
 	s, w := ctScreen(t, c)

@@ -5,14 +5,15 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 )
 
 // ctPhysio45 adds a type only physiotherapists deliver (Mr Carter, not
 // Dr Patel).
-func ctPhysio45(t *testing.T, c *app.Clinic) app.AppointmentType {
+func ctPhysio45(t *testing.T, c *app.Clinic) schedule.AppointmentType {
 	t.Helper()
-	ty, err := c.SaveAppointmentType(app.AppointmentType{Name: "Physio 45 min", Minutes: 45, Colour: "#7b1fa2", Active: true,
-		Deliverers: app.TypeDeliverers{Roles: []string{"Physiotherapist"}}})
+	ty, err := c.SaveAppointmentType(schedule.AppointmentType{Name: "Physio 45 min", Minutes: 45, Colour: "#7b1fa2", Active: true,
+		Deliverers: schedule.Deliverers{Roles: []string{"Physiotherapist"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

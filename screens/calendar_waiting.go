@@ -24,7 +24,7 @@ type calendarWaiting struct {
 	list    *fyne.Container
 	message *widget.Label
 	view    fyne.CanvasObject
-	entries []app.WaitingEntry
+	entries []schedule.WaitingEntry
 	finder  *calendarNextFree // the free times offered for the entry being booked
 }
 
@@ -50,7 +50,7 @@ func (w *calendarWaiting) build() fyne.CanvasObject {
 // reload reads the list off the UI goroutine.
 func (w *calendarWaiting) reload() {
 	c := w.s.ctx.Clinic
-	offUI(w.s.ctx, func() ([]app.WaitingEntry, error) { return c.WaitingList() }, func(list []app.WaitingEntry, err error) {
+	offUI(w.s.ctx, func() ([]schedule.WaitingEntry, error) { return c.WaitingList() }, func(list []schedule.WaitingEntry, err error) {
 		if err != nil {
 			say(w.message, widget.DangerImportance, "The waiting list could not be read: "+plainError(err))
 			return
@@ -70,13 +70,13 @@ func (w *calendarWaiting) reload() {
 
 // waitingLine is an entry in one line: "Urgent · Jane O'Neill · since
 // 02/11/2026 · Dr Patel · mornings".
-func waitingLine(e app.WaitingEntry) string {
+func waitingLine(e schedule.WaitingEntry) string {
 	return capitalise(e.Priority) + " · " + e.PatientName + " · " + waitingDetail(e)
 }
 
 // waitingDetail is what an entry asks for: "since 02/11/2026 · Dr Patel ·
 // mornings".
-func waitingDetail(e app.WaitingEntry) string {
+func waitingDetail(e schedule.WaitingEntry) string {
 	parts := []string{"since " + e.Added.Short()}
 	if e.ClinicianName != "" {
 		parts = append(parts, e.ClinicianName)
@@ -96,7 +96,7 @@ func waitingDetail(e app.WaitingEntry) string {
 // The name leads in bold; the priority colours only the line under it,
 // so an urgent entry stands out without the whole row shouting; the notes
 // are plain text, easy to read.
-func (w *calendarWaiting) row(e app.WaitingEntry) fyne.CanvasObject {
+func (w *calendarWaiting) row(e schedule.WaitingEntry) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(e.PatientName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
 	meta := wrapped(capitalise(e.Priority) + " · " + waitingDetail(e))
@@ -125,7 +125,7 @@ func (w *calendarWaiting) row(e app.WaitingEntry) fyne.CanvasObject {
 }
 
 // askRemove takes someone off the list, with a reason for the audit.
-func (w *calendarWaiting) askRemove(e app.WaitingEntry) {
+func (w *calendarWaiting) askRemove(e schedule.WaitingEntry) {
 	reason := newTextBox()
 	reason.SetPlaceHolder("Why? e.g. booked elsewhere, no longer needed")
 	dialog.ShowForm("Take "+e.PatientName+" off the waiting list?", "Take off", "Keep",
@@ -175,7 +175,7 @@ func (w *calendarWaiting) openAdd() {
 		if !ok {
 			return
 		}
-		e := app.WaitingEntry{PatientID: pick.id(), Priority: strings.ToLower(priority.Selected), Notes: notes.Text}
+		e := schedule.WaitingEntry{PatientID: pick.id(), Priority: strings.ToLower(priority.Selected), Notes: notes.Text}
 		if i := who.SelectedIndex(); i > 0 && i <= len(w.s.clinicians) {
 			e.ClinicianID = w.s.clinicians[i-1].ID
 		}
@@ -187,7 +187,7 @@ func (w *calendarWaiting) openAdd() {
 			return
 		}
 		c := w.s.ctx.Clinic
-		offUI(w.s.ctx, func() (app.WaitingEntry, error) { return c.AddToWaitingList(e) }, func(added app.WaitingEntry, err error) {
+		offUI(w.s.ctx, func() (schedule.WaitingEntry, error) { return c.AddToWaitingList(e) }, func(added schedule.WaitingEntry, err error) {
 			if err != nil {
 				say(w.message, widget.DangerImportance, plainError(err))
 				return

@@ -14,7 +14,7 @@ import (
 // patient, clinician, length and notes filled in. The app takes the entry
 // off the list in the booking's own write, so it leaves the list only if
 // the appointment is booked: Cancel, Stop or a clash leave it waiting.
-func (w *calendarWaiting) book(e app.WaitingEntry) {
+func (w *calendarWaiting) book(e schedule.WaitingEntry) {
 	s := w.s
 	slot := calendarSlot{PatientID: e.PatientID, PatientName: e.PatientName, WaitingID: e.ID,
 		ClinicianID: e.ClinicianID, Minutes: e.Minutes, Notes: e.Notes}
@@ -25,7 +25,7 @@ func (w *calendarWaiting) book(e app.WaitingEntry) {
 	n := &calendarNextFree{s: s}
 	w.finder = n
 	n.build()
-	var wanted *app.DiaryClinician
+	var wanted *schedule.Clinician
 	for i, cl := range s.clinicians {
 		if cl.ID == e.ClinicianID {
 			n.who.SetSelectedIndex(i + 1)
@@ -49,7 +49,7 @@ func (w *calendarWaiting) book(e app.WaitingEntry) {
 // waitingType is the type to look for free times of: one the wanted
 // clinician delivers (the app would offer no other), of the entry's length
 // when one is; -1 leaves the finder's own choice.
-func waitingType(types []app.AppointmentType, wanted *app.DiaryClinician, minutes int) int {
+func waitingType(types []schedule.AppointmentType, wanted *schedule.Clinician, minutes int) int {
 	best := -1
 	for i, t := range types {
 		if wanted != nil && !app.Delivers(t, *wanted) {

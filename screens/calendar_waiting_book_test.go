@@ -8,7 +8,6 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -49,7 +48,7 @@ func TestWaitingListBookRemovesTheEntryOnlyWhenBooked(t *testing.T) {
 	d := ctSetUp(t, c)
 	p := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
 	other := tpAdd(t, c, "Aarav", "Shah", "1975-06-01")
-	entry, err := c.AddToWaitingList(app.WaitingEntry{PatientID: p.ID, Priority: "soon", ClinicianID: d.carter.ID,
+	entry, err := c.AddToWaitingList(schedule.WaitingEntry{PatientID: p.ID, Priority: "soon", ClinicianID: d.carter.ID,
 		Minutes: 30, PartOfDay: "morning", Notes: "Can come at short notice"})
 	if err != nil {
 		t.Fatal(err)
@@ -132,14 +131,14 @@ func TestWaitingListBookRemovesTheEntryOnlyWhenBooked(t *testing.T) {
 }
 
 func TestWaitingListBookLooksForATypeTheWantedClinicianDelivers(t *testing.T) {
-	carter := app.DiaryClinician{ID: "c1", Role: "Physiotherapist"}
-	types := []app.AppointmentType{
-		{Name: "Acupuncture", Minutes: 30, Deliverers: data.Deliverers{ClinicianIDs: []string{"someone else"}}},
-		{Name: "Follow-up", Minutes: 20, Deliverers: data.Deliverers{Roles: []string{"Physiotherapist"}}},
+	carter := schedule.Clinician{ID: "c1", Role: "Physiotherapist"}
+	types := []schedule.AppointmentType{
+		{Name: "Acupuncture", Minutes: 30, Deliverers: schedule.Deliverers{ClinicianIDs: []string{"someone else"}}},
+		{Name: "Follow-up", Minutes: 20, Deliverers: schedule.Deliverers{Roles: []string{"Physiotherapist"}}},
 		{Name: "Assessment", Minutes: 45},
 	}
 	for _, c := range []struct {
-		who     *app.DiaryClinician
+		who     *schedule.Clinician
 		minutes int
 		want    int
 	}{
@@ -158,7 +157,7 @@ func TestWaitingListBookingSurvivesALockAndStillTakesThemOff(t *testing.T) {
 	c := tcClinic(t)
 	d := ctSetUp(t, c)
 	p := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
-	entry, err := c.AddToWaitingList(app.WaitingEntry{PatientID: p.ID, Priority: "urgent"})
+	entry, err := c.AddToWaitingList(schedule.WaitingEntry{PatientID: p.ID, Priority: "urgent"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -275,7 +275,7 @@ func (f *complaintForm) patientPicked(p patients.PatientSummary) {
 	}
 	c, id := f.ctx.Clinic, p.ID
 	f.apptNote.SetText("Reading " + fullName(p) + "'s appointments…")
-	offUI(f.ctx, func() ([]app.DiaryEntry, error) { return c.PatientAppointments(id) }, func(appts []app.DiaryEntry, err error) {
+	offUI(f.ctx, func() ([]schedule.DiaryEntry, error) { return c.PatientAppointments(id) }, func(appts []schedule.DiaryEntry, err error) {
 		if f.patient.id() != id {
 			return
 		}

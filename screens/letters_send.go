@@ -26,7 +26,7 @@ type letterDialog struct {
 	patientID string
 
 	templates    []app.LetterTemplate
-	appointments []app.DiaryEntry
+	appointments []schedule.DiaryEntry
 
 	template    *widget.Select
 	appointment *widget.Select
@@ -133,7 +133,7 @@ func (d *letterDialog) keepTyping() {
 }
 
 // appointmentChoice is "Tue 24/11/2026 09:30 · Follow-up with Dr Siân Evans".
-func appointmentChoice(e app.DiaryEntry) string {
+func appointmentChoice(e schedule.DiaryEntry) string {
 	day := e.Date
 	if d, err := ukcal.ParseDate(e.Date); err == nil {
 		day = d.Format(ukcal.LayoutShortWithDay)

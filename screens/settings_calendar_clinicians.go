@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,7 +21,7 @@ var setupRoleSuggestions = []string{"Physiotherapist", "Osteopath", "Chiropracto
 // the day view's column order, with their colour and hours.
 type setupCliniciansPane struct {
 	ctx  *Context
-	rows *setupList[app.DiaryClinician]
+	rows *setupList[schedule.Clinician]
 
 	addButton  *widget.Button
 	editButton *widget.Button
@@ -31,7 +31,7 @@ type setupCliniciansPane struct {
 // setupClinicianForm is the add or edit dialog.
 type setupClinicianForm struct {
 	*setupDialog
-	clinician   app.DiaryClinician
+	clinician   schedule.Clinician
 	name        *textBox
 	nameProblem *widget.Label
 	role        *widget.SelectEntry
@@ -47,10 +47,10 @@ func newSetupCliniciansPane(ctx *Context) *setupCliniciansPane {
 }
 
 func (p *setupCliniciansPane) build() fyne.CanvasObject {
-	p.rows = newSetupList(setupListSpec[app.DiaryClinician]{
+	p.rows = newSetupList(setupListSpec[schedule.Clinician]{
 		widths: []float32{36, 210, 150, 80},
 		cells:  func() []fyne.CanvasObject { return append([]fyne.CanvasObject{setupSwatchCell()}, labels(4)...) },
-		fill: func(cl app.DiaryClinician, cells []fyne.CanvasObject) {
+		fill: func(cl schedule.Clinician, cells []fyne.CanvasObject) {
 			setSetupSwatchCell(cells[0], cl.Colour)
 			cells[1].(*widget.Label).SetText(cl.Name)
 			cells[2].(*widget.Label).SetText(cl.Role)
@@ -58,8 +58,8 @@ func (p *setupCliniciansPane) build() fyne.CanvasObject {
 			cells[4].(*widget.Label).SetText(setupDescribeWeek(cl.Hours))
 		},
 		empty:   "No clinicians yet. Add each person patients are booked with, with the days and hours they work.",
-		read:    func() ([]app.DiaryClinician, error) { return p.ctx.Clinic.Clinicians(true) },
-		id:      func(cl app.DiaryClinician) string { return cl.ID },
+		read:    func() ([]schedule.Clinician, error) { return p.ctx.Clinic.Clinicians(true) },
+		id:      func(cl schedule.Clinician) string { return cl.ID },
 		unread:  "The clinicians could not be read",
 		changed: p.updateButtons,
 	})
@@ -86,7 +86,7 @@ func (p *setupCliniciansPane) showAdd() {
 		}
 		order = max(order, cl.SortOrder+1)
 	}
-	p.openForm(app.DiaryClinician{Active: true, Colour: setupUnusedColour(used), SortOrder: order}, "Add a clinician", "Add clinician")
+	p.openForm(schedule.Clinician{Active: true, Colour: setupUnusedColour(used), SortOrder: order}, "Add a clinician", "Add clinician")
 }
 
 // showEdit opens the dialog for the selected clinician.
@@ -98,7 +98,7 @@ func (p *setupCliniciansPane) showEdit() {
 	p.openForm(cl, "Edit "+cl.Name, "Save")
 }
 
-func (p *setupCliniciansPane) openForm(cl app.DiaryClinician, title, action string) {
+func (p *setupCliniciansPane) openForm(cl schedule.Clinician, title, action string) {
 	f := &setupClinicianForm{clinician: cl, name: newTextBox(), nameProblem: errorText()}
 	f.name.SetText(cl.Name)
 	f.name.SetPlaceHolder("As patients know them, e.g. Dr Asha Patel")
@@ -144,7 +144,7 @@ func (f *setupClinicianForm) putRight() {
 }
 
 // read gathers the dialog into a clinician, marking what is wrong.
-func (f *setupClinicianForm) read() (app.DiaryClinician, bool) {
+func (f *setupClinicianForm) read() (schedule.Clinician, bool) {
 	cl := f.clinician
 	cl.Name = strings.TrimSpace(f.name.Text)
 	cl.Role = strings.TrimSpace(f.role.Text)
@@ -173,7 +173,7 @@ func (p *setupCliniciansPane) save() {
 		return
 	}
 	c := p.ctx.Clinic
-	p.rows.saveFrom(p.ctx, f.setupDialog, func() (app.DiaryClinician, error) { return c.SaveClinician(cl) }, func(saved app.DiaryClinician) string {
+	p.rows.saveFrom(p.ctx, f.setupDialog, func() (schedule.Clinician, error) { return c.SaveClinician(cl) }, func(saved schedule.Clinician) string {
 		if !saved.Active {
 			return fmt.Sprintf("Saved %s, who is inactive: they are not offered for new bookings.", saved.Name)
 		}

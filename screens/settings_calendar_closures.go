@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +21,7 @@ const setupClosuresAhead = 5
 // (training, refurbishment), besides bank holidays.
 type setupClosuresPane struct {
 	ctx  *Context
-	rows *setupList[app.Closure]
+	rows *setupList[schedule.Closure]
 
 	addButton, removeButton *widget.Button
 	form                    *setupClosureForm // the dialog open now, if any
@@ -39,12 +39,11 @@ func newSetupClosuresPane(ctx *Context) *setupClosuresPane {
 }
 
 func (p *setupClosuresPane) build() fyne.CanvasObject {
-	p.rows = newSetupList(setupListSpec[app.Closure]{
+	p.rows = newSetupList(setupListSpec[schedule.Closure]{
 		widths: []float32{170, 170, 90},
 		cells:  func() []fyne.CanvasObject { return labels(4) },
-		fill: func(cl app.Closure, cells []fyne.CanvasObject) {
-			from, _ := ukcal.ParseDate(cl.From)
-			to, _ := ukcal.ParseDate(cl.To)
+		fill: func(cl schedule.Closure, cells []fyne.CanvasObject) {
+			from, to := cl.From, cl.To
 			cells[0].(*widget.Label).SetText(from.Format(ukcal.LayoutShortWithDay))
 			cells[1].(*widget.Label).SetText(to.Format(ukcal.LayoutShortWithDay))
 			cells[2].(*widget.Label).SetText(plural(int64(from.DaysUntil(to)+1), "day", "days"))
@@ -52,11 +51,11 @@ func (p *setupClosuresPane) build() fyne.CanvasObject {
 		},
 		empty: "No closures coming up.",
 		// From today on: past closures are history, not set-up.
-		read: func() ([]app.Closure, error) {
+		read: func() ([]schedule.Closure, error) {
 			today := setupToday()
 			return p.ctx.Clinic.Closures(today, today.AddMonths(12*setupClosuresAhead))
 		},
-		id:      func(cl app.Closure) string { return cl.ID },
+		id:      func(cl schedule.Closure) string { return cl.ID },
 		unread:  "The closures could not be read",
 		changed: p.updateButtons,
 	})
@@ -137,7 +136,7 @@ func (p *setupClosuresPane) add() {
 	f.refuse("")
 	f.busy(true)
 	c := p.ctx.Clinic
-	offUI(p.ctx, func() (app.Closure, error) { return c.AddClosure(from, to, reason) }, func(cl app.Closure, err error) {
+	offUI(p.ctx, func() (schedule.Closure, error) { return c.AddClosure(from, to, reason) }, func(cl schedule.Closure, err error) {
 		f.busy(false)
 		if err != nil {
 			f.refuse(plainError(err))
@@ -164,8 +163,7 @@ func (p *setupClosuresPane) confirmRemove() {
 	if !ok {
 		return
 	}
-	from, _ := ukcal.ParseDate(cl.From)
-	to, _ := ukcal.ParseDate(cl.To)
+	from, to := cl.From, cl.To
 	when := setupDescribeClosure(from, to)
 	msg := fmt.Sprintf("Remove the closure %s (%s)?\n\nThe clinic will be open on those days again and they can be booked.", when, cl.Reason)
 	d := dialog.NewConfirm("Remove closure", msg, func(ok bool) {
@@ -178,7 +176,7 @@ func (p *setupClosuresPane) confirmRemove() {
 	d.Show()
 }
 
-func (p *setupClosuresPane) remove(cl app.Closure, when string) {
+func (p *setupClosuresPane) remove(cl schedule.Closure, when string) {
 	c := p.ctx.Clinic
 	offUI(p.ctx, func() (struct{}, error) { return struct{}{}, c.RemoveClosure(cl.ID) }, func(_ struct{}, err error) {
 		if err != nil {

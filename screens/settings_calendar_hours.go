@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"clinicdesk/app"
 	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2"
@@ -64,8 +63,8 @@ func newSetupHoursEditor(worksLabel, breakLabel string, onResize func()) *setupH
 
 // set fills the grid from stored hours. A day's spans become its start,
 // end and first break.
-func (e *setupHoursEditor) set(w app.WeekHours) {
-	week := app.ScheduleHours(w)
+func (e *setupHoursEditor) set(w schedule.WeekHours) {
+	week := w
 	for _, d := range setupWeekOrder {
 		spans := week.On(d)
 		e.extraBreaks[d] = len(spans) > 2
@@ -144,7 +143,7 @@ func (e *setupHoursEditor) checkDay(d time.Weekday) bool {
 
 // day reads one day's spans, or says in plain words what is wrong.
 // Until a save is tried, half-typed times and empty boxes pass quietly.
-func (e *setupHoursEditor) day(d time.Weekday) ([]app.HoursSpan, string) {
+func (e *setupHoursEditor) day(d time.Weekday) ([]schedule.Span, string) {
 	if !e.works[d].Checked {
 		return nil, ""
 	}
@@ -177,7 +176,7 @@ func (e *setupHoursEditor) day(d time.Weekday) ([]app.HoursSpan, string) {
 	hasBS, hasBE := strings.TrimSpace(e.breakStart[d].Text) != "", strings.TrimSpace(e.breakEnd[d].Text) != ""
 	switch {
 	case !hasBS && !hasBE:
-		return []app.HoursSpan{{Start: int(start), End: int(end)}}, ""
+		return []schedule.Span{{Start: start, End: end}}, ""
 	case !okBS || !okBE:
 		if e.insist || (hasBS && hasBE) {
 			return nil, fmt.Sprintf("Give both ends of %s's %s, or leave both empty.", name, strings.ToLower(e.breakLabel))
@@ -188,7 +187,7 @@ func (e *setupHoursEditor) day(d time.Weekday) ([]app.HoursSpan, string) {
 	case bs <= start || be >= end:
 		return nil, fmt.Sprintf("%s's %s (%s–%s) must fall between %s and %s.", name, strings.ToLower(e.breakLabel), bs, be, start, end)
 	}
-	return []app.HoursSpan{{Start: int(start), End: int(bs)}, {Start: int(be), End: int(end)}}, ""
+	return []schedule.Span{{Start: start, End: bs}, {Start: be, End: end}}, ""
 }
 
 // clock reads one time box. ok is false for an empty box or (until a save
@@ -234,9 +233,9 @@ func (e *setupHoursEditor) fine() bool {
 
 // hours reads the whole week, marking every day in the way. ok is false
 // when any day is wrong; nothing should then be saved.
-func (e *setupHoursEditor) hours() (app.WeekHours, bool) {
+func (e *setupHoursEditor) hours() (schedule.WeekHours, bool) {
 	e.insist = true
-	var w app.WeekHours
+	var w schedule.WeekHours
 	ok := true
 	for _, d := range setupWeekOrder {
 		if !e.checkDay(d) {
@@ -251,8 +250,8 @@ func (e *setupHoursEditor) hours() (app.WeekHours, bool) {
 // setupDescribeWeek sums up a week's hours in a line, the days with the
 // same hours together: "Mon–Thu 09:00–17:00, lunch 12:30–13:30; Fri
 // 09:00–13:00".
-func setupDescribeWeek(w app.WeekHours) string {
-	week := app.ScheduleHours(w)
+func setupDescribeWeek(w schedule.WeekHours) string {
+	week := w
 	type group struct {
 		hours string
 		days  []time.Weekday

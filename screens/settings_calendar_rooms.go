@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -15,7 +15,7 @@ import (
 // made inactive, so past appointments still say where they were.
 type setupRoomsPane struct {
 	ctx  *Context
-	rows *setupList[app.Room]
+	rows *setupList[schedule.Room]
 
 	addButton     *widget.Button
 	renameButton  *widget.Button
@@ -27,7 +27,7 @@ type setupRoomsPane struct {
 // setupRoomForm is the add or rename dialog.
 type setupRoomForm struct {
 	*setupDialog
-	room        app.Room
+	room        schedule.Room
 	name        *textBox
 	nameProblem *widget.Label
 }
@@ -37,16 +37,16 @@ func newSetupRoomsPane(ctx *Context) *setupRoomsPane {
 }
 
 func (p *setupRoomsPane) build() fyne.CanvasObject {
-	p.rows = newSetupList(setupListSpec[app.Room]{
+	p.rows = newSetupList(setupListSpec[schedule.Room]{
 		widths: []float32{300},
 		cells:  func() []fyne.CanvasObject { return labels(2) },
-		fill: func(r app.Room, cells []fyne.CanvasObject) {
+		fill: func(r schedule.Room, cells []fyne.CanvasObject) {
 			cells[0].(*widget.Label).SetText(r.Name)
 			setupActiveText(cells[1].(*widget.Label), r.Active)
 		},
 		empty:   "No rooms yet. Add the rooms appointments are held in.",
-		read:    func() ([]app.Room, error) { return p.ctx.Clinic.Rooms(true) },
-		id:      func(r app.Room) string { return r.ID },
+		read:    func() ([]schedule.Room, error) { return p.ctx.Clinic.Rooms(true) },
+		id:      func(r schedule.Room) string { return r.ID },
 		unread:  "The rooms could not be read",
 		changed: p.updateButtons,
 	})
@@ -76,7 +76,7 @@ func (p *setupRoomsPane) showAdd() {
 	for _, r := range p.rows.items {
 		order = max(order, r.SortOrder+1)
 	}
-	p.openForm(app.Room{Active: true, SortOrder: order}, "Add a room", "Add room")
+	p.openForm(schedule.Room{Active: true, SortOrder: order}, "Add a room", "Add room")
 }
 
 func (p *setupRoomsPane) showRename() {
@@ -87,7 +87,7 @@ func (p *setupRoomsPane) showRename() {
 	p.openForm(r, "Rename "+r.Name, "Rename")
 }
 
-func (p *setupRoomsPane) openForm(r app.Room, title, action string) {
+func (p *setupRoomsPane) openForm(r schedule.Room, title, action string) {
 	f := &setupRoomForm{room: r, name: newTextBox(), nameProblem: errorText()}
 	f.name.SetText(r.Name)
 	f.name.SetPlaceHolder("e.g. Room 2 or Gym")
@@ -113,7 +113,7 @@ func (p *setupRoomsPane) save() {
 	}
 	setMessage(f.nameProblem, "")
 	c := p.ctx.Clinic
-	p.rows.saveFrom(p.ctx, f.setupDialog, func() (app.Room, error) { return c.SaveRoom(r) }, func(saved app.Room) string {
+	p.rows.saveFrom(p.ctx, f.setupDialog, func() (schedule.Room, error) { return c.SaveRoom(r) }, func(saved schedule.Room) string {
 		return fmt.Sprintf("Saved the room %s.", saved.Name)
 	})
 }
@@ -128,7 +128,7 @@ func (p *setupRoomsPane) toggleActive() {
 	p.pendingActive = true
 	p.updateButtons()
 	c := p.ctx.Clinic
-	offUI(p.ctx, func() (app.Room, error) { return c.SaveRoom(r) }, func(saved app.Room, err error) {
+	offUI(p.ctx, func() (schedule.Room, error) { return c.SaveRoom(r) }, func(saved schedule.Room, err error) {
 		p.pendingActive = false
 		if err != nil {
 			p.updateButtons()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -48,7 +49,7 @@ func csSwatch(t *testing.T, ch *setupColourChooser, name string) {
 	t.Fatalf("no %s swatch", name)
 }
 
-func csClinicians(t *testing.T, c *app.Clinic) []app.DiaryClinician {
+func csClinicians(t *testing.T, c *app.Clinic) []schedule.Clinician {
 	t.Helper()
 	list, err := c.Clinicians(true)
 	if err != nil {
@@ -103,10 +104,10 @@ func TestCalendarSetupAddsClinicianWithABreak(t *testing.T) {
 	if got.Name != "Dr Asha Patel" || got.Role != "GP" || got.Colour != "#44AA99" || !got.Active {
 		t.Fatalf("saved %+v", got)
 	}
-	withLunch := []app.HoursSpan{{Start: 8*60 + 30, End: 12*60 + 30}, {Start: 13*60 + 30, End: 17 * 60}}
-	want := app.WeekHours{}
+	withLunch := []schedule.Span{{Start: 8*60 + 30, End: 12*60 + 30}, {Start: 13*60 + 30, End: 17 * 60}}
+	want := schedule.WeekHours{}
 	want[time.Monday], want[time.Tuesday] = withLunch, withLunch
-	want[time.Thursday] = []app.HoursSpan{{Start: 8*60 + 30, End: 13 * 60}}
+	want[time.Thursday] = []schedule.Span{{Start: 8*60 + 30, End: 13 * 60}}
 	for d := range want {
 		if !slices.Equal(got.Hours[d], want[d]) {
 			t.Errorf("%s hours = %v, want %v", time.Weekday(d), got.Hours[d], want[d])
@@ -213,7 +214,7 @@ func TestCalendarSetupNotForReceptionist(t *testing.T) {
 		}
 	}
 	// And the app refuses the change whatever door it comes through.
-	_, err := c.SaveClinician(app.DiaryClinician{Name: "Dr Sneaky", Active: true})
+	_, err := c.SaveClinician(schedule.Clinician{Name: "Dr Sneaky", Active: true})
 	var perm *app.PermissionError
 	if !errors.As(err, &perm) {
 		t.Fatalf("SaveClinician as a receptionist: %v", err)
@@ -294,8 +295,8 @@ func TestCalendarSetupOpeningHours(t *testing.T) {
 	tcTap(t, w, "Save opening hours")
 	tpIdle(t)
 	cs, _ := c.CalendarSettings()
-	if !slices.Equal(cs.OpeningHours[time.Saturday], []app.HoursSpan{{Start: 540, End: 750}}) ||
-		!slices.Equal(cs.OpeningHours[time.Friday], []app.HoursSpan{{Start: 480, End: 780}, {Start: 840, End: 1080}}) {
+	if !slices.Equal(cs.OpeningHours[time.Saturday], []schedule.Span{{Start: 540, End: 750}}) ||
+		!slices.Equal(cs.OpeningHours[time.Friday], []schedule.Span{{Start: 480, End: 780}, {Start: 840, End: 1080}}) {
 		t.Fatalf("saved opening hours %v", cs.OpeningHours)
 	}
 	if !tcShows(w, "Mon–Thu 08:00–18:00; Fri 08:00–18:00, lunch 13:00–14:00; Sat 09:00–12:30") {
@@ -394,7 +395,7 @@ func TestCalendarSetupClosures(t *testing.T) {
 	if !strings.Contains(f.toProblem.Text, "dd/mm/yyyy") || f.problem.Text != setupFixMarked {
 		t.Fatalf("31/02/2027: %q / %q", f.toProblem.Text, f.problem.Text)
 	}
-	all := func() []app.Closure {
+	all := func() []schedule.Closure {
 		list, err := c.Closures(ukcal.MustParseDate("2026-01-01"), ukcal.MustParseDate("2028-01-01"))
 		if err != nil {
 			t.Fatal(err)
@@ -413,7 +414,7 @@ func TestCalendarSetupClosures(t *testing.T) {
 		t.Fatalf("dialog still open: %q", f.problem.Text)
 	}
 	got := all()
-	if len(got) != 1 || got[0].From != "2026-12-24" || got[0].To != "2026-12-29" || got[0].Reason != "Christmas closure" {
+	if len(got) != 1 || got[0].From.String() != "2026-12-24" || got[0].To.String() != "2026-12-29" || got[0].Reason != "Christmas closure" {
 		t.Fatalf("closures = %+v", got)
 	}
 	if !tcShows(w, "Thu 24/12/2026") || !tcShows(w, "6 days") ||
@@ -433,22 +434,22 @@ func TestCalendarSetupClosures(t *testing.T) {
 }
 
 func TestSetupDescribeWeek(t *testing.T) {
-	span := func(a, b string) app.HoursSpan {
-		return app.HoursSpan{Start: csMinutes(a), End: csMinutes(b)}
+	span := func(a, b string) schedule.Span {
+		return schedule.Span{Start: csMinutes(a), End: csMinutes(b)}
 	}
-	lunch := []app.HoursSpan{span("09:00", "12:30"), span("13:30", "17:00")}
-	var week, alternate, none, breaks app.WeekHours
+	lunch := []schedule.Span{span("09:00", "12:30"), span("13:30", "17:00")}
+	var week, alternate, none, breaks schedule.WeekHours
 	for d := time.Monday; d <= time.Thursday; d++ {
 		week[d] = lunch
 	}
-	week[time.Friday] = []app.HoursSpan{span("09:00", "13:00")}
+	week[time.Friday] = []schedule.Span{span("09:00", "13:00")}
 	for _, d := range []time.Weekday{time.Monday, time.Wednesday, time.Friday} {
-		alternate[d] = []app.HoursSpan{span("08:00", "16:00")}
+		alternate[d] = []schedule.Span{span("08:00", "16:00")}
 	}
-	alternate[time.Sunday] = []app.HoursSpan{span("10:00", "12:00")}
-	breaks[time.Saturday] = []app.HoursSpan{span("08:00", "10:00"), span("10:15", "12:00"), span("12:30", "13:00")}
+	alternate[time.Sunday] = []schedule.Span{span("10:00", "12:00")}
+	breaks[time.Saturday] = []schedule.Span{span("08:00", "10:00"), span("10:15", "12:00"), span("12:30", "13:00")}
 	for _, tc := range []struct {
-		week app.WeekHours
+		week schedule.WeekHours
 		want string
 	}{
 		{week, "Mon–Thu 09:00–17:00, lunch 12:30–13:30; Fri 09:00–13:00"},
@@ -462,10 +463,10 @@ func TestSetupDescribeWeek(t *testing.T) {
 	}
 }
 
-func csMinutes(hhmm string) int {
+func csMinutes(hhmm string) schedule.Clock {
 	t, err := time.Parse("15:04", hhmm)
 	if err != nil {
 		panic(err)
 	}
-	return t.Hour()*60 + t.Minute()
+	return schedule.Clock(t.Hour()*60 + t.Minute())
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,7 +26,7 @@ type setupDeliverersChooser struct {
 	mode       *widget.RadioGroup
 	roleNames  []string
 	roles      []*widget.Check
-	team       []app.DiaryClinician
+	team       []schedule.Clinician
 	clinicians []*widget.Check
 	ticks      *fyne.Container // shown when not anyone
 	problem    *widget.Label
@@ -36,9 +37,9 @@ type setupDeliverersChooser struct {
 // newSetupDeliverersChooser shows d for the clinicians of the clinic
 // (inactive ones only when d names them, so a choice is never lost
 // unseen). refit is called as the ticks show and hide.
-func newSetupDeliverersChooser(d app.TypeDeliverers, team []app.DiaryClinician, refit func()) *setupDeliverersChooser {
+func newSetupDeliverersChooser(d schedule.Deliverers, team []schedule.Clinician, refit func()) *setupDeliverersChooser {
 	c := &setupDeliverersChooser{problem: errorText(), refit: refit}
-	var active []app.DiaryClinician
+	var active []schedule.Clinician
 	for _, cl := range team {
 		if cl.Active || slices.Contains(d.ClinicianIDs, cl.ID) {
 			c.team = append(c.team, cl)
@@ -124,8 +125,8 @@ func (c *setupDeliverersChooser) tidy() {
 
 // chosen is who the dialog says delivers the type; false when "only" is
 // chosen with nothing ticked.
-func (c *setupDeliverersChooser) chosen() (app.TypeDeliverers, bool) {
-	var d app.TypeDeliverers
+func (c *setupDeliverersChooser) chosen() (schedule.Deliverers, bool) {
+	var d schedule.Deliverers
 	if c.mode.Selected != setupDeliverOnly {
 		return d, true
 	}
@@ -143,7 +144,7 @@ func (c *setupDeliverersChooser) chosen() (app.TypeDeliverers, bool) {
 }
 
 // check says what is wrong, if anything, and reports whether all is well.
-func (c *setupDeliverersChooser) check() (app.TypeDeliverers, bool) {
+func (c *setupDeliverersChooser) check() (schedule.Deliverers, bool) {
 	d, ok := c.chosen()
 	if ok {
 		setMessage(c.problem, "")

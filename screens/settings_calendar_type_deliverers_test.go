@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -15,11 +15,11 @@ import (
 func TestTypeDialogSavesWhoCanDeliverIt(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	priya, err := c.SaveClinician(app.DiaryClinician{Name: "Priya Raman", Role: "Physiotherapist", Active: true})
+	priya, err := c.SaveClinician(schedule.Clinician{Name: "Priya Raman", Role: "Physiotherapist", Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.SaveClinician(app.DiaryClinician{Name: "Grace Mensah", Role: "Sports massage therapist", Active: true, SortOrder: 1}); err != nil {
+	if _, err := c.SaveClinician(schedule.Clinician{Name: "Grace Mensah", Role: "Sports massage therapist", Active: true, SortOrder: 1}); err != nil {
 		t.Fatal(err)
 	}
 	cal, w := csSetup(t, c, setupTabTypes)
@@ -69,7 +69,7 @@ func TestTypeDialogSavesWhoCanDeliverIt(t *testing.T) {
 
 	// Editing shows the choice back, with a clinician added since the list
 	// was read; a role instead is saved.
-	if _, err := c.SaveClinician(app.DiaryClinician{Name: "Callum MacLeod", Role: "Physiotherapist", Active: true, SortOrder: 2}); err != nil {
+	if _, err := c.SaveClinician(schedule.Clinician{Name: "Callum MacLeod", Role: "Physiotherapist", Active: true, SortOrder: 2}); err != nil {
 		t.Fatal(err)
 	}
 	cal.types.rows.list.Select(0)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -19,8 +20,8 @@ var setupLengthSuggestions = []string{"10", "15", "20", "30", "45", "60", "90"}
 // booked, the colour in the diary and whether a room is needed.
 type setupTypesPane struct {
 	ctx  *Context
-	rows *setupList[app.AppointmentType]
-	team []app.DiaryClinician // every clinician, read with the rows, to say who delivers each type
+	rows *setupList[schedule.AppointmentType]
+	team []schedule.Clinician // every clinician, read with the rows, to say who delivers each type
 
 	addButton  *widget.Button
 	editButton *widget.Button
@@ -30,7 +31,7 @@ type setupTypesPane struct {
 // setupTypeForm is the add or edit dialog.
 type setupTypeForm struct {
 	*setupDialog
-	apptType      app.AppointmentType
+	apptType      schedule.AppointmentType
 	name          *textBox
 	nameProblem   *widget.Label
 	length        *widget.SelectEntry
@@ -46,10 +47,10 @@ func newSetupTypesPane(ctx *Context) *setupTypesPane {
 }
 
 func (p *setupTypesPane) build() fyne.CanvasObject {
-	p.rows = newSetupList(setupListSpec[app.AppointmentType]{
+	p.rows = newSetupList(setupListSpec[schedule.AppointmentType]{
 		widths: []float32{36, 260, 110, 140, 360},
 		cells:  func() []fyne.CanvasObject { return append([]fyne.CanvasObject{setupSwatchCell()}, labels(5)...) },
-		fill: func(t app.AppointmentType, cells []fyne.CanvasObject) {
+		fill: func(t schedule.AppointmentType, cells []fyne.CanvasObject) {
 			setSetupSwatchCell(cells[0], t.Colour)
 			cells[1].(*widget.Label).SetText(t.Name)
 			cells[2].(*widget.Label).SetText(setupLength(t.Minutes))
@@ -62,7 +63,7 @@ func (p *setupTypesPane) build() fyne.CanvasObject {
 			setupActiveText(cells[5].(*widget.Label), t.Active)
 		},
 		empty: "No appointment types yet. Add what appointments are for, such as a new patient assessment or a follow-up.",
-		read: func() ([]app.AppointmentType, error) {
+		read: func() ([]schedule.AppointmentType, error) {
 			team, err := p.ctx.Clinic.Clinicians(true)
 			if err != nil {
 				return nil, err
@@ -70,7 +71,7 @@ func (p *setupTypesPane) build() fyne.CanvasObject {
 			p.team = team
 			return p.ctx.Clinic.AppointmentTypes(true)
 		},
-		id:      func(t app.AppointmentType) string { return t.ID },
+		id:      func(t schedule.AppointmentType) string { return t.ID },
 		unread:  "The appointment types could not be read",
 		changed: p.updateButtons,
 	})
@@ -85,7 +86,7 @@ func (p *setupTypesPane) build() fyne.CanvasObject {
 // setupWhoDelivers says who can deliver a type, for its row (no full stop:
 // it is a cell, not a sentence): "Anyone",
 // "Physiotherapists", "Priya Raman and Callum MacLeod".
-func setupWhoDelivers(t app.AppointmentType, team []app.DiaryClinician) string {
+func setupWhoDelivers(t schedule.AppointmentType, team []schedule.Clinician) string {
 	who := app.WhoDelivers(t, team)
 	if who == "" {
 		return "Anyone"
@@ -118,7 +119,7 @@ func (p *setupTypesPane) showAdd() {
 			used = append(used, t.Colour)
 		}
 	}
-	p.openForm(app.AppointmentType{Minutes: 30, Active: true, Colour: setupUnusedColour(used)}, "Add an appointment type", "Add type")
+	p.openForm(schedule.AppointmentType{Minutes: 30, Active: true, Colour: setupUnusedColour(used)}, "Add an appointment type", "Add type")
 }
 
 func (p *setupTypesPane) showEdit() {
@@ -129,7 +130,7 @@ func (p *setupTypesPane) showEdit() {
 	p.openForm(t, "Edit "+t.Name, "Save")
 }
 
-func (p *setupTypesPane) openForm(t app.AppointmentType, title, action string) {
+func (p *setupTypesPane) openForm(t schedule.AppointmentType, title, action string) {
 	f := &setupTypeForm{apptType: t, name: newTextBox(), nameProblem: errorText(), lengthProblem: errorText()}
 	f.name.SetText(t.Name)
 	f.name.SetPlaceHolder("e.g. New patient assessment")
@@ -230,7 +231,7 @@ func (p *setupTypesPane) save() {
 		return
 	}
 	c := p.ctx.Clinic
-	p.rows.saveFrom(p.ctx, f.setupDialog, func() (app.AppointmentType, error) { return c.SaveAppointmentType(t) }, func(saved app.AppointmentType) string {
+	p.rows.saveFrom(p.ctx, f.setupDialog, func() (schedule.AppointmentType, error) { return c.SaveAppointmentType(t) }, func(saved schedule.AppointmentType) string {
 		return fmt.Sprintf("Saved %s (%s).", saved.Name, setupLength(saved.Minutes))
 	})
 }

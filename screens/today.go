@@ -50,7 +50,7 @@ type todayScreen struct {
 
 	// Today's appointments (nil for someone who may not see the book).
 	day      ukcal.Date
-	appts    []app.DiaryEntry
+	appts    []schedule.DiaryEntry
 	natural  [3]float32 // what the flexible columns need for the day shown
 	header   *fyne.Container
 	list     *todayList
@@ -153,7 +153,7 @@ func (s *todayScreen) showGreeting(now time.Time) {
 func (s *todayScreen) buildAppointments() fyne.CanvasObject {
 	cols := todayRow{natural: &s.natural}
 	s.canMark = s.ctx.Clinic.Can(app.PermAppointmentStatus)
-	s.list = newTodayList(cols, func() []app.DiaryEntry { return s.appts }, s.canMark)
+	s.list = newTodayList(cols, func() []schedule.DiaryEntry { return s.appts }, s.canMark)
 	s.list.childUnder = childUnderAge(s.ctx)
 	s.list.onOpen = s.openPatient
 	s.list.onArrive = s.toggleArrived
@@ -198,7 +198,7 @@ func (s *todayScreen) reload() {
 	s.day = ukcal.Today(s.now()).AddDays(s.offset)
 	s.list.canMark = s.canMark && s.offset == 0 // arrivals happen on the day
 	c, day := s.ctx.Clinic, s.day
-	offUI(s.ctx, func() ([]app.DiaryEntry, error) { return c.TodayList(day) }, func(appts []app.DiaryEntry, err error) {
+	offUI(s.ctx, func() ([]schedule.DiaryEntry, error) { return c.TodayList(day) }, func(appts []schedule.DiaryEntry, err error) {
 		if seq != s.seq {
 			return
 		}
@@ -211,7 +211,7 @@ func (s *todayScreen) reload() {
 }
 
 // showAppointments fills the list, the count line and the empty state.
-func (s *todayScreen) showAppointments(appts []app.DiaryEntry) {
+func (s *todayScreen) showAppointments(appts []schedule.DiaryEntry) {
 	s.appts = appts
 	s.counts.SetText(todayCounts(appts))
 	table, empty := s.listArea.Objects[0], s.listArea.Objects[1]
@@ -272,7 +272,7 @@ func (s *todayScreen) emptyText() string {
 // todayCounts is the count line: "14 booked · 6 arrived · 3 seen · 1 did
 // not attend". Booked counts every appointment of the day (cancelled ones
 // are not listed); the others count where each one has got to.
-func todayCounts(appts []app.DiaryEntry) string {
+func todayCounts(appts []schedule.DiaryEntry) string {
 	n := map[schedule.Status]int{}
 	for _, a := range appts {
 		n[a.Status]++

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -61,7 +62,7 @@ func TestTodayChecklistShowsWhatIsLeftAndGoesWhenAllIsDone(t *testing.T) {
 	}
 
 	// A clinician with no hours has no diary to book into: still to do.
-	if _, err := c.SaveClinician(app.DiaryClinician{Name: "Ms Jo Hale", Active: true}); err != nil {
+	if _, err := c.SaveClinician(schedule.Clinician{Name: "Ms Jo Hale", Active: true}); err != nil {
 		t.Fatal(err)
 	}
 	_, w, _ = tcToday(t, c)

@@ -22,7 +22,7 @@ type todayList struct {
 	onArrive   func(int)
 }
 
-func newTodayList(cols fyne.Layout, items func() []app.DiaryEntry, canMark bool) *todayList {
+func newTodayList(cols fyne.Layout, items func() []schedule.DiaryEntry, canMark bool) *todayList {
 	l := &todayList{canMark: canMark}
 	l.Length = func() int { return len(items()) }
 	l.CreateItem = func() fyne.CanvasObject { return newTodayRow(cols) }
@@ -89,7 +89,7 @@ func todayRowStatus(row fyne.CanvasObject) (*widget.Label, *widget.Button) {
 	return cell.Objects[0].(*widget.Label), button.(*widget.Button)
 }
 
-func (l *todayList) fillRow(o fyne.CanvasObject, e app.DiaryEntry, id int) {
+func (l *todayList) fillRow(o fyne.CanvasObject, e schedule.DiaryEntry, id int) {
 	cells := o.(*fyne.Container).Objects
 	cells[0].(*widget.Label).SetText(schedule.Clock(e.StartMin).String())
 	icons := cells[1].(*fyne.Container).Objects

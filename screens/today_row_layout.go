@@ -1,7 +1,7 @@
 package screens
 
 import (
-	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -122,7 +122,7 @@ func shareWidth(width float32, natural, share [3]float32) [3]float32 {
 
 // todayNaturalWidths is what the patient, type and clinician columns need
 // for the longest of the day's entries, label padding included.
-func todayNaturalWidths(appts []app.DiaryEntry) [3]float32 {
+func todayNaturalWidths(appts []schedule.DiaryEntry) [3]float32 {
 	var out [3]float32
 	size, pad := theme.TextSize(), 2*theme.InnerPadding()+2
 	for _, a := range appts {

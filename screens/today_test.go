@@ -166,7 +166,7 @@ func TestTodayListsTheDayAndMarksArrivals(t *testing.T) {
 	})
 	tom := tpAdd(t, c, "Tomasz", "Wiśniewski", "1990-01-20")
 	ada := tpAdd(t, c, "Ada", "Nwosu", "1971-07-07")
-	book := func(p patients.Patient, who app.DiaryClinician, start string) schedule.Appointment {
+	book := func(p patients.Patient, who schedule.Clinician, start string) schedule.Appointment {
 		a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: who.ID, TypeID: d.review.ID, Date: ctDay,
 			Start: schedule.MustParseClock(start)})
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -127,7 +128,7 @@ func findClinician(c *app.Clinic, nameOrID string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var matches []app.DiaryClinician
+	var matches []schedule.Clinician
 	for _, cl := range all {
 		if cl.ID == nameOrID {
 			return cl.ID, nil

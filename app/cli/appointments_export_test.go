@@ -19,18 +19,18 @@ func diaryClinic(t *testing.T) string {
 	db := initClinic(t)
 	c := signIn(t, db, "manager", pw)
 	defer c.Close()
-	evans, err := c.SaveClinician(app.DiaryClinician{Name: "Dr Siân Evans", Active: true})
+	evans, err := c.SaveClinician(schedule.Clinician{Name: "Dr Siân Evans", Active: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	patel, _ := c.SaveClinician(app.DiaryClinician{Name: "Ms Priya Patel", Active: true})
-	typ, _ := c.SaveAppointmentType(app.AppointmentType{Name: "Follow-up", Minutes: 20, Active: true})
+	patel, _ := c.SaveClinician(schedule.Clinician{Name: "Ms Priya Patel", Active: true})
+	typ, _ := c.SaveAppointmentType(schedule.AppointmentType{Name: "Follow-up", Minutes: 20, Active: true})
 	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "O'Brien, Jr", DOB: "1984-02-29"}, app.PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, b := range []struct {
-		cl  app.DiaryClinician
+		cl  schedule.Clinician
 		day string
 	}{{evans, "2026-11-24"}, {evans, "2026-12-01"}, {patel, "2026-11-25"}} {
 		if _, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: b.cl.ID, TypeID: typ.ID,

@@ -276,12 +276,12 @@ func timeDays(c *app.Clinic, days []ukcal.Date) (dayTimes, error) {
 // last day, each previewed first (untimed) so that only bookings that go
 // through without an override are timed: the checks, the insert and its
 // audit row, committed durably.
-func benchBook(c *app.Clinic, r *rand.Rand, today ukcal.Date, clinicians []app.DiaryClinician, region ukcal.Region) (BenchResult, error) {
+func benchBook(c *app.Clinic, r *rand.Rand, today ukcal.Date, clinicians []schedule.Clinician, region ukcal.Region) (BenchResult, error) {
 	types, err := c.AppointmentTypes(false)
 	if err != nil {
 		return BenchResult{}, err
 	}
-	var plain []app.AppointmentType
+	var plain []schedule.AppointmentType
 	for _, t := range types {
 		if !t.NeedsRoom && t.Active {
 			plain = append(plain, t)
@@ -300,7 +300,7 @@ func benchBook(c *app.Clinic, r *rand.Rand, today ukcal.Date, clinicians []app.D
 	for len(runs) < 200 && skipped < 2000 {
 		d := first.AddDays(r.IntN(26 * 7))
 		cl := clinicians[r.IntN(len(clinicians))]
-		spans := app.ScheduleHours(cl.Hours).On(d.Weekday())
+		spans := cl.Hours.On(d.Weekday())
 		if !region.IsWorkingDay(d) || len(spans) == 0 || !cl.Active {
 			skipped++
 			continue

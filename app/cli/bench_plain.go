@@ -180,7 +180,7 @@ func workloadUnits(env *Env, c *app.Clinic, names []string) (func() (workloadUni
 	if err != nil {
 		return nil, err
 	}
-	var plain []app.AppointmentType
+	var plain []schedule.AppointmentType
 	for _, t := range types {
 		if !t.NeedsRoom && t.Active {
 			plain = append(plain, t)
@@ -208,7 +208,7 @@ func workloadUnits(env *Env, c *app.Clinic, names []string) (func() (workloadUni
 		for tries := 0; tries < 2000; tries++ {
 			d := first.AddDays(r.IntN(52 * 7))
 			cl := clinicians[r.IntN(len(clinicians))]
-			spans := app.ScheduleHours(cl.Hours).On(d.Weekday())
+			spans := cl.Hours.On(d.Weekday())
 			if !region.IsWorkingDay(d) || len(spans) == 0 || !cl.Active {
 				continue
 			}

@@ -305,7 +305,7 @@ func checkSeededDiary(t *testing.T, c *app.Clinic, patients int) {
 			t.Fatalf("booked on %s, not a working day", a.Date)
 		}
 		for _, cl := range closures {
-			if a.Date >= cl.From && a.Date <= cl.To {
+			if a.Date >= cl.From.String() && a.Date <= cl.To.String() {
 				t.Fatalf("booked on %s: %s", a.Date, cl.Reason)
 			}
 		}

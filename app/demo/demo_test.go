@@ -215,7 +215,7 @@ func TestTheDemoDayIsFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	var gaps int
-	var freed []app.DiaryEntry
+	var freed []schedule.DiaryEntry
 	for _, col := range v.Columns {
 		worked, booked := 0, 0
 		for _, h := range col.Hours {

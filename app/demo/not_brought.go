@@ -71,7 +71,7 @@ func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error 
 // bookFirstFree books the first time of the day, from 09:00, that raises
 // no warning; false when there is none (or the clinician does not deliver
 // the type).
-func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t app.AppointmentType, day ukcal.Date, rooms []app.Room) (schedule.Appointment, bool) {
+func bookFirstFree(c *app.Clinic, patientID, clinicianID string, t schedule.AppointmentType, day ukcal.Date, rooms []schedule.Room) (schedule.Appointment, bool) {
 	room := ""
 	if t.NeedsRoom && len(rooms) > 0 {
 		room = rooms[0].ID

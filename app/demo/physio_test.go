@@ -31,7 +31,7 @@ func TestTheDemoIsACoherentPhysiotherapyClinic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	byName := map[string]app.DiaryClinician{}
+	byName := map[string]schedule.Clinician{}
 	for _, cl := range team {
 		byName[cl.Name] = cl
 		if !slices.Contains([]string{"Physiotherapist", "Physiotherapy assistant", "Sports massage therapist"}, cl.Role) {
@@ -42,8 +42,8 @@ func TestTheDemoIsACoherentPhysiotherapyClinic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	typeByID := map[string]app.AppointmentType{}
-	var acupuncture app.AppointmentType
+	typeByID := map[string]schedule.AppointmentType{}
+	var acupuncture schedule.AppointmentType
 	for _, ty := range types {
 		typeByID[ty.ID] = ty
 		if ty.Deliverers.Anyone() {

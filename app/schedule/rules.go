@@ -1,12 +1,19 @@
 package schedule
 
-import "clinicdesk/app/ukcal"
+import (
+	"time"
+
+	"clinicdesk/app/ukcal"
+)
 
 // Closure is a stretch of whole days the clinic is shut (training day,
-// refurbishment), From and To both included.
+// refurbishment), besides bank holidays, From and To both included.
 type Closure struct {
-	From, To ukcal.Date
-	Reason   string
+	ID        string
+	From, To  ukcal.Date
+	Reason    string
+	CreatedBy string
+	CreatedAt time.Time
 }
 
 // Contains reports whether the closure covers the date.

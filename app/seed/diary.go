@@ -16,7 +16,6 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // DiaryPatient is a patient the diary may book, with what decides which
@@ -29,11 +28,11 @@ type DiaryPatient struct {
 
 // Setup is a clinic's calendar set-up: what the diary books into.
 type Setup struct {
-	Settings   data.CalendarSettings
-	Clinicians []data.Clinician
-	Rooms      []data.Room
-	Types      []data.AppointmentType
-	Closures   []data.Closure
+	Settings   schedule.CalendarSettings
+	Clinicians []schedule.Clinician
+	Rooms      []schedule.Room
+	Types      []schedule.AppointmentType
+	Closures   []schedule.Closure
 }
 
 // DiaryOptions say what diary a DiaryGenerator makes.
@@ -70,7 +69,7 @@ type DiaryOptions struct {
 
 // member is a clinician as the generator books them.
 type member struct {
-	c     data.Clinician
+	c     schedule.Clinician
 	hours schedule.WeekHours
 	types []int // indices into g.types this clinician books
 	pick  cdf
@@ -79,7 +78,7 @@ type member struct {
 
 // typeInfo is an appointment type as the generator books it.
 type typeInfo struct {
-	t        data.AppointmentType
+	t        schedule.AppointmentType
 	who      who
 	rooms    []int // indices into setup rooms
 	fallback int   // a same-clinician type without a room, or -1
@@ -107,7 +106,7 @@ type DiaryGenerator struct {
 	setup  Setup
 	fresh  bool // the set-up is new
 	region ukcal.Region
-	closed []data.Closure
+	closed []schedule.Closure
 	today  ukcal.Date
 	nowMin int
 	team   []member

@@ -6,7 +6,6 @@ import (
 
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // dayState is what one day has taken so far.
@@ -15,7 +14,7 @@ type dayState struct {
 	clinBusy map[string][]schedule.Span
 	roomBusy map[int][]schedule.Span
 	patients map[string]bool
-	out      []data.HistoricAppointment
+	out      []schedule.HistoricAppointment
 }
 
 func (s *dayState) free(spans []schedule.Span, x schedule.Span) bool {
@@ -40,7 +39,7 @@ var (
 
 // NextDay makes the next working day's appointments; ok is false after
 // the last day.
-func (g *DiaryGenerator) NextDay() (day ukcal.Date, appts []data.HistoricAppointment, ok bool) {
+func (g *DiaryGenerator) NextDay() (day ukcal.Date, appts []schedule.HistoricAppointment, ok bool) {
 	if g.next >= len(g.days) {
 		return ukcal.Date{}, nil, false
 	}
@@ -135,7 +134,7 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 			sp.End = sp.Start.Add(t.t.Minutes)
 		}
 	}
-	a := data.HistoricAppointment{Appointment: schedule.Appointment{ID: newID(), TypeID: t.t.ID,
+	a := schedule.HistoricAppointment{Appointment: schedule.Appointment{ID: newID(), TypeID: t.t.ID,
 		Slot: schedule.Slot{ClinicianID: m.c.ID, Date: s.d.String(), StartMin: int(sp.Start), EndMin: int(sp.End)}}}
 	if room >= 0 {
 		a.RoomID = g.setup.Rooms[room].ID
@@ -165,7 +164,7 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 		return
 	}
 	// Someone else took the cancelled slot.
-	b := data.HistoricAppointment{Appointment: schedule.Appointment{ID: newID(), TypeID: a.TypeID, Slot: a.Slot}}
+	b := schedule.HistoricAppointment{Appointment: schedule.Appointment{ID: newID(), TypeID: a.TypeID, Slot: a.Slot}}
 	if !g.patientFor(s, t, &b) {
 		return
 	}
@@ -189,7 +188,7 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 
 // patientFor picks a patient the type suits who is not booked that day
 // and was born by then.
-func (g *DiaryGenerator) patientFor(s *dayState, t typeInfo, a *data.HistoricAppointment) bool {
+func (g *DiaryGenerator) patientFor(s *dayState, t typeInfo, a *schedule.HistoricAppointment) bool {
 	pl := g.pools[t.who]
 	for try := 0; try < 40; try++ {
 		i := pl.draw(g.r)
@@ -217,7 +216,7 @@ func earlier(a, b time.Time) time.Time {
 // status decides where the appointment stands now, and when each step
 // happened. A refill (someone who took a cancelled slot) is not cancelled
 // again.
-func (g *DiaryGenerator) status(s *dayState, a *data.HistoricAppointment, refill bool) {
+func (g *DiaryGenerator) status(s *dayState, a *schedule.HistoricAppointment, refill bool) {
 	r := g.r
 	start := schedule.At(s.d, schedule.Clock(a.StartMin)).UTC()
 	end := schedule.At(s.d, schedule.Clock(a.EndMin)).UTC()
@@ -285,7 +284,7 @@ func (g *DiaryGenerator) status(s *dayState, a *data.HistoricAppointment, refill
 	}
 }
 
-func (g *DiaryGenerator) cancel(a *data.HistoricAppointment, status schedule.Status, made, before time.Time) {
+func (g *DiaryGenerator) cancel(a *schedule.HistoricAppointment, status schedule.Status, made, before time.Time) {
 	at := made
 	if before.After(made) {
 		at = made.Add(time.Duration(g.r.Float64() * float64(before.Sub(made))))
@@ -335,7 +334,7 @@ func (g *DiaryGenerator) finishToday(s *dayState) {
 	g.freed = &freed
 }
 
-func (g *DiaryGenerator) refilled(s *dayState, a data.HistoricAppointment) bool {
+func (g *DiaryGenerator) refilled(s *dayState, a schedule.HistoricAppointment) bool {
 	for _, b := range s.out {
 		if b.ID != a.ID && b.ClinicianID == a.ClinicianID && b.StartMin < a.EndMin && a.StartMin < b.EndMin && b.Status.Occupies() {
 			return true

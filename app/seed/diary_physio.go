@@ -3,8 +3,8 @@ package seed
 import (
 	"fmt"
 
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // The physiotherapy clinic: the demo's set-up. Its types say who delivers
@@ -73,29 +73,29 @@ var physioTeam = []memberSpec{
 // delivers it, open 08:00–18:30 on weekdays, with the standard closures.
 func NewPhysioSetup(today ukcal.Date, years int) Setup {
 	st := Setup{Settings: clinicSettings()}
-	st.Settings.OpeningHours = data.WeekHours{}
+	st.Settings.OpeningHours = schedule.WeekHours{}
 	for d := 1; d <= 5; d++ {
-		st.Settings.OpeningHours[d] = []data.Span{{Start: 8 * 60, End: 19 * 60}} // massage runs into the evening
+		st.Settings.OpeningHours[d] = []schedule.Span{{Start: 8 * 60, End: 19 * 60}} // massage runs into the evening
 	}
 	idOf := map[string]string{}
 	for i, m := range physioTeam {
-		c := data.Clinician{ID: newID(), Name: m.name, Role: m.role, Colour: m.colour, Active: true, Hours: weekHours(m.days), SortOrder: i}
+		c := schedule.Clinician{ID: newID(), Name: m.name, Role: m.role, Colour: m.colour, Active: true, Hours: weekHours(m.days), SortOrder: i}
 		idOf[m.name] = c.ID
 		st.Clinicians = append(st.Clinicians, c)
 	}
 	for i, r := range physioRooms {
-		st.Rooms = append(st.Rooms, data.Room{ID: newID(), Name: r, Active: true, SortOrder: i})
+		st.Rooms = append(st.Rooms, schedule.Room{ID: newID(), Name: r, Active: true, SortOrder: i})
 	}
 	for _, t := range physioClinicTypes {
 		who, ok := physioDeliverers[t.name]
 		if !ok {
 			panic(fmt.Sprintf("seed: nobody is said to deliver %s", t.name))
 		}
-		d := data.Deliverers{Roles: who.roles}
+		d := schedule.Deliverers{Roles: who.roles}
 		for _, name := range who.named {
 			d.ClinicianIDs = append(d.ClinicianIDs, idOf[name])
 		}
-		st.Types = append(st.Types, data.AppointmentType{ID: newID(), Name: t.name, Minutes: t.minutes, Colour: t.colour,
+		st.Types = append(st.Types, schedule.AppointmentType{ID: newID(), Name: t.name, Minutes: t.minutes, Colour: t.colour,
 			NeedsRoom: len(t.rooms) > 0, Active: true, Deliverers: d})
 	}
 	st.Closures = clinicClosures(today, years, ukcal.Region(st.Settings.Region))

@@ -8,7 +8,6 @@ import (
 
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // build turns the set-up into the team, types and days to book.
@@ -98,7 +97,7 @@ func sum(xs []float64) float64 {
 	return s
 }
 
-func scheduleHours(w data.WeekHours) schedule.WeekHours {
+func scheduleHours(w schedule.WeekHours) schedule.WeekHours {
 	var out schedule.WeekHours
 	for d, spans := range w {
 		for _, s := range spans {
@@ -113,7 +112,7 @@ func (g *DiaryGenerator) closedOn(d ukcal.Date) bool {
 		return true
 	}
 	for _, c := range g.closed {
-		if d.String() >= c.From && d.String() <= c.To {
+		if c.Contains(d) {
 			return true
 		}
 	}

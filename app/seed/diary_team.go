@@ -11,7 +11,6 @@ import (
 
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // kind is what a clinician does, which decides the appointments they
@@ -132,17 +131,17 @@ var extraKinds = []struct {
 	day  string
 }{{"GP", gpDay}, {"Practice nurse", nurseDay}, {"Physiotherapist", physioDay}, {"GP", gpDay}, {"Healthcare assistant", hcaDay}}
 
-func parseDay(s string) []data.Span {
-	var out []data.Span
+func parseDay(s string) []schedule.Span {
+	var out []schedule.Span
 	for _, f := range strings.Fields(s) {
 		a, b, _ := strings.Cut(f, "-")
-		out = append(out, data.Span{Start: int(schedule.MustParseClock(a)), End: int(schedule.MustParseClock(b))})
+		out = append(out, schedule.Span{Start: schedule.MustParseClock(a), End: schedule.MustParseClock(b)})
 	}
 	return out
 }
 
-func weekHours(days [5]string) data.WeekHours {
-	var w data.WeekHours
+func weekHours(days [5]string) schedule.WeekHours {
+	var w schedule.WeekHours
 	for i, d := range days {
 		w[time.Monday+time.Weekday(i)] = parseDay(d)
 	}
@@ -166,7 +165,7 @@ func trainingDay(today ukcal.Date, region ukcal.Region) ukcal.Date {
 func NewSetup(today ukcal.Date, years, extra int, seed uint64) Setup {
 	st := Setup{Settings: clinicSettings()}
 	for i, m := range standardTeam {
-		st.Clinicians = append(st.Clinicians, data.Clinician{ID: newID(), Name: m.name, Role: m.role, Colour: m.colour,
+		st.Clinicians = append(st.Clinicians, schedule.Clinician{ID: newID(), Name: m.name, Role: m.role, Colour: m.colour,
 			Active: true, Hours: weekHours(m.days), SortOrder: i})
 	}
 	names := New(Options{Seed: seed ^ 0x5eed_c11c, Today: today})
@@ -179,14 +178,14 @@ func NewSetup(today ukcal.Date, years, extra int, seed uint64) Setup {
 		}
 		// Hues round the wheel by the golden angle, dark enough for white text.
 		colour := hsl(math.Mod(float64(i)*137.508+17, 360), 0.55, 0.4)
-		st.Clinicians = append(st.Clinicians, data.Clinician{ID: newID(), Name: name, Role: k.role, Colour: colour,
+		st.Clinicians = append(st.Clinicians, schedule.Clinician{ID: newID(), Name: name, Role: k.role, Colour: colour,
 			Active: true, Hours: weekHours([5]string{k.day, k.day, k.day, k.day, k.day}), SortOrder: len(standardTeam) + i})
 	}
 	for i, r := range standardRooms {
-		st.Rooms = append(st.Rooms, data.Room{ID: newID(), Name: r, Active: true, SortOrder: i})
+		st.Rooms = append(st.Rooms, schedule.Room{ID: newID(), Name: r, Active: true, SortOrder: i})
 	}
 	for _, t := range gpPracticeTypes {
-		st.Types = append(st.Types, data.AppointmentType{ID: newID(), Name: t.name, Minutes: t.minutes, Colour: t.colour,
+		st.Types = append(st.Types, schedule.AppointmentType{ID: newID(), Name: t.name, Minutes: t.minutes, Colour: t.colour,
 			NeedsRoom: len(t.rooms) > 0, Active: true})
 	}
 	st.Closures = clinicClosures(today, years, ukcal.Region(st.Settings.Region))
@@ -195,35 +194,35 @@ func NewSetup(today ukcal.Date, years, extra int, seed uint64) Setup {
 
 // clinicSettings are the standard clinic's calendar settings: England and
 // Wales, a 5-minute grid, open 08:00–18:30 on weekdays.
-func clinicSettings() data.CalendarSettings {
-	cs := data.DefaultCalendarSettings()
+func clinicSettings() schedule.CalendarSettings {
+	cs := schedule.DefaultCalendarSettings()
 	cs.GridMinutes = 5 // 10-minute types start between the quarters
 	for d := time.Monday; d <= time.Friday; d++ {
-		cs.OpeningHours[d] = []data.Span{{Start: 8 * 60, End: 18*60 + 30}}
+		cs.OpeningHours[d] = []schedule.Span{{Start: 8 * 60, End: 18*60 + 30}}
 	}
 	return cs
 }
 
 // clinicClosures are a refurbishment last year (when the diary goes back
 // that far) and a training day ahead.
-func clinicClosures(today ukcal.Date, years int, region ukcal.Region) []data.Closure {
-	var out []data.Closure
+func clinicClosures(today ukcal.Date, years int, region ukcal.Region) []schedule.Closure {
+	var out []schedule.Closure
 	if years > 0 {
 		// Two days the treatment rooms were refurbished, about seven months ago.
 		from := today.AddDays(-213)
 		for from.Weekday() != time.Thursday || !region.IsWorkingDay(from) || !region.IsWorkingDay(from.AddDays(1)) {
 			from = from.AddDays(1)
 		}
-		out = append(out, data.Closure{ID: newID(), From: from.String(), To: from.AddDays(1).String(),
+		out = append(out, schedule.Closure{ID: newID(), From: from, To: from.AddDays(1),
 			Reason: "Treatment rooms refurbished"})
 	}
-	td := trainingDay(today, region).String()
-	return append(out, data.Closure{ID: newID(), From: td, To: td, Reason: "Staff training day"})
+	td := trainingDay(today, region)
+	return append(out, schedule.Closure{ID: newID(), From: td, To: td, Reason: "Staff training day"})
 }
 
 // delivers reports whether the clinician may be booked for the type: the
 // generator books nobody for a type they do not deliver.
-func delivers(t data.AppointmentType, c data.Clinician) bool {
+func delivers(t schedule.AppointmentType, c schedule.Clinician) bool {
 	return schedule.Deliverers{ClinicianIDs: t.Deliverers.ClinicianIDs, Roles: t.Deliverers.Roles}.Delivers(c.ID, c.Role)
 }
 

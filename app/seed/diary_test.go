@@ -7,7 +7,6 @@ import (
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // diaryNow is the suite's clock on a working day (the tests are of a full
@@ -25,8 +24,8 @@ func diaryPatients(n int, s uint64) []DiaryPatient {
 	return out
 }
 
-func wholeDiary(g *DiaryGenerator) []data.HistoricAppointment {
-	var all []data.HistoricAppointment
+func wholeDiary(g *DiaryGenerator) []schedule.HistoricAppointment {
+	var all []schedule.HistoricAppointment
 	for {
 		_, day, ok := g.NextDay()
 		if !ok {
@@ -74,7 +73,7 @@ func TestTheDiaryKeepsTheBookingRules(t *testing.T) {
 			t.Fatalf("%s is not a working day", a.Date)
 		}
 		for _, cl := range st.Closures {
-			if a.Date >= cl.From && a.Date <= cl.To {
+			if a.Date >= cl.From.String() && a.Date <= cl.To.String() {
 				t.Fatalf("booked on %s, a closure (%s)", a.Date, cl.Reason)
 			}
 		}

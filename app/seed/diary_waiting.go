@@ -3,7 +3,7 @@ package seed
 import (
 	"math/rand/v2"
 
-	"clinicdesk/data"
+	"clinicdesk/app/schedule"
 )
 
 var waitingNotes = map[string][]string{
@@ -15,10 +15,10 @@ var waitingNotes = map[string][]string{
 // Waiting makes the waiting list: about twenty patients, urgent, soon and
 // routine, some wanting one clinician. When today has a freed slot, one
 // urgent patient fits it. Call it after the last day.
-func (g *DiaryGenerator) Waiting() []data.WaitingEntry {
+func (g *DiaryGenerator) Waiting() []schedule.WaitingEntry {
 	r := rand.New(rand.NewPCG(g.o.Seed, 0x3a17))
 	n := min(20, len(g.o.Patients)/5)
-	var out []data.WaitingEntry
+	var out []schedule.WaitingEntry
 	taken := map[string]bool{}
 	patient := func() string {
 		for try := 0; try < 100; try++ {
@@ -33,7 +33,7 @@ func (g *DiaryGenerator) Waiting() []data.WaitingEntry {
 	if g.freed != nil && n > 0 {
 		if id := patient(); id != "" {
 			f := g.freed
-			out = append(out, data.WaitingEntry{PatientID: id, Priority: "urgent", Added: g.today.AddDays(-1),
+			out = append(out, schedule.WaitingEntry{PatientID: id, Priority: "urgent", Added: g.today.AddDays(-1),
 				ClinicianID: f.ClinicianID, Minutes: f.EndMin - f.StartMin, Notes: waitingNotes["urgent"][0]})
 		}
 	}
@@ -42,7 +42,7 @@ func (g *DiaryGenerator) Waiting() []data.WaitingEntry {
 		if id == "" {
 			break
 		}
-		w := data.WaitingEntry{PatientID: id}
+		w := schedule.WaitingEntry{PatientID: id}
 		var days int
 		switch u := r.Float64(); {
 		case u < 0.15:

@@ -11,6 +11,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/schedule"
 	"clinicdesk/data"
 )
 
@@ -77,11 +78,11 @@ func (r *run) makeTemplate() error {
 			return fmt.Errorf("add %s: %w", u.l.User, err)
 		}
 	}
-	cl, err := c.SaveClinician(app.DiaryClinician{Name: "Dr Ada Jones", Role: "GP", Active: true})
+	cl, err := c.SaveClinician(schedule.Clinician{Name: "Dr Ada Jones", Role: "GP", Active: true})
 	if err != nil {
 		return err
 	}
-	ty, err := c.SaveAppointmentType(app.AppointmentType{Name: "Follow-up", Minutes: 20, Active: true})
+	ty, err := c.SaveAppointmentType(schedule.AppointmentType{Name: "Follow-up", Minutes: 20, Active: true})
 	if err != nil {
 		return err
 	}
