@@ -23,7 +23,7 @@ type complaintReader interface {
 // checkDetails cleans the form and refuses what cannot be recorded, in
 // words the desk can act on. The response period is checked against the
 // maximum Settings allow.
-func checkComplaintDetails(r complaintReader, d *ComplaintDetails, cs ComplaintSettings, region ukcal.Region, today ukcal.Date) error {
+func checkComplaintDetails(r complaintReader, d *ComplaintDetails, cs complaints.Settings, region ukcal.Region, today ukcal.Date) error {
 	if err := checkComplaintRules(d, cs, region, today); err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ type HistoricComplaint struct {
 	LoggedAt time.Time
 	LoggedBy string // a user name
 	Moves    []HistoricMove
-	Notes    []ComplaintNote // Kind, Body, By and At; the rest is filled in
+	Notes    []complaints.Note // Kind, Body, By and At; the rest is filled in
 }
 
 // HistoricMove is one step of a HistoricComplaint.
@@ -63,7 +63,7 @@ func (c *Clinic) AddComplaintHistory(batch []HistoricComplaint) (int, error) {
 	return len(batch), nil
 }
 
-func (c *Clinic) addHistoricComplaint(tx *writeTx, region ukcal.Region, cs ComplaintSettings, h HistoricComplaint) error {
+func (c *Clinic) addHistoricComplaint(tx *writeTx, region ukcal.Region, cs complaints.Settings, h HistoricComplaint) error {
 	d := h.Details
 	if h.LoggedAt.IsZero() || strings.TrimSpace(h.LoggedBy) == "" {
 		return errors.New("say when and by whom it was logged")

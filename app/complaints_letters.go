@@ -76,7 +76,7 @@ func ComplaintLetterTitle(template string) string {
 }
 
 // IsComplaintLetterNote reports whether a complaint note logs a letter.
-func IsComplaintLetterNote(n ComplaintNote) bool {
+func IsComplaintLetterNote(n complaints.Note) bool {
 	return n.Kind == ComplaintNoteKind && strings.HasPrefix(n.Body, complaintLetterNotePrefix)
 }
 
@@ -196,7 +196,7 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 	warnings = append(warnings, ws.Messages()...)
 	sum := sha256Hex(buf.Bytes())
 	title := ComplaintLetterTitle(req.Template)
-	n := ComplaintNote{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: stored.ID, Kind: ComplaintNoteKind,
+	n := complaints.Note{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: stored.ID, Kind: ComplaintNoteKind,
 		Body: fmt.Sprintf("%s%s (SHA-256 %s…)", complaintLetterNotePrefix, title, sum[:16]),
 		By:   s.User.Username, At: c.clock().UTC()}
 	kept, err := keptComplaintLetter(stored.ID, req.Template, title, l, warnings, sum, n.By, n.At)

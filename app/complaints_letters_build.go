@@ -16,7 +16,7 @@ import (
 // and refuses, in words the desk can act on, a letter that would print
 // with a gap.
 func (c *Clinic) complaintLetterFields(req ComplaintLetterRequest, rec ComplaintRecord, patient *patients.Patient,
-	details data.ClinicDetails, cs ComplaintSettings, cc complaintContext) (letters.Fields, error) {
+	details data.ClinicDetails, cs complaints.Settings, cc complaintContext) (letters.Fields, error) {
 	cf := &letters.ComplaintFields{
 		Reference: rec.Reference, Received: rec.Received,
 		AcknowledgeBy: rec.Due.AcknowledgeBy, ResponseDue: rec.Due.ResponseDue,

@@ -10,13 +10,13 @@ import (
 )
 
 // letterNotes are the complaint's notes that log letters.
-func letterNotes(t *testing.T, c *Clinic, id string) []ComplaintNote {
+func letterNotes(t *testing.T, c *Clinic, id string) []complaints.Note {
 	t.Helper()
 	f, err := c.Complaint(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []ComplaintNote
+	var out []complaints.Note
 	for _, n := range f.Notes {
 		if IsComplaintLetterNote(n) {
 			out = append(out, n)

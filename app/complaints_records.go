@@ -5,7 +5,6 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // Consent is whether the patient agreed to someone complaining for them.
@@ -104,9 +103,6 @@ type ComplaintStep struct {
 	Note   string // what was said with the move
 }
 
-// ComplaintNote is a note, an action agreed or learning on a complaint.
-type ComplaintNote = data.ComplaintNote
-
 // Kinds of complaint note.
 const (
 	ComplaintNoteKind     = "note"
@@ -118,5 +114,5 @@ const (
 type ComplaintFile struct {
 	ComplaintRecord
 	History []ComplaintStep
-	Notes   []ComplaintNote
+	Notes   []complaints.Note
 }

@@ -12,7 +12,7 @@ import (
 // DefaultComplaintRules is the rule set a new complaint starts with: the
 // nation and funding chosen in Settings, the nation following the clinic's
 // bank-holiday region until one is chosen.
-func DefaultComplaintRules(cs ComplaintSettings, region ukcal.Region) complaints.Rules {
+func DefaultComplaintRules(cs complaints.Settings, region ukcal.Region) complaints.Rules {
 	r := complaints.Rules{Nation: complaints.Nation(cs.Nation), Funding: complaints.Funding(cs.Funding)}
 	if !r.Nation.Valid() {
 		r.Nation = complaints.NationOf(region)
@@ -26,7 +26,7 @@ func DefaultComplaintRules(cs ComplaintSettings, region ukcal.Region) complaints
 // checkComplaintRules fills a rule set left blank from Settings and
 // refuses one that is not known, and a stage 2 date where there is no
 // stage 2 or that is not between receipt and today.
-func checkComplaintRules(d *ComplaintDetails, cs ComplaintSettings, region ukcal.Region, today ukcal.Date) error {
+func checkComplaintRules(d *ComplaintDetails, cs complaints.Settings, region ukcal.Region, today ukcal.Date) error {
 	def := DefaultComplaintRules(cs, region)
 	if d.Rules.Nation == "" {
 		d.Rules.Nation = def.Nation
@@ -54,7 +54,7 @@ func checkComplaintRules(d *ComplaintDetails, cs ComplaintSettings, region ukcal
 // checkComplaintSettings tidies and checks the rule-set defaults, the
 // adjudicator and the return's practice code and form; blanks take the
 // defaults (nation from the region, NHS, the GP form).
-func checkComplaintSettings(cs *ComplaintSettings) error {
+func checkComplaintSettings(cs *complaints.Settings) error {
 	if cs.Nation = strings.TrimSpace(cs.Nation); cs.Nation != "" {
 		n, err := complaints.ParseNation(cs.Nation)
 		if err != nil {

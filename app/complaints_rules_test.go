@@ -133,11 +133,11 @@ func TestComplaintRulesDefaultFromSettings(t *testing.T) {
 	if r := d.log(t, complaints.Written, "2026-11-23"); r.Rules != (complaints.Rules{Nation: complaints.Wales, Funding: complaints.Private}) {
 		t.Errorf("from Settings: %+v", r.Rules)
 	}
-	for _, bad := range []func(*ComplaintSettings){
-		func(cs *ComplaintSettings) { cs.ODSCode = "A8!" },
-		func(cs *ComplaintSettings) { cs.ReturnVariant = "hospital" },
-		func(cs *ComplaintSettings) { cs.Adjudicator = "ombudsman" },
-		func(cs *ComplaintSettings) { cs.Nation = "Cornwall" },
+	for _, bad := range []func(*complaints.Settings){
+		func(cs *complaints.Settings) { cs.ODSCode = "A8!" },
+		func(cs *complaints.Settings) { cs.ReturnVariant = "hospital" },
+		func(cs *complaints.Settings) { cs.Adjudicator = "ombudsman" },
+		func(cs *complaints.Settings) { cs.Nation = "Cornwall" },
 	} {
 		c := cs
 		bad(&c)

@@ -164,21 +164,21 @@ func complaintChanges(a, b data.Complaint) []string {
 
 // AddComplaintNote adds a note, an action agreed or learning (kind
 // ComplaintNoteKind, ComplaintActionKind or ComplaintLearningKind).
-func (c *Clinic) AddComplaintNote(id, kind, body string) (ComplaintNote, error) {
+func (c *Clinic) AddComplaintNote(id, kind, body string) (complaints.Note, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermLogComplaints)
 	if err != nil {
-		return ComplaintNote{}, err
+		return complaints.Note{}, err
 	}
 	body = cleanText(body)
 	if body == "" {
-		return ComplaintNote{}, errors.New("the note is empty")
+		return complaints.Note{}, errors.New("the note is empty")
 	}
 	if !slices.Contains([]string{ComplaintNoteKind, ComplaintActionKind, ComplaintLearningKind}, kind) {
-		return ComplaintNote{}, fmt.Errorf("a complaint note is a note, an action or learning, not %q", kind)
+		return complaints.Note{}, fmt.Errorf("a complaint note is a note, an action or learning, not %q", kind)
 	}
-	n := ComplaintNote{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: id, Kind: kind, Body: body,
+	n := complaints.Note{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: id, Kind: kind, Body: body,
 		By: s.User.Username, At: c.clock().UTC()}
 	err = c.writeAs(s, func(tx *writeTx) error {
 		stored, err := tx.Complaint(id)

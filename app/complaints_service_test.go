@@ -264,7 +264,7 @@ func TestComplaintPermissionsAndTheTimelineLink(t *testing.T) {
 	if _, err := d.c.ComplaintsReturn(2026); !errors.As(err, &pe) {
 		t.Fatalf("a receptionist produced the return: %v", err)
 	}
-	if err := d.c.SaveComplaintSettings(ComplaintSettings{DefaultResponseDays: 20, MaxResponseDays: 60}); !errors.As(err, &pe) {
+	if err := d.c.SaveComplaintSettings(complaints.Settings{DefaultResponseDays: 20, MaxResponseDays: 60}); !errors.As(err, &pe) {
 		t.Fatalf("a receptionist changed the settings: %v", err)
 	}
 	timeline, err := d.c.Timeline(d.patient.ID)
@@ -391,10 +391,10 @@ func TestComplaintDetailsAreCheckedAndListsFilter(t *testing.T) {
 	if len(rows) != 1 || rows[0].Detail != "changed: owner, response period" {
 		t.Fatalf("update audit: %+v", rows)
 	}
-	if err := d.c.SaveComplaintSettings(ComplaintSettings{DefaultResponseDays: 30, MaxResponseDays: 20}); err == nil {
+	if err := d.c.SaveComplaintSettings(complaints.Settings{DefaultResponseDays: 30, MaxResponseDays: 20}); err == nil {
 		t.Fatal("a maximum shorter than the default was saved")
 	}
-	if err := d.c.SaveComplaintSettings(ComplaintSettings{DefaultResponseDays: 30, MaxResponseDays: 90}); err != nil {
+	if err := d.c.SaveComplaintSettings(complaints.Settings{DefaultResponseDays: 30, MaxResponseDays: 90}); err != nil {
 		t.Fatal(err)
 	}
 	r := d.move(t, z.ID, complaints.Acknowledged, "", "")

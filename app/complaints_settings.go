@@ -4,18 +4,15 @@ import (
 	"errors"
 	"fmt"
 
-	"clinicdesk/data"
+	"clinicdesk/app/complaints"
 )
 
-// ComplaintSettings are the response periods Settings offer, in working days.
-type ComplaintSettings = data.ComplaintSettings
-
 // ComplaintSettings reads the response periods Settings offer.
-func (c *Clinic) ComplaintSettings() (ComplaintSettings, error) {
+func (c *Clinic) ComplaintSettings() (complaints.Settings, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewComplaints); err != nil {
-		return ComplaintSettings{}, err
+		return complaints.Settings{}, err
 	}
 	return c.store.ComplaintSettings()
 }
@@ -25,7 +22,7 @@ func (c *Clinic) ComplaintSettings() (ComplaintSettings, error) {
 // private complaints, and the practice code and form of the KO41(b)
 // return (managers only). Complaints already logged keep their periods
 // and rule sets.
-func (c *Clinic) SaveComplaintSettings(cs ComplaintSettings) error {
+func (c *Clinic) SaveComplaintSettings(cs complaints.Settings) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermDecideComplaints)

@@ -1,13 +1,15 @@
 package data
 
 import (
-	"clinicdesk/app/patients"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
 	"time"
+
+	"clinicdesk/app/complaints"
+	"clinicdesk/app/patients"
 )
 
 // Complaint is one entry of the complaints register, as stored. Dates
@@ -80,16 +82,6 @@ type ComplaintTransition struct {
 	Note        string
 }
 
-// ComplaintNote is a note, an action or a piece of learning on a complaint.
-type ComplaintNote struct {
-	ID          string
-	ComplaintID string
-	Kind        string // note, action, learning
-	Body        string
-	By          string
-	At          time.Time
-}
-
 // ComplaintFilter picks complaints for the register's lists. Every field
 // narrows; the zero filter lists every complaint.
 type ComplaintFilter struct {
@@ -105,25 +97,6 @@ type ComplaintFilter struct {
 	Limit int
 }
 
-// ComplaintSettings are the response periods Settings offer, in working
-// days, and what the clinic's complaints and its return default to.
-type ComplaintSettings struct {
-	DefaultResponseDays int
-	MaxResponseDays     int
-
-	// Nation and Funding are the rule set a new complaint starts with;
-	// Nation "" follows the clinic's bank-holiday region.
-	Nation  string
-	Funding string
-	// Adjudicator is the independent adjudicator of private complaints
-	// (iscas, dcs), "" when none is chosen.
-	Adjudicator string
-	// ODSCode is the practice's code on the KO41(b) return, "" until set.
-	ODSCode string
-	// ReturnVariant is the KO41(b) form the practice makes: gp or dental.
-	ReturnVariant string
-}
-
 const (
 	settingComplaintDefault     = "complaints.response_default_days"
 	settingComplaintMax         = "complaints.response_max_days"
@@ -134,21 +107,14 @@ const (
 	settingComplaintVariant     = "complaints.return_variant"
 )
 
-// DefaultComplaintSettings are offered until a manager changes them: a
-// response within 25 working days (about five weeks), and never more than
-// 130 (about six months, when the regulations expect a delay letter).
-func DefaultComplaintSettings() ComplaintSettings {
-	return ComplaintSettings{DefaultResponseDays: 25, MaxResponseDays: 130, Funding: "nhs", ReturnVariant: "gp"}
-}
-
 // ComplaintSettings reads the response periods, defaults where unset.
-func (s *Store) ComplaintSettings() (ComplaintSettings, error) { return complaintSettings(s.db) }
+func (s *Store) ComplaintSettings() (complaints.Settings, error) { return complaintSettings(s.db) }
 
 // ComplaintSettings reads the response periods inside the transaction.
-func (t *Tx) ComplaintSettings() (ComplaintSettings, error) { return complaintSettings(t.tx) }
+func (t *Tx) ComplaintSettings() (complaints.Settings, error) { return complaintSettings(t.tx) }
 
-func complaintSettings(q querier) (ComplaintSettings, error) {
-	cs := DefaultComplaintSettings()
+func complaintSettings(q querier) (complaints.Settings, error) {
+	cs := complaints.DefaultSettings()
 	rows, err := q.Query(`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?)`, settingComplaintDefault, settingComplaintMax,
 		settingComplaintNation, settingComplaintFunding, settingComplaintAdjudicator, settingComplaintODS, settingComplaintVariant)
 	if err != nil {
@@ -192,7 +158,7 @@ func complaintSettings(q querier) (ComplaintSettings, error) {
 }
 
 // SaveComplaintSettings writes the response periods.
-func (t *Tx) SaveComplaintSettings(cs ComplaintSettings) error {
+func (t *Tx) SaveComplaintSettings(cs complaints.Settings) error {
 	for k, v := range map[string]string{
 		settingComplaintDefault: strconv.Itoa(cs.DefaultResponseDays), settingComplaintMax: strconv.Itoa(cs.MaxResponseDays),
 		settingComplaintNation: cs.Nation, settingComplaintFunding: cs.Funding, settingComplaintAdjudicator: cs.Adjudicator,
@@ -313,7 +279,7 @@ func (t *Tx) InsertComplaintTransition(tr ComplaintTransition) error {
 }
 
 // InsertComplaintNote appends a note, action or learning to a complaint.
-func (t *Tx) InsertComplaintNote(n ComplaintNote) error {
+func (t *Tx) InsertComplaintNote(n complaints.Note) error {
 	_, err := t.tx.Exec(`INSERT INTO complaint_notes (id, complaint_id, kind, body, by, at) VALUES (?, ?, ?, ?, ?, ?)`,
 		n.ID, n.ComplaintID, n.Kind, n.Body, n.By, utc(n.At))
 	return err
@@ -451,7 +417,7 @@ func complaintsQuery(f ComplaintFilter) (string, []any) {
 	return q, args
 }
 
-func complaints(q querier, f ComplaintFilter) ([]Complaint, error) {
+func queryComplaints(q querier, f ComplaintFilter) ([]Complaint, error) {
 	query, args := complaintsQuery(f)
 	rows, err := q.Query(query, args...)
 	if err != nil {
@@ -478,11 +444,11 @@ func complaints(q querier, f ComplaintFilter) ([]Complaint, error) {
 }
 
 // Complaints lists complaints, newest received first.
-func (s *Store) Complaints(f ComplaintFilter) ([]Complaint, error) { return complaints(s.db, f) }
+func (s *Store) Complaints(f ComplaintFilter) ([]Complaint, error) { return queryComplaints(s.db, f) }
 
 // Complaints lists complaints inside the transaction (an export reads and
 // audits in one).
-func (t *Tx) Complaints(f ComplaintFilter) ([]Complaint, error) { return complaints(t.tx, f) }
+func (t *Tx) Complaints(f ComplaintFilter) ([]Complaint, error) { return queryComplaints(t.tx, f) }
 
 func complaintHistory(q querier, id string) ([]ComplaintTransition, error) {
 	rows, err := q.Query(`SELECT complaint_id, from_status, to_status, at, by, outcome, signed_off_by, note
@@ -515,16 +481,16 @@ func (t *Tx) ComplaintHistory(id string) ([]ComplaintTransition, error) {
 }
 
 // ComplaintNotes lists a complaint's notes, actions and learning, oldest first.
-func (s *Store) ComplaintNotes(id string) ([]ComplaintNote, error) {
+func (s *Store) ComplaintNotes(id string) ([]complaints.Note, error) {
 	rows, err := s.db.Query(`SELECT id, complaint_id, kind, body, by, at FROM complaint_notes
 		WHERE complaint_id = ? ORDER BY at, id`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ComplaintNote
+	var out []complaints.Note
 	for rows.Next() {
-		var n ComplaintNote
+		var n complaints.Note
 		var at string
 		if err := rows.Scan(&n.ID, &n.ComplaintID, &n.Kind, &n.Body, &n.By, &at); err != nil {
 			return nil, err

@@ -1,10 +1,12 @@
 package data
 
 import (
-	"clinicdesk/app/patients"
 	"strings"
 	"testing"
 	"time"
+
+	"clinicdesk/app/complaints"
+	"clinicdesk/app/patients"
 )
 
 func TestComplaintRegisterKeepsItsHistoryAndOutlivesThePatient(t *testing.T) {
@@ -29,7 +31,7 @@ func TestComplaintRegisterKeepsItsHistoryAndOutlivesThePatient(t *testing.T) {
 		if n, _ := tx.NextComplaintSeq(2026); n != 2 {
 			t.Errorf("next number of 2026: %d", n)
 		}
-		if err := tx.InsertComplaintNote(ComplaintNote{ID: "n1", ComplaintID: "c1", Kind: "action", Body: "Ring back", By: "rita", At: now}); err != nil {
+		if err := tx.InsertComplaintNote(complaints.Note{ID: "n1", ComplaintID: "c1", Kind: "action", Body: "Ring back", By: "rita", At: now}); err != nil {
 			return err
 		}
 		return tx.InsertComplaintTransition(ComplaintTransition{ComplaintID: "c1", To: "received", At: now, By: "rita"})
@@ -66,7 +68,7 @@ func TestComplaintRegisterKeepsItsHistoryAndOutlivesThePatient(t *testing.T) {
 		t.Fatalf("after the patient was deleted: %+v %v", kept, err)
 	}
 	cs, err := s.ComplaintSettings()
-	if err != nil || cs != DefaultComplaintSettings() {
+	if err != nil || cs != complaints.DefaultSettings() {
 		t.Fatalf("settings: %+v %v", cs, err)
 	}
 }

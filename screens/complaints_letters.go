@@ -111,7 +111,7 @@ func (cf *complaintFile) askLetter(template string) {
 
 // agreedActions offers the actions noted on the complaint as the final
 // response's list of what has been done.
-func agreedActions(notes []app.ComplaintNote) string {
+func agreedActions(notes []complaints.Note) string {
 	var lines []string
 	for _, n := range notes {
 		if n.Kind == app.ComplaintActionKind {

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"clinicdesk/app"
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/ukcal"
 )
@@ -74,7 +73,7 @@ func TestComplaintSettingsTabSavesTheProcedureAndReturn(t *testing.T) {
 	tab.rules.variant.SetSelected(complaints.DentalReturn.Label())
 	tcTap(t, w, "Save")
 	cs, err := c.ComplaintSettings()
-	want := app.ComplaintSettings{DefaultResponseDays: 25, MaxResponseDays: 130, Nation: "northern-ireland", Funding: "private",
+	want := complaints.Settings{DefaultResponseDays: 25, MaxResponseDays: 130, Nation: "northern-ireland", Funding: "private",
 		Adjudicator: "iscas", ODSCode: "V00123", ReturnVariant: "dental"}
 	if err != nil || cs != want {
 		t.Fatalf("saved %+v %v", cs, err)

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"clinicdesk/app"
 	"clinicdesk/app/complaints"
 
 	"fyne.io/fyne/v2"
@@ -25,7 +24,7 @@ type complaintSettingsTab struct {
 	maxDays    *widget.Entry
 	status     *widget.Label
 	rules      *complaintRulesFields
-	saved      app.ComplaintSettings
+	saved      complaints.Settings
 }
 
 func newComplaintSettingsTab(ctx *Context) *complaintSettingsTab {

@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"clinicdesk/app"
 	"clinicdesk/app/complaints"
 )
 
@@ -23,7 +22,7 @@ func nationFollowRegion(n complaints.Nation) string {
 	return "As the bank holidays (" + n.Label() + ")"
 }
 
-func newComplaintRulesFields(cs app.ComplaintSettings, regionNation complaints.Nation) *complaintRulesFields {
+func newComplaintRulesFields(cs complaints.Settings, regionNation complaints.Nation) *complaintRulesFields {
 	f := &complaintRulesFields{regionNation: regionNation}
 	nations := []string{nationFollowRegion(regionNation)}
 	for _, n := range complaints.Nations() {
@@ -82,7 +81,7 @@ func (f *complaintRulesFields) section() fyne.CanvasObject {
 }
 
 // apply copies the choices onto the settings to save.
-func (f *complaintRulesFields) apply(cs *app.ComplaintSettings) {
+func (f *complaintRulesFields) apply(cs *complaints.Settings) {
 	cs.Nation = ""
 	for _, n := range complaints.Nations() {
 		if f.nation.Selected == n.Label() {

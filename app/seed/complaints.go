@@ -246,7 +246,7 @@ func (g *complaintGenerator) complaint(day ukcal.Date, phso bool) app.HistoricCo
 	if !move(complaints.ResponseSent, respond, g.o.Manager, outcome, g.o.ManagerName, "") {
 		return h
 	}
-	h.Notes = append(h.Notes, app.ComplaintNote{Kind: app.ComplaintLearningKind, By: g.o.Manager, At: last(h).At,
+	h.Notes = append(h.Notes, complaints.Note{Kind: app.ComplaintLearningKind, By: g.o.Manager, At: last(h).At,
 		Body: "Discussed at the team meeting; reminder sent to all staff."})
 	if phso {
 		move(complaints.ReferredPHSO, respond.AddDays(20+g.r.IntN(30)), g.o.Manager, "", "",
