@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/audit"
 	"clinicdesk/app/cli"
 )
 
@@ -188,7 +189,7 @@ func TestEndToEndFirstRun(t *testing.T) {
 	if err := c.SignIn(frUser, frPassword); err != nil {
 		t.Fatalf("the wizard's password does not sign in: %v", err)
 	}
-	if rows, err := c.AuditLog(app.AuditFilter{Action: "sign_in", Username: frUser, Limit: 10}); err != nil || len(rows) < 2 {
+	if rows, err := c.AuditLog(audit.Filter{Action: "sign_in", Username: frUser, Limit: 10}); err != nil || len(rows) < 2 {
 		t.Fatalf("the GUI sign-in is not in the audit trail: %d rows, %v", len(rows), err)
 	}
 	if ok, err := c.RecoverySheetSaved(); err != nil || !ok {

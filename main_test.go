@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/audit"
 	"clinicdesk/app/ukcal"
 )
 
@@ -405,7 +406,7 @@ func TestEndToEnd(t *testing.T) {
 		if err := c.SignIn(user, password); err != nil {
 			t.Fatal(err)
 		}
-		rows, err := c.AuditLog(app.AuditFilter{Action: "sign_in", Limit: 10})
+		rows, err := c.AuditLog(audit.Filter{Action: "sign_in", Limit: 10})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -102,7 +103,7 @@ func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
 	if strings.Join(steps, " ") != "booked arrived in_progress seen" {
 		t.Fatalf("history %v", steps)
 	}
-	rows, err := d.c.AuditLog(AuditFilter{Action: "appointment.book", Limit: 10})
+	rows, err := d.c.AuditLog(audit.Filter{Action: "appointment.book", Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/patientcsv"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -44,7 +45,7 @@ func TestAppointmentCSVRoundTripsCommasAndDisarmsFormulas(t *testing.T) {
 	if patientcsv.Unneutralise(row["Notes"]) != r.Notes {
 		t.Fatalf("note did not round-trip: %q", row["Notes"])
 	}
-	audit, _ := d.c.AuditLog(AuditFilter{Action: "appointment.export"})
+	audit, _ := d.c.AuditLog(audit.Filter{Action: "appointment.export"})
 	if len(audit) != 1 || !strings.HasPrefix(audit[0].Detail, "1 appointments to CSV") {
 		t.Fatalf("audit: %+v", audit)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testvectors"
@@ -116,7 +117,7 @@ func TestClashIsRefusedWithoutAReasonAndRecordedWithOne(t *testing.T) {
 	if a.OverrideReason != clash.OverrideReason {
 		t.Fatalf("override reason not kept: %+v", a)
 	}
-	rows, _ := d.c.AuditLog(AuditFilter{Action: "appointment.book"})
+	rows, _ := d.c.AuditLog(audit.Filter{Action: "appointment.book"})
 	if len(rows) != 2 || rows[0].Patient != d.john.ID || !strings.Contains(rows[0].Detail, "clinician_clash") || !strings.Contains(rows[0].Detail, "urgent") {
 		t.Fatalf("audit: %+v", rows)
 	}

@@ -1,11 +1,15 @@
 package app
 
-import "strings"
+import (
+	"strings"
+
+	"clinicdesk/app/audit"
+)
 
 // AuditLine is one audit entry as a practice manager reads it: the
 // action in words, the patient by name, the detail without arrows.
 type AuditLine struct {
-	AuditEntry
+	audit.Entry
 	What   string // the action in words ("Viewed the record")
 	Detail string // the detail as it may be shown (see PlainDetail)
 	// PatientName is the patient's name ("Jane Smith") for those allowed
@@ -22,7 +26,7 @@ type AuditLine struct {
 // role that may see the audit trail may read it; the names need the
 // permission to see patients' records as well, checked here and not left
 // to the screen. f.Patient narrows it to one patient's entries.
-func (c *Clinic) AuditTrail(f AuditFilter) ([]AuditLine, error) {
+func (c *Clinic) AuditTrail(f audit.Filter) ([]AuditLine, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermViewAudit)
@@ -54,7 +58,7 @@ func (c *Clinic) AuditTrail(f AuditFilter) ([]AuditLine, error) {
 	}
 	out := make([]AuditLine, len(entries))
 	for i, e := range entries {
-		l := AuditLine{AuditEntry: e, What: ActionWords(e.Action), Detail: PlainDetail(e.Detail)}
+		l := AuditLine{Entry: e, What: ActionWords(e.Action), Detail: PlainDetail(e.Detail)}
 		switch {
 		case e.Patient == "":
 		case !mayName:

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/complaints"
 )
 
@@ -23,7 +24,7 @@ func TestAuditTrailShowsThePatientsNameOnlyToThoseAllowed(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	lines, err := c.AuditTrail(AuditFilter{Limit: 10})
+	lines, err := c.AuditTrail(audit.Filter{Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestAuditTrailShowsThePatientsNameOnlyToThoseAllowed(t *testing.T) {
 	manager := c.session.Role
 	c.session.Role = auditor
 	c.mu.Unlock()
-	lines, err = c.AuditTrail(AuditFilter{Patient: p.ID})
+	lines, err = c.AuditTrail(audit.Filter{Patient: p.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestAuditTrailShowsThePatientsNameOnlyToThoseAllowed(t *testing.T) {
 	c.session.Role = Receptionist
 	c.mu.Unlock()
 	var perm *PermissionError
-	if _, err := c.AuditTrail(AuditFilter{}); !errors.As(err, &perm) {
+	if _, err := c.AuditTrail(audit.Filter{}); !errors.As(err, &perm) {
 		t.Errorf("a receptionist read the audit trail: %v", err)
 	}
 	c.mu.Lock()
@@ -92,14 +93,14 @@ func TestNoArrowGlyphReachesTheAuditTrail(t *testing.T) {
 	d := newComplaintDesk(t, "2026-03-02")
 	r := d.log(t, complaints.Written, "2026-03-02")
 	d.move(t, r.ID, complaints.Acknowledged, "", "")
-	rows, err := d.c.AuditLog(AuditFilter{Action: "complaint.move", Limit: 1})
+	rows, err := d.c.AuditLog(audit.Filter{Action: "complaint.move", Limit: 1})
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("%v %v", rows, err)
 	}
 	if strings.Contains(rows[0].Detail, "→") || !strings.Contains(rows[0].Detail, "Received, then Acknowledged") {
 		t.Errorf("a complaint moved on is written %q, want it in words", rows[0].Detail)
 	}
-	lines, err := d.c.AuditTrail(AuditFilter{})
+	lines, err := d.c.AuditTrail(audit.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

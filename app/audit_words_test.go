@@ -24,7 +24,7 @@ var auditDynamicActions = map[string][]string{
 
 // writtenAuditActions reads the app's source for every action written to
 // the audit trail: the first argument of each audit(...) call and the
-// Action of each data.AuditEntry, followed through constants, local
+// Action of each audit.Entry, followed through constants, local
 // variables and the callers' arguments when it is a parameter.
 func writtenAuditActions(t *testing.T) map[string]string {
 	t.Helper()
@@ -128,7 +128,7 @@ func writtenAuditActions(t *testing.T) map[string]string {
 				switch n := n.(type) {
 				case *ast.CompositeLit:
 					// auditEvent{…} (what writes pass to writeTx.audit) and
-					// data.AuditEntry{…}, or {…} in a []data.AuditEntry. Not in
+					// audit.Entry{…}, or {…} in a []audit.Entry. Not in
 					// writeTx.audit, whose action is its callers' auditEvents.
 					if !isAuditLit(n) || (fn != nil && fn.Name.Name == "audit") {
 						return true
@@ -148,7 +148,7 @@ func writtenAuditActions(t *testing.T) map[string]string {
 	return found
 }
 
-// isAuditLit: n is an auditEvent or a data.AuditEntry (or an element of a
+// isAuditLit: n is an auditEvent or a audit.Entry (or an element of a
 // slice of them, whose type is left out).
 func isAuditLit(n *ast.CompositeLit) bool {
 	switch t := n.Type.(type) {
@@ -157,7 +157,8 @@ func isAuditLit(n *ast.CompositeLit) bool {
 	case *ast.Ident:
 		return t.Name == "auditEvent"
 	case *ast.SelectorExpr:
-		return t.Sel.Name == "AuditEntry"
+		x, ok := t.X.(*ast.Ident)
+		return ok && x.Name == "audit" && t.Sel.Name == "Entry"
 	}
 	return false
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -179,7 +180,7 @@ func (c *Clinic) backupLocked(username, out string, replace bool) (Manifest, err
 	if err != nil {
 		return m, err
 	}
-	entry := data.AuditEntry{At: c.clock(), Username: username, Action: "backup.create", Entity: "backup",
+	entry := audit.Entry{At: c.clock(), Username: username, Action: "backup.create", Entity: "backup",
 		EntityID: filepath.Base(out), Detail: fmt.Sprintf("audit_seq=%d", m.AuditSeq)}
 	err = c.writeLocked(func(tx *data.Tx) error {
 		// When, by the clinic's clock: what BackupIfDue compares with.
@@ -359,7 +360,7 @@ func RestoreBackup(archive, dbPath, username, secret string, force bool) (Manife
 			return err
 		}
 		return st.Write(func(tx *data.Tx) error {
-			_, err := tx.Audit(data.AuditEntry{Username: username, Action: "backup.restore", Entity: "backup",
+			_, err := tx.Audit(audit.Entry{Username: username, Action: "backup.restore", Entity: "backup",
 				EntityID: filepath.Base(archive), Detail: fmt.Sprintf("audit_seq=%d created=%s", m.AuditSeq, m.CreatedAt.Format(time.RFC3339))})
 			return err
 		})

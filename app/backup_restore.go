@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -73,7 +74,7 @@ func (c *Clinic) requireRestorer() (*Session, error) {
 // backup, by the audit position the manifest recorded (positions, not
 // times: the manifest's time is the computer's, the trail's the clinic's).
 func (c *Clinic) backupMakerLocked(m Manifest) string {
-	rows, err := c.store.ListAudit(data.AuditFilter{Action: "backup.create", Before: m.AuditSeq + 50, Limit: 50})
+	rows, err := c.store.ListAudit(audit.Filter{Action: "backup.create", Before: m.AuditSeq + 50, Limit: 50})
 	if err != nil {
 		return ""
 	}
@@ -95,14 +96,14 @@ func (c *Clinic) backupMakerLocked(m Manifest) string {
 // when this clinic's trail passes through that point: a backup from
 // before an earlier restore (another line of history) is not counted.
 func (c *Clinic) changesSinceLocked(m Manifest) (patients, appointments int, counted bool) {
-	at, err := c.store.ListAudit(data.AuditFilter{Before: m.AuditSeq + 1, Limit: 1})
+	at, err := c.store.ListAudit(audit.Filter{Before: m.AuditSeq + 1, Limit: 1})
 	if err != nil || len(at) != 1 || at[0].Seq != m.AuditSeq || at[0].Hash != m.AuditHead {
 		return 0, 0, false
 	}
 	seenP, seenA := map[string]bool{}, map[string]bool{}
 	before := int64(0)
 	for page := 0; page < restoreCountPages; page++ {
-		rows, err := c.store.ListAudit(data.AuditFilter{Before: before, Limit: 1000})
+		rows, err := c.store.ListAudit(audit.Filter{Before: before, Limit: 1000})
 		if err != nil {
 			return 0, 0, false
 		}
@@ -162,7 +163,7 @@ func (c *Clinic) RestoreFrom(archive, password string) (Manifest, error) {
 			return errBackupPassword(m)
 		}
 		return st.Write(func(tx *data.Tx) error {
-			_, err := tx.Audit(data.AuditEntry{At: c.clock(), Username: username, Action: "backup.restore", Entity: "backup",
+			_, err := tx.Audit(audit.Entry{At: c.clock(), Username: username, Action: "backup.restore", Entity: "backup",
 				EntityID: filepath.Base(archive), Detail: fmt.Sprintf("audit_seq=%d created=%s", m.AuditSeq, m.CreatedAt.Format(time.RFC3339))})
 			return err
 		})

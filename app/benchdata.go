@@ -1,6 +1,7 @@
 package app
 
 import (
+	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
 	"clinicdesk/data"
 )
@@ -31,7 +32,7 @@ func (c *Clinic) BenchFillAudit(n int) error {
 			}
 			defer restore()
 			for i := done; i < n && i < done+batch; i++ {
-				e := data.AuditEntry{At: c.clock(), Username: s.User.Username, Action: "patient.view", Entity: "patient"}
+				e := audit.Entry{At: c.clock(), Username: s.User.Username, Action: "patient.view", Entity: "patient"}
 				if len(ids) > 0 {
 					e.EntityID, e.Patient = ids[i%len(ids)], ids[i%len(ids)]
 				}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
@@ -64,7 +65,7 @@ func TestSavingATypeKeepsWhoDeliversIt(t *testing.T) {
 	if _, err := d.c.SaveAppointmentType(bad); err == nil || !strings.Contains(err.Error(), "not set up in this clinic") {
 		t.Fatalf("a type delivered by a clinician not in the clinic: %v", err)
 	}
-	rows, _ := d.c.AuditLog(AuditFilter{Action: "calendar.type.create"})
+	rows, _ := d.c.AuditLog(audit.Filter{Action: "calendar.type.create"})
 	found := false
 	for _, r := range rows {
 		found = found || strings.Contains(r.Detail, "delivered by roles Physiotherapist")
@@ -99,7 +100,7 @@ func TestBookingWarnsWhenTheClinicianDoesNotDeliverTheType(t *testing.T) {
 	if a.OverrideReason != r.OverrideReason {
 		t.Fatalf("the reason was not kept: %+v", a)
 	}
-	rows, _ := d.c.AuditLog(AuditFilter{Action: "appointment.book"})
+	rows, _ := d.c.AuditLog(audit.Filter{Action: "appointment.book"})
 	if len(rows) == 0 || !strings.Contains(rows[0].Detail, "type_not_delivered") {
 		t.Fatalf("audit: %+v", rows)
 	}

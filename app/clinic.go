@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/data"
 
 	"golang.org/x/text/unicode/norm"
@@ -25,9 +26,8 @@ var Version = "dev"
 type (
 	User          = data.User
 	ClinicDetails = data.ClinicDetails
-	AuditEntry    = data.AuditEntry
-	AuditFilter   = data.AuditFilter
-	KDFParams     = data.KDFParams
+
+	KDFParams = data.KDFParams
 )
 
 // NewUser is what it takes to add a member of staff.
@@ -53,7 +53,7 @@ type Clinic struct {
 	failedLog []failedSignIn // written to the audit trail once it can be
 	// pendingAudit holds rows that could not be written yet (a full disk,
 	// or found before anyone signed in): they go with the next write.
-	pendingAudit []data.AuditEntry
+	pendingAudit []audit.Entry
 	// realKeys is the fingerprint of each real keyring entry, as the
 	// clinic file records it; keyringProblems what the last check found.
 	realKeys        map[string]string
@@ -120,7 +120,7 @@ func (c *Clinic) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.store != nil && c.session != nil && !c.session.Locked {
-		c.auditLocked(data.AuditEntry{Username: c.session.User.Username, Action: "sign_out", Entity: "user", EntityID: c.session.User.ID})
+		c.auditLocked(audit.Entry{Username: c.session.User.Username, Action: "sign_out", Entity: "user", EntityID: c.session.User.ID})
 	}
 	c.session = nil
 	var err error
@@ -167,7 +167,7 @@ func (c *Clinic) Can(p Permission) bool {
 //
 // On a full disk the row waits in memory with the others and nil is
 // returned: signing in, locking and signing out must still work then.
-func (c *Clinic) auditLocked(e data.AuditEntry) error {
+func (c *Clinic) auditLocked(e audit.Entry) error {
 	if c.store == nil {
 		return nil
 	}
@@ -192,7 +192,7 @@ func (c *Clinic) auditLocked(e data.AuditEntry) error {
 // caller's error says so; the next write tries them again).
 func (c *Clinic) flushFailedLocked(tx *data.Tx) error {
 	for _, f := range c.failedLog {
-		if _, err := tx.Audit(data.AuditEntry{At: f.at, Username: f.username, Action: "sign_in_failed", Entity: "user", EntityID: f.username}); err != nil {
+		if _, err := tx.Audit(audit.Entry{At: f.at, Username: f.username, Action: "sign_in_failed", Entity: "user", EntityID: f.username}); err != nil {
 			return err
 		}
 	}
@@ -276,7 +276,7 @@ type auditEvent struct {
 
 // audit writes e as the session's user, timed now.
 func (w *writeTx) audit(e auditEvent) error {
-	_, err := w.Audit(data.AuditEntry{At: w.c.clock(), Username: w.session.User.Username, Action: e.Action,
+	_, err := w.Audit(audit.Entry{At: w.c.clock(), Username: w.session.User.Username, Action: e.Action,
 		Entity: e.Entity, EntityID: e.ID, Patient: e.Patient, Detail: e.Detail})
 	return err
 }

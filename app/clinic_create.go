@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/data"
 
 	"github.com/google/uuid"
@@ -108,7 +109,7 @@ func (c *Clinic) create(s Setup) (string, error) {
 				return err
 			}
 		}
-		for _, a := range []data.AuditEntry{
+		for _, a := range []audit.Entry{
 			{At: now, Username: manager.Username, Action: "clinic.create", Entity: "clinic", EntityID: kr.ClinicID()},
 			{At: now, Username: manager.Username, Action: "user.create", Entity: "user", EntityID: manager.ID, Detail: "role=manager"},
 			{At: now, Username: manager.Username, Action: "recovery.issue", Entity: "keyring", EntityID: kr.ClinicID()},

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/testclock"
 	"clinicdesk/data"
 )
@@ -56,7 +57,7 @@ func reopen(t *testing.T, c *Clinic, path string) *Clinic {
 
 func auditActions(t *testing.T, c *Clinic) []string {
 	t.Helper()
-	rows, err := c.store.ListAudit(data.AuditFilter{Limit: 1000})
+	rows, err := c.store.ListAudit(audit.Filter{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +268,7 @@ func TestPermissionsAreCheckedInTheAppLayer(t *testing.T) {
 		if err := c.SaveDetails(ClinicDetails{Name: "Hijacked"}); !errors.As(err, &pe) {
 			t.Errorf("%s changed clinic details: %v", who, err)
 		}
-		if _, err := c.AuditLog(AuditFilter{}); !errors.As(err, &pe) {
+		if _, err := c.AuditLog(audit.Filter{}); !errors.As(err, &pe) {
 			t.Errorf("%s read the audit trail: %v", who, err)
 		}
 		if _, err := c.BackupNow(filepath.Join(t.TempDir(), "b")); !errors.As(err, &pe) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/complaints"
 )
 
@@ -57,7 +58,7 @@ func TestComplaintLetterPrintsAgainByteForByteAndIsAudited(t *testing.T) {
 	if n := countAudit(t, d.c, "complaint_letter.reprint"); n != 1 {
 		t.Errorf("%d complaint_letter.reprint audit rows, want 1", n)
 	}
-	rows, err := d.c.AuditLog(AuditFilter{Action: "complaint_letter.reprint", Limit: 10})
+	rows, err := d.c.AuditLog(audit.Filter{Action: "complaint_letter.reprint", Limit: 10})
 	if err != nil || len(rows) != 1 || rows[0].Username != "rita" || rows[0].EntityID != r.ID ||
 		!strings.Contains(rows[0].Detail, first.RecordID) || !strings.Contains(rows[0].Detail, "identical=true") {
 		t.Fatalf("reprint audit: %+v %v", rows, err)

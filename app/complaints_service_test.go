@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
@@ -83,7 +84,7 @@ func (d *complaintDesk) move(t *testing.T, id string, to complaints.Status, outc
 
 func countAudit(t *testing.T, c *Clinic, action string) int {
 	t.Helper()
-	rows, err := c.AuditLog(AuditFilter{Action: action, Limit: 1000})
+	rows, err := c.AuditLog(audit.Filter{Action: action, Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +167,7 @@ func TestComplaintWorkflowRefusesShortcutsAndAuditsEveryMove(t *testing.T) {
 			t.Fatalf("a move is not attributed and time-stamped in UTC: %+v", h)
 		}
 	}
-	rows, _ := d.c.AuditLog(AuditFilter{Action: "complaint.move", Limit: 1})
+	rows, _ := d.c.AuditLog(audit.Filter{Action: "complaint.move", Limit: 1})
 	if rows[0].Patient != d.patient.ID || !strings.Contains(rows[0].Detail, "C-2026-001: Response sent, then Closed") {
 		t.Fatalf("audit row: %+v", rows[0])
 	}
@@ -387,7 +388,7 @@ func TestComplaintDetailsAreCheckedAndListsFilter(t *testing.T) {
 	if u.Due.ResponseDue != ukcal.MustParseDate("2027-01-15") || u.OwnerName != "" {
 		t.Fatalf("update: %+v", u)
 	}
-	rows, _ := d.c.AuditLog(AuditFilter{Action: "complaint.update"})
+	rows, _ := d.c.AuditLog(audit.Filter{Action: "complaint.update"})
 	if len(rows) != 1 || rows[0].Detail != "changed: owner, response period" {
 		t.Fatalf("update audit: %+v", rows)
 	}

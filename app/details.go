@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"time"
+
+	"clinicdesk/app/audit"
 )
 
 // Details reads the clinic's name, address and contact details. Anyone
@@ -94,7 +96,7 @@ func (c *Clinic) SetIdleLock(d time.Duration) error {
 }
 
 // AuditLog lists audit rows for the manager, newest first.
-func (c *Clinic) AuditLog(f AuditFilter) ([]AuditEntry, error) {
+func (c *Clinic) AuditLog(f audit.Filter) ([]audit.Entry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewAudit); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/data"
 )
 
@@ -73,7 +74,7 @@ func (c *Clinic) reconcileKeyringLocked(rotationFinished bool) error {
 		c.keyring.Save()
 	}
 	if rotationFinished {
-		c.pendingAudit = append(c.pendingAudit, data.AuditEntry{At: c.clock().UTC(), Username: "system",
+		c.pendingAudit = append(c.pendingAudit, audit.Entry{At: c.clock().UTC(), Username: "system",
 			Action: "key.rotate", Entity: "keyring", EntityID: c.keyring.ClinicID(),
 			Detail: "finished at the next sign-in after an interruption"})
 	}

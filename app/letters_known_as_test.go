@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
@@ -51,7 +52,7 @@ func TestLettersGreetByTheKnownAsNameOnlyWhenTheRecordSaysSo(t *testing.T) {
 	if err != nil || !saved.UseKnownAs || saved.PreferredName != "Bob" {
 		t.Fatalf("saved %+v, %v", saved, err)
 	}
-	rows, _ := d.c.AuditLog(AuditFilter{Action: "patient.update"})
+	rows, _ := d.c.AuditLog(audit.Filter{Action: "patient.update"})
 	if len(rows) != 1 || rows[0].Detail != "changed: known-as name in letters" {
 		t.Fatalf("update audit: %+v", rows)
 	}

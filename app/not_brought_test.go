@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -81,7 +82,7 @@ func TestMissedAppointmentWordsFollowTheAgeOnTheDay(t *testing.T) {
 			t.Errorf("timeline lacks %q:\n%s", want, titles)
 		}
 	}
-	rows, _ := d.c.AuditLog(AuditFilter{Action: "appointment.status"})
+	rows, _ := d.c.AuditLog(audit.Filter{Action: "appointment.status"})
 	details := map[string]string{}
 	for _, r := range rows {
 		details[r.EntityID] = r.Detail
@@ -289,9 +290,9 @@ func TestSecondWasNotBroughtProposesTheGPNotAWarning(t *testing.T) {
 	}
 }
 
-func mustAudit(t *testing.T, c *Clinic) []AuditEntry {
+func mustAudit(t *testing.T, c *Clinic) []audit.Entry {
 	t.Helper()
-	rows, err := c.AuditLog(AuditFilter{})
+	rows, err := c.AuditLog(audit.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,11 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patientcsv"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -243,7 +243,7 @@ func TestImportExportImportKeepsEveryField(t *testing.T) {
 
 	// One audit row per patient exported, and a summary per export.
 	var perPatient, summaries int
-	rows, _ := c.store.ListAudit(data.AuditFilter{Limit: 1000})
+	rows, _ := c.store.ListAudit(audit.Filter{Limit: 1000})
 	for _, a := range rows {
 		if a.Action == "patient.export" && a.Entity == "patient" && a.Patient == a.EntityID {
 			perPatient++

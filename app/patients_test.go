@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 )
@@ -93,7 +94,7 @@ func TestRenameKeepsTheSearchIndexInStep(t *testing.T) {
 	if got, _ := c.SearchPatients("wisniew", false, 20); len(got) != 1 {
 		t.Fatal("new name not found")
 	}
-	rows, _ := c.AuditLog(AuditFilter{Action: "patient.update"})
+	rows, _ := c.AuditLog(audit.Filter{Action: "patient.update"})
 	if len(rows) != 1 || rows[0].Detail != "changed: surname" {
 		t.Fatalf("update audit: %+v", rows)
 	}

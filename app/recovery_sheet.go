@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/letters"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // Whether the Emergency recovery sheet of the current recovery key was
@@ -112,8 +112,8 @@ func (c *Clinic) RecoverySheet() (RecoverySheetStatus, error) {
 }
 
 // latestAuditLocked is the newest audit row with this action, or nil.
-func (c *Clinic) latestAuditLocked(action string) (*data.AuditEntry, error) {
-	rows, err := c.store.ListAudit(data.AuditFilter{Action: action, Limit: 1})
+func (c *Clinic) latestAuditLocked(action string) (*audit.Entry, error) {
+	rows, err := c.store.ListAudit(audit.Filter{Action: action, Limit: 1})
 	if err != nil || len(rows) == 0 {
 		return nil, err
 	}

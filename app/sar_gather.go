@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
@@ -26,7 +27,7 @@ type sarGathered struct {
 	tasks    []tasks.Task
 	requests []sar.Request // earlier requests, oldest first
 	merges   []patients.Merge
-	audit    []AuditEntry // oldest first
+	audit    []audit.Entry // oldest first
 	// The patient's appointments, oldest first, with each one's status
 	// changes and moves (oldest first), and the clinicians' names for the
 	// slots an appointment was moved from.
@@ -92,7 +93,7 @@ func (c *Clinic) gatherSAR(patientID string) (*sarGathered, error) {
 	for _, id := range ids {
 		var before int64
 		for {
-			page, err := c.store.ListAudit(data.AuditFilter{Patient: id, Before: before, Limit: sarPage})
+			page, err := c.store.ListAudit(audit.Filter{Patient: id, Before: before, Limit: sarPage})
 			if err != nil {
 				return nil, err
 			}
@@ -213,7 +214,7 @@ func (g *sarGathered) ownerName(id string) string {
 }
 
 // sarAccessWords says what an audit entry means, to the patient.
-func sarAccessWords(e AuditEntry) string {
+func sarAccessWords(e audit.Entry) string {
 	switch e.Action {
 	case "patient.view":
 		return "Looked at your record"
@@ -297,7 +298,7 @@ func sarAccessWords(e AuditEntry) string {
 // sarHistoryWords says what a change to the record was, for its history;
 // ok is false for entries that are not changes (views, notes, follow-ups,
 // which have their own sections).
-func (g *sarGathered) sarHistoryWords(e AuditEntry) (string, bool) {
+func (g *sarGathered) sarHistoryWords(e audit.Entry) (string, bool) {
 	switch e.Action {
 	case "patient.create":
 		if e.Detail == "imported" {

@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 var sd = ukcal.MustParseDate
@@ -28,7 +28,7 @@ func sarPatient(t *testing.T, c *Clinic) patients.Patient {
 
 func sarActions(t *testing.T, c *Clinic, id string) []string {
 	t.Helper()
-	rows, err := c.store.ListAudit(data.AuditFilter{})
+	rows, err := c.store.ListAudit(audit.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,13 +13,13 @@ import (
 	"testing"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testvectors"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // sarClinic is a real encrypted clinic in a temp folder whose clock is the
@@ -294,7 +294,7 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 	}
 
 	// Audited, once, as the receptionist, against the patient.
-	sars, err := c.store.ListAudit(data.AuditFilter{Action: "patient.sar"})
+	sars, err := c.store.ListAudit(audit.Filter{Action: "patient.sar"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -389,7 +389,7 @@ func TestSubjectAccessProducesRecordsAndAuditsTheCopy(t *testing.T) {
 			t.Errorf("JSON copy has a %q field", k)
 		}
 	}
-	trail, err := c.store.ListAudit(data.AuditFilter{Patient: p.ID})
+	trail, err := c.store.ListAudit(audit.Filter{Patient: p.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -531,7 +531,7 @@ func sarNothingDone(t *testing.T, c *Clinic, patientID string, pdf, js *bytes.Bu
 	if stored, err := c.store.SARRequests(patientID); err != nil || len(stored) != 0 {
 		t.Errorf("refused, yet requests are stored: %+v %v", stored, err)
 	}
-	if rows, err := c.store.ListAudit(data.AuditFilter{Action: "patient.sar"}); err != nil || len(rows) != 0 {
+	if rows, err := c.store.ListAudit(audit.Filter{Action: "patient.sar"}); err != nil || len(rows) != 0 {
 		t.Errorf("refused, yet audited: %+v %v", rows, err)
 	}
 }

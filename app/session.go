@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/data"
 )
 
@@ -107,10 +108,10 @@ func (c *Clinic) startSession(username, action string) error {
 	}
 	now := c.clock().UTC()
 	if c.session != nil && !c.session.Locked && c.session.User.ID != u.ID {
-		c.auditLocked(data.AuditEntry{Username: c.session.User.Username, Action: "sign_out", Entity: "user", EntityID: c.session.User.ID})
+		c.auditLocked(audit.Entry{Username: c.session.User.Username, Action: "sign_out", Entity: "user", EntityID: c.session.User.ID})
 	}
 	c.session = &Session{User: u, Role: Role(u.Role), SignedIn: now}
-	return c.auditLocked(data.AuditEntry{At: now, Username: u.Username, Action: action, Entity: "user", EntityID: u.ID})
+	return c.auditLocked(audit.Entry{At: now, Username: u.Username, Action: action, Entity: "user", EntityID: u.ID})
 }
 
 // DiskFull says a write found the disk full during this session. Signing
@@ -153,7 +154,7 @@ func (c *Clinic) Lock() {
 		return
 	}
 	c.session.Locked = true
-	c.auditLocked(data.AuditEntry{Username: c.session.User.Username, Action: "lock", Entity: "user", EntityID: c.session.User.ID})
+	c.auditLocked(audit.Entry{Username: c.session.User.Username, Action: "lock", Entity: "user", EntityID: c.session.User.ID})
 }
 
 // SignOut ends the session; the clinic file stays open for the next user.
@@ -163,7 +164,7 @@ func (c *Clinic) SignOut() {
 	if c.session == nil {
 		return
 	}
-	c.auditLocked(data.AuditEntry{Username: c.session.User.Username, Action: "sign_out", Entity: "user", EntityID: c.session.User.ID})
+	c.auditLocked(audit.Entry{Username: c.session.User.Username, Action: "sign_out", Entity: "user", EntityID: c.session.User.ID})
 	c.session = nil
 }
 

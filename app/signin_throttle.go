@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/data"
 )
 
@@ -271,7 +272,7 @@ func (c *Clinic) MarkFailedSignInsSeen(f FailedSignIns) error {
 	if err := log.Save(path); err != nil {
 		return fmt.Errorf("could not note that the failed sign-ins were seen: %w", err)
 	}
-	return c.auditLocked(data.AuditEntry{Username: s.User.Username, Action: "failures.seen", Entity: "user",
+	return c.auditLocked(audit.Entry{Username: s.User.Username, Action: "failures.seen", Entity: "user",
 		EntityID: s.User.ID, Detail: fmt.Sprintf("tries=%d", f.Tries())})
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
@@ -54,7 +55,7 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 		return nil, err
 	}
 	var out []TimelineEntry
-	audit, err := c.store.ListAudit(data.AuditFilter{Patient: patientID, Limit: 1000})
+	audit, err := c.store.ListAudit(audit.Filter{Patient: patientID, Limit: 1000})
 	if err != nil {
 		return nil, err
 	}

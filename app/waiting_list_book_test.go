@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/audit"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
@@ -65,7 +66,7 @@ func TestBookingFromTheWaitingListRemovesTheEntryOnlyWhenBooked(t *testing.T) {
 	if w.Status != "booked" || w.AppointmentID != a.ID {
 		t.Fatalf("after booking the entry is %s, appointment %q", w.Status, w.AppointmentID)
 	}
-	rows, err := d.c.AuditLog(AuditFilter{Action: "waiting.book"})
+	rows, err := d.c.AuditLog(audit.Filter{Action: "waiting.book"})
 	if err != nil || len(rows) != 1 || rows[0].EntityID != entry.ID || !strings.Contains(rows[0].Detail, a.ID) {
 		t.Fatalf("audit of the waiting-list booking: %+v %v", rows, err)
 	}

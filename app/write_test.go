@@ -5,13 +5,13 @@ import (
 	"testing"
 	"time"
 
-	"clinicdesk/data"
+	"clinicdesk/app/audit"
 )
 
 // lastAudit is the newest audit row.
-func lastAudit(t *testing.T, c *Clinic) data.AuditEntry {
+func lastAudit(t *testing.T, c *Clinic) audit.Entry {
 	t.Helper()
-	rows, err := c.store.ListAudit(data.AuditFilter{Limit: 1})
+	rows, err := c.store.ListAudit(audit.Filter{Limit: 1})
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("audit rows %v, %v", rows, err)
 	}
@@ -20,7 +20,7 @@ func lastAudit(t *testing.T, c *Clinic) data.AuditEntry {
 
 func auditCount(t *testing.T, c *Clinic) int {
 	t.Helper()
-	rows, err := c.store.ListAudit(data.AuditFilter{Limit: 1000})
+	rows, err := c.store.ListAudit(audit.Filter{Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestDoWritesTheTypedAuditRowAsTheSessionUser(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := lastAudit(t, c)
-	want := data.AuditEntry{Username: "amanager", Action: "clinic.update", Entity: "the-entity", EntityID: "the-id",
+	want := audit.Entry{Username: "amanager", Action: "clinic.update", Entity: "the-entity", EntityID: "the-id",
 		Patient: "the-patient", Detail: "the detail"}
 	if got.Username != want.Username || got.Action != want.Action || got.Entity != want.Entity ||
 		got.EntityID != want.EntityID || got.Patient != want.Patient || got.Detail != want.Detail {

@@ -9,29 +9,16 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-// AuditEntry is one thing somebody did: who, what, to which record, for
-// which patient, when (UTC).
-type AuditEntry struct {
-	Seq      int64
-	At       time.Time
-	Username string
-	Action   string
-	Entity   string
-	EntityID string
-	Patient  string
-	Detail   string
-	PrevHash string
-	Hash     string
-}
+	"clinicdesk/app/audit"
+)
 
 // GenesisHash is the "previous hash" of the first audit row.
 const GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000"
 
 // auditHash covers the previous hash and every field, each length-prefixed
 // so that no two different rows can serialise the same way.
-func auditHash(e AuditEntry) string {
+func auditHash(e audit.Entry) string {
 	var sum [sha256.Size]byte
 	auditSum(sum[:0], []byte(e.PrevHash), []byte(strconv.FormatInt(e.Seq, 10)), []byte(e.At.UTC().Format(time.RFC3339Nano)),
 		[]byte(e.Username), []byte(e.Action), []byte(e.Entity), []byte(e.EntityID), []byte(e.Patient), []byte(e.Detail))
@@ -55,7 +42,7 @@ func auditSum(dst []byte, fields ...[]byte) []byte {
 
 // Audit appends e to the chain inside the transaction, so the record of a
 // change commits or rolls back with the change itself.
-func (t *Tx) Audit(e AuditEntry) (AuditEntry, error) {
+func (t *Tx) Audit(e audit.Entry) (audit.Entry, error) {
 	if !t.auditLoaded {
 		if err := t.tx.QueryRow(`SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&t.auditSeq, &t.auditHash); err != nil {
 			return e, fmt.Errorf("read audit head: %w", err)
@@ -151,27 +138,17 @@ func (s *Store) VerifyAudit() (int64, error) {
 	return want - 1, nil
 }
 
-// AuditFilter narrows an audit listing. Empty fields match everything.
-type AuditFilter struct {
-	Username string
-	Patient  string
-	Action   string
-	From, To time.Time
-	Before   int64 // page backwards from this seq (0: newest)
-	Limit    int
-}
-
 // ListAudit returns audit rows newest first, paged by seq.
-func (s *Store) ListAudit(f AuditFilter) ([]AuditEntry, error) {
+func (s *Store) ListAudit(f audit.Filter) ([]audit.Entry, error) {
 	q, args := auditQuery(f)
 	rows, err := s.db.Query(q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []AuditEntry
+	var out []audit.Entry
 	for rows.Next() {
-		var e AuditEntry
+		var e audit.Entry
 		var at string
 		if err := rows.Scan(&e.Seq, &at, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Patient, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
 			return nil, err
@@ -183,7 +160,7 @@ func (s *Store) ListAudit(f AuditFilter) ([]AuditEntry, error) {
 }
 
 // auditQuery is ListAudit's SQL and its parameters for f.
-func auditQuery(f AuditFilter) (string, []any) {
+func auditQuery(f audit.Filter) (string, []any) {
 	var where []string
 	var args []any
 	if f.Username != "" {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"clinicdesk/app/audit"
 )
 
 // rewind is the attack of issue 11: the append-only triggers dropped, the
@@ -140,7 +142,7 @@ func TestAnchorMovesUpEveryFiftyRowsAndAtSignOutNotOnEveryWrite(t *testing.T) {
 	}
 	before, _ := s.CheckAuditAnchor()
 	s.Write(func(tx *Tx) error {
-		_, err := tx.Audit(AuditEntry{Username: "asmith", Action: "sign_out", Entity: "user", EntityID: "u1"})
+		_, err := tx.Audit(audit.Entry{Username: "asmith", Action: "sign_out", Entity: "user", EntityID: "u1"})
 		return err
 	})
 	after, _ := s.CheckAuditAnchor()

@@ -3,6 +3,8 @@ package data
 import (
 	"strings"
 	"testing"
+
+	"clinicdesk/app/audit"
 )
 
 // A patient's history is read through the audit_patient index, never by
@@ -12,7 +14,7 @@ import (
 func TestAPatientsAuditIsReadThroughItsIndex(t *testing.T) {
 	s, _, _ := newStore(t)
 	writeAudit(t, s, 10)
-	q, args := auditQuery(AuditFilter{Patient: "01a24cb5-adb8-7ba7-aa09-aede0edf2222", Limit: 1000})
+	q, args := auditQuery(audit.Filter{Patient: "01a24cb5-adb8-7ba7-aa09-aede0edf2222", Limit: 1000})
 	rows, err := s.db.Query("EXPLAIN QUERY PLAN "+q, args...)
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +33,7 @@ func TestAPatientsAuditIsReadThroughItsIndex(t *testing.T) {
 		t.Fatalf("a patient's audit is read by %q, not through audit_patient", got)
 	}
 	// And it still finds only that patient's rows.
-	if _, err := s.ListAudit(AuditFilter{Patient: "nobody"}); err != nil {
+	if _, err := s.ListAudit(audit.Filter{Patient: "nobody"}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -5,13 +5,15 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"clinicdesk/app/audit"
 )
 
 func writeAudit(t *testing.T, s *Store, n int) {
 	t.Helper()
 	for i := 0; i < n; i++ {
 		err := s.Write(func(tx *Tx) error {
-			_, err := tx.Audit(AuditEntry{Username: "asmith", Action: "patient.view", Entity: "patient",
+			_, err := tx.Audit(audit.Entry{Username: "asmith", Action: "patient.view", Entity: "patient",
 				EntityID: fmt.Sprint(i), Patient: fmt.Sprint(i), Detail: "row " + fmt.Sprint(i)})
 			return err
 		})
@@ -92,22 +94,22 @@ func TestListAuditFiltersAndPages(t *testing.T) {
 	s, _, _ := newStore(t)
 	writeAudit(t, s, 5)
 	s.Write(func(tx *Tx) error {
-		_, err := tx.Audit(AuditEntry{Username: "bjones", Action: "sign_in", Entity: "user", EntityID: "b"})
+		_, err := tx.Audit(audit.Entry{Username: "bjones", Action: "sign_in", Entity: "user", EntityID: "b"})
 		return err
 	})
-	all, err := s.ListAudit(AuditFilter{})
+	all, err := s.ListAudit(audit.Filter{})
 	if err != nil || len(all) != 6 || all[0].Username != "bjones" {
 		t.Fatalf("all: %d %v", len(all), err)
 	}
-	mine, _ := s.ListAudit(AuditFilter{Username: "ASMITH"})
+	mine, _ := s.ListAudit(audit.Filter{Username: "ASMITH"})
 	if len(mine) != 5 {
 		t.Fatalf("by user: %d", len(mine))
 	}
-	page, _ := s.ListAudit(AuditFilter{Before: 3, Limit: 10})
+	page, _ := s.ListAudit(audit.Filter{Before: 3, Limit: 10})
 	if len(page) != 2 || page[0].Seq != 2 {
 		t.Fatalf("page: %+v", page)
 	}
-	patient, _ := s.ListAudit(AuditFilter{Patient: "3"})
+	patient, _ := s.ListAudit(audit.Filter{Patient: "3"})
 	if len(patient) != 1 || patient[0].EntityID != "3" {
 		t.Fatalf("by patient: %+v", patient)
 	}

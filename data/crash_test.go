@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"clinicdesk/app/audit"
 )
 
 // The crash test runs a child copy of this test binary that writes as fast
@@ -37,7 +39,7 @@ func TestCrashChild(t *testing.T) {
 	for i := 0; ; i++ {
 		var seq int64
 		err := s.Write(func(tx *Tx) error {
-			e, err := tx.Audit(AuditEntry{Username: "burst", Action: "settings.update", Entity: "settings", EntityID: strconv.Itoa(i)})
+			e, err := tx.Audit(audit.Entry{Username: "burst", Action: "settings.update", Entity: "settings", EntityID: strconv.Itoa(i)})
 			if err != nil {
 				return err
 			}

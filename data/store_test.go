@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"clinicdesk/app/audit"
 )
 
 func newKey(t *testing.T) DataKey {
@@ -232,7 +234,7 @@ func TestWriteRollsBackOnError(t *testing.T) {
 	boom := errors.New("boom")
 	err := s.Write(func(tx *Tx) error {
 		tx.SetSetting("half", "done")
-		tx.Audit(AuditEntry{Username: "u", Action: "x", Entity: "e", EntityID: "1"})
+		tx.Audit(audit.Entry{Username: "u", Action: "x", Entity: "e", EntityID: "1"})
 		return boom
 	})
 	if !errors.Is(err, boom) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 
@@ -60,7 +61,7 @@ type auditScreen struct {
 	content  fyne.CanvasObject
 	pageSize int
 
-	filter  app.AuditFilter // what is shown (Before is always 0 here)
+	filter  audit.Filter // what is shown (Before is always 0 here)
 	entries []app.AuditLine
 	more    bool // older entries may match too
 	seq     int  // the newest page asked for (loadPage)
@@ -201,13 +202,13 @@ func (s *auditScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		action.Importance = widget.MediumImportance
 	}
 	action.SetText(e.What)
-	cells[3].(*widget.Label).SetText(s.recordLabel(e.AuditEntry))
+	cells[3].(*widget.Label).SetText(s.recordLabel(e.Entry))
 	cells[4].(*widget.Label).SetText(e.PatientShown)
-	cells[5].(*widget.Label).SetText(detailLabel(e.AuditEntry))
+	cells[5].(*widget.Label).SetText(detailLabel(e.Entry))
 }
 
 // recordLabel says which record an entry is about, by name where known.
-func (s *auditScreen) recordLabel(e app.AuditEntry) string {
+func (s *auditScreen) recordLabel(e audit.Entry) string {
 	switch e.Entity {
 	case "user":
 		if u, ok := s.users[e.EntityID]; ok {
@@ -253,7 +254,7 @@ var folderDetail = regexp.MustCompile(`^folder=(.*) keep=(\d+)$`)
 
 // detailLabel says an entry's detail in words where its form is known,
 // and as it is otherwise.
-func detailLabel(e app.AuditEntry) string {
+func detailLabel(e audit.Entry) string {
 	d := app.PlainDetail(e.Detail)
 	switch {
 	case d == "":
@@ -304,13 +305,13 @@ func (s *auditScreen) showEntry(id widget.ListItemID) {
 	}
 	e := s.entries[id]
 	s.selected = id
-	parts := []string{fmt.Sprintf("Entry %d", e.Seq), ukcal.WallDateTimeSeconds(e.At), e.Username, e.What + " (" + e.Action + ")", s.recordLabel(e.AuditEntry)}
+	parts := []string{fmt.Sprintf("Entry %d", e.Seq), ukcal.WallDateTimeSeconds(e.At), e.Username, e.What + " (" + e.Action + ")", s.recordLabel(e.Entry)}
 	if e.Patient != "" {
 		parts = append(parts, "patient "+strings.TrimSpace(e.PatientName+" "+e.Patient))
 	}
 	// The stored detail is shown in words, never with an arrow the
 	// fonts cannot draw.
-	if d := detailLabel(e.AuditEntry); d != "" && d != app.PlainDetail(e.Detail) {
+	if d := detailLabel(e.Entry); d != "" && d != app.PlainDetail(e.Detail) {
 		parts = append(parts, d+" ("+app.PlainDetail(e.Detail)+")")
 	} else if d != "" {
 		parts = append(parts, d)
@@ -324,8 +325,8 @@ func (s *auditScreen) showEntry(id widget.ListItemID) {
 }
 
 // readFilters turns the filter fields into a filter, or says what is wrong.
-func (s *auditScreen) readFilters() (app.AuditFilter, error) {
-	f := app.AuditFilter{Username: strings.TrimSpace(s.user.Text), Action: actionCode(s.action.Selected)}
+func (s *auditScreen) readFilters() (audit.Filter, error) {
+	f := audit.Filter{Username: strings.TrimSpace(s.user.Text), Action: actionCode(s.action.Selected)}
 	from, err := parseUKDate(s.from.Text)
 	if err != nil {
 		return f, fmt.Errorf("the \"from\" date %w", err)
@@ -385,7 +386,7 @@ func (s *auditScreen) clearFilters() {
 	s.patientID, s.patientText = "", ""
 	s.setPatientChoices(nil)
 	setMessage(s.filterProblem, "")
-	s.filter = app.AuditFilter{}
+	s.filter = audit.Filter{}
 	s.reload()
 }
 
@@ -437,7 +438,7 @@ func (s *auditScreen) loadPage() {
 // showCount says how much is shown and whether there is more.
 func (s *auditScreen) showCount() {
 	s.count.Importance = widget.MediumImportance
-	filtered := s.filter != (app.AuditFilter{})
+	filtered := s.filter != (audit.Filter{})
 	switch {
 	case len(s.entries) == 0 && filtered:
 		s.count.SetText("No entries match these filters. Clear the filters to see everything.")

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/app"
+	"clinicdesk/app/audit"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -108,7 +108,7 @@ func TestAuditTrailFiltersByPatient(t *testing.T) {
 	}
 	s.clearFilters()
 	tpIdle(t)
-	if s.filter != (app.AuditFilter{}) || s.patientPick.Visible() {
+	if s.filter != (audit.Filter{}) || s.patientPick.Visible() {
 		t.Error("clearing the filters left a patient filter")
 	}
 }

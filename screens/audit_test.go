@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/audit"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -215,7 +216,7 @@ func TestAuditOnlyForManagers(t *testing.T) {
 			t.Fatal("the audit trail is offered to a clinician")
 		}
 	}
-	if _, err := c.AuditLog(app.AuditFilter{}); err == nil {
+	if _, err := c.AuditLog(audit.Filter{}); err == nil {
 		t.Fatal("a clinician can read the audit trail")
 	}
 }
@@ -258,7 +259,7 @@ func TestAuditDetailInWords(t *testing.T) {
 		{"", "ok", "Passed"},
 		{"", "something new=1", "something new=1"}, // unknown forms as they are
 	} {
-		if got := detailLabel(app.AuditEntry{EntityID: c.id, Detail: c.detail}); got != c.want {
+		if got := detailLabel(audit.Entry{EntityID: c.id, Detail: c.detail}); got != c.want {
 			t.Errorf("detailLabel(%q) = %q, want %q", c.detail, got, c.want)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/audit"
 	"clinicdesk/app/testclock"
 
 	"fyne.io/fyne/v2"
@@ -415,7 +416,7 @@ func TestSettingsReceptionistReadOnly(t *testing.T) {
 	}
 	_, checks["Users"] = c.Users()
 	_, checks["AddUser"] = c.AddUser(app.NewUser{Username: "sneaky", FullName: "Sneaky", Role: app.Manager, Password: "plenty long password here"})
-	_, checks["AuditLog"] = c.AuditLog(app.AuditFilter{})
+	_, checks["AuditLog"] = c.AuditLog(audit.Filter{})
 	_, checks["BackupNow"] = c.BackupNow(filepath.Join(t.TempDir(), "x.cdbackup"))
 	_, checks["NewRecoveryKey"] = c.NewRecoveryKey()
 	for name, err := range checks {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/audit"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/testclock"
@@ -101,7 +102,7 @@ func TestSeedAddsGeneratedPatientsThroughTheImport(t *testing.T) {
 		}
 	}
 	// The import's audit applies: one row per patient, by the manager.
-	created, err := c.AuditLog(app.AuditFilter{Action: "patient.create", Limit: 1000})
+	created, err := c.AuditLog(audit.Filter{Action: "patient.create", Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,7 +325,7 @@ func checkSeededDiary(t *testing.T, c *app.Clinic, patients int) {
 	}
 	booked := 0
 	for before := int64(0); ; {
-		page, err := c.AuditLog(app.AuditFilter{Action: "appointment.book", Before: before, Limit: 500})
+		page, err := c.AuditLog(audit.Filter{Action: "appointment.book", Before: before, Limit: 500})
 		if err != nil {
 			t.Fatal(err)
 		}
