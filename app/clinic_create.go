@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/users"
 	"clinicdesk/data"
 
 	"github.com/google/uuid"
@@ -92,7 +93,7 @@ func (c *Clinic) create(s Setup) (string, error) {
 		c.realKeys[id] = fp
 	}
 	now := c.clock().UTC()
-	manager := User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(s.Manager.Username),
+	manager := users.User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(s.Manager.Username),
 		FullName: cleanText(s.Manager.FullName), Role: string(Manager), Active: true, CreatedAt: now, PasswordChangedAt: now}
 	details := s.Clinic
 	details.Address = cleanText(details.Address)

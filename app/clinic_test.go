@@ -10,6 +10,7 @@ import (
 
 	"clinicdesk/app/audit"
 	"clinicdesk/app/testclock"
+	"clinicdesk/app/users"
 	"clinicdesk/data"
 )
 
@@ -33,7 +34,7 @@ func newClinic(t *testing.T) (*Clinic, string, string) {
 	return c, path, recovery
 }
 
-func addUser(t *testing.T, c *Clinic, username string, role Role) User {
+func addUser(t *testing.T, c *Clinic, username string, role Role) users.User {
 	t.Helper()
 	u, err := c.AddUser(NewUser{Username: username, FullName: "Staff " + username, Role: role, Password: "staff-password-" + username})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/users"
 	"clinicdesk/data"
 )
 
@@ -139,18 +140,18 @@ func (c *Clinic) ComplaintsDueSoon(n int) ([]ComplaintRecord, error) {
 
 // ComplaintOwners lists who may own a complaint: active receptionists and
 // practice managers.
-func (c *Clinic) ComplaintOwners() ([]User, error) {
+func (c *Clinic) ComplaintOwners() ([]users.User, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewComplaints); err != nil {
 		return nil, err
 	}
-	users, err := c.store.Users()
+	everyone, err := c.store.Users()
 	if err != nil {
 		return nil, err
 	}
-	var out []User
-	for _, u := range users {
+	var out []users.User
+	for _, u := range everyone {
 		if u.Active && Role(u.Role) != Clinician {
 			out = append(out, u)
 		}

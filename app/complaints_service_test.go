@@ -10,6 +10,7 @@ import (
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 )
 
 // complaintDesk is a clinic with a patient, a receptionist and a
@@ -18,8 +19,8 @@ type complaintDesk struct {
 	c       *Clinic
 	now     time.Time
 	patient patients.Patient
-	rita    User // receptionist
-	colin   User // clinician
+	rita    users.User // receptionist
+	colin   users.User // clinician
 }
 
 func newComplaintDesk(t *testing.T, day string) *complaintDesk {

@@ -6,6 +6,7 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 
 	"github.com/google/uuid"
 )
@@ -112,15 +113,15 @@ func (c *Clinic) Tasks(f tasks.Filter) ([]tasks.Task, error) {
 
 // StaffList lists active users for choosing a task's owner (anyone
 // signed in may see who their colleagues are).
-func (c *Clinic) StaffList() ([]User, error) {
+func (c *Clinic) StaffList() ([]users.User, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewPatients); err != nil {
 		return nil, err
 	}
-	users, err := c.store.Users()
-	var active []User
-	for _, u := range users {
+	everyone, err := c.store.Users()
+	var active []users.User
+	for _, u := range everyone {
 		if u.Active {
 			active = append(active, u)
 		}

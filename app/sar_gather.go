@@ -11,6 +11,7 @@ import (
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 	"clinicdesk/data"
 )
 
@@ -34,8 +35,8 @@ type sarGathered struct {
 	appointments []schedule.DiaryEntry
 	apptHistory  map[string][]schedule.StatusChange
 	clinicians   map[string]string
-	staff        map[string]User
-	staffIDs     map[string]User
+	staff        map[string]users.User
+	staffIDs     map[string]users.User
 }
 
 // sarPage is how many audit rows are read at a time.
@@ -53,7 +54,7 @@ func (c *Clinic) gatherSAR(patientID string) (*sarGathered, error) {
 	if p.Status == patients.PatientMerged {
 		return nil, errors.New("this record was merged into another: make the copy from that record, which holds everything")
 	}
-	g := &sarGathered{patient: p, today: c.today(), staff: map[string]User{}, staffIDs: map[string]User{}}
+	g := &sarGathered{patient: p, today: c.today(), staff: map[string]users.User{}, staffIDs: map[string]users.User{}}
 	if g.clinic, err = c.store.Clinic(); err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 )
 
 func sarPausesJSON(ps []sar.Pause) []sarJSONPause {
@@ -51,7 +52,7 @@ func (g *sarGathered) jsonStaffPtr(username string) *sarJSONStaff {
 	return &s
 }
 
-func (g *sarGathered) json(req sar.Request, by User, region ukcal.Region, due, dueExt ukcal.Date) sarJSON {
+func (g *sarGathered) json(req sar.Request, by users.User, region ukcal.Region, due, dueExt ukcal.Date) sarJSON {
 	p := g.patient
 	var address []string
 	for _, line := range strings.Split(g.clinic.Address, "\n") {

@@ -9,6 +9,7 @@ import (
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 )
 
 // The subject access copy as a PDF for the patient: the gathered record
@@ -28,7 +29,7 @@ func sarFullName(p patients.Patient) string {
 }
 
 // pdf puts the record into words for the patient's copy.
-func (g *sarGathered) pdf(req sar.Request, by User) letters.SARData {
+func (g *sarGathered) pdf(req sar.Request, by users.User) letters.SARData {
 	p := g.patient
 	local := ukcal.Wall
 	var address []string

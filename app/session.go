@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/users"
 	"clinicdesk/data"
 )
 
@@ -24,7 +25,7 @@ var (
 
 // Session is who is signed in.
 type Session struct {
-	User     User
+	User     users.User
 	Role     Role
 	SignedIn time.Time
 	Locked   bool

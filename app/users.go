@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"clinicdesk/app/users"
 	"clinicdesk/data"
 
 	"github.com/google/uuid"
@@ -42,7 +43,7 @@ func checkNewUser(u NewUser, clinicName string) error {
 }
 
 // Users lists every member of staff (managers only).
-func (c *Clinic) Users() ([]User, error) {
+func (c *Clinic) Users() ([]users.User, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermManageUsers); err != nil {
@@ -52,27 +53,27 @@ func (c *Clinic) Users() ([]User, error) {
 }
 
 // AddUser gives a new member of staff a login.
-func (c *Clinic) AddUser(nu NewUser) (User, error) {
+func (c *Clinic) AddUser(nu NewUser) (users.User, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermManageUsers)
 	if err != nil {
-		return User{}, err
+		return users.User{}, err
 	}
 	details, err := c.store.Clinic()
 	if err != nil {
-		return User{}, err
+		return users.User{}, err
 	}
 	if err := checkNewUser(nu, details.Name); err != nil {
-		return User{}, err
+		return users.User{}, err
 	}
 	// The clinic file decides who exists: a keyring entry left by an add
 	// that never committed is no obstacle (it never opens anything).
 	if _, err := c.store.UserByName(strings.TrimSpace(nu.Username)); err == nil {
-		return User{}, fmt.Errorf("there is already a user called %q: choose another user name", nu.Username)
+		return users.User{}, fmt.Errorf("there is already a user called %q: choose another user name", nu.Username)
 	}
 	now := c.clock().UTC()
-	u := User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(nu.Username), FullName: cleanText(nu.FullName),
+	u := users.User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(nu.Username), FullName: cleanText(nu.FullName),
 		Role: string(nu.Role), Active: true, CreatedAt: now, PasswordChangedAt: now}
 	err = c.replaceKeyEntryLocked(s, data.UserEntry(u.Username), []byte(nu.Password), func(tx *writeTx) error {
 		if err := tx.InsertUser(u); err != nil {
@@ -81,7 +82,7 @@ func (c *Clinic) AddUser(nu NewUser) (User, error) {
 		return tx.audit(auditEvent{Action: "user.create", Entity: "user", ID: u.ID, Detail: "role=" + u.Role})
 	})
 	if err != nil {
-		return User{}, err
+		return users.User{}, err
 	}
 	return u, nil
 }
@@ -200,7 +201,7 @@ func (c *Clinic) ChangePassword(oldPassword, newPassword string) error {
 	return c.setPasswordLocked(s, s.User, newPassword, "password.change")
 }
 
-func (c *Clinic) setPasswordLocked(s *Session, u User, newPassword, action string) error {
+func (c *Clinic) setPasswordLocked(s *Session, u users.User, newPassword, action string) error {
 	details, err := c.store.Clinic()
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 )
 
 // A follow-up's due date is a ukcal.Date in and out of the encrypted file,
@@ -16,7 +17,7 @@ func TestTaskDueIsADateStoredAsText(t *testing.T) {
 	at := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	leap, later := ukcal.MustParseDate("2028-02-29"), ukcal.MustParseDate("2028-03-01")
 	err := s.Write(func(tx *Tx) error {
-		if err := tx.InsertUser(User{ID: "u1", Username: "ann", FullName: "Ann", Role: "manager", Active: true, CreatedAt: at}); err != nil {
+		if err := tx.InsertUser(users.User{ID: "u1", Username: "ann", FullName: "Ann", Role: "manager", Active: true, CreatedAt: at}); err != nil {
 			return err
 		}
 		for i, due := range []ukcal.Date{later, leap} {

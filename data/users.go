@@ -4,26 +4,17 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"clinicdesk/app/users"
 )
 
 // ErrNotFound: no such record.
 var ErrNotFound = errors.New("not found")
 
-// User is a member of staff with a login.
-type User struct {
-	ID                string
-	Username          string
-	FullName          string
-	Role              string
-	Active            bool
-	CreatedAt         time.Time
-	PasswordChangedAt time.Time
-}
-
 const userColumns = `id, username, full_name, role, active, created_at, password_changed_at`
 
-func scanUser(sc interface{ Scan(...any) error }) (User, error) {
-	var u User
+func scanUser(sc interface{ Scan(...any) error }) (users.User, error) {
+	var u users.User
 	var created, changed string
 	if err := sc.Scan(&u.ID, &u.Username, &u.FullName, &u.Role, &u.Active, &created, &changed); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -37,7 +28,7 @@ func scanUser(sc interface{ Scan(...any) error }) (User, error) {
 }
 
 // InsertUser adds a member of staff.
-func (t *Tx) InsertUser(u User) error {
+func (t *Tx) InsertUser(u users.User) error {
 	_, err := t.tx.Exec(`INSERT INTO users (`+userColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.Username, u.FullName, u.Role, u.Active,
 		u.CreatedAt.UTC().Format(time.RFC3339Nano), u.PasswordChangedAt.UTC().Format(time.RFC3339Nano))
@@ -45,7 +36,7 @@ func (t *Tx) InsertUser(u User) error {
 }
 
 // UpdateUser saves a user's name, role and whether they may sign in.
-func (t *Tx) UpdateUser(u User) error {
+func (t *Tx) UpdateUser(u users.User) error {
 	res, err := t.tx.Exec(`UPDATE users SET full_name = ?, role = ?, active = ? WHERE id = ?`,
 		u.FullName, u.Role, u.Active, u.ID)
 	if err != nil {
@@ -64,28 +55,28 @@ func (t *Tx) PasswordChanged(userID string, at time.Time) error {
 }
 
 // UserByName finds a user by login name, ignoring case.
-func (t *Tx) UserByName(username string) (User, error) {
+func (t *Tx) UserByName(username string) (users.User, error) {
 	return scanUser(t.tx.QueryRow(`SELECT `+userColumns+` FROM users WHERE username = ?`, username))
 }
 
 // UserByName finds a user by login name, ignoring case.
-func (s *Store) UserByName(username string) (User, error) {
+func (s *Store) UserByName(username string) (users.User, error) {
 	return scanUser(s.db.QueryRow(`SELECT `+userColumns+` FROM users WHERE username = ?`, username))
 }
 
 // UserByID finds a user by id.
-func (s *Store) UserByID(id string) (User, error) {
+func (s *Store) UserByID(id string) (users.User, error) {
 	return scanUser(s.db.QueryRow(`SELECT `+userColumns+` FROM users WHERE id = ?`, id))
 }
 
 // Users lists every user, active first, then by name.
-func (s *Store) Users() ([]User, error) {
+func (s *Store) Users() ([]users.User, error) {
 	rows, err := s.db.Query(`SELECT ` + userColumns + ` FROM users ORDER BY active DESC, full_name COLLATE NOCASE`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []User
+	var out []users.User
 	for rows.Next() {
 		u, err := scanUser(rows)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -65,7 +66,7 @@ type auditScreen struct {
 	entries []app.AuditLine
 	more    bool // older entries may match too
 	seq     int  // the newest page asked for (loadPage)
-	users   map[string]app.User
+	users   map[string]users.User
 
 	cols          *columns
 	list          *widget.List
@@ -99,7 +100,7 @@ func (s *auditScreen) CreateRenderer() fyne.WidgetRenderer {
 
 func (s *auditScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
-	s.users = map[string]app.User{}
+	s.users = map[string]users.User{}
 	var usernames []string
 	// The staff are a few rows: read on the UI goroutine as the screen is
 	// built. Without them the user box offers no names, and still filters.

@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/users"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -80,7 +81,7 @@ type complaintsScreen struct {
 	count        *widget.Label
 	message      *widget.Label
 
-	owners  []app.User
+	owners  []users.User
 	results []app.ComplaintRecord
 	seq     int // bumped by every load; older answers are dropped
 

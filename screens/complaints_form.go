@@ -11,6 +11,7 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,7 +68,7 @@ type complaintForm struct {
 	apptIDs      map[string]string // the check's text → the appointment's ID
 	apptNote     *widget.Label
 	owner        *widget.Select
-	owners       []app.User
+	owners       []users.User
 	period       *textBox
 	periodHint   *widget.Label
 

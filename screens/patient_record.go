@@ -8,6 +8,7 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -82,7 +83,7 @@ type recordData struct {
 	tasks    []tasks.Task
 	merges   []patients.Merge
 	names    map[string]string // other records in the merges, by ID
-	staff    []app.User
+	staff    []users.User
 	// retention: how long the record is kept, from the diary (the last
 	// Seen appointment moves it, so it is read with the history).
 	retention   app.Retention

@@ -16,6 +16,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/audit"
 	"clinicdesk/app/testclock"
+	"clinicdesk/app/users"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -173,18 +174,18 @@ func tcTap(t *testing.T, w fyne.Window, label string) {
 }
 
 // tcUser finds a user by user name.
-func tcUser(t *testing.T, c *app.Clinic, username string) (app.User, bool) {
+func tcUser(t *testing.T, c *app.Clinic, username string) (users.User, bool) {
 	t.Helper()
-	users, err := c.Users()
+	everyone, err := c.Users()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range users {
+	for _, u := range everyone {
 		if u.Username == username {
 			return u, true
 		}
 	}
-	return app.User{}, false
+	return users.User{}, false
 }
 
 func tcSettings(t *testing.T, c *app.Clinic) (*settingsScreen, fyne.Window, *tcShell) {

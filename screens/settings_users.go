@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/users"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,7 +19,7 @@ type usersTab struct {
 	ctx        *Context
 	clinicName string // a password may not be the clinic's name
 
-	users    []app.User
+	users    []users.User
 	selected int // index into users, or -1
 	cols     *columns
 
@@ -35,7 +36,7 @@ type usersTab struct {
 // userForm is the add, edit or reset-password dialog.
 type userForm struct {
 	dialog   *dialog.CustomDialog
-	user     app.User // the person edited (empty when adding)
+	user     users.User // the person edited (empty when adding)
 	fullName *textBox
 	username *textBox
 	role     *widget.Select
@@ -148,9 +149,9 @@ func (t *usersTab) selectUser(id widget.ListItemID) {
 }
 
 // selectedUser is the user the buttons act on.
-func (t *usersTab) selectedUser() (app.User, bool) {
+func (t *usersTab) selectedUser() (users.User, bool) {
 	if t.selected < 0 || t.selected >= len(t.users) {
-		return app.User{}, false
+		return users.User{}, false
 	}
 	return t.users[t.selected], true
 }
@@ -315,8 +316,8 @@ func (t *usersTab) add() {
 	}
 	nu := app.NewUser{Username: f.username.Text, FullName: f.fullName.Text, Role: role, Password: f.password.Text}
 	inBackground(t.ctx, "Adding "+strings.TrimSpace(nu.FullName)+"…",
-		func() (app.User, error) { return t.ctx.Clinic.AddUser(nu) },
-		func(u app.User, err error) {
+		func() (users.User, error) { return t.ctx.Clinic.AddUser(nu) },
+		func(u users.User, err error) {
 			if err != nil {
 				f.refuse(plainError(err))
 				return
@@ -430,7 +431,7 @@ func (t *usersTab) confirmDisable() {
 }
 
 // disable stops u signing in.
-func (t *usersTab) disable(u app.User) {
+func (t *usersTab) disable(u users.User) {
 	if err := t.ctx.Clinic.DisableUser(u.ID); err != nil {
 		t.say(plainError(err), widget.DangerImportance)
 		return

@@ -7,6 +7,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 )
 
 // DiaryYears is how far back the demo's diary goes.
@@ -18,7 +19,7 @@ const DiaryYears = 2
 // gaps, a morning cancellation), the weeks ahead filling up, the staff
 // training day this week, and a waiting list whose urgent patient fits
 // today's cancelled slot. The physiotherapist user is Priya Raman's login.
-func appointments(c *app.Clinic, now time.Time, users map[string]app.User) error {
+func appointments(c *app.Clinic, now time.Time, users map[string]users.User) error {
 	briefs, err := c.ActivePatientBriefs()
 	if err != nil {
 		return err

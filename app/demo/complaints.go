@@ -7,12 +7,13 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/seed"
+	"clinicdesk/app/users"
 )
 
 // complaintHistory gives the demo a complaints register: two years of a
 // few a month, a spread of subjects and outcomes, some still open and a
 // couple overdue today, logged by reception and decided by the manager.
-func complaintHistory(c *app.Clinic, now time.Time, users map[string]app.User) error {
+func complaintHistory(c *app.Clinic, now time.Time, users map[string]users.User) error {
 	briefs, err := c.ActivePatientBriefs()
 	if err != nil {
 		return err

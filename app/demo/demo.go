@@ -15,6 +15,7 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 	"clinicdesk/data"
 )
 
@@ -99,7 +100,7 @@ func CreateAt(dir string, now func() time.Time) (*Clinic, error) {
 // fill adds the staff, the patients, the team and its diary, and a
 // morning's worth of notes, calls and follow-ups.
 func fill(c *app.Clinic, now time.Time) error {
-	users := map[string]app.User{}
+	users := map[string]users.User{}
 	for _, u := range Staff[1:] {
 		u.Password = Password
 		added, err := c.AddUser(u)
@@ -245,7 +246,7 @@ func handWrittenPatients(today ukcal.Date, used map[string]bool) []patients.Pati
 
 // diary adds what a morning at the desk leaves behind: notes, calls, and
 // follow-ups, some due today and one overdue.
-func diary(c *app.Clinic, today ukcal.Date, users map[string]app.User, nhsOf map[string]string) error {
+func diary(c *app.Clinic, today ukcal.Date, users map[string]users.User, nhsOf map[string]string) error {
 	ids := map[string]string{}
 	for _, key := range []string{"john", "lukasz", "margaret", "darren", "deaf"} {
 		found, err := c.SearchPatients(nhsOf[key], false, 5)

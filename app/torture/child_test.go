@@ -11,6 +11,7 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/app/users"
 )
 
 // childSpec says what a child does.
@@ -151,12 +152,12 @@ func restoreLoop(spec childSpec) int {
 func usersLoop(c *app.Clinic, spec childSpec, rng *rand.Rand) int {
 	managerPW := spec.Login.Password
 	for n := 0; ; n++ {
-		users, err := c.Users()
+		everyone, err := c.Users()
 		if err != nil {
 			return childFail("list users: %v", err)
 		}
-		var active, disabled []app.User
-		for _, u := range users {
+		var active, disabled []users.User
+		for _, u := range everyone {
 			switch {
 			case u.Username == spec.Login.User:
 			case u.Active:
@@ -179,7 +180,7 @@ func usersLoop(c *app.Clinic, spec childSpec, rng *rand.Rand) int {
 			kinds = append(kinds, "reenable", "reenable")
 		}
 		o := op{Op: kinds[rng.IntN(len(kinds))]}
-		pick := func(from []app.User) app.User { return from[rng.IntN(len(from))] }
+		pick := func(from []users.User) users.User { return from[rng.IntN(len(from))] }
 		switch o.Op {
 		case "add":
 			o.User, o.New = fmt.Sprintf("u%sn%d", spec.Tag, n), newPassword(rng)

@@ -1,0 +1,16 @@
+package users
+
+import (
+	"time"
+)
+
+// User is a member of staff with a login.
+type User struct {
+	ID                string
+	Username          string
+	FullName          string
+	Role              string
+	Active            bool
+	CreatedAt         time.Time
+	PasswordChangedAt time.Time
+}
