@@ -24,8 +24,6 @@ var Version = "dev"
 
 // Re-exported so that screens need not import the data layer.
 type (
-	ClinicDetails = data.ClinicDetails
-
 	KDFParams = data.KDFParams
 )
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/users"
 	"clinicdesk/data"
 
@@ -17,7 +18,7 @@ import (
 // Setup is what the first-run wizard collects.
 type Setup struct {
 	Path    string
-	Clinic  ClinicDetails
+	Clinic  practice.Details
 	Manager NewUser // Role is forced to Manager
 	// KDF overrides the key-derivation cost; zero means data.TunedKDF.
 	// Only tests and throw-away demo clinics lower it.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/users"
 	"clinicdesk/data"
@@ -23,7 +24,7 @@ func newClinic(t *testing.T) (*Clinic, string, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "clinic.db")
 	c, recovery, err := Create(Setup{Path: path,
-		Clinic: ClinicDetails{Name: "Clinig Iechyd Siân", Address: "1 Heol y Frenhines\nCaerdydd\nCF10 1AA",
+		Clinic: practice.Details{Name: "Clinig Iechyd Siân", Address: "1 Heol y Frenhines\nCaerdydd\nCF10 1AA",
 			Phone: "029 2018 0000"},
 		Manager: NewUser{Username: "amanager", FullName: "Ann Manager", Password: managerPassword},
 		KDF:     fastKDF, Now: testclock.Now}) // the suite's one clock; tests that need a day pin their own
@@ -266,7 +267,7 @@ func TestPermissionsAreCheckedInTheAppLayer(t *testing.T) {
 		if _, err := c.Users(); !errors.As(err, &pe) {
 			t.Errorf("%s listed users: %v", who, err)
 		}
-		if err := c.SaveDetails(ClinicDetails{Name: "Hijacked"}); !errors.As(err, &pe) {
+		if err := c.SaveDetails(practice.Details{Name: "Hijacked"}); !errors.As(err, &pe) {
 			t.Errorf("%s changed clinic details: %v", who, err)
 		}
 		if _, err := c.AuditLog(audit.Filter{}); !errors.As(err, &pe) {

@@ -9,14 +9,14 @@ import (
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/letters"
 	"clinicdesk/app/patients"
-	"clinicdesk/data"
+	"clinicdesk/app/practice"
 )
 
 // complaintLetterFields fills the merge fields a complaint letter uses,
 // and refuses, in words the desk can act on, a letter that would print
 // with a gap.
 func (c *Clinic) complaintLetterFields(req ComplaintLetterRequest, rec ComplaintRecord, patient *patients.Patient,
-	details data.ClinicDetails, cs complaints.Settings, cc complaintContext) (letters.Fields, error) {
+	details practice.Details, cs complaints.Settings, cc complaintContext) (letters.Fields, error) {
 	cf := &letters.ComplaintFields{
 		Reference: rec.Reference, Received: rec.Received,
 		AcknowledgeBy: rec.Due.AcknowledgeBy, ResponseDue: rec.Due.ResponseDue,
@@ -142,8 +142,8 @@ func finalResponseSignatory(typed, recorded string, s *Session) (letters.Signato
 }
 
 // buildComplaintLetter merges the template and lays out the letter.
-func buildComplaintLetter(tmpl LetterTemplate, f letters.Fields, to letters.Recipient, signatory letters.Signatory,
-	window letters.Window, details data.ClinicDetails) (letters.Letter, error) {
+func buildComplaintLetter(tmpl letters.ClinicTemplate, f letters.Fields, to letters.Recipient, signatory letters.Signatory,
+	window letters.Window, details practice.Details) (letters.Letter, error) {
 	parsed, err := letters.ParseTemplate(tmpl.Name, tmpl.Subject, tmpl.Body)
 	if err != nil {
 		return letters.Letter{}, fmt.Errorf("the %q template has a mistake (a manager can fix it in Settings → Letters): %w", tmpl.Title, err)

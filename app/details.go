@@ -6,21 +6,22 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/practice"
 )
 
 // Details reads the clinic's name, address and contact details. Anyone
 // signed in may read them: they head every letter.
-func (c *Clinic) Details() (ClinicDetails, error) {
+func (c *Clinic) Details() (practice.Details, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.session == nil {
-		return ClinicDetails{}, ErrSignedOut
+		return practice.Details{}, ErrSignedOut
 	}
 	return c.store.Clinic()
 }
 
 // SaveDetails changes the clinic's details (managers only).
-func (c *Clinic) SaveDetails(d ClinicDetails) error {
+func (c *Clinic) SaveDetails(d practice.Details) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermEditClinic)

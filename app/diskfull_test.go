@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/patients"
+	"clinicdesk/app/practice"
 	"clinicdesk/data"
 )
 
@@ -58,7 +59,7 @@ func fill(t *testing.T, dir string) string {
 func TestFullDiskStillLetsAManagerSignInAndBackUp(t *testing.T) {
 	disk := smallDisk(t, "16m")
 	path := filepath.Join(disk, "clinic.db")
-	c, _, err := Create(Setup{Path: path, Clinic: ClinicDetails{Name: "Full Disk Physio"},
+	c, _, err := Create(Setup{Path: path, Clinic: practice.Details{Name: "Full Disk Physio"},
 		Manager: NewUser{Username: "amanager", FullName: "Ann Manager", Password: managerPassword}, KDF: fastKDF})
 	if err != nil {
 		t.Fatal(err)

@@ -77,7 +77,7 @@ func (c *Clinic) LetterBatch(ctx context.Context, reqs []LetterRequest, progress
 	if err != nil {
 		return BatchResult{}, err
 	}
-	templates := map[string]LetterTemplate{}
+	templates := map[string]letters.ClinicTemplate{}
 	for _, req := range reqs {
 		if _, ok := templates[req.Template]; !ok {
 			tmpl, err := store.LetterTemplate(req.Template)

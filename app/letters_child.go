@@ -29,7 +29,7 @@ var lettersToTheRequester = map[string]bool{"sar_cover": true, "sar_extension": 
 
 // addressee is who a letter made from tmpl goes to: the template's
 // addressee, or the parent or carer for a letter to a child.
-func (src letterSource) addressee(tmpl LetterTemplate) string {
+func (src letterSource) addressee(tmpl letters.ClinicTemplate) string {
 	if tmpl.AddressedTo != letters.ToPatient || lettersToTheRequester[tmpl.Name] {
 		return tmpl.AddressedTo
 	}
@@ -46,7 +46,7 @@ func (src letterSource) isChild() bool {
 }
 
 // letterRecipient addresses a letter from tmpl to `to` (its addressee).
-func (src letterSource) letterRecipient(tmpl LetterTemplate, to string) (letters.Recipient, error) {
+func (src letterSource) letterRecipient(tmpl letters.ClinicTemplate, to string) (letters.Recipient, error) {
 	if to == letters.ToParent && tmpl.AddressedTo == letters.ToPatient {
 		return src.childRecipient()
 	}
@@ -77,7 +77,7 @@ func (src letterSource) childRecipient() (letters.Recipient, error) {
 
 // childLetterWarnings tell the desk, before the letter is sent, that a
 // letter about a child was addressed to no one by name.
-func (src letterSource) childLetterWarnings(tmpl LetterTemplate) []string {
+func (src letterSource) childLetterWarnings(tmpl letters.ClinicTemplate) []string {
 	if src.addressee(tmpl) != letters.ToParent || src.patient.ParentCarer.Recorded() {
 		return nil
 	}
@@ -86,7 +86,7 @@ func (src letterSource) childLetterWarnings(tmpl LetterTemplate) []string {
 }
 
 // letterWarnings are everything to check before sending a letter to p.
-func (src letterSource) letterWarnings(tmpl LetterTemplate) []string {
+func (src letterSource) letterWarnings(tmpl letters.ClinicTemplate) []string {
 	return append(aisWarnings(src.patient), src.childLetterWarnings(tmpl)...)
 }
 
@@ -94,7 +94,7 @@ func (src letterSource) letterWarnings(tmpl LetterTemplate) []string {
 // discharged for missing appointments being written about a child: a
 // child who is not brought is not discharged (SPEC §2.5), and the GP is
 // sent the letter about a child not brought instead.
-func (src letterSource) refuseDischargeLetterForChild(tmpl LetterTemplate) error {
+func (src letterSource) refuseDischargeLetterForChild(tmpl letters.ClinicTemplate) error {
 	if tmpl.Name != string(schedule.GPLetter) || !src.isChild() {
 		return nil
 	}

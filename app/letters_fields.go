@@ -9,6 +9,7 @@ import (
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -18,7 +19,7 @@ import (
 // letterSource is everything one letter is filled from, read from the
 // records before anything is rendered.
 type letterSource struct {
-	clinic      data.ClinicDetails
+	clinic      practice.Details
 	patient     patients.Patient
 	appointment *schedule.DiaryEntry // nil for a letter about no appointment
 	previous    *schedule.Slot       // the slot before the latest move, if moved
@@ -192,12 +193,12 @@ func (src letterSource) fields() letters.Fields {
 }
 
 // clinicFields are the clinic's details as a letter prints them.
-func clinicFields(d data.ClinicDetails) *letters.ClinicFields {
+func clinicFields(d practice.Details) *letters.ClinicFields {
 	return &letters.ClinicFields{Name: d.Name, AddressLines: addressLines(d.Address), Phone: printablePhone(d.Phone), Email: d.Email}
 }
 
 // letterhead is the clinic's details for the top of a letter.
-func letterhead(d data.ClinicDetails) letters.Letterhead {
+func letterhead(d practice.Details) letters.Letterhead {
 	return letters.Letterhead{Name: d.Name, Address: addressLines(d.Address), Phone: printablePhone(d.Phone), Email: d.Email, Logo: d.Logo}
 }
 

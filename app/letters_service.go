@@ -89,7 +89,7 @@ func (c *Clinic) RenderLetter(req LetterRequest) (LetterResult, error) {
 
 // prepareLetter reads the records and merges the template: everything
 // short of drawing the PDF, which may then happen off the lock.
-func (c *Clinic) prepareLetter(store *data.Store, s *Session, tmpl LetterTemplate, window letters.Window, req LetterRequest) (preparedLetter, error) {
+func (c *Clinic) prepareLetter(store *data.Store, s *Session, tmpl letters.ClinicTemplate, window letters.Window, req LetterRequest) (preparedLetter, error) {
 	if tmpl.AddressedTo == letters.ToComplainant {
 		return preparedLetter{}, ErrComplaintLetterNeedsComplaint
 	}
@@ -118,7 +118,7 @@ func (c *Clinic) prepareLetter(store *data.Store, s *Session, tmpl LetterTemplat
 func typedText(s string) string { return cleanText(strings.ReplaceAll(s, "\r\n", "\n")) }
 
 // buildLetter merges the template with the records into a letter to draw.
-func buildLetter(src letterSource, tmpl LetterTemplate, window letters.Window, s *Session) (letters.Letter, error) {
+func buildLetter(src letterSource, tmpl letters.ClinicTemplate, window letters.Window, s *Session) (letters.Letter, error) {
 	parsed, err := letters.ParseTemplate(tmpl.Name, tmpl.Subject, tmpl.Body)
 	if err != nil {
 		return letters.Letter{}, fmt.Errorf("the %q template has a mistake (a manager can fix it in Settings → Letters): %w", tmpl.Title, err)

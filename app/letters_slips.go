@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app/letters"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -20,7 +21,7 @@ type printedSlip struct {
 }
 
 // slipFor is the appointment card for one diary entry.
-func slipFor(clinic data.ClinicDetails, e schedule.DiaryEntry) letters.Slip {
+func slipFor(clinic practice.Details, e schedule.DiaryEntry) letters.Slip {
 	d, _ := ukcal.ParseDate(e.Date)
 	location := e.RoomName
 	if lines := addressLines(clinic.Address); len(lines) > 0 {

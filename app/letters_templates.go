@@ -13,17 +13,13 @@ import (
 	"clinicdesk/data"
 )
 
-// LetterTemplate is a letter template as the editor and the template list
-// show it.
-type LetterTemplate = data.LetterTemplate
-
 // defaultLetterTemplate is the built-in version of a template, as stored.
-func defaultLetterTemplate(name string, now time.Time) (LetterTemplate, error) {
+func defaultLetterTemplate(name string, now time.Time) (letters.ClinicTemplate, error) {
 	d, err := letters.LookupDefaultTemplate(name)
 	if err != nil {
-		return LetterTemplate{}, err
+		return letters.ClinicTemplate{}, err
 	}
-	return LetterTemplate{Name: d.Name, Title: d.Title, AddressedTo: d.AddressedTo, Subject: d.Subject, Body: d.Body, UpdatedAt: now}, nil
+	return letters.ClinicTemplate{Name: d.Name, Title: d.Title, AddressedTo: d.AddressedTo, Subject: d.Subject, Body: d.Body, UpdatedAt: now}, nil
 }
 
 // ensureTemplatesLocked copies in any default template the clinic file
@@ -36,11 +32,11 @@ func (c *Clinic) ensureTemplatesLocked() error {
 	if err != nil {
 		return err
 	}
-	have := map[string]LetterTemplate{}
+	have := map[string]letters.ClinicTemplate{}
 	for _, t := range stored {
 		have[t.Name] = t
 	}
-	var missing, stale []LetterTemplate
+	var missing, stale []letters.ClinicTemplate
 	now := c.clock().UTC()
 	for _, name := range letters.DefaultTemplateNames() {
 		d, err := defaultLetterTemplate(name, now)
@@ -75,7 +71,7 @@ func (c *Clinic) ensureTemplatesLocked() error {
 
 // LetterTemplates lists the clinic's letter templates in the order of
 // SPEC §3 (any others after, by name).
-func (c *Clinic) LetterTemplates() ([]LetterTemplate, error) {
+func (c *Clinic) LetterTemplates() ([]letters.ClinicTemplate, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermPrintLetters); err != nil {
@@ -92,13 +88,13 @@ func (c *Clinic) LetterTemplates() ([]LetterTemplate, error) {
 	for i, name := range letters.DefaultTemplateNames() {
 		order[name] = i + 1
 	}
-	rank := func(t LetterTemplate) int {
+	rank := func(t letters.ClinicTemplate) int {
 		if n, ok := order[t.Name]; ok {
 			return n
 		}
 		return len(order) + 1
 	}
-	out := append([]LetterTemplate(nil), stored...)
+	out := append([]letters.ClinicTemplate(nil), stored...)
 	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && rank(out[j]) < rank(out[j-1]); j-- {
 			out[j], out[j-1] = out[j-1], out[j]
@@ -108,18 +104,18 @@ func (c *Clinic) LetterTemplates() ([]LetterTemplate, error) {
 }
 
 // LetterTemplateNamed reads one template.
-func (c *Clinic) LetterTemplateNamed(name string) (LetterTemplate, error) {
+func (c *Clinic) LetterTemplateNamed(name string) (letters.ClinicTemplate, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermPrintLetters); err != nil {
-		return LetterTemplate{}, err
+		return letters.ClinicTemplate{}, err
 	}
 	return c.templateLocked(name)
 }
 
-func (c *Clinic) templateLocked(name string) (LetterTemplate, error) {
+func (c *Clinic) templateLocked(name string) (letters.ClinicTemplate, error) {
 	if err := c.ensureTemplatesLocked(); err != nil {
-		return LetterTemplate{}, err
+		return letters.ClinicTemplate{}, err
 	}
 	t, err := c.store.LetterTemplate(name)
 	if errors.Is(err, data.ErrNotFound) {
@@ -131,24 +127,24 @@ func (c *Clinic) templateLocked(name string) (LetterTemplate, error) {
 // SaveLetterTemplate saves a manager's edit of a template's title,
 // subject and body. A template with a mistake is refused, saving nothing,
 // with letters.TemplateErrors naming each line.
-func (c *Clinic) SaveLetterTemplate(name, title, subject, body string) (LetterTemplate, error) {
+func (c *Clinic) SaveLetterTemplate(name, title, subject, body string) (letters.ClinicTemplate, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermEditTemplates)
 	if err != nil {
-		return LetterTemplate{}, err
+		return letters.ClinicTemplate{}, err
 	}
 	t, err := c.templateLocked(name)
 	if err != nil {
-		return LetterTemplate{}, err
+		return letters.ClinicTemplate{}, err
 	}
 	title, subject = cleanText(title), cleanText(subject)
 	body = strings.ReplaceAll(body, "\r\n", "\n")
 	if title == "" {
-		return LetterTemplate{}, errors.New("the template needs a title")
+		return letters.ClinicTemplate{}, errors.New("the template needs a title")
 	}
 	if errs := letters.Validate(subject, body); len(errs) > 0 {
-		return LetterTemplate{}, errs
+		return letters.ClinicTemplate{}, errs
 	}
 	t.Title, t.Subject, t.Body = title, subject, body
 	t.Edited, t.UpdatedAt, t.UpdatedBy = true, c.clock().UTC(), s.User.Username
@@ -162,16 +158,16 @@ func (c *Clinic) SaveLetterTemplate(name, title, subject, body string) (LetterTe
 }
 
 // ResetLetterTemplate puts the built-in wording of a template back.
-func (c *Clinic) ResetLetterTemplate(name string) (LetterTemplate, error) {
+func (c *Clinic) ResetLetterTemplate(name string) (letters.ClinicTemplate, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermEditTemplates)
 	if err != nil {
-		return LetterTemplate{}, err
+		return letters.ClinicTemplate{}, err
 	}
 	t, err := defaultLetterTemplate(name, c.clock().UTC())
 	if err != nil {
-		return LetterTemplate{}, err
+		return letters.ClinicTemplate{}, err
 	}
 	t.UpdatedBy = s.User.Username
 	err = c.writeAs(s, func(tx *writeTx) error {
@@ -222,7 +218,7 @@ func (c *Clinic) PreviewNamedLetterTemplate(name, addressedTo, subject, body, pa
 	if err != nil {
 		return LetterPreview{}, err
 	}
-	tmpl := LetterTemplate{Name: name, Title: "Preview", AddressedTo: addressedTo, Subject: subject, Body: body}
+	tmpl := letters.ClinicTemplate{Name: name, Title: "Preview", AddressedTo: addressedTo, Subject: subject, Body: body}
 	var l letters.Letter
 	var warnings []string
 	if patientID == "" || patientID == ExampleChild {
@@ -257,14 +253,14 @@ func (c *Clinic) PreviewNamedLetterTemplate(name, addressedTo, subject, body, pa
 }
 
 // exampleLetter fills a template with letters.ExampleFields.
-func exampleLetter(tmpl LetterTemplate, window letters.Window, s *Session) (letters.Letter, error) {
+func exampleLetter(tmpl letters.ClinicTemplate, window letters.Window, s *Session) (letters.Letter, error) {
 	return exampleLetterFor(tmpl, window, s, false)
 }
 
 // exampleLetterFor fills a template with letters.ExampleFields, or with
 // letters.ExampleChildFields when child is set, addressed as a letter to
 // that patient would be.
-func exampleLetterFor(tmpl LetterTemplate, window letters.Window, s *Session, child bool) (letters.Letter, error) {
+func exampleLetterFor(tmpl letters.ClinicTemplate, window letters.Window, s *Session, child bool) (letters.Letter, error) {
 	parsed, err := letters.ParseTemplate(tmpl.Name, tmpl.Subject, tmpl.Body)
 	if err != nil {
 		return letters.Letter{}, err

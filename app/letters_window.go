@@ -65,7 +65,7 @@ func (c *Clinic) SetLetterWindow(w letters.Window) error {
 	if err != nil {
 		return err
 	}
-	trial, err := exampleLetter(LetterTemplate{Name: d.Name, AddressedTo: d.AddressedTo, Subject: d.Subject, Body: d.Body}, w, s)
+	trial, err := exampleLetter(letters.ClinicTemplate{Name: d.Name, AddressedTo: d.AddressedTo, Subject: d.Subject, Body: d.Body}, w, s)
 	if err != nil {
 		return err
 	}

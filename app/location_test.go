@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 )
 
@@ -61,7 +62,7 @@ func TestDefaultClinicFileOnLinuxIsInTheConfigFolder(t *testing.T) {
 
 func createAt(t *testing.T, path string) (*Clinic, error) {
 	t.Helper()
-	c, _, err := Create(Setup{Path: path, Clinic: ClinicDetails{Name: "Harbour Physio"},
+	c, _, err := Create(Setup{Path: path, Clinic: practice.Details{Name: "Harbour Physio"},
 		Manager: NewUser{Username: "amanager", FullName: "Ann Manager", Password: managerPassword},
 		KDF:     fastKDF, Now: testclock.Now})
 	if err == nil {

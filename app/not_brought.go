@@ -182,7 +182,7 @@ func plural(n int, one, many string) string {
 // refuseDNALetterToChild stops the adult's DNA letters ("You did not
 // come", addressed to the patient) being written about an appointment a
 // child was not brought to, and names the letter to use instead.
-func (src letterSource) refuseDNALetterToChild(tmpl LetterTemplate) error {
+func (src letterSource) refuseDNALetterToChild(tmpl letters.ClinicTemplate) error {
 	if src.appointment == nil || (tmpl.Name != string(schedule.DNAFirst) && tmpl.Name != string(schedule.DNASecond)) {
 		return nil
 	}

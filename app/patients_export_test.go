@@ -14,6 +14,7 @@ import (
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patientcsv"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/ukcal"
 
 	"golang.org/x/text/unicode/norm"
@@ -361,7 +362,7 @@ func TestAFailedExportIsNotAudited(t *testing.T) {
 // write transaction, one audit row each). Run: go test -bench ExportPatients -benchtime 1x
 func BenchmarkExportPatients(b *testing.B) {
 	path := b.TempDir() + "/clinic.db"
-	c, _, err := Create(Setup{Path: path, Clinic: ClinicDetails{Name: "Bench"},
+	c, _, err := Create(Setup{Path: path, Clinic: practice.Details{Name: "Bench"},
 		Manager: NewUser{Username: "amanager", FullName: "Ann Manager", Password: managerPassword}, KDF: fastKDF})
 	if err != nil {
 		b.Fatal(err)

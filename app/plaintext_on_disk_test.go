@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/plaintext"
+	"clinicdesk/app/practice"
 )
 
 // canary is a surname nobody has, written through the app wherever a name
@@ -34,7 +35,7 @@ func TestNoPatientDataReachesTheDiskInPlaintext(t *testing.T) {
 
 	path := filepath.Join(root, "clinic", "clinic.db")
 	c, _, err := Create(Setup{Path: path,
-		Clinic:  ClinicDetails{Name: "Canary Clinic", Address: "1 " + canary + " Road\nLeeds"},
+		Clinic:  practice.Details{Name: "Canary Clinic", Address: "1 " + canary + " Road\nLeeds"},
 		Manager: NewUser{Username: "amanager", FullName: "Ann " + canary, Password: managerPassword},
 		KDF:     fastKDF})
 	if err != nil {
@@ -43,7 +44,7 @@ func TestNoPatientDataReachesTheDiskInPlaintext(t *testing.T) {
 	if _, err := c.AddUser(NewUser{Username: "bob", FullName: "Bob " + canary, Role: Receptionist, Password: "bob-long-password"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.SaveDetails(ClinicDetails{Name: "Canary Clinic", Address: "2 " + canary + " Street\nLeeds"}); err != nil {
+	if err := c.SaveDetails(practice.Details{Name: "Canary Clinic", Address: "2 " + canary + " Street\nLeeds"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.SetBackupSettings(backups, 3); err != nil {

@@ -86,7 +86,7 @@ func (c *Clinic) prepareSARExtension(s *Session, req sar.Request, region ukcal.R
 		return preparedLetter{}, err
 	}
 	src.sar, src.region = &req, region
-	tmpl := LetterTemplate{Name: "sar_extension", Title: sarExtensionTitle, AddressedTo: letters.ToPatient,
+	tmpl := letters.ClinicTemplate{Name: "sar_extension", Title: sarExtensionTitle, AddressedTo: letters.ToPatient,
 		Subject: sarExtensionSubject, Body: sarExtensionBefore + "\n\n" + sarExtensionAfter}
 	l, err := buildLetter(src, tmpl, window, s)
 	if err != nil {

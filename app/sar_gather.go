@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app/audit"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/tasks"
@@ -21,7 +22,7 @@ import (
 
 // sarGathered is everything held about one patient.
 type sarGathered struct {
-	clinic   ClinicDetails
+	clinic   practice.Details
 	today    ukcal.Date // earlier requests' due dates count open pauses to it
 	patient  patients.Patient
 	notes    []patients.Note // oldest first

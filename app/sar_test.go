@@ -16,6 +16,7 @@ import (
 	"clinicdesk/app/audit"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/sar"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testvectors"
@@ -27,7 +28,7 @@ import (
 func sarClinic(t *testing.T) (*Clinic, *time.Time) {
 	t.Helper()
 	c, _, err := Create(Setup{Path: filepath.Join(t.TempDir(), "clinic.db"),
-		Clinic: ClinicDetails{Name: "Clinig Iechyd Siân", Address: "1 Heol y Frenhines\nCaerdydd\nCF10 1AA",
+		Clinic: practice.Details{Name: "Clinig Iechyd Siân", Address: "1 Heol y Frenhines\nCaerdydd\nCF10 1AA",
 			Phone: "029 2018 0123", Email: "desk@clinig.example"},
 		Manager: NewUser{Username: "amanager", FullName: "Ann Manager", Password: "mossy-kettle-harbour"},
 		KDF:     KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}})

@@ -4,20 +4,12 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"clinicdesk/app/practice"
 )
 
-// ClinicDetails are what the letterhead and the top bar show.
-type ClinicDetails struct {
-	Name      string
-	Address   string
-	Phone     string
-	Email     string
-	Logo      []byte // PNG or JPEG, optional
-	UpdatedAt time.Time
-}
-
 // SaveClinic writes the clinic's details (there is one row).
-func (t *Tx) SaveClinic(d ClinicDetails) error {
+func (t *Tx) SaveClinic(d practice.Details) error {
 	_, err := t.tx.Exec(`INSERT INTO clinic (id, name, address, phone, email, logo, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, phone = excluded.phone,
 			email = excluded.email, logo = excluded.logo, updated_at = excluded.updated_at`,
@@ -26,8 +18,8 @@ func (t *Tx) SaveClinic(d ClinicDetails) error {
 }
 
 // Clinic reads the clinic's details.
-func (s *Store) Clinic() (ClinicDetails, error) {
-	var d ClinicDetails
+func (s *Store) Clinic() (practice.Details, error) {
+	var d practice.Details
 	var updated string
 	err := s.db.QueryRow(`SELECT name, address, phone, email, logo, updated_at FROM clinic WHERE id = 1`).
 		Scan(&d.Name, &d.Address, &d.Phone, &d.Email, &d.Logo, &updated)

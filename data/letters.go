@@ -4,25 +4,14 @@ import (
 	"database/sql"
 	"errors"
 	"time"
-)
 
-// LetterTemplate is one letter template as the clinic uses it: a default
-// copied in on first use, or the manager's edit of one.
-type LetterTemplate struct {
-	Name        string // "appointment_reminder"
-	Title       string // "Appointment reminder"
-	AddressedTo string // patient, gp, complainant
-	Subject     string
-	Body        string
-	Edited      bool // changed by the manager since it was copied in
-	UpdatedAt   time.Time
-	UpdatedBy   string
-}
+	"clinicdesk/app/letters"
+)
 
 const letterTemplateColumns = `name, title, addressed_to, subject, body, edited, updated_at, updated_by`
 
 // SaveLetterTemplate writes a template, replacing any of the same name.
-func (t *Tx) SaveLetterTemplate(lt LetterTemplate) error {
+func (t *Tx) SaveLetterTemplate(lt letters.ClinicTemplate) error {
 	_, err := t.tx.Exec(`INSERT INTO letter_templates (`+letterTemplateColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (name) DO UPDATE SET title = excluded.title, addressed_to = excluded.addressed_to,
 			subject = excluded.subject, body = excluded.body, edited = excluded.edited,
@@ -34,7 +23,7 @@ func (t *Tx) SaveLetterTemplate(lt LetterTemplate) error {
 // AddLetterTemplate writes a template only if none of that name is stored,
 // so copying the defaults in never undoes a manager's edit. It reports
 // whether it added one.
-func (t *Tx) AddLetterTemplate(lt LetterTemplate) (bool, error) {
+func (t *Tx) AddLetterTemplate(lt letters.ClinicTemplate) (bool, error) {
 	res, err := t.tx.Exec(`INSERT INTO letter_templates (`+letterTemplateColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (name) DO NOTHING`,
 		lt.Name, lt.Title, lt.AddressedTo, lt.Subject, lt.Body, lt.Edited, lt.UpdatedAt.UTC().Format(time.RFC3339Nano), lt.UpdatedBy)
@@ -48,7 +37,7 @@ func (t *Tx) AddLetterTemplate(lt LetterTemplate) (bool, error) {
 // RefreshLetterTemplate brings a template no manager has edited up to
 // this version's default wording; an edited one is left as it is. It
 // reports whether it changed one.
-func (t *Tx) RefreshLetterTemplate(lt LetterTemplate) (bool, error) {
+func (t *Tx) RefreshLetterTemplate(lt letters.ClinicTemplate) (bool, error) {
 	res, err := t.tx.Exec(`UPDATE letter_templates SET title = ?, addressed_to = ?, subject = ?, body = ?, updated_at = ?
 		WHERE name = ? AND edited = 0 AND (title <> ? OR addressed_to <> ? OR subject <> ? OR body <> ?)`,
 		lt.Title, lt.AddressedTo, lt.Subject, lt.Body, lt.UpdatedAt.UTC().Format(time.RFC3339Nano),
@@ -61,13 +50,13 @@ func (t *Tx) RefreshLetterTemplate(lt LetterTemplate) (bool, error) {
 }
 
 // LetterTemplates lists the stored templates by name.
-func (s *Store) LetterTemplates() ([]LetterTemplate, error) {
+func (s *Store) LetterTemplates() ([]letters.ClinicTemplate, error) {
 	rows, err := s.db.Query(`SELECT ` + letterTemplateColumns + ` FROM letter_templates ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []LetterTemplate
+	var out []letters.ClinicTemplate
 	for rows.Next() {
 		lt, err := scanLetterTemplate(rows)
 		if err != nil {
@@ -79,7 +68,7 @@ func (s *Store) LetterTemplates() ([]LetterTemplate, error) {
 }
 
 // LetterTemplate reads one template by name.
-func (s *Store) LetterTemplate(name string) (LetterTemplate, error) {
+func (s *Store) LetterTemplate(name string) (letters.ClinicTemplate, error) {
 	lt, err := scanLetterTemplate(s.db.QueryRow(`SELECT `+letterTemplateColumns+` FROM letter_templates WHERE name = ?`, name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return lt, ErrNotFound
@@ -87,8 +76,8 @@ func (s *Store) LetterTemplate(name string) (LetterTemplate, error) {
 	return lt, err
 }
 
-func scanLetterTemplate(sc interface{ Scan(...any) error }) (LetterTemplate, error) {
-	var lt LetterTemplate
+func scanLetterTemplate(sc interface{ Scan(...any) error }) (letters.ClinicTemplate, error) {
+	var lt letters.ClinicTemplate
 	var updated string
 	err := sc.Scan(&lt.Name, &lt.Title, &lt.AddressedTo, &lt.Subject, &lt.Body, &lt.Edited, &updated, &lt.UpdatedBy)
 	lt.UpdatedAt, _ = time.Parse(time.RFC3339Nano, updated)

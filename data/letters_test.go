@@ -4,12 +4,14 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"clinicdesk/app/letters"
 )
 
 func TestLetterTemplatesAreAddedOnceAndEditsSurvive(t *testing.T) {
 	s, _, _ := newStore(t)
 	at := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	def := LetterTemplate{Name: "dna_first", Title: "Missed appointment", AddressedTo: "patient",
+	def := letters.ClinicTemplate{Name: "dna_first", Title: "Missed appointment", AddressedTo: "patient",
 		Subject: "You missed your appointment", Body: "We missed you.\n", UpdatedAt: at}
 	var added bool
 	if err := s.Write(func(tx *Tx) (err error) { added, err = tx.AddLetterTemplate(def); return err }); err != nil || !added {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"clinicdesk/app"
+	"clinicdesk/app/letters"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 
@@ -25,7 +26,7 @@ type letterDialog struct {
 	ctx       *Context
 	patientID string
 
-	templates    []app.LetterTemplate
+	templates    []letters.ClinicTemplate
 	appointments []schedule.DiaryEntry
 
 	template    *widget.Select
@@ -146,10 +147,10 @@ func appointmentChoice(e schedule.DiaryEntry) string {
 }
 
 // chosenTemplate is the template selected.
-func (d *letterDialog) chosenTemplate() app.LetterTemplate {
+func (d *letterDialog) chosenTemplate() letters.ClinicTemplate {
 	i := d.template.SelectedIndex()
 	if i < 0 {
-		return app.LetterTemplate{}
+		return letters.ClinicTemplate{}
 	}
 	return d.templates[i]
 }

@@ -32,7 +32,7 @@ type lettersTab struct {
 	ctx      *Context
 	editable bool
 
-	templates []app.LetterTemplate
+	templates []letters.ClinicTemplate
 	current   int
 	list      *widget.List
 

@@ -10,6 +10,7 @@ import (
 	"io"
 
 	"clinicdesk/app"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -134,7 +135,7 @@ func (s *settingsScreen) selectTab(title string) {
 type detailsTab struct {
 	ctx      *Context
 	editable bool
-	current  app.ClinicDetails
+	current  practice.Details
 
 	name, address, phone, email *widget.Entry // nil when read-only
 	logo                        []byte
@@ -204,7 +205,7 @@ func (t *detailsTab) build() fyne.CanvasObject {
 }
 
 // buildReadOnly shows the details as text, with who can change them.
-func (t *detailsTab) buildReadOnly(d app.ClinicDetails) fyne.CanvasObject {
+func (t *detailsTab) buildReadOnly(d practice.Details) fyne.CanvasObject {
 	value := func(s string) *widget.Label {
 		if s == "" {
 			s = "(not given)"
@@ -305,7 +306,7 @@ func (t *detailsTab) clearLogo() {
 
 // save writes the details; the app checks the user may.
 func (t *detailsTab) save() {
-	d := app.ClinicDetails{
+	d := practice.Details{
 		Name:    t.name.Text,
 		Address: t.address.Text,
 		Phone:   t.phone.Text,

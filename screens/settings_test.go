@@ -15,6 +15,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/audit"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/users"
 
@@ -38,7 +39,7 @@ func tcClinic(t *testing.T) *app.Clinic {
 	dir := t.TempDir()
 	c, key, err := app.Create(app.Setup{
 		Path:    filepath.Join(dir, "clinic.db"),
-		Clinic:  app.ClinicDetails{Name: "Riverside Physio", Address: "1 Mill Lane\nYork\nYO1 7AB", Phone: "01904 000000", Email: "desk@riverside.example"},
+		Clinic:  practice.Details{Name: "Riverside Physio", Address: "1 Mill Lane\nYork\nYO1 7AB", Phone: "01904 000000", Email: "desk@riverside.example"},
 		Manager: app.NewUser{Username: "pmanager", FullName: "Priya Manager", Password: tcManagerPassword},
 		KDF:     app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
 		Now:     testclock.Now,
@@ -410,7 +411,7 @@ func TestSettingsReceptionistReadOnly(t *testing.T) {
 	// The app refuses them anyway.
 	var perm *app.PermissionError
 	checks := map[string]error{
-		"SaveDetails":       c.SaveDetails(app.ClinicDetails{Name: "Hijacked"}),
+		"SaveDetails":       c.SaveDetails(practice.Details{Name: "Hijacked"}),
 		"SetIdleLock":       c.SetIdleLock(30 * time.Minute),
 		"SetBackupSettings": c.SetBackupSettings(t.TempDir(), 5),
 		"RotateDataKey":     c.RotateDataKey(),

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/practice"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -239,7 +240,7 @@ func (e *setupAddressEntry) AcceptsTab() bool { return false }
 func (s *setupScreen) create() {
 	setup := app.Setup{
 		Path: s.ui.opts.DBPath,
-		Clinic: app.ClinicDetails{
+		Clinic: practice.Details{
 			Name:    strings.TrimSpace(s.name.Text),
 			Address: strings.TrimSpace(s.address.Text),
 			Phone:   strings.TrimSpace(s.phone.Text),

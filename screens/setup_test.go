@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 
 	"fyne.io/fyne/v2"
@@ -39,7 +40,7 @@ func fdCreate(t *testing.T) (*app.Clinic, string) {
 	path := filepath.Join(t.TempDir(), "clinic.db")
 	c, key, err := app.Create(app.Setup{
 		Path:    path,
-		Clinic:  app.ClinicDetails{Name: fdClinicName, Address: "12 Mill Lane\nLeeds\nLS1 4AP"},
+		Clinic:  practice.Details{Name: fdClinicName, Address: "12 Mill Lane\nLeeds\nLS1 4AP"},
 		Manager: app.NewUser{Username: "sjones", FullName: "Sarah Jones", Password: fdPassword},
 		KDF:     fdKDF,
 		Now:     testclock.Now,
@@ -346,7 +347,7 @@ func TestSetupCreateFailureStaysOnStep2(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "clinic.db")
 	tpHoldResults(t)
 	u := New(a, Options{DBPath: path, kdf: fdKDF, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
-	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Other"},
+	c, _, err := app.Create(app.Setup{Path: path, Clinic: practice.Details{Name: "Other"},
 		Manager: app.NewUser{Username: "other", FullName: "Other Person", Password: fdPassword}, KDF: fdKDF})
 	if err != nil {
 		t.Fatal(err)

@@ -1,3 +1,6 @@
+// Package audit holds the record of the audit trail: one entry per thing
+// somebody did, and the filter a listing of them takes. The store keeps the
+// entries append-only in a hash chain.
 package audit
 
 import (

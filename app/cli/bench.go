@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
 )
@@ -403,7 +404,7 @@ const benchAuditPerPatient = 9
 func benchBuild(env *Env, path string, n int, progress func(string, ...any)) (benchBuilt, benchQueries, error) {
 	var b benchBuilt
 	start := time.Now()
-	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Bench Clinic", Address: benchClinicAddress, Phone: benchClinicPhone},
+	c, _, err := app.Create(app.Setup{Path: path, Clinic: practice.Details{Name: "Bench Clinic", Address: benchClinicAddress, Phone: benchClinicPhone},
 		Manager: app.NewUser{Username: benchUser, FullName: "Bench Manager", Password: benchPassword}, Now: env.Now})
 	if err != nil {
 		return b, benchQueries{}, err

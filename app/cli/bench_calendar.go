@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
@@ -99,7 +100,7 @@ func benchReference(env *Env, dir string, st seed.Setup, mainPath string, mainAp
 		return "", nil, err
 	}
 	progress("  building the reference clinic of about %d appointments (from %s, %.0f a day) …", benchReferenceAppointments, from, perDay)
-	c, _, err := app.Create(app.Setup{Path: path, Clinic: app.ClinicDetails{Name: "Bench Reference Clinic", Address: benchClinicAddress, Phone: benchClinicPhone},
+	c, _, err := app.Create(app.Setup{Path: path, Clinic: practice.Details{Name: "Bench Reference Clinic", Address: benchClinicAddress, Phone: benchClinicPhone},
 		Manager: app.NewUser{Username: benchUser, FullName: "Bench Manager", Password: benchPassword}, Now: env.Now})
 	if err != nil {
 		return "", nil, err

@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"clinicdesk/app"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -49,7 +50,7 @@ func runInit(env *Env, args []string) error {
 	if *fullName == "" {
 		*fullName = user
 	}
-	details := app.ClinicDetails{Name: *clinic, Address: addressLines(*address), Phone: *phone, Email: *email}
+	details := practice.Details{Name: *clinic, Address: addressLines(*address), Phone: *phone, Email: *email}
 	c, recovery, err := app.Create(app.Setup{Path: *auth.db, Clinic: details,
 		Manager: app.NewUser{Username: user, FullName: *fullName, Password: password}, Now: env.Now})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"clinicdesk/app/audit"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
@@ -20,7 +21,7 @@ const seedManagerPW = "granite-heron-kettle-7"
 func seedClinic(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "seed.db")
-	c, _, err := app.Create(app.Setup{Path: db, Clinic: app.ClinicDetails{Name: "Seed Test Clinic"},
+	c, _, err := app.Create(app.Setup{Path: db, Clinic: practice.Details{Name: "Seed Test Clinic"},
 		Manager: app.NewUser{Username: "manager", FullName: "Mo Manager", Password: seedManagerPW},
 		KDF:     app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}, Now: testclock.Now})
 	if err != nil {

@@ -4,7 +4,7 @@ import (
 	"time"
 )
 
-// ComplaintNote is a note, an action or a piece of learning on a complaint.
+// Note is a note, an action or a piece of learning on a complaint.
 type Note struct {
 	ID          string
 	ComplaintID string
@@ -14,7 +14,7 @@ type Note struct {
 	At          time.Time
 }
 
-// ComplaintSettings are the response periods Settings offer, in working
+// Settings are the response periods Settings offer, in working
 // days, and what the clinic's complaints and its return default to.
 type Settings struct {
 	DefaultResponseDays int
@@ -33,7 +33,7 @@ type Settings struct {
 	ReturnVariant string
 }
 
-// DefaultComplaintSettings are offered until a manager changes them: a
+// DefaultSettings are offered until a manager changes them: a
 // response within 25 working days (about five weeks), and never more than
 // 130 (about six months, when the regulations expect a delay letter).
 func DefaultSettings() Settings {

@@ -13,6 +13,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/app/users"
@@ -41,7 +42,7 @@ var Staff = []app.NewUser{
 
 // Details are the demo clinic's letterhead. The phone number is in
 // Ofcom's drama range, so nobody real is ever rung.
-var Details = app.ClinicDetails{
+var Details = practice.Details{
 	Name:    "Riverside Physiotherapy Clinic",
 	Address: "12 Mill Lane\nRiverside\nLeeds\nLS1 4AP",
 	Phone:   "0113 496 0000",

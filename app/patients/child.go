@@ -84,3 +84,7 @@ func normaliseCarer(c *ParentCarer, add func(field, format string, a ...any)) {
 func CarerName(c ParentCarer) string {
 	return strings.Join(strings.Fields(fmt.Sprint(c.Title, " ", c.Forenames, " ", c.Surname)), " ")
 }
+
+// DefaultChildUnderAge is the age under which a missed appointment is one
+// the child was not brought to, unless the clinic sets another.
+const DefaultChildUnderAge = 16

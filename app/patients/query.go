@@ -75,3 +75,15 @@ func ParseQueryOn(text string, today ukcal.Date) PatientQuery {
 	}
 	return q
 }
+
+// PatientQuery is a search, already understood by the app layer: each
+// part narrows the result. Name tokens are prefixes ("zo smi").
+type PatientQuery struct {
+	NameTokens      []string
+	NHSNumber       string // 10 digits
+	DOB             string // YYYY-MM-DD
+	Postcode        string // normalised full postcode, or an outward code prefix
+	Phone           string // E.164
+	IncludeArchived bool
+	Limit           int
+}

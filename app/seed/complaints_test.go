@@ -8,6 +8,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 )
@@ -15,7 +16,7 @@ import (
 func TestComplaintsAreAPlausibleRegisterThatTheAppAccepts(t *testing.T) {
 	now := testclock.Base()
 	c, _, err := app.Create(app.Setup{Path: filepath.Join(t.TempDir(), "clinic.db"),
-		Clinic:  app.ClinicDetails{Name: "Seeded Clinic"},
+		Clinic:  practice.Details{Name: "Seeded Clinic"},
 		Manager: app.NewUser{Username: "manager", FullName: "Mo Manager", Password: "tidal-copper-wren-1"},
 		KDF:     app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
 		Now:     func() time.Time { return now }}) // "overdue as of today" is the register's today

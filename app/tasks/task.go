@@ -1,3 +1,5 @@
+// Package tasks holds follow-up tasks: something to do by a date, owned by
+// a member of staff, often about a patient.
 package tasks
 
 import (
@@ -19,7 +21,7 @@ type Task struct {
 	CreatedAt time.Time
 }
 
-// TaskFilter narrows a task list.
+// Filter narrows a task list.
 type Filter struct {
 	PatientID string
 	OwnerID   string

@@ -11,6 +11,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/practice"
 	"clinicdesk/app/schedule"
 	"clinicdesk/data"
 )
@@ -59,7 +60,7 @@ func (r *run) makeTemplate() error {
 		Clinician: login{"clinician", "saffron-kestrel-island-93"},
 	}
 	c, recovery, err := app.Create(app.Setup{Path: filepath.Join(r.tmpl, dbName),
-		Clinic:  app.ClinicDetails{Name: "Torture Test Clinic", Address: "1 High Street\nLeeds\nLS1 1AA"},
+		Clinic:  practice.Details{Name: "Torture Test Clinic", Address: "1 High Street\nLeeds\nLS1 1AA"},
 		Manager: app.NewUser{Username: f.Manager.User, FullName: "Mary Manager", Password: f.Manager.Password},
 		KDF:     cheapKDF})
 	if err != nil {

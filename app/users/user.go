@@ -1,3 +1,5 @@
+// Package users holds the record of a member of staff with a login. Who may
+// do what (roles and permissions) is the facade's, which checks it.
 package users
 
 import (

@@ -1,0 +1,32 @@
+package patients
+
+// PatientBrief is what a generated diary needs to know of a patient.
+type PatientBrief struct {
+	ID, DOB, Sex string
+}
+
+// PatientSummary is a patient as a list or search result shows them:
+// enough to tell two John Smiths apart, and nothing that could be saved
+// back over the record by mistake (open the record by ID to edit it).
+type PatientSummary struct {
+	ID            string
+	Title         string
+	Forenames     string
+	Surname       string
+	PreferredName string
+	DOB           string
+	NHSNumber     string
+	Postcode      string
+	Alerts        []Alert
+	AISNeeds      []string
+	Language      string
+	Interpreter   bool
+	Status        string
+}
+
+// Summary is the list row of p.
+func (p Patient) Summary() PatientSummary {
+	return PatientSummary{ID: p.ID, Title: p.Title, Forenames: p.Forenames, Surname: p.Surname,
+		PreferredName: p.PreferredName, DOB: p.DOB, NHSNumber: p.NHSNumber, Postcode: p.Address.Postcode,
+		Alerts: p.Alerts, AISNeeds: p.AIS.Needs, Language: p.Language, Interpreter: p.Interpreter, Status: p.Status}
+}
