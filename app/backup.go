@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/backups"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -21,9 +22,6 @@ const BackupExt = ".cdbackup"
 
 // DefaultBackupKeep is how many automatic backups are kept.
 const DefaultBackupKeep = 10
-
-// Manifest describes a backup (time, version, counts, audit chain head).
-type Manifest = data.Manifest
 
 // BackupSettings say where automatic backups go and how many are kept.
 type BackupSettings struct {
@@ -108,23 +106,23 @@ func BackupFile(out string) string {
 
 // BackupNow writes a verified backup to BackupFile(out) (managers only). It
 // never replaces a file already there.
-func (c *Clinic) BackupNow(out string) (Manifest, error) {
+func (c *Clinic) BackupNow(out string) (backups.Manifest, error) {
 	return c.backupNow(out, false)
 }
 
 // BackupReplacing is BackupNow that may replace an existing backup (the
 // command line's --force). The old file goes only once the new one has
 // verified.
-func (c *Clinic) BackupReplacing(out string) (Manifest, error) {
+func (c *Clinic) BackupReplacing(out string) (backups.Manifest, error) {
 	return c.backupNow(out, true)
 }
 
-func (c *Clinic) backupNow(out string, replace bool) (Manifest, error) {
+func (c *Clinic) backupNow(out string, replace bool) (backups.Manifest, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBackup)
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	return c.backupLocked(s.User.Username, BackupFile(out), replace)
 }
@@ -134,12 +132,12 @@ func (c *Clinic) backupNow(out string, replace bool) (Manifest, error) {
 // and returns the file written: the GUI's "Back up now", where nobody types
 // a name, so nothing can be replaced by mistake. The name is not one the
 // automatic pruning deletes.
-func (c *Clinic) BackupInto(folder string) (Manifest, string, error) {
+func (c *Clinic) BackupInto(folder string) (backups.Manifest, string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBackup)
 	if err != nil {
-		return Manifest{}, "", err
+		return backups.Manifest{}, "", err
 	}
 	stem := filepath.Join(folder, "clinicdesk-"+ukcal.FormatWall(c.clock(), ukcal.LayoutFileStamp))
 	return c.backupUnique(s.User.Username, stem)
@@ -148,7 +146,7 @@ func (c *Clinic) BackupInto(folder string) (Manifest, string, error) {
 // backupUnique writes to stem.cdbackup, or stem-2.cdbackup, stem-3… when
 // that is taken: two backups made in the same second (or minute) never
 // replace each other.
-func (c *Clinic) backupUnique(username, stem string) (Manifest, string, error) {
+func (c *Clinic) backupUnique(username, stem string) (backups.Manifest, string, error) {
 	for n := 1; n <= 100; n++ {
 		out := stem + BackupExt
 		if n > 1 {
@@ -164,13 +162,13 @@ func (c *Clinic) backupUnique(username, stem string) (Manifest, string, error) {
 		}
 		return m, out, err
 	}
-	return Manifest{}, "", fmt.Errorf("there are already 100 backups named %s… in that folder: move some elsewhere", filepath.Base(stem))
+	return backups.Manifest{}, "", fmt.Errorf("there are already 100 backups named %s… in that folder: move some elsewhere", filepath.Base(stem))
 }
 
-func (c *Clinic) backupLocked(username, out string, replace bool) (Manifest, error) {
+func (c *Clinic) backupLocked(username, out string, replace bool) (backups.Manifest, error) {
 	kr, err := c.keyring.Bytes()
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	backup := c.store.Backup
 	if replace {
@@ -289,12 +287,12 @@ func pruneBackups(folder string, keep int, just string) error {
 
 // TestBackup is the restore drill: it opens a backup in a private temp
 // folder and checks it completely, without touching the live file.
-func (c *Clinic) TestBackup(path string) (Manifest, error) {
+func (c *Clinic) TestBackup(path string) (backups.Manifest, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermBackup)
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	m, err := data.VerifyBackup(path, c.key)
 	detail := "ok"
@@ -313,35 +311,35 @@ func (c *Clinic) TestBackup(path string) (Manifest, error) {
 // overwritten without force; what was there is kept beside it. The swap is
 // atomic as far as a crash goes (see data.Restore): the next start
 // finishes it.
-func RestoreBackup(archive, dbPath, username, secret string, force bool) (Manifest, error) {
+func RestoreBackup(archive, dbPath, username, secret string, force bool) (backups.Manifest, error) {
 	if err := data.FinishInterruptedRestore(dbPath); err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	kr, err := data.BackupKeyring(archive)
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	entry, sec := data.UserEntry(username), []byte(secret)
 	if strings.EqualFold(username, "recovery") {
 		canon, err := canonicalRecoveryKey(secret)
 		if err != nil {
-			return Manifest{}, err
+			return backups.Manifest{}, err
 		}
 		entry, sec = data.RecoveryEntry, canon
 	}
 	key, err := kr.Unwrap(entry, sec)
 	if err != nil {
-		return Manifest{}, ErrWrongPassword
+		return backups.Manifest{}, ErrWrongPassword
 	}
 	if Exists(dbPath) && !force {
-		return Manifest{}, fmt.Errorf("a clinic file already exists at %s: add --force to replace it (the current one is kept beside it)", dbPath)
+		return backups.Manifest{}, fmt.Errorf("a clinic file already exists at %s: add --force to replace it (the current one is kept beside it)", dbPath)
 	}
 	if err := prepareClinicFolder(dbPath); err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	lock, err := data.AcquireLock(dbPath)
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	defer lock.Release()
 	// Only a practice manager (as the backup knew them) or the holder of

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/backups"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
@@ -15,7 +16,7 @@ import (
 // RestorePreview is what the restore confirmation names: when the backup
 // was made, by whom, and what done since would be lost.
 type RestorePreview struct {
-	Manifest Manifest
+	Manifest backups.Manifest
 	// MadeBy is "Full Name (username)" from this clinic's audit trail, or
 	// "" when the trail does not say (a backup made elsewhere, or on close
 	// before anyone signed in: "system").
@@ -73,7 +74,7 @@ func (c *Clinic) requireRestorer() (*Session, error) {
 // backupMakerLocked finds the "Made a backup" row written just after the
 // backup, by the audit position the manifest recorded (positions, not
 // times: the manifest's time is the computer's, the trail's the clinic's).
-func (c *Clinic) backupMakerLocked(m Manifest) string {
+func (c *Clinic) backupMakerLocked(m backups.Manifest) string {
 	rows, err := c.store.ListAudit(audit.Filter{Action: "backup.create", Before: m.AuditSeq + 50, Limit: 50})
 	if err != nil {
 		return ""
@@ -95,7 +96,7 @@ func (c *Clinic) backupMakerLocked(m Manifest) string {
 // or changed after the backup's point in the audit trail. It counts only
 // when this clinic's trail passes through that point: a backup from
 // before an earlier restore (another line of history) is not counted.
-func (c *Clinic) changesSinceLocked(m Manifest) (patients, appointments int, counted bool) {
+func (c *Clinic) changesSinceLocked(m backups.Manifest) (patients, appointments int, counted bool) {
 	at, err := c.store.ListAudit(audit.Filter{Before: m.AuditSeq + 1, Limit: 1})
 	if err != nil || len(at) != 1 || at[0].Seq != m.AuditSeq || at[0].Hash != m.AuditHead {
 		return 0, 0, false
@@ -137,18 +138,18 @@ func (c *Clinic) changesSinceLocked(m Manifest) (patients, appointments int, cou
 // again with the backup's passwords: on success the session has ended.
 // On failure the clinic as it was is opened again and the session goes
 // on; the failure is on its audit trail.
-func (c *Clinic) RestoreFrom(archive, password string) (Manifest, error) {
+func (c *Clinic) RestoreFrom(archive, password string) (backups.Manifest, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.requireRestorer()
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	username := s.User.Username
 	m, key, fingerprint, err := c.openBackupFor(archive, username, password)
 	if err != nil {
 		c.auditRestoreFailedLocked(s, archive, err)
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	// Only an active manager whose password the restored clinic will take
 	// may put it in place; the restore is recorded in the restored copy
@@ -173,7 +174,7 @@ func (c *Clinic) RestoreFrom(archive, password string) (Manifest, error) {
 	// the clinic part way through.
 	oldSeq, oldHead, err := c.store.AuditHead()
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	c.store.AnchorAudit()
 	closeErr := c.store.Close()
@@ -182,7 +183,7 @@ func (c *Clinic) RestoreFrom(archive, password string) (Manifest, error) {
 		if !c.reopenUnchangedLocked(oldSeq, oldHead) {
 			c.signedOutAfterRestoreLocked()
 		}
-		return Manifest{}, closeErr
+		return backups.Manifest{}, closeErr
 	}
 	_, restoreErr := data.Restore(archive, c.path, key, true, check)
 	if restoreErr == nil {
@@ -204,12 +205,12 @@ func (c *Clinic) RestoreFrom(archive, password string) (Manifest, error) {
 	}
 	if c.lock != nil && !data.RestorePending(c.path) && c.reopenUnchangedLocked(oldSeq, oldHead) {
 		c.auditRestoreFailedLocked(s, archive, restoreErr)
-		return Manifest{}, restoreErr
+		return backups.Manifest{}, restoreErr
 	}
 	// The backup is in place after all, or the files wait for the next
 	// start to finish them: everyone signs in again.
 	c.signedOutAfterRestoreLocked()
-	return Manifest{}, errors.Join(restoreErr, finishErr)
+	return backups.Manifest{}, errors.Join(restoreErr, finishErr)
 }
 
 // reopenUnchangedLocked opens the clinic file again with the key it had,
@@ -233,26 +234,26 @@ func (c *Clinic) reopenUnchangedLocked(oldSeq int64, oldHead string) bool {
 
 // openBackupFor checks the backup is this clinic's and opens its keyring
 // with the user's password as it was then.
-func (c *Clinic) openBackupFor(archive, username, password string) (Manifest, data.DataKey, string, error) {
+func (c *Clinic) openBackupFor(archive, username, password string) (backups.Manifest, data.DataKey, string, error) {
 	m, err := data.ReadBackupManifest(archive)
 	if err != nil {
-		return Manifest{}, data.DataKey{}, "", fmt.Errorf("%s cannot be restored: %w", filepath.Base(archive), err)
+		return backups.Manifest{}, data.DataKey{}, "", fmt.Errorf("%s cannot be restored: %w", filepath.Base(archive), err)
 	}
 	if m.ClinicID != c.keyring.ClinicID() {
-		return Manifest{}, data.DataKey{}, "", errOtherClinic
+		return backups.Manifest{}, data.DataKey{}, "", errOtherClinic
 	}
 	kr, err := data.BackupKeyring(archive)
 	if err != nil {
-		return Manifest{}, data.DataKey{}, "", fmt.Errorf("%s cannot be restored: %w", filepath.Base(archive), err)
+		return backups.Manifest{}, data.DataKey{}, "", fmt.Errorf("%s cannot be restored: %w", filepath.Base(archive), err)
 	}
 	u, err := kr.Open(data.UserEntry(username), []byte(password))
 	if err != nil {
-		return Manifest{}, data.DataKey{}, "", errBackupPassword(m)
+		return backups.Manifest{}, data.DataKey{}, "", errBackupPassword(m)
 	}
 	return m, u.Key, u.Fingerprint, nil
 }
 
-func errBackupPassword(m Manifest) error {
+func errBackupPassword(m backups.Manifest) error {
 	return fmt.Errorf("that password does not open this backup: type your password as it was %s, when the backup was made (after the restore it is the one that signs you in)", clinicTimeWords(m.CreatedAt))
 }
 

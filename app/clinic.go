@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/kdf"
 	"clinicdesk/data"
 
 	"golang.org/x/text/unicode/norm"
@@ -21,11 +22,6 @@ import (
 // start from FyneApp.toml (version.go), the one place it is written;
 // "dev" is what tests of the packages below main see.
 var Version = "dev"
-
-// Re-exported so that screens need not import the data layer.
-type (
-	KDFParams = data.KDFParams
-)
 
 // NewUser is what it takes to add a member of staff.
 type NewUser struct {
@@ -40,7 +36,7 @@ type Clinic struct {
 	path    string
 	lock    *data.Lock
 	keyring *data.Keyring
-	kdf     KDFParams
+	kdf     kdf.Params
 	now     func() time.Time
 
 	mu        sync.Mutex

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/kdf"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/users"
 	"clinicdesk/data"
@@ -22,7 +23,7 @@ type Setup struct {
 	Manager NewUser // Role is forced to Manager
 	// KDF overrides the key-derivation cost; zero means data.TunedKDF.
 	// Only tests and throw-away demo clinics lower it.
-	KDF KDFParams
+	KDF kdf.Params
 	// Now is the clinic's clock from its first audit row on (see SetClock);
 	// nil is the system clock. Tests and the CLI pass theirs.
 	Now func() time.Time
@@ -137,8 +138,8 @@ func (c *Clinic) create(s Setup) (string, error) {
 }
 
 // kdfParams is the key-derivation cost for new keyring entries.
-func (c *Clinic) kdfParams() KDFParams {
-	if c.kdf != (KDFParams{}) {
+func (c *Clinic) kdfParams() kdf.Params {
+	if c.kdf != (kdf.Params{}) {
 		return c.kdf
 	}
 	return data.TunedKDF()

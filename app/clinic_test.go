@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/kdf"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/users"
@@ -16,7 +17,7 @@ import (
 )
 
 // fastKDF keeps tests quick; real clinics use data.DefaultKDF.
-var fastKDF = KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
+var fastKDF = kdf.Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
 
 const managerPassword = "mossy-kettle-harbour"
 

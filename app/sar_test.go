@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/kdf"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/practice"
@@ -31,7 +32,7 @@ func sarClinic(t *testing.T) (*Clinic, *time.Time) {
 		Clinic: practice.Details{Name: "Clinig Iechyd Siân", Address: "1 Heol y Frenhines\nCaerdydd\nCF10 1AA",
 			Phone: "029 2018 0123", Email: "desk@clinig.example"},
 		Manager: NewUser{Username: "amanager", FullName: "Ann Manager", Password: "mossy-kettle-harbour"},
-		KDF:     KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}})
+		KDF:     kdf.Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}})
 	if err != nil {
 		t.Fatal(err)
 	}

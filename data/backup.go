@@ -15,6 +15,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"clinicdesk/app/backups"
 )
 
 // A backup is one file: a tar archive holding the encrypted clinic file
@@ -28,22 +30,7 @@ const (
 	backupManifestName = "manifest.json"
 )
 
-// Manifest describes a backup. Its MAC, keyed from the data key, shows it
-// was written by someone holding that key and has not been altered.
-type Manifest struct {
-	Format        int               `json:"format"`
-	CreatedAt     time.Time         `json:"created_at"`
-	AppVersion    string            `json:"app_version"`
-	SchemaVersion int               `json:"schema_version"`
-	ClinicID      string            `json:"clinic_id"`
-	AuditSeq      int64             `json:"audit_seq"`
-	AuditHead     string            `json:"audit_head"`
-	RowCounts     map[string]int64  `json:"row_counts"`
-	SHA256        map[string]string `json:"sha256"`
-	MAC           string            `json:"mac"`
-}
-
-func manifestMAC(m Manifest, key DataKey) (string, error) {
+func manifestMAC(m backups.Manifest, key DataKey) (string, error) {
 	m.MAC = ""
 	body, err := json.Marshal(m)
 	if err != nil {
@@ -69,27 +56,27 @@ func (e *BackupExistsError) Error() string {
 // Backup writes an archive of the clinic file to out and verifies it by
 // opening the copy. It never replaces a file already at out. The keyring
 // bytes come from the caller, who holds the current keyring.
-func (s *Store) Backup(out string, key DataKey, keyring []byte, clinicID, appVersion string) (Manifest, error) {
+func (s *Store) Backup(out string, key DataKey, keyring []byte, clinicID, appVersion string) (backups.Manifest, error) {
 	return s.backup(out, key, keyring, clinicID, appVersion, false)
 }
 
 // BackupReplacing is Backup that may replace a file at out (the manager
 // said so). The old file is replaced only by a backup that verified.
-func (s *Store) BackupReplacing(out string, key DataKey, keyring []byte, clinicID, appVersion string) (Manifest, error) {
+func (s *Store) BackupReplacing(out string, key DataKey, keyring []byte, clinicID, appVersion string) (backups.Manifest, error) {
 	return s.backup(out, key, keyring, clinicID, appVersion, true)
 }
 
-func (s *Store) backup(out string, key DataKey, keyring []byte, clinicID, appVersion string, replace bool) (Manifest, error) {
+func (s *Store) backup(out string, key DataKey, keyring []byte, clinicID, appVersion string, replace bool) (backups.Manifest, error) {
 	if _, err := os.Lstat(out); err == nil && !replace {
-		return Manifest{}, &BackupExistsError{Path: out}
+		return backups.Manifest{}, &BackupExistsError{Path: out}
 	}
 	work, err := os.MkdirTemp(filepath.Dir(out), ".clinicdesk-backup-*")
 	if errors.Is(err, fs.ErrNotExist) {
 		// Not made for the user: a mistyped folder would hide the backup.
-		return Manifest{}, fmt.Errorf("the backup folder %s does not exist: make it first, or choose a folder that does", filepath.Dir(out))
+		return backups.Manifest{}, fmt.Errorf("the backup folder %s does not exist: make it first, or choose a folder that does", filepath.Dir(out))
 	}
 	if err != nil {
-		return Manifest{}, fmt.Errorf("cannot write in the backup folder %s: %w", filepath.Dir(out), err)
+		return backups.Manifest{}, fmt.Errorf("cannot write in the backup folder %s: %w", filepath.Dir(out), err)
 	}
 	defer os.RemoveAll(work)
 	os.Chmod(work, 0o700)
@@ -105,40 +92,40 @@ func (s *Store) backup(out string, key DataKey, keyring []byte, clinicID, appVer
 	}
 	s.writeMu.Unlock()
 	if err != nil {
-		return Manifest{}, fmt.Errorf("copy the clinic file: %w", err)
+		return backups.Manifest{}, fmt.Errorf("copy the clinic file: %w", err)
 	}
 	if err := checkPageHMACs(copyPath, key); err != nil {
-		return Manifest{}, fmt.Errorf("the backup's copy of the clinic file is not encrypted under the clinic's key, so it was not kept: %w", err)
+		return backups.Manifest{}, fmt.Errorf("the backup's copy of the clinic file is not encrypted under the clinic's key, so it was not kept: %w", err)
 	}
 	counts, err := s.RowCounts()
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	dbSum, err := fileSHA256(copyPath)
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
-	m := Manifest{Format: 1, CreatedAt: time.Now().UTC(), AppVersion: appVersion, SchemaVersion: SchemaVersion(),
+	m := backups.Manifest{Format: 1, CreatedAt: time.Now().UTC(), AppVersion: appVersion, SchemaVersion: SchemaVersion(),
 		ClinicID: clinicID, AuditSeq: seq, AuditHead: head, RowCounts: counts,
 		SHA256: map[string]string{backupDBName: dbSum, backupKeyringName: sha256Hex(keyring)}}
 	if m.MAC, err = manifestMAC(m, key); err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	manifest, err := json.MarshalIndent(m, "", " ")
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	// The archive is written and verified under a temporary name in the
 	// same folder; only a backup that verified takes the final name.
 	tmp := filepath.Join(work, "backup"+filepath.Ext(out))
 	if err := writeBackupArchive(tmp, m.CreatedAt, manifest, keyring, copyPath); err != nil {
-		return Manifest{}, fmt.Errorf("write the backup: %w", err)
+		return backups.Manifest{}, fmt.Errorf("write the backup: %w", err)
 	}
 	if _, err := VerifyBackup(tmp, key); err != nil {
-		return Manifest{}, fmt.Errorf("the backup was written but did not verify, so it was not kept: %w", err)
+		return backups.Manifest{}, fmt.Errorf("the backup was written but did not verify, so it was not kept: %w", err)
 	}
 	if err := placeBackup(tmp, out, replace); err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	// The anchor moves up with every backup; a failure to is found by verify.
 	s.AnchorAudit()
@@ -241,7 +228,7 @@ func sha256Hex(b []byte) string {
 // backupArchive is a backup's manifest and keyring, and where its clinic
 // file was unpacked to (when asked for).
 type backupArchive struct {
-	manifest Manifest
+	manifest backups.Manifest
 	keyring  []byte
 	dbPath   string
 }
@@ -328,16 +315,16 @@ func BackupKeyring(path string) (*Keyring, error) {
 // checksums, the manifest's MAC, then it opens the copy in a private temp
 // folder and runs the integrity checks and the audit chain up to the head
 // the manifest recorded. This is also the restore drill.
-func VerifyBackup(path string, key DataKey) (Manifest, error) {
+func VerifyBackup(path string, key DataKey) (backups.Manifest, error) {
 	dir, err := os.MkdirTemp("", "clinicdesk-verify-*")
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	defer os.RemoveAll(dir)
 	os.Chmod(dir, 0o700)
 	a, err := verifyUnpacked(path, key, dir, nil)
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	return a.manifest, nil
 }

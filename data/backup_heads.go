@@ -13,6 +13,7 @@ import (
 	"sort"
 	"time"
 
+	"clinicdesk/app/backups"
 	"clinicdesk/app/ukcal"
 )
 
@@ -29,8 +30,8 @@ type BackupHeadsReport struct {
 
 // ReadBackupManifest reads only a backup's manifest (the archive's first
 // entry), without checking the rest: quick enough for a folder of them.
-func ReadBackupManifest(path string) (Manifest, error) {
-	var m Manifest
+func ReadBackupManifest(path string) (backups.Manifest, error) {
+	var m backups.Manifest
 	f, err := os.Open(path)
 	if err != nil {
 		return m, err

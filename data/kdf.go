@@ -3,6 +3,8 @@ package data
 import (
 	"sync"
 	"time"
+
+	"clinicdesk/app/kdf"
 )
 
 // UnlockTarget is how long deriving a key from a password should take on
@@ -18,8 +20,8 @@ const maxKDFTime = 40
 // about UnlockTarget on this machine. It is measured once per process; the
 // parameters are stored with each keyring entry, so another PC still opens
 // it.
-var TunedKDF = sync.OnceValue(func() KDFParams {
-	p := DefaultKDF
+var TunedKDF = sync.OnceValue(func() kdf.Params {
+	p := kdf.Default
 	// The first run pays for faulting in 64 MiB; time the second.
 	deriveKEK([]byte("warm-up"), make([]byte, 16), p)
 	start := time.Now()

@@ -9,6 +9,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"clinicdesk/app/kdf"
 )
 
 // The keyring sits beside the clinic file and holds the data key wrapped
@@ -58,18 +60,6 @@ func EntryName(id string) string {
 	}
 	return id
 }
-
-// KDFParams are the Argon2id costs for one keyring entry.
-type KDFParams struct {
-	Time      uint32 `json:"t"`
-	MemoryKiB uint32 `json:"m"`
-	Threads   uint8  `json:"p"`
-}
-
-// DefaultKDF is the cost every real entry is made with: 64 MiB and three
-// passes, about half a second on a two-core desk PC. The cost is the point:
-// it is what makes guessing a stolen keyring's passwords slow.
-var DefaultKDF = KDFParams{Time: 3, MemoryKiB: 64 * 1024, Threads: 2}
 
 // keyringFormat 2 added the sums, MACs and rotations under way; format 1
 // files are read and rewritten as 2 at the first sign-in.
@@ -281,7 +271,7 @@ func (k *Keyring) Repaired() bool { return k.repaired }
 // Add wraps key under secret as a new entry for id, beside any entry id
 // already has, and returns its fingerprint. Call Save to write it; the old
 // entry goes with Retire once the database has recorded the new one.
-func (k *Keyring) Add(id string, secret []byte, key DataKey, p KDFParams) (string, error) {
+func (k *Keyring) Add(id string, secret []byte, key DataKey, p kdf.Params) (string, error) {
 	e, err := newEntry(id, k.f.ClinicID, secret, key, p)
 	if err != nil {
 		return "", err
@@ -292,7 +282,7 @@ func (k *Keyring) Add(id string, secret []byte, key DataKey, p KDFParams) (strin
 
 // Wrap stores key under secret as the only entry for id (for a keyring
 // that nothing else relies on yet, such as a new clinic's).
-func (k *Keyring) Wrap(id string, secret []byte, key DataKey, p KDFParams) error {
+func (k *Keyring) Wrap(id string, secret []byte, key DataKey, p kdf.Params) error {
 	fp, err := k.Add(id, secret, key, p)
 	if err == nil {
 		k.Retire(id, fp)
@@ -395,7 +385,7 @@ func (k *Keyring) open(id string, secret []byte) (Unlocked, error) {
 	}
 	if !tried {
 		// Spend what a real entry costs, so a missing name is not faster.
-		p := DefaultKDF
+		p := kdf.Default
 		if len(k.f.Entries) > 0 {
 			p = k.f.Entries[0].Params
 		}

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"io"
 
+	"clinicdesk/app/kdf"
+
 	"golang.org/x/crypto/argon2"
 )
 
@@ -22,14 +24,14 @@ import (
 // reseal it for every entry without knowing anyone's password, while only
 // the secret's holder can open it.
 type keyEntry struct {
-	ID         string    `json:"id"`
-	KDF        string    `json:"kdf"`
-	Params     KDFParams `json:"params"`
-	Salt       []byte    `json:"salt"`
-	Nonce      []byte    `json:"nonce"`
-	WrappedKey []byte    `json:"wrapped_private_key"`
-	PublicKey  []byte    `json:"public_key"`
-	Envelope   envelope  `json:"envelope"`
+	ID         string     `json:"id"`
+	KDF        string     `json:"kdf"`
+	Params     kdf.Params `json:"params"`
+	Salt       []byte     `json:"salt"`
+	Nonce      []byte     `json:"nonce"`
+	WrappedKey []byte     `json:"wrapped_private_key"`
+	PublicKey  []byte     `json:"public_key"`
+	Envelope   envelope   `json:"envelope"`
 	// MAC is an HMAC of the entry under a key derived from the data key:
 	// only someone holding the data key can make one, so a changed or
 	// swapped entry is found at sign-in and by verify.
@@ -144,7 +146,7 @@ func (env *envelope) sound() bool {
 	return len(env.Ephemeral) == x25519Len && len(env.Nonce) == nonceLen && len(env.Ciphertext) == sealedKeyLen
 }
 
-func deriveKEK(secret []byte, salt []byte, p KDFParams) []byte {
+func deriveKEK(secret []byte, salt []byte, p kdf.Params) []byte {
 	return argon2.IDKey(secret, salt, p.Time, p.MemoryKiB, p.Threads, 32)
 }
 
@@ -155,7 +157,7 @@ func randomBytes(n int) ([]byte, error) {
 }
 
 // newEntry wraps key under secret.
-func newEntry(id, clinicID string, secret []byte, key DataKey, p KDFParams) (keyEntry, error) {
+func newEntry(id, clinicID string, secret []byte, key DataKey, p kdf.Params) (keyEntry, error) {
 	priv, err := ecdh.X25519().GenerateKey(rand.Reader)
 	if err != nil {
 		return keyEntry{}, err

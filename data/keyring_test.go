@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"clinicdesk/app/kdf"
 )
 
 // fastKDF keeps tests quick; real entries use DefaultKDF.
-var fastKDF = KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
+var fastKDF = kdf.Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
 
 func TestKeyringWrapUnwrapAndWrongSecret(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "c.keyring")
@@ -78,7 +80,7 @@ func TestDamagedKeyringGivesAClearMessage(t *testing.T) {
 
 func TestTunedKDFIsNeverCheaperThanTheDefault(t *testing.T) {
 	p := TunedKDF()
-	if p.MemoryKiB < DefaultKDF.MemoryKiB || p.Time < DefaultKDF.Time || p.Time > maxKDFTime || p.Threads != DefaultKDF.Threads {
-		t.Fatalf("tuned %+v, default %+v", p, DefaultKDF)
+	if p.MemoryKiB < kdf.Default.MemoryKiB || p.Time < kdf.Default.Time || p.Time > maxKDFTime || p.Threads != kdf.Default.Threads {
+		t.Fatalf("tuned %+v, default %+v", p, kdf.Default)
 	}
 }

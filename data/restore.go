@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"clinicdesk/app/backups"
 )
 
 // A restore replaces several files that only work together: the clinic
@@ -68,21 +70,21 @@ func BeforeRestorePath(dbPath, stamp string) string { return dbPath + ".before-r
 // Whatever was there is kept beside it as *.before-restore-<time>, never
 // deleted. check may refuse the backup after it is verified and before
 // anything is moved. The caller holds dbPath's lock.
-func Restore(archive, dbPath string, key DataKey, force bool, check func(*Store) error) (Manifest, error) {
+func Restore(archive, dbPath string, key DataKey, force bool, check func(*Store) error) (backups.Manifest, error) {
 	if err := finishRestore(dbPath); err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	if _, err := os.Stat(dbPath); err == nil && !force {
-		return Manifest{}, fmt.Errorf("a clinic file already exists at %s: add --force to replace it (the current one is kept beside it)", dbPath)
+		return backups.Manifest{}, fmt.Errorf("a clinic file already exists at %s: add --force to replace it (the current one is kept beside it)", dbPath)
 	}
 	dir := filepath.Dir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	// Unpack beside the target, so the swap is renames on one disk.
 	work, err := os.MkdirTemp(dir, restoreWorkPrefix(dbPath)+"*")
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	defer os.RemoveAll(work)
 	os.Chmod(work, 0o700)
@@ -98,7 +100,7 @@ func Restore(archive, dbPath string, key DataKey, force bool, check func(*Store)
 		return err
 	})
 	if err != nil {
-		return Manifest{}, err
+		return backups.Manifest{}, err
 	}
 	m := a.manifest
 	// Opening the copy to verify it checkpointed its WAL on close.

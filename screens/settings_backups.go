@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/backups"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -205,7 +206,7 @@ func (t *backupsTab) chooseBackupFile() {
 // UI goroutine.
 func (t *backupsTab) backupInto(folder string) {
 	type made struct {
-		m    app.Manifest
+		m    backups.Manifest
 		path string
 	}
 	inBackground(t.ctx, "Backing up the clinic file and checking the backup…",
@@ -221,12 +222,12 @@ func (t *backupsTab) backupInto(folder string) {
 func (t *backupsTab) backupTo(path string) {
 	path = app.BackupFile(path)
 	inBackground(t.ctx, "Backing up the clinic file and checking the backup…",
-		func() (app.Manifest, error) { return t.ctx.Clinic.BackupNow(path) },
-		func(m app.Manifest, err error) { t.showBackup(m, path, err) })
+		func() (backups.Manifest, error) { return t.ctx.Clinic.BackupNow(path) },
+		func(m backups.Manifest, err error) { t.showBackup(m, path, err) })
 }
 
 // showBackup says what a backup made, naming the file it was saved as.
-func (t *backupsTab) showBackup(m app.Manifest, path string, err error) {
+func (t *backupsTab) showBackup(m backups.Manifest, path string, err error) {
 	if err != nil {
 		say(t.result, widget.DangerImportance, "The backup was not made: "+plainError(err))
 		return
@@ -273,8 +274,8 @@ func (t *backupsTab) pickBackup(title, confirm string, then func(path string)) {
 // goroutine, and says what it found.
 func (t *backupsTab) testBackup(path string) {
 	inBackground(t.ctx, "Restoring the backup into a temporary folder and checking it…",
-		func() (app.Manifest, error) { return t.ctx.Clinic.TestBackup(path) },
-		func(m app.Manifest, err error) {
+		func() (backups.Manifest, error) { return t.ctx.Clinic.TestBackup(path) },
+		func(m backups.Manifest, err error) {
 			if err != nil {
 				say(t.result, widget.DangerImportance, "This backup did not pass the check, so do not rely on it: "+plainError(err)+" Make a new backup now.")
 				return

@@ -15,6 +15,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/audit"
+	"clinicdesk/app/kdf"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/users"
@@ -41,7 +42,7 @@ func tcClinic(t *testing.T) *app.Clinic {
 		Path:    filepath.Join(dir, "clinic.db"),
 		Clinic:  practice.Details{Name: "Riverside Physio", Address: "1 Mill Lane\nYork\nYO1 7AB", Phone: "01904 000000", Email: "desk@riverside.example"},
 		Manager: app.NewUser{Username: "pmanager", FullName: "Priya Manager", Password: tcManagerPassword},
-		KDF:     app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
+		KDF:     kdf.Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
 		Now:     testclock.Now,
 	})
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"clinicdesk/app"
+	"clinicdesk/app/kdf"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 
@@ -25,7 +26,7 @@ import (
 // Helpers for the front-door tests (setup, login, lock), prefixed fd.
 
 // fdKDF keeps Argon2id cheap in tests; the real cost is deliberate.
-var fdKDF = app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
+var fdKDF = kdf.Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
 
 const (
 	fdClinicName = "Riverside Physiotherapy"

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/kdf"
 	"clinicdesk/assets"
 
 	"fyne.io/fyne/v2"
@@ -39,7 +40,7 @@ type Options struct {
 
 	// Cheaper key derivation for the wizard, a clock, how often the idle
 	// check and the daily backup check run (negative: not at all).
-	kdf        app.KDFParams
+	kdf        kdf.Params
 	clock      func() time.Time
 	idleTick   time.Duration
 	backupTick time.Duration

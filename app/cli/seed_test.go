@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/audit"
+	"clinicdesk/app/kdf"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/practice"
@@ -23,7 +24,7 @@ func seedClinic(t *testing.T) string {
 	db := filepath.Join(t.TempDir(), "seed.db")
 	c, _, err := app.Create(app.Setup{Path: db, Clinic: practice.Details{Name: "Seed Test Clinic"},
 		Manager: app.NewUser{Username: "manager", FullName: "Mo Manager", Password: seedManagerPW},
-		KDF:     app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}, Now: testclock.Now})
+		KDF:     kdf.Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}, Now: testclock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,13 +11,13 @@ import (
 	"time"
 
 	"clinicdesk/app"
+	"clinicdesk/app/kdf"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/app/users"
-	"clinicdesk/data"
 )
 
 // Clinic is a demo clinic, signed in as its practice manager.
@@ -62,7 +62,7 @@ const Seed = 2026
 // passes) without the tuning that raises it to half a second per wrap: the
 // demo wraps the data key four times and its password is printed on the
 // screen, so a slower derivation would only make it slower to start.
-var demoKDF = data.DefaultKDF
+var demoKDF = kdf.Default
 
 // Create makes a demo clinic in dir (a new temporary folder when empty),
 // its diary and history running up to today.

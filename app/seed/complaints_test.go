@@ -8,6 +8,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/kdf"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
@@ -18,7 +19,7 @@ func TestComplaintsAreAPlausibleRegisterThatTheAppAccepts(t *testing.T) {
 	c, _, err := app.Create(app.Setup{Path: filepath.Join(t.TempDir(), "clinic.db"),
 		Clinic:  practice.Details{Name: "Seeded Clinic"},
 		Manager: app.NewUser{Username: "manager", FullName: "Mo Manager", Password: "tidal-copper-wren-1"},
-		KDF:     app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
+		KDF:     kdf.Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
 		Now:     func() time.Time { return now }}) // "overdue as of today" is the register's today
 	if err != nil {
 		t.Fatal(err)

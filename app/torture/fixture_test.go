@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/kdf"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/schedule"
@@ -20,9 +21,9 @@ import (
 // (about half a second per password); the Argon2id cost is not what is
 // tortured here. Entries made after Open use TunedKDF, so it is replaced
 // for this test binary only.
-var cheapKDF = app.KDFParams{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
+var cheapKDF = kdf.Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1}
 
-func useCheapKDF() { data.TunedKDF = func() data.KDFParams { return cheapKDF } }
+func useCheapKDF() { data.TunedKDF = func() kdf.Params { return cheapKDF } }
 
 type login struct{ User, Password string }
 
