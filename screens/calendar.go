@@ -374,7 +374,6 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 	}
 	var blocks []widgets.Block
 	s.entries = map[string]app.DiaryEntry{}
-	today := ukcal.Today(s.now())
 	childUnder := childUnderAge(s.ctx)
 	for i, cd := range days {
 		for _, sp := range cd.Hours {
@@ -387,7 +386,7 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 			widen(e.StartMin, e.EndMin)
 			s.entries[e.ID] = e
 			b := diaryBlock(e, i)
-			b.Born = bornText(e.PatientDOB, today)
+			b.Born = bornText(s.ctx.Clinic, e.PatientDOB)
 			if app.EntryNotBrought(e, childUnder) {
 				b.StatusText = app.LabelNotBrought
 			}

@@ -73,7 +73,7 @@ func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *ca
 		func() fyne.CanvasObject { return cell() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.found) {
-				o.(*widget.Label).SetText(pickLine(p.found[id]))
+				o.(*widget.Label).SetText(pickLine(ctx.Clinic, p.found[id]))
 			}
 		})
 	p.list.OnSelected = func(id widget.ListItemID) {
@@ -104,9 +104,9 @@ func newCalendarPatientPick(ctx *Context, onPicked func(app.PatientSummary)) *ca
 }
 
 // pickLine is one patient in the picker: name, date of birth and alerts.
-func pickLine(p app.PatientSummary) string {
+func pickLine(c *app.Clinic, p app.PatientSummary) string {
 	s := listName(p)
-	if dob := dobAge(p); dob != "" {
+	if dob := dobAge(c, p); dob != "" {
 		s += " · " + dob
 	}
 	if p.Postcode != "" {
@@ -128,7 +128,7 @@ func (p *calendarPatientPick) set(id, name string) {
 
 func (p *calendarPatientPick) pick(found app.PatientSummary) {
 	p.picked = &found
-	p.chosen.SetText("Patient: " + pickLine(found))
+	p.chosen.SetText("Patient: " + pickLine(p.ctx.Clinic, found))
 	p.showList(false) // typing again brings it back
 	if p.onPicked != nil {
 		p.onPicked(found)

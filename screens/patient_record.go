@@ -314,7 +314,7 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 		section("Name",
 			item("Title", p.Title), item("First name(s)", p.Forenames), item("Surname", p.Surname), item("Known as", knownAsShown(p))),
 		section("Birth and identity",
-			item("Date of birth", patientDOBAge(p)), item("Sex", sex), item("Gender identity", p.GenderIdentity),
+			item("Date of birth", patientDOBAge(r.ctx.Clinic, p)), item("Sex", sex), item("Gender identity", p.GenderIdentity),
 			item("NHS number", nhs.FormatNHSNumber(p.NHSNumber))),
 		section("Contact",
 			item("Address", strings.Join(address, "\n")), item("Postcode", pc),
