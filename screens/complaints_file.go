@@ -24,8 +24,6 @@ type complaintFile struct {
 	ctx    *Context
 	id     string
 	onBack func(message string)
-	region ukcal.Region
-	today  ukcal.Date
 
 	f       app.ComplaintFile
 	seq     int    // the newest read asked for (reload)
@@ -51,11 +49,7 @@ type complaintFile struct {
 }
 
 func newComplaintFile(ctx *Context, id string, onBack func(string)) *complaintFile {
-	cf := &complaintFile{ctx: ctx, id: id, onBack: onBack, today: ukcal.Today(wallClock())}
-	// The clinic's region is one indexed setting: read here, on the UI
-	// goroutine, as the file is opened.
-	cf.region = ctx.Clinic.BankHolidayRegion()
-	return cf
+	return &complaintFile{ctx: ctx, id: id, onBack: onBack}
 }
 
 func (cf *complaintFile) build() fyne.CanvasObject {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/complaints"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,7 +54,7 @@ func (t *complaintSettingsTab) build() fyne.CanvasObject {
 		"ClinicDesk offers the period below, counted in working days from the day after receipt; the desk may agree a " +
 		"different one with the complainant, up to the longest allowed. Periods already agreed do not change.")
 	six := lowNote("Six months after receipt with no response, the regulations expect a delay letter; 130 working days is about six months.")
-	t.rules = newComplaintRulesFields(cs, complaints.NationOf(t.ctx.Clinic.BankHolidayRegion()))
+	t.rules = newComplaintRulesFields(cs, t.ctx.Clinic.ComplaintNation())
 	return newFocusScroll(container.NewPadded(limitWidth(container.NewVBox(
 		heading("Complaint response periods"), intro, form, six, widget.NewSeparator(), t.rules.section(),
 		container.NewHBox(save), t.status), 760)))
