@@ -43,8 +43,14 @@ func (p *setupClosuresPane) build() fyne.CanvasObject {
 		widths: []float32{170, 170, 90},
 		cells:  func() []fyne.CanvasObject { return labels(4) },
 		fill: func(cl app.Closure, cells []fyne.CanvasObject) {
-			from, _ := ukcal.ParseDate(cl.From)
-			to, _ := ukcal.ParseDate(cl.To)
+			from, to, err := closureDays(cl)
+			if err != nil { // a damaged row is shown as stored, not as 01/01/0001
+				cells[0].(*widget.Label).SetText(cl.From)
+				cells[1].(*widget.Label).SetText(cl.To)
+				cells[2].(*widget.Label).SetText("unreadable")
+				cells[3].(*widget.Label).SetText(cl.Reason)
+				return
+			}
 			cells[0].(*widget.Label).SetText(from.Format(ukcal.LayoutShortWithDay))
 			cells[1].(*widget.Label).SetText(to.Format(ukcal.LayoutShortWithDay))
 			cells[2].(*widget.Label).SetText(plural(int64(from.DaysUntil(to)+1), "day", "days"))
@@ -164,9 +170,10 @@ func (p *setupClosuresPane) confirmRemove() {
 	if !ok {
 		return
 	}
-	from, _ := ukcal.ParseDate(cl.From)
-	to, _ := ukcal.ParseDate(cl.To)
-	when := setupDescribeClosure(from, to)
+	when := cl.From + " to " + cl.To // as stored, should the row be damaged
+	if from, to, err := closureDays(cl); err == nil {
+		when = setupDescribeClosure(from, to)
+	}
 	msg := fmt.Sprintf("Remove the closure %s (%s)?\n\nThe clinic will be open on those days again and they can be booked.", when, cl.Reason)
 	d := dialog.NewConfirm("Remove closure", msg, func(ok bool) {
 		if ok {
@@ -188,4 +195,14 @@ func (p *setupClosuresPane) remove(cl app.Closure, when string) {
 		p.rows.reload("")
 		say(p.rows.status, widget.SuccessImportance, "Removed the closure "+when+": the clinic is open on those days again.")
 	})
+}
+
+// closureDays reads a closure's first and last days. The store keeps only
+// dates it has read, so an error means a damaged row.
+func closureDays(cl app.Closure) (from, to ukcal.Date, err error) {
+	if from, err = ukcal.ParseDate(cl.From); err != nil {
+		return from, to, err
+	}
+	to, err = ukcal.ParseDate(cl.To)
+	return from, to, err
 }
