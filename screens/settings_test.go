@@ -345,6 +345,7 @@ func TestSettingsEditDisableAndResetUser(t *testing.T) {
 		t.Fatalf("the confirmation does not name the person and explain: %q", tcTexts(w))
 	}
 	tcTap(t, w, "Disable")
+	tpIdle(t) // the keyring is rewritten off the UI goroutine
 	if got, _ := tcUser(t, c, "rjones"); got.Active {
 		t.Fatal("still active after Disable")
 	}
@@ -584,7 +585,7 @@ func TestSettingsSecurity(t *testing.T) {
 		t.Fatal("the new key is not shown in monospace")
 	}
 	var pdf bytes.Buffer
-	if err := sec.writeRecoverySheet(&pdf); err != nil {
+	if err := writeRecoverySheet(sec.ctx.Clinic, &pdf, sec.recoveryKey); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(pdf.Bytes(), []byte("%PDF")) {
