@@ -181,6 +181,7 @@ func loadRecordData(c *app.Clinic, id string, withPatient bool, known recordData
 			continue
 		}
 		// The name of the other record in a merge (its view is audited).
+		// Unread, it is "another record": the merge itself still shows.
 		if o, err := c.Patient(other); err == nil {
 			names[other] = mergeName(o.Summary())
 		}

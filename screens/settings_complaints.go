@@ -75,6 +75,8 @@ func (t *complaintSettingsTab) save() {
 		say(t.status, widget.DangerImportance, plainError(err))
 		return
 	}
+	// The tidied copy as stored; unread, what was saved stands for it.
+	t.saved = cs
 	if fresh, err := t.ctx.Clinic.ComplaintSettings(); err == nil {
 		t.saved = fresh
 		t.rules.ods.SetText(fresh.ODSCode)
