@@ -104,3 +104,24 @@ func TestComplaintReviewerNameIsTheNationsOmbudsman(t *testing.T) {
 		t.Errorf("private care: %q", got)
 	}
 }
+
+// The letters offered are those RenderComplaintLetter would write: the
+// acknowledgement while new, the final response only once investigated
+// and only for a manager.
+func TestComplaintLettersOfferedFollowTheStage(t *testing.T) {
+	d := newComplaintDesk(t, "2026-11-23")
+	d.signIn(t, "amanager")
+	r := d.log(t, complaints.Written, "2026-11-23")
+	if got := d.c.ComplaintLettersOffered(r); !slices.Equal(got, []string{ComplaintAckTemplate}) {
+		t.Errorf("received: %v", got)
+	}
+	d.move(t, r.ID, complaints.Acknowledged, complaints.NoOutcome, "")
+	r = d.move(t, r.ID, complaints.Investigating, complaints.NoOutcome, "")
+	if got := d.c.ComplaintLettersOffered(r); !slices.Equal(got, []string{ComplaintFinalTemplate}) {
+		t.Errorf("investigating: %v", got)
+	}
+	d.signIn(t, "rita")
+	if got := d.c.ComplaintLettersOffered(r); len(got) != 0 {
+		t.Errorf("receptionist, investigating: %v (the final response is the manager's)", got)
+	}
+}
