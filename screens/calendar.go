@@ -252,7 +252,7 @@ func (s *calendarScreen) startBookingFor(p calendarSlot) {
 			return // stopped meanwhile
 		}
 		if err != nil {
-			s.said(widget.WarningImportance, "The first free time could not be found ("+plainError(err)+") Choose a time for "+p.PatientName+".")
+			s.said(widget.WarningImportance, "The first free time could not be found: "+plainError(err)+" Choose a time for "+p.PatientName+".")
 		}
 		first.TypeID = typeID
 		if len(found) > 0 {

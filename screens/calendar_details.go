@@ -395,7 +395,7 @@ func (d *calendarDetails) bookOffer(w app.WaitingEntry) {
 	e := d.entry
 	date, err := ukcal.ParseDate(e.Date)
 	if err != nil {
-		d.problem("This appointment's date could not be read (" + plainError(err) + ") Book " + w.PatientName + " from the calendar.")
+		d.problem("This appointment's date could not be read: " + plainError(err) + " Book " + w.PatientName + " from the calendar.")
 		return
 	}
 	d.close()
