@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 )
@@ -70,7 +71,7 @@ func (s *auditScreen) setPatientChoices(found []patients.PatientSummary) {
 	s.patientFound = found
 	var opts []string
 	for _, p := range found {
-		opts = append(opts, auditPickLine(p))
+		opts = append(opts, auditPickLine(s.ctx.Clinic, p))
 	}
 	s.patientPick.SetOptions(opts)
 	s.patientPick.ClearSelected()
@@ -83,14 +84,14 @@ func (s *auditScreen) setPatientChoices(found []patients.PatientSummary) {
 
 // auditPickLine is a patient in the list to choose from: name, date of
 // birth and postcode, enough to tell two Jane Smiths apart.
-func auditPickLine(p patients.PatientSummary) string {
-	return strings.Join(strings.Fields(strings.Join([]string{listName(p), "·", dobAge(p), "·", p.Postcode}, " ")), " ")
+func auditPickLine(c *app.Clinic, p patients.PatientSummary) string {
+	return strings.Join(strings.Fields(strings.Join([]string{listName(p), "·", dobAge(c, p), "·", p.Postcode}, " ")), " ")
 }
 
 // pickPatient filters by the patient chosen from the list.
 func (s *auditScreen) pickPatient(line string) {
 	for _, p := range s.patientFound {
-		if auditPickLine(p) == line {
+		if auditPickLine(s.ctx.Clinic, p) == line {
 			s.usePatient(p)
 			s.setPatientChoices(nil)
 			s.applyFilters()

@@ -149,7 +149,7 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	s.whoBox = container.New(&fixedWidth{width: 170}, s.whoSelect)
 
 	s.gridSelect = widget.NewSelect([]string{"5 min", "10 min", "15 min"}, func(v string) {
-		n, _ := strconv.Atoi(strings.TrimSuffix(v, " min"))
+		n, _ := strconv.Atoi(strings.TrimSuffix(v, " min")) // the options above, all numbers
 		if n != s.gridChoice {
 			s.gridChoice = n
 			s.grid.SetStep(n)
@@ -236,20 +236,28 @@ func (s *calendarScreen) startBookingFor(p calendarSlot) {
 	if len(s.clinicians) > 0 {
 		first.ClinicianID = s.clinicians[0].ID
 	}
-	types, err := c.AppointmentTypes(false)
-	if err != nil || len(types) == 0 {
-		s.openBooking(first)
-		return
-	}
-	first.TypeID = types[0].ID
-	q := app.FreeSlotQuery{TypeID: first.TypeID, PatientID: p.PatientID, From: today, Max: 1}
-	offUI(s.ctx, func() ([]app.FreeSlot, error) { return c.NextFreeSlots(q) }, func(found []app.FreeSlot, err error) {
+	// Both reads off the UI goroutine. The dialog opens whatever they
+	// find, at 09:00 today when nothing is free or it could not be read
+	// (then the message says so: the desk chooses a time itself).
+	var typeID string
+	offUI(s.ctx, func() ([]app.FreeSlot, error) {
+		types, err := c.AppointmentTypes(false)
+		if err != nil || len(types) == 0 {
+			return nil, err
+		}
+		typeID = types[0].ID
+		return c.NextFreeSlots(app.FreeSlotQuery{TypeID: typeID, PatientID: p.PatientID, From: today, Max: 1})
+	}, func(found []app.FreeSlot, err error) {
 		if s.forPatient == nil {
 			return // stopped meanwhile
 		}
-		if err == nil && len(found) > 0 {
+		if err != nil {
+			s.said(widget.WarningImportance, "The first free time could not be found: "+plainError(err)+" Choose a time for "+p.PatientName+".")
+		}
+		first.TypeID = typeID
+		if len(found) > 0 {
 			f := found[0]
-			first = calendarSlot{ClinicianID: f.ClinicianID, Date: f.Date, Start: f.Start, TypeID: first.TypeID}
+			first = calendarSlot{ClinicianID: f.ClinicianID, Date: f.Date, Start: f.Start, TypeID: typeID}
 			if f.Date != s.date {
 				s.goTo(f.Date)
 			}
@@ -374,7 +382,6 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 	}
 	var blocks []widgets.Block
 	s.entries = map[string]schedule.DiaryEntry{}
-	today := ukcal.Today(s.now())
 	childUnder := childUnderAge(s.ctx)
 	for i, cd := range days {
 		for _, sp := range cd.Hours {
@@ -387,7 +394,7 @@ func (s *calendarScreen) fill(cols []widgets.Column, days []app.ClinicianDay, gr
 			widen(e.StartMin, e.EndMin)
 			s.entries[e.ID] = e
 			b := diaryBlock(e, i)
-			b.Born = bornText(e.PatientDOB, today)
+			b.Born = bornText(s.ctx.Clinic, e.PatientDOB)
 			if app.EntryNotBrought(e, childUnder) {
 				b.StatusText = app.LabelNotBrought
 			}

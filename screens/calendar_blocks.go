@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -38,12 +39,12 @@ func alertLines(e schedule.DiaryEntry) []string {
 
 // bornText is a date of birth with the age today, "12/03/1980 (46)"; ""
 // when the record has none.
-func bornText(dob string, today ukcal.Date) string {
+func bornText(c *app.Clinic, dob string) string {
 	if dob == "" {
 		return ""
 	}
 	s := ukcal.ShortFromISO(dob)
-	if age, ok := patients.AgeFromDOB(dob, today); ok {
+	if age, ok := c.AgeToday(dob); ok {
 		s += fmt.Sprintf(" (%d)", age)
 	}
 	return s

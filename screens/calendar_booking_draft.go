@@ -87,7 +87,10 @@ func (s *calendarScreen) restoreDraft() bool {
 	if slot.Date, err = ukcal.ParseDate(d.fields["slot date"]); err != nil {
 		return false
 	}
-	start, _ := strconv.Atoi(d.fields["slot start"])
+	start, err := strconv.Atoi(d.fields["slot start"])
+	if err != nil {
+		return false // as for the date: a draft that does not read is not brought back
+	}
 	slot.Start = schedule.Clock(start)
 	if slot.Date != s.date {
 		s.goTo(slot.Date)

@@ -210,15 +210,14 @@ func (d *calendarDetails) showStatus() {
 	// A status that cannot be true yet is not offered (the app refuses it
 	// too); the note says when it will be, so a greyed button is explained.
 	now := d.s.now()
-	var notYet []schedule.Status
+	var notYet []statusOpening
 	for _, to := range calendarStatusButtons {
 		b := d.statusButton[to]
-		allowed := c.Can(app.PermAppointmentStatus) && e.Status.CanBecome(to) == nil
-		if allowed && e.Appointment.StatusTooEarly(to, now) != nil {
-			allowed = false
-			notYet = append(notYet, to)
+		offer := c.OfferStatus(e.Appointment, to, now)
+		if offer.NotYet {
+			notYet = append(notYet, statusOpening{to, offer.Opens})
 		}
-		if allowed {
+		if offer.Allowed {
 			b.Enable()
 		} else {
 			b.Disable()
@@ -230,13 +229,12 @@ func (d *calendarDetails) showStatus() {
 	} else {
 		d.statusTiming.Show()
 	}
-	canBook := c.Can(app.PermBookAppointments)
-	if canBook && e.Status.CanBecome(schedule.StatusCancelledPatient) == nil {
+	if c.OfferStatus(e.Appointment, schedule.StatusCancelledPatient, now).Allowed {
 		d.cancelButton.Enable()
 	} else {
 		d.cancelButton.Disable()
 	}
-	if canBook && e.Status == schedule.StatusBooked {
+	if c.MayMoveAppointment(e.Appointment) {
 		d.moveButton.Enable()
 	} else {
 		d.moveButton.Disable()
@@ -397,6 +395,7 @@ func (d *calendarDetails) bookOffer(w schedule.WaitingEntry) {
 	e := d.entry
 	date, err := ukcal.ParseDate(e.Date)
 	if err != nil {
+		d.problem("This appointment's date could not be read: " + plainError(err) + " Book " + w.PatientName + " from the calendar.")
 		return
 	}
 	d.close()

@@ -89,10 +89,18 @@ func (b *safeguardingBox) load(appointmentID string) {
 		p, ok, err := b.ctx.Clinic.SafeguardingPromptFor(appointmentID)
 		return found{p, ok}, err
 	}, func(f found, err error) {
-		if err != nil || !f.ok {
-			return
+		switch {
+		case err != nil:
+			// A prompt that may exist but could not be read must not look
+			// like none: the clinician is told to check.
+			l := wrapped("Whether this child's missed appointments need a safeguarding check could not be read: " +
+				plainError(err) + " Open the appointment again, or check their record.")
+			l.Importance = widget.DangerImportance
+			b.box.Objects = []fyne.CanvasObject{l}
+			b.refresh()
+		case f.ok:
+			b.show(f.p)
 		}
-		b.show(f.p)
 	})
 }
 

@@ -54,7 +54,7 @@ func canRegisterPatients(c *app.Clinic) bool { return c.Can(app.PermEditPatients
 // the search ("Sarah Jones 12/03/1980").
 func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func(patients.PatientSummary)) *calendarNewPatient {
 	n := &calendarNewPatient{ctx: ctx, chosen: chosen, back: back, problems: map[string]*widget.Label{}}
-	start := patients.FromSearch(typed, patientToday())
+	start := ctx.Clinic.PatientFromSearch(typed)
 	box := func(text, placeholder string) *textBox {
 		e := newTextBox()
 		e.SetText(text)
@@ -248,7 +248,7 @@ func (n *calendarNewPatient) setBusy(busy bool) {
 // patient form does; here the choice is to book that person instead, or
 // to register this one anyway.
 func (n *calendarNewPatient) warnDuplicates(p patients.Patient, dups []patients.Duplicate) {
-	content := duplicatesList(p, dups, "Book this patient", func(found patients.Patient) {
+	content := duplicatesList(n.ctx.Clinic, p, dups, "Book this patient", func(found patients.Patient) {
 		n.close()
 		n.chosen(found.Summary())
 	})

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"strings"
 
+	"clinicdesk/app"
 	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
@@ -73,7 +74,7 @@ func newCalendarPatientPick(ctx *Context, onPicked func(patients.PatientSummary)
 		func() fyne.CanvasObject { return cell() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(p.found) {
-				o.(*widget.Label).SetText(pickLine(p.found[id]))
+				o.(*widget.Label).SetText(pickLine(ctx.Clinic, p.found[id]))
 			}
 		})
 	p.list.OnSelected = func(id widget.ListItemID) {
@@ -104,9 +105,9 @@ func newCalendarPatientPick(ctx *Context, onPicked func(patients.PatientSummary)
 }
 
 // pickLine is one patient in the picker: name, date of birth and alerts.
-func pickLine(p patients.PatientSummary) string {
+func pickLine(c *app.Clinic, p patients.PatientSummary) string {
 	s := listName(p)
-	if dob := dobAge(p); dob != "" {
+	if dob := dobAge(c, p); dob != "" {
 		s += " · " + dob
 	}
 	if p.Postcode != "" {
@@ -128,7 +129,7 @@ func (p *calendarPatientPick) set(id, name string) {
 
 func (p *calendarPatientPick) pick(found patients.PatientSummary) {
 	p.picked = &found
-	p.chosen.SetText("Patient: " + pickLine(found))
+	p.chosen.SetText("Patient: " + pickLine(p.ctx.Clinic, found))
 	p.showList(false) // typing again brings it back
 	if p.onPicked != nil {
 		p.onPicked(found)

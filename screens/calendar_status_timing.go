@@ -12,12 +12,19 @@ import (
 // the order the day goes.
 var calendarStatusButtons = []schedule.Status{schedule.StatusArrived, schedule.StatusInProgress, schedule.StatusSeen, schedule.StatusDNA}
 
+// statusOpening is a status not possible yet and when it becomes so, as
+// the facade's OfferStatus said.
+type statusOpening struct {
+	to    schedule.Status
+	opens time.Time
+}
+
 // statusTimingNote says when the statuses not yet possible become so:
 // "This appointment is on Tuesday 8 December. It can be marked arrived on
 // the day, in progress from 10:15 and did not attend from 10:30."
 // Empty when every status is possible now. marked is each status as it
 // reads after "marked" ("did not attend", or for a child "not brought").
-func statusTimingNote(a schedule.Appointment, notYet []schedule.Status, now time.Time, marked func(schedule.Status) string) string {
+func statusTimingNote(a schedule.Appointment, notYet []statusOpening, now time.Time, marked func(schedule.Status) string) string {
 	if len(notYet) == 0 {
 		return ""
 	}
@@ -30,8 +37,8 @@ func statusTimingNote(a schedule.Appointment, notYet []schedule.Status, now time
 			labels = nil
 		}
 	}
-	for _, to := range notYet {
-		opens, _ := a.StatusOpensAt(to)
+	for _, o := range notYet {
+		to, opens := o.to, o.opens
 		if to == schedule.StatusArrived {
 			parts = append(parts, "arrived on the day")
 			continue

@@ -112,6 +112,8 @@ func (s *complaintsScreen) build() fyne.CanvasObject {
 
 	s.owner = widget.NewSelect([]string{anyOwner}, func(string) { s.reload() })
 	s.owner.Selected = anyOwner
+	// Unread, the filter offers only "anyone": the list still loads and
+	// says its own errors, so nothing is hidden.
 	if owners, err := s.ctx.Clinic.ComplaintOwners(); err == nil {
 		s.owners = owners
 		opts := []string{anyOwner}

@@ -24,8 +24,6 @@ type complaintFile struct {
 	ctx    *Context
 	id     string
 	onBack func(message string)
-	region ukcal.Region
-	today  ukcal.Date
 
 	f       app.ComplaintFile
 	seq     int    // the newest read asked for (reload)
@@ -51,11 +49,7 @@ type complaintFile struct {
 }
 
 func newComplaintFile(ctx *Context, id string, onBack func(string)) *complaintFile {
-	cf := &complaintFile{ctx: ctx, id: id, onBack: onBack, today: ukcal.Today(wallClock())}
-	// The clinic's region is one indexed setting: read here, on the UI
-	// goroutine, as the file is opened.
-	cf.region = ctx.Clinic.BankHolidayRegion()
-	return cf
+	return &complaintFile{ctx: ctx, id: id, onBack: onBack}
 }
 
 func (cf *complaintFile) build() fyne.CanvasObject {
@@ -224,21 +218,17 @@ func (cf *complaintFile) lettersCard() fyne.CanvasObject {
 // offeredLetters are the buttons for the letters this complaint is ready
 // for, and this user may write.
 func (cf *complaintFile) offeredLetters() *fyne.Container {
-	r := cf.f.ComplaintRecord
-	c := cf.ctx.Clinic
 	box := container.NewHBox()
-	if c.Can(app.PermPrintLetters) {
-		if r.Status == complaints.Received || r.Status == complaints.Acknowledged {
-			box.Add(widget.NewButtonWithIcon("Acknowledgement letter", theme.MailComposeIcon(), func() { cf.askLetter(app.ComplaintAckTemplate) }))
-		}
-		responseLate := r.HasNext && r.Overdue && r.Next.Key != "acknowledge_by"
-		if r.DelayLetterOwed || responseLate {
-			b := widget.NewButtonWithIcon("Delay letter", theme.MailComposeIcon(), func() { cf.askLetter(app.ComplaintDelayTemplate) })
+	for _, template := range cf.ctx.Clinic.ComplaintLettersOffered(cf.f.ComplaintRecord) {
+		switch template {
+		case app.ComplaintAckTemplate:
+			box.Add(widget.NewButtonWithIcon("Acknowledgement letter", theme.MailComposeIcon(), func() { cf.askLetter(template) }))
+		case app.ComplaintDelayTemplate:
+			b := widget.NewButtonWithIcon("Delay letter", theme.MailComposeIcon(), func() { cf.askLetter(template) })
 			b.Importance = widget.DangerImportance
 			box.Add(b)
-		}
-		if c.Can(app.PermDecideComplaints) && r.Status != complaints.Received && r.Status != complaints.Acknowledged {
-			box.Add(widget.NewButtonWithIcon("Final response", theme.MailComposeIcon(), func() { cf.askLetter(app.ComplaintFinalTemplate) }))
+		case app.ComplaintFinalTemplate:
+			box.Add(widget.NewButtonWithIcon("Final response", theme.MailComposeIcon(), func() { cf.askLetter(template) }))
 		}
 	}
 	return box

@@ -24,8 +24,8 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 		grid.Add(l)
 	}
 	when := func(d ukcal.Date) (string, widget.Importance) {
-		words := complaints.Describe(d, cf.today, r.Rules.Region()) // the complaint's nation's working days
-		if d.Before(cf.today) {
+		words, past := cf.ctx.Clinic.ComplaintDeadlineWords(r, d)
+		if past {
 			return words, widget.DangerImportance
 		}
 		return words, widget.MediumImportance
@@ -67,9 +67,9 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 		add("Response due", "Not agreed yet: acknowledging the complaint sets the period Settings offer.", widget.MediumImportance)
 	case awaiting:
 		words, imp := when(r.Due.ResponseDue)
-		add("Response due", fmt.Sprintf("%s (%s): %s.", r.Due.ResponseDue.LongWithDay(), responsePeriodWords(r), words), imp)
+		add("Response due", fmt.Sprintf("%s (%s): %s.", r.Due.ResponseDue.LongWithDay(), cf.responsePeriodWords(r), words), imp)
 	default:
-		add("Response due", fmt.Sprintf("%s (%s). The response has been sent.", r.Due.ResponseDue.LongWithDay(), responsePeriodWords(r)), widget.MediumImportance)
+		add("Response due", fmt.Sprintf("%s (%s). The response has been sent.", r.Due.ResponseDue.LongWithDay(), cf.responsePeriodWords(r)), widget.MediumImportance)
 	}
 	six := r.Due.SixMonths.LongWithDay()
 	switch {
@@ -106,26 +106,13 @@ func (cf *complaintFile) deadlinesCard() fyne.CanvasObject {
 
 // responsePeriodWords says where the response date comes from: the period
 // agreed, or the nation's own period when none longer was agreed.
-func responsePeriodWords(r app.ComplaintRecord) string {
-	n := r.Rules.FixedResponseWorkingDays()
-	if n == 0 {
+func (cf *complaintFile) responsePeriodWords(r app.ComplaintRecord) string {
+	n, fixed := cf.ctx.Clinic.ComplaintResponseFixed(r)
+	switch {
+	case n == 0:
 		return r.ResponsePeriod.String()
-	}
-	start := r.Received
-	if !r.Due.Stage2.IsZero() {
-		start = r.Due.Stage2
-	}
-	if r.Rules.Region().AddWorkingDays(start, n) == r.Due.ResponseDue {
+	case fixed:
 		return fmt.Sprintf("%d working days, as the procedure in %s sets", n, r.Rules.Nation.Label())
 	}
 	return r.ResponsePeriod.String() + ", a later date agreed"
-}
-
-// reviewerName names who reviews a complaint next under its rule set.
-func reviewerName(rules complaints.Rules) string {
-	if !rules.NHS() {
-		return "the clinic's independent adjudicator"
-	}
-	rv, _ := rules.Reviewer(complaints.NoAdjudicator)
-	return rv.Name
 }

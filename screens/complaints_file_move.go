@@ -35,27 +35,11 @@ func moveButtonText(from, to complaints.Status) string {
 	return to.Label()
 }
 
-// mayMove mirrors the app's rule for the buttons it shows: receptionists
-// acknowledge and start the investigation, the rest is a manager's. The
-// app checks again whatever is shown.
-func mayMove(c *app.Clinic, to complaints.Status) bool {
-	if to == complaints.Acknowledged || to == complaints.Investigating {
-		return c.Can(app.PermLogComplaints)
-	}
-	return c.Can(app.PermDecideComplaints)
-}
-
 // fillActions puts the moves this user may make now as buttons.
 func (cf *complaintFile) fillActions() {
 	cf.actions.Objects = nil
 	r := cf.f.ComplaintRecord
-	for _, to := range r.Status.Next() {
-		if !mayMove(cf.ctx.Clinic, to) {
-			continue
-		}
-		if r.Status == complaints.Received && to == complaints.Closed && r.Channel != complaints.Oral {
-			continue // only an oral complaint can be resolved on the spot
-		}
+	for _, to := range cf.ctx.Clinic.ComplaintMoves(r) {
 		b := widget.NewButton(moveButtonText(r.Status, to), func() { cf.startMove(to) })
 		if to == complaints.Acknowledged || to == complaints.Investigating || to == complaints.ResponseSent {
 			b.Importance = widget.HighImportance
@@ -155,7 +139,7 @@ func (cf *complaintFile) askMove(to complaints.Status) {
 	explain := map[complaints.Status]string{
 		complaints.ResponseSent: "The final response goes out signed by the responsible person, with the Ombudsman paragraph. Record the outcome and who signed it.",
 		complaints.Closed:       "Close the file once nothing more is to be done. It is then kept for 10 years.",
-		complaints.ReferredPHSO: "The complainant has asked " + reviewerName(r.Rules) + " to review the complaint.",
+		complaints.ReferredPHSO: "The complainant has asked " + cf.ctx.Clinic.ComplaintReviewerName(r.Rules) + " to review the complaint.",
 	}[to]
 	if r.Status == complaints.Received && to == complaints.Closed {
 		explain = "An oral complaint resolved to the complainant's satisfaction by the end of the next working day after it was made need not follow the full procedure, and is left out of the KO41(b) return."

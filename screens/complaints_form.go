@@ -328,7 +328,7 @@ func (f *complaintForm) datesChanged() {
 	case received.After(f.today):
 		say(f.ackHint, widget.DangerImportance, "The date received cannot be after today ("+f.today.Short()+").")
 	default:
-		ack, text := f.rules.ackText(received)
+		ack, text := f.rules.ackText(f.ctx.Clinic, received)
 		imp := widget.MediumImportance
 		if ack.Before(f.today) {
 			imp, text = widget.DangerImportance, text+" (already past: acknowledge it today)"
@@ -349,7 +349,7 @@ func (f *complaintForm) datesChanged() {
 		say(f.timeLimit, widget.MediumImportance, "")
 		return
 	}
-	due := complaints.Deadlines(received, events, aware, complaints.ResponsePeriod{}, f.region)
+	due := f.ctx.Clinic.ComplaintDeadlinesPreview(f.rules.rules(), received, events, aware, ukcal.Date{})
 	if !due.OutOfTime {
 		say(f.timeLimit, widget.MediumImportance, "")
 		return

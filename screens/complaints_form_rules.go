@@ -107,10 +107,12 @@ func (r *complaintFormRules) changed() {
 
 // ackText says when the complaint must be acknowledged (or in Scotland at
 // stage 1, answered), for the form's received date.
-func (r *complaintFormRules) ackText(received ukcal.Date) (ukcal.Date, string) {
+func (r *complaintFormRules) ackText(c *app.Clinic, received ukcal.Date) (ukcal.Date, string) {
 	rules := r.rules()
+	// An unreadable stage 2 date counts as none here: apply refuses it
+	// with its own message when the form is saved.
 	stage2, _ := parseUKDate(r.stage2.Text)
-	due := complaints.DeadlinesUnder(rules, received, ukcal.Date{}, ukcal.Date{}, stage2, complaints.ResponsePeriod{})
+	due := c.ComplaintDeadlinesPreview(rules, received, ukcal.Date{}, ukcal.Date{}, stage2)
 	if due.AtStage1() {
 		return due.Stage1By, fmt.Sprintf("Stage 1 answer by %s — %d working days after receipt", due.Stage1By.LongWithDay(), rules.Stage1WorkingDays())
 	}

@@ -61,7 +61,7 @@ func (cf *complaintFile) askLetter(template string) {
 		a.delayReason = letterEntry(2, "We are still waiting to speak to a member of staff who has been away.")
 		form.Append("Reason for the delay", a.delayReason)
 		a.newDue = newTextBox()
-		a.newDue.SetText(cf.region.AddWorkingDays(cf.today, delayLetterWorkingDays).Short())
+		a.newDue.SetText(cf.ctx.Clinic.ComplaintDelayNewDate(r, delayLetterWorkingDays).Short())
 		form.Append("New response date", sized(a.newDue, 130))
 	case app.ComplaintFinalTemplate:
 		a.investigation = letterEntry(3, "Who you spoke to and what you read")

@@ -48,7 +48,12 @@ func tellAboutFailedSignIns(u *UI) {
 	}
 	// Read here, not in the background: it is one small file, and a job
 	// still running when the window changes would outlive its screen.
-	if f, err := u.clinic.UnseenFailedSignIns(); err == nil && f.Tries() > 0 {
+	f, err := u.clinic.UnseenFailedSignIns()
+	switch {
+	case err != nil:
+		// Not knowing must not look like none: the manager is told.
+		sh.showError(fmt.Errorf("the failed sign-ins since you last signed in could not be read: %w", err))
+	case f.Tries() > 0:
 		showFailedSignInsNotice(sh, f)
 	}
 }

@@ -15,6 +15,14 @@ import (
 // Runner for that, so there is one way to do it, and a test gives its own
 // Runner (through Options or the Context) to decide when results show.
 
+// Which writes go through here: any that may rewrite many rows (a
+// series, a merge, an import), render a PDF, write a file (the keyring, a
+// backup, a recovery sheet) or run Argon2, with its button off or a dialog
+// over the screen meanwhile, so a double click does it once. A write of
+// one row and its audit entry (a complaint note or move, a setting, a
+// template, the clinic's details) may stay in its button's callback: it
+// takes a few milliseconds, and the next frame shows its result.
+
 // Runner runs work on a goroutine of its own and then show on the UI
 // goroutine, once work has returned.
 type Runner interface {

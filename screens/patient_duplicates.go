@@ -3,6 +3,7 @@ package screens
 import (
 	"strings"
 
+	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 
@@ -16,7 +17,7 @@ import (
 // warning, shared by the patient form and the booking's new patient: who
 // may be the same person as p, and why, each with a button (labelled use)
 // to take that record instead.
-func duplicatesList(p patients.Patient, dups []patients.Duplicate, use string, take func(found patients.Patient)) fyne.CanvasObject {
+func duplicatesList(c *app.Clinic, p patients.Patient, dups []patients.Duplicate, use string, take func(found patients.Patient)) fyne.CanvasObject {
 	intro := wrapped("Before adding " + patientFullName(p) + ", check this is not someone already on file. " +
 		"Two records for one person means notes, letters and appointments in two places.")
 	list := container.NewVBox()
@@ -25,7 +26,7 @@ func duplicatesList(p patients.Patient, dups []patients.Duplicate, use string, t
 		who := widget.NewLabelWithStyle(patientListName(found), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		var facts []string
 		if found.DOB != "" {
-			facts = append(facts, "born "+patientDOBAge(found))
+			facts = append(facts, "born "+patientDOBAge(c, found))
 		}
 		if found.Address.Postcode != "" {
 			facts = append(facts, found.Address.Postcode)

@@ -144,7 +144,7 @@ func (f *patientForm) create(p patients.Patient, o app.PatientOptions) {
 // warnDuplicates says who on file may be the same person, and why, with
 // the choice to open that record instead or to add this one anyway.
 func (f *patientForm) warnDuplicates(p patients.Patient, o app.PatientOptions, dups []patients.Duplicate) {
-	content := duplicatesList(p, dups, "Open the existing record", func(found patients.Patient) {
+	content := duplicatesList(f.ctx.Clinic, p, dups, "Open the existing record", func(found patients.Patient) {
 		f.closeDuplicates()
 		f.discardDraft() // the existing record is used instead of what was typed
 		f.screen.openRecord(found.ID)

@@ -183,6 +183,7 @@ func loadRecordData(c *app.Clinic, id string, withPatient bool, known recordData
 			continue
 		}
 		// The name of the other record in a merge (its view is audited).
+		// Unread, it is "another record": the merge itself still shows.
 		if o, err := c.Patient(other); err == nil {
 			names[other] = mergeName(o.Summary())
 		}
@@ -316,7 +317,7 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 		section("Name",
 			item("Title", p.Title), item("First name(s)", p.Forenames), item("Surname", p.Surname), item("Known as", knownAsShown(p))),
 		section("Birth and identity",
-			item("Date of birth", patientDOBAge(p)), item("Sex", sex), item("Gender identity", p.GenderIdentity),
+			item("Date of birth", patientDOBAge(r.ctx.Clinic, p)), item("Sex", sex), item("Gender identity", p.GenderIdentity),
 			item("NHS number", nhs.FormatNHSNumber(p.NHSNumber))),
 		section("Contact",
 			item("Address", strings.Join(address, "\n")), item("Postcode", pc),

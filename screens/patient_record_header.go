@@ -28,13 +28,15 @@ func (r *patientRecord) buildHeader() fyne.CanvasObject {
 	}
 	if p.DOB != "" {
 		born := "Born " + ukcal.ShortFromISO(p.DOB)
-		if died, err := ukcal.ParseDate(p.DateOfDeath); err == nil {
+		age, died, ok := r.ctx.Clinic.PatientAge(p)
+		switch {
+		case died:
 			// Said at the top, so nobody books or rings a patient who has died.
 			born += ", died " + ukcal.ShortFromISO(p.DateOfDeath)
-			if age, ok := patients.Age(p, died); ok {
+			if ok {
 				born += fmt.Sprintf(" aged %d", age)
 			}
-		} else if age, ok := patients.Age(p, patientToday()); ok {
+		case ok:
 			born += fmt.Sprintf(", aged %d", age)
 		}
 		facts = append(facts, born)

@@ -92,7 +92,7 @@ func (r *patientRecord) searchDuplicates() {
 			}
 			o := o
 			n++
-			facts := []string{dobAge(o), o.Postcode}
+			facts := []string{dobAge(r.ctx.Clinic, o), o.Postcode}
 			if o.NHSNumber != "" {
 				facts = append(facts, "NHS "+nhs.FormatNHSNumber(o.NHSNumber))
 			}

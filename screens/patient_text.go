@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 )
@@ -52,15 +53,15 @@ func ukToISO(text string) string {
 	return d.String()
 }
 
-// patientDOBAge is "12/03/1980 (46)".
-func patientDOBAge(p patients.Patient) string { return dobAge(p.Summary()) }
+// patientDOBAge is "12/03/1980 (46)", the age as the clinic counts it.
+func patientDOBAge(c *app.Clinic, p patients.Patient) string { return dobAge(c, p.Summary()) }
 
-func dobAge(p patients.PatientSummary) string {
+func dobAge(c *app.Clinic, p patients.PatientSummary) string {
 	if p.DOB == "" {
 		return ""
 	}
 	s := ukcal.ShortFromISO(p.DOB)
-	if age, ok := patients.AgeFromDOB(p.DOB, patientToday()); ok {
+	if age, ok := c.AgeToday(p.DOB); ok {
 		s += fmt.Sprintf(" (%d)", age)
 	}
 	return s

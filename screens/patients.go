@@ -100,7 +100,7 @@ func (s *patientsScreen) build() fyne.CanvasObject {
 	}
 
 	s.cols = &columns{widths: []float32{56, 270, 150, 96, 126}}
-	s.list = newPatientResults(s.cols, func() []patients.PatientSummary { return s.results })
+	s.list = newPatientResults(s.ctx.Clinic, s.cols, func() []patients.PatientSummary { return s.results })
 	s.list.onOpen = func(i int) {
 		if i >= 0 && i < len(s.results) {
 			s.openRecord(s.results[i].ID)

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 
@@ -49,7 +50,7 @@ type patientResults struct {
 	onCursor      func(row int)
 }
 
-func newPatientResults(cols *columns, items func() []patients.PatientSummary) *patientResults {
+func newPatientResults(c *app.Clinic, cols *columns, items func() []patients.PatientSummary) *patientResults {
 	l := &patientResults{cols: cols}
 	l.Length = func() int { return len(items()) }
 	l.CreateItem = func() fyne.CanvasObject {
@@ -62,7 +63,7 @@ func newPatientResults(cols *columns, items func() []patients.PatientSummary) *p
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		ps := items()
 		if id >= 0 && id < len(ps) {
-			fillPatientRow(o, ps[id])
+			fillPatientRow(c, o, ps[id])
 		}
 	}
 	l.OnSelected = func(id widget.ListItemID) {
@@ -132,7 +133,7 @@ func newPatientRow(cols *columns, onAlertsHover func(*hoverCell, bool)) fyne.Can
 	return row(cols, icons, cell(), cell(), cell(), cell(), newHoverCell(onAlertsHover))
 }
 
-func fillPatientRow(o fyne.CanvasObject, p patients.PatientSummary) {
+func fillPatientRow(c *app.Clinic, o fyne.CanvasObject, p patients.PatientSummary) {
 	cells := o.(*fyne.Container).Objects
 	icons := cells[0].(*fyne.Container).Objects
 	if len(p.Alerts) > 0 {
@@ -148,7 +149,7 @@ func fillPatientRow(o fyne.CanvasObject, p patients.PatientSummary) {
 	name := cells[1].(*widget.Label)
 	name.TextStyle.Bold = true
 	name.SetText(listName(p))
-	cells[2].(*widget.Label).SetText(dobAge(p))
+	cells[2].(*widget.Label).SetText(dobAge(c, p))
 	cells[3].(*widget.Label).SetText(p.Postcode)
 	cells[4].(*widget.Label).SetText(nhs.FormatNHSNumber(p.NHSNumber))
 	flags := cells[5].(*hoverCell).label

@@ -53,26 +53,44 @@ func sarDateBox() *textBox {
 
 // sarDialog shows content with Cancel and an action button, which runs
 // act: an error from it is shown in the dialog, which stays open.
-func sarDialog(ctx *Context, title, action string, content *fyne.Container, focus fyne.Focusable, act func() error) dialog.Dialog {
+func sarDialog(ctx *Context, title, action string, content *fyne.Container, focus fyne.Focusable, act sarAct) dialog.Dialog {
 	return sarDialogThen(ctx, title, action, content, focus, act, nil)
 }
 
+// sarAct reads a SAR dialog's fields on the UI goroutine, refusing what
+// does not read; it returns the write to make off the UI goroutine, which
+// returns what to show on it once the write has worked.
+type sarAct func() (write func() (shown func(), err error), err error)
+
 // sarDialogThen is sarDialog with then run once the dialog has closed
 // after act succeeded (another dialog shown from act would close with it).
-func sarDialogThen(ctx *Context, title, action string, content *fyne.Container, focus fyne.Focusable, act func() error, then func()) dialog.Dialog {
+func sarDialogThen(ctx *Context, title, action string, content *fyne.Container, focus fyne.Focusable, act sarAct, then func()) dialog.Dialog {
 	problem := errorText()
 	content.Add(problem)
 	var d dialog.Dialog
-	ok := widget.NewButtonWithIcon(action, theme.ConfirmIcon(), func() {
-		if err := act(); err != nil {
+	ok := widget.NewButtonWithIcon(action, theme.ConfirmIcon(), nil)
+	ok.OnTapped = func() {
+		write, err := act()
+		if err != nil {
 			setMessage(problem, plainError(err))
 			return
 		}
-		d.Hide()
-		if then != nil {
-			then()
-		}
-	})
+		// The write runs off the UI goroutine (an extension makes a PDF),
+		// with the button off meanwhile so a double click writes once.
+		ok.Disable()
+		offUI(ctx, write, func(shown func(), err error) {
+			ok.Enable()
+			if err != nil {
+				setMessage(problem, plainError(err))
+				return
+			}
+			shown()
+			d.Hide()
+			if then != nil {
+				then()
+			}
+		})
+	}
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
 	// The content scrolls within the window: the log dialog's patient list
@@ -146,31 +164,30 @@ func askSARLog(ctx *Context, patientID, patientName string, done func(sar.Reques
 	if pick != nil {
 		focus = pick.search
 	}
-	return sarDialog(ctx, title, "Log the request", content, focus, func() error {
+	return sarDialog(ctx, title, "Log the request", content, focus, func() (func() (func(), error), error) {
 		id := patientID
 		if pick != nil {
 			if id = pick.id(); id == "" {
-				return errors.New("find the patient the request is about first")
+				return nil, errors.New("find the patient the request is about first")
 			}
 		}
 		day, err := sarDay(received)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		in := app.SARLog{PatientID: id, Received: day, Scope: scope.Text, AwaitingIdentity: identity.Selected == sarIdentityAwaited}
 		if who.Selected == sarBySomeone {
 			if in.RequestedBy = strings.TrimSpace(by.Text); in.RequestedBy == "" {
-				return errors.New("write who asked for the copy")
+				return nil, errors.New("write who asked for the copy")
 			}
 		}
 		if !in.AwaitingIdentity {
 			in.IdentityCheck = how.Text
 		}
-		req, err := ctx.Clinic.LogSAR(in)
-		if err == nil {
-			done(req)
-		}
-		return err
+		return func() (func(), error) {
+			req, err := ctx.Clinic.LogSAR(in)
+			return func() { done(req) }, err
+		}, nil
 	})
 }
 
@@ -187,20 +204,19 @@ func askSARPause(ctx *Context, req sar.Request, done func(sar.Request)) dialog.D
 		wrapped("While you wait for what you asked for, the clock stops: the due date moves on by every day of the wait."),
 		widget.NewLabel("What you are waiting for"), why,
 		widget.NewLabel("The day you asked for it (dd/mm/yyyy)"), from)
-	return sarDialog(ctx, "Pause the clock", "Pause", content, from, func() error {
+	return sarDialog(ctx, "Pause the clock", "Pause", content, from, func() (func() (func(), error), error) {
 		day, err := sarDay(from)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		reason := sar.AwaitingClarification
 		if why.Selected == sarWaitIdentity {
 			reason = sar.AwaitingIdentity
 		}
-		saved, err := ctx.Clinic.PauseSAR(req.ID, day, reason)
-		if err == nil {
-			done(saved)
-		}
-		return err
+		return func() (func(), error) {
+			saved, err := ctx.Clinic.PauseSAR(req.ID, day, reason)
+			return func() { done(saved) }, err
+		}, nil
 	})
 }
 
@@ -222,16 +238,16 @@ func askSARResume(ctx *Context, req sar.Request, done func(sar.Request)) dialog.
 		content.Add(widget.NewLabel("What they asked for, made clear (optional)"))
 		content.Add(scope)
 	}
-	return sarDialog(ctx, "Restart the clock", "Restart", content, on, func() error {
+	return sarDialog(ctx, "Restart the clock", "Restart", content, on, func() (func() (func(), error), error) {
 		day, err := sarDay(on)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		saved, err := ctx.Clinic.ResumeSAR(req.ID, day, how.Text, scope.Text)
-		if err == nil {
-			done(saved)
-		}
-		return err
+		check, asked := how.Text, scope.Text
+		return func() (func(), error) {
+			saved, err := ctx.Clinic.ResumeSAR(req.ID, day, check, asked)
+			return func() { done(saved) }, err
+		}, nil
 	})
 }
 
@@ -245,18 +261,19 @@ func askSARExtend(ctx *Context, req sar.Request, due ukcal.Date, done func(sar.R
 		widget.NewLabel("Why more time is needed"), why,
 		widget.NewLabel("The day the notice is sent (dd/mm/yyyy)"), sent)
 	var made *madePDF
-	return sarDialogThen(ctx, "Extend by two months", "Extend and write the notice", content, why, func() error {
+	return sarDialogThen(ctx, "Extend by two months", "Extend and write the notice", content, why, func() (func() (func(), error), error) {
 		day, err := sarDay(sent)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		saved, letter, err := ctx.Clinic.ExtendSAR(req.ID, day, why.Text)
-		if err != nil {
-			return err
-		}
-		done(saved)
-		made = &madePDF{Title: "Subject access extension notice", PDF: letter.PDF, FileName: letter.FileName, Warnings: letter.Warnings}
-		return nil
+		reason := why.Text
+		return func() (func(), error) {
+			saved, letter, err := ctx.Clinic.ExtendSAR(req.ID, day, reason)
+			return func() {
+				done(saved)
+				made = &madePDF{Title: "Subject access extension notice", PDF: letter.PDF, FileName: letter.FileName, Warnings: letter.Warnings}
+			}, err
+		}, nil
 	}, func() {
 		if made != nil {
 			showPDF(ctx, *made)

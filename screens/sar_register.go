@@ -5,7 +5,6 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/sar"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -249,7 +248,7 @@ func (s *sarScreen) resumeChosen() {
 
 func (s *sarScreen) extendChosen() {
 	if d, ok := s.current(); ok {
-		due := d.Request.DueWithoutExtension(s.ctx.Clinic.BankHolidayRegion(), ukcal.Today(wallClock()))
+		due := s.ctx.Clinic.SARDueWithoutExtension(d.Request)
 		askSARExtend(s.ctx, d.Request, due, s.saved("Extended by two months: print and send the notice."))
 	}
 }

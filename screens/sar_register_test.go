@@ -94,6 +94,7 @@ func TestSARRegisterScreenShowsOverdueAndRunsTheClock(t *testing.T) {
 	// Restart the clock: identity is asked for, then the request runs.
 	tcTap(t, w, "Restart the clock…")
 	tcTap(t, w, "Restart")
+	tpIdle(t) // the facade's refusal comes back from the background
 	if !tpShows(w, "Say how identity was checked") {
 		t.Fatalf("restarted without the identity check: %q", tpTexts(w))
 	}

@@ -320,6 +320,8 @@ func (t *detailsTab) save() {
 	}
 	setMessage(t.problem, "")
 	renamed := d.Name != t.current.Name
+	// The tidied copy as stored; unread, what was saved stands for it.
+	t.current = d
 	if now, err := t.ctx.Clinic.Details(); err == nil {
 		t.current = now
 	}

@@ -163,8 +163,7 @@ func (p *setupClosuresPane) confirmRemove() {
 	if !ok {
 		return
 	}
-	from, to := cl.From, cl.To
-	when := setupDescribeClosure(from, to)
+	when := setupDescribeClosure(cl.From, cl.To)
 	msg := fmt.Sprintf("Remove the closure %s (%s)?\n\nThe clinic will be open on those days again and they can be booked.", when, cl.Reason)
 	d := dialog.NewConfirm("Remove closure", msg, func(ok bool) {
 		if ok {

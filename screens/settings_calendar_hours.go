@@ -242,7 +242,7 @@ func (e *setupHoursEditor) hours() (schedule.WeekHours, bool) {
 			ok = false
 			continue
 		}
-		w[d], _ = e.day(d)
+		w[d], _ = e.day(d) // checkDay has just said whatever is wrong
 	}
 	return w, ok
 }

@@ -117,7 +117,7 @@ func (p *setupRulesPane) showHolidays() {
 		return
 	}
 	var lines []string
-	for _, h := range setupNextHolidays(r, setupToday(), setupHolidaysShown) {
+	for _, h := range app.ComingBankHolidays(r, setupToday(), setupHolidaysShown) {
 		title := h.Title
 		if h.Substitute {
 			title += " (substitute day)"
@@ -125,19 +125,6 @@ func (p *setupRulesPane) showHolidays() {
 		lines = append(lines, fmt.Sprintf("%s: %s", h.Date.LongWithDay(), title))
 	}
 	p.holidays.SetText(fmt.Sprintf("The next bank holidays in %s:\n%s", r.Name(), strings.Join(lines, "\n")))
-}
-
-// setupNextHolidays is the region's first n bank holidays from today on.
-func setupNextHolidays(r ukcal.Region, today ukcal.Date, n int) []ukcal.Holiday {
-	var out []ukcal.Holiday
-	for year := today.Year(); len(out) < n && year <= today.Year()+2; year++ {
-		for _, h := range ukcal.Holidays(r, year) {
-			if !h.Date.Before(today) && len(out) < n {
-				out = append(out, h)
-			}
-		}
-	}
-	return out
 }
 
 // checkDNAWindow reads the months box, saying what is wrong with it.

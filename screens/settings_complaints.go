@@ -54,7 +54,7 @@ func (t *complaintSettingsTab) build() fyne.CanvasObject {
 		"ClinicDesk offers the period below, counted in working days from the day after receipt; the desk may agree a " +
 		"different one with the complainant, up to the longest allowed. Periods already agreed do not change.")
 	six := lowNote("Six months after receipt with no response, the regulations expect a delay letter; 130 working days is about six months.")
-	t.rules = newComplaintRulesFields(cs, complaints.NationOf(t.ctx.Clinic.BankHolidayRegion()))
+	t.rules = newComplaintRulesFields(cs, t.ctx.Clinic.ComplaintNation())
 	return newFocusScroll(container.NewPadded(limitWidth(container.NewVBox(
 		heading("Complaint response periods"), intro, form, six, widget.NewSeparator(), t.rules.section(),
 		container.NewHBox(save), t.status), 760)))
@@ -75,6 +75,8 @@ func (t *complaintSettingsTab) save() {
 		say(t.status, widget.DangerImportance, plainError(err))
 		return
 	}
+	// The tidied copy as stored; unread, what was saved stands for it.
+	t.saved = cs
 	if fresh, err := t.ctx.Clinic.ComplaintSettings(); err == nil {
 		t.saved = fresh
 		t.rules.ods.SetText(fresh.ODSCode)

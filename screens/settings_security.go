@@ -162,22 +162,31 @@ func (t *securityTab) chooseRecoverySheet() {
 		if w == nil {
 			return // cancelled
 		}
-		err = t.writeRecoverySheet(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			t.ctx.ShowError(fmt.Errorf("the Emergency recovery sheet could not be saved: %w", err))
-			return
-		}
-		msg := "The Emergency recovery sheet is saved as " + w.URI().Path() +
-			". Print it, then delete the file: the paper copy, locked away, is the one to keep."
-		// Recorded, so nobody is told at sign-in that it never was.
-		if err := t.ctx.Clinic.MarkRecoverySheetSaved(); err != nil {
-			msg += "\n\nClinicDesk could not note that it was saved (" + plainError(err) + "), so it will remind you at sign-in."
-		}
-		t.showSheetStatus()
-		dialog.ShowInformation("Sheet saved", msg, t.ctx.Window)
+		// A PDF written to a file: off the UI goroutine, behind a dialog.
+		key, path := t.recoveryKey, w.URI().Path()
+		inBackground(t.ctx, "Saving the Emergency recovery sheet…", func() (error, error) {
+			err := writeRecoverySheet(t.ctx.Clinic, w, key)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return nil, err
+			}
+			// Recorded, so nobody is told at sign-in that it never was.
+			return t.ctx.Clinic.MarkRecoverySheetSaved(), nil
+		}, func(markErr, err error) {
+			if err != nil {
+				t.ctx.ShowError(fmt.Errorf("the Emergency recovery sheet could not be saved: %w", err))
+				return
+			}
+			msg := "The Emergency recovery sheet is saved as " + path +
+				". Print it, then delete the file: the paper copy, locked away, is the one to keep."
+			if markErr != nil {
+				msg += "\n\nClinicDesk could not note that it was saved (" + plainError(markErr) + "), so it will remind you at sign-in."
+			}
+			t.showSheetStatus()
+			dialog.ShowInformation("Sheet saved", msg, t.ctx.Window)
+		})
 	}, t.ctx.Window)
 	d.SetTitleText("Save the Emergency recovery sheet (PDF) as…")
 	d.SetFileName("Emergency recovery sheet.pdf")
@@ -185,10 +194,9 @@ func (t *securityTab) chooseRecoverySheet() {
 	showFileDialog(d, t.ctx.Window)
 }
 
-// writeRecoverySheet writes the Emergency recovery sheet for the key just
-// made as a PDF.
-func (t *securityTab) writeRecoverySheet(w io.Writer) error {
-	return t.ctx.Clinic.WriteRecoverySheet(w, t.recoveryKey, nowInClinic())
+// writeRecoverySheet writes the Emergency recovery sheet for key as a PDF.
+func writeRecoverySheet(c *app.Clinic, w io.Writer, key string) error {
+	return c.WriteRecoverySheet(w, key, nowInClinic())
 }
 
 // showSheetStatus says whether the current key's sheet was ever saved (an

@@ -70,6 +70,8 @@ func newUsersTab(ctx *Context) *usersTab {
 }
 
 func (t *usersTab) build() fyne.CanvasObject {
+	// Only for the hint as a password is typed: unread, the hint may pass
+	// the clinic's name, and AddUser or ResetPassword still refuses it.
 	if d, err := t.ctx.Clinic.Details(); err == nil {
 		t.clinicName = d.Name
 	}
@@ -432,10 +434,15 @@ func (t *usersTab) confirmDisable() {
 
 // disable stops u signing in.
 func (t *usersTab) disable(u users.User) {
-	if err := t.ctx.Clinic.DisableUser(u.ID); err != nil {
-		t.say(plainError(err), widget.DangerImportance)
-		return
-	}
-	t.reload(u.ID)
-	t.say(fmt.Sprintf("%s is disabled: their password no longer works.", u.FullName), widget.SuccessImportance)
+	// Disabling rewrites the keyring file (their entry goes): off the UI
+	// goroutine, behind a dialog, so it cannot be started twice.
+	c := t.ctx.Clinic
+	inBackground(t.ctx, "Disabling "+u.FullName+"…", func() (struct{}, error) { return struct{}{}, c.DisableUser(u.ID) }, func(_ struct{}, err error) {
+		if err != nil {
+			t.say(plainError(err), widget.DangerImportance)
+			return
+		}
+		t.reload(u.ID)
+		t.say(fmt.Sprintf("%s is disabled: their password no longer works.", u.FullName), widget.SuccessImportance)
+	})
 }

@@ -3,12 +3,11 @@ package screens
 import (
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // or PNG
-	"net/mail"
 	"strings"
 	"unicode"
 
 	"clinicdesk/app"
-	"clinicdesk/app/nhs"
+	"clinicdesk/app/practice"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -26,20 +25,12 @@ func (s *setupScreen) checkClinic() bool {
 	fail(s.nameProblem, "", s.name)
 	fail(s.phoneProblem, "", s.phone)
 	fail(s.emailProblem, "", s.email)
-	if strings.TrimSpace(s.name.Text) == "" {
-		fail(s.nameProblem, "Type the clinic's name, as it should appear on letters.", s.name)
-	}
-	if p := strings.TrimSpace(s.phone.Text); p != "" {
-		if e164, err := nhs.ParsePhone(p); err != nil {
-			fail(s.phoneProblem, sentence(err.Error()), s.phone)
-		} else {
-			s.phone.SetText(nhs.FormatPhone(e164))
-		}
-	}
-	if e := strings.TrimSpace(s.email.Text); e != "" {
-		if a, err := mail.ParseAddress(e); err != nil || a.Address != e || !strings.Contains(e[strings.LastIndex(e, "@")+1:], ".") {
-			fail(s.emailProblem, "That does not look like an email address: it should be like reception@yourclinic.co.uk.", s.email)
-		}
+	tidy, problems := app.CheckClinicDetails(practice.Details{Name: s.name.Text, Phone: s.phone.Text, Email: s.email.Text})
+	fail(s.nameProblem, sentence(problems.Name), s.name)
+	fail(s.phoneProblem, sentence(problems.Phone), s.phone)
+	fail(s.emailProblem, sentence(problems.Email), s.email)
+	if problems.Phone == "" && tidy.Phone != strings.TrimSpace(s.phone.Text) {
+		s.phone.SetText(tidy.Phone) // written the UK way
 	}
 	s.relayout()
 	if first != nil {

@@ -86,10 +86,15 @@ func newTodayChecklist(ctx *Context, relayout func()) fyne.CanvasObject {
 	l.card.Hide()
 	c := ctx.Clinic
 	offUI(ctx, c.FirstRun, func(f app.FirstRun, err error) {
-		if err == nil {
+		if err != nil {
+			// Said on the card: the rest of Today still works.
+			l.body.RemoveAll()
+			l.body.Add(wrapped("What is left to set up could not be read: " + plainError(err)))
+			l.card.Show()
+		} else {
 			l.show(f)
-			relayout()
 		}
+		relayout()
 	})
 	return l.card
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"clinicdesk/app"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -16,17 +17,9 @@ import (
 const bankHolidaysShown = 4
 
 // comingHolidays lists the region's next bank holidays from today (today
-// included).
+// included), as the facade counts them.
 func comingHolidays(region ukcal.Region, today ukcal.Date, n int) []ukcal.Holiday {
-	var out []ukcal.Holiday
-	for year := today.Year(); year <= today.Year()+1 && len(out) < n; year++ {
-		for _, h := range ukcal.Holidays(region, year) {
-			if !h.Date.Before(today) && len(out) < n {
-				out = append(out, h)
-			}
-		}
-	}
-	return out
+	return app.ComingBankHolidays(region, today, n)
 }
 
 // holidayList is the coming bank holidays, one a line: the date, the
