@@ -62,17 +62,15 @@ func (c *Clinic) backupSettingsLocked() (BackupSettings, error) {
 // SetBackupSettings chooses the automatic-backup folder and how many to
 // keep (managers only).
 func (c *Clinic) SetBackupSettings(folder string, keep int) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermBackup)
-	if err != nil {
-		return err
-	}
 	folder = strings.TrimSpace(folder)
 	if keep < 1 || keep > 365 {
 		return errors.New("keep between 1 and 365 backups")
 	}
-	if folder != "" {
+	// The folder is looked for on disk, under the lock as before.
+	checkFolder := func(*Session) error {
+		if folder == "" {
+			return nil
+		}
 		abs, err := filepath.Abs(folder)
 		if err != nil {
 			return err
@@ -84,8 +82,9 @@ func (c *Clinic) SetBackupSettings(folder string, keep int) error {
 			return errors.New("choose a backup folder other than the clinic file's own: a backup on the same disk does not survive the disk")
 		}
 		folder = abs
+		return nil
 	}
-	return c.writeAs(s, func(tx *writeTx) error {
+	return c.doWith(PermBackup, writeSteps{before: checkFolder}, func(tx *writeTx) error {
 		if err := tx.SetSetting(settingBackupFolder, folder); err != nil {
 			return err
 		}

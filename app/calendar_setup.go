@@ -86,12 +86,6 @@ func (c *Clinic) Clinicians(includeInactive bool) ([]DiaryClinician, error) {
 // Clinicians are never deleted, only made inactive: their past
 // appointments still name them.
 func (c *Clinic) SaveClinician(cl DiaryClinician) (DiaryClinician, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermCalendarSetup)
-	if err != nil {
-		return cl, err
-	}
 	cl.Name, cl.Role = cleanText(cl.Name), cleanText(cl.Role)
 	if cl.Name == "" {
 		return cl, errors.New("the clinician needs a name")
@@ -108,7 +102,7 @@ func (c *Clinic) SaveClinician(cl DiaryClinician) (DiaryClinician, error) {
 		cl.ID, cl.CreatedAt, action = uuid.Must(uuid.NewV7()).String(), now, "calendar.clinician.create"
 	}
 	cl.UpdatedAt = now
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermCalendarSetup, func(tx *writeTx) error {
 		if old, err := tx.Clinician(cl.ID); err == nil {
 			cl.CreatedAt = old.CreatedAt
 		} else if !errors.Is(err, data.ErrNotFound) {
@@ -134,12 +128,6 @@ func (c *Clinic) Rooms(includeInactive bool) ([]Room, error) {
 
 // SaveRoom adds a room (ID empty) or saves changes to one.
 func (c *Clinic) SaveRoom(r Room) (Room, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermCalendarSetup)
-	if err != nil {
-		return r, err
-	}
 	if r.Name = cleanText(r.Name); r.Name == "" {
 		return r, errors.New("the room needs a name")
 	}
@@ -147,7 +135,7 @@ func (c *Clinic) SaveRoom(r Room) (Room, error) {
 	if r.ID == "" {
 		r.ID, action = uuid.Must(uuid.NewV7()).String(), "calendar.room.create"
 	}
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermCalendarSetup, func(tx *writeTx) error {
 		if err := tx.SaveRoom(r); err != nil {
 			return err
 		}
@@ -171,12 +159,6 @@ func (c *Clinic) AppointmentTypes(includeInactive bool) ([]AppointmentType, erro
 // delivers it (clinicians and/or roles; none is anyone) is tidied, and
 // every clinician named must be in the clinic.
 func (c *Clinic) SaveAppointmentType(t AppointmentType) (AppointmentType, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermCalendarSetup)
-	if err != nil {
-		return t, err
-	}
 	if t.Name = cleanText(t.Name); t.Name == "" {
 		return t, errors.New("the appointment type needs a name")
 	}
@@ -190,7 +172,7 @@ func (c *Clinic) SaveAppointmentType(t AppointmentType) (AppointmentType, error)
 	if t.ID == "" {
 		t.ID, action = uuid.Must(uuid.NewV7()).String(), "calendar.type.create"
 	}
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermCalendarSetup, func(tx *writeTx) error {
 		var err error
 		if t.Deliverers, err = cleanDeliverers(t.Deliverers, func(id string) error { _, err := tx.Clinician(id); return err }); err != nil {
 			return err
@@ -232,12 +214,6 @@ func (c *Clinic) CalendarSettings() (CalendarSettings, error) {
 
 // SaveCalendarSettings checks and saves the calendar settings.
 func (c *Clinic) SaveCalendarSettings(cs CalendarSettings) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermCalendarSetup)
-	if err != nil {
-		return err
-	}
 	region, err := ukcal.ParseRegion(cs.Region)
 	if err != nil {
 		return err
@@ -258,7 +234,7 @@ func (c *Clinic) SaveCalendarSettings(cs CalendarSettings) error {
 	if err := checkHours(cs.OpeningHours, "the clinic's opening"); err != nil {
 		return err
 	}
-	return c.writeAs(s, func(tx *writeTx) error {
+	return c.do(PermCalendarSetup, func(tx *writeTx) error {
 		if err := tx.SaveCalendarSettings(cs); err != nil {
 			return err
 		}
@@ -280,12 +256,6 @@ func (c *Clinic) Closures(from, to ukcal.Date) ([]Closure, error) {
 // already booked then stay: the day view shows them on a closed day, to
 // be moved.
 func (c *Clinic) AddClosure(from, to ukcal.Date, reason string) (Closure, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermCalendarSetup)
-	if err != nil {
-		return Closure{}, err
-	}
 	reason = cleanText(reason)
 	switch {
 	case from.IsZero() || to.IsZero():
@@ -295,9 +265,10 @@ func (c *Clinic) AddClosure(from, to ukcal.Date, reason string) (Closure, error)
 	case reason == "":
 		return Closure{}, errors.New("say why the clinic is closed (it is shown in the diary)")
 	}
-	cl := Closure{ID: uuid.Must(uuid.NewV7()).String(), From: from.String(), To: to.String(), Reason: reason,
-		CreatedBy: s.User.Username, CreatedAt: c.clock().UTC()}
-	err = c.writeAs(s, func(tx *writeTx) error {
+	var cl Closure
+	err := c.do(PermCalendarSetup, func(tx *writeTx) error {
+		cl = Closure{ID: uuid.Must(uuid.NewV7()).String(), From: from.String(), To: to.String(), Reason: reason,
+			CreatedBy: tx.session.User.Username, CreatedAt: c.clock().UTC()}
 		if err := tx.InsertClosure(cl); err != nil {
 			return err
 		}

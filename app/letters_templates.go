@@ -131,27 +131,27 @@ func (c *Clinic) templateLocked(name string) (LetterTemplate, error) {
 // subject and body. A template with a mistake is refused, saving nothing,
 // with letters.TemplateErrors naming each line.
 func (c *Clinic) SaveLetterTemplate(name, title, subject, body string) (LetterTemplate, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermEditTemplates)
-	if err != nil {
-		return LetterTemplate{}, err
-	}
-	t, err := c.templateLocked(name)
-	if err != nil {
-		return LetterTemplate{}, err
-	}
 	title, subject = cleanText(title), cleanText(subject)
 	body = strings.ReplaceAll(body, "\r\n", "\n")
-	if title == "" {
-		return LetterTemplate{}, errors.New("the template needs a title")
+	var t LetterTemplate
+	// The template is read before the transaction: the defaults may be
+	// written first (ensureTemplatesLocked), in a transaction of their own.
+	read := func(s *Session) error {
+		var err error
+		if t, err = c.templateLocked(name); err != nil {
+			return err
+		}
+		if title == "" {
+			return errors.New("the template needs a title")
+		}
+		if errs := letters.Validate(subject, body); len(errs) > 0 {
+			return errs
+		}
+		t.Title, t.Subject, t.Body = title, subject, body
+		t.Edited, t.UpdatedAt, t.UpdatedBy = true, c.clock().UTC(), s.User.Username
+		return nil
 	}
-	if errs := letters.Validate(subject, body); len(errs) > 0 {
-		return LetterTemplate{}, errs
-	}
-	t.Title, t.Subject, t.Body = title, subject, body
-	t.Edited, t.UpdatedAt, t.UpdatedBy = true, c.clock().UTC(), s.User.Username
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.doWith(PermEditTemplates, writeSteps{before: read}, func(tx *writeTx) error {
 		if err := tx.SaveLetterTemplate(t); err != nil {
 			return err
 		}
@@ -162,18 +162,12 @@ func (c *Clinic) SaveLetterTemplate(name, title, subject, body string) (LetterTe
 
 // ResetLetterTemplate puts the built-in wording of a template back.
 func (c *Clinic) ResetLetterTemplate(name string) (LetterTemplate, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermEditTemplates)
-	if err != nil {
-		return LetterTemplate{}, err
-	}
 	t, err := defaultLetterTemplate(name, c.clock().UTC())
 	if err != nil {
 		return LetterTemplate{}, err
 	}
-	t.UpdatedBy = s.User.Username
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err = c.do(PermEditTemplates, func(tx *writeTx) error {
+		t.UpdatedBy = tx.session.User.Username
 		if err := tx.SaveLetterTemplate(t); err != nil {
 			return err
 		}

@@ -41,12 +41,6 @@ func (c *Clinic) normalise(p *Patient, o PatientOptions) error {
 // first: this does not refuse a duplicate, since two people can share a
 // name and a birthday.
 func (c *Clinic) CreatePatient(p Patient, o PatientOptions) (Patient, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermEditPatients)
-	if err != nil {
-		return Patient{}, err
-	}
 	if err := c.normalise(&p, o); err != nil {
 		return Patient{}, err
 	}
@@ -55,7 +49,7 @@ func (c *Clinic) CreatePatient(p Patient, o PatientOptions) (Patient, error) {
 	p.Status = data.PatientActive
 	p.MergedInto, p.ArchivedAt = "", time.Time{}
 	p.CreatedAt, p.UpdatedAt = now, now
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermEditPatients, func(tx *writeTx) error {
 		if err := tx.InsertPatient(p); err != nil {
 			return err
 		}
@@ -83,20 +77,15 @@ func (c *Clinic) PossibleDuplicates(p Patient) ([]patients.Duplicate, error) {
 
 // Patient opens one record; the view is audited.
 func (c *Clinic) Patient(id string) (Patient, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermViewPatients)
-	if err != nil {
-		return Patient{}, err
-	}
-	p, err := c.store.Patient(id)
-	if err != nil {
-		if errors.Is(err, data.ErrNotFound) {
-			return p, errors.New("that patient's record is not in this clinic file")
+	var p Patient
+	err := c.do(PermViewPatients, func(tx *writeTx) error {
+		var err error
+		if p, err = tx.Patient(id); err != nil {
+			if errors.Is(err, data.ErrNotFound) {
+				return errors.New("that patient's record is not in this clinic file")
+			}
+			return err
 		}
-		return p, err
-	}
-	err = c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "patient.view", Entity: "patient", ID: p.ID, Patient: p.ID})
 	})
 	return p, err
@@ -105,16 +94,10 @@ func (c *Clinic) Patient(id string) (Patient, error) {
 // UpdatePatient saves changes to a record; the audit row names the fields
 // that changed (never their values).
 func (c *Clinic) UpdatePatient(p Patient, o PatientOptions) (Patient, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermEditPatients)
-	if err != nil {
-		return p, err
-	}
 	if err := c.normalise(&p, o); err != nil {
 		return p, err
 	}
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.do(PermEditPatients, func(tx *writeTx) error {
 		old, err := tx.Patient(p.ID)
 		if err != nil {
 			return err

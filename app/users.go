@@ -89,25 +89,26 @@ func (c *Clinic) AddUser(nu NewUser) (User, error) {
 // UpdateUser changes a user's name or role. The last active practice
 // manager cannot be demoted.
 func (c *Clinic) UpdateUser(id, fullName string, role Role) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermManageUsers)
-	if err != nil {
-		return err
-	}
 	if _, err := ParseRole(string(role)); err != nil {
 		return err
 	}
 	if cleanText(fullName) == "" {
 		return errors.New("enter the person's full name")
 	}
-	u, err := c.store.UserByID(id)
-	if err != nil {
-		return err
+	var u User
+	var old string
+	// Read before the transaction, which has no twin for reading a user
+	// by id.
+	read := func(*Session) error {
+		var err error
+		if u, err = c.store.UserByID(id); err != nil {
+			return err
+		}
+		old = u.Role
+		u.FullName, u.Role = cleanText(fullName), string(role)
+		return nil
 	}
-	old := u.Role
-	u.FullName, u.Role = cleanText(fullName), string(role)
-	return c.writeAs(s, func(tx *writeTx) error {
+	return c.doWith(PermManageUsers, writeSteps{before: read}, func(tx *writeTx) error {
 		if old == string(Manager) && role != Manager && u.Active {
 			if n, err := tx.ActiveManagers(); err != nil {
 				return err
@@ -280,36 +281,34 @@ func (c *Clinic) NewRecoveryKey() (string, error) {
 // reseals it for every user and the recovery key; nobody's password
 // changes. Use it when a copy of the key may have got out.
 func (c *Clinic) RotateDataKey() error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermSecurity)
-	if err != nil {
-		return err
-	}
-	newKey, err := data.NewDataKey()
-	if err != nil {
-		return err
-	}
 	// Three writes, each leaving every secret able to open the file (see
 	// data/keyring_rotation.go): the next key staged in every entry, the
-	// file re-keyed in one transaction, the next key made the key.
-	if err := c.keyring.StageRotation(newKey); err != nil {
-		return err
+	// file re-keyed in one transaction, the next key made the key. Only
+	// then is the rotation audited, under the new key.
+	rotate := func(*Session) error {
+		newKey, err := data.NewDataKey()
+		if err != nil {
+			return err
+		}
+		if err := c.keyring.StageRotation(newKey); err != nil {
+			return err
+		}
+		if err := c.keyring.Save(); err != nil {
+			c.keyring.AbandonRotation()
+			return fmt.Errorf("save the keyring: %w", err)
+		}
+		if err := c.store.Rekey(newKey); err != nil {
+			// The staged key stays: if the re-key did reach the disk before
+			// the error, it is the one that opens the file, and the next
+			// sign-in finishes the rotation; if not, it abandons it.
+			return err
+		}
+		c.key = newKey
+		c.keyring.FinishRotation()
+		c.keyring.Save() // the next sign-in finishes it otherwise
+		return nil
 	}
-	if err := c.keyring.Save(); err != nil {
-		c.keyring.AbandonRotation()
-		return fmt.Errorf("save the keyring: %w", err)
-	}
-	if err := c.store.Rekey(newKey); err != nil {
-		// The staged key stays: if the re-key did reach the disk before
-		// the error, it is the one that opens the file, and the next
-		// sign-in finishes the rotation; if not, it abandons it.
-		return err
-	}
-	c.key = newKey
-	c.keyring.FinishRotation()
-	c.keyring.Save() // the next sign-in finishes it otherwise
-	return c.writeAs(s, func(tx *writeTx) error {
+	return c.doWith(PermSecurity, writeSteps{before: rotate}, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "key.rotate", Entity: "keyring", ID: c.keyring.ClinicID()})
 	})
 }
