@@ -230,18 +230,21 @@ func (c *Clinic) writeLocked(fn func(tx *data.Tx) error) error {
 // in a row whose order a caller could get wrong. Reads that decide the
 // write go inside fn, through the writeTx, so they see the state it
 // writes against (and never wait on a second connection, which a full
-// disk leaves the store without). Checks of the input alone go before
-// do: they need no lock.
+// disk leaves the store without); a read data.Tx has no twin for yet
+// (the clinic's details, a user by id, a setting, the letter log) is a
+// before step instead. Checks of the input alone go before do: they need
+// no lock, and an input mistake is told before a missing permission.
 //
 // Left outside do, on purpose:
-//   - Session events (sign-in, unlock, lock, sign-out, recovery) and
-//     backups write through auditLocked and writeLocked: their row names
-//     a user who may not be the session's (or nobody is signed in yet),
-//     and on a full disk it waits in memory rather than failing, so that a
-//     manager can still sign in and back up to another disk.
+//   - Session events (sign-in, unlock, lock, sign-out) and backups write
+//     through auditLocked and writeLocked: their row names a user who may
+//     not be the session's (or nobody is signed in yet), and on a full
+//     disk it waits in memory rather than failing, so that a manager can
+//     still sign in and back up to another disk.
 //   - RestoreFrom records a failed restore with writeAs in the middle of
 //     closing and reopening the file; RecoverAccess sets a password as the
 //     user the recovery key stands in for, who has no session to check.
+//   - BenchFillAudit (bench data only) writes its made-up rows directly.
 func (c *Clinic) do(perm Permission, fn func(tx *writeTx) error) error {
 	return c.doWith(perm, writeSteps{}, fn)
 }
@@ -254,7 +257,8 @@ func (c *Clinic) do(perm Permission, fn func(tx *writeTx) error) error {
 // the signatory's name).
 type writeSteps struct {
 	// before runs after the permission check with the session; its error
-	// is the write's, and nothing is written.
+	// is the write's, and nothing is written. errNoWrite from it ends the
+	// write there without an error (a dry run, a change already made).
 	before func(s *Session) error
 	// after runs once the transaction has committed (err nil) or failed,
 	// and returns the write's error: it keeps or undoes what before did.
@@ -263,6 +267,9 @@ type writeSteps struct {
 	// (a letter batch is logged as the user who made it).
 	as *Session
 }
+
+// errNoWrite is what a before step returns when there is nothing to write.
+var errNoWrite = errors.New("nothing to write")
 
 // doWith is do with steps around the transaction, all under one lock.
 func (c *Clinic) doWith(perm Permission, steps writeSteps, fn func(tx *writeTx) error) error {
@@ -273,7 +280,9 @@ func (c *Clinic) doWith(perm Permission, steps writeSteps, fn func(tx *writeTx) 
 		return err
 	}
 	if steps.before != nil {
-		if err := steps.before(s); err != nil {
+		if err := steps.before(s); errors.Is(err, errNoWrite) {
+			return nil
+		} else if err != nil {
 			return err
 		}
 	}

@@ -202,51 +202,54 @@ func (c *Clinic) PreviewLetterTemplate(addressedTo, subject, body, patientID str
 // called name, which decides who some letters go to (the cover of a copy
 // of records goes to the patient, whatever their age).
 func (c *Clinic) PreviewNamedLetterTemplate(name, addressedTo, subject, body, patientID string) (LetterPreview, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermPrintLetters)
-	if err != nil {
-		return LetterPreview{}, err
-	}
-	if errs := letters.Validate(subject, body); len(errs) > 0 {
-		return LetterPreview{}, errs
-	}
-	window, err := readLetterWindow(c.store)
-	if err != nil {
-		return LetterPreview{}, err
-	}
-	tmpl := LetterTemplate{Name: name, Title: "Preview", AddressedTo: addressedTo, Subject: subject, Body: body}
-	var l letters.Letter
-	var warnings []string
-	if patientID == "" || patientID == ExampleChild {
-		l, err = exampleLetterFor(tmpl, window, s, patientID == ExampleChild)
-	} else {
-		var src letterSource
-		src, err = readLetterSource(c.store, patientID, "", c.today())
-		if err == nil {
-			l, err = buildLetter(src, tmpl, window, s)
-			warnings = src.letterWarnings(tmpl)
+	var out LetterPreview
+	examplePatient := patientID == "" || patientID == ExampleChild
+	// Filled in and drawn before the transaction: the letter's reads are
+	// the store's, and the example patient, made up, is not audited.
+	draw := func(s *Session) error {
+		if errs := letters.Validate(subject, body); len(errs) > 0 {
+			return errs
 		}
-	}
-	if err != nil {
-		return LetterPreview{}, err
-	}
-	var buf bytes.Buffer
-	ws, err := letters.RenderLetter(&buf, l)
-	if err != nil {
-		return LetterPreview{}, err
-	}
-	if patientID != "" && patientID != ExampleChild {
-		// A preview shows the patient's details on screen: a view, audited.
-		err = c.writeAs(s, func(tx *writeTx) error {
-			return tx.audit(auditEvent{Action: "patient.view", Entity: "patient", ID: patientID, Patient: patientID, Detail: "letter preview"})
-		})
+		window, err := readLetterWindow(c.store)
 		if err != nil {
-			return LetterPreview{}, err
+			return err
 		}
+		tmpl := LetterTemplate{Name: name, Title: "Preview", AddressedTo: addressedTo, Subject: subject, Body: body}
+		var l letters.Letter
+		var warnings []string
+		if examplePatient {
+			l, err = exampleLetterFor(tmpl, window, s, patientID == ExampleChild)
+		} else {
+			var src letterSource
+			src, err = readLetterSource(c.store, patientID, "", c.today())
+			if err == nil {
+				l, err = buildLetter(src, tmpl, window, s)
+				warnings = src.letterWarnings(tmpl)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		ws, err := letters.RenderLetter(&buf, l)
+		if err != nil {
+			return err
+		}
+		out = LetterPreview{Subject: l.Subject, Salutation: l.Salutation, Paragraphs: l.Paragraphs, PDF: buf.Bytes(),
+			Warnings: append(warnings, ws.Messages()...)}
+		if examplePatient {
+			return errNoWrite
+		}
+		return nil
 	}
-	return LetterPreview{Subject: l.Subject, Salutation: l.Salutation, Paragraphs: l.Paragraphs, PDF: buf.Bytes(),
-		Warnings: append(warnings, ws.Messages()...)}, nil
+	err := c.doWith(PermPrintLetters, writeSteps{before: draw}, func(tx *writeTx) error {
+		// A preview shows the patient's details on screen: a view, audited.
+		return tx.audit(auditEvent{Action: "patient.view", Entity: "patient", ID: patientID, Patient: patientID, Detail: "letter preview"})
+	})
+	if err != nil {
+		return LetterPreview{}, err
+	}
+	return out, nil
 }
 
 // exampleLetter fills a template with letters.ExampleFields.

@@ -78,7 +78,12 @@ func (c *Clinic) LogSAR(in SARLog) (sar.Request, error) {
 			return errors.New("this record was merged into another: log the request on that record, which holds everything")
 		}
 		saving = true
-		return c.saveSAR(tx, req, true, "sar.log", fmt.Sprintf("received %s, asked by %s, for %s", req.Received, req.RequestedBy, req.Scope))
+		due, err := c.saveSAR(tx, req, true)
+		if err != nil {
+			return err
+		}
+		return tx.audit(auditEvent{Action: "sar.log", Entity: "sar", ID: req.ID, Patient: req.PatientID,
+			Detail: fmt.Sprintf("received %s, asked by %s, for %s, due %s", req.Received, req.RequestedBy, req.Scope, due.String())})
 	})
 	if err != nil && !saving {
 		return sar.Request{}, err
@@ -86,19 +91,16 @@ func (c *Clinic) LogSAR(in SARLog) (sar.Request, error) {
 	return req, err
 }
 
-// saveSAR writes the request with its due dates worked out now, and one
-// audit row. Caller holds c.mu.
-func (c *Clinic) saveSAR(tx *writeTx, req sar.Request, isNew bool, action, detail string) error {
+// saveSAR writes the request with its due dates worked out now, in the
+// transaction, and returns the date it is due; the caller audits it.
+func (c *Clinic) saveSAR(tx *writeTx, req sar.Request, isNew bool) (ukcal.Date, error) {
 	region, today := regionOf(tx), c.today()
 	due, dueExt := req.Due(region, today), req.DueExtended(region, today)
 	save := tx.UpdateSAR
 	if isNew {
 		save = tx.InsertSAR
 	}
-	if err := save(req, due, dueExt); err != nil {
-		return err
-	}
-	return tx.audit(auditEvent{Action: action, Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: detail + ", due " + due.String()})
+	return due, save(req, due, dueExt)
 }
 
 // changeSAR opens request id in a write's transaction, lets change alter
@@ -118,7 +120,11 @@ func (c *Clinic) changeSAR(id, action string, change func(req *sar.Request) (det
 			refused = true
 			return err
 		}
-		return c.saveSAR(tx, req, false, action, detail)
+		due, err := c.saveSAR(tx, req, false)
+		if err != nil {
+			return err
+		}
+		return tx.audit(auditEvent{Action: action, Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: detail + ", due " + due.String()})
 	})
 	if refused {
 		return sar.Request{}, err

@@ -133,7 +133,6 @@ func (c *Clinic) UpdateUser(id, fullName string, role Role) error {
 func (c *Clinic) DisableUser(id string) error {
 	keys := keyChange{c: c}
 	var u User
-	var already bool
 	// Read before the transaction, which has no twin for reading a user
 	// by id.
 	read := func(s *Session) error {
@@ -144,14 +143,14 @@ func (c *Clinic) DisableUser(id string) error {
 		if u, err = c.store.UserByID(id); err != nil {
 			return err
 		}
-		if already = !u.Active; already {
-			return errAlreadyDone
+		if !u.Active {
+			return errNoWrite
 		}
 		u.Active = false
 		keys.forget(data.UserEntry(u.Username))
 		return nil
 	}
-	err := c.doWith(PermManageUsers, writeSteps{before: read, after: keys.settle}, func(tx *writeTx) error {
+	return c.doWith(PermManageUsers, writeSteps{before: read, after: keys.settle}, func(tx *writeTx) error {
 		if err := keys.record(tx); err != nil {
 			return err
 		}
@@ -167,20 +166,12 @@ func (c *Clinic) DisableUser(id string) error {
 		}
 		return tx.audit(auditEvent{Action: "user.disable", Entity: "user", ID: u.ID})
 	})
-	if already {
-		return nil
-	}
-	return err
 }
-
-// errAlreadyDone stops a write whose change is already made; its caller
-// returns nil.
-var errAlreadyDone = errors.New("already done")
 
 // ResetPassword sets a new password for another user (or re-enables a
 // disabled one with it). Managers only.
 func (c *Clinic) ResetPassword(id, newPassword string) error {
-	pc := c.newPasswordChange(newPassword, "password.reset")
+	pc := c.newPasswordChange(newPassword)
 	read := func(*Session) error {
 		u, err := c.store.UserByID(id)
 		if err != nil {
@@ -193,13 +184,13 @@ func (c *Clinic) ResetPassword(id, newPassword string) error {
 			c.signInSucceeded(pc.u.Username) // a new password starts without a wait
 		}
 		return err
-	}}, pc.write)
+	}}, pc.recorded("password.reset"))
 }
 
 // ChangePassword changes the signed-in user's own password: the keyring
 // entry is rewrapped; the clinic file itself is not re-encrypted.
 func (c *Clinic) ChangePassword(oldPassword, newPassword string) error {
-	pc := c.newPasswordChange(newPassword, "password.change")
+	pc := c.newPasswordChange(newPassword)
 	checkOld := func(s *Session) error {
 		entry := data.UserEntry(s.User.Username)
 		if u, err := c.keyring.Open(entry, []byte(oldPassword)); err != nil || !c.isRealEntry(entry, u.Fingerprint) {
@@ -214,23 +205,22 @@ func (c *Clinic) ChangePassword(oldPassword, newPassword string) error {
 		}
 		return pc.prepare(s.User)
 	}
-	return c.doWith(PermChangeOwnPwd, writeSteps{before: checkOld, after: pc.keys.settle}, pc.write)
+	return c.doWith(PermChangeOwnPwd, writeSteps{before: checkOld, after: pc.keys.settle}, pc.recorded("password.change"))
 }
 
 // passwordChange gives a user a new password: checked and added to the
-// keyring before the transaction (prepare), recorded in it (write), kept
-// or taken out again after it (keys.settle).
+// keyring before the transaction (prepare), recorded in it with the audit
+// action given (recorded), kept or taken out again after it (keys.settle).
 type passwordChange struct {
 	c           *Clinic
 	keys        keyChange
 	u           User
 	newPassword string
-	action      string
 	reenable    bool
 }
 
-func (c *Clinic) newPasswordChange(newPassword, action string) *passwordChange {
-	return &passwordChange{c: c, keys: keyChange{c: c}, newPassword: newPassword, action: action}
+func (c *Clinic) newPasswordChange(newPassword string) *passwordChange {
+	return &passwordChange{c: c, keys: keyChange{c: c}, newPassword: newPassword}
 }
 
 // prepare checks the password for u and adds it to the keyring. Caller
@@ -249,22 +239,24 @@ func (pc *passwordChange) prepare(u User) error {
 	return pc.keys.add(data.UserEntry(u.Username), []byte(pc.newPassword))
 }
 
-func (pc *passwordChange) write(tx *writeTx) error {
-	if err := pc.keys.record(tx); err != nil {
-		return err
-	}
-	if err := tx.PasswordChanged(pc.u.ID, pc.c.clock()); err != nil {
-		return err
-	}
-	if pc.reenable {
-		if err := tx.UpdateUser(pc.u); err != nil {
+func (pc *passwordChange) recorded(action string) func(tx *writeTx) error {
+	return func(tx *writeTx) error {
+		if err := pc.keys.record(tx); err != nil {
 			return err
 		}
-		if err := tx.audit(auditEvent{Action: "user.enable", Entity: "user", ID: pc.u.ID}); err != nil {
+		if err := tx.PasswordChanged(pc.u.ID, pc.c.clock()); err != nil {
 			return err
 		}
+		if pc.reenable {
+			if err := tx.UpdateUser(pc.u); err != nil {
+				return err
+			}
+			if err := tx.audit(auditEvent{Action: "user.enable", Entity: "user", ID: pc.u.ID}); err != nil {
+				return err
+			}
+		}
+		return tx.audit(auditEvent{Action: action, Entity: "user", ID: pc.u.ID})
 	}
-	return tx.audit(auditEvent{Action: pc.action, Entity: "user", ID: pc.u.ID})
 }
 
 // RecoverAccess is "Forgotten your password?": the recovery key opens the
@@ -289,11 +281,11 @@ func (c *Clinic) RecoverAccess(recoveryKey, username, newPassword string) error 
 	// The recovery key stands in for a manager for this one action: there
 	// is no session to check, so this is one of do's exceptions.
 	s := &Session{User: u, Role: Role(u.Role)}
-	pc := c.newPasswordChange(newPassword, "recovery.used")
+	pc := c.newPasswordChange(newPassword)
 	if err := pc.prepare(u); err != nil {
 		return err
 	}
-	if err := pc.keys.settle(c.writeAs(s, pc.write)); err != nil {
+	if err := pc.keys.settle(c.writeAs(s, pc.recorded("recovery.used"))); err != nil {
 		return err
 	}
 	c.signInSucceeded(u.Username)
