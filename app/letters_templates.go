@@ -202,14 +202,14 @@ func (c *Clinic) PreviewLetterTemplate(addressedTo, subject, body, patientID str
 // called name, which decides who some letters go to (the cover of a copy
 // of records goes to the patient, whatever their age).
 func (c *Clinic) PreviewNamedLetterTemplate(name, addressedTo, subject, body, patientID string) (LetterPreview, error) {
+	if errs := letters.Validate(subject, body); len(errs) > 0 {
+		return LetterPreview{}, errs
+	}
 	var out LetterPreview
 	examplePatient := patientID == "" || patientID == ExampleChild
 	// Filled in and drawn before the transaction: the letter's reads are
 	// the store's, and the example patient, made up, is not audited.
 	draw := func(s *Session) error {
-		if errs := letters.Validate(subject, body); len(errs) > 0 {
-			return errs
-		}
 		window, err := readLetterWindow(c.store)
 		if err != nil {
 			return err
