@@ -146,6 +146,12 @@ func applyDetails(c *data.Complaint, d ComplaintDetails) {
 	c.Nation, c.Funding, c.Stage2From = string(d.Rules.Nation), string(d.Rules.Funding), dateString(d.Stage2)
 }
 
+// ownerChecked is checkOwner as a write's step before its transaction,
+// which has no twin for reading a user by id.
+func (c *Clinic) ownerChecked(id string) func(*Session) error {
+	return func(*Session) error { return c.checkOwner(id) }
+}
+
 func (c *Clinic) checkOwner(id string) error {
 	if id == "" {
 		return nil

@@ -27,17 +27,19 @@ func permissionToMove(to complaints.Status) Permission {
 // agreed, the default from Settings. Every move is written to the
 // complaint's history and the audit trail.
 func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complaints.Outcome, signedOffBy, note string) (ComplaintRecord, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(permissionToMove(to))
-	if err != nil {
-		return ComplaintRecord{}, err
-	}
 	signedOffBy, note = cleanText(signedOffBy), cleanText(note)
 	var stored data.Complaint
 	var history []data.ComplaintTransition
 	var cc complaintContext
-	err = c.writeAs(s, func(tx *writeTx) error {
+	var recs []ComplaintRecord
+	err := c.doWith(permissionToMove(to), writeSteps{after: func(err error) error {
+		if err != nil {
+			return err
+		}
+		recs = []ComplaintRecord{cc.record(stored, history)}
+		return c.complaintNames(recs) // the transaction has no twin for reading a user by id
+	}}, func(tx *writeTx) error {
+		var err error
 		if cc, err = c.complaintContext(tx); err != nil {
 			return err
 		}
@@ -53,7 +55,7 @@ func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complain
 		facts := complaints.Facts{Channel: complaints.Channel(stored.Channel), Received: dateOrZero(stored.Received),
 			Outcome: outcome, SignedOffBy: signedOffBy, Region: rulesOf(stored).Region()}
 		now := c.clock().UTC()
-		move, err := complaints.Move(from, to, facts, s.User.Username, now)
+		move, err := complaints.Move(from, to, facts, tx.session.User.Username, now)
 		if err != nil {
 			return err
 		}
@@ -80,11 +82,10 @@ func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complain
 		}
 		return tx.audit(auditEvent{Action: "complaint.move", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: stored.Reference + ": " + move.String()})
 	})
-	if err != nil {
+	if recs == nil {
 		return ComplaintRecord{}, err
 	}
-	recs := []ComplaintRecord{cc.record(stored, history)}
-	return recs[0], c.complaintNames(recs)
+	return recs[0], err
 }
 
 // applyMove records a move complaints.Move allowed on the stored complaint:

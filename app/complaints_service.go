@@ -21,18 +21,18 @@ import (
 // LogComplaint records a new complaint, received, with the next reference
 // of the year it was received in ("C-2026-014").
 func (c *Clinic) LogComplaint(d ComplaintDetails) (ComplaintRecord, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermLogComplaints)
-	if err != nil {
-		return ComplaintRecord{}, err
-	}
-	if err := c.checkOwner(d.OwnerID); err != nil {
-		return ComplaintRecord{}, err
-	}
 	var stored data.Complaint
 	var cc complaintContext
-	err = c.writeAs(s, func(tx *writeTx) error {
+	var recs []ComplaintRecord
+	err := c.doWith(PermLogComplaints, writeSteps{before: c.ownerChecked(d.OwnerID), after: func(err error) error {
+		if err != nil {
+			return err
+		}
+		recs = []ComplaintRecord{cc.record(stored, nil)}
+		return c.complaintNames(recs)
+	}}, func(tx *writeTx) error {
+		s := tx.session
+		var err error
 		if cc, err = c.complaintContext(tx); err != nil {
 			return err
 		}
@@ -64,30 +64,28 @@ func (c *Clinic) LogComplaint(d ComplaintDetails) (ComplaintRecord, error) {
 		detail := fmt.Sprintf("%s logged: %s, received %s", stored.Reference, d.Channel, stored.Received)
 		return tx.audit(auditEvent{Action: "complaint.log", Entity: "complaint", ID: stored.ID, Patient: stored.PatientID, Detail: detail})
 	})
-	if err != nil {
+	if recs == nil {
 		return ComplaintRecord{}, err
 	}
-	recs := []ComplaintRecord{cc.record(stored, nil)}
-	return recs[0], c.complaintNames(recs)
+	return recs[0], err
 }
 
 // UpdateComplaint saves changes to a complaint's details: who, what, when,
 // the agreed response period, the delay letter and learning. Its status
 // changes only through MoveComplaint.
 func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermLogComplaints)
-	if err != nil {
-		return ComplaintRecord{}, err
-	}
-	if err := c.checkOwner(d.OwnerID); err != nil {
-		return ComplaintRecord{}, err
-	}
 	var stored data.Complaint
 	var history []data.ComplaintTransition
 	var cc complaintContext
-	err = c.writeAs(s, func(tx *writeTx) error {
+	var recs []ComplaintRecord
+	err := c.doWith(PermLogComplaints, writeSteps{before: c.ownerChecked(d.OwnerID), after: func(err error) error {
+		if err != nil {
+			return err
+		}
+		recs = []ComplaintRecord{cc.record(stored, history)}
+		return c.complaintNames(recs)
+	}}, func(tx *writeTx) error {
+		var err error
 		if cc, err = c.complaintContext(tx); err != nil {
 			return err
 		}
@@ -124,11 +122,10 @@ func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord
 		}
 		return tx.audit(auditEvent{Action: "complaint.update", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: "changed: " + strings.Join(complaintChanges(before, stored), ", ")})
 	})
-	if err != nil {
+	if recs == nil {
 		return ComplaintRecord{}, err
 	}
-	recs := []ComplaintRecord{cc.record(stored, history)}
-	return recs[0], c.complaintNames(recs)
+	return recs[0], err
 }
 
 // complaintChanges names the fields that differ, for the audit trail
@@ -165,12 +162,6 @@ func complaintChanges(a, b data.Complaint) []string {
 // AddComplaintNote adds a note, an action agreed or learning (kind
 // ComplaintNoteKind, ComplaintActionKind or ComplaintLearningKind).
 func (c *Clinic) AddComplaintNote(id, kind, body string) (complaints.Note, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermLogComplaints)
-	if err != nil {
-		return complaints.Note{}, err
-	}
 	body = cleanText(body)
 	if body == "" {
 		return complaints.Note{}, errors.New("the note is empty")
@@ -178,9 +169,10 @@ func (c *Clinic) AddComplaintNote(id, kind, body string) (complaints.Note, error
 	if !slices.Contains([]string{ComplaintNoteKind, ComplaintActionKind, ComplaintLearningKind}, kind) {
 		return complaints.Note{}, fmt.Errorf("a complaint note is a note, an action or learning, not %q", kind)
 	}
-	n := complaints.Note{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: id, Kind: kind, Body: body,
-		By: s.User.Username, At: c.clock().UTC()}
-	err = c.writeAs(s, func(tx *writeTx) error {
+	var n complaints.Note
+	err := c.do(PermLogComplaints, func(tx *writeTx) error {
+		n = complaints.Note{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: id, Kind: kind, Body: body,
+			By: tx.session.User.Username, At: c.clock().UTC()}
 		stored, err := tx.Complaint(id)
 		if err != nil {
 			return notFound(err, "that complaint is not in the register")
@@ -196,40 +188,42 @@ func (c *Clinic) AddComplaintNote(id, kind, body string) (complaints.Note, error
 // Complaint opens one complaint with its history and notes. Opening it is
 // audited: the file holds personal data.
 func (c *Clinic) Complaint(id string) (ComplaintFile, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermViewComplaints)
-	if err != nil {
-		return ComplaintFile{}, err
+	var stored data.Complaint
+	var f ComplaintFile
+	// Read before the transaction, which has no twin for the notes.
+	read := func(*Session) error {
+		var err error
+		stored, err = c.store.Complaint(id)
+		if err != nil {
+			return notFound(err, "that complaint is not in the register")
+		}
+		history, err := c.store.ComplaintHistory(id)
+		if err != nil {
+			return err
+		}
+		notes, err := c.store.ComplaintNotes(id)
+		if err != nil {
+			return err
+		}
+		cc, err := c.complaintContext(c.store)
+		if err != nil {
+			return err
+		}
+		file := ComplaintFile{ComplaintRecord: cc.record(stored, history), Notes: notes}
+		recs := []ComplaintRecord{file.ComplaintRecord}
+		if err := c.complaintNames(recs); err != nil {
+			return err
+		}
+		file.ComplaintRecord = recs[0]
+		for _, h := range history {
+			file.History = append(file.History, ComplaintStep{Logged: h.From == "", Note: h.Note,
+				Transition: complaints.Transition{From: complaints.Status(h.From), To: complaints.Status(h.To), At: h.At, By: h.By,
+					Outcome: complaints.Outcome(h.Outcome), SignedOffBy: h.SignedOffBy}})
+		}
+		f = file
+		return nil
 	}
-	stored, err := c.store.Complaint(id)
-	if err != nil {
-		return ComplaintFile{}, notFound(err, "that complaint is not in the register")
-	}
-	history, err := c.store.ComplaintHistory(id)
-	if err != nil {
-		return ComplaintFile{}, err
-	}
-	notes, err := c.store.ComplaintNotes(id)
-	if err != nil {
-		return ComplaintFile{}, err
-	}
-	cc, err := c.complaintContext(c.store)
-	if err != nil {
-		return ComplaintFile{}, err
-	}
-	f := ComplaintFile{ComplaintRecord: cc.record(stored, history), Notes: notes}
-	recs := []ComplaintRecord{f.ComplaintRecord}
-	if err := c.complaintNames(recs); err != nil {
-		return ComplaintFile{}, err
-	}
-	f.ComplaintRecord = recs[0]
-	for _, h := range history {
-		f.History = append(f.History, ComplaintStep{Logged: h.From == "", Note: h.Note,
-			Transition: complaints.Transition{From: complaints.Status(h.From), To: complaints.Status(h.To), At: h.At, By: h.By,
-				Outcome: complaints.Outcome(h.Outcome), SignedOffBy: h.SignedOffBy}})
-	}
-	err = c.writeAs(s, func(tx *writeTx) error {
+	err := c.doWith(PermViewComplaints, writeSteps{before: read}, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "complaint.view", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: stored.Reference})
 	})
 	return f, err
