@@ -17,7 +17,7 @@ func TestCheckPatientSaysWhatSavingWouldRefuse(t *testing.T) {
 	c, _, _ := newClinic(t)
 	c.now = func() time.Time { return time.Date(2026, 12, 6, 10, 0, 0, 0, ukcal.London()) }
 
-	bad := patients.Patient{Forenames: "Amelia", DOB: "2026-12-07", NHSNumber: "943 476 5918", Address: patients.Address{Postcode: "ZZ99 3VZ"}}
+	bad := patients.Patient{Forenames: "Amelia", DOB: ukcal.MustParseDate("2026-12-07"), NHSNumber: "943 476 5918", Address: patients.Address{Postcode: "ZZ99 3VZ"}}
 	_, problems := c.CheckPatient(bad, PatientOptions{})
 	for _, field := range []string{patients.FieldSurname, patients.FieldDOB, patients.FieldNHSNumber, patients.FieldPostcode} {
 		if problems.For(field) == "" {
@@ -37,7 +37,7 @@ func TestCheckPatientSaysWhatSavingWouldRefuse(t *testing.T) {
 	}
 
 	// Put right, it comes back tidied as saving would store it.
-	good := patients.Patient{Forenames: " Amelia ", Surname: "Taylor", DOB: "1990-01-01", NHSNumber: "943 476 5919",
+	good := patients.Patient{Forenames: " Amelia ", Surname: "Taylor", DOB: ukcal.MustParseDate("1990-01-01"), NHSNumber: "943 476 5919",
 		Address: patients.Address{Postcode: "ZZ99 3VZ"}}
 	good.Phones.Mobile = "07700 900456"
 	if _, problems := c.CheckPatient(good, PatientOptions{}); problems.For(patients.FieldPostcode) == "" {
