@@ -59,7 +59,7 @@ func newDiary(t *testing.T) *diary {
 	z.AIS.Needs = []string{"bsl_interpreter"}
 	d.zoe, err = c.CreatePatient(z, PatientOptions{})
 	must(err)
-	d.john, err = c.CreatePatient(patients.Patient{Forenames: "John", Surname: "Smith, Jr", DOB: "1970-01-01"}, PatientOptions{})
+	d.john, err = c.CreatePatient(patients.Patient{Forenames: "John", Surname: "Smith, Jr", DOB: ukcal.MustParseDate("1970-01-01")}, PatientOptions{})
 	must(err)
 	return d
 }
@@ -467,8 +467,8 @@ func TestViewsAndTheNextFreeSlot(t *testing.T) {
 
 func TestWaitingListOffersAFreedSlotUrgentFirst(t *testing.T) {
 	d := newDiary(t)
-	third, _ := d.c.CreatePatient(patients.Patient{Forenames: "Aled", Surname: "Jones", DOB: "1990-05-05"}, PatientOptions{})
-	fourth, _ := d.c.CreatePatient(patients.Patient{Forenames: "Bea", Surname: "Khan", DOB: "1991-05-05"}, PatientOptions{})
+	third, _ := d.c.CreatePatient(patients.Patient{Forenames: "Aled", Surname: "Jones", DOB: ukcal.MustParseDate("1990-05-05")}, PatientOptions{})
+	fourth, _ := d.c.CreatePatient(patients.Patient{Forenames: "Bea", Surname: "Khan", DOB: ukcal.MustParseDate("1991-05-05")}, PatientOptions{})
 	add := func(p patients.Patient, priority, added, clinician string) schedule.WaitingEntry {
 		t.Helper()
 		w, err := d.c.AddToWaitingList(schedule.WaitingEntry{PatientID: p.ID, Priority: priority, Added: ukcal.MustParseDate(added), ClinicianID: clinician})

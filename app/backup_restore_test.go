@@ -9,6 +9,7 @@ import (
 
 	"clinicdesk/app/patients"
 	"clinicdesk/app/testclock"
+	"clinicdesk/app/ukcal"
 )
 
 // rsBackup makes a backup of c into a folder of its own.
@@ -238,7 +239,7 @@ func TestRestorePreviewNamesTheMakerAndCountsWhatWouldBeLost(t *testing.T) {
 	}
 	d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "09:00"))
 	d.book(t, d.req(d.john, d.evans, "2026-11-24", "10:00"))
-	if _, err := d.c.CreatePatient(patients.Patient{Forenames: "New", Surname: "Comer", DOB: "1980-02-02"}, PatientOptions{}); err != nil {
+	if _, err := d.c.CreatePatient(patients.Patient{Forenames: "New", Surname: "Comer", DOB: ukcal.MustParseDate("1980-02-02")}, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	p, err = d.c.PreviewRestore(archive)

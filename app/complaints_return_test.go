@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 )
 
 // complaintYear builds the register behind the hand-counted return for
@@ -24,11 +25,11 @@ import (
 func complaintYear(t *testing.T) *complaintDesk {
 	t.Helper()
 	d := newComplaintDesk(t, "2025-02-10")
-	child, err := d.c.CreatePatient(patients.Patient{Forenames: "Alfie", Surname: "Ng", DOB: "2015-06-01"}, PatientOptions{})
+	child, err := d.c.CreatePatient(patients.Patient{Forenames: "Alfie", Surname: "Ng", DOB: ukcal.MustParseDate("2015-06-01")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	elder, err := d.c.CreatePatient(patients.Patient{Forenames: "Edna", Surname: "Price", DOB: "1940-01-15"}, PatientOptions{})
+	elder, err := d.c.CreatePatient(patients.Patient{Forenames: "Edna", Surname: "Price", DOB: ukcal.MustParseDate("1940-01-15")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

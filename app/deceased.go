@@ -13,21 +13,9 @@ import (
 // Staff can still record what happened before the death (a late entry of
 // an earlier appointment) and write to the GP.
 
-// diedOn is the date of death on p's record, or the zero Date.
-func diedOn(p patients.Patient) ukcal.Date {
-	if p.DateOfDeath == "" {
-		return ukcal.Date{}
-	}
-	d, err := ukcal.ParseDate(p.DateOfDeath)
-	if err != nil {
-		return ukcal.Date{}
-	}
-	return d
-}
-
 // refuseAfterDeath explains why nothing can be booked for p on day.
 func refuseAfterDeath(p patients.Patient, day ukcal.Date) error {
-	died := diedOn(p)
+	died := p.DateOfDeath
 	if died.IsZero() || day.Before(died) {
 		return nil
 	}
@@ -37,7 +25,7 @@ func refuseAfterDeath(p patients.Patient, day ukcal.Date) error {
 
 // refuseLetterAfterDeath explains why a letter cannot go to p themself.
 func refuseLetterAfterDeath(p patients.Patient) error {
-	died := diedOn(p)
+	died := p.DateOfDeath
 	if died.IsZero() {
 		return nil
 	}

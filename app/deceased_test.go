@@ -3,6 +3,8 @@ package app
 import (
 	"strings"
 	"testing"
+
+	"clinicdesk/app/ukcal"
 )
 
 // Once a date of death is on the record, the diary and the letters stop
@@ -13,7 +15,7 @@ func TestNothingIsBookedOrWrittenForAPatientAfterTheirDeath(t *testing.T) {
 	d := newDiary(t) // Monday 23 November 2026, 10:00
 	before := d.book(t, d.req(d.zoe, d.evans, "2026-11-24", "09:00"))
 	z := d.zoe
-	z.DateOfDeath = "2026-11-23"
+	z.DateOfDeath = ukcal.MustParseDate("2026-11-23")
 	z, err := d.c.UpdatePatient(z, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 
 	"clinicdesk/app/patients"
 	"clinicdesk/app/practice"
+	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
@@ -64,7 +65,7 @@ func TestFullDiskStillLetsAManagerSignInAndBackUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saved, err := c.CreatePatient(patients.Patient{Forenames: "Siân", Surname: "Evans", DOB: "1980-05-01"}, PatientOptions{})
+	saved, err := c.CreatePatient(patients.Patient{Forenames: "Siân", Surname: "Evans", DOB: ukcal.MustParseDate("1980-05-01")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func TestFullDiskStillLetsAManagerSignInAndBackUp(t *testing.T) {
 	if !c2.DiskFull() {
 		t.Fatal("the session is not told the disk is full")
 	}
-	_, err = c2.CreatePatient(patients.Patient{Forenames: "Tomos", Surname: "Jones", DOB: "1990-01-01"}, PatientOptions{})
+	_, err = c2.CreatePatient(patients.Patient{Forenames: "Tomos", Surname: "Jones", DOB: ukcal.MustParseDate("1990-01-01")}, PatientOptions{})
 	if !errors.Is(err, data.ErrDiskFull) || !strings.Contains(err.Error(), "disk") {
 		t.Fatalf("a save on a full disk gave %v", err)
 	}
@@ -101,7 +102,7 @@ func TestFullDiskStillLetsAManagerSignInAndBackUp(t *testing.T) {
 	if err != nil || got.Surname != "Evans" {
 		t.Fatalf("the patient saved before is lost: %v", err)
 	}
-	if _, err := c2.CreatePatient(patients.Patient{Forenames: "Tomos", Surname: "Jones", DOB: "1990-01-01"}, PatientOptions{}); err != nil {
+	if _, err := c2.CreatePatient(patients.Patient{Forenames: "Tomos", Surname: "Jones", DOB: ukcal.MustParseDate("1990-01-01")}, PatientOptions{}); err != nil {
 		t.Fatalf("after freeing space: %v", err)
 	}
 	if c2.DiskFull() {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 )
 
 // A letter whose address cannot go in the envelope window is left out of
@@ -19,7 +20,7 @@ func TestLetterBatchLeavesOutAnAddressTooWideForTheWindow(t *testing.T) {
 	if _, err := d.c.UpdatePatient(john, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	ahmed, err := d.c.CreatePatient(patients.Patient{Title: "Mr", Forenames: "Ахмед", Surname: "Петров", DOB: "1991-06-30",
+	ahmed, err := d.c.CreatePatient(patients.Patient{Title: "Mr", Forenames: "Ахмед", Surname: "Петров", DOB: ukcal.MustParseDate("1991-06-30"),
 		Address: patients.Address{Line1: "22 Church Street", Town: "Leeds", Postcode: "LS1 4BR"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -163,11 +163,11 @@ func TestLettersFollowTheAgeOnTheLettersDate(t *testing.T) {
 	d := newDiary(t)
 	carer := patients.ParentCarer{Title: "Mr", Forenames: "Jas", Surname: "Kaur", Relationship: "Father"}
 	home := patients.Address{Line1: "3 Mill Lane", Town: "Bradford", Postcode: "BD1 4AA"}
-	sixteen, err := d.c.CreatePatient(patients.Patient{Title: "Miss", Forenames: "Maya", Surname: "Kaur", DOB: "2010-11-22", Address: home, ParentCarer: carer}, PatientOptions{})
+	sixteen, err := d.c.CreatePatient(patients.Patient{Title: "Miss", Forenames: "Maya", Surname: "Kaur", DOB: ukcal.MustParseDate("2010-11-22"), Address: home, ParentCarer: carer}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	fifteen, err := d.c.CreatePatient(patients.Patient{Forenames: "Arjun", Surname: "Kaur", DOB: "2010-11-24", Address: home, ParentCarer: carer}, PatientOptions{})
+	fifteen, err := d.c.CreatePatient(patients.Patient{Forenames: "Arjun", Surname: "Kaur", DOB: ukcal.MustParseDate("2010-11-24"), Address: home, ParentCarer: carer}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

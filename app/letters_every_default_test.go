@@ -26,11 +26,11 @@ func TestEveryDefaultLetterForLongNamesAndLargePrint(t *testing.T) {
 		salutation string
 		envelope   string
 	}{
-		{"sian", patients.Patient{Title: "Ms", Forenames: "Siân Małgorzata", Surname: "Llywelyn-Wójcik", DOB: "1979-02-28",
+		{"sian", patients.Patient{Title: "Ms", Forenames: "Siân Małgorzata", Surname: "Llywelyn-Wójcik", DOB: ukcal.MustParseDate("1979-02-28"),
 			NHSNumber: nhs.TestNHSNumber(7), Address: patients.Address{Line1: "Fflat 2, Tŷ'r Ysgol", Line2: "14 Heol y Bont",
 				Town: "Pontypridd", County: "Rhondda Cynon Taf", Postcode: "CF37 1AA"}},
 			"Dear Ms Llywelyn-Wójcik,", "Ms Siân Małgorzata Llywelyn-Wójcik Fflat 2, Tŷ'r Ysgol 14 Heol y Bont PONTYPRIDD Rhondda Cynon Taf CF37 1AA"},
-		{"large-print", patients.Patient{Forenames: "Gruffydd Bolesław", Surname: "Ó Briain-Wiśniewski", DOB: "1950-07-01",
+		{"large-print", patients.Patient{Forenames: "Gruffydd Bolesław", Surname: "Ó Briain-Wiśniewski", DOB: ukcal.MustParseDate("1950-07-01"),
 			NHSNumber: nhs.TestNHSNumber(8), Address: patients.Address{Line1: "7 Stryd Fawr", Town: "Llanfairpwllgwyngyll", Postcode: "LL61 5UJ"},
 			AIS: patients.AIS{Needs: []string{"large_print"}}},
 			"Dear Gruffydd Ó Briain-Wiśniewski,", "Gruffydd Bolesław Ó Briain-Wiśniewski 7 Stryd Fawr LLANFAIRPWLLGWYNGYLL LL61 5UJ"},

@@ -147,7 +147,7 @@ func (src letterSource) fields() letters.Fields {
 	f := letters.Fields{
 		Today: src.today,
 		Patient: &letters.PatientFields{
-			Title: p.Title, Forenames: p.Forenames, Surname: p.Surname, KnownAs: patients.LetterKnownAs(p),
+			Title: p.Title, Forenames: p.Forenames, Surname: p.Surname, KnownAs: patients.LetterKnownAs(p), DOB: p.DOB,
 			NHSNumber:    p.NHSNumber,
 			AddressLine1: p.Address.Line1, AddressLine2: p.Address.Line2, Town: p.Address.Town,
 			County: p.Address.County, Postcode: p.Address.Postcode,
@@ -156,9 +156,6 @@ func (src letterSource) fields() letters.Fields {
 				Surname: p.ParentCarer.Surname, Relationship: p.ParentCarer.Relationship},
 		},
 		Clinic: clinicFields(src.clinic),
-	}
-	if dob, err := ukcal.ParseDate(p.DOB); err == nil {
-		f.Patient.DOB = dob
 	}
 	if a := src.appointment; a != nil {
 		af := &letters.AppointmentFields{StartMinute: a.StartMin, Minutes: a.EndMin - a.StartMin,

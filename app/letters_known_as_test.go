@@ -19,7 +19,7 @@ import (
 func TestLettersGreetByTheKnownAsNameOnlyWhenTheRecordSaysSo(t *testing.T) {
 	d := newDiary(t)
 	pt, err := d.c.CreatePatient(patients.Patient{Title: "Mr", Forenames: "Robert James", Surname: "Smith", PreferredName: "Bob",
-		DOB: "1961-04-02", Address: patients.Address{Line1: "4 Mill Lane", Town: "Otley", Postcode: "LS21 1BQ"}}, PatientOptions{})
+		DOB: ukcal.MustParseDate("1961-04-02"), Address: patients.Address{Line1: "4 Mill Lane", Town: "Otley", Postcode: "LS21 1BQ"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

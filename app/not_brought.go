@@ -26,8 +26,13 @@ func EntryNotBrought(e schedule.DiaryEntry, childUnderAge int) bool {
 	if e.Status != schedule.StatusDNA {
 		return false
 	}
+	// The diary entry still carries its dates as text.
 	on, err := ukcal.ParseDate(e.Date)
-	return err == nil && patients.WasNotBrought(e.PatientDOB, on, childUnderAge)
+	if err != nil {
+		return false
+	}
+	dob, err := ukcal.ParseDate(e.PatientDOB)
+	return err == nil && patients.WasNotBrought(dob, on, childUnderAge)
 }
 
 // EntryStatusLabel is an appointment's status as the desk says it:
@@ -229,8 +234,8 @@ func letterReferences(p patients.Patient, addressedTo string) []string {
 		return refs
 	}
 	child := []string{"Child: " + joinNonEmptyWords(p.Forenames, p.Surname)}
-	if born, err := ukcal.ParseDate(p.DOB); err == nil {
-		child = append(child, "Born: "+born.Long())
+	if !p.DOB.IsZero() {
+		child = append(child, "Born: "+p.DOB.Long())
 	}
 	return append(child, refs...)
 }

@@ -14,7 +14,7 @@ import (
 // ruby is five on the diary's days (born 14 March 2021) and lives with
 // her mother, whose own address is elsewhere.
 func ruby(withCarer bool) patients.Patient {
-	p := patients.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14",
+	p := patients.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: ukcal.MustParseDate("2021-03-14"),
 		Address: patients.Address{Line1: "8 Canal Wharf", Town: "Leeds", Postcode: "LS11 5PZ"},
 		GP:      patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery", Address: []string{"7 Mayfield Row", "Leeds", "LS6 9ZZ"}}}
 	if withCarer {
@@ -39,7 +39,7 @@ func TestMissedAppointmentWordsFollowTheAgeOnTheDay(t *testing.T) {
 	d := newDiary(t)
 	// Sixteen on Sunday 22 November 2026: the Friday before she is
 	// fifteen, the Monday after sixteen.
-	teen, err := d.c.CreatePatient(patients.Patient{Forenames: "Maya", Surname: "Kaur", DOB: "2010-11-22",
+	teen, err := d.c.CreatePatient(patients.Patient{Forenames: "Maya", Surname: "Kaur", DOB: ukcal.MustParseDate("2010-11-22"),
 		ParentCarer: patients.ParentCarer{Forenames: "Jas", Surname: "Kaur", Relationship: "Father"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)

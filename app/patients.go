@@ -17,12 +17,16 @@ import (
 type PatientOptions struct {
 	// AllowPseudoPostcode: ZZ99 3VZ / ZZ99 3WZ chosen on purpose.
 	AllowPseudoPostcode bool
+	// Typed are the record's dates as a form's boxes hold them (nil keeps
+	// the record's own): the clinic reads them, and says under each field
+	// what is not a date.
+	Typed *patients.TypedDates
 }
 
 func (c *Clinic) today() ukcal.Date { return ukcal.Today(c.clock()) }
 
 func (c *Clinic) normalise(p *patients.Patient, o PatientOptions) error {
-	return patients.Normalise(p, patients.Options{Today: c.today(), AllowPseudoPostcode: o.AllowPseudoPostcode})
+	return patients.Normalise(p, patients.Options{Today: c.today(), AllowPseudoPostcode: o.AllowPseudoPostcode, Typed: o.Typed})
 }
 
 // CreatePatient validates and adds a patient. Check PossibleDuplicates

@@ -8,17 +8,17 @@ import (
 // The ages the screens show, worked out on the clinic's clock so that a
 // screen never counts birthdays itself.
 
-// AgeToday is the age today of someone born on dob (YYYY-MM-DD); false
-// when dob is not a date.
-func (c *Clinic) AgeToday(dob string) (int, bool) {
+// AgeToday is the age today of someone born on dob; false when no date
+// of birth is recorded.
+func (c *Clinic) AgeToday(dob ukcal.Date) (int, bool) {
 	return patients.AgeFromDOB(dob, c.today())
 }
 
 // PatientAge is the patient's age: at death for one who has died (died
 // true), today otherwise. ok is false without a readable date of birth.
 func (c *Clinic) PatientAge(p patients.Patient) (age int, died bool, ok bool) {
-	if death, err := ukcal.ParseDate(p.DateOfDeath); err == nil {
-		age, ok = patients.Age(p, death)
+	if !p.DateOfDeath.IsZero() {
+		age, ok = patients.Age(p, p.DateOfDeath)
 		return age, true, ok
 	}
 	age, ok = patients.Age(p, c.today())

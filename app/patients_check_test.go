@@ -17,7 +17,7 @@ func TestCheckPatientSaysWhatSavingWouldRefuse(t *testing.T) {
 	c, _, _ := newClinic(t)
 	c.now = func() time.Time { return time.Date(2026, 12, 6, 10, 0, 0, 0, ukcal.London()) }
 
-	bad := patients.Patient{Forenames: "Amelia", DOB: "2026-12-07", NHSNumber: "943 476 5918", Address: patients.Address{Postcode: "ZZ99 3VZ"}}
+	bad := patients.Patient{Forenames: "Amelia", DOB: ukcal.MustParseDate("2026-12-07"), NHSNumber: "943 476 5918", Address: patients.Address{Postcode: "ZZ99 3VZ"}}
 	_, problems := c.CheckPatient(bad, PatientOptions{})
 	for _, field := range []string{patients.FieldSurname, patients.FieldDOB, patients.FieldNHSNumber, patients.FieldPostcode} {
 		if problems.For(field) == "" {
@@ -37,7 +37,7 @@ func TestCheckPatientSaysWhatSavingWouldRefuse(t *testing.T) {
 	}
 
 	// Put right, it comes back tidied as saving would store it.
-	good := patients.Patient{Forenames: " Amelia ", Surname: "Taylor", DOB: "1990-01-01", NHSNumber: "943 476 5919",
+	good := patients.Patient{Forenames: " Amelia ", Surname: "Taylor", DOB: ukcal.MustParseDate("1990-01-01"), NHSNumber: "943 476 5919",
 		Address: patients.Address{Postcode: "ZZ99 3VZ"}}
 	good.Phones.Mobile = "07700 900456"
 	if _, problems := c.CheckPatient(good, PatientOptions{}); problems.For(patients.FieldPostcode) == "" {
@@ -52,5 +52,32 @@ func TestCheckPatientSaysWhatSavingWouldRefuse(t *testing.T) {
 	}
 	if n, _ := c.CountPatients(""); n != 0 {
 		t.Fatalf("the check wrote %d patients", n)
+	}
+}
+
+// A form hands the clinic its date boxes as typed: the check reads them
+// into the record it returns, and saving stores the same dates.
+func TestCheckPatientReadsTheDatesAsTyped(t *testing.T) {
+	c, _, _ := newClinic(t)
+	c.now = func() time.Time { return time.Date(2026, 12, 6, 10, 0, 0, 0, ukcal.London()) }
+	p := patients.Patient{Forenames: "Amelia", Surname: "Taylor"}
+
+	_, problems := c.CheckPatient(p, PatientOptions{Typed: &patients.TypedDates{DOB: "12/3/80"}})
+	if got := problems.For(patients.FieldDOB); got != "the date of birth is not a real date: use dd/mm/yyyy" {
+		t.Fatalf("a two-digit year: %q", got)
+	}
+
+	o := PatientOptions{Typed: &patients.TypedDates{DOB: "12/03/1980", AISReviewed: "01/12/2026"}}
+	checked, problems := c.CheckPatient(p, o)
+	if problems != nil || checked.DOB != ukcal.MustParseDate("1980-03-12") || checked.AIS.Reviewed != ukcal.MustParseDate("2026-12-01") {
+		t.Fatalf("checked: DOB %v, reviewed %v, %v", checked.DOB, checked.AIS.Reviewed, problems)
+	}
+	added, err := c.CreatePatient(p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := c.Patient(added.ID)
+	if err != nil || stored.DOB != checked.DOB || stored.AIS.Reviewed != checked.AIS.Reviewed || !stored.DateOfDeath.IsZero() {
+		t.Fatalf("stored: DOB %v, reviewed %v, died %v (%v)", stored.DOB, stored.AIS.Reviewed, stored.DateOfDeath, err)
 	}
 }

@@ -147,13 +147,13 @@ func TestImportAMessySpreadsheet(t *testing.T) {
 	}
 	zoe := names["Zoë Łukasiewicz-O'Brien"]
 	if !reflect.DeepEqual(zoe.AIS.Needs, []string{"large_print", "bsl_interpreter"}) || zoe.Address.Line1 != "Flat 2, 14 Park Row" ||
-		zoe.Address.Postcode != "LS1 4AP" || zoe.Phones.Mobile != "+447700900123" || zoe.DOB != "1984-05-17" || zoe.Sex != "female" || zoe.PreferredName != "Zo" {
+		zoe.Address.Postcode != "LS1 4AP" || zoe.Phones.Mobile != "+447700900123" || zoe.DOB != ukcal.MustParseDate("1984-05-17") || zoe.Sex != "female" || zoe.PreferredName != "Zo" {
 		t.Errorf("Zoë: %+v", zoe)
 	}
 	if s := names["Siân Ŵyn"]; s.Address.Line1 != "Tŷ Gwyn\r\nHeol y Bont" && s.Address.Line1 != "Tŷ Gwyn Heol y Bont" {
 		t.Errorf("multi-line address: %q", s.Address.Line1)
 	}
-	if a := names["Ахмед Иванов"]; a.DOB != "1975-12-31" || a.Phones.Mobile != "+442079460123" || a.AIS.Needs[0] != "easy_read" {
+	if a := names["Ахмед Иванов"]; a.DOB != ukcal.MustParseDate("1975-12-31") || a.Phones.Mobile != "+442079460123" || a.AIS.Needs[0] != "easy_read" {
 		t.Errorf("Ахмед: %+v", a)
 	}
 	if d := names["D'Arcy O'Neill"]; d.Phones.Mobile != "+447700900125" || d.AIS.Needs[0] != "large_print" {
@@ -198,7 +198,7 @@ func TestImportExportImportKeepsEveryField(t *testing.T) {
 	p.GP, p.NextOfKin = patients.GP{Name: "Dr Ṣeun Adébáyọ̀", Practice: "Park Surgery"}, patients.NextOfKin{Name: "Siobhán Ní Bhriain", Relationship: "Sister", Phone: "07700 900999"}
 	p.Language, p.Interpreter, p.Consent = "Yoruba", true, patients.Consent{Letter: true, Phone: true, SMS: false, Email: true}
 	p.Alerts = []patients.Alert{{Kind: "safeguarding", Text: "child protection plan"}, {Kind: "other", Text: "uses a wheelchair"}}
-	p.AIS.Notes, p.AIS.Reviewed, p.LastTreatment = "Book the interpreter two weeks ahead", "2025-01-31", "2025-02-01"
+	p.AIS.Notes, p.AIS.Reviewed, p.LastTreatment = "Book the interpreter two weeks ahead", ukcal.MustParseDate("2025-01-31"), ukcal.MustParseDate("2025-02-01")
 	if _, err := c.UpdatePatient(p, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +261,7 @@ func TestImportExportImportKeepsEveryField(t *testing.T) {
 func TestExportNeutralisesFormulasAndReimportRestoresThem(t *testing.T) {
 	c, _, _ := newClinic(t)
 	p := patients.Patient{Title: "@Dr", Forenames: "+Ann", Surname: `=HYPERLINK("http://evil.example","Click")`, PreferredName: "-",
-		DOB: "1990-01-01", GP: patients.GP{Practice: "-cmd|' /C calc'!A0"}, AIS: patients.AIS{Notes: "=1+1"},
+		DOB: ukcal.MustParseDate("1990-01-01"), GP: patients.GP{Practice: "-cmd|' /C calc'!A0"}, AIS: patients.AIS{Notes: "=1+1"},
 		Alerts: []patients.Alert{{Kind: "other", Text: "@risk"}}, Address: patients.Address{Line1: "'t Hart", Line2: "'=already quoted"}}
 	if _, err := c.CreatePatient(p, PatientOptions{}); err != nil {
 		t.Fatal(err)
@@ -299,7 +299,7 @@ func TestExportAndImportPermissions(t *testing.T) {
 	c, path, _ := newClinic(t)
 	addUser(t, c, "clin", Clinician)
 	addUser(t, c, "recep", Receptionist)
-	if _, err := c.CreatePatient(patients.Patient{Forenames: "Ann", Surname: "Smith", DOB: "1990-01-01"}, PatientOptions{}); err != nil {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "Ann", Surname: "Smith", DOB: ukcal.MustParseDate("1990-01-01")}, PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	c = reopen(t, c, path)
@@ -344,7 +344,7 @@ func (w *exportFailWriter) Write(p []byte) (int, error) {
 func TestAFailedExportIsNotAudited(t *testing.T) {
 	c, _, _ := newClinic(t)
 	for i := range 3 {
-		if _, err := c.CreatePatient(patients.Patient{Forenames: "Ann", Surname: fmt.Sprintf("Smith%03d", i), DOB: "1990-01-01"}, PatientOptions{}); err != nil {
+		if _, err := c.CreatePatient(patients.Patient{Forenames: "Ann", Surname: fmt.Sprintf("Smith%03d", i), DOB: ukcal.MustParseDate("1990-01-01")}, PatientOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -372,7 +372,7 @@ func BenchmarkExportPatients(b *testing.B) {
 	rows := make([]ImportRow, n)
 	for i := range rows {
 		rows[i] = ImportRow{Line: i + 2, Patient: patients.Patient{Forenames: "Ann", Surname: fmt.Sprintf("Smith%05d", i),
-			DOB: ukcal.NewDate(1930, time.January, 1+i).String(), NHSNumber: nhs.TestNHSNumber(i)}}
+			DOB: ukcal.NewDate(1930, time.January, 1+i), NHSNumber: nhs.TestNHSNumber(i)}}
 	}
 	if _, err := c.ImportPatients(rows, ImportOptions{}); err != nil {
 		b.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 
 	"github.com/google/uuid"
 )
@@ -49,7 +50,7 @@ type ImportReport struct {
 // dobInitial buckets rows for the similar-name check: similar names share
 // the forename's first letter, so only rows in one bucket are compared.
 type dobInitial struct {
-	dob     string
+	dob     ukcal.Date
 	initial byte
 }
 

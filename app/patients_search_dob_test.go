@@ -13,11 +13,11 @@ import (
 func TestSearchFindsAPatientByAShortDateOfBirth(t *testing.T) {
 	c, _, _ := newClinic(t)
 	c.now = func() time.Time { return time.Date(2026, 12, 6, 10, 0, 0, 0, ukcal.London()) }
-	young, err := c.CreatePatient(patients.Patient{Forenames: "Noel", Surname: "Christmas", DOB: "2002-12-25", Address: patients.Address{Postcode: "LS1 4AP"}}, PatientOptions{})
+	young, err := c.CreatePatient(patients.Patient{Forenames: "Noel", Surname: "Christmas", DOB: ukcal.MustParseDate("2002-12-25"), Address: patients.Address{Postcode: "LS1 4AP"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	old, err := c.CreatePatient(patients.Patient{Forenames: "Carol", Surname: "Christmas", DOB: "1930-12-25", Address: patients.Address{Postcode: "LS1 4AP"}}, PatientOptions{})
+	old, err := c.CreatePatient(patients.Patient{Forenames: "Carol", Surname: "Christmas", DOB: ukcal.MustParseDate("1930-12-25"), Address: patients.Address{Postcode: "LS1 4AP"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

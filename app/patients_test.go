@@ -11,7 +11,7 @@ import (
 )
 
 func zoe() patients.Patient {
-	return patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1984-02-29",
+	return patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1984-02-29"),
 		NHSNumber: "943 476 5919", Address: patients.Address{Line1: "3 Heol y Frenhines", Town: "Caerdydd", Postcode: "cf10 1aa"},
 		Phones: patients.Phones{Mobile: "07700 900123"}, AIS: patients.AIS{Needs: []string{"large_print"}},
 		Alerts: []patients.Alert{{Kind: "safeguarding"}}}
@@ -40,7 +40,7 @@ func TestCreatePatientRefusesBadInputAndSavesNothing(t *testing.T) {
 	c, _, _ := newClinic(t)
 	bad := zoe()
 	bad.NHSNumber = "943 476 5918"
-	bad.DOB = "2999-01-01"
+	bad.DOB = ukcal.MustParseDate("2999-01-01")
 	_, err := c.CreatePatient(bad, PatientOptions{})
 	var fe patients.FieldErrors
 	if !errors.As(err, &fe) || fe.For(patients.FieldNHSNumber) == "" || fe.For(patients.FieldDOB) == "" {
@@ -62,7 +62,7 @@ func TestCreatePatientRefusesBadInputAndSavesNothing(t *testing.T) {
 func TestSearchFindsByEveryKindOfKey(t *testing.T) {
 	c, _, _ := newClinic(t)
 	z, _ := c.CreatePatient(zoe(), PatientOptions{})
-	other := patients.Patient{Forenames: "John", Surname: "Smith", DOB: "1970-01-01", Address: patients.Address{Postcode: "LS1 4AP"}}
+	other := patients.Patient{Forenames: "John", Surname: "Smith", DOB: ukcal.MustParseDate("1970-01-01"), Address: patients.Address{Postcode: "LS1 4AP"}}
 	c.CreatePatient(other, PatientOptions{})
 	for _, q := range []string{"zoe", "ZOË", "luk", "zo luk", "9434765919", "943 476 5919", "29/02/1984", "cf10 1aa", "07700 900123", "+44 7700 900123", "zoe 29/02/1984"} {
 		got, err := c.SearchPatients(q, false, 20)
@@ -111,9 +111,9 @@ func TestDuplicatesAreFoundByNHSDOBAndNameOrPhone(t *testing.T) {
 		p    patients.Patient
 		want string
 	}{
-		{"same NHS number", patients.Patient{Forenames: "Z", Surname: "Other", DOB: "1990-01-01", NHSNumber: "9434765919"}, "NHS number"},
-		{"same DOB, similar name", patients.Patient{Forenames: "Zoe", Surname: "Lukasiewicz-OBrien", DOB: "1984-02-29"}, "date of birth"},
-		{"same phone", patients.Patient{Forenames: "Zed", Surname: "Different", DOB: "1999-09-09", Phones: patients.Phones{Home: "+447700900123"}}, "phone"},
+		{"same NHS number", patients.Patient{Forenames: "Z", Surname: "Other", DOB: ukcal.MustParseDate("1990-01-01"), NHSNumber: "9434765919"}, "NHS number"},
+		{"same DOB, similar name", patients.Patient{Forenames: "Zoe", Surname: "Lukasiewicz-OBrien", DOB: ukcal.MustParseDate("1984-02-29")}, "date of birth"},
+		{"same phone", patients.Patient{Forenames: "Zed", Surname: "Different", DOB: ukcal.MustParseDate("1999-09-09"), Phones: patients.Phones{Home: "+447700900123"}}, "phone"},
 	}
 	for _, tc := range cases {
 		d, err := c.PossibleDuplicates(tc.p)
@@ -121,7 +121,7 @@ func TestDuplicatesAreFoundByNHSDOBAndNameOrPhone(t *testing.T) {
 			t.Errorf("%s: %+v %v", tc.name, d, err)
 		}
 	}
-	if d, _ := c.PossibleDuplicates(patients.Patient{Forenames: "Mary", Surname: "Jones", DOB: "1984-02-29"}); len(d) != 0 {
+	if d, _ := c.PossibleDuplicates(patients.Patient{Forenames: "Mary", Surname: "Jones", DOB: ukcal.MustParseDate("1984-02-29")}); len(d) != 0 {
 		t.Errorf("a different person with the same birthday was flagged: %+v", d)
 	}
 }
@@ -173,7 +173,7 @@ func TestMergeMovesEverythingAndUndoPutsItBack(t *testing.T) {
 func TestPatientPermissionsAreCheckedInTheAppLayer(t *testing.T) {
 	c, path, _ := newClinic(t)
 	a, _ := c.CreatePatient(zoe(), PatientOptions{})
-	b, _ := c.CreatePatient(patients.Patient{Forenames: "Bob", Surname: "Jones", DOB: "1960-05-05"}, PatientOptions{})
+	b, _ := c.CreatePatient(patients.Patient{Forenames: "Bob", Surname: "Jones", DOB: ukcal.MustParseDate("1960-05-05")}, PatientOptions{})
 	addUser(t, c, "reception", Receptionist)
 	addUser(t, c, "physio", Clinician)
 	var pe *PermissionError
@@ -191,7 +191,7 @@ func TestPatientPermissionsAreCheckedInTheAppLayer(t *testing.T) {
 	if _, err := c.ImportPatients(nil, ImportOptions{}); !errors.As(err, &pe) {
 		t.Errorf("receptionist imported: %v", err)
 	}
-	if _, err := c.CreatePatient(patients.Patient{Forenames: "New", Surname: "Patient", DOB: "2000-01-01"}, PatientOptions{}); err != nil {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "New", Surname: "Patient", DOB: ukcal.MustParseDate("2000-01-01")}, PatientOptions{}); err != nil {
 		t.Errorf("receptionist cannot add a patient: %v", err)
 	}
 
@@ -199,7 +199,7 @@ func TestPatientPermissionsAreCheckedInTheAppLayer(t *testing.T) {
 	if err := c.SignIn("physio", "staff-password-physio"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.CreatePatient(patients.Patient{Forenames: "X", Surname: "Y", DOB: "2000-01-01"}, PatientOptions{}); !errors.As(err, &pe) {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "X", Surname: "Y", DOB: ukcal.MustParseDate("2000-01-01")}, PatientOptions{}); !errors.As(err, &pe) {
 		t.Errorf("clinician added a patient: %v", err)
 	}
 	if _, err := c.UpdatePatient(a, PatientOptions{}); !errors.As(err, &pe) {
@@ -289,10 +289,10 @@ func TestTimelineShowsChangesNotesCallsAndTasks(t *testing.T) {
 func TestImportIsAllOrNothing(t *testing.T) {
 	c, _, _ := newClinic(t)
 	rows := []ImportRow{
-		{Line: 2, Patient: patients.Patient{Forenames: "Siân", Surname: "Ŵyn", DOB: "1990-01-01", NHSNumber: "9990000018"}},
-		{Line: 3, Patient: patients.Patient{Forenames: "Bad", Surname: "Check", DOB: "1990-01-01", NHSNumber: "9434765918"}},
-		{Line: 4, Patient: patients.Patient{Forenames: "", Surname: "Nameless", DOB: "1990-01-01"}},
-		{Line: 5, Patient: patients.Patient{Forenames: "Dup", Surname: "Number", DOB: "1991-01-01", NHSNumber: "9990000018"}},
+		{Line: 2, Patient: patients.Patient{Forenames: "Siân", Surname: "Ŵyn", DOB: ukcal.MustParseDate("1990-01-01"), NHSNumber: "9990000018"}},
+		{Line: 3, Patient: patients.Patient{Forenames: "Bad", Surname: "Check", DOB: ukcal.MustParseDate("1990-01-01"), NHSNumber: "9434765918"}},
+		{Line: 4, Patient: patients.Patient{Forenames: "", Surname: "Nameless", DOB: ukcal.MustParseDate("1990-01-01")}},
+		{Line: 5, Patient: patients.Patient{Forenames: "Dup", Surname: "Number", DOB: ukcal.MustParseDate("1991-01-01"), NHSNumber: "9990000018"}},
 	}
 	r, err := c.ImportPatients(rows, ImportOptions{})
 	if !errors.Is(err, ErrImportRejected) || r.Imported != 0 {

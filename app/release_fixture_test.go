@@ -2,6 +2,7 @@ package app
 
 import (
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 	"io"
 	"os"
 	"path/filepath"
@@ -149,7 +150,7 @@ func checkFixtureValues(t *testing.T, c *Clinic) {
 			ahmed = &found[i]
 		}
 	}
-	if ahmed == nil || ahmed.Forenames != "Mohamed" || ahmed.DOB != "1985-04-22" || ahmed.Postcode != "W2 9AA" {
+	if ahmed == nil || ahmed.Forenames != "Mohamed" || ahmed.DOB != ukcal.MustParseDate("1985-04-22") || ahmed.Postcode != "W2 9AA" {
 		t.Fatalf("the name search for ahmed found %+v", found)
 	}
 	sent, err := c.PatientLetters(ahmed.ID)

@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 )
 
 // retentionOf is the record's retention as the record screen asks for it.
@@ -35,7 +36,7 @@ func (d *diary) mark(t *testing.T, id string, to schedule.Status, reason string)
 func TestRetentionCountsFromTheLastSeenAppointment(t *testing.T) {
 	d := newDiary(t) // Monday 23 November 2026, 10:00
 	zoe := d.zoe
-	zoe.LastTreatment = "2019-05-01" // from a spreadsheet, before the diary
+	zoe.LastTreatment = ukcal.MustParseDate("2019-05-01") // from a spreadsheet, before the diary
 	zoe, err := d.c.UpdatePatient(zoe, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -88,13 +89,13 @@ func TestRetentionWithNoTreatmentSaysWhatItCountsFrom(t *testing.T) {
 func TestDateOfDeathCannotBeInTheFutureOrBeforeBirth(t *testing.T) {
 	d := newDiary(t) // today is 23 November 2026; John was born 1 January 1970
 	for died, want := range map[string]string{
-		"2026-11-24": "the date of death 24/11/2026 is in the future: check the date",
-		"1969-12-31": "the date of death 31/12/1969 is before the date of birth 01/01/1970: check both",
+		"24/11/2026": "the date of death 24/11/2026 is in the future: check the date",
+		"31/12/1969": "the date of death 31/12/1969 is before the date of birth 01/01/1970: check both",
 		"31/02/2026": "the date of death is not a real date: use dd/mm/yyyy",
 	} {
-		p := d.john
-		p.DateOfDeath = died
-		_, err := d.c.UpdatePatient(p, PatientOptions{})
+		// As typed on the form, which the clinic reads.
+		typed := &patients.TypedDates{DOB: d.john.DOB.Short(), DateOfDeath: died}
+		_, err := d.c.UpdatePatient(d.john, PatientOptions{Typed: typed})
 		var fe patients.FieldErrors
 		if !errors.As(err, &fe) || fe.For(patients.FieldDateOfDeath) != want {
 			t.Errorf("date of death %s: %v\nwant: %s", died, err, want)
@@ -102,17 +103,17 @@ func TestDateOfDeathCannotBeInTheFutureOrBeforeBirth(t *testing.T) {
 	}
 	// Nor after the last treatment kept on the record.
 	p := d.john
-	p.LastTreatment, p.DateOfDeath = "2026-11-20", "2026-11-19"
+	p.LastTreatment, p.DateOfDeath = ukcal.MustParseDate("2026-11-20"), ukcal.MustParseDate("2026-11-19")
 	_, err := d.c.UpdatePatient(p, PatientOptions{})
 	var fe patients.FieldErrors
 	if want := "the last treatment 20/11/2026 is after the date of death 19/11/2026: check both"; !errors.As(err, &fe) || fe.For(patients.FieldDateOfDeath) != want {
 		t.Errorf("death before the last treatment: %v\nwant: %s", err, want)
 	}
-	if stored, _ := d.c.Patient(d.john.ID); stored.DateOfDeath != "" {
+	if stored, _ := d.c.Patient(d.john.ID); !stored.DateOfDeath.IsZero() {
 		t.Fatalf("a refused date of death was kept: %q", stored.DateOfDeath)
 	}
 	// Today, and the day of birth itself, are possible.
-	for _, died := range []string{"1970-01-01", "2026-11-23"} {
+	for _, died := range []ukcal.Date{ukcal.MustParseDate("1970-01-01"), ukcal.MustParseDate("2026-11-23")} {
 		p := d.john
 		p.DateOfDeath = died
 		if _, err := d.c.UpdatePatient(p, PatientOptions{}); err != nil {

@@ -18,12 +18,12 @@ func TestSubjectAccessShowsTheDateOfDeathOnlyWhenRecorded(t *testing.T) {
 	}
 	c, _ := sarClinic(t)
 	died := zoe()
-	died.DateOfDeath = "2026-11-20"
+	died.DateOfDeath = ukcal.MustParseDate("2026-11-20")
 	died, err := c.CreatePatient(died, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	living, err := c.CreatePatient(patients.Patient{Forenames: "John", Surname: "Smith", DOB: "1970-01-01"}, PatientOptions{})
+	living, err := c.CreatePatient(patients.Patient{Forenames: "John", Surname: "Smith", DOB: ukcal.MustParseDate("1970-01-01")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ func TestSubjectAccessIncludesTheGPPracticeAddress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bare, err := c.CreatePatient(patients.Patient{Forenames: "John", Surname: "Smith", DOB: "1970-01-01"}, PatientOptions{})
+	bare, err := c.CreatePatient(patients.Patient{Forenames: "John", Surname: "Smith", DOB: ukcal.MustParseDate("1970-01-01")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

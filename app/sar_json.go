@@ -14,7 +14,7 @@ import (
 func sarPausesJSON(ps []sar.Pause) []sarJSONPause {
 	out := []sarJSONPause{}
 	for _, p := range ps {
-		out = append(out, sarJSONPause{From: p.From.String(), To: sarDateJSON(p.To.String()), Reason: string(p.Reason)})
+		out = append(out, sarJSONPause{From: p.From.String(), To: sarDateJSON(p.To), Reason: string(p.Reason)})
 	}
 	return out
 }
@@ -28,11 +28,12 @@ func sarInstant(t time.Time) *string {
 	return &s
 }
 
-// sarDateJSON is a stored "YYYY-MM-DD", or null when empty.
-func sarDateJSON(s string) *string {
-	if s == "" {
+// sarDateJSON is the date as "YYYY-MM-DD", or null for no date.
+func sarDateJSON(d ukcal.Date) *string {
+	if d.IsZero() {
 		return nil
 	}
+	s := d.String()
 	return &s
 }
 
@@ -69,7 +70,7 @@ func (g *sarGathered) json(req sar.Request, by users.User, region ukcal.Region, 
 		Clinic:        sarJSONClinic{Name: g.clinic.Name, Address: sarNonNil(address), Phone: g.clinic.Phone, Email: g.clinic.Email},
 		Request: sarJSONRequest{ID: req.ID, Received: req.Received.String(), Due: due.String(), DueExtended: dueExt.String(),
 			Region: region.String(), RequestedBy: req.RequestedBy, Scope: req.Scope, IdentityCheck: req.IdentityCheck,
-			ExtensionSent: sarDateJSON(req.ExtensionSent.String()), Pauses: sarPausesJSON(req.Pauses)},
+			ExtensionSent: sarDateJSON(req.ExtensionSent), Pauses: sarPausesJSON(req.Pauses)},
 		Patient: sarJSONPatient{
 			ID: p.ID, Status: p.Status, Title: p.Title, Forenames: p.Forenames, Surname: p.Surname,
 			PreferredName: p.PreferredName, DateOfBirth: sarDateJSON(p.DOB), GenderIdentity: p.GenderIdentity,
@@ -132,7 +133,7 @@ func (g *sarGathered) json(req sar.Request, by users.User, region ukcal.Region, 
 			CreatedAt: sarInstant(n.CreatedAt), CreatedBy: g.jsonStaff(n.CreatedBy)})
 	}
 	for _, k := range g.tasks {
-		t := sarJSONTask{ID: k.ID, Title: k.Title, Due: sarDateJSON(k.Due.String()), CreatedAt: sarInstant(k.CreatedAt),
+		t := sarJSONTask{ID: k.ID, Title: k.Title, Due: sarDateJSON(k.Due), CreatedAt: sarInstant(k.CreatedAt),
 			CreatedBy: g.jsonStaff(k.CreatedBy), DoneAt: sarInstant(k.DoneAt), DoneBy: g.jsonStaffPtr(k.DoneBy)}
 		if u, ok := g.staffIDs[k.OwnerID]; ok {
 			t.Owner = g.jsonStaffPtr(u.Username)
@@ -142,7 +143,7 @@ func (g *sarGathered) json(req sar.Request, by users.User, region ukcal.Region, 
 	for _, r := range g.requests {
 		out.SubjectAccessRequests = append(out.SubjectAccessRequests, sarJSONEarlier{ID: r.ID, Received: r.Received.String(),
 			Due: r.DueWithoutExtension(region, g.today).String(), DueExtended: r.DueExtended(region, g.today).String(),
-			RequestedBy: r.RequestedBy, Scope: r.Scope, ExtensionSent: sarDateJSON(r.ExtensionSent.String()), ProducedAt: sarInstant(r.ProducedAt),
+			RequestedBy: r.RequestedBy, Scope: r.Scope, ExtensionSent: sarDateJSON(r.ExtensionSent), ProducedAt: sarInstant(r.ProducedAt),
 			SHA256PDF: r.SHA256PDF, SHA256JSON: r.SHA256JSON, CreatedBy: g.jsonStaff(r.CreatedBy)})
 	}
 	for _, m := range g.merges {

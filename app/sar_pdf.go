@@ -60,7 +60,7 @@ func (g *sarGathered) pdf(req sar.Request, by users.User) letters.SARData {
 	d := letters.SARData{
 		Clinic:  letters.SARClinic{Name: g.clinic.Name, Address: g.clinic.Address, Phone: g.clinic.Phone, Email: g.clinic.Email},
 		Patient: sarFullName(p),
-		DOB:     dateOrZero(p.DOB),
+		DOB:     p.DOB,
 		NHSNumber: func() string {
 			if p.NHSNumber == "" {
 				return ""
@@ -79,7 +79,7 @@ func (g *sarGathered) pdf(req sar.Request, by users.User) letters.SARData {
 				{Label: "Surname", Value: p.Surname},
 				{Label: "Preferred name", Value: p.PreferredName},
 				{Label: "Letters use the preferred name", Value: sarYesNo(p.UseKnownAs)},
-				{Label: "Date of birth", Value: ukcal.LongFromISO(p.DOB)},
+				{Label: "Date of birth", Value: p.DOB.Long()},
 				{Label: "Sex", Value: sex},
 				{Label: "Gender identity", Value: p.GenderIdentity},
 				{Label: "NHS number", Value: nhs.FormatNHSNumber(p.NHSNumber)},
@@ -108,7 +108,7 @@ func (g *sarGathered) pdf(req sar.Request, by users.User) letters.SARData {
 			{Title: "About this record", Fields: []letters.SARField{
 				{Label: "Record created", Value: ukcal.WallDate(p.CreatedAt).Long()},
 				{Label: "Last changed", Value: ukcal.WallDate(p.UpdatedAt).Long()},
-				{Label: "Last treatment", Value: ukcal.LongFromISO(p.LastTreatment)},
+				{Label: "Last treatment", Value: p.LastTreatment.Long()},
 				{Label: "Status", Value: status},
 				{Label: "Record reference", Value: p.ID},
 			}},
@@ -118,16 +118,16 @@ func (g *sarGathered) pdf(req sar.Request, by users.User) letters.SARData {
 			{Label: "Interpreter needed", Value: sarYesNo(p.Interpreter)},
 			{Label: "Communication needs", Value: strings.Join(needs, "\n")},
 			{Label: "Notes about your needs", Value: p.AIS.Notes},
-			{Label: "Needs last reviewed", Value: ukcal.LongFromISO(p.AIS.Reviewed)},
+			{Label: "Needs last reviewed", Value: p.AIS.Reviewed.Long()},
 		},
 	}
 	// A date of death is part of the record (a personal representative
 	// may ask under the Access to Health Records Act); "Not recorded" is
 	// never printed to a living patient.
-	if p.DateOfDeath != "" {
+	if !p.DateOfDeath.IsZero() {
 		record := &d.Details[len(d.Details)-1] // before its reference, the last line
 		at := len(record.Fields) - 1
-		record.Fields = append(record.Fields[:at], append([]letters.SARField{{Label: "Date of death", Value: ukcal.LongFromISO(p.DateOfDeath)}}, record.Fields[at:]...)...)
+		record.Fields = append(record.Fields[:at], append([]letters.SARField{{Label: "Date of death", Value: p.DateOfDeath.Long()}}, record.Fields[at:]...)...)
 	}
 	for _, a := range p.Alerts {
 		d.Alerts = append(d.Alerts, letters.SARField{Label: patients.Label(patients.AlertKinds, a.Kind), Value: a.Text})

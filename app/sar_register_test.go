@@ -18,7 +18,7 @@ var sd = ukcal.MustParseDate
 
 func sarPatient(t *testing.T, c *Clinic) patients.Patient {
 	t.Helper()
-	p, err := c.CreatePatient(patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12",
+	p, err := c.CreatePatient(patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1980-03-12"),
 		Address: patients.Address{Line1: "4 Heol y Wennol", Town: "Caerdydd", Postcode: "CF11 9AB"}}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)

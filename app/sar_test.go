@@ -63,7 +63,7 @@ func sarSignIn(t *testing.T, c *Clinic, username, password string) {
 func sarRichPatient(t *testing.T, c *Clinic) patients.Patient {
 	t.Helper()
 	p, err := c.CreatePatient(patients.Patient{
-		Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12", Sex: "female",
+		Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1980-03-12"), Sex: "female",
 		NHSNumber: nhs.TestNHSNumber(7),
 		Address:   patients.Address{Line1: "Flat 2", Line2: "14 Ffordd y Parc", Town: "Caerdydd", Postcode: "cf24 3aa"},
 		Phones:    patients.Phones{Mobile: "07700 900123"},
@@ -73,7 +73,7 @@ func sarRichPatient(t *testing.T, c *Clinic) patients.Patient {
 		Language:  "Polish", Interpreter: true,
 		Consent: patients.Consent{Letter: true, Phone: true},
 		Alerts:  []patients.Alert{{Kind: "lone_working", Text: "Prefers a chaperone"}},
-		AIS:     patients.AIS{Needs: []string{"large_print", "bsl_interpreter"}, Notes: "Letters in 18 pt", Reviewed: "2026-10-01"},
+		AIS:     patients.AIS{Needs: []string{"large_print", "bsl_interpreter"}, Notes: "Letters in 18 pt", Reviewed: ukcal.MustParseDate("2026-10-01")},
 	}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -484,7 +484,7 @@ func TestSubjectAccessDueDatesFollowVectors(t *testing.T) {
 		t.Fatal("no SAR deadline vectors")
 	}
 	c, now := sarClinic(t)
-	p, err := c.CreatePatient(patients.Patient{Forenames: "Ахмед", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Ахмед", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1980-03-12")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -540,7 +540,7 @@ func sarNothingDone(t *testing.T, c *Clinic, patientID string, pdf, js *bytes.Bu
 
 func TestSubjectAccessRefusesAClinician(t *testing.T) {
 	c, _ := sarClinic(t)
-	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1980-03-12")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -557,7 +557,7 @@ func TestSubjectAccessRefusesAClinician(t *testing.T) {
 
 func TestSubjectAccessRefusesAFutureDate(t *testing.T) {
 	c, now := sarClinic(t)
-	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1980-03-12")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -585,7 +585,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk ful
 
 func TestSubjectAccessThatCannotBeSavedIsNotRecorded(t *testing.T) {
 	c, _ := sarClinic(t)
-	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1980-03-12")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -600,11 +600,11 @@ func TestSubjectAccessThatCannotBeSavedIsNotRecorded(t *testing.T) {
 
 func TestSubjectAccessIncludesMergedDuplicates(t *testing.T) {
 	c, _ := sarClinic(t)
-	keep, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	keep, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1980-03-12")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dup, err := c.CreatePatient(patients.Patient{Forenames: "Zoe", Surname: "Lukasiewicz-O'Brien", DOB: "1980-03-12"}, PatientOptions{})
+	dup, err := c.CreatePatient(patients.Patient{Forenames: "Zoe", Surname: "Lukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1980-03-12")}, PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 )
 
 // diaryFixture is a store with two patients, two clinicians, a room and a
@@ -20,8 +21,8 @@ func diaryFixture(t *testing.T) *Store {
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	err := s.Write(func(tx *Tx) error {
 		for _, p := range []patients.Patient{
-			{ID: "p1", Forenames: "Zoë", Surname: "O'Brien", DOB: "1984-02-29", Status: patients.PatientActive, Alerts: []patients.Alert{{Kind: "safeguarding"}}},
-			{ID: "p2", Forenames: "John", Surname: "Smith", DOB: "1970-01-01", Status: patients.PatientActive},
+			{ID: "p1", Forenames: "Zoë", Surname: "O'Brien", DOB: ukcal.MustParseDate("1984-02-29"), Status: patients.PatientActive, Alerts: []patients.Alert{{Kind: "safeguarding"}}},
+			{ID: "p2", Forenames: "John", Surname: "Smith", DOB: ukcal.MustParseDate("1970-01-01"), Status: patients.PatientActive},
 		} {
 			if err := tx.InsertPatient(p); err != nil {
 				return err

@@ -7,12 +7,13 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 )
 
 func TestComplaintRegisterKeepsItsHistoryAndOutlivesThePatient(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-	p := patients.Patient{ID: "p1", Forenames: "Zoë", Surname: "Łukasiewicz", DOB: "1984-02-29", Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
+	p := patients.Patient{ID: "p1", Forenames: "Zoë", Surname: "Łukasiewicz", DOB: ukcal.MustParseDate("1984-02-29"), Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
 	c := Complaint{ID: "c1", Reference: "C-2026-001", RefYear: 2026, RefSeq: 1, ComplainantName: "Zoë Łukasiewicz",
 		ComplainantStatus: "patient", PatientID: "p1", Channel: "written", Received: "2026-11-20",
 		Subjects: []string{"appointments", "staff_attitude"}, StaffGroups: []string{"practice_admin"},

@@ -2,6 +2,7 @@ package data
 
 import (
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 	"database/sql"
 	"path/filepath"
 	"strconv"
@@ -15,7 +16,7 @@ func TestKnownAsInLettersRoundTrips(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	p := patients.Patient{ID: "p1", Title: "Mr", Forenames: "Robert", Surname: "Smith", PreferredName: "Bob", UseKnownAs: true,
-		DOB: "1961-04-02", Sex: "male", Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
+		DOB: ukcal.MustParseDate("1961-04-02"), Sex: "male", Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
 	read := func() patients.Patient {
 		t.Helper()
 		got, err := s.Patient(p.ID)
@@ -27,14 +28,14 @@ func TestKnownAsInLettersRoundTrips(t *testing.T) {
 	if err := s.Write(func(tx *Tx) error { return tx.InsertPatient(p) }); err != nil {
 		t.Fatal(err)
 	}
-	if got := read(); !got.UseKnownAs || got.PreferredName != "Bob" || got.DOB != "1961-04-02" || got.Sex != "male" {
+	if got := read(); !got.UseKnownAs || got.PreferredName != "Bob" || got.DOB != ukcal.MustParseDate("1961-04-02") || got.Sex != "male" {
 		t.Fatalf("after insert: %+v", got)
 	}
 	p.UseKnownAs = false
 	if err := s.Write(func(tx *Tx) error { return tx.UpdatePatient(p) }); err != nil {
 		t.Fatal(err)
 	}
-	if got := read(); got.UseKnownAs || got.PreferredName != "Bob" || got.DOB != "1961-04-02" {
+	if got := read(); got.UseKnownAs || got.PreferredName != "Bob" || got.DOB != ukcal.MustParseDate("1961-04-02") {
 		t.Fatalf("after update: %+v", got)
 	}
 }

@@ -74,7 +74,7 @@ func searchQuery(q patients.PatientQuery) (string, []any) {
 		where = append(where, `nhs_number = ? AND nhs_number <> ''`)
 		args = append(args, q.NHSNumber)
 	}
-	if q.DOB != "" {
+	if !q.DOB.IsZero() {
 		where = append(where, `dob = ?`)
 		args = append(args, q.DOB)
 	}
@@ -159,7 +159,7 @@ func duplicateQuery(p patients.Patient) (string, []any) {
 		where = append(where, `(nhs_number = ? AND nhs_number <> '')`)
 		args = append(args, p.NHSNumber)
 	}
-	if p.DOB != "" {
+	if !p.DOB.IsZero() {
 		where = append(where, `dob = ?`)
 		args = append(args, p.DOB)
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 	"strings"
 	"testing"
 )
@@ -10,7 +11,7 @@ import (
 // import row is what makes a 100k-patient clinic slow.
 func TestPatientLookupsUseIndexes(t *testing.T) {
 	s, _, _ := newStore(t)
-	p := patients.Patient{ID: "x", NHSNumber: "9434765919", DOB: "1980-01-01", Phones: patients.Phones{Mobile: "+447700900123"}}
+	p := patients.Patient{ID: "x", NHSNumber: "9434765919", DOB: ukcal.MustParseDate("1980-01-01"), Phones: patients.Phones{Mobile: "+447700900123"}}
 	plan := func(q string, args ...any) string {
 		rows, err := s.DB().Query("EXPLAIN QUERY PLAN "+q, args...)
 		if err != nil {
@@ -35,7 +36,7 @@ func TestPatientLookupsUseIndexes(t *testing.T) {
 	cases["duplicates by phone"] = plan(q, args...)
 	for kind, pq := range map[string]patients.PatientQuery{
 		"search by NHS number":    {NHSNumber: "9434765919"},
-		"search by date of birth": {DOB: "1980-01-01", NameTokens: []string{"smi"}},
+		"search by date of birth": {DOB: ukcal.MustParseDate("1980-01-01"), NameTokens: []string{"smi"}},
 		"search by postcode":      {Postcode: "LS1"},
 		"search by phone":         {Phone: "+447700900123"},
 	} {
@@ -72,7 +73,7 @@ func TestPatientPagesNeverRepeatOrSkip(t *testing.T) {
 	err := s.Write(func(tx *Tx) error {
 		for i, n := range names {
 			for j := 0; j < 3; j++ {
-				p := patients.Patient{ID: n + string(rune('a'+j)) + string(rune('0'+i)), Forenames: "F|" + string(rune('a'+j)), Surname: n, DOB: "1980-01-01", Status: patients.PatientActive}
+				p := patients.Patient{ID: n + string(rune('a'+j)) + string(rune('0'+i)), Forenames: "F|" + string(rune('a'+j)), Surname: n, DOB: ukcal.MustParseDate("1980-01-01"), Status: patients.PatientActive}
 				if err := tx.InsertPatient(p); err != nil {
 					return err
 				}

@@ -67,7 +67,7 @@ func sortSummaries(ps []patients.PatientSummary) {
 		if c := strings.Compare(a.forenames, b.forenames); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.p.DOB, b.p.DOB); c != 0 {
+		if c := a.p.DOB.Compare(b.p.DOB); c != 0 {
 			return c
 		}
 		return strings.Compare(a.p.ID, b.p.ID)

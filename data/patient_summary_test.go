@@ -2,6 +2,7 @@ package data
 
 import (
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 	"reflect"
 	"testing"
 	"time"
@@ -13,7 +14,7 @@ import (
 func TestSearchRowsFollowTheRecord(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	p := patients.Patient{ID: "p1", Title: "Ms", Forenames: "Zoë", Surname: "Price", DOB: "1990-05-17", NHSNumber: "9434765919",
+	p := patients.Patient{ID: "p1", Title: "Ms", Forenames: "Zoë", Surname: "Price", DOB: ukcal.MustParseDate("1990-05-17"), NHSNumber: "9434765919",
 		Address: patients.Address{Postcode: "LS1 4AP"}, Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
 	write := func(fn func(*Tx) error) {
 		t.Helper()
@@ -34,7 +35,7 @@ func TestSearchRowsFollowTheRecord(t *testing.T) {
 		t.Fatalf("after insert: %+v, want %+v", got, p.Summary())
 	}
 
-	p.DOB, p.Address.Postcode, p.NHSNumber = "1991-06-18", "BS1 5TR", ""
+	p.DOB, p.Address.Postcode, p.NHSNumber = ukcal.MustParseDate("1991-06-18"), "BS1 5TR", ""
 	p.Alerts = []patients.Alert{{Kind: "violent", Text: "shouted at staff"}}
 	p.AIS.Needs, p.Interpreter, p.Language = []string{"large_print"}, true, "Polish"
 	write(func(tx *Tx) error { return tx.UpdatePatient(p) })
@@ -63,10 +64,10 @@ func TestSearchResultsInListOrder(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	people := []patients.Patient{
-		{ID: "a", Forenames: "Orla", Surname: "Quinn", DOB: "1970-01-01"},
-		{ID: "b", Forenames: "Órla", Surname: "Ó Briain", DOB: "1970-01-01"},
-		{ID: "c", Forenames: "olek", Surname: "Nowak", DOB: "1970-01-01"},
-		{ID: "d", Forenames: "Olek", Surname: "nowak", DOB: "1960-01-01"},
+		{ID: "a", Forenames: "Orla", Surname: "Quinn", DOB: ukcal.MustParseDate("1970-01-01")},
+		{ID: "b", Forenames: "Órla", Surname: "Ó Briain", DOB: ukcal.MustParseDate("1970-01-01")},
+		{ID: "c", Forenames: "olek", Surname: "Nowak", DOB: ukcal.MustParseDate("1970-01-01")},
+		{ID: "d", Forenames: "Olek", Surname: "nowak", DOB: ukcal.MustParseDate("1960-01-01")},
 	}
 	err := s.Write(func(tx *Tx) error {
 		for _, p := range people {

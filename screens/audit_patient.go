@@ -8,7 +8,6 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
-	"clinicdesk/app/ukcal"
 )
 
 // The audit trail's patient filter: a name, NHS number or date of birth
@@ -103,8 +102,8 @@ func (s *auditScreen) pickPatient(line string) {
 // usePatient puts a patient in the patient box as the filter.
 func (s *auditScreen) usePatient(p patients.PatientSummary) {
 	s.patientText = fullName(p)
-	if p.DOB != "" {
-		s.patientText += ", born " + ukcal.ShortFromISO(p.DOB)
+	if !p.DOB.IsZero() {
+		s.patientText += ", born " + p.DOB.Short()
 	}
 	s.patientID = p.ID
 	s.patient.SetText(s.patientText)

@@ -44,8 +44,11 @@ func bornText(c *app.Clinic, dob string) string {
 		return ""
 	}
 	s := ukcal.ShortFromISO(dob)
-	if age, ok := c.AgeToday(dob); ok {
-		s += fmt.Sprintf(" (%d)", age)
+	// The diary entry still carries the date of birth as its stored text.
+	if born, err := ukcal.ParseDate(dob); err == nil {
+		if age, ok := c.AgeToday(born); ok {
+			s += fmt.Sprintf(" (%d)", age)
+		}
 	}
 	return s
 }

@@ -7,6 +7,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -102,7 +103,7 @@ func TestBookingDialogRegistersANewPatientAndKeepsWhatWasTyped(t *testing.T) {
 		t.Fatalf("the registration stayed open: %q", n.summary.Text)
 	}
 	found, err := c.SearchPatients("Sarah Jones", false, 5)
-	if err != nil || len(found) != 1 || found[0].DOB != "1980-03-12" {
+	if err != nil || len(found) != 1 || found[0].DOB != ukcal.MustParseDate("1980-03-12") {
 		t.Fatalf("registered %+v %v", found, err)
 	}
 	if b.patient.id() != found[0].ID || b.notes.Text != "Left knee, referred by her GP" || b.start.Text != "10:15" {
@@ -172,7 +173,7 @@ func TestBookingDialogOffersNoRegistrationToThoseWhoMayNotAddPatients(t *testing
 	if b.newPatient != nil {
 		t.Fatal("Enter opened the registration for a clinician")
 	}
-	if _, err := c.CreatePatient(patients.Patient{Forenames: "Sarah", Surname: "Jones", DOB: "1980-03-12"}, app.PatientOptions{}); err == nil {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "Sarah", Surname: "Jones", DOB: ukcal.MustParseDate("1980-03-12")}, app.PatientOptions{}); err == nil {
 		t.Fatal("the app registered a patient for a clinician")
 	}
 }

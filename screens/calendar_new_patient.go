@@ -6,7 +6,6 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -65,7 +64,7 @@ func openNewPatient(ctx *Context, typed string, back fyne.Focusable, chosen func
 	}
 	n.forenames = box(start.Forenames, "")
 	n.surname = box(start.Surname, "")
-	n.dob = box(ukcal.ShortFromISO(start.DOB), "dd/mm/yyyy")
+	n.dob = box(start.DOB.Short(), "dd/mm/yyyy")
 	n.mobile = box(start.Phones.Mobile, "Optional: e.g. 07700 900123")
 	n.postcode = box(start.Address.Postcode, "Optional")
 	var sexes []string
@@ -156,13 +155,14 @@ func (n *calendarNewPatient) putBack(kept string) {
 	}
 }
 
-// read is the record the dialog holds.
-func (n *calendarNewPatient) read() patients.Patient {
-	p := patients.Patient{Forenames: n.forenames.Text, Surname: n.surname.Text, DOB: ukToISO(n.dob.Text)}
+// read is the record the dialog holds, with the date of birth as typed
+// for the clinic to read.
+func (n *calendarNewPatient) read() (patients.Patient, app.PatientOptions) {
+	p := patients.Patient{Forenames: n.forenames.Text, Surname: n.surname.Text}
 	p.Sex = patients.Sexes[max(n.sex.SelectedIndex(), 0)].Code
 	p.Phones.Mobile = n.mobile.Text
 	p.Address.Postcode = n.postcode.Text
-	return p
+	return p, app.PatientOptions{Typed: &patients.TypedDates{DOB: n.dob.Text}}
 }
 
 // onRegister checks the record by the app's rules, looks for the same
@@ -171,10 +171,11 @@ func (n *calendarNewPatient) onRegister() {
 	if n.busy {
 		return
 	}
-	p := n.read()
 	// The clinic judges the record; it reads nothing from the file, so it
-	// is asked here, before the search for the same person.
-	if _, problems := n.ctx.Clinic.CheckPatient(p, app.PatientOptions{}); problems != nil {
+	// is asked here, before the search for the same person, which (like
+	// saving) takes the clinic's reading of it, the date of birth a date.
+	p, problems := n.ctx.Clinic.CheckPatient(n.read())
+	if problems != nil {
 		n.refuse(problems)
 		return
 	}

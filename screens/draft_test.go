@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -201,7 +202,7 @@ func TestDraftComesBackAfterTheLockForTheSameUser(t *testing.T) {
 		t.Fatalf("not saved: %q", f.summary.Text)
 	}
 	p := s.record.data.p
-	if p.DOB != "1961-04-03" || p.Address.Postcode != "LS1 4AP" || p.Phones.Mobile != "+447700900123" || !p.Consent.SMS ||
+	if p.DOB != ukcal.MustParseDate("1961-04-03") || p.Address.Postcode != "LS1 4AP" || p.Phones.Mobile != "+447700900123" || !p.Consent.SMS ||
 		len(p.Alerts) != 1 || p.Alerts[0].Kind != "safeguarding" {
 		t.Fatalf("saved = %+v", p)
 	}

@@ -250,7 +250,7 @@ func (t *lettersTab) findPreviewPatients() {
 		}
 		options, ids := []string{examplePatient, exampleChild}, []string{"", app.ExampleChild}
 		for _, p := range found {
-			options, ids = append(options, fullName(p)+", born "+ukcal.ShortFromISO(p.DOB)), append(ids, p.ID)
+			options, ids = append(options, fullName(p)+", born "+p.DOB.Short()), append(ids, p.ID)
 		}
 		t.previewFor.SetOptions(options)
 		t.previewIDs = ids

@@ -25,7 +25,7 @@ func duplicatesList(c *app.Clinic, p patients.Patient, dups []patients.Duplicate
 		found := d.Patient
 		who := widget.NewLabelWithStyle(patientListName(found), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		var facts []string
-		if found.DOB != "" {
+		if !found.DOB.IsZero() {
 			facts = append(facts, "born "+patientDOBAge(c, found))
 		}
 		if found.Address.Postcode != "" {

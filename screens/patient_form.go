@@ -6,7 +6,6 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -256,7 +255,7 @@ func (f *patientForm) fill() {
 	f.surname.SetText(p.Surname)
 	f.preferred.SetText(p.PreferredName)
 	f.knownAsInLetters.SetChecked(p.UseKnownAs)
-	f.dob.SetText(ukcal.ShortFromISO(p.DOB))
+	f.dob.SetText(p.DOB.Short())
 	f.sex.SetSelected(patients.Label(patients.Sexes, p.Sex))
 	f.gender.SetText(p.GenderIdentity)
 	f.nhsNumber.SetText(nhs.FormatNHSNumber(p.NHSNumber))
@@ -295,12 +294,12 @@ func (f *patientForm) fill() {
 		}
 	}
 	f.aisNotes.SetText(p.AIS.Notes)
-	f.aisReviewed.SetText(ukcal.ShortFromISO(p.AIS.Reviewed))
+	f.aisReviewed.SetText(p.AIS.Reviewed.Short())
 	for _, a := range p.Alerts {
 		f.addAlert(a)
 	}
-	f.lastTreatment.SetText(ukcal.ShortFromISO(p.LastTreatment))
-	f.dateOfDeath.SetText(ukcal.ShortFromISO(p.DateOfDeath))
+	f.lastTreatment.SetText(p.LastTreatment.Short())
+	f.dateOfDeath.SetText(p.DateOfDeath.Short())
 }
 
 // focusFirst puts the cursor in the first name field.
@@ -340,7 +339,6 @@ func (f *patientForm) read() (patients.Patient, app.PatientOptions) {
 	p.Surname = f.surname.Text
 	p.PreferredName = f.preferred.Text
 	p.UseKnownAs = f.knownAsInLetters.Checked
-	p.DOB = ukToISO(f.dob.Text)
 	p.Sex = ""
 	for _, o := range patients.Sexes {
 		if o.Label == f.sex.Selected {
@@ -352,7 +350,9 @@ func (f *patientForm) read() (patients.Patient, app.PatientOptions) {
 	p.Address.Line1, p.Address.Line2 = f.line1.Text, f.line2.Text
 	p.Address.Town, p.Address.County = f.town.Text, f.county.Text
 	p.Address.Postcode = f.postcode.Text
-	var o app.PatientOptions
+	// The clinic reads the dates as typed (CheckPatient, and saving).
+	o := app.PatientOptions{Typed: &patients.TypedDates{DOB: f.dob.Text, AISReviewed: f.aisReviewed.Text,
+		LastTreatment: f.lastTreatment.Text, DateOfDeath: f.dateOfDeath.Text}}
 	if f.postcodeKind.SelectedIndex() > 0 {
 		o.AllowPseudoPostcode = true
 	}
@@ -373,7 +373,6 @@ func (f *patientForm) read() (patients.Patient, app.PatientOptions) {
 		}
 	}
 	p.AIS.Notes = f.aisNotes.Text
-	p.AIS.Reviewed = ukToISO(f.aisReviewed.Text)
 	p.Alerts = nil
 	for _, r := range f.alerts {
 		kind := ""
@@ -391,8 +390,6 @@ func (f *patientForm) read() (patients.Patient, app.PatientOptions) {
 		}
 		p.Alerts = append(p.Alerts, patients.Alert{Kind: kind, Text: text})
 	}
-	p.LastTreatment = ukToISO(f.lastTreatment.Text)
-	p.DateOfDeath = ukToISO(f.dateOfDeath.Text)
 	return p, o
 }
 

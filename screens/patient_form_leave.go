@@ -57,7 +57,7 @@ func (f *patientForm) dirty() bool {
 
 // unchanged reports whether the record read from the form is as it opened.
 func (f *patientForm) unchanged(p patients.Patient, o app.PatientOptions) bool {
-	return reflect.DeepEqual(p, f.initial) && o == f.initialOpts
+	return reflect.DeepEqual(p, f.initial) && reflect.DeepEqual(o, f.initialOpts)
 }
 
 // confirmLeave asks before what was typed is thrown away.

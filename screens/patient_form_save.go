@@ -90,10 +90,13 @@ func (f *patientForm) onSave() {
 	if f.busy {
 		return
 	}
-	p, o := f.read()
+	typed, o := f.read()
 	// The clinic judges the record; it reads nothing from the file, so it
 	// is asked here, and the problems are marked before anything is sent.
-	if _, problems := f.ctx.Clinic.CheckPatient(p, o); problems != nil {
+	// Its reading of the record (the typed dates as dates) is what is
+	// compared with the file and saved.
+	p, problems := f.ctx.Clinic.CheckPatient(typed, o)
+	if problems != nil {
 		f.showErrors(problems)
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/testclock"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -68,9 +69,9 @@ func TestPatientFormAddsAPatientWithEveryGroup(t *testing.T) {
 		t.Fatalf("no record opened; form says %q", f.summary.Text)
 	}
 	p := s.record.data.p
-	if p.Forenames != "Siobhán" || p.Surname != "Ní Bhriain" || p.DOB != "2001-06-17" || p.Sex != "female" ||
+	if p.Forenames != "Siobhán" || p.Surname != "Ní Bhriain" || p.DOB != ukcal.MustParseDate("2001-06-17") || p.Sex != "female" ||
 		p.Address.Postcode != "ZZ99 3VZ" || p.Phones.Mobile != "+447700900456" || !p.Consent.SMS || !p.Interpreter ||
-		len(p.AIS.Needs) != 1 || p.AIS.Needs[0] != "large_print" || p.AIS.Reviewed != "2026-11-01" ||
+		len(p.AIS.Needs) != 1 || p.AIS.Needs[0] != "large_print" || p.AIS.Reviewed != ukcal.MustParseDate("2026-11-01") ||
 		len(p.Alerts) != 1 || p.Alerts[0].Kind != "safeguarding" {
 		t.Fatalf("saved record = %+v", p)
 	}

@@ -7,7 +7,6 @@ import (
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/tasks"
-	"clinicdesk/app/ukcal"
 	"clinicdesk/app/users"
 
 	"fyne.io/fyne/v2"
@@ -333,9 +332,9 @@ func (r *patientRecord) detailsTab() fyne.CanvasObject {
 		section("Language and communication",
 			item("Preferred language", p.Language), item("Interpreter needed", interpreter),
 			item("Communication needs", strings.Join(needs, "\n")), item("How to meet them", p.AIS.Notes),
-			item("Needs last reviewed", ukcal.ShortFromISO(p.AIS.Reviewed))),
+			item("Needs last reviewed", p.AIS.Reviewed.Short())),
 		section("Alerts", item("Alerts", strings.Join(alerts, "\n"))),
-		section("Treatment", item("Last treatment before ClinicDesk", ukcal.ShortFromISO(p.LastTreatment)), item("Date of death", ukcal.ShortFromISO(p.DateOfDeath))),
+		section("Treatment", item("Last treatment before ClinicDesk", p.LastTreatment.Short()), item("Date of death", p.DateOfDeath.Short())),
 	)
 	return newFocusScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
 }

@@ -8,7 +8,6 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -26,13 +25,13 @@ func (r *patientRecord) buildHeader() fyne.CanvasObject {
 	if p.PreferredName != "" && p.PreferredName != p.Forenames {
 		facts = append(facts, "Known as "+p.PreferredName)
 	}
-	if p.DOB != "" {
-		born := "Born " + ukcal.ShortFromISO(p.DOB)
+	if !p.DOB.IsZero() {
+		born := "Born " + p.DOB.Short()
 		age, died, ok := r.ctx.Clinic.PatientAge(p)
 		switch {
 		case died:
 			// Said at the top, so nobody books or rings a patient who has died.
-			born += ", died " + ukcal.ShortFromISO(p.DateOfDeath)
+			born += ", died " + p.DateOfDeath.Short()
 			if ok {
 				born += fmt.Sprintf(" aged %d", age)
 			}
@@ -136,8 +135,8 @@ func needsBanner(p patients.Patient) fyne.CanvasObject {
 		more = append(more, sentence(p.AIS.Notes))
 	}
 	if len(p.AIS.Needs) > 0 {
-		if p.AIS.Reviewed != "" {
-			more = append(more, "Last reviewed "+ukcal.ShortFromISO(p.AIS.Reviewed)+".")
+		if !p.AIS.Reviewed.IsZero() {
+			more = append(more, "Last reviewed "+p.AIS.Reviewed.Short()+".")
 		} else {
 			more = append(more, "Not reviewed yet: check them with the patient.")
 		}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"clinicdesk/app"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -140,7 +139,7 @@ func (r *patientRecord) confirmDelete() {
 	}
 	content := container.NewVBox(
 		wrapped(fmt.Sprintf("This deletes the record of %s (born %s) and all its notes, calls and follow-ups. It cannot be undone.",
-			patientFullName(p), ukcal.ShortFromISO(p.DOB))),
+			patientFullName(p), p.DOB.Short())),
 		wrapped("To confirm, type "+want+" below."),
 		r.deleteEntry, r.deleteProblem)
 	d := dialog.NewCustomWithoutButtons("Delete "+patientFullName(p)+"?", content, r.ctx.Window)

@@ -7,7 +7,6 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -56,7 +55,7 @@ func (r *patientRecord) fillMerges() {
 
 // mergeName names the other record of a merge: "John Smith (born 12/03/1980)".
 func mergeName(p patients.PatientSummary) string {
-	return fullName(p) + " (born " + ukcal.ShortFromISO(p.DOB) + ")"
+	return fullName(p) + " (born " + p.DOB.Short() + ")"
 }
 
 func (r *patientRecord) nameOf(id string) string {
@@ -113,7 +112,7 @@ func (r *patientRecord) confirmMerge(dup patients.PatientSummary) {
 	p := r.data.p
 	msg := fmt.Sprintf("%s (born %s) will be closed, and its notes, calls and follow-ups moved to this record of %s (born %s). "+
 		"The details on this record stay as they are: copy anything missing across first. You can undo the merge afterwards.",
-		fullName(dup), ukcal.ShortFromISO(dup.DOB), patientFullName(p), ukcal.ShortFromISO(p.DOB))
+		fullName(dup), dup.DOB.Short(), patientFullName(p), p.DOB.Short())
 	d := dialog.NewConfirm("Merge the duplicate into this record?", msg, func(ok bool) {
 		r.dialog = nil
 		if ok {

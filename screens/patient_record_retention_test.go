@@ -55,7 +55,7 @@ func TestPatientRecordShowsWhatTheRetentionDateRestsOn(t *testing.T) {
 	}
 
 	died := p
-	died.DateOfDeath = "2026-11-25"
+	died.DateOfDeath = ukcal.MustParseDate("2026-11-25")
 	if _, err := c.UpdatePatient(died, app.PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestPatientFormRefusesADateOfDeathInTheFutureOrBeforeBirth(t *testing.T) {
 	tpType(t, w, f.dateOfDeath, "20/11/2026")
 	tcTap(t, w, "Save changes")
 	tpIdle(t)
-	if got, _ := c.Patient(p.ID); got.DateOfDeath != "2026-11-20" {
+	if got, _ := c.Patient(p.ID); got.DateOfDeath != ukcal.MustParseDate("2026-11-20") {
 		t.Fatalf("date of death saved as %q; form says %q", got.DateOfDeath, f.summary.Text)
 	}
 }

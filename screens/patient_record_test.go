@@ -8,6 +8,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/tasks"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -41,7 +42,7 @@ func withAlertsAndNeeds(p *patients.Patient) {
 	p.Alerts = append(p.Alerts, patients.Alert{Kind: "violent_warning", Text: "Shouted at reception in 2025"})
 	p.AIS.Needs = []string{"large_print", "bsl_interpreter"}
 	p.AIS.Notes = "24-point font"
-	p.AIS.Reviewed = "2026-01-15"
+	p.AIS.Reviewed = ukcal.MustParseDate("2026-01-15")
 	p.Language = "Polish"
 	p.Interpreter = true
 }
@@ -308,7 +309,7 @@ func TestPatientRecordDeleteNeedsTheTypedConfirmation(t *testing.T) {
 func TestPatientRecordArchiveShowsRetention(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
-	treated := tpAdd(t, c, "Amelia", "Taylor", "1970-01-01", func(p *patients.Patient) { p.LastTreatment = "2026-11-23" })
+	treated := tpAdd(t, c, "Amelia", "Taylor", "1970-01-01", func(p *patients.Patient) { p.LastTreatment = ukcal.MustParseDate("2026-11-23") })
 	_, r, w := tpOpen(t, c, treated)
 	r.selectTab(recordTabRecord)
 	if !tpShows(w, "Keep until 23 November 2034: 8 years after the last treatment on 23 November 2026 (as kept on the record, later than the diary).") {

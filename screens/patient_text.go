@@ -38,29 +38,14 @@ func fullName(p patients.PatientSummary) string {
 // patientToday is today's date at the clinic.
 func patientToday() ukcal.Date { return ukcal.Today(wallClock()) }
 
-// ukToISO reads a date typed dd/mm/yyyy into the stored form. Text that
-// is not a date is passed on as it is, so the record's rules report it
-// under its field.
-func ukToISO(text string) string {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return ""
-	}
-	d, err := ukcal.ParseUK(text)
-	if err != nil {
-		return text
-	}
-	return d.String()
-}
-
 // patientDOBAge is "12/03/1980 (46)", the age as the clinic counts it.
 func patientDOBAge(c *app.Clinic, p patients.Patient) string { return dobAge(c, p.Summary()) }
 
 func dobAge(c *app.Clinic, p patients.PatientSummary) string {
-	if p.DOB == "" {
+	if p.DOB.IsZero() {
 		return ""
 	}
-	s := ukcal.ShortFromISO(p.DOB)
+	s := p.DOB.Short()
 	if age, ok := c.AgeToday(p.DOB); ok {
 		s += fmt.Sprintf(" (%d)", age)
 	}

@@ -8,6 +8,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -33,7 +34,7 @@ func tpScreen(t *testing.T, c *app.Clinic) (*patientsScreen, fyne.Window) {
 // tpAdd adds a patient through the facade; change fills in more.
 func tpAdd(t *testing.T, c *app.Clinic, forenames, surname, dob string, change ...func(*patients.Patient)) patients.Patient {
 	t.Helper()
-	p := patients.Patient{Forenames: forenames, Surname: surname, DOB: dob}
+	p := patients.Patient{Forenames: forenames, Surname: surname, DOB: ukcal.MustParseDate(dob)}
 	for _, f := range change {
 		f(&p)
 	}
@@ -158,7 +159,7 @@ func TestPatientsSearchAsYouType(t *testing.T) {
 
 	// A date of birth as dd/mm/yyyy tells the two John Smiths apart.
 	tpSearch(t, s, w, "12/03/1980")
-	if len(s.results) != 1 || s.results[0].DOB != "1980-03-12" {
+	if len(s.results) != 1 || s.results[0].DOB != ukcal.MustParseDate("1980-03-12") {
 		t.Fatalf("DOB 12/03/1980 found %q", tpListed(s))
 	}
 	tpSearch(t, s, w, "smith")

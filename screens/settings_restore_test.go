@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -54,7 +55,7 @@ func TestRestoreFromABackupNamesItsDateAndLossesAndNeedsThePassword(t *testing.T
 	if _, err := c.BackupNow(archive); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.CreatePatient(patients.Patient{Forenames: "Lost", Surname: "Later", DOB: "1980-02-02"}, app.PatientOptions{}); err != nil {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "Lost", Surname: "Later", DOB: ukcal.MustParseDate("1980-02-02")}, app.PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	s, w, sh := tcSettings(t, c)

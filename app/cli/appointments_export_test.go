@@ -25,7 +25,7 @@ func diaryClinic(t *testing.T) string {
 	}
 	patel, _ := c.SaveClinician(schedule.Clinician{Name: "Ms Priya Patel", Active: true})
 	typ, _ := c.SaveAppointmentType(schedule.AppointmentType{Name: "Follow-up", Minutes: 20, Active: true})
-	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "O'Brien, Jr", DOB: "1984-02-29"}, app.PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "O'Brien, Jr", DOB: ukcal.MustParseDate("1984-02-29")}, app.PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

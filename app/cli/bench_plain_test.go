@@ -11,6 +11,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/testclock"
+	"clinicdesk/app/ukcal"
 )
 
 func ms(values ...float64) []time.Duration {
@@ -100,7 +101,7 @@ func TestEncryptedVsPlainDeletesItsCopyWhenItFails(t *testing.T) {
 	db := initClinic(t)
 	c := signIn(t, db, "manager", pw)
 	defer c.Close()
-	if _, err := c.CreatePatient(patients.Patient{Forenames: "Ada", Surname: "Quill", DOB: "1980-01-02"}, app.PatientOptions{}); err != nil {
+	if _, err := c.CreatePatient(patients.Patient{Forenames: "Ada", Surname: "Quill", DOB: ukcal.MustParseDate("1980-01-02")}, app.PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	parent := t.TempDir()

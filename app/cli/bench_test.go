@@ -119,7 +119,7 @@ func TestBenchQueryMix(t *testing.T) {
 			if strings.Contains(bq.text, " ") {
 				kinds["nhs spaced"]++
 			}
-		case pq.DOB != "":
+		case !pq.DOB.IsZero():
 			kinds["dob"]++
 		case pq.Postcode != "":
 			kinds["postcode"]++

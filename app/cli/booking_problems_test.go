@@ -74,7 +74,7 @@ func TestARefusedBookingIsOneLineOnTheCommandLine(t *testing.T) {
 	defer c.Close()
 	cls, _ := c.Clinicians(false)
 	types, _ := c.AppointmentTypes(false)
-	p, err := c.CreatePatient(patients.Patient{Forenames: "Amir", Surname: "Khan", DOB: "1990-01-01",
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Amir", Surname: "Khan", DOB: ukcal.MustParseDate("1990-01-01"),
 		Alerts: []patients.Alert{{Kind: "safeguarding"}}}, app.PatientOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -33,7 +33,7 @@ func complaintClinic(t *testing.T) string {
 	if _, err := c.AddUser(app.NewUser{Username: "rita", FullName: "Rita Desk", Role: app.Receptionist, Password: "staff-password-rita"}); err != nil {
 		t.Fatal(err)
 	}
-	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "O'Brien", DOB: "1984-02-29"}, app.PatientOptions{})
+	p, err := c.CreatePatient(patients.Patient{Forenames: "Zoë", Surname: "O'Brien", DOB: ukcal.MustParseDate("1984-02-29")}, app.PatientOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

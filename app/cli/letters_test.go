@@ -42,7 +42,7 @@ func letterClinic(t *testing.T) (db, patientID, appointmentID string) {
 		t.Fatal(err)
 	}
 	typ, _ := c.SaveAppointmentType(schedule.AppointmentType{Name: "Follow-up", Minutes: 20, Active: true})
-	p, err := c.CreatePatient(patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1984-02-29",
+	p, err := c.CreatePatient(patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1984-02-29"),
 		NHSNumber: "943 476 5919", Address: patients.Address{Line1: "3 Heol y Frenhines", Town: "Caerdydd", Postcode: "CF10 1AA"}}, app.PatientOptions{})
 	if err != nil {
 		t.Fatal(err)

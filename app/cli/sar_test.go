@@ -29,7 +29,7 @@ func sarCLIClinic(t *testing.T) (db string) {
 	db = initClinic(t)
 	c := signIn(t, db, "manager", pw)
 	defer c.Close()
-	if _, err := c.CreatePatient(patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: "1984-02-29",
+	if _, err := c.CreatePatient(patients.Patient{Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", DOB: ukcal.MustParseDate("1984-02-29"),
 		NHSNumber: "943 476 5919", Address: patients.Address{Line1: "3 Heol y Frenhines", Town: "Caerdydd", Postcode: "CF10 1AA"}}, app.PatientOptions{}); err != nil {
 		t.Fatal(err)
 	}

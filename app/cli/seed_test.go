@@ -138,7 +138,7 @@ func TestTheSameSeedGivesTheSamePatients(t *testing.T) {
 		defer c.Close()
 		var out []string
 		for _, p := range allPatients(t, c) {
-			out = append(out, p.Forenames+" "+p.Surname+" "+p.DOB+" "+p.NHSNumber)
+			out = append(out, p.Forenames+" "+p.Surname+" "+p.DOB.String()+" "+p.NHSNumber)
 		}
 		return out
 	}
@@ -206,7 +206,7 @@ func TestSearchFindsSeededPatients(t *testing.T) {
 	}
 	for i := 0; i < len(all); i += 15 {
 		p := all[i]
-		dob := ukcal.MustParseDate(p.DOB)
+		dob := p.DOB
 		texts := []string{dob.Short(), p.Address.Postcode,
 			strings.ToLower(string([]rune(p.Surname)[:1])) + " " + dob.Short()}
 		if p.NHSNumber != "" {

@@ -155,48 +155,49 @@ func fill(c *app.Clinic, now time.Time) error {
 var handWritten = []struct {
 	key string
 	p   patients.Patient
+	// How many days before the demo's today the patient was last treated
+	// and their needs reviewed; 0 for never.
+	treatedDaysAgo, reviewedDaysAgo int
 }{
-	{"john", patients.Patient{Title: "Mr", Forenames: "John", Surname: "Smith", DOB: "1958-03-14", Sex: "male",
+	{"john", patients.Patient{Title: "Mr", Forenames: "John", Surname: "Smith", DOB: ukcal.MustParseDate("1958-03-14"), Sex: "male",
 		Address: patients.Address{Line1: "14 Church Lane", Line2: "Headingley", Town: "Leeds", County: "West Yorkshire", Postcode: "LS6 3BQ"},
 		Email:   "john.smith58@example.co.uk", GP: patients.GP{Name: "Dr Helen Ashworth", Practice: "Kirkgate Surgery",
 			Address: []string{"41 Chapel Street", "Headingley", "Leeds", "LS6 3HW"}},
-		Language: "English", Consent: patients.Consent{Letter: true, Phone: true, SMS: true, Email: true}, LastTreatment: "-40"}},
-	{"jon", patients.Patient{Forenames: "Jon", Surname: "Smith", DOB: "1958-03-14", Sex: "male",
+		Language: "English", Consent: patients.Consent{Letter: true, Phone: true, SMS: true, Email: true}}, 40, 0},
+	{"jon", patients.Patient{Forenames: "Jon", Surname: "Smith", DOB: ukcal.MustParseDate("1958-03-14"), Sex: "male",
 		Address: patients.Address{Line1: "14 Church Ln", Town: "Leeds", Postcode: "LS6 3BQ"},
-		Consent: patients.Consent{Letter: true, Phone: true}}},
-	{"lukasz", patients.Patient{Title: "Mr", Forenames: "Łukasz", Surname: "Wiśniewski", DOB: "1987-11-02", Sex: "male",
+		Consent: patients.Consent{Letter: true, Phone: true}}, 0, 0},
+	{"lukasz", patients.Patient{Title: "Mr", Forenames: "Łukasz", Surname: "Wiśniewski", DOB: ukcal.MustParseDate("1987-11-02"), Sex: "male",
 		Address:  patients.Address{Line1: "Flat 4, Granary Wharf", Line2: "Water Lane", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 5PS"},
 		Language: "Polish", Interpreter: true, GP: patients.GP{Name: "Dr Tomasz Nowicki", Practice: "Canal Side Medical Practice, Leeds",
 			Address: []string{"Unit 3, Mill Wharf", "Water Lane", "Leeds", "LS11 5QN"}},
 		NextOfKin: patients.NextOfKin{Name: "Agnieszka Wiśniewska", Relationship: "Wife"},
-		Consent:   patients.Consent{Letter: true, Phone: true, SMS: true}, LastTreatment: "-120"}},
-	{"lukasz-typed", patients.Patient{Forenames: "Lukasz", Surname: "Wisniewski", DOB: "1987-11-02", Sex: "male",
+		Consent:   patients.Consent{Letter: true, Phone: true, SMS: true}}, 120, 0},
+	{"lukasz-typed", patients.Patient{Forenames: "Lukasz", Surname: "Wisniewski", DOB: ukcal.MustParseDate("1987-11-02"), Sex: "male",
 		Address: patients.Address{Line1: "Flat 4 Granary Wharf", Town: "Leeds", Postcode: "LS11 5PS"},
-		Consent: patients.Consent{Letter: true, Phone: true}}},
-	{"margaret", patients.Patient{Title: "Mrs", Forenames: "Margaret", Surname: "Ó Briain", PreferredName: "Peggy", DOB: "1938-06-30", Sex: "female",
+		Consent: patients.Consent{Letter: true, Phone: true}}, 0, 0},
+	{"margaret", patients.Patient{Title: "Mrs", Forenames: "Margaret", Surname: "Ó Briain", PreferredName: "Peggy", DOB: ukcal.MustParseDate("1938-06-30"), Sex: "female",
 		Address:   patients.Address{Line1: "The Old Rectory", Line2: "Moor Road", Town: "Leeds", County: "West Yorkshire", Postcode: "LS17 6HT"},
 		NextOfKin: patients.NextOfKin{Name: "Siobhán Ní Bhriain", Relationship: "Daughter"},
 		Language:  "English", GP: patients.GP{Name: "Dr Peter Haigh", Practice: "Moorview Surgery",
 			Address: []string{"118 Moor Road", "Moortown", "Leeds", "LS17 6JB"}},
-		AIS: patients.AIS{Needs: []string{"large_print", "hearing_loop"}, Notes: "Letters in 18 pt. Uses the loop at the desk; speak clearly, face her.",
-			Reviewed: "-60"},
+		AIS:     patients.AIS{Needs: []string{"large_print", "hearing_loop"}, Notes: "Letters in 18 pt. Uses the loop at the desk; speak clearly, face her."},
 		Alerts:  []patients.Alert{{Kind: "other", Text: "Falls risk: offer a wheelchair from the car park"}},
-		Consent: patients.Consent{Letter: true, Phone: true}, LastTreatment: "-14"}},
-	{"darren", patients.Patient{Title: "Mr", Forenames: "Darren", Surname: "Pickersgill", DOB: "1979-09-09", Sex: "male",
+		Consent: patients.Consent{Letter: true, Phone: true}}, 14, 60},
+	{"darren", patients.Patient{Title: "Mr", Forenames: "Darren", Surname: "Pickersgill", DOB: ukcal.MustParseDate("1979-09-09"), Sex: "male",
 		Address: patients.Address{Line1: "3 Cross Flatts Grove", Line2: "Beeston", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 7BQ"},
 		Alerts:  []patients.Alert{{Kind: "violent_warning", Text: "Shouted at and threatened reception staff, January: two staff at the desk, manager informed"}},
-		Consent: patients.Consent{Letter: true, Phone: true, SMS: true}, LastTreatment: "-200"}},
-	{"deaf", patients.Patient{Title: "Ms", Forenames: "Eleri", Surname: "Prydderch", DOB: "1969-01-21", Sex: "female",
+		Consent: patients.Consent{Letter: true, Phone: true, SMS: true}}, 200, 0},
+	{"deaf", patients.Patient{Title: "Ms", Forenames: "Eleri", Surname: "Prydderch", DOB: ukcal.MustParseDate("1969-01-21"), Sex: "female",
 		Address:  patients.Address{Line1: "27 Victoria Road", Town: "Leeds", County: "West Yorkshire", Postcode: "LS6 1DR"},
 		Email:    "eleri.prydderch@example.org",
 		Language: "British Sign Language", Interpreter: true,
-		AIS: patients.AIS{Needs: []string{"bsl_interpreter", "text_only"}, Notes: "Deaf: text, never phone. Book the BSL interpreter when the appointment is made.",
-			Reviewed: "-200"},
-		Consent: patients.Consent{Letter: true, SMS: true, Email: true}, LastTreatment: "-7"}},
+		AIS:     patients.AIS{Needs: []string{"bsl_interpreter", "text_only"}, Notes: "Deaf: text, never phone. Book the BSL interpreter when the appointment is made."},
+		Consent: patients.Consent{Letter: true, SMS: true, Email: true}}, 7, 200},
 }
 
 // handWrittenPatients fills in what depends on the day and on the
-// generated patients: relative dates ("-40" days), NHS numbers and phones
+// generated patients: dates counted back from today, NHS numbers and phones
 // no generated patient has.
 func handWrittenPatients(today ukcal.Date, used map[string]bool) []patients.Patient {
 	free := 999
@@ -209,13 +210,11 @@ func handWrittenPatients(today ukcal.Date, used map[string]bool) []patients.Pati
 		}
 		return ""
 	}
-	rel := func(s string) string {
-		if s == "" || s[0] != '-' {
-			return s
+	daysAgo := func(n int) ukcal.Date {
+		if n == 0 {
+			return ukcal.Date{}
 		}
-		var days int
-		fmt.Sscan(s[1:], &days)
-		return today.AddDays(-days).String()
+		return today.AddDays(-n)
 	}
 	out := make([]patients.Patient, len(handWritten))
 	var shared string
@@ -223,7 +222,7 @@ func handWrittenPatients(today ukcal.Date, used map[string]bool) []patients.Pati
 		p := h.p
 		p.AIS.Needs = append([]string(nil), p.AIS.Needs...)
 		p.Alerts = append([]patients.Alert(nil), p.Alerts...)
-		p.LastTreatment, p.AIS.Reviewed = rel(p.LastTreatment), rel(p.AIS.Reviewed)
+		p.LastTreatment, p.AIS.Reviewed = daysAgo(h.treatedDaysAgo), daysAgo(h.reviewedDaysAgo)
 		switch h.key {
 		case "jon", "lukasz-typed":
 			// The second copy, typed in a hurry: no NHS number, the same

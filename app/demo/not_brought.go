@@ -23,7 +23,7 @@ import (
 func notBrought(c *app.Clinic, now time.Time, usedPhones map[string]bool) error {
 	today := ukcal.Today(now)
 	born := today.AddMonths(-5*12 - 7)
-	child := patients.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: born.String(), Sex: "female",
+	child := patients.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: born, Sex: "female",
 		NHSNumber: nhs.TestNHSNumber(seed.MaxNHSNumbers - 1 - len(handWritten)),
 		Address:   patients.Address{Line1: "8 Canal Wharf", Line2: "Holbeck", Town: "Leeds", County: "West Yorkshire", Postcode: "LS11 5PZ"},
 		GP: patients.GP{Name: "Dr Helen Ashworth", Practice: "Kirkgate Surgery",

@@ -7,10 +7,11 @@ import (
 	"testing"
 
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 )
 
 func TestExportWritesTheParentOrCarerAndImportsItBack(t *testing.T) {
-	p := patients.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: "2021-03-14",
+	p := patients.Patient{Forenames: "Ruby", Surname: "Shaw", DOB: ukcal.MustParseDate("2021-03-14"),
 		ParentCarer: patients.ParentCarer{Title: "Mrs", Forenames: "Hannah", Surname: "Shaw", Relationship: "Mother",
 			Phone: "+447700900456", Address: []string{"Flat 2, 19 Bridge Street", "Otley", "LS21 1BQ"}}}
 	var b bytes.Buffer

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 )
 
 func TestImportMapsAGPAddressColumn(t *testing.T) {
@@ -36,7 +37,7 @@ func TestImportMapsAGPAddressColumn(t *testing.T) {
 }
 
 func TestExportWritesTheGPAddressAndImportsItBack(t *testing.T) {
-	p := patients.Patient{Forenames: "Zoë", Surname: "Price", DOB: "1990-02-01",
+	p := patients.Patient{Forenames: "Zoë", Surname: "Price", DOB: ukcal.MustParseDate("1990-02-01"),
 		GP: patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
 			Address: []string{"Unit 2, Tŷ Gwyn", "7 Mayfield Row", "Leeds", "LS6 9ZZ"}}}
 	var b bytes.Buffer

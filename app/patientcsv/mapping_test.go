@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 )
 
 func TestAutoMapRecognisesWhatSpreadsheetsCallThings(t *testing.T) {
@@ -122,9 +123,9 @@ func TestRowsReadEachKindOfCell(t *testing.T) {
 		t.Fatalf("good row: %+v", good)
 	}
 	p := good.Patient
-	if p.Title != "Ms" || p.Forenames != "Zoë" || p.Surname != "Łukasiewicz-O'Brien" || p.DOB != "1984-05-07" ||
+	if p.Title != "Ms" || p.Forenames != "Zoë" || p.Surname != "Łukasiewicz-O'Brien" || p.DOB != ukcal.MustParseDate("1984-05-07") ||
 		p.Sex != "female" || p.NHSNumber != "943 476 5919" || p.Phones.Mobile != "+44 7700 900123" || !p.Interpreter ||
-		!reflect.DeepEqual(p.AIS.Needs, []string{"large_print", "bsl_interpreter"}) || p.LastTreatment != "2024-03-01" || p.PreferredName != "-" ||
+		!reflect.DeepEqual(p.AIS.Needs, []string{"large_print", "bsl_interpreter"}) || p.LastTreatment != ukcal.MustParseDate("2024-03-01") || p.PreferredName != "-" ||
 		!reflect.DeepEqual(p.Alerts, []patients.Alert{{Kind: "safeguarding"}, {Kind: "other", Text: "uses a wheelchair"}}) {
 		t.Fatalf("patient %+v", p)
 	}
@@ -176,7 +177,7 @@ func TestPlaceholdersMeanNothingInCodedFields(t *testing.T) {
 		"Ann,Smith,-,,,,,,,,,unknown,\n")
 	p := rows[0].Patient
 	if len(rows[0].Problems) != 0 || p.NHSNumber != "" || p.Address.Postcode != "" || p.Phones.Mobile != "" || p.Email != "" ||
-		p.Interpreter || p.Alerts != nil || p.AIS.Needs != nil || p.LastTreatment != "" || p.Sex != "" {
+		p.Interpreter || p.Alerts != nil || p.AIS.Needs != nil || !p.LastTreatment.IsZero() || p.Sex != "" {
 		t.Fatalf("placeholders: %q %+v", rows[0].Problems, p)
 	}
 	if p.Forenames != "-" || p.Surname != "N/A" || p.PreferredName != "-" {

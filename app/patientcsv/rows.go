@@ -79,10 +79,10 @@ func (m Mapping) row(rec Record, columns int) Row {
 		}
 		return s
 	}
-	date := func(key string) string {
+	date := func(key string) ukcal.Date {
 		s := strings.TrimSpace(cell(key))
 		if s == "" || (key != KeyDOB && IsPlaceholder(s)) {
-			return ""
+			return ukcal.Date{}
 		}
 		d, err := ParseDate(s)
 		if err != nil {
@@ -94,9 +94,9 @@ func (m Mapping) row(rec Record, columns int) Row {
 			} else {
 				problem("%s %s: write it as dd/mm/yyyy", f.phrase, err.Error())
 			}
-			return ""
+			return ukcal.Date{}
 		}
-		return d.String()
+		return d
 	}
 	yesNo := func(key string) bool {
 		s := coded(key)

@@ -7,7 +7,6 @@ import (
 
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/patients"
-	"clinicdesk/app/ukcal"
 )
 
 // StatusLabel heads the export's last column: whether the record is
@@ -37,7 +36,7 @@ func Cells(p patients.Patient) []string {
 	}
 	byKey := map[string]string{
 		KeyTitle: p.Title, KeyForenames: p.Forenames, KeySurname: p.Surname, KeyPreferredName: p.PreferredName, KeyUseKnownAs: yes(p.UseKnownAs),
-		KeyDOB: ukcal.ShortFromISO(p.DOB), KeySex: SexLabel(p.Sex), KeyGenderIdentity: p.GenderIdentity,
+		KeyDOB: p.DOB.Short(), KeySex: SexLabel(p.Sex), KeyGenderIdentity: p.GenderIdentity,
 		KeyNHSNumber:    nhsNumber(p.NHSNumber),
 		KeyAddressLine1: p.Address.Line1, KeyAddressLine2: p.Address.Line2, KeyTown: p.Address.Town,
 		KeyCounty: p.Address.County, KeyPostcode: p.Address.Postcode,
@@ -51,8 +50,8 @@ func Cells(p patients.Patient) []string {
 		KeyConsentLetter: yes(p.Consent.Letter), KeyConsentPhone: yes(p.Consent.Phone),
 		KeyConsentSMS: yes(p.Consent.SMS), KeyConsentEmail: yes(p.Consent.Email),
 		KeyAlerts: FormatAlerts(p.Alerts), KeyAISNeeds: FormatAISNeeds(p.AIS.Needs), KeyAISNotes: p.AIS.Notes,
-		KeyAISReviewed: ukcal.ShortFromISO(p.AIS.Reviewed), KeyLastTreatment: ukcal.ShortFromISO(p.LastTreatment),
-		KeyDateOfDeath: ukcal.ShortFromISO(p.DateOfDeath),
+		KeyAISReviewed: p.AIS.Reviewed.Short(), KeyLastTreatment: p.LastTreatment.Short(),
+		KeyDateOfDeath: p.DateOfDeath.Short(),
 	}
 	out := make([]string, 0, len(fields)+1)
 	for _, f := range fields {

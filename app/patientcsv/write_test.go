@@ -9,20 +9,21 @@ import (
 	"unicode/utf8"
 
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 )
 
 func fullPatient() patients.Patient {
 	return patients.Patient{
 		ID: "id-1", Title: "Ms", Forenames: "Zoë", Surname: "Łukasiewicz-O'Brien", PreferredName: "Zo", UseKnownAs: true,
-		DOB: "1984-05-17", Sex: "female", GenderIdentity: "woman", NHSNumber: "9434765919",
+		DOB: ukcal.MustParseDate("1984-05-17"), Sex: "female", GenderIdentity: "woman", NHSNumber: "9434765919",
 		Address: patients.Address{Line1: "Flat 2, 14 Park Row", Line2: "Headingley", Town: "Leeds", County: "West Yorkshire", Postcode: "LS1 4AP"},
 		Phones:  patients.Phones{Mobile: "+447700900123", Home: "+441134960123", Work: "+442079460123"},
 		Email:   "zoe@example.co.uk", GP: patients.GP{Name: "Dr A \"Doc\" Patel", Practice: "Park Surgery"},
 		NextOfKin: patients.NextOfKin{Name: "Siân Ŵyn", Relationship: "Partner", Phone: "+447700900456"},
 		Language:  "Polish", Interpreter: true, Consent: patients.Consent{Letter: true, SMS: true},
 		Alerts:        []patients.Alert{{Kind: "violent_warning"}, {Kind: "other", Text: "uses a wheelchair"}},
-		AIS:           patients.AIS{Needs: []string{"large_print", "bsl_interpreter"}, Notes: "Book a BSL interpreter\nfor every visit", Reviewed: "2025-01-31"},
-		LastTreatment: "2025-02-01", Status: patients.PatientActive,
+		AIS:           patients.AIS{Needs: []string{"large_print", "bsl_interpreter"}, Notes: "Book a BSL interpreter\nfor every visit", Reviewed: ukcal.MustParseDate("2025-01-31")},
+		LastTreatment: ukcal.MustParseDate("2025-02-01"), Status: patients.PatientActive,
 	}
 }
 
@@ -93,7 +94,7 @@ func TestExportImportsAgainUnchanged(t *testing.T) {
 func TestDangerousCellsAreNeutralisedAndComeBack(t *testing.T) {
 	p := patients.Patient{Forenames: "=HYPERLINK(\"http://evil.example\",\"Click\")", Surname: "+Smith", PreferredName: "-",
 		Title: "@SUM(A1)", GenderIdentity: "\tindent", Language: "\rcarriage", Address: patients.Address{Line1: "'t Hart", County: "'=already quoted"},
-		AIS: patients.AIS{Notes: "-cmd|' /C calc'!A0"}, DOB: "1990-01-01"}
+		AIS: patients.AIS{Notes: "-cmd|' /C calc'!A0"}, DOB: ukcal.MustParseDate("1990-01-01")}
 	var b bytes.Buffer
 	if err := Write(&b, []patients.Patient{p}); err != nil {
 		t.Fatal(err)
@@ -182,7 +183,7 @@ func FuzzNeutralise(f *testing.F) {
 // back in the same place, so a move between systems never loses it.
 func TestDateOfDeathRoundTrips(t *testing.T) {
 	p := fullPatient()
-	p.DateOfDeath = "2026-11-03"
+	p.DateOfDeath = ukcal.MustParseDate("2026-11-03")
 	var b bytes.Buffer
 	if err := Write(&b, []patients.Patient{p}); err != nil {
 		t.Fatal(err)
@@ -195,7 +196,7 @@ func TestDateOfDeathRoundTrips(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := AutoMap(tb.Headers).Rows(tb)
-	if len(rows) != 1 || rows[0].Patient.DateOfDeath != "2026-11-03" {
+	if len(rows) != 1 || rows[0].Patient.DateOfDeath != ukcal.MustParseDate("2026-11-03") {
 		t.Fatalf("read back: %+v", rows)
 	}
 	// The usual other names for the column are understood.

@@ -28,21 +28,20 @@ var CarerRelationships = []string{"Mother", "Father", "Parent", "Guardian", "Fos
 // bring, rather than someone who did not attend: younger than underAge on
 // that day (16 unless the clinic sets another; 0 or less is the default).
 // A record without a date of birth is treated as an adult's.
-func WasNotBrought(dob string, on ukcal.Date, underAge int) bool { return ChildOn(dob, on, underAge) }
+func WasNotBrought(dob, on ukcal.Date, underAge int) bool { return ChildOn(dob, on, underAge) }
 
 // ChildOn reports whether someone born on dob is younger than underAge
 // on the day (16 unless the clinic sets another; 0 or less is the
 // default): a child, whose letters go to the parent or carer. A record
 // without a date of birth is treated as an adult's.
-func ChildOn(dob string, on ukcal.Date, underAge int) bool {
+func ChildOn(dob, on ukcal.Date, underAge int) bool {
 	if underAge <= 0 {
 		underAge = DefaultChildUnderAge
 	}
-	born, err := ukcal.ParseDate(dob)
-	if err != nil || on.IsZero() {
+	if dob.IsZero() || on.IsZero() {
 		return false
 	}
-	return ukcal.AgeOn(born, on) < underAge
+	return ukcal.AgeOn(dob, on) < underAge
 }
 
 // normaliseCarer tidies the parent or carer in place and returns what is

@@ -26,7 +26,7 @@ func LikelyDuplicates(p Patient, candidates []Patient) []Duplicate {
 		switch {
 		case p.NHSNumber != "" && c.NHSNumber == p.NHSNumber:
 			out = append(out, Duplicate{c, "the same NHS number"})
-		case p.DOB != "" && c.DOB == p.DOB && SimilarNames(p, c):
+		case !p.DOB.IsZero() && c.DOB == p.DOB && SimilarNames(p, c):
 			out = append(out, Duplicate{c, "the same date of birth and a similar name"})
 		case samePhone(p, c):
 			out = append(out, Duplicate{c, "the same phone number"})

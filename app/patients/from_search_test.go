@@ -24,7 +24,7 @@ func TestANewPatientStartsFromWhatTheSearchWasGiven(t *testing.T) {
 		{typed: "ls6 9zz", postcode: "LS6 9ZZ"},
 	} {
 		p := FromSearch(c.typed, today)
-		if p.Forenames != c.forenames || p.Surname != c.surname || p.DOB != c.dob || p.NHSNumber != c.nhsNo ||
+		if p.Forenames != c.forenames || p.Surname != c.surname || p.DOB.String() != c.dob || p.NHSNumber != c.nhsNo ||
 			p.Phones.Mobile != c.mobile || p.Address.Postcode != c.postcode {
 			t.Errorf("%q gave forenames %q surname %q DOB %q NHS %q mobile %q postcode %q", c.typed,
 				p.Forenames, p.Surname, p.DOB, p.NHSNumber, p.Phones.Mobile, p.Address.Postcode)

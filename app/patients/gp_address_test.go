@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"clinicdesk/app/ukcal"
 )
 
 func TestGPAddressIsTidiedWithThePostcodeLast(t *testing.T) {
@@ -44,7 +46,7 @@ func TestGPAddressRefusesTooManyOrTooLongLines(t *testing.T) {
 	}
 
 	// Through Normalise the message is the field's own.
-	p := Patient{Forenames: "Ann", Surname: "Lee", DOB: "1980-01-01", GP: GP{Address: six}}
+	p := Patient{Forenames: "Ann", Surname: "Lee", DOB: ukcal.MustParseDate("1980-01-01"), GP: GP{Address: six}}
 	err := Normalise(&p, Options{Today: today})
 	fe, ok := err.(FieldErrors)
 	if !ok || len(fe) != 1 || !strings.Contains(fe.For(FieldGPAddress), "at most 5") {

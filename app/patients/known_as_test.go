@@ -20,7 +20,7 @@ func TestLetterKnownAsOnlyWhenTheRecordSaysSo(t *testing.T) {
 }
 
 func TestKnownAsInLettersNeedsAKnownAsName(t *testing.T) {
-	p := Patient{Forenames: "Robert", Surname: "Smith", DOB: "1961-04-02", PreferredName: "   ", UseKnownAs: true}
+	p := Patient{Forenames: "Robert", Surname: "Smith", DOB: ukcal.MustParseDate("1961-04-02"), PreferredName: "   ", UseKnownAs: true}
 	err := Normalise(&p, Options{Today: ukcal.MustParseDate("2026-11-23")})
 	fe, ok := err.(FieldErrors)
 	if !ok || len(fe) != 1 || fe[0].Field != FieldPreferredName || !strings.Contains(fe[0].Message, "untick") {

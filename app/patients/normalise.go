@@ -77,6 +77,9 @@ type Options struct {
 	// AllowPseudoPostcode accepts ZZ99 3VZ / ZZ99 3WZ, chosen on purpose
 	// (no fixed abode, not known).
 	AllowPseudoPostcode bool
+	// Typed, when set, replaces the record's dates with these as typed in
+	// a form; a box that is not a date is reported under its field.
+	Typed *TypedDates
 }
 
 const maxField = 200
@@ -97,6 +100,10 @@ func Normalise(p *Patient, o Options) error {
 		if strings.ContainsAny(*s, "\x00\r\n\t") {
 			*s = strings.Join(strings.Fields(*s), " ")
 		}
+	}
+	var unreadable map[string]string // typed dates that are not dates, by field
+	if o.Typed != nil {
+		unreadable = readTyped(p, *o.Typed)
 	}
 	text(&p.Title, FieldTitle, "the title")
 	text(&p.Forenames, FieldForenames, "the forenames")
@@ -124,13 +131,14 @@ func Normalise(p *Patient, o Options) error {
 		add(FieldPreferredName, "%s", msg)
 	}
 
-	if p.DOB == "" {
+	switch d := p.DOB; {
+	case unreadable[FieldDOB] != "":
+		add(FieldDOB, "%s", unreadable[FieldDOB])
+	case d.IsZero():
 		add(FieldDOB, "enter the date of birth as dd/mm/yyyy")
-	} else if d, err := ukcal.ParseDate(p.DOB); err != nil {
-		add(FieldDOB, "the date of birth is not a real date: use dd/mm/yyyy")
-	} else if !o.Today.IsZero() && d.After(o.Today) {
+	case !o.Today.IsZero() && d.After(o.Today):
 		add(FieldDOB, "the date of birth %s is in the future: check the year", d.Short())
-	} else if d.Year() < 1900 {
+	case d.Year() < 1900:
 		add(FieldDOB, "the date of birth %s is before 1900: check the year", d.Short())
 	}
 
@@ -206,13 +214,10 @@ func Normalise(p *Patient, o Options) error {
 		}
 	}
 	p.AIS.Needs = needs
-	p.AIS.Reviewed = strings.TrimSpace(p.AIS.Reviewed)
-	if p.AIS.Reviewed != "" {
-		if d, err := ukcal.ParseDate(p.AIS.Reviewed); err != nil {
-			add(FieldAISReviewed, "the date the needs were last reviewed is not a real date")
-		} else if !o.Today.IsZero() && d.After(o.Today) {
-			add(FieldAISReviewed, "the needs cannot have been reviewed in the future")
-		}
+	if msg := unreadable[FieldAISReviewed]; msg != "" {
+		add(FieldAISReviewed, "%s", msg)
+	} else if !o.Today.IsZero() && p.AIS.Reviewed.After(o.Today) {
+		add(FieldAISReviewed, "the needs cannot have been reviewed in the future")
 	}
 
 	for i := range p.Alerts {
@@ -225,14 +230,12 @@ func Normalise(p *Patient, o Options) error {
 		}
 	}
 
-	p.LastTreatment = strings.TrimSpace(p.LastTreatment)
-	if p.LastTreatment != "" {
-		if _, err := ukcal.ParseDate(p.LastTreatment); err != nil {
-			add(FieldLastTreatment, "the date of last treatment is not a real date")
-		}
+	if msg := unreadable[FieldLastTreatment]; msg != "" {
+		add(FieldLastTreatment, "%s", msg)
 	}
-	p.DateOfDeath = strings.TrimSpace(p.DateOfDeath)
-	if p.DateOfDeath != "" {
+	if msg := unreadable[FieldDateOfDeath]; msg != "" {
+		add(FieldDateOfDeath, "%s", msg)
+	} else if !p.DateOfDeath.IsZero() {
 		if msg := deathProblem(p.DateOfDeath, p.DOB, o.Today); msg != "" {
 			add(FieldDateOfDeath, "%s", msg)
 		} else if msg := afterDeath(p.LastTreatment, p.DateOfDeath); msg != "" {
@@ -250,28 +253,22 @@ func Normalise(p *Patient, o Options) error {
 
 // deathProblem says what is wrong with a date of death: it cannot be in
 // the future or before the patient was born ("" when it is fine).
-func deathProblem(died, dob string, today ukcal.Date) string {
-	d, err := ukcal.ParseDate(died)
-	if err != nil {
-		return "the date of death is not a real date: use dd/mm/yyyy"
+func deathProblem(died, born, today ukcal.Date) string {
+	if !today.IsZero() && died.After(today) {
+		return fmt.Sprintf("the date of death %s is in the future: check the date", died.Short())
 	}
-	if !today.IsZero() && d.After(today) {
-		return fmt.Sprintf("the date of death %s is in the future: check the date", d.Short())
-	}
-	if born, err := ukcal.ParseDate(dob); err == nil && d.Before(born) {
-		return fmt.Sprintf("the date of death %s is before the date of birth %s: check both", d.Short(), born.Short())
+	if !born.IsZero() && died.Before(born) {
+		return fmt.Sprintf("the date of death %s is before the date of birth %s: check both", died.Short(), born.Short())
 	}
 	return ""
 }
 
 // afterDeath says when the hand-kept last treatment comes after death.
-func afterDeath(last, died string) string {
-	t, err1 := ukcal.ParseDate(last)
-	d, err2 := ukcal.ParseDate(died)
-	if err1 != nil || err2 != nil || !t.After(d) {
+func afterDeath(last, died ukcal.Date) string {
+	if last.IsZero() || died.IsZero() || !last.After(died) {
 		return ""
 	}
-	return fmt.Sprintf("the last treatment %s is after the date of death %s: check both", t.Short(), d.Short())
+	return fmt.Sprintf("the last treatment %s is after the date of death %s: check both", last.Short(), died.Short())
 }
 
 func validCode(options []Option, code string) bool {

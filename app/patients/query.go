@@ -58,12 +58,12 @@ func ParseQueryOn(text string, today ukcal.Date) PatientQuery {
 		switch {
 		case ukDatePattern.MatchString(tok):
 			if d, err := ukcal.ParseUK(tok); err == nil {
-				q.DOB = d.String()
+				q.DOB = d
 				continue
 			}
 		case shortDOB.MatchString(tok) && !today.IsZero():
 			if d, err := ukcal.ParseSpoken(tok, today, ukcal.Behind); err == nil {
-				q.DOB = d.String()
+				q.DOB = d
 				continue
 			}
 		case outwardPattern.MatchString(tok) && strings.ToUpper(tok) == tok && len(strings.Fields(text)) == 1:
@@ -81,7 +81,7 @@ func ParseQueryOn(text string, today ukcal.Date) PatientQuery {
 type PatientQuery struct {
 	NameTokens      []string
 	NHSNumber       string // 10 digits
-	DOB             string // YYYY-MM-DD
+	DOB             ukcal.Date
 	Postcode        string // normalised full postcode, or an outward code prefix
 	Phone           string // E.164
 	IncludeArchived bool

@@ -3,11 +3,14 @@ package patients
 import (
 	"strings"
 	"time"
+
+	"clinicdesk/app/ukcal"
 )
 
 // Patient is one patient's record. Plain dates (DOB, last treatment, AIS
-// review) are "YYYY-MM-DD" strings: they have no time of day and no zone.
-// The app layer validates and normalises every field before it gets here.
+// review, death) are ukcal.Dates: no time of day, no zone; the zero Date
+// means not recorded. The app layer validates and normalises every field
+// before it gets here.
 type Patient struct {
 	ID             string
 	Title          string
@@ -15,7 +18,7 @@ type Patient struct {
 	Surname        string
 	PreferredName  string
 	UseKnownAs     bool // letters greet the patient by PreferredName, at their request
-	DOB            string
+	DOB            ukcal.Date
 	Sex            string // "", female, male, indeterminate, not_known
 	GenderIdentity string
 	NHSNumber      string // 10 digits or ""
@@ -30,9 +33,9 @@ type Patient struct {
 	Consent        Consent
 	Alerts         []Alert
 	AIS            AIS
-	LastTreatment  string // hand-kept, e.g. treatment before ClinicDesk; the diary's Seen appointments count too
-	DateOfDeath    string // "" when not recorded
-	Status         string // active, archived, merged
+	LastTreatment  ukcal.Date // hand-kept, e.g. treatment before ClinicDesk; the diary's Seen appointments count too
+	DateOfDeath    ukcal.Date // zero when not recorded
+	Status         string     // active, archived, merged
 	MergedInto     string
 	ArchivedAt     time.Time
 	CreatedAt      time.Time
@@ -88,7 +91,7 @@ type Alert struct {
 type AIS struct {
 	Needs    []string // codes such as large_print, bsl_interpreter
 	Notes    string
-	Reviewed string // YYYY-MM-DD
+	Reviewed ukcal.Date
 }
 
 // Patient statuses.

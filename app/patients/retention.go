@@ -34,10 +34,7 @@ type RetentionFacts struct {
 
 // FactsOf are the facts the record itself holds; the app adds LastSeen.
 func FactsOf(p Patient) RetentionFacts {
-	var f RetentionFacts
-	f.DOB, _ = ukcal.ParseDate(p.DOB)
-	f.Earlier, _ = ukcal.ParseDate(p.LastTreatment)
-	f.Died, _ = ukcal.ParseDate(p.DateOfDeath)
+	f := RetentionFacts{DOB: p.DOB, Earlier: p.LastTreatment, Died: p.DateOfDeath}
 	if !p.CreatedAt.IsZero() {
 		f.Opened = ukcal.Today(p.CreatedAt)
 	}
@@ -108,11 +105,11 @@ func livingRule(dob, end ukcal.Date, since string) Retention {
 // Age is the patient's age in whole years today.
 func Age(p Patient, today ukcal.Date) (int, bool) { return AgeFromDOB(p.DOB, today) }
 
-// AgeFromDOB is the age on today of someone born on dob (YYYY-MM-DD).
-func AgeFromDOB(dob string, today ukcal.Date) (int, bool) {
-	born, err := ukcal.ParseDate(dob)
-	if err != nil {
+// AgeFromDOB is the age on today of someone born on dob; false when no
+// date of birth is recorded.
+func AgeFromDOB(dob, today ukcal.Date) (int, bool) {
+	if dob.IsZero() {
 		return 0, false
 	}
-	return ukcal.AgeOn(born, today), true
+	return ukcal.AgeOn(dob, today), true
 }

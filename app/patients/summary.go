@@ -1,8 +1,12 @@
 package patients
 
+import "clinicdesk/app/ukcal"
+
 // PatientBrief is what a generated diary needs to know of a patient.
 type PatientBrief struct {
-	ID, DOB, Sex string
+	ID  string
+	DOB ukcal.Date
+	Sex string
 }
 
 // PatientSummary is a patient as a list or search result shows them:
@@ -14,7 +18,7 @@ type PatientSummary struct {
 	Forenames     string
 	Surname       string
 	PreferredName string
-	DOB           string
+	DOB           ukcal.Date
 	NHSNumber     string
 	Postcode      string
 	Alerts        []Alert

@@ -178,7 +178,7 @@ func (g *complaintGenerator) details(day ukcal.Date, ch complaints.Channel) app.
 func (g *complaintGenerator) patient(day ukcal.Date) string {
 	for range 8 {
 		p := g.o.Patients[g.r.IntN(len(g.o.Patients))]
-		if dob, err := ukcal.ParseDate(p.DOB); err == nil && !dob.After(day) {
+		if !p.DOB.IsZero() && !p.DOB.After(day) {
 			return p.ID
 		}
 	}

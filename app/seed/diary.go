@@ -213,15 +213,14 @@ func ageAt(dob, d ukcal.Date) int {
 func (g *DiaryGenerator) Days() []ukcal.Date { return slices.Clone(g.days) }
 
 // DiaryPatients turns a clinic's patient list into who the diary may book.
-// A record without a readable date of birth is left out.
+// A record without a date of birth is left out.
 func DiaryPatients(briefs []patients.PatientBrief) []DiaryPatient {
 	out := make([]DiaryPatient, 0, len(briefs))
 	for _, b := range briefs {
-		dob, err := ukcal.ParseDate(b.DOB)
-		if err != nil {
+		if b.DOB.IsZero() {
 			continue
 		}
-		out = append(out, DiaryPatient{ID: b.ID, DOB: dob, Female: b.Sex == "female"})
+		out = append(out, DiaryPatient{ID: b.ID, DOB: b.DOB, Female: b.Sex == "female"})
 	}
 	return out
 }

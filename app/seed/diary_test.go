@@ -19,7 +19,7 @@ func diaryPatients(n int, s uint64) []DiaryPatient {
 	out := make([]DiaryPatient, n)
 	for i := range out {
 		p := g.Next()
-		out[i] = DiaryPatient{ID: fmt.Sprintf("p%05d", i), DOB: ukcal.MustParseDate(p.DOB), Female: p.Sex == "female"}
+		out[i] = DiaryPatient{ID: fmt.Sprintf("p%05d", i), DOB: p.DOB, Female: p.Sex == "female"}
 	}
 	return out
 }

@@ -135,7 +135,7 @@ func (g *Generator) Next() patients.Patient {
 		p.Sex, pp.female = "not_known", r.IntN(2) == 0
 	}
 	pp.age = g.age()
-	p.DOB = g.dob(pp.age).String()
+	p.DOB = g.dob(pp.age)
 
 	g.names(&p, pp)
 	p.Title = g.title(p.Sex, pp)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"clinicdesk/app/patients"
-	"clinicdesk/app/ukcal"
 )
 
 func (g *Generator) language(p *patients.Patient, pp person) {
@@ -45,7 +44,7 @@ func (g *Generator) consent(p *patients.Patient, pp person) {
 func (g *Generator) needs(p *patients.Patient, pp person) {
 	if len(p.AIS.Needs) > 0 { // a BSL user: the interpreter is their need
 		p.AIS.Notes = g.pickS(aisNeeds[bslNeed].notes)
-		p.AIS.Reviewed = g.today.AddDays(-g.r.IntN(540)).String()
+		p.AIS.Reviewed = g.today.AddDays(-g.r.IntN(540))
 		return
 	}
 	want := 0.04
@@ -97,7 +96,7 @@ func (g *Generator) needs(p *patients.Patient, pp person) {
 		}
 	}
 	p.AIS.Notes = strings.Join(notes, ". ")
-	p.AIS.Reviewed = g.today.AddDays(-g.r.IntN(540)).String()
+	p.AIS.Reviewed = g.today.AddDays(-g.r.IntN(540))
 }
 
 var (
@@ -131,8 +130,8 @@ func (g *Generator) lastTreatment(p *patients.Patient, pp person) {
 		days = g.r.IntN(lived + 1)
 	}
 	d := g.today.AddDays(-days)
-	if dob, err := ukcal.ParseDate(p.DOB); err == nil && d.Before(dob) {
-		d = dob
+	if d.Before(p.DOB) {
+		d = p.DOB
 	}
-	p.LastTreatment = d.String()
+	p.LastTreatment = d
 }

@@ -131,7 +131,7 @@ func (g *Generator) email(p *patients.Patient, pp person) {
 	case 2:
 		local = first + last + fmt.Sprint(g.r.IntN(100))
 	case 3:
-		local = first + "_" + last + p.DOB[:4]
+		local = first + "_" + last + fmt.Sprint(p.DOB.Year())
 	default:
 		local = last + "." + first
 	}

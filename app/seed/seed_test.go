@@ -53,14 +53,14 @@ func TestTenThousandPatientsAreValidAndAlreadyNormal(t *testing.T) {
 		if !titleFitsSex(p.Title, p.Sex) {
 			t.Fatalf("patient %d: title %q with sex %q", i, p.Title, p.Sex)
 		}
-		dob := ukcal.MustParseDate(p.DOB)
-		if p.LastTreatment != "" {
-			lt := ukcal.MustParseDate(p.LastTreatment)
+		dob := p.DOB
+		if !p.LastTreatment.IsZero() {
+			lt := p.LastTreatment
 			if lt.After(today) || lt.Before(dob) {
 				t.Fatalf("patient %d: last treated %s, born %s", i, p.LastTreatment, p.DOB)
 			}
 		}
-		if len(p.AIS.Needs) > 0 && p.AIS.Reviewed == "" {
+		if len(p.AIS.Needs) > 0 && p.AIS.Reviewed.IsZero() {
 			t.Fatalf("patient %d has communication needs never reviewed", i)
 		}
 	}
@@ -139,7 +139,7 @@ func TestTheMixIsRealistic(t *testing.T) {
 		if len(p.Alerts) > 0 {
 			alerts++
 		}
-		age := ageOn(ukcal.MustParseDate(p.DOB), today)
+		age := ageOn(p.DOB, today)
 		if age < 16 {
 			children++
 			if p.NextOfKin.Name == "" {

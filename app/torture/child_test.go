@@ -117,7 +117,7 @@ func childMain(specJSON string) int {
 func writeOne(c *app.Clinic, spec childSpec, i int, book bool) int {
 	say("begin", op{Op: "patient"})
 	p, err := c.CreatePatient(patients.Patient{Forenames: forenames[i%len(forenames)],
-		Surname: fmt.Sprintf("Kill%s-%d", spec.Tag, i), DOB: fmt.Sprintf("19%02d-%02d-%02d", 30+i%70, 1+i%12, 1+i%28)}, app.PatientOptions{})
+		Surname: fmt.Sprintf("Kill%s-%d", spec.Tag, i), DOB: ukcal.NewDate(1930+i%70, time.Month(1+i%12), 1+i%28)}, app.PatientOptions{})
 	if err != nil {
 		return childFail("add a patient: %v", err)
 	}

@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"clinicdesk/app"
 	"clinicdesk/app/kdf"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
@@ -93,7 +95,7 @@ func (r *run) makeTemplate() error {
 	for i := 0; i < 800; i++ {
 		rows = append(rows, app.ImportRow{Line: i + 2, Patient: patients.Patient{
 			Forenames: forenames[i%len(forenames)], Surname: fmt.Sprintf("Template%04d", i),
-			DOB: fmt.Sprintf("%04d-%02d-%02d", 1930+i%80, 1+i%12, 1+i%28)}})
+			DOB: ukcal.NewDate(1930+i%80, time.Month(1+i%12), 1+i%28)}})
 	}
 	rep, err := c.ImportPatients(rows, app.ImportOptions{SkipInvalid: true})
 	if err != nil {

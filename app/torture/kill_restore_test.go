@@ -9,6 +9,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 )
 
 // makeBackups makes two backups of the clinic in dir: A with the template's
@@ -31,7 +32,7 @@ func (r *run) makeBackups(dir, out string) (paths []string, patientIDs [][]strin
 		if i == 1 {
 			for j := 0; j < 5; j++ {
 				if _, err := c.CreatePatient(patients.Patient{Forenames: "Bea", Surname: fmt.Sprintf("Backup%d", j),
-					DOB: "1980-02-0" + fmt.Sprint(j+1)}, app.PatientOptions{}); err != nil {
+					DOB: ukcal.NewDate(1980, time.February, j+1)}, app.PatientOptions{}); err != nil {
 					return nil, nil, err
 				}
 			}
