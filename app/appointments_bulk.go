@@ -66,14 +66,19 @@ func (e *DiaryRefusedError) Error() string {
 // any appointment a booking would refuse without an override refuses the
 // whole diary. Managers only.
 func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return DiaryReport{}, err
+	}
 	if b.Setup != nil {
 		if err := checkDiarySetup(b.Setup); err != nil {
 			return DiaryReport{}, err
 		}
 	}
 	var report DiaryReport
-	err := c.do(PermCalendarSetup, func(tx *writeTx) error {
-		s := tx.session
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if b.Setup != nil {
 			if err := c.saveDiarySetup(tx, s, b.Setup); err != nil {
 				return err

@@ -46,6 +46,12 @@ var AppointmentCSVHeader = []string{"Appointment ID", "Date", "Start", "End", "C
 // the export is audited as such: one "appointment.export" row with the
 // count, in the same transaction as the read.
 func (c *Clinic) ExportAppointments(w io.Writer, x AppointmentExport) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermExportAppointments)
+	if err != nil {
+		return 0, err
+	}
 	format := strings.ToLower(x.Format)
 	if format == "" {
 		format = FormatCSV
@@ -65,7 +71,7 @@ func (c *Clinic) ExportAppointments(w io.Writer, x AppointmentExport) (int, erro
 	}
 	n := 0
 	exportID := uuid.Must(uuid.NewV7()).String()
-	err := c.do(PermExportAppointments, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		calName := "ClinicDesk appointments"
 		if x.ClinicianID != "" {
 			cl, err := tx.Clinician(x.ClinicianID)

@@ -24,10 +24,16 @@ type MoveRequest struct {
 // appointment never clashes with itself); the slot it left is kept in its
 // history and the slot first booked stays on the appointment.
 func (c *Clinic) Move(id string, m MoveRequest) (schedule.Appointment, []schedule.Problem, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBookAppointments)
+	if err != nil {
+		return schedule.Appointment{}, nil, err
+	}
 	m.Reason, m.OverrideReason = cleanText(m.Reason), cleanText(m.OverrideReason)
 	var moved schedule.Appointment
 	var problems []schedule.Problem
-	err := c.do(PermBookAppointments, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		a, err := tx.Appointment(id)
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
@@ -59,7 +65,7 @@ func (c *Clinic) Move(id string, m MoveRequest) (schedule.Appointment, []schedul
 			override = m.OverrideReason
 		}
 		from := a.Slot
-		if err := tx.MoveAppointment(id, p.appt.Slot, c.clock().UTC(), tx.session.User.Username, m.Reason, override); err != nil {
+		if err := tx.MoveAppointment(id, p.appt.Slot, c.clock().UTC(), s.User.Username, m.Reason, override); err != nil {
 			return err
 		}
 		if moved, err = tx.Appointment(id); err != nil {

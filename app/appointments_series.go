@@ -43,6 +43,12 @@ type seriesRule struct {
 // booked, nothing is, and the error is a *BookingRefusedError. Everything
 // is written in one transaction.
 func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBookAppointments)
+	if err != nil {
+		return SeriesResult{}, err
+	}
 	if err := repeat.Validate(); err != nil {
 		return SeriesResult{}, err
 	}
@@ -56,8 +62,7 @@ func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesR
 		return SeriesResult{}, err
 	}
 	res := SeriesResult{SeriesID: uuid.Must(uuid.NewV7()).String()}
-	err = c.do(PermBookAppointments, func(tx *writeTx) error {
-		s := tx.session
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if _, err := tx.Patient(req.PatientID); err != nil {
 			return notFound(err, "that patient's record is not in this clinic file")
 		}
@@ -102,6 +107,12 @@ func (c *Clinic) BookSeries(req BookingRequest, repeat schedule.Repeat) (SeriesR
 // left as it is. status is schedule.StatusCancelledPatient or schedule.StatusCancelledClinic;
 // the reason is required. It returns how many were cancelled.
 func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, status schedule.Status, reason string) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBookAppointments)
+	if err != nil {
+		return 0, err
+	}
 	if !status.Cancelled() {
 		return 0, errors.New("say whether the patient or the clinic cancelled")
 	}
@@ -109,7 +120,7 @@ func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, statu
 		return 0, errors.New("say why the appointments are cancelled")
 	}
 	n := 0
-	err := c.do(PermBookAppointments, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		a, err := tx.Appointment(appointmentID)
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")
@@ -130,7 +141,7 @@ func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, statu
 			if t.Status != schedule.StatusBooked {
 				continue
 			}
-			if err := tx.SetAppointmentStatus(t.ID, status, now, tx.session.User.Username, reason); err != nil {
+			if err := tx.SetAppointmentStatus(t.ID, status, now, s.User.Username, reason); err != nil {
 				return err
 			}
 			detail := string(status) + "; reason: " + reason

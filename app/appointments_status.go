@@ -40,9 +40,15 @@ type StatusResult struct {
 // changes schedule.Status.CanBecome allows are made, and only once they
 // could have happened (schedule.Appointment.CanChangeStatusAt).
 func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (StatusResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	perm := PermAppointmentStatus
 	if to.Cancelled() {
 		perm = PermBookAppointments
+	}
+	s, err := c.require(perm)
+	if err != nil {
+		return StatusResult{}, err
 	}
 	reason = cleanText(reason)
 	if !to.Valid() {
@@ -52,8 +58,7 @@ func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (Status
 		return StatusResult{}, errors.New("say why the appointment is cancelled")
 	}
 	var res StatusResult
-	err := c.do(perm, func(tx *writeTx) error {
-		s := tx.session
+	err = c.writeAs(s, func(tx *writeTx) error {
 		a, err := tx.Appointment(id)
 		if err != nil {
 			return notFound(err, "that appointment is not in the diary")

@@ -61,15 +61,17 @@ func (c *Clinic) backupSettingsLocked() (BackupSettings, error) {
 // SetBackupSettings chooses the automatic-backup folder and how many to
 // keep (managers only).
 func (c *Clinic) SetBackupSettings(folder string, keep int) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBackup)
+	if err != nil {
+		return err
+	}
 	folder = strings.TrimSpace(folder)
 	if keep < 1 || keep > 365 {
 		return errors.New("keep between 1 and 365 backups")
 	}
-	// The folder is looked for on disk, under the lock as before.
-	checkFolder := func(*Session) error {
-		if folder == "" {
-			return nil
-		}
+	if folder != "" {
 		abs, err := filepath.Abs(folder)
 		if err != nil {
 			return err
@@ -81,9 +83,8 @@ func (c *Clinic) SetBackupSettings(folder string, keep int) error {
 			return errors.New("choose a backup folder other than the clinic file's own: a backup on the same disk does not survive the disk")
 		}
 		folder = abs
-		return nil
 	}
-	return c.doWith(PermBackup, writeSteps{before: checkFolder}, func(tx *writeTx) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SetSetting(settingBackupFolder, folder); err != nil {
 			return err
 		}
@@ -287,21 +288,18 @@ func pruneBackups(folder string, keep int, just string) error {
 // TestBackup is the restore drill: it opens a backup in a private temp
 // folder and checks it completely, without touching the live file.
 func (c *Clinic) TestBackup(path string) (backups.Manifest, error) {
-	var m backups.Manifest
-	var drillErr error
-	err := c.doWith(PermBackup, writeSteps{
-		before: func(*Session) error {
-			m, drillErr = data.VerifyBackup(path, c.key)
-			return nil // a failed drill is recorded too
-		},
-		// The drill's result is what comes back, whether or not the trail
-		// took its row.
-		after: func(error) error { return drillErr },
-	}, func(tx *writeTx) error {
-		detail := "ok"
-		if drillErr != nil {
-			detail = "failed: " + drillErr.Error()
-		}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermBackup)
+	if err != nil {
+		return backups.Manifest{}, err
+	}
+	m, err := data.VerifyBackup(path, c.key)
+	detail := "ok"
+	if err != nil {
+		detail = "failed: " + err.Error()
+	}
+	c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "backup.verify", Entity: "backup", ID: filepath.Base(path), Detail: detail})
 	})
 	return m, err

@@ -64,6 +64,12 @@ func (c *Clinic) Clinicians(includeInactive bool) ([]schedule.Clinician, error) 
 // Clinicians are never deleted, only made inactive: their past
 // appointments still name them.
 func (c *Clinic) SaveClinician(cl schedule.Clinician) (schedule.Clinician, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return cl, err
+	}
 	cl.Name, cl.Role = cleanText(cl.Name), cleanText(cl.Role)
 	if cl.Name == "" {
 		return cl, errors.New("the clinician needs a name")
@@ -80,7 +86,7 @@ func (c *Clinic) SaveClinician(cl schedule.Clinician) (schedule.Clinician, error
 		cl.ID, cl.CreatedAt, action = uuid.Must(uuid.NewV7()).String(), now, "calendar.clinician.create"
 	}
 	cl.UpdatedAt = now
-	err := c.do(PermCalendarSetup, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if old, err := tx.Clinician(cl.ID); err == nil {
 			cl.CreatedAt = old.CreatedAt
 		} else if !errors.Is(err, data.ErrNotFound) {
@@ -106,6 +112,12 @@ func (c *Clinic) Rooms(includeInactive bool) ([]schedule.Room, error) {
 
 // SaveRoom adds a room (ID empty) or saves changes to one.
 func (c *Clinic) SaveRoom(r schedule.Room) (schedule.Room, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return r, err
+	}
 	if r.Name = cleanText(r.Name); r.Name == "" {
 		return r, errors.New("the room needs a name")
 	}
@@ -113,7 +125,7 @@ func (c *Clinic) SaveRoom(r schedule.Room) (schedule.Room, error) {
 	if r.ID == "" {
 		r.ID, action = uuid.Must(uuid.NewV7()).String(), "calendar.room.create"
 	}
-	err := c.do(PermCalendarSetup, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveRoom(r); err != nil {
 			return err
 		}
@@ -137,6 +149,12 @@ func (c *Clinic) AppointmentTypes(includeInactive bool) ([]schedule.AppointmentT
 // delivers it (clinicians and/or roles; none is anyone) is tidied, and
 // every clinician named must be in the clinic.
 func (c *Clinic) SaveAppointmentType(t schedule.AppointmentType) (schedule.AppointmentType, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return t, err
+	}
 	if t.Name = cleanText(t.Name); t.Name == "" {
 		return t, errors.New("the appointment type needs a name")
 	}
@@ -150,7 +168,7 @@ func (c *Clinic) SaveAppointmentType(t schedule.AppointmentType) (schedule.Appoi
 	if t.ID == "" {
 		t.ID, action = uuid.Must(uuid.NewV7()).String(), "calendar.type.create"
 	}
-	err := c.do(PermCalendarSetup, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		var err error
 		if t.Deliverers, err = cleanDeliverers(t.Deliverers, func(id string) error { _, err := tx.Clinician(id); return err }); err != nil {
 			return err
@@ -192,6 +210,12 @@ func (c *Clinic) CalendarSettings() (schedule.CalendarSettings, error) {
 
 // SaveCalendarSettings checks and saves the calendar settings.
 func (c *Clinic) SaveCalendarSettings(cs schedule.CalendarSettings) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return err
+	}
 	region, err := ukcal.ParseRegion(cs.Region)
 	if err != nil {
 		return err
@@ -212,7 +236,7 @@ func (c *Clinic) SaveCalendarSettings(cs schedule.CalendarSettings) error {
 	if err := checkHours(cs.OpeningHours, "the clinic's opening"); err != nil {
 		return err
 	}
-	return c.do(PermCalendarSetup, func(tx *writeTx) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveCalendarSettings(cs); err != nil {
 			return err
 		}
@@ -234,6 +258,12 @@ func (c *Clinic) Closures(from, to ukcal.Date) ([]schedule.Closure, error) {
 // already booked then stay: the day view shows them on a closed day, to
 // be moved.
 func (c *Clinic) AddClosure(from, to ukcal.Date, reason string) (schedule.Closure, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermCalendarSetup)
+	if err != nil {
+		return schedule.Closure{}, err
+	}
 	reason = cleanText(reason)
 	switch {
 	case from.IsZero() || to.IsZero():
@@ -243,10 +273,9 @@ func (c *Clinic) AddClosure(from, to ukcal.Date, reason string) (schedule.Closur
 	case reason == "":
 		return schedule.Closure{}, errors.New("say why the clinic is closed (it is shown in the diary)")
 	}
-	var cl schedule.Closure
-	err := c.do(PermCalendarSetup, func(tx *writeTx) error {
-		cl = schedule.Closure{ID: uuid.Must(uuid.NewV7()).String(), From: from, To: to, Reason: reason,
-			CreatedBy: tx.session.User.Username, CreatedAt: c.clock().UTC()}
+	cl := schedule.Closure{ID: uuid.Must(uuid.NewV7()).String(), From: from, To: to, Reason: reason,
+		CreatedBy: s.User.Username, CreatedAt: c.clock().UTC()}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.InsertClosure(cl); err != nil {
 			return err
 		}

@@ -215,82 +215,35 @@ func (c *Clinic) writeLocked(fn func(tx *data.Tx) error) error {
 	return err
 }
 
-// Every facade write goes through do (or doWith, below): the lock, the
+// Every facade write goes through do (or writeAs, below): the lock, the
 // permission check and one transaction in which the change and its audit
 // rows commit together or not at all. fn gets a writeTx, which is the
 // store's transaction plus audit, so an audit row is a typed auditEvent
 // written as the session's user at the clinic's clock, never five strings
-// in a row whose order a caller could get wrong. Reads that decide the
-// write go inside fn, through the writeTx, so they see the state it
-// writes against (and never wait on a second connection, which a full
-// disk leaves the store without); a read data.Tx has no twin for yet
-// (the clinic's details, a user by id, a setting, the letter log) is a
-// before step instead. Checks of the input alone go before do: they need
-// no lock, and an input mistake is told before a missing permission.
+// in a row whose order a caller could get wrong.
 //
-// Left outside do, on purpose:
-//   - Session events (sign-in, unlock, lock, sign-out) and backups write
-//     through auditLocked and writeLocked: their row names a user who may
-//     not be the session's (or nobody is signed in yet), and on a full
-//     disk it waits in memory rather than failing, so that a manager can
-//     still sign in and back up to another disk.
-//   - RestoreFrom records a failed restore with writeAs in the middle of
-//     closing and reopening the file; RecoverAccess sets a password as the
-//     user the recovery key stands in for, who has no session to check.
-//   - BenchFillAudit (bench data only) writes its made-up rows directly.
+// A method that must read or decide something after the permission check
+// but before the transaction (the keyring, files, settings read outside
+// it) takes c.mu and calls require itself, then writes with writeAs under
+// the same lock: the checks and the refusals stay where they were.
+//
+// Session events (sign-in, unlock, lock, sign-out) and backups write
+// through auditLocked and writeLocked instead: their row names a user who
+// may not be the session's (or nobody is signed in yet), and on a full
+// disk it waits in memory rather than failing, so that a manager can
+// still sign in and back up to another disk.
 func (c *Clinic) do(perm Permission, fn func(tx *writeTx) error) error {
-	return c.doWith(perm, writeSteps{}, fn)
-}
-
-// writeSteps are the parts of a write that must stay under the lock but
-// cannot go inside its transaction: the keyring and files on disk (they
-// are not rolled back with it), a write of their own (the default letter
-// templates), a second permission, or work that needs the session before
-// anything is written (a check of the whole file, a letter laid out in
-// the signatory's name).
-type writeSteps struct {
-	// before runs after the permission check with the session; its error
-	// is the write's, and nothing is written. errNoWrite from it ends the
-	// write there without an error (a dry run, a change already made).
-	before func(s *Session) error
-	// after runs once the transaction has committed (err nil) or failed,
-	// and returns the write's error: it keeps or undoes what before did.
-	after func(err error) error
-	// as, when set, is who the rows are written as instead of the session
-	// (a letter batch is logged as the user who made it).
-	as *Session
-}
-
-// errNoWrite is what a before step returns when there is nothing to write.
-var errNoWrite = errors.New("nothing to write")
-
-// doWith is do with steps around the transaction, all under one lock.
-func (c *Clinic) doWith(perm Permission, steps writeSteps, fn func(tx *writeTx) error) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(perm)
 	if err != nil {
 		return err
 	}
-	if steps.before != nil {
-		if err := steps.before(s); errors.Is(err, errNoWrite) {
-			return nil
-		} else if err != nil {
-			return err
-		}
-	}
-	if steps.as != nil {
-		s = steps.as
-	}
-	err = c.writeAs(s, fn)
-	if steps.after != nil {
-		return steps.after(err)
-	}
-	return err
+	return c.writeAs(s, fn)
 }
 
-// writeAs is the transaction of do, and of the exceptions above, as s.
-// Caller holds c.mu.
+// writeAs is do's transaction for a caller that holds c.mu and has s from
+// require.
 func (c *Clinic) writeAs(s *Session, fn func(tx *writeTx) error) error {
 	return c.writeLocked(func(tx *data.Tx) error {
 		return fn(&writeTx{Tx: tx, c: c, session: s})

@@ -11,7 +11,6 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // complaintReader is what checking a complaint's details reads.
@@ -23,7 +22,7 @@ type complaintReader interface {
 // checkDetails cleans the form and refuses what cannot be recorded, in
 // words the desk can act on. The response period is checked against the
 // maximum Settings allow.
-func checkComplaintDetails(r complaintReader, d *ComplaintDetails, cs complaints.Settings, region ukcal.Region, today ukcal.Date) error {
+func checkComplaintDetails(r complaintReader, d *complaints.Details, cs complaints.Settings, region ukcal.Region, today ukcal.Date) error {
 	if err := checkComplaintRules(d, cs, region, today); err != nil {
 		return err
 	}
@@ -63,14 +62,14 @@ func checkComplaintDetails(r complaintReader, d *ComplaintDetails, cs complaints
 		return fmt.Errorf("%q is not an email address", d.ComplainantEmail)
 	}
 	switch d.Consent {
-	case ConsentNotRecorded, ConsentGiven, ConsentRefused:
+	case complaints.ConsentNotRecorded, complaints.ConsentGiven, complaints.ConsentRefused:
 	default:
 		return fmt.Errorf("consent is yes, no or not recorded, not %q", string(d.Consent))
 	}
-	if d.Complainant != complaints.ComplainantOnBehalf && d.Consent != ConsentNotRecorded {
+	if d.Complainant != complaints.ComplainantOnBehalf && d.Consent != complaints.ConsentNotRecorded {
 		return errors.New("consent is recorded only for a complaint made on a patient's behalf")
 	}
-	if d.Consent == ConsentNotRecorded {
+	if d.Consent == complaints.ConsentNotRecorded {
 		d.ConsentDate = ukcal.Date{}
 	}
 	if d.PatientID == "" && d.Complainant == complaints.ComplainantPatient {
@@ -120,36 +119,22 @@ func checkComplaintDetails(r complaintReader, d *ComplaintDetails, cs complaints
 	return d.ResponsePeriod.Check(d.Received, cs.MaxResponseDays, d.Rules.Region())
 }
 
-// applyDetails copies the form onto the stored complaint.
-func applyDetails(c *data.Complaint, d ComplaintDetails) {
-	c.ComplainantName, c.ComplainantAddress = d.ComplainantName, d.ComplainantAddress
-	c.ComplainantPhone, c.ComplainantEmail = d.ComplainantPhone, d.ComplainantEmail
-	c.ComplainantStatus, c.Consent = string(d.Complainant), string(d.Consent)
-	c.ConsentDate, c.ConsentNote = dateString(d.ConsentDate), d.ConsentNote
-	c.PatientID, c.AppointmentIDs = d.PatientID, d.AppointmentIDs
-	c.Channel, c.Received = string(d.Channel), d.Received.String()
-	c.EventsDate, c.AwareDate = dateString(d.Events), dateString(d.Aware)
-	c.Subjects, c.StaffGroups = nil, nil
-	for _, s := range d.Subjects {
-		if !slices.Contains(c.Subjects, string(s)) {
-			c.Subjects = append(c.Subjects, string(s))
-		}
-	}
-	for _, g := range d.StaffGroups {
-		if !slices.Contains(c.StaffGroups, string(g)) {
-			c.StaffGroups = append(c.StaffGroups, string(g))
-		}
-	}
-	c.Description, c.DesiredOutcome, c.OwnerID = d.Description, d.DesiredOutcome, d.OwnerID
-	c.ResponseDays, c.ResponseUntil = d.ResponsePeriod.WorkingDays, dateString(d.ResponsePeriod.Until)
-	c.DelayLetterSent, c.Learning = dateString(d.DelayLetterSent), d.Learning
-	c.Nation, c.Funding, c.Stage2From = string(d.Rules.Nation), string(d.Rules.Funding), dateString(d.Stage2)
+// applyDetails puts the form's details on the stored complaint, each
+// subject and staff group once.
+func applyDetails(c *complaints.Complaint, d complaints.Details) {
+	d.Subjects, d.StaffGroups = distinct(d.Subjects), distinct(d.StaffGroups)
+	c.Details = d
 }
 
-// ownerChecked is checkOwner as a write's step before its transaction,
-// which has no twin for reading a user by id.
-func (c *Clinic) ownerChecked(id string) func(*Session) error {
-	return func(*Session) error { return c.checkOwner(id) }
+// distinct keeps the first of each value, in order.
+func distinct[T ~string](xs []T) []T {
+	var out []T
+	for _, x := range xs {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func (c *Clinic) checkOwner(id string) error {

@@ -47,73 +47,23 @@ func dateString(d ukcal.Date) string {
 	return d.String()
 }
 
-func responsePeriodOf(c data.Complaint) complaints.ResponsePeriod {
-	if c.ResponseUntil != "" {
-		return complaints.AgreedDate(dateOrZero(c.ResponseUntil))
-	}
-	return complaints.AgreedWorkingDays(c.ResponseDays)
-}
-
-// rulesOf is the stored complaint's rule set.
-func rulesOf(c data.Complaint) complaints.Rules {
-	return complaints.Rules{Nation: complaints.Nation(c.Nation), Funding: complaints.Funding(c.Funding)}
-}
-
-// dueDatesOf works out the stored complaint's deadlines under its rule
-// set, in its nation's working days.
-func dueDatesOf(c data.Complaint) complaints.DueDates {
-	return complaints.DeadlinesUnder(rulesOf(c), dateOrZero(c.Received), dateOrZero(c.EventsDate), dateOrZero(c.AwareDate),
-		dateOrZero(c.Stage2From), responsePeriodOf(c))
-}
-
-// nextDue is the stored deadline the due-date index is kept on.
-func nextDue(c data.Complaint) string {
-	if dl, ok := dueDatesOf(c).Next(complaints.Status(c.Status)); ok {
-		return dl.Due.String()
-	}
-	return ""
-}
-
-func transitionsOf(h []data.ComplaintTransition) []complaints.Transition {
+// transitionsOf are the moves in a complaint's history: all of it but the
+// complaint being logged.
+func transitionsOf(h []complaints.Transition) []complaints.Transition {
 	out := make([]complaints.Transition, 0, len(h))
 	for _, t := range h {
-		if t.From == "" {
-			continue // the complaint being logged is not a move
+		if t.From != "" {
+			out = append(out, t)
 		}
-		out = append(out, complaints.Transition{From: complaints.Status(t.From), To: complaints.Status(t.To), At: t.At,
-			By: t.By, Outcome: complaints.Outcome(t.Outcome), SignedOffBy: t.SignedOffBy})
 	}
 	return out
 }
 
 // record turns a stored complaint into what the screens show. history may
 // be nil when the complaint is open (nothing to retain yet).
-func (cc complaintContext) record(c data.Complaint, history []data.ComplaintTransition) ComplaintRecord {
-	rec := ComplaintRecord{
-		ID: c.ID, Reference: c.Reference,
-		ComplaintDetails: ComplaintDetails{
-			ComplainantName: c.ComplainantName, ComplainantAddress: c.ComplainantAddress,
-			ComplainantPhone: c.ComplainantPhone, ComplainantEmail: c.ComplainantEmail,
-			Complainant: complaints.ComplainantStatus(c.ComplainantStatus), Consent: Consent(c.Consent),
-			ConsentDate: dateOrZero(c.ConsentDate), ConsentNote: c.ConsentNote,
-			PatientID: c.PatientID, AppointmentIDs: c.AppointmentIDs,
-			Channel: complaints.Channel(c.Channel), Received: dateOrZero(c.Received),
-			Events: dateOrZero(c.EventsDate), Aware: dateOrZero(c.AwareDate),
-			Description: c.Description, DesiredOutcome: c.DesiredOutcome, OwnerID: c.OwnerID,
-			ResponsePeriod: responsePeriodOf(c), DelayLetterSent: dateOrZero(c.DelayLetterSent), Learning: c.Learning,
-			Rules: rulesOf(c), Stage2: dateOrZero(c.Stage2From),
-		},
-		Status: complaints.Status(c.Status), StatusAt: c.StatusAt, StatusBy: c.StatusBy,
-		Outcome: complaints.Outcome(c.Outcome), SignedOffBy: c.SignedOffBy, Acknowledged: dateOrZero(c.Acknowledged),
-		CreatedAt: c.CreatedAt, CreatedBy: c.CreatedBy,
-	}
-	for _, s := range c.Subjects {
-		rec.Subjects = append(rec.Subjects, complaints.SubjectArea(s))
-	}
-	for _, g := range c.StaffGroups {
-		rec.StaffGroups = append(rec.StaffGroups, complaints.StaffGroup(g))
-	}
-	rec.Due = dueDatesOf(c)
+func (cc complaintContext) record(c complaints.Complaint, history []complaints.Transition) ComplaintRecord {
+	rec := ComplaintRecord{Complaint: c}
+	rec.Due = c.DueDates()
 	rec.Next, rec.HasNext = rec.Due.Next(rec.Status)
 	if rec.HasNext {
 		rec.NextText = complaints.Describe(rec.Next.Due, cc.today, rec.Rules.Region())

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"clinicdesk/app/complaints"
 	"clinicdesk/app/patientcsv"
 	"clinicdesk/data"
 
@@ -64,7 +65,7 @@ func ComplaintCells(r ComplaintRecord) []string {
 		string(r.Rules.Nation), string(r.Rules.Funding)}
 }
 
-func writeComplaintsCSV(w io.Writer, cc complaintContext, list []data.Complaint) error {
+func writeComplaintsCSV(w io.Writer, cc complaintContext, list []complaints.Complaint) error {
 	// A byte-order mark, or Excel on Windows misreads UTF-8.
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err

@@ -8,7 +8,6 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 
 	"github.com/google/uuid"
 )
@@ -17,7 +16,7 @@ import (
 // generated register (seed, demo): logged at LoggedAt by LoggedBy, then
 // each move in order, with its notes.
 type HistoricComplaint struct {
-	Details  ComplaintDetails
+	Details  complaints.Details
 	LoggedAt time.Time
 	LoggedBy string // a user name
 	Moves    []HistoricMove
@@ -77,11 +76,11 @@ func (c *Clinic) addHistoricComplaint(tx *writeTx, region ukcal.Region, cs compl
 		return err
 	}
 	at := h.LoggedAt.UTC()
-	stored := data.Complaint{ID: uuid.Must(uuid.NewV7()).String(), Reference: fmt.Sprintf("C-%d-%03d", year, seq),
-		RefYear: year, RefSeq: seq, Status: string(complaints.Received), StatusAt: at, StatusBy: h.LoggedBy,
+	stored := complaints.Complaint{ID: uuid.Must(uuid.NewV7()).String(), Reference: fmt.Sprintf("C-%d-%03d", year, seq),
+		RefYear: year, RefSeq: seq, Status: complaints.Received, StatusAt: at, StatusBy: h.LoggedBy,
 		CreatedAt: at, CreatedBy: h.LoggedBy}
 	applyDetails(&stored, d)
-	history := []data.ComplaintTransition{{ComplaintID: stored.ID, To: stored.Status, At: at, By: h.LoggedBy}}
+	history := []complaints.Transition{{ComplaintID: stored.ID, To: stored.Status, At: at, By: h.LoggedBy}}
 	last := at
 	for _, m := range h.Moves {
 		if m.At.Before(last) {
@@ -89,9 +88,9 @@ func (c *Clinic) addHistoricComplaint(tx *writeTx, region ukcal.Region, cs compl
 		}
 		outcome := m.Outcome
 		if outcome == complaints.NoOutcome {
-			outcome = complaints.Outcome(stored.Outcome)
+			outcome = stored.Outcome
 		}
-		move, err := complaints.Move(complaints.Status(stored.Status), m.To, complaints.Facts{Channel: d.Channel,
+		move, err := complaints.Move(stored.Status, m.To, complaints.Facts{Channel: d.Channel,
 			Received: d.Received, Outcome: outcome, SignedOffBy: m.SignedOffBy, Region: d.Rules.Region()}, m.By, m.At)
 		if err != nil {
 			return err
@@ -101,12 +100,12 @@ func (c *Clinic) addHistoricComplaint(tx *writeTx, region ukcal.Region, cs compl
 			defaultDays = 0
 		}
 		applyMove(&stored, move, defaultDays)
-		history = append(history, data.ComplaintTransition{ComplaintID: stored.ID, From: string(move.From), To: string(move.To),
-			At: move.At, By: move.By, Outcome: string(move.Outcome), SignedOffBy: move.SignedOffBy, Note: cleanText(m.Note)})
+		history = append(history, complaints.Transition{ComplaintID: stored.ID, From: move.From, To: move.To,
+			At: move.At, By: move.By, Outcome: move.Outcome, SignedOffBy: move.SignedOffBy, Note: cleanText(m.Note)})
 		last = m.At
 	}
 	stored.UpdatedAt = last.UTC()
-	stored.NextDue = nextDue(stored)
+	stored.NextDue = stored.NextDeadline()
 	if err := tx.InsertComplaint(stored); err != nil {
 		return err
 	}

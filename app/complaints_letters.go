@@ -95,122 +95,115 @@ func SuggestedComplaintSummary(description string) string {
 // response date; the final response is a manager's and is signed by the
 // responsible person named on it.
 func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult, error) {
-	if !slices.Contains([]string{ComplaintAckTemplate, ComplaintDelayTemplate, ComplaintFinalTemplate}, req.Template) {
-		return LetterResult{}, fmt.Errorf("%q is not a complaint letter: choose the acknowledgement, the delay letter or the final response", req.Template)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermPrintLetters)
+	if err != nil {
+		return LetterResult{}, err
 	}
 	need := PermLogComplaints
 	if req.Template == ComplaintFinalTemplate {
 		need = PermDecideComplaints
 	}
-	var (
-		stored   data.Complaint
-		cc       complaintContext
-		outcome  complaints.Outcome
-		n        complaints.Note
-		kept     data.ComplaintLetter
-		sum      string
-		title    string
-		buf      bytes.Buffer
-		warnings []string
-	)
-	// The letter is read and drawn before anything is written: its
-	// template may be written first (ensureTemplatesLocked), and some of
-	// the reads it needs have no transaction twin.
-	prepare := func(s *Session) error {
-		if _, err := c.require(need); err != nil {
-			return err
-		}
-		var err error
-		stored, err = complaintByIDOrReference(c.store, req.ComplaintID)
-		if err != nil {
-			return err
-		}
-		history, err := c.store.ComplaintHistory(stored.ID)
-		if err != nil {
-			return err
-		}
-		cc, err = c.complaintContext(c.store)
-		if err != nil {
-			return err
-		}
-		recs := []ComplaintRecord{cc.record(stored, history)}
-		if err := c.complaintNames(recs); err != nil {
-			return err
-		}
-		rec := recs[0]
-		if err := checkLetterStage(req.Template, rec.Status); err != nil {
-			return err
-		}
-		cs, err := c.store.ComplaintSettings()
-		if err != nil {
-			return err
-		}
-		tmpl, err := c.templateLocked(req.Template)
-		if err != nil {
-			return err
-		}
-		window, err := readLetterWindow(c.store)
-		if err != nil {
-			return err
-		}
-		details, err := c.store.Clinic()
-		if err != nil {
-			return err
-		}
-		var patient *patients.Patient
-		if rec.PatientID != "" {
-			p, err := c.store.Patient(rec.PatientID)
-			if err != nil && !errors.Is(err, data.ErrNotFound) {
-				return err
-			}
-			if err == nil {
-				patient = &p
-			}
-		}
-		outcome, err = finalResponseOutcome(req, rec)
-		if err != nil {
-			return err
-		}
-		fields, err := c.complaintLetterFields(req, rec, patient, details, cs, cc)
-		if err != nil {
-			return err
-		}
-		if outcome.Decided() {
-			fields.Complaint.Outcome = strings.ToLower(outcome.Label())
-		}
-		to, err := complainantRecipient(rec, patient)
-		if err != nil {
-			return err
-		}
-		signatory := letters.Signatory{Name: s.User.FullName, Role: s.Role.Label()}
-		if req.Template == ComplaintFinalTemplate {
-			if signatory, err = finalResponseSignatory(req.SignedOffBy, rec.SignedOffBy, s); err != nil {
-				return err
-			}
-		}
-		l, err := buildComplaintLetter(tmpl, fields, to, signatory, window, details)
-		if err != nil {
-			return err
-		}
-		// The patient's own large-print need goes with them when they complain.
-		l.LargePrint = rec.Complainant == complaints.ComplainantPatient && patient != nil && wantsLargePrint(*patient)
-		ws, err := letters.RenderLetter(&buf, l)
-		if err != nil {
-			return err
-		}
-		if rec.Complainant == complaints.ComplainantPatient && patient != nil {
-			warnings = aisWarnings(*patient)
-		}
-		warnings = append(warnings, ws.Messages()...)
-		sum = sha256Hex(buf.Bytes())
-		title = ComplaintLetterTitle(req.Template)
-		n = complaints.Note{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: stored.ID, Kind: ComplaintNoteKind,
-			Body: fmt.Sprintf("%s%s (SHA-256 %s…)", complaintLetterNotePrefix, title, sum[:16]),
-			By:   s.User.Username, At: c.clock().UTC()}
-		kept, err = keptComplaintLetter(stored.ID, req.Template, title, l, warnings, sum, n.By, n.At)
-		return err
+	if _, err := c.require(need); err != nil {
+		return LetterResult{}, err
 	}
-	err := c.doWith(PermPrintLetters, writeSteps{before: prepare}, func(tx *writeTx) error {
+	if !slices.Contains([]string{ComplaintAckTemplate, ComplaintDelayTemplate, ComplaintFinalTemplate}, req.Template) {
+		return LetterResult{}, fmt.Errorf("%q is not a complaint letter: choose the acknowledgement, the delay letter or the final response", req.Template)
+	}
+	stored, err := complaintByIDOrReference(c.store, req.ComplaintID)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	history, err := c.store.ComplaintHistory(stored.ID)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	cc, err := c.complaintContext(c.store)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	recs := []ComplaintRecord{cc.record(stored, history)}
+	if err := c.complaintNames(recs); err != nil {
+		return LetterResult{}, err
+	}
+	rec := recs[0]
+	if err := checkLetterStage(req.Template, rec.Status); err != nil {
+		return LetterResult{}, err
+	}
+	cs, err := c.store.ComplaintSettings()
+	if err != nil {
+		return LetterResult{}, err
+	}
+	tmpl, err := c.templateLocked(req.Template)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	window, err := readLetterWindow(c.store)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	details, err := c.store.Clinic()
+	if err != nil {
+		return LetterResult{}, err
+	}
+	var patient *patients.Patient
+	if rec.PatientID != "" {
+		p, err := c.store.Patient(rec.PatientID)
+		if err != nil && !errors.Is(err, data.ErrNotFound) {
+			return LetterResult{}, err
+		}
+		if err == nil {
+			patient = &p
+		}
+	}
+	outcome, err := finalResponseOutcome(req, rec)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	fields, err := c.complaintLetterFields(req, rec, patient, details, cs, cc)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	if outcome.Decided() {
+		fields.Complaint.Outcome = strings.ToLower(outcome.Label())
+	}
+	to, err := complainantRecipient(rec, patient)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	signatory := letters.Signatory{Name: s.User.FullName, Role: s.Role.Label()}
+	if req.Template == ComplaintFinalTemplate {
+		if signatory, err = finalResponseSignatory(req.SignedOffBy, rec.SignedOffBy, s); err != nil {
+			return LetterResult{}, err
+		}
+	}
+	l, err := buildComplaintLetter(tmpl, fields, to, signatory, window, details)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	// The patient's own large-print need goes with them when they complain.
+	l.LargePrint = rec.Complainant == complaints.ComplainantPatient && patient != nil && wantsLargePrint(*patient)
+	var buf bytes.Buffer
+	ws, err := letters.RenderLetter(&buf, l)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	var warnings []string
+	if rec.Complainant == complaints.ComplainantPatient && patient != nil {
+		warnings = aisWarnings(*patient)
+	}
+	warnings = append(warnings, ws.Messages()...)
+	sum := sha256Hex(buf.Bytes())
+	title := ComplaintLetterTitle(req.Template)
+	n := complaints.Note{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: stored.ID, Kind: ComplaintNoteKind,
+		Body: fmt.Sprintf("%s%s (SHA-256 %s…)", complaintLetterNotePrefix, title, sum[:16]),
+		By:   s.User.Username, At: c.clock().UTC()}
+	kept, err := keptComplaintLetter(stored.ID, req.Template, title, l, warnings, sum, n.By, n.At)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if req.Template == ComplaintDelayTemplate {
 			// The delay letter tells the complainant the new date: it is
 			// the date now agreed, and no further delay letter is owed.
@@ -218,22 +211,22 @@ func (c *Clinic) RenderComplaintLetter(req ComplaintLetterRequest) (LetterResult
 			if err != nil {
 				return err
 			}
-			fresh.DelayLetterSent = cc.today.String()
-			fresh.ResponseDays, fresh.ResponseUntil = 0, req.NewResponseDue.String()
+			fresh.DelayLetterSent = cc.today
+			fresh.ResponsePeriod = complaints.AgreedDate(req.NewResponseDue)
 			fresh.UpdatedAt = n.At
-			fresh.NextDue = nextDue(fresh)
+			fresh.NextDue = fresh.NextDeadline()
 			if err := tx.UpdateComplaint(fresh); err != nil {
 				return err
 			}
 		}
-		if req.Template == ComplaintFinalTemplate && string(outcome) != stored.Outcome {
+		if req.Template == ComplaintFinalTemplate && outcome != stored.Outcome {
 			// The decision the letter states is the complaint's: the move
 			// to "response sent" then offers it, and the return counts it.
 			fresh, err := tx.Complaint(stored.ID)
 			if err != nil {
 				return err
 			}
-			fresh.Outcome, fresh.UpdatedAt = string(outcome), n.At
+			fresh.Outcome, fresh.UpdatedAt = outcome, n.At
 			if err := tx.UpdateComplaint(fresh); err != nil {
 				return err
 			}

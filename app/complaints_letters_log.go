@@ -69,36 +69,32 @@ func (c *Clinic) ComplaintLetters(complaintID string) ([]ComplaintLetterEntry, e
 // printed, not from the complaint as it is now, so the copy says what the
 // original said. It needs both seeing the register and printing letters.
 func (c *Clinic) PrintComplaintLetterAgain(letterID string) (Reprint, error) {
-	var out Reprint
-	var kept data.ComplaintLetter
-	var complaint data.Complaint
-	// Drawn before the transaction: the kept letter has no transaction twin
-	// to read it by.
-	reprint := func(*Session) error {
-		if _, err := c.require(PermPrintLetters); err != nil {
-			return err
-		}
-		var err error
-		if kept, err = c.store.ComplaintLetter(letterID); err != nil {
-			return notFound(err, "that letter is not among the complaint's letters")
-		}
-		if complaint, err = c.store.Complaint(kept.ComplaintID); err != nil {
-			return notFound(err, "that complaint is not in the register")
-		}
-		var buf bytes.Buffer
-		out.FileName = complaintLetterFileName(kept.Title, complaint.Reference, ukcal.Today(kept.CreatedAt))
-		if out.Warnings, err = c.renderPrintedLetter(&buf, kept.Content); err != nil {
-			return err
-		}
-		out.PDF = buf.Bytes()
-		out.Identical = sha256Hex(out.PDF) == kept.SHA256
-		return nil
-	}
-	err := c.doWith(PermViewComplaints, writeSteps{before: reprint}, func(tx *writeTx) error {
-		return tx.audit(auditEvent{Action: "complaint_letter.reprint", Entity: "complaint", ID: complaint.ID, Patient: complaint.PatientID, Detail: fmt.Sprintf("%s: %s letter=%s identical=%s", complaint.Reference, kept.Template, kept.ID, strconv.FormatBool(out.Identical))})
-	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermViewComplaints)
 	if err != nil {
 		return Reprint{}, err
 	}
-	return out, nil
+	if _, err := c.require(PermPrintLetters); err != nil {
+		return Reprint{}, err
+	}
+	kept, err := c.store.ComplaintLetter(letterID)
+	if err != nil {
+		return Reprint{}, notFound(err, "that letter is not among the complaint's letters")
+	}
+	complaint, err := c.store.Complaint(kept.ComplaintID)
+	if err != nil {
+		return Reprint{}, notFound(err, "that complaint is not in the register")
+	}
+	var buf bytes.Buffer
+	out := Reprint{FileName: complaintLetterFileName(kept.Title, complaint.Reference, ukcal.Today(kept.CreatedAt))}
+	if out.Warnings, err = c.renderPrintedLetter(&buf, kept.Content); err != nil {
+		return Reprint{}, err
+	}
+	out.PDF = buf.Bytes()
+	out.Identical = sha256Hex(out.PDF) == kept.SHA256
+	err = c.writeAs(s, func(tx *writeTx) error {
+		return tx.audit(auditEvent{Action: "complaint_letter.reprint", Entity: "complaint", ID: complaint.ID, Patient: complaint.PatientID, Detail: fmt.Sprintf("%s: %s letter=%s identical=%s", complaint.Reference, kept.Template, kept.ID, strconv.FormatBool(out.Identical))})
+	})
+	return out, err
 }

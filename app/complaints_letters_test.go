@@ -193,7 +193,7 @@ func TestDelayLetterRecordsTheNewDateAndClearsTheOwedFlag(t *testing.T) {
 func TestLetterToSomeoneElseNeedsTheirAddressAndGreetsThemByName(t *testing.T) {
 	d := newComplaintDesk(t, "2026-11-02")
 	det := d.details(complaints.Oral, "2026-11-02")
-	det.Complainant, det.ComplainantName, det.Consent = complaints.ComplainantOnBehalf, "Mrs Joan O'Neill", ConsentGiven
+	det.Complainant, det.ComplainantName, det.Consent = complaints.ComplainantOnBehalf, "Mrs Joan O'Neill", complaints.ConsentGiven
 	det.ConsentDate = ukcal.NewDate(2026, 11, 2)
 	r, err := d.c.LogComplaint(det)
 	if err != nil {

@@ -35,7 +35,7 @@ type ComplaintQuery struct {
 const dueSoonDays = 5
 
 // awaitingResponse are the statuses with a deadline running.
-var awaitingResponse = []string{string(complaints.Received), string(complaints.Acknowledged), string(complaints.Investigating)}
+var awaitingResponse = []complaints.Status{complaints.Received, complaints.Acknowledged, complaints.Investigating}
 
 // ListComplaints lists the register, newest received first, or for the
 // due-soon and overdue lists soonest deadline first.
@@ -64,7 +64,7 @@ func (c *Clinic) listComplaints(q ComplaintQuery) ([]ComplaintRecord, error) {
 	case ComplaintsOpen:
 		for _, st := range complaints.Statuses() {
 			if st.Open() {
-				f.Statuses = append(f.Statuses, string(st))
+				f.Statuses = append(f.Statuses, st)
 			}
 		}
 		f.Limit = q.Limit
@@ -79,7 +79,7 @@ func (c *Clinic) listComplaints(q ComplaintQuery) ([]ComplaintRecord, error) {
 			// their own days, within the fortnight's slack.
 			bound = cc.region.AddWorkingDays(cc.today, within)
 		}
-		f.DueBy = bound.AddDays(14).String()
+		f.DueBy = bound.AddDays(14)
 	default:
 		return nil, fmt.Errorf("unknown complaint list %q", string(q.List))
 	}
@@ -87,10 +87,10 @@ func (c *Clinic) listComplaints(q ComplaintQuery) ([]ComplaintRecord, error) {
 		if !q.Status.Valid() {
 			return nil, fmt.Errorf("%q is not a complaint status", string(q.Status))
 		}
-		if f.Statuses != nil && !slices.Contains(f.Statuses, string(q.Status)) {
+		if f.Statuses != nil && !slices.Contains(f.Statuses, q.Status) {
 			return nil, nil
 		}
-		f.Statuses = []string{string(q.Status)}
+		f.Statuses = []complaints.Status{q.Status}
 	}
 	stored, err := c.store.Complaints(f)
 	if err != nil {
@@ -98,8 +98,8 @@ func (c *Clinic) listComplaints(q ComplaintQuery) ([]ComplaintRecord, error) {
 	}
 	var out []ComplaintRecord
 	for _, s := range stored {
-		var history []data.ComplaintTransition
-		if !complaints.Status(s.Status).Open() || s.Status == string(complaints.ReferredPHSO) {
+		var history []complaints.Transition
+		if !s.Status.Open() || s.Status == complaints.ReferredPHSO {
 			if history, err = c.store.ComplaintHistory(s.ID); err != nil {
 				return nil, err
 			}

@@ -3,7 +3,6 @@ package app
 import (
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // permissionToMove is what moving a complaint to a status needs:
@@ -27,35 +26,33 @@ func permissionToMove(to complaints.Status) Permission {
 // agreed, the default from Settings. Every move is written to the
 // complaint's history and the audit trail.
 func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complaints.Outcome, signedOffBy, note string) (ComplaintRecord, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(permissionToMove(to))
+	if err != nil {
+		return ComplaintRecord{}, err
+	}
 	signedOffBy, note = cleanText(signedOffBy), cleanText(note)
-	var stored data.Complaint
-	var history []data.ComplaintTransition
+	var stored complaints.Complaint
+	var history []complaints.Transition
 	var cc complaintContext
-	var recs []ComplaintRecord
-	err := c.doWith(permissionToMove(to), writeSteps{after: func(err error) error {
-		if err != nil {
-			return err
-		}
-		recs = []ComplaintRecord{cc.record(stored, history)}
-		return c.complaintNames(recs) // the transaction has no twin for reading a user by id
-	}}, func(tx *writeTx) error {
-		var err error
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if cc, err = c.complaintContext(tx); err != nil {
 			return err
 		}
 		if stored, err = tx.Complaint(id); err != nil {
 			return notFound(err, "that complaint is not in the register")
 		}
-		from := complaints.Status(stored.Status)
+		from := stored.Status
 		// The finding and sign-off stand once made: closing after the final
 		// response keeps them unless a new outcome is given.
 		if outcome == complaints.NoOutcome {
-			outcome = complaints.Outcome(stored.Outcome)
+			outcome = stored.Outcome
 		}
-		facts := complaints.Facts{Channel: complaints.Channel(stored.Channel), Received: dateOrZero(stored.Received),
-			Outcome: outcome, SignedOffBy: signedOffBy, Region: rulesOf(stored).Region()}
+		facts := complaints.Facts{Channel: stored.Channel, Received: stored.Received,
+			Outcome: outcome, SignedOffBy: signedOffBy, Region: stored.Rules.Region()}
 		now := c.clock().UTC()
-		move, err := complaints.Move(from, to, facts, tx.session.User.Username, now)
+		move, err := complaints.Move(from, to, facts, s.User.Username, now)
 		if err != nil {
 			return err
 		}
@@ -64,17 +61,17 @@ func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complain
 			return err
 		}
 		defaultDays := cs.DefaultResponseDays
-		if rulesOf(stored).FixedResponseWorkingDays() > 0 {
+		if stored.Rules.FixedResponseWorkingDays() > 0 {
 			defaultDays = 0 // the nation's own period runs; nothing to agree
 		}
 		applyMove(&stored, move, defaultDays)
 		stored.UpdatedAt = now
-		stored.NextDue = nextDue(stored)
+		stored.NextDue = stored.NextDeadline()
 		if err := tx.UpdateComplaint(stored); err != nil {
 			return err
 		}
-		if err := tx.InsertComplaintTransition(data.ComplaintTransition{ComplaintID: id, From: string(move.From), To: string(move.To),
-			At: move.At, By: move.By, Outcome: string(move.Outcome), SignedOffBy: move.SignedOffBy, Note: note}); err != nil {
+		if err := tx.InsertComplaintTransition(complaints.Transition{ComplaintID: id, From: move.From, To: move.To,
+			At: move.At, By: move.By, Outcome: move.Outcome, SignedOffBy: move.SignedOffBy, Note: note}); err != nil {
 			return err
 		}
 		if history, err = tx.ComplaintHistory(id); err != nil {
@@ -82,27 +79,28 @@ func (c *Clinic) MoveComplaint(id string, to complaints.Status, outcome complain
 		}
 		return tx.audit(auditEvent{Action: "complaint.move", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: stored.Reference + ": " + move.String()})
 	})
-	if recs == nil {
+	if err != nil {
 		return ComplaintRecord{}, err
 	}
-	return recs[0], err
+	recs := []ComplaintRecord{cc.record(stored, history)}
+	return recs[0], c.complaintNames(recs)
 }
 
 // applyMove records a move complaints.Move allowed on the stored complaint:
 // its status, the finding and sign-off, and on acknowledgement the date and,
 // when none was agreed, the default response period.
-func applyMove(stored *data.Complaint, move complaints.Transition, defaultDays int) {
-	stored.Status, stored.StatusAt, stored.StatusBy = string(move.To), move.At, move.By
+func applyMove(stored *complaints.Complaint, move complaints.Transition, defaultDays int) {
+	stored.Status, stored.StatusAt, stored.StatusBy = move.To, move.At, move.By
 	if move.Outcome != complaints.NoOutcome {
-		stored.Outcome = string(move.Outcome)
+		stored.Outcome = move.Outcome
 	}
 	if move.SignedOffBy != "" {
 		stored.SignedOffBy = move.SignedOffBy
 	}
 	if move.To == complaints.Acknowledged {
-		stored.Acknowledged = ukcal.Today(move.At).String()
-		if stored.ResponseDays == 0 && stored.ResponseUntil == "" {
-			stored.ResponseDays = defaultDays
+		stored.Acknowledged = ukcal.Today(move.At)
+		if stored.ResponsePeriod.IsZero() {
+			stored.ResponsePeriod = complaints.AgreedWorkingDays(defaultDays)
 		}
 	}
 }

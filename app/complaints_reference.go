@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"clinicdesk/app/complaints"
 	"clinicdesk/data"
 )
 
@@ -15,7 +16,7 @@ var complaintReference = regexp.MustCompile(`^\s*[Cc]?[\s/-]*(\d{4})[\s/-]+(\d{1
 
 // complaintByIDOrReference reads the complaint with that id, or failing
 // that with that reference.
-func complaintByIDOrReference(store *data.Store, idOrRef string) (data.Complaint, error) {
+func complaintByIDOrReference(store *data.Store, idOrRef string) (complaints.Complaint, error) {
 	stored, err := store.Complaint(idOrRef)
 	if !errors.Is(err, data.ErrNotFound) {
 		return stored, err

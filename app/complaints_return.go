@@ -25,11 +25,17 @@ func (c *Clinic) ComplaintsReturn(year int) (complaints.Report, error) {
 // "" takes the form from Settings. Only NHS complaints in England are
 // counted, and the breakdowns are of new complaints only.
 func (c *Clinic) ComplaintsReturnFor(year int, variant complaints.ReturnVariant) (complaints.Report, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermComplaintsReturn)
+	if err != nil {
+		return complaints.Report{}, err
+	}
 	if year < 2000 || year > 9998 {
 		return complaints.Report{}, fmt.Errorf("%d is not a year the return can be made for", year)
 	}
 	var rep complaints.Report
-	err := c.do(PermComplaintsReturn, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		cc, err := c.complaintContext(tx)
 		if err != nil {
 			return err
@@ -63,12 +69,12 @@ func (c *Clinic) ComplaintsReturnFor(year int, variant complaints.ReturnVariant)
 func returnRecord(r data.ComplaintForReturn) complaints.Record {
 	rec := complaints.Record{
 		Ref:         r.Reference,
-		Channel:     complaints.Channel(r.Channel),
-		Received:    dateOrZero(r.Received),
-		Complainant: complaints.ComplainantStatus(r.ComplainantStatus),
+		Channel:     r.Channel,
+		Received:    r.Received,
+		Complainant: r.Complainant,
 		PatientDOB:  dateOrZero(r.PatientDOB),
-		Outcome:     complaints.Outcome(r.Outcome),
-		Rules:       rulesOf(r.Complaint),
+		Outcome:     r.Outcome,
+		Rules:       r.Complaint.Rules,
 	}
 	for _, s := range r.Subjects {
 		rec.Subjects = append(rec.Subjects, complaints.SubjectArea(s))

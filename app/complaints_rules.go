@@ -26,7 +26,7 @@ func DefaultComplaintRules(cs complaints.Settings, region ukcal.Region) complain
 // checkComplaintRules fills a rule set left blank from Settings and
 // refuses one that is not known, and a stage 2 date where there is no
 // stage 2 or that is not between receipt and today.
-func checkComplaintRules(d *ComplaintDetails, cs complaints.Settings, region ukcal.Region, today ukcal.Date) error {
+func checkComplaintRules(d *complaints.Details, cs complaints.Settings, region ukcal.Region, today ukcal.Date) error {
 	def := DefaultComplaintRules(cs, region)
 	if d.Rules.Nation == "" {
 		d.Rules.Nation = def.Nation

@@ -74,7 +74,7 @@ func TestComplaintDeadlinesFollowTheirNation(t *testing.T) {
 		t.Errorf("Scotland stage 1: %+v", sc.Next)
 	}
 	d.at("2026-12-07")
-	det = sc.ComplaintDetails
+	det = sc.Details
 	det.Stage2 = ukcal.MustParseDate("2026-12-07")
 	sc, err = d.c.UpdateComplaint(sc.ID, det)
 	if err != nil {

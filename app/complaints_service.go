@@ -20,19 +20,19 @@ import (
 
 // LogComplaint records a new complaint, received, with the next reference
 // of the year it was received in ("C-2026-014").
-func (c *Clinic) LogComplaint(d ComplaintDetails) (ComplaintRecord, error) {
-	var stored data.Complaint
+func (c *Clinic) LogComplaint(d complaints.Details) (ComplaintRecord, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermLogComplaints)
+	if err != nil {
+		return ComplaintRecord{}, err
+	}
+	if err := c.checkOwner(d.OwnerID); err != nil {
+		return ComplaintRecord{}, err
+	}
+	var stored complaints.Complaint
 	var cc complaintContext
-	var recs []ComplaintRecord
-	err := c.doWith(PermLogComplaints, writeSteps{before: c.ownerChecked(d.OwnerID), after: func(err error) error {
-		if err != nil {
-			return err
-		}
-		recs = []ComplaintRecord{cc.record(stored, nil)}
-		return c.complaintNames(recs)
-	}}, func(tx *writeTx) error {
-		s := tx.session
-		var err error
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if cc, err = c.complaintContext(tx); err != nil {
 			return err
 		}
@@ -49,43 +49,45 @@ func (c *Clinic) LogComplaint(d ComplaintDetails) (ComplaintRecord, error) {
 			return err
 		}
 		now := c.clock().UTC()
-		stored = data.Complaint{ID: uuid.Must(uuid.NewV7()).String(), Reference: fmt.Sprintf("C-%d-%03d", year, seq),
-			RefYear: year, RefSeq: seq, Status: string(complaints.Received), StatusAt: now, StatusBy: s.User.Username,
+		stored = complaints.Complaint{ID: uuid.Must(uuid.NewV7()).String(), Reference: fmt.Sprintf("C-%d-%03d", year, seq),
+			RefYear: year, RefSeq: seq, Status: complaints.Received, StatusAt: now, StatusBy: s.User.Username,
 			CreatedAt: now, CreatedBy: s.User.Username, UpdatedAt: now}
 		applyDetails(&stored, d)
-		stored.NextDue = nextDue(stored)
+		stored.NextDue = stored.NextDeadline()
 		if err := tx.InsertComplaint(stored); err != nil {
 			return err
 		}
-		if err := tx.InsertComplaintTransition(data.ComplaintTransition{ComplaintID: stored.ID, To: stored.Status,
+		if err := tx.InsertComplaintTransition(complaints.Transition{ComplaintID: stored.ID, To: stored.Status,
 			At: now, By: s.User.Username}); err != nil {
 			return err
 		}
 		detail := fmt.Sprintf("%s logged: %s, received %s", stored.Reference, d.Channel, stored.Received)
 		return tx.audit(auditEvent{Action: "complaint.log", Entity: "complaint", ID: stored.ID, Patient: stored.PatientID, Detail: detail})
 	})
-	if recs == nil {
+	if err != nil {
 		return ComplaintRecord{}, err
 	}
-	return recs[0], err
+	recs := []ComplaintRecord{cc.record(stored, nil)}
+	return recs[0], c.complaintNames(recs)
 }
 
 // UpdateComplaint saves changes to a complaint's details: who, what, when,
 // the agreed response period, the delay letter and learning. Its status
 // changes only through MoveComplaint.
-func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord, error) {
-	var stored data.Complaint
-	var history []data.ComplaintTransition
+func (c *Clinic) UpdateComplaint(id string, d complaints.Details) (ComplaintRecord, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermLogComplaints)
+	if err != nil {
+		return ComplaintRecord{}, err
+	}
+	if err := c.checkOwner(d.OwnerID); err != nil {
+		return ComplaintRecord{}, err
+	}
+	var stored complaints.Complaint
+	var history []complaints.Transition
 	var cc complaintContext
-	var recs []ComplaintRecord
-	err := c.doWith(PermLogComplaints, writeSteps{before: c.ownerChecked(d.OwnerID), after: func(err error) error {
-		if err != nil {
-			return err
-		}
-		recs = []ComplaintRecord{cc.record(stored, history)}
-		return c.complaintNames(recs)
-	}}, func(tx *writeTx) error {
-		var err error
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if cc, err = c.complaintContext(tx); err != nil {
 			return err
 		}
@@ -98,10 +100,10 @@ func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord
 		}
 		// A rule set left blank is kept, never reset to today's defaults.
 		if d.Rules.Nation == "" {
-			d.Rules.Nation = complaints.Nation(stored.Nation)
+			d.Rules.Nation = stored.Rules.Nation
 		}
 		if d.Rules.Funding == "" {
-			d.Rules.Funding = complaints.Funding(stored.Funding)
+			d.Rules.Funding = stored.Rules.Funding
 		}
 		if err := checkComplaintDetails(tx, &d, cs, cc.region, cc.today); err != nil {
 			return err
@@ -113,7 +115,7 @@ func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord
 		before := stored
 		applyDetails(&stored, d)
 		stored.UpdatedAt = c.clock().UTC()
-		stored.NextDue = nextDue(stored)
+		stored.NextDue = stored.NextDeadline()
 		if err := tx.UpdateComplaint(stored); err != nil {
 			return err
 		}
@@ -122,15 +124,16 @@ func (c *Clinic) UpdateComplaint(id string, d ComplaintDetails) (ComplaintRecord
 		}
 		return tx.audit(auditEvent{Action: "complaint.update", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: "changed: " + strings.Join(complaintChanges(before, stored), ", ")})
 	})
-	if recs == nil {
+	if err != nil {
 		return ComplaintRecord{}, err
 	}
-	return recs[0], err
+	recs := []ComplaintRecord{cc.record(stored, history)}
+	return recs[0], c.complaintNames(recs)
 }
 
 // complaintChanges names the fields that differ, for the audit trail
 // (names only: the complaint's own text stays in the register).
-func complaintChanges(a, b data.Complaint) []string {
+func complaintChanges(a, b complaints.Complaint) []string {
 	var out []string
 	add := func(name string, changed bool) {
 		if changed {
@@ -138,21 +141,21 @@ func complaintChanges(a, b data.Complaint) []string {
 		}
 	}
 	add("complainant", a.ComplainantName != b.ComplainantName || a.ComplainantAddress != b.ComplainantAddress ||
-		a.ComplainantPhone != b.ComplainantPhone || a.ComplainantEmail != b.ComplainantEmail || a.ComplainantStatus != b.ComplainantStatus)
+		a.ComplainantPhone != b.ComplainantPhone || a.ComplainantEmail != b.ComplainantEmail || a.Complainant != b.Complainant)
 	add("consent", a.Consent != b.Consent || a.ConsentDate != b.ConsentDate || a.ConsentNote != b.ConsentNote)
 	add("patient", a.PatientID != b.PatientID)
 	add("appointments", !slices.Equal(a.AppointmentIDs, b.AppointmentIDs))
 	add("channel", a.Channel != b.Channel)
-	add("dates", a.Received != b.Received || a.EventsDate != b.EventsDate || a.AwareDate != b.AwareDate)
+	add("dates", a.Received != b.Received || a.Events != b.Events || a.Aware != b.Aware)
 	add("subjects", !slices.Equal(a.Subjects, b.Subjects))
 	add("staff groups", !slices.Equal(a.StaffGroups, b.StaffGroups))
 	add("description", a.Description != b.Description || a.DesiredOutcome != b.DesiredOutcome)
 	add("owner", a.OwnerID != b.OwnerID)
-	add("response period", a.ResponseDays != b.ResponseDays || a.ResponseUntil != b.ResponseUntil)
+	add("response period", a.ResponsePeriod != b.ResponsePeriod)
 	add("delay letter", a.DelayLetterSent != b.DelayLetterSent)
 	add("learning", a.Learning != b.Learning)
-	add("procedure", a.Nation != b.Nation || a.Funding != b.Funding)
-	add("stage 2", a.Stage2From != b.Stage2From)
+	add("procedure", a.Rules != b.Rules)
+	add("stage 2", a.Stage2 != b.Stage2)
 	if len(out) == 0 {
 		out = []string{"nothing"}
 	}
@@ -162,6 +165,12 @@ func complaintChanges(a, b data.Complaint) []string {
 // AddComplaintNote adds a note, an action agreed or learning (kind
 // ComplaintNoteKind, ComplaintActionKind or ComplaintLearningKind).
 func (c *Clinic) AddComplaintNote(id, kind, body string) (complaints.Note, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermLogComplaints)
+	if err != nil {
+		return complaints.Note{}, err
+	}
 	body = cleanText(body)
 	if body == "" {
 		return complaints.Note{}, errors.New("the note is empty")
@@ -169,10 +178,9 @@ func (c *Clinic) AddComplaintNote(id, kind, body string) (complaints.Note, error
 	if !slices.Contains([]string{ComplaintNoteKind, ComplaintActionKind, ComplaintLearningKind}, kind) {
 		return complaints.Note{}, fmt.Errorf("a complaint note is a note, an action or learning, not %q", kind)
 	}
-	var n complaints.Note
-	err := c.do(PermLogComplaints, func(tx *writeTx) error {
-		n = complaints.Note{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: id, Kind: kind, Body: body,
-			By: tx.session.User.Username, At: c.clock().UTC()}
+	n := complaints.Note{ID: uuid.Must(uuid.NewV7()).String(), ComplaintID: id, Kind: kind, Body: body,
+		By: s.User.Username, At: c.clock().UTC()}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		stored, err := tx.Complaint(id)
 		if err != nil {
 			return notFound(err, "that complaint is not in the register")
@@ -188,42 +196,38 @@ func (c *Clinic) AddComplaintNote(id, kind, body string) (complaints.Note, error
 // Complaint opens one complaint with its history and notes. Opening it is
 // audited: the file holds personal data.
 func (c *Clinic) Complaint(id string) (ComplaintFile, error) {
-	var stored data.Complaint
-	var f ComplaintFile
-	// Read before the transaction, which has no twin for the notes.
-	read := func(*Session) error {
-		var err error
-		stored, err = c.store.Complaint(id)
-		if err != nil {
-			return notFound(err, "that complaint is not in the register")
-		}
-		history, err := c.store.ComplaintHistory(id)
-		if err != nil {
-			return err
-		}
-		notes, err := c.store.ComplaintNotes(id)
-		if err != nil {
-			return err
-		}
-		cc, err := c.complaintContext(c.store)
-		if err != nil {
-			return err
-		}
-		file := ComplaintFile{ComplaintRecord: cc.record(stored, history), Notes: notes}
-		recs := []ComplaintRecord{file.ComplaintRecord}
-		if err := c.complaintNames(recs); err != nil {
-			return err
-		}
-		file.ComplaintRecord = recs[0]
-		for _, h := range history {
-			file.History = append(file.History, ComplaintStep{Logged: h.From == "", Note: h.Note,
-				Transition: complaints.Transition{From: complaints.Status(h.From), To: complaints.Status(h.To), At: h.At, By: h.By,
-					Outcome: complaints.Outcome(h.Outcome), SignedOffBy: h.SignedOffBy}})
-		}
-		f = file
-		return nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermViewComplaints)
+	if err != nil {
+		return ComplaintFile{}, err
 	}
-	err := c.doWith(PermViewComplaints, writeSteps{before: read}, func(tx *writeTx) error {
+	stored, err := c.store.Complaint(id)
+	if err != nil {
+		return ComplaintFile{}, notFound(err, "that complaint is not in the register")
+	}
+	history, err := c.store.ComplaintHistory(id)
+	if err != nil {
+		return ComplaintFile{}, err
+	}
+	notes, err := c.store.ComplaintNotes(id)
+	if err != nil {
+		return ComplaintFile{}, err
+	}
+	cc, err := c.complaintContext(c.store)
+	if err != nil {
+		return ComplaintFile{}, err
+	}
+	f := ComplaintFile{ComplaintRecord: cc.record(stored, history), Notes: notes}
+	recs := []ComplaintRecord{f.ComplaintRecord}
+	if err := c.complaintNames(recs); err != nil {
+		return ComplaintFile{}, err
+	}
+	f.ComplaintRecord = recs[0]
+	for _, h := range history {
+		f.History = append(f.History, ComplaintStep{Transition: h, Logged: h.From == ""})
+	}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "complaint.view", Entity: "complaint", ID: id, Patient: stored.PatientID, Detail: stored.Reference})
 	})
 	return f, err
@@ -245,7 +249,7 @@ func (c *Clinic) complaintLinks(patientID string) ([]TimelineEntry, error) {
 	out := make([]TimelineEntry, 0, len(list))
 	for _, k := range list {
 		state := "open"
-		if !complaints.Status(k.Status).Open() {
+		if !k.Status.Open() {
 			state = "closed"
 		}
 		out = append(out, TimelineEntry{At: k.CreatedAt, Kind: "complaint", By: k.CreatedBy, ComplaintID: k.ID,

@@ -55,8 +55,8 @@ func (d *complaintDesk) signIn(t *testing.T, username string) {
 	}
 }
 
-func (d *complaintDesk) details(channel complaints.Channel, received string) ComplaintDetails {
-	return ComplaintDetails{
+func (d *complaintDesk) details(channel complaints.Channel, received string) complaints.Details {
+	return complaints.Details{
 		ComplainantName: "Zoë Łukasiewicz-O'Brien", Complainant: complaints.ComplainantPatient, PatientID: d.patient.ID,
 		ComplainantPhone: "07700 900123", Channel: channel, Received: ukcal.MustParseDate(received),
 		Subjects:    []complaints.SubjectArea{complaints.SubjectAppointments, complaints.SubjectStaffAttitude},
@@ -382,7 +382,7 @@ func TestComplaintDetailsAreCheckedAndListsFilter(t *testing.T) {
 
 	n.ResponsePeriod = complaints.AgreedDate(ukcal.MustParseDate("2027-01-15"))
 	n.OwnerID = ""
-	u, err := d.c.UpdateComplaint(n.ID, n.ComplaintDetails)
+	u, err := d.c.UpdateComplaint(n.ID, n.Details)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,12 @@ func (c *Clinic) ComplaintSettings() (complaints.Settings, error) {
 // return (managers only). Complaints already logged keep their periods
 // and rule sets.
 func (c *Clinic) SaveComplaintSettings(cs complaints.Settings) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermDecideComplaints)
+	if err != nil {
+		return err
+	}
 	switch {
 	case cs.DefaultResponseDays < 1:
 		return errors.New("the default response period must be at least 1 working day")
@@ -34,7 +40,7 @@ func (c *Clinic) SaveComplaintSettings(cs complaints.Settings) error {
 	if err := checkComplaintSettings(&cs); err != nil {
 		return err
 	}
-	return c.do(PermDecideComplaints, func(tx *writeTx) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveComplaintSettings(cs); err != nil {
 			return err
 		}

@@ -22,6 +22,12 @@ func (c *Clinic) Details() (practice.Details, error) {
 
 // SaveDetails changes the clinic's details (managers only).
 func (c *Clinic) SaveDetails(d practice.Details) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermEditClinic)
+	if err != nil {
+		return err
+	}
 	d.Name = cleanText(d.Name)
 	d.Address = cleanText(d.Address)
 	d.Phone = cleanText(d.Phone)
@@ -33,7 +39,7 @@ func (c *Clinic) SaveDetails(d practice.Details) error {
 		return errors.New("the logo is larger than 2 MB: use a smaller picture")
 	}
 	d.UpdatedAt = c.clock()
-	return c.do(PermEditClinic, func(tx *writeTx) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveClinic(d); err != nil {
 			return err
 		}
@@ -72,11 +78,17 @@ func (c *Clinic) IdleLock() time.Duration {
 
 // SetIdleLock changes the idle time before locking (1 to 60 minutes).
 func (c *Clinic) SetIdleLock(d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSecurity)
+	if err != nil {
+		return err
+	}
 	m := int(d / time.Minute)
 	if m < 1 || m > 60 {
 		return errors.New("the idle lock must be between 1 and 60 minutes")
 	}
-	return c.do(PermSecurity, func(tx *writeTx) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SetSetting(settingIdleLockMinutes, strconv.Itoa(m)); err != nil {
 			return err
 		}

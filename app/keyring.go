@@ -119,21 +119,10 @@ func (c *Clinic) isRealEntry(id, fingerprint string) bool {
 	return c.realKeys[id] == fingerprint
 }
 
-// keyChange is one keyring entry changed around a write, in the order
-// above: a new secret is added and saved before the transaction (add),
-// which records its fingerprint (record); once the transaction has
-// committed the entry is the real one and the old one retired, or, if it
-// failed, the new one is taken out again (settle). An entry forgotten
-// (forget) goes only once the write that disabled its holder committed.
-type keyChange struct {
-	c         *Clinic
-	id, fp    string
-	forgotten bool
-}
-
-// add gives id a new secret. Caller holds c.mu (a write's before step).
-func (k *keyChange) add(id string, secret []byte) error {
-	c := k.c
+// replaceKeyEntryLocked gives id a new secret in the order above; fn makes
+// the database side of the change (and its audit rows) in the same
+// transaction that records the new entry.
+func (c *Clinic) replaceKeyEntryLocked(s *Session, id string, secret []byte, fn func(tx *writeTx) error) error {
 	fp, err := c.keyring.Add(id, secret, c.key, c.kdfParams())
 	if err != nil {
 		return err
@@ -142,43 +131,40 @@ func (k *keyChange) add(id string, secret []byte) error {
 		c.keyring.RemoveEntry(id, fp)
 		return fmt.Errorf("save the keyring: %w", err)
 	}
-	k.id, k.fp = id, fp
-	return nil
-}
-
-// forget marks id's entry to go once the write commits.
-func (k *keyChange) forget(id string) { k.id, k.forgotten = id, true }
-
-// record writes the entry's change into the clinic file, in the write's
-// transaction.
-func (k *keyChange) record(tx *writeTx) error {
-	if k.forgotten {
-		return tx.DeleteKeyFingerprint(k.id)
-	}
-	return tx.SetKeyFingerprint(k.id, k.fp, k.c.clock())
-}
-
-// settle keeps or undoes the change once the transaction is over (the
-// write's after step) and returns its error.
-func (k *keyChange) settle(err error) error {
-	c := k.c
-	switch {
-	case err != nil && k.forgotten:
-		return err
-	case err != nil:
-		c.keyring.RemoveEntry(k.id, k.fp)
+	err = c.writeAs(s, func(tx *writeTx) error {
+		if err := tx.SetKeyFingerprint(id, fp, c.clock()); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
+	if err != nil {
+		c.keyring.RemoveEntry(id, fp)
 		c.keyring.Save()
 		return err
-	case k.forgotten:
-		delete(c.realKeys, k.id)
-		c.keyring.Remove(k.id)
-	default:
-		c.realKeys[k.id] = k.fp
-		c.keyring.Retire(k.id, k.fp)
 	}
+	c.realKeys[id] = fp
+	c.keyring.Retire(id, fp)
 	// The change is made: should this save fail, the old entry is dropped
 	// at the next sign-in instead, and can no longer open the file.
 	c.keyring.Save()
+	return nil
+}
+
+// forgetKeyEntryLocked removes id's entry after fn (which must disable
+// its holder) has committed.
+func (c *Clinic) forgetKeyEntryLocked(s *Session, id string, fn func(tx *writeTx) error) error {
+	err := c.writeAs(s, func(tx *writeTx) error {
+		if err := tx.DeleteKeyFingerprint(id); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
+	if err != nil {
+		return err
+	}
+	delete(c.realKeys, id)
+	c.keyring.Remove(id)
+	c.keyring.Save() // as above: the next sign-in drops it otherwise
 	return nil
 }
 

@@ -119,9 +119,12 @@ func (c *Clinic) LetterBatch(ctx context.Context, reqs []LetterRequest, progress
 	res.PDF = pdf
 	res.Letters = len(prepared)
 	res.FileName = "Letters " + prepared[0].letter.Date.String() + ".pdf"
-	// Locked while the batch ran: do refuses, and nothing is logged or
-	// shown. The letters are logged as the user who made them.
-	err = c.doWith(PermPrintLetters, writeSteps{as: &session}, func(tx *writeTx) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermPrintLetters); err != nil {
+		return BatchResult{}, err // locked while the batch ran: log nothing, show nothing
+	}
+	err = c.writeAs(&session, func(tx *writeTx) error {
 		for _, p := range prepared {
 			if err := logLetter(tx, p.record); err != nil {
 				return err

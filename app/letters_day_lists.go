@@ -16,49 +16,48 @@ import (
 // the day view's column order, as one PDF. Every patient on a list has the
 // print recorded in their audit trail.
 func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
-	var listed []schedule.DiaryEntry
-	var res SlipResult
-	// Drawn before the transaction, which has no twin for the clinic's
-	// details.
-	prepare := func(*Session) error {
-		clinic, err := c.store.Clinic()
-		if err != nil {
-			return err
-		}
-		entries, err := c.store.Diary(data.DiaryFilter{From: day.String(), To: day.String(), WithCancelled: true})
-		if err != nil {
-			return err
-		}
-		clinicians, err := c.store.Clinicians(false)
-		if err != nil {
-			return err
-		}
-		now := c.clock().In(ukcal.London())
-		var lists []letters.DayList
-		for _, cl := range clinicians {
-			list := letters.DayList{ClinicName: clinic.Name, Clinician: cl.Name, Date: day, Printed: now}
-			for _, e := range entries {
-				if e.ClinicianID == cl.ID {
-					list.Rows = append(list.Rows, dayListRow(e, now, c.childUnderAge()))
-					listed = append(listed, e)
-				}
-			}
-			if len(list.Rows) > 0 {
-				lists = append(lists, list)
-			}
-		}
-		if len(lists) == 0 {
-			return fmt.Errorf("no one has appointments on %s", day.LongWithDay())
-		}
-		var buf bytes.Buffer
-		ws, err := letters.RenderDayLists(&buf, lists)
-		if err != nil {
-			return err
-		}
-		res = SlipResult{PDF: buf.Bytes(), Slips: len(lists), Warnings: ws.Messages(), FileName: "Day lists " + day.String() + ".pdf"}
-		return nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermPrintLetters)
+	if err != nil {
+		return SlipResult{}, err
 	}
-	err := c.doWith(PermPrintLetters, writeSteps{before: prepare}, func(tx *writeTx) error {
+	clinic, err := c.store.Clinic()
+	if err != nil {
+		return SlipResult{}, err
+	}
+	entries, err := c.store.Diary(data.DiaryFilter{From: day.String(), To: day.String(), WithCancelled: true})
+	if err != nil {
+		return SlipResult{}, err
+	}
+	clinicians, err := c.store.Clinicians(false)
+	if err != nil {
+		return SlipResult{}, err
+	}
+	now := c.clock().In(ukcal.London())
+	var lists []letters.DayList
+	var listed []schedule.DiaryEntry
+	for _, cl := range clinicians {
+		list := letters.DayList{ClinicName: clinic.Name, Clinician: cl.Name, Date: day, Printed: now}
+		for _, e := range entries {
+			if e.ClinicianID == cl.ID {
+				list.Rows = append(list.Rows, dayListRow(e, now, c.childUnderAge()))
+				listed = append(listed, e)
+			}
+		}
+		if len(list.Rows) > 0 {
+			lists = append(lists, list)
+		}
+	}
+	if len(lists) == 0 {
+		return SlipResult{}, fmt.Errorf("no one has appointments on %s", day.LongWithDay())
+	}
+	var buf bytes.Buffer
+	ws, err := letters.RenderDayLists(&buf, lists)
+	if err != nil {
+		return SlipResult{}, err
+	}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		for _, e := range listed {
 			if err := tx.audit(auditEvent{Action: "daylist.print", Entity: "appointment", ID: e.ID, Patient: e.PatientID, Detail: day.String()}); err != nil {
 				return err
@@ -66,7 +65,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 		}
 		return nil
 	})
-	return res, err
+	return SlipResult{PDF: buf.Bytes(), Slips: len(lists), Warnings: ws.Messages(), FileName: "Day lists " + day.String() + ".pdf"}, err
 }
 
 // dayListRow is one appointment as the printed day list shows it at now.

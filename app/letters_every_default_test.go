@@ -114,7 +114,7 @@ func TestEveryDefaultLetterForLongNamesAndLargePrint(t *testing.T) {
 				t.Errorf("gp_letter:\n%s", text)
 			}
 
-			r, err := d.c.LogComplaint(ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: pt.ID,
+			r, err := d.c.LogComplaint(complaints.Details{Complainant: complaints.ComplainantPatient, PatientID: pt.ID,
 				Channel: complaints.Written, Received: ukcal.MustParseDate("2026-11-20"),
 				Description: "could not get through on the phone for 3 days, then was told \"no appointments\"..",
 				Subjects:    []complaints.SubjectArea{complaints.SubjectWaitingTimes}, StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration}})

@@ -63,7 +63,7 @@ func TestLettersGreetByTheKnownAsNameOnlyWhenTheRecordSaysSo(t *testing.T) {
 	}
 
 	// The same patient complaining gets the same greeting.
-	r, err := d.c.LogComplaint(ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: pt.ID,
+	r, err := d.c.LogComplaint(complaints.Details{Complainant: complaints.ComplainantPatient, PatientID: pt.ID,
 		Channel: complaints.Written, Received: ukcal.MustParseDate("2026-11-20"), Description: "The car park was closed.",
 		Subjects: []complaints.SubjectArea{complaints.SubjectWaitingTimes}, StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration}})
 	if err != nil {

@@ -56,27 +56,29 @@ type preparedLetter struct {
 // RenderLetter writes one letter from its template and the records,
 // logs it on the patient's correspondence timeline and audits it.
 func (c *Clinic) RenderLetter(req LetterRequest) (LetterResult, error) {
-	var p preparedLetter
-	var res LetterResult
-	// Made before the transaction: the templates may be written first
-	// (ensureTemplatesLocked), and the letter's reads are the store's.
-	prepare := func(s *Session) error {
-		tmpl, err := c.templateLocked(req.Template)
-		if err != nil {
-			return err
-		}
-		window, err := readLetterWindow(c.store)
-		if err != nil {
-			return err
-		}
-		p, err = c.prepareLetter(c.store, s, tmpl, window, req)
-		if err != nil {
-			return err
-		}
-		res, err = renderPrepared(&p)
-		return err
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermPrintLetters)
+	if err != nil {
+		return LetterResult{}, err
 	}
-	err := c.doWith(PermPrintLetters, writeSteps{before: prepare}, func(tx *writeTx) error {
+	tmpl, err := c.templateLocked(req.Template)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	window, err := readLetterWindow(c.store)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	p, err := c.prepareLetter(c.store, s, tmpl, window, req)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	res, err := renderPrepared(&p)
+	if err != nil {
+		return LetterResult{}, err
+	}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		return logLetter(tx, p.record)
 	})
 	if err != nil {
@@ -287,37 +289,37 @@ type Reprint struct {
 // PrintAgain makes a logged letter or slip again from what was printed,
 // not from today's records, so the copy says what the original said.
 func (c *Clinic) PrintAgain(recordID string) (Reprint, error) {
-	var r data.LetterRecord
-	var out Reprint
-	// Drawn before the transaction, which has no twin for the log.
-	prepare := func(*Session) error {
-		var err error
-		r, err = c.store.LetterRecord(recordID)
-		if err != nil {
-			return notFound(err, "that letter is not in the correspondence log")
-		}
-		var buf bytes.Buffer
-		switch r.Kind {
-		case data.LetterKindLetter:
-			if out.Warnings, err = c.renderPrintedLetter(&buf, r.Content); err != nil {
-				return err
-			}
-		case data.LetterKindSlip:
-			var ps printedSlip
-			if err := json.Unmarshal([]byte(r.Content), &ps); err != nil {
-				return fmt.Errorf("the logged slip cannot be read: %w", err)
-			}
-			if _, err := letters.RenderSlip(&buf, ps.Slip, ps.Printed); err != nil {
-				return err
-			}
-		default:
-			return fmt.Errorf("a %q cannot be printed again", r.Kind)
-		}
-		sum := sha256.Sum256(buf.Bytes())
-		out.PDF, out.Identical, out.FileName = buf.Bytes(), hex.EncodeToString(sum[:]) == r.SHA256, letterFileName(r)
-		return nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermPrintLetters)
+	if err != nil {
+		return Reprint{}, err
 	}
-	err := c.doWith(PermPrintLetters, writeSteps{before: prepare}, func(tx *writeTx) error {
+	r, err := c.store.LetterRecord(recordID)
+	if err != nil {
+		return Reprint{}, notFound(err, "that letter is not in the correspondence log")
+	}
+	var out Reprint
+	var buf bytes.Buffer
+	switch r.Kind {
+	case data.LetterKindLetter:
+		if out.Warnings, err = c.renderPrintedLetter(&buf, r.Content); err != nil {
+			return Reprint{}, err
+		}
+	case data.LetterKindSlip:
+		var ps printedSlip
+		if err := json.Unmarshal([]byte(r.Content), &ps); err != nil {
+			return Reprint{}, fmt.Errorf("the logged slip cannot be read: %w", err)
+		}
+		if _, err := letters.RenderSlip(&buf, ps.Slip, ps.Printed); err != nil {
+			return Reprint{}, err
+		}
+	default:
+		return Reprint{}, fmt.Errorf("a %q cannot be printed again", r.Kind)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	out.PDF, out.Identical, out.FileName = buf.Bytes(), hex.EncodeToString(sum[:]) == r.SHA256, letterFileName(r)
+	err = c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: r.Kind + ".reprint", Entity: "letter", ID: r.ID, Patient: r.PatientID, Detail: "identical=" + strconv.FormatBool(out.Identical)})
 	})
 	return out, err

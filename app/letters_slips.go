@@ -53,92 +53,88 @@ type SlipResult struct {
 
 // AppointmentSlip makes the card-size slip for one appointment.
 func (c *Clinic) AppointmentSlip(appointmentID string) (SlipResult, error) {
-	return c.printSlips(false, func() ([]schedule.DiaryEntry, error) {
-		a, err := c.store.Appointment(appointmentID)
-		if err != nil {
-			return nil, notFound(err, "that appointment is not in the diary")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermPrintLetters)
+	if err != nil {
+		return SlipResult{}, err
+	}
+	a, err := c.store.Appointment(appointmentID)
+	if err != nil {
+		return SlipResult{}, notFound(err, "that appointment is not in the diary")
+	}
+	entries, err := c.store.Diary(data.DiaryFilter{From: a.Date, To: a.Date, PatientID: a.PatientID, WithCancelled: true})
+	if err != nil {
+		return SlipResult{}, err
+	}
+	for _, e := range entries {
+		if e.ID == appointmentID {
+			return c.slipsLocked(s, []schedule.DiaryEntry{e}, false)
 		}
-		entries, err := c.store.Diary(data.DiaryFilter{From: a.Date, To: a.Date, PatientID: a.PatientID, WithCancelled: true})
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range entries {
-			if e.ID == appointmentID {
-				return []schedule.DiaryEntry{e}, nil
-			}
-		}
-		return nil, errors.New("that appointment is not in the diary")
-	})
+	}
+	return SlipResult{}, errors.New("that appointment is not in the diary")
 }
 
 // DaySlips makes the slips for every appointment booked on day, ten to an
 // A4 sheet with cut marks.
 func (c *Clinic) DaySlips(day ukcal.Date) (SlipResult, error) {
-	res, err := c.printSlips(true, func() ([]schedule.DiaryEntry, error) {
-		entries, err := c.store.Diary(data.DiaryFilter{From: day.String(), To: day.String()})
-		if err != nil {
-			return nil, err
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermPrintLetters)
+	if err != nil {
+		return SlipResult{}, err
+	}
+	entries, err := c.store.Diary(data.DiaryFilter{From: day.String(), To: day.String()})
+	if err != nil {
+		return SlipResult{}, err
+	}
+	var booked []schedule.DiaryEntry
+	for _, e := range entries {
+		if e.Status == schedule.StatusBooked || e.Status == schedule.StatusArrived {
+			booked = append(booked, e)
 		}
-		var booked []schedule.DiaryEntry
-		for _, e := range entries {
-			if e.Status == schedule.StatusBooked || e.Status == schedule.StatusArrived {
-				booked = append(booked, e)
-			}
-		}
-		if len(booked) == 0 {
-			return nil, fmt.Errorf("no appointments are booked on %s", day.LongWithDay())
-		}
-		return booked, nil
-	})
+	}
+	if len(booked) == 0 {
+		return SlipResult{}, fmt.Errorf("no appointments are booked on %s", day.LongWithDay())
+	}
+	res, err := c.slipsLocked(s, booked, true)
 	res.FileName = "Appointment slips " + day.String() + ".pdf"
 	return res, err
 }
 
-// printSlips draws slips for the entries pick reads (one card, or sheets
-// of ten) and logs one slip per patient with the SHA-256 of the PDF made.
-// They are read and drawn before the transaction, which has no twin for
-// the clinic's details.
-func (c *Clinic) printSlips(sheet bool, pick func() ([]schedule.DiaryEntry, error)) (SlipResult, error) {
-	var res SlipResult
-	var recs []data.LetterRecord
-	draw := func(s *Session) error {
-		entries, err := pick()
-		if err != nil {
-			return err
-		}
-		clinic, err := c.store.Clinic()
-		if err != nil {
-			return err
-		}
-		now := c.clock()
-		slips := make([]letters.Slip, len(entries))
-		for i, e := range entries {
-			slips[i] = slipFor(clinic, e)
-		}
-		var buf bytes.Buffer
-		var ws letters.Warnings
-		if sheet {
-			ws, err = letters.RenderSlipSheet(&buf, slips, now)
-		} else {
-			ws, err = letters.RenderSlip(&buf, slips[0], now)
-		}
-		if err != nil {
-			return err
-		}
-		sum := sha256Hex(buf.Bytes())
-		recs = make([]data.LetterRecord, len(entries))
-		for i, e := range entries {
-			content, err := jsonString(printedSlip{Slip: slips[i], Printed: now})
-			if err != nil {
-				return err
-			}
-			recs[i] = data.LetterRecord{ID: newID(), PatientID: e.PatientID, Kind: data.LetterKindSlip, Template: "slip",
-				Title: "Appointment slip", AppointmentID: e.ID, Content: content, SHA256: sum, CreatedBy: s.User.Username, CreatedAt: now.UTC()}
-		}
-		res = SlipResult{PDF: buf.Bytes(), Slips: len(entries), Warnings: ws.Messages(), FileName: "Appointment slip " + entries[0].Date + ".pdf"}
-		return nil
+// slipsLocked draws slips (one card, or sheets of ten) and logs one slip
+// per patient with the SHA-256 of the PDF made. Caller holds c.mu.
+func (c *Clinic) slipsLocked(s *Session, entries []schedule.DiaryEntry, sheet bool) (SlipResult, error) {
+	clinic, err := c.store.Clinic()
+	if err != nil {
+		return SlipResult{}, err
 	}
-	err := c.doWith(PermPrintLetters, writeSteps{before: draw}, func(tx *writeTx) error {
+	now := c.clock()
+	slips := make([]letters.Slip, len(entries))
+	for i, e := range entries {
+		slips[i] = slipFor(clinic, e)
+	}
+	var buf bytes.Buffer
+	var ws letters.Warnings
+	if sheet {
+		ws, err = letters.RenderSlipSheet(&buf, slips, now)
+	} else {
+		ws, err = letters.RenderSlip(&buf, slips[0], now)
+	}
+	if err != nil {
+		return SlipResult{}, err
+	}
+	sum := sha256Hex(buf.Bytes())
+	recs := make([]data.LetterRecord, len(entries))
+	for i, e := range entries {
+		content, err := jsonString(printedSlip{Slip: slips[i], Printed: now})
+		if err != nil {
+			return SlipResult{}, err
+		}
+		recs[i] = data.LetterRecord{ID: newID(), PatientID: e.PatientID, Kind: data.LetterKindSlip, Template: "slip",
+			Title: "Appointment slip", AppointmentID: e.ID, Content: content, SHA256: sum, CreatedBy: s.User.Username, CreatedAt: now.UTC()}
+	}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		for _, r := range recs {
 			if err := logLetter(tx, r); err != nil {
 				return err
@@ -149,5 +145,6 @@ func (c *Clinic) printSlips(sheet bool, pick func() ([]schedule.DiaryEntry, erro
 	if err != nil {
 		return SlipResult{}, err
 	}
+	res := SlipResult{PDF: buf.Bytes(), Slips: len(entries), Warnings: ws.Messages(), FileName: "Appointment slip " + entries[0].Date + ".pdf"}
 	return res, nil
 }

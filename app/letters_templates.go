@@ -128,27 +128,27 @@ func (c *Clinic) templateLocked(name string) (letters.ClinicTemplate, error) {
 // subject and body. A template with a mistake is refused, saving nothing,
 // with letters.TemplateErrors naming each line.
 func (c *Clinic) SaveLetterTemplate(name, title, subject, body string) (letters.ClinicTemplate, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermEditTemplates)
+	if err != nil {
+		return letters.ClinicTemplate{}, err
+	}
+	t, err := c.templateLocked(name)
+	if err != nil {
+		return letters.ClinicTemplate{}, err
+	}
 	title, subject = cleanText(title), cleanText(subject)
 	body = strings.ReplaceAll(body, "\r\n", "\n")
-	var t letters.ClinicTemplate
-	// The template is read before the transaction: the defaults may be
-	// written first (ensureTemplatesLocked), in a transaction of their own.
-	read := func(s *Session) error {
-		var err error
-		if t, err = c.templateLocked(name); err != nil {
-			return err
-		}
-		if title == "" {
-			return errors.New("the template needs a title")
-		}
-		if errs := letters.Validate(subject, body); len(errs) > 0 {
-			return errs
-		}
-		t.Title, t.Subject, t.Body = title, subject, body
-		t.Edited, t.UpdatedAt, t.UpdatedBy = true, c.clock().UTC(), s.User.Username
-		return nil
+	if title == "" {
+		return letters.ClinicTemplate{}, errors.New("the template needs a title")
 	}
-	err := c.doWith(PermEditTemplates, writeSteps{before: read}, func(tx *writeTx) error {
+	if errs := letters.Validate(subject, body); len(errs) > 0 {
+		return letters.ClinicTemplate{}, errs
+	}
+	t.Title, t.Subject, t.Body = title, subject, body
+	t.Edited, t.UpdatedAt, t.UpdatedBy = true, c.clock().UTC(), s.User.Username
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveLetterTemplate(t); err != nil {
 			return err
 		}
@@ -159,12 +159,18 @@ func (c *Clinic) SaveLetterTemplate(name, title, subject, body string) (letters.
 
 // ResetLetterTemplate puts the built-in wording of a template back.
 func (c *Clinic) ResetLetterTemplate(name string) (letters.ClinicTemplate, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermEditTemplates)
+	if err != nil {
+		return letters.ClinicTemplate{}, err
+	}
 	t, err := defaultLetterTemplate(name, c.clock().UTC())
 	if err != nil {
 		return letters.ClinicTemplate{}, err
 	}
-	err = c.do(PermEditTemplates, func(tx *writeTx) error {
-		t.UpdatedBy = tx.session.User.Username
+	t.UpdatedBy = s.User.Username
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.SaveLetterTemplate(t); err != nil {
 			return err
 		}
@@ -199,54 +205,51 @@ func (c *Clinic) PreviewLetterTemplate(addressedTo, subject, body, patientID str
 // called name, which decides who some letters go to (the cover of a copy
 // of records goes to the patient, whatever their age).
 func (c *Clinic) PreviewNamedLetterTemplate(name, addressedTo, subject, body, patientID string) (LetterPreview, error) {
-	if errs := letters.Validate(subject, body); len(errs) > 0 {
-		return LetterPreview{}, errs
-	}
-	var out LetterPreview
-	examplePatient := patientID == "" || patientID == ExampleChild
-	// Filled in and drawn before the transaction: the letter's reads are
-	// the store's, and the example patient, made up, is not audited.
-	draw := func(s *Session) error {
-		window, err := readLetterWindow(c.store)
-		if err != nil {
-			return err
-		}
-		tmpl := letters.ClinicTemplate{Name: name, Title: "Preview", AddressedTo: addressedTo, Subject: subject, Body: body}
-		var l letters.Letter
-		var warnings []string
-		if examplePatient {
-			l, err = exampleLetterFor(tmpl, window, s, patientID == ExampleChild)
-		} else {
-			var src letterSource
-			src, err = readLetterSource(c.store, patientID, "", c.today())
-			if err == nil {
-				l, err = buildLetter(src, tmpl, window, s)
-				warnings = src.letterWarnings(tmpl)
-			}
-		}
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		ws, err := letters.RenderLetter(&buf, l)
-		if err != nil {
-			return err
-		}
-		out = LetterPreview{Subject: l.Subject, Salutation: l.Salutation, Paragraphs: l.Paragraphs, PDF: buf.Bytes(),
-			Warnings: append(warnings, ws.Messages()...)}
-		if examplePatient {
-			return errNoWrite
-		}
-		return nil
-	}
-	err := c.doWith(PermPrintLetters, writeSteps{before: draw}, func(tx *writeTx) error {
-		// A preview shows the patient's details on screen: a view, audited.
-		return tx.audit(auditEvent{Action: "patient.view", Entity: "patient", ID: patientID, Patient: patientID, Detail: "letter preview"})
-	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermPrintLetters)
 	if err != nil {
 		return LetterPreview{}, err
 	}
-	return out, nil
+	if errs := letters.Validate(subject, body); len(errs) > 0 {
+		return LetterPreview{}, errs
+	}
+	window, err := readLetterWindow(c.store)
+	if err != nil {
+		return LetterPreview{}, err
+	}
+	tmpl := letters.ClinicTemplate{Name: name, Title: "Preview", AddressedTo: addressedTo, Subject: subject, Body: body}
+	var l letters.Letter
+	var warnings []string
+	if patientID == "" || patientID == ExampleChild {
+		l, err = exampleLetterFor(tmpl, window, s, patientID == ExampleChild)
+	} else {
+		var src letterSource
+		src, err = readLetterSource(c.store, patientID, "", c.today())
+		if err == nil {
+			l, err = buildLetter(src, tmpl, window, s)
+			warnings = src.letterWarnings(tmpl)
+		}
+	}
+	if err != nil {
+		return LetterPreview{}, err
+	}
+	var buf bytes.Buffer
+	ws, err := letters.RenderLetter(&buf, l)
+	if err != nil {
+		return LetterPreview{}, err
+	}
+	if patientID != "" && patientID != ExampleChild {
+		// A preview shows the patient's details on screen: a view, audited.
+		err = c.writeAs(s, func(tx *writeTx) error {
+			return tx.audit(auditEvent{Action: "patient.view", Entity: "patient", ID: patientID, Patient: patientID, Detail: "letter preview"})
+		})
+		if err != nil {
+			return LetterPreview{}, err
+		}
+	}
+	return LetterPreview{Subject: l.Subject, Salutation: l.Salutation, Paragraphs: l.Paragraphs, PDF: buf.Bytes(),
+		Warnings: append(warnings, ws.Messages()...)}, nil
 }
 
 // exampleLetter fills a template with letters.ExampleFields.

@@ -55,21 +55,25 @@ func (c *Clinic) LetterWindow() (letters.Window, error) {
 // letter layout cannot use is refused with the layout's own reason, found
 // by laying out the example letter in it.
 func (c *Clinic) SetLetterWindow(w letters.Window) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermEditClinic)
+	if err != nil {
+		return err
+	}
 	d, err := letters.LookupDefaultTemplate("appointment_reminder")
 	if err != nil {
 		return err
 	}
-	// The trial letter is signed by the session's user.
-	tryLayout := func(s *Session) error {
-		trial, err := exampleLetter(letters.ClinicTemplate{Name: d.Name, AddressedTo: d.AddressedTo, Subject: d.Subject, Body: d.Body}, w, s)
-		if err != nil {
-			return err
-		}
-		_, err = letters.RenderLetter(&bytes.Buffer{}, trial)
+	trial, err := exampleLetter(letters.ClinicTemplate{Name: d.Name, AddressedTo: d.AddressedTo, Subject: d.Subject, Body: d.Body}, w, s)
+	if err != nil {
+		return err
+	}
+	if _, err := letters.RenderLetter(&bytes.Buffer{}, trial); err != nil {
 		return err
 	}
 	format := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-	return c.doWith(PermEditClinic, writeSteps{before: tryLayout}, func(tx *writeTx) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		for key, v := range map[string]float64{settingWindowLeft: w.Left, settingWindowTop: w.Top, settingWindowWidth: w.Width, settingWindowHeight: w.Height} {
 			if err := tx.SetSetting(key, format(v)); err != nil {
 				return err

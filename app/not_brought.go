@@ -132,6 +132,12 @@ func (c *Clinic) SafeguardingPromptFor(appointmentID string) (patients.Safeguard
 // AcknowledgeSafeguarding closes a prompt with what the clinician decided
 // (e.g. "Spoke to mum, car broke down; no concerns"), audited.
 func (c *Clinic) AcknowledgeSafeguarding(id, note string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSafeguarding)
+	if err != nil {
+		return err
+	}
 	note = strings.Join(strings.Fields(cleanText(note)), " ")
 	if note == "" {
 		return errors.New("say what you decided, for example \"No concerns: spoke to mum, the car broke down\" or \"Referred to the safeguarding lead\"")
@@ -139,7 +145,7 @@ func (c *Clinic) AcknowledgeSafeguarding(id, note string) error {
 	if len([]rune(note)) > 500 {
 		return errors.New("keep the note to 500 characters: the full account belongs in the clinical notes")
 	}
-	return c.do(PermSafeguarding, func(tx *writeTx) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		p, err := tx.SafeguardingPrompt(id)
 		if err != nil {
 			return notFound(err, "that safeguarding prompt is not in this clinic file")
@@ -147,7 +153,7 @@ func (c *Clinic) AcknowledgeSafeguarding(id, note string) error {
 		if !p.Open() {
 			return fmt.Errorf("this prompt was already acknowledged by %s", p.AcknowledgedBy)
 		}
-		if err := tx.AcknowledgeSafeguardingPrompt(id, tx.session.User.Username, note, c.clock()); err != nil {
+		if err := tx.AcknowledgeSafeguardingPrompt(id, s.User.Username, note, c.clock()); err != nil {
 			return err
 		}
 		return tx.audit(auditEvent{Action: "safeguarding.acknowledge", Entity: "appointment", ID: p.AppointmentID, Patient: p.PatientID, Detail: "note: " + note})

@@ -33,6 +33,12 @@ func (c *Clinic) normalise(p *patients.Patient, o PatientOptions) error {
 // first: this does not refuse a duplicate, since two people can share a
 // name and a birthday.
 func (c *Clinic) CreatePatient(p patients.Patient, o PatientOptions) (patients.Patient, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermEditPatients)
+	if err != nil {
+		return patients.Patient{}, err
+	}
 	if err := c.normalise(&p, o); err != nil {
 		return patients.Patient{}, err
 	}
@@ -41,7 +47,7 @@ func (c *Clinic) CreatePatient(p patients.Patient, o PatientOptions) (patients.P
 	p.Status = patients.PatientActive
 	p.MergedInto, p.ArchivedAt = "", time.Time{}
 	p.CreatedAt, p.UpdatedAt = now, now
-	err := c.do(PermEditPatients, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.InsertPatient(p); err != nil {
 			return err
 		}
@@ -69,15 +75,20 @@ func (c *Clinic) PossibleDuplicates(p patients.Patient) ([]patients.Duplicate, e
 
 // Patient opens one record; the view is audited.
 func (c *Clinic) Patient(id string) (patients.Patient, error) {
-	var p patients.Patient
-	err := c.do(PermViewPatients, func(tx *writeTx) error {
-		var err error
-		if p, err = tx.Patient(id); err != nil {
-			if errors.Is(err, data.ErrNotFound) {
-				return errors.New("that patient's record is not in this clinic file")
-			}
-			return err
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermViewPatients)
+	if err != nil {
+		return patients.Patient{}, err
+	}
+	p, err := c.store.Patient(id)
+	if err != nil {
+		if errors.Is(err, data.ErrNotFound) {
+			return p, errors.New("that patient's record is not in this clinic file")
 		}
+		return p, err
+	}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "patient.view", Entity: "patient", ID: p.ID, Patient: p.ID})
 	})
 	return p, err
@@ -86,10 +97,16 @@ func (c *Clinic) Patient(id string) (patients.Patient, error) {
 // UpdatePatient saves changes to a record; the audit row names the fields
 // that changed (never their values).
 func (c *Clinic) UpdatePatient(p patients.Patient, o PatientOptions) (patients.Patient, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermEditPatients)
+	if err != nil {
+		return p, err
+	}
 	if err := c.normalise(&p, o); err != nil {
 		return p, err
 	}
-	err := c.do(PermEditPatients, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		old, err := tx.Patient(p.ID)
 		if err != nil {
 			return err

@@ -20,13 +20,19 @@ import (
 // together, so the file and the audit trail agree. If writing to w fails,
 // nothing is audited and the caller must throw away what was written.
 func (c *Clinic) ExportPatients(w io.Writer, includeArchived bool) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermExportPatients)
+	if err != nil {
+		return 0, err
+	}
 	statuses := []string{patients.PatientActive}
 	if includeArchived {
 		statuses = append(statuses, patients.PatientArchived)
 	}
 	n := 0
 	exportID := uuid.Must(uuid.NewV7()).String()
-	err := c.do(PermExportPatients, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		// The IDs come first, in name order; then the records a page at a
 		// time, so a clinic of 100,000 patients is never all in memory.
 		// The pages are read through the store's own prepared statement

@@ -61,93 +61,92 @@ var ErrImportRejected = errors.New("nothing was imported because some rows have 
 // against the clinic file, and adds the good rows in one transaction: all
 // of them or, without SkipInvalid, none if any row is bad.
 func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport, error) {
-	var report ImportReport
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermImportPatients)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	report := ImportReport{Rows: len(rows), DryRun: o.DryRun}
+	opts := patients.Options{Today: c.today(), AllowPseudoPostcode: true}
 	var good []patients.Patient
-	// The rows are checked against the clinic file before the transaction,
-	// which has no twin for finding duplicates; a dry run stops there.
-	check := func(*Session) error {
-		report = ImportReport{Rows: len(rows), DryRun: o.DryRun}
-		opts := patients.Options{Today: c.today(), AllowPseudoPostcode: true}
-		good = nil
-		byNHS := map[string]int{}         // NHS number -> line
-		byDOB := map[dobInitial][]int{}   // indices into good, by DOB and forename initial
-		var folded []patients.FoldedNames // the names of good, folded once
-		var goodLines []int               // the line each of good came from
-		for i, r := range rows {
-			if o.Progress != nil && i%500 == 0 {
-				o.Progress(i, len(rows))
+	byNHS := map[string]int{}         // NHS number -> line
+	byDOB := map[dobInitial][]int{}   // indices into good, by DOB and forename initial
+	var folded []patients.FoldedNames // the names of good, folded once
+	var goodLines []int               // the line each of good came from
+	for i, r := range rows {
+		if o.Progress != nil && i%500 == 0 {
+			o.Progress(i, len(rows))
+		}
+		p := r.Patient
+		var reasons []string
+		reasons = append(reasons, r.Problems...)
+		if err := patients.Normalise(&p, opts); err != nil {
+			var fe patients.FieldErrors
+			if errors.As(err, &fe) {
+				for _, f := range fe {
+					reasons = append(reasons, f.Message)
+				}
+			} else {
+				reasons = append(reasons, err.Error())
 			}
-			p := r.Patient
-			var reasons []string
-			reasons = append(reasons, r.Problems...)
-			if err := patients.Normalise(&p, opts); err != nil {
-				var fe patients.FieldErrors
-				if errors.As(err, &fe) {
-					for _, f := range fe {
-						reasons = append(reasons, f.Message)
-					}
+		}
+		if len(reasons) == 0 && p.NHSNumber != "" {
+			if line, ok := byNHS[p.NHSNumber]; ok {
+				reasons = append(reasons, fmt.Sprintf("the NHS number %s is also on line %d", nhs.FormatNHSNumber(p.NHSNumber), line))
+			}
+		}
+		if len(reasons) == 0 {
+			candidates, err := c.store.DuplicateCandidates(p)
+			if err != nil {
+				return report, err
+			}
+			for _, d := range patients.LikelyDuplicates(p, candidates) {
+				if d.Reason == "the same NHS number" {
+					reasons = append(reasons, fmt.Sprintf("a patient with NHS number %s is already in the clinic file (%s %s)",
+						nhs.FormatNHSNumber(p.NHSNumber), d.Patient.Forenames, d.Patient.Surname))
 				} else {
-					reasons = append(reasons, err.Error())
+					report.Warnings = append(report.Warnings, ImportProblem{r.Line,
+						fmt.Sprintf("may be the same person as %s %s, already in the clinic file (%s)", d.Patient.Forenames, d.Patient.Surname, d.Reason)})
 				}
-			}
-			if len(reasons) == 0 && p.NHSNumber != "" {
-				if line, ok := byNHS[p.NHSNumber]; ok {
-					reasons = append(reasons, fmt.Sprintf("the NHS number %s is also on line %d", nhs.FormatNHSNumber(p.NHSNumber), line))
-				}
-			}
-			if len(reasons) == 0 {
-				candidates, err := c.store.DuplicateCandidates(p)
-				if err != nil {
-					return err
-				}
-				for _, d := range patients.LikelyDuplicates(p, candidates) {
-					if d.Reason == "the same NHS number" {
-						reasons = append(reasons, fmt.Sprintf("a patient with NHS number %s is already in the clinic file (%s %s)",
-							nhs.FormatNHSNumber(p.NHSNumber), d.Patient.Forenames, d.Patient.Surname))
-					} else {
-						report.Warnings = append(report.Warnings, ImportProblem{r.Line,
-							fmt.Sprintf("may be the same person as %s %s, already in the clinic file (%s)", d.Patient.Forenames, d.Patient.Surname, d.Reason)})
-					}
-				}
-				names := patients.FoldNames(p)
-				for _, j := range byDOB[dobInitial{p.DOB, names.Initial()}] {
-					if names.Similar(folded[j]) {
-						report.Warnings = append(report.Warnings, ImportProblem{r.Line,
-							fmt.Sprintf("may be the same person as line %d (same date of birth and a similar name)", goodLines[j])})
-					}
-				}
-			}
-			if len(reasons) > 0 {
-				report.Problems = append(report.Problems, ImportProblem{r.Line, strings.Join(reasons, "; ")})
-				continue
-			}
-			if p.NHSNumber != "" {
-				byNHS[p.NHSNumber] = r.Line
 			}
 			names := patients.FoldNames(p)
-			key := dobInitial{p.DOB, names.Initial()}
-			byDOB[key] = append(byDOB[key], len(good))
-			folded = append(folded, names)
-			goodLines = append(goodLines, r.Line)
-			good = append(good, p)
+			for _, j := range byDOB[dobInitial{p.DOB, names.Initial()}] {
+				if names.Similar(folded[j]) {
+					report.Warnings = append(report.Warnings, ImportProblem{r.Line,
+						fmt.Sprintf("may be the same person as line %d (same date of birth and a similar name)", goodLines[j])})
+				}
+			}
 		}
-		if o.Progress != nil {
-			o.Progress(len(rows), len(rows))
+		if len(reasons) > 0 {
+			report.Problems = append(report.Problems, ImportProblem{r.Line, strings.Join(reasons, "; ")})
+			continue
 		}
-		sort.SliceStable(report.Problems, func(i, j int) bool { return report.Problems[i].Line < report.Problems[j].Line })
-		report.Skipped = len(report.Problems)
-		if len(report.Problems) > 0 && !o.SkipInvalid {
-			report.Skipped = len(rows)
-			return ErrImportRejected
+		if p.NHSNumber != "" {
+			byNHS[p.NHSNumber] = r.Line
 		}
-		if o.DryRun {
-			report.Imported = 0
-			return errNoWrite
-		}
-		return nil
+		names := patients.FoldNames(p)
+		key := dobInitial{p.DOB, names.Initial()}
+		byDOB[key] = append(byDOB[key], len(good))
+		folded = append(folded, names)
+		goodLines = append(goodLines, r.Line)
+		good = append(good, p)
+	}
+	if o.Progress != nil {
+		o.Progress(len(rows), len(rows))
+	}
+	sort.SliceStable(report.Problems, func(i, j int) bool { return report.Problems[i].Line < report.Problems[j].Line })
+	report.Skipped = len(report.Problems)
+	if len(report.Problems) > 0 && !o.SkipInvalid {
+		report.Skipped = len(rows)
+		return report, ErrImportRejected
+	}
+	if o.DryRun {
+		report.Imported = 0
+		return report, nil
 	}
 	now := c.clock().UTC()
-	err := c.doWith(PermImportPatients, writeSteps{before: check}, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		for i := range good {
 			p := &good[i]
 			p.ID = uuid.Must(uuid.NewV7()).String()
@@ -162,7 +161,7 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 		}
 		return tx.audit(auditEvent{Action: "patient.import", Entity: "import", ID: uuid.Must(uuid.NewV7()).String(), Detail: fmt.Sprintf("%d imported, %d skipped", len(good), report.Skipped)})
 	})
-	if err != nil || o.DryRun {
+	if err != nil {
 		return report, err
 	}
 	report.Imported = len(good)

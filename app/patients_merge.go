@@ -12,11 +12,17 @@ import (
 // MergePatients moves everything of the duplicate to the survivor and
 // marks the duplicate merged (managers only). UndoMerge reverses it.
 func (c *Clinic) MergePatients(survivorID, duplicateID string) (patients.Merge, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermMergePatients)
+	if err != nil {
+		return patients.Merge{}, err
+	}
 	if survivorID == duplicateID {
 		return patients.Merge{}, errors.New("choose two different records to merge")
 	}
 	var m patients.Merge
-	err := c.do(PermMergePatients, func(tx *writeTx) error {
+	err = c.writeAs(s, func(tx *writeTx) error {
 		for _, id := range []string{survivorID, duplicateID} {
 			p, err := tx.Patient(id)
 			if err != nil {
@@ -26,9 +32,8 @@ func (c *Clinic) MergePatients(survivorID, duplicateID string) (patients.Merge, 
 				return errors.New("one of these records has already been merged into another")
 			}
 		}
-		var err error
 		m, err = tx.MergePatients(patients.Merge{ID: uuid.Must(uuid.NewV7()).String(), SurvivorID: survivorID,
-			MergedID: duplicateID, MergedBy: tx.session.User.Username, MergedAt: c.clock()})
+			MergedID: duplicateID, MergedBy: s.User.Username, MergedAt: c.clock()})
 		if err != nil {
 			return err
 		}

@@ -25,14 +25,19 @@ func (c *Clinic) LogCall(patientID, direction, body string) (patients.Note, erro
 }
 
 func (c *Clinic) addNote(patientID, kind, direction, body string) (patients.Note, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermNotePatients)
+	if err != nil {
+		return patients.Note{}, err
+	}
 	body = cleanText(body)
 	if body == "" {
 		return patients.Note{}, errors.New("write something first")
 	}
-	var n patients.Note
-	err := c.do(PermNotePatients, func(tx *writeTx) error {
-		n = patients.Note{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Kind: kind, Direction: direction,
-			Body: body, CreatedBy: tx.session.User.Username, CreatedAt: c.clock()}
+	n := patients.Note{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Kind: kind, Direction: direction,
+		Body: body, CreatedBy: s.User.Username, CreatedAt: c.clock()}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if _, err := tx.Patient(patientID); err != nil {
 			return err
 		}
@@ -46,6 +51,12 @@ func (c *Clinic) addNote(patientID, kind, direction, body string) (patients.Note
 
 // AddTask adds a follow-up, optionally about a patient, owned by a user.
 func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string) (tasks.Task, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermNotePatients)
+	if err != nil {
+		return tasks.Task{}, err
+	}
 	title = cleanText(title)
 	if title == "" {
 		return tasks.Task{}, errors.New("say what needs doing, e.g. \"Call back about the X-ray results\"")
@@ -53,22 +64,16 @@ func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string
 	if due.IsZero() {
 		return tasks.Task{}, errors.New("choose the day it is due")
 	}
-	var k tasks.Task
-	// The owner is read before the transaction, which has no twin for
-	// reading a user by id.
-	checkOwner := func(s *Session) error {
-		if ownerID == "" {
-			ownerID = s.User.ID
-		}
-		owner, err := c.store.UserByID(ownerID)
-		if err != nil || !owner.Active {
-			return errors.New("choose someone who can still sign in to own the follow-up")
-		}
-		k = tasks.Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due,
-			OwnerID: ownerID, CreatedBy: s.User.Username, CreatedAt: c.clock()}
-		return nil
+	if ownerID == "" {
+		ownerID = s.User.ID
 	}
-	err := c.doWith(PermNotePatients, writeSteps{before: checkOwner}, func(tx *writeTx) error {
+	owner, err := c.store.UserByID(ownerID)
+	if err != nil || !owner.Active {
+		return tasks.Task{}, errors.New("choose someone who can still sign in to own the follow-up")
+	}
+	k := tasks.Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due,
+		OwnerID: ownerID, CreatedBy: s.User.Username, CreatedAt: c.clock()}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if patientID != "" {
 			if _, err := tx.Patient(patientID); err != nil {
 				return err

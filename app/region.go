@@ -2,6 +2,7 @@ package app
 
 import (
 	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
 )
 
 // BankHolidayRegion is the part of the UK whose bank holidays the clinic
@@ -24,8 +25,8 @@ func (c *Clinic) bankHolidayRegionLocked() ukcal.Region {
 }
 
 // regionOf reads the clinic's region from its settings.
-func regionOf(r settingsReader) ukcal.Region {
-	cs, err := r.CalendarSettings()
+func regionOf(store *data.Store) ukcal.Region {
+	cs, err := store.CalendarSettings()
 	if err != nil {
 		return ukcal.DefaultRegion
 	}

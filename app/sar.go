@@ -142,19 +142,22 @@ func (c *Clinic) produceSAR(by *Session, cp preparedSAR, isNew bool, pdf, js io.
 		return sar.Request{}, fmt.Errorf("saving the JSON copy: %w", err)
 	}
 
-	sameUser := func(s *Session) error {
-		if s.User.ID != by.User.ID {
-			return errors.New("the copy was not recorded: someone else signed in while it was being made; make it again")
-		}
-		return nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSubjectAccess)
+	if err != nil {
+		return sar.Request{}, err
 	}
-	err := c.doWith(PermSubjectAccess, writeSteps{before: sameUser}, func(tx *writeTx) error {
-		if !isNew {
-			// Made twice at once, from two screens: the first one counts.
-			if _, err := openSAR(tx, req.ID); err != nil {
-				return err
-			}
+	if s.User.ID != by.User.ID {
+		return sar.Request{}, errors.New("the copy was not recorded: someone else signed in while it was being made; make it again")
+	}
+	if !isNew {
+		// Made twice at once, from two screens: the first one counts.
+		if _, err := c.openSARLocked(req.ID); err != nil {
+			return sar.Request{}, err
 		}
+	}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		save := tx.UpdateSAR
 		if isNew {
 			save = tx.InsertSAR

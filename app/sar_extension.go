@@ -36,35 +36,30 @@ If you are not happy with how we are dealing with your request, please tell us. 
 // returns the notice to print or send, logged on the patient's
 // correspondence and audited with the extension in one transaction.
 func (c *Clinic) ExtendSAR(id string, sent ukcal.Date, why string) (sar.Request, LetterResult, error) {
-	var (
-		req         sar.Request
-		notOpened   bool // openSARLocked's refusal comes back with what it read
-		p           preparedLetter
-		res         LetterResult
-		due, dueExt ukcal.Date
-	)
-	// The notice is made before the transaction: the request and the
-	// letter's reads are the store's.
-	prepare := func(s *Session) error {
-		var err error
-		if req, err = c.openSARLocked(id); err != nil {
-			notOpened = true
-			return err
-		}
-		region, today := c.bankHolidayRegionLocked(), c.today()
-		if err := req.Extend(sent, sarReasonText(why), region, today); err != nil {
-			return err
-		}
-		if p, err = c.prepareSARExtension(s, req, region, today); err != nil {
-			return err
-		}
-		if res, err = renderPrepared(&p); err != nil {
-			return err
-		}
-		due, dueExt = req.Due(region, today), req.DueExtended(region, today)
-		return nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSubjectAccess)
+	if err != nil {
+		return sar.Request{}, LetterResult{}, err
 	}
-	err := c.doWith(PermSubjectAccess, writeSteps{before: prepare}, func(tx *writeTx) error {
+	req, err := c.openSARLocked(id)
+	if err != nil {
+		return req, LetterResult{}, err
+	}
+	region, today := c.bankHolidayRegionLocked(), c.today()
+	if err := req.Extend(sent, sarReasonText(why), region, today); err != nil {
+		return sar.Request{}, LetterResult{}, err
+	}
+	p, err := c.prepareSARExtension(s, req, region, today)
+	if err != nil {
+		return sar.Request{}, LetterResult{}, err
+	}
+	res, err := renderPrepared(&p)
+	if err != nil {
+		return sar.Request{}, LetterResult{}, err
+	}
+	due, dueExt := req.Due(region, today), req.DueExtended(region, today)
+	err = c.writeAs(s, func(tx *writeTx) error {
 		if err := tx.UpdateSAR(req, due, dueExt); err != nil {
 			return err
 		}
@@ -74,9 +69,6 @@ func (c *Clinic) ExtendSAR(id string, sent ukcal.Date, why string) (sar.Request,
 		return logLetter(tx, p.record)
 	})
 	if err != nil {
-		if notOpened {
-			return req, LetterResult{}, err
-		}
 		return sar.Request{}, LetterResult{}, err
 	}
 	return req, res, nil

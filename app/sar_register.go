@@ -43,11 +43,17 @@ type SARLog struct {
 // LogSAR puts a subject access request on the register the day it
 // arrives, with its clock.
 func (c *Clinic) LogSAR(in SARLog) (sar.Request, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSubjectAccess)
+	if err != nil {
+		return sar.Request{}, err
+	}
 	today := c.today()
 	req := sar.Request{
 		ID: uuid.Must(uuid.NewV7()).String(), PatientID: in.PatientID, Received: in.Received,
 		RequestedBy: sarRequester(in.RequestedBy), IdentityCheck: cleanText(in.IdentityCheck), Scope: cleanText(in.Scope),
-		CreatedAt: c.clock().UTC(),
+		CreatedBy: s.User.Username, CreatedAt: c.clock().UTC(),
 	}
 	if req.Scope == "" {
 		req.Scope = SARWholeRecord
@@ -65,84 +71,39 @@ func (c *Clinic) LogSAR(in SARLog) (sar.Request, error) {
 	case req.IdentityCheck == "":
 		return sar.Request{}, errors.New("say how identity was checked (for example \"known to reception\" or \"passport seen\"), or that you are waiting for proof of it")
 	}
-	saving := false // a refusal of the patient comes back without the request
-	err := c.do(PermSubjectAccess, func(tx *writeTx) error {
-		req.CreatedBy = tx.session.User.Username
-		p, err := tx.Patient(req.PatientID)
-		if errors.Is(err, data.ErrNotFound) {
-			return errors.New("that patient's record is not in this clinic file")
-		}
-		if err != nil {
-			return err
-		}
-		if p.Status == patients.PatientMerged {
-			return errors.New("this record was merged into another: log the request on that record, which holds everything")
-		}
-		saving = true
-		due, err := c.saveSAR(tx, req, true)
-		if err != nil {
-			return err
-		}
-		return tx.audit(auditEvent{Action: "sar.log", Entity: "sar", ID: req.ID, Patient: req.PatientID,
-			Detail: fmt.Sprintf("received %s, asked by %s, for %s, due %s", req.Received, req.RequestedBy, req.Scope, due.String())})
-	})
-	if err != nil && !saving {
+	p, err := c.store.Patient(req.PatientID)
+	if errors.Is(err, data.ErrNotFound) {
+		return sar.Request{}, errors.New("that patient's record is not in this clinic file")
+	}
+	if err != nil {
 		return sar.Request{}, err
 	}
-	return req, err
-}
-
-// saveSAR writes the request with its due dates worked out now, in the
-// transaction, and returns the date it is due; the caller audits it.
-func (c *Clinic) saveSAR(tx *writeTx, req sar.Request, isNew bool) (ukcal.Date, error) {
-	region, today := regionOf(tx), c.today()
-	due, dueExt := req.Due(region, today), req.DueExtended(region, today)
-	save := tx.UpdateSAR
-	if isNew {
-		save = tx.InsertSAR
+	if p.Status == patients.PatientMerged {
+		return sar.Request{}, errors.New("this record was merged into another: log the request on that record, which holds everything")
 	}
-	return due, save(req, due, dueExt)
+	return req, c.saveSAR(s, req, true, "sar.log", fmt.Sprintf("received %s, asked by %s, for %s", req.Received, req.RequestedBy, req.Scope))
 }
 
-// changeSAR opens request id in a write's transaction, lets change alter
-// it and word the audit row (its error refuses the write), and saves it.
-// A request openSAR refuses comes back with the refusal, as it was read;
-// one change refuses does not.
-func (c *Clinic) changeSAR(id, action string, change func(req *sar.Request) (detail string, err error)) (sar.Request, error) {
-	var req sar.Request
-	refused := false
-	err := c.do(PermSubjectAccess, func(tx *writeTx) error {
-		var err error
-		if req, err = openSAR(tx, id); err != nil {
-			return err
+// saveSAR writes the request with its due dates worked out now, and one
+// audit row. Caller holds c.mu.
+func (c *Clinic) saveSAR(s *Session, req sar.Request, isNew bool, action, detail string) error {
+	region, today := c.bankHolidayRegionLocked(), c.today()
+	due, dueExt := req.Due(region, today), req.DueExtended(region, today)
+	return c.writeAs(s, func(tx *writeTx) error {
+		save := tx.UpdateSAR
+		if isNew {
+			save = tx.InsertSAR
 		}
-		detail, err := change(&req)
-		if err != nil {
-			refused = true
-			return err
-		}
-		due, err := c.saveSAR(tx, req, false)
-		if err != nil {
+		if err := save(req, due, dueExt); err != nil {
 			return err
 		}
 		return tx.audit(auditEvent{Action: action, Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: detail + ", due " + due.String()})
 	})
-	if refused {
-		return sar.Request{}, err
-	}
-	return req, err
 }
 
 // openSARLocked reads a request that is still open. Caller holds c.mu.
 func (c *Clinic) openSARLocked(id string) (sar.Request, error) {
-	return openSAR(c.store, id)
-}
-
-// openSAR reads a request that is still open, in a transaction or not.
-func openSAR(r interface {
-	SARRequest(id string) (sar.Request, error)
-}, id string) (sar.Request, error) {
-	req, err := r.SARRequest(id)
+	req, err := c.store.SARRequest(id)
 	if errors.Is(err, data.ErrNotFound) {
 		return req, errors.New("that subject access request is not in this clinic file: check it on the register (the Subject access screen, or clinicdesk sar list)")
 	}
@@ -158,34 +119,50 @@ func openSAR(r interface {
 // PauseSAR stops a request's clock from the day the clinic asked for
 // proof of identity or a clarification it needs to answer.
 func (c *Clinic) PauseSAR(id string, from ukcal.Date, why sar.PauseReason) (sar.Request, error) {
-	return c.changeSAR(id, "sar.pause", func(req *sar.Request) (string, error) {
-		if err := req.StartPause(from, why, c.today()); err != nil {
-			return "", err
-		}
-		return fmt.Sprintf("paused from %s, waiting for %s", from, why.Label()), nil
-	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSubjectAccess)
+	if err != nil {
+		return sar.Request{}, err
+	}
+	req, err := c.openSARLocked(id)
+	if err != nil {
+		return req, err
+	}
+	if err := req.StartPause(from, why, c.today()); err != nil {
+		return sar.Request{}, err
+	}
+	return req, c.saveSAR(s, req, false, "sar.pause", fmt.Sprintf("paused from %s, waiting for %s", from, why.Label()))
 }
 
 // ResumeSAR starts the clock again on the day the answer came. When it
 // was proof of identity, identityCheck says what was seen (required);
 // a clarification may narrow what was asked for (scope, optional).
 func (c *Clinic) ResumeSAR(id string, answered ukcal.Date, identityCheck, scope string) (sar.Request, error) {
-	return c.changeSAR(id, "sar.resume", func(req *sar.Request) (string, error) {
-		p, paused := req.OpenPause()
-		if paused && p.Reason == sar.AwaitingIdentity && cleanText(identityCheck) == "" {
-			return "", errors.New("say how identity was checked now that the proof has come (for example \"passport seen\")")
-		}
-		if err := req.EndPause(answered, c.today()); err != nil {
-			return "", err
-		}
-		if v := cleanText(identityCheck); v != "" {
-			req.IdentityCheck = v
-		}
-		if v := cleanText(scope); v != "" {
-			req.Scope = v
-		}
-		return fmt.Sprintf("%s came on %s", p.Reason.Label(), answered), nil
-	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSubjectAccess)
+	if err != nil {
+		return sar.Request{}, err
+	}
+	req, err := c.openSARLocked(id)
+	if err != nil {
+		return req, err
+	}
+	p, paused := req.OpenPause()
+	if paused && p.Reason == sar.AwaitingIdentity && cleanText(identityCheck) == "" {
+		return sar.Request{}, errors.New("say how identity was checked now that the proof has come (for example \"passport seen\")")
+	}
+	if err := req.EndPause(answered, c.today()); err != nil {
+		return sar.Request{}, err
+	}
+	if v := cleanText(identityCheck); v != "" {
+		req.IdentityCheck = v
+	}
+	if v := cleanText(scope); v != "" {
+		req.Scope = v
+	}
+	return req, c.saveSAR(s, req, false, "sar.resume", fmt.Sprintf("%s came on %s", p.Reason.Label(), answered))
 }
 
 // ProduceSAR makes the copy for an open request, which closes it.

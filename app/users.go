@@ -54,33 +54,28 @@ func (c *Clinic) Users() ([]users.User, error) {
 
 // AddUser gives a new member of staff a login.
 func (c *Clinic) AddUser(nu NewUser) (users.User, error) {
-	keys := keyChange{c: c}
-	var u users.User
-	// The checks read the store (the transaction has no twin for the
-	// clinic's details) and the new password goes into the keyring before
-	// the transaction, which records it.
-	check := func(*Session) error {
-		details, err := c.store.Clinic()
-		if err != nil {
-			return err
-		}
-		if err := checkNewUser(nu, details.Name); err != nil {
-			return err
-		}
-		// The clinic file decides who exists: a keyring entry left by an add
-		// that never committed is no obstacle (it never opens anything).
-		if _, err := c.store.UserByName(strings.TrimSpace(nu.Username)); err == nil {
-			return fmt.Errorf("there is already a user called %q: choose another user name", nu.Username)
-		}
-		now := c.clock().UTC()
-		u = users.User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(nu.Username), FullName: cleanText(nu.FullName),
-			Role: string(nu.Role), Active: true, CreatedAt: now, PasswordChangedAt: now}
-		return keys.add(data.UserEntry(u.Username), []byte(nu.Password))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermManageUsers)
+	if err != nil {
+		return users.User{}, err
 	}
-	err := c.doWith(PermManageUsers, writeSteps{before: check, after: keys.settle}, func(tx *writeTx) error {
-		if err := keys.record(tx); err != nil {
-			return err
-		}
+	details, err := c.store.Clinic()
+	if err != nil {
+		return users.User{}, err
+	}
+	if err := checkNewUser(nu, details.Name); err != nil {
+		return users.User{}, err
+	}
+	// The clinic file decides who exists: a keyring entry left by an add
+	// that never committed is no obstacle (it never opens anything).
+	if _, err := c.store.UserByName(strings.TrimSpace(nu.Username)); err == nil {
+		return users.User{}, fmt.Errorf("there is already a user called %q: choose another user name", nu.Username)
+	}
+	now := c.clock().UTC()
+	u := users.User{ID: uuid.Must(uuid.NewV7()).String(), Username: strings.TrimSpace(nu.Username), FullName: cleanText(nu.FullName),
+		Role: string(nu.Role), Active: true, CreatedAt: now, PasswordChangedAt: now}
+	err = c.replaceKeyEntryLocked(s, data.UserEntry(u.Username), []byte(nu.Password), func(tx *writeTx) error {
 		if err := tx.InsertUser(u); err != nil {
 			return err
 		}
@@ -95,26 +90,25 @@ func (c *Clinic) AddUser(nu NewUser) (users.User, error) {
 // UpdateUser changes a user's name or role. The last active practice
 // manager cannot be demoted.
 func (c *Clinic) UpdateUser(id, fullName string, role Role) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermManageUsers)
+	if err != nil {
+		return err
+	}
 	if _, err := ParseRole(string(role)); err != nil {
 		return err
 	}
 	if cleanText(fullName) == "" {
 		return errors.New("enter the person's full name")
 	}
-	var u users.User
-	var old string
-	// Read before the transaction, which has no twin for reading a user
-	// by id.
-	read := func(*Session) error {
-		var err error
-		if u, err = c.store.UserByID(id); err != nil {
-			return err
-		}
-		old = u.Role
-		u.FullName, u.Role = cleanText(fullName), string(role)
-		return nil
+	u, err := c.store.UserByID(id)
+	if err != nil {
+		return err
 	}
-	return c.doWith(PermManageUsers, writeSteps{before: read}, func(tx *writeTx) error {
+	old := u.Role
+	u.FullName, u.Role = cleanText(fullName), string(role)
+	return c.writeAs(s, func(tx *writeTx) error {
 		if old == string(Manager) && role != Manager && u.Active {
 			if n, err := tx.ActiveManagers(); err != nil {
 				return err
@@ -132,29 +126,24 @@ func (c *Clinic) UpdateUser(id, fullName string, role Role) error {
 // DisableUser stops a user signing in: their keyring entry is deleted, so
 // their old password no longer unlocks anything.
 func (c *Clinic) DisableUser(id string) error {
-	keys := keyChange{c: c}
-	var u users.User
-	// Read before the transaction, which has no twin for reading a user
-	// by id.
-	read := func(s *Session) error {
-		if id == s.User.ID {
-			return errors.New("you cannot disable your own account")
-		}
-		var err error
-		if u, err = c.store.UserByID(id); err != nil {
-			return err
-		}
-		if !u.Active {
-			return errNoWrite
-		}
-		u.Active = false
-		keys.forget(data.UserEntry(u.Username))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermManageUsers)
+	if err != nil {
+		return err
+	}
+	if id == s.User.ID {
+		return errors.New("you cannot disable your own account")
+	}
+	u, err := c.store.UserByID(id)
+	if err != nil {
+		return err
+	}
+	if !u.Active {
 		return nil
 	}
-	return c.doWith(PermManageUsers, writeSteps{before: read, after: keys.settle}, func(tx *writeTx) error {
-		if err := keys.record(tx); err != nil {
-			return err
-		}
+	u.Active = false
+	return c.forgetKeyEntryLocked(s, data.UserEntry(u.Username), func(tx *writeTx) error {
 		if u.Role == string(Manager) {
 			if n, err := tx.ActiveManagers(); err != nil {
 				return err
@@ -172,92 +161,70 @@ func (c *Clinic) DisableUser(id string) error {
 // ResetPassword sets a new password for another user (or re-enables a
 // disabled one with it). Managers only.
 func (c *Clinic) ResetPassword(id, newPassword string) error {
-	pc := c.newPasswordChange(newPassword)
-	read := func(*Session) error {
-		u, err := c.store.UserByID(id)
-		if err != nil {
-			return err
-		}
-		return pc.prepare(u)
-	}
-	return c.doWith(PermManageUsers, writeSteps{before: read, after: func(err error) error {
-		if err = pc.keys.settle(err); err == nil {
-			c.signInSucceeded(pc.u.Username) // a new password starts without a wait
-		}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermManageUsers)
+	if err != nil {
 		return err
-	}}, pc.recorded("password.reset"))
+	}
+	u, err := c.store.UserByID(id)
+	if err != nil {
+		return err
+	}
+	if err := c.setPasswordLocked(s, u, newPassword, "password.reset"); err != nil {
+		return err
+	}
+	c.signInSucceeded(u.Username) // a new password starts without a wait
+	return nil
 }
 
 // ChangePassword changes the signed-in user's own password: the keyring
 // entry is rewrapped; the clinic file itself is not re-encrypted.
 func (c *Clinic) ChangePassword(oldPassword, newPassword string) error {
-	pc := c.newPasswordChange(newPassword)
-	checkOld := func(s *Session) error {
-		entry := data.UserEntry(s.User.Username)
-		if u, err := c.keyring.Open(entry, []byte(oldPassword)); err != nil || !c.isRealEntry(entry, u.Fingerprint) {
-			var ke *data.KeyringError
-			if errors.As(err, &ke) {
-				return err
-			}
-			return errors.New("your current password is not right")
-		}
-		if oldPassword == newPassword {
-			return errors.New("the new password is the same as the old one")
-		}
-		return pc.prepare(s.User)
-	}
-	return c.doWith(PermChangeOwnPwd, writeSteps{before: checkOld, after: pc.keys.settle}, pc.recorded("password.change"))
-}
-
-// passwordChange gives a user a new password: checked and added to the
-// keyring before the transaction (prepare), recorded in it with the audit
-// action given (recorded), kept or taken out again after it (keys.settle).
-type passwordChange struct {
-	c           *Clinic
-	keys        keyChange
-	u           users.User
-	newPassword string
-	reenable    bool
-}
-
-func (c *Clinic) newPasswordChange(newPassword string) *passwordChange {
-	return &passwordChange{c: c, keys: keyChange{c: c}, newPassword: newPassword}
-}
-
-// prepare checks the password for u and adds it to the keyring. Caller
-// holds c.mu.
-func (pc *passwordChange) prepare(u users.User) error {
-	details, err := pc.c.store.Clinic()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermChangeOwnPwd)
 	if err != nil {
 		return err
 	}
-	if err := CheckPassword(pc.newPassword, u.Username, u.FullName, details.Name); err != nil {
-		return err
+	entry := data.UserEntry(s.User.Username)
+	if u, err := c.keyring.Open(entry, []byte(oldPassword)); err != nil || !c.isRealEntry(entry, u.Fingerprint) {
+		var ke *data.KeyringError
+		if errors.As(err, &ke) {
+			return err
+		}
+		return errors.New("your current password is not right")
 	}
-	pc.reenable = !u.Active
-	u.Active = true
-	pc.u = u
-	return pc.keys.add(data.UserEntry(u.Username), []byte(pc.newPassword))
+	if oldPassword == newPassword {
+		return errors.New("the new password is the same as the old one")
+	}
+	return c.setPasswordLocked(s, s.User, newPassword, "password.change")
 }
 
-func (pc *passwordChange) recorded(action string) func(tx *writeTx) error {
-	return func(tx *writeTx) error {
-		if err := pc.keys.record(tx); err != nil {
-			return err
-		}
-		if err := tx.PasswordChanged(pc.u.ID, pc.c.clock()); err != nil {
-			return err
-		}
-		if pc.reenable {
-			if err := tx.UpdateUser(pc.u); err != nil {
-				return err
-			}
-			if err := tx.audit(auditEvent{Action: "user.enable", Entity: "user", ID: pc.u.ID}); err != nil {
-				return err
-			}
-		}
-		return tx.audit(auditEvent{Action: action, Entity: "user", ID: pc.u.ID})
+func (c *Clinic) setPasswordLocked(s *Session, u users.User, newPassword, action string) error {
+	details, err := c.store.Clinic()
+	if err != nil {
+		return err
 	}
+	if err := CheckPassword(newPassword, u.Username, u.FullName, details.Name); err != nil {
+		return err
+	}
+	reenable := !u.Active
+	u.Active = true
+	return c.replaceKeyEntryLocked(s, data.UserEntry(u.Username), []byte(newPassword), func(tx *writeTx) error {
+		if err := tx.PasswordChanged(u.ID, c.clock()); err != nil {
+			return err
+		}
+		if reenable {
+			if err := tx.UpdateUser(u); err != nil {
+				return err
+			}
+			if err := tx.audit(auditEvent{Action: "user.enable", Entity: "user", ID: u.ID}); err != nil {
+				return err
+			}
+		}
+		return tx.audit(auditEvent{Action: action, Entity: "user", ID: u.ID})
+	})
 }
 
 // RecoverAccess is "Forgotten your password?": the recovery key opens the
@@ -279,14 +246,9 @@ func (c *Clinic) RecoverAccess(recoveryKey, username, newPassword string) error 
 	if err != nil {
 		return fmt.Errorf("there is no user called %q", username)
 	}
-	// The recovery key stands in for a manager for this one action: there
-	// is no session to check, so this is one of do's exceptions.
+	// The recovery key stands in for a manager for this one action.
 	s := &Session{User: u, Role: Role(u.Role)}
-	pc := c.newPasswordChange(newPassword)
-	if err := pc.prepare(u); err != nil {
-		return err
-	}
-	if err := pc.keys.settle(c.writeAs(s, pc.recorded("recovery.used"))); err != nil {
+	if err := c.setPasswordLocked(s, u, newPassword, "recovery.used"); err != nil {
 		return err
 	}
 	c.signInSucceeded(u.Username)
@@ -295,20 +257,18 @@ func (c *Clinic) RecoverAccess(recoveryKey, username, newPassword string) error 
 
 // NewRecoveryKey replaces the recovery key; the old sheet stops working.
 func (c *Clinic) NewRecoveryKey() (string, error) {
-	keys := keyChange{c: c}
-	var key string
-	issue := func(*Session) error {
-		var err error
-		if key, err = newRecoveryKey(); err != nil {
-			return err
-		}
-		secret, _ := canonicalRecoveryKey(key)
-		return keys.add(data.RecoveryEntry, secret)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSecurity)
+	if err != nil {
+		return "", err
 	}
-	err := c.doWith(PermSecurity, writeSteps{before: issue, after: keys.settle}, func(tx *writeTx) error {
-		if err := keys.record(tx); err != nil {
-			return err
-		}
+	key, err := newRecoveryKey()
+	if err != nil {
+		return "", err
+	}
+	secret, _ := canonicalRecoveryKey(key)
+	err = c.replaceKeyEntryLocked(s, data.RecoveryEntry, secret, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "recovery.issue", Entity: "keyring", ID: c.keyring.ClinicID()})
 	})
 	if err != nil {
@@ -321,34 +281,36 @@ func (c *Clinic) NewRecoveryKey() (string, error) {
 // reseals it for every user and the recovery key; nobody's password
 // changes. Use it when a copy of the key may have got out.
 func (c *Clinic) RotateDataKey() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermSecurity)
+	if err != nil {
+		return err
+	}
+	newKey, err := data.NewDataKey()
+	if err != nil {
+		return err
+	}
 	// Three writes, each leaving every secret able to open the file (see
 	// data/keyring_rotation.go): the next key staged in every entry, the
-	// file re-keyed in one transaction, the next key made the key. Only
-	// then is the rotation audited, under the new key.
-	rotate := func(*Session) error {
-		newKey, err := data.NewDataKey()
-		if err != nil {
-			return err
-		}
-		if err := c.keyring.StageRotation(newKey); err != nil {
-			return err
-		}
-		if err := c.keyring.Save(); err != nil {
-			c.keyring.AbandonRotation()
-			return fmt.Errorf("save the keyring: %w", err)
-		}
-		if err := c.store.Rekey(newKey); err != nil {
-			// The staged key stays: if the re-key did reach the disk before
-			// the error, it is the one that opens the file, and the next
-			// sign-in finishes the rotation; if not, it abandons it.
-			return err
-		}
-		c.key = newKey
-		c.keyring.FinishRotation()
-		c.keyring.Save() // the next sign-in finishes it otherwise
-		return nil
+	// file re-keyed in one transaction, the next key made the key.
+	if err := c.keyring.StageRotation(newKey); err != nil {
+		return err
 	}
-	return c.doWith(PermSecurity, writeSteps{before: rotate}, func(tx *writeTx) error {
+	if err := c.keyring.Save(); err != nil {
+		c.keyring.AbandonRotation()
+		return fmt.Errorf("save the keyring: %w", err)
+	}
+	if err := c.store.Rekey(newKey); err != nil {
+		// The staged key stays: if the re-key did reach the disk before
+		// the error, it is the one that opens the file, and the next
+		// sign-in finishes the rotation; if not, it abandons it.
+		return err
+	}
+	c.key = newKey
+	c.keyring.FinishRotation()
+	c.keyring.Save() // the next sign-in finishes it otherwise
+	return c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "key.rotate", Entity: "keyring", ID: c.keyring.ClinicID()})
 	})
 }

@@ -33,39 +33,40 @@ type VerifyReport struct {
 // the automatic backup folder and beside the clinic file), so that rows
 // cut from its end with the head rewound are found.
 func (c *Clinic) Verify(full bool) (VerifyReport, error) {
-	var r VerifyReport
-	var w data.WholeFileCheck
-	// The checks read the file on connections of their own and the
-	// keyring and anchors on disk: they come before the transaction that
-	// records them.
-	check := func(*Session) error {
-		r = VerifyReport{Full: full}
-		w = c.store.CheckWholeFile(full)
-		if w.Cipher != nil {
-			return fmt.Errorf("the clinic file is damaged: %w", w.Cipher)
-		}
-		if w.Structure != nil {
-			return fmt.Errorf("the clinic file is damaged: %w", w.Structure)
-		}
-		// The keyring is part of the clinic: a damaged recovery entry found
-		// only when the key is needed would be found too late.
-		if err := c.checkKeyringLocked(); err != nil {
-			return err
-		}
-		if err := c.walProblemLocked(); err != nil {
-			return err
-		}
-		r.AuditRows = w.AuditRows
-		if w.Chain != nil {
-			return w.Chain
-		}
-		var err error
-		if _, r.AuditHead, err = c.store.AuditHead(); err != nil {
-			return err
-		}
-		return c.checkAuditAnchorsLocked(&r)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermVerify)
+	if err != nil {
+		return VerifyReport{}, err
 	}
-	err := c.doWith(PermVerify, writeSteps{before: check}, func(tx *writeTx) error {
+	r := VerifyReport{Full: full}
+	w := c.store.CheckWholeFile(full)
+	if w.Cipher != nil {
+		return r, fmt.Errorf("the clinic file is damaged: %w", w.Cipher)
+	}
+	if w.Structure != nil {
+		return r, fmt.Errorf("the clinic file is damaged: %w", w.Structure)
+	}
+	// The keyring is part of the clinic: a damaged recovery entry found
+	// only when the key is needed would be found too late.
+	if err := c.checkKeyringLocked(); err != nil {
+		return r, err
+	}
+	if err := c.walProblemLocked(); err != nil {
+		return r, err
+	}
+	r.AuditRows = w.AuditRows
+	if w.Chain != nil {
+		return r, w.Chain
+	}
+	_, r.AuditHead, err = c.store.AuditHead()
+	if err != nil {
+		return r, err
+	}
+	if err := c.checkAuditAnchorsLocked(&r); err != nil {
+		return r, err
+	}
+	err = c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "verify", Entity: "clinic", ID: c.keyring.ClinicID(), Detail: fmt.Sprintf("ok audit_rows=%d full=%t anchor=%d backups=%d", w.AuditRows, full, r.AnchorSeq, r.BackupsChecked)})
 	})
 	return r, err
@@ -100,20 +101,20 @@ func (c *Clinic) checkAuditAnchorsLocked(r *VerifyReport) error {
 // file was copied to this PC without it, say). The old anchor is kept
 // beside, and the reset is recorded in the trail with what it said.
 func (c *Clinic) ResetAuditAnchor() error {
-	var old string
-	// The anchor is a file beside the clinic file, not rolled back with
-	// the transaction.
-	reset := func(*Session) error {
-		var err error
-		if old, err = c.store.ResetAuditAnchor(); err != nil {
-			return err
-		}
-		if old == "" {
-			old = "none"
-		}
-		return nil
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermVerify)
+	if err != nil {
+		return err
 	}
-	return c.doWith(PermVerify, writeSteps{before: reset}, func(tx *writeTx) error {
+	old, err := c.store.ResetAuditAnchor()
+	if err != nil {
+		return err
+	}
+	if old == "" {
+		old = "none"
+	}
+	return c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "audit.anchor_reset", Entity: "clinic", ID: c.keyring.ClinicID(), Detail: "previous anchor: " + old})
 	})
 }

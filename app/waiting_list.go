@@ -104,10 +104,16 @@ func (c *Clinic) UpdateWaiting(w schedule.WaitingEntry) (schedule.WaitingEntry, 
 // RemoveFromWaitingList takes a patient off the list without booking
 // (found elsewhere, no longer needed); the reason is audited.
 func (c *Clinic) RemoveFromWaitingList(id, reason string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermWaitingList)
+	if err != nil {
+		return err
+	}
 	if reason = cleanText(reason); reason == "" {
 		return errors.New("say why the patient is taken off the waiting list")
 	}
-	return c.do(PermWaitingList, func(tx *writeTx) error {
+	return c.writeAs(s, func(tx *writeTx) error {
 		w, err := tx.WaitingEntry(id)
 		if err != nil {
 			return notFound(err, "that entry is not on the waiting list")

@@ -4,15 +4,18 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"clinicdesk/app/complaints"
+	"clinicdesk/app/ukcal"
 )
 
 func TestComplaintLettersAreKeptListedNewestFirstAndNeverChanged(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	// Complained about the clinic by someone who is not a patient.
-	c := Complaint{ID: "c1", Reference: "C-2026-001", RefYear: 2026, RefSeq: 1, ComplainantName: "Jane O'Neill",
-		ComplainantStatus: "other", Channel: "written", Received: "2026-11-20", Description: "The car park was locked",
-		Status: "received", StatusAt: now, StatusBy: "rita", CreatedAt: now, CreatedBy: "rita", UpdatedAt: now}
+	c := complaints.Complaint{ID: "c1", Reference: "C-2026-001", RefYear: 2026, RefSeq: 1, Details: complaints.Details{ComplainantName: "Jane O'Neill",
+		Complainant: complaints.ComplainantOther, Channel: complaints.Written, Received: ukcal.MustParseDate("2026-11-20"), Description: "The car park was locked"},
+		Status: complaints.Received, StatusAt: now, StatusBy: "rita", CreatedAt: now, CreatedBy: "rita", UpdatedAt: now}
 	ack := ComplaintLetter{ID: "l1", ComplaintID: "c1", Template: "complaint_ack", Title: "Acknowledgement letter",
 		Content: `{"Letter":{"Subject":"Your complaint"}}`, SHA256: "ab12", CreatedBy: "rita", CreatedAt: now}
 	// Half a second later: its stored time sorts before ack's as text.

@@ -10,90 +10,21 @@ import (
 
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/ukcal"
 )
-
-// Complaint is one entry of the complaints register, as stored. Dates
-// without a time are YYYY-MM-DD clinic dates ("" when not known); the
-// catalogue values (status, channel, subjects…) are app/complaints keys.
-type Complaint struct {
-	ID        string
-	Reference string // "C-2026-014"
-	RefYear   int
-	RefSeq    int
-
-	ComplainantName    string
-	ComplainantAddress string
-	ComplainantPhone   string
-	ComplainantEmail   string
-	ComplainantStatus  string // patient, on_behalf, other
-	Consent            string // "", "yes", "no": the patient's consent to someone complaining for them
-	ConsentDate        string
-	ConsentNote        string
-
-	PatientID      string // "" when the complaint is not about a patient on file
-	AppointmentIDs []string
-
-	// The rule set: Nation is england, wales, scotland or
-	// northern-ireland; Funding nhs or private. Stage2From is the day a
-	// Scottish complaint went to stage 2, "" while at stage 1.
-	Nation     string
-	Funding    string
-	Stage2From string
-
-	Channel        string
-	Received       string
-	EventsDate     string
-	AwareDate      string
-	Subjects       []string
-	StaffGroups    []string
-	Description    string
-	DesiredOutcome string
-	OwnerID        string
-
-	ResponseDays    int    // agreed working days after receipt, or 0
-	ResponseUntil   string // agreed date, or ""
-	Acknowledged    string // the date it was acknowledged
-	DelayLetterSent string
-
-	Status      string
-	StatusAt    time.Time // UTC
-	StatusBy    string
-	Outcome     string
-	SignedOffBy string
-	Learning    string
-
-	// NextDue is the deadline being worked to, kept by the app for the
-	// due-date index; "" once the final response has been sent.
-	NextDue string
-
-	CreatedAt time.Time
-	CreatedBy string
-	UpdatedAt time.Time
-}
-
-// ComplaintTransition is one row of a complaint's history.
-type ComplaintTransition struct {
-	ComplaintID string
-	From, To    string // From is "" for the complaint being logged
-	At          time.Time
-	By          string
-	Outcome     string
-	SignedOffBy string
-	Note        string
-}
 
 // ComplaintFilter picks complaints for the register's lists. Every field
 // narrows; the zero filter lists every complaint.
 type ComplaintFilter struct {
-	Statuses  []string
+	Statuses  []complaints.Status
 	OwnerID   string
 	PatientID string
 	// Search finds the text in the reference, the complainant's name or
 	// the description, ignoring case and accents.
 	Search string
 	// DueBy keeps complaints whose next deadline falls on or before the
-	// date (YYYY-MM-DD), through the due-date index.
-	DueBy string
+	// date, through the due-date index; none when zero.
+	DueBy ukcal.Date
 	Limit int
 }
 
@@ -174,14 +105,14 @@ func (t *Tx) SaveComplaintSettings(cs complaints.Settings) error {
 // nationOrDefault and fundingOrDefault store a rule set left blank (a
 // caller from before rule sets) as the one such complaints were handled
 // under.
-func nationOrDefault(n string) string {
+func nationOrDefault(n complaints.Nation) complaints.Nation {
 	if n == "" {
 		return "england"
 	}
 	return n
 }
 
-func fundingOrDefault(f string) string {
+func fundingOrDefault(f complaints.Funding) complaints.Funding {
 	if f == "" {
 		return "nhs"
 	}
@@ -196,13 +127,13 @@ func (t *Tx) NextComplaintSeq(year int) (int, error) {
 }
 
 // complaintSearchText is what the register's search box matches.
-func complaintSearchText(c Complaint) string {
+func complaintSearchText(c complaints.Complaint) string {
 	return patients.FoldName(strings.Join([]string{c.Reference, c.ComplainantName, c.Description}, " "))
 }
 
 // InsertComplaint adds a complaint with its subjects, staff groups and
 // appointments. The caller writes its first history row.
-func (t *Tx) InsertComplaint(c Complaint) error {
+func (t *Tx) InsertComplaint(c complaints.Complaint) error {
 	_, err := t.tx.Exec(`INSERT INTO complaints (id, reference, ref_year, ref_seq,
 		complainant_name, complainant_address, complainant_phone, complainant_email, complainant_status,
 		consent, consent_date, consent_note, patient_id, channel, received, events_date, aware_date,
@@ -211,11 +142,11 @@ func (t *Tx) InsertComplaint(c Complaint) error {
 		created_at, created_by, updated_at, nation, funding, stage2_from)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Reference, c.RefYear, c.RefSeq,
-		c.ComplainantName, c.ComplainantAddress, c.ComplainantPhone, c.ComplainantEmail, c.ComplainantStatus,
-		c.Consent, c.ConsentDate, c.ConsentNote, nullable(c.PatientID), c.Channel, c.Received, c.EventsDate, c.AwareDate,
-		c.Description, c.DesiredOutcome, nullable(c.OwnerID), c.ResponseDays, c.ResponseUntil, c.Acknowledged, c.DelayLetterSent,
+		c.ComplainantName, c.ComplainantAddress, c.ComplainantPhone, c.ComplainantEmail, c.Complainant,
+		c.Consent, c.ConsentDate, c.ConsentNote, nullable(c.PatientID), c.Channel, c.Received, c.Events, c.Aware,
+		c.Description, c.DesiredOutcome, nullable(c.OwnerID), c.ResponsePeriod.WorkingDays, c.ResponsePeriod.Until, c.Acknowledged, c.DelayLetterSent,
 		c.Status, utc(c.StatusAt), c.StatusBy, c.Outcome, c.SignedOffBy, c.Learning, c.NextDue, complaintSearchText(c),
-		utc(c.CreatedAt), c.CreatedBy, utc(c.UpdatedAt), nationOrDefault(c.Nation), fundingOrDefault(c.Funding), c.Stage2From)
+		utc(c.CreatedAt), c.CreatedBy, utc(c.UpdatedAt), nationOrDefault(c.Rules.Nation), fundingOrDefault(c.Rules.Funding), c.Stage2)
 	if err != nil {
 		return err
 	}
@@ -225,7 +156,7 @@ func (t *Tx) InsertComplaint(c Complaint) error {
 // UpdateComplaint saves every field of a complaint (details, status,
 // deadlines) and replaces its subjects, staff groups and appointments. The
 // reference and creation are never changed.
-func (t *Tx) UpdateComplaint(c Complaint) error {
+func (t *Tx) UpdateComplaint(c complaints.Complaint) error {
 	res, err := t.tx.Exec(`UPDATE complaints SET
 		complainant_name = ?, complainant_address = ?, complainant_phone = ?, complainant_email = ?, complainant_status = ?,
 		consent = ?, consent_date = ?, consent_note = ?, patient_id = ?, channel = ?, received = ?, events_date = ?, aware_date = ?,
@@ -233,11 +164,11 @@ func (t *Tx) UpdateComplaint(c Complaint) error {
 		delay_letter_sent = ?, status = ?, status_at = ?, status_by = ?, outcome = ?, signed_off_by = ?, learning = ?,
 		next_due = ?, search_text = ?, updated_at = ?, nation = ?, funding = ?, stage2_from = ?
 		WHERE id = ?`,
-		c.ComplainantName, c.ComplainantAddress, c.ComplainantPhone, c.ComplainantEmail, c.ComplainantStatus,
-		c.Consent, c.ConsentDate, c.ConsentNote, nullable(c.PatientID), c.Channel, c.Received, c.EventsDate, c.AwareDate,
-		c.Description, c.DesiredOutcome, nullable(c.OwnerID), c.ResponseDays, c.ResponseUntil, c.Acknowledged,
+		c.ComplainantName, c.ComplainantAddress, c.ComplainantPhone, c.ComplainantEmail, c.Complainant,
+		c.Consent, c.ConsentDate, c.ConsentNote, nullable(c.PatientID), c.Channel, c.Received, c.Events, c.Aware,
+		c.Description, c.DesiredOutcome, nullable(c.OwnerID), c.ResponsePeriod.WorkingDays, c.ResponsePeriod.Until, c.Acknowledged,
 		c.DelayLetterSent, c.Status, utc(c.StatusAt), c.StatusBy, c.Outcome, c.SignedOffBy, c.Learning,
-		c.NextDue, complaintSearchText(c), utc(c.UpdatedAt), nationOrDefault(c.Nation), fundingOrDefault(c.Funding), c.Stage2From, c.ID)
+		c.NextDue, complaintSearchText(c), utc(c.UpdatedAt), nationOrDefault(c.Rules.Nation), fundingOrDefault(c.Rules.Funding), c.Stage2, c.ID)
 	if err != nil {
 		return err
 	}
@@ -252,13 +183,22 @@ func (t *Tx) UpdateComplaint(c Complaint) error {
 	return t.saveComplaintLists(c)
 }
 
-func (t *Tx) saveComplaintLists(c Complaint) error {
+// keys are catalogue values as the store keeps them.
+func keys[K ~string](xs []K) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+func (t *Tx) saveComplaintLists(c complaints.Complaint) error {
 	for _, list := range []struct {
 		insert string
 		values []string
 	}{
-		{`INSERT OR IGNORE INTO complaint_subjects (complaint_id, subject) VALUES (?, ?)`, c.Subjects},
-		{`INSERT OR IGNORE INTO complaint_staff_groups (complaint_id, staff_group) VALUES (?, ?)`, c.StaffGroups},
+		{`INSERT OR IGNORE INTO complaint_subjects (complaint_id, subject) VALUES (?, ?)`, keys(c.Subjects)},
+		{`INSERT OR IGNORE INTO complaint_staff_groups (complaint_id, staff_group) VALUES (?, ?)`, keys(c.StaffGroups)},
 		{`INSERT OR IGNORE INTO complaint_appointments (complaint_id, appointment_id) VALUES (?, ?)`, c.AppointmentIDs},
 	} {
 		for _, v := range list.values {
@@ -271,7 +211,7 @@ func (t *Tx) saveComplaintLists(c Complaint) error {
 }
 
 // InsertComplaintTransition appends a row to a complaint's history.
-func (t *Tx) InsertComplaintTransition(tr ComplaintTransition) error {
+func (t *Tx) InsertComplaintTransition(tr complaints.Transition) error {
 	_, err := t.tx.Exec(`INSERT INTO complaint_history (complaint_id, from_status, to_status, at, by, outcome, signed_off_by, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		tr.ComplaintID, tr.From, tr.To, utc(tr.At), tr.By, tr.Outcome, tr.SignedOffBy, tr.Note)
@@ -295,17 +235,20 @@ const complaintColumns = `c.id, c.reference, c.ref_year, c.ref_seq,
 type rowScanner interface{ Scan(dest ...any) error }
 
 // scanComplaint reads complaintColumns, then any extra columns into extra.
-func scanComplaint(r rowScanner, extra ...any) (Complaint, error) {
-	var c Complaint
+func scanComplaint(r rowScanner, extra ...any) (complaints.Complaint, error) {
+	var c complaints.Complaint
 	var statusAt, createdAt, updatedAt string
 	err := r.Scan(append([]any{&c.ID, &c.Reference, &c.RefYear, &c.RefSeq,
-		&c.ComplainantName, &c.ComplainantAddress, &c.ComplainantPhone, &c.ComplainantEmail, &c.ComplainantStatus,
-		&c.Consent, &c.ConsentDate, &c.ConsentNote, &c.PatientID, &c.Channel, &c.Received, &c.EventsDate, &c.AwareDate,
-		&c.Description, &c.DesiredOutcome, &c.OwnerID, &c.ResponseDays, &c.ResponseUntil, &c.Acknowledged,
+		&c.ComplainantName, &c.ComplainantAddress, &c.ComplainantPhone, &c.ComplainantEmail, &c.Complainant,
+		&c.Consent, &c.ConsentDate, &c.ConsentNote, &c.PatientID, &c.Channel, &c.Received, &c.Events, &c.Aware,
+		&c.Description, &c.DesiredOutcome, &c.OwnerID, &c.ResponsePeriod.WorkingDays, &c.ResponsePeriod.Until, &c.Acknowledged,
 		&c.DelayLetterSent, &c.Status, &statusAt, &c.StatusBy, &c.Outcome, &c.SignedOffBy, &c.Learning, &c.NextDue,
-		&createdAt, &c.CreatedBy, &updatedAt, &c.Nation, &c.Funding, &c.Stage2From}, extra...)...)
+		&createdAt, &c.CreatedBy, &updatedAt, &c.Rules.Nation, &c.Rules.Funding, &c.Stage2}, extra...)...)
 	if err != nil {
 		return c, err
+	}
+	if !c.ResponsePeriod.Until.IsZero() {
+		c.ResponsePeriod.WorkingDays = 0 // an agreed date outranks a number of days
 	}
 	c.StatusAt, _ = time.Parse(time.RFC3339Nano, statusAt)
 	c.CreatedAt, _ = time.Parse(time.RFC3339Nano, createdAt)
@@ -313,7 +256,7 @@ func scanComplaint(r rowScanner, extra ...any) (Complaint, error) {
 	return c, nil
 }
 
-func complaintByID(q querier, id string) (Complaint, error) {
+func complaintByID(q querier, id string) (complaints.Complaint, error) {
 	c, err := scanComplaint(q.QueryRow(`SELECT `+complaintColumns+` FROM complaints c WHERE c.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
@@ -321,24 +264,24 @@ func complaintByID(q querier, id string) (Complaint, error) {
 	if err != nil {
 		return c, err
 	}
-	list := []*Complaint{&c}
+	list := []*complaints.Complaint{&c}
 	return c, loadComplaintLists(q, list)
 }
 
 // Complaint reads one complaint with its subjects, staff groups and
 // appointments.
-func (s *Store) Complaint(id string) (Complaint, error) { return complaintByID(s.db, id) }
+func (s *Store) Complaint(id string) (complaints.Complaint, error) { return complaintByID(s.db, id) }
 
 // Complaint reads one complaint inside the transaction.
-func (t *Tx) Complaint(id string) (Complaint, error) { return complaintByID(t.tx, id) }
+func (t *Tx) Complaint(id string) (complaints.Complaint, error) { return complaintByID(t.tx, id) }
 
 // loadComplaintLists fills in the subjects, staff groups and appointments
 // of the complaints, three queries for the lot.
-func loadComplaintLists(q querier, list []*Complaint) error {
+func loadComplaintLists(q querier, list []*complaints.Complaint) error {
 	if len(list) == 0 {
 		return nil
 	}
-	byID := make(map[string]*Complaint, len(list))
+	byID := make(map[string]*complaints.Complaint, len(list))
 	ids := make([]string, len(list))
 	for i, c := range list {
 		byID[c.ID], ids[i] = c, c.ID
@@ -349,14 +292,16 @@ func loadComplaintLists(q querier, list []*Complaint) error {
 	}
 	for _, l := range []struct {
 		query string
-		into  func(*Complaint, string)
+		into  func(*complaints.Complaint, string)
 	}{
 		{`SELECT complaint_id, subject FROM complaint_subjects WHERE complaint_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
-			func(c *Complaint, v string) { c.Subjects = append(c.Subjects, v) }},
+			func(c *complaints.Complaint, v string) { c.Subjects = append(c.Subjects, complaints.SubjectArea(v)) }},
 		{`SELECT complaint_id, staff_group FROM complaint_staff_groups WHERE complaint_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
-			func(c *Complaint, v string) { c.StaffGroups = append(c.StaffGroups, v) }},
+			func(c *complaints.Complaint, v string) {
+				c.StaffGroups = append(c.StaffGroups, complaints.StaffGroup(v))
+			}},
 		{`SELECT complaint_id, appointment_id FROM complaint_appointments WHERE complaint_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
-			func(c *Complaint, v string) { c.AppointmentIDs = append(c.AppointmentIDs, v) }},
+			func(c *complaints.Complaint, v string) { c.AppointmentIDs = append(c.AppointmentIDs, v) }},
 	} {
 		rows, err := q.Query(l.query, string(idsJSON))
 		if err != nil {
@@ -398,7 +343,7 @@ func complaintsQuery(f ComplaintFilter) (string, []any) {
 		where = append(where, `c.patient_id = ?`)
 		args = append(args, f.PatientID)
 	}
-	if f.DueBy != "" {
+	if !f.DueBy.IsZero() {
 		where = append(where, `c.next_due <> '' AND c.next_due <= ?`)
 		args = append(args, f.DueBy)
 	}
@@ -417,13 +362,13 @@ func complaintsQuery(f ComplaintFilter) (string, []any) {
 	return q, args
 }
 
-func queryComplaints(q querier, f ComplaintFilter) ([]Complaint, error) {
+func queryComplaints(q querier, f ComplaintFilter) ([]complaints.Complaint, error) {
 	query, args := complaintsQuery(f)
 	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
-	var out []Complaint
+	var out []complaints.Complaint
 	for rows.Next() {
 		c, err := scanComplaint(rows)
 		if err != nil {
@@ -436,7 +381,7 @@ func queryComplaints(q querier, f ComplaintFilter) ([]Complaint, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	ptrs := make([]*Complaint, len(out))
+	ptrs := make([]*complaints.Complaint, len(out))
 	for i := range out {
 		ptrs[i] = &out[i]
 	}
@@ -444,22 +389,26 @@ func queryComplaints(q querier, f ComplaintFilter) ([]Complaint, error) {
 }
 
 // Complaints lists complaints, newest received first.
-func (s *Store) Complaints(f ComplaintFilter) ([]Complaint, error) { return queryComplaints(s.db, f) }
+func (s *Store) Complaints(f ComplaintFilter) ([]complaints.Complaint, error) {
+	return queryComplaints(s.db, f)
+}
 
 // Complaints lists complaints inside the transaction (an export reads and
 // audits in one).
-func (t *Tx) Complaints(f ComplaintFilter) ([]Complaint, error) { return queryComplaints(t.tx, f) }
+func (t *Tx) Complaints(f ComplaintFilter) ([]complaints.Complaint, error) {
+	return queryComplaints(t.tx, f)
+}
 
-func complaintHistory(q querier, id string) ([]ComplaintTransition, error) {
+func complaintHistory(q querier, id string) ([]complaints.Transition, error) {
 	rows, err := q.Query(`SELECT complaint_id, from_status, to_status, at, by, outcome, signed_off_by, note
 		FROM complaint_history WHERE complaint_id = ? ORDER BY id`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ComplaintTransition
+	var out []complaints.Transition
 	for rows.Next() {
-		var tr ComplaintTransition
+		var tr complaints.Transition
 		var at string
 		if err := rows.Scan(&tr.ComplaintID, &tr.From, &tr.To, &at, &tr.By, &tr.Outcome, &tr.SignedOffBy, &tr.Note); err != nil {
 			return nil, err
@@ -471,12 +420,12 @@ func complaintHistory(q querier, id string) ([]ComplaintTransition, error) {
 }
 
 // ComplaintHistory lists a complaint's moves, oldest first.
-func (s *Store) ComplaintHistory(id string) ([]ComplaintTransition, error) {
+func (s *Store) ComplaintHistory(id string) ([]complaints.Transition, error) {
 	return complaintHistory(s.db, id)
 }
 
 // ComplaintHistory lists a complaint's moves inside the transaction.
-func (t *Tx) ComplaintHistory(id string) ([]ComplaintTransition, error) {
+func (t *Tx) ComplaintHistory(id string) ([]complaints.Transition, error) {
 	return complaintHistory(t.tx, id)
 }
 
@@ -506,7 +455,7 @@ func (s *Store) ComplaintNotes(id string) ([]complaints.Note, error) {
 // "" when there is none), and the first move that ended local resolution
 // (to closed or to the Ombudsman; zero while unresolved).
 type ComplaintForReturn struct {
-	Complaint
+	complaints.Complaint
 	PatientDOB string
 	ResolvedAt time.Time
 }
@@ -541,7 +490,7 @@ func (t *Tx) ComplaintsForReturn(receivedBy string) ([]ComplaintForReturn, error
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	ptrs := make([]*Complaint, len(out))
+	ptrs := make([]*complaints.Complaint, len(out))
 	for i := range out {
 		ptrs[i] = &out[i].Complaint
 	}

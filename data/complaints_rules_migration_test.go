@@ -66,7 +66,7 @@ func TestMigrationGivesOldComplaintsTheClinicsNation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := [3]string{c.Nation, c.Funding, c.Stage2From}; got != want {
+		if got := [3]string{string(c.Rules.Nation), string(c.Rules.Funding), c.Stage2.String()}; got != want {
 			t.Errorf("region %q: the old complaint reads %q, want %q", region, got, want)
 		}
 	}

@@ -1,7 +1,7 @@
 package data
 
 import (
-	"strings"
+	"fmt"
 	"testing"
 	"time"
 
@@ -14,11 +14,11 @@ func TestComplaintRegisterKeepsItsHistoryAndOutlivesThePatient(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	p := patients.Patient{ID: "p1", Forenames: "Zoë", Surname: "Łukasiewicz", DOB: ukcal.MustParseDate("1984-02-29"), Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
-	c := Complaint{ID: "c1", Reference: "C-2026-001", RefYear: 2026, RefSeq: 1, ComplainantName: "Zoë Łukasiewicz",
-		ComplainantStatus: "patient", PatientID: "p1", Channel: "written", Received: "2026-11-20",
-		Subjects: []string{"appointments", "staff_attitude"}, StaffGroups: []string{"practice_admin"},
-		Description: "Spoken to rudely", Status: "received", StatusAt: now, StatusBy: "rita",
-		NextDue: "2026-11-25", CreatedAt: now, CreatedBy: "rita", UpdatedAt: now}
+	c := complaints.Complaint{ID: "c1", Reference: "C-2026-001", RefYear: 2026, RefSeq: 1, Details: complaints.Details{ComplainantName: "Zoë Łukasiewicz",
+		Complainant: complaints.ComplainantPatient, PatientID: "p1", Channel: complaints.Written, Received: ukcal.MustParseDate("2026-11-20"),
+		Subjects: []complaints.SubjectArea{"appointments", "staff_attitude"}, StaffGroups: []complaints.StaffGroup{"practice_admin"},
+		Description: "Spoken to rudely"}, Status: complaints.Received, StatusAt: now, StatusBy: "rita",
+		NextDue: ukcal.MustParseDate("2026-11-25"), CreatedAt: now, CreatedBy: "rita", UpdatedAt: now}
 	err := s.Write(func(tx *Tx) error {
 		if err := tx.InsertPatient(p); err != nil {
 			return err
@@ -35,19 +35,19 @@ func TestComplaintRegisterKeepsItsHistoryAndOutlivesThePatient(t *testing.T) {
 		if err := tx.InsertComplaintNote(complaints.Note{ID: "n1", ComplaintID: "c1", Kind: "action", Body: "Ring back", By: "rita", At: now}); err != nil {
 			return err
 		}
-		return tx.InsertComplaintTransition(ComplaintTransition{ComplaintID: "c1", To: "received", At: now, By: "rita"})
+		return tx.InsertComplaintTransition(complaints.Transition{ComplaintID: "c1", To: "received", At: now, By: "rita"})
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []ComplaintFilter{{Search: "LUKASIEWICZ"}, {Search: "rudely"}, {PatientID: "p1"},
-		{Statuses: []string{"received"}, DueBy: "2026-11-25"}} {
+		{Statuses: []complaints.Status{complaints.Received}, DueBy: ukcal.MustParseDate("2026-11-25")}} {
 		got, err := s.Complaints(f)
-		if err != nil || len(got) != 1 || strings.Join(got[0].Subjects, ",") != "appointments,staff_attitude" {
+		if err != nil || len(got) != 1 || fmt.Sprint(got[0].Subjects) != "[appointments staff_attitude]" {
 			t.Errorf("%+v: %+v %v", f, got, err)
 		}
 	}
-	if got, _ := s.Complaints(ComplaintFilter{DueBy: "2026-11-24"}); len(got) != 0 {
+	if got, _ := s.Complaints(ComplaintFilter{DueBy: ukcal.MustParseDate("2026-11-24")}); len(got) != 0 {
 		t.Errorf("due by the day before: %+v", got)
 	}
 	for _, stmt := range []string{`UPDATE complaint_history SET by = 'x'`, `DELETE FROM complaint_history`,

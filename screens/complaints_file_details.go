@@ -31,9 +31,9 @@ func (cf *complaintFile) detailsCard() fyne.CanvasObject {
 	if r.Complainant == complaints.ComplainantOnBehalf {
 		consent := "Not recorded yet"
 		switch r.Consent {
-		case app.ConsentGiven:
+		case complaints.ConsentGiven:
 			consent = "Given on " + r.ConsentDate.Short()
-		case app.ConsentRefused:
+		case complaints.ConsentRefused:
 			consent = "Refused on " + r.ConsentDate.Short()
 		}
 		if r.ConsentNote != "" {

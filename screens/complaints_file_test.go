@@ -38,7 +38,7 @@ func TestComplaintDetailsCanBeCorrected(t *testing.T) {
 	}
 	if got.Description != "Kept waiting 70 minutes, then sent home." || got.PatientID != p.ID || got.Received != rec.Received ||
 		len(got.Subjects) != 1 || len(got.StaffGroups) != 1 {
-		t.Fatalf("saved details %+v", got.ComplaintDetails)
+		t.Fatalf("saved details %+v", got.Details)
 	}
 	if !tpShows(w, "Kept waiting 70 minutes, then sent home.") || !tpShows(w, rec.Reference+": the details are saved.") {
 		t.Fatalf("the file does not show the correction: %q", tpTexts(w))

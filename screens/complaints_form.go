@@ -361,15 +361,15 @@ func (f *complaintForm) datesChanged() {
 
 // details collects the form; a date that cannot be read is refused here,
 // the rest by the app.
-func (f *complaintForm) details() (app.ComplaintDetails, error) {
-	var d app.ComplaintDetails
+func (f *complaintForm) details() (complaints.Details, error) {
+	var d complaints.Details
 	if f.editing != nil {
-		d = f.editing.ComplaintDetails
+		d = f.editing.Details
 	}
 	d.ComplainantName, d.ComplainantAddress, d.ComplainantPhone = f.name.Text, f.address.Text, f.phone.Text
 	d.ComplainantEmail, d.Complainant, d.PatientID = f.email.Text, f.complainantStatus(), f.patient.id()
 	d.Description, d.DesiredOutcome = f.description.Text, f.outcome.Text
-	d.Consent, d.ConsentDate, d.ConsentNote = app.ConsentNotRecorded, ukcal.Date{}, ""
+	d.Consent, d.ConsentDate, d.ConsentNote = complaints.ConsentNotRecorded, ukcal.Date{}, ""
 	d.Subjects, d.StaffGroups = nil, nil
 	// The appointments stay as they were until the patient's list is read.
 	if f.apptIDs != nil || (f.editing != nil && d.PatientID != f.editing.PatientID) {
@@ -393,14 +393,14 @@ func (f *complaintForm) details() (app.ComplaintDetails, error) {
 	if d.Complainant == complaints.ComplainantOnBehalf {
 		switch f.consent.Selected {
 		case consentYes:
-			d.Consent = app.ConsentGiven
+			d.Consent = complaints.ConsentGiven
 		case consentNo:
-			d.Consent = app.ConsentRefused
+			d.Consent = complaints.ConsentRefused
 		}
 		if d.ConsentDate, err = parseUKDate(f.consentDate.Text); err != nil {
 			return d, fmt.Errorf("the date of consent: %w", err)
 		}
-		if d.Consent != app.ConsentNotRecorded && d.ConsentDate.IsZero() {
+		if d.Consent != complaints.ConsentNotRecorded && d.ConsentDate.IsZero() {
 			return d, fmt.Errorf("give the date the patient's answer about consent was recorded")
 		}
 		d.ConsentNote = f.consentNote.Text
@@ -470,9 +470,9 @@ func (f *complaintForm) fill(r app.ComplaintRecord) {
 	f.phone.SetText(r.ComplainantPhone)
 	f.email.SetText(r.ComplainantEmail)
 	switch r.Consent {
-	case app.ConsentGiven:
+	case complaints.ConsentGiven:
 		f.consent.SetSelected(consentYes)
-	case app.ConsentRefused:
+	case complaints.ConsentRefused:
 		f.consent.SetSelected(consentNo)
 	default:
 		f.consent.SetSelected(consentNotYet)

@@ -125,7 +125,7 @@ func (r *complaintFormRules) ackText(c *app.Clinic, received ukcal.Date) (ukcal.
 }
 
 // apply copies the choices onto the details; an unreadable stage 2 date is refused.
-func (r *complaintFormRules) apply(d *app.ComplaintDetails) error {
+func (r *complaintFormRules) apply(d *complaints.Details) error {
 	d.Rules = r.rules()
 	d.Stage2 = ukcal.Date{}
 	if d.Rules.Stage1WorkingDays() == 0 {

@@ -16,7 +16,7 @@ func TestTheDelayLetterProposesADateInTheComplaintsNation(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t) // England and Wales
 	p := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10")
-	r, err := c.LogComplaint(app.ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: p.ID,
+	r, err := c.LogComplaint(complaints.Details{Complainant: complaints.ComplainantPatient, PatientID: p.ID,
 		Channel: complaints.Written, Received: tkDaysAgo(10), Stage2: tkDaysAgo(9), Description: "Kept waiting 50 minutes.",
 		Rules:       complaints.Rules{Nation: complaints.Scotland, Funding: complaints.NHSFunded},
 		Subjects:    []complaints.SubjectArea{complaints.SubjectWaitingTimes},

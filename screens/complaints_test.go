@@ -46,7 +46,7 @@ func tkList(t *testing.T, s *complaintsScreen, filter string) []string {
 // tkLog logs a written complaint about p through the app, received on the date.
 func tkLog(t *testing.T, c *app.Clinic, p patients.Patient, received ukcal.Date) app.ComplaintRecord {
 	t.Helper()
-	r, err := c.LogComplaint(app.ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: p.ID,
+	r, err := c.LogComplaint(complaints.Details{Complainant: complaints.ComplainantPatient, PatientID: p.ID,
 		Channel: complaints.Written, Received: received, Description: "Kept waiting 50 minutes.",
 		Subjects:    []complaints.SubjectArea{complaints.SubjectWaitingTimes},
 		StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration}})

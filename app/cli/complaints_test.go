@@ -49,7 +49,7 @@ func complaintClinic(t *testing.T) string {
 		return m
 	}
 	h := func(ch complaints.Channel, received string, moves ...app.HistoricMove) app.HistoricComplaint {
-		return app.HistoricComplaint{LoggedAt: at(received), LoggedBy: "manager", Moves: moves, Details: app.ComplaintDetails{
+		return app.HistoricComplaint{LoggedAt: at(received), LoggedBy: "manager", Moves: moves, Details: complaints.Details{
 			Complainant: complaints.ComplainantPatient, PatientID: p.ID, Channel: ch, Received: ukcal.MustParseDate(received),
 			Subjects: []complaints.SubjectArea{complaints.SubjectWaitingTimes}, StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration},
 			Description: `=HYPERLINK("http://example.com")`}}

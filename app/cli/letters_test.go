@@ -122,7 +122,7 @@ func TestGeneralLetterAndComplaintAndUsage(t *testing.T) {
 		t.Fatalf("unknown complaint: %+v", r)
 	}
 	c := signIn(t, db, "manager", pw)
-	logged, err := c.LogComplaint(app.ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: patientID,
+	logged, err := c.LogComplaint(complaints.Details{Complainant: complaints.ComplainantPatient, PatientID: patientID,
 		Channel: complaints.Written, Received: testclock.Today(), Description: "Kept waiting 50 minutes.",
 		Subjects: []complaints.SubjectArea{complaints.SubjectWaitingTimes}, StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration}})
 	c.Close()

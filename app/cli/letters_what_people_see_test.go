@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"clinicdesk/app"
 	"clinicdesk/app/complaints"
 	"clinicdesk/app/testclock"
 )
@@ -34,7 +33,7 @@ func TestLetterTakesTheSpacedNHSNumberAndTheComplaintReference(t *testing.T) {
 	}
 
 	c := signIn(t, db, "manager", pw)
-	logged, err := c.LogComplaint(app.ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: patientID,
+	logged, err := c.LogComplaint(complaints.Details{Complainant: complaints.ComplainantPatient, PatientID: patientID,
 		Channel: complaints.Written, Received: testclock.Today(), Description: "could not get through on the phone for three days..",
 		Subjects: []complaints.SubjectArea{complaints.SubjectWaitingTimes}, StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration}})
 	c.Close()
@@ -76,7 +75,7 @@ func TestFinalResponseFromTheCLINeedsTheOutcome(t *testing.T) {
 	db, patientID, _ := letterClinic(t)
 	dir := t.TempDir()
 	c := signIn(t, db, "manager", pw)
-	logged, err := c.LogComplaint(app.ComplaintDetails{Complainant: complaints.ComplainantPatient, PatientID: patientID,
+	logged, err := c.LogComplaint(complaints.Details{Complainant: complaints.ComplainantPatient, PatientID: patientID,
 		Channel: complaints.Written, Received: testclock.Today(), Description: "Kept waiting.",
 		Subjects: []complaints.SubjectArea{complaints.SubjectWaitingTimes}, StaffGroups: []complaints.StaffGroup{complaints.StaffAdministration}})
 	if err == nil {

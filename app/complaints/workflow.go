@@ -157,14 +157,17 @@ func ResolvedNextDay(received, resolved ukcal.Date, r ukcal.Region) bool {
 // Transition is one move of a complaint, time-stamped and attributed, for
 // the complaint's history and the audit trail.
 type Transition struct {
-	From, To Status
-	At       time.Time // UTC
-	By       string    // the member of staff who made the move
+	ComplaintID string
+	From, To    Status    // From is blank for the complaint being logged
+	At          time.Time // UTC
+	By          string    // the member of staff who made the move
 	// Outcome is the finding, on moves to response sent and closed.
 	Outcome Outcome
 	// SignedOffBy is the responsible person who signed the final response,
 	// on the move to response sent.
 	SignedOffBy string
+	// Note is what was said with the move, kept in the history.
+	Note string
 }
 
 // Move checks the move with CanMove, as made at the instant by the named

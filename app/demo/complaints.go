@@ -58,7 +58,7 @@ var physioTopics = map[string]physioTopic{
 }
 
 // physioComplaint rewords a general practice's complaint for the demo.
-func physioComplaint(d *app.ComplaintDetails) {
+func physioComplaint(d *complaints.Details) {
 	if t, ok := physioTopics[d.Description]; ok {
 		d.Subjects, d.StaffGroups, d.Description, d.DesiredOutcome = t.subjects, t.groups, t.description, t.desired
 	}

@@ -152,9 +152,9 @@ func (g *complaintGenerator) at(d ukcal.Date) time.Time {
 func (g *complaintGenerator) desk() string { return g.o.Desk[g.r.IntN(len(g.o.Desk))] }
 
 // details makes what was logged for a complaint received on the day.
-func (g *complaintGenerator) details(day ukcal.Date, ch complaints.Channel) app.ComplaintDetails {
+func (g *complaintGenerator) details(day ukcal.Date, ch complaints.Channel) complaints.Details {
 	t := complaintTopics[g.topics.pick(g.r)]
-	d := app.ComplaintDetails{Channel: ch, Received: day, Subjects: t.subjects, StaffGroups: t.groups,
+	d := complaints.Details{Channel: ch, Received: day, Subjects: t.subjects, StaffGroups: t.groups,
 		Description: t.description, DesiredOutcome: t.desired, Events: day.AddDays(-g.r.IntN(21) - 1)}
 	switch u := g.r.Float64(); {
 	case len(g.o.Patients) > 0 && u < 0.7:
@@ -162,14 +162,14 @@ func (g *complaintGenerator) details(day ukcal.Date, ch complaints.Channel) app.
 	case len(g.o.Patients) > 0 && u < 0.9:
 		d.Complainant, d.PatientID = complaints.ComplainantOnBehalf, g.patient(day)
 		d.ComplainantName = relatives[g.r.IntN(len(relatives))]
-		d.Consent, d.ConsentDate = app.ConsentGiven, day
+		d.Consent, d.ConsentDate = complaints.ConsentGiven, day
 		d.ConsentNote = "Signed consent form received"
 	default:
 		d.Complainant, d.ComplainantName = complaints.ComplainantOther, others[g.r.IntN(len(others))]
 	}
 	if d.PatientID == "" && d.Complainant != complaints.ComplainantOther {
 		d.Complainant, d.ComplainantName = complaints.ComplainantOther, others[g.r.IntN(len(others))]
-		d.Consent, d.ConsentDate, d.ConsentNote = app.ConsentNotRecorded, ukcal.Date{}, ""
+		d.Consent, d.ConsentDate, d.ConsentNote = complaints.ConsentNotRecorded, ukcal.Date{}, ""
 	}
 	return d
 }
