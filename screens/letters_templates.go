@@ -163,8 +163,8 @@ func (t *lettersTab) buildEditor() fyne.CanvasObject {
 	// The explanation wraps with the window: as the card's subtitle it was
 	// one line 1,900 pixels long, and it made the whole window that wide.
 	how := wrapped("Fields in {{double braces}} are filled in from the records; {{#if field}}…{{/if}} keeps a part only when the field is not blank; " +
-		"a line starting \"> \" is set off, indented: text typed by staff, such as a reason, goes there, after a sentence that introduces it; " +
-		"a line starting \"# \" is a heading, printed in bold.")
+		"a line that starts with > and a space is set off, indented: text typed by staff, such as a reason, goes there, after a sentence that introduces it; " +
+		"a line that starts with # and a space is a heading, printed in bold.")
 	return widget.NewCard("Letter templates", "", container.NewBorder(how, nil, nil, nil, split))
 }
 
