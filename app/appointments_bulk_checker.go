@@ -89,7 +89,7 @@ func (k *dayChecker) check(day ukcal.Date, appts []schedule.HistoricAppointment,
 		patients[e.PatientID] = true
 	}
 	for _, a := range appts {
-		if a.Date != day.String() {
+		if a.Date != day {
 			bad(a, "handed over on "+day.String())
 			continue
 		}

@@ -26,14 +26,14 @@ func days(appts ...schedule.HistoricAppointment) func() (ukcal.Date, []schedule.
 			out = append(out, appts[i])
 			i++
 		}
-		return ukcal.MustParseDate(d), out, true
+		return d, out, true
 	}
 }
 
 func (d *diary) historic(p patients.Patient, cl schedule.Clinician, day string, start, end int, status schedule.Status) schedule.HistoricAppointment {
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	a := schedule.HistoricAppointment{Appointment: schedule.Appointment{PatientID: p.ID, TypeID: d.followUp.ID, Status: status, StatusAt: at, CreatedAt: at,
-		Slot: schedule.Slot{ClinicianID: cl.ID, Date: day, StartMin: start, EndMin: end}}}
+		Slot: schedule.Slot{ClinicianID: cl.ID, Date: ukcal.MustParseDate(day), StartMin: start, EndMin: end}}}
 	if status == schedule.StatusSeen {
 		a.Arrived = at.Add(time.Hour)
 	}

@@ -81,7 +81,7 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 		return out, err
 	}
 	out.appt = schedule.Appointment{ID: selfID, PatientID: p.ID, TypeID: t.ID, Notes: cleanText(req.Notes),
-		Slot: schedule.Slot{ClinicianID: cl.ID, RoomID: req.RoomID, Date: req.Date.String(), StartMin: int(req.Start), EndMin: int(end)}}
+		Slot: schedule.Slot{ClinicianID: cl.ID, RoomID: req.RoomID, Date: req.Date, StartMin: int(req.Start), EndMin: int(end)}}
 	// Who delivers the type comes first: it is about the choice of
 	// clinician, before when. Like the clashes it needs a reason to go
 	// ahead (a locum covering), which the audit trail keeps.

@@ -114,7 +114,7 @@ func AppointmentCells(e schedule.DiaryEntry) []string {
 		nhsNumber = nhs.FormatNHSNumber(e.NHSNumber)
 	}
 	changed := ukcal.WallDateTime(e.StatusAt)
-	return []string{e.ID, ukcal.ShortFromISO(e.Date), schedule.Clock(e.StartMin).String(), schedule.Clock(e.EndMin).String(),
+	return []string{e.ID, e.Date.Short(), schedule.Clock(e.StartMin).String(), schedule.Clock(e.EndMin).String(),
 		e.ClinicianName, e.RoomName, e.TypeName, e.PatientName, ukcal.ShortFromISO(e.PatientDOB), nhsNumber,
 		e.Status.Label(), changed, e.CancelReason, e.OverrideReason, e.Notes}
 }
@@ -154,10 +154,6 @@ func (c *Clinic) writeICS(tx *data.Tx, w io.Writer, calName string, entries []sc
 	stamp := c.clock().UTC()
 	events := make([]ical.Event, 0, len(entries))
 	for _, e := range entries {
-		d, err := ukcal.ParseDate(e.Date)
-		if err != nil {
-			return err
-		}
 		revisions, err := tx.Revisions(e.ID)
 		if err != nil {
 			return err
@@ -171,7 +167,7 @@ func (c *Clinic) writeICS(tx *data.Tx, w io.Writer, calName string, entries []sc
 		}
 		events = append(events, ical.Event{
 			UID:   e.ID + "@clinicdesk",
-			Start: schedule.At(d, schedule.Clock(e.StartMin)), End: schedule.At(d, schedule.Clock(e.EndMin)),
+			Start: schedule.At(e.Date, schedule.Clock(e.StartMin)), End: schedule.At(e.Date, schedule.Clock(e.EndMin)),
 			Summary: e.TypeName + " — " + e.PatientName, Description: strings.Join(desc, "\n"), Location: e.RoomName,
 			Status: icsStatus(e.Status), Stamp: stamp, Sequence: revisions,
 		})

@@ -109,10 +109,7 @@ func (c *Clinic) dnaPrompt(tx *data.Tx, a schedule.Appointment) (DNAPrompt, erro
 	if err != nil {
 		return DNAPrompt{}, err
 	}
-	on, err := ukcal.ParseDate(a.Date)
-	if err != nil {
-		return DNAPrompt{}, err
-	}
+	on := a.Date
 	since := on.AddMonths(-cs.DNAWindowMonths)
 	dates, err := tx.DNADates(a.PatientID, since.String())
 	if err != nil {

@@ -291,10 +291,10 @@ func TestMoveKeepsTheOriginalSlotAndRechecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if moved.Date != "2026-11-27" || moved.StartMin != 14*60 || moved.EndMin != 14*60+30 || moved.ClinicianID != d.evans.ID {
+	if moved.Date != ukcal.MustParseDate("2026-11-27") || moved.StartMin != 14*60 || moved.EndMin != 14*60+30 || moved.ClinicianID != d.evans.ID {
 		t.Fatalf("moved: %+v", moved)
 	}
-	if moved.MovedFrom == nil || moved.MovedFrom.Date != "2026-11-24" || moved.MovedFrom.StartMin != 9*60 {
+	if moved.MovedFrom == nil || moved.MovedFrom.Date != ukcal.MustParseDate("2026-11-24") || moved.MovedFrom.StartMin != 9*60 {
 		t.Fatalf("original slot lost: %+v", moved.MovedFrom)
 	}
 	h, _ := d.c.AppointmentHistory(a.ID)
@@ -337,7 +337,7 @@ func TestWeeklySeriesKeepsNineOClockAcrossTheClockChange(t *testing.T) {
 	}
 	utcHours := map[int]bool{}
 	for _, a := range res.Booked {
-		day := ukcal.MustParseDate(a.Date)
+		day := a.Date
 		at := schedule.At(day, schedule.Clock(a.StartMin))
 		if a.StartMin != 9*60 || at.In(ukcal.London()).Hour() != 9 || a.SeriesID != res.SeriesID {
 			t.Fatalf("%s: %+v at %s", a.Date, a, at)

@@ -123,7 +123,7 @@ func (c *Clinic) WeekView(clinicianID string, monday ukcal.Date) (WeekView, erro
 		d := monday.AddDays(i)
 		day := ClinicianDay{Clinician: cl, Date: d, Hours: hours.On(d.Weekday())}
 		for _, e := range entries {
-			if e.Date == d.String() {
+			if e.Date == d {
 				day.Appointments = append(day.Appointments, e)
 			}
 		}

@@ -78,7 +78,7 @@ func (src *letterSource) readAppointment(store *data.Store, id string) error {
 	if a.PatientID != src.patient.ID {
 		return errors.New("that appointment is not this patient's")
 	}
-	day, err := store.Diary(data.DiaryFilter{From: a.Date, To: a.Date, PatientID: a.PatientID, WithCancelled: true})
+	day, err := store.Diary(data.DiaryFilter{From: a.Date.String(), To: a.Date.String(), PatientID: a.PatientID, WithCancelled: true})
 	if err != nil {
 		return err
 	}
@@ -118,9 +118,7 @@ func (src *letterSource) readDNAs(store *data.Store) error {
 	src.childUnder = cs.ChildUnderAge
 	on := src.today
 	if src.appointment != nil {
-		if d, err := ukcal.ParseDate(src.appointment.Date); err == nil {
-			on = d
-		}
+		on = src.appointment.Date
 	}
 	// Only the window is read: a batch of reminders reads this per letter,
 	// and a long-standing patient's whole diary was most of its cost.
@@ -130,11 +128,10 @@ func (src *letterSource) readDNAs(store *data.Store) error {
 		return err
 	}
 	for _, e := range all {
-		d, err := ukcal.ParseDate(e.Date)
-		if err != nil || e.Status != schedule.StatusDNA {
+		if e.Status != schedule.StatusDNA {
 			continue
 		}
-		if schedule.DNAsInWindow([]ukcal.Date{d}, on, cs.DNAWindowMonths) == 1 {
+		if schedule.DNAsInWindow([]ukcal.Date{e.Date}, on, cs.DNAWindowMonths) == 1 {
 			src.dnas = append(src.dnas, e)
 		}
 	}
@@ -160,9 +157,9 @@ func (src letterSource) fields() letters.Fields {
 	if a := src.appointment; a != nil {
 		af := &letters.AppointmentFields{StartMinute: a.StartMin, Minutes: a.EndMin - a.StartMin,
 			Type: a.TypeName, Clinician: a.ClinicianName, Room: a.RoomName, CancelReason: a.CancelReason}
-		af.Date, _ = ukcal.ParseDate(a.Date)
+		af.Date = a.Date
 		if src.previous != nil {
-			af.PreviousDate, _ = ukcal.ParseDate(src.previous.Date)
+			af.PreviousDate = src.previous.Date
 			af.PreviousStartMinute = src.previous.StartMin
 		}
 		f.Appointment = af
@@ -173,8 +170,7 @@ func (src letterSource) fields() letters.Fields {
 	if len(src.dnas) > 0 {
 		dna := &letters.DNAFields{}
 		for _, e := range src.dnas {
-			d, _ := ukcal.ParseDate(e.Date)
-			dna.Missed = append(dna.Missed, letters.MissedAppointment{Date: d, StartMinute: e.StartMin})
+			dna.Missed = append(dna.Missed, letters.MissedAppointment{Date: e.Date, StartMinute: e.StartMin})
 		}
 		f.DNA = dna
 	}

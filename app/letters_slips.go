@@ -22,7 +22,6 @@ type printedSlip struct {
 
 // slipFor is the appointment card for one diary entry.
 func slipFor(clinic practice.Details, e schedule.DiaryEntry) letters.Slip {
-	d, _ := ukcal.ParseDate(e.Date)
 	location := e.RoomName
 	if lines := addressLines(clinic.Address); len(lines) > 0 {
 		location = strings.Join(append(nonEmpty(e.RoomName), lines[0]), ", ")
@@ -32,7 +31,7 @@ func slipFor(clinic practice.Details, e schedule.DiaryEntry) letters.Slip {
 	if phone != "" {
 		howTo = "To cancel or change, please call " + phone + " as soon as you can."
 	}
-	return letters.Slip{ClinicName: clinic.Name, ClinicPhone: phone, Patient: e.PatientName, Date: d, StartMin: e.StartMin,
+	return letters.Slip{ClinicName: clinic.Name, ClinicPhone: phone, Patient: e.PatientName, Date: e.Date, StartMin: e.StartMin,
 		Clinician: e.ClinicianName, Location: location, HowToCancel: howTo}
 }
 
@@ -63,7 +62,7 @@ func (c *Clinic) AppointmentSlip(appointmentID string) (SlipResult, error) {
 	if err != nil {
 		return SlipResult{}, notFound(err, "that appointment is not in the diary")
 	}
-	entries, err := c.store.Diary(data.DiaryFilter{From: a.Date, To: a.Date, PatientID: a.PatientID, WithCancelled: true})
+	entries, err := c.store.Diary(data.DiaryFilter{From: a.Date.String(), To: a.Date.String(), PatientID: a.PatientID, WithCancelled: true})
 	if err != nil {
 		return SlipResult{}, err
 	}
@@ -145,6 +144,6 @@ func (c *Clinic) slipsLocked(s *Session, entries []schedule.DiaryEntry, sheet bo
 	if err != nil {
 		return SlipResult{}, err
 	}
-	res := SlipResult{PDF: buf.Bytes(), Slips: len(entries), Warnings: ws.Messages(), FileName: "Appointment slip " + entries[0].Date + ".pdf"}
+	res := SlipResult{PDF: buf.Bytes(), Slips: len(entries), Warnings: ws.Messages(), FileName: "Appointment slip " + entries[0].Date.String() + ".pdf"}
 	return res, nil
 }

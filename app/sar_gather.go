@@ -152,11 +152,7 @@ func (g *sarGathered) gatherAppointments(store *data.Store, patientID string) er
 
 // sarSlotWords is "Monday 23 November 2026 at 09:00 with Dr Asha Patel".
 func (g *sarGathered) sarSlotWords(s schedule.Slot) string {
-	out := s.Date
-	if d, err := ukcal.ParseDate(s.Date); err == nil {
-		out = d.LongWithDay()
-	}
-	out += " at " + schedule.Clock(s.StartMin).String()
+	out := s.Date.LongWithDay() + " at " + schedule.Clock(s.StartMin).String()
 	if name := g.clinicians[s.ClinicianID]; name != "" {
 		out += " with " + name
 	}

@@ -113,7 +113,7 @@ func (g *sarGathered) json(req sar.Request, by users.User, region ukcal.Region, 
 			sarJSONCode{Code: code, Label: patients.Label(patients.AISNeeds, code)})
 	}
 	for _, a := range g.appointments {
-		ja := sarJSONAppointment{ID: a.ID, Date: a.Date, Start: schedule.Clock(a.StartMin).String(), End: schedule.Clock(a.EndMin).String(),
+		ja := sarJSONAppointment{ID: a.ID, Date: a.Date.String(), Start: schedule.Clock(a.StartMin).String(), End: schedule.Clock(a.EndMin).String(),
 			Clinician: a.ClinicianName, Type: a.TypeName, Room: a.RoomName, Status: sarJSONCode{Code: string(a.Status), Label: a.Status.Label()},
 			CancelReason: a.CancelReason, OverrideReason: a.OverrideReason, SeriesID: a.SeriesID, Notes: a.Notes,
 			BookedAt: sarInstant(a.CreatedAt), BookedBy: g.jsonStaff(a.CreatedBy), History: []sarJSONStatusChange{}}
@@ -121,7 +121,7 @@ func (g *sarGathered) json(req sar.Request, by users.User, region ukcal.Region, 
 			jh := sarJSONStatusChange{At: sarInstant(h.At), By: g.jsonStaff(h.By), Status: sarJSONCode{Code: string(h.Status), Label: h.Status.Label()},
 				Reason: h.Reason}
 			if m := h.MovedFrom; m != nil {
-				jh.MovedFrom = &sarJSONSlot{Date: m.Date, Start: schedule.Clock(m.StartMin).String(), End: schedule.Clock(m.EndMin).String(),
+				jh.MovedFrom = &sarJSONSlot{Date: m.Date.String(), Start: schedule.Clock(m.StartMin).String(), End: schedule.Clock(m.EndMin).String(),
 					Clinician: g.clinicians[m.ClinicianID]}
 			}
 			ja.History = append(ja.History, jh)

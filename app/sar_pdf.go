@@ -137,7 +137,7 @@ func (g *sarGathered) pdf(req sar.Request, by users.User) letters.SARData {
 		if a.RoomName != "" {
 			what += ", " + a.RoomName
 		}
-		sa := letters.SARAppointment{Date: dateOrZero(a.Date), What: what, Status: a.Status.Label(),
+		sa := letters.SARAppointment{Date: a.Date, What: what, Status: a.Status.Label(),
 			Time: schedule.Clock(a.StartMin).String() + "–" + schedule.Clock(a.EndMin).String()}
 		for i, h := range g.apptHistory[a.ID] {
 			sa.History = append(sa.History, letters.SAREvent{At: local(h.At), By: g.staffName(h.By), What: g.sarAppointmentChange(h, i == 0)})

@@ -8,7 +8,6 @@ import (
 	"clinicdesk/app/audit"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/tasks"
-	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
@@ -191,9 +190,8 @@ func (c *Clinic) appointmentTimeline(patientID string) ([]TimelineEntry, error) 
 
 // slotProse is a slot as a sentence says it: "Monday 23 November 2026, 09:00".
 func slotProse(s schedule.Slot) string {
-	d, err := ukcal.ParseDate(s.Date)
-	if err != nil {
-		return s.Date
+	if s.Date.IsZero() {
+		return ""
 	}
-	return d.LongWithDay() + ", " + schedule.Clock(s.StartMin).String()
+	return s.Date.LongWithDay() + ", " + schedule.Clock(s.StartMin).String()
 }

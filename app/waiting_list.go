@@ -153,7 +153,7 @@ func (c *Clinic) OffersFor(appointmentID string) ([]schedule.WaitingEntry, error
 	if err != nil {
 		return nil, err
 	}
-	sameDay, err := store.OccupyingOn(a.Date)
+	sameDay, err := store.OccupyingOn(a.Date.String())
 	if err != nil {
 		return nil, err
 	}

@@ -450,7 +450,7 @@ func diary(q querier, f DiaryFilter, snap *setupSnapshot) ([]schedule.DiaryEntry
 // column order; the query has them by date, time, clinician and id.
 func (snap *setupSnapshot) sortByColumn(es []schedule.DiaryEntry) {
 	slices.SortStableFunc(es, func(a, b schedule.DiaryEntry) int {
-		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.StartMin, b.StartMin),
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.StartMin, b.StartMin),
 			cmp.Compare(snap.clinByID[a.ClinicianID].SortOrder, snap.clinByID[b.ClinicianID].SortOrder))
 	})
 }

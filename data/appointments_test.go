@@ -48,7 +48,7 @@ func diaryFixture(t *testing.T) *Store {
 func appt(id, patient, clinician, date string, start int) schedule.Appointment {
 	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
 	return schedule.Appointment{ID: id, PatientID: patient, TypeID: "t1",
-		Slot:   schedule.Slot{ClinicianID: clinician, Date: date, StartMin: start, EndMin: start + 30},
+		Slot:   schedule.Slot{ClinicianID: clinician, Date: ukcal.MustParseDate(date), StartMin: start, EndMin: start + 30},
 		Status: schedule.StatusBooked, StatusAt: at, StatusBy: "desk", CreatedAt: at, CreatedBy: "desk"}
 }
 
@@ -61,10 +61,10 @@ func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
 		if err := tx.InsertAppointment(a); err != nil {
 			return err
 		}
-		if err := tx.MoveAppointment("a1", schedule.Slot{ClinicianID: "c2", Date: "2026-11-24", StartMin: 14 * 60, EndMin: 14*60 + 30}, at, "desk", "patient asked", ""); err != nil {
+		if err := tx.MoveAppointment("a1", schedule.Slot{ClinicianID: "c2", Date: ukcal.MustParseDate("2026-11-24"), StartMin: 14 * 60, EndMin: 14*60 + 30}, at, "desk", "patient asked", ""); err != nil {
 			return err
 		}
-		if err := tx.MoveAppointment("a1", schedule.Slot{ClinicianID: "c2", Date: "2026-11-25", StartMin: 15 * 60, EndMin: 15*60 + 30}, at, "desk", "again", ""); err != nil {
+		if err := tx.MoveAppointment("a1", schedule.Slot{ClinicianID: "c2", Date: ukcal.MustParseDate("2026-11-25"), StartMin: 15 * 60, EndMin: 15*60 + 30}, at, "desk", "again", ""); err != nil {
 			return err
 		}
 		return tx.SetAppointmentStatus("a1", schedule.StatusCancelledPatient, at, "desk", "feeling better")
@@ -76,7 +76,7 @@ func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Date != "2026-11-25" || got.StartMin != 15*60 || got.MovedFrom == nil || got.MovedFrom.Date != "2026-11-23" || got.MovedFrom.StartMin != 9*60 || got.MovedFrom.RoomID != "r1" {
+	if got.Date != ukcal.MustParseDate("2026-11-25") || got.StartMin != 15*60 || got.MovedFrom == nil || got.MovedFrom.Date != ukcal.MustParseDate("2026-11-23") || got.MovedFrom.StartMin != 9*60 || got.MovedFrom.RoomID != "r1" {
 		t.Fatalf("moved appointment: %+v (from %+v)", got, got.MovedFrom)
 	}
 	if got.Status != schedule.StatusCancelledPatient || got.CancelReason != "feeling better" {
@@ -86,7 +86,7 @@ func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
 	if err != nil || len(h) != 4 {
 		t.Fatalf("history %+v %v", h, err)
 	}
-	if h[1].MovedFrom == nil || h[1].MovedFrom.Date != "2026-11-23" || h[2].MovedFrom.Date != "2026-11-24" || h[3].Status != schedule.StatusCancelledPatient {
+	if h[1].MovedFrom == nil || h[1].MovedFrom.Date != ukcal.MustParseDate("2026-11-23") || h[2].MovedFrom.Date != ukcal.MustParseDate("2026-11-24") || h[3].Status != schedule.StatusCancelledPatient {
 		t.Fatalf("history rows: %+v", h)
 	}
 	if occ, _ := s.OccupyingOn("2026-11-25"); len(occ) != 0 {

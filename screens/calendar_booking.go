@@ -494,8 +494,8 @@ func (s *calendarScreen) bookedFor(patientID string) {
 // bookedMessage says what was booked and what to act on (alerts, needs).
 func bookedMessage(patient string, a schedule.Appointment, ps []schedule.Problem) string {
 	msg := "Booked"
-	if d, err := ukcal.ParseDate(a.Date); err == nil {
-		msg = fmt.Sprintf("Booked %s on %s at %s", patient, d.LongWithDay(), schedule.Clock(a.StartMin))
+	if !a.Date.IsZero() {
+		msg = fmt.Sprintf("Booked %s on %s at %s", patient, a.Date.LongWithDay(), schedule.Clock(a.StartMin))
 	}
 	var todo []string
 	for _, p := range ps {

@@ -146,7 +146,7 @@ func (b *calendarBooking) showSeriesBooked(r app.SeriesResult) {
 	head := heading(fmt.Sprintf("Booked %s for %s", plural(int64(len(r.Booked)), "appointment", "appointments"), b.patient.name()))
 	lines = append(lines, head)
 	for _, a := range r.Booked {
-		lines = append(lines, wrapped("✓ "+seriesDate(a.Date)+" at "+schedule.Clock(a.StartMin).String()))
+		lines = append(lines, wrapped("✓ "+a.Date.LongWithDay()+" at "+schedule.Clock(a.StartMin).String()))
 	}
 	if len(r.Skipped) > 0 {
 		skipped := heading(fmt.Sprintf("Not booked: %s", plural(int64(len(r.Skipped)), "date", "dates")))
@@ -173,12 +173,4 @@ func (b *calendarBooking) showSeriesBooked(r app.SeriesResult) {
 	b.content.Objects = []fyne.CanvasObject{container.NewVBox(lines...)}
 	b.content.Refresh()
 	b.fit()
-}
-
-// seriesDate is "Tuesday 24 November 2026" from a stored date.
-func seriesDate(iso string) string {
-	if d, err := ukcal.ParseDate(iso); err == nil {
-		return d.LongWithDay()
-	}
-	return iso
 }

@@ -7,7 +7,6 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -128,7 +127,7 @@ func (d *calendarDetails) build() {
 	d.cancelRow.Hide()
 
 	d.moveDate = newTextBox()
-	d.moveDate.SetText(ukcal.ShortFromISO(e.Date))
+	d.moveDate.SetText(e.Date.Short())
 	d.moveTime = newTextBox()
 	d.moveTime.SetText(schedule.Clock(e.StartMin).String())
 	d.moveReason = newTextBox()
@@ -180,11 +179,7 @@ func (d *calendarDetails) build() {
 // appointmentWhen is "Monday 23 November 2026, 10:15–10:45 · Review with
 // Dr Asha Patel · Room 2".
 func appointmentWhen(e schedule.DiaryEntry) string {
-	day := e.Date
-	if dd, err := ukcal.ParseDate(e.Date); err == nil {
-		day = dd.LongWithDay()
-	}
-	s := fmt.Sprintf("%s, %s–%s · %s with %s", day, schedule.Clock(e.StartMin), schedule.Clock(e.EndMin), e.TypeName, e.ClinicianName)
+	s := fmt.Sprintf("%s, %s–%s · %s with %s", e.Date.LongWithDay(), schedule.Clock(e.StartMin), schedule.Clock(e.EndMin), e.TypeName, e.ClinicianName)
 	if e.RoomName != "" {
 		s += " · " + e.RoomName
 	}
@@ -296,7 +291,7 @@ func (d *calendarDetails) cancelSeries(to schedule.Status, reason string) {
 		}
 		d.close()
 		d.s.said(widget.SuccessImportance, fmt.Sprintf("Cancelled %s of %s's series, from %s on.",
-			plural(int64(n), "appointment", "appointments"), d.entry.PatientName, seriesDate(d.entry.Date)))
+			plural(int64(n), "appointment", "appointments"), d.entry.PatientName, d.entry.Date.LongWithDay()))
 	})
 }
 
@@ -393,12 +388,7 @@ func (d *calendarDetails) showOffers(offers []schedule.WaitingEntry, to schedule
 // booking dialog so the warnings are seen.
 func (d *calendarDetails) bookOffer(w schedule.WaitingEntry) {
 	e := d.entry
-	date, err := ukcal.ParseDate(e.Date)
-	if err != nil {
-		d.problem("This appointment's date could not be read: " + plainError(err) + " Book " + w.PatientName + " from the calendar.")
-		return
-	}
 	d.close()
-	d.s.openBooking(calendarSlot{ClinicianID: e.ClinicianID, Date: date, Start: schedule.Clock(e.StartMin), TypeID: e.TypeID,
+	d.s.openBooking(calendarSlot{ClinicianID: e.ClinicianID, Date: e.Date, Start: schedule.Clock(e.StartMin), TypeID: e.TypeID,
 		PatientID: w.PatientID, PatientName: w.PatientName, WaitingID: w.ID})
 }

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"clinicdesk/app/schedule"
-	"clinicdesk/app/ukcal"
 )
 
 // follow makes the next load show the appointment just booked or moved:
@@ -10,8 +9,8 @@ import (
 // a booking made for next Tuesday is not left on a day nobody is looking
 // at. The caller reloads (said does).
 func (s *calendarScreen) follow(a schedule.Appointment) {
-	if d, err := ukcal.ParseDate(a.Date); err == nil {
-		s.date = d
+	if !a.Date.IsZero() {
+		s.date = a.Date
 	}
 	if s.mode == calendarWeek && a.ClinicianID != "" && a.ClinicianID != s.weekWho {
 		s.weekWho = a.ClinicianID // first, so the chooser's change does not load again
@@ -40,7 +39,7 @@ func (s *calendarScreen) selectFollowed(newView bool) {
 		return // not on this view (cancelled and hidden)
 	}
 	for col := range s.columnWho {
-		if s.columnWho[col] == e.ClinicianID && s.columnDate[col].String() == e.Date {
+		if s.columnWho[col] == e.ClinicianID && s.columnDate[col] == e.Date {
 			if newView {
 				s.grid.ScrollTo(e.StartMin - 60)
 			}

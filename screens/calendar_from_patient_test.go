@@ -75,7 +75,7 @@ func TestBookAppointmentFromThePatientRecord(t *testing.T) {
 	test.Tap(b.book)
 	tpIdle(t)
 	got, err := c.PatientAppointments(p.ID)
-	if err != nil || len(got) != 1 || got[0].ClinicianID != d.carter.ID || got[0].Date != "2026-11-24" || got[0].StartMin != 14*60 {
+	if err != nil || len(got) != 1 || got[0].ClinicianID != d.carter.ID || got[0].Date != ukcal.MustParseDate("2026-11-24") || got[0].StartMin != 14*60 {
 		t.Fatalf("Jane's appointments %+v %v", got, err)
 	}
 	if s.forPatient != nil || s.forBanner.Visible() {

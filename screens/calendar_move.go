@@ -7,7 +7,6 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/schedule"
-	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2/widget"
 )
@@ -47,10 +46,7 @@ func (d *calendarDetails) confirmMove() {
 			return
 		}
 		d.close()
-		day := a.Date
-		if dd, err := ukcal.ParseDate(a.Date); err == nil {
-			day = dd.LongWithDay()
-		}
+		day := a.Date.LongWithDay()
 		with := ""
 		if a.ClinicianID != d.entry.ClinicianID {
 			with = " with " + d.s.clinicianName(a.ClinicianID)

@@ -55,9 +55,9 @@ func statusTimingNote(a schedule.Appointment, notYet []statusOpening, now time.T
 		said = strings.Join(parts[:len(parts)-1], ", ") + " and " + said
 	}
 	canBe := "can be marked " + said + "."
-	day, err := ukcal.ParseDate(a.Date)
+	day := a.Date
 	today := ukcal.Today(now)
-	if err != nil || day == today {
+	if day.IsZero() || day == today {
 		return "This appointment " + canBe
 	}
 	layout := ukcal.LayoutDayMonthWithDay

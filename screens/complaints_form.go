@@ -284,8 +284,8 @@ func (f *complaintForm) patientPicked(p patients.PatientSummary) {
 		var opts []string
 		for i := len(appts) - 1; i >= 0 && len(opts) < complaintAppointmentsOffered; i-- {
 			a := appts[i]
-			d, derr := ukcal.ParseDate(a.Date)
-			if derr != nil || d.After(f.today) {
+			d := a.Date
+			if d.IsZero() || d.After(f.today) {
 				continue // a complaint is about what has happened
 			}
 			text := fmt.Sprintf("%s %s · %s · %s", d.Format(ukcal.LayoutShortWithDay), schedule.Clock(a.StartMin), a.TypeName, a.ClinicianName)

@@ -135,11 +135,7 @@ func (d *letterDialog) keepTyping() {
 
 // appointmentChoice is "Tue 24/11/2026 09:30 · Follow-up with Dr Siân Evans".
 func appointmentChoice(e schedule.DiaryEntry) string {
-	day := e.Date
-	if d, err := ukcal.ParseDate(e.Date); err == nil {
-		day = d.Format(ukcal.LayoutShortWithDay)
-	}
-	s := fmt.Sprintf("%s %s · %s with %s", day, schedule.Clock(e.StartMin), e.TypeName, e.ClinicianName)
+	s := fmt.Sprintf("%s %s · %s with %s", e.Date.Format(ukcal.LayoutShortWithDay), schedule.Clock(e.StartMin), e.TypeName, e.ClinicianName)
 	if e.Status.Cancelled() || e.Status == schedule.StatusDNA {
 		s += " (" + e.Status.Label() + ")"
 	}

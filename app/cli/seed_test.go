@@ -300,15 +300,18 @@ func checkSeededDiary(t *testing.T, c *app.Clinic, patients int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type key struct{ who, date string }
+	type key struct {
+		who  string
+		date ukcal.Date
+	}
 	busy := map[key][][2]int{}
 	for _, a := range held {
-		d := ukcal.MustParseDate(a.Date)
+		d := a.Date
 		if !region.IsWorkingDay(d) {
 			t.Fatalf("booked on %s, not a working day", a.Date)
 		}
 		for _, cl := range closures {
-			if a.Date >= cl.From.String() && a.Date <= cl.To.String() {
+			if cl.Contains(a.Date) {
 				t.Fatalf("booked on %s: %s", a.Date, cl.Reason)
 			}
 		}

@@ -10,11 +10,11 @@ import (
 // minutes after midnight. Its JSON is how the store keeps the slot an
 // appointment was first booked in.
 type Slot struct {
-	ClinicianID string `json:"clinician_id"`
-	RoomID      string `json:"room_id,omitempty"`
-	Date        string `json:"date"` // YYYY-MM-DD
-	StartMin    int    `json:"start_min"`
-	EndMin      int    `json:"end_min"`
+	ClinicianID string     `json:"clinician_id"`
+	RoomID      string     `json:"room_id,omitempty"`
+	Date        ukcal.Date `json:"date"` // YYYY-MM-DD in JSON and the store
+	StartMin    int        `json:"start_min"`
+	EndMin      int        `json:"end_min"`
 }
 
 // Appointment is one booking in the diary.
@@ -45,12 +45,10 @@ type StatusChange struct {
 	MovedFrom     *Slot // set when the row records a move
 }
 
-// Appt is the appointment as the clash and time rules see it (a date that
-// cannot be read is the zero date, which no rule matches).
+// Appt is the appointment as the clash and time rules see it.
 func (a Appointment) Appt() Appt {
-	d, _ := ukcal.ParseDate(a.Date)
 	return Appt{ID: a.ID, ClinicianID: a.ClinicianID, RoomID: a.RoomID, PatientID: a.PatientID,
-		Date: d, Start: Clock(a.StartMin), End: Clock(a.EndMin)}
+		Date: a.Date, Start: Clock(a.StartMin), End: Clock(a.EndMin)}
 }
 
 // StatusOpensAt is the earliest moment the appointment may be given the

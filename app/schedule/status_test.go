@@ -115,10 +115,10 @@ func TestStatusTimeRules(t *testing.T) {
 }
 
 // An appointment as stored answers the same time rules through its Appt;
-// one whose date cannot be read is never held back by time.
+// one with no date is never held back by time.
 func TestAppointmentStatusRulesUseItsSlot(t *testing.T) {
 	a := Appointment{ID: "a", PatientID: "p", Status: StatusBooked,
-		Slot: Slot{ClinicianID: drOkafor, RoomID: "room-1", Date: "2026-11-24", StartMin: 10*60 + 30, EndMin: 11 * 60}}
+		Slot: Slot{ClinicianID: drOkafor, RoomID: "room-1", Date: date("2026-11-24"), StartMin: 10*60 + 30, EndMin: 11 * 60}}
 	if got := a.Appt(); got != appt("a", drOkafor, "room-1", "p", "2026-11-24", "10:30", "11:00") {
 		t.Fatalf("Appt = %+v", got)
 	}
@@ -136,8 +136,8 @@ func TestAppointmentStatusRulesUseItsSlot(t *testing.T) {
 	if got := a.StatusAsOf(early); got != StatusBooked {
 		t.Errorf("a DNA still to come shows as %s", got)
 	}
-	a.Date = "not a date"
+	a.Date = ukcal.Date{}
 	if _, ok := a.StatusOpensAt(StatusArrived); ok || a.StatusTooEarly(StatusArrived, early) != nil {
-		t.Error("an unreadable date held a status back")
+		t.Error("an appointment with no date held a status back")
 	}
 }

@@ -116,7 +116,7 @@ type DiaryGenerator struct {
 	target []float64 // appointments wanted per day
 	full   map[ukcal.Date]bool
 	next   int
-	prior  map[string][]schedule.Appointment // existing, by date
+	prior  map[ukcal.Date][]schedule.Appointment // existing, by date
 
 	// What today left, for the waiting list.
 	todayBusy map[string]bool
@@ -142,7 +142,7 @@ func NewDiary(o DiaryOptions) *DiaryGenerator {
 		today:  ukcal.DateOf(london),
 		nowMin: london.Hour()*60 + london.Minute(),
 		full:   map[ukcal.Date]bool{},
-		prior:  map[string][]schedule.Appointment{},
+		prior:  map[ukcal.Date][]schedule.Appointment{},
 	}
 	for _, d := range o.FullDays {
 		g.full[d] = true

@@ -50,7 +50,7 @@ func (g *DiaryGenerator) NextDay() (day ukcal.Date, appts []schedule.HistoricApp
 	for i, r := range g.setup.Rooms {
 		roomIdx[r.ID] = i
 	}
-	for _, a := range g.prior[d.String()] {
+	for _, a := range g.prior[d] {
 		sp := schedule.Span{Start: schedule.Clock(a.StartMin), End: schedule.Clock(a.EndMin)}
 		s.clinBusy[a.ClinicianID] = append(s.clinBusy[a.ClinicianID], sp)
 		if ri, ok := roomIdx[a.RoomID]; ok && a.RoomID != "" {
@@ -135,7 +135,7 @@ func (g *DiaryGenerator) book(s *dayState, m member, ti, start int) {
 		}
 	}
 	a := schedule.HistoricAppointment{Appointment: schedule.Appointment{ID: newID(), TypeID: t.t.ID,
-		Slot: schedule.Slot{ClinicianID: m.c.ID, Date: s.d.String(), StartMin: int(sp.Start), EndMin: int(sp.End)}}}
+		Slot: schedule.Slot{ClinicianID: m.c.ID, Date: s.d, StartMin: int(sp.Start), EndMin: int(sp.End)}}}
 	if room >= 0 {
 		a.RoomID = g.setup.Rooms[room].ID
 	}

@@ -62,18 +62,21 @@ func TestTheDiaryKeepsTheBookingRules(t *testing.T) {
 			smear = ty.ID
 		}
 	}
-	type key struct{ who, date string }
+	type key struct {
+		who  string
+		date ukcal.Date
+	}
 	busy := map[key][]schedule.Span{}
 	var past, dna, cancelled, seen int
 	statusToday := map[schedule.Status]int{}
 	inProgress := map[string]int{}
 	for _, a := range all {
-		d := ukcal.MustParseDate(a.Date)
+		d := a.Date
 		if !region.IsWorkingDay(d) {
 			t.Fatalf("%s is not a working day", a.Date)
 		}
 		for _, cl := range st.Closures {
-			if a.Date >= cl.From.String() && a.Date <= cl.To.String() {
+			if cl.Contains(a.Date) {
 				t.Fatalf("booked on %s, a closure (%s)", a.Date, cl.Reason)
 			}
 		}
@@ -185,7 +188,7 @@ func TestTheDiaryKeepsTheBookingRules(t *testing.T) {
 	}
 	offered := false
 	for _, a := range all {
-		if a.Date != today.String() || a.Status != schedule.StatusCancelledPatient || a.StartMin < nowMin {
+		if a.Date != today || a.Status != schedule.StatusCancelledPatient || a.StartMin < nowMin {
 			continue
 		}
 		freed := schedule.Appt{ClinicianID: a.ClinicianID, Date: today, Start: schedule.Clock(a.StartMin), End: schedule.Clock(a.EndMin)}

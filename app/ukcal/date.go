@@ -44,11 +44,35 @@ func DateOf(t time.Time) Date {
 // ParseDate parses "YYYY-MM-DD" strictly: four-digit year, two-digit month
 // and day, a day that exists in that month, nothing before or after.
 func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(DateLayout, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	// Every stored appointment's date is read through here, so the
+	// canonical form is read by hand rather than by time.Parse.
+	if d, ok := parseISO(s); ok {
+		return d, nil
 	}
-	return DateOf(t), nil
+	return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+}
+
+// parseISO reads exactly "YYYY-MM-DD" naming a day that exists.
+func parseISO(s string) (Date, bool) {
+	if len(s) != len(DateLayout) || s[4] != '-' || s[7] != '-' {
+		return Date{}, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' {
+			return Date{}, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	year, month, day := n/10000, time.Month(n/100%100), n%100
+	if month < time.January || month > time.December || day < 1 || day > daysIn(year, month) {
+		return Date{}, false
+	}
+	return Date{year: year, month: month, day: day}, true
 }
 
 // MustParseDate is ParseDate for constants in code and tests; it panics on a
@@ -99,7 +123,16 @@ const secondsPerDay = 24 * 60 * 60
 
 // daysIn returns the number of days in the month.
 func daysIn(year int, month time.Month) int {
-	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch month {
+	case time.February:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after o.
@@ -140,7 +173,21 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.year, int(d.month), d.day)
+	if d.year < 0 || d.year > 9999 {
+		return fmt.Sprintf("%04d-%02d-%02d", d.year, int(d.month), d.day)
+	}
+	// By hand: every appointment saved or listed by date is written here.
+	b := [10]byte{'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'}
+	put := func(at, width, v int) {
+		for i := at + width - 1; i >= at; i-- {
+			b[i] = byte('0' + v%10)
+			v /= 10
+		}
+	}
+	put(0, 4, d.year)
+	put(5, 2, int(d.month))
+	put(8, 2, d.day)
+	return string(b[:])
 }
 
 // MarshalText writes "YYYY-MM-DD", so a Date is a JSON string.

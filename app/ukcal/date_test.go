@@ -2,6 +2,7 @@ package ukcal
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -189,6 +190,31 @@ func TestAgeOn(t *testing.T) {
 	} {
 		if got := AgeOn(MustParseDate(c.dob), MustParseDate(c.on)); got != c.want {
 			t.Errorf("AgeOn(%s, %s) = %d, want %d", c.dob, c.on, got, c.want)
+		}
+	}
+}
+
+// The hand-written reader and writer agree with the time package on every
+// day of years that test the leap rules, and on days that do not exist.
+func TestParseDateAgreesWithTimeParse(t *testing.T) {
+	for _, year := range []string{"0000", "0001", "1900", "1999", "2000", "2024", "2026", "2100", "9999"} {
+		for month := 0; month <= 13; month++ {
+			for day := 0; day <= 32; day++ {
+				in := fmt.Sprintf("%s-%02d-%02d", year, month, day)
+				want, werr := time.Parse(DateLayout, in)
+				got, err := ParseDate(in)
+				if (err == nil) != (werr == nil) || (err == nil && got != DateOf(want)) {
+					t.Fatalf("ParseDate(%q) = %v, %v; time.Parse says %v, %v", in, got, err, want, werr)
+				}
+				if err == nil && got.String() != in {
+					t.Fatalf("ParseDate(%q).String() = %q", in, got.String())
+				}
+			}
+		}
+	}
+	for _, d := range []Date{NewDate(-1, time.March, 4), NewDate(10000, time.January, 2)} {
+		if got, want := d.String(), fmt.Sprintf("%04d-%02d-%02d", d.Year(), int(d.Month()), d.Day()); got != want {
+			t.Errorf("String() = %q, want %q", got, want)
 		}
 	}
 }
