@@ -117,7 +117,7 @@ func (c *Clinic) AddDiary(b DiaryBatch) (DiaryReport, error) {
 			}
 			// Only appointments of earlier batches can be in the file on
 			// this day: a batch makes each day once.
-			existing, err := tx.OccupyingOn(day.String())
+			existing, err := tx.OccupyingOn(day)
 			if err != nil {
 				return err
 			}

@@ -16,7 +16,7 @@ func (c *Clinic) DiaryOccupied(from, to ukcal.Date) ([]schedule.Appointment, err
 	if err != nil {
 		return nil, err
 	}
-	return store.OccupyingBetween(from.String(), to.String())
+	return store.OccupyingBetween(from, to)
 }
 
 // CountAppointments counts the diary's appointments, any status.

@@ -76,7 +76,7 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 	if err != nil {
 		return out, err
 	}
-	existing, err := r.OccupyingOn(req.Date.String())
+	existing, err := r.OccupyingOn(req.Date)
 	if err != nil {
 		return out, err
 	}

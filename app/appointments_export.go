@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"clinicdesk/app/ical"
 	"clinicdesk/app/nhs"
@@ -59,14 +60,14 @@ func (c *Clinic) ExportAppointments(w io.Writer, x AppointmentExport) (int, erro
 	if format != FormatCSV && format != FormatICS {
 		return 0, fmt.Errorf("appointments are exported as csv or ics, not %q", x.Format)
 	}
-	f := data.DiaryFilter{From: "0001-01-01", To: "9999-12-31", ClinicianID: x.ClinicianID, WithCancelled: true}
+	f := data.DiaryFilter{From: ukcal.NewDate(1, time.January, 1), To: ukcal.NewDate(9999, time.December, 31), ClinicianID: x.ClinicianID, WithCancelled: true}
 	if !x.From.IsZero() {
-		f.From = x.From.String()
+		f.From = x.From
 	}
 	if !x.To.IsZero() {
-		f.To = x.To.String()
+		f.To = x.To
 	}
-	if f.To < f.From {
+	if f.To.Before(f.From) {
 		return 0, errors.New("the export's last day is before its first")
 	}
 	n := 0
@@ -97,7 +98,7 @@ func (c *Clinic) ExportAppointments(w io.Writer, x AppointmentExport) (int, erro
 		if x.ClinicianID != "" {
 			detail += ", clinician " + x.ClinicianID
 		}
-		detail += ", " + f.From + " to " + f.To
+		detail += ", " + f.From.String() + " to " + f.To.String()
 		return tx.audit(auditEvent{Action: "appointment.export", Entity: "export", ID: exportID, Detail: detail})
 	})
 	if err != nil {

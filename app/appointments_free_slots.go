@@ -100,7 +100,7 @@ func (c *Clinic) NextFreeSlots(q FreeSlotQuery) ([]FreeSlot, error) {
 	}
 	var readErr error
 	booked := func(d ukcal.Date) []schedule.Appt {
-		as, err := store.OccupyingOn(d.String())
+		as, err := store.OccupyingOn(d)
 		if err != nil && readErr == nil {
 			readErr = err
 		}

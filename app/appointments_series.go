@@ -130,7 +130,7 @@ func (c *Clinic) CancelSeries(appointmentID string, thisAndFollowing bool, statu
 			if a.SeriesID == "" {
 				return errors.New("this appointment is not part of a series")
 			}
-			if targets, err = tx.SeriesAppointments(a.SeriesID, a.Date.String()); err != nil {
+			if targets, err = tx.SeriesAppointments(a.SeriesID, a.Date); err != nil {
 				return err
 			}
 		} else if a.Status != schedule.StatusBooked {

@@ -7,7 +7,6 @@ import (
 
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
-	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 )
 
@@ -111,17 +110,11 @@ func (c *Clinic) dnaPrompt(tx *data.Tx, a schedule.Appointment) (DNAPrompt, erro
 	}
 	on := a.Date
 	since := on.AddMonths(-cs.DNAWindowMonths)
-	dates, err := tx.DNADates(a.PatientID, since.String())
+	dates, err := tx.DNADates(a.PatientID, since)
 	if err != nil {
 		return DNAPrompt{}, err
 	}
-	ds := make([]ukcal.Date, 0, len(dates))
-	for _, d := range dates {
-		if day, err := ukcal.ParseDate(d); err == nil {
-			ds = append(ds, day)
-		}
-	}
-	n := schedule.DNAsInWindow(ds, on, cs.DNAWindowMonths)
+	n := schedule.DNAsInWindow(dates, on, cs.DNAWindowMonths)
 	p, err := tx.Patient(a.PatientID)
 	if err != nil {
 		return DNAPrompt{}, err

@@ -71,7 +71,7 @@ func (c *Clinic) DayView(d ukcal.Date) (DayView, error) {
 		return DayView{}, err
 	}
 	// Grouped by clinician below, so read in the day index's own order.
-	entries, err := store.DayDiary(d.String())
+	entries, err := store.DayDiary(d)
 	if err != nil {
 		return DayView{}, err
 	}
@@ -113,7 +113,7 @@ func (c *Clinic) WeekView(clinicianID string, monday ukcal.Date) (WeekView, erro
 	if err != nil {
 		return WeekView{}, err
 	}
-	entries, err := store.Diary(data.DiaryFilter{From: monday.String(), To: sunday.String(), ClinicianID: clinicianID, WithCancelled: true})
+	entries, err := store.Diary(data.DiaryFilter{From: monday, To: sunday, ClinicianID: clinicianID, WithCancelled: true})
 	if err != nil {
 		return WeekView{}, err
 	}
@@ -160,13 +160,13 @@ func (c *Clinic) MonthSummary(year int, month time.Month) ([]MonthDay, error) {
 	if err != nil {
 		return nil, err
 	}
-	counts, err := store.DayCounts(first.String(), last.String())
+	counts, err := store.DayCounts(first, last)
 	if err != nil {
 		return nil, err
 	}
 	var out []MonthDay
 	for d := first; !d.After(last); d = d.AddDays(1) {
-		out = append(out, MonthDay{Date: d, Appointments: counts[d.String()], Notice: dayNotice(rules, d)})
+		out = append(out, MonthDay{Date: d, Appointments: counts[d], Notice: dayNotice(rules, d)})
 	}
 	return out, nil
 }
@@ -180,7 +180,7 @@ func (c *Clinic) TodayList(d ukcal.Date) ([]schedule.DiaryEntry, error) {
 	if _, err := c.require(PermViewCalendar); err != nil {
 		return nil, err
 	}
-	return store.Diary(data.DiaryFilter{From: d.String(), To: d.String()})
+	return store.Diary(data.DiaryFilter{From: d, To: d})
 }
 
 // PatientAppointments lists a patient's appointments, cancelled ones

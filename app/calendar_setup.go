@@ -251,7 +251,7 @@ func (c *Clinic) Closures(from, to ukcal.Date) ([]schedule.Closure, error) {
 	if _, err := c.require(PermViewCalendar); err != nil {
 		return nil, err
 	}
-	return c.store.Closures(from.String(), to.String())
+	return c.store.Closures(from, to)
 }
 
 // AddClosure shuts the clinic from–to (both included). Appointments
@@ -300,8 +300,8 @@ func (c *Clinic) RemoveClosure(id string) error {
 type calendarReader interface {
 	CalendarSettings() (schedule.CalendarSettings, error)
 	Clinicians(activeOnly bool) ([]schedule.Clinician, error)
-	Closures(from, to string) ([]schedule.Closure, error)
-	OccupyingOn(date string) ([]schedule.Appointment, error)
+	Closures(from, to ukcal.Date) ([]schedule.Closure, error)
+	OccupyingOn(date ukcal.Date) ([]schedule.Appointment, error)
 	Clinician(id string) (schedule.Clinician, error)
 	Rooms(activeOnly bool) ([]schedule.Room, error)
 	AppointmentType(id string) (schedule.AppointmentType, error)
@@ -333,7 +333,7 @@ func calendarRules(r calendarReader, from, to ukcal.Date) (schedule.Rules, sched
 			rules.ClinicianHours[cl.ID] = h
 		}
 	}
-	closures, err := r.Closures(from.String(), to.String())
+	closures, err := r.Closures(from, to)
 	if err != nil {
 		return rules, cs, err
 	}

@@ -38,7 +38,7 @@ func (c *Clinic) ReminderLetters(ctx context.Context, day ukcal.Date, progress f
 	if err != nil {
 		return BatchResult{}, err
 	}
-	entries, err := store.Diary(data.DiaryFilter{From: day.String(), To: day.String()})
+	entries, err := store.Diary(data.DiaryFilter{From: day, To: day})
 	if err != nil {
 		return BatchResult{}, err
 	}

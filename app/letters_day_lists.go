@@ -26,7 +26,7 @@ func (c *Clinic) DayLists(day ukcal.Date) (SlipResult, error) {
 	if err != nil {
 		return SlipResult{}, err
 	}
-	entries, err := c.store.Diary(data.DiaryFilter{From: day.String(), To: day.String(), WithCancelled: true})
+	entries, err := c.store.Diary(data.DiaryFilter{From: day, To: day, WithCancelled: true})
 	if err != nil {
 		return SlipResult{}, err
 	}

@@ -78,7 +78,7 @@ func (src *letterSource) readAppointment(store *data.Store, id string) error {
 	if a.PatientID != src.patient.ID {
 		return errors.New("that appointment is not this patient's")
 	}
-	day, err := store.Diary(data.DiaryFilter{From: a.Date.String(), To: a.Date.String(), PatientID: a.PatientID, WithCancelled: true})
+	day, err := store.Diary(data.DiaryFilter{From: a.Date, To: a.Date, PatientID: a.PatientID, WithCancelled: true})
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func (src *letterSource) readDNAs(store *data.Store) error {
 	// Only the window is read: a batch of reminders reads this per letter,
 	// and a long-standing patient's whole diary was most of its cost.
 	from := on.AddMonths(-cs.DNAWindowMonths).AddDays(-1)
-	all, err := store.Diary(data.DiaryFilter{PatientID: src.patient.ID, From: from.String(), To: on.String()})
+	all, err := store.Diary(data.DiaryFilter{PatientID: src.patient.ID, From: from, To: on})
 	if err != nil {
 		return err
 	}

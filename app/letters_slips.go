@@ -62,7 +62,7 @@ func (c *Clinic) AppointmentSlip(appointmentID string) (SlipResult, error) {
 	if err != nil {
 		return SlipResult{}, notFound(err, "that appointment is not in the diary")
 	}
-	entries, err := c.store.Diary(data.DiaryFilter{From: a.Date.String(), To: a.Date.String(), PatientID: a.PatientID, WithCancelled: true})
+	entries, err := c.store.Diary(data.DiaryFilter{From: a.Date, To: a.Date, PatientID: a.PatientID, WithCancelled: true})
 	if err != nil {
 		return SlipResult{}, err
 	}
@@ -83,7 +83,7 @@ func (c *Clinic) DaySlips(day ukcal.Date) (SlipResult, error) {
 	if err != nil {
 		return SlipResult{}, err
 	}
-	entries, err := c.store.Diary(data.DiaryFilter{From: day.String(), To: day.String()})
+	entries, err := c.store.Diary(data.DiaryFilter{From: day, To: day})
 	if err != nil {
 		return SlipResult{}, err
 	}

@@ -153,7 +153,7 @@ func (c *Clinic) OffersFor(appointmentID string) ([]schedule.WaitingEntry, error
 	if err != nil {
 		return nil, err
 	}
-	sameDay, err := store.OccupyingOn(a.Date.String())
+	sameDay, err := store.OccupyingOn(a.Date)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 )
 
 // occupying lists for SQL the statuses that hold their slot, as
@@ -186,23 +187,25 @@ func scanAppointments(rows *sql.Rows, err error) ([]schedule.Appointment, error)
 var occupyingOnQuery = `SELECT ` + appointmentColumns + ` FROM appointments a
 	WHERE a.date = ? AND a.status IN ` + occupying + ` ORDER BY a.clinician_id, a.start_min`
 
-func occupyingOn(q querier, date string) ([]schedule.Appointment, error) {
+func occupyingOn(q querier, date ukcal.Date) ([]schedule.Appointment, error) {
 	return scanAppointments(q.Query(occupyingOnQuery, date))
 }
 
 // OccupyingOn lists the appointments that hold their slot on a date
 // (booked, arrived, in progress, seen), for clash checks.
-func (s *Store) OccupyingOn(date string) ([]schedule.Appointment, error) {
+func (s *Store) OccupyingOn(date ukcal.Date) ([]schedule.Appointment, error) {
 	return occupyingOn(s.db, date)
 }
 
 // OccupyingOn is the clash check's read inside the write transaction, so
 // nothing can be booked between the check and the insert.
-func (t *Tx) OccupyingOn(date string) ([]schedule.Appointment, error) { return occupyingOn(t.tx, date) }
+func (t *Tx) OccupyingOn(date ukcal.Date) ([]schedule.Appointment, error) {
+	return occupyingOn(t.tx, date)
+}
 
 // SeriesAppointments lists a series' appointments on or after a date, in
 // date order.
-func (t *Tx) SeriesAppointments(seriesID, fromDate string) ([]schedule.Appointment, error) {
+func (t *Tx) SeriesAppointments(seriesID string, fromDate ukcal.Date) ([]schedule.Appointment, error) {
 	return scanAppointments(t.tx.Query(`SELECT `+appointmentColumns+` FROM appointments a
 		WHERE a.series_id = ? AND a.date >= ? ORDER BY a.date, a.start_min`, seriesID, fromDate))
 }
@@ -264,9 +267,9 @@ const diaryJoins = ` FROM appointments a
 
 // DiaryFilter picks appointments for a view or an export.
 type DiaryFilter struct {
-	From, To    string // YYYY-MM-DD, inclusive
-	ClinicianID string // "" for every clinician
-	PatientID   string // "" for every patient
+	From, To    ukcal.Date // inclusive; From zero for every date
+	ClinicianID string     // "" for every clinician
+	PatientID   string     // "" for every patient
 	// WithCancelled includes cancelled appointments (the views show them
 	// struck through; the export marks them cancelled).
 	WithCancelled bool
@@ -289,7 +292,7 @@ func diaryQuery(f DiaryFilter) (string, []any) {
 	case f.PatientID != "":
 		q += `a.patient_id = ?`
 		args = append(args, f.PatientID)
-		if f.From != "" {
+		if !f.From.IsZero() {
 			q += ` AND a.date BETWEEN ? AND ?`
 			args = append(args, f.From, f.To)
 		}
@@ -347,7 +350,7 @@ const dayDiaryParts = 2
 // read in parts side by side, each on a connection of its own: the day
 // view is the screen the desk has open all day, and the machine has two
 // cores.
-func (s *Store) DayDiary(date string) ([]schedule.DiaryEntry, error) {
+func (s *Store) DayDiary(date ukcal.Date) ([]schedule.DiaryEntry, error) {
 	snap, err := s.setup()
 	if err != nil {
 		return nil, err
@@ -457,16 +460,16 @@ func (snap *setupSnapshot) sortByColumn(es []schedule.DiaryEntry) {
 
 // DayCounts counts the appointments that are not cancelled on each date
 // from–to, for the month overview. Dates with none are left out.
-func (s *Store) DayCounts(from, to string) (map[string]int, error) {
+func (s *Store) DayCounts(from, to ukcal.Date) (map[ukcal.Date]int, error) {
 	rows, err := s.db.Query(`SELECT date, count(*) FROM appointments
 		WHERE date BETWEEN ? AND ? AND status NOT IN ('cancelled_patient', 'cancelled_clinic') GROUP BY date`, from, to)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string]int{}
+	out := map[ukcal.Date]int{}
 	for rows.Next() {
-		var d string
+		var d ukcal.Date
 		var n int
 		if err := rows.Scan(&d, &n); err != nil {
 			return nil, err
@@ -478,16 +481,25 @@ func (s *Store) DayCounts(from, to string) (map[string]int, error) {
 
 // DNADates lists the dates of a patient's DNAs on or after a date, for the
 // rolling-window count, inside the transaction that marked the DNA.
-func (t *Tx) DNADates(patientID, since string) ([]string, error) {
+func (t *Tx) DNADates(patientID string, since ukcal.Date) ([]ukcal.Date, error) {
 	return dnaDates(t.tx, patientID, since)
 }
 
-func dnaDates(q querier, patientID, since string) ([]string, error) {
+func dnaDates(q querier, patientID string, since ukcal.Date) ([]ukcal.Date, error) {
 	rows, err := q.Query(`SELECT date FROM appointments WHERE patient_id = ? AND date >= ? AND status = 'dna' ORDER BY date`, patientID, since)
 	if err != nil {
 		return nil, err
 	}
-	return scanIDs(rows, nil)
+	defer rows.Close()
+	var out []ukcal.Date
+	for rows.Next() {
+		var d ukcal.Date
+		if err := rows.Scan(&d); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
 }
 
 // Revisions counts the changes made to an appointment since it was

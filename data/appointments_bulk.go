@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 )
 
 // AppointmentWriter adds many appointments inside one transaction through
@@ -91,7 +92,7 @@ func (w *AppointmentWriter) Add(a schedule.HistoricAppointment) error {
 // OccupyingBetween lists the appointments that hold their slot on the
 // dates from–to (inclusive), in date order, for a second generated batch
 // to book around.
-func (s *Store) OccupyingBetween(from, to string) ([]schedule.Appointment, error) {
+func (s *Store) OccupyingBetween(from, to ukcal.Date) ([]schedule.Appointment, error) {
 	return scanAppointments(s.db.Query(`SELECT `+appointmentColumns+` FROM appointments a
 		WHERE a.date BETWEEN ? AND ? AND a.status IN `+occupying+` ORDER BY a.date, a.clinician_id, a.start_min`, from, to))
 }

@@ -89,7 +89,7 @@ func TestStatusChangesAndMovesKeepHistory(t *testing.T) {
 	if h[1].MovedFrom == nil || h[1].MovedFrom.Date != ukcal.MustParseDate("2026-11-23") || h[2].MovedFrom.Date != ukcal.MustParseDate("2026-11-24") || h[3].Status != schedule.StatusCancelledPatient {
 		t.Fatalf("history rows: %+v", h)
 	}
-	if occ, _ := s.OccupyingOn("2026-11-25"); len(occ) != 0 {
+	if occ, _ := s.OccupyingOn(ukcal.MustParseDate("2026-11-25")); len(occ) != 0 {
 		t.Fatal("a cancelled appointment still holds its slot")
 	}
 }
@@ -107,19 +107,19 @@ func TestDiaryJoinsWhatTheDayViewShows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	day, err := s.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-23"})
+	day, err := s.Diary(DiaryFilter{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23")})
 	if err != nil || len(day) != 2 {
 		t.Fatalf("day: %+v %v", day, err)
 	}
 	if day[0].ID != "a1" || day[0].PatientName != "Zoë O'Brien" || day[0].TypeName != "Follow-up" || day[0].ClinicianName != "Dr Evans" || len(day[0].Alerts) != 1 {
 		t.Fatalf("first row: %+v", day[0])
 	}
-	week, _ := s.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-29", ClinicianID: "c1"})
+	week, _ := s.Diary(DiaryFilter{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-29"), ClinicianID: "c1"})
 	if len(week) != 2 || week[1].ID != "a3" {
 		t.Fatalf("week: %+v", week)
 	}
-	counts, _ := s.DayCounts("2026-11-01", "2026-11-30")
-	if counts["2026-11-23"] != 2 || counts["2026-11-24"] != 1 || len(counts) != 2 {
+	counts, _ := s.DayCounts(ukcal.MustParseDate("2026-11-01"), ukcal.MustParseDate("2026-11-30"))
+	if counts[ukcal.MustParseDate("2026-11-23")] != 2 || counts[ukcal.MustParseDate("2026-11-24")] != 1 || len(counts) != 2 {
 		t.Fatalf("counts %v", counts)
 	}
 }
@@ -131,7 +131,7 @@ func TestConcurrentBookingsOfOneSlotGiveOneBooking(t *testing.T) {
 	errClash := errors.New("clash")
 	book := func(id, patient string) error {
 		return s.Write(func(tx *Tx) error {
-			existing, err := tx.OccupyingOn("2026-11-23")
+			existing, err := tx.OccupyingOn(ukcal.MustParseDate("2026-11-23"))
 			if err != nil {
 				return err
 			}
@@ -167,7 +167,7 @@ func TestConcurrentBookingsOfOneSlotGiveOneBooking(t *testing.T) {
 			t.Fatalf("unexpected error: %v", err)
 		}
 	}
-	occ, _ := s.OccupyingOn("2026-11-23")
+	occ, _ := s.OccupyingOn(ukcal.MustParseDate("2026-11-23"))
 	if ok != 1 || clashes != 1 || len(occ) != 1 {
 		t.Fatalf("%d booked, %d clashes, %d in the diary", ok, clashes, len(occ))
 	}
@@ -197,9 +197,9 @@ func TestDiaryAndClashQueriesUseTheIndexes(t *testing.T) {
 	cases := map[string]struct {
 		plan, index string
 	}{}
-	q, args := diaryQuery(DiaryFilter{From: "2026-11-23", To: "2026-11-23", WithCancelled: true, ByClinician: true})
+	q, args := diaryQuery(DiaryFilter{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23"), WithCancelled: true, ByClinician: true})
 	cases["day view"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "COVERING INDEX appointments_diary"}
-	q, args = diaryQuery(DiaryFilter{From: "2026-11-23", To: "2026-11-29", ClinicianID: "c1"})
+	q, args = diaryQuery(DiaryFilter{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-29"), ClinicianID: "c1"})
 	cases["week view"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "appointments_clinician"}
 	q, args = diaryQuery(DiaryFilter{PatientID: "p1", WithCancelled: true})
 	cases["patient's appointments"] = struct{ plan, index string }{queryPlan(t, s, q, args...), "appointments_patient"}
@@ -252,11 +252,11 @@ func TestDayDiaryIsTheWholeDayInTwoHalves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := s.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-23", WithCancelled: true, ByClinician: true})
+	want, err := s.Diary(DiaryFilter{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23"), WithCancelled: true, ByClinician: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.DayDiary("2026-11-23")
+	got, err := s.DayDiary(ukcal.MustParseDate("2026-11-23"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,8 +271,8 @@ func TestDayDiaryIsTheWholeDayInTwoHalves(t *testing.T) {
 		t.Fatalf("the halves give\n%s\nthe whole day is\n%s", ids(got), ids(want))
 	}
 	for _, f := range []DiaryFilter{
-		{From: "2026-11-23", To: "2026-11-23", WithCancelled: true, ByClinician: true, clinicianBefore: "c3"},
-		{From: "2026-11-23", To: "2026-11-23", WithCancelled: true, ByClinician: true, clinicianFrom: "c3"},
+		{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23"), WithCancelled: true, ByClinician: true, clinicianBefore: "c3"},
+		{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23"), WithCancelled: true, ByClinician: true, clinicianFrom: "c3"},
 	} {
 		q, args := diaryQuery(f)
 		plan := queryPlan(t, s, q, args...)

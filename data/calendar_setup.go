@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 )
 
 // jsonList stores a list as a JSON array, never null.
@@ -358,7 +359,7 @@ func (t *Tx) DeleteClosure(id string) (schedule.Closure, error) {
 	return c, err
 }
 
-func closures(q querier, from, to string) ([]schedule.Closure, error) {
+func closures(q querier, from, to ukcal.Date) ([]schedule.Closure, error) {
 	rows, err := q.Query(`SELECT id, from_date, to_date, reason, created_by, created_at FROM closures
 		WHERE to_date >= ? AND from_date <= ? ORDER BY from_date, id`, from, to)
 	if err != nil {
@@ -378,11 +379,12 @@ func closures(q querier, from, to string) ([]schedule.Closure, error) {
 	return out, rows.Err()
 }
 
-// Closures lists the closures that overlap the dates from–to (inclusive,
-// YYYY-MM-DD).
-func (s *Store) Closures(from, to string) ([]schedule.Closure, error) {
+// Closures lists the closures that overlap the dates from–to (inclusive).
+func (s *Store) Closures(from, to ukcal.Date) ([]schedule.Closure, error) {
 	return closures(s.db, from, to)
 }
 
 // Closures lists overlapping closures inside the transaction.
-func (t *Tx) Closures(from, to string) ([]schedule.Closure, error) { return closures(t.tx, from, to) }
+func (t *Tx) Closures(from, to ukcal.Date) ([]schedule.Closure, error) {
+	return closures(t.tx, from, to)
+}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
 )
 
 // The store keeps the calendar's set-up between writes; every write that
@@ -19,7 +20,7 @@ func TestKeptSetupFollowsEveryCommittedWrite(t *testing.T) {
 	}
 	entry := func() schedule.DiaryEntry {
 		t.Helper()
-		es, err := s.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-23"})
+		es, err := s.Diary(DiaryFilter{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23")})
 		if err != nil || len(es) != 1 {
 			t.Fatalf("diary: %v, %d entries", err, len(es))
 		}
@@ -122,7 +123,7 @@ func TestDiaryOrdersSameTimeByColumn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err := s.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-23"})
+	es, err := s.Diary(DiaryFilter{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +136,7 @@ func TestDiaryOrdersSameTimeByColumn(t *testing.T) {
 	}
 	// Inside a transaction the same order and names.
 	err = s.Write(func(tx *Tx) error {
-		in, err := tx.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-23"})
+		in, err := tx.Diary(DiaryFilter{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23")})
 		if err != nil {
 			return err
 		}

@@ -70,7 +70,7 @@ func TestClosuresOverlappingARange(t *testing.T) {
 		from, to string
 		want     int
 	}{{"2026-12-31", "2026-12-31", 1}, {"2027-01-01", "2027-01-31", 0}, {"2026-12-01", "2027-03-01", 2}, {"2027-02-01", "2027-02-01", 1}} {
-		got, err := s.Closures(tc.from, tc.to)
+		got, err := s.Closures(ukcal.MustParseDate(tc.from), ukcal.MustParseDate(tc.to))
 		if err != nil || len(got) != tc.want {
 			t.Errorf("%s–%s: %d closures (%v), want %d", tc.from, tc.to, len(got), err, tc.want)
 		}
