@@ -62,7 +62,7 @@ func (c *Clinic) AddToWaitingList(w schedule.WaitingEntry) (schedule.WaitingEntr
 		if err != nil {
 			return notFound(err, "that patient's record is not in this clinic file")
 		}
-		if p.Status != patients.PatientActive {
+		if p.Status != patients.Active {
 			return fmt.Errorf("the record is %s: only an active patient can wait for an appointment", p.Status)
 		}
 		if err := c.normaliseWaiting(tx.Tx, &w); err != nil {

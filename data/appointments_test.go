@@ -21,8 +21,8 @@ func diaryFixture(t *testing.T) *Store {
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	err := s.Write(func(tx *Tx) error {
 		for _, p := range []patients.Patient{
-			{ID: "p1", Forenames: "Zoë", Surname: "O'Brien", DOB: ukcal.MustParseDate("1984-02-29"), Status: patients.PatientActive, Alerts: []patients.Alert{{Kind: "safeguarding"}}},
-			{ID: "p2", Forenames: "John", Surname: "Smith", DOB: ukcal.MustParseDate("1970-01-01"), Status: patients.PatientActive},
+			{ID: "p1", Forenames: "Zoë", Surname: "O'Brien", DOB: ukcal.MustParseDate("1984-02-29"), Status: patients.Active, Alerts: []patients.Alert{{Kind: "safeguarding"}}},
+			{ID: "p2", Forenames: "John", Surname: "Smith", DOB: ukcal.MustParseDate("1970-01-01"), Status: patients.Active},
 		} {
 			if err := tx.InsertPatient(p); err != nil {
 				return err
