@@ -97,7 +97,7 @@ type WaitingEntry struct {
 	Minutes       int        // 0 for any length
 	PartOfDay     string     // "", morning, afternoon
 	Notes         string
-	Status        string
+	Status        WaitingStatus
 	AppointmentID string // the appointment it was booked into
 	CreatedBy     string
 	CreatedAt     time.Time
