@@ -40,13 +40,6 @@ func dateOrZero(s string) ukcal.Date {
 	return d
 }
 
-func dateString(d ukcal.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
-}
-
 // transitionsOf are the moves in a complaint's history: all of it but the
 // complaint being logged.
 func transitionsOf(h []complaints.Transition) []complaints.Transition {

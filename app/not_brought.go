@@ -26,13 +26,9 @@ func EntryNotBrought(e schedule.DiaryEntry, childUnderAge int) bool {
 	if e.Status != schedule.StatusDNA {
 		return false
 	}
-	// The diary entry still carries its dates as text.
+	// The slot still carries its date as text.
 	on, err := ukcal.ParseDate(e.Date)
-	if err != nil {
-		return false
-	}
-	dob, err := ukcal.ParseDate(e.PatientDOB)
-	return err == nil && patients.WasNotBrought(dob, on, childUnderAge)
+	return err == nil && patients.WasNotBrought(e.PatientDOB, on, childUnderAge)
 }
 
 // EntryStatusLabel is an appointment's status as the desk says it:
@@ -220,7 +216,7 @@ func (c *Clinic) safeguardingTimeline(patientID string) ([]TimelineEntry, error)
 	}
 	var out []TimelineEntry
 	for _, p := range ps {
-		slot := slotProse(schedule.Slot{Date: p.AppointmentDate, StartMin: p.AppointmentMin})
+		slot := slotProse(schedule.Slot{Date: p.AppointmentDate.String(), StartMin: p.AppointmentMin})
 		out = append(out, TimelineEntry{At: p.CreatedAt, Kind: "safeguarding", Title: "Safeguarding prompt: not brought to the appointment of " + slot,
 			Detail: "The clinician is asked to consider safeguarding; " + plural(p.MissedCount, "missed appointment", "missed appointments") + " in the months the DNA policy counts",
 			By:     p.CreatedBy})

@@ -114,6 +114,9 @@ func TestDiaryJoinsWhatTheDayViewShows(t *testing.T) {
 	if day[0].ID != "a1" || day[0].PatientName != "Zoë O'Brien" || day[0].TypeName != "Follow-up" || day[0].ClinicianName != "Dr Evans" || len(day[0].Alerts) != 1 {
 		t.Fatalf("first row: %+v", day[0])
 	}
+	if day[0].PatientDOB != ukcal.MustParseDate("1984-02-29") || day[1].PatientDOB != ukcal.MustParseDate("1970-01-01") {
+		t.Fatalf("dates of birth %v, %v", day[0].PatientDOB, day[1].PatientDOB)
+	}
 	week, _ := s.Diary(DiaryFilter{From: "2026-11-23", To: "2026-11-29", ClinicianID: "c1"})
 	if len(week) != 2 || week[1].ID != "a3" {
 		t.Fatalf("week: %+v", week)

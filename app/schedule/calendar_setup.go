@@ -13,7 +13,7 @@ type DiaryEntry struct {
 	PatientName   string // "Forenames Surname"
 	PatientFirst  string // the forenames, to tell two patients apart
 	PatientLast   string // the surname
-	PatientDOB    string
+	PatientDOB    ukcal.Date
 	NHSNumber     string
 	Alerts        []patients.Alert
 	AISNeeds      []string
