@@ -271,7 +271,7 @@ func (c *Clinic) addHistoric(tx *writeTx, w *data.AppointmentWriter, s *Session,
 
 func (c *Clinic) addGeneratedWaiting(tx *writeTx, s *Session, w schedule.WaitingEntry) error {
 	now := c.clock().UTC()
-	w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
+	w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), schedule.WaitingOpen, ""
 	w.CreatedBy, w.CreatedAt, w.UpdatedAt = s.User.Username, now, now
 	if err := c.normaliseWaiting(tx.Tx, &w); err != nil {
 		return err

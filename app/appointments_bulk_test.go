@@ -10,7 +10,6 @@ import (
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // days hands over appointments grouped by date, in the order given.
@@ -110,7 +109,7 @@ func TestAGeneratedDiaryIsWrittenWithHistoryAndAudit(t *testing.T) {
 	if len(rows) != 3 || !strings.Contains(rows[0].Detail, "generated") {
 		t.Fatalf("audit rows %+v", rows)
 	}
-	if w, _ := d.c.WaitingList(); len(w) != 1 || w[0].Status != data.WaitingOpen {
+	if w, _ := d.c.WaitingList(); len(w) != 1 || w[0].Status != schedule.WaitingOpen {
 		t.Fatalf("waiting %+v", w)
 	}
 	if _, err := d.c.Verify(false); err != nil {

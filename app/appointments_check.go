@@ -35,7 +35,7 @@ func (c *Clinic) prepare(r bookingReader, req BookingRequest, selfID string) (pr
 	if err != nil {
 		return out, notFound(err, "that patient's record is not in this clinic file")
 	}
-	if p.Status != patients.PatientActive {
+	if p.Status != patients.Active {
 		return out, fmt.Errorf("%s's record is %s: bring it back (or open the record it was merged into) before booking", p.Forenames+" "+p.Surname, p.Status)
 	}
 	if err := refuseAfterDeath(p, req.Date); err != nil {

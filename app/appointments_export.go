@@ -116,7 +116,7 @@ func AppointmentCells(e schedule.DiaryEntry) []string {
 	}
 	changed := ukcal.WallDateTime(e.StatusAt)
 	return []string{e.ID, e.Date.Short(), schedule.Clock(e.StartMin).String(), schedule.Clock(e.EndMin).String(),
-		e.ClinicianName, e.RoomName, e.TypeName, e.PatientName, ukcal.ShortFromISO(e.PatientDOB), nhsNumber,
+		e.ClinicianName, e.RoomName, e.TypeName, e.PatientName, e.PatientDOB.Short(), nhsNumber,
 		e.Status.Label(), changed, e.CancelReason, e.OverrideReason, e.Notes}
 }
 

@@ -32,21 +32,6 @@ func (c *Clinic) complaintContext(r settingsReader) (complaintContext, error) {
 	return complaintContext{region: region, today: ukcal.Today(c.clock())}, nil
 }
 
-func dateOrZero(s string) ukcal.Date {
-	d, err := ukcal.ParseDate(s)
-	if err != nil {
-		return ukcal.Date{}
-	}
-	return d
-}
-
-func dateString(d ukcal.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
-}
-
 // transitionsOf are the moves in a complaint's history: all of it but the
 // complaint being logged.
 func transitionsOf(h []complaints.Transition) []complaints.Transition {

@@ -51,7 +51,7 @@ func (c *Clinic) AddComplaintHistory(batch []HistoricComplaint) (int, error) {
 		}
 		for i, h := range batch {
 			if err := c.addHistoricComplaint(tx, cc.region, cs, h); err != nil {
-				return fmt.Errorf("generated complaint %d (received %s): %w", i+1, dateString(h.Details.Received), err)
+				return fmt.Errorf("generated complaint %d (received %s): %w", i+1, h.Details.Received, err)
 			}
 		}
 		return nil

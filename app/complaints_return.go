@@ -50,7 +50,7 @@ func (c *Clinic) ComplaintsReturnFor(year int, variant complaints.ReturnVariant)
 		if !variant.Valid() {
 			return fmt.Errorf("%q is not a KO41(b) form: choose gp or dental", string(variant))
 		}
-		rows, err := tx.ComplaintsForReturn(ukcal.NewDate(year+1, time.March, 31).String())
+		rows, err := tx.ComplaintsForReturn(ukcal.NewDate(year+1, time.March, 31))
 		if err != nil {
 			return err
 		}
@@ -72,7 +72,7 @@ func returnRecord(r data.ComplaintForReturn) complaints.Record {
 		Channel:     r.Channel,
 		Received:    r.Received,
 		Complainant: r.Complainant,
-		PatientDOB:  dateOrZero(r.PatientDOB),
+		PatientDOB:  r.PatientDOB,
 		Outcome:     r.Outcome,
 		Rules:       r.Complaint.Rules,
 	}

@@ -76,8 +76,7 @@ func dayListRow(e schedule.DiaryEntry, now time.Time, childUnder int) letters.Da
 	asOf := e
 	asOf.Status = e.Appointment.StatusAsOf(now)
 	row := letters.DayListRow{StartMin: e.StartMin, EndMin: e.EndMin, Patient: e.PatientName, Type: e.TypeName,
-		Status: EntryStatusLabel(asOf, childUnder), Inactive: e.Status.Cancelled()}
-	row.DOB, _ = ukcal.ParseDate(e.PatientDOB)
+		Status: EntryStatusLabel(asOf, childUnder), Inactive: e.Status.Cancelled(), DOB: e.PatientDOB}
 	for _, a := range e.Alerts {
 		text := patients.Label(patients.AlertKinds, a.Kind)
 		if a.Text != "" {

@@ -8,7 +8,6 @@ import (
 	"clinicdesk/app/letters"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
-	"clinicdesk/app/ukcal"
 )
 
 // Children who miss an appointment "were not brought" (SPEC §2.5). The
@@ -26,9 +25,7 @@ func EntryNotBrought(e schedule.DiaryEntry, childUnderAge int) bool {
 	if e.Status != schedule.StatusDNA {
 		return false
 	}
-	// The diary entry still carries the date of birth as text.
-	dob, err := ukcal.ParseDate(e.PatientDOB)
-	return err == nil && patients.WasNotBrought(dob, e.Date, childUnderAge)
+	return patients.WasNotBrought(e.PatientDOB, e.Date, childUnderAge)
 }
 
 // EntryStatusLabel is an appointment's status as the desk says it:
@@ -216,7 +213,7 @@ func (c *Clinic) safeguardingTimeline(patientID string) ([]TimelineEntry, error)
 	}
 	var out []TimelineEntry
 	for _, p := range ps {
-		slot := slotProse(schedule.Slot{Date: dateOrZero(p.AppointmentDate), StartMin: p.AppointmentMin})
+		slot := slotProse(schedule.Slot{Date: p.AppointmentDate, StartMin: p.AppointmentMin})
 		out = append(out, TimelineEntry{At: p.CreatedAt, Kind: "safeguarding", Title: "Safeguarding prompt: not brought to the appointment of " + slot,
 			Detail: "The clinician is asked to consider safeguarding; " + plural(p.MissedCount, "missed appointment", "missed appointments") + " in the months the DNA policy counts",
 			By:     p.CreatedBy})

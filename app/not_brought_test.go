@@ -209,7 +209,7 @@ func TestSafeguardingPromptIsShownUntilAcknowledgedAndAudited(t *testing.T) {
 		t.Fatalf("prompt: %+v", sp)
 	}
 	open, err := d.c.SafeguardingPrompts()
-	if err != nil || len(open) != 1 || open[0].PatientName != "Ruby Shaw" || open[0].AppointmentDate != "2026-11-23" {
+	if err != nil || len(open) != 1 || open[0].PatientName != "Ruby Shaw" || open[0].AppointmentDate != ukcal.MustParseDate("2026-11-23") {
 		t.Fatalf("open prompts: %+v %v", open, err)
 	}
 	// An adult's DNA raises none.

@@ -44,7 +44,7 @@ func (c *Clinic) CreatePatient(p patients.Patient, o PatientOptions) (patients.P
 	}
 	now := c.clock().UTC()
 	p.ID = uuid.Must(uuid.NewV7()).String()
-	p.Status = patients.PatientActive
+	p.Status = patients.Active
 	p.MergedInto, p.ArchivedAt = "", time.Time{}
 	p.CreatedAt, p.UpdatedAt = now, now
 	err = c.writeAs(s, func(tx *writeTx) error {
@@ -111,7 +111,7 @@ func (c *Clinic) UpdatePatient(p patients.Patient, o PatientOptions) (patients.P
 		if err != nil {
 			return err
 		}
-		if old.Status == patients.PatientMerged {
+		if old.Status == patients.Merged {
 			return errors.New("this record was merged into another: open that one instead")
 		}
 		// What the form does not edit stays as it was.
@@ -159,7 +159,7 @@ func (c *Clinic) ListPatients(f patients.PatientFilter) ([]patients.Patient, err
 }
 
 // CountPatients counts patients with a status ("" for every record).
-func (c *Clinic) CountPatients(status string) (int, error) {
+func (c *Clinic) CountPatients(status patients.Status) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, err := c.require(PermViewPatients); err != nil {
@@ -185,14 +185,14 @@ func (c *Clinic) setArchived(id string, archive bool) error {
 		if err != nil {
 			return err
 		}
-		if p.Status == patients.PatientMerged {
+		if p.Status == patients.Merged {
 			return errors.New("this record was merged into another and cannot be archived")
 		}
 		action := "patient.archive"
 		if archive {
-			p.Status, p.ArchivedAt = patients.PatientArchived, c.clock()
+			p.Status, p.ArchivedAt = patients.Archived, c.clock()
 		} else {
-			p.Status, p.ArchivedAt, action = patients.PatientActive, time.Time{}, "patient.unarchive"
+			p.Status, p.ArchivedAt, action = patients.Active, time.Time{}, "patient.unarchive"
 		}
 		p.UpdatedAt = c.clock()
 		if err := tx.UpdatePatient(p); err != nil {

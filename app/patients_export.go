@@ -26,9 +26,9 @@ func (c *Clinic) ExportPatients(w io.Writer, includeArchived bool) (int, error) 
 	if err != nil {
 		return 0, err
 	}
-	statuses := []string{patients.PatientActive}
+	statuses := []patients.Status{patients.Active}
 	if includeArchived {
-		statuses = append(statuses, patients.PatientArchived)
+		statuses = append(statuses, patients.Archived)
 	}
 	n := 0
 	exportID := uuid.Must(uuid.NewV7()).String()

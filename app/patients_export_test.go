@@ -76,7 +76,7 @@ func readRows(t *testing.T, csv string) []ImportRow {
 func allPatients(t *testing.T, c *Clinic) []patients.Patient {
 	t.Helper()
 	var out []patients.Patient
-	for _, status := range []string{patients.PatientActive, patients.PatientArchived} {
+	for _, status := range []patients.Status{patients.Active, patients.Archived} {
 		ps, err := c.ListPatients(patients.PatientFilter{Status: status, Limit: 1000})
 		if err != nil {
 			t.Fatal(err)

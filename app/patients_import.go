@@ -150,7 +150,7 @@ func (c *Clinic) ImportPatients(rows []ImportRow, o ImportOptions) (ImportReport
 		for i := range good {
 			p := &good[i]
 			p.ID = uuid.Must(uuid.NewV7()).String()
-			p.Status = patients.PatientActive
+			p.Status = patients.Active
 			p.CreatedAt, p.UpdatedAt = now, now
 			if err := tx.InsertPatient(*p); err != nil {
 				return err

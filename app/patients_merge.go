@@ -28,7 +28,7 @@ func (c *Clinic) MergePatients(survivorID, duplicateID string) (patients.Merge, 
 			if err != nil {
 				return err
 			}
-			if p.Status == patients.PatientMerged {
+			if p.Status == patients.Merged {
 				return errors.New("one of these records has already been merged into another")
 			}
 		}

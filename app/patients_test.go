@@ -158,7 +158,7 @@ func TestMergeMovesEverythingAndUndoPutsItBack(t *testing.T) {
 	if notes, _ := c.store.Notes(a.ID); len(notes) != 1 {
 		t.Fatal("the survivor kept the duplicate's note")
 	}
-	if bb, _ := c.store.Patient(b.ID); bb.Status != patients.PatientActive || bb.MergedInto != "" {
+	if bb, _ := c.store.Patient(b.ID); bb.Status != patients.Active || bb.MergedInto != "" {
 		t.Fatalf("duplicate not restored: %+v", bb)
 	}
 	if err := c.UndoMerge(m.ID); err == nil {

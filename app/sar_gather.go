@@ -52,7 +52,7 @@ func (c *Clinic) gatherSAR(patientID string) (*sarGathered, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.Status == patients.PatientMerged {
+	if p.Status == patients.Merged {
 		return nil, errors.New("this record was merged into another: make the copy from that record, which holds everything")
 	}
 	g := &sarGathered{patient: p, today: c.today(), staff: map[string]users.User{}, staffIDs: map[string]users.User{}}

@@ -3,6 +3,8 @@ package app
 // The subject access copy for machines: the JSON layout, one struct per
 // part, versioned by SARSchemaVersion (sar.go).
 
+import "clinicdesk/app/patients"
+
 // The JSON copy. Its field names are part of the schema: never rename one
 // within a version. Every field is always present (null or "" when empty),
 // so a reader can rely on the shape. Dates are "YYYY-MM-DD", instants
@@ -79,7 +81,7 @@ type sarJSONCode struct {
 
 type sarJSONPatient struct {
 	ID             string               `json:"id"`
-	Status         string               `json:"status"`
+	Status         patients.Status      `json:"status"`
 	Title          string               `json:"title"`
 	Forenames      string               `json:"forenames"`
 	Surname        string               `json:"surname"`

@@ -44,12 +44,12 @@ func (g *sarGathered) pdf(req sar.Request, by users.User) letters.SARData {
 	}
 	status := "Active"
 	switch p.Status {
-	case patients.PatientArchived:
+	case patients.Archived:
 		status = "Archived"
 		if !p.ArchivedAt.IsZero() {
 			status += " on " + ukcal.WallDate(p.ArchivedAt).Long()
 		}
-	case patients.PatientMerged:
+	case patients.Merged:
 		status = "Merged into another record"
 	}
 	var needs []string

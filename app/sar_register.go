@@ -78,7 +78,7 @@ func (c *Clinic) LogSAR(in SARLog) (sar.Request, error) {
 	if err != nil {
 		return sar.Request{}, err
 	}
-	if p.Status == patients.PatientMerged {
+	if p.Status == patients.Merged {
 		return sar.Request{}, errors.New("this record was merged into another: log the request on that record, which holds everything")
 	}
 	return req, c.saveSAR(s, req, true, "sar.log", fmt.Sprintf("received %s, asked by %s, for %s", req.Received, req.RequestedBy, req.Scope))

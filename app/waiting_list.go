@@ -56,13 +56,13 @@ func (c *Clinic) normaliseWaiting(tx *data.Tx, w *schedule.WaitingEntry) error {
 func (c *Clinic) AddToWaitingList(w schedule.WaitingEntry) (schedule.WaitingEntry, error) {
 	err := c.do(PermWaitingList, func(tx *writeTx) error {
 		now := c.clock().UTC()
-		w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), data.WaitingOpen, ""
+		w.ID, w.Status, w.AppointmentID = uuid.Must(uuid.NewV7()).String(), schedule.WaitingOpen, ""
 		w.CreatedBy, w.CreatedAt, w.UpdatedAt = tx.session.User.Username, now, now
 		p, err := tx.Patient(w.PatientID)
 		if err != nil {
 			return notFound(err, "that patient's record is not in this clinic file")
 		}
-		if p.Status != patients.PatientActive {
+		if p.Status != patients.Active {
 			return fmt.Errorf("the record is %s: only an active patient can wait for an appointment", p.Status)
 		}
 		if err := c.normaliseWaiting(tx.Tx, &w); err != nil {
@@ -84,7 +84,7 @@ func (c *Clinic) UpdateWaiting(w schedule.WaitingEntry) (schedule.WaitingEntry, 
 		if err != nil {
 			return notFound(err, "that entry is not on the waiting list")
 		}
-		if old.Status != data.WaitingOpen && old.Status != data.WaitingOffered {
+		if !old.Status.StillWaiting() {
 			return fmt.Errorf("that patient is no longer waiting (%s)", old.Status)
 		}
 		if err := c.normaliseWaiting(tx.Tx, &w); err != nil {
@@ -118,10 +118,10 @@ func (c *Clinic) RemoveFromWaitingList(id, reason string) error {
 		if err != nil {
 			return notFound(err, "that entry is not on the waiting list")
 		}
-		if w.Status != data.WaitingOpen && w.Status != data.WaitingOffered {
+		if !w.Status.StillWaiting() {
 			return fmt.Errorf("that patient is no longer waiting (%s)", w.Status)
 		}
-		w.Status, w.UpdatedAt = data.WaitingRemoved, c.clock().UTC()
+		w.Status, w.UpdatedAt = schedule.WaitingRemoved, c.clock().UTC()
 		if err := tx.SaveWaiting(w); err != nil {
 			return err
 		}
@@ -196,7 +196,7 @@ func (c *Clinic) fillWaiting(tx *writeTx, waitingID string, a schedule.Appointme
 		return fmt.Errorf("that waiting-list entry is for %s, not the patient being booked: "+
 			"book them from their own entry, or take the entry off the list", w.PatientName)
 	}
-	if w.Status != data.WaitingOpen && w.Status != data.WaitingOffered {
+	if !w.Status.StillWaiting() {
 		return fmt.Errorf("%s is no longer on the waiting list (%s): book them without it", w.PatientName, w.Status)
 	}
 	if err := tx.BookWaiting(waitingID, a.ID, at); err != nil {

@@ -42,7 +42,7 @@ func TestBookingFromTheWaitingListRemovesTheEntryOnlyWhenBooked(t *testing.T) {
 	if _, _, err := d.c.Book(clash); !errors.As(err, &refused) {
 		t.Fatalf("a clash was not refused: %v", err)
 	}
-	if st := entryOf(t, d.c, d.john.ID, entry.ID).Status; st != "open" {
+	if st := entryOf(t, d.c, d.john.ID, entry.ID).Status; st != schedule.WaitingOpen {
 		t.Fatalf("a refused booking left the entry %s", st)
 	}
 
@@ -52,7 +52,7 @@ func TestBookingFromTheWaitingListRemovesTheEntryOnlyWhenBooked(t *testing.T) {
 	if _, _, err := d.c.Book(other); err == nil || !strings.Contains(err.Error(), "John") {
 		t.Fatalf("another patient's booking filled John's entry: %v", err)
 	}
-	if st := entryOf(t, d.c, d.john.ID, entry.ID).Status; st != "open" {
+	if st := entryOf(t, d.c, d.john.ID, entry.ID).Status; st != schedule.WaitingOpen {
 		t.Fatalf("the wrong patient's booking left the entry %s", st)
 	}
 	if got := appointmentsOn(t, d, "2026-11-26"); got != 0 {
@@ -63,7 +63,7 @@ func TestBookingFromTheWaitingListRemovesTheEntryOnlyWhenBooked(t *testing.T) {
 	ok.WaitingID = entry.ID
 	a := d.book(t, ok)
 	w := entryOf(t, d.c, d.john.ID, entry.ID)
-	if w.Status != "booked" || w.AppointmentID != a.ID {
+	if w.Status != schedule.WaitingBooked || w.AppointmentID != a.ID {
 		t.Fatalf("after booking the entry is %s, appointment %q", w.Status, w.AppointmentID)
 	}
 	rows, err := d.c.AuditLog(audit.Filter{Action: "waiting.book"})

@@ -107,7 +107,7 @@ func (s *Store) CountAppointments() (int, error) {
 // ActivePatientBriefs lists every active patient's id, date of birth and
 // sex, oldest record first (ids are time-ordered).
 func (s *Store) ActivePatientBriefs() ([]patients.PatientBrief, error) {
-	rows, err := s.db.Query(`SELECT id, dob, sex FROM patients WHERE status = ? ORDER BY id`, patients.PatientActive)
+	rows, err := s.db.Query(`SELECT id, dob, sex FROM patients WHERE status = ? ORDER BY id`, patients.Active)
 	if err != nil {
 		return nil, err
 	}

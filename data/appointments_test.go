@@ -21,8 +21,8 @@ func diaryFixture(t *testing.T) *Store {
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	err := s.Write(func(tx *Tx) error {
 		for _, p := range []patients.Patient{
-			{ID: "p1", Forenames: "Zoë", Surname: "O'Brien", DOB: ukcal.MustParseDate("1984-02-29"), Status: patients.PatientActive, Alerts: []patients.Alert{{Kind: "safeguarding"}}},
-			{ID: "p2", Forenames: "John", Surname: "Smith", DOB: ukcal.MustParseDate("1970-01-01"), Status: patients.PatientActive},
+			{ID: "p1", Forenames: "Zoë", Surname: "O'Brien", DOB: ukcal.MustParseDate("1984-02-29"), Status: patients.Active, Alerts: []patients.Alert{{Kind: "safeguarding"}}},
+			{ID: "p2", Forenames: "John", Surname: "Smith", DOB: ukcal.MustParseDate("1970-01-01"), Status: patients.Active},
 		} {
 			if err := tx.InsertPatient(p); err != nil {
 				return err
@@ -113,6 +113,9 @@ func TestDiaryJoinsWhatTheDayViewShows(t *testing.T) {
 	}
 	if day[0].ID != "a1" || day[0].PatientName != "Zoë O'Brien" || day[0].TypeName != "Follow-up" || day[0].ClinicianName != "Dr Evans" || len(day[0].Alerts) != 1 {
 		t.Fatalf("first row: %+v", day[0])
+	}
+	if day[0].PatientDOB != ukcal.MustParseDate("1984-02-29") || day[1].PatientDOB != ukcal.MustParseDate("1970-01-01") {
+		t.Fatalf("dates of birth %v, %v", day[0].PatientDOB, day[1].PatientDOB)
 	}
 	week, _ := s.Diary(DiaryFilter{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-29"), ClinicianID: "c1"})
 	if len(week) != 2 || week[1].ID != "a3" {

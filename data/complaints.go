@@ -452,17 +452,17 @@ func (s *Store) ComplaintNotes(id string) ([]complaints.Note, error) {
 
 // ComplaintForReturn is what the KO41(b) return reads about one complaint:
 // the complaint, the date of birth of the patient it is about (read now,
-// "" when there is none), and the first move that ended local resolution
+// zero when there is none), and the first move that ended local resolution
 // (to closed or to the Ombudsman; zero while unresolved).
 type ComplaintForReturn struct {
 	complaints.Complaint
-	PatientDOB string
+	PatientDOB ukcal.Date
 	ResolvedAt time.Time
 }
 
 // ComplaintsForReturn lists every complaint received on or before the date,
 // for a return whose year ends then.
-func (t *Tx) ComplaintsForReturn(receivedBy string) ([]ComplaintForReturn, error) {
+func (t *Tx) ComplaintsForReturn(receivedBy ukcal.Date) ([]ComplaintForReturn, error) {
 	rows, err := t.tx.Query(`SELECT `+complaintColumns+`, coalesce(p.dob, ''),
 		coalesce((SELECT min(h.at) FROM complaint_history h
 			WHERE h.complaint_id = c.id AND h.to_status IN ('closed', 'referred_phso')), '')

@@ -13,7 +13,7 @@ import (
 func TestComplaintRegisterKeepsItsHistoryAndOutlivesThePatient(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-	p := patients.Patient{ID: "p1", Forenames: "Zoë", Surname: "Łukasiewicz", DOB: ukcal.MustParseDate("1984-02-29"), Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
+	p := patients.Patient{ID: "p1", Forenames: "Zoë", Surname: "Łukasiewicz", DOB: ukcal.MustParseDate("1984-02-29"), Status: patients.Active, CreatedAt: now, UpdatedAt: now}
 	c := complaints.Complaint{ID: "c1", Reference: "C-2026-001", RefYear: 2026, RefSeq: 1, Details: complaints.Details{ComplainantName: "Zoë Łukasiewicz",
 		Complainant: complaints.ComplainantPatient, PatientID: "p1", Channel: complaints.Written, Received: ukcal.MustParseDate("2026-11-20"),
 		Subjects: []complaints.SubjectArea{"appointments", "staff_attitude"}, StaffGroups: []complaints.StaffGroup{"practice_admin"},

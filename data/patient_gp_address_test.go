@@ -15,7 +15,7 @@ import (
 func TestGPAddressRoundTrips(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
-	p := patients.Patient{ID: "p1", Forenames: "Zoë", Surname: "Price", DOB: ukcal.MustParseDate("1990-05-17"), Status: patients.PatientActive,
+	p := patients.Patient{ID: "p1", Forenames: "Zoë", Surname: "Price", DOB: ukcal.MustParseDate("1990-05-17"), Status: patients.Active,
 		GP: patients.GP{Name: "Dr Amara Okafor", Practice: "Hyde Park Surgery",
 			Address: []string{"Unit 2, Tŷ Gwyn", "14 Hyde Park Road", "Leeds", "LS6 1AB"}},
 		CreatedAt: now, UpdatedAt: now}

@@ -16,7 +16,7 @@ func TestKnownAsInLettersRoundTrips(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	p := patients.Patient{ID: "p1", Title: "Mr", Forenames: "Robert", Surname: "Smith", PreferredName: "Bob", UseKnownAs: true,
-		DOB: ukcal.MustParseDate("1961-04-02"), Sex: "male", Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
+		DOB: ukcal.MustParseDate("1961-04-02"), Sex: "male", Status: patients.Active, CreatedAt: now, UpdatedAt: now}
 	read := func() patients.Patient {
 		t.Helper()
 		got, err := s.Patient(p.ID)

@@ -73,7 +73,7 @@ func TestPatientPagesNeverRepeatOrSkip(t *testing.T) {
 	err := s.Write(func(tx *Tx) error {
 		for i, n := range names {
 			for j := 0; j < 3; j++ {
-				p := patients.Patient{ID: n + string(rune('a'+j)) + string(rune('0'+i)), Forenames: "F|" + string(rune('a'+j)), Surname: n, DOB: ukcal.MustParseDate("1980-01-01"), Status: patients.PatientActive}
+				p := patients.Patient{ID: n + string(rune('a'+j)) + string(rune('0'+i)), Forenames: "F|" + string(rune('a'+j)), Surname: n, DOB: ukcal.MustParseDate("1980-01-01"), Status: patients.Active}
 				if err := tx.InsertPatient(p); err != nil {
 					return err
 				}

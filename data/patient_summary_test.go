@@ -15,7 +15,7 @@ func TestSearchRowsFollowTheRecord(t *testing.T) {
 	s, _, _ := newStore(t)
 	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	p := patients.Patient{ID: "p1", Title: "Ms", Forenames: "Zoë", Surname: "Price", DOB: ukcal.MustParseDate("1990-05-17"), NHSNumber: "9434765919",
-		Address: patients.Address{Postcode: "LS1 4AP"}, Status: patients.PatientActive, CreatedAt: now, UpdatedAt: now}
+		Address: patients.Address{Postcode: "LS1 4AP"}, Status: patients.Active, CreatedAt: now, UpdatedAt: now}
 	write := func(fn func(*Tx) error) {
 		t.Helper()
 		if err := s.Write(fn); err != nil {
@@ -43,12 +43,12 @@ func TestSearchRowsFollowTheRecord(t *testing.T) {
 		t.Fatalf("after update: %+v, want %+v", got, p.Summary())
 	}
 
-	p.Status = patients.PatientArchived
+	p.Status = patients.Archived
 	write(func(tx *Tx) error { return tx.UpdatePatient(p) })
 	if got := search(false); len(got) != 0 {
 		t.Fatalf("an archived record is in the active search: %+v", got)
 	}
-	if got := search(true); len(got) != 1 || got[0].Status != patients.PatientArchived {
+	if got := search(true); len(got) != 1 || got[0].Status != patients.Archived {
 		t.Fatalf("archived search: %+v", got)
 	}
 
@@ -71,7 +71,7 @@ func TestSearchResultsInListOrder(t *testing.T) {
 	}
 	err := s.Write(func(tx *Tx) error {
 		for _, p := range people {
-			p.Status, p.CreatedAt, p.UpdatedAt = patients.PatientActive, now, now
+			p.Status, p.CreatedAt, p.UpdatedAt = patients.Active, now, now
 			if err := tx.InsertPatient(p); err != nil {
 				return err
 			}

@@ -226,7 +226,7 @@ type pageCursor struct{ id, surname, forenames string }
 func patientPageQuery(f patients.PatientFilter, after *pageCursor) (string, []any) {
 	status := f.Status
 	if status == "" {
-		status = patients.PatientActive
+		status = patients.Active
 	}
 	limit := f.Limit
 	if limit <= 0 || limit > 1000 {
@@ -261,7 +261,7 @@ func (s *Store) queryPatients(q string, args ...any) ([]patients.Patient, error)
 
 // PatientIDsByName lists the ids of patients with any of the statuses, in
 // the order of the patient list.
-func (t *Tx) PatientIDsByName(statuses ...string) ([]string, error) {
+func (t *Tx) PatientIDsByName(statuses ...patients.Status) ([]string, error) {
 	if len(statuses) == 0 {
 		return nil, nil
 	}
@@ -274,7 +274,7 @@ func (t *Tx) PatientIDsByName(statuses ...string) ([]string, error) {
 }
 
 // CountPatients counts patients with a status ("" for all).
-func (s *Store) CountPatients(status string) (int, error) {
+func (s *Store) CountPatients(status patients.Status) (int, error) {
 	var n int
 	var err error
 	if status == "" {

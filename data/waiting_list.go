@@ -9,14 +9,6 @@ import (
 	"clinicdesk/app/schedule"
 )
 
-// Waiting-list statuses.
-const (
-	WaitingOpen    = "open"
-	WaitingOffered = "offered"
-	WaitingBooked  = "booked"
-	WaitingRemoved = "removed"
-)
-
 // SaveWaiting adds a waiting-list entry or saves changes to one.
 func (t *Tx) SaveWaiting(w schedule.WaitingEntry) error {
 	_, err := t.tx.Exec(`INSERT INTO waiting_list (id, patient_id, priority, added, clinician_id, minutes, part_of_day, notes,
@@ -74,9 +66,9 @@ func (t *Tx) WaitingEntry(id string) (schedule.WaitingEntry, error) {
 
 // WaitingList lists the entries with any of the statuses (open and offered
 // when none are given), urgent first, then longest waiting.
-func (s *Store) WaitingList(statuses ...string) ([]schedule.WaitingEntry, error) {
+func (s *Store) WaitingList(statuses ...schedule.WaitingStatus) ([]schedule.WaitingEntry, error) {
 	if len(statuses) == 0 {
-		statuses = []string{WaitingOpen, WaitingOffered}
+		statuses = []schedule.WaitingStatus{schedule.WaitingOpen, schedule.WaitingOffered}
 	}
 	args := make([]any, len(statuses))
 	for i, st := range statuses {

@@ -16,12 +16,12 @@ func TestWaitingListIsUrgentFirstThenLongestWaiting(t *testing.T) {
 		{ID: "w2", PatientID: "p2", Priority: "urgent", Added: ukcal.MustParseDate("2026-11-20"), ClinicianID: "c1"},
 		{ID: "w3", PatientID: "p1", Priority: "soon", Added: ukcal.MustParseDate("2026-10-01")},
 		{ID: "w4", PatientID: "p2", Priority: "urgent", Added: ukcal.MustParseDate("2026-11-01")},
-		{ID: "w5", PatientID: "p2", Priority: "routine", Added: ukcal.MustParseDate("2026-01-01"), Status: WaitingRemoved},
+		{ID: "w5", PatientID: "p2", Priority: "routine", Added: ukcal.MustParseDate("2026-01-01"), Status: schedule.WaitingRemoved},
 	}
 	err := s.Write(func(tx *Tx) error {
 		for _, w := range entries {
 			if w.Status == "" {
-				w.Status = WaitingOpen
+				w.Status = schedule.WaitingOpen
 			}
 			w.CreatedBy, w.CreatedAt, w.UpdatedAt = "desk", now, now
 			if err := tx.SaveWaiting(w); err != nil {
@@ -47,7 +47,7 @@ func TestWaitingListIsUrgentFirstThenLongestWaiting(t *testing.T) {
 	if list[1].ClinicianName != "Dr Evans" || list[1].PatientName != "John Smith" {
 		t.Fatalf("names: %+v", list[1])
 	}
-	if mine, _ := s.PatientWaiting("p2"); len(mine) != 3 || mine[2].Status != WaitingRemoved {
+	if mine, _ := s.PatientWaiting("p2"); len(mine) != 3 || mine[2].Status != schedule.WaitingRemoved {
 		t.Fatalf("p2's entries: %+v", mine)
 	}
 	if err := s.Write(func(tx *Tx) error { return tx.BookWaiting("w5", "", now) }); err == nil {

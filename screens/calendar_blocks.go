@@ -39,16 +39,13 @@ func alertLines(e schedule.DiaryEntry) []string {
 
 // bornText is a date of birth with the age today, "12/03/1980 (46)"; ""
 // when the record has none.
-func bornText(c *app.Clinic, dob string) string {
-	if dob == "" {
+func bornText(c *app.Clinic, dob ukcal.Date) string {
+	if dob.IsZero() {
 		return ""
 	}
-	s := ukcal.ShortFromISO(dob)
-	// The diary entry still carries the date of birth as its stored text.
-	if born, err := ukcal.ParseDate(dob); err == nil {
-		if age, ok := c.AgeToday(born); ok {
-			s += fmt.Sprintf(" (%d)", age)
-		}
+	s := dob.Short()
+	if age, ok := c.AgeToday(dob); ok {
+		s += fmt.Sprintf(" (%d)", age)
 	}
 	return s
 }

@@ -235,7 +235,7 @@ func (f *patientForm) checkStillCurrent() {
 		switch {
 		case err != nil:
 			setMessage(f.summary, "This record could not be read again: "+plainError(err))
-		case now.Status == "merged":
+		case now.Status == patients.Merged:
 			setMessage(f.summary, patientFullName(orig)+"'s record has been merged into another since you started: these changes cannot be saved here.")
 		case !now.UpdatedAt.Equal(orig.UpdatedAt):
 			say(f.restored, widget.WarningImportance, f.restored.Text+" "+patientFullName(orig)+

@@ -54,20 +54,20 @@ func (r *patientRecord) buildHeader() fyne.CanvasObject {
 	line := wrapped(strings.Join(facts, "   ·   "))
 
 	r.editButton = widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), r.edit)
-	if !r.ctx.Clinic.Can(app.PermEditPatients) || p.Status == "merged" {
+	if !r.ctx.Clinic.Can(app.PermEditPatients) || p.Status == patients.Merged {
 		r.editButton.Hide()
 	}
 	r.bookButton = widget.NewButtonWithIcon("Book appointment…", theme.CalendarIcon(), r.book)
-	if !r.ctx.Clinic.Can(app.PermBookAppointments) || p.Status != "active" {
+	if !r.ctx.Clinic.Can(app.PermBookAppointments) || p.Status != patients.Active {
 		r.bookButton.Hide()
 	}
 	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, r.backButton(), container.NewHBox(letterButton(r.ctx, p.ID), r.bookButton, r.editButton), name), line}
 	switch p.Status {
-	case "archived":
+	case patients.Archived:
 		l := wrapped(fmt.Sprintf("Archived on %s. It is kept for its retention period and can be brought back from the Record tab.", ukDate(p.ArchivedAt)))
 		l.Importance = widget.WarningImportance
 		parts = append(parts, l)
-	case "merged":
+	case patients.Merged:
 		l := wrapped("This record was merged into another and is kept only so the merge can be undone. Use the other record.")
 		l.Importance = widget.WarningImportance
 		open := widget.NewButtonWithIcon("Open the record it was merged into", theme.NavigateNextIcon(), func() { r.screen.openRecord(p.MergedInto) })

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,15 +31,15 @@ func (r *patientRecord) recordTab() fyne.CanvasObject {
 
 	state := "Active: in the everyday lists and searches."
 	switch p.Status {
-	case "archived":
+	case patients.Archived:
 		state = "Archived on " + ukDate(p.ArchivedAt) + ": out of the everyday lists, kept for its retention period."
-	case "merged":
+	case patients.Merged:
 		state = "Merged into another record."
 	}
 	parts = append(parts, heading("Keeping this record"), wrapped(state), wrapped(retentionText(r.data)),
 		wrapped("The NHS Records Management Code sets these periods; the practice manager decides when a record is finally destroyed."))
-	if c.Can(app.PermArchivePatient) && p.Status != "merged" {
-		if p.Status == "archived" {
+	if c.Can(app.PermArchivePatient) && p.Status != patients.Merged {
+		if p.Status == patients.Archived {
 			r.archiveButton = widget.NewButtonWithIcon("Bring back from the archive", theme.ContentUndoIcon(), r.unarchive)
 		} else {
 			r.archiveButton = widget.NewButtonWithIcon("Archive this record…", theme.StorageIcon(), r.confirmArchive)
@@ -54,7 +55,7 @@ func (r *patientRecord) recordTab() fyne.CanvasObject {
 		parts = append(parts, sar)
 	}
 
-	if c.Can(app.PermMergePatients) && p.Status == "active" {
+	if c.Can(app.PermMergePatients) && p.Status == patients.Active {
 		r.mergeSearch = newTextBox()
 		r.mergeSearch.SetPlaceHolder("Find the duplicate: name, NHS number, date of birth (dd/mm/yyyy), postcode")
 		r.mergeSearch.OnChanged = func(string) { r.searchDuplicates() }

@@ -20,7 +20,7 @@ func (r *patientRecord) notesTab() fyne.CanvasObject {
 	in := widget.NewButtonWithIcon("Log call from the patient", theme.VolumeUpIcon(), func() { r.logCall("in") })
 	out := widget.NewButtonWithIcon("Log call to the patient", theme.VolumeUpIcon(), func() { r.logCall("out") })
 	r.noteButtons = []*widget.Button{add, in, out}
-	if !r.ctx.Clinic.Can(app.PermNotePatients) || r.data.p.Status == "merged" {
+	if !r.ctx.Clinic.Can(app.PermNotePatients) || r.data.p.Status == patients.Merged {
 		for _, b := range r.noteButtons {
 			b.Disable()
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
 
@@ -35,7 +36,7 @@ func (r *patientRecord) tasksTab() fyne.CanvasObject {
 	r.taskProblem = errorText()
 	r.taskAdd = widget.NewButtonWithIcon("Add follow-up", theme.ContentAddIcon(), r.addTask)
 	r.taskAdd.Importance = widget.HighImportance
-	if !r.ctx.Clinic.Can(app.PermNotePatients) || r.data.p.Status == "merged" {
+	if !r.ctx.Clinic.Can(app.PermNotePatients) || r.data.p.Status == patients.Merged {
 		r.taskAdd.Disable()
 	}
 	restored := note()

@@ -193,7 +193,7 @@ func TestPatientRecordMergeAndUndoAsManager(t *testing.T) {
 	}
 	tcTap(t, w, "Merge")
 	tpIdle(t)
-	if got, _ := c.Patient(dup.ID); got.Status != "merged" {
+	if got, _ := c.Patient(dup.ID); got.Status != patients.Merged {
 		t.Fatalf("duplicate status after merge = %q", got.Status)
 	}
 	if !tpShows(w, "Jon Smith (born 12/03/1980) was merged into this record") || !tpHasButton(w, "Undo merge") {
@@ -208,7 +208,7 @@ func TestPatientRecordMergeAndUndoAsManager(t *testing.T) {
 	tcTap(t, w, "Undo merge")
 	tcTap(t, w, "Undo merge") // the confirmation
 	tpIdle(t)
-	if got, _ := c.Patient(dup.ID); got.Status != "active" {
+	if got, _ := c.Patient(dup.ID); got.Status != patients.Active {
 		t.Fatalf("duplicate status after undo = %q", got.Status)
 	}
 	ms, _ := c.Merges(keep.ID)
@@ -318,7 +318,7 @@ func TestPatientRecordArchiveShowsRetention(t *testing.T) {
 	tcTap(t, w, "Archive this record…")
 	tcTap(t, w, "Archive")
 	tpIdle(t)
-	if got, _ := c.Patient(treated.ID); got.Status != "archived" {
+	if got, _ := c.Patient(treated.ID); got.Status != patients.Archived {
 		t.Fatalf("status after archive = %q", got.Status)
 	}
 	if !tpShows(w, "Archived on") || !tpHasButton(w, "Bring back from the archive") {
@@ -326,7 +326,7 @@ func TestPatientRecordArchiveShowsRetention(t *testing.T) {
 	}
 	tcTap(t, w, "Bring back from the archive")
 	tpIdle(t)
-	if got, _ := c.Patient(treated.ID); got.Status != "active" {
+	if got, _ := c.Patient(treated.ID); got.Status != patients.Active {
 		t.Fatalf("status after bringing back = %q", got.Status)
 	}
 }

@@ -90,7 +90,7 @@ func patientFlags(p patients.PatientSummary) string {
 		parts = append(parts, alertLabel(a)) // what the alert says, not "Other"
 	}
 	parts = append(parts, summaryNeeds(p)...)
-	if p.Status == "archived" {
+	if p.Status == patients.Archived {
 		parts = append([]string{"Archived"}, parts...)
 	}
 	return strings.Join(parts, " · ")

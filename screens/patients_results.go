@@ -157,7 +157,7 @@ func fillPatientRow(c *app.Clinic, o fyne.CanvasObject, p patients.PatientSummar
 	switch {
 	case len(p.Alerts) > 0:
 		flags.Importance = widget.DangerImportance
-	case p.Status == "archived":
+	case p.Status == patients.Archived:
 		flags.Importance = widget.LowImportance
 	default:
 		flags.Importance = widget.MediumImportance

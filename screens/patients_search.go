@@ -99,9 +99,9 @@ func loadPatients(c *app.Clinic, text string, archived bool, after string, limit
 	pg := patientPage{total: -1}
 	var err error
 	if text == "" {
-		listStatus := "active"
+		listStatus := patients.Active
 		if archived {
-			listStatus = "archived"
+			listStatus = patients.Archived
 		}
 		var listed []patients.Patient
 		listed, err = c.ListPatients(patients.PatientFilter{Status: listStatus, After: after, Limit: limit + 1})

@@ -71,10 +71,7 @@ func (p *todaySafeguarding) item(sp patients.SafeguardingPrompt) fyne.CanvasObje
 	open := widget.NewButton(sp.PatientName, func() { openPatientRecord(p.ctx, patientID) })
 	open.Importance = widget.LowImportance
 	open.Alignment = widget.ButtonAlignLeading
-	when := sp.AppointmentDate
-	if d, err := ukcal.ParseDate(sp.AppointmentDate); err == nil {
-		when = d.Format(ukcal.LayoutBrief) + " " + schedule.Clock(sp.AppointmentMin).String()
-	}
+	when := sp.AppointmentDate.Format(ukcal.LayoutBrief) + " " + schedule.Clock(sp.AppointmentMin).String()
 	words := wrapped(fmt.Sprintf("Not brought %s; %s", when, missedLately(sp.MissedCount)))
 	words.Importance = widget.WarningImportance
 	ack := widget.NewButtonWithIcon("Acknowledge…", theme.ConfirmIcon(), func() { p.acknowledge(sp) })

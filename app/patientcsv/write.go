@@ -57,11 +57,7 @@ func Cells(p patients.Patient) []string {
 	for _, f := range fields {
 		out = append(out, byKey[f.Key])
 	}
-	status := p.Status
-	if status != "" {
-		status = strings.ToUpper(status[:1]) + status[1:]
-	}
-	return append(out, status)
+	return append(out, p.Status.Label())
 }
 
 func nhsNumber(s string) string {

@@ -23,7 +23,7 @@ func fullPatient() patients.Patient {
 		Language:  "Polish", Interpreter: true, Consent: patients.Consent{Letter: true, SMS: true},
 		Alerts:        []patients.Alert{{Kind: "violent_warning"}, {Kind: "other", Text: "uses a wheelchair"}},
 		AIS:           patients.AIS{Needs: []string{"large_print", "bsl_interpreter"}, Notes: "Book a BSL interpreter\nfor every visit", Reviewed: ukcal.MustParseDate("2025-01-31")},
-		LastTreatment: ukcal.MustParseDate("2025-02-01"), Status: patients.PatientActive,
+		LastTreatment: ukcal.MustParseDate("2025-02-01"), Status: patients.Active,
 	}
 }
 

@@ -243,7 +243,7 @@ func Normalise(p *Patient, o Options) error {
 		}
 	}
 	if p.Status == "" {
-		p.Status = PatientActive
+		p.Status = Active
 	}
 	if len(errs) > 0 {
 		return errs

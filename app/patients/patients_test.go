@@ -24,7 +24,7 @@ func TestNormaliseTidiesAndKeepsNamesAsTyped(t *testing.T) {
 	if p.NHSNumber != "9434765919" || p.Address.Postcode != "CF10 1AA" || p.Phones.Mobile != "+447700900123" {
 		t.Fatalf("normalised: %+v", p)
 	}
-	if len(p.AIS.Needs) != 1 || p.Status != PatientActive {
+	if len(p.AIS.Needs) != 1 || p.Status != Active {
 		t.Fatalf("needs %v status %q", p.AIS.Needs, p.Status)
 	}
 	again := p

@@ -35,7 +35,7 @@ type Patient struct {
 	AIS            AIS
 	LastTreatment  ukcal.Date // hand-kept, e.g. treatment before ClinicDesk; the diary's Seen appointments count too
 	DateOfDeath    ukcal.Date // zero when not recorded
-	Status         string     // active, archived, merged
+	Status         Status
 	MergedInto     string
 	ArchivedAt     time.Time
 	CreatedAt      time.Time
@@ -94,16 +94,34 @@ type AIS struct {
 	Reviewed ukcal.Date
 }
 
-// Patient statuses.
+// Status is where a record is in its life, as stored: the values are
+// stable because the store keeps them and its SQL names them.
+type Status string
+
+// The statuses. A merged record stays only to point at the one it was
+// merged into.
 const (
-	PatientActive   = "active"
-	PatientArchived = "archived"
-	PatientMerged   = "merged"
+	Active   Status = "active"
+	Archived Status = "archived"
+	Merged   Status = "merged"
 )
+
+// Label is the status as staff see it: "Archived"; "" for no status.
+func (s Status) Label() string {
+	switch s {
+	case Active:
+		return "Active"
+	case Archived:
+		return "Archived"
+	case Merged:
+		return "Merged"
+	}
+	return string(s)
+}
 
 // PatientFilter pages through patients in name order.
 type PatientFilter struct {
-	Status string // "" means active
+	Status Status // "" means Active
 	After  string // page after the patient with this id, in name order
 	Limit  int
 }

@@ -2,6 +2,8 @@ package patients
 
 import (
 	"time"
+
+	"clinicdesk/app/ukcal"
 )
 
 // SafeguardingPrompt asks the clinician to consider safeguarding after a
@@ -21,8 +23,8 @@ type SafeguardingPrompt struct {
 
 	// Read with the prompt, for showing it.
 	PatientName     string // "Forenames Surname"
-	AppointmentDate string // YYYY-MM-DD
-	AppointmentMin  int    // start, minutes after midnight
+	AppointmentDate ukcal.Date
+	AppointmentMin  int // start, minutes after midnight
 }
 
 // Open reports whether the prompt still waits for acknowledgement.

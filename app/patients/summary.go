@@ -25,7 +25,7 @@ type PatientSummary struct {
 	AISNeeds      []string
 	Language      string
 	Interpreter   bool
-	Status        string
+	Status        Status
 }
 
 // Summary is the list row of p.

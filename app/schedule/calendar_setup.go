@@ -13,7 +13,7 @@ type DiaryEntry struct {
 	PatientName   string // "Forenames Surname"
 	PatientFirst  string // the forenames, to tell two patients apart
 	PatientLast   string // the surname
-	PatientDOB    string
+	PatientDOB    ukcal.Date
 	NHSNumber     string
 	Alerts        []patients.Alert
 	AISNeeds      []string
@@ -97,7 +97,7 @@ type WaitingEntry struct {
 	Minutes       int        // 0 for any length
 	PartOfDay     string     // "", morning, afternoon
 	Notes         string
-	Status        string
+	Status        WaitingStatus
 	AppointmentID string // the appointment it was booked into
 	CreatedBy     string
 	CreatedAt     time.Time

@@ -54,6 +54,22 @@ func (p Priority) rank() int {
 	return int(Routine) + 1
 }
 
+// WaitingStatus is where a waiting-list entry stands, as stored: the values
+// are stable because the store keeps them and its SQL names them.
+type WaitingStatus string
+
+// The waiting-list statuses.
+const (
+	WaitingOpen    WaitingStatus = "open"
+	WaitingOffered WaitingStatus = "offered" // a freed slot was offered and not yet taken
+	WaitingBooked  WaitingStatus = "booked"
+	WaitingRemoved WaitingStatus = "removed"
+)
+
+// StillWaiting reports whether the patient is still on the list: open or
+// offered, neither booked nor removed.
+func (s WaitingStatus) StillWaiting() bool { return s == WaitingOpen || s == WaitingOffered }
+
 // Waiting is one waiting-list entry as the rules see it.
 type Waiting struct {
 	ID, PatientID string

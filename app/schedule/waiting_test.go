@@ -59,3 +59,13 @@ func TestPriorityAndPartOfDayText(t *testing.T) {
 		t.Error("ParsePartOfDay accepted evening")
 	}
 }
+
+func TestStillWaiting(t *testing.T) {
+	for s, want := range map[WaitingStatus]bool{
+		WaitingOpen: true, WaitingOffered: true, WaitingBooked: false, WaitingRemoved: false, "": false,
+	} {
+		if got := s.StillWaiting(); got != want {
+			t.Errorf("%q.StillWaiting() = %v, want %v", s, got, want)
+		}
+	}
+}

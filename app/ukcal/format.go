@@ -55,19 +55,3 @@ func WallDateTime(t time.Time) string { return FormatWall(t, LayoutDateTime) }
 
 // WallDateTimeSeconds is "23/11/2026 09:05:30" on the clinic's wall clock.
 func WallDateTimeSeconds(t time.Time) string { return FormatWall(t, LayoutDateTimeSeconds) }
-
-// ShortFromISO writes a stored "YYYY-MM-DD" as "23/11/2026". Text that is
-// not such a date comes back as it is, so nothing stored is ever hidden.
-func ShortFromISO(iso string) string { return fromISO(iso, Date.Short) }
-
-// LongFromISO writes a stored "YYYY-MM-DD" as "23 November 2026", or the
-// text as it is when it is not such a date.
-func LongFromISO(iso string) string { return fromISO(iso, Date.Long) }
-
-func fromISO(iso string, form func(Date) string) string {
-	d, err := ParseDate(iso)
-	if err != nil {
-		return iso
-	}
-	return form(d)
-}
