@@ -10,7 +10,7 @@ import (
 )
 
 // retentionOf is the record's retention as the record screen asks for it.
-func (d *diary) retentionOf(t *testing.T, p patients.Patient) Retention {
+func (d *diary) retentionOf(t *testing.T, p patients.Patient) patients.Retention {
 	t.Helper()
 	fresh, err := d.c.Patient(p.ID)
 	if err != nil {

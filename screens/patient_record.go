@@ -85,7 +85,7 @@ type recordData struct {
 	staff    []users.User
 	// retention: how long the record is kept, from the diary (the last
 	// Seen appointment moves it, so it is read with the history).
-	retention   app.Retention
+	retention   patients.Retention
 	retentionOK bool
 }
 
