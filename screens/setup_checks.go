@@ -13,15 +13,36 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// setupMarks says a step's problems under their fields and keeps the first
+// field with one, for the focus to go to.
+type setupMarks struct {
+	s     *setupScreen
+	first fyne.Focusable
+}
+
+// say puts msg (or nothing) under a field.
+func (m *setupMarks) say(l *widget.Label, msg string, e *widget.Entry) {
+	m.s.say(l, msg, widget.DangerImportance)
+	if msg != "" && m.first == nil {
+		m.first = e
+	}
+}
+
+// done lays the step out again and reports whether it had no problem,
+// focusing the first field that has one.
+func (m *setupMarks) done() bool {
+	m.s.relayout()
+	if m.first != nil {
+		m.s.focus(m.first)
+		return false
+	}
+	return true
+}
+
 // checkClinic checks step 1, putting a message under each field that is wrong.
 func (s *setupScreen) checkClinic() bool {
-	var first fyne.Focusable
-	fail := func(l *widget.Label, msg string, e *widget.Entry) {
-		s.say(l, msg, widget.DangerImportance)
-		if msg != "" && first == nil {
-			first = e
-		}
-	}
+	marks := setupMarks{s: s}
+	fail := marks.say
 	fail(s.nameProblem, "", s.name)
 	fail(s.phoneProblem, "", s.phone)
 	fail(s.emailProblem, "", s.email)
@@ -32,24 +53,14 @@ func (s *setupScreen) checkClinic() bool {
 	if problems.Phone == "" && tidy.Phone != strings.TrimSpace(s.phone.Text) {
 		s.phone.SetText(tidy.Phone) // written the UK way
 	}
-	s.relayout()
-	if first != nil {
-		s.focus(first)
-		return false
-	}
-	return true
+	return marks.done()
 }
 
 // checkManager checks step 2 the way the clinic will, so mistakes show
 // under the right field before anything is created.
 func (s *setupScreen) checkManager() bool {
-	var first fyne.Focusable
-	fail := func(l *widget.Label, msg string, e *widget.Entry) {
-		s.say(l, msg, widget.DangerImportance)
-		if msg != "" && first == nil {
-			first = e
-		}
-	}
+	marks := setupMarks{s: s}
+	fail := marks.say
 	fail(s.fullNameProblem, "", s.fullName)
 	fail(s.usernameProblem, "", s.username)
 	fail(s.passwordProblem, "", s.password)
@@ -68,12 +79,7 @@ func (s *setupScreen) checkManager() bool {
 	} else if s.confirm.Text != s.password.Text {
 		fail(s.confirmProblem, "The two passwords are not the same: type the password again.", s.confirm)
 	}
-	s.relayout()
-	if first != nil {
-		s.focus(first)
-		return false
-	}
-	return true
+	return marks.done()
 }
 
 // doorCheckUsername is the clinic's own rule, worded as a sentence.
