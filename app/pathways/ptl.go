@@ -191,7 +191,7 @@ func nextStep(c Clock) (string, ukcal.Date) {
 	case c.FirstBooked.IsZero() && c.FirstAttended.IsZero() && c.DecidedToTreat.IsZero():
 		return "Book the first appointment", ukcal.Date{}
 	case c.FirstAttended.IsZero() && c.DecidedToTreat.IsZero():
-		return "First appointment booked: record whether the patient came", ukcal.Date{}
+		return "Awaiting the first appointment", ukcal.Date{}
 	case fds.Applies && fds.On.IsZero() && c.DecidedToTreat.IsZero():
 		return "Tell the patient the diagnosis, or that cancer is ruled out, by " + fds.Due.Short(), fds.Due
 	case c.DecidedToTreat.IsZero():

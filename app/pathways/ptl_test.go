@@ -62,10 +62,10 @@ func TestPTLRowsSortAndNextSteps(t *testing.T) {
 		breach string
 		weeks  int
 	}{
-		"year-long":      {"First appointment booked: record whether the patient came", "2026-03-07", 56},
+		"year-long":      {"Awaiting the first appointment", "2026-03-07", 56},
 		"unbooked":       {"Book the first appointment", "2026-10-05", 26},
 		"decided":        {"Treat by 05/12/2026", "2026-12-05", 17},
-		"booked":         {"First appointment booked: record whether the patient came", "2027-02-04", 8},
+		"booked":         {"Awaiting the first appointment", "2027-02-04", 8},
 		"cancer-decided": {"Treat by 26/12/2026", "2027-03-08", 4}, // the 31 days come first
 		"cancer-seen":    {"Tell the patient the diagnosis, or that cancer is ruled out, by 21/12/2026", "2027-03-29", 1},
 		"other":          {"No waiting-time clock: close the referral when finished", "", 0},
