@@ -51,8 +51,13 @@ func (c *Clinic) ptlLocked(q ptlReader, s *Session, f pathways.PTLFilter) (pathw
 	}
 	entries := make([]pathways.PTLEntry, len(rows))
 	for i, row := range rows {
+		// The NHS number as the desk reads it, "943 476 5919", for print.
+		number := ""
+		if row.Patient.NHSNumber != "" {
+			number = nhs.FormatNHSNumber(row.Patient.NHSNumber)
+		}
 		entries[i] = pathways.PTLEntry{Referral: row.Referral, Events: events[row.Referral.ID], PatientName: patientFullName(row.Patient),
-			NHSNumber: row.Patient.NHSNumber, ClinicianName: row.ClinicianName, OwnerName: owners[row.Referral.OwnerID]}
+			NHSNumber: number, ClinicianName: row.ClinicianName, OwnerName: owners[row.Referral.OwnerID]}
 	}
 	return pathways.BuildPTL(entries, f, c.today())
 }

@@ -384,6 +384,9 @@ func clockWords(rec app.ReferralRecord) string {
 	k := rec.Clock
 	switch k.Status {
 	case pathways.ClockRunning:
+		if k.Breached {
+			return fmt.Sprintf(" The clock is running: %d weeks waited, past its 18 weeks (treat by %s).", k.WeeksWaited(), k.Breach)
+		}
 		return fmt.Sprintf(" The clock is running: %d weeks waited, treat by %s.", k.WeeksWaited(), k.Breach)
 	case pathways.ClockStopped:
 		return fmt.Sprintf(" The clock stopped on %s after %d weeks.", k.Stop, k.WeeksWaited())

@@ -53,7 +53,7 @@ func TestReferralCommandsRunAPathway(t *testing.T) { // today is Tuesday 24 Nove
 	}
 	r := cmd("add", "--patient", "943 476 5919", "--direction", "in", "--date", "2026-07-01", "--urgency", "routine", "--kind", "rtt",
 		"--from", "Dr A Khan", "--organisation", "Harbour Medical Practice", "--ods", "B86001", "--reason", "knee pain")
-	if r.code != 0 || !strings.Contains(r.stdout, "Added referral in") || !strings.Contains(r.stdout, "treat by 2026-11-04") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Added referral in") || !strings.Contains(r.stdout, "20 weeks waited, past its 18 weeks (treat by 2026-11-04)") {
 		t.Fatalf("add in: %+v", r)
 	}
 	r = cmd("add", "--patient", "9434765919", "--direction", "out", "--date", "2026-11-20", "--urgency", "urgent",
