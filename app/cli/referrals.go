@@ -14,13 +14,14 @@ import (
 )
 
 func init() {
-	register(&command{name: "referrals", usage: "list|add|event|export --db PATH --user NAME --password-stdin …",
+	register(&command{name: "referrals", usage: "list|add|event|close|export --db PATH --user NAME --password-stdin …",
 		summary: "referrals in and out and their pathway events (clinicdesk referrals help for each action)", run: runReferrals})
 }
 
 const referralsUsage = `clinicdesk referrals list   --db PATH [--patient ID|NHSNUMBER] [--status open|replied|closed] [--direction in|out] [--open] [--owner USER] [--clinician NAME] [--json] --user NAME --password-stdin
 clinicdesk referrals add    --db PATH --patient ID|NHSNUMBER --direction in|out --date YYYY-MM-DD --urgency routine|urgent|suspected_cancer [--kind rtt|cancer|other] (--from REFERRER | --to DESTINATION) [--organisation ORG] [--address TEXT] [--ods CODE] --reason TEXT [--documents TEXT] [--owner USER] [--clinician NAME] [--reply-due YYYY-MM-DD] [--chase YYYY-MM-DD]… --user NAME --password-stdin
 clinicdesk referrals event  --db PATH --referral ID --kind KIND [--on YYYY-MM-DD] [--note TEXT] --user NAME --password-stdin
+clinicdesk referrals close  --db PATH --referral ID --reason TEXT --user NAME --password-stdin   (managers: close a pathway by hand)
 clinicdesk referrals export --db PATH --out FILE.csv [--patient ID|NHSNUMBER] [--status open|replied|closed] [--direction in|out] [--open] [--owner USER] [--clinician NAME] --user NAME --password-stdin
 --date is the day a referral in was received or a referral out was sent; --kind is rtt (consultant-led, 18 weeks), cancer or other (the default for a referral out).
 Event kinds: first_appointment_booked, first_appointment_attended, first_appointment_dna, decision_to_treat, first_definitive_treatment, active_monitoring_started, decision_not_to_treat, patient_declined_treatment, diagnosis_communicated, cancer_ruled_out, later_dna, discharged_to_referrer, transferred. Dates left out are today.`
@@ -43,12 +44,13 @@ var referralActionFlags = map[string][]string{
 	"add":    {"patient", "direction", "date", "urgency", "kind", "from", "to", "organisation", "address", "ods", "reason", "documents", "owner", "clinician", "reply-due", "chase"},
 	"event":  {"referral", "kind", "on", "note"},
 	"export": {"out", "patient", "status", "direction", "open", "owner", "clinician"},
+	"close":  {"referral", "reason"},
 }
 
 func runReferrals(env *Env, args []string) error {
 	if len(args) == 0 || args[0] == "help" || args[0] == "--help" || args[0] == "-h" {
 		if len(args) == 0 {
-			return usagef("say what to do: clinicdesk referrals list|add|event|export (clinicdesk referrals help shows each one's options)")
+			return usagef("say what to do: clinicdesk referrals list|add|event|close|export (clinicdesk referrals help shows each one's options)")
 		}
 		fmt.Fprintln(env.Stdout, referralsUsage)
 		return nil
@@ -56,7 +58,7 @@ func runReferrals(env *Env, args []string) error {
 	action := args[0]
 	allowed, known := referralActionFlags[action]
 	if !known {
-		return usagef("unknown action %q: the actions are list, add, event and export", action)
+		return usagef("unknown action %q: the actions are list, add, event, close and export", action)
 	}
 	fs := newFlags("referrals " + action)
 	var chase []string
@@ -99,6 +101,8 @@ func runReferrals(env *Env, args []string) error {
 		return referralsAdd(env, f)
 	case "event":
 		return referralsEvent(env, f)
+	case "close":
+		return referralsClose(env, f)
 	}
 	return referralsExport(env, f)
 }

@@ -107,3 +107,24 @@ func referralFromFlags(f referralFlags) (pathways.Referral, error) {
 	slices.SortFunc(r.ChaseDates, ukcal.Date.Compare)
 	return r, nil
 }
+
+func referralsClose(env *Env, f referralFlags) error {
+	id := strings.TrimSpace(*f.referral)
+	if id == "" {
+		return usagef("--referral ID is required: the referral's id, as referrals list shows it (%s)", referralActionUsage("close"))
+	}
+	if strings.TrimSpace(*f.reason) == "" {
+		return usagef("--reason TEXT is required: why the pathway is closed by hand (for example \"referred in error\")")
+	}
+	c, err := f.auth.open(env)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	r, err := c.CloseReferral(id, *f.reason)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Closed referral %s: %s.\n", r.ID, r.CloseReason)
+	return nil
+}

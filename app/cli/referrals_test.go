@@ -90,6 +90,16 @@ func TestReferralCommandsRunAPathway(t *testing.T) { // today is Tuesday 24 Nove
 		t.Errorf("after treatment %+v", rows)
 	}
 
+	if r := cmd("close", "--referral", rows[0].ID); r.code != ExitUsage || !strings.Contains(r.stderr, "--reason") {
+		t.Errorf("close with no reason: %+v", r)
+	}
+	outID := referralsListJSON(t, db, "--direction", "out")[0].ID
+	if r := cmd("close", "--referral", outID, "--reason", "sent in error"); r.code != 0 || !strings.Contains(r.stdout, "Closed referral "+outID) {
+		t.Errorf("close: %+v", r)
+	}
+	if open := referralsListJSON(t, db, "--open"); len(open) != 1 || open[0].ID != in {
+		t.Errorf("open after closing the referral out: %+v", open)
+	}
 	out := filepath.Join(t.TempDir(), "referrals.csv")
 	if r := cmd("export", "--out", out); r.code != 0 || !strings.Contains(r.stdout, "Exported 2 referrals") {
 		t.Fatalf("export: %+v", r)
