@@ -68,9 +68,10 @@ func (t *Tx) InsertReferral(r pathways.Referral) error {
 	return err
 }
 
-// UpdateReferral saves what the desk may change on a referral: its owner,
-// documents, dates of acknowledgement, reply and chasing, its status and
-// how it was closed. Who the patient is, the date, the urgency and the
+// UpdateReferral saves what may change on a referral: the other party,
+// the reason, documents, owner and clinician, the dates of
+// acknowledgement, reply and chasing, its status and how it was closed.
+// Who the patient is, the direction, the date, the urgency and the
 // pathway never change: they are what the clocks run from.
 func (t *Tx) UpdateReferral(r pathways.Referral) error {
 	chase, err := chaseJSON(r.ChaseDates)
