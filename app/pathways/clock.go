@@ -373,3 +373,15 @@ func cancerStandards(c Clock, events []numbered, knownTo ukcal.Date) CancerStand
 	}
 	return out
 }
+
+// DNAKind is the event a missed appointment on the day makes on this
+// pathway, for the desk marking an appointment "did not attend":
+// first_appointment_dna while the current clock's first appointment has not
+// been attended (nor treatment decided), later_dna otherwise.
+func DNAKind(events []Event, on ukcal.Date) EventKind {
+	c, err := Compute(Routine, events, on)
+	if err == nil && c.Status == ClockRunning && c.FirstAttended.IsZero() && c.DecidedToTreat.IsZero() {
+		return FirstAppointmentDNA
+	}
+	return LaterDNA
+}

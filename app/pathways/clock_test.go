@@ -208,3 +208,23 @@ func TestStopsAndLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestDNAKind(t *testing.T) {
+	referral := ev("2026-06-01", ReferralReceived)
+	cases := []struct {
+		name   string
+		events []Event
+		want   EventKind
+	}{
+		{"booked, not yet seen", []Event{referral, ev("2026-06-02", FirstAppointmentBooked)}, FirstAppointmentDNA},
+		{"seen", []Event{referral, ev("2026-06-10", FirstAppointmentAttended)}, LaterDNA},
+		{"rebooked after a first DNA", []Event{referral, ev("2026-06-10", FirstAppointmentDNA), ev("2026-06-12", FirstAppointmentBooked)}, FirstAppointmentDNA},
+		{"treated", []Event{referral, ev("2026-06-10", FirstDefinitiveTreatment)}, LaterDNA},
+		{"events that do not read", []Event{ev("2026-06-10", FirstAppointmentBooked)}, LaterDNA},
+	}
+	for _, c := range cases {
+		if got := DNAKind(c.events, day("2026-07-01")); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
