@@ -82,8 +82,9 @@ var day = ukcal.MustParseDate
 
 func ev(on string, k EventKind) Event { return Event{Kind: k, On: day(on)} }
 
-// Rule 2(e) and 2(d): the clock before the new one is kept, and the new
-// one knows what already happened on the pathway.
+// New clocks (after a rebooked first-appointment DNA, and a decision to
+// treat after active monitoring): the clock before the new one is kept,
+// and the new one knows what already happened on the pathway.
 func TestNewClocksKeepTheEarlierOnes(t *testing.T) {
 	c, err := Compute(Routine, []Event{
 		ev("2026-06-01", ReferralReceived), ev("2026-06-03", FirstAppointmentBooked),
@@ -183,7 +184,7 @@ func TestComputeRefusesWhatIsNotAPathway(t *testing.T) {
 }
 
 // Events after the clock stopped do not move it, except the decision to
-// treat after active monitoring (Rule 2(d)).
+// treat after active monitoring (new clocks).
 func TestEventsAfterTheStopDoNotMoveIt(t *testing.T) {
 	c, err := Compute(Routine, []Event{
 		ev("2026-06-01", ReferralReceived), ev("2026-07-01", FirstDefinitiveTreatment),
