@@ -122,9 +122,9 @@ type PTL struct {
 // BuildPTL makes the list of open pathways from the referrals given: those
 // in, not closed, and not finished (a stopped clock is a finished
 // pathway; a transferred one is the new provider's). Rows are sorted by
-// breach date, earliest first; rows with none (other pathways, nullified
-// clocks, events that do not read) come last, oldest referral first. The
-// buckets count the rows after filtering.
+// breach date, earliest first; then come the clocks not counted (nullified,
+// events that do not read) and last the other pathways, each oldest
+// referral first. The buckets count the rows after filtering.
 func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 	if err := f.check(); err != nil {
 		return PTL{}, err
@@ -163,11 +163,8 @@ func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 		list.Buckets.add(row)
 	}
 	slices.SortStableFunc(list.Rows, func(a, b PTLRow) int {
-		if a.Counted() != b.Counted() {
-			if a.Counted() {
-				return -1
-			}
-			return 1
+		if c := cmp.Compare(a.sortGroup(), b.sortGroup()); c != 0 {
+			return c
 		}
 		if a.Counted() {
 			if c := a.Clock.Breach.Compare(b.Clock.Breach); c != 0 {
@@ -177,6 +174,19 @@ func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 		return cmp.Or(a.Referral.Date.Compare(b.Referral.Date), cmp.Compare(a.Referral.ID, b.Referral.ID))
 	})
 	return list, nil
+}
+
+// sortGroup orders the list: clocks by breach date first, then pathways
+// with a clock that is not counted (nullified, events to check), then
+// other pathways, which have no clock at all.
+func (r PTLRow) sortGroup() int {
+	switch {
+	case r.Counted():
+		return 0
+	case r.Referral.Kind == Other:
+		return 2
+	}
+	return 1
 }
 
 // nextStep is what the desk does next on a pathway still on the list, and

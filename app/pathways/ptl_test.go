@@ -53,8 +53,9 @@ func TestPTLRowsSortAndNextSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// By breach date; then the rows with none, oldest referral first.
-	if got, want := ids(list.Rows), "year-long unbooked decided booked cancer-decided cancer-seen other broken dna"; got != want {
+	// By breach date; then the clocks not counted, then other pathways
+	// (though its referral is the oldest).
+	if got, want := ids(list.Rows), "year-long unbooked decided booked cancer-decided cancer-seen broken dna other"; got != want {
 		t.Fatalf("rows %s\nwant %s", got, want)
 	}
 	want := map[string]struct {
@@ -85,7 +86,7 @@ func TestPTLRowsSortAndNextSteps(t *testing.T) {
 			t.Errorf("%s: the caller's names were not kept: %+v", r.Referral.ID, r)
 		}
 	}
-	if r := list.Rows[len(list.Rows)-2]; !strings.Contains(r.Problem, "there is no referral_received event") || r.HasClock {
+	if r := list.Rows[len(list.Rows)-3]; !strings.Contains(r.Problem, "there is no referral_received event") || r.HasClock {
 		t.Errorf("the row whose events do not read: %+v", r)
 	}
 	if d := list.Rows[2].NextDue; d != day("2026-12-05") {
