@@ -140,9 +140,10 @@ var stopsClock = []EventKind{
 func (k EventKind) Stops() bool { return slices.Contains(stopsClock, k) }
 
 // numbered is an event with its place (from 1) in the list it was given in,
-// so messages can name it.
+// so messages can name it. It points into the caller's list, which is
+// only read: the PTL reads every open pathway's events at once.
 type numbered struct {
-	Event
+	*Event
 	n int
 }
 
@@ -215,7 +216,8 @@ func joinKinds() string {
 func checkEvents(events []Event, asOf ukcal.Date) ([]numbered, ukcal.Date, error) {
 	list := make([]numbered, len(events))
 	var referral *numbered
-	for i, e := range events {
+	for i := range events {
+		e := &events[i]
 		list[i] = numbered{e, i + 1}
 		switch {
 		case !e.Kind.Valid():

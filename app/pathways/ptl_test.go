@@ -178,3 +178,22 @@ func TestPTLRefusesABadFilter(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuildPTL is the whole list at the bench's size: 30 referrals per
+// 100 patients at 100,000 patients, four events each.
+func BenchmarkBuildPTL(b *testing.B) {
+	asOf := day("2026-11-23")
+	entries := make([]PTLEntry, 30000)
+	for i := range entries {
+		received := asOf.AddDays(-(i % 400))
+		entries[i] = entry("r", RTT, Routine, received.String(),
+			Event{Kind: FirstAppointmentBooked, On: received}, Event{Kind: FirstAppointmentAttended, On: received},
+			Event{Kind: DecisionToTreat, On: received})
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := BuildPTL(entries, PTLFilter{}, asOf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
