@@ -9,8 +9,9 @@ import (
 )
 
 // The clock rules follow NHS England's "Referral to treatment
-// consultant-led waiting times rules suite" (October 2022). The rule
-// numbers in comments are that document's.
+// consultant-led waiting times rules suite" (October 2022); comments name
+// its sections: clock starts, new clocks, clock stops for treatment and
+// for non-treatment, did not attend.
 
 // ClockStatus is where a referral-to-treatment clock stands. The values are
 // the `clock` command's "status".
@@ -65,7 +66,7 @@ type CancerStandards struct {
 
 // Period is an earlier clock on the same referral: one nullified by a
 // missed first appointment, or stopped by active monitoring, before a new
-// clock started (Rule 2).
+// clock started (new clocks).
 type Period struct {
 	Status    ClockStatus
 	Start     ukcal.Date
@@ -75,7 +76,7 @@ type Period struct {
 
 // Clock is a referral's 18-week clock as read from its events on a day
 // (AsOf), with the cancer standards when the referral is suspected cancer.
-// When the events start a new clock (Rule 2), Clock is the newest one and
+// When the events start a new clock (new clocks), Clock is the newest one and
 // Earlier holds those before it.
 type Clock struct {
 	Urgency   Urgency
@@ -126,10 +127,10 @@ func (c Clock) OnList() bool {
 }
 
 // stopsClock are the events that stop a running clock: first definitive
-// treatment (Rule 3), and the non-treatment stops of Rule 5: active
-// monitoring, a decision not to treat, the patient declining treatment,
-// and discharge back to the referrer (after a later missed appointment,
-// Rule 5, or for any other reason the clinician decides).
+// treatment (clock stops for treatment), and those of clock stops for
+// non-treatment: active monitoring, a decision not to treat, the patient
+// declining treatment, and discharge back to the referrer (after a later
+// missed appointment, or for any other reason the clinician decides).
 var stopsClock = []EventKind{
 	FirstDefinitiveTreatment, ActiveMonitoringStarted, DecisionNotToTreat,
 	PatientDeclinedTreatment, DischargedToReferrer,
@@ -139,9 +140,10 @@ var stopsClock = []EventKind{
 func (k EventKind) Stops() bool { return slices.Contains(stopsClock, k) }
 
 // numbered is an event with its place (from 1) in the list it was given in,
-// so messages can name it.
+// so messages can name it. It points into the caller's list, which is
+// only read: the PTL reads every open pathway's events at once.
 type numbered struct {
-	Event
+	*Event
 	n int
 }
 
@@ -214,7 +216,8 @@ func joinKinds() string {
 func checkEvents(events []Event, asOf ukcal.Date) ([]numbered, ukcal.Date, error) {
 	list := make([]numbered, len(events))
 	var referral *numbered
-	for i, e := range events {
+	for i := range events {
+		e := &events[i]
 		list[i] = numbered{e, i + 1}
 		switch {
 		case !e.Kind.Valid():
@@ -264,7 +267,8 @@ func (w *walker) step(e numbered) error {
 	case ClockNullified:
 		return w.nullified(e)
 	}
-	// Stopped: the 18-week period is over; only Rule 2(d) starts another.
+	// Stopped: the 18-week period is over; only a decision to treat after
+	// active monitoring starts another (new clocks).
 	if e.Kind == DecisionToTreat && c.StoppedBy == ActiveMonitoringStarted {
 		booked, attended := c.FirstBooked, c.FirstAttended // seen already
 		w.restart(e)
@@ -279,7 +283,7 @@ func (w *walker) running(e numbered) error {
 	case e.Kind == FirstAppointmentDNA && !c.FirstAttended.IsZero():
 		return fmt.Errorf("%s comes after the first appointment was attended on %s: a missed later appointment is later_dna", e, c.FirstAttended)
 	case e.Kind == FirstAppointmentDNA:
-		// Rule 5: a missed first appointment (one clearly communicated,
+		// Did not attend: a missed first appointment (one clearly communicated,
 		// which recording the DNA asserts) nullifies the clock.
 		c.Status, c.Stop, c.StoppedBy = ClockNullified, e.On, e.Kind
 	case e.Kind.Stops():
@@ -309,7 +313,8 @@ func (w *walker) nullified(e numbered) error {
 	case discharged:
 		return fmt.Errorf("%s comes after the patient was discharged to the referrer on %s", e, c.LeftListOn)
 	case e.Kind == FirstAppointmentBooked:
-		// Rule 2(e): a new clock starts when the patient rebooks.
+		// New clocks: a new clock starts when the patient rebooks their
+		// appointment after a first-appointment DNA nullified the last.
 		w.restart(e)
 		c.FirstBooked = e.On
 	case e.Kind == DischargedToReferrer || e.Kind == Transferred:
@@ -372,4 +377,16 @@ func cancerStandards(c Clock, events []numbered, knownTo ukcal.Date) CancerStand
 		out.Treat31 = judge(ukcal.Cancer31Breach(decided), treated, wasTreated)
 	}
 	return out
+}
+
+// DNAKind is the event a missed appointment on the day makes on this
+// pathway, for the desk marking an appointment "did not attend":
+// first_appointment_dna while the current clock's first appointment has not
+// been attended (nor treatment decided), later_dna otherwise.
+func DNAKind(events []Event, on ukcal.Date) EventKind {
+	c, err := Compute(Routine, events, on)
+	if err == nil && c.Status == ClockRunning && c.FirstAttended.IsZero() && c.DecidedToTreat.IsZero() {
+		return FirstAppointmentDNA
+	}
+	return LaterDNA
 }

@@ -82,8 +82,9 @@ var day = ukcal.MustParseDate
 
 func ev(on string, k EventKind) Event { return Event{Kind: k, On: day(on)} }
 
-// Rule 2(e) and 2(d): the clock before the new one is kept, and the new
-// one knows what already happened on the pathway.
+// New clocks (after a rebooked first-appointment DNA, and a decision to
+// treat after active monitoring): the clock before the new one is kept,
+// and the new one knows what already happened on the pathway.
 func TestNewClocksKeepTheEarlierOnes(t *testing.T) {
 	c, err := Compute(Routine, []Event{
 		ev("2026-06-01", ReferralReceived), ev("2026-06-03", FirstAppointmentBooked),
@@ -183,7 +184,7 @@ func TestComputeRefusesWhatIsNotAPathway(t *testing.T) {
 }
 
 // Events after the clock stopped do not move it, except the decision to
-// treat after active monitoring (Rule 2(d)).
+// treat after active monitoring (new clocks).
 func TestEventsAfterTheStopDoNotMoveIt(t *testing.T) {
 	c, err := Compute(Routine, []Event{
 		ev("2026-06-01", ReferralReceived), ev("2026-07-01", FirstDefinitiveTreatment),
@@ -205,6 +206,26 @@ func TestStopsAndLabels(t *testing.T) {
 	for _, s := range []ClockStatus{ClockRunning, ClockStopped, ClockNullified} {
 		if s.Label() == string(s) || s.Label() == "" {
 			t.Errorf("status %s has no label for people", s)
+		}
+	}
+}
+
+func TestDNAKind(t *testing.T) {
+	referral := ev("2026-06-01", ReferralReceived)
+	cases := []struct {
+		name   string
+		events []Event
+		want   EventKind
+	}{
+		{"booked, not yet seen", []Event{referral, ev("2026-06-02", FirstAppointmentBooked)}, FirstAppointmentDNA},
+		{"seen", []Event{referral, ev("2026-06-10", FirstAppointmentAttended)}, LaterDNA},
+		{"rebooked after a first DNA", []Event{referral, ev("2026-06-10", FirstAppointmentDNA), ev("2026-06-12", FirstAppointmentBooked)}, FirstAppointmentDNA},
+		{"treated", []Event{referral, ev("2026-06-10", FirstDefinitiveTreatment)}, LaterDNA},
+		{"events that do not read", []Event{ev("2026-06-10", FirstAppointmentBooked)}, LaterDNA},
+	}
+	for _, c := range cases {
+		if got := DNAKind(c.events, day("2026-07-01")); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
 }

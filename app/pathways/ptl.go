@@ -66,11 +66,11 @@ type PTLRow struct {
 
 // Counted reports whether the row has a clock that counts towards waiting
 // times (and so a weeks-waited bucket and a breach date).
-func (r PTLRow) Counted() bool { return r.HasClock && r.Clock.Counted() }
+func (r *PTLRow) Counted() bool { return r.HasClock && r.Clock.Counted() }
 
 // AtRisk reports whether the row's clock is running and its breach date is
 // within days of as-of (or passed).
-func (r PTLRow) AtRisk(asOf ukcal.Date, days int) bool {
+func (r *PTLRow) AtRisk(asOf ukcal.Date, days int) bool {
 	return r.Counted() && r.Clock.Status == ClockRunning && asOf.DaysUntil(r.Clock.Breach) <= days
 }
 
@@ -122,9 +122,9 @@ type PTL struct {
 // BuildPTL makes the list of open pathways from the referrals given: those
 // in, not closed, and not finished (a stopped clock is a finished
 // pathway; a transferred one is the new provider's). Rows are sorted by
-// breach date, earliest first; rows with none (other pathways, nullified
-// clocks, events that do not read) come last, oldest referral first. The
-// buckets count the rows after filtering.
+// breach date, earliest first; then come the clocks not counted (nullified,
+// events that do not read) and last the other pathways, each oldest
+// referral first. The buckets count the rows after filtering.
 func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 	if err := f.check(); err != nil {
 		return PTL{}, err
@@ -132,7 +132,7 @@ func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 	if asOf.IsZero() {
 		return PTL{}, fmt.Errorf("the list needs the day it is for (as of)")
 	}
-	list := PTL{AsOf: asOf, Filter: f}
+	list := PTL{AsOf: asOf, Filter: f, Rows: make([]PTLRow, 0, len(entries))}
 	for _, e := range entries {
 		ref := e.Referral
 		if ref.Direction != In || ref.Status == StatusClosed ||
@@ -162,12 +162,22 @@ func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 		list.Rows = append(list.Rows, row)
 		list.Buckets.add(row)
 	}
-	slices.SortStableFunc(list.Rows, func(a, b PTLRow) int {
-		if a.Counted() != b.Counted() {
-			if a.Counted() {
-				return -1
-			}
-			return 1
+	sortRows(list.Rows)
+	return list, nil
+}
+
+// sortRows puts the rows in the list's order. Rows are large (a list may
+// hold tens of thousands), so their places are sorted and each row is then
+// moved once.
+func sortRows(rows []PTLRow) {
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &rows[i], &rows[j]
+		if c := cmp.Compare(a.sortGroup(), b.sortGroup()); c != 0 {
+			return c
 		}
 		if a.Counted() {
 			if c := a.Clock.Breach.Compare(b.Clock.Breach); c != 0 {
@@ -176,7 +186,37 @@ func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 		}
 		return cmp.Or(a.Referral.Date.Compare(b.Referral.Date), cmp.Compare(a.Referral.ID, b.Referral.ID))
 	})
-	return list, nil
+	// Follow each cycle of the permutation, so every row moves once.
+	for start := range order {
+		if order[start] < 0 {
+			continue
+		}
+		held := rows[start]
+		to := start
+		for {
+			from := order[to]
+			order[to] = -1
+			if from == start {
+				rows[to] = held
+				break
+			}
+			rows[to] = rows[from]
+			to = from
+		}
+	}
+}
+
+// sortGroup orders the list: clocks by breach date first, then pathways
+// with a clock that is not counted (nullified, events to check), then
+// other pathways, which have no clock at all.
+func (r *PTLRow) sortGroup() int {
+	switch {
+	case r.Counted():
+		return 0
+	case r.Referral.Kind == Other:
+		return 2
+	}
+	return 1
 }
 
 // nextStep is what the desk does next on a pathway still on the list, and

@@ -53,8 +53,9 @@ func TestPTLRowsSortAndNextSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// By breach date; then the rows with none, oldest referral first.
-	if got, want := ids(list.Rows), "year-long unbooked decided booked cancer-decided cancer-seen other broken dna"; got != want {
+	// By breach date; then the clocks not counted, then other pathways
+	// (though its referral is the oldest).
+	if got, want := ids(list.Rows), "year-long unbooked decided booked cancer-decided cancer-seen broken dna other"; got != want {
 		t.Fatalf("rows %s\nwant %s", got, want)
 	}
 	want := map[string]struct {
@@ -85,7 +86,7 @@ func TestPTLRowsSortAndNextSteps(t *testing.T) {
 			t.Errorf("%s: the caller's names were not kept: %+v", r.Referral.ID, r)
 		}
 	}
-	if r := list.Rows[len(list.Rows)-2]; !strings.Contains(r.Problem, "there is no referral_received event") || r.HasClock {
+	if r := list.Rows[len(list.Rows)-3]; !strings.Contains(r.Problem, "there is no referral_received event") || r.HasClock {
 		t.Errorf("the row whose events do not read: %+v", r)
 	}
 	if d := list.Rows[2].NextDue; d != day("2026-12-05") {
@@ -174,6 +175,25 @@ func TestPTLRefusesABadFilter(t *testing.T) {
 	for _, c := range cases {
 		if _, err := BuildPTL(ptlEntries(), c.f, c.asOf); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%+v: error %v, want %q", c.f, err, c.want)
+		}
+	}
+}
+
+// BenchmarkBuildPTL is the whole list at the bench's size: 30 referrals per
+// 100 patients at 100,000 patients, four events each.
+func BenchmarkBuildPTL(b *testing.B) {
+	asOf := day("2026-11-23")
+	entries := make([]PTLEntry, 30000)
+	for i := range entries {
+		received := asOf.AddDays(-(i % 400))
+		entries[i] = entry("r", RTT, Routine, received.String(),
+			Event{Kind: FirstAppointmentBooked, On: received}, Event{Kind: FirstAppointmentAttended, On: received},
+			Event{Kind: DecisionToTreat, On: received})
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := BuildPTL(entries, PTLFilter{}, asOf); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
