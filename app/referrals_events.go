@@ -127,9 +127,9 @@ func (c *Clinic) linkReferral(tx *writeTx, referralID string, a schedule.Appoint
 
 // feedReferral turns an appointment's attendance or DNA into its
 // referral's event, in the status change's transaction: seen is the
-// first appointment attended (once), a DNA before the first attendance is
-// a first appointment DNA (which nullifies the clock), after it a later
-// DNA. An appointment booked for no referral feeds nothing. The returned
+// first appointment attended (once); a DNA is the kind the pathway rules
+// say (pathways.DNAKind): a first appointment DNA, which nullifies the
+// clock, until the first appointment is attended, then a later DNA. An appointment booked for no referral feeds nothing. The returned
 // words go into the status change's audit row.
 func (c *Clinic) feedReferral(tx *writeTx, a schedule.Appointment, to schedule.Status) (string, error) {
 	if to != schedule.StatusSeen && to != schedule.StatusDNA {
@@ -147,17 +147,12 @@ func (c *Clinic) feedReferral(tx *writeTx, a schedule.Appointment, to schedule.S
 	if err != nil {
 		return "", err
 	}
-	attended := hasEvent(events, pathways.FirstAppointmentAttended)
-	var kind pathways.EventKind
-	switch {
-	case to == schedule.StatusSeen && attended:
-		return "", nil
-	case to == schedule.StatusSeen:
+	kind := pathways.DNAKind(events, a.Date)
+	if to == schedule.StatusSeen {
+		if hasEvent(events, pathways.FirstAppointmentAttended) {
+			return "", nil
+		}
 		kind = pathways.FirstAppointmentAttended
-	case attended:
-		kind = pathways.LaterDNA
-	default:
-		kind = pathways.FirstAppointmentDNA
 	}
 	if slices.ContainsFunc(events, func(e pathways.Event) bool { return e.AppointmentID == a.ID && e.Kind == kind }) {
 		return "", nil // marked again after a correction: once is enough
