@@ -266,3 +266,47 @@ func TestMigrationKeepsOldFollowUps(t *testing.T) {
 		t.Errorf("the done follow-up: %+v", done)
 	}
 }
+
+// "My tasks", Today's counts and the team list read their indexes, not
+// the whole table: a clinic keeps years of done tasks.
+func TestTaskListsUseTheirIndexes(t *testing.T) {
+	s, _, _ := newStore(t)
+	day := ukcal.MustParseDate("2026-12-07")
+	plan := func(f tasks.Filter) string {
+		t.Helper()
+		where, args := taskWhere(f)
+		rows, err := s.db.Query(`EXPLAIN QUERY PLAN SELECT `+taskColumns+` FROM tasks`+where, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var id, parent, notUsed int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notUsed, &detail); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, detail)
+		}
+		return strings.Join(out, "; ")
+	}
+	for _, c := range []struct {
+		name  string
+		f     tasks.Filter
+		wants []string
+	}{
+		{"my tasks", tasks.Filter{OwnerID: "u1", OwnerRole: "receptionist", OpenOnly: true}, []string{"tasks_owner", "tasks_role"}},
+		{"my counts", tasks.Filter{OwnerID: "u1", OwnerRole: "receptionist", OpenOnly: true, DueBy: day}, []string{"tasks_owner", "tasks_role"}},
+		{"the team list due by a day", tasks.Filter{OpenOnly: true, DueBy: day}, []string{"tasks_open"}},
+		{"a patient's", tasks.Filter{PatientID: "p1"}, []string{"tasks_patient"}},
+	} {
+		got := plan(c.f)
+		t.Logf("%s: %s", c.name, got)
+		for _, want := range c.wants {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: the plan %q does not use %s", c.name, got, want)
+			}
+		}
+	}
+}

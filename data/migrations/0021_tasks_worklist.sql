@@ -35,9 +35,11 @@ DROP TABLE tasks;
 ALTER TABLE tasks_0021 RENAME TO tasks;
 
 -- The team list (open tasks by the day they are next needed), "my tasks"
--- (a person's and their role's), a patient's, and the rules' keys.
+-- (a person's OR their role's: done_at is in both owner indexes, not a
+-- partial WHERE, so the planner reads the two and joins them rather than
+-- scanning every open task), a patient's, and the rules' keys.
 CREATE INDEX tasks_open ON tasks (max(due, snoozed_until), due_time) WHERE done_at = '';
-CREATE INDEX tasks_owner ON tasks (owner_id, due) WHERE done_at = '' AND owner_id IS NOT NULL;
-CREATE INDEX tasks_role ON tasks (owner_role, due) WHERE done_at = '' AND owner_role <> '';
+CREATE INDEX tasks_owner ON tasks (owner_id, done_at, due);
+CREATE INDEX tasks_role ON tasks (owner_role, done_at, due);
 CREATE INDEX tasks_patient ON tasks (patient_id, due);
 CREATE UNIQUE INDEX tasks_rule_key ON tasks (rule_key) WHERE rule_key <> '';
