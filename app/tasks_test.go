@@ -289,3 +289,50 @@ func TestTheReferralRulesHookMakesTasksOnce(t *testing.T) {
 		t.Fatalf("the referral's task: %+v", open)
 	}
 }
+
+func TestChangeATaskAndOpenIt(t *testing.T) {
+	c, _ := taskClinic(t)
+	p := sarPatient(t, c)
+	today := ukcal.MustParseDate("2026-12-07")
+	k, err := c.NewTask(TaskInput{Title: "Send the leaflet", PatientID: p.ID, Due: today.AddDays(-1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, err = c.SnoozeTask(k.ID, today.AddDays(2)); err != nil {
+		t.Fatal(err)
+	}
+	monthly, _ := tasks.ParseRepeat("monthly on the 1st")
+	changed, err := c.ChangeTask(k.ID, TaskInput{Title: "Send the large-print leaflet", Note: "18 point", Due: today.AddDays(5),
+		OwnerRole: Receptionist, Repeat: monthly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Moved past its snooze: the snooze has nothing left to wait for.
+	if changed.Title != "Send the large-print leaflet" || changed.OwnerRole != "receptionist" || changed.OwnerID != "" ||
+		!changed.SnoozedUntil.IsZero() || changed.PatientID != p.ID || changed.Repeat != monthly || changed.Note != "18 point" {
+		t.Fatalf("changed: %+v", changed)
+	}
+	if _, err := c.ChangeTask(k.ID, TaskInput{Title: "", Due: today}); err == nil || !strings.Contains(err.Error(), "say what needs doing") {
+		t.Fatalf("changed to no words: %v", err)
+	}
+	stored, _ := c.store.Task(k.ID)
+	if stored.Title != "Send the large-print leaflet" {
+		t.Fatalf("a refused change changed something: %+v", stored)
+	}
+	l, err := c.OpenTask(k.ID)
+	if err != nil || l.Patient != "Ms Zoë Łukasiewicz-O'Brien" || l.Owner != "Any receptionist" || l.Task.Note != "18 point" {
+		t.Fatalf("opened: %+v %v", l, err)
+	}
+	if _, err := c.OpenTask("no-such-task"); err == nil || !strings.Contains(err.Error(), "not in this clinic file") {
+		t.Fatalf("opened nothing: %v", err)
+	}
+	if _, err := c.MarkTaskDone(k.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ChangeTask(k.ID, TaskInput{Title: "x", Due: today}); err == nil || !strings.Contains(err.Error(), "that task was done") {
+		t.Fatalf("changed a done task: %v", err)
+	}
+	if acts := auditActionsNamed(t, c, "task."); acts["task.update"] != 1 || acts["task.view"] != 1 || acts["task.snooze"] != 1 {
+		t.Errorf("audit: %v", acts)
+	}
+}

@@ -152,3 +152,19 @@ func FuzzParseRepeat(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseTimeOfDay(f *testing.F) {
+	for _, s := range []string{"14:30", "0930", "9.05", "", "24:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		v, err := ParseTimeOfDay(text)
+		if err != nil {
+			return
+		}
+		back, err := ParseTimeOfDay(v.String())
+		if err != nil || back != v || v.Minutes() < 0 || v.Minutes() >= 24*60 {
+			t.Fatalf("ParseTimeOfDay(%q) = %q does not read back: %q, %v", text, v, back, err)
+		}
+	})
+}
