@@ -27,6 +27,9 @@ type BookingRequest struct {
 	OverrideReason string
 	// WaitingID is the waiting-list entry this booking fills, if any.
 	WaitingID string
+	// ReferralID is the referral in this appointment is for, if any: its
+	// attendance or DNA then becomes the referral's pathway event.
+	ReferralID string
 }
 
 // BookingRefusedError is a booking or move stopped by problems that need
@@ -100,6 +103,13 @@ func (c *Clinic) bookIn(tx *writeTx, s *Session, req BookingRequest, seriesID st
 			return p, err
 		}
 		detail += "; from the waiting list"
+	}
+	if req.ReferralID != "" {
+		words, err := c.linkReferral(tx, req.ReferralID, a, now)
+		if err != nil {
+			return p, err
+		}
+		detail += words
 	}
 	return p, tx.audit(auditEvent{Action: "appointment.book", Entity: "appointment", ID: a.ID, Patient: a.PatientID, Detail: detail})
 }

@@ -90,6 +90,11 @@ func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (Status
 		if reason != "" {
 			detail += "; reason: " + reason
 		}
+		words, err := c.feedReferral(tx, a, to)
+		if err != nil {
+			return err
+		}
+		detail += words
 		if err := tx.audit(auditEvent{Action: "appointment.status", Entity: "appointment", ID: id, Patient: a.PatientID, Detail: detail}); err != nil {
 			return err
 		}

@@ -105,6 +105,17 @@ var auditWords = map[string]string{
 	"complaints.settings":      "Changed the complaints settings",
 	"complaints.return":        "Produced the KO41(b) complaints return",
 	"complaints.export":        "Exported the complaints register",
+
+	// Referrals and pathways.
+	"referral.add":    "Added a referral",
+	"referral.view":   "Opened a referral",
+	"referral.list":   "Looked at a list of referrals",
+	"referral.update": "Changed a referral's details",
+	"referral.event":  "Recorded a pathway event",
+	"referral.close":  "Closed a pathway by hand",
+	"referral.export": "Exported referrals",
+	"ptl.view":        "Looked at the patient tracking list",
+	"ptl.export":      "Exported the patient tracking list",
 }
 
 // ActionWords is an audit action in words ("patient.view" is "Viewed the

@@ -82,6 +82,15 @@ const (
 	// Letters: receptionists print them; only a manager changes the wording.
 	PermPrintLetters  Permission = "print letters, slips and day lists"
 	PermEditTemplates Permission = "change the letter templates"
+
+	// Referrals and their pathways: everyone sees them (a clinician only
+	// those referred to or by them); the desk adds and chases them;
+	// clinicians record what happened (a decision to treat, a treatment);
+	// only a manager closes a pathway by hand.
+	PermViewReferrals  Permission = "see referrals and the patient tracking list"
+	PermEditReferrals  Permission = "add and change referrals"
+	PermReferralEvents Permission = "record what happened on a referral's pathway"
+	PermClosePathway   Permission = "close a pathway by hand"
 )
 
 var rolePermissions = map[Role]map[Permission]bool{
@@ -96,6 +105,7 @@ var rolePermissions = map[Role]map[Permission]bool{
 		PermViewComplaints: true, PermLogComplaints: true, PermDecideComplaints: true, PermComplaintsReturn: true,
 		PermExportComplaints: true,
 		PermPrintLetters:     true, PermEditTemplates: true,
+		PermViewReferrals: true, PermEditReferrals: true, PermReferralEvents: true, PermClosePathway: true,
 	},
 	Receptionist: {
 		PermChangeOwnPwd: true,
@@ -104,12 +114,14 @@ var rolePermissions = map[Role]map[Permission]bool{
 		PermViewCalendar: true, PermBookAppointments: true, PermAppointmentStatus: true, PermWaitingList: true,
 		PermExportAppointments: true,
 		PermViewComplaints:     true, PermLogComplaints: true,
-		PermPrintLetters: true,
+		PermPrintLetters:  true,
+		PermViewReferrals: true, PermEditReferrals: true, PermReferralEvents: true,
 	},
 	// Clinicians read, add a short note or follow-up, and mark their
 	// patients arrived, in progress, seen or DNA; they do not book.
 	Clinician: {PermChangeOwnPwd: true, PermViewPatients: true, PermNotePatients: true,
-		PermViewCalendar: true, PermAppointmentStatus: true, PermSafeguarding: true},
+		PermViewCalendar: true, PermAppointmentStatus: true, PermSafeguarding: true,
+		PermViewReferrals: true, PermReferralEvents: true},
 }
 
 // Can reports whether the role holds the permission.

@@ -50,7 +50,7 @@ func (s *Store) Setting(key string) (value string, ok bool, err error) {
 // countedTables are the tables a backup manifest counts. Names come from
 // this list only, never from input.
 var countedTables = []string{"users", "settings", "audit", "patients", "patient_notes", "tasks", "sar_requests",
-	"appointments", "waiting_list", "complaints", "letter_log", "complaint_letters"}
+	"appointments", "waiting_list", "complaints", "letter_log", "complaint_letters", "referrals", "referral_events"}
 
 // RowCounts counts the rows of the main tables, for backup manifests.
 func (s *Store) RowCounts() (map[string]int64, error) {

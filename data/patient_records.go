@@ -13,9 +13,10 @@ import (
 // patient_id, key id). A merge moves them; a deletion removes them. Later
 // modules add their tables here.
 // Appointments come before their series (a series is referred to by its
-// appointments); status history goes with its appointment by cascade.
+// appointments); status history goes with its appointment by cascade, and
+// a referral's events and appointment links go with it the same way.
 var patientOwned = []string{"patient_notes", "tasks", "sar_requests", "waiting_list", "safeguarding_prompts", "appointments", "appointment_series",
-	"letter_log"}
+	"letter_log", "referrals"}
 
 // patientLinked rows follow a merge like patientOwned ones but outlive the
 // patient: a complaint file is kept ten years from closure, so deleting

@@ -14,8 +14,8 @@ import (
 )
 
 func init() {
-	register(&command{name: "report", usage: "ko41b --db PATH --year YYYY [--variant gp|dental] --out FILE.csv|FILE.pdf --user NAME --password-stdin",
-		summary: "the KO41(b) complaints return for 1 April YYYY to 31 March YYYY+1 (NHS complaints in England; the GP or dental form, from Settings unless --variant), as CSV or PDF (by the file's extension); managers only",
+	register(&command{name: "report", usage: "ko41b --db PATH --year YYYY [--variant gp|dental] --out FILE.csv|FILE.pdf --user NAME --password-stdin\n  clinicdesk report ptl --db PATH --out FILE.csv|FILE.pdf [--at-risk DAYS] [--clinician NAME] [--kind rtt|cancer|other] [--urgency U] --user NAME --password-stdin",
+		summary: "ko41b: the KO41(b) complaints return for 1 April YYYY to 31 March YYYY+1 (NHS complaints in England; the GP or dental form, from Settings unless --variant), as CSV or PDF (by the file's extension); managers only. ptl: the patient tracking list of open pathways, breach date first",
 		run:     runReport})
 }
 
@@ -39,6 +39,9 @@ func checkNewFile(out string) error {
 // runReport writes the KO41(b) return to a new file, CSV or PDF by its
 // extension, moved into place only once it is complete.
 func runReport(env *Env, args []string) error {
+	if wantsPTL(args) {
+		return runReportPTL(env, args)
+	}
 	fs := newFlags("report")
 	auth := addAuthFlags(fs)
 	year := fs.String("year", "", "the year of 1 April, YYYY")
@@ -52,7 +55,7 @@ func runReport(env *Env, args []string) error {
 	case len(pos) == 0:
 		return usagef("say which report: %s", reportUsage)
 	case !strings.EqualFold(pos[0], "ko41b"):
-		return usagef("unknown report %q: the report is ko41b (%s)", pos[0], reportUsage)
+		return usagef("unknown report %q: the reports are ko41b and ptl (%s)", pos[0], reportUsage)
 	case len(pos) > 1:
 		return usagef("unexpected %s: %s", strings.Join(pos[1:], " "), reportUsage)
 	}
