@@ -17,3 +17,8 @@ INSERT INTO letter_templates_0022 (name, title, addressed_to, subject, body, edi
     SELECT name, title, addressed_to, subject, body, edited, updated_at, updated_by FROM letter_templates;
 DROP TABLE letter_templates;
 ALTER TABLE letter_templates_0022 RENAME TO letter_templates;
+
+-- A letter about a referral names it, so the chase letter can say when we
+-- last wrote and the referral's page can list its letters.
+ALTER TABLE letter_log ADD COLUMN referral_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX letter_log_referral ON letter_log (referral_id, template, created_at) WHERE referral_id <> '';
