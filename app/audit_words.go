@@ -59,8 +59,13 @@ var auditWords = map[string]string{
 	"sar.extend":          "Extended a subject access request",
 	"patient.note":        "Added a note",
 	"patient.call":        "Logged a phone call",
-	"task.create":         "Added a follow-up",
-	"task.done":           "Marked a follow-up done",
+	"task.create":         "Added a task",
+	"task.auto":           "A task was made by ClinicDesk's rules",
+	"task.view":           "Opened a task",
+	"task.update":         "Changed a task",
+	"task.snooze":         "Snoozed a task",
+	"task.done":           "Marked a task done",
+	"task.reopen":         "Reopened a task marked done",
 
 	// The appointment book.
 	"appointment.book":          "Booked an appointment",

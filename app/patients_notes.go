@@ -4,8 +4,6 @@ import (
 	"errors"
 
 	"clinicdesk/app/patients"
-	"clinicdesk/app/tasks"
-	"clinicdesk/app/ukcal"
 	"clinicdesk/app/users"
 
 	"github.com/google/uuid"
@@ -47,68 +45,6 @@ func (c *Clinic) addNote(patientID, kind, direction, body string) (patients.Note
 		return tx.audit(auditEvent{Action: "patient." + kind, Entity: kind, ID: n.ID, Patient: patientID, Detail: direction})
 	})
 	return n, err
-}
-
-// AddTask adds a follow-up, optionally about a patient, owned by a user.
-func (c *Clinic) AddTask(patientID, title string, due ukcal.Date, ownerID string) (tasks.Task, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, err := c.require(PermNotePatients)
-	if err != nil {
-		return tasks.Task{}, err
-	}
-	title = cleanText(title)
-	if title == "" {
-		return tasks.Task{}, errors.New("say what needs doing, e.g. \"Call back about the X-ray results\"")
-	}
-	if due.IsZero() {
-		return tasks.Task{}, errors.New("choose the day it is due")
-	}
-	if ownerID == "" {
-		ownerID = s.User.ID
-	}
-	owner, err := c.store.UserByID(ownerID)
-	if err != nil || !owner.Active {
-		return tasks.Task{}, errors.New("choose someone who can still sign in to own the follow-up")
-	}
-	k := tasks.Task{ID: uuid.Must(uuid.NewV7()).String(), PatientID: patientID, Title: title, Due: due,
-		OwnerID: ownerID, CreatedBy: s.User.Username, CreatedAt: c.clock()}
-	err = c.writeAs(s, func(tx *writeTx) error {
-		if patientID != "" {
-			if _, err := tx.Patient(patientID); err != nil {
-				return err
-			}
-		}
-		if err := tx.InsertTask(k); err != nil {
-			return err
-		}
-		return tx.audit(auditEvent{Action: "task.create", Entity: "task", ID: k.ID, Patient: patientID, Detail: "due " + k.Due.String()})
-	})
-	return k, err
-}
-
-// CompleteTask ticks a follow-up off.
-func (c *Clinic) CompleteTask(id string) error {
-	return c.do(PermNotePatients, func(tx *writeTx) error {
-		k, err := tx.Task(id)
-		if err != nil {
-			return err
-		}
-		if err := tx.CompleteTask(id, tx.session.User.Username, c.clock()); err != nil {
-			return errors.New("that follow-up is already done")
-		}
-		return tx.audit(auditEvent{Action: "task.done", Entity: "task", ID: id, Patient: k.PatientID})
-	})
-}
-
-// Tasks lists follow-ups.
-func (c *Clinic) Tasks(f tasks.Filter) ([]tasks.Task, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, err := c.require(PermViewPatients); err != nil {
-		return nil, err
-	}
-	return c.store.Tasks(f)
 }
 
 // StaffList lists active users for choosing a task's owner (anyone

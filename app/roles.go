@@ -60,6 +60,9 @@ const (
 	PermImportPatients Permission = "import patients from a spreadsheet"
 	PermExportPatients Permission = "export patients' records"
 	PermSubjectAccess  Permission = "produce a subject access copy"
+	// Anyone may tick a task off; undoing a tick, a record of work done,
+	// is a manager's.
+	PermReopenTasks Permission = "reopen a task marked done"
 
 	PermViewCalendar       Permission = "see the appointment book"
 	PermBookAppointments   Permission = "book, move or cancel appointments"
@@ -100,6 +103,7 @@ var rolePermissions = map[Role]map[Permission]bool{
 		PermViewPatients: true, PermEditPatients: true, PermNotePatients: true, PermArchivePatient: true,
 		PermMergePatients: true, PermDeletePatient: true, PermImportPatients: true, PermExportPatients: true,
 		PermSubjectAccess: true,
+		PermReopenTasks:   true,
 		PermViewCalendar:  true, PermBookAppointments: true, PermAppointmentStatus: true, PermWaitingList: true,
 		PermCalendarSetup: true, PermExportAppointments: true, PermSafeguarding: true,
 		PermViewComplaints: true, PermLogComplaints: true, PermDecideComplaints: true, PermComplaintsReturn: true,

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"clinicdesk/app/patients"
-	"clinicdesk/app/tasks"
 )
 
 // patientOwned are the tables whose rows belong to one patient (column
@@ -50,99 +49,6 @@ func (s *Store) Notes(patientID string) ([]patients.Note, error) {
 		}
 		n.CreatedAt, _ = time.Parse(time.RFC3339Nano, at)
 		out = append(out, n)
-	}
-	return out, rows.Err()
-}
-
-// InsertTask adds a follow-up.
-func (t *Tx) InsertTask(k tasks.Task) error {
-	var patient any
-	if k.PatientID != "" {
-		patient = k.PatientID
-	}
-	_, err := t.tx.Exec(`INSERT INTO tasks (id, patient_id, title, due, owner_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		k.ID, patient, k.Title, k.Due, k.OwnerID, k.CreatedBy, k.CreatedAt.UTC().Format(time.RFC3339Nano))
-	return err
-}
-
-// CompleteTask marks a follow-up done.
-func (t *Tx) CompleteTask(id, by string, at time.Time) error {
-	res, err := t.tx.Exec(`UPDATE tasks SET done_at = ?, done_by = ? WHERE id = ? AND done_at = ''`, at.UTC().Format(time.RFC3339Nano), by, id)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
-	}
-	return nil
-}
-
-// Task reads one follow-up.
-func (t *Tx) Task(id string) (tasks.Task, error) {
-	found, err := queryTasks(t.tx.Query(`SELECT `+taskColumns+` FROM tasks WHERE id = ?`, id))
-	if err != nil {
-		return tasks.Task{}, err
-	}
-	if len(found) == 0 {
-		return tasks.Task{}, ErrNotFound
-	}
-	return found[0], nil
-}
-
-const taskColumns = `id, coalesce(patient_id, ''), title, due, owner_id, done_at, done_by, created_by, created_at`
-
-// Tasks lists follow-ups, soonest due first.
-func (s *Store) Tasks(f tasks.Filter) ([]tasks.Task, error) {
-	q := `SELECT ` + taskColumns + ` FROM tasks WHERE 1 = 1`
-	var args []any
-	if f.PatientID != "" {
-		q += ` AND patient_id = ?`
-		args = append(args, f.PatientID)
-	}
-	if f.OwnerID != "" {
-		q += ` AND owner_id = ?`
-		args = append(args, f.OwnerID)
-	}
-	if f.OpenOnly {
-		q += ` AND done_at = ''`
-	}
-	if !f.DueBy.IsZero() {
-		q += ` AND due <= ?`
-		args = append(args, f.DueBy)
-	}
-	limit := f.Limit
-	if limit <= 0 || limit > 1000 {
-		limit = 200
-	}
-	q += ` ORDER BY done_at <> '', due, created_at LIMIT ?`
-	args = append(args, limit)
-	return queryTasks(s.db.Query(q, args...))
-}
-
-type rowsLike interface {
-	Next() bool
-	Scan(...any) error
-	Err() error
-	Close() error
-}
-
-func queryTasks[R rowsLike](rows R, err error) ([]tasks.Task, error) {
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []tasks.Task
-	for rows.Next() {
-		var k tasks.Task
-		var done, created string
-		if err := rows.Scan(&k.ID, &k.PatientID, &k.Title, &k.Due, &k.OwnerID, &done, &k.DoneBy, &k.CreatedBy, &created); err != nil {
-			return nil, err
-		}
-		if done != "" {
-			k.DoneAt, _ = time.Parse(time.RFC3339Nano, done)
-		}
-		k.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
-		out = append(out, k)
 	}
 	return out, rows.Err()
 }

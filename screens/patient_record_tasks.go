@@ -123,7 +123,11 @@ func (r *patientRecord) fillTasks() {
 		default:
 			when = "Due " + dueText
 		}
-		whenLabel.SetText(when + " · " + r.staffName(k.OwnerID))
+		owner := r.staffName(k.OwnerID)
+		if k.OwnerRole != "" { // a task the rules gave to everyone in a role
+			owner = "Any " + strings.ToLower(app.Role(k.OwnerRole).Label())
+		}
+		whenLabel.SetText(when + " · " + owner)
 		r.tasksBox.Add(container.NewBorder(nil, nil, container.NewCenter(check), nil, container.NewVBox(title, whenLabel)))
 		r.tasksBox.Add(widget.NewSeparator())
 	}
