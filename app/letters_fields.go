@@ -8,6 +8,7 @@ import (
 
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
+	"clinicdesk/app/pathways"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/sar"
@@ -30,6 +31,8 @@ type letterSource struct {
 	childUnder  int                   // the clinic's age under which a missed appointment "was not brought"
 	extra       LetterText
 	today       ukcal.Date
+	referral    *pathways.Referral // for a letter to a referrer or a service
+	lastChased  ukcal.Date         // when its chase letter last went; zero if never
 }
 
 // LetterText is what is typed for one letter: the general letter's
@@ -179,6 +182,9 @@ func (src letterSource) fields() letters.Fields {
 		// extension notice went.
 		f.SAR = &letters.SARFields{Received: r.Received, Due: r.Due(src.region, src.today)}
 	}
+	if src.referral != nil {
+		f.Referral = referralFields(src.referral, src.lastChased)
+	}
 	if src.extra != (LetterText{}) {
 		f.Letter = &letters.LetterFields{Subject: src.extra.Subject, Body: src.extra.Body}
 	}
@@ -238,6 +244,8 @@ func (src letterSource) recipient(addressedTo string) (letters.Recipient, error)
 		return letters.Recipient{Name: name, Address: lines}, nil
 	case letters.ToComplainant:
 		return letters.Recipient{}, ErrComplaintLetterNeedsComplaint
+	case letters.ToReferrer, letters.ToService:
+		return referralRecipient(src.referral)
 	}
 	return letters.Recipient{}, fmt.Errorf("no one to address a letter %q to", addressedTo)
 }

@@ -90,8 +90,11 @@ func (c *Clinic) RenderLetter(req LetterRequest) (LetterResult, error) {
 // prepareLetter reads the records and merges the template: everything
 // short of drawing the PDF, which may then happen off the lock.
 func (c *Clinic) prepareLetter(store *data.Store, s *Session, tmpl letters.ClinicTemplate, window letters.Window, req LetterRequest) (preparedLetter, error) {
-	if tmpl.AddressedTo == letters.ToComplainant {
+	switch tmpl.AddressedTo {
+	case letters.ToComplainant:
 		return preparedLetter{}, ErrComplaintLetterNeedsComplaint
+	case letters.ToReferrer, letters.ToService:
+		return preparedLetter{}, ErrReferralLetterNeedsReferral
 	}
 	if req.Template == "general" && (strings.TrimSpace(req.Text.Subject) == "" || strings.TrimSpace(req.Text.Body) == "") {
 		return preparedLetter{}, errors.New("a general letter needs a subject and its text")

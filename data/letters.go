@@ -92,6 +92,7 @@ type LetterRecord struct {
 	Template      string // the template's name; "slip" for a slip
 	Title         string // what the timeline calls it: "Appointment reminder"
 	AppointmentID string // "" when the letter is about no appointment
+	ReferralID    string // "" when the letter is about no referral
 	Content       string // JSON of what was printed, to print it again
 	SHA256        string // hex, of the PDF
 	CreatedBy     string
@@ -104,12 +105,12 @@ const (
 	LetterKindSlip   = "slip"
 )
 
-const letterRecordColumns = `id, patient_id, kind, template, title, appointment_id, content, sha256, created_by, created_at`
+const letterRecordColumns = `id, patient_id, kind, template, title, appointment_id, referral_id, content, sha256, created_by, created_at`
 
 // InsertLetterRecord logs one letter or slip.
 func (t *Tx) InsertLetterRecord(r LetterRecord) error {
-	_, err := t.tx.Exec(`INSERT INTO letter_log (`+letterRecordColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, r.PatientID, r.Kind, r.Template, r.Title, r.AppointmentID, r.Content, r.SHA256, r.CreatedBy,
+	_, err := t.tx.Exec(`INSERT INTO letter_log (`+letterRecordColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.PatientID, r.Kind, r.Template, r.Title, r.AppointmentID, r.ReferralID, r.Content, r.SHA256, r.CreatedBy,
 		r.CreatedAt.UTC().Format(time.RFC3339Nano))
 	return err
 }
@@ -142,10 +143,21 @@ func (s *Store) LetterRecord(id string) (LetterRecord, error) {
 	return r, err
 }
 
+// LastReferralLetter is when the latest letter from template was written
+// about the referral; zero when none was.
+func (s *Store) LastReferralLetter(referralID, template string) (time.Time, error) {
+	var at sql.NullString
+	err := s.db.QueryRow(`SELECT max(created_at) FROM letter_log WHERE referral_id = ? AND template = ?`, referralID, template).Scan(&at)
+	if err != nil || !at.Valid {
+		return time.Time{}, err
+	}
+	return time.Parse(time.RFC3339Nano, at.String)
+}
+
 func scanLetterRecord(sc interface{ Scan(...any) error }) (LetterRecord, error) {
 	var r LetterRecord
 	var at string
-	err := sc.Scan(&r.ID, &r.PatientID, &r.Kind, &r.Template, &r.Title, &r.AppointmentID, &r.Content, &r.SHA256, &r.CreatedBy, &at)
+	err := sc.Scan(&r.ID, &r.PatientID, &r.Kind, &r.Template, &r.Title, &r.AppointmentID, &r.ReferralID, &r.Content, &r.SHA256, &r.CreatedBy, &at)
 	r.CreatedAt, _ = time.Parse(time.RFC3339Nano, at)
 	return r, err
 }

@@ -15,7 +15,7 @@ import (
 )
 
 const (
-	letterUsage = "--db PATH --template NAME (--patient ID|NHSNUMBER [--appointment ID] | --complaint REFERENCE) " +
+	letterUsage = "--db PATH --template NAME (--patient ID|NHSNUMBER [--appointment ID] | --complaint REFERENCE | --referral ID) " +
 		"[--subject TEXT --text FILE] [--outcome upheld|partially_upheld|not_upheld] --out FILE.pdf --user NAME --password-stdin"
 	slipsUsage = "--db PATH --date YYYY-MM-DD --out FILE.pdf --user NAME --password-stdin"
 )
@@ -34,6 +34,7 @@ func runLetter(env *Env, args []string) error {
 	patient := fs.String("patient", "", "the patient's id or NHS number")
 	appointment := fs.String("appointment", "", "the appointment's id")
 	complaint := fs.String("complaint", "", "the complaint's reference as shown, C-2026-014 (or its id)")
+	referral := fs.String("referral", "", "the referral's id, for referral_ack, referral_out and referral_chase")
 	reason := fs.String("reason", "", "complaint_delay: why the response is late")
 	newDue := fs.String("new-due", "", "complaint_delay: the new date the response is expected by, YYYY-MM-DD")
 	investigation := fs.String("investigation", "", "complaint_final: a UTF-8 text file saying how the complaint was looked into")
@@ -52,10 +53,12 @@ func runLetter(env *Env, args []string) error {
 	switch {
 	case *template == "":
 		return usagef("--template NAME is required (%s)", strings.Join(letters.DefaultTemplateNames(), ", "))
+	case *referral != "" && (*patient != "" || *appointment != "" || *complaint != ""):
+		return usagef("a referral letter is written from its referral: give --referral ID alone")
 	case *complaint != "" && (*patient != "" || *appointment != ""):
 		return usagef("give either --patient or --complaint, not both")
-	case *complaint == "" && *patient == "":
-		return usagef("say who the letter is for: --patient ID|NHSNUMBER or --complaint REFERENCE")
+	case *complaint == "" && *patient == "" && *referral == "":
+		return usagef("say who the letter is for: --patient ID|NHSNUMBER, --complaint REFERENCE or --referral ID")
 	case *template == "general" && (*subject == "" || *textFile == ""):
 		return usagef("the general letter needs --subject TEXT and --text FILE")
 	case *complaint == "" && (*reason != "" || *newDue != "" || *investigation != "" || *conclusions != "" || *actions != "" || *signedOffBy != "" || *outcome != ""):
@@ -67,6 +70,9 @@ func runLetter(env *Env, args []string) error {
 	}
 	if err := checkNewOut(*out); err != nil {
 		return err
+	}
+	if *referral != "" {
+		return runReferralLetter(env, auth, *referral, *template, *out)
 	}
 	if *complaint != "" {
 		decided, err := complaints.ParseOutcome(*outcome)
@@ -196,6 +202,28 @@ func findPatient(c *app.Clinic, idOrNHS string) (string, error) {
 		}
 	}
 	return "", errors.New("no patient has NHS number " + nhs.FormatNHSNumber(number))
+}
+
+// runReferralLetter writes one of a referral's letters, to the referrer
+// or the service it went to.
+func runReferralLetter(env *Env, auth authFlags, referralID, template, out string) error {
+	c, err := auth.open(env)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	res, err := c.ReferralLetter(referralID, template)
+	if err != nil {
+		return err
+	}
+	if err := writeNewPDF(out, res.PDF); err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", oneLine(w))
+	}
+	fmt.Fprintf(env.Stdout, "Wrote the %s letter to %s (SHA-256 %s).\n", template, out, res.SHA256)
+	return nil
 }
 
 // runComplaintLetter writes one of the complaint letters. The final

@@ -19,6 +19,11 @@ func (f Fields) Salutation(addressedTo string) (string, error) {
 		return SalutationKnownAs(f.Patient.Title, f.Patient.Forenames, f.Patient.Surname, f.Patient.KnownAs), nil
 	case ToParent:
 		return parentSalutation(f)
+	case ToReferrer, ToService:
+		if f.Referral == nil {
+			return "", fmt.Errorf("letters: a letter about a referral needs the referral's details")
+		}
+		return ReferralSalutation(f.Referral.PartyName), nil
 	case ToComplainant:
 		c := f.Complaint
 		if c == nil {

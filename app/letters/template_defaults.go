@@ -25,7 +25,7 @@ var defaultTemplateNames = []string{
 	"appointment_confirmation", "appointment_reminder", "appointment_cancelled", "appointment_moved",
 	"dna_first", "dna_second", "gp_letter", "wnb_first", "wnb_gp",
 	"complaint_ack", "complaint_delay", "complaint_final",
-	"sar_cover", "general",
+	"sar_cover", "referral_ack", "referral_out", "referral_chase", "general",
 }
 
 // DefaultTemplate is one of the letters ClinicDesk starts with. A body
@@ -98,10 +98,10 @@ func parseDefaultTemplate(src string) (DefaultTemplate, error) {
 		}
 	}
 	switch d.AddressedTo {
-	case ToPatient, ToGP, ToComplainant, ToParent:
+	case ToPatient, ToGP, ToComplainant, ToParent, ToReferrer, ToService:
 	default:
 		//lint:ignore ST1005 "To:" is the header's name, written as the template writes it
-		return DefaultTemplate{}, fmt.Errorf("To: must be %s, %s, %s or %s, not %q", ToPatient, ToGP, ToComplainant, ToParent, d.AddressedTo)
+		return DefaultTemplate{}, fmt.Errorf("To: must be %s, %s, %s, %s, %s or %s, not %q", ToPatient, ToGP, ToComplainant, ToParent, ToReferrer, ToService, d.AddressedTo)
 	}
 	if d.Title == "" || d.Subject == "" {
 		return DefaultTemplate{}, fmt.Errorf("needs a Title and a Subject")

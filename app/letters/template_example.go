@@ -57,7 +57,17 @@ func ExampleFields() Fields {
 			{Date: ukcal.NewDate(2026, 10, 12), StartMinute: 10 * 60},
 			{Date: ukcal.NewDate(2026, 11, 9), StartMinute: 11*60 + 15},
 		}},
-		SAR:    &SARFields{Received: ukcal.NewDate(2026, 11, 2), Due: ukcal.NewDate(2026, 12, 2)},
+		SAR: &SARFields{Received: ukcal.NewDate(2026, 11, 2), Due: ukcal.NewDate(2026, 12, 2)},
+		Referral: &ReferralFields{
+			Date: ukcal.NewDate(2026, 10, 19), Urgency: "an urgent referral",
+			Reason:            "pain and stiffness in the right shoulder for three months, not settling with exercises",
+			Documents:         "the referral letter and an X-ray report of 2 November 2026",
+			PartyName:         "Dr Amara Okafor",
+			PartyOrganisation: "Hyde Park Surgery",
+			PartyAddress:      []string{"7 Mayfield Row", "Leeds", "LS6 9ZZ"},
+			ReplyDueBy:        ukcal.NewDate(2026, 11, 16),
+			LastChased:        ukcal.NewDate(2026, 11, 9),
+		},
 		Letter: &LetterFields{Subject: "Your exercise plan", Body: "Please find your exercise plan enclosed."},
 	}
 }

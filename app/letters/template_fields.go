@@ -24,6 +24,7 @@ type Fields struct {
 	Complaint   *ComplaintFields
 	DNA         *DNAFields
 	SAR         *SARFields
+	Referral    *ReferralFields
 	Letter      *LetterFields
 }
 

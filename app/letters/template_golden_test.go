@@ -76,7 +76,17 @@ func goldenFields() Fields {
 			{Date: ukcal.NewDate(2026, 11, 16), StartMinute: 13*60 + 30},
 			{Date: ukcal.NewDate(2026, 11, 30), StartMinute: 8*60 + 45},
 		}},
-		SAR:    &SARFields{Received: ukcal.NewDate(2026, 11, 6), Due: ukcal.NewDate(2026, 12, 7)},
+		SAR: &SARFields{Received: ukcal.NewDate(2026, 11, 6), Due: ukcal.NewDate(2026, 12, 7)},
+		Referral: &ReferralFields{
+			Date: ukcal.NewDate(2026, 10, 26), Urgency: "a suspected cancer referral",
+			Reason:            "a lump in the left breast, found by the patient on 20 October; no family history",
+			Documents:         "the two-week-wait referral form and the patient's medication list",
+			PartyName:         "Breast Diagnostic Unit",
+			PartyOrganisation: "St Bartholomew’s Hospital",
+			PartyAddress:      []string{"West Smithfield", "London", "EC1A 7BE"},
+			ReplyDueBy:        ukcal.NewDate(2026, 11, 9),
+			LastChased:        ukcal.NewDate(2026, 11, 16),
+		},
 		Letter: &LetterFields{Subject: "Your new insoles", Body: "Your new insoles are ready.\n\nYou can collect them from reception on any weekday."},
 	}
 }
@@ -127,7 +137,11 @@ func TestDefaultTemplatesAreComplete(t *testing.T) {
 		"dna_first", "dna_second", "gp_letter",
 		// Not named in SPEC §3: for a child who was not brought (SPEC §2.5).
 		"wnb_first", "wnb_gp",
-		"complaint_ack", "complaint_delay", "complaint_final", "sar_cover", "general"}
+		"complaint_ack", "complaint_delay", "complaint_final", "sar_cover",
+		// SPEC §2.6 asks for them by what they do: the acknowledgement to
+		// the referrer, the referral letter out and its chase.
+		"referral_ack", "referral_out", "referral_chase",
+		"general"}
 	if got := DefaultTemplateNames(); !reflect.DeepEqual(got, spec) {
 		t.Fatalf("DefaultTemplateNames = %q, want SPEC §3's %q", got, spec)
 	}
@@ -190,6 +204,9 @@ func TestDefaultTemplatesNeed(t *testing.T) {
 		"complaint_delay":          {ToComplainant, []string{"clinic", "complaint"}},
 		"complaint_final":          {ToComplainant, []string{"clinic", "complaint"}},
 		"sar_cover":                {ToPatient, []string{"clinic", "sar"}},
+		"referral_ack":             {ToReferrer, []string{"appointment", "clinic", "patient", "referral"}},
+		"referral_out":             {ToService, []string{"clinic", "patient", "referral"}},
+		"referral_chase":           {ToService, []string{"clinic", "patient", "referral"}},
 		"general":                  {ToPatient, []string{"clinic", "letter"}},
 	}
 	all := goldenFields()
@@ -237,6 +254,8 @@ func TestDefaultTemplatesNeed(t *testing.T) {
 				f.SAR = all.SAR
 			case "letter":
 				f.Letter = all.Letter
+			case "referral":
+				f.Referral = all.Referral
 			}
 		}
 		if _, err := tp.Render(f); err != nil {

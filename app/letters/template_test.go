@@ -440,7 +440,7 @@ func TestTemplateUnicodeNamesByteExact(t *testing.T) {
 }
 
 func TestFieldCatalogue(t *testing.T) {
-	groups := []string{"Patient", "Appointment", "Clinician", "Clinic", "Complaint", "Missed appointments", "Subject access", "This letter", "Today"}
+	groups := []string{"Patient", "Appointment", "Clinician", "Clinic", "Complaint", "Missed appointments", "Subject access", "Referral", "This letter", "Today"}
 	order := map[string]int{}
 	for i, g := range groups {
 		order[g] = i
