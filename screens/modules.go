@@ -62,6 +62,14 @@ var modules = screenList(
 		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermSubjectAccess) },
 		Build:   func(ctx *Context) fyne.CanvasObject { return newSARScreen(ctx).build() },
 	},
+	// After Referrals (Ctrl+8), so Tasks is Ctrl+9.
+	Module{
+		ID:      tasksModuleID,
+		Title:   "Tasks",
+		Icon:    themeIcon(theme.IconNameList),
+		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewPatients) },
+		Build:   func(ctx *Context) fyne.CanvasObject { return newTasksScreen(ctx).build() },
+	},
 )
 
 // screenList makes each module's Build end the life of the screen on

@@ -191,3 +191,11 @@ func (r *patientRecord) completeTask(k tasks.Task, check *widget.Check) {
 }
 
 // --- Record: archive, merge, delete ---
+
+// taskSaved shows a task added over the record (Ctrl+T) on it.
+func (s *patientsScreen) taskSaved(k tasks.Task) {
+	if s.record != nil && k.PatientID == s.record.id {
+		s.record.say(widget.SuccessImportance, "Task added: "+k.Title)
+		s.record.load(false)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/tasks"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -171,6 +172,10 @@ func (sh *shellScreen) mainMenu() *fyne.MainMenu {
 		items = append(items, &fyne.MenuItem{Label: "Find a patient", Icon: theme.SearchIcon(), Shortcut: doorFindShortcut,
 			Action: func() { sh.findPatient("") }}, fyne.NewMenuItemSeparator())
 	}
+	if sh.ui.clinic.Can(app.PermNotePatients) && sh.ui.clinic.Can(app.PermViewPatients) {
+		items = append(items, &fyne.MenuItem{Label: "New task…", Icon: theme.ContentAddIcon(), Shortcut: doorNewTaskShortcut,
+			Action: sh.newTaskAnywhere}, fyne.NewMenuItemSeparator())
+	}
 	for i, m := range sh.modules {
 		item := &fyne.MenuItem{Label: m.Title, Icon: m.Icon, Action: func() { sh.openIndex(i) }}
 		if k := moduleKey(m.ID); k >= 0 {
@@ -221,8 +226,12 @@ func (sh *shellScreen) openIndex(i int) {
 	content := sh.modules[i].Build(sh.ctx)
 	sh.content.Objects = []fyne.CanvasObject{content}
 	sh.content.Refresh()
+	restored := false
 	if r, ok := content.(draftRestorer); ok {
-		r.restoreDraft()
+		restored = r.restoreDraft()
+	}
+	if !restored {
+		reopenTaskDraft(sh.ctx, sh.taskSaved) // a new task the lock closed comes back over any screen
 	}
 	sh.ui.lastModule = sh.modules[i].ID
 	if sh.nav != nil {
@@ -415,4 +424,31 @@ func (l *navWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 func (l *navWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[0].Move(fyne.NewPos(0, 0))
 	objects[0].Resize(size)
+}
+
+// taskWatcher is module content that shows tasks, told when one is
+// added over it (Ctrl+T) so it can show it.
+type taskWatcher interface {
+	taskSaved(k tasks.Task)
+}
+
+// newTaskAnywhere (Ctrl+T) opens the new-task dialog over the screen on
+// show, about the patient whose record is open, if one is.
+func (sh *shellScreen) newTaskAnywhere() {
+	c := sh.ui.clinic
+	if sh.ui.shell != sh || !c.Can(app.PermNotePatients) || !c.Can(app.PermViewPatients) {
+		return
+	}
+	id, name := "", ""
+	if p, ok := sh.shownContent().(*patientsScreen); ok && p.record != nil && p.record.data.p.ID != "" {
+		id, name = p.record.id, patientFullName(p.record.data.p)
+	}
+	openNewTask(sh.ctx, id, name, sh.taskSaved)
+}
+
+// taskSaved hands a task added over the screen to it, when it shows tasks.
+func (sh *shellScreen) taskSaved(k tasks.Task) {
+	if w, ok := sh.shownContent().(taskWatcher); ok {
+		w.taskSaved(k)
+	}
 }

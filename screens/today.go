@@ -62,6 +62,9 @@ type todayScreen struct {
 	seq      int  // bumped by each load; older answers are dropped
 	scrolled bool // the list has been brought to the time now, once
 
+	// My tasks (nil for someone who may not see the lists).
+	tasks *todayTasks
+
 	// Backups (practice managers only; nil for everyone else).
 	backupCard    *widget.Card
 	backupIcon    *widget.Icon
@@ -101,6 +104,8 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	addTodayComplaints(s.ctx, cards)
 	addTodaySafeguarding(s.ctx, cards) // above the complaints: a child comes first
 	addTodaySAR(s.ctx, cards)
+	addTodayReferrals(s.ctx, cards) // above the complaints: a clock the clinic must act on
+	s.tasks = addTodayTasks(s.ctx, cards) // first: the promises made to patients
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())
 		s.backupMessage = wrapped("")

@@ -10,13 +10,17 @@ var doorLockShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyn
 // doorFindShortcut (Ctrl+F) finds a patient from anywhere.
 var doorFindShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 
+// doorNewTaskShortcut (Ctrl+T) adds a task from anywhere, about the
+// patient whose record is open.
+var doorNewTaskShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
+
 var doorModuleKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 
 func doorModuleShortcut(i int) *desktop.CustomShortcut {
 	return &desktop.CustomShortcut{KeyName: doorModuleKeys[i], Modifier: fyne.KeyModifierShortcutDefault}
 }
 
-// addShortcuts registers Ctrl+L, Ctrl+F and Ctrl+1..9 on the canvas (used when no
+// addShortcuts registers Ctrl+L, Ctrl+F, Ctrl+T and Ctrl+1..9 on the canvas (used when no
 // field has the focus; the main menu carries the same shortcuts, which the
 // desktop driver honours whatever has the focus). Only Ctrl+L acts while
 // a dialog is open: the others would change the screen behind it.
@@ -27,6 +31,13 @@ func (u *UI) addShortcuts() {
 		behindOverlay(c, func() {
 			if u.shell != nil {
 				u.shell.findPatient("")
+			}
+		})()
+	})
+	c.AddShortcut(doorNewTaskShortcut, func(fyne.Shortcut) {
+		behindOverlay(c, func() {
+			if u.shell != nil {
+				u.shell.newTaskAnywhere()
 			}
 		})()
 	})
@@ -45,6 +56,7 @@ func (u *UI) removeShortcuts() {
 	c := u.win.Canvas()
 	c.RemoveShortcut(doorLockShortcut)
 	c.RemoveShortcut(doorFindShortcut)
+	c.RemoveShortcut(doorNewTaskShortcut)
 	for i := range doorModuleKeys {
 		c.RemoveShortcut(doorModuleShortcut(i))
 	}

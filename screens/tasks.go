@@ -1,0 +1,362 @@
+package screens
+
+import (
+	"fmt"
+
+	"clinicdesk/app"
+	"clinicdesk/app/tasks"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+const tasksModuleID = "tasks"
+
+// The tabs of the Tasks screen.
+const (
+	tasksTabMine = "My tasks"
+	tasksTabTeam = "Team"
+)
+
+// pendingTasksTab is the tab the Tasks screen opens on next (Today's
+// card opens "My tasks").
+var pendingTasksTab string
+
+// openTasks shows the Tasks screen, on a tab when one is named.
+func openTasks(ctx *Context, tab string) {
+	if ctx.Open == nil {
+		return
+	}
+	pendingTasksTab = tab
+	ctx.Open(tasksModuleID)
+}
+
+// tasksNewShortcut (Ctrl+N) adds a task while the Tasks screen shows.
+var tasksNewShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+
+// tasksScreen is the worklist: my tasks and my role's, and the team's,
+// overdue first, with what can be done to the one chosen.
+type tasksScreen struct {
+	widget.BaseWidget
+	ctx     *Context
+	content fyne.CanvasObject
+
+	tabs    *container.AppTabs
+	mine    []app.TaskLine
+	team    []app.TaskLine
+	mineL   *taskList
+	teamL   *taskList
+	summary *widget.Label
+	message *widget.Label
+	detail  *widget.Label
+	empty   *widget.Label
+
+	done, snooze, change, record, reopen *widget.Button
+	lastDone                             string // the task last marked done here, for a manager to reopen
+	seq                                  int
+	openTab                              string
+}
+
+func newTasksScreen(ctx *Context) *tasksScreen {
+	s := &tasksScreen{ctx: ctx, openTab: pendingTasksTab}
+	pendingTasksTab = ""
+	return s
+}
+
+func (s *tasksScreen) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(s.content)
+}
+
+func (s *tasksScreen) build() fyne.CanvasObject {
+	s.ExtendBaseWidget(s)
+	cols := &columns{widths: []float32{310, 270, 160, 170}}
+	s.summary = wrapped("Reading the tasks…")
+	s.message = note()
+	s.detail = wrapped("Choose a task to see its note and act on it.")
+	s.empty = wrapped("")
+	s.empty.Hide()
+	s.mineL = s.newList(cols, func() []app.TaskLine { return s.mine })
+	s.teamL = s.newList(cols, func() []app.TaskLine { return s.team })
+	header := func() fyne.CanvasObject { return headerRow(cols, "When", "What needs doing", "Who", "Patient", "Note") }
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(tasksTabMine, container.NewBorder(header(), nil, nil, nil, s.mineL)),
+		container.NewTabItem(tasksTabTeam, container.NewBorder(header(), nil, nil, nil, s.teamL)))
+	s.tabs.OnSelected = func(*container.TabItem) { s.showChosen(); s.showSummary() }
+	if s.openTab == tasksTabTeam {
+		s.tabs.SelectIndex(1)
+	}
+
+	newB := widget.NewButtonWithIcon("New task… ("+doorShortcutText("N")+")", theme.ContentAddIcon(), s.newTask)
+	newB.Importance = widget.HighImportance
+	if !s.ctx.Clinic.Can(app.PermNotePatients) {
+		newB.Disable()
+	}
+	s.done = widget.NewButtonWithIcon("Done (D)", theme.ConfirmIcon(), s.doneChosen)
+	s.snooze = widget.NewButtonWithIcon("Snooze…", theme.HistoryIcon(), s.snoozeChosen)
+	s.change = widget.NewButtonWithIcon("Change… (Enter)", theme.DocumentCreateIcon(), s.changeChosen)
+	s.record = widget.NewButtonWithIcon("Open the record", theme.AccountIcon(), s.openRecord)
+	s.reopen = widget.NewButtonWithIcon("Reopen the last one done", theme.ContentUndoIcon(), s.reopenLast)
+	if !s.ctx.Clinic.Can(app.PermReopenTasks) {
+		s.reopen.Hide()
+	}
+	keys := widget.NewLabel("↑ ↓ choose · Enter changes · D marks done")
+	keys.SizeName = theme.SizeNameCaptionText
+	top := container.NewVBox(container.NewHBox(heading("Tasks"), layout.NewSpacer(), keys, newB), s.summary, s.message)
+	actions := container.NewVBox(widget.NewSeparator(), s.detail,
+		container.NewHBox(s.done, s.snooze, s.change, s.record, layout.NewSpacer(), s.reopen))
+	body := container.NewStack(s.tabs, container.NewVBox(layout.NewSpacer(), s.empty))
+	s.content = container.NewPadded(container.NewBorder(top, actions, nil, nil, body))
+	s.enable()
+	s.addNewShortcut()
+	s.reload()
+	return s
+}
+
+func (s *tasksScreen) newList(cols *columns, lines func() []app.TaskLine) *taskList {
+	l := newTaskList(cols, lines)
+	l.onChoose = func(int) { s.showChosen() }
+	l.onOpen = func(int) { s.changeChosen() }
+	l.onDone = func(int) { s.doneChosen() }
+	return l
+}
+
+// restoreDraft brings back the new-task dialog after a lock (the shell
+// calls it once the screen is on show).
+func (s *tasksScreen) restoreDraft() bool {
+	return reopenTaskDraft(s.ctx, s.saved("Task added."))
+}
+
+// addNewShortcut gives the screen its Ctrl+N while it is on show: the
+// canvas keeps one action per shortcut, so a screen shown later replaces
+// it, and this one's does nothing once the screen is left.
+func (s *tasksScreen) addNewShortcut() {
+	c, left := s.ctx.Window.Canvas(), s.ctx.Left()
+	c.AddShortcut(tasksNewShortcut, func(fyne.Shortcut) {
+		select {
+		case <-left:
+		default:
+			behindOverlay(c, s.newTask)()
+		}
+	})
+}
+
+// reload reads both lists off the UI goroutine.
+func (s *tasksScreen) reload() {
+	s.seq++
+	seq := s.seq
+	c := s.ctx.Clinic
+	type both struct{ mine, team []app.TaskLine }
+	offUI(s.ctx, func() (both, error) {
+		var b both
+		var err error
+		if b.mine, err = c.MyTasks(); err != nil {
+			return b, err
+		}
+		b.team, err = c.TeamTasks(app.TeamFilter{Limit: 1000})
+		return b, err
+	}, func(b both, err error) {
+		if seq != s.seq {
+			return
+		}
+		if err != nil {
+			say(s.summary, widget.DangerImportance, "The tasks could not be read: "+plainError(err))
+			return
+		}
+		keep := ""
+		if t, ok := s.current(); ok {
+			keep = t.Task.ID
+		}
+		s.mine, s.team = b.mine, b.team
+		for _, l := range []*taskList{s.mineL, s.teamL} {
+			l.UnselectAll()
+			l.cursor = -1
+			l.Refresh()
+		}
+		s.showSummary()
+		list, lines := s.shownList()
+		for i, t := range lines {
+			if t.Task.ID == keep {
+				list.Select(i)
+				list.ScrollTo(i)
+			}
+		}
+		s.showChosen()
+	})
+}
+
+// shownList is the tab on show and its tasks.
+func (s *tasksScreen) shownList() (*taskList, []app.TaskLine) {
+	if s.tabs.SelectedIndex() == 1 {
+		return s.teamL, s.team
+	}
+	return s.mineL, s.mine
+}
+
+// showSummary counts the tab on show, or says what to do when it is empty.
+func (s *tasksScreen) showSummary() {
+	_, lines := s.shownList()
+	overdue, today, later := taskCounts(lines)
+	switch {
+	case len(lines) == 0 && s.tabs.SelectedIndex() == 0:
+		say(s.summary, widget.MediumImportance, "Nothing to do: you and your role have no open tasks. "+
+			"Add one with New task ("+doorShortcutText("N")+"), or from anywhere with "+doorShortcutText("T")+".")
+	case len(lines) == 0:
+		say(s.summary, widget.MediumImportance, "Nobody has an open task. Add one with New task ("+doorShortcutText("N")+").")
+	case overdue > 0:
+		say(s.summary, widget.DangerImportance, fmt.Sprintf("%d overdue · %d due today · %d later. Overdue tasks are first, in red.", overdue, today, later))
+	default:
+		say(s.summary, widget.MediumImportance, fmt.Sprintf("%d due today · %d later.", today, later))
+	}
+}
+
+// current is the task chosen on the tab on show.
+func (s *tasksScreen) current() (app.TaskLine, bool) {
+	list, lines := s.shownList()
+	if list.cursor < 0 || list.cursor >= len(lines) {
+		return app.TaskLine{}, false
+	}
+	return lines[list.cursor], true
+}
+
+// showChosen says everything about the chosen task in a few lines.
+func (s *tasksScreen) showChosen() {
+	if t, ok := s.current(); ok {
+		s.detail.SetText(taskDetail(t))
+	} else {
+		s.detail.SetText("Choose a task to see its note and act on it.")
+	}
+	s.enable()
+}
+
+// taskDetail is a task in words: what, when, whose, the patient, the note.
+func taskDetail(t app.TaskLine) string {
+	k := t.Task
+	text := fmt.Sprintf("%s. %s. For %s.", k.Title, t.Words, lowerFirst(t.Owner))
+	if t.Owner != "" && t.Owner[:3] != "Any" {
+		text = fmt.Sprintf("%s. %s. For %s.", k.Title, t.Words, t.Owner)
+	}
+	if t.Patient != "" {
+		text += " About " + t.Patient + "."
+	}
+	if !k.Repeat.IsZero() {
+		text += " Repeats " + k.Repeat.Words() + "."
+	}
+	if k.RuleKey != "" {
+		text += " Made by ClinicDesk's rules."
+	}
+	if k.Note != "" {
+		text += "\n" + k.Note
+	}
+	return text
+}
+
+func (s *tasksScreen) enable() {
+	t, ok := s.current()
+	can := s.ctx.Clinic.Can(app.PermNotePatients)
+	for _, b := range []*widget.Button{s.done, s.snooze, s.change} {
+		setEnabled(b, ok && can)
+	}
+	setEnabled(s.record, ok && t.Task.PatientID != "")
+	setEnabled(s.reopen, s.lastDone != "")
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// saved says what happened and reads the lists again.
+func (s *tasksScreen) saved(what string) func(tasks.Task) {
+	return func(tasks.Task) {
+		say(s.message, widget.SuccessImportance, what)
+		s.reload()
+	}
+}
+
+func (s *tasksScreen) newTask() {
+	if !s.ctx.Clinic.Can(app.PermNotePatients) {
+		return
+	}
+	openNewTask(s.ctx, "", "", s.saved("Task added."))
+}
+
+func (s *tasksScreen) changeChosen() {
+	if t, ok := s.current(); ok && s.ctx.Clinic.Can(app.PermNotePatients) {
+		openChangeTask(s.ctx, t, s.saved("Task changed."))
+	}
+}
+
+func (s *tasksScreen) snoozeChosen() {
+	if t, ok := s.current(); ok && s.ctx.Clinic.Can(app.PermNotePatients) {
+		askSnooze(s.ctx, t, func(k tasks.Task) {
+			s.saved("Snoozed until " + k.SnoozedUntil.LongWithDay() + ".")(k)
+		})
+	}
+}
+
+func (s *tasksScreen) doneChosen() {
+	t, ok := s.current()
+	if !ok || s.done.Disabled() {
+		return
+	}
+	s.done.Disable()
+	markTaskDone(s.ctx, t, func(msg string, err error) {
+		if err != nil {
+			say(s.message, widget.DangerImportance, plainError(err))
+		} else {
+			s.lastDone = t.Task.ID
+			say(s.message, widget.SuccessImportance, msg)
+		}
+		s.reload()
+	})
+}
+
+// markTaskDone ticks a task off, off the UI goroutine, and says so; a
+// repeating task says when its next one is due.
+func markTaskDone(ctx *Context, t app.TaskLine, then func(msg string, err error)) {
+	c := ctx.Clinic
+	offUI(ctx, func() (tasks.Task, error) { return c.MarkTaskDone(t.Task.ID) }, func(next tasks.Task, err error) {
+		if err != nil {
+			then("", err)
+			return
+		}
+		msg := "Done: “" + t.Task.Title + "”."
+		if next.ID != "" {
+			msg += " It repeats " + next.Repeat.Words() + ": the next one is due " + taskDayWords(next.Due) + "."
+		}
+		then(msg, nil)
+	})
+}
+
+func (s *tasksScreen) reopenLast() {
+	id := s.lastDone
+	if id == "" {
+		return
+	}
+	c := s.ctx.Clinic
+	offUI(s.ctx, func() (struct{}, error) { return struct{}{}, c.ReopenTask(id) }, func(_ struct{}, err error) {
+		if err != nil {
+			say(s.message, widget.DangerImportance, plainError(err))
+			return
+		}
+		s.lastDone = ""
+		say(s.message, widget.SuccessImportance, "Reopened: it is back on the list.")
+		s.reload()
+	})
+}
+
+func (s *tasksScreen) openRecord() {
+	if t, ok := s.current(); ok && t.Task.PatientID != "" {
+		openPatientRecord(s.ctx, t.Task.PatientID)
+	}
+}
+
+// taskSaved shows a task added over the screen (Ctrl+T).
+func (s *tasksScreen) taskSaved(k tasks.Task) { s.saved("Task added.")(k) }
