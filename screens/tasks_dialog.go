@@ -30,11 +30,11 @@ const taskDialogWidth = 600
 
 // The repeat choices, each a tasks.Repeat taken from the day it is due.
 const (
-	taskRepeatNever    = "Does not repeat"
-	taskRepeatWeekly   = "Every week, on the same day"
+	taskRepeatNever     = "Does not repeat"
+	taskRepeatWeekly    = "Every week, on the same day"
 	taskRepeatFortnight = "Every 2 weeks, on the same day"
-	taskRepeatWeekdays = "Every weekday (Monday to Friday)"
-	taskRepeatMonthly  = "Every month, on the same date"
+	taskRepeatWeekdays  = "Every weekday (Monday to Friday)"
+	taskRepeatMonthly   = "Every month, on the same date"
 )
 
 var taskRepeatChoices = []string{taskRepeatNever, taskRepeatWeekly, taskRepeatFortnight, taskRepeatWeekdays, taskRepeatMonthly}
@@ -469,4 +469,3 @@ func taskDayWords(d ukcal.Date) string {
 	}
 	return d.LongWithDay()
 }
-

@@ -104,7 +104,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	addTodayComplaints(s.ctx, cards)
 	addTodaySafeguarding(s.ctx, cards) // above the complaints: a child comes first
 	addTodaySAR(s.ctx, cards)
-	addTodayReferrals(s.ctx, cards) // above the complaints: a clock the clinic must act on
+	addTodayReferrals(s.ctx, cards)       // above the complaints: a clock the clinic must act on
 	s.tasks = addTodayTasks(s.ctx, cards) // first: the promises made to patients
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())
