@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"errors"
 	"fmt"
 
 	"clinicdesk/app"
@@ -58,6 +59,7 @@ type tasksScreen struct {
 	done, snooze, change, record, reopen *widget.Button
 	lastDone                             string // the task last marked done here, for a manager to reopen
 	seq                                  int
+	loaded                               bool // the lists have been read once
 	openTab                              string
 }
 
@@ -73,7 +75,7 @@ func (s *tasksScreen) CreateRenderer() fyne.WidgetRenderer {
 
 func (s *tasksScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
-	cols := &columns{widths: []float32{310, 270, 160, 170}}
+	cols := &columns{widths: []float32{290, 300, 160, 170}}
 	s.summary = wrapped("Reading the tasks…")
 	s.message = note()
 	s.detail = wrapped("Choose a task to see its note and act on it.")
@@ -103,7 +105,7 @@ func (s *tasksScreen) build() fyne.CanvasObject {
 	if !s.ctx.Clinic.Can(app.PermReopenTasks) {
 		s.reopen.Hide()
 	}
-	keys := widget.NewLabel("↑ ↓ choose · Enter changes · D marks done")
+	keys := widget.NewLabel("Up and Down choose · Enter changes · D marks done")
 	keys.SizeName = theme.SizeNameCaptionText
 	top := container.NewVBox(container.NewHBox(heading("Tasks"), layout.NewSpacer(), keys, newB), s.summary, s.message)
 	actions := container.NewVBox(widget.NewSeparator(), s.detail,
@@ -152,6 +154,11 @@ func (s *tasksScreen) reload() {
 	type both struct{ mine, team []app.TaskLine }
 	offUI(s.ctx, func() (both, error) {
 		var b both
+		// The rules' tasks first (as Today does), so what came due since
+		// the last look is listed and counted.
+		if _, err := c.MakeRuleTasks(); err != nil && !isPermissionError(err) {
+			return b, err
+		}
 		var err error
 		if b.mine, err = c.MyTasks(); err != nil {
 			return b, err
@@ -184,6 +191,14 @@ func (s *tasksScreen) reload() {
 				list.ScrollTo(i)
 			}
 		}
+		if !s.loaded && len(lines) > 0 {
+			// Ready for the keyboard: the first (most urgent) task chosen.
+			list.Select(0)
+			if !overlayOpen(s.ctx.Window.Canvas()) {
+				s.ctx.Window.Canvas().Focus(list)
+			}
+		}
+		s.loaded = true
 		s.showChosen()
 	})
 }
@@ -360,3 +375,10 @@ func (s *tasksScreen) openRecord() {
 
 // taskSaved shows a task added over the screen (Ctrl+T).
 func (s *tasksScreen) taskSaved(k tasks.Task) { s.saved("Task added.")(k) }
+
+// isPermissionError reports a refusal for the role: the lists are still
+// read when the role may not make the rules' tasks.
+func isPermissionError(err error) bool {
+	var pe *app.PermissionError
+	return errors.As(err, &pe)
+}

@@ -22,7 +22,7 @@ const todayLookBack = 30
 
 // todaySideWidth is the column of bank holidays and backups beside the
 // day's list.
-const todaySideWidth = 210
+const todaySideWidth = 250
 
 // todayScreen is the landing screen: who is signed in, today's date,
 // today's appointments with their arrivals, the coming bank holidays and,
@@ -64,6 +64,8 @@ type todayScreen struct {
 
 	// My tasks (nil for someone who may not see the lists).
 	tasks *todayTasks
+	// Referrals at risk (nil for someone who may not see the list).
+	referrals *todayReferrals
 
 	// Backups (practice managers only; nil for everyone else).
 	backupCard    *widget.Card
@@ -104,8 +106,8 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	addTodayComplaints(s.ctx, cards)
 	addTodaySafeguarding(s.ctx, cards) // above the complaints: a child comes first
 	addTodaySAR(s.ctx, cards)
-	addTodayReferrals(s.ctx, cards)       // above the complaints: a clock the clinic must act on
-	s.tasks = addTodayTasks(s.ctx, cards) // first: the promises made to patients
+	s.referrals = addTodayReferrals(s.ctx, cards) // above the complaints: a clock the clinic must act on
+	s.tasks = addTodayTasks(s.ctx, cards)         // first: the promises made to patients
 	if s.ctx.Clinic.Can(app.PermBackup) {
 		s.backupIcon = widget.NewIcon(theme.InfoIcon())
 		s.backupMessage = wrapped("")

@@ -36,9 +36,9 @@ type todayReferrals struct {
 
 // addTodayReferrals puts the card after the tasks, for those who may see
 // the tracking list.
-func addTodayReferrals(ctx *Context, cards *fyne.Container) {
+func addTodayReferrals(ctx *Context, cards *fyne.Container) *todayReferrals {
 	if !ctx.Clinic.Can(app.PermViewReferrals) {
-		return
+		return nil
 	}
 	p := &todayReferrals{ctx: ctx, list: container.NewVBox(lowNote("Reading the tracking list…"))}
 	p.card = widget.NewCard("Referrals", "At risk or breached", p.list)
@@ -54,6 +54,7 @@ func addTodayReferrals(ctx *Context, cards *fyne.Container) {
 	offUI(ctx, func() (pathways.PTL, error) {
 		return c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: todayReferralsAtRiskDays})
 	}, p.show)
+	return p
 }
 
 func (p *todayReferrals) show(list pathways.PTL, err error) {

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"strings"
 
 	"clinicdesk/app"
 	"clinicdesk/app/tasks"
@@ -94,6 +95,9 @@ func (p *todayTasks) show(r todayTasksRead, err error) {
 		if i == todayTasksShown {
 			break
 		}
+		if i > 0 {
+			p.list.Add(widget.NewSeparator())
+		}
 		p.list.Add(p.item(l))
 	}
 	label := "Open my tasks"
@@ -114,10 +118,11 @@ func todayTaskTitle(n app.TaskCounts) string {
 	return fmt.Sprintf("%d overdue · %d due today", n.Overdue, n.DueToday)
 }
 
-// item is one task: Done beside what needs doing (and for whom) and when.
+// item is one task: what needs doing (and for whom), when, and Done
+// under it, so the words have the column's width.
 func (p *todayTasks) item(l app.TaskLine) fyne.CanvasObject {
 	text := l.Task.Title
-	if l.Patient != "" {
+	if l.Patient != "" && !strings.Contains(text, l.Patient) {
 		text += " (" + l.Patient + ")"
 	}
 	what := wrapped(text)
@@ -129,8 +134,13 @@ func (p *todayTasks) item(l app.TaskLine) fyne.CanvasObject {
 	if !p.ctx.Clinic.Can(app.PermNotePatients) {
 		done.Disable()
 	}
-	body := container.New(layout.NewCustomPaddedVBoxLayout(0), what, words)
-	return container.NewBorder(nil, nil, container.NewVBox(done), nil, body)
+	row := container.NewHBox(done)
+	if id := l.Task.PatientID; id != "" {
+		record := widget.NewButton("Record", func() { openPatientRecord(p.ctx, id) })
+		record.Importance = widget.LowImportance
+		row.Add(record)
+	}
+	return container.New(layout.NewCustomPaddedVBoxLayout(0), what, words, row)
 }
 
 // todayTaskWhen is the task's day said short enough for the card.

@@ -1,0 +1,253 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"clinicdesk/app"
+	"clinicdesk/app/pathways"
+	"clinicdesk/app/tasks"
+	"clinicdesk/app/testclock"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// tkDialogTitle is the title of the dialog on top, "" when none is.
+func tkDialogTitle(w fyne.Window) string {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	pop, ok := overlayContent(top).(*widget.PopUp)
+	if !ok || !isDialog(pop) {
+		return ""
+	}
+	var title string
+	walkShown(pop.Content.(*fyne.Container).Objects[4], func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && title == "" {
+			title = l.Text
+		}
+	})
+	return title
+}
+
+// tkTaskOf is the patient's one task as the store has it.
+func tkTaskOf(t *testing.T, c *app.Clinic, patientID string) tasks.Task {
+	t.Helper()
+	ks, err := c.Tasks(tasks.Filter{PatientID: patientID})
+	if err != nil || len(ks) != 1 {
+		t.Fatalf("the patient's tasks: %+v %v", ks, err)
+	}
+	return ks[0]
+}
+
+func TestATaskMadeFromTheRecordShowsOnTodayAndIsDoneFromThere(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	ada := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10")
+	_, r, _ := tpOpen(t, c, ada)
+	r.taskTitle.SetText("Call back about the X-ray")
+	r.taskDue.SetText("today")
+	r.addTask()
+	tpIdle(t)
+	made := tkTaskOf(t, c, ada.ID)
+	if made.IsDone() || made.Due != testclock.Today() {
+		t.Fatalf("made from the record: %+v", made)
+	}
+
+	s, w, _ := tcToday(t, c)
+	if s.tasks == nil || len(s.tasks.lines) != 1 || s.tasks.lines[0].Task.ID != made.ID {
+		t.Fatalf("Today's tasks: %+v", s.tasks)
+	}
+	if got := s.tasks.card.Subtitle; got != "0 overdue · 1 due today" {
+		t.Errorf("the card says %q", got)
+	}
+	if !tpShows(w, "Call back about the X-ray (Ada Lovelace)") || !tpShows(w, "Due today") {
+		t.Errorf("the task is not on the card: %q", tpTexts(w))
+	}
+	tcTap(t, w, "Done")
+	tpIdle(t)
+	if k := tkTaskOf(t, c, ada.ID); !k.IsDone() || k.DoneBy != "pmanager" {
+		t.Fatalf("after Done on Today: %+v", k)
+	}
+	if got := s.tasks.card.Subtitle; got != "Up to date" || len(s.tasks.lines) != 0 {
+		t.Errorf("after Done the card says %q with %d tasks", got, len(s.tasks.lines))
+	}
+	if !strings.Contains(s.tasks.message.Text, "Done: “Call back about the X-ray”.") {
+		t.Errorf("Done is not said: %q", s.tasks.message.Text)
+	}
+}
+
+func TestTheNewTaskShortcutOpensOverAnyScreenAndTheTaskIsInMyTasks(t *testing.T) {
+	c := tcClinic(t)
+	ada := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10")
+	tpHoldResults(t)
+	u := New(test.NewTempApp(t), Options{Clinic: c, Screen: sarModuleID, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
+	w := u.Window()
+	w.Resize(fyne.NewSize(1366, 768))
+	u.settle()
+	if u.shell.currentID() != sarModuleID {
+		t.Fatalf("on %q", u.shell.currentID())
+	}
+
+	// Over the Subject access screen: a task about nobody.
+	fdPressShortcut(t, w, doorNewTaskShortcut)
+	u.settle()
+	if got := tkDialogTitle(w); got != "New task" {
+		t.Fatalf("Ctrl+T opened %q", got)
+	}
+	tcTap(t, w, "Add the task")
+	u.settle()
+	if !tpShows(w, "Say what needs doing") || tkDialogTitle(w) != "New task" {
+		t.Fatalf("an empty task was not refused in the dialog: %q", tpTexts(w))
+	}
+	tsBox(t, w, "What needs doing").SetText("Order more large-print forms")
+	tsBox(t, w, "e.g. tomorrow").SetText("tomorrow")
+	tsBox(t, w, "Anything the person").SetText("From the usual printer")
+	tcTap(t, w, "Add the task")
+	u.settle()
+	if tkDialogTitle(w) != "" || u.shell.currentID() != sarModuleID {
+		t.Fatalf("after saving: dialog %q on %q", tkDialogTitle(w), u.shell.currentID())
+	}
+	mine, err := c.MyTasks()
+	if err != nil || len(mine) != 1 || mine[0].Task.Title != "Order more large-print forms" ||
+		mine[0].Task.Due != testclock.Today().AddDays(1) || mine[0].Task.Note != "From the usual printer" || mine[0].Task.PatientID != "" {
+		t.Fatalf("my tasks: %+v %v", mine, err)
+	}
+
+	// Over a patient's record: the task is about her.
+	u.shell.openID(patientsModuleID)
+	u.settle()
+	ps := u.shell.shownContent().(*patientsScreen)
+	ps.openRecord(ada.ID)
+	u.settle()
+	fdPressShortcut(t, w, doorNewTaskShortcut)
+	u.settle()
+	if got := tkDialogTitle(w); got != "New task for Ada Lovelace" {
+		t.Fatalf("Ctrl+T over the record opened %q", got)
+	}
+	tsBox(t, w, "What needs doing").SetText("Send the exercise sheet")
+	tsBox(t, w, "e.g. tomorrow").SetText("today")
+	tcTap(t, w, "Add the task")
+	u.settle()
+	if k := tkTaskOf(t, c, ada.ID); k.Title != "Send the exercise sheet" {
+		t.Fatalf("the record's task: %+v", k)
+	}
+	if !tpShows(w, "Send the exercise sheet") {
+		t.Errorf("the record does not show the task added over it: %q", tpTexts(w))
+	}
+
+	// Both are in My tasks, the one due today first.
+	u.shell.openID(tasksModuleID)
+	u.settle()
+	ts, ok := u.shell.shownContent().(*tasksScreen)
+	if !ok {
+		t.Fatalf("Tasks on show: %T", u.shell.shownContent())
+	}
+	if len(ts.mine) != 2 || ts.mine[0].Task.Title != "Send the exercise sheet" || ts.mine[1].Task.Title != "Order more large-print forms" {
+		t.Fatalf("my tasks on the screen: %+v", ts.mine)
+	}
+	if !tpShows(w, "1 due today · 1 later.") || !tpShows(w, "Ada Lovelace") {
+		t.Errorf("the screen: %q", tpTexts(w))
+	}
+	// D marks the chosen (first) one done.
+	ts.mineL.TypedRune('d')
+	u.settle()
+	if k := tkTaskOf(t, c, ada.ID); !k.IsDone() {
+		t.Fatalf("D did not mark it done: %+v", k)
+	}
+	if len(ts.mine) != 1 || !strings.Contains(ts.message.Text, "Done: “Send the exercise sheet”.") {
+		t.Errorf("after D: %+v, %q", ts.mine, ts.message.Text)
+	}
+	// A manager may reopen it.
+	tcTap(t, w, "Reopen the last one done")
+	u.settle()
+	if k := tkTaskOf(t, c, ada.ID); k.IsDone() || len(ts.mine) != 2 {
+		t.Errorf("reopened: %+v, %d listed", k, len(ts.mine))
+	}
+}
+
+func TestTodaysCountsAreTheFacades(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	ada := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10")
+	bea := tpAdd(t, c, "Beatrix", "Potter", "1966-07-28")
+	cal := tpAdd(t, c, "Calvin", "Hobbes", "1990-01-01")
+	today := testclock.Today()
+	staff, err := c.StaffList()
+	if err != nil || len(staff) != 1 {
+		t.Fatal(staff, err)
+	}
+	if _, err := c.AddUser(app.NewUser{Username: "rjones", FullName: "Rob Jones", Role: app.Receptionist, Password: tcStaffPassword}); err != nil {
+		t.Fatal(err)
+	}
+	rob, err := c.FindStaff("rjones")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []app.TaskInput{
+		{Title: "Overdue call", Due: today.AddDays(-3), PatientID: ada.ID},
+		{Title: "Due today, any manager", Due: today, OwnerRole: app.Manager},
+		{Title: "Due today", Due: today},
+		{Title: "Later", Due: today.AddDays(4)},
+		{Title: "Rob's, not mine", Due: today.AddDays(-1), OwnerID: rob.ID},
+		{Title: "Any receptionist's", Due: today, OwnerRole: app.Receptionist},
+	} {
+		if _, err := c.NewTask(in); err != nil {
+			t.Fatal(in.Title, err)
+		}
+	}
+	// Three pathways: breached (received 130 days ago), at risk (breaches
+	// in 16 days) and well within its 18 weeks.
+	for _, r := range []struct {
+		id   string
+		days int
+	}{{ada.ID, 130}, {bea.ID, 110}, {cal.ID, 10}} {
+		if _, err := c.AddReferral(pathways.Referral{PatientID: r.id, Direction: pathways.In, Date: today.AddDays(-r.days),
+			Party: pathways.Party{Name: "Dr A Khan", Organisation: "Harbour Medical Practice"}, Urgency: pathways.Routine,
+			Kind: pathways.RTT, Reason: "knee pain"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	s, _, sh := tcToday(t, c)
+	want, err := c.MyTaskCounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.tasks.counts != want || want.Overdue != 1 || want.DueToday != 2 {
+		t.Errorf("Today counts %+v, the facade %+v", s.tasks.counts, want)
+	}
+	if got := s.tasks.card.Subtitle; got != "1 overdue · 2 due today" || len(s.tasks.lines) != 3 {
+		t.Errorf("the tasks card says %q with %d tasks", got, len(s.tasks.lines))
+	}
+	ptl, err := c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: todayReferralsAtRiskDays})
+	if err != nil {
+		t.Fatal(err)
+	}
+	breached := 0
+	for _, r := range ptl.Rows {
+		if r.Clock.Breached {
+			breached++
+		}
+	}
+	refs := s.referrals
+	if refs == nil {
+		t.Fatal("no referrals card on Today")
+	}
+	if refs.breached != breached || refs.atRisk != len(ptl.Rows)-breached || refs.breached != 1 || refs.atRisk != 1 {
+		t.Errorf("Today: %d breached, %d at risk; the list: %d rows, %d breached", refs.breached, refs.atRisk, len(ptl.Rows), breached)
+	}
+	if got := refs.card.Subtitle; got != "1 breached · 1 at risk" {
+		t.Errorf("the referrals card says %q", got)
+	}
+	// Each card opens its list.
+	refs.openList()
+	openTasks(s.ctx, tasksTabMine)
+	if len(sh.opened) != 2 || sh.opened[0] != todayReferralsModule || sh.opened[1] != tasksModuleID {
+		t.Errorf("the cards opened %q", sh.opened)
+	}
+}
+
