@@ -89,7 +89,7 @@ func (p *todayTasks) show(r todayTasksRead, err error) {
 	p.counts, p.lines = r.counts, r.lines
 	p.card.SetSubTitle(todayTaskTitle(r.counts))
 	if len(r.lines) == 0 {
-		p.list.Add(lowNote("Nothing due today or overdue. Add a task from anywhere with " + doorShortcutText("T") + "."))
+		p.list.Add(lowNote("Nothing due today or overdue. " + doorShortcutText("T") + " adds one from any screen."))
 	}
 	for i, l := range r.lines {
 		if i == todayTasksShown {
