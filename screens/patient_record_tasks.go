@@ -36,8 +36,10 @@ func (r *patientRecord) tasksTab() fyne.CanvasObject {
 	r.taskProblem = errorText()
 	r.taskAdd = widget.NewButtonWithIcon("Add follow-up", theme.ContentAddIcon(), r.addTask)
 	r.taskAdd.Importance = widget.HighImportance
+	more := widget.NewButton("More options…", r.moreTaskOptions)
 	if !r.ctx.Clinic.Can(app.PermNotePatients) || r.data.p.Status == patients.Merged {
 		r.taskAdd.Disable()
+		more.Disable()
 	}
 	restored := note()
 	say(restored, widget.WarningImportance, r.keepFollowUpTyping())
@@ -45,7 +47,7 @@ func (r *patientRecord) tasksTab() fyne.CanvasObject {
 		restored,
 		container.NewBorder(nil, nil, nil, container.NewHBox(
 			labelledField("Due", sized(r.taskDue, 130)), labelledField("Who will do it", sized(r.taskOwner, 190)),
-			labelledField(" ", r.taskAdd)),
+			labelledField(" ", container.NewHBox(r.taskAdd, more))),
 			labelledField("Follow-up", r.taskTitle)),
 		dueHint,
 		r.taskProblem,
@@ -105,30 +107,33 @@ func (r *patientRecord) fillTasks() {
 		}
 		title := wrapped(k.Title)
 		title.TextStyle.Bold = !done
-		var when string
-		due := k.Due
-		dueText := due.Short()
 		whenLabel := widget.NewLabel("")
-		switch {
+		when := app.TaskWhen(k, today)
+		switch st := k.StateOn(today); {
 		case done:
 			when = fmt.Sprintf("Done %s by %s", ukDate(k.DoneAt), r.staffByUsername(k.DoneBy))
 			whenLabel.Importance = widget.SuccessImportance
-		case !due.IsZero() && due.Before(today):
-			when = fmt.Sprintf("Overdue: was due %s (%s)", dueText, plural(int64(due.DaysUntil(today)), "day ago", "days ago"))
-			whenLabel.Importance = widget.DangerImportance
-			whenLabel.TextStyle.Bold = true
-		case due == today:
-			when = "Due today"
-			whenLabel.Importance = widget.WarningImportance
 		default:
-			when = "Due " + dueText
+			whenLabel.Importance = taskStateImportance(st)
+			whenLabel.TextStyle.Bold = st == tasks.Overdue
+		}
+		if !k.Repeat.IsZero() && !done {
+			when += " · repeats " + k.Repeat.Words()
 		}
 		owner := r.staffName(k.OwnerID)
-		if k.OwnerRole != "" { // a task the rules gave to everyone in a role
+		if k.OwnerRole != "" { // a task given to everyone in a role
 			owner = "Any " + strings.ToLower(app.Role(k.OwnerRole).Label())
 		}
 		whenLabel.SetText(when + " · " + owner)
-		r.tasksBox.Add(container.NewBorder(nil, nil, container.NewCenter(check), nil, container.NewVBox(title, whenLabel)))
+		lines := container.NewVBox(title, whenLabel)
+		if k.Note != "" {
+			lines.Add(lowNote(k.Note))
+		}
+		var right fyne.CanvasObject
+		if done && r.ctx.Clinic.Can(app.PermReopenTasks) {
+			right = widget.NewButtonWithIcon("Reopen", theme.ContentUndoIcon(), func() { r.reopenTask(k) })
+		}
+		r.tasksBox.Add(container.NewBorder(nil, nil, container.NewCenter(check), right, lines))
 		r.tasksBox.Add(widget.NewSeparator())
 	}
 }
@@ -176,6 +181,41 @@ func (r *patientRecord) addTask() {
 	})
 }
 
+// reopenTask puts a task marked done back on the list (a manager's to do).
+func (r *patientRecord) reopenTask(k tasks.Task) {
+	c := r.ctx.Clinic
+	offUI(r.ctx, func() (struct{}, error) { return struct{}{}, c.ReopenTask(k.ID) }, func(_ struct{}, err error) {
+		if err != nil {
+			r.say(widget.DangerImportance, plainError(err))
+			return
+		}
+		r.say(widget.SuccessImportance, "Reopened: "+k.Title)
+		r.load(false)
+	})
+}
+
+// moreTaskOptions opens the whole task dialog for this patient (a time,
+// a role, a note, a repeat), carrying over what was typed in the short form.
+func (r *patientRecord) moreTaskOptions() {
+	title, due := r.taskTitle.Text, r.taskDue.Text
+	name, c, id := patientFullName(r.data.p), r.ctx.Clinic, r.id
+	d := openNewTask(r.ctx, id, name, func(k tasks.Task) {
+		r.taskTitle.SetText("")
+		r.taskDue.SetText("")
+		typingDrafts.drop(c, sessionUserID(c), followUpPlace(id))
+		r.say(widget.SuccessImportance, "Follow-up added.")
+		r.load(false)
+	})
+	if d != nil {
+		if d.title.Text == "" {
+			restoreTyped(&d.title.Entry, title)
+		}
+		if d.due.Text == "" {
+			restoreTyped(&d.due.Entry, due)
+		}
+	}
+}
+
 func (r *patientRecord) completeTask(k tasks.Task, check *widget.Check) {
 	check.Disable()
 	c := r.ctx.Clinic
@@ -197,5 +237,9 @@ func (s *patientsScreen) taskSaved(k tasks.Task) {
 	if s.record != nil && k.PatientID == s.record.id {
 		s.record.say(widget.SuccessImportance, "Task added: "+k.Title)
 		s.record.load(false)
+		return
+	}
+	if s.message != nil {
+		say(s.message, widget.SuccessImportance, "Task added: "+k.Title+". It is in Tasks ("+doorShortcutText("9")+").")
 	}
 }

@@ -146,15 +146,19 @@ type taskDialog struct {
 
 // openNewTask opens the new-task dialog, about the patient when given
 // (the record open, the Ctrl+T shortcut over it); saved is called with
-// the task once it is saved.
-func openNewTask(ctx *Context, patientID, patientName string, saved func(tasks.Task)) {
+// the task once it is saved. It returns the dialog, nil when it could not
+// open (the staff list did not read: said in a dialog).
+func openNewTask(ctx *Context, patientID, patientName string, saved func(tasks.Task)) *taskDialog {
 	d := &taskDialog{ctx: ctx, fixedID: patientID}
 	d.saved = func(k, _ tasks.Task) {
 		if saved != nil {
 			saved(k)
 		}
 	}
-	d.show(patientName)
+	if !d.show(patientName) {
+		return nil
+	}
+	return d
 }
 
 // openChangeTask opens the dialog on a task to change it.
@@ -169,16 +173,16 @@ func openChangeTask(ctx *Context, line app.TaskLine, saved func(tasks.Task)) {
 	d.show(line.Patient)
 }
 
-func (d *taskDialog) show(patientName string) {
+func (d *taskDialog) show(patientName string) bool {
 	c := d.ctx.Clinic
 	staff, err := c.StaffList()
 	if err != nil {
 		d.ctx.ShowError(err)
-		return
+		return false
 	}
 	d.owners = newTaskOwners(c, staff)
 	d.title = newTextBox()
-	d.title.SetPlaceHolder("What needs doing, e.g. Call Mrs Khan back about her X-ray")
+	d.title.SetPlaceHolder("e.g. Call Mrs Khan back about her X-ray")
 	d.due = newTextBox()
 	d.due.SetPlaceHolder("e.g. tomorrow, Tuesday, 14/12/2026")
 	d.dueHint = newSpokenHint()
@@ -192,16 +196,16 @@ func (d *taskDialog) show(patientName string) {
 	d.note = newTextArea()
 	d.note.Wrapping = fyne.TextWrapWord
 	d.note.SetPlaceHolder("Anything the person doing it needs to know (optional)")
-	d.note.SetMinRowsVisible(3)
-	d.repeat = widget.NewSelect(taskRepeatChoices, nil)
+	d.note.SetMinRowsVisible(2)
+	d.holidays = widget.NewCheck("Not on bank holidays (move to the next working day)", nil)
+	d.repeat = widget.NewSelect(taskRepeatChoices, func(string) { d.repeatChanged() })
 	d.repeat.SetSelected(taskRepeatNever)
-	d.holidays = widget.NewCheck("Move a day that falls on a bank holiday or weekend to the next working day", nil)
 	d.problem = errorText()
 	d.restored = note()
 
 	patient := fyne.CanvasObject(wrapped("Not about a patient."))
 	if d.fixedID != "" {
-		patient = widget.NewLabelWithStyle("Patient: "+patientName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		patient = widget.NewLabelWithStyle(patientName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	} else if d.editing == nil && c.Can(app.PermViewPatients) {
 		d.pick = newCalendarPatientPick(d.ctx, func(patients.PatientSummary) { d.noteDraft() })
 		d.pick.chosen.SetText("Not about a patient (optional): find one above to link it.")
@@ -216,14 +220,16 @@ func (d *taskDialog) show(patientName string) {
 	} else if patientName != "" {
 		title = "New task for " + patientName
 	}
-	when := container.NewGridWithColumns(2, labelledField("Due (day)", d.due, d.dueHint), labelledField("Time (optional)", d.at))
+	// Two fields a line where they are short, so the whole form fits a
+	// 768-pixel screen without scrolling.
+	when := container.NewGridWithColumns(2, labelledField("Due (day)", d.due), labelledField("Time (optional)", d.at))
+	who := container.NewGridWithColumns(2, labelledField("Who will do it", d.owner), labelledField("Repeat", d.repeat))
 	content := container.NewVBox(d.restored,
 		labelledField("What needs doing", d.title),
-		when,
-		labelledField("Who will do it", d.owner),
+		when, d.dueHint,
+		who, d.holidays,
 		labelledField("Patient", patient),
 		labelledField("Note", d.note),
-		labelledField("Repeat", d.repeat, d.holidays),
 		d.problem)
 	if d.editing == nil {
 		d.keepTyping(patientName)
@@ -249,6 +255,7 @@ func (d *taskDialog) show(patientName string) {
 	d.dlg.Resize(fyne.NewSize(taskDialogWidth, 0))
 	d.dlg.Show()
 	d.ctx.Window.Canvas().Focus(d.title)
+	return true
 }
 
 // fill puts a task's values in the form, to change it.
@@ -303,11 +310,18 @@ func (d *taskDialog) keepTyping(patientName string) {
 		fd.field("patient", get, set)
 	}
 	d.owner.OnChanged = func(string) { fd.note() }
-	d.repeat.OnChanged = func(string) { fd.note() }
+	d.repeat.OnChanged = func(string) { d.repeatChanged() }
 	d.holidays.OnChanged = func(bool) { fd.note() }
 	fd.typed = "the task you were adding"
 	d.draft = fd
 	say(d.restored, widget.WarningImportance, fd.begin())
+}
+
+// repeatChanged offers the bank holiday choice only for a repeating task.
+func (d *taskDialog) repeatChanged() {
+	d.holidays.Hidden = d.repeat.Selected == taskRepeatNever
+	d.holidays.Refresh()
+	d.noteDraft()
 }
 
 func (d *taskDialog) noteDraft() {
@@ -407,8 +421,7 @@ func reopenTaskDraft(ctx *Context, saved func(tasks.Task)) bool {
 		return false
 	}
 	id, name, _ := strings.Cut(kept.fields["fixed patient"], "\n")
-	openNewTask(ctx, id, name, saved)
-	return true
+	return openNewTask(ctx, id, name, saved) != nil
 }
 
 // askSnooze asks until which day to put a task off.

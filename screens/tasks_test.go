@@ -103,7 +103,7 @@ func TestTheNewTaskShortcutOpensOverAnyScreenAndTheTaskIsInMyTasks(t *testing.T)
 	if !tpShows(w, "Say what needs doing") || tkDialogTitle(w) != "New task" {
 		t.Fatalf("an empty task was not refused in the dialog: %q", tpTexts(w))
 	}
-	tsBox(t, w, "What needs doing").SetText("Order more large-print forms")
+	tsBox(t, w, "e.g. Call").SetText("Order more large-print forms")
 	tsBox(t, w, "e.g. tomorrow").SetText("tomorrow")
 	tsBox(t, w, "Anything the person").SetText("From the usual printer")
 	tcTap(t, w, "Add the task")
@@ -128,7 +128,7 @@ func TestTheNewTaskShortcutOpensOverAnyScreenAndTheTaskIsInMyTasks(t *testing.T)
 	if got := tkDialogTitle(w); got != "New task for Ada Lovelace" {
 		t.Fatalf("Ctrl+T over the record opened %q", got)
 	}
-	tsBox(t, w, "What needs doing").SetText("Send the exercise sheet")
+	tsBox(t, w, "e.g. Call").SetText("Send the exercise sheet")
 	tsBox(t, w, "e.g. tomorrow").SetText("today")
 	tcTap(t, w, "Add the task")
 	u.settle()
@@ -250,4 +250,3 @@ func TestTodaysCountsAreTheFacades(t *testing.T) {
 		t.Errorf("the cards opened %q", sh.opened)
 	}
 }
-

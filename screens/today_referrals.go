@@ -105,11 +105,14 @@ func (p *todayReferrals) item(r pathways.PTLRow, asOf ukcal.Date) fyne.CanvasObj
 	var text string
 	imp := widget.WarningImportance
 	if r.Clock.Breached {
-		text = fmt.Sprintf("Breached %s: week %d", r.Clock.Breach.Short(), r.Clock.WeeksWaited())
+		text = fmt.Sprintf("Past 18 weeks since %s (week %d)", r.Clock.Breach.Short(), r.Clock.WeeksWaited())
 		imp = widget.DangerImportance
 	} else {
 		days := asOf.DaysUntil(r.Clock.Breach)
-		text = fmt.Sprintf("Breaches %s (%s): week %d", r.Clock.Breach.Short(), plural(int64(days), "day", "days"), r.Clock.WeeksWaited())
+		text = fmt.Sprintf("Reaches 18 weeks on %s, in %s", r.Clock.Breach.Short(), plural(int64(days), "day", "days"))
+		if days <= 0 {
+			text = "Reaches 18 weeks today, " + r.Clock.Breach.Short()
+		}
 	}
 	words := wrapped(text)
 	words.Importance = imp
