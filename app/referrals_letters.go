@@ -116,6 +116,9 @@ func referralLetterFits(tmpl letters.ClinicTemplate, r pathways.Referral) error 
 		if r.Direction != pathways.In {
 			return errors.New("the \"" + tmpl.Title + "\" letter goes to whoever referred a patient to us, and this is a referral we sent out: choose the referral letter or the chase instead")
 		}
+		if r.Source == pathways.FromSelf {
+			return errors.New("the patient referred themselves, so there is no referrer to acknowledge: write to the patient from their record instead")
+		}
 	case letters.ToService:
 		if r.Direction != pathways.Out {
 			return errors.New("the \"" + tmpl.Title + "\" letter goes to a service we referred a patient to, and this referral came to us: choose the acknowledgement instead")
@@ -192,6 +195,18 @@ func referralFields(r *pathways.Referral, lastChased ukcal.Date) *letters.Referr
 		PartyName: r.Party.Name, PartyOrganisation: r.Party.Organisation, PartyAddress: addressLines(r.Party.Address),
 		ReplyDueBy: r.ReplyDueBy, LastChased: lastChased,
 	}
+}
+
+// gpReferred reports whether the patient's GP referred them to us, so a
+// letter may tell them their GP would need to refer them again.
+func gpReferred(store *data.Store, patientID string) (bool, error) {
+	rows, err := store.Referrals(data.ReferralFilter{PatientID: patientID, Direction: pathways.In})
+	for _, row := range rows {
+		if row.Referral.Source == pathways.FromGP {
+			return true, err
+		}
+	}
+	return false, err
 }
 
 // urgencyWords is the urgency as a letter's sentence needs it, article

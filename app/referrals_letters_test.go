@@ -93,3 +93,44 @@ func TestReferralLettersGoToTheOtherEndAndSayWhatHappened(t *testing.T) {
 		t.Errorf("the second chase should say when we last asked:\n%s", text)
 	}
 }
+
+// Who sent a referral in decides what letters may say: a self-referral
+// has no referrer to acknowledge (nor needs one named), and only a
+// patient their GP referred is told their GP would need to refer them
+// again.
+func TestAReferralsSourceDecidesWhatLettersSay(t *testing.T) {
+	d := newDiary(t)
+	c := d.c
+	self := gpReferral(d.john.ID, "2026-11-16")
+	self.Source, self.Party = pathways.FromSelf, pathways.Party{}
+	s := addReferral(t, c, self)
+	if _, err := c.ReferralLetter(s.ID, ReferralAckTemplate); err == nil || !strings.Contains(err.Error(), "referred themselves") {
+		t.Fatalf("an acknowledgement of a self-referral: %v", err)
+	}
+	out := gpReferral(d.john.ID, "2026-11-16")
+	out.Direction, out.Source, out.Kind = pathways.Out, pathways.FromGP, pathways.Other
+	if _, err := c.AddReferral(out); err == nil || !strings.Contains(err.Error(), "has no source") {
+		t.Fatalf("a referral out with a source: %v", err)
+	}
+	in := gpReferral(d.zoe.ID, "2026-11-16")
+	in.Source = ""
+	if r := addReferral(t, c, in); r.Source != pathways.FromGP {
+		t.Errorf("a referral in with no source given should be the GP's, the form's first choice: %q", r.Source)
+	}
+
+	missed := d.book(t, d.req(d.zoe, d.evans, "2026-11-23", "09:00"))
+	if _, err := c.SetStatus(missed.ID, "dna", ""); err != nil {
+		t.Fatal(err)
+	}
+	letter := func(patientID string) string {
+		t.Helper()
+		res, err := c.RenderLetter(LetterRequest{Template: "dna_second", PatientID: patientID, AppointmentID: missed.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdfTextOf(t, res.PDF)
+	}
+	if text := letter(d.zoe.ID); !strings.Contains(text, "your GP would need to refer you again") {
+		t.Errorf("a patient their GP referred should be told the GP would refer again:\n%s", text)
+	}
+}
