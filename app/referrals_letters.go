@@ -6,7 +6,6 @@ import (
 
 	"clinicdesk/app/letters"
 	"clinicdesk/app/pathways"
-	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -132,32 +131,11 @@ func referralLetterFits(tmpl letters.ClinicTemplate, r pathways.Referral) error 
 	return nil
 }
 
-// firstAppointmentAhead is the appointment booked as the referral's first,
-// when it is still booked for today or later, so the acknowledgement can
-// tell the referrer when the patient will be seen; "" otherwise.
+// firstAppointmentAhead is the appointment booked for the referral that
+// is next, today or later, so the acknowledgement can tell the referrer
+// when the patient will be seen; "" when none is booked.
 func (c *Clinic) firstAppointmentAhead(referralID string, today ukcal.Date) (string, error) {
-	events, err := c.store.ReferralEvents(referralID)
-	if err != nil {
-		return "", err
-	}
-	for i := len(events) - 1; i >= 0; i-- {
-		e := events[i]
-		if e.Kind != pathways.FirstAppointmentBooked || e.AppointmentID == "" {
-			continue
-		}
-		a, err := c.store.Appointment(e.AppointmentID)
-		if errors.Is(err, data.ErrNotFound) {
-			return "", nil
-		}
-		if err != nil {
-			return "", err
-		}
-		if a.Status == schedule.StatusBooked && !a.Slot.Date.Before(today) {
-			return a.ID, nil
-		}
-		return "", nil
-	}
-	return "", nil
+	return c.store.NextReferralAppointment(referralID, today)
 }
 
 // referralRecipient addresses a referral letter to the other end of it:

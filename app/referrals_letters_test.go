@@ -26,7 +26,15 @@ func TestReferralLettersGoToTheOtherEndAndSayWhatHappened(t *testing.T) {
 	if _, err := c.ReferralLetter(r.ID, ReferralOutTemplate); err == nil || !strings.Contains(err.Error(), "acknowledgement") {
 		t.Fatalf("a referral letter out on a referral in: %v", err)
 	}
-	req := d.req(d.zoe, d.evans, "2026-11-30", "09:00")
+	// Booked, cancelled by the clinic and booked again: the
+	// acknowledgement names the appointment the patient still has.
+	req := d.req(d.zoe, d.evans, "2026-11-27", "09:00")
+	req.ReferralID = r.ID
+	cancelled := d.book(t, req)
+	if _, err := c.SetStatus(cancelled.ID, "cancelled_clinic", "clinician away"); err != nil {
+		t.Fatal(err)
+	}
+	req = d.req(d.zoe, d.evans, "2026-11-30", "09:00")
 	req.ReferralID = r.ID
 	d.book(t, req)
 
