@@ -33,6 +33,7 @@ type letterSource struct {
 	today       ukcal.Date
 	referral    *pathways.Referral // for a letter to a referrer or a service
 	lastChased  ukcal.Date         // when its chase letter last went; zero if never
+	gpReferred  bool               // the patient's GP referred them to us
 }
 
 // LetterText is what is typed for one letter: the general letter's
@@ -60,6 +61,9 @@ func readLetterSource(store *data.Store, patientID, appointmentID string, today 
 		}
 	}
 	if err := src.readDNAs(store); err != nil {
+		return src, err
+	}
+	if src.gpReferred, err = gpReferred(store, patientID); err != nil {
 		return src, err
 	}
 	sars, err := store.SARRequests(patientID)
@@ -152,6 +156,7 @@ func (src letterSource) fields() letters.Fields {
 			AddressLine1: p.Address.Line1, AddressLine2: p.Address.Line2, Town: p.Address.Town,
 			County: p.Address.County, Postcode: p.Address.Postcode,
 			GPName: p.GP.Name, GPPractice: p.GP.Practice, GPAddress: p.GP.Address,
+			GPReferral: src.gpReferred,
 			Carer: letters.CarerFields{Title: p.ParentCarer.Title, Forenames: p.ParentCarer.Forenames,
 				Surname: p.ParentCarer.Surname, Relationship: p.ParentCarer.Relationship},
 		},

@@ -37,6 +37,10 @@ func (c *Clinic) AddReferral(r pathways.Referral) (pathways.Referral, error) {
 	if r.Direction == pathways.Out && r.Kind == "" {
 		r.Kind = pathways.Other
 	}
+	// Most referrals in come from the patient's GP: the form starts there.
+	if r.Direction == pathways.In && r.Source == "" {
+		r.Source = pathways.FromGP
+	}
 	if r.OwnerID == "" {
 		r.OwnerID = s.User.ID
 	}
@@ -122,7 +126,11 @@ func (c *Clinic) checkNewReferralLocked(r pathways.Referral, today ukcal.Date) e
 		return fmt.Errorf("%q is not a kind of pathway: choose consultant-led (rtt), cancer or other", r.Kind)
 	case r.Direction == pathways.In && (r.Kind == pathways.Cancer) != (r.Urgency == pathways.SuspectedCancer):
 		return errors.New("a suspected cancer referral goes on the cancer pathway, and only a suspected cancer referral does: check the urgency and the pathway")
-	case r.Direction == pathways.In && r.Party.Name == "" && r.Party.Organisation == "":
+	case r.Direction == pathways.In && !r.Source.Valid():
+		return fmt.Errorf("%q is not who a referral comes from: choose the GP, another clinic or hospital, or a self-referral", r.Source)
+	case r.Direction == pathways.Out && r.Source != "":
+		return errors.New("a referral we send out has no source: the source says who sent a referral in to us")
+	case r.Direction == pathways.In && r.Source != pathways.FromSelf && r.Party.Name == "" && r.Party.Organisation == "":
 		return errors.New("name the referrer: the person or the practice who sent the referral")
 	case r.Direction == pathways.Out && r.Party.Name == "" && r.Party.Organisation == "":
 		return errors.New("say where the patient is referred to: the service, the department or the hospital")

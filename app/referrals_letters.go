@@ -6,7 +6,6 @@ import (
 
 	"clinicdesk/app/letters"
 	"clinicdesk/app/pathways"
-	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -116,6 +115,9 @@ func referralLetterFits(tmpl letters.ClinicTemplate, r pathways.Referral) error 
 		if r.Direction != pathways.In {
 			return errors.New("the \"" + tmpl.Title + "\" letter goes to whoever referred a patient to us, and this is a referral we sent out: choose the referral letter or the chase instead")
 		}
+		if r.Source == pathways.FromSelf {
+			return errors.New("the patient referred themselves, so there is no referrer to acknowledge: write to the patient from their record instead")
+		}
 	case letters.ToService:
 		if r.Direction != pathways.Out {
 			return errors.New("the \"" + tmpl.Title + "\" letter goes to a service we referred a patient to, and this referral came to us: choose the acknowledgement instead")
@@ -129,32 +131,11 @@ func referralLetterFits(tmpl letters.ClinicTemplate, r pathways.Referral) error 
 	return nil
 }
 
-// firstAppointmentAhead is the appointment booked as the referral's first,
-// when it is still booked for today or later, so the acknowledgement can
-// tell the referrer when the patient will be seen; "" otherwise.
+// firstAppointmentAhead is the appointment booked for the referral that
+// is next, today or later, so the acknowledgement can tell the referrer
+// when the patient will be seen; "" when none is booked.
 func (c *Clinic) firstAppointmentAhead(referralID string, today ukcal.Date) (string, error) {
-	events, err := c.store.ReferralEvents(referralID)
-	if err != nil {
-		return "", err
-	}
-	for i := len(events) - 1; i >= 0; i-- {
-		e := events[i]
-		if e.Kind != pathways.FirstAppointmentBooked || e.AppointmentID == "" {
-			continue
-		}
-		a, err := c.store.Appointment(e.AppointmentID)
-		if errors.Is(err, data.ErrNotFound) {
-			return "", nil
-		}
-		if err != nil {
-			return "", err
-		}
-		if a.Status == schedule.StatusBooked && !a.Slot.Date.Before(today) {
-			return a.ID, nil
-		}
-		return "", nil
-	}
-	return "", nil
+	return c.store.NextReferralAppointment(referralID, today)
 }
 
 // referralRecipient addresses a referral letter to the other end of it:
@@ -192,6 +173,18 @@ func referralFields(r *pathways.Referral, lastChased ukcal.Date) *letters.Referr
 		PartyName: r.Party.Name, PartyOrganisation: r.Party.Organisation, PartyAddress: addressLines(r.Party.Address),
 		ReplyDueBy: r.ReplyDueBy, LastChased: lastChased,
 	}
+}
+
+// gpReferred reports whether the patient's GP referred them to us, so a
+// letter may tell them their GP would need to refer them again.
+func gpReferred(store *data.Store, patientID string) (bool, error) {
+	rows, err := store.Referrals(data.ReferralFilter{PatientID: patientID, Direction: pathways.In})
+	for _, row := range rows {
+		if row.Referral.Source == pathways.FromGP {
+			return true, err
+		}
+	}
+	return false, err
 }
 
 // urgencyWords is the urgency as a letter's sentence needs it, article

@@ -26,7 +26,15 @@ func TestReferralLettersGoToTheOtherEndAndSayWhatHappened(t *testing.T) {
 	if _, err := c.ReferralLetter(r.ID, ReferralOutTemplate); err == nil || !strings.Contains(err.Error(), "acknowledgement") {
 		t.Fatalf("a referral letter out on a referral in: %v", err)
 	}
-	req := d.req(d.zoe, d.evans, "2026-11-30", "09:00")
+	// Booked, cancelled by the clinic and booked again: the
+	// acknowledgement names the appointment the patient still has.
+	req := d.req(d.zoe, d.evans, "2026-11-27", "09:00")
+	req.ReferralID = r.ID
+	cancelled := d.book(t, req)
+	if _, err := c.SetStatus(cancelled.ID, "cancelled_clinic", "clinician away"); err != nil {
+		t.Fatal(err)
+	}
+	req = d.req(d.zoe, d.evans, "2026-11-30", "09:00")
 	req.ReferralID = r.ID
 	d.book(t, req)
 
@@ -91,5 +99,46 @@ func TestReferralLettersGoToTheOtherEndAndSayWhatHappened(t *testing.T) {
 	}
 	if text := pdfTextOf(t, second.PDF); !strings.Contains(text, "We last wrote to ask on 23 November 2026.") {
 		t.Errorf("the second chase should say when we last asked:\n%s", text)
+	}
+}
+
+// Who sent a referral in decides what letters may say: a self-referral
+// has no referrer to acknowledge (nor needs one named), and only a
+// patient their GP referred is told their GP would need to refer them
+// again.
+func TestAReferralsSourceDecidesWhatLettersSay(t *testing.T) {
+	d := newDiary(t)
+	c := d.c
+	self := gpReferral(d.john.ID, "2026-11-16")
+	self.Source, self.Party = pathways.FromSelf, pathways.Party{}
+	s := addReferral(t, c, self)
+	if _, err := c.ReferralLetter(s.ID, ReferralAckTemplate); err == nil || !strings.Contains(err.Error(), "referred themselves") {
+		t.Fatalf("an acknowledgement of a self-referral: %v", err)
+	}
+	out := gpReferral(d.john.ID, "2026-11-16")
+	out.Direction, out.Source, out.Kind = pathways.Out, pathways.FromGP, pathways.Other
+	if _, err := c.AddReferral(out); err == nil || !strings.Contains(err.Error(), "has no source") {
+		t.Fatalf("a referral out with a source: %v", err)
+	}
+	in := gpReferral(d.zoe.ID, "2026-11-16")
+	in.Source = ""
+	if r := addReferral(t, c, in); r.Source != pathways.FromGP {
+		t.Errorf("a referral in with no source given should be the GP's, the form's first choice: %q", r.Source)
+	}
+
+	missed := d.book(t, d.req(d.zoe, d.evans, "2026-11-23", "09:00"))
+	if _, err := c.SetStatus(missed.ID, "dna", ""); err != nil {
+		t.Fatal(err)
+	}
+	letter := func(patientID string) string {
+		t.Helper()
+		res, err := c.RenderLetter(LetterRequest{Template: "dna_second", PatientID: patientID, AppointmentID: missed.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdfTextOf(t, res.PDF)
+	}
+	if text := letter(d.zoe.ID); !strings.Contains(text, "your GP would need to refer you again") {
+		t.Errorf("a patient their GP referred should be told the GP would refer again:\n%s", text)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/pathways"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/practice"
 	"clinicdesk/app/sar"
@@ -22,14 +23,17 @@ import (
 
 // sarGathered is everything held about one patient.
 type sarGathered struct {
-	clinic   practice.Details
-	today    ukcal.Date // earlier requests' due dates count open pauses to it
-	patient  patients.Patient
-	notes    []patients.Note // oldest first
-	tasks    []tasks.Task
-	requests []sar.Request // earlier requests, oldest first
-	merges   []patients.Merge
-	audit    []audit.Entry // oldest first
+	clinic  practice.Details
+	today   ukcal.Date // earlier requests' due dates count open pauses to it
+	patient patients.Patient
+	notes   []patients.Note // oldest first
+	tasks   []tasks.Task
+	// Referrals in and out, oldest first, with their pathway events.
+	referrals      []pathways.Referral
+	referralEvents map[string][]pathways.Event
+	requests       []sar.Request // earlier requests, oldest first
+	merges         []patients.Merge
+	audit          []audit.Entry // oldest first
 	// The patient's appointments, oldest first, with each one's status
 	// changes and moves (oldest first), and the clinicians' names for the
 	// slots an appointment was moved from.
@@ -68,6 +72,9 @@ func (c *Clinic) gatherSAR(patientID string) (*sarGathered, error) {
 		return a.CreatedAt.Before(b.CreatedAt) || a.CreatedAt.Equal(b.CreatedAt) && a.ID < b.ID
 	})
 	if g.tasks, err = c.store.Tasks(tasks.Filter{PatientID: patientID, Limit: 1000}); err != nil {
+		return nil, err
+	}
+	if err := g.gatherReferrals(c.store, patientID); err != nil {
 		return nil, err
 	}
 	if g.requests, err = c.store.SARRequests(patientID); err != nil {
@@ -244,9 +251,19 @@ func sarAccessWords(e audit.Entry) string {
 		}
 		return "Logged a phone call from you"
 	case "task.create":
-		return "Added a follow-up"
+		return "Added a task"
 	case "task.done":
-		return "Marked a follow-up done"
+		return "Marked a task done"
+	case "referral.add":
+		return "Recorded a referral about you"
+	case "referral.view":
+		return "Looked at a referral about you"
+	case "referral.update":
+		return "Changed the details of a referral about you"
+	case "referral.event":
+		return "Recorded a step on your referral's pathway"
+	case "referral.close":
+		return "Closed a referral about you"
 	case "patient.sar":
 		return "Made a copy of your record for you"
 	case "sar.log":
@@ -330,4 +347,20 @@ func (g *sarGathered) sarHistoryWords(e audit.Entry) (string, bool) {
 		return "A copy of your record was made for you", true
 	}
 	return "", false
+}
+
+// gatherReferrals reads the patient's referrals, in and out, oldest
+// first, with their events.
+func (g *sarGathered) gatherReferrals(store *data.Store, patientID string) error {
+	rows, err := store.Referrals(data.ReferralFilter{PatientID: patientID})
+	if err != nil {
+		return err
+	}
+	ids := make([]string, len(rows))
+	for i, row := range rows {
+		g.referrals = append(g.referrals, row.Referral)
+		ids[i] = row.Referral.ID
+	}
+	g.referralEvents, err = store.ReferralEventsOf(ids)
+	return err
 }

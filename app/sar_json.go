@@ -95,6 +95,7 @@ func (g *sarGathered) json(req sar.Request, by users.User, region ukcal.Region, 
 			UpdatedAt:     sarInstant(p.UpdatedAt),
 		},
 		Appointments:          []sarJSONAppointment{},
+		Referrals:             g.jsonReferrals(),
 		Notes:                 []sarJSONNote{},
 		FollowUps:             []sarJSONTask{},
 		SubjectAccessRequests: []sarJSONEarlier{},
@@ -133,7 +134,7 @@ func (g *sarGathered) json(req sar.Request, by users.User, region ukcal.Region, 
 			CreatedAt: sarInstant(n.CreatedAt), CreatedBy: g.jsonStaff(n.CreatedBy)})
 	}
 	for _, k := range g.tasks {
-		t := sarJSONTask{ID: k.ID, Title: k.Title, Due: sarDateJSON(k.Due), CreatedAt: sarInstant(k.CreatedAt),
+		t := sarJSONTask{ID: k.ID, Title: k.Title, Note: k.Note, Due: sarDateJSON(k.Due), CreatedAt: sarInstant(k.CreatedAt),
 			CreatedBy: g.jsonStaff(k.CreatedBy), DoneAt: sarInstant(k.DoneAt), DoneBy: g.jsonStaffPtr(k.DoneBy)}
 		if u, ok := g.staffIDs[k.OwnerID]; ok {
 			t.Owner = g.jsonStaffPtr(u.Username)

@@ -29,6 +29,7 @@ type sarJSON struct {
 	Request               sarJSONRequest       `json:"request"`
 	Patient               sarJSONPatient       `json:"patient"`
 	Appointments          []sarJSONAppointment `json:"appointments"`
+	Referrals             []sarJSONReferral    `json:"referrals"`
 	Notes                 []sarJSONNote        `json:"notes"`
 	FollowUps             []sarJSONTask        `json:"follow_ups"`
 	SubjectAccessRequests []sarJSONEarlier     `json:"subject_access_requests"`
@@ -204,6 +205,7 @@ type sarJSONNote struct {
 type sarJSONTask struct {
 	ID        string        `json:"id"`
 	Title     string        `json:"title"`
+	Note      string        `json:"note"`
 	Due       *string       `json:"due"`
 	Owner     *sarJSONStaff `json:"owner"`
 	CreatedAt *string       `json:"created_at"`

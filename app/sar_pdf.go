@@ -144,6 +144,7 @@ func (g *sarGathered) pdf(req sar.Request, by users.User) letters.SARData {
 		}
 		d.Appointments = append(d.Appointments, sa)
 	}
+	d.Referrals = g.sarReferrals()
 	for _, n := range g.notes {
 		title := "Note"
 		if n.Kind == "call" {
@@ -155,7 +156,7 @@ func (g *sarGathered) pdf(req sar.Request, by users.User) letters.SARData {
 		d.Notes = append(d.Notes, letters.SARNote{At: local(n.CreatedAt), Title: title, By: g.staffName(n.CreatedBy), Text: n.Body})
 	}
 	for _, k := range g.tasks {
-		f := letters.SARFollowUp{Title: k.Title, Due: k.Due, Owner: g.ownerName(k.OwnerID),
+		f := letters.SARFollowUp{Title: k.Title, Note: k.Note, Due: k.Due, Owner: g.ownerName(k.OwnerID),
 			Added: local(k.CreatedAt), AddedBy: g.staffName(k.CreatedBy)}
 		if !k.DoneAt.IsZero() {
 			f.Done, f.DoneBy = local(k.DoneAt), g.staffName(k.DoneBy)

@@ -41,7 +41,7 @@ type ReferralRow struct {
 const referralColumns = `r.id, r.patient_id, r.direction, r.party_name, r.party_org, r.party_address, r.party_ods, r.date,
 	r.urgency, r.kind, r.reason, r.documents, r.status, coalesce(r.owner_id, ''), coalesce(r.clinician_id, ''),
 	r.acknowledged_on, r.reply_due_by, r.chase_dates, r.reply_on, r.closed_by, r.closed_at, r.close_reason,
-	r.created_by, r.created_at`
+	r.created_by, r.created_at, r.source`
 
 func chaseJSON(ds []ukcal.Date) (string, error) {
 	if ds == nil {
@@ -59,12 +59,12 @@ func (t *Tx) InsertReferral(r pathways.Referral) error {
 	}
 	_, err = t.tx.Exec(`INSERT INTO referrals (id, patient_id, direction, party_name, party_org, party_address, party_ods, date,
 		urgency, kind, reason, documents, status, owner_id, clinician_id, acknowledged_on, reply_due_by, chase_dates, reply_on,
-		closed_by, closed_at, close_reason, created_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		closed_by, closed_at, close_reason, created_by, created_at, source)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, r.PatientID, string(r.Direction), r.Party.Name, r.Party.Organisation, r.Party.Address, r.Party.ODSCode, r.Date,
 		string(r.Urgency), string(r.Kind), r.Reason, r.Documents, string(r.Status), nullable(r.OwnerID), nullable(r.ClinicianID),
 		r.AcknowledgedOn, r.ReplyDueBy, chase, r.ReplyOn, r.ClosedBy, instant(r.ClosedAt), r.CloseReason,
-		r.CreatedBy, instant(r.CreatedAt))
+		r.CreatedBy, instant(r.CreatedAt), string(r.Source))
 	return err
 }
 
@@ -170,17 +170,18 @@ func referralRows(q querier, f ReferralFilter) ([]ReferralRow, error) {
 // scanReferral reads referralColumns, then any extra columns into extra.
 func scanReferral(row rowScanner, extra ...any) (pathways.Referral, error) {
 	var r pathways.Referral
-	var direction, urgency, kind, status, chase, closedAt, createdAt string
+	var direction, source, urgency, kind, status, chase, closedAt, createdAt string
 	err := row.Scan(append([]any{&r.ID, &r.PatientID, &direction, &r.Party.Name, &r.Party.Organisation, &r.Party.Address,
 		&r.Party.ODSCode, &r.Date, &urgency, &kind, &r.Reason, &r.Documents, &status, &r.OwnerID, &r.ClinicianID,
 		&r.AcknowledgedOn, &r.ReplyDueBy, &chase, &r.ReplyOn, &r.ClosedBy, &closedAt, &r.CloseReason,
-		&r.CreatedBy, &createdAt}, extra...)...)
+		&r.CreatedBy, &createdAt, &source}, extra...)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
 	}
 	if err != nil {
 		return r, err
 	}
+	r.Source = pathways.Source(source)
 	r.Direction, r.Urgency, r.Kind, r.Status = pathways.Direction(direction), pathways.Urgency(urgency), pathways.Kind(kind), pathways.Status(status)
 	if err := json.Unmarshal([]byte(chase), &r.ChaseDates); err != nil {
 		return r, fmt.Errorf("referral %s: its chase dates cannot be read: %w", r.ID, err)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"clinicdesk/app/pathways"
+	"clinicdesk/app/ukcal"
 )
 
 const referralEventColumns = `id, referral_id, kind, on_date, appointment_id, note, recorded_by, recorded_at`
@@ -100,6 +101,20 @@ func (t *Tx) LinkReferralAppointment(referralID, appointmentID string) error {
 func (t *Tx) AppointmentReferral(appointmentID string) (string, error) {
 	var id string
 	err := t.tx.QueryRow(`SELECT referral_id FROM referral_appointments WHERE appointment_id = ?`, appointmentID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
+}
+
+// NextReferralAppointment is the earliest appointment booked for the
+// referral that is still booked on or after the day given, or "" when
+// there is none: the one an acknowledgement tells the referrer about,
+// whether it was the first booked or a rebooking after a cancellation.
+func (s *Store) NextReferralAppointment(referralID string, from ukcal.Date) (string, error) {
+	var id string
+	err := s.db.QueryRow(`SELECT a.id FROM referral_appointments ra JOIN appointments a ON a.id = ra.appointment_id
+		WHERE ra.referral_id = ? AND a.status = 'booked' AND a.date >= ? ORDER BY a.date, a.start_min LIMIT 1`, referralID, from).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}

@@ -19,7 +19,7 @@ func init() {
 }
 
 const referralsUsage = `clinicdesk referrals list   --db PATH [--patient ID|NHSNUMBER] [--status open|replied|closed] [--direction in|out] [--open] [--owner USER] [--clinician NAME] [--json] --user NAME --password-stdin
-clinicdesk referrals add    --db PATH --patient ID|NHSNUMBER --direction in|out --date YYYY-MM-DD --urgency routine|urgent|suspected_cancer [--kind rtt|cancer|other] (--from REFERRER | --to DESTINATION) [--organisation ORG] [--address TEXT] [--ods CODE] --reason TEXT [--documents TEXT] [--owner USER] [--clinician NAME] [--reply-due YYYY-MM-DD] [--chase YYYY-MM-DD]… --user NAME --password-stdin
+clinicdesk referrals add    --db PATH --patient ID|NHSNUMBER --direction in|out --date YYYY-MM-DD --urgency routine|urgent|suspected_cancer [--kind rtt|cancer|other] [--source gp|clinic|self] (--from REFERRER | --to DESTINATION) [--organisation ORG] [--address TEXT] [--ods CODE] --reason TEXT [--documents TEXT] [--owner USER] [--clinician NAME] [--reply-due YYYY-MM-DD] [--chase YYYY-MM-DD]… --user NAME --password-stdin
 clinicdesk referrals event  --db PATH --referral ID --kind KIND [--on YYYY-MM-DD] [--note TEXT] --user NAME --password-stdin
 clinicdesk referrals close  --db PATH --referral ID --reason TEXT --user NAME --password-stdin   (managers: close a pathway by hand)
 clinicdesk referrals export --db PATH --out FILE.csv [--patient ID|NHSNUMBER] [--status open|replied|closed] [--direction in|out] [--open] [--owner USER] [--clinician NAME] --user NAME --password-stdin
@@ -28,13 +28,13 @@ Event kinds: first_appointment_booked, first_appointment_attended, first_appoint
 
 // referralFlags are every action's flags; each action says which it needs.
 type referralFlags struct {
-	auth                                         authFlags
-	patient, status, direction, owner, clinician *string
-	date, urgency, kind, from, to, organisation  *string
-	address, ods, reason, documents, replyDue    *string
-	referral, on, note, out                      *string
-	chase                                        *[]string
-	open, asJSON                                 *bool
+	auth                                              authFlags
+	patient, status, direction, owner, clinician      *string
+	date, urgency, kind, from, to, organisation       *string
+	address, ods, source, reason, documents, replyDue *string
+	referral, on, note, out                           *string
+	chase                                             *[]string
+	open, asJSON                                      *bool
 }
 
 // referralActionFlags are the flags each action takes, besides the
@@ -67,7 +67,7 @@ func runReferrals(env *Env, args []string) error {
 		owner: fs.String("owner", "", ""), clinician: fs.String("clinician", "", ""), date: fs.String("date", "", ""),
 		urgency: fs.String("urgency", "", ""), kind: fs.String("kind", "", ""), from: fs.String("from", "", ""),
 		to: fs.String("to", "", ""), organisation: fs.String("organisation", "", ""), address: fs.String("address", "", ""),
-		ods: fs.String("ods", "", ""), reason: fs.String("reason", "", ""), documents: fs.String("documents", "", ""),
+		ods: fs.String("ods", "", ""), source: fs.String("source", "", ""), reason: fs.String("reason", "", ""), documents: fs.String("documents", "", ""),
 		replyDue: fs.String("reply-due", "", ""), referral: fs.String("referral", "", ""), on: fs.String("on", "", ""),
 		note: fs.String("note", "", ""), out: fs.String("out", "", ""), chase: &chase,
 		open: fs.Bool("open", false, ""), asJSON: fs.Bool("json", false, "")}

@@ -64,6 +64,14 @@ func referralFromFlags(f referralFlags) (pathways.Referral, error) {
 	default:
 		r.Party.Name = to
 	}
+	if v := strings.ToLower(strings.TrimSpace(*f.source)); v != "" {
+		if r.Direction == pathways.Out {
+			return r, usagef("--source is who sent a referral in: a referral out has none")
+		}
+		if r.Source = pathways.Source(v); !r.Source.Valid() {
+			return r, usagef("--source %s: choose gp, clinic (another clinic or hospital) or self (the patient referred themselves)", v)
+		}
+	}
 	r.Party.Organisation, r.Party.Address, r.Party.ODSCode = *f.organisation, *f.address, *f.ods
 	if strings.TrimSpace(*f.date) == "" {
 		return r, usagef("--date YYYY-MM-DD is required: the day the referral was %s", map[pathways.Direction]string{pathways.In: "received", pathways.Out: "sent"}[r.Direction])

@@ -31,6 +31,7 @@ type SARData struct {
 	Communication []SARField       // language, interpreter, AIS needs and when they were reviewed
 	Alerts        []SARField       // Label: the kind of alert; Value: its text
 	Appointments  []SARAppointment // oldest first
+	Referrals     []SARReferral    // in and out, oldest first
 	Notes         []SARNote        // notes and phone calls, oldest first
 	FollowUps     []SARFollowUp
 	History       []SAREvent // changes to the record, oldest first
@@ -66,6 +67,24 @@ type SARAppointment struct {
 	History []SAREvent
 }
 
+// SARReferral is a referral to the clinic or from it, with what has
+// happened on it.
+type SARReferral struct {
+	Date   ukcal.Date // received or sent
+	What   string     // "Referral to us from Dr A Khan, Harbour Medical Practice (your GP): routine, knee pain"
+	Status string     // "Open", "Closed: treatment finished"
+	Events []SARPathwayEvent
+}
+
+// SARPathwayEvent is one event on a referral's pathway: the day it
+// happened, and who recorded it when.
+type SARPathwayEvent struct {
+	On   ukcal.Date
+	What string
+	By   string
+	Note string
+}
+
 // SARNote is a note or phone call on the record.
 type SARNote struct {
 	At    time.Time
@@ -77,6 +96,7 @@ type SARNote struct {
 // SARFollowUp is a follow-up task about the patient.
 type SARFollowUp struct {
 	Title   string
+	Note    string
 	Due     ukcal.Date
 	Owner   string
 	Added   time.Time
@@ -182,7 +202,18 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 		}, sarAppointmentRows(s.Appointments))
 	}
 
-	d.sarSection("4. Notes and phone calls", false)
+	d.sarSection("4. Referrals", false)
+	if len(s.Referrals) == 0 {
+		d.sarNone("There are no referrals on your record.")
+	} else {
+		d.sarIntro("Referrals to us about you, and referrals we made for you to other services, oldest first, " +
+			"with each step on the way: when you were booked and seen, and decisions about your treatment.")
+		d.sarTable([]sarColumn{
+			{"Date", sarDateCol}, {"Referral and what happened", contentWidth - sarDateCol - 40}, {"Status now", 40},
+		}, sarReferralRows(s.Referrals))
+	}
+
+	d.sarSection("5. Notes and phone calls", false)
 	if len(s.Notes) == 0 {
 		d.sarNone("There are no notes or phone calls on your record.")
 	} else {
@@ -192,7 +223,7 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 		}
 	}
 
-	d.sarSection("5. Follow-ups", false)
+	d.sarSection("6. Follow-ups", false)
 	if len(s.FollowUps) == 0 {
 		d.sarNone("There are no follow-ups on your record.")
 	} else {
@@ -207,6 +238,9 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 				}
 			}
 			what := f.Title
+			if f.Note != "" {
+				what += "\n" + f.Note
+			}
 			if !f.Added.IsZero() {
 				what += "\nAdded " + ukcal.WallDate(f.Added).Long()
 				if f.AddedBy != "" {
@@ -220,7 +254,7 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 		}, rows)
 	}
 
-	d.sarSection("6. History of your record", false)
+	d.sarSection("7. History of your record", false)
 	if len(s.History) == 0 {
 		d.sarNone("There are no changes to show.")
 	} else {
@@ -229,7 +263,7 @@ func SubjectAccessPDF(w io.Writer, s SARData) error {
 		d.sarTable([]sarColumn{{"Date", sarDateCol}, {"Time", sarTimeCol}, {"What happened", contentWidth - sarDateCol - sarTimeCol - 45}, {"By", 45}}, sarEventRows(s.History))
 	}
 
-	d.sarSection("7. Who has looked at or changed your record", false)
+	d.sarSection("8. Who has looked at or changed your record", false)
 	if len(s.Access) == 0 {
 		d.sarNone("Nobody has opened your record.")
 	} else {

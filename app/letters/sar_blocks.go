@@ -72,6 +72,7 @@ func (d *Document) sarCover(s SARData) {
 	d.Bullet("Your personal details, and how you are happy for us to contact you")
 	d.Bullet("Your communication needs and any alerts on your record")
 	d.Bullet("Your appointments" + sarCount(len(s.Appointments), "appointment", "appointments"))
+	d.Bullet("Referrals to us and from us" + sarCount(len(s.Referrals), "referral", "referrals"))
 	d.Bullet("Notes and phone calls" + sarCount(len(s.Notes), "entry", "entries"))
 	d.Bullet("Follow-ups" + sarCount(len(s.FollowUps), "follow-up", "follow-ups"))
 	d.Bullet("The history of your record" + sarCount(len(s.History), "entry", "entries"))

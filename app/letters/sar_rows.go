@@ -3,6 +3,8 @@ package letters
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"clinicdesk/app/ukcal"
 )
@@ -31,6 +33,40 @@ func sarAppointmentRows(appts []SARAppointment) [][]string {
 		rows = append(rows, []string{a.Date.Long(), a.Time, strings.Join(lines, "\n"), a.Status})
 	}
 	return rows
+}
+
+func sarReferralRows(refs []SARReferral) [][]string {
+	rows := make([][]string, 0, len(refs))
+	for _, r := range refs {
+		lines := []string{r.What}
+		for _, e := range r.Events {
+			line := e.On.Long() + ": " + e.What + "."
+			if e.Note != "" {
+				line += " " + asSentence(e.Note)
+			}
+			if e.By != "" {
+				line += " Recorded by " + e.By + "."
+			}
+			lines = append(lines, "– "+line)
+		}
+		rows = append(rows, []string{r.Date.Long(), strings.Join(lines, "\n"), r.Status})
+	}
+	return rows
+}
+
+// asSentence is a typed note as a sentence of its own: a capital first,
+// a full stop last unless it ends with its own.
+func asSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.ContainsAny(s[len(s)-1:], ".!?") {
+		s += "."
+	}
+	return s
 }
 
 func sarAccessRows(events []SAREvent) [][]string {

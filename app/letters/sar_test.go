@@ -51,12 +51,19 @@ func sampleSAR() SARData {
 					{At: sarAt(23, 8, 5), By: "Ann Manager", What: "Cancelled by the clinic: clinician off sick"},
 				}},
 		},
+		Referrals: []SARReferral{
+			{Date: ukcal.NewDate(2026, 11, 2), What: "Referral to us from Dr A Khan, Harbour Medical Practice (your GP): routine, for knee pain",
+				Status: "Open", Events: []SARPathwayEvent{
+					{On: ukcal.NewDate(2026, 11, 2), What: "Referral received", By: "Ахмед Іванов"},
+					{On: ukcal.NewDate(2026, 11, 20), What: "First appointment booked", By: "Ахмед Іванов", Note: "Booked by phone."},
+				}},
+		},
 		Notes: []SARNote{
 			{At: sarAt(20, 9, 30), Title: "Phone call from you", By: "Ахмед Іванов",
 				Text: "Asked to move her appointment; Ахмед offered Tuesday."},
 		},
 		FollowUps: []SARFollowUp{
-			{Title: "Send large-print letter", Due: ukcal.NewDate(2026, 11, 27), Owner: "Ann Manager",
+			{Title: "Send large-print letter", Note: "18 point, on cream paper", Due: ukcal.NewDate(2026, 11, 27), Owner: "Ann Manager",
 				Added: sarAt(20, 9, 35), AddedBy: "Ахмед Іванов"},
 			{Title: "Book interpreter", Due: ukcal.NewDate(2026, 11, 21), Owner: "Ann Manager",
 				Added: sarAt(20, 9, 36), AddedBy: "Ann Manager", Done: sarAt(21, 16, 0), DoneBy: "Ann Manager"},
@@ -114,13 +121,17 @@ func TestSubjectAccessPDFText(t *testing.T) {
 		"Your appointments (1 appointment)",
 		"Notes and phone calls (1 entry)",
 		"Follow-ups (2 follow-ups)",
+		"Referrals to us and from us (1 referral)",
+		"– 20 November 2026: First appointment booked. Booked by phone. Recorded by Ахмед Іванов.",
+		"Send large-print letter 18 point, on cream paper",
 		"1. Your personal details",
 		"2. Communication needs and alerts",
 		"3. Your appointments",
-		"4. Notes and phone calls",
-		"5. Follow-ups",
-		"6. History of your record",
-		"7. Who has looked at or changed your record",
+		"4. Referrals",
+		"5. Notes and phone calls",
+		"6. Follow-ups",
+		"7. History of your record",
+		"8. Who has looked at or changed your record",
 		"Appointment and what happened", "Status now",
 		"24 November 2026", "10:15–10:45", "Review with Dr Asha Patel, Room 2", "Cancelled by the clinic",
 		"– 20 November 2026 at 09:31: Booked. Recorded by Ахмед Іванов.",
@@ -200,6 +211,7 @@ func TestSubjectAccessPDFEmptyRecord(t *testing.T) {
 	needPoppler(t)
 	s := sampleSAR()
 	s.Details, s.Communication, s.Alerts, s.Appointments, s.Notes, s.FollowUps, s.History, s.Access = nil, nil, nil, nil, nil, nil, nil, nil
+	s.Referrals = nil
 	s.DOB, s.NHSNumber = ukcal.Date{}, ""
 	s.RequestedBy = "Smith & Co Solicitors, on Zoë’s behalf"
 	text := squash(pdfText(t, writePDF(t, "sar-empty.pdf", renderSAR(t, s))))
@@ -211,6 +223,7 @@ func TestSubjectAccessPDFEmptyRecord(t *testing.T) {
 		"Your appointments (none)",
 		"There are no notes or phone calls on your record.",
 		"There are no follow-ups on your record.",
+		"There are no referrals on your record.",
 		"Notes and phone calls (none)",
 	} {
 		if !strings.Contains(text, want) {

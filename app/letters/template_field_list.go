@@ -183,7 +183,7 @@ var tmplFieldList = []tmplField{
 		description: "The postal address of the patient's GP practice, one part per line, postcode last. Blank if not recorded.",
 		value:       patientField(func(p *PatientFields) string { return joinNonEmpty("\n", p.GPAddress...) })},
 	{group: "Patient", name: "patient.gp_referral", object: "patient",
-		description: "For a condition: {{#if patient.gp_referral}}…{{/if}} keeps its text only when the record says the patient's GP referred them. This version does not record referrals, so the text is left out.",
+		description: "For a condition: {{#if patient.gp_referral}}…{{/if}} keeps its text only when a referral from the patient's GP is recorded.",
 		value: patientField(func(p *PatientFields) string {
 			if p.GPReferral {
 				return "yes"

@@ -43,10 +43,9 @@ type PatientFields struct {
 	// the letter goes to their parent or carer ({{#if patient.child}});
 	// see template_child.go.
 	Child bool
-	// GPReferral is true when the record says the patient's GP referred
-	// them; only then may a letter say the GP would need to refer again.
-	// ClinicDesk does not record referrals yet (SPEC §2.6), so it stays
-	// false until it does.
+	// GPReferral is true when a referral from the patient's GP is
+	// recorded; only then may a letter say the GP would need to refer
+	// again.
 	GPReferral bool
 }
 

@@ -99,6 +99,8 @@ func jsonError(data []byte, err error) error {
 		if m := eventField.FindStringSubmatch(where); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			where = fmt.Sprintf("the %s of event %d", m[2], n+1)
+		} else if m := unnumberedField.FindStringSubmatch(where); m != nil {
+			where = fmt.Sprintf("the %s of event %d", m[1], failingEvent(data)+1)
 		} else if where == "" {
 			where = "the file"
 		}
@@ -116,6 +118,26 @@ func jsonError(data []byte, err error) error {
 
 // eventField is the decoder's path to a field of one event: events.2.date.
 var eventField = regexp.MustCompile(`^events\.(\d+)\.(\w+)$`)
+
+// unnumberedField is the same path as Go 1.26 and earlier give it, without
+// the event's place: events.date.
+var unnumberedField = regexp.MustCompile(`^events\.(\w+)$`)
+
+// failingEvent finds the place of the first event that cannot be read,
+// for a decoder that did not say.
+func failingEvent(data []byte) int {
+	var f struct{ Events []json.RawMessage }
+	if json.Unmarshal(data, &f) != nil {
+		return 0
+	}
+	for i, raw := range f.Events {
+		var e eventJSON
+		if json.Unmarshal(raw, &e) != nil {
+			return i
+		}
+	}
+	return 0
+}
 
 func jsonKind(k string) string {
 	switch k {

@@ -107,6 +107,36 @@ func (s Status) Label() string {
 	return string(s)
 }
 
+// Source is who sent a referral in: the patient's GP, another clinic or
+// hospital, or the patient themselves. A referral out has none.
+type Source string
+
+// The sources. The values are stored.
+const (
+	FromGP     Source = "gp"
+	FromClinic Source = "clinic" // another clinic, a hospital, a consultant
+	FromSelf   Source = "self"   // the patient referred themselves
+)
+
+// Sources are all the sources of a referral in.
+var Sources = []Source{FromGP, FromClinic, FromSelf}
+
+// Valid reports whether s is one of the sources.
+func (s Source) Valid() bool { return slices.Contains(Sources, s) }
+
+// Label is the source as the desk says it.
+func (s Source) Label() string {
+	switch s {
+	case FromGP:
+		return "GP"
+	case FromClinic:
+		return "Another clinic or hospital"
+	case FromSelf:
+		return "Self-referral"
+	}
+	return string(s)
+}
+
 // Party is the other end of a referral: who referred the patient in, or
 // where the patient was referred out to.
 type Party struct {
@@ -122,6 +152,7 @@ type Referral struct {
 	ID        string
 	PatientID string
 	Direction Direction
+	Source    Source     // in only: who sent it
 	Party     Party      // the referrer (in) or the destination (out)
 	Date      ukcal.Date // received (in) or sent (out)
 	Urgency   Urgency

@@ -98,7 +98,7 @@ func ReferralTasks(f ReferralFacts, today ukcal.Date, region ukcal.Region) []Tas
 	}
 	base := Task{PatientID: r.PatientID, ReferralID: r.ID, OwnerID: f.Owner.UserID, OwnerRole: f.Owner.Role}
 	var out []Task
-	if ackBy := region.AddWorkingDays(r.Date, ReferralAckWorkingDays); r.Direction == pathways.In &&
+	if ackBy := region.AddWorkingDays(r.Date, ReferralAckWorkingDays); r.Direction == pathways.In && r.Source != pathways.FromSelf &&
 		r.AcknowledgedOn.IsZero() && !r.Date.IsZero() && !today.Before(ackBy) {
 		k := base
 		k.Due, k.RuleKey = ackBy, "referral:"+r.ID+":acknowledge"

@@ -22,3 +22,9 @@ ALTER TABLE letter_templates_0022 RENAME TO letter_templates;
 -- last wrote and the referral's page can list its letters.
 ALTER TABLE letter_log ADD COLUMN referral_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX letter_log_referral ON letter_log (referral_id, template, created_at) WHERE referral_id <> '';
+
+-- Who sent a referral in: the patient's GP, another clinic or hospital, or
+-- the patient themselves ('' for a referral out). A letter may say "your
+-- GP would need to refer you again" only to a patient their GP referred.
+ALTER TABLE referrals ADD COLUMN source TEXT NOT NULL DEFAULT '' CHECK (source IN ('', 'gp', 'clinic', 'self'));
+UPDATE referrals SET source = 'gp' WHERE direction = 'in';

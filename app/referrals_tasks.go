@@ -1,0 +1,47 @@
+package app
+
+import (
+	"clinicdesk/app/pathways"
+	"clinicdesk/app/tasks"
+	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
+)
+
+// ReferralTaskAtRiskDays is how many days before a clock's breach date the
+// rules give its owner a task to act: two weeks leaves time to book a
+// clinic and for the patient to come.
+const ReferralTaskAtRiskDays = 14
+
+func init() { referralTaskFacts = referralTaskFactsLocked }
+
+// referralTaskFactsLocked reads every open referral (whoever is signed
+// in: the rules work for the clinic, not for one person's list) with its
+// clock as of today, for the rules that make tasks. Caller holds c.mu.
+func referralTaskFactsLocked(c *Clinic, today ukcal.Date) ([]tasks.ReferralFacts, error) {
+	rows, err := c.store.Referrals(data.ReferralFilter{OpenOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	recs, err := c.referralRecordsLocked(c.store, rows, today)
+	if err != nil {
+		return nil, err
+	}
+	facts := make([]tasks.ReferralFacts, len(recs))
+	for i, rec := range recs {
+		f := tasks.ReferralFacts{Referral: rec.Referral, PatientName: rec.Patient}
+		if rec.HasClock && rec.ClockProblem == "" && clockAtRisk(rec.Clock, today) {
+			f.AtRisk, f.Breach = true, rec.Clock.Breach
+		}
+		facts[i] = f
+	}
+	return facts, nil
+}
+
+// clockAtRisk reports a running clock that breaches within
+// ReferralTaskAtRiskDays of today, or has breached already.
+func clockAtRisk(k pathways.Clock, today ukcal.Date) bool {
+	if k.Status != pathways.ClockRunning || k.Breach.IsZero() || !k.LeftListOn.IsZero() {
+		return false
+	}
+	return !k.Breach.After(today.AddDays(ReferralTaskAtRiskDays))
+}
