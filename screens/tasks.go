@@ -75,7 +75,7 @@ func (s *tasksScreen) CreateRenderer() fyne.WidgetRenderer {
 
 func (s *tasksScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
-	cols := &columns{widths: []float32{290, 300, 160, 170}}
+	cols := &columns{widths: []float32{230, 350, 160, 180}}
 	s.summary = wrapped("Reading the tasks…")
 	s.message = note()
 	s.detail = wrapped("Choose a task to see its note and act on it.")
@@ -107,7 +107,9 @@ func (s *tasksScreen) build() fyne.CanvasObject {
 	}
 	keys := widget.NewLabel("Up and Down choose · Enter changes · D marks done")
 	keys.SizeName = theme.SizeNameCaptionText
-	top := container.NewVBox(container.NewHBox(heading("Tasks"), layout.NewSpacer(), keys, newB), s.summary, s.message)
+	// The message keeps its line while empty: a "Done" must not move the
+	// rows under the pointer.
+	top := container.NewVBox(container.NewHBox(heading("Tasks"), layout.NewSpacer(), keys, newB), s.summary, keepLine(s.message))
 	actions := container.NewVBox(widget.NewSeparator(), s.detail,
 		container.NewHBox(s.done, s.snooze, s.change, s.record, layout.NewSpacer(), s.reopen))
 	body := container.NewStack(s.tabs, container.NewVBox(layout.NewSpacer(), s.empty))
@@ -177,6 +179,10 @@ func (s *tasksScreen) reload() {
 		if t, ok := s.current(); ok {
 			keep = t.Task.ID
 		}
+		// A task done (or snoozed away) leaves the cursor where it was:
+		// on the next one, for the keyboard.
+		at, _ := s.shownList()
+		place := at.cursor
 		s.mine, s.team = b.mine, b.team
 		for _, l := range []*taskList{s.mineL, s.teamL} {
 			l.UnselectAll()
@@ -185,11 +191,17 @@ func (s *tasksScreen) reload() {
 		}
 		s.showSummary()
 		list, lines := s.shownList()
+		found := false
 		for i, t := range lines {
 			if t.Task.ID == keep {
 				list.Select(i)
 				list.ScrollTo(i)
+				found = true
 			}
+		}
+		if !found && s.loaded && place >= 0 && len(lines) > 0 {
+			list.Select(min(place, len(lines)-1))
+			list.ScrollTo(min(place, len(lines)-1))
 		}
 		if !s.loaded && len(lines) > 0 {
 			// Ready for the keyboard: the first (most urgent) task chosen.

@@ -7,6 +7,7 @@ import (
 	"clinicdesk/app/tasks"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -29,7 +30,7 @@ func newTaskList(cols *columns, lines func() []app.TaskLine) *taskList {
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		ls := lines()
 		if id >= 0 && id < len(ls) {
-			fillTaskRow(o, ls[id])
+			fillTaskRow(o, ls[id], cols.widths[0])
 		}
 	}
 	l.OnSelected = func(id widget.ListItemID) {
@@ -81,8 +82,9 @@ func (l *taskList) newRow() fyne.CanvasObject {
 	return row(l.cols, when, what, cell(), cell(), cell())
 }
 
-// fillTaskRow writes a task into a row.
-func fillTaskRow(o fyne.CanvasObject, t app.TaskLine) {
+// fillTaskRow writes a task into a row; when is the width of its first
+// column.
+func fillTaskRow(o fyne.CanvasObject, t app.TaskLine, whenWidth float32) {
 	cells := o.(*fyne.Container).Objects
 	when := cells[0].(*widget.Label)
 	when.Importance = taskStateImportance(t.State)
@@ -92,7 +94,7 @@ func fillTaskRow(o fyne.CanvasObject, t app.TaskLine) {
 	if t.Task.PatientID == "" {
 		patient = "—"
 	}
-	texts := []string{t.Words, t.Task.Title, t.Owner, patient, note}
+	texts := []string{taskWhenFitting(t, whenWidth, when.TextStyle), t.Task.Title, t.Owner, patient, note}
 	for i, c := range cells {
 		c.(*widget.Label).SetText(texts[i])
 	}
@@ -125,4 +127,28 @@ func taskCounts(lines []app.TaskLine) (overdue, today, later int) {
 		}
 	}
 	return overdue, today, later
+}
+
+// taskWhenFitting is the task's day in words (app.TaskWhen) when they fit
+// the column, else the same said with short dates ("Overdue since
+// 14/07/2026"): the whole sentence is under the list when it is chosen.
+func taskWhenFitting(t app.TaskLine, width float32, style fyne.TextStyle) string {
+	room := width - 2*theme.InnerPadding()
+	if fyne.MeasureText(t.Words, theme.TextSize(), style).Width <= room {
+		return t.Words
+	}
+	k := t.Task
+	at := ""
+	if !k.At.IsZero() {
+		at = " at " + k.At.String()
+	}
+	switch t.State {
+	case tasks.Overdue:
+		return "Overdue since " + k.EffectiveDue().Short() + at
+	case tasks.DueToday:
+		return "Due today" + at
+	case tasks.Snoozed:
+		return "Snoozed until " + k.SnoozedUntil.Short()
+	}
+	return "Due " + k.Due.Short() + at
 }

@@ -283,3 +283,38 @@ func TestTodaysCountsAreTheFacades(t *testing.T) {
 		t.Errorf("the cards opened %q", sh.opened)
 	}
 }
+
+func TestDoneOnARepeatingTaskSaysWhenTheNextIsDue(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	today := testclock.Today()
+	weekly := tasks.Repeat{Every: tasks.Weekly, Weeks: 1, Weekday: today.Weekday()}
+	if _, err := c.NewTask(app.TaskInput{Title: "Empty the confidential waste bin", Due: today, Repeat: weekly}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.NewTask(app.TaskInput{Title: "Order stamps", Due: today.AddDays(2)}); err != nil {
+		t.Fatal(err)
+	}
+	tpHoldResults(t)
+	obj, w, _ := tcBuild(t, c, tasksModuleID)
+	tpIdle(t)
+	s := obj.(*tasksScreen)
+	if s.mineL.cursor != 0 || w.Canvas().Focused() != s.mineL {
+		t.Fatalf("the first task is not ready for the keyboard: cursor %d, focus %T", s.mineL.cursor, w.Canvas().Focused())
+	}
+	s.mineL.TypedRune('D')
+	tpIdle(t)
+	next := today.AddDays(7)
+	want := "Done: “Empty the confidential waste bin”. It repeats every " + today.Weekday().String() +
+		": the next one is due " + next.LongWithDay() + "."
+	if s.message.Text != want {
+		t.Errorf("after D: %q, want %q", s.message.Text, want)
+	}
+	if len(s.mine) != 2 || s.mine[1].Task.Title != "Empty the confidential waste bin" || s.mine[1].Task.Due != next {
+		t.Fatalf("the list after Done: %+v", s.mine)
+	}
+	// The cursor stays in its place, on the next task.
+	if s.mineL.cursor != 0 || s.mine[0].Task.Title != "Order stamps" || s.done.Disabled() {
+		t.Errorf("after Done the cursor is at %d", s.mineL.cursor)
+	}
+}
