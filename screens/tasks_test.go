@@ -68,7 +68,29 @@ func TestATaskMadeFromTheRecordShowsOnTodayAndIsDoneFromThere(t *testing.T) {
 	if !tpShows(w, "Call back about the X-ray (Ada Lovelace)") || !tpShows(w, "Due today") {
 		t.Errorf("the task is not on the card: %q", tpTexts(w))
 	}
-	tcTap(t, w, "Done")
+	// Every card's buttons are reached with Tab, the Done first of all
+	// (the tasks card is the first in the column).
+	reached := map[string]bool{}
+	var done *widget.Button
+	for i := 0; i < 300; i++ {
+		w.Canvas().FocusNext()
+		if b, ok := w.Canvas().Focused().(*widget.Button); ok {
+			reached[b.Text] = true
+			if b.Text == "Done" && done == nil {
+				done = b
+			}
+		}
+	}
+	for _, want := range []string{"Done", "Record", "Open my tasks", "Open the tracking list", "Open the register", "Set up backups"} {
+		if !reached[want] {
+			t.Errorf("Tab does not reach %q: reached %v", want, reached)
+		}
+	}
+	if done == nil {
+		t.Fatal("no Done button reached")
+	}
+	w.Canvas().Focus(done)
+	done.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // as the keyboard presses it
 	tpIdle(t)
 	if k := tkTaskOf(t, c, ada.ID); !k.IsDone() || k.DoneBy != "pmanager" {
 		t.Fatalf("after Done on Today: %+v", k)
