@@ -131,7 +131,7 @@ func (r *patientRecord) fillTasks() {
 		}
 		var right fyne.CanvasObject
 		if done && r.ctx.Clinic.Can(app.PermReopenTasks) {
-			right = widget.NewButtonWithIcon("Reopen", theme.ContentUndoIcon(), func() { r.reopenTask(k) })
+			right = container.NewCenter(widget.NewButtonWithIcon("Reopen", theme.ContentUndoIcon(), func() { r.reopenTask(k) }))
 		}
 		r.tasksBox.Add(container.NewBorder(nil, nil, container.NewCenter(check), right, lines))
 		r.tasksBox.Add(widget.NewSeparator())
