@@ -340,3 +340,34 @@ func TestDoneOnARepeatingTaskSaysWhenTheNextIsDue(t *testing.T) {
 		t.Errorf("after Done the cursor is at %d", s.mineL.cursor)
 	}
 }
+
+// A task half typed over any screen (Ctrl+T) comes back over the same
+// screen after a lock, about the same patient, and is gone once added.
+func TestANewTaskHalfTypedSurvivesALock(t *testing.T) {
+	c := tcClinic(t)
+	p := tpAdd(t, c, "Zoë", "Price", "1961-04-03")
+	u := ntOpen(t, c, patientsModuleID)
+	w := u.Window()
+	ntRecord(t, u, p.ID)
+	fdPressShortcut(t, w, doorNewTaskShortcut)
+	dfSettle(t, u)
+	tpType(t, w, tsBox(t, w, "e.g. Call"), "Post the exercise sheet")
+	tpType(t, w, tsBox(t, w, "e.g. tomorrow"), "friday")
+
+	ntLockAndUnlock(t, u, "Post the exercise sheet")
+
+	if got := tkDialogTitle(w); got != "New task for Zoë Price" {
+		t.Fatalf("after the unlock the dialog is %q on %q", got, u.shell.currentID())
+	}
+	if !fdShows(w, "Restored the task you were adding") || tsBox(t, w, "e.g. tomorrow").Text != "friday" {
+		t.Errorf("the typing did not come back: %q", tpTexts(w))
+	}
+	tcTap(t, w, "Add the task")
+	dfSettle(t, u)
+	if k := tkTaskOf(t, c, p.ID); k.Title != "Post the exercise sheet" {
+		t.Fatalf("added: %+v", k)
+	}
+	if where := whereUnsaved(c, sessionUserID(c)); where != "" || tkDialogTitle(w) != "" {
+		t.Errorf("the task outlived being added: %q, dialog %q", where, tkDialogTitle(w))
+	}
+}
