@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"clinicdesk/app"
 	"clinicdesk/app/tasks"
@@ -131,7 +132,25 @@ func (s *tasksScreen) newList(cols *columns, lines func() []app.TaskLine) *taskL
 // restoreDraft brings back the new-task dialog after a lock (the shell
 // calls it once the screen is on show).
 func (s *tasksScreen) restoreDraft() bool {
-	return reopenTaskDraft(s.ctx, s.saved("Task added."))
+	if reopenTaskDraft(s.ctx, s.saved("Task added.")) {
+		return true
+	}
+	// Changes to a task: read it again, then open the dialog on it with
+	// what was typed put back.
+	place := latestTyping(s.ctx.Clinic, tasksModuleID, changeTaskPrefix)
+	if place == "" {
+		return false
+	}
+	c, id := s.ctx.Clinic, strings.TrimPrefix(place, changeTaskPrefix)
+	offUI(s.ctx, func() (app.TaskLine, error) { return c.OpenTask(id) }, func(line app.TaskLine, err error) {
+		if err != nil || line.Task.IsDone() {
+			// Done or gone meanwhile: nothing left to change.
+			typingDrafts.drop(c, sessionUserID(c), place)
+			return
+		}
+		openChangeTask(s.ctx, line, s.saved("Task changed."))
+	})
+	return true
 }
 
 // addNewShortcut gives the screen its Ctrl+N while it is on show: the

@@ -231,9 +231,7 @@ func (d *taskDialog) show(patientName string) bool {
 		labelledField("Patient", patient),
 		labelledField("Note", d.note),
 		d.problem)
-	if d.editing == nil {
-		d.keepTyping(patientName)
-	}
+	d.keepTyping(patientName)
 	// Enter in a one-line box saves, as the record's follow-up form did.
 	for _, b := range []*textBox{d.title, d.due, d.at} {
 		b.OnSubmitted = func(string) { d.submit() }
@@ -278,10 +276,22 @@ func (d *taskDialog) fill(k tasks.Task) {
 	d.holidays.SetChecked(k.Repeat.WorkingDaysOnly)
 }
 
-// keepTyping keeps what is typed into a new task through a lock.
+// changeTaskPrefix begins the place where changes to a task are kept:
+// "task change <id>".
+const changeTaskPrefix = "task change "
+
+// keepTyping keeps what is typed into the dialog through a lock.
 func (d *taskDialog) keepTyping(patientName string) {
-	fd := newFormDraft(d.ctx, newTaskPlace, tasksModuleID, func() string {
-		if t := strings.TrimSpace(d.title.Text); t != "" {
+	place, typed := newTaskPlace, "the task you were adding"
+	if d.editing != nil {
+		place, typed = changeTaskPrefix+d.editing.ID, "the changes you were making to the task"
+	}
+	fd := newFormDraft(d.ctx, place, tasksModuleID, func() string {
+		t := strings.TrimSpace(d.title.Text)
+		switch {
+		case d.editing != nil:
+			return "the changes to the task “" + d.editing.Title + "”"
+		case t != "":
 			return "the new task “" + t + "”"
 		}
 		return "a new task"
@@ -312,7 +322,7 @@ func (d *taskDialog) keepTyping(patientName string) {
 	d.owner.OnChanged = func(string) { fd.note() }
 	d.repeat.OnChanged = func(string) { d.repeatChanged() }
 	d.holidays.OnChanged = func(bool) { fd.note() }
-	fd.typed = "the task you were adding"
+	fd.typed = typed
 	d.draft = fd
 	say(d.restored, widget.WarningImportance, fd.begin())
 }

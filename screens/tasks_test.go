@@ -371,3 +371,35 @@ func TestANewTaskHalfTypedSurvivesALock(t *testing.T) {
 		t.Errorf("the task outlived being added: %q, dialog %q", where, tkDialogTitle(w))
 	}
 }
+
+// Changes typed into a task come back after a lock, on the same task.
+func TestChangesToATaskSurviveALock(t *testing.T) {
+	c := tcClinic(t)
+	if _, err := c.NewTask(app.TaskInput{Title: "Order stamps", Due: testclock.Today()}); err != nil {
+		t.Fatal(err)
+	}
+	u := ntOpen(t, c, tasksModuleID)
+	w := u.Window()
+	s := u.shell.shownContent().(*tasksScreen)
+	s.mineL.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter opens the chosen task
+	dfSettle(t, u)
+	if got := tkDialogTitle(w); got != "Change the task" {
+		t.Fatalf("Enter opened %q", got)
+	}
+	tpType(t, w, tsBox(t, w, "Anything the person"), "First class, a book of twelve")
+
+	ntLockAndUnlock(t, u, "First class, a book of twelve")
+
+	if got := tkDialogTitle(w); got != "Change the task" || tsBox(t, w, "Anything the person").Text != "First class, a book of twelve" {
+		t.Fatalf("after the unlock: dialog %q, %q", got, tpTexts(w))
+	}
+	tcTap(t, w, "Save the changes")
+	dfSettle(t, u)
+	mine, err := c.MyTasks()
+	if err != nil || len(mine) != 1 || mine[0].Task.Note != "First class, a book of twelve" || mine[0].Task.Title != "Order stamps" {
+		t.Fatalf("after saving: %+v %v", mine, err)
+	}
+	if where := whereUnsaved(c, sessionUserID(c)); where != "" {
+		t.Errorf("the changes outlived being saved: %q", where)
+	}
+}
