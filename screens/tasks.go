@@ -55,7 +55,6 @@ type tasksScreen struct {
 	summary *widget.Label
 	message *widget.Label
 	detail  *widget.Label
-	empty   *widget.Label
 
 	done, snooze, change, record, reopen *widget.Button
 	lastDone                             string // the task last marked done here, for a manager to reopen
@@ -80,8 +79,6 @@ func (s *tasksScreen) build() fyne.CanvasObject {
 	s.summary = wrapped("Reading the tasks…")
 	s.message = note()
 	s.detail = wrapped("Choose a task to see its note and act on it.")
-	s.empty = wrapped("")
-	s.empty.Hide()
 	s.mineL = s.newList(cols, func() []app.TaskLine { return s.mine })
 	s.teamL = s.newList(cols, func() []app.TaskLine { return s.team })
 	header := func() fyne.CanvasObject { return headerRow(cols, "When", "What needs doing", "Who", "Patient", "Note") }
@@ -113,7 +110,7 @@ func (s *tasksScreen) build() fyne.CanvasObject {
 	top := container.NewVBox(container.NewHBox(heading("Tasks"), layout.NewSpacer(), keys, newB), s.summary, keepLine(s.message))
 	actions := container.NewVBox(widget.NewSeparator(), s.detail,
 		container.NewHBox(s.done, s.snooze, s.change, s.record, layout.NewSpacer(), s.reopen))
-	body := container.NewStack(s.tabs, container.NewVBox(layout.NewSpacer(), s.empty))
+	body := s.tabs
 	s.content = container.NewPadded(container.NewBorder(top, actions, nil, nil, body))
 	s.enable()
 	s.addNewShortcut()
