@@ -7,10 +7,11 @@ import (
 	"clinicdesk/data"
 )
 
-// ReferralTaskAtRiskDays is how many days before a clock's breach date the
-// rules give its owner a task to act: two weeks leaves time to book a
-// clinic and for the patient to come.
-const ReferralTaskAtRiskDays = 14
+// ReferralAtRiskDays is how many days before its 18-week date a running
+// clock counts as at risk, on Today and for the rules that give its owner
+// a task: four weeks leaves time to book a clinic, any test, and the first
+// treatment. The tracking list's filter starts there too.
+const ReferralAtRiskDays = 28
 
 func init() { referralTaskFacts = referralTaskFactsLocked }
 
@@ -38,10 +39,10 @@ func referralTaskFactsLocked(c *Clinic, today ukcal.Date) ([]tasks.ReferralFacts
 }
 
 // clockAtRisk reports a running clock that breaches within
-// ReferralTaskAtRiskDays of today, or has breached already.
+// ReferralAtRiskDays of today, or has breached already.
 func clockAtRisk(k pathways.Clock, today ukcal.Date) bool {
 	if k.Status != pathways.ClockRunning || k.Breach.IsZero() || !k.LeftListOn.IsZero() {
 		return false
 	}
-	return !k.Breach.After(today.AddDays(ReferralTaskAtRiskDays))
+	return !k.Breach.After(today.AddDays(ReferralAtRiskDays))
 }

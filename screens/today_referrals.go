@@ -14,8 +14,8 @@ import (
 )
 
 // todayReferralsAtRiskDays is how far ahead Today looks for an 18-week
-// clock coming to its breach date: four weeks, time to book the patient.
-const todayReferralsAtRiskDays = 28
+// date: the clinic's at-risk horizon, the same the rules make tasks by.
+const todayReferralsAtRiskDays = app.ReferralAtRiskDays
 
 // todayReferralsShown is how many pathways the card lists by name.
 const todayReferralsShown = 5

@@ -121,6 +121,10 @@ func ReferralTasks(f ReferralFacts, today ukcal.Date, region ukcal.Region) []Tas
 		k.Due, k.RuleKey = today, "referral:"+r.ID+":at-risk"
 		k.Title = fmt.Sprintf("%s's waiting time is at risk: treat by %s", f.PatientName, f.Breach.LongWithDay())
 		k.Note = "Made by ClinicDesk because the pathway's clock breaches soon. Book the next step or record what happened."
+		if f.Breach.Before(today) {
+			k.Title = fmt.Sprintf("%s has waited over 18 weeks: the treat-by date was %s", f.PatientName, f.Breach.LongWithDay())
+			k.Note = "Made by ClinicDesk because the pathway's clock has passed 18 weeks. Book the next step as soon as possible, or record what happened."
+		}
 		out = append(out, k)
 	}
 	return out

@@ -166,6 +166,14 @@ func TestReferralTasks(t *testing.T) {
 	if strings.Join(keys, " ") != want {
 		t.Fatalf("chase dates reached and a clock at risk:\n got %s\nwant %s", strings.Join(keys, " "), want)
 	}
+	if !strings.Contains(ks[2].Title, "at risk: treat by Sunday 20 December 2026") {
+		t.Errorf("a clock at risk: %q", ks[2].Title)
+	}
+	late := ReferralTasks(ReferralFacts{Referral: in, PatientName: "Ann Smith", Owner: Owner{UserID: "u1"}, AtRisk: true,
+		Breach: d("2026-12-01")}, today, ukcal.EnglandAndWales)
+	if n := len(late); n == 0 || !strings.Contains(late[n-1].Title, "Ann Smith has waited over 18 weeks: the treat-by date was Tuesday 1 December 2026") {
+		t.Errorf("a clock past its 18 weeks is not \"at risk\": %+v", late)
+	}
 	out.ReplyOn, out.Status = d("2026-12-01"), pathways.StatusReplied
 	if ks := ReferralTasks(ReferralFacts{Referral: out, Owner: Owner{Role: "receptionist"}}, today, ukcal.EnglandAndWales); len(ks) != 0 {
 		t.Errorf("a reply came: no chasing: %+v", ks)
