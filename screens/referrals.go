@@ -70,6 +70,7 @@ type referralsScreen struct {
 
 	ptl  *ptlTab
 	file *referralFile
+	form *newReferralForm // the new referral dialog, while open
 }
 
 func newReferralsScreen(ctx *Context) *referralsScreen {
@@ -285,7 +286,8 @@ func (s *referralsScreen) newReferral() {
 	if !s.ctx.Clinic.Can(app.PermEditReferrals) {
 		return
 	}
-	askNewReferral(s.ctx, "", "", s.staff, func(r pathways.Referral) {
+	s.form = askNewReferral(s.ctx, "", "", s.staff, func(r pathways.Referral) {
+		s.form = nil
 		say(s.message, widget.SuccessImportance, "Referral added: it is open below.")
 		s.openFile(r.ID)
 	})

@@ -55,11 +55,13 @@ type newReferralForm struct {
 	problems map[string]*widget.Label
 	draft    *formDraft
 	restored *widget.Label
+	dialog   dialog.Dialog
+	ok       *widget.Button
 }
 
 // askNewReferral adds a referral for the patient, or for one found in the
 // dialog when patientID is empty; done gets the referral as saved.
-func askNewReferral(ctx *Context, patientID, patientName string, staff []users.User, done func(pathways.Referral)) dialog.Dialog {
+func askNewReferral(ctx *Context, patientID, patientName string, staff []users.User, done func(pathways.Referral)) *newReferralForm {
 	f := &newReferralForm{ctx: ctx, staff: staff, problems: map[string]*widget.Label{}, restored: note()}
 	content := container.NewVBox(f.restored)
 	if patientID == "" {
@@ -76,7 +78,7 @@ func askNewReferral(ctx *Context, patientID, patientName string, staff []users.U
 		focus = f.pick.search
 	}
 	f.keepTyping()
-	return referralDialog(ctx, title, "Add the referral", content, focus, func() (func() (func(), error), error) {
+	f.dialog, f.ok = referralDialog(ctx, title, "Add the referral", content, focus, func() (func() (func(), error), error) {
 		f.clearProblems()
 		r, err := f.referral(patientID)
 		if err != nil {
@@ -94,6 +96,7 @@ func askNewReferral(ctx *Context, patientID, patientName string, staff []users.U
 			}, nil
 		}, nil
 	}, f.showProblem)
+	return f
 }
 
 // field is a labelled field with its message underneath, which key names.
@@ -257,10 +260,10 @@ func dateWord(d pathways.Direction) string {
 // referralProblemFields are the words of a refusal that name its field,
 // most particular first.
 var referralProblemFields = []struct{ words, key string }{
-	{"patient", "patient"}, {"merged", "patient"}, {"in or out", "direction"}, {"came in to the clinic", "direction"},
-	{"reply", "reply"}, {"ods code", "party"}, {"referrer", "party"}, {"referred to", "party"},
-	{"the date", "date"}, {"urgency", "urgency"}, {"pathway", "pathway"}, {"why the patient", "reason"},
-	{"look after", "owner"}, {"clinician", "clinician"},
+	{"why the patient", "reason"}, {"ods code", "party"}, {"referrer", "party"}, {"referred to", "party"},
+	{"reply", "reply"}, {"the date", "date"}, {"urgency", "urgency"}, {"pathway", "pathway"},
+	{"look after", "owner"}, {"clinician", "clinician"}, {"came in to the clinic", "direction"},
+	{"patient", "patient"}, {"merged", "patient"},
 }
 
 // showProblem puts the message under the field it is about, when it
@@ -314,7 +317,7 @@ func (f *newReferralForm) draftNote() {
 // referralDialog is sarDialog with the refusal said above the buttons,
 // outside the scrolling form (a long form would hide it), and onRefused
 // told of each refusal so the form can mark the field.
-func referralDialog(ctx *Context, title, action string, content *fyne.Container, focus fyne.Focusable, act sarAct, onRefused func(error)) dialog.Dialog {
+func referralDialog(ctx *Context, title, action string, content *fyne.Container, focus fyne.Focusable, act sarAct, onRefused func(error)) (dialog.Dialog, *widget.Button) {
 	problem := errorText()
 	var d dialog.Dialog
 	ok := widget.NewButtonWithIcon(action, theme.ConfirmIcon(), nil)
@@ -360,5 +363,5 @@ func referralDialog(ctx *Context, title, action string, content *fyne.Container,
 	if focus != nil {
 		ctx.Window.Canvas().Focus(focus)
 	}
-	return d
+	return d, ok
 }
