@@ -111,7 +111,7 @@ func (s *referralsScreen) build() fyne.CanvasObject {
 }
 
 func (s *referralsScreen) registerView() fyne.CanvasObject {
-	s.cols = &columns{widths: []float32{190, 50, 230, 95, 130, 330}}
+	s.cols = &columns{widths: []float32{180, 50, 220, 95, 120, 300}}
 	s.summary = wrapped("Reading the referrals…")
 	s.message = note()
 	s.direction = widget.NewSelect([]string{referralsBoth, referralsIn, referralsOut}, func(string) { s.reload() })
@@ -139,7 +139,7 @@ func (s *referralsScreen) registerView() fyne.CanvasObject {
 	}
 	filters := container.NewHBox(widget.NewLabel("Show"), s.direction, s.state, s.urgency, widget.NewLabel("looked after by"), s.owner)
 	top := container.NewVBox(container.NewHBox(heading("Referrals"), layout.NewSpacer(), s.newButton), filters, s.summary, s.message,
-		headerRow(s.cols, "Patient", "", "From or to", "Date", "Urgency", "Clock", "Looked after by"))
+		headerRow(s.cols, "Patient", "In/out", "From or to", "Date", "Urgency", "Clock", "Looked after by"))
 	return container.NewBorder(top, nil, nil, nil, s.list)
 }
 
@@ -288,7 +288,11 @@ func (s *referralsScreen) newReferral() {
 	}
 	s.form = askNewReferral(s.ctx, "", "", s.staff, func(r pathways.Referral) {
 		s.form = nil
-		say(s.message, widget.SuccessImportance, "Referral added: it is open below.")
 		s.openFile(r.ID)
+		next := "Book its first appointment, or print the acknowledgement to the referrer, from here."
+		if r.Direction == pathways.Out {
+			next = "Print the referral letter to send from here."
+		}
+		say(s.file.message, widget.SuccessImportance, "Referral added. "+next)
 	})
 }

@@ -20,6 +20,10 @@ import (
 // (in), chasing and the reply (out). Saved in one go.
 type referralDeskForm struct {
 	f          *referralFile
+	name       *textBox
+	org        *textBox
+	address    *textBox
+	ods        *textBox
 	owner      *widget.Select
 	clinician  *widget.Select
 	documents  *textBox
@@ -57,6 +61,16 @@ func newReferralDeskForm(f *referralFile) *referralDeskForm {
 			d.clinician.SetSelectedIndex(i + 1)
 		}
 	}
+	d.name, d.org, d.ods, d.address = newTextBox(), newTextBox(), newTextBox(), newTextArea()
+	d.address.SetMinRowsVisible(3)
+	d.name.SetText(r.Party.Name)
+	d.name.SetPlaceHolder("Who: Dr A Khan, or the department")
+	d.org.SetText(r.Party.Organisation)
+	d.org.SetPlaceHolder("Organisation")
+	d.address.SetText(r.Party.Address)
+	d.address.SetPlaceHolder("Address, one line each: the letters go to it")
+	d.ods.SetText(r.Party.ODSCode)
+	d.ods.SetPlaceHolder("ODS code, if known")
 	d.documents, d.acked, d.replyDue, d.chases, d.replyOn = newTextBox(), newTextBox(), newTextBox(), newTextBox(), newTextBox()
 	d.documents.SetText(r.Documents)
 	d.documents.SetPlaceHolder("What came with it: GP letter, X-ray report")
@@ -84,8 +98,13 @@ func (d *referralDeskForm) view() fyne.CanvasObject {
 	if r.Status == pathways.StatusClosed || !c.Can(app.PermEditReferrals) {
 		return wrapped(d.readOnly())
 	}
+	who := "Referred by"
+	if r.Direction == pathways.Out {
+		who = "Referred to"
+	}
+	party := container.NewGridWithColumns(2, container.NewVBox(d.name, d.org, d.ods), d.address)
 	grid := container.NewGridWithColumns(2, labelledField("Looked after by", d.owner), labelledField("Clinician", d.clinician))
-	box := container.NewVBox(grid, labelledField("Documents noted", d.documents))
+	box := container.NewVBox(labelledField(who, party), grid, labelledField("Documents noted", d.documents))
 	if r.Direction == pathways.In {
 		box.Add(labelledField("Acknowledgement sent on", d.acked, fieldHint("Printing the acknowledgement letter fills this in.")))
 	} else {
@@ -162,7 +181,8 @@ func (d *referralDeskForm) saveChanges() {
 		setMessage(d.problem, plainError(err))
 		return
 	}
-	if _, err := d.f.ctx.Clinic.UpdateReferral(d.f.id, in); err != nil {
+	party := pathways.Party{Name: d.name.Text, Organisation: d.org.Text, Address: d.address.Text, ODSCode: d.ods.Text}
+	if _, err := d.f.ctx.Clinic.SaveReferralPage(d.f.id, party, in); err != nil {
 		setMessage(d.problem, "Not saved: "+plainError(err))
 		return
 	}

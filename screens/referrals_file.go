@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"clinicdesk/app"
+	"clinicdesk/app/nhs"
 	"clinicdesk/app/pathways"
 	"clinicdesk/app/ukcal"
 
@@ -52,8 +53,9 @@ func (f *referralFile) build() fyne.CanvasObject {
 	f.body = container.NewVBox()
 	back := widget.NewButtonWithIcon("Back to the referrals", theme.NavigateBackIcon(), f.s.closeFile)
 	f.reload()
-	top := container.NewVBox(container.NewHBox(back, layout.NewSpacer()), f.title, f.message, f.actions)
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(f.body))
+	top := container.NewVBox(container.NewHBox(back, layout.NewSpacer()), f.title, f.actions)
+	// The message goes under the page, so saying something moves nothing.
+	return container.NewBorder(top, f.message, nil, nil, container.NewVScroll(f.body))
 }
 
 func (f *referralFile) reload() {
@@ -106,7 +108,7 @@ func (f *referralFile) detailText() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Patient: %s", rec.Patient)
 	if rec.NHSNumber != "" {
-		fmt.Fprintf(&b, " (NHS number %s)", rec.NHSNumber)
+		fmt.Fprintf(&b, " (NHS number %s)", nhs.FormatNHSNumber(rec.NHSNumber))
 	}
 	who := "Referred by"
 	if r.Direction == pathways.Out {
@@ -210,7 +212,7 @@ func (f *referralFile) recordEvent() {
 		wrapped("Events are kept as recorded and never changed: the clock is worked out from them. Record each once it has happened."),
 		labelledField("What happened", what), labelledField("The day it happened (dd/mm/yyyy)", day), labelledField("Note", text))
 	id := f.id
-	sarDialog(f.ctx, "Record an event", "Record it", content, day, func() (func() (func(), error), error) {
+	sarDialog(f.ctx, "Record an event", "Record it", content, what, func() (func() (func(), error), error) {
 		i := what.SelectedIndex()
 		if i < 0 {
 			return nil, fmt.Errorf("choose what happened")
@@ -222,7 +224,7 @@ func (f *referralFile) recordEvent() {
 		kind, body := kinds[i], text.Text
 		return func() (func(), error) {
 			_, err := f.ctx.Clinic.RecordReferralEvent(id, kind, on, body)
-			return func() { f.done(kind.Label() + " recorded.") }, err
+			return func() { f.done("Recorded: " + strings.ToLower(kind.Label()) + ".") }, err
 		}, nil
 	})
 }
