@@ -48,7 +48,7 @@ type ptlTab struct {
 func newPTLTab(s *referralsScreen) *ptlTab { return &ptlTab{s: s} }
 
 func (p *ptlTab) build() fyne.CanvasObject {
-	p.cols = &columns{widths: []float32{190, 120, 150, 120, 95, 70, 95, 260}}
+	p.cols = &columns{widths: []float32{170, 110, 150, 130, 60, 95, 290}}
 	p.clinicians, _ = p.s.ctx.Clinic.Clinicians(true)
 	who := []string{ptlAnyClinician}
 	for _, cl := range p.clinicians {
@@ -81,17 +81,17 @@ func (p *ptlTab) build() fyne.CanvasObject {
 	csv := widget.NewButtonWithIcon("Save as CSV…", theme.DocumentSaveIcon(), func() { p.save("csv") })
 	pdf := widget.NewButtonWithIcon("Save as PDF…", theme.DocumentPrintIcon(), func() { p.save("pdf") })
 	days := container.NewGridWrap(fyne.NewSize(60, p.riskDays.MinSize().Height), p.riskDays)
-	filters := container.NewHBox(p.clinician, p.kind, p.urgency, p.atRisk, days, widget.NewLabel("days"))
+	filters := container.NewHBox(container.New(&fixedWidth{200}, p.clinician), container.New(&fixedWidth{220}, p.kind), container.New(&fixedWidth{170}, p.urgency), p.atRisk, days, widget.NewLabel("days"))
 	top := container.NewVBox(container.NewHBox(heading("Patient tracking list"), layout.NewSpacer(), csv, pdf), filters,
 		p.buckets, p.summary, p.message,
-		headerRow(p.cols, "Patient", "Clinician", "Pathway", "Urgency", "Received", "Weeks", "Treat by", "Next step", "Looked after by"))
+		headerRow(p.cols, "Patient", "Clinician", "Pathway", "Urgency", "Weeks", "Treat by", "Next step", "Looked after by"))
 	return container.NewBorder(top, nil, nil, nil, p.table)
 }
 
 func (p *ptlTab) newRow() fyne.CanvasObject {
 	name := cell()
 	name.TextStyle.Bold = true
-	return row(p.cols, name, cell(), cell(), cell(), cell(), cell(), cell(), cell(), cell())
+	return row(p.cols, name, cell(), cell(), cell(), cell(), cell(), cell(), cell())
 }
 
 func (p *ptlTab) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -104,22 +104,29 @@ func (p *ptlTab) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
 	case r.Counted():
 		weeks, breach = strconv.Itoa(r.Clock.WeeksWaited()), r.Clock.Breach.Short()
 	case r.HasClock:
-		weeks = "Not counted"
+		weeks = "–" // nullified: the next step says why
 	}
 	next := r.NextStep
 	if r.Problem != "" {
 		next = r.Problem
 	}
-	texts := []string{r.PatientName, r.ClinicianName, r.Referral.Kind.Label(), r.Referral.Urgency.Label(), r.Referral.Date.Short(),
-		weeks, breach, next, r.OwnerName}
+	texts := []string{r.PatientName, r.ClinicianName, ptlKindWord(r.Referral.Kind), r.Referral.Urgency.Label(), weeks, breach, next, r.OwnerName}
 	for j, c := range o.(*fyne.Container).Objects {
 		l := c.(*widget.Label)
 		l.Importance = widget.MediumImportance
-		if r.Counted() && r.Clock.Breached && j <= 6 {
+		if r.Counted() && r.Clock.Breached && j <= 5 {
 			l.Importance = widget.DangerImportance
 		}
 		l.SetText(texts[j])
 	}
+}
+
+// ptlKindWord is the pathway in a word or two, for the list's narrow column.
+func ptlKindWord(k pathways.Kind) string {
+	if k == pathways.RTT {
+		return "18 weeks"
+	}
+	return k.Label()
 }
 
 // filter is the list's filters as the facade takes them; it says what

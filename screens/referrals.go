@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/pathways"
+	"clinicdesk/app/ukcal"
 	"clinicdesk/app/users"
 
 	"fyne.io/fyne/v2"
@@ -111,7 +112,7 @@ func (s *referralsScreen) build() fyne.CanvasObject {
 }
 
 func (s *referralsScreen) registerView() fyne.CanvasObject {
-	s.cols = &columns{widths: []float32{180, 50, 220, 95, 120, 300}}
+	s.cols = &columns{widths: []float32{170, 62, 200, 95, 135, 345}}
 	s.summary = wrapped("Reading the referrals…")
 	s.message = note()
 	s.direction = widget.NewSelect([]string{referralsBoth, referralsIn, referralsOut}, func(string) { s.reload() })
@@ -160,8 +161,8 @@ func (s *referralsScreen) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
 	for j, c := range o.(*fyne.Container).Objects {
 		l := c.(*widget.Label)
 		l.Importance = widget.MediumImportance
-		if j == 5 && rec.HasClock && rec.Clock.Breached && rec.Clock.Status == pathways.ClockRunning {
-			l.Importance = widget.DangerImportance
+		if j == 5 {
+			l.Importance = referralClockImportance(rec, ukcal.Today(wallClock()))
 		}
 		l.SetText(texts[j])
 	}

@@ -55,7 +55,7 @@ func (f *referralFile) build() fyne.CanvasObject {
 	f.reload()
 	top := container.NewVBox(container.NewHBox(back, layout.NewSpacer()), f.title, f.actions)
 	// The message goes under the page, so saying something moves nothing.
-	return container.NewBorder(top, f.message, nil, nil, container.NewVScroll(f.body))
+	return container.NewBorder(top, f.message, nil, nil, container.NewVScroll(container.NewPadded(f.body)))
 }
 
 func (f *referralFile) reload() {
@@ -164,7 +164,12 @@ func (f *referralFile) fillActions() {
 	f.actions.RemoveAll()
 	f.letterButtons = nil
 	f.recordButton = widget.NewButtonWithIcon("Record an event…", theme.ContentAddIcon(), f.recordEvent)
-	f.bookButton = widget.NewButtonWithIcon("Book first appointment", theme.CalendarIcon(), f.bookFirst)
+	// Later appointments are booked for the referral too: their DNAs feed it.
+	book := "Book an appointment"
+	if k := f.rec.Clock; f.rec.HasClock && (k.Status == pathways.ClockNullified || k.FirstBooked.IsZero() && k.FirstAttended.IsZero()) {
+		book = "Book first appointment"
+	}
+	f.bookButton = widget.NewButtonWithIcon(book, theme.CalendarIcon(), f.bookFirst)
 	f.closeButton = widget.NewButtonWithIcon("Close pathway…", theme.CancelIcon(), f.closePathway)
 	if r.Direction == pathways.In && open && c.Can(app.PermReferralEvents) {
 		f.actions.Add(f.recordButton)

@@ -6,6 +6,9 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/pathways"
+	"clinicdesk/app/ukcal"
+
+	"fyne.io/fyne/v2/widget"
 )
 
 // The words the Referrals screen says a referral's clock in. The clock
@@ -44,6 +47,8 @@ func referralClockWords(rec app.ReferralRecord) string {
 		switch {
 		case !r.ReplyOn.IsZero():
 			return "Reply received " + r.ReplyOn.Short()
+		case !r.ReplyDueBy.IsZero() && r.ReplyDueBy.Before(ukcal.Today(wallClock())):
+			return "No reply yet · it was due by " + r.ReplyDueBy.Short()
 		case !r.ReplyDueBy.IsZero():
 			return "Waiting for a reply · due by " + r.ReplyDueBy.Short()
 		}
@@ -56,6 +61,32 @@ func referralClockWords(rec app.ReferralRecord) string {
 		return "No national waiting-time clock"
 	}
 	return clockWords(rec.Clock)
+}
+
+// referralAtRiskDays is how near its treat-by date a running clock is
+// shown in amber on the register.
+const referralAtRiskDays = 14
+
+// referralClockImportance colours the clock's words: red past the
+// treat-by date or a reply overdue, amber within two weeks of it.
+func referralClockImportance(rec app.ReferralRecord, today ukcal.Date) widget.Importance {
+	r := rec.Referral
+	switch {
+	case r.Status == pathways.StatusClosed:
+		return widget.MediumImportance
+	case r.Direction == pathways.Out:
+		if r.ReplyOn.IsZero() && !r.ReplyDueBy.IsZero() && r.ReplyDueBy.Before(today) {
+			return widget.WarningImportance
+		}
+		return widget.MediumImportance
+	case !rec.HasClock || rec.Clock.Status != pathways.ClockRunning || r.Kind == pathways.Other || !rec.Clock.LeftListOn.IsZero():
+		return widget.MediumImportance
+	case rec.Clock.Breached:
+		return widget.DangerImportance
+	case today.DaysUntil(rec.Clock.Breach) <= referralAtRiskDays:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
 }
 
 // clockWords says a clock's state in a few words.
@@ -74,7 +105,7 @@ func clockWords(k pathways.Clock) string {
 		return fmt.Sprintf("%s %s", k.LeftBy.Label(), k.LeftListOn.Short())
 	}
 	if k.Breached {
-		return fmt.Sprintf("Week %d · past 18 weeks (treat by %s)", k.WeeksWaited()+1, k.Breach.Short())
+		return fmt.Sprintf("Week %d · past its treat-by date, %s", k.WeeksWaited()+1, k.Breach.Short())
 	}
 	return fmt.Sprintf("Week %d of 18 · treat by %s", k.WeeksWaited()+1, k.Breach.Short())
 }
