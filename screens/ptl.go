@@ -48,7 +48,7 @@ type ptlTab struct {
 func newPTLTab(s *referralsScreen) *ptlTab { return &ptlTab{s: s} }
 
 func (p *ptlTab) build() fyne.CanvasObject {
-	p.cols = &columns{widths: []float32{170, 110, 150, 130, 60, 95, 290}}
+	p.cols = &columns{widths: []float32{170, 100, 110, 150, 70, 95, 290}}
 	p.clinicians, _ = p.s.ctx.Clinic.Clinicians(true)
 	who := []string{ptlAnyClinician}
 	for _, cl := range p.clinicians {
