@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"clinicdesk/app/testclock"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -279,5 +282,39 @@ func TestTheNewReferralKeepsItsTypingThroughAChangeOfScreen(t *testing.T) {
 	}
 	if !tpShows(w, "Restored the referral you were adding") {
 		t.Errorf("no note says the typing came back: %q", tpTexts(w))
+	}
+}
+
+func TestTheTrackingListSavesAsCSVAndPDF(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	p := tpAdd(t, c, "Pat", "Ash", "1970-01-01")
+	trReferral(t, c, p.ID, d.patel.ID, 130)
+	s, w, _ := trScreen(t, c)
+	s.tabs.SelectIndex(1)
+	tpIdle(t)
+	for _, format := range []string{"csv", "pdf"} {
+		path := filepath.Join(t.TempDir(), "list."+format)
+		out, err := storage.Writer(storage.NewFileURI(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.ptl.write(out, format, pathways.PTLFilter{})
+		tpIdle(t)
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "\ufeff" + strings.Join(app.PTLCSVHeader, ",")
+		if format == "pdf" {
+			want = "%PDF"
+		}
+		if !strings.HasPrefix(string(got), want) {
+			t.Errorf("the %s starts %q", format, string(got[:min(len(got), 40)]))
+		}
+		if !tpShows(w, "Saved 1 pathway as list."+format) {
+			t.Errorf("no message says the %s was saved: %q", format, tpTexts(w))
+		}
 	}
 }
