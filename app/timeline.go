@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"clinicdesk/app/audit"
+	"clinicdesk/app/pathways"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/tasks"
 	"clinicdesk/data"
@@ -27,6 +28,9 @@ type TimelineEntry struct {
 	// Fingerprint is a letter's or slip's SHA-256, kept out of Detail so
 	// the timeline shows it only when asked.
 	Fingerprint string
+	// ReferralID is the referral a "referral" entry is about, for "Open
+	// referral"; "" on other entries.
+	ReferralID string
 }
 
 // timelineActions are the audit actions shown on a patient's timeline as
@@ -46,7 +50,8 @@ var timelineActions = map[string]string{
 // record, notes, calls, follow-ups, subject access requests, every
 // booking, move and status change of their appointments, and the letters
 // and slips printed; a complaint about the patient is one link, shown only to
-// those who may see the register. Later modules add referrals.
+// those who may see the register; referrals in and out and their pathway
+// events, to those who may see them (a clinician: their own).
 func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -125,6 +130,11 @@ func (c *Clinic) Timeline(patientID string) ([]TimelineEntry, error) {
 		return nil, err
 	}
 	out = append(out, links...)
+	refs, err := c.referralTimeline(patientID)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, refs...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil
 }
@@ -194,4 +204,62 @@ func slotProse(s schedule.Slot) string {
 		return ""
 	}
 	return s.Date.LongWithDay() + ", " + schedule.Clock(s.StartMin).String()
+}
+
+// referralTimeline is a patient's referrals on their timeline: each one
+// added, what happened on its pathway (its receipt is the referral
+// itself), and its closing. Only the referrals the session may see.
+// Caller holds c.mu.
+func (c *Clinic) referralTimeline(patientID string) ([]TimelineEntry, error) {
+	s := c.session
+	if s == nil || !s.Role.Can(PermViewReferrals) {
+		return nil, nil
+	}
+	f, err := c.referralFilterLocked(s, ReferralQuery{PatientID: patientID})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := c.store.Referrals(f)
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	ids := make([]string, len(rows))
+	for i, row := range rows {
+		ids[i] = row.Referral.ID
+	}
+	events, err := c.store.ReferralEventsOf(ids)
+	if err != nil {
+		return nil, err
+	}
+	everyone, err := c.store.Users()
+	if err != nil {
+		return nil, err
+	}
+	username := make(map[string]string, len(everyone)) // the timeline names staff by username
+	for _, u := range everyone {
+		username[u.ID] = u.Username
+	}
+	var out []TimelineEntry
+	for _, row := range rows {
+		r := row.Referral
+		party := strings.Trim(r.Party.Name+", "+r.Party.Organisation, ", ")
+		title := "Referral received " + r.Date.Short() + " from " + party
+		if r.Direction == pathways.Out {
+			title = "Referral sent " + r.Date.Short() + " to " + party
+		}
+		out = append(out, TimelineEntry{At: r.CreatedAt, Kind: "referral", ReferralID: r.ID, By: username[r.CreatedBy], Title: title,
+			Detail: r.Urgency.Label() + " · " + r.Kind.Label() + " · " + r.Reason})
+		for _, e := range events[r.ID] {
+			if e.Kind == pathways.ReferralReceived {
+				continue
+			}
+			out = append(out, TimelineEntry{At: e.At, Kind: "referral", ReferralID: r.ID, By: username[e.By],
+				Title: "Referral: " + e.Kind.Label() + " on " + e.On.Short(), Detail: e.Note})
+		}
+		if r.Status == pathways.StatusClosed {
+			out = append(out, TimelineEntry{At: r.ClosedAt, Kind: "referral", ReferralID: r.ID, By: username[r.ClosedBy],
+				Title: "Referral pathway closed", Detail: r.CloseReason})
+		}
+	}
+	return out, nil
 }

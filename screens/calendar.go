@@ -100,6 +100,16 @@ func bookForPatient(ctx *Context, patientID, name string) {
 	}
 }
 
+// bookForReferral is bookForPatient for a referral's first appointment:
+// the booking is linked to the referral, so booking it, and later marking
+// it seen or DNA, goes on the referral's pathway without retyping.
+func bookForReferral(ctx *Context, patientID, name, referralID string) {
+	pendingBooking = &calendarSlot{PatientID: patientID, PatientName: name, ReferralID: referralID}
+	if ctx.Open != nil {
+		ctx.Open(calendarModuleID)
+	}
+}
+
 func newCalendarScreen(ctx *Context) *calendarScreen {
 	s := &calendarScreen{ctx: ctx, now: wallClock, mode: calendarDay}
 	s.date = ukcal.Today(s.now())
@@ -228,7 +238,11 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 // (any clinician, from now).
 func (s *calendarScreen) startBookingFor(p calendarSlot) {
 	s.forPatient = &p
-	s.forLabel.SetText("Booking for " + p.PatientName + ": the next slot you choose, or find with “Next free slot…”, is theirs.")
+	forWhat := ""
+	if p.ReferralID != "" {
+		forWhat = " (their referral's first appointment)"
+	}
+	s.forLabel.SetText("Booking for " + p.PatientName + forWhat + ": the next slot you choose, or find with “Next free slot…”, is theirs.")
 	s.forBanner.Show()
 	c := s.ctx.Clinic
 	today := ukcal.Today(s.now())

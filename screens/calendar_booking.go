@@ -32,6 +32,9 @@ type calendarSlot struct {
 	WaitingID              string
 	Minutes                int
 	Notes                  string
+	// ReferralID is the referral the booking is for (booked from the
+	// referral's page): its attendance or DNA then feeds the pathway.
+	ReferralID string
 }
 
 // calendarBooking is the booking dialog: find the patient, choose the
@@ -82,7 +85,7 @@ func (s *calendarScreen) openBooking(slot calendarSlot) {
 	if slot.PatientID == "" && s.forPatient != nil {
 		f := s.forPatient
 		slot.PatientID, slot.PatientName, slot.WaitingID = f.PatientID, f.PatientName, f.WaitingID
-		slot.Minutes, slot.Notes = f.Minutes, f.Notes
+		slot.Minutes, slot.Notes, slot.ReferralID = f.Minutes, f.Notes, f.ReferralID
 	}
 	b := &calendarBooking{s: s, slot: slot}
 	s.booking = b
@@ -294,8 +297,10 @@ func (b *calendarBooking) chosenType() (schedule.AppointmentType, bool) {
 // request reads the dialog; it says in words what is missing or wrong.
 func (b *calendarBooking) request() (app.BookingRequest, error) {
 	req := app.BookingRequest{PatientID: b.patient.id(), Notes: strings.TrimSpace(b.notes.Text), WaitingID: b.slot.WaitingID}
-	if req.PatientID != b.slot.PatientID {
-		req.WaitingID = "" // another patient was chosen: the entry stays on the list
+	if req.PatientID == b.slot.PatientID {
+		req.ReferralID = b.slot.ReferralID
+	} else {
+		req.WaitingID = "" // another patient was chosen: the entry stays on the list, the referral unbooked
 	}
 	if req.PatientID == "" {
 		return req, errors.New("find and choose the patient")

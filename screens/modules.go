@@ -62,6 +62,13 @@ var modules = screenList(
 		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermSubjectAccess) },
 		Build:   func(ctx *Context) fyne.CanvasObject { return newSARScreen(ctx).build() },
 	},
+	Module{
+		ID:      referralsModuleID,
+		Title:   "Referrals",
+		Icon:    themeIcon(theme.IconNameMailForward),
+		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewReferrals) },
+		Build:   func(ctx *Context) fyne.CanvasObject { return newReferralsScreen(ctx).build() },
+	},
 	// After Referrals (Ctrl+8), so Tasks is Ctrl+9.
 	Module{
 		ID:      tasksModuleID,

@@ -36,6 +36,8 @@ func timelineIcon(e app.TimelineEntry) fyne.Resource {
 		return theme.ContentCopyIcon()
 	case "safeguarding":
 		return theme.NewWarningThemedResource(theme.WarningIcon())
+	case "referral":
+		return theme.MailForwardIcon()
 	}
 	return theme.DocumentCreateIcon()
 }
@@ -99,7 +101,19 @@ func (r *patientRecord) fillTimeline() {
 	}
 	now := wallClock()
 	for _, e := range r.data.timeline {
-		r.timelineBox.Add(withOpenComplaint(r.ctx, e, withPrintAgain(r.ctx, e, timelineRow(e, now, r.staffByUsername))))
+		row := withOpenComplaint(r.ctx, e, withPrintAgain(r.ctx, e, timelineRow(e, now, r.staffByUsername)))
+		r.timelineBox.Add(withOpenReferral(r.ctx, e, row))
 		r.timelineBox.Add(widget.NewSeparator())
 	}
+}
+
+// withOpenReferral adds "Open referral" beside a timeline row about a
+// referral: its page has the events, the clock and the letters.
+func withOpenReferral(ctx *Context, e app.TimelineEntry, row fyne.CanvasObject) fyne.CanvasObject {
+	if e.ReferralID == "" || !ctx.Clinic.Can(app.PermViewReferrals) {
+		return row
+	}
+	open := widget.NewButtonWithIcon("Open referral", theme.MailForwardIcon(), func() { openReferral(ctx, e.ReferralID) })
+	open.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, nil, container.NewVBox(open), row)
 }

@@ -301,9 +301,10 @@ func TestTodaysCountsAreTheFacades(t *testing.T) {
 	// Each card opens its list.
 	refs.openList()
 	openTasks(s.ctx, tasksTabMine)
-	if len(sh.opened) != 2 || sh.opened[0] != todayReferralsModule || sh.opened[1] != tasksModuleID {
-		t.Errorf("the cards opened %q", sh.opened)
+	if len(sh.opened) != 2 || sh.opened[0] != referralsModuleID || !pendingTrackingList || sh.opened[1] != tasksModuleID {
+		t.Errorf("the cards opened %q (on the tracking list: %v)", sh.opened, pendingTrackingList)
 	}
+	pendingTrackingList = false
 }
 
 func TestDoneOnARepeatingTaskSaysWhenTheNextIsDue(t *testing.T) {

@@ -20,8 +20,6 @@ const todayReferralsAtRiskDays = app.ReferralAtRiskDays
 // todayReferralsShown is how many pathways the card lists by name.
 const todayReferralsShown = 5
 
-// todayReferralsModule is the Referrals screen's (screens/referrals*.go).
-const todayReferralsModule = "referrals"
 
 // todayReferrals is the Today screen's "Referrals" card: the open
 // pathways whose clock has passed its 18 weeks (breached) or will within
@@ -96,10 +94,11 @@ func (p *todayReferrals) show(list pathways.PTL, err error) {
 	p.list.Refresh()
 }
 
-// item is one pathway: the patient, which opens the Referrals screen,
-// and its breach date in words.
+// item is one pathway: the patient, which opens the referral, and its
+// breach date in words.
 func (p *todayReferrals) item(r pathways.PTLRow, asOf ukcal.Date) fyne.CanvasObject {
-	open := widget.NewButton(r.PatientName, p.openList)
+	id := r.Referral.ID
+	open := widget.NewButton(r.PatientName, func() { openReferral(p.ctx, id) })
 	open.Importance = widget.LowImportance
 	open.Alignment = widget.ButtonAlignLeading
 	var text string
@@ -120,9 +119,5 @@ func (p *todayReferrals) item(r pathways.PTLRow, asOf ukcal.Date) fyne.CanvasObj
 	return container.New(layout.NewCustomPaddedVBoxLayout(0), container.NewHBox(open), words)
 }
 
-// openList opens the Referrals screen, where the tracking list is.
-func (p *todayReferrals) openList() {
-	if p.ctx.Open != nil {
-		p.ctx.Open(todayReferralsModule)
-	}
-}
+// openList opens the Referrals screen on its tracking list.
+func (p *todayReferrals) openList() { openTrackingList(p.ctx) }
