@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"clinicdesk/app"
 	"clinicdesk/app/pathways"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
@@ -69,7 +70,7 @@ func (p *ptlTab) build() fyne.CanvasObject {
 	p.urgency = widget.NewSelect(urgencies, func(string) { p.reload() })
 	p.urgency.SetSelectedIndex(0)
 	p.riskDays = newTextBox()
-	p.riskDays.SetText("14")
+	p.riskDays.SetText(strconv.Itoa(app.ReferralAtRiskDays))
 	p.riskDays.OnSubmitted = func(string) { p.reload() }
 	p.atRisk = widget.NewCheck("Only those at risk: treat-by date within", func(bool) { p.reload() })
 	p.buckets = wrapped("")

@@ -64,8 +64,9 @@ func referralClockWords(rec app.ReferralRecord) string {
 }
 
 // referralAtRiskDays is how near its treat-by date a running clock is
-// shown in amber on the register.
-const referralAtRiskDays = 14
+// shown in amber on the register: the clinic's at-risk horizon, as on
+// Today and for the rules' tasks.
+const referralAtRiskDays = app.ReferralAtRiskDays
 
 // referralClockImportance colours the clock's words: red past the
 // treat-by date or a reply overdue, amber within two weeks of it.

@@ -20,7 +20,6 @@ const todayReferralsAtRiskDays = app.ReferralAtRiskDays
 // todayReferralsShown is how many pathways the card lists by name.
 const todayReferralsShown = 5
 
-
 // todayReferrals is the Today screen's "Referrals" card: the open
 // pathways whose clock has passed its 18 weeks (breached) or will within
 // four weeks (at risk), the earliest breach first, from the tracking list.

@@ -282,6 +282,8 @@ func (w *walker) running(e numbered) error {
 	switch {
 	case e.Kind == FirstAppointmentDNA && !c.FirstAttended.IsZero():
 		return fmt.Errorf("%s comes after the first appointment was attended on %s: a missed later appointment is later_dna", e, c.FirstAttended)
+	case e.Kind == LaterDNA && c.FirstAttended.IsZero():
+		return fmt.Errorf("%s comes before any first appointment was attended: a missed first appointment is first_appointment_dna", e)
 	case e.Kind == FirstAppointmentDNA:
 		// Did not attend: a missed first appointment (one clearly communicated,
 		// which recording the DNA asserts) nullifies the clock.
