@@ -19,12 +19,22 @@ type story struct {
 	events    []pathways.Event
 	lastAt    time.Time
 	ended     bool // an event would have been after today: the story stops there
+	// finish: a pathway planned to have ended by today does, on a day up
+	// to today, when its plan would run on past it.
+	finish bool
 }
 
 // add records what happened on on; at is when it was recorded (zero: in
 // office hours that day). It reports false, adding nothing, once the
 // story has reached today.
 func (s *story) add(kind pathways.EventKind, on ukcal.Date, appointmentID, by string, at time.Time) bool {
+	if on.After(s.g.today) && s.finish && !s.ended {
+		prev := s.received
+		if n := len(s.events); n > 0 {
+			prev = s.events[n-1].On
+		}
+		on = s.g.between(prev, 0, prev.DaysUntil(s.g.today))
+	}
 	if s.ended || on.After(s.g.today) {
 		s.ended = true
 		return false
@@ -81,7 +91,7 @@ func (g *referralGen) referralIn(p refPlan, diary []schedule.Appointment) app.Hi
 		ref.Date = g.between(g.start, 0, max(0, g.start.DaysUntil(g.today)-30))
 	}
 	ref.CreatedBy, ref.CreatedAt = g.desk(), g.office(ref.Date, 9+g.r.IntN(7))
-	s := &story{g: g, received: ref.Date, lastAt: ref.CreatedAt}
+	s := &story{g: g, received: ref.Date, lastAt: ref.CreatedAt, finish: p.fate != fateRunning}
 	if p.fate == fateRunning {
 		g.runningPathway(s, ref, diary, p.days)
 	} else {
