@@ -178,6 +178,9 @@ func (g *referralGen) runningWaits(n int) []int {
 	add(over52, 52*7+1, 75*7)
 	add(breached-over52, 18*7+1, 40*7)
 	add(max(2, running*8/100), 112, 125) // at risk: breach within two weeks
+	// One of each shorter wait first, so even a small list has the spread.
+	add(1, 0, 6*7)
+	add(1, 6*7+1, 12*7)
 	for len(waits) < running {
 		switch u := g.r.Float64(); {
 		case u < 0.45:

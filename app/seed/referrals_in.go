@@ -80,8 +80,11 @@ func firstWait(u pathways.Urgency) (lo, hi int) {
 func (g *referralGen) referralIn(p refPlan, diary []schedule.Appointment) app.HistoricReferral {
 	pt := g.o.Patients[p.patient]
 	urgency, kind := g.urgency()
-	if p.fate == fateRunning && p.days > 8*7 && urgency == pathways.SuspectedCancer {
+	switch {
+	case p.fate == fateRunning && p.days > 8*7 && urgency == pathways.SuspectedCancer:
 		urgency, kind = pathways.Urgent, pathways.RTT // a cancer pathway is not left that long
+	case p.fate == fateRunning && p.days > 12*7:
+		kind = pathways.RTT // the long waits are on the 18-week clock
 	}
 	ref := pathways.Referral{PatientID: pt.ID, Direction: pathways.In, Urgency: urgency, Kind: kind, OwnerID: g.desk()}
 	g.referrer(&ref, pt)
