@@ -54,13 +54,13 @@ func (c *Clinic) AddReferralHistory(batch []HistoricReferral) (int, error) {
 	prepared := make([]HistoricReferral, len(batch))
 	for i, h := range batch {
 		if prepared[i], err = c.prepareHistoricReferralLocked(h, now); err != nil {
-			return 0, fmt.Errorf("generated referral %d (%s %s): %w", i+1, dateWord(h.Referral.Direction), h.Referral.Date, err)
+			return 0, fmt.Errorf("generated referral %d (%s %s): %w", i+1, dateWord(h.Referral.Direction), h.Referral.Date.Short(), err)
 		}
 	}
 	err = c.writeAs(s, func(tx *writeTx) error {
 		for i, h := range prepared {
 			if err := c.writeHistoricReferral(tx, h); err != nil {
-				return fmt.Errorf("generated referral %d (%s %s): %w", i+1, dateWord(h.Referral.Direction), h.Referral.Date, err)
+				return fmt.Errorf("generated referral %d (%s %s): %w", i+1, dateWord(h.Referral.Direction), h.Referral.Date.Short(), err)
 			}
 		}
 		return nil
@@ -89,6 +89,9 @@ func (c *Clinic) prepareHistoricReferralLocked(h HistoricReferral, now time.Time
 		return h, err
 	}
 	recorded := ukcal.WallDate(r.CreatedAt)
+	if r.Date.After(recorded) {
+		return h, fmt.Errorf("it is recorded on %s, before it was %s (%s)", recorded.Short(), dateWord(r.Direction), r.Date.Short())
+	}
 	if err := c.checkNewReferralLocked(r, recorded); err != nil {
 		return h, err
 	}
