@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"clinicdesk/app"
@@ -49,45 +51,49 @@ func benchPathwayRows(env *Env, c *app.Clinic) ([]BenchResult, error) {
 		return err
 	}
 	var cards string
+	byCard := map[string][]time.Duration{}
+	timed := func(card string, fn func() error) error {
+		start := time.Now()
+		err := fn()
+		byCard[card] = append(byCard[card], time.Since(start))
+		return err
+	}
 	todayCards := func() error {
-		appts, err := c.TodayList(today)
-		if err != nil {
-			return err
-		}
-		counts, err := c.MyTaskCounts()
-		if err != nil {
-			return err
-		}
-		mine, err := c.MyTasks()
-		if err != nil {
-			return err
-		}
-		risk, err := c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: benchAtRiskDays})
-		if err != nil {
-			return err
-		}
-		overdue, err := c.OverdueComplaints()
-		if err != nil {
-			return err
-		}
-		soon, err := c.ComplaintsDueSoon(benchTodayComplaintsWithin)
-		if err != nil {
-			return err
-		}
-		sars, err := c.OpenSARs()
-		if err != nil {
-			return err
-		}
-		prompts, err := c.SafeguardingPrompts()
-		if err != nil {
-			return err
-		}
-		if _, err := c.BackupSettings(); err != nil {
-			return err
-		}
+		var appts, mine, overdue, soon, sars, prompts int
+		var counts app.TaskCounts
+		var risk pathways.PTL
+		err := errors.Join(
+			timed("appointments", func() error { l, err := c.TodayList(today); appts = len(l); return err }),
+			timed("tasks", func() error {
+				var err error
+				if counts, err = c.MyTaskCounts(); err != nil {
+					return err
+				}
+				l, err := c.MyTasks()
+				mine = len(l)
+				return err
+			}),
+			timed("referrals", func() error {
+				var err error
+				risk, err = c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: benchAtRiskDays})
+				return err
+			}),
+			timed("complaints", func() error {
+				o, err := c.OverdueComplaints()
+				if err != nil {
+					return err
+				}
+				d, err := c.ComplaintsDueSoon(benchTodayComplaintsWithin)
+				overdue, soon = len(o), len(d)
+				return err
+			}),
+			timed("sars", func() error { l, err := c.OpenSARs(); sars = len(l); return err }),
+			timed("safeguarding", func() error { l, err := c.SafeguardingPrompts(); prompts = len(l); return err }),
+			timed("backup", func() error { _, err := c.BackupSettings(); return err }),
+		)
 		cards = fmt.Sprintf("%d appointments, %d of my tasks (%d due today, %d overdue), %d referrals at risk, %d complaints due, %d SARs, %d prompts",
-			len(appts), len(mine), counts.DueToday, counts.Overdue, len(risk.Rows), len(overdue)+len(soon), len(sars), len(prompts))
-		return nil
+			appts, mine, counts.DueToday, counts.Overdue, len(risk.Rows), overdue+soon, sars, prompts)
+		return err
 	}
 	ptlRuns, err := timeRuns(ptl)
 	if err != nil {
@@ -101,9 +107,13 @@ func benchPathwayRows(env *Env, c *app.Clinic) ([]BenchResult, error) {
 	if rows == 0 {
 		ptlNote = "no open pathways: a clinic kept from before referrals were seeded has none (build it again)"
 	}
+	parts := make([]string, 0, len(byCard))
+	for _, card := range []string{"appointments", "tasks", "referrals", "complaints", "sars", "safeguarding", "backup"} {
+		parts = append(parts, fmt.Sprintf("%s %.2f", card, summarise(card, byCard[card][5:], 0, "").P95))
+	}
 	return []BenchResult{
 		summarise("ptl", ptlRuns, 50, ptlNote),
-		summarise("today", todayRuns, 50, cards),
+		summarise("today", todayRuns, 50, cards+"; p95 ms by card: "+strings.Join(parts, ", ")),
 	}, nil
 }
 
