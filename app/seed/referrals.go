@@ -12,6 +12,7 @@ package seed
 // so the clock and the diary agree.
 
 import (
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"time"
@@ -88,6 +89,9 @@ type referralGen struct {
 func Referrals(o ReferralOptions) ([]app.HistoricReferral, error) {
 	if o.PerHundred <= 0 {
 		o.PerHundred = 30
+	}
+	if len(o.Desk) == 0 {
+		return nil, errors.New("seed: referrals need someone at the desk to record them (ReferralOptions.Desk)")
 	}
 	g := &referralGen{o: o, r: rand.New(rand.NewPCG(o.Seed, 0x7265_6665_7272)), today: ukcal.Today(o.Now),
 		used: map[string]bool{}, region: ukcal.EnglandAndWales}
