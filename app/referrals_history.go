@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clinicdesk/app/pathways"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
@@ -115,7 +116,7 @@ func (c *Clinic) prepareHistoricReferralLocked(h HistoricReferral, now time.Time
 	for i, e := range h.Events {
 		e.ID, e.ReferralID, e.Note, e.At = uuid.Must(uuid.NewV7()).String(), r.ID, cleanText(e.Note), e.At.UTC()
 		if err := c.checkHistoricEventLocked(r, events, e, last, now); err != nil {
-			return h, fmt.Errorf("event %d (%s on %s): %w", i+1, e.Kind, e.On, err)
+			return h, fmt.Errorf("event %d (%s on %s): %w", i+1, e.Kind, e.On.Short(), err)
 		}
 		events, last = append(events, e), e.At
 	}
@@ -325,10 +326,14 @@ func (c *Clinic) historicTasksLocked(h HistoricTask, s *Session, now time.Time, 
 		return nil, err
 	}
 	if k.PatientID != "" {
-		if _, err := c.store.Patient(k.PatientID); errors.Is(err, data.ErrNotFound) {
+		p, err := c.store.Patient(k.PatientID)
+		switch {
+		case errors.Is(err, data.ErrNotFound):
 			return nil, errors.New("that patient's record is not in this clinic file")
-		} else if err != nil {
+		case err != nil:
 			return nil, err
+		case p.Status == patients.Merged:
+			return nil, errors.New("this record was merged into another: add the task on that record")
 		}
 	}
 	var out []tasks.Task
