@@ -80,6 +80,9 @@ func (c *Clinic) prepareHistoricReferralLocked(h HistoricReferral, now time.Time
 	if r.Direction == pathways.Out && r.Kind == "" {
 		r.Kind = pathways.Other
 	}
+	if r.Direction == pathways.In && r.Source == "" {
+		r.Source = pathways.FromGP // as AddReferral: most come from the GP
+	}
 	switch {
 	case r.CreatedAt.IsZero() || r.CreatedAt.After(now):
 		return h, errors.New("say when it was recorded: a moment before now")

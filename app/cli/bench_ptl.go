@@ -19,10 +19,6 @@ import (
 // benchPathwayRuns is how many times each row is timed.
 const benchPathwayRuns = 60
 
-// benchAtRiskDays is how far ahead Today's referrals card looks for
-// clocks at risk: the referral rules' two weeks.
-const benchAtRiskDays = 14
-
 // benchTodayComplaintsWithin is how many working days ahead Today's
 // complaints card looks, as the screen does.
 const benchTodayComplaintsWithin = 3
@@ -75,7 +71,7 @@ func benchPathwayRows(env *Env, c *app.Clinic) ([]BenchResult, error) {
 			}),
 			timed("referrals", func() error {
 				var err error
-				risk, err = c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: benchAtRiskDays})
+				risk, err = c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: app.ReferralAtRiskDays})
 				return err
 			}),
 			timed("complaints", func() error {

@@ -36,7 +36,7 @@ func TestTheDemoFillsTodaysPathwayCards(t *testing.T) {
 	if in < Patients/5 || out == 0 {
 		t.Fatalf("%d referrals in and %d out for %d patients", in, out, Patients)
 	}
-	risk, err := c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: 14})
+	risk, err := c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: app.ReferralAtRiskDays})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestTheDemoFillsTodaysPathwayCards(t *testing.T) {
 		}
 	}
 	if breached != 1 || soon < 2 {
-		t.Fatalf("at risk: %d breached and %d breaching within two weeks; want one and some", breached, soon)
+		t.Fatalf("at risk: %d breached and %d breaching within %d days; want one and some", breached, soon, app.ReferralAtRiskDays)
 	}
 	counts, err := c.MyTaskCounts()
 	if err != nil || counts.DueToday == 0 || counts.Overdue == 0 {

@@ -289,6 +289,9 @@ func (g *referralGen) stopClock(s *story, ref pathways.Referral, first ukcal.Dat
 // working day or two after the referral came, except that some of the
 // last fortnight's are still to do.
 func (g *referralGen) acknowledge(ref *pathways.Referral) {
+	if ref.Source == pathways.FromSelf {
+		return // the patient sent it: there is nobody to acknowledge it to
+	}
 	recent := ref.Date.DaysUntil(g.today) <= 10
 	if recent && g.r.Float64() < 0.5 {
 		return

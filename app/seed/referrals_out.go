@@ -76,15 +76,18 @@ func (g *referralGen) referrer(ref *pathways.Referral, pt ReferralPatient) {
 	ref.Documents = referralDocuments[g.r.IntN(len(referralDocuments))]
 	switch u := g.r.Float64(); {
 	case ref.Kind == pathways.Other && strings.HasPrefix(ref.Reason, "Self-referral"):
-		ref.Party, ref.Documents = pathways.Party{Name: "The patient (self-referral)"}, "Self-referral form"
+		ref.Source, ref.Documents = pathways.FromSelf, "Self-referral form"
 	case u < 0.88 && pt.GP.Practice != "":
+		ref.Source = pathways.FromGP
 		ref.Party = pathways.Party{Name: pt.GP.Name, Organisation: pt.GP.Practice, Address: strings.Join(pt.GP.Address, "\n")}
 		if g.r.Float64() < 0.7 {
 			ref.Party.ODSCode = practiceCode(pt.GP.Practice)
 		}
 	case u < 0.88:
+		ref.Source = pathways.FromGP
 		ref.Party = pathways.Party{Name: gpNames[g.r.IntN(len(gpNames))], Organisation: "Out-of-area practice"}
 	default:
+		ref.Source = pathways.FromClinic
 		ref.Party = otherReferrers[g.r.IntN(len(otherReferrers))]
 		ref.Documents = "Referral letter"
 	}

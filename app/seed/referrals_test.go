@@ -93,7 +93,7 @@ func TestSeededReferralsHaveClocksTheRulesReadInARealisticMix(t *testing.T) {
 			continue
 		}
 		urgency[r.Referral.Urgency]++
-		if r.Referral.Party.Organisation != "" && r.Referral.Party.Name != "" {
+		if r.Referral.Source == pathways.FromGP && r.Referral.Party.Organisation != "" {
 			gp++
 		}
 		k := r.Clock
