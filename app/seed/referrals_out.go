@@ -136,6 +136,11 @@ func (g *referralGen) referralOut(p refPlan, diary []schedule.Appointment) app.H
 		}
 		ref.ChaseDates = append(ref.ChaseDates, chase)
 	}
+	if !answered && ref.Date.DaysUntil(g.today) > 90 && g.o.ManagerID != "" {
+		// Chased twice and never answered: the manager closed it long ago.
+		at := g.office(ref.ChaseDates[len(ref.ChaseDates)-1].AddDays(7+g.r.IntN(21)), 9+g.r.IntN(8))
+		ref.ClosedBy, ref.ClosedAt, ref.CloseReason = g.o.ManagerID, at, "No reply after two chases: the clinician and the GP were told"
+	}
 	if answered {
 		ref.ReplyOn = reply
 		if reply.DaysUntil(g.today) > 60 && g.r.Float64() < 0.7 && g.o.ManagerID != "" {
