@@ -166,6 +166,14 @@ func runBench(env *Env, args []string) error {
 	}
 	record(calendar...)
 
+	progress("Timing the patient tracking list and Today's cards …")
+	pathwayRows, err := benchPathwayRows(env, c)
+	if err != nil {
+		c.Close()
+		return err
+	}
+	record(pathwayRows...)
+
 	progress("Timing 500 reminder letters into one PDF …")
 	lettersRow, err := benchLetters(c, ukcal.Today(env.Now()))
 	if err != nil {
@@ -441,6 +449,9 @@ func benchBuild(env *Env, path string, n int, progress func(string, ...any)) (be
 		return b, queries, fmt.Errorf("adding the diary: %w", err)
 	}
 	b.diary, b.setup, b.appointments = time.Since(t), st, diary.Appointments
+	if err := benchPathways(env, c, progress); err != nil {
+		return b, queries, err
+	}
 
 	t = time.Now()
 	progress("  writing an audit trail of years of use (%d more rows) …", n*benchAuditPerPatient)

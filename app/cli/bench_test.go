@@ -61,6 +61,11 @@ func TestBenchPrintsTheSpecJSON(t *testing.T) {
 			t.Errorf("%q measured %d times: %s", name, rows[name], r.stdout)
 		}
 	}
+	for _, name := range []string{"ptl", "today"} {
+		if rows[name] < 50 {
+			t.Errorf("%q measured %d times: %s", name, rows[name], r.stdout)
+		}
+	}
 	if rows["letters_500"] != 3 {
 		t.Errorf("letters_500 measured %d times: %s", rows["letters_500"], r.stdout)
 	}

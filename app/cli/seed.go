@@ -18,7 +18,7 @@ func init() {
 		summary: "add N generated, realistic fake patients (test-range NHS numbers, Ofcom drama phone numbers, example.com " +
 			"email addresses) through the same checks and audit as an import, and a diary of about ten appointments each " +
 			"over Y years up to today and six weeks ahead (the first time, with a team of clinicians, rooms and appointment " +
-			"types) and a waiting list; managers only. --seed S picks the data (default 1); --years Y defaults to 2",
+			"types), a waiting list, complaints, referrals in and out with their pathways, and tasks; managers only. --seed S picks the data (default 1); --years Y defaults to 2",
 		run: runSeed})
 }
 
@@ -129,6 +129,14 @@ func runSeed(env *Env, args []string) error {
 		return fmt.Errorf("the patients and their diary were added, but not their complaints: %w", err)
 	}
 	fmt.Fprintf(env.Stdout, "Added %d complaints.\n", logged)
+
+	// Referrals and the worklist, over the same years, after the diary so
+	// the pathways' first appointments are the patients' own.
+	pw, err := seed.AddPathways(c, seed.PathwayOptions{Seed: *seedValue, Now: env.Now(), Years: *years, Patients: fresh})
+	if err != nil {
+		return fmt.Errorf("the patients, their diary and complaints were added, but not their referrals and tasks: %w", err)
+	}
+	fmt.Fprintf(env.Stdout, "Added %d referrals (%d in, %d out) and %d tasks.\n", pw.ReferralsIn+pw.ReferralsOut, pw.ReferralsIn, pw.ReferralsOut, pw.Tasks)
 	return nil
 }
 

@@ -78,6 +78,9 @@ func TestSeedAddsGeneratedPatientsThroughTheImport(t *testing.T) {
 	if !strings.Contains(r.stdout, "Added 150 generated patients") || !strings.Contains(r.stderr, "Checked all 150") {
 		t.Fatalf("seed did not report its progress and result: %+v", r)
 	}
+	if !strings.Contains(r.stdout, " referrals (") || !strings.Contains(r.stdout, " tasks.") {
+		t.Fatalf("seed did not say how many referrals and tasks it added: %s", r.stdout)
+	}
 
 	// A second batch continues the first, with NHS numbers of its own.
 	r = run(seedManagerPW+"\n", "seed", "--db", db, "--patients", "60", "--user", "manager", "--password-stdin")

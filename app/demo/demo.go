@@ -145,7 +145,10 @@ func fill(c *app.Clinic, now time.Time) error {
 	if err := notBrought(c, now, used); err != nil {
 		return err
 	}
-	return diary(c, today, users, nhsOf)
+	if err := diary(c, today, users, nhsOf); err != nil {
+		return err
+	}
+	return pathwayHistory(c, now)
 }
 
 // handWritten are patients the demo needs to show something: two pairs

@@ -117,8 +117,8 @@ func TestTheDemoClinicHasPatientsToWorkWith(t *testing.T) {
 			overdue++
 		}
 	}
-	if dueToday < 2 || overdue != 1 {
-		t.Fatalf("%d tasks due today and %d overdue; want some today and one overdue", dueToday, overdue)
+	if dueToday < 2 || overdue < 1 {
+		t.Fatalf("%d tasks due today and %d overdue; want some of each", dueToday, overdue)
 	}
 
 	found, _ := c.SearchPatients("Margaret Ó Briain 30/06/1938", false, 5)

@@ -13,6 +13,11 @@
 // postcode districts that are theirs; ages from babies to over 95s;
 // interpreters, communication needs and alerts about as often as a
 // clinic meets them. The same seed always gives the same patients.
+//
+// Besides the patients it makes what a clinic's years leave behind: a
+// diary (NewDiary), complaints (Complaints), and referrals with their
+// pathways and a worklist of tasks (Referrals, Tasks; AddPathways adds
+// both to a clinic once its diary is in).
 package seed
 
 import (
