@@ -97,7 +97,7 @@ func benchPathwayRows(env *Env, c *app.Clinic) ([]BenchResult, error) {
 	}
 	todayRuns, err := timeRuns(todayCards)
 	if err != nil {
-		return nil, fmt.Errorf("Today's cards: %w", err)
+		return nil, fmt.Errorf("the cards of Today: %w", err)
 	}
 	ptlNote := fmt.Sprintf("%d open pathways", rows)
 	if rows == 0 {
