@@ -130,16 +130,28 @@ func (c *Clinic) checkNewReferralLocked(r pathways.Referral, today ukcal.Date) e
 		return fmt.Errorf("%q is not who a referral comes from: choose the GP, another clinic or hospital, or a self-referral", r.Source)
 	case r.Direction == pathways.Out && r.Source != "":
 		return errors.New("a referral we send out has no source: the source says who sent a referral in to us")
-	case r.Direction == pathways.In && r.Source != pathways.FromSelf && r.Party.Name == "" && r.Party.Organisation == "":
-		return errors.New("name the referrer: the person or the practice who sent the referral")
-	case r.Direction == pathways.Out && r.Party.Name == "" && r.Party.Organisation == "":
-		return errors.New("say where the patient is referred to: the service, the department or the hospital")
 	case r.Reason == "":
 		return errors.New("say why the patient is referred (a few words, e.g. \"knee pain for six months\")")
+	}
+	if err := checkParty(r); err != nil {
+		return err
+	}
+	return c.checkPeopleLocked(r)
+}
+
+// checkParty checks the other end of a referral is named (a patient who
+// referred themselves needs no referrer) and its ODS code is one.
+func checkParty(r pathways.Referral) error {
+	unnamed := r.Party.Name == "" && r.Party.Organisation == ""
+	switch {
+	case unnamed && r.Direction == pathways.In && r.Source != pathways.FromSelf:
+		return errors.New("name the referrer: the person or the practice who sent the referral")
+	case unnamed && r.Direction == pathways.Out:
+		return errors.New("say where the patient is referred to: the service, the department or the hospital")
 	case r.Party.ODSCode != "" && !odsCode.MatchString(r.Party.ODSCode):
 		return fmt.Errorf("%q is not an ODS code: it is letters and digits, such as B86001 for a practice (leave it empty if you do not know it)", r.Party.ODSCode)
 	}
-	return c.checkPeopleLocked(r)
+	return nil
 }
 
 // checkPeopleLocked checks the owner can sign in and the clinician is one
@@ -215,6 +227,12 @@ type ReferralDesk struct {
 // UpdateReferral saves the desk's fields of an open referral; the audit
 // row names the fields that changed (never their values).
 func (c *Clinic) UpdateReferral(id string, d ReferralDesk) (pathways.Referral, error) {
+	return c.saveReferral(id, nil, d)
+}
+
+// saveReferral saves the desk's fields and, when party is given, the
+// other end's details, checked as a whole: refused, nothing is changed.
+func (c *Clinic) saveReferral(id string, party *pathways.Party, d ReferralDesk) (pathways.Referral, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermEditReferrals)
@@ -226,8 +244,15 @@ func (c *Clinic) UpdateReferral(id string, d ReferralDesk) (pathways.Referral, e
 		return old, err
 	}
 	r := old
-	r.OwnerID, r.ClinicianID, r.Documents = strings.TrimSpace(d.OwnerID), strings.TrimSpace(d.ClinicianID), cleanText(d.Documents)
+	if party != nil {
+		r.Party = *party
+	}
+	r.OwnerID, r.ClinicianID, r.Documents = d.OwnerID, d.ClinicianID, d.Documents
 	r.AcknowledgedOn, r.ReplyDueBy, r.ChaseDates, r.ReplyOn = d.AcknowledgedOn, d.ReplyDueBy, slices.Clone(d.ChaseDates), d.ReplyOn
+	cleanReferral(&r)
+	if err := checkParty(r); err != nil {
+		return old, err
+	}
 	if r.OwnerID == "" {
 		return old, errors.New("choose who looks after the referral")
 	}
@@ -242,6 +267,9 @@ func (c *Clinic) UpdateReferral(id string, d ReferralDesk) (pathways.Referral, e
 		r.Status = pathways.StatusReplied
 	}
 	changed := referralChanges(old, r)
+	if old.Party != r.Party {
+		changed = append([]string{partyWord(r.Direction)}, changed...)
+	}
 	if len(changed) == 0 {
 		return r, nil
 	}

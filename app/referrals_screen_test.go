@@ -40,3 +40,27 @@ func TestSaveReferralPageChangesTheOtherEndAndTheDeskTogetherOrNotAtAll(t *testi
 		t.Errorf("the acknowledgement once the address is noted: %v", err)
 	}
 }
+
+// A patient who referred themselves has no referrer: their referral's
+// page saves without one, while a referral from a GP still needs its
+// referrer named.
+func TestSaveReferralPageOfASelfReferral(t *testing.T) {
+	d := newDiary(t)
+	c := d.c
+	self := gpReferral(d.john.ID, "2026-11-16")
+	self.Source, self.Party = pathways.FromSelf, pathways.Party{}
+	r := addReferral(t, c, self)
+	desk := ReferralDesk{OwnerID: r.OwnerID, Documents: "a note of the phone call"}
+	saved, err := c.SaveReferralPage(r.ID, pathways.Party{}, desk)
+	if err != nil || saved.Documents != "a note of the phone call" {
+		t.Fatalf("a self-referral's page: %+v, %v", saved, err)
+	}
+	gp := addReferral(t, c, gpReferral(d.zoe.ID, "2026-11-16"))
+	if _, err := c.SaveReferralPage(gp.ID, pathways.Party{}, ReferralDesk{OwnerID: gp.OwnerID}); err == nil ||
+		!strings.Contains(err.Error(), "name the referrer") {
+		t.Fatalf("a GP's referral saved without its referrer: %v", err)
+	}
+	if _, err := c.UpdateReferral(gp.ID, ReferralDesk{OwnerID: gp.OwnerID, Documents: "GP letter"}); err != nil {
+		t.Fatalf("the desk's fields alone: %v", err)
+	}
+}
