@@ -80,6 +80,12 @@ var fileDialogOpeners = map[string]func(t *testing.T) fyne.Window{
 		r.chooseSubjectAccessFile(ukcal.NewDate(2026, 12, 1), "letter")
 		return w
 	},
+	"ptlTab.save": func(t *testing.T) fyne.Window {
+		s, w, _ := trScreen(t, tcClinic(t))
+		s.tabs.SelectIndex(1)
+		s.ptl.save("csv")
+		return w
+	},
 	"pdfOutput.save": func(t *testing.T) fyne.Window {
 		w := test.NewTempWindow(t, nil)
 		w.Resize(fyne.NewSize(1280, 800))
