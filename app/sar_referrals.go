@@ -27,17 +27,16 @@ func (g *sarGathered) sarReferrals() []letters.SARReferral {
 // sarReferralWhat is one referral in a sentence: who referred the patient
 // to us (or where we referred them), how urgently, and why.
 func sarReferralWhat(r pathways.Referral) string {
-	party := joinNonEmpty(", ", r.Party.Name, r.Party.Organisation)
 	var what string
 	switch {
 	case r.Direction == pathways.Out:
-		what = "Our referral of you to " + orWords(party, "another service")
+		what = "Our referral of you to " + r.Party.Named("another service")
 	case r.Source == pathways.FromSelf:
 		what = "Your own referral to us"
 	case r.Source == pathways.FromGP:
-		what = "Referral to us from " + orWords(party, "your GP") + " (your GP)"
+		what = "Referral to us from " + r.Party.Named("your GP") + " (your GP)"
 	default:
-		what = "Referral to us from " + orWords(party, "another service")
+		what = "Referral to us from " + r.Party.Named("another service")
 	}
 	what += ": " + strings.ToLower(r.Urgency.Label())
 	if r.Reason != "" {
@@ -55,23 +54,6 @@ func sarReferralStatus(r pathways.Referral) string {
 		return "Closed: " + r.CloseReason
 	}
 	return r.Status.Label()
-}
-
-func orWords(s, otherwise string) string {
-	if s == "" {
-		return otherwise
-	}
-	return s
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var kept []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			kept = append(kept, p)
-		}
-	}
-	return strings.Join(kept, sep)
 }
 
 // sarJSONReferral is a referral in the computer-readable copy.

@@ -2,6 +2,7 @@ package pathways
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"clinicdesk/app/ukcal"
@@ -144,6 +145,21 @@ type Party struct {
 	Organisation string // "Harbour Medical Practice"
 	Address      string // lines separated by newlines
 	ODSCode      string // optional: the NHS organisation code, e.g. "B86001"
+}
+
+// Named is the other end as a sentence names it: "Dr A Khan, Harbour
+// Medical Practice", the one that is given, or unnamed when neither is.
+func (p Party) Named(unnamed string) string {
+	name, org := strings.TrimSpace(p.Name), strings.TrimSpace(p.Organisation)
+	switch {
+	case name != "" && org != "":
+		return name + ", " + org
+	case org != "":
+		return org
+	case name != "":
+		return name
+	}
+	return unnamed
 }
 
 // Referral is one referral, in or out. Its clock is not kept on it: it is

@@ -102,7 +102,7 @@ func ReferralTasks(f ReferralFacts, today ukcal.Date, region ukcal.Region) []Tas
 		r.AcknowledgedOn.IsZero() && !r.Date.IsZero() && !today.Before(ackBy) {
 		k := base
 		k.Due, k.RuleKey = ackBy, "referral:"+r.ID+":acknowledge"
-		k.Title = fmt.Sprintf("Acknowledge %s's referral from %s (received %s)", f.PatientName, partyName(r.Party, "the referrer"), r.Date.LongWithDay())
+		k.Title = fmt.Sprintf("Acknowledge %s's referral from %s (received %s)", f.PatientName, r.Party.Named("the referrer"), r.Date.LongWithDay())
 		out = append(out, k)
 	}
 	if r.Direction == pathways.Out && r.ReplyOn.IsZero() && r.Status == pathways.StatusOpen {
@@ -112,7 +112,7 @@ func ReferralTasks(f ReferralFacts, today ukcal.Date, region ukcal.Region) []Tas
 			}
 			k := base
 			k.Due, k.RuleKey = chase, "referral:"+r.ID+":chase:"+chase.String()
-			k.Title = fmt.Sprintf("Chase %s's referral to %s: no reply yet (sent %s)", f.PatientName, partyName(r.Party, "the other service"), r.Date.LongWithDay())
+			k.Title = fmt.Sprintf("Chase %s's referral to %s: no reply yet (sent %s)", f.PatientName, r.Party.Named("the other service"), r.Date.LongWithDay())
 			out = append(out, k)
 		}
 	}
@@ -128,16 +128,4 @@ func ReferralTasks(f ReferralFacts, today ukcal.Date, region ukcal.Region) []Tas
 		out = append(out, k)
 	}
 	return out
-}
-
-func partyName(p pathways.Party, unnamed string) string {
-	switch {
-	case p.Organisation != "" && p.Name != "":
-		return p.Name + ", " + p.Organisation
-	case p.Organisation != "":
-		return p.Organisation
-	case p.Name != "":
-		return p.Name
-	}
-	return unnamed
 }
