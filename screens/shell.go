@@ -7,6 +7,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/tasks"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,6 +35,10 @@ type shellScreen struct {
 	accountBtn *widget.Button
 	findEntry  *widget.Entry // the top bar's patient search (nil without the Patients module)
 	pwDialog   *passwordDialog
+	// notice says under every screen what was done over it (a task added
+	// with Ctrl+T on a screen that does not list tasks); it goes when the
+	// user moves on, like every success message.
+	notice *widget.Label
 }
 
 func newShellScreen(u *UI, s app.Session) *shellScreen {
@@ -98,6 +103,7 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 	header.Add(widget.NewSeparator())
 
 	sh.content = container.NewStack()
+	sh.notice = errorText()
 	if len(sh.modules) == 0 {
 		sh.content.Add(sh.emptyState())
 		return container.NewBorder(header, nil, nil, nil, sh.content)
@@ -134,7 +140,7 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 	navBox := container.New(&navWidth{sh: sh}, container.NewBorder(nil, nil, nil, widget.NewSeparator(), sh.nav))
 	// The list keeps one width on every screen (a split gave the screen
 	// beside it the room it asked for, so the list narrowed on Settings).
-	return container.NewBorder(header, nil, navBox, nil, sh.content)
+	return container.NewBorder(header, container.NewPadded(sh.notice), navBox, nil, sh.content)
 }
 
 // emptyState is what shows when the user has no modules at all, so the
@@ -446,9 +452,27 @@ func (sh *shellScreen) newTaskAnywhere() {
 	openNewTask(sh.ctx, id, name, sh.taskSaved)
 }
 
-// taskSaved hands a task added over the screen to it, when it shows tasks.
+// taskSaved hands a task added over the screen to it, when it shows tasks;
+// any other screen gets a line under it, so the task is never added unseen.
 func (sh *shellScreen) taskSaved(k tasks.Task) {
 	if w, ok := sh.shownContent().(taskWatcher); ok {
 		w.taskSaved(k)
+		return
 	}
+	if sh.notice != nil {
+		say(sh.notice, widget.SuccessImportance, taskAddedNotice(k, patientToday()))
+	}
+}
+
+// taskAddedNotice is the line that confirms a task added over a screen
+// that does not list tasks: what, when it is due, and where to find it.
+func taskAddedNotice(k tasks.Task, today ukcal.Date) string {
+	due := "on " + k.Due.LongWithDay()
+	switch k.Due {
+	case today:
+		due = "today"
+	case today.AddDays(1):
+		due = "tomorrow"
+	}
+	return fmt.Sprintf("Task added: %s, due %s. It is in Tasks (%s).", k.Title, due, doorShortcutText("9"))
 }

@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"clinicdesk/app"
@@ -22,6 +23,8 @@ const tasksModuleID = "tasks"
 const (
 	tasksTabMine = "My tasks"
 	tasksTabTeam = "Team"
+	// tasksEveryone is the Team tab's first choice of whose tasks: all.
+	tasksEveryone = "Everyone"
 )
 
 // pendingTasksTab is the tab the Tasks screen opens on next (Today's
@@ -55,6 +58,10 @@ type tasksScreen struct {
 	summary *widget.Label
 	message *widget.Label
 	detail  *widget.Label
+	// teamWho narrows the Team tab to one person's or one role's tasks
+	// ("who has Ann got on?"); owners maps its choices.
+	teamWho *widget.Select
+	owners  taskOwners
 
 	done, snooze, change, record, reopen *widget.Button
 	lastDone                             string // the task last marked done here, for a manager to reopen
@@ -82,9 +89,13 @@ func (s *tasksScreen) build() fyne.CanvasObject {
 	s.mineL = s.newList(cols, func() []app.TaskLine { return s.mine })
 	s.teamL = s.newList(cols, func() []app.TaskLine { return s.team })
 	header := func() fyne.CanvasObject { return headerRow(cols, "When", "What needs doing", "Who", "Patient", "Note") }
+	s.teamWho = widget.NewSelect([]string{tasksEveryone}, nil)
+	s.teamWho.SetSelected(tasksEveryone)
+	s.teamWho.OnChanged = func(string) { s.reload() }
+	teamTop := container.NewVBox(container.NewHBox(widget.NewLabel("Whose tasks:"), sized(s.teamWho, 280)), header())
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(tasksTabMine, container.NewBorder(header(), nil, nil, nil, s.mineL)),
-		container.NewTabItem(tasksTabTeam, container.NewBorder(header(), nil, nil, nil, s.teamL)))
+		container.NewTabItem(tasksTabTeam, container.NewBorder(teamTop, nil, nil, nil, s.teamL)))
 	s.tabs.OnSelected = func(*container.TabItem) { s.showChosen(); s.showSummary() }
 	if s.openTab == tasksTabTeam {
 		s.tabs.SelectIndex(1)
@@ -169,19 +180,32 @@ func (s *tasksScreen) reload() {
 	s.seq++
 	seq := s.seq
 	c := s.ctx.Clinic
-	type both struct{ mine, team []app.TaskLine }
+	team := app.TeamFilter{Limit: 1000}
+	if r, ok := s.owners.roles[s.teamWho.Selected]; ok {
+		team.OwnerRole = r
+	} else if id, ok := s.owners.users[s.teamWho.Selected]; ok {
+		team.OwnerID = id
+	}
+	type both struct {
+		mine, team []app.TaskLine
+		owners     taskOwners
+	}
 	offUI(s.ctx, func() (both, error) {
 		var b both
+		staff, err := c.StaffList()
+		if err != nil {
+			return b, err
+		}
+		b.owners = newTaskOwners(c, staff)
 		// The rules' tasks first (as Today does), so what came due since
 		// the last look is listed and counted.
 		if _, err := c.MakeRuleTasks(); err != nil && !isPermissionError(err) {
 			return b, err
 		}
-		var err error
 		if b.mine, err = c.MyTasks(); err != nil {
 			return b, err
 		}
-		b.team, err = c.TeamTasks(app.TeamFilter{Limit: 1000})
+		b.team, err = c.TeamTasks(team)
 		return b, err
 	}, func(b both, err error) {
 		if seq != s.seq {
@@ -200,6 +224,7 @@ func (s *tasksScreen) reload() {
 		at, _ := s.shownList()
 		place := at.cursor
 		s.mine, s.team = b.mine, b.team
+		s.showOwners(b.owners)
 		for _, l := range []*taskList{s.mineL, s.teamL} {
 			l.UnselectAll()
 			l.cursor = -1
@@ -229,6 +254,25 @@ func (s *tasksScreen) reload() {
 		s.loaded = true
 		s.showChosen()
 	})
+}
+
+// showOwners offers everyone who can have a task in the Team tab's
+// choice, keeping the one chosen (someone who left falls back to all).
+func (s *tasksScreen) showOwners(o taskOwners) {
+	s.owners = o
+	chosen := s.teamWho.Selected
+	s.teamWho.Options = append([]string{tasksEveryone}, o.labels...)
+	gone := !slices.Contains(s.teamWho.Options, chosen)
+	if gone {
+		chosen = tasksEveryone
+	}
+	s.teamWho.OnChanged = nil
+	s.teamWho.SetSelected(chosen)
+	s.teamWho.OnChanged = func(string) { s.reload() }
+	s.teamWho.Refresh()
+	if gone {
+		s.reload()
+	}
 }
 
 // shownList is the tab on show and its tasks.

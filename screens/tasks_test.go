@@ -139,10 +139,17 @@ func TestTheNewTaskShortcutOpensOverAnyScreenAndTheTaskIsInMyTasks(t *testing.T)
 		mine[0].Task.Due != testclock.Today().AddDays(1) || mine[0].Task.Note != "From the usual printer" || mine[0].Task.PatientID != "" {
 		t.Fatalf("my tasks: %+v %v", mine, err)
 	}
+	// The screen lists no tasks, so a line under it says where the task went.
+	if want := "Task added: Order more large-print forms, due tomorrow. It is in Tasks (Ctrl+9)."; !u.shell.notice.Visible() || u.shell.notice.Text != want {
+		t.Errorf("the confirmation over Subject access: %q (shown %v), want %q", u.shell.notice.Text, u.shell.notice.Visible(), want)
+	}
 
 	// Over a patient's record: the task is about her.
 	u.shell.openID(patientsModuleID)
 	u.settle()
+	if u.shell.notice.Visible() {
+		t.Errorf("the confirmation stayed on the next screen: %q", u.shell.notice.Text)
+	}
 	ps := u.shell.shownContent().(*patientsScreen)
 	ps.openRecord(ada.ID)
 	u.settle()
@@ -402,5 +409,60 @@ func TestChangesToATaskSurviveALock(t *testing.T) {
 	}
 	if where := whereUnsaved(c, sessionUserID(c)); where != "" {
 		t.Errorf("the changes outlived being saved: %q", where)
+	}
+}
+
+// The Team tab answers "what has Rob got on?": choosing a person lists
+// only theirs, a role only the role's, and Everyone all of them again.
+func TestTheTeamTabNarrowsToOnePersonOrRole(t *testing.T) {
+	c := tcClinic(t)
+	today := testclock.Today()
+	if _, err := c.AddUser(app.NewUser{Username: "rjones", FullName: "Rob Jones", Role: app.Receptionist, Password: tcStaffPassword}); err != nil {
+		t.Fatal(err)
+	}
+	rob, err := c.FindStaff("rjones")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []app.TaskInput{
+		{Title: "Mine", Due: today},
+		{Title: "Rob's", Due: today, OwnerID: rob.ID},
+		{Title: "Any receptionist's", Due: today, OwnerRole: app.Receptionist},
+	} {
+		if _, err := c.NewTask(in); err != nil {
+			t.Fatal(in.Title, err)
+		}
+	}
+	u := New(test.NewTempApp(t), Options{Clinic: c, Screen: tasksModuleID, idleTick: -1, Runner: tpHoldResults(t), backupTick: -1})
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	u.settle()
+	ts := u.shell.shownContent().(*tasksScreen)
+	ts.tabs.SelectIndex(1)
+	titles := func() string {
+		var out []string
+		for _, l := range ts.team {
+			out = append(out, l.Task.Title)
+		}
+		return strings.Join(out, ", ")
+	}
+	if len(ts.team) != 3 {
+		t.Fatalf("everyone's: %q", titles())
+	}
+	for _, c := range []struct{ who, want string }{
+		{"Rob Jones", "Rob's"},
+		{"Any receptionist", "Any receptionist's"},
+		{tasksEveryone, ""},
+	} {
+		ts.teamWho.SetSelected(c.who)
+		u.settle()
+		if c.want == "" {
+			if len(ts.team) != 3 {
+				t.Errorf("back to everyone: %q", titles())
+			}
+			continue
+		}
+		if got := titles(); got != c.want {
+			t.Errorf("%s's tasks: %q, want %q", c.who, got, c.want)
+		}
 	}
 }
