@@ -37,7 +37,7 @@ type shellScreen struct {
 	pwDialog   *passwordDialog
 	// notice says under every screen what was done over it (a task added
 	// with Ctrl+T on a screen that does not list tasks); it goes when the
-	// user moves on, like every success message.
+	// user moves to another screen.
 	notice *widget.Label
 }
 
@@ -137,10 +137,13 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 	)
 	sh.nav.OnSelected = sh.onNavSelected
 	patientDrafts.watch(sh.ui.clinic, sh.onDraftsChanged)
-	navBox := container.New(&navWidth{sh: sh}, container.NewBorder(nil, nil, nil, widget.NewSeparator(), sh.nav))
+	// The notice sits under the list of screens, where there is room on
+	// every screen at 1366×768 (under the screen it was cut off).
+	navBox := container.New(&navWidth{sh: sh}, container.NewBorder(nil, nil, nil, widget.NewSeparator(),
+		container.NewBorder(nil, sh.notice, nil, nil, sh.nav)))
 	// The list keeps one width on every screen (a split gave the screen
 	// beside it the room it asked for, so the list narrowed on Settings).
-	return container.NewBorder(header, container.NewPadded(sh.notice), navBox, nil, sh.content)
+	return container.NewBorder(header, nil, navBox, nil, sh.content)
 }
 
 // emptyState is what shows when the user has no modules at all, so the
@@ -229,6 +232,9 @@ func (sh *shellScreen) openIndex(i int) {
 	}
 	sh.current = i
 	clearSuccess() // what was done on the last screen is not news on this one
+	if sh.notice != nil {
+		setMessage(sh.notice, "")
+	}
 	content := sh.modules[i].Build(sh.ctx)
 	sh.content.Objects = []fyne.CanvasObject{content}
 	sh.content.Refresh()
@@ -460,7 +466,11 @@ func (sh *shellScreen) taskSaved(k tasks.Task) {
 		return
 	}
 	if sh.notice != nil {
-		say(sh.notice, widget.SuccessImportance, taskAddedNotice(k, patientToday()))
+		// Not say(): a screen clears its own successes when it reloads
+		// (the calendar on every tick of its clock), and this line is the
+		// shell's, gone only when the user moves to another screen.
+		sh.notice.Importance = widget.SuccessImportance
+		setMessage(sh.notice, taskAddedNotice(k, patientToday()))
 	}
 }
 

@@ -143,6 +143,10 @@ func TestTheNewTaskShortcutOpensOverAnyScreenAndTheTaskIsInMyTasks(t *testing.T)
 	if want := "Task added: Order more large-print forms, due tomorrow. It is in Tasks (Ctrl+9)."; !u.shell.notice.Visible() || u.shell.notice.Text != want {
 		t.Errorf("the confirmation over Subject access: %q (shown %v), want %q", u.shell.notice.Text, u.shell.notice.Visible(), want)
 	}
+	clearSuccess() // what a screen does when it reloads (the calendar on its clock's tick)
+	if !u.shell.notice.Visible() {
+		t.Error("the confirmation went when the screen under it reloaded")
+	}
 
 	// Over a patient's record: the task is about her.
 	u.shell.openID(patientsModuleID)

@@ -30,7 +30,7 @@ var ErrNoSpokenDate = errors.New("type a date")
 // SpokenAheadHelp and SpokenBehindHelp say what each kind of field takes,
 // for the messages under a field.
 const (
-	SpokenAheadHelp  = "today, tomorrow, a weekday such as tuesday, +3d, 2w, 1m, or a date such as 25/12/26"
+	SpokenAheadHelp  = "today, tomorrow, a weekday (tuesday), +3d, 2w, 1m or a date (25/12/26)"
 	SpokenBehindHelp = "a date such as 25/12/02 or 25/12/2002"
 )
 
