@@ -103,8 +103,8 @@ func bookForPatient(ctx *Context, patientID, name string) {
 // bookForReferral is bookForPatient for a referral's first appointment:
 // the booking is linked to the referral, so booking it, and later marking
 // it seen or DNA, goes on the referral's pathway without retyping.
-func bookForReferral(ctx *Context, patientID, name, referralID string) {
-	pendingBooking = &calendarSlot{PatientID: patientID, PatientName: name, ReferralID: referralID}
+func bookForReferral(ctx *Context, patientID, name, referralID, from string) {
+	pendingBooking = &calendarSlot{PatientID: patientID, PatientName: name, ReferralID: referralID, ReferralFrom: from}
 	if ctx.Open != nil {
 		ctx.Open(calendarModuleID)
 	}

@@ -34,7 +34,9 @@ type calendarSlot struct {
 	Notes                  string
 	// ReferralID is the referral the booking is for (booked from the
 	// referral's page): its attendance or DNA then feeds the pathway.
-	ReferralID string
+	// ReferralFrom says which one in words ("from Dr A Khan, received
+	// 03/11/2026"), so the dialog can say what it is booking.
+	ReferralID, ReferralFrom string
 }
 
 // calendarBooking is the booking dialog: find the patient, choose the
@@ -237,8 +239,11 @@ func (b *calendarBooking) build() {
 	b.restored = note()
 	b.keepTyping()
 	fromWaiting := note()
-	if b.slot.WaitingID != "" {
+	switch {
+	case b.slot.WaitingID != "":
 		say(fromWaiting, widget.MediumImportance, "From the waiting list: booking takes "+b.slot.PatientName+" off it.")
+	case b.slot.ReferralID != "":
+		say(fromWaiting, widget.MediumImportance, referralBookingNote(b.slot))
 	}
 	b.content = container.NewVBox(b.restored, fromWaiting, b.patient.view, widget.NewSeparator(), form, b.warningsBox)
 	// A problem shows beside the buttons, which stay put: below them it
@@ -292,6 +297,16 @@ func (b *calendarBooking) chosenType() (schedule.AppointmentType, bool) {
 		return schedule.AppointmentType{}, false
 	}
 	return b.types[i], true
+}
+
+// referralBookingNote says which referral a booking is for and what the
+// link does, so nobody books it as an ordinary appointment by mistake.
+func referralBookingNote(s calendarSlot) string {
+	which := "referral"
+	if s.ReferralFrom != "" {
+		which += " " + s.ReferralFrom
+	}
+	return fmt.Sprintf("The first appointment for %s's %s: when it is marked seen or did not attend, the referral's clock is told.", s.PatientName, which)
 }
 
 // request reads the dialog; it says in words what is missing or wrong.

@@ -26,7 +26,8 @@ func (b *calendarBooking) keepTyping() {
 	// Where the dialog opened, so it can open there again.
 	slot := b.slot
 	for name, v := range map[string]string{"slot clinician": slot.ClinicianID, "slot date": slot.Date.String(),
-		"slot start": strconv.Itoa(int(slot.Start)), "slot type": slot.TypeID, "slot waiting": slot.WaitingID} {
+		"slot start": strconv.Itoa(int(slot.Start)), "slot type": slot.TypeID, "slot waiting": slot.WaitingID,
+		"slot referral": slot.ReferralID, "slot referral from": slot.ReferralFrom, "slot patient": slot.PatientID + "\n" + slot.PatientName} {
 		d.field(name, func() string { return v }, func(string) {})
 	}
 	get, set := pickedField(b.patient)
@@ -78,9 +79,16 @@ func (s *calendarScreen) restoreDraft() bool {
 	if !ok || s.booking != nil || len(s.clinicians) == 0 {
 		return false
 	}
-	slot := calendarSlot{ClinicianID: d.fields["slot clinician"], TypeID: d.fields["slot type"], WaitingID: d.fields["slot waiting"]}
-	// A booking from the waiting list is for the entry's patient.
-	if id, name, ok := strings.Cut(d.fields["patient"], "\n"); ok && slot.WaitingID != "" {
+	slot := calendarSlot{ClinicianID: d.fields["slot clinician"], TypeID: d.fields["slot type"], WaitingID: d.fields["slot waiting"],
+		ReferralID: d.fields["slot referral"], ReferralFrom: d.fields["slot referral from"]}
+	// A booking from the waiting list or for a referral is for that
+	// patient, and stays linked to the entry or the referral (only while
+	// that patient is the one chosen: see request).
+	held := d.fields["slot patient"]
+	if held == "" || held == "\n" {
+		held = d.fields["patient"]
+	}
+	if id, name, ok := strings.Cut(held, "\n"); ok && (slot.WaitingID != "" || slot.ReferralID != "") {
 		slot.PatientID, slot.PatientName = id, name
 	}
 	var err error

@@ -244,7 +244,7 @@ func (f *referralFile) done(what string) {
 // linked to it.
 func (f *referralFile) bookFirst() {
 	r := f.rec.Referral
-	bookForReferral(f.ctx, r.PatientID, f.rec.Patient, r.ID)
+	bookForReferral(f.ctx, r.PatientID, f.rec.Patient, r.ID, "from "+referralParty(r.Party)+", received "+r.Date.Short())
 }
 
 // closePathway closes the pathway by hand (a manager's decision), with
