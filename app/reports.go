@@ -18,8 +18,18 @@ type reportBuilder func(c *Clinic, r reports.Range) (reports.Report, error)
 
 // reportBuilders are the reports of issue 18, by the command line's word.
 var reportBuilders = map[reports.Kind]reportBuilder{
-	reports.DNA: (*Clinic).dnaReportLocked,
+	reports.DNA:           (*Clinic).dnaReportLocked,
+	reports.Cancellations: (*Clinic).cancellationsReportLocked,
+	reports.Utilisation:   (*Clinic).utilisationReportLocked,
+	reports.NewPatients:   (*Clinic).newPatientsReportLocked,
+	reports.Referrals:     (*Clinic).referralsReportLocked,
+	reports.Waiting:       (*Clinic).waitingReportLocked,
+	reports.Complaints:    (*Clinic).complaintsReportLocked,
+	reports.Letters:       (*Clinic).lettersReportLocked,
 }
+
+// wholeClinicKinds are the reports that belong to no clinician.
+var wholeClinicKinds = []reports.Kind{reports.NewPatients, reports.Complaints, reports.Letters}
 
 // ErrReportNotReady: the report is named in the list but not built yet.
 var ErrReportNotReady = errors.New("that report is not ready yet")
@@ -47,7 +57,7 @@ func (c *Clinic) Report(kind reports.Kind, r reports.Range) (reports.Report, err
 		return reports.Report{}, err
 	}
 	r.ClinicianID = strings.TrimSpace(r.ClinicianID)
-	who, err := c.reportClinicianLocked(s, &r)
+	who, err := c.reportClinicianLocked(s, kind, &r)
 	if err != nil {
 		return reports.Report{}, err
 	}
@@ -65,13 +75,15 @@ func (c *Clinic) Report(kind reports.Kind, r reports.Range) (reports.Report, err
 // reportClinicianLocked holds a clinician to their own figures and checks
 // the clinician a manager names; it returns whose figures they are, for
 // the audit row. Caller holds c.mu.
-func (c *Clinic) reportClinicianLocked(s *Session, r *reports.Range) (string, error) {
+func (c *Clinic) reportClinicianLocked(s *Session, kind reports.Kind, r *reports.Range) (string, error) {
 	mine, limited, err := c.clinicianScopeLocked(s)
 	if err != nil {
 		return "", err
 	}
 	if limited {
 		switch {
+		case slices.Contains(wholeClinicKinds, kind):
+			return "", fmt.Errorf("the %s report is about the whole clinic, which only a practice manager sees", strings.ReplaceAll(string(kind), "-", " "))
 		case len(mine) == 0:
 			return "", errors.New("your login is not linked to a clinician in the diary, so there are no figures of yours to show: ask a practice manager to link it (Settings, Clinicians)")
 		case r.ClinicianID == "":
