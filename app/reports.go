@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -156,4 +157,34 @@ func (c *Clinic) dnaReportLocked(r reports.Range) (reports.Report, error) {
 		prev = prev.Add(a)
 	}
 	return reports.BuildDNA(r, reports.Periods(r), per, prev, age), nil
+}
+
+// WriteReportCSV writes a report's tables as one CSV (RFC 4180, UTF-8 with
+// a byte-order mark, CRLF, every cell made safe from spreadsheet
+// formulas): each figure's header and rows, its title in the first
+// column, then its definition and its sentence, every line padded to the
+// same number of fields. The numbers are the tables' own, as the screen
+// and the PDF show them; "–" is a figure with nothing to measure.
+func WriteReportCSV(w io.Writer, rep reports.Report) error {
+	width := 0
+	for _, f := range rep.Figures {
+		width = max(width, 1+len(f.Table.Header), 3)
+	}
+	var lines [][]string
+	line := func(cells ...string) {
+		row := make([]string, width)
+		copy(row, cells)
+		lines = append(lines, row)
+	}
+	for _, f := range rep.Figures {
+		line(append([]string{"Figure"}, f.Table.Header...)...)
+		for _, row := range f.Table.Rows {
+			line(append([]string{f.Title}, row...)...)
+		}
+		line(f.Title, "What is counted", f.Definition)
+		line(f.Title, "In a sentence", f.Summary)
+	}
+	header := make([]string, width)
+	header[0], header[1] = rep.Title, rep.Range.Describe()
+	return writeSafeCSV(w, header, len(lines), func(i int) []string { return lines[i] })
 }
