@@ -32,8 +32,15 @@ func periodKey(col string, by reports.Grouping) string {
 	return fmt.Sprintf("substr(%s, 1, 8) || '01'", col)
 }
 
+// seenReportQuery, when a test sets it, is shown every report query before
+// it runs, so the test can check each one's plan.
+var seenReportQuery func(query string, args []any)
+
 // reportCounts runs a grouped query whose columns are key, group, n.
 func reportCounts(q querier, query string, args ...any) ([]ReportCount, error) {
+	if seenReportQuery != nil {
+		seenReportQuery(query, args)
+	}
 	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
@@ -224,21 +231,27 @@ type WaitCounts struct {
 // WaitTimes counts, by the period in which each referral in first reached
 // the milestone (its first event of that kind: first_appointment_attended
 // or first_definitive_treatment), how long it had waited since it was
-// received.
+// received. The events of the range are read from their index; one that
+// had reached the milestone before the range is left out.
 func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, error) {
-	args := []any{milestone, r.From, r.To}
+	args := []any{milestone, r.From, r.To, r.From}
 	who := ""
 	if r.ClinicianID != "" {
 		who, args = " AND r.clinician_id = ?", append(args, r.ClinicianID)
 	}
 	// julianday of two dates differs by whole days.
-	rows, err := s.db.Query(`SELECT `+periodKey("e.reached", r.By)+` AS k, COUNT(*),
+	query := `SELECT ` + periodKey("e.reached", r.By) + ` AS k, COUNT(*),
 		SUM(CAST(julianday(e.reached) - julianday(r.date) AS INTEGER)),
 		SUM(julianday(e.reached) - julianday(r.date) <= 126)
-		FROM (SELECT referral_id, min(on_date) AS reached FROM referral_events INDEXED BY referral_events_kind
-			WHERE kind = ? GROUP BY referral_id) e
-		JOIN referrals r ON r.id = e.referral_id AND r.direction = 'in'
-		WHERE e.reached BETWEEN ? AND ?`+who+` GROUP BY k`, args...)
+		FROM (SELECT e.referral_id, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
+			WHERE e.kind = ? AND e.on_date BETWEEN ? AND ?
+			AND NOT EXISTS (SELECT 1 FROM referral_events b INDEXED BY referral_events_referral WHERE b.referral_id = e.referral_id AND b.kind = e.kind AND b.on_date < ?)
+			GROUP BY e.referral_id) e
+		JOIN referrals r ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY k`
+	if seenReportQuery != nil {
+		seenReportQuery(query, args)
+	}
+	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -18,8 +18,8 @@ CREATE INDEX patients_id_dob ON patients (id, dob);
 CREATE INDEX patients_created ON patients (created_at, status);
 -- Referrals in by the day received, and where they came from.
 CREATE INDEX referrals_received ON referrals (date, source, clinician_id) WHERE direction = 'in';
--- Waiting times: each referral's first attended appointment and first
--- treatment.
-CREATE INDEX referral_events_kind ON referral_events (kind, referral_id, on_date);
+-- Waiting times: the first attended appointments and first treatments
+-- of the range.
+CREATE INDEX referral_events_kind ON referral_events (kind, on_date, referral_id);
 -- Letters sent, by template.
-CREATE INDEX letter_log_created ON letter_log (created_at, template);
+CREATE INDEX letter_log_created ON letter_log (created_at, kind, template);
