@@ -29,9 +29,6 @@ var reportBuilders = map[reports.Kind]reportBuilder{
 	reports.Letters:       (*Clinic).lettersReportLocked,
 }
 
-// wholeClinicKinds are the reports that belong to no clinician.
-var wholeClinicKinds = []reports.Kind{reports.NewPatients, reports.Complaints, reports.Letters}
-
 // ErrReportNotReady: the report is named in the list but not built yet.
 var ErrReportNotReady = errors.New("that report is not ready yet")
 
@@ -83,7 +80,7 @@ func (c *Clinic) reportClinicianLocked(s *Session, kind reports.Kind, r *reports
 	}
 	if limited {
 		switch {
-		case slices.Contains(wholeClinicKinds, kind):
+		case kind.ForWholeClinicOnly():
 			return "", fmt.Errorf("the %s report is about the whole clinic, which only a practice manager sees", strings.ReplaceAll(string(kind), "-", " "))
 		case len(mine) == 0:
 			return "", errors.New("your login is not linked to a clinician in the diary, so there are no figures of yours to show: ask a practice manager to link it (Settings, Clinicians)")
