@@ -124,7 +124,7 @@ func binCounts(ps []reports.Period, counts []data.ReportCount, add func(i int, g
 // dnaReportLocked is the DNA rate with children not brought apart.
 func (c *Clinic) dnaReportLocked(r reports.Range) (reports.Report, error) {
 	age := c.childUnderAge()
-	count := func(r reports.Range) ([]reports.Attendance, error) {
+	count := func(r reports.Range, age int) ([]reports.Attendance, error) {
 		ps := reports.Periods(r)
 		per := make([]reports.Attendance, len(ps))
 		counts, err := c.store.AttendanceCounts(r, age)
@@ -141,11 +141,12 @@ func (c *Clinic) dnaReportLocked(r reports.Range) (reports.Report, error) {
 		})
 		return per, err
 	}
-	per, err := count(r)
+	per, err := count(r, age)
 	if err != nil {
 		return reports.Report{}, err
 	}
-	prevPer, err := count(reports.PreviousRange(r))
+	// The comparison is of the rate alone: no children to count.
+	prevPer, err := count(reports.PreviousRange(r), 0)
 	if err != nil {
 		return reports.Report{}, err
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"clinicdesk/app/reports"
@@ -79,16 +80,17 @@ func byPeriod(inner string, by reports.Grouping) string {
 // dna (cancelled and still booked ones are not due), and, as group
 // "not_brought", the DNAs of patients younger than childUnderAge on the
 // day (the date the age is reached, as ukcal.AgeOn counts it: SQLite
-// carries 29 February on to 1 March in the same way).
+// carries 29 February on to 1 March in the same way). childUnderAge 0
+// leaves the children out, for a comparison that needs only the rate.
 func (s *Store) AttendanceCounts(r reports.Range, childUnderAge int) ([]ReportCount, error) {
 	args := []any{r.From, r.To}
 	who, args := clinicianClause(r, args)
-	out, err := reportCounts(s.db, byPeriod(`SELECT a.date AS d, a.status AS g, COUNT(*) AS n
-		FROM appointments a INDEXED BY appointments_report
+	out, err := reportCounts(s.db, byPeriod(`SELECT a.date AS d, a.status AS g, SUM(a.appointments) AS n
+		FROM appointment_day_totals a
 		WHERE a.date BETWEEN ? AND ? AND a.status IN ('arrived', 'in_progress', 'seen', 'dna')`+who+`
 		GROUP BY a.date, a.status`, r.By), args...)
-	if err != nil {
-		return nil, err
+	if err != nil || childUnderAge <= 0 {
+		return out, err
 	}
 	// The DNAs alone, from their own small index, each joined to its
 	// patient's date of birth.
@@ -107,8 +109,8 @@ func (s *Store) AttendanceCounts(r reports.Range, childUnderAge int) ([]ReportCo
 func (s *Store) BookedMinutes(r reports.Range) ([]ReportCount, error) {
 	args := []any{r.From, r.To}
 	who, args := clinicianClause(r, args)
-	return reportCounts(s.db, byPeriod(`SELECT a.date AS d, a.clinician_id AS g, SUM(a.end_min - a.start_min) AS n
-		FROM appointments a INDEXED BY appointments_report
+	return reportCounts(s.db, byPeriod(`SELECT a.date AS d, a.clinician_id AS g, SUM(a.minutes) AS n
+		FROM appointment_day_totals a
 		WHERE a.date BETWEEN ? AND ? AND a.status IN ('booked', 'arrived', 'in_progress', 'seen', 'dna')`+who+`
 		GROUP BY a.date, a.status, a.clinician_id`, r.By), args...)
 }
@@ -177,33 +179,34 @@ func lastSunday(year int, month time.Month) ukcal.Date {
 	return d.AddDays(-int(d.Weekday()))
 }
 
-// londonDay is SQL for the clinic's wall date of a UTC timestamp column
-// (RFC 3339 text), and the bounds of the range as UTC text for an index
-// range on it: from the London midnight starting From to the one ending
-// To. The bounds carry no "Z", so a stored time with fractions of a second
-// still sorts after the bound it starts with.
-func londonDay(col string, r reports.Range) (day string, dayArgs []any, lo, hi string) {
-	expr := "CASE"
-	for y := r.From.Year(); y <= r.To.Year(); y++ {
-		expr += " WHEN " + col + " >= ? AND " + col + " < ? THEN '+1 hours'"
-		dayArgs = append(dayArgs, utcBound(lastSunday(y, time.March).LondonMidnight().Add(time.Hour)),
-			utcBound(lastSunday(y, time.October).LondonMidnight().Add(time.Hour)))
+// periodBounds is the range's periods as a JSON list of [first day, UTC
+// start, UTC end]: the instants the clinic's first day begins and the day
+// after its last begins, for counting rows stamped in UTC (RFC 3339 text)
+// by the clinic's own days, one index range per period. The bounds carry
+// no "Z", so a stored time with fractions of a second still sorts after
+// the bound it starts with.
+func periodBounds(r reports.Range) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i, p := range reports.Periods(r) {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `["%s","%s","%s"]`, p.From, utcBound(p.From.LondonMidnight()), utcBound(p.To.AddDays(1).LondonMidnight()))
 	}
-	day = "date(" + col + ", " + expr + " ELSE '+0 hours' END)"
-	return day, dayArgs, utcBound(r.From.LondonMidnight()), utcBound(r.To.AddDays(1).LondonMidnight())
+	return b.String() + "]"
 }
 
 func utcBound(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05") }
 
 // NewPatientCounts counts the patients' records made in the range, by the
 // clinic's day they were made, leaving out records merged into another
-// (duplicates). Group is "".
+// (duplicates). Key is each period's first day; group is "".
 func (s *Store) NewPatientCounts(r reports.Range) ([]ReportCount, error) {
-	day, dayArgs, lo, hi := londonDay("created_at", r)
-	return reportCounts(s.db, `SELECT `+periodKey(day, r.By)+` AS k, '', COUNT(*)
-		FROM patients INDEXED BY patients_created
-		WHERE created_at >= ? AND created_at < ? AND status <> 'merged' GROUP BY k`,
-		append(dayArgs, lo, hi)...)
+	return reportCounts(s.db, `SELECT json_extract(j.value, '$[0]') AS k, '', COUNT(*)
+		FROM json_each(?) j CROSS JOIN patients p INDEXED BY patients_created
+		WHERE p.created_at >= json_extract(j.value, '$[1]') AND p.created_at < json_extract(j.value, '$[2]') AND p.status <> 'merged'
+		GROUP BY k`, periodBounds(r))
 }
 
 // ReferralSourceCounts counts the referrals in received in the range, by
@@ -245,9 +248,9 @@ func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, erro
 		SUM(julianday(e.reached) - julianday(r.date) <= 126)
 		FROM (SELECT e.referral_id, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
 			WHERE e.kind = ? AND e.on_date BETWEEN ? AND ?
-			AND NOT EXISTS (SELECT 1 FROM referral_events b INDEXED BY referral_events_referral WHERE b.referral_id = e.referral_id AND b.kind = e.kind AND b.on_date < ?)
+			AND NOT EXISTS (SELECT 1 FROM referral_events b INDEXED BY referral_events_first WHERE b.referral_id = e.referral_id AND b.kind = e.kind AND b.on_date < ?)
 			GROUP BY e.referral_id) e
-		JOIN referrals r ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY k`
+		JOIN referrals r INDEXED BY referrals_waits ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY k`
 	if seenReportQuery != nil {
 		seenReportQuery(query, args)
 	}
@@ -285,13 +288,13 @@ func (s *Store) ComplaintOutcomeCounts(r reports.Range) ([]ReportCount, error) {
 }
 
 // LetterCounts counts the letters in the letters log made in the range, by
-// the clinic's day and template; appointment slips are left out.
+// the clinic's day and template; appointment slips are left out. Key is
+// each period's first day.
 func (s *Store) LetterCounts(r reports.Range) ([]ReportCount, error) {
-	day, dayArgs, lo, hi := londonDay("created_at", r)
-	return reportCounts(s.db, `SELECT `+periodKey(day, r.By)+` AS k, template, COUNT(*)
-		FROM letter_log INDEXED BY letter_log_created
-		WHERE created_at >= ? AND created_at < ? AND kind = 'letter' GROUP BY k, template`,
-		append(dayArgs, lo, hi)...)
+	return reportCounts(s.db, `SELECT json_extract(j.value, '$[0]') AS k, l.template, COUNT(*)
+		FROM json_each(?) j CROSS JOIN letter_log l INDEXED BY letter_log_created
+		WHERE l.created_at >= json_extract(j.value, '$[1]') AND l.created_at < json_extract(j.value, '$[2]') AND l.kind = 'letter'
+		GROUP BY k, l.template`, periodBounds(r))
 }
 
 // ComplaintYears lists the years (1 April to 31 March, by the year of the

@@ -3,8 +3,10 @@ package data
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"clinicdesk/app/reports"
+	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
 )
 
@@ -72,4 +74,50 @@ func TestLastSunday(t *testing.T) {
 			t.Errorf("October %d: %s", c.year, got)
 		}
 	}
+}
+
+// The diary's day totals follow every booking, status change, move and
+// deletion: they always equal the appointments counted afresh.
+func TestAppointmentDayTotalsFollowTheDiary(t *testing.T) {
+	s := diaryFixture(t)
+	check := func(when string) {
+		t.Helper()
+		var wrong int
+		err := s.DB().QueryRow(`SELECT count(*) FROM (
+			SELECT date, status, clinician_id, COUNT(*) AS n, SUM(end_min - start_min) AS m FROM appointments GROUP BY 1, 2, 3) x
+			FULL JOIN appointment_day_totals t USING (date, status, clinician_id)
+			WHERE coalesce(x.n, 0) <> coalesce(t.appointments, 0) OR coalesce(x.m, 0) <> coalesce(t.minutes, 0)`).Scan(&wrong)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wrong != 0 {
+			t.Errorf("after %s, %d day totals are wrong", when, wrong)
+		}
+	}
+	check("the fixture")
+	book := func(id, day, clinician string, start, end int) {
+		t.Helper()
+		a := schedule.Appointment{ID: id, PatientID: "p1", TypeID: "t1", Status: schedule.StatusBooked, StatusAt: time.Now(), StatusBy: "u", CreatedAt: time.Now(), CreatedBy: "u",
+			Slot: schedule.Slot{ClinicianID: clinician, Date: ukcal.MustParseDate(day), StartMin: start, EndMin: end}}
+		if err := s.Write(func(tx *Tx) error { return tx.InsertAppointment(a) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	book("x1", "2026-12-01", "c1", 540, 570)
+	book("x2", "2026-12-01", "c1", 570, 630)
+	check("two bookings")
+	if err := s.Write(func(tx *Tx) error { return tx.SetAppointmentStatus("x1", schedule.StatusDNA, time.Now(), "u", "") }); err != nil {
+		t.Fatal(err)
+	}
+	check("a DNA")
+	if err := s.Write(func(tx *Tx) error {
+		return tx.MoveAppointment("x2", schedule.Slot{ClinicianID: "c1", Date: ukcal.MustParseDate("2026-12-02"), StartMin: 600, EndMin: 645}, time.Now(), "u", "", "")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	check("a move to another day and length")
+	if _, err := s.DB().Exec(`DELETE FROM appointments WHERE id = 'x1'`); err != nil {
+		t.Fatal(err)
+	}
+	check("a deletion")
 }
