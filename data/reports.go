@@ -92,13 +92,20 @@ func (s *Store) AttendanceCounts(r reports.Range, childUnderAge int) ([]ReportCo
 	if err != nil || childUnderAge <= 0 {
 		return out, err
 	}
-	// The DNAs alone, from their own small index, each joined to its
-	// patient's date of birth.
-	args = append([]any{fmt.Sprintf("+%d years", childUnderAge)}, args...)
+	// The DNAs alone, from their own small index. A patient born after
+	// surelyChild is a child on every day of the range and one born
+	// before neverChild on none, both known from one range of the dates
+	// of birth; only the few who turn the age during the range have each
+	// DNA's day checked against their birthday.
+	years := -12 * childUnderAge
+	surelyChild, neverChild := r.To.AddMonths(years).AddDays(2), r.From.AddMonths(years).AddDays(-2)
+	args = append([]any{surelyChild, neverChild, surelyChild, fmt.Sprintf("+%d years", childUnderAge)}, args...)
 	children, err := reportCounts(s.db, byPeriod(`SELECT a.date AS d, 'not_brought' AS g, COUNT(*) AS n
 		FROM appointments a INDEXED BY appointments_dna
-		JOIN patients p INDEXED BY patients_id_dob ON p.id = a.patient_id AND p.dob <> '' AND a.date < date(p.dob, ?)
-		WHERE a.status = 'dna' AND a.date BETWEEN ? AND ?`+who+`
+		WHERE (a.patient_id IN (SELECT id FROM patients INDEXED BY patients_dob_id WHERE dob >= ?)
+			OR (a.patient_id IN (SELECT id FROM patients INDEXED BY patients_dob_id WHERE dob >= ? AND dob < ?)
+				AND a.date < (SELECT date(p.dob, ?) FROM patients p WHERE p.id = a.patient_id)))
+			AND a.status = 'dna' AND a.date BETWEEN ? AND ?`+who+`
 		GROUP BY a.date`, r.By), args...)
 	return append(out, children...), err
 }
@@ -237,7 +244,7 @@ type WaitCounts struct {
 // received. The events of the range are read from their index; one that
 // had reached the milestone before the range is left out.
 func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, error) {
-	args := []any{milestone, r.From, r.To, r.From}
+	args := []any{milestone, r.From, r.To, milestone, r.From}
 	who := ""
 	if r.ClinicianID != "" {
 		who, args = " AND r.clinician_id = ?", append(args, r.ClinicianID)
@@ -248,7 +255,7 @@ func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, erro
 		SUM(julianday(e.reached) - julianday(r.date) <= 126)
 		FROM (SELECT e.referral_id, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
 			WHERE e.kind = ? AND e.on_date BETWEEN ? AND ?
-			AND NOT EXISTS (SELECT 1 FROM referral_events b INDEXED BY referral_events_first WHERE b.referral_id = e.referral_id AND b.kind = e.kind AND b.on_date < ?)
+			AND e.referral_id NOT IN (SELECT referral_id FROM referral_events INDEXED BY referral_events_kind WHERE kind = ? AND on_date < ?)
 			GROUP BY e.referral_id) e
 		JOIN referrals r INDEXED BY referrals_waits ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY k`
 	if seenReportQuery != nil {

@@ -51,18 +51,17 @@ END;
 CREATE INDEX appointments_cancelled ON appointments (date, status, clinician_id, start_min, status_at)
     WHERE status IN ('cancelled_patient', 'cancelled_clinic');
 CREATE INDEX appointments_dna ON appointments (date, clinician_id, patient_id) WHERE status = 'dna';
--- Each DNA's patient's date of birth, from a narrow index rather than the
--- patient's whole row.
-CREATE INDEX patients_id_dob ON patients (id, dob);
+-- The patients who were children in a range, by date of birth, for the
+-- DNAs that were children not brought.
+CREATE INDEX patients_dob_id ON patients (dob, id);
 -- New patients by the day their record was made.
 CREATE INDEX patients_created ON patients (created_at, status);
 -- Referrals in by the day received, and where they came from.
 CREATE INDEX referrals_received ON referrals (date, source, clinician_id) WHERE direction = 'in';
 -- Waiting times: the first attended appointments and first treatments
--- of the range, whether each referral had one before, and when the
--- referral was received.
+-- of the range (and those before it, to leave out referrals that had
+-- reached the milestone already), and when each referral was received.
 CREATE INDEX referral_events_kind ON referral_events (kind, on_date, referral_id);
-CREATE INDEX referral_events_first ON referral_events (referral_id, kind, on_date);
 CREATE INDEX referrals_waits ON referrals (id, direction, date, clinician_id);
 -- Letters sent, by template.
 CREATE INDEX letter_log_created ON letter_log (created_at, kind, template);
