@@ -210,9 +210,11 @@ func utcBound(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05")
 // clinic's day they were made, leaving out records merged into another
 // (duplicates). Key is each period's first day; group is "".
 func (s *Store) NewPatientCounts(r reports.Range) ([]ReportCount, error) {
-	return reportCounts(s.db, `SELECT json_extract(j.value, '$[0]') AS k, '', COUNT(*)
-		FROM json_each(?) j CROSS JOIN patients p INDEXED BY patients_created
-		WHERE p.created_at >= json_extract(j.value, '$[1]') AND p.created_at < json_extract(j.value, '$[2]') AND p.status <> 'merged'
+	// The bounds are whole UTC hours, so their first 13 characters are
+	// the hours' keys.
+	return reportCounts(s.db, `SELECT json_extract(j.value, '$[0]') AS k, '', SUM(h.patients)
+		FROM json_each(?) j CROSS JOIN patient_hour_counts h
+		WHERE h.hour >= substr(json_extract(j.value, '$[1]'), 1, 13) AND h.hour < substr(json_extract(j.value, '$[2]'), 1, 13)
 		GROUP BY k`, periodBounds(r))
 }
 
