@@ -234,32 +234,45 @@ func (s *Store) ReferralSourceCounts(r reports.Range) ([]ReportCount, error) {
 
 // WaitCounts is one period's completed waits to one milestone.
 type WaitCounts struct {
-	Key      ukcal.Date
-	Pathways int64 // referrals that reached the milestone in the period
-	Days     int64 // their waits added up, in days
-	Within18 int64 // those that waited 126 days (18 weeks) or fewer
+	Milestone string     // the pathway event: first_appointment_attended, first_definitive_treatment
+	Key       ukcal.Date // the period's natural start; zero for the previous range
+	Pathways  int64      // referrals in that reached the milestone in the period
+	Days      int64      // their waits added up, in days
+	Within18  int64      // those that waited 126 days (18 weeks) or fewer
 }
 
-// WaitTimes counts, by the period in which each referral in first reached
-// the milestone (its first event of that kind: first_appointment_attended
-// or first_definitive_treatment), how long it had waited since it was
-// received. The events of the range are read from their index; one that
-// had reached the milestone before the range is left out.
-func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, error) {
-	args := []any{milestone, r.From, r.To, milestone, r.From}
+// WaitTimes counts, for each milestone (a pathway event kind), the
+// referrals in that first reached it in the range, by period, and those
+// that did in the previous range (just before it, with a zero Key), with
+// how long each had waited since it was received. One pass over the two
+// ranges' events of those kinds; a referral that had reached the milestone
+// before them is left out.
+func (s *Store) WaitTimes(r, prev reports.Range, milestones ...string) ([]WaitCounts, error) {
+	kinds := strings.TrimSuffix(strings.Repeat("?, ", len(milestones)), ", ")
+	var args []any
+	args = append(args, r.From)
+	for _, m := range milestones {
+		args = append(args, m)
+	}
+	args = append(args, prev.From, r.To)
+	for _, m := range milestones {
+		args = append(args, m)
+	}
+	args = append(args, prev.From)
 	who := ""
 	if r.ClinicianID != "" {
 		who, args = " AND r.clinician_id = ?", append(args, r.ClinicianID)
 	}
 	// julianday of two dates differs by whole days.
-	query := `SELECT ` + periodKey("e.reached", r.By) + ` AS k, COUNT(*),
+	query := `SELECT e.kind, CASE WHEN e.reached < ? THEN '' ELSE ` + periodKey("e.reached", r.By) + ` END AS k, COUNT(*),
 		SUM(CAST(julianday(e.reached) - julianday(r.date) AS INTEGER)),
 		SUM(julianday(e.reached) - julianday(r.date) <= 126)
-		FROM (SELECT e.referral_id, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
-			WHERE e.kind = ? AND e.on_date BETWEEN ? AND ?
-			AND e.referral_id NOT IN (SELECT referral_id FROM referral_events INDEXED BY referral_events_kind WHERE kind = ? AND on_date < ?)
-			GROUP BY e.referral_id) e
-		JOIN referrals r INDEXED BY referrals_waits ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY k`
+		FROM (SELECT e.referral_id, e.kind, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
+			WHERE e.kind IN (` + kinds + `) AND e.on_date BETWEEN ? AND ?
+			AND (e.referral_id, e.kind) NOT IN (SELECT referral_id, kind FROM referral_events INDEXED BY referral_events_kind
+				WHERE kind IN (` + kinds + `) AND on_date < ?)
+			GROUP BY e.referral_id, e.kind) e
+		JOIN referrals r INDEXED BY referrals_waits ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY e.kind, k`
 	if seenReportQuery != nil {
 		seenReportQuery(query, args)
 	}
@@ -271,7 +284,7 @@ func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, erro
 	var out []WaitCounts
 	for rows.Next() {
 		var w WaitCounts
-		if err := rows.Scan(&w.Key, &w.Pathways, &w.Days, &w.Within18); err != nil {
+		if err := rows.Scan(&w.Milestone, &w.Key, &w.Pathways, &w.Days, &w.Within18); err != nil {
 			return nil, err
 		}
 		out = append(out, w)

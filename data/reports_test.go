@@ -33,7 +33,7 @@ func TestReportQueriesReadIndexRanges(t *testing.T) {
 		must(s.BookedMinutes(r))
 		must(s.CancellationCounts(r))
 		must(s.ReferralSourceCounts(r))
-		must(s.WaitTimes(r, "first_appointment_attended"))
+		must(s.WaitTimes(r, reports.PreviousRange(r), "first_appointment_attended", "first_definitive_treatment"))
 		r.ClinicianID = ""
 		must(s.NewPatientCounts(r))
 		must(s.ComplaintSubjectCounts(r))
