@@ -145,13 +145,18 @@ var (
 )
 
 // waitingReportLocked counts completed waits to the first appointment and
-// to treatment, with the previous range's in the same pass.
+// to treatment, each with the previous range's in the same pass.
 func (c *Clinic) waitingReportLocked(r reports.Range) (reports.Report, error) {
 	ps := reports.Periods(r)
-	ws, err := c.store.WaitTimes(r, reports.PreviousRange(r), firstAttended, firstTreated)
+	ws, err := c.store.WaitTimes(r, reports.PreviousRange(r), firstAttended)
 	if err != nil {
 		return reports.Report{}, err
 	}
+	treatedWaits, err := c.store.WaitTimes(r, reports.PreviousRange(r), firstTreated)
+	if err != nil {
+		return reports.Report{}, err
+	}
+	ws = append(ws, treatedWaits...)
 	first, treated := make([]reports.Waits, len(ps)), make([]reports.Waits, len(ps))
 	var prevFirst, prevTreated reports.Waits
 	for _, w := range ws {

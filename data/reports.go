@@ -241,38 +241,29 @@ type WaitCounts struct {
 	Within18  int64      // those that waited 126 days (18 weeks) or fewer
 }
 
-// WaitTimes counts, for each milestone (a pathway event kind), the
-// referrals in that first reached it in the range, by period, and those
-// that did in the previous range (just before it, with a zero Key), with
-// how long each had waited since it was received. One pass over the two
-// ranges' events of those kinds; a referral that had reached the milestone
-// before them is left out.
-func (s *Store) WaitTimes(r, prev reports.Range, milestones ...string) ([]WaitCounts, error) {
-	kinds := strings.TrimSuffix(strings.Repeat("?, ", len(milestones)), ", ")
-	var args []any
-	args = append(args, r.From)
-	for _, m := range milestones {
-		args = append(args, m)
-	}
-	args = append(args, prev.From, r.To)
-	for _, m := range milestones {
-		args = append(args, m)
-	}
-	args = append(args, prev.From)
+// WaitTimes counts the referrals in that first reached the milestone (a
+// pathway event kind: first_appointment_attended or
+// first_definitive_treatment) in the range, by period, and those that did
+// in the previous range (just before it, with a zero Key), with how long
+// each had waited since it was received. One pass over the two ranges'
+// events of that kind; a referral that had reached the milestone before
+// them is left out, from one pass over the earlier events.
+func (s *Store) WaitTimes(r, prev reports.Range, milestone string) ([]WaitCounts, error) {
+	args := []any{r.From, milestone, milestone, prev.From, r.To, milestone, prev.From}
 	who := ""
 	if r.ClinicianID != "" {
 		who, args = " AND r.clinician_id = ?", append(args, r.ClinicianID)
 	}
 	// julianday of two dates differs by whole days.
-	query := `SELECT e.kind, CASE WHEN e.reached < ? THEN '' ELSE ` + periodKey("e.reached", r.By) + ` END AS k, COUNT(*),
+	query := `SELECT ?2, CASE WHEN e.reached < ?1 THEN '' ELSE ` + periodKey("e.reached", r.By) + ` END AS k, COUNT(*),
 		SUM(CAST(julianday(e.reached) - julianday(r.date) AS INTEGER)),
 		SUM(julianday(e.reached) - julianday(r.date) <= 126)
-		FROM (SELECT e.referral_id, e.kind, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
-			WHERE e.kind IN (` + kinds + `) AND e.on_date BETWEEN ? AND ?
-			AND (e.referral_id, e.kind) NOT IN (SELECT referral_id, kind FROM referral_events INDEXED BY referral_events_kind
-				WHERE kind IN (` + kinds + `) AND on_date < ?)
-			GROUP BY e.referral_id, e.kind) e
-		JOIN referrals r INDEXED BY referrals_waits ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY e.kind, k`
+		FROM (SELECT e.referral_id, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
+			WHERE e.kind = ?3 AND e.on_date BETWEEN ?4 AND ?5
+			AND e.referral_id NOT IN (SELECT referral_id FROM referral_events INDEXED BY referral_events_kind
+				WHERE kind = ?6 AND on_date < ?7)
+			GROUP BY e.referral_id) e
+		JOIN referrals r INDEXED BY referrals_waits ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY k`
 	if seenReportQuery != nil {
 		seenReportQuery(query, args)
 	}
