@@ -63,6 +63,10 @@ func (c *Clinic) Report(kind reports.Kind, r reports.Range) (reports.Report, err
 	if err != nil {
 		return reports.Report{}, err
 	}
+	rep.Who = strings.TrimPrefix(who, "clinician ")
+	if r.ClinicianID == "" {
+		rep.Who = "Whole clinic"
+	}
 	err = c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "report.run", Entity: "report", ID: uuid.Must(uuid.NewV7()).String(),
 			Detail: fmt.Sprintf("%s report, %s, %s", kind, r.Describe(), who)})
@@ -183,6 +187,6 @@ func WriteReportCSV(w io.Writer, rep reports.Report) error {
 		line(f.Title, "In a sentence", f.Summary)
 	}
 	header := make([]string, width)
-	header[0], header[1] = rep.Title, rep.Range.Describe()
+	header[0], header[1], header[2] = rep.Title, rep.Range.Describe(), rep.Who
 	return writeSafeCSV(w, header, len(lines), func(i int) []string { return lines[i] })
 }

@@ -278,7 +278,7 @@ func TestReportsWhoMayRunThem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Range.ClinicianID != d.evans.ID {
+	if rep.Range.ClinicianID != d.evans.ID || rep.Who != "Dr Siân Evans" {
 		t.Errorf("a clinician's report was not held to their own figures: %+v", rep.Range)
 	}
 	checkRows(t, "Dr Evans's own", rep.Figures[0].Table.Rows, "Nov 2026 | 1 | 1 | 0 | 100.0", "Whole range | 1 | 1 | 0 | 100.0")

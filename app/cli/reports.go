@@ -110,7 +110,7 @@ func runReportKind(env *Env, kind reports.Kind, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s, %s: written to %s.\n", rep.Title, rep.Range.Describe(), *out)
+	fmt.Fprintf(env.Stdout, "%s (%s), %s: written to %s.\n", rep.Title, rep.Who, rep.Range.Describe(), *out)
 	for _, f := range rep.Figures {
 		fmt.Fprintf(env.Stdout, "%s: %s\n", f.Title, f.Summary)
 	}

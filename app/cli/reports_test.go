@@ -26,7 +26,7 @@ func TestReportComplaintsCSVByHand(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(b)
-	if !strings.HasPrefix(text, "\ufeffComplaints,\"1 May 2025 to 31 July 2025, by month\",,\r\n") {
+	if !strings.HasPrefix(text, "\ufeffComplaints,\"1 May 2025 to 31 July 2025, by month\",Whole clinic,\r\n") {
 		t.Fatalf("the CSV does not start with its title and range:\n%s", text)
 	}
 	for _, line := range []string{
