@@ -320,3 +320,25 @@ func TestNotBroughtFollowsTheBirthdayInTheRange(t *testing.T) {
 	feb := runReport(t, d.c, reports.DNA, "2024-02-01", "2024-02-29", reports.ByMonth).Figures[0]
 	checkRows(t, "February 2024", feb.Table.Rows, "Feb 2024 | 2 | 1 | 1 | 100.0", "Whole range | 2 | 1 | 1 | 100.0")
 }
+
+// A clinician no longer working counts their hours up to their last
+// appointment; the diary keeps no leaving date.
+func TestUtilisationOfAClinicianWhoLeft(t *testing.T) {
+	d := newDiary(t)
+	gone := d.clinicianAt(t, "Dr Gone", "2026-01-05")
+	d.put(t, d.john, gone, "2026-03-24", "09:00", 30, schedule.StatusSeen, "") // Tuesday, their last
+	gone.Active = false
+	if _, err := d.c.SaveClinician(gone); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := d.c.Report(reports.Utilisation, reports.Range{From: ukcal.MustParseDate("2026-03-23"), To: ukcal.MustParseDate("2026-03-29"),
+		By: reports.ByWeek, ClinicianID: gone.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Monday and Tuesday: 2 × 420 = 840 available; 30 booked = 3.6%.
+	checkRows(t, "Dr Gone", rep.Figures[1].Table.Rows, "Dr Gone | 30 | 840 | 3.6")
+	if rep.Figures[0].Series[0].Name != "Dr Gone" || rep.Who != "Dr Gone" {
+		t.Errorf("the figure is not named for the clinician: %q, %q", rep.Figures[0].Series[0].Name, rep.Who)
+	}
+}
