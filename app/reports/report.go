@@ -107,6 +107,9 @@ type Report struct {
 	Title   string
 	Range   Range
 	Figures []Figure
+	// Whose figures they are, for the heading: "Whole clinic" or the
+	// clinician's name. Filled in by the facade.
+	Who string
 }
 
 // Missing is the value of a figure with nothing to measure.
