@@ -249,4 +249,3 @@ func readableOn(bg color.RGBA) color.Color {
 	}
 	return color.White
 }
-
