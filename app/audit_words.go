@@ -109,6 +109,7 @@ var auditWords = map[string]string{
 	"complaint_letter.reprint": "Printed a complaint letter again",
 	"complaints.settings":      "Changed the complaints settings",
 	"complaints.return":        "Produced the KO41(b) complaints return",
+	"report.run":               "Ran a report (counts only, no patient named)",
 	"complaints.export":        "Exported the complaints register",
 
 	// Referrals and pathways.

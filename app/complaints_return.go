@@ -87,3 +87,16 @@ func returnRecord(r data.ComplaintForReturn) complaints.Record {
 	}
 	return rec
 }
+
+// ComplaintReturnYears lists the years that have complaints received in
+// them, newest first, each named by its April (2026 is 1 April 2026 to
+// 31 March 2027), for the return's year picker on the Reports screen
+// (managers only). A clinic with none gives none.
+func (c *Clinic) ComplaintReturnYears() ([]int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.require(PermComplaintsReturn); err != nil {
+		return nil, err
+	}
+	return c.store.ComplaintYears()
+}

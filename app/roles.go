@@ -94,6 +94,10 @@ const (
 	PermEditReferrals  Permission = "add and change referrals"
 	PermReferralEvents Permission = "record what happened on a referral's pathway"
 	PermClosePathway   Permission = "close a pathway by hand"
+
+	// Reports are counts, not patients' records: a manager sees the
+	// clinic's, a clinician only their own (the facade holds them to it).
+	PermViewReports Permission = "see the reports on how the clinic is doing"
 )
 
 var rolePermissions = map[Role]map[Permission]bool{
@@ -110,6 +114,7 @@ var rolePermissions = map[Role]map[Permission]bool{
 		PermExportComplaints: true,
 		PermPrintLetters:     true, PermEditTemplates: true,
 		PermViewReferrals: true, PermEditReferrals: true, PermReferralEvents: true, PermClosePathway: true,
+		PermViewReports: true,
 	},
 	Receptionist: {
 		PermChangeOwnPwd: true,
@@ -125,7 +130,7 @@ var rolePermissions = map[Role]map[Permission]bool{
 	// patients arrived, in progress, seen or DNA; they do not book.
 	Clinician: {PermChangeOwnPwd: true, PermViewPatients: true, PermNotePatients: true,
 		PermViewCalendar: true, PermAppointmentStatus: true, PermSafeguarding: true,
-		PermViewReferrals: true, PermReferralEvents: true},
+		PermViewReferrals: true, PermReferralEvents: true, PermViewReports: true},
 }
 
 // Can reports whether the role holds the permission.

@@ -1,0 +1,292 @@
+package data
+
+import (
+	"fmt"
+	"time"
+
+	"clinicdesk/app/reports"
+	"clinicdesk/app/ukcal"
+)
+
+// The reports of issue 18 are counted here, in SQL, grouped by a period key
+// computed from the row's date: the first of the month, or the Monday of
+// the week. Only the groups come back (a year by week is 53 keys times a
+// few groups), never the appointments, so a year of a busy clinic is read
+// from an index without a row reaching Go.
+
+// ReportCount is one group's count in one period.
+type ReportCount struct {
+	Key   ukcal.Date // the period's natural start: a Monday, or the 1st
+	Group string     // what the report splits by: a status, a subject…
+	N     int64      // a count, or a sum of minutes
+}
+
+// periodKey is the SQL that turns a YYYY-MM-DD column into its period's
+// natural start. col comes from the queries below, never from input.
+func periodKey(col string, by reports.Grouping) string {
+	if by == reports.ByWeek {
+		// 'weekday 0' moves on to the Sunday ending the week (or stays on
+		// it); six days back is that week's Monday.
+		return fmt.Sprintf("date(%s, 'weekday 0', '-6 days')", col)
+	}
+	return fmt.Sprintf("substr(%s, 1, 8) || '01'", col)
+}
+
+// reportCounts runs a grouped query whose columns are key, group, n.
+func reportCounts(q querier, query string, args ...any) ([]ReportCount, error) {
+	rows, err := q.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ReportCount
+	for rows.Next() {
+		var c ReportCount
+		if err := rows.Scan(&c.Key, &c.Group, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// clinicianClause narrows a query on appointments (aliased a) to one
+// clinician when the range names one.
+func clinicianClause(r reports.Range, args []any) (string, []any) {
+	if r.ClinicianID == "" {
+		return "", args
+	}
+	return " AND a.clinician_id = ?", append(args, r.ClinicianID)
+}
+
+// AttendanceCounts counts the appointments of the range by period and
+// status, for the DNA rate: the statuses arrived, in_progress, seen and
+// dna (cancelled and still booked ones are not due), and, as group
+// "not_brought", the DNAs of patients younger than childUnderAge on the
+// day (the date the age is reached, as ukcal.AgeOn counts it: SQLite
+// carries 29 February on to 1 March in the same way).
+func (s *Store) AttendanceCounts(r reports.Range, childUnderAge int) ([]ReportCount, error) {
+	args := []any{r.From, r.To}
+	who, args := clinicianClause(r, args)
+	key := periodKey("a.date", r.By)
+	out, err := reportCounts(s.db, `SELECT `+key+` AS k, a.status, COUNT(*) FROM appointments a
+		WHERE a.date BETWEEN ? AND ? AND a.status IN ('arrived', 'in_progress', 'seen', 'dna')`+who+`
+		GROUP BY k, a.status`, args...)
+	if err != nil {
+		return nil, err
+	}
+	args = append([]any{fmt.Sprintf("+%d years", childUnderAge)}, args...)
+	children, err := reportCounts(s.db, `SELECT `+key+` AS k, 'not_brought', COUNT(*) FROM appointments a
+		JOIN patients p ON p.id = a.patient_id AND p.dob <> '' AND a.date < date(p.dob, ?)
+		WHERE a.date BETWEEN ? AND ? AND a.status = 'dna'`+who+`
+		GROUP BY k`, args...)
+	return append(out, children...), err
+}
+
+// BookedMinutes sums each clinician's booked minutes by period: every
+// appointment that held their time (booked, arrived, in progress, seen or
+// did not attend; not the cancelled). Group is the clinician's id.
+func (s *Store) BookedMinutes(r reports.Range) ([]ReportCount, error) {
+	args := []any{r.From, r.To}
+	who, args := clinicianClause(r, args)
+	return reportCounts(s.db, `SELECT `+periodKey("a.date", r.By)+` AS k, a.clinician_id, SUM(a.end_min - a.start_min)
+		FROM appointments a INDEXED BY appointments_report
+		WHERE a.date BETWEEN ? AND ? AND a.status IN ('booked', 'arrived', 'in_progress', 'seen', 'dna')`+who+`
+		GROUP BY k, a.clinician_id`, args...)
+}
+
+// ClinicianSpans is each clinician's first and last appointment date (of
+// any status), for counting their available time only while they were
+// in the diary. Clinicians with none are left out.
+func (s *Store) ClinicianSpans() (map[string][2]ukcal.Date, error) {
+	rows, err := s.db.Query(`SELECT c.id, (SELECT min(date) FROM appointments WHERE clinician_id = c.id),
+		(SELECT max(date) FROM appointments WHERE clinician_id = c.id) FROM clinicians c`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][2]ukcal.Date{}
+	for rows.Next() {
+		var id string
+		var first, last ukcal.Date
+		if err := rows.Scan(&id, &first, &last); err != nil {
+			return nil, err
+		}
+		if !first.IsZero() {
+			out[id] = [2]ukcal.Date{first, last}
+		}
+	}
+	return out, rows.Err()
+}
+
+// CancellationCounts counts the cancelled appointments of the range by
+// period (of the appointment's date), who cancelled, and whether it was
+// late: Group is "cancelled_patient" or "cancelled_clinic", with "/late"
+// when the cancellation was recorded less than 24 hours before the start.
+// The start is wall-clock in the store and the cancellation time UTC, so
+// the start is moved back an hour on days of British Summer Time
+// (summer lists each BST stretch as [first day, first day after), wall
+// dates).
+func (s *Store) CancellationCounts(r reports.Range) ([]ReportCount, error) {
+	bst, bstArgs := bstHours("a.date", r)
+	args := append(bstArgs, r.From, r.To)
+	who, args := clinicianClause(r, args)
+	return reportCounts(s.db, `SELECT `+periodKey("a.date", r.By)+` AS k,
+		a.status || CASE WHEN a.status_at > strftime('%Y-%m-%dT%H:%M:%S', a.date,
+			(a.start_min - 1440 - 60 * `+bst+`) || ' minutes') THEN '/late' ELSE '' END AS g, COUNT(*)
+		FROM appointments a INDEXED BY appointments_report
+		WHERE a.date BETWEEN ? AND ? AND a.status IN ('cancelled_patient', 'cancelled_clinic')`+who+`
+		GROUP BY k, g`, args...)
+}
+
+// bstHours is SQL that is 1 on a wall date in British Summer Time and 0
+// otherwise, for the years the range touches: from the last Sunday of
+// March to the day before the last Sunday of October. (The hour of the
+// change itself, between 1 and 2 in the morning, is no clinic's.)
+func bstHours(col string, r reports.Range) (string, []any) {
+	expr := "CASE"
+	var args []any
+	for y := r.From.Year(); y <= r.To.Year(); y++ {
+		expr += " WHEN " + col + " >= ? AND " + col + " < ? THEN 1"
+		args = append(args, lastSunday(y, time.March), lastSunday(y, time.October))
+	}
+	return expr + " ELSE 0 END", args
+}
+
+// lastSunday is the last Sunday of the month, when the clocks change.
+func lastSunday(year int, month time.Month) ukcal.Date {
+	d := ukcal.NewDate(year, month+1, 1).AddDays(-1)
+	return d.AddDays(-int(d.Weekday()))
+}
+
+// londonDay is SQL for the clinic's wall date of a UTC timestamp column
+// (RFC 3339 text), and the bounds of the range as UTC text for an index
+// range on it: from the London midnight starting From to the one ending
+// To. The bounds carry no "Z", so a stored time with fractions of a second
+// still sorts after the bound it starts with.
+func londonDay(col string, r reports.Range) (day string, dayArgs []any, lo, hi string) {
+	expr := "CASE"
+	for y := r.From.Year(); y <= r.To.Year(); y++ {
+		expr += " WHEN " + col + " >= ? AND " + col + " < ? THEN '+1 hours'"
+		dayArgs = append(dayArgs, utcBound(lastSunday(y, time.March).LondonMidnight().Add(time.Hour)),
+			utcBound(lastSunday(y, time.October).LondonMidnight().Add(time.Hour)))
+	}
+	day = "date(" + col + ", " + expr + " ELSE '+0 hours' END)"
+	return day, dayArgs, utcBound(r.From.LondonMidnight()), utcBound(r.To.AddDays(1).LondonMidnight())
+}
+
+func utcBound(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05") }
+
+// NewPatientCounts counts the patients' records made in the range, by the
+// clinic's day they were made, leaving out records merged into another
+// (duplicates). Group is "".
+func (s *Store) NewPatientCounts(r reports.Range) ([]ReportCount, error) {
+	day, dayArgs, lo, hi := londonDay("created_at", r)
+	return reportCounts(s.db, `SELECT `+periodKey(day, r.By)+` AS k, '', COUNT(*)
+		FROM patients INDEXED BY patients_created
+		WHERE created_at >= ? AND created_at < ? AND status <> 'merged' GROUP BY k`,
+		append(dayArgs, lo, hi)...)
+}
+
+// ReferralSourceCounts counts the referrals in received in the range, by
+// period and where they came from (Group is the stored source: gp, clinic,
+// self, or "" for one not recorded).
+func (s *Store) ReferralSourceCounts(r reports.Range) ([]ReportCount, error) {
+	args := []any{r.From, r.To}
+	who := ""
+	if r.ClinicianID != "" {
+		who, args = " AND clinician_id = ?", append(args, r.ClinicianID)
+	}
+	return reportCounts(s.db, `SELECT `+periodKey("date", r.By)+` AS k, source, COUNT(*)
+		FROM referrals INDEXED BY referrals_received
+		WHERE direction = 'in' AND date BETWEEN ? AND ?`+who+` GROUP BY k, source`, args...)
+}
+
+// WaitCounts is one period's completed waits to one milestone.
+type WaitCounts struct {
+	Key      ukcal.Date
+	Pathways int64 // referrals that reached the milestone in the period
+	Days     int64 // their waits added up, in days
+	Within18 int64 // those that waited 126 days (18 weeks) or fewer
+}
+
+// WaitTimes counts, by the period in which each referral in first reached
+// the milestone (its first event of that kind: first_appointment_attended
+// or first_definitive_treatment), how long it had waited since it was
+// received.
+func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, error) {
+	args := []any{milestone, r.From, r.To}
+	who := ""
+	if r.ClinicianID != "" {
+		who, args = " AND r.clinician_id = ?", append(args, r.ClinicianID)
+	}
+	// julianday of two dates differs by whole days.
+	rows, err := s.db.Query(`SELECT `+periodKey("e.reached", r.By)+` AS k, COUNT(*),
+		SUM(CAST(julianday(e.reached) - julianday(r.date) AS INTEGER)),
+		SUM(julianday(e.reached) - julianday(r.date) <= 126)
+		FROM (SELECT referral_id, min(on_date) AS reached FROM referral_events INDEXED BY referral_events_kind
+			WHERE kind = ? GROUP BY referral_id) e
+		JOIN referrals r ON r.id = e.referral_id AND r.direction = 'in'
+		WHERE e.reached BETWEEN ? AND ?`+who+` GROUP BY k`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []WaitCounts
+	for rows.Next() {
+		var w WaitCounts
+		if err := rows.Scan(&w.Key, &w.Pathways, &w.Days, &w.Within18); err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+// ComplaintSubjectCounts counts the complaints received in the range by
+// period and subject (a complaint about two subjects counts under each;
+// "" for one with none recorded).
+func (s *Store) ComplaintSubjectCounts(r reports.Range) ([]ReportCount, error) {
+	return reportCounts(s.db, `SELECT `+periodKey("c.received", r.By)+` AS k, coalesce(s.subject, ''), COUNT(*)
+		FROM complaints c INDEXED BY complaints_received LEFT JOIN complaint_subjects s ON s.complaint_id = c.id
+		WHERE c.received BETWEEN ? AND ? GROUP BY k, s.subject`, r.From, r.To)
+}
+
+// ComplaintOutcomeCounts counts the complaints received in the range by
+// period and outcome ("" while none is recorded).
+func (s *Store) ComplaintOutcomeCounts(r reports.Range) ([]ReportCount, error) {
+	return reportCounts(s.db, `SELECT `+periodKey("received", r.By)+` AS k, outcome, COUNT(*)
+		FROM complaints INDEXED BY complaints_received
+		WHERE received BETWEEN ? AND ? GROUP BY k, outcome`, r.From, r.To)
+}
+
+// LetterCounts counts the letters in the letters log made in the range, by
+// the clinic's day and template; appointment slips are left out.
+func (s *Store) LetterCounts(r reports.Range) ([]ReportCount, error) {
+	day, dayArgs, lo, hi := londonDay("created_at", r)
+	return reportCounts(s.db, `SELECT `+periodKey(day, r.By)+` AS k, template, COUNT(*)
+		FROM letter_log INDEXED BY letter_log_created
+		WHERE created_at >= ? AND created_at < ? AND kind = 'letter' GROUP BY k, template`,
+		append(dayArgs, lo, hi)...)
+}
+
+// ComplaintYears lists the years (1 April to 31 March, by the year of the
+// April) that have complaints received in them, newest first, for the
+// KO41(b) return's year picker.
+func (s *Store) ComplaintYears() ([]int, error) {
+	rows, err := s.db.Query(`SELECT DISTINCT CAST(substr(received, 1, 4) AS INTEGER) - (substr(received, 6, 2) < '04')
+		FROM complaints INDEXED BY complaints_received ORDER BY 1 DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}
