@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	stddraw "image/draw"
 	"image/png"
 	"io"
 	"sync"
@@ -105,8 +106,28 @@ func PNGScaled(w io.Writer, f reports.Figure, widthPx, heightPx int, scale float
 	if err != nil {
 		return err
 	}
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	return enc.Encode(w, img)
+	return png.Encode(w, img)
+}
+
+// PNGStack writes figures as one PNG, each widthPx × heightEachPx with its
+// title, one under another: a report with two charts as one picture.
+func PNGStack(w io.Writer, figures []reports.Figure, widthPx, heightEachPx int, scale float32) error {
+	if len(figures) == 0 {
+		return errors.New("charts: there is no chart to draw")
+	}
+	if heightEachPx*len(figures) > maxSidePx {
+		return fmt.Errorf("charts: %d charts of %d pixels are too tall a picture", len(figures), heightEachPx)
+	}
+	out := image.NewRGBA(image.Rect(0, 0, widthPx, heightEachPx*len(figures)))
+	for i, f := range figures {
+		img, err := draw1(f, widthPx, heightEachPx, scale, true)
+		if err != nil {
+			return err
+		}
+		stddraw.Draw(out, img.Bounds().Add(image.Pt(0, i*heightEachPx)), img, image.Point{}, stddraw.Src)
+	}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	return enc.Encode(w, out)
 }
 
 func draw1(f reports.Figure, width, height int, scale float32, withTitle bool) (image.Image, error) {

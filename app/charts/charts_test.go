@@ -255,3 +255,28 @@ func TestValuesAndAxesAreWrittenInTheirUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestAReportsChartsStackIntoOnePicture(t *testing.T) {
+	figs := []reports.Figure{dnaFigure(), sampleFigures()["grouped"]}
+	var buf bytes.Buffer
+	if err := PNGStack(&buf, figs, 700, 350, 1); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := img.Bounds().Size(); got != (image.Point{X: 700, Y: 700}) {
+		t.Fatalf("size %v, want 700×700", got)
+	}
+	// The second chart, below the first, has the second series' colour.
+	lower := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	}).SubImage(image.Rect(0, 350, 700, 700))
+	if _, n := colourColumns(lower, SeriesColour(1)); n < 50 {
+		t.Error("the second chart is not below the first")
+	}
+	if err := PNGStack(&buf, nil, 700, 350, 1); err == nil {
+		t.Error("no charts drew a picture")
+	}
+}
