@@ -46,7 +46,7 @@ const (
 	reportsChooseReport  = "Choose a report"
 	reportsByWeek        = "By week"
 	reportsByMonth       = "By month"
-	reportsChartHeight   = 340
+	reportsChartHeight   = 300
 	reportsChartMinWidth = 480
 )
 
@@ -67,9 +67,11 @@ type reportsScreen struct {
 	by        *widget.RadioGroup
 	clinician *widget.Select
 	rangeRow  *fyne.Container
-	status    *widget.Label // what is being counted, or what is wrong
-	message   *widget.Label // what a save came to
+	whoBox    fyne.CanvasObject // the clinician filter, or "Your own figures"
+	status    *widget.Label     // what is being counted, or what is wrong
+	message   *widget.Label     // what a save came to
 	body      *fyne.Container
+	scroll    *container.Scroll
 	saveCSV   *widget.Button
 	savePDF   *widget.Button
 	savePNG   *widget.Button
@@ -137,9 +139,10 @@ func (s *reportsScreen) build() fyne.CanvasObject {
 	if s.ownOnly {
 		whoBox = widget.NewLabel(reportsOwnFigures)
 	}
-	s.rangeRow = container.NewHBox(container.New(&fixedWidth{270}, s.preset), dates, s.by, whoBox)
+	s.whoBox = whoBox
+	s.rangeRow = container.NewHBox(container.New(&fixedWidth{330}, s.preset), dates, s.by)
 	top := container.NewVBox(
-		container.NewHBox(heading("Reports"), container.New(&fixedWidth{300}, s.report), layout.NewSpacer(), s.saveCSV, s.savePDF, s.savePNG),
+		container.NewHBox(heading("Reports"), container.New(&fixedWidth{290}, s.report), whoBox, layout.NewSpacer(), s.saveCSV, s.savePDF, s.savePNG),
 		s.rangeRow, s.status, s.message, widget.NewSeparator())
 
 	s.quiet = true
@@ -150,7 +153,8 @@ func (s *reportsScreen) build() fyne.CanvasObject {
 	s.clinician.SetSelectedIndex(0)
 	s.quiet = false
 	s.reload()
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.body))
+	s.scroll = container.NewVScroll(s.body)
+	return container.NewBorder(top, nil, nil, nil, s.scroll)
 }
 
 // chosenKind is the report picked, and false for the KO41(b) return.
@@ -168,8 +172,8 @@ func (s *reportsScreen) onReportChosen() {
 	}
 	if _, ok := s.chosenKind(); !ok && s.report.Selected == ko41bChoice {
 		s.rangeRow.Hide()
-		s.setSaving(false)
-		s.savePDF.Disable()
+		s.whoBox.Hide()
+		s.showSaving(false) // the return has its own buttons
 		s.body.Objects = []fyne.CanvasObject{s.ko41.build()}
 		s.body.Refresh()
 		setMessage(s.status, "")
@@ -177,6 +181,8 @@ func (s *reportsScreen) onReportChosen() {
 		return
 	}
 	s.rangeRow.Show()
+	s.whoBox.Show()
+	s.showSaving(true)
 	s.reload()
 }
 
@@ -348,8 +354,11 @@ func (s *reportsScreen) show(rep reports.Report, err error) {
 		s.setSaving(false)
 		s.savePDF.Enable() // a pack of every report may still hold something
 		s.body.Refresh()
-		say(s.status, widget.WarningImportance, fmt.Sprintf("No %s in this range — pick a longer range%s.",
-			reportEmptyWhat[rep.Kind], map[bool]string{true: "", false: " or another clinician"}[s.clinician.SelectedIndex() <= 0]))
+		advice := "pick a longer range"
+		if rep.Range.ClinicianID != "" && !s.ownOnly {
+			advice += " or another clinician"
+		}
+		say(s.status, widget.WarningImportance, fmt.Sprintf("No %s in this range — %s.", reportEmptyWhat[rep.Kind], advice))
 		return
 	}
 	s.setSaving(true)
@@ -358,6 +367,17 @@ func (s *reportsScreen) show(rep reports.Report, err error) {
 		s.body.Add(newFigureView(s.ctx, f).build())
 	}
 	s.body.Refresh()
+	s.scroll.ScrollToTop()
+}
+
+func (s *reportsScreen) showSaving(on bool) {
+	for _, b := range []*widget.Button{s.saveCSV, s.savePDF, s.savePNG} {
+		if on {
+			b.Show()
+		} else {
+			b.Hide()
+		}
+	}
 }
 
 func (s *reportsScreen) setSaving(on bool) {

@@ -48,7 +48,9 @@ func (v *figureView) build() fyne.CanvasObject {
 		box.Add(fieldHint(d))
 	}
 	if len(v.f.Table.Header) > 0 {
-		box.Add(container.NewHBox(reportTable(v.f.Table)))
+		// Scrolled sideways when wider than the window, so a wide table never
+		// widens the window past the screen.
+		box.Add(container.NewHScroll(container.NewHBox(reportTable(v.f.Table))))
 	}
 	box.Add(widget.NewSeparator())
 	return box

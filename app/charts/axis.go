@@ -32,6 +32,9 @@ func yLabel(f reports.Figure) string {
 		return strings.ToUpper(unit[:1]) + unit[1:]
 	case unit == "" || strings.Contains(strings.ToLower(name), unit):
 		return name
+	case strings.HasSuffix(name, ")"):
+		// "Missed appointments (DNA rate)" takes the unit inside its brackets.
+		return strings.TrimSuffix(name, ")") + ", " + unit + ")"
 	}
 	return name + " (" + unit + ")"
 }
@@ -105,13 +108,13 @@ func valueRange(f reports.Figure) (lo, hi float64) {
 	return lo, hi
 }
 
-// unitTicks are about five round values up the axis, written in the unit;
+// unitTicks are about six round values up the axis, written in the unit;
 // counts step by whole numbers.
 type unitTicks struct{ unit reports.Unit }
 
 func (t unitTicks) Ticks(lo, hi float64) []plot.Tick {
 	whole := t.unit == reports.Count || t.unit == reports.Minutes
-	step := niceStep((hi-lo)/5, whole)
+	step := niceStep((hi-lo)/6, whole)
 	var ticks []plot.Tick
 	for v := math.Ceil(lo/step) * step; v <= hi+step*1e-9; v += step {
 		v := math.Round(v/step) * step
@@ -126,15 +129,16 @@ func (t unitTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ticks
 }
 
-// niceStep rounds raw up to 1, 2, 2.5 or 5 times a power of ten; whole
-// numbers only (and no 2.5) when whole.
+// niceStep rounds raw up to 1, 2, 2.5 or 5 times a power of ten (2.5 only
+// from 25 up, so no tick needs a decimal it need not have); whole numbers
+// only when whole.
 func niceStep(raw float64, whole bool) float64 {
 	if raw <= 0 || (whole && raw <= 1) {
 		return 1
 	}
 	pow := math.Pow(10, math.Floor(math.Log10(raw)))
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if whole && m == 2.5 && pow < 10 {
+		if m == 2.5 && pow < 10 { // 2.5 would write 7.5%; 25 and 250 read well
 			continue
 		}
 		if m*pow >= raw {

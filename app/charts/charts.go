@@ -16,6 +16,7 @@ import (
 	stddraw "image/draw"
 	"image/png"
 	"io"
+	"math"
 	"sync"
 
 	xfont "golang.org/x/image/font"
@@ -310,9 +311,41 @@ func (st styles) plotFor(f reports.Figure, c draw.Canvas) *plot.Plot {
 	p.Y.Padding = 0
 
 	lo, hi := valueRange(f)
+	hi = st.roomForLabels(f, c, lo, hi)
 	p.Y.Min, p.Y.Max = lo, hi
 	p.Y.Tick.Marker = unitTicks{unit: f.Unit}
 	p.Add(grid{})
 	p.Add(&marks{f: f, st: st})
 	return p
+}
+
+// roomForLabels raises the top of the value axis so the tallest bar's
+// label fits above it, turned up when the bars are too narrow to write it
+// across (a year by week): the plot's height is only known roughly here,
+// so a label still short of room goes inside its bar.
+func (st styles) roomForLabels(f reports.Figure, c draw.Canvas, lo, hi float64) float64 {
+	if f.Chart == reports.Line || len(f.Categories) == 0 {
+		return hi
+	}
+	k := len(f.Series)
+	if f.Chart == reports.StackedBar {
+		k = 1
+	}
+	slot := (c.Max.X - c.Min.X - 5*st.tick.Font.Size) / vg.Length(len(f.Categories))
+	bar := slot * groupWidth / vg.Length(k)
+	widest := st.value.Width(FormatValue(hi, f.Unit))
+	up := st.value.Height("0")
+	if widest > bar*1.15 {
+		up = widest // written turned up the bar
+	}
+	plotH := c.Max.Y - c.Min.Y - 3*st.tick.Font.Size // less the axis under it
+	if plotH <= 0 {
+		return hi
+	}
+	share := float64((up + vg.Points(4)) / plotH)
+	if share >= 0.5 {
+		return hi
+	}
+	top := (hi/1.15-lo)/(1-share) + lo // the data's top, less the 15% kept before
+	return math.Max(hi, top)
 }

@@ -248,6 +248,7 @@ func TestValuesAndAxesAreWrittenInTheirUnit(t *testing.T) {
 		{"New patients", reports.Count, "New patients"},
 		{"Weeks waited to first appointment", reports.Weeks, "Weeks waited to first appointment"},
 		{"Referral to treatment", reports.Weeks, "Referral to treatment (weeks)"},
+		{"Missed appointments (DNA rate)", reports.Percent, "Missed appointments (DNA rate, %)"},
 		{"Clinician utilisation: booked minutes of the minutes available", reports.Percent, "Per cent (%)"},
 	} {
 		if got := yLabel(reports.Figure{Title: tc.title, Unit: tc.u}); got != tc.want {

@@ -11,8 +11,26 @@ import (
 	"clinicdesk/app/reports"
 )
 
-// groupWidth is how much of a category's slot its bars fill.
-const groupWidth = 0.78
+// groupWidth is how much of a category's slot its bars fill, and
+// maxBarPt the widest a bar is drawn: a month on its own is a bar, not a
+// wall.
+const (
+	groupWidth = 0.78
+	maxBarPt   = 64
+
+	manyCategories = 12 // more than a year of months
+)
+
+// barWidth is the width of one bar in data units, for k bars side by side
+// in a slot, no wider than maxBarPt.
+func barWidth(p *plot.Plot, c draw.Canvas, k int) float64 {
+	trX, _ := p.Transforms(&c)
+	w := groupWidth / float64(k)
+	if px := trX(w) - trX(0); px > vg.Points(maxBarPt) {
+		w *= float64(vg.Points(maxBarPt) / px)
+	}
+	return w
+}
 
 // marks draws a figure's bars or lines with their values written on them.
 // Missing values leave a gap (a dash on the baseline for a bar), never a
@@ -42,13 +60,13 @@ func (m *marks) Plot(c draw.Canvas, p *plot.Plot) {
 func (m *marks) bars(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	k := len(m.f.Series)
-	w := groupWidth / float64(k)
+	w := barWidth(p, c, k)
 	barPx := trX(w) - trX(0)
 	mode := m.labelMode(barPx)
 	base := trY(0)
 	for i := range m.f.Categories {
 		for j, s := range m.f.Series {
-			x0 := trX(float64(i) - groupWidth/2 + float64(j)*w)
+			x0 := trX(float64(i) - w*float64(k)/2 + float64(j)*w)
 			x1 := x0 + barPx
 			v := s.Values[i]
 			if reports.IsMissing(v) {
@@ -57,7 +75,7 @@ func (m *marks) bars(c draw.Canvas, p *plot.Plot) {
 			}
 			top := trY(v)
 			fillRect(c, SeriesColour(j), x0+0.5, min(base, top), x1-0.5, max(base, top))
-			m.valueLabel(c, mode, FormatValue(v, m.f.Unit), (x0+x1)/2, top)
+			m.valueLabel(c, mode, FormatValue(v, m.f.Unit), (x0+x1)/2, top, SeriesColour(j))
 		}
 	}
 	m.baseline(c, base)
@@ -67,15 +85,17 @@ func (m *marks) bars(c draw.Canvas, p *plot.Plot) {
 // it where there is room and the total above.
 func (m *marks) stacked(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	barPx := trX(groupWidth) - trX(0)
+	w := barWidth(p, c, 1)
+	barPx := trX(w) - trX(0)
 	mode := m.labelMode(barPx)
 	inside := m.st.value
 	inside.XAlign, inside.YAlign = draw.XCenter, draw.YCenter
 	base := trY(0)
 	for i := range m.f.Categories {
-		x0 := trX(float64(i) - groupWidth/2)
+		x0 := trX(float64(i) - w/2)
 		x1 := x0 + barPx
 		total, any := 0.0, false
+		var topFill color.Color
 		for j, s := range m.f.Series {
 			v := s.Values[i]
 			if reports.IsMissing(v) || v <= 0 {
@@ -86,6 +106,7 @@ func (m *marks) stacked(c draw.Canvas, p *plot.Plot) {
 			y0, y1 := trY(total), trY(total+v)
 			total += v
 			fillRect(c, SeriesColour(j), x0+0.5, y0, x1-0.5, y1)
+			topFill = SeriesColour(j)
 			label := FormatValue(v, m.f.Unit)
 			if y1-y0 >= inside.Height(label)*1.15 && inside.Width(label) <= barPx*0.95 {
 				inside.Color = readableOn(SeriesColour(j))
@@ -97,7 +118,7 @@ func (m *marks) stacked(c draw.Canvas, p *plot.Plot) {
 			continue
 		}
 		if len(m.f.Series) > 1 {
-			m.valueLabel(c, mode, FormatValue(total, m.f.Unit), (x0+x1)/2, trY(total))
+			m.valueLabel(c, mode, FormatValue(total, m.f.Unit), (x0+x1)/2, trY(total), topFill)
 		}
 	}
 	m.baseline(c, base)
@@ -139,7 +160,7 @@ func (m *marks) lines(c draw.Canvas, p *plot.Plot) {
 				pt := vg.Point{X: trX(float64(i)), Y: trY(v)}
 				c.DrawGlyph(glyph, pt)
 				if labelled {
-					m.valueLabel(c, labelAbove, FormatValue(v, m.f.Unit), pt.X, pt.Y+dot)
+					m.valueLabel(c, labelAbove, FormatValue(v, m.f.Unit), pt.X, pt.Y+dot, nil)
 				}
 			}
 		}
@@ -190,36 +211,47 @@ func stackMax(f reports.Figure) float64 {
 }
 
 // valueLabel writes a value above the point (x, top), across or turned up,
-// unless it would overlap a label already written or leave the chart.
-func (m *marks) valueLabel(c draw.Canvas, mode labelMode, label string, x, top vg.Length) {
-	if mode == labelNone {
-		return
+// unless it would overlap a label already written. A label with no room
+// above the chart's top goes just inside its bar, in a colour that reads
+// on fill (none for a point on a line).
+func (m *marks) valueLabel(c draw.Canvas, mode labelMode, label string, x, top vg.Length, fill color.Color) {
+	if mode == labelNone || (label == "0" && len(m.f.Categories) > manyCategories) {
+		return // a row of noughts along a year of weeks is noise; the table has them
 	}
 	s := m.st.value
 	s.Color = textGrey
 	gap := vg.Points(2)
-	var r vg.Rectangle
-	at := vg.Point{X: x, Y: top + gap}
+	w, h := s.Width(label), s.Height(label)
+	up := h // how far the label reaches up from its foot
 	if mode == labelTurned {
 		s.Rotation = math.Pi / 2
 		s.XAlign, s.YAlign = draw.XLeft, draw.YCenter
-		w, h := s.Width(label), s.Height(label)
-		r = vg.Rectangle{Min: vg.Point{X: x - h/2, Y: top + gap}, Max: vg.Point{X: x + h/2, Y: top + gap + w}}
+		up = w
 	} else {
 		s.XAlign, s.YAlign = draw.XCenter, draw.YBottom
-		w, h := s.Width(label), s.Height(label)
-		r = vg.Rectangle{Min: vg.Point{X: x - w/2, Y: top + gap}, Max: vg.Point{X: x + w/2, Y: top + gap + h}}
 	}
-	if r.Max.Y > c.Max.Y+vg.Points(8) {
-		return // no room above the tallest bar; the table has the value
+	foot := top + gap
+	if foot+up > c.Max.Y+vg.Points(4) {
+		if fill == nil {
+			return // a point at the very top: the table has the value
+		}
+		foot = top - gap - up // inside the top of the bar
+		if rgba, ok := fill.(color.RGBA); ok {
+			s.Color = readableOn(rgba)
+		}
 	}
+	across := w
+	if mode == labelTurned {
+		across = h
+	}
+	r := vg.Rectangle{Min: vg.Point{X: x - across/2, Y: foot}, Max: vg.Point{X: x + across/2, Y: foot + up}}
 	for _, o := range m.placed {
 		if r.Min.X < o.Max.X && o.Min.X < r.Max.X && r.Min.Y < o.Max.Y && o.Min.Y < r.Max.Y {
 			return
 		}
 	}
 	m.placed = append(m.placed, r)
-	c.FillText(s, at, label)
+	c.FillText(s, vg.Point{X: x, Y: foot}, label)
 }
 
 // missingMark writes "no data" (or a dash, where that is too wide) in grey
