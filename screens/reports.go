@@ -46,7 +46,7 @@ const (
 	reportsChooseReport  = "Choose a report"
 	reportsByWeek        = "By week"
 	reportsByMonth       = "By month"
-	reportsChartHeight   = 300
+	reportsChartHeight   = 280 // the least; more on a taller window
 	reportsChartMinWidth = 480
 )
 

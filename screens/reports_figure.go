@@ -36,7 +36,7 @@ func (v *figureView) build() fyne.CanvasObject {
 	box := container.NewVBox(title)
 	if len(v.f.Categories) > 0 {
 		v.chart = canvas.NewRaster(v.draw)
-		v.chart.SetMinSize(fyne.NewSize(reportsChartMinWidth, reportsChartHeight))
+		v.chart.SetMinSize(fyne.NewSize(reportsChartMinWidth, v.chartHeight()))
 		box.Add(v.chart)
 	}
 	if s := strings.TrimSpace(v.f.Summary); s != "" {
@@ -54,6 +54,18 @@ func (v *figureView) build() fyne.CanvasObject {
 	}
 	box.Add(widget.NewSeparator())
 	return box
+}
+
+// chartHeight is about two fifths of the window's height, so a big screen
+// gets a bigger chart and a small one still shows the sentence under it.
+func (v *figureView) chartHeight() float32 {
+	h := float32(reportsChartHeight)
+	if v.ctx.Window != nil {
+		if c := v.ctx.Window.Canvas(); c != nil {
+			h = max(h, min(c.Size().Height*0.42, 2*reportsChartHeight))
+		}
+	}
+	return h
 }
 
 // draw is the chart's raster generator: the figure drawn at exactly the

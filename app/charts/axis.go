@@ -159,8 +159,10 @@ func decimals(step float64) int {
 
 // categoryTicks labels each category under its bar. Labels too wide for
 // their slot are wrapped onto two lines at a space; when even then they
-// would collide, only every k-th is written (the table has them all).
-func (st styles) categoryTicks(cats []string, c draw.Canvas) plot.ConstantTicks {
+// would collide, a few names (clinicians, subjects) are turned aslant so
+// every one is written, and many periods are thinned to every k-th (the
+// table has them all). turned says the labels are to be set aslant.
+func (st styles) categoryTicks(cats []string, c draw.Canvas) (ticks plot.ConstantTicks, turned bool) {
 	// The data area is the canvas less the value axis, about 5 em.
 	slot := (c.Max.X - c.Min.X - 5*st.tick.Font.Size) / vg.Length(len(cats))
 	labels := make([]string, len(cats))
@@ -173,6 +175,13 @@ func (st styles) categoryTicks(cats []string, c draw.Canvas) plot.ConstantTicks 
 		widest = max(widest, st.tick.Width(labels[i]))
 	}
 	every := thinning(widest, slot, st.tick.Font.Size, len(cats))
+	if every > 1 && len(cats) <= maxTurnedLabels && st.tick.Height("Ag")*2 <= slot {
+		ticks := make(plot.ConstantTicks, len(cats))
+		for i, cat := range cats {
+			ticks[i] = plot.Tick{Value: float64(i), Label: cat}
+		}
+		return ticks, true
+	}
 	if every > 1 {
 		// Wrapping did not make them fit: thin the one-line labels instead,
 		// which keeps periods such as "Apr 2026" whole.
@@ -183,14 +192,26 @@ func (st styles) categoryTicks(cats []string, c draw.Canvas) plot.ConstantTicks 
 		}
 		every = thinning(widest, slot, st.tick.Font.Size, len(cats))
 	}
-	ticks := make(plot.ConstantTicks, len(cats))
+	ticks = make(plot.ConstantTicks, len(cats))
 	for i := range cats {
 		ticks[i] = plot.Tick{Value: float64(i)}
 		if i%every == 0 {
 			ticks[i].Label = labels[i]
 		}
 	}
-	return ticks
+	return ticks, false
+}
+
+// maxTurnedLabels is the most categories whose names are turned aslant
+// rather than thinned: names, not a year of weeks.
+const maxTurnedLabels = 20
+
+// turnLabels sets the category names aslant, reading up to the right and
+// ending under their bars.
+func turnLabels(a *plot.Axis) {
+	a.Tick.Label.Rotation = math.Pi / 6
+	a.Tick.Label.XAlign = draw.XRight
+	a.Tick.Label.YAlign = draw.YTop
 }
 
 // thinning is k such that labels widest wide, written under every k-th slot,

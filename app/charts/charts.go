@@ -305,7 +305,11 @@ func (st styles) plotFor(f reports.Figure, c draw.Canvas) *plot.Plot {
 
 	n := len(f.Categories)
 	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
-	p.X.Tick.Marker = st.categoryTicks(f.Categories, c)
+	ticks, turned := st.categoryTicks(f.Categories, c)
+	p.X.Tick.Marker = ticks
+	if turned {
+		turnLabels(&p.X)
+	}
 	p.X.Tick.Length = vg.Points(3)
 	p.X.Padding = 0
 	p.Y.Padding = 0

@@ -53,6 +53,12 @@ func sampleFigures() map[string]reports.Figure {
 				{Name: "Not upheld", Values: []float64{4, 1, 3, 2, 1}},
 			},
 		},
+		"clinicians": {
+			Title: "Utilisation by clinician", Chart: reports.Bar, Unit: reports.Percent, XLabel: "Clinician",
+			Categories: []string{"Priya Raman", "Callum MacLeod", "Aisha Rahman", "Tom Whitfield", "Chinonso Eze",
+				"Siobhán Doyle", "Katarzyna Nowak", "Mei Lin Chen", "Grace Mensah", "Yusuf Hassan"},
+			Series: []reports.Series{{Name: "Utilisation", Values: []float64{18.1, 19.2, 18.3, 18.8, 17.4, 18.6, 18.5, 18.5, 19.3, 17.3}}},
+		},
 		"line": {
 			Title: "Weeks waited to first appointment", Chart: reports.Line, Unit: reports.Weeks, XLabel: "Month",
 			Categories: months(12),

@@ -11,6 +11,7 @@ import (
 )
 
 const (
+	packKeepLast = 3   // the last rows of a table kept together
 	packTablePad = 1.2 // above and below a row's text
 	packColGap   = 3.0 // between columns
 )
@@ -42,15 +43,26 @@ func (d *Document) packTable(f reports.Figure, warn *warner) {
 	d.SetFont(Bold, size)
 	d.ensureSpace(2*(d.lineHeight()+2*packTablePad) + 1)
 	d.packTableHeader(header, widths, right, size)
+	d.SetFont(Regular, size)
+	lh := d.lineHeight()
+	heights := make([]float64, len(rows))
 	for i, row := range rows {
-		d.SetFont(Regular, size)
-		lh := d.lineHeight()
 		lines := 1
 		for j, cell := range row {
 			lines = max(lines, len(pdf.SplitText(cell, widths[j]-packColGap)))
 		}
-		h := float64(lines)*lh + 2*packTablePad
-		if pdf.GetY()+h > d.pageBottom() {
+		heights[i] = float64(lines)*lh + 2*packTablePad
+	}
+	for i, row := range rows {
+		d.SetFont(Regular, size)
+		h := heights[i]
+		rest := 0.0 // the rows from here to the end
+		for _, rh := range heights[i:] {
+			rest += rh
+		}
+		// A new page when this row does not fit, or when the last few rows
+		// would not all fit: the total never stands alone on a page.
+		if pdf.GetY()+h > d.pageBottom() || (len(rows)-i <= packKeepLast && i > 0 && pdf.GetY()+rest > d.pageBottom()) {
 			pdf.AddPage()
 			d.SetFont(Bold, 10)
 			d.Paragraph(warn.text("figure title", f.Title) + " (continued)")
