@@ -151,6 +151,9 @@ func (d *Document) packColumns(header []string, rows [][]string) (float64, []flo
 				}
 			}
 		}
+		// The first column names the row ("w/c 25 May", "Whole range"):
+		// kept on one line unless it is very long.
+		least[0] = max(least[0], min(need[0], contentWidth*0.3))
 		total, totalLeast := 0.0, 0.0
 		for j := range need {
 			need[j] += packColGap

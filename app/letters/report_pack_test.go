@@ -38,7 +38,8 @@ func samplePack() ReportPack {
 		weeks = append(weeks, label)
 		v := 6 + float64(i%9)/2
 		median = append(median, v)
-		waitRows = append(waitRows, []string{label, strconv.FormatFloat(v, 'f', 1, 64), strconv.Itoa(90 - i%7)})
+		waitRows = append(waitRows, []string{label, strconv.Itoa(3 + i%5), strconv.FormatFloat(v, 'f', 1, 64), strconv.Itoa(90 - i%7),
+			strconv.Itoa(i % 3), strconv.FormatFloat(v*2, 'f', 1, 64), "100.0"})
 	}
 	return ReportPack{
 		Clinic: Letterhead{Name: "Harbour Clinic", Address: []string{"1 Quay Street", "Falmouth", "TR11 3HH"}},
@@ -59,7 +60,8 @@ func samplePack() ReportPack {
 				Categories: weeks,
 				Series:     []reports.Series{{Name: "Median", Values: median}},
 				Summary:    "Waits were longest in the week of 25 May.",
-				Table:      reports.Table{Header: []string{"Week", "Median weeks", "Share within 18 weeks (%)"}, Rows: waitRows},
+				Table: reports.Table{Header: []string{"Week", "First appointments", "Median weeks to first appointment",
+					"Within 18 weeks (%)", "First treatments", "Median weeks to treatment", "Treated within 18 weeks (%)"}, Rows: waitRows},
 			}}},
 		},
 	}
@@ -92,8 +94,17 @@ func TestTheReportPackHasACoverThenEachFigureWithItsWordsAndTable(t *testing.T) 
 		}
 	}
 	// The weekly table's heading is written again on the page it runs to.
-	if n := strings.Count(text, "Week Median weeks Share within 18 weeks (%)"); n < 2 {
+	if n := strings.Count(text, "Treated within 18 weeks (%)"); n < 2 {
 		t.Errorf("the weekly table's heading is written %d times, want it on every page it runs to", n)
+	}
+	// A wide table still writes each week on one line: "w/c 30 Mar", the
+	// words side by side.
+	boxes := wordBoxes(t, path)
+	for i, b := range boxes[:len(boxes)-2] {
+		if b.word == "w/c" && (boxes[i+2].page != b.page || boxes[i+2].yMin != b.yMin) {
+			t.Errorf("page %d: %s %s %s is not on one line: the week wrapped", b.page, b.word, boxes[i+1].word, boxes[i+2].word)
+			break
+		}
 	}
 	if n := pageCount(t, path); n < 4 {
 		t.Errorf("%d pages; want the cover, a page for the DNA report and two for the weekly table", n)
