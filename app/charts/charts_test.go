@@ -287,3 +287,31 @@ func TestAReportsChartsStackIntoOnePicture(t *testing.T) {
 		t.Error("no charts drew a picture")
 	}
 }
+
+// A year by week of a stacked bar chart, at a screen's size and at the PDF
+// pack's 300 dpi: go test -bench Draw ./app/charts/ (timings are read, not
+// asserted).
+func BenchmarkDraw(b *testing.B) {
+	f := reports.Figure{Title: "Missed appointments (DNA rate)", Chart: reports.StackedBar, Unit: reports.Percent, XLabel: "Week"}
+	for i := 0; i < 53; i++ {
+		f.Categories = append(f.Categories, "w/c "+strings.Repeat("1", 1+i%2)+" Mar")
+	}
+	dna, wnb := make([]float64, 53), make([]float64, 53)
+	for i := range dna {
+		dna[i], wnb[i] = 4+float64(i%7), float64(i%3)/2
+	}
+	f.Series = []reports.Series{{Name: "Did not attend", Values: dna}, {Name: "Was not brought (children)", Values: wnb}}
+	for _, size := range []struct {
+		name  string
+		w, h  int
+		scale float32
+	}{{"screen-1366", 1100, 320, 1}, {"pdf-300dpi", 2008, 1039, 300.0 / ScreenDPI}} {
+		b.Run(size.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Draw(f, size.w, size.h, size.scale); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package letters
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -171,5 +172,16 @@ func TestAReportPackWithoutTimeOrReportsIsRefused(t *testing.T) {
 	_, err := RenderReportPack(&bytes.Buffer{}, p)
 	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("has 1 values for %d categories", 12)) {
 		t.Errorf("a figure whose values do not match: %v", err)
+	}
+}
+
+// The sample pack (two reports, two charts at 300 dpi, a table over two
+// pages): go test -bench ReportPack ./app/letters/ (read, not asserted).
+func BenchmarkRenderReportPack(b *testing.B) {
+	p := samplePack()
+	for b.Loop() {
+		if _, err := RenderReportPack(io.Discard, p); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
