@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -27,9 +28,6 @@ var reportBuilders = map[reports.Kind]reportBuilder{
 	reports.Complaints:    (*Clinic).complaintsReportLocked,
 	reports.Letters:       (*Clinic).lettersReportLocked,
 }
-
-// wholeClinicKinds are the reports that belong to no clinician.
-var wholeClinicKinds = []reports.Kind{reports.NewPatients, reports.Complaints, reports.Letters}
 
 // ErrReportNotReady: the report is named in the list but not built yet.
 var ErrReportNotReady = errors.New("that report is not ready yet")
@@ -82,7 +80,7 @@ func (c *Clinic) reportClinicianLocked(s *Session, kind reports.Kind, r *reports
 	}
 	if limited {
 		switch {
-		case slices.Contains(wholeClinicKinds, kind):
+		case kind.ForWholeClinicOnly():
 			return "", fmt.Errorf("the %s report is about the whole clinic, which only a practice manager sees", strings.ReplaceAll(string(kind), "-", " "))
 		case len(mine) == 0:
 			return "", errors.New("your login is not linked to a clinician in the diary, so there are no figures of yours to show: ask a practice manager to link it (Settings, Clinicians)")
@@ -126,7 +124,7 @@ func binCounts(ps []reports.Period, counts []data.ReportCount, add func(i int, g
 // dnaReportLocked is the DNA rate with children not brought apart.
 func (c *Clinic) dnaReportLocked(r reports.Range) (reports.Report, error) {
 	age := c.childUnderAge()
-	count := func(r reports.Range) ([]reports.Attendance, error) {
+	count := func(r reports.Range, age int) ([]reports.Attendance, error) {
 		ps := reports.Periods(r)
 		per := make([]reports.Attendance, len(ps))
 		counts, err := c.store.AttendanceCounts(r, age)
@@ -143,11 +141,12 @@ func (c *Clinic) dnaReportLocked(r reports.Range) (reports.Report, error) {
 		})
 		return per, err
 	}
-	per, err := count(r)
+	per, err := count(r, age)
 	if err != nil {
 		return reports.Report{}, err
 	}
-	prevPer, err := count(reports.PreviousRange(r))
+	// The comparison is of the rate alone: no children to count.
+	prevPer, err := count(reports.PreviousRange(r), 0)
 	if err != nil {
 		return reports.Report{}, err
 	}
@@ -156,4 +155,34 @@ func (c *Clinic) dnaReportLocked(r reports.Range) (reports.Report, error) {
 		prev = prev.Add(a)
 	}
 	return reports.BuildDNA(r, reports.Periods(r), per, prev, age), nil
+}
+
+// WriteReportCSV writes a report's tables as one CSV (RFC 4180, UTF-8 with
+// a byte-order mark, CRLF, every cell made safe from spreadsheet
+// formulas): each figure's header and rows, its title in the first
+// column, then its definition and its sentence, every line padded to the
+// same number of fields. The numbers are the tables' own, as the screen
+// and the PDF show them; "–" is a figure with nothing to measure.
+func WriteReportCSV(w io.Writer, rep reports.Report) error {
+	width := 0
+	for _, f := range rep.Figures {
+		width = max(width, 1+len(f.Table.Header), 3)
+	}
+	var lines [][]string
+	line := func(cells ...string) {
+		row := make([]string, width)
+		copy(row, cells)
+		lines = append(lines, row)
+	}
+	for _, f := range rep.Figures {
+		line(append([]string{"Figure"}, f.Table.Header...)...)
+		for _, row := range f.Table.Rows {
+			line(append([]string{f.Title}, row...)...)
+		}
+		line(f.Title, "What is counted", f.Definition)
+		line(f.Title, "In a sentence", f.Summary)
+	}
+	header := make([]string, width)
+	header[0], header[1] = rep.Title, rep.Range.Describe()
+	return writeSafeCSV(w, header, len(lines), func(i int) []string { return lines[i] })
 }

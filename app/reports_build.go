@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/letters"
 	"clinicdesk/app/pathways"
 	"clinicdesk/app/reports"
 	"clinicdesk/data"
@@ -252,7 +253,12 @@ func (c *Clinic) lettersReportLocked(r reports.Range) (reports.Report, error) {
 		if t, ok := titles[name]; ok && t != "" {
 			return t
 		}
-		return name // a template since deleted: its name is all there is
+		// A default template not copied into this clinic yet, or one since
+		// deleted: the default's title, or its name as words.
+		if d, err := letters.LookupDefaultTemplate(name); err == nil && d.Title != "" {
+			return d.Title
+		}
+		return strings.ReplaceAll(name, "_", " ")
 	})
 	prevTotals := totalsIn(prev, order)
 	for len(prevTotals) < len(g.Labels) {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"clinicdesk/app/reports"
@@ -32,8 +33,15 @@ func periodKey(col string, by reports.Grouping) string {
 	return fmt.Sprintf("substr(%s, 1, 8) || '01'", col)
 }
 
+// seenReportQuery, when a test sets it, is shown every report query before
+// it runs, so the test can check each one's plan.
+var seenReportQuery func(query string, args []any)
+
 // reportCounts runs a grouped query whose columns are key, group, n.
 func reportCounts(q querier, query string, args ...any) ([]ReportCount, error) {
+	if seenReportQuery != nil {
+		seenReportQuery(query, args)
+	}
 	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
@@ -59,27 +67,39 @@ func clinicianClause(r reports.Range, args []any) (string, []any) {
 	return " AND a.clinician_id = ?", append(args, r.ClinicianID)
 }
 
+// byPeriod wraps a query grouped by day (columns d, g, n) into one
+// grouped by period. The inner query groups in its index's order, with no
+// sorting and no function called per row; the period key is worked out
+// once per day and group, a few hundred times for a year.
+func byPeriod(inner string, by reports.Grouping) string {
+	return `SELECT ` + periodKey("d", by) + ` AS k, g, SUM(n) FROM (` + inner + `) GROUP BY k, g`
+}
+
 // AttendanceCounts counts the appointments of the range by period and
 // status, for the DNA rate: the statuses arrived, in_progress, seen and
 // dna (cancelled and still booked ones are not due), and, as group
 // "not_brought", the DNAs of patients younger than childUnderAge on the
 // day (the date the age is reached, as ukcal.AgeOn counts it: SQLite
-// carries 29 February on to 1 March in the same way).
+// carries 29 February on to 1 March in the same way). childUnderAge 0
+// leaves the children out, for a comparison that needs only the rate.
 func (s *Store) AttendanceCounts(r reports.Range, childUnderAge int) ([]ReportCount, error) {
 	args := []any{r.From, r.To}
 	who, args := clinicianClause(r, args)
-	key := periodKey("a.date", r.By)
-	out, err := reportCounts(s.db, `SELECT `+key+` AS k, a.status, COUNT(*) FROM appointments a
+	out, err := reportCounts(s.db, byPeriod(`SELECT a.date AS d, a.status AS g, SUM(a.appointments) AS n
+		FROM appointment_day_totals a
 		WHERE a.date BETWEEN ? AND ? AND a.status IN ('arrived', 'in_progress', 'seen', 'dna')`+who+`
-		GROUP BY k, a.status`, args...)
-	if err != nil {
-		return nil, err
+		GROUP BY a.date, a.status`, r.By), args...)
+	if err != nil || childUnderAge <= 0 {
+		return out, err
 	}
+	// The DNAs alone, from their own small index, each joined to its
+	// patient's date of birth.
 	args = append([]any{fmt.Sprintf("+%d years", childUnderAge)}, args...)
-	children, err := reportCounts(s.db, `SELECT `+key+` AS k, 'not_brought', COUNT(*) FROM appointments a
-		JOIN patients p ON p.id = a.patient_id AND p.dob <> '' AND a.date < date(p.dob, ?)
-		WHERE a.date BETWEEN ? AND ? AND a.status = 'dna'`+who+`
-		GROUP BY k`, args...)
+	children, err := reportCounts(s.db, byPeriod(`SELECT a.date AS d, 'not_brought' AS g, COUNT(*) AS n
+		FROM appointments a INDEXED BY appointments_dna
+		JOIN patients p INDEXED BY patients_id_dob ON p.id = a.patient_id AND p.dob <> '' AND a.date < date(p.dob, ?)
+		WHERE a.status = 'dna' AND a.date BETWEEN ? AND ?`+who+`
+		GROUP BY a.date`, r.By), args...)
 	return append(out, children...), err
 }
 
@@ -89,10 +109,10 @@ func (s *Store) AttendanceCounts(r reports.Range, childUnderAge int) ([]ReportCo
 func (s *Store) BookedMinutes(r reports.Range) ([]ReportCount, error) {
 	args := []any{r.From, r.To}
 	who, args := clinicianClause(r, args)
-	return reportCounts(s.db, `SELECT `+periodKey("a.date", r.By)+` AS k, a.clinician_id, SUM(a.end_min - a.start_min)
-		FROM appointments a INDEXED BY appointments_report
+	return reportCounts(s.db, byPeriod(`SELECT a.date AS d, a.clinician_id AS g, SUM(a.minutes) AS n
+		FROM appointment_day_totals a
 		WHERE a.date BETWEEN ? AND ? AND a.status IN ('booked', 'arrived', 'in_progress', 'seen', 'dna')`+who+`
-		GROUP BY k, a.clinician_id`, args...)
+		GROUP BY a.date, a.status, a.clinician_id`, r.By), args...)
 }
 
 // ClinicianSpans is each clinician's first and last appointment date (of
@@ -131,12 +151,12 @@ func (s *Store) CancellationCounts(r reports.Range) ([]ReportCount, error) {
 	bst, bstArgs := bstHours("a.date", r)
 	args := append(bstArgs, r.From, r.To)
 	who, args := clinicianClause(r, args)
-	return reportCounts(s.db, `SELECT `+periodKey("a.date", r.By)+` AS k,
+	return reportCounts(s.db, byPeriod(`SELECT a.date AS d,
 		a.status || CASE WHEN a.status_at > strftime('%Y-%m-%dT%H:%M:%S', a.date,
-			(a.start_min - 1440 - 60 * `+bst+`) || ' minutes') THEN '/late' ELSE '' END AS g, COUNT(*)
-		FROM appointments a INDEXED BY appointments_report
-		WHERE a.date BETWEEN ? AND ? AND a.status IN ('cancelled_patient', 'cancelled_clinic')`+who+`
-		GROUP BY k, g`, args...)
+			(a.start_min - 1440 - 60 * `+bst+`) || ' minutes') THEN '/late' ELSE '' END AS g, COUNT(*) AS n
+		FROM appointments a INDEXED BY appointments_cancelled
+		WHERE a.status IN ('cancelled_patient', 'cancelled_clinic') AND a.date BETWEEN ? AND ?`+who+`
+		GROUP BY a.date, g`, r.By), args...)
 }
 
 // bstHours is SQL that is 1 on a wall date in British Summer Time and 0
@@ -159,33 +179,34 @@ func lastSunday(year int, month time.Month) ukcal.Date {
 	return d.AddDays(-int(d.Weekday()))
 }
 
-// londonDay is SQL for the clinic's wall date of a UTC timestamp column
-// (RFC 3339 text), and the bounds of the range as UTC text for an index
-// range on it: from the London midnight starting From to the one ending
-// To. The bounds carry no "Z", so a stored time with fractions of a second
-// still sorts after the bound it starts with.
-func londonDay(col string, r reports.Range) (day string, dayArgs []any, lo, hi string) {
-	expr := "CASE"
-	for y := r.From.Year(); y <= r.To.Year(); y++ {
-		expr += " WHEN " + col + " >= ? AND " + col + " < ? THEN '+1 hours'"
-		dayArgs = append(dayArgs, utcBound(lastSunday(y, time.March).LondonMidnight().Add(time.Hour)),
-			utcBound(lastSunday(y, time.October).LondonMidnight().Add(time.Hour)))
+// periodBounds is the range's periods as a JSON list of [first day, UTC
+// start, UTC end]: the instants the clinic's first day begins and the day
+// after its last begins, for counting rows stamped in UTC (RFC 3339 text)
+// by the clinic's own days, one index range per period. The bounds carry
+// no "Z", so a stored time with fractions of a second still sorts after
+// the bound it starts with.
+func periodBounds(r reports.Range) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i, p := range reports.Periods(r) {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `["%s","%s","%s"]`, p.From, utcBound(p.From.LondonMidnight()), utcBound(p.To.AddDays(1).LondonMidnight()))
 	}
-	day = "date(" + col + ", " + expr + " ELSE '+0 hours' END)"
-	return day, dayArgs, utcBound(r.From.LondonMidnight()), utcBound(r.To.AddDays(1).LondonMidnight())
+	return b.String() + "]"
 }
 
 func utcBound(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05") }
 
 // NewPatientCounts counts the patients' records made in the range, by the
 // clinic's day they were made, leaving out records merged into another
-// (duplicates). Group is "".
+// (duplicates). Key is each period's first day; group is "".
 func (s *Store) NewPatientCounts(r reports.Range) ([]ReportCount, error) {
-	day, dayArgs, lo, hi := londonDay("created_at", r)
-	return reportCounts(s.db, `SELECT `+periodKey(day, r.By)+` AS k, '', COUNT(*)
-		FROM patients INDEXED BY patients_created
-		WHERE created_at >= ? AND created_at < ? AND status <> 'merged' GROUP BY k`,
-		append(dayArgs, lo, hi)...)
+	return reportCounts(s.db, `SELECT json_extract(j.value, '$[0]') AS k, '', COUNT(*)
+		FROM json_each(?) j CROSS JOIN patients p INDEXED BY patients_created
+		WHERE p.created_at >= json_extract(j.value, '$[1]') AND p.created_at < json_extract(j.value, '$[2]') AND p.status <> 'merged'
+		GROUP BY k`, periodBounds(r))
 }
 
 // ReferralSourceCounts counts the referrals in received in the range, by
@@ -213,21 +234,27 @@ type WaitCounts struct {
 // WaitTimes counts, by the period in which each referral in first reached
 // the milestone (its first event of that kind: first_appointment_attended
 // or first_definitive_treatment), how long it had waited since it was
-// received.
+// received. The events of the range are read from their index; one that
+// had reached the milestone before the range is left out.
 func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, error) {
-	args := []any{milestone, r.From, r.To}
+	args := []any{milestone, r.From, r.To, r.From}
 	who := ""
 	if r.ClinicianID != "" {
 		who, args = " AND r.clinician_id = ?", append(args, r.ClinicianID)
 	}
 	// julianday of two dates differs by whole days.
-	rows, err := s.db.Query(`SELECT `+periodKey("e.reached", r.By)+` AS k, COUNT(*),
+	query := `SELECT ` + periodKey("e.reached", r.By) + ` AS k, COUNT(*),
 		SUM(CAST(julianday(e.reached) - julianday(r.date) AS INTEGER)),
 		SUM(julianday(e.reached) - julianday(r.date) <= 126)
-		FROM (SELECT referral_id, min(on_date) AS reached FROM referral_events INDEXED BY referral_events_kind
-			WHERE kind = ? GROUP BY referral_id) e
-		JOIN referrals r ON r.id = e.referral_id AND r.direction = 'in'
-		WHERE e.reached BETWEEN ? AND ?`+who+` GROUP BY k`, args...)
+		FROM (SELECT e.referral_id, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
+			WHERE e.kind = ? AND e.on_date BETWEEN ? AND ?
+			AND NOT EXISTS (SELECT 1 FROM referral_events b INDEXED BY referral_events_first WHERE b.referral_id = e.referral_id AND b.kind = e.kind AND b.on_date < ?)
+			GROUP BY e.referral_id) e
+		JOIN referrals r INDEXED BY referrals_waits ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY k`
+	if seenReportQuery != nil {
+		seenReportQuery(query, args)
+	}
+	rows, err := s.db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -261,13 +288,13 @@ func (s *Store) ComplaintOutcomeCounts(r reports.Range) ([]ReportCount, error) {
 }
 
 // LetterCounts counts the letters in the letters log made in the range, by
-// the clinic's day and template; appointment slips are left out.
+// the clinic's day and template; appointment slips are left out. Key is
+// each period's first day.
 func (s *Store) LetterCounts(r reports.Range) ([]ReportCount, error) {
-	day, dayArgs, lo, hi := londonDay("created_at", r)
-	return reportCounts(s.db, `SELECT `+periodKey(day, r.By)+` AS k, template, COUNT(*)
-		FROM letter_log INDEXED BY letter_log_created
-		WHERE created_at >= ? AND created_at < ? AND kind = 'letter' GROUP BY k, template`,
-		append(dayArgs, lo, hi)...)
+	return reportCounts(s.db, `SELECT json_extract(j.value, '$[0]') AS k, l.template, COUNT(*)
+		FROM json_each(?) j CROSS JOIN letter_log l INDEXED BY letter_log_created
+		WHERE l.created_at >= json_extract(j.value, '$[1]') AND l.created_at < json_extract(j.value, '$[2]') AND l.kind = 'letter'
+		GROUP BY k, l.template`, periodBounds(r))
 }
 
 // ComplaintYears lists the years (1 April to 31 March, by the year of the

@@ -174,6 +174,14 @@ func runBench(env *Env, args []string) error {
 	}
 	record(pathwayRows...)
 
+	progress("Timing a year of each report …")
+	reportRow, err := benchReportYear(env, c)
+	if err != nil {
+		c.Close()
+		return err
+	}
+	record(reportRow)
+
 	progress("Timing 500 reminder letters into one PDF …")
 	lettersRow, err := benchLetters(c, ukcal.Today(env.Now()))
 	if err != nil {

@@ -14,8 +14,8 @@ import (
 )
 
 func init() {
-	register(&command{name: "report", usage: "ko41b --db PATH --year YYYY [--variant gp|dental] --out FILE.csv|FILE.pdf --user NAME --password-stdin\n  clinicdesk report ptl --db PATH --out FILE.csv|FILE.pdf [--at-risk DAYS] [--clinician NAME] [--kind rtt|cancer|other] [--urgency U] --user NAME --password-stdin",
-		summary: "ko41b: the KO41(b) complaints return for 1 April YYYY to 31 March YYYY+1 (NHS complaints in England; the GP or dental form, from Settings unless --variant), as CSV or PDF (by the file's extension); managers only. ptl: the patient tracking list of open pathways, breach date first",
+	register(&command{name: "report", usage: "ko41b --db PATH --year YYYY [--variant gp|dental] --out FILE.csv|FILE.pdf --user NAME --password-stdin\n  clinicdesk report ptl --db PATH --out FILE.csv|FILE.pdf [--at-risk DAYS] [--clinician NAME] [--kind rtt|cancer|other] [--urgency U] --user NAME --password-stdin\n  " + reportKindUsage,
+		summary: "ko41b: the KO41(b) complaints return for 1 April YYYY to 31 March YYYY+1 (NHS complaints in England; the GP or dental form, from Settings unless --variant), as CSV or PDF (by the file's extension); managers only. ptl: the patient tracking list of open pathways, breach date first. dna, cancellations, utilisation, new-patients, referrals, waiting, complaints, letters: how the clinic is doing over --from to --to, by week or month, with the previous period of the same length for comparison (managers; clinicians their own figures)",
 		run:     runReport})
 }
 
@@ -42,6 +42,9 @@ func runReport(env *Env, args []string) error {
 	if wantsPTL(args) {
 		return runReportPTL(env, args)
 	}
+	if kind, ok := wantsReportKind(args); ok {
+		return runReportKind(env, kind, args)
+	}
 	fs := newFlags("report")
 	auth := addAuthFlags(fs)
 	year := fs.String("year", "", "the year of 1 April, YYYY")
@@ -55,7 +58,7 @@ func runReport(env *Env, args []string) error {
 	case len(pos) == 0:
 		return usagef("say which report: %s", reportUsage)
 	case !strings.EqualFold(pos[0], "ko41b"):
-		return usagef("unknown report %q: the reports are ko41b and ptl (%s)", pos[0], reportUsage)
+		return usagef("unknown report %q: the reports are %s (%s)", pos[0], reportWords(), reportUsage)
 	case len(pos) > 1:
 		return usagef("unexpected %s: %s", strings.Join(pos[1:], " "), reportUsage)
 	}

@@ -45,7 +45,7 @@ func BuildDNA(r Range, ps []Period, per []Attendance, prev Attendance, childUnde
 	rows = append(rows, dnaRow("Whole range", total))
 	summary := Compare("the DNA rate", Percent, prev.Rate(), total.Rate(), "no appointments were due in these dates")
 	if total.NotBrought > 0 {
-		summary += fmt.Sprintf(" %s of the %s missed were children not brought.", strconv.Itoa(total.NotBrought), plural(total.DNA, "appointment", "appointments"))
+		summary += fmt.Sprintf(" Of the %s missed, %s.", plural(total.DNA, "appointment", "appointments"), plural(total.NotBrought, "was a child not brought", "were children not brought"))
 	}
 	fig := Figure{
 		Title:      "Missed appointments (DNA rate)",

@@ -169,3 +169,31 @@ func (r Range) Describe() string {
 	}
 	return fmt.Sprintf("%s to %s, %s", r.From.Long(), r.To.Long(), by)
 }
+
+// Label is the report's name as the screen lists it.
+func (k Kind) Label() string {
+	switch k {
+	case DNA:
+		return "Missed appointments (DNA rate)"
+	case Cancellations:
+		return "Cancellations"
+	case Utilisation:
+		return "Clinician utilisation"
+	case NewPatients:
+		return "New patients"
+	case Referrals:
+		return "Where referrals came from"
+	case Waiting:
+		return "Waiting times"
+	case Complaints:
+		return "Complaints"
+	case Letters:
+		return "Letters sent"
+	}
+	return string(k)
+}
+
+// ForWholeClinicOnly reports whether the report belongs to no clinician
+// (new patients, complaints, letters): the clinician filter does not
+// apply, and a clinician may not run it.
+func (k Kind) ForWholeClinicOnly() bool { return k == NewPatients || k == Complaints || k == Letters }

@@ -1,0 +1,123 @@
+package data
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"clinicdesk/app/reports"
+	"clinicdesk/app/schedule"
+	"clinicdesk/app/ukcal"
+)
+
+// A year of any report must cost the same at a million appointments as at
+// ten thousand (SPEC §5, report_year): every report query reads a range of
+// an index, never a whole table, and the appointment queries read only
+// their covering index.
+func TestReportQueriesReadIndexRanges(t *testing.T) {
+	s, _, _ := newStore(t)
+	var plans []string
+	seenReportQuery = func(q string, args []any) { plans = append(plans, q+"\n"+queryPlan(t, s, q, args...)) }
+	defer func() { seenReportQuery = nil }()
+	for _, r := range []reports.Range{
+		{From: ukcal.MustParseDate("2025-12-08"), To: ukcal.MustParseDate("2026-12-07"), By: reports.ByWeek},
+		{From: ukcal.MustParseDate("2025-04-01"), To: ukcal.MustParseDate("2026-03-31"), By: reports.ByMonth, ClinicianID: "c1"},
+	} {
+		must := func(_ any, err error) {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		must(s.AttendanceCounts(r, 16))
+		must(s.BookedMinutes(r))
+		must(s.CancellationCounts(r))
+		must(s.ReferralSourceCounts(r))
+		must(s.WaitTimes(r, "first_appointment_attended"))
+		r.ClinicianID = ""
+		must(s.NewPatientCounts(r))
+		must(s.ComplaintSubjectCounts(r))
+		must(s.ComplaintOutcomeCounts(r))
+		must(s.LetterCounts(r))
+	}
+	if len(plans) != 20 {
+		t.Fatalf("%d queries seen", len(plans))
+	}
+	for _, p := range plans {
+		for _, table := range []string{"appointments", "a", "patients", "p", "referrals", "r", "letter_log", "complaints", "c"} {
+			if strings.Contains(p, "SCAN "+table+"\n") || strings.Contains(p, "SCAN "+table+" ") {
+				t.Errorf("a report query scans %s:\n%s", table, p)
+			}
+		}
+		if strings.Contains(p, "FROM appointments") && strings.Contains(p, "SEARCH a USING INDEX") {
+			t.Errorf("a report query reads appointments' rows, not only an index:\n%s", p)
+		}
+		// A referral's earlier milestone is looked up by the referral, not
+		// by searching every earlier event of the kind.
+		if strings.Contains(p, "SEARCH b USING COVERING INDEX referral_events_kind") {
+			t.Errorf("the waiting times search all earlier events for each one:\n%s", p)
+		}
+	}
+}
+
+// The clocks change on the last Sundays of March and October.
+func TestLastSunday(t *testing.T) {
+	for _, c := range []struct {
+		year  int
+		march string
+		oct   string
+	}{{2026, "2026-03-29", "2026-10-25"}, {2027, "2027-03-28", "2027-10-31"}} {
+		if got := lastSunday(c.year, 3); got != ukcal.MustParseDate(c.march) {
+			t.Errorf("March %d: %s", c.year, got)
+		}
+		if got := lastSunday(c.year, 10); got != ukcal.MustParseDate(c.oct) {
+			t.Errorf("October %d: %s", c.year, got)
+		}
+	}
+}
+
+// The diary's day totals follow every booking, status change, move and
+// deletion: they always equal the appointments counted afresh.
+func TestAppointmentDayTotalsFollowTheDiary(t *testing.T) {
+	s := diaryFixture(t)
+	check := func(when string) {
+		t.Helper()
+		var wrong int
+		err := s.DB().QueryRow(`SELECT count(*) FROM (
+			SELECT date, status, clinician_id, COUNT(*) AS n, SUM(end_min - start_min) AS m FROM appointments GROUP BY 1, 2, 3) x
+			FULL JOIN appointment_day_totals t USING (date, status, clinician_id)
+			WHERE coalesce(x.n, 0) <> coalesce(t.appointments, 0) OR coalesce(x.m, 0) <> coalesce(t.minutes, 0)`).Scan(&wrong)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wrong != 0 {
+			t.Errorf("after %s, %d day totals are wrong", when, wrong)
+		}
+	}
+	check("the fixture")
+	book := func(id, day, clinician string, start, end int) {
+		t.Helper()
+		a := schedule.Appointment{ID: id, PatientID: "p1", TypeID: "t1", Status: schedule.StatusBooked, StatusAt: time.Now(), StatusBy: "u", CreatedAt: time.Now(), CreatedBy: "u",
+			Slot: schedule.Slot{ClinicianID: clinician, Date: ukcal.MustParseDate(day), StartMin: start, EndMin: end}}
+		if err := s.Write(func(tx *Tx) error { return tx.InsertAppointment(a) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	book("x1", "2026-12-01", "c1", 540, 570)
+	book("x2", "2026-12-01", "c1", 570, 630)
+	check("two bookings")
+	if err := s.Write(func(tx *Tx) error { return tx.SetAppointmentStatus("x1", schedule.StatusDNA, time.Now(), "u", "") }); err != nil {
+		t.Fatal(err)
+	}
+	check("a DNA")
+	if err := s.Write(func(tx *Tx) error {
+		return tx.MoveAppointment("x2", schedule.Slot{ClinicianID: "c1", Date: ukcal.MustParseDate("2026-12-02"), StartMin: 600, EndMin: 645}, time.Now(), "u", "", "")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	check("a move to another day and length")
+	if _, err := s.DB().Exec(`DELETE FROM appointments WHERE id = 'x1'`); err != nil {
+		t.Fatal(err)
+	}
+	check("a deletion")
+}
