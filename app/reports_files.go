@@ -2,16 +2,13 @@ package app
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"clinicdesk/app/charts"
 	"clinicdesk/app/letters"
-	"clinicdesk/app/patientcsv"
 	"clinicdesk/app/reports"
 	"clinicdesk/app/ukcal"
 
@@ -42,25 +39,19 @@ func (c *Clinic) ReportKinds() []reports.Kind {
 	}
 	var out []reports.Kind
 	for _, k := range reports.Kinds {
-		if !limited || !slices.Contains(wholeClinicKinds, k) {
+		if !limited || !k.ForWholeClinicOnly() {
 			out = append(out, k)
 		}
 	}
 	return out
 }
 
-// ReportIsWholeClinic is whether a report belongs to no clinician (new
-// patients, complaints, letters), so it takes no clinician filter.
-func ReportIsWholeClinic(k reports.Kind) bool { return slices.Contains(wholeClinicKinds, k) }
-
-// ReportCSV writes a report's tables as CSV, as the other exports do (a
-// byte-order mark, CRLF, every cell safe for a spreadsheet): the same
-// numbers as the tables under the charts. A report of several figures
-// writes each table under a row naming its figure, a blank row between.
-// Saving is audited.
+// ReportCSV writes a report's tables as CSV (WriteReportCSV: the same
+// numbers as the tables under the charts, safe in a spreadsheet); saving
+// is audited.
 func (c *Clinic) ReportCSV(w io.Writer, rep reports.Report) error {
 	_, err := c.saveReports(w, "CSV", []reports.Report{rep}, func(out io.Writer, _ string) ([]string, error) {
-		return nil, writeReportCSV(out, rep)
+		return nil, WriteReportCSV(out, rep)
 	})
 	return err
 }
@@ -147,43 +138,4 @@ func (c *Clinic) saveReports(w io.Writer, format string, reps []reports.Report,
 			Detail: strings.Join(whose, "; ") + " to " + format})
 	})
 	return warnings, err
-}
-
-// writeReportCSV writes the report's tables.
-func writeReportCSV(w io.Writer, rep reports.Report) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	safe := func(cells []string) []string {
-		out := make([]string, len(cells))
-		for i, c := range cells {
-			out[i] = patientcsv.Neutralise(c) // category names may be typed by staff
-		}
-		return out
-	}
-	several := len(rep.Figures) > 1
-	for i, f := range rep.Figures {
-		if several {
-			if i > 0 {
-				if err := cw.Write([]string{""}); err != nil {
-					return err
-				}
-			}
-			if err := cw.Write(safe([]string{f.Title})); err != nil {
-				return err
-			}
-		}
-		if err := cw.Write(safe(f.Table.Header)); err != nil {
-			return err
-		}
-		for _, r := range f.Table.Rows {
-			if err := cw.Write(safe(r)); err != nil {
-				return err
-			}
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }

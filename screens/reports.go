@@ -19,19 +19,6 @@ import (
 
 const reportsModuleID = "reports"
 
-// The report picker's words, in reports.Kinds order, and the KO41(b)
-// return after them.
-var reportNames = map[reports.Kind]string{
-	reports.DNA:           "Missed appointments (DNA rate)",
-	reports.Cancellations: "Cancellations",
-	reports.Utilisation:   "Clinician utilisation",
-	reports.NewPatients:   "New patients",
-	reports.Referrals:     "Where referrals came from",
-	reports.Waiting:       "Waiting times",
-	reports.Complaints:    "Complaints",
-	reports.Letters:       "Letters sent",
-}
-
 // reportEmptyWhat is what a report counts, for the sentence an empty range shows.
 var reportEmptyWhat = map[reports.Kind]string{
 	reports.DNA: "appointments", reports.Cancellations: "appointments", reports.Utilisation: "working hours",
@@ -93,7 +80,7 @@ func (s *reportsScreen) build() fyne.CanvasObject {
 	s.kinds = c.ReportKinds()
 	names := make([]string, 0, len(s.kinds)+1)
 	for _, k := range s.kinds {
-		names = append(names, reportNames[k])
+		names = append(names, k.Label())
 	}
 	if c.Can(app.PermComplaintsReturn) {
 		names = append(names, ko41bChoice)
@@ -294,7 +281,7 @@ func (s *reportsScreen) chosenRange() (reports.Range, error) {
 // belongs to no clinician (new patients, complaints, letters).
 func (s *reportsScreen) fitClinicianFilter() {
 	kind, ok := s.chosenKind()
-	if ok && app.ReportIsWholeClinic(kind) {
+	if ok && kind.ForWholeClinicOnly() {
 		s.clinician.Disable()
 		return
 	}
@@ -304,7 +291,7 @@ func (s *reportsScreen) fitClinicianFilter() {
 // rangeFor is the range for kind: the chosen one, without the clinician
 // for a report that belongs to none.
 func rangeFor(kind reports.Kind, r reports.Range) reports.Range {
-	if app.ReportIsWholeClinic(kind) {
+	if kind.ForWholeClinicOnly() {
 		r.ClinicianID = ""
 	}
 	return r

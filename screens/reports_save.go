@@ -53,7 +53,7 @@ func (s *reportsScreen) onSavePDF() {
 	s.askWhereToSave("pdf", "Save every report for these dates as one PDF…", name, func(w io.Writer) (string, error) {
 		var reps []reports.Report
 		for _, k := range c.ReportKinds() {
-			if r.ClinicianID != "" && app.ReportIsWholeClinic(k) {
+			if r.ClinicianID != "" && k.ForWholeClinicOnly() {
 				continue // one clinician's pack: the reports about them
 			}
 			rep, err := c.Report(k, r)

@@ -84,7 +84,7 @@ func TestReportsShowTheChartAndTableOfTheRangeChosen(t *testing.T) {
 	}
 
 	s, w := trpScreen(t, c)
-	if s.report.Selected != reportNames[reports.DNA] {
+	if s.report.Selected != reports.DNA.Label() {
 		t.Fatalf("the screen opens on %q", s.report.Selected)
 	}
 	// This month has no appointments: the screen says what to do.
@@ -175,7 +175,7 @@ func TestAClinicianSeesOnlyTheirOwnFiguresWithNoFilter(t *testing.T) {
 		t.Error("a clinician is offered the clinician filter")
 	}
 	for _, k := range s.kinds {
-		if app.ReportIsWholeClinic(k) {
+		if k.ForWholeClinicOnly() {
 			t.Errorf("a clinician is offered the %s report, which is about the whole clinic", k)
 		}
 	}
