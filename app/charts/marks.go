@@ -251,6 +251,11 @@ func (m *marks) valueLabel(c draw.Canvas, mode labelMode, label string, x, top v
 		}
 	}
 	m.placed = append(m.placed, r)
+	if fill == nil {
+		// On a line: a white ground, so a steep line does not strike it through.
+		pad := vg.Points(1)
+		fillRect(c, color.White, r.Min.X-pad, r.Min.Y, r.Max.X+pad, r.Max.Y)
+	}
 	c.FillText(s, vg.Point{X: x, Y: foot}, label)
 }
 
