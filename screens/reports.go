@@ -35,6 +35,7 @@ const (
 	reportsByMonth       = "By month"
 	reportsChartHeight   = 280 // the least; more on a taller window
 	reportsChartMinWidth = 480
+	reportsNavWidth      = 260 // the screen list and the page's edges, beside the report
 )
 
 // reportsScreen is the Reports module: a report over a range of dates, by

@@ -48,9 +48,7 @@ func (v *figureView) build() fyne.CanvasObject {
 		box.Add(fieldHint(d))
 	}
 	if len(v.f.Table.Header) > 0 {
-		// Scrolled sideways when wider than the window, so a wide table never
-		// widens the window past the screen.
-		box.Add(container.NewHScroll(container.NewHBox(reportTable(v.f.Table))))
+		box.Add(v.tableBox())
 	}
 	box.Add(widget.NewSeparator())
 	return box
@@ -66,6 +64,23 @@ func (v *figureView) chartHeight() float32 {
 		}
 	}
 	return h
+}
+
+// tableBox is the figure's table, in a sideways scroller only when it is
+// wider than the window has room for (a scroller takes the mouse wheel, so
+// a table that fits is left out of one and the page scrolls over it).
+func (v *figureView) tableBox() fyne.CanvasObject {
+	t := container.NewHBox(reportTable(v.f.Table))
+	room := float32(0)
+	if v.ctx.Window != nil {
+		if c := v.ctx.Window.Canvas(); c != nil {
+			room = c.Size().Width - reportsNavWidth
+		}
+	}
+	if room > 0 && t.MinSize().Width > room {
+		return container.NewHScroll(t)
+	}
+	return t
 }
 
 // draw is the chart's raster generator: the figure drawn at exactly the
@@ -107,7 +122,7 @@ func reportTable(t reports.Table) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	head := make([]fyne.CanvasObject, n)
 	for j, h := range t.Header {
-		head[j] = cellLabel(h, j, true)
+		head[j] = cellLabel(headingLines(h), j, true)
 	}
 	cols := &columns{widths: widths}
 	rows = append(rows, row(cols, head...))
@@ -123,6 +138,27 @@ func reportTable(t reports.Table) fyne.CanvasObject {
 		rows = append(rows, row(cols, cells...))
 	}
 	return container.New(&tightRows{}, rows...)
+}
+
+// headingLines breaks a long column heading into short lines, so a
+// column of numbers is as wide as its numbers rather than its heading:
+// "Average weeks to first appointment" is three lines.
+func headingLines(h string) string {
+	const most = 14
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(h) {
+		switch {
+		case line == "":
+			line = w
+		case len([]rune(line))+1+len([]rune(w)) <= most:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
 }
 
 // reportNumericColumn is whether every filled cell of column j is a number
@@ -156,15 +192,20 @@ func (tightRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	for _, o := range objects {
 		m := o.MinSize()
 		w = max(w, m.Width)
-		h += m.Height * 0.8
+		h += tightHeight(m.Height)
 	}
 	return fyne.NewSize(w, h)
 }
 
+// tightHeight is a row's height less some of a label's padding: a fifth
+// of a one-line row, never more than 8, so a heading of three lines keeps
+// its lines apart.
+func tightHeight(h float32) float32 { return h - min(h*0.2, 8) }
+
 func (tightRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	var y float32
 	for _, o := range objects {
-		h := o.MinSize().Height * 0.8
+		h := tightHeight(o.MinSize().Height)
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
 		y += h
