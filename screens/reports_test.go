@@ -100,7 +100,7 @@ func TestReportsShowTheChartAndTableOfTheRangeChosen(t *testing.T) {
 		t.Errorf("last month starts %q in the From field", got)
 	}
 	f, img := trpFigure(t, s)
-	if len(f.Categories) != 1 || !tcShows(w, "Appointments due") {
+	if len(f.Categories) != 1 || !tcShows(w, headingLines("Appointments due")) {
 		t.Fatalf("last month by month: categories %q; the table is not shown", f.Categories)
 	}
 	if got := img.Bounds().Size(); got.X != 700 || got.Y != 320 {
