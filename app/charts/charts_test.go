@@ -315,3 +315,26 @@ func BenchmarkDraw(b *testing.B) {
 		})
 	}
 }
+
+// The key of colours is drawn only when there are two or more series: one
+// series is named by the title and the axis.
+func TestTheLegendIsDrawnOnlyForTwoOrMoreSeries(t *testing.T) {
+	swatches := func(img image.Image) int {
+		// Under the title, at the left edge, where the key's first square goes.
+		n := 0
+		for y := 24; y < 56; y++ {
+			for x := 0; x < 30; x++ {
+				if same(img.At(x, y), SeriesColour(0)) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := swatches(drawPNG(t, "one-series", dnaFigure(), 800, 450)); n > 0 {
+		t.Errorf("a chart of one series has a key (%d pixels of its colour by the title)", n)
+	}
+	if n := swatches(drawPNG(t, "two-series", sampleFigures()["grouped"], 800, 450)); n < 20 {
+		t.Errorf("a chart of two series has no key (%d pixels of the first colour by the title)", n)
+	}
+}
