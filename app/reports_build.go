@@ -145,35 +145,28 @@ var (
 )
 
 // waitingReportLocked counts completed waits to the first appointment and
-// to treatment.
+// to treatment, with the previous range's in the same pass.
 func (c *Clinic) waitingReportLocked(r reports.Range) (reports.Report, error) {
 	ps := reports.Periods(r)
-	count := func(r reports.Range, milestone string) ([]reports.Waits, error) {
-		ps := reports.Periods(r)
-		per := make([]reports.Waits, len(ps))
-		ws, err := c.store.WaitTimes(r, milestone)
-		for _, w := range ws {
-			if i := reports.Bin(ps, w.Key); i >= 0 {
-				per[i] = per[i].Add(reports.Waits{Pathways: int(w.Pathways), Days: int(w.Days), Within18: int(w.Within18)})
-			}
-		}
-		return per, err
-	}
-	whole := func(ws []reports.Waits) reports.Waits {
-		var t reports.Waits
-		for _, w := range ws {
-			t = t.Add(w)
-		}
-		return t
-	}
-	first, err1 := count(r, firstAttended)
-	treated, err2 := count(r, firstTreated)
-	prevFirst, err3 := count(reports.PreviousRange(r), firstAttended)
-	prevTreated, err4 := count(reports.PreviousRange(r), firstTreated)
-	if err := errors.Join(err1, err2, err3, err4); err != nil {
+	ws, err := c.store.WaitTimes(r, reports.PreviousRange(r), firstAttended, firstTreated)
+	if err != nil {
 		return reports.Report{}, err
 	}
-	return reports.BuildWaiting(r, ps, first, treated, whole(prevFirst), whole(prevTreated)), nil
+	first, treated := make([]reports.Waits, len(ps)), make([]reports.Waits, len(ps))
+	var prevFirst, prevTreated reports.Waits
+	for _, w := range ws {
+		n := reports.Waits{Pathways: int(w.Pathways), Days: int(w.Days), Within18: int(w.Within18)}
+		per, prev := first, &prevFirst
+		if w.Milestone == firstTreated {
+			per, prev = treated, &prevTreated
+		}
+		if w.Key.IsZero() {
+			*prev = prev.Add(n)
+		} else if i := reports.Bin(ps, w.Key); i >= 0 {
+			per[i] = per[i].Add(n)
+		}
+	}
+	return reports.BuildWaiting(r, ps, first, treated, prevFirst, prevTreated), nil
 }
 
 // complaintsReportLocked counts complaints received by subject and outcome.

@@ -82,6 +82,10 @@ func TestReferralsBySourceAndWaitingTimes(t *testing.T) {
 	event(b, pathways.FirstAppointmentAttended, "2026-08-17")
 	event(b, pathways.DecisionToTreat, "2026-08-17")
 	event(b, pathways.FirstDefinitiveTreatment, "2026-09-28")
+	// C, in the three months before August: 91 days (13.0 weeks) to its
+	// first appointment on 1 June.
+	c := add("2026-03-02", pathways.FromGP)
+	event(c, pathways.FirstAppointmentAttended, "2026-06-01")
 
 	refs := runReport(t, d.c, reports.Referrals, "2026-07-01", "2026-08-31", reports.ByMonth).Figures[0]
 	if strings.Join(refs.Table.Header, ",") != "Period,GP,Another clinic or hospital,Self-referral,Total" {
@@ -107,8 +111,8 @@ func TestReferralsBySourceAndWaitingTimes(t *testing.T) {
 		"Sep 2026 | 0 | – | – | 1 | 12.0 | 100.0",
 		"Oct 2026 | 0 | – | – | 1 | 20.0 | 0.0",
 		"Whole range | 2 | 7.5 | 100.0 | 2 | 16.0 | 50.0")
-	// Nothing ended in the three months before: nothing to compare with.
-	if want := "The average wait to a first appointment was 7.5 weeks; there is nothing in the previous period to compare it with."; !strings.HasPrefix(average.Summary, want) {
+	// Before: C's 13.0 weeks; no treatment, so nothing to compare with.
+	if want := "The average wait to a first appointment fell from 13.0 weeks to 7.5 weeks. The average wait to treatment was 16.0 weeks; there is nothing in the previous period to compare it with."; average.Summary != want {
 		t.Errorf("summary %q", average.Summary)
 	}
 }

@@ -297,3 +297,26 @@ func TestReportsWhoMayRunThem(t *testing.T) {
 		t.Errorf("receptionist: %v", err)
 	}
 }
+
+// A patient who turns 16 during the range was not brought before their
+// birthday and did not attend after it; those born 29 February turn 16 on
+// 1 March in a year without one, as ukcal.AgeOn counts.
+func TestNotBroughtFollowsTheBirthdayInTheRange(t *testing.T) {
+	d := newDiary(t)
+	teen, err := d.c.CreatePatient(patients.Patient{Forenames: "Sam", Surname: "Birthday", DOB: ukcal.MustParseDate("2010-11-09")}, PatientOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	leap, err := d.c.CreatePatient(patients.Patient{Forenames: "Lee", Surname: "Leap", DOB: ukcal.MustParseDate("2008-02-29")}, PatientOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.put(t, teen, d.evans, "2026-11-06", "09:00", 30, schedule.StatusDNA, "") // 15: not brought
+	d.put(t, teen, d.evans, "2026-11-09", "09:00", 30, schedule.StatusDNA, "") // 16 that day: did not attend
+	d.put(t, leap, d.evans, "2024-02-28", "09:00", 30, schedule.StatusDNA, "") // 15
+	d.put(t, leap, d.evans, "2024-02-29", "09:00", 30, schedule.StatusDNA, "") // 16 on the day (a leap year)
+	nov := runReport(t, d.c, reports.DNA, "2026-11-01", "2026-11-30", reports.ByMonth).Figures[0]
+	checkRows(t, "November", nov.Table.Rows, "Nov 2026 | 2 | 1 | 1 | 100.0", "Whole range | 2 | 1 | 1 | 100.0")
+	feb := runReport(t, d.c, reports.DNA, "2024-02-01", "2024-02-29", reports.ByMonth).Figures[0]
+	checkRows(t, "February 2024", feb.Table.Rows, "Feb 2024 | 2 | 1 | 1 | 100.0", "Whole range | 2 | 1 | 1 | 100.0")
+}

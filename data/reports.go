@@ -92,13 +92,20 @@ func (s *Store) AttendanceCounts(r reports.Range, childUnderAge int) ([]ReportCo
 	if err != nil || childUnderAge <= 0 {
 		return out, err
 	}
-	// The DNAs alone, from their own small index, each joined to its
-	// patient's date of birth.
-	args = append([]any{fmt.Sprintf("+%d years", childUnderAge)}, args...)
+	// The DNAs alone, from their own small index. A patient born after
+	// surelyChild is a child on every day of the range and one born
+	// before neverChild on none, both known from one range of the dates
+	// of birth; only the few who turn the age during the range have each
+	// DNA's day checked against their birthday.
+	years := -12 * childUnderAge
+	surelyChild, neverChild := r.To.AddMonths(years).AddDays(2), r.From.AddMonths(years).AddDays(-2)
+	args = append([]any{surelyChild, neverChild, surelyChild, fmt.Sprintf("+%d years", childUnderAge)}, args...)
 	children, err := reportCounts(s.db, byPeriod(`SELECT a.date AS d, 'not_brought' AS g, COUNT(*) AS n
 		FROM appointments a INDEXED BY appointments_dna
-		JOIN patients p INDEXED BY patients_id_dob ON p.id = a.patient_id AND p.dob <> '' AND a.date < date(p.dob, ?)
-		WHERE a.status = 'dna' AND a.date BETWEEN ? AND ?`+who+`
+		WHERE (a.patient_id IN (SELECT id FROM patients INDEXED BY patients_dob_id WHERE dob >= ?)
+			OR (a.patient_id IN (SELECT id FROM patients INDEXED BY patients_dob_id WHERE dob >= ? AND dob < ?)
+				AND a.date < (SELECT date(p.dob, ?) FROM patients p WHERE p.id = a.patient_id)))
+			AND a.status = 'dna' AND a.date BETWEEN ? AND ?`+who+`
 		GROUP BY a.date`, r.By), args...)
 	return append(out, children...), err
 }
@@ -203,9 +210,11 @@ func utcBound(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05")
 // clinic's day they were made, leaving out records merged into another
 // (duplicates). Key is each period's first day; group is "".
 func (s *Store) NewPatientCounts(r reports.Range) ([]ReportCount, error) {
-	return reportCounts(s.db, `SELECT json_extract(j.value, '$[0]') AS k, '', COUNT(*)
-		FROM json_each(?) j CROSS JOIN patients p INDEXED BY patients_created
-		WHERE p.created_at >= json_extract(j.value, '$[1]') AND p.created_at < json_extract(j.value, '$[2]') AND p.status <> 'merged'
+	// The bounds are whole UTC hours, so their first 13 characters are
+	// the hours' keys.
+	return reportCounts(s.db, `SELECT json_extract(j.value, '$[0]') AS k, '', SUM(h.patients)
+		FROM json_each(?) j CROSS JOIN patient_hour_counts h
+		WHERE h.hour >= substr(json_extract(j.value, '$[1]'), 1, 13) AND h.hour < substr(json_extract(j.value, '$[2]'), 1, 13)
 		GROUP BY k`, periodBounds(r))
 }
 
@@ -225,32 +234,45 @@ func (s *Store) ReferralSourceCounts(r reports.Range) ([]ReportCount, error) {
 
 // WaitCounts is one period's completed waits to one milestone.
 type WaitCounts struct {
-	Key      ukcal.Date
-	Pathways int64 // referrals that reached the milestone in the period
-	Days     int64 // their waits added up, in days
-	Within18 int64 // those that waited 126 days (18 weeks) or fewer
+	Milestone string     // the pathway event: first_appointment_attended, first_definitive_treatment
+	Key       ukcal.Date // the period's natural start; zero for the previous range
+	Pathways  int64      // referrals in that reached the milestone in the period
+	Days      int64      // their waits added up, in days
+	Within18  int64      // those that waited 126 days (18 weeks) or fewer
 }
 
-// WaitTimes counts, by the period in which each referral in first reached
-// the milestone (its first event of that kind: first_appointment_attended
-// or first_definitive_treatment), how long it had waited since it was
-// received. The events of the range are read from their index; one that
-// had reached the milestone before the range is left out.
-func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, error) {
-	args := []any{milestone, r.From, r.To, r.From}
+// WaitTimes counts, for each milestone (a pathway event kind), the
+// referrals in that first reached it in the range, by period, and those
+// that did in the previous range (just before it, with a zero Key), with
+// how long each had waited since it was received. One pass over the two
+// ranges' events of those kinds; a referral that had reached the milestone
+// before them is left out.
+func (s *Store) WaitTimes(r, prev reports.Range, milestones ...string) ([]WaitCounts, error) {
+	kinds := strings.TrimSuffix(strings.Repeat("?, ", len(milestones)), ", ")
+	var args []any
+	args = append(args, r.From)
+	for _, m := range milestones {
+		args = append(args, m)
+	}
+	args = append(args, prev.From, r.To)
+	for _, m := range milestones {
+		args = append(args, m)
+	}
+	args = append(args, prev.From)
 	who := ""
 	if r.ClinicianID != "" {
 		who, args = " AND r.clinician_id = ?", append(args, r.ClinicianID)
 	}
 	// julianday of two dates differs by whole days.
-	query := `SELECT ` + periodKey("e.reached", r.By) + ` AS k, COUNT(*),
+	query := `SELECT e.kind, CASE WHEN e.reached < ? THEN '' ELSE ` + periodKey("e.reached", r.By) + ` END AS k, COUNT(*),
 		SUM(CAST(julianday(e.reached) - julianday(r.date) AS INTEGER)),
 		SUM(julianday(e.reached) - julianday(r.date) <= 126)
-		FROM (SELECT e.referral_id, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
-			WHERE e.kind = ? AND e.on_date BETWEEN ? AND ?
-			AND NOT EXISTS (SELECT 1 FROM referral_events b INDEXED BY referral_events_first WHERE b.referral_id = e.referral_id AND b.kind = e.kind AND b.on_date < ?)
-			GROUP BY e.referral_id) e
-		JOIN referrals r INDEXED BY referrals_waits ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY k`
+		FROM (SELECT e.referral_id, e.kind, min(e.on_date) AS reached FROM referral_events e INDEXED BY referral_events_kind
+			WHERE e.kind IN (` + kinds + `) AND e.on_date BETWEEN ? AND ?
+			AND (e.referral_id, e.kind) NOT IN (SELECT referral_id, kind FROM referral_events INDEXED BY referral_events_kind
+				WHERE kind IN (` + kinds + `) AND on_date < ?)
+			GROUP BY e.referral_id, e.kind) e
+		JOIN referrals r INDEXED BY referrals_waits ON r.id = e.referral_id AND r.direction = 'in'` + who + ` GROUP BY e.kind, k`
 	if seenReportQuery != nil {
 		seenReportQuery(query, args)
 	}
@@ -262,7 +284,7 @@ func (s *Store) WaitTimes(r reports.Range, milestone string) ([]WaitCounts, erro
 	var out []WaitCounts
 	for rows.Next() {
 		var w WaitCounts
-		if err := rows.Scan(&w.Key, &w.Pathways, &w.Days, &w.Within18); err != nil {
+		if err := rows.Scan(&w.Milestone, &w.Key, &w.Pathways, &w.Days, &w.Within18); err != nil {
 			return nil, err
 		}
 		out = append(out, w)

@@ -51,18 +51,46 @@ END;
 CREATE INDEX appointments_cancelled ON appointments (date, status, clinician_id, start_min, status_at)
     WHERE status IN ('cancelled_patient', 'cancelled_clinic');
 CREATE INDEX appointments_dna ON appointments (date, clinician_id, patient_id) WHERE status = 'dna';
--- Each DNA's patient's date of birth, from a narrow index rather than the
--- patient's whole row.
-CREATE INDEX patients_id_dob ON patients (id, dob);
--- New patients by the day their record was made.
-CREATE INDEX patients_created ON patients (created_at, status);
+-- The patients who were children in a range, by date of birth, for the
+-- DNAs that were children not brought.
+CREATE INDEX patients_dob_id ON patients (dob, id);
+-- New patients: the records made in each hour (UTC, "YYYY-MM-DDTHH" of
+-- created_at), leaving out those merged into another, kept by triggers.
+-- The clinic's days start on a UTC hour, summer or winter, so a year is
+-- counted from at most 8,784 rows, however many patients were added (a
+-- whole list imported on one day is 100,000 records).
+CREATE TABLE patient_hour_counts (
+    hour      TEXT PRIMARY KEY,
+    patients  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+INSERT INTO patient_hour_counts (hour, patients)
+SELECT substr(created_at, 1, 13), COUNT(*) FROM patients WHERE status <> 'merged' GROUP BY 1;
+
+CREATE TRIGGER patient_hour_counts_insert AFTER INSERT ON patients WHEN NEW.status <> 'merged'
+BEGIN
+    INSERT INTO patient_hour_counts (hour, patients) VALUES (substr(NEW.created_at, 1, 13), 1)
+    ON CONFLICT (hour) DO UPDATE SET patients = patients + 1;
+END;
+
+CREATE TRIGGER patient_hour_counts_delete AFTER DELETE ON patients WHEN OLD.status <> 'merged'
+BEGIN
+    UPDATE patient_hour_counts SET patients = patients - 1 WHERE hour = substr(OLD.created_at, 1, 13);
+END;
+
+CREATE TRIGGER patient_hour_counts_update AFTER UPDATE OF status, created_at ON patients
+BEGIN
+    UPDATE patient_hour_counts SET patients = patients - 1
+    WHERE hour = substr(OLD.created_at, 1, 13) AND OLD.status <> 'merged';
+    INSERT INTO patient_hour_counts (hour, patients) SELECT substr(NEW.created_at, 1, 13), 1 WHERE NEW.status <> 'merged'
+    ON CONFLICT (hour) DO UPDATE SET patients = patients + 1;
+END;
 -- Referrals in by the day received, and where they came from.
 CREATE INDEX referrals_received ON referrals (date, source, clinician_id) WHERE direction = 'in';
 -- Waiting times: the first attended appointments and first treatments
--- of the range, whether each referral had one before, and when the
--- referral was received.
+-- of the range (and those before it, to leave out referrals that had
+-- reached the milestone already), and when each referral was received.
 CREATE INDEX referral_events_kind ON referral_events (kind, on_date, referral_id);
-CREATE INDEX referral_events_first ON referral_events (referral_id, kind, on_date);
 CREATE INDEX referrals_waits ON referrals (id, direction, date, clinician_id);
 -- Letters sent, by template.
 CREATE INDEX letter_log_created ON letter_log (created_at, kind, template);
