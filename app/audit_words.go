@@ -110,6 +110,7 @@ var auditWords = map[string]string{
 	"complaints.settings":      "Changed the complaints settings",
 	"complaints.return":        "Produced the KO41(b) complaints return",
 	"report.run":               "Ran a report (counts only, no patient named)",
+	"report.export":            "Saved a report as a file (counts only, no patient named)",
 	"complaints.export":        "Exported the complaints register",
 
 	// Referrals and pathways.

@@ -86,6 +86,12 @@ var fileDialogOpeners = map[string]func(t *testing.T) fyne.Window{
 		s.ptl.save("csv")
 		return w
 	},
+	// Every save of the Reports screen (CSV, PDF pack, picture, KO41(b)) asks here.
+	"reportsScreen.askWhereToSave": func(t *testing.T) fyne.Window {
+		s, w := trpScreen(t, tcClinic(t))
+		s.onSavePDF()
+		return w
+	},
 	"pdfOutput.save": func(t *testing.T) fyne.Window {
 		w := test.NewTempWindow(t, nil)
 		w.Resize(fyne.NewSize(1280, 800))

@@ -77,6 +77,14 @@ var modules = screenList(
 		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewPatients) },
 		Build:   func(ctx *Context) fyne.CanvasObject { return newTasksScreen(ctx).build() },
 	},
+	// After Tasks (Ctrl+9), so Reports is Ctrl+0.
+	Module{
+		ID:      reportsModuleID,
+		Title:   "Reports",
+		Icon:    themeIcon(theme.IconNameGrid),
+		Allowed: func(c *app.Clinic) bool { return c.Can(app.PermViewReports) },
+		Build:   func(ctx *Context) fyne.CanvasObject { return newReportsScreen(ctx).build() },
+	},
 )
 
 // screenList makes each module's Build end the life of the screen on

@@ -85,7 +85,7 @@ func ScreenIDs() []string {
 // moduleKey is the module's shortcut number less one (Ctrl+1 is 0): its
 // place among all the screens, not among those the user may open, so
 // Ctrl+6 is Settings for everyone who has it and a receptionist's
-// fingers learn what a manager's know. -1 for a module past Ctrl+9.
+// fingers learn what a manager's know. -1 for a module past Ctrl+0 (the tenth).
 func moduleKey(id string) int {
 	for i, m := range modules {
 		if m.ID == id {

@@ -129,7 +129,7 @@ func (sh *shellScreen) build() fyne.CanvasObject {
 			}
 			key := c.Objects[2].(*widget.Label)
 			if k := moduleKey(m.ID); k >= 0 {
-				key.SetText(doorShortcutText(fmt.Sprint(k + 1)))
+				key.SetText(doorShortcutText(string(doorModuleKeys[k]))) // the tenth is Ctrl+0
 			} else {
 				key.SetText("")
 			}

@@ -14,13 +14,13 @@ var doorFindShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyn
 // patient whose record is open.
 var doorNewTaskShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault}
 
-var doorModuleKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+var doorModuleKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9, fyne.Key0}
 
 func doorModuleShortcut(i int) *desktop.CustomShortcut {
 	return &desktop.CustomShortcut{KeyName: doorModuleKeys[i], Modifier: fyne.KeyModifierShortcutDefault}
 }
 
-// addShortcuts registers Ctrl+L, Ctrl+F, Ctrl+T and Ctrl+1..9 on the canvas (used when no
+// addShortcuts registers Ctrl+L, Ctrl+F, Ctrl+T and Ctrl+1..9, 0 on the canvas (used when no
 // field has the focus; the main menu carries the same shortcuts, which the
 // desktop driver honours whatever has the focus). Only Ctrl+L acts while
 // a dialog is open: the others would change the screen behind it.

@@ -1,23 +1,26 @@
 package cli
 
 import (
-	"errors"
+	"fmt"
 	"io"
 
 	"clinicdesk/app"
 	"clinicdesk/app/reports"
 )
 
-// The reports' PDF pack and PNG charts are drawn by letters.ReportPack and
-// charts.PNG (issue 18, branch h18c). Until that is merged they are a
-// usage error; the lead replaces this file when merging.
+// checkReportPicture accepts .pdf and .png: the charts draw them.
+func checkReportPicture(string) error { return nil }
 
-// checkReportPicture refuses .pdf and .png before anything is read.
-func checkReportPicture(out string) error {
-	return usagef("--out %s: reports are written as .csv for now; PDF and PNG come with the charts, not yet in this build", out)
-}
-
-// writeReportPicture writes the PDF pack or the PNG chart of a report.
+// writeReportPicture writes a report as a PDF pack (its cover, each
+// chart with its sentence, definition and table) or its charts as one PNG;
+// saving is audited by the facade.
 func writeReportPicture(w io.Writer, c *app.Clinic, rep reports.Report, ext string) error {
-	return errors.New("reports cannot be written as " + ext + " yet")
+	switch ext {
+	case ".pdf":
+		_, err := c.ReportPDF(w, []reports.Report{rep})
+		return err
+	case ".png":
+		return c.ReportPNG(w, rep)
+	}
+	return fmt.Errorf("reports are written as .csv, .pdf or .png, not %s", ext)
 }

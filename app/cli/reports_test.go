@@ -67,7 +67,6 @@ func TestReportKindErrors(t *testing.T) {
 		{[]string{"--from", "2025-07-31", "--to", "2025-05-01", "--out", out}, 2, "the last day (01/05/2025) is before the first (31/07/2025)"},
 		{[]string{"--from", "2025-05-01", "--to", "2025-07-31", "--by", "day", "--out", out}, 2, `"day" is not a grouping: choose week or month`},
 		{[]string{"--to", "2025-07-31", "--out", out}, 2, "--from and --to are required"},
-		{[]string{"--from", "2025-05-01", "--to", "2025-07-31", "--out", filepath.Join(dir, "r.png")}, 2, "PDF and PNG come with the charts"},
 		{[]string{"--from", "2025-05-01", "--to", "2025-07-31", "--out", filepath.Join(dir, "r.xlsx")}, 2, "ends .xlsx"},
 		{[]string{"--from", "2025-05-01", "--to", "2025-07-31", "--clinician", "Dr Nobody", "--out", out}, 1, `no clinician called "Dr Nobody"`},
 	} {
@@ -88,5 +87,23 @@ func TestReportKindErrors(t *testing.T) {
 	r = run("staff-password-rita\n", "report", "dna", "--db", db, "--from", "2025-05-01", "--to", "2025-07-31", "--out", out, "--user", "rita", "--password-stdin")
 	if r.code != 1 || !strings.Contains(r.stderr, "a receptionist cannot see the reports on how the clinic is doing: ask a practice manager") {
 		t.Errorf("receptionist: %+v", r)
+	}
+}
+
+// The same report as a PDF pack and as a picture of its charts.
+func TestReportComplaintsAsPDFAndPicture(t *testing.T) {
+	db := complaintClinic(t)
+	dir := t.TempDir()
+	for ext, magic := range map[string]string{".pdf": "%PDF-", ".png": "\x89PNG\r\n\x1a\n"} {
+		out := filepath.Join(dir, "complaints"+ext)
+		r := run(pw+"\n", "report", "complaints", "--db", db, "--from", "2025-05-01", "--to", "2025-07-31",
+			"--out", out, "--user", "manager", "--password-stdin")
+		if r.code != 0 {
+			t.Fatalf("%s: %+v", ext, r)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil || !strings.HasPrefix(string(b), magic) {
+			t.Errorf("%s: %d bytes starting %q, %v", ext, len(b), string(b[:min(8, len(b))]), err)
+		}
 	}
 }
