@@ -101,14 +101,22 @@ func runReportKind(env *Env, kind reports.Kind, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Saved through the facade, as the screen saves: the file is recorded
+	// in the audit trail as an export, whatever its kind.
+	var warnings []string
 	_, err = exportToNewFile(*out, func(w io.Writer) (int, error) {
 		if ext == ".csv" {
-			return 0, app.WriteReportCSV(w, rep)
+			return 0, c.ReportCSV(w, rep)
 		}
-		return 0, writeReportPicture(w, c, rep, ext)
+		var err error
+		warnings, err = writeReportPicture(w, c, rep, ext)
+		return 0, err
 	})
 	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(env.Stderr, "check: "+w)
 	}
 	fmt.Fprintf(env.Stdout, "%s (%s), %s: written to %s.\n", rep.Title, rep.Who, rep.Range.Describe(), *out)
 	for _, f := range rep.Figures {
