@@ -229,11 +229,11 @@ func (c *Clinic) writeHistoricReferral(tx *writeTx, h HistoricReferral) error {
 	if err := tx.InsertReferral(r); err != nil {
 		return err
 	}
+	if err := tx.InsertReferralEvents(h.Events); err != nil {
+		return err
+	}
 	linked := map[string]bool{}
 	for _, e := range h.Events {
-		if err := tx.InsertReferralEvent(e); err != nil {
-			return err
-		}
 		if e.AppointmentID != "" && !linked[e.AppointmentID] {
 			if err := tx.LinkReferralAppointment(r.ID, e.AppointmentID); err != nil {
 				return fmt.Errorf("the appointment %s is already another referral's: %w", e.AppointmentID, err)
