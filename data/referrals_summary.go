@@ -178,6 +178,9 @@ type PTLQuery struct {
 	// before it (and pathways not summed up yet, which the caller reads
 	// from their events): the at-risk list.
 	RunningBreachBy ukcal.Date
+	// AsOf, when given, adds the referrals off the list whose last event
+	// is after it: on that day their events do not read, so they show.
+	AsOf ukcal.Date
 }
 
 // PTLRow is an open referral in as the tracking list reads it: the
@@ -228,7 +231,11 @@ func ptlRows(q querier, f PTLQuery) ([]PTLRow, error) {
 	// Referrals from before summaries were kept, until the fill at open
 	// has reached them.
 	unsummed := append([]string{"r.clock_status IS NULL", "r.direction = 'in'", "r.status <> 'closed'"}, where...)
-	return queryPTLRows(q, unsummed, args, out)
+	if out, err = queryPTLRows(q, unsummed, args, out); err != nil || f.AsOf.IsZero() || !f.RunningBreachBy.IsZero() {
+		return out, err
+	}
+	ahead := append([]string{"r.clock_last_event > ?", "r.status <> 'closed'", "r.on_list = 0", "r.direction = 'in'"}, where...)
+	return queryPTLRows(q, ahead, append([]any{f.AsOf}, args...), out)
 }
 
 func queryPTLRows(q querier, where []string, args []any, out []PTLRow) ([]PTLRow, error) {

@@ -71,7 +71,7 @@ func benchPathwayRows(env *Env, c *app.Clinic) ([]BenchResult, error) {
 			}),
 			timed("referrals", func() error {
 				var err error
-				risk, err = c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: app.ReferralAtRiskDays})
+				risk, err = c.ReferralsAtRisk(app.ReferralAtRiskDays)
 				return err
 			}),
 			timed("complaints", func() error {

@@ -36,3 +36,6 @@ ALTER TABLE referrals ADD COLUMN on_list INTEGER NOT NULL DEFAULT 0 CHECK (on_li
 -- treat-by date. The rules' tasks read running clocks the same way.
 CREATE INDEX referrals_ptl ON referrals (clock_breach) WHERE on_list = 1 AND status <> 'closed';
 CREATE INDEX referrals_unsummarised ON referrals (id) WHERE clock_status IS NULL;
+-- An open referral with an event after the day the list is read (the
+-- computer's clock put back) shows on it, as its events cannot be read.
+CREATE INDEX referrals_last_event ON referrals (clock_last_event) WHERE status <> 'closed';
