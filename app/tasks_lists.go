@@ -151,10 +151,10 @@ type TaskCounts struct {
 }
 
 // MyTaskCounts counts what Today shows on its task card. It first runs
-// the rules that make tasks (MakeRuleTasks), so the count includes what
-// came due since the last look.
+// the rules that make tasks that are due a run (makeDueRuleTasks), so the
+// count includes what came due since the last look.
 func (c *Clinic) MyTaskCounts() (TaskCounts, error) {
-	if _, err := c.MakeRuleTasks(); err != nil && !errors.Is(err, data.ErrDiskFull) {
+	if _, err := c.makeDueRuleTasks(); err != nil && !errors.Is(err, data.ErrDiskFull) {
 		var pe *PermissionError
 		if !errors.As(err, &pe) {
 			return TaskCounts{}, err

@@ -105,9 +105,13 @@ type execQuerier interface {
 
 // ReferralSummary reads the clock summary kept on a referral; ok is false
 // when there is none (a referral out, or one not summed up yet).
-func (s *Store) ReferralSummary(id string) (sum pathways.Summary, ok bool, err error) {
+func (s *Store) ReferralSummary(id string) (pathways.Summary, bool, error) {
+	return referralSummary(s.db, id)
+}
+
+func referralSummary(q querier, id string) (sum pathways.Summary, ok bool, err error) {
 	var status, stoppedBy, leftBy string
-	err = s.db.QueryRow(`SELECT `+clockSummaryColumns+` FROM referrals r WHERE r.id = ?`, id).
+	err = q.QueryRow(`SELECT `+clockSummaryColumns+` FROM referrals r WHERE r.id = ?`, id).
 		Scan(clockSummaryDests(&sum, &status, &stoppedBy, &leftBy)...)
 	if err == sql.ErrNoRows {
 		return sum, false, ErrNotFound
@@ -259,6 +263,58 @@ func queryPTLRows(q querier, where []string, args []any, out []PTLRow) ([]PTLRow
 		r.Direction, r.Urgency, r.Kind = pathways.Direction(direction), pathways.Urgency(urgency), pathways.Kind(kind)
 		r.Status, r.Source = pathways.Status(status), pathways.Source(source)
 		row.HasSummary = finishClockSummary(&row.Summary, clock, stoppedBy, leftBy)
+		out = append(out, row)
+	}
+	return out, rows.Err()
+}
+
+// ReferralSummary reads the clock summary kept on a referral inside the
+// transaction.
+func (t *Tx) ReferralSummary(id string) (pathways.Summary, bool, error) {
+	return referralSummary(t.tx, id)
+}
+
+// ReferralTaskRow is a referral the task rules read, with its clock
+// summary (HasSummary false: none kept, read its events).
+type ReferralTaskRow struct {
+	ReferralRow
+	Summary    pathways.Summary
+	HasSummary bool
+}
+
+// ReferralTaskRows reads the referrals the rules that make tasks may act
+// on today, with their patients' names and clock summaries: not closed,
+// and a referral in not acknowledged, a referral out awaiting its reply
+// with chase dates, a running clock that breaches by atRiskBy, or one
+// whose summary does not cover today (not kept yet, or an event after
+// it), which the caller reads from its events. The rules decide; this
+// only leaves out the referrals they cannot act on.
+func (s *Store) ReferralTaskRows(today, atRiskBy ukcal.Date) ([]ReferralTaskRow, error) {
+	rows, err := s.db.Query(`SELECT `+referralColumns+`, p.title, p.forenames, p.surname, p.nhs_number, coalesce(c.name, ''),
+		`+clockSummaryColumns+`
+		FROM referrals r JOIN patients p ON p.id = r.patient_id LEFT JOIN clinicians c ON c.id = r.clinician_id
+		WHERE r.status <> 'closed' AND (
+			(r.direction = 'in' AND r.source <> 'self' AND r.acknowledged_on = '') OR
+			(r.direction = 'out' AND r.status = 'open' AND r.reply_on = '' AND r.chase_dates <> '[]') OR
+			(r.clock_status = 'running' AND r.clock_left_on = '' AND r.clock_breach <= ?) OR
+			r.clock_status IS NULL OR r.clock_last_event > ?)
+		ORDER BY r.date, r.created_at, r.id`, atRiskBy, today)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ReferralTaskRow
+	for rows.Next() {
+		var row ReferralTaskRow
+		var status, stoppedBy, leftBy string
+		p := &row.Patient
+		extra := append([]any{&p.Title, &p.Forenames, &p.Surname, &p.NHSNumber, &row.ClinicianName},
+			clockSummaryDests(&row.Summary, &status, &stoppedBy, &leftBy)...)
+		if row.Referral, err = scanReferral(rows, extra...); err != nil {
+			return nil, err
+		}
+		p.ID = row.Referral.PatientID
+		row.HasSummary = finishClockSummary(&row.Summary, status, stoppedBy, leftBy)
 		out = append(out, row)
 	}
 	return out, rows.Err()
