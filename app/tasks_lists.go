@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,22 +79,23 @@ func (c *Clinic) taskLinesLocked(f tasks.Filter) ([]TaskLine, error) {
 	}
 	today := c.today()
 	sort.SliceStable(ks, func(i, j int) bool { return tasks.Less(ks[i], ks[j], today) })
-	names := map[string]string{}
+	var ids []string
+	for _, k := range ks {
+		if k.PatientID != "" {
+			ids = append(ids, k.PatientID)
+		}
+	}
+	slices.Sort(ids)
+	names, err := c.store.PatientNames(slices.Compact(ids)) // one read, not one per task
+	if err != nil {
+		return nil, err
+	}
 	staff := map[string]string{}
 	out := make([]TaskLine, 0, len(ks))
 	for _, k := range ks {
 		l := TaskLine{Task: k, State: k.StateOn(today), Words: TaskWhen(k, today)}
 		if k.PatientID != "" {
-			name, ok := names[k.PatientID]
-			if !ok {
-				p, err := c.store.Patient(k.PatientID)
-				if err != nil && !errors.Is(err, data.ErrNotFound) {
-					return nil, err
-				}
-				name = patientFullName(p)
-				names[k.PatientID] = name
-			}
-			l.Patient = name
+			l.Patient = patientFullName(names[k.PatientID])
 		}
 		l.Owner = c.taskOwnerNameLocked(k, staff)
 		out = append(out, l)
