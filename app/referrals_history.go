@@ -64,7 +64,9 @@ func (c *Clinic) AddReferralHistory(batch []HistoricReferral) (int, error) {
 				return fmt.Errorf("generated referral %d (%s %s): %w", i+1, dateWord(h.Referral.Direction), h.Referral.Date.Short(), err)
 			}
 		}
-		return nil
+		// A history comes in thousands: its tasks are made by the next
+		// run of the referral rules over every referral, on Today's next look.
+		return tx.SetSetting(referralTasksDayKey, "")
 	})
 	if err != nil {
 		return 0, err

@@ -118,3 +118,28 @@ func TestReferralTasksComeWithTheDayAndWithChanges(t *testing.T) {
 		t.Errorf("a second look on Tuesday: %v, was %v", again, got)
 	}
 }
+
+// A generated history is added without running the rules per referral:
+// Today's next look runs them over every referral, even on a day they
+// had run already.
+func TestReferralHistoryTasksComeOnTodaysNextLook(t *testing.T) {
+	d := newDiary(t)
+	c := d.c
+	c.now = func() time.Time { return at("2026-11-23", 10, 0) }
+	if _, err := c.MyTaskCounts(); err != nil { // today's run, over no referrals
+		t.Fatal(err)
+	}
+	manager := userID(t, c, "amanager")
+	r := gpReferral(d.john.ID, "2026-11-02") // never acknowledged
+	r.OwnerID, r.CreatedBy, r.CreatedAt = manager, manager, at("2026-11-02", 9, 0)
+	if _, err := c.AddReferralHistory([]HistoricReferral{{Referral: r}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.MyTaskCounts(); err != nil {
+		t.Fatal(err)
+	}
+	team, err := c.TeamTasks(TeamFilter{})
+	if err != nil || len(team) != 1 || !strings.Contains(team[0].Task.Title, "Acknowledge John") {
+		t.Fatalf("tasks after the history: %+v %v", team, err)
+	}
+}
