@@ -2,6 +2,8 @@ package data
 
 import (
 	"database/sql"
+	"errors"
+	"fmt"
 	"strings"
 
 	"clinicdesk/app/pathways"
@@ -13,94 +15,119 @@ import (
 // transaction of every event and every referral added, here in the store,
 // so no caller can append an event and leave the summary stale.
 
-// clockSummaryColumns are read in this order by scanSummary.
-const clockSummaryColumns = `coalesce(r.clock_status, ''), r.clock_problem, r.clock_last_event, r.clock_received, r.clock_start,
-	r.clock_stop, r.clock_stopped_by, r.clock_breach, r.clock_first_booked, r.clock_first_attended, r.clock_decided_to_treat,
-	r.clock_left_on, r.clock_left_by, r.fds_due, r.fds_on, r.treat62_due, r.treat62_on, r.treat31_due, r.treat31_on`
+// clockSummaryColumns are read by clockSummaryDests: the status, then the
+// packed summary.
+const clockSummaryColumns = `coalesce(r.clock_status, ''), r.clock_summary`
 
-// clockSummaryDests are the scan destinations of clockSummaryColumns for s; status
-// is "" when the row was never summed up, "none" for a referral out.
-func clockSummaryDests(s *pathways.Summary, status *string, stoppedBy, leftBy *string) []any {
+// clockSummaryDests are the scan destinations of clockSummaryColumns.
+func clockSummaryDests(status, packed *string) []any { return []any{status, packed} }
+
+// summaryDates are the summary's dates in their packed order.
+func summaryDates(s *pathways.Summary) []*ukcal.Date {
 	c := &s.Cancer
-	return []any{status, &s.Problem, &s.LastEvent, &s.Received, &s.Start, &s.Stop, stoppedBy, &s.Breach, &s.FirstBooked,
-		&s.FirstAttended, &s.DecidedToTreat, &s.LeftListOn, leftBy, &c.FasterDiagnosis.Due, &c.FasterDiagnosis.On,
-		&c.Treat62.Due, &c.Treat62.On, &c.Treat31.Due, &c.Treat31.On}
+	return []*ukcal.Date{&s.LastEvent, &s.Received, &s.Start, &s.Stop, &s.Breach, &s.FirstBooked, &s.FirstAttended,
+		&s.DecidedToTreat, &s.LeftListOn, &c.FasterDiagnosis.Due, &c.FasterDiagnosis.On, &c.Treat62.Due, &c.Treat62.On,
+		&c.Treat31.Due, &c.Treat31.On}
 }
 
-// finishClockSummary sets what the columns hold as text and reports whether
-// the row had a summary of a clock (false: none kept yet, or a referral
-// out).
-func finishClockSummary(s *pathways.Summary, status, stoppedBy, leftBy string) bool {
-	s.StoppedBy, s.LeftBy = pathways.EventKind(stoppedBy), pathways.EventKind(leftBy)
+// packSummary writes a summary as one text: its dates (YYYY-MM-DD or
+// empty; a cancer standard that does not apply has no due date), the two
+// event kinds, then the problem (which may hold any text), separated by
+// "|". One column instead of twenty: a list of thousands reads a few
+// columns a row.
+func packSummary(s pathways.Summary) string {
+	c := &s.Cancer
+	for _, st := range []*pathways.Standard{&c.FasterDiagnosis, &c.Treat62, &c.Treat31} {
+		if !st.Applies {
+			*st = pathways.Standard{}
+		}
+	}
+	var b strings.Builder
+	for _, d := range summaryDates(&s) {
+		b.WriteString(d.String())
+		b.WriteByte('|')
+	}
+	b.WriteString(string(s.StoppedBy) + "|" + string(s.LeftBy) + "|" + s.Problem)
+	return b.String()
+}
+
+// readClockSummary reads a row's status and packed summary; ok is false
+// when it holds no summary of a clock (none kept yet, or a referral out).
+func readClockSummary(status, packed string) (s pathways.Summary, ok bool, err error) {
+	switch status {
+	case "", "none":
+		return s, false, nil
+	case "problem":
+	default:
+		s.Status = pathways.ClockStatus(status)
+	}
+	dates := summaryDates(&s)
+	parts := strings.SplitN(packed, "|", len(dates)+3)
+	if len(parts) != len(dates)+3 {
+		return pathways.Summary{}, false, fmt.Errorf("a referral's clock summary %q cannot be read", packed)
+	}
+	for i, d := range dates {
+		if parts[i] == "" {
+			continue
+		}
+		if *d, err = ukcal.ParseDate(parts[i]); err != nil {
+			return pathways.Summary{}, false, fmt.Errorf("a referral's clock summary %q cannot be read: %w", packed, err)
+		}
+	}
+	n := len(dates)
+	s.StoppedBy, s.LeftBy, s.Problem = pathways.EventKind(parts[n]), pathways.EventKind(parts[n+1]), parts[n+2]
 	c := &s.Cancer
 	for _, st := range []*pathways.Standard{&c.FasterDiagnosis, &c.Treat62, &c.Treat31} {
 		st.Applies = !st.Due.IsZero()
 	}
-	switch status {
-	case "", "none":
-		*s = pathways.Summary{}
-		return false
-	case "problem":
-		s.Status = ""
-	default:
-		s.Status = pathways.ClockStatus(status)
-	}
-	return true
+	return s, true, nil
 }
 
-// clockSummaryUpdate writes a summary; its arguments end with the referral's id.
-const clockSummaryUpdate = `UPDATE referrals SET clock_status = ?, clock_problem = ?, clock_last_event = ?, clock_received = ?,
-	clock_start = ?, clock_stop = ?, clock_stopped_by = ?, clock_breach = ?, clock_first_booked = ?, clock_first_attended = ?,
-	clock_decided_to_treat = ?, clock_left_on = ?, clock_left_by = ?, fds_due = ?, fds_on = ?, treat62_due = ?, treat62_on = ?,
-	treat31_due = ?, treat31_on = ?, on_list = ? WHERE id = ?`
+// clockSummaryUpdate writes a summary; its arguments end with the
+// referral's id.
+const clockSummaryUpdate = `UPDATE referrals SET clock_status = ?, clock_breach = ?, clock_last_event = ?, clock_left_on = ?,
+	clock_summary = ?, on_list = ? WHERE id = ?`
 
-func clockSummaryArgs(id string, s pathways.Summary, status string, onList bool) []any {
-	c := s.Cancer
-	due := func(st pathways.Standard) ukcal.Date {
-		if !st.Applies {
-			return ukcal.Date{}
-		}
-		return st.Due
-	}
-	list := 0
-	if onList {
-		list = 1
-	}
-	return []any{status, s.Problem, s.LastEvent, s.Received, s.Start, s.Stop, string(s.StoppedBy), s.Breach, s.FirstBooked,
-		s.FirstAttended, s.DecidedToTreat, s.LeftListOn, string(s.LeftBy), due(c.FasterDiagnosis), c.FasterDiagnosis.On,
-		due(c.Treat62), c.Treat62.On, due(c.Treat31), c.Treat31.On, list, id}
-}
-
-// refreshReferralSummary sums up the referral's events again and saves
-// it on the row. A referral out has no clock here: "none", off the list.
-func refreshReferralSummary(q execQuerier, id string) error {
-	var direction, kind, urgency string
-	err := q.QueryRow(`SELECT direction, kind, urgency FROM referrals WHERE id = ?`, id).Scan(&direction, &kind, &urgency)
-	if err != nil {
-		return err
-	}
+// summaryUpdateArgs sums up a referral's events for clockSummaryUpdate. A
+// referral out has no clock here: "none", off the list.
+func summaryUpdateArgs(id, direction, kind, urgency string, events []pathways.Event) []any {
 	if pathways.Direction(direction) != pathways.In {
-		_, err := q.Exec(clockSummaryUpdate, clockSummaryArgs(id, pathways.Summary{}, "none", false)...)
-		return err
-	}
-	events, err := queryReferralEvents(q, `WHERE referral_id = ?`, id)
-	if err != nil {
-		return err
+		return []any{"none", "", "", "", "", 0, id}
 	}
 	s := pathways.Summarize(pathways.Urgency(urgency), events)
 	status := string(s.Status)
 	if s.Problem != "" {
 		status = "problem"
 	}
-	onList := pathways.Kind(kind) == pathways.Other || s.OnList()
-	_, err = q.Exec(clockSummaryUpdate, clockSummaryArgs(id, s, status, onList)...)
-	return err
+	onList := 0
+	if pathways.Kind(kind) == pathways.Other || s.OnList() {
+		onList = 1
+	}
+	return []any{status, s.Breach, s.LastEvent, s.LeftListOn, packSummary(s), onList, id}
 }
 
-// execQuerier is a transaction, or the database in a test.
+// execQuerier is a transaction.
 type execQuerier interface {
 	querier
 	Exec(query string, args ...any) (sql.Result, error)
+}
+
+// refreshReferralSummary sums up the referral's events again and saves
+// the summary on its row.
+func refreshReferralSummary(q execQuerier, id string) error {
+	var direction, kind, urgency string
+	err := q.QueryRow(`SELECT direction, kind, urgency FROM referrals WHERE id = ?`, id).Scan(&direction, &kind, &urgency)
+	if err != nil {
+		return err
+	}
+	var events []pathways.Event
+	if pathways.Direction(direction) == pathways.In {
+		if events, err = queryReferralEvents(q, `WHERE referral_id = ?`, id); err != nil {
+			return err
+		}
+	}
+	_, err = q.Exec(clockSummaryUpdate, summaryUpdateArgs(id, direction, kind, urgency, events)...)
+	return err
 }
 
 // ReferralSummary reads the clock summary kept on a referral; ok is false
@@ -109,17 +136,22 @@ func (s *Store) ReferralSummary(id string) (pathways.Summary, bool, error) {
 	return referralSummary(s.db, id)
 }
 
-func referralSummary(q querier, id string) (sum pathways.Summary, ok bool, err error) {
-	var status, stoppedBy, leftBy string
-	err = q.QueryRow(`SELECT `+clockSummaryColumns+` FROM referrals r WHERE r.id = ?`, id).
-		Scan(clockSummaryDests(&sum, &status, &stoppedBy, &leftBy)...)
-	if err == sql.ErrNoRows {
-		return sum, false, ErrNotFound
+// ReferralSummary reads the clock summary kept on a referral inside the
+// transaction.
+func (t *Tx) ReferralSummary(id string) (pathways.Summary, bool, error) {
+	return referralSummary(t.tx, id)
+}
+
+func referralSummary(q querier, id string) (pathways.Summary, bool, error) {
+	var status, packed string
+	err := q.QueryRow(`SELECT `+clockSummaryColumns+` FROM referrals r WHERE r.id = ?`, id).Scan(clockSummaryDests(&status, &packed)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return pathways.Summary{}, false, ErrNotFound
 	}
 	if err != nil {
-		return sum, false, err
+		return pathways.Summary{}, false, err
 	}
-	return sum, finishClockSummary(&sum, status, stoppedBy, leftBy), nil
+	return readClockSummary(status, packed)
 }
 
 // referralSummaryFillBatch is how many referrals one transaction of the
@@ -133,189 +165,59 @@ const referralSummaryFillBatch = 500
 func (s *Store) FillReferralSummaries() (int, error) {
 	filled := 0
 	for {
-		var ids []string
+		n := 0
 		err := s.Write(func(t *Tx) error {
-			ids = ids[:0]
-			rows, err := t.tx.Query(`SELECT id FROM referrals WHERE clock_status IS NULL LIMIT ?`, referralSummaryFillBatch)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					return err
-				}
-				ids = append(ids, id)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			for _, id := range ids {
-				if err := refreshReferralSummary(t.tx, id); err != nil {
-					return err
-				}
-			}
-			return nil
+			var err error
+			n, err = fillReferralSummaries(t)
+			return err
 		})
 		if err != nil {
 			return filled, err
 		}
-		filled += len(ids)
-		if len(ids) < referralSummaryFillBatch {
+		filled += n
+		if n < referralSummaryFillBatch {
 			return filled, nil
 		}
 	}
 }
 
-// ptlColumns are what the tracking list shows of a referral.
-const ptlColumns = `r.id, r.patient_id, r.direction, r.date, r.urgency, r.kind, r.status, coalesce(r.owner_id, ''),
-	coalesce(r.clinician_id, ''), r.source`
-
-// PTLQuery narrows the tracking list's read. Empty fields do not narrow.
-type PTLQuery struct {
-	// ClinicianIDs and Clinicians: as ReferralFilter's.
-	ClinicianIDs []string
-	Clinicians   bool
-	// RunningBreachBy keeps running clocks whose treat-by date is on or
-	// before it (and pathways not summed up yet, which the caller reads
-	// from their events): the at-risk list.
-	RunningBreachBy ukcal.Date
-	// AsOf, when given, adds the referrals off the list whose last event
-	// is after it: on that day their events do not read, so they show.
-	AsOf ukcal.Date
-}
-
-// PTLRow is an open referral in as the tracking list reads it: the
-// referral's list fields only (not its party, reason, dates of the desk),
-// the patient's name and NHS number, the clinician's name and the clock
-// summary (HasSummary false: read its events).
-type PTLRow struct {
-	Referral      pathways.Referral
-	Title         string
-	Forenames     string
-	Surname       string
-	NHSNumber     string
-	ClinicianName string
-	Summary       pathways.Summary
-	HasSummary    bool
-}
-
-// PTLRows reads the open referrals on the tracking list with their
-// summaries: one indexed query, plus any referrals not summed up yet.
-func (s *Store) PTLRows(f PTLQuery) ([]PTLRow, error) { return ptlRows(s.db, f) }
-
-// PTLRows reads the list inside the transaction (an export reads and
-// audits in one).
-func (t *Tx) PTLRows(f PTLQuery) ([]PTLRow, error) { return ptlRows(t.tx, f) }
-
-func ptlRows(q querier, f PTLQuery) ([]PTLRow, error) {
-	if f.Clinicians && len(f.ClinicianIDs) == 0 {
-		return nil, nil
-	}
-	var where []string
-	var args []any
-	if f.Clinicians {
-		where = append(where, "r.clinician_id IN (?"+strings.Repeat(", ?", len(f.ClinicianIDs)-1)+")")
-		for _, id := range f.ClinicianIDs {
-			args = append(args, id)
-		}
-	}
-	listed := append([]string{"r.on_list = 1", "r.status <> 'closed'"}, where...)
-	listedArgs := args
-	if !f.RunningBreachBy.IsZero() {
-		listed = append(listed, "r.clock_status = 'running'", "r.clock_breach <= ?")
-		listedArgs = append(append([]any{}, args...), f.RunningBreachBy)
-	}
-	out, err := queryPTLRows(q, listed, listedArgs, nil)
+// fillReferralSummaries sums up one batch: their events in one read.
+func fillReferralSummaries(t *Tx) (int, error) {
+	type todo struct{ id, direction, kind, urgency string }
+	var batch []todo
+	rows, err := t.tx.Query(`SELECT id, direction, kind, urgency FROM referrals WHERE clock_status IS NULL LIMIT ?`, referralSummaryFillBatch)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	// Referrals from before summaries were kept, until the fill at open
-	// has reached them.
-	unsummed := append([]string{"r.clock_status IS NULL", "r.direction = 'in'", "r.status <> 'closed'"}, where...)
-	if out, err = queryPTLRows(q, unsummed, args, out); err != nil || f.AsOf.IsZero() || !f.RunningBreachBy.IsZero() {
-		return out, err
-	}
-	ahead := append([]string{"r.clock_last_event > ?", "r.status <> 'closed'", "r.on_list = 0", "r.direction = 'in'"}, where...)
-	return queryPTLRows(q, ahead, append([]any{f.AsOf}, args...), out)
-}
-
-func queryPTLRows(q querier, where []string, args []any, out []PTLRow) ([]PTLRow, error) {
-	rows, err := q.Query(`SELECT `+ptlColumns+`, `+clockSummaryColumns+`, p.title, p.forenames, p.surname, p.nhs_number,
-		coalesce(c.name, '') FROM referrals r JOIN patients p ON p.id = r.patient_id LEFT JOIN clinicians c ON c.id = r.clinician_id
-		WHERE `+strings.Join(where, " AND "), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	for rows.Next() {
-		var row PTLRow
-		r := &row.Referral
-		var direction, urgency, kind, status, source, clock, stoppedBy, leftBy string
-		dests := []any{&r.ID, &r.PatientID, &direction, &r.Date, &urgency, &kind, &status, &r.OwnerID, &r.ClinicianID, &source}
-		dests = append(dests, clockSummaryDests(&row.Summary, &clock, &stoppedBy, &leftBy)...)
-		dests = append(dests, &row.Title, &row.Forenames, &row.Surname, &row.NHSNumber, &row.ClinicianName)
-		if err := rows.Scan(dests...); err != nil {
-			return nil, err
+		var r todo
+		if err := rows.Scan(&r.id, &r.direction, &r.kind, &r.urgency); err != nil {
+			rows.Close()
+			return 0, err
 		}
-		r.Direction, r.Urgency, r.Kind = pathways.Direction(direction), pathways.Urgency(urgency), pathways.Kind(kind)
-		r.Status, r.Source = pathways.Status(status), pathways.Source(source)
-		row.HasSummary = finishClockSummary(&row.Summary, clock, stoppedBy, leftBy)
-		out = append(out, row)
+		batch = append(batch, r)
 	}
-	return out, rows.Err()
-}
-
-// ReferralSummary reads the clock summary kept on a referral inside the
-// transaction.
-func (t *Tx) ReferralSummary(id string) (pathways.Summary, bool, error) {
-	return referralSummary(t.tx, id)
-}
-
-// ReferralTaskRow is a referral the task rules read, with its clock
-// summary (HasSummary false: none kept, read its events).
-type ReferralTaskRow struct {
-	ReferralRow
-	Summary    pathways.Summary
-	HasSummary bool
-}
-
-// ReferralTaskRows reads the referrals the rules that make tasks may act
-// on today, with their patients' names and clock summaries: not closed,
-// and a referral in not acknowledged, a referral out awaiting its reply
-// with chase dates, a running clock that breaches by atRiskBy, or one
-// whose summary does not cover today (not kept yet, or an event after
-// it), which the caller reads from its events. The rules decide; this
-// only leaves out the referrals they cannot act on.
-func (s *Store) ReferralTaskRows(today, atRiskBy ukcal.Date) ([]ReferralTaskRow, error) {
-	rows, err := s.db.Query(`SELECT `+referralColumns+`, p.title, p.forenames, p.surname, p.nhs_number, coalesce(c.name, ''),
-		`+clockSummaryColumns+`
-		FROM referrals r JOIN patients p ON p.id = r.patient_id LEFT JOIN clinicians c ON c.id = r.clinician_id
-		WHERE r.status <> 'closed' AND (
-			(r.direction = 'in' AND r.source <> 'self' AND r.acknowledged_on = '') OR
-			(r.direction = 'out' AND r.status = 'open' AND r.reply_on = '' AND r.chase_dates <> '[]') OR
-			(r.clock_status = 'running' AND r.clock_left_on = '' AND r.clock_breach <= ?) OR
-			r.clock_status IS NULL OR r.clock_last_event > ?)
-		ORDER BY r.date, r.created_at, r.id`, atRiskBy, today)
+	rows.Close()
+	if err := rows.Err(); err != nil || len(batch) == 0 {
+		return 0, err
+	}
+	ids := make([]string, len(batch))
+	for i, r := range batch {
+		ids[i] = r.id
+	}
+	events, err := referralEventsOf(t.tx, ids)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	defer rows.Close()
-	var out []ReferralTaskRow
-	for rows.Next() {
-		var row ReferralTaskRow
-		var status, stoppedBy, leftBy string
-		p := &row.Patient
-		extra := append([]any{&p.Title, &p.Forenames, &p.Surname, &p.NHSNumber, &row.ClinicianName},
-			clockSummaryDests(&row.Summary, &status, &stoppedBy, &leftBy)...)
-		if row.Referral, err = scanReferral(rows, extra...); err != nil {
-			return nil, err
+	update, err := t.tx.Prepare(clockSummaryUpdate)
+	if err != nil {
+		return 0, err
+	}
+	defer update.Close()
+	for _, r := range batch {
+		if _, err := update.Exec(summaryUpdateArgs(r.id, r.direction, r.kind, r.urgency, events[r.id])...); err != nil {
+			return 0, err
 		}
-		p.ID = row.Referral.PatientID
-		row.HasSummary = finishClockSummary(&row.Summary, status, stoppedBy, leftBy)
-		out = append(out, row)
 	}
-	return out, rows.Err()
+	return len(batch), nil
 }
