@@ -54,6 +54,23 @@ func (c *Clinic) MyTasks() ([]TaskLine, error) {
 	return c.taskLinesLocked(tasks.Filter{OwnerID: s.User.ID, OwnerRole: string(s.Role), OpenOnly: true, Limit: 1000})
 }
 
+// MyTasksDue are the first of the signed-in person's open tasks and their
+// role's that are overdue or due today, at most limit, in the desk's
+// order: what Today's card shows, read without the rest (the store's order
+// is the desk's for these; MyTaskCounts counts them all).
+func (c *Clinic) MyTasksDue(limit int) ([]TaskLine, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermViewPatients)
+	if err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		return nil, nil
+	}
+	return c.taskLinesLocked(tasks.Filter{OwnerID: s.User.ID, OwnerRole: string(s.Role), OpenOnly: true, DueBy: c.today(), Limit: limit})
+}
+
 // TeamTasks is everyone's open tasks, in the same order.
 func (c *Clinic) TeamTasks(f TeamFilter) ([]TaskLine, error) {
 	c.mu.Lock()

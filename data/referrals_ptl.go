@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"clinicdesk/app/pathways"
@@ -66,7 +67,14 @@ func ptlRows(q querier, f PTLQuery) ([]PTLRow, error) {
 		listed = append(listed, "r.clock_status = 'running'", "r.clock_breach <= ?")
 		listedArgs = append(append([]any{}, args...), f.RunningBreachBy)
 	}
-	out, err := queryPTLRows(q, "referrals_ptl", listed, listedArgs, nil)
+	// Counted first, so the rows (large, and thousands of them) are
+	// made once rather than copied as the slice grows.
+	var n int
+	err := q.QueryRow(`SELECT count(*) FROM referrals r INDEXED BY referrals_ptl WHERE `+strings.Join(listed, " AND "), listedArgs...).Scan(&n)
+	if err != nil {
+		return nil, err
+	}
+	out, err := queryPTLRows(q, "referrals_ptl", listed, listedArgs, make([]PTLRow, 0, n))
 	if err != nil {
 		return nil, err
 	}
@@ -80,48 +88,51 @@ func ptlRows(q querier, f PTLQuery) ([]PTLRow, error) {
 	return queryPTLRows(q, "referrals_last_event", ahead, append([]any{f.AsOf}, args...), out)
 }
 
-// ptlPacked is a list row's ids, codes, dates and clock summary joined by
-// "|" into one text, in the order readPTLRow splits them: none of them
-// holds a "|" but the summary, which comes last. The list reads thousands
-// of rows, and the driver's cost is per column, so one column instead of
-// thirteen (the names, which may hold any text, stay columns of their own).
+// ptlPacked is a list row joined into one text: its ids, codes and dates
+// by "|" (none of them holds one), then the names (the patient's title,
+// forenames and surname, and the clinician's), each as its length in bytes,
+// ":" and itself, as a name may hold any text, and last the clock summary.
+// The list reads thousands of rows and the driver's cost is per column: one
+// column instead of seventeen.
 const ptlPacked = `r.id || '|' || r.patient_id || '|' || r.direction || '|' || r.date || '|' || r.urgency || '|' || r.kind
 	|| '|' || r.status || '|' || coalesce(r.owner_id, '') || '|' || coalesce(r.clinician_id, '') || '|' || r.source
-	|| '|' || coalesce(p.nhs_number, '') || '|' || coalesce(r.clock_status, '') || '|' || r.clock_summary`
+	|| '|' || r.patient_nhs_number || '|' || coalesce(r.clock_status, '') || '|'
+	|| length(CAST(r.patient_title AS BLOB)) || ':' || r.patient_title
+	|| length(CAST(r.patient_forenames AS BLOB)) || ':' || r.patient_forenames
+	|| length(CAST(r.patient_surname AS BLOB)) || ':' || r.patient_surname
+	|| length(CAST(coalesce(c.name, '') AS BLOB)) || ':' || coalesce(c.name, '')
+	|| r.clock_summary`
 
-// ptlPackedFields is how many fields ptlPacked joins.
-const ptlPackedFields = 13
+// ptlPackedFields is how many "|" fields come before the names.
+const ptlPackedFields = 12
 
 // queryPTLRows reads the rows where chooses through the index named (one
 // of migration 0023's, never input): left to itself, the planner reads the
 // unsummed few by scanning every open referral.
 func queryPTLRows(q querier, index string, where []string, args []any, out []PTLRow) ([]PTLRow, error) {
-	rows, err := q.Query(`SELECT `+ptlPacked+`, p.title, p.forenames, p.surname, coalesce(c.name, '')
-		FROM referrals r INDEXED BY `+index+` JOIN patients p ON p.id = r.patient_id
-		LEFT JOIN clinicians c ON c.id = r.clinician_id
-		WHERE `+strings.Join(where, " AND "), args...)
+	rows, err := q.Query(`SELECT `+ptlPacked+` FROM referrals r INDEXED BY `+index+`
+		LEFT JOIN clinicians c ON c.id = r.clinician_id WHERE `+strings.Join(where, " AND "), args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var row PTLRow
 		var packed string
-		if err := rows.Scan(&packed, &row.Title, &row.Forenames, &row.Surname, &row.ClinicianName); err != nil {
+		if err := rows.Scan(&packed); err != nil {
 			return nil, err
 		}
-		if err := readPTLRow(&row, packed); err != nil {
+		out = append(out, PTLRow{})
+		if err := readPTLRow(&out[len(out)-1], packed); err != nil {
 			return nil, err
 		}
-		out = append(out, row)
 	}
 	return out, rows.Err()
 }
 
 // readPTLRow splits ptlPacked into the row.
 func readPTLRow(row *PTLRow, packed string) error {
-	f := strings.SplitN(packed, "|", ptlPackedFields)
-	if len(f) != ptlPackedFields {
+	f := strings.SplitN(packed, "|", ptlPackedFields+1)
+	if len(f) != ptlPackedFields+1 {
 		return fmt.Errorf("a row of the tracking list cannot be read: %q", packed)
 	}
 	r := &row.Referral
@@ -132,7 +143,16 @@ func readPTLRow(row *PTLRow, packed string) error {
 	r.ID, r.PatientID, r.Direction = f[0], f[1], pathways.Direction(f[2])
 	r.Urgency, r.Kind, r.Status = pathways.Urgency(f[4]), pathways.Kind(f[5]), pathways.Status(f[6])
 	r.OwnerID, r.ClinicianID, r.Source, row.NHSNumber = f[7], f[8], pathways.Source(f[9]), f[10]
-	row.Summary, row.HasSummary, err = readClockSummary(f[11], f[12])
+	rest := f[ptlPackedFields]
+	for _, name := range []*string{&row.Title, &row.Forenames, &row.Surname, &row.ClinicianName} {
+		colon := strings.IndexByte(rest, ':')
+		n, err := strconv.Atoi(rest[:max(colon, 0)])
+		if colon < 0 || err != nil || n > len(rest)-colon-1 {
+			return fmt.Errorf("referral %s: a name on the tracking list cannot be read", r.ID)
+		}
+		*name, rest = rest[colon+1:colon+1+n], rest[colon+1+n:]
+	}
+	row.Summary, row.HasSummary, err = readClockSummary(f[11], rest)
 	return err
 }
 

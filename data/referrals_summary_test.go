@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"clinicdesk/app/pathways"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 )
 
@@ -137,5 +138,47 @@ func TestReferralSummariesFilledOnce(t *testing.T) {
 	rows, err = s.PTLRows(PTLQuery{RunningBreachBy: ukcal.MustParseDate("2027-02-04")})
 	if err != nil || len(rows) != 1 || rows[0].Referral.ID != "r1" {
 		t.Errorf("at risk by 4 February 2027: %+v %v", rows, err)
+	}
+}
+
+// The list shows the patient's name as it is now: renamed, or the
+// referral moved to another record by a merge.
+func TestPTLRowsNameThePatientAsTheyAreNow(t *testing.T) {
+	s := referralFixture(t)
+	names := func() map[string]string {
+		t.Helper()
+		rows, err := s.PTLRows(PTLQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, r := range rows {
+			out[r.Referral.ID] = r.Referral.PatientID + " " + r.Forenames + " " + r.Surname + " " + r.NHSNumber
+		}
+		return out
+	}
+	if got := names(); got["r1"] != "p1 Zoë O'Brien " || got["r2"] != "p1 Zoë O'Brien " {
+		t.Fatalf("as added: %v", got)
+	}
+	p, err := s.Patient("p1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Surname, p.NHSNumber = "Łukasiewicz|2:x", "9434765919" // a name may hold the packing's marks
+	if err := s.Write(func(tx *Tx) error { return tx.UpdatePatient(p) }); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); got["r1"] != "p1 Zoë Łukasiewicz|2:x 9434765919" || got["r2"] != "p1 Zoë Łukasiewicz|2:x 9434765919" {
+		t.Fatalf("renamed: %v", got)
+	}
+	err = s.Write(func(tx *Tx) error {
+		_, err := tx.MergePatients(patients.Merge{ID: "m1", SurvivorID: "p2", MergedID: "p1", MergedBy: "u1", MergedAt: refAt})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); got["r1"] != "p2 John Smith " {
+		t.Fatalf("merged into John's record: %v", got)
 	}
 }

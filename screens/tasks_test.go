@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -268,17 +269,32 @@ func TestTodaysCountsAreTheFacades(t *testing.T) {
 		t.Errorf("Today counts %+v, the facade %+v", s.tasks.counts, want)
 	}
 	if got := s.tasks.card.Subtitle; got != fmt.Sprintf("%d overdue · %d due today", want.Overdue, want.DueToday) ||
-		len(s.tasks.lines) != want.Overdue+want.DueToday {
+		len(s.tasks.lines) != min(todayTasksShown, want.Overdue+want.DueToday) {
 		t.Errorf("the tasks card says %q with %d tasks", got, len(s.tasks.lines))
 	}
-	var mine []string
-	for _, l := range s.tasks.lines {
-		if l.Task.RuleKey == "" {
-			mine = append(mine, l.Task.Title)
+	// The card shows the first of my tasks overdue or due today, in the
+	// list's order.
+	all, err := c.MyTasks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var due, shown, mine []string
+	for _, l := range all {
+		if l.State == tasks.Overdue || l.State == tasks.DueToday {
+			due = append(due, l.Task.ID)
+			if l.Task.RuleKey == "" {
+				mine = append(mine, l.Task.Title)
+			}
 		}
 	}
+	for _, l := range s.tasks.lines {
+		shown = append(shown, l.Task.ID)
+	}
+	if !slices.Equal(shown, due[:min(todayTasksShown, len(due))]) {
+		t.Errorf("the card shows %v, the first of my tasks due are %v", shown, due)
+	}
 	if strings.Join(mine, ", ") != "Overdue call, Due today, any manager, Due today" {
-		t.Errorf("the card lists %q of the tasks typed", mine)
+		t.Errorf("my tasks due hold %q of the tasks typed", mine)
 	}
 	ptl, err := c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: todayReferralsAtRiskDays})
 	if err != nil {
