@@ -170,10 +170,10 @@ type TaskCounts struct {
 }
 
 // MyTaskCounts counts what Today shows on its task card. It first runs
-// the rules that make tasks that are due a run (makeDueRuleTasks), so the
+// the rules that make tasks that are due a run (MakeDueRuleTasks), so the
 // count includes what came due since the last look.
 func (c *Clinic) MyTaskCounts() (TaskCounts, error) {
-	if _, err := c.makeDueRuleTasks(); err != nil && !errors.Is(err, data.ErrDiskFull) {
+	if _, err := c.MakeDueRuleTasks(); err != nil && !errors.Is(err, data.ErrDiskFull) {
 		var pe *PermissionError
 		if !errors.As(err, &pe) {
 			return TaskCounts{}, err

@@ -21,7 +21,7 @@ import (
 // clinic day (their tasks come due by days passing: an acknowledgement's
 // two working days, a chase date, a clock coming within four weeks of its
 // 18); what happens to a referral in between (added, an event, its desk
-// fields saved, closed) runs them for that referral, in its transaction.
+// fields saved) runs them for that referral, in its transaction.
 // `clinicdesk tasks list` and MakeRuleTasks run every rule at once.
 
 // referralTasksDayKey is the setting holding the clinic day the referral
@@ -45,9 +45,10 @@ func (c *Clinic) MakeRuleTasks() (int, error) {
 	return c.makeRuleTasksLocked(s, true)
 }
 
-// makeDueRuleTasks runs the rules Today needs before it counts: the
-// referral rules only when they have not run over every referral today.
-func (c *Clinic) makeDueRuleTasks() (int, error) {
+// MakeDueRuleTasks runs the rules due a run before a list of tasks is
+// shown (Today, the Tasks screen): the referral rules only when they have
+// not run over every referral today. It returns how many tasks were new.
+func (c *Clinic) MakeDueRuleTasks() (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, err := c.require(PermNotePatients)
