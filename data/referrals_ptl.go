@@ -131,9 +131,13 @@ func queryPTLRows(q querier, index string, where []string, args []any, out []PTL
 
 // readPTLRow splits ptlPacked into the row.
 func readPTLRow(row *PTLRow, packed string) error {
-	f := strings.SplitN(packed, "|", ptlPackedFields+1)
-	if len(f) != ptlPackedFields+1 {
-		return fmt.Errorf("a row of the tracking list cannot be read: %q", packed)
+	var f [ptlPackedFields]string
+	rest := packed
+	for i := range f {
+		var found bool
+		if f[i], rest, found = strings.Cut(rest, "|"); !found {
+			return fmt.Errorf("a row of the tracking list cannot be read: %q", packed)
+		}
 	}
 	r := &row.Referral
 	var err error
@@ -143,7 +147,6 @@ func readPTLRow(row *PTLRow, packed string) error {
 	r.ID, r.PatientID, r.Direction = f[0], f[1], pathways.Direction(f[2])
 	r.Urgency, r.Kind, r.Status = pathways.Urgency(f[4]), pathways.Kind(f[5]), pathways.Status(f[6])
 	r.OwnerID, r.ClinicianID, r.Source, row.NHSNumber = f[7], f[8], pathways.Source(f[9]), f[10]
-	rest := f[ptlPackedFields]
 	for _, name := range []*string{&row.Title, &row.Forenames, &row.Surname, &row.ClinicianName} {
 		colon := strings.IndexByte(rest, ':')
 		n, err := strconv.Atoi(rest[:max(colon, 0)])

@@ -22,10 +22,11 @@ const clockSummaryColumns = `coalesce(r.clock_status, ''), r.clock_summary`
 // clockSummaryDests are the scan destinations of clockSummaryColumns.
 func clockSummaryDests(status, packed *string) []any { return []any{status, packed} }
 
-// summaryDates are the summary's dates in their packed order.
-func summaryDates(s *pathways.Summary) []*ukcal.Date {
+// summaryDates are the summary's dates in their packed order (an array:
+// the list reads thousands, and a slice would be one more allocation each).
+func summaryDates(s *pathways.Summary) [15]*ukcal.Date {
 	c := &s.Cancer
-	return []*ukcal.Date{&s.LastEvent, &s.Received, &s.Start, &s.Stop, &s.Breach, &s.FirstBooked, &s.FirstAttended,
+	return [15]*ukcal.Date{&s.LastEvent, &s.Received, &s.Start, &s.Stop, &s.Breach, &s.FirstBooked, &s.FirstAttended,
 		&s.DecidedToTreat, &s.LeftListOn, &c.FasterDiagnosis.Due, &c.FasterDiagnosis.On, &c.Treat62.Due, &c.Treat62.On,
 		&c.Treat31.Due, &c.Treat31.On}
 }
@@ -61,21 +62,24 @@ func readClockSummary(status, packed string) (s pathways.Summary, ok bool, err e
 	default:
 		s.Status = pathways.ClockStatus(status)
 	}
-	dates := summaryDates(&s)
-	parts := strings.SplitN(packed, "|", len(dates)+3)
-	if len(parts) != len(dates)+3 {
+	rest, bad := packed, false
+	next := func() string {
+		field, after, found := strings.Cut(rest, "|")
+		bad = bad || !found
+		rest = after
+		return field
+	}
+	for _, d := range summaryDates(&s) {
+		if field := next(); field != "" {
+			if *d, err = ukcal.ParseDate(field); err != nil {
+				return pathways.Summary{}, false, fmt.Errorf("a referral's clock summary %q cannot be read: %w", packed, err)
+			}
+		}
+	}
+	s.StoppedBy, s.LeftBy, s.Problem = pathways.EventKind(next()), pathways.EventKind(next()), rest
+	if bad {
 		return pathways.Summary{}, false, fmt.Errorf("a referral's clock summary %q cannot be read", packed)
 	}
-	for i, d := range dates {
-		if parts[i] == "" {
-			continue
-		}
-		if *d, err = ukcal.ParseDate(parts[i]); err != nil {
-			return pathways.Summary{}, false, fmt.Errorf("a referral's clock summary %q cannot be read: %w", packed, err)
-		}
-	}
-	n := len(dates)
-	s.StoppedBy, s.LeftBy, s.Problem = pathways.EventKind(parts[n]), pathways.EventKind(parts[n+1]), parts[n+2]
 	c := &s.Cancer
 	for _, st := range []*pathways.Standard{&c.FasterDiagnosis, &c.Treat62, &c.Treat31} {
 		st.Applies = !st.Due.IsZero()
