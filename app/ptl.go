@@ -8,6 +8,7 @@ import (
 	"clinicdesk/app/letters"
 	"clinicdesk/app/nhs"
 	"clinicdesk/app/pathways"
+	"clinicdesk/app/patients"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
 
@@ -21,45 +22,63 @@ import (
 
 // ptlReader is the store or a transaction.
 type ptlReader interface {
-	Referrals(f data.ReferralFilter) ([]data.ReferralRow, error)
+	PTLRows(f data.PTLQuery) ([]data.PTLRow, error)
 	ReferralEventsOf(ids []string) (map[string][]pathways.Event, error)
 }
 
 // ptlLocked builds the list as of today for the session: a clinician's
-// own pathways only. Caller holds c.mu.
+// own pathways only. Each pathway's clock comes from the summary kept on
+// its referral; only those it does not cover (none kept yet, events that
+// do not read, or an event after today) are read from their events. Rows
+// carry the referral's list fields only (see data.PTLRow). Caller holds
+// c.mu.
 func (c *Clinic) ptlLocked(q ptlReader, s *Session, f pathways.PTLFilter) (pathways.PTL, error) {
-	rf := data.ReferralFilter{Direction: pathways.In, OpenOnly: true}
+	var rf data.PTLQuery
 	var err error
 	if rf.ClinicianIDs, rf.Clinicians, err = c.clinicianScopeLocked(s); err != nil {
 		return pathways.PTL{}, err
 	}
-	rows, err := q.Referrals(rf)
+	today := c.today()
+	rf.AsOf = today
+	if f.AtRisk && f.AtRiskDays >= 0 && f.AtRiskDays <= pathways.MaxAtRiskDays {
+		rf.RunningBreachBy = today.AddDays(f.AtRiskDays)
+	}
+	rows, err := q.PTLRows(rf)
 	if err != nil {
 		return pathways.PTL{}, err
 	}
-	ids := make([]string, len(rows))
-	for i, row := range rows {
-		ids[i] = row.Referral.ID
+	var uncovered []string
+	for i := range rows {
+		if !rows[i].HasSummary || !rows[i].Summary.Covers(today) {
+			uncovered = append(uncovered, rows[i].Referral.ID)
+		}
 	}
-	events, err := q.ReferralEventsOf(ids)
-	if err != nil {
-		return pathways.PTL{}, err
+	var events map[string][]pathways.Event
+	if len(uncovered) > 0 {
+		if events, err = q.ReferralEventsOf(uncovered); err != nil {
+			return pathways.PTL{}, err
+		}
 	}
 	owners, err := c.staffNamesLocked()
 	if err != nil {
 		return pathways.PTL{}, err
 	}
 	entries := make([]pathways.PTLEntry, len(rows))
-	for i, row := range rows {
+	for i := range rows {
+		row := &rows[i]
 		// The NHS number as the desk reads it, "943 476 5919", for print.
 		number := ""
-		if row.Patient.NHSNumber != "" {
-			number = nhs.FormatNHSNumber(row.Patient.NHSNumber)
+		if row.NHSNumber != "" {
+			number = nhs.FormatNHSNumber(row.NHSNumber)
 		}
-		entries[i] = pathways.PTLEntry{Referral: row.Referral, Events: events[row.Referral.ID], PatientName: patientFullName(row.Patient),
+		name := patientFullName(patients.Patient{Title: row.Title, Forenames: row.Forenames, Surname: row.Surname})
+		entries[i] = pathways.PTLEntry{Referral: row.Referral, Events: events[row.Referral.ID], PatientName: name,
 			NHSNumber: number, ClinicianName: row.ClinicianName, OwnerName: owners[row.Referral.OwnerID]}
+		if row.HasSummary {
+			entries[i].Summary = &row.Summary
+		}
 	}
-	return pathways.BuildPTL(entries, f, c.today())
+	return pathways.BuildPTL(entries, f, today)
 }
 
 // PTL is the patient tracking list as of today. Looking at it is audited
@@ -78,6 +97,23 @@ func (c *Clinic) PTL(f pathways.PTLFilter) (pathways.PTL, error) {
 	return list, c.writeAs(s, func(tx *writeTx) error {
 		return tx.audit(auditEvent{Action: "ptl.view", Entity: "ptl", Detail: fmt.Sprintf("%d pathways listed", len(list.Rows))})
 	})
+}
+
+// ReferralsAtRisk is Today's referrals card: the open pathways whose
+// clock breaches within days, or has, in the list's order. It is not
+// audited on each look, unlike the tracking list: Today loads it every
+// time it opens, it names at most a handful of the session's own
+// pathways beside their dates (as the day list names the day's
+// patients), and opening any of them, or the list, is audited there.
+// One audit row per Today would bury the trail and cost a write per look.
+func (c *Clinic) ReferralsAtRisk(days int) (pathways.PTL, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermViewReferrals)
+	if err != nil {
+		return pathways.PTL{}, err
+	}
+	return c.ptlLocked(c.store, s, pathways.PTLFilter{AtRisk: true, AtRiskDays: days})
 }
 
 // PTLCSVHeader is the PTL export's header row.

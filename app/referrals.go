@@ -70,7 +70,10 @@ func (c *Clinic) AddReferral(r pathways.Referral) (pathways.Referral, error) {
 			}
 		}
 		detail := fmt.Sprintf("%s, %s %s, %s, %s", r.Direction, dateWord(r.Direction), r.Date, r.Urgency, r.Kind)
-		return tx.audit(auditEvent{Action: "referral.add", Entity: "referral", ID: r.ID, Patient: r.PatientID, Detail: detail})
+		if err := tx.audit(auditEvent{Action: "referral.add", Entity: "referral", ID: r.ID, Patient: r.PatientID, Detail: detail}); err != nil {
+			return err
+		}
+		return tx.referralTasks(r.ID)
 	})
 	if err != nil {
 		return pathways.Referral{}, err
@@ -277,7 +280,10 @@ func (c *Clinic) saveReferral(id string, party *pathways.Party, d ReferralDesk) 
 		if err := tx.UpdateReferral(r); err != nil {
 			return notFound(err, "that referral is not in this clinic file")
 		}
-		return tx.audit(auditEvent{Action: "referral.update", Entity: "referral", ID: r.ID, Patient: r.PatientID, Detail: strings.Join(changed, ", ")})
+		if err := tx.audit(auditEvent{Action: "referral.update", Entity: "referral", ID: r.ID, Patient: r.PatientID, Detail: strings.Join(changed, ", ")}); err != nil {
+			return err
+		}
+		return tx.referralTasks(r.ID)
 	})
 	if err != nil {
 		return old, err

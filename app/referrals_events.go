@@ -84,13 +84,17 @@ func eventKindList() string {
 	return out
 }
 
-// appendReferralEvent inserts e and its audit row.
+// appendReferralEvent inserts e and its audit row, and makes the tasks
+// the referral's rules now call for.
 func (w *writeTx) appendReferralEvent(r pathways.Referral, e pathways.Event, from string) error {
 	if err := w.InsertReferralEvent(e); err != nil {
 		return err
 	}
 	detail := fmt.Sprintf("%s on %s%s", e.Kind, e.On, from)
-	return w.audit(auditEvent{Action: "referral.event", Entity: "referral", ID: r.ID, Patient: r.PatientID, Detail: detail})
+	if err := w.audit(auditEvent{Action: "referral.event", Entity: "referral", ID: r.ID, Patient: r.PatientID, Detail: detail}); err != nil {
+		return err
+	}
+	return w.referralTasks(r.ID)
 }
 
 // linkReferral ties an appointment being booked to the referral it is

@@ -64,7 +64,9 @@ func (c *Clinic) AddReferralHistory(batch []HistoricReferral) (int, error) {
 				return fmt.Errorf("generated referral %d (%s %s): %w", i+1, dateWord(h.Referral.Direction), h.Referral.Date.Short(), err)
 			}
 		}
-		return nil
+		// A history comes in thousands: its tasks are made by the next
+		// run of the referral rules over every referral, on Today's next look.
+		return tx.SetSetting(referralTasksDayKey, "")
 	})
 	if err != nil {
 		return 0, err
@@ -229,11 +231,11 @@ func (c *Clinic) writeHistoricReferral(tx *writeTx, h HistoricReferral) error {
 	if err := tx.InsertReferral(r); err != nil {
 		return err
 	}
+	if err := tx.InsertReferralEvents(h.Events); err != nil {
+		return err
+	}
 	linked := map[string]bool{}
 	for _, e := range h.Events {
-		if err := tx.InsertReferralEvent(e); err != nil {
-			return err
-		}
 		if e.AppointmentID != "" && !linked[e.AppointmentID] {
 			if err := tx.LinkReferralAppointment(r.ID, e.AppointmentID); err != nil {
 				return fmt.Errorf("the appointment %s is already another referral's: %w", e.AppointmentID, err)

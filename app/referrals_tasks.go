@@ -4,7 +4,6 @@ import (
 	"clinicdesk/app/pathways"
 	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
-	"clinicdesk/data"
 )
 
 // ReferralAtRiskDays is how many days before its 18-week date a running
@@ -15,27 +14,106 @@ const ReferralAtRiskDays = 28
 
 func init() { referralTaskFacts = referralTaskFactsLocked }
 
-// referralTaskFactsLocked reads every open referral (whoever is signed
-// in: the rules work for the clinic, not for one person's list) with its
-// clock as of today, for the rules that make tasks. Caller holds c.mu.
+// referralTaskFactsLocked reads the open referrals the rules may act on
+// today (whoever is signed in: the rules work for the clinic, not for one
+// person's list), each clock from the summary kept on its referral, for
+// the rules that make tasks. Caller holds c.mu.
 func referralTaskFactsLocked(c *Clinic, today ukcal.Date) ([]tasks.ReferralFacts, error) {
-	rows, err := c.store.Referrals(data.ReferralFilter{OpenOnly: true})
+	rows, err := c.store.ReferralTaskRows(today, today.AddDays(ReferralAtRiskDays))
 	if err != nil {
 		return nil, err
 	}
-	recs, err := c.referralRecordsLocked(c.store, rows, today)
-	if err != nil {
-		return nil, err
-	}
-	facts := make([]tasks.ReferralFacts, len(recs))
-	for i, rec := range recs {
-		f := tasks.ReferralFacts{Referral: rec.Referral, PatientName: rec.Patient}
-		if rec.HasClock && rec.ClockProblem == "" && clockAtRisk(rec.Clock, today) {
-			f.AtRisk, f.Breach = true, rec.Clock.Breach
+	var uncovered []string
+	for _, row := range rows {
+		if row.Referral.Direction == pathways.In && (!row.HasSummary || !row.Summary.Covers(today)) {
+			uncovered = append(uncovered, row.Referral.ID)
 		}
-		facts[i] = f
+	}
+	var events map[string][]pathways.Event
+	if len(uncovered) > 0 {
+		if events, err = c.store.ReferralEventsOf(uncovered); err != nil {
+			return nil, err
+		}
+	}
+	facts := make([]tasks.ReferralFacts, len(rows))
+	for i, row := range rows {
+		var sum *pathways.Summary
+		if row.HasSummary {
+			sum = &row.Summary
+		}
+		facts[i] = referralFacts(row.Referral, patientFullName(row.Patient), sum, events[row.Referral.ID], today)
 	}
 	return facts, nil
+}
+
+// referralFacts are one referral's facts for the rules, its clock read
+// from the summary when that covers today, else from its events.
+func referralFacts(r pathways.Referral, patient string, sum *pathways.Summary, events []pathways.Event, today ukcal.Date) tasks.ReferralFacts {
+	f := tasks.ReferralFacts{Referral: r, PatientName: patient}
+	if r.Direction != pathways.In {
+		return f
+	}
+	var clock pathways.Clock
+	ok := false
+	if sum != nil {
+		clock, ok = sum.ClockOn(r.Urgency, today)
+	}
+	if !ok {
+		var err error
+		clock, err = pathways.Compute(r.Urgency, events, today)
+		ok = err == nil
+	}
+	if ok && clockAtRisk(clock, today) {
+		f.AtRisk, f.Breach = true, clock.Breach
+	}
+	return f
+}
+
+// referralTasks runs the referral rules for one referral that was just
+// added or changed, in the change's transaction: its task comes with the
+// change rather than on the next day's run.
+func (w *writeTx) referralTasks(referralID string) error {
+	r, err := w.Referral(referralID)
+	if err != nil {
+		return err
+	}
+	if r.Status == pathways.StatusClosed {
+		return nil
+	}
+	p, err := w.Patient(r.PatientID)
+	if err != nil {
+		return err
+	}
+	today := w.c.today()
+	sum, has, err := w.ReferralSummary(r.ID)
+	if err != nil {
+		return err
+	}
+	var events []pathways.Event
+	if r.Direction == pathways.In && (!has || !sum.Covers(today)) {
+		if events, err = w.ReferralEvents(r.ID); err != nil {
+			return err
+		}
+	}
+	var sp *pathways.Summary
+	if has {
+		sp = &sum
+	}
+	f := referralFacts(r, patientFullName(p), sp, events, today)
+	f.Owner = tasks.Owner{Role: string(Receptionist)}
+	if r.OwnerID != "" {
+		if u, err := w.UserByID(r.OwnerID); err == nil && u.Active {
+			f.Owner = tasks.Owner{UserID: u.ID}
+		}
+	}
+	region := ukcal.DefaultRegion
+	if cs, err := w.CalendarSettings(); err == nil {
+		if r, err := ukcal.ParseRegion(cs.Region); err == nil {
+			region = r
+		}
+	}
+	_, err = w.insertRuleTasks(tasks.ReferralTasks(f, today, region))
+	return err
 }
 
 // clockAtRisk reports a running clock that breaches within

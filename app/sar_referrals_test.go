@@ -16,6 +16,7 @@ func TestSubjectAccessCopyHoldsReferralsAndTaskNotes(t *testing.T) {
 	p := sarPatient(t, c)
 	in := gpReferral(p.ID, "2026-11-02")
 	in.Party.Address = "4 Quay Street\nSwansea\nSA1 1AA"
+	in.AcknowledgedOn = sd("2026-11-03") // so no rule's task joins the one below
 	r := addReferral(t, c, in)
 	if _, err := c.RecordReferralEvent(r.ID, pathways.FirstAppointmentBooked, sd("2026-11-10"), "booked by phone"); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -53,6 +54,23 @@ func (c *Clinic) MyTasks() ([]TaskLine, error) {
 	return c.taskLinesLocked(tasks.Filter{OwnerID: s.User.ID, OwnerRole: string(s.Role), OpenOnly: true, Limit: 1000})
 }
 
+// MyTasksDue are the first of the signed-in person's open tasks and their
+// role's that are overdue or due today, at most limit, in the desk's
+// order: what Today's card shows, read without the rest (the store's order
+// is the desk's for these; MyTaskCounts counts them all).
+func (c *Clinic) MyTasksDue(limit int) ([]TaskLine, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermViewPatients)
+	if err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		return nil, nil
+	}
+	return c.taskLinesLocked(tasks.Filter{OwnerID: s.User.ID, OwnerRole: string(s.Role), OpenOnly: true, DueBy: c.today(), Limit: limit})
+}
+
 // TeamTasks is everyone's open tasks, in the same order.
 func (c *Clinic) TeamTasks(f TeamFilter) ([]TaskLine, error) {
 	c.mu.Lock()
@@ -78,22 +96,23 @@ func (c *Clinic) taskLinesLocked(f tasks.Filter) ([]TaskLine, error) {
 	}
 	today := c.today()
 	sort.SliceStable(ks, func(i, j int) bool { return tasks.Less(ks[i], ks[j], today) })
-	names := map[string]string{}
+	var ids []string
+	for _, k := range ks {
+		if k.PatientID != "" {
+			ids = append(ids, k.PatientID)
+		}
+	}
+	slices.Sort(ids)
+	names, err := c.store.PatientNames(slices.Compact(ids)) // one read, not one per task
+	if err != nil {
+		return nil, err
+	}
 	staff := map[string]string{}
 	out := make([]TaskLine, 0, len(ks))
 	for _, k := range ks {
 		l := TaskLine{Task: k, State: k.StateOn(today), Words: TaskWhen(k, today)}
 		if k.PatientID != "" {
-			name, ok := names[k.PatientID]
-			if !ok {
-				p, err := c.store.Patient(k.PatientID)
-				if err != nil && !errors.Is(err, data.ErrNotFound) {
-					return nil, err
-				}
-				name = patientFullName(p)
-				names[k.PatientID] = name
-			}
-			l.Patient = name
+			l.Patient = patientFullName(names[k.PatientID])
 		}
 		l.Owner = c.taskOwnerNameLocked(k, staff)
 		out = append(out, l)
@@ -151,10 +170,10 @@ type TaskCounts struct {
 }
 
 // MyTaskCounts counts what Today shows on its task card. It first runs
-// the rules that make tasks (MakeRuleTasks), so the count includes what
-// came due since the last look.
+// the rules that make tasks that are due a run (MakeDueRuleTasks), so the
+// count includes what came due since the last look.
 func (c *Clinic) MyTaskCounts() (TaskCounts, error) {
-	if _, err := c.MakeRuleTasks(); err != nil && !errors.Is(err, data.ErrDiskFull) {
+	if _, err := c.MakeDueRuleTasks(); err != nil && !errors.Is(err, data.ErrDiskFull) {
 		var pe *PermissionError
 		if !errors.As(err, &pe) {
 			return TaskCounts{}, err

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"clinicdesk/app/patients"
 	"clinicdesk/app/tasks"
@@ -10,12 +11,22 @@ import (
 
 // Tasks made by the rules where a person must act: a subject access
 // request coming due, a child not brought to an appointment, and what the
-// referral rules call for. They are made when Today counts its tasks (and
-// by `clinicdesk tasks list`): the rules read the facts as they stand,
-// and every task they call for is inserted in one transaction, at most
-// once, by its rule key. So a rule's task appears on the first look after
-// its day comes, running them twice makes nothing twice, and a task
-// ticked off is not made again.
+// referral rules call for. Every task a rule calls for is inserted at most
+// once, by its rule key, so running them twice makes nothing twice and a
+// task ticked off is not made again.
+//
+// When they run: the subject access and "was not brought" rules read a
+// handful of rows, so Today runs them on every look. The referral rules
+// read every open referral, so Today runs them over all of them once a
+// clinic day (their tasks come due by days passing: an acknowledgement's
+// two working days, a chase date, a clock coming within four weeks of its
+// 18); what happens to a referral in between (added, an event, its desk
+// fields saved) runs them for that referral, in its transaction.
+// `clinicdesk tasks list` and MakeRuleTasks run every rule at once.
+
+// referralTasksDayKey is the setting holding the clinic day the referral
+// rules last ran over every open referral.
+const referralTasksDayKey = "tasks.referral_rules_day"
 
 // referralTaskFacts gathers the facts the referral rules need, one per
 // open referral. The referrals module sets it; until then there are none.
@@ -31,6 +42,30 @@ func (c *Clinic) MakeRuleTasks() (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	return c.makeRuleTasksLocked(s, true)
+}
+
+// MakeDueRuleTasks runs the rules due a run before a list of tasks is
+// shown (Today, the Tasks screen): the referral rules only when they have
+// not run over every referral today. It returns how many tasks were new.
+func (c *Clinic) MakeDueRuleTasks() (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, err := c.require(PermNotePatients)
+	if err != nil {
+		return 0, err
+	}
+	day, _, err := c.store.Setting(referralTasksDayKey)
+	if err != nil {
+		return 0, err
+	}
+	return c.makeRuleTasksLocked(s, day != c.today().String())
+}
+
+// makeRuleTasksLocked runs the rules, the referral rules over every open
+// referral when referrals is set (and then notes the day), and saves the
+// tasks not made before. Caller holds c.mu.
+func (c *Clinic) makeRuleTasksLocked(s *Session, referrals bool) (int, error) {
 	today, region := c.today(), c.bankHolidayRegionLocked()
 	var made []tasks.Task
 	sars, err := c.sarTasksLocked(today, region)
@@ -43,14 +78,16 @@ func (c *Clinic) MakeRuleTasks() (int, error) {
 		return 0, err
 	}
 	made = append(made, wnb...)
-	if referralTaskFacts != nil {
+	var noteDay func(tx *writeTx) error
+	if referrals && referralTaskFacts != nil {
 		facts, err := referralTaskFacts(c, today)
 		if err != nil {
 			return 0, err
 		}
 		made = append(made, c.referralTasksLocked(facts, today, region)...)
+		noteDay = func(tx *writeTx) error { return tx.SetSetting(referralTasksDayKey, today.String()) }
 	}
-	return c.saveRuleTasksLocked(s, made)
+	return c.saveRuleTasksLocked(s, made, noteDay)
 }
 
 // MakeReferralTasks is the referral rules' hook: given the facts of some
@@ -64,7 +101,7 @@ func (c *Clinic) MakeReferralTasks(facts []tasks.ReferralFacts) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return c.saveRuleTasksLocked(s, c.referralTasksLocked(facts, c.today(), c.bankHolidayRegionLocked()))
+	return c.saveRuleTasksLocked(s, c.referralTasksLocked(facts, c.today(), c.bankHolidayRegionLocked()), nil)
 }
 
 func (c *Clinic) referralTasksLocked(facts []tasks.ReferralFacts, today ukcal.Date, region ukcal.Region) []tasks.Task {
@@ -79,36 +116,60 @@ func (c *Clinic) referralTasksLocked(facts []tasks.ReferralFacts, today ukcal.Da
 }
 
 // saveRuleTasksLocked inserts each task not made before, audited, in one
-// transaction. Caller holds c.mu.
-func (c *Clinic) saveRuleTasksLocked(s *Session, ks []tasks.Task) (int, error) {
-	if len(ks) == 0 {
+// transaction, with also when given (which then runs even when no task is
+// new). Tasks already made are left out first, so a look that finds
+// nothing new writes nothing. Caller holds c.mu.
+func (c *Clinic) saveRuleTasksLocked(s *Session, ks []tasks.Task, also func(tx *writeTx) error) (int, error) {
+	keys := make([]string, len(ks))
+	for i, k := range ks {
+		keys[i] = k.RuleKey
+	}
+	done, err := c.store.RuleKeysMade(keys)
+	if err != nil {
+		return 0, err
+	}
+	ks = slices.DeleteFunc(ks, func(k tasks.Task) bool { return done[k.RuleKey] })
+	if len(ks) == 0 && also == nil {
 		return 0, nil
 	}
 	made := 0
-	now := c.clock().UTC()
-	err := c.writeAs(s, func(tx *writeTx) error {
-		made = 0
-		for _, k := range ks {
-			k.ID, k.CreatedBy, k.CreatedAt = newID(), s.User.Username, now
-			if err := k.Check(); err != nil {
-				return fmt.Errorf("the rule %s made a task that cannot be saved: %w", k.RuleKey, err)
-			}
-			added, err := tx.InsertRuleTask(k)
-			if err != nil {
-				return err
-			}
-			if !added {
-				continue
-			}
-			made++
-			if err := tx.audit(auditEvent{Action: "task.auto", Entity: "task", ID: k.ID, Patient: k.PatientID,
-				Detail: "rule " + k.RuleKey + ", " + taskDetail(k)}); err != nil {
-				return err
-			}
+	err = c.writeAs(s, func(tx *writeTx) error {
+		var err error
+		if made, err = tx.insertRuleTasks(ks); err != nil {
+			return err
+		}
+		if also != nil {
+			return also(tx)
 		}
 		return nil
 	})
 	return made, err
+}
+
+// insertRuleTasks inserts each task whose rule key is new, with its audit
+// row, and says how many were.
+func (w *writeTx) insertRuleTasks(ks []tasks.Task) (int, error) {
+	made := 0
+	now := w.c.clock().UTC()
+	for _, k := range ks {
+		k.ID, k.CreatedBy, k.CreatedAt = newID(), w.session.User.Username, now
+		if err := k.Check(); err != nil {
+			return 0, fmt.Errorf("the rule %s made a task that cannot be saved: %w", k.RuleKey, err)
+		}
+		added, err := w.InsertRuleTask(k)
+		if err != nil {
+			return 0, err
+		}
+		if !added {
+			continue
+		}
+		made++
+		if err := w.audit(auditEvent{Action: "task.auto", Entity: "task", ID: k.ID, Patient: k.PatientID,
+			Detail: "rule " + k.RuleKey + ", " + taskDetail(k)}); err != nil {
+			return 0, err
+		}
+	}
+	return made, nil
 }
 
 // ruleOwnerLocked gives a rule's task to the person (user ID) when they

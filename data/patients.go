@@ -284,3 +284,35 @@ func (s *Store) CountPatients(status patients.Status) (int, error) {
 	}
 	return n, err
 }
+
+// PatientNames reads the names of several patients (ID, title, forenames
+// and surname only), keyed by ID, for a list that names them; an ID not
+// in the file is left out.
+func (s *Store) PatientNames(ids []string) (map[string]patients.Patient, error) {
+	out := make(map[string]patients.Patient, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		rows, err := s.db.Query(`SELECT id, title, forenames, surname FROM patients WHERE id IN (?`+strings.Repeat(", ?", n-1)+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var p patients.Patient
+			if err := rows.Scan(&p.ID, &p.Title, &p.Forenames, &p.Surname); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[p.ID] = p
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}

@@ -65,7 +65,12 @@ func (t *Tx) InsertReferral(r pathways.Referral) error {
 		string(r.Urgency), string(r.Kind), r.Reason, r.Documents, string(r.Status), nullable(r.OwnerID), nullable(r.ClinicianID),
 		r.AcknowledgedOn, r.ReplyDueBy, chase, r.ReplyOn, r.ClosedBy, instant(r.ClosedAt), r.CloseReason,
 		r.CreatedBy, instant(r.CreatedAt), string(r.Source))
-	return err
+	if err != nil {
+		return err
+	}
+	// In: no events yet, so a summary that says so until the first
+	// (in this transaction) replaces it; out: no clock here.
+	return refreshReferralSummary(t.tx, r.ID)
 }
 
 // UpdateReferral saves what may change on a referral: the other party,

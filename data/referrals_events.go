@@ -3,6 +3,7 @@ package data
 import (
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,13 +13,34 @@ import (
 
 const referralEventColumns = `id, referral_id, kind, on_date, appointment_id, note, recorded_by, recorded_at`
 
-// InsertReferralEvent appends an event to a referral's pathway. Events
-// are never changed or deleted (the table's triggers refuse it).
+// InsertReferralEvent appends an event to a referral's pathway and sums
+// up its clock again on the referral's row. Events are never changed or
+// deleted (the table's triggers refuse it).
 func (t *Tx) InsertReferralEvent(e pathways.Event) error {
-	_, err := t.tx.Exec(`INSERT INTO referral_events (id, referral_id, kind, on_date, appointment_id, note, recorded_by, recorded_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, e.ReferralID, string(e.Kind), e.On, e.AppointmentID, e.Note, e.By, instant(e.At))
-	return err
+	return t.InsertReferralEvents([]pathways.Event{e})
+}
+
+// InsertReferralEvents appends events, then sums up each referral they
+// are on once (a generated history adds a pathway's events at once).
+func (t *Tx) InsertReferralEvents(events []pathways.Event) error {
+	var referrals []string
+	for _, e := range events {
+		_, err := t.tx.Exec(`INSERT INTO referral_events (id, referral_id, kind, on_date, appointment_id, note, recorded_by, recorded_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, e.ReferralID, string(e.Kind), e.On, e.AppointmentID, e.Note, e.By, instant(e.At))
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(referrals, e.ReferralID) {
+			referrals = append(referrals, e.ReferralID)
+		}
+	}
+	for _, id := range referrals {
+		if err := refreshReferralSummary(t.tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ReferralEvents lists a referral's events in the order they happened

@@ -310,6 +310,10 @@ func open(path string, key DataKey, fresh bool) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if !s.fullAtOpen {
+		// Best effort: a referral not summed up is read from its events.
+		_, _ = s.FillReferralSummaries()
+	}
 	return s, nil
 }
 

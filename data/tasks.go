@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"clinicdesk/app/tasks"
@@ -181,4 +182,35 @@ func scanTask(row rowScanner) (tasks.Task, error) {
 	}
 	k.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
 	return k, nil
+}
+
+// RuleKeysMade says which of the rule keys a task was already made for
+// (open or done), so the rules open a transaction only for new ones.
+func (s *Store) RuleKeysMade(keys []string) (map[string]bool, error) {
+	made := make(map[string]bool, len(keys))
+	for len(keys) > 0 {
+		n := min(len(keys), 500)
+		args := make([]any, n)
+		for i, k := range keys[:n] {
+			args[i] = k
+		}
+		rows, err := s.db.Query(`SELECT rule_key FROM tasks WHERE rule_key IN (?`+strings.Repeat(", ?", n-1)+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			made[k] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		keys = keys[n:]
+	}
+	return made, nil
 }

@@ -94,3 +94,8 @@ func (t *Tx) ActiveManagers() (int, error) {
 	err := t.tx.QueryRow(`SELECT count(*) FROM users WHERE role = 'manager' AND active = 1`).Scan(&n)
 	return n, err
 }
+
+// UserByID reads a user inside the transaction.
+func (t *Tx) UserByID(id string) (users.User, error) {
+	return scanUser(t.tx.QueryRow(`SELECT `+userColumns+` FROM users WHERE id = ?`, id))
+}

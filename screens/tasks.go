@@ -199,7 +199,7 @@ func (s *tasksScreen) reload() {
 		b.owners = newTaskOwners(c, staff)
 		// The rules' tasks first (as Today does), so what came due since
 		// the last look is listed and counted.
-		if _, err := c.MakeRuleTasks(); err != nil && !isPermissionError(err) {
+		if _, err := c.MakeDueRuleTasks(); err != nil && !isPermissionError(err) {
 			return b, err
 		}
 		if b.mine, err = c.MyTasks(); err != nil {

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -259,15 +260,17 @@ func TestTodaysCountsAreTheFacades(t *testing.T) {
 		}
 		return n
 	}
-	if n := ruleMade(); n != 0 {
-		t.Fatalf("%d rule tasks before Today", n)
+	// Each referral made the tasks its rules call for as it was added:
+	// three to acknowledge, and the breached and at-risk clocks.
+	if n := ruleMade(); n != 5 {
+		t.Fatalf("%d rule tasks before Today, want 5", n)
 	}
 
 	s, _, sh := tcToday(t, c)
-	// Loading Today ran the rules: the referrals not acknowledged (and
-	// the clocks near their breach) have their tasks, counted on the card.
-	if ruleMade() == 0 {
-		t.Error("Today did not run the rules that make tasks")
+	// Loading Today ran the rules again: nothing is made twice, and the
+	// rules' tasks are counted on the card.
+	if n := ruleMade(); n != 5 {
+		t.Errorf("%d rule tasks after Today, want the same 5", n)
 	}
 	want, err := c.MyTaskCounts()
 	if err != nil {
@@ -277,17 +280,32 @@ func TestTodaysCountsAreTheFacades(t *testing.T) {
 		t.Errorf("Today counts %+v, the facade %+v", s.tasks.counts, want)
 	}
 	if got := s.tasks.card.Subtitle; got != fmt.Sprintf("%d overdue · %d due today", want.Overdue, want.DueToday) ||
-		len(s.tasks.lines) != want.Overdue+want.DueToday {
+		len(s.tasks.lines) != min(todayTasksShown, want.Overdue+want.DueToday) {
 		t.Errorf("the tasks card says %q with %d tasks", got, len(s.tasks.lines))
 	}
-	var mine []string
-	for _, l := range s.tasks.lines {
-		if l.Task.RuleKey == "" {
-			mine = append(mine, l.Task.Title)
+	// The card shows the first of my tasks overdue or due today, in the
+	// list's order.
+	all, err := c.MyTasks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var due, shown, mine []string
+	for _, l := range all {
+		if l.State == tasks.Overdue || l.State == tasks.DueToday {
+			due = append(due, l.Task.ID)
+			if l.Task.RuleKey == "" {
+				mine = append(mine, l.Task.Title)
+			}
 		}
 	}
+	for _, l := range s.tasks.lines {
+		shown = append(shown, l.Task.ID)
+	}
+	if !slices.Equal(shown, due[:min(todayTasksShown, len(due))]) {
+		t.Errorf("the card shows %v, the first of my tasks due are %v", shown, due)
+	}
 	if strings.Join(mine, ", ") != "Overdue call, Due today, any manager, Due today" {
-		t.Errorf("the card lists %q of the tasks typed", mine)
+		t.Errorf("my tasks due hold %q of the tasks typed", mine)
 	}
 	ptl, err := c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: todayReferralsAtRiskDays})
 	if err != nil {

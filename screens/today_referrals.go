@@ -49,7 +49,7 @@ func addTodayReferrals(ctx *Context, cards *fyne.Container) *todayReferrals {
 	cards.Refresh()
 	c := ctx.Clinic
 	offUI(ctx, func() (pathways.PTL, error) {
-		return c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: todayReferralsAtRiskDays})
+		return c.ReferralsAtRisk(todayReferralsAtRiskDays)
 	}, p.show)
 	return p
 }

@@ -28,7 +28,7 @@ type todayTasks struct {
 	list    *fyne.Container
 	message *widget.Label
 	counts  app.TaskCounts
-	lines   []app.TaskLine // overdue and due today, in the list's order
+	lines   []app.TaskLine // the first overdue and due today, in the list's order
 	seq     int
 }
 
@@ -63,12 +63,7 @@ func (p *todayTasks) reload() {
 		if r.counts, err = c.MyTaskCounts(); err != nil { // runs the rules first
 			return r, err
 		}
-		all, err := c.MyTasks()
-		for _, l := range all {
-			if l.State == tasks.Overdue || l.State == tasks.DueToday {
-				r.lines = append(r.lines, l)
-			}
-		}
+		r.lines, err = c.MyTasksDue(todayTasksShown)
 		return r, err
 	}, func(r todayTasksRead, err error) {
 		if seq == p.seq {
@@ -101,7 +96,7 @@ func (p *todayTasks) show(r todayTasksRead, err error) {
 		p.list.Add(p.item(l))
 	}
 	label := "Open my tasks"
-	if more := len(r.lines) - todayTasksShown; more > 0 {
+	if more := r.counts.Overdue + r.counts.DueToday - len(r.lines); more > 0 {
 		label = fmt.Sprintf("Open my tasks (%d more)", more)
 	}
 	open := widget.NewButton(label, func() { openTasks(p.ctx, tasksTabMine) })

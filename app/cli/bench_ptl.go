@@ -23,6 +23,9 @@ const benchPathwayRuns = 60
 // complaints card looks, as the screen does.
 const benchTodayComplaintsWithin = 3
 
+// benchTodayTasksShown is how many tasks Today's card lists by name.
+const benchTodayTasksShown = 5
+
 // benchPathways adds the bench clinic's referrals and tasks, generated as
 // `seed` generates them, after its diary.
 func benchPathways(env *Env, c *app.Clinic, progress func(string, ...any)) error {
@@ -65,13 +68,13 @@ func benchPathwayRows(env *Env, c *app.Clinic) ([]BenchResult, error) {
 				if counts, err = c.MyTaskCounts(); err != nil {
 					return err
 				}
-				l, err := c.MyTasks()
+				l, err := c.MyTasksDue(benchTodayTasksShown) // as the card reads them
 				mine = len(l)
 				return err
 			}),
 			timed("referrals", func() error {
 				var err error
-				risk, err = c.PTL(pathways.PTLFilter{AtRisk: true, AtRiskDays: app.ReferralAtRiskDays})
+				risk, err = c.ReferralsAtRisk(app.ReferralAtRiskDays)
 				return err
 			}),
 			timed("complaints", func() error {
@@ -87,7 +90,7 @@ func benchPathwayRows(env *Env, c *app.Clinic) ([]BenchResult, error) {
 			timed("safeguarding", func() error { l, err := c.SafeguardingPrompts(); prompts = len(l); return err }),
 			timed("backup", func() error { _, err := c.BackupSettings(); return err }),
 		)
-		cards = fmt.Sprintf("%d appointments, %d of my tasks (%d due today, %d overdue), %d referrals at risk, %d complaints due, %d SARs, %d prompts",
+		cards = fmt.Sprintf("%d appointments, %d of my tasks shown (%d due today, %d overdue), %d referrals at risk, %d complaints due, %d SARs, %d prompts",
 			appts, mine, counts.DueToday, counts.Overdue, len(risk.Rows), overdue+soon, sars, prompts)
 		return err
 	}

@@ -9,9 +9,12 @@ import (
 )
 
 // PTLEntry is one referral offered to the patient tracking list, with its
-// events and the names the caller looked up for it.
+// clock's summary or its events, and the names the caller looked up for it.
 type PTLEntry struct {
-	Referral      Referral
+	Referral Referral
+	// Summary, when given and it covers the day, is read instead of the
+	// events; give Events for a referral it does not cover.
+	Summary       *Summary
 	Events        []Event
 	PatientName   string
 	NHSNumber     string
@@ -133,7 +136,8 @@ func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 		return PTL{}, fmt.Errorf("the list needs the day it is for (as of)")
 	}
 	list := PTL{AsOf: asOf, Filter: f, Rows: make([]PTLRow, 0, len(entries))}
-	for _, e := range entries {
+	for i := range entries {
+		e := &entries[i]
 		ref := e.Referral
 		if ref.Direction != In || ref.Status == StatusClosed ||
 			(f.ClinicianID != "" && ref.ClinicianID != f.ClinicianID) ||
@@ -142,7 +146,7 @@ func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 		}
 		row := PTLRow{Referral: ref, PatientName: e.PatientName, NHSNumber: e.NHSNumber, ClinicianName: e.ClinicianName, OwnerName: e.OwnerName}
 		if ref.Kind == RTT || ref.Kind == Cancer {
-			clock, err := Compute(ref.Urgency, e.Events, asOf)
+			clock, err := e.clock(asOf)
 			switch {
 			case err != nil:
 				row.Problem = err.Error()
@@ -164,6 +168,17 @@ func BuildPTL(entries []PTLEntry, f PTLFilter, asOf ukcal.Date) (PTL, error) {
 	}
 	sortRows(list.Rows)
 	return list, nil
+}
+
+// clock is the entry's clock on asOf: from its summary when that covers
+// the day, else from its events.
+func (e *PTLEntry) clock(asOf ukcal.Date) (Clock, error) {
+	if e.Summary != nil {
+		if c, ok := e.Summary.ClockOn(e.Referral.Urgency, asOf); ok {
+			return c, nil
+		}
+	}
+	return Compute(e.Referral.Urgency, e.Events, asOf)
 }
 
 // sortRows puts the rows in the list's order. Rows are large (a list may

@@ -21,12 +21,18 @@ import (
 // diary, a receptionist beside the manager, signed in as the manager.
 func pathwayClinic(t *testing.T, n int) (*app.Clinic, time.Time) {
 	t.Helper()
-	now := testclock.Now()
+	return pathwayClinicOn(t, n, testclock.Now)
+}
+
+// pathwayClinicOn is pathwayClinic with the clinic's clock given.
+func pathwayClinicOn(t *testing.T, n int, clock func() time.Time) (*app.Clinic, time.Time) {
+	t.Helper()
+	now := clock()
 	c, _, err := app.Create(app.Setup{Path: filepath.Join(t.TempDir(), "clinic.db"),
 		Clinic:  practice.Details{Name: "Seeded Clinic"},
 		Manager: app.NewUser{Username: "manager", FullName: "Mo Manager", Password: "tidal-copper-wren-1"},
 		KDF:     kdf.Params{Time: 1, MemoryKiB: 8 * 1024, Threads: 1},
-		Now:     testclock.Now})
+		Now:     clock})
 	if err != nil {
 		t.Fatal(err)
 	}
