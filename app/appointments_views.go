@@ -180,7 +180,7 @@ func (c *Clinic) TodayList(d ukcal.Date) ([]schedule.DiaryEntry, error) {
 	if _, err := c.require(PermViewCalendar); err != nil {
 		return nil, err
 	}
-	return store.Diary(data.DiaryFilter{From: d, To: d})
+	return store.DayList(d)
 }
 
 // PatientAppointments lists a patient's appointments, cancelled ones

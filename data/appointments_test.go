@@ -284,3 +284,54 @@ func TestDayDiaryIsTheWholeDayInTwoHalves(t *testing.T) {
 		}
 	}
 }
+
+// Today's list is the day without its cancelled appointments, by time and
+// then the day view's column order: the same list, in the same order, as
+// asking for the day in time order.
+func TestDayListIsTheDayByTimeWithoutTheCancelled(t *testing.T) {
+	s := diaryFixture(t)
+	err := s.Write(func(tx *Tx) error {
+		// Column order differs from the ids' order, so the sort shows.
+		for i, id := range []string{"c3", "c0", "c9", "c5"} {
+			if err := tx.SaveClinician(schedule.Clinician{ID: id, Name: "Clinician " + id, Active: true, SortOrder: 10 - i}); err != nil {
+				return err
+			}
+		}
+		n := 0
+		for _, cl := range []string{"c0", "c1", "c2", "c3", "c5", "c9"} {
+			for _, start := range []int{9 * 60, 11 * 60, 14 * 60} {
+				n++
+				a := appt(fmt.Sprintf("a%02d", n), []string{"p1", "p2"}[n%2], cl, "2026-11-23", start)
+				if n%5 == 0 {
+					a.Status = schedule.StatusCancelledPatient
+				}
+				if err := tx.InsertAppointment(a); err != nil {
+					return err
+				}
+			}
+		}
+		return tx.InsertAppointment(appt("other", "p1", "c1", "2026-11-24", 9*60))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := ukcal.MustParseDate("2026-11-23")
+	want, err := s.Diary(DiaryFilter{From: day, To: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.DayList(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(es []schedule.DiaryEntry) string {
+		var out []string
+		for _, e := range es {
+			out = append(out, e.ClinicianID+"/"+e.ID)
+		}
+		return strings.Join(out, " ")
+	}
+	if len(want) != 15 || ids(got) != ids(want) {
+		t.Fatalf("Today's list is\n%s\nthe day by time is\n%s", ids(got), ids(want))
+	}
+}
