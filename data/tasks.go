@@ -224,15 +224,24 @@ func (s *Store) OpenRuleTasks(prefix string) ([]tasks.Task, error) {
 // OpenRuleTasks inside the transaction.
 func (t *Tx) OpenRuleTasks(prefix string) ([]tasks.Task, error) { return openRuleTasks(t.tx, prefix) }
 
+// openRuleTasksQuery reads a range of rule keys; it says the rule keys'
+// partial index's condition itself, so SQLite reads that index (Today
+// runs it on every look).
+const openRuleTasksQuery = `SELECT ` + taskColumns + ` FROM tasks WHERE rule_key <> '' AND rule_key >= ? AND rule_key < ? AND done_at = ''
+	ORDER BY rule_key`
+
+// ruleKeyRange is the range of keys that start with prefix: from prefix
+// up to, not including, prefix with its last byte one higher.
+func ruleKeyRange(prefix string) (from, to string) {
+	return prefix, prefix[:len(prefix)-1] + string(prefix[len(prefix)-1]+1)
+}
+
 func openRuleTasks(q querier, prefix string) ([]tasks.Task, error) {
 	if prefix == "" {
 		return nil, errors.New("open rule tasks: say which rule's")
 	}
-	// Every key starting with prefix sorts from prefix up to, not
-	// including, prefix with its last byte one higher (prefixes end in ':').
-	end := prefix[:len(prefix)-1] + string(prefix[len(prefix)-1]+1)
-	rows, err := q.Query(`SELECT `+taskColumns+` FROM tasks WHERE rule_key <> '' AND rule_key >= ? AND rule_key < ? AND done_at = ''
-		ORDER BY rule_key`, prefix, end)
+	from, to := ruleKeyRange(prefix)
+	rows, err := q.Query(openRuleTasksQuery, from, to)
 	if err != nil {
 		return nil, err
 	}
