@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"clinicdesk/app/pathways"
@@ -173,13 +172,19 @@ func (c *Clinic) feedReferral(tx *writeTx, a schedule.Appointment, to schedule.S
 // desk must not be stopped from marking a DNA) and the words returned say
 // why the pathway was left as it was.
 func (c *Clinic) feedEvent(tx *writeTx, r pathways.Referral, events []pathways.Event, e pathways.Event) (string, error) {
+	words, _, err := c.feedEventRecorded(tx, r, events, e)
+	return words, err
+}
+
+// feedEventRecorded is feedEvent, saying whether the event was recorded.
+func (c *Clinic) feedEventRecorded(tx *writeTx, r pathways.Referral, events []pathways.Event, e pathways.Event) (string, bool, error) {
 	if _, err := referralClock(r, append(slices.Clone(events), e), c.today()); err != nil {
-		return "; not added to referral " + r.ID + ": " + err.Error(), nil
+		return "; not added to referral " + r.ID + ": " + err.Error(), false, nil
 	}
 	if err := tx.appendReferralEvent(r, e, ", from appointment "+e.AppointmentID); err != nil {
-		return "", err
+		return "", false, err
 	}
-	return "; " + e.Kind.Label() + " on referral " + r.ID, nil
+	return "; " + e.Kind.Label() + " on referral " + r.ID, true, nil
 }
 
 func hasEvent(events []pathways.Event, kind pathways.EventKind) bool {
@@ -242,8 +247,8 @@ func (c *Clinic) feedCancelled(tx *writeTx, a schedule.Appointment, to schedule.
 	}
 	e := pathways.Event{ID: uuid.Must(uuid.NewV7()).String(), ReferralID: r.ID, Kind: pathways.FirstAppointmentCancelled,
 		On: ukcal.Today(now), AppointmentID: a.ID, Note: "Cancelled by " + by + ": " + reason, By: tx.session.User.ID, At: now}
-	words, err := c.feedEvent(tx, r, events, e)
-	if err != nil || !strings.HasPrefix(words, "; "+e.Kind.Label()) {
+	words, recorded, err := c.feedEventRecorded(tx, r, events, e)
+	if err != nil || !recorded {
 		return words, err
 	}
 	next, err := tx.NextReferralAppointment(r.ID, ukcal.Today(now))
