@@ -81,13 +81,7 @@ func (w *writeTx) referralTasks(referralID string) error {
 	if err != nil {
 		return err
 	}
-	today := w.c.today()
-	region := ukcal.DefaultRegion
-	if cs, err := w.CalendarSettings(); err == nil {
-		if r, err := ukcal.ParseRegion(cs.Region); err == nil {
-			region = r
-		}
-	}
+	today, region := w.c.today(), w.region()
 	name := ""
 	if r.Status != pathways.StatusClosed {
 		p, err := w.Patient(r.PatientID)

@@ -2,8 +2,11 @@ package app
 
 import (
 	"errors"
+	"slices"
 
 	"clinicdesk/app/pathways"
+	"clinicdesk/app/patients"
+	"clinicdesk/app/sar"
 	"clinicdesk/app/tasks"
 	"clinicdesk/app/ukcal"
 	"clinicdesk/data"
@@ -47,13 +50,32 @@ func (w *writeTx) closeRuleTasks(cs []ruleTaskClosing) error {
 // not brought" tasks whose reason has gone: each read by its request or
 // prompt, so only the few open ones cost a read. Caller holds c.mu.
 func (c *Clinic) sarAndNotBroughtClosingsLocked(today ukcal.Date, region ukcal.Region) ([]ruleTaskClosing, error) {
-	var out []ruleTaskClosing
-	sars, err := c.store.OpenRuleTasks(tasks.RulePrefixSAR)
+	out, err := sarClosings(c.store, tasks.RulePrefixSAR, today, region)
 	if err != nil {
 		return nil, err
 	}
-	for _, k := range sars {
-		req, err := c.store.SARRequest(tasks.RuleSubject(k.RuleKey))
+	wnb, err := notBroughtClosings(c.store, tasks.RulePrefixNotBrought)
+	return append(out, wnb...), err
+}
+
+// ruleFactReader reads what the subject access and "was not brought"
+// rules' tasks were made for: the store, or a transaction.
+type ruleFactReader interface {
+	OpenRuleTasks(prefix string) ([]tasks.Task, error)
+	SARRequest(id string) (sar.Request, error)
+	SafeguardingPrompt(id string) (patients.SafeguardingPrompt, error)
+}
+
+// sarClosings are the open subject access tasks, of the keys starting
+// with prefix, whose reason has gone.
+func sarClosings(q ruleFactReader, prefix string, today ukcal.Date, region ukcal.Region) ([]ruleTaskClosing, error) {
+	open, err := q.OpenRuleTasks(prefix)
+	if err != nil {
+		return nil, err
+	}
+	var out []ruleTaskClosing
+	for _, k := range open {
+		req, err := q.SARRequest(tasks.RuleSubject(k.RuleKey))
 		if errors.Is(err, data.ErrNotFound) {
 			out = append(out, ruleTaskClosing{k, "the request is no longer on the register."})
 			continue
@@ -71,12 +93,19 @@ func (c *Clinic) sarAndNotBroughtClosingsLocked(today ukcal.Date, region ukcal.R
 			out = append(out, ruleTaskClosing{k, why})
 		}
 	}
-	wnbs, err := c.store.OpenRuleTasks(tasks.RulePrefixNotBrought)
+	return out, nil
+}
+
+// notBroughtClosings are the open "was not brought" tasks, of the keys
+// starting with prefix, whose prompt was acknowledged.
+func notBroughtClosings(q ruleFactReader, prefix string) ([]ruleTaskClosing, error) {
+	open, err := q.OpenRuleTasks(prefix)
 	if err != nil {
 		return nil, err
 	}
-	for _, k := range wnbs {
-		p, err := c.store.SafeguardingPrompt(tasks.RuleSubject(k.RuleKey))
+	var out []ruleTaskClosing
+	for _, k := range open {
+		p, err := q.SafeguardingPrompt(tasks.RuleSubject(k.RuleKey))
 		if errors.Is(err, data.ErrNotFound) {
 			out = append(out, ruleTaskClosing{k, "the safeguarding prompt is no longer in the clinic file."})
 			continue
@@ -93,6 +122,38 @@ func (c *Clinic) sarAndNotBroughtClosingsLocked(today ukcal.Date, region ukcal.R
 		}
 	}
 	return out, nil
+}
+
+// closeGoneSARTasks marks done, in a change to the request's
+// transaction, its open tasks whose reason the change took away (the copy
+// made, the clock paused, a new due date), so no list shows them until
+// the next look.
+func (w *writeTx) closeGoneSARTasks(requestID string) error {
+	cs, err := sarClosings(w, tasks.RulePrefixSAR+requestID+":", w.c.today(), w.region())
+	if err != nil {
+		return err
+	}
+	return w.closeRuleTasks(cs)
+}
+
+// closeGoneNotBroughtTask marks done, in the acknowledgement's
+// transaction, the task the prompt made.
+func (w *writeTx) closeGoneNotBroughtTask(promptID string) error {
+	cs, err := notBroughtClosings(w, tasks.RulePrefixNotBrought+promptID)
+	if err != nil {
+		return err
+	}
+	return w.closeRuleTasks(slices.DeleteFunc(cs, func(x ruleTaskClosing) bool { return x.task.RuleKey != tasks.RulePrefixNotBrought+promptID }))
+}
+
+// region is the clinic's bank-holiday region as the transaction reads it.
+func (w *writeTx) region() ukcal.Region {
+	if cs, err := w.CalendarSettings(); err == nil {
+		if r, err := ukcal.ParseRegion(cs.Region); err == nil {
+			return r
+		}
+	}
+	return ukcal.DefaultRegion
 }
 
 // referralClosingsLocked are the open tasks the referral rules made whose

@@ -48,11 +48,10 @@ func wantClosedByRules(t *testing.T, c *Clinic, key, why string) {
 }
 
 // Each rule's task is made, its reason is taken away the way the desk
-// does it, and the task is marked done by ClinicDesk with why, in words:
-// the referral's own in the change's transaction, the subject access and
-// "was not brought" ones on the next look. A task someone snoozed or
-// changed goes the same way; a person's own task is never touched; and
-// Today's counts follow.
+// does it, and the task is marked done by ClinicDesk with why, in words,
+// in the transaction of the change. A task someone snoozed or changed
+// goes the same way; a person's own task is never touched; and Today's
+// counts follow.
 func TestRuleTasksCloseWhenTheirReasonGoes(t *testing.T) {
 	d := newDiary(t)
 	c := d.c
@@ -153,11 +152,11 @@ func TestRuleTasksCloseWhenTheirReasonGoes(t *testing.T) {
 	if err := c.AcknowledgeSafeguarding(res.DNA.Safeguarding.ID, "Spoke to mum: the car broke down. No concerns."); err != nil {
 		t.Fatal(err)
 	}
+	wantClosedByRules(t, c, keys["sar"], "the subject access copy was made on Monday 23 November 2026.")
+	wantClosedByRules(t, c, keys["wnb"], "the safeguarding prompt was acknowledged on Monday 23 November 2026.")
 	if counts, err = c.MyTaskCounts(); err != nil {
 		t.Fatal(err)
 	}
-	wantClosedByRules(t, c, keys["sar"], "the subject access copy was made on Monday 23 November 2026.")
-	wantClosedByRules(t, c, keys["wnb"], "the safeguarding prompt was acknowledged on Monday 23 November 2026.")
 	if counts.DueToday+counts.Overdue != 1 {
 		t.Errorf("Today counts %+v, want only the person's own task", counts)
 	}
@@ -171,28 +170,43 @@ func TestRuleTasksCloseWhenTheirReasonGoes(t *testing.T) {
 }
 
 // Tasks left open from before the rules closed their own (the clinic
-// upgraded with stale ones) are closed on the day's run over every
-// referral, though the change that took their reason away is long past.
-func TestTheDaysRunClosesTasksLeftFromBefore(t *testing.T) {
+// upgraded with stale ones) are closed by the rules' next run, though the
+// change that took their reason away is long past: the referral rules'
+// with the day's run over every referral, a "was not brought" one on any
+// look.
+func TestTheRulesCloseTasksLeftFromBefore(t *testing.T) {
 	d := newDiary(t)
 	c := d.c
 	c.now = func() time.Time { return at("2026-11-23", 10, 0) }
 	r := gpReferral(d.zoe.ID, "2026-11-02")
 	r.AcknowledgedOn = ukcal.MustParseDate("2026-11-03")
 	acked := addReferral(t, c, r)
-	stale := tasks.Task{PatientID: acked.PatientID, ReferralID: acked.ID, Due: ukcal.MustParseDate("2026-11-04"), OwnerRole: "receptionist",
-		Title: "Acknowledge Zoë's referral", RuleKey: "referral:" + acked.ID + ":acknowledge"}
+	child, err := c.CreatePatient(ruby(true), PatientOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, res := d.markMissed(t, child, "2026-11-23")
+	if err := c.AcknowledgeSafeguarding(res.DNA.Safeguarding.ID, "No concerns."); err != nil {
+		t.Fatal(err)
+	}
+	stale := []tasks.Task{
+		{PatientID: acked.PatientID, ReferralID: acked.ID, Due: ukcal.MustParseDate("2026-11-04"), OwnerRole: "receptionist",
+			Title: "Acknowledge Zoë's referral", RuleKey: "referral:" + acked.ID + ":acknowledge"},
+		{PatientID: child.ID, Due: ukcal.MustParseDate("2026-11-23"), OwnerRole: "manager",
+			Title: "Consider safeguarding", RuleKey: "wnb:" + res.DNA.Safeguarding.ID},
+	}
 	c.mu.Lock()
 	s, err := c.require(PermNotePatients)
 	if err == nil {
-		err = c.writeAs(s, func(tx *writeTx) error { _, err := tx.insertRuleTasks([]tasks.Task{stale}); return err })
+		err = c.writeAs(s, func(tx *writeTx) error { _, err := tx.insertRuleTasks(stale); return err })
 	}
 	c.mu.Unlock()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.MakeRuleTasks(); err != nil {
+	if _, err := c.MyTaskCounts(); err != nil { // the look also runs the day's referral run, due today
 		t.Fatal(err)
 	}
-	wantClosedByRules(t, c, stale.RuleKey, "the referral was acknowledged on Tuesday 3 November 2026.")
+	wantClosedByRules(t, c, stale[0].RuleKey, "the referral was acknowledged on Tuesday 3 November 2026.")
+	wantClosedByRules(t, c, stale[1].RuleKey, "the safeguarding prompt was acknowledged on Monday 23 November 2026.")
 }
