@@ -91,6 +91,9 @@ func (c *Clinic) SetStatus(id string, to schedule.Status, reason string) (Status
 			detail += "; reason: " + reason
 		}
 		words, err := c.feedReferral(tx, a, to)
+		if err == nil && to.Cancelled() {
+			words, err = c.feedCancelled(tx, a, to, reason)
+		}
 		if err != nil {
 			return err
 		}

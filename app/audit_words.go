@@ -61,6 +61,7 @@ var auditWords = map[string]string{
 	"patient.call":        "Logged a phone call",
 	"task.create":         "Added a task",
 	"task.auto":           "A task was made by ClinicDesk's rules",
+	"task.auto_done":      "A task was marked done by ClinicDesk's rules: its reason had gone",
 	"task.view":           "Opened a task",
 	"task.update":         "Changed a task",
 	"task.snooze":         "Snoozed a task",

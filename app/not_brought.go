@@ -149,7 +149,10 @@ func (c *Clinic) AcknowledgeSafeguarding(id, note string) error {
 		if err := tx.AcknowledgeSafeguardingPrompt(id, s.User.Username, note, c.clock()); err != nil {
 			return err
 		}
-		return tx.audit(auditEvent{Action: "safeguarding.acknowledge", Entity: "appointment", ID: p.AppointmentID, Patient: p.PatientID, Detail: "note: " + note})
+		if err := tx.audit(auditEvent{Action: "safeguarding.acknowledge", Entity: "appointment", ID: p.AppointmentID, Patient: p.PatientID, Detail: "note: " + note}); err != nil {
+			return err
+		}
+		return tx.closeGoneNotBroughtTask(id)
 	})
 }
 

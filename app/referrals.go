@@ -331,7 +331,10 @@ func (c *Clinic) CloseReferral(id, reason string) (pathways.Referral, error) {
 		if err := tx.UpdateReferral(r); err != nil {
 			return notFound(err, "that referral is not in this clinic file")
 		}
-		return tx.audit(auditEvent{Action: "referral.close", Entity: "referral", ID: r.ID, Patient: r.PatientID, Detail: "reason: " + reason})
+		if err := tx.audit(auditEvent{Action: "referral.close", Entity: "referral", ID: r.ID, Patient: r.PatientID, Detail: "reason: " + reason}); err != nil {
+			return err
+		}
+		return tx.referralTasks(r.ID) // its open tasks are done with it
 	})
 	if err != nil {
 		return pathways.Referral{}, err

@@ -172,13 +172,19 @@ func (c *Clinic) feedReferral(tx *writeTx, a schedule.Appointment, to schedule.S
 // desk must not be stopped from marking a DNA) and the words returned say
 // why the pathway was left as it was.
 func (c *Clinic) feedEvent(tx *writeTx, r pathways.Referral, events []pathways.Event, e pathways.Event) (string, error) {
+	words, _, err := c.feedEventRecorded(tx, r, events, e)
+	return words, err
+}
+
+// feedEventRecorded is feedEvent, saying whether the event was recorded.
+func (c *Clinic) feedEventRecorded(tx *writeTx, r pathways.Referral, events []pathways.Event, e pathways.Event) (string, bool, error) {
 	if _, err := referralClock(r, append(slices.Clone(events), e), c.today()); err != nil {
-		return "; not added to referral " + r.ID + ": " + err.Error(), nil
+		return "; not added to referral " + r.ID + ": " + err.Error(), false, nil
 	}
 	if err := tx.appendReferralEvent(r, e, ", from appointment "+e.AppointmentID); err != nil {
-		return "", err
+		return "", false, err
 	}
-	return "; " + e.Kind.Label() + " on referral " + r.ID, nil
+	return "; " + e.Kind.Label() + " on referral " + r.ID, true, nil
 }
 
 func hasEvent(events []pathways.Event, kind pathways.EventKind) bool {
@@ -187,18 +193,70 @@ func hasEvent(events []pathways.Event, kind pathways.EventKind) bool {
 
 // awaitingFirstBooking reports whether the pathway is waiting for its
 // first appointment to be booked: none attended, and none booked since
-// the last first-appointment DNA (the rebooking starts a new clock).
+// the last first-appointment DNA (the rebooking starts a new clock) or
+// cancellation.
 func awaitingFirstBooking(events []pathways.Event) bool {
-	waiting := true
+	_, waiting := currentFirstBooking(events)
+	return waiting
+}
+
+// currentFirstBooking is the appointment the pathway's first booking
+// came from ("" when recorded by hand), and whether the pathway is
+// waiting for a booking instead (then there is none).
+func currentFirstBooking(events []pathways.Event) (appointmentID string, waiting bool) {
+	waiting = true
 	for _, e := range events {
 		switch e.Kind {
 		case pathways.FirstAppointmentAttended:
-			return false
+			return "", false
 		case pathways.FirstAppointmentBooked:
-			waiting = false
-		case pathways.FirstAppointmentDNA:
-			waiting = true
+			appointmentID, waiting = e.AppointmentID, false
+		case pathways.FirstAppointmentDNA, pathways.FirstAppointmentCancelled:
+			appointmentID, waiting = "", true
 		}
 	}
-	return waiting
+	return appointmentID, waiting
+}
+
+// feedCancelled records a referral's first appointment cancelled, in the
+// cancel's transaction, when the cancelled one is the pathway's current
+// first booking: the pathway then waits for a booking again, and its
+// clock runs on (no pauses since 2015). When another appointment is
+// still booked for the referral, that one becomes the first booked. The
+// returned words go into the status change's audit row.
+func (c *Clinic) feedCancelled(tx *writeTx, a schedule.Appointment, to schedule.Status, reason string) (string, error) {
+	referralID, err := tx.AppointmentReferral(a.ID)
+	if err != nil || referralID == "" {
+		return "", err
+	}
+	r, err := tx.Referral(referralID)
+	if err != nil || r.Status == pathways.StatusClosed {
+		return "", err
+	}
+	events, err := tx.ReferralEvents(r.ID)
+	if err != nil {
+		return "", err
+	}
+	if first, waiting := currentFirstBooking(events); waiting || first != a.ID {
+		return "", nil
+	}
+	now := c.clock().UTC()
+	by := "the clinic"
+	if to == schedule.StatusCancelledPatient {
+		by = "the patient"
+	}
+	e := pathways.Event{ID: uuid.Must(uuid.NewV7()).String(), ReferralID: r.ID, Kind: pathways.FirstAppointmentCancelled,
+		On: ukcal.Today(now), AppointmentID: a.ID, Note: "Cancelled by " + by + ": " + reason, By: tx.session.User.ID, At: now}
+	words, recorded, err := c.feedEventRecorded(tx, r, events, e)
+	if err != nil || !recorded {
+		return words, err
+	}
+	next, err := tx.NextReferralAppointment(r.ID, ukcal.Today(now))
+	if err != nil || next == "" {
+		return words, err
+	}
+	booked := pathways.Event{ID: uuid.Must(uuid.NewV7()).String(), ReferralID: r.ID, Kind: pathways.FirstAppointmentBooked,
+		On: ukcal.Today(now), AppointmentID: next, By: tx.session.User.ID, At: now}
+	more, err := c.feedEvent(tx, r, append(events, e), booked)
+	return words + more, err
 }

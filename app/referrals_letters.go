@@ -97,8 +97,11 @@ func (c *Clinic) ReferralLetter(referralID, template string) (LetterResult, erro
 		if err := tx.UpdateReferral(r); err != nil {
 			return err
 		}
-		return tx.audit(auditEvent{Action: "referral.update", Entity: "referral", ID: r.ID, Patient: r.PatientID,
-			Detail: "acknowledged on " + today.String() + " (acknowledgement printed)"})
+		if err := tx.audit(auditEvent{Action: "referral.update", Entity: "referral", ID: r.ID, Patient: r.PatientID,
+			Detail: "acknowledged on " + today.String() + " (acknowledgement printed)"}); err != nil {
+			return err
+		}
+		return tx.referralTasks(r.ID) // the task to acknowledge it is done
 	})
 	if err != nil {
 		return LetterResult{}, err

@@ -42,6 +42,9 @@ func TestReferralLettersGoToTheOtherEndAndSayWhatHappened(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Printing it acknowledged the referral: the rules' task to do so is
+	// done, in the letter's transaction.
+	wantClosedByRules(t, c, "referral:"+r.ID+":acknowledge", "the referral was acknowledged on Monday 23 November 2026.")
 	text := pdfTextOf(t, ack.PDF)
 	for _, want := range []string{"Dr A Khan Harbour Medical Practice 4 Quay Street SWANSEA SA1 1AA", "Dear Dr Khan,",
 		"which we received on 18 November 2026", "as a routine referral", "Monday 30 November 2026 at 09:00 with Dr Siân Evans",

@@ -63,6 +63,9 @@ func referralFacts(r pathways.Referral, patient string, sum *pathways.Summary, e
 		clock, err = pathways.Compute(r.Urgency, events, today)
 		ok = err == nil
 	}
+	if ok {
+		f.Clock = &clock
+	}
 	if ok && clockAtRisk(clock, today) {
 		f.AtRisk, f.Breach = true, clock.Breach
 	}
@@ -71,45 +74,40 @@ func referralFacts(r pathways.Referral, patient string, sum *pathways.Summary, e
 
 // referralTasks runs the referral rules for one referral that was just
 // added or changed, in the change's transaction: its task comes with the
-// change rather than on the next day's run.
+// change rather than on the next day's run, and the open tasks the rules
+// made for it whose reason the change took away are marked done.
 func (w *writeTx) referralTasks(referralID string) error {
 	r, err := w.Referral(referralID)
 	if err != nil {
 		return err
 	}
+	today, region := w.c.today(), w.region()
+	name := ""
+	if r.Status != pathways.StatusClosed {
+		p, err := w.Patient(r.PatientID)
+		if err != nil {
+			return err
+		}
+		name = patientFullName(p)
+	}
+	f, err := referralFactsFrom(w, r, name, today)
+	if err != nil {
+		return err
+	}
+	closings, err := w.referralTaskClosings(f, today, region)
+	if err != nil {
+		return err
+	}
+	if err := w.closeRuleTasks(closings); err != nil {
+		return err
+	}
 	if r.Status == pathways.StatusClosed {
 		return nil
 	}
-	p, err := w.Patient(r.PatientID)
-	if err != nil {
-		return err
-	}
-	today := w.c.today()
-	sum, has, err := w.ReferralSummary(r.ID)
-	if err != nil {
-		return err
-	}
-	var events []pathways.Event
-	if r.Direction == pathways.In && (!has || !sum.Covers(today)) {
-		if events, err = w.ReferralEvents(r.ID); err != nil {
-			return err
-		}
-	}
-	var sp *pathways.Summary
-	if has {
-		sp = &sum
-	}
-	f := referralFacts(r, patientFullName(p), sp, events, today)
 	f.Owner = tasks.Owner{Role: string(Receptionist)}
 	if r.OwnerID != "" {
 		if u, err := w.UserByID(r.OwnerID); err == nil && u.Active {
 			f.Owner = tasks.Owner{UserID: u.ID}
-		}
-	}
-	region := ukcal.DefaultRegion
-	if cs, err := w.CalendarSettings(); err == nil {
-		if r, err := ukcal.ParseRegion(cs.Region); err == nil {
-			region = r
 		}
 	}
 	_, err = w.insertRuleTasks(tasks.ReferralTasks(f, today, region))

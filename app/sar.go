@@ -168,8 +168,11 @@ func (c *Clinic) produceSAR(by *Session, cp preparedSAR, isNew bool, pdf, js io.
 		// The audit trail is append-only and hash-chained, so the hashes
 		// there prove later what was handed over even if the request row
 		// were changed.
-		return tx.audit(auditEvent{Action: "patient.sar", Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: fmt.Sprintf("received %s, due %s, pdf sha256 %s, json sha256 %s",
-			req.Received, cp.due, req.SHA256PDF, req.SHA256JSON)})
+		if err := tx.audit(auditEvent{Action: "patient.sar", Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: fmt.Sprintf("received %s, due %s, pdf sha256 %s, json sha256 %s",
+			req.Received, cp.due, req.SHA256PDF, req.SHA256JSON)}); err != nil {
+			return err
+		}
+		return tx.closeGoneSARTasks(req.ID) // the copy is made: its task is done
 	})
 	if err != nil {
 		return sar.Request{}, err

@@ -66,7 +66,10 @@ func (c *Clinic) ExtendSAR(id string, sent ukcal.Date, why string) (sar.Request,
 		if err := tx.audit(auditEvent{Action: "sar.extend", Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: "notice sent " + sent.String() + ", due " + due.String()}); err != nil {
 			return err
 		}
-		return logLetter(tx, p.record)
+		if err := logLetter(tx, p.record); err != nil {
+			return err
+		}
+		return tx.closeGoneSARTasks(req.ID) // due later now: a new task when it comes near
 	})
 	if err != nil {
 		return sar.Request{}, LetterResult{}, err

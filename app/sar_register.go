@@ -97,7 +97,10 @@ func (c *Clinic) saveSAR(s *Session, req sar.Request, isNew bool, action, detail
 		if err := save(req, due, dueExt); err != nil {
 			return err
 		}
-		return tx.audit(auditEvent{Action: action, Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: detail + ", due " + due.String()})
+		if err := tx.audit(auditEvent{Action: action, Entity: "sar", ID: req.ID, Patient: req.PatientID, Detail: detail + ", due " + due.String()}); err != nil {
+			return err
+		}
+		return tx.closeGoneSARTasks(req.ID)
 	})
 }
 

@@ -63,8 +63,9 @@ func (c *Clinic) MakeDueRuleTasks() (int, error) {
 }
 
 // makeRuleTasksLocked runs the rules, the referral rules over every open
-// referral when referrals is set (and then notes the day), and saves the
-// tasks not made before. Caller holds c.mu.
+// referral when referrals is set (and then notes the day), saves the
+// tasks not made before and marks done those whose reason has gone
+// (tasks_rules_done.go). Caller holds c.mu.
 func (c *Clinic) makeRuleTasksLocked(s *Session, referrals bool) (int, error) {
 	today, region := c.today(), c.bankHolidayRegionLocked()
 	var made []tasks.Task
@@ -78,6 +79,10 @@ func (c *Clinic) makeRuleTasksLocked(s *Session, referrals bool) (int, error) {
 		return 0, err
 	}
 	made = append(made, wnb...)
+	closings, err := c.sarAndNotBroughtClosingsLocked(today, region)
+	if err != nil {
+		return 0, err
+	}
 	var noteDay func(tx *writeTx) error
 	if referrals && referralTaskFacts != nil {
 		facts, err := referralTaskFacts(c, today)
@@ -85,7 +90,21 @@ func (c *Clinic) makeRuleTasksLocked(s *Session, referrals bool) (int, error) {
 			return 0, err
 		}
 		made = append(made, c.referralTasksLocked(facts, today, region)...)
+		gone, err := c.referralClosingsLocked(facts, today, region)
+		if err != nil {
+			return 0, err
+		}
+		closings = append(closings, gone...)
 		noteDay = func(tx *writeTx) error { return tx.SetSetting(referralTasksDayKey, today.String()) }
+	}
+	if len(closings) > 0 {
+		closeDay := noteDay
+		noteDay = func(tx *writeTx) error {
+			if err := tx.closeRuleTasks(closings); err != nil || closeDay == nil {
+				return err
+			}
+			return closeDay(tx)
+		}
 	}
 	return c.saveRuleTasksLocked(s, made, noteDay)
 }

@@ -134,8 +134,18 @@ func (t *Tx) AppointmentReferral(appointmentID string) (string, error) {
 // there is none: the one an acknowledgement tells the referrer about,
 // whether it was the first booked or a rebooking after a cancellation.
 func (s *Store) NextReferralAppointment(referralID string, from ukcal.Date) (string, error) {
+	return nextReferralAppointment(s.db, referralID, from)
+}
+
+// NextReferralAppointment inside the transaction: after a first
+// appointment is cancelled, another still booked becomes the first.
+func (t *Tx) NextReferralAppointment(referralID string, from ukcal.Date) (string, error) {
+	return nextReferralAppointment(t.tx, referralID, from)
+}
+
+func nextReferralAppointment(q querier, referralID string, from ukcal.Date) (string, error) {
 	var id string
-	err := s.db.QueryRow(`SELECT a.id FROM referral_appointments ra JOIN appointments a ON a.id = ra.appointment_id
+	err := q.QueryRow(`SELECT a.id FROM referral_appointments ra JOIN appointments a ON a.id = ra.appointment_id
 		WHERE ra.referral_id = ? AND a.status = 'booked' AND a.date >= ? ORDER BY a.date, a.start_min LIMIT 1`, referralID, from).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil

@@ -44,9 +44,18 @@ func (s *Store) SafeguardingPrompts(f patients.SafeguardingFilter) ([]patients.S
 	return safeguardingPrompts(s.db, f)
 }
 
+// SafeguardingPrompt reads one prompt.
+func (s *Store) SafeguardingPrompt(id string) (patients.SafeguardingPrompt, error) {
+	return safeguardingPrompt(s.db, id)
+}
+
 // SafeguardingPrompt reads one prompt inside the transaction.
 func (t *Tx) SafeguardingPrompt(id string) (patients.SafeguardingPrompt, error) {
-	row := t.tx.QueryRow(`SELECT `+safeguardingColumns+safeguardingFrom+` WHERE s.id = ?`, id)
+	return safeguardingPrompt(t.tx, id)
+}
+
+func safeguardingPrompt(q querier, id string) (patients.SafeguardingPrompt, error) {
+	row := q.QueryRow(`SELECT `+safeguardingColumns+safeguardingFrom+` WHERE s.id = ?`, id)
 	p, err := scanSafeguarding(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound

@@ -214,3 +214,54 @@ func (s *Store) RuleKeysMade(keys []string) (map[string]bool, error) {
 	}
 	return made, nil
 }
+
+// OpenRuleTasks are the open tasks the rules made whose keys start with
+// prefix ("sar:", "referral:ID:"), read through the rule keys' index.
+func (s *Store) OpenRuleTasks(prefix string) ([]tasks.Task, error) {
+	return openRuleTasks(s.db, prefix)
+}
+
+// OpenRuleTasks inside the transaction.
+func (t *Tx) OpenRuleTasks(prefix string) ([]tasks.Task, error) { return openRuleTasks(t.tx, prefix) }
+
+// openRuleTasksQuery reads a range of rule keys; it says the rule keys'
+// partial index's condition itself, so SQLite reads that index (Today
+// runs it on every look).
+const openRuleTasksQuery = `SELECT ` + taskColumns + ` FROM tasks WHERE rule_key <> '' AND rule_key >= ? AND rule_key < ? AND done_at = ''
+	ORDER BY rule_key`
+
+// ruleKeyRange is the range of keys that start with prefix: from prefix
+// up to, not including, prefix with its last byte one higher.
+func ruleKeyRange(prefix string) (from, to string) {
+	return prefix, prefix[:len(prefix)-1] + string(prefix[len(prefix)-1]+1)
+}
+
+func openRuleTasks(q querier, prefix string) ([]tasks.Task, error) {
+	if prefix == "" {
+		return nil, errors.New("open rule tasks: say which rule's")
+	}
+	from, to := ruleKeyRange(prefix)
+	rows, err := q.Query(openRuleTasksQuery, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []tasks.Task
+	for rows.Next() {
+		k, err := scanTask(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// CompleteRuleTask marks an open task a rule made done with the note
+// given (the rules say why they closed it). ErrNotFound when it is done
+// already.
+func (t *Tx) CompleteRuleTask(id, by string, at time.Time, note string) error {
+	res, err := t.tx.Exec(`UPDATE tasks SET done_at = ?, done_by = ?, note = ? WHERE id = ? AND done_at = '' AND rule_key <> ''`,
+		instant(at), by, note, id)
+	return oneRow(res, err)
+}

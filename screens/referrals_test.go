@@ -318,3 +318,37 @@ func TestTheTrackingListSavesAsCSVAndPDF(t *testing.T) {
 		}
 	}
 }
+
+// The referral's first appointment cancelled by the patient: its page
+// shows the cancellation among its events and offers to book the first
+// appointment again.
+func TestACancelledFirstAppointmentShowsOnTheReferralAndAsksForABooking(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	p := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
+	r, err := c.AddReferral(pathways.Referral{PatientID: p.ID, Direction: pathways.In, Date: testclock.Today(),
+		Party: pathways.Party{Name: "Dr A Khan"}, Urgency: pathways.Routine, Kind: pathways.RTT, Reason: "knee pain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := c.Book(app.BookingRequest{PatientID: p.ID, ClinicianID: d.patel.ID, TypeID: d.review.ID,
+		Date: ctDay, Start: schedule.Clock(11 * 60), ReferralID: r.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, w, _ := trScreen(t, c)
+	s.openFile(r.ID)
+	tpIdle(t)
+	if s.file == nil || s.file.bookButton.Text != "Book an appointment" {
+		t.Fatalf("booked: the page offers %q", s.file.bookButton.Text)
+	}
+	if _, err := c.SetStatus(a.ID, schedule.StatusCancelledPatient, "Away that week"); err != nil {
+		t.Fatal(err)
+	}
+	s.file.reload()
+	tpIdle(t)
+	if s.file.bookButton.Text != "Book first appointment" || !tpShows(w, "First appointment cancelled · "+testclock.Today().LongWithDay()) {
+		t.Errorf("after the cancel the page offers %q and shows %q", s.file.bookButton.Text, tpTexts(w))
+	}
+}

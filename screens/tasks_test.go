@@ -488,3 +488,41 @@ func TestTheTeamTabNarrowsToOnePersonOrRole(t *testing.T) {
 		}
 	}
 }
+
+// A task the rules made leaves Today's card by itself once its reason
+// has gone: the referral acknowledged, the card's next look says it is
+// up to date, and the task reads as done by ClinicDesk's rules.
+func TestARuleTaskLeavesTodayWhenItsReasonGoes(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	ada := tpAdd(t, c, "Ada", "Lovelace", "1985-12-10")
+	today := testclock.Today()
+	r, err := c.AddReferral(pathways.Referral{PatientID: ada.ID, Direction: pathways.In, Date: today.AddDays(-10),
+		Party: pathways.Party{Name: "Dr A Khan", Organisation: "Harbour Medical Practice"}, Urgency: pathways.Routine,
+		Kind: pathways.RTT, Reason: "knee pain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, w, _ := tcToday(t, c)
+	if len(s.tasks.lines) != 1 || !strings.HasPrefix(s.tasks.lines[0].Task.Title, "Acknowledge Ada Lovelace's referral") ||
+		s.tasks.card.Subtitle != "1 overdue · 0 due today" {
+		t.Fatalf("Today before: %q with %+v", s.tasks.card.Subtitle, s.tasks.lines)
+	}
+	made := s.tasks.lines[0].Task
+	if _, err := c.UpdateReferral(r.ID, app.ReferralDesk{OwnerID: r.OwnerID, AcknowledgedOn: today}); err != nil {
+		t.Fatal(err)
+	}
+	s.tasks.reload()
+	tpIdle(t)
+	if got := s.tasks.card.Subtitle; got != "Up to date" || len(s.tasks.lines) != 0 {
+		t.Errorf("after the acknowledgement the card says %q with %d tasks", got, len(s.tasks.lines))
+	}
+	if tpShows(w, made.Title) {
+		t.Errorf("the acknowledged referral's task is still on Today: %q", tpTexts(w))
+	}
+	k := tkTaskOf(t, c, ada.ID)
+	if !k.IsDone() || k.DoneBy != tasks.DoneByRules ||
+		!strings.HasSuffix(k.Note, "Done by ClinicDesk: the referral was acknowledged on "+today.LongWithDay()+".") {
+		t.Errorf("the task after the acknowledgement: %+v", k)
+	}
+}

@@ -24,7 +24,7 @@ clinicdesk referrals event  --db PATH --referral ID --kind KIND [--on YYYY-MM-DD
 clinicdesk referrals close  --db PATH --referral ID --reason TEXT --user NAME --password-stdin   (managers: close a pathway by hand)
 clinicdesk referrals export --db PATH --out FILE.csv [--patient ID|NHSNUMBER] [--status open|replied|closed] [--direction in|out] [--open] [--owner USER] [--clinician NAME] --user NAME --password-stdin
 --date is the day a referral in was received or a referral out was sent; --kind is rtt (consultant-led, 18 weeks), cancer or other (the default for a referral out).
-Event kinds: first_appointment_booked, first_appointment_attended, first_appointment_dna, decision_to_treat, first_definitive_treatment, active_monitoring_started, decision_not_to_treat, patient_declined_treatment, diagnosis_communicated, cancer_ruled_out, later_dna, discharged_to_referrer, transferred. Dates left out are today.`
+Event kinds: first_appointment_booked, first_appointment_attended, first_appointment_dna, decision_to_treat, first_definitive_treatment, active_monitoring_started, decision_not_to_treat, patient_declined_treatment, diagnosis_communicated, cancer_ruled_out, later_dna, discharged_to_referrer, transferred, first_appointment_cancelled (the first appointment booked was cancelled: the clock runs on). Dates left out are today.`
 
 // referralFlags are every action's flags; each action says which it needs.
 type referralFlags struct {

@@ -12,6 +12,11 @@ import (
 // consultant-led waiting times rules suite" (October 2022); comments name
 // its sections: clock starts, new clocks, clock stops for treatment and
 // for non-treatment, did not attend.
+//
+// Cancellations: since October 2015 the rules have no patient-initiated
+// clock pauses, so a cancelled first appointment, by the patient or by the
+// clinic, neither stops nor pauses the clock: it keeps running, and the
+// pathway only waits for a booking again (first_appointment_cancelled).
 
 // ClockStatus is where a referral-to-treatment clock stands. The values are
 // the `clock` command's "status".
@@ -284,6 +289,13 @@ func (w *walker) running(e numbered) error {
 		return fmt.Errorf("%s comes after the first appointment was attended on %s: a missed later appointment is later_dna", e, c.FirstAttended)
 	case e.Kind == LaterDNA && c.FirstAttended.IsZero():
 		return fmt.Errorf("%s comes before any first appointment was attended: a missed first appointment is first_appointment_dna", e)
+	case e.Kind == FirstAppointmentCancelled && !c.FirstAttended.IsZero():
+		return fmt.Errorf("%s comes after the first appointment was attended on %s: a later appointment's cancellation is not a pathway event", e, c.FirstAttended)
+	case e.Kind == FirstAppointmentCancelled && c.FirstBooked.IsZero():
+		return fmt.Errorf("%s comes when no first appointment is booked: record the booking (first_appointment_booked) first", e)
+	case e.Kind == FirstAppointmentCancelled:
+		// The clock runs on (no pauses since 2015); the booking is gone.
+		c.FirstBooked = ukcal.Date{}
 	case e.Kind == FirstAppointmentDNA:
 		// Did not attend: a missed first appointment (one clearly communicated,
 		// which recording the DNA asserts) nullifies the clock.

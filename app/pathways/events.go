@@ -27,6 +27,11 @@ const (
 	LaterDNA                 EventKind = "later_dna"
 	DischargedToReferrer     EventKind = "discharged_to_referrer"
 	Transferred              EventKind = "transferred"
+	// FirstAppointmentCancelled: the first appointment booked was
+	// cancelled (by the patient or by the clinic; the note says which),
+	// so the pathway waits for a booking again. Not one of the `clock`
+	// command's documented kinds (SPEC §3), though it accepts it.
+	FirstAppointmentCancelled EventKind = "first_appointment_cancelled"
 )
 
 // EventKinds are all the event kinds.
@@ -34,7 +39,7 @@ var EventKinds = []EventKind{
 	ReferralReceived, FirstAppointmentBooked, FirstAppointmentAttended, FirstAppointmentDNA,
 	DecisionToTreat, FirstDefinitiveTreatment, ActiveMonitoringStarted, DecisionNotToTreat,
 	PatientDeclinedTreatment, DiagnosisCommunicated, CancerRuledOut, LaterDNA,
-	DischargedToReferrer, Transferred,
+	DischargedToReferrer, Transferred, FirstAppointmentCancelled,
 }
 
 // Valid reports whether k is one of the event kinds.
@@ -71,6 +76,8 @@ func (k EventKind) Label() string {
 		return "Discharged back to the referrer"
 	case Transferred:
 		return "Transferred to another provider"
+	case FirstAppointmentCancelled:
+		return "First appointment cancelled"
 	}
 	return string(k)
 }

@@ -85,6 +85,9 @@ type ReferralFacts struct {
 	AtRisk      bool       // the clock breaches within the clinic's at-risk days
 	Breach      ukcal.Date // the clock's breach date, when AtRisk
 	Owner       Owner      // the referral's owner, or the receptionists
+	// Clock is the referral's clock today, nil when it could not be read
+	// (or the referral is one going out): why an at-risk task went.
+	Clock *pathways.Clock
 }
 
 // ReferralTasks are the tasks one referral calls for today: not yet
