@@ -20,7 +20,8 @@ func (c Cancelled) Add(o Cancelled) Cancelled {
 // CancellationsDefinition says what the cancellations report counts.
 const CancellationsDefinition = "Appointments cancelled, by the date the appointment was for (not the day it was cancelled), " +
 	"split by who cancelled: the patient or the clinic. Late means the cancellation was recorded less than 24 hours " +
-	"before the appointment was due to start. Moved appointments are not cancellations and are not counted."
+	"before the appointment was due to start. Moved appointments are not cancellations and are not counted. An appointment " +
+	"later than today that is already cancelled counts once its day has come." + FutureNote
 
 // BuildCancellations is the cancellations report.
 func BuildCancellations(r Range, ps []Period, per []Cancelled, prev Cancelled) Report {
@@ -39,8 +40,8 @@ func BuildCancellations(r Range, ps []Period, per []Cancelled, prev Cancelled) R
 		rows = append(rows, cancelRow(ps[i].Label, c))
 	}
 	rows = append(rows, cancelRow("Whole range", total))
-	summary := Compare("cancellations by patients", Count, float64(prev.Patient), float64(total.Patient), "") + " " +
-		Compare("cancellations by the clinic", Count, float64(prev.Clinic), float64(total.Clinic), "")
+	summary := r.Compare("cancellations by patients", Count, float64(prev.Patient), float64(total.Patient), "") + " " +
+		r.CompareAgain("cancellations by the clinic", Count, float64(prev.Clinic), float64(total.Clinic), "")
 	if late := total.PatientLate + total.ClinicLate; late > 0 {
 		summary += fmt.Sprintf(" %s of this period's were late, under 24 hours before the start.", capital(strconv.Itoa(late)))
 	}

@@ -42,6 +42,10 @@ type Range struct {
 	From, To    ukcal.Date
 	By          Grouping
 	ClinicianID string // "" for the whole clinic
+	// Today is the day the report is run (the facade sets it): days after
+	// it have not happened yet, so they are not counted, and a period
+	// wholly after it has no figure. Zero counts every day.
+	Today ukcal.Date
 }
 
 // Period is one week or month of a range, both ends included.
