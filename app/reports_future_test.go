@@ -51,6 +51,9 @@ func TestReportsIntoTheFutureCountUpToToday(t *testing.T) {
 		t.Errorf("summary:\n got %s\nwant %s", over.Summary, want)
 	}
 	checkRows(t, "by clinician", use.Figures[1].Table.Rows, "Dr Early | 300 | 4620 | 6.5")
+	if over.Ahead != 1 || use.Figures[1].Ahead != 0 {
+		t.Errorf("periods ahead: %d over time, %d by clinician; want the last week only", over.Ahead, use.Figures[1].Ahead)
+	}
 
 	// DNA: 1 due in the first week, 2 with one missed in the second,
 	// none due yet this week (today's is this afternoon); 1 of 3 = 33.3%.
@@ -68,7 +71,7 @@ func TestReportsIntoTheFutureCountUpToToday(t *testing.T) {
 	checkRows(t, "cancellations", cancel.Table.Rows, "w/c 9 Nov | 0 | 0 | 0 | 0 | 0", "w/c 16 Nov | 1 | 0 | 0 | 0 | 1",
 		"w/c 23 Nov | 0 | 0 | 0 | 0 | 0", "w/c 30 Nov | – | – | – | – | –", "Whole range so far | 1 | 0 | 0 | 0 | 1")
 	if want := "So far (to today, Monday 23 November 2026), the number of cancellations by patients is 1, against 0 in the whole of the previous period. " +
-		"So far, the number of cancellations by the clinic is 0, against 0 in the whole of the previous period."; cancel.Summary != want {
+		"So far, the number of cancellations by the clinic is 0, the same as in the whole of the previous period."; cancel.Summary != want {
 		t.Errorf("cancellations summary:\n got %s\nwant %s", cancel.Summary, want)
 	}
 

@@ -236,7 +236,7 @@ func TestCancellationsByHandLateOnesApartAcrossTheClockChange(t *testing.T) {
 		"w/c 30 Mar | 2 | 1 | 0 | 0 | 2",
 		"Whole range | 4 | 2 | 1 | 0 | 5")
 	checkValues(t, "by the patient, late", f.Series[1].Values, 1, 1)
-	want := "Cancellations by patients rose from 1 to 4. Cancellations by the clinic fell from 3 to 1. 2 of this period's were late, under 24 hours before the start."
+	want := "Cancellations by patients rose from 1 to 4. Cancellations by the clinic fell from 3 to 1. Of all these cancellations, 2 were late, under 24 hours before the start."
 	if f.Summary != want {
 		t.Errorf("summary:\n got %s\nwant %s", f.Summary, want)
 	}

@@ -47,6 +47,7 @@ func LeaveFutureBlank(rep *Report) {
 			for s := range fig.Series {
 				fig.Series[s].Values[i] = Missing
 			}
+			fig.Ahead = max(fig.Ahead, len(ps)-i)
 			if i < len(fig.Table.Rows) {
 				row := fig.Table.Rows[i]
 				for c := 1; c < len(row); c++ {
@@ -101,6 +102,9 @@ func (r Range) compare(what string, u Unit, prev, cur float64, empty, soFar stri
 		return capital(strings.TrimSpace(empty)) + " so far (to today, " + r.Today.LongWithDay() + "), so there is no figure to show yet."
 	case IsMissing(prev):
 		return soFar + is + "; there is nothing in the previous period to compare it with."
+	}
+	if u.Write(prev) == u.Write(cur) {
+		return soFar + is + ", the same as in the whole of the previous period."
 	}
 	return soFar + is + ", against " + u.Write(prev) + " in the whole of the previous period."
 }

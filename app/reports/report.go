@@ -101,6 +101,9 @@ type Figure struct {
 	Categories []string // the x axis: period labels, clinicians, subjects
 	Series     []Series // each with len(Categories) values
 	Summary    string   // one sentence: "The DNA rate fell from 7.1% to 5.4%."
+	// Ahead is how many of the last categories are periods after today:
+	// their gaps are "not yet", not "no data".
+	Ahead int
 	Table      Table
 }
 
