@@ -104,7 +104,7 @@ type Figure struct {
 	// Ahead is how many of the last categories are periods after today:
 	// their gaps are "not yet", not "no data".
 	Ahead int
-	Table      Table
+	Table Table
 }
 
 // Report is one kind of report over one range, with the previous period of
