@@ -44,8 +44,10 @@ func BuildWaiting(r Range, ps []Period, first, treated []Waits, prevFirst, prevT
 		rows = append(rows, waitRow(ps[i].Label, first[i], treated[i]))
 	}
 	rows = append(rows, waitRow("Whole range", allFirst, allTreated))
-	header := []string{"Period", "First appointments", "Average weeks to first appointment", "Within 18 weeks (%)",
-		"First treatments", "Average weeks to treatment", "Within 18 weeks (%)"}
+	// Each share says which wait it is: two "Within 18 weeks" side by
+	// side read as the same figure twice.
+	header := []string{"Period", "First appointments", "Average weeks to first appointment", "Seen within 18 weeks (%)",
+		"First treatments", "Average weeks to treatment", "Treated within 18 weeks (%)"}
 	average := Figure{Title: "Average wait", Definition: WaitingDefinition, Chart: Line, Unit: Weeks, XLabel: xLabel(r),
 		Categories: Labels(ps), Series: weeks, Table: Table{Header: header, Rows: rows},
 		Summary: r.Compare("the average wait to a first appointment", Weeks, prevFirst.AverageWeeks(), allFirst.AverageWeeks(),
