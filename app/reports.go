@@ -55,6 +55,7 @@ func (c *Clinic) Report(kind reports.Kind, r reports.Range) (reports.Report, err
 		return reports.Report{}, err
 	}
 	r.ClinicianID = strings.TrimSpace(r.ClinicianID)
+	r.Today = c.today()
 	who, err := c.reportClinicianLocked(s, kind, &r)
 	if err != nil {
 		return reports.Report{}, err
@@ -63,6 +64,7 @@ func (c *Clinic) Report(kind reports.Kind, r reports.Range) (reports.Report, err
 	if err != nil {
 		return reports.Report{}, err
 	}
+	reports.LeaveFutureBlank(&rep)
 	rep.Who = strings.TrimPrefix(who, "clinician ")
 	if r.ClinicianID == "" {
 		rep.Who = "Whole clinic"
@@ -131,7 +133,11 @@ func (c *Clinic) dnaReportLocked(r reports.Range) (reports.Report, error) {
 	count := func(r reports.Range, age int) ([]reports.Attendance, error) {
 		ps := reports.Periods(r)
 		per := make([]reports.Attendance, len(ps))
-		counts, err := c.store.AttendanceCounts(r, age)
+		var counts []data.ReportCount
+		var err error
+		if past, ok := r.Past(); ok {
+			counts, err = c.store.AttendanceCounts(past, age)
+		}
 		binCounts(ps, counts, func(i int, group string, n int64) {
 			switch group {
 			case "not_brought":

@@ -72,7 +72,11 @@ func (c *Clinic) cancellationsReportLocked(r reports.Range) (reports.Report, err
 	count := func(r reports.Range) ([]reports.Cancelled, error) {
 		ps := reports.Periods(r)
 		per := make([]reports.Cancelled, len(ps))
-		counts, err := c.store.CancellationCounts(r)
+		var counts []data.ReportCount
+		var err error
+		if past, ok := r.Past(); ok { // an appointment after today counts once its day has come
+			counts, err = c.store.CancellationCounts(past)
+		}
 		binCounts(ps, counts, func(i int, group string, n int64) {
 			status, late := strings.CutSuffix(group, "/late")
 			if status == "cancelled_patient" {

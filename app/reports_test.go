@@ -236,7 +236,7 @@ func TestCancellationsByHandLateOnesApartAcrossTheClockChange(t *testing.T) {
 		"w/c 30 Mar | 2 | 1 | 0 | 0 | 2",
 		"Whole range | 4 | 2 | 1 | 0 | 5")
 	checkValues(t, "by the patient, late", f.Series[1].Values, 1, 1)
-	want := "Cancellations by patients rose from 1 to 4. Cancellations by the clinic fell from 3 to 1. 2 of this period's were late, under 24 hours before the start."
+	want := "Cancellations by patients rose from 1 to 4. Cancellations by the clinic fell from 3 to 1. Of all these cancellations, 2 were late, under 24 hours before the start."
 	if f.Summary != want {
 		t.Errorf("summary:\n got %s\nwant %s", f.Summary, want)
 	}
@@ -281,7 +281,7 @@ func TestReportsWhoMayRunThem(t *testing.T) {
 	if rep.Range.ClinicianID != d.evans.ID || rep.Who != "Dr Siân Evans" {
 		t.Errorf("a clinician's report was not held to their own figures: %+v", rep.Range)
 	}
-	checkRows(t, "Dr Evans's own", rep.Figures[0].Table.Rows, "Nov 2026 | 1 | 1 | 0 | 100.0", "Whole range | 1 | 1 | 0 | 100.0")
+	checkRows(t, "Dr Evans's own", rep.Figures[0].Table.Rows, "Nov 2026 | 1 | 1 | 0 | 100.0", "Whole range so far | 1 | 1 | 0 | 100.0")
 	theirs := r
 	theirs.ClinicianID = d.patel.ID
 	if _, err := d.c.Report(reports.DNA, theirs); err == nil || !strings.Contains(err.Error(), "only their own figures") {
@@ -316,7 +316,7 @@ func TestNotBroughtFollowsTheBirthdayInTheRange(t *testing.T) {
 	d.put(t, leap, d.evans, "2024-02-28", "09:00", 30, schedule.StatusDNA, "") // 15
 	d.put(t, leap, d.evans, "2024-02-29", "09:00", 30, schedule.StatusDNA, "") // 16 on the day (a leap year)
 	nov := runReport(t, d.c, reports.DNA, "2026-11-01", "2026-11-30", reports.ByMonth).Figures[0]
-	checkRows(t, "November", nov.Table.Rows, "Nov 2026 | 2 | 1 | 1 | 100.0", "Whole range | 2 | 1 | 1 | 100.0")
+	checkRows(t, "November", nov.Table.Rows, "Nov 2026 | 2 | 1 | 1 | 100.0", "Whole range so far | 2 | 1 | 1 | 100.0")
 	feb := runReport(t, d.c, reports.DNA, "2024-02-01", "2024-02-29", reports.ByMonth).Figures[0]
 	checkRows(t, "February 2024", feb.Table.Rows, "Feb 2024 | 2 | 1 | 1 | 100.0", "Whole range | 2 | 1 | 1 | 100.0")
 }

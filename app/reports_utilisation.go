@@ -6,6 +6,7 @@ import (
 	"clinicdesk/app/reports"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/ukcal"
+	"clinicdesk/data"
 )
 
 // utilisationReportLocked is booked ÷ available minutes. Booked minutes
@@ -34,16 +35,24 @@ func (c *Clinic) utilisationReportLocked(r reports.Range) (reports.Report, error
 		if err != nil {
 			return nil, err
 		}
-		booked, err := c.store.BookedMinutes(r)
-		if err != nil {
-			return nil, err
+		// Booked and available minutes both stop at today: the days to
+		// come would count as empty hours.
+		var booked []data.ReportCount
+		if past, ok := r.Past(); ok {
+			if booked, err = c.store.BookedMinutes(past); err != nil {
+				return nil, err
+			}
 		}
 		out := make([]reports.ClinicianTime, len(cls))
 		for j, cl := range cls {
 			out[j] = reports.ClinicianTime{Name: cl.Name, Booked: make([]float64, len(ps)), Available: make([]float64, len(ps))}
 			from, to := workingSpan(cl, spans[cl.ID])
 			for i, p := range ps {
-				out[j].Available[i] = float64(availableMinutes(cl.Hours, p.From, p.To, from, to, region, closures))
+				last := p.To
+				if !r.Today.IsZero() && last.After(r.Today) {
+					last = r.Today
+				}
+				out[j].Available[i] = float64(availableMinutes(cl.Hours, p.From, last, from, to, region, closures))
 			}
 		}
 		binCounts(ps, booked, func(i int, id string, n int64) {

@@ -151,6 +151,16 @@ func TestPatientHourCountsFollowTheRecords(t *testing.T) {
 	check("an unmerge")
 	exec(`UPDATE patients SET created_at = '2020-01-01T10:00:00Z' WHERE id = 'p2'`)
 	check("a record's day corrected")
+	if err := s.Write(func(tx *Tx) error {
+		n, err := tx.SetPatientsCreated(map[string]time.Time{"p1": time.Date(2024, 5, 3, 9, 12, 0, 0, time.UTC), "p2": time.Date(2025, 1, 6, 14, 40, 0, 0, time.UTC)})
+		if err == nil && n != 2 {
+			t.Errorf("%d records dated, want 2", n)
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	check("a generated clinic's registrations dated")
 	exec(`DELETE FROM patients WHERE id = 'p2'`)
 	check("a deletion")
 }

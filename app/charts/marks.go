@@ -70,7 +70,7 @@ func (m *marks) bars(c draw.Canvas, p *plot.Plot) {
 			x1 := x0 + barPx
 			v := s.Values[i]
 			if reports.IsMissing(v) {
-				m.missingMark(c, (x0+x1)/2, base, barPx)
+				m.missingMark(c, (x0+x1)/2, base, barPx, i)
 				continue
 			}
 			top := trY(v)
@@ -114,7 +114,7 @@ func (m *marks) stacked(c draw.Canvas, p *plot.Plot) {
 			}
 		}
 		if !any {
-			m.missingMark(c, (x0+x1)/2, base, barPx)
+			m.missingMark(c, (x0+x1)/2, base, barPx, i)
 			continue
 		}
 		if len(m.f.Series) > 1 {
@@ -260,14 +260,18 @@ func (m *marks) valueLabel(c draw.Canvas, mode labelMode, label string, x, top v
 }
 
 // missingMark writes "no data" (or a dash, where that is too wide) in grey
-// on the baseline where a value is missing, so a gap reads as "nothing to
-// measure" and not as a bar forgotten or a zero.
-func (m *marks) missingMark(c draw.Canvas, x, base, barPx vg.Length) {
+// on the baseline where category i's value is missing, so a gap reads as
+// "nothing to measure" and not as a bar forgotten or a zero; "not yet"
+// for a period after today.
+func (m *marks) missingMark(c draw.Canvas, x, base, barPx vg.Length, i int) {
 	s := m.st.value
 	s.Font.Weight = 0
 	s.Color = axisGrey
 	s.XAlign, s.YAlign = draw.XCenter, draw.YBottom
 	label := "no data"
+	if i >= len(m.f.Categories)-m.f.Ahead {
+		label = "not yet"
+	}
 	if s.Width(label) > barPx*1.1 {
 		label = "–"
 	}

@@ -36,6 +36,12 @@ func benchPathways(env *Env, c *app.Clinic, progress func(string, ...any)) error
 	}
 	progress("  %d referrals (%d in, %d out) and %d tasks added in %.1f s", rep.ReferralsIn+rep.ReferralsOut, rep.ReferralsIn,
 		rep.ReferralsOut, rep.Tasks, time.Since(start).Seconds())
+	start = time.Now()
+	n, err := seed.DateRegistrations(c, seed.RegistrationOptions{Seed: benchSeed, Now: env.Now(), Years: benchYears})
+	if err != nil {
+		return fmt.Errorf("dating the patients' registrations: %w", err)
+	}
+	progress("  %d patients dated as registered over the years in %.1f s", n, time.Since(start).Seconds())
 	return nil
 }
 

@@ -137,6 +137,12 @@ func runSeed(env *Env, args []string) error {
 		return fmt.Errorf("the patients, their diary and complaints were added, but not their referrals and tasks: %w", err)
 	}
 	fmt.Fprintf(env.Stdout, "Added %d referrals (%d in, %d out) and %d tasks.\n", pw.ReferralsIn+pw.ReferralsOut, pw.ReferralsIn, pw.ReferralsOut, pw.Tasks)
+
+	// Last, once their bookings and referrals are in, each patient is
+	// dated as registered a little before the clinic first heard of them.
+	if _, err := seed.DateRegistrations(c, seed.RegistrationOptions{Seed: *seedValue, Now: env.Now(), Years: *years, Patients: fresh}); err != nil {
+		return fmt.Errorf("the patients and their history were added, but their registrations are dated today: %w", err)
+	}
 	return nil
 }
 

@@ -20,5 +20,9 @@ func pathwayHistory(c *app.Clinic, now time.Time) error {
 	if _, err := seed.AddPathways(c, seed.PathwayOptions{Seed: Seed, Now: now, Years: DiaryYears, FewBreaches: true}); err != nil {
 		return fmt.Errorf("demo referrals and tasks: %w", err)
 	}
+	// The patients joined over the diary's years, not all today.
+	if _, err := seed.DateRegistrations(c, seed.RegistrationOptions{Seed: Seed, Now: now, Years: DiaryYears}); err != nil {
+		return fmt.Errorf("demo registrations: %w", err)
+	}
 	return nil
 }

@@ -127,7 +127,8 @@ func (d *Document) packCover(p ReportPack, warn *warner) {
 	d.Paragraph("Made on " + ukcal.WallDate(p.Made).LongWithDay() + " at " + ukcal.WallClock(p.Made) +
 		". Figures change as the diary is kept up to date; a pack made later may differ.")
 	d.Paragraph("Each chart has the table of its numbers beneath it, and a note of what is counted and what is left out. " +
-		"A dash (–) in a table, or “no data” on a chart, means there was nothing to measure, which is not the same as nought.")
+		"A dash (–) in a table, or “no data” on a chart, means there was nothing to measure, which is not the same as nought; " +
+		"“not yet” on a chart is a period after the day the pack was made.")
 	pdf.SetTextColor(0, 0, 0)
 }
 

@@ -19,8 +19,9 @@ func (c Cancelled) Add(o Cancelled) Cancelled {
 
 // CancellationsDefinition says what the cancellations report counts.
 const CancellationsDefinition = "Appointments cancelled, by the date the appointment was for (not the day it was cancelled), " +
-	"split by who cancelled: the patient or the clinic. Late means the cancellation was recorded less than 24 hours " +
-	"before the appointment was due to start. Moved appointments are not cancellations and are not counted."
+	"split by who cancelled: the patient or the clinic. Late means the cancellation was recorded less than 24 hours before " +
+	"the appointment was due to start; with notice, 24 hours or more. Moved appointments are not cancellations and are not counted. An appointment " +
+	"later than today that is already cancelled counts once its day has come." + FutureNote
 
 // BuildCancellations is the cancellations report.
 func BuildCancellations(r Range, ps []Period, per []Cancelled, prev Cancelled) Report {
@@ -39,10 +40,10 @@ func BuildCancellations(r Range, ps []Period, per []Cancelled, prev Cancelled) R
 		rows = append(rows, cancelRow(ps[i].Label, c))
 	}
 	rows = append(rows, cancelRow("Whole range", total))
-	summary := Compare("cancellations by patients", Count, float64(prev.Patient), float64(total.Patient), "") + " " +
-		Compare("cancellations by the clinic", Count, float64(prev.Clinic), float64(total.Clinic), "")
+	summary := r.Compare("cancellations by patients", Count, float64(prev.Patient), float64(total.Patient), "") + " " +
+		r.CompareAgain("cancellations by the clinic", Count, float64(prev.Clinic), float64(total.Clinic), "")
 	if late := total.PatientLate + total.ClinicLate; late > 0 {
-		summary += fmt.Sprintf(" %s of this period's were late, under 24 hours before the start.", capital(strconv.Itoa(late)))
+		summary += fmt.Sprintf(" Of all these cancellations, %d %s late, under 24 hours before the start.", late, map[bool]string{true: "was", false: "were"}[late == 1])
 	}
 	fig := Figure{
 		Title:      "Cancellations",
@@ -52,8 +53,10 @@ func BuildCancellations(r Range, ps []Period, per []Cancelled, prev Cancelled) R
 		XLabel:     xLabel(r),
 		Categories: Labels(ps),
 		Series: []Series{
-			{Name: "By the patient", Values: series[0]}, {Name: "By the patient, late", Values: series[1]},
-			{Name: "By the clinic", Values: series[2]}, {Name: "By the clinic, late", Values: series[3]},
+			// Each part of a bar is one kind: with notice and late add up to
+			// the table's "By the patient" and "By the clinic".
+			{Name: "By the patient, with notice", Values: series[0]}, {Name: "By the patient, late", Values: series[1]},
+			{Name: "By the clinic, with notice", Values: series[2]}, {Name: "By the clinic, late", Values: series[3]},
 		},
 		Summary: summary,
 		Table: Table{Header: []string{"Period", "By the patient", "Of which late", "By the clinic", "Of which late", "All cancellations"},

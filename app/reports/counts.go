@@ -98,7 +98,7 @@ func most(labels []string, counts []int, format string) string {
 
 // NewPatientsDefinition says what the new patients report counts.
 const NewPatientsDefinition = "New patients: patients' records added in each period, by the day they were added to ClinicDesk " +
-	"(imported records count on the day of the import). Records later merged into another, as duplicates, are left out."
+	"(imported records count on the day of the import). Records later merged into another, as duplicates, are left out." + FutureNote
 
 // BuildNewPatients is the new patients report.
 func BuildNewPatients(r Range, ps []Period, per []int, prev int) Report {
@@ -112,20 +112,20 @@ func BuildNewPatients(r Range, ps []Period, per []int, prev int) Report {
 	for i := range f.Table.Rows {
 		f.Table.Rows[i] = f.Table.Rows[i][:2]
 	}
-	f.Summary = Compare("new patients", Count, float64(prev), float64(sum(per)), "")
+	f.Summary = r.Compare("new patients", Count, float64(prev), float64(sum(per)), "")
 	return Report{Kind: NewPatients, Title: "New patients", Range: r, Figures: []Figure{f}}
 }
 
 // ReferralsDefinition says what the referrals report counts.
 const ReferralsDefinition = "Referrals in, by the day each was received and by who sent it: the patient's GP, another clinic or " +
-	"hospital, or the patient themselves. Referrals out are left out. Closed referrals count."
+	"hospital, or the patient themselves. Referrals out are left out. Closed referrals count." + FutureNote
 
 // BuildReferrals is where referrals in came from.
 func BuildReferrals(r Range, ps []Period, g Grouped, prev int) Report {
 	f := overTime(r, ps, g, StackedBar)
 	f.Title, f.Definition = "Referrals in by source", ReferralsDefinition
 	totals := g.Totals()
-	f.Summary = Compare("referrals in", Count, float64(prev), float64(sum(totals)), "") +
+	f.Summary = r.Compare("referrals in", Count, float64(prev), float64(sum(totals)), "") +
 		most(g.Labels, totals, "The most came from %s: %d of %d.")
 	return Report{Kind: Referrals, Title: "Where referrals came from", Range: r, Figures: []Figure{f}}
 }
@@ -133,7 +133,7 @@ func BuildReferrals(r Range, ps []Period, g Grouped, prev int) Report {
 // ComplaintsDefinition says what the complaints report counts.
 const ComplaintsDefinition = "Complaints received in each period, by the day received, whatever their state now. A complaint " +
 	"about more than one subject counts once under each subject, so the subjects can add up to more than the complaints. " +
-	"The outcome is the finding recorded when the complaint was decided; \"Not decided\" while it is still open."
+	"The outcome is the finding recorded when the complaint was decided; \"Not decided\" while it is still open." + FutureNote
 
 // BuildComplaints is complaints received, by subject and by outcome.
 func BuildComplaints(r Range, ps []Period, received []int, prevReceived int, subjects []string, subjectNow, subjectPrev []int,
@@ -148,7 +148,7 @@ func BuildComplaints(r Range, ps []Period, received []int, prevReceived int, sub
 	for i := range overall.Table.Rows {
 		overall.Table.Rows[i] = overall.Table.Rows[i][:2]
 	}
-	overall.Summary = Compare("complaints received", Count, float64(prevReceived), float64(sum(received)), "")
+	overall.Summary = r.Compare("complaints received", Count, float64(prevReceived), float64(sum(received)), "")
 	bySubject := byGroup("Subject", subjects, subjectNow, subjectPrev)
 	bySubject.Title, bySubject.Definition = "Complaints by subject", ComplaintsDefinition
 	bySubject.Summary = "No complaints were received in these dates."
@@ -198,7 +198,7 @@ func lowerFirstWord(s string) string {
 
 // LettersDefinition says what the letters report counts.
 const LettersDefinition = "Letters made in ClinicDesk, as the letters log records them, by the day each was made and by its " +
-	"template. Appointment slips are left out. A letter printed twice counts twice."
+	"template. Appointment slips are left out. A letter printed twice counts twice." + FutureNote
 
 // BuildLetters is letters sent by template, these dates beside the
 // previous period.
@@ -213,7 +213,7 @@ func BuildLetters(r Range, ps []Period, g Grouped, prev []int) Report {
 	overall.Table.Header = overall.Table.Header[:2]
 	overall.Table.Rows[len(ps)] = []string{"Whole range", strconv.Itoa(sum(totals))}
 	overall.Title, overall.Definition = "Letters sent", LettersDefinition
-	overall.Summary = Compare("letters sent", Count, float64(sum(prev)), float64(sum(totals)), "")
+	overall.Summary = r.Compare("letters sent", Count, float64(sum(prev)), float64(sum(totals)), "")
 	byTemplate := byGroup("Template", g.Labels, totals, prev)
 	byTemplate.Title, byTemplate.Definition = "Letters by template", LettersDefinition
 	byTemplate.Summary = "No letters were made in these dates."

@@ -26,7 +26,7 @@ func DNADefinition(childUnderAge int) string {
 	return fmt.Sprintf("DNA rate = appointments missed ÷ appointments that were due, by the day of the appointment. "+
 		"Due means the appointment's outcome was recorded: arrived, in progress, seen or did not attend. "+
 		"Cancelled appointments, appointments still in the future and past ones whose outcome was never marked are left out. "+
-		"A missed appointment of a child under %d on the day is shown apart as \"was not brought\"; both count in the DNA rate.", childUnderAge)
+		"A missed appointment of a child under %d on the day is shown apart as \"was not brought\"; both count in the DNA rate.", childUnderAge) + FutureNote
 }
 
 // BuildDNA is the DNA report: per period and for the whole range against
@@ -43,7 +43,7 @@ func BuildDNA(r Range, ps []Period, per []Attendance, prev Attendance, childUnde
 		rows = append(rows, dnaRow(ps[i].Label, a))
 	}
 	rows = append(rows, dnaRow("Whole range", total))
-	summary := Compare("the DNA rate", Percent, prev.Rate(), total.Rate(), "no appointments were due in these dates")
+	summary := r.Compare("the DNA rate", Percent, prev.Rate(), total.Rate(), "no appointments were due in these dates")
 	if total.NotBrought > 0 {
 		summary += fmt.Sprintf(" Of the %s missed, %s.", plural(total.DNA, "appointment", "appointments"), plural(total.NotBrought, "was a child not brought", "were children not brought"))
 	}

@@ -42,6 +42,10 @@ type Range struct {
 	From, To    ukcal.Date
 	By          Grouping
 	ClinicianID string // "" for the whole clinic
+	// Today is the day the report is run (the facade sets it): days after
+	// it have not happened yet, so they are not counted, and a period
+	// wholly after it has no figure. Zero counts every day.
+	Today ukcal.Date
 }
 
 // Period is one week or month of a range, both ends included.
@@ -97,7 +101,10 @@ type Figure struct {
 	Categories []string // the x axis: period labels, clinicians, subjects
 	Series     []Series // each with len(Categories) values
 	Summary    string   // one sentence: "The DNA rate fell from 7.1% to 5.4%."
-	Table      Table
+	// Ahead is how many of the last categories are periods after today:
+	// their gaps are "not yet", not "no data".
+	Ahead int
+	Table Table
 }
 
 // Report is one kind of report over one range, with the previous period of

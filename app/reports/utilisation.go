@@ -18,7 +18,8 @@ const UtilisationDefinition = "Utilisation = booked minutes ÷ available minutes
 	"clinician's working hours on each day, less their breaks, days the clinic was closed and the bank holidays of the clinic's " +
 	"region, counted from the day the clinician was added to the diary (or their first appointment, if earlier) and, for a " +
 	"clinician no longer working, up to their last appointment. Minutes are wall-clock: a day 09:00–17:00 is 480 minutes on " +
-	"the days the clocks change too. Booking outside working hours can take utilisation above 100%."
+	"the days the clocks change too. Booking outside working hours can take utilisation above 100%. Both the booked and the " +
+	"available minutes stop at today, so a month not over yet is not diluted by the empty days still to come." + FutureNote
 
 // BuildUtilisation is the utilisation report: the clinic (or the chosen
 // clinician) over the periods, and each clinician over the whole range.
@@ -53,7 +54,7 @@ func BuildUtilisation(r Range, ps []Period, cls []ClinicianTime, prevBooked, pre
 		XLabel:     xLabel(r),
 		Categories: Labels(ps),
 		Series:     []Series{{Name: name, Values: overall}},
-		Summary: Compare("utilisation", Percent, Ratio(prevBooked, prevAvailable), Ratio(totalBooked, totalAvailable),
+		Summary: r.Compare("utilisation", Percent, Ratio(prevBooked, prevAvailable), Ratio(totalBooked, totalAvailable),
 			"no working hours fell in these dates"),
 		Table: Table{Header: []string{"Period", "Booked minutes", "Available minutes", "Utilisation (%)"}, Rows: rows},
 	}

@@ -29,7 +29,7 @@ func (w Waits) Within18Share() float64 { return Rate(w.Within18, w.Pathways) }
 const WaitingDefinition = "Waits of referrals in, counted when they end: from the day the referral was received to the day of " +
 	"the first appointment the patient attended, and to the first definitive treatment, as recorded on the referral's " +
 	"pathway. Each referral counts in the period its wait ended; referrals still waiting are not in these figures (see the " +
-	"patient tracking list). The average is the mean, in weeks; within 18 weeks means 126 days or fewer."
+	"patient tracking list). The average is the mean, in weeks; within 18 weeks means 126 days or fewer." + FutureNote
 
 // BuildWaiting is the waiting times report.
 func BuildWaiting(r Range, ps []Period, first, treated []Waits, prevFirst, prevTreated Waits) Report {
@@ -44,17 +44,19 @@ func BuildWaiting(r Range, ps []Period, first, treated []Waits, prevFirst, prevT
 		rows = append(rows, waitRow(ps[i].Label, first[i], treated[i]))
 	}
 	rows = append(rows, waitRow("Whole range", allFirst, allTreated))
-	header := []string{"Period", "First appointments", "Average weeks to first appointment", "Within 18 weeks (%)",
-		"First treatments", "Average weeks to treatment", "Within 18 weeks (%)"}
+	// Each share says which wait it is: two "Within 18 weeks" side by
+	// side read as the same figure twice.
+	header := []string{"Period", "First appointments", "Average weeks to first appointment", "Seen within 18 weeks (%)",
+		"First treatments", "Average weeks to treatment", "Treated within 18 weeks (%)"}
 	average := Figure{Title: "Average wait", Definition: WaitingDefinition, Chart: Line, Unit: Weeks, XLabel: xLabel(r),
 		Categories: Labels(ps), Series: weeks, Table: Table{Header: header, Rows: rows},
-		Summary: Compare("the average wait to a first appointment", Weeks, prevFirst.AverageWeeks(), allFirst.AverageWeeks(),
+		Summary: r.Compare("the average wait to a first appointment", Weeks, prevFirst.AverageWeeks(), allFirst.AverageWeeks(),
 			"no referral had its first appointment in these dates") + " " +
-			Compare("the average wait to treatment", Weeks, prevTreated.AverageWeeks(), allTreated.AverageWeeks(),
+			r.CompareAgain("the average wait to treatment", Weeks, prevTreated.AverageWeeks(), allTreated.AverageWeeks(),
 				"no referral was treated in these dates")}
 	within := Figure{Title: "Seen and treated within 18 weeks", Definition: WaitingDefinition, Chart: Line, Unit: Percent,
 		XLabel: xLabel(r), Categories: Labels(ps), Series: share, Table: Table{Header: header, Rows: rows},
-		Summary: Compare("the share treated within 18 weeks", Percent, prevTreated.Within18Share(), allTreated.Within18Share(),
+		Summary: r.Compare("the share treated within 18 weeks", Percent, prevTreated.Within18Share(), allTreated.Within18Share(),
 			"no referral was treated in these dates")}
 	return Report{Kind: Waiting, Title: "Waiting times", Range: r, Figures: []Figure{average, within}}
 }
