@@ -129,26 +129,38 @@ func (c *Clinic) linkReferral(tx *writeTx, referralID string, a schedule.Appoint
 	return c.feedEvent(tx, r, events, e)
 }
 
+// appointmentPathway is the open referral an appointment was booked for,
+// with its events; ok is false when there is none (or it is closed), and
+// the appointment then feeds no pathway.
+func appointmentPathway(tx *writeTx, a schedule.Appointment) (pathways.Referral, []pathways.Event, bool, error) {
+	referralID, err := tx.AppointmentReferral(a.ID)
+	if err != nil || referralID == "" {
+		return pathways.Referral{}, nil, false, err
+	}
+	r, err := tx.Referral(referralID)
+	if err != nil || r.Status == pathways.StatusClosed {
+		return pathways.Referral{}, nil, false, err
+	}
+	events, err := tx.ReferralEvents(r.ID)
+	if err != nil {
+		return pathways.Referral{}, nil, false, err
+	}
+	return r, events, true, nil
+}
+
 // feedReferral turns an appointment's attendance or DNA into its
 // referral's event, in the status change's transaction: seen is the
 // first appointment attended (once); a DNA is the kind the pathway rules
 // say (pathways.DNAKind): a first appointment DNA, which nullifies the
-// clock, until the first appointment is attended, then a later DNA. An appointment booked for no referral feeds nothing. The returned
-// words go into the status change's audit row.
+// clock, until the first appointment is attended, then a later DNA. An
+// appointment booked for no referral feeds nothing. The returned words go
+// into the status change's audit row.
 func (c *Clinic) feedReferral(tx *writeTx, a schedule.Appointment, to schedule.Status) (string, error) {
 	if to != schedule.StatusSeen && to != schedule.StatusDNA {
 		return "", nil
 	}
-	referralID, err := tx.AppointmentReferral(a.ID)
-	if err != nil || referralID == "" {
-		return "", err
-	}
-	r, err := tx.Referral(referralID)
-	if err != nil || r.Status == pathways.StatusClosed {
-		return "", err
-	}
-	events, err := tx.ReferralEvents(r.ID)
-	if err != nil {
+	r, events, ok, err := appointmentPathway(tx, a)
+	if err != nil || !ok {
 		return "", err
 	}
 	kind := pathways.DNAKind(events, a.Date)
@@ -225,16 +237,8 @@ func currentFirstBooking(events []pathways.Event) (appointmentID string, waiting
 // still booked for the referral, that one becomes the first booked. The
 // returned words go into the status change's audit row.
 func (c *Clinic) feedCancelled(tx *writeTx, a schedule.Appointment, to schedule.Status, reason string) (string, error) {
-	referralID, err := tx.AppointmentReferral(a.ID)
-	if err != nil || referralID == "" {
-		return "", err
-	}
-	r, err := tx.Referral(referralID)
-	if err != nil || r.Status == pathways.StatusClosed {
-		return "", err
-	}
-	events, err := tx.ReferralEvents(r.ID)
-	if err != nil {
+	r, events, ok, err := appointmentPathway(tx, a)
+	if err != nil || !ok {
 		return "", err
 	}
 	if first, waiting := currentFirstBooking(events); waiting || first != a.ID {

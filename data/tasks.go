@@ -140,16 +140,7 @@ func (s *Store) Tasks(f tasks.Filter) ([]tasks.Task, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []tasks.Task
-	for rows.Next() {
-		k, err := scanTask(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, k)
-	}
-	return out, rows.Err()
+	return scanTasks(rows)
 }
 
 // TaskCounts counts the open tasks the filter picks that are due on today
@@ -230,6 +221,20 @@ func (t *Tx) OpenRuleTasks(prefix string) ([]tasks.Task, error) { return openRul
 const openRuleTasksQuery = `SELECT ` + taskColumns + ` FROM tasks WHERE rule_key <> '' AND rule_key >= ? AND rule_key < ? AND done_at = ''
 	ORDER BY rule_key`
 
+// scanTasks reads every task of rows and closes them.
+func scanTasks(rows *sql.Rows) ([]tasks.Task, error) {
+	defer rows.Close()
+	var out []tasks.Task
+	for rows.Next() {
+		k, err := scanTask(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
 // ruleKeyRange is the range of keys that start with prefix: from prefix
 // up to, not including, prefix with its last byte one higher.
 func ruleKeyRange(prefix string) (from, to string) {
@@ -245,16 +250,7 @@ func openRuleTasks(q querier, prefix string) ([]tasks.Task, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []tasks.Task
-	for rows.Next() {
-		k, err := scanTask(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, k)
-	}
-	return out, rows.Err()
+	return scanTasks(rows)
 }
 
 // CompleteRuleTask marks an open task a rule made done with the note

@@ -6,6 +6,7 @@ import (
 
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
+	"clinicdesk/app/reports"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -141,11 +142,11 @@ func (s *patientsScreen) showCount(total int) {
 	case s.shown == "" && s.archived.Checked && n == 0:
 		s.count.SetText("There are no archived records.")
 	case s.shown == "" && s.archived.Checked:
-		s.count.SetText(fmt.Sprintf("Archived records by surname: %s of %s shown.", groupThousands(n), groupThousands(int64(s.listed))))
+		s.count.SetText(fmt.Sprintf("Archived records by surname: %s of %s shown.", reports.Thousands(n), reports.Thousands(int64(s.listed))))
 	case s.shown == "" && n == 0:
 		s.count.SetText("")
 	case s.shown == "":
-		s.count.SetText(fmt.Sprintf("All patients by surname: %s of %s shown. Type in the box above to find someone.", groupThousands(n), groupThousands(int64(s.listed))))
+		s.count.SetText(fmt.Sprintf("All patients by surname: %s of %s shown. Type in the box above to find someone.", reports.Thousands(n), reports.Thousands(int64(s.listed))))
 	case n == 0:
 		s.count.Importance = widget.WarningImportance
 		hint := "No patient matches “" + s.shown + "”. Check the spelling, or try the date of birth (dd/mm/yyyy), NHS number or postcode."

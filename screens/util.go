@@ -3,10 +3,10 @@ package screens
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
+	"clinicdesk/app/reports"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -75,24 +75,7 @@ func plural(n int64, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return groupThousands(n) + " " + many
-}
-
-func groupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return reports.Thousands(n) + " " + many
 }
 
 // cell is a one-line label for a list column: it ends in "…" when the

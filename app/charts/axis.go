@@ -52,26 +52,9 @@ func FormatValue(v float64, u reports.Unit) string {
 		return strconv.FormatFloat(v, 'f', 1, 64)
 	}
 	if v == math.Trunc(v) {
-		return thousands(int64(v))
+		return reports.Thousands(int64(v))
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64)
-}
-
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // valueRange is the value axis: from zero (or below it, for a negative
@@ -122,7 +105,7 @@ func (t unitTicks) Ticks(lo, hi float64) []plot.Tick {
 		if t.unit == reports.Percent {
 			label += "%"
 		} else if v == math.Trunc(v) && math.Abs(v) >= 1000 {
-			label = thousands(int64(v))
+			label = reports.Thousands(int64(v))
 		}
 		ticks = append(ticks, plot.Tick{Value: v, Label: label})
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"clinicdesk/app/ukcal"
 )
@@ -105,4 +106,23 @@ func Bin(ps []Period, key ukcal.Date) int {
 		key = ps[0].From
 	}
 	return PeriodIndex(ps, key)
+}
+
+// Thousands writes a whole number with commas between its thousands, as
+// people read counts ("12,345"): on the charts' axes and the screens' counts.
+func Thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
