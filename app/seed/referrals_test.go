@@ -156,7 +156,11 @@ func TestSeededReferralsHaveClocksTheRulesReadInARealisticMix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ptl.Buckets.Over18 < 2 || ptl.Buckets.Over52 < 1 || ptl.Buckets.UpTo6 == 0 {
+	// Some waits are short: about two referrals a month come in at this
+	// size, so whether one fell in the last six weeks depends on the day
+	// the test runs (CLINICDESK_TEST_NOW=2031-06-16 had none); twelve
+	// weeks holds on any day.
+	if ptl.Buckets.Over18 < 2 || ptl.Buckets.Over52 < 1 || ptl.Buckets.UpTo6+ptl.Buckets.UpTo12 == 0 {
 		t.Errorf("PTL buckets %+v", ptl.Buckets)
 	}
 
