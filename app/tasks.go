@@ -226,19 +226,24 @@ func (c *Clinic) MarkTaskDone(id string) (next tasks.Task, err error) {
 
 // ReopenTask makes a task marked done open again (a manager's to do: a
 // tick is a record of work). A repeating task's next one, already made,
-// stays.
+// stays. A task the rules made is from then on the people's to close: the
+// rules' next run would otherwise mark it done again, undoing the
+// manager's word.
 func (c *Clinic) ReopenTask(id string) error {
 	return c.do(PermReopenTasks, func(tx *writeTx) error {
 		k, err := tx.Task(id)
 		if err != nil {
 			return notFound(err, "that task is not in this clinic file")
 		}
-		if err := tx.ReopenTask(id); errors.Is(err, data.ErrNotFound) {
+		if err := tx.ReopenTask(id, tx.session.User.Username); errors.Is(err, data.ErrNotFound) {
 			return errors.New("that task is not done: there is nothing to reopen")
 		} else if err != nil {
 			return err
 		}
-		return tx.audit(auditEvent{Action: "task.reopen", Entity: "task", ID: id, Patient: k.PatientID,
-			Detail: "was done by " + k.DoneBy + " on " + ukcal.WallDate(k.DoneAt).String()})
+		detail := "was done by " + k.DoneBy + " on " + ukcal.WallDate(k.DoneAt).String()
+		if k.RuleKey != "" {
+			detail += "; ClinicDesk's rules will not close it again"
+		}
+		return tx.audit(auditEvent{Action: "task.reopen", Entity: "task", ID: id, Patient: k.PatientID, Detail: detail})
 	})
 }

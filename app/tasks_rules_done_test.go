@@ -210,3 +210,53 @@ func TestTheRulesCloseTasksLeftFromBefore(t *testing.T) {
 	wantClosedByRules(t, c, stale[0].RuleKey, "the referral was acknowledged on Tuesday 3 November 2026.")
 	wantClosedByRules(t, c, stale[1].RuleKey, "the safeguarding prompt was acknowledged on Monday 23 November 2026.")
 }
+
+// A task the rules marked done that a manager reopens stays open through
+// the rules' next runs, per change and daily: the manager said its work is
+// not finished. A person can still tick it off.
+func TestAReopenedRuleTaskIsLeftToPeople(t *testing.T) {
+	d := newDiary(t)
+	c := d.c
+	c.now = func() time.Time { return at("2026-11-23", 10, 0) }
+	r := addReferral(t, c, gpReferral(d.zoe.ID, "2026-11-18"))
+	key := "referral:" + r.ID + ":acknowledge"
+	if _, ok := ruleTasksByKey(t, c)[key]; !ok {
+		t.Fatalf("the acknowledge task was not made")
+	}
+	desk := ReferralDesk{OwnerID: r.OwnerID, AcknowledgedOn: ukcal.MustParseDate("2026-11-23")}
+	if _, err := c.UpdateReferral(r.ID, desk); err != nil {
+		t.Fatal(err)
+	}
+	wantClosedByRules(t, c, key, "the referral was acknowledged on Monday 23 November 2026.")
+	k := ruleTasksByKey(t, c)[key]
+	if err := c.ReopenTask(k.ID); err != nil {
+		t.Fatal(err)
+	}
+	rows := auditRows(t, c, k.ID)
+	if last := rows[len(rows)-1]; last.Action != "task.reopen" || !strings.Contains(last.Detail, "will not close it again") {
+		t.Errorf("reopen audited as %+v", last)
+	}
+
+	// An event on the referral runs its rules; the next day's run goes
+	// over every referral.
+	if _, err := c.RecordReferralEvent(r.ID, pathways.FirstAppointmentBooked, ukcal.MustParseDate("2026-11-23"), ""); err != nil {
+		t.Fatal(err)
+	}
+	c.now = func() time.Time { return at("2026-11-24", 9, 0) }
+	if _, err := c.MyTaskCounts(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.MakeRuleTasks(); err != nil {
+		t.Fatal(err)
+	}
+	got := ruleTasksByKey(t, c)[key]
+	if got.IsDone() || got.ReopenedBy == "" {
+		t.Fatalf("the reopened task: done %v by %q, reopened by %q; want it open, reopened", got.IsDone(), got.DoneBy, got.ReopenedBy)
+	}
+	if _, err := c.MarkTaskDone(got.ID); err != nil {
+		t.Fatalf("a person ticking the reopened task off: %v", err)
+	}
+	if got := ruleTasksByKey(t, c)[key]; !got.IsDone() || got.DoneBy == tasks.DoneByRules {
+		t.Errorf("after the tick: done %v by %q, want done by the person", got.IsDone(), got.DoneBy)
+	}
+}

@@ -13,7 +13,7 @@ import (
 
 // taskColumns are read in this order by scanTask.
 const taskColumns = `id, coalesce(patient_id, ''), referral_id, title, note, due, due_time, coalesce(owner_id, ''), owner_role,
-	snoozed_until, repeat, rule_key, done_at, done_by, created_by, created_at`
+	snoozed_until, repeat, rule_key, done_at, done_by, created_by, created_at, reopened_by`
 
 // taskNextDue is the day an open task is next needed: its due day, or the
 // end of its snooze when later (no snooze, empty text, sorts first). The same
@@ -71,9 +71,9 @@ func (t *Tx) CompleteTask(id, by string, at time.Time) error {
 	return oneRow(res, err)
 }
 
-// ReopenTask makes a done task open again.
-func (t *Tx) ReopenTask(id string) error {
-	res, err := t.tx.Exec(`UPDATE tasks SET done_at = '', done_by = '' WHERE id = ? AND done_at <> ''`, id)
+// ReopenTask makes a done task open again, saying who (by, a username).
+func (t *Tx) ReopenTask(id, by string) error {
+	res, err := t.tx.Exec(`UPDATE tasks SET done_at = '', done_by = '', reopened_by = ? WHERE id = ? AND done_at <> ''`, by, id)
 	return oneRow(res, err)
 }
 
@@ -158,7 +158,7 @@ func scanTask(row rowScanner) (tasks.Task, error) {
 	var k tasks.Task
 	var repeat, done, created string
 	err := row.Scan(&k.ID, &k.PatientID, &k.ReferralID, &k.Title, &k.Note, &k.Due, &k.At, &k.OwnerID, &k.OwnerRole,
-		&k.SnoozedUntil, &repeat, &k.RuleKey, &done, &k.DoneBy, &k.CreatedBy, &created)
+		&k.SnoozedUntil, &repeat, &k.RuleKey, &done, &k.DoneBy, &k.CreatedBy, &created, &k.ReopenedBy)
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, ErrNotFound
 	}
@@ -255,9 +255,10 @@ func openRuleTasks(q querier, prefix string) ([]tasks.Task, error) {
 
 // CompleteRuleTask marks an open task a rule made done with the note
 // given (the rules say why they closed it). ErrNotFound when it is done
-// already.
+// already, or when a manager reopened it: then it is the people's to
+// close, and the rules leave it.
 func (t *Tx) CompleteRuleTask(id, by string, at time.Time, note string) error {
-	res, err := t.tx.Exec(`UPDATE tasks SET done_at = ?, done_by = ?, note = ? WHERE id = ? AND done_at = '' AND rule_key <> ''`,
+	res, err := t.tx.Exec(`UPDATE tasks SET done_at = ?, done_by = ?, note = ? WHERE id = ? AND done_at = '' AND rule_key <> '' AND reopened_by = ''`,
 		instant(at), by, note, id)
 	return oneRow(res, err)
 }

@@ -41,6 +41,10 @@ type Task struct {
 	DoneBy    string // username
 	CreatedBy string
 	CreatedAt time.Time
+	// ReopenedBy is the manager (username) who opened the task again after
+	// it was marked done. The rules never close a reopened task: a person
+	// said its work was not finished.
+	ReopenedBy string
 }
 
 // Filter narrows a task list.
