@@ -70,7 +70,7 @@ func AddPathways(c *app.Clinic, o PathwayOptions) (PathwayReport, error) {
 	refPatients := make([]ReferralPatient, len(briefs))
 	ids := make([]string, len(briefs))
 	for i, b := range briefs {
-		refPatients[i], ids[i] = ReferralPatient{ID: b.ID, GP: gps[b.ID]}, b.ID
+		refPatients[i], ids[i] = ReferralPatient{ID: b.ID, GP: gps[b.ID], DOB: b.DOB}, b.ID
 	}
 	batch, err := Referrals(ReferralOptions{Seed: o.Seed, Now: o.Now, Years: o.Years, Patients: refPatients,
 		Diary: func(id string) ([]schedule.Appointment, error) { return patientDiary(c, id) }, Clinicians: clinicians,

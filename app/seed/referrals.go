@@ -55,6 +55,8 @@ type ReferralOptions struct {
 type ReferralPatient struct {
 	ID string
 	GP patients.GP
+	// DOB keeps a baby's referrals after their birth (zero: no limit).
+	DOB ukcal.Date
 }
 
 // fate is how a referral in ends up by today.
@@ -146,6 +148,15 @@ func (g *referralGen) plan() []refPlan {
 	g.r.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
 	waits := g.runningWaits(len(in))
 	for k, days := range waits {
+		// Nobody has waited longer than they have lived: the next
+		// referral whose patient was born before the wait began takes it.
+		began := g.today.AddDays(-days)
+		for j := k; j < len(in); j++ {
+			if !g.firstDay(plans[in[j]].patient).After(began) {
+				in[k], in[j] = in[j], in[k]
+				break
+			}
+		}
 		plans[in[k]].fate, plans[in[k]].days = fateRunning, days
 	}
 	// Besides the diary's own missed first appointments, a few more.
@@ -209,6 +220,15 @@ func (g *referralGen) office(d ukcal.Date, h int) time.Time {
 }
 
 // between is a day from lo to hi days after d.
+// firstDay is the first day a patient's referral can be dated: the
+// history's start, or for a younger patient a fortnight after their birth.
+func (g *referralGen) firstDay(patient int) ukcal.Date {
+	if dob := g.o.Patients[patient].DOB; !dob.IsZero() && dob.AddDays(14).After(g.start) {
+		return dob.AddDays(14)
+	}
+	return g.start
+}
+
 func (g *referralGen) between(d ukcal.Date, lo, hi int) ukcal.Date {
 	if hi <= lo {
 		return d.AddDays(lo)

@@ -91,7 +91,8 @@ func (g *referralGen) referralIn(p refPlan, diary []schedule.Appointment) app.Hi
 	if p.fate == fateRunning {
 		ref.Date = g.today.AddDays(-p.days)
 	} else {
-		ref.Date = g.between(g.start, 0, max(0, g.start.DaysUntil(g.today)-30))
+		from := g.firstDay(p.patient)
+		ref.Date = g.between(from, 0, max(0, from.DaysUntil(g.today)-30))
 	}
 	ref.CreatedBy, ref.CreatedAt = g.desk(), g.office(ref.Date, 9+g.r.IntN(7))
 	s := &story{g: g, received: ref.Date, lastAt: ref.CreatedAt, finish: p.fate != fateRunning}

@@ -114,7 +114,8 @@ func (g *referralGen) referralOut(p refPlan, diary []schedule.Appointment) app.H
 	if g.r.Float64() < 0.25 {
 		ref.Urgency = pathways.Urgent
 	}
-	ref.Date = g.between(g.start, 0, g.start.DaysUntil(g.today))
+	from := g.firstDay(p.patient)
+	ref.Date = g.between(from, 0, max(0, from.DaysUntil(g.today)))
 	ref.CreatedBy, ref.CreatedAt = g.desk(), g.office(ref.Date, 9+g.r.IntN(8))
 	// The clinician who asked for it: the one who last saw the patient.
 	ref.ClinicianID = g.clinician().ID

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -220,5 +221,43 @@ func TestSeededReferralsFollowTheSeed(t *testing.T) {
 	o.Seed = 10
 	if other, _ := Referrals(o); reflect.DeepEqual(a, other) {
 		t.Fatal("another seed gave the same referrals")
+	}
+}
+
+// A baby's referrals, in and out, are dated after their birth, and a
+// running wait goes to a patient who was alive when it began.
+func TestSeededReferralsComeAfterBirth(t *testing.T) {
+	now := testclock.Now()
+	today := ukcal.Today(now)
+	var ps []ReferralPatient
+	dob := map[string]ukcal.Date{}
+	for i := range 120 {
+		p := ReferralPatient{ID: "p" + strconv.Itoa(i), DOB: today.AddDays(-90)} // three months old
+		if i%2 == 1 {
+			p.DOB = today.AddMonths(-12 * 40)
+		}
+		ps, dob[p.ID] = append(ps, p), p.DOB
+	}
+	refs, err := Referrals(ReferralOptions{Seed: 3, Now: now, Years: 3, Patients: ps, Desk: []string{"u1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	babies := 0
+	for _, r := range refs {
+		born := dob[r.Referral.PatientID]
+		if r.Referral.Date.Before(born.AddDays(14)) {
+			t.Errorf("a referral dated %s for a patient born %s", r.Referral.Date, born)
+		}
+		for _, e := range r.Events {
+			if e.On.Before(born) {
+				t.Errorf("%s on %s for a patient born %s", e.Kind, e.On, born)
+			}
+		}
+		if born == today.AddDays(-90) {
+			babies++
+		}
+	}
+	if babies == 0 {
+		t.Fatal("no baby was referred: the test shows nothing")
 	}
 }
