@@ -133,6 +133,9 @@ func reportTable(t reports.Table) fyne.CanvasObject {
 			if j < len(r) {
 				text = r[j]
 			}
+			if j > 0 {
+				text = reports.CellToRead(text)
+			}
 			cells[j] = cellLabel(text, j, false)
 		}
 		rows = append(rows, row(cols, cells...))

@@ -213,3 +213,16 @@ func TestTheKO41bReturnIsChosenFromTheReportList(t *testing.T) {
 		t.Errorf("back to a report: %q (from %q, to %q)", s.status.Text, s.from.Text, s.to.Text)
 	}
 }
+
+// A report's table shows a count of thousands with its commas, and leaves
+// the first column (the period's name) and words as they are.
+func TestReportTablesPutCommasInLargeCounts(t *testing.T) {
+	test.NewTempApp(t)
+	texts := ctTexts(reportTable(reports.Table{Header: []string{"Month", "Minutes booked", "Used"},
+		Rows: [][]string{{"2026", "164175", "81.5%"}, {"Apr 2026", "950", "–"}}}))
+	for _, want := range []string{"2026", "164,175", "81.5%", "950"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("the table shows %q, want %q in it", texts, want)
+		}
+	}
+}

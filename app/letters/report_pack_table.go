@@ -31,6 +31,9 @@ func (d *Document) packTable(f reports.Figure, warn *warner) {
 		for j := range header {
 			if j < len(r) {
 				rows[i][j] = warn.text("table cell", r[j])
+				if j > 0 {
+					rows[i][j] = reports.CellToRead(rows[i][j])
+				}
 			}
 		}
 	}

@@ -27,7 +27,7 @@ func samplePack() ReportPack {
 		if !reports.IsMissing(dna[i]) {
 			cell = strconv.FormatFloat(dna[i], 'f', 1, 64) + "%"
 		}
-		dnaRows = append(dnaRows, []string{m, strconv.Itoa(100 + i), cell})
+		dnaRows = append(dnaRows, []string{m, strconv.Itoa(100 + 100*i), cell})
 	}
 	weekly := rng
 	weekly.By = reports.ByWeek
@@ -85,7 +85,7 @@ func TestTheReportPackHasACoverThenEachFigureWithItsWordsAndTable(t *testing.T) 
 		"Made on Monday 7 December 2026 at 09:30", "In this pack • Did not attend • Waiting times Made on",
 		"Did not attend", "DNA rate", "The DNA rate fell from 7.1% to 5.4%.",
 		"Children who were not brought are counted apart.", "Month Appointments due DNA rate",
-		"Jun 2026 102 –", "Mar 2027 111 5.4%",
+		"Jun 2026 300 –", "Mar 2027 1,200 5.4%", // thousands with their commas
 		"Waiting times", "Weeks from referral to first appointment", "Waits were longest in the week of 25 May.",
 		"w/c 30 Mar", "w/c 29 Mar",
 		"Weeks from referral to first appointment (continued)",

@@ -12,3 +12,12 @@ func TestThousandsPutsCommasBetweenThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestCellToReadCommasOnlyWholeNumbers(t *testing.T) {
+	for cell, want := range map[string]string{"164175": "164,175", "999": "999", "-1200": "-1,200", "12.5%": "12.5%",
+		"2025–26": "2025–26", "": "", "Week of 5 January": "Week of 5 January", "0012": "0012", "1,000": "1,000"} {
+		if got := CellToRead(cell); got != want {
+			t.Errorf("CellToRead(%q) = %q, want %q", cell, got, want)
+		}
+	}
+}

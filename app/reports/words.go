@@ -126,3 +126,18 @@ func Thousands(n int64) string {
 	}
 	return b.String()
 }
+
+// CellToRead is a table cell as the screen and the PDF show it: a whole
+// number gets its thousands commas ("164,175 minutes" reads, "164175" has
+// to be counted). The CSV keeps the plain digits, for spreadsheets.
+func CellToRead(cell string) string {
+	digits := strings.TrimPrefix(cell, "-")
+	if len(digits) < 4 || digits[0] == '0' || strings.TrimLeft(digits, "0123456789") != "" {
+		return cell
+	}
+	n, err := strconv.ParseInt(cell, 10, 64)
+	if err != nil {
+		return cell
+	}
+	return Thousands(n)
+}
