@@ -349,6 +349,12 @@ func (s *calendarScreen) showDay(v app.DayView) {
 			Subtitle: cd.Clinician.Role, Colour: hexColour(cd.Clinician.Colour),
 			Working: widgetSpans(cd.Hours), Today: v.Date == today}
 		col.Banner = dayBanner(v.Notice, len(cd.Hours) > 0)
+		if col.Banner == "Day off" && len(v.OpeningHours) == 0 {
+			// A weekend said "Day off" under every name, as if the whole
+			// team had booked leave. (In the column, not over the grid: a
+			// banner there would move the grid on every weekend.)
+			col.Banner = "Clinic not open"
+		}
 		cols = append(cols, col)
 		s.columnWho = append(s.columnWho, cd.Clinician.ID)
 		s.columnDate = append(s.columnDate, v.Date)

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -312,5 +313,37 @@ func TestCalendarSaysWhyABookingCannotOpen(t *testing.T) {
 	s.openNextFree()
 	if !strings.Contains(s.message.Text, "The next free slot cannot be looked for") {
 		t.Fatalf("message %q", s.message.Text)
+	}
+}
+
+// A day the clinic does not open says so under each name, rather than
+// "Day off" as if the whole team were on leave; a working day keeps "Day
+// off" for the one who is.
+func TestCalendarSaysWhenTheClinicIsNotOpen(t *testing.T) {
+	c := tcClinic(t)
+	ctSetUp(t, c)
+	s, _ := ctScreen(t, c)
+	sunday := ctDay
+	for sunday.Weekday() != 0 { // Sunday
+		sunday = sunday.AddDays(1)
+	}
+	s.goTo(sunday)
+	tpIdle(t)
+	if s.banner.Visible() {
+		t.Errorf("a banner over the grid on a Sunday moves the grid: %q", s.banner.Text)
+	}
+	var banners []string
+	for _, col := range s.grid.Columns() {
+		banners = append(banners, col.Banner)
+	}
+	if len(banners) == 0 || slices.ContainsFunc(banners, func(b string) bool { return b != "Clinic not open" }) {
+		t.Errorf("Sunday's columns say %q, want \"Clinic not open\" under every name", banners)
+	}
+	s.goTo(ctDay)
+	tpIdle(t)
+	for _, col := range s.grid.Columns() {
+		if col.Banner == "Clinic not open" {
+			t.Errorf("on %s, a working day, %s's column says %q", ctDay, col.Title, col.Banner)
+		}
 	}
 }
