@@ -2,14 +2,17 @@ package demo
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"clinicdesk/app"
 	"clinicdesk/app/complaints"
+	"clinicdesk/app/reports"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/seed"
 	"clinicdesk/app/testclock"
+	"clinicdesk/app/ukcal"
 )
 
 // The demo is a physiotherapy clinic through and through: its name, its
@@ -136,5 +139,38 @@ func TestTheDemoComplaintsFitAPhysiotherapyClinic(t *testing.T) {
 	}
 	if reworded == 0 {
 		t.Fatal("five years of complaints and not one reworded: the seed's topics have changed")
+	}
+}
+
+// The demo's team is about as busy as a real one over the last three
+// whole months: most of its hours booked, not a quarter of them.
+func TestTheDemoTeamIsAboutAsBusyAsARealOne(t *testing.T) {
+	d, err := CreateAt(t.TempDir(), testclock.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Clinic.Close()
+	first := ukcal.Today(testclock.Now()).AddMonths(-3)
+	first = ukcal.NewDate(first.Year(), first.Month(), 1)
+	last := ukcal.NewDate(ukcal.Today(testclock.Now()).Year(), ukcal.Today(testclock.Now()).Month(), 1).AddDays(-1)
+	rep, err := d.Clinic.Report(reports.Utilisation, reports.Range{From: first, To: last, By: reports.ByMonth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var booked, available int
+	for _, row := range rep.Figures[0].Table.Rows {
+		b, errB := strconv.Atoi(row[1])
+		a, errA := strconv.Atoi(row[2])
+		if errB != nil || errA != nil {
+			t.Fatalf("a utilisation row that is not minutes: %q", row)
+		}
+		booked, available = booked+b, available+a
+	}
+	if available == 0 {
+		t.Fatal("the team had no hours")
+	}
+	if used := float64(booked) / float64(available); used < 0.55 || used > 0.95 {
+		t.Errorf("the team was %.0f%% used from %s to %s (%d of %d minutes); a busy physiotherapy clinic is about 60–90%%",
+			100*used, first, last, booked, available)
 	}
 }
