@@ -189,7 +189,11 @@ func (r *patientRecord) reopenTask(k tasks.Task) {
 			r.say(widget.DangerImportance, plainError(err))
 			return
 		}
-		r.say(widget.SuccessImportance, "Reopened: "+k.Title)
+		msg := "Reopened: " + k.Title
+		if k.RuleKey != "" {
+			msg += ". ClinicDesk made this task; it will now leave it for people to close."
+		}
+		r.say(widget.SuccessImportance, msg)
 		r.load(false)
 	})
 }

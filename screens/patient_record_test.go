@@ -8,6 +8,7 @@ import (
 	"clinicdesk/app"
 	"clinicdesk/app/patients"
 	"clinicdesk/app/tasks"
+	"clinicdesk/app/testclock"
 	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
@@ -328,5 +329,39 @@ func TestPatientRecordArchiveShowsRetention(t *testing.T) {
 	tpIdle(t)
 	if got, _ := c.Patient(treated.ID); got.Status != patients.Active {
 		t.Fatalf("status after bringing back = %q", got.Status)
+	}
+}
+
+// A manager reopening a task ClinicDesk made and closed is told the rules
+// will leave it alone from now on, and it is open again.
+func TestReopeningARuleTaskOnTheRecordSaysTheRulesLeaveIt(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	p := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
+	r := trReferral(t, c, p.ID, d.patel.ID, 10) // past its two working days: a task to acknowledge it
+	me, _ := c.Session()
+	if _, err := c.UpdateReferral(r.ID, app.ReferralDesk{OwnerID: me.User.ID, AcknowledgedOn: testclock.Today()}); err != nil {
+		t.Fatal(err)
+	}
+	_, rec, _ := tpOpen(t, c, p)
+	var closed tasks.Task
+	for _, k := range rec.data.tasks {
+		if k.RuleKey != "" && k.IsDone() {
+			closed = k
+		}
+	}
+	if closed.ID == "" {
+		t.Fatalf("no task closed by the rules on the record: %+v", rec.data.tasks)
+	}
+	rec.reopenTask(closed)
+	tpIdle(t)
+	if !strings.Contains(rec.status.Text, "it will now leave it for people to close") {
+		t.Errorf("after reopening: %q", rec.status.Text)
+	}
+	for _, k := range rec.data.tasks {
+		if k.ID == closed.ID && k.IsDone() {
+			t.Errorf("the reopened task is still done: %+v", k)
+		}
 	}
 }
