@@ -336,20 +336,37 @@ func (s *Store) Diary(f DiaryFilter) ([]schedule.DiaryEntry, error) {
 	return diary(s.db, f, snap)
 }
 
-// dayDiaryParts is how many ranges of clinicians DayDiary reads at once:
-// one a core (four measured slower than two on the spec's 2-core machine).
-// One part was faster at 10,000 patients (0.72 against 0.8–0.9 ms, since a
-// booking then empties only one connection's page cache) but slower where
-// the split is for, at 100,000 (7.5 against 6.3 ms a 406-appointment day),
-// and left encrypted_vs_plain's warm ratio where it was (1.78 against 1.85).
+// dayDiaryParts is how many ranges of clinicians DayDiary reads at once
+// in a big clinic: one a core (four measured slower than two on the
+// spec's 2-core machine).
 const dayDiaryParts = 2
 
+// dayDiarySplitAt is how many clinicians a clinic has before its day is
+// read in parts. Splitting pays only for a day of hundreds of
+// appointments: at 100,000 patients (406 a day) two parts took 6.3 ms
+// against 7.5. In a clinic of ten (41 a day) it cost more than it saved:
+// each part's connection keeps its own page cache, a booking empties all
+// but its own, and every page read again is decrypted again. One part
+// there made the day view 0.51 ms against 0.85 (p50), Today 1.9 against
+// 2.3, and the encrypted file's desk work 1.2× the plaintext copy's
+// rather than 1.57× (`clinicdesk bench`, 10,000 patients, quiet machine).
+const dayDiarySplitAt = 24
+
+// dayDiaryPartsFor is how many parts a day of a clinic with n clinicians
+// is read in.
+func dayDiaryPartsFor(n int) int {
+	if n < dayDiarySplitAt {
+		return 1
+	}
+	return min(dayDiaryParts, n)
+}
+
 // DayDiary lists one date's appointments for every clinician, cancelled
-// ones too, by clinician and then time (the diary index's order). A busy
-// day is several hundred rows to decrypt and scan, so the clinicians are
-// read in parts side by side, each on a connection of its own: the day
-// view is the screen the desk has open all day, and the machine has two
-// cores.
+// ones too, by clinician and then time (the diary index's order). A big
+// clinic's busy day is several hundred rows to decrypt and scan, so there
+// the clinicians are read in parts side by side, each on a connection of
+// its own: the day view is the screen the desk has open all day, and the
+// machine has two cores.
 func (s *Store) DayDiary(date ukcal.Date) ([]schedule.DiaryEntry, error) {
 	snap, err := s.setup()
 	if err != nil {
@@ -357,7 +374,7 @@ func (s *Store) DayDiary(date ukcal.Date) ([]schedule.DiaryEntry, error) {
 	}
 	f := DiaryFilter{From: date, To: date, WithCancelled: true, ByClinician: true}
 	ids := snap.clinicianIDs
-	n := min(dayDiaryParts, len(ids))
+	n := dayDiaryPartsFor(len(ids))
 	if n < 2 {
 		return diary(s.db, f, snap)
 	}

@@ -228,13 +228,21 @@ func TestDiaryAndClashQueriesUseTheIndexes(t *testing.T) {
 	}
 }
 
-// DayDiary reads a day in two halves of the clinicians side by side: the
-// halves must add up to exactly the day, in the day index's order, and
-// each must be a range of the index, not a filter over the whole day.
+// A big clinic's day is read in two halves of the clinicians side by
+// side (a small one's in one: dayDiaryPartsFor): the halves must add up to
+// exactly the day, in the day index's order, and each must be a range of
+// the index, not a filter over the whole day.
 func TestDayDiaryIsTheWholeDayInTwoHalves(t *testing.T) {
+	if dayDiaryPartsFor(10) != 1 || dayDiaryPartsFor(dayDiarySplitAt) != 2 {
+		t.Fatalf("parts for 10 clinicians %d, for %d %d: want one, then two", dayDiaryPartsFor(10), dayDiarySplitAt, dayDiaryPartsFor(dayDiarySplitAt))
+	}
 	s := diaryFixture(t)
 	err := s.Write(func(tx *Tx) error {
-		for _, id := range []string{"c3", "c0", "c9", "c5"} {
+		ids := []string{"c3", "c0", "c9", "c5"}
+		for i := 10; len(ids) < dayDiarySplitAt+2; i++ { // enough to be read in halves
+			ids = append(ids, fmt.Sprintf("c%d", i))
+		}
+		for _, id := range ids {
 			if err := tx.SaveClinician(schedule.Clinician{ID: id, Name: "Clinician " + id, Active: true}); err != nil {
 				return err
 			}
