@@ -11,6 +11,7 @@ import (
 	"clinicdesk/app/pathways"
 	"clinicdesk/app/schedule"
 	"clinicdesk/app/testclock"
+	"clinicdesk/app/ukcal"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -350,5 +351,15 @@ func TestACancelledFirstAppointmentShowsOnTheReferralAndAsksForABooking(t *testi
 	tpIdle(t)
 	if s.file.bookButton.Text != "Book first appointment" || !tpShows(w, "First appointment cancelled · "+testclock.Today().LongWithDay()) {
 		t.Errorf("after the cancel the page offers %q and shows %q", s.file.bookButton.Text, tpTexts(w))
+	}
+}
+
+// A clock a week old says "1 week waited" on the referral's page.
+func TestAReferralsClockSaysOneWeekInWords(t *testing.T) {
+	start := ukcal.MustParseDate("2026-11-16")
+	rec := app.ReferralRecord{Referral: pathways.Referral{Direction: pathways.In, Kind: pathways.RTT, Urgency: pathways.Routine},
+		HasClock: true, Clock: pathways.Clock{Status: pathways.ClockRunning, Start: start, DaysWaited: 8, Breach: start.AddDays(126)}}
+	if got := clockSentences(rec); len(got) == 0 || !strings.Contains(got[0], ": 1 week waited. Treat by") {
+		t.Errorf("the clock says %q", got)
 	}
 }

@@ -131,12 +131,12 @@ func clockSentences(rec app.ReferralRecord) []string {
 		out = append(out, fmt.Sprintf("Nullified: the patient did not attend the first appointment on %s, so this wait is not counted. "+
 			"Booking a new first appointment starts a new clock.", k.Stop.LongWithDay()))
 	case pathways.ClockStopped:
-		out = append(out, fmt.Sprintf("Stopped on %s by %s, after %d weeks (the clock started on %s; treat by was %s).",
-			k.Stop.LongWithDay(), strings.ToLower(k.StoppedBy.Label()), k.WeeksWaited(), k.Start.Short(), k.Breach.Short()))
+		out = append(out, fmt.Sprintf("Stopped on %s by %s, after %s (the clock started on %s; treat by was %s).",
+			k.Stop.LongWithDay(), strings.ToLower(k.StoppedBy.Label()), weeksWords(k.WeeksWaited()), k.Start.Short(), k.Breach.Short()))
 	default:
-		line := fmt.Sprintf("Running since %s: %d weeks waited. Treat by %s (18 weeks).", k.Start.Short(), k.WeeksWaited(), k.Breach.LongWithDay())
+		line := fmt.Sprintf("Running since %s: %s waited. Treat by %s (18 weeks).", k.Start.Short(), weeksWords(k.WeeksWaited()), k.Breach.LongWithDay())
 		if k.Breached {
-			line = fmt.Sprintf("Running since %s: %d weeks waited, past the 18 weeks: it breached after %s.", k.Start.Short(), k.WeeksWaited(), k.Breach.LongWithDay())
+			line = fmt.Sprintf("Running since %s: %s waited, past the 18 weeks: it breached after %s.", k.Start.Short(), weeksWords(k.WeeksWaited()), k.Breach.LongWithDay())
 		}
 		if !k.LeftListOn.IsZero() {
 			line += fmt.Sprintf(" %s on %s.", k.LeftBy.Label(), k.LeftListOn.Short())
@@ -165,3 +165,6 @@ func standardWords(name string, s pathways.Standard) string {
 	}
 	return fmt.Sprintf("%s: due by %s", name, s.Due.Short())
 }
+
+// weeksWords is a whole number of weeks waited: "1 week", "3 weeks".
+func weeksWords(n int) string { return plural(int64(n), "week", "weeks") }

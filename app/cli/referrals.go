@@ -306,7 +306,7 @@ func referralLine(rec app.ReferralRecord) string {
 	clock := ""
 	switch {
 	case rec.HasClock && rec.Clock.Status == pathways.ClockRunning:
-		clock = fmt.Sprintf("  clock running, %d weeks, treat by %s", rec.Clock.WeeksWaited(), rec.Clock.Breach)
+		clock = fmt.Sprintf("  clock running, %s, treat by %s", plural(rec.Clock.WeeksWaited(), "week"), rec.Clock.Breach)
 		if rec.Clock.Breached {
 			clock += " BREACHED"
 		}
@@ -389,11 +389,11 @@ func clockWords(rec app.ReferralRecord) string {
 	switch k.Status {
 	case pathways.ClockRunning:
 		if k.Breached {
-			return fmt.Sprintf(" The clock is running: %d weeks waited, past its 18 weeks (treat by %s).", k.WeeksWaited(), k.Breach)
+			return fmt.Sprintf(" The clock is running: %s waited, past its 18 weeks (treat by %s).", plural(k.WeeksWaited(), "week"), k.Breach)
 		}
-		return fmt.Sprintf(" The clock is running: %d weeks waited, treat by %s.", k.WeeksWaited(), k.Breach)
+		return fmt.Sprintf(" The clock is running: %s waited, treat by %s.", plural(k.WeeksWaited(), "week"), k.Breach)
 	case pathways.ClockStopped:
-		return fmt.Sprintf(" The clock stopped on %s after %d weeks.", k.Stop, k.WeeksWaited())
+		return fmt.Sprintf(" The clock stopped on %s after %s.", k.Stop, plural(k.WeeksWaited(), "week"))
 	}
 	return " The clock is " + strings.ToLower(k.Status.Label()) + "."
 }

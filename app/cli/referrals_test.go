@@ -202,3 +202,14 @@ func TestReferralCommandUsageAndPermissions(t *testing.T) {
 		t.Errorf("a clinician listing: %+v", r)
 	}
 }
+
+// A clock a week old is "1 week waited", not "1 weeks".
+func TestReferralAddSaysOneWeekInWords(t *testing.T) { // today is Tuesday 24 November 2026
+	db := sarCLIClinic(t)
+	r := sarRun(pw+"\n", "referrals", "add", "--patient", "943 476 5919", "--direction", "in", "--date", "2026-11-16",
+		"--urgency", "routine", "--kind", "rtt", "--from", "Dr A Khan", "--reason", "knee pain",
+		"--db", db, "--user", "manager", "--password-stdin")
+	if r.code != 0 || !strings.Contains(r.stdout, "The clock is running: 1 week waited, treat by 2027-03-22.") {
+		t.Fatalf("add: %+v", r)
+	}
+}
