@@ -235,7 +235,11 @@ func (c *Clinic) ReopenTask(id string) error {
 		if err != nil {
 			return notFound(err, "that task is not in this clinic file")
 		}
-		if err := tx.ReopenTask(id, tx.session.User.Username); errors.Is(err, data.ErrNotFound) {
+		note := k.Note
+		if k.DoneBy == tasks.DoneByRules {
+			note = tasks.ReopenedNote(k.Note, tx.session.User.FullName, c.today())
+		}
+		if err := tx.ReopenTask(id, tx.session.User.Username, note); errors.Is(err, data.ErrNotFound) {
 			return errors.New("that task is not done: there is nothing to reopen")
 		} else if err != nil {
 			return err

@@ -236,6 +236,13 @@ func TestAReopenedRuleTaskIsLeftToPeople(t *testing.T) {
 	if last := rows[len(rows)-1]; last.Action != "task.reopen" || !strings.Contains(last.Detail, "will not close it again") {
 		t.Errorf("reopen audited as %+v", last)
 	}
+	// The note no longer reads as if the task were done.
+	reopened := ruleTasksByKey(t, c)[key]
+	if strings.Contains(reopened.Note, "Done by ClinicDesk") ||
+		!strings.Contains(reopened.Note, "ClinicDesk marked it done because the referral was acknowledged on Monday 23 November 2026; ") ||
+		!strings.HasSuffix(reopened.Note, " reopened it on Monday 23 November 2026.") {
+		t.Errorf("the reopened task's note: %q", reopened.Note)
+	}
 
 	// An event on the referral runs its rules; the next day's run goes
 	// over every referral.

@@ -71,9 +71,10 @@ func (t *Tx) CompleteTask(id, by string, at time.Time) error {
 	return oneRow(res, err)
 }
 
-// ReopenTask makes a done task open again, saying who (by, a username).
-func (t *Tx) ReopenTask(id, by string) error {
-	res, err := t.tx.Exec(`UPDATE tasks SET done_at = '', done_by = '', reopened_by = ? WHERE id = ? AND done_at <> ''`, by, id)
+// ReopenTask makes a done task open again, saying who (by, a username),
+// with its note as it now reads.
+func (t *Tx) ReopenTask(id, by, note string) error {
+	res, err := t.tx.Exec(`UPDATE tasks SET done_at = '', done_by = '', reopened_by = ?, note = ? WHERE id = ? AND done_at <> ''`, by, note, id)
 	return oneRow(res, err)
 }
 

@@ -126,10 +126,10 @@ func TestMyTasksAreMineAndMyRolesAndTheCountsMatch(t *testing.T) {
 	if dueToday, overdue, _ = s.TaskCounts(tasks.Filter{OwnerID: "rita", OwnerRole: "receptionist"}, today); overdue != 0 || dueToday != 2 {
 		t.Errorf("after done: %d due today, %d overdue", dueToday, overdue)
 	}
-	if err := s.Write(func(tx *Tx) error { return tx.ReopenTask("mine-overdue", "mo") }); err != nil {
+	if err := s.Write(func(tx *Tx) error { return tx.ReopenTask("mine-overdue", "mo", "Reopened: not finished") }); err != nil {
 		t.Fatal(err)
 	}
-	if k, _ := s.Task("mine-overdue"); k.IsDone() || k.DoneBy != "" || k.ReopenedBy != "mo" {
+	if k, _ := s.Task("mine-overdue"); k.IsDone() || k.DoneBy != "" || k.ReopenedBy != "mo" || k.Note != "Reopened: not finished" {
 		t.Errorf("reopened: %+v", k)
 	}
 }

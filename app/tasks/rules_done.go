@@ -32,6 +32,19 @@ func DoneNote(note, why string) string {
 	return note + "\n\n" + line
 }
 
+// ReopenedNote is a rule task's note once a manager reopens it: the
+// rules' "Done by ClinicDesk: …" line, which would read as if the task were
+// still done, becomes what happened, with who reopened it and when.
+func ReopenedNote(note, by string, on ukcal.Date) string {
+	const mark = "Done by ClinicDesk: "
+	i := strings.LastIndex(note, mark)
+	if i < 0 {
+		return note
+	}
+	why := strings.TrimSuffix(strings.TrimSpace(note[i+len(mark):]), ".")
+	return note[:i] + "ClinicDesk marked it done because " + why + "; " + by + " reopened it on " + on.LongWithDay() + "."
+}
+
 // The kinds of rule, as the first part of a RuleKey.
 const (
 	RulePrefixSAR        = "sar:"

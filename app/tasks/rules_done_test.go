@@ -93,3 +93,18 @@ func TestSARAndNotBroughtTasksGone(t *testing.T) {
 		t.Error("the subjects of rule keys")
 	}
 }
+
+func TestReopenedNoteSaysWhatHappenedInsteadOfDone(t *testing.T) {
+	on := ukcal.MustParseDate("2026-12-07")
+	for note, want := range map[string]string{
+		"Done by ClinicDesk: the referral was closed on Monday 7 December 2026.": "ClinicDesk marked it done because the referral was closed on Monday 7 December 2026; " +
+			"Dana Okafor reopened it on Monday 7 December 2026.",
+		"Asked Sue to ring\n\nDone by ClinicDesk: the reply came on Friday 4 December 2026.": "Asked Sue to ring\n\nClinicDesk marked it done because " +
+			"the reply came on Friday 4 December 2026; Dana Okafor reopened it on Monday 7 December 2026.",
+		"Ring back after two": "Ring back after two",
+	} {
+		if got := ReopenedNote(note, "Dana Okafor", on); got != want {
+			t.Errorf("ReopenedNote(%q) = %q, want %q", note, got, want)
+		}
+	}
+}
