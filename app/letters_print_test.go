@@ -253,7 +253,10 @@ func waitForFile(path string) []byte {
 // and all) as one argument.
 func TestOpeningAPDFNeverWaitsForTheViewer(t *testing.T) {
 	release := filepath.Join(t.TempDir(), "viewer closed")
-	args := fakeOpener(t, "while [ ! -e '"+release+"' ]; do sleep 0.05; done")
+	args := fakeOpener(t, "while [ ! -e '"+release+"' ] && [ -d '"+filepath.Dir(release)+"' ]; do sleep 0.05; done")
+	// The viewer closes when the test ends: on the release file, or when
+	// the test's folders are removed (the file can come and go between two
+	// of its looks, and a viewer left looping outlives every test run).
 	t.Cleanup(func() { os.WriteFile(release, nil, 0o600) })
 	path := filepath.Join(t.TempDir(), "Appointment reminder 2026-11-23 1234.pdf")
 

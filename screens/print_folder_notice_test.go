@@ -152,7 +152,10 @@ func openToPrintDialog(t *testing.T) *pdfOutput {
 // open while the viewer is still running: nothing waits for the viewer.
 func TestOpenToPrintNeverWaitsForTheViewer(t *testing.T) {
 	release := filepath.Join(t.TempDir(), "viewer closed")
-	fakeXDGOpen(t, "while [ ! -e '"+release+"' ]; do sleep 0.05; done")
+	fakeXDGOpen(t, "while [ ! -e '"+release+"' ] && [ -d '"+filepath.Dir(release)+"' ]; do sleep 0.05; done")
+	// The viewer closes when the test ends: on the release file, or when
+	// the test's folders are removed (the file can come and go between two
+	// of its looks, and a viewer left looping outlives every test run).
 	t.Cleanup(func() { os.WriteFile(release, nil, 0o600) })
 	o := openToPrintDialog(t)
 	o.open()
