@@ -124,6 +124,9 @@ func (r *patientRecord) fillTasks() {
 		if k.OwnerRole != "" { // a task given to everyone in a role
 			owner = "Any " + strings.ToLower(app.Role(k.OwnerRole).Label())
 		}
+		if done {
+			owner = "for " + owner // not who did it: "Done … by ClinicDesk's rules · Dana Okafor" read as if she had
+		}
 		whenLabel.SetText(when + " · " + owner)
 		lines := container.NewVBox(title, whenLabel)
 		if k.Note != "" {

@@ -344,7 +344,7 @@ func TestReopeningARuleTaskOnTheRecordSaysTheRulesLeaveIt(t *testing.T) {
 	if _, err := c.UpdateReferral(r.ID, app.ReferralDesk{OwnerID: me.User.ID, AcknowledgedOn: testclock.Today()}); err != nil {
 		t.Fatal(err)
 	}
-	_, rec, _ := tpOpen(t, c, p)
+	_, rec, w := tpOpen(t, c, p)
 	var closed tasks.Task
 	for _, k := range rec.data.tasks {
 		if k.RuleKey != "" && k.IsDone() {
@@ -353,6 +353,15 @@ func TestReopeningARuleTaskOnTheRecordSaysTheRulesLeaveIt(t *testing.T) {
 	}
 	if closed.ID == "" {
 		t.Fatalf("no task closed by the rules on the record: %+v", rec.data.tasks)
+	}
+	for i, tab := range rec.tabs.Items {
+		if tab.Text == "Follow-ups" {
+			rec.tabs.SelectIndex(i)
+		}
+	}
+	tpIdle(t)
+	if !tpShows(w, "by ClinicDesk's rules · for ") {
+		t.Errorf("the done task's line does not say whose it was apart from who did it: %q", tpTexts(w))
 	}
 	rec.reopenTask(closed)
 	tpIdle(t)
