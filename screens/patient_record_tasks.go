@@ -124,10 +124,16 @@ func (r *patientRecord) fillTasks() {
 		if k.OwnerRole != "" { // a task given to everyone in a role
 			owner = "Any " + strings.ToLower(app.Role(k.OwnerRole).Label())
 		}
-		if done {
-			owner = "for " + owner // not who did it: "Done … by ClinicDesk's rules · Dana Okafor" read as if she had
+		switch {
+		case done && owner == r.staffByUsername(k.DoneBy):
+			whenLabel.SetText(when) // "Done … by Dana Okafor", her own task
+		case done:
+			// Whose it was, apart from who did it: "Done … by ClinicDesk's
+			// rules · Dana Okafor" read as if she had done it.
+			whenLabel.SetText(when + " · for " + owner)
+		default:
+			whenLabel.SetText(when + " · " + owner)
 		}
-		whenLabel.SetText(when + " · " + owner)
 		lines := container.NewVBox(title, whenLabel)
 		if k.Note != "" {
 			lines.Add(lowNote(k.Note))

@@ -373,4 +373,13 @@ func TestReopeningARuleTaskOnTheRecordSaysTheRulesLeaveIt(t *testing.T) {
 			t.Errorf("the reopened task is still done: %+v", k)
 		}
 	}
+	// Ticked off by its owner: her name once, not "by her · for her".
+	if _, err := c.MarkTaskDone(closed.ID); err != nil {
+		t.Fatal(err)
+	}
+	rec.load(false)
+	tpIdle(t)
+	if !tpShows(w, "by "+me.User.FullName) || tpShows(w, "· for "+me.User.FullName) {
+		t.Errorf("her own task, done by her: %q", tpTexts(w))
+	}
 }
