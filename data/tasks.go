@@ -208,7 +208,8 @@ func (s *Store) RuleKeysMade(keys []string) (map[string]bool, error) {
 }
 
 // OpenRuleTasks are the open tasks the rules made whose keys start with
-// prefix ("sar:", "referral:ID:"), read through the rule keys' index.
+// prefix ("sar:", "referral:ID:"), read through the rule keys' index: the
+// ones the rules may still close, so not those a manager reopened.
 func (s *Store) OpenRuleTasks(prefix string) ([]tasks.Task, error) {
 	return openRuleTasks(s.db, prefix)
 }
@@ -220,7 +221,7 @@ func (t *Tx) OpenRuleTasks(prefix string) ([]tasks.Task, error) { return openRul
 // partial index's condition itself, so SQLite reads that index (Today
 // runs it on every look).
 const openRuleTasksQuery = `SELECT ` + taskColumns + ` FROM tasks WHERE rule_key <> '' AND rule_key >= ? AND rule_key < ? AND done_at = ''
-	ORDER BY rule_key`
+	AND reopened_by = '' ORDER BY rule_key`
 
 // scanTasks reads every task of rows and closes them.
 func scanTasks(rows *sql.Rows) ([]tasks.Task, error) {
@@ -256,8 +257,8 @@ func openRuleTasks(q querier, prefix string) ([]tasks.Task, error) {
 
 // CompleteRuleTask marks an open task a rule made done with the note
 // given (the rules say why they closed it). ErrNotFound when it is done
-// already, or when a manager reopened it: then it is the people's to
-// close, and the rules leave it.
+// already, or a manager reopened it (OpenRuleTasks leaves those out; this
+// holds the write to the same rule).
 func (t *Tx) CompleteRuleTask(id, by string, at time.Time, note string) error {
 	res, err := t.tx.Exec(`UPDATE tasks SET done_at = ?, done_by = ?, note = ? WHERE id = ? AND done_at = '' AND rule_key <> '' AND reopened_by = ''`,
 		instant(at), by, note, id)

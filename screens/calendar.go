@@ -348,13 +348,7 @@ func (s *calendarScreen) showDay(v app.DayView) {
 		col := widgets.Column{Title: cd.Clinician.Name, ShortTitle: shortName(cd.Clinician.Name),
 			Subtitle: cd.Clinician.Role, Colour: hexColour(cd.Clinician.Colour),
 			Working: widgetSpans(cd.Hours), Today: v.Date == today}
-		col.Banner = dayBanner(v.Notice, len(cd.Hours) > 0)
-		if col.Banner == "Day off" && len(v.OpeningHours) == 0 {
-			// A weekend said "Day off" under every name, as if the whole
-			// team had booked leave. (In the column, not over the grid: a
-			// banner there would move the grid on every weekend.)
-			col.Banner = "Clinic not open"
-		}
+		col.Banner = dayBanner(v.Notice, len(cd.Hours) > 0, len(v.OpeningHours) > 0)
 		cols = append(cols, col)
 		s.columnWho = append(s.columnWho, cd.Clinician.ID)
 		s.columnDate = append(s.columnDate, v.Date)
@@ -380,7 +374,7 @@ func (s *calendarScreen) showWeek(v app.WeekView) {
 		col := widgets.Column{Title: cd.Date.Format(ukcal.LayoutColumn), Subtitle: sub, Colour: hexColour(v.Clinician.Colour),
 			Working: widgetSpans(cd.Hours), Today: cd.Date == today}
 		if i < len(v.Notices) {
-			col.Banner = dayBanner(v.Notices[i], len(cd.Hours) > 0)
+			col.Banner = dayBanner(v.Notices[i], len(cd.Hours) > 0, true) // one person's week: their day off
 		}
 		cols = append(cols, col)
 		s.columnWho = append(s.columnWho, v.Clinician.ID)
@@ -457,13 +451,18 @@ func (s *calendarScreen) showBanner(n app.DayNotice) {
 	s.banner.Show()
 }
 
-// dayBanner is a column's banner: the holiday or closure, or a day off.
-func dayBanner(n app.DayNotice, working bool) string {
+// dayBanner is a column's banner: the holiday or closure, a day the
+// clinic does not open, or a day off. A weekend said "Day off" under every
+// name, as if the whole team had booked leave; it says so in the columns,
+// not over the grid, where a banner would move the grid every weekend.
+func dayBanner(n app.DayNotice, working, clinicOpen bool) string {
 	switch {
 	case n.BankHoliday != "":
 		return "Bank holiday"
 	case n.Closure != "":
 		return "Closed: " + n.Closure
+	case !working && !clinicOpen:
+		return "Clinic not open"
 	case !working:
 		return "Day off"
 	}

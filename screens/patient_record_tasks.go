@@ -109,9 +109,10 @@ func (r *patientRecord) fillTasks() {
 		title.TextStyle.Bold = !done
 		whenLabel := widget.NewLabel("")
 		when := app.TaskWhen(k, today)
+		doer := r.staffByUsername(k.DoneBy)
 		switch st := k.StateOn(today); {
 		case done:
-			when = fmt.Sprintf("Done %s by %s", ukDate(k.DoneAt), r.staffByUsername(k.DoneBy))
+			when = fmt.Sprintf("Done %s by %s", ukDate(k.DoneAt), doer)
 			whenLabel.Importance = widget.SuccessImportance
 		default:
 			whenLabel.Importance = taskStateImportance(st)
@@ -125,7 +126,7 @@ func (r *patientRecord) fillTasks() {
 			owner = "Any " + strings.ToLower(app.Role(k.OwnerRole).Label())
 		}
 		switch {
-		case done && owner == r.staffByUsername(k.DoneBy):
+		case done && owner == doer:
 			whenLabel.SetText(when) // "Done … by Dana Okafor", her own task
 		case done:
 			// Whose it was, apart from who did it: "Done … by ClinicDesk's

@@ -14,10 +14,9 @@ import (
 const DiaryYears = 2
 
 // demoAppointmentsPerPatient keeps the demo's team about as busy as a
-// real one: seven physiotherapists seeing thirty-odd patients a week each
-// are about 12,000 appointments a year, 16 a patient over two years for
-// the demo's list. With the seed's usual ten, Reports showed the team a
-// quarter used, which no practice manager would believe.
+// real one: with the seed's usual ten a patient, Reports showed the team a
+// quarter used, which no practice manager would believe; 26 books about
+// two-thirds of its hours (TestTheDemoTeamIsAboutAsBusyAsARealOne).
 const demoAppointmentsPerPatient = 26
 
 // appointments gives the demo clinic its team and diary (physiotherapists,

@@ -219,7 +219,6 @@ func (g *referralGen) office(d ukcal.Date, h int) time.Time {
 	return t
 }
 
-// between is a day from lo to hi days after d.
 // firstDay is the first day a patient's referral can be dated: the
 // history's start, or for a younger patient a fortnight after their birth.
 func (g *referralGen) firstDay(patient int) ukcal.Date {
@@ -229,6 +228,7 @@ func (g *referralGen) firstDay(patient int) ukcal.Date {
 	return g.start
 }
 
+// between is a day from lo to hi days after d.
 func (g *referralGen) between(d ukcal.Date, lo, hi int) ukcal.Date {
 	if hi <= lo {
 		return d.AddDays(lo)

@@ -23,9 +23,13 @@ import (
 // taken for a member of staff.
 const DoneByRules = "ClinicDesk's rules"
 
+// doneMark starts the line the rules add to a task's note when they
+// close it.
+const doneMark = "Done by ClinicDesk: "
+
 // DoneNote is the words added to a task's note when the rules close it.
 func DoneNote(note, why string) string {
-	line := "Done by ClinicDesk: " + why
+	line := doneMark + why
 	if strings.TrimSpace(note) == "" {
 		return line
 	}
@@ -36,12 +40,11 @@ func DoneNote(note, why string) string {
 // rules' "Done by ClinicDesk: …" line, which would read as if the task were
 // still done, becomes what happened, with who reopened it and when.
 func ReopenedNote(note, by string, on ukcal.Date) string {
-	const mark = "Done by ClinicDesk: "
-	i := strings.LastIndex(note, mark)
+	i := strings.LastIndex(note, doneMark)
 	if i < 0 {
 		return note
 	}
-	why := strings.TrimSuffix(strings.TrimSpace(note[i+len(mark):]), ".")
+	why := strings.TrimSuffix(strings.TrimSpace(note[i+len(doneMark):]), ".")
 	return note[:i] + "ClinicDesk marked it done because " + why + "; " + by + " reopened it on " + on.LongWithDay() + "."
 }
 
