@@ -87,7 +87,12 @@ func runBench(env *Env, args []string) error {
 	} else {
 		progress("Building a throw-away clinic of %d patients and %d appointments in %s …", *nPatients, 10**nPatients, dir)
 		if built, queries, err = benchBuild(env, path, *nPatients, progress); err != nil {
-			os.Remove(path)
+			// The file and everything beside it (keyring, anchor, WAL):
+			// a keyring left behind would make the next run's build refuse.
+			leftovers, _ := filepath.Glob(path + "*")
+			for _, f := range leftovers {
+				os.Remove(f)
+			}
 			return err
 		}
 	}

@@ -130,6 +130,9 @@ func (g *referralGen) plan() []refPlan {
 	for i := range g.o.Patients {
 		n := 0
 		switch u := g.r.Float64(); {
+		case g.firstDay(i).After(g.today.AddDays(-30)):
+			// A newborn: a finished pathway takes a month, and a fortnight
+			// after birth may not have come yet.
 		case u < per*0.1:
 			n = 2
 		case u < per*0.9:
