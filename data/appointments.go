@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -65,6 +66,34 @@ func slotJSON(s *schedule.Slot) (string, error) {
 
 func utc(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
+// insertAppointment and insertAppointmentPatient wrap an appointment's
+// values ("?, ?, …") into an insert that copies its patient's details from
+// the record in the same statement, so the copy is written with the row
+// rather than by the trigger a moment after (0027). It inserts nothing if
+// there is no such patient: see insertedOne.
+const (
+	insertAppointment = `INSERT INTO appointments (id, patient_id, clinician_id, room_id, type_id, date, start_min, end_min,
+		status, status_at, status_by, cancel_reason, override_reason, series_id, moved_from, notes, created_at, created_by,
+		patient_forenames, patient_surname, patient_dob, patient_nhs_number, patient_alerts, patient_ais_needs)
+		SELECT `
+	insertAppointmentPatient = `, p.forenames, p.surname, p.dob, p.nhs_number, p.alerts, p.ais_needs
+		FROM patients p WHERE p.id = ?`
+)
+
+// insertedOne checks that an appointment insert wrote its row: the insert
+// reads the patient, and finds none if patientID is not one.
+func insertedOne(res sql.Result, err error, patientID string) error {
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n != 1 {
+		return fmt.Errorf("booking for patient %s: %w", patientID, ErrNotFound)
+	}
+	return nil
+}
+
 // InsertAppointment books an appointment and writes its first history
 // row. The caller has checked for clashes in the same transaction.
 func (t *Tx) InsertAppointment(a schedule.Appointment) error {
@@ -72,13 +101,11 @@ func (t *Tx) InsertAppointment(a schedule.Appointment) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.tx.Exec(`INSERT INTO appointments (id, patient_id, clinician_id, room_id, type_id, date, start_min, end_min,
-		status, status_at, status_by, cancel_reason, override_reason, series_id, moved_from, notes, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := t.tx.Exec(insertAppointment+`?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+insertAppointmentPatient,
 		a.ID, a.PatientID, a.ClinicianID, nullable(a.RoomID), a.TypeID, a.Date, a.StartMin, a.EndMin,
 		a.Status, utc(a.StatusAt), a.StatusBy, a.CancelReason, a.OverrideReason, nullable(a.SeriesID), moved,
-		a.Notes, utc(a.CreatedAt), a.CreatedBy)
-	if err != nil {
+		a.Notes, utc(a.CreatedAt), a.CreatedBy, a.PatientID)
+	if err := insertedOne(res, err, a.PatientID); err != nil {
 		return err
 	}
 	return t.insertHistory(schedule.StatusChange{AppointmentID: a.ID, Status: a.Status, At: a.StatusAt, By: a.StatusBy, Reason: a.OverrideReason})
@@ -255,15 +282,17 @@ func scanHistory(rows *sql.Rows, err error) ([]schedule.StatusChange, error) {
 	return out, rows.Err()
 }
 
-const diaryColumns = appointmentColumns + `, p.forenames, p.surname, p.dob, p.nhs_number, p.alerts, p.ais_needs`
+// diaryColumns add the patient's details as the appointment keeps a copy
+// of them (migration 0027, kept by triggers): read from the patient,
+// a busy day of a big clinic was a random page per appointment, and the
+// diary index holds the copy, so a day is one short run of pages. The
+// type, room and clinician are not read at all: their names come from the
+// set-up the store keeps (three lookups a row were a fifth of a day
+// view's time).
+const diaryColumns = appointmentColumns + `, a.patient_forenames, a.patient_surname, a.patient_dob, a.patient_nhs_number,
+	a.patient_alerts, a.patient_ais_needs`
 
-// The patient's columns are read from patients_diary: SQLite would pick the
-// primary key's index by id and then read the wide row, a random page per
-// appointment at 100,000 patients. The type, room and clinician are not
-// joined: their names come from the set-up the store keeps (three lookups
-// a row were a fifth of a day view's time).
-const diaryJoins = ` FROM appointments a
-	JOIN patients p INDEXED BY patients_diary ON p.id = a.patient_id`
+const diaryJoins = ` FROM appointments a`
 
 // DiaryFilter picks appointments for a view or an export.
 type DiaryFilter struct {

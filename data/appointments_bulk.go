@@ -18,9 +18,7 @@ type AppointmentWriter struct {
 // AppointmentWriter prepares the bulk inserts. Close it before the
 // transaction ends.
 func (t *Tx) AppointmentWriter() (*AppointmentWriter, error) {
-	appt, err := t.tx.Prepare(`INSERT INTO appointments (id, patient_id, clinician_id, room_id, type_id, date, start_min, end_min,
-		status, status_at, status_by, cancel_reason, override_reason, series_id, moved_from, notes, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)`)
+	appt, err := t.tx.Prepare(insertAppointment + `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?` + insertAppointmentPatient)
 	if err != nil {
 		return nil, err
 	}
@@ -65,10 +63,10 @@ func (w *AppointmentWriter) Close() error {
 // then each step it reached (arrived, in progress) and its final status.
 // Moves are not written this way.
 func (w *AppointmentWriter) Add(a schedule.HistoricAppointment) error {
-	_, err := w.appt.Exec(a.ID, a.PatientID, a.ClinicianID, nullable(a.RoomID), a.TypeID, a.Date, a.StartMin, a.EndMin,
+	res, err := w.appt.Exec(a.ID, a.PatientID, a.ClinicianID, nullable(a.RoomID), a.TypeID, a.Date, a.StartMin, a.EndMin,
 		a.Status, utc(a.StatusAt), a.StatusBy, a.CancelReason, a.OverrideReason, nullable(a.SeriesID),
-		a.Notes, utc(a.CreatedAt), a.CreatedBy)
-	if err != nil {
+		a.Notes, utc(a.CreatedAt), a.CreatedBy, a.PatientID)
+	if err := insertedOne(res, err, a.PatientID); err != nil {
 		return err
 	}
 	steps := []schedule.StatusChange{{Status: schedule.StatusBooked, At: a.CreatedAt, By: a.CreatedBy}}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"embed"
 	"fmt"
@@ -62,6 +63,10 @@ func SchemaVersion() int {
 	return len(ms)
 }
 
+// migrateCacheKiB is the page cache the migrations run with: within the
+// process's limit on SQLite's memory (sqliteMemoryLimit), which caps it.
+const migrateCacheKiB = sqliteMemoryLimit >> 10
+
 // migrate applies every migration newer than the file's user_version, each
 // in its own transaction, so a failure leaves the file at the last good one.
 func migrate(db *sql.DB) error {
@@ -76,8 +81,29 @@ func migrate(db *sql.DB) error {
 	if current > len(ms) {
 		return fmt.Errorf("this clinic file was written by a newer ClinicDesk (schema %d; this version knows %d): please update ClinicDesk", current, len(ms))
 	}
+	if current == len(ms) {
+		return nil
+	}
+	// A migration that rewrites the diary reads every appointment's
+	// patient: on one connection whose page cache can hold the patients'
+	// small index (patients_diary, some 10 MB at 100,000 patients) rather
+	// than decrypting its pages again for every appointment.
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var cacheBefore int
+	if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cacheBefore); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(migrateCacheKiB)); err != nil {
+		return err
+	}
+	defer conn.ExecContext(ctx, "PRAGMA cache_size = "+strconv.Itoa(cacheBefore))
 	for _, m := range ms[current:] {
-		tx, err := db.Begin()
+		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
 			return err
 		}
