@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"clinicdesk/app"
 
@@ -119,6 +120,7 @@ func (l *loginScreen) onSignIn() {
 	l.setBusy(true)
 	clinic := l.ui.clinic
 	var name string
+	slow := time.AfterFunc(signInSlowAfter, func() { fyne.Do(l.stillOpening) })
 	l.ui.async(func() error {
 		if err := clinic.SignIn(user, pw); err != nil {
 			return err
@@ -126,6 +128,7 @@ func (l *loginScreen) onSignIn() {
 		name = doorClinicName(clinic)
 		return nil
 	}, func(err error) {
+		slow.Stop()
 		if l.ui.login != l || l.ui.state != uiLogin {
 			return
 		}
@@ -138,6 +141,22 @@ func (l *loginScreen) onSignIn() {
 		}
 		l.ui.signedIn(name, "")
 	})
+}
+
+// signInSlowAfter is how long a sign-in may take before the screen says
+// why it is still going: it takes half a second, but the first one after
+// an update brings the clinic file up to date (migrations), which takes
+// some 45 s for a clinic of a million appointments.
+const signInSlowAfter = 3 * time.Second
+
+// stillOpening tells the person waiting at a sign-in that has not
+// finished that nothing is stuck.
+func (l *loginScreen) stillOpening() {
+	if !l.busy || l.ui.login != l || l.ui.state != uiLogin {
+		return
+	}
+	say(l.message, widget.LowImportance, "Still opening the clinic file. The first sign-in after ClinicDesk is updated brings "+
+		"the file up to date, which can take a minute in a large clinic. Please wait.")
 }
 
 // signInProblem says why a sign-in failed. After too many wrong passwords

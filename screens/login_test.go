@@ -189,3 +189,33 @@ func fdTry(u *UI, user, password string) {
 	test.Tap(l.signInBtn)
 	u.settle()
 }
+
+// A sign-in that is taking long (the first after an update brings the
+// file up to date) says so rather than looking stuck; once it has ended,
+// a late word is not shown over the next screen or the next message.
+func TestASlowSignInSaysItIsStillOpening(t *testing.T) {
+	u, _ := fdOpenForLogin(t)
+	l := u.login
+	l.stillOpening()
+	if l.message.Visible() {
+		t.Fatalf("a sign-in not under way says %q", l.message.Text)
+	}
+	test.Type(l.username, "sjones")
+	test.Type(l.password, fdPassword)
+	test.Tap(l.signInBtn) // its result is held until settle
+	if !l.busy {
+		t.Fatal("the sign-in did not start")
+	}
+	l.stillOpening() // as the timer does, signInSlowAfter later
+	if !l.message.Visible() || !strings.Contains(l.message.Text, "Still opening the clinic file") || l.message.Importance == widget.DangerImportance {
+		t.Fatalf("a slow sign-in shows %q (importance %v)", l.message.Text, l.message.Importance)
+	}
+	u.settle()
+	if u.state != uiMain {
+		t.Fatalf("the sign-in did not finish: state %v, %q", u.state, l.message.Text)
+	}
+	l.stillOpening() // a timer that fired just too late
+	if u.state != uiMain || l.busy {
+		t.Fatal("a late word changed the screen")
+	}
+}
