@@ -33,8 +33,9 @@ const (
 // under the pointer when one appears: what is wrong on steps 1 and 2 in a
 // band above the buttons, always in view however the page scrolls.
 type setupScreen struct {
-	ui   *UI
-	step int
+	ui       *UI
+	step     int
+	onWindow bool // its content is the window's: see focus
 
 	stepLabel   *widget.Label
 	page        *fyne.Container
@@ -203,7 +204,14 @@ func (s *setupScreen) showProblems() {
 	s.msgText.SetText(strings.Join(lines, "\n"))
 }
 
-func (s *setupScreen) focus(e fyne.Focusable) { s.ui.win.Canvas().Focus(e) }
+// focus gives e the keyboard once the wizard is on the window: build
+// shows its first step before that, and Fyne refuses (and logs) a focus
+// outside the window's content.
+func (s *setupScreen) focus(e fyne.Focusable) {
+	if s.onWindow {
+		s.ui.win.Canvas().Focus(e)
+	}
+}
 
 func (s *setupScreen) focusFirst() {
 	switch s.step {

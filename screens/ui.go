@@ -209,6 +209,7 @@ func (u *UI) showSetup() {
 	u.setup = newSetupScreen(u)
 	u.win.SetTitle("ClinicDesk: set up your clinic")
 	u.win.SetContent(u.setup.build())
+	u.setup.onWindow = true
 	u.setup.focusFirst()
 }
 
