@@ -292,8 +292,6 @@ func scanHistory(rows *sql.Rows, err error) ([]schedule.StatusChange, error) {
 const diaryColumns = appointmentColumns + `, a.patient_forenames, a.patient_surname, a.patient_dob, a.patient_nhs_number,
 	a.patient_alerts, a.patient_ais_needs`
 
-const diaryJoins = ` FROM appointments a`
-
 // DiaryFilter picks appointments for a view or an export.
 type DiaryFilter struct {
 	From, To    ukcal.Date // inclusive; From zero for every date
@@ -315,7 +313,7 @@ type DiaryFilter struct {
 // so a day is read without visiting the table), one clinician's dates
 // (appointments_clinician), one patient's (appointments_patient).
 func diaryQuery(f DiaryFilter) (string, []any) {
-	q := `SELECT ` + diaryColumns + diaryJoins + ` WHERE `
+	q := `SELECT ` + diaryColumns + ` FROM appointments a WHERE `
 	var args []any
 	switch {
 	case f.PatientID != "":

@@ -146,7 +146,7 @@ func (l *loginScreen) onSignIn() {
 // signInSlowAfter is how long a sign-in may take before the screen says
 // why it is still going: it takes half a second, but the first one after
 // an update brings the clinic file up to date (migrations), which takes
-// some 45 s for a clinic of a million appointments.
+// 30–45 s for a clinic of a million appointments.
 const signInSlowAfter = 3 * time.Second
 
 // stillOpening tells the person waiting at a sign-in that has not

@@ -31,8 +31,9 @@ CREATE INDEX appointments_diary ON appointments (date, clinician_id, start_min, 
     created_at, created_by,
     patient_forenames, patient_surname, patient_dob, patient_nhs_number, patient_alerts, patient_ais_needs);
 
--- Only when the copy differs from the patient: a writer that filled it
--- (the bulk writer of a generated diary) is not made to write the row twice.
+-- Only when the copy differs from the patient: the store's own inserts
+-- fill it in the same statement (data/appointments.go), so this fires only
+-- for a row written some other way, and never makes a row be written twice.
 CREATE TRIGGER appointments_patient_added AFTER INSERT ON appointments
 WHEN (NEW.patient_forenames, NEW.patient_surname, NEW.patient_dob, NEW.patient_nhs_number, NEW.patient_alerts, NEW.patient_ais_needs)
     IS NOT (SELECT p.forenames, p.surname, p.dob, p.nhs_number, p.alerts, p.ais_needs FROM patients p WHERE p.id = NEW.patient_id)
