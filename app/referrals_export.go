@@ -42,7 +42,7 @@ func (c *Clinic) ExportReferrals(w io.Writer, q ReferralQuery) (int, error) {
 		if err != nil {
 			return err
 		}
-		recs, err := c.referralRecordsLocked(tx, rows, c.today())
+		recs, err := c.referralRecordsLocked(tx, rows, c.today(), false) // the CSV has the clock, not the events
 		if err != nil {
 			return err
 		}

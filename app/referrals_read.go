@@ -37,6 +37,10 @@ type ReferralQuery struct {
 	OpenOnly    bool // open or reply received, not closed
 	OwnerID     string
 	ClinicianID string
+	// WithoutEvents leaves each record's Events empty once its clock is
+	// read: the register lists every open referral (thousands in a large
+	// clinic) and shows only the clock, so it need not hold their events.
+	WithoutEvents bool
 }
 
 // clinicianScopeLocked is whose referrals the session sees: everyone's,
@@ -122,7 +126,7 @@ func (c *Clinic) Referrals(q ReferralQuery) ([]ReferralRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := c.referralRecordsLocked(c.store, rows, c.today())
+	out, err := c.referralRecordsLocked(c.store, rows, c.today(), !q.WithoutEvents)
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +154,7 @@ func (c *Clinic) Referral(id string) (ReferralRecord, error) {
 	if err != nil {
 		return ReferralRecord{}, err
 	}
-	recs, err := c.referralRecordsLocked(c.store, rows, c.today())
+	recs, err := c.referralRecordsLocked(c.store, rows, c.today(), true)
 	if err != nil || len(recs) != 1 {
 		return ReferralRecord{}, errors.Join(err, errors.New("that referral could not be read"))
 	}
@@ -165,30 +169,41 @@ type referralEventReader interface {
 	ReferralEventsOf(ids []string) (map[string][]pathways.Event, error)
 }
 
-// referralRecordsLocked adds to each row its events and its clock as of
-// asOf. Caller holds c.mu.
-func (c *Clinic) referralRecordsLocked(q referralEventReader, rows []data.ReferralRow, asOf ukcal.Date) ([]ReferralRecord, error) {
-	ids := make([]string, len(rows))
-	for i, row := range rows {
-		ids[i] = row.Referral.ID
-	}
-	events, err := q.ReferralEventsOf(ids)
-	if err != nil {
-		return nil, err
-	}
+// referralRecordsBatch is how many referrals' events are read at once:
+// a list of thousands never holds all their events together unless the
+// caller keeps them.
+const referralRecordsBatch = 500
+
+// referralRecordsLocked adds to each row its clock as of asOf, and its
+// events when keepEvents. Caller holds c.mu.
+func (c *Clinic) referralRecordsLocked(q referralEventReader, rows []data.ReferralRow, asOf ukcal.Date, keepEvents bool) ([]ReferralRecord, error) {
 	out := make([]ReferralRecord, 0, len(rows))
-	for _, row := range rows {
-		rec := ReferralRecord{Referral: row.Referral, Patient: patientFullName(row.Patient), NHSNumber: row.Patient.NHSNumber,
-			Clinician: row.ClinicianName, Events: events[row.Referral.ID]}
-		if row.Referral.Direction == pathways.In {
-			rec.Clock, err = referralClock(row.Referral, rec.Events, asOf)
-			if err != nil {
-				rec.ClockProblem = err.Error()
-			} else {
-				rec.HasClock = true
-			}
+	for start := 0; start < len(rows); start += referralRecordsBatch {
+		batch := rows[start:min(start+referralRecordsBatch, len(rows))]
+		ids := make([]string, len(batch))
+		for i, row := range batch {
+			ids[i] = row.Referral.ID
 		}
-		out = append(out, rec)
+		events, err := q.ReferralEventsOf(ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, row := range batch {
+			rec := ReferralRecord{Referral: row.Referral, Patient: patientFullName(row.Patient), NHSNumber: row.Patient.NHSNumber,
+				Clinician: row.ClinicianName, Events: events[row.Referral.ID]}
+			if row.Referral.Direction == pathways.In {
+				rec.Clock, err = referralClock(row.Referral, rec.Events, asOf)
+				if err != nil {
+					rec.ClockProblem = err.Error()
+				} else {
+					rec.HasClock = true
+				}
+			}
+			if !keepEvents {
+				rec.Events = nil
+			}
+			out = append(out, rec)
+		}
 	}
 	return out, nil
 }

@@ -70,8 +70,8 @@ type referralsScreen struct {
 	left  <-chan struct{}
 
 	// The register.
-	items     []app.ReferralRecord
-	shown     []app.ReferralRecord // after the urgency filter
+	items     []registerLine
+	shown     []registerLine // after the urgency filter
 	direction *widget.Select
 	state     *widget.Select
 	urgency   *widget.Select
@@ -106,14 +106,7 @@ func (s *referralsScreen) build() fyne.CanvasObject {
 		}
 	}
 	s.page = container.NewStack(s.tabs)
-	s.ctx.Window.Canvas().AddShortcut(referralsNewShortcut, func(fyne.Shortcut) {
-		select {
-		case <-s.left:
-			return // another screen is on show now
-		default:
-		}
-		behindOverlay(s.ctx.Window.Canvas(), s.newReferral)()
-	})
+	s.ctx.addScreenShortcut(referralsNewShortcut, s.newReferral)
 	s.reload()
 	if id := pendingReferral; id != "" {
 		pendingReferral = ""
@@ -170,17 +163,14 @@ func (s *referralsScreen) fillRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(s.shown) {
 		return
 	}
-	rec := s.shown[i]
-	r := rec.Referral
-	texts := []string{rec.Patient, referralDirectionWord(r.Direction), referralParty(r.Party), r.Date.Short(), r.Urgency.Label(),
-		referralClockWords(rec), s.staffName(r.OwnerID)}
+	line := s.shown[i]
 	for j, c := range o.(*fyne.Container).Objects {
 		l := c.(*widget.Label)
 		l.Importance = widget.MediumImportance
-		if j == 5 {
-			l.Importance = referralClockImportance(rec, ukcal.Today(wallClock()))
+		if j == registerClockColumn {
+			l.Importance = line.clock
 		}
-		l.SetText(texts[j])
+		l.SetText(line.texts[j])
 	}
 }
 
@@ -223,16 +213,23 @@ func (s *referralsScreen) reload() {
 		return // still building: the last filter set reads the list
 	}
 	c, q := s.ctx.Clinic, s.query()
-	offUI(s.ctx, func() ([]app.ReferralRecord, error) { return c.Referrals(q) }, s.show)
+	q.WithoutEvents = true
+	offUI(s.ctx, func() ([]registerLine, error) {
+		recs, err := c.Referrals(q)
+		if err != nil {
+			return nil, err
+		}
+		// Newest first: the desk works on what came in last.
+		sort.SliceStable(recs, func(i, j int) bool { return recs[i].Referral.Date.After(recs[j].Referral.Date) })
+		return s.registerLines(recs, ukcal.Today(wallClock())), nil
+	}, s.show)
 }
 
-func (s *referralsScreen) show(items []app.ReferralRecord, err error) {
+func (s *referralsScreen) show(items []registerLine, err error) {
 	if err != nil {
 		say(s.summary, widget.DangerImportance, "The referrals could not be read: "+plainError(err))
 		return
 	}
-	// Newest first: the desk works on what came in last.
-	sort.SliceStable(items, func(i, j int) bool { return items[i].Referral.Date.After(items[j].Referral.Date) })
 	s.items = items
 	s.filterUrgency()
 }
@@ -242,15 +239,19 @@ func (s *referralsScreen) filterUrgency() {
 	if s.list == nil {
 		return
 	}
-	s.shown = s.shown[:0]
-	for _, rec := range s.items {
-		if i := s.urgency.SelectedIndex(); i <= 0 || pathways.Urgencies[i-1] == rec.Referral.Urgency {
-			s.shown = append(s.shown, rec)
+	if i := s.urgency.SelectedIndex(); i <= 0 {
+		s.shown = s.items // the same lines, not a copy of thousands
+	} else {
+		s.shown = nil
+		for _, line := range s.items {
+			if pathways.Urgencies[i-1] == line.urgency {
+				s.shown = append(s.shown, line)
+			}
 		}
 	}
 	breached := 0
-	for _, rec := range s.shown {
-		if rec.HasClock && rec.Clock.Breached && rec.Clock.Status == pathways.ClockRunning {
+	for _, line := range s.shown {
+		if line.breached {
 			breached++
 		}
 	}
@@ -277,7 +278,7 @@ func (s *referralsScreen) choose(i widget.ListItemID) {
 	if i < 0 || i >= len(s.shown) {
 		return
 	}
-	id := s.shown[i].Referral.ID
+	id := s.shown[i].id
 	s.list.UnselectAll()
 	s.openFile(id)
 }

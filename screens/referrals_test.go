@@ -3,6 +3,7 @@ package screens
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -142,7 +143,7 @@ func TestAddAReferralBookItsFirstAppointmentAndSeeADNANullifyTheClock(t *testing
 		t.Fatal(err)
 	}
 	s, w, _ = trScreen(t, c)
-	if len(s.shown) != 1 || referralClockWords(s.shown[0]) != "Nullified: did not attend the first appointment" {
+	if len(s.shown) != 1 || s.shown[0].texts[registerClockColumn] != "Nullified: did not attend the first appointment" {
 		t.Fatalf("the register shows %+v", s.shown)
 	}
 	if !tpShows(w, "Nullified: did not attend the first appointment") {
@@ -188,7 +189,7 @@ func TestAClinicianSeesOnlyTheirOwnReferralsAndCannotClose(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, w, _ = trScreen(t, c)
-	if len(s.shown) != 1 || s.shown[0].Referral.ID != mine.ID || tpShows(w, "Tom Baker") {
+	if len(s.shown) != 1 || s.shown[0].id != mine.ID || tpShows(w, "Tom Baker") {
 		t.Fatalf("the clinician sees %d referrals: %q", len(s.shown), tpTexts(w))
 	}
 	if s.newButton.Visible() {
@@ -361,5 +362,42 @@ func TestAReferralsClockSaysOneWeekInWords(t *testing.T) {
 		HasClock: true, Clock: pathways.Clock{Status: pathways.ClockRunning, Start: start, DaysWaited: 8, Breach: start.AddDays(126)}}
 	if got := clockSentences(rec); len(got) == 0 || !strings.Contains(got[0], ": 1 week waited. Treat by") {
 		t.Errorf("the clock says %q", got)
+	}
+}
+
+// The urgency filter narrows the register and, set back to any urgency,
+// gives the whole register again, newest first, as read.
+func TestTheRegisterNarrowsToOneUrgencyAndBack(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	d := ctSetUp(t, c)
+	jane := tpAdd(t, c, "Jane", "O'Neill", "1980-03-12")
+	tom := tpAdd(t, c, "Tom", "Baker", "1975-01-20")
+	trReferral(t, c, jane.ID, d.patel.ID, 20)
+	if _, err := c.AddReferral(pathways.Referral{PatientID: tom.ID, Direction: pathways.In, ClinicianID: d.carter.ID,
+		Date: testclock.Today().AddDays(-30), Party: pathways.Party{Name: "Dr A Khan", Organisation: "Harbour Medical Practice"},
+		Urgency: pathways.Urgent, Kind: pathways.RTT, Reason: "knee locking"}); err != nil {
+		t.Fatal(err)
+	}
+	s, w, _ := trScreen(t, c)
+	names := func() []string {
+		var out []string
+		for _, line := range s.shown {
+			out = append(out, line.texts[0])
+		}
+		return out
+	}
+	if got := names(); !slices.Equal(got, []string{"Jane O'Neill", "Tom Baker"}) {
+		t.Fatalf("the register shows %q", got)
+	}
+	s.urgency.SetSelected(pathways.Urgent.Label())
+	tpIdle(t)
+	if got := names(); !slices.Equal(got, []string{"Tom Baker"}) || !tpShows(w, "1 referral.") {
+		t.Fatalf("urgent only shows %q: %q", got, tpTexts(w))
+	}
+	s.urgency.SetSelected(referralsAnyUrg)
+	tpIdle(t)
+	if got := names(); !slices.Equal(got, []string{"Jane O'Neill", "Tom Baker"}) || !tpShows(w, "2 referrals.") {
+		t.Fatalf("any urgency again shows %q: %q", got, tpTexts(w))
 	}
 }

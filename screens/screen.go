@@ -38,6 +38,8 @@ type Context struct {
 
 	// left is closed when the screen on show is left (see Left).
 	left chan struct{}
+	// shortcuts are the screen on show's own (addScreenShortcut).
+	shortcuts []fyne.Shortcut
 }
 
 // Left is closed when the screen being built is left: another screen is
@@ -70,6 +72,27 @@ func (c *Context) leaveScreen() {
 	default:
 		close(c.left)
 	}
+	// The canvas keeps a shortcut's action, and with it the screen, until
+	// something replaces it: the screen left goes with its shortcuts.
+	for _, sc := range c.shortcuts {
+		c.Window.Canvas().RemoveShortcut(sc)
+	}
+	c.shortcuts = nil
+}
+
+// addScreenShortcut gives the screen being built a shortcut while it is
+// on show; do runs only while no dialog is open over the screen. UI
+// goroutine only.
+func (c *Context) addScreenShortcut(sc fyne.Shortcut, do func()) {
+	canvas, left := c.Window.Canvas(), c.Left()
+	canvas.AddShortcut(sc, func(fyne.Shortcut) {
+		select {
+		case <-left:
+		default:
+			behindOverlay(canvas, do)()
+		}
+	})
+	c.shortcuts = append(c.shortcuts, sc)
 }
 
 // ScreenIDs lists every screen's id, in navigation order (for

@@ -5,7 +5,9 @@ import (
 	"slices"
 	"testing"
 	"time"
+	"weak"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -136,3 +138,55 @@ func TestTheCalendarClockStopsWhenTheScreenIsLeftOrLocked(t *testing.T) {
 		t.Fatal("after the lock, the old screen should count as left")
 	}
 }
+
+// A screen's own shortcut goes with it: the canvas keeps a shortcut's
+// action until something replaces it, and the action holds its screen
+// (the Referrals screen held its whole register, megabytes in a large
+// clinic, until the Tasks screen took Ctrl+N).
+func TestAScreenLeftLeavesNothingOfItselfInTheCanvasShortcuts(t *testing.T) {
+	test.NewTempApp(t)
+	tw := test.NewWindow(nil)
+	defer tw.Close()
+	w := &slShortcutWindow{Window: tw, canvas: &slShortcutCanvas{Canvas: tw.Canvas()}}
+	ctx := &Context{Window: w}
+	ctx.enterScreen()
+	ran := 0
+	held := func() weak.Pointer[[1 << 16]byte] {
+		register := new([1 << 16]byte)
+		ctx.addScreenShortcut(referralsNewShortcut, func() { ran += int(register[0]) + 1 })
+		return weak.Make(register)
+	}()
+	w.canvas.keys.TypedShortcut(referralsNewShortcut)
+	if ran != 1 {
+		t.Fatalf("the screen's shortcut ran %d times while it was on show", ran)
+	}
+	ctx.enterScreen() // the next screen
+	runtime.GC()
+	runtime.GC()
+	if held.Value() != nil {
+		t.Fatal("the screen left is still held by the canvas's shortcut")
+	}
+	w.canvas.keys.TypedShortcut(referralsNewShortcut)
+	if ran != 1 {
+		t.Fatal("the screen left still answers its shortcut")
+	}
+}
+
+// slShortcutCanvas is a test canvas whose shortcuts can be typed (Fyne's
+// test canvas keeps them but has no way to type one).
+type slShortcutCanvas struct {
+	fyne.Canvas
+	keys fyne.ShortcutHandler
+}
+
+func (c *slShortcutCanvas) AddShortcut(s fyne.Shortcut, do func(fyne.Shortcut)) {
+	c.keys.AddShortcut(s, do)
+}
+func (c *slShortcutCanvas) RemoveShortcut(s fyne.Shortcut) { c.keys.RemoveShortcut(s) }
+
+type slShortcutWindow struct {
+	fyne.Window
+	canvas *slShortcutCanvas
+}
+
+func (w *slShortcutWindow) Canvas() fyne.Canvas { return w.canvas }

@@ -161,18 +161,9 @@ func (s *tasksScreen) restoreDraft() bool {
 	return true
 }
 
-// addNewShortcut gives the screen its Ctrl+N while it is on show: the
-// canvas keeps one action per shortcut, so a screen shown later replaces
-// it, and this one's does nothing once the screen is left.
+// addNewShortcut gives the screen its Ctrl+N while it is on show.
 func (s *tasksScreen) addNewShortcut() {
-	c, left := s.ctx.Window.Canvas(), s.ctx.Left()
-	c.AddShortcut(tasksNewShortcut, func(fyne.Shortcut) {
-		select {
-		case <-left:
-		default:
-			behindOverlay(c, s.newTask)()
-		}
-	})
+	s.ctx.addScreenShortcut(tasksNewShortcut, s.newTask)
 }
 
 // reload reads both lists off the UI goroutine.
