@@ -64,10 +64,16 @@ func doorLogo(size float32) fyne.CanvasObject {
 }
 
 // doorColumn lays out one object at most width wide, centred; vertically
-// centred too when there is room.
+// centred too when there is room. Once placed, the object keeps its top
+// while it grows or shrinks (a message under a field appears or goes), so
+// the field under the pointer does not move; only a new window size, or
+// growth past the window's foot, places it afresh.
 type doorColumn struct {
 	width            float32
 	centreVertically bool
+
+	top    float32 // where the object was placed
+	topFor float32 // the height it was placed in; 0 until placed
 }
 
 func (l *doorColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
@@ -94,6 +100,10 @@ func (l *doorColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		y := float32(0)
 		if l.centreVertically && h < size.Height {
 			y = (size.Height - h) / 3
+			if l.topFor == size.Height && l.top+h <= size.Height {
+				y = l.top
+			}
+			l.top, l.topFor = y, size.Height
 		}
 		o.Resize(fyne.NewSize(w, max(h, 0)))
 		o.Move(fyne.NewPos((size.Width-w)/2, y))

@@ -219,3 +219,34 @@ func TestASlowSignInSaysItIsStillOpening(t *testing.T) {
 		t.Fatal("a late word changed the screen")
 	}
 }
+
+// A message under the password (a wrong one, a missing one) does not move
+// the fields: the card keeps its top rather than centring itself again.
+func TestALoginMessageDoesNotMoveTheFields(t *testing.T) {
+	u, _ := fdOpenForLogin(t)
+	w, l := u.Window(), u.login
+	w.Resize(fyne.NewSize(1366, 768))
+	u.settle()
+	at := func() fyne.Position {
+		w.Content().Refresh() // lay out again, as the window does when a size changes
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(l.password)
+	}
+	before := at()
+	fdTry(u, "", "")
+	if l.message.Hidden || l.message.Text == "" {
+		t.Fatal("no message for a sign-in with nothing typed")
+	}
+	if after := at(); after != before {
+		t.Fatalf("the message moved the password field from %v to %v", before, after)
+	}
+	fdTry(u, "rhys", "not the right one at all")
+	if after := at(); after != before {
+		t.Fatalf("the wrong-password message moved the password field from %v to %v", before, after)
+	}
+	// A new window size places the card afresh.
+	w.Resize(fyne.NewSize(1366, 900))
+	u.settle()
+	if after := at(); after.Y <= before.Y {
+		t.Fatalf("a taller window left the card at %v (it was at %v)", after, before)
+	}
+}
