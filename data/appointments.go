@@ -2,6 +2,7 @@ package data
 
 import (
 	"cmp"
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -303,6 +304,9 @@ type DiaryFilter struct {
 	// ByClinician orders by clinician, then time: the order of the diary
 	// index, so a day view of several hundred appointments needs no sort.
 	ByClinician bool
+	// One date's clinicians from clinicianFrom and before clinicianBefore
+	// (by id; "" leaves that end open): DayDiary's parts.
+	clinicianFrom, clinicianBefore string
 }
 
 // diaryQuery builds the query for f. Each shape has an index: one date or
@@ -324,8 +328,18 @@ func diaryQuery(f DiaryFilter) (string, []any) {
 		q += `a.clinician_id = ? AND a.date BETWEEN ? AND ?`
 		args = append(args, f.ClinicianID, f.From, f.To)
 	case f.From == f.To:
+		// Equal, not BETWEEN, so that a range of clinicians is a range
+		// of the index too.
 		q += `a.date = ?`
 		args = append(args, f.From)
+		if f.clinicianFrom != "" {
+			q += ` AND a.clinician_id >= ?`
+			args = append(args, f.clinicianFrom)
+		}
+		if f.clinicianBefore != "" {
+			q += ` AND a.clinician_id < ?`
+			args = append(args, f.clinicianBefore)
+		}
 	default:
 		q += `a.date BETWEEN ? AND ?`
 		args = append(args, f.From, f.To)
@@ -350,22 +364,110 @@ func (s *Store) Diary(f DiaryFilter) ([]schedule.DiaryEntry, error) {
 	return diary(s.db, f, snap)
 }
 
+// dayDiaryParts is how many ranges of clinicians DayDiary reads at once
+// in a big clinic: one a core (four measured slower than two on the
+// spec's 2-core machine).
+const dayDiaryParts = 2
+
+// dayDiarySplitAt is how many clinicians a clinic has before its day is
+// read in parts. Splitting pays only for a day of hundreds of
+// appointments: at 100,000 patients (406 a day) two parts took 3.6–3.9 ms
+// against 3.9–4.4 on one connection (p50, the two read in turn in one
+// process, three runs). In a clinic of ten (41 a day) it cost more than
+// it saved: each part's connection keeps its own page cache, a booking
+// empties all but its own, and every page read again is decrypted again.
+// One part there made the day view 0.51 ms against 0.85 (p50), Today 1.9
+// against 2.3, and the encrypted file's desk work 1.2× the plaintext
+// copy's rather than 1.57× (`clinicdesk bench`, 10,000 patients).
+const dayDiarySplitAt = 24
+
+// dayDiaryPartsFor is how many parts a day of a clinic with n clinicians
+// is read in.
+func dayDiaryPartsFor(n int) int {
+	if n < dayDiarySplitAt {
+		return 1
+	}
+	return min(dayDiaryParts, n)
+}
+
 // DayDiary lists one date's appointments for every clinician, cancelled
-// ones too, by clinician and then time (the diary index's order), on one
-// connection. A big clinic's day used to be read in two halves on two
-// connections side by side, which saved about a millisecond of 4 to 5 at
-// 100,000 patients; but a booking then emptied the page cache of the
-// connection it did not use, and the next search on that connection
-// decrypted all its pages again: the encrypted file's warm search took
-// 1.7 to 1.9 times the plaintext copy's, against 1.25 on one connection
-// (`clinicdesk bench`, encrypted_vs_plain, 100,000 patients, two runs
-// each on the same kept clinic).
+// ones too, by clinician and then time (the diary index's order). A big
+// clinic's busy day is several hundred rows to decrypt and scan, so there
+// the clinicians are read in parts side by side, each on a connection of
+// its own: the day view is the screen the desk has open all day, and the
+// machine has two cores.
 func (s *Store) DayDiary(date ukcal.Date) ([]schedule.DiaryEntry, error) {
 	snap, err := s.setup()
 	if err != nil {
 		return nil, err
 	}
-	return diary(s.db, DiaryFilter{From: date, To: date, WithCancelled: true, ByClinician: true}, snap)
+	f := DiaryFilter{From: date, To: date, WithCancelled: true, ByClinician: true}
+	ids := snap.clinicianIDs
+	n := dayDiaryPartsFor(len(ids))
+	if n < 2 || s.fullAtOpen { // a full disk's store has one connection
+		return diary(s.db, f, snap)
+	}
+	// The first part is read on a connection held until every other part's
+	// is back in the pool, so it goes back last and the pool (which hands
+	// out the connection freed last) gives it to the search or booking
+	// that follows. A booking empties the page cache of every connection
+	// but its own: with the parts handed back in any order, the next
+	// search often got the other part's connection and decrypted all its
+	// pages again (warm search 1.66–1.89× the plaintext copy's at 100,000
+	// patients, 1.14–1.15× in this order; `clinicdesk bench`,
+	// encrypted_vs_plain). Holding one connection while waiting for
+	// another cannot starve: the app reads one day at a time (the session
+	// lock), and the pool has four.
+	first, err := s.db.Conn(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	defer first.Close()
+	type part struct {
+		entries []schedule.DiaryEntry
+		err     error
+	}
+	parts := make([]chan part, n)
+	for i := range parts {
+		pf := f
+		if i > 0 {
+			pf.clinicianFrom = ids[i*len(ids)/n]
+		}
+		if i < n-1 {
+			pf.clinicianBefore = ids[(i+1)*len(ids)/n]
+		}
+		parts[i] = make(chan part, 1)
+		var q querier = s.db
+		if i == 0 {
+			q = connQuerier{first}
+		}
+		go func(ch chan part) {
+			es, err := diary(q, pf, snap)
+			ch <- part{es, err}
+		}(parts[i])
+	}
+	var out []schedule.DiaryEntry
+	var errs []error
+	for _, ch := range parts {
+		p := <-ch
+		out = append(out, p.entries...)
+		errs = append(errs, p.err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// connQuerier reads on one connection taken from the pool.
+type connQuerier struct{ c *sql.Conn }
+
+func (q connQuerier) Query(query string, args ...any) (*sql.Rows, error) {
+	return q.c.QueryContext(context.Background(), query, args...)
+}
+
+func (q connQuerier) QueryRow(query string, args ...any) *sql.Row {
+	return q.c.QueryRowContext(context.Background(), query, args...)
 }
 
 // DayList lists one date's appointments that are not cancelled, by time

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
@@ -229,13 +231,18 @@ func TestDiaryAndClashQueriesUseTheIndexes(t *testing.T) {
 	}
 }
 
-// A big clinic's day (thirty clinicians, ids out of order) is exactly
-// the day, every clinician's, cancelled too, in the diary index's order.
-func TestDayDiaryIsTheWholeDayOfABigClinic(t *testing.T) {
+// A big clinic's day is read in two halves of the clinicians side by
+// side (a small one's in one: dayDiaryPartsFor): the halves must add up to
+// exactly the day, in the day index's order, and each must be a range of
+// the index, not a filter over the whole day.
+func TestDayDiaryIsTheWholeDayInTwoHalves(t *testing.T) {
+	if dayDiaryPartsFor(10) != 1 || dayDiaryPartsFor(dayDiarySplitAt) != 2 {
+		t.Fatalf("parts for 10 clinicians %d, for %d %d: want one, then two", dayDiaryPartsFor(10), dayDiarySplitAt, dayDiaryPartsFor(dayDiarySplitAt))
+	}
 	s := diaryFixture(t)
 	err := s.Write(func(tx *Tx) error {
 		ids := []string{"c3", "c0", "c9", "c5"}
-		for i := 10; len(ids) < 30; i++ {
+		for i := 10; len(ids) < dayDiarySplitAt+2; i++ { // enough to be read in halves
 			ids = append(ids, fmt.Sprintf("c%d", i))
 		}
 		for _, id := range ids {
@@ -275,7 +282,17 @@ func TestDayDiaryIsTheWholeDayOfABigClinic(t *testing.T) {
 		return strings.Join(out, " ")
 	}
 	if len(want) != 18 || ids(got) != ids(want) {
-		t.Fatalf("the day view gives\n%s\nthe whole day is\n%s", ids(got), ids(want))
+		t.Fatalf("the halves give\n%s\nthe whole day is\n%s", ids(got), ids(want))
+	}
+	for _, f := range []DiaryFilter{
+		{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23"), WithCancelled: true, ByClinician: true, clinicianBefore: "c3"},
+		{From: ukcal.MustParseDate("2026-11-23"), To: ukcal.MustParseDate("2026-11-23"), WithCancelled: true, ByClinician: true, clinicianFrom: "c3"},
+	} {
+		q, args := diaryQuery(f)
+		plan := queryPlan(t, s, q, args...)
+		if !strings.Contains(plan, "clinician_id") || strings.Contains(plan, "TEMP B-TREE") {
+			t.Errorf("a half is not a range of the diary index:\n%s", plan)
+		}
 	}
 }
 
@@ -327,5 +344,61 @@ func TestDayListIsTheDayByTimeWithoutTheCancelled(t *testing.T) {
 	}
 	if len(want) != 15 || ids(got) != ids(want) {
 		t.Fatalf("Today's list is\n%s\nthe day by time is\n%s", ids(got), ids(want))
+	}
+}
+
+// After a big clinic's day is read in parts, the pool's next connection
+// is the one the first part read on, every time: the desk's search and
+// booking keep one connection and its page cache (a booking empties every
+// other connection's). Each connection is told apart by a temporary
+// table of its own.
+func TestDayDiaryHandsBackTheFirstPartsConnectionLast(t *testing.T) {
+	s := diaryFixture(t)
+	err := s.Write(func(tx *Tx) error {
+		for i := 0; i < dayDiarySplitAt+2; i++ {
+			id := fmt.Sprintf("c%02d", i)
+			if err := tx.SaveClinician(schedule.Clinician{ID: id, Name: "Clinician " + id, Active: true}); err != nil {
+				return err
+			}
+			if err := tx.InsertAppointment(appt("a"+id, "p1", id, "2026-11-23", 9*60)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var conns []*sql.Conn
+	for i := range 4 { // every connection the pool may open, each marked
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.ExecContext(ctx, fmt.Sprintf("CREATE TEMP TABLE which AS SELECT %d AS n", i)); err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+	which := func() int {
+		var n int
+		if err := s.db.QueryRow("SELECT n FROM temp.which").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	desk := which()
+	for i := range 30 {
+		es, err := s.DayDiary(ukcal.MustParseDate("2026-11-23"))
+		if err != nil || len(es) < dayDiarySplitAt+2 {
+			t.Fatalf("the day: %d appointments, %v", len(es), err)
+		}
+		if got := which(); got != desk {
+			t.Fatalf("after day %d the pool hands out connection %d, not the desk's %d", i, got, desk)
+		}
 	}
 }
