@@ -83,8 +83,11 @@ func (l *lockScreen) build() fyne.CanvasObject {
 		items = append(items, kept)
 	}
 	items = append(items,
-		labelledField("Password", l.password, l.message),
+		labelledField("Password", l.password),
 		container.NewHBox(l.switchBtn, layout.NewSpacer(), l.spinner, l.unlockBtn),
+		// Under the buttons, so a message appearing moves nothing above it:
+		// the pointer on the button stays on it.
+		l.message,
 	)
 	if note := l.ui.opts.DemoNote; note != "" {
 		demo := wrapped(note)

@@ -65,8 +65,11 @@ func (l *loginScreen) build() fyne.CanvasObject {
 		clinic,
 		sub,
 		labelledField("User name", l.username),
-		labelledField("Password", l.password, l.message),
+		labelledField("Password", l.password),
 		container.NewHBox(l.forgotBtn, layout.NewSpacer(), l.spinner, l.signInBtn),
+		// Under the buttons, so a message appearing moves nothing above it:
+		// the pointer on the button stays on it.
+		l.message,
 	}
 	if l.canReturn {
 		if s, ok := l.ui.clinic.Session(); ok && s.Locked {

@@ -220,16 +220,18 @@ func TestASlowSignInSaysItIsStillOpening(t *testing.T) {
 	}
 }
 
-// A message under the password (a wrong one, a missing one) does not move
-// the fields: the card keeps its top rather than centring itself again.
+// A message (a wrong password, a missing one) moves neither the fields
+// nor Sign in: the card keeps its top rather than centring itself again,
+// and the message goes under the buttons.
 func TestALoginMessageDoesNotMoveTheFields(t *testing.T) {
 	u, _ := fdOpenForLogin(t)
 	w, l := u.Window(), u.login
 	w.Resize(fyne.NewSize(1366, 768))
 	u.settle()
-	at := func() fyne.Position {
+	at := func() [2]fyne.Position {
 		w.Content().Refresh() // lay out again, as the window does when a size changes
-		return fyne.CurrentApp().Driver().AbsolutePositionForObject(l.password)
+		d := fyne.CurrentApp().Driver()
+		return [2]fyne.Position{d.AbsolutePositionForObject(l.password), d.AbsolutePositionForObject(l.signInBtn)}
 	}
 	before := at()
 	fdTry(u, "", "")
@@ -237,16 +239,16 @@ func TestALoginMessageDoesNotMoveTheFields(t *testing.T) {
 		t.Fatal("no message for a sign-in with nothing typed")
 	}
 	if after := at(); after != before {
-		t.Fatalf("the message moved the password field from %v to %v", before, after)
+		t.Fatalf("the message moved the password field and Sign in from %v to %v", before, after)
 	}
 	fdTry(u, "rhys", "not the right one at all")
 	if after := at(); after != before {
-		t.Fatalf("the wrong-password message moved the password field from %v to %v", before, after)
+		t.Fatalf("the wrong-password message moved the password field and Sign in from %v to %v", before, after)
 	}
 	// A new window size places the card afresh.
 	w.Resize(fyne.NewSize(1366, 900))
 	u.settle()
-	if after := at(); after.Y <= before.Y {
+	if after := at(); after[0].Y <= before[0].Y {
 		t.Fatalf("a taller window left the card at %v (it was at %v)", after, before)
 	}
 }
