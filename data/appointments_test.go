@@ -376,7 +376,10 @@ func TestDayDiaryHandsBackTheFirstPartsConnectionLast(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.ExecContext(ctx, fmt.Sprintf("CREATE TEMP TABLE which AS SELECT %d AS n", i)); err != nil {
+		if _, err := c.ExecContext(ctx, "CREATE TEMP TABLE which (n INTEGER)"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.ExecContext(ctx, "INSERT INTO temp.which (n) VALUES (?)", i); err != nil {
 			t.Fatal(err)
 		}
 		conns = append(conns, c)

@@ -67,7 +67,6 @@ type referralsScreen struct {
 	page  *fyne.Container // the tabs, or one referral
 	tabs  *container.AppTabs
 	staff []users.User
-	left  <-chan struct{}
 
 	// The register.
 	items     []registerLine
@@ -92,7 +91,6 @@ func newReferralsScreen(ctx *Context) *referralsScreen {
 }
 
 func (s *referralsScreen) build() fyne.CanvasObject {
-	s.left = s.ctx.Left()
 	// Staff names for the owner column and filter: a short list, read here.
 	s.staff, _ = s.ctx.Clinic.StaffList()
 	s.ptl = newPTLTab(s)

@@ -124,7 +124,7 @@ func (s *tasksScreen) build() fyne.CanvasObject {
 	body := s.tabs
 	s.content = container.NewPadded(container.NewBorder(top, actions, nil, nil, body))
 	s.enable()
-	s.addNewShortcut()
+	s.ctx.addScreenShortcut(tasksNewShortcut, s.newTask)
 	s.reload()
 	return s
 }
@@ -159,11 +159,6 @@ func (s *tasksScreen) restoreDraft() bool {
 		openChangeTask(s.ctx, line, s.saved("Task changed."))
 	})
 	return true
-}
-
-// addNewShortcut gives the screen its Ctrl+N while it is on show.
-func (s *tasksScreen) addNewShortcut() {
-	s.ctx.addScreenShortcut(tasksNewShortcut, s.newTask)
 }
 
 // reload reads both lists off the UI goroutine.
