@@ -44,6 +44,24 @@ func TestAuditChainVerifies(t *testing.T) {
 	}
 }
 
+// Verify frames most of each row in SQL; the framing must count bytes,
+// not characters, and hold whatever a field holds.
+func TestAuditChainVerifiesAnyText(t *testing.T) {
+	s, _, _ := newStore(t)
+	for _, detail := range []string{"", "Zoë Ødegård — 李小龍 🙂", "a|b:c", "12:|", strings.Repeat("é", 300), "line\nbreak"} {
+		err := s.Write(func(tx *Tx) error {
+			_, err := tx.Audit(audit.Entry{Username: "zoë", Action: "note.add", Entity: "patient", EntityID: "p:1", Patient: detail, Detail: detail})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := s.VerifyAudit(); err != nil || n != 6 {
+		t.Fatalf("n=%d err=%v", n, err)
+	}
+}
+
 func TestAuditRowsCannotBeChangedOrDeleted(t *testing.T) {
 	s, _, _ := newStore(t)
 	writeAudit(t, s, 3)
@@ -63,6 +81,7 @@ func TestTamperingNamesTheFirstBrokenRow(t *testing.T) {
 	}{
 		{"edit a field", []string{`UPDATE audit SET detail = 'nothing to see' WHERE seq = 4`}, 4},
 		{"edit the user", []string{`UPDATE audit SET username = 'someone_else' WHERE seq = 7`}, 7},
+		{"move text from one field to the next", []string{`UPDATE audit SET entity = 'patien', entity_id = 't' || entity_id WHERE seq = 9`}, 9},
 		{"edit the time", []string{`UPDATE audit SET at = '2020-01-01T00:00:00Z' WHERE seq = 3`}, 3},
 		{"delete a middle row", []string{`DELETE FROM audit WHERE seq = 5`}, 5},
 		{"delete the newest row", []string{`DELETE FROM audit WHERE seq = 10`}, 10},
