@@ -80,7 +80,9 @@ func (r *patientRecord) buildHeader() fyne.CanvasObject {
 	if r.needs != nil {
 		parts = append(parts, r.needs)
 	}
-	parts = append(parts, r.status)
+	// The line is kept while empty: "Note added." pushed the tabs, and the
+	// button under the pointer, down a line.
+	parts = append(parts, keepLine(r.status))
 	return container.NewVBox(parts...)
 }
 

@@ -135,6 +135,27 @@ func TestPatientRecordNoteAndCallOnTheTimeline(t *testing.T) {
 	}
 }
 
+func TestARecordsMessageDoesNotMoveItsTabs(t *testing.T) {
+	test.NewTempApp(t)
+	c := tcClinic(t)
+	p := tpAdd(t, c, "Amelia", "Taylor", "1990-01-01")
+	_, r, w := tpOpen(t, c, p)
+	r.selectTab(recordTabNotes)
+	tpIdle(t)
+	d := fyne.CurrentApp().Driver()
+	before := d.AbsolutePositionForObject(r.noteEntry)
+	tpType(t, w, r.noteEntry, "Prefers morning appointments")
+	tcTap(t, w, "Add note")
+	tpIdle(t)
+	if r.status.Hidden || r.status.Text == "" {
+		t.Fatalf("no message after adding a note: %q", tpTexts(w))
+	}
+	w.Content().Refresh()
+	if after := d.AbsolutePositionForObject(r.noteEntry); after != before {
+		t.Fatalf("the message moved the note box from %v to %v", before, after)
+	}
+}
+
 func TestPatientRecordFollowUps(t *testing.T) {
 	test.NewTempApp(t)
 	c := tcClinic(t)
