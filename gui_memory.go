@@ -64,8 +64,9 @@ const quietTicksBeforeCollecting = 2
 // a window at rest hardly allocates, so the screens Fyne lets go of 12 to
 // 22 s after they are left (screens/rendercache) stayed in the heap until
 // Go's own two-minute collection: 35 s after the bench's rounds at
-// 100,000 patients the window held 225–234 MB (Go 66–81); with this, 194
-// MB (Go 33–34). A collection of the window's heap takes milliseconds.
+// 100,000 patients the window held 225–236 MB (Go 66–81); with this,
+// 191–194 MB (Go 33–36). A collection of the window's heap takes
+// milliseconds.
 // It returns the cycle count and quiet ticks to pass to the next call.
 func collectIfQuiet(lastCycles uint64, quietTicks int) (uint64, int) {
 	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
