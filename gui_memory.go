@@ -65,7 +65,7 @@ const quietTicksBeforeCollecting = 2
 // 22 s after they are left (screens/rendercache) stayed in the heap until
 // Go's own two-minute collection: 35 s after the bench's rounds at
 // 100,000 patients the window held 225–236 MB (Go 66–81); with this,
-// 191–194 MB (Go 33–36). A collection of the window's heap takes
+// 191–199 MB (Go 33–36). A collection of the window's heap takes
 // milliseconds.
 // It returns the cycle count and quiet ticks to pass to the next call.
 func collectIfQuiet(lastCycles uint64, quietTicks int) (uint64, int) {
