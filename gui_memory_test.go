@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"testing"
+	"time"
 	"weak"
 )
 
@@ -43,5 +44,29 @@ func TestAQuietWindowCollectsWhatItLetGoOf(t *testing.T) {
 	again, quiet := collectIfQuiet(cycles, 1)
 	if again != gcCycles() || quiet != 0 {
 		t.Fatalf("after a collection of Go's own: cycles %d (now %d), quiet %d; want the count started again", again, gcCycles(), quiet)
+	}
+}
+
+// Fyne drops the screens a sweep let go of at its next clean, within ten
+// seconds: the window collects twelve seconds after the sweep, not at the
+// next quiet spell, so they do not wait in the heap.
+func TestTheWindowCollectsTwelveSecondsAfterASweep(t *testing.T) {
+	debug.FreeOSMemory() // no freed heap for releaseFreeHeap to collect over
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	sweeps := 0
+	m := windowMemory{sweep: func() bool { sweeps++; return sweeps == 1 }}
+	start := gcCycles()
+	for tick := 1; tick <= 10; tick++ {
+		m.tick()
+		if gcCycles() != start {
+			t.Fatalf("collected at tick %d (%v in), before the sweep's collection", tick, time.Duration(tick)*trimEvery)
+		}
+	}
+	if sweeps != 2 {
+		t.Fatalf("swept %d times in 20 s, want every 10 s", sweeps)
+	}
+	m.tick() // 22 s: 12 s after the sweep at 10 s
+	if gcCycles() == start {
+		t.Fatal("no collection 12 s after the sweep")
 	}
 }

@@ -27,10 +27,11 @@ type BenchScript struct {
 var benchPause = 250 * time.Millisecond
 
 // benchSettle is the pause after the last round before the "settled"
-// measure: long enough for Fyne to drop the renderers of screens left
-// (20 s, screens/rendercache, swept every 10 s) and for the window to
-// give back the freed heap (gui_memory.go), as when the desk pauses.
-var benchSettle = 35 * time.Second
+// measure, as when the desk pauses: long enough for the window to have
+// Fyne drop the screens left (render_sweep.go: a redraw 13 to 23 s after
+// the last change, Fyne's clean within 10 s after it) and to collect and
+// give back what they held (gui_memory.go, 12 s after the redraw).
+var benchSettle = 45 * time.Second
 
 // RunBenchScript plays the script and then closes the window. It blocks:
 // call it on its own goroutine while the app runs.

@@ -124,7 +124,7 @@ func (u *UI) closeWhenLettersGone(err error) {
 			u.closeWhenLettersGone(left)
 		})
 	}
-	u.win.SetContent(doorCentred(container.NewVBox(
+	u.setContent(doorCentred(container.NewVBox(
 		pageTitle(title),
 		wrapped(text),
 		wrapped("If you close ClinicDesk anyway, "+they+" in a folder that only your own account on this computer can open, and ClinicDesk deletes "+them+" when it next starts."),

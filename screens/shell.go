@@ -238,6 +238,7 @@ func (sh *shellScreen) openIndex(i int) {
 	content := sh.modules[i].Build(sh.ctx)
 	sh.content.Objects = []fyne.CanvasObject{content}
 	sh.content.Refresh()
+	sh.ui.sweep.changed()
 	restored := false
 	if r, ok := content.(draftRestorer); ok {
 		restored = r.restoreDraft()

@@ -73,6 +73,8 @@ type UI struct {
 
 	dailyBackups sync.Once
 	closing      chan struct{} // closed when the clinic is being closed
+
+	sweep *renderSweep // lets Fyne drop the screens left (render_sweep.go)
 }
 
 type uiState int
@@ -105,6 +107,7 @@ func New(a fyne.App, opts Options) *UI {
 		u.opts.DBPath = u.clinic.Path()
 	}
 	u.win = a.NewWindow("ClinicDesk")
+	u.sweep = newRenderSweep(u.win)
 	u.win.SetIcon(doorIcon)
 	u.win.SetMaster()
 	// Escape closes the dialog on top (screens/dialog_keys.go).
@@ -199,7 +202,7 @@ func doorStartupError(err error, closeFn func()) fyne.CanvasObject {
 // showFailure puts the startup error into the main window.
 func (u *UI) showFailure(err error) {
 	u.state = uiFailed
-	u.win.SetContent(doorCentred(doorStartupError(err, u.win.Close), 560))
+	u.setContent(doorCentred(doorStartupError(err, u.win.Close), 560))
 }
 
 // --- moving between screens ---
@@ -208,7 +211,7 @@ func (u *UI) showSetup() {
 	u.state = uiSetup
 	u.setup = newSetupScreen(u)
 	u.win.SetTitle("ClinicDesk: set up your clinic")
-	u.win.SetContent(u.setup.build())
+	u.setContent(u.setup.build())
 	u.setup.onWindow = true
 	u.setup.focusFirst()
 }
@@ -219,7 +222,7 @@ func (u *UI) showLogin(canReturn bool) {
 	u.state = uiLogin
 	u.login = newLoginScreen(u, canReturn)
 	u.win.SetTitle(u.title())
-	u.win.SetContent(u.login.build())
+	u.setContent(u.login.build())
 	u.login.focusFirst()
 }
 
@@ -232,7 +235,7 @@ func (u *UI) showLock() {
 	u.state = uiLocked
 	u.lockView = newLockScreen(u, s)
 	u.win.SetTitle(u.title())
-	u.win.SetContent(u.lockView.build())
+	u.setContent(u.lockView.build())
 	u.lockView.focusFirst()
 }
 
@@ -249,7 +252,7 @@ func (u *UI) showMain(moduleID string) {
 	u.shell = newShellScreen(u, s)
 	u.win.SetTitle(u.title())
 	root := newActivitySensor(u.shell.build(), u.noteActivity)
-	u.win.SetContent(root)
+	u.setContent(root)
 	u.win.SetMainMenu(guardMenuShortcuts(u.win.Canvas(), u.shell.mainMenu()))
 	u.addShortcuts()
 	if dc, ok := u.win.Canvas().(desktop.Canvas); ok {
@@ -314,7 +317,7 @@ func (u *UI) leaveMain() {
 	}
 	u.win.Canvas().Unfocus()
 	u.shell = nil
-	u.win.SetContent(widget.NewLabel(""))
+	u.setContent(widget.NewLabel(""))
 }
 
 // dismissOverlays removes every dialog and pop-up from the window.
@@ -442,4 +445,10 @@ func doorFriendly(err error) string {
 		return "Wrong user name or password."
 	}
 	return plainError(err)
+}
+
+// setContent puts a new screen in the window.
+func (u *UI) setContent(o fyne.CanvasObject) {
+	u.win.SetContent(o)
+	u.sweep.changed()
 }

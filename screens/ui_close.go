@@ -43,7 +43,7 @@ func (u *UI) requestClose() {
 	u.state = uiClosing
 	u.win.SetMainMenu(nil)
 	bar := widget.NewProgressBarInfinite()
-	u.win.SetContent(doorCentred(container.NewVBox(
+	u.setContent(doorCentred(container.NewVBox(
 		pageTitle("Closing ClinicDesk…"),
 		wrapped("Saving and closing the clinic file. If automatic backups are set up, a backup is being made now."),
 		bar,
@@ -57,7 +57,7 @@ func (u *UI) requestClose() {
 		}
 		closeBtn := widget.NewButton("Close", func() { u.closeWhenLettersGone(app.ClearPrintFolder()) })
 		closeBtn.Importance = widget.HighImportance
-		u.win.SetContent(doorCentred(container.NewVBox(
+		u.setContent(doorCentred(container.NewVBox(
 			pageTitle("The clinic file is closed safely"),
 			wrapped("But the automatic backup did not work: "+sentence(err.Error())),
 			wrapped("Make a backup from Settings the next time you open ClinicDesk."),

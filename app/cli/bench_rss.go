@@ -35,7 +35,7 @@ const BenchHeapProfileEnv = "CLINICDESK_BENCH_HEAPPROFILE"
 // benchScriptRounds of about ten seconds each: every screen, four
 // searches and records, nine moves through days and weeks, a lock and
 // unlock. Twelve rounds visit every screen 72 times; then the window
-// rests for half a minute and reports once more ("settled").
+// rests for three quarters of a minute and reports once more ("settled").
 const benchScriptRounds = 12
 
 // benchMemoryPrefix starts each line the window writes at a measuring point.
@@ -214,7 +214,7 @@ func benchMemoryRows(out string, runErr error, rounds int) []BenchResult {
 		"p95 is the highest; %.0f MB after the first round, %.0f MB after the last, %+.0f MB over the second half; at the end: %s",
 		len(mb), after[0].RSS, last.RSS, last.RSS-half.RSS, last.split())
 	if settled != nil {
-		day.Note += fmt.Sprintf("; %.0f MB after a pause of half a minute (%s)", settled.RSS, settled.split())
+		day.Note += fmt.Sprintf("; %.0f MB after a pause of 45 s (%s)", settled.RSS, settled.split())
 	}
 	return []BenchResult{rss, day}
 }

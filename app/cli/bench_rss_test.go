@@ -39,7 +39,7 @@ func TestBenchMemoryRowsAreTheWindowsOwnFigures(t *testing.T) {
 		t.Fatalf("rss_day_mb does not say how memory grew: %q", day.Note)
 	}
 	// The pause after the rounds is told, not counted as a round.
-	if !strings.Contains(day.Note, "170 MB after a pause of half a minute (Go 30 MB") {
+	if !strings.Contains(day.Note, "170 MB after a pause of 45 s (Go 30 MB") {
 		t.Fatalf("rss_day_mb does not tell the memory after the pause: %q", day.Note)
 	}
 }

@@ -21,10 +21,23 @@
 // main checks Fyne took the value.
 package rendercache
 
-import "os"
+import (
+	"os"
+	"time"
+)
 
 // Expiry is how long a renderer outlives its last drawing.
 const Expiry = "12s"
+
+// ExpiryDuration is Expiry as a duration: what Fyne took, unless
+// FYNE_CACHE was set before the program started.
+func ExpiryDuration() time.Duration {
+	d, err := time.ParseDuration(os.Getenv("FYNE_CACHE"))
+	if err != nil {
+		d, _ = time.ParseDuration(Expiry)
+	}
+	return d
+}
 
 func init() {
 	// Whoever set FYNE_CACHE themselves keeps their value.
