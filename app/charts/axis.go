@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -91,23 +91,21 @@ func valueRange(f reports.Figure) (lo, hi float64) {
 	return lo, hi
 }
 
-// unitTicks are about six round values up the axis, written in the unit;
-// counts step by whole numbers.
-type unitTicks struct{ unit reports.Unit }
-
-func (t unitTicks) Ticks(lo, hi float64) []plot.Tick {
-	whole := t.unit == reports.Count || t.unit == reports.Minutes
+// valueTicks are about six round values up the axis from lo to hi,
+// written in the unit; counts step by whole numbers.
+func valueTicks(unit reports.Unit, lo, hi float64) []tick {
+	whole := unit == reports.Count || unit == reports.Minutes
 	step := niceStep((hi-lo)/6, whole)
-	var ticks []plot.Tick
+	var ticks []tick
 	for v := math.Ceil(lo/step) * step; v <= hi+step*1e-9; v += step {
 		v := math.Round(v/step) * step
 		label := strconv.FormatFloat(v, 'f', decimals(step), 64)
-		if t.unit == reports.Percent {
+		if unit == reports.Percent {
 			label += "%"
 		} else if v == math.Trunc(v) && math.Abs(v) >= 1000 {
 			label = reports.Thousands(int64(v))
 		}
-		ticks = append(ticks, plot.Tick{Value: v, Label: label})
+		ticks = append(ticks, tick{value: v, label: label})
 	}
 	return ticks
 }
@@ -145,7 +143,7 @@ func decimals(step float64) int {
 // would collide, a few names (clinicians, subjects) are turned aslant so
 // every one is written, and many periods are thinned to every k-th (the
 // table has them all). turned says the labels are to be set aslant.
-func (st styles) categoryTicks(cats []string, c draw.Canvas) (ticks plot.ConstantTicks, turned bool) {
+func (st styles) categoryTicks(cats []string, c draw.Canvas) (ticks []tick, turned bool) {
 	// The data area is the canvas less the value axis, about 5 em.
 	slot := (c.Max.X - c.Min.X - 5*st.tick.Font.Size) / vg.Length(len(cats))
 	labels := make([]string, len(cats))
@@ -159,9 +157,9 @@ func (st styles) categoryTicks(cats []string, c draw.Canvas) (ticks plot.Constan
 	}
 	every := thinning(widest, slot, st.tick.Font.Size, len(cats))
 	if every > 1 && len(cats) <= maxTurnedLabels && st.tick.Height("Ag")*2 <= slot {
-		ticks := make(plot.ConstantTicks, len(cats))
+		ticks := make([]tick, len(cats))
 		for i, cat := range cats {
-			ticks[i] = plot.Tick{Value: float64(i), Label: cat}
+			ticks[i] = tick{value: float64(i), label: cat}
 		}
 		return ticks, true
 	}
@@ -175,11 +173,11 @@ func (st styles) categoryTicks(cats []string, c draw.Canvas) (ticks plot.Constan
 		}
 		every = thinning(widest, slot, st.tick.Font.Size, len(cats))
 	}
-	ticks = make(plot.ConstantTicks, len(cats))
+	ticks = make([]tick, len(cats))
 	for i := range cats {
-		ticks[i] = plot.Tick{Value: float64(i)}
+		ticks[i] = tick{value: float64(i)}
 		if i%every == 0 {
-			ticks[i].Label = labels[i]
+			ticks[i].label = labels[i]
 		}
 	}
 	return ticks, false
@@ -189,12 +187,12 @@ func (st styles) categoryTicks(cats []string, c draw.Canvas) (ticks plot.Constan
 // rather than thinned: names, not a year of weeks.
 const maxTurnedLabels = 20
 
-// turnLabels sets the category names aslant, reading up to the right and
-// ending under their bars.
-func turnLabels(a *plot.Axis) {
-	a.Tick.Label.Rotation = math.Pi / 6
-	a.Tick.Label.XAlign = draw.XRight
-	a.Tick.Label.YAlign = draw.YTop
+// turned sets category names aslant, reading up to the right and ending
+// under their bars.
+func turned(s text.Style) text.Style {
+	s.Rotation = math.Pi / 6
+	s.XAlign, s.YAlign = draw.XRight, draw.YTop
+	return s
 }
 
 // thinning is k such that labels widest wide, written under every k-th slot,
@@ -228,17 +226,16 @@ func abs(n int) int {
 	return n
 }
 
-// grid draws light horizontal lines at the value ticks, behind the marks.
-type grid struct{}
-
-func (grid) Plot(c draw.Canvas, p *plot.Plot) {
-	_, trY := p.Transforms(&c)
+// drawGrid draws light horizontal lines at the labelled values, behind
+// the marks.
+func drawGrid(fr *frame) {
+	c := fr.data
 	style := draw.LineStyle{Color: gridGrey, Width: vg.Points(0.6)}
-	for _, t := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
-		if t.IsMinor() {
+	for _, t := range fr.yTicks {
+		if t.label == "" {
 			continue
 		}
-		y := trY(t.Value)
+		y := fr.trY(t.value)
 		c.StrokeLine2(style, c.Min.X, y, c.Max.X, y)
 	}
 }

@@ -3,8 +3,9 @@
 // colour-blind-safe palette, set in the documents' font. It computes no
 // figures (app/reports does) and does no I/O beyond the writer it is given.
 //
-// Charts are drawn with gonum.org/v1/plot onto a raster canvas of exactly
-// the size asked for, so the screen can redraw them crisply at any window
+// Charts are drawn with gonum.org/v1/plot's drawing packages (vg, not its
+// Plot: frame.go says why) onto a raster canvas of exactly the size asked
+// for, so the screen can redraw them crisply at any window
 // size and the PDF pack can place them at print resolution.
 package charts
 
@@ -21,7 +22,6 @@ import (
 
 	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -165,8 +165,10 @@ func draw1(f reports.Figure, width, height int, scale float32, withTitle bool) (
 		st.drawEmpty(c, "Nothing to draw for this range")
 		return canvas.Image(), nil
 	}
-	p := st.plotFor(f, c)
-	p.Draw(c)
+	fr := st.frameFor(f, c)
+	fr.draw(c)
+	drawGrid(fr)
+	(&marks{f: f, st: st}).draw(fr)
 	return canvas.Image(), nil
 }
 
@@ -198,13 +200,6 @@ func allMissing(f reports.Figure) bool {
 		}
 	}
 	return true
-}
-
-// restyled is the axis text style as plot set it (its alignment and turn)
-// in the font, size and colour of to.
-func restyled(from, to text.Style) text.Style {
-	from.Font, from.Color, from.Handler = to.Font, to.Color, to.Handler
-	return from
 }
 
 func padded(c draw.Canvas, by vg.Length) draw.Canvas {
@@ -285,42 +280,33 @@ func fillRect(c draw.Canvas, clr color.Color, x0, y0, x1, y1 vg.Length) {
 	c.FillPolygon(clr, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
 }
 
-// plotFor builds the plot of f: axes, grid and the figure's marks.
-func (st styles) plotFor(f reports.Figure, c draw.Canvas) *plot.Plot {
-	p := plot.New()
-	p.TextHandler = st.handler
-	p.BackgroundColor = color.Transparent
-	for _, a := range []*plot.Axis{&p.X, &p.Y} {
-		a.Label.TextStyle = restyled(a.Label.TextStyle, st.axis)
-		a.Tick.Label = restyled(a.Tick.Label, st.tick)
-		a.Color = axisGrey
-		a.Tick.Color = axisGrey
-		a.LineStyle.Color = axisGrey
-		a.Tick.LineStyle.Color = axisGrey
+// frameFor lays out f's axes in c: categories along the bottom, values
+// from lo to hi up the side, in the axis styles.
+func (st styles) frameFor(f reports.Figure, c draw.Canvas) *frame {
+	fr := &frame{
+		xLabel: f.XLabel, yLabel: yLabel(f),
+		xTick: st.tick, label: st.axis,
+		xTickLen: vg.Points(3), yTickLen: vg.Points(8),
+		xLabelPad: vg.Points(5), yLabelPad: vg.Points(4),
+		line: draw.LineStyle{Color: axisGrey, Width: vg.Points(0.5)},
 	}
-	p.X.Label.Text = f.XLabel
-	p.Y.Label.Text = yLabel(f)
-	p.Y.Label.Padding = vg.Points(4)
-	p.X.Label.Padding = vg.Points(5)
+	fr.xTick.XAlign, fr.xTick.YAlign = draw.XCenter, draw.YTop
+	fr.yTick = st.tick
+	fr.yTick.XAlign, fr.yTick.YAlign = draw.XRight, draw.YCenter
 
 	n := len(f.Categories)
-	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
-	ticks, turned := st.categoryTicks(f.Categories, c)
-	p.X.Tick.Marker = ticks
-	if turned {
-		turnLabels(&p.X)
+	fr.xMin, fr.xMax = -0.5, float64(n)-0.5
+	ticks, aslant := st.categoryTicks(f.Categories, c)
+	fr.xTicks = ticks
+	if aslant {
+		fr.xTick = turned(fr.xTick)
 	}
-	p.X.Tick.Length = vg.Points(3)
-	p.X.Padding = 0
-	p.Y.Padding = 0
-
 	lo, hi := valueRange(f)
 	hi = st.roomForLabels(f, c, lo, hi)
-	p.Y.Min, p.Y.Max = lo, hi
-	p.Y.Tick.Marker = unitTicks{unit: f.Unit}
-	p.Add(grid{})
-	p.Add(&marks{f: f, st: st})
-	return p
+	fr.yMin, fr.yMax = lo, hi
+	fr.yTicks = valueTicks(f.Unit, lo, hi)
+	fr.layout(c)
+	return fr
 }
 
 // roomForLabels raises the top of the value axis so the tallest bar's

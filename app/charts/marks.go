@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"math"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -23,10 +22,9 @@ const (
 
 // barWidth is the width of one bar in data units, for k bars side by side
 // in a slot, no wider than maxBarPt.
-func barWidth(p *plot.Plot, c draw.Canvas, k int) float64 {
-	trX, _ := p.Transforms(&c)
+func barWidth(fr *frame, k int) float64 {
 	w := groupWidth / float64(k)
-	if px := trX(w) - trX(0); px > vg.Points(maxBarPt) {
+	if px := fr.trX(w) - fr.trX(0); px > vg.Points(maxBarPt) {
 		w *= float64(vg.Points(maxBarPt) / px)
 	}
 	return w
@@ -43,24 +41,25 @@ type marks struct {
 	placed []vg.Rectangle
 }
 
-func (m *marks) Plot(c draw.Canvas, p *plot.Plot) {
+// draw draws the marks in fr's data area.
+func (m *marks) draw(fr *frame) {
 	m.placed = nil
 	switch m.f.Chart {
 	case reports.Line:
-		m.lines(c, p)
+		m.lines(fr)
 	case reports.StackedBar:
-		m.stacked(c, p)
+		m.stacked(fr)
 	default:
-		m.bars(c, p)
+		m.bars(fr)
 	}
 }
 
 // bars draws one bar per category, or a group of bars (one per series)
 // side by side.
-func (m *marks) bars(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
+func (m *marks) bars(fr *frame) {
+	c, trX, trY := fr.data, fr.trX, fr.trY
 	k := len(m.f.Series)
-	w := barWidth(p, c, k)
+	w := barWidth(fr, k)
 	barPx := trX(w) - trX(0)
 	mode := m.labelMode(barPx)
 	base := trY(0)
@@ -83,9 +82,9 @@ func (m *marks) bars(c draw.Canvas, p *plot.Plot) {
 
 // stacked draws the series stacked in each category, each part's value on
 // it where there is room and the total above.
-func (m *marks) stacked(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
-	w := barWidth(p, c, 1)
+func (m *marks) stacked(fr *frame) {
+	c, trX, trY := fr.data, fr.trX, fr.trY
+	w := barWidth(fr, 1)
 	barPx := trX(w) - trX(0)
 	mode := m.labelMode(barPx)
 	inside := m.st.value
@@ -127,8 +126,8 @@ func (m *marks) stacked(c draw.Canvas, p *plot.Plot) {
 // lines draws one line per series through the periods, broken where a value
 // is missing, with a dot on each point and its value above when there are
 // few enough points to read.
-func (m *marks) lines(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
+func (m *marks) lines(fr *frame) {
+	c, trX, trY := fr.data, fr.trX, fr.trY
 	n := len(m.f.Categories)
 	slot := trX(1) - trX(0)
 	labelled := slot >= m.st.value.Width("100.0%")*0.9 && len(m.f.Series) <= 4
