@@ -305,7 +305,16 @@ func (st styles) frameFor(f reports.Figure, c draw.Canvas) *frame {
 	hi = st.roomForLabels(f, c, lo, hi)
 	fr.yMin, fr.yMax = lo, hi
 	fr.yTicks = valueTicks(f.Unit, lo, hi)
-	fr.layout(c)
+	// Written up the side, centred on the data, a long name would run off
+	// the top of a short chart: then the unit alone, or on a tiny chart no
+	// name (its title says what it counts), rather than a name cut short.
+	for _, name := range []string{fr.yLabel, yLabel(reports.Figure{Unit: f.Unit}), ""} {
+		fr.yLabel = name
+		fr.layout(c)
+		if fr.label.Width(name) <= fr.data.Max.Y-fr.data.Min.Y {
+			break
+		}
+	}
 	return fr
 }
 

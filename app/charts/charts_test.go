@@ -10,6 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+
 	"clinicdesk/app/reports"
 )
 
@@ -336,5 +340,39 @@ func TestTheLegendIsDrawnOnlyForTwoOrMoreSeries(t *testing.T) {
 	}
 	if n := swatches(drawPNG(t, "two-series", sampleFigures()["grouped"], 800, 450)); n < 20 {
 		t.Errorf("a chart of two series has no key (%d pixels of the first colour by the title)", n)
+	}
+}
+
+// The value axis's name is written up the side, centred on the data: on a
+// short chart a long name ran off the top ("Missed appointments (DNA
+// rate, %" with its bracket cut off, on the Reports screen). Where it
+// would, the unit alone is written, or on a tiny chart nothing.
+func TestTheValueAxisNameIsNeverCutOff(t *testing.T) {
+	fonts, err := documentFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := newStyles(fonts)
+	f := dnaFigure()
+	f.Title = "Missed appointments (DNA rate)"
+	for _, tc := range []struct {
+		height int
+		name   string
+	}{
+		{400, "Missed appointments (DNA rate, %)"},
+		{300, "Missed appointments (DNA rate, %)"},
+		{260, "Per cent (%)"},
+		{120, ""},
+	} {
+		canvas := vgimg.NewWith(vgimg.UseImage(image.NewRGBA(image.Rect(0, 0, 700, tc.height))), vgimg.UseDPI(ScreenDPI))
+		c := padded(draw.New(canvas), vg.Points(6))
+		fr := st.frameFor(f, c)
+		if fr.yLabel != tc.name {
+			t.Errorf("%d px high: the axis is named %q, want %q", tc.height, fr.yLabel, tc.name)
+		}
+		top := (fr.data.Min.Y+fr.data.Max.Y)/2 + fr.label.Width(fr.yLabel)/2
+		if top > c.Max.Y+0.01 {
+			t.Errorf("%d px high: %q reaches %.1f pt, above the chart's top at %.1f", tc.height, fr.yLabel, top, c.Max.Y)
+		}
 	}
 }
