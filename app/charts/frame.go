@@ -73,25 +73,23 @@ func (fr *frame) yAxisWidth() vg.Length {
 }
 
 func (fr *frame) xTickLabelHeight() vg.Length {
-	var h vg.Length
-	for _, t := range fr.xTicks {
-		if t.label != "" {
-			r := fr.xTick.Rectangle(t.label)
-			h = max(h, r.Max.Y-r.Min.Y)
-		}
-	}
-	return h
+	return widestLabel(fr.xTick, fr.xTicks, func(r vg.Rectangle) vg.Length { return r.Max.Y - r.Min.Y })
 }
 
 func (fr *frame) yTickLabelWidth() vg.Length {
-	var w vg.Length
-	for _, t := range fr.yTicks {
+	return widestLabel(fr.yTick, fr.yTicks, func(r vg.Rectangle) vg.Length { return r.Max.X - r.Min.X })
+}
+
+// widestLabel is the largest extent of the ticks' labels in s, across
+// the axis: extent gives a label's box's width or height.
+func widestLabel(s text.Style, ticks []tick, extent func(vg.Rectangle) vg.Length) vg.Length {
+	var most vg.Length
+	for _, t := range ticks {
 		if t.label != "" {
-			r := fr.yTick.Rectangle(t.label)
-			w = max(w, r.Max.X-r.Min.X)
+			most = max(most, extent(s.Rectangle(t.label)))
 		}
 	}
-	return w
+	return most
 }
 
 // layout sets the data area in c: c less the two axes, narrowed on the
