@@ -344,9 +344,10 @@ func TestTheLegendIsDrawnOnlyForTwoOrMoreSeries(t *testing.T) {
 }
 
 // The value axis's name is written up the side, centred on the data: on a
-// short chart a long name ran off the top ("Missed appointments (DNA
-// rate, %" with its bracket cut off, on the Reports screen). Where it
-// would, the unit alone is written, or on a tiny chart nothing.
+// short chart a long name runs off the top ("Missed appointments (DNA
+// rate, %" with its bracket cut off, on the Reports screen, before this
+// was checked). Where it would, the unit alone is written, or on a tiny
+// chart nothing.
 func TestTheValueAxisNameIsNeverCutOff(t *testing.T) {
 	fonts, err := documentFonts()
 	if err != nil {
