@@ -208,12 +208,11 @@ func padded(c draw.Canvas, by vg.Length) draw.Canvas {
 
 // styles are the text styles of one chart, all in the document font.
 type styles struct {
-	handler text.Handler
-	title   text.Style
-	axis    text.Style
-	tick    text.Style
-	value   text.Style
-	legend  text.Style
+	title  text.Style
+	axis   text.Style
+	tick   text.Style
+	value  text.Style
+	legend text.Style
 }
 
 func newStyles(fonts *font.Cache) styles {
@@ -226,12 +225,11 @@ func newStyles(fonts *font.Cache) styles {
 		return text.Style{Color: textGrey, Font: fnt, Handler: h}
 	}
 	st := styles{
-		handler: h,
-		title:   mk(12, true),
-		axis:    mk(10, false),
-		tick:    mk(9.5, false),
-		value:   mk(9, true),
-		legend:  mk(10, false),
+		title:  mk(12, true),
+		axis:   mk(10, false),
+		tick:   mk(9.5, false),
+		value:  mk(9, true),
+		legend: mk(10, false),
 	}
 	st.title.Color = color.Black
 	return st

@@ -99,18 +99,9 @@ func (fr *frame) layout(c draw.Canvas) {
 	fr.data = draw.Crop(c, fr.yAxisWidth(), 0, fr.xAxisHeight(), 0)
 	left, right := fr.data.Min.X, fr.data.Max.X
 	for _, t := range fr.xTicks {
-		if t.label == "" {
-			continue
-		}
-		k := vg.Length((t.value - fr.xMin) / (fr.xMax - fr.xMin))
-		if k <= 0 {
-			continue
-		}
-		// The label's right edge, left + k·(right−left) + reach, must stay
-		// within c.
-		reach := fr.xTick.Rectangle(t.label).Max.X
-		if limit := (c.Max.X - reach - left*(1-k)) / k; limit < right {
-			right = limit
+		if t.label != "" {
+			reach := fr.xTick.Rectangle(t.label).Max.X
+			right = min(right, farEdgeFor(left, c.Max.X, reach, (t.value-fr.xMin)/(fr.xMax-fr.xMin)))
 		}
 	}
 	fr.data.Max.X = max(right, left+1)
@@ -118,19 +109,25 @@ func (fr *frame) layout(c draw.Canvas) {
 	ext := fr.yTick.FontExtents()
 	below := ext.Height - ext.Ascent // the descent and line gap, as Plot has it
 	for _, t := range fr.yTicks {
-		if t.label == "" {
-			continue
-		}
-		k := vg.Length((t.value - fr.yMin) / (fr.yMax - fr.yMin))
-		if k <= 0 || k > 1 {
-			continue
-		}
-		reach := fr.yTick.Rectangle(t.label).Max.Y + below
-		if limit := (c.Max.Y - reach - bottom*(1-k)) / k; limit < top {
-			top = limit
+		if t.label != "" {
+			reach := fr.yTick.Rectangle(t.label).Max.Y + below
+			top = min(top, farEdgeFor(bottom, c.Max.Y, reach, (t.value-fr.yMin)/(fr.yMax-fr.yMin)))
 		}
 	}
 	fr.data.Max.Y = max(top, bottom+1)
+}
+
+// farEdgeFor is the furthest the data area's far edge may be, its near
+// edge fixed, for a label at fraction k of the way along that reaches
+// reach beyond its place to stay within limit: near + k·(far−near) +
+// reach ≤ limit. A label at or before the near edge, or past the far one,
+// sets no bound.
+func farEdgeFor(near, limit, reach vg.Length, k float64) vg.Length {
+	if k <= 0 || k > 1 {
+		return vg.Length(math.Inf(1))
+	}
+	kk := vg.Length(k)
+	return (limit - reach - near*(1-kk)) / kk
 }
 
 // draw draws both axes around the data area; layout comes first.
