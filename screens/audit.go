@@ -98,8 +98,16 @@ func (s *auditScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(s.content)
 }
 
+// letGo drops the entries and patients read, and any still on their way
+// (Context.onLeave).
+func (s *auditScreen) letGo() {
+	s.entries, s.patientFound = nil, nil
+	s.seq++
+}
+
 func (s *auditScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
+	s.ctx.onLeave(s.letGo)
 	s.users = map[string]users.User{}
 	var usernames []string
 	// The staff are a few rows: read on the UI goroutine as the screen is

@@ -120,8 +120,19 @@ func (s *calendarScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(s.content)
 }
 
+// letGo drops the appointments read and the grid's blocks, and any still
+// on their way (Context.onLeave).
+func (s *calendarScreen) letGo() {
+	s.entries = nil
+	s.seq++
+	if s.grid != nil {
+		s.grid.SetBlocks(nil)
+	}
+}
+
 func (s *calendarScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
+	s.ctx.onLeave(s.letGo)
 	c := s.ctx.Clinic
 	// The clinicians are a short list: read here, on the UI goroutine, as
 	// the screen is built; the appointment book itself is read off it.

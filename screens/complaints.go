@@ -97,8 +97,16 @@ func (s *complaintsScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(s.content)
 }
 
+// letGo drops the complaints read, and any still on their way
+// (Context.onLeave).
+func (s *complaintsScreen) letGo() {
+	s.results = nil
+	s.seq++
+}
+
 func (s *complaintsScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
+	s.ctx.onLeave(s.letGo)
 	s.search = newComplaintSearchEntry()
 	s.search.SetPlaceHolder("Search: reference, complainant or what it is about")
 	s.search.OnChanged = func(string) { s.reload() }

@@ -118,7 +118,7 @@ func (r *patientRecord) load(withPatient bool) {
 	offUI(r.ctx, func() (recordData, error) {
 		return loadRecordData(c, id, withPatient, known)
 	}, func(d recordData, err error) {
-		if r.screen.record != r {
+		if r.screen.record != r || hasLeft(r.screen.left) {
 			return // left meanwhile
 		}
 		if err != nil {

@@ -52,6 +52,7 @@ type patientsScreen struct {
 	alertsTip    *hoverTip     // the whole of an alert the column cut short
 
 	results []patients.PatientSummary
+	left    <-chan struct{} // closed when the screen is left
 	hasMore bool
 	listed  int    // how many the list holds in all (empty search only)
 	limit   int    // how many a search asks for
@@ -75,8 +76,20 @@ func (s *patientsScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(s.content)
 }
 
+// letGo drops the patients found and the record open, and any still on
+// their way (Context.onLeave).
+func (s *patientsScreen) letGo() {
+	s.results = nil
+	s.seq++
+	if s.record != nil {
+		s.record.data = recordData{}
+	}
+}
+
 func (s *patientsScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
+	s.ctx.onLeave(s.letGo)
+	s.left = s.ctx.Left()
 	s.search = newPatientSearchEntry()
 	s.search.SetPlaceHolder("Name, NHS no., DOB, postcode or phone")
 	s.search.OnChanged = func(string) {

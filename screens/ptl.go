@@ -167,6 +167,9 @@ func (p *ptlTab) reload() {
 }
 
 func (p *ptlTab) show(list pathways.PTL, err error) {
+	if hasLeft(p.s.left) {
+		return // read for a screen left since
+	}
 	if err != nil {
 		say(p.summary, widget.DangerImportance, "The tracking list could not be read: "+plainError(err))
 		return

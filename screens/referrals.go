@@ -83,6 +83,7 @@ type referralsScreen struct {
 
 	ptl  *ptlTab
 	file *referralFile
+	left <-chan struct{}  // closed when the screen is left
 	form *newReferralForm // the new referral dialog, while open
 }
 
@@ -105,6 +106,8 @@ func (s *referralsScreen) build() fyne.CanvasObject {
 	}
 	s.page = container.NewStack(s.tabs)
 	s.ctx.addScreenShortcut(referralsNewShortcut, s.newReferral)
+	s.left = s.ctx.Left()
+	s.ctx.onLeave(s.letGo)
 	s.reload()
 	if id := pendingReferral; id != "" {
 		pendingReferral = ""
@@ -223,7 +226,16 @@ func (s *referralsScreen) reload() {
 	}, s.show)
 }
 
+// letGo drops the register and the tracking list read (Context.onLeave).
+func (s *referralsScreen) letGo() {
+	s.items, s.shown = nil, nil
+	s.ptl.list = pathways.PTL{}
+}
+
 func (s *referralsScreen) show(items []registerLine, err error) {
+	if hasLeft(s.left) {
+		return // read for a screen left since
+	}
 	if err != nil {
 		say(s.summary, widget.DangerImportance, "The referrals could not be read: "+plainError(err))
 		return

@@ -73,7 +73,18 @@ type reportsScreen struct {
 
 func newReportsScreen(ctx *Context) *reportsScreen { return &reportsScreen{ctx: ctx} }
 
+// letGo drops the report counted, its charts with it, and any still on
+// its way (Context.onLeave).
+func (s *reportsScreen) letGo() {
+	s.shown, s.hasShown = reports.Report{}, false
+	s.asked++
+	if s.body != nil {
+		s.body.Objects = nil
+	}
+}
+
 func (s *reportsScreen) build() fyne.CanvasObject {
+	s.ctx.onLeave(s.letGo)
 	c := s.ctx.Clinic
 	if sess, ok := c.Session(); ok && sess.Role == app.Clinician {
 		s.ownOnly = true

@@ -80,8 +80,16 @@ func (s *tasksScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(s.content)
 }
 
+// letGo drops the task lists read, and any still on its way
+// (Context.onLeave).
+func (s *tasksScreen) letGo() {
+	s.mine, s.team = nil, nil
+	s.seq++
+}
+
 func (s *tasksScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
+	s.ctx.onLeave(s.letGo)
 	cols := &columns{widths: []float32{230, 350, 160, 180}}
 	s.summary = wrapped("Reading the tasks…")
 	s.message = note()

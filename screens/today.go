@@ -82,8 +82,16 @@ func (s *todayScreen) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(s.content)
 }
 
+// letGo drops the day's appointments read, and any still on its way
+// (Context.onLeave).
+func (s *todayScreen) letGo() {
+	s.appts = nil
+	s.seq++
+}
+
 func (s *todayScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
+	s.ctx.onLeave(s.letGo)
 	now := ukcal.Wall(s.now())
 
 	s.greeting = widget.NewLabel("")
