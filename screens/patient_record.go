@@ -50,7 +50,8 @@ type patientRecord struct {
 	editButton *widget.Button
 	bookButton *widget.Button
 
-	timelineBox *fyne.Container
+	timeline    *lazyTab
+	timelineBox *fyne.Container // nil until the timeline is first shown
 
 	noteEntry   *formEntry
 	noteProblem *widget.Label
@@ -198,9 +199,11 @@ func (r *patientRecord) showAll() {
 		chosen = r.tabs.Selected().Text
 	}
 	r.header = r.buildHeader()
+	r.timelineBox = nil // built when its tab is first shown
+	r.timeline = newLazyTab(r.timelineTab)
 	r.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(recordTabDetails, theme.AccountIcon(), r.detailsTab()),
-		container.NewTabItemWithIcon(recordTabTimeline, theme.HistoryIcon(), r.timelineTab()),
+		container.NewTabItemWithIcon(recordTabTimeline, theme.HistoryIcon(), r.timeline.holder),
 		container.NewTabItemWithIcon(recordTabNotes, theme.DocumentIcon(), r.notesTab()),
 		container.NewTabItemWithIcon(recordTabTasks, theme.ConfirmIcon(), r.tasksTab()),
 		container.NewTabItemWithIcon(recordTabRecord, theme.StorageIcon(), r.recordTab()),
@@ -209,7 +212,10 @@ func (r *patientRecord) showAll() {
 		chosen, r.openTab = r.openTab, ""
 	}
 	r.selectTab(chosen)
-	r.tabs.OnSelected = func(*container.TabItem) { clearSuccess() } // "Note added." is not news on the next tab
+	r.tabs.OnSelected = func(*container.TabItem) {
+		clearSuccess() // "Note added." is not news on the next tab
+		r.timeline.showIn(r.tabs)
+	}
 	r.body.Objects = []fyne.CanvasObject{container.NewBorder(r.header, nil, nil, nil, r.tabs)}
 	r.body.Refresh()
 }
@@ -228,6 +234,7 @@ func (r *patientRecord) selectTab(title string) {
 			r.tabs.SelectIndex(i)
 		}
 	}
+	r.timeline.showIn(r.tabs)
 }
 
 // book goes to the Calendar to book this patient in.

@@ -56,6 +56,7 @@ type settingsScreen struct {
 	ctx     *Context
 	content fyne.CanvasObject
 	tabs    *container.AppTabs
+	lazy    []*lazyTab // each tab's content, built when first shown
 
 	details  *detailsTab
 	users    *usersTab         // nil unless the user may manage users
@@ -76,29 +77,39 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	s.ExtendBaseWidget(s)
 	c := s.ctx.Clinic
 	s.details = newDetailsTab(s.ctx)
-	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon(settingsTabDetails, theme.HomeIcon(), s.details.build()))
+	// Each tab is built when first shown (kit_lazy_tab.go): a manager
+	// opening Settings sees one tab, not seven laid out and measured.
+	s.lazy = []*lazyTab{newLazyTab(s.details.build)}
+	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon(settingsTabDetails, theme.HomeIcon(), s.lazy[0].holder))
+	add := func(title string, icon fyne.Resource, build func() fyne.CanvasObject) {
+		l := newLazyTab(build)
+		s.lazy = append(s.lazy, l)
+		s.tabs.Append(container.NewTabItemWithIcon(title, icon, l.holder))
+	}
 	if c.Can(app.PermManageUsers) {
 		s.users = newUsersTab(s.ctx)
-		s.tabs.Append(container.NewTabItemWithIcon(settingsTabUsers, theme.AccountIcon(), s.users.build()))
+		add(settingsTabUsers, theme.AccountIcon(), s.users.build)
 	}
 	if c.Can(app.PermCalendarSetup) {
 		s.calendar = newCalendarSetupTab(s.ctx)
-		s.tabs.Append(container.NewTabItemWithIcon(settingsTabCalendar, theme.CalendarIcon(), s.calendar.build()))
+		add(settingsTabCalendar, theme.CalendarIcon(), s.calendar.build)
 	}
 	if c.Can(app.PermSecurity) {
 		s.security = newSecurityTab(s.ctx)
-		s.tabs.Append(container.NewTabItemWithIcon(settingsTabSecurity, theme.VisibilityOffIcon(), s.security.build()))
+		add(settingsTabSecurity, theme.VisibilityOffIcon(), s.security.build)
 	}
 	if c.Can(app.PermBackup) {
 		s.backups = newBackupsTab(s.ctx)
-		s.tabs.Append(container.NewTabItemWithIcon(settingsTabBackups, theme.StorageIcon(), s.backups.build()))
+		add(settingsTabBackups, theme.StorageIcon(), s.backups.build)
 	}
 	if c.Can(app.PermPrintLetters) {
-		s.tabs.Append(container.NewTabItemWithIcon(settingsTabLetters, theme.MailComposeIcon(), newLettersTab(s.ctx).build()))
+		add(settingsTabLetters, theme.MailComposeIcon(), newLettersTab(s.ctx).build)
 	}
 	if c.Can(app.PermDecideComplaints) {
-		s.tabs.Append(container.NewTabItemWithIcon(settingsTabComplaints, theme.WarningIcon(), newComplaintSettingsTab(s.ctx).build()))
+		add(settingsTabComplaints, theme.WarningIcon(), newComplaintSettingsTab(s.ctx).build)
 	}
+	s.tabs.OnSelected = func(*container.TabItem) { s.showChosenTab() }
+	s.showChosenTab()
 	if pendingSettingsTab != "" {
 		s.selectTab(pendingSettingsTab)
 		pendingSettingsTab = ""
@@ -109,6 +120,13 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	pendingCalendarSetupTab = ""
 	s.content = s.tabs
 	return s
+}
+
+// showChosenTab builds the tab on show if it has not been built.
+func (s *settingsScreen) showChosenTab() {
+	for _, l := range s.lazy {
+		l.showIn(s.tabs)
+	}
 }
 
 // tabTitles lists the tabs shown, in order.
@@ -125,6 +143,7 @@ func (s *settingsScreen) selectTab(title string) {
 	for i, t := range s.tabs.Items {
 		if t.Text == title {
 			s.tabs.SelectIndex(i)
+			s.showChosenTab()
 			return
 		}
 	}
