@@ -14,6 +14,19 @@ static void clinicdesk_few_arenas(void) {
 #endif
 }
 
+// glibc serves a block of 128 KiB or more with its own mapping, given
+// back when freed, until the first such block is freed: then it raises
+// both limits to that block's size and keeps what is freed below them.
+// Software GL frees blocks of megabytes (the window's image, a chart's
+// texture), and the heaps kept what the screens left had freed. Fixed
+// limits keep the first behaviour.
+static void clinicdesk_fixed_thresholds(void) {
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+#endif
+}
+
 static void clinicdesk_trim(void) {
 #ifdef __GLIBC__
 	malloc_trim(0);
@@ -27,6 +40,9 @@ import "os"
 func fewMallocArenas() {
 	if os.Getenv("MALLOC_ARENA_MAX") == "" {
 		C.clinicdesk_few_arenas()
+	}
+	if os.Getenv("GLIBC_TUNABLES") == "" {
+		C.clinicdesk_fixed_thresholds()
 	}
 }
 
