@@ -33,6 +33,7 @@ type patientsScreen struct {
 	widget.BaseWidget
 
 	ctx     *Context
+	left    <-chan struct{} // closed when the screen is left
 	content *fyne.Container // the page shown now
 	page    fyne.CanvasObject
 
@@ -52,7 +53,6 @@ type patientsScreen struct {
 	alertsTip    *hoverTip     // the whole of an alert the column cut short
 
 	results []patients.PatientSummary
-	left    <-chan struct{} // closed when the screen is left
 	hasMore bool
 	listed  int    // how many the list holds in all (empty search only)
 	limit   int    // how many a search asks for

@@ -64,6 +64,7 @@ const (
 // list in tabs, and one referral's page in their place when opened.
 type referralsScreen struct {
 	ctx   *Context
+	left  <-chan struct{} // closed when the screen is left
 	page  *fyne.Container // the tabs, or one referral
 	tabs  *container.AppTabs
 	staff []users.User
@@ -83,7 +84,6 @@ type referralsScreen struct {
 
 	ptl  *ptlTab
 	file *referralFile
-	left <-chan struct{}  // closed when the screen is left
 	form *newReferralForm // the new referral dialog, while open
 }
 
